@@ -1,0 +1,66 @@
+// Package qingdan (清单, "lists") is an embeddable, pure-Go library for the
+// accountability lists of Chinese sub-district (街道) governance reform.
+//
+// Government Go backends import it to model what each body may and must do,
+// to admit or refuse work pushed onto a sub-district, to route "whistled"
+// matters to the department that must answer them and keep each matter's
+// history, and to grade every response — one matter, one evaluation — into
+// exact, explainable annual scores. This package holds only documentation;
+// the work is done by the packages listed below.
+//
+// # The terms
+//
+// The reform's vocabulary, with the names the library gives it:
+//
+//	两单一图一点        the four accountability artefacts of one body, an [accountability.Register]:
+//	  权力清单          power list: [accountability.Power], typed by [accountability.Category]
+//	  责任清单          responsibility list: [accountability.Responsibility], with 职责边界 [accountability.Boundary]
+//	  权力运行流程图    power-operation flowchart, a DAG: [accountability.Flow]
+//	  廉政风险点        integrity-risk point: [accountability.Risk], graded by a [accountability.Matrix]
+//	不相容岗位          incompatible posts: [accountability.Separation]
+//	赋权                a power granted to a sub-district, perhaps in part: [accountability.Grant]
+//	六办两中心 …        a body-layout template: [accountability.Template]
+//	事项准入            matter admission over the three lists: [matters.Admission]
+//	  权责清单 / 公共服务清单 / 其他工作事项清单   [matters.Duties], [matters.Services], [matters.OtherWork]
+//	基层治理事项清单    governance matter list, routing a matter type: [matters.Directory]
+//	吹哨 → 派单 → 应哨 → 办结   whistle → dispatch → accept → resolve: [matters.Event], [matters.Matter]
+//	统筹                a matter dispatched to several units: [matters.Matter].Coordinated
+//	分时段              a long matter graded in stages: [matters.Progress]
+//	工作日 / 调休        working days and make-up working days: [workday.Calendar]
+//	一事一评            one matter, one evaluation: [scoring.Evaluation], recorded in a [scoring.Book]
+//	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade], [scoring.DefaultScale]
+//	综合评分            the annual composite: [scoring.Score]; 30% of an assessment via [scoring.Blend]
+//
+// # The packages
+//
+//	accountability                 units, power and responsibility lists, flowcharts, risk points; validation
+//	accountability/accountabilitytest  helpers for testing custom validation rules
+//	matters                        admission, the governance matter list, the whistle lifecycle
+//	matters/workday                the working-day calendar (official holidays and make-up days)
+//	scoring                        grades, evaluators, decision tables, the evaluation book, blending
+//	scoring/scoringtest            helpers for table-testing evaluators
+//	journal                        the hash-chained, append-only audit trail of events and evaluations
+//	examples/wuhu                  a year of whistles, graded and blended into annual scores
+//	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
+//	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
+//
+// Imports run one way: journal → scoring → matters → accountability;
+// matters/workday imports nothing of ours. A host can use scoring without
+// matters by building [scoring.Facts] itself.
+//
+// # Guarantees
+//
+// Every score, weight and rate is an exact [github.com/shopspring/decimal.Decimal]
+// computed without decimal's package-level settings. No package logs, keeps
+// mutable global state, reads files behind the caller's back, or panics on
+// input. Errors wrap exported sentinels, so [errors.Is] works, and name the
+// item, step or matter at fault. Every exported type round-trips through
+// encoding/json.
+package qingdan
+
+import (
+	_ "github.com/qingdan/qingdan/accountability"  // for doc links
+	_ "github.com/qingdan/qingdan/matters"         // for doc links
+	_ "github.com/qingdan/qingdan/matters/workday" // for doc links
+	_ "github.com/qingdan/qingdan/scoring"         // for doc links
+)
