@@ -1,16 +1,20 @@
 package matters
 
-// SKELETON written by the lead: the matters helper owns this file.
-
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"slices"
 	"time"
 )
 
-// ErrNoRoute reports a matter type the directory does not list.
-var ErrNoRoute = errors.New("matters: no route")
-
-// Route is one line of the governance matter list.
+// Route is one line of the governance matter list: the matter Type, the
+// Lead unit that answers its whistle and the Support units that help, the
+// working time within which the dispatched units must respond (Respond;
+// zero = no limit) and the working days within which the lead must resolve
+// it (ResolveDays; zero = no limit).
+//
+// In JSON, Respond is a Go duration string such as "4h0m0s"; the field
+// names are type, lead, support, respond and resolveDays.
 type Route struct {
 	Type        string        `json:"type"`
 	Lead        string        `json:"lead"`
@@ -19,10 +23,109 @@ type Route struct {
 	ResolveDays int           `json:"resolveDays,omitempty"`
 }
 
-// Directory is the governance matter list (基层治理事项清单).
+type routeJSON struct {
+	Type        string   `json:"type"`
+	Lead        string   `json:"lead"`
+	Support     []string `json:"support,omitempty"`
+	Respond     duration `json:"respond,omitempty"`
+	ResolveDays int      `json:"resolveDays,omitempty"`
+}
+
+// MarshalJSON writes Respond as a duration string.
+func (r Route) MarshalJSON() ([]byte, error) {
+	return json.Marshal(routeJSON{r.Type, r.Lead, r.Support, duration(r.Respond), r.ResolveDays})
+}
+
+// UnmarshalJSON reads Respond as a duration string.
+func (r *Route) UnmarshalJSON(b []byte) error {
+	var j routeJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = Route{j.Type, j.Lead, j.Support, time.Duration(j.Respond), j.ResolveDays}
+	return nil
+}
+
+// Units returns the route's units, lead first then support, in a new slice:
+// the Units of the Dispatch event that follows the route.
+func (r Route) Units() []string {
+	return append([]string{r.Lead}, r.Support...)
+}
+
+// Directory is the governance matter list (基层治理事项清单): which units
+// answer the whistle for each matter type. The zero Directory routes
+// nothing. A Directory is not modified by its methods and is safe for
+// concurrent use by readers.
 type Directory struct {
 	Routes []Route `json:"routes"`
 }
 
-// Route returns the route for a matter type.
-func (d *Directory) Route(matterType string) (Route, error) { panic("skeleton") }
+// Route returns the route for a matter type, with its own copy of Support.
+// A type the directory does not list is an error wrapping [ErrNoRoute] that
+// names the type; if the directory lists a type twice the first line wins
+// ([Directory.Validate] reports it).
+func (d *Directory) Route(matterType string) (Route, error) {
+	if d != nil {
+		for _, r := range d.Routes {
+			if r.Type == matterType {
+				r.Support = slices.Clone(r.Support)
+				return r, nil
+			}
+		}
+	}
+	return Route{}, fmt.Errorf("matters: matter type %q: %w", matterType, ErrNoRoute)
+}
+
+// Validate reports every problem of the directory: a route with no type,
+// two routes with one type, a route with no lead, an empty or repeated
+// support unit, a lead that also supports, and a negative Respond or
+// ResolveDays. The error joins one error per problem, each naming its path
+// (such as routes[违法建设]) and wrapping [ErrInvalid]; nil if sound.
+func (d *Directory) Validate() error {
+	if d == nil {
+		return nil
+	}
+	var p problems
+	first := make(map[string]int, len(d.Routes))
+	for i, r := range d.Routes {
+		path := fmt.Sprintf("routes[%d]", i)
+		if r.Type == "" {
+			p.add("%s: route has no matter type", path)
+		} else {
+			path = fmt.Sprintf("routes[%s]", r.Type)
+			if j, dup := first[r.Type]; dup {
+				p.add("%s: type %s is routed by lines %d and %d", path, r.Type, j, i)
+			} else {
+				first[r.Type] = i
+			}
+		}
+		checkUnits(&p, path, r.Lead, r.Support)
+		if r.Respond < 0 {
+			p.add("%s: negative response limit %s", path, r.Respond)
+		}
+		if r.ResolveDays < 0 {
+			p.add("%s: negative resolution limit of %d working days", path, r.ResolveDays)
+		}
+	}
+	return p.err()
+}
+
+// checkUnits reports an empty lead, an empty or repeated support unit and a
+// lead that also supports.
+func checkUnits(p *problems, path, lead string, support []string) {
+	if lead == "" {
+		p.add("%s: no lead unit", path)
+	}
+	seen := make(map[string]bool, len(support))
+	for i, s := range support {
+		switch {
+		case s == "":
+			p.add("%s.support[%d]: empty unit", path, i)
+		case s == lead:
+			p.add("%s.support[%d]: lead %s also supports", path, i, s)
+		case seen[s]:
+			p.add("%s.support[%d]: unit %s supports twice", path, i, s)
+		}
+		seen[s] = true
+	}
+}

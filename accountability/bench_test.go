@@ -1,0 +1,159 @@
+package accountability
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// bigFlow returns a flow of n steps: a chain from start to end in which
+// every tenth step is a gateway that may skip the next step, and every
+// hundredth a decision.
+func bigFlow(n int) Flow {
+	f := Flow{ID: "BIG", Name: "big", Steps: make([]Step, n), Edges: make([]Edge, 0, n+n/10)}
+	for i := range f.Steps {
+		s := Step{ID: "s" + strconv.Itoa(i), Kind: Task, Stage: Review, Post: "岗" + strconv.Itoa(i%7), Days: 1 + i%3}
+		switch {
+		case i == 0:
+			s.Kind, s.Stage = Start, 0
+		case i == n-1:
+			s.Kind, s.Stage = End, 0
+		case i%10 == 5 && i+2 < n:
+			s.Kind = Gateway
+		case i%100 == 50:
+			s.Stage = Decision
+		}
+		f.Steps[i] = s
+		if i > 0 {
+			f.Edges = append(f.Edges, Edge{From: f.Steps[i-1].ID, To: s.ID})
+		}
+	}
+	for i := range f.Steps {
+		if f.Steps[i].Kind == Gateway {
+			f.Edges = append(f.Edges, Edge{From: f.Steps[i].ID, To: f.Steps[i+2].ID, Label: "skip"})
+		}
+	}
+	return f
+}
+
+func bigFlowRegister(n int) *Register {
+	f := bigFlow(n)
+	r := &Register{Flows: []Flow{f}, Units: []Unit{{ID: "S", Kind: Subdistrict}}}
+	for i := 50; i < n; i += 100 {
+		r.Risks = append(r.Risks, Risk{ID: "R" + strconv.Itoa(i), Flow: f.ID, Step: f.Steps[i].ID, Likelihood: 2, Impact: 2, Level: Low})
+	}
+	r.Separations = append(r.Separations, Separation{Flow: f.ID, Steps: [2]string{"s1", "s8"}})
+	return r
+}
+
+var flowSizes = []int{10_000, 100_000}
+
+func BenchmarkValidateFlow(b *testing.B) {
+	for _, n := range flowSizes {
+		r := bigFlowRegister(n)
+		if fs := r.Validate(); len(fs) != 0 {
+			b.Fatalf("the benchmark's register is not sound: %v", fs[:1])
+		}
+		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				_ = r.Validate()
+			}
+		})
+	}
+}
+
+func BenchmarkCriticalPath(b *testing.B) {
+	for _, n := range flowSizes {
+		f := bigFlow(n)
+		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, _, err := f.CriticalPath(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkOrder(b *testing.B) {
+	for _, n := range flowSizes {
+		f := bigFlow(n)
+		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := f.Order(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// powersRegister returns a sound register of n powers, each with its own
+// six-step flowchart, risk point and responsibility.
+func powersRegister(n int) *Register {
+	r := sound()
+	r.Powers, r.Flows, r.Risks, r.Responsibilities, r.Separations = nil, nil, nil, nil, nil
+	tmpl := sound()
+	for i := 0; i < n; i++ {
+		code := fmt.Sprintf("XK-%05d", i)
+		p := tmpl.Powers[1]
+		p.Code, p.Flow = code, "F-"+code
+		r.Powers = append(r.Powers, p)
+		f := tmpl.Flows[1]
+		f.ID = p.Flow
+		r.Flows = append(r.Flows, f)
+		k := tmpl.Risks[2]
+		k.ID, k.Flow = "R-"+code, f.ID
+		r.Risks = append(r.Risks, k)
+		r.Responsibilities = append(r.Responsibilities, Responsibility{Code: "ZZ-" + code, Duty: "职责", Unit: "O1", Powers: []string{code}})
+	}
+	return r
+}
+
+func BenchmarkValidatePowers(b *testing.B) {
+	r := powersRegister(10_000)
+	if fs := r.Validate(); len(fs) != 0 {
+		b.Fatalf("the benchmark's register is not sound: %v", fs[:1])
+	}
+	b.Run("powers=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = r.Validate()
+		}
+	})
+}
+
+func BenchmarkDiff(b *testing.B) {
+	old, new := powersRegister(10_000), powersRegister(10_000)
+	new.Powers[500].PromisedDays = 3
+	b.Run("powers=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if len(Diff(old, new)) != 1 {
+				b.Fatal("want one change")
+			}
+		}
+	})
+}
+
+func BenchmarkReadPowersCSV(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("序号,权力类型,项目编码,项目名称,子项,实施依据,责任事项,追责情形\n")
+	for i := 0; i < 10_000; i++ {
+		fmt.Fprintf(&sb, "%d,行政检查,JC-%05d,检查%d,,《法》第%d条：条文,\"1.检查责任：检查\n2.处置责任：处置\n3.其他责任\",1.未履行的\n", i+1, i, i, i)
+	}
+	data := sb.String()
+	b.Run("rows=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for i := 0; i < b.N; i++ {
+			if _, err := ReadPowersCSV(strings.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,165 @@
+package accountability
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestReadPowersCSV(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "powers.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := ReadPowersCSV(f)
+	if err != nil {
+		t.Fatalf("ReadPowersCSV() error = %v", err)
+	}
+	want := []Power{
+		{
+			Code: "CF-001", Name: "对擅自占用城市道路经营的处罚", Category: Penalty, Subject: "A1",
+			Basis: []Basis{
+				{Law: "城市市容和环境卫生管理条例", Article: "第三十六条", Text: "擅自占用城市道路的，责令改正。"},
+				{Law: "安徽省城市管理领域相对集中行政处罚权办法", Article: "第五条"},
+			},
+			Duties: []Duty{
+				{Stage: Filing, Text: "对违法行为予以审查，决定是否立案。"},
+				{Stage: Investigation, Text: "全面、客观、公正地调查。"},
+				{Stage: Review, Text: "审理案件事实。"},
+				{Stage: Notice, Text: "告知当事人陈述申辩权。"},
+				{Stage: Decision, Text: "作出处罚决定。"},
+				{Stage: Delivery, Text: "依法送达。"},
+				{Stage: Enforcement, Text: "督促履行。"},
+				{Text: "其他法律法规规章文件规定应履行的责任。"},
+			},
+			Liabilities:   []string{"没有法律依据实施处罚的；", "擅自改变处罚种类、幅度的；"},
+			StatutoryDays: 90, PromisedDays: 60,
+		},
+		{
+			Code: "XK-001", Name: "临时占用城市道路审批", Sub: "社区道路", Category: Licensing, Subject: "O2",
+			Basis: []Basis{{Law: "城市道路管理条例", Article: "第三十一条"}},
+			Duties: []Duty{
+				{Stage: Acceptance, Text: "一次性告知"},
+				{Stage: Review, Text: "审查材料"},
+				{Stage: Decision, Text: "作出决定"},
+				{Stage: Delivery, Text: "送达"},
+				{Stage: Supervision, Text: "监督检查"},
+			},
+			Liabilities:   []string{"对符合条件的申请不予受理的"},
+			StatutoryDays: 20, PromisedDays: 10,
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadPowersCSVBadCells(t *testing.T) {
+	const in = "项目名称,权力类型,项目编码,实施依据,责任事项,追责情形,序号,法定时限\n" +
+		"甲,行政审批,A-1,《法》,\"受理责任：x\n盖章责任：y\",z,1,20\n" + // unknown category, unknown stage
+		",处罚,,《法》,决定责任：x,z,二,二十天\n" + // blank name and code, bad serial, bad days
+		"丙,检查,C-1,《法》,x,z,3,5,extra\n" + // a cell with no header
+		"丁,确认,D-1\n" // short row: the rest is blank, which is allowed
+	powers, err := ReadPowersCSV(strings.NewReader(in))
+	var ce *CSVError
+	if !errors.As(err, &ce) {
+		t.Fatalf("ReadPowersCSV() error = %v, want *CSVError", err)
+	}
+	if !errors.Is(err, ErrCell) || !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("error %v does not wrap ErrCell and ErrUnknownCode", err)
+	}
+	type cell struct {
+		Row, Line, Column int
+		Header, Value     string
+	}
+	var got []cell
+	for _, c := range ce.Cells {
+		got = append(got, cell{c.Row, c.Line, c.Column, c.Header, c.Value})
+	}
+	want := []cell{
+		{2, 2, 2, "权力类型", "行政审批"},
+		{2, 2, 5, "责任事项", "受理责任：x\n盖章责任：y"},
+		{3, 4, 1, "项目名称", ""},
+		{3, 4, 3, "项目编码", ""},
+		{3, 4, 7, "序号", "二"},
+		{3, 4, 8, "法定时限", "二十天"},
+		{4, 5, 9, "", "extra"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
+	}
+	if len(powers) != 4 {
+		t.Fatalf("got %d powers, want every row (4) despite the bad cells", len(powers))
+	}
+	if powers[0].Name != "甲" || powers[0].Category != 0 || len(powers[0].Duties) != 1 || powers[3].Category != Confirmation {
+		t.Errorf("powers = %+v", powers)
+	}
+	msg := err.Error()
+	for _, w := range []string{`row 2, column 2 (权力类型) "行政审批": 权力类型: accountability: unknown category "行政审批"`, `unknown stage "盖章"`, "row 4, column 9"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("error message lacks %q:\n%s", w, msg)
+		}
+	}
+}
+
+func TestReadPowersCSVHeaders(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // substrings of the error
+	}{
+		{"empty", "", []string{"no header row"}},
+		{"missing columns", "序号,项目名称\n1,x\n", []string{"required column 权力类型 is missing", "required column 项目编码 is missing",
+			"required column 实施依据 is missing", "required column 责任事项 is missing", "required column 追责情形 is missing"}},
+		{"column twice", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力编码\n", []string{"row 1, column 7 (权力编码): column 项目编码 appears twice (also column 2)"}},
+		{"bad quoting", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n", []string{"row 2", "extraneous or missing"}},
+		{"not UTF-8", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,\xc3\xd7,x,y,z\n", []string{"row 2, column 3", "not UTF-8"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadPowersCSV(strings.NewReader(tt.in))
+			if err == nil {
+				t.Fatal("ReadPowersCSV() error = nil")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+	// Spaces around headers and blank rows are tolerated.
+	in := " 权力类型 ,项目编码,项目名称,实施依据,责任事项,追责情形\n\n处罚,A,甲,,,\n,,,,,\n"
+	powers, err := ReadPowersCSV(strings.NewReader(in))
+	if err != nil || len(powers) != 1 || powers[0].Code != "A" {
+		t.Errorf("ReadPowersCSV(spaced header) = %+v, %v", powers, err)
+	}
+}
+
+// FuzzReadPowersCSV: no input panics the importer; every cell error points
+// into the file; every row with a cell in it becomes a power.
+func FuzzReadPowersCSV(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join("testdata", "powers.csv")); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,甲,《法》第一条：x,1.决定责任：y,z\n"))
+	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力类型\n\"a\nb\",,\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		powers, err := ReadPowersCSV(bytes.NewReader(data))
+		var ce *CSVError
+		if errors.As(err, &ce) {
+			for _, c := range ce.Cells {
+				if c.Row < 1 || c.Column < 0 || c.Err == nil || !errors.Is(c.Err, ErrCell) {
+					t.Fatalf("bad cell error %+v", c)
+				}
+			}
+		}
+		r := &Register{Powers: powers}
+		_ = r.Validate()
+	})
+}

@@ -1,0 +1,207 @@
+package accountability
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// ChangeKind says how an entry changed between two revisions of a register.
+// The zero value means "not set".
+type ChangeKind int
+
+// The kinds of change.
+const (
+	Added   ChangeKind = iota + 1 // added, 新增
+	Removed                       // removed, 删除
+	Changed                       // changed, 变更
+)
+
+var changeKindTable = codeTable{
+	kind:   "change kind",
+	codes:  []string{"", "added", "removed", "changed"},
+	labels: []string{"", "新增", "删除", "变更"},
+}
+
+// String returns the kind's code, e.g. "added"; the empty string for the
+// zero value.
+func (k ChangeKind) String() string { return changeKindTable.code(int(k)) }
+
+// Label returns the kind's Chinese name, e.g. "新增".
+func (k ChangeKind) Label() string { return changeKindTable.label(int(k)) }
+
+// MarshalText returns the code; an out-of-range value is an error.
+func (k ChangeKind) MarshalText() ([]byte, error) { return changeKindTable.marshal(int(k)) }
+
+// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
+func (k *ChangeKind) UnmarshalText(b []byte) error {
+	v, err := changeKindTable.unmarshal(b)
+	if err == nil {
+		*k = ChangeKind(v)
+	}
+	return err
+}
+
+// ParseChangeKind parses a change kind's code or Chinese label. Anything
+// else is an error wrapping [ErrUnknownCode] that names the input.
+func ParseChangeKind(s string) (ChangeKind, error) {
+	v, err := changeKindTable.parse(s)
+	return ChangeKind(v), err
+}
+
+// Change is one entry added, removed or changed between two revisions:
+// List is the register's list ("units", "powers", "responsibilities",
+// "flows", "risks", "separations"), Key the entry's key (a separation's is
+// "flow:step,step"), Path the two together as in a [Finding]
+// (`powers[CF-001]`), and Fields, for a changed entry, the JSON names of
+// the fields that differ, in declaration order. For a flow, a change in its
+// steps is spelt out per step: "steps[d]" for a step added or removed,
+// "steps[d].post" for a field of a step.
+type Change struct {
+	Kind   ChangeKind `json:"kind"`
+	List   string     `json:"list"`
+	Key    string     `json:"key"`
+	Path   string     `json:"path"`
+	Fields []string   `json:"fields,omitempty"`
+}
+
+// Changes lists the changes between two revisions, list by list in the
+// order of [Register]'s fields; within a list, additions and changes in the
+// new revision's order, then removals in the old revision's order.
+type Changes []Change
+
+// Diff compares two revisions of a register entry by entry, matching
+// entries by key, and returns what was added, removed and changed, with the
+// changed fields. Org and Version are not compared. A nil register is an
+// empty one. Where a key repeats (which [Register.Validate] reports), the
+// n-th entry with the key in old is matched with the n-th in new. Two
+// values are the same if their JSON is (an empty list and a nil one are the
+// same).
+func Diff(old, new *Register) Changes {
+	if old == nil {
+		old = &Register{}
+	}
+	if new == nil {
+		new = &Register{}
+	}
+	var out Changes
+	out = diffList(out, "units", old.Units, new.Units, func(u Unit) string { return u.ID }, nil)
+	out = diffList(out, "powers", old.Powers, new.Powers, func(p Power) string { return p.Code }, nil)
+	out = diffList(out, "responsibilities", old.Responsibilities, new.Responsibilities, func(x Responsibility) string { return x.Code }, nil)
+	out = diffList(out, "flows", old.Flows, new.Flows, func(f Flow) string { return f.ID }, flowFields)
+	out = diffList(out, "risks", old.Risks, new.Risks, func(k Risk) string { return k.ID }, nil)
+	out = diffList(out, "separations", old.Separations, new.Separations, func(s Separation) string {
+		return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1]
+	}, nil)
+	return out
+}
+
+// occurrences keys each entry by its key and its occurrence of that key.
+func occurrences[T any](xs []T, keyOf func(T) string) []string {
+	n := make(map[string]int, len(xs))
+	keys := make([]string, len(xs))
+	for i, x := range xs {
+		k := keyOf(x)
+		keys[i] = k + "\x00" + strconv.Itoa(n[k])
+		n[k]++
+	}
+	return keys
+}
+
+func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) string, fields func(a, b T) []string) Changes {
+	if fields == nil {
+		fields = func(a, b T) []string { return changedFields(a, b) }
+	}
+	oldKeys := occurrences(old, keyOf)
+	newKeys := occurrences(new, keyOf)
+	at := make(map[string]int, len(old))
+	for i, k := range oldKeys {
+		at[k] = i
+	}
+	matched := make([]bool, len(old))
+	for i, x := range new {
+		k := keyOf(x)
+		path := list + "[" + k + "]"
+		j, ok := at[newKeys[i]]
+		if !ok {
+			out = append(out, Change{Kind: Added, List: list, Key: k, Path: path})
+			continue
+		}
+		matched[j] = true
+		if fs := fields(old[j], x); len(fs) > 0 {
+			out = append(out, Change{Kind: Changed, List: list, Key: k, Path: path, Fields: fs})
+		}
+	}
+	for j, x := range old {
+		if !matched[j] {
+			k := keyOf(x)
+			out = append(out, Change{Kind: Removed, List: list, Key: k, Path: list + "[" + k + "]"})
+		}
+	}
+	return out
+}
+
+// flowFields spells out a flow's changed steps one by one.
+func flowFields(a, b Flow) []string {
+	var out []string
+	for _, f := range changedFields(a, b) {
+		if f != "steps" {
+			out = append(out, f)
+			continue
+		}
+		for _, c := range diffList(nil, "steps", a.Steps, b.Steps, func(s Step) string { return s.ID }, nil) {
+			if c.Kind != Changed {
+				out = append(out, c.Path)
+				continue
+			}
+			for _, sf := range c.Fields {
+				out = append(out, c.Path+"."+sf)
+			}
+		}
+	}
+	return out
+}
+
+// changedFields returns the JSON names of the fields of two structs of one
+// type whose JSON differs.
+func changedFields(a, b any) []string {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	t := va.Type()
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		if !sameJSON(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, jsonName(sf))
+		}
+	}
+	return out
+}
+
+func jsonName(sf reflect.StructField) string {
+	name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+	if name == "" || name == "-" {
+		return sf.Name
+	}
+	return name
+}
+
+func sameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	if errA != nil || errB != nil {
+		return reflect.DeepEqual(a, b)
+	}
+	return bytes.Equal(emptyAsNull(ja), emptyAsNull(jb))
+}
+
+func emptyAsNull(j []byte) []byte {
+	if string(j) == "[]" {
+		return []byte("null")
+	}
+	return j
+}

@@ -1,0 +1,75 @@
+package accountability
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestDiff(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(r *Register)
+		want   Changes
+	}{
+		{"nothing", func(*Register) {}, nil},
+		{"version only", func(r *Register) { r.Version = "2021-1" }, nil},
+		{"nil and empty lists are the same", func(r *Register) { r.Responsibilities[1].Tasks = []string{} }, nil},
+		{"fields of a power", func(r *Register) { r.Powers[1].PromisedDays = 5; r.Powers[1].Grant.Partial = false },
+			Changes{{Kind: Changed, List: "powers", Key: "XK-001", Path: "powers[XK-001]", Fields: []string{"promisedDays", "grant"}}}},
+		{"added and removed", func(r *Register) {
+			r.Units = append(r.Units[:1], r.Units[2:]...)
+			r.Units = append(r.Units, Unit{ID: "O7", Name: "生态环境部", Kind: Office, Parent: "S"})
+		}, Changes{
+			{Kind: Added, List: "units", Key: "O7", Path: "units[O7]"},
+			{Kind: Removed, List: "units", Key: "O1", Path: "units[O1]"},
+		}},
+		{"a flow's steps", func(r *Register) {
+			f := &r.Flows[1]
+			f.Name = "临时占道许可流程"
+			f.Steps[2].Post, f.Steps[2].Days = "科员", 3
+			f.Steps = append(f.Steps, Step{ID: "x", Name: "归档", Kind: Task})
+			f.Steps = append(f.Steps[:4], f.Steps[5:]...)
+		}, Changes{{Kind: Changed, List: "flows", Key: "F2", Path: "flows[F2]",
+			Fields: []string{"name", "steps[r].post", "steps[r].days", "steps[x]", "steps[o]"}}}},
+		{"a flow's edges", func(r *Register) { r.Flows[0].Edges[5].Label = "提出申辩" },
+			Changes{{Kind: Changed, List: "flows", Key: "F1", Path: "flows[F1]", Fields: []string{"edges"}}}},
+		{"risks, responsibilities and separations", func(r *Register) {
+			r.Risks[0].Controls = append(r.Risks[0].Controls, Control{Text: "法制审核"})
+			r.Responsibilities[0].Boundaries = nil
+			r.Separations[1].Steps[1] = "e"
+		}, Changes{
+			{Kind: Changed, List: "responsibilities", Key: "ZZ-01", Path: "responsibilities[ZZ-01]", Fields: []string{"boundaries"}},
+			{Kind: Changed, List: "risks", Key: "R1", Path: "risks[R1]", Fields: []string{"controls"}},
+			{Kind: Added, List: "separations", Key: "F1:c,e", Path: "separations[F1:c,e]"},
+			{Kind: Removed, List: "separations", Key: "F1:c,d", Path: "separations[F1:c,d]"},
+		}},
+		{"repeated keys match by occurrence", func(r *Register) {
+			r.Powers = append(r.Powers, r.Powers[1])
+		}, Changes{{Kind: Added, List: "powers", Key: "XK-001", Path: "powers[XK-001]"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old, new := sound(), sound()
+			tt.change(new)
+			if diff := cmp.Diff(tt.want, Diff(old, new)); diff != "" {
+				t.Errorf("Diff() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDiffNil(t *testing.T) {
+	got := Diff(nil, &Register{Powers: []Power{{Code: "A"}}})
+	want := Changes{{Kind: Added, List: "powers", Key: "A", Path: "powers[A]"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Diff(nil, r) mismatch (-want +got):\n%s", diff)
+	}
+	if got := Diff(nil, nil); len(got) != 0 {
+		t.Errorf("Diff(nil, nil) = %v, want none", got)
+	}
+	// Removing everything lists every entry as removed.
+	if got := Diff(sound(), nil); len(got) != 5+2+2+2+3+2 {
+		t.Errorf("Diff(sound, nil) has %d changes, want one per entry: %v", len(got), got)
+	}
+}

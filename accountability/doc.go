@@ -1,0 +1,60 @@
+// Package accountability models one body's "两单一图一点" — the power list
+// (权力清单), the responsibility list (责任清单), the power-operation
+// flowcharts (权力运行流程图) and the integrity-risk points (廉政风险点) —
+// with the units that hold them, and checks them.
+//
+// It is the bottom of qingdan's import graph: package matters refers to its
+// units, and it imports nothing else of ours.
+//
+// # The register
+//
+// A [Register] holds the lists of one body:
+//
+//   - [Unit]s: the sub-district (街道), its internal offices (内设机构) and
+//     centres (事业机构), dispatched agencies (派驻机构) and city departments.
+//     A [Template] is a layout the reform prescribes, checked by
+//     [Template.Check]: [WuhuTemplate] (六办两中心, up to 2 self-set
+//     offices), [ChaohuTemplate] (一办五部两中心 + 生态环境部 + one reserved
+//     slot) and [ShatangluTemplate] (5+3+1).
+//   - [Power]s: category ([Category]), subject, legal basis ([Basis]),
+//     responsibility items by stage ([Duty], [Stage]), liabilities (追责情形),
+//     statutory and promised limits in working days, its flowchart, and a
+//     [Grant] where the subject holds the power by grant (赋权), perhaps in
+//     part. [ReadPowersCSV] imports a power list from a spreadsheet.
+//   - [Responsibility] items: main duties, tasks, the responsible unit, the
+//     powers they rely on and the [Boundary] with other departments
+//     (职责边界).
+//   - [Flow]s: flowcharts as directed acyclic graphs of [Step]s and
+//     [Edge]s, with [Flow.Order], [Flow.CriticalPath] (the longest
+//     start-to-end path in working days), [Flow.DOT] and [Flow.Mermaid]. All
+//     take linear time.
+//   - [Risk]s on steps, graded by a [Matrix] of likelihood × impact
+//     ([DefaultMatrix]), with [Control]s and an owner; [Separation]s of
+//     incompatible posts (不相容岗位).
+//
+// # Validation
+//
+// [Register.Validate] runs every built-in [Rule] (listed by [Rules]) and the
+// caller's own, and returns every [Finding] at once — never only the first —
+// each with the rule's name, a [Severity], a path such as
+// `flows[F1].steps[d]` and a message that names the item. [Findings.Err]
+// turns the errors among them into an error. A rule is a value that declares
+// itself (Name, Doc, Check), like an analysis pass; rule sets are checked up
+// front, and a rule that cannot run is reported as a finding of rule
+// [RuleInvalid] rather than run. Package accountabilitytest helps test a
+// custom rule.
+//
+// # Revisions and interchange
+//
+// [Diff] compares two revisions of a register entry by entry, for
+// publishing list revisions. Every type round-trips through encoding/json
+// with lowerCamelCase names; enums are written as their codes
+// ("licensing") and read from the code or the Chinese label ("行政许可");
+// a zero enum means "not set" and is omitted. Times are RFC 3339.
+//
+// # Concurrency
+//
+// Nothing here keeps state between calls. Reading methods of [Register] and
+// [Flow] may run concurrently as long as nobody modifies the value; a
+// [Rule]'s Check must not modify the register it checks.
+package accountability

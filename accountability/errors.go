@@ -1,0 +1,35 @@
+package accountability
+
+import "errors"
+
+// Sentinel errors. Functions wrap them with the item at fault, so test with
+// [errors.Is].
+var (
+	// ErrUnknownCode reports text that is no code or Chinese label of an
+	// enum, or an enum value out of range.
+	ErrUnknownCode = errors.New("unknown code")
+
+	// ErrDuplicateStep reports two steps of one flow with one ID.
+	ErrDuplicateStep = errors.New("duplicate step")
+
+	// ErrUnknownStep reports an edge whose end names no step of its flow.
+	ErrUnknownStep = errors.New("unknown step")
+
+	// ErrCycle reports a flowchart with a cycle; the error is a *[CycleError].
+	ErrCycle = errors.New("cycle")
+
+	// ErrNoPath reports a flowchart with no path from a Start step to an
+	// End step.
+	ErrNoPath = errors.New("no path from start to end")
+
+	// ErrRange reports a likelihood or impact outside 1–5, or a [Matrix]
+	// whose thresholds are not 1 ≤ Medium ≤ High.
+	ErrRange = errors.New("out of range")
+
+	// ErrRule reports a [Rule] that cannot run: no name, a name used twice,
+	// no Doc or no Check.
+	ErrRule = errors.New("invalid rule")
+
+	// ErrCell reports a bad cell of an imported spreadsheet; see [CSVError].
+	ErrCell = errors.New("bad cell")
+)

@@ -1,0 +1,180 @@
+package accountability
+
+import (
+	"errors"
+	"math"
+	"math/rand"
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestOrder(t *testing.T) {
+	tests := []struct {
+		name string
+		flow Flow
+		want []string
+	}{
+		{"penalty", sound().Flows[0], []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k", "z"}},
+		{"edge order breaks ties", Flow{ID: "T", Steps: []Step{{ID: "s"}, {ID: "y"}, {ID: "x"}, {ID: "e"}},
+			Edges: []Edge{{From: "s", To: "x"}, {From: "s", To: "y"}, {From: "x", To: "e"}, {From: "y", To: "e"}}},
+			[]string{"s", "x", "y", "e"}},
+		{"empty", Flow{ID: "E"}, []string{}},
+		{"isolated steps", Flow{ID: "I", Steps: []Step{{ID: "b"}, {ID: "a"}}}, []string{"b", "a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.flow.Order()
+			if err != nil {
+				t.Fatalf("Order() error = %v", err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Order() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOrderIsTopological: on random DAGs, every edge goes forward in the
+// order and every step appears once, whatever order the edges come in.
+func TestOrderIsTopological(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for trial := 0; trial < 50; trial++ {
+		n := 1 + rng.Intn(40)
+		f := Flow{ID: "R"}
+		for i := 0; i < n; i++ {
+			f.Steps = append(f.Steps, Step{ID: strconv.Itoa(i)})
+		}
+		for k := rng.Intn(3 * n); k > 0; k-- {
+			a, b := rng.Intn(n), rng.Intn(n)
+			if a < b {
+				f.Edges = append(f.Edges, Edge{From: strconv.Itoa(a), To: strconv.Itoa(b)})
+			}
+		}
+		rng.Shuffle(len(f.Steps), func(i, j int) { f.Steps[i], f.Steps[j] = f.Steps[j], f.Steps[i] })
+		rng.Shuffle(len(f.Edges), func(i, j int) { f.Edges[i], f.Edges[j] = f.Edges[j], f.Edges[i] })
+		order, err := f.Order()
+		if err != nil {
+			t.Fatalf("Order() error = %v", err)
+		}
+		pos := map[string]int{}
+		for i, id := range order {
+			pos[id] = i
+		}
+		if len(pos) != n || len(order) != n {
+			t.Fatalf("Order() = %v, want each of %d steps once", order, n)
+		}
+		for _, e := range f.Edges {
+			if pos[e.From] >= pos[e.To] {
+				t.Fatalf("Order() = %v puts %s after %s", order, e.From, e.To)
+			}
+		}
+	}
+}
+
+func TestOrderErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		flow      Flow
+		wantIs    error
+		wantCycle []string
+	}{
+		{"self loop", Flow{ID: "C", Steps: []Step{{ID: "a"}}, Edges: []Edge{{From: "a", To: "a"}}}, ErrCycle, []string{"a"}},
+		{"cycle in order from its first step", Flow{ID: "C",
+			Steps: []Step{{ID: "s"}, {ID: "p"}, {ID: "q"}, {ID: "r"}, {ID: "e"}},
+			Edges: []Edge{{From: "s", To: "r"}, {From: "r", To: "p"}, {From: "p", To: "q"}, {From: "q", To: "r"}, {From: "q", To: "e"}}},
+			ErrCycle, []string{"p", "q", "r"}},
+		{"duplicate step", Flow{ID: "D", Steps: []Step{{ID: "a"}, {ID: "a"}}}, ErrDuplicateStep, nil},
+		{"unknown step", Flow{ID: "U", Steps: []Step{{ID: "a"}}, Edges: []Edge{{From: "a", To: "b"}}}, ErrUnknownStep, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.flow.Order()
+			if !errors.Is(err, tt.wantIs) {
+				t.Fatalf("Order() error = %v, want %v", err, tt.wantIs)
+			}
+			_, _, err2 := tt.flow.CriticalPath()
+			if !errors.Is(err2, tt.wantIs) {
+				t.Errorf("CriticalPath() error = %v, want %v", err2, tt.wantIs)
+			}
+			if tt.wantCycle == nil {
+				return
+			}
+			var ce *CycleError
+			if !errors.As(err, &ce) {
+				t.Fatalf("Order() error = %T, want *CycleError", err)
+			}
+			if diff := cmp.Diff(&CycleError{Flow: tt.flow.ID, Cycle: tt.wantCycle}, ce); diff != "" {
+				t.Errorf("CycleError mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCycleErrorMessage(t *testing.T) {
+	err := &CycleError{Flow: "F1", Cycle: []string{"b", "c"}}
+	if got, want := err.Error(), `accountability: flow "F1" has a cycle: b → c → b`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestCriticalPath(t *testing.T) {
+	diamond := func(left, right int) Flow {
+		return Flow{ID: "G", Steps: []Step{{ID: "s", Kind: Start}, {ID: "l", Kind: Task, Days: left},
+			{ID: "r", Kind: Task, Days: right}, {ID: "e", Kind: End, Days: 1}},
+			Edges: []Edge{{From: "s", To: "l"}, {From: "s", To: "r"}, {From: "l", To: "e"}, {From: "r", To: "e"}}}
+	}
+	tests := []struct {
+		name     string
+		flow     Flow
+		wantPath []string
+		wantDays int
+	}{
+		{"penalty takes the 申辩 branch", sound().Flows[0], []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k", "z"}, 39},
+		{"licence", sound().Flows[1], []string{"s", "a", "r", "d", "o", "e"}, 9},
+		{"longer right", diamond(2, 5), []string{"s", "r", "e"}, 6},
+		{"tie goes to the first found", diamond(3, 3), []string{"s", "l", "e"}, 4},
+		{"negative days count as zero", diamond(-7, 0), []string{"s", "l", "e"}, 1},
+		{"saturates", diamond(math.MaxInt, 0), []string{"s", "l", "e"}, math.MaxInt},
+		{"start is end's only way", Flow{ID: "1", Steps: []Step{{ID: "s", Kind: Start, Days: 2}, {ID: "e", Kind: End}},
+			Edges: []Edge{{From: "s", To: "e"}}}, []string{"s", "e"}, 2},
+		{"best of two ends", Flow{ID: "2", Steps: []Step{{ID: "s", Kind: Start}, {ID: "e1", Kind: End, Days: 1},
+			{ID: "t", Kind: Task, Days: 4}, {ID: "e2", Kind: End}},
+			Edges: []Edge{{From: "s", To: "e1"}, {From: "s", To: "t"}, {From: "t", To: "e2"}}}, []string{"s", "t", "e2"}, 4},
+		{"long chain", chain("L", 1000), nil, 998},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path, days, err := tt.flow.CriticalPath()
+			if err != nil {
+				t.Fatalf("CriticalPath() error = %v", err)
+			}
+			if days != tt.wantDays {
+				t.Errorf("CriticalPath() days = %d, want %d", days, tt.wantDays)
+			}
+			if tt.wantPath == nil {
+				if len(path) != len(tt.flow.Steps) {
+					t.Errorf("CriticalPath() has %d steps, want %d", len(path), len(tt.flow.Steps))
+				}
+				return
+			}
+			if diff := cmp.Diff(tt.wantPath, path); diff != "" {
+				t.Errorf("CriticalPath() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCriticalPathNoPath(t *testing.T) {
+	for _, f := range []Flow{
+		{ID: "empty"},
+		{ID: "no start", Steps: []Step{{ID: "e", Kind: End}}},
+		{ID: "no end", Steps: []Step{{ID: "s", Kind: Start}}},
+		{ID: "apart", Steps: []Step{{ID: "s", Kind: Start}, {ID: "e", Kind: End}}},
+	} {
+		if _, _, err := f.CriticalPath(); !errors.Is(err, ErrNoPath) {
+			t.Errorf("flow %q: CriticalPath() error = %v, want ErrNoPath", f.ID, err)
+		}
+	}
+}

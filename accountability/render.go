@@ -1,0 +1,229 @@
+package accountability
+
+import (
+	"strconv"
+	"strings"
+)
+
+// riskStyle is how a risk level is drawn: fill and border colours.
+type riskStyle struct{ fill, stroke string }
+
+func styleOf(l Level) riskStyle {
+	switch l {
+	case High:
+		return riskStyle{"#f8cecc", "#b85450"}
+	case Medium:
+		return riskStyle{"#ffe6cc", "#d79b00"}
+	case Low:
+		return riskStyle{"#fff2cc", "#d6b656"}
+	}
+	return riskStyle{"#eeeeee", "#999999"}
+}
+
+// stepRisks groups the risks that sit on f's steps, in the order given, and
+// records each step's highest level.
+func (f *Flow) stepRisks(risks []Risk) (map[string][]Risk, map[string]Level) {
+	on := make(map[string][]Risk)
+	top := make(map[string]Level)
+	for _, k := range risks {
+		if k.Flow != f.ID {
+			continue
+		}
+		on[k.Step] = append(on[k.Step], k)
+		l := effectiveLevel(&k)
+		if !levelTable.valid(int(l)) {
+			l = 0
+		}
+		if cur, ok := top[k.Step]; !ok || l > cur {
+			top[k.Step] = l
+		}
+	}
+	return on, top
+}
+
+// stepLines returns the lines of a step's label: its name (or ID), its
+// stage, post and days, and one line per risk point.
+func stepLines(s *Step, risks []Risk) []string {
+	name := s.Name
+	if name == "" {
+		name = s.ID
+	}
+	lines := []string{name}
+	var info []string
+	if s.Stage != 0 {
+		info = append(info, "【"+s.Stage.Label()+"】")
+	}
+	if s.Post != "" {
+		info = append(info, s.Post)
+	}
+	if s.Days > 0 {
+		info = append(info, strconv.Itoa(s.Days)+"个工作日")
+	}
+	if len(info) > 0 {
+		lines = append(lines, strings.Join(info, " "))
+	}
+	for _, k := range risks {
+		l := "风险点 " + k.ID
+		if lv := effectiveLevel(&k); levelTable.valid(int(lv)) {
+			l += "（" + lv.Label() + "）"
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// DOT renders the flowchart in the Graphviz DOT language: start and end
+// steps as ovals, gateways as diamonds, tasks as rounded boxes, each labelled
+// with its name, stage, post and working days. The risks given that sit on
+// this flow's steps are listed on their steps, and each such step is filled
+// by its highest level: red for high (一级), orange for medium (二级), yellow
+// for low (三级). Steps and edges come out in declaration order, so the
+// output is deterministic. An edge naming no step is drawn to a bare node.
+//
+// Render it with `dot -Tpng` (a font with Chinese glyphs must be installed).
+func (f *Flow) DOT(risks ...Risk) string {
+	on, top := f.stepRisks(risks)
+	var b strings.Builder
+	b.WriteString("digraph " + dotQuote(f.ID) + " {\n")
+	title := f.Name
+	if title == "" {
+		title = f.ID
+	}
+	b.WriteString("\tgraph [label=" + dotQuote(title) + ", labelloc=t, fontname=\"sans-serif\", fontsize=16];\n")
+	b.WriteString("\tnode [fontname=\"sans-serif\", fontsize=11, shape=box, style=\"rounded\"];\n")
+	b.WriteString("\tedge [fontname=\"sans-serif\", fontsize=10];\n")
+	for i := range f.Steps {
+		s := &f.Steps[i]
+		attrs := []string{"label=" + dotQuote(strings.Join(stepLines(s, on[s.ID]), "\n"))}
+		switch s.Kind {
+		case Start, End:
+			attrs = append(attrs, "shape=oval")
+		case Gateway:
+			attrs = append(attrs, "shape=diamond")
+		}
+		if l, ok := top[s.ID]; ok {
+			st := styleOf(l)
+			style := "rounded,filled"
+			if s.Kind != Task && s.Kind != 0 {
+				style = "filled"
+			}
+			attrs = append(attrs, "style="+dotQuote(style), "fillcolor="+dotQuote(st.fill), "color="+dotQuote(st.stroke), "penwidth=2")
+		}
+		b.WriteString("\t" + dotQuote(s.ID) + " [" + strings.Join(attrs, ", ") + "];\n")
+	}
+	for _, e := range f.Edges {
+		b.WriteString("\t" + dotQuote(e.From) + " -> " + dotQuote(e.To))
+		if e.Label != "" {
+			b.WriteString(" [label=" + dotQuote(e.Label) + "]")
+		}
+		b.WriteString(";\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// dotQuote quotes s as a DOT string: backslashes and quotes escaped, line
+// breaks as \n.
+func dotQuote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// Mermaid renders the flowchart as a Mermaid flowchart (top to bottom), the
+// same content as [Flow.DOT]: start and end steps as stadiums, gateways as
+// rhombi, risk points listed on their steps and coloured by level through
+// the classes high, medium and low. Node IDs are generated (s0, s1, … in
+// declaration order) so that any step ID is safe; the output is
+// deterministic.
+func (f *Flow) Mermaid(risks ...Risk) string {
+	on, top := f.stepRisks(risks)
+	var b strings.Builder
+	title := f.Name
+	if title == "" {
+		title = f.ID
+	}
+	b.WriteString("%% " + oneLine(f.ID) + " " + oneLine(title) + "\n")
+	b.WriteString("flowchart TD\n")
+	ids := make(map[string]string, len(f.Steps))
+	for i := range f.Steps {
+		if _, ok := ids[f.Steps[i].ID]; !ok {
+			ids[f.Steps[i].ID] = "s" + strconv.Itoa(i)
+		}
+	}
+	extra := 0
+	node := func(id string) string {
+		if n, ok := ids[id]; ok {
+			return n
+		}
+		n := "x" + strconv.Itoa(extra)
+		extra++
+		ids[id] = n
+		b.WriteString("    " + n + "[" + mermaidQuote(id) + "]\n")
+		return n
+	}
+	class := map[Level][]string{}
+	for i := range f.Steps {
+		s := &f.Steps[i]
+		n := "s" + strconv.Itoa(i)
+		label := mermaidQuote(strings.Join(stepLines(s, on[s.ID]), "\n"))
+		switch s.Kind {
+		case Start, End:
+			b.WriteString("    " + n + "([" + label + "])\n")
+		case Gateway:
+			b.WriteString("    " + n + "{" + label + "}\n")
+		default:
+			b.WriteString("    " + n + "[" + label + "]\n")
+		}
+		if l, ok := top[s.ID]; ok && ids[s.ID] == n {
+			class[l] = append(class[l], n)
+		}
+	}
+	for _, e := range f.Edges {
+		from, to := node(e.From), node(e.To)
+		if e.Label != "" {
+			b.WriteString("    " + from + " -->|" + mermaidQuote(e.Label) + "| " + to + "\n")
+		} else {
+			b.WriteString("    " + from + " --> " + to + "\n")
+		}
+	}
+	for _, l := range []Level{High, Medium, Low, 0} {
+		if len(class[l]) == 0 {
+			continue
+		}
+		name := l.String()
+		if l == 0 {
+			name = "risk"
+		}
+		st := styleOf(l)
+		b.WriteString("    classDef " + name + " fill:" + st.fill + ",stroke:" + st.stroke + ",stroke-width:2px\n")
+		b.WriteString("    class " + strings.Join(class[l], ",") + " " + name + "\n")
+	}
+	return b.String()
+}
+
+// mermaidQuote quotes s as a Mermaid label: quotes as #quot;, line breaks
+// as <br/>.
+func mermaidQuote(s string) string {
+	s = strings.NewReplacer(`"`, "#quot;", "\r", "", "\n", "<br/>").Replace(s)
+	return `"` + s + `"`
+}
+
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+}

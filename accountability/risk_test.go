@@ -1,0 +1,67 @@
+package accountability
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestMatrixLevel(t *testing.T) {
+	tests := []struct {
+		m                  Matrix
+		likelihood, impact int
+		want               Level
+		wantErr            error
+	}{
+		{DefaultMatrix, 1, 1, Low, nil},
+		{DefaultMatrix, 2, 3, Low, nil},
+		{DefaultMatrix, 2, 4, Medium, nil},
+		{DefaultMatrix, 3, 4, Medium, nil},
+		{DefaultMatrix, 3, 5, High, nil},
+		{DefaultMatrix, 5, 5, High, nil},
+		{Matrix{}, 3, 5, High, nil}, // the zero Matrix is DefaultMatrix
+		{Matrix{}, 2, 3, Low, nil},
+		{Matrix{High: 20, Medium: 5}, 3, 5, Medium, nil},
+		{Matrix{High: 20, Medium: 5}, 4, 5, High, nil},
+		{DefaultMatrix, 0, 3, 0, ErrRange},
+		{DefaultMatrix, 3, 6, 0, ErrRange},
+		{DefaultMatrix, -1, -1, 0, ErrRange},
+		{Matrix{High: 5, Medium: 8}, 3, 3, 0, ErrRange},
+		{Matrix{High: 5, Medium: 0}, 3, 3, 0, ErrRange},
+	}
+	for _, tt := range tests {
+		got, err := tt.m.Level(tt.likelihood, tt.impact)
+		if got != tt.want || !errors.Is(err, tt.wantErr) {
+			t.Errorf("%+v.Level(%d, %d) = %v, %v; want %v, %v", tt.m, tt.likelihood, tt.impact, got, err, tt.want, tt.wantErr)
+		}
+	}
+	if DefaultMatrix != (Matrix{High: 15, Medium: 8}) {
+		t.Errorf("DefaultMatrix = %+v, want {High: 15, Medium: 8}", DefaultMatrix)
+	}
+}
+
+func TestPowerLimit(t *testing.T) {
+	for _, tt := range []struct{ statutory, promised, want int }{
+		{0, 0, 0}, {20, 0, 20}, {20, 10, 10}, {0, 5, 5}, {-3, -1, 0},
+	} {
+		p := Power{StatutoryDays: tt.statutory, PromisedDays: tt.promised}
+		if got := p.Limit(); got != tt.want {
+			t.Errorf("Power{statutory %d, promised %d}.Limit() = %d, want %d", tt.statutory, tt.promised, got, tt.want)
+		}
+	}
+}
+
+func TestStagesFor(t *testing.T) {
+	if got := StagesFor(Penalty); len(got) != 7 || got[0] != Filing || got[6] != Enforcement {
+		t.Errorf("StagesFor(Penalty) = %v, want 立案 … 执行", got)
+	}
+	if got := StagesFor(Licensing); len(got) != 5 || got[0] != Acceptance || got[4] != Supervision {
+		t.Errorf("StagesFor(Licensing) = %v, want 受理 … 事后监管", got)
+	}
+	StagesFor(Licensing)[0] = OtherStage
+	if got := StagesFor(Licensing); got[0] != Acceptance {
+		t.Errorf("StagesFor returned shared state: %v", got)
+	}
+	if got := StagesFor(Reward); got != nil {
+		t.Errorf("StagesFor(Reward) = %v, want nil", got)
+	}
+}

@@ -1,0 +1,654 @@
+package accountability
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Rules returns the built-in rules, in the order [Register.Validate] runs
+// them. Every one reports an [Error] except risk.decision, which reports a
+// [Warning]. Each call returns fresh values, safe to run concurrently.
+//
+//	unit.required    a unit with no ID or no Kind
+//	unit.duplicate   two units with one ID
+//	unit.parent      a Parent that names no unit
+//	power.required   a power with no Code or no Category, or a negative limit
+//	power.duplicate  two powers with one Code
+//	power.subject    a Subject that names no unit
+//	power.basis      a power with no legal basis, or a basis with no law
+//	power.duties     a power with no responsibility items
+//	power.flow       a Flow that names no flowchart
+//	power.promised   a promised limit longer than the statutory one
+//	power.limit      a flowchart whose critical path takes more days than the power's promised (else statutory) limit
+//	flow.required    a flow or step with no ID, or a step with no Kind
+//	flow.duplicate   two flows with one ID, or two steps of a flow with one ID
+//	flow.edge        an edge whose end names no step of its flow
+//	flow.cycle       a cycle (the message lists its steps)
+//	flow.start       not exactly one Start step
+//	flow.end         no End step
+//	flow.unreachable a step that the Start step cannot reach
+//	flow.deadend     a step other than End from which no End can be reached
+//	flow.gateway     a Gateway with fewer than two outgoing edges
+//	risk.duplicate   two risks with one ID
+//	risk.step        a risk whose Flow or Step names nothing
+//	risk.control     a Medium or High risk with no control
+//	risk.level       a Level that disagrees with DefaultMatrix (only where Likelihood and Impact are both given)
+//	risk.decision    a Decision-stage step with no risk point (Warning)
+//	sod.step         a separation whose Flow or Steps name nothing
+//	sod.violation    both steps of a Separation held by one Post
+//	resp.duplicate   two responsibilities with one Code
+//	resp.unit        a responsibility whose Unit names no unit
+//	resp.power       a responsibility that names an unknown power
+func Rules() []Rule {
+	return builtinRules(newIndex)
+}
+
+// index is a register indexed once for all the built-in rules of one
+// validation: keys to positions (first occurrence wins) and each flow's
+// graph, topological order and critical path, built when first needed.
+type index struct {
+	r      *Register
+	units  map[string]int
+	powers map[string]int
+	flows  map[string]int
+	fl     []*flowIndex
+}
+
+type flowIndex struct {
+	g        *graph
+	done     bool
+	order    []int32
+	cycle    []int32
+	critDone bool
+	critDays int
+	critOK   bool
+}
+
+func newIndex(r *Register) *index {
+	ix := &index{
+		r:      r,
+		units:  make(map[string]int, len(r.Units)),
+		powers: make(map[string]int, len(r.Powers)),
+		flows:  make(map[string]int, len(r.Flows)),
+		fl:     make([]*flowIndex, len(r.Flows)),
+	}
+	for i := range r.Units {
+		if _, ok := ix.units[r.Units[i].ID]; !ok {
+			ix.units[r.Units[i].ID] = i
+		}
+	}
+	for i := range r.Powers {
+		if _, ok := ix.powers[r.Powers[i].Code]; !ok {
+			ix.powers[r.Powers[i].Code] = i
+		}
+	}
+	for i := range r.Flows {
+		if _, ok := ix.flows[r.Flows[i].ID]; !ok {
+			ix.flows[r.Flows[i].ID] = i
+		}
+	}
+	return ix
+}
+
+// flow returns the index of flow i.
+func (ix *index) flow(i int) *flowIndex {
+	if ix.fl[i] == nil {
+		ix.fl[i] = &flowIndex{g: newGraph(&ix.r.Flows[i])}
+	}
+	return ix.fl[i]
+}
+
+func (fi *flowIndex) topo() (order, cycle []int32) {
+	if !fi.done {
+		fi.order, fi.cycle = fi.g.topo()
+		fi.done = true
+	}
+	return fi.order, fi.cycle
+}
+
+// critical returns the flow's critical-path days; ok is false if the flow
+// has a cycle or no start-to-end path.
+func (fi *flowIndex) critical() (days int, ok bool) {
+	if !fi.critDone {
+		order, cycle := fi.topo()
+		if cycle == nil {
+			_, fi.critDays, fi.critOK = fi.g.critical(order)
+		}
+		fi.critDone = true
+	}
+	return fi.critDays, fi.critOK
+}
+
+// hasStep reports whether flow ID names a flow with step ID.
+func (ix *index) hasStep(flow, step string) (flowOK, stepOK bool) {
+	fi, ok := ix.flows[flow]
+	if !ok {
+		return false, false
+	}
+	_, ok = ix.flow(fi).g.index[step]
+	return true, ok
+}
+
+// key locates an item of a list by its key, or by position if the key is
+// empty: units[O1], units[#3].
+func key(list, id string, i int) string {
+	if id == "" {
+		return list + "[#" + strconv.Itoa(i) + "]"
+	}
+	return list + "[" + id + "]"
+}
+
+// named quotes an ID and adds a name if there is one: "O1" (城市管理办).
+func named(id, name string) string {
+	if name == "" {
+		return strconv.Quote(id)
+	}
+	return strconv.Quote(id) + " (" + name + ")"
+}
+
+// reporter reports findings of one built-in rule.
+type reporter struct {
+	rule   string
+	sev    Severity
+	report func(Finding)
+}
+
+func (rep reporter) at(path, format string, args ...any) {
+	rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// builtinRules builds the built-in rules over an index obtained from get,
+// which Validate caches for one run and Rules builds afresh on every call.
+func builtinRules(get func(*Register) *index) []Rule {
+	mk := func(name string, sev Severity, doc string, fn func(ix *index, rep reporter)) Rule {
+		return Rule{Name: name, Doc: doc, Check: func(r *Register, report func(Finding)) {
+			if r == nil {
+				return
+			}
+			fn(get(r), reporter{rule: name, sev: sev, report: report})
+		}}
+	}
+	return []Rule{
+		mk("unit.required", Error, "unit.required: a unit with no ID or no Kind", unitRequired),
+		mk("unit.duplicate", Error, "unit.duplicate: two units with one ID", unitDuplicate),
+		mk("unit.parent", Error, "unit.parent: a Parent that names no unit", unitParent),
+		mk("power.required", Error, "power.required: a power with no Code or no Category, or a negative limit", powerRequired),
+		mk("power.duplicate", Error, "power.duplicate: two powers with one Code", powerDuplicate),
+		mk("power.subject", Error, "power.subject: a Subject that names no unit", powerSubject),
+		mk("power.basis", Error, "power.basis: a power with no legal basis (实施依据), or a basis that names no law", powerBasis),
+		mk("power.duties", Error, "power.duties: a power with no responsibility items (责任事项)", powerDuties),
+		mk("power.flow", Error, "power.flow: a Flow that names no flowchart", powerFlow),
+		mk("power.promised", Error, "power.promised: a promised limit (承诺时限) longer than the statutory one (法定时限)", powerPromised),
+		mk("power.limit", Error, "power.limit: a flowchart whose critical path takes more working days than the power's promised (else statutory) limit", powerLimit),
+		mk("flow.required", Error, "flow.required: a flow or step with no ID, or a step with no Kind", flowRequired),
+		mk("flow.duplicate", Error, "flow.duplicate: two flows with one ID, or two steps of a flow with one ID", flowDuplicate),
+		mk("flow.edge", Error, "flow.edge: an edge whose end names no step of its flow", flowEdge),
+		mk("flow.cycle", Error, "flow.cycle: a cycle in a flowchart (the message lists its steps)", flowCycle),
+		mk("flow.start", Error, "flow.start: a flowchart without exactly one Start step", flowStart),
+		mk("flow.end", Error, "flow.end: a flowchart with no End step", flowEnd),
+		mk("flow.unreachable", Error, "flow.unreachable: a step that the Start step cannot reach", flowUnreachable),
+		mk("flow.deadend", Error, "flow.deadend: a step other than End from which no End step can be reached", flowDeadend),
+		mk("flow.gateway", Error, "flow.gateway: a Gateway with fewer than two outgoing edges", flowGateway),
+		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID", riskDuplicate),
+		mk("risk.step", Error, "risk.step: a risk whose Flow or Step names nothing", riskStep),
+		mk("risk.control", Error, "risk.control: a Medium or High risk with no control", riskControl),
+		mk("risk.level", Error, "risk.level: a Level that disagrees with DefaultMatrix (only where Likelihood and Impact are both given)", riskLevel),
+		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
+		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing", sodStep),
+		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post", sodViolation),
+		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),
+		mk("resp.unit", Error, "resp.unit: a responsibility whose Unit names no unit", respUnit),
+		mk("resp.power", Error, "resp.power: a responsibility that names an unknown power", respPower),
+	}
+}
+
+func unitRequired(ix *index, rep reporter) {
+	for i, u := range ix.r.Units {
+		p := key("units", u.ID, i)
+		if u.ID == "" {
+			rep.at(p, "unit #%d %q has no ID", i, u.Name)
+		}
+		if u.Kind == 0 {
+			rep.at(p+".kind", "unit %s has no kind", named(u.ID, u.Name))
+		}
+	}
+}
+
+func unitDuplicate(ix *index, rep reporter) {
+	for i, u := range ix.r.Units {
+		if first := ix.units[u.ID]; first != i && u.ID != "" {
+			rep.at(key("units", u.ID, i), "unit %s repeats the ID of unit #%d (%s)", named(u.ID, u.Name), first, ix.r.Units[first].Name)
+		}
+	}
+}
+
+func unitParent(ix *index, rep reporter) {
+	for i, u := range ix.r.Units {
+		if u.Parent == "" {
+			continue
+		}
+		if _, ok := ix.units[u.Parent]; !ok {
+			rep.at(key("units", u.ID, i)+".parent", "unit %s names parent %q, which is no unit", named(u.ID, u.Name), u.Parent)
+		}
+	}
+}
+
+func powerRequired(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		k := key("powers", p.Code, i)
+		if p.Code == "" {
+			rep.at(k, "power #%d %q has no code", i, p.Name)
+		}
+		if p.Category == 0 {
+			rep.at(k+".category", "power %s has no category", named(p.Code, p.Name))
+		}
+		if p.StatutoryDays < 0 {
+			rep.at(k+".statutoryDays", "power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays)
+		}
+		if p.PromisedDays < 0 {
+			rep.at(k+".promisedDays", "power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays)
+		}
+	}
+}
+
+func powerDuplicate(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		if first := ix.powers[p.Code]; first != i && p.Code != "" {
+			rep.at(key("powers", p.Code, i), "power %s repeats the code of power #%d (%s)", named(p.Code, p.Name), first, ix.r.Powers[first].Name)
+		}
+	}
+}
+
+func powerSubject(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		if p.Subject == "" {
+			rep.at(key("powers", p.Code, i)+".subject", "power %s has no subject (实施主体)", named(p.Code, p.Name))
+		} else if _, ok := ix.units[p.Subject]; !ok {
+			rep.at(key("powers", p.Code, i)+".subject", "power %s names subject %q, which is no unit", named(p.Code, p.Name), p.Subject)
+		}
+	}
+}
+
+func powerBasis(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		k := key("powers", p.Code, i) + ".basis"
+		if len(p.Basis) == 0 {
+			rep.at(k, "power %s has no legal basis (实施依据)", named(p.Code, p.Name))
+		}
+		for j, b := range p.Basis {
+			if strings.TrimSpace(b.Law) == "" {
+				rep.at(k+"["+strconv.Itoa(j)+"]", "power %s: basis #%d names no law", named(p.Code, p.Name), j)
+			}
+		}
+	}
+}
+
+func powerDuties(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		if len(p.Duties) == 0 {
+			rep.at(key("powers", p.Code, i)+".duties", "power %s has no responsibility items (责任事项)", named(p.Code, p.Name))
+		}
+	}
+}
+
+func powerFlow(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		if p.Flow == "" {
+			continue
+		}
+		if _, ok := ix.flows[p.Flow]; !ok {
+			rep.at(key("powers", p.Code, i)+".flow", "power %s names flowchart %q, which is no flow", named(p.Code, p.Name), p.Flow)
+		}
+	}
+}
+
+func powerPromised(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		if p.PromisedDays > 0 && p.StatutoryDays > 0 && p.PromisedDays > p.StatutoryDays {
+			rep.at(key("powers", p.Code, i)+".promisedDays", "power %s promises %d working days, longer than its statutory limit of %d", named(p.Code, p.Name), p.PromisedDays, p.StatutoryDays)
+		}
+	}
+}
+
+func powerLimit(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		limit := p.Limit()
+		fi, ok := ix.flows[p.Flow]
+		if limit == 0 || p.Flow == "" || !ok {
+			continue
+		}
+		days, ok := ix.flow(fi).critical()
+		if !ok || days <= limit {
+			continue
+		}
+		which := "promised"
+		if p.PromisedDays <= 0 {
+			which = "statutory"
+		}
+		rep.at(key("powers", p.Code, i)+".flow", "power %s: flowchart %q takes %d working days on its critical path, more than the %s limit of %d", named(p.Code, p.Name), p.Flow, days, which, limit)
+	}
+}
+
+func flowKey(f *Flow, i int) string { return key("flows", f.ID, i) }
+
+func stepKey(f *Flow, i int, s *Step, j int) string {
+	return flowKey(f, i) + "." + key("steps", s.ID, j)
+}
+
+func flowRequired(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if f.ID == "" {
+			rep.at(flowKey(f, i), "flow #%d %q has no ID", i, f.Name)
+		}
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.ID == "" {
+				rep.at(stepKey(f, i, s, j), "flow %q: step #%d %q has no ID", f.ID, j, s.Name)
+			}
+			if s.Kind == 0 {
+				rep.at(stepKey(f, i, s, j)+".kind", "flow %q: step %s has no kind", f.ID, named(s.ID, s.Name))
+			}
+		}
+	}
+}
+
+func flowDuplicate(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if first := ix.flows[f.ID]; first != i && f.ID != "" {
+			rep.at(flowKey(f, i), "flow %s repeats the ID of flow #%d (%s)", named(f.ID, f.Name), first, ix.r.Flows[first].Name)
+		}
+		g := ix.flow(i).g
+		if g.ndup == 0 {
+			continue
+		}
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if g.dup[j] && s.ID != "" {
+				first := g.index[s.ID]
+				rep.at(stepKey(f, i, s, j), "flow %q: step %s repeats the ID of step #%d (%s)", f.ID, named(s.ID, s.Name), first, f.Steps[first].Name)
+			}
+		}
+	}
+}
+
+func flowEdge(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := ix.flow(i).g
+		for _, j := range g.badEdges {
+			e := f.Edges[j]
+			var missing []string
+			if _, ok := g.index[e.From]; !ok {
+				missing = append(missing, strconv.Quote(e.From))
+			}
+			if _, ok := g.index[e.To]; !ok && e.To != e.From {
+				missing = append(missing, strconv.Quote(e.To))
+			}
+			rep.at(flowKey(f, i)+".edges["+strconv.Itoa(j)+"]", "flow %q: edge #%d from %q to %q: %s names no step", f.ID, j, e.From, e.To, strings.Join(missing, " and "))
+		}
+	}
+}
+
+func flowCycle(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		fi := ix.flow(i)
+		if _, cycle := fi.topo(); cycle != nil {
+			e := fi.g.cycleError(cycle)
+			rep.at(flowKey(f, i), "flow %s has a cycle: %s → %s", named(f.ID, f.Name), strings.Join(e.Cycle, " → "), e.Cycle[0])
+		}
+	}
+}
+
+// countKind returns the steps of kind k, duplicates left out.
+func countKind(g *graph, k StepKind) []string {
+	var ids []string
+	for j := range g.f.Steps {
+		if !g.dup[j] && g.f.Steps[j].Kind == k {
+			ids = append(ids, g.f.Steps[j].ID)
+		}
+	}
+	return ids
+}
+
+func flowStart(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		switch starts := countKind(ix.flow(i).g, Start); len(starts) {
+		case 1:
+		case 0:
+			rep.at(flowKey(f, i), "flow %s has no Start step", named(f.ID, f.Name))
+		default:
+			rep.at(flowKey(f, i), "flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name), len(starts), strings.Join(starts, ", "))
+		}
+	}
+}
+
+func flowEnd(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if len(countKind(ix.flow(i).g, End)) == 0 {
+			rep.at(flowKey(f, i), "flow %s has no End step", named(f.ID, f.Name))
+		}
+	}
+}
+
+func flowUnreachable(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := ix.flow(i).g
+		if len(countKind(g, Start)) == 0 {
+			continue // flow.start reports it; every step would be unreachable
+		}
+		seen := g.reach(Start, true)
+		for j := range f.Steps {
+			if !seen[j] && !g.dup[j] {
+				s := &f.Steps[j]
+				rep.at(stepKey(f, i, s, j), "flow %q: step %s cannot be reached from the Start step", f.ID, named(s.ID, s.Name))
+			}
+		}
+	}
+}
+
+func flowDeadend(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := ix.flow(i).g
+		if len(countKind(g, End)) == 0 {
+			continue // flow.end reports it
+		}
+		seen := g.reach(End, false)
+		for j := range f.Steps {
+			if !seen[j] && !g.dup[j] {
+				s := &f.Steps[j]
+				rep.at(stepKey(f, i, s, j), "flow %q: no End step can be reached from step %s", f.ID, named(s.ID, s.Name))
+			}
+		}
+	}
+}
+
+func flowGateway(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := ix.flow(i).g
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.Kind != Gateway || g.dup[j] {
+				continue
+			}
+			if n := len(g.succ(int32(j))); n < 2 {
+				rep.at(stepKey(f, i, s, j), "flow %q: gateway %s has %d outgoing edge(s); a gateway needs at least two", f.ID, named(s.ID, s.Name), n)
+			}
+		}
+	}
+}
+
+func riskDuplicate(ix *index, rep reporter) {
+	first := make(map[string]int, len(ix.r.Risks))
+	for i, k := range ix.r.Risks {
+		if k.ID == "" {
+			rep.at(key("risks", k.ID, i), "risk #%d %q has no ID", i, k.Text)
+			continue
+		}
+		if j, ok := first[k.ID]; ok {
+			rep.at(key("risks", k.ID, i), "risk %q repeats the ID of risk #%d", k.ID, j)
+			continue
+		}
+		first[k.ID] = i
+	}
+}
+
+func riskStep(ix *index, rep reporter) {
+	for i, k := range ix.r.Risks {
+		flowOK, stepOK := ix.hasStep(k.Flow, k.Step)
+		switch {
+		case !flowOK:
+			rep.at(key("risks", k.ID, i), "risk %q names flowchart %q, which is no flow", k.ID, k.Flow)
+		case !stepOK:
+			rep.at(key("risks", k.ID, i), "risk %q names step %q, which is no step of flow %q", k.ID, k.Step, k.Flow)
+		}
+	}
+}
+
+// effectiveLevel is a risk's declared level or, if none is declared, the
+// level DefaultMatrix gives it; 0 if neither is known.
+func effectiveLevel(k *Risk) Level {
+	if k.Level != 0 {
+		return k.Level
+	}
+	if l, err := DefaultMatrix.Level(k.Likelihood, k.Impact); err == nil {
+		return l
+	}
+	return 0
+}
+
+func riskControl(ix *index, rep reporter) {
+	for i := range ix.r.Risks {
+		k := &ix.r.Risks[i]
+		if l := effectiveLevel(k); (l == Medium || l == High) && len(k.Controls) == 0 {
+			rep.at(key("risks", k.ID, i), "risk %q at step %q of flow %q is %s (%s) but has no control", k.ID, k.Step, k.Flow, l, l.Label())
+		}
+	}
+}
+
+func riskLevel(ix *index, rep reporter) {
+	for i := range ix.r.Risks {
+		k := &ix.r.Risks[i]
+		if k.Likelihood == 0 || k.Impact == 0 {
+			continue
+		}
+		want, err := DefaultMatrix.Level(k.Likelihood, k.Impact)
+		switch {
+		case err != nil:
+			rep.at(key("risks", k.ID, i), "risk %q: likelihood %d and impact %d must each be 1–5", k.ID, k.Likelihood, k.Impact)
+		case k.Level != want:
+			got := "not set"
+			if k.Level != 0 {
+				got = k.Level.String()
+			}
+			rep.at(key("risks", k.ID, i), "risk %q: likelihood %d × impact %d = %d is %s under the matrix, but its level is %s", k.ID, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want, got)
+		}
+	}
+}
+
+func riskDecision(ix *index, rep reporter) {
+	type at struct{ flow, step string }
+	covered := make(map[at]bool, len(ix.r.Risks))
+	for _, k := range ix.r.Risks {
+		covered[at{k.Flow, k.Step}] = true
+	}
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.Stage == Decision && !covered[at{f.ID, s.ID}] {
+				rep.at(stepKey(f, i, s, j), "flow %q: decision step %s has no risk point", f.ID, named(s.ID, s.Name))
+			}
+		}
+	}
+}
+
+func sodStep(ix *index, rep reporter) {
+	for i, s := range ix.r.Separations {
+		p := "separations[" + strconv.Itoa(i) + "]"
+		if _, ok := ix.flows[s.Flow]; !ok {
+			rep.at(p, "separation #%d names flowchart %q, which is no flow", i, s.Flow)
+			continue
+		}
+		for _, id := range s.Steps {
+			if _, ok := ix.hasStep(s.Flow, id); !ok {
+				rep.at(p, "separation #%d names step %q, which is no step of flow %q", i, id, s.Flow)
+			}
+		}
+	}
+}
+
+func sodViolation(ix *index, rep reporter) {
+	for _, s := range ix.r.Separations {
+		fi, ok := ix.flows[s.Flow]
+		if !ok {
+			continue
+		}
+		f := &ix.r.Flows[fi]
+		g := ix.flow(fi).g
+		a, okA := g.index[s.Steps[0]]
+		b, okB := g.index[s.Steps[1]]
+		if !okA || !okB || a == b {
+			continue
+		}
+		sa, sb := &f.Steps[a], &f.Steps[b]
+		if sa.Post != "" && sa.Post == sb.Post {
+			why := ""
+			if s.Reason != "" {
+				why = ": " + s.Reason
+			}
+			rep.at(flowKey(f, fi), "flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), sa.Post, why)
+		}
+	}
+}
+
+func respDuplicate(ix *index, rep reporter) {
+	first := make(map[string]int, len(ix.r.Responsibilities))
+	for i, x := range ix.r.Responsibilities {
+		if x.Code == "" {
+			rep.at(key("responsibilities", x.Code, i), "responsibility #%d %q has no code", i, x.Duty)
+			continue
+		}
+		if j, ok := first[x.Code]; ok {
+			rep.at(key("responsibilities", x.Code, i), "responsibility %s repeats the code of responsibility #%d", named(x.Code, x.Duty), j)
+			continue
+		}
+		first[x.Code] = i
+	}
+}
+
+func respUnit(ix *index, rep reporter) {
+	for i, x := range ix.r.Responsibilities {
+		if x.Unit == "" {
+			rep.at(key("responsibilities", x.Code, i)+".unit", "responsibility %s names no responsible unit", named(x.Code, x.Duty))
+		} else if _, ok := ix.units[x.Unit]; !ok {
+			rep.at(key("responsibilities", x.Code, i)+".unit", "responsibility %s names unit %q, which is no unit", named(x.Code, x.Duty), x.Unit)
+		}
+	}
+}
+
+func respPower(ix *index, rep reporter) {
+	for i, x := range ix.r.Responsibilities {
+		for j, code := range x.Powers {
+			if _, ok := ix.powers[code]; !ok {
+				rep.at(key("responsibilities", x.Code, i)+".powers["+strconv.Itoa(j)+"]", "responsibility %s names power %q, which is not on the power list", named(x.Code, x.Duty), code)
+			}
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package accountability
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// layout builds a sub-district S with the template's bodies, then extra.
+func layout(t Template, extra ...Unit) []Unit {
+	units := []Unit{{ID: "S", Name: "街道", Kind: Subdistrict}}
+	for i, n := range t.Offices {
+		units = append(units, Unit{ID: "O" + string(rune('a'+i)), Name: n, Kind: Office, Parent: "S"})
+	}
+	for i, n := range t.Centers {
+		units = append(units, Unit{ID: "C" + string(rune('a'+i)), Name: n, Kind: Center, Parent: "S"})
+	}
+	// Bodies that are no part of the layout.
+	units = append(units,
+		Unit{ID: "P", Name: "派出所", Kind: Agency, Parent: "S"},
+		Unit{ID: "D", Name: "市城市管理局", Kind: Department},
+		Unit{ID: "N", Name: "某科", Kind: Office, Parent: "Oa"},
+	)
+	return append(units, extra...)
+}
+
+func TestTemplates(t *testing.T) {
+	for _, tt := range []struct {
+		tmpl             Template
+		offices, centers int
+		maxSelfSet       int
+	}{
+		{WuhuTemplate(), 6, 2, 2},
+		{ChaohuTemplate(), 7, 2, 1}, // 一办五部 + 生态环境部
+		{ShatangluTemplate(), 5, 3, 1},
+	} {
+		if len(tt.tmpl.Offices) != tt.offices || len(tt.tmpl.Centers) != tt.centers || tt.tmpl.MaxSelfSet != tt.maxSelfSet {
+			t.Errorf("%s: %d offices, %d centres, %d self-set; want %d, %d, %d", tt.tmpl.Name,
+				len(tt.tmpl.Offices), len(tt.tmpl.Centers), tt.tmpl.MaxSelfSet, tt.offices, tt.centers, tt.maxSelfSet)
+		}
+		if got := tt.tmpl.Check(layout(tt.tmpl), "S"); len(got) != 0 {
+			t.Errorf("%s: Check(its own layout) = %v, want no findings", tt.tmpl.Name, got)
+		}
+	}
+	w := WuhuTemplate()
+	w.Offices[0] = "changed"
+	if WuhuTemplate().Offices[0] != "综合保障办" {
+		t.Error("WuhuTemplate returns shared state")
+	}
+}
+
+func TestTemplateCheck(t *testing.T) {
+	wuhu := WuhuTemplate()
+	selfSet := func(id, name string) Unit { return Unit{ID: id, Name: name, Kind: Office, Parent: "S", SelfSet: true} }
+	tests := []struct {
+		name  string
+		units []Unit
+		sd    string
+		want  Findings
+	}{
+		{"two self-set offices", layout(wuhu, selfSet("X1", "城市更新办"), selfSet("X2", "生态环境办")), "S", nil},
+		{"a third self-set office", layout(wuhu, selfSet("X1", "城市更新办"), selfSet("X2", "生态环境办"), selfSet("X3", "文旅办")), "S",
+			Findings{e("template.selfset", "units[X3]", `unit "X3" (文旅办) is self-set body number 3 of sub-district "S"; 芜湖市街道“六办两中心” allows at most 2`)}},
+		{"an office not marked self-set", layout(wuhu, Unit{ID: "X1", Name: "城市更新办", Kind: Office, Parent: "S"}), "S",
+			Findings{e("template.extra", "units[X1]", `unit "X1" (城市更新办) of sub-district "S" is not in 芜湖市街道“六办两中心” and is not marked self-set`)}},
+		{"an office twice", layout(wuhu, Unit{ID: "X1", Name: "平安建设办", Kind: Office, Parent: "S"}), "S",
+			Findings{e("template.extra", "units[X1]", `unit "X1" (平安建设办) of sub-district "S" repeats a body of 芜湖市街道“六办两中心”`)}},
+		{"a missing centre", layout(wuhu)[:8], "S",
+			Findings{e("template.missing", "units[S]", `sub-district "S" has no center (事业机构) "网格化服务管理中心", which 芜湖市街道“六办两中心” prescribes`)}},
+		{"a centre set up as an office", func() []Unit { u := layout(wuhu); u[7].Kind = Office; return u }(), "S",
+			Findings{e("template.kind", "units[Ca]", `unit "Ca" (为民服务中心) of sub-district "S" is of kind office (内设机构); 芜湖市街道“六办两中心” makes it a center (事业机构)`)}},
+		{"no such sub-district", layout(wuhu), "Z",
+			Findings{e("template.subdistrict", "units[Z]", `sub-district "Z" is no unit`)}},
+		{"not a sub-district", layout(wuhu), "Oa",
+			Findings{e("template.subdistrict", "units[Oa]", `unit "Oa" (综合保障办) is of kind office (内设机构), not a sub-district`),
+				e("template.extra", "units[N]", `unit "N" (某科) of sub-district "Oa" is not in 芜湖市街道“六办两中心” and is not marked self-set`)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := wuhu.Check(tt.units, tt.sd)
+			if tt.name == "not a sub-district" {
+				got = got[:2] // the missing bodies of Oa are beside the point
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Check() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if got := (Template{}).Check(nil, ""); len(got) != 1 || got[0].Rule != "template.subdistrict" {
+		t.Errorf("zero Template, no units: %v", got)
+	}
+}

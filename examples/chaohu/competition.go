@@ -1,0 +1,212 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// competition is an open competition for posts (公开竞聘) as the data file
+// holds it: each candidate's competition score and the grades of the last
+// three annual appraisals (年度考核) by year, the points each grade is worth,
+// the weights and each post's quota.
+type competition struct {
+	Title           string                     `json:"title"`
+	Year            int                        `json:"year"`    // the year of the competition; appraisals are of the three years before
+	Weights         scoring.Weights            `json:"weights"` // "competition", "year1" (last year), "year2", "year3"
+	AppraisalPoints map[string]decimal.Decimal `json:"appraisalPoints"`
+	Ineligible      string                     `json:"ineligible,omitempty"` // a grade that bars a candidate, e.g. 不称职
+	Posts           []post                     `json:"posts"`
+	Candidates      []applicant                `json:"candidates"`
+}
+
+type post struct {
+	Code  string `json:"code"`
+	Unit  string `json:"unit"`
+	Name  string `json:"name"`
+	Quota int    `json:"quota"`
+}
+
+type applicant struct {
+	ID         string            `json:"id"`
+	Name       string            `json:"name"`
+	Post       string            `json:"post"`
+	Score      decimal.Decimal   `json:"score"`
+	Appraisals map[string]string `json:"appraisals"` // year → grade
+}
+
+// appraisalYears is how many years of annual appraisal count.
+const appraisalYears = 3
+
+func loadCompetition() (*competition, error) {
+	b, err := dataFS.ReadFile("data/competition.json")
+	if err != nil {
+		return nil, err
+	}
+	var c competition
+	if err := decodeStrict(b, &c); err != nil {
+		return nil, fmt.Errorf("data/competition.json: %w", err)
+	}
+	return &c, nil
+}
+
+// barred says why a candidate may not compete, or "" if they may.
+type barred struct {
+	applicant
+	why string
+}
+
+// candidates turns the applicants into scoring candidates, their appraisal
+// grades into points, last year first. Applicants with the ineligible grade
+// in any year are set apart with the reason. Every problem of the data is
+// reported, joined: a grade with no points, a year missing.
+func (c *competition) candidates() ([]scoring.Candidate, []barred, error) {
+	var out []scoring.Candidate
+	var bar []barred
+	var errs []error
+	for _, a := range c.Applicants() {
+		sc := scoring.Candidate{ID: a.ID, Name: a.Name, Post: a.Post, Competition: a.Score}
+		var why []string
+		for n := 1; n <= appraisalYears; n++ {
+			year := strconv.Itoa(c.Year - n)
+			grade, ok := a.Appraisals[year]
+			if !ok {
+				errs = append(errs, fmt.Errorf("candidate %s %s: no appraisal for %s", a.ID, a.Name, year))
+				continue
+			}
+			p, ok := c.AppraisalPoints[grade]
+			if !ok {
+				errs = append(errs, fmt.Errorf("candidate %s %s: appraisal %q of %s is worth no points", a.ID, a.Name, grade, year))
+				continue
+			}
+			if c.Ineligible != "" && grade == c.Ineligible {
+				why = append(why, year+" 年度考核"+grade)
+			}
+			sc.Years = append(sc.Years, p)
+		}
+		if len(why) > 0 {
+			bar = append(bar, barred{a, strings.Join(why, "，")})
+			continue
+		}
+		out = append(out, sc)
+	}
+	return out, bar, errors.Join(errs...)
+}
+
+// Applicants returns the applicants in the order of the data.
+func (c *competition) Applicants() []applicant { return c.Candidates }
+
+func (r *report) competition(c *competition) error {
+	cands, bar, err := c.candidates()
+	if err != nil {
+		return err
+	}
+	quotas := map[string]int{}
+	seats := 0
+	for _, p := range c.Posts {
+		quotas[p.Code] = p.Quota
+		seats += p.Quota
+	}
+	placed, err := scoring.Select(cands, c.Weights, quotas)
+	if err != nil {
+		return err
+	}
+	selected := 0
+	for _, p := range placed {
+		if p.Selected {
+			selected++
+		}
+	}
+	r.printf("八、公开竞聘：%s\n", c.Title)
+	r.printf("  %d 个岗位 %d 个名额；报名 %d 人，资格不符 %d 人，拟聘 %d 人\n",
+		len(c.Posts), seats, len(c.Candidates), len(bar), selected)
+	var points []string
+	for _, g := range sortedGrades(c.AppraisalPoints) {
+		points = append(points, g+" "+c.AppraisalPoints[g].String())
+	}
+	years := make([]string, appraisalYears)
+	shares := make([]string, appraisalYears)
+	for n := 1; n <= appraisalYears; n++ {
+		years[n-1] = strconv.Itoa(c.Year - n)
+		shares[n-1] = percent(c.Weights[scoring.YearPart(n)])
+	}
+	bars := ""
+	if c.Ineligible != "" {
+		bars = "；任一年度“" + c.Ineligible + "”的不得参加"
+	}
+	r.printf("  综合成绩 = 竞聘成绩×%s + %s 年度考核折算分×%s（%s）%s\n",
+		percent(c.Weights[scoring.CompetitionPart]), strings.Join(years, "、"), strings.Join(shares, "、"),
+		strings.Join(points, "、"), bars)
+	for _, p := range c.Posts {
+		r.printf("  %s %s %s（名额 %d）\n", p.Code, p.Unit, p.Name, p.Quota)
+		heads := []string{">排名", "姓名", ">竞聘成绩"}
+		for n := 1; n <= appraisalYears; n++ {
+			heads = append(heads, strconv.Itoa(c.Year-n))
+		}
+		heads = append(heads, ">综合成绩", "结果")
+		t := newTable(heads...)
+		for _, pl := range placed {
+			if pl.Candidate.Post != p.Code {
+				continue
+			}
+			a := c.applicant(pl.Candidate.ID)
+			row := []string{strconv.Itoa(pl.Rank), a.Name, a.Score.StringFixed(2)}
+			for n := 1; n <= appraisalYears; n++ {
+				row = append(row, a.Appraisals[strconv.Itoa(c.Year-n)])
+			}
+			result := ""
+			if pl.Selected {
+				result = "拟聘"
+			}
+			row = append(row, pl.Total.StringFixed(3), result)
+			t.add(row...)
+		}
+		for _, b := range bar {
+			if b.Post != p.Code {
+				continue
+			}
+			row := []string{"—", b.Name, b.Score.StringFixed(2)}
+			for n := 1; n <= appraisalYears; n++ {
+				row = append(row, b.Appraisals[strconv.Itoa(c.Year-n)])
+			}
+			row = append(row, "—", "资格不符（"+b.why+"）")
+			t.add(row...)
+		}
+		t.write(r.w, "    ")
+	}
+	return nil
+}
+
+func (c *competition) applicant(id string) applicant {
+	for _, a := range c.Candidates {
+		if a.ID == id {
+			return a
+		}
+	}
+	return applicant{ID: id, Name: id}
+}
+
+// sortedGrades returns the grades best first, by points.
+func sortedGrades(points map[string]decimal.Decimal) []string {
+	gs := make([]string, 0, len(points))
+	for g := range points {
+		gs = append(gs, g)
+	}
+	sort.Slice(gs, func(i, j int) bool {
+		if c := points[gs[i]].Cmp(points[gs[j]]); c != 0 {
+			return c > 0
+		}
+		return gs[i] < gs[j]
+	})
+	return gs
+}
+
+// percent writes a weight as a percentage: 0.7 → "70%".
+func percent(w decimal.Decimal) string {
+	return w.Shift(2).String() + "%"
+}

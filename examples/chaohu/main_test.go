@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"flag"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites the file with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestRunGolden(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("run = %d, stderr:\n%s", code, stderr.String())
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("run wrote to stderr:\n%s", stderr.String())
+	}
+	golden(t, "chaohu.golden", stdout.Bytes())
+}
+
+// TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and
+// that without it nothing is written.
+func TestRunOut(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "flows")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-out", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("run -out = %d, stderr:\n%s", code, stderr.String())
+	}
+	reg := mustLoad(t, "data/register-2020.json")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	var want []string
+	for _, f := range reg.Flows {
+		want = append(want, f.ID+".dot", f.ID+".mmd")
+	}
+	slices.Sort(want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files written mismatch (-want +got):\n%s", diff)
+	}
+	dot, err := os.ReadFile(filepath.Join(dir, "F-CF.dot"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"digraph", "作出处罚决定", "街道主任"} {
+		if !bytes.Contains(dot, []byte(s)) {
+			t.Errorf("F-CF.dot does not contain %q", s)
+		}
+	}
+	if !strings.Contains(stdout.String(), "已写出 16 个流程图文件") {
+		t.Errorf("output does not say that 16 files were written")
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	broken := write("broken.json", `{"org": "某街道", "powers": [`)
+	typo := write("typo.json", `{"org": "某街道", "powerz": []}`)
+	badEnum := write("enum.json", `{"powers": [{"code": "X", "name": "某事项", "category": "行政审批"}]}`)
+	file := write("file", "")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr []string
+	}{
+		{"unknown flag", []string{"-nope"}, 2, []string{"flag provided but not defined: -nope"}},
+		{"argument", []string{"extra"}, 2, []string{`unexpected argument "extra"`}},
+		{"missing register", []string{"-register", filepath.Join(dir, "none.json")}, 1, []string{"none.json"}},
+		{"truncated register", []string{"-register", broken}, 1, []string{"register " + broken, "unexpected EOF"}},
+		{"unknown field", []string{"-register", typo}, 1, []string{`unknown field "powerz"`}},
+		{"unknown category", []string{"-register", badEnum}, 1, []string{"行政审批"}},
+		{"out is a file", []string{"-out", file}, 1, []string{"flowchart folder"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr.String(), s) {
+					t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), s)
+				}
+			}
+		})
+	}
+}
+
+func mustLoad(t *testing.T, name string) *accountability.Register {
+	t.Helper()
+	r, err := loadEmbedded(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestFigures checks the key figures of the output from the data directly.
+func TestFigures(t *testing.T) {
+	reg := mustLoad(t, "data/register-2020.json")
+	old := mustLoad(t, "data/register-2019.json")
+
+	if len(reg.Responsibilities) != 7 {
+		t.Errorf("main duties = %d, want 7", len(reg.Responsibilities))
+	}
+	if len(reg.Powers) != 13 {
+		t.Errorf("powers = %d, want 13", len(reg.Powers))
+	}
+	cats := map[accountability.Category]bool{}
+	for _, p := range reg.Powers {
+		cats[p.Category] = true
+		if p.Flow == "" || len(p.Basis) == 0 || len(p.Duties) == 0 || len(p.Liabilities) == 0 {
+			t.Errorf("power %s lacks a flow, basis, duties or liabilities", p.Code)
+		}
+	}
+	for _, c := range []accountability.Category{accountability.Penalty, accountability.Inspection,
+		accountability.Confirmation, accountability.Payment, accountability.Coercion, accountability.OtherPower} {
+		if !cats[c] {
+			t.Errorf("no power of category %s", c.Label())
+		}
+	}
+	if fs := accountability.ChaohuTemplate().Check(reg.Units, "ZM"); len(fs) != 0 {
+		t.Errorf("layout findings: %v", fs)
+	}
+
+	type brief struct{ Rule, Severity, Path string }
+	briefs := func(fs accountability.Findings) []brief {
+		var out []brief
+		for _, f := range fs {
+			out = append(out, brief{f.Rule, f.Severity.String(), f.Path})
+		}
+		return out
+	}
+	// The published list: no error, and the one deliberate warning.
+	want := []brief{{"risk.decision", "warning", "flows[F-GL].steps[d]"}}
+	if diff := cmp.Diff(want, briefs(reg.Validate(stagesRule))); diff != "" {
+		t.Errorf("2020 findings mismatch (-want +got):\n%s", diff)
+	}
+	if fs := old.Validate(stagesRule); fs.Err() != nil {
+		t.Errorf("2019 list has errors: %v", fs.Err())
+	}
+	// The draft: each deliberate defect found once, by its rule.
+	draft, defects, err := brokenDraft(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(defects) != 4 {
+		t.Errorf("defects = %d, want 4: %q", len(defects), defects)
+	}
+	wantErrs := []brief{
+		{"power.promised", "error", "powers[CF-002].promisedDays"},
+		{"risk.level", "error", "risks[R-DB-2]"},
+		{"sod.violation", "error", "flows[F-CF]"},
+		{"resp.power", "error", "responsibilities[ZZ-04].powers[4]"},
+	}
+	if diff := cmp.Diff(wantErrs, briefs(draft.Validate(stagesRule).Errors())); diff != "" {
+		t.Errorf("draft errors mismatch (-want +got):\n%s", diff)
+	}
+	if reg.Powers[1].PromisedDays == draft.Powers[1].PromisedDays {
+		t.Errorf("brokenDraft changed the register it copied")
+	}
+
+	// 2019 → 2020: 临时救助 granted, 招商引资 cleared out, 低保 promised faster.
+	var changes []string
+	for _, c := range accountability.Diff(old, reg) {
+		if c.List == "powers" || c.List == "responsibilities" {
+			changes = append(changes, c.Kind.String()+" "+c.Key)
+		}
+	}
+	wantChanges := []string{"changed QR-001", "changed QR-002", "added JF-001", "removed QT-009", "changed ZZ-02", "changed ZZ-04"}
+	if diff := cmp.Diff(wantChanges, changes); diff != "" {
+		t.Errorf("2019 → 2020 changes mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestStagesRule(t *testing.T) {
+	reg := &accountability.Register{Powers: []accountability.Power{
+		{Code: "A", Name: "甲", Category: accountability.Penalty, Duties: []accountability.Duty{
+			{Stage: accountability.Filing}, {Stage: accountability.Decision},
+		}},
+		{Code: "B", Name: "乙", Category: accountability.Payment}, // not checked
+		{Code: "C", Name: "丙", Category: accountability.Confirmation, Duties: []accountability.Duty{
+			{Stage: accountability.Acceptance}, {Stage: accountability.Review}, {Stage: accountability.Decision},
+			{Stage: accountability.Delivery}, {Stage: accountability.Supervision},
+		}},
+	}}
+	fs := reg.Run(stagesRule)
+	if len(fs) != 1 || fs[0].Path != "powers[A].duties" || fs[0].Severity != accountability.Warning {
+		t.Fatalf("findings = %v, want one warning at powers[A].duties", fs)
+	}
+	for _, s := range []string{"调查取证", "审查", "告知", "送达", "执行"} {
+		if !strings.Contains(fs[0].Message, s) {
+			t.Errorf("message %q does not name the missing stage %s", fs[0].Message, s)
+		}
+	}
+}
+
+func TestCompetition(t *testing.T) {
+	c, err := loadCompetition()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, bar, err := c.candidates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bar) != 1 || bar[0].ID != "C12" {
+		t.Errorf("barred = %v, want only C12 (不称职 in 2018)", bar)
+	}
+	quotas := map[string]int{}
+	seats := 0
+	for _, p := range c.Posts {
+		quotas[p.Code] = p.Quota
+		seats += p.Quota
+	}
+	if seats != 20 {
+		t.Errorf("seats = %d, want 20", seats)
+	}
+	placed, err := scoring.Select(cands, c.Weights, quotas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	selected := map[string]int{}
+	for _, p := range placed {
+		if p.Selected {
+			selected[p.Candidate.Post]++
+		}
+	}
+	if diff := cmp.Diff(quotas, selected); diff != "" {
+		t.Errorf("selected per post mismatch (-quota +selected):\n%s", diff)
+	}
+	// 刘芳: 0.7×90.58 + 0.1×(100 + 85 + 85) = 63.406 + 27 = 90.406.
+	for _, p := range placed {
+		if p.Candidate.ID == "C04" && (p.Total.String() != "90.406" || p.Rank != 1 || !p.Selected) {
+			t.Errorf("刘芳: total %s rank %d selected %v, want 90.406, 1, true", p.Total, p.Rank, p.Selected)
+		}
+	}
+
+	bad := *c
+	bad.Candidates = []applicant{
+		{ID: "X1", Name: "某甲", Post: "P01", Appraisals: map[string]string{"2019": "良好", "2018": "称职"}},
+	}
+	_, _, err = bad.candidates()
+	for _, want := range []string{`appraisal "良好" of 2019`, "no appraisal for 2017"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("candidates() error = %v, want it to report %q", err, want)
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/scoringtest"
+	"github.com/shopspring/decimal"
+)
+
+// TestPostEvaluatorConformance runs the conformance check every custom
+// evaluator should pass: deterministic, no panic on zero Facts, Reasons
+// present, grades on the scale, Points exact.
+func TestPostEvaluatorConformance(t *testing.T) {
+	if err := scoringtest.TestEvaluator(shatangluPolicy()); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestPostEvaluatorPolicy(t *testing.T) {
+	if err := shatangluPolicy().Validate(); err != nil {
+		t.Errorf("the 2020 policy is invalid: %v", err)
+	}
+	bad := &PostEvaluator{
+		Scale: scoring.Scale{{Code: "excellent", Points: decimal.NewFromInt(100)}},
+		Posts: map[string]PostWeights{"执法岗": {
+			Response: decimal.RequireFromString("0.5"), Resolution: decimal.RequireFromString("0.6"),
+			Quality: decimal.RequireFromString("-0.1"),
+		}},
+	}
+	err := bad.Validate()
+	for _, want := range []string{"negative weight -0.1", "weights sum to 1", `no grade "good"`, `no grade "fair"`, `no grade "poor"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v, want it to report %q", err, want)
+		}
+	}
+}
+
+func TestPostEvaluatorGrades(t *testing.T) {
+	yes, no := true, false
+	// facts for a 执法岗 task: respond within 2h, resolve within 72h.
+	enforce := func(change func(*scoring.Facts)) scoring.Facts {
+		f := scoring.Facts{
+			Matter: "M1", Subject: "CG01", Evaluator: "STL",
+			Responded: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,
+			Resolved: true, Resolution: 24 * time.Hour, ResolutionLimit: 72 * time.Hour,
+			Quality: 5, Satisfied: &yes,
+			Attrs: map[string]string{PostAttr: "执法岗"},
+		}
+		if change != nil {
+			change(&f)
+		}
+		return f
+	}
+	tests := []struct {
+		name  string
+		facts scoring.Facts
+		grade string
+		score string // the quantitative score in the last reason
+	}{
+		{"all on time, best quality, satisfied", enforce(nil), "excellent", "量化得分 100.0（权重 0.2/0.4/0.3/0.1）"},
+		// 0.2×70 + 0.4×100 + 0.3×80 + 0.1×80 = 86
+		{"late response within half again", enforce(func(f *scoring.Facts) {
+			f.Response = 3 * time.Hour
+			f.Quality = 4
+			f.Satisfied = nil
+		}), "good", "量化得分 86.0（权重 0.2/0.4/0.3/0.1）"},
+		// 1.5× plus a nanosecond is over half again: 0.2×40 + 40 + 30 + 10 = 88
+		{"just over half again", enforce(func(f *scoring.Facts) {
+			f.Response = 3*time.Hour + 1
+		}), "good", "量化得分 88.0（权重 0.2/0.4/0.3/0.1）"},
+		// exactly twice the limit still scores 40; resolution never done 0:
+		// 0.2×40 + 0 + 0.3×60 + 0.1×0 = 26
+		{"twice the limit, unresolved, no quality, dissatisfied", enforce(func(f *scoring.Facts) {
+			f.Response = 4 * time.Hour
+			f.Resolved, f.Resolution = false, 0
+			f.Quality = 0
+			f.Satisfied = &no
+		}), "poor", "量化得分 26.0（权重 0.2/0.4/0.3/0.1）"},
+		// 0.2×100 + 0.4×0 (over twice) + 0.3×100 + 0.1×100 = 60
+		{"resolution over twice the limit", enforce(func(f *scoring.Facts) {
+			f.Resolution = 144*time.Hour + time.Minute
+		}), "fair", "量化得分 60.0（权重 0.2/0.4/0.3/0.1）"},
+		// 警务岗 weighs response: 0.5×100 + 0.2×100 + 0.1×60 + 0.2×80 = 92
+		{"police post, no limit", enforce(func(f *scoring.Facts) {
+			f.Attrs = map[string]string{PostAttr: "警务岗"}
+			f.ResponseLimit, f.ResolutionLimit = 0, 0
+			f.Quality, f.Satisfied = 0, nil
+		}), "excellent", "量化得分 92.0（权重 0.5/0.2/0.1/0.2）"},
+		{"returned", enforce(func(f *scoring.Facts) { f.Returned = true }), "poor", "退回派单，直接评为差"},
+	}
+	scale := scoring.DefaultScale()
+	e := shatangluPolicy()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := e.Evaluate(tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, _ := scale.Grade(tt.grade)
+			if r.Grade != tt.grade || !r.Points.Equal(g.Points) || r.Policy != e.Policy {
+				t.Errorf("Evaluate = %s %s %q, want %s %s %q", r.Grade, r.Points, r.Policy, tt.grade, g.Points, e.Policy)
+			}
+			if last := r.Reasons[len(r.Reasons)-1]; last != tt.score {
+				t.Errorf("last reason = %q, want %q", last, tt.score)
+			}
+		})
+	}
+}
+
+func TestPostEvaluatorRefuses(t *testing.T) {
+	e := shatangluPolicy()
+	tests := []struct {
+		name  string
+		facts scoring.Facts
+	}{
+		{"zero facts", scoring.Facts{}},
+		{"unknown post", scoring.Facts{Attrs: map[string]string{PostAttr: "厨师岗"}}},
+		{"negative response", scoring.Facts{Response: -time.Second, Attrs: map[string]string{PostAttr: "执法岗"}}},
+		{"quality 6", scoring.Facts{Quality: 6, Attrs: map[string]string{PostAttr: "执法岗"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := e.Evaluate(tt.facts)
+			if !errors.Is(err, ErrCannotGrade) {
+				t.Errorf("Evaluate error = %v, want ErrCannotGrade", err)
+			}
+			if diff := cmp.Diff(scoring.Result{}, r); diff != "" {
+				t.Errorf("refusal's Result mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	var zero PostEvaluator
+	if _, err := zero.Evaluate(scoring.Facts{Attrs: map[string]string{PostAttr: "执法岗"}}); !errors.Is(err, ErrCannotGrade) {
+		t.Errorf("zero PostEvaluator: error = %v, want ErrCannotGrade", err)
+	}
+}

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites the file with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestRunGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{"June 2020", nil, "2020-06.golden"},
+		{"Spring Festival month", []string{"-month", "2020-01"}, "2020-01.golden"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != 0 {
+				t.Fatalf("run(%q) = %d, stderr:\n%s", tt.args, code, stderr.String())
+			}
+			if stderr.Len() != 0 {
+				t.Errorf("run(%q) wrote to stderr:\n%s", tt.args, stderr.String())
+			}
+			golden(t, tt.golden, stdout.Bytes())
+		})
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	badJSON := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(badJSON, []byte(`[{"id": "X1", "name": "某某", "unit": "STL-CGZD", "post": "执法岗", "age": 30}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badStaff := filepath.Join(dir, "staff.json")
+	if err := os.WriteFile(badStaff, []byte(`[{"id": "X1", "name": "某某", "unit": "STL-XXX", "post": "厨师岗"}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr []string // each must appear
+	}{
+		{"unknown flag", []string{"-nope"}, 2, []string{"flag provided but not defined: -nope"}},
+		{"argument", []string{"extra"}, 2, []string{`unexpected argument "extra"`}},
+		{"bad month", []string{"-month", "2020-13"}, 2, []string{`-month "2020-13"`}},
+		{"month with no calendar", []string{"-month", "2035-01"}, 1, []string{"month 2035-01"}},
+		{"missing staff file", []string{"-staff", filepath.Join(dir, "none.json")}, 1, []string{"none.json"}},
+		{"unknown field", []string{"-staff", badJSON}, 1, []string{"bad.json", `unknown field "age"`}},
+		{"unknown unit and post", []string{"-staff", badStaff}, 1, []string{`unit "STL-XXX"`, `post category "厨师岗"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr.String(), s) {
+					t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), s)
+				}
+			}
+		})
+	}
+}
+
+// TestFigures checks the figures the program prints, from the data.
+func TestFigures(t *testing.T) {
+	var units []accountability.Unit
+	if err := decodeEmbedded("data/units.json", &units); err != nil {
+		t.Fatal(err)
+	}
+	if fs := accountability.ShatangluTemplate().Check(units, subdistrict); len(fs) != 0 {
+		t.Errorf("the 5+3+1 layout has findings: %v", fs)
+	}
+	agencies := 0
+	for _, u := range units {
+		if u.Kind == accountability.Agency && u.Parent == subdistrict {
+			agencies++
+		}
+	}
+	if agencies != 4 {
+		t.Errorf("dispatched agencies = %d, want 4", agencies)
+	}
+
+	var tasks matters.KeyTasks
+	if err := decodeEmbedded("data/keytasks.json", &tasks); err != nil {
+		t.Fatal(err)
+	}
+	if err := tasks.Validate(); err != nil {
+		t.Errorf("key tasks: %v", err)
+	}
+	leads := map[string]string{}
+	for _, a := range []string{"STL-CGZD", "STL-SFS", "STL-PCS"} {
+		for _, x := range tasks.For(a) {
+			if x.Task == "KT-2020-01" && x.Role == matters.Leading {
+				leads[a] = x.Function
+			}
+		}
+	}
+	wantLeads := map[string]string{"STL-CGZD": "执法", "STL-SFS": "政策法规解释", "STL-PCS": "执法保障"}
+	if diff := cmp.Diff(wantLeads, leads); diff != "" {
+		t.Errorf("违法建设 leads mismatch (-want +got):\n%s", diff)
+	}
+
+	days, err := workdays(workday.China(), 2020, time.June)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// June 2020: 22 weekdays, less 端午节 on Thursday 25th and Friday 26th,
+	// plus Sunday 28th worked in their place.
+	if len(days) != 21 {
+		t.Errorf("working days of 2020-06 = %d, want 21", len(days))
+	}
+	var staff []member
+	if err := decodeEmbedded("data/staff.json", &staff); err != nil {
+		t.Fatal(err)
+	}
+	ts := simulate(days, staff)
+	book, err := grade(shatangluPolicy(), ts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	month := book.Scores(scoring.Month(2020, time.June))
+	if len(month) != len(staff) {
+		t.Errorf("month scores for %d staff, want %d", len(month), len(staff))
+	}
+	n := 0
+	for _, s := range month {
+		n += s.Matters
+	}
+	if n != len(ts) {
+		t.Errorf("month scores count %d matters, want the %d tasks", n, len(ts))
+	}
+	// The same month is drawn on every run.
+	again := simulate(days, staff)
+	if diff := cmp.Diff(ts, again, cmp.AllowUnexported(task{})); diff != "" {
+		t.Errorf("simulate is not deterministic (-first +second):\n%s", diff)
+	}
+	// Every week's and day's matters add up to the month's.
+	weekly, daily := 0, 0
+	for _, d := range days {
+		for _, s := range book.Scores(scoring.Day(d)) {
+			daily += s.Matters
+		}
+		if d.Weekday() == time.Monday || d.Equal(days[0]) {
+			for _, s := range book.Scores(scoring.Week(d)) {
+				weekly += s.Matters
+			}
+		}
+	}
+	if daily != n || weekly != n {
+		t.Errorf("daily total %d, weekly total %d, want the month's %d", daily, weekly, n)
+	}
+}
+
+func TestStaffErrorsJoined(t *testing.T) {
+	staff := []member{
+		{ID: "A", Name: "甲", Unit: "STL-CGZD", Post: "执法岗"},
+		{ID: "A", Name: "乙", Unit: "STL-NONE", Post: "执法岗"},
+		{ID: "", Name: "丙", Unit: "STL-SFS", Post: "会计岗"},
+	}
+	units := []accountability.Unit{{ID: "STL-CGZD"}, {ID: "STL-SFS"}}
+	err := checkStaff(staff, units, shatangluPolicy())
+	if err == nil {
+		t.Fatal("checkStaff found nothing")
+	}
+	for _, want := range []string{"staff[A]: ID used twice", `unit "STL-NONE"`, "staff[2] 丙: no ID", `post category "会计岗"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("checkStaff error %q does not report %q", err, want)
+		}
+	}
+}

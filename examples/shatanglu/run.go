@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+//go:embed data/*.json
+var dataFS embed.FS
+
+// run is the program: it parses args, prints the report to stdout and any
+// problem to stderr, and returns the exit code (0 done, 1 failed, 2 bad usage).
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("shatanglu", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	monthFlag := fs.String("month", "2020-06", "review the month `YYYY-MM`")
+	staffFile := fs.String("staff", "", "read the dispatched staff from `FILE` (JSON) instead of the built-in roster")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "shatanglu: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	month, err := time.ParseInLocation("2006-01", *monthFlag, workday.CST())
+	if err != nil {
+		fmt.Fprintf(stderr, "shatanglu: -month %q: want a month such as 2020-06\n", *monthFlag)
+		return 2
+	}
+	if err := report(stdout, month, *staffFile); err != nil {
+		fmt.Fprintf(stderr, "shatanglu: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// report loads the data and prints every section to stdout.
+func report(stdout io.Writer, month time.Time, staffFile string) error {
+	var units []accountability.Unit
+	if err := decodeEmbedded("data/units.json", &units); err != nil {
+		return err
+	}
+	var keyTasks matters.KeyTasks
+	if err := decodeEmbedded("data/keytasks.json", &keyTasks); err != nil {
+		return err
+	}
+	var staff []member
+	if staffFile == "" {
+		if err := decodeEmbedded("data/staff.json", &staff); err != nil {
+			return err
+		}
+	} else {
+		b, err := os.ReadFile(staffFile)
+		if err != nil {
+			return err
+		}
+		if err := decodeStrict(b, &staff); err != nil {
+			return fmt.Errorf("staff %s: %w", staffFile, err)
+		}
+	}
+	eval := shatangluPolicy()
+	if err := eval.Validate(); err != nil {
+		return err
+	}
+	if err := checkStaff(staff, units, eval); err != nil {
+		return err
+	}
+	days, err := workdays(workday.China(), month.Year(), month.Month())
+	if err != nil {
+		return fmt.Errorf("month %s: %w", month.Format("2006-01"), err)
+	}
+	tasks := simulate(days, staff)
+	book, err := grade(eval, tasks)
+	if err != nil {
+		return err
+	}
+
+	w := bufio.NewWriter(stdout)
+	p := &printer{w: w, units: units, staff: staff}
+	p.layout()
+	if err := p.keyTasks(keyTasks); err != nil {
+		return err
+	}
+	if err := p.reviews(eval, book, days, tasks); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// checkStaff reports every member whose agency is no unit or whose post
+// the evaluator does not know, and every ID used twice.
+func checkStaff(staff []member, units []accountability.Unit, e *PostEvaluator) error {
+	known := map[string]bool{}
+	for _, u := range units {
+		known[u.ID] = true
+	}
+	seen := map[string]bool{}
+	var errs []error
+	for i, m := range staff {
+		switch {
+		case m.ID == "":
+			errs = append(errs, fmt.Errorf("staff[%d] %s: no ID", i, m.Name))
+		case seen[m.ID]:
+			errs = append(errs, fmt.Errorf("staff[%s]: ID used twice", m.ID))
+		}
+		seen[m.ID] = true
+		if !known[m.Unit] {
+			errs = append(errs, fmt.Errorf("staff[%s] %s: unit %q is not a unit of the sub-district", m.ID, m.Name, m.Unit))
+		}
+		if _, ok := e.Posts[m.Post]; !ok {
+			errs = append(errs, fmt.Errorf("staff[%s] %s: post category %q is not appraised", m.ID, m.Name, m.Post))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func decodeEmbedded(name string, v any) error {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if err := decodeStrict(b, v); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// decodeStrict decodes one JSON value; an unknown field is an error, so a
+// misspelt key cannot pass unnoticed.
+func decodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("data after the first JSON value")
+	}
+	return nil
+}

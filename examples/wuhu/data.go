@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/matters"
+)
+
+// data holds the example's embedded files: the city's units (city.json),
+// its governance matter list (routes.json), the knobs of the synthetic
+// year (synthetic.json) and an example grading policy (policy-strict.json).
+//
+//go:embed data/*.json
+var data embed.FS
+
+// unit is a sub-district, a department or the hotline, by ID and name.
+type unit struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Short    string `json:"short,omitempty"`    // a department's short name
+	District string `json:"district,omitempty"` // a sub-district's district (区)
+}
+
+// city is data/city.json: the units that whistle, answer and report.
+type city struct {
+	City         string `json:"city"`
+	Year         int    `json:"year"`
+	Note         string `json:"note"`
+	Subdistricts []unit `json:"subdistricts"`
+	Departments  []unit `json:"departments"`
+	Hotline      unit   `json:"hotline"`
+}
+
+// directory is data/routes.json: the governance matter list.
+type directory struct {
+	Name string `json:"name"`
+	Note string `json:"note"`
+	matters.Directory
+}
+
+// matterType is one matter type's knobs in data/synthetic.json. The
+// percentages are whole numbers from 0 to 100.
+type matterType struct {
+	Type         string   `json:"type"`
+	Weight       int      `json:"weight"`                 // relative frequency among whistled matters
+	Coordinated  int      `json:"coordinated,omitempty"`  // % dispatched to the lead and its support units (统筹)
+	Staged       int      `json:"staged,omitempty"`       // % handled in stages (分时段)
+	Suspend      int      `json:"suspend,omitempty"`      // % suspended for a while (挂起)
+	SuspendNotes []string `json:"suspendNotes,omitempty"` // why
+	Samples      []string `json:"samples"`                // what a grid worker reports
+}
+
+// profile is one department's knobs: how often it responds and resolves
+// on time, how the sub-districts judge its work (weights of quality 5, 4,
+// 3, 2 and 1) and how often it returns a matter (退单).
+type profile struct {
+	ID            string `json:"id"`
+	RespondOnTime int    `json:"respondOnTime"`
+	ResolveOnTime int    `json:"resolveOnTime"`
+	Quality       [5]int `json:"quality"`
+	Returns       int    `json:"returns"`
+}
+
+// bounds is a closed range of the synthetic other-assessment scores.
+type bounds struct {
+	Min decimal.Decimal `json:"min"`
+	Max decimal.Decimal `json:"max"`
+}
+
+// synthetic is data/synthetic.json: the figures the year is calibrated to
+// (Received, Resolved, Surveyed, Satisfied: exact) and the knobs that shape
+// it (everything else: invented, for the demonstration only).
+type synthetic struct {
+	Note            string       `json:"note"`
+	Received        int          `json:"received"`
+	Resolved        int          `json:"resolved"`
+	Surveyed        int          `json:"surveyed"`
+	Satisfied       int          `json:"satisfied"`
+	Reopened        int          `json:"reopened"`
+	Unwhistled      int          `json:"unwhistled"`
+	HotlinePercent  int          `json:"hotlinePercent"`
+	OtherAssessment bounds       `json:"otherAssessment"`
+	UnwhistledTypes []string     `json:"unwhistledTypes"`
+	Types           []matterType `json:"types"`
+	Departments     []profile    `json:"departments"`
+}
+
+// world is everything the example is built from.
+type world struct {
+	city city
+	dir  directory
+	syn  synthetic
+}
+
+// errData reports embedded data that does not hold together.
+var errData = errors.New("wuhu: bad embedded data")
+
+// loadWorld decodes and cross-checks the embedded data.
+func loadWorld() (*world, error) {
+	var w world
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"data/city.json", &w.city}, {"data/routes.json", &w.dir}, {"data/synthetic.json", &w.syn}} {
+		b, err := data.ReadFile(f.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := decodeStrict(bytes.NewReader(b), f.v); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
+		}
+	}
+	if err := w.check(); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
+
+// decodeStrict decodes one JSON value and refuses unknown fields and
+// trailing data.
+func decodeStrict(r io.Reader, v any) error {
+	d := json.NewDecoder(r)
+	d.DisallowUnknownFields()
+	if err := d.Decode(v); err != nil {
+		return err
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}
+
+// check reports every inconsistency between the data files at once.
+func (w *world) check() error {
+	var errs []error
+	bad := func(format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{errData}, a...)...))
+	}
+	if err := w.dir.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	depts := map[string]bool{}
+	for _, d := range w.city.Departments {
+		depts[d.ID] = true
+	}
+	for _, r := range w.dir.Routes {
+		for _, u := range r.Units() {
+			if !depts[u] {
+				bad("route %s names unknown department %q", r.Type, u)
+			}
+		}
+	}
+	typed := map[string]bool{}
+	for _, t := range w.syn.Types {
+		typed[t.Type] = true
+		if _, err := w.dir.Route(t.Type); err != nil {
+			bad("synthetic type %s: %v", t.Type, err)
+		}
+		if t.Weight <= 0 || len(t.Samples) == 0 || (t.Suspend > 0 && len(t.SuspendNotes) == 0) {
+			bad("synthetic type %s needs a positive weight, samples, and notes for suspensions", t.Type)
+		}
+	}
+	for _, t := range w.syn.UnwhistledTypes {
+		if !typed[t] {
+			bad("unwhistled type %s has no synthetic knobs", t)
+		}
+	}
+	profiled := map[string]bool{}
+	for _, p := range w.syn.Departments {
+		profiled[p.ID] = true
+		if !depts[p.ID] {
+			bad("profile of unknown department %q", p.ID)
+		}
+	}
+	for id := range depts {
+		if !profiled[id] {
+			bad("department %q has no profile", id)
+		}
+	}
+	s := w.syn
+	if s.Resolved > s.Received || s.Surveyed > s.Resolved || s.Satisfied > s.Surveyed || s.Reopened > s.Surveyed || s.Resolved < 0 || s.Satisfied < 0 || s.Reopened < 0 || s.Unwhistled < 0 {
+		bad("figures must satisfy 0 ≤ satisfied ≤ surveyed ≤ resolved ≤ received and reopened ≤ surveyed")
+	}
+	if s.OtherAssessment.Min.GreaterThan(s.OtherAssessment.Max) {
+		bad("other assessment min %s above max %s", s.OtherAssessment.Min, s.OtherAssessment.Max)
+	}
+	if len(w.city.Subdistricts) == 0 {
+		bad("no sub-districts")
+	}
+	return errors.Join(errs...)
+}
+
+// name returns a unit's display name: a department's full name, a
+// sub-district's name, the hotline's name; the ID itself if unknown.
+func (w *world) name(id string) string {
+	for _, u := range w.units() {
+		if u.ID == id {
+			return u.Name
+		}
+	}
+	return id
+}
+
+// units returns every unit of the city.
+func (w *world) units() []unit {
+	return slices.Concat(w.city.Departments, w.city.Subdistricts, []unit{w.city.Hotline})
+}
+
+// profileOf returns a department's profile.
+func (w *world) profileOf(id string) profile {
+	for _, p := range w.syn.Departments {
+		if p.ID == id {
+			return p
+		}
+	}
+	return profile{}
+}

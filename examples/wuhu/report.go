@@ -1,0 +1,318 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// report is what the program prints, as text or (with -json) as JSON:
+// the annual report, or with -month one month's review.
+type report struct {
+	City        string           `json:"city"`
+	Year        int              `json:"year"`
+	Policy      string           `json:"policy"` // the decision table's version
+	Scale       scoring.Scale    `json:"scale"`
+	Weights     scoring.Weights  `json:"weights,omitempty"`
+	Summary     *matters.Summary `json:"summary,omitempty"`
+	Figures     *figures         `json:"figures,omitempty"`
+	Types       []typeCount      `json:"types,omitempty"`
+	Departments []department     `json:"departments,omitempty"`
+	Month       *review          `json:"month,omitempty"`
+	Matter      *matterView      `json:"matter,omitempty"`
+	Example     string           `json:"example,omitempty"` // a matter worth a look with -matter
+
+	names map[string]string // unit names by ID, for the text
+}
+
+// matterView is one matter's history and evaluations (-matter).
+type matterView struct {
+	Matter      *matters.Matter      `json:"matter"`
+	Route       matters.Route        `json:"route"`
+	Evaluations []scoring.Evaluation `json:"evaluations"`
+}
+
+// typeCount is how many whistled matters were of one type.
+type typeCount struct {
+	Type  string `json:"type"`
+	Count int    `json:"count"`
+}
+
+// department is one row of the annual table: the sub-districts' composite
+// of the department's evaluations (30%), its other assessment (70%,
+// synthetic) and the exact blend of the two, ranked.
+type department struct {
+	Rank        int             `json:"rank"`
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Matters     int             `json:"matters"`
+	Evaluations int             `json:"evaluations"`
+	Grades      map[string]int  `json:"grades,omitempty"`
+	Composite   decimal.Decimal `json:"composite"`
+	Other       decimal.Decimal `json:"other"`
+	Total       decimal.Decimal `json:"total"`
+}
+
+// review is one month's review (月点评): the matters whistled and resolved
+// in the month and each department's scores over the month's evaluations.
+type review struct {
+	Month       string     `json:"month"` // such as 2020-06
+	Whistled    int        `json:"whistled"`
+	Resolved    int        `json:"resolved"`
+	Evaluations int        `json:"evaluations"`
+	Departments []monthRow `json:"departments"`
+}
+
+// monthRow is one department's row of a month's review.
+type monthRow struct {
+	Rank        int             `json:"rank"`
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Matters     int             `json:"matters"`
+	Evaluations int             `json:"evaluations"`
+	Grades      map[string]int  `json:"grades,omitempty"`
+	Composite   decimal.Decimal `json:"composite"`
+}
+
+// annualReport builds the annual report.
+func annualReport(w *world, a *assessment) report {
+	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: scoring.AnnualWeights()}
+	r.Summary, r.Figures = &a.summary, &a.figures
+	r.Example = example(a)
+	counts := map[string]int{}
+	for i, m := range a.year.matters {
+		if a.year.plans[i].whistled {
+			counts[m.Type]++
+		}
+	}
+	for t, n := range counts {
+		r.Types = append(r.Types, typeCount{t, n})
+	}
+	slices.SortFunc(r.Types, func(x, y typeCount) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Type, y.Type)) })
+	scores := map[string]scoring.Score{}
+	for _, s := range a.book.Scores(scoring.Year(w.city.Year)) {
+		scores[s.Subject] = s
+	}
+	for _, an := range a.annual {
+		s := scores[an.Subject]
+		r.Departments = append(r.Departments, department{
+			Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject),
+			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades,
+			Composite: an.Parts[scoring.SubdistrictPart], Other: an.Parts["department"], Total: an.Total,
+		})
+	}
+	return r
+}
+
+// monthReport builds the review of one month of the year.
+func monthReport(w *world, a *assessment, month time.Month) report {
+	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale}
+	p := scoring.Month(w.city.Year, month)
+	v := &review{Month: fmt.Sprintf("%d-%02d", w.city.Year, int(month))}
+	for _, m := range a.year.matters {
+		resolved := false
+		for _, e := range m.Events {
+			switch {
+			case e.Kind == matters.Whistle && p.Contains(e.At):
+				v.Whistled++
+			case e.Kind == matters.Resolve && !resolved:
+				resolved = true
+				if p.Contains(e.At) {
+					v.Resolved++
+				}
+			}
+		}
+	}
+	for _, s := range a.book.Scores(p) {
+		v.Evaluations += s.Evaluations
+		v.Departments = append(v.Departments, monthRow{Rank: s.Rank, ID: s.Subject, Name: w.name(s.Subject),
+			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
+	}
+	r.Month = v
+	return r
+}
+
+// matterReport builds the history of one matter; ok is false if the year
+// has no matter with that ID.
+func matterReport(w *world, a *assessment, id string) (r report, ok bool) {
+	r = report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, names: map[string]string{}}
+	for _, u := range w.units() {
+		r.names[u.ID] = u.Name
+	}
+	for i, m := range a.year.matters {
+		if m.ID == id {
+			r.Matter = &matterView{Matter: m, Route: a.year.plans[i].route, Evaluations: a.evals[id]}
+			return r, true
+		}
+	}
+	return r, false
+}
+
+// example returns the first matter that shows most of the lifecycle:
+// coordinated, graded in stages and resolved; else the first whistled one.
+func example(a *assessment) string {
+	first := ""
+	for i, m := range a.year.matters {
+		p := a.year.plans[i]
+		if first == "" && p.whistled {
+			first = m.ID
+		}
+		if m.Coordinated && m.State == matters.Closed && p.stages > 0 && p.surveyed {
+			return m.ID
+		}
+	}
+	return first
+}
+
+// writeJSON writes the report as indented JSON.
+func writeJSON(out io.Writer, r report) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(append(b, '\n'))
+	return err
+}
+
+// gradeHeads returns the scale's grade labels (codes where unlabelled).
+func gradeHeads(s scoring.Scale) []string {
+	var h []string
+	for _, g := range s {
+		h = append(h, cmp.Or(g.Label, g.Code))
+	}
+	return h
+}
+
+// gradeCells returns the counts of each grade of the scale.
+func gradeCells(s scoring.Scale, counts map[string]int) []string {
+	var c []string
+	for _, g := range s {
+		c = append(c, strconv.Itoa(counts[g.Code]))
+	}
+	return c
+}
+
+// writeText writes the report for a person to read.
+func writeText(out io.Writer, r report) error {
+	var b strings.Builder
+	switch {
+	case r.Matter != nil:
+		writeMatter(&b, r)
+	case r.Month != nil:
+		writeMonth(&b, r)
+	default:
+		writeAnnual(&b, r)
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
+// writeAnnual writes the annual report.
+func writeAnnual(b *strings.Builder, r report) {
+	s, f := r.Summary, r.Figures
+	fmt.Fprintf(b, "%s街道“吹哨报到” · %d 年一事一评年度报告\n", r.City, r.Year)
+	b.WriteString("（合成数据：按芜湖市公开数字校准，固定种子，每次运行结果相同）\n\n")
+	sum := table{align: "lrlrlr"}
+	sum.add("吹哨受理", strconv.Itoa(s.Received)+" 件", "已办结", strconv.Itoa(s.Resolved)+" 件", "办结率", s.ResolutionRate.StringFixed(4))
+	sum.add("回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "满意率", s.SatisfactionRate.StringFixed(4))
+	b.WriteString(sum.String())
+	fmt.Fprintf(b, "\n部门年度考核：街道评价（一事一评综合评分）占 %s，部门其他考核占 %s；评价表 %s\n\n",
+		percent(r.Weights[scoring.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
+	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrr"}
+	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"街道评分", "其他考核", "年度考核"})...)
+	for _, d := range r.Departments {
+		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Name, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
+			gradeCells(r.Scale, d.Grades),
+			[]string{d.Composite.StringFixed(2), d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
+	}
+	b.WriteString(t.String())
+	b.WriteByte('\n')
+	fmt.Fprintf(b, "统筹（多部门）%d 件 · 退单重派 %d 件 · 挂起 %d 件 · 回访不满意重办 %d 件\n", f.Coordinated, f.Returned, f.Suspended, f.Reopened)
+	fmt.Fprintf(b, "分时段评价 %d 件（阶段评价 %d 次）· 评价共 %d 次 · 超期办结 %d 件\n", f.Staged, f.StageEvaluations, f.Evaluations, f.Overdue)
+	fmt.Fprintf(b, "年末在办 %d 件，其中超期 %d 件 · 91580 热线派单 %d 件 · 街道自行处置（未吹哨，不计入受理）%d 件\n", f.Open, f.OpenOverdue, f.Hotline, f.Unwhistled)
+	var top []string
+	for _, tc := range r.Types[:min(5, len(r.Types))] {
+		top = append(top, fmt.Sprintf("%s %d", tc.Type, tc.Count))
+	}
+	fmt.Fprintf(b, "吹哨最多：%s\n", strings.Join(top, " · "))
+	if r.Example != "" {
+		fmt.Fprintf(b, "\n看一件事项的全过程：go run ./examples/wuhu -matter %s\n", r.Example)
+	}
+}
+
+// writeMatter writes one matter's history and its evaluations.
+func writeMatter(b *strings.Builder, r report) {
+	v, m := r.Matter, r.Matter.Matter
+	name := func(id string) string { return cmp.Or(r.names[id], id) }
+	fmt.Fprintf(b, "%s %s · %s · %s\n", m.ID, m.Type, name(m.Owner), m.State.Label())
+	fmt.Fprintf(b, "基层治理事项清单：牵头 %s", name(v.Route.Lead))
+	if len(v.Route.Support) > 0 {
+		var s []string
+		for _, u := range v.Route.Support {
+			s = append(s, name(u))
+		}
+		fmt.Fprintf(b, "，配合 %s", strings.Join(s, "、"))
+	}
+	fmt.Fprintf(b, "；应哨时限 %s，办结时限 %d 个工作日\n\n", v.Route.Respond, v.Route.ResolveDays)
+	t := table{align: "rllll"}
+	for _, e := range m.Events {
+		note := e.Note
+		if len(e.Units) > 0 && e.Kind == matters.Dispatch {
+			var s []string
+			for _, u := range e.Units {
+				s = append(s, name(u))
+			}
+			note += "：" + strings.Join(s, "、")
+		}
+		t.add(strconv.Itoa(e.Seq), e.At.In(cst).Format("2006-01-02 15:04"), e.Kind.Label(), name(e.Actor), note)
+	}
+	b.WriteString(t.String())
+	if len(v.Evaluations) == 0 {
+		b.WriteString("\n尚未评价。\n")
+		return
+	}
+	fmt.Fprintf(b, "\n一事一评（评价表 %s）\n", r.Policy)
+	t = table{align: "llll"}
+	for _, e := range v.Evaluations {
+		stage := "办结评价"
+		if e.Stage > 0 && e.Stage <= m.Stage {
+			stage = fmt.Sprintf("第 %d 阶段", e.Stage)
+		}
+		g, _ := r.Scale.Grade(e.Result.Grade)
+		t.add(stage, name(e.Subject), cmp.Or(g.Label, e.Result.Grade)+" "+e.Result.Points.String(), strings.Join(e.Result.Reasons, "; "))
+	}
+	b.WriteString(t.String())
+}
+
+// writeMonth writes a month's review.
+func writeMonth(b *strings.Builder, r report) {
+	v := r.Month
+	fmt.Fprintf(b, "%s街道“吹哨报到” · %s 月点评（一事一评）\n", r.City, v.Month)
+	fmt.Fprintf(b, "本月吹哨 %d 件 · 本月办结 %d 件 · 本月评价 %d 次；评价表 %s\n\n", v.Whistled, v.Resolved, v.Evaluations, r.Policy)
+	if len(v.Departments) == 0 {
+		b.WriteString("本月没有评价。\n")
+		return
+	}
+	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "r"}
+	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"})...)
+	for _, d := range v.Departments {
+		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Name, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
+			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)})...)
+	}
+	b.WriteString(t.String())
+	best, worst := v.Departments[0], v.Departments[len(v.Departments)-1]
+	fmt.Fprintf(b, "\n本月第一：%s（%s）· 本月末位：%s（%s）\n", best.Name, best.Composite.StringFixed(2), worst.Name, worst.Composite.StringFixed(2))
+}
+
+// percent writes a weight such as 0.3 as "30%".
+func percent(w decimal.Decimal) string { return w.Shift(2).String() + "%" }

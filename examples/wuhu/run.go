@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// run is the program: it parses args, builds and grades the year, and
+// writes the report to stdout. It returns the exit status: 0 on success,
+// 1 when the policy file or the data cannot be used, 2 for bad usage.
+// Errors go to stderr, one line each.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("wuhu", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	month := fs.String("month", "", "print the review of one month of the year, such as 2020-06")
+	asJSON := fs.Bool("json", false, "write the report as JSON")
+	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")
+	policy := fs.String("policy", "", "grade with the decision table in this JSON `file` (see data/policy-strict.json) instead of scoring.DefaultTable()")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "wuhu: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *month != "" && *matter != "" {
+		fmt.Fprintln(stderr, "wuhu: -month and -matter do not go together")
+		return 2
+	}
+	w, err := loadWorld()
+	if err != nil {
+		fmt.Fprintf(stderr, "wuhu: %v\n", err)
+		return 1
+	}
+	var m time.Month
+	if *month != "" {
+		t, err := time.Parse("2006-01", *month)
+		if err != nil || t.Year() != w.city.Year {
+			fmt.Fprintf(stderr, "wuhu: -month %q: want a month of %d such as %d-06\n", *month, w.city.Year, w.city.Year)
+			return 2
+		}
+		m = t.Month()
+	}
+	table := scoring.DefaultTable()
+	if *policy != "" {
+		if table, err = readPolicy(*policy); err != nil {
+			fmt.Fprintf(stderr, "wuhu: -policy: %v\n", err)
+			return 1
+		}
+	}
+	a, err := build(w, table)
+	if err != nil {
+		fmt.Fprintf(stderr, "wuhu: %v\n", err)
+		return 1
+	}
+	var r report
+	switch {
+	case m != 0:
+		r = monthReport(w, a, m)
+	case *matter != "":
+		var ok bool
+		if r, ok = matterReport(w, a, *matter); !ok {
+			fmt.Fprintf(stderr, "wuhu: -matter %q: no such matter; the year's are %s to %s\n", *matter, a.year.matters[0].ID, a.year.matters[len(a.year.matters)-1].ID)
+			return 2
+		}
+	default:
+		r = annualReport(w, a)
+	}
+	if *asJSON {
+		err = writeJSON(stdout, r)
+	} else {
+		err = writeText(stdout, r)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "wuhu: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// readPolicy loads and validates a decision table from a JSON file.
+func readPolicy(name string) (*scoring.Table, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	t, err := scoring.LoadTable(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return t, nil
+}
+
+// build generates the synthetic year on the China calendar and grades it
+// with the table.
+func build(w *world, t *scoring.Table) (*assessment, error) {
+	cal := workday.China()
+	clk, err := newClock(cal)
+	if err != nil {
+		return nil, err
+	}
+	y, err := generate(w, clk)
+	if err != nil {
+		return nil, err
+	}
+	return assess(w, y, cal, t)
+}

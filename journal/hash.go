@@ -1,0 +1,70 @@
+package journal
+
+import (
+	"encoding/hex"
+	"fmt"
+)
+
+// Hash is the SHA-256 hash of one entry. Its text form, in JSON and in the
+// journal, is 64 lower-case hexadecimal digits. The zero Hash is the
+// predecessor of the first entry.
+type Hash [32]byte
+
+// String returns the hash as 64 lower-case hexadecimal digits.
+func (h Hash) String() string { return hex.EncodeToString(h[:]) }
+
+// IsZero reports whether h is the zero hash.
+func (h Hash) IsZero() bool { return h == Hash{} }
+
+// MarshalText returns the hash as 64 lower-case hexadecimal digits.
+func (h Hash) MarshalText() ([]byte, error) {
+	b := make([]byte, 64)
+	hex.Encode(b, h[:])
+	return b, nil
+}
+
+// UnmarshalText parses 64 hexadecimal digits, in either case.
+func (h *Hash) UnmarshalText(b []byte) error {
+	p, err := ParseHash(string(b))
+	if err != nil {
+		return err
+	}
+	*h = p
+	return nil
+}
+
+// ParseHash parses 64 hexadecimal digits, in either case, as a Hash.
+func ParseHash(s string) (Hash, error) {
+	var h Hash
+	if len(s) != 64 {
+		return h, fmt.Errorf("journal: hash %q is not 64 hexadecimal digits", clip(s))
+	}
+	if _, err := hex.Decode(h[:], []byte(s)); err != nil {
+		return Hash{}, fmt.Errorf("journal: hash %q is not 64 hexadecimal digits", clip(s))
+	}
+	return h, nil
+}
+
+// Head is the last entry of a journal: its sequence number, which is also
+// the number of entries, and its hash. The zero Head is an empty journal.
+type Head struct {
+	Seq  int64 `json:"seq"`
+	Hash Hash  `json:"hash"`
+}
+
+// String returns the head as "seq:hash".
+func (h Head) String() string { return fmt.Sprintf("%d:%s", h.Seq, h.Hash) }
+
+// Anchor is a Head that a host has published outside the journal (in the
+// minutes of a monthly review, to a supervisor, in a newspaper), so that the
+// journal up to that entry can later be proven unchanged with [VerifyAnchor].
+type Anchor = Head
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	const max = 80
+	if len(s) <= max {
+		return s
+	}
+	return s[:max] + "…"
+}

@@ -1,0 +1,284 @@
+package journal_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+)
+
+// forged returns a validly hashed entry that claims to follow entry seq-1 of
+// the journal: what an insider with the journal in hand could write.
+func forged(t *testing.T, j []byte, seq int64) []byte {
+	t.Helper()
+	ls := lines(j)
+	head, err := journal.Verify(bytes.NewReader(join(ls[:seq-1])), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := journal.NewWriterAt(&buf, head, nil)
+	e := matters.Event{Matter: "WH-1", Seq: int(seq), At: time.Date(2020, 6, 2, 0, 0, 0, 0, time.UTC), Kind: matters.Progress, Actor: "城管局", Note: "伪造"}
+	if _, err := w.AppendEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestVerifyNamesFirstTamperedEntry(t *testing.T) {
+	const n = 8
+	j := eventJournal(t, n)
+	tests := []struct {
+		name   string
+		edit   func(ls [][]byte) [][]byte
+		line   int64 // the line named
+		found  int64
+		reason string
+	}{
+		{"alter a payload", func(ls [][]byte) [][]byte {
+			ls[3] = bytes.Replace(ls[3], []byte("第4次"), []byte("第9次"), 1)
+			return ls
+		}, 4, 4, "altered"},
+		{"alter a hash", func(ls [][]byte) [][]byte {
+			l := ls[3]
+			i := len(l) - 4 // a hex digit of the hash
+			if l[i] == '0' {
+				l[i] = '1'
+			} else {
+				l[i] = '0'
+			}
+			return ls
+		}, 4, 4, "altered"},
+		{"alter the seq", func(ls [][]byte) [][]byte {
+			ls[3] = bytes.Replace(ls[3], []byte(`{"seq":4,`), []byte(`{"seq":5,`), 1)
+			return ls
+		}, 4, 5, "altered"},
+		{"alter the first entry", func(ls [][]byte) [][]byte {
+			ls[0] = bytes.Replace(ls[0], []byte("城管局"), []byte("住建局"), 1)
+			return ls
+		}, 1, 1, "altered"},
+		{"alter the last entry", func(ls [][]byte) [][]byte {
+			ls[n-1] = bytes.Replace(ls[n-1], []byte("城管局"), []byte("住建局"), 1)
+			return ls
+		}, n, n, "altered"},
+		{"remove an entry", func(ls [][]byte) [][]byte {
+			return append(ls[:3], ls[4:]...)
+		}, 4, 5, "missing"},
+		{"remove the first entry", func(ls [][]byte) [][]byte {
+			return ls[1:]
+		}, 1, 2, "missing"},
+		{"reorder two", func(ls [][]byte) [][]byte {
+			ls[3], ls[4] = ls[4], ls[3]
+			return ls
+		}, 4, 5, "removed or moved"},
+		{"move an entry back", func(ls [][]byte) [][]byte {
+			moved := ls[1]
+			ls = append(ls[:1], ls[2:]...)
+			return append(ls[:5], append([][]byte{moved}, ls[5:]...)...)
+		}, 2, 3, "missing"},
+		{"insert a forged entry", func(ls [][]byte) [][]byte {
+			f := forged(t, j, 4)
+			return append(ls[:3], append([][]byte{f}, ls[3:]...)...)
+		}, 5, 4, "inserted"},
+		{"insert an earlier entry again", func(ls [][]byte) [][]byte {
+			return append(ls[:3], append([][]byte{bytes.Clone(ls[1])}, ls[3:]...)...)
+		}, 4, 2, "reordered, or it was inserted"},
+		{"insert a line that is not an entry", func(ls [][]byte) [][]byte {
+			return append(ls[:3], append([][]byte{[]byte("{}\n")}, ls[3:]...)...)
+		}, 4, 0, "not a journal entry"},
+		{"insert an empty line", func(ls [][]byte) [][]byte {
+			return append(ls[:3], append([][]byte{[]byte("\n")}, ls[3:]...)...)
+		}, 4, 0, "not a journal entry"},
+		{"duplicate one", func(ls [][]byte) [][]byte {
+			return append(ls[:4], append([][]byte{bytes.Clone(ls[3])}, ls[4:]...)...)
+		}, 5, 4, "duplicated"},
+		{"replace an entry with a forged one", func(ls [][]byte) [][]byte {
+			ls[3] = forged(t, j, 4)
+			return ls
+		}, 5, 5, "does not follow entry 4"},
+		{"append the entry of another journal", func(ls [][]byte) [][]byte {
+			other := lines(eventJournalNoted(t, n+1, "另一本台账%d"))
+			return append(ls, other[n])
+		}, n + 1, n + 1, "does not follow"},
+		{"CRLF line ending", func(ls [][]byte) [][]byte {
+			ls[2] = append(bytes.TrimSuffix(ls[2], []byte("\n")), '\r', '\n')
+			return ls
+		}, 3, 3, "not a journal entry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := lines(bytes.Clone(j))
+			for i := range ls {
+				ls[i] = bytes.Clone(ls[i])
+			}
+			bad := join(tt.edit(ls))
+			head, err := journal.Verify(bytes.NewReader(bad), nil)
+			var ve *journal.VerifyError
+			if !errors.As(err, &ve) {
+				t.Fatalf("Verify = %v, want a *VerifyError", err)
+			}
+			if !errors.Is(err, journal.ErrTampered) || errors.Is(err, journal.ErrTorn) {
+				t.Errorf("Verify = %v, want ErrTampered only", err)
+			}
+			if ve.Line != tt.line || ve.Found != tt.found {
+				t.Errorf("Verify named line %d (found seq %d), want line %d (found seq %d): %v", ve.Line, ve.Found, tt.line, tt.found, err)
+			}
+			if !strings.Contains(err.Error(), tt.reason) {
+				t.Errorf("Verify = %q, want the reason to say %q", err, tt.reason)
+			}
+			sound := join(lines(bad)[:ve.Line-1])
+			if ve.Offset != int64(len(sound)) || head != ve.Head || head.Seq != ve.Line-1 {
+				t.Errorf("Verify: offset %d, head %v, error head %v; want offset %d and head %d", ve.Offset, head, ve.Head, len(sound), ve.Line-1)
+			}
+			if _, _, err := journal.Recover(bytes.NewReader(bad), nil); !errors.Is(err, journal.ErrTampered) {
+				t.Errorf("Recover = %v, want ErrTampered: a tampered journal is evidence, not to be truncated", err)
+			}
+		})
+	}
+}
+
+func TestVerifySound(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 50} {
+		j := eventJournal(t, n)
+		head, err := journal.Verify(bytes.NewReader(j), nil)
+		if err != nil || head.Seq != int64(n) {
+			t.Errorf("Verify of %d entries = %v, %v", n, head, err)
+		}
+		if n == 0 && head != (journal.Head{}) {
+			t.Errorf("Verify of an empty journal = %v, want the zero Head", head)
+		}
+		rh, size, err := journal.Recover(bytes.NewReader(j), nil)
+		if err != nil || rh != head || size != int64(len(j)) {
+			t.Errorf("Recover of a sound journal = %v, %d, %v; want %v, %d, nil", rh, size, err, head, len(j))
+		}
+	}
+}
+
+func TestTornLastLine(t *testing.T) {
+	const n = 5
+	j := eventJournal(t, n)
+	ls := lines(j)
+	sound := join(ls[:n-1])
+	last := ls[n-1]
+	tests := []struct {
+		name string
+		tail []byte
+	}{
+		{"cut after one byte", last[:1]},
+		{"cut in the payload", last[:len(last)/2]},
+		{"cut in the hash", last[:len(last)-10]},
+		{"only the line feed missing", last[:len(last)-1]},
+		{"not an entry, with a line feed", []byte("{\"seq\":5,\"kind\":\"ev\n")},
+		{"zeros left by the file system", make([]byte, 300)},
+		{"an empty line", []byte("\n")},
+		{"a line too long and cut", bytes.Repeat([]byte("x"), journal.DefaultMaxLine+10)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			torn := append(bytes.Clone(sound), tt.tail...)
+			head, err := journal.Verify(bytes.NewReader(torn), nil)
+			var ve *journal.VerifyError
+			if !errors.As(err, &ve) || !errors.Is(err, journal.ErrTorn) {
+				t.Fatalf("Verify = %v, want ErrTorn", err)
+			}
+			if ve.Head.Seq != n-1 || head.Seq != n-1 || ve.Line != n || ve.Offset != int64(len(sound)) {
+				t.Errorf("Verify: %d sound entries at offset %d (line %d), want %d at %d (line %d)", ve.Head.Seq, ve.Offset, ve.Line, n-1, len(sound), n)
+			}
+			rh, size, err := journal.Recover(bytes.NewReader(torn), nil)
+			if err != nil || rh != head || size != int64(len(sound)) {
+				t.Fatalf("Recover = %v, %d, %v; want %v, %d, nil", rh, size, err, head, len(sound))
+			}
+			// Truncate, verify, and resume writing.
+			buf := bytes.NewBuffer(torn)
+			buf.Truncate(int(size))
+			if h, err := journal.Verify(bytes.NewReader(buf.Bytes()), nil); err != nil || h != rh {
+				t.Fatalf("Verify after truncation = %v, %v; want %v, nil", h, err, rh)
+			}
+			w := journal.NewWriterAt(buf, rh, nil)
+			e := matters.Event{Matter: "WH-1", Seq: n, At: time.Date(2020, 6, 1, 10, 0, 0, 0, cst), Kind: matters.Progress, Actor: "城管局"}
+			wh, err := w.AppendEvent(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h, err := journal.Verify(bytes.NewReader(buf.Bytes()), nil); err != nil || h != wh || h.Seq != n {
+				t.Errorf("Verify after resuming = %v, %v; want %v, nil", h, err, wh)
+			}
+		})
+	}
+}
+
+func TestMalformedLineInTheMiddleIsTampering(t *testing.T) {
+	ls := lines(eventJournal(t, 4))
+	bad := join([][]byte{ls[0], ls[1][:20], []byte("\n"), ls[2], ls[3]})
+	_, err := journal.Verify(bytes.NewReader(bad), nil)
+	var ve *journal.VerifyError
+	if !errors.As(err, &ve) || !errors.Is(err, journal.ErrTampered) || ve.Line != 2 {
+		t.Fatalf("Verify = %v, want ErrTampered at line 2", err)
+	}
+}
+
+func TestLineTooLong(t *testing.T) {
+	opts := &journal.Options{MaxLine: 400}
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, opts)
+	e := matters.Event{Matter: "WH-1", Seq: 1, At: time.Date(2020, 6, 1, 9, 0, 0, 0, cst), Kind: matters.Report, Actor: "JJ-01", Type: "噪声扰民"}
+	if _, err := w.AppendEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	e.Seq, e.Kind, e.Note = 2, matters.Whistle, strings.Repeat("很长的说明", 100)
+	if h, err := w.AppendEvent(e); !errors.Is(err, journal.ErrLineTooLong) || h.Seq != 1 {
+		t.Errorf("AppendEvent of a long entry = %v, %v; want head 1 and ErrLineTooLong", h, err)
+	}
+	e.Note = ""
+	if h, err := w.AppendEvent(e); err != nil || h.Seq != 2 {
+		t.Errorf("AppendEvent after a refused entry = %v, %v; want head 2", h, err)
+	}
+	// A reader with a small limit refuses a long line without holding it.
+	long := append(bytes.Clone(buf.Bytes()), bytes.Repeat([]byte("x"), 5000)...)
+	long = append(long, '\n')
+	long = append(long, buf.Bytes()...)
+	_, err := journal.Verify(bytes.NewReader(long), opts)
+	var ve *journal.VerifyError
+	if !errors.As(err, &ve) || !errors.Is(err, journal.ErrLineTooLong) || ve.Line != 3 {
+		t.Errorf("Verify = %v, want ErrLineTooLong at line 3", err)
+	}
+	// The default limit reads the Writer's lines.
+	if h, err := journal.Verify(bytes.NewReader(buf.Bytes()), nil); err != nil || h.Seq != 2 {
+		t.Errorf("Verify = %v, %v", h, err)
+	}
+}
+
+func TestLongLineWithinLimit(t *testing.T) {
+	// Lines longer than the reader's internal buffer (64 KiB) but within MaxLine.
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, nil)
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, cst)
+	for i := 1; i <= 3; i++ {
+		e := matters.Event{Matter: "WH-1", Seq: i, At: at, Kind: matters.Progress, Actor: "城管局", Note: strings.Repeat("进展", 30000*i)}
+		if _, err := w.AppendEvent(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := journal.NewReader(bytes.NewReader(buf.Bytes()), nil)
+	var notes []int
+	for e, err := range r.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, err := e.Event()
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, len(ev.Note))
+	}
+	if len(notes) != 3 || notes[2] != 3*30000*len("进展") {
+		t.Errorf("read notes of %v bytes", notes)
+	}
+	if r.Offset() != int64(buf.Len()) || r.Head().Seq != 3 {
+		t.Errorf("Offset %d, Head %v", r.Offset(), r.Head())
+	}
+}

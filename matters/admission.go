@@ -1,0 +1,241 @@
+package matters
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// List names one of the three lists that bound a sub-district's work
+// (事项准入). The zero List means "not set". A List marshals as its code;
+// its parser also accepts the Chinese label.
+type List int
+
+// The lists.
+const (
+	Duties    List = iota + 1 // 权责清单, the list of powers and duties; code "duties"
+	Services                  // 公共服务清单, the list of public services; code "services"
+	OtherWork                 // 其他工作事项清单, the list of other work; code "other"
+)
+
+var listEnum = &enum{
+	name:   "list",
+	codes:  []string{"duties", "services", "other"},
+	labels: []string{"权责清单", "公共服务清单", "其他工作事项清单"},
+}
+
+// String returns the list's code, such as "duties".
+func (l List) String() string { return listEnum.code(int(l)) }
+
+// Label returns the list's Chinese name, such as "权责清单", or "" for an
+// unknown List.
+func (l List) Label() string { return listEnum.label(int(l)) }
+
+// ParseList parses a list's code or Chinese label.
+func ParseList(s string) (List, error) {
+	v, err := listEnum.parse(s)
+	return List(v), err
+}
+
+// MarshalText returns the list's code; the zero List and unknown values are an error.
+func (l List) MarshalText() ([]byte, error) { return listEnum.marshal(int(l)) }
+
+// UnmarshalText parses a code or Chinese label, as [ParseList] does.
+func (l *List) UnmarshalText(b []byte) error {
+	v, err := ParseList(string(b))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// Item is one entry of a list: a kind of work that the sub-district may
+// take on, and the unit that does it.
+type Item struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	List List   `json:"list,omitempty"`
+	Unit string `json:"unit,omitempty"`
+}
+
+// Exclusion is work removed from a sub-district's duties outright, such as
+// 招商引资 (investment attraction): a request whose title contains Name is
+// refused even with an approval. Reason says why it was removed.
+type Exclusion struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// DefaultExclusions returns the two exclusions of the reform, 招商引资
+// (investment attraction) and 协税护税 (tax assistance), in a new slice that
+// the caller owns.
+func DefaultExclusions() []Exclusion {
+	return []Exclusion{
+		{Name: "招商引资", Reason: "removed from sub-district duties (取消街道招商引资职能)"},
+		{Name: "协税护税", Reason: "removed from sub-district duties (取消街道协税护税职能)"},
+	}
+}
+
+// Admission is a sub-district's matter admission (事项准入): the items of
+// its three lists and the work excluded outright. The zero Admission lists
+// nothing and excludes nothing, so it admits only approved work. An
+// Admission is not modified by its methods and is safe for concurrent use
+// by readers.
+type Admission struct {
+	Items    []Item      `json:"items,omitempty"`
+	Excluded []Exclusion `json:"excluded,omitempty"`
+}
+
+// Approval is an admission approval (准入审批): the body that approved
+// unlisted work, the approval's reference and its time. An Approval counts
+// only if By is set.
+type Approval struct {
+	By  string    `json:"by"`
+	Ref string    `json:"ref,omitempty"`
+	At  time.Time `json:"at"`
+}
+
+// Request asks a sub-district to take on some work. From names the body
+// asking. Item, if set, is the Code of the list item the work falls under;
+// Approval is the admission approval of work that no list holds.
+type Request struct {
+	Title    string    `json:"title"`
+	From     string    `json:"from,omitempty"`
+	Item     string    `json:"item,omitempty"`
+	Approval *Approval `json:"approval,omitempty"`
+}
+
+// Decision is the outcome of [Admission.Admit]. Item is a copy of the list
+// item that admitted the work, nil if none did. Reason always says why, in
+// words that name the item and its list, the exclusion, or the approval.
+type Decision struct {
+	Admitted bool   `json:"admitted"`
+	Item     *Item  `json:"item,omitempty"`
+	Reason   string `json:"reason"`
+}
+
+// Admit decides whether the sub-district takes on the work r asks for:
+//
+//   - A request whose Title contains the Name of an exclusion is refused,
+//     approval or not; so is one whose matched item's Name contains it.
+//   - A request is matched to an item by code when r.Item is set (the Title
+//     is then free text); otherwise by a Title exactly equal to an item's
+//     Name. The first matching item wins. A matched item admits the work.
+//   - Work that no item matches (including an r.Item that names no item) is
+//     admitted only with an Approval whose By is set.
+//
+// Admit never fails: a nil or zero Admission refuses all unapproved work.
+func (a *Admission) Admit(r Request) Decision {
+	var items []Item
+	var excluded []Exclusion
+	if a != nil {
+		items, excluded = a.Items, a.Excluded
+	}
+	var item *Item
+	for i := range items {
+		if (r.Item != "" && items[i].Code == r.Item) || (r.Item == "" && items[i].Name == r.Title) {
+			it := items[i]
+			item = &it
+			break
+		}
+	}
+	for _, x := range excluded {
+		if x.Name == "" {
+			continue
+		}
+		var where string
+		switch {
+		case strings.Contains(r.Title, x.Name):
+			where = fmt.Sprintf("title %q", r.Title)
+		case item != nil && strings.Contains(item.Name, x.Name):
+			where = fmt.Sprintf("item %s %q", item.Code, item.Name)
+		default:
+			continue
+		}
+		why := ""
+		if x.Reason != "" {
+			why = ": " + x.Reason
+		}
+		return Decision{Reason: fmt.Sprintf("refused: %s falls under the exclusion %s%s; no approval can admit it", where, x.Name, why)}
+	}
+	if item != nil {
+		unit := ""
+		if item.Unit != "" {
+			unit = ", done by " + item.Unit
+		}
+		return Decision{Admitted: true, Item: item, Reason: fmt.Sprintf("admitted: item %s %q on %s (%s)%s", item.Code, item.Name, item.List.Label(), item.List, unit)}
+	}
+	unlisted := fmt.Sprintf("%q is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单)", r.Title)
+	if r.Item != "" {
+		unlisted = fmt.Sprintf("item code %q names no listed item, so %s", r.Item, unlisted)
+	}
+	switch {
+	case r.Approval == nil:
+		return Decision{Reason: "refused: " + unlisted + " and has no admission approval (准入审批)"}
+	case r.Approval.By == "":
+		return Decision{Reason: "refused: " + unlisted + " and its admission approval names no approver"}
+	}
+	ap := r.Approval
+	ref := ""
+	if ap.Ref != "" {
+		ref = " " + ap.Ref
+	}
+	at := ""
+	if !ap.At.IsZero() {
+		at = " of " + ap.At.Format(time.DateOnly)
+	}
+	return Decision{Admitted: true, Reason: fmt.Sprintf("admitted by approval (准入审批)%s by %s%s: %s", ref, ap.By, at, unlisted)}
+}
+
+// Validate reports every problem of the admission: an item with no code or
+// name, two items with one code, an item whose List is not set or unknown,
+// an exclusion with no name or named twice, and an item whose name falls
+// under an exclusion. The error joins one error per problem, each naming
+// its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if sound.
+func (a *Admission) Validate() error {
+	if a == nil {
+		return nil
+	}
+	var p problems
+	first := make(map[string]int, len(a.Items))
+	for i, it := range a.Items {
+		path := fmt.Sprintf("items[%d]", i)
+		if it.Code == "" {
+			p.add("%s: item %q has no code", path, it.Name)
+		} else {
+			path = fmt.Sprintf("items[%s]", it.Code)
+			if j, dup := first[it.Code]; dup {
+				p.add("%s: code %s is used by items %d and %d", path, it.Code, j, i)
+			} else {
+				first[it.Code] = i
+			}
+		}
+		if it.Name == "" {
+			p.add("%s: item has no name", path)
+		}
+		if it.List < Duties || it.List > OtherWork {
+			if it.List == 0 {
+				p.add("%s: item %q names no list", path, it.Name)
+			} else {
+				p.add("%s: item %q names an unknown list %d", path, it.Name, int(it.List))
+			}
+		}
+		for _, x := range a.Excluded {
+			if x.Name != "" && strings.Contains(it.Name, x.Name) {
+				p.add("%s: item %q falls under the exclusion %s", path, it.Name, x.Name)
+			}
+		}
+	}
+	seen := make(map[string]bool, len(a.Excluded))
+	for i, x := range a.Excluded {
+		switch {
+		case x.Name == "":
+			p.add("excluded[%d]: exclusion has no name", i)
+		case seen[x.Name]:
+			p.add("excluded[%s]: exclusion named twice", x.Name)
+		}
+		seen[x.Name] = true
+	}
+	return p.err()
+}

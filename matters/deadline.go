@@ -1,0 +1,420 @@
+package matters
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// Alert is how far a clock has run against its limit. The zero Alert
+// means "not set": the clock has no limit. An Alert marshals as its code;
+// its parser also accepts the Chinese label.
+type Alert int
+
+// The alerts, with their codes.
+const (
+	OnTrack       Alert = iota + 1 // 正常, "ontrack": under half the limit used
+	Half                           // 过半预警, "half": at least 50% used
+	ThreeQuarters                  // 临期预警, "threequarters": at least 75% used
+	Overdue                        // 超期, "overdue": past the due time
+)
+
+var alertEnum = &enum{
+	name:   "alert",
+	codes:  []string{"ontrack", "half", "threequarters", "overdue"},
+	labels: []string{"正常", "过半预警", "临期预警", "超期"},
+}
+
+// String returns the alert's code, such as "half".
+func (a Alert) String() string { return alertEnum.code(int(a)) }
+
+// Label returns the alert's Chinese name, such as "过半预警", or "" for an
+// unknown Alert.
+func (a Alert) Label() string { return alertEnum.label(int(a)) }
+
+// ParseAlert parses an alert's code or Chinese label.
+func ParseAlert(s string) (Alert, error) {
+	v, err := alertEnum.parse(s)
+	return Alert(v), err
+}
+
+// MarshalText returns the alert's code; the zero Alert and unknown values are an error.
+func (a Alert) MarshalText() ([]byte, error) { return alertEnum.marshal(int(a)) }
+
+// UnmarshalText parses a code or Chinese label, as [ParseAlert] does.
+func (a *Alert) UnmarshalText(b []byte) error {
+	v, err := ParseAlert(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// Deadlines are a matter's due times under its latest Dispatch:
+//
+//   - Respond: the instant at which Route.Respond of working time has run
+//     since the dispatch (the units must have accepted by then);
+//   - Resolve: AddDays(dispatch, Route.ResolveDays) on the calendar (the
+//     lead must have resolved it by then).
+//
+// Suspended time does not count: where the matter was suspended before a
+// due time, that due time moves later by the working time it was
+// suspended. A due time is zero when the route sets no such limit, or when
+// the matter is suspended now (Stopped) and its clock had not reached the
+// limit when it stopped: it is known again once the matter resumes.
+type Deadlines struct {
+	Dispatched time.Time `json:"dispatched"`
+	Respond    time.Time `json:"respond"`
+	Resolve    time.Time `json:"resolve"`
+	Stopped    bool      `json:"stopped,omitempty"`
+}
+
+// Clock is one limit of a matter at an instant. Limit is the working time
+// allowed (zero: the route sets no limit, and Due and Alert are zero too);
+// Due is the due time as in [Deadlines]; Used is the working time run by
+// the instant, or by Done if earlier, less suspended time ([Matter.Elapsed]);
+// Done is when the clock's duty was met (the lead's Accept for the
+// response, its Resolve for the resolution), zero if not yet; Alert is
+// [Overdue] when the duty was met, or the instant is, after Due, else it
+// grades Used against Limit (≥ 50% [Half], ≥ 75% [ThreeQuarters]).
+//
+// In JSON, Limit and Used are Go duration strings such as "4h0m0s".
+type Clock struct {
+	Limit time.Duration `json:"limit,omitempty"`
+	Due   time.Time     `json:"due"`
+	Used  time.Duration `json:"used,omitempty"`
+	Done  time.Time     `json:"done"`
+	Alert Alert         `json:"alert,omitempty"`
+}
+
+type clockJSON struct {
+	Limit duration  `json:"limit,omitempty"`
+	Due   time.Time `json:"due"`
+	Used  duration  `json:"used,omitempty"`
+	Done  time.Time `json:"done"`
+	Alert Alert     `json:"alert,omitempty"`
+}
+
+// MarshalJSON writes Limit and Used as duration strings.
+func (c Clock) MarshalJSON() ([]byte, error) {
+	return json.Marshal(clockJSON{duration(c.Limit), c.Due, duration(c.Used), c.Done, c.Alert})
+}
+
+// UnmarshalJSON reads Limit and Used as duration strings.
+func (c *Clock) UnmarshalJSON(b []byte) error {
+	var j clockJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*c = Clock{time.Duration(j.Limit), j.Due, time.Duration(j.Used), j.Done, j.Alert}
+	return nil
+}
+
+// Status is where a matter stands against its limits at an instant At,
+// from the events up to At: its State, whether it is Suspended, the
+// response and resolution clocks, and the dispatched units (lead first)
+// that have not yet accepted (Waiting).
+type Status struct {
+	At        time.Time `json:"at"`
+	State     State     `json:"state,omitempty"`
+	Suspended bool      `json:"suspended,omitempty"`
+	Respond   Clock     `json:"respond"`
+	Resolve   Clock     `json:"resolve"`
+	Waiting   []string  `json:"waiting,omitempty"`
+}
+
+// Overdue reports whether either clock is overdue.
+func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.Alert == Overdue }
+
+// Elapsed returns the working time on cal from the latest Dispatch at or
+// before to, until to, less the working time the matter was suspended in
+// between (a suspension still open at to counts until to). It is the
+// measure of the one-matter-one-evaluation facts: a unit's response time is
+// Elapsed to its Accept, the resolution time Elapsed to the Resolve.
+//
+// It returns an error wrapping [ErrNotDispatched] if no Dispatch is at or
+// before to, [ErrInvalid] for a nil calendar, and the calendar's errors
+// (such as [workday.ErrOutOfRange]) wrapped.
+func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, error) {
+	if m == nil {
+		return 0, fmt.Errorf("matters: elapsed time of a nil matter: %w", ErrInvalid)
+	}
+	if cal == nil {
+		return 0, fmt.Errorf("matters: matter %q: nil calendar: %w", m.ID, ErrInvalid)
+	}
+	events := m.upTo(to)
+	d := lastDispatch(events)
+	if d < 0 {
+		return 0, fmt.Errorf("matters: matter %q at %s: %w", m.ID, to.Format(timeLayout), ErrNotDispatched)
+	}
+	var used time.Duration
+	for _, s := range running(events, d) {
+		end := to
+		if !s.end.IsZero() {
+			end = s.end
+		}
+		w, err := cal.Between(s.start, end)
+		if err != nil {
+			return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, s.start.Format(timeLayout), end.Format(timeLayout), err)
+		}
+		used += w
+	}
+	return used, nil
+}
+
+// Deadlines returns the matter's due times under its latest Dispatch on
+// route r and calendar cal, from its whole history. Errors: [ErrNotDispatched]
+// if it was never dispatched, or its lead returned it and it awaits a new
+// dispatch; [ErrNoRoute] if r is for another matter type
+// (a route with an empty Type fits any); [ErrInvalid] for a nil calendar or
+// negative limits; the calendar's errors wrapped.
+func (m *Matter) Deadlines(r Route, cal *workday.Calendar) (Deadlines, error) {
+	if err := m.checkClock(r, cal); err != nil {
+		return Deadlines{}, err
+	}
+	d := lastDispatch(m.Events)
+	if d < 0 || m.Lead == "" {
+		return Deadlines{}, fmt.Errorf("matters: deadlines of matter %q in state %s: %w", m.ID, m.stateText(), ErrNotDispatched)
+	}
+	dl := Deadlines{Dispatched: m.Events[d].At, Stopped: m.Suspended}
+	var err error
+	if dl.Respond, _, err = m.due(m.Events, d, r, cal, false); err != nil {
+		return Deadlines{}, err
+	}
+	if dl.Resolve, _, err = m.due(m.Events, d, r, cal, true); err != nil {
+		return Deadlines{}, err
+	}
+	return dl, nil
+}
+
+// Status returns where the matter stands at the instant at on route r and
+// calendar cal, judged from its events up to at (later events are
+// ignored, so a past instant can be reviewed). Errors as for
+// [Matter.Deadlines], judged at at.
+func (m *Matter) Status(at time.Time, r Route, cal *workday.Calendar) (Status, error) {
+	if err := m.checkClock(r, cal); err != nil {
+		return Status{}, err
+	}
+	events := m.upTo(at)
+	d := lastDispatch(events)
+	if d < 0 {
+		return Status{}, fmt.Errorf("matters: status of matter %q at %s: %w", m.ID, at.Format(timeLayout), ErrNotDispatched)
+	}
+	past := m
+	if len(events) < len(m.Events) {
+		var err error
+		if past, err = Replay(events); err != nil {
+			return Status{}, err
+		}
+	}
+	if past.Lead == "" {
+		return Status{}, fmt.Errorf("matters: status of matter %q at %s: returned, awaiting dispatch: %w", m.ID, at.Format(timeLayout), ErrNotDispatched)
+	}
+	st := Status{At: at, State: past.State, Suspended: past.Suspended}
+	accepted := make(map[string]bool)
+	for _, e := range events[d+1:] {
+		switch e.Kind {
+		case Accept:
+			accepted[e.Actor] = true
+			if e.Actor == past.Lead {
+				st.Respond.Done = e.At
+			}
+		case Resolve:
+			st.Resolve.Done = e.At
+		case Reopen:
+			st.Resolve.Done = time.Time{}
+		}
+	}
+	if past.State != Resolved && past.State != Closed {
+		st.Resolve.Done = time.Time{}
+	}
+	for _, u := range append([]string{past.Lead}, past.Support...) {
+		if u != "" && !accepted[u] {
+			st.Waiting = append(st.Waiting, u)
+		}
+	}
+	for i, c := range []*Clock{&st.Respond, &st.Resolve} {
+		due, limit, err := m.due(events, d, r, cal, i == 1)
+		if err != nil {
+			return Status{}, err
+		}
+		if limit == 0 {
+			*c = Clock{Done: c.Done}
+			continue
+		}
+		c.Limit, c.Due = limit, due
+		t := at
+		if !c.Done.IsZero() {
+			t = c.Done
+		}
+		if c.Used, err = m.Elapsed(cal, t); err != nil {
+			return Status{}, err
+		}
+		c.Alert = grade(c.Used, limit, t, due)
+	}
+	return st, nil
+}
+
+// grade returns the alert for used of limit at t against due.
+func grade(used, limit time.Duration, t, due time.Time) Alert {
+	q, r := limit/4, limit%4
+	switch {
+	case !due.IsZero() && t.After(due):
+		return Overdue
+	case used >= 3*q+(3*r+3)/4: // used ≥ ¾ limit, exactly
+		return ThreeQuarters
+	case used >= limit/2+limit%2: // used ≥ ½ limit
+		return Half
+	}
+	return OnTrack
+}
+
+func (m *Matter) checkClock(r Route, cal *workday.Calendar) error {
+	switch {
+	case m == nil:
+		return fmt.Errorf("matters: clock of a nil matter: %w", ErrInvalid)
+	case cal == nil:
+		return fmt.Errorf("matters: matter %q: nil calendar: %w", m.ID, ErrInvalid)
+	case r.Type != "" && r.Type != m.Type:
+		return fmt.Errorf("matters: matter %q of type %q given the route of type %q: %w", m.ID, m.Type, r.Type, ErrNoRoute)
+	case r.Respond < 0 || r.ResolveDays < 0:
+		return fmt.Errorf("matters: matter %q: route %q has a negative limit: %w", m.ID, r.Type, ErrInvalid)
+	}
+	return nil
+}
+
+// upTo returns the prefix of the matter's events at or before t.
+func (m *Matter) upTo(t time.Time) []Event {
+	n, _ := slices.BinarySearchFunc(m.Events, t, func(e Event, t time.Time) int {
+		if e.At.After(t) {
+			return 1
+		}
+		return -1
+	})
+	return m.Events[:n]
+}
+
+// span is a stretch of time in which a matter's clock runs; a zero end
+// means it still runs.
+type span struct{ start, end time.Time }
+
+// running returns the spans after the Dispatch at events[d] in which the
+// clock ran: it stops at each Suspend and starts again at each Resume.
+func running(events []Event, d int) []span {
+	spans := []span{{start: events[d].At}}
+	for _, e := range events[d+1:] {
+		last := &spans[len(spans)-1]
+		switch {
+		case e.Kind == Suspend && last.end.IsZero():
+			last.end = e.At
+		case e.Kind == Resume && !last.end.IsZero():
+			spans = append(spans, span{start: e.At})
+		}
+	}
+	return spans
+}
+
+// due returns the due time of one clock under the Dispatch at events[d]
+// (zero if the clock is stopped short of it) and its limit in working
+// time (zero if the route sets none).
+func (m *Matter) due(events []Event, d int, r Route, cal *workday.Calendar, resolve bool) (time.Time, time.Duration, error) {
+	from := events[d].At
+	var plain time.Time
+	var limit time.Duration
+	var err error
+	wrap := func(err error) error {
+		return fmt.Errorf("matters: matter %q: due time after the dispatch at %s: %w", m.ID, from.Format(timeLayout), err)
+	}
+	switch {
+	case resolve && r.ResolveDays > 0:
+		if plain, err = cal.AddDays(from, r.ResolveDays); err != nil {
+			return time.Time{}, 0, wrap(err)
+		}
+		if limit, err = cal.Between(from, plain); err != nil {
+			return time.Time{}, 0, wrap(err)
+		}
+	case !resolve && r.Respond > 0:
+		limit = r.Respond
+		if plain, err = addWorking(cal, from, limit); err != nil {
+			return time.Time{}, 0, wrap(err)
+		}
+	default:
+		return time.Time{}, 0, nil
+	}
+	spans := running(events, d)
+	if len(spans) == 1 && (spans[0].end.IsZero() || !spans[0].end.Before(plain)) {
+		return plain, limit, nil // not suspended before the plain due time
+	}
+	left := limit
+	for _, s := range spans {
+		if !s.end.IsZero() {
+			w, err := cal.Between(s.start, s.end)
+			if err != nil {
+				return time.Time{}, 0, wrap(err)
+			}
+			if w < left {
+				left -= w
+				continue
+			}
+		}
+		t, err := addWorking(cal, s.start, left)
+		if err != nil {
+			return time.Time{}, 0, wrap(err)
+		}
+		if t.Before(plain) {
+			t = plain
+		}
+		return t, limit, nil
+	}
+	return time.Time{}, limit, nil // stopped before the limit was reached
+}
+
+// addWorking returns the earliest instant at which d of working time has
+// run on cal since from: a bisection over Between, which is monotone in
+// its second argument and constant-time per call.
+func addWorking(cal *workday.Calendar, from time.Time, d time.Duration) (time.Time, error) {
+	if d <= 0 {
+		return from, nil
+	}
+	day := cal.Day()
+	if day <= 0 {
+		return time.Time{}, fmt.Errorf("matters: calendar has no working time in a day: %w", ErrInvalid)
+	}
+	n := int(d/day) + 1
+	var hi time.Time
+	for try := 0; ; try++ {
+		var err error
+		if hi, err = cal.AddDays(from, n); err != nil {
+			return time.Time{}, err
+		}
+		w, err := cal.Between(from, hi)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if w >= d {
+			break
+		}
+		if try == 8 {
+			return time.Time{}, fmt.Errorf("matters: %s of working time after %s not reached within %d working days: %w", d, from.Format(timeLayout), n, ErrInvalid)
+		}
+		n *= 2
+	}
+	lo := from // invariant: Between(from, lo) < d <= Between(from, hi)
+	for hi.Sub(lo) > 1 {
+		mid := lo.Add(hi.Sub(lo) / 2)
+		w, err := cal.Between(from, mid)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if w >= d {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, nil
+}

@@ -1,0 +1,262 @@
+package matters_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// at returns 2024-mm-dd hh:mm in China Standard Time.
+func at(mm, dd, hh, min int) time.Time {
+	return time.Date(2024, time.Month(mm), dd, hh, min, 0, 0, cst)
+}
+
+// timed builds a matter from events with explicit times.
+func timed(t *testing.T, events ...matters.Event) *matters.Matter {
+	t.Helper()
+	for i := range events {
+		events[i].Matter, events[i].Seq = "M-1", i+1
+	}
+	m, err := matters.Replay(events)
+	if err != nil {
+		t.Fatalf("timed: %v", err)
+	}
+	return m
+}
+
+func tev(when time.Time, kind matters.Kind, actor string, units ...string) matters.Event {
+	e := ev(kind, actor, units...)
+	e.At = when
+	return e
+}
+
+// dispatchedAt returns the events of a matter dispatched to lead and sup1 at when.
+func dispatchedAt(when time.Time) []matters.Event {
+	return []matters.Event{
+		tev(when.Add(-2*time.Minute), matters.Report, owner),
+		tev(when.Add(-time.Minute), matters.Whistle, owner),
+		tev(when, matters.Dispatch, owner, lead, sup1),
+	}
+}
+
+var route = matters.Route{Type: "违法建设", Lead: lead, Support: []string{sup1}, Respond: 4 * time.Hour, ResolveDays: 5}
+
+func officeHours(t *testing.T) *workday.Calendar {
+	t.Helper()
+	am, _ := workday.ParseSpan("08:30-12:00")
+	pm, _ := workday.ParseSpan("14:30-17:30")
+	cal, err := workday.New(workday.WithHours(am, pm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cal
+}
+
+func TestDeadlines(t *testing.T) {
+	china := workday.China()
+	office := officeHours(t)
+	tests := []struct {
+		name   string
+		cal    *workday.Calendar
+		events []matters.Event
+		route  matters.Route
+		want   matters.Deadlines
+	}{
+		{"a Monday morning", china, dispatchedAt(at(3, 4, 9, 0)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 11, 9, 0)}},
+		{"a Friday night runs over the weekend", china, dispatchedAt(at(3, 8, 22, 0)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 22, 0), Respond: at(3, 11, 2, 0), Resolve: at(3, 15, 22, 0)}},
+		{"清明 2024: 4–6 April off, Sunday 7 April a make-up working day", china, dispatchedAt(at(4, 3, 22, 0)), route,
+			matters.Deadlines{Dispatched: at(4, 3, 22, 0), Respond: at(4, 7, 2, 0), Resolve: at(4, 11, 22, 0)}},
+		{"office hours: 4h from Friday 16:00 is Monday 11:00", office, dispatchedAt(at(3, 8, 16, 0)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 16, 0), Respond: at(3, 11, 11, 0), Resolve: at(3, 15, 16, 0)}},
+		{"suspended two hours before the response is due", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 12, 0), matters.Resume, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 15, 0), Resolve: at(3, 11, 11, 0)}},
+		{"suspended over a weekend costs no working time", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), tev(at(3, 9, 10, 0), matters.Suspend, lead), tev(at(3, 10, 12, 0), matters.Resume, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 15, 9, 0)}},
+		{"suspended after the response was due", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 14, 0), matters.Suspend, lead), tev(at(3, 5, 14, 0), matters.Resume, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 12, 9, 0)}},
+		{"suspended now, before the response was due", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Stopped: true}},
+		{"suspended now, after the response was due", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 14, 0), matters.Suspend, lead)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Stopped: true}},
+		{"twice suspended", china,
+			append(dispatchedAt(at(3, 4, 9, 0)),
+				tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 11, 0), matters.Resume, lead),
+				tev(at(3, 4, 12, 0), matters.Suspend, owner), tev(at(3, 4, 12, 30), matters.Resume, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 14, 30), Resolve: at(3, 11, 10, 30)}},
+		{"a route with no limits", china, dispatchedAt(at(3, 4, 9, 0)), matters.Route{Lead: lead},
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0)}},
+		{"the latest dispatch counts", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Return, lead), tev(at(3, 5, 9, 0), matters.Dispatch, owner, sup1)), route,
+			matters.Deadlines{Dispatched: at(3, 5, 9, 0), Respond: at(3, 5, 13, 0), Resolve: at(3, 12, 9, 0)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := timed(t, tt.events...)
+			got, err := m.Deadlines(tt.route, tt.cal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Deadlines mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestStatus(t *testing.T) {
+	china := workday.China()
+	base := dispatchedAt(at(3, 4, 9, 0))
+	accepted := append(slices.Clone(base), tev(at(3, 4, 12, 30), matters.Accept, lead))
+	resolved := append(slices.Clone(accepted), tev(at(3, 7, 9, 0), matters.Resolve, lead))
+	late := append(slices.Clone(accepted), tev(at(3, 12, 9, 0), matters.Resolve, lead))
+	reopened := append(slices.Clone(resolved), tev(at(3, 7, 10, 0), matters.Reopen, owner))
+	suspended := append(slices.Clone(accepted), tev(at(3, 5, 9, 0), matters.Suspend, lead))
+	respond := func(used time.Duration, alert matters.Alert, done time.Time) matters.Clock {
+		return matters.Clock{Limit: 4 * time.Hour, Due: at(3, 4, 13, 0), Used: used, Done: done, Alert: alert}
+	}
+	resolve := func(used time.Duration, alert matters.Alert, done time.Time) matters.Clock {
+		return matters.Clock{Limit: 5 * 24 * time.Hour, Due: at(3, 11, 9, 0), Used: used, Done: done, Alert: alert}
+	}
+	tests := []struct {
+		name   string
+		events []matters.Event
+		at     time.Time
+		want   matters.Status
+	}{
+		{"just dispatched", base, at(3, 4, 10, 0), matters.Status{
+			State: matters.Dispatched, Respond: respond(time.Hour, matters.OnTrack, time.Time{}),
+			Resolve: resolve(time.Hour, matters.OnTrack, time.Time{}), Waiting: []string{lead, sup1}}},
+		{"half the response time gone", base, at(3, 4, 11, 0), matters.Status{
+			State: matters.Dispatched, Respond: respond(2*time.Hour, matters.Half, time.Time{}),
+			Resolve: resolve(2*time.Hour, matters.OnTrack, time.Time{}), Waiting: []string{lead, sup1}}},
+		{"three quarters of the response time gone", base, at(3, 4, 12, 0), matters.Status{
+			State: matters.Dispatched, Respond: respond(3*time.Hour, matters.ThreeQuarters, time.Time{}),
+			Resolve: resolve(3*time.Hour, matters.OnTrack, time.Time{}), Waiting: []string{lead, sup1}}},
+		{"at the due time, not yet overdue", base, at(3, 4, 13, 0), matters.Status{
+			State: matters.Dispatched, Respond: respond(4*time.Hour, matters.ThreeQuarters, time.Time{}),
+			Resolve: resolve(4*time.Hour, matters.OnTrack, time.Time{}), Waiting: []string{lead, sup1}}},
+		{"no answer past the due time", base, at(3, 4, 13, 1), matters.Status{
+			State: matters.Dispatched, Respond: respond(4*time.Hour+time.Minute, matters.Overdue, time.Time{}),
+			Resolve: resolve(4*time.Hour+time.Minute, matters.OnTrack, time.Time{}), Waiting: []string{lead, sup1}}},
+		{"the lead answered in time", accepted, at(3, 4, 14, 0), matters.Status{
+			State: matters.Accepted, Respond: respond(3*time.Hour+30*time.Minute, matters.ThreeQuarters, at(3, 4, 12, 30)),
+			Resolve: resolve(5*time.Hour, matters.OnTrack, time.Time{}), Waiting: []string{sup1}}},
+		{"a past instant ignores later events", resolved, at(3, 4, 11, 0), matters.Status{
+			State: matters.Dispatched, Respond: respond(2*time.Hour, matters.Half, time.Time{}),
+			Resolve: resolve(2*time.Hour, matters.OnTrack, time.Time{}), Waiting: []string{lead, sup1}}},
+		{"resolved in time", resolved, at(3, 20, 0, 0), matters.Status{
+			State: matters.Resolved, Respond: respond(3*time.Hour+30*time.Minute, matters.ThreeQuarters, at(3, 4, 12, 30)),
+			Resolve: resolve(72*time.Hour, matters.Half, at(3, 7, 9, 0)), Waiting: []string{sup1}}},
+		{"resolved late", late, at(3, 20, 0, 0), matters.Status{
+			State: matters.Resolved, Respond: respond(3*time.Hour+30*time.Minute, matters.ThreeQuarters, at(3, 4, 12, 30)),
+			Resolve: resolve(6*24*time.Hour, matters.Overdue, at(3, 12, 9, 0)), Waiting: []string{sup1}}},
+		{"reopened: the resolution clock runs again", reopened, at(3, 8, 9, 0), matters.Status{
+			State: matters.Accepted, Respond: respond(3*time.Hour+30*time.Minute, matters.ThreeQuarters, at(3, 4, 12, 30)),
+			Resolve: resolve(4*24*time.Hour, matters.ThreeQuarters, time.Time{}), Waiting: []string{sup1}}},
+		{"suspended: the clock stops", suspended, at(3, 8, 9, 0), matters.Status{
+			State: matters.Accepted, Suspended: true, Respond: respond(3*time.Hour+30*time.Minute, matters.ThreeQuarters, at(3, 4, 12, 30)),
+			Resolve: matters.Clock{Limit: 5 * 24 * time.Hour, Used: 24 * time.Hour, Alert: matters.OnTrack}, Waiting: []string{sup1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := timed(t, tt.events...)
+			got, err := m.Status(tt.at, route, china)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.want.At = tt.at
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Status mismatch (-want +got):\n%s", diff)
+			}
+			if got.Overdue() != (got.Respond.Alert == matters.Overdue || got.Resolve.Alert == matters.Overdue) {
+				t.Errorf("Overdue() = %v for alerts %s, %s", got.Overdue(), got.Respond.Alert, got.Resolve.Alert)
+			}
+		})
+	}
+}
+
+func TestElapsed(t *testing.T) {
+	china := workday.China()
+	events := append(dispatchedAt(at(3, 8, 16, 0)),
+		tev(at(3, 8, 18, 0), matters.Suspend, lead),
+		tev(at(3, 11, 6, 0), matters.Resume, lead),
+		tev(at(3, 11, 8, 0), matters.Accept, lead),
+		tev(at(3, 11, 9, 0), matters.Return, lead),
+		tev(at(3, 11, 10, 0), matters.Dispatch, owner, sup2),
+		tev(at(3, 11, 11, 0), matters.Accept, sup2),
+	)
+	m := timed(t, events...)
+	tests := []struct {
+		to   time.Time
+		want time.Duration
+	}{
+		{at(3, 8, 16, 0), 0},
+		{at(3, 8, 17, 0), time.Hour},
+		{at(3, 9, 12, 0), 2 * time.Hour}, // suspended, and a Saturday
+		{at(3, 11, 8, 0), 4 * time.Hour}, // 2h on Friday, 2h on Monday after the resume
+		{at(3, 11, 9, 30), 5*time.Hour + 30*time.Minute},
+		{at(3, 11, 11, 0), time.Hour}, // from the re-dispatch
+	}
+	for _, tt := range tests {
+		got, err := m.Elapsed(china, tt.to)
+		if err != nil || got != tt.want {
+			t.Errorf("Elapsed(%s) = %v, %v; want %v", tt.to.Format(time.DateTime), got, err, tt.want)
+		}
+	}
+	// Office hours: 16:00–17:30 on Friday, then 08:30–09:00 on Monday after the resume.
+	if got, err := m.Elapsed(officeHours(t), at(3, 11, 9, 0)); err != nil || got != 2*time.Hour {
+		t.Errorf("Elapsed with office hours = %v, %v; want 2h", got, err)
+	}
+	if _, err := m.Elapsed(china, at(3, 8, 15, 0)); !errors.Is(err, matters.ErrNotDispatched) {
+		t.Errorf("Elapsed before the dispatch: %v, want ErrNotDispatched", err)
+	}
+}
+
+func TestClockErrors(t *testing.T) {
+	china := workday.China()
+	dispatched := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	returned := timed(t, append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Return, lead))...)
+	whistled := build(t, hWhistled...)
+	old := timed(t, dispatchedAt(time.Date(2010, 3, 4, 9, 0, 0, 0, cst))...)
+	tests := []struct {
+		name  string
+		m     *matters.Matter
+		route matters.Route
+		cal   *workday.Calendar
+		want  error
+	}{
+		{"nil calendar", dispatched, route, nil, matters.ErrInvalid},
+		{"nil matter", nil, route, china, matters.ErrInvalid},
+		{"another type's route", dispatched, matters.Route{Type: "占道经营", Lead: lead, Respond: time.Hour}, china, matters.ErrNoRoute},
+		{"negative respond", dispatched, matters.Route{Respond: -time.Hour}, china, matters.ErrInvalid},
+		{"negative days", dispatched, matters.Route{ResolveDays: -1}, china, matters.ErrInvalid},
+		{"never dispatched", whistled, route, china, matters.ErrNotDispatched},
+		{"returned, awaiting dispatch", returned, route, china, matters.ErrNotDispatched},
+		{"a year the calendar has no data for", old, route, china, workday.ErrOutOfRange},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tt.m.Deadlines(tt.route, tt.cal); !errors.Is(err, tt.want) {
+				t.Errorf("Deadlines error = %v, want %v", err, tt.want)
+			}
+			if _, err := tt.m.Status(at(3, 4, 12, 0), tt.route, tt.cal); !errors.Is(err, tt.want) {
+				t.Errorf("Status error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+	if _, err := dispatched.Status(at(3, 4, 8, 0), route, china); !errors.Is(err, matters.ErrNotDispatched) {
+		t.Errorf("Status before the dispatch: %v, want ErrNotDispatched", err)
+	}
+}

@@ -1,0 +1,58 @@
+// Package matters models the work of a sub-district (街道) and the matters
+// it whistles: what work it may take on, who answers each kind of matter,
+// and each matter's lifecycle as a history of events.
+//
+// # Admission (事项准入)
+//
+// A sub-district's work is bounded by three lists, each a [List]: 权责清单
+// (powers and duties, [Duties]), 公共服务清单 (public services, [Services])
+// and 其他工作事项清单 (other work, [OtherWork]). [Admission.Admit] decides a
+// [Request]: listed work is admitted, unlisted work only with an admission
+// approval (准入审批, [Approval]), and excluded work such as 招商引资 and
+// 协税护税 ([DefaultExclusions]) never. Every [Decision] says why.
+//
+// # The governance matter list (基层治理事项清单)
+//
+// A [Directory] routes each matter type to a lead unit and support units,
+// with a response limit in working time and a resolution limit in working
+// days ([Route]); an unlisted type is [ErrNoRoute].
+//
+// # The whistle lifecycle (吹哨报到)
+//
+// A [Matter] is rebuilt from its history of [Event] values (event
+// sourcing): reported (上报), whistled (吹哨) by the owning sub-district,
+// dispatched (派单) to the units its route names — several units make it
+// coordinated (统筹) — accepted (应哨/报到) by them, perhaps returned
+// (退单), suspended and resumed, resolved in stages (分时段) and resolved
+// (办结), reopened, closed (结案),
+// and surveyed (回访). [Matter.Apply] enforces the order, the transitions
+// and who may act, and leaves the matter unchanged when it refuses an
+// event; [Replay] rebuilds a matter exactly. A city hotline such as 91580
+// may report a matter for a sub-district: the other direction of two-way
+// dispatch (双向派单).
+//
+// # Deadlines and summaries
+//
+// With a [workday.Calendar], a matter knows its due times
+// ([Matter.Deadlines]), how far its clocks have run at an instant with
+// warnings at 50% and 75% of a limit ([Matter.Status]), and the working
+// time from its dispatch to any event less suspended time
+// ([Matter.Elapsed]), which grading builds on. [Summarize] counts matters
+// received, resolved and surveyed, with exact rates.
+//
+// # Key tasks (重点任务)
+//
+// A [KeyTask] names a lead unit and support units for each of its
+// functions; [KeyTasks.For] lists what a unit leads or supports.
+//
+// # Encoding
+//
+// Every type round-trips through encoding/json with lowerCamelCase names.
+// Enumerations ([List], [Kind], [State], [Alert], [Role]) marshal as their
+// codes and parse the code or the Chinese label; their zero value means
+// "not set" and is omitted. Durations are Go duration strings ("4h0m0s"),
+// rates exact decimal strings, times RFC 3339.
+//
+// Nothing in this package logs, panics on input or keeps mutable global
+// state.
+package matters

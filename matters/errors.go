@@ -1,0 +1,62 @@
+package matters
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// The errors of this package. Functions wrap them with context (the matter,
+// event, item or path at fault), so test for them with [errors.Is].
+var (
+	// ErrOrder reports an event out of sequence: a Seq that is not the next
+	// one, a time before the previous event's or a zero time, or an event
+	// that belongs to another matter.
+	ErrOrder = errors.New("matters: out of order")
+	// ErrTransition reports an event that the matter's state does not allow.
+	ErrTransition = errors.New("matters: transition not allowed")
+	// ErrActor reports an event by a unit that may not perform it.
+	ErrActor = errors.New("matters: actor not allowed")
+	// ErrNoRoute reports a matter type that a [Directory] does not list.
+	ErrNoRoute = errors.New("matters: no route")
+	// ErrNotDispatched reports a clock asked of a matter with no Dispatch
+	// (at or before the instant asked about).
+	ErrNotDispatched = errors.New("matters: not dispatched")
+	// ErrInvalid reports malformed input: an event that lacks what its kind
+	// needs, an unknown code, or a problem found by a Validate method.
+	ErrInvalid = errors.New("matters: invalid")
+)
+
+// EventError is the error [Matter.Apply] returns for a rejected event. It
+// names the matter, the event's Seq, Kind and Actor, and says why; Err is
+// one of [ErrOrder], [ErrTransition], [ErrActor] or [ErrInvalid].
+type EventError struct {
+	Matter string
+	Seq    int
+	Kind   Kind
+	Actor  string
+	Reason string
+	Err    error
+}
+
+// Error returns, for example,
+// `matters: matter "M1" seq 3 accept by "U9": U9 is not a dispatched unit: actor not allowed`.
+func (e *EventError) Error() string {
+	msg := "<nil>"
+	if e.Err != nil {
+		msg = strings.TrimPrefix(e.Err.Error(), "matters: ")
+	}
+	return fmt.Sprintf("matters: matter %q seq %d %s by %q: %s: %s", e.Matter, e.Seq, e.Kind, e.Actor, e.Reason, msg)
+}
+
+// Unwrap returns Err.
+func (e *EventError) Unwrap() error { return e.Err }
+
+// problems collects validation problems; err joins them, each wrapping ErrInvalid.
+type problems []error
+
+func (p *problems) add(format string, args ...any) {
+	*p = append(*p, fmt.Errorf(format+": %w", append(args, ErrInvalid)...))
+}
+
+func (p problems) err() error { return errors.Join(p...) }

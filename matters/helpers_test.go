@@ -1,0 +1,125 @@
+package matters_test
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters"
+)
+
+// The units of the test histories.
+const (
+	owner   = "赭山街道"   // the owning sub-district (O)
+	lead    = "区城管局"   // the lead (L)
+	sup1    = "区市场监管局" // support units
+	sup2    = "区生态环境分局"
+	outside = "区教育局" // a unit with no part in the matter
+	hotline = "91580"
+)
+
+// cst is China Standard Time.
+var cst = time.FixedZone("CST", 8*3600)
+
+// t0 is a Monday morning.
+var t0 = time.Date(2024, 3, 4, 9, 0, 0, 0, cst)
+
+func yes() *bool { b := true; return &b }
+func no() *bool  { b := false; return &b }
+
+// ev returns an event of kind by actor, with optional units.
+func ev(kind matters.Kind, actor string, units ...string) matters.Event {
+	e := matters.Event{Kind: kind, Actor: actor, Units: units}
+	switch kind {
+	case matters.Report:
+		e.Type = "违法建设"
+	case matters.Feedback:
+		e.Satisfied = yes()
+	}
+	return e
+}
+
+// number gives events their matter, Seq (from 1) and times (one minute apart
+// from t0), in a new slice.
+func number(events ...matters.Event) []matters.Event {
+	out := make([]matters.Event, len(events))
+	for i, e := range events {
+		e.Matter = "M-1"
+		e.Seq = i + 1
+		e.At = t0.Add(time.Duration(i+1) * time.Minute)
+		e.Units = slices.Clone(e.Units)
+		if e.Satisfied != nil {
+			b := *e.Satisfied
+			e.Satisfied = &b
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// next gives e the next Seq and time of m.
+func next(m *matters.Matter, e matters.Event) matters.Event {
+	e.Matter = "M-1"
+	e.Seq = len(m.Events) + 1
+	e.At = t0.Add(time.Duration(e.Seq) * time.Minute)
+	return e
+}
+
+// build replays events numbered by number and fails the test on error.
+func build(t testing.TB, events ...matters.Event) *matters.Matter {
+	t.Helper()
+	m, err := matters.Replay(number(events...))
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return m
+}
+
+// snapshot deep-copies a matter without using the package's Clone, keeping
+// nil and empty slices apart.
+func snapshot(m *matters.Matter) *matters.Matter {
+	c := *m
+	if m.Support != nil {
+		c.Support = append([]string{}, m.Support...)
+	}
+	if m.Events != nil {
+		c.Events = make([]matters.Event, len(m.Events))
+		for i, e := range m.Events {
+			if e.Units != nil {
+				e.Units = append([]string{}, e.Units...)
+			}
+			if e.Satisfied != nil {
+				b := *e.Satisfied
+				e.Satisfied = &b
+			}
+			c.Events[i] = e
+		}
+	}
+	return &c
+}
+
+// sameMatter fails unless want and got are deeply equal, nil and empty
+// slices apart.
+func sameMatter(t testing.TB, what string, want, got *matters.Matter) {
+	t.Helper()
+	if !reflect.DeepEqual(want, got) {
+		t.Errorf("%s mismatch (-want +got):\n%s", what, cmp.Diff(want, got))
+		if cmp.Equal(want, got) {
+			t.Errorf("%s: the matters differ only in nil versus empty slices or times' representation", what)
+		}
+	}
+}
+
+// Histories in which each prefix is legal.
+var (
+	hReported   = []matters.Event{ev(matters.Report, owner)}
+	hWhistled   = append(slices.Clone(hReported), ev(matters.Whistle, owner))
+	hDispatched = append(slices.Clone(hWhistled), ev(matters.Dispatch, owner, lead, sup1, sup2))
+	hAccepted   = append(slices.Clone(hDispatched), ev(matters.Accept, lead))
+	hSuspended  = append(slices.Clone(hAccepted), ev(matters.Suspend, lead))
+	hResolved   = append(slices.Clone(hAccepted), ev(matters.Resolve, lead))
+	hClosed     = append(slices.Clone(hResolved), ev(matters.Close, owner))
+	hReturned   = append(slices.Clone(hAccepted), ev(matters.Return, lead))
+)

@@ -1,0 +1,167 @@
+package matters
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Role is a unit's part in a key task's function. The zero Role means "not
+// set". A Role marshals as its code; its parser also accepts the Chinese
+// label.
+type Role int
+
+// The roles.
+const (
+	Leading    Role = iota + 1 // 牵头, "lead": the unit answers for the function
+	Supporting                 // 配合, "support": the unit helps
+)
+
+var roleEnum = &enum{
+	name:   "role",
+	codes:  []string{"lead", "support"},
+	labels: []string{"牵头", "配合"},
+}
+
+// String returns the role's code, "lead" or "support".
+func (r Role) String() string { return roleEnum.code(int(r)) }
+
+// Label returns the role's Chinese name, 牵头 or 配合, or "" for an unknown Role.
+func (r Role) Label() string { return roleEnum.label(int(r)) }
+
+// ParseRole parses a role's code or Chinese label.
+func ParseRole(s string) (Role, error) {
+	v, err := roleEnum.parse(s)
+	return Role(v), err
+}
+
+// MarshalText returns the role's code; the zero Role and unknown values are an error.
+func (r Role) MarshalText() ([]byte, error) { return roleEnum.marshal(int(r)) }
+
+// UnmarshalText parses a code or Chinese label, as [ParseRole] does.
+func (r *Role) UnmarshalText(b []byte) error {
+	v, err := ParseRole(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// Function is one function of a key task, such as enforcement (执法) in
+// the demolition of illegal buildings: the Lead unit answers for it and the
+// Support units help.
+type Function struct {
+	Name    string   `json:"name"`
+	Lead    string   `json:"lead"`
+	Support []string `json:"support,omitempty"`
+}
+
+// KeyTask is a key task (重点任务) that the sub-district leads and its
+// dispatched agencies carry out, with a lead per function: in the
+// demolition of illegal buildings (违法建设), 城管中队 leads enforcement,
+// 司法所 policy interpretation and 派出所 security. Owner is the body that
+// leads the task as a whole.
+type KeyTask struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Owner     string     `json:"owner,omitempty"`
+	Functions []Function `json:"functions,omitempty"`
+}
+
+// Assignment is one part a unit plays in a key task: the task's ID and
+// name, the function and the role.
+type Assignment struct {
+	Task     string `json:"task"`
+	TaskName string `json:"taskName,omitempty"`
+	Function string `json:"function"`
+	Role     Role   `json:"role,omitempty"`
+}
+
+// KeyTasks is a set of key tasks. The zero KeyTasks holds none. Its methods
+// do not modify it and may run concurrently.
+type KeyTasks []KeyTask
+
+// For returns every part the unit plays, in task then function order, each
+// function once, the lead role before a support role; nil if none.
+func (ts KeyTasks) For(unit string) []Assignment {
+	var out []Assignment
+	for _, t := range ts {
+		for _, f := range t.Functions {
+			switch {
+			case unit != "" && f.Lead == unit:
+				out = append(out, Assignment{t.ID, t.Name, f.Name, Leading})
+			case unit != "" && slices.Contains(f.Support, unit):
+				out = append(out, Assignment{t.ID, t.Name, f.Name, Supporting})
+			}
+		}
+	}
+	return out
+}
+
+// Units returns every unit that leads or supports some function, in order
+// of first appearance.
+func (ts KeyTasks) Units() []string {
+	var out []string
+	seen := make(map[string]bool)
+	add := func(u string) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	for _, t := range ts {
+		for _, f := range t.Functions {
+			add(f.Lead)
+			for _, s := range f.Support {
+				add(s)
+			}
+		}
+	}
+	return out
+}
+
+// Validate reports every problem of the tasks: a task with no ID or name,
+// two tasks with one ID, a task with no function, a function with no name
+// or named twice in its task, and for each function the problems
+// [Directory.Validate] finds in a route's units (no lead, an empty or
+// repeated support unit, a lead that also supports). The error joins one
+// error per problem, each naming its path (such as
+// tasks[KT-1].functions[执法]) and wrapping [ErrInvalid]; nil if sound.
+func (ts KeyTasks) Validate() error {
+	var p problems
+	first := make(map[string]int, len(ts))
+	for i, t := range ts {
+		path := fmt.Sprintf("tasks[%d]", i)
+		if t.ID == "" {
+			p.add("%s: task %q has no ID", path, t.Name)
+		} else {
+			path = fmt.Sprintf("tasks[%s]", t.ID)
+			if j, dup := first[t.ID]; dup {
+				p.add("%s: ID %s is used by tasks %d and %d", path, t.ID, j, i)
+			} else {
+				first[t.ID] = i
+			}
+		}
+		if t.Name == "" {
+			p.add("%s: task has no name", path)
+		}
+		if len(t.Functions) == 0 {
+			p.add("%s: task %q has no function", path, t.Name)
+		}
+		names := make(map[string]bool, len(t.Functions))
+		for j, f := range t.Functions {
+			fpath := fmt.Sprintf("%s.functions[%d]", path, j)
+			switch {
+			case f.Name == "":
+				p.add("%s: function has no name", fpath)
+			case names[f.Name]:
+				p.add("%s.functions[%s]: function named twice", path, f.Name)
+			default:
+				fpath = fmt.Sprintf("%s.functions[%s]", path, f.Name)
+			}
+			names[f.Name] = true
+			checkUnits(&p, fpath, f.Lead, f.Support)
+		}
+	}
+	return p.err()
+}

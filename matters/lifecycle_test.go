@@ -1,0 +1,339 @@
+package matters_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters"
+)
+
+// fields are the parts of a matter besides its history.
+type fields struct {
+	Owner       string
+	State       matters.State
+	Lead        string
+	Support     []string
+	Coordinated bool
+	Suspended   bool
+	Stage       int
+}
+
+func fieldsOf(m *matters.Matter) fields {
+	return fields{m.Owner, m.State, m.Lead, m.Support, m.Coordinated, m.Suspended, m.Stage}
+}
+
+func TestApplyTransitions(t *testing.T) {
+	dispatchedSuspended := append(slices.Clone(hDispatched), ev(matters.Suspend, owner))
+	tests := []struct {
+		name  string
+		prior []matters.Event
+		e     matters.Event
+		want  fields
+	}{
+		{"report by the owner", nil, ev(matters.Report, owner),
+			fields{Owner: owner, State: matters.Reported}},
+		{"report by 91580 for a sub-district (two-way dispatch)", nil, ev(matters.Report, hotline, owner),
+			fields{Owner: owner, State: matters.Reported}},
+		{"whistle", hReported, ev(matters.Whistle, owner),
+			fields{Owner: owner, State: matters.Whistled}},
+		{"dispatch to one unit", hWhistled, ev(matters.Dispatch, owner, lead),
+			fields{Owner: owner, State: matters.Dispatched, Lead: lead}},
+		{"dispatch to several units is coordinated", hWhistled, ev(matters.Dispatch, owner, lead, sup1, sup2),
+			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the lead accepts", hDispatched, ev(matters.Accept, lead),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"a support unit accepts first", hDispatched, ev(matters.Accept, sup1),
+			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"a support unit accepts after the lead", hAccepted, ev(matters.Accept, sup2),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the lead accepts while suspended", dispatchedSuspended, ev(matters.Accept, lead),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Suspended: true}},
+		{"the lead returns a dispatched matter", hDispatched, ev(matters.Return, lead),
+			fields{Owner: owner, State: matters.Whistled}},
+		{"the lead returns an accepted matter", hAccepted, ev(matters.Return, lead),
+			fields{Owner: owner, State: matters.Whistled}},
+		{"a support unit returns and leaves", hAccepted, ev(matters.Return, sup1),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup2}, Coordinated: true}},
+		{"a support unit returns while suspended", hSuspended, ev(matters.Return, sup2),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1}, Coordinated: true, Suspended: true}},
+		{"re-dispatch after the lead returned it", hReturned, ev(matters.Dispatch, owner, sup1),
+			fields{Owner: owner, State: matters.Dispatched, Lead: sup1}},
+		{"the lead suspends", hAccepted, ev(matters.Suspend, lead),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Suspended: true}},
+		{"the owner suspends a dispatched matter", hDispatched, ev(matters.Suspend, owner),
+			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Suspended: true}},
+		{"the lead resumes", hSuspended, ev(matters.Resume, lead),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the owner resumes", hSuspended, ev(matters.Resume, owner),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the lead reports a stage", hAccepted, ev(matters.Progress, lead),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Stage: 1}},
+		{"a support unit reports a stage", append(slices.Clone(hAccepted), ev(matters.Progress, lead)), ev(matters.Progress, sup1),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Stage: 2}},
+		{"the lead resolves", hAccepted, ev(matters.Resolve, lead),
+			fields{Owner: owner, State: matters.Resolved, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the owner reopens", hResolved, ev(matters.Reopen, owner),
+			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the owner closes a resolved matter", hResolved, ev(matters.Close, owner),
+			fields{Owner: owner, State: matters.Closed, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the owner closes a matter it handled without a whistle", hReported, ev(matters.Close, owner),
+			fields{Owner: owner, State: matters.Closed}},
+		{"feedback on a resolved matter", hResolved, ev(matters.Feedback, owner),
+			fields{Owner: owner, State: matters.Resolved, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"feedback on a closed matter", hClosed, ev(matters.Feedback, owner),
+			fields{Owner: owner, State: matters.Closed, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"a second feedback", append(slices.Clone(hClosed), ev(matters.Feedback, owner)), ev(matters.Feedback, owner),
+			fields{Owner: owner, State: matters.Closed, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &matters.Matter{}
+			if len(tt.prior) > 0 {
+				m = build(t, tt.prior...)
+			}
+			e := next(m, tt.e)
+			if err := m.Apply(e); err != nil {
+				t.Fatalf("Apply(%s by %s) = %v, want nil", e.Kind, e.Actor, err)
+			}
+			if diff := cmp.Diff(tt.want, fieldsOf(m)); diff != "" {
+				t.Errorf("matter mismatch (-want +got):\n%s", diff)
+			}
+			if got := m.Events[len(m.Events)-1]; !cmp.Equal(e, got) {
+				t.Errorf("last event mismatch (-want +got):\n%s", cmp.Diff(e, got))
+			}
+			if m.ID != "M-1" || m.Type != "违法建设" {
+				t.Errorf("ID, Type = %q, %q, want M-1, 违法建设", m.ID, m.Type)
+			}
+		})
+	}
+}
+
+func TestApplyRefusals(t *testing.T) {
+	withSeq := func(e matters.Event, seq int) matters.Event { e.Seq = seq; return e }
+	at := func(e matters.Event, when time.Time) matters.Event { e.At = when; return e }
+	of := func(e matters.Event, id string) matters.Event { e.Matter = id; return e }
+	report := ev(matters.Report, owner)
+	noType := report
+	noType.Type = ""
+	noAnswer := ev(matters.Feedback, owner)
+	noAnswer.Satisfied = nil
+	afterSupportReturn := append(slices.Clone(hAccepted), ev(matters.Return, sup1))
+	dispatchedOne := append(slices.Clone(hWhistled), ev(matters.Dispatch, owner, lead))
+	tests := []struct {
+		name  string
+		prior []matters.Event
+		e     matters.Event
+		raw   bool // e already has its Matter, Seq and At
+		want  error
+	}{
+		// order
+		{"seq 0", hReported, withSeq(next(build(t, hReported...), ev(matters.Whistle, owner)), 0), true, matters.ErrOrder},
+		{"seq skips one", hReported, withSeq(next(build(t, hReported...), ev(matters.Whistle, owner)), 3), true, matters.ErrOrder},
+		{"seq repeats", hReported, withSeq(next(build(t, hReported...), ev(matters.Whistle, owner)), 1), true, matters.ErrOrder},
+		{"report at seq 2", nil, withSeq(next(&matters.Matter{}, report), 2), true, matters.ErrOrder},
+		{"time runs backwards", hReported, at(next(build(t, hReported...), ev(matters.Whistle, owner)), t0), true, matters.ErrOrder},
+		{"zero time", nil, at(next(&matters.Matter{}, report), time.Time{}), true, matters.ErrOrder},
+		{"another matter's event", hReported, of(next(build(t, hReported...), ev(matters.Whistle, owner)), "M-2"), true, matters.ErrOrder},
+		{"no matter", nil, of(next(&matters.Matter{}, report), ""), true, matters.ErrInvalid},
+		{"unknown kind", hReported, ev(matters.Kind(99), owner), false, matters.ErrInvalid},
+		{"zero kind", hReported, ev(0, owner), false, matters.ErrInvalid},
+		{"no actor", hReported, ev(matters.Whistle, ""), false, matters.ErrActor},
+		// transitions
+		{"report to a reported matter", hReported, report, false, matters.ErrTransition},
+		{"whistle twice", hWhistled, ev(matters.Whistle, owner), false, matters.ErrTransition},
+		{"whistle a dispatched matter", hDispatched, ev(matters.Whistle, owner), false, matters.ErrTransition},
+		{"dispatch before the whistle", hReported, ev(matters.Dispatch, owner, lead), false, matters.ErrTransition},
+		{"dispatch twice", hDispatched, ev(matters.Dispatch, owner, lead), false, matters.ErrTransition},
+		{"accept before dispatch", hWhistled, ev(matters.Accept, lead), false, matters.ErrTransition},
+		{"accept twice", hAccepted, ev(matters.Accept, lead), false, matters.ErrTransition},
+		{"accept after the lead returned it", hReturned, ev(matters.Accept, sup1), false, matters.ErrTransition},
+		{"accept a resolved matter", hResolved, ev(matters.Accept, sup1), false, matters.ErrTransition},
+		{"return before dispatch", hWhistled, ev(matters.Return, lead), false, matters.ErrTransition},
+		{"return a resolved matter", hResolved, ev(matters.Return, lead), false, matters.ErrTransition},
+		{"the lead returns a suspended matter", hSuspended, ev(matters.Return, lead), false, matters.ErrTransition},
+		{"suspend twice", hSuspended, ev(matters.Suspend, owner), false, matters.ErrTransition},
+		{"suspend a whistled matter", hWhistled, ev(matters.Suspend, owner), false, matters.ErrTransition},
+		{"suspend a resolved matter", hResolved, ev(matters.Suspend, lead), false, matters.ErrTransition},
+		{"resume a running matter", hAccepted, ev(matters.Resume, lead), false, matters.ErrTransition},
+		{"progress before accept", hDispatched, ev(matters.Progress, lead), false, matters.ErrTransition},
+		{"progress while suspended", hSuspended, ev(matters.Progress, lead), false, matters.ErrTransition},
+		{"resolve before accept", hDispatched, ev(matters.Resolve, lead), false, matters.ErrTransition},
+		{"resolve while suspended", hSuspended, ev(matters.Resolve, lead), false, matters.ErrTransition},
+		{"resolve twice", hResolved, ev(matters.Resolve, lead), false, matters.ErrTransition},
+		{"reopen an accepted matter", hAccepted, ev(matters.Reopen, owner), false, matters.ErrTransition},
+		{"reopen a closed matter", hClosed, ev(matters.Reopen, owner), false, matters.ErrTransition},
+		{"close a whistled matter", hWhistled, ev(matters.Close, owner), false, matters.ErrTransition},
+		{"close an accepted matter", hAccepted, ev(matters.Close, owner), false, matters.ErrTransition},
+		{"close twice", hClosed, ev(matters.Close, owner), false, matters.ErrTransition},
+		{"feedback before resolution", hAccepted, ev(matters.Feedback, owner), false, matters.ErrTransition},
+		{"feedback on a reported matter", hReported, ev(matters.Feedback, owner), false, matters.ErrTransition},
+		// actors
+		{"whistle by another unit", hReported, ev(matters.Whistle, outside), false, matters.ErrActor},
+		{"whistle by the hotline that reported it", []matters.Event{ev(matters.Report, hotline, owner)}, ev(matters.Whistle, hotline), false, matters.ErrActor},
+		{"dispatch by the lead", hWhistled, ev(matters.Dispatch, lead, lead), false, matters.ErrActor},
+		{"accept by an undispatched unit", hDispatched, ev(matters.Accept, outside), false, matters.ErrActor},
+		{"accept by the owner", hDispatched, ev(matters.Accept, owner), false, matters.ErrActor},
+		{"accept by a support unit that returned it", afterSupportReturn, ev(matters.Accept, sup1), false, matters.ErrActor},
+		{"return by an undispatched unit", hAccepted, ev(matters.Return, outside), false, matters.ErrActor},
+		{"return by the owner", hAccepted, ev(matters.Return, owner), false, matters.ErrActor},
+		{"suspend by a support unit", hAccepted, ev(matters.Suspend, sup1), false, matters.ErrActor},
+		{"resume by another unit", hSuspended, ev(matters.Resume, outside), false, matters.ErrActor},
+		{"progress by the owner", hAccepted, ev(matters.Progress, owner), false, matters.ErrActor},
+		{"progress by a support unit that returned it", afterSupportReturn, ev(matters.Progress, sup1), false, matters.ErrActor},
+		{"resolve by a support unit", hAccepted, ev(matters.Resolve, sup1), false, matters.ErrActor},
+		{"resolve by the owner", hAccepted, ev(matters.Resolve, owner), false, matters.ErrActor},
+		{"reopen by the lead", hResolved, ev(matters.Reopen, lead), false, matters.ErrActor},
+		{"close by the lead", hResolved, ev(matters.Close, lead), false, matters.ErrActor},
+		{"close by the reporting hotline", []matters.Event{ev(matters.Report, hotline, owner)}, ev(matters.Close, hotline), false, matters.ErrActor},
+		{"feedback by the lead", hResolved, ev(matters.Feedback, lead), false, matters.ErrActor},
+		// payloads
+		{"report with no type", nil, noType, false, matters.ErrInvalid},
+		{"report for two owners", nil, ev(matters.Report, hotline, owner, "另一街道"), false, matters.ErrInvalid},
+		{"report for an empty owner", nil, ev(matters.Report, hotline, ""), false, matters.ErrInvalid},
+		{"dispatch to no unit", hWhistled, ev(matters.Dispatch, owner), false, matters.ErrInvalid},
+		{"dispatch to one unit twice", hWhistled, ev(matters.Dispatch, owner, lead, sup1, lead), false, matters.ErrInvalid},
+		{"dispatch to an empty unit", hWhistled, ev(matters.Dispatch, owner, lead, ""), false, matters.ErrInvalid},
+		{"feedback with no answer", hResolved, noAnswer, false, matters.ErrInvalid},
+		// precedence: state before actor before payload
+		{"wrong state and actor is a transition error", hReported, ev(matters.Dispatch, outside), false, matters.ErrTransition},
+		{"wrong actor and payload is an actor error", hWhistled, ev(matters.Dispatch, outside), false, matters.ErrActor},
+		{"a single-unit dispatch has no support to act", dispatchedOne, ev(matters.Accept, sup1), false, matters.ErrActor},
+	}
+	sentinels := []error{matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrInvalid}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &matters.Matter{}
+			if len(tt.prior) > 0 {
+				m = build(t, tt.prior...)
+			}
+			e := tt.e
+			if !tt.raw {
+				e = next(m, e)
+			}
+			before := snapshot(m)
+			err := m.Apply(e)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Apply(%s by %q) = %v, want %v", e.Kind, e.Actor, err, tt.want)
+			}
+			for _, s := range sentinels {
+				if s != tt.want && errors.Is(err, s) {
+					t.Errorf("Apply error %v also matches %v", err, s)
+				}
+			}
+			var ee *matters.EventError
+			if !errors.As(err, &ee) {
+				t.Fatalf("Apply error %T is not an *EventError", err)
+			}
+			if ee.Matter != e.Matter || ee.Seq != e.Seq || ee.Kind != e.Kind || ee.Actor != e.Actor {
+				t.Errorf("EventError names %q seq %d %s by %q, want %q seq %d %s by %q", ee.Matter, ee.Seq, ee.Kind, ee.Actor, e.Matter, e.Seq, e.Kind, e.Actor)
+			}
+			msg := err.Error()
+			for _, part := range []string{e.Kind.String(), e.Actor} {
+				if !strings.Contains(msg, part) {
+					t.Errorf("message %q does not name %q", msg, part)
+				}
+			}
+			sameMatter(t, "matter after a rejected event", before, m)
+		})
+	}
+}
+
+func TestApplyNilMatter(t *testing.T) {
+	var m *matters.Matter
+	err := m.Apply(next(&matters.Matter{}, ev(matters.Report, owner)))
+	if !errors.Is(err, matters.ErrInvalid) {
+		t.Errorf("Apply on nil = %v, want ErrInvalid", err)
+	}
+}
+
+func TestApplyErrorMessage(t *testing.T) {
+	m := build(t, hDispatched...)
+	err := m.Apply(next(m, ev(matters.Accept, outside)))
+	want := `matters: matter "M-1" seq 4 accept by "区教育局": only a dispatched unit may accept; owner "赭山街道", lead "区城管局", support ["区市场监管局" "区生态环境分局"]: actor not allowed`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant    %s", err, want)
+	}
+}
+
+func TestApplyCopiesTheEvent(t *testing.T) {
+	m := build(t, hWhistled...)
+	e := next(m, ev(matters.Dispatch, owner, lead, sup1))
+	if err := m.Apply(e); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(m)
+	e.Units[0], e.Units[1] = "篡改", "篡改"
+	sameMatter(t, "matter after the caller changed its event", before, m)
+
+	m = build(t, hResolved...)
+	f := next(m, ev(matters.Feedback, owner))
+	if err := m.Apply(f); err != nil {
+		t.Fatal(err)
+	}
+	*f.Satisfied = false
+	if !*m.Events[len(m.Events)-1].Satisfied {
+		t.Error("the caller's Satisfied is shared with the matter's history")
+	}
+}
+
+func TestReplay(t *testing.T) {
+	events := number(append(slices.Clone(hClosed), ev(matters.Feedback, owner))...)
+	m, err := matters.Replay(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := &matters.Matter{}
+	for _, e := range events {
+		if err := built.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameMatter(t, "replayed matter", built, m)
+	again, err := matters.Replay(m.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameMatter(t, "matter replayed from its own events", m, again)
+
+	before := snapshot(m)
+	for i := range events {
+		for j := range events[i].Units {
+			events[i].Units[j] = "篡改"
+		}
+		if events[i].Satisfied != nil {
+			*events[i].Satisfied = false
+		}
+	}
+	sameMatter(t, "replayed matter after the caller changed its events", before, m)
+}
+
+func TestReplayErrors(t *testing.T) {
+	if _, err := matters.Replay(nil); !errors.Is(err, matters.ErrInvalid) {
+		t.Errorf("Replay(nil) error = %v, want ErrInvalid", err)
+	}
+	events := number(ev(matters.Report, owner), ev(matters.Whistle, owner), ev(matters.Resolve, lead))
+	m, err := matters.Replay(events)
+	if m != nil || !errors.Is(err, matters.ErrTransition) || !strings.Contains(err.Error(), "event 2") {
+		t.Errorf("Replay = %v, %v; want nil and an ErrTransition naming event 2", m, err)
+	}
+}
+
+func TestClone(t *testing.T) {
+	m := build(t, append(slices.Clone(hClosed), ev(matters.Feedback, owner))...)
+	c := m.Clone()
+	sameMatter(t, "clone", m, c)
+	c.Support[0] = "x"
+	c.Events[2].Units[0] = "x"
+	*c.Events[len(c.Events)-1].Satisfied = false
+	if m.Support[0] == "x" || m.Events[2].Units[0] == "x" || !*m.Events[len(m.Events)-1].Satisfied {
+		t.Error("the clone shares memory with the matter")
+	}
+	if (*matters.Matter)(nil).Clone() != nil {
+		t.Error("nil.Clone() != nil")
+	}
+	sameMatter(t, "clone of the zero matter", &matters.Matter{}, (&matters.Matter{}).Clone())
+}

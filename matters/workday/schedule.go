@@ -1,0 +1,245 @@
+package workday
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ErrSchedule reports a schedule that cannot be used: a year outside the
+// supported range, a missing notice, a malformed date, a date outside its
+// year, a date listed twice or as both a day off and a working day, a
+// make-up working day that is not a weekend day, or two schedules for one
+// year.
+var ErrSchedule = errors.New("workday: invalid schedule")
+
+// The years a schedule may describe. The bounds keep every working time
+// between two covered instants within a time.Duration (about 292 years).
+const (
+	MinYear = 1949
+	MaxYear = 2199
+)
+
+const dateLayout = "2006-01-02"
+
+// Schedule is one year's holiday arrangement as published by the State
+// Council, with the notice it comes from.
+//
+// Holidays lists the days off of the year's breaks, weekend days inside a
+// break included, exactly as the notice gives them; Workdays lists the
+// weekend days the notice makes working days (调休上班). Each entry is a date
+// "2006-01-02" or an inclusive range "2006-01-02/2006-01-08". Every other
+// Monday to Friday is a working day and every other Saturday and Sunday is
+// not. A notice can place its New Year break in the December before its
+// year (the 2019 notice gives 30–31 December 2018 off and makes Saturday
+// 29 December 2018 a working day), so dates from 1 December of Year−1 to
+// 31 December of Year are accepted; dates that fall before the first year
+// of a calendar are kept but never consulted.
+//
+// Notice names the notice (title and document number, 国办发明电〔YYYY〕N号)
+// and any later notice that changed the year; it must not be empty. Note is
+// free text, such as where the dates were checked. The zero Schedule is
+// invalid. A Schedule round-trips through JSON with the field names year,
+// notice, note, holidays and workdays.
+type Schedule struct {
+	Year     int      `json:"year"`
+	Notice   string   `json:"notice"`
+	Note     string   `json:"note,omitempty"`
+	Holidays []string `json:"holidays"`
+	Workdays []string `json:"workdays"`
+}
+
+// Validate returns every problem of the schedule on its own, joined, each
+// wrapping [ErrSchedule] and naming the entry; nil if there is none.
+// Problems between schedules (two for one year, a date claimed by two
+// years) are found by [ParseSchedules] and [New].
+func (s Schedule) Validate() error {
+	_, _, errs := s.expand()
+	return errors.Join(errs...)
+}
+
+// clone returns a deep copy.
+func (s Schedule) clone() Schedule {
+	s.Holidays = cloneStrings(s.Holidays)
+	s.Workdays = cloneStrings(s.Workdays)
+	return s
+}
+
+func cloneStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append([]string{}, s...)
+}
+
+// expand returns the schedule's days off and make-up working days as day
+// numbers (days since 1970-01-01), each sorted, and every problem found.
+func (s Schedule) expand() (off, work []int64, errs []error) {
+	name := fmt.Sprintf("schedule %d", s.Year)
+	if s.Year < MinYear || s.Year > MaxYear {
+		return nil, nil, []error{fmt.Errorf("%w: %s: year outside %d–%d", ErrSchedule, name, MinYear, MaxYear)}
+	}
+	if strings.TrimSpace(s.Notice) == "" {
+		errs = append(errs, fmt.Errorf("%w: %s: no notice: name the State Council notice the dates come from", ErrSchedule, name))
+	}
+	lo := civilDay(s.Year-1, time.December, 1)
+	hi := civilDay(s.Year, time.December, 31)
+	list := func(field string, entries []string) []int64 {
+		var days []int64
+		seen := make(map[int64]int)
+		for i, e := range entries {
+			where := fmt.Sprintf("%s: %s[%d] %q", name, field, i, e)
+			first, last, err := parseEntry(e)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%w: %s: %v", ErrSchedule, where, err))
+				continue
+			}
+			if first < lo || last > hi {
+				errs = append(errs, fmt.Errorf("%w: %s: outside %d (and the December before it)", ErrSchedule, where, s.Year))
+				continue
+			}
+			for d := first; d <= last; d++ {
+				if j, dup := seen[d]; dup {
+					errs = append(errs, fmt.Errorf("%w: %s: %s already listed by %s[%d]", ErrSchedule, where, dayString(d), field, j))
+					continue
+				}
+				seen[d] = i
+				days = append(days, d)
+			}
+		}
+		sort.Slice(days, func(a, b int) bool { return days[a] < days[b] })
+		return days
+	}
+	off = list("holidays", s.Holidays)
+	work = list("workdays", s.Workdays)
+	offSet := make(map[int64]bool, len(off))
+	for _, d := range off {
+		offSet[d] = true
+	}
+	for _, d := range work {
+		if offSet[d] {
+			errs = append(errs, fmt.Errorf("%w: %s: %s is both a holiday and a make-up working day", ErrSchedule, name, dayString(d)))
+		}
+		if wd := weekday(d); wd != time.Saturday && wd != time.Sunday {
+			errs = append(errs, fmt.Errorf("%w: %s: make-up working day %s is a %v: only a Saturday or Sunday can be made a working day",
+				ErrSchedule, name, dayString(d), wd))
+		}
+	}
+	return off, work, errs
+}
+
+// parseEntry parses "2006-01-02" or "2006-01-02/2006-01-02" (inclusive).
+func parseEntry(e string) (first, last int64, err error) {
+	a, b, isRange := strings.Cut(e, "/")
+	first, err = parseDate(a)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !isRange {
+		return first, first, nil
+	}
+	last, err = parseDate(b)
+	if err != nil {
+		return 0, 0, err
+	}
+	if last < first {
+		return 0, 0, fmt.Errorf("range ends before it starts")
+	}
+	return first, last, nil
+}
+
+func parseDate(s string) (int64, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil || t.Format(dateLayout) != s {
+		return 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	return civilDay(t.Date()), nil
+}
+
+// checkSchedules validates each schedule and the set: one schedule a year,
+// and no date claimed by two schedules. It returns the expanded days of
+// each schedule, in the order given.
+func checkSchedules(ss []Schedule) (off, work [][]int64, errs []error) {
+	off = make([][]int64, len(ss))
+	work = make([][]int64, len(ss))
+	years := make(map[int]int)
+	owner := make(map[int64]int) // day → schedule year that lists it
+	for i, s := range ss {
+		if j, dup := years[s.Year]; dup {
+			errs = append(errs, fmt.Errorf("%w: schedules[%d]: a second schedule for %d (schedules[%d] is the first)", ErrSchedule, i, s.Year, j))
+			continue
+		}
+		years[s.Year] = i
+		o, w, es := s.expand()
+		errs = append(errs, es...)
+		off[i], work[i] = o, w
+		for _, days := range [][]int64{o, w} {
+			for _, d := range days {
+				if y, taken := owner[d]; taken {
+					if y != s.Year { // within one schedule, expand reports it
+						errs = append(errs, fmt.Errorf("%w: schedule %d: %s is also listed by schedule %d", ErrSchedule, s.Year, dayString(d), y))
+					}
+					continue
+				}
+				owner[d] = s.Year
+			}
+		}
+	}
+	return off, work, errs
+}
+
+// ParseSchedules decodes schedules from JSON — an array of schedule objects,
+// or one object — and validates them: every problem is returned, joined,
+// each wrapping [ErrSchedule]. Unknown fields and trailing data are errors.
+// The result can be given to [WithSchedules].
+func ParseSchedules(data []byte) ([]Schedule, error) {
+	trimmed := bytes.TrimSpace(data)
+	var ss []Schedule
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		var s Schedule
+		if err := decodeStrict(trimmed, &s); err != nil {
+			return nil, err
+		}
+		ss = []Schedule{s}
+	} else if err := decodeStrict(trimmed, &ss); err != nil {
+		return nil, err
+	}
+	if len(ss) == 0 {
+		return nil, fmt.Errorf("%w: no schedules", ErrSchedule)
+	}
+	if _, _, errs := checkSchedules(ss); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return ss, nil
+}
+
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: decoding JSON: %v", ErrSchedule, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%w: decoding JSON: data after the schedules", ErrSchedule)
+	}
+	return nil
+}
+
+// civilDay returns the day number (days since 1970-01-01) of a civil date.
+func civilDay(y int, m time.Month, d int) int64 {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / secondsPerDay
+}
+
+func dayString(d int64) string {
+	return time.Unix(d*secondsPerDay, 0).UTC().Format(dateLayout)
+}
+
+func weekday(d int64) time.Weekday {
+	// 1970-01-01 was a Thursday.
+	return time.Weekday(((d % 7) + 7 + 4) % 7)
+}

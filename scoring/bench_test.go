@@ -1,0 +1,147 @@
+package scoring
+
+import (
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// benchInput holds matter IDs and results shared by the book benchmarks,
+// built once for the largest size asked.
+var benchInput struct {
+	sync.Mutex
+	matters  []string
+	subjects []string
+	results  []Result
+}
+
+func benchMatters(n int) ([]string, []string, []Result) {
+	in := &benchInput
+	in.Lock()
+	defer in.Unlock()
+	if in.subjects == nil {
+		for i := range 200 {
+			in.subjects = append(in.subjects, "D"+strconv.Itoa(i))
+		}
+		for _, g := range DefaultScale() {
+			in.results = append(in.results, Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"rule"}})
+		}
+	}
+	for i := len(in.matters); i < n; i++ {
+		in.matters = append(in.matters, "2020-"+strconv.Itoa(i))
+	}
+	return in.matters[:n], in.subjects, in.results
+}
+
+// benchEvaluation returns the i-th evaluation of a synthetic year: one
+// matter in eight is graded in two stages.
+func benchEvaluation(i int, ms, subjects []string, results []Result, year time.Time) Evaluation {
+	stage := 0
+	m := i
+	if i%8 == 7 {
+		m, stage = i-1, 1
+	}
+	return Evaluation{
+		Matter:    ms[m],
+		Subject:   subjects[(m/8)%len(subjects)],
+		Evaluator: "S" + "1",
+		Stage:     stage,
+		At:        year.Add(time.Duration(i%365*24) * time.Hour),
+		Result:    results[(i*31)%len(results)],
+	}
+}
+
+func benchmarkBook(b *testing.B, n int) {
+	ms, subjects, results := benchMatters(n)
+	year := Year(2020).From
+	b.ReportAllocs()
+	b.ResetTimer()
+	var scores []Score
+	for range b.N {
+		book := NewBook()
+		for i := range n {
+			if err := book.Record(benchEvaluation(i, ms, subjects, results, year)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		scores = book.Scores(Year(2020))
+	}
+	b.StopTimer()
+	if len(scores) != len(subjects) {
+		b.Fatalf("%d scores, want %d", len(scores), len(subjects))
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
+// BenchmarkBook records a year of evaluations across 200 subjects and
+// scores the year.
+func BenchmarkBook(b *testing.B) {
+	b.Run("1M", func(b *testing.B) { benchmarkBook(b, 1_000_000) })
+	b.Run("10M", func(b *testing.B) { benchmarkBook(b, 10_000_000) })
+}
+
+// BenchmarkRecord is one Record into a book that grows to b.N evaluations.
+func BenchmarkRecord(b *testing.B) {
+	ms, subjects, results := benchMatters(min(b.N, 10_000_000))
+	year := Year(2020).From
+	book := NewBook()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		e := benchEvaluation(i%len(ms), ms, subjects, results, year)
+		e.Stage += 2 * (i / len(ms))
+		if err := book.Record(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
+// BenchmarkScoresYear scores a year of 1,000,000 evaluations.
+func BenchmarkScoresYear(b *testing.B) {
+	const n = 1_000_000
+	ms, subjects, results := benchMatters(n)
+	year := Year(2020).From
+	book := NewBook()
+	for i := range n {
+		if err := book.Record(benchEvaluation(i, ms, subjects, results, year)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if s := book.Scores(Year(2020)); len(s) != len(subjects) {
+			b.Fatalf("%d scores", len(s))
+		}
+	}
+}
+
+// BenchmarkTableEvaluate grades one set of facts with the default table.
+func BenchmarkTableEvaluate(b *testing.B) {
+	t := DefaultTable()
+	yes := true
+	f := Facts{Matter: "M1", Subject: "D1", Responded: true, Response: 3 * time.Hour, ResponseLimit: 4 * time.Hour,
+		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour, Quality: 3, Satisfied: &yes}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := t.Evaluate(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBlend blends the annual assessment of one department.
+func BenchmarkBlend(b *testing.B) {
+	w := AnnualWeights()
+	parts := map[string]decimal.Decimal{SubdistrictPart: decimal.RequireFromString("91.25"), "department": decimal.NewFromInt(88)}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := Blend(w, parts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

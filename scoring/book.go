@@ -1,0 +1,493 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Book is the evaluation book (一事一评台账): it records evaluations, one per
+// matter, subject, evaluator and stage, keeps their amendments, merges with
+// other books, and scores each subject over a period.
+//
+// The zero Book is empty and ready to use; [NewBook] returns one too. A
+// Book is safe for concurrent use: every method takes the book's lock.
+//
+// A book is compact: subjects, matters, evaluators, grades and policies are
+// interned into small integer ids, points are kept as int64 millionths
+// (falling back to exact decimals for points that do not fit), and each
+// evaluation takes one fixed-size record. The Reasons slice of a recorded
+// Result is kept as it is, not copied: once recorded it belongs to the
+// book, and the caller must not change it.
+type Book struct {
+	mu         sync.Mutex
+	matters    intern
+	subjects   intern
+	evaluators intern
+	grades     intern
+	policies   intern
+	heads      []int32 // per matter: 1 + its latest record, 0 for none
+	recs       []record
+	wide       []decimal.Decimal // points that do not fit fixed-point
+	amends     []amendment
+	amendsOf   map[int32][]int32 // record → its amendments
+}
+
+// record is one evaluation, or the corrected figures of an amendment.
+type record struct {
+	sec       int64    // At, Unix seconds
+	points    int64    // millionths, or an index into wide
+	reasons   []string // as recorded
+	nsec      int32
+	matter    int32
+	subject   int32
+	evaluator int32
+	grade     int32
+	policy    int32
+	stage     int32
+	prev      int32 // 1 + the previous record of the same matter, 0 for none
+	amend     int32 // 1 + the amendment that counts, 0 for none
+	isWide    bool
+}
+
+type amendment struct {
+	record
+	author, reason string
+	target         int32
+}
+
+// intern maps strings to dense ids.
+type intern struct {
+	ids    map[string]int32
+	names  []string
+	last   string
+	lastID int32
+	ok     bool
+}
+
+func (in *intern) lookup(s string) (int32, bool) {
+	if in.ok && s == in.last {
+		return in.lastID, true
+	}
+	id, ok := in.ids[s]
+	if ok {
+		in.last, in.lastID, in.ok = s, id, true
+	}
+	return id, ok
+}
+
+func (in *intern) id(s string) int32 {
+	if id, ok := in.lookup(s); ok {
+		return id
+	}
+	if in.ids == nil {
+		in.ids = make(map[string]int32)
+	}
+	id := int32(len(in.names))
+	in.ids[s] = id
+	in.names = append(in.names, s)
+	in.last, in.lastID, in.ok = s, id, true
+	return id
+}
+
+// maxRecords bounds a book's records and ids, which are int32.
+const maxRecords = math.MaxInt32 - 1
+
+// NewBook returns an empty book.
+func NewBook() *Book { return &Book{} }
+
+// check reports every problem of an evaluation, joined, each wrapping
+// [ErrInvalid] and naming the matter.
+func check(e *Evaluation) error {
+	if e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
+		!e.At.IsZero() && e.Result.Grade != "" {
+		return nil
+	}
+	var errs []error
+	at := fmt.Sprintf("evaluation of matter %q, subject %q, evaluator %q, stage %d", e.Matter, e.Subject, e.Evaluator, e.Stage)
+	for _, p := range []struct {
+		bad  bool
+		what string
+	}{
+		{e.Matter == "", "no matter"},
+		{e.Subject == "", "no subject"},
+		{e.Evaluator == "", "no evaluator"},
+		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
+		{e.At.IsZero(), "no time"},
+		{e.Result.Grade == "", "not evaluated (no grade)"},
+	} {
+		if p.bad {
+			errs = append(errs, fmt.Errorf("%w: %s: %s", ErrInvalid, at, p.what))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// find returns the index of the record with the key, or -1.
+func (b *Book) find(matter, subject, evaluator string, stage int) int {
+	m, ok1 := b.matters.lookup(matter)
+	s, ok2 := b.subjects.lookup(subject)
+	v, ok3 := b.evaluators.lookup(evaluator)
+	if !ok1 || !ok2 || !ok3 {
+		return -1
+	}
+	for i := b.heads[m]; i != 0; {
+		r := &b.recs[i-1]
+		if r.subject == s && r.evaluator == v && int(r.stage) == stage {
+			return int(i - 1)
+		}
+		i = r.prev
+	}
+	return -1
+}
+
+// fill sets r's figures from an evaluation, interning as needed.
+func (b *Book) fill(r *record, e *Evaluation) {
+	r.sec, r.nsec = e.At.Unix(), int32(e.At.Nanosecond())
+	r.grade = b.grades.id(e.Result.Grade)
+	r.policy = b.policies.id(e.Result.Policy)
+	r.reasons = e.Result.Reasons
+	if v, ok := toFixed(e.Result.Points); ok {
+		r.points, r.isWide = v, false
+	} else {
+		r.points, r.isWide = int64(len(b.wide)), true
+		b.wide = append(b.wide, e.Result.Points)
+	}
+}
+
+// Record adds one evaluation. It returns an error wrapping [ErrDuplicate]
+// when the book already holds an evaluation with the same matter, subject,
+// evaluator and stage (the message names them), and one wrapping
+// [ErrInvalid] when the evaluation has no matter, subject, evaluator, time
+// or grade, or a stage outside 0–2147483647. A rejected evaluation changes
+// nothing.
+func (b *Book) Record(e Evaluation) error {
+	if err := check(&e); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.find(e.Matter, e.Subject, e.Evaluator, e.Stage) >= 0 {
+		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
+	}
+	if len(b.recs) >= maxRecords {
+		return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, len(b.recs))
+	}
+	b.add(&e)
+	return nil
+}
+
+// add appends a checked, new evaluation and returns its index.
+func (b *Book) add(e *Evaluation) int32 {
+	m := b.matters.id(e.Matter)
+	if int(m) == len(b.heads) {
+		b.heads = append(b.heads, 0)
+	}
+	b.recs = append(b.recs, record{
+		matter:    m,
+		subject:   b.subjects.id(e.Subject),
+		evaluator: b.evaluators.id(e.Evaluator),
+		stage:     int32(e.Stage),
+		prev:      b.heads[m],
+	})
+	r := &b.recs[len(b.recs)-1]
+	b.fill(r, e)
+	b.heads[m] = int32(len(b.recs))
+	return int32(len(b.recs) - 1)
+}
+
+// Amend records an amendment of an evaluation the book holds. The
+// original stays; the latest amendment counts (see [Amendment]). It
+// returns an error wrapping [ErrNotFound] when the book holds no
+// evaluation with the amendment's matter, subject, evaluator and stage,
+// [ErrDuplicate] for an amendment identical to one already recorded, and
+// [ErrInvalid] for an amendment without author, reason, time or grade.
+func (b *Book) Amend(a Amendment) error {
+	err := check(&a.Evaluation)
+	if a.Author == "" {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
+	}
+	if a.Reason == "" {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no reason", ErrInvalid, a.Matter))
+	}
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	i := b.find(a.Matter, a.Subject, a.Evaluator, a.Stage)
+	if i < 0 {
+		return fmt.Errorf("%w: amendment of matter %q, subject %q, evaluator %q, stage %d", ErrNotFound, a.Matter, a.Subject, a.Evaluator, a.Stage)
+	}
+	for _, j := range b.amendsOf[int32(i)] {
+		if amendmentCmp(b.amendmentAt(j), a) == 0 {
+			return fmt.Errorf("%w: amendment of matter %q, subject %q, evaluator %q, stage %d by %q at %s is already recorded",
+				ErrDuplicate, a.Matter, a.Subject, a.Evaluator, a.Stage, a.Author, a.At.Format(time.RFC3339Nano))
+		}
+	}
+	b.addAmendment(int32(i), &a)
+	return nil
+}
+
+// addAmendment appends a checked amendment of record i and updates which
+// amendment counts.
+func (b *Book) addAmendment(i int32, a *Amendment) {
+	am := amendment{author: a.Author, reason: a.Reason, target: i}
+	b.fill(&am.record, &a.Evaluation)
+	b.amends = append(b.amends, am)
+	j := int32(len(b.amends) - 1)
+	if b.amendsOf == nil {
+		b.amendsOf = make(map[int32][]int32)
+	}
+	b.amendsOf[i] = append(b.amendsOf[i], j)
+	r := &b.recs[i]
+	if r.amend == 0 || amendmentCmp(b.amendmentAt(r.amend-1), *a) < 0 {
+		r.amend = j + 1
+	}
+}
+
+// amendmentCmp orders amendments of one evaluation: by At, then by their
+// JSON, so that "the latest" does not depend on arrival order.
+func amendmentCmp(x, y Amendment) int {
+	if c := x.At.Compare(y.At); c != 0 {
+		return c
+	}
+	x.At, y.At = x.At.UTC(), y.At.UTC()
+	bx, _ := json.Marshal(x)
+	by, _ := json.Marshal(y)
+	return bytes.Compare(bx, by)
+}
+
+// evaluationAt rebuilds the evaluation of a record (its own figures).
+func (b *Book) evaluationAt(r *record) Evaluation {
+	e := Evaluation{
+		Matter:    b.matters.names[r.matter],
+		Subject:   b.subjects.names[r.subject],
+		Evaluator: b.evaluators.names[r.evaluator],
+		Stage:     int(r.stage),
+		At:        time.Unix(r.sec, int64(r.nsec)).In(cst),
+		Result: Result{
+			Grade:   b.grades.names[r.grade],
+			Policy:  b.policies.names[r.policy],
+			Reasons: slices.Clone(r.reasons),
+		},
+	}
+	if r.isWide {
+		e.Result.Points = b.wide[r.points]
+	} else {
+		e.Result.Points = decimal.New(r.points, fixedExp)
+	}
+	return e
+}
+
+func (b *Book) amendmentAt(j int32) Amendment {
+	am := &b.amends[j]
+	e := b.evaluationAt(&am.record)
+	t := &b.recs[am.target]
+	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.names[t.matter], b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
+	return Amendment{Evaluation: e, Author: am.author, Reason: am.reason}
+}
+
+// Len returns the number of evaluations recorded, amendments not counted.
+func (b *Book) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.recs)
+}
+
+// Evaluations returns every evaluation as originally recorded, ordered by
+// matter, subject, evaluator and stage. Times are in China Standard Time
+// (the same instants as recorded) and points in their shortest form.
+func (b *Book) Evaluations() []Evaluation {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]Evaluation, len(b.recs))
+	for i := range b.recs {
+		out[i] = b.evaluationAt(&b.recs[i])
+	}
+	slices.SortFunc(out, func(x, y Evaluation) int { return keyCmp(&x, &y) })
+	return out
+}
+
+// Amendments returns every amendment, ordered by the key of the evaluation
+// it corrects, then from the earliest to the latest (the last of each key
+// is the one that counts).
+func (b *Book) Amendments() []Amendment {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]Amendment, len(b.amends))
+	for j := range b.amends {
+		out[j] = b.amendmentAt(int32(j))
+	}
+	slices.SortFunc(out, func(x, y Amendment) int {
+		if c := keyCmp(&x.Evaluation, &y.Evaluation); c != 0 {
+			return c
+		}
+		return amendmentCmp(x, y)
+	})
+	return out
+}
+
+func keyCmp(x, y *Evaluation) int {
+	if c := strings.Compare(x.Matter, y.Matter); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Subject, y.Subject); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Evaluator, y.Evaluator); c != 0 {
+		return c
+	}
+	return x.Stage - y.Stage
+}
+
+type bookJSON struct {
+	Evaluations []Evaluation `json:"evaluations"`
+	Amendments  []Amendment  `json:"amendments,omitempty"`
+}
+
+// MarshalJSON writes the book as its evaluations and amendments, in the
+// orders of [Book.Evaluations] and [Book.Amendments]: two books with the
+// same contents write the same bytes.
+func (b *Book) MarshalJSON() ([]byte, error) {
+	return json.Marshal(bookJSON{b.Evaluations(), b.Amendments()})
+}
+
+// UnmarshalJSON replaces the book's contents with the evaluations and
+// amendments read, recorded as by Record and Amend; any error leaves the
+// book empty.
+func (b *Book) UnmarshalJSON(data []byte) error {
+	var w bookJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	nb := NewBook()
+	var errs []error
+	for _, e := range w.Evaluations {
+		if err := nb.Record(e); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for _, a := range w.Amendments {
+		if err := nb.Amend(a); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.reset()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	b.take(nb)
+	return nil
+}
+
+func (b *Book) reset() {
+	b.matters, b.subjects, b.evaluators, b.grades, b.policies = intern{}, intern{}, intern{}, intern{}, intern{}
+	b.heads, b.recs, b.wide, b.amends, b.amendsOf = nil, nil, nil, nil, nil
+}
+
+func (b *Book) take(o *Book) {
+	b.matters, b.subjects, b.evaluators, b.grades, b.policies = o.matters, o.subjects, o.evaluators, o.grades, o.policies
+	b.heads, b.recs, b.wide, b.amends, b.amendsOf = o.heads, o.recs, o.wide, o.amends, o.amendsOf
+}
+
+// Merge adds every evaluation and amendment of o to b, as when shards of a
+// year are combined. When any evaluation of o has the key of one in b,
+// Merge returns an error wrapping [ErrDuplicate] that names every overlap
+// (up to ten), and b is unchanged. Merging a book into itself is an
+// overlap unless the book is empty. o is not changed.
+func (b *Book) Merge(o *Book) error {
+	if o == nil {
+		return nil
+	}
+	if o == b {
+		if b.Len() == 0 {
+			return nil
+		}
+		return fmt.Errorf("%w: a book merged into itself overlaps", ErrDuplicate)
+	}
+	// Take o's contents under o's lock only, so that a.Merge(b) and
+	// b.Merge(a) at once cannot deadlock.
+	o.mu.Lock()
+	recs := slices.Clone(o.recs)
+	amends := slices.Clone(o.amends)
+	matters, subjects, evaluators := o.matters.names, o.subjects.names, o.evaluators.names
+	grades, policies, wide := o.grades.names, o.policies.names, o.wide
+	o.mu.Unlock()
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var dups []error
+	for i := range recs {
+		r := &recs[i]
+		if b.find(matters[r.matter], subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
+			if len(dups) == 10 {
+				dups = append(dups, errors.New("…"))
+				break
+			}
+			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d",
+				matters[r.matter], subjects[r.subject], evaluators[r.evaluator], r.stage))
+		}
+	}
+	if len(dups) > 0 {
+		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
+	}
+	if len(b.recs)+len(recs) > maxRecords {
+		return fmt.Errorf("%w: the merged book would be too large", ErrInvalid)
+	}
+	at := make([]int32, len(recs))
+	for i := range recs {
+		r := &recs[i]
+		at[i] = b.addRecord(r, matters[r.matter], subjects[r.subject], evaluators[r.evaluator], grades, policies, wide)
+	}
+	for j := range amends {
+		am := &amends[j]
+		a := Amendment{Evaluation: evalOf(&am.record, grades, policies, wide), Author: am.author, Reason: am.reason}
+		t := &recs[am.target]
+		a.Matter, a.Subject, a.Evaluator, a.Stage = matters[t.matter], subjects[t.subject], evaluators[t.evaluator], int(t.stage)
+		b.addAmendment(at[am.target], &a)
+	}
+	return nil
+}
+
+// evalOf rebuilds the time and result of a record from another book's
+// tables.
+func evalOf(r *record, grades, policies []string, wide []decimal.Decimal) Evaluation {
+	e := Evaluation{At: time.Unix(r.sec, int64(r.nsec)), Result: Result{Grade: grades[r.grade], Policy: policies[r.policy], Reasons: r.reasons}}
+	if r.isWide {
+		e.Result.Points = wide[r.points]
+	} else {
+		e.Result.Points = decimal.New(r.points, fixedExp)
+	}
+	return e
+}
+
+// addRecord appends another book's record.
+func (b *Book) addRecord(r *record, matter, subject, evaluator string, grades, policies []string, wide []decimal.Decimal) int32 {
+	m := b.matters.id(matter)
+	if int(m) == len(b.heads) {
+		b.heads = append(b.heads, 0)
+	}
+	n := record{
+		sec: r.sec, nsec: r.nsec, points: r.points, isWide: r.isWide, reasons: r.reasons,
+		matter: m, subject: b.subjects.id(subject), evaluator: b.evaluators.id(evaluator), stage: r.stage,
+		grade: b.grades.id(grades[r.grade]), policy: b.policies.id(policies[r.policy]), prev: b.heads[m],
+	}
+	if r.isWide {
+		n.points = int64(len(b.wide))
+		b.wide = append(b.wide, wide[r.points])
+	}
+	b.recs = append(b.recs, n)
+	b.heads[m] = int32(len(b.recs))
+	return int32(len(b.recs) - 1)
+}

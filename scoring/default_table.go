@@ -1,0 +1,60 @@
+package scoring
+
+import "github.com/shopspring/decimal"
+
+// DefaultTable returns the decision table of the Wuhu one-matter-one-
+// evaluation scheme, version "wuhu-2020.1", on [DefaultScale]. Each call
+// returns a new table that the caller may change. Its rows, first match
+// wins:
+//
+//  1. never responded → poor (差): the unit did not answer the whistle
+//     (应哨) at all; nothing else about the matter can make up for that.
+//  2. response over twice its limit → poor: answering the whistle that late
+//     defeats the purpose of blowing it.
+//  3. resolution over twice its limit → poor: so far, for a matter still
+//     open, so a staged evaluation of a stalled matter is poor too.
+//  4. dissatisfied → fair (一般): the citizen said no at the return visit
+//     (回访); on-time work the citizen rejects is not good work.
+//  5. quality 1–2 → fair: the sub-district judged the work poor.
+//  6. on time, quality ≥ 4, not dissatisfied, not returned → excellent
+//     (好): responded within the limit and resolved (or, for a stage, on
+//     track) within the limit, good work, no wrongful return.
+//  7. on time, quality not judged, satisfied, not returned → excellent: the
+//     citizen's yes stands in for a quality the sub-district did not judge.
+//  8. on time → good (较好): on time, but a return (退单), middling quality
+//     (3) or no judgement without a yes keeps it from excellent.
+//  9. otherwise → fair: late, but within twice every limit.
+//
+// "On time" is response ratio ≤ 1 with a response, and resolution ratio
+// ≤ 1 (resolved, or still open within the limit). The last row is
+// unconditional, so the table has no gaps.
+func DefaultTable() *Table {
+	yes, no := true, false
+	two := decimal.NewFromInt(2)
+	one := decimal.NewFromInt(1)
+	return &Table{
+		Version: "wuhu-2020.1",
+		Rules: []TableRule{
+			{Name: "never responded", Grade: "poor", Responded: &no,
+				Doc: "the unit did not answer the whistle at all"},
+			{Name: "response over twice its limit", Grade: "poor", ResponseOver: &two,
+				Doc: "answering the whistle that late defeats the purpose of blowing it"},
+			{Name: "resolution over twice its limit", Grade: "poor", ResolutionOver: &two,
+				Doc: "so far, for a matter still open: a stalled stage is poor too"},
+			{Name: "dissatisfied", Grade: "fair", Satisfaction: Dissatisfied,
+				Doc: "the citizen said no at the return visit"},
+			{Name: "quality 1–2", Grade: "fair", QualityMax: 2,
+				Doc: "the sub-district judged the work poor"},
+			{Name: "on time, quality ≥ 4", Grade: "excellent", ResponseOnTime: &yes, ResolutionAtMost: &one,
+				QualityMin: 4, Satisfaction: NotDissatisfied, Returned: &no,
+				Doc: "responded and resolved (or on track) within the limits, good work, no wrongful return"},
+			{Name: "on time, satisfied", Grade: "excellent", ResponseOnTime: &yes, ResolutionAtMost: &one,
+				QualityGiven: &no, Satisfaction: Satisfied, Returned: &no,
+				Doc: "the citizen's yes stands in for a quality the sub-district did not judge"},
+			{Name: "on time", Grade: "good", ResponseOnTime: &yes, ResolutionAtMost: &one,
+				Doc: "on time, but a return, middling quality or no judgement keeps it from excellent"},
+			{Name: "late", Grade: "fair",
+				Doc: "late, but within twice every limit"},
+		},
+	}
+}

@@ -1,0 +1,43 @@
+// Package scoring grades the answers to whistled matters — one matter, one
+// evaluation (一事一评) — and composes the grades into exact, auditable scores.
+//
+// The pieces, in the order a host meets them:
+//
+//   - A [Scale] of grades with points; [DefaultScale] is 好 100, 较好 85,
+//     一般 70, 差 40.
+//   - [Facts]: the figures of one unit's answer to one matter (working time
+//     to respond and to resolve against their limits, returns, quality,
+//     satisfaction). [FactsFor] reads them off a matter's history; a host that
+//     does not use package matters builds Facts itself.
+//   - An [Evaluator] turns Facts into a [Result]. A [Table] is the built-in
+//     evaluator: a decision table whose first matching rule wins, kept as
+//     data (JSON) and versioned, so every Result names the policy that made
+//     it. [Weighted], [First] and [Fallback] combine evaluators; [Discard]
+//     evaluates nothing.
+//   - A [Book] records [Evaluation]s (one per matter, subject, evaluator and
+//     stage), keeps [Amendment]s as new records, merges shards, and reports
+//     each subject's [Score] over a [Period]: a day, week, month or year, the
+//     cadence of 日碰头、周调度、月点评 and the year-end composite (综合评分).
+//   - [Blend] combines parts with [Weights] that sum to exactly 1, as in the
+//     annual assessment where the sub-district's composite counts 30%
+//     ([Assess]). The same machinery ranks staff appraised by post category
+//     (分类量化考核, [Appraisal]) and candidates of an open competition
+//     (竞争性选拔, [Select]).
+//
+// # Exact numbers
+//
+// Every score, weight and ratio is exact: points are decimal.Decimal,
+// ratios of durations are compared as integers (actual × denominator against
+// numerator × limit), a mean is a rational number rounded once, half away
+// from zero, at the end. Nothing here reads or sets shopspring/decimal's
+// package settings (DivisionPrecision, MarshalJSONWithoutQuotes,
+// TrimTrailingZeros): decimals are written to JSON as strings in their
+// shortest exact form whatever those settings are.
+//
+// # Errors
+//
+// Errors wrap the sentinels [ErrDuplicate], [ErrNotFound], [ErrInvalid],
+// [ErrNotDispatched], [ErrNoRule], [ErrRefused] and [ErrWeights], so that
+// errors.Is works; each message names the matter, rule, part or item at
+// fault. Validation reports every problem, joined with errors.Join.
+package scoring

@@ -1,0 +1,117 @@
+package scoring
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Facts are the figures of one unit's answer to one matter, the input of an
+// [Evaluator]. [FactsFor] reads them off a matter's history; a host without
+// package matters fills them itself. The zero Facts is a matter about which
+// nothing is known: not responded, not resolved, no limits.
+//
+// Durations are working time. A limit of 0 (or less) means "no limit": a
+// ratio against it counts as 0, never a division by zero. In JSON the
+// durations are Go duration strings ("4h0m0s"); integer nanoseconds are
+// accepted on input too.
+type Facts struct {
+	Matter    string `json:"matter,omitempty"`
+	Subject   string `json:"subject,omitempty"`   // the unit graded
+	Evaluator string `json:"evaluator,omitempty"` // the matter's owner, who grades
+	Type      string `json:"type,omitempty"`      // the matter type
+	// Stage is the number of Progress events so far (分时段); 0 for a
+	// matter graded once.
+	Stage int `json:"stage,omitempty"`
+	// Final reports that the matter is resolved or closed.
+	Final bool `json:"final,omitempty"`
+	// Response is the working time from the Dispatch to the unit's Accept,
+	// less suspended time; so far, when the unit has not accepted.
+	Response      time.Duration `json:"response,omitempty"`
+	ResponseLimit time.Duration `json:"responseLimit,omitempty"`
+	// Resolution is the working time from the Dispatch to the Resolve, less
+	// suspended time; so far, when the matter is not resolved.
+	Resolution      time.Duration `json:"resolution,omitempty"`
+	ResolutionLimit time.Duration `json:"resolutionLimit,omitempty"`
+	Responded       bool          `json:"responded,omitempty"`
+	Resolved        bool          `json:"resolved,omitempty"`
+	Returned        bool          `json:"returned,omitempty"` // the unit returned the matter (退单)
+	// Quality is the sub-district's judgement from 1 to 5; 0 = not given.
+	Quality int `json:"quality,omitempty"`
+	// Satisfied is the citizen's answer; nil = not asked or no answer.
+	Satisfied *bool `json:"satisfied,omitempty"`
+	// Attrs carries whatever else a host's evaluators need. Evaluators
+	// read it and must neither change nor keep it.
+	Attrs map[string]string `json:"attrs,omitempty"`
+}
+
+type factsJSON struct {
+	Matter          string            `json:"matter,omitempty"`
+	Subject         string            `json:"subject,omitempty"`
+	Evaluator       string            `json:"evaluator,omitempty"`
+	Type            string            `json:"type,omitempty"`
+	Stage           int               `json:"stage,omitempty"`
+	Final           bool              `json:"final,omitempty"`
+	Response        duration          `json:"response,omitempty"`
+	ResponseLimit   duration          `json:"responseLimit,omitempty"`
+	Resolution      duration          `json:"resolution,omitempty"`
+	ResolutionLimit duration          `json:"resolutionLimit,omitempty"`
+	Responded       bool              `json:"responded,omitempty"`
+	Resolved        bool              `json:"resolved,omitempty"`
+	Returned        bool              `json:"returned,omitempty"`
+	Quality         int               `json:"quality,omitempty"`
+	Satisfied       *bool             `json:"satisfied,omitempty"`
+	Attrs           map[string]string `json:"attrs,omitempty"`
+}
+
+// MarshalJSON writes the durations as Go duration strings.
+func (f Facts) MarshalJSON() ([]byte, error) {
+	return json.Marshal(factsJSON{f.Matter, f.Subject, f.Evaluator, f.Type, f.Stage, f.Final,
+		duration(f.Response), duration(f.ResponseLimit), duration(f.Resolution), duration(f.ResolutionLimit),
+		f.Responded, f.Resolved, f.Returned, f.Quality, f.Satisfied, f.Attrs})
+}
+
+// UnmarshalJSON reads durations as Go duration strings or integer
+// nanoseconds.
+func (f *Facts) UnmarshalJSON(b []byte) error {
+	var w factsJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*f = Facts{w.Matter, w.Subject, w.Evaluator, w.Type, w.Stage, w.Final,
+		time.Duration(w.Response), time.Duration(w.ResponseLimit), time.Duration(w.Resolution), time.Duration(w.ResolutionLimit),
+		w.Responded, w.Resolved, w.Returned, w.Quality, w.Satisfied, w.Attrs}
+	return nil
+}
+
+// duration is a time.Duration written as a Go duration string.
+type duration time.Duration
+
+func (d duration) MarshalJSON() ([]byte, error) {
+	return strconv.AppendQuote(nil, time.Duration(d).String()), nil
+}
+
+func (d *duration) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		v, err := time.ParseDuration(s)
+		if err != nil {
+			return fmt.Errorf("%w: duration %q: %v", ErrInvalid, s, err)
+		}
+		*d = duration(v)
+		return nil
+	}
+	v, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: duration %s is neither a duration string nor integer nanoseconds", ErrInvalid, b)
+	}
+	*d = duration(v)
+	return nil
+}

@@ -1,0 +1,169 @@
+package scoring
+
+import (
+	"encoding/json"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// Score is one subject's score over a period.
+//
+// Matters counts the matters with at least one evaluation of the subject
+// in the period, Evaluations those evaluations (stages and evaluators
+// alike). Composite is the mean over those matters of each matter's mean
+// over its evaluations in the period — the stages of a long matter count
+// as one matter — computed exactly and rounded half away from zero to 2
+// places once, at the end. Grades counts the evaluations by grade code,
+// amendments applied. Rank is the subject's place by Composite among the
+// subjects scored together; equal composites share a rank (1, 2, 2, 4).
+type Score struct {
+	Subject     string          `json:"subject"`
+	Matters     int             `json:"matters"`
+	Evaluations int             `json:"evaluations"`
+	Composite   decimal.Decimal `json:"composite"`
+	Grades      map[string]int  `json:"grades,omitempty"`
+	Rank        int             `json:"rank"`
+}
+
+type scoreJSON struct {
+	Subject     string         `json:"subject"`
+	Matters     int            `json:"matters"`
+	Evaluations int            `json:"evaluations"`
+	Composite   jsonDecimal    `json:"composite"`
+	Grades      map[string]int `json:"grades,omitempty"`
+	Rank        int            `json:"rank"`
+}
+
+// MarshalJSON writes Composite as a JSON string in its shortest exact form
+// ("91.5"), whatever decimal's package settings are.
+func (s Score) MarshalJSON() ([]byte, error) {
+	return json.Marshal(scoreJSON{s.Subject, s.Matters, s.Evaluations, jsonDecimal(s.Composite), s.Grades, s.Rank})
+}
+
+// subjectAcc accumulates one subject's matters.
+type subjectAcc struct {
+	matters, evals int
+	byN            []int128           // byN[n]: sum of the point sums of matters with n evaluations
+	wide           map[int]*big.Rat   // the same, for matters with points that did not fit
+}
+
+// local is one subject's evaluations of the matter being summed.
+type local struct {
+	subject int32
+	n       int
+	sum     int128
+	wide    *big.Rat
+}
+
+// Scores returns the score of every subject with an evaluation in the
+// period, ordered by rank, then subject. An evaluation falls in the period
+// by its At, when it was made (an amendment corrects its grade but does
+// not move it to another period). The result is the same whatever the
+// order in which evaluations were recorded, amended and merged.
+//
+// Scores reads every record once: its time grows with the book, not with
+// the period.
+func (b *Book) Scores(p Period) []Score {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	fromSec, fromNsec := p.From.Unix(), int32(p.From.Nanosecond())
+	toSec, toNsec := p.To.Unix(), int32(p.To.Nanosecond())
+	if !p.From.Before(p.To) {
+		return []Score{}
+	}
+	accs := make([]subjectAcc, len(b.subjects.names))
+	ng := len(b.grades.names)
+	grades := make([]int, len(b.subjects.names)*ng)
+	var locs []local
+	for m := range b.heads {
+		locs = locs[:0]
+		for i := b.heads[m]; i != 0; {
+			r := &b.recs[i-1]
+			i = r.prev
+			if r.sec < fromSec || r.sec == fromSec && r.nsec < fromNsec || r.sec > toSec || r.sec == toSec && r.nsec >= toNsec {
+				continue
+			}
+			c := r
+			if r.amend != 0 {
+				c = &b.amends[r.amend-1].record
+			}
+			k := -1
+			for j := range locs {
+				if locs[j].subject == r.subject {
+					k = j
+					break
+				}
+			}
+			if k < 0 {
+				locs = append(locs, local{subject: r.subject})
+				k = len(locs) - 1
+			}
+			l := &locs[k]
+			l.n++
+			if c.isWide {
+				if l.wide == nil {
+					l.wide = new(big.Rat)
+				}
+				l.wide.Add(l.wide, b.wide[c.points].Rat())
+			} else {
+				l.sum.add(c.points)
+			}
+			grades[int(r.subject)*ng+int(c.grade)]++
+		}
+		for j := range locs {
+			l := &locs[j]
+			a := &accs[l.subject]
+			a.matters++
+			a.evals += l.n
+			if l.wide != nil {
+				// Fold the fixed-point part in and keep the matter exact.
+				w := new(big.Rat).SetFrac(l.sum.big(), big.NewInt(1_000_000))
+				w.Add(w, l.wide)
+				if a.wide == nil {
+					a.wide = make(map[int]*big.Rat)
+				}
+				if a.wide[l.n] == nil {
+					a.wide[l.n] = new(big.Rat)
+				}
+				a.wide[l.n].Add(a.wide[l.n], w)
+				continue
+			}
+			for len(a.byN) <= l.n {
+				a.byN = append(a.byN, int128{})
+			}
+			a.byN[l.n].addWide(l.sum)
+		}
+	}
+	out := make([]Score, 0, len(accs))
+	million := big.NewInt(1_000_000)
+	for s := range accs {
+		a := &accs[s]
+		if a.matters == 0 {
+			continue
+		}
+		// Σ over n of (sum of matters with n evaluations) / n, over matters.
+		total := new(big.Rat)
+		for n, sum := range a.byN {
+			if sum.isZero() {
+				continue
+			}
+			total.Add(total, new(big.Rat).SetFrac(sum.big(), new(big.Int).Mul(big.NewInt(int64(n)), million)))
+		}
+		for n, sum := range a.wide {
+			total.Add(total, new(big.Rat).Quo(sum, new(big.Rat).SetInt64(int64(n))))
+		}
+		total.Quo(total, new(big.Rat).SetInt64(int64(a.matters)))
+		sc := Score{Subject: b.subjects.names[s], Matters: a.matters, Evaluations: a.evals,
+			Composite: roundRat(total, 2), Grades: map[string]int{}}
+		for g := range ng {
+			if c := grades[s*ng+g]; c > 0 {
+				sc.Grades[b.grades.names[g]] = c
+			}
+		}
+		out = append(out, sc)
+	}
+	rankBy(out, func(s Score) decimal.Decimal { return s.Composite }, func(s Score) string { return s.Subject },
+		func(s *Score, r int) { s.Rank = r })
+	return out
+}

@@ -1,0 +1,389 @@
+package scoring
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Table is a decision table, the package's built-in [Evaluator]: the first
+// rule whose conditions all hold grades the facts. A table is policy kept
+// as data: it loads from and saves to JSON ([LoadTable], [Table.Save]), is
+// checked when loaded ([Table.Validate]), and names its Version in the
+// Policy of every Result it makes.
+//
+// A nil Scale means [DefaultScale]. The zero Table has no rules and grades
+// nothing (Evaluate returns [ErrNoRule]).
+//
+// A *Table is safe for concurrent use by Evaluate as long as nobody
+// changes it; Evaluate reads the table as it is at each call, so a changed
+// table takes effect at the next call.
+type Table struct {
+	Version string      `json:"version"`
+	Scale   Scale       `json:"scale,omitempty"`
+	Rules   []TableRule `json:"rules"`
+}
+
+// TableRule is one row of a [Table]: conditions, all of which must hold,
+// and the grade they give. A condition left at its zero value (nil, 0, empty)
+// is not checked, so a rule with no conditions matches every Facts.
+//
+// Ratios are working time over its limit (actual ÷ limit), compared
+// exactly: "ratio ≤ x" is tested as actual × den ≤ num × limit for
+// x = num/den. A limit of 0 or less means "no limit" and the ratio counts
+// as 0; a negative actual time counts as 0 too.
+type TableRule struct {
+	Name  string `json:"name,omitempty"` // short; quoted in Reasons
+	Doc   string `json:"doc,omitempty"`  // why the row exists
+	Grade string `json:"grade"`          // a code of the table's scale
+
+	// Types restricts the rule to these matter types.
+	Types []string `json:"types,omitempty"`
+
+	Responded *bool `json:"responded,omitempty"`
+	Resolved  *bool `json:"resolved,omitempty"`
+	Returned  *bool `json:"returned,omitempty"`
+	Final     *bool `json:"final,omitempty"`
+
+	// ResponseOnTime holds when the unit responded within its limit
+	// (responded, and ratio ≤ 1); false asks for the opposite.
+	ResponseOnTime *bool `json:"responseOnTime,omitempty"`
+	// ResolutionOnTime holds when the matter was resolved within its limit.
+	ResolutionOnTime *bool `json:"resolutionOnTime,omitempty"`
+
+	ResponseAtMost   *decimal.Decimal `json:"responseAtMost,omitempty"`   // response ratio ≤ x
+	ResponseOver     *decimal.Decimal `json:"responseOver,omitempty"`     // response ratio > x
+	ResolutionAtMost *decimal.Decimal `json:"resolutionAtMost,omitempty"` // resolution ratio ≤ x
+	ResolutionOver   *decimal.Decimal `json:"resolutionOver,omitempty"`   // resolution ratio > x
+
+	// QualityGiven asks whether the sub-district judged quality (Quality ≠ 0).
+	QualityGiven *bool `json:"qualityGiven,omitempty"`
+	// QualityMin and QualityMax (1–5) bound a quality that was given; a rule
+	// with either never matches facts whose Quality is 0 (not given).
+	QualityMin int `json:"qualityMin,omitempty"`
+	QualityMax int `json:"qualityMax,omitempty"`
+
+	Satisfaction Satisfaction `json:"satisfaction,omitempty"`
+}
+
+type tableRuleJSON struct {
+	Name             string       `json:"name,omitempty"`
+	Doc              string       `json:"doc,omitempty"`
+	Grade            string       `json:"grade"`
+	Types            []string     `json:"types,omitempty"`
+	Responded        *bool        `json:"responded,omitempty"`
+	Resolved         *bool        `json:"resolved,omitempty"`
+	Returned         *bool        `json:"returned,omitempty"`
+	Final            *bool        `json:"final,omitempty"`
+	ResponseOnTime   *bool        `json:"responseOnTime,omitempty"`
+	ResolutionOnTime *bool        `json:"resolutionOnTime,omitempty"`
+	ResponseAtMost   *jsonDecimal `json:"responseAtMost,omitempty"`
+	ResponseOver     *jsonDecimal `json:"responseOver,omitempty"`
+	ResolutionAtMost *jsonDecimal `json:"resolutionAtMost,omitempty"`
+	ResolutionOver   *jsonDecimal `json:"resolutionOver,omitempty"`
+	QualityGiven     *bool        `json:"qualityGiven,omitempty"`
+	QualityMin       int          `json:"qualityMin,omitempty"`
+	QualityMax       int          `json:"qualityMax,omitempty"`
+	Satisfaction     Satisfaction `json:"satisfaction,omitempty"`
+}
+
+// MarshalJSON writes the ratio thresholds as JSON strings in their shortest
+// exact form, whatever decimal's package settings are.
+func (r TableRule) MarshalJSON() ([]byte, error) {
+	return json.Marshal(tableRuleJSON{r.Name, r.Doc, r.Grade, r.Types, r.Responded, r.Resolved, r.Returned, r.Final,
+		r.ResponseOnTime, r.ResolutionOnTime, optDecimal(r.ResponseAtMost), optDecimal(r.ResponseOver),
+		optDecimal(r.ResolutionAtMost), optDecimal(r.ResolutionOver), r.QualityGiven, r.QualityMin, r.QualityMax, r.Satisfaction})
+}
+
+// UnmarshalJSON reads a rule, rejecting unknown fields: a misspelt
+// condition must not silently become "no condition".
+func (r *TableRule) UnmarshalJSON(b []byte) error {
+	var w tableRuleJSON
+	if err := decodeStrict(b, &w); err != nil {
+		return err
+	}
+	*r = TableRule{w.Name, w.Doc, w.Grade, w.Types, w.Responded, w.Resolved, w.Returned, w.Final,
+		w.ResponseOnTime, w.ResolutionOnTime, (*decimal.Decimal)(w.ResponseAtMost), (*decimal.Decimal)(w.ResponseOver),
+		(*decimal.Decimal)(w.ResolutionAtMost), (*decimal.Decimal)(w.ResolutionOver), w.QualityGiven, w.QualityMin, w.QualityMax, w.Satisfaction}
+	return nil
+}
+
+// unconditional reports whether the rule matches every Facts.
+func (r *TableRule) unconditional() bool {
+	return len(r.Types) == 0 && r.Responded == nil && r.Resolved == nil && r.Returned == nil && r.Final == nil &&
+		r.ResponseOnTime == nil && r.ResolutionOnTime == nil && r.ResponseAtMost == nil && r.ResponseOver == nil &&
+		r.ResolutionAtMost == nil && r.ResolutionOver == nil && r.QualityGiven == nil && r.QualityMin == 0 &&
+		r.QualityMax == 0 && r.Satisfaction == AnySatisfaction
+}
+
+// cmpRatio compares actual/limit with x (-1, 0, +1); see TableRule for
+// zero limits and negative times.
+func cmpRatio(actual, limit time.Duration, x decimal.Decimal) int {
+	if limit <= 0 || actual <= 0 {
+		return -x.Sign() // the ratio is 0
+	}
+	return fractionOf(x).cmpRatio(int64(actual), int64(limit))
+}
+
+func onTime(done bool, actual, limit time.Duration) bool {
+	return done && (limit <= 0 || actual <= limit)
+}
+
+func boolIs(cond *bool, v bool) bool { return cond == nil || *cond == v }
+
+// matches reports whether every condition of r holds for f.
+func (r *TableRule) matches(f *Facts) bool {
+	if len(r.Types) > 0 && !slices.Contains(r.Types, f.Type) {
+		return false
+	}
+	if !boolIs(r.Responded, f.Responded) || !boolIs(r.Resolved, f.Resolved) ||
+		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) {
+		return false
+	}
+	if !boolIs(r.QualityGiven, f.Quality != 0) ||
+		r.QualityMin != 0 && (f.Quality == 0 || f.Quality < r.QualityMin) ||
+		r.QualityMax != 0 && (f.Quality == 0 || f.Quality > r.QualityMax) {
+		return false
+	}
+	if !r.Satisfaction.matches(f.Satisfied) {
+		return false
+	}
+	if r.ResponseOnTime != nil && *r.ResponseOnTime != onTime(f.Responded, f.Response, f.ResponseLimit) ||
+		r.ResolutionOnTime != nil && *r.ResolutionOnTime != onTime(f.Resolved, f.Resolution, f.ResolutionLimit) {
+		return false
+	}
+	if r.ResponseAtMost != nil && cmpRatio(f.Response, f.ResponseLimit, *r.ResponseAtMost) > 0 ||
+		r.ResponseOver != nil && cmpRatio(f.Response, f.ResponseLimit, *r.ResponseOver) <= 0 ||
+		r.ResolutionAtMost != nil && cmpRatio(f.Resolution, f.ResolutionLimit, *r.ResolutionAtMost) > 0 ||
+		r.ResolutionOver != nil && cmpRatio(f.Resolution, f.ResolutionLimit, *r.ResolutionOver) <= 0 {
+		return false
+	}
+	return true
+}
+
+// policy is what a Result's Policy says.
+func (t *Table) policy() string {
+	if t.Version == "" {
+		return "table (unversioned)"
+	}
+	return t.Version
+}
+
+// Evaluate grades f by the first rule that matches. The Result's Policy is
+// the table's Version; its one Reason names the rule (1-based, with its
+// name) and the figures it saw, e.g.
+//
+//	rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, no feedback
+//
+// When no rule matches, or the rule's grade is not on the scale (neither
+// happens to a validated table), Evaluate refuses with an error wrapping
+// [ErrNoRule] or [ErrInvalid]. A nil *Table refuses too.
+func (t *Table) Evaluate(f Facts) (Result, error) {
+	if t == nil {
+		return Result{}, fmt.Errorf("%w: nil table", ErrNoRule)
+	}
+	for i := range t.Rules {
+		r := &t.Rules[i]
+		if !r.matches(&f) {
+			continue
+		}
+		g, ok := t.Scale.orDefault().Grade(r.Grade)
+		if !ok {
+			return Result{}, fmt.Errorf("%w: table %q rule %d %q gives grade %q, which is not on the scale", ErrInvalid, t.Version, i+1, r.Name, r.Grade)
+		}
+		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{reason(i, r, &f)}}, nil
+	}
+	return Result{}, fmt.Errorf("%w: table %q, matter %q, subject %q: %s", ErrNoRule, t.Version, f.Matter, f.Subject, describe(&f))
+}
+
+// reason says which rule fired on which figures.
+func reason(i int, r *TableRule, f *Facts) string {
+	var b strings.Builder
+	b.Grow(128)
+	b.WriteString("rule ")
+	b.WriteString(strconv.Itoa(i + 1))
+	if r.Name != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(r.Name))
+	}
+	b.WriteString(": ")
+	b.WriteString(describe(f))
+	return b.String()
+}
+
+// describe lists the figures of f a rule can look at.
+func describe(f *Facts) string {
+	var b strings.Builder
+	b.Grow(96)
+	figure(&b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit)
+	b.WriteString(", ")
+	figure(&b, "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
+	if f.Returned {
+		b.WriteString(", returned")
+	}
+	if f.Quality != 0 {
+		b.WriteString(", quality ")
+		b.WriteString(strconv.Itoa(f.Quality))
+	} else {
+		b.WriteString(", quality not given")
+	}
+	switch {
+	case f.Satisfied == nil:
+		b.WriteString(", no feedback")
+	case *f.Satisfied:
+		b.WriteString(", satisfied")
+	default:
+		b.WriteString(", dissatisfied")
+	}
+	if f.Stage > 0 {
+		b.WriteString(", stage ")
+		b.WriteString(strconv.Itoa(f.Stage))
+	}
+	if f.Type != "" {
+		b.WriteString(", type ")
+		b.WriteString(strconv.Quote(f.Type))
+	}
+	return b.String()
+}
+
+func figure(b *strings.Builder, name, missing string, done bool, actual, limit time.Duration) {
+	if done {
+		b.WriteString(name)
+	} else {
+		b.WriteString(missing)
+		if actual <= 0 {
+			return
+		}
+		b.WriteString(", so far")
+	}
+	b.WriteByte(' ')
+	if limit <= 0 {
+		b.WriteString(max(actual, 0).String())
+		b.WriteString(", no limit")
+		return
+	}
+	b.WriteString(ratioHundredths(int64(max(actual, 0)), int64(limit)))
+	b.WriteString(" of limit")
+}
+
+// tableJSON is Table without its methods, for decoding.
+type tableJSON struct {
+	Version string      `json:"version"`
+	Scale   Scale       `json:"scale,omitempty"`
+	Rules   []TableRule `json:"rules"`
+}
+
+// UnmarshalJSON reads a table, rejecting unknown fields, and validates it:
+// a table that does not pass [Table.Validate] is an error (t then holds
+// the table as read, for inspection).
+func (t *Table) UnmarshalJSON(b []byte) error {
+	var w tableJSON
+	if err := decodeStrict(b, &w); err != nil {
+		return err
+	}
+	*t = Table(w)
+	return t.Validate()
+}
+
+// LoadTable reads one table as JSON from r and validates it.
+func LoadTable(r io.Reader) (*Table, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	t := new(Table)
+	if err := json.Unmarshal(b, t); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Save writes t to w as indented JSON, the form LoadTable reads.
+func (t *Table) Save(w io.Writer) error {
+	b, err := json.MarshalIndent(t, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// maxGrid bounds the regions that Validate checks one by one.
+const maxGrid = 1 << 20
+
+// Validate checks a table and reports every problem, joined, each wrapping
+// [ErrInvalid] and naming its row as rules[i] (0-based) with its name:
+//
+//   - no Version, no rules, a scale that fails [Scale.Validate];
+//   - a rule whose grade is not on the scale; a negative ratio; a quality
+//     bound outside 1–5; an unknown satisfaction;
+//   - a rule that can never fire: its conditions contradict each other, or
+//     every case it matches is taken by earlier rules (the message names
+//     them);
+//   - gaps: facts that no rule matches, with an example.
+//
+// Gaps and dead rules are found exactly. Each condition splits its figure
+// at a few points (a ratio at its thresholds, quality at its bounds), so
+// the figures fall into finitely many regions in which every rule either
+// matches everywhere or nowhere; Validate takes one representative of
+// every region (each threshold, a point between neighbours, a point beyond
+// the last; quality −1 to 6; each listed type and one other; each
+// combination of the flags and of the answer) and asks which rules match
+// it. A table with more than about a million regions is not checked this
+// way; it must then end with an unconditional rule, which closes every gap.
+func (t *Table) Validate() error {
+	if t == nil {
+		return fmt.Errorf("%w: nil table", ErrInvalid)
+	}
+	var errs []error
+	if t.Version == "" {
+		errs = append(errs, fmt.Errorf("%w: table has no version", ErrInvalid))
+	}
+	if len(t.Scale) > 0 {
+		if err := t.Scale.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(t.Rules) == 0 {
+		errs = append(errs, fmt.Errorf("%w: table %q has no rules", ErrInvalid, t.Version))
+	}
+	scale := t.Scale.orDefault()
+	for i := range t.Rules {
+		r := &t.Rules[i]
+		at := fmt.Sprintf("table %q rules[%d] %q", t.Version, i, r.Name)
+		if r.Grade == "" {
+			errs = append(errs, fmt.Errorf("%w: %s has no grade", ErrInvalid, at))
+		} else if _, ok := scale.Grade(r.Grade); !ok {
+			errs = append(errs, fmt.Errorf("%w: %s gives grade %q, which is not on the scale", ErrInvalid, at, r.Grade))
+		}
+		for _, c := range []struct {
+			name string
+			x    *decimal.Decimal
+		}{{"responseAtMost", r.ResponseAtMost}, {"responseOver", r.ResponseOver},
+			{"resolutionAtMost", r.ResolutionAtMost}, {"resolutionOver", r.ResolutionOver}} {
+			if c.x != nil && c.x.Sign() < 0 {
+				errs = append(errs, fmt.Errorf("%w: %s has the negative ratio %s %s", ErrInvalid, at, c.name, formatDecimal(*c.x)))
+			}
+		}
+		if r.QualityMin < 0 || r.QualityMin > 5 {
+			errs = append(errs, fmt.Errorf("%w: %s has qualityMin %d, not 1–5", ErrInvalid, at, r.QualityMin))
+		}
+		if r.QualityMax < 0 || r.QualityMax > 5 {
+			errs = append(errs, fmt.Errorf("%w: %s has qualityMax %d, not 1–5", ErrInvalid, at, r.QualityMax))
+		}
+		if !r.Satisfaction.valid() {
+			errs = append(errs, fmt.Errorf("%w: %s has an unknown satisfaction %d", ErrInvalid, at, int(r.Satisfaction)))
+		}
+	}
+	if len(t.Rules) > 0 {
+		errs = append(errs, t.checkRegions()...)
+	}
+	return errors.Join(errs...)
+}
