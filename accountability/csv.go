@@ -132,9 +132,12 @@ var csvRequired = []int{colCategory, colCode, colName, colBasis, colDuties, colL
 //   - A basis line reads "《法律名称》第X条：条文"; the law's name is taken
 //     from the book-title marks, the article up to the colon, the text after
 //     it. A line with no 《》 is taken whole as the law.
-//   - A duty line reads "受理责任：内容" (or "受理：内容"); the prefix must be a
+//   - A duty line reads "受理责任：内容" (or "受理：内容"), the prefix being a
 //     [Stage] label such as 受理, 审查, 审理, 调查取证, 决定, 送达, 执行, 事后监管.
-//     A line with no such prefix is a duty with no stage.
+//     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
+//     an inspection) gives a duty of [OtherStage] whose text is the whole
+//     line, heading included, so nothing is lost. A line with no heading is a
+//     duty with no stage.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank is 0.
 //
@@ -302,14 +305,9 @@ func readPowerRow(rec []string, row int, cols [numCols]int, header []string, cr 
 			p.Basis = append(p.Basis, parseBasis(l))
 		}
 	}
-	if s, j := cell(colDuties); s != "" {
+	if s, _ := cell(colDuties); s != "" {
 		for _, l := range lines(s) {
-			d, err := parseDuty(l)
-			if err != nil {
-				fail(j, "责任事项 line %q: %w", l, err)
-				continue
-			}
-			p.Duties = append(p.Duties, d)
+			p.Duties = append(p.Duties, parseDuty(l))
 		}
 	}
 	if s, _ := cell(colLiabilities); s != "" {
@@ -355,6 +353,9 @@ var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:\d+|[一二三四五六七�
 
 // stripNumber removes a leading "1." "2、" "（3）" "四、".
 func stripNumber(s string) string {
+	if r, _ := utf8.DecodeRuneInString(s); !(r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)) {
+		return s
+	}
 	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
 }
 
@@ -381,11 +382,11 @@ func parseBasis(l string) Basis {
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".
-func parseDuty(l string) (Duty, error) {
+func parseDuty(l string) Duty {
 	l = stripNumber(l)
 	i := strings.IndexAny(l, "：:")
 	if i < 0 {
-		return Duty{Text: l}, nil
+		return Duty{Text: l}
 	}
 	prefix := strings.TrimSpace(l[:i])
 	sep, _ := utf8.DecodeRuneInString(l[i:])
@@ -393,18 +394,20 @@ func parseDuty(l string) (Duty, error) {
 	name, isDuty := strings.CutSuffix(prefix, "责任")
 	if !isDuty {
 		if st, err := ParseStage(prefix); err == nil {
-			return Duty{Stage: st, Text: text}, nil
+			return Duty{Stage: st, Text: text}
 		}
-		return Duty{Text: l}, nil
+		return Duty{Text: l}
 	}
 	if utf8.RuneCountInString(name) > 6 {
-		return Duty{Text: l}, nil // a sentence, not a stage heading
+		return Duty{Text: l} // a sentence, not a stage heading
 	}
 	st, err := ParseStage(strings.TrimSpace(name))
 	if err != nil {
-		return Duty{}, err
+		// A heading of no stage of ours, such as 检查责任 or 处置责任 in an
+		// inspection: keep the line whole under OtherStage.
+		return Duty{Stage: OtherStage, Text: l}
 	}
-	return Duty{Stage: st, Text: text}, nil
+	return Duty{Stage: st, Text: text}
 }
 
 func parseDays(s string) (int, bool) {

@@ -123,6 +123,10 @@ func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) strin
 	matched := make([]bool, len(old))
 	for i, x := range new {
 		k := keyOf(x)
+		if j, ok := at[newKeys[i]]; ok && reflect.DeepEqual(old[j], x) {
+			matched[j] = true // the common case: unchanged
+			continue
+		}
 		path := list + "[" + k + "]"
 		j, ok := at[newKeys[i]]
 		if !ok {
@@ -191,6 +195,9 @@ func jsonName(sf reflect.StructField) string {
 }
 
 func sameJSON(a, b any) bool {
+	if reflect.DeepEqual(a, b) {
+		return true
+	}
 	ja, errA := json.Marshal(a)
 	jb, errB := json.Marshal(b)
 	if errA != nil || errB != nil {

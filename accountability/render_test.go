@@ -1,8 +1,12 @@
 package accountability
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestRenderGolden(t *testing.T) {
@@ -49,5 +53,26 @@ func TestRenderEscapes(t *testing.T) {
 	}
 	if a, b := f.DOT(risks...), f.DOT(risks...); a != b {
 		t.Error("DOT() is not deterministic")
+	}
+}
+
+// TestDocsFlowExample keeps docs/flow-example.dot, the source of
+// docs/flow-example.png, equal to what DOT renders for the penalty flow.
+// After -update, re-render the PNG: dot -Tpng docs/flow-example.dot -o docs/flow-example.png
+func TestDocsFlowExample(t *testing.T) {
+	r := sound()
+	got := []byte(r.Flows[0].DOT(r.Risks...))
+	path := filepath.Join("..", "docs", "flow-example.dot")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading %s (run with -update to create it): %v", path, err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }

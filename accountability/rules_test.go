@@ -45,7 +45,9 @@ func TestRules(t *testing.T) {
 			Findings{e("unit.required", "units[#5]", `unit #5 "文旅发展部" has no ID`)}},
 		{"unit.required/kind", func(r *Register) { r.Units[1].Kind = 0 },
 			Findings{e("unit.required", "units[O1].kind", `unit "O1" (党政办公室) has no kind`)}},
-		{"unit.duplicate", func(r *Register) { r.Units = append(r.Units, Unit{ID: "O1", Name: "生态环境部", Kind: Office, Parent: "S"}) },
+		{"unit.duplicate", func(r *Register) {
+			r.Units = append(r.Units, Unit{ID: "O1", Name: "生态环境部", Kind: Office, Parent: "S"})
+		},
 			Findings{e("unit.duplicate", "units[O1]", `unit "O1" (生态环境部) repeats the ID of unit #1 (党政办公室)`)}},
 		{"unit.parent", func(r *Register) { r.Units[2].Parent = "S9" },
 			Findings{e("unit.parent", "units[O2].parent", `unit "O2" (城市管理部) names parent "S9", which is no unit`)}},
@@ -96,7 +98,9 @@ func TestRules(t *testing.T) {
 			}},
 		{"flow.edge", func(r *Register) { r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "x", To: "y"}) },
 			Findings{e("flow.edge", "flows[F2].edges[5]", `flow "F2": edge #5 from "x" to "y": "x" and "y" names no step`)}},
-		{"flow.cycle", func(r *Register) { r.Flows[0].Edges = append(r.Flows[0].Edges, Edge{From: "i", To: "d", Label: "重新审理"}) },
+		{"flow.cycle", func(r *Register) {
+			r.Flows[0].Edges = append(r.Flows[0].Edges, Edge{From: "i", To: "d", Label: "重新审理"})
+		},
 			Findings{e("flow.cycle", "flows[F1]", `flow "F1" (行政处罚流程) has a cycle: d → e → g → i → d`)}},
 		{"flow.start/none", func(r *Register) { step(r, 1, "s").Kind = Task },
 			Findings{e("flow.start", "flows[F2]", `flow "F2" (行政许可流程) has no Start step`)}},

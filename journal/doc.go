@@ -36,7 +36,9 @@
 //     scoring.Evaluation or scoring.Amendment as encoding/json writes it
 //     (fields in struct order, lowerCamelCase names, enums as their codes,
 //     decimals as strings), with HTML escaping off (<, > and & are written as
-//     they are) and every time converted to UTC and written in RFC 3339 with
+//     they are, even where a field's own MarshalJSON escaped them; U+2028
+//     and U+2029 stay escaped as \u2028 and \u2029, as encoding/json
+//     writes them) and every time converted to UTC and written in RFC 3339 with
 //     as many fractional-second digits as it needs, up to nanoseconds
 //     (Go's time.RFC3339Nano: "2020-06-01T02:00:00.5Z"). Strings must be valid
 //     UTF-8; the Writer refuses invalid UTF-8 rather than alter it.
@@ -54,8 +56,11 @@
 // check that the line ends with `,"hash":"` followed by 64 hexadecimal digits
 // and `"}`, take the bytes before that 75-byte suffix, append `}`, hash them
 // with SHA-256 and compare with the 64 digits; then check that P equals the
-// previous line's hash and N the previous N plus one. The Go reader is
-// stricter still: it accepts only the exact member order above.
+// previous line's hash and N the previous N plus one. The Go reader accepts
+// only the exact member order above. Verifying checks the framing and the
+// chain, not the payload's JSON, which the hash already fixes: payloads are
+// decoded, and malformed ones reported as [ErrInvalid], by [Rebuild], the
+// [Entry] accessors and [ParseLine].
 //
 // An entry is written with one Write call and counts once its line feed is
 // written. A last line without a line feed, or a last line that is not an

@@ -20,7 +20,7 @@ type Entry struct {
 	Seq     int64           `json:"seq"`
 	Kind    Kind            `json:"kind,omitempty"`
 	Prev    Hash            `json:"prev"`
-	Payload json.RawMessage `json:"payload"`
+	Payload json.RawMessage `json:"payload,omitempty"`
 	Hash    Hash            `json:"hash"`
 }
 

@@ -23,9 +23,9 @@ type Reader struct {
 	head    Head
 	headHex [64]byte // head.Hash in hexadecimal
 	before  [64]byte // the prev hash of the entry at head, in hexadecimal
-	off     int64 // bytes of sound entries
-	last    int64 // bytes of the line of the entry at head
-	err     error // sticky
+	off     int64    // bytes of sound entries
+	last    int64    // bytes of the line of the entry at head
+	err     error    // sticky
 	sum     Hash
 	sumHex  [64]byte
 }

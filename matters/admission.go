@@ -224,6 +224,7 @@ func (a *Admission) Validate() error {
 		for _, x := range a.Excluded {
 			if x.Name != "" && strings.Contains(it.Name, x.Name) {
 				p.add("%s: item %q falls under the exclusion %s", path, it.Name, x.Name)
+				break
 			}
 		}
 	}

@@ -65,7 +65,8 @@ func (a *Alert) UnmarshalText(b []byte) error {
 // due time, that due time moves later by the working time it was
 // suspended. A due time is zero when the route sets no such limit, or when
 // the matter is suspended now (Stopped) and its clock had not reached the
-// limit when it stopped: it is known again once the matter resumes.
+// limit when it stopped: it is known again once the matter resumes. In
+// JSON a zero due time is left out.
 type Deadlines struct {
 	Dispatched time.Time `json:"dispatched"`
 	Respond    time.Time `json:"respond"`
@@ -82,7 +83,8 @@ type Deadlines struct {
 // [Overdue] when the duty was met, or the instant is, after Due, else it
 // grades Used against Limit (≥ 50% [Half], ≥ 75% [ThreeQuarters]).
 //
-// In JSON, Limit and Used are Go duration strings such as "4h0m0s".
+// In JSON, Limit and Used are Go duration strings such as "4h0m0s", and a
+// zero Due or Done is left out.
 type Clock struct {
 	Limit time.Duration `json:"limit,omitempty"`
 	Due   time.Time     `json:"due"`
@@ -92,26 +94,65 @@ type Clock struct {
 }
 
 type clockJSON struct {
-	Limit duration  `json:"limit,omitempty"`
-	Due   time.Time `json:"due"`
-	Used  duration  `json:"used,omitempty"`
-	Done  time.Time `json:"done"`
-	Alert Alert     `json:"alert,omitempty"`
+	Limit duration   `json:"limit,omitempty"`
+	Due   *time.Time `json:"due,omitempty"`
+	Used  duration   `json:"used,omitempty"`
+	Done  *time.Time `json:"done,omitempty"`
+	Alert Alert      `json:"alert,omitempty"`
 }
 
-// MarshalJSON writes Limit and Used as duration strings.
+// MarshalJSON writes Limit and Used as duration strings and leaves out a
+// zero Due or Done.
 func (c Clock) MarshalJSON() ([]byte, error) {
-	return json.Marshal(clockJSON{duration(c.Limit), c.Due, duration(c.Used), c.Done, c.Alert})
+	return json.Marshal(clockJSON{duration(c.Limit), optional(c.Due), duration(c.Used), optional(c.Done), c.Alert})
 }
 
-// UnmarshalJSON reads Limit and Used as duration strings.
+// UnmarshalJSON reads Limit and Used as duration strings; a missing Due or
+// Done is zero.
 func (c *Clock) UnmarshalJSON(b []byte) error {
 	var j clockJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*c = Clock{time.Duration(j.Limit), j.Due, time.Duration(j.Used), j.Done, j.Alert}
+	*c = Clock{time.Duration(j.Limit), value(j.Due), time.Duration(j.Used), value(j.Done), j.Alert}
 	return nil
+}
+
+type deadlinesJSON struct {
+	Dispatched time.Time  `json:"dispatched"`
+	Respond    *time.Time `json:"respond,omitempty"`
+	Resolve    *time.Time `json:"resolve,omitempty"`
+	Stopped    bool       `json:"stopped,omitempty"`
+}
+
+// MarshalJSON leaves out a zero Respond or Resolve.
+func (d Deadlines) MarshalJSON() ([]byte, error) {
+	return json.Marshal(deadlinesJSON{d.Dispatched, optional(d.Respond), optional(d.Resolve), d.Stopped})
+}
+
+// UnmarshalJSON reads a missing Respond or Resolve as zero.
+func (d *Deadlines) UnmarshalJSON(b []byte) error {
+	var j deadlinesJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*d = Deadlines{j.Dispatched, value(j.Respond), value(j.Resolve), j.Stopped}
+	return nil
+}
+
+// optional returns nil for the zero time, so that JSON leaves it out.
+func optional(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+func value(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
 }
 
 // Status is where a matter stands against its limits at an instant At,
@@ -134,7 +175,8 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 // before to, until to, less the working time the matter was suspended in
 // between (a suspension still open at to counts until to). It is the
 // measure of the one-matter-one-evaluation facts: a unit's response time is
-// Elapsed to its Accept, the resolution time Elapsed to the Resolve.
+// Elapsed to its Accept, the resolution time Elapsed to the Resolve (see
+// [Matter.ElapsedTo] to name the event rather than the instant).
 //
 // It returns an error wrapping [ErrNotDispatched] if no Dispatch is at or
 // before to, [ErrInvalid] for a nil calendar, and the calendar's errors
@@ -143,10 +185,26 @@ func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, er
 	if m == nil {
 		return 0, fmt.Errorf("matters: elapsed time of a nil matter: %w", ErrInvalid)
 	}
+	return m.elapsed(cal, m.upTo(to), to)
+}
+
+// ElapsedTo is [Matter.Elapsed] up to the event numbered seq (its Seq),
+// counting only the events up to it: exact even where several events share
+// an instant. A seq the matter does not have is an [ErrInvalid] error.
+func (m *Matter) ElapsedTo(cal *workday.Calendar, seq int) (time.Duration, error) {
+	if m == nil {
+		return 0, fmt.Errorf("matters: elapsed time of a nil matter: %w", ErrInvalid)
+	}
+	if seq < 1 || seq > len(m.Events) {
+		return 0, fmt.Errorf("matters: matter %q has no event %d: %w", m.ID, seq, ErrInvalid)
+	}
+	return m.elapsed(cal, m.Events[:seq], m.Events[seq-1].At)
+}
+
+func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (time.Duration, error) {
 	if cal == nil {
 		return 0, fmt.Errorf("matters: matter %q: nil calendar: %w", m.ID, ErrInvalid)
 	}
-	events := m.upTo(to)
 	d := lastDispatch(events)
 	if d < 0 {
 		return 0, fmt.Errorf("matters: matter %q at %s: %w", m.ID, to.Format(timeLayout), ErrNotDispatched)

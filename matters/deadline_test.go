@@ -219,6 +219,17 @@ func TestElapsed(t *testing.T) {
 	if got, err := m.Elapsed(officeHours(t), at(3, 11, 9, 0)); err != nil || got != 2*time.Hour {
 		t.Errorf("Elapsed with office hours = %v, %v; want 2h", got, err)
 	}
+	// By event: the lead's Accept (seq 6) and the new lead's (seq 9).
+	for seq, want := range map[int]time.Duration{3: 0, 6: 4 * time.Hour, 9: time.Hour} {
+		if got, err := m.ElapsedTo(china, seq); err != nil || got != want {
+			t.Errorf("ElapsedTo(%d) = %v, %v; want %v", seq, got, err, want)
+		}
+	}
+	for _, seq := range []int{0, 1, 10} {
+		if _, err := m.ElapsedTo(china, seq); err == nil {
+			t.Errorf("ElapsedTo(%d) gave no error", seq)
+		}
+	}
 	if _, err := m.Elapsed(china, at(3, 8, 15, 0)); !errors.Is(err, matters.ErrNotDispatched) {
 		t.Errorf("Elapsed before the dispatch: %v, want ErrNotDispatched", err)
 	}

@@ -73,7 +73,7 @@ func (d *Directory) Route(matterType string) (Route, error) {
 			}
 		}
 	}
-	return Route{}, fmt.Errorf("matters: matter type %q: %w", matterType, ErrNoRoute)
+	return Route{}, fmt.Errorf("%w for matter type %q", ErrNoRoute, matterType)
 }
 
 // Validate reports every problem of the directory: a route with no type,

@@ -145,3 +145,14 @@ func BenchmarkBlend(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTableValidate checks the default table region by region.
+func BenchmarkTableValidate(b *testing.B) {
+	t := DefaultTable()
+	b.ReportAllocs()
+	for range b.N {
+		if err := t.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -108,7 +109,7 @@ func NewBook() *Book { return &Book{} }
 // [ErrInvalid] and naming the matter.
 func check(e *Evaluation) error {
 	if e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" {
+		!e.At.IsZero() && e.Result.Grade != "" && validUTF8(e) {
 		return nil
 	}
 	var errs []error
@@ -123,12 +124,28 @@ func check(e *Evaluation) error {
 		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
 		{e.At.IsZero(), "no time"},
 		{e.Result.Grade == "", "not evaluated (no grade)"},
+		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
 	} {
 		if p.bad {
 			errs = append(errs, fmt.Errorf("%w: %s: %s", ErrInvalid, at, p.what))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// validUTF8 reports whether every text of e is valid UTF-8.
+func validUTF8(e *Evaluation) bool {
+	for _, s := range [...]string{e.Matter, e.Subject, e.Evaluator, e.Result.Grade, e.Result.Policy} {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	for _, s := range e.Result.Reasons {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // find returns the index of the record with the key, or -1.
@@ -167,7 +184,7 @@ func (b *Book) fill(r *record, e *Evaluation) {
 // when the book already holds an evaluation with the same matter, subject,
 // evaluator and stage (the message names them), and one wrapping
 // [ErrInvalid] when the evaluation has no matter, subject, evaluator, time
-// or grade, or a stage outside 0–2147483647. A rejected evaluation changes
+// or grade, text that is not valid UTF-8, or a stage outside 0–2147483647. A rejected evaluation changes
 // nothing.
 func (b *Book) Record(e Evaluation) error {
 	if err := check(&e); err != nil {
@@ -214,6 +231,9 @@ func (b *Book) Amend(a Amendment) error {
 	err := check(&a.Evaluation)
 	if a.Author == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
+	}
+	if !utf8.ValidString(a.Author) || !utf8.ValidString(a.Reason) {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason is not valid UTF-8", ErrInvalid, a.Matter))
 	}
 	if a.Reason == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no reason", ErrInvalid, a.Matter))

@@ -44,8 +44,8 @@ func (s Score) MarshalJSON() ([]byte, error) {
 // subjectAcc accumulates one subject's matters.
 type subjectAcc struct {
 	matters, evals int
-	byN            []int128           // byN[n]: sum of the point sums of matters with n evaluations
-	wide           map[int]*big.Rat   // the same, for matters with points that did not fit
+	byN            []int128         // byN[n]: sum of the point sums of matters with n evaluations
+	wide           map[int]*big.Rat // the same, for matters with points that did not fit
 }
 
 // local is one subject's evaluations of the matter being summed.

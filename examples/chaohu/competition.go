@@ -69,7 +69,7 @@ func (c *competition) candidates() ([]scoring.Candidate, []barred, error) {
 	var out []scoring.Candidate
 	var bar []barred
 	var errs []error
-	for _, a := range c.Applicants() {
+	for _, a := range c.Candidates {
 		sc := scoring.Candidate{ID: a.ID, Name: a.Name, Post: a.Post, Competition: a.Score}
 		var why []string
 		for n := 1; n <= appraisalYears; n++ {
@@ -97,9 +97,6 @@ func (c *competition) candidates() ([]scoring.Candidate, []barred, error) {
 	}
 	return out, bar, errors.Join(errs...)
 }
-
-// Applicants returns the applicants in the order of the data.
-func (c *competition) Applicants() []applicant { return c.Candidates }
 
 func (r *report) competition(c *competition) error {
 	cands, bar, err := c.candidates()

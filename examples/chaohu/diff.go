@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -38,10 +41,117 @@ func (r *report) diff(old *accountability.Register) {
 		if label == "" {
 			label = c.List
 		}
-		t.add(c.Kind.Label(), label, c.Key, name, strings.Join(c.Fields, " "))
+		fields := make([]string, len(c.Fields))
+		for i, f := range c.Fields {
+			fields[i] = f
+			if before, after, ok := fieldValues(old, r.reg, c, f); ok {
+				fields[i] = f + " " + before + "→" + after
+			}
+		}
+		t.add(c.Kind.Label(), label, c.Key, name, strings.Join(fields, "；"))
 	}
 	r.table(t)
 	r.printf("\n")
+}
+
+// fieldValues returns a changed field's value before and after, as JSON
+// text, when both are short scalars (a number, a string, a boolean); ok is
+// false for anything else. field is a Change's field path, such as
+// "promisedDays" or "steps[i].days", where [i] picks the element of a list
+// whose "id" is i.
+func fieldValues(old, cur *accountability.Register, c accountability.Change, field string) (before, after string, ok bool) {
+	b, okB := lookup(entryJSON(old, c), field)
+	a, okA := lookup(entryJSON(cur, c), field)
+	if !okB || !okA {
+		return "", "", false
+	}
+	return b, a, true
+}
+
+// entryJSON returns the JSON object of the entry a change is about.
+func entryJSON(reg *accountability.Register, c accountability.Change) map[string]any {
+	var entry any
+	switch c.List {
+	case "powers":
+		for _, p := range reg.Powers {
+			if p.Code == c.Key {
+				entry = p
+			}
+		}
+	case "responsibilities":
+		for _, x := range reg.Responsibilities {
+			if x.Code == c.Key {
+				entry = x
+			}
+		}
+	case "flows":
+		for _, f := range reg.Flows {
+			if f.ID == c.Key {
+				entry = f
+			}
+		}
+	case "risks":
+		for _, x := range reg.Risks {
+			if x.ID == c.Key {
+				entry = x
+			}
+		}
+	}
+	if entry == nil {
+		return nil
+	}
+	b, err := json.Marshal(entry)
+	if err != nil {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // keep numbers as written
+	var m map[string]any
+	if dec.Decode(&m) != nil {
+		return nil
+	}
+	return m
+}
+
+// lookup follows a field path through a JSON object and formats a scalar
+// found at its end; a value of 20 characters or more is not shown.
+func lookup(m map[string]any, path string) (string, bool) {
+	var v any = m
+	for _, part := range strings.Split(path, ".") {
+		name, sel, _ := strings.Cut(part, "[")
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		v = obj[name]
+		if sel != "" {
+			id := strings.TrimSuffix(sel, "]")
+			list, _ := v.([]any)
+			v = nil
+			for _, x := range list {
+				if e, ok := x.(map[string]any); ok && e["id"] == id {
+					v = e
+				}
+			}
+		}
+	}
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = x
+	case json.Number:
+		s = x.String()
+	case bool:
+		s = strconv.FormatBool(x)
+	case nil:
+		s = "—" // omitted: zero or empty
+	default:
+		return "", false
+	}
+	if len([]rune(s)) >= 20 {
+		return "", false
+	}
+	return s, true
 }
 
 // entryName returns the name of the entry a change is about in reg, or ""

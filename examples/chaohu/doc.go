@@ -28,6 +28,8 @@
 //		Use the register in FILE (JSON, as package accountability
 //		writes it) as the current list instead of the built-in 2020 one.
 //
-// The data — both revisions of the lists and the candidates — is embedded
-// from the data folder.
+// The exit status is 0 when the current list has no Error finding, 1 when
+// it has (the report is printed all the same) or a file cannot be read or
+// written, and 2 for a bad flag. The data — both revisions of the lists and
+// the candidates — is embedded from the data folder.
 package main

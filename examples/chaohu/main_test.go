@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"flag"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
@@ -126,6 +126,33 @@ func TestRunErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRunDefectiveRegister checks that a register with errors is reported
+// in full and fails the run.
+func TestRunDefectiveRegister(t *testing.T) {
+	draft, _, err := brokenDraft(mustLoad(t, "data/register-2020.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "draft.json")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-register", file}, &stdout, &stderr); code != 1 {
+		t.Errorf("run = %d, want 1", code)
+	}
+	if !strings.Contains(stderr.String(), "has 4 errors") {
+		t.Errorf("stderr = %q, want it to count 4 errors", stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "（sod.violation）") {
+		t.Errorf("the report does not list the findings")
 	}
 }
 

@@ -69,7 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		rep.printf("  已写出 %d 个流程图文件（DOT 与 Mermaid）到 %s\n\n", n, *outDir)
 	}
 	rep.risks()
-	if err := rep.validation(); err != nil {
+	findings, err := rep.validation()
+	if err != nil {
 		w.Flush()
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
@@ -82,6 +83,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
+		return 1
+	}
+	if n := len(findings.Errors()); n > 0 {
+		fmt.Fprintf(stderr, "chaohu: the %s list of %s has %d errors (see 六、校验)\n", cur.Version, cur.Org, n)
 		return 1
 	}
 	return 0

@@ -41,7 +41,9 @@ var stagesRule = accountability.Rule{
 	},
 }
 
-func (r *report) validation() error {
+// validation prints the findings of the register, then those of a draft
+// with deliberate defects. It returns the register's own findings.
+func (r *report) validation() (accountability.Findings, error) {
 	r.printf("六、校验（内置规则 %d 条，另加本地规则 %s）\n", len(accountability.Rules()), stagesRule.Name)
 	fs := r.reg.Validate(stagesRule)
 	r.printf("  %s %s 版：%d 个错误，%d 个警告\n", r.reg.Org, r.reg.Version, len(fs.Errors()), len(fs.Warnings()))
@@ -49,7 +51,7 @@ func (r *report) validation() error {
 
 	draft, defects, err := brokenDraft(r.reg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	dfs := draft.Validate(stagesRule)
 	r.printf("  送审稿（故意引入 %d 处错误）：%d 个错误，%d 个警告\n", len(defects), len(dfs.Errors()), len(dfs.Warnings()))
@@ -61,7 +63,7 @@ func (r *report) validation() error {
 		r.printf("  送审稿不能发布：Findings.Err() 返回 %d 个错误\n", len(dfs.Errors()))
 	}
 	r.printf("\n")
-	return nil
+	return fs, nil
 }
 
 // brokenDraft returns a deep copy of reg with deliberate defects, each of

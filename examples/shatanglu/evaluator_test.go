@@ -139,3 +139,29 @@ func TestPostEvaluatorRefuses(t *testing.T) {
 		t.Errorf("zero PostEvaluator: error = %v, want ErrCannotGrade", err)
 	}
 }
+
+// TestPostEvaluatorConcurrent evaluates from several goroutines at once;
+// run with -race.
+func TestPostEvaluatorConcurrent(t *testing.T) {
+	e := shatangluPolicy()
+	f := scoring.Facts{
+		Matter: "M1", Subject: "PC01", Responded: true, Response: time.Minute, ResponseLimit: 30 * time.Minute,
+		Attrs: map[string]string{PostAttr: "警务岗"},
+	}
+	want, err := e.Evaluate(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := make(chan scoring.Result, 8)
+	for range 8 {
+		go func() {
+			r, _ := e.Evaluate(f)
+			results <- r
+		}()
+	}
+	for range 8 {
+		if diff := cmp.Diff(want, <-results); diff != "" {
+			t.Errorf("concurrent Evaluate mismatch (-want +got):\n%s", diff)
+		}
+	}
+}

@@ -247,11 +247,12 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 		mt.add(row...)
 	}
 	mt.write(p.w, "    ")
-	return nil
+	p.printf("\n")
+	return p.appraisal(postOrder(e), monthScores)
 }
 
-// postOrder returns the post categories in the order the staff roster
-// first names them, then any others the evaluator knows, by name.
+// postOrder returns the post categories the evaluator knows, in the order
+// the sub-district lists them.
 func postOrder(e *PostEvaluator) []string {
 	order := []string{"执法岗", "监管岗", "法律服务岗", "警务岗"}
 	var out []string

@@ -128,7 +128,9 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 		if err != nil {
 			return fmt.Errorf("wuhu: facts of %s stage %d: %w", m.ID, part.Stage, err)
 		}
-		facts.Quality = p.stageQual[min(stages, len(p.stageQual)-1)]
+		if stages < len(p.stageQual) {
+			facts.Quality = p.stageQual[stages]
+		}
 		stages++
 		if err := record(facts, stages, e.At); err != nil {
 			return err
@@ -148,7 +150,9 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 		if err != nil {
 			return fmt.Errorf("wuhu: facts of %s for %s: %w", m.ID, u, err)
 		}
-		facts.Quality = p.quality[slices.Index(p.units, u)]
+		if j := slices.Index(p.units, u); j >= 0 {
+			facts.Quality = p.quality[j]
+		}
 		facts.Satisfied = answer
 		stage := 0
 		if i == 0 && stages > 0 {

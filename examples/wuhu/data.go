@@ -209,6 +209,16 @@ func (w *world) name(id string) string {
 	return id
 }
 
+// short returns a department's short name, else its name.
+func (w *world) short(id string) string {
+	for _, u := range w.city.Departments {
+		if u.ID == id && u.Short != "" {
+			return u.Short
+		}
+	}
+	return w.name(id)
+}
+
 // units returns every unit of the city.
 func (w *world) units() []unit {
 	return slices.Concat(w.city.Departments, w.city.Subdistricts, []unit{w.city.Hotline})

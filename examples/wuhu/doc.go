@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./examples/wuhu [-month 2020-06] [-json] [-policy file]
+//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050] [-json] [-policy file]
 //
 // The data is embedded from data/: the city's sub-districts and
 // departments (city.json), its governance matter list (routes.json, a
@@ -33,13 +33,21 @@
 //
 //	-month YYYY-MM  print that month's review (月点评) instead: the
 //	                departments' scores over the evaluations of the month
+//	-matter ID      print one matter's history, event by event, and its
+//	                evaluations with the rule that fired on which figures
+//	                (the annual report names one worth a look)
 //	-json           write the same report as JSON (decimals as strings)
 //	-policy FILE    grade with the decision table in FILE (JSON, as
 //	                scoring.LoadTable reads it) instead of
 //	                scoring.DefaultTable(); data/policy-strict.json is an
 //	                example: excellent only with quality 5, a
-//	                dissatisfied citizen caps the grade at fair
+//	                dissatisfied citizen or a return caps the grade at
+//	                fair. A rule's conditions are the fields of
+//	                scoring.TableRule; a table that fails
+//	                scoring.Table.Validate (gaps, dead rules, unknown
+//	                grades) is refused with every problem named
 //
 // Exit status: 0 on success, 1 when the policy file cannot be read or is
-// not a valid table, 2 for a bad flag or flag value.
+// not a valid table, 2 for a bad flag or flag value (an unknown month or
+// matter included).
 package main

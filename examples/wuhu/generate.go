@@ -97,67 +97,9 @@ func generate(w *world, clk *clock) (*year, error) {
 		plans = append(plans, p)
 	}
 
-	// Which matters are still open at the end of the year: the longer a
-	// matter runs, the likelier it straddles the year's end. Half of them
-	// drag on past their limit.
-	// Matters shorter than two days are never open at the year's end (they
-	// would have to be reported at night).
-	open := g.choose(plans, s.Received-s.Resolved, func(p *plan) int64 {
-		h := int64(p.route.ResolveDays)*24*int64(p.lateFactor)/100 + int64(p.pause/time.Hour)
-		if h < 48 {
-			return 0
-		}
-		return h + 120
-	})
-	if len(open) != s.Received-s.Resolved {
-		return nil, fmt.Errorf("%w: only %d matters can be open at the year's end", errPlace, len(open))
+	if err := g.outcomes(plans); err != nil {
+		return nil, err
 	}
-	for _, p := range open {
-		p.open = true
-		if g.r.IntN(2) == 0 {
-			p.late, p.lateFactor = true, 150+g.r.IntN(250)
-		}
-	}
-	var resolved []*plan
-	for _, p := range plans {
-		if !p.open {
-			resolved = append(resolved, p)
-		}
-	}
-	// Who is asked: every matter the hotline brought (point-to-point
-	// feedback), then others at random; who is not satisfied: likelier
-	// where the work was late or poor; who is sent back after a first no.
-	slices.SortStableFunc(resolved, func(a, b *plan) int {
-		if a.hotline != b.hotline {
-			if a.hotline {
-				return -1
-			}
-			return 1
-		}
-		return 0
-	})
-	hot := 0
-	for _, p := range resolved {
-		if p.hotline {
-			hot++
-		}
-	}
-	var surveyed []*plan
-	if hot >= s.Surveyed {
-		surveyed = resolved[:s.Surveyed]
-	} else {
-		surveyed = append(slices.Clip(resolved[:hot]), g.choose(resolved[hot:], s.Surveyed-hot, func(*plan) int64 { return 1 })...)
-	}
-	for _, p := range surveyed {
-		p.surveyed, p.satisfied = true, true
-	}
-	for _, p := range g.choose(surveyed, s.Surveyed-s.Satisfied, badness) {
-		p.satisfied = false
-	}
-	for _, p := range g.choose(surveyed, s.Reopened, badness) {
-		p.reopen = true
-	}
-
 	for _, p := range plans {
 		p.layout()
 		if err := g.place(p, y); err != nil {
@@ -188,6 +130,58 @@ func generate(w *world, clk *clock) (*year, error) {
 	}
 	y.plans = plans
 	return y, nil
+}
+
+// outcomes decides, with exact counts, which whistled matters are still
+// open at the end of the year, which of the resolved ones are surveyed
+// (回访), which citizens are not satisfied, and which matters are sent
+// back after a first "no".
+func (g *generator) outcomes(plans []*plan) error {
+	s := g.w.syn
+	// The longer a matter runs, the likelier it straddles the year's end;
+	// one shorter than two days never does (it would have to be reported at
+	// night). Half of the open ones drag on well past their limit.
+	open := g.choose(plans, s.Received-s.Resolved, func(p *plan) int64 {
+		h := int64(p.route.ResolveDays)*24*int64(p.lateFactor)/100 + int64(p.pause/time.Hour)
+		if h < 48 {
+			return 0
+		}
+		return h + 120
+	})
+	if len(open) != s.Received-s.Resolved {
+		return fmt.Errorf("%w: only %d matters can be open at the year's end", errPlace, len(open))
+	}
+	for _, p := range open {
+		p.open = true
+		if g.r.IntN(2) == 0 {
+			p.late, p.lateFactor = true, 150+g.r.IntN(250)
+		}
+	}
+	// Every resolved matter the hotline brought is surveyed (point-to-point
+	// feedback), then others at random up to the count; a "no" is likelier
+	// where the work was late or poor.
+	var hotline, others []*plan
+	for _, p := range plans {
+		switch {
+		case p.open:
+		case p.hotline:
+			hotline = append(hotline, p)
+		default:
+			others = append(others, p)
+		}
+	}
+	surveyed := slices.Clip(hotline[:min(len(hotline), s.Surveyed)])
+	surveyed = append(surveyed, g.choose(others, s.Surveyed-len(surveyed), func(*plan) int64 { return 1 })...)
+	for _, p := range surveyed {
+		p.surveyed, p.satisfied = true, true
+	}
+	for _, p := range g.choose(surveyed, s.Surveyed-s.Satisfied, badness) {
+		p.satisfied = false
+	}
+	for _, p := range g.choose(surveyed, s.Reopened, badness) {
+		p.reopen = true
+	}
+	return nil
 }
 
 // badness weighs a plan's chance of a dissatisfied citizen.
@@ -474,13 +468,13 @@ func (g *generator) place(p *plan, y *year) error {
 			if err != nil {
 				return err
 			}
-			if office[st.kind] || st.kind == matters.Accept && p.route.Respond >= 8*time.Hour {
+			if p.daytime(st.kind) {
 				if at, err = g.clk.daytime(at); err != nil {
 					return err
 				}
 			}
-			if at.Before(prev) {
-				at = prev
+			if !prev.IsZero() && !at.After(prev) {
+				at = prev.Add(3 * time.Minute) // people do one thing after another
 			}
 			prev = at
 			if !at.Before(y.to) {
@@ -498,14 +492,25 @@ func (g *generator) place(p *plan, y *year) error {
 	return fmt.Errorf("%w: a %s matter of %d steps", errPlace, p.typ.Type, len(p.steps))
 }
 
-// office holds the kinds of event that people do in office hours: the
-// generator moves them out of the night (see clock.daytime), and so are
-// accepts of matters with a response limit of 8 hours or more. Reports,
-// whistles, dispatches, returns and urgent accepts keep their times: the
-// grid centre and the departments' duty officers answer at any hour.
-var office = map[matters.Kind]bool{
-	matters.Suspend: true, matters.Resume: true, matters.Progress: true, matters.Resolve: true,
-	matters.Reopen: true, matters.Feedback: true, matters.Close: true,
+// daytime reports whether the people who do an event of kind k on this
+// plan's matter work in the daytime: the generator moves such events out
+// of the night (see clock.daytime). The sub-district's own steps after the
+// work (reopen, feedback, close) are daytime work; so are a department's
+// accept of a matter with a response limit of 8 hours or more, and its
+// suspensions, stages and resolution of a matter with 3 working days or
+// more. Reports, whistles, dispatches and returns keep their times (the
+// grid centre runs around the clock), and so do urgent matters: duty
+// officers and repair crews answer them at any hour.
+func (p *plan) daytime(k matters.Kind) bool {
+	switch k {
+	case matters.Reopen, matters.Feedback, matters.Close:
+		return true
+	case matters.Accept:
+		return p.route.Respond >= 8*time.Hour
+	case matters.Suspend, matters.Resume, matters.Progress, matters.Resolve:
+		return p.route.ResolveDays >= 3
+	}
+	return false
 }
 
 // typeIf returns the matter type for a Report and "" otherwise.

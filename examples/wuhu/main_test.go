@@ -3,15 +3,20 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -23,10 +28,21 @@ type result struct {
 }
 
 func runWith(args ...string) result {
+	if len(args) == 1 && args[0] == "-json" {
+		return annualJSON()
+	}
 	var out, errs bytes.Buffer
 	code := run(args, &out, &errs)
 	return result{out.String(), errs.String(), code}
 }
+
+// annualJSON is the run with -json, which several tests read: run once,
+// to keep the package's tests quick under -race.
+var annualJSON = sync.OnceValue(func() result {
+	var out, errs bytes.Buffer
+	code := run([]string{"-json"}, &out, &errs)
+	return result{out.String(), errs.String(), code}
+})
 
 // TestGolden compares what the program prints with testdata/*.golden
 // (rewrite them with go test -update).
@@ -40,8 +56,10 @@ func TestGolden(t *testing.T) {
 		{"json", []string{"-json"}},
 		{"month-json", []string{"-month", "2020-06", "-json"}},
 		{"policy", []string{"-policy", "testdata/policy.json"}},
+		{"matter", []string{"-matter", "WH2020-0050"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			r := runWith(tc.args...)
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("run(%q) = %d, stderr %q; want 0 and nothing", tc.args, r.code, r.stderr)
@@ -68,6 +86,7 @@ func TestGolden(t *testing.T) {
 // each department's annual total is exactly 30% of its composite plus 70%
 // of its other assessment, ranked.
 func TestFigures(t *testing.T) {
+	t.Parallel()
 	r := runWith("-json")
 	if r.code != 0 {
 		t.Fatalf("run(-json) = %d: %s", r.code, r.stderr)
@@ -130,6 +149,7 @@ func TestFigures(t *testing.T) {
 // TestMonth checks the June review: its evaluations add up and it ranks
 // departments by composite.
 func TestMonth(t *testing.T) {
+	t.Parallel()
 	r := runWith("-month", "2020-06", "-json")
 	if r.code != 0 {
 		t.Fatalf("run = %d: %s", r.code, r.stderr)
@@ -154,9 +174,58 @@ func TestMonth(t *testing.T) {
 	}
 }
 
+// TestMatter follows the example matter the annual report names: its
+// history replays to the same matter, and its evaluations are the ones
+// the book holds for it, all from the report's policy.
+func TestMatter(t *testing.T) {
+	t.Parallel()
+	var annual, one report
+	if r := runWith("-json"); r.code != 0 {
+		t.Fatalf("run(-json) = %d: %s", r.code, r.stderr)
+	} else if err := json.Unmarshal([]byte(r.stdout), &annual); err != nil {
+		t.Fatal(err)
+	}
+	if annual.Example == "" {
+		t.Fatal("the annual report names no example matter")
+	}
+	r := runWith("-json", "-matter", annual.Example)
+	if r.code != 0 {
+		t.Fatalf("run(-matter %s) = %d: %s", annual.Example, r.code, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &one); err != nil {
+		t.Fatal(err)
+	}
+	v := one.Matter
+	if v == nil || v.Matter.ID != annual.Example || v.Route.Type != v.Matter.Type {
+		t.Fatalf("matter view %+v; want matter %s with its route", v, annual.Example)
+	}
+	got, err := matters.Replay(v.Matter.Events)
+	if err != nil {
+		t.Fatalf("replaying %s: %v", annual.Example, err)
+	}
+	if diff := cmp.Diff(v.Matter, got); diff != "" {
+		t.Errorf("replayed matter mismatch (-want +got):\n%s", diff)
+	}
+	stages := 0
+	for _, e := range v.Evaluations {
+		if e.Matter != annual.Example || e.Result.Policy != annual.Policy || len(e.Result.Reasons) == 0 {
+			t.Errorf("evaluation %+v; want one of %s by %s with reasons", e, annual.Example, annual.Policy)
+		}
+		if e.Stage > 0 {
+			stages++
+		}
+	}
+	// The example is staged and coordinated: stage evaluations of the lead
+	// and one evaluation of each support unit.
+	if stages < 2 || len(v.Evaluations)-stages != len(v.Matter.Support) {
+		t.Errorf("%d evaluations, %d of them staged, for %d support units", len(v.Evaluations), stages, len(v.Matter.Support))
+	}
+}
+
 // TestPolicy checks that a policy file changes the grading and names its
 // version, and that the shipped example policy loads.
 func TestPolicy(t *testing.T) {
+	t.Parallel()
 	def, strict := runWith("-json"), runWith("-json", "-policy", "data/policy-strict.json")
 	if def.code != 0 || strict.code != 0 {
 		t.Fatalf("exit %d and %d: %s%s", def.code, strict.code, def.stderr, strict.stderr)
@@ -189,6 +258,7 @@ func TestPolicy(t *testing.T) {
 // TestErrors checks that bad flags and files give a clear message on
 // stderr, nothing on stdout, and the documented exit status.
 func TestErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -205,6 +275,9 @@ func TestErrors(t *testing.T) {
 		{[]string{"-policy", "testdata/not-json.txt"}, 1, "not-json.txt"},
 		{[]string{"-policy", "testdata/bad-policy.json"}, 1, "superb"},
 		{[]string{"-policy", "testdata"}, 1, "testdata"},
+		{[]string{"-policy", "/dev/zero"}, 1, "larger than"},
+		{[]string{"-matter", "WH1999-0001"}, 2, `-matter "WH1999-0001"`},
+		{[]string{"-matter", "WH2020-0001", "-month", "2020-06"}, 2, "do not go together"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			r := runWith(tc.args...)
@@ -224,6 +297,7 @@ func TestErrors(t *testing.T) {
 // TestConcurrent runs the program twice at once: with no shared mutable
 // state, both print the same (go test -race checks the rest).
 func TestConcurrent(t *testing.T) {
+	t.Parallel()
 	var wg sync.WaitGroup
 	out := make([]result, 2)
 	for i := range out {
@@ -262,6 +336,67 @@ func TestWidth(t *testing.T) {
 	for _, l := range lines {
 		if width(l) != width(lines[0]) {
 			t.Errorf("line %q is %d columns wide; want %d like %q", l, width(l), width(lines[0]), lines[0])
+		}
+	}
+}
+
+// TestDataCheck breaks the embedded data in several ways at once and
+// checks that every problem is reported, each naming what is wrong.
+func TestDataCheck(t *testing.T) {
+	t.Parallel()
+	w, err := loadWorld()
+	if err != nil {
+		t.Fatalf("the embedded data: %v", err)
+	}
+	w.dir.Routes = append(slices.Clone(w.dir.Routes), matters.Route{Type: "乱倒渣土", Lead: "hbj"})
+	w.syn.Departments = w.syn.Departments[1:]
+	w.syn.Satisfied = w.syn.Surveyed + 1
+	w.syn.UnwhistledTypes = append(slices.Clone(w.syn.UnwhistledTypes), "占道洗车")
+	err = w.check()
+	if !errors.Is(err, errData) {
+		t.Fatalf("check() = %v; want errData", err)
+	}
+	for _, want := range []string{`unknown department "hbj"`, `department "gdgs" has no profile`, "satisfied ≤ surveyed", "unwhistled type 占道洗车"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("check() = %v; want a problem with %q", err, want)
+		}
+	}
+}
+
+// FuzzFlags runs the program with arbitrary -month and -matter values: it
+// may refuse them (exit 2), never panic, and writes either a report or an
+// error, never both.
+func FuzzFlags(f *testing.F) {
+	f.Add("-month", "2020-06")
+	f.Add("-month", "2020-6")
+	f.Add("-matter", "WH2020-0050")
+	f.Add("-matter", "")
+	f.Add("-json", "x")
+	f.Fuzz(func(t *testing.T, flag, value string) {
+		if flag != "-month" && flag != "-matter" {
+			return
+		}
+		r := runWith(flag, value)
+		switch {
+		case r.code == 0 && (r.stdout == "" || r.stderr != ""):
+			t.Errorf("run(%s %q) = 0 with stdout %q, stderr %q", flag, value, r.stdout, r.stderr)
+		case r.code != 0 && (r.stdout != "" || r.stderr == ""):
+			t.Errorf("run(%s %q) = %d with stdout %q, stderr %q", flag, value, r.code, r.stdout, r.stderr)
+		}
+	})
+}
+
+// BenchmarkYear generates, runs through the lifecycle and grades the whole
+// synthetic year (934 matters, about a thousand evaluations).
+func BenchmarkYear(b *testing.B) {
+	w, err := loadWorld()
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := scoring.DefaultTable()
+	for range b.N {
+		if _, err := build(w, t); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

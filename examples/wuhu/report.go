@@ -55,6 +55,7 @@ type department struct {
 	Rank        int             `json:"rank"`
 	ID          string          `json:"id"`
 	Name        string          `json:"name"`
+	Short       string          `json:"short"`
 	Matters     int             `json:"matters"`
 	Evaluations int             `json:"evaluations"`
 	Grades      map[string]int  `json:"grades,omitempty"`
@@ -78,6 +79,7 @@ type monthRow struct {
 	Rank        int             `json:"rank"`
 	ID          string          `json:"id"`
 	Name        string          `json:"name"`
+	Short       string          `json:"short"`
 	Matters     int             `json:"matters"`
 	Evaluations int             `json:"evaluations"`
 	Grades      map[string]int  `json:"grades,omitempty"`
@@ -106,7 +108,7 @@ func annualReport(w *world, a *assessment) report {
 	for _, an := range a.annual {
 		s := scores[an.Subject]
 		r.Departments = append(r.Departments, department{
-			Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject),
+			Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject), Short: w.short(an.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades,
 			Composite: an.Parts[scoring.SubdistrictPart], Other: an.Parts["department"], Total: an.Total,
 		})
@@ -135,7 +137,7 @@ func monthReport(w *world, a *assessment, month time.Month) report {
 	}
 	for _, s := range a.book.Scores(p) {
 		v.Evaluations += s.Evaluations
-		v.Departments = append(v.Departments, monthRow{Rank: s.Rank, ID: s.Subject, Name: w.name(s.Subject),
+		v.Departments = append(v.Departments, monthRow{Rank: s.Rank, ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
 	}
 	r.Month = v
@@ -226,12 +228,12 @@ func writeAnnual(b *strings.Builder, r report) {
 	sum.add("吹哨受理", strconv.Itoa(s.Received)+" 件", "已办结", strconv.Itoa(s.Resolved)+" 件", "办结率", s.ResolutionRate.StringFixed(4))
 	sum.add("回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "满意率", s.SatisfactionRate.StringFixed(4))
 	b.WriteString(sum.String())
-	fmt.Fprintf(b, "\n部门年度考核：街道评价（一事一评综合评分）占 %s，部门其他考核占 %s；评价表 %s\n\n",
+	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
 		percent(r.Weights[scoring.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrr"}
 	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"街道评分", "其他考核", "年度考核"})...)
 	for _, d := range r.Departments {
-		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Name, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
+		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
 			gradeCells(r.Scale, d.Grades),
 			[]string{d.Composite.StringFixed(2), d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
 	}
@@ -239,7 +241,8 @@ func writeAnnual(b *strings.Builder, r report) {
 	b.WriteByte('\n')
 	fmt.Fprintf(b, "统筹（多部门）%d 件 · 退单重派 %d 件 · 挂起 %d 件 · 回访不满意重办 %d 件\n", f.Coordinated, f.Returned, f.Suspended, f.Reopened)
 	fmt.Fprintf(b, "分时段评价 %d 件（阶段评价 %d 次）· 评价共 %d 次 · 超期办结 %d 件\n", f.Staged, f.StageEvaluations, f.Evaluations, f.Overdue)
-	fmt.Fprintf(b, "年末在办 %d 件，其中超期 %d 件 · 91580 热线派单 %d 件 · 街道自行处置（未吹哨，不计入受理）%d 件\n", f.Open, f.OpenOverdue, f.Hotline, f.Unwhistled)
+	fmt.Fprintf(b, "年末在办 %d 件，其中超期 %d 件 · 91580 热线派单 %d 件\n", f.Open, f.OpenOverdue, f.Hotline)
+	fmt.Fprintf(b, "街道自行处置（未吹哨，不计入受理）%d 件\n", f.Unwhistled)
 	var top []string
 	for _, tc := range r.Types[:min(5, len(r.Types))] {
 		top = append(top, fmt.Sprintf("%s %d", tc.Type, tc.Count))
@@ -306,12 +309,12 @@ func writeMonth(b *strings.Builder, r report) {
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "r"}
 	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"})...)
 	for _, d := range v.Departments {
-		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Name, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
+		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
 			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)})...)
 	}
 	b.WriteString(t.String())
 	best, worst := v.Departments[0], v.Departments[len(v.Departments)-1]
-	fmt.Fprintf(b, "\n本月第一：%s（%s）· 本月末位：%s（%s）\n", best.Name, best.Composite.StringFixed(2), worst.Name, worst.Composite.StringFixed(2))
+	fmt.Fprintf(b, "\n本月第一：%s（%s）· 本月末位：%s（%s）\n", best.Short, best.Composite.StringFixed(2), worst.Short, worst.Composite.StringFixed(2))
 }
 
 // percent writes a weight such as 0.3 as "30%".

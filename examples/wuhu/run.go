@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -93,6 +94,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// maxPolicy is the largest policy file read, in bytes: a decision table
+// is a page of rules, and a mistaken -policy /dev/zero must not hang.
+const maxPolicy = 1 << 20
+
 // readPolicy loads and validates a decision table from a JSON file.
 func readPolicy(name string) (*scoring.Table, error) {
 	f, err := os.Open(name)
@@ -100,7 +105,14 @@ func readPolicy(name string) (*scoring.Table, error) {
 		return nil, err
 	}
 	defer f.Close()
-	t, err := scoring.LoadTable(f)
+	b, err := io.ReadAll(io.LimitReader(f, maxPolicy+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxPolicy {
+		return nil, fmt.Errorf("%s: larger than %d bytes; not a decision table", name, maxPolicy)
+	}
+	t, err := scoring.LoadTable(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

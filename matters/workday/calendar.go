@@ -47,83 +47,6 @@ type Calendar struct {
 	b *builder // non-nil only while New applies options
 }
 
-// builder collects what the options ask for.
-type builder struct {
-	spans   []Span
-	hasSpan bool
-	extra   []Schedule
-	noChina bool
-}
-
-// Option configures a Calendar built by [New]. Options come from
-// [WithHours], [WithSchedules] and [WithoutChina]; applied to a Calendar
-// outside New, an Option does nothing and returns an error.
-type Option func(*Calendar) error
-
-// ErrOption reports an Option that cannot be applied: a nil Option, or an
-// Option used on a Calendar outside New.
-var ErrOption = errors.New("workday: invalid option")
-
-func (c *Calendar) builder() (*builder, error) {
-	if c == nil || c.b == nil {
-		return nil, fmt.Errorf("%w: options apply only inside New; a built Calendar never changes", ErrOption)
-	}
-	return c.b, nil
-}
-
-// WithHours sets the working hours of a working day: spans in order, not
-// overlapping, each within 00:00–24:00 and not empty (touching spans are
-// allowed). The default is the whole day. The spans are copied. New
-// reports every problem, wrapping [ErrHours]. If given more than once, the
-// last WithHours counts.
-func WithHours(spans ...Span) Option {
-	spans = append([]Span{}, spans...)
-	return func(c *Calendar) error {
-		b, err := c.builder()
-		if err != nil {
-			return err
-		}
-		b.spans, b.hasSpan = spans, true
-		return nil
-	}
-}
-
-// WithSchedules adds years to the calendar: by default on top of the
-// embedded State Council schedules of [ChinaSchedules], so that a host adds
-// the next year from its notice's data (see [ParseSchedules]) without
-// waiting for a release. The schedules are copied; New validates them with
-// the others and reports every problem, wrapping [ErrSchedule] — including a
-// year that is already covered. Several WithSchedules add up.
-func WithSchedules(s ...Schedule) Option {
-	cp := make([]Schedule, len(s))
-	for i := range s {
-		cp[i] = s[i].clone()
-	}
-	return func(c *Calendar) error {
-		b, err := c.builder()
-		if err != nil {
-			return err
-		}
-		b.extra = append(b.extra, cp...)
-		return nil
-	}
-}
-
-// WithoutChina leaves out the embedded State Council schedules: the
-// calendar covers only the years given by [WithSchedules]. Use it for
-// another jurisdiction's calendar, or to replace a year, starting from
-// [ChinaSchedules] with that year changed.
-func WithoutChina() Option {
-	return func(c *Calendar) error {
-		b, err := c.builder()
-		if err != nil {
-			return err
-		}
-		b.noChina = true
-		return nil
-	}
-}
-
 // New returns a calendar of the embedded State Council schedules (see
 // [China]) with the whole day as working hours, changed by the options. The
 // years covered must be consecutive. Every problem of every option is
@@ -159,9 +82,7 @@ func New(opts ...Option) (*Calendar, error) {
 	if len(all) == 0 {
 		errs = append(errs, fmt.Errorf("%w: no schedules: a calendar needs at least one year", ErrSchedule))
 	}
-	if len(errs) == 0 {
-		errs = append(errs, checkConsecutive(all)...)
-	}
+	errs = append(errs, checkConsecutive(all)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -169,11 +90,15 @@ func New(opts ...Option) (*Calendar, error) {
 	return c, nil
 }
 
-// checkConsecutive reports the years missing between the first and last.
+// checkConsecutive reports the years missing between the first and last
+// (of those within MinYear–MaxYear; the others are reported by expand).
 func checkConsecutive(all []Schedule) []error {
 	have := make(map[int]bool, len(all))
-	first, last := all[0].Year, all[0].Year
+	first, last := MaxYear+1, MinYear-1
 	for _, s := range all {
+		if s.Year < MinYear || s.Year > MaxYear {
+			continue
+		}
 		have[s.Year] = true
 		first, last = min(first, s.Year), max(last, s.Year)
 	}
@@ -387,9 +312,11 @@ func (c *Calendar) Between(from, to time.Time) (time.Duration, error) {
 // n-th working day after it, whether or not the clock time is within
 // working hours; n = 0 returns from. If from's date is not a working day,
 // counting starts at the beginning of the next working day's working hours
-// (顺延: the start of its first span, midnight by default): AddDays of a
-// Saturday, 1 is the end of Monday's working time, given as Tuesday at the
-// start of working hours, and n = 0 gives Monday at that time.
+// (顺延: the start of its first span, midnight by default): from a Saturday,
+// n = 0 gives Monday at the start of working hours and n = 1 gives Tuesday
+// at that time, the first instant after all of Monday's working time (with
+// office hours, Monday 17:30 and Tuesday 08:30 are the same point of working
+// time, and the later one is returned).
 //
 // A negative n counts backwards the same way: from a day that is not a
 // working day, counting starts at the end of the previous working day's

@@ -137,3 +137,36 @@ func FuzzBetweenAddDays(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCalendarJSON: no input panics UnmarshalJSON; a calendar it accepts
+// encodes back to the same data.
+func FuzzCalendarJSON(f *testing.F) {
+	seed, err := json.Marshal(office(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add([]byte(`{"hours":["09:00-17:00"],"schedules":[{"year":2030,"notice":"n","holidays":["2030-10-01/2030-10-07"],"workdays":["2030-09-29"]}]}`))
+	f.Add([]byte(`{"hours":[],"schedules":[]}`))
+	f.Add([]byte(`{"hours":["17:00-09:00"],"schedules":[{"year":3000}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c Calendar
+		if err := json.Unmarshal(data, &c); err != nil {
+			return
+		}
+		out, err := json.Marshal(&c)
+		if err != nil {
+			t.Fatalf("encoding an accepted calendar: %v", err)
+		}
+		var again Calendar
+		if err := json.Unmarshal(out, &again); err != nil {
+			t.Fatalf("decoding %s: %v", out, err)
+		}
+		if diff := cmp.Diff(c.Schedules(), again.Schedules()); diff != "" {
+			t.Fatalf("schedules mismatch (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(c.Hours(), again.Hours()); diff != "" {
+			t.Fatalf("hours mismatch (-want +got):\n%s", diff)
+		}
+	})
+}

@@ -93,19 +93,19 @@ func (s Schedule) expand() (off, work []int64, errs []error) {
 		var days []int64
 		seen := make(map[int64]int)
 		for i, e := range entries {
-			where := fmt.Sprintf("%s: %s[%d] %q", name, field, i, e)
+			where := func() string { return fmt.Sprintf("%s: %s[%d] %q", name, field, i, e) }
 			first, last, err := parseEntry(e)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%w: %s: %v", ErrSchedule, where, err))
+				errs = append(errs, fmt.Errorf("%w: %s: %v", ErrSchedule, where(), err))
 				continue
 			}
 			if first < lo || last > hi {
-				errs = append(errs, fmt.Errorf("%w: %s: outside %d (and the December before it)", ErrSchedule, where, s.Year))
+				errs = append(errs, fmt.Errorf("%w: %s: outside %d (and the December before it)", ErrSchedule, where(), s.Year))
 				continue
 			}
 			for d := first; d <= last; d++ {
 				if j, dup := seen[d]; dup {
-					errs = append(errs, fmt.Errorf("%w: %s: %s already listed by %s[%d]", ErrSchedule, where, dayString(d), field, j))
+					errs = append(errs, fmt.Errorf("%w: %s: %s already listed by %s[%d]", ErrSchedule, where(), dayString(d), field, j))
 					continue
 				}
 				seen[d] = i

@@ -1,0 +1,71 @@
+package accountabilitytest_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/accountability/accountabilitytest"
+)
+
+// stagesRule is a locality's rule: a power's duties must cover the stages
+// of its category.
+var stagesRule = accountability.Rule{
+	Name: "local.stages",
+	Doc:  "local.stages: a power whose duties miss a stage of its category",
+	Check: func(r *accountability.Register, report func(accountability.Finding)) {
+		for _, p := range r.Powers {
+			have := map[accountability.Stage]bool{}
+			for _, d := range p.Duties {
+				have[d.Stage] = true
+			}
+			var missing []string
+			for _, s := range accountability.StagesFor(p.Category) {
+				if !have[s] {
+					missing = append(missing, s.Label())
+				}
+			}
+			if len(missing) > 0 {
+				report(accountability.Finding{
+					Path:    "powers[" + p.Code + "].duties",
+					Message: fmt.Sprintf("power %q lacks %s", p.Code, strings.Join(missing, "、")),
+				})
+			}
+		}
+	},
+}
+
+// printT stands in for the *testing.T of a real test, printing what would
+// fail it. In a test, pass t itself:
+//
+//	func TestStagesRule(t *testing.T) {
+//		accountabilitytest.Run(t, stagesRule, register, want)
+//	}
+type printT struct{}
+
+func (printT) Errorf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	first, _, _ := strings.Cut(msg, "\n") // go-cmp's diff text is not stable; show the headline
+	fmt.Println("FAIL:", first)
+}
+
+func ExampleRun() {
+	r := &accountability.Register{Powers: []accountability.Power{{
+		Code: "XK-001", Category: accountability.Licensing,
+		Duties: []accountability.Duty{
+			{Stage: accountability.Acceptance}, {Stage: accountability.Review}, {Stage: accountability.Decision},
+		},
+	}}}
+	want := accountability.Findings{{
+		Rule: "local.stages", Severity: accountability.Error,
+		Path: "powers[XK-001].duties", Message: `power "XK-001" lacks 送达、事后监管`,
+	}}
+	accountabilitytest.Run(printT{}, stagesRule, r, want)
+	fmt.Println("first run done")
+
+	// A wrong expectation fails the test with a diff.
+	accountabilitytest.Run(printT{}, stagesRule, r, nil)
+	// Output:
+	// first run done
+	// FAIL: rule "local.stages": findings mismatch (-want +got):
+}

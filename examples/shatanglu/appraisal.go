@@ -1,0 +1,92 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// The indicators of the monthly appraisal by post category.
+const (
+	indicatorEvaluation = "evaluation" // the month's composite of the task evaluations
+	indicatorWorkload   = "workload"   // tasks done, against the busiest of the same post
+)
+
+// monthlyAppraisal returns the monthly appraisal by post category (分类量化考核)
+// of 沙塘路街道: within each post category, the month's composite counts 80%
+// and the workload 20%; the total is graded on the staff scale 优秀 (90 and
+// above), 称职 (75), 基本称职 (60) and 不称职.
+func monthlyAppraisal(posts []string) *scoring.Appraisal {
+	a := &scoring.Appraisal{Scale: scoring.Scale{
+		{Code: "excellent", Label: "优秀", Points: decimal.NewFromInt(90)},
+		{Code: "competent", Label: "称职", Points: decimal.NewFromInt(75)},
+		{Code: "basic", Label: "基本称职", Points: decimal.NewFromInt(60)},
+		{Code: "incompetent", Label: "不称职", Points: decimal.Zero},
+	}}
+	for _, p := range posts {
+		a.Categories = append(a.Categories, scoring.PostCategory{
+			Code: p,
+			Name: p,
+			Weights: scoring.Weights{
+				indicatorEvaluation: decimal.RequireFromString("0.8"),
+				indicatorWorkload:   decimal.RequireFromString("0.2"),
+			},
+		})
+	}
+	return a
+}
+
+// staffScores turns a month's scores into each member's indicator scores:
+// the composite as it is, and the workload as the member's tasks against
+// the most any member of the same post did, out of 100, rounded half up to
+// 2 places. Members with no evaluation in the month are left out.
+func staffScores(staff []member, month []scoring.Score) []scoring.StaffScore {
+	bySubject := map[string]scoring.Score{}
+	for _, s := range month {
+		bySubject[s.Subject] = s
+	}
+	most := map[string]int{}
+	for _, m := range staff {
+		if s, ok := bySubject[m.ID]; ok {
+			most[m.Post] = max(most[m.Post], s.Matters)
+		}
+	}
+	var out []scoring.StaffScore
+	for _, m := range staff {
+		s, ok := bySubject[m.ID]
+		if !ok || most[m.Post] == 0 {
+			continue
+		}
+		workload := decimal.NewFromInt(int64(s.Matters)*100).DivRound(decimal.NewFromInt(int64(most[m.Post])), 2)
+		out = append(out, scoring.StaffScore{
+			Person:   m.ID,
+			Category: m.Post,
+			Scores: map[string]decimal.Decimal{
+				indicatorEvaluation: s.Composite,
+				indicatorWorkload:   workload,
+			},
+		})
+	}
+	return out
+}
+
+// appraisal prints the month's appraisal by post category.
+func (p *printer) appraisal(posts []string, month []scoring.Score) error {
+	a := monthlyAppraisal(posts)
+	res, err := a.Appraise(staffScores(p.staff, month))
+	if err != nil {
+		return err
+	}
+	p.printf("  分类量化考核（按岗位类别排名：任务评价×80%% + 工作量×20%%；工作量为任务件数与同岗位最多者之比×100）\n")
+	t := newTable("岗位类别", ">类内排名", "姓名", "派驻机构", ">任务评价", ">工作量", ">总分", "等次")
+	for _, x := range res {
+		m := p.member(x.Person)
+		g, _ := a.Scale.Grade(x.Grade)
+		t.add(x.Category, strconv.Itoa(x.Rank), m.Name, p.unitName(m.Unit),
+			x.Scores[indicatorEvaluation].StringFixed(2), x.Scores[indicatorWorkload].StringFixed(2),
+			x.Total.StringFixed(2), g.Label)
+	}
+	t.write(p.w, "    ")
+	return nil
+}

@@ -1,0 +1,163 @@
+package matters_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters"
+)
+
+func testAdmission() *matters.Admission {
+	return &matters.Admission{
+		Items: []matters.Item{
+			{Code: "QZ-001", Name: "违法建设巡查制止", List: matters.Duties, Unit: "城市管理办"},
+			{Code: "GF-012", Name: "城乡居民基本医疗保险参保登记", List: matters.Services, Unit: "为民服务中心"},
+			{Code: "QT-003", Name: "文明城市创建", List: matters.OtherWork, Unit: "党群工作办"},
+			{Code: "QT-003", Name: "重复的编码", List: matters.OtherWork},
+		},
+		Excluded: matters.DefaultExclusions(),
+	}
+}
+
+func TestAdmit(t *testing.T) {
+	a := testAdmission()
+	approval := &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号", At: time.Date(2024, 3, 1, 0, 0, 0, 0, cst)}
+	tests := []struct {
+		name     string
+		r        matters.Request
+		admitted bool
+		item     string
+		reason   []string // parts the reason must contain
+	}{
+		{"listed by code", matters.Request{Title: "拆除某小区楼顶违建", From: "区城管局", Item: "QZ-001"}, true, "QZ-001",
+			[]string{"admitted", "QZ-001", "违法建设巡查制止", "权责清单", "城市管理办"}},
+		{"listed by exact name", matters.Request{Title: "城乡居民基本医疗保险参保登记"}, true, "GF-012",
+			[]string{"admitted", "GF-012", "公共服务清单"}},
+		{"other work", matters.Request{Title: "文明城市创建"}, true, "QT-003", []string{"其他工作事项清单"}},
+		{"the first of two items with one code wins", matters.Request{Title: "x", Item: "QT-003"}, true, "QT-003", []string{"文明城市创建"}},
+		{"a name that is only similar is unlisted", matters.Request{Title: "违法建设巡查"}, false, "",
+			[]string{"refused", "none of the lists", "准入审批"}},
+		{"an unknown code is unlisted", matters.Request{Title: "违法建设巡查制止", Item: "QZ-999"}, false, "",
+			[]string{"refused", "QZ-999", "names no listed item"}},
+		{"unlisted with an approval", matters.Request{Title: "防汛物资清点", From: "区应急局", Approval: approval}, true, "",
+			[]string{"admitted by approval", "区委编办", "区编办〔2024〕3号", "2024-03-01"}},
+		{"an approval that names no approver", matters.Request{Title: "防汛物资清点", Approval: &matters.Approval{Ref: "x"}}, false, "",
+			[]string{"refused", "names no approver"}},
+		{"excluded: 招商引资", matters.Request{Title: "完成年度招商引资任务"}, false, "",
+			[]string{"refused", "招商引资", "no approval"}},
+		{"excluded even with an approval: 协税护税", matters.Request{Title: "协税护税工作", Approval: approval}, false, "",
+			[]string{"refused", "协税护税"}},
+		{"excluded even when a listed code is given", matters.Request{Title: "招商引资", Item: "QZ-001"}, false, "",
+			[]string{"refused", "招商引资"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := a.Admit(tt.r)
+			if d.Admitted != tt.admitted {
+				t.Errorf("Admitted = %v, want %v (reason %q)", d.Admitted, tt.admitted, d.Reason)
+			}
+			code := ""
+			if d.Item != nil {
+				code = d.Item.Code
+			}
+			if code != tt.item {
+				t.Errorf("Item = %q, want %q", code, tt.item)
+			}
+			for _, part := range tt.reason {
+				if !strings.Contains(d.Reason, part) {
+					t.Errorf("Reason %q does not contain %q", d.Reason, part)
+				}
+			}
+		})
+	}
+}
+
+func TestAdmitExcludedItem(t *testing.T) {
+	a := &matters.Admission{
+		Items:    []matters.Item{{Code: "X-1", Name: "招商引资项目服务", List: matters.OtherWork}},
+		Excluded: matters.DefaultExclusions(),
+	}
+	d := a.Admit(matters.Request{Title: "项目服务", Item: "X-1"})
+	if d.Admitted || d.Item != nil || !strings.Contains(d.Reason, "item X-1") {
+		t.Errorf("Admit of an excluded item = %+v, want a refusal naming item X-1", d)
+	}
+}
+
+func TestAdmitNil(t *testing.T) {
+	var a *matters.Admission
+	if d := a.Admit(matters.Request{Title: "x"}); d.Admitted || d.Reason == "" {
+		t.Errorf("nil Admission admitted unapproved work: %+v", d)
+	}
+	if d := a.Admit(matters.Request{Title: "x", Approval: &matters.Approval{By: "区委"}}); !d.Admitted {
+		t.Errorf("nil Admission refused approved work: %+v", d)
+	}
+}
+
+func TestAdmitCopiesTheItem(t *testing.T) {
+	a := testAdmission()
+	d := a.Admit(matters.Request{Item: "QZ-001"})
+	d.Item.Name = "changed"
+	if a.Items[0].Name == "changed" {
+		t.Error("Decision.Item aliases the admission's item")
+	}
+}
+
+func TestAdmissionValidate(t *testing.T) {
+	a := testAdmission()
+	a.Items = append(a.Items,
+		matters.Item{Name: "没有编码", List: matters.Duties},
+		matters.Item{Code: "N-1", List: matters.Services},
+		matters.Item{Code: "N-2", Name: "没有清单"},
+		matters.Item{Code: "N-3", Name: "未知清单", List: 9},
+		matters.Item{Code: "N-4", Name: "招商引资服务", List: matters.OtherWork},
+	)
+	a.Excluded = append(a.Excluded, matters.Exclusion{Reason: "no name"}, matters.Exclusion{Name: "招商引资"})
+	err := a.Validate()
+	if !errors.Is(err, matters.ErrInvalid) {
+		t.Fatalf("Validate = %v, want ErrInvalid", err)
+	}
+	want := []string{
+		"items[QT-003]: code QT-003 is used by items 2 and 3",
+		"items[4]: item \"没有编码\" has no code",
+		"items[N-1]: item has no name",
+		"items[N-2]: item \"没有清单\" names no list",
+		"items[N-3]: item \"未知清单\" names an unknown list 9",
+		"items[N-4]: item \"招商引资服务\" falls under the exclusion 招商引资",
+		"excluded[2]: exclusion has no name",
+		"excluded[招商引资]: exclusion named twice",
+	}
+	got := lines(err)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Validate problems mismatch (-want +got):\n%s", diff)
+	}
+	if err := testAdmission().Validate(); err == nil {
+		t.Error("Validate found no duplicate code")
+	}
+	sound := &matters.Admission{Items: testAdmission().Items[:3], Excluded: matters.DefaultExclusions()}
+	if err := sound.Validate(); err != nil {
+		t.Errorf("Validate of a sound admission = %v", err)
+	}
+	if err := (*matters.Admission)(nil).Validate(); err != nil {
+		t.Errorf("Validate of nil = %v", err)
+	}
+}
+
+// lines returns each joined problem without the trailing sentinel text.
+func lines(err error) []string {
+	var out []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		out = append(out, strings.TrimSuffix(l, ": matters: invalid"))
+	}
+	return out
+}
+
+func TestDefaultExclusionsIsACopy(t *testing.T) {
+	a := matters.DefaultExclusions()
+	a[0].Name = "changed"
+	if matters.DefaultExclusions()[0].Name != "招商引资" {
+		t.Error("DefaultExclusions returns shared memory")
+	}
+}

@@ -1,0 +1,111 @@
+package matters_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// reportEvents reports the throughput in events a second.
+func reportEvents(b *testing.B, perOp int) {
+	if s := b.Elapsed().Seconds(); s > 0 {
+		b.ReportMetric(float64(b.N*perOp)/s, "events/s")
+	}
+}
+
+// BenchmarkApply applies the 16 events of a full lifecycle to a new matter.
+func BenchmarkApply(b *testing.B) {
+	events := fullLifecycle(b).Events
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := &matters.Matter{}
+		for _, e := range events {
+			if err := m.Apply(e); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportEvents(b, len(events))
+}
+
+// BenchmarkApplyRefused applies an event that is refused.
+func BenchmarkApplyRefused(b *testing.B) {
+	m := build(b, hAccepted...)
+	e := next(m, ev(matters.Resolve, outside))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if m.Apply(e) == nil {
+			b.Fatal("accepted")
+		}
+	}
+	reportEvents(b, 1)
+}
+
+func BenchmarkReplay(b *testing.B) {
+	for _, n := range []int{16, 200} {
+		events := fullLifecycle(b).Events
+		if n != len(events) {
+			events = legalHistory(b, 7, n).Events
+		}
+		b.Run(fmt.Sprintf("events=%d", len(events)), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := matters.Replay(events); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportEvents(b, len(events))
+		})
+	}
+}
+
+func BenchmarkStatus(b *testing.B) {
+	m := fullLifecycle(b)
+	r, _ := testDirectory().Route("违法建设")
+	cal := workday.China()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := m.Status(at(3, 8, 12, 0), r, cal); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDeadlines(b *testing.B) {
+	m := fullLifecycle(b)
+	r, _ := testDirectory().Route("违法建设")
+	cal := workday.China()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := m.Deadlines(r, cal); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSummarize(b *testing.B) {
+	ms := population(b, 746, 619, 560, 40)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		matters.Summarize(ms)
+	}
+}
+
+func BenchmarkAdmit(b *testing.B) {
+	a := &matters.Admission{Excluded: matters.DefaultExclusions()}
+	for i := 0; i < 1000; i++ {
+		a.Items = append(a.Items, matters.Item{Code: fmt.Sprintf("QZ-%04d", i), Name: fmt.Sprintf("事项%d", i), List: matters.Duties})
+	}
+	r := matters.Request{Title: "事项999"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if !a.Admit(r).Admitted {
+			b.Fatal("refused")
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package matters_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+func ExampleAdmission_Admit() {
+	a := &matters.Admission{
+		Items: []matters.Item{
+			{Code: "QZ-001", Name: "违法建设巡查制止", List: matters.Duties, Unit: "城市管理办"},
+			{Code: "GF-012", Name: "城乡居民基本医疗保险参保登记", List: matters.Services, Unit: "为民服务中心"},
+		},
+		Excluded: matters.DefaultExclusions(),
+	}
+	for _, r := range []matters.Request{
+		{Title: "拆除某小区楼顶违建", From: "区城管局", Item: "QZ-001"},
+		{Title: "城乡居民基本医疗保险参保登记"},
+		{Title: "防汛物资清点", From: "区应急局"},
+		{Title: "防汛物资清点", From: "区应急局", Approval: &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号"}},
+		{Title: "完成年度招商引资任务", Approval: &matters.Approval{By: "区商务局"}},
+	} {
+		d := a.Admit(r)
+		fmt.Println(d.Admitted, d.Reason)
+	}
+	// Output:
+	// true admitted: item QZ-001 "违法建设巡查制止" on 权责清单 (duties), done by 城市管理办
+	// true admitted: item GF-012 "城乡居民基本医疗保险参保登记" on 公共服务清单 (services), done by 为民服务中心
+	// false refused: "防汛物资清点" is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单) and has no admission approval (准入审批)
+	// true admitted by approval (准入审批) 区编办〔2024〕3号 by 区委编办: "防汛物资清点" is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单)
+	// false refused: title "完成年度招商引资任务" falls under the exclusion 招商引资: removed from sub-district duties (取消街道招商引资职能); no approval can admit it
+}
+
+func ExampleDirectory_Route() {
+	d := &matters.Directory{Routes: []matters.Route{
+		{Type: "违法建设", Lead: "区城管局", Support: []string{"区自然资源局", "区住建局"}, Respond: 2 * time.Hour, ResolveDays: 15},
+		{Type: "油烟扰民", Lead: "区生态环境分局", Support: []string{"区市场监管局"}, Respond: 4 * time.Hour, ResolveDays: 5},
+	}}
+	if err := d.Validate(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, _ := d.Route("违法建设")
+	fmt.Println(r.Lead, r.Support, r.Respond, r.ResolveDays)
+	_, err := d.Route("井盖缺失")
+	fmt.Println(errors.Is(err, matters.ErrNoRoute), err)
+	// Output:
+	// 区城管局 [区自然资源局 区住建局] 2h0m0s 15
+	// true matters: no route for matter type "井盖缺失"
+}
+
+// Example_whistle follows one matter from the grid centre's report to the
+// citizen's answer: whistled, dispatched to a lead and two support units
+// (统筹), answered, returned by one support unit, suspended (a stage
+// reported while suspended is refused), resumed, resolved in a stage and in
+// full, closed and surveyed.
+func Example_whistle() {
+	cst := workday.CST()
+	day := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, cst) }
+	const street = "赭山街道"
+	m := &matters.Matter{}
+	for _, e := range []matters.Event{
+		{At: day(4, 8, 40), Kind: matters.Report, Actor: street, Type: "违法建设", Note: "网格员上报：楼顶搭建彩钢房"},
+		{At: day(4, 9, 0), Kind: matters.Whistle, Actor: street},
+		{At: day(4, 9, 5), Kind: matters.Dispatch, Actor: street, Units: []string{"区城管局", "区自然资源局", "区住建局"}},
+		{At: day(4, 9, 30), Kind: matters.Accept, Actor: "区城管局"},
+		{At: day(4, 10, 0), Kind: matters.Accept, Actor: "区自然资源局"},
+		{At: day(4, 10, 30), Kind: matters.Return, Actor: "区住建局", Note: "不属本单位职责"},
+		{At: day(5, 9, 0), Kind: matters.Suspend, Actor: "区城管局", Note: "等待产权认定"},
+		{At: day(5, 15, 0), Kind: matters.Progress, Actor: "区城管局"},
+		{At: day(6, 9, 0), Kind: matters.Resume, Actor: "区城管局"},
+		{At: day(7, 9, 0), Kind: matters.Progress, Actor: "区城管局", Note: "第一阶段：停工"},
+		{At: day(8, 16, 0), Kind: matters.Resolve, Actor: "区城管局"},
+		{At: day(8, 17, 0), Kind: matters.Close, Actor: street},
+		{At: day(11, 9, 0), Kind: matters.Feedback, Actor: street, Satisfied: new(bool)},
+	} {
+		e.Matter, e.Seq = "2024-0304-0017", len(m.Events)+1
+		if err := m.Apply(e); err != nil {
+			fmt.Println("refused:", err)
+			continue
+		}
+		fmt.Printf("%-8s → %-10s lead=%s support=%v coordinated=%v suspended=%v stage=%d\n",
+			e.Kind, m.State, m.Lead, m.Support, m.Coordinated, m.Suspended, m.Stage)
+	}
+	// Output:
+	// report   → reported   lead= support=[] coordinated=false suspended=false stage=0
+	// whistle  → whistled   lead= support=[] coordinated=false suspended=false stage=0
+	// dispatch → dispatched lead=区城管局 support=[区自然资源局 区住建局] coordinated=true suspended=false stage=0
+	// accept   → accepted   lead=区城管局 support=[区自然资源局 区住建局] coordinated=true suspended=false stage=0
+	// accept   → accepted   lead=区城管局 support=[区自然资源局 区住建局] coordinated=true suspended=false stage=0
+	// return   → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=0
+	// suspend  → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=true stage=0
+	// refused: matters: matter "2024-0304-0017" seq 8 progress by "区城管局": the matter is suspended; resume it first: transition not allowed
+	// resume   → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=0
+	// progress → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
+	// resolve  → resolved   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
+	// close    → closed     lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
+	// feedback → closed     lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
+}
+
+// Example_twoWayDispatch shows the 91580 citizen hotline opening a matter
+// for a sub-district: the city-to-street direction of two-way dispatch
+// (双向派单). The sub-district owns the matter and whistles it; the hotline
+// may not.
+func Example_twoWayDispatch() {
+	at := time.Date(2024, 3, 4, 9, 0, 0, 0, workday.CST())
+	m := &matters.Matter{}
+	report := matters.Event{Matter: "12345-0001", Seq: 1, At: at, Kind: matters.Report, Actor: "91580", Type: "油烟扰民", Units: []string{"卧牛山街道"}}
+	fmt.Println(m.Apply(report), m.Owner, m.State)
+	err := m.Apply(matters.Event{Matter: "12345-0001", Seq: 2, At: at, Kind: matters.Whistle, Actor: "91580"})
+	fmt.Println(errors.Is(err, matters.ErrActor), err)
+	fmt.Println(m.Apply(matters.Event{Matter: "12345-0001", Seq: 2, At: at, Kind: matters.Whistle, Actor: "卧牛山街道"}), m.State)
+	// Output:
+	// <nil> 卧牛山街道 reported
+	// true matters: matter "12345-0001" seq 2 whistle by "91580": only the owner may whistle; owner "卧牛山街道": actor not allowed
+	// <nil> whistled
+}
+
+func ExampleSummarize() {
+	// 746 whistled matters: 619 resolved, of which 600 surveyed and 560 satisfied.
+	var ms []*matters.Matter
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	for i := 0; i < 746; i++ {
+		kinds := []matters.Kind{matters.Report, matters.Whistle, matters.Dispatch, matters.Accept}
+		if i < 619 {
+			kinds = append(kinds, matters.Resolve, matters.Close)
+		}
+		if i < 600 {
+			kinds = append(kinds, matters.Feedback)
+		}
+		m := &matters.Matter{}
+		for j, k := range kinds {
+			e := matters.Event{Matter: fmt.Sprint("M", i), Seq: j + 1, At: at, Kind: k, Actor: "街道", Type: "违法建设"}
+			switch k {
+			case matters.Dispatch:
+				e.Units = []string{"区城管局"}
+			case matters.Accept, matters.Resolve:
+				e.Actor = "区城管局"
+			case matters.Feedback:
+				satisfied := i < 560
+				e.Satisfied = &satisfied
+			}
+			if err := m.Apply(e); err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+		ms = append(ms, m)
+	}
+	s := matters.Summarize(ms)
+	fmt.Println("received", s.Received, "resolved", s.Resolved, "rate", s.ResolutionRate.StringFixed(4))
+	fmt.Println("surveyed", s.Surveyed, "satisfied", s.Satisfied, "rate", s.SatisfactionRate.StringFixed(4))
+	// Output:
+	// received 746 resolved 619 rate 0.8298
+	// surveyed 600 satisfied 560 rate 0.9333
+}
+
+// ExampleMatter_Status dispatches a matter on the Friday before 清明 2024
+// and reads its clocks on the State Council calendar: working time stops
+// over the weekend and the holiday, and the Sunday make-up day counts.
+func ExampleMatter_Status() {
+	cst := workday.CST()
+	day := func(d, h, m int) time.Time { return time.Date(2024, 4, d, h, m, 0, 0, cst) }
+	route := matters.Route{Type: "井盖缺失", Lead: "区城管局", Respond: 4 * time.Hour, ResolveDays: 2}
+	m, err := matters.Replay([]matters.Event{
+		{Matter: "M-9", Seq: 1, At: day(3, 21, 0), Kind: matters.Report, Actor: "弋江街道", Type: "井盖缺失"},
+		{Matter: "M-9", Seq: 2, At: day(3, 21, 30), Kind: matters.Whistle, Actor: "弋江街道"},
+		{Matter: "M-9", Seq: 3, At: day(3, 22, 0), Kind: matters.Dispatch, Actor: "弋江街道", Units: route.Units()},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cal := workday.China()
+	d, _ := m.Deadlines(route, cal)
+	fmt.Println("respond by", d.Respond.Format(time.DateTime), "resolve by", d.Resolve.Format(time.DateTime))
+	for _, t := range []time.Time{day(3, 23, 0), day(5, 12, 0), day(7, 1, 0), day(7, 3, 0)} {
+		s, err := m.Status(t, route, cal)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s used %-5v %-13s (%s) waiting for %v\n", t.Format(time.DateTime), s.Respond.Used, s.Respond.Alert, s.Respond.Alert.Label(), s.Waiting)
+	}
+	// Output:
+	// respond by 2024-04-07 02:00:00 resolve by 2024-04-08 22:00:00
+	// 2024-04-03 23:00:00 used 1h0m0s ontrack       (正常) waiting for [区城管局]
+	// 2024-04-05 12:00:00 used 2h0m0s half          (过半预警) waiting for [区城管局]
+	// 2024-04-07 01:00:00 used 3h0m0s threequarters (临期预警) waiting for [区城管局]
+	// 2024-04-07 03:00:00 used 5h0m0s overdue       (超期) waiting for [区城管局]
+}
+
+// ExampleMatter_Elapsed measures a response in working time less the time
+// the matter was suspended, as grading (一事一评) does.
+func ExampleMatter_Elapsed() {
+	cst := workday.CST()
+	at := func(h, m int) time.Time { return time.Date(2024, 3, 4, h, m, 0, 0, cst) }
+	m, _ := matters.Replay([]matters.Event{
+		{Matter: "M-3", Seq: 1, At: at(8, 0), Kind: matters.Report, Actor: "街道", Type: "占道经营"},
+		{Matter: "M-3", Seq: 2, At: at(8, 30), Kind: matters.Whistle, Actor: "街道"},
+		{Matter: "M-3", Seq: 3, At: at(9, 0), Kind: matters.Dispatch, Actor: "街道", Units: []string{"区城管局"}},
+		{Matter: "M-3", Seq: 4, At: at(10, 0), Kind: matters.Suspend, Actor: "街道"},
+		{Matter: "M-3", Seq: 5, At: at(11, 0), Kind: matters.Resume, Actor: "街道"},
+		{Matter: "M-3", Seq: 6, At: at(11, 30), Kind: matters.Accept, Actor: "区城管局"},
+	})
+	response, err := m.Elapsed(workday.China(), m.Events[5].At)
+	fmt.Println(response, err)
+	// Output:
+	// 1h30m0s <nil>
+}
+
+func ExampleKeyTasks_For() {
+	tasks := matters.KeyTasks{{
+		ID: "ZD-2024-01", Name: "违法建设拆除", Owner: "沙塘路街道",
+		Functions: []matters.Function{
+			{Name: "执法", Lead: "城管中队", Support: []string{"派出所"}},
+			{Name: "政策解读", Lead: "司法所", Support: []string{"城管中队"}},
+			{Name: "安保", Lead: "派出所"},
+		},
+	}}
+	if err := tasks.Validate(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, unit := range tasks.Units() {
+		for _, a := range tasks.For(unit) {
+			fmt.Printf("%s %s %s%s\n", unit, a.TaskName, a.Function, a.Role.Label())
+		}
+	}
+	// Output:
+	// 城管中队 违法建设拆除 执法牵头
+	// 城管中队 违法建设拆除 政策解读配合
+	// 派出所 违法建设拆除 执法配合
+	// 派出所 违法建设拆除 安保牵头
+	// 司法所 违法建设拆除 政策解读牵头
+}

@@ -1,0 +1,234 @@
+package matters_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// fullLifecycle is a coordinated matter from the 91580 hotline that was
+// returned by a support unit, suspended, resolved in two stages, reopened,
+// resolved again, closed and surveyed twice.
+func fullLifecycle(t testing.TB) *matters.Matter {
+	h := []matters.Event{
+		{At: at(3, 4, 8, 40), Kind: matters.Report, Actor: hotline, Type: "违法建设", Units: []string{owner}, Note: "市民来电：小区楼顶搭建彩钢房"},
+		{At: at(3, 4, 9, 0), Kind: matters.Whistle, Actor: owner},
+		{At: at(3, 4, 9, 5), Kind: matters.Dispatch, Actor: owner, Units: []string{lead, sup1, sup2}},
+		{At: at(3, 4, 9, 30), Kind: matters.Accept, Actor: lead},
+		{At: at(3, 4, 10, 0), Kind: matters.Accept, Actor: sup1},
+		{At: at(3, 4, 10, 30), Kind: matters.Return, Actor: sup2, Note: "不属本单位职责"},
+		{At: at(3, 5, 9, 0), Kind: matters.Suspend, Actor: lead, Note: "等待产权认定"},
+		{At: at(3, 6, 9, 0), Kind: matters.Resume, Actor: lead},
+		{At: at(3, 7, 9, 0), Kind: matters.Progress, Actor: lead, Note: "第一阶段：停工"},
+		{At: at(3, 8, 15, 0), Kind: matters.Progress, Actor: sup1, Note: "第二阶段：拆除"},
+		{At: at(3, 8, 16, 0), Kind: matters.Resolve, Actor: lead},
+		{At: at(3, 8, 17, 0), Kind: matters.Reopen, Actor: owner, Note: "残留建筑垃圾未清运"},
+		{At: at(3, 11, 10, 0), Kind: matters.Resolve, Actor: lead},
+		{At: at(3, 11, 11, 0), Kind: matters.Feedback, Actor: owner, Satisfied: no()},
+		{At: at(3, 11, 12, 0), Kind: matters.Close, Actor: owner},
+		{At: at(3, 12, 9, 0), Kind: matters.Feedback, Actor: owner, Satisfied: yes(), Note: "点对点回访：满意"},
+	}
+	for i := range h {
+		h[i].Matter, h[i].Seq = "2024-0304-0017", i+1
+	}
+	m, err := matters.Replay(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestGolden(t *testing.T) {
+	m := fullLifecycle(t)
+	r, err := testDirectory().Route("违法建设")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, err := m.Status(at(3, 8, 12, 0), r, workday.China())
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadlines, err := m.Deadlines(r, workday.China())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := testAdmission()
+	a.Items = a.Items[:3]
+	tests := []struct {
+		file string
+		v    any
+	}{
+		{"matter.golden", m},
+		{"directory.golden", testDirectory()},
+		{"admission.golden", a},
+		{"requests.golden", []matters.Request{
+			{Title: "拆除某小区楼顶违建", From: "区城管局", Item: "QZ-001"},
+			{Title: "防汛物资清点", From: "区应急局", Approval: &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号", At: at(3, 1, 0, 0)}},
+		}},
+		{"decisions.golden", []matters.Decision{
+			a.Admit(matters.Request{Title: "拆除某小区楼顶违建", Item: "QZ-001"}),
+			a.Admit(matters.Request{Title: "完成年度招商引资任务"}),
+		}},
+		{"summary.golden", matters.Summarize([]*matters.Matter{m, build(t, hAccepted...)})},
+		{"status.golden", status},
+		{"deadlines.golden", deadlines},
+		{"keytasks.golden", demolition()},
+		{"assignments.golden", demolition().For("城管中队")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got, err := json.MarshalIndent(tt.v, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", tt.file)
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(want, got) {
+				t.Errorf("%s differs from the golden file; got:\n%s", tt.file, got)
+			}
+			// Decode the golden file back: it must equal the value.
+			back := reflect.New(reflect.TypeOf(tt.v))
+			if err := json.Unmarshal(want, back.Interface()); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.v, back.Elem().Interface()); diff != "" {
+				t.Errorf("decoded %s mismatch (-want +got):\n%s", tt.file, diff)
+			}
+		})
+	}
+}
+
+// roundTrip decodes data into a new T; if that succeeds, the value must
+// encode, decode again to an equal value, and encode to the same bytes.
+func roundTrip[T any](t *testing.T, data []byte) (*T, bool) {
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		return nil, false
+	}
+	b, err := json.Marshal(&v)
+	if err != nil {
+		t.Fatalf("decoded %s, but cannot encode it: %v", data, err)
+	}
+	var w T
+	if err := json.Unmarshal(b, &w); err != nil {
+		t.Fatalf("cannot decode our own encoding %s: %v", b, err)
+	}
+	if diff := cmp.Diff(v, w, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("round trip of %s mismatch (-want +got):\n%s", data, diff)
+	}
+	c, err := json.Marshal(&w)
+	if err != nil || !bytes.Equal(b, c) {
+		t.Fatalf("second encoding %s differs from %s (%v)", c, b, err)
+	}
+	return &v, true
+}
+
+func seedGolden(f *testing.F, file string, more ...string) {
+	if b, err := os.ReadFile(filepath.Join("testdata", file)); err == nil {
+		f.Add(b)
+	}
+	for _, s := range more {
+		f.Add([]byte(s))
+	}
+}
+
+func FuzzEventJSON(f *testing.F) {
+	f.Add([]byte(`{"matter":"M","seq":1,"at":"2024-03-04T09:00:00+08:00","kind":"上报","actor":"91580","type":"违法建设","units":["赭山街道"]}`))
+	f.Add([]byte(`{"matter":"M","seq":9,"at":"2024-03-04T09:00:00Z","kind":"feedback","actor":"S","satisfied":false}`))
+	f.Add([]byte(`{"kind":"报到","units":[]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, ok := roundTrip[matters.Event](t, data)
+		if !ok {
+			return
+		}
+		m := &matters.Matter{}
+		if err := m.Apply(*e); err != nil {
+			sameMatter(t, "matter after a refused decoded event", &matters.Matter{}, m)
+		}
+	})
+}
+
+func FuzzDirectoryJSON(f *testing.F) {
+	seedGolden(f, "directory.golden", `{"routes":[{"type":"a","lead":"","respond":"-1h","resolveDays":-1},{"type":"a"}]}`, `{"routes":[{"respond":5}]}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, ok := roundTrip[matters.Directory](t, data)
+		if !ok {
+			return
+		}
+		_ = d.Validate()
+		for _, r := range d.Routes {
+			got, err := d.Route(r.Type)
+			if err != nil || got.Type != r.Type {
+				t.Fatalf("Route(%q) = %+v, %v", r.Type, got, err)
+			}
+		}
+	})
+}
+
+func FuzzAdmissionJSON(f *testing.F) {
+	seedGolden(f, "admission.golden", `{"items":[{"code":"","name":"","list":"other"}],"excluded":[{"name":""}]}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, ok := roundTrip[matters.Admission](t, data)
+		if !ok {
+			return
+		}
+		_ = a.Validate()
+		for _, it := range a.Items {
+			for _, r := range []matters.Request{{Title: it.Name}, {Title: it.Name, Item: it.Code}, {Title: it.Name, Approval: &matters.Approval{By: "x"}}} {
+				if d := a.Admit(r); d.Reason == "" {
+					t.Fatalf("Admit(%+v) gave no reason", r)
+				}
+			}
+		}
+	})
+}
+
+// FuzzMatterJSON decodes arbitrary matters, however inconsistent, and uses
+// them: nothing may panic, and a refused event changes nothing.
+func FuzzMatterJSON(f *testing.F) {
+	seedGolden(f, "matter.golden", `{"id":"x","state":"accepted","lead":"L","suspended":true,"events":[{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T09:00:00Z"}]}`)
+	f.Add([]byte(`{"id":"x","state":"resolved","events":[{"matter":"x","seq":1,"kind":"suspend","at":"2024-03-04T09:00:00Z"},{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T08:00:00Z"}]}`))
+	china := workday.China()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, ok := roundTrip[matters.Matter](t, data)
+		if !ok {
+			return
+		}
+		matters.Summarize([]*matters.Matter{m})
+		r := matters.Route{Respond: time.Hour, ResolveDays: 2}
+		_, _ = m.Deadlines(r, china)
+		_, _ = m.Status(at(6, 1, 0, 0), r, china)
+		_, _ = m.Elapsed(china, at(6, 1, 0, 0))
+		for k := matters.Report; k <= matters.Feedback; k++ {
+			for _, who := range []string{m.Owner, m.Lead, "x"} {
+				before := snapshot(m)
+				e := matters.Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at(12, 31, 0, 0), Kind: k, Actor: who, Type: "t", Units: slices.Clone(m.Support), Satisfied: yes()}
+				if err := m.Apply(e); err != nil {
+					sameMatter(t, "matter after a refused event", before, m)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,111 @@
+package matters_test
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/shopspring/decimal"
+)
+
+// population returns matters with the given counts: resolved of received
+// whistled matters (the rest accepted), and of the resolved, yes satisfied
+// and no dissatisfied answers (the latest answer counting).
+func population(t testing.TB, received, resolved, yesAnswers, noAnswers int) []*matters.Matter {
+	var ms []*matters.Matter
+	for i := 0; i < received; i++ {
+		h := slices.Clone(hAccepted)
+		if i < resolved {
+			h = slices.Clone(hClosed)
+			switch {
+			case i < yesAnswers:
+				h = append(h, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: no()}, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: yes()})
+			case i < yesAnswers+noAnswers:
+				h = append(h, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: yes()}, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: no()})
+			}
+		}
+		ms = append(ms, build(t, h...))
+	}
+	return ms
+}
+
+func TestSummarize(t *testing.T) {
+	unwhistled := build(t, ev(matters.Report, owner), ev(matters.Close, owner), ev(matters.Feedback, owner))
+	reopened := build(t, append(slices.Clone(hResolved), ev(matters.Feedback, owner), ev(matters.Reopen, owner))...)
+	tests := []struct {
+		name string
+		ms   []*matters.Matter
+		want matters.Summary
+	}{
+		{"none", nil, matters.Summary{ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
+		{"nil entries", []*matters.Matter{nil, nil}, matters.Summary{ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
+		{"746 received, 619 resolved", population(t, 746, 619, 560, 40), matters.Summary{
+			Received: 746, Resolved: 619, ResolutionRate: decimal.RequireFromString("0.8298"),
+			Surveyed: 600, Satisfied: 560, SatisfactionRate: decimal.RequireFromString("0.9333")}},
+		{"half rounds up", population(t, 8, 1, 0, 0), matters.Summary{
+			Received: 8, Resolved: 1, ResolutionRate: decimal.RequireFromString("0.125"), SatisfactionRate: decimal.Zero}},
+		{"1/16 is exact", population(t, 16, 1, 1, 0), matters.Summary{
+			Received: 16, Resolved: 1, ResolutionRate: decimal.RequireFromString("0.0625"),
+			Surveyed: 1, Satisfied: 1, SatisfactionRate: decimal.NewFromInt(1)}},
+		{"2/3", population(t, 3, 2, 0, 0), matters.Summary{
+			Received: 3, Resolved: 2, ResolutionRate: decimal.RequireFromString("0.6667"), SatisfactionRate: decimal.Zero}},
+		{"a matter closed without a whistle is not received", []*matters.Matter{unwhistled}, matters.Summary{
+			ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
+		{"a reopened matter is not resolved, its answer stays", []*matters.Matter{reopened}, matters.Summary{
+			Received: 1, ResolutionRate: decimal.Zero, Surveyed: 1, Satisfied: 1, SatisfactionRate: decimal.NewFromInt(1)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := matters.Summarize(tt.ms)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Summarize mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRateHalfUp(t *testing.T) {
+	tests := []struct {
+		part, whole int
+		want        string
+	}{
+		{619, 746, "0.8298"}, {1, 3, "0.3333"}, {2, 3, "0.6667"}, {1, 8, "0.1250"},
+		{1, 32, "0.0313"}, {3, 32, "0.0938"}, {0, 5, "0.0000"}, {5, 5, "1.0000"}, {3, 0, "0.0000"}, {1, -2, "0.0000"},
+	}
+	for _, tt := range tests {
+		if got := matters.Rate(tt.part, tt.whole); got.StringFixed(4) != tt.want || got.Exponent() != -4 {
+			t.Errorf("Rate(%d, %d) = %s (exponent %d), want %s", tt.part, tt.whole, got, got.Exponent(), tt.want)
+		}
+	}
+}
+
+// TestSummaryIgnoresDecimalGlobals changes decimal's package settings and
+// shows that the summary and its JSON do not move. Not parallel.
+func TestSummaryIgnoresDecimalGlobals(t *testing.T) {
+	ms := population(t, 746, 619, 5, 1)
+	want := matters.Summarize(ms)
+	wantJSON, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(p int, q, z bool) {
+		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = p, q, z
+	}(decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros)
+	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 2, true, false
+	got := matters.Summarize(ms)
+	gotJSON, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Summarize mismatch (-want +got):\n%s", diff)
+	}
+	if string(wantJSON) != string(gotJSON) {
+		t.Errorf("JSON moved: %s, was %s", gotJSON, wantJSON)
+	}
+	if s := string(gotJSON); s != `{"received":746,"resolved":619,"resolutionRate":"0.8298","surveyed":6,"satisfied":5,"satisfactionRate":"0.8333"}` {
+		t.Errorf("JSON = %s", s)
+	}
+}

@@ -1,0 +1,318 @@
+package scoring_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+var cst = time.FixedZone("CST", 8*3600)
+
+func ExampleDefaultScale() {
+	for _, g := range scoring.DefaultScale() {
+		fmt.Println(g.Code, g.Label, g.Points)
+	}
+	// Output:
+	// excellent 好 100
+	// good 较好 85
+	// fair 一般 70
+	// poor 差 40
+}
+
+func ExampleTable_Evaluate() {
+	yes := true
+	r, err := scoring.DefaultTable().Evaluate(scoring.Facts{
+		Matter: "2020-0042", Subject: "城管执法局",
+		Responded: true, Response: 2 * time.Hour, ResponseLimit: 4 * time.Hour,
+		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour,
+		Quality: 5, Satisfied: &yes,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Grade, r.Points, r.Policy)
+	fmt.Println(r.Reasons[0])
+	// Output:
+	// excellent 100 wuhu-2020.1
+	// rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.56 of limit, quality 5, satisfied
+}
+
+// A policy kept as data: a table loaded from JSON is validated, and its
+// problems are reported row by row.
+func ExampleLoadTable() {
+	_, err := scoring.LoadTable(strings.NewReader(`{
+	  "version": "district-2021.1",
+	  "rules": [
+	    {"name": "fast", "grade": "excellent", "responseAtMost": "0.5"},
+	    {"name": "faster", "grade": "excellent", "responseAtMost": "0.25"},
+	    {"name": "answered", "grade": "good", "responded": true}
+	  ]
+	}`))
+	for _, e := range strings.Split(err.Error(), "\n") {
+		e, _, _ = strings.Cut(e, " (") // the gap report goes on with examples
+		fmt.Println(e)
+	}
+	// Output:
+	// scoring: invalid: table "district-2021.1" rules[1] "faster" can never fire: every case it matches is taken by rules[0] "fast"
+	// scoring: invalid: table "district-2021.1" has gaps: 2304 of 12288 regions match no rule
+}
+
+func ExampleBook_Scores() {
+	b := scoring.NewBook()
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	grade := func(code string) scoring.Result {
+		g, _ := scoring.DefaultScale().Grade(code)
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"…"}}
+	}
+	for _, e := range []scoring.Evaluation{
+		{Matter: "0001", Subject: "城管执法局", Evaluator: "赭山街道", At: at, Result: grade("excellent")},
+		// A long matter graded in two stages counts as one matter: (85 + 70) / 2.
+		{Matter: "0002", Subject: "城管执法局", Evaluator: "赭山街道", Stage: 1, At: at, Result: grade("good")},
+		{Matter: "0002", Subject: "城管执法局", Evaluator: "赭山街道", Stage: 2, At: at.AddDate(0, 0, 7), Result: grade("fair")},
+		{Matter: "0003", Subject: "住建局", Evaluator: "赭山街道", At: at, Result: grade("good")},
+		{Matter: "0004", Subject: "市场监管局", Evaluator: "赭山街道", At: at, Result: grade("excellent")},
+		{Matter: "0005", Subject: "市场监管局", Evaluator: "赭山街道", At: at, Result: grade("fair")},
+	} {
+		if err := b.Record(e); err != nil {
+			fmt.Println(err)
+		}
+	}
+	err := b.Record(scoring.Evaluation{Matter: "0001", Subject: "城管执法局", Evaluator: "赭山街道", At: at, Result: grade("poor")})
+	fmt.Println(errors.Is(err, scoring.ErrDuplicate))
+	for _, s := range b.Scores(scoring.Year(2020)) {
+		fmt.Println(s.Rank, s.Subject, s.Matters, s.Evaluations, s.Composite.StringFixed(2))
+	}
+	// Output:
+	// true
+	// 1 城管执法局 2 3 88.75
+	// 2 住建局 1 1 85.00
+	// 2 市场监管局 2 2 85.00
+}
+
+func ExampleBook_Amend() {
+	b := scoring.NewBook()
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
+		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Reasons: []string{"never responded"}}}
+	fmt.Println(b.Record(e))
+	fix := e
+	fix.At = at.Add(48 * time.Hour)
+	fix.Result = scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Reasons: []string{"the Accept was logged late"}}
+	fmt.Println(b.Amend(scoring.Amendment{Evaluation: fix, Author: "王科长", Reason: "平台记录迟报，核实后更正"}))
+	s := b.Scores(scoring.Month(2020, time.June))
+	fmt.Println(s[0].Composite, s[0].Grades)
+	fmt.Println(b.Evaluations()[0].Result.Grade, len(b.Amendments()))
+	other := e
+	other.Matter = "0009"
+	fmt.Println(errors.Is(b.Amend(scoring.Amendment{Evaluation: other, Author: "王科长", Reason: "?"}), scoring.ErrNotFound))
+	// Output:
+	// <nil>
+	// <nil>
+	// 85 map[good:1]
+	// poor 1
+	// true
+}
+
+func ExampleBook_Merge() {
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	r := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}
+	east, west := scoring.NewBook(), scoring.NewBook()
+	_ = east.Record(scoring.Evaluation{Matter: "E1", Subject: "水务局", Evaluator: "东街道", At: at, Result: r})
+	_ = west.Record(scoring.Evaluation{Matter: "W1", Subject: "水务局", Evaluator: "西街道", At: at, Result: r})
+	fmt.Println(east.Merge(west), east.Len())
+	fmt.Println(errors.Is(east.Merge(west), scoring.ErrDuplicate), east.Len())
+	// Output:
+	// <nil> 2
+	// true 2
+}
+
+func ExampleWeek() {
+	w := scoring.Week(time.Date(2020, 6, 18, 15, 0, 0, 0, cst)) // a Thursday
+	fmt.Println(w.From.Format("2006-01-02 Mon"), "to", w.To.Format("2006-01-02 Mon"))
+	// Output: 2020-06-15 Mon to 2020-06-22 Mon
+}
+
+func ExampleBlend() {
+	total, err := scoring.Blend(scoring.AnnualWeights(), map[string]decimal.Decimal{
+		"subdistrict": decimal.RequireFromString("91.67"),
+		"department":  decimal.RequireFromString("88"),
+	})
+	fmt.Println(total, err)
+	_, err = scoring.Blend(scoring.Weights{"a": decimal.RequireFromString("0.33"), "b": decimal.RequireFromString("0.67"), "c": decimal.RequireFromString("0.01")},
+		map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero})
+	fmt.Println(err)
+	// Output:
+	// 89.101 <nil>
+	// scoring: bad weights: weights sum to 1.01, not exactly 1
+	// scoring: bad weights: part "c" is missing
+}
+
+func ExampleAssess() {
+	scores := []scoring.Score{{Subject: "城管执法局", Composite: decimal.RequireFromString("88.75")}, {Subject: "住建局", Composite: decimal.RequireFromString("85")}}
+	annual, err := scoring.Assess(scores, scoring.AnnualWeights(), map[string]map[string]decimal.Decimal{
+		"城管执法局": {"department": decimal.RequireFromString("90")},
+		"住建局":   {"department": decimal.RequireFromString("93")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range annual {
+		fmt.Println(a.Rank, a.Subject, a.Parts["subdistrict"], "× 0.3 +", a.Parts["department"], "× 0.7 =", a.Total.StringFixed(2))
+	}
+	// Output:
+	// 1 住建局 85 × 0.3 + 93 × 0.7 = 90.60
+	// 2 城管执法局 88.75 × 0.3 + 90 × 0.7 = 89.63
+}
+
+func ExampleWeighted() {
+	// The speed of the answer by the default table, the citizen's voice by
+	// a host's evaluator, 60:40.
+	citizen := scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+		if f.Satisfied == nil {
+			return scoring.Result{}, nil // not evaluated: no return visit
+		}
+		g, _ := scoring.DefaultScale().Grade(map[bool]string{true: "excellent", false: "poor"}[*f.Satisfied])
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "citizen-1", Reasons: []string{"return visit"}}, nil
+	})
+	e, err := scoring.Weighted([]scoring.Part{
+		{Name: "speed", Weight: decimal.RequireFromString("0.6"), Evaluator: scoring.DefaultTable()},
+		{Name: "citizen", Weight: decimal.RequireFromString("0.4"), Evaluator: citizen},
+	}, &scoring.Options{Policy: "speed+citizen"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	no := false
+	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true, Quality: 4, Satisfied: &no})
+	fmt.Println(r.Grade, r.Points, err)
+	fmt.Println(r.Reasons[2])
+	// Output:
+	// poor 40 <nil>
+	// weighted sum 58 → poor 40
+}
+
+func ExampleFirst() {
+	strict := scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+		if f.Quality == 0 {
+			return scoring.Result{}, errors.New("quality not judged")
+		}
+		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Reasons: []string{"judged"}}, nil
+	})
+	e := scoring.Fallback(strict, scoring.DefaultTable())
+	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})
+	fmt.Println(r.Grade, r.Policy, err)
+	// Output: good wuhu-2020.1 <nil>
+}
+
+func ExampleFactsFor() {
+	at := func(day, hour int) time.Time { return time.Date(2020, 6, day, hour, 0, 0, 0, cst) }
+	var events []matters.Event
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "赭山街道", Type: "占道经营", At: at(1, 9)},
+		{Kind: matters.Whistle, Actor: "赭山街道", At: at(1, 9)},
+		{Kind: matters.Dispatch, Actor: "赭山街道", Units: []string{"城管执法局"}, At: at(1, 10)},
+		{Kind: matters.Accept, Actor: "城管执法局", At: at(1, 12)},
+		{Kind: matters.Resolve, Actor: "城管执法局", At: at(3, 10)},
+	} {
+		e.Matter, e.Seq = "2020-0042", i+1
+		events = append(events, e)
+	}
+	m, err := matters.Replay(events)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	route := matters.Route{Type: "占道经营", Lead: "城管执法局", Respond: 4 * time.Hour, ResolveDays: 3}
+	f, err := scoring.FactsFor(m, "城管执法局", workday.China(), route)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(f.Response, f.ResponseLimit, f.Resolution, f.ResolutionLimit, f.Final)
+	f.Quality = 4 // the sub-district's judgement
+	r, _ := scoring.DefaultTable().Evaluate(f)
+	fmt.Println(r.Grade)
+	// Output:
+	// 2h0m0s 4h0m0s 48h0m0s 72h0m0s true
+	// excellent
+}
+
+func ExampleAppraisal_Appraise() {
+	d := decimal.RequireFromString
+	a := &scoring.Appraisal{
+		Categories: []scoring.PostCategory{
+			{Code: "网格员", Weights: scoring.Weights{"巡查": d("0.5"), "处置": d("0.3"), "群众评价": d("0.2")}},
+		},
+		Scale: scoring.Scale{{Code: "优秀", Points: d("90")}, {Code: "称职", Points: d("70")}, {Code: "基本称职", Points: d("60")}, {Code: "不称职", Points: d("0")}},
+	}
+	res, err := a.Appraise([]scoring.StaffScore{
+		{Person: "张敏", Category: "网格员", Scores: map[string]decimal.Decimal{"巡查": d("95"), "处置": d("90"), "群众评价": d("80")}},
+		{Person: "李强", Category: "网格员", Scores: map[string]decimal.Decimal{"巡查": d("80"), "处置": d("85"), "群众评价": d("100")}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, x := range res {
+		fmt.Println(x.Rank, x.Person, x.Total, x.Grade)
+	}
+	// Output:
+	// 1 张敏 90.5 优秀
+	// 2 李强 85.5 称职
+}
+
+func ExampleSelect() {
+	d := decimal.RequireFromString
+	w := scoring.Weights{scoring.CompetitionPart: d("0.7"), scoring.YearPart(1): d("0.1"), scoring.YearPart(2): d("0.1"), scoring.YearPart(3): d("0.1")}
+	placed, err := scoring.Select([]scoring.Candidate{
+		{ID: "A01", Name: "陈静", Post: "城市管理办", Competition: d("86"), Years: []decimal.Decimal{d("90"), d("85"), d("85")}},
+		{ID: "A02", Name: "刘洋", Post: "城市管理办", Competition: d("88"), Years: []decimal.Decimal{d("85"), d("80"), d("80")}},
+		{ID: "A03", Name: "周敏", Post: "城市管理办", Competition: d("80"), Years: []decimal.Decimal{d("95"), d("95"), d("95")}},
+	}, w, map[string]int{"城市管理办": 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range placed {
+		fmt.Println(p.Rank, p.Candidate.Name, p.Total, p.Selected)
+	}
+	// Output:
+	// 1 陈静 86.2 true
+	// 2 刘洋 86.1 true
+	// 3 周敏 84.5 false
+}
+
+func ExampleTable_Save() {
+	t := &scoring.Table{Version: "mini-1", Rules: []scoring.TableRule{
+		{Name: "answered", Grade: "good", Responded: new(bool)},
+		{Name: "else", Grade: "fair"},
+	}}
+	*t.Rules[0].Responded = true
+	if err := t.Save(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// {
+	//   "version": "mini-1",
+	//   "rules": [
+	//     {
+	//       "name": "answered",
+	//       "grade": "good",
+	//       "responded": true
+	//     },
+	//     {
+	//       "name": "else",
+	//       "grade": "fair"
+	//     }
+	//   ]
+	// }
+}

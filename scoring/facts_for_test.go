@@ -1,0 +1,108 @@
+package scoring
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// history is a matter of 2020 (1 June is a Monday): dispatched to D1 (lead)
+// and D2, accepted by D1 after 2 hours, returned by D2 after 3, suspended
+// for a day, graded in a stage, resolved, and asked twice at the return
+// visit.
+func history(year int) []matters.Event {
+	at := func(day, hour int) time.Time { return time.Date(year, 6, day, hour, 0, 0, 0, cst) }
+	no, yes := false, true
+	evs := []matters.Event{
+		{Kind: matters.Report, Actor: "S1", Type: "占道经营", At: at(1, 9)},
+		{Kind: matters.Whistle, Actor: "S1", At: at(1, 9)},
+		{Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1", "D2"}, At: at(1, 10)},
+		{Kind: matters.Accept, Actor: "D1", At: at(1, 12)},
+		{Kind: matters.Return, Actor: "D2", At: at(1, 13)},
+		{Kind: matters.Suspend, Actor: "S1", At: at(2, 10)},
+		{Kind: matters.Resume, Actor: "S1", At: at(3, 10)},
+		{Kind: matters.Progress, Actor: "D1", At: at(4, 10)},
+		{Kind: matters.Resolve, Actor: "D1", At: at(5, 10)},
+		{Kind: matters.Feedback, Actor: "S1", Satisfied: &no, At: at(6, 10)},
+		{Kind: matters.Feedback, Actor: "S1", Satisfied: &yes, At: at(6, 11)},
+	}
+	for i := range evs {
+		evs[i].Matter, evs[i].Seq = "2020-0001", i+1
+	}
+	return evs
+}
+
+func TestFactsFor(t *testing.T) {
+	m, err := matters.Replay(history(2020))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := workday.China()
+	route := matters.Route{Type: "占道经营", Lead: "D1", Support: []string{"D2"}, Respond: 4 * time.Hour, ResolveDays: 3}
+	base := Facts{Matter: "2020-0001", Evaluator: "S1", Type: "占道经营", Stage: 1, Final: true,
+		ResponseLimit: 4 * time.Hour, ResolutionLimit: 3 * cal.Day(), Resolved: true, Satisfied: yes(),
+		Resolution: 72 * time.Hour} // 4 working days less the day suspended
+	lead, support := base, base
+	lead.Subject, lead.Responded, lead.Response = "D1", true, 2*time.Hour
+	support.Subject, support.Returned, support.Response = "D2", true, 3*time.Hour // so far, to its return
+	for _, want := range []Facts{lead, support} {
+		got, err := FactsFor(m, want.Subject, cal, route)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("FactsFor(%s) mismatch (-want +got):\n%s", want.Subject, diff)
+		}
+	}
+
+	// Before the Resolve: not resolved, the time so far.
+	early, err := matters.Replay(history(2020)[:8])
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := FactsFor(early, "D1", cal, route)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Resolved || got.Final || got.Resolution != 48*time.Hour || got.Stage != 1 || got.Satisfied != nil {
+		t.Errorf("FactsFor before the Resolve = %+v, want unresolved, 48h so far, stage 1", got)
+	}
+
+	errs := []struct {
+		name string
+		m    *matters.Matter
+		unit string
+		cal  *workday.Calendar
+		r    matters.Route
+		want []error
+	}{
+		{"nil matter", nil, "D1", cal, route, []error{ErrInvalid}},
+		{"nil calendar", m, "D1", nil, route, []error{ErrInvalid}},
+		{"no unit", m, "", cal, route, []error{ErrInvalid}},
+		{"not dispatched", m, "D3", cal, route, []error{ErrNotDispatched}},
+		{"other route", m, "D1", cal, matters.Route{Type: "油烟扰民"}, []error{ErrInvalid, matters.ErrNoRoute}},
+		{"negative limit", m, "D1", cal, matters.Route{Respond: -1}, []error{ErrInvalid}},
+		{"overflowing limit", m, "D1", cal, matters.Route{ResolveDays: 1 << 40}, []error{ErrInvalid}},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := FactsFor(tt.m, tt.unit, tt.cal, tt.r)
+			for _, want := range tt.want {
+				if !errors.Is(err, want) {
+					t.Errorf("FactsFor: %v, want %v", err, want)
+				}
+			}
+		})
+	}
+	old, err := matters.Replay(history(1990))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := FactsFor(old, "D1", cal, matters.Route{}); !errors.Is(err, workday.ErrOutOfRange) {
+		t.Errorf("FactsFor in 1990: %v, want workday.ErrOutOfRange", err)
+	}
+}
