@@ -423,3 +423,88 @@ func parseDays(s string) (int, bool) {
 	}
 	return n, true
 }
+
+// WritePowersCSV writes powers as a UTF-8 CSV spreadsheet with a byte-order
+// mark (so that spreadsheet programs detect UTF-8) and the headers 序号,
+// 权力类型, 项目编码, 项目名称, 子项, 实施依据, 责任事项, 追责情形, 实施主体, 法定时限,
+// 承诺时限, 流程图: the layout [ReadPowersCSV] reads. Categories are written as
+// their Chinese labels, multi-valued cells one value a line: a basis as
+// "《法律名称》第X条：条文", a duty as "1.受理责任：内容", a liability as
+// "1.情形"; a limit of 0 as a blank cell.
+//
+// Whatever ReadPowersCSV read without error, it reads back the same from
+// WritePowersCSV's output. Values it could not have produced (text with
+// line breaks in a multi-valued field, say) may read back differently.
+func WritePowersCSV(w io.Writer, powers []Power) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	header := make([]string, numCols)
+	for c := range header {
+		header[c] = csvHeaders[c][0]
+	}
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	rec := make([]string, numCols)
+	for i := range powers {
+		p := &powers[i]
+		rec[colSerial] = strconv.Itoa(i + 1)
+		rec[colCategory] = ""
+		if p.Category != 0 {
+			rec[colCategory] = p.Category.Label()
+		}
+		rec[colCode], rec[colName], rec[colSub] = p.Code, p.Name, p.Sub
+		rec[colSubject], rec[colFlow] = p.Subject, p.Flow
+		var b []string
+		for _, x := range p.Basis {
+			b = append(b, formatBasis(x))
+		}
+		rec[colBasis] = strings.Join(b, "\n")
+		var d []string
+		for j, x := range p.Duties {
+			line := strconv.Itoa(j+1) + "."
+			switch {
+			case x.Stage == Review && p.Category == Penalty:
+				line += "审理责任：" // a penalty's review is called 审理
+			case x.Stage != 0:
+				line += x.Stage.Label() + "责任："
+			}
+			d = append(d, line+x.Text)
+		}
+		rec[colDuties] = strings.Join(d, "\n")
+		var l []string
+		for j, x := range p.Liabilities {
+			l = append(l, strconv.Itoa(j+1)+"."+x)
+		}
+		rec[colLiabilities] = strings.Join(l, "\n")
+		rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("accountability: writing power list: power %q: %w", p.Code, err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	return nil
+}
+
+func formatBasis(b Basis) string {
+	if b.Article == "" && b.Text == "" && b.Law != "" {
+		return b.Law // read back whole, as it was read
+	}
+	s := "《" + b.Law + "》" + b.Article
+	if b.Text != "" {
+		s += "：" + b.Text
+	}
+	return s
+}
+
+func formatDays(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}

@@ -130,7 +130,6 @@ type graph struct {
 	badEdges []int
 	outStart []int32 // out[outStart[v]:outStart[v+1]] are v's successors
 	out      []int32
-	outEdge  []int32 // the edge index of each out entry
 	inStart  []int32
 	in       []int32
 }
@@ -175,7 +174,6 @@ func newGraph(f *Flow) *graph {
 		g.inStart[v+1] += g.inStart[v]
 	}
 	g.out = make([]int32, valid)
-	g.outEdge = make([]int32, valid)
 	g.in = make([]int32, valid)
 	outPos := append([]int32(nil), g.outStart[:n]...)
 	inPos := append([]int32(nil), g.inStart[:n]...)
@@ -185,7 +183,6 @@ func newGraph(f *Flow) *graph {
 			continue
 		}
 		g.out[outPos[u]] = v
-		g.outEdge[outPos[u]] = int32(i)
 		outPos[u]++
 		g.in[inPos[v]] = u
 		inPos[v]++

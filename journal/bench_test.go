@@ -41,3 +41,18 @@ func BenchmarkVerify(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "entries/s")
 }
+
+func BenchmarkRebuild(b *testing.B) {
+	j := write(b, benchSteps)
+	n := bytes.Count(j, []byte("\n"))
+	b.SetBytes(int64(len(j)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := journal.Rebuild(bytes.NewReader(j), nil)
+		if err != nil || s.Head.Seq != int64(n) {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "entries/s")
+}

@@ -29,7 +29,7 @@
 // where:
 //
 //   - N is the sequence number: 1 for the first entry, then consecutive, in
-//     decimal without leading zeros.
+//     decimal without leading zeros (at most 18 digits).
 //   - K is the kind: "event", "evaluation" or "amendment".
 //   - P is the hash of the previous entry; for entry 1 it is 64 zeros.
 //   - D is the payload: a JSON object, the entry's matters.Event,

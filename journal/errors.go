@@ -23,8 +23,10 @@ var (
 	// whose entry at the anchor has another hash.
 	ErrAnchor = errors.New("journal: anchor does not match")
 	// ErrInvalid reports a payload that cannot be journaled exactly (invalid
-	// UTF-8, a value encoding/json refuses) or an entry whose payload is not
-	// of the kind asked for.
+	// UTF-8, a value encoding/json refuses), a payload that does not decode
+	// into its kind, a line that is not an entry given to ParseLine, or an
+	// argument that cannot be used (a nil io.Writer or io.Reader, a head or
+	// anchor that names no entry).
 	ErrInvalid = errors.New("journal: invalid entry")
 )
 

@@ -25,6 +25,10 @@ type Rebuilt struct {
 // or the book rejects (the matters or scoring error, wrapped with the entry's
 // sequence number). The result is never nil: on error it holds the state
 // after the last entry applied, whose head is Rebuilt.Head.
+//
+// What was journaled comes back exactly, with two differences that
+// encoding/json makes and no comparison of values sees: times come back in
+// UTC (the same instants), and an empty slice comes back as nil.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 	out := &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook()}
 	jr := NewReader(r, opts)

@@ -50,6 +50,13 @@ func (o *Options) maxLine() int {
 // that first error: run [Recover] on the journal and resume with
 // [NewWriterAt]. A Writer does not buffer; wrap the destination in a
 // bufio.Writer for throughput, and flush it yourself.
+//
+// An append that the Writer refuses writes nothing and leaves the Writer
+// usable: ErrInvalid for a payload that cannot be journaled exactly (a
+// string that is not valid UTF-8, a value encoding/json refuses such as an
+// unknown enum or a year after 9999), ErrLineTooLong for an entry longer
+// than Options.MaxLine. The Writer does not check that events follow the
+// lifecycle: journal what (*matters.Matter).Apply and the Book accepted.
 type Writer struct {
 	mu      sync.Mutex
 	w       io.Writer

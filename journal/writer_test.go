@@ -314,3 +314,19 @@ func TestWriterConcurrentAppends(t *testing.T) {
 		t.Errorf("Verify = %v, %v; want %d entries ending at the writer's head %v", h, err, goroutines*each, w.Head())
 	}
 }
+
+// TestDecimalGlobalsDoNotMoveTheJournal changes shopspring/decimal's
+// package settings, as a host might, and checks that the journal's bytes
+// (and so every hash) stay the same. Not parallel: it changes globals.
+func TestDecimalGlobalsDoNotMoveTheJournal(t *testing.T) {
+	want := write(t, smallHistory())
+	defer func(q, z bool, p int) {
+		decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros, decimal.DivisionPrecision = q, z, p
+	}(decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros, decimal.DivisionPrecision)
+	decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros, decimal.DivisionPrecision = true, false, 2
+	s := smallHistory()
+	s[6].evaluation.Result.Points = decimal.RequireFromString("85.00")
+	if got := write(t, s); !bytes.Equal(got, want) {
+		t.Errorf("the journal changed with decimal's globals:\n%s\nwant:\n%s", got, want)
+	}
+}

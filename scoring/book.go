@@ -36,17 +36,20 @@ type Book struct {
 	grades     intern
 	policies   intern
 	heads      []int32 // per matter: 1 + its latest record, 0 for none
-	recs       []record
+	recs       records
+	reasons    []string // every record's reasons, one after another
 	wide       []decimal.Decimal // points that do not fit fixed-point
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
 }
 
-// record is one evaluation, or the corrected figures of an amendment.
+// record is one evaluation, or the corrected figures of an amendment. It
+// holds no pointers, so that the garbage collector need not scan records.
 type record struct {
-	sec       int64    // At, Unix seconds
-	points    int64    // millionths, or an index into wide
-	reasons   []string // as recorded
+	sec       int64 // At, Unix seconds
+	points    int64 // millionths, or an index into wide
+	reasonOff uint32
+	reasonN   uint16
 	nsec      int32
 	matter    int32
 	subject   int32
@@ -57,6 +60,44 @@ type record struct {
 	prev      int32 // 1 + the previous record of the same matter, 0 for none
 	amend     int32 // 1 + the amendment that counts, 0 for none
 	isWide    bool
+}
+
+// chunkBits sets the records per chunk: 1<<14, a megabyte.
+const chunkBits = 14
+
+// records is an append-only list of records in fixed-size chunks, so that
+// growing it never copies what it holds. The zero value is empty.
+type records struct {
+	chunks [][]record
+	n      int
+}
+
+func (s *records) len() int { return s.n }
+
+func (s *records) at(i int32) *record {
+	return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)]
+}
+
+func (s *records) push(r record) int32 {
+	if len(s.chunks) == 0 || len(s.chunks[len(s.chunks)-1]) == 1<<chunkBits {
+		c := 0 // the first chunk grows as small books need
+		if len(s.chunks) > 0 {
+			c = 1 << chunkBits
+		}
+		s.chunks = append(s.chunks, make([]record, 0, c))
+	}
+	last := &s.chunks[len(s.chunks)-1]
+	*last = append(*last, r)
+	s.n++
+	return int32(s.n - 1)
+}
+
+func (s *records) clone() records {
+	c := records{chunks: make([][]record, len(s.chunks)), n: s.n}
+	for i, ch := range s.chunks {
+		c.chunks[i] = slices.Clone(ch)
+	}
+	return c
 }
 
 type amendment struct {
@@ -157,7 +198,7 @@ func (b *Book) find(matter, subject, evaluator string, stage int) int {
 		return -1
 	}
 	for i := b.heads[m]; i != 0; {
-		r := &b.recs[i-1]
+		r := b.recs.at(i - 1)
 		if r.subject == s && r.evaluator == v && int(r.stage) == stage {
 			return int(i - 1)
 		}
@@ -171,7 +212,8 @@ func (b *Book) fill(r *record, e *Evaluation) {
 	r.sec, r.nsec = e.At.Unix(), int32(e.At.Nanosecond())
 	r.grade = b.grades.id(e.Result.Grade)
 	r.policy = b.policies.id(e.Result.Policy)
-	r.reasons = e.Result.Reasons
+	r.reasonOff, r.reasonN = uint32(len(b.reasons)), uint16(len(e.Result.Reasons))
+	b.reasons = append(b.reasons, e.Result.Reasons...)
 	if v, ok := toFixed(e.Result.Points); ok {
 		r.points, r.isWide = v, false
 	} else {
@@ -195,8 +237,8 @@ func (b *Book) Record(e Evaluation) error {
 	if b.find(e.Matter, e.Subject, e.Evaluator, e.Stage) >= 0 {
 		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
 	}
-	if len(b.recs) >= maxRecords {
-		return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, len(b.recs))
+	if err := b.room(1, len(e.Result.Reasons)); err != nil {
+		return err
 	}
 	b.add(&e)
 	return nil
@@ -208,17 +250,26 @@ func (b *Book) add(e *Evaluation) int32 {
 	if int(m) == len(b.heads) {
 		b.heads = append(b.heads, 0)
 	}
-	b.recs = append(b.recs, record{
+	r := record{
 		matter:    m,
 		subject:   b.subjects.id(e.Subject),
 		evaluator: b.evaluators.id(e.Evaluator),
 		stage:     int32(e.Stage),
 		prev:      b.heads[m],
-	})
-	r := &b.recs[len(b.recs)-1]
-	b.fill(r, e)
-	b.heads[m] = int32(len(b.recs))
-	return int32(len(b.recs) - 1)
+	}
+	b.fill(&r, e)
+	i := b.recs.push(r)
+	b.heads[m] = i + 1
+	return i
+}
+
+// room reports whether the book can take n more records with reasons
+// more reasons.
+func (b *Book) room(n, reasons int) error {
+	if b.recs.len()+len(b.amends)+n > maxRecords || len(b.reasons)+reasons > math.MaxUint32 {
+		return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, b.recs.len())
+	}
+	return nil
 }
 
 // Amend records an amendment of an evaluation the book holds. The
@@ -253,6 +304,9 @@ func (b *Book) Amend(a Amendment) error {
 				ErrDuplicate, a.Matter, a.Subject, a.Evaluator, a.Stage, a.Author, a.At.Format(time.RFC3339Nano))
 		}
 	}
+	if err := b.room(1, len(a.Result.Reasons)); err != nil {
+		return err
+	}
 	b.addAmendment(int32(i), &a)
 	return nil
 }
@@ -268,7 +322,7 @@ func (b *Book) addAmendment(i int32, a *Amendment) {
 		b.amendsOf = make(map[int32][]int32)
 	}
 	b.amendsOf[i] = append(b.amendsOf[i], j)
-	r := &b.recs[i]
+	r := b.recs.at(i)
 	if r.amend == 0 || amendmentCmp(b.amendmentAt(r.amend-1), *a) < 0 {
 		r.amend = j + 1
 	}
@@ -297,8 +351,10 @@ func (b *Book) evaluationAt(r *record) Evaluation {
 		Result: Result{
 			Grade:   b.grades.names[r.grade],
 			Policy:  b.policies.names[r.policy],
-			Reasons: slices.Clone(r.reasons),
 		},
+	}
+	if r.reasonN > 0 {
+		e.Result.Reasons = slices.Clone(b.reasons[r.reasonOff : r.reasonOff+uint32(r.reasonN)])
 	}
 	if r.isWide {
 		e.Result.Points = b.wide[r.points]
@@ -311,7 +367,7 @@ func (b *Book) evaluationAt(r *record) Evaluation {
 func (b *Book) amendmentAt(j int32) Amendment {
 	am := &b.amends[j]
 	e := b.evaluationAt(&am.record)
-	t := &b.recs[am.target]
+	t := b.recs.at(am.target)
 	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.names[t.matter], b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
 	return Amendment{Evaluation: e, Author: am.author, Reason: am.reason}
 }
@@ -320,7 +376,7 @@ func (b *Book) amendmentAt(j int32) Amendment {
 func (b *Book) Len() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return len(b.recs)
+	return b.recs.len()
 }
 
 // Evaluations returns every evaluation as originally recorded, ordered by
@@ -329,9 +385,9 @@ func (b *Book) Len() int {
 func (b *Book) Evaluations() []Evaluation {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := make([]Evaluation, len(b.recs))
-	for i := range b.recs {
-		out[i] = b.evaluationAt(&b.recs[i])
+	out := make([]Evaluation, b.recs.len())
+	for i := range out {
+		out[i] = b.evaluationAt(b.recs.at(int32(i)))
 	}
 	slices.SortFunc(out, func(x, y Evaluation) int { return keyCmp(&x, &y) })
 	return out
@@ -413,12 +469,12 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 
 func (b *Book) reset() {
 	b.matters, b.subjects, b.evaluators, b.grades, b.policies = intern{}, intern{}, intern{}, intern{}, intern{}
-	b.heads, b.recs, b.wide, b.amends, b.amendsOf = nil, nil, nil, nil, nil
+	b.heads, b.recs, b.reasons, b.wide, b.amends, b.amendsOf = nil, records{}, nil, nil, nil, nil
 }
 
 func (b *Book) take(o *Book) {
 	b.matters, b.subjects, b.evaluators, b.grades, b.policies = o.matters, o.subjects, o.evaluators, o.grades, o.policies
-	b.heads, b.recs, b.wide, b.amends, b.amendsOf = o.heads, o.recs, o.wide, o.amends, o.amendsOf
+	b.heads, b.recs, b.reasons, b.wide, b.amends, b.amendsOf = o.heads, o.recs, o.reasons, o.wide, o.amends, o.amendsOf
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
@@ -439,7 +495,8 @@ func (b *Book) Merge(o *Book) error {
 	// Take o's contents under o's lock only, so that a.Merge(b) and
 	// b.Merge(a) at once cannot deadlock.
 	o.mu.Lock()
-	recs := slices.Clone(o.recs)
+	recs := o.recs.clone()
+	reasons := o.reasons
 	amends := slices.Clone(o.amends)
 	matters, subjects, evaluators := o.matters.names, o.subjects.names, o.evaluators.names
 	grades, policies, wide := o.grades.names, o.policies.names, o.wide
@@ -448,8 +505,8 @@ func (b *Book) Merge(o *Book) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var dups []error
-	for i := range recs {
-		r := &recs[i]
+	for i := range recs.len() {
+		r := recs.at(int32(i))
 		if b.find(matters[r.matter], subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
 			if len(dups) == 10 {
 				dups = append(dups, errors.New("…"))
@@ -462,18 +519,20 @@ func (b *Book) Merge(o *Book) error {
 	if len(dups) > 0 {
 		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
 	}
-	if len(b.recs)+len(recs) > maxRecords {
-		return fmt.Errorf("%w: the merged book would be too large", ErrInvalid)
+	if err := b.room(recs.len()+len(amends), len(reasons)); err != nil {
+		return err
 	}
-	at := make([]int32, len(recs))
-	for i := range recs {
-		r := &recs[i]
-		at[i] = b.addRecord(r, matters[r.matter], subjects[r.subject], evaluators[r.evaluator], grades, policies, wide)
+	at := make([]int32, recs.len())
+	for i := range at {
+		r := recs.at(int32(i))
+		e := evalOf(r, grades, policies, wide, reasons)
+		e.Matter, e.Subject, e.Evaluator, e.Stage = matters[r.matter], subjects[r.subject], evaluators[r.evaluator], int(r.stage)
+		at[i] = b.add(&e)
 	}
 	for j := range amends {
 		am := &amends[j]
-		a := Amendment{Evaluation: evalOf(&am.record, grades, policies, wide), Author: am.author, Reason: am.reason}
-		t := &recs[am.target]
+		a := Amendment{Evaluation: evalOf(&am.record, grades, policies, wide, reasons), Author: am.author, Reason: am.reason}
+		t := recs.at(am.target)
 		a.Matter, a.Subject, a.Evaluator, a.Stage = matters[t.matter], subjects[t.subject], evaluators[t.evaluator], int(t.stage)
 		b.addAmendment(at[am.target], &a)
 	}
@@ -482,32 +541,15 @@ func (b *Book) Merge(o *Book) error {
 
 // evalOf rebuilds the time and result of a record from another book's
 // tables.
-func evalOf(r *record, grades, policies []string, wide []decimal.Decimal) Evaluation {
-	e := Evaluation{At: time.Unix(r.sec, int64(r.nsec)), Result: Result{Grade: grades[r.grade], Policy: policies[r.policy], Reasons: r.reasons}}
+func evalOf(r *record, grades, policies []string, wide []decimal.Decimal, reasons []string) Evaluation {
+	e := Evaluation{At: time.Unix(r.sec, int64(r.nsec)), Result: Result{Grade: grades[r.grade], Policy: policies[r.policy]}}
+	if r.reasonN > 0 {
+		e.Result.Reasons = reasons[r.reasonOff : r.reasonOff+uint32(r.reasonN)]
+	}
 	if r.isWide {
 		e.Result.Points = wide[r.points]
 	} else {
 		e.Result.Points = decimal.New(r.points, fixedExp)
 	}
 	return e
-}
-
-// addRecord appends another book's record.
-func (b *Book) addRecord(r *record, matter, subject, evaluator string, grades, policies []string, wide []decimal.Decimal) int32 {
-	m := b.matters.id(matter)
-	if int(m) == len(b.heads) {
-		b.heads = append(b.heads, 0)
-	}
-	n := record{
-		sec: r.sec, nsec: r.nsec, points: r.points, isWide: r.isWide, reasons: r.reasons,
-		matter: m, subject: b.subjects.id(subject), evaluator: b.evaluators.id(evaluator), stage: r.stage,
-		grade: b.grades.id(grades[r.grade]), policy: b.policies.id(policies[r.policy]), prev: b.heads[m],
-	}
-	if r.isWide {
-		n.points = int64(len(b.wide))
-		b.wide = append(b.wide, wide[r.points])
-	}
-	b.recs = append(b.recs, n)
-	b.heads[m] = int32(len(b.recs))
-	return int32(len(b.recs) - 1)
 }

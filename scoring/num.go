@@ -139,9 +139,6 @@ func roundRat(r *big.Rat, places int32) decimal.Decimal {
 	return decimal.NewFromBigInt(q, -places)
 }
 
-// decimalRat returns d as an exact rational.
-func decimalRat(d decimal.Decimal) *big.Rat { return d.Rat() }
-
 // fraction is a non-negative decimal threshold n/d, held as uint64s when it
 // fits and as a big.Rat otherwise.
 type fraction struct {

@@ -2,7 +2,7 @@ package scoring
 
 import "time"
 
-// CST is China Standard Time, a fixed UTC+8 zone (no daylight saving since
+// cst is China Standard Time, a fixed UTC+8 zone (no daylight saving since
 // 1991), in which periods are cut.
 var cst = time.FixedZone("CST", 8*3600)
 

@@ -79,7 +79,7 @@ func (b *Book) Scores(p Period) []Score {
 	for m := range b.heads {
 		locs = locs[:0]
 		for i := b.heads[m]; i != 0; {
-			r := &b.recs[i-1]
+			r := b.recs.at(i - 1)
 			i = r.prev
 			if r.sec < fromSec || r.sec == fromSec && r.nsec < fromNsec || r.sec > toSec || r.sec == toSec && r.nsec >= toNsec {
 				continue
