@@ -37,7 +37,7 @@ type Book struct {
 	policies   intern
 	heads      []int32 // per matter: 1 + its latest record, 0 for none
 	recs       records
-	reasons    []string // every record's reasons, one after another
+	reasons    []string          // every record's reasons, one after another
 	wide       []decimal.Decimal // points that do not fit fixed-point
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
@@ -130,6 +130,11 @@ func (in *intern) id(s string) int32 {
 	if id, ok := in.lookup(s); ok {
 		return id
 	}
+	return in.insert(s)
+}
+
+// insert adds s, which must not be there yet.
+func (in *intern) insert(s string) int32 {
 	if in.ids == nil {
 		in.ids = make(map[string]int32)
 	}
@@ -150,7 +155,7 @@ func NewBook() *Book { return &Book{} }
 // [ErrInvalid] and naming the matter.
 func check(e *Evaluation) error {
 	if e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" && validUTF8(e) {
+		!e.At.IsZero() && e.Result.Grade != "" && len(e.Result.Reasons) <= math.MaxUint16 && validUTF8(e) {
 		return nil
 	}
 	var errs []error
@@ -165,6 +170,7 @@ func check(e *Evaluation) error {
 		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
 		{e.At.IsZero(), "no time"},
 		{e.Result.Grade == "", "not evaluated (no grade)"},
+		{len(e.Result.Reasons) > math.MaxUint16, "more than 65535 reasons"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
 	} {
 		if p.bad {
@@ -191,10 +197,18 @@ func validUTF8(e *Evaluation) bool {
 
 // find returns the index of the record with the key, or -1.
 func (b *Book) find(matter, subject, evaluator string, stage int) int {
-	m, ok1 := b.matters.lookup(matter)
-	s, ok2 := b.subjects.lookup(subject)
-	v, ok3 := b.evaluators.lookup(evaluator)
-	if !ok1 || !ok2 || !ok3 {
+	m, ok := b.matters.lookup(matter)
+	if !ok {
+		return -1
+	}
+	return b.findIn(m, subject, evaluator, stage)
+}
+
+// findIn is find within a known matter.
+func (b *Book) findIn(m int32, subject, evaluator string, stage int) int {
+	s, ok1 := b.subjects.lookup(subject)
+	v, ok2 := b.evaluators.lookup(evaluator)
+	if !ok1 || !ok2 {
 		return -1
 	}
 	for i := b.heads[m]; i != 0; {
@@ -234,13 +248,18 @@ func (b *Book) Record(e Evaluation) error {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.find(e.Matter, e.Subject, e.Evaluator, e.Stage) >= 0 {
+	m, known := b.matters.lookup(e.Matter)
+	if known && b.findIn(m, e.Subject, e.Evaluator, e.Stage) >= 0 {
 		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
 	}
 	if err := b.room(1, len(e.Result.Reasons)); err != nil {
 		return err
 	}
-	b.add(&e)
+	if !known {
+		m = b.matters.insert(e.Matter)
+		b.heads = append(b.heads, 0)
+	}
+	b.addTo(m, &e)
 	return nil
 }
 
@@ -250,6 +269,11 @@ func (b *Book) add(e *Evaluation) int32 {
 	if int(m) == len(b.heads) {
 		b.heads = append(b.heads, 0)
 	}
+	return b.addTo(m, e)
+}
+
+// addTo appends a checked, new evaluation of matter m.
+func (b *Book) addTo(m int32, e *Evaluation) int32 {
 	r := record{
 		matter:    m,
 		subject:   b.subjects.id(e.Subject),
@@ -349,8 +373,8 @@ func (b *Book) evaluationAt(r *record) Evaluation {
 		Stage:     int(r.stage),
 		At:        time.Unix(r.sec, int64(r.nsec)).In(cst),
 		Result: Result{
-			Grade:   b.grades.names[r.grade],
-			Policy:  b.policies.names[r.policy],
+			Grade:  b.grades.names[r.grade],
+			Policy: b.policies.names[r.policy],
 		},
 	}
 	if r.reasonN > 0 {

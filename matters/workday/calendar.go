@@ -314,9 +314,8 @@ func (c *Calendar) Between(from, to time.Time) (time.Duration, error) {
 // counting starts at the beginning of the next working day's working hours
 // (顺延: the start of its first span, midnight by default): from a Saturday,
 // n = 0 gives Monday at the start of working hours and n = 1 gives Tuesday
-// at that time, the first instant after all of Monday's working time (with
-// office hours, Monday 17:30 and Tuesday 08:30 are the same point of working
-// time, and the later one is returned).
+// at that time, when exactly one working day (all of Monday's hours) has
+// passed.
 //
 // A negative n counts backwards the same way: from a day that is not a
 // working day, counting starts at the end of the previous working day's
