@@ -112,15 +112,16 @@ func CheckRules(rules ...Rule) error {
 	seen := make(map[string]bool, len(rules))
 	var errs []error
 	for i, x := range rules {
-		if err := checkRule(i, x, seen); err != nil {
-			errs = append(errs, err)
+		if msg := checkRule(i, x, seen); msg != "" {
+			errs = append(errs, fmt.Errorf("accountability: %s: %w", msg, ErrRule))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// checkRule checks one rule against the names seen so far and adds its name.
-func checkRule(i int, x Rule, seen map[string]bool) error {
+// checkRule checks rule i against the names seen so far and records its
+// name. It returns what is wrong with it, or "" if it is sound.
+func checkRule(i int, x Rule, seen map[string]bool) string {
 	var problems []string
 	switch {
 	case strings.TrimSpace(x.Name) == "":
@@ -135,10 +136,10 @@ func checkRule(i int, x Rule, seen map[string]bool) error {
 		problems = append(problems, "has no Check")
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("accountability: rule %d (%q) %s: %w", i, x.Name, strings.Join(problems, ", "), ErrRule)
+		return fmt.Sprintf("rule %d (%q) %s", i, x.Name, strings.Join(problems, ", "))
 	}
 	seen[x.Name] = true
-	return nil
+	return ""
 }
 
 // RuleInvalid is the rule name of the finding that [Register.Validate] and
@@ -189,13 +190,8 @@ func (r *Register) Run(rules ...Rule) Findings {
 
 func runChecked(r *Register, rules []Rule, seen map[string]bool, out Findings) Findings {
 	for i, x := range rules {
-		if err := checkRule(i, x, seen); err != nil {
-			out = append(out, Finding{
-				Rule:     RuleInvalid,
-				Severity: Error,
-				Path:     fmt.Sprintf("rules[%d]", i),
-				Message:  strings.TrimPrefix(strings.TrimSuffix(err.Error(), ": "+ErrRule.Error()), "accountability: "),
-			})
+		if msg := checkRule(i, x, seen); msg != "" {
+			out = append(out, Finding{Rule: RuleInvalid, Severity: Error, Path: fmt.Sprintf("rules[%d]", i), Message: msg})
 			continue
 		}
 		out = runRule(r, x, out)

@@ -513,8 +513,12 @@ func riskStep(ix *index, rep reporter) {
 	for i, k := range ix.r.Risks {
 		flowOK, stepOK := ix.hasStep(k.Flow, k.Step)
 		switch {
+		case k.Flow == "":
+			rep.at(key("risks", k.ID, i), "risk %q names no flowchart", k.ID)
 		case !flowOK:
 			rep.at(key("risks", k.ID, i), "risk %q names flowchart %q, which is no flow", k.ID, k.Flow)
+		case k.Step == "":
+			rep.at(key("risks", k.ID, i), "risk %q names no step of flow %q", k.ID, k.Flow)
 		case !stepOK:
 			rep.at(key("risks", k.ID, i), "risk %q names step %q, which is no step of flow %q", k.ID, k.Step, k.Flow)
 		}

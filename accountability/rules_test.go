@@ -127,6 +127,8 @@ func TestRules(t *testing.T) {
 				e("risk.step", "risks[R3]", `risk "R3" names flowchart "F9", which is no flow`),
 				{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`},
 			}},
+		{"risk.step/empty", func(r *Register) { r.Risks[1].Step = "" },
+			Findings{e("risk.step", "risks[R2]", `risk "R2" names no step of flow "F1"`)}},
 		{"risk.step/step", func(r *Register) { r.Risks[1].Step = "q" },
 			Findings{e("risk.step", "risks[R2]", `risk "R2" names step "q", which is no step of flow "F1"`)}},
 		{"risk.control", func(r *Register) { r.Risks[0].Controls = nil },

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,14 +31,14 @@ import (
 // book, and the caller must not change it.
 type Book struct {
 	mu         sync.Mutex
-	matters    intern
+	matters    strtab
 	subjects   intern
 	evaluators intern
 	grades     intern
 	policies   intern
 	heads      []int32 // per matter: 1 + its latest record, 0 for none
 	recs       records
-	reasons    []string          // every record's reasons, one after another
+	texts      arena // every record's reasons, see putReasons
 	wide       []decimal.Decimal // points that do not fit fixed-point
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
@@ -48,8 +49,7 @@ type Book struct {
 type record struct {
 	sec       int64 // At, Unix seconds
 	points    int64 // millionths, or an index into wide
-	reasonOff uint32
-	reasonN   uint16
+	reasons   uint64 // where its reasons are in the texts: see putReasons
 	nsec      int32
 	matter    int32
 	subject   int32
@@ -155,7 +155,7 @@ func NewBook() *Book { return &Book{} }
 // [ErrInvalid] and naming the matter.
 func check(e *Evaluation) error {
 	if e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" && len(e.Result.Reasons) <= math.MaxUint16 && validUTF8(e) {
+		!e.At.IsZero() && e.Result.Grade != "" && validUTF8(e) && reasonsSize(e.Result.Reasons) <= maxReasons {
 		return nil
 	}
 	var errs []error
@@ -170,7 +170,7 @@ func check(e *Evaluation) error {
 		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
 		{e.At.IsZero(), "no time"},
 		{e.Result.Grade == "", "not evaluated (no grade)"},
-		{len(e.Result.Reasons) > math.MaxUint16, "more than 65535 reasons"},
+		{reasonsSize(e.Result.Reasons) > maxReasons, "reasons longer than 4 MiB"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
 	} {
 		if p.bad {
@@ -182,14 +182,22 @@ func check(e *Evaluation) error {
 
 // validUTF8 reports whether every text of e is valid UTF-8.
 func validUTF8(e *Evaluation) bool {
-	for _, s := range [...]string{e.Matter, e.Subject, e.Evaluator, e.Result.Grade, e.Result.Policy} {
-		if !utf8.ValidString(s) {
+	if !validText(e.Matter) || !validText(e.Subject) || !validText(e.Evaluator) || !validText(e.Result.Grade) || !validText(e.Result.Policy) {
+		return false
+	}
+	for _, s := range e.Result.Reasons {
+		if !validText(s) {
 			return false
 		}
 	}
-	for _, s := range e.Result.Reasons {
-		if !utf8.ValidString(s) {
-			return false
+	return true
+}
+
+// validText is utf8.ValidString, quicker on ASCII.
+func validText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.ValidString(s[i:])
 		}
 	}
 	return true
@@ -226,8 +234,7 @@ func (b *Book) fill(r *record, e *Evaluation) {
 	r.sec, r.nsec = e.At.Unix(), int32(e.At.Nanosecond())
 	r.grade = b.grades.id(e.Result.Grade)
 	r.policy = b.policies.id(e.Result.Policy)
-	r.reasonOff, r.reasonN = uint32(len(b.reasons)), uint16(len(e.Result.Reasons))
-	b.reasons = append(b.reasons, e.Result.Reasons...)
+	r.reasons = b.putReasons(e.Result.Reasons)
 	if v, ok := toFixed(e.Result.Points); ok {
 		r.points, r.isWide = v, false
 	} else {
@@ -248,15 +255,15 @@ func (b *Book) Record(e Evaluation) error {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	m, known := b.matters.lookup(e.Matter)
+	m, h, pos, known := b.matters.probe(e.Matter)
 	if known && b.findIn(m, e.Subject, e.Evaluator, e.Stage) >= 0 {
 		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
 	}
-	if err := b.room(1, len(e.Result.Reasons)); err != nil {
+	if err := b.room(1); err != nil {
 		return err
 	}
 	if !known {
-		m = b.matters.insert(e.Matter)
+		m = b.matters.add(e.Matter, h, pos)
 		b.heads = append(b.heads, 0)
 	}
 	b.addTo(m, &e)
@@ -287,10 +294,67 @@ func (b *Book) addTo(m int32, e *Evaluation) int32 {
 	return i
 }
 
-// room reports whether the book can take n more records with reasons
-// more reasons.
-func (b *Book) room(n, reasons int) error {
-	if b.recs.len()+len(b.amends)+n > maxRecords || len(b.reasons)+reasons > math.MaxUint32 {
+// maxReasons bounds the bytes of one evaluation's reasons.
+const maxReasons = 1<<22 - 1
+
+// reasonsSize returns the bytes putReasons takes for rs.
+func reasonsSize(rs []string) int {
+	n := 0
+	for _, s := range rs {
+		n += len(s) + uvarintLen(len(s))
+		if n > maxReasons {
+			break
+		}
+	}
+	return n
+}
+
+func uvarintLen(n int) int {
+	l := 1
+	for ; n >= 0x80; n >>= 7 {
+		l++
+	}
+	return l
+}
+
+// putReasons copies rs into the texts, each string after its length as a
+// uvarint, and returns where they are: chunk (22 bits), offset (20 bits)
+// and length (22 bits); 0 for no reasons. The caller checked the size.
+func (b *Book) putReasons(rs []string) uint64 {
+	n := reasonsSize(rs)
+	if n == 0 {
+		return 0
+	}
+	c := b.texts.room(n)
+	off := len(b.texts.chunks[c])
+	buf := b.texts.chunks[c]
+	for _, s := range rs {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	b.texts.chunks[c] = buf
+	return uint64(c)<<42 | uint64(off)<<22 | uint64(n)
+}
+
+// getReasons reads back what putReasons stored.
+func getReasons(texts *arena, at uint64) []string {
+	if at&(1<<22-1) == 0 {
+		return nil
+	}
+	c, off, n := at>>42, at>>22&(1<<20-1), at&(1<<22-1)
+	buf := texts.chunks[c][off : off+n]
+	var rs []string
+	for len(buf) > 0 {
+		l, k := binary.Uvarint(buf)
+		rs = append(rs, string(buf[k:k+int(l)]))
+		buf = buf[k+int(l):]
+	}
+	return rs
+}
+
+// room reports whether the book can take n more records.
+func (b *Book) room(n int) error {
+	if b.recs.len()+len(b.amends)+n > maxRecords || len(b.texts.chunks) >= 1<<22-1 || b.matters.arena.full() {
 		return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, b.recs.len())
 	}
 	return nil
@@ -328,7 +392,7 @@ func (b *Book) Amend(a Amendment) error {
 				ErrDuplicate, a.Matter, a.Subject, a.Evaluator, a.Stage, a.Author, a.At.Format(time.RFC3339Nano))
 		}
 	}
-	if err := b.room(1, len(a.Result.Reasons)); err != nil {
+	if err := b.room(1); err != nil {
 		return err
 	}
 	b.addAmendment(int32(i), &a)
@@ -367,7 +431,7 @@ func amendmentCmp(x, y Amendment) int {
 // evaluationAt rebuilds the evaluation of a record (its own figures).
 func (b *Book) evaluationAt(r *record) Evaluation {
 	e := Evaluation{
-		Matter:    b.matters.names[r.matter],
+		Matter:    b.matters.name(r.matter),
 		Subject:   b.subjects.names[r.subject],
 		Evaluator: b.evaluators.names[r.evaluator],
 		Stage:     int(r.stage),
@@ -377,9 +441,7 @@ func (b *Book) evaluationAt(r *record) Evaluation {
 			Policy: b.policies.names[r.policy],
 		},
 	}
-	if r.reasonN > 0 {
-		e.Result.Reasons = slices.Clone(b.reasons[r.reasonOff : r.reasonOff+uint32(r.reasonN)])
-	}
+	e.Result.Reasons = getReasons(&b.texts, r.reasons)
 	if r.isWide {
 		e.Result.Points = b.wide[r.points]
 	} else {
@@ -392,7 +454,7 @@ func (b *Book) amendmentAt(j int32) Amendment {
 	am := &b.amends[j]
 	e := b.evaluationAt(&am.record)
 	t := b.recs.at(am.target)
-	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.names[t.matter], b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
+	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.name(t.matter), b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
 	return Amendment{Evaluation: e, Author: am.author, Reason: am.reason}
 }
 
@@ -492,13 +554,13 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 }
 
 func (b *Book) reset() {
-	b.matters, b.subjects, b.evaluators, b.grades, b.policies = intern{}, intern{}, intern{}, intern{}, intern{}
-	b.heads, b.recs, b.reasons, b.wide, b.amends, b.amendsOf = nil, records{}, nil, nil, nil, nil
+	b.matters, b.subjects, b.evaluators, b.grades, b.policies = strtab{}, intern{}, intern{}, intern{}, intern{}
+	b.heads, b.recs, b.texts, b.wide, b.amends, b.amendsOf = nil, records{}, arena{}, nil, nil, nil
 }
 
 func (b *Book) take(o *Book) {
 	b.matters, b.subjects, b.evaluators, b.grades, b.policies = o.matters, o.subjects, o.evaluators, o.grades, o.policies
-	b.heads, b.recs, b.reasons, b.wide, b.amends, b.amendsOf = o.heads, o.recs, o.reasons, o.wide, o.amends, o.amendsOf
+	b.heads, b.recs, b.texts, b.wide, b.amends, b.amendsOf = o.heads, o.recs, o.texts, o.wide, o.amends, o.amendsOf
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
@@ -520,9 +582,9 @@ func (b *Book) Merge(o *Book) error {
 	// b.Merge(a) at once cannot deadlock.
 	o.mu.Lock()
 	recs := o.recs.clone()
-	reasons := o.reasons
+	texts := o.texts
 	amends := slices.Clone(o.amends)
-	matters, subjects, evaluators := o.matters.names, o.subjects.names, o.evaluators.names
+	matters, subjects, evaluators := o.matters, o.subjects.names, o.evaluators.names
 	grades, policies, wide := o.grades.names, o.policies.names, o.wide
 	o.mu.Unlock()
 
@@ -531,33 +593,33 @@ func (b *Book) Merge(o *Book) error {
 	var dups []error
 	for i := range recs.len() {
 		r := recs.at(int32(i))
-		if b.find(matters[r.matter], subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
+		if b.find(matters.name(r.matter), subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
 			if len(dups) == 10 {
 				dups = append(dups, errors.New("…"))
 				break
 			}
 			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d",
-				matters[r.matter], subjects[r.subject], evaluators[r.evaluator], r.stage))
+				matters.name(r.matter), subjects[r.subject], evaluators[r.evaluator], r.stage))
 		}
 	}
 	if len(dups) > 0 {
 		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
 	}
-	if err := b.room(recs.len()+len(amends), len(reasons)); err != nil {
+	if err := b.room(recs.len() + len(amends)); err != nil {
 		return err
 	}
 	at := make([]int32, recs.len())
 	for i := range at {
 		r := recs.at(int32(i))
-		e := evalOf(r, grades, policies, wide, reasons)
-		e.Matter, e.Subject, e.Evaluator, e.Stage = matters[r.matter], subjects[r.subject], evaluators[r.evaluator], int(r.stage)
+		e := evalOf(r, grades, policies, wide, &texts)
+		e.Matter, e.Subject, e.Evaluator, e.Stage = matters.name(r.matter), subjects[r.subject], evaluators[r.evaluator], int(r.stage)
 		at[i] = b.add(&e)
 	}
 	for j := range amends {
 		am := &amends[j]
-		a := Amendment{Evaluation: evalOf(&am.record, grades, policies, wide, reasons), Author: am.author, Reason: am.reason}
+		a := Amendment{Evaluation: evalOf(&am.record, grades, policies, wide, &texts), Author: am.author, Reason: am.reason}
 		t := recs.at(am.target)
-		a.Matter, a.Subject, a.Evaluator, a.Stage = matters[t.matter], subjects[t.subject], evaluators[t.evaluator], int(t.stage)
+		a.Matter, a.Subject, a.Evaluator, a.Stage = matters.name(t.matter), subjects[t.subject], evaluators[t.evaluator], int(t.stage)
 		b.addAmendment(at[am.target], &a)
 	}
 	return nil
@@ -565,11 +627,8 @@ func (b *Book) Merge(o *Book) error {
 
 // evalOf rebuilds the time and result of a record from another book's
 // tables.
-func evalOf(r *record, grades, policies []string, wide []decimal.Decimal, reasons []string) Evaluation {
-	e := Evaluation{At: time.Unix(r.sec, int64(r.nsec)), Result: Result{Grade: grades[r.grade], Policy: policies[r.policy]}}
-	if r.reasonN > 0 {
-		e.Result.Reasons = reasons[r.reasonOff : r.reasonOff+uint32(r.reasonN)]
-	}
+func evalOf(r *record, grades, policies []string, wide []decimal.Decimal, texts *arena) Evaluation {
+	e := Evaluation{At: time.Unix(r.sec, int64(r.nsec)), Result: Result{Grade: grades[r.grade], Policy: policies[r.policy], Reasons: getReasons(texts, r.reasons)}}
 	if r.isWide {
 		e.Result.Points = wide[r.points]
 	} else {

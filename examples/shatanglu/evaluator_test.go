@@ -16,7 +16,37 @@ import (
 // evaluator should pass: deterministic, no panic on zero Facts, Reasons
 // present, grades on the scale, Points exact.
 func TestPostEvaluatorConformance(t *testing.T) {
-	if err := scoringtest.TestEvaluator(shatangluPolicy()); err != nil {
+	e := shatangluPolicy()
+	// As is, the sample facts name no post, so the evaluator refuses them
+	// all; that is allowed, and checked too.
+	if err := scoringtest.TestEvaluator(e); err != nil {
+		t.Error(err)
+	}
+	// Each sample again under every post category, so that grades are
+	// checked, not only refusals.
+	var facts []scoring.Facts
+	for _, post := range postOrder(e) {
+		for _, f := range scoringtest.SampleFacts() {
+			attrs := map[string]string{PostAttr: post}
+			for k, v := range f.Attrs {
+				if k != PostAttr {
+					attrs[k] = v
+				}
+			}
+			f.Attrs = attrs
+			facts = append(facts, f)
+		}
+	}
+	graded := 0
+	for _, f := range facts {
+		if r, err := e.Evaluate(f); err == nil && !r.IsZero() {
+			graded++
+		}
+	}
+	if graded == 0 {
+		t.Fatal("no sample was graded; the conformance check would be vacuous")
+	}
+	if err := scoringtest.TestEvaluatorWith(e, &scoringtest.Config{Facts: facts}); err != nil {
 		t.Error(err)
 	}
 }
@@ -29,11 +59,11 @@ func TestPostEvaluatorPolicy(t *testing.T) {
 		Scale: scoring.Scale{{Code: "excellent", Points: decimal.NewFromInt(100)}},
 		Posts: map[string]PostWeights{"执法岗": {
 			Response: decimal.RequireFromString("0.5"), Resolution: decimal.RequireFromString("0.6"),
-			Quality: decimal.RequireFromString("-0.1"),
+			Quality: decimal.RequireFromString("-0.2"),
 		}},
 	}
 	err := bad.Validate()
-	for _, want := range []string{"negative weight -0.1", "weights sum to 1", `no grade "good"`, `no grade "fair"`, `no grade "poor"`} {
+	for _, want := range []string{"negative weight -0.2", "weights sum to 0.9, not 1", `no grade "good"`, `no grade "fair"`, `no grade "poor"`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate() = %v, want it to report %q", err, want)
 		}
@@ -164,4 +194,38 @@ func TestPostEvaluatorConcurrent(t *testing.T) {
 			t.Errorf("concurrent Evaluate mismatch (-want +got):\n%s", diff)
 		}
 	}
+}
+
+// FuzzPostEvaluator checks that no facts make Evaluate panic, and that it
+// either refuses with the zero Result or grades on the scale with exactly
+// the grade's points.
+func FuzzPostEvaluator(f *testing.F) {
+	f.Add("执法岗", int64(time.Hour), int64(2*time.Hour), int64(24*time.Hour), int64(72*time.Hour), 4, true, false, 1)
+	f.Add("警务岗", int64(-1), int64(0), int64(1<<62), int64(1), 0, false, true, 0)
+	f.Add("", int64(0), int64(0), int64(0), int64(0), 9, false, false, 2)
+	scale := scoring.DefaultScale()
+	e := shatangluPolicy()
+	f.Fuzz(func(t *testing.T, post string, resp, respLimit, res, resLimit int64, quality int, resolved, returned bool, sat int) {
+		facts := scoring.Facts{
+			Responded: resp >= 0, Response: time.Duration(resp), ResponseLimit: time.Duration(respLimit),
+			Resolved: resolved, Resolution: time.Duration(res), ResolutionLimit: time.Duration(resLimit),
+			Quality: quality, Returned: returned,
+			Attrs: map[string]string{PostAttr: post},
+		}
+		if sat%3 != 0 {
+			yes := sat%3 == 1
+			facts.Satisfied = &yes
+		}
+		r, err := e.Evaluate(facts)
+		if err != nil {
+			if !errors.Is(err, ErrCannotGrade) || !r.IsZero() {
+				t.Fatalf("refusal %v with Result %+v", err, r)
+			}
+			return
+		}
+		g, ok := scale.Grade(r.Grade)
+		if !ok || !r.Points.Equal(g.Points) || len(r.Reasons) == 0 {
+			t.Fatalf("Result %+v is not a grade of the scale with reasons", r)
+		}
+	})
 }

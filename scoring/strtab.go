@@ -1,0 +1,136 @@
+package scoring
+
+import "hash/maphash"
+
+// strtab interns many strings (a book's matters) into dense ids: an
+// open-addressing hash table of ids and hashes, with the strings' bytes
+// copied into chunks of an arena. A lookup-or-insert is one probe
+// sequence; the table holds no pointers for the garbage collector to
+// follow, and keeps none of the caller's strings alive. The zero value is
+// empty.
+type strtab struct {
+	seed  maphash.Seed
+	slots []tslot // a power of two; at most three quarters full
+	locs  []sloc  // by id
+	arena arena
+}
+
+type tslot struct {
+	hash uint32
+	id   int32 // 1 + the id; 0 for an empty slot
+}
+
+// sloc locates a string in the arena.
+type sloc struct {
+	chunk, off, n uint32
+}
+
+// arenaChunk is the size of an arena chunk; a longer run of bytes gets a
+// chunk of its own.
+const arenaChunk = 1 << 20
+
+// arena holds bytes in chunks that never move once full. The zero value
+// is empty.
+type arena struct {
+	chunks [][]byte
+}
+
+// room makes sure the last chunk can take n more bytes and returns its
+// index.
+func (a *arena) room(n int) int {
+	if len(a.chunks) == 0 || len(a.chunks[len(a.chunks)-1])+n > arenaChunk {
+		c := 0 // the first chunk grows as small books need
+		if len(a.chunks) > 0 {
+			c = max(arenaChunk, n)
+		}
+		a.chunks = append(a.chunks, make([]byte, 0, c))
+	}
+	return len(a.chunks) - 1
+}
+
+// put copies s into the arena and returns where it is.
+func (a *arena) put(s string) sloc {
+	c := a.room(len(s))
+	l := sloc{chunk: uint32(c), off: uint32(len(a.chunks[c])), n: uint32(len(s))}
+	a.chunks[c] = append(a.chunks[c], s...)
+	return l
+}
+
+func (a *arena) bytes(l sloc) []byte { return a.chunks[l.chunk][l.off : l.off+l.n] }
+
+func (t *strtab) len() int { return len(t.locs) }
+
+// bytes returns the bytes of the string with the id, without copying.
+func (t *strtab) bytes(id int32) []byte {
+	return t.arena.bytes(t.locs[id])
+}
+
+func (t *strtab) name(id int32) string { return string(t.bytes(id)) }
+
+// probe returns s's id; or, when s is not there, its hash and the slot
+// where it would go (pos < 0 when the table has no slots yet).
+func (t *strtab) probe(s string) (id int32, h uint32, pos int, ok bool) {
+	if t.slots == nil {
+		return 0, 0, -1, false
+	}
+	h = uint32(maphash.String(t.seed, s))
+	mask := len(t.slots) - 1
+	for pos = int(h) & mask; ; pos = (pos + 1) & mask {
+		sl := t.slots[pos]
+		if sl.id == 0 {
+			return 0, h, pos, false
+		}
+		if sl.hash == h && string(t.bytes(sl.id-1)) == s {
+			return sl.id - 1, h, pos, true
+		}
+	}
+}
+
+func (t *strtab) lookup(s string) (int32, bool) {
+	id, _, _, ok := t.probe(s)
+	return id, ok
+}
+
+// add adds s, which probe did not find, at the slot probe gave.
+func (t *strtab) add(s string, h uint32, pos int) int32 {
+	if pos < 0 || (len(t.locs)+1)*4 > len(t.slots)*3 {
+		t.grow()
+		_, h, pos, _ = t.probe(s)
+	}
+	id := int32(len(t.locs))
+	t.slots[pos] = tslot{hash: h, id: id + 1}
+	t.locs = append(t.locs, t.arena.put(s))
+	return id
+}
+
+func (t *strtab) id(s string) int32 {
+	id, h, pos, ok := t.probe(s)
+	if ok {
+		return id
+	}
+	return t.add(s, h, pos)
+}
+
+func (t *strtab) grow() {
+	if t.slots == nil {
+		t.seed = maphash.MakeSeed()
+		t.slots = make([]tslot, 16)
+		return
+	}
+	old := t.slots
+	t.slots = make([]tslot, 2*len(old))
+	mask := len(t.slots) - 1
+	for _, sl := range old {
+		if sl.id == 0 {
+			continue
+		}
+		pos := int(sl.hash) & mask
+		for t.slots[pos].id != 0 {
+			pos = (pos + 1) & mask
+		}
+		t.slots[pos] = sl
+	}
+}
+
+// full reports whether the arena has run out of chunk numbers.
+func (a *arena) full() bool { return len(a.chunks) >= 1<<22-1 }
