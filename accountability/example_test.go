@@ -266,3 +266,17 @@ func ExampleRules() {
 	// unit.parent
 	// power.required
 }
+
+func ExampleWritePowersCSV() {
+	r := exampleRegister()
+	var sheet strings.Builder
+	if err := accountability.WritePowersCSV(&sheet, r.Powers); err != nil {
+		fmt.Println(err)
+	}
+	// The sheet starts with a byte-order mark for spreadsheet programs.
+	fmt.Print(strings.TrimPrefix(sheet.String(), "\ufeff"))
+	// Output:
+	// 序号,权力类型,项目编码,项目名称,子项,实施依据,责任事项,追责情形,实施主体,法定时限,承诺时限,流程图
+	// 1,行政许可,XK-001,临时占用城市道路审批,,《城市道路管理条例》第三十一条,"1.受理责任：一次性告知
+	// 2.审查责任：审查材料",1.对符合条件的申请不予受理的,CG,20,12,F-XK
+}

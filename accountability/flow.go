@@ -85,7 +85,7 @@ func (f *Flow) Order() ([]string, error) {
 	}
 	ids := make([]string, len(order))
 	for i, v := range order {
-		ids[i] = f.Steps[v].ID
+		ids[i] = g.f.Steps[v].ID
 	}
 	return ids, nil
 }
@@ -109,11 +109,11 @@ func (f *Flow) CriticalPath() ([]string, int, error) {
 	}
 	path, days, ok := g.critical(order)
 	if !ok {
-		return nil, 0, fmt.Errorf("accountability: flow %q: %w", f.ID, ErrNoPath)
+		return nil, 0, fmt.Errorf("accountability: flow %q: %w", g.f.ID, ErrNoPath)
 	}
 	ids := make([]string, len(path))
 	for i, v := range path {
-		ids[i] = f.Steps[v].ID
+		ids[i] = g.f.Steps[v].ID
 	}
 	return ids, days, nil
 }
@@ -135,16 +135,24 @@ type graph struct {
 }
 
 func newGraph(f *Flow) *graph {
+	if f == nil {
+		f = &Flow{}
+	}
 	n := len(f.Steps)
 	g := &graph{f: f, index: make(map[string]int32, n), dup: make([]bool, n)}
-	for i := range f.Steps {
-		id := f.Steps[i].ID
-		if _, ok := g.index[id]; ok {
-			g.dup[i] = true
-			g.ndup++
-			continue
+	// Assign from the last step to the first so that the first occurrence of
+	// an ID wins, with one map operation a step; look for duplicates only if
+	// there are some.
+	for i := n - 1; i >= 0; i-- {
+		g.index[f.Steps[i].ID] = int32(i)
+	}
+	if len(g.index) < n {
+		for i := range f.Steps {
+			if g.index[f.Steps[i].ID] != int32(i) {
+				g.dup[i] = true
+				g.ndup++
+			}
 		}
-		g.index[id] = int32(i)
 	}
 	from := make([]int32, len(f.Edges))
 	to := make([]int32, len(f.Edges))

@@ -178,3 +178,16 @@ func TestCriticalPathNoPath(t *testing.T) {
 		}
 	}
 }
+
+func TestNilFlow(t *testing.T) {
+	var f *Flow
+	if order, err := f.Order(); err != nil || len(order) != 0 {
+		t.Errorf("nil Flow: Order() = %v, %v; want empty", order, err)
+	}
+	if _, _, err := f.CriticalPath(); !errors.Is(err, ErrNoPath) {
+		t.Errorf("nil Flow: CriticalPath() error = %v, want ErrNoPath", err)
+	}
+	if f.DOT() == "" || f.Mermaid() == "" {
+		t.Error("nil Flow renders nothing")
+	}
+}

@@ -99,10 +99,13 @@ func (e findingError) Unwrap() error { return ErrInvalid }
 //
 // Localities that grade integrity risk differently, or that want a power's
 // Duties to cover a set of stages, write their own Rule.
+//
+// A Rule marshals to JSON as its name and Doc, so that a host can list its
+// rules; Check is left out and a decoded Rule has none.
 type Rule struct {
-	Name  string
-	Doc   string
-	Check func(r *Register, report func(Finding))
+	Name  string                                  `json:"name"`
+	Doc   string                                  `json:"doc"`
+	Check func(r *Register, report func(Finding)) `json:"-"`
 }
 
 // CheckRules checks a rule set up front: every rule has a name, a Doc and a

@@ -82,6 +82,9 @@ func stepLines(s *Step, risks []Risk) []string {
 //
 // Render it with `dot -Tpng` (a font with Chinese glyphs must be installed).
 func (f *Flow) DOT(risks ...Risk) string {
+	if f == nil {
+		f = &Flow{}
+	}
 	on, top := f.stepRisks(risks)
 	var b strings.Builder
 	b.WriteString("digraph " + dotQuote(f.ID) + " {\n")
@@ -152,6 +155,9 @@ func dotQuote(s string) string {
 // declaration order) so that any step ID is safe; the output is
 // deterministic.
 func (f *Flow) Mermaid(risks ...Risk) string {
+	if f == nil {
+		f = &Flow{}
+	}
 	on, top := f.stepRisks(risks)
 	var b strings.Builder
 	title := f.Name

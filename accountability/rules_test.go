@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -232,6 +233,10 @@ func TestRulesDeclared(t *testing.T) {
 		if !names[n] {
 			t.Errorf("Rules() lacks %s", n)
 		}
+	}
+	b, err := json.Marshal(rules[:1])
+	if want := `[{"name":"unit.required","doc":"unit.required: a unit with no ID or no Kind"}]`; err != nil || string(b) != want {
+		t.Errorf("Marshal(Rules()[:1]) = %s, %v; want %s", b, err, want)
 	}
 }
 

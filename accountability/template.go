@@ -20,8 +20,9 @@ type Template struct {
 // WuhuTemplate returns Wuhu's "六办两中心": six offices — 综合保障办,
 // 党群工作办, 城市管理办, 经济发展办, 社会事务办, 平安建设办 — and two centres,
 // 为民服务中心 and 网格化服务管理中心, with at most 2 offices of the
-// sub-district's own (e.g. 城市更新办, 生态环境办). Each call returns a fresh
-// value.
+// sub-district's own (e.g. 城市更新办, 生态环境办). The names take the short
+// suffix 办, as the source's 城市更新办 does; [Template.Check] compares names
+// exactly. Each call returns a fresh value.
 func WuhuTemplate() Template {
 	return Template{
 		Name:       "芜湖市街道“六办两中心”",
@@ -36,9 +37,10 @@ func WuhuTemplate() Template {
 // a department of the sub-district's own (e.g. 中庙街道's 文旅发展部): the
 // office 党政办公室; the departments 党群工作部, 经济发展部, 城市管理部,
 // 社会事务部, 平安建设部 and 生态环境部; the centres 党群服务中心 and
-// 网格化服务管理中心. The source names the layout and 党群工作部; the other
-// department names follow the common Anhui pattern and are data a host may
-// change. Each call returns a fresh value.
+// 网格化服务管理中心. The source names the layout, 党群工作部, 生态环境部 and the
+// two centres; the names of the office and the other four departments are
+// this package's reading of the layout, data that a host whose bodies are
+// named otherwise replaces. Each call returns a fresh value.
 func ChaohuTemplate() Template {
 	return Template{
 		Name:       "巢湖市街道“一办五部两中心”+生态环境部+1个预留",

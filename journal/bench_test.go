@@ -3,24 +3,24 @@ package journal_test
 import (
 	"bytes"
 	"io"
+	"sync"
 	"testing"
 
 	"github.com/qingdan/qingdan/journal"
 )
 
-// benchSteps is a realistic mix of events, evaluations and amendments.
-var benchSteps = history(7, 2000, 2020)
+// benchSteps returns a realistic mix of events, evaluations and
+// amendments, made once and only when a benchmark runs.
+var benchSteps = sync.OnceValue(func() []step { return history(7, 2000, 2020) })
 
 func BenchmarkAppend(b *testing.B) {
+	steps := benchSteps()
 	w := journal.NewWriter(io.Discard, nil)
-	var sample bytes.Buffer
-	_ = write(b, benchSteps[:1000])
-	sample.Write(write(b, benchSteps[:1000]))
-	b.SetBytes(int64(sample.Len() / 1000))
+	b.SetBytes(int64(len(write(b, steps[:1000])) / 1000))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := appendStep(w, benchSteps[i%len(benchSteps)]); err != nil {
+		if err := appendStep(w, steps[i%len(steps)]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -28,7 +28,7 @@ func BenchmarkAppend(b *testing.B) {
 }
 
 func BenchmarkVerify(b *testing.B) {
-	j := write(b, benchSteps)
+	j := write(b, benchSteps())
 	n := bytes.Count(j, []byte("\n"))
 	b.SetBytes(int64(len(j)))
 	b.ReportAllocs()
@@ -43,7 +43,7 @@ func BenchmarkVerify(b *testing.B) {
 }
 
 func BenchmarkRebuild(b *testing.B) {
-	j := write(b, benchSteps)
+	j := write(b, benchSteps())
 	n := bytes.Count(j, []byte("\n"))
 	b.SetBytes(int64(len(j)))
 	b.ReportAllocs()

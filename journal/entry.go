@@ -34,6 +34,7 @@ const (
 	hashKey      = `,"hash":"`
 	hashSuffix   = `"}`
 	hashTailSize = len(hashKey) + 64 + len(hashSuffix) // 75 bytes
+	maxSeq       = 1e18 - 1                            // the largest sequence number: 18 digits
 )
 
 // Event decodes the payload of an entry of kind KindEvent. Unknown payload

@@ -32,12 +32,9 @@ type Reader struct {
 
 // NewReader returns a Reader of the journal in r.
 func NewReader(r io.Reader, opts *Options) *Reader {
-	max := opts.maxLine()
-	size := max + 1
-	if size > 64<<10 {
-		size = 64 << 10
-	}
-	jr := &Reader{maxLine: max, sha: sha256.New()}
+	limit := opts.maxLine()
+	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
+	jr := &Reader{maxLine: limit, sha: sha256.New()}
 	hex.Encode(jr.headHex[:], jr.head.Hash[:])
 	if r == nil {
 		jr.err = fmt.Errorf("journal: nil io.Reader: %w", ErrInvalid)

@@ -282,3 +282,50 @@ func TestLongLineWithinLimit(t *testing.T) {
 		t.Errorf("Offset %d, Head %v", r.Offset(), r.Head())
 	}
 }
+
+// TestVerifyStreams checks that verifying allocates the same whatever the
+// length of the journal: it holds one line at a time.
+func TestVerifyStreams(t *testing.T) {
+	small, large := eventJournal(t, 10), eventJournal(t, 3000)
+	allocs := func(j []byte) float64 {
+		return testing.AllocsPerRun(5, func() {
+			if _, err := journal.Verify(bytes.NewReader(j), nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if a, b := allocs(small), allocs(large); a != b {
+		t.Errorf("Verify allocates %v times for 10 entries and %v for 3000: it should stream", a, b)
+	}
+}
+
+func TestReaderErrorsAreSticky(t *testing.T) {
+	ls := lines(eventJournal(t, 4))
+	bad := join([][]byte{ls[0], ls[2], ls[3]})
+	r := journal.NewReader(bytes.NewReader(bad), nil)
+	if e, err := r.Next(); err != nil || e.Seq != 1 {
+		t.Fatalf("Next = %v, %v", e.Seq, err)
+	}
+	_, first := r.Next()
+	_, again := r.Next()
+	if !errors.Is(first, journal.ErrTampered) || first != again {
+		t.Errorf("Next = %v, then %v; want the same ErrTampered twice", first, again)
+	}
+	if r.Head().Seq != 1 || r.Offset() != int64(len(ls[0])) {
+		t.Errorf("Head %v, Offset %d after the error", r.Head(), r.Offset())
+	}
+	// All yields the error once and stops; breaking early is fine.
+	n, errs := 0, 0
+	for _, err := range journal.NewReader(bytes.NewReader(bad), nil).All() {
+		n++
+		if err != nil {
+			errs++
+		}
+	}
+	if n != 2 || errs != 1 {
+		t.Errorf("All yielded %d values and %d errors, want 2 and 1", n, errs)
+	}
+	for range journal.NewReader(bytes.NewReader(bad), nil).All() {
+		break
+	}
+}

@@ -80,8 +80,9 @@ func NewWriter(w io.Writer, opts *Options) *Writer {
 // NewWriterAt returns a Writer that continues a journal whose last entry is
 // head, as [Verify] or [Recover] return it; w must write after that entry
 // (a file opened with os.O_APPEND after truncation to the sound length). The
-// zero Head starts a new journal. A head with a negative Seq, or with Seq 0
-// and a non-zero Hash, cannot be continued: every append returns an error.
+// zero Head starts a new journal. A head with a negative Seq, a Seq of
+// 10^18-1 or more (the journal is full), or Seq 0 and a non-zero Hash,
+// cannot be continued: every append returns an error wrapping ErrInvalid.
 func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head, sha: sha256.New()}
 	if opts != nil {
@@ -92,7 +93,7 @@ func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 	switch {
 	case w == nil:
 		jw.err = fmt.Errorf("journal: nil io.Writer: %w", ErrInvalid)
-	case head.Seq < 0 || (head.Seq == 0 && !head.Hash.IsZero()):
+	case head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()):
 		jw.err = fmt.Errorf("journal: cannot continue after head %v: %w", head, ErrInvalid)
 	}
 	return jw
@@ -121,21 +122,25 @@ func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 }
 
 // AppendAmendment appends an amendment of an evaluation (the original entry
-// stays) and returns the new head. Its time is written in UTC.
+// stays) and returns the new head. Its time is written in UTC. An amendment
+// names its Author and its Reason; one without either is ErrInvalid.
 func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
+	if a.Author == "" || a.Reason == "" {
+		return w.Head(), fmt.Errorf("journal: %s: an amendment needs its author and its reason: %w", describe(a), ErrInvalid)
+	}
 	a.At = a.At.UTC()
 	return w.append(KindAmendment, a)
 }
 
 func describeEvaluation(what string, e scoring.Evaluation) string {
-	return fmt.Sprintf("%s of %s on matter %s by %s, stage %d", what, e.Subject, e.Matter, e.Evaluator, e.Stage)
+	return fmt.Sprintf("%s of %q on matter %q by %q, stage %d", what, e.Subject, e.Matter, e.Evaluator, e.Stage)
 }
 
 // describe names a payload in an error message.
 func describe(v any) string {
 	switch v := v.(type) {
 	case matters.Event:
-		return fmt.Sprintf("event %s#%d", v.Matter, v.Seq)
+		return fmt.Sprintf("event %q#%d", v.Matter, v.Seq)
 	case scoring.Evaluation:
 		return describeEvaluation("evaluation", v)
 	case scoring.Amendment:
@@ -165,6 +170,9 @@ func (w *Writer) append(k Kind, v any) (Head, error) {
 // error messages. w.mu is held.
 func (w *Writer) appendPayload(k Kind, v any, payload []byte) (Head, error) {
 	seq := w.head.Seq + 1
+	if seq > maxSeq {
+		return w.head, fmt.Errorf("journal: %s: the journal is full at entry %d: %w", describe(v), w.head.Seq, ErrInvalid)
+	}
 	w.line = appendLine(w.line[:0], &w.sum, w.sha, seq, k, w.head.Hash, payload)
 	if len(w.line)-1 > w.maxLine {
 		return w.head, fmt.Errorf("journal: %s: entry %d would be %d bytes, over the limit of %d: %w",

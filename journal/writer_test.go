@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -241,13 +242,29 @@ func TestWriterFailures(t *testing.T) {
 			t.Errorf("AppendEvent = %v, want ErrInvalid", err)
 		}
 	})
-	for _, h := range []journal.Head{{Seq: -1}, {Seq: 0, Hash: journal.Hash{7}}} {
+	for _, h := range []journal.Head{{Seq: -1}, {Seq: 0, Hash: journal.Hash{7}}, {Seq: 1e18 - 1, Hash: journal.Hash{7}}, {Seq: math.MaxInt64}} {
 		t.Run("bad head "+h.String(), func(t *testing.T) {
 			w := journal.NewWriterAt(&bytes.Buffer{}, h, nil)
 			if _, err := w.AppendEvent(e(1)); !errors.Is(err, journal.ErrInvalid) {
 				t.Errorf("AppendEvent = %v, want ErrInvalid", err)
 			}
 		})
+	}
+}
+
+func TestWriterAtTheLastSeq(t *testing.T) {
+	var buf bytes.Buffer
+	w := journal.NewWriterAt(&buf, journal.Head{Seq: 1e18 - 2, Hash: journal.Hash{7}}, nil)
+	e := matters.Event{Matter: "WH-1", Seq: 1, At: time.Date(2020, 6, 1, 9, 0, 0, 0, cst), Kind: matters.Report, Actor: "JJ-01", Type: "噪声扰民"}
+	h, err := w.AppendEvent(e)
+	if err != nil || h.Seq != 1e18-1 {
+		t.Fatalf("AppendEvent = %v, %v", h, err)
+	}
+	if _, err := journal.ParseLine(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+		t.Errorf("the last entry does not parse: %v", err)
+	}
+	if _, err := w.AppendEvent(e); !errors.Is(err, journal.ErrInvalid) {
+		t.Errorf("AppendEvent past the last seq = %v, want ErrInvalid", err)
 	}
 }
 
@@ -264,7 +281,13 @@ func TestWriterRefusesWhatItCannotKeepExactly(t *testing.T) {
 			return w.AppendEvent(matters.Event{Matter: "\xc3", Seq: 1, At: at, Kind: matters.Report, Actor: "JJ-01"})
 		}},
 		{"invalid UTF-8 in a reason", func(w *journal.Writer) (journal.Head, error) {
-			return w.AppendAmendment(scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: at}, Reason: "\xe4\xb8"})
+			return w.AppendAmendment(scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: at}, Author: "A", Reason: "\xe4\xb8"})
+		}},
+		{"an amendment without author", func(w *journal.Writer) (journal.Head, error) {
+			return w.AppendAmendment(scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: at}, Reason: "复核"})
+		}},
+		{"an amendment without reason", func(w *journal.Writer) (journal.Head, error) {
+			return w.AppendAmendment(scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: at}, Author: "A"})
 		}},
 		{"unknown event kind", func(w *journal.Writer) (journal.Head, error) {
 			return w.AppendEvent(matters.Event{Matter: "WH-1", Seq: 1, At: at, Kind: matters.Kind(99), Actor: "JJ-01"})

@@ -80,6 +80,9 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // in one category, or with a missing or extra indicator (naming the person
 // and the indicator).
 func (a *Appraisal) Appraise(staff []StaffScore) ([]Appraised, error) {
+	if a == nil {
+		return nil, fmt.Errorf("%w: nil appraisal", ErrInvalid)
+	}
 	var errs []error
 	cats := make(map[string]int, len(a.Categories))
 	for i, c := range a.Categories {

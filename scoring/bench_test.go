@@ -93,7 +93,12 @@ func benchmarkBook(b *testing.B, n int) {
 }
 
 // BenchmarkBook records a year of evaluations across 200 subjects and
-// scores the year.
+// scores the year. For comparison, DESIGN.md §5 measured SQLite in-process
+// on this kind of machine: inserting 1,000,000 rows ≈ 1.7 s and grouping
+// them ≈ 1.1 s, 2.8 s in all, where this benchmark's 1M case records and
+// scores the same rows (with the duplicate check and exact arithmetic).
+// Run the 10M case alone with -benchtime 1x: it takes about ten seconds
+// and a few GB.
 func BenchmarkBook(b *testing.B) {
 	b.Run("1M", func(b *testing.B) { benchmarkBook(b, 1_000_000) })
 	b.Run("10M", func(b *testing.B) { benchmarkBook(b, 10_000_000) })

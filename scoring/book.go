@@ -21,14 +21,17 @@ import (
 // other books, and scores each subject over a period.
 //
 // The zero Book is empty and ready to use; [NewBook] returns one too. A
-// Book is safe for concurrent use: every method takes the book's lock.
+// Book is safe for concurrent use: every method takes the book's lock. On
+// a nil *Book, Record, Amend, Merge and UnmarshalJSON return an error
+// wrapping [ErrInvalid], and the other methods report an empty book.
 //
-// A book is compact: subjects, matters, evaluators, grades and policies are
-// interned into small integer ids, points are kept as int64 millionths
-// (falling back to exact decimals for points that do not fit), and each
-// evaluation takes one fixed-size record. The Reasons slice of a recorded
-// Result is kept as it is, not copied: once recorded it belongs to the
-// book, and the caller must not change it.
+// A book is compact, for a national year of 10^8 evaluations on one
+// machine: subjects, matters, evaluators, grades and policies are interned
+// into small integer ids (matters in a hash table of their own whose
+// strings are copied into an arena), points are kept as int64 millionths
+// (falling back to exact decimals for points that do not fit), each
+// evaluation takes one 64-byte record without pointers, and reasons are
+// copied into an arena too. The book keeps none of the caller's memory.
 type Book struct {
 	mu         sync.Mutex
 	matters    strtab
@@ -38,7 +41,7 @@ type Book struct {
 	policies   intern
 	heads      []int32 // per matter: 1 + its latest record, 0 for none
 	recs       records
-	texts      arena // every record's reasons, see putReasons
+	texts      arena             // every record's reasons, see putReasons
 	wide       []decimal.Decimal // points that do not fit fixed-point
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
@@ -47,8 +50,8 @@ type Book struct {
 // record is one evaluation, or the corrected figures of an amendment. It
 // holds no pointers, so that the garbage collector need not scan records.
 type record struct {
-	sec       int64 // At, Unix seconds
-	points    int64 // millionths, or an index into wide
+	sec       int64  // At, Unix seconds
+	points    int64  // millionths, or an index into wide
 	reasons   uint64 // where its reasons are in the texts: see putReasons
 	nsec      int32
 	matter    int32
@@ -250,6 +253,9 @@ func (b *Book) fill(r *record, e *Evaluation) {
 // or grade, text that is not valid UTF-8, or a stage outside 0–2147483647. A rejected evaluation changes
 // nothing.
 func (b *Book) Record(e Evaluation) error {
+	if b == nil {
+		return fmt.Errorf("%w: nil book", ErrInvalid)
+	}
 	if err := check(&e); err != nil {
 		return err
 	}
@@ -367,6 +373,9 @@ func (b *Book) room(n int) error {
 // [ErrDuplicate] for an amendment identical to one already recorded, and
 // [ErrInvalid] for an amendment without author, reason, time or grade.
 func (b *Book) Amend(a Amendment) error {
+	if b == nil {
+		return fmt.Errorf("%w: nil book", ErrInvalid)
+	}
 	err := check(&a.Evaluation)
 	if a.Author == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
@@ -460,6 +469,9 @@ func (b *Book) amendmentAt(j int32) Amendment {
 
 // Len returns the number of evaluations recorded, amendments not counted.
 func (b *Book) Len() int {
+	if b == nil {
+		return 0
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.recs.len()
@@ -469,6 +481,9 @@ func (b *Book) Len() int {
 // matter, subject, evaluator and stage. Times are in China Standard Time
 // (the same instants as recorded) and points in their shortest form.
 func (b *Book) Evaluations() []Evaluation {
+	if b == nil {
+		return nil
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	out := make([]Evaluation, b.recs.len())
@@ -483,6 +498,9 @@ func (b *Book) Evaluations() []Evaluation {
 // it corrects, then from the earliest to the latest (the last of each key
 // is the one that counts).
 func (b *Book) Amendments() []Amendment {
+	if b == nil {
+		return nil
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	out := make([]Amendment, len(b.amends))
@@ -525,8 +543,11 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON replaces the book's contents with the evaluations and
 // amendments read, recorded as by Record and Amend; any error leaves the
-// book empty.
+// book empty. A nil book is an error.
 func (b *Book) UnmarshalJSON(data []byte) error {
+	if b == nil {
+		return fmt.Errorf("%w: nil book", ErrInvalid)
+	}
 	var w bookJSON
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
@@ -571,6 +592,9 @@ func (b *Book) take(o *Book) {
 func (b *Book) Merge(o *Book) error {
 	if o == nil {
 		return nil
+	}
+	if b == nil {
+		return fmt.Errorf("%w: merge into a nil book", ErrInvalid)
 	}
 	if o == b {
 		if b.Len() == 0 {

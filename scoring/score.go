@@ -65,6 +65,9 @@ type local struct {
 // Scores reads every record once: its time grows with the book, not with
 // the period.
 func (b *Book) Scores(p Period) []Score {
+	if b == nil {
+		return []Score{}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	fromSec, fromNsec := p.From.Unix(), int32(p.From.Nanosecond())

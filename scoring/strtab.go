@@ -58,8 +58,6 @@ func (a *arena) put(s string) sloc {
 
 func (a *arena) bytes(l sloc) []byte { return a.chunks[l.chunk][l.off : l.off+l.n] }
 
-func (t *strtab) len() int { return len(t.locs) }
-
 // bytes returns the bytes of the string with the id, without copying.
 func (t *strtab) bytes(id int32) []byte {
 	return t.arena.bytes(t.locs[id])

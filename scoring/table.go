@@ -294,6 +294,9 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 
 // LoadTable reads one table as JSON from r and validates it.
 func LoadTable(r io.Reader) (*Table, error) {
+	if r == nil {
+		return nil, fmt.Errorf("%w: LoadTable from a nil reader", ErrInvalid)
+	}
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
@@ -307,6 +310,9 @@ func LoadTable(r io.Reader) (*Table, error) {
 
 // Save writes t to w as indented JSON, the form LoadTable reads.
 func (t *Table) Save(w io.Writer) error {
+	if w == nil {
+		return fmt.Errorf("%w: Save to a nil writer", ErrInvalid)
+	}
 	b, err := json.MarshalIndent(t, "", "  ")
 	if err != nil {
 		return err

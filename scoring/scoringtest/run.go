@@ -99,6 +99,9 @@ func RunFile(t TB, e scoring.Evaluator, path string) {
 // that a misspelt field does not silently drop a condition; durations in
 // facts are Go duration strings ("4h0m0s").
 func ReadCases(r io.Reader) ([]Case, error) {
+	if r == nil {
+		return nil, fmt.Errorf("scoringtest: ReadCases from a nil reader")
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
