@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -1144,6 +1145,8 @@ func hardeningRows() []row {
 	// journal
 	add(enumRows[journal.Kind]("journal", "Kind", journal.ParseKind)...)
 	add(errorRows[journal.VerifyError]("journal", "VerifyError", true)...)
+	add(marshalRow("journal.VerifyError", &journal.VerifyError{}, &journal.VerifyError{Err: journal.ErrTorn, Reason: badUTF8}, &journal.VerifyError{Err: io.EOF}),
+		unmarshalRow[journal.VerifyError]("journal.VerifyError"))
 	add(journalRows()...)
 	return rows
 }
@@ -1319,5 +1322,122 @@ func entryCalls(c *caller, f func(journal.Entry)) {
 		for _, p := range jsonInputs {
 			c.call(fmt.Sprintf("Entry{Kind: %d, Payload: %q}", int(k), clipped(string(p))), func() { f(journal.Entry{Kind: k, Payload: p}) })
 		}
+	}
+}
+
+// TestConcurrentUse runs, from several goroutines at once, what the
+// packages document as safe for concurrent use; go test -race checks it.
+func TestConcurrentUse(t *testing.T) {
+	const goroutines, each = 4, 50
+	run := func(name string, f func(g, i int)) {
+		t.Run(name, func(t *testing.T) {
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				var wg sync.WaitGroup
+				for g := 0; g < goroutines; g++ {
+					wg.Add(1)
+					go func(g int) {
+						defer wg.Done()
+						defer func() {
+							if r := recover(); r != nil {
+								t.Errorf("%s panicked: %v\n%s", name, r, ourFrames(debug.Stack()))
+							}
+						}()
+						for i := 0; i < each; i++ {
+							f(g, i)
+						}
+					}(g)
+				}
+				wg.Wait()
+			}()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("%s did not finish in 30 s: a deadlock?", name)
+			}
+		})
+	}
+
+	reg := &accountability.Register{Units: []accountability.Unit{{ID: "S", Kind: accountability.Subdistrict}}, Flows: []accountability.Flow{*longFlow(200), *hostileFlow()}}
+	run("accountability: Register.Validate, Flow.Order, CriticalPath, DOT on one register", func(g, i int) {
+		_ = reg.Validate()
+		_, _ = reg.Flows[0].Order()
+		_, _, _ = reg.Flows[0].CriticalPath()
+		_ = reg.Flows[1].DOT()
+		_ = accountability.Diff(reg, reg)
+	})
+
+	cal := workday.China()
+	from := time.Date(2020, 1, 1, 9, 0, 0, 0, cst)
+	run("workday: one Calendar", func(g, i int) {
+		t := from.Add(time.Duration(g*each+i) * 37 * time.Hour)
+		_, _ = cal.Between(from, t)
+		_, _ = cal.AddDays(t, i)
+		_, _ = cal.IsWorkday(t)
+		_ = cal.Hours()
+	})
+
+	adm := &matters.Admission{Items: []matters.Item{{Code: "A", Name: "占道经营", List: matters.Duties}}, Excluded: matters.DefaultExclusions()}
+	dir := &matters.Directory{Routes: []matters.Route{{Type: "占道经营", Lead: "城管局", Respond: time.Hour, ResolveDays: 3}}}
+	m := someMatters()[1]
+	run("matters: Admission.Admit, Directory.Route, a Matter's read-only methods", func(g, i int) {
+		_ = adm.Admit(matters.Request{Title: "招商引资", Item: "A"})
+		r, _ := dir.Route("占道经营")
+		_, _ = m.Elapsed(cal, from.Add(48*time.Hour))
+		_, _ = m.Deadlines(r, cal)
+		_, _ = m.Status(from.Add(time.Duration(i)*time.Hour), r, cal)
+		_ = m.Clone()
+		_ = matters.Summarize([]*matters.Matter{m})
+	})
+
+	book, other := scoring.NewBook(), scoring.NewBook()
+	evaluation := func(g, i int) scoring.Evaluation {
+		return scoring.Evaluation{Matter: fmt.Sprintf("M%d-%d", g, i), Subject: fmt.Sprint("D", i%3), Evaluator: "S", At: from.Add(time.Duration(i) * time.Hour),
+			Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0)}}
+	}
+	run("scoring: one Book from many goroutines, merged both ways", func(g, i int) {
+		if err := book.Record(evaluation(g, i)); err != nil {
+			panic(err)
+		}
+		o := evaluation(g+goroutines, i)
+		_ = other.Record(o)
+		_ = book.Amend(scoring.Amendment{Evaluation: evaluation(g, i), Author: "A", Reason: "R"})
+		_ = book.Scores(scoring.Year(2020))
+		_ = book.Evaluations()
+		if i%10 == 0 {
+			a, b := scoring.NewBook(), scoring.NewBook()
+			_ = a.Record(evaluation(g, i))
+			_ = b.Record(evaluation(g+2*goroutines, i))
+			go func() { _ = a.Merge(b) }()
+			_ = b.Merge(a)
+		}
+	})
+	if got := book.Len(); got != goroutines*each {
+		t.Errorf("the book holds %d evaluations, want %d", got, goroutines*each)
+	}
+
+	table := scoring.DefaultTable()
+	first := scoring.First(table, scoring.Discard())
+	yes := true
+	plain := []scoring.Facts{{}, {Matter: "M", Subject: "D", Evaluator: "S", Final: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,
+		Resolution: 50 * time.Hour, ResolutionLimit: 24 * time.Hour, Responded: true, Resolved: true, Quality: 4, Satisfied: &yes}}
+	run("scoring: one Table and a First evaluator", func(g, i int) {
+		for _, f := range plain {
+			_, _ = table.Evaluate(f)
+			_, _ = first.Evaluate(f)
+		}
+	})
+
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, nil)
+	run("journal: one Writer", func(g, i int) {
+		if _, err := w.AppendEvaluation(evaluation(g, i)); err != nil {
+			panic(err)
+		}
+		_ = w.Head()
+	})
+	if h, err := journal.Verify(bytes.NewReader(buf.Bytes()), nil); err != nil || h.Seq != goroutines*each {
+		t.Errorf("the journal written concurrently verifies as %v, %v; want %d entries", h, err, goroutines*each)
 	}
 }

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -37,13 +38,58 @@ var (
 // For ErrAnchor, Line is the anchored entry (or the line after the end of
 // a journal that stops short of it), Offset where that line starts, and Head
 // the last entry read.
+//
+// In JSON, Err is written as the code "tampered", "torn", "lineTooLong" or
+// "anchor" (absent if Err is nil or another error).
 type VerifyError struct {
-	Line   int64  // 1-based number of the offending line
-	Found  int64  // the sequence number that line claims, or 0 if it has none
-	Offset int64  // byte offset at which that line starts: the length of the sound prefix
-	Head   Head   // the last sound entry; Head.Seq is the number of sound entries
-	Reason string // what is wrong, in words
-	Err    error  // ErrTampered, ErrTorn, ErrLineTooLong or ErrAnchor
+	Line   int64  `json:"line"`             // 1-based number of the offending line
+	Found  int64  `json:"found,omitempty"`  // the sequence number that line claims, or 0 if it has none
+	Offset int64  `json:"offset"`           // byte offset at which that line starts: the length of the sound prefix
+	Head   Head   `json:"head"`             // the last sound entry; Head.Seq is the number of sound entries
+	Reason string `json:"reason,omitempty"` // what is wrong, in words
+	Err    error  `json:"-"`                // ErrTampered, ErrTorn, ErrLineTooLong or ErrAnchor
+}
+
+// sentinels are the errors a VerifyError carries, by JSON code.
+var sentinels = map[string]error{"tampered": ErrTampered, "torn": ErrTorn, "lineTooLong": ErrLineTooLong, "anchor": ErrAnchor}
+
+// verifyErrorFields has the fields of a VerifyError and none of its methods.
+type verifyErrorFields VerifyError
+
+// verifyErrorJSON is the JSON form of a VerifyError.
+type verifyErrorJSON struct {
+	verifyErrorFields
+	Code string `json:"err,omitempty"`
+}
+
+// MarshalJSON writes the error with its sentinel as a code; a nil
+// *VerifyError is null.
+func (e *VerifyError) MarshalJSON() ([]byte, error) {
+	if e == nil {
+		return []byte("null"), nil
+	}
+	v := verifyErrorJSON{verifyErrorFields: verifyErrorFields(*e)}
+	for code, s := range sentinels {
+		if e.Err == s {
+			v.Code = code
+		}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; an unknown code is an error.
+func (e *VerifyError) UnmarshalJSON(b []byte) error {
+	var v verifyErrorJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s, ok := sentinels[v.Code]
+	if v.Code != "" && !ok {
+		return fmt.Errorf("journal: unknown verification error code %q", clip(v.Code))
+	}
+	*e = VerifyError(v.verifyErrorFields)
+	e.Err = s
+	return nil
 }
 
 // Error returns the message, naming the line, its byte offset and what is

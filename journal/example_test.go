@@ -148,3 +148,27 @@ func ExampleRebuild() {
 	// Output:
 	// WH-0601 accepted 城管局 [市场监管局] coordinated: true events: 4
 }
+
+func ExampleReader() {
+	log := logOf(whistle())
+	r := journal.NewReader(bytes.NewReader(log), nil)
+	for e, err := range r.All() {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		ev, err := e.Event()
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(e.Seq, e.Kind, ev.Kind, ev.Actor, ev.At.Format(time.RFC3339))
+	}
+	fmt.Println("sound entries:", r.Head().Seq)
+	// Output:
+	// 1 event report JJ-01 2020-06-01T01:00:00Z
+	// 2 event whistle JJ-01 2020-06-01T01:10:00Z
+	// 3 event dispatch JJ-01 2020-06-01T01:20:00Z
+	// 4 event accept 城管局 2020-06-01T02:30:00Z
+	// sound entries: 4
+}

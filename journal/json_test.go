@@ -1,6 +1,7 @@
 package journal_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -134,4 +135,60 @@ func TestParseLine(t *testing.T) {
 			t.Errorf("ParseLine(%q) succeeded", bad)
 		}
 	}
+}
+
+func TestVerifyErrorJSON(t *testing.T) {
+	ls := lines(eventJournal(t, 3))
+	for _, bad := range [][]byte{join([][]byte{ls[0], ls[2]}), join(ls)[:len(join(ls))-2], nil} {
+		_, err := journal.Verify(bytes.NewReader(bad), &journal.Options{MaxLine: 100})
+		var ve *journal.VerifyError
+		if !errors.As(err, &ve) {
+			if bad == nil {
+				ve = &journal.VerifyError{Line: 1, Reason: "not an error of the journal", Err: errors.New("other")}
+			} else {
+				t.Fatalf("Verify = %v", err)
+			}
+		}
+		b, err := json.Marshal(ve)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back journal.VerifyError
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("Unmarshal(%s): %v", b, err)
+		}
+		want := *ve
+		if bad == nil {
+			want.Err = nil // another error has no code
+		}
+		if diff := cmp.Diff(want, back, cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
+			t.Errorf("VerifyError round trip mismatch (-want +got):\n%s", diff)
+		}
+	}
+	var v journal.VerifyError
+	if err := json.Unmarshal([]byte(`{"line":1,"err":"melted"}`), &v); err == nil || !strings.Contains(err.Error(), "melted") {
+		t.Errorf("Unmarshal of an unknown code = %v", err)
+	}
+}
+
+func TestRebuiltJSON(t *testing.T) {
+	got, err := journal.Rebuild(bytes.NewReader(write(t, history(5, 20, 2021))), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back journal.Rebuilt
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got.Matters, back.Matters); diff != "" || back.Head != got.Head {
+		t.Errorf("Rebuilt round trip mismatch (-want +got):\n%s", diff)
+	}
+	if back.Book == nil {
+		t.Fatal("no book after the round trip")
+	}
+	compareBooks(t, got.Book, back.Book, 2021)
 }

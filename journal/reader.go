@@ -146,6 +146,8 @@ func (r *Reader) check() (parsed, error) {
 			"a second entry %d with the same predecessor as line %d: one of the two lines was inserted", p.seq, r.head.Seq)
 	case p.seq > want:
 		return p, r.fail(ErrTampered, p.seq, "entry %d is missing (found entry %d): it was removed or moved", want, p.seq)
+	case r.head.Seq == 0 && p.seq == 1:
+		return p, r.fail(ErrTampered, p.seq, "entry 1's prev hash is %s, not zeros: the journal does not start here", p.prevHex)
 	case p.seq < want:
 		return p, r.fail(ErrTampered, p.seq, "found entry %d again after entry %d: entries were reordered, or it was inserted", p.seq, r.head.Seq)
 	default:
@@ -224,72 +226,4 @@ func (r *Reader) atEOF() (bool, error) {
 		return false, fmt.Errorf("journal: reading after line %d: %w", r.head.Seq+1, err)
 	}
 	return false, nil
-}
-
-// Verify reads a whole journal and checks every entry and every link. It
-// returns the last entry (the zero Head for an empty journal) and nil, or
-// the last sound entry and a [*VerifyError] naming the first line that is
-// not a sound continuation: ErrTampered for an entry altered, removed,
-// reordered, duplicated or inserted, ErrTorn for a last line cut short,
-// ErrLineTooLong. Its memory does not grow with the journal.
-func Verify(r io.Reader, opts *Options) (Head, error) {
-	jr := NewReader(r, opts)
-	for {
-		if _, err := jr.next(); err != nil {
-			if err == io.EOF {
-				return jr.head, nil
-			}
-			return jr.head, err
-		}
-	}
-}
-
-// Recover reads a journal that may end in a torn line and returns its last
-// sound entry and the length in bytes of the sound entries. If the only
-// problem is a torn last line, the error is nil: truncate the journal to
-// size (for a file, (*os.File).Truncate) and resume writing with
-// NewWriterAt(w, head, opts). Anything else wrong (ErrTampered,
-// ErrLineTooLong, a read error) is returned as the error, and the journal
-// must not be truncated: it is evidence.
-func Recover(r io.Reader, opts *Options) (head Head, size int64, err error) {
-	jr := NewReader(r, opts)
-	for {
-		_, err := jr.next()
-		if err == nil {
-			continue
-		}
-		if err == io.EOF || errors.Is(err, ErrTorn) {
-			return jr.head, jr.off, nil
-		}
-		return jr.head, jr.off, err
-	}
-}
-
-// VerifyAnchor checks that the journal in r, up to the entry a names, is
-// sound and that this entry's hash is a.Hash: that nothing at or before the
-// anchor was changed since it was published. Entries after the anchor are
-// not read. A journal that ends before the anchor, or whose entry there has
-// another hash, is a [*VerifyError] wrapping ErrAnchor; a problem before the
-// anchor is reported as [Verify] reports it. The zero Anchor (an empty
-// journal) always holds.
-func VerifyAnchor(r io.Reader, a Anchor, opts *Options) error {
-	if a.Seq < 0 || (a.Seq == 0 && !a.Hash.IsZero()) {
-		return fmt.Errorf("journal: anchor %v names no entry: %w", a, ErrInvalid)
-	}
-	jr := NewReader(r, opts)
-	for jr.head.Seq < a.Seq {
-		if _, err := jr.next(); err != nil {
-			if err == io.EOF {
-				return jr.fail(ErrAnchor, 0, "the journal ends after entry %d, before the anchored entry %d: entries were removed", jr.head.Seq, a.Seq)
-			}
-			return err
-		}
-	}
-	if jr.head.Hash != a.Hash {
-		return &VerifyError{
-			Line: a.Seq, Found: a.Seq, Offset: jr.off - jr.last, Head: jr.head, Err: ErrAnchor,
-			Reason: fmt.Sprintf("entry %d's hash is %s, not the anchored %s: the journal was rewritten at or before it", a.Seq, jr.head.Hash, a.Hash),
-		}
-	}
-	return nil
 }

@@ -12,9 +12,9 @@ import (
 // applying its events in journal order, and the evaluation book, rebuilt by
 // recording each evaluation and amendment in journal order.
 type Rebuilt struct {
-	Matters map[string]*matters.Matter
-	Book    *scoring.Book
-	Head    Head // the last entry applied
+	Matters map[string]*matters.Matter `json:"matters"`
+	Book    *scoring.Book              `json:"book"`
+	Head    Head                       `json:"head"` // the last entry applied
 }
 
 // Rebuild reads and verifies a journal and replays it: each event with

@@ -2,7 +2,11 @@ package journal_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +31,13 @@ func forged(t *testing.T, j []byte, seq int64) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// craft builds a validly hashed line by the documented procedure.
+func craft(seq int, kind, prev, payload string) []byte {
+	body := fmt.Sprintf(`{"seq":%d,"kind":"%s","prev":"%s","payload":%s`, seq, kind, prev, payload)
+	sum := sha256.Sum256([]byte(body + "}"))
+	return []byte(fmt.Sprintf(`%s,"hash":"%x"}`+"\n", body, sum))
 }
 
 func TestVerifyNamesFirstTamperedEntry(t *testing.T) {
@@ -104,6 +115,15 @@ func TestVerifyNamesFirstTamperedEntry(t *testing.T) {
 			other := lines(eventJournalNoted(t, n+1, "另一本台账%d"))
 			return append(ls, other[n])
 		}, n + 1, n + 1, "does not follow"},
+		{"a first entry that links to another", func(ls [][]byte) [][]byte {
+			ls[0] = craft(1, "event", strings.Repeat("ab", 32), `{"matter":"X"}`)
+			return ls
+		}, 1, 1, "does not start here"},
+		{"a validly hashed entry 4 that links to entry 2", func(ls [][]byte) [][]byte {
+			prev := string(ls[1][len(ls[1])-67 : len(ls[1])-3])
+			ls[3] = craft(4, "event", prev, `{"matter":"X"}`)
+			return ls
+		}, 4, 4, "does not follow entry 3"},
 		{"CRLF line ending", func(ls [][]byte) [][]byte {
 			ls[2] = append(bytes.TrimSuffix(ls[2], []byte("\n")), '\r', '\n')
 			return ls
@@ -327,5 +347,48 @@ func TestReaderErrorsAreSticky(t *testing.T) {
 	}
 	for range journal.NewReader(bytes.NewReader(bad), nil).All() {
 		break
+	}
+}
+
+// TestRecoverAFile goes through a host's steps on a real file: a crash
+// leaves a torn line; on restart the host recovers, truncates, reopens for
+// appending and goes on; the journal verifies.
+func TestRecoverAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	j := eventJournal(t, 6)
+	if err := os.WriteFile(path, j[:len(j)-20], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, size, err := journal.Recover(f, nil)
+	if err != nil || head.Seq != 5 {
+		t.Fatalf("Recover = %v, %d, %v", head, size, err)
+	}
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := journal.NewWriterAt(f, head, &journal.Options{Sync: f.Sync})
+	e := matters.Event{Matter: "WH-1", Seq: 6, At: time.Date(2020, 6, 1, 10, 0, 0, 0, cst), Kind: matters.Progress, Actor: "城管局"}
+	if _, err := w.AppendEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err = os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if h, err := journal.Verify(f, nil); err != nil || h != w.Head() {
+		t.Errorf("Verify = %v, %v; want %v", h, err, w.Head())
 	}
 }

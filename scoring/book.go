@@ -39,7 +39,6 @@ type Book struct {
 	evaluators intern
 	grades     intern
 	policies   intern
-	heads      []int32 // per matter: 1 + its latest record, 0 for none
 	recs       records
 	texts      arena             // every record's reasons, see putReasons
 	wide       []decimal.Decimal // points that do not fit fixed-point
@@ -222,7 +221,7 @@ func (b *Book) findIn(m int32, subject, evaluator string, stage int) int {
 	if !ok1 || !ok2 {
 		return -1
 	}
-	for i := b.heads[m]; i != 0; {
+	for i := b.matters.loc(m).head; i != 0; {
 		r := b.recs.at(i - 1)
 		if r.subject == s && r.evaluator == v && int(r.stage) == stage {
 			return int(i - 1)
@@ -270,7 +269,6 @@ func (b *Book) Record(e Evaluation) error {
 	}
 	if !known {
 		m = b.matters.add(e.Matter, h, pos)
-		b.heads = append(b.heads, 0)
 	}
 	b.addTo(m, &e)
 	return nil
@@ -279,9 +277,6 @@ func (b *Book) Record(e Evaluation) error {
 // add appends a checked, new evaluation and returns its index.
 func (b *Book) add(e *Evaluation) int32 {
 	m := b.matters.id(e.Matter)
-	if int(m) == len(b.heads) {
-		b.heads = append(b.heads, 0)
-	}
 	return b.addTo(m, e)
 }
 
@@ -292,11 +287,11 @@ func (b *Book) addTo(m int32, e *Evaluation) int32 {
 		subject:   b.subjects.id(e.Subject),
 		evaluator: b.evaluators.id(e.Evaluator),
 		stage:     int32(e.Stage),
-		prev:      b.heads[m],
+		prev:      b.matters.loc(m).head,
 	}
 	b.fill(&r, e)
 	i := b.recs.push(r)
-	b.heads[m] = i + 1
+	b.matters.loc(m).head = i + 1
 	return i
 }
 
@@ -576,12 +571,12 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 
 func (b *Book) reset() {
 	b.matters, b.subjects, b.evaluators, b.grades, b.policies = strtab{}, intern{}, intern{}, intern{}, intern{}
-	b.heads, b.recs, b.texts, b.wide, b.amends, b.amendsOf = nil, records{}, arena{}, nil, nil, nil
+	b.recs, b.texts, b.wide, b.amends, b.amendsOf = records{}, arena{}, nil, nil, nil
 }
 
 func (b *Book) take(o *Book) {
 	b.matters, b.subjects, b.evaluators, b.grades, b.policies = o.matters, o.subjects, o.evaluators, o.grades, o.policies
-	b.heads, b.recs, b.texts, b.wide, b.amends, b.amendsOf = o.heads, o.recs, o.texts, o.wide, o.amends, o.amendsOf
+	b.recs, b.texts, b.wide, b.amends, b.amendsOf = o.recs, o.texts, o.wide, o.amends, o.amendsOf
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
@@ -606,9 +601,9 @@ func (b *Book) Merge(o *Book) error {
 	// b.Merge(a) at once cannot deadlock.
 	o.mu.Lock()
 	recs := o.recs.clone()
-	texts := o.texts
+	texts := o.texts.snapshot()
 	amends := slices.Clone(o.amends)
-	matters, subjects, evaluators := o.matters, o.subjects.names, o.evaluators.names
+	matters, subjects, evaluators := o.matters.snapshot(), o.subjects.names, o.evaluators.names
 	grades, policies, wide := o.grades.names, o.policies.names, o.wide
 	o.mu.Unlock()
 

@@ -492,3 +492,38 @@ func TestBookConcurrent(t *testing.T) {
 		t.Errorf("concurrent Records counted %d, want 800", n)
 	}
 }
+
+// TestMergeConcurrent merges books into each other while they record.
+func TestMergeConcurrent(t *testing.T) {
+	a, b := NewBook(), NewBook()
+	done := make(chan bool)
+	go func() {
+		for i := range 300 {
+			_ = b.Record(eval(fmt.Sprintf("B%d", i), "D1", 0, june, "good", "85"))
+		}
+		done <- true
+	}()
+	go func() {
+		for i := range 300 {
+			_ = a.Record(eval(fmt.Sprintf("A%d", i), "D1", 0, june, "good", "85"))
+			if i%30 == 0 {
+				c := NewBook()
+				_ = c.Merge(b)
+				_ = c.Merge(a)
+			}
+		}
+		done <- true
+	}()
+	<-done
+	<-done
+	c := NewBook()
+	if err := c.Merge(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Merge(b); err != nil {
+		t.Fatal(err)
+	}
+	if c.Len() != 600 {
+		t.Errorf("Len = %d, want 600", c.Len())
+	}
+}

@@ -169,3 +169,28 @@ func FuzzFactsJSON(f *testing.F) {
 		_, _ = DefaultTable().Evaluate(x)
 	})
 }
+
+// FuzzBookJSON reads arbitrary bytes as a book: no panic, and a book that
+// reads writes the same JSON again after another round.
+func FuzzBookJSON(f *testing.F) {
+	f.Add([]byte(`{"evaluations":[{"matter":"M","subject":"D","evaluator":"S","at":"2020-06-15T10:00:00+08:00","result":{"grade":"good","points":"85","reasons":["r"]}}],` +
+		`"amendments":[{"matter":"M","subject":"D","evaluator":"S","at":"2020-06-16T10:00:00+08:00","result":{"grade":"fair","points":"70"},"author":"a","reason":"r"}]}`))
+	f.Add([]byte(`{"evaluations":[{"matter":"M"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var b Book
+		if json.Unmarshal(data, &b) != nil {
+			return
+		}
+		out, err := json.Marshal(&b)
+		if err != nil {
+			return // a time JSON cannot write
+		}
+		var again Book
+		if err := json.Unmarshal(out, &again); err != nil {
+			t.Fatalf("%s: %v", out, err)
+		}
+		if out2, _ := json.Marshal(&again); !bytes.Equal(out, out2) {
+			t.Fatalf("book JSON does not round-trip:\n%s\n%s", out, out2)
+		}
+	})
+}

@@ -193,19 +193,20 @@ func (f fraction) cmpRatio(actual, limit int64) int {
 	return lhs.Cmp(f.r)
 }
 
-// ratioHundredths returns actual/limit in hundredths, rounded half up, for
+// appendRatio appends actual/limit with 2 places, rounded half up, for
 // reasons. It needs actual ≥ 0 and limit > 0.
-func ratioHundredths(actual, limit int64) string {
+func appendRatio(b []byte, actual, limit int64) []byte {
 	hi, lo := bits.Mul64(uint64(actual), 200)
 	lo, c := bits.Add64(lo, uint64(limit), 0)
 	hi += c
 	div := uint64(limit) * 2
 	if hi < div {
-		q, _ := bits.Div64(hi, lo, div)
-		if q <= math.MaxInt64 {
-			return decimal.New(int64(q), -2).StringFixed(2)
+		if q, _ := bits.Div64(hi, lo, div); q <= math.MaxInt64 {
+			b = strconv.AppendUint(b, q/100, 10)
+			b = append(b, '.', byte('0'+q/10%10), byte('0'+q%10))
+			return b
 		}
 	}
 	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
-	return roundRat(r, 2).StringFixed(2)
+	return append(b, roundRat(r, 2).StringFixed(2)...)
 }

@@ -79,9 +79,9 @@ func (b *Book) Scores(p Period) []Score {
 	ng := len(b.grades.names)
 	grades := make([]int, len(b.subjects.names)*ng)
 	var locs []local
-	for m := range b.heads {
+	for m := range int32(b.matters.len()) {
 		locs = locs[:0]
-		for i := b.heads[m]; i != 0; {
+		for i := b.matters.loc(m).head; i != 0; {
 			r := b.recs.at(i - 1)
 			i = r.prev
 			if r.sec < fromSec || r.sec == fromSec && r.nsec < fromNsec || r.sec > toSec || r.sec == toSec && r.nsec >= toNsec {

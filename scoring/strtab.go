@@ -1,6 +1,9 @@
 package scoring
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // strtab interns many strings (a book's matters) into dense ids: an
 // open-addressing hash table of ids and hashes, with the strings' bytes
@@ -10,8 +13,9 @@ import "hash/maphash"
 // empty.
 type strtab struct {
 	seed  maphash.Seed
-	slots []tslot // a power of two; at most three quarters full
-	locs  []sloc  // by id
+	slots []tslot  // a power of two; at most three quarters full
+	locs  [][]sloc // by id, in chunks of 1<<chunkBits
+	n     int32
 	arena arena
 }
 
@@ -20,9 +24,11 @@ type tslot struct {
 	id   int32 // 1 + the id; 0 for an empty slot
 }
 
-// sloc locates a string in the arena.
+// sloc locates a string in the arena, and carries the head of the
+// string's list of records in a Book (1 + its latest record, 0 for none).
 type sloc struct {
 	chunk, off, n uint32
+	head          int32
 }
 
 // arenaChunk is the size of an arena chunk; a longer run of bytes gets a
@@ -60,8 +66,14 @@ func (a *arena) bytes(l sloc) []byte { return a.chunks[l.chunk][l.off : l.off+l.
 
 // bytes returns the bytes of the string with the id, without copying.
 func (t *strtab) bytes(id int32) []byte {
-	return t.arena.bytes(t.locs[id])
+	return t.arena.bytes(*t.loc(id))
 }
+
+func (t *strtab) loc(id int32) *sloc {
+	return &t.locs[id>>chunkBits][id&(1<<chunkBits-1)]
+}
+
+func (t *strtab) len() int { return int(t.n) }
 
 func (t *strtab) name(id int32) string { return string(t.bytes(id)) }
 
@@ -91,13 +103,22 @@ func (t *strtab) lookup(s string) (int32, bool) {
 
 // add adds s, which probe did not find, at the slot probe gave.
 func (t *strtab) add(s string, h uint32, pos int) int32 {
-	if pos < 0 || (len(t.locs)+1)*4 > len(t.slots)*3 {
+	if pos < 0 || int(t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 		_, h, pos, _ = t.probe(s)
 	}
-	id := int32(len(t.locs))
+	id := t.n
 	t.slots[pos] = tslot{hash: h, id: id + 1}
-	t.locs = append(t.locs, t.arena.put(s))
+	if len(t.locs) == 0 || len(t.locs[len(t.locs)-1]) == 1<<chunkBits {
+		c := 0 // the first chunk grows as small books need
+		if len(t.locs) > 0 {
+			c = 1 << chunkBits
+		}
+		t.locs = append(t.locs, make([]sloc, 0, c))
+	}
+	last := &t.locs[len(t.locs)-1]
+	*last = append(*last, t.arena.put(s))
+	t.n++
 	return id
 }
 
@@ -132,3 +153,13 @@ func (t *strtab) grow() {
 
 // full reports whether the arena has run out of chunk numbers.
 func (a *arena) full() bool { return len(a.chunks) >= 1<<22-1 }
+
+// snapshot returns a copy that later additions to a do not touch: the
+// chunks' headers are copied, and their bytes are never rewritten.
+func (a *arena) snapshot() arena { return arena{chunks: slices.Clone(a.chunks)} }
+
+// snapshot returns a copy for reading names that later additions to t do
+// not touch. Its heads are not to be read.
+func (t *strtab) snapshot() strtab {
+	return strtab{locs: slices.Clone(t.locs), n: t.n, arena: t.arena.snapshot()}
+}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -205,72 +204,69 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 
 // reason says which rule fired on which figures.
 func reason(i int, r *TableRule, f *Facts) string {
-	var b strings.Builder
-	b.Grow(128)
-	b.WriteString("rule ")
-	b.WriteString(strconv.Itoa(i + 1))
+	b := make([]byte, 0, 160)
+	b = append(b, "rule "...)
+	b = strconv.AppendInt(b, int64(i+1), 10)
 	if r.Name != "" {
-		b.WriteByte(' ')
-		b.WriteString(strconv.Quote(r.Name))
+		b = append(b, ' ')
+		b = strconv.AppendQuote(b, r.Name)
 	}
-	b.WriteString(": ")
-	b.WriteString(describe(f))
-	return b.String()
+	b = append(b, ": "...)
+	return string(appendFigures(b, f))
 }
 
 // describe lists the figures of f a rule can look at.
-func describe(f *Facts) string {
-	var b strings.Builder
-	b.Grow(96)
-	figure(&b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit)
-	b.WriteString(", ")
-	figure(&b, "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
+func describe(f *Facts) string { return string(appendFigures(make([]byte, 0, 128), f)) }
+
+func appendFigures(b []byte, f *Facts) []byte {
+	b = appendFigure(b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit)
+	b = append(b, ", "...)
+	b = appendFigure(b, "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
 	if f.Returned {
-		b.WriteString(", returned")
+		b = append(b, ", returned"...)
 	}
 	if f.Quality != 0 {
-		b.WriteString(", quality ")
-		b.WriteString(strconv.Itoa(f.Quality))
+		b = append(b, ", quality "...)
+		b = strconv.AppendInt(b, int64(f.Quality), 10)
 	} else {
-		b.WriteString(", quality not given")
+		b = append(b, ", quality not given"...)
 	}
 	switch {
 	case f.Satisfied == nil:
-		b.WriteString(", no feedback")
+		b = append(b, ", no feedback"...)
 	case *f.Satisfied:
-		b.WriteString(", satisfied")
+		b = append(b, ", satisfied"...)
 	default:
-		b.WriteString(", dissatisfied")
+		b = append(b, ", dissatisfied"...)
 	}
 	if f.Stage > 0 {
-		b.WriteString(", stage ")
-		b.WriteString(strconv.Itoa(f.Stage))
+		b = append(b, ", stage "...)
+		b = strconv.AppendInt(b, int64(f.Stage), 10)
 	}
 	if f.Type != "" {
-		b.WriteString(", type ")
-		b.WriteString(strconv.Quote(f.Type))
+		b = append(b, ", type "...)
+		b = strconv.AppendQuote(b, f.Type)
 	}
-	return b.String()
+	return b
 }
 
-func figure(b *strings.Builder, name, missing string, done bool, actual, limit time.Duration) {
+func appendFigure(b []byte, name, missing string, done bool, actual, limit time.Duration) []byte {
 	if done {
-		b.WriteString(name)
+		b = append(b, name...)
 	} else {
-		b.WriteString(missing)
+		b = append(b, missing...)
 		if actual <= 0 {
-			return
+			return b
 		}
-		b.WriteString(", so far")
+		b = append(b, ", so far"...)
 	}
-	b.WriteByte(' ')
+	b = append(b, ' ')
 	if limit <= 0 {
-		b.WriteString(max(actual, 0).String())
-		b.WriteString(", no limit")
-		return
+		b = append(b, max(actual, 0).String()...)
+		return append(b, ", no limit"...)
 	}
-	b.WriteString(ratioHundredths(int64(max(actual, 0)), int64(limit)))
-	b.WriteString(" of limit")
+	b = appendRatio(b, int64(max(actual, 0)), int64(limit))
+	return append(b, " of limit"...)
 }
 
 // tableJSON is Table without its methods, for decoding.
