@@ -169,6 +169,12 @@ func TestHardeningCoversEverything(t *testing.T) {
 					if s, ok := typ.(*ast.StarExpr); ok {
 						typ = s.X
 					}
+					switch g := typ.(type) { // a generic type's receiver
+					case *ast.IndexExpr:
+						typ = g.X
+					case *ast.IndexListExpr:
+						typ = g.X
+					}
 					id, ok := typ.(*ast.Ident)
 					if !ok || !id.IsExported() {
 						continue
