@@ -39,7 +39,7 @@
 //	matters/workday                the working-day calendar (official holidays and make-up days)
 //	scoring                        grades, evaluators, decision tables, the evaluation book, blending
 //	scoring/scoringtest            helpers for table-testing evaluators
-//	[journal]                      the hash-chained, append-only audit trail of events and evaluations
+//	journal                        the hash-chained, append-only audit trail of events and evaluations
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
