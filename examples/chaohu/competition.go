@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
@@ -146,7 +147,7 @@ func (r *report) competition(c *competition) error {
 			heads = append(heads, strconv.Itoa(c.Year-n))
 		}
 		heads = append(heads, ">综合成绩", "结果")
-		t := newTable(heads...)
+		t := texttable.New(heads...)
 		for _, pl := range placed {
 			if pl.Candidate.Post != p.Code {
 				continue
@@ -161,7 +162,7 @@ func (r *report) competition(c *competition) error {
 				result = "拟聘"
 			}
 			row = append(row, pl.Total.StringFixed(3), result)
-			t.add(row...)
+			t.Add(row...)
 		}
 		for _, b := range bar {
 			if b.Post != p.Code {
@@ -172,9 +173,9 @@ func (r *report) competition(c *competition) error {
 				row = append(row, b.Appraisals[strconv.Itoa(c.Year-n)])
 			}
 			row = append(row, "—", "资格不符（"+b.why+"）")
-			t.add(row...)
+			t.Add(row...)
 		}
-		t.write(r.w, "    ")
+		t.Write(r.w, "    ")
 	}
 	return nil
 }

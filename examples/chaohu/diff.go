@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/texttable"
 )
 
 // listLabel names a register list the way a published revision notice does.
@@ -31,7 +32,7 @@ func (r *report) diff(old *accountability.Register) {
 		accountability.Added.Label(), count[accountability.Added],
 		accountability.Removed.Label(), count[accountability.Removed],
 		accountability.Changed.Label(), count[accountability.Changed])
-	t := newTable("变化", "清单", "编号", "名称", "变更字段")
+	t := texttable.New("变化", "清单", "编号", "名称", "变更字段")
 	for _, c := range cs {
 		name := entryName(r.reg, c)
 		if name == "" {
@@ -48,7 +49,7 @@ func (r *report) diff(old *accountability.Register) {
 				fields[i] = f + " " + before + "→" + after
 			}
 		}
-		t.add(c.Kind.Label(), label, c.Key, name, strings.Join(fields, "；"))
+		t.Add(c.Kind.Label(), label, c.Key, name, strings.Join(fields, "；"))
 	}
 	r.table(t)
 	r.printf("\n")

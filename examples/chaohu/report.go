@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/texttable"
 )
 
 // report prints the sections of the program's output about one register.
@@ -17,7 +18,7 @@ type report struct {
 
 func (r *report) printf(format string, args ...any) { fmt.Fprintf(r.w, format, args...) }
 
-func (r *report) table(t *table) { t.write(r.w, "  ") }
+func (r *report) table(t *texttable.Table) { t.Write(r.w, "  ") }
 
 // unitName returns the name of the unit with the given ID, or the ID itself
 // when no unit has it (a boundary may name a body outside the register).
@@ -58,7 +59,7 @@ func (r *report) layout() {
 	tpl := accountability.ChaohuTemplate()
 	sd := r.subdistrict()
 	r.printf("一、机构设置（模板：%s）\n", tpl.Name)
-	t := newTable("编号", "名称", "类别", "说明")
+	t := texttable.New("编号", "名称", "类别", "说明")
 	for _, u := range r.reg.Units {
 		if u.Parent != sd || u.ID == sd {
 			continue
@@ -70,7 +71,7 @@ func (r *report) layout() {
 		case u.Kind == accountability.Agency:
 			note = "派驻机构，负责人兼任街道党工委委员"
 		}
-		t.add(u.ID, u.Name, u.Kind.Label(), note)
+		t.Add(u.ID, u.Name, u.Kind.Label(), note)
 	}
 	r.table(t)
 	if fs := tpl.Check(r.reg.Units, sd); len(fs) == 0 {
@@ -84,9 +85,9 @@ func (r *report) layout() {
 
 func (r *report) duties() {
 	r.printf("二、责任清单：%d 项主要职责\n", len(r.reg.Responsibilities))
-	t := newTable("编号", "主要职责", "责任主体", ">任务", "关联权力")
+	t := texttable.New("编号", "主要职责", "责任主体", ">任务", "关联权力")
 	for _, x := range r.reg.Responsibilities {
-		t.add(x.Code, x.Duty, r.unitName(x.Unit), strconv.Itoa(len(x.Tasks)), strings.Join(x.Powers, " "))
+		t.Add(x.Code, x.Duty, r.unitName(x.Unit), strconv.Itoa(len(x.Tasks)), strings.Join(x.Powers, " "))
 	}
 	r.table(t)
 	r.printf("  职责边界：\n")
@@ -127,7 +128,7 @@ func (r *report) powers() {
 		}
 	}
 	r.printf("  %s\n", strings.Join(parts, " · "))
-	t := newTable("编码", "类别", "事项名称", "实施主体", ">法定", ">承诺", "流程", "赋权")
+	t := texttable.New("编码", "类别", "事项名称", "实施主体", ">法定", ">承诺", "流程", "赋权")
 	for _, c := range categoryOrder {
 		for _, p := range ps {
 			if p.Category != c {
@@ -140,7 +141,7 @@ func (r *report) powers() {
 					grant += "（部分）"
 				}
 			}
-			t.add(p.Code, p.Category.Label(), p.Name, r.unitName(p.Subject), days(p.StatutoryDays), days(p.PromisedDays), p.Flow, grant)
+			t.Add(p.Code, p.Category.Label(), p.Name, r.unitName(p.Subject), days(p.StatutoryDays), days(p.PromisedDays), p.Flow, grant)
 		}
 	}
 	r.table(t)
@@ -168,7 +169,7 @@ func (r *report) powerDetail(p *accountability.Power) {
 
 func (r *report) flows() {
 	r.printf("四、权力运行流程图：%d 张\n", len(r.reg.Flows))
-	t := newTable("流程", "名称", ">环节", ">关键路径天数", "适用事项")
+	t := texttable.New("流程", "名称", ">环节", ">关键路径天数", "适用事项")
 	var paths []string
 	for i := range r.reg.Flows {
 		f := &r.reg.Flows[i]
@@ -192,7 +193,7 @@ func (r *report) flows() {
 		} else {
 			paths = append(paths, fmt.Sprintf("    %s：%v", f.ID, err))
 		}
-		t.add(f.ID, f.Name, strconv.Itoa(len(f.Steps)), crit, strings.Join(users, " "))
+		t.Add(f.ID, f.Name, strconv.Itoa(len(f.Steps)), crit, strings.Join(users, " "))
 	}
 	r.table(t)
 	r.printf("  关键路径（用时最长的一条）：\n%s\n\n", strings.Join(paths, "\n"))
@@ -227,16 +228,16 @@ func (r *report) risks() {
 		accountability.High.Label(), count[accountability.High],
 		accountability.Medium.Label(), count[accountability.Medium],
 		accountability.Low.Label(), count[accountability.Low])
-	t := newTable("编号", "流程", "环节", "风险描述", "等级", ">可能性×影响", ">防控措施", "责任人")
+	t := texttable.New("编号", "流程", "环节", "风险描述", "等级", ">可能性×影响", ">防控措施", "责任人")
 	for _, x := range rs {
-		t.add(x.ID, x.Flow, r.stepName(x.Flow, x.Step), x.Text, x.Level.Label(),
+		t.Add(x.ID, x.Flow, r.stepName(x.Flow, x.Step), x.Text, x.Level.Label(),
 			fmt.Sprintf("%d×%d", x.Likelihood, x.Impact), strconv.Itoa(len(x.Controls)), x.Owner)
 	}
 	r.table(t)
 	r.printf("  不相容岗位分离：%d 处\n", len(r.reg.Separations))
-	st := newTable("流程", "环节一（岗位）", "环节二（岗位）", "理由")
+	st := texttable.New("流程", "环节一（岗位）", "环节二（岗位）", "理由")
 	for _, s := range r.reg.Separations {
-		st.add(s.Flow, r.stepPost(s.Flow, s.Steps[0]), r.stepPost(s.Flow, s.Steps[1]), s.Reason)
+		st.Add(s.Flow, r.stepPost(s.Flow, s.Steps[0]), r.stepPost(s.Flow, s.Steps[1]), s.Reason)
 	}
 	r.table(st)
 	r.printf("\n")

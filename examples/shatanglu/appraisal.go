@@ -3,6 +3,7 @@ package main
 import (
 	"strconv"
 
+	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
@@ -79,14 +80,14 @@ func (p *printer) appraisal(posts []string, month []scoring.Score) error {
 		return err
 	}
 	p.printf("  分类量化考核（按岗位类别排名：任务评价×80%% + 工作量×20%%；工作量为任务件数与同岗位最多者之比×100）\n")
-	t := newTable("岗位类别", ">类内排名", "姓名", "派驻机构", ">任务评价", ">工作量", ">总分", "等次")
+	t := texttable.New("岗位类别", ">类内排名", "姓名", "派驻机构", ">任务评价", ">工作量", ">总分", "等次")
 	for _, x := range res {
 		m := p.member(x.Person)
 		g, _ := a.Scale.Grade(x.Grade)
-		t.add(x.Category, strconv.Itoa(x.Rank), m.Name, p.unitName(m.Unit),
+		t.Add(x.Category, strconv.Itoa(x.Rank), m.Name, p.unitName(m.Unit),
 			x.Scores[indicatorEvaluation].StringFixed(2), x.Scores[indicatorWorkload].StringFixed(2),
 			x.Total.StringFixed(2), g.Label)
 	}
-	t.write(p.w, "    ")
+	t.Write(p.w, "    ")
 	return nil
 }

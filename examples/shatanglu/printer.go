@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -24,7 +25,7 @@ type printer struct {
 
 func (p *printer) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
 
-func (p *printer) table(t *table) { t.write(p.w, "  ") }
+func (p *printer) table(t *texttable.Table) { t.Write(p.w, "  ") }
 
 // unitName returns the name of the unit with the given ID, or the ID.
 func (p *printer) unitName(id string) string {
@@ -50,7 +51,7 @@ func (p *printer) layout() {
 	tpl := accountability.ShatangluTemplate()
 	p.printf("%s（马鞍山市花山区）\n\n", p.unitName(subdistrict))
 	p.printf("一、机构设置（模板：%s）\n", tpl.Name)
-	t := newTable("编号", "名称", "类别", "说明")
+	t := texttable.New("编号", "名称", "类别", "说明")
 	agencies := 0
 	for _, u := range p.units {
 		if u.Parent != subdistrict {
@@ -64,7 +65,7 @@ func (p *printer) layout() {
 			note = "派驻机构，由街道统一领导、协调调度"
 			agencies++
 		}
-		t.add(u.ID, u.Name, u.Kind.Label(), note)
+		t.Add(u.ID, u.Name, u.Kind.Label(), note)
 	}
 	p.table(t)
 	if fs := tpl.Check(p.units, subdistrict); len(fs) == 0 {
@@ -93,14 +94,14 @@ func (p *printer) keyTasks(ts matters.KeyTasks) error {
 	p.printf("二、重点任务清单：%d 项（项目化推进，每项职能明确牵头与配合单位）\n", len(ts))
 	for _, kt := range ts {
 		p.printf("  %s %s（统筹：%s）\n", kt.ID, kt.Name, p.unitName(kt.Owner))
-		t := newTable("职能", "牵头", "配合")
+		t := texttable.New("职能", "牵头", "配合")
 		for _, f := range kt.Functions {
-			t.add(f.Name, p.unitName(f.Lead), p.names(f.Support))
+			t.Add(f.Name, p.unitName(f.Lead), p.names(f.Support))
 		}
-		t.write(p.w, "    ")
+		t.Write(p.w, "    ")
 	}
 	p.printf("  按单位列出：\n")
-	t := newTable("单位", "牵头", "配合")
+	t := texttable.New("单位", "牵头", "配合")
 	for _, u := range ts.Units() {
 		var lead, support []string
 		for _, a := range ts.For(u) {
@@ -111,9 +112,9 @@ func (p *printer) keyTasks(ts matters.KeyTasks) error {
 				support = append(support, s)
 			}
 		}
-		t.add(p.unitName(u), strings.Join(lead, "；"), strings.Join(support, "；"))
+		t.Add(p.unitName(u), strings.Join(lead, "；"), strings.Join(support, "；"))
 	}
-	t.write(p.w, "    ")
+	t.Write(p.w, "    ")
 	p.printf("\n")
 	return nil
 }
@@ -149,10 +150,10 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 	p.printf("三、派驻人员分类量化考核：%d年%d月（工作日 %d 天，任务 %d 件，%d 人）\n",
 		first.Year(), first.Month(), len(days), done, len(monthScores))
 	p.printf("  评价办法：%s；量化得分 ≥90 好、≥80 较好、≥60 一般，其余为差\n", e.Policy)
-	wt := newTable("岗位类别", ">响应", ">办结", ">质量", ">满意")
+	wt := texttable.New("岗位类别", ">响应", ">办结", ">质量", ">满意")
 	for _, post := range postOrder(e) {
 		w := e.Posts[post]
-		wt.add(post, w.Response.String(), w.Resolution.String(), w.Quality.String(), w.Satisfaction.String())
+		wt.Add(post, w.Response.String(), w.Resolution.String(), w.Quality.String(), w.Satisfaction.String())
 	}
 	p.table(wt)
 	if len(tasks) > 0 {
@@ -177,7 +178,7 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 		heads = append(heads, ">"+g.Label)
 	}
 	heads = append(heads, "当日得分最低")
-	dt := newTable(heads...)
+	dt := texttable.New(heads...)
 	for _, d := range days {
 		scores := book.Scores(scoring.Day(d))
 		n := 0
@@ -194,9 +195,9 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 			last := scores[len(scores)-1]
 			row = append(row, fmt.Sprintf("%s %s", p.member(last.Subject).Name, last.Composite.StringFixed(2)))
 		}
-		dt.add(row...)
+		dt.Add(row...)
 	}
-	dt.write(p.w, "    ")
+	dt.Write(p.w, "    ")
 	p.printf("\n")
 
 	// 周调度: each member's composite and rank, week by week.
@@ -216,7 +217,7 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 			byWeek[i][s.Subject] = s
 		}
 	}
-	wk := newTable(heads...)
+	wk := texttable.New(heads...)
 	for _, m := range p.staff {
 		row := []string{m.Name, p.unitName(m.Unit)}
 		for i := range weeks {
@@ -226,9 +227,9 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 				row = append(row, "—")
 			}
 		}
-		wk.add(row...)
+		wk.Add(row...)
 	}
-	wk.write(p.w, "    ")
+	wk.Write(p.w, "    ")
 	p.printf("\n")
 
 	// 月点评: the month's ranking.
@@ -237,16 +238,16 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 	for _, g := range scale {
 		heads = append(heads, ">"+g.Label)
 	}
-	mt := newTable(heads...)
+	mt := texttable.New(heads...)
 	for _, s := range monthScores {
 		m := p.member(s.Subject)
 		row := []string{strconv.Itoa(s.Rank), m.Name, p.unitName(m.Unit), m.Post, strconv.Itoa(s.Matters), s.Composite.StringFixed(2)}
 		for _, g := range scale {
 			row = append(row, strconv.Itoa(s.Grades[g.Code]))
 		}
-		mt.add(row...)
+		mt.Add(row...)
 	}
-	mt.write(p.w, "    ")
+	mt.Write(p.w, "    ")
 	p.printf("\n")
 	return p.appraisal(postOrder(e), monthScores)
 }

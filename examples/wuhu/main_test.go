@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -324,8 +325,8 @@ func TestWidth(t *testing.T) {
 	}{
 		{"", 0}, {"abc", 3}, {"芜湖", 4}, {"91580 热线", 10}, {"（合成）", 8}, {"·", 1}, {"한글", 4}, {"𠀀", 2},
 	} {
-		if got := width(tc.s); got != tc.want {
-			t.Errorf("width(%q) = %d; want %d", tc.s, got, tc.want)
+		if got := texttable.Width(tc.s); got != tc.want {
+			t.Errorf("texttable.Width(%q) = %d; want %d", tc.s, got, tc.want)
 		}
 	}
 	tb := table{align: "lr"}
@@ -334,8 +335,8 @@ func TestWidth(t *testing.T) {
 	tb.add("cgj", "7")
 	lines := strings.Split(strings.TrimSuffix(tb.String(), "\n"), "\n")
 	for _, l := range lines {
-		if width(l) != width(lines[0]) {
-			t.Errorf("line %q is %d columns wide; want %d like %q", l, width(l), width(lines[0]), lines[0])
+		if texttable.Width(l) != texttable.Width(lines[0]) {
+			t.Errorf("line %q is %d columns wide; want %d like %q", l, texttable.Width(l), texttable.Width(lines[0]), lines[0])
 		}
 	}
 }
