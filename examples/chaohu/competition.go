@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/qingdan/qingdan/examples/internal/strictjson"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -50,7 +51,7 @@ func loadCompetition() (*competition, error) {
 		return nil, err
 	}
 	var c competition
-	if err := decodeStrict(b, &c); err != nil {
+	if err := strictjson.Decode(b, &c); err != nil {
 		return nil, fmt.Errorf("data/competition.json: %w", err)
 	}
 	return &c, nil

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"os"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/strictjson"
 )
 
 //go:embed data/*.json
@@ -123,22 +122,8 @@ func loadEmbedded(name string) (*accountability.Register, error) {
 
 func decodeRegister(b []byte) (*accountability.Register, error) {
 	var r accountability.Register
-	if err := decodeStrict(b, &r); err != nil {
+	if err := strictjson.Decode(b, &r); err != nil {
 		return nil, err
 	}
 	return &r, nil
-}
-
-// decodeStrict decodes one JSON value; an unknown field is an error, so a
-// misspelt key in the data cannot pass unnoticed.
-func decodeStrict(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("data after the first JSON value")
-	}
-	return nil
 }

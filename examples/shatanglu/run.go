@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/strictjson"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -70,7 +69,7 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 		if err != nil {
 			return err
 		}
-		if err := decodeStrict(b, &staff); err != nil {
+		if err := strictjson.Decode(b, &staff); err != nil {
 			return fmt.Errorf("staff %s: %w", staffFile, err)
 		}
 	}
@@ -135,22 +134,8 @@ func decodeEmbedded(name string, v any) error {
 	if err != nil {
 		return err
 	}
-	if err := decodeStrict(b, v); err != nil {
+	if err := strictjson.Decode(b, v); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
-// decodeStrict decodes one JSON value; an unknown field is an error, so a
-// misspelt key cannot pass unnoticed.
-func decodeStrict(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("data after the first JSON value")
 	}
 	return nil
 }

@@ -1,16 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/examples/internal/strictjson"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -114,7 +112,7 @@ func loadWorld() (*world, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := decodeStrict(bytes.NewReader(b), f.v); err != nil {
+		if err := strictjson.Decode(b, f.v); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
@@ -122,20 +120,6 @@ func loadWorld() (*world, error) {
 		return nil, err
 	}
 	return &w, nil
-}
-
-// decodeStrict decodes one JSON value and refuses unknown fields and
-// trailing data.
-func decodeStrict(r io.Reader, v any) error {
-	d := json.NewDecoder(r)
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return err
-	}
-	if _, err := d.Token(); err != io.EOF {
-		return errors.New("trailing data after the JSON value")
-	}
-	return nil
 }
 
 // check reports every inconsistency between the data files at once.
