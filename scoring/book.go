@@ -26,42 +26,119 @@ import (
 // wrapping [ErrInvalid], and the other methods report an empty book.
 //
 // A book is compact, for a national year of 10^8 evaluations on one
-// machine: subjects, matters, evaluators, grades and policies are interned
-// into small integer ids (matters in a hash table of their own whose
-// strings are copied into an arena), points are kept as int64 millionths
-// (falling back to exact decimals for points that do not fit), each
-// evaluation takes one 64-byte record without pointers, and reasons are
-// copied into an arena too. The book keeps none of the caller's memory.
+// machine: subjects, matters, evaluators and each pair of grade and
+// policy are interned into small integer ids (matters in a hash table of
+// their own whose strings are copied into an arena), points are kept as
+// int64 millionths (falling back to exact decimals for points that do not
+// fit), each evaluation takes one 48-byte record without pointers, and
+// reasons are copied into an arena too — once for a run of identical
+// reason lists of one grade and policy, as a decision table gives. The
+// book keeps none of the caller's memory.
 type Book struct {
 	mu         sync.Mutex
 	matters    strtab
 	subjects   intern
 	evaluators intern
 	grades     intern
-	policies   intern
+	kinds      []kind            // by id: each pair of grade and policy
+	kindIDs    map[kindKey]int32 // kinds by their names
+	kindCache  [kindCache]int32  // 1 + a kind, by kindHash; 0 for none
 	recs       records
 	texts      arena             // every record's reasons, see putReasons
 	wide       []decimal.Decimal // points that do not fit fixed-point
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
+	counts     map[int32]int32   // amended record → the amendment that counts
 }
 
 // record is one evaluation, or the corrected figures of an amendment. It
-// holds no pointers, so that the garbage collector need not scan records.
+// holds no pointers, so that the garbage collector need not scan records,
+// and takes 48 bytes: its matter is the list it is on (see sloc.head).
 type record struct {
 	sec       int64  // At, Unix seconds
-	points    int64  // millionths, or an index into wide
+	points    int64  // millionths, or an index into wide (flagWide)
 	reasons   uint64 // where its reasons are in the texts: see putReasons
-	nsec      int32
-	matter    int32
+	nsec      uint32 // At's nanoseconds, with flagWide and flagAmended
 	subject   int32
 	evaluator int32
-	grade     int32
-	policy    int32
+	kind      int32 // grade and policy, an index into Book.kinds
 	stage     int32
 	prev      int32 // 1 + the previous record of the same matter, 0 for none
-	amend     int32 // 1 + the amendment that counts, 0 for none
-	isWide    bool
+}
+
+// Flags in record.nsec, above the nanoseconds (< 2^30).
+const (
+	flagWide    = 1 << 30 // points index Book.wide
+	flagAmended = 1 << 31 // Book.counts has the amendment that counts
+	nsecMask    = 1<<30 - 1
+)
+
+func (r *record) isWide() bool { return r.nsec&flagWide != 0 }
+
+func (r *record) at() time.Time { return time.Unix(r.sec, int64(r.nsec&nsecMask)) }
+
+// kind is a pair of grade and policy that records share.
+type kind struct {
+	grade, policy string
+	gradeID       int32  // the grade's id in Book.grades
+	reasons       uint64 // the reasons last stored for the kind, see putReasons
+}
+
+// kindCache is the number of entries in Book.kindCache.
+const kindCache = 256
+
+// kindHash picks the kindCache entry of a pair of grade and policy from
+// their lengths and a few of their bytes.
+func kindHash(grade, policy string) int {
+	x := uint64(len(grade)) | uint64(len(policy))<<8
+	if len(grade) > 0 {
+		x |= uint64(grade[0])<<16 | uint64(grade[len(grade)/2])<<24 | uint64(grade[len(grade)-1])<<32
+	}
+	if len(policy) > 0 {
+		x |= uint64(policy[len(policy)/2])<<40 | uint64(policy[len(policy)-1])<<48
+	}
+	return int(x * 0x9E3779B97F4A7C15 >> 56) // Fibonacci hashing: the top 8 bits
+}
+
+type kindKey struct{ grade, policy string }
+
+// kindOf returns the id of the pair, adding it when new. A book holds few
+// pairs (a scale's grades times the policies in force): they are found in
+// a small cache, or else in a map.
+func (b *Book) kindOf(grade, policy string) int32 {
+	if id, ok := b.kindLookup(grade, policy); ok {
+		return id
+	}
+	return b.addKind(grade, policy)
+}
+
+// kindLookup returns the id of the pair, if the book has it.
+func (b *Book) kindLookup(grade, policy string) (int32, bool) {
+	c := &b.kindCache[kindHash(grade, policy)]
+	if *c != 0 {
+		if k := &b.kinds[*c-1]; k.grade == grade && k.policy == policy {
+			return *c - 1, true
+		}
+	}
+	id, ok := b.kindIDs[kindKey{grade, policy}]
+	if ok {
+		*c = id + 1
+	}
+	return id, ok
+}
+
+// addKind adds a pair the book does not have yet.
+func (b *Book) addKind(grade, policy string) int32 {
+	id := int32(len(b.kinds))
+	b.kindCache[kindHash(grade, policy)] = id + 1
+	k := kind{grade: strings.Clone(grade), policy: strings.Clone(policy)}
+	k.gradeID = b.grades.id(k.grade)
+	b.kinds = append(b.kinds, k)
+	if b.kindIDs == nil {
+		b.kindIDs = make(map[kindKey]int32)
+	}
+	b.kindIDs[kindKey{k.grade, k.policy}] = id
+	return id
 }
 
 // chunkBits sets the records per chunk: 1<<14, a megabyte.
@@ -80,7 +157,8 @@ func (s *records) at(i int32) *record {
 	return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)]
 }
 
-func (s *records) push(r record) int32 {
+// next appends a zero record and returns it.
+func (s *records) next() *record {
 	if len(s.chunks) == 0 || len(s.chunks[len(s.chunks)-1]) == 1<<chunkBits {
 		c := 0 // the first chunk grows as small books need
 		if len(s.chunks) > 0 {
@@ -89,9 +167,9 @@ func (s *records) push(r record) int32 {
 		s.chunks = append(s.chunks, make([]record, 0, c))
 	}
 	last := &s.chunks[len(s.chunks)-1]
-	*last = append(*last, r)
+	*last = append(*last, record{})
 	s.n++
-	return int32(s.n - 1)
+	return &(*last)[len(*last)-1]
 }
 
 func (s *records) clone() records {
@@ -106,9 +184,11 @@ type amendment struct {
 	record
 	author, reason string
 	target         int32
+	matter         int32 // the target's matter
 }
 
-// intern maps strings to dense ids.
+// intern maps strings to dense ids. It keeps copies of the strings, not
+// the caller's.
 type intern struct {
 	ids    map[string]int32
 	names  []string
@@ -123,7 +203,7 @@ func (in *intern) lookup(s string) (int32, bool) {
 	}
 	id, ok := in.ids[s]
 	if ok {
-		in.last, in.lastID, in.ok = s, id, true
+		in.last, in.lastID, in.ok = in.names[id], id, true
 	}
 	return id, ok
 }
@@ -140,6 +220,7 @@ func (in *intern) insert(s string) int32 {
 	if in.ids == nil {
 		in.ids = make(map[string]int32)
 	}
+	s = strings.Clone(s)
 	id := int32(len(in.names))
 	in.ids[s] = id
 	in.names = append(in.names, s)
@@ -153,11 +234,16 @@ const maxRecords = math.MaxInt32 - 1
 // NewBook returns an empty book.
 func NewBook() *Book { return &Book{} }
 
+// valid reports whether e can be recorded: check's quick path.
+func valid(e *Evaluation) bool {
+	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
+		!e.At.IsZero() && e.Result.Grade != "" && validUTF8(e) && reasonsSize(e.Result.Reasons) <= maxReasons
+}
+
 // check reports every problem of an evaluation, joined, each wrapping
 // [ErrInvalid] and naming the matter.
 func check(e *Evaluation) error {
-	if e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" && validUTF8(e) && reasonsSize(e.Result.Reasons) <= maxReasons {
+	if valid(e) {
 		return nil
 	}
 	var errs []error
@@ -184,7 +270,8 @@ func check(e *Evaluation) error {
 
 // validUTF8 reports whether every text of e is valid UTF-8.
 func validUTF8(e *Evaluation) bool {
-	if !validText(e.Matter) || !validText(e.Subject) || !validText(e.Evaluator) || !validText(e.Result.Grade) || !validText(e.Result.Policy) {
+	if !validText(e.Matter) || !validText(e.Subject) || !validText(e.Evaluator) ||
+		!validText(e.Result.Grade) || !validText(e.Result.Policy) {
 		return false
 	}
 	for _, s := range e.Result.Reasons {
@@ -195,8 +282,22 @@ func validUTF8(e *Evaluation) bool {
 	return true
 }
 
-// validText is utf8.ValidString, quicker on ASCII.
+// validReasons reports whether rs are valid UTF-8 and within maxReasons.
+func validReasons(rs []string) bool {
+	for _, s := range rs {
+		if !validText(s) {
+			return false
+		}
+	}
+	return reasonsSize(rs) <= maxReasons
+}
+
+// validText is utf8.ValidString, quicker on the short ASCII texts (codes,
+// IDs) a book mostly sees: it looks at those a byte at a time, inlined.
 func validText(s string) bool {
+	if len(s) > 16 {
+		return utf8.ValidString(s)
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return utf8.ValidString(s[i:])
@@ -221,9 +322,14 @@ func (b *Book) findIn(m int32, subject, evaluator string, stage int) int {
 	if !ok1 || !ok2 {
 		return -1
 	}
+	return b.findKey(m, s, v, int32(stage))
+}
+
+// findKey is find by ids.
+func (b *Book) findKey(m, s, v, stage int32) int {
 	for i := b.matters.loc(m).head; i != 0; {
 		r := b.recs.at(i - 1)
-		if r.subject == s && r.evaluator == v && int(r.stage) == stage {
+		if r.subject == s && r.evaluator == v && r.stage == stage {
 			return int(i - 1)
 		}
 		i = r.prev
@@ -233,15 +339,21 @@ func (b *Book) findIn(m int32, subject, evaluator string, stage int) int {
 
 // fill sets r's figures from an evaluation, interning as needed.
 func (b *Book) fill(r *record, e *Evaluation) {
-	r.sec, r.nsec = e.At.Unix(), int32(e.At.Nanosecond())
-	r.grade = b.grades.id(e.Result.Grade)
-	r.policy = b.policies.id(e.Result.Policy)
-	r.reasons = b.putReasons(e.Result.Reasons)
+	r.kind = b.kindOf(e.Result.Grade, e.Result.Policy)
+	r.reasons = b.putReasons(r.kind, e.Result.Reasons)
+	b.setFigures(r, e)
+}
+
+// setFigures sets r's time and points.
+func (b *Book) setFigures(r *record, e *Evaluation) {
+	r.sec, r.nsec = e.At.Unix(), uint32(e.At.Nanosecond())
 	if v, ok := toFixed(e.Result.Points); ok {
-		r.points, r.isWide = v, false
+		r.points = v
 	} else {
-		r.points, r.isWide = int64(len(b.wide)), true
-		b.wide = append(b.wide, e.Result.Points)
+		r.points = int64(len(b.wide))
+		r.nsec |= flagWide
+		// A copy: the caller's decimal shares its coefficient.
+		b.wide = append(b.wide, decimal.NewFromBigInt(e.Result.Points.Coefficient(), e.Result.Points.Exponent()))
 	}
 }
 
@@ -255,22 +367,58 @@ func (b *Book) Record(e Evaluation) error {
 	if b == nil {
 		return fmt.Errorf("%w: nil book", ErrInvalid)
 	}
-	if err := check(&e); err != nil {
-		return err
+	if e.Matter == "" || e.Subject == "" || e.Evaluator == "" || e.Stage < 0 || e.Stage > math.MaxInt32 ||
+		e.At.IsZero() || e.Result.Grade == "" {
+		return check(&e)
 	}
+	// The hot path: every name is looked up once, and only texts the book
+	// does not hold yet are checked for UTF-8 (those it holds were checked
+	// when they came). The matter's lookup is split in two around the
+	// others, so that its likely cache miss overlaps them. No defer:
+	// nothing below panics.
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	m, h, pos, known := b.matters.probe(e.Matter)
-	if known && b.findIn(m, e.Subject, e.Evaluator, e.Stage) >= 0 {
+	h, first := b.matters.start(e.Matter) // the matter's slot is read meanwhile
+	s, knownS := b.subjects.lookup(e.Subject)
+	v, knownV := b.evaluators.lookup(e.Evaluator)
+	k, knownK := b.kindLookup(e.Result.Grade, e.Result.Policy)
+	sameR := knownK && b.lastReasons(k, e.Result.Reasons)
+	m, pos, knownM := b.matters.finish(e.Matter, h, first)
+	if !knownM && !validText(e.Matter) || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
+		!knownK && (!validText(e.Result.Grade) || !validText(e.Result.Policy)) || !sameR && !validReasons(e.Result.Reasons) {
+		b.mu.Unlock()
+		return check(&e)
+	}
+	if knownM && knownS && knownV && b.findKey(m, s, v, int32(e.Stage)) >= 0 {
+		b.mu.Unlock()
 		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
 	}
 	if err := b.room(1); err != nil {
+		b.mu.Unlock()
 		return err
 	}
-	if !known {
+	if !knownM {
 		m = b.matters.add(e.Matter, h, pos)
 	}
-	b.addTo(m, &e)
+	if !knownS {
+		s = b.subjects.insert(e.Subject)
+	}
+	if !knownV {
+		v = b.evaluators.insert(e.Evaluator)
+	}
+	if !knownK {
+		k = b.addKind(e.Result.Grade, e.Result.Policy)
+	}
+	l := b.matters.loc(m)
+	r := b.recs.next()
+	r.subject, r.evaluator, r.kind, r.stage, r.prev = s, v, k, int32(e.Stage), l.head
+	l.head = int32(b.recs.len())
+	if sameR {
+		r.reasons = b.kinds[k].reasons
+	} else {
+		r.reasons = b.storeReasons(&b.kinds[k], e.Result.Reasons)
+	}
+	b.setFigures(r, &e)
+	b.mu.Unlock()
 	return nil
 }
 
@@ -282,17 +430,15 @@ func (b *Book) add(e *Evaluation) int32 {
 
 // addTo appends a checked, new evaluation of matter m.
 func (b *Book) addTo(m int32, e *Evaluation) int32 {
-	r := record{
-		matter:    m,
-		subject:   b.subjects.id(e.Subject),
-		evaluator: b.evaluators.id(e.Evaluator),
-		stage:     int32(e.Stage),
-		prev:      b.matters.loc(m).head,
-	}
-	b.fill(&r, e)
-	i := b.recs.push(r)
-	b.matters.loc(m).head = i + 1
-	return i
+	l := b.matters.loc(m)
+	r := b.recs.next()
+	r.subject = b.subjects.id(e.Subject)
+	r.evaluator = b.evaluators.id(e.Evaluator)
+	r.stage = int32(e.Stage)
+	r.prev = l.head
+	b.fill(r, e)
+	l.head = int32(b.recs.len())
+	return l.head - 1
 }
 
 // maxReasons bounds the bytes of one evaluation's reasons.
@@ -320,10 +466,31 @@ func uvarintLen(n int) int {
 
 // putReasons copies rs into the texts, each string after its length as a
 // uvarint, and returns where they are: chunk (22 bits), offset (20 bits)
-// and length (22 bits); 0 for no reasons. The caller checked the size.
-func (b *Book) putReasons(rs []string) uint64 {
+// and length (22 bits); 0 for no reasons. When rs equals the reasons last
+// stored for k, it returns where those are instead, so that a run of
+// evaluations with the same grade, policy and reasons stores them once.
+// The caller checked the size.
+func (b *Book) putReasons(k int32, rs []string) uint64 {
+	if b.lastReasons(k, rs) {
+		return b.kinds[k].reasons
+	}
+	return b.storeReasons(&b.kinds[k], rs)
+}
+
+// lastReasons reports whether rs are the reasons last stored for k.
+func (b *Book) lastReasons(k int32, rs []string) bool {
+	at := b.kinds[k].reasons
+	if at&(1<<22-1) == 0 {
+		return len(rs) == 0
+	}
+	return sameReasons(reasonsBytes(&b.texts, at), rs)
+}
+
+// storeReasons is putReasons when rs are not k's last reasons.
+func (b *Book) storeReasons(k *kind, rs []string) uint64 {
 	n := reasonsSize(rs)
 	if n == 0 {
+		k.reasons = 0
 		return 0
 	}
 	c := b.texts.room(n)
@@ -334,7 +501,37 @@ func (b *Book) putReasons(rs []string) uint64 {
 		buf = append(buf, s...)
 	}
 	b.texts.chunks[c] = buf
-	return uint64(c)<<42 | uint64(off)<<22 | uint64(n)
+	k.reasons = uint64(c)<<42 | uint64(off)<<22 | uint64(n)
+	return k.reasons
+}
+
+// reasonsBytes returns the bytes putReasons stored.
+func reasonsBytes(texts *arena, at uint64) []byte {
+	c, off, n := at>>42, at>>22&(1<<20-1), at&(1<<22-1)
+	return texts.chunks[c][off : off+n]
+}
+
+// sameReasons reports whether buf, which putReasons wrote, holds rs.
+func sameReasons(buf []byte, rs []string) bool {
+	for _, s := range rs {
+		k := 1
+		if len(s) < 0x80 { // a one-byte uvarint
+			if len(buf) == 0 || buf[0] != byte(len(s)) {
+				return false
+			}
+		} else {
+			l, n := binary.Uvarint(buf)
+			if n <= 0 || l != uint64(len(s)) {
+				return false
+			}
+			k = n
+		}
+		if len(buf)-k < len(s) || string(buf[k:k+len(s)]) != s {
+			return false
+		}
+		buf = buf[k+len(s):]
+	}
+	return len(buf) == 0
 }
 
 // getReasons reads back what putReasons stored.
@@ -342,8 +539,7 @@ func getReasons(texts *arena, at uint64) []string {
 	if at&(1<<22-1) == 0 {
 		return nil
 	}
-	c, off, n := at>>42, at>>22&(1<<20-1), at&(1<<22-1)
-	buf := texts.chunks[c][off : off+n]
+	buf := reasonsBytes(texts, at)
 	var rs []string
 	for len(buf) > 0 {
 		l, k := binary.Uvarint(buf)
@@ -406,18 +602,40 @@ func (b *Book) Amend(a Amendment) error {
 // addAmendment appends a checked amendment of record i and updates which
 // amendment counts.
 func (b *Book) addAmendment(i int32, a *Amendment) {
-	am := amendment{author: a.Author, reason: a.Reason, target: i}
+	m, _ := b.matters.lookup(a.Matter)
+	am := amendment{author: strings.Clone(a.Author), reason: strings.Clone(a.Reason), target: i, matter: m}
 	b.fill(&am.record, &a.Evaluation)
 	b.amends = append(b.amends, am)
 	j := int32(len(b.amends) - 1)
 	if b.amendsOf == nil {
-		b.amendsOf = make(map[int32][]int32)
+		b.amendsOf, b.counts = make(map[int32][]int32), make(map[int32]int32)
 	}
 	b.amendsOf[i] = append(b.amendsOf[i], j)
 	r := b.recs.at(i)
-	if r.amend == 0 || amendmentCmp(b.amendmentAt(r.amend-1), *a) < 0 {
-		r.amend = j + 1
+	if r.nsec&flagAmended == 0 || amendmentCmp(b.amendmentAt(b.counts[i]), *a) < 0 {
+		r.nsec |= flagAmended
+		b.counts[i] = j
 	}
+}
+
+// counting returns the figures that count for record i: its own, or
+// those of the amendment that counts.
+func (b *Book) counting(i int32, r *record) *record {
+	if r.nsec&flagAmended == 0 {
+		return r
+	}
+	return &b.amends[b.counts[i]].record
+}
+
+// matterOf returns the matter of every record, by index.
+func (b *Book) matterOf() []int32 {
+	out := make([]int32, b.recs.len())
+	for m := range int32(b.matters.len()) {
+		for i := b.matters.loc(m).head; i != 0; i = b.recs.at(i - 1).prev {
+			out[i-1] = m
+		}
+	}
+	return out
 }
 
 // amendmentCmp orders amendments of one evaluation: by At, then by their
@@ -433,32 +651,19 @@ func amendmentCmp(x, y Amendment) int {
 }
 
 // evaluationAt rebuilds the evaluation of a record (its own figures).
-func (b *Book) evaluationAt(r *record) Evaluation {
-	e := Evaluation{
-		Matter:    b.matters.name(r.matter),
-		Subject:   b.subjects.names[r.subject],
-		Evaluator: b.evaluators.names[r.evaluator],
-		Stage:     int(r.stage),
-		At:        time.Unix(r.sec, int64(r.nsec)).In(cst),
-		Result: Result{
-			Grade:  b.grades.names[r.grade],
-			Policy: b.policies.names[r.policy],
-		},
-	}
-	e.Result.Reasons = getReasons(&b.texts, r.reasons)
-	if r.isWide {
-		e.Result.Points = b.wide[r.points]
-	} else {
-		e.Result.Points = decimal.New(r.points, fixedExp)
-	}
+// of matter m.
+func (b *Book) evaluationAt(r *record, m int32) Evaluation {
+	e := evalOf(r, b.kinds, b.wide, &b.texts)
+	e.At = e.At.In(cst)
+	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.name(m), b.subjects.names[r.subject], b.evaluators.names[r.evaluator], int(r.stage)
 	return e
 }
 
 func (b *Book) amendmentAt(j int32) Amendment {
 	am := &b.amends[j]
-	e := b.evaluationAt(&am.record)
 	t := b.recs.at(am.target)
-	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.name(t.matter), b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
+	e := b.evaluationAt(&am.record, am.matter)
+	e.Subject, e.Evaluator, e.Stage = b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
 	return Amendment{Evaluation: e, Author: am.author, Reason: am.reason}
 }
 
@@ -481,9 +686,13 @@ func (b *Book) Evaluations() []Evaluation {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := make([]Evaluation, b.recs.len())
-	for i := range out {
-		out[i] = b.evaluationAt(b.recs.at(int32(i)))
+	out := make([]Evaluation, 0, b.recs.len())
+	for m := range int32(b.matters.len()) {
+		for i := b.matters.loc(m).head; i != 0; {
+			r := b.recs.at(i - 1)
+			out = append(out, b.evaluationAt(r, m))
+			i = r.prev
+		}
 	}
 	slices.SortFunc(out, func(x, y Evaluation) int { return keyCmp(&x, &y) })
 	return out
@@ -570,13 +779,13 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 }
 
 func (b *Book) reset() {
-	b.matters, b.subjects, b.evaluators, b.grades, b.policies = strtab{}, intern{}, intern{}, intern{}, intern{}
-	b.recs, b.texts, b.wide, b.amends, b.amendsOf = records{}, arena{}, nil, nil, nil
+	b.matters, b.subjects, b.evaluators, b.grades, b.kinds, b.kindIDs, b.kindCache = strtab{}, intern{}, intern{}, intern{}, nil, nil, [kindCache]int32{}
+	b.recs, b.texts, b.wide, b.amends, b.amendsOf, b.counts = records{}, arena{}, nil, nil, nil, nil
 }
 
 func (b *Book) take(o *Book) {
-	b.matters, b.subjects, b.evaluators, b.grades, b.policies = o.matters, o.subjects, o.evaluators, o.grades, o.policies
-	b.recs, b.texts, b.wide, b.amends, b.amendsOf = o.recs, o.texts, o.wide, o.amends, o.amendsOf
+	b.matters, b.subjects, b.evaluators, b.grades, b.kinds, b.kindIDs, b.kindCache = o.matters, o.subjects, o.evaluators, o.grades, o.kinds, o.kindIDs, o.kindCache
+	b.recs, b.texts, b.wide, b.amends, b.amendsOf, b.counts = o.recs, o.texts, o.wide, o.amends, o.amendsOf, o.counts
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
@@ -604,7 +813,7 @@ func (b *Book) Merge(o *Book) error {
 	texts := o.texts.snapshot()
 	amends := slices.Clone(o.amends)
 	matters, subjects, evaluators := o.matters.snapshot(), o.subjects.names, o.evaluators.names
-	grades, policies, wide := o.grades.names, o.policies.names, o.wide
+	kinds, wide, matterOf := slices.Clone(o.kinds), o.wide, o.matterOf()
 	o.mu.Unlock()
 
 	b.mu.Lock()
@@ -612,13 +821,13 @@ func (b *Book) Merge(o *Book) error {
 	var dups []error
 	for i := range recs.len() {
 		r := recs.at(int32(i))
-		if b.find(matters.name(r.matter), subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
+		if b.find(matters.name(matterOf[i]), subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
 			if len(dups) == 10 {
 				dups = append(dups, errors.New("…"))
 				break
 			}
 			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d",
-				matters.name(r.matter), subjects[r.subject], evaluators[r.evaluator], r.stage))
+				matters.name(matterOf[i]), subjects[r.subject], evaluators[r.evaluator], r.stage))
 		}
 	}
 	if len(dups) > 0 {
@@ -630,15 +839,15 @@ func (b *Book) Merge(o *Book) error {
 	at := make([]int32, recs.len())
 	for i := range at {
 		r := recs.at(int32(i))
-		e := evalOf(r, grades, policies, wide, &texts)
-		e.Matter, e.Subject, e.Evaluator, e.Stage = matters.name(r.matter), subjects[r.subject], evaluators[r.evaluator], int(r.stage)
+		e := evalOf(r, kinds, wide, &texts)
+		e.Matter, e.Subject, e.Evaluator, e.Stage = matters.name(matterOf[i]), subjects[r.subject], evaluators[r.evaluator], int(r.stage)
 		at[i] = b.add(&e)
 	}
 	for j := range amends {
 		am := &amends[j]
-		a := Amendment{Evaluation: evalOf(&am.record, grades, policies, wide, &texts), Author: am.author, Reason: am.reason}
+		a := Amendment{Evaluation: evalOf(&am.record, kinds, wide, &texts), Author: am.author, Reason: am.reason}
 		t := recs.at(am.target)
-		a.Matter, a.Subject, a.Evaluator, a.Stage = matters.name(t.matter), subjects[t.subject], evaluators[t.evaluator], int(t.stage)
+		a.Matter, a.Subject, a.Evaluator, a.Stage = matters.name(am.matter), subjects[t.subject], evaluators[t.evaluator], int(t.stage)
 		b.addAmendment(at[am.target], &a)
 	}
 	return nil
@@ -646,9 +855,10 @@ func (b *Book) Merge(o *Book) error {
 
 // evalOf rebuilds the time and result of a record from another book's
 // tables.
-func evalOf(r *record, grades, policies []string, wide []decimal.Decimal, texts *arena) Evaluation {
-	e := Evaluation{At: time.Unix(r.sec, int64(r.nsec)), Result: Result{Grade: grades[r.grade], Policy: policies[r.policy], Reasons: getReasons(texts, r.reasons)}}
-	if r.isWide {
+func evalOf(r *record, kinds []kind, wide []decimal.Decimal, texts *arena) Evaluation {
+	k := &kinds[r.kind]
+	e := Evaluation{At: r.at(), Result: Result{Grade: k.grade, Policy: k.policy, Reasons: getReasons(texts, r.reasons)}}
+	if r.isWide() {
 		e.Result.Points = wide[r.points]
 	} else {
 		e.Result.Points = decimal.New(r.points, fixedExp)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 )
 
@@ -88,6 +89,107 @@ func TestRecordInvalid(t *testing.T) {
 	for _, want := range []string{"no matter", "no subject", "no evaluator", "no time", "not evaluated"} {
 		if !strings.Contains(fmt.Sprint(err), want) {
 			t.Errorf("Record(Evaluation{}) = %v, missing %q", err, want)
+		}
+	}
+}
+
+// TestRecordInvalidText rejects text that is not valid UTF-8 in each field,
+// in an empty book and in one that already holds every other name of the
+// evaluation (the names a book holds are not checked again), and reasons
+// over 4 MiB.
+func TestRecordInvalidText(t *testing.T) {
+	const bad = "x\xffy"
+	tests := []struct {
+		name   string
+		change func(*Evaluation)
+		want   string
+	}{
+		{"matter", func(e *Evaluation) { e.Matter = bad }, "not valid UTF-8"},
+		{"subject", func(e *Evaluation) { e.Subject = bad }, "not valid UTF-8"},
+		{"evaluator", func(e *Evaluation) { e.Evaluator = bad }, "not valid UTF-8"},
+		{"grade", func(e *Evaluation) { e.Result.Grade = bad }, "not valid UTF-8"},
+		{"policy", func(e *Evaluation) { e.Result.Policy = bad }, "not valid UTF-8"},
+		{"reason", func(e *Evaluation) { e.Result.Reasons = []string{"because", bad} }, "not valid UTF-8"},
+		{"long matter", func(e *Evaluation) { e.Matter = strings.Repeat("清", 40) + bad }, "not valid UTF-8"},
+		{"long reasons", func(e *Evaluation) { e.Result.Reasons = []string{strings.Repeat("x", 1<<22)} }, "longer than 4 MiB"},
+	}
+	for _, tt := range tests {
+		for _, filled := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/filled=%t", tt.name, filled), func(t *testing.T) {
+				b := NewBook()
+				first := eval("M1", "D1", 0, june, "good", "85")
+				if filled {
+					recordAll(t, b, first)
+				}
+				e := first
+				e.Stage = 1
+				tt.change(&e)
+				err := b.Record(e)
+				if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("Record: %v, want ErrInvalid saying %q", err, tt.want)
+				}
+				var want []Evaluation
+				if filled {
+					want = []Evaluation{first}
+				}
+				if diff := cmp.Diff(want, b.Evaluations(), cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("a rejected evaluation changed the book: evaluations mismatch (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// TestRecordKeepsEveryResult records results that share grades, policies
+// and reasons in every way — runs of equal reason lists, lists that differ
+// by one byte or in how they split, empty and nil lists, hundreds of pairs
+// of grade and policy — and reads each back as it was recorded.
+func TestRecordKeepsEveryResult(t *testing.T) {
+	reasons := [][]string{nil, {"because"}, {"because"}, {"because", "and"}, {"becausf"}, {""}, {"", ""},
+		{strings.Repeat("长", 100)}, {"a", "b"}, {"ab"}, {"a", "b"}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	b := NewBook()
+	var want []Evaluation
+	for i := range 3000 {
+		e := Evaluation{Matter: fmt.Sprintf("M%04d", i), Subject: "D1", Evaluator: "S1", At: june,
+			Result: Result{Grade: fmt.Sprintf("g%d", rng.IntN(300)), Policy: []string{"", "p1", "p2"}[rng.IntN(3)],
+				Points: decimal.NewFromInt(int64(i % 7)), Reasons: reasons[rng.IntN(len(reasons))]}}
+		if rng.IntN(2) == 0 { // runs of one grade
+			e.Result.Grade = "good"
+		}
+		recordAll(t, b, e)
+		want = append(want, e)
+	}
+	if diff := cmp.Diff(want, b.Evaluations()); diff != "" {
+		t.Errorf("evaluations mismatch (-want +got):\n%s", diff)
+	}
+	grades := map[string]int{}
+	for _, e := range want {
+		grades[e.Result.Grade]++
+	}
+	if diff := cmp.Diff([]Score{{Subject: "D1", Matters: 3000, Evaluations: 3000, Composite: decimal.New(3, 0), Grades: grades, Rank: 1}},
+		b.Scores(Year(2020))); diff != "" {
+		t.Errorf("scores mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestRecordKeepsEveryName records matters of every length, some longer
+// than the book's blocks of text and some filling one up to a byte, and
+// reads each back and finds it again.
+func TestRecordKeepsEveryName(t *testing.T) {
+	b := NewBook()
+	var want []Evaluation
+	for i, n := range []int{1, 5, 1<<20 - 10, 9, 1, 1 << 20, 3, 1<<20 + 7, 2, 700_000, 400_000, 1} {
+		e := eval(fmt.Sprintf("%c%s", 'a'+i, strings.Repeat("事", n/3)), "D1", 0, june, "good", "85")
+		recordAll(t, b, e)
+		want = append(want, e)
+	}
+	if diff := cmp.Diff(want, b.Evaluations()); diff != "" {
+		t.Errorf("evaluations mismatch (-want +got):\n%s", diff)
+	}
+	for _, e := range want {
+		if err := b.Record(e); !errors.Is(err, ErrDuplicate) {
+			t.Errorf("Record(%.10q…) again: %v, want ErrDuplicate", e.Matter, err)
 		}
 	}
 }

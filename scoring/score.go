@@ -48,12 +48,13 @@ type subjectAcc struct {
 	wide           map[int]*big.Rat // the same, for matters with points that did not fit
 }
 
-// local is one subject's evaluations of the matter being summed.
+// local is one subject's evaluations of the matter being summed. It holds
+// no pointer, so that filling it needs no write barrier.
 type local struct {
-	subject int32
-	n       int
 	sum     int128
-	wide    *big.Rat
+	n       int
+	subject int32
+	wide    int32 // 1 + the index of its sum of wide points in wides, 0 for none
 }
 
 // Scores returns the score of every subject with an evaluation in the
@@ -70,26 +71,28 @@ func (b *Book) Scores(p Period) []Score {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	fromSec, fromNsec := p.From.Unix(), int32(p.From.Nanosecond())
-	toSec, toNsec := p.To.Unix(), int32(p.To.Nanosecond())
+	fromSec, fromNsec := p.From.Unix(), uint32(p.From.Nanosecond())
+	toSec, toNsec := p.To.Unix(), uint32(p.To.Nanosecond())
 	if !p.From.Before(p.To) {
 		return []Score{}
 	}
 	accs := make([]subjectAcc, len(b.subjects.names))
 	ng := len(b.grades.names)
 	grades := make([]int, len(b.subjects.names)*ng)
+	gradeOf := make([]int32, len(b.kinds)) // by kind
+	for k := range b.kinds {
+		gradeOf[k] = b.kinds[k].gradeID
+	}
 	var locs []local
+	var wides []*big.Rat
 	for m := range int32(b.matters.len()) {
-		locs = locs[:0]
+		locs, wides = locs[:0], wides[:0]
 		for i := b.matters.loc(m).head; i != 0; {
 			r := b.recs.at(i - 1)
+			c := b.counting(i-1, r)
 			i = r.prev
-			if r.sec < fromSec || r.sec == fromSec && r.nsec < fromNsec || r.sec > toSec || r.sec == toSec && r.nsec >= toNsec {
+			if ns := r.nsec & nsecMask; r.sec < fromSec || r.sec == fromSec && ns < fromNsec || r.sec > toSec || r.sec == toSec && ns >= toNsec {
 				continue
-			}
-			c := r
-			if r.amend != 0 {
-				c = &b.amends[r.amend-1].record
 			}
 			k := -1
 			for j := range locs {
@@ -104,25 +107,27 @@ func (b *Book) Scores(p Period) []Score {
 			}
 			l := &locs[k]
 			l.n++
-			if c.isWide {
-				if l.wide == nil {
-					l.wide = new(big.Rat)
+			if c.isWide() {
+				if l.wide == 0 {
+					wides = append(wides, new(big.Rat))
+					l.wide = int32(len(wides))
 				}
-				l.wide.Add(l.wide, b.wide[c.points].Rat())
+				w := wides[l.wide-1]
+				w.Add(w, b.wide[c.points].Rat())
 			} else {
 				l.sum.add(c.points)
 			}
-			grades[int(r.subject)*ng+int(c.grade)]++
+			grades[int(r.subject)*ng+int(gradeOf[c.kind])]++
 		}
 		for j := range locs {
 			l := &locs[j]
 			a := &accs[l.subject]
 			a.matters++
 			a.evals += l.n
-			if l.wide != nil {
+			if l.wide != 0 {
 				// Fold the fixed-point part in and keep the matter exact.
 				w := new(big.Rat).SetFrac(l.sum.big(), big.NewInt(1_000_000))
-				w.Add(w, l.wide)
+				w.Add(w, wides[l.wide-1])
 				if a.wide == nil {
 					a.wide = make(map[int]*big.Rat)
 				}

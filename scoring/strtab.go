@@ -13,7 +13,7 @@ import (
 // empty.
 type strtab struct {
 	seed  maphash.Seed
-	slots []tslot  // a power of two; at most three quarters full
+	slots []tslot  // a power of two; at most seven eighths full
 	locs  [][]sloc // by id, in chunks of 1<<chunkBits
 	n     int32
 	arena arena
@@ -26,9 +26,12 @@ type tslot struct {
 
 // sloc locates a string in the arena, and carries the head of the
 // string's list of records in a Book (1 + its latest record, 0 for none).
+// A string's bytes run from its offset to the next string's, or to the end
+// of its chunk when it is the chunk's last: strings are added one after
+// another, and a chunk that ran out of room never takes another.
 type sloc struct {
-	chunk, off, n uint32
-	head          int32
+	chunk, off uint32
+	head       int32
 }
 
 // arenaChunk is the size of an arena chunk; a longer run of bytes gets a
@@ -57,16 +60,22 @@ func (a *arena) room(n int) int {
 // put copies s into the arena and returns where it is.
 func (a *arena) put(s string) sloc {
 	c := a.room(len(s))
-	l := sloc{chunk: uint32(c), off: uint32(len(a.chunks[c])), n: uint32(len(s))}
+	l := sloc{chunk: uint32(c), off: uint32(len(a.chunks[c]))}
 	a.chunks[c] = append(a.chunks[c], s...)
 	return l
 }
 
-func (a *arena) bytes(l sloc) []byte { return a.chunks[l.chunk][l.off : l.off+l.n] }
-
 // bytes returns the bytes of the string with the id, without copying.
 func (t *strtab) bytes(id int32) []byte {
-	return t.arena.bytes(*t.loc(id))
+	l := t.loc(id)
+	c := t.arena.chunks[l.chunk]
+	end := uint32(len(c))
+	if id+1 < t.n {
+		if next := t.loc(id + 1); next.chunk == l.chunk {
+			end = next.off
+		}
+	}
+	return c[l.off:end]
 }
 
 func (t *strtab) loc(id int32) *sloc {
@@ -80,19 +89,37 @@ func (t *strtab) name(id int32) string { return string(t.bytes(id)) }
 // probe returns s's id; or, when s is not there, its hash and the slot
 // where it would go (pos < 0 when the table has no slots yet).
 func (t *strtab) probe(s string) (id int32, h uint32, pos int, ok bool) {
+	h, first := t.start(s)
+	id, pos, ok = t.finish(s, h, first)
+	return id, h, pos, ok
+}
+
+// start hashes s and reads the first slot of its probe sequence. In a big
+// table that read misses the caches: a caller with other work to do does
+// it between start and finish, while the read is under way.
+func (t *strtab) start(s string) (h uint32, first tslot) {
 	if t.slots == nil {
-		return 0, 0, -1, false
+		return 0, tslot{}
 	}
 	h = uint32(maphash.String(t.seed, s))
+	return h, t.slots[int(h)&(len(t.slots)-1)]
+}
+
+// finish is probe from what start returned.
+func (t *strtab) finish(s string, h uint32, first tslot) (id int32, pos int, ok bool) {
+	if t.slots == nil {
+		return 0, -1, false
+	}
 	mask := len(t.slots) - 1
-	for pos = int(h) & mask; ; pos = (pos + 1) & mask {
-		sl := t.slots[pos]
+	pos = int(h) & mask
+	for sl := first; ; sl = t.slots[pos] {
 		if sl.id == 0 {
-			return 0, h, pos, false
+			return 0, pos, false
 		}
 		if sl.hash == h && string(t.bytes(sl.id-1)) == s {
-			return sl.id - 1, h, pos, true
+			return sl.id - 1, pos, true
 		}
+		pos = (pos + 1) & mask
 	}
 }
 
@@ -103,9 +130,13 @@ func (t *strtab) lookup(s string) (int32, bool) {
 
 // add adds s, which probe did not find, at the slot probe gave.
 func (t *strtab) add(s string, h uint32, pos int) int32 {
-	if pos < 0 || int(t.n+1)*4 > len(t.slots)*3 {
+	if pos < 0 {
 		t.grow()
-		_, h, pos, _ = t.probe(s)
+		h = uint32(maphash.String(t.seed, s))
+		pos = t.free(h)
+	} else if int(t.n+1)*8 > len(t.slots)*7 {
+		t.grow()
+		pos = t.free(h)
 	}
 	id := t.n
 	t.slots[pos] = tslot{hash: h, id: id + 1}
@@ -130,24 +161,37 @@ func (t *strtab) id(s string) int32 {
 	return t.add(s, h, pos)
 }
 
-func (t *strtab) grow() {
+// free returns the first empty slot for hash h.
+func (t *strtab) free(h uint32) int {
+	mask := len(t.slots) - 1
+	pos := int(h) & mask
+	for t.slots[pos].id != 0 {
+		pos = (pos + 1) & mask
+	}
+	return pos
+}
+
+func (t *strtab) grow() { t.resize(2 * len(t.slots)) }
+
+// resize moves the slots to a table of n, a power of two.
+func (t *strtab) resize(n int) {
 	if t.slots == nil {
 		t.seed = maphash.MakeSeed()
-		t.slots = make([]tslot, 16)
+		t.slots = make([]tslot, max(n, 16))
 		return
 	}
 	old := t.slots
-	t.slots = make([]tslot, 2*len(old))
-	mask := len(t.slots) - 1
+	t.slots = make([]tslot, n)
+	slots, mask := t.slots, uint32(n-1)
 	for _, sl := range old {
 		if sl.id == 0 {
 			continue
 		}
-		pos := int(sl.hash) & mask
-		for t.slots[pos].id != 0 {
+		pos := sl.hash & mask
+		for slots[pos].id != 0 {
 			pos = (pos + 1) & mask
 		}
-		t.slots[pos] = sl
+		slots[pos] = sl
 	}
 }
 
