@@ -57,9 +57,7 @@ func Example() {
 	fmt.Println(result.Grade, result.Points)
 
 	book := scoring.NewBook()
-	if err := book.Record(scoring.Evaluation{
-		Matter: m.ID, Subject: "城管局", Evaluator: m.Owner, At: at(4, 9), Result: result,
-	}); err != nil {
+	if err := book.Record(facts.Evaluation(at(4, 9), result)); err != nil { // one matter, one evaluation
 		fmt.Println(err)
 		return
 	}

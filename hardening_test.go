@@ -1064,6 +1064,21 @@ func hardeningRows() []row {
 				}
 			}
 		}},
+		row{"scoring.Facts.EvaluationStage", func(c *caller) {
+			for i, f := range facts() {
+				c.call(fmt.Sprintf("facts %d .EvaluationStage()", i), func() { _ = f.EvaluationStage() })
+			}
+		}},
+		row{"scoring.Facts.Evaluation", func(c *caller) {
+			for i, f := range facts() {
+				for j, at := range times {
+					c.call(fmt.Sprintf("facts %d .Evaluation(time %d, result)", i, j), func() {
+						b := scoring.NewBook()
+						_ = b.Record(f.Evaluation(at, scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: []string{"r"}}))
+					})
+				}
+			}
+		}},
 		row{"scoring.DefaultScale", func(c *caller) { c.call("DefaultScale()", func() { _ = scoring.DefaultScale() }) }},
 		row{"scoring.Scale.Grade", func(c *caller) {
 			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale()} {

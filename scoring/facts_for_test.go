@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -104,5 +105,62 @@ func TestFactsFor(t *testing.T) {
 	}
 	if _, err := FactsFor(old, "D1", cal, matters.Route{}); !errors.Is(err, workday.ErrOutOfRange) {
 		t.Errorf("FactsFor in 1990: %v, want workday.ErrOutOfRange", err)
+	}
+}
+
+func TestEvaluationStage(t *testing.T) {
+	tests := []struct {
+		name  string
+		facts Facts
+		want  int
+	}{
+		{"graded once", Facts{Final: true}, 0},
+		{"under way, no stage yet", Facts{}, 0},
+		{"stage 2 under way", Facts{Stage: 2}, 2},
+		{"final after 3 stages", Facts{Stage: 3, Final: true}, 4},
+		{"negative stays for Record to refuse", Facts{Stage: -1, Final: true}, -1},
+		{"at the top stays", Facts{Stage: math.MaxInt32, Final: true}, math.MaxInt32},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.facts.EvaluationStage(); got != tt.want {
+				t.Errorf("EvaluationStage() = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStagedMatterRecordsOnce grades a long matter at each of its stages
+// and at the end, keyed by Facts.Evaluation: no evaluation collides, and
+// the matter counts once, as the mean of its stages.
+func TestStagedMatterRecordsOnce(t *testing.T) {
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, cst)
+	points := map[string]Result{}
+	for _, g := range DefaultScale() {
+		points[g.Code] = Result{Grade: g.Code, Points: g.Points, Policy: "p/1", Reasons: []string{"r"}}
+	}
+	base := Facts{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道"}
+	var got []Evaluation
+	book := NewBook()
+	for i, step := range []struct {
+		stage int
+		final bool
+		grade string
+	}{{1, false, "excellent"}, {2, false, "good"}, {2, true, "fair"}} {
+		f := base
+		f.Stage, f.Final = step.stage, step.final
+		e := f.Evaluation(at.Add(time.Duration(i)*time.Hour), points[step.grade])
+		if err := book.Record(e); err != nil {
+			t.Fatalf("Record(stage %d, final %v): %v", step.stage, step.final, err)
+		}
+		got = append(got, e)
+	}
+	stages := []int{got[0].Stage, got[1].Stage, got[2].Stage}
+	if diff := cmp.Diff([]int{1, 2, 3}, stages); diff != "" {
+		t.Errorf("stages mismatch (-want +got):\n%s", diff)
+	}
+	s := book.Scores(Year(2020))
+	if len(s) != 1 || s[0].Matters != 1 || s[0].Evaluations != 3 || s[0].Composite.String() != "85" {
+		t.Errorf("Scores = %+v, want one matter of 3 evaluations with composite (100+85+70)/3 = 85", s)
 	}
 }

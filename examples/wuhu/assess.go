@@ -105,13 +105,13 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*assess
 // Satisfied the citizen's latest answer.
 func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *scoring.Table) error {
 	f := &a.figures
-	record := func(facts scoring.Facts, stage int, at time.Time) error {
+	record := func(facts scoring.Facts, at time.Time) error {
 		res, err := t.Evaluate(facts)
 		if err != nil {
 			return fmt.Errorf("wuhu: grading %s for %s: %w", m.ID, facts.Subject, err)
 		}
 		f.Evaluations++
-		e := scoring.Evaluation{Matter: m.ID, Subject: facts.Subject, Evaluator: m.Owner, Stage: stage, At: at, Result: res}
+		e := facts.Evaluation(at, res) // a stage of a long matter, or its final evaluation after the stages
 		a.evals[m.ID] = append(a.evals[m.ID], e)
 		return a.book.Record(e)
 	}
@@ -132,7 +132,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 			facts.Quality = p.stageQual[stages]
 		}
 		stages++
-		if err := record(facts, stages, e.At); err != nil {
+		if err := record(facts, e.At); err != nil {
 			return err
 		}
 		f.StageEvaluations++
@@ -154,15 +154,10 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 			facts.Quality = p.quality[j]
 		}
 		facts.Satisfied = answer
-		stage := 0
-		if i == 0 && stages > 0 {
-			stage = stages + 1 // the final stage
-			facts.Stage = stage
-		}
 		if i == 0 && facts.ResolutionLimit > 0 && facts.Resolution > facts.ResolutionLimit {
 			f.Overdue++
 		}
-		if err := record(facts, stage, at); err != nil {
+		if err := record(facts, at); err != nil {
 			return err
 		}
 	}

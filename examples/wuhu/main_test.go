@@ -207,19 +207,26 @@ func TestMatter(t *testing.T) {
 	if diff := cmp.Diff(v.Matter, got); diff != "" {
 		t.Errorf("replayed matter mismatch (-want +got):\n%s", diff)
 	}
-	stages := 0
+	lead, support := 0, map[string]int{}
 	for _, e := range v.Evaluations {
 		if e.Matter != annual.Example || e.Result.Policy != annual.Policy || len(e.Result.Reasons) == 0 {
 			t.Errorf("evaluation %+v; want one of %s by %s with reasons", e, annual.Example, annual.Policy)
 		}
-		if e.Stage > 0 {
-			stages++
+		if e.Subject == v.Matter.Lead {
+			lead++
+		} else {
+			support[e.Subject]++
 		}
 	}
-	// The example is staged and coordinated: stage evaluations of the lead
-	// and one evaluation of each support unit.
-	if stages < 2 || len(v.Evaluations)-stages != len(v.Matter.Support) {
-		t.Errorf("%d evaluations, %d of them staged, for %d support units", len(v.Evaluations), stages, len(v.Matter.Support))
+	// The example is staged and coordinated: the lead is graded at each
+	// stage and at the end, each support unit once.
+	if lead < 3 || len(support) != len(v.Matter.Support) {
+		t.Errorf("%d evaluations of the lead, support units graded %v; want stages and a final one, and each of %v once", lead, support, v.Matter.Support)
+	}
+	for u, n := range support {
+		if n != 1 {
+			t.Errorf("support unit %s graded %d times, want once", u, n)
+		}
 	}
 }
 
