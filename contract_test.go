@@ -1,0 +1,263 @@
+package qingdan_test
+
+// The contract of DESIGN.md §3: the exported names host code builds on.
+// The assignments below fail to compile if a name disappears or its
+// signature changes; TestContractCodes checks every enum's codes and
+// Chinese labels as the design lists them, in both directions.
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+var (
+	// accountability
+	_ func(string) (accountability.Category, error)                                        = accountability.ParseCategory
+	_ func(accountability.Category) string                                                 = accountability.Category.String
+	_ func(accountability.Category) string                                                 = accountability.Category.Label
+	_                                                                                      = accountability.Unit{ID: "", Name: "", Kind: accountability.Subdistrict, Parent: "", SelfSet: false}
+	_                                                                                      = accountability.Basis{Law: "", Article: "", Text: ""}
+	_                                                                                      = accountability.Duty{Stage: accountability.Acceptance, Text: ""}
+	_                                                                                      = accountability.Grant{From: "", Since: time.Time{}, Partial: false, Scope: ""}
+	_                                                                                      = accountability.Power{Code: "", Name: "", Category: accountability.Licensing, Subject: "", Basis: []accountability.Basis{}, Duties: []accountability.Duty{}, Liabilities: []string{}, StatutoryDays: 0, PromisedDays: 0, Flow: "", Grant: &accountability.Grant{}}
+	_                                                                                      = accountability.Boundary{With: "", Ours: "", Theirs: "", Basis: ""}
+	_                                                                                      = accountability.Responsibility{Code: "", Duty: "", Tasks: []string{}, Unit: "", Powers: []string{}, Boundaries: []accountability.Boundary{}}
+	_                                                                                      = accountability.Step{ID: "", Name: "", Kind: accountability.Start, Stage: accountability.Decision, Post: "", Days: 0}
+	_                                                                                      = accountability.Edge{From: "", To: "", Label: ""}
+	_                                                                                      = accountability.Flow{ID: "", Name: "", Steps: []accountability.Step{}, Edges: []accountability.Edge{}}
+	_ func(*accountability.Flow) ([]string, error)                                         = (*accountability.Flow).Order
+	_ func(*accountability.Flow) ([]string, int, error)                                    = (*accountability.Flow).CriticalPath
+	_ func(*accountability.Flow, ...accountability.Risk) string                            = (*accountability.Flow).DOT
+	_ func(*accountability.Flow, ...accountability.Risk) string                            = (*accountability.Flow).Mermaid
+	_ error                                                                                = &accountability.CycleError{Flow: "", Cycle: []string{}}
+	_                                                                                      = accountability.Control{Text: "", Post: ""}
+	_                                                                                      = accountability.Risk{ID: "", Flow: "", Step: "", Text: "", Likelihood: 0, Impact: 0, Level: accountability.Low, Controls: []accountability.Control{}, Owner: ""}
+	_ accountability.Matrix                                                                = accountability.DefaultMatrix
+	_ func(accountability.Matrix, int, int) (accountability.Level, error)                  = accountability.Matrix.Level
+	_                                                                                      = accountability.Separation{Flow: "", Steps: [2]string{}, Reason: ""}
+	_                                                                                      = accountability.Template{Name: "", Offices: []string{}, Centers: []string{}, MaxSelfSet: 0}
+	_ func(accountability.Template, []accountability.Unit, string) accountability.Findings = accountability.Template.Check
+	_                                                                                      = accountability.Register{Org: "", Version: "", Units: nil, Powers: nil, Responsibilities: nil, Flows: nil, Risks: nil, Separations: nil}
+	_                                                                                      = accountability.Finding{Rule: "", Severity: accountability.Warning, Path: "", Message: ""}
+	_ func(accountability.Findings) error                                                  = accountability.Findings.Err
+	_                                                                                      = accountability.Rule{Name: "", Doc: "", Check: func(*accountability.Register, func(accountability.Finding)) {}}
+	_ func() []accountability.Rule                                                         = accountability.Rules
+	_ func(*accountability.Register, ...accountability.Rule) accountability.Findings       = (*accountability.Register).Validate
+	_ func(old, new *accountability.Register) accountability.Changes                       = accountability.Diff
+
+	// matters
+	_                                                            = matters.Item{Code: "", Name: "", List: matters.Duties, Unit: ""}
+	_                                                            = matters.Exclusion{Name: "", Reason: ""}
+	_                                                            = matters.Admission{Items: nil, Excluded: nil}
+	_                                                            = matters.Approval{By: "", Ref: "", At: time.Time{}}
+	_                                                            = matters.Request{Title: "", From: "", Item: "", Approval: &matters.Approval{}}
+	_                                                            = matters.Decision{Admitted: false, Item: &matters.Item{}, Reason: ""}
+	_ func(*matters.Admission, matters.Request) matters.Decision = (*matters.Admission).Admit
+	_                                                            = matters.Route{Type: "", Lead: "", Support: nil, Respond: time.Duration(0), ResolveDays: 0}
+	_                                                            = matters.Directory{Routes: nil}
+	_ func(*matters.Directory, string) (matters.Route, error)    = (*matters.Directory).Route
+	_                                                            = matters.Event{Matter: "", Seq: 0, At: time.Time{}, Kind: matters.Report, Actor: "", Type: "", Units: nil, Note: "", Satisfied: new(bool)}
+	_                                                            = matters.Matter{ID: "", Type: "", Owner: "", State: matters.Reported, Lead: "", Support: nil, Coordinated: false, Suspended: false, Stage: 0, Events: nil}
+	_ func(*matters.Matter, matters.Event) error                 = (*matters.Matter).Apply
+	_ func([]matters.Event) (*matters.Matter, error)             = matters.Replay
+	_                                                            = matters.Summary{Received: 0, Resolved: 0, ResolutionRate: decimal.Decimal{}, Surveyed: 0, Satisfied: 0, SatisfactionRate: decimal.Decimal{}}
+	_ func([]*matters.Matter) matters.Summary                    = matters.Summarize
+
+	// matters/workday
+	_ func(...workday.Option) (*workday.Calendar, error)                   = workday.New
+	_ func() *workday.Calendar                                             = workday.China
+	_ func(*workday.Calendar, time.Time) (bool, error)                     = (*workday.Calendar).IsWorkday
+	_ func(*workday.Calendar, time.Time, time.Time) (time.Duration, error) = (*workday.Calendar).Between
+	_ func(*workday.Calendar, time.Time, int) (time.Time, error)           = (*workday.Calendar).AddDays
+	_ func(*workday.Calendar) time.Duration                                = (*workday.Calendar).Day
+
+	// scoring
+	_                                                                                        = scoring.Grade{Code: "", Label: "", Points: decimal.Decimal{}}
+	_ scoring.Scale                                                                          = []scoring.Grade{}
+	_ func() scoring.Scale                                                                   = scoring.DefaultScale
+	_                                                                                        = scoring.Facts{Matter: "", Subject: "", Evaluator: "", Type: "", Stage: 0, Final: false, Response: 0, ResponseLimit: 0, Resolution: 0, ResolutionLimit: 0, Responded: false, Resolved: false, Returned: false, Quality: 0, Satisfied: nil, Attrs: nil}
+	_ func(*matters.Matter, string, *workday.Calendar, matters.Route) (scoring.Facts, error) = scoring.FactsFor
+	_                                                                                        = scoring.Result{Grade: "", Points: decimal.Decimal{}, Policy: "", Reasons: nil}
+	_ scoring.Evaluator                                                                      = scoring.EvaluatorFunc(nil)
+	_ scoring.Evaluator                                                                      = (*scoring.Table)(nil)
+	_                                                                                        = scoring.Table{Version: "", Scale: nil, Rules: []scoring.TableRule{}}
+	_ func() *scoring.Table                                                                  = scoring.DefaultTable
+	_                                                                                        = scoring.Evaluation{Matter: "", Subject: "", Evaluator: "", Stage: 0, At: time.Time{}, Result: scoring.Result{}}
+	_ func() *scoring.Book                                                                   = scoring.NewBook
+	_ func(*scoring.Book, scoring.Evaluation) error                                          = (*scoring.Book).Record
+	_ func(*scoring.Book, *scoring.Book) error                                               = (*scoring.Book).Merge
+	_ func(*scoring.Book, scoring.Period) []scoring.Score                                    = (*scoring.Book).Scores
+	_                                                                                        = scoring.Score{Subject: "", Matters: 0, Evaluations: 0, Composite: decimal.Decimal{}, Grades: map[string]int{}, Rank: 0}
+	_                                                                                        = scoring.Period{From: time.Time{}, To: time.Time{}}
+	_ func(int) scoring.Period                                                               = scoring.Year
+	_ func(int, time.Month) scoring.Period                                                   = scoring.Month
+	_ func(time.Time) scoring.Period                                                         = scoring.Week
+	_ func(time.Time) scoring.Period                                                         = scoring.Day
+	_ scoring.Weights                                                                        = map[string]decimal.Decimal{}
+	_ func(scoring.Weights, map[string]decimal.Decimal) (decimal.Decimal, error)             = scoring.Blend
+
+	// sentinels
+	_ = []error{matters.ErrNoRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, scoring.ErrDuplicate, workday.ErrOutOfRange}
+)
+
+// coded is an enum as the contract describes it: a code from String, a
+// Chinese name from Label, and text marshalling.
+type coded interface {
+	fmt.Stringer
+	Label() string
+}
+
+func TestContractCodes(t *testing.T) {
+	type enum struct {
+		name   string
+		values []coded
+		codes  []string
+		labels []string
+		parse  func(string) (coded, error)
+	}
+	wrap := func(f func(string) (coded, error)) func(string) (coded, error) { return f }
+	enums := []enum{
+		{
+			name: "accountability.Category",
+			values: []coded{accountability.Licensing, accountability.Penalty, accountability.Coercion, accountability.Levy, accountability.Payment,
+				accountability.Inspection, accountability.Confirmation, accountability.Reward, accountability.Adjudication, accountability.OtherPower},
+			codes:  []string{"licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other"},
+			labels: []string{"行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力"},
+			parse:  wrap(func(s string) (coded, error) { return accountability.ParseCategory(s) }),
+		},
+		{
+			name: "accountability.Stage",
+			values: []coded{accountability.Acceptance, accountability.Filing, accountability.Investigation, accountability.Review, accountability.Notice,
+				accountability.Decision, accountability.Delivery, accountability.Enforcement, accountability.Supervision, accountability.OtherStage},
+			codes: []string{"acceptance", "filing", "investigation", "review", "notice", "decision", "delivery", "enforcement", "supervision", "other"},
+			parse: wrap(func(s string) (coded, error) { return accountability.ParseStage(s) }),
+		},
+		{
+			name:   "accountability.UnitKind",
+			values: []coded{accountability.Subdistrict, accountability.Office, accountability.Center, accountability.Agency, accountability.Department},
+			codes:  []string{"subdistrict", "office", "center", "agency", "department"},
+			parse:  wrap(func(s string) (coded, error) { return accountability.ParseUnitKind(s) }),
+		},
+		{
+			name:   "accountability.StepKind",
+			values: []coded{accountability.Start, accountability.Task, accountability.Gateway, accountability.End},
+			codes:  []string{"start", "task", "gateway", "end"},
+			parse:  wrap(func(s string) (coded, error) { return accountability.ParseStepKind(s) }),
+		},
+		{
+			name:   "accountability.Level",
+			values: []coded{accountability.Low, accountability.Medium, accountability.High},
+			codes:  []string{"low", "medium", "high"},
+			labels: []string{"三级", "二级", "一级"},
+			parse:  wrap(func(s string) (coded, error) { return accountability.ParseLevel(s) }),
+		},
+		{
+			name:   "accountability.Severity",
+			values: []coded{accountability.Warning, accountability.Error},
+			codes:  []string{"warning", "error"},
+			parse:  wrap(func(s string) (coded, error) { return accountability.ParseSeverity(s) }),
+		},
+		{
+			name:   "matters.List",
+			values: []coded{matters.Duties, matters.Services, matters.OtherWork},
+			codes:  []string{"duties", "services", "other"},
+			labels: []string{"权责清单", "公共服务清单", "其他工作事项清单"},
+			parse:  wrap(func(s string) (coded, error) { return matters.ParseList(s) }),
+		},
+		{
+			name: "matters.Kind",
+			values: []coded{matters.Report, matters.Whistle, matters.Dispatch, matters.Accept, matters.Return, matters.Suspend,
+				matters.Resume, matters.Progress, matters.Resolve, matters.Reopen, matters.Close, matters.Feedback},
+			codes: []string{"report", "whistle", "dispatch", "accept", "return", "suspend", "resume", "progress", "resolve", "reopen", "close", "feedback"},
+			parse: wrap(func(s string) (coded, error) { return matters.ParseKind(s) }),
+		},
+		{
+			name:   "matters.State",
+			values: []coded{matters.Reported, matters.Whistled, matters.Dispatched, matters.Accepted, matters.Resolved, matters.Closed},
+			codes:  []string{"reported", "whistled", "dispatched", "accepted", "resolved", "closed"},
+			parse:  wrap(func(s string) (coded, error) { return matters.ParseState(s) }),
+		},
+	}
+	for _, e := range enums {
+		t.Run(e.name, func(t *testing.T) {
+			var codes, labels []string
+			for i, v := range e.values {
+				codes = append(codes, v.String())
+				labels = append(labels, v.Label())
+				if v.Label() == "" {
+					t.Errorf("value %d (%s) has no Chinese label", i+1, v)
+				}
+				// Code and label both parse back to the value.
+				for _, s := range []string{v.String(), v.Label()} {
+					got, err := e.parse(s)
+					if err != nil || got != v {
+						t.Errorf("parse(%q) = %v, %v; want %v", s, got, err, v)
+					}
+				}
+				// Text marshalling writes the code.
+				if m, ok := v.(interface{ MarshalText() ([]byte, error) }); !ok {
+					t.Errorf("%s does not marshal as text", v)
+				} else if b, err := m.MarshalText(); err != nil || string(b) != v.String() {
+					t.Errorf("MarshalText(%s) = %q, %v; want the code", v, b, err)
+				}
+			}
+			if diff := cmp.Diff(e.codes, codes); diff != "" {
+				t.Errorf("codes mismatch (-want +got):\n%s", diff)
+			}
+			if e.labels != nil {
+				if diff := cmp.Diff(e.labels, labels); diff != "" {
+					t.Errorf("labels mismatch (-want +got):\n%s", diff)
+				}
+			}
+			// Anything else is refused with an error that names it.
+			for _, bad := range []string{"", "unknown-code", "行政"} {
+				if _, err := e.parse(bad); err == nil {
+					t.Errorf("parse(%q) accepted", bad)
+				} else if bad != "" && !strings.Contains(err.Error(), bad) {
+					t.Errorf("parse(%q) error %q does not name the input", bad, err)
+				}
+			}
+		})
+	}
+}
+
+// TestContractSentinels checks that the contract's sentinel errors are
+// distinct and that errors.Is finds them through the library's wrapping.
+func TestContractSentinels(t *testing.T) {
+	dir := &matters.Directory{}
+	_, err := dir.Route("井盖缺失")
+	if !errors.Is(err, matters.ErrNoRoute) || !strings.Contains(err.Error(), "井盖缺失") {
+		t.Errorf("Route of an unknown type = %v; want ErrNoRoute naming the type", err)
+	}
+	_, err = workday.China().IsWorkday(time.Date(2000, 1, 3, 9, 0, 0, 0, workday.CST()))
+	if !errors.Is(err, workday.ErrOutOfRange) {
+		t.Errorf("IsWorkday(2000-01-03) = %v; want ErrOutOfRange", err)
+	}
+	m := &matters.Matter{}
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	if err := m.Apply(matters.Event{Matter: "M", Seq: 2, At: at, Kind: matters.Report, Actor: "S", Type: "T"}); !errors.Is(err, matters.ErrOrder) {
+		t.Errorf("Apply(seq 2 first) = %v; want ErrOrder", err)
+	}
+	if err := m.Apply(matters.Event{Matter: "M", Seq: 1, At: at, Kind: matters.Whistle, Actor: "S"}); !errors.Is(err, matters.ErrTransition) {
+		t.Errorf("Apply(whistle first) = %v; want ErrTransition", err)
+	}
+	b := scoring.NewBook()
+	e := scoring.Evaluation{Matter: "M", Subject: "D", Evaluator: "S", At: at, Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: []string{"r"}}}
+	if err := b.Record(e); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Record(e); !errors.Is(err, scoring.ErrDuplicate) {
+		t.Errorf("second Record = %v; want ErrDuplicate", err)
+	}
+}
