@@ -40,6 +40,7 @@ type assessment struct {
 	scale   scoring.Scale
 	policy  string
 	evals   map[string][]scoring.Evaluation // by matter, as recorded
+	after   map[string][]int                // by matter, as evals: the Seq of the event each evaluation follows
 }
 
 // assess grades every whistled matter one matter, one evaluation with ev,
@@ -47,7 +48,7 @@ type assessment struct {
 // into its annual assessment.
 func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*assessment, error) {
 	a := &assessment{year: y, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
-		evals: map[string][]scoring.Evaluation{}}
+		evals: map[string][]scoring.Evaluation{}, after: map[string][]int{}}
 	if len(a.scale) == 0 {
 		a.scale = scoring.DefaultScale()
 	}
@@ -105,7 +106,9 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*assess
 // Satisfied the citizen's latest answer.
 func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *scoring.Table) error {
 	f := &a.figures
-	record := func(facts scoring.Facts, at time.Time) error {
+	// record grades facts at the time of the event with sequence number
+	// seq, which the evaluation follows in the journal (-journal).
+	record := func(facts scoring.Facts, at time.Time, seq int) error {
 		res, err := t.Evaluate(facts)
 		if err != nil {
 			return fmt.Errorf("wuhu: grading %s for %s: %w", m.ID, facts.Subject, err)
@@ -113,6 +116,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 		f.Evaluations++
 		e := facts.Evaluation(at, res) // a stage of a long matter, or its final evaluation after the stages
 		a.evals[m.ID] = append(a.evals[m.ID], e)
+		a.after[m.ID] = append(a.after[m.ID], seq)
 		return a.book.Record(e)
 	}
 	stages := 0
@@ -132,7 +136,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 			facts.Quality = p.stageQual[stages]
 		}
 		stages++
-		if err := record(facts, e.At); err != nil {
+		if err := record(facts, e.At, e.Seq); err != nil {
 			return err
 		}
 		f.StageEvaluations++
@@ -144,7 +148,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 		return nil
 	}
 	answer := latestAnswer(m)
-	at := m.Events[len(m.Events)-1].At
+	last := m.Events[len(m.Events)-1]
 	for i, u := range append([]string{m.Lead}, m.Support...) {
 		facts, err := scoring.FactsFor(m, u, cal, p.route)
 		if err != nil {
@@ -157,7 +161,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 		if i == 0 && facts.ResolutionLimit > 0 && facts.Resolution > facts.ResolutionLimit {
 			f.Overdue++
 		}
-		if err := record(facts, at); err != nil {
+		if err := record(facts, last.At, last.Seq); err != nil {
 			return err
 		}
 	}

@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050] [-json] [-policy file]
+//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050] [-json] [-policy file] [-journal file]
 //
 // The data is embedded from data/: the city's sub-districts and
 // departments (city.json), its governance matter list (routes.json, a
@@ -46,8 +46,27 @@
 //	                scoring.TableRule; a table that fails
 //	                scoring.Table.Validate (gaps, dead rules, unknown
 //	                grades) is refused with every problem named
+//	-journal FILE   also write the whole year's audit trail to FILE, a
+//	                journal of package journal (hash-chained JSON Lines):
+//	                every event of every matter and every evaluation, in
+//	                the order they happened (by time; a matter's events
+//	                in Seq order, each followed by the evaluations it
+//	                triggered; the same instant by matter ID), the same
+//	                bytes on every run with the same policy, whatever
+//	                -month, -matter and -json. After the report, print
+//	                two lines: the number of entries (events and
+//	                evaluations) and the head hash, the value a
+//	                sub-district reads into the minutes of the year-end
+//	                review (年末综合评分); with -json, the same as the
+//	                member "journal" {file, entries, events, evaluations,
+//	                head}. FILE is replaced: the journal is written to a
+//	                temporary file in the same directory and renamed over
+//	                FILE once complete, so a failed run leaves FILE as it
+//	                was. Check it with journal.Verify; journal.Rebuild
+//	                gives back the matters and the book of scores
 //
 // Exit status: 0 on success, 1 when the policy file cannot be read or is
-// not a valid table, 2 for a bad flag or flag value (an unknown month or
-// matter included).
+// not a valid table, or the journal cannot be written (a missing
+// directory, FILE a directory, a write error), 2 for a bad flag or flag
+// value (an unknown month or matter, an empty -journal included).
 package main

@@ -286,6 +286,9 @@ func TestErrors(t *testing.T) {
 		{[]string{"-policy", "/dev/zero"}, 1, "larger than"},
 		{[]string{"-matter", "WH1999-0001"}, 2, `-matter "WH1999-0001"`},
 		{[]string{"-matter", "WH2020-0001", "-month", "2020-06"}, 2, "do not go together"},
+		{[]string{"-journal", "testdata/missing/2020.jsonl"}, 1, "-journal testdata/missing/2020.jsonl: cannot create a file in testdata/missing: no such file or directory"},
+		{[]string{"-journal", "testdata"}, 1, "testdata is a directory"},
+		{[]string{"-journal", ""}, 2, "-journal: want a file name"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			r := runWith(tc.args...)
@@ -297,7 +300,7 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-	if r := runWith("-h"); r.code != 0 || !strings.Contains(r.stderr, "-policy") {
+	if r := runWith("-h"); r.code != 0 || !strings.Contains(r.stderr, "-policy") || !strings.Contains(r.stderr, "-journal") {
 		t.Errorf("run(-h) = %d, stderr %q; want 0 and the usage", r.code, r.stderr)
 	}
 }

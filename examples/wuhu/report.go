@@ -31,6 +31,7 @@ type report struct {
 	Month       *review          `json:"month,omitempty"`
 	Matter      *matterView      `json:"matter,omitempty"`
 	Example     string           `json:"example,omitempty"` // a matter worth a look with -matter
+	Journal     *journalInfo     `json:"journal,omitempty"` // the journal written (-journal)
 
 	names map[string]string // unit names by ID, for the text
 }
@@ -214,6 +215,10 @@ func writeText(out io.Writer, r report) error {
 		writeMonth(&b, r)
 	default:
 		writeAnnual(&b, r)
+	}
+	if j := r.Journal; j != nil {
+		fmt.Fprintf(&b, "\n审计留痕：journal %s 共 %d 条（事件 %d 条，评价 %d 次）\n", j.File, j.Entries, j.Events, j.Evaluations)
+		fmt.Fprintf(&b, "末条哈希 %s（记入年末综合评分会议纪要）\n", j.Head)
 	}
 	_, err := io.WriteString(out, b.String())
 	return err

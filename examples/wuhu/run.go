@@ -14,8 +14,10 @@ import (
 )
 
 // run is the program: it parses args, builds and grades the year, and
-// writes the report to stdout. It returns the exit status: 0 on success,
-// 1 when the policy file or the data cannot be used, 2 for bad usage.
+// writes the report to stdout, and with -journal the year's journal to
+// its file. It returns the exit status: 0 on success, 1 when the policy
+// file or the data cannot be used or the journal cannot be written, 2 for
+// bad usage.
 // Errors go to stderr, one line each.
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wuhu", flag.ContinueOnError)
@@ -24,8 +26,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")
 	policy := fs.String("policy", "", "grade with the decision table in this JSON `file` (see data/policy-strict.json) instead of scoring.DefaultTable()")
+	journalName := fs.String("journal", "", "also write the year's trail (every event and evaluation, hash-chained JSON Lines) to this `file`, replacing it, and print its entry count and head hash")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file]")
+		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file] [-journal file]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -41,6 +44,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *month != "" && *matter != "" {
 		fmt.Fprintln(stderr, "wuhu: -month and -matter do not go together")
+		return 2
+	}
+	journaled := false
+	fs.Visit(func(f *flag.Flag) { journaled = journaled || f.Name == "journal" })
+	if journaled && *journalName == "" {
+		fmt.Fprintln(stderr, "wuhu: -journal: want a file name")
 		return 2
 	}
 	w, err := loadWorld()
@@ -64,6 +73,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	var jf *journalFile
+	if journaled {
+		if jf, err = createJournal(*journalName); err != nil {
+			fmt.Fprintf(stderr, "wuhu: -journal %s: %v\n", *journalName, err)
+			return 1
+		}
+		defer jf.abort() // after a successful write, a no-op
+	}
 	a, err := build(w, table)
 	if err != nil {
 		fmt.Fprintf(stderr, "wuhu: %v\n", err)
@@ -81,6 +98,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	default:
 		r = annualReport(w, a)
+	}
+	if jf != nil {
+		if r.Journal, err = jf.write(a); err != nil {
+			fmt.Fprintf(stderr, "wuhu: -journal: %v\n", err)
+			return 1
+		}
 	}
 	if *asJSON {
 		err = writeJSON(stdout, r)

@@ -1,0 +1,283 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// decimalEqual compares decimals by value.
+var decimalEqual = cmp.Comparer(func(x, y decimal.Decimal) bool { return x.Equal(y) })
+
+// TestJournal writes the year's journal with -json -journal and checks it:
+// it verifies, holds every event and every evaluation the program counts,
+// in the order they happened, and rebuilds into the matters and the scores
+// the program reports; a flipped byte is caught and its entry named. Runs
+// without -json write the same journal and print their report followed by
+// the journal's two lines.
+func TestJournal(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	name := filepath.Join(dir, "2020.jsonl")
+	r := runWith("-json", "-journal", name)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("run(-json -journal) = %d, stderr %q; want 0 and nothing", r.code, r.stderr)
+	}
+	var rep report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	j := rep.Journal
+	if j == nil || rep.Summary == nil || rep.Figures == nil {
+		t.Fatalf("no journal, summary or figures in %s", r.stdout)
+	}
+
+	// The JSON is the plain -json report plus the journal member.
+	var withJournal, plain map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &withJournal); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(runWith("-json").stdout), &plain); err != nil {
+		t.Fatal(err)
+	}
+	delete(withJournal, "journal")
+	if diff := cmp.Diff(plain, withJournal, cmp.Transformer("string", func(m json.RawMessage) string { return string(m) })); diff != "" {
+		t.Errorf("-json -journal other than the journal member mismatch (-want +got):\n%s", diff)
+	}
+
+	log, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := journal.Verify(bytes.NewReader(log), nil)
+	if err != nil {
+		t.Fatalf("Verify: %v", err)
+	}
+	f := rep.Figures
+	if head.Seq != j.Entries || head.Hash != j.Head {
+		t.Errorf("journal head %v; the program reports %d:%s", head, j.Entries, j.Head)
+	}
+	if j.Evaluations != f.Evaluations || j.Entries != int64(j.Events+f.Evaluations) {
+		t.Errorf("%d entries: %d events and %d evaluations; the figures count %d evaluations", j.Entries, j.Events, j.Evaluations, f.Evaluations)
+	}
+	if j.File != name {
+		t.Errorf("journal file %q; want %q", j.File, name)
+	}
+
+	state, err := journal.Rebuild(bytes.NewReader(log), nil)
+	if err != nil {
+		t.Fatalf("Rebuild: %v", err)
+	}
+	if state.Head != head {
+		t.Errorf("rebuilt up to %v; want %v", state.Head, head)
+	}
+	var ms []*matters.Matter
+	events := 0
+	for _, m := range state.Matters {
+		ms = append(ms, m)
+		events += len(m.Events)
+	}
+	if want := rep.Summary.Received + f.Unwhistled; len(ms) != want || events != j.Events {
+		t.Errorf("rebuilt %d matters with %d events; want %d matters (received and unwhistled), %d events", len(ms), events, want, j.Events)
+	}
+	s := matters.Summarize(ms)
+	if s.Received != 746 || s.Resolved != 619 {
+		t.Errorf("rebuilt matters: received %d, resolved %d; want 746, 619", s.Received, s.Resolved)
+	}
+	if diff := cmp.Diff(*rep.Summary, s, decimalEqual); diff != "" {
+		t.Errorf("summary of the rebuilt matters mismatch (-want +got):\n%s", diff)
+	}
+
+	// The annual report gives each department's score but not its rank
+	// among the composites.
+	var want []scoring.Score
+	for _, d := range rep.Departments {
+		want = append(want, scoring.Score{Subject: d.ID, Matters: d.Matters, Evaluations: d.Evaluations, Composite: d.Composite, Grades: d.Grades})
+	}
+	got := state.Book.Scores(scoring.Year(rep.Year))
+	bySubject := cmpopts.SortSlices(func(x, y scoring.Score) bool { return x.Subject < y.Subject })
+	if diff := cmp.Diff(want, got, bySubject, decimalEqual, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(scoring.Score{}, "Rank")); diff != "" {
+		t.Errorf("scores of the rebuilt book mismatch (-want +got):\n%s", diff)
+	}
+
+	t.Run("order", func(t *testing.T) { checkOrder(t, log) })
+
+	// The same journal whatever else the program prints, and after the
+	// text report its two lines. An existing file is replaced.
+	for _, tc := range []struct {
+		golden string
+		args   []string
+	}{
+		{"default", nil},
+		{"month", []string{"-month", "2020-06"}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			other := filepath.Join(dir, tc.golden+".jsonl")
+			if err := os.WriteFile(other, []byte("not a journal\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := append(slices.Clone(tc.args), "-journal", other)
+			r := runWith(args...)
+			if r.code != 0 || r.stderr != "" {
+				t.Fatalf("run(%q) = %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
+			}
+			golden, err := os.ReadFile(filepath.Join("testdata", tc.golden+".golden"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantOut := fmt.Sprintf("%s\n审计留痕：journal %s 共 %d 条（事件 %d 条，评价 %d 次）\n末条哈希 %s（记入年末综合评分会议纪要）\n",
+				golden, other, head.Seq, j.Events, j.Evaluations, head.Hash)
+			if diff := cmp.Diff(wantOut, r.stdout); diff != "" {
+				t.Errorf("run(%q) mismatch (-want +got):\n%s", args, diff)
+			}
+			again, err := os.ReadFile(other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(log, again) {
+				t.Errorf("run(%q) wrote another journal (%d bytes) than -json -journal (%d bytes)", args, len(again), len(log))
+			}
+		})
+	}
+	// No temporary file is left behind.
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if diff := cmp.Diff([]string{"2020.jsonl", "default.jsonl", "month.jsonl"}, names); diff != "" {
+		t.Errorf("files in the journal's directory mismatch (-want +got):\n%s", diff)
+	}
+
+	t.Run("tampered", func(t *testing.T) {
+		bad := slices.Clone(log)
+		i := len(bad) / 2
+		bad[i] ^= 1
+		line := int64(bytes.Count(bad[:i], []byte("\n")) + 1)
+		_, err := journal.Verify(bytes.NewReader(bad), nil)
+		var ve *journal.VerifyError
+		if !errors.Is(err, journal.ErrTampered) || !errors.As(err, &ve) {
+			t.Fatalf("Verify after flipping byte %d = %v; want ErrTampered", i, err)
+		}
+		if ve.Line != line || ve.Head.Seq != line-1 || !strings.Contains(err.Error(), fmt.Sprintf("entry %d", line)) {
+			t.Errorf("Verify after flipping byte %d (entry %d) = %v (line %d, %d sound entries); want entry %d named, %d sound",
+				i, line, err, ve.Line, ve.Head.Seq, line, line-1)
+		}
+	})
+}
+
+// checkOrder checks that the journal holds the year in the order it
+// happened: entries by time, each matter's events in Seq order from 1, and
+// each evaluation right after an event of its matter at its time or after
+// another such evaluation.
+func checkOrder(t *testing.T, log []byte) {
+	seq := map[string]int{}      // last event Seq by matter
+	at := map[string]time.Time{} // time of the last event by matter
+	var last time.Time           // time of the last entry
+	prevMatter := ""             // matter of the last entry
+	jr := journal.NewReader(bytes.NewReader(log), nil)
+	for e, err := range jr.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		var matter string
+		var when time.Time
+		switch e.Kind {
+		case journal.KindEvent:
+			ev, err := e.Event()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ev.Seq != seq[ev.Matter]+1 {
+				t.Errorf("entry %d: event %s#%d after #%d", e.Seq, ev.Matter, ev.Seq, seq[ev.Matter])
+			}
+			seq[ev.Matter], at[ev.Matter] = ev.Seq, ev.At
+			matter, when = ev.Matter, ev.At
+		case journal.KindEvaluation:
+			ev, err := e.Evaluation()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if prevMatter != ev.Matter || !at[ev.Matter].Equal(ev.At) {
+				t.Errorf("entry %d: evaluation of %s at %v follows an entry of %s, its last event at %v; want right after that event",
+					e.Seq, ev.Matter, ev.At, prevMatter, at[ev.Matter])
+			}
+			matter, when = ev.Matter, ev.At
+		default:
+			t.Errorf("entry %d: kind %v; the year has events and evaluations only", e.Seq, e.Kind)
+		}
+		if when.Before(last) {
+			t.Errorf("entry %d (%s of %s) at %v, before the entry before it at %v", e.Seq, e.Kind, matter, when, last)
+		}
+		last, prevMatter = when, matter
+	}
+}
+
+// TestJournalFailure checks that a journal that cannot be written leaves
+// the file it would replace as it was, and no temporary file.
+func TestJournalFailure(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	name := filepath.Join(dir, "2020.jsonl")
+	if err := os.WriteFile(name, []byte("last year's journal\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	jf, err := createJournal(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jf.tmp.Close() // every write fails
+	if _, err := jf.write(&assessment{year: &year{}}); err == nil || !strings.Contains(err.Error(), name) {
+		t.Errorf("write to a closed file = %v; want an error naming %s", err, name)
+	}
+	jf.abort()
+	b, err := os.ReadFile(name)
+	if err != nil || string(b) != "last year's journal\n" {
+		t.Errorf("after a failed write the journal holds %q (%v); want last year's", b, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("%d files in the journal's directory after a failed write; want the journal alone", len(entries))
+	}
+}
+
+// BenchmarkJournal writes the graded year's journal (every event and
+// evaluation, about 6,700 entries) to io.Discard.
+func BenchmarkJournal(b *testing.B) {
+	w, err := loadWorld()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := build(w, scoring.DefaultTable())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := writeTrail(io.Discard, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
