@@ -11,31 +11,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/golden"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
 
 func TestRunGolden(t *testing.T) {
 	tests := []struct {
@@ -55,7 +37,7 @@ func TestRunGolden(t *testing.T) {
 			if stderr.Len() != 0 {
 				t.Errorf("run(%q) wrote to stderr:\n%s", tt.args, stderr.String())
 			}
-			golden(t, tt.golden, stdout.Bytes())
+			golden.Check(t, tt.golden, stdout.Bytes(), *update)
 		})
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/examples/internal/golden"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -65,19 +64,7 @@ func TestGolden(t *testing.T) {
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("run(%q) = %d, stderr %q; want 0 and nothing", tc.args, r.code, r.stderr)
 			}
-			golden := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), r.stdout); diff != "" {
-				t.Errorf("run(%q) mismatch with %s (-want +got):\n%s", tc.args, golden, diff)
-			}
+			golden.Check(t, tc.name+".golden", []byte(r.stdout), *update)
 		})
 	}
 }
