@@ -20,6 +20,7 @@ import (
 //	power.duties     a power with no responsibility items
 //	power.flow       a Flow that names no flowchart
 //	power.promised   a promised limit longer than the statutory one
+//	power.grant      a grant that names no granting body, or a partial grant with no Scope
 //	power.limit      a flowchart whose critical path takes more days than the power's promised (else statutory) limit
 //	flow.required    a flow or step with no ID, or a step with no Kind
 //	flow.duplicate   two flows with one ID, or two steps of a flow with one ID
@@ -180,6 +181,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("power.duties", Error, "power.duties: a power with no responsibility items (责任事项)", powerDuties),
 		mk("power.flow", Error, "power.flow: a Flow that names no flowchart", powerFlow),
 		mk("power.promised", Error, "power.promised: a promised limit (承诺时限) longer than the statutory one (法定时限)", powerPromised),
+		mk("power.grant", Error, "power.grant: a grant (赋权) that names no granting body, or a partial grant whose Scope does not say which part", powerGrant),
 		mk("power.limit", Error, "power.limit: a flowchart whose critical path takes more working days than the power's promised (else statutory) limit", powerLimit),
 		mk("flow.required", Error, "flow.required: a flow or step with no ID, or a step with no Kind", flowRequired),
 		mk("flow.duplicate", Error, "flow.duplicate: two flows with one ID, or two steps of a flow with one ID", flowDuplicate),
@@ -314,6 +316,23 @@ func powerPromised(ix *index, rep reporter) {
 		p := &ix.r.Powers[i]
 		if p.PromisedDays > 0 && p.StatutoryDays > 0 && p.PromisedDays > p.StatutoryDays {
 			rep.at(key("powers", p.Code, i)+".promisedDays", "power %s promises %d working days, longer than its statutory limit of %d", named(p.Code, p.Name), p.PromisedDays, p.StatutoryDays)
+		}
+	}
+}
+
+func powerGrant(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		g := p.Grant
+		if g == nil {
+			continue
+		}
+		at := key("powers", p.Code, i) + ".grant"
+		if strings.TrimSpace(g.From) == "" {
+			rep.at(at, "power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name))
+		}
+		if g.Partial && strings.TrimSpace(g.Scope) == "" {
+			rep.at(at, "power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name))
 		}
 	}
 }
