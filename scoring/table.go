@@ -288,18 +288,31 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 	return t.Validate()
 }
 
-// LoadTable reads one table as JSON from r and validates it.
+// maxTableBytes bounds what LoadTable reads: a decision table is a few
+// kilobytes, and a hostile or mistaken input must not take unbounded memory.
+const maxTableBytes = 16 << 20
+
+// LoadTable reads one table as JSON from r and validates it. Every error
+// wraps [ErrInvalid]: a nil reader, a read error, input longer than 16 MiB,
+// JSON that is malformed, has unknown fields or trailing data, and every
+// problem [Table.Validate] finds.
 func LoadTable(r io.Reader) (*Table, error) {
 	if r == nil {
 		return nil, fmt.Errorf("%w: LoadTable from a nil reader", ErrInvalid)
 	}
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(io.LimitReader(r, maxTableBytes+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: reading a decision table: %w", ErrInvalid, err)
+	}
+	if len(b) > maxTableBytes {
+		return nil, fmt.Errorf("%w: a decision table longer than %d bytes", ErrInvalid, maxTableBytes)
 	}
 	t := new(Table)
 	if err := json.Unmarshal(b, t); err != nil {
-		return nil, err
+		if errors.Is(err, ErrInvalid) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: decision table: %w", ErrInvalid, err)
 	}
 	return t, nil
 }

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -278,5 +280,28 @@ func TestResultJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"response":"soon"}`), &fb); err == nil {
 		t.Errorf("a bad duration was accepted")
+	}
+}
+
+func TestLoadTableErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   io.Reader
+	}{
+		{"nil reader", nil},
+		{"empty", strings.NewReader("")},
+		{"malformed", strings.NewReader(`{"version":`)},
+		{"unknown field", strings.NewReader(`{"version":"v","scale":[],"rules":[],"colour":"red"}`)},
+		{"trailing data", strings.NewReader(`{"version":"v"} {}`)},
+		{"longer than 16 MiB", io.MultiReader(strings.NewReader(`{"version":"`), strings.NewReader(strings.Repeat("x", 16<<20)), strings.NewReader(`"}`))},
+		{"read error", iotest.ErrReader(errors.New("disk gone"))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab, err := LoadTable(tt.in)
+			if !errors.Is(err, ErrInvalid) || tab != nil {
+				t.Errorf("LoadTable = %v, %v; want nil and an error wrapping ErrInvalid", tab, err)
+			}
+		})
 	}
 }
