@@ -79,7 +79,9 @@ func TestRules(t *testing.T) {
 			Findings{e("power.grant", "powers[XK-001].grant", `power "XK-001" (临时占用城市道路审批) is held by grant (赋权) but names no granting body`)}},
 		{"power.grant/scope", func(r *Register) { r.Powers[1].Grant = &Grant{From: "市城管局", Partial: true, Scope: " "} },
 			Findings{e("power.grant", "powers[XK-001].grant", `power "XK-001" (临时占用城市道路审批) is granted in part but its Scope does not say which part`)}},
-		{"power.grant/sound", func(r *Register) { r.Powers[1].Grant = &Grant{From: "市城管局", Partial: true, Scope: "背街小巷"} },
+		{"power.grant/sound", func(r *Register) {
+			r.Powers[1].Grant = &Grant{From: "市城管局", Partial: true, Scope: "背街小巷"}
+		},
 			nil},
 		{"power.limit/promised", func(r *Register) { r.Powers[1].PromisedDays = 8 },
 			Findings{e("power.limit", "powers[XK-001].flow", `power "XK-001" (临时占用城市道路审批): flowchart "F2" takes 9 working days on its critical path, more than the promised limit of 8`)}},
