@@ -160,40 +160,28 @@ func lookup(m map[string]any, path string) (string, bool) {
 func entryName(reg *accountability.Register, c accountability.Change) string {
 	switch c.List {
 	case "units":
-		for _, u := range reg.Units {
-			if u.ID == c.Key {
-				return u.Name
-			}
-		}
+		return find(reg.Units, c.Key, func(u accountability.Unit) (string, string) { return u.ID, u.Name })
 	case "powers":
-		for _, p := range reg.Powers {
-			if p.Code == c.Key {
-				return p.Name
-			}
-		}
+		return find(reg.Powers, c.Key, func(p accountability.Power) (string, string) { return p.Code, p.Name })
 	case "responsibilities":
-		for _, x := range reg.Responsibilities {
-			if x.Code == c.Key {
-				return x.Duty
-			}
-		}
+		return find(reg.Responsibilities, c.Key, func(x accountability.Responsibility) (string, string) { return x.Code, x.Duty })
 	case "flows":
-		for _, f := range reg.Flows {
-			if f.ID == c.Key {
-				return f.Name
-			}
-		}
+		return find(reg.Flows, c.Key, func(f accountability.Flow) (string, string) { return f.ID, f.Name })
 	case "risks":
-		for _, x := range reg.Risks {
-			if x.ID == c.Key {
-				return x.Text
-			}
-		}
+		return find(reg.Risks, c.Key, func(x accountability.Risk) (string, string) { return x.ID, x.Text })
 	case "separations":
-		for _, s := range reg.Separations {
-			if s.Flow+":"+s.Steps[0]+","+s.Steps[1] == c.Key {
-				return s.Reason
-			}
+		return find(reg.Separations, c.Key, func(s accountability.Separation) (string, string) {
+			return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1], s.Reason
+		})
+	}
+	return ""
+}
+
+// find returns the name of the first entry of xs whose key is key, or "".
+func find[T any](xs []T, key string, keyName func(T) (string, string)) string {
+	for _, x := range xs {
+		if k, name := keyName(x); k == key {
+			return name
 		}
 	}
 	return ""
