@@ -30,10 +30,11 @@ import (
 // policy are interned into small integer ids (matters in a hash table of
 // their own whose strings are copied into an arena), points are kept as
 // int64 millionths (falling back to exact decimals for points that do not
-// fit), each evaluation takes one 48-byte record without pointers, and
-// reasons are copied into an arena too — once for a run of identical
-// reason lists of one grade and policy, as a decision table gives. The
-// book keeps none of the caller's memory.
+// fit) and times as int64 nanoseconds (falling back to a side table for
+// times before 1824 or after 2115), each evaluation takes one 32-byte
+// record without pointers, and reasons are copied into an arena too —
+// once for a run of identical reason lists of one grade and policy, as a
+// decision table gives. The book keeps none of the caller's memory.
 type Book struct {
 	mu         sync.Mutex
 	matters    strtab
@@ -43,9 +44,12 @@ type Book struct {
 	kinds      []kind            // by id: each pair of grade and policy
 	kindIDs    map[kindKey]int32 // kinds by their names
 	kindCache  [kindCache]int32  // 1 + a kind, by kindHash; 0 for none
+	classes    classes
 	recs       records
 	texts      arena             // every record's reasons, see putReasons
+	reasonLocs []uint64          // where each stored reason list is in texts
 	wide       []decimal.Decimal // points that do not fit fixed-point
+	far        []farTime         // times that do not fit int64 nanoseconds
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
 	counts     map[int32]int32   // amended record → the amendment that counts
@@ -53,35 +57,133 @@ type Book struct {
 
 // record is one evaluation, or the corrected figures of an amendment. It
 // holds no pointers, so that the garbage collector need not scan records,
-// and takes 48 bytes: its matter is the list it is on (see sloc.head).
+// and takes 32 bytes: its matter is the list it is on (see sloc.head), and
+// its subject, evaluator and kind are one class.
 type record struct {
-	sec       int64  // At, Unix seconds
-	points    int64  // millionths, or an index into wide (flagWide)
-	reasons   uint64 // where its reasons are in the texts: see putReasons
-	nsec      uint32 // At's nanoseconds, with flagWide and flagAmended
-	subject   int32
-	evaluator int32
-	kind      int32 // grade and policy, an index into Book.kinds
-	stage     int32
-	prev      int32 // 1 + the previous record of the same matter, 0 for none
+	at      int64  // At in Unix nanoseconds, or a tagged index into Book.far
+	points  int64  // millionths, or a tagged index into Book.wide
+	reasons uint32 // 1 + an index into Book.reasonLocs, 0 for none; and flagAmended
+	class   int32  // subject, evaluator and kind: an index into Book.classes
+	stage   int32
+	prev    int32 // 1 + the previous record of the same matter, 0 for none
 }
 
-// Flags in record.nsec, above the nanoseconds (< 2^30).
+// flagAmended, in record.reasons, says Book.counts has the amendment that
+// counts.
+const flagAmended = 1 << 31
+
+// A record's at and points are int64 values below 2^62 in magnitude, or
+// else tagged indexes into a side table: tagBase + the index.
 const (
-	flagWide    = 1 << 30 // points index Book.wide
-	flagAmended = 1 << 31 // Book.counts has the amendment that counts
-	nsecMask    = 1<<30 - 1
+	tagBase  = math.MinInt64
+	tagLimit = -1 << 62 // every tagged value is below it
 )
 
-func (r *record) isWide() bool { return r.nsec&flagWide != 0 }
+func tagged(v int64) bool { return v < tagLimit }
 
-func (r *record) at() time.Time { return time.Unix(r.sec, int64(r.nsec&nsecMask)) }
+func untag(v int64) int { return int(v - tagBase) }
+
+func tag(i int) int64 { return tagBase + int64(i) }
+
+// maxAtSec bounds the seconds of a time kept as nanoseconds: its
+// nanoseconds stay within ±2^62, roughly the years 1824 to 2115.
+const maxAtSec = (1<<62)/1_000_000_000 - 1
+
+// farTime is a time outside the nanosecond range, without its location.
+type farTime struct {
+	sec  int64
+	nsec int32
+}
+
+func (r *record) isWide() bool { return tagged(r.points) }
+
+func (r *record) reasonsID() uint32 { return r.reasons &^ flagAmended }
+
+// atNanos returns t in Unix nanoseconds when that is within ±2^62.
+func atNanos(t time.Time) (int64, bool) {
+	sec := t.Unix()
+	if sec <= -maxAtSec || sec >= maxAtSec {
+		return 0, false
+	}
+	return sec*1_000_000_000 + int64(t.Nanosecond()), true
+}
+
+// boundNanos returns a period's bound for comparing with the nanoseconds
+// of records: for every time x in the nanosecond range, x < t exactly when
+// x's nanoseconds < boundNanos(t).
+func boundNanos(t time.Time) int64 {
+	if ns, ok := atNanos(t); ok {
+		return ns
+	}
+	if t.Unix() < 0 {
+		return tagLimit
+	}
+	return 1 << 62
+}
+
+// at returns the time of a record, in the Local location as time.Unix
+// gives it.
+func (b *Book) atOf(r *record) time.Time { return timeOf(r, b.far) }
+
+func timeOf(r *record, far []farTime) time.Time {
+	if tagged(r.at) {
+		f := far[untag(r.at)]
+		return time.Unix(f.sec, int64(f.nsec))
+	}
+	return time.Unix(0, r.at)
+}
+
+// class is the subject, evaluator and kind that records share.
+type class struct{ subject, evaluator, kind int32 }
+
+// classCache is the number of entries in classes.cache.
+const classCache = 1024
+
+// classes interns classes into dense ids: most are found in a small
+// direct-mapped cache, the rest in a map.
+type classes struct {
+	list  []class
+	ids   map[class]int32
+	cache [classCache]int32 // 1 + an id, by the class's hash; 0 for none
+}
+
+func (c class) hash() int {
+	x := uint64(uint32(c.subject)) | uint64(uint32(c.evaluator))<<32
+	x ^= uint64(uint32(c.kind)) * 0xBF58476D1CE4E5B9
+	return int(x * 0x9E3779B97F4A7C15 >> 54) // the top 10 bits
+}
+
+func (cs *classes) lookup(c class) (int32, bool) {
+	e := &cs.cache[c.hash()]
+	if *e != 0 && cs.list[*e-1] == c {
+		return *e - 1, true
+	}
+	id, ok := cs.ids[c]
+	if ok {
+		*e = id + 1
+	}
+	return id, ok
+}
+
+func (cs *classes) id(c class) int32 {
+	if id, ok := cs.lookup(c); ok {
+		return id
+	}
+	id := int32(len(cs.list))
+	cs.list = append(cs.list, c)
+	if cs.ids == nil {
+		cs.ids = make(map[class]int32)
+	}
+	cs.ids[c] = id
+	cs.cache[c.hash()] = id + 1
+	return id
+}
 
 // kind is a pair of grade and policy that records share.
 type kind struct {
 	grade, policy string
 	gradeID       int32  // the grade's id in Book.grades
-	reasons       uint64 // the reasons last stored for the kind, see putReasons
+	reasons       uint32 // the reasons last stored for the kind, see putReasons
 }
 
 // kindCache is the number of entries in Book.kindCache.
@@ -141,7 +243,7 @@ func (b *Book) addKind(grade, policy string) int32 {
 	return id
 }
 
-// chunkBits sets the records per chunk: 1<<14, a megabyte.
+// chunkBits sets the records per chunk: 1<<14, half a megabyte.
 const chunkBits = 14
 
 // records is an append-only list of records in fixed-size chunks, so that
@@ -159,17 +261,9 @@ func (s *records) at(i int32) *record {
 
 // next appends a zero record and returns it.
 func (s *records) next() *record {
-	if len(s.chunks) == 0 || len(s.chunks[len(s.chunks)-1]) == 1<<chunkBits {
-		c := 0 // the first chunk grows as small books need
-		if len(s.chunks) > 0 {
-			c = 1 << chunkBits
-		}
-		s.chunks = append(s.chunks, make([]record, 0, c))
-	}
-	last := &s.chunks[len(s.chunks)-1]
-	*last = append(*last, record{})
+	r := grow(&s.chunks, s.n)
 	s.n++
-	return &(*last)[len(*last)-1]
+	return r
 }
 
 func (s *records) clone() records {
@@ -329,7 +423,7 @@ func (b *Book) findIn(m int32, subject, evaluator string, stage int) int {
 func (b *Book) findKey(m, s, v, stage int32) int {
 	for i := b.matters.loc(m).head; i != 0; {
 		r := b.recs.at(i - 1)
-		if r.subject == s && r.evaluator == v && r.stage == stage {
+		if c := &b.classes.list[r.class]; c.subject == s && c.evaluator == v && r.stage == stage {
 			return int(i - 1)
 		}
 		i = r.prev
@@ -337,21 +431,31 @@ func (b *Book) findKey(m, s, v, stage int32) int {
 	return -1
 }
 
-// fill sets r's figures from an evaluation, interning as needed.
+// subjectOf and evaluatorOf return the ids of a record's subject and
+// evaluator.
+func (b *Book) subjectOf(r *record) int32   { return b.classes.list[r.class].subject }
+func (b *Book) evaluatorOf(r *record) int32 { return b.classes.list[r.class].evaluator }
+
+// fill sets r's class and figures from an evaluation, interning as needed.
 func (b *Book) fill(r *record, e *Evaluation) {
-	r.kind = b.kindOf(e.Result.Grade, e.Result.Policy)
-	r.reasons = b.putReasons(r.kind, e.Result.Reasons)
+	k := b.kindOf(e.Result.Grade, e.Result.Policy)
+	r.class = b.classes.id(class{b.subjects.id(e.Subject), b.evaluators.id(e.Evaluator), k})
+	r.reasons = b.putReasons(k, e.Result.Reasons)
 	b.setFigures(r, e)
 }
 
 // setFigures sets r's time and points.
 func (b *Book) setFigures(r *record, e *Evaluation) {
-	r.sec, r.nsec = e.At.Unix(), uint32(e.At.Nanosecond())
-	if v, ok := toFixed(e.Result.Points); ok {
+	if ns, ok := atNanos(e.At); ok {
+		r.at = ns
+	} else {
+		r.at = tag(len(b.far))
+		b.far = append(b.far, farTime{e.At.Unix(), int32(e.At.Nanosecond())})
+	}
+	if v, ok := toFixed(e.Result.Points); ok && v >= tagLimit && v <= -tagLimit {
 		r.points = v
 	} else {
-		r.points = int64(len(b.wide))
-		r.nsec |= flagWide
+		r.points = tag(len(b.wide))
 		// A copy: the caller's decimal shares its coefficient.
 		b.wide = append(b.wide, decimal.NewFromBigInt(e.Result.Points.Coefficient(), e.Result.Points.Exponent()))
 	}
@@ -408,9 +512,14 @@ func (b *Book) Record(e Evaluation) error {
 	if !knownK {
 		k = b.addKind(e.Result.Grade, e.Result.Policy)
 	}
+	c := class{s, v, k}
+	cl, knownC := b.classes.lookup(c)
+	if !knownC {
+		cl = b.classes.id(c)
+	}
 	l := b.matters.loc(m)
 	r := b.recs.next()
-	r.subject, r.evaluator, r.kind, r.stage, r.prev = s, v, k, int32(e.Stage), l.head
+	r.class, r.stage, r.prev = cl, int32(e.Stage), l.head
 	l.head = int32(b.recs.len())
 	if sameR {
 		r.reasons = b.kinds[k].reasons
@@ -432,8 +541,6 @@ func (b *Book) add(e *Evaluation) int32 {
 func (b *Book) addTo(m int32, e *Evaluation) int32 {
 	l := b.matters.loc(m)
 	r := b.recs.next()
-	r.subject = b.subjects.id(e.Subject)
-	r.evaluator = b.evaluators.id(e.Evaluator)
 	r.stage = int32(e.Stage)
 	r.prev = l.head
 	b.fill(r, e)
@@ -465,12 +572,12 @@ func uvarintLen(n int) int {
 }
 
 // putReasons copies rs into the texts, each string after its length as a
-// uvarint, and returns where they are: chunk (22 bits), offset (20 bits)
-// and length (22 bits); 0 for no reasons. When rs equals the reasons last
-// stored for k, it returns where those are instead, so that a run of
-// evaluations with the same grade, policy and reasons stores them once.
-// The caller checked the size.
-func (b *Book) putReasons(k int32, rs []string) uint64 {
+// uvarint, notes where they are in reasonLocs — chunk (22 bits), offset
+// (20 bits) and length (22 bits) — and returns 1 + that note's index; 0
+// for no reasons. When rs equals the reasons last stored for k, it returns
+// those instead, so that a run of evaluations with the same grade, policy
+// and reasons stores them once. The caller checked the size.
+func (b *Book) putReasons(k int32, rs []string) uint32 {
 	if b.lastReasons(k, rs) {
 		return b.kinds[k].reasons
 	}
@@ -479,29 +586,30 @@ func (b *Book) putReasons(k int32, rs []string) uint64 {
 
 // lastReasons reports whether rs are the reasons last stored for k.
 func (b *Book) lastReasons(k int32, rs []string) bool {
-	at := b.kinds[k].reasons
-	if at&(1<<22-1) == 0 {
+	id := b.kinds[k].reasons
+	if id == 0 {
 		return len(rs) == 0
 	}
-	return sameReasons(reasonsBytes(&b.texts, at), rs)
+	return sameReasons(reasonsBytes(&b.texts, b.reasonLocs[id-1]), rs)
 }
 
 // storeReasons is putReasons when rs are not k's last reasons.
-func (b *Book) storeReasons(k *kind, rs []string) uint64 {
+func (b *Book) storeReasons(k *kind, rs []string) uint32 {
 	n := reasonsSize(rs)
 	if n == 0 {
 		k.reasons = 0
 		return 0
 	}
 	c := b.texts.room(n)
-	off := len(b.texts.chunks[c])
-	buf := b.texts.chunks[c]
+	off := b.texts.lens[c]
+	buf := b.texts.chunks[c][off:off]
 	for _, s := range rs {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
-	b.texts.chunks[c] = buf
-	k.reasons = uint64(c)<<42 | uint64(off)<<22 | uint64(n)
+	b.texts.lens[c] += uint32(n)
+	b.reasonLocs = append(b.reasonLocs, uint64(c)<<42|uint64(off)<<22|uint64(n))
+	k.reasons = uint32(len(b.reasonLocs))
 	return k.reasons
 }
 
@@ -535,11 +643,11 @@ func sameReasons(buf []byte, rs []string) bool {
 }
 
 // getReasons reads back what putReasons stored.
-func getReasons(texts *arena, at uint64) []string {
-	if at&(1<<22-1) == 0 {
+func getReasons(texts *arena, locs []uint64, id uint32) []string {
+	if id == 0 {
 		return nil
 	}
-	buf := reasonsBytes(texts, at)
+	buf := reasonsBytes(texts, locs[id-1])
 	var rs []string
 	for len(buf) > 0 {
 		l, k := binary.Uvarint(buf)
@@ -551,7 +659,7 @@ func getReasons(texts *arena, at uint64) []string {
 
 // room reports whether the book can take n more records.
 func (b *Book) room(n int) error {
-	if b.recs.len()+len(b.amends)+n > maxRecords || len(b.texts.chunks) >= 1<<22-1 || b.matters.arena.full() {
+	if b.recs.len()+len(b.amends)+n > maxRecords || b.texts.full() || b.matters.arena.full() {
 		return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, b.recs.len())
 	}
 	return nil
@@ -612,8 +720,8 @@ func (b *Book) addAmendment(i int32, a *Amendment) {
 	}
 	b.amendsOf[i] = append(b.amendsOf[i], j)
 	r := b.recs.at(i)
-	if r.nsec&flagAmended == 0 || amendmentCmp(b.amendmentAt(b.counts[i]), *a) < 0 {
-		r.nsec |= flagAmended
+	if r.reasons&flagAmended == 0 || amendmentCmp(b.amendmentAt(b.counts[i]), *a) < 0 {
+		r.reasons |= flagAmended
 		b.counts[i] = j
 	}
 }
@@ -621,7 +729,7 @@ func (b *Book) addAmendment(i int32, a *Amendment) {
 // counting returns the figures that count for record i: its own, or
 // those of the amendment that counts.
 func (b *Book) counting(i int32, r *record) *record {
-	if r.nsec&flagAmended == 0 {
+	if r.reasons&flagAmended == 0 {
 		return r
 	}
 	return &b.amends[b.counts[i]].record
@@ -650,20 +758,20 @@ func amendmentCmp(x, y Amendment) int {
 	return bytes.Compare(bx, by)
 }
 
-// evaluationAt rebuilds the evaluation of a record (its own figures).
-// of matter m.
+// evaluationAt rebuilds the evaluation of a record (its own figures) of
+// matter m.
 func (b *Book) evaluationAt(r *record, m int32) Evaluation {
-	e := evalOf(r, b.kinds, b.wide, &b.texts)
+	t := b.tables()
+	e := t.evaluation(r)
 	e.At = e.At.In(cst)
-	e.Matter, e.Subject, e.Evaluator, e.Stage = b.matters.name(m), b.subjects.names[r.subject], b.evaluators.names[r.evaluator], int(r.stage)
+	e.Matter = b.matters.name(m)
 	return e
 }
 
 func (b *Book) amendmentAt(j int32) Amendment {
 	am := &b.amends[j]
-	t := b.recs.at(am.target)
 	e := b.evaluationAt(&am.record, am.matter)
-	e.Subject, e.Evaluator, e.Stage = b.subjects.names[t.subject], b.evaluators.names[t.evaluator], int(t.stage)
+	e.Stage = int(b.recs.at(am.target).stage)
 	return Amendment{Evaluation: e, Author: am.author, Reason: am.reason}
 }
 
@@ -779,13 +887,13 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 }
 
 func (b *Book) reset() {
-	b.matters, b.subjects, b.evaluators, b.grades, b.kinds, b.kindIDs, b.kindCache = strtab{}, intern{}, intern{}, intern{}, nil, nil, [kindCache]int32{}
-	b.recs, b.texts, b.wide, b.amends, b.amendsOf, b.counts = records{}, arena{}, nil, nil, nil, nil
+	b.take(NewBook())
 }
 
 func (b *Book) take(o *Book) {
 	b.matters, b.subjects, b.evaluators, b.grades, b.kinds, b.kindIDs, b.kindCache = o.matters, o.subjects, o.evaluators, o.grades, o.kinds, o.kindIDs, o.kindCache
-	b.recs, b.texts, b.wide, b.amends, b.amendsOf, b.counts = o.recs, o.texts, o.wide, o.amends, o.amendsOf, o.counts
+	b.classes, b.recs, b.texts, b.reasonLocs, b.wide, b.far = o.classes, o.recs, o.texts, o.reasonLocs, o.wide, o.far
+	b.amends, b.amendsOf, b.counts = o.amends, o.amendsOf, o.counts
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
@@ -810,24 +918,27 @@ func (b *Book) Merge(o *Book) error {
 	// b.Merge(a) at once cannot deadlock.
 	o.mu.Lock()
 	recs := o.recs.clone()
-	texts := o.texts.snapshot()
+	ot := o.tables()
+	ot.texts = o.texts.snapshot()
+	ot.kinds = slices.Clone(o.kinds)
 	amends := slices.Clone(o.amends)
-	matters, subjects, evaluators := o.matters.snapshot(), o.subjects.names, o.evaluators.names
-	kinds, wide, matterOf := slices.Clone(o.kinds), o.wide, o.matterOf()
+	matters, matterOf := o.matters.snapshot(), o.matterOf()
 	o.mu.Unlock()
+	subjects, evaluators := ot.subjects, ot.evaluators
 
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var dups []error
 	for i := range recs.len() {
 		r := recs.at(int32(i))
-		if b.find(matters.name(matterOf[i]), subjects[r.subject], evaluators[r.evaluator], int(r.stage)) >= 0 {
+		c := &ot.classes[r.class]
+		if b.find(matters.name(matterOf[i]), subjects[c.subject], evaluators[c.evaluator], int(r.stage)) >= 0 {
 			if len(dups) == 10 {
 				dups = append(dups, errors.New("…"))
 				break
 			}
 			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d",
-				matters.name(matterOf[i]), subjects[r.subject], evaluators[r.evaluator], r.stage))
+				matters.name(matterOf[i]), subjects[c.subject], evaluators[c.evaluator], r.stage))
 		}
 	}
 	if len(dups) > 0 {
@@ -839,27 +950,45 @@ func (b *Book) Merge(o *Book) error {
 	at := make([]int32, recs.len())
 	for i := range at {
 		r := recs.at(int32(i))
-		e := evalOf(r, kinds, wide, &texts)
-		e.Matter, e.Subject, e.Evaluator, e.Stage = matters.name(matterOf[i]), subjects[r.subject], evaluators[r.evaluator], int(r.stage)
+		e := ot.evaluation(r)
+		e.Matter = matters.name(matterOf[i])
 		at[i] = b.add(&e)
 	}
 	for j := range amends {
 		am := &amends[j]
-		a := Amendment{Evaluation: evalOf(&am.record, kinds, wide, &texts), Author: am.author, Reason: am.reason}
-		t := recs.at(am.target)
-		a.Matter, a.Subject, a.Evaluator, a.Stage = matters.name(am.matter), subjects[t.subject], evaluators[t.evaluator], int(t.stage)
+		a := Amendment{Evaluation: ot.evaluation(&am.record), Author: am.author, Reason: am.reason}
+		a.Matter, a.Stage = matters.name(am.matter), int(recs.at(am.target).stage)
 		b.addAmendment(at[am.target], &a)
 	}
 	return nil
 }
 
-// evalOf rebuilds the time and result of a record from another book's
-// tables.
-func evalOf(r *record, kinds []kind, wide []decimal.Decimal, texts *arena) Evaluation {
-	k := &kinds[r.kind]
-	e := Evaluation{At: r.at(), Result: Result{Grade: k.grade, Policy: k.policy, Reasons: getReasons(texts, r.reasons)}}
+// tables are what the ids and tags of a book's records refer to: the
+// book's own, or a snapshot of another book's for Merge. Each list is only
+// ever appended to, so that a copy of its header reads it as it was.
+type tables struct {
+	subjects, evaluators []string
+	kinds                []kind
+	classes              []class
+	wide                 []decimal.Decimal
+	far                  []farTime
+	reasonLocs           []uint64
+	texts                arena
+}
+
+func (b *Book) tables() tables {
+	return tables{b.subjects.names, b.evaluators.names, b.kinds, b.classes.list, b.wide, b.far, b.reasonLocs, b.texts}
+}
+
+// evaluation rebuilds the subject, evaluator, time and result of a
+// record; its matter and stage are the caller's to set.
+func (t *tables) evaluation(r *record) Evaluation {
+	c := &t.classes[r.class]
+	k := &t.kinds[c.kind]
+	e := Evaluation{Subject: t.subjects[c.subject], Evaluator: t.evaluators[c.evaluator], Stage: int(r.stage),
+		At: timeOf(r, t.far), Result: Result{Grade: k.grade, Policy: k.policy, Reasons: getReasons(&t.texts, t.reasonLocs, r.reasonsID())}}
 	if r.isWide() {
-		e.Result.Points = wide[r.points]
+		e.Result.Points = t.wide[untag(r.points)]
 	} else {
 		e.Result.Points = decimal.New(r.points, fixedExp)
 	}

@@ -71,17 +71,16 @@ func (b *Book) Scores(p Period) []Score {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	fromSec, fromNsec := p.From.Unix(), uint32(p.From.Nanosecond())
-	toSec, toNsec := p.To.Unix(), uint32(p.To.Nanosecond())
 	if !p.From.Before(p.To) {
 		return []Score{}
 	}
+	from, to := boundNanos(p.From), boundNanos(p.To)
 	accs := make([]subjectAcc, len(b.subjects.names))
 	ng := len(b.grades.names)
 	grades := make([]int, len(b.subjects.names)*ng)
-	gradeOf := make([]int32, len(b.kinds)) // by kind
-	for k := range b.kinds {
-		gradeOf[k] = b.kinds[k].gradeID
+	gradeOf := make([]int32, len(b.classes.list)) // by class
+	for c, cl := range b.classes.list {
+		gradeOf[c] = b.kinds[cl.kind].gradeID
 	}
 	var locs []local
 	var wides []*big.Rat
@@ -91,18 +90,23 @@ func (b *Book) Scores(p Period) []Score {
 			r := b.recs.at(i - 1)
 			c := b.counting(i-1, r)
 			i = r.prev
-			if ns := r.nsec & nsecMask; r.sec < fromSec || r.sec == fromSec && ns < fromNsec || r.sec > toSec || r.sec == toSec && ns >= toNsec {
+			if tagged(r.at) {
+				if at := b.atOf(r); at.Before(p.From) || !at.Before(p.To) {
+					continue
+				}
+			} else if r.at < from || r.at >= to {
 				continue
 			}
+			subject := b.subjectOf(r)
 			k := -1
 			for j := range locs {
-				if locs[j].subject == r.subject {
+				if locs[j].subject == subject {
 					k = j
 					break
 				}
 			}
 			if k < 0 {
-				locs = append(locs, local{subject: r.subject})
+				locs = append(locs, local{subject: subject})
 				k = len(locs) - 1
 			}
 			l := &locs[k]
@@ -113,11 +117,11 @@ func (b *Book) Scores(p Period) []Score {
 					l.wide = int32(len(wides))
 				}
 				w := wides[l.wide-1]
-				w.Add(w, b.wide[c.points].Rat())
+				w.Add(w, b.wide[untag(c.points)].Rat())
 			} else {
 				l.sum.add(c.points)
 			}
-			grades[int(r.subject)*ng+int(gradeOf[c.kind])]++
+			grades[int(subject)*ng+int(gradeOf[c.class])]++
 		}
 		for j := range locs {
 			l := &locs[j]

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"slices"
 )
 
@@ -11,18 +12,57 @@ import (
 // sequence; the table holds no pointers for the garbage collector to
 // follow, and keeps none of the caller's strings alive. The zero value is
 // empty.
+//
+// The table is probed linearly from the slot the hash's top bits give.
+// Each slot has a one-byte tag beside it in tags, eight times smaller than
+// the slots: a probe reads the tags, and reads a slot only where the tag
+// matches. A string not in the table — most strings a book is given — is
+// found absent in the tags alone, which, being small, the caches hold far
+// better than the slots.
+//
+// The slots of new strings are not written at once but kept in pending
+// and written a batch at a time, before any slot is read. A write to a
+// random slot of a big table misses the caches; a book's lock waits for
+// every write to finish, so one write per Record would cost a miss each,
+// where a batch of writes overlaps their misses.
 type strtab struct {
-	seed  maphash.Seed
-	slots []tslot  // a power of two; at most seven eighths full
-	locs  [][]sloc // by id, in chunks of 1<<chunkBits
-	n     int32
-	arena arena
+	seed    maphash.Seed
+	tags    []uint8  // by slot: 0 for empty, else tagOf the hash
+	slots   []tslot  // a power of two; at most seven eighths full
+	shift   uint8    // 32 - log2(len(slots)): a hash's slot is hash >> shift
+	npend   int      // slots in pending
+	pending [pendingSlots]pslot
+	locs    [][]sloc // by id, in chunks of 1<<chunkBits
+	n       int32
+	arena   arena
+}
+
+// pendingSlots is the most slot writes strtab holds back.
+const pendingSlots = 256
+
+// pslot is a slot write held back: the slot and what goes there.
+type pslot struct {
+	pos int
+	sl  tslot
+}
+
+// flush writes the pending slots.
+func (t *strtab) flush() {
+	for _, p := range t.pending[:t.npend] {
+		t.slots[p.pos] = p.sl
+	}
+	t.npend = 0
 }
 
 type tslot struct {
 	hash uint32
-	id   int32 // 1 + the id; 0 for an empty slot
+	id   int32 // 1 + the id
 }
+
+// tagOf returns the tag of a hash: its low seven bits, and the top bit
+// set. The slot comes from the top bits, so in tables of up to 2^25 slots
+// the two are independent.
+func tagOf(h uint32) uint8 { return uint8(h) | 0x80 }
 
 // sloc locates a string in the arena, and carries the head of the
 // string's list of records in a Book (1 + its latest record, 0 for none).
@@ -39,37 +79,53 @@ type sloc struct {
 const arenaChunk = 1 << 20
 
 // arena holds bytes in chunks that never move once full. The zero value
-// is empty.
+// is empty. Chunks are allocated at their full length and lens counts the
+// bytes used of each, so that adding bytes writes no slice header (and no
+// pointer for the garbage collector's write barrier).
 type arena struct {
 	chunks [][]byte
+	lens   []uint32
 }
 
 // room makes sure the last chunk can take n more bytes and returns its
 // index.
 func (a *arena) room(n int) int {
-	if len(a.chunks) == 0 || len(a.chunks[len(a.chunks)-1])+n > arenaChunk {
-		c := 0 // the first chunk grows as small books need
-		if len(a.chunks) > 0 {
-			c = max(arenaChunk, n)
+	if c := len(a.chunks) - 1; c >= 0 {
+		used := int(a.lens[c])
+		if used+n <= len(a.chunks[c]) {
+			return c
 		}
-		a.chunks = append(a.chunks, make([]byte, 0, c))
+		if c == 0 && used+n <= arenaChunk {
+			// The first chunk grows as small books need.
+			grown := make([]byte, min(arenaChunk, max(2*len(a.chunks[0]), used+n)))
+			copy(grown, a.chunks[0][:used])
+			a.chunks[0] = grown
+			return 0
+		}
 	}
+	size := max(arenaChunk, n)
+	if len(a.chunks) == 0 && n <= arenaChunk {
+		size = max(256, n)
+	}
+	a.chunks = append(a.chunks, make([]byte, size))
+	a.lens = append(a.lens, 0)
 	return len(a.chunks) - 1
 }
 
 // put copies s into the arena and returns where it is.
 func (a *arena) put(s string) sloc {
 	c := a.room(len(s))
-	l := sloc{chunk: uint32(c), off: uint32(len(a.chunks[c]))}
-	a.chunks[c] = append(a.chunks[c], s...)
-	return l
+	off := a.lens[c]
+	copy(a.chunks[c][off:], s)
+	a.lens[c] += uint32(len(s))
+	return sloc{chunk: uint32(c), off: off}
 }
 
 // bytes returns the bytes of the string with the id, without copying.
 func (t *strtab) bytes(id int32) []byte {
 	l := t.loc(id)
 	c := t.arena.chunks[l.chunk]
-	end := uint32(len(c))
+	end := t.arena.lens[l.chunk]
 	if id+1 < t.n {
 		if next := t.loc(id + 1); next.chunk == l.chunk {
 			end = next.off
@@ -94,33 +150,37 @@ func (t *strtab) probe(s string) (id int32, h uint32, pos int, ok bool) {
 	return id, h, pos, ok
 }
 
-// start hashes s and reads the first slot of its probe sequence. In a big
-// table that read misses the caches: a caller with other work to do does
+// start hashes s and reads the first tag of its probe sequence. In a big
+// table that read may miss the caches: a caller with other work to do does
 // it between start and finish, while the read is under way.
-func (t *strtab) start(s string) (h uint32, first tslot) {
+func (t *strtab) start(s string) (h uint32, first uint8) {
 	if t.slots == nil {
-		return 0, tslot{}
+		return 0, 0
 	}
 	h = uint32(maphash.String(t.seed, s))
-	return h, t.slots[int(h)&(len(t.slots)-1)]
+	return h, t.tags[h>>t.shift]
 }
 
 // finish is probe from what start returned.
-func (t *strtab) finish(s string, h uint32, first tslot) (id int32, pos int, ok bool) {
+func (t *strtab) finish(s string, h uint32, first uint8) (id int32, pos int, ok bool) {
 	if t.slots == nil {
 		return 0, -1, false
 	}
 	mask := len(t.slots) - 1
-	pos = int(h) & mask
-	for sl := first; ; sl = t.slots[pos] {
-		if sl.id == 0 {
-			return 0, pos, false
-		}
-		if sl.hash == h && string(t.bytes(sl.id-1)) == s {
-			return sl.id - 1, pos, true
+	pos = int(h >> t.shift)
+	tag := tagOf(h)
+	for tg := first; tg != 0; tg = t.tags[pos] {
+		if tg == tag {
+			if t.npend > 0 {
+				t.flush()
+			}
+			if sl := t.slots[pos]; sl.hash == h && string(t.bytes(sl.id-1)) == s {
+				return sl.id - 1, pos, true
+			}
 		}
 		pos = (pos + 1) & mask
 	}
+	return 0, pos, false
 }
 
 func (t *strtab) lookup(s string) (int32, bool) {
@@ -131,26 +191,44 @@ func (t *strtab) lookup(s string) (int32, bool) {
 // add adds s, which probe did not find, at the slot probe gave.
 func (t *strtab) add(s string, h uint32, pos int) int32 {
 	if pos < 0 {
-		t.grow()
+		t.resize(16)
 		h = uint32(maphash.String(t.seed, s))
 		pos = t.free(h)
 	} else if int(t.n+1)*8 > len(t.slots)*7 {
-		t.grow()
+		t.resize(2 * len(t.slots))
 		pos = t.free(h)
 	}
 	id := t.n
-	t.slots[pos] = tslot{hash: h, id: id + 1}
-	if len(t.locs) == 0 || len(t.locs[len(t.locs)-1]) == 1<<chunkBits {
-		c := 0 // the first chunk grows as small books need
-		if len(t.locs) > 0 {
-			c = 1 << chunkBits
-		}
-		t.locs = append(t.locs, make([]sloc, 0, c))
+	t.tags[pos] = tagOf(h)
+	if t.npend == pendingSlots {
+		t.flush()
 	}
-	last := &t.locs[len(t.locs)-1]
-	*last = append(*last, t.arena.put(s))
+	t.pending[t.npend] = pslot{pos, tslot{hash: h, id: id + 1}}
+	t.npend++
+	*grow(&t.locs, int(id)) = t.arena.put(s)
 	t.n++
 	return id
+}
+
+// grow makes room for element i of a list held in chunks of 1<<chunkBits,
+// added to one at a time, and returns it. Chunks are allocated at their
+// full length, so that adding writes no slice header (and no pointer for
+// the garbage collector's write barrier); only the first chunk grows, as
+// small lists need.
+func grow[T any](chunks *[][]T, i int) *T {
+	c, j := i>>chunkBits, i&(1<<chunkBits-1)
+	if c == len(*chunks) {
+		size := 1 << chunkBits
+		if c == 0 {
+			size = 16
+		}
+		*chunks = append(*chunks, make([]T, size))
+	} else if c == 0 && j == len((*chunks)[0]) {
+		grown := make([]T, 2*j)
+		copy(grown, (*chunks)[0])
+		(*chunks)[0] = grown
+	}
+	return &(*chunks)[c][j]
 }
 
 func (t *strtab) id(s string) int32 {
@@ -164,34 +242,33 @@ func (t *strtab) id(s string) int32 {
 // free returns the first empty slot for hash h.
 func (t *strtab) free(h uint32) int {
 	mask := len(t.slots) - 1
-	pos := int(h) & mask
-	for t.slots[pos].id != 0 {
+	pos := int(h >> t.shift)
+	for t.tags[pos] != 0 {
 		pos = (pos + 1) & mask
 	}
 	return pos
 }
 
-func (t *strtab) grow() { t.resize(2 * len(t.slots)) }
-
-// resize moves the slots to a table of n, a power of two.
+// resize moves the slots to a table of n, a power of two from 16 to 2^31.
+// A slot's position is its hash's top bits, so the slots are read in order
+// and written in order too.
 func (t *strtab) resize(n int) {
 	if t.slots == nil {
 		t.seed = maphash.MakeSeed()
-		t.slots = make([]tslot, max(n, 16))
-		return
 	}
+	t.flush()
 	old := t.slots
-	t.slots = make([]tslot, n)
-	slots, mask := t.slots, uint32(n-1)
+	t.tags, t.slots, t.shift = make([]uint8, n), make([]tslot, n), uint8(32-bits.Len(uint(n-1)))
+	tags, slots, mask := t.tags, t.slots, n-1
 	for _, sl := range old {
 		if sl.id == 0 {
 			continue
 		}
-		pos := sl.hash & mask
-		for slots[pos].id != 0 {
+		pos := int(sl.hash >> t.shift)
+		for tags[pos] != 0 {
 			pos = (pos + 1) & mask
 		}
-		slots[pos] = sl
+		tags[pos], slots[pos] = tagOf(sl.hash), sl
 	}
 }
 
@@ -200,7 +277,9 @@ func (a *arena) full() bool { return len(a.chunks) >= 1<<22-1 }
 
 // snapshot returns a copy that later additions to a do not touch: the
 // chunks' headers are copied, and their bytes are never rewritten.
-func (a *arena) snapshot() arena { return arena{chunks: slices.Clone(a.chunks)} }
+func (a *arena) snapshot() arena {
+	return arena{chunks: slices.Clone(a.chunks), lens: slices.Clone(a.lens)}
+}
 
 // snapshot returns a copy for reading names that later additions to t do
 // not touch. Its heads are not to be read.
