@@ -10,15 +10,34 @@ import (
 )
 
 // benchInput holds matter IDs and results shared by the book benchmarks,
-// built once for the largest size asked.
+// built once for the largest size asked. The IDs are substrings of one
+// string, as they would be of a file a host reads, cut at ends: one
+// object without pointers for the collector, not millions of strings.
 var benchInput struct {
 	sync.Mutex
-	matters  []string
+	ids      string
+	ends     []int32
 	subjects []string
 	results  []Result
 }
 
-func benchMatters(n int) ([]string, []string, []Result) {
+// benchIDs are the matter IDs of a benchmark.
+type benchIDs struct {
+	ids  string
+	ends []int32
+}
+
+func (b benchIDs) len() int { return len(b.ends) }
+
+func (b benchIDs) at(i int) string {
+	from := int32(0)
+	if i > 0 {
+		from = b.ends[i-1]
+	}
+	return b.ids[from:b.ends[i]]
+}
+
+func benchMatters(n int) (benchIDs, []string, []Result) {
 	in := &benchInput
 	in.Lock()
 	defer in.Unlock()
@@ -30,38 +49,28 @@ func benchMatters(n int) ([]string, []string, []Result) {
 			in.results = append(in.results, Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"rule"}})
 		}
 	}
-	if len(in.matters) < n {
-		// The IDs are substrings of one string, as they would be of a
-		// file a host reads: one object for the collector, not millions.
+	if len(in.ends) < n {
 		var all []byte
-		var ends []int
+		in.ends = make([]int32, n)
 		for i := range n {
 			all = strconv.AppendInt(append(all, "2020-"...), int64(i), 10)
-			ends = append(ends, len(all))
+			in.ends[i] = int32(len(all))
 		}
-		s := string(all)
-		in.matters = make([]string, n)
-		for i := range n {
-			from := 0
-			if i > 0 {
-				from = ends[i-1]
-			}
-			in.matters[i] = s[from:ends[i]]
-		}
+		in.ids = string(all)
 	}
-	return in.matters[:n], in.subjects, in.results
+	return benchIDs{in.ids, in.ends[:n]}, in.subjects, in.results
 }
 
 // benchEvaluation returns the i-th evaluation of a synthetic year: one
 // matter in eight is graded in two stages.
-func benchEvaluation(i int, ms, subjects []string, results []Result, year time.Time) Evaluation {
+func benchEvaluation(i int, ms benchIDs, subjects []string, results []Result, year time.Time) Evaluation {
 	stage := 0
 	m := i
 	if i%8 == 7 {
 		m, stage = i-1, 1
 	}
 	return Evaluation{
-		Matter:    ms[m],
+		Matter:    ms.at(m),
 		Subject:   subjects[(m/8)%len(subjects)],
 		Evaluator: "S" + "1",
 		Stage:     stage,
@@ -132,8 +141,8 @@ func BenchmarkRecord(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
-		e := benchEvaluation(i%len(ms), ms, subjects, results, year)
-		e.Stage += 2 * (i / len(ms))
+		e := benchEvaluation(i%ms.len(), ms, subjects, results, year)
+		e.Stage += 2 * (i / ms.len())
 		if err := book.Record(e); err != nil {
 			b.Fatal(err)
 		}
