@@ -44,6 +44,7 @@ func (s Score) MarshalJSON() ([]byte, error) {
 // subjectAcc accumulates one subject's matters.
 type subjectAcc struct {
 	matters, evals int
+	one            int128           // the points of matters with one evaluation, for byN[1]
 	byN            []int128         // byN[n]: sum of the point sums of matters with n evaluations
 	wide           map[int]*big.Rat // the same, for matters with points that did not fit
 }
@@ -84,17 +85,38 @@ func (b *Book) Scores(p Period) []Score {
 	}
 	var locs []local
 	var wides []*big.Rat
+	in := func(r *record) bool {
+		if tagged(r.at) {
+			at := b.atOf(r)
+			return !at.Before(p.From) && at.Before(p.To)
+		}
+		return r.at >= from && r.at < to
+	}
 	for m := range int32(b.matters.len()) {
+		head := b.matters.loc(m).head
+		if head == 0 {
+			continue // every matter has a record; this is for safety's sake
+		}
+		if r := b.recs.at(head - 1); r.prev == 0 {
+			// The common case, a matter with one evaluation, on its own.
+			if c := b.counting(head-1, r); !c.isWide() {
+				if in(r) {
+					subject := b.subjectOf(r)
+					a := &accs[subject]
+					a.matters++
+					a.evals++
+					a.one.add(c.points)
+					grades[int(subject)*ng+int(gradeOf[c.class])]++
+				}
+				continue
+			}
+		}
 		locs, wides = locs[:0], wides[:0]
-		for i := b.matters.loc(m).head; i != 0; {
+		for i := head; i != 0; {
 			r := b.recs.at(i - 1)
 			c := b.counting(i-1, r)
 			i = r.prev
-			if tagged(r.at) {
-				if at := b.atOf(r); at.Before(p.From) || !at.Before(p.To) {
-					continue
-				}
-			} else if r.at < from || r.at >= to {
+			if !in(r) {
 				continue
 			}
 			subject := b.subjectOf(r)
@@ -153,6 +175,12 @@ func (b *Book) Scores(p Period) []Score {
 		a := &accs[s]
 		if a.matters == 0 {
 			continue
+		}
+		if !a.one.isZero() {
+			for len(a.byN) <= 1 {
+				a.byN = append(a.byN, int128{})
+			}
+			a.byN[1].addWide(a.one)
 		}
 		// Σ over n of (sum of matters with n evaluations) / n, over matters.
 		total := new(big.Rat)
