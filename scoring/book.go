@@ -441,19 +441,35 @@ func (b *Book) fill(r *record, e *Evaluation) {
 	k := b.kindOf(e.Result.Grade, e.Result.Policy)
 	r.class = b.classes.id(class{b.subjects.id(e.Subject), b.evaluators.id(e.Evaluator), k})
 	r.reasons = b.putReasons(k, e.Result.Reasons)
-	b.setFigures(r, e)
+	b.setFigures(r, e, figuresOf(e))
 }
 
-// setFigures sets r's time and points.
-func (b *Book) setFigures(r *record, e *Evaluation) {
-	if ns, ok := atNanos(e.At); ok {
-		r.at = ns
+// figures are an evaluation's time and points as a record keeps them,
+// when they fit.
+type figures struct {
+	at, points     int64
+	atOK, pointsOK bool
+}
+
+func figuresOf(e *Evaluation) figures {
+	var f figures
+	f.at, f.atOK = atNanos(e.At)
+	f.points, f.pointsOK = toFixed(e.Result.Points)
+	f.pointsOK = f.pointsOK && f.points >= tagLimit && f.points <= -tagLimit
+	return f
+}
+
+// setFigures sets r's time and points from e and its figures, keeping
+// those that do not fit in the side tables.
+func (b *Book) setFigures(r *record, e *Evaluation, f figures) {
+	if f.atOK {
+		r.at = f.at
 	} else {
 		r.at = tag(len(b.far))
 		b.far = append(b.far, farTime{e.At.Unix(), int32(e.At.Nanosecond())})
 	}
-	if v, ok := toFixed(e.Result.Points); ok && v >= tagLimit && v <= -tagLimit {
-		r.points = v
+	if f.pointsOK {
+		r.points = f.points
 	} else {
 		r.points = tag(len(b.wide))
 		// A copy: the caller's decimal shares its coefficient.
@@ -477,17 +493,24 @@ func (b *Book) Record(e Evaluation) error {
 	}
 	// The hot path: every name is looked up once, and only texts the book
 	// does not hold yet are checked for UTF-8 (those it holds were checked
-	// when they came). The matter's lookup is split in two around the
-	// others, so that its likely cache miss overlaps them. No defer:
-	// nothing below panics.
+	// when they came). The matter's lookup is split in two around all the
+	// work that does not depend on it, so that its likely cache miss
+	// overlaps that work. No defer: nothing below panics.
 	b.mu.Lock()
-	h, first := b.matters.start(e.Matter) // the matter's slot is read meanwhile
+	h, first := b.matters.start(e.Matter) // the matter's tag is read meanwhile
 	s, knownS := b.subjects.lookup(e.Subject)
 	v, knownV := b.evaluators.lookup(e.Evaluator)
 	k, knownK := b.kindLookup(e.Result.Grade, e.Result.Policy)
 	sameR := knownK && b.lastReasons(k, e.Result.Reasons)
+	var cl int32
+	knownC := false
+	if knownS && knownV && knownK {
+		cl, knownC = b.classes.lookup(class{s, v, k})
+	}
+	f := figuresOf(&e)
+	textOK := validText(e.Matter) // most matters are new
 	m, pos, knownM := b.matters.finish(e.Matter, h, first)
-	if !knownM && !validText(e.Matter) || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
+	if !knownM && !textOK || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
 		!knownK && (!validText(e.Result.Grade) || !validText(e.Result.Policy)) || !sameR && !validReasons(e.Result.Reasons) {
 		b.mu.Unlock()
 		return check(&e)
@@ -512,10 +535,8 @@ func (b *Book) Record(e Evaluation) error {
 	if !knownK {
 		k = b.addKind(e.Result.Grade, e.Result.Policy)
 	}
-	c := class{s, v, k}
-	cl, knownC := b.classes.lookup(c)
 	if !knownC {
-		cl = b.classes.id(c)
+		cl = b.classes.id(class{s, v, k})
 	}
 	l := b.matters.loc(m)
 	r := b.recs.next()
@@ -526,7 +547,7 @@ func (b *Book) Record(e Evaluation) error {
 	} else {
 		r.reasons = b.storeReasons(&b.kinds[k], e.Result.Reasons)
 	}
-	b.setFigures(r, &e)
+	b.setFigures(r, &e, f)
 	b.mu.Unlock()
 	return nil
 }
