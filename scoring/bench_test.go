@@ -91,6 +91,35 @@ func benchReasons() [][]string {
 	return out
 }
 
+// benchmarkBookAll is benchmarkBook with RecordAll, in batches of 4096 as
+// a host reads rows.
+func benchmarkBookAll(b *testing.B, n int) {
+	ms, subjects, results := benchMatters(n)
+	year := Year(2020).From
+	batch := make([]Evaluation, 4096)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var scores []Score
+	for range b.N {
+		book := NewBook()
+		for i := 0; i < n; i += len(batch) {
+			es := batch[:min(len(batch), n-i)]
+			for j := range es {
+				es[j] = benchEvaluation(i+j, ms, subjects, results, year)
+			}
+			if err := book.RecordAll(es); err != nil {
+				b.Fatal(err)
+			}
+		}
+		scores = book.Scores(Year(2020))
+	}
+	b.StopTimer()
+	if len(scores) != len(subjects) {
+		b.Fatalf("%d scores, want %d", len(scores), len(subjects))
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
 func benchmarkBook(b *testing.B, n int, reasons [][]string) {
 	ms, subjects, results := benchMatters(n)
 	year := Year(2020).From
@@ -131,6 +160,8 @@ func BenchmarkBook(b *testing.B) {
 	b.Run("1M", func(b *testing.B) { benchmarkBook(b, 1_000_000, nil) })
 	b.Run("1M-own-reasons", func(b *testing.B) { benchmarkBook(b, 1_000_000, benchReasons()) })
 	b.Run("10M", func(b *testing.B) { benchmarkBook(b, 10_000_000, nil) })
+	b.Run("1M-RecordAll", func(b *testing.B) { benchmarkBookAll(b, 1_000_000) })
+	b.Run("10M-RecordAll", func(b *testing.B) { benchmarkBookAll(b, 10_000_000) })
 }
 
 // BenchmarkRecord is one Record into a book that grows to b.N evaluations.

@@ -330,8 +330,7 @@ func NewBook() *Book { return &Book{} }
 
 // valid reports whether e can be recorded: check's quick path.
 func valid(e *Evaluation) bool {
-	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" && validUTF8(e) && reasonsSize(e.Result.Reasons) <= maxReasons
+	return quickValid(e) && validUTF8(e) && reasonsSize(e.Result.Reasons) <= maxReasons
 }
 
 // check reports every problem of an evaluation, joined, each wrapping
@@ -487,17 +486,32 @@ func (b *Book) Record(e Evaluation) error {
 	if b == nil {
 		return fmt.Errorf("%w: nil book", ErrInvalid)
 	}
-	if e.Matter == "" || e.Subject == "" || e.Evaluator == "" || e.Stage < 0 || e.Stage > math.MaxInt32 ||
-		e.At.IsZero() || e.Result.Grade == "" {
+	if !quickValid(&e) {
 		return check(&e)
 	}
-	// The hot path: every name is looked up once, and only texts the book
-	// does not hold yet are checked for UTF-8 (those it holds were checked
-	// when they came). The matter's lookup is split in two around all the
-	// work that does not depend on it, so that its likely cache miss
-	// overlaps that work. No defer: nothing below panics.
 	b.mu.Lock()
-	h, first := b.matters.start(e.Matter) // the matter's tag is read meanwhile
+	h, first := b.matters.start(e.Matter)
+	err := b.record(&e, h, first)
+	b.mu.Unlock()
+	return err
+}
+
+// quickValid reports whether e has every name, a stage in range, a time
+// and a grade: the checks Record makes before it takes the lock.
+func quickValid(e *Evaluation) bool {
+	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
+		!e.At.IsZero() && e.Result.Grade != ""
+}
+
+// record is Record under the lock, for an evaluation that passed
+// quickValid, given what matters.start returned for its matter.
+//
+// The hot path: every name is looked up once, and only texts the book
+// does not hold yet are checked for UTF-8 (those it holds were checked
+// when they came). The matter's lookup is split in two around all the
+// work that does not depend on it, so that its likely cache miss overlaps
+// that work. Nothing here panics, so the callers need no defer.
+func (b *Book) record(e *Evaluation, h uint32, first uint8) error {
 	s, knownS := b.subjects.lookup(e.Subject)
 	v, knownV := b.evaluators.lookup(e.Evaluator)
 	k, knownK := b.kindLookup(e.Result.Grade, e.Result.Policy)
@@ -507,20 +521,17 @@ func (b *Book) Record(e Evaluation) error {
 	if knownS && knownV && knownK {
 		cl, knownC = b.classes.lookup(class{s, v, k})
 	}
-	f := figuresOf(&e)
+	f := figuresOf(e)
 	textOK := validText(e.Matter) // most matters are new
 	m, pos, knownM := b.matters.finish(e.Matter, h, first)
 	if !knownM && !textOK || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
 		!knownK && (!validText(e.Result.Grade) || !validText(e.Result.Policy)) || !sameR && !validReasons(e.Result.Reasons) {
-		b.mu.Unlock()
-		return check(&e)
+		return check(e)
 	}
 	if knownM && knownS && knownV && b.findKey(m, s, v, int32(e.Stage)) >= 0 {
-		b.mu.Unlock()
 		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
 	}
 	if err := b.room(1); err != nil {
-		b.mu.Unlock()
 		return err
 	}
 	if !knownM {
@@ -547,9 +558,63 @@ func (b *Book) Record(e Evaluation) error {
 	} else {
 		r.reasons = b.storeReasons(&b.kinds[k], e.Result.Reasons)
 	}
-	b.setFigures(r, &e, f)
-	b.mu.Unlock()
+	b.setFigures(r, e, f)
 	return nil
+}
+
+// RecordAll records evaluations as [Book.Record] would, one after
+// another: each rejected evaluation changes nothing and does not stop the
+// others. It returns nil when it records them all, and otherwise an error
+// joining Record's errors for the first ten rejected and, when there are
+// more, one that counts the rest.
+//
+// RecordAll is for loading many evaluations at once, as from a database
+// or a journal: it takes the book's lock once, and looks matters up a few
+// at a time so that the cache misses of a big book's lookups overlap.
+// Concurrent Record calls wait until it is done.
+func (b *Book) RecordAll(es []Evaluation) error {
+	if b == nil {
+		if len(es) == 0 {
+			return nil
+		}
+		return fmt.Errorf("%w: nil book", ErrInvalid)
+	}
+	var errs []error
+	rejected := 0
+	reject := func(err error) {
+		if rejected++; rejected <= 10 {
+			errs = append(errs, err)
+		}
+	}
+	const group = 16
+	var hs [group]uint32
+	b.mu.Lock()
+	for len(es) > 0 {
+		g := es[:min(group, len(es))]
+		es = es[len(g):]
+		// Hash the group's matters and read their first tags: the reads
+		// do not depend on one another, so their misses overlap.
+		for j := range g {
+			hs[j] = b.matters.hash(g[j].Matter)
+		}
+		b.matters.touch(hs[:len(g)])
+		for j := range g {
+			e := &g[j]
+			if !quickValid(e) {
+				reject(check(e))
+				continue
+			}
+			h, first := b.matters.restart(e.Matter, hs[j])
+			if err := b.record(e, h, first); err != nil {
+				reject(err)
+			}
+		}
+	}
+	b.mu.Unlock()
+	if rejected > 10 {
+		errs = append(errs, fmt.Errorf("and %d more evaluations rejected", rejected-10))
+	}
+	return errors.Join(errs...)
 }
 
 // add appends a checked, new evaluation and returns its index.

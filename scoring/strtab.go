@@ -27,11 +27,12 @@ import (
 // where a batch of writes overlaps their misses.
 type strtab struct {
 	seed    maphash.Seed
-	tags    []uint8  // by slot: 0 for empty, else tagOf the hash
-	slots   []tslot  // a power of two; at most seven eighths full
-	shift   uint8    // 32 - log2(len(slots)): a hash's slot is hash >> shift
-	npend   int      // slots in pending
+	tags    []uint8 // by slot: 0 for empty, else tagOf the hash
+	slots   []tslot // a power of two; at most seven eighths full
+	shift   uint8   // 32 - log2(len(slots)): a hash's slot is hash >> shift
+	npend   int     // slots in pending
 	pending [pendingSlots]pslot
+	touched uint8    // see touch
 	locs    [][]sloc // by id, in chunks of 1<<chunkBits
 	n       int32
 	arena   arena
@@ -158,6 +159,38 @@ func (t *strtab) start(s string) (h uint32, first uint8) {
 		return 0, 0
 	}
 	h = uint32(maphash.String(t.seed, s))
+	return h, t.tags[h>>t.shift]
+}
+
+// hash returns s's hash, or 0 when the table has no slots (and no seed)
+// yet.
+func (t *strtab) hash(s string) uint32 {
+	if t.slots == nil {
+		return 0
+	}
+	return uint32(maphash.String(t.seed, s))
+}
+
+// touch reads the first tag of each hash's probe sequence, for a batch of
+// lookups to come: the reads do not depend on one another, so that those
+// that miss the caches overlap, and the lookups find the tags cached.
+func (t *strtab) touch(hs []uint32) {
+	if t.slots == nil {
+		return
+	}
+	var sum uint8
+	for _, h := range hs {
+		sum += t.tags[h>>t.shift]
+	}
+	t.touched = sum // so that the reads are not left out
+}
+
+// restart is start for s, whose hash h returned earlier (the table may
+// have grown since, but its seed stays).
+func (t *strtab) restart(s string, h uint32) (uint32, uint8) {
+	if t.slots == nil || h == 0 {
+		return t.start(s)
+	}
 	return h, t.tags[h>>t.shift]
 }
 
