@@ -137,7 +137,7 @@ func timeOf(r *record, far []farTime) time.Time {
 type class struct{ subject, evaluator, kind int32 }
 
 // classCache is the number of entries in classes.cache.
-const classCache = 1024
+const classCache = 4096
 
 // classes interns classes into dense ids: most are found in a small
 // direct-mapped cache, the rest in a map.
@@ -150,7 +150,7 @@ type classes struct {
 func (c class) hash() int {
 	x := uint64(uint32(c.subject)) | uint64(uint32(c.evaluator))<<32
 	x ^= uint64(uint32(c.kind)) * 0xBF58476D1CE4E5B9
-	return int(x * 0x9E3779B97F4A7C15 >> 54) // the top 10 bits
+	return int(x * 0x9E3779B97F4A7C15 >> 52) // the top 12 bits
 }
 
 func (cs *classes) lookup(c class) (int32, bool) {
@@ -283,21 +283,43 @@ type amendment struct {
 
 // intern maps strings to dense ids. It keeps copies of the strings, not
 // the caller's.
+// A book has few names of each sort (subjects, evaluators, grades), so
+// most are found in a small direct-mapped cache before the map.
 type intern struct {
 	ids    map[string]int32
 	names  []string
 	last   string
 	lastID int32
 	ok     bool
+	cache  [internCache]int32 // 1 + an id, by quickHash; 0 for none
+}
+
+// internCache is the number of entries in intern.cache.
+const internCache = 256
+
+// quickHash picks a cache entry for s from its length and a few of its
+// bytes: cheap, and enough to tell apart the few names of a sort.
+func quickHash(s string) int {
+	x := uint64(len(s))
+	if n := len(s); n > 0 {
+		x |= uint64(s[0])<<8 | uint64(s[n/2])<<16 | uint64(s[n-1])<<24 | uint64(s[n/3])<<32 | uint64(s[(n*2)/3])<<40
+	}
+	return int(x * 0x9E3779B97F4A7C15 >> 56) // Fibonacci hashing: the top 8 bits
 }
 
 func (in *intern) lookup(s string) (int32, bool) {
 	if in.ok && s == in.last {
 		return in.lastID, true
 	}
+	c := &in.cache[quickHash(s)]
+	if *c != 0 && in.names[*c-1] == s {
+		in.last, in.lastID = in.names[*c-1], *c-1
+		return *c - 1, true
+	}
 	id, ok := in.ids[s]
 	if ok {
 		in.last, in.lastID, in.ok = in.names[id], id, true
+		*c = id + 1
 	}
 	return id, ok
 }
@@ -319,6 +341,7 @@ func (in *intern) insert(s string) int32 {
 	in.ids[s] = id
 	in.names = append(in.names, s)
 	in.last, in.lastID, in.ok = s, id, true
+	in.cache[quickHash(s)] = id + 1
 	return id
 }
 
