@@ -21,10 +21,11 @@ import (
 // better than the slots.
 //
 // The slots of new strings are not written at once but kept in pending
-// and written a batch at a time, before any slot is read. A write to a
-// random slot of a big table misses the caches; a book's lock waits for
-// every write to finish, so one write per Record would cost a miss each,
-// where a batch of writes overlaps their misses.
+// (their tags are) and written a batch at a time. A write to a random
+// slot of a big table misses the caches; a book's lock waits for every
+// write to finish, so one write per Record would cost a miss each, where
+// a batch of writes overlaps their misses. A slot is looked for in
+// pending before the table.
 type strtab struct {
 	seed    maphash.Seed
 	tags    []uint8 // by slot: 0 for empty, else tagOf the hash
@@ -39,12 +40,24 @@ type strtab struct {
 }
 
 // pendingSlots is the most slot writes strtab holds back.
-const pendingSlots = 256
+const pendingSlots = 64
 
 // pslot is a slot write held back: the slot and what goes there.
 type pslot struct {
 	pos int
 	sl  tslot
+}
+
+// slot returns the slot at pos, which its tag says is taken: a pending
+// one, the latest first (a string looked up again soon after it was added
+// is found there without reading the table), or else the table's.
+func (t *strtab) slot(pos int) tslot {
+	for i := t.npend - 1; i >= 0; i-- {
+		if t.pending[i].pos == pos {
+			return t.pending[i].sl
+		}
+	}
+	return t.slots[pos]
 }
 
 // flush writes the pending slots.
@@ -204,10 +217,7 @@ func (t *strtab) finish(s string, h uint32, first uint8) (id int32, pos int, ok 
 	tag := tagOf(h)
 	for tg := first; tg != 0; tg = t.tags[pos] {
 		if tg == tag {
-			if t.npend > 0 {
-				t.flush()
-			}
-			if sl := t.slots[pos]; sl.hash == h && string(t.bytes(sl.id-1)) == s {
+			if sl := t.slot(pos); sl.hash == h && string(t.bytes(sl.id-1)) == s {
 				return sl.id - 1, pos, true
 			}
 		}
