@@ -37,16 +37,19 @@ func (b benchIDs) at(i int) string {
 	return b.ids[from:b.ends[i]]
 }
 
-func benchMatters(n int) (benchIDs, []string, []Result) {
+func benchMatters(tb testing.TB, n int) (benchIDs, []string, []Result) {
 	in := &benchInput
 	in.Lock()
 	defer in.Unlock()
 	if in.subjects == nil {
-		for i := range 200 {
+		for i := range benchSubjects {
 			in.subjects = append(in.subjects, "D"+strconv.Itoa(i))
 		}
 		for _, g := range DefaultScale() {
 			in.results = append(in.results, Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"rule"}})
+		}
+		if len(in.results) != benchGrades {
+			tb.Fatalf("DefaultScale has %d grades, benchGrades says %d", len(in.results), benchGrades)
 		}
 	}
 	if len(in.ends) < n {
@@ -61,8 +64,16 @@ func benchMatters(n int) (benchIDs, []string, []Result) {
 	return benchIDs{in.ids, in.ends[:n]}, in.subjects, in.results
 }
 
+// benchSubjects is the number of subjects the book benchmarks score, and
+// benchGrades the grades of DefaultScale they give.
+const (
+	benchSubjects = 200
+	benchGrades   = 4
+)
+
 // benchEvaluation returns the i-th evaluation of a synthetic year: one
-// matter in eight is graded in two stages.
+// matter in eight is graded in two stages. It divides by constants only,
+// so that making evaluations costs the benchmark little.
 func benchEvaluation(i int, ms benchIDs, subjects []string, results []Result, year time.Time) Evaluation {
 	stage := 0
 	m := i
@@ -71,11 +82,11 @@ func benchEvaluation(i int, ms benchIDs, subjects []string, results []Result, ye
 	}
 	return Evaluation{
 		Matter:    ms.at(m),
-		Subject:   subjects[(m/8)%len(subjects)],
+		Subject:   subjects[uint(m/8)%benchSubjects],
 		Evaluator: "S" + "1",
 		Stage:     stage,
-		At:        year.Add(time.Duration(i%365*24) * time.Hour),
-		Result:    results[(i*31)%len(results)],
+		At:        year.Add(time.Duration(uint(i)%365*24) * time.Hour),
+		Result:    results[uint(i*31)%benchGrades],
 	}
 }
 
@@ -94,7 +105,7 @@ func benchReasons() [][]string {
 // benchmarkBookAll is benchmarkBook with RecordAll, in batches of 4096 as
 // a host reads rows.
 func benchmarkBookAll(b *testing.B, n int) {
-	ms, subjects, results := benchMatters(n)
+	ms, subjects, results := benchMatters(b, n)
 	year := Year(2020).From
 	batch := make([]Evaluation, 4096)
 	b.ReportAllocs()
@@ -121,7 +132,7 @@ func benchmarkBookAll(b *testing.B, n int) {
 }
 
 func benchmarkBook(b *testing.B, n int, reasons [][]string) {
-	ms, subjects, results := benchMatters(n)
+	ms, subjects, results := benchMatters(b, n)
 	year := Year(2020).From
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -166,7 +177,7 @@ func BenchmarkBook(b *testing.B) {
 
 // BenchmarkRecord is one Record into a book that grows to b.N evaluations.
 func BenchmarkRecord(b *testing.B) {
-	ms, subjects, results := benchMatters(min(b.N, 10_000_000))
+	ms, subjects, results := benchMatters(b, min(b.N, 10_000_000))
 	year := Year(2020).From
 	book := NewBook()
 	b.ReportAllocs()
@@ -184,7 +195,7 @@ func BenchmarkRecord(b *testing.B) {
 // BenchmarkScoresYear scores a year of 1,000,000 evaluations.
 func BenchmarkScoresYear(b *testing.B) {
 	const n = 1_000_000
-	ms, subjects, results := benchMatters(n)
+	ms, subjects, results := benchMatters(b, n)
 	year := Year(2020).From
 	book := NewBook()
 	for i := range n {
