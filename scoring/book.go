@@ -1,7 +1,7 @@
 package scoring
 
 import (
-	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -453,10 +453,8 @@ func (b *Book) findKey(m, s, v, stage int32) int {
 	return -1
 }
 
-// subjectOf and evaluatorOf return the ids of a record's subject and
-// evaluator.
-func (b *Book) subjectOf(r *record) int32   { return b.classes.list[r.class].subject }
-func (b *Book) evaluatorOf(r *record) int32 { return b.classes.list[r.class].evaluator }
+// subjectOf returns the id of a record's subject.
+func (b *Book) subjectOf(r *record) int32 { return b.classes.list[r.class].subject }
 
 // fill sets r's class and figures from an evaluation, interning as needed.
 func (b *Book) fill(r *record, e *Evaluation) {
@@ -855,16 +853,20 @@ func (b *Book) matterOf() []int32 {
 	return out
 }
 
-// amendmentCmp orders amendments of one evaluation: by At, then by their
-// JSON, so that "the latest" does not depend on arrival order.
+// amendmentCmp orders amendments of one evaluation: by At, then by grade,
+// points (by value), policy, reasons, author and reason, so that "the
+// latest" does not depend on arrival order. Amendments it finds equal are
+// the same amendment, as the book keeps it.
 func amendmentCmp(x, y Amendment) int {
-	if c := x.At.Compare(y.At); c != 0 {
-		return c
-	}
-	x.At, y.At = x.At.UTC(), y.At.UTC()
-	bx, _ := json.Marshal(x)
-	by, _ := json.Marshal(y)
-	return bytes.Compare(bx, by)
+	return cmp.Or(
+		x.At.Compare(y.At),
+		strings.Compare(x.Result.Grade, y.Result.Grade),
+		x.Result.Points.Cmp(y.Result.Points),
+		strings.Compare(x.Result.Policy, y.Result.Policy),
+		slices.Compare(x.Result.Reasons, y.Result.Reasons),
+		strings.Compare(x.Author, y.Author),
+		strings.Compare(x.Reason, y.Reason),
+	)
 }
 
 // evaluationAt rebuilds the evaluation of a record (its own figures) of

@@ -19,7 +19,8 @@ type Evaluation struct {
 // Amendment corrects an evaluation already in a book. The original stays
 // on record; among the amendments of one evaluation the latest counts —
 // the one with the latest At, and among amendments made at the same
-// instant the one whose JSON sorts last, so that the choice never depends
+// instant the one that sorts last by grade, points (by value), policy,
+// reasons, author and reason, so that the choice never depends
 // on the order amendments arrive. The embedded Evaluation is the corrected
 // evaluation: same Matter, Subject, Evaluator and Stage as the original;
 // its At is when the correction was made, its Result the corrected grade.

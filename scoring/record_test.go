@@ -874,13 +874,9 @@ func TestRecordAllConcurrent(t *testing.T) {
 // TestAmendBeyondJSONYears amends an evaluation made outside the years
 // 0–9999, which JSON cannot write, twice at one instant with different
 // grades: the amendments are not identical, so both are recorded, and the
-// one that counts does not depend on their order.
-//
-// BUG (book.go, amendmentCmp): it orders amendments made at one instant by
-// their JSON, and json.Marshal fails for these years, so every such pair
-// compares equal: the second Amend returns ErrDuplicate ("… is already
-// recorded") and the book keeps whichever came first. Left failing for the
-// lead to fix.
+// one that counts does not depend on their order. (amendmentCmp once
+// ordered such amendments by their JSON, which these years do not have, so
+// that every such pair compared equal and the second was refused.)
 func TestAmendBeyondJSONYears(t *testing.T) {
 	for _, at := range []time.Time{time.Date(10000, 1, 1, 0, 0, 0, 0, cst), time.Date(-1, 6, 1, 0, 0, 0, 0, cst)} {
 		t.Run(fmt.Sprint(at.Year()), func(t *testing.T) {
