@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"sync"
 	"testing"
@@ -9,19 +10,41 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// benchInput holds matter IDs and results shared by the book benchmarks,
-// built once for the largest size asked. The IDs are substrings of one
-// string, as they would be of a file a host reads, cut at ends: one
-// object without pointers for the collector, not millions of strings.
+// benchInput holds the matter IDs and results shared by the book
+// benchmarks, built once for the largest size asked. The IDs of a kind are
+// substrings of one string, as they would be of a file a host reads, cut
+// at ends: one object without pointers for the collector, not millions of
+// strings.
 var benchInput struct {
 	sync.Mutex
-	ids      string
-	ends     []int32
+	ids      [benchKinds]benchIDs
 	subjects []string
 	results  []Result
 }
 
-// benchIDs are the matter IDs of a benchmark.
+// The kinds of matter IDs the book benchmarks give, in the order they
+// give them.
+const (
+	// seqIDs are "2020-0", "2020-1", …, in that order: numbered IDs as a
+	// case system issues them, evaluated in the order they were issued.
+	seqIDs = iota
+	// windowIDs are seqIDs evaluated out of order: each matter waits for
+	// its evaluation among a pool of benchWindow open matters, one of which
+	// is evaluated at random at each step, as matters are resolved at
+	// different speeds.
+	windowIDs
+	// opaqueIDs are 14 letters each, as of IDs without a number (the hash
+	// table's whole load): "2020-" and the letters of i times an odd
+	// constant, in base 26.
+	opaqueIDs
+	benchKinds
+)
+
+// benchWindow is the pool of open matters of windowIDs: about four days of
+// a national year of 10^7.
+const benchWindow = 100_000
+
+// benchIDs are the matter IDs of a benchmark, by the index of the matter.
 type benchIDs struct {
 	ids  string
 	ends []int32
@@ -37,7 +60,59 @@ func (b benchIDs) at(i int) string {
 	return b.ids[from:b.ends[i]]
 }
 
-func benchMatters(tb testing.TB, n int) (benchIDs, []string, []Result) {
+// makeBenchIDs makes n IDs of a kind.
+func makeBenchIDs(kind, n int) benchIDs {
+	var order []int
+	if kind == windowIDs {
+		order = windowOrder(n, benchWindow)
+	}
+	var all []byte
+	ends := make([]int32, n)
+	for i := range n {
+		all = append(all, "2020-"...)
+		switch kind {
+		case seqIDs:
+			all = strconv.AppendInt(all, int64(i), 10)
+		case windowIDs:
+			all = strconv.AppendInt(all, int64(order[i]), 10)
+		case opaqueIDs:
+			x := uint64(i) * 0x9E3779B97F4A7C15 // a bijection of the uint64s
+			for range 14 {                     // 26^14 > 2^64
+				all = append(all, byte('a'+x%26))
+				x /= 26
+			}
+		}
+		ends[i] = int32(len(all))
+	}
+	return benchIDs{string(all), ends}
+}
+
+// windowOrder returns 0, …, n-1 in the order of a pool of w: at each step
+// one number of the pool, picked at random, leaves it, and the next number
+// joins.
+func windowOrder(n, w int) []int {
+	rng := rand.New(rand.NewPCG(2020, 6))
+	pool := make([]int, 0, w)
+	next := 0
+	for ; next < min(n, w); next++ {
+		pool = append(pool, next)
+	}
+	out := make([]int, 0, n)
+	for len(pool) > 0 {
+		j := rng.IntN(len(pool))
+		out = append(out, pool[j])
+		if next < n {
+			pool[j] = next
+			next++
+		} else {
+			pool[j] = pool[len(pool)-1]
+			pool = pool[:len(pool)-1]
+		}
+	}
+	return out
+}
+
+func benchMatters(tb testing.TB, kind, n int) (benchIDs, []string, []Result) {
 	in := &benchInput
 	in.Lock()
 	defer in.Unlock()
@@ -52,16 +127,11 @@ func benchMatters(tb testing.TB, n int) (benchIDs, []string, []Result) {
 			tb.Fatalf("DefaultScale has %d grades, benchGrades says %d", len(in.results), benchGrades)
 		}
 	}
-	if len(in.ends) < n {
-		var all []byte
-		in.ends = make([]int32, n)
-		for i := range n {
-			all = strconv.AppendInt(append(all, "2020-"...), int64(i), 10)
-			in.ends[i] = int32(len(all))
-		}
-		in.ids = string(all)
+	if in.ids[kind].len() < n {
+		in.ids[kind] = makeBenchIDs(kind, n)
 	}
-	return benchIDs{in.ids, in.ends[:n]}, in.subjects, in.results
+	ids := in.ids[kind]
+	return benchIDs{ids.ids, ids.ends[:n]}, in.subjects, in.results
 }
 
 // benchSubjects is the number of subjects the book benchmarks score, and
@@ -104,8 +174,8 @@ func benchReasons() [][]string {
 
 // benchmarkBookAll is benchmarkBook with RecordAll, in batches of 4096 as
 // a host reads rows.
-func benchmarkBookAll(b *testing.B, n int) {
-	ms, subjects, results := benchMatters(b, n)
+func benchmarkBookAll(b *testing.B, kind, n int) {
+	ms, subjects, results := benchMatters(b, kind, n)
 	year := Year(2020).From
 	batch := make([]Evaluation, 4096)
 	b.ReportAllocs()
@@ -131,8 +201,8 @@ func benchmarkBookAll(b *testing.B, n int) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
 }
 
-func benchmarkBook(b *testing.B, n int, reasons [][]string) {
-	ms, subjects, results := benchMatters(b, n)
+func benchmarkBook(b *testing.B, kind, n int, reasons [][]string) {
+	ms, subjects, results := benchMatters(b, kind, n)
 	year := Year(2020).From
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -162,22 +232,31 @@ func benchmarkBook(b *testing.B, n int, reasons [][]string) {
 // on this kind of machine: inserting 1,000,000 rows ≈ 1.7 s and grouping
 // them ≈ 1.1 s, 2.8 s in all, where this benchmark's 1M case records and
 // scores the same rows (with the duplicate check and exact arithmetic).
-// The 1M case gives every evaluation the same one-line reasons, which the
-// book stores once per grade and policy; 1M-own-reasons gives each its own
+// The 1M and 10M cases give numbered IDs in the order they were issued
+// (seqIDs); -window gives them out of order (windowIDs), -opaque gives
+// IDs without a number (opaqueIDs), which all go to the book's hash table.
+// They give every evaluation the same one-line reasons, which the book
+// stores once per grade and policy; 1M-own-reasons gives each its own
 // reason text with figures, as DefaultTable does, which the book copies.
-// Run the 10M case alone with -benchtime 1x: it takes about ten seconds
-// and a few GB.
+// The -RecordAll cases load the same with Book.RecordAll, 4096 at a time.
+// Run the 10M cases with -benchtime 1x: each takes a few seconds and about
+// a GB.
 func BenchmarkBook(b *testing.B) {
-	b.Run("1M", func(b *testing.B) { benchmarkBook(b, 1_000_000, nil) })
-	b.Run("1M-own-reasons", func(b *testing.B) { benchmarkBook(b, 1_000_000, benchReasons()) })
-	b.Run("10M", func(b *testing.B) { benchmarkBook(b, 10_000_000, nil) })
-	b.Run("1M-RecordAll", func(b *testing.B) { benchmarkBookAll(b, 1_000_000) })
-	b.Run("10M-RecordAll", func(b *testing.B) { benchmarkBookAll(b, 10_000_000) })
+	b.Run("1M", func(b *testing.B) { benchmarkBook(b, seqIDs, 1_000_000, nil) })
+	b.Run("1M-own-reasons", func(b *testing.B) { benchmarkBook(b, seqIDs, 1_000_000, benchReasons()) })
+	b.Run("1M-window", func(b *testing.B) { benchmarkBook(b, windowIDs, 1_000_000, nil) })
+	b.Run("1M-opaque", func(b *testing.B) { benchmarkBook(b, opaqueIDs, 1_000_000, nil) })
+	b.Run("10M", func(b *testing.B) { benchmarkBook(b, seqIDs, 10_000_000, nil) })
+	b.Run("10M-window", func(b *testing.B) { benchmarkBook(b, windowIDs, 10_000_000, nil) })
+	b.Run("10M-opaque", func(b *testing.B) { benchmarkBook(b, opaqueIDs, 10_000_000, nil) })
+	b.Run("1M-RecordAll", func(b *testing.B) { benchmarkBookAll(b, seqIDs, 1_000_000) })
+	b.Run("10M-RecordAll", func(b *testing.B) { benchmarkBookAll(b, seqIDs, 10_000_000) })
+	b.Run("10M-opaque-RecordAll", func(b *testing.B) { benchmarkBookAll(b, opaqueIDs, 10_000_000) })
 }
 
 // BenchmarkRecord is one Record into a book that grows to b.N evaluations.
 func BenchmarkRecord(b *testing.B) {
-	ms, subjects, results := benchMatters(b, min(b.N, 10_000_000))
+	ms, subjects, results := benchMatters(b, seqIDs, min(b.N, 10_000_000))
 	year := Year(2020).From
 	book := NewBook()
 	b.ReportAllocs()
@@ -195,7 +274,7 @@ func BenchmarkRecord(b *testing.B) {
 // BenchmarkScoresYear scores a year of 1,000,000 evaluations.
 func BenchmarkScoresYear(b *testing.B) {
 	const n = 1_000_000
-	ms, subjects, results := benchMatters(b, n)
+	ms, subjects, results := benchMatters(b, seqIDs, n)
 	year := Year(2020).From
 	book := NewBook()
 	for i := range n {

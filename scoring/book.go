@@ -511,8 +511,8 @@ func (b *Book) Record(e Evaluation) error {
 		return check(&e)
 	}
 	b.mu.Lock()
-	h, first := b.matters.start(e.Matter)
-	err := b.record(&e, h, first)
+	w := b.matters.start(e.Matter)
+	err := b.record(&e, &w)
 	b.mu.Unlock()
 	return err
 }
@@ -532,7 +532,7 @@ func quickValid(e *Evaluation) bool {
 // when they came). The matter's lookup is split in two around all the
 // work that does not depend on it, so that its likely cache miss overlaps
 // that work. Nothing here panics, so the callers need no defer.
-func (b *Book) record(e *Evaluation, h uint32, first uint8) error {
+func (b *Book) record(e *Evaluation, w *where) error {
 	s, knownS := b.subjects.lookup(e.Subject)
 	v, knownV := b.evaluators.lookup(e.Evaluator)
 	k, knownK := b.kindLookup(e.Result.Grade, e.Result.Policy)
@@ -544,7 +544,7 @@ func (b *Book) record(e *Evaluation, h uint32, first uint8) error {
 	}
 	f := figuresOf(e)
 	textOK := validText(e.Matter) // most matters are new
-	m, pos, knownM := b.matters.finish(e.Matter, h, first)
+	m, knownM := b.matters.finish(e.Matter, w)
 	if !knownM && !textOK || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
 		!knownK && (!validText(e.Result.Grade) || !validText(e.Result.Policy)) || !sameR && !validReasons(e.Result.Reasons) {
 		return check(e)
@@ -556,7 +556,7 @@ func (b *Book) record(e *Evaluation, h uint32, first uint8) error {
 		return err
 	}
 	if !knownM {
-		m = b.matters.add(e.Matter, h, pos)
+		m = b.matters.add(e.Matter, w)
 	}
 	if !knownS {
 		s = b.subjects.insert(e.Subject)
@@ -608,25 +608,23 @@ func (b *Book) RecordAll(es []Evaluation) error {
 		}
 	}
 	const group = 16
-	var hs [group]uint32
 	b.mu.Lock()
 	for len(es) > 0 {
 		g := es[:min(group, len(es))]
 		es = es[len(g):]
-		// Hash the group's matters and read their first tags: the reads
-		// do not depend on one another, so their misses overlap.
+		// Read where the group's matters would be: the reads do not
+		// depend on one another, so their misses overlap.
 		for j := range g {
-			hs[j] = b.matters.hash(g[j].Matter)
+			b.matters.prefetch(g[j].Matter)
 		}
-		b.matters.touch(hs[:len(g)])
 		for j := range g {
 			e := &g[j]
 			if !quickValid(e) {
 				reject(check(e))
 				continue
 			}
-			h, first := b.matters.restart(e.Matter, hs[j])
-			if err := b.record(e, h, first); err != nil {
+			w := b.matters.start(e.Matter)
+			if err := b.record(e, &w); err != nil {
 				reject(err)
 			}
 		}

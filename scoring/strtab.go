@@ -33,7 +33,9 @@ type strtab struct {
 	shift   uint8   // 32 - log2(len(slots)): a hash's slot is hash >> shift
 	npend   int     // slots in pending
 	pending [pendingSlots]pslot
-	touched uint8    // see touch
+	touched uint8    // see start and prefetch
+	hashed  int      // strings in the hash table
+	seq     seqIndex // strings that end in a number
 	locs    [][]sloc // by id, in chunks of 1<<chunkBits
 	n       int32
 	arena   arena
@@ -156,101 +158,123 @@ func (t *strtab) len() int { return int(t.n) }
 
 func (t *strtab) name(id int32) string { return string(t.bytes(id)) }
 
-// probe returns s's id; or, when s is not there, its hash and the slot
-// where it would go (pos < 0 when the table has no slots yet).
-func (t *strtab) probe(s string) (id int32, h uint32, pos int, ok bool) {
-	h, first := t.start(s)
-	id, pos, ok = t.finish(s, h, first)
-	return id, h, pos, ok
+// where is what start found out about a string: where it is kept, and
+// what finish and add need.
+type where struct {
+	mode  seqMode  // the sequence index, or the hash table
+	key   pageKey  // in the sequence index: its page's key,
+	page  *seqPage // the page (nil when there is none yet),
+	slot  int      // and the slot
+	h     uint32   // in the hash table: the hash,
+	first uint8    // the first tag of its probe, read by start,
+	pos   int      // and, set by finish, the free slot (-1: no table yet)
 }
 
-// start hashes s and reads the first tag of its probe sequence. In a big
-// table that read may miss the caches: a caller with other work to do does
-// it between start and finish, while the read is under way.
-func (t *strtab) start(s string) (h uint32, first uint8) {
+// start finds where s is kept and reads the first place it may be: its
+// slot of a page, or its first tag in the hash table. In a big table that
+// read may miss the caches: a caller with other work to do does it
+// between start and finish, while the read is under way.
+func (t *strtab) start(s string) (w where) {
+	w.mode, w.key, w.page, w.slot = t.seq.locate(s)
+	if w.mode == inPage {
+		if w.page != nil {
+			t.touched += uint8(w.page[w.slot])
+		}
+		return w
+	}
+	if t.slots != nil {
+		w.h = uint32(maphash.String(t.seed, s))
+		w.first = t.tags[w.h>>t.shift]
+	}
+	return w
+}
+
+// finish returns s's id, if the table has s, from what start returned.
+func (t *strtab) finish(s string, w *where) (id int32, ok bool) {
+	if w.mode == inPage {
+		if w.page == nil || w.page[w.slot] == 0 {
+			return 0, false
+		}
+		return w.page[w.slot] - 1, true
+	}
 	if t.slots == nil {
-		return 0, 0
-	}
-	h = uint32(maphash.String(t.seed, s))
-	return h, t.tags[h>>t.shift]
-}
-
-// hash returns s's hash, or 0 when the table has no slots (and no seed)
-// yet.
-func (t *strtab) hash(s string) uint32 {
-	if t.slots == nil {
-		return 0
-	}
-	return uint32(maphash.String(t.seed, s))
-}
-
-// touch reads the first tag of each hash's probe sequence, for a batch of
-// lookups to come: the reads do not depend on one another, so that those
-// that miss the caches overlap, and the lookups find the tags cached.
-func (t *strtab) touch(hs []uint32) {
-	if t.slots == nil {
-		return
-	}
-	var sum uint8
-	for _, h := range hs {
-		sum += t.tags[h>>t.shift]
-	}
-	t.touched = sum // so that the reads are not left out
-}
-
-// restart is start for s, whose hash h returned earlier (the table may
-// have grown since, but its seed stays).
-func (t *strtab) restart(s string, h uint32) (uint32, uint8) {
-	if t.slots == nil || h == 0 {
-		return t.start(s)
-	}
-	return h, t.tags[h>>t.shift]
-}
-
-// finish is probe from what start returned.
-func (t *strtab) finish(s string, h uint32, first uint8) (id int32, pos int, ok bool) {
-	if t.slots == nil {
-		return 0, -1, false
+		w.pos = -1
+		return 0, false
 	}
 	mask := len(t.slots) - 1
-	pos = int(h >> t.shift)
-	tag := tagOf(h)
-	for tg := first; tg != 0; tg = t.tags[pos] {
+	pos := int(w.h >> t.shift)
+	tag := tagOf(w.h)
+	for tg := w.first; tg != 0; tg = t.tags[pos] {
 		if tg == tag {
-			if sl := t.slot(pos); sl.hash == h && string(t.bytes(sl.id-1)) == s {
-				return sl.id - 1, pos, true
+			if sl := t.slot(pos); sl.hash == w.h && string(t.bytes(sl.id-1)) == s {
+				return sl.id - 1, true
 			}
 		}
 		pos = (pos + 1) & mask
 	}
-	return 0, pos, false
+	w.pos = pos
+	return 0, false
 }
 
 func (t *strtab) lookup(s string) (int32, bool) {
-	id, _, _, ok := t.probe(s)
-	return id, ok
+	w := t.start(s)
+	return t.finish(s, &w)
 }
 
-// add adds s, which probe did not find, at the slot probe gave.
-func (t *strtab) add(s string, h uint32, pos int) int32 {
+func (t *strtab) id(s string) int32 {
+	w := t.start(s)
+	if id, ok := t.finish(s, &w); ok {
+		return id
+	}
+	return t.add(s, &w)
+}
+
+// prefetch reads the first tag of the hash table where s would be, for a
+// lookup to come: a batch of prefetches reads places that do not depend
+// on one another, so that those that miss the caches overlap, and the
+// lookups find them cached. IDs that end in a digit are most likely the
+// sequence index's, whose lookups land near the last ones: it leaves
+// those alone.
+func (t *strtab) prefetch(s string) {
+	if t.slots == nil || s == "" || s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
+		return
+	}
+	t.touched += t.tags[uint32(maphash.String(t.seed, s))>>t.shift]
+}
+
+// add adds s, which finish did not find, where start and finish said.
+func (t *strtab) add(s string, w *where) int32 {
+	id := t.n
+	if w.mode == inPage {
+		t.seq.add(s, w.key, w.page, w.slot, id)
+	} else {
+		if w.mode == toSpill {
+			t.seq.spill(w.key)
+		}
+		t.hashAdd(s, w.h, w.pos, id)
+	}
+	*grow(&t.locs, int(id)) = t.arena.put(s)
+	t.n++
+	return id
+}
+
+// hashAdd adds s with the id to the hash table, at the slot finish gave.
+func (t *strtab) hashAdd(s string, h uint32, pos int, id int32) {
 	if pos < 0 {
 		t.resize(16)
 		h = uint32(maphash.String(t.seed, s))
 		pos = t.free(h)
-	} else if int(t.n+1)*8 > len(t.slots)*7 {
+	} else if (t.hashed+1)*8 > len(t.slots)*7 {
 		t.resize(2 * len(t.slots))
 		pos = t.free(h)
 	}
-	id := t.n
 	t.tags[pos] = tagOf(h)
 	if t.npend == pendingSlots {
 		t.flush()
 	}
 	t.pending[t.npend] = pslot{pos, tslot{hash: h, id: id + 1}}
 	t.npend++
-	*grow(&t.locs, int(id)) = t.arena.put(s)
-	t.n++
-	return id
+	t.hashed++
 }
 
 // grow makes room for element i of a list held in chunks of 1<<chunkBits,
@@ -272,14 +296,6 @@ func grow[T any](chunks *[][]T, i int) *T {
 		(*chunks)[0] = grown
 	}
 	return &(*chunks)[c][j]
-}
-
-func (t *strtab) id(s string) int32 {
-	id, h, pos, ok := t.probe(s)
-	if ok {
-		return id
-	}
-	return t.add(s, h, pos)
 }
 
 // free returns the first empty slot for hash h.
