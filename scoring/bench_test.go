@@ -77,7 +77,7 @@ func makeBenchIDs(kind, n int) benchIDs {
 			all = strconv.AppendInt(all, int64(order[i]), 10)
 		case opaqueIDs:
 			x := uint64(i) * 0x9E3779B97F4A7C15 // a bijection of the uint64s
-			for range 14 {                     // 26^14 > 2^64
+			for range 14 {                      // 26^14 > 2^64
 				all = append(all, byte('a'+x%26))
 				x /= 26
 			}
