@@ -1,0 +1,209 @@
+package scoring
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSplitSeq(t *testing.T) {
+	type split struct {
+		Prefix string
+		Num    uint64
+		OK     bool
+	}
+	for _, c := range []struct {
+		in   string
+		want split
+	}{
+		{"2020-0001234", split{"2020-000", 1234, true}},
+		{"WH20200615000123", split{"WH", 20200615000123, true}},
+		{"12345", split{"", 12345, true}},
+		{"0", split{"", 0, true}},
+		{"00", split{"0", 0, true}},
+		{"007", split{"00", 7, true}},
+		{"M-0", split{"M-", 0, true}},
+		{"M-000", split{"M-00", 0, true}},
+		{"M-10", split{"M-", 10, true}},
+		{"999999999999999999", split{"", 999999999999999999, true}},           // 18 digits
+		{"x0000999999999999999999", split{"x0000", 999999999999999999, true}}, // zeros do not count
+		{"1000000000000000000", split{}},                                      // 19 digits
+		{"", split{}},                                                         // nothing
+		{"M-", split{}},                                                       // no number
+		{"12a", split{}},                                                      // ends in a letter
+		{"٣", split{}},                                                        // not an ASCII digit
+		{"事项12", split{"事项", 12, true}},                                       // UTF-8 prefix
+		{"a\xff9", split{"a\xff", 9, true}},                                   // bytes, not runes
+		{"0000000000000000000000000000000000000001", split{strings.Repeat("0", 39), 1, true}},
+	} {
+		p, n, ok := splitSeq(c.in)
+		if diff := cmp.Diff(c.want, split{p, n, ok}); diff != "" {
+			t.Errorf("splitSeq(%q) mismatch (-want +got):\n%s", c.in, diff)
+		}
+		if ok && p+strconv.FormatUint(n, 10) != c.in {
+			t.Errorf("splitSeq(%q) = %q, %d: they do not make the string again", c.in, p, n)
+		}
+	}
+}
+
+// FuzzSplitSeq checks that a split makes its string again, so that no two
+// strings split alike, and that a string is split exactly when it ends in
+// a number of at most 18 digits.
+func FuzzSplitSeq(f *testing.F) {
+	for _, s := range []string{"", "0", "00", "2020-0001234", "12a", "1000000000000000000", "x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, n, ok := splitSeq(s)
+		if !ok {
+			if p != "" || n != 0 {
+				t.Fatalf("splitSeq(%q) = %q, %d, false", s, p, n)
+			}
+			digits := strings.TrimLeft(s[len(strings.TrimRight(s, "0123456789")):], "0")
+			if s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' && len(digits) <= maxDigits {
+				t.Fatalf("splitSeq(%q) is not ok, though it ends in a number of %d digits", s, len(digits))
+			}
+			return
+		}
+		if p+strconv.FormatUint(n, 10) != s {
+			t.Fatalf("splitSeq(%q) = %q, %d: they do not make the string again", s, p, n)
+		}
+	})
+}
+
+// strtabGen makes strings of the shapes a book's index must keep apart:
+// numbered IDs of a few prefixes, mostly in order and sometimes far out of
+// it; the same numbers with leading zeros; sparse numbers, which spill
+// their ranges to the hash table; IDs with a prefix each, which fill the
+// sequence index's prefixes; and IDs without a number.
+type strtabGen struct {
+	rng  *rand.Rand
+	next [3]uint64
+	uniq int
+}
+
+func (g *strtabGen) id() string {
+	prefixes := [...]string{"2020-", "WH", ""}
+	switch g.rng.IntN(10) {
+	case 0, 1, 2, 3:
+		k := g.rng.IntN(3)
+		g.next[k]++
+		return prefixes[k] + strconv.FormatUint(g.next[k], 10)
+	case 4:
+		k := g.rng.IntN(3)
+		return prefixes[k] + strconv.FormatUint(g.rng.Uint64N(g.next[k]+1), 10) // seen or not
+	case 5:
+		return prefixes[g.rng.IntN(3)] + strings.Repeat("0", 1+g.rng.IntN(3)) + strconv.Itoa(g.rng.IntN(1000))
+	case 6:
+		return "S" + strconv.FormatUint(g.rng.Uint64N(1e15), 10) // sparse
+	case 7:
+		g.uniq++
+		return fmt.Sprintf("u%d-x%d", g.uniq, g.rng.IntN(10)) // a prefix each
+	case 8:
+		return "opaque-" + strconv.Itoa(g.rng.IntN(5000)) + "z"
+	default:
+		return strconv.FormatUint(g.rng.Uint64(), 10) // 19 or 20 digits at times
+	}
+}
+
+// TestStrtabIsASet adds and looks up strings of every shape in random
+// order, with lookups between, and checks the table against a map: every
+// string added keeps its id and its name, every string not added is not
+// found, ids are dense in the order of adding.
+func TestStrtabIsASet(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			g := &strtabGen{rng: rand.New(rand.NewPCG(seed, 7))}
+			var tab strtab
+			want := map[string]int32{}
+			var names []string
+			for i := range 100_000 {
+				s := g.id()
+				if g.rng.IntN(3) == 0 {
+					id, ok := tab.lookup(s)
+					wid, wok := want[s]
+					if ok != wok || ok && id != wid {
+						t.Fatalf("step %d: lookup(%q) = %d, %v; want %d, %v", i, s, id, ok, wid, wok)
+					}
+					continue
+				}
+				id := tab.id(s)
+				if wid, ok := want[s]; ok {
+					if id != wid {
+						t.Fatalf("step %d: id(%q) = %d, was %d", i, s, id, wid)
+					}
+					continue
+				}
+				if id != int32(len(names)) {
+					t.Fatalf("step %d: id(%q) = %d for a new string, want %d", i, s, id, len(names))
+				}
+				want[s] = id
+				names = append(names, s)
+			}
+			if tab.len() != len(names) {
+				t.Fatalf("len = %d, want %d", tab.len(), len(names))
+			}
+			for id, s := range names {
+				if got := tab.name(int32(id)); got != s {
+					t.Fatalf("name(%d) = %q, want %q", id, got, s)
+				}
+				if got, ok := tab.lookup(s); !ok || got != int32(id) {
+					t.Fatalf("lookup(%q) = %d, %v at the end; want %d", s, got, ok, id)
+				}
+			}
+			x := &tab.seq
+			if len(x.names) != maxPrefixes {
+				t.Errorf("the sequence index has %d prefixes; the test means to fill it (%d)", len(x.names), maxPrefixes)
+			}
+			if len(x.spilled) == 0 || tab.hashed == 0 {
+				t.Errorf("spilled ranges %d, strings in the hash table %d: the test means to have both", len(x.spilled), tab.hashed)
+			}
+			inPages := 0
+			for _, c := range x.counts {
+				inPages += c.keys
+			}
+			if inPages+tab.hashed != tab.len() {
+				t.Errorf("%d strings in pages and %d in the hash table, %d in all", inPages, tab.hashed, tab.len())
+			}
+		})
+	}
+}
+
+// TestSeqIndexSparse gives one prefix sparse numbers: after minPages pages
+// its new ranges spill to the hash table, and those strings are still
+// found, as are the ones in pages.
+func TestSeqIndexSparse(t *testing.T) {
+	var tab strtab
+	var all []string
+	for i := range 1000 {
+		s := "N" + strconv.Itoa(i*pageSize*3) // a page each
+		all = append(all, s)
+		tab.id(s)
+	}
+	c := tab.seq.counts[0]
+	if c.pages != minPages || c.keys != minPages {
+		t.Errorf("pages %d, keys in them %d; want %d of each", c.pages, c.keys, minPages)
+	}
+	if len(tab.seq.spilled) != 1000-minPages || tab.hashed != 1000-minPages {
+		t.Errorf("spilled ranges %d, in the hash table %d; want %d", len(tab.seq.spilled), tab.hashed, 1000-minPages)
+	}
+	// Numbers next to the sparse ones: the same ranges, so the same place.
+	for i, s := range all {
+		n := i*pageSize*3 + 1
+		next := "N" + strconv.Itoa(n)
+		if _, ok := tab.lookup(next); ok {
+			t.Fatalf("lookup(%q) found a string never added", next)
+		}
+		tab.id(next)
+		if id, ok := tab.lookup(s); !ok || tab.name(id) != s {
+			t.Fatalf("lookup(%q) = %d, %v after adding %q", s, id, ok, next)
+		}
+	}
+	if c := tab.seq.counts[0]; c.pages != minPages || c.keys != 2*minPages {
+		t.Errorf("after the neighbours: pages %d, keys in them %d; want %d, %d", c.pages, c.keys, minPages, 2*minPages)
+	}
+}
