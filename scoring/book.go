@@ -27,14 +27,26 @@ import (
 //
 // A book is compact, for a national year of 10^8 evaluations on one
 // machine: subjects, matters, evaluators and each pair of grade and
-// policy are interned into small integer ids (matters in a hash table of
-// their own whose strings are copied into an arena), points are kept as
-// int64 millionths (falling back to exact decimals for points that do not
-// fit) and times as int64 nanoseconds (falling back to a side table for
-// times before 1824 or after 2115), each evaluation takes one 32-byte
-// record without pointers, and reasons are copied into an arena too —
-// once for a run of identical reason lists of one grade and policy, as a
-// decision table gives. The book keeps none of the caller's memory.
+// policy are interned into small integer ids, points are kept as int64
+// millionths (falling back to exact decimals for points that do not fit)
+// and times as int64 nanoseconds (falling back to a side table for times
+// before 1824 or after 2115), each evaluation takes one 32-byte record
+// without pointers, and reasons are copied into an arena — once for a run
+// of identical reason lists of one grade and policy, as a decision table
+// gives. The book keeps none of the caller's memory.
+//
+// Matters are the one name a book has millions of. Their IDs are copied
+// into an arena and found by an index of two parts. IDs that end in a
+// number, as case systems number matters ("2020-0001234"), are found by
+// that number in pages of consecutive numbers: a book is given such IDs
+// roughly in order, so a lookup lands near the last ones, in memory the
+// processor has at hand. Other IDs, and numbers too sparse for pages, are
+// found in a hash table, where each new matter of a big book costs a
+// cache miss: on the machine the README measures, a book of 10^7
+// evaluations records about 4 million a second with numbered IDs and 2.5
+// million with others. Either way the result is the same; only the speed
+// differs. [Book.RecordAll] loads many evaluations at once a little
+// faster.
 type Book struct {
 	mu         sync.Mutex
 	matters    strtab

@@ -48,7 +48,7 @@ type seqCounts struct{ pages, keys int }
 const (
 	pageBits    = 8
 	pageSize    = 1 << pageBits
-	seqCache    = 64   // entries in seqIndex.cache
+	seqCache    = 1024 // entries in seqIndex.cache
 	slabSize    = 64   // pages per allocation
 	minPages    = 64   // pages a prefix may have however sparse
 	maxSparse   = 8    // beyond minPages, pages are at least 1/maxSparse full
@@ -101,7 +101,7 @@ func splitSeq(s string) (prefix string, num uint64, ok bool) {
 
 func (k pageKey) hash() int {
 	x := uint64(uint32(k.prefix))*0xBF58476D1CE4E5B9 ^ k.page
-	return int(x * 0x9E3779B97F4A7C15 >> 58) // the top 6 bits
+	return int(x * 0x9E3779B97F4A7C15 >> 54) // the top 10 bits
 }
 
 // locate returns where s is kept: its mode, and for inPage and toSpill
