@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"sync"
@@ -33,9 +34,8 @@ const (
 	// is evaluated at random at each step, as matters are resolved at
 	// different speeds.
 	windowIDs
-	// opaqueIDs are 14 letters each, as of IDs without a number (the hash
-	// table's whole load): "2020-" and the letters of i times an odd
-	// constant, in base 26.
+	// opaqueIDs are UUIDs (version 4 in form), as of IDs without a
+	// number: they are the hash table's whole load.
 	opaqueIDs
 	benchKinds
 )
@@ -69,18 +69,17 @@ func makeBenchIDs(kind, n int) benchIDs {
 	var all []byte
 	ends := make([]int32, n)
 	for i := range n {
-		all = append(all, "2020-"...)
 		switch kind {
 		case seqIDs:
-			all = strconv.AppendInt(all, int64(i), 10)
+			all = strconv.AppendInt(append(all, "2020-"...), int64(i), 10)
 		case windowIDs:
-			all = strconv.AppendInt(all, int64(order[i]), 10)
+			all = strconv.AppendInt(append(all, "2020-"...), int64(order[i]), 10)
 		case opaqueIDs:
-			x := uint64(i) * 0x9E3779B97F4A7C15 // a bijection of the uint64s
-			for range 14 {                      // 26^14 > 2^64
-				all = append(all, byte('a'+x%26))
-				x /= 26
-			}
+			// The last 48 bits are i times an odd number modulo 2^48, a
+			// bijection, so that no two IDs are alike.
+			x := uint64(i) * 0x9E3779B97F4A7C15
+			all = fmt.Appendf(all, "%08x-%04x-4%03x-%x%03x-%012x", x>>32, x>>16&0xffff, x>>4&0xfff,
+				8|x>>2&3, x>>52, x&(1<<48-1))
 		}
 		ends[i] = int32(len(all))
 	}

@@ -602,9 +602,10 @@ func (b *Book) record(e *Evaluation, w *where) error {
 // more, one that counts the rest.
 //
 // RecordAll is for loading many evaluations at once, as from a database
-// or a journal: it takes the book's lock once, and looks matters up a few
-// at a time so that the cache misses of a big book's lookups overlap.
-// Concurrent Record calls wait until it is done.
+// or a journal: it takes the book's lock once, and reads ahead where a few
+// matters at a time would be in the book's hash table (see [Book]), so
+// that the cache misses of those lookups overlap. Concurrent Record calls
+// wait until it is done.
 func (b *Book) RecordAll(es []Evaluation) error {
 	if b == nil {
 		if len(es) == 0 {

@@ -46,14 +46,15 @@ type seqIndex struct {
 type seqCounts struct{ pages, keys int }
 
 const (
-	pageBits    = 8
-	pageSize    = 1 << pageBits
-	seqCache    = 1024 // entries in seqIndex.cache
-	slabSize    = 64   // pages per allocation
-	minPages    = 64   // pages a prefix may have however sparse
-	maxSparse   = 8    // beyond minPages, pages are at least 1/maxSparse full
-	maxPrefixes = 4096 // prefixes the index takes
-	maxDigits   = 18   // every number of up to 18 digits fits a uint64
+	pageBits     = 8
+	pageSize     = 1 << pageBits
+	seqCache     = 1024 // entries in seqIndex.cache
+	slabSize     = 64   // pages per allocation
+	minPages     = 64   // pages a prefix may have however sparse
+	maxSparse    = 8    // beyond minPages, pages are at least 1/maxSparse full
+	maxPrefixes  = 4096 // prefixes the index takes
+	maxDigits    = 18   // every number of up to 18 digits fits a uint64
+	maxPrefixLen = 24   // bytes; a UUID's prefix is longer
 )
 
 type seqPage [pageSize]int32
@@ -81,7 +82,9 @@ const (
 // digits that ends s, but without leading zeros (those stay in the
 // prefix) unless it is the one digit "0". prefix + the number in decimal
 // is s again, so no two strings split alike. ok is false when s does not
-// end in a digit, or the number has more than maxDigits digits.
+// end in a digit, the number has more than maxDigits digits, or the
+// prefix more than maxPrefixLen bytes (as of UUIDs, which are the hash
+// table's).
 func splitSeq(s string) (prefix string, num uint64, ok bool) {
 	i := len(s)
 	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
@@ -90,7 +93,7 @@ func splitSeq(s string) (prefix string, num uint64, ok bool) {
 	for i < len(s)-1 && s[i] == '0' {
 		i++
 	}
-	if i == len(s) || len(s)-i > maxDigits {
+	if i == len(s) || len(s)-i > maxDigits || i > maxPrefixLen {
 		return "", 0, false
 	}
 	for _, c := range []byte(s[i:]) {

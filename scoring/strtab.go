@@ -6,19 +6,22 @@ import (
 	"slices"
 )
 
-// strtab interns many strings (a book's matters) into dense ids: an
-// open-addressing hash table of ids and hashes, with the strings' bytes
-// copied into chunks of an arena. A lookup-or-insert is one probe
-// sequence; the table holds no pointers for the garbage collector to
-// follow, and keeps none of the caller's strings alive. The zero value is
-// empty.
+// strtab interns many strings (a book's matters) into dense ids, with the
+// strings' bytes copied into chunks of an arena. It holds no pointers for
+// the garbage collector to follow (but for the sequence index's few pages),
+// and keeps none of the caller's strings alive. The zero value is empty.
 //
-// The table is probed linearly from the slot the hash's top bits give.
-// Each slot has a one-byte tag beside it in tags, eight times smaller than
-// the slots: a probe reads the tags, and reads a slot only where the tag
-// matches. A string not in the table — most strings a book is given — is
-// found absent in the tags alone, which, being small, the caches hold far
-// better than the slots.
+// A string that ends in a number is found by that number in the sequence
+// index, seq, when the index keeps it (see seqIndex); any other string in
+// an open-addressing hash table of ids and hashes. Each string is looked
+// for in one of the two only.
+//
+// The hash table is probed linearly from the slot the hash's top bits
+// give. Each slot has a one-byte tag beside it in tags, eight times
+// smaller than the slots: a probe reads the tags, and reads a slot only
+// where the tag matches. A string not in the table — most strings a book
+// is given — is found absent in the tags alone, which, being small, the
+// caches hold better than the slots.
 //
 // The slots of new strings are not written at once but kept in pending
 // (their tags are) and written a batch at a time. A write to a random

@@ -29,16 +29,19 @@ func TestSplitSeq(t *testing.T) {
 		{"M-0", split{"M-", 0, true}},
 		{"M-000", split{"M-00", 0, true}},
 		{"M-10", split{"M-", 10, true}},
-		{"999999999999999999", split{"", 999999999999999999, true}},           // 18 digits
-		{"x0000999999999999999999", split{"x0000", 999999999999999999, true}}, // zeros do not count
-		{"1000000000000000000", split{}},                                      // 19 digits
-		{"", split{}},                                                         // nothing
-		{"M-", split{}},                                                       // no number
-		{"12a", split{}},                                                      // ends in a letter
-		{"٣", split{}},                                                        // not an ASCII digit
-		{"事项12", split{"事项", 12, true}},                                       // UTF-8 prefix
-		{"a\xff9", split{"a\xff", 9, true}},                                   // bytes, not runes
-		{"0000000000000000000000000000000000000001", split{strings.Repeat("0", 39), 1, true}},
+		{"999999999999999999", split{"", 999999999999999999, true}},              // 18 digits
+		{"x0000999999999999999999", split{"x0000", 999999999999999999, true}},    // zeros do not count
+		{"1000000000000000000", split{}},                                         // 19 digits
+		{"", split{}},                                                            // nothing
+		{"M-", split{}},                                                          // no number
+		{"12a", split{}},                                                         // ends in a letter
+		{"٣", split{}},                                                           // not an ASCII digit
+		{"事项12", split{"事项", 12, true}},                                          // UTF-8 prefix
+		{"a\xff9", split{"a\xff", 9, true}},                                      // bytes, not runes
+		{strings.Repeat("0", 24) + "1", split{strings.Repeat("0", 24), 1, true}}, // a prefix of 24 bytes
+		{strings.Repeat("0", 25) + "1", split{}},                                 // 25
+		{"6ba7b810-9dad-41d1-80b4-00c04fd430c8", split{}},                        // a UUID
+		{"6ba7b810-9dad-41d1-80b4-004030201008", split{}},                        // a UUID ending in 12 digits
 	} {
 		p, n, ok := splitSeq(c.in)
 		if diff := cmp.Diff(c.want, split{p, n, ok}); diff != "" {
@@ -52,7 +55,8 @@ func TestSplitSeq(t *testing.T) {
 
 // FuzzSplitSeq checks that a split makes its string again, so that no two
 // strings split alike, and that a string is split exactly when it ends in
-// a number of at most 18 digits.
+// a number of at most maxDigits digits after a prefix of at most
+// maxPrefixLen bytes.
 func FuzzSplitSeq(f *testing.F) {
 	for _, s := range []string{"", "0", "00", "2020-0001234", "12a", "1000000000000000000", "x01"} {
 		f.Add(s)
@@ -64,8 +68,11 @@ func FuzzSplitSeq(f *testing.F) {
 				t.Fatalf("splitSeq(%q) = %q, %d, false", s, p, n)
 			}
 			digits := strings.TrimLeft(s[len(strings.TrimRight(s, "0123456789")):], "0")
-			if s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' && len(digits) <= maxDigits {
-				t.Fatalf("splitSeq(%q) is not ok, though it ends in a number of %d digits", s, len(digits))
+			if digits == "" && strings.HasSuffix(s, "0") {
+				digits = "0"
+			}
+			if digits != "" && len(digits) <= maxDigits && len(s)-len(digits) <= maxPrefixLen {
+				t.Fatalf("splitSeq(%q) is not ok, though it is a prefix of %d bytes and a number of %d digits", s, len(s)-len(digits), len(digits))
 			}
 			return
 		}
