@@ -43,11 +43,15 @@ var stagesRule = accountability.Rule{
 //	}
 type printT struct{}
 
+func (printT) Helper() {}
+
 func (printT) Errorf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	first, _, _ := strings.Cut(msg, "\n") // go-cmp's diff text is not stable; show the headline
 	fmt.Println("FAIL:", first)
 }
+
+func (t printT) Fatalf(format string, args ...any) { t.Errorf(format, args...) }
 
 func ExampleRun() {
 	r := &accountability.Register{Powers: []accountability.Power{{

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"testing"
@@ -14,11 +15,13 @@ import (
 	"github.com/qingdan/qingdan/accountability"
 )
 
-// Testing is the part of [testing.TB] that [Run] needs, so that Run can be
-// used with a *testing.T, a *testing.B or a fake of the caller's own. If the
-// value also has a Helper method (as testing.TB does), Run calls it.
-type Testing interface {
+// TB is the part of [testing.TB] the helpers use: *testing.T, *testing.B
+// and *testing.F satisfy it, and so can a fake of the caller's own. It is
+// the same as scoringtest.TB.
+type TB interface {
+	Helper()
 	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
 }
 
 // Run runs rule, and only rule, over r and compares its findings with want,
@@ -31,10 +34,8 @@ type Testing interface {
 //
 // It returns the findings, in the order the rule reported them, for any
 // further checks. A nil register runs as an empty one.
-func Run(t Testing, rule accountability.Rule, r *accountability.Register, want accountability.Findings) accountability.Findings {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func Run(t TB, rule accountability.Rule, r *accountability.Register, want accountability.Findings) accountability.Findings {
+	t.Helper()
 	if err := accountability.CheckRules(rule); err != nil {
 		t.Errorf("rule %q cannot run: %v", rule.Name, err)
 		return nil
@@ -82,26 +83,51 @@ type Case struct {
 	Want     accountability.Findings  `json:"want,omitempty"`
 }
 
-// RunCases runs rule over each case in a subtest named after the case (or
-// its position, if it has no name) and compares findings as [Run] does.
-func RunCases(t *testing.T, rule accountability.Rule, cases []Case) {
+// RunCases runs rule over each case and compares findings as [Run] does.
+// Each case is named after its Name, or its position if it has none: with
+// a *testing.T, each runs in a subtest of that name; with another TB, the
+// name begins each message about the case.
+func RunCases(t TB, rule accountability.Rule, cases []Case) {
 	t.Helper()
+	sub, _ := t.(interface {
+		Run(name string, f func(t *testing.T)) bool
+	})
 	for i, c := range cases {
 		name := c.Name
 		if name == "" {
 			name = fmt.Sprint(i)
 		}
-		t.Run(name, func(t *testing.T) {
+		if sub == nil {
+			Run(namedTB{t, name}, rule, c.Register, c.Want)
+			continue
+		}
+		sub.Run(name, func(t *testing.T) {
 			t.Helper()
 			Run(t, rule, c.Register, c.Want)
 		})
 	}
 }
 
+// namedTB begins each message with the name of a case.
+type namedTB struct {
+	TB
+	name string
+}
+
+func (n namedTB) Errorf(format string, args ...any) {
+	n.TB.Helper()
+	n.TB.Errorf("case %q: %s", n.name, fmt.Sprintf(format, args...))
+}
+
+func (n namedTB) Fatalf(format string, args ...any) {
+	n.TB.Helper()
+	n.TB.Fatalf("case %q: %s", n.name, fmt.Sprintf(format, args...))
+}
+
 // ReadCases decodes a JSON array of [Case]s strictly: an unknown field is an
 // error, so that a misspelt key cannot make a case pass.
-func ReadCases(data []byte) ([]Case, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
+func ReadCases(r io.Reader) ([]Case, error) {
+	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	var cases []Case
 	if err := dec.Decode(&cases); err != nil {
@@ -115,16 +141,19 @@ func ReadCases(data []byte) ([]Case, error) {
 
 // RunFile reads cases from the JSON file at path (usually under testdata)
 // with [ReadCases] and runs them with [RunCases]. A file that cannot be
-// read or decoded fails the test.
-func RunFile(t *testing.T, rule accountability.Rule, path string) {
+// read or decoded is fatal.
+func RunFile(t TB, rule accountability.Rule, path string) {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("accountabilitytest: %v", err)
+		return
 	}
-	cases, err := ReadCases(data)
+	defer f.Close()
+	cases, err := ReadCases(f)
 	if err != nil {
-		t.Fatalf("%s: %v", path, err)
+		t.Fatalf("accountabilitytest: %s: %v", path, err)
+		return
 	}
 	RunCases(t, rule, cases)
 }

@@ -1,6 +1,7 @@
 package accountabilitytest
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -8,14 +9,18 @@ import (
 	"github.com/qingdan/qingdan/accountability"
 )
 
-// fakeT records what Run reports.
+// fakeT records what the helpers report.
 type fakeT struct {
 	errors  []string
+	fatals  []string
 	helpers int
 }
 
 func (f *fakeT) Errorf(format string, args ...any) {
 	f.errors = append(f.errors, fmt.Sprintf(format, args...))
+}
+func (f *fakeT) Fatalf(format string, args ...any) {
+	f.fatals = append(f.fatals, fmt.Sprintf(format, args...))
 }
 func (f *fakeT) Helper() { f.helpers++ }
 
@@ -103,9 +108,35 @@ func TestRunFile(t *testing.T) {
 	RunFile(t, noName, "testdata/name.json")
 }
 
+// TestRunCasesWithoutSubtests runs cases through a TB that has no Run
+// method: each message names its case.
+func TestRunCasesWithoutSubtests(t *testing.T) {
+	ft := &fakeT{}
+	RunCases(ft, noName, []Case{
+		{Name: "clean", Register: nameless("A"), Want: accountability.Findings{finding("A")}},
+		{Register: nameless("A")},
+	})
+	if len(ft.errors) != 1 || !strings.HasPrefix(ft.errors[0], `case "1": rule "local.name": findings mismatch (-want +got):`) {
+		t.Errorf("RunCases reported %q, want one mismatch of case \"1\"", ft.errors)
+	}
+}
+
+func TestRunFileFailures(t *testing.T) {
+	for _, c := range []struct{ path, want string }{
+		{"testdata/no-such-file.json", "accountabilitytest: open testdata/no-such-file.json"},
+		{"run.go", "accountabilitytest: run.go: accountabilitytest: reading cases:"},
+	} {
+		ft := &fakeT{}
+		RunFile(ft, noName, c.path)
+		if len(ft.fatals) != 1 || !strings.HasPrefix(ft.fatals[0], c.want) || len(ft.errors) != 0 {
+			t.Errorf("RunFile(%q): fatal %q, errors %q; want one fatal beginning %q", c.path, ft.fatals, ft.errors, c.want)
+		}
+	}
+}
+
 func TestReadCases(t *testing.T) {
 	for _, bad := range []string{`[{"name":"x","regsiter":{}}]`, `{}`, `[] []`, `[{"want":[{"rule":"r","severity":"fatal"}]}]`} {
-		if _, err := ReadCases([]byte(bad)); err == nil {
+		if _, err := ReadCases(strings.NewReader(bad)); err == nil {
 			t.Errorf("ReadCases(%s) error = nil", bad)
 		}
 	}
@@ -114,7 +145,7 @@ func TestReadCases(t *testing.T) {
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"a","register":{"powers":[{"code":"A"}]},"want":[{"rule":"local.name","severity":"error","path":"powers[A]","message":"m"}]}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cases, err := ReadCases(data)
+		cases, err := ReadCases(bytes.NewReader(data))
 		if err != nil {
 			return
 		}

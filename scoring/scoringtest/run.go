@@ -12,8 +12,9 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
-// TB is the part of testing.TB the helpers use; *testing.T, *testing.B and
-// *testing.F satisfy it.
+// TB is the part of testing.TB the helpers use: *testing.T, *testing.B
+// and *testing.F satisfy it, and so can a fake of the caller's own. It is
+// the same as accountabilitytest.TB.
 type TB interface {
 	Helper()
 	Errorf(format string, args ...any)
