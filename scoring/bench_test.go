@@ -177,11 +177,7 @@ func benchmarkBookAll(b *testing.B, kind, n int) {
 	ms, subjects, results := benchMatters(b, kind, n)
 	year := Year(2020).From
 	batch := make([]Evaluation, 4096)
-	b.ReportAllocs()
-	b.ResetTimer()
-	var scores []Score
-	for range b.N {
-		book := NewBook()
+	runBookBench(b, n, len(subjects), func(book *Book) {
 		for i := 0; i < n; i += len(batch) {
 			es := batch[:min(len(batch), n-i)]
 			for j := range es {
@@ -191,23 +187,13 @@ func benchmarkBookAll(b *testing.B, kind, n int) {
 				b.Fatal(err)
 			}
 		}
-		scores = book.Scores(Year(2020))
-	}
-	b.StopTimer()
-	if len(scores) != len(subjects) {
-		b.Fatalf("%d scores, want %d", len(scores), len(subjects))
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+	})
 }
 
 func benchmarkBook(b *testing.B, kind, n int, reasons [][]string) {
 	ms, subjects, results := benchMatters(b, kind, n)
 	year := Year(2020).From
-	b.ReportAllocs()
-	b.ResetTimer()
-	var scores []Score
-	for range b.N {
-		book := NewBook()
+	runBookBench(b, n, len(subjects), func(book *Book) {
 		for i := range n {
 			e := benchEvaluation(i, ms, subjects, results, year)
 			if reasons != nil {
@@ -217,11 +203,23 @@ func benchmarkBook(b *testing.B, kind, n int, reasons [][]string) {
 				b.Fatal(err)
 			}
 		}
+	})
+}
+
+// runBookBench times loading n evaluations into a new book with load and
+// scoring the year, and checks that every subject is scored.
+func runBookBench(b *testing.B, n, subjects int, load func(*Book)) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	var scores []Score
+	for range b.N {
+		book := NewBook()
+		load(book)
 		scores = book.Scores(Year(2020))
 	}
 	b.StopTimer()
-	if len(scores) != len(subjects) {
-		b.Fatalf("%d scores, want %d", len(scores), len(subjects))
+	if len(scores) != subjects {
+		b.Fatalf("%d scores, want %d", len(scores), subjects)
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
 }

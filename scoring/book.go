@@ -948,17 +948,11 @@ func (b *Book) Amendments() []Amendment {
 	return out
 }
 
+// keyCmp orders evaluations by their keys: matter, subject, evaluator and
+// stage.
 func keyCmp(x, y *Evaluation) int {
-	if c := strings.Compare(x.Matter, y.Matter); c != 0 {
-		return c
-	}
-	if c := strings.Compare(x.Subject, y.Subject); c != 0 {
-		return c
-	}
-	if c := strings.Compare(x.Evaluator, y.Evaluator); c != 0 {
-		return c
-	}
-	return x.Stage - y.Stage
+	return cmp.Or(strings.Compare(x.Matter, y.Matter), strings.Compare(x.Subject, y.Subject),
+		strings.Compare(x.Evaluator, y.Evaluator), cmp.Compare(x.Stage, y.Stage))
 }
 
 type bookJSON struct {

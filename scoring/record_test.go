@@ -393,18 +393,7 @@ func encReasonCases() []encCase {
 // decimals by their Equal methods.
 var encOpts = cmp.Options{cmpopts.EquateEmpty()}
 
-func encKeyCmp(x, y Evaluation) int {
-	if c := strings.Compare(x.Matter, y.Matter); c != 0 {
-		return c
-	}
-	if c := strings.Compare(x.Subject, y.Subject); c != 0 {
-		return c
-	}
-	if c := strings.Compare(x.Evaluator, y.Evaluator); c != 0 {
-		return c
-	}
-	return x.Stage - y.Stage
-}
+func encKeyCmp(x, y Evaluation) int { return keyCmp(&x, &y) }
 
 // encCheck checks a book against a case through Evaluations, Amendments
 // and Scores.
