@@ -152,8 +152,11 @@ func dotQuote(s string) string {
 // same content as [Flow.DOT]: start and end steps as stadiums, gateways as
 // rhombi, risk points listed on their steps and coloured by level through
 // the classes high, medium and low. Node IDs are generated (s0, s1, … in
-// declaration order) so that any step ID is safe; the output is
-// deterministic.
+// declaration order) so that any step ID is safe, and every ID, name, post
+// and label is written with Mermaid's entity codes (#quot;, #lt;, #35;, …)
+// for the characters that Mermaid or HTML would read as markup, so it shows
+// exactly as written and never becomes Mermaid syntax, a directive or HTML;
+// a line break in it shows as one. The output is deterministic.
 func (f *Flow) Mermaid(risks ...Risk) string {
 	if f == nil {
 		f = &Flow{}
@@ -164,7 +167,7 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 	if title == "" {
 		title = f.ID
 	}
-	b.WriteString("%% " + oneLine(f.ID) + " " + oneLine(title) + "\n")
+	b.WriteString("%% " + mermaidComment(f.ID) + " " + mermaidComment(title) + "\n")
 	b.WriteString("flowchart TD\n")
 	ids := make(map[string]string, len(f.Steps))
 	for i := range f.Steps {
@@ -202,7 +205,7 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 	}
 	for _, e := range f.Edges {
 		from, to := node(e.From), node(e.To)
-		if e.Label != "" {
+		if mermaidEscaper.Replace(e.Label) != "" {
 			b.WriteString("    " + from + " -->|" + mermaidQuote(e.Label) + "| " + to + "\n")
 		} else {
 			b.WriteString("    " + from + " --> " + to + "\n")
@@ -223,11 +226,40 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 	return b.String()
 }
 
-// mermaidQuote quotes s as a Mermaid label: quotes as #quot;, line breaks
-// as <br/>.
+// mermaidEscaper turns text into Mermaid label text that reads as itself.
+// Mermaid decodes entity codes (#name; and #digits;) in labels, then draws
+// them as HTML, so every character that could start markup becomes an entity
+// code: '#' (or "#lt;" would read as '<'), '"' (it ends the string), '&', '<'
+// and '>' (or "<b>" would be bold and "<img …>" an image), '`' (a string
+// wrapped in backticks would be Markdown) and '%' (Mermaid reads "%%{" as a
+// directive anywhere in the text, even inside a label or a comment). Line
+// breaks become <br/>, the one piece of markup the output means.
+var mermaidEscaper = strings.NewReplacer(
+	"#", "#35;",
+	`"`, "#quot;",
+	"&", "#amp;",
+	"<", "#lt;",
+	">", "#gt;",
+	"`", "#96;",
+	"%", "#37;",
+	"\r", "",
+	"\n", "<br/>",
+)
+
+// mermaidQuote quotes s as a Mermaid label, escaped by mermaidEscaper. An
+// empty label is quoted as a space: Mermaid rejects "" as a syntax error.
 func mermaidQuote(s string) string {
-	s = strings.NewReplacer(`"`, "#quot;", "\r", "", "\n", "<br/>").Replace(s)
+	s = mermaidEscaper.Replace(s)
+	if s == "" {
+		s = " "
+	}
 	return `"` + s + `"`
+}
+
+// mermaidComment makes s safe on a Mermaid comment line: one line, escaped
+// like a label so that no "%%{" directive can form.
+func mermaidComment(s string) string {
+	return mermaidEscaper.Replace(oneLine(s))
 }
 
 func oneLine(s string) string {

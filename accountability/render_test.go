@@ -40,7 +40,7 @@ func TestRenderEscapes(t *testing.T) {
 	}
 	mm := f.Mermaid(risks...)
 	for _, want := range []string{
-		"%% F\"1 名 称\n",
+		"%% F#quot;1 名 称\n",
 		`s0(["say #quot;hi#quot; \ bye"])`,
 		`s1{"line1<br/>line2<br/>【决定】 岗 2个工作日<br/>风险点 R（一级）"}`,
 		`s0 -->|"#quot;yes#quot;"| s1`,
@@ -75,4 +75,136 @@ func TestDocsFlowExample(t *testing.T) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
+}
+
+// TestMermaidHostile pins the exact Mermaid text for names, IDs and labels
+// that Mermaid or the HTML label would otherwise read as markup. Each case
+// was rendered with mermaid-cli 11 (mmdc) and checked by eye: every step and
+// edge drawn, every label shown as written, no syntax error.
+func TestMermaidHostile(t *testing.T) {
+	tests := []struct {
+		name  string
+		flow  Flow
+		risks []Risk
+		want  string
+	}{
+		{
+			// Before: <b> was drawn bold, <img …> as an image, and the
+			// entity codes in the text were decoded ("#35;" showed '#').
+			name: "html and entity codes",
+			flow: Flow{ID: "F", Steps: []Step{
+				{ID: "a", Name: "<b>bold</b> <img src=x onerror=alert(1)>", Kind: Start},
+				{ID: "b", Name: "#quot; #35; #9829; &amp; &lt;b&gt;", Kind: End},
+			}, Edges: []Edge{{From: "a", To: "b", Label: "<i>yes</i> & #lt;"}}},
+			want: "%% F F\nflowchart TD\n" +
+				"    s0([\"#lt;b#gt;bold#lt;/b#gt; #lt;img src=x onerror=alert(1)#gt;\"])\n" +
+				"    s1([\"#35;quot; #35;35; #35;9829; #amp;amp; #amp;lt;b#amp;gt;\"])\n" +
+				"    s0 -->|\"#lt;i#gt;yes#lt;/i#gt; #amp; #35;lt;\"| s1\n",
+		},
+		{
+			// Before: a label wrapped in backticks was drawn as Markdown
+			// (bold, backticks gone).
+			name: "markdown backticks",
+			flow: Flow{ID: "F", Steps: []Step{{ID: "a", Name: "`md **bold**`"}, {ID: "b", Name: "`"}},
+				Edges: []Edge{{From: "a", To: "b", Label: "`x`"}}},
+			want: "%% F F\nflowchart TD\n" +
+				"    s0[\"#96;md **bold**#96;\"]\n" +
+				"    s1[\"#96;\"]\n" +
+				"    s0 -->|\"#96;x#96;\"| s1\n",
+		},
+		{
+			// Before: "%%{init: …}%%" in the flow's name (written on the
+			// comment line) switched the whole chart to the dark theme, and
+			// in a label it was cut out, leaving "" and a parse error.
+			name: "directives",
+			flow: Flow{ID: "F%%{init: {\"theme\":\"dark\"}}%%", Name: "t\n%%{init: {'theme':'dark'}}%%", Steps: []Step{
+				{ID: "a", Name: "%%{init: {'theme':'dark'}}%%"},
+				{ID: "b", Name: "100%"},
+			}, Edges: []Edge{{From: "a", To: "b", Label: "%%{x}%%"}}},
+			want: "%% F#37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37; t #37;#37;{init: {'theme':'dark'}}#37;#37;\nflowchart TD\n" +
+				"    s0[\"#37;#37;{init: {'theme':'dark'}}#37;#37;\"]\n" +
+				"    s1[\"100#37;\"]\n" +
+				"    s0 -->|\"#37;#37;{x}#37;#37;\"| s1\n",
+		},
+		{
+			// Before: a step with neither name nor ID came out as [""],
+			// which Mermaid rejects ("Expecting 'STR' … got 'SQE'"); an
+			// edge label of only "\r" would have been |""|.
+			name: "empty labels",
+			flow: Flow{Steps: []Step{{Kind: Start}, {ID: "b", Name: "\r", Kind: Gateway}},
+				Edges: []Edge{{From: "", To: "b", Label: "\r"}, {From: "b", To: "", Label: ""}}},
+			want: "%%  \nflowchart TD\n" +
+				"    s0([\" \"])\n" +
+				"    s1{\" \"}\n" +
+				"    s0 --> s1\n" +
+				"    s1 --> s0\n",
+		},
+		{
+			// Verified right before the fix and pinned: Mermaid syntax in a
+			// quoted label, keyword step IDs, Chinese punctuation and line
+			// breaks all render as written.
+			name: "syntax, keywords and Chinese punctuation",
+			flow: Flow{ID: "end", Name: "流程", Steps: []Step{
+				{ID: "end", Name: "brackets [x] (y) {z} ([w]) {{u}} >t] ((r))", Kind: Start},
+				{ID: "subgraph", Name: "pipe | semi ; -->|x| s0 ; click s0 call alert()"},
+				{ID: "click", Name: "中文标点：，。；“引号”「」（括号）【方括号】《书名》、…—！？"},
+				{ID: "style", Name: "line1\r\nline2\nline3", Kind: End},
+			}, Edges: []Edge{
+				{From: "end", To: "subgraph", Label: "end"},
+				{From: "subgraph", To: "click", Label: `say "yes" | no`},
+				{From: "click", To: "style", Label: "a\nb"},
+				{From: "style", To: "class [x] \"y\""},
+			}},
+			risks: []Risk{{ID: "R<1>", Flow: "end", Step: "click", Level: Medium}},
+			want: "%% end 流程\nflowchart TD\n" +
+				"    s0([\"brackets [x] (y) {z} ([w]) {{u}} #gt;t] ((r))\"])\n" +
+				"    s1[\"pipe | semi ; --#gt;|x| s0 ; click s0 call alert()\"]\n" +
+				"    s2[\"中文标点：，。；“引号”「」（括号）【方括号】《书名》、…—！？<br/>风险点 R#lt;1#gt;（二级）\"]\n" +
+				"    s3([\"line1<br/>line2<br/>line3\"])\n" +
+				"    s0 -->|\"end\"| s1\n" +
+				"    s1 -->|\"say #quot;yes#quot; | no\"| s2\n" +
+				"    s2 -->|\"a<br/>b\"| s3\n" +
+				"    x0[\"class [x] #quot;y#quot;\"]\n" +
+				"    s3 --> x0\n" +
+				"    classDef medium fill:#ffe6cc,stroke:#d79b00,stroke-width:2px\n" +
+				"    class s2 medium\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.flow.Mermaid(tt.risks...)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Mermaid() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// FuzzMermaidQuote checks that no text can leave a Mermaid label: the
+// quoted label is never empty and holds no quote, line break, '%', '&',
+// '`', '>' or '<' other than the <br/> of a line break, and every '#'
+// starts one of our entity codes.
+func FuzzMermaidQuote(f *testing.F) {
+	for _, s := range []string{"", "a\"b", "<b>x</b>", "#quot;", "%%{init: {}}%%", "`md`", "a\r\nb", "中文"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := mermaidQuote(s)
+		if len(q) < 3 || q[0] != '"' || q[len(q)-1] != '"' {
+			t.Fatalf("mermaidQuote(%q) = %q: not a non-empty quoted string", s, q)
+		}
+		in := strings.ReplaceAll(q[1:len(q)-1], "<br/>", "")
+		if i := strings.IndexAny(in, "\"\r\n%&`<>"); i >= 0 {
+			t.Fatalf("mermaidQuote(%q) = %q: raw %q", s, q, in[i])
+		}
+		for _, part := range strings.Split(in, "#")[1:] {
+			ok := false
+			for _, code := range []string{"35;", "quot;", "amp;", "lt;", "gt;", "96;", "37;"} {
+				ok = ok || strings.HasPrefix(part, code)
+			}
+			if !ok {
+				t.Fatalf("mermaidQuote(%q) = %q: '#' not starting an entity code", s, q)
+			}
+		}
+	})
 }

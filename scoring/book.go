@@ -22,15 +22,17 @@ import (
 //
 // The zero Book is empty and ready to use; [NewBook] returns one too. A
 // Book is safe for concurrent use: every method takes the book's lock. On
-// a nil *Book, Record, Amend, Merge and UnmarshalJSON return an error
-// wrapping [ErrInvalid], and the other methods report an empty book.
+// a nil *Book, Record, Amend and UnmarshalJSON return an error wrapping
+// [ErrInvalid], as do RecordAll given evaluations and Merge given a book
+// to merge; the other methods report an empty book.
 //
 // A book is compact, for a national year of 10^8 evaluations on one
 // machine: subjects, matters, evaluators and each pair of grade and
 // policy are interned into small integer ids, points are kept as int64
 // millionths (falling back to exact decimals for points that do not fit)
 // and times as int64 nanoseconds (falling back to a side table for times
-// before 1824 or after 2115), each evaluation takes one 32-byte record
+// before November 1823 or after February 2116), each evaluation takes one
+// 32-byte record
 // without pointers, and reasons are copied into an arena — once for a run
 // of identical reason lists of one grade and policy, as a decision table
 // gives. The book keeps none of the caller's memory.
@@ -82,8 +84,8 @@ type record struct {
 // counts.
 const flagAmended = 1 << 31
 
-// A record's at and points are int64 values below 2^62 in magnitude, or
-// else tagged indexes into a side table: tagBase + the index.
+// A record's at and points are int64 values of at most 2^62 in magnitude,
+// or else tagged indexes into a side table: tagBase + the index.
 const (
 	tagBase  = math.MinInt64
 	tagLimit = -1 << 62 // every tagged value is below it
@@ -95,8 +97,8 @@ func untag(v int64) int { return int(v - tagBase) }
 
 func tag(i int) int64 { return tagBase + int64(i) }
 
-// maxAtSec bounds the seconds of a time kept as nanoseconds: its
-// nanoseconds stay within ±2^62, roughly the years 1824 to 2115.
+// maxAtSec bounds the seconds of a time kept as nanoseconds, so that its
+// nanoseconds stay within ±2^62: from November 1823 to February 2116.
 const maxAtSec = (1<<62)/1_000_000_000 - 1
 
 // farTime is a time outside the nanosecond range, without its location.
@@ -109,7 +111,8 @@ func (r *record) isWide() bool { return tagged(r.points) }
 
 func (r *record) reasonsID() uint32 { return r.reasons &^ flagAmended }
 
-// atNanos returns t in Unix nanoseconds when that is within ±2^62.
+// atNanos returns t in Unix nanoseconds when its seconds are within
+// ±maxAtSec (exclusive).
 func atNanos(t time.Time) (int64, bool) {
 	sec := t.Unix()
 	if sec <= -maxAtSec || sec >= maxAtSec {
@@ -131,7 +134,7 @@ func boundNanos(t time.Time) int64 {
 	return 1 << 62
 }
 
-// at returns the time of a record, in the Local location as time.Unix
+// atOf returns the time of a record, in the Local location as time.Unix
 // gives it.
 func (b *Book) atOf(r *record) time.Time { return timeOf(r, b.far) }
 
@@ -1079,7 +1082,8 @@ func (b *Book) Merge(o *Book) error {
 
 // tables are what the ids and tags of a book's records refer to: the
 // book's own, or a snapshot of another book's for Merge. Each list is only
-// ever appended to, so that a copy of its header reads it as it was.
+// ever appended to, so that a copy of its header reads it as it was — but
+// for the reasons of kinds, which change in place (Merge copies kinds).
 type tables struct {
 	subjects, evaluators []string
 	kinds                []kind

@@ -7,9 +7,10 @@ import (
 )
 
 // strtab interns many strings (a book's matters) into dense ids, with the
-// strings' bytes copied into chunks of an arena. It holds no pointers for
-// the garbage collector to follow (but for the sequence index's few pages),
-// and keeps none of the caller's strings alive. The zero value is empty.
+// strings' bytes copied into chunks of an arena. Its big arrays hold no
+// pointers for the garbage collector to follow (the sequence index's map
+// holds one for every page of 256 numbers), and it keeps none of the
+// caller's strings alive. The zero value is empty.
 //
 // A string that ends in a number is found by that number in the sequence
 // index, seq, when the index keeps it (see seqIndex); any other string in
