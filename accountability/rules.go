@@ -464,34 +464,29 @@ func flowEnd(ix *index, rep reporter) {
 }
 
 func flowUnreachable(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		g := ix.flow(i).g
-		if len(countKind(g, Start)) == 0 {
-			continue // flow.start reports it; every step would be unreachable
-		}
-		seen := g.reach(Start, true)
-		for j := range f.Steps {
-			if !seen[j] && !g.dup[j] {
-				s := &f.Steps[j]
-				rep.at(stepKey(f, i, s, j), "flow %q: step %s cannot be reached from the Start step", f.ID, named(s.ID, s.Name))
-			}
-		}
-	}
+	flowReach(ix, rep, Start, true, "flow %q: step %s cannot be reached from the Start step")
 }
 
 func flowDeadend(ix *index, rep reporter) {
+	flowReach(ix, rep, End, false, "flow %q: no End step can be reached from step %s")
+}
+
+// flowReach reports, in every flow with a step of kind from, each step not
+// reached from those steps: along the edges when forward, against them
+// otherwise. A flow without such a step is left to flow.start or flow.end,
+// since every step would be reported. msg takes the flow's ID and the step.
+func flowReach(ix *index, rep reporter, from StepKind, forward bool, msg string) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
 		g := ix.flow(i).g
-		if len(countKind(g, End)) == 0 {
-			continue // flow.end reports it
+		if len(countKind(g, from)) == 0 {
+			continue
 		}
-		seen := g.reach(End, false)
+		seen := g.reach(from, forward)
 		for j := range f.Steps {
 			if !seen[j] && !g.dup[j] {
 				s := &f.Steps[j]
-				rep.at(stepKey(f, i, s, j), "flow %q: no End step can be reached from step %s", f.ID, named(s.ID, s.Name))
+				rep.at(stepKey(f, i, s, j), msg, f.ID, named(s.ID, s.Name))
 			}
 		}
 	}
