@@ -1,9 +1,9 @@
 package qingdan_test
 
-// The contract of DESIGN.md §3: the exported names host code builds on.
+// The contract: the exported names host code builds on.
 // The assignments below fail to compile if a name disappears or its
 // signature changes; TestContractCodes checks every enum's codes and
-// Chinese labels as the design lists them, in both directions.
+// Chinese labels as the packages document them, in both directions.
 
 import (
 	"errors"

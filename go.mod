@@ -3,7 +3,7 @@ module github.com/qingdan/qingdan
 go 1.23
 
 require (
-	github.com/6tail/lunar-go v1.4.7 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/6tail/lunar-go v1.4.7
+	github.com/google/go-cmp v0.7.0
+	github.com/shopspring/decimal v1.6.0
 )

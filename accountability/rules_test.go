@@ -225,7 +225,7 @@ func TestRulesDeclared(t *testing.T) {
 	if err := CheckRules(rules...); err != nil {
 		t.Fatalf("CheckRules(Rules()) = %v", err)
 	}
-	// The contract's rules, in DESIGN.md's table.
+	// The rules hosts have built on since the first release.
 	contract := []string{"unit.duplicate", "unit.parent", "power.duplicate", "power.subject", "power.basis",
 		"power.duties", "power.flow", "power.promised", "power.limit", "flow.duplicate", "flow.edge", "flow.cycle",
 		"flow.start", "flow.end", "flow.unreachable", "flow.deadend", "flow.gateway", "risk.step", "risk.control",

@@ -1,0 +1,156 @@
+// Package enum is the one codec behind every enumeration of the library:
+// the codes, the Chinese labels, parsing and text marshalling of a small
+// int-valued type whose values are 1…n, or 0…n when zero is named.
+//
+// Every enum of the library behaves the same way through it:
+//   - String gives the code of a named value, and "Type(n)" for any other
+//     value, the zero value included unless zero is named;
+//   - Label gives the Chinese label of a named value, and String's form for
+//     any other;
+//   - Parse accepts a code, a label or an alias, ignoring surrounding white
+//     space, and refuses anything else, the empty string included, with an
+//     error that names the input and wraps the package's sentinel;
+//   - MarshalText writes the code, the empty text for the zero value, and
+//     refuses a value that is not named;
+//   - UnmarshalText reads what Parse reads, and the empty text as the zero
+//     value.
+package enum
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+)
+
+// Codec describes one enumeration. A Codec is built once, at package
+// initialisation, and is read-only after: it is safe for concurrent use.
+type Codec[E ~int] struct {
+	pkg      string // package name for messages: "matters"
+	typ      string // Go type name: "Kind"
+	what     string // what a value is, for messages: "matter kind"
+	codes    []string
+	labels   []string
+	aliases  map[string]E
+	sentinel error
+}
+
+// Spec is what a package declares about an enumeration.
+type Spec[E ~int] struct {
+	// Package is the package's name, the prefix of error messages.
+	Package string
+	// Type is the Go type's name, used in "Type(n)".
+	Type string
+	// What names a value in error messages ("matter kind").
+	What string
+	// Codes and Labels are indexed by value. Index 0 is the zero value:
+	// an empty code there means zero is "not set".
+	Codes, Labels []string
+	// Aliases are further spellings Parse accepts.
+	Aliases map[string]E
+	// Err is the sentinel every parse and marshal error wraps.
+	Err error
+}
+
+// New builds a codec. It panics when the spec is inconsistent, which is a
+// programmer's error found at package initialisation.
+func New[E ~int](s Spec[E]) *Codec[E] {
+	if len(s.Codes) < 2 || len(s.Codes) != len(s.Labels) || s.Err == nil || s.Type == "" || s.Package == "" {
+		panic("enum: inconsistent spec for " + s.Package + "." + s.Type)
+	}
+	if (s.Codes[0] == "") != (s.Labels[0] == "") {
+		panic("enum: " + s.Package + "." + s.Type + ": zero has a code but no label, or a label but no code")
+	}
+	seen := map[string]bool{}
+	for i := range s.Codes {
+		for _, t := range []string{s.Codes[i], s.Labels[i]} {
+			if i > 0 && t == "" {
+				panic("enum: " + s.Package + "." + s.Type + ": empty code or label for " + strconv.Itoa(i))
+			}
+			if t != "" && seen[t] && !(t == s.Labels[i] && t == s.Codes[i]) {
+				panic("enum: " + s.Package + "." + s.Type + ": " + t + " names two values")
+			}
+			seen[t] = true
+		}
+	}
+	for a, v := range s.Aliases {
+		if seen[a] || int(v) < 0 || int(v) >= len(s.Codes) {
+			panic("enum: " + s.Package + "." + s.Type + ": bad alias " + a)
+		}
+	}
+	what := s.What
+	if what == "" {
+		what = strings.ToLower(s.Type)
+	}
+	return &Codec[E]{pkg: s.Package, typ: s.Type, what: what, codes: s.Codes, labels: s.Labels, aliases: s.Aliases, sentinel: s.Err}
+}
+
+// Named reports whether v is a named value: 1…n, and 0 when zero is named.
+func (c *Codec[E]) Named(v E) bool {
+	if v == 0 {
+		return c.codes[0] != ""
+	}
+	return v > 0 && int(v) < len(c.codes)
+}
+
+// Max is the largest named value.
+func (c *Codec[E]) Max() E { return E(len(c.codes) - 1) }
+
+// String returns the code of a named value and "Type(n)" for any other.
+func (c *Codec[E]) String(v E) string {
+	if c.Named(v) {
+		return c.codes[v]
+	}
+	return c.typ + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Label returns the Chinese label of a named value and String's form for
+// any other.
+func (c *Codec[E]) Label(v E) string {
+	if c.Named(v) {
+		return c.labels[v]
+	}
+	return c.String(v)
+}
+
+// Parse reads a code, a label or an alias, ignoring surrounding white space.
+func (c *Codec[E]) Parse(s string) (E, error) {
+	t := strings.TrimSpace(s)
+	if t != "" {
+		for i := range c.codes {
+			if t == c.codes[i] || t == c.labels[i] {
+				return E(i), nil
+			}
+		}
+		if v, ok := c.aliases[t]; ok {
+			return v, nil
+		}
+	}
+	from := 1
+	if c.codes[0] != "" {
+		from = 0
+	}
+	return 0, fmt.Errorf("%s: unknown %s %s (want one of %s, or a Chinese label): %w",
+		c.pkg, c.what, errtext.Quote(s), strings.Join(c.codes[from:], ", "), c.sentinel)
+}
+
+// MarshalText writes the code of a named value and the empty text for the
+// zero value; any other value is an error.
+func (c *Codec[E]) MarshalText(v E) ([]byte, error) {
+	if v == 0 {
+		return []byte{}, nil
+	}
+	if !c.Named(v) {
+		return nil, fmt.Errorf("%s: cannot marshal %s: %d is not a %s: %w", c.pkg, c.what, int(v), c.typ, c.sentinel)
+	}
+	return []byte(c.codes[v]), nil
+}
+
+// UnmarshalText reads what Parse reads; the empty text is the zero value.
+func (c *Codec[E]) UnmarshalText(b []byte) (E, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	return c.Parse(string(b))
+}

@@ -1,0 +1,165 @@
+package enum_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/enum"
+)
+
+var errTest = errors.New("test: invalid")
+
+type color int
+
+var colors = enum.New(enum.Spec[color]{
+	Package: "test", Type: "Color", What: "colour",
+	Codes:   []string{"", "red", "green"},
+	Labels:  []string{"", "红", "绿"},
+	Aliases: map[string]color{"赤": 1},
+	Err:     errTest,
+})
+
+type answer int
+
+var answers = enum.New(enum.Spec[answer]{
+	Package: "test", Type: "Answer",
+	Codes:  []string{"any", "yes"},
+	Labels: []string{"任意", "是"},
+	Err:    errTest,
+})
+
+func TestString(t *testing.T) {
+	type row struct {
+		v           int
+		code, label string
+		named       bool
+	}
+	for _, c := range []struct {
+		name string
+		got  func(int) row
+		want []row
+	}{
+		{"zero not set", func(v int) row {
+			return row{v, colors.String(color(v)), colors.Label(color(v)), colors.Named(color(v))}
+		},
+			[]row{{-1, "Color(-1)", "Color(-1)", false}, {0, "Color(0)", "Color(0)", false}, {1, "red", "红", true}, {2, "green", "绿", true}, {3, "Color(3)", "Color(3)", false}}},
+		{"zero named", func(v int) row {
+			return row{v, answers.String(answer(v)), answers.Label(answer(v)), answers.Named(answer(v))}
+		},
+			[]row{{-1, "Answer(-1)", "Answer(-1)", false}, {0, "any", "任意", true}, {1, "yes", "是", true}, {2, "Answer(2)", "Answer(2)", false}, {3, "Answer(3)", "Answer(3)", false}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []row
+			for _, w := range c.want {
+				got = append(got, c.got(w.v))
+			}
+			if diff := cmp.Diff(c.want, got, cmp.AllowUnexported(row{})); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want color
+		err  string
+	}{
+		{"red", 1, ""},
+		{" 绿\t", 2, ""},
+		{"赤", 1, ""},
+		{"", 0, `test: unknown colour "" (want one of red, green, or a Chinese label): test: invalid`},
+		{"blue", 0, `test: unknown colour "blue" (want one of red, green, or a Chinese label): test: invalid`},
+		{strings.Repeat("x", 100), 0, `test: unknown colour "` + strings.Repeat("x", 64) + `"… (100 bytes) (want one of red, green, or a Chinese label): test: invalid`},
+	} {
+		got, err := colors.Parse(c.in)
+		if got != c.want {
+			t.Errorf("Parse(%q) = %d, want %d", c.in, got, c.want)
+		}
+		if c.err == "" && err != nil {
+			t.Errorf("Parse(%q): %v", c.in, err)
+		}
+		if c.err != "" {
+			if err == nil || err.Error() != c.err || !errors.Is(err, errTest) {
+				t.Errorf("Parse(%q) error = %v, want %q wrapping the sentinel", c.in, err, c.err)
+			}
+		}
+	}
+	if v, err := answers.Parse("任意"); v != 0 || err != nil {
+		t.Errorf("Parse of the named zero = %d, %v", v, err)
+	}
+}
+
+func TestText(t *testing.T) {
+	for v := color(-1); v <= 3; v++ {
+		b, err := colors.MarshalText(v)
+		switch {
+		case v == 0:
+			if err != nil || len(b) != 0 {
+				t.Errorf("MarshalText(0) = %q, %v; want empty", b, err)
+			}
+		case colors.Named(v):
+			back, err2 := colors.UnmarshalText(b)
+			if err != nil || err2 != nil || back != v {
+				t.Errorf("round trip of %d: %q, %v, %d, %v", v, b, err, back, err2)
+			}
+		default:
+			if !errors.Is(err, errTest) {
+				t.Errorf("MarshalText(%d) error = %v, want the sentinel", v, err)
+			}
+		}
+	}
+	if v, err := colors.UnmarshalText(nil); v != 0 || err != nil {
+		t.Errorf("UnmarshalText(empty) = %d, %v", v, err)
+	}
+	if b, err := answers.MarshalText(0); err != nil || len(b) != 0 {
+		t.Errorf("named zero marshals as %q, %v; want empty", b, err)
+	}
+}
+
+func TestNewPanicsOnBadSpec(t *testing.T) {
+	for name, s := range map[string]enum.Spec[color]{
+		"no sentinel":        {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}},
+		"lengths":            {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{""}, Err: errTest},
+		"duplicate":          {Package: "p", Type: "T", Codes: []string{"", "a", "a"}, Labels: []string{"", "甲", "乙"}, Err: errTest},
+		"empty code":         {Package: "p", Type: "T", Codes: []string{"", ""}, Labels: []string{"", "甲"}, Err: errTest},
+		"alias collides":     {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"a": 1}, Err: errTest},
+		"alias out of range": {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"b": 5}, Err: errTest},
+	} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Error("New did not panic")
+				}
+			}()
+			enum.New(s)
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"red", "红", " 赤 ", "", "Color(1)", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := colors.Parse(s)
+		if err != nil {
+			if !errors.Is(err, errTest) || v != 0 {
+				t.Fatalf("Parse(%q) = %d, %v", s, v, err)
+			}
+			if len(err.Error()) > 300 {
+				t.Fatalf("error of %d bytes", len(err.Error()))
+			}
+			return
+		}
+		if !colors.Named(v) {
+			t.Fatalf("Parse(%q) = %d, not a named value", s, v)
+		}
+		if back, err := colors.Parse(colors.String(v)); back != v || err != nil {
+			t.Fatalf("code of %d does not parse back: %d, %v", v, back, err)
+		}
+	})
+}

@@ -1,0 +1,16 @@
+package errtext_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+)
+
+func ExampleQuote() {
+	fmt.Println(errtext.Quote("没有这个"))
+	fmt.Println(errtext.Quote(strings.Repeat("清", 30)))
+	// Output:
+	// "没有这个"
+	// "清清清清清清清清清清清清清清清清清清清清清"… (90 bytes)
+}

@@ -1,0 +1,108 @@
+package jsonx_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/shopspring/decimal"
+)
+
+type doc struct {
+	Limit jsonx.Duration `json:"limit"`
+	Score jsonx.Decimal  `json:"score"`
+}
+
+func TestDecode(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want doc
+		err  string
+	}{
+		{`{"limit":"4h","score":"91.5"}`, doc{jsonx.Duration(4 * time.Hour), jsonx.Decimal(decimal.RequireFromString("91.5"))}, ""},
+		{`{"score":-0.35}`, doc{Score: jsonx.Decimal(decimal.RequireFromString("-0.35"))}, ""},
+		{`{"limit":null}`, doc{}, ""},
+		{`{"limit":"4h"} {}`, doc{}, "unexpected data after the JSON value"},
+		{`{"limt":"4h"}`, doc{}, `json: unknown field "limt"`},
+		{`{"limit":14400000000000}`, doc{}, `duration "14400000000000" is not a string such as "4h0m0s"`},
+		{`{"limit":"4 hours"}`, doc{}, `duration "4 hours": not a duration such as "4h0m0s"`},
+		{`{"score":"1e3"}`, doc{}, `decimal "1e3": want a plain decimal such as "-12.5"`},
+		{`{"score":"1."}`, doc{}, `decimal "1.": want a plain decimal such as "-12.5"`},
+		{`{"score":".5"}`, doc{}, `decimal ".5": want a plain decimal such as "-12.5"`},
+		{`{"score":"` + strings.Repeat("9", 65) + `"}`, doc{}, "longer than 64 characters"},
+		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "want a plain decimal of 1 to 64 characters"},
+	} {
+		var got doc
+		err := jsonx.Decode([]byte(c.in), &got)
+		if c.err == "" {
+			if err != nil {
+				t.Errorf("Decode(%s): %v", c.in, err)
+			} else if diff := cmp.Diff(c.want, got, cmp.Comparer(func(a, b jsonx.Decimal) bool {
+				return decimal.Decimal(a).Equal(decimal.Decimal(b))
+			})); diff != "" {
+				t.Errorf("Decode(%s) mismatch (-want +got):\n%s", c.in, diff)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("Decode(%s) error = %v, want it to contain %q", c.in, err, c.err)
+		}
+	}
+}
+
+func TestRead(t *testing.T) {
+	var d doc
+	if err := jsonx.Read(strings.NewReader(`{"score":"1"}`), 13, &d); err != nil {
+		t.Errorf("Read at the limit: %v", err)
+	}
+	if err := jsonx.Read(strings.NewReader(`{"score":"1"} `), 13, &d); err == nil || !strings.Contains(err.Error(), "longer than 13 bytes") {
+		t.Errorf("Read over the limit: %v", err)
+	}
+}
+
+func TestFormatDecimal(t *testing.T) {
+	defer func(p int, z bool) { decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes = p, z }(decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes)
+	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes = 2, true
+	for in, want := range map[string]string{"85": "85", "85.000": "85", "0.30": "0.3", "-12.50": "-12.5", "0": "0", "-0.0": "0", "1200": "1200"} {
+		if got := jsonx.FormatDecimal(decimal.RequireFromString(in)); got != want {
+			t.Errorf("FormatDecimal(%s) = %s, want %s", in, got, want)
+		}
+		b, err := json.Marshal(jsonx.Decimal(decimal.RequireFromString(in)))
+		if err != nil || string(b) != `"`+want+`"` {
+			t.Errorf("Marshal(%s) = %s, %v", in, b, err)
+		}
+	}
+}
+
+func TestMaps(t *testing.T) {
+	m := map[string]decimal.Decimal{"a": decimal.New(3, -1)}
+	if diff := cmp.Diff(m, jsonx.FromMap(jsonx.Map(m))); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	if jsonx.Map(nil) != nil || jsonx.FromMap(nil) != nil {
+		t.Error("nil maps do not stay nil")
+	}
+}
+
+func FuzzDecimal(f *testing.F) {
+	for _, s := range []string{`"1"`, `-0.5`, `"1e9"`, `null`, `"` + strings.Repeat("1", 70) + `"`, `"\u0031"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d jsonx.Decimal
+		if err := d.UnmarshalJSON([]byte(s)); err != nil {
+			return
+		}
+		b, err := d.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back jsonx.Decimal
+		if err := back.UnmarshalJSON(b); err != nil || !decimal.Decimal(back).Equal(decimal.Decimal(d)) {
+			t.Fatalf("%s → %s does not read back: %v", s, b, err)
+		}
+	})
+}
