@@ -44,8 +44,8 @@
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
-// Imports run one way: journal → scoring → matters → accountability;
-// matters/workday imports nothing of ours. A host can use scoring without
+// Imports run one way: journal → scoring → matters → matters/workday;
+// accountability and matters/workday import nothing of ours. A host can use scoring without
 // matters by building [scoring.Facts] itself.
 //
 // # Guarantees
@@ -54,8 +54,8 @@
 // computed without decimal's package-level settings. No package logs, keeps
 // mutable global state, reads files behind the caller's back, or panics on
 // input. Errors wrap exported sentinels, so [errors.Is] works, and name the
-// item, step or matter at fault. Every exported type round-trips through
-// encoding/json.
+// item, step or matter at fault. Every exported type that hosts exchange
+// round-trips through encoding/json.
 package qingdan
 
 import (
