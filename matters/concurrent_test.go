@@ -28,10 +28,10 @@ func TestConcurrentReaders(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				if _, err := m.Status(at(3, 8, 12, 0), r, cal); err != nil {
+				if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
 					t.Error(err)
 				}
-				if _, err := m.Deadlines(r, cal); err != nil {
+				if _, err := m.Deadlines(cal, r); err != nil {
 					t.Error(err)
 				}
 				if _, err := m.ElapsedTo(cal, 4); err != nil {

@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// ErrHours reports invalid working hours: an empty set, a span outside the
-// day, an empty or reversed span, or spans out of order or overlapping.
+// ErrHours reports invalid working hours: a span outside the day, an empty
+// or reversed span, or spans out of order or overlapping.
 var ErrHours = errors.New("workday: invalid working hours")
 
 // fullDay is the default working hours: the whole day.
@@ -18,7 +18,7 @@ var fullDay = Span{Start: 0, End: 24 * time.Hour}
 // Span is one stretch of working hours within a day, [Start, End), as
 // offsets from midnight China Standard Time: Span{8*time.Hour + 30*time.Minute,
 // 12 * time.Hour} is 08:30–12:00. End may be 24h (midnight ending the day).
-// The zero Span is empty and is rejected by [WithHours].
+// The zero Span is empty and is rejected by [New].
 //
 // A Span marshals as text (and so as a JSON string) in the form
 // "08:30-12:00"; seconds and fractions of a second are written only when
@@ -144,9 +144,6 @@ func twoDigits(s string, max int) (int, error) {
 
 // checkHours returns every problem of a set of working hours.
 func checkHours(spans []Span) []error {
-	if len(spans) == 0 {
-		return []error{fmt.Errorf("%w: no spans: a working day needs at least one", ErrHours)}
-	}
 	var errs []error
 	for i, s := range spans {
 		switch {

@@ -2,13 +2,13 @@ package workday
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // ErrSchedule reports a schedule that cannot be used: a year outside the
@@ -196,7 +196,7 @@ func checkSchedules(ss []Schedule) (off, work [][]int64, errs []error) {
 // ParseSchedules decodes schedules from JSON — an array of schedule objects,
 // or one object — and validates them: every problem is returned, joined,
 // each wrapping [ErrSchedule]. Unknown fields and trailing data are errors.
-// The result can be given to [WithSchedules].
+// The result can be given to [New] as [Config].Schedules.
 func ParseSchedules(data []byte) ([]Schedule, error) {
 	trimmed := bytes.TrimSpace(data)
 	var ss []Schedule
@@ -219,13 +219,8 @@ func ParseSchedules(data []byte) ([]Schedule, error) {
 }
 
 func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := jsonx.Decode(data, v); err != nil {
 		return fmt.Errorf("%w: decoding JSON: %v", ErrSchedule, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("%w: decoding JSON: data after the schedules", ErrSchedule)
 	}
 	return nil
 }
