@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
@@ -79,7 +80,7 @@ func (d *Directory) Route(matterType string) (Route, error) {
 			return r, nil
 		}
 	}
-	return Route{}, fmt.Errorf("%w for matter type %q", ErrNoRoute, matterType)
+	return Route{}, fmt.Errorf("%w for matter type %s", ErrNoRoute, errtext.Quote(matterType))
 }
 
 // Validate reports every problem of the directory: a route with no type,

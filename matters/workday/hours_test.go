@@ -3,6 +3,8 @@ package workday
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,4 +114,18 @@ func FuzzHours(f *testing.F) {
 			t.Fatalf("Between over a working day = %v, %v; want %v", w, err, sum)
 		}
 	})
+}
+
+// TestHostileTextInErrors: an error repeats at most the start of a long
+// input, and says how long it was.
+func TestHostileTextInErrors(t *testing.T) {
+	long := strings.Repeat("0", 1<<20)
+	_, spanErr := ParseSpan(long)
+	_, clockErr := ParseSpan("08:00-" + long)
+	dateErr := Schedule{Year: 2028, Notice: "n", Holidays: []string{long}}.Validate()
+	for name, err := range map[string]error{"span": spanErr, "clock": clockErr, "date": dateErr} {
+		if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), "bytes)") {
+			t.Errorf("%s: error of %d bytes, want a clipped one: %.400v", name, len(fmt.Sprint(err)), err)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
@@ -93,7 +94,7 @@ func (s Schedule) expand() (off, work []int64, errs []error) {
 		var days []int64
 		seen := make(map[int64]int)
 		for i, e := range entries {
-			where := func() string { return fmt.Sprintf("%s: %s[%d] %q", name, field, i, e) }
+			where := func() string { return fmt.Sprintf("%s: %s[%d] %s", name, field, i, errtext.Quote(e)) }
 			first, last, err := parseEntry(e)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%w: %s: %v", ErrSchedule, where(), err))
@@ -156,7 +157,7 @@ func parseEntry(e string) (first, last int64, err error) {
 func parseDate(s string) (int64, error) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || t.Format(dateLayout) != s {
-		return 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+		return 0, fmt.Errorf("date %s: want YYYY-MM-DD", errtext.Quote(s))
 	}
 	return civilDay(t.Date()), nil
 }
