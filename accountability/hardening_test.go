@@ -215,3 +215,25 @@ func longFlow(n int) *accountability.Flow {
 	}
 	return f
 }
+
+// FuzzEnumText: no text panics an enum's UnmarshalText; it agrees with the
+// parser on any text but the empty one, and what it accepts marshals back
+// to the same value. (FuzzParseEnums fuzzes the parsers alone.)
+func FuzzEnumText(f *testing.F) {
+	hardening.AddEnumSeeds[accountability.Category](f)
+	hardening.AddEnumSeeds[accountability.Stage](f)
+	hardening.AddEnumSeeds[accountability.UnitKind](f)
+	hardening.AddEnumSeeds[accountability.StepKind](f)
+	hardening.AddEnumSeeds[accountability.Level](f)
+	hardening.AddEnumSeeds[accountability.Severity](f)
+	hardening.AddEnumSeeds[accountability.ChangeKind](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[accountability.Category](t, s, accountability.ParseCategory)
+		hardening.EnumText[accountability.Stage](t, s, accountability.ParseStage)
+		hardening.EnumText[accountability.UnitKind](t, s, accountability.ParseUnitKind)
+		hardening.EnumText[accountability.StepKind](t, s, accountability.ParseStepKind)
+		hardening.EnumText[accountability.Level](t, s, accountability.ParseLevel)
+		hardening.EnumText[accountability.Severity](t, s, accountability.ParseSeverity)
+		hardening.EnumText[accountability.ChangeKind](t, s, accountability.ParseChangeKind)
+	})
+}

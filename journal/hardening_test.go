@@ -224,3 +224,77 @@ func entryCalls(c *hardening.Caller, f func(journal.Entry)) {
 		}
 	}
 }
+
+// FuzzEnumText: no text panics ParseKind or Kind.UnmarshalText; they agree,
+// and what they accept parses again from its code and label and marshals
+// back to the same kind.
+func FuzzEnumText(f *testing.F) {
+	hardening.AddEnumSeeds[journal.Kind](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[journal.Kind](t, s, journal.ParseKind)
+	})
+}
+
+// FuzzParseHash: no text panics ParseHash or Hash.UnmarshalText; they
+// agree, and a hash they accept was 64 hexadecimal digits, which its
+// String and MarshalText give back in lower case.
+func FuzzParseHash(f *testing.F) {
+	for _, s := range hardening.Strings {
+		if s != hardening.Huge { // the row tries it; as a seed it slows fuzzing
+			f.Add(s)
+		}
+	}
+	f.Add(strings.Repeat("0", 64))
+	f.Add(strings.Repeat("Z", 64))
+	f.Add(strings.Repeat("aB", 32))
+	f.Add(journal.Hash{1, 2, 0xff}.String())
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := journal.ParseHash(s)
+		var u journal.Hash
+		if uerr := u.UnmarshalText([]byte(s)); (uerr == nil) != (err == nil) || u != h {
+			t.Fatalf("ParseHash(%q) = %v, %v; UnmarshalText gives %v, %v", s, h, err, u, uerr)
+		}
+		if err != nil {
+			return
+		}
+		b, err := h.MarshalText()
+		if err != nil || string(b) != strings.ToLower(s) || h.String() != string(b) {
+			t.Fatalf("ParseHash(%q) = %v: MarshalText %q, %v; String %q", s, h, b, err, h.String())
+		}
+		if h.IsZero() != (h == journal.Hash{}) {
+			t.Fatalf("%v.IsZero() = %v", h, h.IsZero())
+		}
+	})
+}
+
+// FuzzVerifyErrorJSON: no input panics VerifyError.UnmarshalJSON; what it
+// accepts marshals, and reads back to the same error and bytes.
+func FuzzVerifyErrorJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	for _, e := range []*journal.VerifyError{{}, {Line: 5, Found: 6, Offset: 1834, Head: journal.Head{Seq: 4, Hash: journal.Hash{9}}, Reason: "entry 5 is missing", Err: journal.ErrTampered},
+		{Err: journal.ErrTorn}, {Err: journal.ErrLineTooLong}, {Err: journal.ErrAnchor}, {Err: io.EOF, Reason: hardening.BadUTF8}} {
+		b, err := e.MarshalJSON()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"err":"no-such-code"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var e journal.VerifyError
+		if e.UnmarshalJSON(data) != nil {
+			return
+		}
+		b, err := e.MarshalJSON()
+		if err != nil {
+			t.Fatalf("%s decodes to %+v, which does not encode: %v", data, e, err)
+		}
+		var back journal.VerifyError
+		if err := back.UnmarshalJSON(b); err != nil || back != e {
+			t.Fatalf("%s decodes to %+v, but %s to %+v, %v", data, e, b, back, err)
+		}
+		if again, err := back.MarshalJSON(); err != nil || !bytes.Equal(again, b) {
+			t.Fatalf("%+v encodes to %s, then to %s, %v", e, b, again, err)
+		}
+	})
+}

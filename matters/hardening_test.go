@@ -7,6 +7,7 @@ package matters_test
 // exported function without a row here fails it.
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -219,4 +220,48 @@ func someMatters() []*matters.Matter {
 func routes() []matters.Route {
 	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
 		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
+}
+
+// FuzzEnumText: no text panics an enum's parser or UnmarshalText; they
+// agree, and what they accept parses again from its code and label and
+// marshals back to the same value.
+func FuzzEnumText(f *testing.F) {
+	hardening.AddEnumSeeds[matters.List](f)
+	hardening.AddEnumSeeds[matters.Alert](f)
+	hardening.AddEnumSeeds[matters.Kind](f)
+	hardening.AddEnumSeeds[matters.Role](f)
+	hardening.AddEnumSeeds[matters.State](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[matters.List](t, s, matters.ParseList)
+		hardening.EnumText[matters.Alert](t, s, matters.ParseAlert)
+		hardening.EnumText[matters.Kind](t, s, matters.ParseKind)
+		hardening.EnumText[matters.Role](t, s, matters.ParseRole)
+		hardening.EnumText[matters.State](t, s, matters.ParseState)
+	})
+}
+
+// FuzzReportJSON decodes arbitrary JSON as a Clock, Deadlines, Route and
+// Summary: no input panics UnmarshalJSON, and what decodes encodes, and
+// decodes again to the same value and bytes (roundTrip).
+func FuzzReportJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	at := hardening.Times[1]
+	for _, v := range []any{
+		matters.Clock{Limit: 4 * time.Hour, Due: at.Add(4 * time.Hour), Used: time.Hour, Done: at.Add(time.Hour), Alert: matters.Half},
+		matters.Deadlines{Dispatched: at, Respond: at.Add(time.Hour), Resolve: at.AddDate(0, 0, 3), Stopped: true},
+		matters.Route{Type: "占道经营", Lead: "城管局", Support: []string{"住建局"}, Respond: time.Hour, ResolveDays: 3},
+		matters.Summary{Received: 3, Resolved: 2, ResolutionRate: matters.Rate(2, 3), Surveyed: 2, Satisfied: 1, SatisfactionRate: matters.Rate(1, 2)},
+	} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		roundTrip[matters.Clock](t, data)
+		roundTrip[matters.Deadlines](t, data)
+		roundTrip[matters.Route](t, data)
+		roundTrip[matters.Summary](t, data)
+	})
 }

@@ -3,6 +3,7 @@ package hardening
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -28,7 +29,6 @@ func EnumRows[E Enum, P interface {
 		values = append(values, E(i))
 	}
 	values = append(values, 2, 3, 12, 100)
-	texts := []string{BadUTF8, Huge, "no-such-code", "\x00"}
 	name := pkg + "." + typ
 	return []Row{
 		{name + ".String", func(c *Caller) {
@@ -57,7 +57,7 @@ func EnumRows[E Enum, P interface {
 			}
 		}},
 		{name + ".UnmarshalText", func(c *Caller) {
-			for _, s := range append(texts, "") {
+			for _, s := range append(enumTexts(), "") {
 				desc := fmt.Sprintf("(*%s).UnmarshalText(%q)", typ, s)
 				c.Call(desc, func() {
 					var v E
@@ -70,7 +70,7 @@ func EnumRows[E Enum, P interface {
 			c.Call("(*"+typ+").UnmarshalText(nil)", func() { var v E; _ = P(&v).UnmarshalText(nil) })
 		}},
 		{pkg + ".Parse" + typ, func(c *Caller) {
-			for _, s := range append(texts, "") {
+			for _, s := range append(enumTexts(), "") {
 				desc := fmt.Sprintf("Parse%s(%q)", typ, s)
 				c.Call(desc, func() {
 					_, err := parse(s)
@@ -80,6 +80,29 @@ func EnumRows[E Enum, P interface {
 				})
 			}
 		}},
+	}
+}
+
+// enumTexts are texts that are no enum's code or label.
+func enumTexts() []string { return []string{BadUTF8, Huge, "no-such-code", "\x00"} }
+
+// maxSeed is the length of the longest seed AddEnumSeeds and AddJSONSeeds
+// add: the fuzzer minimises every new input it finds, and minimising one
+// grown from a huge seed takes the whole of a short fuzzing run. The rows
+// try the huge inputs.
+const maxSeed = 1 << 10
+
+// AddEnumSeeds adds to f's seed corpus the texts [EnumRows] tries (but
+// Huge), the empty text, and the code and label of E's values 0 to 15.
+func AddEnumSeeds[E Enum](f *testing.F) {
+	for _, s := range append(enumTexts(), "") {
+		if len(s) <= maxSeed {
+			f.Add(s)
+		}
+	}
+	for v := E(0); v < 16; v++ {
+		f.Add(v.String())
+		f.Add(v.Label())
 	}
 }
 
@@ -117,6 +140,17 @@ func EnumText[E Enum, P interface {
 	if err := P(&back).UnmarshalText(b); err != nil || back != v {
 		t.Fatalf("%T: %d marshals to %q, which unmarshals to %d, %v", v, int(v), b, int(back), err)
 	}
+}
+
+// AddJSONSeeds adds to f's seed corpus those of [JSONInputs] no longer than
+// 1 KiB, and the first 1 KiB of the deeply nested one.
+func AddJSONSeeds(f *testing.F) {
+	for _, in := range JSONInputs {
+		if len(in) <= maxSeed {
+			f.Add(in)
+		}
+	}
+	f.Add([]byte(strings.Repeat("[", maxSeed)))
 }
 
 // ErrorRows are the rows of error type typ of package pkg: Error, and
