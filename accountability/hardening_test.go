@@ -17,15 +17,20 @@ import (
 	"github.com/qingdan/qingdan/internal/hardening"
 )
 
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
 func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
 
 // TestHardeningCoversEverything checks that every exported function of the
 // package, and every exported method of an exported type, has a row.
 func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
 
+// hardeningRows has a row for each exported function and method of the
+// package.
 func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
 	add(hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory)...)
 	add(hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage)...)
 	add(hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind)...)

@@ -21,15 +21,20 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
 func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
 
 // TestHardeningCoversEverything checks that every exported function of the
 // package, and every exported method of an exported type, has a row.
 func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
 
+// hardeningRows has a row for each exported function and method of the
+// package.
 func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
 	add(hardening.EnumRows[journal.Kind]("journal", "Kind", journal.ParseKind)...)
 	add(hardening.ErrorRows[journal.VerifyError]("journal", "VerifyError", true)...)
 	add(hardening.MarshalRow("journal.VerifyError", &journal.VerifyError{}, &journal.VerifyError{Err: journal.ErrTorn, Reason: hardening.BadUTF8}, &journal.VerifyError{Err: io.EOF}),
@@ -38,6 +43,8 @@ func hardeningRows() []hardening.Row {
 	return rows
 }
 
+// evaluations are evaluations at each of the hostile times, with hostile
+// stages, points and strings, and the zero Evaluation.
 func evaluations() []scoring.Evaluation {
 	var es []scoring.Evaluation
 	es = append(es, scoring.Evaluation{})
@@ -59,6 +66,8 @@ func hostileJournals() [][]byte {
 	return [][]byte{nil, {}, []byte("\n"), j, j[:len(j)-3], append(bytes.Clone(j), j...), []byte(hardening.Huge), []byte(hardening.Huge + "\n" + hardening.Huge), bytes.Repeat([]byte("\n"), 1<<16), []byte(hardening.BadUTF8)}
 }
 
+// journalRows are the rows of the reader, the writer and the functions
+// over whole journals.
 func journalRows() []hardening.Row {
 	events := []matters.Event{{}, {Matter: hardening.BadUTF8}, {At: hardening.Times[4], Kind: matters.Kind(99)}, {At: hardening.Times[2], Units: make([]string, 10000), Note: hardening.Huge}}
 	evals := evaluations()
@@ -217,6 +226,8 @@ func journalRows() []hardening.Row {
 	}
 }
 
+// entryCalls calls f on entries of every kind, and of none, with each of
+// the hostile JSON payloads.
 func entryCalls(c *hardening.Caller, f func(journal.Entry)) {
 	for _, k := range []journal.Kind{0, journal.KindEvent, journal.KindEvaluation, journal.KindAmendment, 99} {
 		for _, p := range hardening.JSONInputs {

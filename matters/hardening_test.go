@@ -19,15 +19,20 @@ import (
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
 func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
 
 // TestHardeningCoversEverything checks that every exported function of the
 // package, and every exported method of an exported type, has a row.
 func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
 
+// hardeningRows has a row for each exported function and method of the
+// package.
 func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
 	add(hardening.EnumRows[matters.List]("matters", "List", matters.ParseList)...)
 	add(hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert)...)
 	add(hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind)...)
@@ -217,6 +222,8 @@ func someMatters() []*matters.Matter {
 	return []*matters.Matter{{}, m, odd, nil}
 }
 
+// routes are hostile routes: the zero route, negative limits, and limits
+// at the ends of their ranges.
 func routes() []matters.Route {
 	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
 		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}

@@ -23,15 +23,20 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
 func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
 
 // TestHardeningCoversEverything checks that every exported function of the
 // package, and every exported method of an exported type, has a row.
 func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
 
+// hardeningRows has a row for each exported function and method of the
+// package.
 func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
 	add(hardening.EnumRows[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction)...)
 	add([]hardening.Row{
 		hardening.MarshalRow("scoring.StaffScore", scoring.StaffScore{Scores: map[string]decimal.Decimal{"": hardening.Decimals[2], hardening.BadUTF8: hardening.Decimals[3]}}),
@@ -384,11 +389,14 @@ func someMatters() []*matters.Matter {
 	return []*matters.Matter{{}, m, odd, nil}
 }
 
+// routes are hostile routes: the zero route, negative limits, and limits
+// at the ends of their ranges.
 func routes() []matters.Route {
 	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
 		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
 }
 
+// facts are facts with hostile durations, grades and attributes, and the zero Facts.
 func facts() []scoring.Facts {
 	no := false
 	var fs []scoring.Facts
@@ -402,6 +410,8 @@ func facts() []scoring.Facts {
 	return fs
 }
 
+// evaluations are evaluations at each of the hostile times, with hostile
+// stages, points and strings, and the zero Evaluation.
 func evaluations() []scoring.Evaluation {
 	var es []scoring.Evaluation
 	es = append(es, scoring.Evaluation{})
@@ -413,6 +423,8 @@ func evaluations() []scoring.Evaluation {
 	return es
 }
 
+// periods are the zero period, ordinary ones, one that ends before it
+// starts, and periods at the ends of the calendar.
 func periods() []scoring.Period {
 	return []scoring.Period{{}, scoring.Year(2020), {From: hardening.Times[3], To: hardening.Times[2]}, {From: hardening.Times[2], To: hardening.Times[3]}, scoring.Year(math.MaxInt), scoring.Month(2020, 13)}
 }

@@ -1,7 +1,8 @@
 // Package hardening is what the library's hardening tests share: hostile
 // values, a [Caller] that turns a panic or an unsound result into a test
-// failure, generic rows for enums, errors and JSON, and [Covered], which
-// fails when an exported function of a package has no row.
+// failure, generic rows for enums, errors and JSON, [Covered], which fails
+// when an exported function of a package has no row, and [Concurrently],
+// which runs a function from several goroutines at once.
 //
 // Each package's hardening_test.go holds its own rows and runs them with
 // [Run]. This package is for tests only, and imports none of the library's
