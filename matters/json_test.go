@@ -276,21 +276,3 @@ func FuzzMatterJSON(f *testing.F) {
 		}
 	})
 }
-
-func FuzzSummaryJSON(f *testing.F) {
-	seedGolden(f, "summary.golden", `{"received":3,"resolutionRate":0.25,"satisfactionRate":"-0.00"}`, `{"resolutionRate":"1e3"}`)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		roundTrip[matters.Summary](t, data)
-	})
-}
-
-func FuzzStatusJSON(f *testing.F) {
-	seedGolden(f, "status.golden", `{"respond":{"limit":"-1ns","alert":"超期"},"resolve":{"due":"2024-03-04T09:00:00Z"}}`)
-	seedGolden(f, "deadlines.golden")
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if s, ok := roundTrip[matters.Status](t, data); ok {
-			_ = s.Overdue()
-		}
-		roundTrip[matters.Deadlines](t, data)
-	})
-}
