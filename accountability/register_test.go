@@ -48,9 +48,9 @@ func count(fs Findings) map[Finding]int {
 	return m
 }
 
-// TestConcurrentUse: reading methods may run at once on one register (run
+// TestRegisterConcurrentUse: reading methods may run at once on one register (run
 // with -race).
-func TestConcurrentUse(t *testing.T) {
+func TestRegisterConcurrentUse(t *testing.T) {
 	r := sound()
 	want := r.Validate()
 	var wg sync.WaitGroup
