@@ -40,13 +40,16 @@
 //	scoring                        grades, evaluators, decision tables, the evaluation book, blending
 //	scoring/scoringtest            helpers for table-testing evaluators
 //	journal                        the hash-chained, append-only audit trail of events and evaluations
+//	locality/wuhu                  Wuhu's reading of the reform: 六办两中心
+//	locality/chaohu                Chaohu's reading of the reform: 一办五部两中心
+//	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
 // Imports run one way: journal → scoring → matters → matters/workday;
-// accountability and matters/workday import nothing of ours. A host can use scoring without
-// matters by building [scoring.Facts] itself.
+// accountability and matters/workday import nothing of ours. A host can
+// use scoring without matters by building [scoring.Facts] itself.
 //
 // # Guarantees
 //

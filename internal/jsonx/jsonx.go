@@ -27,7 +27,7 @@ func Decode(data []byte, v any) error {
 		return err
 	}
 	if _, err := d.Token(); err != io.EOF {
-		return errors.New("unexpected data after the JSON value")
+		return errors.New("trailing data after the JSON value")
 	}
 	return nil
 }

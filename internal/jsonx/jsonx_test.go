@@ -25,7 +25,7 @@ func TestDecode(t *testing.T) {
 		{`{"limit":"4h","score":"91.5"}`, doc{jsonx.Duration(4 * time.Hour), jsonx.Decimal(decimal.RequireFromString("91.5"))}, ""},
 		{`{"score":-0.35}`, doc{Score: jsonx.Decimal(decimal.RequireFromString("-0.35"))}, ""},
 		{`{"limit":null}`, doc{}, ""},
-		{`{"limit":"4h"} {}`, doc{}, "unexpected data after the JSON value"},
+		{`{"limit":"4h"} {}`, doc{}, "trailing data after the JSON value"},
 		{`{"limt":"4h"}`, doc{}, `json: unknown field "limt"`},
 		{`{"limit":14400000000000}`, doc{}, `duration "14400000000000" is not a string such as "4h0m0s"`},
 		{`{"limit":"4 hours"}`, doc{}, `duration "4 hours": not a duration such as "4h0m0s"`},
