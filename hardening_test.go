@@ -26,15 +26,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
 
 // The packages whose exported functions the table must cover, by directory.
-var hardenedPackages = []string{"accountability", "matters", "matters/workday", "scoring", "journal"}
+var hardenedPackages = []string{"accountability", "matters", "matters/workday", "scoring", "assessment", "staff", "journal"}
 
 // Hostile values.
 var (
@@ -855,12 +858,12 @@ func hardeningRows() []row {
 	// scoring
 	add(enumRows[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction)...)
 	add(
-		marshalRow("scoring.StaffScore", scoring.StaffScore{Scores: map[string]decimal.Decimal{"": decimals[2], badUTF8: decimals[3]}}),
-		marshalRow[scoring.Appraised]("scoring.Appraised"),
-		marshalRow("scoring.Weights", nil, scoring.Weights{"": decimals[3]}),
-		marshalRow[scoring.Annual]("scoring.Annual"),
-		marshalRow("scoring.Candidate", scoring.Candidate{Years: decimals}),
-		marshalRow[scoring.Placement]("scoring.Placement"),
+		marshalRow("staff.Score", staff.Score{Scores: map[string]decimal.Decimal{"": decimals[2], badUTF8: decimals[3]}}),
+		marshalRow[staff.Appraised]("staff.Appraised"),
+		marshalRow("assessment.Weights", nil, assessment.Weights{"": decimals[3]}),
+		marshalRow[assessment.Annual]("assessment.Annual"),
+		marshalRow("staff.Candidate", staff.Candidate{Years: decimals}),
+		marshalRow[staff.Placement]("staff.Placement"),
 		marshalRow("scoring.Result", scoring.Result{Points: decimals[2], Reasons: []string{badUTF8}}),
 		marshalRow("scoring.Facts", facts()...),
 		unmarshalRow[scoring.Facts]("scoring.Facts"),
@@ -881,15 +884,15 @@ func hardeningRows() []row {
 			}
 		}},
 		unmarshalRow[scoring.Book]("scoring.Book"),
-		row{"scoring.Appraisal.Appraise", func(c *caller) {
-			staff := []scoring.StaffScore{{}, {Person: "p", Category: "c", Scores: map[string]decimal.Decimal{"x": decimals[2]}}}
-			for i, a := range []*scoring.Appraisal{{}, {Categories: []scoring.PostCategory{{}, {Code: "c", Weights: scoring.Weights{"x": decimal.New(1, 0)}}}, Scale: scoring.Scale{{}}}} {
+		row{"staff.Appraisal.Appraise", func(c *caller) {
+			scores := []staff.Score{{}, {Person: "p", Category: "c", Scores: map[string]decimal.Decimal{"x": decimals[2]}}}
+			for i, a := range []*staff.Appraisal{{}, {Categories: []staff.PostCategory{{}, {Code: "c", Weights: assessment.Weights{"x": decimal.New(1, 0)}}}, Scale: scoring.Scale{{}}}} {
 				c.call(fmt.Sprintf("appraisal %d .Appraise(nil)", i), func() { _, _ = a.Appraise(nil) })
-				c.call(fmt.Sprintf("appraisal %d .Appraise(staff)", i), func() { _, _ = a.Appraise(staff) })
+				c.call(fmt.Sprintf("appraisal %d .Appraise(scores)", i), func() { _, _ = a.Appraise(scores) })
 			}
 		}},
-		row{"scoring.Weights.Validate", func(c *caller) {
-			for i, w := range []scoring.Weights{nil, {}, {"": {}}, {"a": decimals[2], "b": decimals[3]}} {
+		row{"assessment.Weights.Validate", func(c *caller) {
+			for i, w := range []assessment.Weights{nil, {}, {"": {}}, {"a": decimals[2], "b": decimals[3]}} {
 				desc := fmt.Sprintf("weights %d .Validate()", i)
 				c.call(desc, func() {
 					if err := w.Validate(); i > 0 {
@@ -898,27 +901,26 @@ func hardeningRows() []row {
 				})
 			}
 		}},
-		row{"scoring.Blend", func(c *caller) {
-			ws := []scoring.Weights{nil, scoring.AnnualWeights(), {"a": decimals[2]}}
+		row{"assessment.Blend", func(c *caller) {
+			ws := []assessment.Weights{nil, wuhu.Weights(), {"a": decimals[2]}}
 			parts := []map[string]decimal.Decimal{nil, {"subdistrict": decimals[2], "department": decimals[3]}, {"subdistrict": {}, "department": {}}}
 			for i, w := range ws {
 				for j, p := range parts {
 					desc := fmt.Sprintf("Blend(weights %d, parts %d)", i, j)
 					c.call(desc, func() {
-						if _, err := scoring.Blend(w, p); i != 1 || j == 0 {
+						if _, err := assessment.Blend(w, p); i != 1 || j == 0 {
 							c.wantErr(desc, err)
 						}
 					})
 				}
 			}
 		}},
-		row{"scoring.AnnualWeights", func(c *caller) { c.call("AnnualWeights()", func() { _ = scoring.AnnualWeights() }) }},
-		row{"scoring.Assess", func(c *caller) {
+		row{"assessment.Assess", func(c *caller) {
 			scores := []scoring.Score{{}, {Subject: "s", Composite: decimals[2]}, {Subject: "s"}}
-			c.call("Assess(nil, nil, nil)", func() { _, _ = scoring.Assess(nil, nil, nil) })
-			c.call("Assess(scores, AnnualWeights(), nil)", func() { _, _ = scoring.Assess(scores, scoring.AnnualWeights(), nil) })
-			c.call("Assess(scores, AnnualWeights(), others)", func() {
-				_, _ = scoring.Assess(scores, scoring.AnnualWeights(), map[string]map[string]decimal.Decimal{"s": nil, "": {"": decimals[3]}})
+			c.call("Assess(nil, nil, nil)", func() { _, _ = assessment.Assess(nil, nil, nil) })
+			c.call("Assess(scores, wuhu.Weights(), nil)", func() { _, _ = assessment.Assess(scores, wuhu.Weights(), nil) })
+			c.call("Assess(scores, wuhu.Weights(), others)", func() {
+				_, _ = assessment.Assess(scores, wuhu.Weights(), map[string]map[string]decimal.Decimal{"s": nil, "": {"": decimals[3]}})
 			})
 		}},
 		row{"scoring.NewBook", func(c *caller) { c.call("NewBook()", func() { _ = scoring.NewBook() }) }},
@@ -1006,21 +1008,20 @@ func hardeningRows() []row {
 				}
 			}
 		}},
-		row{"scoring.YearPart", func(c *caller) {
+		row{"staff.YearPart", func(c *caller) {
 			for _, n := range ints {
-				c.call(fmt.Sprintf("YearPart(%d)", n), func() { _ = scoring.YearPart(n) })
+				c.call(fmt.Sprintf("YearPart(%d)", n), func() { _ = staff.YearPart(n) })
 			}
 		}},
-		row{"scoring.Select", func(c *caller) {
-			cands := []scoring.Candidate{{}, {ID: "a", Post: "p", Competition: decimals[2], Years: decimals}, {ID: "a", Post: "p"}}
-			for i, w := range []scoring.Weights{nil, {"competition": decimal.New(1, 0)}} {
+		row{"staff.Select", func(c *caller) {
+			cands := []staff.Candidate{{}, {ID: "a", Post: "p", Competition: decimals[2], Years: decimals}, {ID: "a", Post: "p"}}
+			for i, w := range []assessment.Weights{nil, {"competition": decimal.New(1, 0)}} {
 				for j, q := range []map[string]int{nil, {"p": -1}, {"p": math.MaxInt}} {
-					c.call(fmt.Sprintf("Select(nil, weights %d, quotas %d)", i, j), func() { _, _ = scoring.Select(nil, w, q) })
-					c.call(fmt.Sprintf("Select(candidates, weights %d, quotas %d)", i, j), func() { _, _ = scoring.Select(cands, w, q) })
+					c.call(fmt.Sprintf("Select(nil, weights %d, quotas %d)", i, j), func() { _, _ = staff.Select(nil, w, q) })
+					c.call(fmt.Sprintf("Select(candidates, weights %d, quotas %d)", i, j), func() { _, _ = staff.Select(cands, w, q) })
 				}
 			}
 		}},
-		row{"scoring.DefaultTable", func(c *caller) { c.call("DefaultTable()", func() { _ = scoring.DefaultTable() }) }},
 		row{"scoring.Result.IsZero", func(c *caller) {
 			for _, r := range []scoring.Result{{}, {Points: decimals[2]}} {
 				c.call(fmt.Sprintf("%#v.IsZero()", r), func() { _ = r.IsZero() })
@@ -1038,27 +1039,19 @@ func hardeningRows() []row {
 			}
 		}},
 		row{"scoring.First", func(c *caller) {
-			for i, es := range [][]scoring.Evaluator{nil, {scoring.Discard()}, {scoring.DefaultTable(), scoring.Discard()}, {nil}, {&scoring.Table{}}} {
+			for i, es := range [][]scoring.Evaluator{nil, {scoring.Discard()}, {wuhu.Table(), scoring.Discard()}, {&scoring.Table{}}} {
 				for j, x := range facts() {
 					c.call(fmt.Sprintf("First(evaluators %d).Evaluate(facts %d)", i, j), func() { _, _ = scoring.First(es...).Evaluate(x) })
 				}
 			}
 		}},
-		row{"scoring.Fallback", func(c *caller) {
-			pairs := [][2]scoring.Evaluator{{nil, nil}, {scoring.Discard(), nil}, {nil, scoring.DefaultTable()}, {&scoring.Table{}, scoring.DefaultTable()}}
-			for i, p := range pairs {
-				for j, x := range facts() {
-					c.call(fmt.Sprintf("Fallback(pair %d).Evaluate(facts %d)", i, j), func() { _, _ = scoring.Fallback(p[0], p[1]).Evaluate(x) })
-				}
-			}
-		}},
 		row{"scoring.Weighted", func(c *caller) {
-			partss := [][]scoring.Part{nil, {{}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: nil}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: scoring.DefaultTable()}},
+			partss := [][]scoring.Part{nil, {{Evaluator: scoring.Discard()}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: wuhu.Table()}},
 				{{Name: "a", Weight: decimals[2], Evaluator: scoring.Discard()}, {Name: "a", Weight: decimals[3], Evaluator: scoring.Discard()}}}
 			for i, parts := range partss {
-				for _, o := range []*scoring.Options{nil, {}, {Scale: scoring.Scale{{}}, Policy: huge}} {
-					c.call(fmt.Sprintf("Weighted(parts %d)", i), func() {
-						e, err := scoring.Weighted(parts, o)
+				for j, scale := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
+					c.call(fmt.Sprintf("Weighted(huge, scale %d, parts %d)", j, i), func() {
+						e, err := scoring.Weighted(huge, scale, parts)
 						if err != nil {
 							return
 						}
@@ -1071,10 +1064,13 @@ func hardeningRows() []row {
 		}},
 		row{"scoring.FactsFor", func(c *caller) {
 			for i, m := range someMatters() {
-				for j, cal := range append(calendars(), nil) {
+				if m == nil {
+					continue // a nil matter is misuse: FactsFor panics
+				}
+				for j, cal := range calendars() {
 					for k, r := range routes() {
 						for _, u := range []string{"", "城管局", huge} {
-							c.call(fmt.Sprintf("FactsFor(matter %d, %q, calendar %d, route %d)", i, clipped(u), j, k), func() { _, _ = scoring.FactsFor(m, u, cal, r) })
+							c.call(fmt.Sprintf("FactsFor(calendar %d, matter %d, %q, route %d)", j, i, clipped(u), k), func() { _, _ = scoring.FactsFor(cal, m, u, r) })
 						}
 					}
 				}
@@ -1095,23 +1091,15 @@ func hardeningRows() []row {
 				}
 			}
 		}},
-		row{"scoring.DefaultScale", func(c *caller) { c.call("DefaultScale()", func() { _ = scoring.DefaultScale() }) }},
 		row{"scoring.Scale.Grade", func(c *caller) {
-			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale()} {
+			for i, s := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
 				for _, code := range strs {
 					c.call(fmt.Sprintf("scale %d .Grade(%q)", i, clipped(code)), func() { _, _ = s.Grade(code) })
 				}
 			}
 		}},
-		row{"scoring.Scale.Lookup", func(c *caller) {
-			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale()} {
-				for _, code := range strs {
-					c.call(fmt.Sprintf("scale %d .Lookup(%q)", i, clipped(code)), func() { _, _ = s.Lookup(code) })
-				}
-			}
-		}},
 		row{"scoring.Scale.Floor", func(c *caller) {
-			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale(), {{Points: decimals[2]}, {Points: decimals[3]}}} {
+			for i, s := range []scoring.Scale{nil, {{}}, wuhu.Scale(), {{Points: decimals[2]}, {Points: decimals[3]}}} {
 				for _, d := range decimals {
 					c.call(fmt.Sprintf("scale %d .Floor(%v)", i, d), func() { _, _ = s.Floor(d) })
 				}
@@ -1153,7 +1141,7 @@ func hardeningRows() []row {
 			}
 		}},
 		row{"scoring.Table.Evaluate", func(c *caller) {
-			for i, tb := range []*scoring.Table{{}, scoring.DefaultTable(), {Rules: []scoring.TableRule{{}}}} {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
 				for j, x := range facts() {
 					c.call(fmt.Sprintf("table %d .Evaluate(facts %d)", i, j), func() { _, _ = tb.Evaluate(x) })
 				}
@@ -1163,12 +1151,10 @@ func hardeningRows() []row {
 			for _, in := range jsonInputs {
 				c.call(fmt.Sprintf("LoadTable(%q)", clipped(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })
 			}
-			c.call("LoadTable(nil)", func() { _, _ = scoring.LoadTable(nil) })
 		}},
 		row{"scoring.Table.Save", func(c *caller) {
-			for i, tb := range []*scoring.Table{{}, scoring.DefaultTable(), {Rules: []scoring.TableRule{{}}}} {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
 				c.call(fmt.Sprintf("table %d .Save(io.Discard)", i), func() { _ = tb.Save(io.Discard) })
-				c.call(fmt.Sprintf("table %d .Save(nil)", i), func() { _ = tb.Save(nil) })
 			}
 		}},
 		row{"scoring.Table.Validate", func(c *caller) {
@@ -1454,7 +1440,7 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("the book holds %d evaluations, want %d", got, goroutines*each)
 	}
 
-	table := scoring.DefaultTable()
+	table := wuhu.Table()
 	first := scoring.First(table, scoring.Discard())
 	yes := true
 	plain := []scoring.Facts{{}, {Matter: "M", Subject: "D", Evaluator: "S", Final: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,

@@ -18,8 +18,6 @@ var ErrViolation = errors.New("scoringtest: evaluator breaks the contract")
 // Config configures [TestEvaluatorWith]. A nil *Config, and each zero
 // field, means the default.
 type Config struct {
-	// Scale is the evaluator's scale; nil means scoring.DefaultScale().
-	Scale scoring.Scale
 	// Facts are evaluated besides the zero Facts, which is always first;
 	// nil means [SampleFacts].
 	Facts []scoring.Facts
@@ -29,7 +27,7 @@ type Config struct {
 }
 
 // TestEvaluator checks e against the contract of scoring.Evaluator over
-// the zero Facts and [SampleFacts], on scoring.DefaultScale(). It returns
+// the zero Facts and [SampleFacts], on scale, the evaluator's. It returns
 // nil, or every violation joined, each wrapping [ErrViolation] and naming
 // the facts:
 //
@@ -44,16 +42,15 @@ type Config struct {
 //   - Evaluate changes Facts.Attrs.
 //
 // The zero Result with a nil error ("not evaluated") is allowed.
-func TestEvaluator(e scoring.Evaluator) error { return TestEvaluatorWith(e, nil) }
+func TestEvaluator(e scoring.Evaluator, scale scoring.Scale) error {
+	return TestEvaluatorWith(e, scale, nil)
+}
 
 // TestEvaluatorWith is [TestEvaluator] with a configuration.
-func TestEvaluatorWith(e scoring.Evaluator, c *Config) error {
+func TestEvaluatorWith(e scoring.Evaluator, scale scoring.Scale, c *Config) error {
 	var cfg Config
 	if c != nil {
 		cfg = *c
-	}
-	if cfg.Scale == nil {
-		cfg.Scale = scoring.DefaultScale()
 	}
 	if cfg.Facts == nil {
 		cfg.Facts = SampleFacts()
@@ -99,7 +96,7 @@ func TestEvaluatorWith(e scoring.Evaluator, c *Config) error {
 		if r.IsZero() {
 			continue // not evaluated
 		}
-		g, ok := cfg.Scale.Grade(r.Grade)
+		g, ok := scale.Grade(r.Grade)
 		switch {
 		case r.Grade == "":
 			bad("a Result with no grade")

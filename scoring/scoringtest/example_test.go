@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/scoringtest"
 	"github.com/shopspring/decimal"
@@ -24,14 +25,15 @@ var citizen = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error
 // In a host's test file, call these from a test function with its t:
 //
 //	func TestCitizen(t *testing.T) {
-//		if err := scoringtest.TestEvaluator(citizen); err != nil {
+//		if err := scoringtest.TestEvaluator(citizen, scale); err != nil {
 //			t.Error(err)
 //		}
 //		scoringtest.Run(t, citizen, cases)
-//		scoringtest.RunFile(t, scoring.DefaultTable(), "testdata/policy.json")
+//		scoringtest.RunFile(t, table, "testdata/policy.json")
 //	}
 func Example() {
-	if err := scoringtest.TestEvaluator(citizen); err != nil {
+	scale := wuhu.Scale() // the grades citizen gives
+	if err := scoringtest.TestEvaluator(citizen, scale); err != nil {
 		fmt.Println(err)
 	}
 	yes := true
@@ -45,7 +47,7 @@ func Example() {
 	broken := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 		return scoring.Result{Grade: "good", Points: decimal.NewFromInt(80)}, nil
 	})
-	err := scoringtest.TestEvaluator(broken)
+	err := scoringtest.TestEvaluator(broken, scale)
 	fmt.Println(errors.Is(err, scoringtest.ErrViolation))
 	for _, line := range strings.Split(err.Error(), "\n")[:3] {
 		fmt.Println(line)

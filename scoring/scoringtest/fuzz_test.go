@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/locality/wuhu"
 )
 
 // FuzzReadCases reads arbitrary bytes as cases and runs them against the
-// default table with a fake T: nothing may panic.
+// Wuhu table with a fake T: nothing may panic.
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"x","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}}]`))
 	f.Add([]byte(`[{"err":"no rule"}]`))
@@ -18,6 +18,6 @@ func FuzzReadCases(f *testing.F) {
 			return
 		}
 		var ft fakeT
-		Run(&ft, scoring.DefaultTable(), cases)
+		Run(&ft, wuhu.Table(), cases)
 	})
 }

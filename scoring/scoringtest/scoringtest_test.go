@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
@@ -28,7 +29,7 @@ func (f *fakeT) Fatalf(format string, args ...any) {
 var _ TB = (*testing.T)(nil)
 
 func TestRunFile(t *testing.T) {
-	RunFile(t, scoring.DefaultTable(), "testdata/default_table.json")
+	RunFile(t, wuhu.Table(), "testdata/wuhu_table.json")
 }
 
 func TestRunReports(t *testing.T) {
@@ -39,7 +40,7 @@ func TestRunReports(t *testing.T) {
 		{Name: "wants an error", Facts: scoring.Facts{}, Err: "refused"},
 	}
 	var ft fakeT
-	Run(&ft, scoring.DefaultTable(), cases)
+	Run(&ft, wuhu.Table(), cases)
 	if len(ft.errors) != 3 {
 		t.Fatalf("Run reported %d errors, want 3:\n%s", len(ft.errors), strings.Join(ft.errors, "\n"))
 	}
@@ -76,18 +77,18 @@ func TestReadCases(t *testing.T) {
 }
 
 func TestTestEvaluatorAccepts(t *testing.T) {
-	table := scoring.DefaultTable()
-	weighted, err := scoring.Weighted([]scoring.Part{
+	table := wuhu.Table()
+	weighted, err := scoring.Weighted("", wuhu.Scale(), []scoring.Part{
 		{Name: "a", Weight: decimal.RequireFromString("0.5"), Evaluator: table},
 		{Name: "b", Weight: decimal.RequireFromString("0.5"), Evaluator: table},
-	}, nil)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, e := range map[string]scoring.Evaluator{
 		"table": table, "weighted": weighted, "discard": scoring.Discard(), "first": scoring.First(scoring.Discard(), table),
 	} {
-		if err := TestEvaluator(e); err != nil {
+		if err := TestEvaluator(e, wuhu.Scale()); err != nil {
 			t.Errorf("TestEvaluator(%s): %v", name, err)
 		}
 	}
@@ -134,7 +135,7 @@ func TestTestEvaluatorViolations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := TestEvaluator(tt.e)
+			err := TestEvaluator(tt.e, wuhu.Scale())
 			if !errors.Is(err, ErrViolation) {
 				t.Fatalf("TestEvaluator = %v, want ErrViolation", err)
 			}
@@ -146,7 +147,7 @@ func TestTestEvaluatorViolations(t *testing.T) {
 		})
 	}
 	// A custom scale and facts.
-	err := TestEvaluatorWith(scoring.DefaultTable(), &Config{Scale: scoring.Scale{{Code: "excellent", Points: decimal.NewFromInt(100)}}, Facts: []scoring.Facts{}})
+	err := TestEvaluatorWith(wuhu.Table(), scoring.Scale{{Code: "excellent", Points: decimal.NewFromInt(100)}}, &Config{Facts: []scoring.Facts{}})
 	if err == nil || !strings.Contains(err.Error(), `grade "poor" is not on the scale`) {
 		t.Errorf("TestEvaluatorWith a one-grade scale: %v", err)
 	}
