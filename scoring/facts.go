@@ -63,8 +63,9 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 		jsonx.Duration(f.Resolution), jsonx.Duration(f.ResolutionLimit)})
 }
 
-// UnmarshalJSON reads durations as Go duration strings. Errors wrap
-// [ErrInvalid].
+// UnmarshalJSON reads durations as Go duration strings, and rejects
+// unknown fields: a misspelt figure must not silently read as 0. Errors
+// wrap [ErrInvalid].
 func (f *Facts) UnmarshalJSON(b []byte) error {
 	*f = Facts{}
 	w := struct {
@@ -74,7 +75,7 @@ func (f *Facts) UnmarshalJSON(b []byte) error {
 		Resolution      jsonx.Duration `json:"resolution"`
 		ResolutionLimit jsonx.Duration `json:"resolutionLimit"`
 	}{factsFields: (*factsFields)(f)}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Decode(b, &w); err != nil {
 		return fmt.Errorf("%w: facts: %w", ErrInvalid, err)
 	}
 	f.Response, f.ResponseLimit = time.Duration(w.Response), time.Duration(w.ResponseLimit)

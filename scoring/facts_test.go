@@ -47,6 +47,7 @@ func TestFactsJSON(t *testing.T) {
 		`{"response":"soon"}`,
 		`{"responseLimit":true}`,
 		`{"quality":"5"}`,
+		`{"qualty":5}`, // a misspelt figure
 	} {
 		if err := json.Unmarshal([]byte(bad), &back); !errors.Is(err, scoring.ErrInvalid) {
 			t.Errorf("Unmarshal(%s) = %v, want an error wrapping ErrInvalid", bad, err)

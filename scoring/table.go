@@ -94,7 +94,8 @@ func (r TableRule) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a rule, rejecting unknown fields: a misspelt
-// condition must not silently become "no condition".
+// condition must not silently become "no condition". Errors wrap
+// [ErrInvalid].
 func (r *TableRule) UnmarshalJSON(b []byte) error {
 	*r = TableRule{}
 	w := struct {
@@ -105,7 +106,10 @@ func (r *TableRule) UnmarshalJSON(b []byte) error {
 		ResolutionOver   *jsonx.Decimal `json:"resolutionOver"`
 	}{ruleFields: (*ruleFields)(r)}
 	if err := jsonx.Decode(b, &w); err != nil {
-		return err
+		if errors.Is(err, ErrInvalid) {
+			return err
+		}
+		return fmt.Errorf("%w: table rule: %w", ErrInvalid, err)
 	}
 	r.ResponseAtMost, r.ResponseOver = (*decimal.Decimal)(w.ResponseAtMost), (*decimal.Decimal)(w.ResponseOver)
 	r.ResolutionAtMost, r.ResolutionOver = (*decimal.Decimal)(w.ResolutionAtMost), (*decimal.Decimal)(w.ResolutionOver)

@@ -118,8 +118,8 @@ func TestTableRuleJSON(t *testing.T) {
 		`{"grade":"poor","responseAtMost":"1e3"}`,
 		`{"grade":"poor","satisfaction":"happy"}`,
 	} {
-		if err := json.Unmarshal([]byte(bad), &back); err == nil {
-			t.Errorf("Unmarshal(%s) accepted", bad)
+		if err := json.Unmarshal([]byte(bad), &back); !errors.Is(err, scoring.ErrInvalid) {
+			t.Errorf("Unmarshal(%s) = %v, want an error wrapping ErrInvalid", bad, err)
 		}
 	}
 }
