@@ -77,8 +77,14 @@ var (
 	_                                                            = matters.Summary{Received: 0, Resolved: 0, ResolutionRate: decimal.Decimal{}, Surveyed: 0, Satisfied: 0, SatisfactionRate: decimal.Decimal{}}
 	_ func([]*matters.Matter) matters.Summary                    = matters.Summarize
 
+	// matters: the calendar comes first, as a context does
+	_ func(*matters.Matter, *workday.Calendar, time.Time) (time.Duration, error)                 = (*matters.Matter).Elapsed
+	_ func(*matters.Matter, *workday.Calendar, matters.Route) (matters.Deadlines, error)         = (*matters.Matter).Deadlines
+	_ func(*matters.Matter, *workday.Calendar, time.Time, matters.Route) (matters.Status, error) = (*matters.Matter).Status
+
 	// matters/workday
-	_ func(...workday.Option) (*workday.Calendar, error)                   = workday.New
+	_                                                                      = workday.Config{Schedules: nil, Hours: nil, NoChina: false}
+	_ func(workday.Config) (*workday.Calendar, error)                      = workday.New
 	_ func() *workday.Calendar                                             = workday.China
 	_ func(*workday.Calendar, time.Time) (bool, error)                     = (*workday.Calendar).IsWorkday
 	_ func(*workday.Calendar, time.Time, time.Time) (time.Duration, error) = (*workday.Calendar).Between

@@ -42,6 +42,9 @@
 //	assessment                     exact weights and blends: the annual assessment
 //	staff                          staff appraisal by post category and the open competition
 //	journal                        the hash-chained, append-only audit trail of events and evaluations
+//	locality/wuhu                  Wuhu's reading of the reform: 六办两中心, its grades, decision table and 30/70 weights
+//	locality/chaohu                Chaohu's reading of the reform: 一办五部两中心
+//	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal

@@ -19,7 +19,7 @@ import (
 // starts. Column is 1-based, and 0 for a column that is missing altogether.
 // Header is the column's header and Value the cell's text. Err says what is
 // wrong; it wraps [ErrCell] and, where there is one, the cause (such as
-// [ErrUnknownCode]).
+// [ErrInvalid] for a 权力类型 that is no category).
 type CellError struct {
 	Row    int
 	Line   int
@@ -149,9 +149,6 @@ var csvRequired = []int{colCategory, colCode, colName, colBasis, colDuties, colL
 // import. The importer does not validate the list as a whole; run
 // [Register.Validate] for that.
 func ReadPowersCSV(r io.Reader) ([]Power, error) {
-	if r == nil {
-		return nil, fmt.Errorf("accountability: power list: nil reader: %w", ErrInvalid)
-	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -439,9 +436,6 @@ func parseDays(s string) (int, bool) {
 // WritePowersCSV's output. Values it could not have produced (text with
 // line breaks in a multi-valued field, say) may read back differently.
 func WritePowersCSV(w io.Writer, powers []Power) error {
-	if w == nil {
-		return fmt.Errorf("accountability: writing power list: nil writer: %w", ErrInvalid)
-	}
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return fmt.Errorf("accountability: writing power list: %w", err)
 	}

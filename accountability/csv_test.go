@@ -71,8 +71,8 @@ func TestReadPowersCSVBadCells(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("ReadPowersCSV() error = %v, want *CSVError", err)
 	}
-	if !errors.Is(err, ErrCell) || !errors.Is(err, ErrUnknownCode) {
-		t.Errorf("error %v does not wrap ErrCell and ErrUnknownCode", err)
+	if !errors.Is(err, ErrCell) || !errors.Is(err, ErrInvalid) {
+		t.Errorf("error %v does not wrap ErrCell and ErrInvalid", err)
 	}
 	type cell struct {
 		Row, Line, Column int

@@ -8,49 +8,6 @@ import (
 	"strings"
 )
 
-// ChangeKind says how an entry changed between two revisions of a register.
-// The zero value means "not set".
-type ChangeKind int
-
-// The kinds of change.
-const (
-	Added   ChangeKind = iota + 1 // added, 新增
-	Removed                       // removed, 删除
-	Changed                       // changed, 变更
-)
-
-var changeKindTable = codeTable{
-	kind:   "change kind",
-	codes:  []string{"", "added", "removed", "changed"},
-	labels: []string{"", "新增", "删除", "变更"},
-}
-
-// String returns the kind's code, e.g. "added"; the empty string for the
-// zero value.
-func (k ChangeKind) String() string { return changeKindTable.code(int(k)) }
-
-// Label returns the kind's Chinese name, e.g. "新增".
-func (k ChangeKind) Label() string { return changeKindTable.label(int(k)) }
-
-// MarshalText returns the code; an out-of-range value is an error.
-func (k ChangeKind) MarshalText() ([]byte, error) { return changeKindTable.marshal(int(k)) }
-
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	v, err := changeKindTable.unmarshal(b)
-	if err == nil {
-		*k = ChangeKind(v)
-	}
-	return err
-}
-
-// ParseChangeKind parses a change kind's code or Chinese label. Anything
-// else is an error wrapping [ErrUnknownCode] that names the input.
-func ParseChangeKind(s string) (ChangeKind, error) {
-	v, err := changeKindTable.parse(s)
-	return ChangeKind(v), err
-}
-
 // Change is one entry added, removed or changed between two revisions:
 // List is the register's list ("units", "powers", "responsibilities",
 // "flows", "risks", "separations"), Key the entry's key (a separation's is

@@ -12,10 +12,9 @@
 //
 //   - [Unit]s: the sub-district (街道), its internal offices (内设机构) and
 //     centres (事业机构), dispatched agencies (派驻机构) and city departments.
-//     A [Template] is a layout the reform prescribes, checked by
-//     [Template.Check]: [WuhuTemplate] (六办两中心, up to 2 self-set
-//     offices), [ChaohuTemplate] (一办五部两中心 + 生态环境部 + one reserved
-//     slot) and [ShatangluTemplate] (5+3+1).
+//     A [Template] is a layout a locality's reform prescribes, checked by
+//     [Template.Check]; the packages under locality hold the layouts of
+//     Wuhu (六办两中心), Chaohu (一办五部两中心) and 沙塘路街道 (5+3+1).
 //   - [Power]s: category ([Category]), subject, legal basis ([Basis]),
 //     responsibility items by stage ([Duty], [Stage]), liabilities (追责情形),
 //     statutory and promised limits in working days, its flowchart, and a
@@ -47,14 +46,33 @@
 // # Revisions and interchange
 //
 // [Diff] compares two revisions of a register entry by entry, for
-// publishing list revisions. Every type round-trips through encoding/json
-// with lowerCamelCase names; enums are written as their codes
+// publishing list revisions. The register and what the package reports
+// about it (every list type, [Finding], [Change]) round-trip through
+// encoding/json with lowerCamelCase names; enums are written as their codes
 // ("licensing") and read from the code or the Chinese label ("行政许可");
-// a zero enum means "not set" and is omitted. Times are RFC 3339.
+// a zero enum means "not set" and is omitted. Times are RFC 3339. A
+// [Rule], a [Matrix] and the error types are code or settings, not data,
+// and have no JSON form of their own.
+//
+// # Enums
+//
+// Every enum ([Category], [Stage], [UnitKind], [StepKind], [Level],
+// [Severity], [ChangeKind]) behaves alike: String gives the code of a named
+// value and "Type(n)" for any other, the zero value included
+// ("Category(0)"); Label gives the Chinese label, and String's form for a
+// value that is not named; the ParseX function trims white space, accepts
+// the code, the Chinese label or an alias, and refuses anything else, the
+// empty string included, with an error that names the input and wraps
+// [ErrInvalid]; MarshalText writes the code, the empty text for the zero
+// value, and refuses a value that is not named; UnmarshalText reads what
+// ParseX reads, and the empty text as the zero value.
 //
 // # Concurrency
 //
 // Nothing here keeps state between calls. Reading methods of [Register] and
 // [Flow] may run concurrently as long as nobody modifies the value; a
 // [Rule]'s Check must not modify the register it checks.
+//
+// Input never makes a function panic; a nil *Register or *Flow receiver is
+// a programmer's error and does.
 package accountability

@@ -1,72 +1,6 @@
 package accountability
 
-import (
-	"fmt"
-	"strconv"
-)
-
-// codeTable describes one enum: its name for messages, its codes and its
-// Chinese labels by value (index 0, the zero value, is "not set"), and extra
-// Chinese spellings the parser accepts. The tables below are read-only.
-type codeTable struct {
-	kind    string
-	codes   []string
-	labels  []string
-	aliases map[string]int
-}
-
-func (t *codeTable) code(v int) string {
-	if v == 0 {
-		return ""
-	}
-	if v > 0 && v < len(t.codes) {
-		return t.codes[v]
-	}
-	return t.kind + "(" + strconv.Itoa(v) + ")"
-}
-
-func (t *codeTable) label(v int) string {
-	if v > 0 && v < len(t.labels) {
-		return t.labels[v]
-	}
-	return t.code(v)
-}
-
-func (t *codeTable) valid(v int) bool { return v > 0 && v < len(t.codes) }
-
-// parse accepts a code, a label or an alias. It rejects everything else,
-// the empty string included, with an error that names the input.
-func (t *codeTable) parse(s string) (int, error) {
-	for v := 1; v < len(t.codes); v++ {
-		if s == t.codes[v] || s == t.labels[v] {
-			return v, nil
-		}
-	}
-	if v, ok := t.aliases[s]; ok {
-		return v, nil
-	}
-	return 0, fmt.Errorf("accountability: unknown %s %q: %w", t.kind, s, ErrUnknownCode)
-}
-
-// marshal is MarshalText: the code, the empty string for the zero value,
-// and an error for a value out of range.
-func (t *codeTable) marshal(v int) ([]byte, error) {
-	if v == 0 {
-		return []byte{}, nil
-	}
-	if !t.valid(v) {
-		return nil, fmt.Errorf("accountability: %s %d out of range: %w", t.kind, v, ErrUnknownCode)
-	}
-	return []byte(t.codes[v]), nil
-}
-
-// unmarshal is UnmarshalText: the empty string is the zero value ("not set").
-func (t *codeTable) unmarshal(b []byte) (int, error) {
-	if len(b) == 0 {
-		return 0, nil
-	}
-	return t.parse(string(b))
-}
+import "github.com/qingdan/qingdan/internal/enum"
 
 // Category is the type of an administrative power (权力类型). The zero value
 // means "not set"; validation reports it on a power. Categories marshal as
@@ -88,43 +22,41 @@ const (
 	OtherPower                       // other, 其他行政权力
 )
 
-var categoryTable = codeTable{
-	kind:   "category",
-	codes:  []string{"", "licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other"},
-	labels: []string{"", "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力"},
-	aliases: map[string]int{
-		"许可": 1, "处罚": 2, "强制": 3, "征收": 4, "给付": 5, "检查": 6, "确认": 7, "奖励": 8, "裁决": 9,
-		"其他": 10, "其他权力": 10,
+var categories = enum.New(enum.Spec[Category]{
+	Package: "accountability", Type: "Category", What: "category",
+	Codes:  []string{"", "licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other"},
+	Labels: []string{"", "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力"},
+	Aliases: map[string]Category{
+		"许可": Licensing, "处罚": Penalty, "强制": Coercion, "征收": Levy, "给付": Payment, "检查": Inspection,
+		"确认": Confirmation, "奖励": Reward, "裁决": Adjudication, "其他": OtherPower, "其他权力": OtherPower,
 	},
-}
+	Err: ErrInvalid,
+})
 
-// String returns the category's code, e.g. "licensing"; the empty string for
-// the zero value.
-func (c Category) String() string { return categoryTable.code(int(c)) }
+// String returns the category's code, e.g. "licensing", and "Category(n)"
+// for a value that is not named, the zero value included.
+func (c Category) String() string { return categories.String(c) }
 
-// Label returns the category's Chinese name, e.g. "行政许可".
-func (c Category) Label() string { return categoryTable.label(int(c)) }
+// Label returns the category's Chinese name, e.g. "行政许可", and String's
+// form for a value that is not named.
+func (c Category) Label() string { return categories.Label(c) }
 
-// MarshalText returns the code; an out-of-range value is an error.
-func (c Category) MarshalText() ([]byte, error) { return categoryTable.marshal(int(c)) }
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (c Category) MarshalText() ([]byte, error) { return categories.MarshalText(c) }
 
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (c *Category) UnmarshalText(b []byte) error {
-	v, err := categoryTable.unmarshal(b)
-	if err == nil {
-		*c = Category(v)
-	}
+// UnmarshalText reads what [ParseCategory] reads; the empty text is the
+// zero value.
+func (c *Category) UnmarshalText(b []byte) (err error) {
+	*c, err = categories.UnmarshalText(b)
 	return err
 }
 
 // ParseCategory parses a category code ("penalty"), its Chinese label
-// ("行政处罚") or the short label of published lists ("处罚"). Anything else,
-// the empty string included, is an error wrapping [ErrUnknownCode] that
-// names the input.
-func ParseCategory(s string) (Category, error) {
-	v, err := categoryTable.parse(s)
-	return Category(v), err
-}
+// ("行政处罚") or the short label of published lists ("处罚"), ignoring
+// surrounding white space. Anything else, the empty string included, is an
+// error wrapping [ErrInvalid] that names the input.
+func ParseCategory(s string) (Category, error) { return categories.Parse(s) }
 
 // Stage is a stage of exercising a power, the stage a responsibility item
 // (责任事项) belongs to. The zero value means "not set": a Start or End step
@@ -151,41 +83,40 @@ const (
 	OtherStage                     // other, 其他
 )
 
-var stageTable = codeTable{
-	kind:   "stage",
-	codes:  []string{"", "acceptance", "filing", "investigation", "review", "notice", "decision", "delivery", "enforcement", "supervision", "other"},
-	labels: []string{"", "受理", "立案", "调查取证", "审查", "告知", "决定", "送达", "执行", "事后监管", "其他"},
-	aliases: map[string]int{
-		"调查": 3, "审理": 4, "审查/审理": 4, "审核": 4, "监管": 9, "监督": 9, "监督检查": 9, "后续监管": 9,
+var stages = enum.New(enum.Spec[Stage]{
+	Package: "accountability", Type: "Stage", What: "stage",
+	Codes:  []string{"", "acceptance", "filing", "investigation", "review", "notice", "decision", "delivery", "enforcement", "supervision", "other"},
+	Labels: []string{"", "受理", "立案", "调查取证", "审查", "告知", "决定", "送达", "执行", "事后监管", "其他"},
+	Aliases: map[string]Stage{
+		"调查": Investigation, "审理": Review, "审查/审理": Review, "审核": Review,
+		"监管": Supervision, "监督": Supervision, "监督检查": Supervision, "后续监管": Supervision,
 	},
-}
+	Err: ErrInvalid,
+})
 
-// String returns the stage's code, e.g. "decision"; the empty string for the
-// zero value.
-func (s Stage) String() string { return stageTable.code(int(s)) }
+// String returns the stage's code, e.g. "decision", and "Stage(n)" for a
+// value that is not named, the zero value included.
+func (s Stage) String() string { return stages.String(s) }
 
-// Label returns the stage's Chinese name, e.g. "决定".
-func (s Stage) Label() string { return stageTable.label(int(s)) }
+// Label returns the stage's Chinese name, e.g. "决定", and String's form
+// for a value that is not named.
+func (s Stage) Label() string { return stages.Label(s) }
 
-// MarshalText returns the code; an out-of-range value is an error.
-func (s Stage) MarshalText() ([]byte, error) { return stageTable.marshal(int(s)) }
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (s Stage) MarshalText() ([]byte, error) { return stages.MarshalText(s) }
 
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (s *Stage) UnmarshalText(b []byte) error {
-	v, err := stageTable.unmarshal(b)
-	if err == nil {
-		*s = Stage(v)
-	}
+// UnmarshalText reads what [ParseStage] reads; the empty text is the zero
+// value.
+func (s *Stage) UnmarshalText(b []byte) (err error) {
+	*s, err = stages.UnmarshalText(b)
 	return err
 }
 
 // ParseStage parses a stage code ("review"), its Chinese label ("审查") or a
-// published spelling ("审理"). Anything else is an error wrapping
-// [ErrUnknownCode] that names the input.
-func ParseStage(s string) (Stage, error) {
-	v, err := stageTable.parse(s)
-	return Stage(v), err
-}
+// published spelling ("审理"), ignoring surrounding white space. Anything
+// else is an error wrapping [ErrInvalid] that names the input.
+func ParseStage(s string) (Stage, error) { return stages.Parse(s) }
 
 // UnitKind is the kind of a [Unit]. The zero value means "not set";
 // validation reports it.
@@ -200,40 +131,37 @@ const (
 	Department                      // department, 市/区直部门
 )
 
-var unitKindTable = codeTable{
-	kind:   "unit kind",
-	codes:  []string{"", "subdistrict", "office", "center", "agency", "department"},
-	labels: []string{"", "街道", "内设机构", "事业机构", "派驻机构", "市/区直部门"},
-	aliases: map[string]int{
-		"市直部门": 5, "区直部门": 5, "职能部门": 5,
-	},
-}
+var unitKinds = enum.New(enum.Spec[UnitKind]{
+	Package: "accountability", Type: "UnitKind", What: "unit kind",
+	Codes:   []string{"", "subdistrict", "office", "center", "agency", "department"},
+	Labels:  []string{"", "街道", "内设机构", "事业机构", "派驻机构", "市/区直部门"},
+	Aliases: map[string]UnitKind{"市直部门": Department, "区直部门": Department, "职能部门": Department},
+	Err:     ErrInvalid,
+})
 
-// String returns the kind's code, e.g. "office"; the empty string for the
+// String returns the kind's code, e.g. "office", and "UnitKind(n)" for a
+// value that is not named, the zero value included.
+func (k UnitKind) String() string { return unitKinds.String(k) }
+
+// Label returns the kind's Chinese name, e.g. "内设机构", and String's form
+// for a value that is not named.
+func (k UnitKind) Label() string { return unitKinds.Label(k) }
+
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (k UnitKind) MarshalText() ([]byte, error) { return unitKinds.MarshalText(k) }
+
+// UnmarshalText reads what [ParseUnitKind] reads; the empty text is the
 // zero value.
-func (k UnitKind) String() string { return unitKindTable.code(int(k)) }
-
-// Label returns the kind's Chinese name, e.g. "内设机构".
-func (k UnitKind) Label() string { return unitKindTable.label(int(k)) }
-
-// MarshalText returns the code; an out-of-range value is an error.
-func (k UnitKind) MarshalText() ([]byte, error) { return unitKindTable.marshal(int(k)) }
-
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (k *UnitKind) UnmarshalText(b []byte) error {
-	v, err := unitKindTable.unmarshal(b)
-	if err == nil {
-		*k = UnitKind(v)
-	}
+func (k *UnitKind) UnmarshalText(b []byte) (err error) {
+	*k, err = unitKinds.UnmarshalText(b)
 	return err
 }
 
-// ParseUnitKind parses a unit kind's code or Chinese label. Anything else is
-// an error wrapping [ErrUnknownCode] that names the input.
-func ParseUnitKind(s string) (UnitKind, error) {
-	v, err := unitKindTable.parse(s)
-	return UnitKind(v), err
-}
+// ParseUnitKind parses a unit kind's code or Chinese label, ignoring
+// surrounding white space. Anything else is an error wrapping [ErrInvalid]
+// that names the input.
+func ParseUnitKind(s string) (UnitKind, error) { return unitKinds.Parse(s) }
 
 // StepKind is the kind of a flowchart [Step]. The zero value means "not
 // set"; validation reports it.
@@ -247,38 +175,37 @@ const (
 	End                         // end, 结束
 )
 
-var stepKindTable = codeTable{
-	kind:    "step kind",
-	codes:   []string{"", "start", "task", "gateway", "end"},
-	labels:  []string{"", "开始", "环节", "判断", "结束"},
-	aliases: map[string]int{"办理环节": 2, "办理": 2, "分支": 3},
-}
+var stepKinds = enum.New(enum.Spec[StepKind]{
+	Package: "accountability", Type: "StepKind", What: "step kind",
+	Codes:   []string{"", "start", "task", "gateway", "end"},
+	Labels:  []string{"", "开始", "环节", "判断", "结束"},
+	Aliases: map[string]StepKind{"办理环节": Task, "办理": Task, "分支": Gateway},
+	Err:     ErrInvalid,
+})
 
-// String returns the kind's code, e.g. "gateway"; the empty string for the
+// String returns the kind's code, e.g. "gateway", and "StepKind(n)" for a
+// value that is not named, the zero value included.
+func (k StepKind) String() string { return stepKinds.String(k) }
+
+// Label returns the kind's Chinese name, e.g. "判断", and String's form for
+// a value that is not named.
+func (k StepKind) Label() string { return stepKinds.Label(k) }
+
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (k StepKind) MarshalText() ([]byte, error) { return stepKinds.MarshalText(k) }
+
+// UnmarshalText reads what [ParseStepKind] reads; the empty text is the
 // zero value.
-func (k StepKind) String() string { return stepKindTable.code(int(k)) }
-
-// Label returns the kind's Chinese name, e.g. "判断".
-func (k StepKind) Label() string { return stepKindTable.label(int(k)) }
-
-// MarshalText returns the code; an out-of-range value is an error.
-func (k StepKind) MarshalText() ([]byte, error) { return stepKindTable.marshal(int(k)) }
-
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (k *StepKind) UnmarshalText(b []byte) error {
-	v, err := stepKindTable.unmarshal(b)
-	if err == nil {
-		*k = StepKind(v)
-	}
+func (k *StepKind) UnmarshalText(b []byte) (err error) {
+	*k, err = stepKinds.UnmarshalText(b)
 	return err
 }
 
-// ParseStepKind parses a step kind's code or Chinese label. Anything else is
-// an error wrapping [ErrUnknownCode] that names the input.
-func ParseStepKind(s string) (StepKind, error) {
-	v, err := stepKindTable.parse(s)
-	return StepKind(v), err
-}
+// ParseStepKind parses a step kind's code or Chinese label, ignoring
+// surrounding white space. Anything else is an error wrapping [ErrInvalid]
+// that names the input.
+func ParseStepKind(s string) (StepKind, error) { return stepKinds.Parse(s) }
 
 // Level is the level of an integrity risk (廉政风险等级). Note the Chinese
 // numbering runs the other way: 一级 is the highest. The zero value means "not
@@ -292,39 +219,37 @@ const (
 	High                    // high, 一级
 )
 
-var levelTable = codeTable{
-	kind:    "level",
-	codes:   []string{"", "low", "medium", "high"},
-	labels:  []string{"", "三级", "二级", "一级"},
-	aliases: map[string]int{"低": 1, "中": 2, "高": 3},
-}
+var levels = enum.New(enum.Spec[Level]{
+	Package: "accountability", Type: "Level", What: "risk level",
+	Codes:   []string{"", "low", "medium", "high"},
+	Labels:  []string{"", "三级", "二级", "一级"},
+	Aliases: map[string]Level{"低": Low, "中": Medium, "高": High},
+	Err:     ErrInvalid,
+})
 
-// String returns the level's code, e.g. "high"; the empty string for the
-// zero value.
-func (l Level) String() string { return levelTable.code(int(l)) }
+// String returns the level's code, e.g. "high", and "Level(n)" for a value
+// that is not named, the zero value included.
+func (l Level) String() string { return levels.String(l) }
 
-// Label returns the level's Chinese name, e.g. "一级" for [High].
-func (l Level) Label() string { return levelTable.label(int(l)) }
+// Label returns the level's Chinese name, e.g. "一级" for [High], and
+// String's form for a value that is not named.
+func (l Level) Label() string { return levels.Label(l) }
 
-// MarshalText returns the code; an out-of-range value is an error.
-func (l Level) MarshalText() ([]byte, error) { return levelTable.marshal(int(l)) }
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (l Level) MarshalText() ([]byte, error) { return levels.MarshalText(l) }
 
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (l *Level) UnmarshalText(b []byte) error {
-	v, err := levelTable.unmarshal(b)
-	if err == nil {
-		*l = Level(v)
-	}
+// UnmarshalText reads what [ParseLevel] reads; the empty text is the zero
+// value.
+func (l *Level) UnmarshalText(b []byte) (err error) {
+	*l, err = levels.UnmarshalText(b)
 	return err
 }
 
 // ParseLevel parses a level's code ("high"), its Chinese label ("一级") or
-// 低/中/高. Anything else is an error wrapping [ErrUnknownCode] that names
-// the input.
-func ParseLevel(s string) (Level, error) {
-	v, err := levelTable.parse(s)
-	return Level(v), err
-}
+// 低/中/高, ignoring surrounding white space. Anything else is an error
+// wrapping [ErrInvalid] that names the input.
+func ParseLevel(s string) (Level, error) { return levels.Parse(s) }
 
 // Severity is the severity of a [Finding]. The zero value means "not set";
 // a rule that reports a finding with no severity reports an [Error].
@@ -336,34 +261,75 @@ const (
 	Error                       // error, 错误: the register is wrong
 )
 
-var severityTable = codeTable{
-	kind:   "severity",
-	codes:  []string{"", "warning", "error"},
-	labels: []string{"", "警告", "错误"},
-}
+var severities = enum.New(enum.Spec[Severity]{
+	Package: "accountability", Type: "Severity", What: "severity",
+	Codes:  []string{"", "warning", "error"},
+	Labels: []string{"", "警告", "错误"},
+	Err:    ErrInvalid,
+})
 
-// String returns the severity's code, "warning" or "error"; the empty string
-// for the zero value.
-func (s Severity) String() string { return severityTable.code(int(s)) }
+// String returns the severity's code, "warning" or "error", and
+// "Severity(n)" for a value that is not named, the zero value included.
+func (s Severity) String() string { return severities.String(s) }
 
-// Label returns the severity's Chinese name.
-func (s Severity) Label() string { return severityTable.label(int(s)) }
+// Label returns the severity's Chinese name, and String's form for a value
+// that is not named.
+func (s Severity) Label() string { return severities.Label(s) }
 
-// MarshalText returns the code; an out-of-range value is an error.
-func (s Severity) MarshalText() ([]byte, error) { return severityTable.marshal(int(s)) }
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (s Severity) MarshalText() ([]byte, error) { return severities.MarshalText(s) }
 
-// UnmarshalText parses a code or a Chinese label; empty text is the zero value.
-func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := severityTable.unmarshal(b)
-	if err == nil {
-		*s = Severity(v)
-	}
+// UnmarshalText reads what [ParseSeverity] reads; the empty text is the
+// zero value.
+func (s *Severity) UnmarshalText(b []byte) (err error) {
+	*s, err = severities.UnmarshalText(b)
 	return err
 }
 
-// ParseSeverity parses a severity's code or Chinese label. Anything else is
-// an error wrapping [ErrUnknownCode] that names the input.
-func ParseSeverity(s string) (Severity, error) {
-	v, err := severityTable.parse(s)
-	return Severity(v), err
+// ParseSeverity parses a severity's code or Chinese label, ignoring
+// surrounding white space. Anything else is an error wrapping [ErrInvalid]
+// that names the input.
+func ParseSeverity(s string) (Severity, error) { return severities.Parse(s) }
+
+// ChangeKind says how an entry changed between two revisions of a register
+// (see [Diff]). The zero value means "not set".
+type ChangeKind int
+
+// The kinds of change.
+const (
+	Added   ChangeKind = iota + 1 // added, 新增
+	Removed                       // removed, 删除
+	Changed                       // changed, 变更
+)
+
+var changeKinds = enum.New(enum.Spec[ChangeKind]{
+	Package: "accountability", Type: "ChangeKind", What: "change kind",
+	Codes:  []string{"", "added", "removed", "changed"},
+	Labels: []string{"", "新增", "删除", "变更"},
+	Err:    ErrInvalid,
+})
+
+// String returns the kind's code, e.g. "added", and "ChangeKind(n)" for a
+// value that is not named, the zero value included.
+func (k ChangeKind) String() string { return changeKinds.String(k) }
+
+// Label returns the kind's Chinese name, e.g. "新增", and String's form for
+// a value that is not named.
+func (k ChangeKind) Label() string { return changeKinds.Label(k) }
+
+// MarshalText returns the code, and the empty text for the zero value; a
+// value that is not named is an error wrapping [ErrInvalid].
+func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.MarshalText(k) }
+
+// UnmarshalText reads what [ParseChangeKind] reads; the empty text is the
+// zero value.
+func (k *ChangeKind) UnmarshalText(b []byte) (err error) {
+	*k, err = changeKinds.UnmarshalText(b)
+	return err
 }
+
+// ParseChangeKind parses a change kind's code or Chinese label, ignoring
+// surrounding white space. Anything else is an error wrapping [ErrInvalid]
+// that names the input.
+func ParseChangeKind(s string) (ChangeKind, error) { return changeKinds.Parse(s) }

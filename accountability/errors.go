@@ -5,9 +5,12 @@ import "errors"
 // Sentinel errors. Functions wrap them with the item at fault, so test with
 // [errors.Is].
 var (
-	// ErrUnknownCode reports text that is no code or Chinese label of an
-	// enum, or an enum value out of range.
-	ErrUnknownCode = errors.New("unknown code")
+	// ErrInvalid reports invalid input: text that is no code, Chinese label
+	// or alias of an enum (from a ParseX function, UnmarshalText or a
+	// spreadsheet cell), an enum value that is not named (from
+	// MarshalText), and a register with errors: every error of
+	// [Findings.Err] wraps it.
+	ErrInvalid = errors.New("invalid")
 
 	// ErrDuplicateStep reports two steps of one flow with one ID.
 	ErrDuplicateStep = errors.New("duplicate step")

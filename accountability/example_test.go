@@ -182,8 +182,14 @@ func ExampleDiff() {
 }
 
 func ExampleTemplate_Check() {
+	// A locality's layout; package locality/chaohu holds Chaohu's.
+	chaohu := accountability.Template{
+		Name:       "一办五部两中心+生态环境部+1个预留",
+		Offices:    []string{"党政办公室", "党群工作部", "经济发展部", "城市管理部", "社会事务部", "平安建设部", "生态环境部"},
+		Centers:    []string{"党群服务中心", "网格化服务管理中心"},
+		MaxSelfSet: 1,
+	}
 	units := []accountability.Unit{{ID: "ZM", Name: "中庙街道", Kind: accountability.Subdistrict}}
-	chaohu := accountability.ChaohuTemplate()
 	for i, name := range chaohu.Offices {
 		if name != "生态环境部" { // forgotten
 			units = append(units, accountability.Unit{ID: fmt.Sprint("B", i), Name: name, Kind: accountability.Office, Parent: "ZM"})
@@ -217,7 +223,7 @@ func ExampleParseCategory() {
 	// penalty 行政处罚
 	// penalty 行政处罚
 	// penalty 行政处罚
-	// accountability: unknown category "行政审批": unknown code
+	// accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, or a Chinese label): invalid
 }
 
 func ExampleMatrix_Level() {
@@ -250,7 +256,7 @@ func ExampleReadPowersCSV() {
 	// Output:
 	// JC-001 行政检查 对占道经营的检查: 1 basis, 2 duties, 1 liabilities
 	// CF-001 行政处罚 对占道经营的处罚: 1 basis, 2 duties, 1 liabilities
-	//   对户外广告的许可: 0 basis, 0 duties, 0 liabilities
+	//  Category(0) 对户外广告的许可: 0 basis, 0 duties, 0 liabilities
 	// 城市市容和环境卫生管理条例 第三十六条 decision
 	// row 4 column 2 (权力类型)
 	// row 4 column 3 (项目编码)

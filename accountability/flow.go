@@ -43,8 +43,8 @@ type Flow struct {
 // the first, starting from the cycle's step that comes first in the flow.
 // It unwraps to [ErrCycle].
 type CycleError struct {
-	Flow  string   `json:"flow"`
-	Cycle []string `json:"cycle"`
+	Flow  string
+	Cycle []string
 }
 
 // Error describes the cycle, e.g. `flow "F1" has a cycle: b → c → b`.
@@ -135,9 +135,6 @@ type graph struct {
 }
 
 func newGraph(f *Flow) *graph {
-	if f == nil {
-		f = &Flow{}
-	}
 	n := len(f.Steps)
 	g := &graph{f: f, index: make(map[string]int32, n), dup: make([]bool, n)}
 	// Assign from the last step to the first so that the first occurrence of

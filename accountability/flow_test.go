@@ -179,15 +179,63 @@ func TestCriticalPathNoPath(t *testing.T) {
 	}
 }
 
-func TestNilFlow(t *testing.T) {
-	var f *Flow
-	if order, err := f.Order(); err != nil || len(order) != 0 {
-		t.Errorf("nil Flow: Order() = %v, %v; want empty", order, err)
+// randomDAG returns a flow with one start, one end and random tasks and
+// edges between them, every task on some start-to-end path.
+func randomDAG(rng *rand.Rand, n int) Flow {
+	f := Flow{ID: "R"}
+	for i := 0; i < n; i++ {
+		f.Steps = append(f.Steps, Step{ID: "t" + strconv.Itoa(i), Kind: Task, Days: rng.Intn(10)})
 	}
-	if _, _, err := f.CriticalPath(); !errors.Is(err, ErrNoPath) {
-		t.Errorf("nil Flow: CriticalPath() error = %v, want ErrNoPath", err)
+	f.Steps[0].Kind, f.Steps[n-1].Kind = Start, End
+	for i := 0; i+1 < n; i++ {
+		f.Edges = append(f.Edges, Edge{From: f.Steps[i].ID, To: f.Steps[i+1].ID})
+		for k := rng.Intn(3); k > 0; k-- {
+			if j := i + 1 + rng.Intn(n-i-1); j != i+1 {
+				f.Edges = append(f.Edges, Edge{From: f.Steps[i].ID, To: f.Steps[j].ID})
+			}
+		}
 	}
-	if f.DOT() == "" || f.Mermaid() == "" {
-		t.Error("nil Flow renders nothing")
+	return f
+}
+
+// TestCriticalPathOrderIndependent: shuffling the declaration order of
+// steps and edges never changes the critical path's length, and the path
+// is a real start-to-end path with that many days.
+func TestCriticalPathOrderIndependent(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for trial := 0; trial < 100; trial++ {
+		f := randomDAG(rng, 2+rng.Intn(30))
+		_, want, err := f.CriticalPath()
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := Flow{ID: f.ID, Steps: append([]Step(nil), f.Steps...), Edges: append([]Edge(nil), f.Edges...)}
+		rng.Shuffle(len(g.Steps), func(i, j int) { g.Steps[i], g.Steps[j] = g.Steps[j], g.Steps[i] })
+		rng.Shuffle(len(g.Edges), func(i, j int) { g.Edges[i], g.Edges[j] = g.Edges[j], g.Edges[i] })
+		path, got, err := g.CriticalPath()
+		if err != nil || got != want {
+			t.Fatalf("shuffled CriticalPath() = %d, %v; want %d", got, err, want)
+		}
+		days := map[string]int{}
+		for _, s := range f.Steps {
+			days[s.ID] = s.Days
+		}
+		edge := map[[2]string]bool{}
+		for _, e := range f.Edges {
+			edge[[2]string{e.From, e.To}] = true
+		}
+		sum := 0
+		for i, id := range path {
+			sum += days[id]
+			if i > 0 && !edge[[2]string{path[i-1], id}] {
+				t.Fatalf("path %v uses no edge %s → %s", path, path[i-1], id)
+			}
+		}
+		if sum != want || path[0] != "t0" || path[len(path)-1] != f.Steps[len(f.Steps)-1].ID {
+			t.Fatalf("path %v sums to %d, want %d from start to end", path, sum, want)
+		}
+		if fs := (&Register{Flows: []Flow{g}}).Validate(); len(fs) != 0 {
+			t.Fatalf("Validate(random DAG) = %v, want none", fs)
+		}
 	}
 }

@@ -40,10 +40,11 @@ type Finding struct {
 }
 
 // String formats the finding as "error powers[CF-001].basis: message (power.basis)".
+// A finding with no Severity is "finding …" rather than "Severity(0) …".
 func (f Finding) String() string {
-	sev := f.Severity.String()
-	if sev == "" {
-		sev = "finding"
+	sev := "finding"
+	if f.Severity != 0 {
+		sev = f.Severity.String()
 	}
 	return fmt.Sprintf("%s %s: %s (%s)", sev, f.Path, f.Message, f.Rule)
 }
@@ -81,9 +82,6 @@ func (fs Findings) bySeverity(s Severity) Findings {
 	return out
 }
 
-// ErrInvalid is what every error of [Findings.Err] unwraps to.
-var ErrInvalid = errors.New("invalid register")
-
 type findingError struct{ f Finding }
 
 func (e findingError) Error() string { return "accountability: " + e.f.String() }
@@ -100,12 +98,12 @@ func (e findingError) Unwrap() error { return ErrInvalid }
 // Localities that grade integrity risk differently, or that want a power's
 // Duties to cover a set of stages, write their own Rule.
 //
-// A Rule marshals to JSON as its name and Doc, so that a host can list its
-// rules; Check is left out and a decoded Rule has none.
+// A Rule is code, not data: it has no JSON form. A host that lists its
+// rules prints their Name and Doc.
 type Rule struct {
-	Name  string                                  `json:"name"`
-	Doc   string                                  `json:"doc"`
-	Check func(r *Register, report func(Finding)) `json:"-"`
+	Name  string
+	Doc   string
+	Check func(r *Register, report func(Finding))
 }
 
 // CheckRules checks a rule set up front: every rule has a name, a Doc and a
@@ -156,12 +154,12 @@ const RuleInvalid = "rule.invalid"
 // checked up front: one that has no name, reuses a name (a built-in's or an
 // earlier extra's), has no Doc or has no Check is not run and is reported as
 // a finding of rule [RuleInvalid] with path "rules[i]", i being its position
-// among the extra rules. A nil register validates as an empty one.
+// among the extra rules. It panics on a nil register.
 //
 // Validate takes time linear in the size of the register.
 func (r *Register) Validate(extra ...Rule) Findings {
 	if r == nil {
-		r = &Register{}
+		panic("accountability: Validate of a nil *Register")
 	}
 	var ix *index
 	cached := func(reg *Register) *index {
@@ -182,11 +180,11 @@ func (r *Register) Validate(extra ...Rule) Findings {
 
 // Run runs exactly the given rules, in order, and returns every finding;
 // no built-in rule runs unless given. Rules are checked up front as by
-// [Register.Validate], with "rules[i]" giving the position in rules. A nil
-// register runs as an empty one.
+// [Register.Validate], with "rules[i]" giving the position in rules. It
+// panics on a nil register.
 func (r *Register) Run(rules ...Rule) Findings {
 	if r == nil {
-		r = &Register{}
+		panic("accountability: Run of a nil *Register")
 	}
 	return runChecked(r, rules, make(map[string]bool, len(rules)), nil)
 }

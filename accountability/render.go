@@ -31,7 +31,7 @@ func (f *Flow) stepRisks(risks []Risk) (map[string][]Risk, map[string]Level) {
 		}
 		on[k.Step] = append(on[k.Step], k)
 		l := effectiveLevel(&k)
-		if !levelTable.valid(int(l)) {
+		if !levels.Named(l) {
 			l = 0
 		}
 		if cur, ok := top[k.Step]; !ok || l > cur {
@@ -64,7 +64,7 @@ func stepLines(s *Step, risks []Risk) []string {
 	}
 	for _, k := range risks {
 		l := "风险点 " + k.ID
-		if lv := effectiveLevel(&k); levelTable.valid(int(lv)) {
+		if lv := effectiveLevel(&k); levels.Named(lv) {
 			l += "（" + lv.Label() + "）"
 		}
 		lines = append(lines, l)
@@ -82,9 +82,6 @@ func stepLines(s *Step, risks []Risk) []string {
 //
 // Render it with `dot -Tpng` (a font with Chinese glyphs must be installed).
 func (f *Flow) DOT(risks ...Risk) string {
-	if f == nil {
-		f = &Flow{}
-	}
 	on, top := f.stepRisks(risks)
 	var b strings.Builder
 	b.WriteString("digraph " + dotQuote(f.ID) + " {\n")
@@ -158,9 +155,6 @@ func dotQuote(s string) string {
 // exactly as written and never becomes Mermaid syntax, a directive or HTML;
 // a line break in it shows as one. The output is deterministic.
 func (f *Flow) Mermaid(risks ...Risk) string {
-	if f == nil {
-		f = &Flow{}
-	}
 	on, top := f.stepRisks(risks)
 	var b strings.Builder
 	title := f.Name

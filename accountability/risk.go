@@ -33,8 +33,8 @@ type Risk struct {
 // The matrix is one way to grade; localities that grade by post type or by
 // consequence add their own [Rule].
 type Matrix struct {
-	High   int `json:"high"`
-	Medium int `json:"medium"`
+	High   int
+	Medium int
 }
 
 // DefaultMatrix is the matrix the built-in rule risk.level applies:

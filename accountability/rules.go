@@ -10,37 +10,40 @@ import (
 // them. Every one reports an [Error] except risk.decision, which reports a
 // [Warning]. Each call returns fresh values, safe to run concurrently.
 //
-//	unit.required    a unit with no ID or no Kind
-//	unit.duplicate   two units with one ID
-//	unit.parent      a Parent that names no unit
-//	power.required   a power with no Code or no Category, or a negative limit
-//	power.duplicate  two powers with one Code
-//	power.subject    a Subject that names no unit
-//	power.basis      a power with no legal basis, or a basis with no law
-//	power.duties     a power with no responsibility items
-//	power.flow       a Flow that names no flowchart
-//	power.promised   a promised limit longer than the statutory one
-//	power.grant      a grant that names no granting body, or a partial grant with no Scope
-//	power.limit      a flowchart whose critical path takes more days than the power's promised (else statutory) limit
-//	flow.required    a flow or step with no ID, or a step with no Kind
-//	flow.duplicate   two flows with one ID, or two steps of a flow with one ID
-//	flow.edge        an edge whose end names no step of its flow
-//	flow.cycle       a cycle (the message lists its steps)
-//	flow.start       not exactly one Start step
-//	flow.end         no End step
-//	flow.unreachable a step that the Start step cannot reach
-//	flow.deadend     a step other than End from which no End can be reached
-//	flow.gateway     a Gateway with fewer than two outgoing edges
-//	risk.duplicate   two risks with one ID
-//	risk.step        a risk whose Flow or Step names nothing
-//	risk.control     a Medium or High risk with no control
-//	risk.level       a Level that disagrees with DefaultMatrix (only where Likelihood and Impact are both given)
-//	risk.decision    a Decision-stage step with no risk point (Warning)
-//	sod.step         a separation whose Flow or Steps name nothing
-//	sod.violation    both steps of a Separation held by one Post
-//	resp.duplicate   two responsibilities with one Code
-//	resp.unit        a responsibility whose Unit names no unit
-//	resp.power       a responsibility that names an unknown power
+// Each line below is a rule's Name and the rest of its Doc (a test keeps
+// them in step):
+//
+//	unit.required     a unit with no ID or no Kind
+//	unit.duplicate    two units with one ID
+//	unit.parent       a Parent that names no unit
+//	power.required    a power with no Code or no Category, or a negative limit
+//	power.duplicate   two powers with one Code
+//	power.subject     a Subject that names no unit
+//	power.basis       a power with no legal basis (实施依据), or a basis that names no law
+//	power.duties      a power with no responsibility items (责任事项)
+//	power.flow        a Flow that names no flowchart
+//	power.promised    a promised limit (承诺时限) longer than the statutory one (法定时限)
+//	power.grant       a grant (赋权) that names no granting body, or a partial grant whose Scope does not say which part
+//	power.limit       a flowchart whose critical path takes more working days than the power's promised (else statutory) limit
+//	flow.required     a flow or step with no ID, or a step with no Kind
+//	flow.duplicate    two flows with one ID, or two steps of a flow with one ID
+//	flow.edge         an edge whose end names no step of its flow
+//	flow.cycle        a cycle in a flowchart (the message lists its steps)
+//	flow.start        a flowchart without exactly one Start step
+//	flow.end          a flowchart with no End step
+//	flow.unreachable  a step that the Start step cannot reach
+//	flow.deadend      a step other than End from which no End step can be reached
+//	flow.gateway      a Gateway with fewer than two outgoing edges
+//	risk.duplicate    two risks with one ID
+//	risk.step         a risk whose Flow or Step names nothing
+//	risk.control      a Medium or High risk with no control
+//	risk.level        a Level that disagrees with DefaultMatrix (only where Likelihood and Impact are both given)
+//	risk.decision     a Decision-stage step with no risk point
+//	sod.step          a separation whose Flow or Steps name nothing
+//	sod.violation     both steps of a Separation (不相容岗位) held by one Post
+//	resp.duplicate    two responsibilities with one Code
+//	resp.unit         a responsibility whose Unit names no unit
+//	resp.power        a responsibility that names an unknown power
 func Rules() []Rule {
 	return builtinRules(newIndex)
 }
@@ -164,9 +167,6 @@ func (rep reporter) at(path, format string, args ...any) {
 func builtinRules(get func(*Register) *index) []Rule {
 	mk := func(name string, sev Severity, doc string, fn func(ix *index, rep reporter)) Rule {
 		return Rule{Name: name, Doc: doc, Check: func(r *Register, report func(Finding)) {
-			if r == nil {
-				return
-			}
 			fn(get(r), reporter{rule: name, sev: sev, report: report})
 		}}
 	}

@@ -1,8 +1,10 @@
 package accountability
 
 import (
-	"encoding/json"
-	"errors"
+	"go/ast"
+	"go/doc/comment"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -12,9 +14,6 @@ import (
 func TestSoundRegisterIsClean(t *testing.T) {
 	if got := sound().Validate(); len(got) != 0 {
 		t.Errorf("Validate(sound) = %v, want no findings", got)
-	}
-	if got := (*Register)(nil).Validate(); len(got) != 0 {
-		t.Errorf("Validate(nil) = %v, want no findings", got)
 	}
 	if got := new(Register).Validate(); len(got) != 0 {
 		t.Errorf("Validate(zero) = %v, want no findings", got)
@@ -242,91 +241,43 @@ func TestRulesDeclared(t *testing.T) {
 			t.Errorf("Rules() lacks %s", n)
 		}
 	}
-	b, err := json.Marshal(rules[:1])
-	if want := `[{"name":"unit.required","doc":"unit.required: a unit with no ID or no Kind"}]`; err != nil || string(b) != want {
-		t.Errorf("Marshal(Rules()[:1]) = %s, %v; want %s", b, err, want)
-	}
 }
 
-func TestValidateExtraRules(t *testing.T) {
-	noop := func(*Register, func(Finding)) {}
-	custom := Rule{Name: "local.name", Doc: "local.name: a power with no name", Check: func(r *Register, report func(Finding)) {
-		for _, p := range r.Powers {
-			if p.Name == "" {
-				report(Finding{Path: "powers[" + p.Code + "]", Message: "power " + p.Code + " has no name"})
-			}
+// TestRulesDocComment keeps the list in Rules' doc comment in step with
+// the rules it returns: each line of the list's code block is a rule's
+// Name and the rest of its Doc, in the order Rules returns them.
+func TestRulesDocComment(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "rules.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Name.Name == "Rules" && fn.Recv == nil {
+			text = fn.Doc.Text()
 		}
-	}}
-	r := sound()
-	r.Powers[1].Name = ""
-	got := r.Validate(
-		custom,
-		Rule{Name: "power.basis", Doc: "clash", Check: noop},
-		Rule{Name: "", Doc: "no name", Check: noop},
-		Rule{Name: "no.doc", Check: noop},
-		Rule{Name: "no.check", Doc: "no check"},
-		Rule{Name: "local.name", Doc: "again", Check: noop},
-	)
-	want := Findings{
-		e("local.name", "powers[XK-001]", "power XK-001 has no name"),
-		e(RuleInvalid, "rules[1]", `rule 1 ("power.basis") has a name already in use`),
-		e(RuleInvalid, "rules[2]", `rule 2 ("") has no name`),
-		e(RuleInvalid, "rules[3]", `rule 3 ("no.doc") has no Doc`),
-		e(RuleInvalid, "rules[4]", `rule 4 ("no.check") has no Check`),
-		e(RuleInvalid, "rules[5]", `rule 5 ("local.name") has a name already in use`),
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Validate(extra...) mismatch (-want +got):\n%s", diff)
+	type entry struct{ Name, Doc string }
+	var listed []entry
+	for _, b := range new(comment.Parser).Parse(text).Content {
+		code, ok := b.(*comment.Code)
+		if !ok {
+			continue
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(code.Text, "\n"), "\n") {
+			name, rest, _ := strings.Cut(line, " ")
+			listed = append(listed, entry{name, name + ": " + strings.TrimSpace(rest)})
+		}
 	}
-	err := CheckRules(Rule{Name: "a", Doc: "a"}, Rule{Name: "a", Doc: "", Check: noop})
-	if !errors.Is(err, ErrRule) {
-		t.Errorf("CheckRules(bad) = %v, want ErrRule", err)
+	var rules []entry
+	for _, x := range Rules() {
+		rules = append(rules, entry{x.Name, x.Doc})
 	}
-	if n := strings.Count(err.Error(), "\n") + 1; n != 2 {
-		t.Errorf("CheckRules(bad) reported %d problems, want 2: %v", n, err)
+	if len(listed) == 0 {
+		t.Fatal("Rules' doc comment lists no rule")
 	}
-}
-
-func TestFindingsErr(t *testing.T) {
-	warn := Finding{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: "w"}
-	bad := e("power.basis", "powers[X].basis", `power "X" has no legal basis`)
-	if err := (Findings{warn}).Err(); err != nil {
-		t.Errorf("Err() of warnings = %v, want nil", err)
-	}
-	if err := Findings(nil).Err(); err != nil {
-		t.Errorf("Err() of nil = %v, want nil", err)
-	}
-	err := Findings{warn, bad, bad}.Err()
-	if !errors.Is(err, ErrInvalid) {
-		t.Fatalf("Err() = %v, want ErrInvalid", err)
-	}
-	want := "accountability: error powers[X].basis: power \"X\" has no legal basis (power.basis)\n" +
-		"accountability: error powers[X].basis: power \"X\" has no legal basis (power.basis)"
-	if err.Error() != want {
-		t.Errorf("Err().Error() = %q, want %q", err.Error(), want)
-	}
-	fs := Findings{warn, bad}
-	if diff := cmp.Diff(Findings{bad}, fs.Errors()); diff != "" {
-		t.Errorf("Errors() mismatch (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(Findings{warn}, fs.Warnings()); diff != "" {
-		t.Errorf("Warnings() mismatch (-want +got):\n%s", diff)
-	}
-}
-
-// TestValidateEveryFinding: independent defects are all reported together.
-func TestValidateEveryFinding(t *testing.T) {
-	r := sound()
-	r.Powers[0].Basis = nil
-	r.Powers[1].Basis = nil
-	r.Responsibilities[0].Unit = "nobody"
-	r.Risks[0].Controls = nil
-	got := map[string]int{}
-	for _, f := range r.Validate() {
-		got[f.Rule]++
-	}
-	want := map[string]int{"power.basis": 2, "resp.unit": 1, "risk.control": 1}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules fired mismatch (-want +got):\n%s", diff)
+	if diff := cmp.Diff(rules, listed); diff != "" {
+		t.Errorf("Rules' doc comment and Rules() mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -6,50 +6,6 @@ import (
 	"time"
 )
 
-// List names one of the three lists that bound a sub-district's work
-// (事项准入). The zero List means "not set". A List marshals as its code;
-// its parser also accepts the Chinese label.
-type List int
-
-// The lists.
-const (
-	Duties    List = iota + 1 // 权责清单, the list of powers and duties; code "duties"
-	Services                  // 公共服务清单, the list of public services; code "services"
-	OtherWork                 // 其他工作事项清单, the list of other work; code "other"
-)
-
-var listEnum = &enum{
-	name:   "list",
-	codes:  []string{"duties", "services", "other"},
-	labels: []string{"权责清单", "公共服务清单", "其他工作事项清单"},
-}
-
-// String returns the list's code, such as "duties".
-func (l List) String() string { return listEnum.code(int(l)) }
-
-// Label returns the list's Chinese name, such as "权责清单", or "" for an
-// unknown List.
-func (l List) Label() string { return listEnum.label(int(l)) }
-
-// ParseList parses a list's code or Chinese label.
-func ParseList(s string) (List, error) {
-	v, err := listEnum.parse(s)
-	return List(v), err
-}
-
-// MarshalText returns the list's code; the zero List and unknown values are an error.
-func (l List) MarshalText() ([]byte, error) { return listEnum.marshal(int(l)) }
-
-// UnmarshalText parses a code or Chinese label, as [ParseList] does.
-func (l *List) UnmarshalText(b []byte) error {
-	v, err := ParseList(string(b))
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
-}
-
 // Item is one entry of a list: a kind of work that the sub-district may
 // take on, and the unit that does it.
 type Item struct {
@@ -125,22 +81,17 @@ type Decision struct {
 //   - Work that no item matches (including an r.Item that names no item) is
 //     admitted only with an Approval whose By is set.
 //
-// Admit never fails: a nil or zero Admission refuses all unapproved work.
+// Admit never fails: the zero Admission refuses all unapproved work.
 func (a *Admission) Admit(r Request) Decision {
-	var items []Item
-	var excluded []Exclusion
-	if a != nil {
-		items, excluded = a.Items, a.Excluded
-	}
 	var item *Item
-	for i := range items {
-		if (r.Item != "" && items[i].Code == r.Item) || (r.Item == "" && items[i].Name == r.Title) {
-			it := items[i]
+	for i := range a.Items {
+		if (r.Item != "" && a.Items[i].Code == r.Item) || (r.Item == "" && a.Items[i].Name == r.Title) {
+			it := a.Items[i]
 			item = &it
 			break
 		}
 	}
-	for _, x := range excluded {
+	for _, x := range a.Excluded {
 		if x.Name == "" {
 			continue
 		}
@@ -194,9 +145,6 @@ func (a *Admission) Admit(r Request) Decision {
 // under an exclusion. The error joins one error per problem, each naming
 // its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if sound.
 func (a *Admission) Validate() error {
-	if a == nil {
-		return nil
-	}
 	var p problems
 	first := make(map[string]int, len(a.Items))
 	for i, it := range a.Items {
@@ -214,7 +162,7 @@ func (a *Admission) Validate() error {
 		if it.Name == "" {
 			p.add("%s: item has no name", path)
 		}
-		if it.List < Duties || it.List > OtherWork {
+		if !lists.Named(it.List) {
 			if it.List == 0 {
 				p.add("%s: item %q names no list", path, it.Name)
 			} else {

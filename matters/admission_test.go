@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters"
@@ -24,7 +23,7 @@ func testAdmission() *matters.Admission {
 
 func TestAdmit(t *testing.T) {
 	a := testAdmission()
-	approval := &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号", At: time.Date(2024, 3, 1, 0, 0, 0, 0, cst)}
+	approval := &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号", At: at(3, 1, 0, 0)}
 	tests := []struct {
 		name     string
 		r        matters.Request
@@ -86,13 +85,16 @@ func TestAdmitExcludedItem(t *testing.T) {
 	}
 }
 
-func TestAdmitNil(t *testing.T) {
-	var a *matters.Admission
+func TestAdmitZero(t *testing.T) {
+	var a matters.Admission
 	if d := a.Admit(matters.Request{Title: "x"}); d.Admitted || d.Reason == "" {
-		t.Errorf("nil Admission admitted unapproved work: %+v", d)
+		t.Errorf("zero Admission admitted unapproved work: %+v", d)
 	}
 	if d := a.Admit(matters.Request{Title: "x", Approval: &matters.Approval{By: "区委"}}); !d.Admitted {
-		t.Errorf("nil Admission refused approved work: %+v", d)
+		t.Errorf("zero Admission refused approved work: %+v", d)
+	}
+	if err := a.Validate(); err != nil {
+		t.Errorf("zero Admission: Validate() = %v", err)
 	}
 }
 
@@ -139,9 +141,6 @@ func TestAdmissionValidate(t *testing.T) {
 	sound := &matters.Admission{Items: testAdmission().Items[:3], Excluded: matters.DefaultExclusions()}
 	if err := sound.Validate(); err != nil {
 		t.Errorf("Validate of a sound admission = %v", err)
-	}
-	if err := (*matters.Admission)(nil).Validate(); err != nil {
-		t.Errorf("Validate of nil = %v", err)
 	}
 }
 

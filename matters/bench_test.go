@@ -69,7 +69,7 @@ func BenchmarkStatus(b *testing.B) {
 	cal := workday.China()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := m.Status(at(3, 8, 12, 0), r, cal); err != nil {
+		if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -81,7 +81,7 @@ func BenchmarkDeadlines(b *testing.B) {
 	cal := workday.China()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := m.Deadlines(r, cal); err != nil {
+		if _, err := m.Deadlines(cal, r); err != nil {
 			b.Fatal(err)
 		}
 	}

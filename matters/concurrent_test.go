@@ -3,7 +3,9 @@ package matters_test
 import (
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -28,10 +30,10 @@ func TestConcurrentReaders(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				if _, err := m.Status(at(3, 8, 12, 0), r, cal); err != nil {
+				if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
 					t.Error(err)
 				}
-				if _, err := m.Deadlines(r, cal); err != nil {
+				if _, err := m.Deadlines(cal, r); err != nil {
 					t.Error(err)
 				}
 				if _, err := m.ElapsedTo(cal, 4); err != nil {
@@ -47,4 +49,24 @@ func TestConcurrentReaders(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestConcurrentUse runs, from several goroutines at once and on hostile
+// matters of the hardening test, what the package documents as safe for
+// concurrent use; go test -race checks it.
+func TestConcurrentUse(t *testing.T) {
+	cal := workday.China()
+	from := time.Date(2020, 1, 1, 9, 0, 0, 0, hardening.CST)
+	adm := &matters.Admission{Items: []matters.Item{{Code: "A", Name: "占道经营", List: matters.Duties}}, Excluded: matters.DefaultExclusions()}
+	dir := &matters.Directory{Routes: []matters.Route{{Type: "占道经营", Lead: "城管局", Respond: time.Hour, ResolveDays: 3}}}
+	m := someMatters()[1]
+	hardening.Concurrently(t, "Admission.Admit, Directory.Route, a Matter's read-only methods", func(g, i int) {
+		_ = adm.Admit(matters.Request{Title: "招商引资", Item: "A"})
+		r, _ := dir.Route("占道经营")
+		_, _ = m.Elapsed(cal, from.Add(48*time.Hour))
+		_, _ = m.Deadlines(cal, r)
+		_, _ = m.Status(cal, from.Add(time.Duration(i)*time.Hour), r)
+		_ = m.Clone()
+		_ = matters.Summarize([]*matters.Matter{m})
+	})
 }

@@ -6,53 +6,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters/workday"
 )
-
-// Alert is how far a clock has run against its limit. The zero Alert
-// means "not set": the clock has no limit. An Alert marshals as its code;
-// its parser also accepts the Chinese label.
-type Alert int
-
-// The alerts, with their codes.
-const (
-	OnTrack       Alert = iota + 1 // 正常, "ontrack": under half the limit used
-	Half                           // 过半预警, "half": at least 50% used
-	ThreeQuarters                  // 临期预警, "threequarters": at least 75% used
-	Overdue                        // 超期, "overdue": past the due time
-)
-
-var alertEnum = &enum{
-	name:   "alert",
-	codes:  []string{"ontrack", "half", "threequarters", "overdue"},
-	labels: []string{"正常", "过半预警", "临期预警", "超期"},
-}
-
-// String returns the alert's code, such as "half".
-func (a Alert) String() string { return alertEnum.code(int(a)) }
-
-// Label returns the alert's Chinese name, such as "过半预警", or "" for an
-// unknown Alert.
-func (a Alert) Label() string { return alertEnum.label(int(a)) }
-
-// ParseAlert parses an alert's code or Chinese label.
-func ParseAlert(s string) (Alert, error) {
-	v, err := alertEnum.parse(s)
-	return Alert(v), err
-}
-
-// MarshalText returns the alert's code; the zero Alert and unknown values are an error.
-func (a Alert) MarshalText() ([]byte, error) { return alertEnum.marshal(int(a)) }
-
-// UnmarshalText parses a code or Chinese label, as [ParseAlert] does.
-func (a *Alert) UnmarshalText(b []byte) error {
-	v, err := ParseAlert(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
 
 // Deadlines are a matter's due times under its latest Dispatch:
 //
@@ -93,50 +49,68 @@ type Clock struct {
 	Alert Alert         `json:"alert,omitempty"`
 }
 
+// clockFields has the fields of a Clock and none of its methods.
+type clockFields Clock
+
+// clockJSON is the JSON form of a Clock: the durations as strings, a zero
+// Due or Done left out.
 type clockJSON struct {
-	Limit duration   `json:"limit,omitempty"`
-	Due   *time.Time `json:"due,omitempty"`
-	Used  duration   `json:"used,omitempty"`
-	Done  *time.Time `json:"done,omitempty"`
-	Alert Alert      `json:"alert,omitempty"`
+	clockFields
+	Limit jsonx.Duration `json:"limit,omitempty"`
+	Due   *time.Time     `json:"due,omitempty"`
+	Used  jsonx.Duration `json:"used,omitempty"`
+	Done  *time.Time     `json:"done,omitempty"`
 }
 
 // MarshalJSON writes Limit and Used as duration strings and leaves out a
 // zero Due or Done.
 func (c Clock) MarshalJSON() ([]byte, error) {
-	return json.Marshal(clockJSON{duration(c.Limit), optional(c.Due), duration(c.Used), optional(c.Done), c.Alert})
+	return json.Marshal(clockJSON{clockFields: clockFields(c),
+		Limit: jsonx.Duration(c.Limit), Due: optional(c.Due), Used: jsonx.Duration(c.Used), Done: optional(c.Done)})
 }
 
-// UnmarshalJSON reads Limit and Used as duration strings; a missing Due or
-// Done is zero.
+// UnmarshalJSON reads what MarshalJSON writes; a missing Due or Done is
+// zero. A field Clock does not have is an error.
 func (c *Clock) UnmarshalJSON(b []byte) error {
-	var j clockJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
+	if string(b) == "null" {
+		return nil
 	}
-	*c = Clock{time.Duration(j.Limit), value(j.Due), time.Duration(j.Used), value(j.Done), j.Alert}
+	var j clockJSON
+	if err := jsonx.Decode(b, &j); err != nil {
+		return decodeError("clock", err)
+	}
+	*c = Clock(j.clockFields)
+	c.Limit, c.Due, c.Used, c.Done = time.Duration(j.Limit), value(j.Due), time.Duration(j.Used), value(j.Done)
 	return nil
 }
 
+// deadlinesFields has the fields of Deadlines and none of its methods.
+type deadlinesFields Deadlines
+
+// deadlinesJSON is the JSON form of Deadlines: a zero due time left out.
 type deadlinesJSON struct {
-	Dispatched time.Time  `json:"dispatched"`
-	Respond    *time.Time `json:"respond,omitempty"`
-	Resolve    *time.Time `json:"resolve,omitempty"`
-	Stopped    bool       `json:"stopped,omitempty"`
+	deadlinesFields
+	Respond *time.Time `json:"respond,omitempty"`
+	Resolve *time.Time `json:"resolve,omitempty"`
 }
 
 // MarshalJSON leaves out a zero Respond or Resolve.
 func (d Deadlines) MarshalJSON() ([]byte, error) {
-	return json.Marshal(deadlinesJSON{d.Dispatched, optional(d.Respond), optional(d.Resolve), d.Stopped})
+	return json.Marshal(deadlinesJSON{deadlinesFields: deadlinesFields(d), Respond: optional(d.Respond), Resolve: optional(d.Resolve)})
 }
 
-// UnmarshalJSON reads a missing Respond or Resolve as zero.
+// UnmarshalJSON reads what MarshalJSON writes; a missing Respond or
+// Resolve is zero. A field Deadlines does not have is an error.
 func (d *Deadlines) UnmarshalJSON(b []byte) error {
-	var j deadlinesJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
+	if string(b) == "null" {
+		return nil
 	}
-	*d = Deadlines{j.Dispatched, value(j.Respond), value(j.Resolve), j.Stopped}
+	var j deadlinesJSON
+	if err := jsonx.Decode(b, &j); err != nil {
+		return decodeError("deadlines", err)
+	}
+	*d = Deadlines(j.deadlinesFields)
+	d.Respond, d.Resolve = value(j.Respond), value(j.Resolve)
 	return nil
 }
 
@@ -179,32 +153,34 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 // [Matter.ElapsedTo] to name the event rather than the instant).
 //
 // It returns an error wrapping [ErrNotDispatched] if no Dispatch is at or
-// before to, [ErrInvalid] for a nil calendar, and the calendar's errors
-// (such as [workday.ErrOutOfRange]) wrapped.
+// before to, and the calendar's errors (such as [workday.ErrOutOfRange])
+// wrapped. It panics if cal is nil.
 func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, error) {
-	if m == nil {
-		return 0, fmt.Errorf("matters: elapsed time of a nil matter: %w", ErrInvalid)
-	}
+	mustCalendar(cal)
 	return m.elapsed(cal, m.upTo(to), to)
 }
 
 // ElapsedTo is [Matter.Elapsed] up to the event numbered seq (its Seq),
 // counting only the events up to it: exact even where several events share
-// an instant. A seq the matter does not have is an [ErrInvalid] error.
+// an instant. A seq the matter does not have is an [ErrInvalid] error. It
+// panics if cal is nil.
 func (m *Matter) ElapsedTo(cal *workday.Calendar, seq int) (time.Duration, error) {
-	if m == nil {
-		return 0, fmt.Errorf("matters: elapsed time of a nil matter: %w", ErrInvalid)
-	}
+	mustCalendar(cal)
 	if seq < 1 || seq > len(m.Events) {
 		return 0, fmt.Errorf("matters: matter %q has no event %d: %w", m.ID, seq, ErrInvalid)
 	}
 	return m.elapsed(cal, m.Events[:seq], m.Events[seq-1].At)
 }
 
-func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (time.Duration, error) {
+// mustCalendar panics on a nil calendar: which calendar was meant is a
+// programmer's decision, not one to guess.
+func mustCalendar(cal *workday.Calendar) {
 	if cal == nil {
-		return 0, fmt.Errorf("matters: matter %q: nil calendar: %w", m.ID, ErrInvalid)
+		panic("matters: nil *workday.Calendar")
 	}
+}
+
+func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (time.Duration, error) {
 	d := lastDispatch(events)
 	if d < 0 {
 		return 0, fmt.Errorf("matters: matter %q at %s: %w", m.ID, to.Format(timeLayout), ErrNotDispatched)
@@ -225,13 +201,14 @@ func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (t
 }
 
 // Deadlines returns the matter's due times under its latest Dispatch on
-// route r and calendar cal, from its whole history. Errors: [ErrNotDispatched]
+// calendar cal and route r, from its whole history. Errors: [ErrNotDispatched]
 // if it was never dispatched, or its lead returned it and it awaits a new
 // dispatch; [ErrNoRoute] if r is for another matter type
-// (a route with an empty Type fits any); [ErrInvalid] for a nil calendar or
-// negative limits; the calendar's errors wrapped.
-func (m *Matter) Deadlines(r Route, cal *workday.Calendar) (Deadlines, error) {
-	if err := m.checkClock(r, cal); err != nil {
+// (a route with an empty Type fits any); [ErrInvalid] for negative limits;
+// the calendar's errors wrapped. It panics if cal is nil.
+func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
+	mustCalendar(cal)
+	if err := m.checkRoute(r); err != nil {
 		return Deadlines{}, err
 	}
 	d := lastDispatch(m.Events)
@@ -249,12 +226,13 @@ func (m *Matter) Deadlines(r Route, cal *workday.Calendar) (Deadlines, error) {
 	return dl, nil
 }
 
-// Status returns where the matter stands at the instant at on route r and
-// calendar cal, judged from its events up to at (later events are
-// ignored, so a past instant can be reviewed). Errors as for
-// [Matter.Deadlines], judged at at.
-func (m *Matter) Status(at time.Time, r Route, cal *workday.Calendar) (Status, error) {
-	if err := m.checkClock(r, cal); err != nil {
+// Status returns where the matter stands at the instant at on calendar cal
+// and route r, judged from its events up to at (later events are ignored,
+// so a past instant can be reviewed). Errors as for [Matter.Deadlines],
+// judged at at. It panics if cal is nil.
+func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, error) {
+	mustCalendar(cal)
+	if err := m.checkRoute(r); err != nil {
 		return Status{}, err
 	}
 	events := m.upTo(at)
@@ -331,12 +309,10 @@ func grade(used, limit time.Duration, t, due time.Time) Alert {
 	return OnTrack
 }
 
-func (m *Matter) checkClock(r Route, cal *workday.Calendar) error {
+// checkRoute reports a route that does not fit the matter or has a
+// negative limit.
+func (m *Matter) checkRoute(r Route) error {
 	switch {
-	case m == nil:
-		return fmt.Errorf("matters: clock of a nil matter: %w", ErrInvalid)
-	case cal == nil:
-		return fmt.Errorf("matters: matter %q: nil calendar: %w", m.ID, ErrInvalid)
 	case r.Type != "" && r.Type != m.Type:
 		return fmt.Errorf("matters: matter %q of type %q given the route of type %q: %w", m.ID, m.Type, r.Type, ErrNoRoute)
 	case r.Respond < 0 || r.ResolveDays < 0:

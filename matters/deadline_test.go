@@ -13,7 +13,7 @@ import (
 
 // at returns 2024-mm-dd hh:mm in China Standard Time.
 func at(mm, dd, hh, min int) time.Time {
-	return time.Date(2024, time.Month(mm), dd, hh, min, 0, 0, cst)
+	return time.Date(2024, time.Month(mm), dd, hh, min, 0, 0, workday.CST())
 }
 
 // timed builds a matter from events with explicit times.
@@ -50,7 +50,7 @@ func officeHours(t *testing.T) *workday.Calendar {
 	t.Helper()
 	am, _ := workday.ParseSpan("08:30-12:00")
 	pm, _ := workday.ParseSpan("14:30-17:30")
-	cal, err := workday.New(workday.WithHours(am, pm))
+	cal, err := workday.New(workday.Config{Hours: []workday.Span{am, pm}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestDeadlines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := timed(t, tt.events...)
-			got, err := m.Deadlines(tt.route, tt.cal)
+			got, err := m.Deadlines(tt.cal, tt.route)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -172,7 +172,7 @@ func TestStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := timed(t, tt.events...)
-			got, err := m.Status(tt.at, route, china)
+			got, err := m.Status(china, tt.at, route)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -240,34 +240,52 @@ func TestClockErrors(t *testing.T) {
 	dispatched := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
 	returned := timed(t, append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Return, lead))...)
 	whistled := build(t, hWhistled...)
-	old := timed(t, dispatchedAt(time.Date(2010, 3, 4, 9, 0, 0, 0, cst))...)
+	old := timed(t, dispatchedAt(time.Date(2010, 3, 4, 9, 0, 0, 0, workday.CST()))...)
 	tests := []struct {
 		name  string
 		m     *matters.Matter
 		route matters.Route
-		cal   *workday.Calendar
 		want  error
 	}{
-		{"nil calendar", dispatched, route, nil, matters.ErrInvalid},
-		{"nil matter", nil, route, china, matters.ErrInvalid},
-		{"another type's route", dispatched, matters.Route{Type: "占道经营", Lead: lead, Respond: time.Hour}, china, matters.ErrNoRoute},
-		{"negative respond", dispatched, matters.Route{Respond: -time.Hour}, china, matters.ErrInvalid},
-		{"negative days", dispatched, matters.Route{ResolveDays: -1}, china, matters.ErrInvalid},
-		{"never dispatched", whistled, route, china, matters.ErrNotDispatched},
-		{"returned, awaiting dispatch", returned, route, china, matters.ErrNotDispatched},
-		{"a year the calendar has no data for", old, route, china, workday.ErrOutOfRange},
+		{"another type's route", dispatched, matters.Route{Type: "占道经营", Lead: lead, Respond: time.Hour}, matters.ErrNoRoute},
+		{"negative respond", dispatched, matters.Route{Respond: -time.Hour}, matters.ErrInvalid},
+		{"negative days", dispatched, matters.Route{ResolveDays: -1}, matters.ErrInvalid},
+		{"never dispatched", whistled, route, matters.ErrNotDispatched},
+		{"returned, awaiting dispatch", returned, route, matters.ErrNotDispatched},
+		{"a year the calendar has no data for", old, route, workday.ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := tt.m.Deadlines(tt.route, tt.cal); !errors.Is(err, tt.want) {
+			if _, err := tt.m.Deadlines(china, tt.route); !errors.Is(err, tt.want) {
 				t.Errorf("Deadlines error = %v, want %v", err, tt.want)
 			}
-			if _, err := tt.m.Status(at(3, 4, 12, 0), tt.route, tt.cal); !errors.Is(err, tt.want) {
+			if _, err := tt.m.Status(china, at(3, 4, 12, 0), tt.route); !errors.Is(err, tt.want) {
 				t.Errorf("Status error = %v, want %v", err, tt.want)
 			}
 		})
 	}
-	if _, err := dispatched.Status(at(3, 4, 8, 0), route, china); !errors.Is(err, matters.ErrNotDispatched) {
+	if _, err := dispatched.Status(china, at(3, 4, 8, 0), route); !errors.Is(err, matters.ErrNotDispatched) {
 		t.Errorf("Status before the dispatch: %v, want ErrNotDispatched", err)
+	}
+}
+
+// TestNilCalendarPanics: a nil calendar is a programmer's error, and every
+// method that takes one says so the same way.
+func TestNilCalendarPanics(t *testing.T) {
+	m := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	for name, call := range map[string]func(){
+		"Elapsed":   func() { _, _ = m.Elapsed(nil, at(3, 4, 10, 0)) },
+		"ElapsedTo": func() { _, _ = m.ElapsedTo(nil, 3) },
+		"Deadlines": func() { _, _ = m.Deadlines(nil, route) },
+		"Status":    func() { _, _ = m.Status(nil, at(3, 4, 10, 0), route) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if got := recover(); got != "matters: nil *workday.Calendar" {
+					t.Errorf("panic = %v, want \"matters: nil *workday.Calendar\"", got)
+				}
+			}()
+			call()
+		})
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // Route is one line of the governance matter list: the matter Type, the
@@ -23,26 +26,32 @@ type Route struct {
 	ResolveDays int           `json:"resolveDays,omitempty"`
 }
 
+// routeFields has the fields of a Route and none of its methods.
+type routeFields Route
+
+// routeJSON is the JSON form of a Route: Respond as a duration string.
 type routeJSON struct {
-	Type        string   `json:"type"`
-	Lead        string   `json:"lead"`
-	Support     []string `json:"support,omitempty"`
-	Respond     duration `json:"respond,omitempty"`
-	ResolveDays int      `json:"resolveDays,omitempty"`
+	routeFields
+	Respond jsonx.Duration `json:"respond,omitempty"`
 }
 
 // MarshalJSON writes Respond as a duration string.
 func (r Route) MarshalJSON() ([]byte, error) {
-	return json.Marshal(routeJSON{r.Type, r.Lead, r.Support, duration(r.Respond), r.ResolveDays})
+	return json.Marshal(routeJSON{routeFields: routeFields(r), Respond: jsonx.Duration(r.Respond)})
 }
 
-// UnmarshalJSON reads Respond as a duration string.
+// UnmarshalJSON reads what MarshalJSON writes. A field Route does not have
+// is an error.
 func (r *Route) UnmarshalJSON(b []byte) error {
-	var j routeJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
+	if string(b) == "null" {
+		return nil
 	}
-	*r = Route{j.Type, j.Lead, j.Support, time.Duration(j.Respond), j.ResolveDays}
+	var j routeJSON
+	if err := jsonx.Decode(b, &j); err != nil {
+		return decodeError("route", err)
+	}
+	*r = Route(j.routeFields)
+	r.Respond = time.Duration(j.Respond)
 	return nil
 }
 
@@ -65,15 +74,13 @@ type Directory struct {
 // names the type; if the directory lists a type twice the first line wins
 // ([Directory.Validate] reports it).
 func (d *Directory) Route(matterType string) (Route, error) {
-	if d != nil {
-		for _, r := range d.Routes {
-			if r.Type == matterType {
-				r.Support = slices.Clone(r.Support)
-				return r, nil
-			}
+	for _, r := range d.Routes {
+		if r.Type == matterType {
+			r.Support = slices.Clone(r.Support)
+			return r, nil
 		}
 	}
-	return Route{}, fmt.Errorf("%w for matter type %q", ErrNoRoute, matterType)
+	return Route{}, fmt.Errorf("%w for matter type %s", ErrNoRoute, errtext.Quote(matterType))
 }
 
 // Validate reports every problem of the directory: a route with no type,
@@ -82,9 +89,6 @@ func (d *Directory) Route(matterType string) (Route, error) {
 // ResolveDays. The error joins one error per problem, each naming its path
 // (such as routes[违法建设]) and wrapping [ErrInvalid]; nil if sound.
 func (d *Directory) Validate() error {
-	if d == nil {
-		return nil
-	}
 	var p problems
 	first := make(map[string]int, len(d.Routes))
 	for i, r := range d.Routes {

@@ -40,8 +40,8 @@ func TestRoute(t *testing.T) {
 			t.Errorf("Route(%q) error = %v, want ErrNoRoute naming the type", typ, err)
 		}
 	}
-	if _, err := (*matters.Directory)(nil).Route("违法建设"); !errors.Is(err, matters.ErrNoRoute) {
-		t.Errorf("nil Directory: %v", err)
+	if _, err := new(matters.Directory).Route("违法建设"); !errors.Is(err, matters.ErrNoRoute) {
+		t.Errorf("zero Directory: %v", err)
 	}
 }
 
@@ -73,7 +73,7 @@ func TestDirectoryValidate(t *testing.T) {
 	if err := testDirectory().Validate(); err != nil {
 		t.Errorf("Validate of a sound directory = %v", err)
 	}
-	if err := (*matters.Directory)(nil).Validate(); err != nil {
-		t.Errorf("Validate of nil = %v", err)
+	if err := new(matters.Directory).Validate(); err != nil {
+		t.Errorf("Validate of the zero Directory = %v", err)
 	}
 }

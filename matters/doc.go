@@ -37,7 +37,10 @@
 // ([Matter.Deadlines]), how far its clocks have run at an instant with
 // warnings at 50% and 75% of a limit ([Matter.Status]), and the working
 // time from its dispatch to any event less suspended time
-// ([Matter.Elapsed]), which grading builds on. [Summarize] counts matters
+// ([Matter.Elapsed]), which grading builds on. The calendar comes first
+// in each of these methods, as a context does, and must not be nil: which
+// calendar was meant is the caller's decision, so a nil calendar panics
+// with "matters: nil *workday.Calendar". [Summarize] counts matters
 // received, resolved and surveyed, with exact rates.
 //
 // # Key tasks (重点任务)
@@ -47,12 +50,20 @@
 //
 // # Encoding
 //
-// Every type round-trips through encoding/json with lowerCamelCase names.
-// Enumerations ([List], [Kind], [State], [Alert], [Role]) marshal as their
-// codes and parse the code or the Chinese label; their zero value means
-// "not set" and is omitted. Durations are Go duration strings ("4h0m0s"),
-// rates exact decimal strings, times RFC 3339.
+// The data a host exchanges — lists, directories, key tasks, events,
+// matters, and the decisions, deadlines, statuses and summaries computed
+// from them — round-trips through encoding/json with lowerCamelCase
+// names; [EventError], an error, has no JSON form. Enumerations ([List],
+// [Kind], [State], [Alert], [Role]) marshal as their codes and parse the
+// code or the Chinese label; their zero value means "not set" and is
+// omitted. Durations are Go duration strings ("4h0m0s"), rates decimal
+// strings in their shortest exact form ("0.8298"), times RFC 3339. The
+// types with a JSON form of their own ([Route], [Clock], [Deadlines],
+// [Summary]) refuse fields they do not have.
 //
-// Nothing in this package logs, panics on input or keeps mutable global
-// state.
+// The package imports matters/workday and no other package of this
+// module. Nothing in it logs or keeps mutable global state. Input —
+// events, JSON, routes — never makes it panic; misuse may: a nil
+// calendar, or a method called on a nil *Matter, *Directory or
+// *Admission.
 package matters

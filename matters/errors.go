@@ -19,8 +19,11 @@ var (
 	ErrActor = errors.New("matters: actor not allowed")
 	// ErrNoRoute reports a matter type that a [Directory] does not list.
 	ErrNoRoute = errors.New("matters: no route")
-	// ErrNotDispatched reports a clock asked of a matter with no Dispatch
-	// (at or before the instant asked about).
+	// ErrNotDispatched reports a matter that has no dispatch where one is
+	// needed: a clock asked of a matter with no Dispatch at or before the
+	// instant asked about, or whose lead returned it and which awaits a new
+	// dispatch. Packages built on matters wrap it too, for a unit the
+	// matter was never dispatched to.
 	ErrNotDispatched = errors.New("matters: not dispatched")
 	// ErrInvalid reports malformed input: an event that lacks what its kind
 	// needs, an unknown code, or a problem found by a Validate method.
@@ -60,3 +63,12 @@ func (p *problems) add(format string, args ...any) {
 }
 
 func (p problems) err() error { return errors.Join(p...) }
+
+// decodeError wraps an error met decoding the JSON form of what, so that it
+// wraps ErrInvalid once.
+func decodeError(what string, err error) error {
+	if errors.Is(err, ErrInvalid) {
+		return fmt.Errorf("matters: %s: %w", what, err)
+	}
+	return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
+}

@@ -176,10 +176,10 @@ func ExampleMatter_Status() {
 		return
 	}
 	cal := workday.China()
-	d, _ := m.Deadlines(route, cal)
+	d, _ := m.Deadlines(cal, route)
 	fmt.Println("respond by", d.Respond.Format(time.DateTime), "resolve by", d.Resolve.Format(time.DateTime))
 	for _, t := range []time.Time{day(3, 23, 0), day(5, 12, 0), day(7, 1, 0), day(7, 3, 0)} {
-		s, err := m.Status(t, route, cal)
+		s, err := m.Status(cal, t, route)
 		if err != nil {
 			fmt.Println(err)
 			return

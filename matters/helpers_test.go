@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // The units of the test histories.
@@ -20,11 +21,8 @@ const (
 	hotline = "91580"
 )
 
-// cst is China Standard Time.
-var cst = time.FixedZone("CST", 8*3600)
-
 // t0 is a Monday morning.
-var t0 = time.Date(2024, 3, 4, 9, 0, 0, 0, cst)
+var t0 = time.Date(2024, 3, 4, 9, 0, 0, 0, workday.CST())
 
 func yes() *bool { b := true; return &b }
 func no() *bool  { b := false; return &b }

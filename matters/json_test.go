@@ -3,11 +3,13 @@ package matters_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/shopspring/decimal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -57,11 +60,11 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	status, err := m.Status(at(3, 8, 12, 0), r, workday.China())
+	status, err := m.Status(workday.China(), at(3, 8, 12, 0), r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	deadlines, err := m.Deadlines(r, workday.China())
+	deadlines, err := m.Deadlines(workday.China(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +120,47 @@ func TestGolden(t *testing.T) {
 				t.Errorf("decoded %s mismatch (-want +got):\n%s", tt.file, diff)
 			}
 		})
+	}
+}
+
+// TestJSONRefuses: the types with a JSON form of their own read strictly,
+// and every refusal wraps ErrInvalid and names what is wrong.
+func TestJSONRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		into any
+		in   string
+		want string // a substring of the error
+	}{
+		{"route: unknown field", new(matters.Route), `{"type":"a","lead":"L","responds":"1h"}`, `unknown field "responds"`},
+		{"route: duration as a number", new(matters.Route), `{"type":"a","respond":3600}`, "3600"},
+		{"route: malformed duration", new(matters.Route), `{"type":"a","respond":"an hour"}`, `"an hour"`},
+		{"directory: a route's unknown field", new(matters.Directory), `{"routes":[{"type":"a","Lead ":"L"}]}`, `unknown field "Lead "`},
+		{"clock: unknown field", new(matters.Clock), `{"limit":"1h0m0s","due":"2024-03-04T09:00:00Z","late":true}`, `unknown field "late"`},
+		{"clock: unknown alert", new(matters.Clock), `{"alert":"late"}`, `"late"`},
+		{"deadlines: unknown field", new(matters.Deadlines), `{"dispatched":"2024-03-04T09:00:00Z","due":"2024-03-04T09:00:00Z"}`, `unknown field "due"`},
+		{"summary: unknown field", new(matters.Summary), `{"received":1,"rate":"1"}`, `unknown field "rate"`},
+		{"summary: rate with an exponent", new(matters.Summary), `{"resolutionRate":"1e-1"}`, `"1e-1"`},
+		{"summary: rate not a number", new(matters.Summary), `{"satisfactionRate":"high"}`, `"high"`},
+		{"summary: trailing data in a rate", new(matters.Summary), `{"resolutionRate":"0.5 "}`, `"0.5 "`},
+		{"status: a clock's unknown field", new(matters.Status), `{"respond":{"limits":"1h"}}`, `unknown field "limits"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.in), tt.into)
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Unmarshal(%s) error = %v; want ErrInvalid naming %s", tt.in, err, tt.want)
+			}
+		})
+	}
+	// A rate may be a bare number, and null leaves a value alone.
+	var s matters.Summary
+	if err := json.Unmarshal([]byte(`{"received":4,"resolved":1,"resolutionRate":0.25}`), &s); err != nil || !s.ResolutionRate.Equal(decimal.RequireFromString("0.25")) {
+		t.Errorf("bare number rate: %+v, %v", s, err)
+	}
+	r := matters.Route{Type: "a"}
+	if err := json.Unmarshal([]byte(`null`), &r); err != nil || r.Type != "a" {
+		t.Errorf("null into a Route: %+v, %v", r, err)
 	}
 }
 
@@ -218,8 +262,8 @@ func FuzzMatterJSON(f *testing.F) {
 		}
 		matters.Summarize([]*matters.Matter{m})
 		r := matters.Route{Respond: time.Hour, ResolveDays: 2}
-		_, _ = m.Deadlines(r, china)
-		_, _ = m.Status(at(6, 1, 0, 0), r, china)
+		_, _ = m.Deadlines(china, r)
+		_, _ = m.Status(china, at(6, 1, 0, 0), r)
 		_, _ = m.Elapsed(china, at(6, 1, 0, 0))
 		for k := matters.Report; k <= matters.Feedback; k++ {
 			for _, who := range []string{m.Owner, m.Lead, "x"} {

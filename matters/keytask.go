@@ -5,48 +5,6 @@ import (
 	"slices"
 )
 
-// Role is a unit's part in a key task's function. The zero Role means "not
-// set". A Role marshals as its code; its parser also accepts the Chinese
-// label.
-type Role int
-
-// The roles.
-const (
-	Leading    Role = iota + 1 // 牵头, "lead": the unit answers for the function
-	Supporting                 // 配合, "support": the unit helps
-)
-
-var roleEnum = &enum{
-	name:   "role",
-	codes:  []string{"lead", "support"},
-	labels: []string{"牵头", "配合"},
-}
-
-// String returns the role's code, "lead" or "support".
-func (r Role) String() string { return roleEnum.code(int(r)) }
-
-// Label returns the role's Chinese name, 牵头 or 配合, or "" for an unknown Role.
-func (r Role) Label() string { return roleEnum.label(int(r)) }
-
-// ParseRole parses a role's code or Chinese label.
-func ParseRole(s string) (Role, error) {
-	v, err := roleEnum.parse(s)
-	return Role(v), err
-}
-
-// MarshalText returns the role's code; the zero Role and unknown values are an error.
-func (r Role) MarshalText() ([]byte, error) { return roleEnum.marshal(int(r)) }
-
-// UnmarshalText parses a code or Chinese label, as [ParseRole] does.
-func (r *Role) UnmarshalText(b []byte) error {
-	v, err := ParseRole(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
-
 // Function is one function of a key task, such as enforcement (执法) in
 // the demolition of illegal buildings: the Lead unit answers for it and the
 // Support units help.

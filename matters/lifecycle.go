@@ -5,53 +5,6 @@ import (
 	"slices"
 )
 
-// State is where a matter stands in its lifecycle. The zero State means
-// "not set": a matter with no events. A State marshals as its code; its
-// parser also accepts the Chinese label.
-type State int
-
-// The states, with their codes.
-const (
-	Reported   State = iota + 1 // 已上报, "reported"
-	Whistled                    // 已吹哨, "whistled"
-	Dispatched                  // 已派单, "dispatched"
-	Accepted                    // 已应哨, "accepted": the lead has answered the whistle
-	Resolved                    // 已办结, "resolved"
-	Closed                      // 已结案, "closed"
-)
-
-var stateEnum = &enum{
-	name:   "state",
-	codes:  []string{"reported", "whistled", "dispatched", "accepted", "resolved", "closed"},
-	labels: []string{"已上报", "已吹哨", "已派单", "已应哨", "已办结", "已结案"},
-}
-
-// String returns the state's code, such as "dispatched".
-func (s State) String() string { return stateEnum.code(int(s)) }
-
-// Label returns the state's Chinese name, such as "已派单", or "" for an
-// unknown State.
-func (s State) Label() string { return stateEnum.label(int(s)) }
-
-// ParseState parses a state's code or Chinese label.
-func ParseState(s string) (State, error) {
-	v, err := stateEnum.parse(s)
-	return State(v), err
-}
-
-// MarshalText returns the state's code; the zero State and unknown values are an error.
-func (s State) MarshalText() ([]byte, error) { return stateEnum.marshal(int(s)) }
-
-// UnmarshalText parses a code or Chinese label, as [ParseState] does.
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := ParseState(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
-
 // Matter is one matter, rebuilt from its events (event sourcing): its ID
 // and Type, the Owner (the sub-district that whistles and grades it), its
 // State, the Lead and Support units of the latest dispatch (a support unit
@@ -120,14 +73,10 @@ type Matter struct {
 //     citizen's answer; the latest answer counts. No change of state.
 //
 // A rejected event returns an [*EventError] that names the matter, Seq,
-// Kind and Actor and unwraps to the sentinel. Apply on a nil *Matter is an
-// [ErrInvalid] error.
+// Kind and Actor and unwraps to the sentinel.
 func (m *Matter) Apply(e Event) error {
 	fail := func(err error, format string, args ...any) error {
 		return &EventError{Matter: e.Matter, Seq: e.Seq, Kind: e.Kind, Actor: e.Actor, Reason: fmt.Sprintf(format, args...), Err: err}
-	}
-	if m == nil {
-		return fail(ErrInvalid, "applied to a nil *Matter")
 	}
 	n := len(m.Events)
 	switch {
@@ -141,7 +90,7 @@ func (m *Matter) Apply(e Event) error {
 		return fail(ErrOrder, "zero time")
 	case n > 0 && e.At.Before(m.Events[n-1].At):
 		return fail(ErrOrder, "at %s, before seq %d at %s", e.At.Format(timeLayout), n, m.Events[n-1].At.Format(timeLayout))
-	case e.Kind < Report || e.Kind > Feedback:
+	case !kinds.Named(e.Kind):
 		return fail(ErrInvalid, "unknown kind %d", int(e.Kind))
 	case e.Actor == "":
 		return fail(ErrActor, "the event names no actor")

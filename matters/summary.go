@@ -2,8 +2,8 @@ package matters
 
 import (
 	"encoding/json"
-	"fmt"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,8 +15,8 @@ import (
 // Rates are exact decimals rounded half-up to 4 places, zero when the
 // divisor is zero. The zero Summary is the summary of no matters.
 //
-// In JSON the rates are strings with exactly their digits (such as
-// "0.8298"), whatever decimal's package settings.
+// In JSON the rates are decimal strings in their shortest exact form (such
+// as "0.8298" or "0.5"), whatever decimal's package settings.
 type Summary struct {
 	Received         int             `json:"received"`
 	Resolved         int             `json:"resolved"`
@@ -63,69 +63,48 @@ func Summarize(ms []*Matter) Summary {
 			}
 		}
 	}
-	s.ResolutionRate = Rate(s.Resolved, s.Received)
-	s.SatisfactionRate = Rate(s.Satisfied, s.Surveyed)
+	s.ResolutionRate = rate(s.Resolved, s.Received)
+	s.SatisfactionRate = rate(s.Satisfied, s.Surveyed)
 	return s
 }
 
-// Rate returns part ÷ whole rounded half-up to 4 decimal places, computed
+// rate returns part ÷ whole rounded half-up to 4 decimal places, computed
 // exactly; zero when whole is not positive.
-func Rate(part, whole int) decimal.Decimal {
+func rate(part, whole int) decimal.Decimal {
 	if whole <= 0 {
 		return decimal.New(0, -4)
 	}
 	return decimal.NewFromInt(int64(part)).DivRound(decimal.NewFromInt(int64(whole)), 4)
 }
 
-// exactString returns d with all its digits, independent of decimal's
-// package settings.
-func exactString(d decimal.Decimal) string {
-	places := -d.Exponent()
-	if places < 0 {
-		places = 0
-	}
-	return d.StringFixed(places)
-}
+// summaryFields has the fields of a Summary and none of its methods.
+type summaryFields Summary
 
+// summaryJSON is the JSON form of a Summary: the rates as decimal strings.
 type summaryJSON struct {
-	Received         int    `json:"received"`
-	Resolved         int    `json:"resolved"`
-	ResolutionRate   string `json:"resolutionRate"`
-	Surveyed         int    `json:"surveyed"`
-	Satisfied        int    `json:"satisfied"`
-	SatisfactionRate string `json:"satisfactionRate"`
+	summaryFields
+	ResolutionRate   jsonx.Decimal `json:"resolutionRate"`
+	SatisfactionRate jsonx.Decimal `json:"satisfactionRate"`
 }
 
-// MarshalJSON writes the rates as exact decimal strings.
+// MarshalJSON writes the rates as decimal strings in their shortest exact
+// form ("0.8298", "0.5", "1").
 func (s Summary) MarshalJSON() ([]byte, error) {
-	return json.Marshal(summaryJSON{s.Received, s.Resolved, exactString(s.ResolutionRate), s.Surveyed, s.Satisfied, exactString(s.SatisfactionRate)})
+	return json.Marshal(summaryJSON{summaryFields: summaryFields(s),
+		ResolutionRate: jsonx.Decimal(s.ResolutionRate), SatisfactionRate: jsonx.Decimal(s.SatisfactionRate)})
 }
 
-// UnmarshalJSON reads the rates from decimal strings.
+// UnmarshalJSON reads what MarshalJSON writes; a rate may also be a bare
+// JSON number. A field Summary does not have is an error.
 func (s *Summary) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
 	var j summaryJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
+	if err := jsonx.Decode(b, &j); err != nil {
+		return decodeError("summary", err)
 	}
-	res, err := parseRate("resolutionRate", j.ResolutionRate)
-	if err != nil {
-		return err
-	}
-	sat, err := parseRate("satisfactionRate", j.SatisfactionRate)
-	if err != nil {
-		return err
-	}
-	*s = Summary{j.Received, j.Resolved, res, j.Surveyed, j.Satisfied, sat}
+	*s = Summary(j.summaryFields)
+	s.ResolutionRate, s.SatisfactionRate = decimal.Decimal(j.ResolutionRate), decimal.Decimal(j.SatisfactionRate)
 	return nil
-}
-
-func parseRate(field, v string) (decimal.Decimal, error) {
-	if v == "" {
-		return decimal.Decimal{}, nil
-	}
-	d, err := decimal.NewFromString(v)
-	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("matters: summary %s %q: %v: %w", field, v, err, ErrInvalid)
-	}
-	return d, nil
 }

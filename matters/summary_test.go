@@ -66,17 +66,26 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
-func TestRateHalfUp(t *testing.T) {
+// TestRatesHalfUp: a rate is rounded half-up to exactly 4 places, and is
+// 0 when nothing was received.
+func TestRatesHalfUp(t *testing.T) {
 	tests := []struct {
-		part, whole int
-		want        string
+		resolved, received int
+		want               string
 	}{
 		{619, 746, "0.8298"}, {1, 3, "0.3333"}, {2, 3, "0.6667"}, {1, 8, "0.1250"},
-		{1, 32, "0.0313"}, {3, 32, "0.0938"}, {0, 5, "0.0000"}, {5, 5, "1.0000"}, {3, 0, "0.0000"}, {1, -2, "0.0000"},
+		{1, 32, "0.0313"}, {3, 32, "0.0938"}, {0, 5, "0.0000"}, {5, 5, "1.0000"}, {0, 0, "0.0000"},
 	}
 	for _, tt := range tests {
-		if got := matters.Rate(tt.part, tt.whole); got.StringFixed(4) != tt.want || got.Exponent() != -4 {
-			t.Errorf("Rate(%d, %d) = %s (exponent %d), want %s", tt.part, tt.whole, got, got.Exponent(), tt.want)
+		s := matters.Summarize(population(t, tt.received, tt.resolved, 0, 0))
+		for name, got := range map[string]decimal.Decimal{"ResolutionRate": s.ResolutionRate, "SatisfactionRate": s.SatisfactionRate} {
+			want := tt.want
+			if name == "SatisfactionRate" {
+				want = "0.0000" // nothing surveyed
+			}
+			if got.StringFixed(4) != want || got.Exponent() != -4 {
+				t.Errorf("%d of %d: %s = %s (exponent %d), want %s", tt.resolved, tt.received, name, got, got.Exponent(), want)
+			}
 		}
 	}
 }
@@ -105,7 +114,7 @@ func TestSummaryIgnoresDecimalGlobals(t *testing.T) {
 	if string(wantJSON) != string(gotJSON) {
 		t.Errorf("JSON moved: %s, was %s", gotJSON, wantJSON)
 	}
-	if s := string(gotJSON); s != `{"received":746,"resolved":619,"resolutionRate":"0.8298","surveyed":6,"satisfied":5,"satisfactionRate":"0.8333"}` {
+	if s := string(gotJSON); s != `{"received":746,"resolved":619,"surveyed":6,"satisfied":5,"resolutionRate":"0.8298","satisfactionRate":"0.8333"}` {
 		t.Errorf("JSON = %s", s)
 	}
 }

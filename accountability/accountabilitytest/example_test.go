@@ -36,23 +36,20 @@ var stagesRule = accountability.Rule{
 }
 
 // printT stands in for the *testing.T of a real test, printing what would
-// fail it. In a test, pass t itself:
-//
-//	func TestStagesRule(t *testing.T) {
-//		accountabilitytest.Run(t, stagesRule, register, want)
-//	}
+// fail it.
 type printT struct{}
 
-func (printT) Helper() {}
-
 func (printT) Errorf(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	first, _, _ := strings.Cut(msg, "\n") // go-cmp's diff text is not stable; show the headline
+	first, _, _ := strings.Cut(fmt.Sprintf(format, args...), "\n") // go-cmp's diff is not stable; show the headline
 	fmt.Println("FAIL:", first)
 }
 
-func (t printT) Fatalf(format string, args ...any) { t.Errorf(format, args...) }
-
+// In a host's test file, pass the test's t:
+//
+//	func TestStagesRule(t *testing.T) {
+//		accountabilitytest.Run(t, stagesRule, cases)
+//		accountabilitytest.RunFile(t, stagesRule, "testdata/stages.json")
+//	}
 func ExampleRun() {
 	r := &accountability.Register{Powers: []accountability.Power{{
 		Code: "XK-001", Category: accountability.Licensing,
@@ -60,16 +57,17 @@ func ExampleRun() {
 			{Stage: accountability.Acceptance}, {Stage: accountability.Review}, {Stage: accountability.Decision},
 		},
 	}}}
-	want := accountability.Findings{{
-		Rule: "local.stages", Severity: accountability.Error,
-		Path: "powers[XK-001].duties", Message: `power "XK-001" lacks 送达、事后监管`,
-	}}
-	accountabilitytest.Run(printT{}, stagesRule, r, want)
-	fmt.Println("first run done")
-
-	// A wrong expectation fails the test with a diff.
-	accountabilitytest.Run(printT{}, stagesRule, r, nil)
+	accountabilitytest.Run(printT{}, stagesRule, []accountabilitytest.Case{
+		{
+			Name:     "a licence without its last two stages",
+			Register: r,
+			Want: accountability.Findings{{
+				Rule: "local.stages", Severity: accountability.Error,
+				Path: "powers[XK-001].duties", Message: `power "XK-001" lacks 送达、事后监管`,
+			}},
+		},
+		{Name: "a wrong expectation", Register: r}, // fails the test with a diff
+	})
 	// Output:
-	// first run done
-	// FAIL: rule "local.stages": findings mismatch (-want +got):
+	// FAIL: case "a wrong expectation": findings mismatch (-want +got):
 }

@@ -6,23 +6,32 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/qingdan/qingdan/accountability"
 )
 
-// fakeT records what the helpers report.
-type fakeT struct {
-	errors  []string
-	fatals  []string
-	helpers int
+// errorfunc is a fake T: it records what the helpers report, as
+// analysistest_test.go's errorfunc does.
+type errorfunc func(string)
+
+func (f errorfunc) Errorf(format string, args ...any) { f(fmt.Sprintf(format, args...)) }
+
+// recorder returns a fake T and the messages it records.
+func recorder() (Testing, *[]string) {
+	var got []string
+	return errorfunc(func(s string) { got = append(got, s) }), &got
 }
 
-func (f *fakeT) Errorf(format string, args ...any) {
-	f.errors = append(f.errors, fmt.Sprintf(format, args...))
+// helperT is a fake T with a Helper method, which the helpers call.
+type helperT struct {
+	errorfunc
+	helpers *int
 }
-func (f *fakeT) Fatalf(format string, args ...any) {
-	f.fatals = append(f.fatals, fmt.Sprintf(format, args...))
-}
-func (f *fakeT) Helper() { f.helpers++ }
+
+func (h helperT) Helper() { *h.helpers++ }
+
+var _ Testing = (*testing.T)(nil)
 
 // noName reports every power without a name.
 var noName = accountability.Rule{
@@ -50,107 +59,117 @@ func finding(code string) accountability.Finding {
 }
 
 func TestRun(t *testing.T) {
-	tests := []struct {
-		name       string
-		rule       accountability.Rule
-		register   *accountability.Register
-		want       accountability.Findings
-		wantErrors []string // substrings, one per reported error
-	}{
-		{"match", noName, nameless("A", "B"), accountability.Findings{finding("A"), finding("B")}, nil},
-		{"order does not matter", noName, nameless("A", "B"), accountability.Findings{finding("B"), finding("A")}, nil},
-		{"nothing wanted, nothing found", noName, nameless(), nil, nil},
-		{"nil register", noName, nil, accountability.Findings{}, nil},
-		{"missing finding", noName, nameless("A", "B"), accountability.Findings{finding("A")},
-			[]string{`rule "local.name": findings mismatch (-want +got):`}},
-		{"unexpected message", noName, nameless("A"), accountability.Findings{{Rule: "local.name", Severity: accountability.Error, Path: "powers[A]", Message: "other"}},
-			[]string{"mismatch (-want +got)"}},
-		{"rule cannot run", accountability.Rule{Name: "x"}, nameless("A"), nil,
-			[]string{`rule "x" cannot run`}},
-		{"rule modifies the register", accountability.Rule{Name: "bad", Doc: "bad: modifies", Check: func(r *accountability.Register, _ func(accountability.Finding)) {
+	modifies := accountability.Rule{Name: "bad", Doc: "bad: modifies", Check: func(r *accountability.Register, _ func(accountability.Finding)) {
+		if len(r.Powers) > 0 {
 			r.Powers[0].Name = "changed"
-		}}, nameless("A"), nil, []string{`rule "bad" modified the register`}},
+		}
+	}}
+	tests := []struct {
+		name  string
+		rule  accountability.Rule
+		cases []Case
+		want  []string // prefixes, one per report
+	}{
+		{"match", noName, []Case{
+			{Name: "two", Register: nameless("A", "B"), Want: accountability.Findings{finding("A"), finding("B")}},
+			{Name: "order does not matter", Register: nameless("A", "B"), Want: accountability.Findings{finding("B"), finding("A")}},
+			{Name: "nothing wanted, nothing found", Register: nameless()},
+			{Name: "no register", Want: accountability.Findings{}},
+		}, nil},
+		{"mismatches", noName, []Case{
+			{Name: "missing finding", Register: nameless("A", "B"), Want: accountability.Findings{finding("A")}},
+			{Register: nameless("A"), Want: accountability.Findings{{Rule: "local.name", Severity: accountability.Error, Path: "powers[A]", Message: "other"}}},
+		}, []string{
+			`case "missing finding": findings mismatch (-want +got):`,
+			`case "#1": findings mismatch (-want +got):`,
+		}},
+		{"rule cannot run", accountability.Rule{Name: "x"}, []Case{{Register: nameless("A")}}, []string{`rule "x" cannot run`}},
+		{"rule modifies the register", modifies, []Case{{Name: "m", Register: nameless("A")}, {Name: "empty"}},
+			[]string{`case "m": rule "bad" modified the register it checked`}},
+		{"no cases", noName, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ft := &fakeT{}
-			Run(ft, tt.rule, tt.register, tt.want)
-			if len(ft.errors) != len(tt.wantErrors) {
-				t.Fatalf("Run reported %d errors, want %d: %q", len(ft.errors), len(tt.wantErrors), ft.errors)
+			ft, got := recorder()
+			Run(ft, tt.rule, tt.cases)
+			if len(*got) != len(tt.want) {
+				t.Fatalf("Run reported %d messages, want %d:\n%s", len(*got), len(tt.want), strings.Join(*got, "\n"))
 			}
-			for i, w := range tt.wantErrors {
-				if !strings.Contains(ft.errors[i], w) {
-					t.Errorf("error %d = %q, want it to contain %q", i, ft.errors[i], w)
+			for i, w := range tt.want {
+				if !strings.HasPrefix((*got)[i], w) {
+					t.Errorf("message %d = %q, want it to begin %q", i, (*got)[i], w)
 				}
-			}
-			if ft.helpers == 0 {
-				t.Error("Run did not call Helper")
 			}
 		})
 	}
 }
 
-func TestRunReturnsFindings(t *testing.T) {
-	got := Run(t, noName, nameless("B", "A"), accountability.Findings{finding("A"), finding("B")})
-	if len(got) != 2 || got[0].Path != "powers[B]" {
-		t.Errorf("Run returned %v, want the findings in the order reported", got)
+func TestRunCallsHelper(t *testing.T) {
+	n := 0
+	ht := helperT{errorfunc(func(string) {}), &n}
+	Run(ht, noName, []Case{{Name: "x"}})
+	RunFile(ht, noName, "testdata/name.json")
+	if n != 3 { // Run, RunFile and the Run it calls
+		t.Errorf("Helper called %d times, want 3", n)
 	}
-}
-
-func TestRunCases(t *testing.T) {
-	RunCases(t, noName, []Case{
-		{Name: "clean", Register: &accountability.Register{Powers: []accountability.Power{{Code: "A", Name: "甲"}}}},
-		{Register: nameless("A"), Want: accountability.Findings{finding("A")}},
-	})
 }
 
 func TestRunFile(t *testing.T) {
 	RunFile(t, noName, "testdata/name.json")
 }
 
-// TestRunCasesWithoutSubtests runs cases through a TB that has no Run
-// method: each message names its case.
-func TestRunCasesWithoutSubtests(t *testing.T) {
-	ft := &fakeT{}
-	RunCases(ft, noName, []Case{
-		{Name: "clean", Register: nameless("A"), Want: accountability.Findings{finding("A")}},
-		{Register: nameless("A")},
-	})
-	if len(ft.errors) != 1 || !strings.HasPrefix(ft.errors[0], `case "1": rule "local.name": findings mismatch (-want +got):`) {
-		t.Errorf("RunCases reported %q, want one mismatch of case \"1\"", ft.errors)
-	}
-}
-
 func TestRunFileFailures(t *testing.T) {
-	for _, c := range []struct{ path, want string }{
+	for _, tt := range []struct{ path, want string }{
 		{"testdata/no-such-file.json", "accountabilitytest: open testdata/no-such-file.json"},
 		{"run.go", "accountabilitytest: run.go: accountabilitytest: reading cases:"},
 	} {
-		ft := &fakeT{}
-		RunFile(ft, noName, c.path)
-		if len(ft.fatals) != 1 || !strings.HasPrefix(ft.fatals[0], c.want) || len(ft.errors) != 0 {
-			t.Errorf("RunFile(%q): fatal %q, errors %q; want one fatal beginning %q", c.path, ft.fatals, ft.errors, c.want)
+		ft, got := recorder()
+		RunFile(ft, noName, tt.path)
+		if len(*got) != 1 || !strings.HasPrefix((*got)[0], tt.want) {
+			t.Errorf("RunFile(%q) reported %q, want one message beginning %q", tt.path, *got, tt.want)
 		}
 	}
 }
 
 func TestReadCases(t *testing.T) {
-	for _, bad := range []string{`[{"name":"x","regsiter":{}}]`, `{}`, `[] []`, `[{"want":[{"rule":"r","severity":"fatal"}]}]`} {
-		if _, err := ReadCases(strings.NewReader(bad)); err == nil {
-			t.Errorf("ReadCases(%s) error = nil", bad)
+	got, err := ReadCases(strings.NewReader(`[{"name":"a","register":{"powers":[{"code":"A","category":"许可"}]},"want":[{"rule":"r","severity":"warning","path":"p","message":"m"}]},{}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Case{
+		{Name: "a", Register: &accountability.Register{Powers: []accountability.Power{{Code: "A", Category: accountability.Licensing}}},
+			Want: accountability.Findings{{Rule: "r", Severity: accountability.Warning, Path: "p", Message: "m"}}},
+		{},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadCases mismatch (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{
+		`[{"name":"x","regsiter":{}}]`,                        // a misspelt key
+		`[{"register":{"powers":[{"code":"A","nmae":"甲"}]}}]`, // a misspelt key deep inside
+		`{}`,    // not an array
+		`[] []`, // data after the array
+		`[{"want":[{"rule":"r","severity":"fatal"}]}]`,           // no such severity
+		`[{"register":{"units":[{"id":"S","kind":"village"}]}}]`, // no such unit kind
+		``,
+	} {
+		if _, err := ReadCases(strings.NewReader(bad)); err == nil || !strings.HasPrefix(err.Error(), "accountabilitytest: reading cases: ") {
+			t.Errorf("ReadCases(%s) error = %v, want one beginning \"accountabilitytest: reading cases: \"", bad, err)
 		}
 	}
 }
 
+// FuzzReadCases reads arbitrary bytes as cases and runs them with a fake
+// T: nothing may panic.
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"a","register":{"powers":[{"code":"A"}]},"want":[{"rule":"local.name","severity":"error","path":"powers[A]","message":"m"}]}]`))
+	f.Add([]byte(`[{}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cases, err := ReadCases(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
-		for _, c := range cases {
-			Run(&fakeT{}, noName, c.Register, c.Want)
-		}
+		ft, _ := recorder()
+		Run(ft, noName, cases)
 	})
 }

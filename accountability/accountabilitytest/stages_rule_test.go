@@ -18,7 +18,7 @@ func TestStagesRule(t *testing.T) {
 		}
 		return &accountability.Register{Powers: []accountability.Power{p}}
 	}
-	accountabilitytest.RunCases(t, stagesRule, []accountabilitytest.Case{
+	accountabilitytest.Run(t, stagesRule, []accountabilitytest.Case{
 		{
 			Name: "every stage",
 			Register: licence(accountability.Acceptance, accountability.Review, accountability.Decision,

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/golden"
+	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
 )
 
@@ -171,7 +172,7 @@ func TestFigures(t *testing.T) {
 			t.Errorf("no power of category %s", c.Label())
 		}
 	}
-	if fs := accountability.ChaohuTemplate().Check(reg.Units, "ZM"); len(fs) != 0 {
+	if fs := chaohu.Template().Check(reg.Units, "ZM"); len(fs) != 0 {
 		t.Errorf("layout findings: %v", fs)
 	}
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
+	"github.com/qingdan/qingdan/locality/chaohu"
 )
 
 // report prints the sections of the program's output about one register.
@@ -56,7 +57,7 @@ func (r *report) subdistrict() string {
 }
 
 func (r *report) layout() {
-	tpl := accountability.ChaohuTemplate()
+	tpl := chaohu.Template()
 	sd := r.subdistrict()
 	r.printf("一、机构设置（模板：%s）\n", tpl.Name)
 	t := texttable.New("编号", "名称", "类别", "说明")

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/golden"
+	"github.com/qingdan/qingdan/locality/shatanglu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -88,7 +89,7 @@ func TestFigures(t *testing.T) {
 	if err := decodeEmbedded("data/units.json", &units); err != nil {
 		t.Fatal(err)
 	}
-	if fs := accountability.ShatangluTemplate().Check(units, subdistrict); len(fs) != 0 {
+	if fs := shatanglu.Template().Check(units, subdistrict); len(fs) != 0 {
 		t.Errorf("the 5+3+1 layout has findings: %v", fs)
 	}
 	agencies := 0

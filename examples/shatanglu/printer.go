@@ -9,6 +9,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
+	"github.com/qingdan/qingdan/locality/shatanglu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -48,7 +49,7 @@ func (p *printer) member(id string) member {
 }
 
 func (p *printer) layout() {
-	tpl := accountability.ShatangluTemplate()
+	tpl := shatanglu.Template()
 	p.printf("%s（马鞍山市花山区）\n\n", p.unitName(subdistrict))
 	p.printf("一、机构设置（模板：%s）\n", tpl.Name)
 	t := texttable.New("编号", "名称", "类别", "说明")

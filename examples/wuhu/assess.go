@@ -78,7 +78,7 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded
 		}
 		if m.State != matters.Resolved && m.State != matters.Closed {
 			f.Open++
-			st, err := m.Status(y.to, p.route, cal)
+			st, err := m.Status(cal, y.to, p.route)
 			switch {
 			case errors.Is(err, matters.ErrNotDispatched): // returned, awaiting a new dispatch
 			case err != nil:

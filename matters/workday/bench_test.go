@@ -67,7 +67,7 @@ func BenchmarkIsWorkday(b *testing.B) {
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := New(WithHours(officeHours...)); err != nil {
+		if _, err := New(Config{Hours: officeHours}); err != nil {
 			b.Fatal(err)
 		}
 	}

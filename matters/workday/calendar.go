@@ -27,8 +27,9 @@ func CST() *time.Location { return cst }
 //
 // Build one with [New] or take the State Council's with [China]. A Calendar
 // is immutable once built and safe for concurrent use by multiple
-// goroutines. The zero Calendar (and a nil *Calendar) covers no year: every
-// date is [ErrOutOfRange] and Day is 0.
+// goroutines. The zero Calendar covers no year: every date is
+// [ErrOutOfRange] and Day is 0. A nil *Calendar is a programmer's error:
+// its methods panic.
 type Calendar struct {
 	first, last int   // the years covered
 	start       int64 // day number of 1 January of first
@@ -43,72 +44,6 @@ type Calendar struct {
 	ends      []time.Duration
 	day       time.Duration
 	schedules []Schedule
-
-	b *builder // non-nil only while New applies options
-}
-
-// New returns a calendar of the embedded State Council schedules (see
-// [China]) with the whole day as working hours, changed by the options. The
-// years covered must be consecutive. Every problem of every option is
-// returned, joined, each wrapping [ErrHours], [ErrSchedule] or [ErrOption].
-func New(opts ...Option) (*Calendar, error) {
-	c := &Calendar{b: &builder{}}
-	var errs []error
-	for i, o := range opts {
-		if o == nil {
-			errs = append(errs, fmt.Errorf("%w: option %d is nil", ErrOption, i))
-			continue
-		}
-		if err := o(c); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	b := c.b
-	c.b = nil
-
-	spans := []Span{fullDay}
-	if b.hasSpan {
-		spans = b.spans
-	}
-	errs = append(errs, checkHours(spans)...)
-
-	var all []Schedule
-	if !b.noChina {
-		all = append(all, chinaSchedules()...)
-	}
-	all = append(all, b.extra...)
-	off, work, serrs := checkSchedules(all)
-	errs = append(errs, serrs...)
-	if len(all) == 0 {
-		errs = append(errs, fmt.Errorf("%w: no schedules: a calendar needs at least one year", ErrSchedule))
-	}
-	errs = append(errs, checkConsecutive(all)...)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	c.build(all, off, work, spans)
-	return c, nil
-}
-
-// checkConsecutive reports the years missing between the first and last
-// (of those within MinYear–MaxYear; the others are reported by expand).
-func checkConsecutive(all []Schedule) []error {
-	have := make(map[int]bool, len(all))
-	first, last := MaxYear+1, MinYear-1
-	for _, s := range all {
-		if s.Year < MinYear || s.Year > MaxYear {
-			continue
-		}
-		have[s.Year] = true
-		first, last = min(first, s.Year), max(last, s.Year)
-	}
-	var errs []error
-	for y := first; y <= last; y++ {
-		if !have[y] {
-			errs = append(errs, fmt.Errorf("%w: no schedule for %d: the years of a calendar must be consecutive (%d–%d given)", ErrSchedule, y, first, last))
-		}
-	}
-	return errs
 }
 
 // build fills the tables from validated input.
@@ -160,34 +95,24 @@ func (c *Calendar) build(all []Schedule, off, work [][]int64, spans []Span) {
 // Day returns the working time of one working day: the sum of the working
 // hours (24h by default; 6h30m for 08:30–12:00 and 14:30–17:30). It is 0 for
 // the zero Calendar.
-func (c *Calendar) Day() time.Duration {
-	if c == nil {
-		return 0
-	}
-	return c.day
-}
+func (c *Calendar) Day() time.Duration { return c.day }
 
 // Years returns the first and last year the calendar covers; 0, 0 for the
 // zero Calendar.
-func (c *Calendar) Years() (first, last int) {
-	if c == nil || len(c.cum) == 0 {
-		return 0, 0
-	}
-	return c.first, c.last
-}
+func (c *Calendar) Years() (first, last int) { return c.first, c.last }
 
-// Hours returns a copy of the working hours.
+// Hours returns a copy of the working hours; nil for the zero Calendar.
+// New(Config{Schedules: c.Schedules(), Hours: c.Hours(), NoChina: true})
+// builds a calendar equal to c.
 func (c *Calendar) Hours() []Span {
-	if c == nil {
-		return nil
-	}
 	return append([]Span(nil), c.spans...)
 }
 
 // Schedules returns a copy of the schedules the calendar was built from,
-// in the order given to New (the embedded ones first).
+// in the order given to New (the embedded ones first); nil for the zero
+// Calendar.
 func (c *Calendar) Schedules() []Schedule {
-	if c == nil {
+	if len(c.schedules) == 0 {
 		return nil
 	}
 	out := make([]Schedule, len(c.schedules))
@@ -210,7 +135,7 @@ func (c *Calendar) locate(t time.Time) (i int64, clock time.Duration) {
 }
 
 func (c *Calendar) days() int64 {
-	if c == nil || len(c.cum) == 0 {
+	if len(c.cum) == 0 {
 		return 0
 	}
 	return int64(len(c.cum) - 1)
@@ -232,19 +157,11 @@ func (c *Calendar) outOfRange(t time.Time) error {
 // working day. A date outside the covered years, or a zero t, is
 // [ErrOutOfRange].
 func (c *Calendar) IsWorkday(t time.Time) (bool, error) {
-	i, _ := c.locate0(t)
+	i, _ := c.locate(t)
 	if i < 0 || i >= c.days() || t.IsZero() {
 		return false, c.outOfRange(t)
 	}
 	return c.cum[i+1] != c.cum[i], nil
-}
-
-// locate0 is locate for a possibly nil or zero calendar.
-func (c *Calendar) locate0(t time.Time) (int64, time.Duration) {
-	if c == nil {
-		return -1, 0
-	}
-	return c.locate(t)
 }
 
 // worked returns the working time of a working day before clock.
@@ -272,7 +189,7 @@ func (c *Calendar) worked(clock time.Duration) time.Duration {
 // elapsed returns the working time from the start of the calendar to t.
 // The midnight that ends the last covered day is accepted.
 func (c *Calendar) elapsed(t time.Time) (time.Duration, error) {
-	i, clock := c.locate0(t)
+	i, clock := c.locate(t)
 	n := c.days()
 	if t.IsZero() || i < 0 || i > n || (i == n && clock != 0) || n == 0 {
 		return 0, c.outOfRange(t)
@@ -325,7 +242,7 @@ func (c *Calendar) Between(from, to time.Time) (time.Duration, error) {
 // from outside the covered years, or a count that runs past them, is
 // [ErrOutOfRange]. The cost is the same whatever n.
 func (c *Calendar) AddDays(from time.Time, n int) (time.Time, error) {
-	i, clock := c.locate0(from)
+	i, clock := c.locate(from)
 	days := c.days()
 	if from.IsZero() || i < 0 || i >= days {
 		return time.Time{}, c.outOfRange(from)

@@ -25,7 +25,7 @@ var chinaSchedules = sync.OnceValue(func() []Schedule {
 
 // china is built once; a Calendar never changes, so sharing it is safe.
 var china = sync.OnceValue(func() *Calendar {
-	c, err := New()
+	c, err := New(Config{})
 	if err != nil {
 		panic(fmt.Sprintf("workday: embedded china.json is broken (a defect of this package): %v", err))
 	}
@@ -50,5 +50,5 @@ func ChinaSchedules() []Schedule {
 // China returns the calendar of the State Council's holiday schedules
 // (see [ChinaSchedules]) with the whole day as working hours. Every call
 // returns the same immutable Calendar, safe for concurrent use. For office
-// hours or a further year, use [New] with [WithHours] or [WithSchedules].
+// hours or a further year, use [New] with a [Config].
 func China() *Calendar { return china() }

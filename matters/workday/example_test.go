@@ -27,10 +27,10 @@ func ExampleChina() {
 }
 
 func ExampleCalendar_Between() {
-	cal, err := workday.New(workday.WithHours(
-		workday.Span{Start: 8*time.Hour + 30*time.Minute, End: 12 * time.Hour},
-		workday.Span{Start: 14*time.Hour + 30*time.Minute, End: 17*time.Hour + 30*time.Minute},
-	))
+	cal, err := workday.New(workday.Config{Hours: []workday.Span{
+		{Start: 8*time.Hour + 30*time.Minute, End: 12 * time.Hour},
+		{Start: 14*time.Hour + 30*time.Minute, End: 17*time.Hour + 30*time.Minute},
+	}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -68,7 +68,7 @@ func ExampleCalendar_AddDays() {
 	// 2026-10-09 Fri 00:00
 }
 
-func ExampleWithSchedules() {
+func ExampleNew() {
 	// When the State Council publishes the next year's notice, a host loads
 	// its dates. (These dates are for illustration only, not a notice.)
 	data := []byte(`{
@@ -82,7 +82,7 @@ func ExampleWithSchedules() {
 		fmt.Println(err)
 		return
 	}
-	cal, err := workday.New(workday.WithSchedules(next...))
+	cal, err := workday.New(workday.Config{Schedules: next})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -99,9 +99,51 @@ func ExampleWithSchedules() {
 func ExampleParseSpan() {
 	s, err := workday.ParseSpan("08:30-12:00")
 	fmt.Println(s.Start, s.End, err)
-	_, err = workday.New(workday.WithHours(s, workday.Span{Start: 11 * time.Hour, End: 13 * time.Hour}))
+	_, err = workday.New(workday.Config{Hours: []workday.Span{s, {Start: 11 * time.Hour, End: 13 * time.Hour}}})
 	fmt.Println(err)
 	// Output:
 	// 8h30m0s 12h0m0s <nil>
 	// workday: invalid working hours: hours[1] 11:00-13:00: starts before hours[0] 08:30-12:00 ends (spans must be in order and must not overlap)
+}
+
+// A Config for another jurisdiction: its own schedule and office hours,
+// without the State Council's. The zero Config is China's calendar.
+func ExampleConfig() {
+	hours := []workday.Span{}
+	for _, text := range []string{"09:00-12:00", "13:00-17:00"} {
+		s, err := workday.ParseSpan(text)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		hours = append(hours, s)
+	}
+	cal, err := workday.New(workday.Config{
+		Schedules: []workday.Schedule{{
+			Year:     2030,
+			Notice:   "a local notice (illustration)",
+			Holidays: []string{"2030-10-01/2030-10-04"},
+			Workdays: []string{"2030-09-29"},
+		}},
+		Hours:   hours,
+		NoChina: true,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	first, last := cal.Years()
+	fmt.Println("covers", first, "to", last, "with a working day of", cal.Day())
+	// Friday 27 September 16:00 to Monday 7 October 10:00: 1h on Friday,
+	// 7h on the make-up Sunday and 7h on Monday 30 September, 1 to 4
+	// October off, then 1h on Monday.
+	cst := workday.CST()
+	w, _ := cal.Between(time.Date(2030, 9, 27, 16, 0, 0, 0, cst), time.Date(2030, 10, 7, 10, 0, 0, 0, cst))
+	fmt.Println(w)
+	_, err = workday.New(workday.Config{NoChina: true})
+	fmt.Println(err)
+	// Output:
+	// covers 2030 to 2030 with a working day of 7h0m0s
+	// 16h0m0s
+	// workday: invalid schedule: no schedules: a calendar needs at least one year
 }

@@ -6,10 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
-// ErrHours reports invalid working hours: an empty set, a span outside the
-// day, an empty or reversed span, or spans out of order or overlapping.
+// ErrHours reports invalid working hours: a span outside the day, an empty
+// or reversed span, or spans out of order or overlapping.
 var ErrHours = errors.New("workday: invalid working hours")
 
 // fullDay is the default working hours: the whole day.
@@ -18,7 +20,7 @@ var fullDay = Span{Start: 0, End: 24 * time.Hour}
 // Span is one stretch of working hours within a day, [Start, End), as
 // offsets from midnight China Standard Time: Span{8*time.Hour + 30*time.Minute,
 // 12 * time.Hour} is 08:30–12:00. End may be 24h (midnight ending the day).
-// The zero Span is empty and is rejected by [WithHours].
+// The zero Span is empty and is rejected by [New].
 //
 // A Span marshals as text (and so as a JSON string) in the form
 // "08:30-12:00"; seconds and fractions of a second are written only when
@@ -36,15 +38,15 @@ type Span struct {
 func ParseSpan(s string) (Span, error) {
 	a, b, ok := strings.Cut(s, "-")
 	if !ok {
-		return Span{}, fmt.Errorf("%w: span %q: want HH:MM-HH:MM", ErrHours, s)
+		return Span{}, fmt.Errorf("%w: span %s: want HH:MM-HH:MM", ErrHours, errtext.Quote(s))
 	}
 	start, err := parseClock(a)
 	if err != nil {
-		return Span{}, fmt.Errorf("%w: span %q: start: %v", ErrHours, s, err)
+		return Span{}, fmt.Errorf("%w: span %s: start: %v", ErrHours, errtext.Quote(s), err)
 	}
 	end, err := parseClock(b)
 	if err != nil {
-		return Span{}, fmt.Errorf("%w: span %q: end: %v", ErrHours, s, err)
+		return Span{}, fmt.Errorf("%w: span %s: end: %v", ErrHours, errtext.Quote(s), err)
 	}
 	return Span{Start: start, End: end}, nil
 }
@@ -99,54 +101,51 @@ func formatClock(d time.Duration) string {
 func parseClock(s string) (time.Duration, error) {
 	fields := strings.Split(s, ":")
 	if len(fields) != 2 && len(fields) != 3 {
-		return 0, fmt.Errorf("clock %q: want HH:MM or HH:MM:SS", s)
+		return 0, fmt.Errorf("clock %s: want HH:MM or HH:MM:SS", errtext.Quote(s))
 	}
 	h, err := twoDigits(fields[0], 24)
 	if err != nil {
-		return 0, fmt.Errorf("clock %q: hour: %v", s, err)
+		return 0, fmt.Errorf("clock %s: hour: %v", errtext.Quote(s), err)
 	}
 	m, err := twoDigits(fields[1], 59)
 	if err != nil {
-		return 0, fmt.Errorf("clock %q: minute: %v", s, err)
+		return 0, fmt.Errorf("clock %s: minute: %v", errtext.Quote(s), err)
 	}
 	d := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
 	if len(fields) == 3 {
 		secs, frac, hasFrac := strings.Cut(fields[2], ".")
 		sec, err := twoDigits(secs, 59)
 		if err != nil {
-			return 0, fmt.Errorf("clock %q: second: %v", s, err)
+			return 0, fmt.Errorf("clock %s: second: %v", errtext.Quote(s), err)
 		}
 		d += time.Duration(sec) * time.Second
 		if hasFrac {
 			if len(frac) == 0 || len(frac) > 9 || strings.Trim(frac, "0123456789") != "" {
-				return 0, fmt.Errorf("clock %q: fraction: want 1 to 9 digits", s)
+				return 0, fmt.Errorf("clock %s: fraction: want 1 to 9 digits", errtext.Quote(s))
 			}
 			ns, _ := strconv.Atoi(frac + strings.Repeat("0", 9-len(frac)))
 			d += time.Duration(ns)
 		}
 	}
 	if d > 24*time.Hour {
-		return 0, fmt.Errorf("clock %q: after 24:00", s)
+		return 0, fmt.Errorf("clock %s: after 24:00", errtext.Quote(s))
 	}
 	return d, nil
 }
 
 func twoDigits(s string, max int) (int, error) {
 	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
-		return 0, fmt.Errorf("%q: want two digits", s)
+		return 0, fmt.Errorf("%s: want two digits", errtext.Quote(s))
 	}
 	n := int(s[0]-'0')*10 + int(s[1]-'0')
 	if n > max {
-		return 0, fmt.Errorf("%q: more than %d", s, max)
+		return 0, fmt.Errorf("%s: more than %d", errtext.Quote(s), max)
 	}
 	return n, nil
 }
 
 // checkHours returns every problem of a set of working hours.
 func checkHours(spans []Span) []error {
-	if len(spans) == 0 {
-		return []error{fmt.Errorf("%w: no spans: a working day needs at least one", ErrHours)}
-	}
 	var errs []error
 	for i, s := range spans {
 		switch {

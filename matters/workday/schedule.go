@@ -2,13 +2,14 @@ package workday
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // ErrSchedule reports a schedule that cannot be used: a year outside the
@@ -93,7 +94,7 @@ func (s Schedule) expand() (off, work []int64, errs []error) {
 		var days []int64
 		seen := make(map[int64]int)
 		for i, e := range entries {
-			where := func() string { return fmt.Sprintf("%s: %s[%d] %q", name, field, i, e) }
+			where := func() string { return fmt.Sprintf("%s: %s[%d] %s", name, field, i, errtext.Quote(e)) }
 			first, last, err := parseEntry(e)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%w: %s: %v", ErrSchedule, where(), err))
@@ -156,7 +157,7 @@ func parseEntry(e string) (first, last int64, err error) {
 func parseDate(s string) (int64, error) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || t.Format(dateLayout) != s {
-		return 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+		return 0, fmt.Errorf("date %s: want YYYY-MM-DD", errtext.Quote(s))
 	}
 	return civilDay(t.Date()), nil
 }
@@ -196,7 +197,7 @@ func checkSchedules(ss []Schedule) (off, work [][]int64, errs []error) {
 // ParseSchedules decodes schedules from JSON — an array of schedule objects,
 // or one object — and validates them: every problem is returned, joined,
 // each wrapping [ErrSchedule]. Unknown fields and trailing data are errors.
-// The result can be given to [WithSchedules].
+// The result can be given to [New] as [Config].Schedules.
 func ParseSchedules(data []byte) ([]Schedule, error) {
 	trimmed := bytes.TrimSpace(data)
 	var ss []Schedule
@@ -219,13 +220,8 @@ func ParseSchedules(data []byte) ([]Schedule, error) {
 }
 
 func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := jsonx.Decode(data, v); err != nil {
 		return fmt.Errorf("%w: decoding JSON: %v", ErrSchedule, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("%w: decoding JSON: data after the schedules", ErrSchedule)
 	}
 	return nil
 }

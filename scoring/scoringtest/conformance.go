@@ -12,69 +12,45 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
-// ErrViolation is wrapped by every violation [TestEvaluator] reports.
-var ErrViolation = errors.New("scoringtest: evaluator breaks the contract")
+// goroutines is how many goroutines evaluate the same facts at once.
+const goroutines = 4
 
-// Config configures [TestEvaluatorWith]. A nil *Config, and each zero
-// field, means the default.
-type Config struct {
-	// Facts are evaluated besides the zero Facts, which is always first;
-	// nil means [SampleFacts].
-	Facts []scoring.Facts
-	// Goroutines evaluate each Facts at once to check concurrent use; 0
-	// means 4.
-	Goroutines int
-}
-
-// TestEvaluator checks e against the contract of scoring.Evaluator over
-// the zero Facts and [SampleFacts], on scale, the evaluator's. It returns
-// nil, or every violation joined, each wrapping [ErrViolation] and naming
-// the facts:
+// TestEvaluator checks e against the contract of scoring.Evaluator, with
+// scale the scale e grades on. It evaluates the zero Facts, samples of its
+// own — on time and late, never responded, returned, staged, without
+// limits, with negative and huge durations, with quality out of range,
+// with and without an answer from the citizen, with attributes — and then
+// facts, the caller's: those that reach what the samples do not, such as
+// facts that carry the Attrs the evaluator needs. It returns nil, or every
+// violation joined, each naming the facts ("the zero Facts", `sample 2
+// (matter "never responded")`, `facts[0] (matter "M1")`):
 //
 //   - Evaluate panics (the panic is recovered and reported);
 //   - two calls with the same facts give different results, or one
 //     refuses and the other does not; so do calls from several goroutines
 //     at once (run the test with -race to catch data races too);
 //   - a refusal (an error) comes with a Result that is not zero;
-//   - a Result that is not zero has a grade that is not on the scale,
-//     Points other than exactly that grade's points, no Policy, or no
-//     Reasons (or an empty one);
+//   - a Result that is not zero has a grade that is not on scale, Points
+//     other than exactly that grade's points, no Policy, or no Reasons (or
+//     an empty one);
 //   - Evaluate changes Facts.Attrs.
 //
-// The zero Result with a nil error ("not evaluated") is allowed.
-func TestEvaluator(e scoring.Evaluator, scale scoring.Scale) error {
-	return TestEvaluatorWith(e, scale, nil)
-}
-
-// TestEvaluatorWith is [TestEvaluator] with a configuration.
-func TestEvaluatorWith(e scoring.Evaluator, scale scoring.Scale, c *Config) error {
-	var cfg Config
-	if c != nil {
-		cfg = *c
-	}
-	if cfg.Facts == nil {
-		cfg.Facts = SampleFacts()
-	}
-	if cfg.Goroutines <= 0 {
-		cfg.Goroutines = 4
-	}
+// The zero Result with a nil error ("not evaluated") is allowed. An empty
+// scale allows no grade. TestEvaluator panics if e is nil.
+func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Facts) error {
 	if e == nil {
-		return fmt.Errorf("%w: nil evaluator", ErrViolation)
+		panic("scoringtest: TestEvaluator of a nil evaluator")
 	}
 	var errs []error
-	for i, f := range append([]scoring.Facts{{}}, cfg.Facts...) {
-		name := "the zero Facts"
-		if i > 0 {
-			name = fmt.Sprintf("facts[%d] (matter %q)", i-1, f.Matter)
-		}
+	check := func(name string, f scoring.Facts) {
 		bad := func(format string, args ...any) {
-			errs = append(errs, fmt.Errorf("%w: %s: %s", ErrViolation, name, fmt.Sprintf(format, args...)))
+			errs = append(errs, fmt.Errorf("scoringtest: %s: %s", name, fmt.Sprintf(format, args...)))
 		}
 		attrs := maps.Clone(f.Attrs)
 		r, p, err := evaluate(e, f)
 		if p != nil {
 			bad("Evaluate panicked: %v", p)
-			continue
+			return
 		}
 		if !maps.Equal(attrs, f.Attrs) {
 			bad("Evaluate changed Facts.Attrs")
@@ -84,17 +60,17 @@ func TestEvaluatorWith(e scoring.Evaluator, scale scoring.Scale, c *Config) erro
 		if p2 != nil || (err == nil) != (err2 == nil) || !cmp.Equal(r, r2) {
 			bad("not deterministic: %s, %v, then %s, %v", brief(r), err, brief(r2), err2)
 		}
-		if !concurrent(e, f, r, err, cfg.Goroutines) {
-			bad("not deterministic when called from %d goroutines at once", cfg.Goroutines)
+		if !concurrent(e, f, r, err) {
+			bad("not deterministic when called from %d goroutines at once", goroutines)
 		}
 		if err != nil {
 			if !r.IsZero() {
 				bad("refused (%v) but returned %s", err, brief(r))
 			}
-			continue
+			return
 		}
 		if r.IsZero() {
-			continue // not evaluated
+			return // not evaluated
 		}
 		g, ok := scale.Grade(r.Grade)
 		switch {
@@ -117,15 +93,22 @@ func TestEvaluatorWith(e scoring.Evaluator, scale scoring.Scale, c *Config) erro
 			}
 		}
 	}
+	check("the zero Facts", scoring.Facts{})
+	for i, f := range samples() {
+		check(fmt.Sprintf("sample %d (matter %q)", i, f.Matter), f)
+	}
+	for i, f := range facts {
+		check(fmt.Sprintf("facts[%d] (matter %q)", i, f.Matter), f)
+	}
 	return errors.Join(errs...)
 }
 
-// concurrent evaluates f from n goroutines at once and reports whether
-// every call agrees with r and err.
-func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err error, n int) bool {
+// concurrent evaluates f from several goroutines at once and reports
+// whether every call agrees with r and err.
+func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err error) bool {
 	var wg sync.WaitGroup
-	ok := make([]bool, n)
-	for i := range n {
+	ok := make([]bool, goroutines)
+	for i := range goroutines {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -144,12 +127,9 @@ func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err erro
 	return true
 }
 
-// SampleFacts returns the facts TestEvaluator tries besides the zero
-// Facts: on time and late, never responded, returned, staged, without
-// limits, with negative and huge durations, with quality out of range,
-// with and without an answer from the citizen, with attributes. Each call
-// returns new values.
-func SampleFacts() []scoring.Facts {
+// samples returns the facts TestEvaluator tries besides the zero Facts and
+// the caller's. Each call returns new values.
+func samples() []scoring.Facts {
 	yes, no := true, false
 	h := time.Hour
 	return []scoring.Facts{

@@ -1,15 +1,21 @@
 package scoringtest_test
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/scoringtest"
 	"github.com/shopspring/decimal"
 )
+
+// The scale a host's evaluators grade on.
+var scale = scoring.Scale{
+	{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
+	{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
+	{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
+	{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
+}
 
 // A host's evaluator: grades by the citizen's answer alone.
 var citizen = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
@@ -22,46 +28,53 @@ var citizen = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error
 	return scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "citizen-1", Reasons: []string{"dissatisfied"}}, nil
 })
 
-// In a host's test file, call these from a test function with its t:
+// printT stands in for the *testing.T of a real test, printing what would
+// fail it.
+type printT struct{}
+
+func (printT) Errorf(format string, args ...any) {
+	first, _, _ := strings.Cut(fmt.Sprintf(format, args...), "\n") // go-cmp's diff is not stable; show the headline
+	fmt.Println("FAIL:", first)
+}
+
+// In a host's test file, pass the test's t:
 //
 //	func TestCitizen(t *testing.T) {
+//		scoringtest.Run(t, citizen, cases)
+//		scoringtest.RunFile(t, citizen, "testdata/citizen.json")
+//	}
+func ExampleRun() {
+	yes := true
+	scoringtest.Run(printT{}, citizen, []scoringtest.Case{
+		{Name: "satisfied", Facts: scoring.Facts{Satisfied: &yes}, Want: scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100)}},
+		{Name: "no answer", Facts: scoring.Facts{}, Want: scoring.Result{}},
+		{Name: "a wrong expectation", Facts: scoring.Facts{Satisfied: &yes}, Want: scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}},
+	})
+	// Output:
+	// FAIL: case "a wrong expectation": result mismatch (-want +got):
+}
+
+// In a host's test file:
+//
+//	func TestCitizenConforms(t *testing.T) {
 //		if err := scoringtest.TestEvaluator(citizen, scale); err != nil {
 //			t.Error(err)
 //		}
-//		scoringtest.Run(t, citizen, cases)
-//		scoringtest.RunFile(t, table, "testdata/policy.json")
 //	}
-func Example() {
-	scale := wuhu.Scale() // the grades citizen gives
-	if err := scoringtest.TestEvaluator(citizen, scale); err != nil {
-		fmt.Println(err)
-	}
-	yes := true
-	cases := []scoringtest.Case{
-		{Name: "satisfied", Facts: scoring.Facts{Satisfied: &yes}, Want: scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100)}},
-		{Name: "no answer", Facts: scoring.Facts{}, Want: scoring.Result{}},
-	}
-	scoringtest.Run(printT{}, citizen, cases) // in a real test: Run(t, …)
+func ExampleTestEvaluator() {
+	fmt.Println(scoringtest.TestEvaluator(citizen, scale))
 
 	// A broken evaluator: every violation is reported.
 	broken := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 		return scoring.Result{Grade: "good", Points: decimal.NewFromInt(80)}, nil
 	})
 	err := scoringtest.TestEvaluator(broken, scale)
-	fmt.Println(errors.Is(err, scoringtest.ErrViolation))
 	for _, line := range strings.Split(err.Error(), "\n")[:3] {
 		fmt.Println(line)
 	}
 	// Output:
-	// true
-	// scoringtest: evaluator breaks the contract: the zero Facts: grade "good" with 80 points, not exactly its 85
-	// scoringtest: evaluator breaks the contract: the zero Facts: a Result with no Policy
-	// scoringtest: evaluator breaks the contract: the zero Facts: a Result with no Reasons
+	// <nil>
+	// scoringtest: the zero Facts: grade "good" with 80 points, not exactly its 85
+	// scoringtest: the zero Facts: a Result with no Policy
+	// scoringtest: the zero Facts: a Result with no Reasons
 }
-
-// printT prints what a test would report.
-type printT struct{}
-
-func (printT) Helper()                           {}
-func (printT) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
-func (printT) Fatalf(format string, args ...any) { fmt.Printf(format+"\n", args...) }

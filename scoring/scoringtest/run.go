@@ -1,27 +1,28 @@
 package scoringtest
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring"
 )
 
-// TB is the part of testing.TB the helpers use: *testing.T, *testing.B
-// and *testing.F satisfy it, and so can a fake of the caller's own. It is
-// the same as accountabilitytest.TB.
-type TB interface {
-	Helper()
+// Testing is the part of *testing.T the helpers use: *testing.T,
+// *testing.B and *testing.F satisfy it, and so can a fake. If t also has a
+// Helper method, as they do, the helpers call it, so that failures are
+// reported at the caller's line. It is the same as
+// accountabilitytest.Testing.
+type Testing interface {
 	Errorf(format string, args ...any)
-	Fatalf(format string, args ...any)
 }
 
-// Case is one table case: the facts and the result wanted.
+// Case is one table case: the facts and the result wanted. In a file read
+// by [ReadCases], cases are a JSON array of objects with the keys "name",
+// "facts", "want" and "err".
 //
 // Grade and Points of Want are always compared (Points by value: 85 equals
 // 85.0). Policy is compared only when Want.Policy is set, Reasons only
@@ -41,12 +42,14 @@ type Case struct {
 //	…
 //
 // and each case where the evaluator panics, refuses when it should not, or
-// does not refuse when it should.
-func Run(t TB, e scoring.Evaluator, cases []Case) {
-	t.Helper()
+// does not refuse when it should. A case with no Name is named by its
+// position, "#0", "#1", …. Run panics if e is nil.
+func Run(t Testing, e scoring.Evaluator, cases []Case) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	if e == nil {
-		t.Fatalf("scoringtest.Run: nil evaluator")
-		return
+		panic("scoringtest: Run with a nil evaluator")
 	}
 	for i, c := range cases {
 		name := c.Name
@@ -78,43 +81,39 @@ func Run(t TB, e scoring.Evaluator, cases []Case) {
 	}
 }
 
-// RunFile reads cases from the JSON file at path (see [ReadCases]) and
-// runs them; a file that does not read is fatal.
-func RunFile(t TB, e scoring.Evaluator, path string) {
-	t.Helper()
+// RunFile reads the cases of the JSON file at path, usually under
+// testdata, with [ReadCases] and runs them with [Run]. A file that cannot
+// be read or decoded is reported through t.Errorf, and nothing is run.
+func RunFile(t Testing, e scoring.Evaluator, path string) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		t.Fatalf("scoringtest: %v", err)
+		t.Errorf("scoringtest: %v", err)
 		return
 	}
 	defer f.Close()
 	cases, err := ReadCases(f)
 	if err != nil {
-		t.Fatalf("scoringtest: %s: %v", path, err)
+		t.Errorf("scoringtest: %s: %v", path, err)
 		return
 	}
 	Run(t, e, cases)
 }
 
-// ReadCases reads a JSON array of cases. Unknown fields are errors, so
-// that a misspelt field does not silently drop a condition; durations in
-// facts are Go duration strings ("4h0m0s").
+// ReadCases reads a JSON array of [Case]s strictly: an unknown field is an
+// error, so that a misspelt key cannot make a case pass, and so is
+// anything after the array. Durations in facts are Go duration strings
+// ("4h0m0s").
 func ReadCases(r io.Reader) ([]Case, error) {
-	if r == nil {
-		return nil, fmt.Errorf("scoringtest: ReadCases from a nil reader")
-	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("scoringtest: reading cases: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var cases []Case
-	if err := dec.Decode(&cases); err != nil {
-		return nil, err
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("trailing data after the cases")
+	if err := jsonx.Decode(data, &cases); err != nil {
+		return nil, fmt.Errorf("scoringtest: reading cases: %w", err)
 	}
 	return cases, nil
 }

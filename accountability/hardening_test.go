@@ -1,0 +1,237 @@
+package accountability_test
+
+// Hardening: every exported function and method of package accountability,
+// called with zero values, nil slices and maps, zero times, negative
+// durations and huge inputs, returns an error or a sound result and never
+// panics. TestHardeningCoversEverything keeps the rows complete: a new
+// exported function without a row here fails it.
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/hardening"
+)
+
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
+func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
+
+// TestHardeningCoversEverything checks that every exported function of the
+// package, and every exported method of an exported type, has a row.
+func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
+
+// hardeningRows has a row for each exported function and method of the
+// package.
+func hardeningRows() []hardening.Row {
+	var rows []hardening.Row
+	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
+	add(hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory)...)
+	add(hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage)...)
+	add(hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind)...)
+	add(hardening.EnumRows[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind)...)
+	add(hardening.EnumRows[accountability.Level]("accountability", "Level", accountability.ParseLevel)...)
+	add(hardening.EnumRows[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity)...)
+	add(hardening.EnumRows[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind)...)
+	add(hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true)...)
+	add(hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true)...)
+	add(hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true)...)
+	add([]hardening.Row{
+		{Name: "accountability.ReadPowersCSV", Run: func(c *hardening.Caller) {
+			for _, in := range []string{"", "\n\n", hardening.Huge, hardening.BadUTF8, "code,name\n", "code,name,category\n1,2,3,4,5\n\"unterminated", strings.Repeat("a,", 1<<16) + "\n" + strings.Repeat("x,", 1<<16)} {
+				c.Call(fmt.Sprintf("ReadPowersCSV(%q)", in), func() { _, _ = accountability.ReadPowersCSV(strings.NewReader(in)) })
+			}
+		}},
+		{Name: "accountability.WritePowersCSV", Run: func(c *hardening.Caller) {
+			powers := [][]accountability.Power{nil, make([]accountability.Power, 1000),
+				{{Code: hardening.Huge, Name: hardening.BadUTF8, Category: accountability.Category(-3), StatutoryDays: math.MinInt, Basis: make([]accountability.Basis, 3),
+					Duties: []accountability.Duty{{Stage: accountability.Stage(99)}}, Liabilities: []string{"a\nb", "c;d"}, Grant: &accountability.Grant{Since: hardening.Times[2]}}}}
+			for i, ps := range powers {
+				desc := fmt.Sprintf("WritePowersCSV(io.Discard, powers %d)", i)
+				c.Call(desc, func() { _ = accountability.WritePowersCSV(io.Discard, ps) })
+			}
+		}},
+		{Name: "accountability.Diff", Run: func(c *hardening.Caller) {
+			regs := []*accountability.Register{nil, {}, zeroRegister()}
+			for i, a := range regs {
+				for j, b := range regs {
+					c.Call(fmt.Sprintf("Diff(register %d, register %d)", i, j), func() { _ = accountability.Diff(a, b) })
+				}
+			}
+		}},
+		{Name: "accountability.Flow.Order", Run: func(c *hardening.Caller) {
+			for i, f := range []*accountability.Flow{{}, hostileFlow(), longFlow(100000)} {
+				c.Call(fmt.Sprintf("flow %d .Order()", i), func() { _, _ = f.Order() })
+			}
+		}},
+		{Name: "accountability.Flow.CriticalPath", Run: func(c *hardening.Caller) {
+			for i, f := range []*accountability.Flow{{}, hostileFlow(), longFlow(100000)} {
+				desc := fmt.Sprintf("flow %d .CriticalPath()", i)
+				c.Call(desc, func() {
+					if _, days, err := f.CriticalPath(); err == nil && days < 0 {
+						c.Fail(desc, "a critical path of %d days", days)
+					}
+				})
+			}
+		}},
+		{Name: "accountability.Flow.DOT", Run: func(c *hardening.Caller) {
+			risks := []accountability.Risk{{}, {Flow: "F", Step: "a", Level: accountability.Level(77), Likelihood: -1}, {Step: "nope"}}
+			for i, f := range []*accountability.Flow{{}, hostileFlow()} {
+				c.Call(fmt.Sprintf("flow %d .DOT()", i), func() { _ = f.DOT() })
+				c.Call(fmt.Sprintf("flow %d .DOT(risks)", i), func() { _ = f.DOT(risks...) })
+			}
+		}},
+		{Name: "accountability.Flow.Mermaid", Run: func(c *hardening.Caller) {
+			risks := []accountability.Risk{{}, {Flow: "F", Step: "a", Level: accountability.Level(77)}}
+			for i, f := range []*accountability.Flow{{}, hostileFlow()} {
+				c.Call(fmt.Sprintf("flow %d .Mermaid(risks)", i), func() { _ = f.Mermaid(risks...) })
+			}
+		}},
+		{Name: "accountability.Power.Limit", Run: func(c *hardening.Caller) {
+			for _, d := range hardening.Ints {
+				c.Call(fmt.Sprintf("Power{StatutoryDays: %d, PromisedDays: %d}.Limit()", d, -d), func() {
+					p := &accountability.Power{StatutoryDays: d, PromisedDays: -d}
+					_ = p.Limit()
+				})
+			}
+		}},
+		{Name: "accountability.StagesFor", Run: func(c *hardening.Caller) {
+			for _, i := range hardening.Ints {
+				c.Call(fmt.Sprintf("StagesFor(%d)", i), func() { _ = accountability.StagesFor(accountability.Category(i)) })
+			}
+		}},
+		{Name: "accountability.Finding.String", Run: func(c *hardening.Caller) {
+			for _, f := range []accountability.Finding{{}, {Severity: accountability.Severity(-9), Path: hardening.Huge, Message: hardening.BadUTF8}} {
+				c.Call(fmt.Sprintf("%#v.String()", f), func() { _ = f.String() })
+			}
+		}},
+		{Name: "accountability.Findings.Err", Run: func(c *hardening.Caller) {
+			for _, fs := range []accountability.Findings{nil, {}, {{}}, {{Severity: accountability.Error}}, {{Severity: accountability.Severity(42)}}} {
+				c.Call(fmt.Sprintf("%#v.Err()", fs), func() { _ = fs.Err() })
+			}
+			c.Call("Findings{Error}.Err() is an error", func() {
+				c.WantErr("Findings{Error}.Err()", accountability.Findings{{Severity: accountability.Error}}.Err())
+			})
+		}},
+		{Name: "accountability.Findings.Errors", Run: func(c *hardening.Caller) {
+			for _, fs := range []accountability.Findings{nil, {{}}, {{Severity: accountability.Severity(42)}}} {
+				c.Call(fmt.Sprintf("%#v.Errors()", fs), func() { _ = fs.Errors() })
+			}
+		}},
+		{Name: "accountability.Findings.Warnings", Run: func(c *hardening.Caller) {
+			for _, fs := range []accountability.Findings{nil, {{}}, {{Severity: accountability.Severity(42)}}} {
+				c.Call(fmt.Sprintf("%#v.Warnings()", fs), func() { _ = fs.Warnings() })
+			}
+		}},
+		{Name: "accountability.CheckRules", Run: func(c *hardening.Caller) {
+			c.Call("CheckRules()", func() { _ = accountability.CheckRules() })
+			c.Call("CheckRules(Rule{})", func() { c.WantErr("CheckRules(Rule{})", accountability.CheckRules(accountability.Rule{})) })
+			c.Call("CheckRules(Rules()..., Rules()...)", func() {
+				c.WantErr("CheckRules with every rule twice", accountability.CheckRules(append(accountability.Rules(), accountability.Rules()...)...))
+			})
+		}},
+		{Name: "accountability.Register.Validate", Run: func(c *hardening.Caller) {
+			for i, r := range []*accountability.Register{{}, zeroRegister(), {Flows: []accountability.Flow{*hostileFlow(), *longFlow(50000)}}} {
+				c.Call(fmt.Sprintf("register %d .Validate()", i), func() { _ = r.Validate() })
+			}
+			c.Call("(&Register{}).Validate(Rule{})", func() { _ = (&accountability.Register{}).Validate(accountability.Rule{}) })
+		}},
+		{Name: "accountability.Register.Run", Run: func(c *hardening.Caller) {
+			c.Call("(&Register{}).Run()", func() { _ = (&accountability.Register{}).Run() })
+			c.Call("zeroRegister().Run(Rules()...)", func() { _ = zeroRegister().Run(accountability.Rules()...) })
+			c.Call("(&Register{}).Run(Rule{})", func() { _ = (&accountability.Register{}).Run(accountability.Rule{}) })
+		}},
+		{Name: "accountability.Matrix.Level", Run: func(c *hardening.Caller) {
+			for _, m := range []accountability.Matrix{{}, accountability.DefaultMatrix, {High: -1, Medium: math.MaxInt}} {
+				for _, l := range hardening.Ints {
+					for _, i := range []int{0, 3, 5, 6, math.MaxInt, math.MinInt} {
+						c.Call(fmt.Sprintf("%#v.Level(%d, %d)", m, l, i), func() { _, _ = m.Level(l, i) })
+					}
+				}
+			}
+			c.Call("DefaultMatrix.Level(MaxInt, MaxInt) is an error", func() {
+				_, err := accountability.DefaultMatrix.Level(math.MaxInt, math.MaxInt)
+				c.WantErr("DefaultMatrix.Level(MaxInt, MaxInt)", err)
+			})
+		}},
+		{Name: "accountability.Rules", Run: func(c *hardening.Caller) { c.Call("Rules()", func() { _ = accountability.Rules() }) }},
+		{Name: "accountability.Template.Check", Run: func(c *hardening.Caller) {
+			units := make([]accountability.Unit, 1000)
+			units = append(units, accountability.Unit{ID: "S", Kind: accountability.Subdistrict}, accountability.Unit{ID: "S", Parent: "S", Kind: accountability.UnitKind(-1)})
+			for i, tp := range []accountability.Template{{}, {MaxSelfSet: -1, Offices: []string{""}}, {Name: hardening.Huge, Offices: []string{"a", "a", hardening.Huge}, Centers: []string{hardening.BadUTF8}, MaxSelfSet: math.MaxInt}} {
+				for _, s := range []string{"", "S", hardening.Huge} {
+					c.Call(fmt.Sprintf("template %d .Check(nil, %q)", i, hardening.Clip(s)), func() { _ = tp.Check(nil, s) })
+					c.Call(fmt.Sprintf("template %d .Check(units, %q)", i, hardening.Clip(s)), func() { _ = tp.Check(units, s) })
+				}
+			}
+		}},
+	}...)
+	return rows
+}
+
+// zeroRegister is a register whose entries are all zero values.
+func zeroRegister() *accountability.Register {
+	return &accountability.Register{
+		Units: make([]accountability.Unit, 3), Powers: make([]accountability.Power, 3),
+		Responsibilities: make([]accountability.Responsibility, 2), Flows: make([]accountability.Flow, 2),
+		Risks: make([]accountability.Risk, 2), Separations: make([]accountability.Separation, 2),
+	}
+}
+
+// hostileFlow has dangling edges, self loops, a cycle, duplicate steps and
+// days at the limits of int.
+func hostileFlow() *accountability.Flow {
+	return &accountability.Flow{
+		ID: "F", Steps: []accountability.Step{
+			{ID: "s", Kind: accountability.Start, Days: math.MaxInt}, {ID: "a", Kind: accountability.Task, Days: math.MaxInt},
+			{ID: "a", Kind: accountability.Gateway, Days: -5}, {ID: "e", Kind: accountability.End, Days: math.MinInt}, {},
+		},
+		Edges: []accountability.Edge{{From: "s", To: "a"}, {From: "a", To: "a"}, {From: "a", To: "s"}, {From: "a", To: "e"}, {From: "x", To: "y"}, {}},
+	}
+}
+
+// longFlow is a chain of n steps.
+func longFlow(n int) *accountability.Flow {
+	f := &accountability.Flow{ID: "L"}
+	for i := 0; i < n; i++ {
+		k := accountability.Task
+		switch i {
+		case 0:
+			k = accountability.Start
+		case n - 1:
+			k = accountability.End
+		}
+		f.Steps = append(f.Steps, accountability.Step{ID: fmt.Sprint(i), Kind: k, Days: math.MaxInt / 4})
+		if i > 0 {
+			f.Edges = append(f.Edges, accountability.Edge{From: fmt.Sprint(i - 1), To: fmt.Sprint(i)})
+		}
+	}
+	return f
+}
+
+// FuzzEnumText: no text panics an enum's UnmarshalText; it agrees with the
+// parser on any text but the empty one, and what it accepts marshals back
+// to the same value. (FuzzParseEnums fuzzes the parsers alone.)
+func FuzzEnumText(f *testing.F) {
+	hardening.AddEnumSeeds[accountability.Category](f)
+	hardening.AddEnumSeeds[accountability.Stage](f)
+	hardening.AddEnumSeeds[accountability.UnitKind](f)
+	hardening.AddEnumSeeds[accountability.StepKind](f)
+	hardening.AddEnumSeeds[accountability.Level](f)
+	hardening.AddEnumSeeds[accountability.Severity](f)
+	hardening.AddEnumSeeds[accountability.ChangeKind](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[accountability.Category](t, s, accountability.ParseCategory)
+		hardening.EnumText[accountability.Stage](t, s, accountability.ParseStage)
+		hardening.EnumText[accountability.UnitKind](t, s, accountability.ParseUnitKind)
+		hardening.EnumText[accountability.StepKind](t, s, accountability.ParseStepKind)
+		hardening.EnumText[accountability.Level](t, s, accountability.ParseLevel)
+		hardening.EnumText[accountability.Severity](t, s, accountability.ParseSeverity)
+		hardening.EnumText[accountability.ChangeKind](t, s, accountability.ParseChangeKind)
+	})
+}

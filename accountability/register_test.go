@@ -1,0 +1,192 @@
+package accountability
+
+import (
+	"errors"
+	"fmt"
+	"math/rand"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestValidateOrderIndependent: the findings of a register do not depend
+// on the order of its lists, only their order in the output does.
+func TestValidateOrderIndependent(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	r := sound()
+	r.Powers[0].Basis = nil
+	r.Risks[0].Controls = nil
+	r.Flows[1].Steps[2].Kind = Gateway
+	want := count(r.Validate())
+	for trial := 0; trial < 20; trial++ {
+		s := sound()
+		s.Powers[0].Basis = nil
+		s.Risks[0].Controls = nil
+		s.Flows[1].Steps[2].Kind = Gateway
+		rng.Shuffle(len(s.Units), func(i, j int) { s.Units[i], s.Units[j] = s.Units[j], s.Units[i] })
+		rng.Shuffle(len(s.Powers), func(i, j int) { s.Powers[i], s.Powers[j] = s.Powers[j], s.Powers[i] })
+		rng.Shuffle(len(s.Flows), func(i, j int) { s.Flows[i], s.Flows[j] = s.Flows[j], s.Flows[i] })
+		rng.Shuffle(len(s.Risks), func(i, j int) { s.Risks[i], s.Risks[j] = s.Risks[j], s.Risks[i] })
+		for k := range s.Flows {
+			f := &s.Flows[k]
+			rng.Shuffle(len(f.Steps), func(i, j int) { f.Steps[i], f.Steps[j] = f.Steps[j], f.Steps[i] })
+			rng.Shuffle(len(f.Edges), func(i, j int) { f.Edges[i], f.Edges[j] = f.Edges[j], f.Edges[i] })
+		}
+		if diff := cmp.Diff(want, count(s.Validate())); diff != "" {
+			t.Fatalf("shuffled register's findings mismatch (-want +got):\n%s", diff)
+		}
+	}
+}
+
+func count(fs Findings) map[Finding]int {
+	m := map[Finding]int{}
+	for _, f := range fs {
+		m[f]++
+	}
+	return m
+}
+
+// TestRegisterConcurrentUse: reading methods may run at once on one register (run
+// with -race).
+func TestRegisterConcurrentUse(t *testing.T) {
+	r := sound()
+	want := r.Validate()
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				if len(r.Validate()) != len(want) {
+					t.Error("Validate differs under concurrency")
+				}
+				_, _, _ = r.Flows[0].CriticalPath()
+				_ = r.Flows[0].DOT(r.Risks...)
+				_ = Diff(r, r)
+				for _, x := range Rules() {
+					_ = r.Run(x)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestValidateExtraRules(t *testing.T) {
+	noop := func(*Register, func(Finding)) {}
+	custom := Rule{Name: "local.name", Doc: "local.name: a power with no name", Check: func(r *Register, report func(Finding)) {
+		for _, p := range r.Powers {
+			if p.Name == "" {
+				report(Finding{Path: "powers[" + p.Code + "]", Message: "power " + p.Code + " has no name"})
+			}
+		}
+	}}
+	r := sound()
+	r.Powers[1].Name = ""
+	got := r.Validate(
+		custom,
+		Rule{Name: "power.basis", Doc: "clash", Check: noop},
+		Rule{Name: "", Doc: "no name", Check: noop},
+		Rule{Name: "no.doc", Check: noop},
+		Rule{Name: "no.check", Doc: "no check"},
+		Rule{Name: "local.name", Doc: "again", Check: noop},
+	)
+	want := Findings{
+		e("local.name", "powers[XK-001]", "power XK-001 has no name"),
+		e(RuleInvalid, "rules[1]", `rule 1 ("power.basis") has a name already in use`),
+		e(RuleInvalid, "rules[2]", `rule 2 ("") has no name`),
+		e(RuleInvalid, "rules[3]", `rule 3 ("no.doc") has no Doc`),
+		e(RuleInvalid, "rules[4]", `rule 4 ("no.check") has no Check`),
+		e(RuleInvalid, "rules[5]", `rule 5 ("local.name") has a name already in use`),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Validate(extra...) mismatch (-want +got):\n%s", diff)
+	}
+	err := CheckRules(Rule{Name: "a", Doc: "a"}, Rule{Name: "a", Doc: "", Check: noop})
+	if !errors.Is(err, ErrRule) {
+		t.Errorf("CheckRules(bad) = %v, want ErrRule", err)
+	}
+	if n := strings.Count(err.Error(), "\n") + 1; n != 2 {
+		t.Errorf("CheckRules(bad) reported %d problems, want 2: %v", n, err)
+	}
+}
+
+func TestFindingsErr(t *testing.T) {
+	warn := Finding{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: "w"}
+	bad := e("power.basis", "powers[X].basis", `power "X" has no legal basis`)
+	if err := (Findings{warn}).Err(); err != nil {
+		t.Errorf("Err() of warnings = %v, want nil", err)
+	}
+	if err := Findings(nil).Err(); err != nil {
+		t.Errorf("Err() of nil = %v, want nil", err)
+	}
+	err := Findings{warn, bad, bad}.Err()
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("Err() = %v, want ErrInvalid", err)
+	}
+	want := "accountability: error powers[X].basis: power \"X\" has no legal basis (power.basis)\n" +
+		"accountability: error powers[X].basis: power \"X\" has no legal basis (power.basis)"
+	if err.Error() != want {
+		t.Errorf("Err().Error() = %q, want %q", err.Error(), want)
+	}
+	fs := Findings{warn, bad}
+	if diff := cmp.Diff(Findings{bad}, fs.Errors()); diff != "" {
+		t.Errorf("Errors() mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(Findings{warn}, fs.Warnings()); diff != "" {
+		t.Errorf("Warnings() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateEveryFinding: independent defects are all reported together.
+func TestValidateEveryFinding(t *testing.T) {
+	r := sound()
+	r.Powers[0].Basis = nil
+	r.Powers[1].Basis = nil
+	r.Responsibilities[0].Unit = "nobody"
+	r.Risks[0].Controls = nil
+	got := map[string]int{}
+	for _, f := range r.Validate() {
+		got[f.Rule]++
+	}
+	want := map[string]int{"power.basis": 2, "resp.unit": 1, "risk.control": 1}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rules fired mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestFindingString(t *testing.T) {
+	for _, tt := range []struct {
+		f    Finding
+		want string
+	}{
+		{Finding{Rule: "power.basis", Severity: Error, Path: "powers[X].basis", Message: "m"}, "error powers[X].basis: m (power.basis)"},
+		{Finding{Rule: "r", Severity: Warning, Path: "p", Message: "m"}, "warning p: m (r)"},
+		{Finding{Rule: "r", Path: "p", Message: "m"}, "finding p: m (r)"},
+		{Finding{Rule: "r", Severity: 42, Path: "p", Message: "m"}, "Severity(42) p: m (r)"},
+	} {
+		if got := tt.f.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
+
+// TestNilRegisterPanics: a nil register is a programmer's error, and the
+// panic says so.
+func TestNilRegisterPanics(t *testing.T) {
+	for name, f := range map[string]func(){
+		"Validate": func() { (*Register)(nil).Validate() },
+		"Run":      func() { (*Register)(nil).Run(Rules()...) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil *Register") {
+					t.Errorf("recovered %v, want a panic naming the nil *Register", r)
+				}
+			}()
+			f()
+		})
+	}
+}

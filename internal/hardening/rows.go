@@ -1,0 +1,214 @@
+package hardening
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Enum is what every enum of the library has.
+type Enum interface {
+	~int
+	String() string
+	Label() string
+	MarshalText() ([]byte, error)
+}
+
+// EnumRows are the rows of an enum type typ of package pkg: its String,
+// Label, MarshalText and UnmarshalText methods and its parser parse, named
+// pkg.Parse<typ>. Any int value, and any text, gives a code, a label, an
+// error or a round trip, never a panic; the parser and UnmarshalText
+// reject text that is no code and no label.
+func EnumRows[E Enum, P interface {
+	*E
+	UnmarshalText([]byte) error
+}](pkg, typ string, parse func(string) (E, error)) []Row {
+	values := make([]E, 0, len(Ints)+4)
+	for _, i := range Ints {
+		values = append(values, E(i))
+	}
+	values = append(values, 2, 3, 12, 100)
+	name := pkg + "." + typ
+	return []Row{
+		{name + ".String", func(c *Caller) {
+			for _, v := range values {
+				c.Call(fmt.Sprintf("%s(%d).String()", typ, int(v)), func() { _ = v.String() })
+			}
+		}},
+		{name + ".Label", func(c *Caller) {
+			for _, v := range values {
+				c.Call(fmt.Sprintf("%s(%d).Label()", typ, int(v)), func() { _ = v.Label() })
+			}
+		}},
+		{name + ".MarshalText", func(c *Caller) {
+			for _, v := range values {
+				desc := fmt.Sprintf("%s(%d).MarshalText()", typ, int(v))
+				c.Call(desc, func() {
+					b, err := v.MarshalText()
+					if err != nil {
+						return
+					}
+					var back E
+					if err := P(&back).UnmarshalText(b); err != nil || back != v {
+						c.Fail(desc, "%q does not parse back: %v, %v", b, int(back), err)
+					}
+				})
+			}
+		}},
+		{name + ".UnmarshalText", func(c *Caller) {
+			for _, s := range append(enumTexts(), "") {
+				desc := fmt.Sprintf("(*%s).UnmarshalText(%q)", typ, s)
+				c.Call(desc, func() {
+					var v E
+					err := P(&v).UnmarshalText([]byte(s))
+					if s != "" {
+						c.WantErr(desc, err)
+					}
+				})
+			}
+			c.Call("(*"+typ+").UnmarshalText(nil)", func() { var v E; _ = P(&v).UnmarshalText(nil) })
+		}},
+		{pkg + ".Parse" + typ, func(c *Caller) {
+			for _, s := range append(enumTexts(), "") {
+				desc := fmt.Sprintf("Parse%s(%q)", typ, s)
+				c.Call(desc, func() {
+					_, err := parse(s)
+					if s != "" {
+						c.WantErr(desc, err)
+					}
+				})
+			}
+		}},
+	}
+}
+
+// enumTexts are texts that are no enum's code or label.
+func enumTexts() []string { return []string{BadUTF8, Huge, "no-such-code", "\x00"} }
+
+// maxSeed is the length of the longest seed AddEnumSeeds and AddJSONSeeds
+// add: the fuzzer minimises every new input it finds, and minimising one
+// grown from a huge seed takes the whole of a short fuzzing run. The rows
+// try the huge inputs.
+const maxSeed = 1 << 10
+
+// AddEnumSeeds adds to f's seed corpus the texts [EnumRows] tries (but
+// Huge), the empty text, and the code and label of E's values 0 to 15.
+func AddEnumSeeds[E Enum](f *testing.F) {
+	for _, s := range append(enumTexts(), "") {
+		if len(s) <= maxSeed {
+			f.Add(s)
+		}
+	}
+	for v := E(0); v < 16; v++ {
+		f.Add(v.String())
+		f.Add(v.Label())
+	}
+}
+
+// EnumText checks, for a fuzz target, what an enum makes of the text s:
+// parse accepts s or not; what it accepts it accepts again from the value's
+// code and label, and marshals to text that unmarshals to the same value;
+// UnmarshalText agrees with parse on any text but the empty one (which some
+// enums read as the zero value).
+func EnumText[E Enum, P interface {
+	*E
+	UnmarshalText([]byte) error
+}](t *testing.T, s string, parse func(string) (E, error)) {
+	t.Helper()
+	v, err := parse(s)
+	if s != "" {
+		var u E
+		uerr := P(&u).UnmarshalText([]byte(s))
+		if (uerr == nil) != (err == nil) || (err == nil && u != v) {
+			t.Fatalf("%T: parse(%q) = %v, %v; UnmarshalText gives %v, %v", v, s, int(v), err, int(u), uerr)
+		}
+	}
+	if err != nil {
+		return
+	}
+	for _, again := range []string{v.String(), v.Label()} {
+		if w, err := parse(again); err != nil || w != v {
+			t.Fatalf("%T: parse(%q) = %d, but parse(%q) = %d, %v", v, s, int(v), again, int(w), err)
+		}
+	}
+	b, err := v.MarshalText()
+	if err != nil {
+		t.Fatalf("%T: %d, parsed from %q, does not marshal: %v", v, int(v), s, err)
+	}
+	var back E
+	if err := P(&back).UnmarshalText(b); err != nil || back != v {
+		t.Fatalf("%T: %d marshals to %q, which unmarshals to %d, %v", v, int(v), b, int(back), err)
+	}
+}
+
+// AddJSONSeeds adds to f's seed corpus those of [JSONInputs] no longer than
+// 1 KiB, and the first 1 KiB of the deeply nested one.
+func AddJSONSeeds(f *testing.F) {
+	for _, in := range JSONInputs {
+		if len(in) <= maxSeed {
+			f.Add(in)
+		}
+	}
+	f.Add([]byte(strings.Repeat("[", maxSeed)))
+}
+
+// ErrorRows are the rows of error type typ of package pkg: Error, and
+// Unwrap if unwrap is set, called on the zero value.
+func ErrorRows[T any, P interface {
+	*T
+	error
+}](pkg, typ string, unwrap bool) []Row {
+	rows := []Row{{pkg + "." + typ + ".Error", func(c *Caller) {
+		c.Call("(&"+typ+"{}).Error()", func() { _ = P(new(T)).Error() })
+	}}}
+	if unwrap {
+		rows = append(rows, Row{pkg + "." + typ + ".Unwrap", func(c *Caller) {
+			c.Call("(&"+typ+"{}).Unwrap()", func() {
+				switch e := any(P(new(T))).(type) {
+				case interface{ Unwrap() error }:
+					_ = e.Unwrap()
+				case interface{ Unwrap() []error }:
+					_ = e.Unwrap()
+				}
+			})
+		}})
+	}
+	return rows
+}
+
+// MarshalRow is the row of name.MarshalJSON: it marshals the zero value
+// and values, and wants an error or valid JSON.
+func MarshalRow[T json.Marshaler](name string, values ...T) Row {
+	return Row{name + ".MarshalJSON", func(c *Caller) {
+		var zero T
+		for i, v := range append([]T{zero}, values...) {
+			desc := fmt.Sprintf("value %d: %#v", i, v)
+			c.Call(desc, func() {
+				b, err := v.MarshalJSON()
+				c.JSONSound(desc, b, err)
+			})
+		}
+	}}
+}
+
+// UnmarshalRow is the row of name.UnmarshalJSON: it unmarshals each of
+// [JSONInputs] into a new T, and marshals what it accepts, wanting an error
+// or valid JSON.
+func UnmarshalRow[T any, P interface {
+	*T
+	json.Unmarshaler
+}](name string) Row {
+	return Row{name + ".UnmarshalJSON", func(c *Caller) {
+		for _, in := range JSONInputs {
+			desc := fmt.Sprintf("UnmarshalJSON(%q)", in)
+			c.Call(desc, func() {
+				v := P(new(T))
+				if err := v.UnmarshalJSON(in); err == nil {
+					b, err := json.Marshal(v)
+					c.JSONSound(desc+" then json.Marshal", b, err)
+				}
+			})
+		}
+	}}
+}

@@ -1,0 +1,261 @@
+package matters_test
+
+// Hardening: every exported function and method of package matters,
+// called with zero values, nil slices and maps, zero times, negative
+// durations and huge inputs, returns an error or a sound result and never
+// panics. TestHardeningCoversEverything keeps the rows complete: a new
+// exported function without a row here fails it.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/shopspring/decimal"
+)
+
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
+func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
+
+// TestHardeningCoversEverything checks that every exported function of the
+// package, and every exported method of an exported type, has a row.
+func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
+
+// hardeningRows has a row for each exported function and method of the
+// package.
+func hardeningRows() []hardening.Row {
+	var rows []hardening.Row
+	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
+	add(hardening.EnumRows[matters.List]("matters", "List", matters.ParseList)...)
+	add(hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert)...)
+	add(hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind)...)
+	add(hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole)...)
+	add(hardening.EnumRows[matters.State]("matters", "State", matters.ParseState)...)
+	add(hardening.ErrorRows[matters.EventError]("matters", "EventError", true)...)
+	add([]hardening.Row{
+		hardening.MarshalRow("matters.Clock", matters.Clock{Limit: -1, Used: math.MinInt64, Due: hardening.Times[4], Alert: matters.Alert(99)}),
+		hardening.UnmarshalRow[matters.Clock]("matters.Clock"),
+		hardening.MarshalRow("matters.Deadlines", matters.Deadlines{Dispatched: hardening.Times[2], Respond: hardening.Times[3], Resolve: hardening.Times[5]}),
+		hardening.UnmarshalRow[matters.Deadlines]("matters.Deadlines"),
+		hardening.MarshalRow("matters.Route", routes()...),
+		hardening.UnmarshalRow[matters.Route]("matters.Route"),
+		hardening.MarshalRow("matters.Summary", matters.Summary{Received: -1, Resolved: math.MaxInt, ResolutionRate: hardening.Decimals[2]}),
+		hardening.UnmarshalRow[matters.Summary]("matters.Summary"),
+		{Name: "matters.DefaultExclusions", Run: func(c *hardening.Caller) { c.Call("DefaultExclusions()", func() { _ = matters.DefaultExclusions() }) }},
+		{Name: "matters.Admission.Admit", Run: func(c *hardening.Caller) {
+			as := []*matters.Admission{{}, {Items: make([]matters.Item, 3), Excluded: make([]matters.Exclusion, 3)}}
+			reqs := []matters.Request{{}, {Title: hardening.Huge, Item: hardening.BadUTF8, Approval: &matters.Approval{}}, {Approval: &matters.Approval{At: hardening.Times[2]}}}
+			for i, a := range as {
+				for j, r := range reqs {
+					c.Call(fmt.Sprintf("admission %d .Admit(request %d)", i, j), func() { _ = a.Admit(r) })
+				}
+			}
+		}},
+		{Name: "matters.Admission.Validate", Run: func(c *hardening.Caller) {
+			for i, a := range []*matters.Admission{{}, {Items: make([]matters.Item, 3), Excluded: make([]matters.Exclusion, 3)}} {
+				c.Call(fmt.Sprintf("admission %d .Validate()", i), func() { _ = a.Validate() })
+			}
+		}},
+		{Name: "matters.Status.Overdue", Run: func(c *hardening.Caller) {
+			for _, s := range []matters.Status{{}, {Respond: matters.Clock{Alert: matters.Alert(-1)}}} {
+				c.Call(fmt.Sprintf("%#v.Overdue()", s), func() { _ = s.Overdue() })
+			}
+		}},
+		{Name: "matters.Matter.Elapsed", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				for j, cal := range calendars() {
+					for _, t := range hardening.Times {
+						c.Call(fmt.Sprintf("matter %d .Elapsed(calendar %d, %v)", i, j, t), func() {
+							if d, err := m.Elapsed(cal, t); err == nil && d < 0 {
+								c.Fail("Elapsed", "negative working time %v", d)
+							}
+						})
+					}
+				}
+			}
+		}},
+		{Name: "matters.Matter.ElapsedTo", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				for j, cal := range calendars() {
+					for _, s := range hardening.Ints {
+						c.Call(fmt.Sprintf("matter %d .ElapsedTo(calendar %d, %d)", i, j, s), func() { _, _ = m.ElapsedTo(cal, s) })
+					}
+				}
+			}
+		}},
+		{Name: "matters.Matter.Deadlines", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				for j, cal := range calendars() {
+					for k, r := range routes() {
+						c.Call(fmt.Sprintf("matter %d .Deadlines(calendar %d, route %d)", i, j, k), func() { _, _ = m.Deadlines(cal, r) })
+					}
+				}
+			}
+		}},
+		{Name: "matters.Matter.Status", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				for j, cal := range calendars() {
+					for k, r := range routes() {
+						for _, t := range hardening.Times {
+							c.Call(fmt.Sprintf("matter %d .Status(calendar %d, %v, route %d)", i, j, t, k), func() { _, _ = m.Status(cal, t, r) })
+						}
+					}
+				}
+			}
+		}},
+		{Name: "matters.Route.Units", Run: func(c *hardening.Caller) {
+			for i, r := range routes() {
+				c.Call(fmt.Sprintf("route %d .Units()", i), func() { _ = r.Units() })
+			}
+		}},
+		{Name: "matters.Directory.Route", Run: func(c *hardening.Caller) {
+			for i, d := range []*matters.Directory{{}, {Routes: routes()}} {
+				for _, s := range hardening.Strings {
+					desc := fmt.Sprintf("directory %d .Route(%q)", i, hardening.Clip(s))
+					c.Call(desc, func() {
+						if _, err := d.Route(s); err != nil && !errors.Is(err, matters.ErrNoRoute) && i == 0 {
+							c.Fail(desc, "error %v is not ErrNoRoute", err)
+						}
+					})
+				}
+			}
+		}},
+		{Name: "matters.Directory.Validate", Run: func(c *hardening.Caller) {
+			for i, d := range []*matters.Directory{{}, {Routes: routes()}} {
+				c.Call(fmt.Sprintf("directory %d .Validate()", i), func() { _ = d.Validate() })
+			}
+			c.Call("a directory of hostile routes is invalid", func() { c.WantErr("Validate", (&matters.Directory{Routes: routes()}).Validate()) })
+		}},
+		{Name: "matters.KeyTasks.For", Run: func(c *hardening.Caller) {
+			for i, ts := range []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}} {
+				for _, s := range hardening.Strings {
+					c.Call(fmt.Sprintf("tasks %d .For(%q)", i, hardening.Clip(s)), func() { _ = ts.For(s) })
+				}
+			}
+		}},
+		{Name: "matters.KeyTasks.Units", Run: func(c *hardening.Caller) {
+			for i, ts := range []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}} {
+				c.Call(fmt.Sprintf("tasks %d .Units()", i), func() { _ = ts.Units() })
+			}
+		}},
+		{Name: "matters.KeyTasks.Validate", Run: func(c *hardening.Caller) {
+			for i, ts := range []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}} {
+				c.Call(fmt.Sprintf("tasks %d .Validate()", i), func() { _ = ts.Validate() })
+			}
+		}},
+		{Name: "matters.Matter.Apply", Run: func(c *hardening.Caller) {
+			events := []matters.Event{{}, {Matter: "M", Seq: 1}, {Matter: "M", Seq: -1, At: hardening.Times[1], Kind: matters.Report, Actor: "A", Type: "T"},
+				{Matter: "M", Seq: math.MaxInt, At: hardening.Times[1], Kind: matters.Kind(99), Actor: "A"},
+				{Matter: "M", Seq: 1, At: hardening.Times[1], Kind: matters.Report, Actor: "A", Type: "T", Units: make([]string, 100000)},
+				{Matter: "M1", Seq: 6, At: hardening.Times[0], Kind: matters.Feedback, Actor: "JJ-01"}}
+			for i, m := range someMatters()[:3] {
+				for j, e := range events {
+					c.Call(fmt.Sprintf("matter %d .Apply(event %d)", i, j), func() { _ = m.Apply(e) })
+				}
+			}
+		}},
+		{Name: "matters.Matter.Clone", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters() {
+				c.Call(fmt.Sprintf("matter %d .Clone()", i), func() { _ = m.Clone() })
+			}
+		}},
+		{Name: "matters.Replay", Run: func(c *hardening.Caller) {
+			for i, es := range [][]matters.Event{nil, {}, {{}}, make([]matters.Event, 100000), someMatters()[2].Events} {
+				c.Call(fmt.Sprintf("Replay(events %d)", i), func() {
+					if m, err := matters.Replay(es); err == nil && m == nil {
+						c.Fail("Replay", "nil matter and no error")
+					}
+				})
+			}
+		}},
+		{Name: "matters.Summarize", Run: func(c *hardening.Caller) {
+			c.Call("Summarize(nil)", func() { _ = matters.Summarize(nil) })
+			c.Call("Summarize(matters with a nil one)", func() { _ = matters.Summarize(someMatters()) })
+			c.Call("Summarize(100000 zero matters)", func() { _ = matters.Summarize(make([]*matters.Matter, 100000)) })
+		}},
+	}...)
+	return rows
+}
+
+// calendars are the calendars methods are called on.
+func calendars() []*workday.Calendar {
+	return []*workday.Calendar{workday.China(), {}}
+}
+
+// someMatters are matters in many states, plus zero and nil ones.
+func someMatters() []*matters.Matter {
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, hardening.CST)
+	m := &matters.Matter{}
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"},
+		{Kind: matters.Whistle, Actor: "JJ-01"},
+		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
+		{Kind: matters.Accept, Actor: "城管局"},
+		{Kind: matters.Suspend, Actor: "JJ-01"},
+	} {
+		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
+		_ = m.Apply(e)
+	}
+	odd := &matters.Matter{ID: "M2", State: matters.State(99), Lead: "x", Stage: -3,
+		Events: []matters.Event{{Matter: "M2", Seq: -1, Kind: matters.Kind(-4)}, {}}}
+	return []*matters.Matter{{}, m, odd, nil}
+}
+
+// routes are hostile routes: the zero route, negative limits, and limits
+// at the ends of their ranges.
+func routes() []matters.Route {
+	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
+		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
+}
+
+// FuzzEnumText: no text panics an enum's parser or UnmarshalText; they
+// agree, and what they accept parses again from its code and label and
+// marshals back to the same value.
+func FuzzEnumText(f *testing.F) {
+	hardening.AddEnumSeeds[matters.List](f)
+	hardening.AddEnumSeeds[matters.Alert](f)
+	hardening.AddEnumSeeds[matters.Kind](f)
+	hardening.AddEnumSeeds[matters.Role](f)
+	hardening.AddEnumSeeds[matters.State](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[matters.List](t, s, matters.ParseList)
+		hardening.EnumText[matters.Alert](t, s, matters.ParseAlert)
+		hardening.EnumText[matters.Kind](t, s, matters.ParseKind)
+		hardening.EnumText[matters.Role](t, s, matters.ParseRole)
+		hardening.EnumText[matters.State](t, s, matters.ParseState)
+	})
+}
+
+// FuzzReportJSON decodes arbitrary JSON as a Clock, Deadlines, Route and
+// Summary: no input panics UnmarshalJSON, and what decodes encodes, and
+// decodes again to the same value and bytes (roundTrip).
+func FuzzReportJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	at := hardening.Times[1]
+	for _, v := range []any{
+		matters.Clock{Limit: 4 * time.Hour, Due: at.Add(4 * time.Hour), Used: time.Hour, Done: at.Add(time.Hour), Alert: matters.Half},
+		matters.Deadlines{Dispatched: at, Respond: at.Add(time.Hour), Resolve: at.AddDate(0, 0, 3), Stopped: true},
+		matters.Route{Type: "占道经营", Lead: "城管局", Support: []string{"住建局"}, Respond: time.Hour, ResolveDays: 3},
+		matters.Summary{Received: 3, Resolved: 2, ResolutionRate: decimal.New(6667, -4), Surveyed: 2, Satisfied: 1, SatisfactionRate: decimal.New(5000, -4)},
+	} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		roundTrip[matters.Clock](t, data)
+		roundTrip[matters.Deadlines](t, data)
+		roundTrip[matters.Route](t, data)
+		roundTrip[matters.Summary](t, data)
+	})
+}

@@ -1,0 +1,57 @@
+package scoring_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// TestConcurrentUse runs, from several goroutines at once, what the
+// package documents as safe for concurrent use; go test -race checks it.
+func TestConcurrentUse(t *testing.T) {
+	const goroutines, each = hardening.Goroutines, hardening.Each
+	from := time.Date(2020, 1, 1, 9, 0, 0, 0, hardening.CST)
+	book, other := scoring.NewBook(), scoring.NewBook()
+	evaluation := func(g, i int) scoring.Evaluation {
+		return scoring.Evaluation{Matter: fmt.Sprintf("M%d-%d", g, i), Subject: fmt.Sprint("D", i%3), Evaluator: "S", At: from.Add(time.Duration(i) * time.Hour),
+			Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0)}}
+	}
+	hardening.Concurrently(t, "one Book from many goroutines, merged both ways", func(g, i int) {
+		if err := book.Record(evaluation(g, i)); err != nil {
+			panic(err)
+		}
+		o := evaluation(g+goroutines, i)
+		_ = other.Record(o)
+		_ = book.Amend(scoring.Amendment{Evaluation: evaluation(g, i), Author: "A", Reason: "R"})
+		_ = book.Scores(scoring.Year(2020))
+		_ = book.Evaluations()
+		if i%10 == 0 {
+			a, b := scoring.NewBook(), scoring.NewBook()
+			_ = a.Record(evaluation(g, i))
+			_ = b.Record(evaluation(g+2*goroutines, i))
+			go func() { _ = a.Merge(b) }()
+			_ = b.Merge(a)
+		}
+	})
+	if got := book.Len(); got != goroutines*each {
+		t.Errorf("the book holds %d evaluations, want %d", got, goroutines*each)
+	}
+
+	table := wuhu.Table()
+	first := scoring.First(table, scoring.Discard())
+	yes := true
+	plain := []scoring.Facts{{}, {Matter: "M", Subject: "D", Evaluator: "S", Final: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,
+		Resolution: 50 * time.Hour, ResolutionLimit: 24 * time.Hour, Responded: true, Resolved: true, Quality: 4, Satisfied: &yes}}
+	hardening.Concurrently(t, "one Table and a First evaluator", func(g, i int) {
+		for _, f := range plain {
+			_, _ = table.Evaluate(f)
+			_, _ = first.Evaluate(f)
+		}
+	})
+}

@@ -1,0 +1,366 @@
+package scoring_test
+
+// Hardening: every exported function and method of package scoring,
+// called with zero values, nil slices and maps, zero times, negative
+// durations and huge inputs, returns an error or a sound result and never
+// panics. TestHardeningCoversEverything keeps the rows complete: a new
+// exported function without a row here fails it.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// TestHardening runs the rows: each makes its calls, failing on a panic or
+// an unsound result.
+func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
+
+// TestHardeningCoversEverything checks that every exported function of the
+// package, and every exported method of an exported type, has a row.
+func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
+
+// hardeningRows has a row for each exported function and method of the
+// package.
+func hardeningRows() []hardening.Row {
+	var rows []hardening.Row
+	add := func(r ...hardening.Row) { rows = append(rows, r...) }
+
+	add(hardening.EnumRows[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction)...)
+	add([]hardening.Row{
+		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: []string{hardening.BadUTF8}}),
+		hardening.MarshalRow("scoring.Facts", facts()...),
+		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
+		hardening.MarshalRow("scoring.Grade", scoring.Grade{Points: hardening.Decimals[4]}),
+		hardening.UnmarshalRow[scoring.Grade]("scoring.Grade"),
+		hardening.MarshalRow("scoring.Score", scoring.Score{Composite: hardening.Decimals[3], Grades: map[string]int{"": -1}}),
+		hardening.MarshalRow[scoring.TableRule]("scoring.TableRule"),
+		hardening.UnmarshalRow[scoring.TableRule]("scoring.TableRule"),
+		hardening.UnmarshalRow[scoring.Table]("scoring.Table"),
+		{Name: "scoring.Book.MarshalJSON", Run: func(c *hardening.Caller) {
+			b := scoring.NewBook()
+			for _, e := range evaluations() {
+				_ = b.Record(e)
+			}
+			for i, bk := range []*scoring.Book{{}, scoring.NewBook(), b} {
+				desc := fmt.Sprintf("book %d .MarshalJSON()", i)
+				c.Call(desc, func() { out, err := bk.MarshalJSON(); c.JSONSound(desc, out, err) })
+			}
+		}},
+		hardening.UnmarshalRow[scoring.Book]("scoring.Book"),
+		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) { c.Call("NewBook()", func() { _ = scoring.NewBook() }) }},
+		{Name: "scoring.Book.Record", Run: func(c *hardening.Caller) {
+			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
+				for j, e := range evaluations() {
+					c.Call(fmt.Sprintf("book %d .Record(evaluation %d)", i, j), func() { _ = b.Record(e) })
+				}
+				c.Call(fmt.Sprintf("book %d .Record(Evaluation{}) is an error", i), func() { c.WantErr("Record(Evaluation{})", b.Record(scoring.Evaluation{})) })
+			}
+		}},
+		{Name: "scoring.Book.RecordAll", Run: func(c *hardening.Caller) {
+			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
+				c.Call(fmt.Sprintf("book %d .RecordAll(nil)", i), func() { _ = b.RecordAll(nil) })
+				c.Call(fmt.Sprintf("book %d .RecordAll([]Evaluation{})", i), func() { _ = b.RecordAll([]scoring.Evaluation{}) })
+				c.Call(fmt.Sprintf("book %d .RecordAll(evaluations())", i), func() { _ = b.RecordAll(evaluations()) })
+				c.Call(fmt.Sprintf("book %d .RecordAll(evaluations()) again", i), func() { _ = b.RecordAll(evaluations()) })
+				c.Call(fmt.Sprintf("book %d .RecordAll([]Evaluation{{}}) is an error", i), func() {
+					c.WantErr("RecordAll([]Evaluation{{}})", b.RecordAll([]scoring.Evaluation{{}}))
+				})
+			}
+			var nilBook *scoring.Book
+			c.Call("(*Book)(nil).RecordAll(nil)", func() { _ = nilBook.RecordAll(nil) })
+			c.Call("(*Book)(nil).RecordAll(evaluations()) is an error", func() {
+				c.WantErr("(*Book)(nil).RecordAll(evaluations())", nilBook.RecordAll(evaluations()))
+			})
+		}},
+		{Name: "scoring.Book.Amend", Run: func(c *hardening.Caller) {
+			b := scoring.NewBook()
+			for _, e := range evaluations() {
+				_ = b.Record(e)
+			}
+			for i, e := range evaluations() {
+				for _, a := range []scoring.Amendment{{Evaluation: e}, {Evaluation: e, Author: hardening.Huge, Reason: hardening.BadUTF8}} {
+					c.Call(fmt.Sprintf("Amend(evaluation %d)", i), func() { _ = b.Amend(a) })
+				}
+			}
+			c.Call("Amend(Amendment{}) is an error", func() { c.WantErr("Amend(Amendment{})", b.Amend(scoring.Amendment{})) })
+		}},
+		{Name: "scoring.Book.Len", Run: func(c *hardening.Caller) {
+			c.Call("(&Book{}).Len()", func() { _ = (&scoring.Book{}).Len() })
+		}},
+		{Name: "scoring.Book.Evaluations", Run: func(c *hardening.Caller) {
+			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
+		}},
+		{Name: "scoring.Book.Amendments", Run: func(c *hardening.Caller) {
+			c.Call("(&Book{}).Amendments()", func() { _ = (&scoring.Book{}).Amendments() })
+		}},
+		{Name: "scoring.Book.Merge", Run: func(c *hardening.Caller) {
+			full := scoring.NewBook()
+			for _, e := range evaluations() {
+				_ = full.Record(e)
+			}
+			c.Call("(&Book{}).Merge(nil)", func() { _ = (&scoring.Book{}).Merge(nil) })
+			c.Call("(&Book{}).Merge(&Book{})", func() { _ = (&scoring.Book{}).Merge(&scoring.Book{}) })
+			c.Call("NewBook().Merge(full)", func() { _ = scoring.NewBook().Merge(full) })
+			c.Call("b.Merge(b)", func() {
+				done := make(chan error, 1)
+				go func() {
+					defer func() {
+						if r := recover(); r != nil {
+							done <- fmt.Errorf("panic: %v", r)
+						}
+					}()
+					done <- full.Merge(full)
+				}()
+				select {
+				case err := <-done:
+					if err != nil && strings.HasPrefix(err.Error(), "panic: ") {
+						c.Fail("b.Merge(b)", "%v", err)
+					}
+				case <-time.After(10 * time.Second):
+					c.Fail("b.Merge(b)", "did not return in 10 s: a deadlock")
+				}
+			})
+		}},
+		{Name: "scoring.Book.Scores", Run: func(c *hardening.Caller) {
+			full := scoring.NewBook()
+			for _, e := range evaluations() {
+				_ = full.Record(e)
+			}
+			for i, b := range []*scoring.Book{{}, full} {
+				for j, p := range periods() {
+					c.Call(fmt.Sprintf("book %d .Scores(period %d)", i, j), func() { _ = b.Scores(p) })
+				}
+			}
+		}},
+		{Name: "scoring.Result.IsZero", Run: func(c *hardening.Caller) {
+			for _, r := range []scoring.Result{{}, {Points: hardening.Decimals[2]}} {
+				c.Call(fmt.Sprintf("%#v.IsZero()", r), func() { _ = r.IsZero() })
+			}
+		}},
+		{Name: "scoring.EvaluatorFunc.Evaluate", Run: func(c *hardening.Caller) {
+			f := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, nil })
+			for i, x := range facts() {
+				c.Call(fmt.Sprintf("EvaluatorFunc.Evaluate(facts %d)", i), func() { _, _ = f.Evaluate(x) })
+			}
+		}},
+		{Name: "scoring.Discard", Run: func(c *hardening.Caller) {
+			for i, x := range facts() {
+				c.Call(fmt.Sprintf("Discard().Evaluate(facts %d)", i), func() { _, _ = scoring.Discard().Evaluate(x) })
+			}
+		}},
+		{Name: "scoring.First", Run: func(c *hardening.Caller) {
+			for i, es := range [][]scoring.Evaluator{nil, {scoring.Discard()}, {wuhu.Table(), scoring.Discard()}, {&scoring.Table{}}} {
+				for j, x := range facts() {
+					c.Call(fmt.Sprintf("First(evaluators %d).Evaluate(facts %d)", i, j), func() { _, _ = scoring.First(es...).Evaluate(x) })
+				}
+			}
+		}},
+		{Name: "scoring.Weighted", Run: func(c *hardening.Caller) {
+			partss := [][]scoring.Part{nil, {{Evaluator: scoring.Discard()}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: wuhu.Table()}},
+				{{Name: "a", Weight: hardening.Decimals[2], Evaluator: scoring.Discard()}, {Name: "a", Weight: hardening.Decimals[3], Evaluator: scoring.Discard()}}}
+			for i, parts := range partss {
+				for j, scale := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
+					c.Call(fmt.Sprintf("Weighted(huge, scale %d, parts %d)", j, i), func() {
+						e, err := scoring.Weighted(hardening.Huge, scale, parts)
+						if err != nil {
+							return
+						}
+						for _, x := range facts() {
+							_, _ = e.Evaluate(x)
+						}
+					})
+				}
+			}
+		}},
+		{Name: "scoring.FactsFor", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters() {
+				if m == nil {
+					continue // a nil matter is misuse: FactsFor panics
+				}
+				for j, cal := range calendars() {
+					for k, r := range routes() {
+						for _, u := range []string{"", "城管局", hardening.Huge} {
+							c.Call(fmt.Sprintf("FactsFor(calendar %d, matter %d, %q, route %d)", j, i, hardening.Clip(u), k), func() { _, _ = scoring.FactsFor(cal, m, u, r) })
+						}
+					}
+				}
+			}
+		}},
+		{Name: "scoring.Facts.EvaluationStage", Run: func(c *hardening.Caller) {
+			for i, f := range facts() {
+				c.Call(fmt.Sprintf("facts %d .EvaluationStage()", i), func() { _ = f.EvaluationStage() })
+			}
+		}},
+		{Name: "scoring.Facts.Evaluation", Run: func(c *hardening.Caller) {
+			for i, f := range facts() {
+				for j, at := range hardening.Times {
+					c.Call(fmt.Sprintf("facts %d .Evaluation(time %d, result)", i, j), func() {
+						b := scoring.NewBook()
+						_ = b.Record(f.Evaluation(at, scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: []string{"r"}}))
+					})
+				}
+			}
+		}},
+		{Name: "scoring.Scale.Grade", Run: func(c *hardening.Caller) {
+			for i, s := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
+				for _, code := range hardening.Strings {
+					c.Call(fmt.Sprintf("scale %d .Grade(%q)", i, hardening.Clip(code)), func() { _, _ = s.Grade(code) })
+				}
+			}
+		}},
+		{Name: "scoring.Scale.Floor", Run: func(c *hardening.Caller) {
+			for i, s := range []scoring.Scale{nil, {{}}, wuhu.Scale(), {{Points: hardening.Decimals[2]}, {Points: hardening.Decimals[3]}}} {
+				for _, d := range hardening.Decimals {
+					c.Call(fmt.Sprintf("scale %d .Floor(%v)", i, d), func() { _, _ = s.Floor(d) })
+				}
+			}
+		}},
+		{Name: "scoring.Scale.Validate", Run: func(c *hardening.Caller) {
+			for i, s := range []scoring.Scale{nil, {{}}, {{Code: "a"}, {Code: "a"}}} {
+				desc := fmt.Sprintf("scale %d .Validate()", i)
+				c.Call(desc, func() { c.WantErr(desc, s.Validate()) })
+			}
+		}},
+		{Name: "scoring.Period.Contains", Run: func(c *hardening.Caller) {
+			for i, p := range periods() {
+				for _, t := range hardening.Times {
+					c.Call(fmt.Sprintf("period %d .Contains(%v)", i, t), func() { _ = p.Contains(t) })
+				}
+			}
+		}},
+		{Name: "scoring.Year", Run: func(c *hardening.Caller) {
+			for _, y := range hardening.Ints {
+				c.Call(fmt.Sprintf("Year(%d)", y), func() { _ = scoring.Year(y) })
+			}
+		}},
+		{Name: "scoring.Month", Run: func(c *hardening.Caller) {
+			for _, y := range hardening.Ints {
+				for _, m := range []time.Month{0, 1, 12, 13, -1} {
+					c.Call(fmt.Sprintf("Month(%d, %d)", y, m), func() { _ = scoring.Month(y, m) })
+				}
+			}
+		}},
+		{Name: "scoring.Week", Run: func(c *hardening.Caller) {
+			for _, t := range hardening.Times {
+				c.Call(fmt.Sprintf("Week(%v)", t), func() { _ = scoring.Week(t) })
+			}
+		}},
+		{Name: "scoring.Day", Run: func(c *hardening.Caller) {
+			for _, t := range hardening.Times {
+				c.Call(fmt.Sprintf("Day(%v)", t), func() { _ = scoring.Day(t) })
+			}
+		}},
+		{Name: "scoring.Table.Evaluate", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
+				for j, x := range facts() {
+					c.Call(fmt.Sprintf("table %d .Evaluate(facts %d)", i, j), func() { _, _ = tb.Evaluate(x) })
+				}
+			}
+		}},
+		{Name: "scoring.LoadTable", Run: func(c *hardening.Caller) {
+			for _, in := range hardening.JSONInputs {
+				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })
+			}
+		}},
+		{Name: "scoring.Table.Save", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
+				c.Call(fmt.Sprintf("table %d .Save(io.Discard)", i), func() { _ = tb.Save(io.Discard) })
+			}
+		}},
+		{Name: "scoring.Table.Validate", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{{}, {Rules: []scoring.TableRule{{}}}, {Scale: scoring.Scale{{}}, Rules: make([]scoring.TableRule, 1000)}} {
+				desc := fmt.Sprintf("table %d .Validate()", i)
+				c.Call(desc, func() { c.WantErr(desc, tb.Validate()) })
+			}
+		}},
+	}...)
+	return rows
+}
+
+// calendars are the calendars methods are called on.
+func calendars() []*workday.Calendar {
+	return []*workday.Calendar{workday.China(), {}}
+}
+
+// someMatters are matters in many states, plus zero and nil ones.
+func someMatters() []*matters.Matter {
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, hardening.CST)
+	m := &matters.Matter{}
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"},
+		{Kind: matters.Whistle, Actor: "JJ-01"},
+		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
+		{Kind: matters.Accept, Actor: "城管局"},
+		{Kind: matters.Suspend, Actor: "JJ-01"},
+	} {
+		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
+		_ = m.Apply(e)
+	}
+	odd := &matters.Matter{ID: "M2", State: matters.State(99), Lead: "x", Stage: -3,
+		Events: []matters.Event{{Matter: "M2", Seq: -1, Kind: matters.Kind(-4)}, {}}}
+	return []*matters.Matter{{}, m, odd, nil}
+}
+
+// routes are hostile routes: the zero route, negative limits, and limits
+// at the ends of their ranges.
+func routes() []matters.Route {
+	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
+		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
+}
+
+// facts are facts with hostile durations, grades and attributes, and the zero Facts.
+func facts() []scoring.Facts {
+	no := false
+	var fs []scoring.Facts
+	fs = append(fs, scoring.Facts{})
+	for _, d := range hardening.Durations {
+		fs = append(fs, scoring.Facts{Matter: "M", Subject: "S", Evaluator: "E", Stage: -1, Final: true,
+			Response: d, ResponseLimit: d, Resolution: -d, ResolutionLimit: d, Responded: true, Resolved: true,
+			Quality: math.MinInt, Satisfied: &no, Attrs: map[string]string{"": hardening.Huge}})
+	}
+	fs = append(fs, scoring.Facts{Quality: math.MaxInt, Stage: math.MaxInt, Type: hardening.Huge})
+	return fs
+}
+
+// evaluations are evaluations at each of the hostile times, with hostile
+// stages, points and strings, and the zero Evaluation.
+func evaluations() []scoring.Evaluation {
+	var es []scoring.Evaluation
+	es = append(es, scoring.Evaluation{})
+	for i, t := range hardening.Times {
+		es = append(es, scoring.Evaluation{Matter: fmt.Sprint("M", i), Subject: "S", Evaluator: "E", Stage: hardening.Ints[i%len(hardening.Ints)], At: t,
+			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: []string{hardening.Huge}}})
+	}
+	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
+	return es
+}
+
+// periods are the zero period, ordinary ones, one that ends before it
+// starts, and periods at the ends of the calendar.
+func periods() []scoring.Period {
+	return []scoring.Period{{}, scoring.Year(2020), {From: hardening.Times[3], To: hardening.Times[2]}, {From: hardening.Times[2], To: hardening.Times[3]}, scoring.Year(math.MaxInt), scoring.Month(2020, 13)}
+}
+
+// FuzzEnumText: no text panics ParseSatisfaction or UnmarshalText; they
+// agree on any text but the empty one (UnmarshalText reads it as
+// AnySatisfaction), and what they accept parses again from its code and
+// label and marshals back to the same value.
+func FuzzEnumText(f *testing.F) {
+	hardening.AddEnumSeeds[scoring.Satisfaction](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[scoring.Satisfaction](t, s, scoring.ParseSatisfaction)
+	})
+}

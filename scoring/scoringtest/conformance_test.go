@@ -1,0 +1,102 @@
+package scoringtest
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+func TestTestEvaluatorAccepts(t *testing.T) {
+	for name, e := range map[string]scoring.Evaluator{
+		"speed": speed, "discard": scoring.Discard(), "first": scoring.First(scoring.Discard(), speed),
+		"refuses everything": scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no") }),
+	} {
+		if err := TestEvaluator(e, testScale); err != nil {
+			t.Errorf("TestEvaluator(%s): %v", name, err)
+		}
+	}
+	if err := TestEvaluator(scoring.Discard(), nil); err != nil {
+		t.Errorf("TestEvaluator(Discard, no scale): %v", err)
+	}
+}
+
+func TestTestEvaluatorViolations(t *testing.T) {
+	var calls atomic.Int64
+	tests := []struct {
+		name  string
+		e     scoring.Evaluator
+		scale scoring.Scale
+		facts []scoring.Facts
+		want  []string
+	}{
+		{"panics", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+			if f.Matter == "" {
+				panic("zero facts")
+			}
+			return scoring.Result{}, nil
+		}), testScale, nil, []string{"scoringtest: the zero Facts: Evaluate panicked: zero facts"}},
+		{"off the scale", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "superb", Points: decimal.NewFromInt(120), Policy: "p", Reasons: []string{"r"}}, nil
+		}), testScale, nil, []string{`grade "superb" is not on the scale`}},
+		{"another scale", speed, scoring.Scale{{Code: "excellent", Points: decimal.NewFromInt(100)}}, nil,
+			[]string{`sample 2 (matter "never responded"): grade "poor" is not on the scale`}},
+		{"wrong points, no reasons, no policy", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.5")}, nil
+		}), testScale, nil, []string{`grade "good" with 85.5 points, not exactly its 85`, "no Reasons", "no Policy"}},
+		{"result with an error", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}, errors.New("half")
+		}), testScale, nil, []string{"refused (half) but returned good"}},
+		{"no grade", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Points: decimal.NewFromInt(85)}, nil
+		}), testScale, nil, []string{"a Result with no grade"}},
+		{"not deterministic", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			if calls.Add(1)%2 == 0 {
+				return scoring.Result{}, nil
+			}
+			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "p", Reasons: []string{"r"}}, nil
+		}), testScale, nil, []string{"not deterministic"}},
+		{"changes attrs", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+			if f.Attrs != nil {
+				f.Attrs["seen"] = "yes"
+			}
+			return scoring.Result{}, nil
+		}), testScale, nil, []string{`sample 8 (matter "attrs"): Evaluate changed Facts.Attrs`}},
+		{"empty reason", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "p", Reasons: []string{""}}, nil
+		}), testScale, nil, []string{"Reasons[0] is empty"}},
+		{"the caller's facts", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+			if f.Attrs["post"] == "执法岗" {
+				return scoring.Result{Grade: "superb"}, nil
+			}
+			return scoring.Result{}, nil
+		}), testScale, []scoring.Facts{{Matter: "M0"}, {Matter: "M1", Attrs: map[string]string{"post": "执法岗"}}},
+			[]string{`scoringtest: facts[1] (matter "M1"): grade "superb" is not on the scale`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := TestEvaluator(tt.e, tt.scale, tt.facts...)
+			if err == nil {
+				t.Fatal("TestEvaluator = nil, want violations")
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("TestEvaluator error lacks %q:\n%v", want, err)
+				}
+			}
+		})
+	}
+}
+
+func TestTestEvaluatorNilPanics(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
+			t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
+		}
+	}()
+	_ = TestEvaluator(nil, testScale)
+}

@@ -1,0 +1,189 @@
+package scoringtest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// errorfunc is a fake T: it records what the helpers report, as
+// analysistest_test.go's errorfunc does.
+type errorfunc func(string)
+
+func (f errorfunc) Errorf(format string, args ...any) { f(fmt.Sprintf(format, args...)) }
+
+// recorder returns a fake T and the messages it records.
+func recorder() (Testing, *[]string) {
+	var got []string
+	return errorfunc(func(s string) { got = append(got, s) }), &got
+}
+
+// helperT is a fake T with a Helper method, which the helpers call.
+type helperT struct {
+	errorfunc
+	helpers *int
+}
+
+func (h helperT) Helper() { *h.helpers++ }
+
+var _ Testing = (*testing.T)(nil)
+
+// testScale is the scale the test evaluators grade on.
+var testScale = scoring.Scale{
+	{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
+	{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
+	{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
+	{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
+}
+
+// speed grades by the response alone: within the limit (or with none)
+// excellent, within twice the limit fair, later or never poor. It refuses
+// a Quality outside 0–5.
+var speed = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+	if f.Quality < 0 || f.Quality > 5 {
+		return scoring.Result{}, fmt.Errorf("quality %d is not 0–5", f.Quality)
+	}
+	grade, why := "poor", "not responded"
+	switch {
+	case !f.Responded:
+	case f.ResponseLimit <= 0 || f.Response <= f.ResponseLimit:
+		grade, why = "excellent", "responded within the limit"
+	case f.Response/2 <= f.ResponseLimit:
+		grade, why = "fair", "responded within twice the limit"
+	default:
+		why = "responded later than twice the limit"
+	}
+	g, _ := testScale.Grade(grade)
+	return scoring.Result{Grade: grade, Points: g.Points, Policy: "speed-1", Reasons: []string{why}}, nil
+})
+
+func TestRunFile(t *testing.T) {
+	RunFile(t, speed, "testdata/speed.json")
+}
+
+func TestRun(t *testing.T) {
+	refuses := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no data") })
+	panics := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { panic("boom") })
+	for _, tt := range []struct {
+		name  string
+		e     scoring.Evaluator
+		cases []Case
+		want  []string // prefixes, one per report
+	}{
+		{"all pass", speed, []Case{
+			{Name: "never", Want: scoring.Result{Grade: "poor", Points: decimal.RequireFromString("40.0")}},
+			{Name: "with policy and reasons", Want: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "speed-1", Reasons: []string{"not responded"}}},
+			{Name: "refusal", Facts: scoring.Facts{Quality: 6}, Err: "not 0–5"},
+		}, nil},
+		{"mismatches", speed, []Case{
+			{Name: "wrong grade", Want: scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70)}},
+			{Name: "wrong policy", Want: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "other"}},
+			{Name: "wants an error", Err: "refused"},
+			{Want: scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}},
+		}, []string{
+			`case "wrong grade": result mismatch (-want +got):`,
+			`case "wrong policy": result mismatch (-want +got):`,
+			`case "wants an error": Evaluate = poor (40.00 points), want an error containing "refused"`,
+			`case "#3": result mismatch (-want +got):`,
+		}},
+		{"panics", panics, []Case{{Name: "p"}}, []string{`case "p": Evaluate panicked: boom`}},
+		{"refuses", refuses, []Case{{Name: "r"}, {Name: "e", Err: "no data"}, {Name: "x", Err: "other"}}, []string{
+			`case "r": Evaluate refused: no data`,
+			`case "x": Evaluate error "no data", want one containing "other"`,
+		}},
+		{"no cases", speed, nil, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ft, got := recorder()
+			Run(ft, tt.e, tt.cases)
+			if len(*got) != len(tt.want) {
+				t.Fatalf("Run reported %d messages, want %d:\n%s", len(*got), len(tt.want), strings.Join(*got, "\n"))
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix((*got)[i], w) {
+					t.Errorf("message %d = %q, want it to begin %q", i, (*got)[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestRunCallsHelper(t *testing.T) {
+	n := 0
+	ht := helperT{errorfunc(func(string) {}), &n}
+	Run(ht, speed, []Case{{Name: "x"}})
+	RunFile(ht, speed, "testdata/speed.json")
+	if n != 3 { // Run, RunFile and the Run it calls
+		t.Errorf("Helper called %d times, want 3", n)
+	}
+}
+
+func TestRunNilEvaluatorPanics(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
+			t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
+		}
+	}()
+	ft, _ := recorder()
+	Run(ft, nil, nil)
+}
+
+func TestRunFileFailures(t *testing.T) {
+	for _, tt := range []struct{ path, want string }{
+		{"testdata/missing.json", "scoringtest: open testdata/missing.json"},
+		{"run.go", "scoringtest: run.go: scoringtest: reading cases:"},
+	} {
+		ft, got := recorder()
+		RunFile(ft, speed, tt.path)
+		if len(*got) != 1 || !strings.HasPrefix((*got)[0], tt.want) {
+			t.Errorf("RunFile(%q) reported %q, want one message beginning %q", tt.path, *got, tt.want)
+		}
+	}
+}
+
+func TestReadCases(t *testing.T) {
+	got, err := ReadCases(strings.NewReader(`[{"name":"a","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}},{"err":"x"}]`))
+	want := []Case{
+		{Name: "a", Facts: scoring.Facts{Responded: true, Response: time.Hour}, Want: scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}},
+		{Err: "x"},
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadCases mismatch (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{
+		`[{"name":"x","fact":{}}]`, // a misspelt key
+		`[] []`,                    // data after the array
+		`{}`,                       // not an array
+		`[{"want":{"grade":"good","points":"x"}}]`,
+		``,
+	} {
+		if _, err := ReadCases(strings.NewReader(bad)); err == nil || !strings.HasPrefix(err.Error(), "scoringtest: reading cases: ") {
+			t.Errorf("ReadCases(%s) error = %v, want one beginning \"scoringtest: reading cases: \"", bad, err)
+		}
+	}
+}
+
+// FuzzReadCases reads arbitrary bytes as cases and runs them with a fake
+// T: nothing may panic.
+func FuzzReadCases(f *testing.F) {
+	f.Add([]byte(`[{"name":"x","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}}]`))
+	f.Add([]byte(`[{"err":"no rule"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cases, err := ReadCases(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		ft, _ := recorder()
+		Run(ft, speed, cases)
+	})
+}
