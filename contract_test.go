@@ -16,9 +16,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/staff"
 )
 
 var (
@@ -91,14 +94,16 @@ var (
 	// scoring
 	_                                                                                        = scoring.Grade{Code: "", Label: "", Points: decimal.Decimal{}}
 	_ scoring.Scale                                                                          = []scoring.Grade{}
-	_ func() scoring.Scale                                                                   = scoring.DefaultScale
+	_ func(scoring.Scale, string) (scoring.Grade, bool)                                      = scoring.Scale.Grade
 	_                                                                                        = scoring.Facts{Matter: "", Subject: "", Evaluator: "", Type: "", Stage: 0, Final: false, Response: 0, ResponseLimit: 0, Resolution: 0, ResolutionLimit: 0, Responded: false, Resolved: false, Returned: false, Quality: 0, Satisfied: nil, Attrs: nil}
-	_ func(*matters.Matter, string, *workday.Calendar, matters.Route) (scoring.Facts, error) = scoring.FactsFor
+	_ func(*workday.Calendar, *matters.Matter, string, matters.Route) (scoring.Facts, error) = scoring.FactsFor
 	_                                                                                        = scoring.Result{Grade: "", Points: decimal.Decimal{}, Policy: "", Reasons: nil}
 	_ scoring.Evaluator                                                                      = scoring.EvaluatorFunc(nil)
 	_ scoring.Evaluator                                                                      = (*scoring.Table)(nil)
+	_ func(...scoring.Evaluator) scoring.Evaluator                                           = scoring.First
+	_                                                                                        = scoring.Part{Name: "", Weight: decimal.Decimal{}, Evaluator: nil}
+	_ func(string, scoring.Scale, []scoring.Part) (scoring.Evaluator, error)                 = scoring.Weighted
 	_                                                                                        = scoring.Table{Version: "", Scale: nil, Rules: []scoring.TableRule{}}
-	_ func() *scoring.Table                                                                  = scoring.DefaultTable
 	_                                                                                        = scoring.Evaluation{Matter: "", Subject: "", Evaluator: "", Stage: 0, At: time.Time{}, Result: scoring.Result{}}
 	_ func() *scoring.Book                                                                   = scoring.NewBook
 	_ func(*scoring.Book, scoring.Evaluation) error                                          = (*scoring.Book).Record
@@ -110,11 +115,28 @@ var (
 	_ func(int, time.Month) scoring.Period                                                   = scoring.Month
 	_ func(time.Time) scoring.Period                                                         = scoring.Week
 	_ func(time.Time) scoring.Period                                                         = scoring.Day
-	_ scoring.Weights                                                                        = map[string]decimal.Decimal{}
-	_ func(scoring.Weights, map[string]decimal.Decimal) (decimal.Decimal, error)             = scoring.Blend
+
+	// assessment
+	_ assessment.Weights                                                                                            = map[string]decimal.Decimal{}
+	_ func(assessment.Weights, map[string]decimal.Decimal) (decimal.Decimal, error)                                 = assessment.Blend
+	_                                                                                                               = assessment.Annual{Subject: "", Parts: nil, Weights: nil, Total: decimal.Decimal{}, Rank: 0}
+	_ func([]scoring.Score, assessment.Weights, map[string]map[string]decimal.Decimal) ([]assessment.Annual, error) = assessment.Assess
+
+	// staff
+	_                                                                                        = staff.PostCategory{Code: "", Name: "", Weights: nil}
+	_                                                                                        = staff.Score{Person: "", Category: "", Scores: nil}
+	_                                                                                        = staff.Appraisal{Categories: nil, Scale: nil}
+	_ func(*staff.Appraisal, []staff.Score) ([]staff.Appraised, error)                       = (*staff.Appraisal).Appraise
+	_                                                                                        = staff.Candidate{ID: "", Name: "", Post: "", Competition: decimal.Decimal{}, Years: nil}
+	_ func([]staff.Candidate, assessment.Weights, map[string]int) ([]staff.Placement, error) = staff.Select
+
+	// locality/wuhu: the scheme the examples are built on
+	_ func() scoring.Scale      = wuhu.Scale
+	_ func() *scoring.Table     = wuhu.Table
+	_ func() assessment.Weights = wuhu.Weights
 
 	// sentinels
-	_ = []error{matters.ErrNoRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, scoring.ErrDuplicate, workday.ErrOutOfRange}
+	_ = []error{matters.ErrNoRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrNotDispatched, scoring.ErrDuplicate, assessment.ErrWeights, staff.ErrInvalid, workday.ErrOutOfRange}
 )
 
 // coded is an enum as the contract describes it: a code from String, a

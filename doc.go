@@ -28,8 +28,8 @@
 //	分时段              a long matter graded in stages: [matters.Progress]
 //	工作日 / 调休        working days and make-up working days: [workday.Calendar]
 //	一事一评            one matter, one evaluation: [scoring.Evaluation], recorded in a [scoring.Book]
-//	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade], [scoring.DefaultScale]
-//	综合评分            the annual composite: [scoring.Score]; 30% of an assessment via [scoring.Blend]
+//	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade] of a [scoring.Scale]
+//	综合评分            the annual composite: [scoring.Score]; 30% of an assessment via [assessment.Assess]
 //
 // # The packages
 //
@@ -37,19 +37,22 @@
 //	accountability/accountabilitytest  helpers for testing custom validation rules
 //	matters                        admission, the governance matter list, the whistle lifecycle
 //	matters/workday                the working-day calendar (official holidays and make-up days)
-//	scoring                        grades, evaluators, decision tables, the evaluation book, blending
+//	scoring                        grades, evaluators, decision tables, the evaluation book
 //	scoring/scoringtest            helpers for table-testing evaluators
+//	assessment                     exact weights and blends: the annual assessment
+//	staff                          staff appraisal by post category and the open competition
 //	journal                        the hash-chained, append-only audit trail of events and evaluations
-//	locality/wuhu                  Wuhu's reading of the reform: 六办两中心
+//	locality/wuhu                  Wuhu's reading of the reform: 六办两中心, its grades, decision table and 30/70 weights
 //	locality/chaohu                Chaohu's reading of the reform: 一办五部两中心
 //	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
-// Imports run one way: journal → scoring → matters → matters/workday;
-// accountability and matters/workday import nothing of ours. A host can
-// use scoring without matters by building [scoring.Facts] itself.
+// Imports run one way: journal → scoring → matters → matters/workday,
+// and staff → assessment → scoring; accountability and matters/workday
+// import nothing of ours. A host can use scoring without matters by
+// building [scoring.Facts] itself.
 //
 // # Guarantees
 //
@@ -63,6 +66,7 @@ package qingdan
 
 import (
 	_ "github.com/qingdan/qingdan/accountability"  // for doc links
+	_ "github.com/qingdan/qingdan/assessment"      // for doc links
 	_ "github.com/qingdan/qingdan/journal"         // for doc links
 	_ "github.com/qingdan/qingdan/matters"         // for doc links
 	_ "github.com/qingdan/qingdan/matters/workday" // for doc links

@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -13,9 +15,9 @@ import (
 
 // Example is the README's quickstart: one whistled matter routed by the
 // governance matter list, run through its lifecycle on the China calendar,
-// graded one matter one evaluation by the default decision table, recorded
-// in the book, scored for the year and blended 30% into the department's
-// annual assessment.
+// graded one matter one evaluation by Wuhu's decision table, recorded in the
+// book, scored for the year and blended 30% into the department's annual
+// assessment.
 func Example() {
 	dir := &matters.Directory{Routes: []matters.Route{
 		{Type: "占道经营", Lead: "城管局", Support: []string{"市场监管局"}, Respond: 4 * time.Hour, ResolveDays: 3},
@@ -43,13 +45,13 @@ func Example() {
 		}
 	}
 
-	facts, err := scoring.FactsFor(m, "城管局", workday.China(), route)
+	facts, err := scoring.FactsFor(workday.China(), m, "城管局", route)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	facts.Quality = 5 // the sub-district's judgement of the work
-	result, err := scoring.DefaultTable().Evaluate(facts)
+	result, err := wuhu.Table().Evaluate(facts)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,9 +66,9 @@ func Example() {
 	scores := book.Scores(scoring.Year(2020))
 	fmt.Println(scores[0].Subject, scores[0].Composite, scores[0].Rank)
 
-	annual, err := scoring.Blend(scoring.AnnualWeights(), map[string]decimal.Decimal{
-		"subdistrict": scores[0].Composite,             // 30%: one matter, one evaluation
-		"department":  decimal.RequireFromString("88"), // 70%: the rest of the assessment
+	annual, err := assessment.Blend(wuhu.Weights(), map[string]decimal.Decimal{
+		assessment.SubdistrictPart: scores[0].Composite,             // 30%: one matter, one evaluation
+		"department":               decimal.RequireFromString("88"), // 70%: the rest of the assessment
 	})
 	fmt.Println(annual, err)
 	// Output:

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // benchInput holds the matter IDs and results shared by the book
@@ -119,7 +117,7 @@ func benchMatters(tb testing.TB, kind, n int) (benchIDs, []string, []Result) {
 		for i := range benchSubjects {
 			in.subjects = append(in.subjects, "D"+strconv.Itoa(i))
 		}
-		for _, g := range DefaultScale() {
+		for _, g := range testScale() {
 			in.results = append(in.results, Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"rule"}})
 		}
 		if len(in.results) != benchGrades {
@@ -284,43 +282,6 @@ func BenchmarkScoresYear(b *testing.B) {
 	for range b.N {
 		if s := book.Scores(Year(2020)); len(s) != len(subjects) {
 			b.Fatalf("%d scores", len(s))
-		}
-	}
-}
-
-// BenchmarkTableEvaluate grades one set of facts with the default table.
-func BenchmarkTableEvaluate(b *testing.B) {
-	t := DefaultTable()
-	yes := true
-	f := Facts{Matter: "M1", Subject: "D1", Responded: true, Response: 3 * time.Hour, ResponseLimit: 4 * time.Hour,
-		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour, Quality: 3, Satisfied: &yes}
-	b.ReportAllocs()
-	for range b.N {
-		if _, err := t.Evaluate(f); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkBlend blends the annual assessment of one department.
-func BenchmarkBlend(b *testing.B) {
-	w := AnnualWeights()
-	parts := map[string]decimal.Decimal{SubdistrictPart: decimal.RequireFromString("91.25"), "department": decimal.NewFromInt(88)}
-	b.ReportAllocs()
-	for range b.N {
-		if _, err := Blend(w, parts); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkTableValidate checks the default table region by region.
-func BenchmarkTableValidate(b *testing.B) {
-	t := DefaultTable()
-	b.ReportAllocs()
-	for range b.N {
-		if err := t.Validate(); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

@@ -381,7 +381,7 @@ func TestMerge(t *testing.T) {
 
 // randomHistory returns evaluations and amendments of a synthetic period.
 func randomHistory(r *rand.Rand, n int) ([]Evaluation, []Amendment) {
-	grades := DefaultScale()
+	grades := testScale()
 	var es []Evaluation
 	keys := map[string]bool{}
 	for len(es) < n {

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -42,7 +43,7 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("the book holds %d evaluations, want %d", got, goroutines*each)
 	}
 
-	table := scoring.DefaultTable()
+	table := wuhu.Table()
 	first := scoring.First(table, scoring.Discard())
 	yes := true
 	plain := []scoring.Facts{{}, {Matter: "M", Subject: "D", Evaluator: "S", Final: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,

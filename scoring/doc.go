@@ -3,26 +3,28 @@
 //
 // The pieces, in the order a host meets them:
 //
-//   - A [Scale] of grades with points; [DefaultScale] is 好 100, 较好 85,
-//     一般 70, 差 40.
+//   - A [Scale] of grades with points, such as 好 100, 较好 85, 一般 70,
+//     差 40 (locality/wuhu's Scale). The package holds no locality's
+//     scale, table or weights: those are policy, kept by the host or in a
+//     locality package such as locality/wuhu.
 //   - [Facts]: the figures of one unit's answer to one matter (working time
 //     to respond and to resolve against their limits, returns, quality,
 //     satisfaction). [FactsFor] reads them off a matter's history; a host that
 //     does not use package matters builds Facts itself.
 //   - An [Evaluator] turns Facts into a [Result]. A [Table] is the built-in
 //     evaluator: a decision table whose first matching rule wins, kept as
-//     data (JSON) and versioned, so every Result names the policy that made
-//     it. [Weighted], [First] and [Fallback] combine evaluators; [Discard]
-//     evaluates nothing.
+//     data (JSON) with its own scale and versioned, so every Result names
+//     the policy that made it. [First] and [Weighted] combine evaluators;
+//     [Discard] evaluates nothing.
 //   - A [Book] records [Evaluation]s (one per matter, subject, evaluator and
 //     stage), keeps [Amendment]s as new records, merges shards, and reports
 //     each subject's [Score] over a [Period]: a day, week, month or year, the
 //     cadence of 日碰头、周调度、月点评 and the year-end composite (综合评分).
-//   - [Blend] combines parts with [Weights] that sum to exactly 1, as in the
-//     annual assessment where the sub-district's composite counts 30%
-//     ([Assess]). The same machinery ranks staff appraised by post category
-//     (分类量化考核, [Appraisal]) and candidates of an open competition
-//     (竞争性选拔, [Select]).
+//
+// Package assessment blends a year's scores into the annual assessment, in
+// which the sub-district's composite counts 30%; package staff appraises
+// staff by post category (分类量化考核) and ranks the candidates of an open
+// competition (竞争性选拔) with the same exact blending.
 //
 // # Exact numbers
 //
@@ -37,7 +39,11 @@
 // # Errors
 //
 // Errors wrap the sentinels [ErrDuplicate], [ErrNotFound], [ErrInvalid],
-// [ErrNotDispatched], [ErrNoRule], [ErrRefused] and [ErrWeights], so that
+// [ErrNoRule] and [ErrRefused], and those of package matters where a
+// matter is at fault (matters.ErrNotDispatched from [FactsFor]), so that
 // errors.Is works; each message names the matter, rule, part or item at
-// fault. Validation reports every problem, joined with errors.Join.
+// fault. Validation reports every problem, joined with errors.Join. A
+// programmer's misuse — a nil evaluator given to [First] or [Weighted], a
+// nil matter or calendar given to [FactsFor] — panics with a message that
+// says so; input never does.
 package scoring

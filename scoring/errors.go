@@ -12,13 +12,10 @@ var ErrDuplicate = errors.New("scoring: duplicate evaluation")
 var ErrNotFound = errors.New("scoring: evaluation not found")
 
 // ErrInvalid reports input that breaks a documented rule: a scale with a
-// duplicate grade, a table rule with an unknown grade, an evaluation without
-// a matter, and so on. The wrapping message names the item.
+// duplicate grade, a table rule with an unknown grade, weights of a
+// [Weighted] combination that do not sum to exactly 1, an evaluation
+// without a matter, and so on. The wrapping message names the item.
 var ErrInvalid = errors.New("scoring: invalid")
-
-// ErrNotDispatched reports facts asked for a unit that the matter was never
-// dispatched to.
-var ErrNotDispatched = errors.New("scoring: unit not dispatched on the matter")
 
 // ErrNoRule reports facts that no rule of a table matches. A validated table
 // never returns it.
@@ -26,7 +23,3 @@ var ErrNoRule = errors.New("scoring: no rule matches")
 
 // ErrRefused reports that every evaluator of a combination refused.
 var ErrRefused = errors.New("scoring: evaluator refused")
-
-// ErrWeights reports weights that do not sum to exactly 1, a negative
-// weight, or parts that do not match the weights.
-var ErrWeights = errors.New("scoring: bad weights")

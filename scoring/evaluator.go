@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/weights"
 	"github.com/shopspring/decimal"
 )
 
@@ -27,17 +29,19 @@ func (r Result) IsZero() bool {
 	return r.Grade == "" && r.Points.IsZero() && r.Policy == "" && len(r.Reasons) == 0
 }
 
-type resultJSON struct {
-	Grade   string      `json:"grade,omitempty"`
-	Points  jsonDecimal `json:"points"`
-	Policy  string      `json:"policy,omitempty"`
-	Reasons []string    `json:"reasons,omitempty"`
-}
-
 // MarshalJSON writes Points as a JSON string in its shortest exact form,
 // whatever decimal's package settings are.
+//
+// The keys keep the order of the fields: a journal hashes evaluations as
+// they are written, so the form is spelt out here rather than shadowed in
+// an embedded copy, which would move "points" to the end.
 func (r Result) MarshalJSON() ([]byte, error) {
-	return json.Marshal(resultJSON{r.Grade, jsonDecimal(r.Points), r.Policy, r.Reasons})
+	return json.Marshal(struct {
+		Grade   string        `json:"grade,omitempty"`
+		Points  jsonx.Decimal `json:"points"`
+		Policy  string        `json:"policy,omitempty"`
+		Reasons []string      `json:"reasons,omitempty"`
+	}{Grade: r.Grade, Points: jsonx.Decimal(r.Points), Policy: r.Policy, Reasons: r.Reasons})
 }
 
 // Evaluator grades the facts of one unit's answer to one matter.
@@ -81,25 +85,21 @@ type discard struct{}
 func (discard) Evaluate(Facts) (Result, error) { return Result{}, nil }
 
 // First returns an evaluator that asks each of es in turn and returns the
-// first Result that is not zero. An evaluator that refuses (returns an
+// first Result that is not zero: a later evaluator grades what the earlier
+// ones refuse or leave unevaluated. An evaluator that refuses (returns an
 // error) or returns the zero Result passes the facts on to the next. When
 // none gives a Result, First returns the zero Result, and, if any refused,
-// an error wrapping [ErrRefused] and every refusal. Nil evaluators are
-// skipped. First copies es; it is safe for concurrent use when every
-// evaluator of es is.
+// an error wrapping [ErrRefused] and every refusal. First copies es; it is
+// safe for concurrent use when every evaluator of es is. It panics if an
+// evaluator of es is nil.
 func First(es ...Evaluator) Evaluator {
-	c := make(first, 0, len(es))
-	for _, e := range es {
-		if e != nil {
-			c = append(c, e)
+	for i, e := range es {
+		if e == nil {
+			panic(fmt.Sprintf("scoring: First: nil Evaluator at %d", i))
 		}
 	}
-	return c
+	return first(append([]Evaluator(nil), es...))
 }
-
-// Fallback returns First(primary, fallback): the fallback evaluates what
-// the primary refuses or leaves unevaluated.
-func Fallback(primary, fallback Evaluator) Evaluator { return First(primary, fallback) }
 
 type first []Evaluator
 
@@ -116,7 +116,7 @@ func (c first) Evaluate(f Facts) (Result, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return Result{}, fmt.Errorf("%w: matter %q, subject %q: %w", ErrRefused, f.Matter, f.Subject, errors.Join(errs...))
+		return Result{}, fmt.Errorf("%w: matter %s, subject %s: %w", ErrRefused, errtext.Quote(f.Matter), errtext.Quote(f.Subject), errors.Join(errs...))
 	}
 	return Result{}, nil
 }
@@ -129,69 +129,56 @@ type Part struct {
 	Evaluator Evaluator
 }
 
-// Options configure [Weighted]. A nil *Options, and each zero field, means
-// the default.
-type Options struct {
-	// Scale grades the combined points; nil means DefaultScale().
-	Scale Scale
-	// Policy names the combination in each Result; "" means "weighted".
-	Policy string
-}
-
 // Weighted returns an evaluator that asks every part, combines their points
-// exactly as Σ weight × points, and grades the sum back onto the scale with
+// exactly as Σ weight × points, and grades the sum back onto scale with
 // [Scale.Floor]: the Result is the grade with the most points not above
 // the sum (the lowest grade when the sum is below them all), with exactly
-// that grade's points. The Reasons give each part's grade and the exact sum.
+// that grade's points. Its Policy is policy, or "weighted" when policy is
+// empty; its Reasons give each part's grade and the exact sum.
 //
-// The weights must be non-negative and sum to exactly 1, the names unique
-// and not empty, and every evaluator non-nil; otherwise Weighted returns an
-// error wrapping [ErrWeights] or [ErrInvalid] that names every bad part.
-// When a part refuses or returns the zero Result, the combination refuses
-// with an error wrapping [ErrRefused] that names the part. Weighted copies
-// parts; it is safe for concurrent use when every part's evaluator is.
-func Weighted(parts []Part, opts *Options) (Evaluator, error) {
-	var o Options
-	if opts != nil {
-		o = *opts
+// The scale must pass [Scale.Validate], the weights must be non-negative
+// and sum to exactly 1, and the names must be unique and not empty;
+// otherwise Weighted returns an error wrapping [ErrInvalid] that names
+// every problem. When a part refuses or returns the zero Result, the
+// combination refuses with an error wrapping [ErrRefused] that names the
+// part. Weighted copies scale and parts; it is safe for concurrent use
+// when every part's evaluator is. It panics if a part's evaluator is nil.
+func Weighted(policy string, scale Scale, parts []Part) (Evaluator, error) {
+	for _, p := range parts {
+		if p.Evaluator == nil {
+			panic(fmt.Sprintf("scoring: Weighted: nil Evaluator in part %s", errtext.Quote(p.Name)))
+		}
 	}
-	if o.Policy == "" {
-		o.Policy = "weighted"
-	}
-	if len(o.Scale) == 0 {
-		o.Scale = DefaultScale()
-	} else {
-		o.Scale = append(Scale(nil), o.Scale...)
+	if policy == "" {
+		policy = "weighted"
 	}
 	var errs []error
-	if err := o.Scale.Validate(); err != nil {
+	if err := scale.Validate(); err != nil {
 		errs = append(errs, err)
 	}
-	w := make(Weights, len(parts))
+	w := make(map[string]decimal.Decimal, len(parts))
 	for i, p := range parts {
 		if p.Name == "" {
 			errs = append(errs, fmt.Errorf("%w: part %d has no name", ErrInvalid, i))
 		}
 		if _, dup := w[p.Name]; dup {
-			errs = append(errs, fmt.Errorf("%w: part %d repeats the name %q", ErrInvalid, i, p.Name))
-		}
-		if p.Evaluator == nil {
-			errs = append(errs, fmt.Errorf("%w: part %q has no evaluator", ErrInvalid, p.Name))
+			errs = append(errs, fmt.Errorf("%w: part %d repeats the name %s", ErrInvalid, i, errtext.Quote(p.Name)))
 		}
 		w[p.Name] = p.Weight
 	}
-	if err := w.Validate(); err != nil {
-		errs = append(errs, err)
+	for _, err := range weights.Check(w) {
+		errs = append(errs, fmt.Errorf("%w: %w", ErrInvalid, err))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return &weighted{parts: append([]Part(nil), parts...), o: o}, nil
+	return &weighted{policy: policy, scale: append(Scale(nil), scale...), parts: append([]Part(nil), parts...)}, nil
 }
 
 type weighted struct {
-	parts []Part
-	o     Options
+	policy string
+	scale  Scale
+	parts  []Part
 }
 
 func (c *weighted) Evaluate(f Facts) (Result, error) {
@@ -200,18 +187,16 @@ func (c *weighted) Evaluate(f Facts) (Result, error) {
 	for _, p := range c.parts {
 		r, err := p.Evaluator.Evaluate(f)
 		if err != nil {
-			return Result{}, fmt.Errorf("%w: part %q on matter %q: %w", ErrRefused, p.Name, f.Matter, err)
+			return Result{}, fmt.Errorf("%w: part %s on matter %s: %w", ErrRefused, errtext.Quote(p.Name), errtext.Quote(f.Matter), err)
 		}
 		if r.IsZero() {
-			return Result{}, fmt.Errorf("%w: part %q did not evaluate matter %q", ErrRefused, p.Name, f.Matter)
+			return Result{}, fmt.Errorf("%w: part %s did not evaluate matter %s", ErrRefused, errtext.Quote(p.Name), errtext.Quote(f.Matter))
 		}
 		sum = sum.Add(p.Weight.Mul(r.Points))
 		reasons = append(reasons, fmt.Sprintf("part %q (weight %s): %s %s by %s", p.Name,
-			formatDecimal(p.Weight), r.Grade, formatDecimal(r.Points), r.Policy))
+			jsonx.FormatDecimal(p.Weight), r.Grade, jsonx.FormatDecimal(r.Points), r.Policy))
 	}
-	g, _ := c.o.Scale.Floor(sum)
-	var b strings.Builder
-	fmt.Fprintf(&b, "weighted sum %s → %s %s", formatDecimal(sum), g.Code, formatDecimal(g.Points))
-	reasons = append(reasons, b.String())
-	return Result{Grade: g.Code, Points: g.Points, Policy: c.o.Policy, Reasons: reasons}, nil
+	g, _ := c.scale.Floor(sum)
+	reasons = append(reasons, fmt.Sprintf("weighted sum %s → %s %s", jsonx.FormatDecimal(sum), g.Code, jsonx.FormatDecimal(g.Points)))
+	return Result{Grade: g.Code, Points: g.Points, Policy: c.policy, Reasons: reasons}, nil
 }

@@ -1,4 +1,4 @@
-package scoring
+package scoring_test
 
 import (
 	"encoding/json"
@@ -6,15 +6,25 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
 
 // outputs computes one of everything the package writes.
 func outputs(t *testing.T) string {
 	t.Helper()
-	b := NewBook()
-	table := DefaultTable()
-	for i, f := range []Facts{timely(), {}, {Responded: true, Response: 5 * time.Hour, ResponseLimit: 4 * time.Hour}} {
+	june := time.Date(2020, 6, 15, 10, 0, 0, 0, workday.CST())
+	b := scoring.NewBook()
+	table := wuhu.Table()
+	record := func(e scoring.Evaluation) {
+		t.Helper()
+		if err := b.Record(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, f := range []scoring.Facts{timely(), {}, {Responded: true, Response: 5 * time.Hour, ResponseLimit: 4 * time.Hour}} {
 		f.Matter = string(rune('A' + i))
 		f.Quality = 4
 		r, err := table.Evaluate(f)
@@ -22,36 +32,31 @@ func outputs(t *testing.T) string {
 			t.Fatal(err)
 		}
 		for _, s := range []string{"D1", "D2", "D3"}[i:] {
-			recordAll(t, b, Evaluation{Matter: f.Matter, Subject: s, Evaluator: "S1", Stage: i, At: june, Result: r})
+			record(scoring.Evaluation{Matter: f.Matter, Subject: s, Evaluator: "S1", Stage: i, At: june, Result: r})
 		}
 	}
-	recordAll(t, b, eval("X", "D3", 0, june, "fair", "70.333"), eval("Y", "D3", 0, june, "fair", "1e-30"))
-	third, _ := Weighted([]Part{
-		{Name: "a", Weight: d("0.125"), Evaluator: table},
-		{Name: "b", Weight: d("0.875"), Evaluator: table},
-	}, nil)
-	wr, err := third.Evaluate(timely())
-	if err != nil {
-		t.Fatal(err)
+	for _, x := range []struct{ matter, points string }{{"X", "70.333"}, {"Y", "1e-30"}} {
+		record(scoring.Evaluation{Matter: x.matter, Subject: "D3", Evaluator: "S1", At: june,
+			Result: scoring.Result{Grade: "fair", Points: decimal.RequireFromString(x.points), Reasons: []string{"r"}}})
 	}
-	blend, err := Blend(AnnualWeights(), map[string]decimal.Decimal{"subdistrict": d("91.333"), "department": d("87.1")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	scores := b.Scores(Year(2020))
-	annual, err := Assess(scores, AnnualWeights(), map[string]map[string]decimal.Decimal{
-		"D1": {"department": d("90")}, "D2": {"department": d("80.50")}, "D3": {"department": d("70")}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := json.Marshal(map[string]any{
-		"book": b, "scores": scores, "weighted": wr, "blend": jsonDecimal(blend), "annual": annual,
-		"table": DefaultTable(), "scale": DefaultScale(),
+	eighth, err := scoring.Weighted("", wuhu.Scale(), []scoring.Part{
+		{Name: "a", Weight: decimal.RequireFromString("0.125"), Evaluator: table},
+		{Name: "b", Weight: decimal.RequireFromString("0.875"), Evaluator: table},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(out) + "\n" + formatDecimal(blend) + " " + blend.StringFixed(3)
+	wr, err := eighth.Evaluate(timely())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(map[string]any{
+		"book": b, "scores": b.Scores(scoring.Year(2020)), "weighted": wr, "table": table,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 // TestExactWhateverDecimalSettings changes shopspring/decimal's package

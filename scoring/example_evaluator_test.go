@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -11,7 +12,7 @@ import (
 // host's own evaluator. It keeps no state, so it is safe for concurrent
 // use; it reads Attrs and never changes or keeps them.
 type Joint struct {
-	Scale scoring.Scale // nil means scoring.DefaultScale()
+	Scale scoring.Scale // with the grades excellent, fair and poor
 }
 
 // Evaluate grades the share of units that answered, from the "units" and
@@ -34,17 +35,16 @@ func (j Joint) Evaluate(f scoring.Facts) (scoring.Result, error) {
 	case 2*answered >= units:
 		code = "fair"
 	}
-	scale := j.Scale
-	if scale == nil {
-		scale = scoring.DefaultScale()
+	g, ok := j.Scale.Grade(code)
+	if !ok {
+		return scoring.Result{}, fmt.Errorf("joint: the scale has no grade %q", code)
 	}
-	g, _ := scale.Grade(code)
 	return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "joint-1",
 		Reasons: []string{fmt.Sprintf("%d of %d units answered", answered, units)}}, nil
 }
 
 func Example_customEvaluator() {
-	e := scoring.First(Joint{}, scoring.DefaultTable())
+	e := scoring.First(Joint{Scale: wuhu.Scale()}, wuhu.Table())
 	for _, attrs := range []map[string]string{
 		{"units": "3", "answered": "3"},
 		{"units": "3", "answered": "1"},

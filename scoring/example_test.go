@@ -7,28 +7,31 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
 
-var cst = time.FixedZone("CST", 8*3600)
+var cst = workday.CST()
 
-func ExampleDefaultScale() {
-	for _, g := range scoring.DefaultScale() {
-		fmt.Println(g.Code, g.Label, g.Points)
-	}
-	// Output:
-	// excellent 好 100
-	// good 较好 85
-	// fair 一般 70
-	// poor 差 40
-}
-
+// A host's own table: two grades, on time or not. (locality/wuhu's Table
+// is a fuller one.)
 func ExampleTable_Evaluate() {
 	yes := true
-	r, err := scoring.DefaultTable().Evaluate(scoring.Facts{
+	table := &scoring.Table{
+		Version: "district-2021.1",
+		Scale: scoring.Scale{
+			{Code: "pass", Label: "合格", Points: decimal.NewFromInt(100)},
+			{Code: "fail", Label: "不合格", Points: decimal.NewFromInt(60)},
+		},
+		Rules: []scoring.TableRule{
+			{Name: "on time", Grade: "pass", ResponseOnTime: &yes, ResolutionOnTime: &yes},
+			{Name: "late", Grade: "fail"},
+		},
+	}
+	r, err := table.Evaluate(scoring.Facts{
 		Matter: "2020-0042", Subject: "城管执法局",
 		Responded: true, Response: 2 * time.Hour, ResponseLimit: 4 * time.Hour,
 		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour,
@@ -41,8 +44,8 @@ func ExampleTable_Evaluate() {
 	fmt.Println(r.Grade, r.Points, r.Policy)
 	fmt.Println(r.Reasons[0])
 	// Output:
-	// excellent 100 wuhu-2020.1
-	// rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.56 of limit, quality 5, satisfied
+	// pass 100 district-2021.1
+	// rule 1 "on time": response 0.50 of limit, resolution 0.56 of limit, quality 5, satisfied
 }
 
 // A policy kept as data: a table loaded from JSON is validated, and its
@@ -50,6 +53,7 @@ func ExampleTable_Evaluate() {
 func ExampleLoadTable() {
 	_, err := scoring.LoadTable(strings.NewReader(`{
 	  "version": "district-2021.1",
+	  "scale": [{"code": "excellent", "points": "100"}, {"code": "good", "points": "85"}],
 	  "rules": [
 	    {"name": "fast", "grade": "excellent", "responseAtMost": "0.5"},
 	    {"name": "faster", "grade": "excellent", "responseAtMost": "0.25"},
@@ -69,7 +73,7 @@ func ExampleBook_Scores() {
 	b := scoring.NewBook()
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	grade := func(code string) scoring.Result {
-		g, _ := scoring.DefaultScale().Grade(code)
+		g, _ := wuhu.Scale().Grade(code)
 		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"…"}}
 	}
 	for _, e := range []scoring.Evaluation{
@@ -161,53 +165,20 @@ func ExampleWeek() {
 	// Output: 2020-06-15 Mon to 2020-06-22 Mon
 }
 
-func ExampleBlend() {
-	total, err := scoring.Blend(scoring.AnnualWeights(), map[string]decimal.Decimal{
-		"subdistrict": decimal.RequireFromString("91.67"),
-		"department":  decimal.RequireFromString("88"),
-	})
-	fmt.Println(total, err)
-	_, err = scoring.Blend(scoring.Weights{"a": decimal.RequireFromString("0.33"), "b": decimal.RequireFromString("0.67"), "c": decimal.RequireFromString("0.01")},
-		map[string]decimal.Decimal{"a": decimal.Zero, "b": decimal.Zero})
-	fmt.Println(err)
-	// Output:
-	// 89.101 <nil>
-	// scoring: bad weights: weights sum to 1.01, not exactly 1
-	// scoring: bad weights: part "c" is missing
-}
-
-func ExampleAssess() {
-	scores := []scoring.Score{{Subject: "城管执法局", Composite: decimal.RequireFromString("88.75")}, {Subject: "住建局", Composite: decimal.RequireFromString("85")}}
-	annual, err := scoring.Assess(scores, scoring.AnnualWeights(), map[string]map[string]decimal.Decimal{
-		"城管执法局": {"department": decimal.RequireFromString("90")},
-		"住建局":   {"department": decimal.RequireFromString("93")},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, a := range annual {
-		fmt.Println(a.Rank, a.Subject, a.Parts["subdistrict"], "× 0.3 +", a.Parts["department"], "× 0.7 =", a.Total.StringFixed(2))
-	}
-	// Output:
-	// 1 住建局 85 × 0.3 + 93 × 0.7 = 90.60
-	// 2 城管执法局 88.75 × 0.3 + 90 × 0.7 = 89.63
-}
-
 func ExampleWeighted() {
-	// The speed of the answer by the default table, the citizen's voice by
-	// a host's evaluator, 60:40.
+	// The speed of the answer by Wuhu's table, the citizen's voice by a
+	// host's evaluator, 60:40, graded on Wuhu's scale.
 	citizen := scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 		if f.Satisfied == nil {
 			return scoring.Result{}, nil // not evaluated: no return visit
 		}
-		g, _ := scoring.DefaultScale().Grade(map[bool]string{true: "excellent", false: "poor"}[*f.Satisfied])
+		g, _ := wuhu.Scale().Grade(map[bool]string{true: "excellent", false: "poor"}[*f.Satisfied])
 		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "citizen-1", Reasons: []string{"return visit"}}, nil
 	})
-	e, err := scoring.Weighted([]scoring.Part{
-		{Name: "speed", Weight: decimal.RequireFromString("0.6"), Evaluator: scoring.DefaultTable()},
+	e, err := scoring.Weighted("speed+citizen", wuhu.Scale(), []scoring.Part{
+		{Name: "speed", Weight: decimal.RequireFromString("0.6"), Evaluator: wuhu.Table()},
 		{Name: "citizen", Weight: decimal.RequireFromString("0.4"), Evaluator: citizen},
-	}, &scoring.Options{Policy: "speed+citizen"})
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -221,6 +192,7 @@ func ExampleWeighted() {
 	// weighted sum 58 → poor 40
 }
 
+// A host's strict evaluator first; Wuhu's table grades what it refuses.
 func ExampleFirst() {
 	strict := scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 		if f.Quality == 0 {
@@ -228,7 +200,7 @@ func ExampleFirst() {
 		}
 		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Reasons: []string{"judged"}}, nil
 	})
-	e := scoring.Fallback(strict, scoring.DefaultTable())
+	e := scoring.First(strict, wuhu.Table())
 	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})
 	fmt.Println(r.Grade, r.Policy, err)
 	// Output: good wuhu-2020.1 <nil>
@@ -253,67 +225,25 @@ func ExampleFactsFor() {
 		return
 	}
 	route := matters.Route{Type: "占道经营", Lead: "城管执法局", Respond: 4 * time.Hour, ResolveDays: 3}
-	f, err := scoring.FactsFor(m, "城管执法局", workday.China(), route)
+	f, err := scoring.FactsFor(workday.China(), m, "城管执法局", route)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(f.Response, f.ResponseLimit, f.Resolution, f.ResolutionLimit, f.Final)
 	f.Quality = 4 // the sub-district's judgement
-	r, _ := scoring.DefaultTable().Evaluate(f)
+	r, _ := wuhu.Table().Evaluate(f)
 	fmt.Println(r.Grade)
 	// Output:
 	// 2h0m0s 4h0m0s 48h0m0s 72h0m0s true
 	// excellent
 }
 
-func ExampleAppraisal_Appraise() {
-	d := decimal.RequireFromString
-	a := &scoring.Appraisal{
-		Categories: []scoring.PostCategory{
-			{Code: "网格员", Weights: scoring.Weights{"巡查": d("0.5"), "处置": d("0.3"), "群众评价": d("0.2")}},
-		},
-		Scale: scoring.Scale{{Code: "优秀", Points: d("90")}, {Code: "称职", Points: d("70")}, {Code: "基本称职", Points: d("60")}, {Code: "不称职", Points: d("0")}},
-	}
-	res, err := a.Appraise([]scoring.StaffScore{
-		{Person: "张敏", Category: "网格员", Scores: map[string]decimal.Decimal{"巡查": d("95"), "处置": d("90"), "群众评价": d("80")}},
-		{Person: "李强", Category: "网格员", Scores: map[string]decimal.Decimal{"巡查": d("80"), "处置": d("85"), "群众评价": d("100")}},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, x := range res {
-		fmt.Println(x.Rank, x.Person, x.Total, x.Grade)
-	}
-	// Output:
-	// 1 张敏 90.5 优秀
-	// 2 李强 85.5 称职
-}
-
-func ExampleSelect() {
-	d := decimal.RequireFromString
-	w := scoring.Weights{scoring.CompetitionPart: d("0.7"), scoring.YearPart(1): d("0.1"), scoring.YearPart(2): d("0.1"), scoring.YearPart(3): d("0.1")}
-	placed, err := scoring.Select([]scoring.Candidate{
-		{ID: "A01", Name: "陈静", Post: "城市管理办", Competition: d("86"), Years: []decimal.Decimal{d("90"), d("85"), d("85")}},
-		{ID: "A02", Name: "刘洋", Post: "城市管理办", Competition: d("88"), Years: []decimal.Decimal{d("85"), d("80"), d("80")}},
-		{ID: "A03", Name: "周敏", Post: "城市管理办", Competition: d("80"), Years: []decimal.Decimal{d("95"), d("95"), d("95")}},
-	}, w, map[string]int{"城市管理办": 2})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, p := range placed {
-		fmt.Println(p.Rank, p.Candidate.Name, p.Total, p.Selected)
-	}
-	// Output:
-	// 1 陈静 86.2 true
-	// 2 刘洋 86.1 true
-	// 3 周敏 84.5 false
-}
-
 func ExampleTable_Save() {
-	t := &scoring.Table{Version: "mini-1", Rules: []scoring.TableRule{
+	t := &scoring.Table{Version: "mini-1", Scale: scoring.Scale{
+		{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
+		{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
+	}, Rules: []scoring.TableRule{
 		{Name: "answered", Grade: "good", Responded: new(bool)},
 		{Name: "else", Grade: "fair"},
 	}}
@@ -324,6 +254,18 @@ func ExampleTable_Save() {
 	// Output:
 	// {
 	//   "version": "mini-1",
+	//   "scale": [
+	//     {
+	//       "code": "good",
+	//       "label": "较好",
+	//       "points": "85"
+	//     },
+	//     {
+	//       "code": "fair",
+	//       "label": "一般",
+	//       "points": "70"
+	//     }
+	//   ],
 	//   "rules": [
 	//     {
 	//       "name": "answered",

@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // Facts are the figures of one unit's answer to one matter, the input of an
@@ -15,8 +16,7 @@ import (
 //
 // Durations are working time. A limit of 0 (or less) means "no limit": a
 // ratio against it counts as 0, never a division by zero. In JSON the
-// durations are Go duration strings ("4h0m0s"); integer nanoseconds are
-// accepted on input too.
+// durations are Go duration strings ("4h0m0s"), and only those are read.
 type Facts struct {
 	Matter    string `json:"matter,omitempty"`
 	Subject   string `json:"subject,omitempty"`   // the unit graded
@@ -48,73 +48,38 @@ type Facts struct {
 	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
-type factsJSON struct {
-	Matter          string            `json:"matter,omitempty"`
-	Subject         string            `json:"subject,omitempty"`
-	Evaluator       string            `json:"evaluator,omitempty"`
-	Type            string            `json:"type,omitempty"`
-	Stage           int               `json:"stage,omitempty"`
-	Final           bool              `json:"final,omitempty"`
-	Response        duration          `json:"response,omitempty"`
-	ResponseLimit   duration          `json:"responseLimit,omitempty"`
-	Resolution      duration          `json:"resolution,omitempty"`
-	ResolutionLimit duration          `json:"resolutionLimit,omitempty"`
-	Responded       bool              `json:"responded,omitempty"`
-	Resolved        bool              `json:"resolved,omitempty"`
-	Returned        bool              `json:"returned,omitempty"`
-	Quality         int               `json:"quality,omitempty"`
-	Satisfied       *bool             `json:"satisfied,omitempty"`
-	Attrs           map[string]string `json:"attrs,omitempty"`
-}
+// factsFields has the fields of Facts and none of its methods.
+type factsFields Facts
 
 // MarshalJSON writes the durations as Go duration strings.
 func (f Facts) MarshalJSON() ([]byte, error) {
-	return json.Marshal(factsJSON{f.Matter, f.Subject, f.Evaluator, f.Type, f.Stage, f.Final,
-		duration(f.Response), duration(f.ResponseLimit), duration(f.Resolution), duration(f.ResolutionLimit),
-		f.Responded, f.Resolved, f.Returned, f.Quality, f.Satisfied, f.Attrs})
+	return json.Marshal(struct {
+		factsFields
+		Response        jsonx.Duration `json:"response,omitempty"`
+		ResponseLimit   jsonx.Duration `json:"responseLimit,omitempty"`
+		Resolution      jsonx.Duration `json:"resolution,omitempty"`
+		ResolutionLimit jsonx.Duration `json:"resolutionLimit,omitempty"`
+	}{factsFields(f), jsonx.Duration(f.Response), jsonx.Duration(f.ResponseLimit),
+		jsonx.Duration(f.Resolution), jsonx.Duration(f.ResolutionLimit)})
 }
 
-// UnmarshalJSON reads durations as Go duration strings or integer
-// nanoseconds.
+// UnmarshalJSON reads durations as Go duration strings, and rejects
+// unknown fields: a misspelt figure must not silently read as 0. Errors
+// wrap [ErrInvalid].
 func (f *Facts) UnmarshalJSON(b []byte) error {
-	var w factsJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+	*f = Facts{}
+	w := struct {
+		*factsFields
+		Response        jsonx.Duration `json:"response"`
+		ResponseLimit   jsonx.Duration `json:"responseLimit"`
+		Resolution      jsonx.Duration `json:"resolution"`
+		ResolutionLimit jsonx.Duration `json:"resolutionLimit"`
+	}{factsFields: (*factsFields)(f)}
+	if err := jsonx.Decode(b, &w); err != nil {
+		return fmt.Errorf("%w: facts: %w", ErrInvalid, err)
 	}
-	*f = Facts{w.Matter, w.Subject, w.Evaluator, w.Type, w.Stage, w.Final,
-		time.Duration(w.Response), time.Duration(w.ResponseLimit), time.Duration(w.Resolution), time.Duration(w.ResolutionLimit),
-		w.Responded, w.Resolved, w.Returned, w.Quality, w.Satisfied, w.Attrs}
-	return nil
-}
-
-// duration is a time.Duration written as a Go duration string.
-type duration time.Duration
-
-func (d duration) MarshalJSON() ([]byte, error) {
-	return strconv.AppendQuote(nil, time.Duration(d).String()), nil
-}
-
-func (d *duration) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	if len(b) > 0 && b[0] == '"' {
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		v, err := time.ParseDuration(s)
-		if err != nil {
-			return fmt.Errorf("%w: duration %q: %v", ErrInvalid, s, err)
-		}
-		*d = duration(v)
-		return nil
-	}
-	v, err := strconv.ParseInt(string(b), 10, 64)
-	if err != nil {
-		return fmt.Errorf("%w: duration %s is neither a duration string nor integer nanoseconds", ErrInvalid, b)
-	}
-	*d = duration(v)
+	f.Response, f.ResponseLimit = time.Duration(w.Response), time.Duration(w.ResponseLimit)
+	f.Resolution, f.ResolutionLimit = time.Duration(w.Resolution), time.Duration(w.ResolutionLimit)
 	return nil
 }
 

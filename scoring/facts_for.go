@@ -6,12 +6,13 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // FactsFor reads the facts of unit's answer to matter m off the matter's
-// history, with working time on cal and the limits of route r:
+// history, with working time on calendar cal and the limits of route r:
 //
 //   - Response is the working time from the Dispatch to the unit's first
 //     Accept, and Resolution from the Dispatch to the matter's last
@@ -28,25 +29,30 @@ import (
 //   - Satisfied is copied from the latest Feedback (回访) answer, as the
 //     facts a citizen gave; Quality is left 0 for the sub-district to set.
 //
-// Errors wrap [ErrInvalid] for a nil matter, a nil calendar, an empty
-// unit, a route of another matter type (also matters.ErrNoRoute) or with
-// negative or overflowing limits; [ErrNotDispatched] when no Dispatch
-// names the unit; and the calendar's errors, such as
-// workday.ErrOutOfRange for a year it has no data for.
-func FactsFor(m *matters.Matter, unit string, cal *workday.Calendar, r matters.Route) (Facts, error) {
+// Errors wrap [ErrInvalid] for an empty unit, a route of another matter
+// type (also matters.ErrNoRoute) or with negative or overflowing limits;
+// matters.ErrNotDispatched when no Dispatch names the unit; and the
+// calendar's errors, such as workday.ErrOutOfRange for a year it has no
+// data for. A nil matter or calendar is a programmer's error: FactsFor
+// panics.
+func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.Route) (Facts, error) {
 	switch {
-	case m == nil:
-		return Facts{}, fmt.Errorf("%w: facts of a nil matter", ErrInvalid)
 	case cal == nil:
-		return Facts{}, fmt.Errorf("%w: facts of matter %q: nil calendar", ErrInvalid, m.ID)
+		panic("scoring: FactsFor: nil *workday.Calendar")
+	case m == nil:
+		panic("scoring: FactsFor: nil *matters.Matter")
+	}
+	id := errtext.Quote(m.ID)
+	switch {
 	case unit == "":
-		return Facts{}, fmt.Errorf("%w: facts of matter %q: no unit", ErrInvalid, m.ID)
+		return Facts{}, fmt.Errorf("%w: facts of matter %s: no unit", ErrInvalid, id)
 	case r.Type != "" && r.Type != m.Type:
-		return Facts{}, fmt.Errorf("%w: matter %q of type %q given the route of type %q: %w", ErrInvalid, m.ID, m.Type, r.Type, matters.ErrNoRoute)
+		return Facts{}, fmt.Errorf("%w: matter %s of type %s given the route of type %s: %w", ErrInvalid, id,
+			errtext.Quote(m.Type), errtext.Quote(r.Type), matters.ErrNoRoute)
 	case r.Respond < 0 || r.ResolveDays < 0:
-		return Facts{}, fmt.Errorf("%w: matter %q: route %q has a negative limit", ErrInvalid, m.ID, r.Type)
+		return Facts{}, fmt.Errorf("%w: matter %s: route %s has a negative limit", ErrInvalid, id, errtext.Quote(r.Type))
 	case cal.Day() > 0 && int64(r.ResolveDays) > math.MaxInt64/int64(cal.Day()):
-		return Facts{}, fmt.Errorf("%w: matter %q: route %q: %d days overflow a duration", ErrInvalid, m.ID, r.Type, r.ResolveDays)
+		return Facts{}, fmt.Errorf("%w: matter %s: route %s: %d days overflow a duration", ErrInvalid, id, errtext.Quote(r.Type), r.ResolveDays)
 	}
 	f := Facts{
 		Matter: m.ID, Subject: unit, Evaluator: m.Owner, Type: m.Type, Stage: m.Stage,
@@ -76,12 +82,13 @@ func FactsFor(m *matters.Matter, unit string, cal *workday.Calendar, r matters.R
 			resolve = e.At
 		case matters.Feedback:
 			if e.Satisfied != nil {
-				f.Satisfied = ptr(*e.Satisfied)
+				answer := *e.Satisfied
+				f.Satisfied = &answer
 			}
 		}
 	}
 	if !dispatched {
-		return Facts{}, fmt.Errorf("%w: matter %q, unit %q", ErrNotDispatched, m.ID, unit)
+		return Facts{}, fmt.Errorf("scoring: facts of matter %s: unit %s: %w", id, errtext.Quote(unit), matters.ErrNotDispatched)
 	}
 	f.Responded = !accept.IsZero()
 	f.Resolved = !resolve.IsZero() && f.Final
@@ -94,14 +101,14 @@ func FactsFor(m *matters.Matter, unit string, cal *workday.Calendar, r matters.R
 	}
 	var err error
 	if f.Response, err = m.Elapsed(cal, to); err != nil {
-		return Facts{}, fmt.Errorf("response of unit %q: %w", unit, err)
+		return Facts{}, fmt.Errorf("scoring: response of unit %s: %w", errtext.Quote(unit), err)
 	}
 	to = resolve
 	if !f.Resolved {
 		to = last
 	}
 	if f.Resolution, err = m.Elapsed(cal, to); err != nil {
-		return Facts{}, fmt.Errorf("resolution of unit %q: %w", unit, err)
+		return Facts{}, fmt.Errorf("scoring: resolution of unit %s: %w", errtext.Quote(unit), err)
 	}
 	return f, nil
 }

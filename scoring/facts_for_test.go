@@ -1,14 +1,15 @@
-package scoring
+package scoring_test
 
 import (
 	"errors"
-	"math"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
 )
 
 // history is a matter of 2020 (1 June is a Monday): dispatched to D1 (lead)
@@ -16,7 +17,7 @@ import (
 // for a day, graded in a stage, resolved, and asked twice at the return
 // visit.
 func history(year int) []matters.Event {
-	at := func(day, hour int) time.Time { return time.Date(year, 6, day, hour, 0, 0, 0, cst) }
+	at := func(day, hour int) time.Time { return time.Date(year, 6, day, hour, 0, 0, 0, workday.CST()) }
 	no, yes := false, true
 	evs := []matters.Event{
 		{Kind: matters.Report, Actor: "S1", Type: "占道经营", At: at(1, 9)},
@@ -43,15 +44,16 @@ func TestFactsFor(t *testing.T) {
 		t.Fatal(err)
 	}
 	cal := workday.China()
+	yes := true
 	route := matters.Route{Type: "占道经营", Lead: "D1", Support: []string{"D2"}, Respond: 4 * time.Hour, ResolveDays: 3}
-	base := Facts{Matter: "2020-0001", Evaluator: "S1", Type: "占道经营", Stage: 1, Final: true,
-		ResponseLimit: 4 * time.Hour, ResolutionLimit: 3 * cal.Day(), Resolved: true, Satisfied: yes(),
+	base := scoring.Facts{Matter: "2020-0001", Evaluator: "S1", Type: "占道经营", Stage: 1, Final: true,
+		ResponseLimit: 4 * time.Hour, ResolutionLimit: 3 * cal.Day(), Resolved: true, Satisfied: &yes,
 		Resolution: 72 * time.Hour} // 4 working days less the day suspended
 	lead, support := base, base
 	lead.Subject, lead.Responded, lead.Response = "D1", true, 2*time.Hour
 	support.Subject, support.Returned, support.Response = "D2", true, 3*time.Hour // so far, to its return
-	for _, want := range []Facts{lead, support} {
-		got, err := FactsFor(m, want.Subject, cal, route)
+	for _, want := range []scoring.Facts{lead, support} {
+		got, err := scoring.FactsFor(cal, m, want.Subject, route)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +67,7 @@ func TestFactsFor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := FactsFor(early, "D1", cal, route)
+	got, err := scoring.FactsFor(cal, early, "D1", route)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,23 +77,19 @@ func TestFactsFor(t *testing.T) {
 
 	errs := []struct {
 		name string
-		m    *matters.Matter
 		unit string
-		cal  *workday.Calendar
 		r    matters.Route
 		want []error
 	}{
-		{"nil matter", nil, "D1", cal, route, []error{ErrInvalid}},
-		{"nil calendar", m, "D1", nil, route, []error{ErrInvalid}},
-		{"no unit", m, "", cal, route, []error{ErrInvalid}},
-		{"not dispatched", m, "D3", cal, route, []error{ErrNotDispatched}},
-		{"other route", m, "D1", cal, matters.Route{Type: "油烟扰民"}, []error{ErrInvalid, matters.ErrNoRoute}},
-		{"negative limit", m, "D1", cal, matters.Route{Respond: -1}, []error{ErrInvalid}},
-		{"overflowing limit", m, "D1", cal, matters.Route{ResolveDays: 1 << 40}, []error{ErrInvalid}},
+		{"no unit", "", route, []error{scoring.ErrInvalid}},
+		{"not dispatched", "D3", route, []error{matters.ErrNotDispatched}},
+		{"other route", "D1", matters.Route{Type: "油烟扰民"}, []error{scoring.ErrInvalid, matters.ErrNoRoute}},
+		{"negative limit", "D1", matters.Route{Respond: -1}, []error{scoring.ErrInvalid}},
+		{"overflowing limit", "D1", matters.Route{ResolveDays: 1 << 40}, []error{scoring.ErrInvalid}},
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := FactsFor(tt.m, tt.unit, tt.cal, tt.r)
+			_, err := scoring.FactsFor(cal, m, tt.unit, tt.r)
 			for _, want := range tt.want {
 				if !errors.Is(err, want) {
 					t.Errorf("FactsFor: %v, want %v", err, want)
@@ -103,29 +101,34 @@ func TestFactsFor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := FactsFor(old, "D1", cal, matters.Route{}); !errors.Is(err, workday.ErrOutOfRange) {
+	if _, err := scoring.FactsFor(cal, old, "D1", matters.Route{}); !errors.Is(err, workday.ErrOutOfRange) {
 		t.Errorf("FactsFor in 1990: %v, want workday.ErrOutOfRange", err)
 	}
 }
 
-func TestEvaluationStage(t *testing.T) {
-	tests := []struct {
-		name  string
-		facts Facts
-		want  int
-	}{
-		{"graded once", Facts{Final: true}, 0},
-		{"under way, no stage yet", Facts{}, 0},
-		{"stage 2 under way", Facts{Stage: 2}, 2},
-		{"final after 3 stages", Facts{Stage: 3, Final: true}, 4},
-		{"negative stays for Record to refuse", Facts{Stage: -1, Final: true}, -1},
-		{"at the top stays", Facts{Stage: math.MaxInt32, Final: true}, math.MaxInt32},
+// TestFactsForMisuse checks that a nil matter or calendar, a programmer's
+// error, panics with a message that names it.
+func TestFactsForMisuse(t *testing.T) {
+	m, err := matters.Replay(history(2020))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
+	for _, tt := range []struct {
+		name string
+		cal  *workday.Calendar
+		m    *matters.Matter
+		want string
+	}{
+		{"nil calendar", nil, m, "scoring: FactsFor: nil *workday.Calendar"},
+		{"nil matter", workday.China(), nil, "scoring: FactsFor: nil *matters.Matter"},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.facts.EvaluationStage(); got != tt.want {
-				t.Errorf("EvaluationStage() = %d, want %d", got, tt.want)
-			}
+			defer func() {
+				if got := recover(); got != tt.want {
+					t.Errorf("panic %v, want %q", got, tt.want)
+				}
+			}()
+			_, _ = scoring.FactsFor(tt.cal, tt.m, "D1", matters.Route{})
 		})
 	}
 }
@@ -134,14 +137,14 @@ func TestEvaluationStage(t *testing.T) {
 // and at the end, keyed by Facts.Evaluation: no evaluation collides, and
 // the matter counts once, as the mean of its stages.
 func TestStagedMatterRecordsOnce(t *testing.T) {
-	at := time.Date(2020, 6, 1, 9, 0, 0, 0, cst)
-	points := map[string]Result{}
-	for _, g := range DefaultScale() {
-		points[g.Code] = Result{Grade: g.Code, Points: g.Points, Policy: "p/1", Reasons: []string{"r"}}
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	points := map[string]scoring.Result{}
+	for _, g := range wuhu.Scale() {
+		points[g.Code] = scoring.Result{Grade: g.Code, Points: g.Points, Policy: "p/1", Reasons: []string{"r"}}
 	}
-	base := Facts{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道"}
-	var got []Evaluation
-	book := NewBook()
+	base := scoring.Facts{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道"}
+	var got []scoring.Evaluation
+	book := scoring.NewBook()
 	for i, step := range []struct {
 		stage int
 		final bool
@@ -159,7 +162,7 @@ func TestStagedMatterRecordsOnce(t *testing.T) {
 	if diff := cmp.Diff([]int{1, 2, 3}, stages); diff != "" {
 		t.Errorf("stages mismatch (-want +got):\n%s", diff)
 	}
-	s := book.Scores(Year(2020))
+	s := book.Scores(scoring.Year(2020))
 	if len(s) != 1 || s[0].Matters != 1 || s[0].Evaluations != 3 || s[0].Composite.String() != "85" {
 		t.Errorf("Scores = %+v, want one matter of 3 evaluations with composite (100+85+70)/3 = 85", s)
 	}

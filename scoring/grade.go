@@ -1,11 +1,12 @@
 package scoring
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,72 +18,46 @@ type Grade struct {
 	Points decimal.Decimal `json:"points"`
 }
 
+// gradeFields has the fields of a Grade and none of its methods.
+type gradeFields Grade
+
 // MarshalJSON writes Points as a JSON string in its shortest exact form,
 // whatever decimal's package settings are.
 func (g Grade) MarshalJSON() ([]byte, error) {
-	return json.Marshal(gradeJSON{g.Code, g.Label, ptr(jsonDecimal(g.Points))})
+	return json.Marshal(struct {
+		gradeFields
+		Points jsonx.Decimal `json:"points"`
+	}{gradeFields(g), jsonx.Decimal(g.Points)})
 }
 
-// UnmarshalJSON reads a grade; its points are required.
+// UnmarshalJSON reads a grade, rejecting unknown fields; its points are
+// required. Errors wrap [ErrInvalid].
 func (g *Grade) UnmarshalJSON(b []byte) error {
-	var w gradeJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+	*g = Grade{}
+	w := struct {
+		*gradeFields
+		Points *jsonx.Decimal `json:"points"`
+	}{gradeFields: (*gradeFields)(g)}
+	if err := jsonx.Decode(b, &w); err != nil {
+		return fmt.Errorf("%w: grade: %w", ErrInvalid, err)
 	}
 	if w.Points == nil {
-		return fmt.Errorf("%w: grade %q has no points", ErrInvalid, w.Code)
+		return fmt.Errorf("%w: grade %s has no points", ErrInvalid, errtext.Quote(g.Code))
 	}
-	*g = Grade{Code: w.Code, Label: w.Label, Points: decimal.Decimal(*w.Points)}
+	g.Points = decimal.Decimal(*w.Points)
 	return nil
 }
 
-type gradeJSON struct {
-	Code   string       `json:"code"`
-	Label  string       `json:"label,omitempty"`
-	Points *jsonDecimal `json:"points"`
-}
-
-func ptr[T any](v T) *T { return &v }
-
-// Scale is a set of grades, best first by convention. A nil Scale, where a
-// type documents it, means [DefaultScale].
+// Scale is a set of grades, best first by convention: the grades an
+// evaluator gives and their points. Every [Table] carries its own; the
+// scale of a locality's scheme comes from its package, such as
+// locality/wuhu's Scale.
 type Scale []Grade
-
-// defaultScale is never written: DefaultScale returns a copy.
-var defaultScale = [...]Grade{
-	{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
-	{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
-	{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
-	{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
-}
-
-// DefaultScale returns the grades of the Wuhu one-matter-one-evaluation
-// scheme: excellent 好 100, good 较好 85, fair 一般 70, poor 差 40. Each call
-// returns a new slice that the caller may change.
-func DefaultScale() Scale { return append(Scale(nil), defaultScale[:]...) }
-
-// orDefault returns s, or the default grades when s is empty.
-func (s Scale) orDefault() Scale {
-	if len(s) == 0 {
-		return defaultScale[:]
-	}
-	return s
-}
 
 // Grade returns the grade with the given code.
 func (s Scale) Grade(code string) (Grade, bool) {
 	for _, g := range s {
 		if g.Code == code {
-			return g, true
-		}
-	}
-	return Grade{}, false
-}
-
-// Lookup returns the grade whose code or label is name.
-func (s Scale) Lookup(name string) (Grade, bool) {
-	for _, g := range s {
-		if g.Code == name || g.Label != "" && g.Label == name {
 			return g, true
 		}
 	}
@@ -121,39 +96,28 @@ func (s Scale) Validate() error {
 	codes := map[string]int{}
 	labels := map[string]int{}
 	for i, g := range s {
+		code := errtext.Quote(g.Code)
 		if g.Code == "" {
 			errs = append(errs, fmt.Errorf("%w: scale[%d] has no code", ErrInvalid, i))
 		} else if j, dup := codes[g.Code]; dup {
-			errs = append(errs, fmt.Errorf("%w: scale[%d] repeats code %q of scale[%d]", ErrInvalid, i, g.Code, j))
+			errs = append(errs, fmt.Errorf("%w: scale[%d] repeats code %s of scale[%d]", ErrInvalid, i, code, j))
 		} else {
 			codes[g.Code] = i
 		}
 		if g.Label != "" {
 			if j, dup := labels[g.Label]; dup {
-				errs = append(errs, fmt.Errorf("%w: scale[%d] %q repeats label %q of scale[%d]", ErrInvalid, i, g.Code, g.Label, j))
+				errs = append(errs, fmt.Errorf("%w: scale[%d] %s repeats label %s of scale[%d]", ErrInvalid, i, code, errtext.Quote(g.Label), j))
 			} else {
 				labels[g.Label] = i
 			}
 		}
 		for j := range i {
 			if s[j].Points.Equal(g.Points) {
-				errs = append(errs, fmt.Errorf("%w: scale[%d] %q has the points %s of scale[%d] %q", ErrInvalid, i, g.Code, formatDecimal(g.Points), j, s[j].Code))
+				errs = append(errs, fmt.Errorf("%w: scale[%d] %s has the points %s of scale[%d] %s", ErrInvalid, i, code,
+					jsonx.FormatDecimal(g.Points), j, errtext.Quote(s[j].Code)))
 				break
 			}
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// decodeStrict decodes b into v, rejecting unknown fields and trailing data.
-func decodeStrict(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("%w: trailing data after JSON value", ErrInvalid)
-	}
-	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -39,12 +40,6 @@ func hardeningRows() []hardening.Row {
 
 	add(hardening.EnumRows[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction)...)
 	add([]hardening.Row{
-		hardening.MarshalRow("scoring.StaffScore", scoring.StaffScore{Scores: map[string]decimal.Decimal{"": hardening.Decimals[2], hardening.BadUTF8: hardening.Decimals[3]}}),
-		hardening.MarshalRow[scoring.Appraised]("scoring.Appraised"),
-		hardening.MarshalRow("scoring.Weights", nil, scoring.Weights{"": hardening.Decimals[3]}),
-		hardening.MarshalRow[scoring.Annual]("scoring.Annual"),
-		hardening.MarshalRow("scoring.Candidate", scoring.Candidate{Years: hardening.Decimals}),
-		hardening.MarshalRow[scoring.Placement]("scoring.Placement"),
 		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: []string{hardening.BadUTF8}}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
@@ -65,46 +60,6 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 		hardening.UnmarshalRow[scoring.Book]("scoring.Book"),
-		{Name: "scoring.Appraisal.Appraise", Run: func(c *hardening.Caller) {
-			staff := []scoring.StaffScore{{}, {Person: "p", Category: "c", Scores: map[string]decimal.Decimal{"x": hardening.Decimals[2]}}}
-			for i, a := range []*scoring.Appraisal{{}, {Categories: []scoring.PostCategory{{}, {Code: "c", Weights: scoring.Weights{"x": decimal.New(1, 0)}}}, Scale: scoring.Scale{{}}}} {
-				c.Call(fmt.Sprintf("appraisal %d .Appraise(nil)", i), func() { _, _ = a.Appraise(nil) })
-				c.Call(fmt.Sprintf("appraisal %d .Appraise(staff)", i), func() { _, _ = a.Appraise(staff) })
-			}
-		}},
-		{Name: "scoring.Weights.Validate", Run: func(c *hardening.Caller) {
-			for i, w := range []scoring.Weights{nil, {}, {"": {}}, {"a": hardening.Decimals[2], "b": hardening.Decimals[3]}} {
-				desc := fmt.Sprintf("weights %d .Validate()", i)
-				c.Call(desc, func() {
-					if err := w.Validate(); i > 0 {
-						c.WantErr(desc, err)
-					}
-				})
-			}
-		}},
-		{Name: "scoring.Blend", Run: func(c *hardening.Caller) {
-			ws := []scoring.Weights{nil, scoring.AnnualWeights(), {"a": hardening.Decimals[2]}}
-			parts := []map[string]decimal.Decimal{nil, {"subdistrict": hardening.Decimals[2], "department": hardening.Decimals[3]}, {"subdistrict": {}, "department": {}}}
-			for i, w := range ws {
-				for j, p := range parts {
-					desc := fmt.Sprintf("Blend(weights %d, parts %d)", i, j)
-					c.Call(desc, func() {
-						if _, err := scoring.Blend(w, p); i != 1 || j == 0 {
-							c.WantErr(desc, err)
-						}
-					})
-				}
-			}
-		}},
-		{Name: "scoring.AnnualWeights", Run: func(c *hardening.Caller) { c.Call("AnnualWeights()", func() { _ = scoring.AnnualWeights() }) }},
-		{Name: "scoring.Assess", Run: func(c *hardening.Caller) {
-			scores := []scoring.Score{{}, {Subject: "s", Composite: hardening.Decimals[2]}, {Subject: "s"}}
-			c.Call("Assess(nil, nil, nil)", func() { _, _ = scoring.Assess(nil, nil, nil) })
-			c.Call("Assess(scores, AnnualWeights(), nil)", func() { _, _ = scoring.Assess(scores, scoring.AnnualWeights(), nil) })
-			c.Call("Assess(scores, AnnualWeights(), others)", func() {
-				_, _ = scoring.Assess(scores, scoring.AnnualWeights(), map[string]map[string]decimal.Decimal{"s": nil, "": {"": hardening.Decimals[3]}})
-			})
-		}},
 		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) { c.Call("NewBook()", func() { _ = scoring.NewBook() }) }},
 		{Name: "scoring.Book.Record", Run: func(c *hardening.Caller) {
 			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
@@ -190,21 +145,6 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-		{Name: "scoring.YearPart", Run: func(c *hardening.Caller) {
-			for _, n := range hardening.Ints {
-				c.Call(fmt.Sprintf("YearPart(%d)", n), func() { _ = scoring.YearPart(n) })
-			}
-		}},
-		{Name: "scoring.Select", Run: func(c *hardening.Caller) {
-			cands := []scoring.Candidate{{}, {ID: "a", Post: "p", Competition: hardening.Decimals[2], Years: hardening.Decimals}, {ID: "a", Post: "p"}}
-			for i, w := range []scoring.Weights{nil, {"competition": decimal.New(1, 0)}} {
-				for j, q := range []map[string]int{nil, {"p": -1}, {"p": math.MaxInt}} {
-					c.Call(fmt.Sprintf("Select(nil, weights %d, quotas %d)", i, j), func() { _, _ = scoring.Select(nil, w, q) })
-					c.Call(fmt.Sprintf("Select(candidates, weights %d, quotas %d)", i, j), func() { _, _ = scoring.Select(cands, w, q) })
-				}
-			}
-		}},
-		{Name: "scoring.DefaultTable", Run: func(c *hardening.Caller) { c.Call("DefaultTable()", func() { _ = scoring.DefaultTable() }) }},
 		{Name: "scoring.Result.IsZero", Run: func(c *hardening.Caller) {
 			for _, r := range []scoring.Result{{}, {Points: hardening.Decimals[2]}} {
 				c.Call(fmt.Sprintf("%#v.IsZero()", r), func() { _ = r.IsZero() })
@@ -222,27 +162,19 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 		{Name: "scoring.First", Run: func(c *hardening.Caller) {
-			for i, es := range [][]scoring.Evaluator{nil, {scoring.Discard()}, {scoring.DefaultTable(), scoring.Discard()}, {nil}, {&scoring.Table{}}} {
+			for i, es := range [][]scoring.Evaluator{nil, {scoring.Discard()}, {wuhu.Table(), scoring.Discard()}, {&scoring.Table{}}} {
 				for j, x := range facts() {
 					c.Call(fmt.Sprintf("First(evaluators %d).Evaluate(facts %d)", i, j), func() { _, _ = scoring.First(es...).Evaluate(x) })
 				}
 			}
 		}},
-		{Name: "scoring.Fallback", Run: func(c *hardening.Caller) {
-			pairs := [][2]scoring.Evaluator{{nil, nil}, {scoring.Discard(), nil}, {nil, scoring.DefaultTable()}, {&scoring.Table{}, scoring.DefaultTable()}}
-			for i, p := range pairs {
-				for j, x := range facts() {
-					c.Call(fmt.Sprintf("Fallback(pair %d).Evaluate(facts %d)", i, j), func() { _, _ = scoring.Fallback(p[0], p[1]).Evaluate(x) })
-				}
-			}
-		}},
 		{Name: "scoring.Weighted", Run: func(c *hardening.Caller) {
-			partss := [][]scoring.Part{nil, {{}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: nil}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: scoring.DefaultTable()}},
+			partss := [][]scoring.Part{nil, {{Evaluator: scoring.Discard()}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: wuhu.Table()}},
 				{{Name: "a", Weight: hardening.Decimals[2], Evaluator: scoring.Discard()}, {Name: "a", Weight: hardening.Decimals[3], Evaluator: scoring.Discard()}}}
 			for i, parts := range partss {
-				for _, o := range []*scoring.Options{nil, {}, {Scale: scoring.Scale{{}}, Policy: hardening.Huge}} {
-					c.Call(fmt.Sprintf("Weighted(parts %d)", i), func() {
-						e, err := scoring.Weighted(parts, o)
+				for j, scale := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
+					c.Call(fmt.Sprintf("Weighted(huge, scale %d, parts %d)", j, i), func() {
+						e, err := scoring.Weighted(hardening.Huge, scale, parts)
 						if err != nil {
 							return
 						}
@@ -255,10 +187,13 @@ func hardeningRows() []hardening.Row {
 		}},
 		{Name: "scoring.FactsFor", Run: func(c *hardening.Caller) {
 			for i, m := range someMatters() {
-				for j, cal := range append(calendars(), nil) {
+				if m == nil {
+					continue // a nil matter is misuse: FactsFor panics
+				}
+				for j, cal := range calendars() {
 					for k, r := range routes() {
 						for _, u := range []string{"", "城管局", hardening.Huge} {
-							c.Call(fmt.Sprintf("FactsFor(matter %d, %q, calendar %d, route %d)", i, hardening.Clip(u), j, k), func() { _, _ = scoring.FactsFor(m, u, cal, r) })
+							c.Call(fmt.Sprintf("FactsFor(calendar %d, matter %d, %q, route %d)", j, i, hardening.Clip(u), k), func() { _, _ = scoring.FactsFor(cal, m, u, r) })
 						}
 					}
 				}
@@ -279,23 +214,15 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-		{Name: "scoring.DefaultScale", Run: func(c *hardening.Caller) { c.Call("DefaultScale()", func() { _ = scoring.DefaultScale() }) }},
 		{Name: "scoring.Scale.Grade", Run: func(c *hardening.Caller) {
-			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale()} {
+			for i, s := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
 				for _, code := range hardening.Strings {
 					c.Call(fmt.Sprintf("scale %d .Grade(%q)", i, hardening.Clip(code)), func() { _, _ = s.Grade(code) })
 				}
 			}
 		}},
-		{Name: "scoring.Scale.Lookup", Run: func(c *hardening.Caller) {
-			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale()} {
-				for _, code := range hardening.Strings {
-					c.Call(fmt.Sprintf("scale %d .Lookup(%q)", i, hardening.Clip(code)), func() { _, _ = s.Lookup(code) })
-				}
-			}
-		}},
 		{Name: "scoring.Scale.Floor", Run: func(c *hardening.Caller) {
-			for i, s := range []scoring.Scale{nil, {{}}, scoring.DefaultScale(), {{Points: hardening.Decimals[2]}, {Points: hardening.Decimals[3]}}} {
+			for i, s := range []scoring.Scale{nil, {{}}, wuhu.Scale(), {{Points: hardening.Decimals[2]}, {Points: hardening.Decimals[3]}}} {
 				for _, d := range hardening.Decimals {
 					c.Call(fmt.Sprintf("scale %d .Floor(%v)", i, d), func() { _, _ = s.Floor(d) })
 				}
@@ -337,7 +264,7 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 		{Name: "scoring.Table.Evaluate", Run: func(c *hardening.Caller) {
-			for i, tb := range []*scoring.Table{{}, scoring.DefaultTable(), {Rules: []scoring.TableRule{{}}}} {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
 				for j, x := range facts() {
 					c.Call(fmt.Sprintf("table %d .Evaluate(facts %d)", i, j), func() { _, _ = tb.Evaluate(x) })
 				}
@@ -347,12 +274,10 @@ func hardeningRows() []hardening.Row {
 			for _, in := range hardening.JSONInputs {
 				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })
 			}
-			c.Call("LoadTable(nil)", func() { _, _ = scoring.LoadTable(nil) })
 		}},
 		{Name: "scoring.Table.Save", Run: func(c *hardening.Caller) {
-			for i, tb := range []*scoring.Table{{}, scoring.DefaultTable(), {Rules: []scoring.TableRule{{}}}} {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
 				c.Call(fmt.Sprintf("table %d .Save(io.Discard)", i), func() { _ = tb.Save(io.Discard) })
-				c.Call(fmt.Sprintf("table %d .Save(nil)", i), func() { _ = tb.Save(nil) })
 			}
 		}},
 		{Name: "scoring.Table.Validate", Run: func(c *hardening.Caller) {

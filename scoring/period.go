@@ -1,10 +1,14 @@
 package scoring
 
-import "time"
+import (
+	"time"
 
-// cst is China Standard Time, a fixed UTC+8 zone (no daylight saving since
-// 1991), in which periods are cut.
-var cst = time.FixedZone("CST", 8*3600)
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// cst is China Standard Time, in which periods are cut: workday.CST(), the
+// library's one copy of the zone.
+var cst = workday.CST()
 
 // Period is a half-open span of time [From, To). The zero Period, like any
 // Period whose To is not after its From, holds no instant.

@@ -531,7 +531,7 @@ func (g *raGen) evaluation() Evaluation {
 		}
 		return e
 	}
-	grade := DefaultScale()[r.IntN(4)].Code
+	grade := testScale()[r.IntN(4)].Code
 	e := Evaluation{
 		Matter:    fmt.Sprint("M", r.IntN(12)),
 		Subject:   fmt.Sprint("D", r.IntN(4)),

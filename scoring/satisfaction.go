@@ -1,77 +1,49 @@
 package scoring
 
-import "fmt"
+import "github.com/qingdan/qingdan/internal/enum"
 
 // Satisfaction is a table condition on the citizen's answer at the return
-// visit (回访). The zero value, AnySatisfaction, sets no condition and is
-// omitted from JSON; the others marshal as their codes, and parsing accepts
-// the code or the Chinese label.
+// visit (回访). The zero value, AnySatisfaction ("any", 不限), sets no
+// condition: it is written as the empty text, so that a rule's JSON omits
+// it, and the empty text reads as it. The others are written as their codes;
+// parsing accepts the code or the Chinese label.
 type Satisfaction int
 
 // The satisfaction conditions.
 const (
-	AnySatisfaction Satisfaction = iota // no condition
+	AnySatisfaction Satisfaction = iota // "any" 不限: no condition
 	Satisfied                           // "satisfied" 满意: the answer is yes
 	Dissatisfied                        // "dissatisfied" 不满意: the answer is no
 	Unsurveyed                          // "unsurveyed" 未回访: no answer
 	NotDissatisfied                     // "notDissatisfied" 非不满意: yes, or no answer
 )
 
-var satisfactionNames = [...]struct{ code, label string }{
-	{"", ""},
-	{"satisfied", "满意"},
-	{"dissatisfied", "不满意"},
-	{"unsurveyed", "未回访"},
-	{"notDissatisfied", "非不满意"},
-}
-
-func (s Satisfaction) valid() bool { return s >= 0 && int(s) < len(satisfactionNames) }
+var satisfactions = enum.New(enum.Spec[Satisfaction]{
+	Package: "scoring", Type: "Satisfaction", What: "satisfaction",
+	Codes:  []string{"any", "satisfied", "dissatisfied", "unsurveyed", "notDissatisfied"},
+	Labels: []string{"不限", "满意", "不满意", "未回访", "非不满意"},
+	Err:    ErrInvalid,
+})
 
 // String returns the code, or "Satisfaction(n)" for a value out of range.
-func (s Satisfaction) String() string {
-	if !s.valid() {
-		return fmt.Sprintf("Satisfaction(%d)", int(s))
-	}
-	return satisfactionNames[s].code
-}
+func (s Satisfaction) String() string { return satisfactions.String(s) }
 
-// Label returns the Chinese name.
-func (s Satisfaction) Label() string {
-	if !s.valid() {
-		return s.String()
-	}
-	return satisfactionNames[s].label
-}
+// Label returns the Chinese name, or String's form for a value out of range.
+func (s Satisfaction) Label() string { return satisfactions.Label(s) }
 
-// ParseSatisfaction parses a code or a Chinese label; anything else is an
-// error wrapping [ErrInvalid] that names it.
-func ParseSatisfaction(text string) (Satisfaction, error) {
-	if text != "" {
-		for i, n := range satisfactionNames {
-			if text == n.code || text == n.label {
-				return Satisfaction(i), nil
-			}
-		}
-	}
-	return 0, fmt.Errorf("%w: satisfaction %q", ErrInvalid, text)
-}
+// ParseSatisfaction parses a code or a Chinese label, ignoring surrounding
+// white space; anything else, the empty text included, is an error wrapping
+// [ErrInvalid] that names it.
+func ParseSatisfaction(text string) (Satisfaction, error) { return satisfactions.Parse(text) }
 
-// MarshalText writes the code; a value out of range is an error.
-func (s Satisfaction) MarshalText() ([]byte, error) {
-	if !s.valid() {
-		return nil, fmt.Errorf("%w: satisfaction %d", ErrInvalid, int(s))
-	}
-	return []byte(s.String()), nil
-}
+// MarshalText writes the code, and the empty text for AnySatisfaction; a
+// value out of range is an error wrapping [ErrInvalid].
+func (s Satisfaction) MarshalText() ([]byte, error) { return satisfactions.MarshalText(s) }
 
-// UnmarshalText parses a code or a Chinese label; empty text is
-// AnySatisfaction, the zero value.
+// UnmarshalText reads what [ParseSatisfaction] reads; the empty text is
+// AnySatisfaction.
 func (s *Satisfaction) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*s = AnySatisfaction
-		return nil
-	}
-	v, err := ParseSatisfaction(string(b))
+	v, err := satisfactions.UnmarshalText(b)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/big"
 
+	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/shopspring/decimal"
 )
 
@@ -203,7 +204,7 @@ func (b *Book) Scores(p Period) []Score {
 		}
 		out = append(out, sc)
 	}
-	rankBy(out, func(s Score) decimal.Decimal { return s.Composite }, func(s Score) string { return s.Subject },
+	rank.By(out, func(s Score) decimal.Decimal { return s.Composite }, func(s Score) string { return s.Subject },
 		func(s *Score, r int) { s.Rank = r })
 	return out
 }

@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,15 +21,17 @@ import (
 // checked when loaded ([Table.Validate]), and names its Version in the
 // Policy of every Result it makes.
 //
-// A nil Scale means [DefaultScale]. The zero Table has no rules and grades
-// nothing (Evaluate returns [ErrNoRule]).
+// A table carries its own Scale: the grades its rules give, with their
+// points. The package holds no locality's policy; locality/wuhu's Table is
+// the Wuhu scheme's. The zero Table has no rules and grades nothing
+// (Evaluate returns [ErrNoRule]).
 //
 // A *Table is safe for concurrent use by Evaluate as long as nobody
 // changes it; Evaluate reads the table as it is at each call, so a changed
 // table takes effect at the next call.
 type Table struct {
 	Version string      `json:"version"`
-	Scale   Scale       `json:"scale,omitempty"`
+	Scale   Scale       `json:"scale"`
 	Rules   []TableRule `json:"rules"`
 }
 
@@ -57,11 +62,6 @@ type TableRule struct {
 	// ResolutionOnTime holds when the matter was resolved within its limit.
 	ResolutionOnTime *bool `json:"resolutionOnTime,omitempty"`
 
-	ResponseAtMost   *decimal.Decimal `json:"responseAtMost,omitempty"`   // response ratio ≤ x
-	ResponseOver     *decimal.Decimal `json:"responseOver,omitempty"`     // response ratio > x
-	ResolutionAtMost *decimal.Decimal `json:"resolutionAtMost,omitempty"` // resolution ratio ≤ x
-	ResolutionOver   *decimal.Decimal `json:"resolutionOver,omitempty"`   // resolution ratio > x
-
 	// QualityGiven asks whether the sub-district judged quality (Quality ≠ 0).
 	QualityGiven *bool `json:"qualityGiven,omitempty"`
 	// QualityMin and QualityMax (1–5) bound a quality that was given; a rule
@@ -70,56 +70,61 @@ type TableRule struct {
 	QualityMax int `json:"qualityMax,omitempty"`
 
 	Satisfaction Satisfaction `json:"satisfaction,omitempty"`
+
+	ResponseAtMost   *decimal.Decimal `json:"responseAtMost,omitempty"`   // response ratio ≤ x
+	ResponseOver     *decimal.Decimal `json:"responseOver,omitempty"`     // response ratio > x
+	ResolutionAtMost *decimal.Decimal `json:"resolutionAtMost,omitempty"` // resolution ratio ≤ x
+	ResolutionOver   *decimal.Decimal `json:"resolutionOver,omitempty"`   // resolution ratio > x
 }
 
-type tableRuleJSON struct {
-	Name             string       `json:"name,omitempty"`
-	Doc              string       `json:"doc,omitempty"`
-	Grade            string       `json:"grade"`
-	Types            []string     `json:"types,omitempty"`
-	Responded        *bool        `json:"responded,omitempty"`
-	Resolved         *bool        `json:"resolved,omitempty"`
-	Returned         *bool        `json:"returned,omitempty"`
-	Final            *bool        `json:"final,omitempty"`
-	ResponseOnTime   *bool        `json:"responseOnTime,omitempty"`
-	ResolutionOnTime *bool        `json:"resolutionOnTime,omitempty"`
-	ResponseAtMost   *jsonDecimal `json:"responseAtMost,omitempty"`
-	ResponseOver     *jsonDecimal `json:"responseOver,omitempty"`
-	ResolutionAtMost *jsonDecimal `json:"resolutionAtMost,omitempty"`
-	ResolutionOver   *jsonDecimal `json:"resolutionOver,omitempty"`
-	QualityGiven     *bool        `json:"qualityGiven,omitempty"`
-	QualityMin       int          `json:"qualityMin,omitempty"`
-	QualityMax       int          `json:"qualityMax,omitempty"`
-	Satisfaction     Satisfaction `json:"satisfaction,omitempty"`
-}
+// ruleFields has the fields of a TableRule and none of its methods.
+type ruleFields TableRule
 
 // MarshalJSON writes the ratio thresholds as JSON strings in their shortest
 // exact form, whatever decimal's package settings are.
 func (r TableRule) MarshalJSON() ([]byte, error) {
-	return json.Marshal(tableRuleJSON{r.Name, r.Doc, r.Grade, r.Types, r.Responded, r.Resolved, r.Returned, r.Final,
-		r.ResponseOnTime, r.ResolutionOnTime, optDecimal(r.ResponseAtMost), optDecimal(r.ResponseOver),
-		optDecimal(r.ResolutionAtMost), optDecimal(r.ResolutionOver), r.QualityGiven, r.QualityMin, r.QualityMax, r.Satisfaction})
+	return json.Marshal(struct {
+		ruleFields
+		ResponseAtMost   *jsonx.Decimal `json:"responseAtMost,omitempty"`
+		ResponseOver     *jsonx.Decimal `json:"responseOver,omitempty"`
+		ResolutionAtMost *jsonx.Decimal `json:"resolutionAtMost,omitempty"`
+		ResolutionOver   *jsonx.Decimal `json:"resolutionOver,omitempty"`
+	}{ruleFields(r), jsonx.Ptr(r.ResponseAtMost), jsonx.Ptr(r.ResponseOver),
+		jsonx.Ptr(r.ResolutionAtMost), jsonx.Ptr(r.ResolutionOver)})
 }
 
 // UnmarshalJSON reads a rule, rejecting unknown fields: a misspelt
-// condition must not silently become "no condition".
+// condition must not silently become "no condition". Errors wrap
+// [ErrInvalid].
 func (r *TableRule) UnmarshalJSON(b []byte) error {
-	var w tableRuleJSON
-	if err := decodeStrict(b, &w); err != nil {
-		return err
+	*r = TableRule{}
+	w := struct {
+		*ruleFields
+		ResponseAtMost   *jsonx.Decimal `json:"responseAtMost"`
+		ResponseOver     *jsonx.Decimal `json:"responseOver"`
+		ResolutionAtMost *jsonx.Decimal `json:"resolutionAtMost"`
+		ResolutionOver   *jsonx.Decimal `json:"resolutionOver"`
+	}{ruleFields: (*ruleFields)(r)}
+	if err := jsonx.Decode(b, &w); err != nil {
+		if errors.Is(err, ErrInvalid) {
+			return err
+		}
+		return fmt.Errorf("%w: table rule: %w", ErrInvalid, err)
 	}
-	*r = TableRule{w.Name, w.Doc, w.Grade, w.Types, w.Responded, w.Resolved, w.Returned, w.Final,
-		w.ResponseOnTime, w.ResolutionOnTime, (*decimal.Decimal)(w.ResponseAtMost), (*decimal.Decimal)(w.ResponseOver),
-		(*decimal.Decimal)(w.ResolutionAtMost), (*decimal.Decimal)(w.ResolutionOver), w.QualityGiven, w.QualityMin, w.QualityMax, w.Satisfaction}
+	r.ResponseAtMost, r.ResponseOver = (*decimal.Decimal)(w.ResponseAtMost), (*decimal.Decimal)(w.ResponseOver)
+	r.ResolutionAtMost, r.ResolutionOver = (*decimal.Decimal)(w.ResolutionAtMost), (*decimal.Decimal)(w.ResolutionOver)
 	return nil
 }
 
-// unconditional reports whether the rule matches every Facts.
+// unconditional reports whether the rule matches every Facts: it sets no
+// condition, whatever conditions TableRule has.
 func (r *TableRule) unconditional() bool {
-	return len(r.Types) == 0 && r.Responded == nil && r.Resolved == nil && r.Returned == nil && r.Final == nil &&
-		r.ResponseOnTime == nil && r.ResolutionOnTime == nil && r.ResponseAtMost == nil && r.ResponseOver == nil &&
-		r.ResolutionAtMost == nil && r.ResolutionOver == nil && r.QualityGiven == nil && r.QualityMin == 0 &&
-		r.QualityMax == 0 && r.Satisfaction == AnySatisfaction
+	c := *r
+	c.Name, c.Doc, c.Grade = "", "", ""
+	if len(c.Types) == 0 {
+		c.Types = nil
+	}
+	return reflect.ValueOf(c).IsZero()
 }
 
 // cmpRatio compares actual/limit with x (-1, 0, +1); see TableRule for
@@ -183,23 +188,22 @@ func (t *Table) policy() string {
 //
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
-// [ErrNoRule] or [ErrInvalid]. A nil *Table refuses too.
+// [ErrNoRule] or [ErrInvalid].
 func (t *Table) Evaluate(f Facts) (Result, error) {
-	if t == nil {
-		return Result{}, fmt.Errorf("%w: nil table", ErrNoRule)
-	}
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		if !r.matches(&f) {
 			continue
 		}
-		g, ok := t.Scale.orDefault().Grade(r.Grade)
+		g, ok := t.Scale.Grade(r.Grade)
 		if !ok {
-			return Result{}, fmt.Errorf("%w: table %q rule %d %q gives grade %q, which is not on the scale", ErrInvalid, t.Version, i+1, r.Name, r.Grade)
+			return Result{}, fmt.Errorf("%w: table %s rule %d %s gives grade %s, which is not on the scale", ErrInvalid,
+				errtext.Quote(t.Version), i+1, errtext.Quote(r.Name), errtext.Quote(r.Grade))
 		}
 		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{reason(i, r, &f)}}, nil
 	}
-	return Result{}, fmt.Errorf("%w: table %q, matter %q, subject %q: %s", ErrNoRule, t.Version, f.Matter, f.Subject, describe(&f))
+	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
+		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
 }
 
 // reason says which rule fired on which figures.
@@ -269,22 +273,21 @@ func appendFigure(b []byte, name, missing string, done bool, actual, limit time.
 	return append(b, " of limit"...)
 }
 
-// tableJSON is Table without its methods, for decoding.
-type tableJSON struct {
-	Version string      `json:"version"`
-	Scale   Scale       `json:"scale,omitempty"`
-	Rules   []TableRule `json:"rules"`
-}
+// tableFields has the fields of a Table and none of its methods.
+type tableFields Table
 
-// UnmarshalJSON reads a table, rejecting unknown fields, and validates it:
-// a table that does not pass [Table.Validate] is an error (t then holds
-// the table as read, for inspection).
+// UnmarshalJSON reads a table, rejecting unknown fields and trailing data,
+// and validates it: a table that does not pass [Table.Validate] is an error
+// (t then holds the table as read, for inspection). Every error wraps
+// [ErrInvalid].
 func (t *Table) UnmarshalJSON(b []byte) error {
-	var w tableJSON
-	if err := decodeStrict(b, &w); err != nil {
-		return err
+	*t = Table{}
+	if err := jsonx.Decode(b, (*tableFields)(t)); err != nil {
+		if errors.Is(err, ErrInvalid) {
+			return err
+		}
+		return fmt.Errorf("%w: decision table: %w", ErrInvalid, err)
 	}
-	*t = Table(w)
 	return t.Validate()
 }
 
@@ -293,22 +296,12 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 const maxTableBytes = 16 << 20
 
 // LoadTable reads one table as JSON from r and validates it. Every error
-// wraps [ErrInvalid]: a nil reader, a read error, input longer than 16 MiB,
-// JSON that is malformed, has unknown fields or trailing data, and every
-// problem [Table.Validate] finds.
+// wraps [ErrInvalid]: a read error, input longer than 16 MiB, JSON that is
+// malformed, has unknown fields or trailing data, and every problem
+// [Table.Validate] finds.
 func LoadTable(r io.Reader) (*Table, error) {
-	if r == nil {
-		return nil, fmt.Errorf("%w: LoadTable from a nil reader", ErrInvalid)
-	}
-	b, err := io.ReadAll(io.LimitReader(r, maxTableBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: reading a decision table: %w", ErrInvalid, err)
-	}
-	if len(b) > maxTableBytes {
-		return nil, fmt.Errorf("%w: a decision table longer than %d bytes", ErrInvalid, maxTableBytes)
-	}
 	t := new(Table)
-	if err := json.Unmarshal(b, t); err != nil {
+	if err := jsonx.Read(r, maxTableBytes, t); err != nil {
 		if errors.Is(err, ErrInvalid) {
 			return nil, err
 		}
@@ -319,9 +312,6 @@ func LoadTable(r io.Reader) (*Table, error) {
 
 // Save writes t to w as indented JSON, the form LoadTable reads.
 func (t *Table) Save(w io.Writer) error {
-	if w == nil {
-		return fmt.Errorf("%w: Save to a nil writer", ErrInvalid)
-	}
 	b, err := json.MarshalIndent(t, "", "  ")
 	if err != nil {
 		return err
@@ -336,7 +326,7 @@ const maxGrid = 1 << 20
 // Validate checks a table and reports every problem, joined, each wrapping
 // [ErrInvalid] and naming its row as rules[i] (0-based) with its name:
 //
-//   - no Version, no rules, a scale that fails [Scale.Validate];
+//   - no Version, no rules, no scale, a scale that fails [Scale.Validate];
 //   - a rule whose grade is not on the scale; a negative ratio; a quality
 //     bound outside 1–5; an unknown satisfaction;
 //   - a rule that can never fire: its conditions contradict each other, or
@@ -354,29 +344,26 @@ const maxGrid = 1 << 20
 // it. A table with more than about a million regions is not checked this
 // way; it must then end with an unconditional rule, which closes every gap.
 func (t *Table) Validate() error {
-	if t == nil {
-		return fmt.Errorf("%w: nil table", ErrInvalid)
-	}
 	var errs []error
+	version := errtext.Quote(t.Version)
 	if t.Version == "" {
 		errs = append(errs, fmt.Errorf("%w: table has no version", ErrInvalid))
 	}
-	if len(t.Scale) > 0 {
-		if err := t.Scale.Validate(); err != nil {
-			errs = append(errs, err)
-		}
+	if len(t.Scale) == 0 {
+		errs = append(errs, fmt.Errorf("%w: table %s has no scale: a table carries the grades its rules give, with their points", ErrInvalid, version))
+	} else if err := t.Scale.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if len(t.Rules) == 0 {
-		errs = append(errs, fmt.Errorf("%w: table %q has no rules", ErrInvalid, t.Version))
+		errs = append(errs, fmt.Errorf("%w: table %s has no rules", ErrInvalid, version))
 	}
-	scale := t.Scale.orDefault()
 	for i := range t.Rules {
 		r := &t.Rules[i]
-		at := fmt.Sprintf("table %q rules[%d] %q", t.Version, i, r.Name)
+		at := fmt.Sprintf("table %s rules[%d] %s", version, i, errtext.Quote(r.Name))
 		if r.Grade == "" {
 			errs = append(errs, fmt.Errorf("%w: %s has no grade", ErrInvalid, at))
-		} else if _, ok := scale.Grade(r.Grade); !ok {
-			errs = append(errs, fmt.Errorf("%w: %s gives grade %q, which is not on the scale", ErrInvalid, at, r.Grade))
+		} else if _, ok := t.Scale.Grade(r.Grade); !ok && len(t.Scale) > 0 {
+			errs = append(errs, fmt.Errorf("%w: %s gives grade %s, which is not on the scale", ErrInvalid, at, errtext.Quote(r.Grade)))
 		}
 		for _, c := range []struct {
 			name string
@@ -384,7 +371,7 @@ func (t *Table) Validate() error {
 		}{{"responseAtMost", r.ResponseAtMost}, {"responseOver", r.ResponseOver},
 			{"resolutionAtMost", r.ResolutionAtMost}, {"resolutionOver", r.ResolutionOver}} {
 			if c.x != nil && c.x.Sign() < 0 {
-				errs = append(errs, fmt.Errorf("%w: %s has the negative ratio %s %s", ErrInvalid, at, c.name, formatDecimal(*c.x)))
+				errs = append(errs, fmt.Errorf("%w: %s has the negative ratio %s %s", ErrInvalid, at, c.name, jsonx.FormatDecimal(*c.x)))
 			}
 		}
 		if r.QualityMin < 0 || r.QualityMin > 5 {
@@ -393,7 +380,7 @@ func (t *Table) Validate() error {
 		if r.QualityMax < 0 || r.QualityMax > 5 {
 			errs = append(errs, fmt.Errorf("%w: %s has qualityMax %d, not 1–5", ErrInvalid, at, r.QualityMax))
 		}
-		if !r.Satisfaction.valid() {
+		if !satisfactions.Named(r.Satisfaction) {
 			errs = append(errs, fmt.Errorf("%w: %s has an unknown satisfaction %d", ErrInvalid, at, int(r.Satisfaction)))
 		}
 	}

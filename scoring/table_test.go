@@ -1,105 +1,37 @@
-package scoring
+package scoring_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, cmp.Diff(string(want), string(got)))
-	}
-}
-
-func yes() *bool { return ptr(true) }
-func no() *bool  { return ptr(false) }
-
 // timely returns the facts of a matter answered and resolved within its limits.
-func timely() Facts {
-	return Facts{Matter: "M1", Subject: "D1", Responded: true, Response: 2 * time.Hour, ResponseLimit: 4 * time.Hour,
+func timely() scoring.Facts {
+	return scoring.Facts{Matter: "M1", Subject: "D1", Responded: true, Response: 2 * time.Hour, ResponseLimit: 4 * time.Hour,
 		Resolved: true, Final: true, Resolution: 40 * time.Hour, ResolutionLimit: 50 * time.Hour}
 }
 
-func TestDefaultTableRows(t *testing.T) {
-	tests := []struct {
-		name   string
-		change func(*Facts)
-		grade  string
-		rule   string
-	}{
-		{"zero facts", func(f *Facts) { *f = Facts{} }, "poor", "rule 1 "},
-		{"never responded", func(f *Facts) { f.Responded = false }, "poor", "rule 1 "},
-		{"response just over twice", func(f *Facts) { f.Response = 8*time.Hour + 1 }, "poor", "rule 2 "},
-		{"response exactly twice", func(f *Facts) { f.Response = 8 * time.Hour; f.Quality = 5 }, "fair", "rule 9 "},
-		{"resolution over twice so far", func(f *Facts) { f.Resolved, f.Final, f.Resolution = false, false, 101*time.Hour }, "poor", "rule 3 "},
-		{"dissatisfied", func(f *Facts) { f.Quality, f.Satisfied = 5, no() }, "fair", "rule 4 "},
-		{"poor quality", func(f *Facts) { f.Quality = 2 }, "fair", "rule 5 "},
-		{"on time, quality 4", func(f *Facts) { f.Quality = 4 }, "excellent", "rule 6 "},
-		{"on time, quality 5, satisfied", func(f *Facts) { f.Quality, f.Satisfied = 5, yes() }, "excellent", "rule 6 "},
-		{"on time, quality not judged, satisfied", func(f *Facts) { f.Satisfied = yes() }, "excellent", "rule 7 "},
-		{"on time but returned", func(f *Facts) { f.Quality, f.Returned = 5, true }, "good", "rule 8 "},
-		{"on time, quality 3", func(f *Facts) { f.Quality = 3 }, "good", "rule 8 "},
-		{"on time, no judgement, no feedback", func(*Facts) {}, "good", "rule 8 "},
-		{"a stage on track", func(f *Facts) { f.Resolved, f.Final, f.Stage, f.Quality = false, false, 1, 4 }, "excellent", "rule 6 "},
-		{"late response", func(f *Facts) { f.Response, f.Quality = 5*time.Hour, 5 }, "fair", "rule 9 "},
-		{"no limits at all", func(f *Facts) { f.ResponseLimit, f.ResolutionLimit, f.Quality = 0, 0, 5 }, "excellent", "rule 6 "},
-		{"negative times", func(f *Facts) { f.Response, f.Resolution, f.Quality = -time.Hour, -time.Hour, 4 }, "excellent", "rule 6 "},
-	}
-	table := DefaultTable()
-	scale := DefaultScale()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := timely()
-			tt.change(&f)
-			got, err := table.Evaluate(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			g, _ := scale.Grade(tt.grade)
-			want := Result{Grade: tt.grade, Points: g.Points, Policy: "wuhu-2020.1"}
-			if diff := cmp.Diff(want, got, cmpIgnoreReasons); diff != "" {
-				t.Errorf("Evaluate mismatch (-want +got):\n%s", diff)
-			}
-			if len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0], tt.rule) {
-				t.Errorf("Reasons = %q, want one starting %q", got.Reasons, tt.rule)
-			}
-		})
-	}
+// twoGrades is a scale for small tables.
+func twoGrades() scoring.Scale {
+	return scoring.Scale{{Code: "good", Points: decimal.NewFromInt(85)}, {Code: "poor", Points: decimal.NewFromInt(40)}}
 }
 
-var cmpIgnoreReasons = cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Reasons" }, cmp.Ignore())
-
 func TestTableReason(t *testing.T) {
+	yes := true
 	f := timely()
-	f.Quality, f.Satisfied, f.Stage, f.Type = 5, yes(), 2, "占道经营"
-	got, err := DefaultTable().Evaluate(f)
+	f.Quality, f.Satisfied, f.Stage, f.Type = 5, &yes, 2, "占道经营"
+	got, err := wuhu.Table().Evaluate(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,179 +39,106 @@ func TestTableReason(t *testing.T) {
 	if diff := cmp.Diff(want, got.Reasons); diff != "" {
 		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
 	}
-	f = Facts{Response: 3 * time.Hour, ResolutionLimit: time.Hour}
-	got, _ = DefaultTable().Evaluate(f)
+	f = scoring.Facts{Response: 3 * time.Hour, ResolutionLimit: time.Hour}
+	got, _ = wuhu.Table().Evaluate(f)
 	want = []string{`rule 1 "never responded": not responded, so far 3h0m0s, no limit, not resolved, quality not given, no feedback`}
 	if diff := cmp.Diff(want, got.Reasons); diff != "" {
 		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
 	}
 }
 
-// TestTableRatioExact compares ratios at and around thresholds that do not
-// fit a float.
-func TestTableRatioExact(t *testing.T) {
-	third := decimal.RequireFromString("0.333333333333333333333333") // 24 places: the big fallback
-	tbl := &Table{Version: "t", Rules: []TableRule{
-		{Name: "fast", Grade: "excellent", ResponseAtMost: &third},
-		{Name: "tenth", Grade: "good", ResponseAtMost: ptr(decimal.RequireFromString("0.1"))},
-		{Name: "else", Grade: "poor"},
-	}}
-	// Too fine to check region by region: it ends with an unconditional
-	// rule, so it has no gaps, and Validate accepts it.
-	if err := tbl.Validate(); err != nil {
-		t.Errorf("Validate = %v", err)
-	}
-	coarse := &Table{Version: "t", Rules: []TableRule{
-		{Name: "half", Grade: "excellent", ResponseAtMost: ptr(decimal.RequireFromString("0.5"))},
-		{Name: "quarter", Grade: "good", ResponseAtMost: ptr(decimal.RequireFromString("0.25"))},
-		{Name: "else", Grade: "poor"},
-	}}
-	if err := coarse.Validate(); err == nil || !strings.Contains(err.Error(), `rules[1] "quarter" can never fire`) {
-		t.Errorf("Validate = %v, want rules[1] shadowed", err)
-	}
-	fine := &Table{Version: "t", Rules: []TableRule{{Grade: "excellent", ResponseAtMost: &third}}}
-	if err := fine.Validate(); err == nil || !strings.Contains(err.Error(), "end it with an unconditional rule") {
-		t.Errorf("Validate = %v, want a request for an unconditional rule", err)
-	}
-	tests := []struct {
-		actual, limit time.Duration
-		want          string
-	}{
-		{1, 3, "poor"}, // 1/3 > 0.333…3
-		{333333333333333333, 1000000000000000000, "excellent"},
-		{333333333333333334, 1000000000000000000, "excellent"}, // 0.333333333333333334 ≤ 0.333333333333333333333333? no
-		{0, 0, "excellent"},
-	}
-	tests[2].want = "poor"
-	for _, tt := range tests {
-		got, err := tbl.Evaluate(Facts{Responded: true, Response: tt.actual, ResponseLimit: tt.limit})
-		if err != nil || got.Grade != tt.want {
-			t.Errorf("response %d of %d: %v %v, want %s", tt.actual, tt.limit, got.Grade, err, tt.want)
-		}
-	}
-}
-
-func TestTableValidate(t *testing.T) {
-	src := `{
-  "version": "bad-1",
-  "rules": [
-    {"name": "on time", "grade": "excellent", "responseOnTime": true},
-    {"name": "also on time", "grade": "good", "responseOnTime": true, "qualityMin": 4},
-    {"name": "odd quality", "grade": "fair", "qualityMin": 5, "qualityMax": 3},
-    {"name": "unknown", "grade": "superb", "responded": false},
-    {"name": "negative", "grade": "fair", "responseOver": "-1", "qualityMin": 7}
-  ]
-}`
-	_, err := LoadTable(strings.NewReader(src))
-	if !errors.Is(err, ErrInvalid) {
-		t.Fatalf("LoadTable: %v, want ErrInvalid", err)
-	}
-	for _, want := range []string{
-		`rules[1] "also on time" can never fire: every case it matches is taken by rules[0] "on time"`,
-		`rules[2] "odd quality" can never fire: its conditions contradict each other`,
-		`rules[3] "unknown" gives grade "superb", which is not on the scale`,
-		`rules[4] "negative" has the negative ratio responseOver -1`,
-		`rules[4] "negative" has qualityMin 7`,
-		`has gaps:`,
-	} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("LoadTable error lacks %q:\n%v", want, err)
-		}
-	}
-	for _, tt := range []struct{ name, src, want string }{
-		{"unknown field", `{"version":"v","rules":[{"grade":"poor","qualityMinn":4}]}`, "unknown field"},
-		{"unknown satisfaction", `{"version":"v","rules":[{"grade":"poor","satisfaction":"happy"}]}`, `satisfaction "happy"`},
-		{"no version", `{"rules":[{"grade":"poor"}]}`, "no version"},
-		{"no rules", `{"version":"v"}`, "no rules"},
-		{"bad scale", `{"version":"v","scale":[{"code":"a","points":"1"},{"code":"a","points":"2"}],"rules":[{"grade":"a"}]}`, `repeats code "a"`},
-		{"grade without points", `{"version":"v","scale":[{"code":"a"}],"rules":[{"grade":"a"}]}`, `grade "a" has no points`},
-		{"trailing data", `{"version":"v","rules":[{"grade":"poor"}]} {}`, "invalid character"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := LoadTable(strings.NewReader(tt.src))
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("LoadTable: %v, want an error saying %q", err, tt.want)
-			}
-		})
-	}
-	// The Chinese label of a satisfaction is accepted.
-	tbl, err := LoadTable(strings.NewReader(`{"version":"v","rules":[{"grade":"fair","satisfaction":"不满意"},{"grade":"good"}]}`))
-	if err != nil || tbl.Rules[0].Satisfaction != Dissatisfied {
-		t.Errorf("LoadTable with 不满意: %v, %+v", err, tbl)
-	}
-}
-
-func TestTableGapExample(t *testing.T) {
-	tbl := &Table{Version: "v", Rules: []TableRule{{Grade: "good", Responded: yes()}}}
-	err := tbl.Validate()
-	if err == nil || !strings.Contains(err.Error(), "has gaps") || !strings.Contains(err.Error(), "[not responded") {
-		t.Errorf("Validate = %v, want a gap with an example", err)
-	}
-}
-
-func TestTableJSON(t *testing.T) {
-	var buf bytes.Buffer
-	if err := DefaultTable().Save(&buf); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "default_table.golden", buf.Bytes())
-	back, err := LoadTable(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(DefaultTable(), back); diff != "" {
-		t.Errorf("table round trip mismatch (-want +got):\n%s", diff)
-	}
-	if err := DefaultTable().Validate(); err != nil {
-		t.Errorf("DefaultTable does not validate: %v", err)
-	}
-}
-
 func TestTableRefuses(t *testing.T) {
-	var nilTable *Table
-	if _, err := nilTable.Evaluate(Facts{}); !errors.Is(err, ErrNoRule) {
-		t.Errorf("nil table: %v", err)
-	}
-	if _, err := (&Table{}).Evaluate(Facts{}); !errors.Is(err, ErrNoRule) {
+	if _, err := (&scoring.Table{}).Evaluate(scoring.Facts{}); !errors.Is(err, scoring.ErrNoRule) {
 		t.Errorf("zero table: %v", err)
 	}
-	bad := &Table{Version: "v", Rules: []TableRule{{Grade: "superb"}}}
-	if r, err := bad.Evaluate(Facts{}); !errors.Is(err, ErrInvalid) || !r.IsZero() {
-		t.Errorf("unknown grade: %v %v", r, err)
+	gap := &scoring.Table{Version: "v", Scale: twoGrades(), Rules: []scoring.TableRule{{Grade: "good", Responded: new(bool)}}}
+	*gap.Rules[0].Responded = true
+	if r, err := gap.Evaluate(scoring.Facts{Matter: "M1"}); !errors.Is(err, scoring.ErrNoRule) || !r.IsZero() || !strings.Contains(err.Error(), `matter "M1"`) {
+		t.Errorf("no rule matches: %v %v", r, err)
+	}
+	for _, bad := range []*scoring.Table{
+		{Version: "v", Scale: twoGrades(), Rules: []scoring.TableRule{{Grade: "superb"}}},
+		{Version: "v", Rules: []scoring.TableRule{{Grade: "good"}}}, // no scale
+	} {
+		if r, err := bad.Evaluate(scoring.Facts{}); !errors.Is(err, scoring.ErrInvalid) || !r.IsZero() || !strings.Contains(err.Error(), "not on the scale") {
+			t.Errorf("grade not on the scale: %v %v", r, err)
+		}
 	}
 }
 
-func TestResultJSON(t *testing.T) {
-	r, _ := DefaultTable().Evaluate(timely())
+// TestTableNeedsScale checks that the core supplies no scale: a table
+// without one does not load, and says why.
+func TestTableNeedsScale(t *testing.T) {
+	_, err := scoring.LoadTable(strings.NewReader(`{"version":"v","rules":[{"grade":"good"}]}`))
+	if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), `table "v" has no scale`) {
+		t.Errorf("LoadTable without a scale: %v", err)
+	}
+	if strings.Contains(err.Error(), "not on the scale") {
+		t.Errorf("LoadTable without a scale reports every grade as well: %v", err)
+	}
+	tab := wuhu.Table()
+	tab.Scale = nil
+	if err := tab.Validate(); !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), "no scale") {
+		t.Errorf("Validate without a scale: %v", err)
+	}
+}
+
+func TestTableRuleJSON(t *testing.T) {
+	yes, no := true, false
+	x := decimal.RequireFromString("1.50")
+	r := scoring.TableRule{Name: "n", Doc: "d", Grade: "good", Types: []string{"占道经营"},
+		Responded: &yes, Resolved: &no, Returned: &no, Final: &yes, ResponseOnTime: &yes, ResolutionOnTime: &no,
+		QualityGiven: &yes, QualityMin: 2, QualityMax: 4, Satisfaction: scoring.NotDissatisfied,
+		ResponseAtMost: &x, ResponseOver: &x, ResolutionAtMost: &x, ResolutionOver: &x}
 	b, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back Result
+	want := `{"name":"n","doc":"d","grade":"good","types":["占道经营"],"responded":true,"resolved":false,"returned":false,"final":true,` +
+		`"responseOnTime":true,"resolutionOnTime":false,"qualityGiven":true,"qualityMin":2,"qualityMax":4,"satisfaction":"notDissatisfied",` +
+		`"responseAtMost":"1.5","responseOver":"1.5","resolutionAtMost":"1.5","resolutionOver":"1.5"}`
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("TableRule JSON mismatch (-want +got):\n%s", diff)
+	}
+	back := scoring.TableRule{Name: "old", QualityMin: 5}
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(r, back); diff != "" {
-		t.Errorf("Result round trip mismatch (-want +got):\n%s", diff)
+		t.Errorf("TableRule round trip mismatch (-want +got):\n%s", diff)
 	}
-	f := timely()
-	f.Satisfied, f.Attrs, f.Quality = yes(), map[string]string{"k": "v"}, 3
-	b, _ = json.Marshal(f)
-	if !strings.Contains(string(b), `"response":"2h0m0s"`) {
-		t.Errorf("Facts JSON %s: durations are not duration strings", b)
+	if b, _ := json.Marshal(scoring.TableRule{Grade: "poor"}); string(b) != `{"grade":"poor"}` {
+		t.Errorf("a rule without conditions = %s", b)
 	}
-	var fb Facts
-	if err := json.Unmarshal(b, &fb); err != nil {
+	if err := json.Unmarshal([]byte(`{"grade":"poor","satisfaction":"any"}`), &back); err != nil || back.Satisfaction != scoring.AnySatisfaction {
+		t.Errorf(`"any" = %v, %v`, back.Satisfaction, err)
+	}
+	for _, bad := range []string{
+		`{"grade":"poor","qualityMinn":4}`,
+		`{"grade":"poor","responseAtMost":"1e3"}`,
+		`{"grade":"poor","satisfaction":"happy"}`,
+	} {
+		if err := json.Unmarshal([]byte(bad), &back); !errors.Is(err, scoring.ErrInvalid) {
+			t.Errorf("Unmarshal(%s) = %v, want an error wrapping ErrInvalid", bad, err)
+		}
+	}
+}
+
+func TestLoadTable(t *testing.T) {
+	tab, err := scoring.LoadTable(strings.NewReader(`{"version":"v","scale":[{"code":"fair","points":"70"},{"code":"good","points":"85"}],` +
+		`"rules":[{"grade":"fair","satisfaction":"不满意"},{"grade":"good","satisfaction":" any "}]}`))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(f, fb); diff != "" {
-		t.Errorf("Facts round trip mismatch (-want +got):\n%s", diff)
+	if tab.Rules[0].Satisfaction != scoring.Dissatisfied || tab.Rules[1].Satisfaction != scoring.AnySatisfaction {
+		t.Errorf("satisfactions read as %v, %v", tab.Rules[0].Satisfaction, tab.Rules[1].Satisfaction)
 	}
-	if err := json.Unmarshal([]byte(`{"response":7200000000000}`), &fb); err != nil || fb.Response != 2*time.Hour {
-		t.Errorf("nanoseconds: %v %v", fb.Response, err)
+	var buf bytes.Buffer
+	if err := tab.Save(&buf); err != nil {
+		t.Fatal(err)
 	}
-	if err := json.Unmarshal([]byte(`{"response":"soon"}`), &fb); err == nil {
-		t.Errorf("a bad duration was accepted")
+	if strings.Contains(buf.String(), "any") || !strings.Contains(buf.String(), `"satisfaction": "dissatisfied"`) {
+		t.Errorf("Save wrote\n%s", buf.String())
 	}
 }
 
@@ -287,21 +146,90 @@ func TestLoadTableErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		in   io.Reader
+		want string
 	}{
-		{"nil reader", nil},
-		{"empty", strings.NewReader("")},
-		{"malformed", strings.NewReader(`{"version":`)},
-		{"unknown field", strings.NewReader(`{"version":"v","scale":[],"rules":[],"colour":"red"}`)},
-		{"trailing data", strings.NewReader(`{"version":"v"} {}`)},
-		{"longer than 16 MiB", io.MultiReader(strings.NewReader(`{"version":"`), strings.NewReader(strings.Repeat("x", 16<<20)), strings.NewReader(`"}`))},
-		{"read error", iotest.ErrReader(errors.New("disk gone"))},
+		{"empty", strings.NewReader(""), "EOF"},
+		{"malformed", strings.NewReader(`{"version":`), "unexpected EOF"},
+		{"unknown field", strings.NewReader(`{"version":"v","scale":[],"rules":[],"colour":"red"}`), `unknown field "colour"`},
+		{"unknown rule field", strings.NewReader(`{"version":"v","rules":[{"grade":"poor","qualityMinn":4}]}`), `unknown field "qualityMinn"`},
+		{"unknown satisfaction", strings.NewReader(`{"version":"v","rules":[{"grade":"poor","satisfaction":"happy"}]}`), `unknown satisfaction "happy"`},
+		{"trailing data", strings.NewReader(`{"version":"v","scale":[{"code":"poor","points":"1"}],"rules":[{"grade":"poor"}]} {}`), "after the JSON value"},
+		{"no version", strings.NewReader(`{"scale":[{"code":"poor","points":"1"}],"rules":[{"grade":"poor"}]}`), "no version"},
+		{"no rules", strings.NewReader(`{"version":"v","scale":[{"code":"poor","points":"1"}]}`), "no rules"},
+		{"bad scale", strings.NewReader(`{"version":"v","scale":[{"code":"a","points":"1"},{"code":"a","points":"2"}],"rules":[{"grade":"a"}]}`), `repeats code "a"`},
+		{"grade without points", strings.NewReader(`{"version":"v","scale":[{"code":"a"}],"rules":[{"grade":"a"}]}`), `grade "a" has no points`},
+		{"longer than 16 MiB", io.MultiReader(strings.NewReader(`{"version":"`), strings.NewReader(strings.Repeat("x", 16<<20)), strings.NewReader(`"}`)), "longer than"},
+		{"read error", iotest.ErrReader(errors.New("disk gone")), "disk gone"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tab, err := LoadTable(tt.in)
-			if !errors.Is(err, ErrInvalid) || tab != nil {
-				t.Errorf("LoadTable = %v, %v; want nil and an error wrapping ErrInvalid", tab, err)
+			tab, err := scoring.LoadTable(tt.in)
+			if !errors.Is(err, scoring.ErrInvalid) || tab != nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("LoadTable = %v, %v; want nil and an error wrapping ErrInvalid saying %q", tab, err, tt.want)
 			}
 		})
+	}
+}
+
+// FuzzLoadTable loads arbitrary JSON as a table: no input may panic; a
+// table that loads validates, evaluates any facts without panicking, and
+// round-trips through Save.
+func FuzzLoadTable(f *testing.F) {
+	var buf bytes.Buffer
+	if err := wuhu.Table().Save(&buf); err != nil {
+		f.Fatal(err)
+	}
+	scale := `"scale":[{"code":"poor","points":"40"},{"code":"good","points":"85"}]`
+	f.Add(buf.Bytes(), int64(time.Hour), int64(4*time.Hour), 3)
+	f.Add([]byte(`{"version":"v",`+scale+`,"rules":[{"grade":"poor","responseAtMost":"0.5"},{"grade":"good"}]}`), int64(1), int64(2), 0)
+	f.Add([]byte(`{"version":"v",`+scale+`,"rules":[{"grade":"poor","responseOver":"0.000000000000000000000000000001"},{"grade":"good","resolutionAtMost":99999}]}`), int64(-1), int64(0), 7)
+	f.Add([]byte(`{"version":"v","scale":[{"code":"a","points":"1"}],"rules":[{"grade":"a","satisfaction":"满意","types":["x"]}]}`), int64(0), int64(0), -1)
+	f.Fuzz(func(t *testing.T, data []byte, response, limit int64, quality int) {
+		tbl, err := scoring.LoadTable(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, scoring.ErrInvalid) {
+				t.Fatalf("LoadTable: %v does not wrap ErrInvalid", err)
+			}
+			return
+		}
+		if err := tbl.Validate(); err != nil {
+			t.Fatalf("a loaded table does not validate: %v", err)
+		}
+		yes := quality%2 == 0
+		facts := scoring.Facts{Responded: response%3 == 0, Response: time.Duration(response), ResponseLimit: time.Duration(limit),
+			Resolution: time.Duration(limit), ResolutionLimit: time.Duration(response), Quality: quality, Satisfied: &yes}
+		r, err := tbl.Evaluate(facts)
+		if err != nil {
+			t.Fatalf("a validated table refused %+v: %v", facts, err)
+		}
+		if _, ok := tbl.Scale.Grade(r.Grade); !ok || len(r.Reasons) != 1 {
+			t.Fatalf("Evaluate = %+v", r)
+		}
+		var out bytes.Buffer
+		if err := tbl.Save(&out); err != nil {
+			t.Fatal(err)
+		}
+		back, err := scoring.LoadTable(&out)
+		if err != nil {
+			t.Fatalf("a saved table does not load: %v", err)
+		}
+		r2, err := back.Evaluate(facts)
+		if err != nil || r2.Grade != r.Grade {
+			t.Fatalf("the reloaded table grades %v %v, not %v", r2.Grade, err, r.Grade)
+		}
+	})
+}
+
+// BenchmarkTableEvaluate grades one set of facts with Wuhu's table.
+func BenchmarkTableEvaluate(b *testing.B) {
+	t := wuhu.Table()
+	yes := true
+	f := scoring.Facts{Matter: "M1", Subject: "D1", Responded: true, Response: 3 * time.Hour, ResponseLimit: 4 * time.Hour,
+		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour, Quality: 3, Satisfied: &yes}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := t.Evaluate(f); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

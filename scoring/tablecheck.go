@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/shopspring/decimal"
 )
 
@@ -94,8 +95,8 @@ func (t *Table) checkRegions() []error {
 	size := len(types) * 16 * len(respPts) * len(resPts) * 8 * 3
 	if !ok1 || !ok2 || size > maxGrid || size*len(t.Rules) > 16*maxGrid {
 		if !last.unconditional() {
-			return []error{fmt.Errorf("%w: table %q is too fine or too large to check for gaps region by region (%d regions); end it with an unconditional rule",
-				ErrInvalid, t.Version, size)}
+			return []error{fmt.Errorf("%w: table %s is too fine or too large to check for gaps region by region (%d regions); end it with an unconditional rule",
+				ErrInvalid, errtext.Quote(t.Version), size)}
 		}
 		return nil
 	}
@@ -153,20 +154,22 @@ func (t *Table) checkRegions() []error {
 		r := &t.Rules[i]
 		switch {
 		case !matched[i]:
-			errs = append(errs, fmt.Errorf("%w: table %q rules[%d] %q can never fire: its conditions contradict each other", ErrInvalid, t.Version, i, r.Name))
+			errs = append(errs, fmt.Errorf("%w: table %s rules[%d] %s can never fire: its conditions contradict each other",
+				ErrInvalid, errtext.Quote(t.Version), i, errtext.Quote(r.Name)))
 		case !fired[i]:
 			var by []string
 			for j, s := range shadowers[i] {
 				if s {
-					by = append(by, fmt.Sprintf("rules[%d] %q", j, t.Rules[j].Name))
+					by = append(by, fmt.Sprintf("rules[%d] %s", j, errtext.Quote(t.Rules[j].Name)))
 				}
 			}
-			errs = append(errs, fmt.Errorf("%w: table %q rules[%d] %q can never fire: every case it matches is taken by %s", ErrInvalid, t.Version, i, r.Name, strings.Join(by, ", ")))
+			errs = append(errs, fmt.Errorf("%w: table %s rules[%d] %s can never fire: every case it matches is taken by %s",
+				ErrInvalid, errtext.Quote(t.Version), i, errtext.Quote(r.Name), strings.Join(by, ", ")))
 		}
 	}
 	if gaps > 0 {
-		errs = append(errs, fmt.Errorf("%w: table %q has gaps: %d of %d regions match no rule (an unconditional last rule closes them), e.g. %s",
-			ErrInvalid, t.Version, gaps, size, strings.Join(examples, "; ")))
+		errs = append(errs, fmt.Errorf("%w: table %s has gaps: %d of %d regions match no rule (an unconditional last rule closes them), e.g. %s",
+			ErrInvalid, errtext.Quote(t.Version), gaps, size, strings.Join(examples, "; ")))
 	}
 	return errs
 }

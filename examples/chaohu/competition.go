@@ -7,9 +7,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/examples/internal/strictjson"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
-	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
 
@@ -20,7 +21,7 @@ import (
 type competition struct {
 	Title           string                     `json:"title"`
 	Year            int                        `json:"year"`    // the year of the competition; appraisals are of the three years before
-	Weights         scoring.Weights            `json:"weights"` // "competition", "year1" (last year), "year2", "year3"
+	Weights         assessment.Weights         `json:"weights"` // "competition", "year1" (last year), "year2", "year3"
 	AppraisalPoints map[string]decimal.Decimal `json:"appraisalPoints"`
 	Ineligible      string                     `json:"ineligible,omitempty"` // a grade that bars a candidate, e.g. 不称职
 	Posts           []post                     `json:"posts"`
@@ -63,16 +64,16 @@ type barred struct {
 	why string
 }
 
-// candidates turns the applicants into scoring candidates, their appraisal
+// candidates turns the applicants into staff candidates, their appraisal
 // grades into points, last year first. Applicants with the ineligible grade
 // in any year are set apart with the reason. Every problem of the data is
 // reported, joined: a grade with no points, a year missing.
-func (c *competition) candidates() ([]scoring.Candidate, []barred, error) {
-	var out []scoring.Candidate
+func (c *competition) candidates() ([]staff.Candidate, []barred, error) {
+	var out []staff.Candidate
 	var bar []barred
 	var errs []error
 	for _, a := range c.Candidates {
-		sc := scoring.Candidate{ID: a.ID, Name: a.Name, Post: a.Post, Competition: a.Score}
+		sc := staff.Candidate{ID: a.ID, Name: a.Name, Post: a.Post, Competition: a.Score}
 		var why []string
 		for n := 1; n <= appraisalYears; n++ {
 			year := strconv.Itoa(c.Year - n)
@@ -111,7 +112,7 @@ func (r *report) competition(c *competition) error {
 		quotas[p.Code] = p.Quota
 		seats += p.Quota
 	}
-	placed, err := scoring.Select(cands, c.Weights, quotas)
+	placed, err := staff.Select(cands, c.Weights, quotas)
 	if err != nil {
 		return err
 	}
@@ -132,14 +133,14 @@ func (r *report) competition(c *competition) error {
 	shares := make([]string, appraisalYears)
 	for n := 1; n <= appraisalYears; n++ {
 		years[n-1] = strconv.Itoa(c.Year - n)
-		shares[n-1] = percent(c.Weights[scoring.YearPart(n)])
+		shares[n-1] = percent(c.Weights[staff.YearPart(n)])
 	}
 	bars := ""
 	if c.Ineligible != "" {
 		bars = "；任一年度“" + c.Ineligible + "”的不得参加"
 	}
 	r.printf("  综合成绩 = 竞聘成绩×%s + %s 年度考核折算分×%s（%s）%s\n",
-		percent(c.Weights[scoring.CompetitionPart]), strings.Join(years, "、"), strings.Join(shares, "、"),
+		percent(c.Weights[staff.CompetitionPart]), strings.Join(years, "、"), strings.Join(shares, "、"),
 		strings.Join(points, "、"), bars)
 	for _, p := range c.Posts {
 		r.printf("  %s %s %s（名额 %d）\n", p.Code, p.Unit, p.Name, p.Quota)

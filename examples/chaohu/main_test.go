@@ -14,7 +14,7 @@ import (
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/golden"
 	"github.com/qingdan/qingdan/locality/chaohu"
-	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/staff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -269,7 +269,7 @@ func TestCompetition(t *testing.T) {
 	if seats != 20 {
 		t.Errorf("seats = %d, want 20", seats)
 	}
-	placed, err := scoring.Select(cands, c.Weights, quotas)
+	placed, err := staff.Select(cands, c.Weights, quotas)
 	if err != nil {
 		t.Fatal(err)
 	}

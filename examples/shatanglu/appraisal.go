@@ -3,8 +3,10 @@ package main
 import (
 	"strconv"
 
+	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,18 +20,18 @@ const (
 // of 沙塘路街道: within each post category, the month's composite counts 80%
 // and the workload 20%; the total is graded on the staff scale 优秀 (90 and
 // above), 称职 (75), 基本称职 (60) and 不称职.
-func monthlyAppraisal(posts []string) *scoring.Appraisal {
-	a := &scoring.Appraisal{Scale: scoring.Scale{
+func monthlyAppraisal(posts []string) *staff.Appraisal {
+	a := &staff.Appraisal{Scale: scoring.Scale{
 		{Code: "excellent", Label: "优秀", Points: decimal.NewFromInt(90)},
 		{Code: "competent", Label: "称职", Points: decimal.NewFromInt(75)},
 		{Code: "basic", Label: "基本称职", Points: decimal.NewFromInt(60)},
 		{Code: "incompetent", Label: "不称职", Points: decimal.Zero},
 	}}
 	for _, p := range posts {
-		a.Categories = append(a.Categories, scoring.PostCategory{
+		a.Categories = append(a.Categories, staff.PostCategory{
 			Code: p,
 			Name: p,
-			Weights: scoring.Weights{
+			Weights: assessment.Weights{
 				indicatorEvaluation: decimal.RequireFromString("0.8"),
 				indicatorWorkload:   decimal.RequireFromString("0.2"),
 			},
@@ -42,25 +44,25 @@ func monthlyAppraisal(posts []string) *scoring.Appraisal {
 // the composite as it is, and the workload as the member's tasks against
 // the most any member of the same post did, out of 100, rounded half up to
 // 2 places. Members with no evaluation in the month are left out.
-func staffScores(staff []member, month []scoring.Score) []scoring.StaffScore {
+func staffScores(members []member, month []scoring.Score) []staff.Score {
 	bySubject := map[string]scoring.Score{}
 	for _, s := range month {
 		bySubject[s.Subject] = s
 	}
 	most := map[string]int{}
-	for _, m := range staff {
+	for _, m := range members {
 		if s, ok := bySubject[m.ID]; ok {
 			most[m.Post] = max(most[m.Post], s.Matters)
 		}
 	}
-	var out []scoring.StaffScore
-	for _, m := range staff {
+	var out []staff.Score
+	for _, m := range members {
 		s, ok := bySubject[m.ID]
 		if !ok || most[m.Post] == 0 {
 			continue
 		}
 		workload := decimal.NewFromInt(int64(s.Matters)*100).DivRound(decimal.NewFromInt(int64(most[m.Post])), 2)
-		out = append(out, scoring.StaffScore{
+		out = append(out, staff.Score{
 			Person:   m.ID,
 			Category: m.Post,
 			Scores: map[string]decimal.Decimal{

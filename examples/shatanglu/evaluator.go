@@ -46,7 +46,7 @@ import (
 // PostEvaluator knows no post and refuses everything.
 type PostEvaluator struct {
 	Policy string                 // name and version, copied into every Result
-	Scale  scoring.Scale          // nil means scoring.DefaultScale()
+	Scale  scoring.Scale          // with the grades excellent, good, fair and poor
 	Posts  map[string]PostWeights // by post category, e.g. "执法岗"
 }
 
@@ -75,6 +75,7 @@ func shatangluPolicy() *PostEvaluator {
 	}
 	return &PostEvaluator{
 		Policy: "沙塘路派驻人员分类量化考核/2020",
+		Scale:  taskScale(),
 		Posts: map[string]PostWeights{
 			"执法岗":   w("0.2", "0.4", "0.3", "0.1"),
 			"监管岗":   w("0.2", "0.3", "0.3", "0.2"),
@@ -102,20 +103,23 @@ func (e *PostEvaluator) Validate() error {
 			errs = append(errs, fmt.Errorf("post %s: weights sum to %s, not 1", post, sum))
 		}
 	}
-	scale := e.scale()
 	for _, code := range []string{"excellent", "good", "fair", "poor"} {
-		if _, ok := scale.Grade(code); !ok {
+		if _, ok := e.Scale.Grade(code); !ok {
 			errs = append(errs, fmt.Errorf("scale has no grade %q", code))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func (e *PostEvaluator) scale() scoring.Scale {
-	if len(e.Scale) == 0 {
-		return scoring.DefaultScale()
+// taskScale returns the grades of a task: 好 100, 较好 85, 一般 70, 差 40,
+// the grades of one matter, one evaluation.
+func taskScale() scoring.Scale {
+	return scoring.Scale{
+		{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
+		{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
+		{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
+		{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
 	}
-	return e.Scale
 }
 
 var (
@@ -137,9 +141,8 @@ func (e *PostEvaluator) Evaluate(f scoring.Facts) (scoring.Result, error) {
 	if f.Response < 0 || f.ResponseLimit < 0 || f.Resolution < 0 || f.ResolutionLimit < 0 || f.Quality < 0 || f.Quality > 5 {
 		return scoring.Result{}, fmt.Errorf("%w: matter %q, subject %q: figure out of range", ErrCannotGrade, f.Matter, f.Subject)
 	}
-	scale := e.scale()
 	grade := func(code string, reasons []string) (scoring.Result, error) {
-		g, ok := scale.Grade(code)
+		g, ok := e.Scale.Grade(code)
 		if !ok {
 			return scoring.Result{}, fmt.Errorf("%w: scale has no grade %q", ErrCannotGrade, code)
 		}

@@ -13,6 +13,7 @@ import (
 func ExamplePostEvaluator() {
 	e := &PostEvaluator{
 		Policy: "示例街道/2021",
+		Scale:  taskScale(),
 		Posts: map[string]PostWeights{
 			"执法岗": {
 				Response:     decimal.RequireFromString("0.3"),

@@ -141,7 +141,7 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 		return nil
 	}
 	first := days[0]
-	scale := e.scale()
+	scale := e.Scale
 	month := scoring.Month(first.Year(), first.Month())
 	monthScores := book.Scores(month)
 	done := 0

@@ -9,6 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -30,13 +32,13 @@ type figures struct {
 	OpenOverdue      int `json:"openOverdue"`      // of those, past a limit at the year's end
 }
 
-// assessment is the graded year.
-type assessment struct {
+// graded is the graded year.
+type graded struct {
 	year    *year
 	book    *scoring.Book
 	summary matters.Summary
 	figures figures
-	annual  []scoring.Annual
+	annual  []assessment.Annual
 	scale   scoring.Scale
 	policy  string
 	evals   map[string][]scoring.Evaluation // by matter, as recorded
@@ -46,12 +48,9 @@ type assessment struct {
 // assess grades every whistled matter one matter, one evaluation with ev,
 // records the grades in a book and blends each department's composite
 // into its annual assessment.
-func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*assessment, error) {
-	a := &assessment{year: y, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
+func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded, error) {
+	a := &graded{year: y, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
 		evals: map[string][]scoring.Evaluation{}, after: map[string][]int{}}
-	if len(a.scale) == 0 {
-		a.scale = scoring.DefaultScale()
-	}
 	f := &a.figures
 	for i, m := range y.matters {
 		p := y.plans[i]
@@ -93,7 +92,7 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*assess
 	if err != nil {
 		return nil, err
 	}
-	a.annual, err = scoring.Assess(a.book.Scores(scoring.Year(w.city.Year)), scoring.AnnualWeights(), others)
+	a.annual, err = assessment.Assess(a.book.Scores(scoring.Year(w.city.Year)), wuhu.Weights(), others)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +103,7 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*assess
 // long matter (分时段), then every dispatched unit's once the matter is
 // resolved. Quality is the sub-district's judgement from the plan;
 // Satisfied the citizen's latest answer.
-func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *scoring.Table) error {
+func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *scoring.Table) error {
 	f := &a.figures
 	// record grades facts at the time of the event with sequence number
 	// seq, which the evaluation follows in the journal (-journal).
@@ -128,7 +127,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 		if err != nil {
 			return err
 		}
-		facts, err := scoring.FactsFor(part, m.Lead, cal, p.route)
+		facts, err := scoring.FactsFor(cal, part, m.Lead, p.route)
 		if err != nil {
 			return fmt.Errorf("wuhu: facts of %s stage %d: %w", m.ID, part.Stage, err)
 		}
@@ -150,7 +149,7 @@ func (a *assessment) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t 
 	answer := latestAnswer(m)
 	last := m.Events[len(m.Events)-1]
 	for i, u := range append([]string{m.Lead}, m.Support...) {
-		facts, err := scoring.FactsFor(m, u, cal, p.route)
+		facts, err := scoring.FactsFor(cal, m, u, p.route)
 		if err != nil {
 			return fmt.Errorf("wuhu: facts of %s for %s: %w", m.ID, u, err)
 		}

@@ -38,8 +38,8 @@
 //	                (the annual report names one worth a look)
 //	-json           write the same report as JSON (decimals as strings)
 //	-policy FILE    grade with the decision table in FILE (JSON, as
-//	                scoring.LoadTable reads it) instead of
-//	                scoring.DefaultTable(); data/policy-strict.json is an
+//	                scoring.LoadTable reads it, with its scale) instead of
+//	                wuhu.Table(); data/policy-strict.json is an
 //	                example: excellent only with quality 5, a
 //	                dissatisfied citizen or a return caps the grade at
 //	                fair. A rule's conditions are the fields of

@@ -43,7 +43,7 @@ type trailItem struct {
 // followed by the evaluations it triggered, as recorded; items at the same
 // instant by the matter's order in the year. The order depends only on
 // the assessment.
-func trail(a *assessment) []trailItem {
+func trail(a *graded) []trailItem {
 	var items []trailItem
 	for i, m := range a.year.matters {
 		evals, after := a.evals[m.ID], a.after[m.ID]
@@ -112,7 +112,7 @@ func (j *journalFile) abort() {
 
 // write journals the year's trail, syncs the file and renames it over
 // the journal. On error the temporary file is removed.
-func (j *journalFile) write(a *assessment) (*journalInfo, error) {
+func (j *journalFile) write(a *graded) (*journalInfo, error) {
 	j.done = true
 	info, err := writeTrail(j.tmp, a)
 	info.File = j.name
@@ -137,7 +137,7 @@ func (j *journalFile) write(a *assessment) (*journalInfo, error) {
 
 // writeTrail writes the year's trail to w as a new journal. The info it
 // returns, never nil, names no file.
-func writeTrail(w io.Writer, a *assessment) (*journalInfo, error) {
+func writeTrail(w io.Writer, a *graded) (*journalInfo, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	jw := journal.NewWriter(bw, nil)
 	info := &journalInfo{}

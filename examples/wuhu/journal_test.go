@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -246,7 +247,7 @@ func TestJournalFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	jf.tmp.Close() // every write fails
-	if _, err := jf.write(&assessment{year: &year{}}); err == nil || !strings.Contains(err.Error(), name) {
+	if _, err := jf.write(&graded{year: &year{}}); err == nil || !strings.Contains(err.Error(), name) {
 		t.Errorf("write to a closed file = %v; want an error naming %s", err, name)
 	}
 	jf.abort()
@@ -270,7 +271,7 @@ func BenchmarkJournal(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := build(w, scoring.DefaultTable())
+	a, err := build(w, wuhu.Table())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,8 +15,8 @@ import (
 
 	"github.com/qingdan/qingdan/examples/internal/golden"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
-	"github.com/qingdan/qingdan/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -391,7 +391,7 @@ func BenchmarkYear(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	t := scoring.DefaultTable()
+	t := wuhu.Table()
 	for range b.N {
 		if _, err := build(w, t); err != nil {
 			b.Fatal(err)

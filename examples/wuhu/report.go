@@ -12,6 +12,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -19,19 +21,19 @@ import (
 // report is what the program prints, as text or (with -json) as JSON:
 // the annual report, or with -month one month's review.
 type report struct {
-	City        string           `json:"city"`
-	Year        int              `json:"year"`
-	Policy      string           `json:"policy"` // the decision table's version
-	Scale       scoring.Scale    `json:"scale"`
-	Weights     scoring.Weights  `json:"weights,omitempty"`
-	Summary     *matters.Summary `json:"summary,omitempty"`
-	Figures     *figures         `json:"figures,omitempty"`
-	Types       []typeCount      `json:"types,omitempty"`
-	Departments []department     `json:"departments,omitempty"`
-	Month       *review          `json:"month,omitempty"`
-	Matter      *matterView      `json:"matter,omitempty"`
-	Example     string           `json:"example,omitempty"` // a matter worth a look with -matter
-	Journal     *journalInfo     `json:"journal,omitempty"` // the journal written (-journal)
+	City        string             `json:"city"`
+	Year        int                `json:"year"`
+	Policy      string             `json:"policy"` // the decision table's version
+	Scale       scoring.Scale      `json:"scale"`
+	Weights     assessment.Weights `json:"weights,omitempty"`
+	Summary     *matters.Summary   `json:"summary,omitempty"`
+	Figures     *figures           `json:"figures,omitempty"`
+	Types       []typeCount        `json:"types,omitempty"`
+	Departments []department       `json:"departments,omitempty"`
+	Month       *review            `json:"month,omitempty"`
+	Matter      *matterView        `json:"matter,omitempty"`
+	Example     string             `json:"example,omitempty"` // a matter worth a look with -matter
+	Journal     *journalInfo       `json:"journal,omitempty"` // the journal written (-journal)
 
 	names map[string]string // unit names by ID, for the text
 }
@@ -88,8 +90,8 @@ type monthRow struct {
 }
 
 // annualReport builds the annual report.
-func annualReport(w *world, a *assessment) report {
-	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: scoring.AnnualWeights()}
+func annualReport(w *world, a *graded) report {
+	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: wuhu.Weights()}
 	r.Summary, r.Figures = &a.summary, &a.figures
 	r.Example = example(a)
 	counts := map[string]int{}
@@ -111,14 +113,14 @@ func annualReport(w *world, a *assessment) report {
 		r.Departments = append(r.Departments, department{
 			Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject), Short: w.short(an.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades,
-			Composite: an.Parts[scoring.SubdistrictPart], Other: an.Parts["department"], Total: an.Total,
+			Composite: an.Parts[assessment.SubdistrictPart], Other: an.Parts["department"], Total: an.Total,
 		})
 	}
 	return r
 }
 
 // monthReport builds the review of one month of the year.
-func monthReport(w *world, a *assessment, month time.Month) report {
+func monthReport(w *world, a *graded, month time.Month) report {
 	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale}
 	p := scoring.Month(w.city.Year, month)
 	v := &review{Month: fmt.Sprintf("%d-%02d", w.city.Year, int(month))}
@@ -147,7 +149,7 @@ func monthReport(w *world, a *assessment, month time.Month) report {
 
 // matterReport builds the history of one matter; ok is false if the year
 // has no matter with that ID.
-func matterReport(w *world, a *assessment, id string) (r report, ok bool) {
+func matterReport(w *world, a *graded, id string) (r report, ok bool) {
 	r = report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, names: map[string]string{}}
 	for _, u := range w.units() {
 		r.names[u.ID] = u.Name
@@ -163,7 +165,7 @@ func matterReport(w *world, a *assessment, id string) (r report, ok bool) {
 
 // example returns the first matter that shows most of the lifecycle:
 // coordinated, graded in stages and resolved; else the first whistled one.
-func example(a *assessment) string {
+func example(a *graded) string {
 	first := ""
 	for i, m := range a.year.matters {
 		p := a.year.plans[i]
@@ -234,7 +236,7 @@ func writeAnnual(b *strings.Builder, r report) {
 	sum.add("回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "满意率", s.SatisfactionRate.StringFixed(4))
 	b.WriteString(sum.String())
 	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
-		percent(r.Weights[scoring.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
+		percent(r.Weights[assessment.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrr"}
 	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"街道评分", "其他考核", "年度考核"})...)
 	for _, d := range r.Departments {

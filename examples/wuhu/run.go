@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -25,7 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	month := fs.String("month", "", "print the review of one month of the year, such as 2020-06")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")
-	policy := fs.String("policy", "", "grade with the decision table in this JSON `file` (see data/policy-strict.json) instead of scoring.DefaultTable()")
+	policy := fs.String("policy", "", "grade with the decision table in this JSON `file` (see data/policy-strict.json) instead of wuhu.Table()")
 	journalName := fs.String("journal", "", "also write the year's trail (every event and evaluation, hash-chained JSON Lines) to this `file`, replacing it, and print its entry count and head hash")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file] [-journal file]")
@@ -66,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		m = t.Month()
 	}
-	table := scoring.DefaultTable()
+	table := wuhu.Table()
 	if *policy != "" {
 		if table, err = readPolicy(*policy); err != nil {
 			fmt.Fprintf(stderr, "wuhu: -policy: %v\n", err)
@@ -144,7 +145,7 @@ func readPolicy(name string) (*scoring.Table, error) {
 
 // build generates the synthetic year on the China calendar and grades it
 // with the table.
-func build(w *world, t *scoring.Table) (*assessment, error) {
+func build(w *world, t *scoring.Table) (*graded, error) {
 	cal := workday.China()
 	clk, err := newClock(cal)
 	if err != nil {

@@ -8,7 +8,9 @@
 // department that answers a whistle (吹哨报到), one matter one evaluation,
 // the composite counting 30% of a department's annual assessment. This
 // package holds that reform as data: [Template] is the layout, for
-// accountability.Template.Check.
+// accountability.Template.Check; [Scale] (好 100, 较好 85, 一般 70, 差 40)
+// and [Table] (version "wuhu-2020.1") grade a matter, for package scoring;
+// [Weights] (30/70) blend the annual assessment, for package assessment.
 //
 // It is one locality's reading of the reform, the data this library was
 // built and tested with; a host whose bodies or grades differ writes its

@@ -27,5 +27,26 @@ func hardeningRows() []hardening.Row {
 				}
 			})
 		}},
+		{Name: "wuhu.Scale", Run: func(c *hardening.Caller) {
+			c.Call("Scale()", func() {
+				if err := wuhu.Scale().Validate(); err != nil {
+					c.Fail("Scale()", "%v", err)
+				}
+			})
+		}},
+		{Name: "wuhu.Table", Run: func(c *hardening.Caller) {
+			c.Call("Table()", func() {
+				if err := wuhu.Table().Validate(); err != nil {
+					c.Fail("Table()", "%v", err)
+				}
+			})
+		}},
+		{Name: "wuhu.Weights", Run: func(c *hardening.Caller) {
+			c.Call("Weights()", func() {
+				if err := wuhu.Weights().Validate(); err != nil {
+					c.Fail("Weights()", "%v", err)
+				}
+			})
+		}},
 	}
 }

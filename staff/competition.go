@@ -1,13 +1,18 @@
-package scoring
+package staff
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,24 +35,23 @@ type Candidate struct {
 	Years       []decimal.Decimal `json:"years"`
 }
 
-type candidateJSON struct {
-	ID          string        `json:"id"`
-	Name        string        `json:"name,omitempty"`
-	Post        string        `json:"post"`
-	Competition jsonDecimal   `json:"competition"`
-	Years       []jsonDecimal `json:"years"`
-}
+// candidateFields has the fields of a Candidate and none of its methods.
+type candidateFields Candidate
 
 // MarshalJSON writes decimals as JSON strings in their shortest exact form.
 func (c Candidate) MarshalJSON() ([]byte, error) {
-	w := candidateJSON{ID: c.ID, Name: c.Name, Post: c.Post, Competition: jsonDecimal(c.Competition)}
+	var years []jsonx.Decimal
 	if c.Years != nil {
-		w.Years = make([]jsonDecimal, len(c.Years))
+		years = make([]jsonx.Decimal, len(c.Years))
 		for i, y := range c.Years {
-			w.Years[i] = jsonDecimal(y)
+			years[i] = jsonx.Decimal(y)
 		}
 	}
-	return json.Marshal(w)
+	return json.Marshal(struct {
+		candidateFields
+		Competition jsonx.Decimal   `json:"competition"`
+		Years       []jsonx.Decimal `json:"years"`
+	}{candidateFields(c), jsonx.Decimal(c.Competition), years})
 }
 
 // Placement is a candidate's place on a post: the exact Total, the Rank
@@ -60,16 +64,15 @@ type Placement struct {
 	Selected  bool            `json:"selected,omitempty"`
 }
 
-type placementJSON struct {
-	Candidate Candidate   `json:"candidate"`
-	Total     jsonDecimal `json:"total"`
-	Rank      int         `json:"rank"`
-	Selected  bool        `json:"selected,omitempty"`
-}
+// placementFields has the fields of a Placement and none of its methods.
+type placementFields Placement
 
 // MarshalJSON writes Total as a JSON string in its shortest exact form.
 func (p Placement) MarshalJSON() ([]byte, error) {
-	return json.Marshal(placementJSON{p.Candidate, jsonDecimal(p.Total), p.Rank, p.Selected})
+	return json.Marshal(struct {
+		placementFields
+		Total jsonx.Decimal `json:"total"`
+	}{placementFields(p), jsonx.Decimal(p.Total)})
 }
 
 // Select ranks the candidates of an open competition (竞争性选拔) post by
@@ -87,42 +90,43 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // the order of their names.
 //
 // Every problem is reported, joined: bad weights or a candidate whose years
-// do not match them ([ErrWeights], naming the candidate), a candidate
-// without ID or post, an ID used twice, a post without a quota or a
-// negative quota ([ErrInvalid]).
-func Select(cands []Candidate, w Weights, quotas map[string]int) ([]Placement, error) {
+// do not match them ([assessment.ErrWeights], naming the candidate), a
+// candidate without ID or post, an ID used twice, a post without a quota
+// or a negative quota ([ErrInvalid]).
+func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]Placement, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
 	}
 	var errs []error
-	for _, post := range sortedKeys(quotas) {
+	for _, post := range slices.Sorted(maps.Keys(quotas)) {
 		if quotas[post] < 0 {
-			errs = append(errs, fmt.Errorf("%w: post %q has the negative quota %d", ErrInvalid, post, quotas[post]))
+			errs = append(errs, fmt.Errorf("%w: post %s has the negative quota %d", ErrInvalid, errtext.Quote(post), quotas[post]))
 		}
 	}
 	byPost := map[string][]Placement{}
 	ids := map[string]bool{}
 	for i, c := range cands {
+		id := errtext.Quote(c.ID)
 		switch {
 		case c.ID == "":
 			errs = append(errs, fmt.Errorf("%w: candidates[%d] has no ID", ErrInvalid, i))
 			continue
 		case ids[c.ID]:
-			errs = append(errs, fmt.Errorf("%w: candidate %q appears twice", ErrDuplicate, c.ID))
+			errs = append(errs, fmt.Errorf("%w: candidate %s appears twice", ErrInvalid, id))
 			continue
 		}
 		ids[c.ID] = true
 		if _, ok := quotas[c.Post]; !ok {
-			errs = append(errs, fmt.Errorf("%w: candidate %q applies for post %q, which has no quota", ErrInvalid, c.ID, c.Post))
+			errs = append(errs, fmt.Errorf("%w: candidate %s applies for post %s, which has no quota", ErrInvalid, id, errtext.Quote(c.Post)))
 			continue
 		}
 		parts := map[string]decimal.Decimal{CompetitionPart: c.Competition}
 		for y, v := range c.Years {
 			parts[YearPart(y+1)] = v
 		}
-		total, err := Blend(w, parts)
+		total, err := assessment.Blend(w, parts)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("candidate %q: %w", c.ID, err))
+			errs = append(errs, fmt.Errorf("candidate %s: %w", id, err))
 			continue
 		}
 		byPost[c.Post] = append(byPost[c.Post], Placement{Candidate: c, Total: total})
@@ -131,15 +135,11 @@ func Select(cands []Candidate, w Weights, quotas map[string]int) ([]Placement, e
 		return nil, err
 	}
 	var out []Placement
-	for _, post := range sortedKeys(byPost) {
+	for _, post := range slices.Sorted(maps.Keys(byPost)) {
 		ps := byPost[post]
 		slices.SortFunc(ps, placementCmp)
-		rank := 0
+		rank.Shared(ps, func(p Placement) decimal.Decimal { return p.Total }, func(p *Placement, r int) { p.Rank = r })
 		for i := range ps {
-			if i == 0 || !ps[i].Total.Equal(ps[i-1].Total) {
-				rank = i + 1
-			}
-			ps[i].Rank = rank
 			ps[i].Selected = i < quotas[post]
 		}
 		out = append(out, ps...)

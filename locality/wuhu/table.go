@@ -1,11 +1,13 @@
-package scoring
+package wuhu
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
 
-// DefaultTable returns the decision table of the Wuhu one-matter-one-
-// evaluation scheme, version "wuhu-2020.1", on [DefaultScale]. Each call
-// returns a new table that the caller may change. Its rows, first match
-// wins:
+// Table returns the decision table of Wuhu's one-matter-one-evaluation
+// scheme, version "wuhu-2020.1", on [Scale]. Each call returns a new table
+// that the caller may change. Its rows, first match wins:
 //
 //  1. never responded → poor (差): the unit did not answer the whistle
 //     (应哨) at all; nothing else about the matter can make up for that.
@@ -28,33 +30,37 @@ import "github.com/shopspring/decimal"
 // "On time" is response ratio ≤ 1 with a response, and resolution ratio
 // ≤ 1 (resolved, or still open within the limit). The last row is
 // unconditional, so the table has no gaps.
-func DefaultTable() *Table {
+func Table() *scoring.Table {
 	yes, no := true, false
-	two := decimal.NewFromInt(2)
-	one := decimal.NewFromInt(1)
-	return &Table{
+	two, one := decimal.NewFromInt(2), decimal.NewFromInt(1)
+	return &scoring.Table{
 		Version: "wuhu-2020.1",
-		Rules: []TableRule{
-			{Name: "never responded", Grade: "poor", Responded: &no,
+		Scale:   Scale(),
+		Rules: []scoring.TableRule{
+			{Name: "never responded", Grade: "poor", Responded: ptr(no),
 				Doc: "the unit did not answer the whistle at all"},
-			{Name: "response over twice its limit", Grade: "poor", ResponseOver: &two,
+			{Name: "response over twice its limit", Grade: "poor", ResponseOver: ptr(two),
 				Doc: "answering the whistle that late defeats the purpose of blowing it"},
-			{Name: "resolution over twice its limit", Grade: "poor", ResolutionOver: &two,
+			{Name: "resolution over twice its limit", Grade: "poor", ResolutionOver: ptr(two),
 				Doc: "so far, for a matter still open: a stalled stage is poor too"},
-			{Name: "dissatisfied", Grade: "fair", Satisfaction: Dissatisfied,
+			{Name: "dissatisfied", Grade: "fair", Satisfaction: scoring.Dissatisfied,
 				Doc: "the citizen said no at the return visit"},
 			{Name: "quality 1–2", Grade: "fair", QualityMax: 2,
 				Doc: "the sub-district judged the work poor"},
-			{Name: "on time, quality ≥ 4", Grade: "excellent", ResponseOnTime: &yes, ResolutionAtMost: &one,
-				QualityMin: 4, Satisfaction: NotDissatisfied, Returned: &no,
+			{Name: "on time, quality ≥ 4", Grade: "excellent", ResponseOnTime: ptr(yes), ResolutionAtMost: ptr(one),
+				QualityMin: 4, Satisfaction: scoring.NotDissatisfied, Returned: ptr(no),
 				Doc: "responded and resolved (or on track) within the limits, good work, no wrongful return"},
-			{Name: "on time, satisfied", Grade: "excellent", ResponseOnTime: &yes, ResolutionAtMost: &one,
-				QualityGiven: &no, Satisfaction: Satisfied, Returned: &no,
+			{Name: "on time, satisfied", Grade: "excellent", ResponseOnTime: ptr(yes), ResolutionAtMost: ptr(one),
+				QualityGiven: ptr(no), Satisfaction: scoring.Satisfied, Returned: ptr(no),
 				Doc: "the citizen's yes stands in for a quality the sub-district did not judge"},
-			{Name: "on time", Grade: "good", ResponseOnTime: &yes, ResolutionAtMost: &one,
+			{Name: "on time", Grade: "good", ResponseOnTime: ptr(yes), ResolutionAtMost: ptr(one),
 				Doc: "on time, but a return, middling quality or no judgement keeps it from excellent"},
 			{Name: "late", Grade: "fair",
 				Doc: "late, but within twice every limit"},
 		},
 	}
 }
+
+// ptr returns a pointer to a copy of v, so that no two conditions of a
+// table share one.
+func ptr[T any](v T) *T { return &v }

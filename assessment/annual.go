@@ -1,0 +1,92 @@
+package assessment
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/rank"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// SubdistrictPart names the part of an annual assessment that is the
+// sub-district's composite of one matter, one evaluation: the Composite of
+// a subject's [scoring.Score].
+const SubdistrictPart = "subdistrict"
+
+// Annual is one subject's annual assessment with its breakdown: the parts,
+// the weights they were blended with, the exact Total and the Rank among
+// the subjects assessed together (equal totals share a rank).
+type Annual struct {
+	Subject string                     `json:"subject"`
+	Parts   map[string]decimal.Decimal `json:"parts"`
+	Weights Weights                    `json:"weights"`
+	Total   decimal.Decimal            `json:"total"`
+	Rank    int                        `json:"rank,omitempty"`
+}
+
+// annualFields has the fields of an Annual and none of its methods.
+type annualFields Annual
+
+// MarshalJSON writes decimals as JSON strings in their shortest exact form.
+func (a Annual) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		annualFields
+		Parts map[string]jsonx.Decimal `json:"parts"`
+		Total jsonx.Decimal            `json:"total"`
+	}{annualFields(a), jsonx.Map(a.Parts), jsonx.Decimal(a.Total)})
+}
+
+// Assess blends each scored subject's composite, as the [SubdistrictPart],
+// with its other parts by w, and returns the subjects ranked by Total
+// (equal totals share a rank; then by subject). others maps a subject to
+// its parts other than the sub-district's. Every problem is reported,
+// joined, wrapping [ErrWeights] and naming the subject: bad weights, a
+// subject scored twice, a subject in others without a Score, a Score
+// whose parts do not match w, and a "subdistrict" entry in others.
+func Assess(scores []scoring.Score, w Weights, others map[string]map[string]decimal.Decimal) ([]Annual, error) {
+	if err := w.Validate(); err != nil {
+		return nil, err
+	}
+	var errs []error
+	out := make([]Annual, 0, len(scores))
+	seen := make(map[string]bool, len(scores))
+	for _, s := range scores {
+		subject := errtext.Quote(s.Subject)
+		if seen[s.Subject] {
+			errs = append(errs, fmt.Errorf("%w: subject %s scored twice", ErrWeights, subject))
+			continue
+		}
+		seen[s.Subject] = true
+		parts := map[string]decimal.Decimal{SubdistrictPart: s.Composite}
+		for k, v := range others[s.Subject] {
+			if k == SubdistrictPart {
+				errs = append(errs, fmt.Errorf("%w: subject %s: the %q part comes from the book, not from others", ErrWeights, subject, k))
+				continue
+			}
+			parts[k] = v
+		}
+		total, err := Blend(w, parts)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("subject %s: %w", subject, err))
+			continue
+		}
+		out = append(out, Annual{Subject: s.Subject, Parts: parts, Weights: w, Total: total})
+	}
+	for _, name := range slices.Sorted(maps.Keys(others)) {
+		if !seen[name] {
+			errs = append(errs, fmt.Errorf("%w: subject %s has no score in the book", ErrWeights, errtext.Quote(name)))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	rank.By(out, func(a Annual) decimal.Decimal { return a.Total }, func(a Annual) string { return a.Subject },
+		func(a *Annual, r int) { a.Rank = r })
+	return out, nil
+}

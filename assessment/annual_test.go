@@ -1,0 +1,146 @@
+package assessment_test
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestAssess(t *testing.T) {
+	scores := []scoring.Score{
+		{Subject: "城管局", Composite: d("91.5")},
+		{Subject: "住建局", Composite: d("85")},
+		{Subject: "水务局", Composite: d("95")},
+	}
+	others := map[string]map[string]decimal.Decimal{
+		"城管局": {"department": d("90")},
+		"住建局": {"department": d("92")},
+		"水务局": {"department": d("88.5")},
+	}
+	got, err := assessment.Assess(scores, annualWeights(), others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := annualWeights()
+	want := []assessment.Annual{
+		{Subject: "城管局", Parts: map[string]decimal.Decimal{"subdistrict": d("91.5"), "department": d("90")}, Weights: w, Total: d("90.45"), Rank: 1},
+		{Subject: "水务局", Parts: map[string]decimal.Decimal{"subdistrict": d("95"), "department": d("88.5")}, Weights: w, Total: d("90.45"), Rank: 1},
+		{Subject: "住建局", Parts: map[string]decimal.Decimal{"subdistrict": d("85"), "department": d("92")}, Weights: w, Total: d("89.9"), Rank: 3},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Assess mismatch (-want +got):\n%s", diff)
+	}
+	b, err := json.Marshal(got[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "annual.golden", append(b, '\n'))
+	var back assessment.Annual
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got[0], back); diff != "" {
+		t.Errorf("Annual round trip mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestAssessErrors(t *testing.T) {
+	scores := []scoring.Score{{Subject: "城管局", Composite: d("91.5")}, {Subject: "住建局", Composite: d("85")}, {Subject: "城管局"}}
+	for _, tt := range []struct {
+		name   string
+		w      assessment.Weights
+		others map[string]map[string]decimal.Decimal
+		want   []string
+	}{
+		{"bad weights", assessment.Weights{"a": d("0.5")}, nil, []string{"weights sum to 0.5"}},
+		{"every problem", annualWeights(), map[string]map[string]decimal.Decimal{
+			"城管局": {"department": d("90"), "subdistrict": d("1")},
+			"交通局": {"department": d("90")},
+		}, []string{
+			`subject "城管局" scored twice`,
+			`subject "城管局": the "subdistrict" part comes from the book, not from others`,
+			`subject "住建局": assessment: bad weights: part "department" is missing`,
+			`subject "交通局" has no score in the book`,
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := assessment.Assess(scores, tt.w, tt.others)
+			if got != nil || !errors.Is(err, assessment.ErrWeights) {
+				t.Fatalf("Assess = %v, %v; want nil and ErrWeights", got, err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("Assess error lacks %q:\n%v", want, err)
+				}
+			}
+		})
+	}
+	if got, err := assessment.Assess(nil, annualWeights(), nil); err != nil || len(got) != 0 {
+		t.Errorf("Assess(nil) = %v, %v", got, err)
+	}
+}
+
+// TestExactWhateverDecimalSettings changes shopspring/decimal's package
+// settings and shows that no output moves. It must not run in parallel.
+func TestExactWhateverDecimalSettings(t *testing.T) {
+	outputs := func() string {
+		blend, err := assessment.Blend(annualWeights(), map[string]decimal.Decimal{"subdistrict": d("91.333"), "department": d("87.1")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		annual, err := assessment.Assess([]scoring.Score{{Subject: "D1", Composite: d("91.333")}, {Subject: "D2", Composite: d("1e-30")}},
+			annualWeights(), map[string]map[string]decimal.Decimal{"D1": {"department": d("80.50")}, "D2": {"department": d("70")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(map[string]any{"annual": annual, "weights": annualWeights()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b) + " " + blend.StringFixed(4)
+	}
+	want := outputs()
+	prec, quotes, trim := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
+	defer func() {
+		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = prec, quotes, trim
+	}()
+	for _, s := range []struct {
+		prec         int
+		quotes, trim bool
+	}{{2, true, false}, {40, false, false}, {0, true, true}} {
+		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = s.prec, s.quotes, s.trim
+		if diff := cmp.Diff(want, outputs()); diff != "" {
+			t.Errorf("with DivisionPrecision %d, MarshalJSONWithoutQuotes %t, TrimTrailingZeros %t: output mismatch (-want +got):\n%s",
+				s.prec, s.quotes, s.trim, diff)
+		}
+	}
+}

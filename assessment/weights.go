@@ -1,0 +1,75 @@
+package assessment
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/weights"
+	"github.com/shopspring/decimal"
+)
+
+// ErrWeights reports weights that do not sum to exactly 1 or are negative,
+// parts that do not match the weights, and subjects that do not match the
+// scores.
+var ErrWeights = errors.New("assessment: bad weights")
+
+// Weights give each named part its share of a blend. Valid weights are not
+// negative and sum to exactly 1 (0.3 + 0.7, never 0.33 + 0.67 + a rounding
+// error). A nil Weights has no parts and is not valid.
+type Weights map[string]decimal.Decimal
+
+// MarshalJSON writes each weight as a JSON string in its shortest exact
+// form, whatever decimal's package settings are.
+func (w Weights) MarshalJSON() ([]byte, error) {
+	if w == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(jsonx.Map(w))
+}
+
+// Validate reports every problem, joined, each wrapping [ErrWeights]: no
+// parts, a part with an empty name, a negative weight (naming it), and a
+// sum other than exactly 1 (giving the sum).
+func (w Weights) Validate() error {
+	var errs []error
+	for _, err := range weights.Check(w) {
+		errs = append(errs, fmt.Errorf("%w: %w", ErrWeights, err))
+	}
+	return errors.Join(errs...)
+}
+
+// Blend returns Σ w[name] × parts[name], exactly: it is not rounded, and a
+// caller that prints it chooses the places. The weights must be valid (see
+// [Weights.Validate]) and parts must have exactly the weights' names; every
+// problem — a bad weight, a missing part, an extra part, each named — is
+// reported, joined, wrapping [ErrWeights].
+func Blend(w Weights, parts map[string]decimal.Decimal) (decimal.Decimal, error) {
+	var errs []error
+	if err := w.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	names := slices.Sorted(maps.Keys(w))
+	for _, name := range names {
+		if _, ok := parts[name]; !ok {
+			errs = append(errs, fmt.Errorf("%w: part %s is missing", ErrWeights, errtext.Quote(name)))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		if _, ok := w[name]; !ok {
+			errs = append(errs, fmt.Errorf("%w: part %s has no weight", ErrWeights, errtext.Quote(name)))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return decimal.Zero, err
+	}
+	sum := decimal.Zero
+	for _, name := range names {
+		sum = sum.Add(w[name].Mul(parts[name]))
+	}
+	return sum, nil
+}

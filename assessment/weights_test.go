@@ -1,0 +1,152 @@
+package assessment_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/shopspring/decimal"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// annualWeights are the 30/70 weights of Wuhu's annual assessment.
+func annualWeights() assessment.Weights {
+	return assessment.Weights{assessment.SubdistrictPart: d("0.3"), "department": d("0.7")}
+}
+
+func TestWeightsValidate(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		w    assessment.Weights
+		want []string // nil: valid
+	}{
+		{"annual", annualWeights(), nil},
+		{"one part", assessment.Weights{"all": d("1.000")}, nil},
+		{"a part of weight 0", assessment.Weights{"a": d("1"), "b": d("0")}, nil},
+		{"nil", nil, []string{"assessment: bad weights: no parts"}},
+		{"thirds", assessment.Weights{"a": d("0.33"), "b": d("0.33"), "c": d("0.33")}, []string{"assessment: bad weights: weights sum to 0.99, not exactly 1"}},
+		{"negative", assessment.Weights{"a": d("1.5"), "b": d("-0.5")}, []string{`assessment: bad weights: part "b" has the negative weight -0.5`}},
+		{"empty name", assessment.Weights{"": d("1")}, []string{"assessment: bad weights: a part has an empty name"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.w.Validate()
+			if tt.want == nil {
+				if err != nil {
+					t.Errorf("Validate = %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, assessment.ErrWeights) {
+				t.Fatalf("Validate = %v, want ErrWeights", err)
+			}
+			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
+				t.Errorf("Validate mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestBlend(t *testing.T) {
+	tests := []struct {
+		name  string
+		w     assessment.Weights
+		parts map[string]decimal.Decimal
+		want  string   // the exact blend
+		errs  []string // else every one of these in the error
+	}{
+		{"annual", annualWeights(), map[string]decimal.Decimal{"subdistrict": d("91.67"), "department": d("88")}, "89.101", nil},
+		{"not rounded", assessment.Weights{"a": d("0.125"), "b": d("0.875")}, map[string]decimal.Decimal{"a": d("1.01"), "b": d("0")}, "0.12625", nil},
+		{"thirds do not sum to 1", assessment.Weights{"a": d("0.33"), "b": d("0.33"), "c": d("0.33")},
+			map[string]decimal.Decimal{"a": d("1"), "b": d("1"), "c": d("1")}, "", []string{"sum to 0.99"}},
+		{"negative", assessment.Weights{"a": d("1.5"), "b": d("-0.5")},
+			map[string]decimal.Decimal{"a": d("1"), "b": d("1")}, "", []string{`part "b" has the negative weight -0.5`}},
+		{"missing and extra", annualWeights(), map[string]decimal.Decimal{"subdistrict": d("90"), "bonus": d("5")}, "",
+			[]string{`part "department" is missing`, `part "bonus" has no weight`}},
+		{"no weights", nil, nil, "", []string{"no parts"}},
+		{"empty name", assessment.Weights{"": d("1")}, map[string]decimal.Decimal{"": d("1")}, "", []string{"empty name"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := assessment.Blend(tt.w, tt.parts)
+			if tt.errs == nil {
+				if err != nil || !got.Equal(d(tt.want)) {
+					t.Errorf("Blend = %s, %v, want %s", got, err, tt.want)
+				}
+				return
+			}
+			if !errors.Is(err, assessment.ErrWeights) || !got.IsZero() {
+				t.Fatalf("Blend = %s, %v, want 0 and ErrWeights", got, err)
+			}
+			for _, want := range tt.errs {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q lacks %q", err, want)
+				}
+			}
+		})
+	}
+}
+
+func TestWeightsJSON(t *testing.T) {
+	b, err := json.Marshal(assessment.Weights{"a": d("0.250"), "b": d("0.75")})
+	if err != nil || string(b) != `{"a":"0.25","b":"0.75"}` {
+		t.Errorf("Marshal = %s, %v", b, err)
+	}
+	if b, _ := json.Marshal(assessment.Weights(nil)); string(b) != "null" {
+		t.Errorf("Marshal(nil) = %s", b)
+	}
+	var back assessment.Weights
+	if err := json.Unmarshal([]byte(`{"a":"0.25","b":0.75}`), &back); err != nil || !cmp.Equal(back, assessment.Weights{"a": d("0.25"), "b": d("0.75")}) {
+		t.Errorf("Unmarshal = %v, %v", back, err)
+	}
+}
+
+// FuzzBlend blends arbitrary weights and parts: no panic; a blend that
+// succeeds has weights summing to exactly 1 and is Σ weight × part.
+func FuzzBlend(f *testing.F) {
+	f.Add("subdistrict", "0.3", "department", "0.7", "91.5", "88")
+	f.Add("a", "-1", "b", "2", "1e400", "x")
+	f.Add("a", "1", "a", "0", "1", "1")
+	f.Fuzz(func(t *testing.T, n1, w1, n2, w2, p1, p2 string) {
+		num := func(s string) decimal.Decimal {
+			v, err := decimal.NewFromString(s)
+			if err != nil {
+				return decimal.Zero
+			}
+			return v
+		}
+		w := assessment.Weights{n1: num(w1), n2: num(w2)}
+		parts := map[string]decimal.Decimal{n1: num(p1), n2: num(p2)}
+		got, err := assessment.Blend(w, parts)
+		if err != nil {
+			if !errors.Is(err, assessment.ErrWeights) {
+				t.Fatalf("Blend: %v does not wrap ErrWeights", err)
+			}
+			return
+		}
+		sum := decimal.Zero
+		want := decimal.Zero
+		for k, v := range w {
+			sum = sum.Add(v)
+			want = want.Add(v.Mul(parts[k]))
+		}
+		if !sum.Equal(decimal.NewFromInt(1)) || !got.Equal(want) {
+			t.Fatalf("Blend(%v, %v) = %s", w, parts, got)
+		}
+	})
+}
+
+// BenchmarkBlend blends the annual assessment of one department.
+func BenchmarkBlend(b *testing.B) {
+	w := annualWeights()
+	parts := map[string]decimal.Decimal{assessment.SubdistrictPart: d("91.25"), "department": decimal.NewFromInt(88)}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := assessment.Blend(w, parts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+// Package weights checks weights that share out a whole: none negative,
+// summing to exactly 1. Package assessment's Weights and package scoring's
+// Weighted both rely on it. Its errors carry no sentinel; each package
+// wraps them in its own.
+package weights
+
+import (
+	"errors"
+	"maps"
+	"slices"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/shopspring/decimal"
+)
+
+var one = decimal.NewFromInt(1)
+
+// Check returns every problem of w, by part name: no parts, a part with an
+// empty name, a negative weight (naming the part), and a sum other than
+// exactly 1 (giving the sum). It returns nil for valid weights.
+func Check(w map[string]decimal.Decimal) []error {
+	if len(w) == 0 {
+		return []error{errors.New("no parts")}
+	}
+	var errs []error
+	sum := decimal.Zero
+	for _, name := range slices.Sorted(maps.Keys(w)) {
+		v := w[name]
+		if name == "" {
+			errs = append(errs, errors.New("a part has an empty name"))
+		}
+		if v.Sign() < 0 {
+			errs = append(errs, errors.New("part "+errtext.Quote(name)+" has the negative weight "+jsonx.FormatDecimal(v)))
+		}
+		sum = sum.Add(v)
+	}
+	if !sum.Equal(one) {
+		errs = append(errs, errors.New("weights sum to "+jsonx.FormatDecimal(sum)+", not exactly 1"))
+	}
+	return errs
+}

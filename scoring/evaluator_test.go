@@ -1,0 +1,145 @@
+package scoring_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// fixed returns an evaluator that gives every Facts one grade of Wuhu's scale.
+func fixed(grade string) scoring.Evaluator {
+	return scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+		g, _ := wuhu.Scale().Grade(grade)
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "fixed", Reasons: []string{"fixed"}}, nil
+	})
+}
+
+func TestWeighted(t *testing.T) {
+	d := decimal.RequireFromString
+	table := wuhu.Table()
+	e, err := scoring.Weighted("", wuhu.Scale(), []scoring.Part{
+		{Name: "speed", Weight: d("0.6"), Evaluator: table},
+		{Name: "citizen", Weight: d("0.4"), Evaluator: fixed("fair")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := timely()
+	f.Quality = 5
+	got, err := e.Evaluate(f) // 0.6 × 100 + 0.4 × 70 = 88 → good 85
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := scoring.Result{Grade: "good", Points: d("85"), Policy: "weighted", Reasons: []string{
+		`part "speed" (weight 0.6): excellent 100 by wuhu-2020.1`,
+		`part "citizen" (weight 0.4): fair 70 by fixed`,
+		"weighted sum 88 → good 85",
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Weighted mismatch (-want +got):\n%s", diff)
+	}
+	// Below every grade: the lowest.
+	low, err := scoring.Weighted("p", wuhu.Scale(), []scoring.Part{{Name: "x", Weight: d("1"), Evaluator: scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+		return scoring.Result{Grade: "z", Points: d("3"), Reasons: []string{"r"}}, nil
+	})}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := low.Evaluate(scoring.Facts{}); r.Grade != "poor" || r.Policy != "p" {
+		t.Errorf("below the scale: %+v", r)
+	}
+	// Weighted keeps its own copy of the scale and the parts.
+	scale := wuhu.Scale()
+	parts := []scoring.Part{{Name: "a", Weight: d("1"), Evaluator: fixed("good")}}
+	copied, _ := scoring.Weighted("", scale, parts)
+	scale[1].Points, parts[0].Evaluator = d("1"), fixed("poor")
+	if r, _ := copied.Evaluate(scoring.Facts{}); r.Grade != "good" || !r.Points.Equal(d("85")) {
+		t.Errorf("Weighted reads the caller's scale or parts: %+v", r)
+	}
+	// A part that refuses makes the combination refuse.
+	refuse, _ := scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "none", Weight: d("1"), Evaluator: scoring.Discard()}})
+	if r, err := refuse.Evaluate(scoring.Facts{}); !errors.Is(err, scoring.ErrRefused) || !r.IsZero() || !strings.Contains(err.Error(), `"none"`) {
+		t.Errorf("refusing part: %v %v", r, err)
+	}
+}
+
+func TestWeightedErrors(t *testing.T) {
+	d := decimal.RequireFromString
+	table := wuhu.Table()
+	for _, tt := range []struct {
+		name  string
+		scale scoring.Scale
+		parts []scoring.Part
+		want  []string
+	}{
+		{"no parts", wuhu.Scale(), nil, []string{"no parts"}},
+		{"no scale", nil, []scoring.Part{{Name: "a", Weight: d("1"), Evaluator: table}}, []string{"scale has no grades"}},
+		{"every problem", wuhu.Scale(), []scoring.Part{{Name: "a", Weight: d("0.5"), Evaluator: table}, {Name: "a", Weight: d("0.6"), Evaluator: table}, {Weight: d("-0.1"), Evaluator: table}},
+			[]string{`part 1 repeats the name "a"`, "part 2 has no name", "negative weight -0.1", "weights sum to 0.5, not exactly 1"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := scoring.Weighted("", tt.scale, tt.parts)
+			if e != nil || !errors.Is(err, scoring.ErrInvalid) {
+				t.Fatalf("Weighted = %v, %v; want an error wrapping ErrInvalid", e, err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("Weighted error lacks %q:\n%v", want, err)
+				}
+			}
+		})
+	}
+}
+
+func TestFirst(t *testing.T) {
+	refuse := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no figures") })
+	got, err := scoring.First(scoring.Discard(), refuse, wuhu.Table()).Evaluate(scoring.Facts{})
+	if err != nil || got.Grade != "poor" {
+		t.Errorf("First = %+v, %v, want the table's poor", got, err)
+	}
+	got, err = scoring.First(refuse, scoring.Discard()).Evaluate(scoring.Facts{Matter: "M1"})
+	if !errors.Is(err, scoring.ErrRefused) || !got.IsZero() || !strings.Contains(err.Error(), "no figures") || !strings.Contains(err.Error(), `"M1"`) {
+		t.Errorf("all refuse: %+v, %v", got, err)
+	}
+	for _, e := range []scoring.Evaluator{scoring.First(), scoring.First(scoring.Discard())} {
+		if got, err := e.Evaluate(scoring.Facts{}); err != nil || !got.IsZero() {
+			t.Errorf("none evaluates: %+v, %v", got, err)
+		}
+	}
+	// First keeps its own copy of the evaluators.
+	es := []scoring.Evaluator{fixed("good")}
+	e := scoring.First(es...)
+	es[0] = fixed("poor")
+	if r, _ := e.Evaluate(scoring.Facts{}); r.Grade != "good" {
+		t.Errorf("First reads the caller's slice: %+v", r)
+	}
+}
+
+// TestMisusePanics checks that a nil evaluator, a programmer's error,
+// panics when the combination is built, with a message that says where.
+func TestMisusePanics(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"First", func() { scoring.First(scoring.Discard(), nil) }, "scoring: First: nil Evaluator at 1"},
+		{"Weighted", func() {
+			_, _ = scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "speed", Weight: decimal.NewFromInt(1)}})
+		}, `scoring: Weighted: nil Evaluator in part "speed"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if got := recover(); got != tt.want {
+					t.Errorf("panic %v, want %q", got, tt.want)
+				}
+			}()
+			tt.f()
+		})
+	}
+}

@@ -1,0 +1,110 @@
+package scoring_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+func TestFactsJSON(t *testing.T) {
+	yes := true
+	f := scoring.Facts{Matter: "M1", Subject: "D1", Evaluator: "S1", Type: "占道经营", Stage: 2, Final: true,
+		Response: 2 * time.Hour, ResponseLimit: 4 * time.Hour, Resolution: 40*time.Hour + time.Second, ResolutionLimit: 50 * time.Hour,
+		Responded: true, Resolved: true, Returned: true, Quality: 3, Satisfied: &yes, Attrs: map[string]string{"k": "v"}}
+	b, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"response":"2h0m0s"`, `"responseLimit":"4h0m0s"`, `"resolution":"40h0m1s"`, `"resolutionLimit":"50h0m0s"`, `"matter":"M1"`, `"attrs":{"k":"v"}`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("Facts JSON %s lacks %s", b, want)
+		}
+	}
+	var back scoring.Facts
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(f, back); diff != "" {
+		t.Errorf("Facts round trip mismatch (-want +got):\n%s", diff)
+	}
+	if b, _ := json.Marshal(scoring.Facts{}); string(b) != "{}" {
+		t.Errorf("zero Facts JSON = %s, want {}", b)
+	}
+	// Decoding replaces what the value held.
+	if err := json.Unmarshal([]byte(`{"matter":"M2"}`), &back); err != nil || !cmp.Equal(back, scoring.Facts{Matter: "M2"}) {
+		t.Errorf("decoding into used Facts = %+v, %v", back, err)
+	}
+	for _, bad := range []string{
+		`{"response":7200000000000}`, // integer nanoseconds are not read
+		`{"response":"soon"}`,
+		`{"responseLimit":true}`,
+		`{"quality":"5"}`,
+		`{"qualty":5}`, // a misspelt figure
+	} {
+		if err := json.Unmarshal([]byte(bad), &back); !errors.Is(err, scoring.ErrInvalid) {
+			t.Errorf("Unmarshal(%s) = %v, want an error wrapping ErrInvalid", bad, err)
+		}
+	}
+}
+
+func TestEvaluationStage(t *testing.T) {
+	tests := []struct {
+		name  string
+		facts scoring.Facts
+		want  int
+	}{
+		{"graded once", scoring.Facts{Final: true}, 0},
+		{"under way, no stage yet", scoring.Facts{}, 0},
+		{"stage 2 under way", scoring.Facts{Stage: 2}, 2},
+		{"final after 3 stages", scoring.Facts{Stage: 3, Final: true}, 4},
+		{"negative stays for Record to refuse", scoring.Facts{Stage: -1, Final: true}, -1},
+		{"at the top stays", scoring.Facts{Stage: math.MaxInt32, Final: true}, math.MaxInt32},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.facts.EvaluationStage(); got != tt.want {
+				t.Errorf("EvaluationStage() = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzFactsJSON decodes arbitrary facts: no panic, every error wraps
+// ErrInvalid, and what decodes round-trips and can be evaluated.
+func FuzzFactsJSON(f *testing.F) {
+	f.Add([]byte(`{"matter":"M","response":"4h0m0s","responseLimit":"2h0m0s","satisfied":true}`))
+	f.Add([]byte(`{"response":7200000000000,"attrs":{"":""}}`))
+	table := wuhu.Table()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var x scoring.Facts
+		if err := json.Unmarshal(data, &x); err != nil {
+			var syntax *json.SyntaxError
+			if !errors.As(err, &syntax) && !errors.Is(err, scoring.ErrInvalid) {
+				t.Fatalf("Unmarshal: %v does not wrap ErrInvalid", err)
+			}
+			return
+		}
+		out, err := json.Marshal(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var y scoring.Facts
+		if err := json.Unmarshal(out, &y); err != nil {
+			t.Fatalf("%s: %v", out, err)
+		}
+		if again, _ := json.Marshal(y); !bytes.Equal(again, out) {
+			t.Fatalf("facts JSON does not round-trip: %s %s", out, again)
+		}
+		if _, err := table.Evaluate(x); err != nil {
+			t.Fatalf("a validated table refused %s: %v", out, err)
+		}
+	})
+}

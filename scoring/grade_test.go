@@ -1,0 +1,126 @@
+package scoring
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// testScale is a scale for the package's own tests: four grades with the
+// points of Wuhu's (locality/wuhu.Scale), which a test of this package
+// cannot import.
+func testScale() Scale {
+	return Scale{
+		{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
+		{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
+		{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
+		{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
+	}
+}
+
+func TestScaleGrade(t *testing.T) {
+	s := testScale()
+	for _, tt := range []struct {
+		code string
+		want Grade
+		ok   bool
+	}{
+		{"good", s[1], true},
+		{"poor", s[3], true},
+		{"较好", Grade{}, false}, // a label is not a code
+		{"", Grade{}, false},
+		{"Good", Grade{}, false},
+	} {
+		got, ok := s.Grade(tt.code)
+		if ok != tt.ok || !cmp.Equal(got, tt.want) {
+			t.Errorf("Grade(%q) = %v, %v; want %v, %v", tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+	if _, ok := Scale(nil).Grade("good"); ok {
+		t.Errorf("a nil scale has a grade")
+	}
+}
+
+func TestScaleFloor(t *testing.T) {
+	d := decimal.RequireFromString
+	s := testScale()
+	for _, tt := range []struct {
+		points string
+		want   string
+	}{
+		{"100", "excellent"}, {"1000", "excellent"}, {"99.99", "good"}, {"85", "good"},
+		{"70", "fair"}, {"69.999999", "poor"}, {"40", "poor"}, {"0", "poor"}, {"-5", "poor"},
+	} {
+		g, ok := s.Floor(d(tt.points))
+		if !ok || g.Code != tt.want {
+			t.Errorf("Floor(%s) = %s, %v; want %s", tt.points, g.Code, ok, tt.want)
+		}
+	}
+	// The order of the grades does not matter.
+	rev := Scale{s[3], s[1], s[0], s[2]}
+	if g, _ := rev.Floor(d("86")); g.Code != "good" {
+		t.Errorf("Floor on a shuffled scale = %s, want good", g.Code)
+	}
+	if g, ok := Scale(nil).Floor(d("1")); ok || g != (Grade{}) {
+		t.Errorf("Floor on an empty scale = %v, %v", g, ok)
+	}
+}
+
+func TestScaleValidate(t *testing.T) {
+	d := decimal.RequireFromString
+	if err := testScale().Validate(); err != nil {
+		t.Errorf("Validate = %v", err)
+	}
+	for _, tt := range []struct {
+		name  string
+		scale Scale
+		want  []string
+	}{
+		{"empty", nil, []string{"scale has no grades"}},
+		{"no code", Scale{{Points: d("1")}}, []string{"scale[0] has no code"}},
+		{"every problem", Scale{{Code: "a", Label: "甲", Points: d("1")}, {Code: "a", Label: "甲", Points: d("1.0")}},
+			[]string{`scale[1] repeats code "a" of scale[0]`, `scale[1] "a" repeats label "甲" of scale[0]`, `scale[1] "a" has the points 1 of scale[0] "a"`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.scale.Validate()
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("Validate = %v, want ErrInvalid", err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("Validate error lacks %q:\n%v", want, err)
+				}
+			}
+		})
+	}
+}
+
+func TestGradeJSON(t *testing.T) {
+	g := Grade{Code: "good", Label: "较好", Points: decimal.RequireFromString("85.50")}
+	b, err := json.Marshal(g)
+	if err != nil || string(b) != `{"code":"good","label":"较好","points":"85.5"}` {
+		t.Errorf("Marshal = %s, %v", b, err)
+	}
+	var back Grade
+	if err := json.Unmarshal(b, &back); err != nil || !cmp.Equal(g, back) {
+		t.Errorf("Unmarshal = %v, %v; want %v", back, err, g)
+	}
+	if err := json.Unmarshal([]byte(`{"code":"x","points":90}`), &back); err != nil || back.Label != "" || !back.Points.Equal(decimal.NewFromInt(90)) {
+		t.Errorf("Unmarshal of a bare number into a used Grade = %v, %v", back, err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{`{"code":"a"}`, `grade "a" has no points`},
+		{`{"code":"a","points":null}`, `grade "a" has no points`},
+		{`{"code":"a","points":"1","lable":"x"}`, "unknown field"},
+		{`{"code":"a","points":"1e2"}`, "plain decimal"},
+	} {
+		err := json.Unmarshal([]byte(tt.in), &back)
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Unmarshal(%s) = %v, want ErrInvalid saying %q", tt.in, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package staff_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/staff"
+	"github.com/shopspring/decimal"
+)
+
+func years(ys ...string) []decimal.Decimal {
+	var out []decimal.Decimal
+	for _, y := range ys {
+		out = append(out, d(y))
+	}
+	return out
+}
+
+func competitionWeights() assessment.Weights {
+	return assessment.Weights{staff.CompetitionPart: d("0.7"), staff.YearPart(1): d("0.1"), staff.YearPart(2): d("0.1"), staff.YearPart(3): d("0.1")}
+}
+
+func TestYearPart(t *testing.T) {
+	for n, want := range map[int]string{1: "year1", 3: "year3", 10: "year10"} {
+		if got := staff.YearPart(n); got != want {
+			t.Errorf("YearPart(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	w := competitionWeights()
+	cands := []staff.Candidate{
+		{ID: "C4", Post: "城管", Competition: d("80"), Years: years("90", "90", "90")}, // 83
+		{ID: "C1", Post: "城管", Competition: d("85"), Years: years("70", "80", "90")}, // 83.5
+		{ID: "C3", Post: "城管", Competition: d("80"), Years: years("95", "85", "90")}, // 83, last year better than C4
+		{ID: "C2", Post: "城管", Competition: d("85"), Years: years("70", "80", "90")}, // 83.5, same as C1: ID decides
+		{ID: "C5", Post: "社区", Competition: d("60"), Years: years("60", "60", "60")},
+	}
+	quotas := map[string]int{"城管": 2, "社区": 1}
+	got, err := staff.Select(cands, w, quotas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, fmt.Sprintf("%s %s %s %d %t", p.Candidate.Post, p.Candidate.ID, p.Total, p.Rank, p.Selected))
+	}
+	want := []string{"城管 C1 83.5 1 true", "城管 C2 83.5 1 true", "城管 C3 83 3 false", "城管 C4 83 3 false", "社区 C5 60 1 true"}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("Select mismatch (-want +got):\n%s", diff)
+	}
+	// The order of the input does not matter.
+	rev := slices.Clone(cands)
+	slices.Reverse(rev)
+	if again, _ := staff.Select(rev, w, quotas); !cmp.Equal(got, again) {
+		t.Errorf("Select depends on input order")
+	}
+	b, err := json.Marshal(got[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "placement.golden", append(b, '\n'))
+}
+
+func TestSelectErrors(t *testing.T) {
+	w := competitionWeights()
+	_, err := staff.Select([]staff.Candidate{{ID: "X", Post: "城管", Years: years("1", "2")}, {ID: "X", Post: "城管"}, {ID: "Y", Post: "消防"}, {Post: "城管"}},
+		w, map[string]int{"城管": -1})
+	if !errors.Is(err, staff.ErrInvalid) || !errors.Is(err, assessment.ErrWeights) {
+		t.Errorf("Select error does not wrap ErrInvalid and ErrWeights: %v", err)
+	}
+	for _, want := range []string{`candidate "X": `, `part "year3" is missing`, `candidate "X" appears twice`,
+		`post "消防", which has no quota`, `post "城管" has the negative quota -1`, "candidates[3] has no ID"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Select error lacks %q:\n%v", want, err)
+		}
+	}
+	if _, err := staff.Select(nil, assessment.Weights{}, nil); !errors.Is(err, assessment.ErrWeights) {
+		t.Errorf("Select with no weights: %v", err)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	for _, tt := range []struct {
+		v    any
+		want string
+	}{
+		{staff.Score{Person: "p", Category: "c", Scores: map[string]decimal.Decimal{"a": d("90.50")}}, `{"person":"p","category":"c","scores":{"a":"90.5"}}`},
+		{staff.Candidate{ID: "C1", Post: "P", Competition: d("80.0"), Years: years("90", "85.5")}, `{"id":"C1","post":"P","competition":"80","years":["90","85.5"]}`},
+		{staff.Candidate{ID: "C1", Post: "P"}, `{"id":"C1","post":"P","competition":"0","years":null}`},
+		{staff.PostCategory{Code: "c", Weights: assessment.Weights{"a": d("1.0")}}, `{"code":"c","weights":{"a":"1"}}`},
+	} {
+		b, err := json.Marshal(tt.v)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("Marshal(%T) = %s, %v; want %s", tt.v, b, err, tt.want)
+		}
+	}
+	for _, v := range []any{
+		&staff.Score{Person: "p", Category: "c", Scores: map[string]decimal.Decimal{"a": d("90")}},
+		&staff.Appraisal{Categories: []staff.PostCategory{{Code: "c", Weights: assessment.Weights{"a": d("1")}}}, Scale: appraisal().Scale},
+		&staff.Appraised{Person: "p", Category: "c", Scores: map[string]decimal.Decimal{"a": d("90")}, Total: d("90"), Grade: "good", Rank: 1},
+		&staff.Candidate{ID: "C1", Post: "P", Competition: d("80"), Years: years("90")},
+		&staff.Placement{Candidate: staff.Candidate{ID: "C1", Post: "P"}, Total: d("80"), Rank: 1, Selected: true},
+	} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("%T: %v", v, err)
+		}
+		back := newOf(v)
+		if err := json.Unmarshal(b, back); err != nil {
+			t.Fatalf("%T: %s: %v", v, b, err)
+		}
+		if diff := cmp.Diff(v, back); diff != "" {
+			t.Errorf("%T round trip mismatch (-want +got):\n%s", v, diff)
+		}
+	}
+}
+
+func newOf(v any) any {
+	switch v.(type) {
+	case *staff.Score:
+		return new(staff.Score)
+	case *staff.Appraisal:
+		return new(staff.Appraisal)
+	case *staff.Appraised:
+		return new(staff.Appraised)
+	case *staff.Candidate:
+		return new(staff.Candidate)
+	case *staff.Placement:
+		return new(staff.Placement)
+	}
+	panic(fmt.Sprintf("newOf: add %T", v))
+}
