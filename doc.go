@@ -49,10 +49,11 @@
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
-// Imports run one way: journal → scoring → matters → matters/workday,
-// and staff → assessment → scoring; accountability and matters/workday
-// import nothing of ours. A host can use scoring without matters by
-// building [scoring.Facts] itself.
+// Imports run one way: journal → scoring → matters → matters/workday, and
+// staff → assessment → scoring; accountability and matters/workday import
+// nothing of ours, and the locality packages import the core packages whose
+// data they hold. A host can use scoring without matters by building
+// [scoring.Facts] itself.
 //
 // # Guarantees
 //
@@ -60,8 +61,11 @@
 // computed without decimal's package-level settings. No package logs, keeps
 // mutable global state, reads files behind the caller's back, or panics on
 // input. Errors wrap exported sentinels, so [errors.Is] works, and name the
-// item, step or matter at fault. Every exported type that hosts exchange
-// round-trips through encoding/json.
+// item, step or matter at fault. Every type that carries data a host stores
+// or exchanges round-trips through encoding/json and decodes strictly;
+// errors, option structs, rules and calendars are not such data and have no
+// JSON form. A programmer's misuse (a nil receiver, a nil calendar or
+// evaluator) panics with a message that says so.
 package qingdan
 
 import (
@@ -71,4 +75,5 @@ import (
 	_ "github.com/qingdan/qingdan/matters"         // for doc links
 	_ "github.com/qingdan/qingdan/matters/workday" // for doc links
 	_ "github.com/qingdan/qingdan/scoring"         // for doc links
+	_ "github.com/qingdan/qingdan/staff"           // for doc links
 )

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/assessment"
-	"github.com/qingdan/qingdan/examples/internal/strictjson"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
@@ -52,7 +52,7 @@ func loadCompetition() (*competition, error) {
 		return nil, err
 	}
 	var c competition
-	if err := strictjson.Decode(b, &c); err != nil {
+	if err := jsonx.Decode(b, &c); err != nil {
 		return nil, fmt.Errorf("data/competition.json: %w", err)
 	}
 	return &c, nil

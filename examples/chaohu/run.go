@@ -10,7 +10,7 @@ import (
 	"os"
 
 	"github.com/qingdan/qingdan/accountability"
-	"github.com/qingdan/qingdan/examples/internal/strictjson"
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 //go:embed data/*.json
@@ -122,7 +122,7 @@ func loadEmbedded(name string) (*accountability.Register, error) {
 
 func decodeRegister(b []byte) (*accountability.Register, error) {
 	var r accountability.Register
-	if err := strictjson.Decode(b, &r); err != nil {
+	if err := jsonx.Decode(b, &r); err != nil {
 		return nil, err
 	}
 	return &r, nil

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
-	"github.com/qingdan/qingdan/examples/internal/strictjson"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -69,7 +69,7 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 		if err != nil {
 			return err
 		}
-		if err := strictjson.Decode(b, &staff); err != nil {
+		if err := jsonx.Decode(b, &staff); err != nil {
 			return fmt.Errorf("staff %s: %w", staffFile, err)
 		}
 	}
@@ -134,7 +134,7 @@ func decodeEmbedded(name string, v any) error {
 	if err != nil {
 		return err
 	}
-	if err := strictjson.Decode(b, v); err != nil {
+	if err := jsonx.Decode(b, v); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil

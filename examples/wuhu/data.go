@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/qingdan/qingdan/examples/internal/strictjson"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -112,7 +112,7 @@ func loadWorld() (*world, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := strictjson.Decode(b, f.v); err != nil {
+		if err := jsonx.Decode(b, f.v); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
