@@ -5,12 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"hash"
 	"strconv"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/journal/internal/canon"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -77,28 +78,125 @@ func decodePayload(seq int64, k Kind, payload []byte, v any) error {
 	return nil
 }
 
-// ParseLine parses one journal line (without its line feed), checks that
-// its payload is a JSON object and that its hash matches its content. It
-// does not check the link to the previous entry; a [Reader] does. The
-// payload of the result is a copy.
+// ParseLine parses one journal line (without its line feed) and checks
+// everything the line says about itself: its framing, its hashes' digits,
+// its payload's canonical form (an error wrapping [ErrInvalid] for any of
+// these) and its hash (an error wrapping [ErrTampered]). It does not check
+// the link to the previous entry; a [Reader] does. The payload of the
+// result is a copy.
 func ParseLine(line []byte) (Entry, error) {
+	var sum Hash
+	var sumHex [64]byte
+	p, v, err := examine(new(canon.Scanner), line, &sum, &sumHex)
+	switch v {
+	case lineSound:
+	case lineBadHash:
+		return Entry{}, fmt.Errorf("journal: entry %d: content does not match its hash: %w", p.seq, ErrTampered)
+	case lineUnframed:
+		return Entry{}, fmt.Errorf("journal: not a journal entry: %v: %w", err, ErrInvalid)
+	default:
+		return Entry{}, fmt.Errorf("journal: entry %d: %v: %w", p.seq, err, ErrInvalid)
+	}
+	e := Entry{Seq: p.seq, Kind: p.kind, Payload: bytes.Clone(p.payload), Hash: sum}
+	decodeHex(&e.Prev, p.prevHex)
+	return e, nil
+}
+
+// Line returns the entry's journal line, without its line feed: the line
+// its Seq, Kind, Prev, Payload and Hash make, byte for byte.
+func (e Entry) Line() []byte {
+	b := appendFraming(nil, e.Seq, e.Kind, e.Prev)
+	b = append(b, e.Payload...)
+	return appendTail(b, e.Hash)
+}
+
+// Records reports whether e is the entry that appending v (a
+// [matters.Event], a [scoring.Evaluation] or a [scoring.Amendment]) writes:
+// the same kind and, byte for byte, the same payload. After a failed
+// append, a host reopens the journal and asks whether its last entry
+// records what it tried to append: then the append happened, and must not
+// be made again.
+func (e Entry) Records(v any) bool {
+	k, payload, err := encodePayload(nil, v)
+	return err == nil && k == e.Kind && bytes.Equal(payload, e.Payload)
+}
+
+// encodePayload appends the canonical payload of v to b and returns its
+// kind. The error, wrapping ErrInvalid, names the member of v that has no
+// canonical form, or says that v is not a payload.
+func encodePayload(b []byte, v any) (Kind, []byte, error) {
+	var err error
+	var k Kind
+	switch v := v.(type) {
+	case matters.Event:
+		k = KindEvent
+		b, err = canon.Event.Append(b, &v)
+	case scoring.Evaluation:
+		k = KindEvaluation
+		b, err = canon.Evaluation.Append(b, &v)
+	case scoring.Amendment:
+		k = KindAmendment
+		b, err = canon.Amendment.Append(b, &v)
+	default:
+		return 0, b, fmt.Errorf("journal: %T is not a payload: %w", v, ErrInvalid)
+	}
+	if err != nil {
+		return k, b, fmt.Errorf("journal: %s: %w: %w", describe(v), ErrInvalid, err)
+	}
+	return k, b, nil
+}
+
+// canonical reports whether payload is the canonical form of a payload of
+// kind k, reading with sc.
+func canonical(sc *canon.Scanner, k Kind, payload []byte) bool {
+	switch k {
+	case KindEvent:
+		return canon.Event.CheckWith(sc, payload)
+	case KindEvaluation:
+		return canon.Evaluation.CheckWith(sc, payload)
+	case KindAmendment:
+		return canon.Amendment.CheckWith(sc, payload)
+	}
+	return false
+}
+
+// verdict is what a line says about itself, before its link to the
+// previous entry is checked.
+type verdict int
+
+const (
+	lineSound        verdict = iota // framed, hashes in lower-case hexadecimal, hash right, payload canonical
+	lineUnframed                    // not in the framing of an entry
+	lineBadHex                      // framed, but prev or hash is not 64 lower-case hexadecimal digits
+	lineBadHash                     // framed, but the hash is not that of the content
+	lineNotCanonical                // framed and hashed right, but the payload is not canonical
+)
+
+// examine checks what a line says about itself, in the order of the
+// package documentation: framing, hexadecimal digits, hash, payload. It
+// stores the line's hash (its content's, whatever the line claims) in sum
+// and sumHex once the framing is sound, and reads the payload with sc. The
+// error says what is wrong.
+func examine(sc *canon.Scanner, line []byte, sum *Hash, sumHex *[64]byte) (parsed, verdict, error) {
 	p, err := parseLine(line)
 	if err != nil {
-		return Entry{}, fmt.Errorf("journal: not a journal entry: %v: %w", err, ErrInvalid)
+		return p, lineUnframed, err
 	}
-	e := Entry{Seq: p.seq, Kind: p.kind, Payload: bytes.Clone(p.payload)}
-	if !decodeHex(&e.Prev, p.prevHex) || !decodeHex(&e.Hash, p.hashHex) {
-		return Entry{}, fmt.Errorf("journal: entry %d: a hash is not 64 lower-case hexadecimal digits: %w", p.seq, ErrInvalid)
+	if !isHex(p.hashHex) {
+		return p, lineBadHex, errors.New("hash is not 64 lower-case hexadecimal digits")
 	}
-	if !json.Valid(p.payload) {
-		return Entry{}, fmt.Errorf("journal: entry %d: the payload is not a JSON object: %w", p.seq, ErrInvalid)
+	if !isHex(p.prevHex) {
+		return p, lineBadHex, errors.New("prev is not 64 lower-case hexadecimal digits")
 	}
-	var h Hash
-	sumLine(sha256.New(), line, &h)
-	if h != e.Hash {
-		return Entry{}, fmt.Errorf("journal: entry %d: content does not match its hash: %w", p.seq, ErrTampered)
+	sumLine(line, sum)
+	hex.Encode(sumHex[:], sum[:])
+	if !bytes.Equal(p.hashHex, sumHex[:]) {
+		return p, lineBadHash, errors.New("content does not match its hash")
 	}
-	return e, nil
+	if !canonical(sc, p.kind, p.payload) {
+		return p, lineNotCanonical, fmt.Errorf("its payload is not a %s in the canonical form", p.kind)
+	}
+	return p, lineSound, nil
 }
 
 // parsed is a line split into its parts; the slices alias the line.
@@ -213,32 +311,36 @@ func unhex(c byte) byte {
 // sumLine stores in out the hash of a line: SHA-256 over the line without
 // its hash member, which is the line up to that member followed by the
 // line's closing brace. The line must have passed parseLine.
-func sumLine(d hash.Hash, line []byte, out *Hash) {
-	d.Reset()
-	d.Write(line[:len(line)-hashTailSize])
+func sumLine(line []byte, out *Hash) {
+	n := len(line) - hashTailSize
+	if n+1 <= 512 { // the common case: hash one contiguous copy, on the stack
+		var buf [512]byte
+		copy(buf[:], line[:n])
+		buf[n] = '}'
+		*out = sha256.Sum256(buf[:n+1])
+		return
+	}
+	d := sha256.New()
+	d.Write(line[:n])
 	d.Write(line[len(line)-1:])
 	d.Sum(out[:0])
 }
 
-// appendLine appends the line of an entry (with its line feed) to dst,
-// stores the entry's hash in h and returns the extended dst.
-func appendLine(dst []byte, h *Hash, d hash.Hash, seq int64, k Kind, prev Hash, payload []byte) []byte {
-	start := len(dst)
+// appendFraming appends a line's members before its payload.
+func appendFraming(dst []byte, seq int64, k Kind, prev Hash) []byte {
 	dst = append(dst, linePrefix...)
 	dst = strconv.AppendInt(dst, seq, 10)
 	dst = append(dst, kindPrefix...)
 	dst = append(dst, k.String()...)
 	dst = append(dst, prevPrefix...)
 	dst = hex.AppendEncode(dst, prev[:])
-	dst = append(dst, payloadKey...)
-	dst = append(dst, payload...)
-	dst = append(dst, '}')
-	d.Reset()
-	d.Write(dst[start:])
-	d.Sum(h[:0])
-	dst = append(dst[:len(dst)-1], hashKey...)
+	return append(dst, payloadKey...)
+}
+
+// appendTail appends a line's hash member and closing brace, without the
+// line feed.
+func appendTail(dst []byte, h Hash) []byte {
+	dst = append(dst, hashKey...)
 	dst = hex.AppendEncode(dst, h[:])
-	dst = append(dst, hashSuffix...)
-	dst = append(dst, '\n')
-	return dst
+	return append(dst, hashSuffix...)
 }

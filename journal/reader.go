@@ -3,13 +3,15 @@ package journal
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
+	"cmp"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"iter"
+	"slices"
+
+	"github.com/qingdan/qingdan/journal/internal/canon"
 )
 
 // Reader reads a journal entry by entry and checks each one against the
@@ -19,7 +21,6 @@ type Reader struct {
 	br      *bufio.Reader
 	maxLine int
 	long    []byte // a line longer than the bufio buffer
-	sha     hash.Hash
 	head    Head
 	headHex [64]byte // head.Hash in hexadecimal
 	before  [64]byte // the prev hash of the entry at head, in hexadecimal
@@ -28,17 +29,26 @@ type Reader struct {
 	err     error    // sticky
 	sum     Hash
 	sumHex  [64]byte
+	sc      canon.Scanner
+	tree    *Tree        // Options.Tree: each sound entry is added
+	front   *frontier    // the tree's compact form, when marks are checked
+	marks   []Checkpoint // published checkpoints still to check, smallest first
 }
 
 // NewReader returns a Reader of the journal in r. It panics if r is nil.
+// With Options.Tree set, each sound entry read is added to the tree, which
+// must be empty: else every Next returns an error wrapping ErrInvalid.
 func NewReader(r io.Reader, opts *Options) *Reader {
 	if r == nil {
 		panic("journal: nil io.Reader")
 	}
 	limit := opts.maxLine()
 	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
-	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, sha: sha256.New()}
+	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, tree: opts.tree()}
 	hex.Encode(jr.headHex[:], jr.head.Hash[:])
+	if n := jr.tree.Size(); n != 0 {
+		jr.err = fmt.Errorf("journal: reading a journal into a tree of %d entries, not an empty one: %w", n, ErrInvalid)
+	}
 	return jr
 }
 
@@ -89,6 +99,9 @@ func (r *Reader) next() (parsed, error) {
 		return parsed{}, r.err
 	}
 	p, err := r.check()
+	if err == nil {
+		err = r.accept(p)
+	}
 	if err != nil {
 		r.err = err
 	}
@@ -106,6 +119,11 @@ func (r *Reader) fail(sentinel error, found int64, format string, args ...any) e
 	}
 }
 
+// check reads one line and checks it: what it says about itself
+// (examine), then its link to the entry before it. A line without a line
+// feed at the end of the journal is torn unless it is framed as an entry
+// and is not that entry in full: a crash leaves a prefix of the line being
+// written, and the only framed prefix of a line is the whole entry.
 func (r *Reader) check() (parsed, error) {
 	line, size, complete, tooLong, err := r.readLine()
 	if err != nil {
@@ -114,63 +132,132 @@ func (r *Reader) check() (parsed, error) {
 	if size == 0 {
 		return parsed{}, io.EOF
 	}
-	if !complete {
-		return parsed{}, r.fail(ErrTorn, 0, "the last line (%d bytes) has no line feed: a write was cut short", size)
-	}
 	if tooLong {
+		if !complete {
+			return parsed{}, r.fail(ErrTorn, 0, "the last line (%d bytes) has no line feed: a write was cut short", size)
+		}
 		return parsed{}, r.fail(ErrLineTooLong, 0, "the line is %d bytes, over the limit of %d", size-1, r.maxLine)
 	}
-	p, perr := parseLine(line)
-	if perr != nil {
-		return parsed{}, r.malformed(p.seq, perr)
-	}
-	sumLine(r.sha, line, &r.sum)
-	hex.Encode(r.sumHex[:], r.sum[:])
-	want := r.head.Seq + 1
-	switch {
-	case !bytes.Equal(p.hashHex, r.sumHex[:]):
-		if !isHex(p.hashHex) {
-			return p, r.malformed(p.seq, errors.New("hash is not 64 lower-case hexadecimal digits"))
+	p, v, why := examine(&r.sc, line, &r.sum, &r.sumHex)
+	if v == lineUnframed {
+		if !complete {
+			return parsed{}, r.fail(ErrTorn, 0, "the last line (%d bytes) has no line feed and is not an entry (%v): a write was cut short", size, why)
 		}
-		return p, r.fail(ErrTampered, p.seq, "entry %d's content does not match its hash: it was altered", p.seq)
-	case p.seq == want && bytes.Equal(p.prevHex, r.headHex[:]):
-		// sound
-	case !isHex(p.prevHex):
-		return p, r.malformed(p.seq, errors.New("prev is not 64 lower-case hexadecimal digits"))
-	case r.head.Seq > 0 && bytes.Equal(p.hashHex, r.headHex[:]):
-		return p, r.fail(ErrTampered, p.seq, "the line repeats entry %d: it was duplicated", p.seq)
-	case r.head.Seq > 0 && p.seq == r.head.Seq && bytes.Equal(p.prevHex, r.before[:]):
-		return p, r.fail(ErrTampered, p.seq,
-			"a second entry %d with the same predecessor as line %d: one of the two lines was inserted", p.seq, r.head.Seq)
-	case p.seq > want:
-		return p, r.fail(ErrTampered, p.seq, "entry %d is missing (found entry %d): it was removed or moved", want, p.seq)
-	case r.head.Seq == 0 && p.seq == 1:
-		return p, r.fail(ErrTampered, p.seq, "entry 1's prev hash is %s, not zeros: the journal does not start here", p.prevHex)
-	case p.seq < want:
-		return p, r.fail(ErrTampered, p.seq, "found entry %d again after entry %d: entries were reordered, or it was inserted", p.seq, r.head.Seq)
-	default:
-		return p, r.fail(ErrTampered, p.seq, "entry %d does not follow entry %d (its prev hash is %s, not %s): an entry before it was replaced, or it was inserted",
-			p.seq, r.head.Seq, p.prevHex, r.headHex[:])
+		return parsed{}, r.fail(ErrTampered, p.seq, "the line is not a journal entry: %v", why)
 	}
-	r.before = r.headHex
-	r.head = Head{Seq: p.seq, Hash: r.sum}
-	r.headHex = r.sumHex
-	r.off += int64(size)
-	r.last = int64(size)
+	err = r.link(p, v, why)
+	if !complete {
+		if err == nil {
+			return parsed{}, r.fail(ErrTorn, p.seq, "the last line is entry %d in full but for its line feed: its write was cut short, and it never counted", p.seq)
+		}
+		if ve, ok := err.(*VerifyError); ok {
+			ve.Reason += "; the last line has no line feed, but a cut-short write leaves no such line"
+		}
+		return parsed{}, err
+	}
+	if err != nil {
+		return parsed{}, err
+	}
+	r.advance(p, int64(size))
 	return p, nil
 }
 
-// malformed reports a line that is not an entry: torn if it is the last
-// line, else tampered.
-func (r *Reader) malformed(found int64, why error) error {
-	last, err := r.atEOF()
-	if err != nil {
-		return err
+// link checks a framed line against the entry before it, and reports what
+// examine found wrong with it in that light.
+func (r *Reader) link(p parsed, v verdict, why error) error {
+	want := r.head.Seq + 1
+	switch {
+	case v == lineBadHex:
+		return r.fail(ErrTampered, p.seq, "entry %d: %v", p.seq, why)
+	case v == lineBadHash:
+		return r.fail(ErrTampered, p.seq, "entry %d's content does not match its hash: it was altered", p.seq)
+	case p.seq == want && bytes.Equal(p.prevHex, r.headHex[:]):
+		if v == lineNotCanonical {
+			return r.fail(ErrTampered, p.seq, "entry %d: %v: it was not written by a Writer, or was rewritten and rehashed", p.seq, why)
+		}
+		return nil
+	case r.head.Seq > 0 && bytes.Equal(p.hashHex, r.headHex[:]):
+		return r.fail(ErrTampered, p.seq, "the line repeats entry %d: it was duplicated", p.seq)
+	case r.head.Seq > 0 && p.seq == r.head.Seq && bytes.Equal(p.prevHex, r.before[:]):
+		return r.fail(ErrTampered, p.seq,
+			"a second entry %d with the same predecessor as line %d: one of the two lines was inserted", p.seq, r.head.Seq)
+	case p.seq > want:
+		return r.fail(ErrTampered, p.seq, "entry %d is missing (found entry %d): it was removed or moved", want, p.seq)
+	case r.head.Seq == 0 && p.seq == 1:
+		return r.fail(ErrTampered, p.seq, "entry 1's prev hash is %s, not zeros: the journal does not start here", p.prevHex)
+	case p.seq < want:
+		return r.fail(ErrTampered, p.seq, "found entry %d again after entry %d: entries were reordered, or it was inserted", p.seq, r.head.Seq)
+	default:
+		return r.fail(ErrTampered, p.seq, "entry %d does not follow entry %d (its prev hash is %s, not %s): an entry before it was replaced, or it was inserted",
+			p.seq, r.head.Seq, p.prevHex, r.headHex[:])
 	}
-	if last {
-		return r.fail(ErrTorn, found, "the last line is not a journal entry (%v): a write was cut short", why)
+}
+
+// advance makes a sound line of size bytes, whose hash is in r.sum, the
+// head.
+func (r *Reader) advance(p parsed, size int64) {
+	copy(r.before[:], p.prevHex)
+	r.head = Head{Seq: p.seq, Hash: r.sum}
+	r.headHex = r.sumHex
+	r.off += size
+	r.last = size
+}
+
+// accept adds the entry at the head to the tree, and checks it against the
+// published checkpoint that ends there, if any.
+func (r *Reader) accept(p parsed) error {
+	if r.tree != nil {
+		r.tree.add(r.head)
 	}
-	return r.fail(ErrTampered, found, "the line is not a journal entry: %v", why)
+	if r.front == nil {
+		return nil
+	}
+	r.front.add(r.head.Hash)
+	for len(r.marks) > 0 && r.marks[0].Size == r.head.Seq {
+		cp := r.marks[0]
+		r.marks = r.marks[1:]
+		if root := r.front.root(); root != cp.Root {
+			return &VerifyError{
+				Line: cp.Size, Found: cp.Size, Offset: r.off - r.last, Head: r.head, Err: ErrHeadMismatch,
+				Reason: fmt.Sprintf("the tree of the first %d entries has the root %v, not the checkpoint's %v: an entry up to %d was changed since the checkpoint was made",
+					cp.Size, root, cp.Root, cp.Size),
+			}
+		}
+	}
+	return nil
+}
+
+// expect makes the reader check the checkpoints as it reads; a checkpoint
+// of size 0 is checked at once.
+func (r *Reader) expect(cps []Checkpoint) error {
+	if len(cps) == 0 {
+		return nil
+	}
+	r.marks = slices.SortedFunc(slices.Values(cps), func(a, b Checkpoint) int { return cmp.Compare(a.Size, b.Size) })
+	r.front = &frontier{}
+	for _, cp := range r.marks {
+		if cp.Size < 0 {
+			return fmt.Errorf("journal: checkpoint of %d entries: %w", cp.Size, ErrInvalid)
+		}
+	}
+	for len(r.marks) > 0 && r.marks[0].Size == 0 {
+		if r.marks[0].Root != emptyRoot {
+			return fmt.Errorf("journal: a checkpoint of no entries with the root %v, not that of the empty tree: %w", r.marks[0].Root, ErrInvalid)
+		}
+		r.marks = r.marks[1:]
+	}
+	return nil
+}
+
+// unmet reports the first checkpoint the journal, which ended after the
+// head, stops short of.
+func (r *Reader) unmet() error {
+	if len(r.marks) == 0 {
+		return nil
+	}
+	cp := r.marks[0]
+	return r.fail(ErrHeadMismatch, 0, "the journal ends after entry %d, before entry %d of the published checkpoint: entries from %d on were removed",
+		r.head.Seq, cp.Size, r.head.Seq+1)
 }
 
 // readLine reads one line. size counts its bytes with the line feed, also
@@ -212,16 +299,4 @@ func (r *Reader) readLine() (line []byte, size int, complete, tooLong bool, err 
 			return nil, 0, false, false, fmt.Errorf("journal: reading line %d: %w", r.head.Seq+1, err)
 		}
 	}
-}
-
-// atEOF reports whether nothing follows the line just read.
-func (r *Reader) atEOF() (bool, error) {
-	_, err := r.br.Peek(1)
-	if err == io.EOF {
-		return true, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("journal: reading after line %d: %w", r.head.Seq+1, err)
-	}
-	return false, nil
 }

@@ -1,14 +1,12 @@
 package journal
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
-	"hash"
 	"io"
 	"sync"
-	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/journal/internal/canon"
 
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -16,33 +14,40 @@ import (
 
 // Writer appends entries to a journal. Each entry is written with a single
 // Write call of its whole line, line feed included, and counts once that
-// call returns without error (and Options.Sync, if set, too).
+// call returns without error and Options.Sync, if set, returns nil: only
+// then does an append return the new head (it is acknowledged). What a
+// host must do for an acknowledged entry to survive a crash is in the
+// package documentation (# Durability); [OpenFile] does it.
 //
 // A Writer is safe for concurrent use: appends are serialised, and the order
 // in which they are made is the order of the journal. Once a Write or a Sync
-// fails, the journal may end in a torn line, so every later append returns
-// that first error: run [Recover] on the journal and resume with
-// [NewWriterAt]. A Writer does not buffer; wrap the destination in a
-// bufio.Writer for throughput, and flush it yourself.
+// fails, the journal may or may not hold the entry, whole or torn, so every
+// later append returns that first error: reopen the journal ([OpenFile], or
+// [Recover] and [NewWriterAt]) and ask its last entry whether it
+// [Entry.Records] what was appended before appending it again. A Writer
+// does not buffer.
 //
 // An append that the Writer refuses writes nothing and leaves the Writer
-// usable: ErrInvalid for a payload that cannot be journaled exactly (a
-// string that is not valid UTF-8, a value encoding/json refuses such as an
-// unknown enum or a year after 9999), ErrLineTooLong for an entry longer
-// than Options.MaxLine. The Writer does not check that events follow the
-// lifecycle: journal what (*matters.Matter).Apply and the Book accepted.
+// usable: ErrInvalid for a payload that has no canonical form (a string
+// that is not valid UTF-8, a time outside the years 0000 to 9999, an
+// unknown enum, a decimal longer than 64 characters), ErrLineTooLong for an
+// entry longer than Options.MaxLine. The Writer does not check that events
+// follow the lifecycle: journal what (*matters.Matter).Apply and the Book
+// accepted.
 type Writer struct {
 	mu      sync.Mutex
 	w       io.Writer
 	sync    func() error
+	tree    *Tree
 	maxLine int
 	head    Head
 	err     error
 	line    []byte
-	payload bytes.Buffer
-	enc     *json.Encoder
-	sha     hash.Hash
-	sum     Hash
+	// The payload being appended, in the Writer so that encoding it
+	// allocates nothing.
+	event matters.Event
+	eval  scoring.Evaluation
+	amend scoring.Amendment
 }
 
 // NewWriter returns a Writer that starts a new journal on w: its first entry
@@ -56,20 +61,22 @@ func NewWriter(w io.Writer, opts *Options) *Writer {
 // (a file opened with os.O_APPEND after truncation to the sound length). The
 // zero Head starts a new journal. A head with a negative Seq, a Seq of
 // 10^18-1 or more (the journal is full), or Seq 0 and a non-zero Hash,
-// cannot be continued: every append returns an error wrapping ErrInvalid.
+// cannot be continued, nor can a head other than that of Options.Tree when
+// it is set: every append returns an error wrapping ErrInvalid.
 // NewWriterAt panics if w is nil.
 func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 	if w == nil {
 		panic("journal: nil io.Writer")
 	}
-	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head, sha: sha256.New()}
+	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head}
 	if opts != nil {
-		jw.sync = opts.Sync
+		jw.sync, jw.tree = opts.Sync, opts.Tree
 	}
-	jw.enc = json.NewEncoder(&jw.payload)
-	jw.enc.SetEscapeHTML(false)
-	if head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()) {
+	switch {
+	case head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()):
 		jw.err = fmt.Errorf("journal: cannot continue after head %v: %w", head, ErrInvalid)
+	case jw.tree != nil && jw.tree.Head() != head:
+		jw.err = fmt.Errorf("journal: cannot continue after head %v with a tree whose last entry is %v: %w", head, jw.tree.Head(), ErrInvalid)
 	}
 	return jw
 }
@@ -85,26 +92,34 @@ func (w *Writer) Head() Head {
 // AppendEvent appends a matter event and returns the new head. Its time is
 // written in UTC (the same instant).
 func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
-	e.At = e.At.UTC()
-	return w.append(KindEvent, e)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.event = e
+	return w.append(KindEvent)
 }
 
 // AppendEvaluation appends an evaluation and returns the new head. Its time
 // is written in UTC (the same instant).
 func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
-	e.At = e.At.UTC()
-	return w.append(KindEvaluation, e)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.eval = e
+	return w.append(KindEvaluation)
 }
 
 // AppendAmendment appends an amendment of an evaluation (the original entry
 // stays) and returns the new head. Its time is written in UTC. An amendment
-// names its Author and its Reason; one without either is ErrInvalid.
+// names its Author and its Reason; one without either is ErrInvalid. Which
+// amendment of an evaluation counts is decided by position: the last in the
+// journal (see [Rebuild]).
 func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if a.Author == "" || a.Reason == "" {
-		return w.Head(), fmt.Errorf("journal: %s: an amendment needs its author and its reason: %w", describe(a), ErrInvalid)
+		return w.head, fmt.Errorf("journal: %s: an amendment needs its author and its reason: %w", describe(a), ErrInvalid)
 	}
-	a.At = a.At.UTC()
-	return w.append(KindAmendment, a)
+	w.amend = a
+	return w.append(KindAmendment)
 }
 
 func describeEvaluation(what string, e scoring.Evaluation) string {
@@ -124,35 +139,57 @@ func describe(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-func (w *Writer) append(k Kind, v any) (Head, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
+// append encodes the payload of kind k (w.event, w.eval or w.amend)
+// straight into the line, after the line's framing, and writes the entry.
+// w.mu is held.
+func (w *Writer) append(k Kind) (Head, error) {
 	if w.err != nil {
 		return w.head, w.err
 	}
-	w.payload.Reset()
-	if err := w.enc.Encode(v); err != nil {
-		return w.head, fmt.Errorf("journal: %s: %w: %w", describe(v), ErrInvalid, err)
-	}
-	payload := unescapeHTML(bytes.TrimSuffix(w.payload.Bytes(), []byte{'\n'}))
-	if !exactUTF8(payload) {
-		return w.head, fmt.Errorf("journal: %s: a string is not valid UTF-8: %w", describe(v), ErrInvalid)
-	}
-	return w.appendPayload(k, v, payload)
-}
-
-// appendPayload writes one entry with an encoded payload; v is only for
-// error messages. w.mu is held.
-func (w *Writer) appendPayload(k Kind, v any, payload []byte) (Head, error) {
 	seq := w.head.Seq + 1
 	if seq > maxSeq {
-		return w.head, fmt.Errorf("journal: %s: the journal is full at entry %d: %w", describe(v), w.head.Seq, ErrInvalid)
+		return w.head, fmt.Errorf("journal: %s: the journal is full at entry %d: %w", w.describe(k), w.head.Seq, ErrInvalid)
 	}
-	w.line = appendLine(w.line[:0], &w.sum, w.sha, seq, k, w.head.Hash, payload)
-	if len(w.line)-1 > w.maxLine {
+	line := appendFraming(w.line[:0], seq, k, w.head.Hash)
+	var err error
+	switch k {
+	case KindEvent:
+		line, err = canon.Event.Append(line, &w.event)
+	case KindEvaluation:
+		line, err = canon.Evaluation.Append(line, &w.eval)
+	default:
+		line, err = canon.Amendment.Append(line, &w.amend)
+	}
+	w.line = line
+	if err != nil {
+		return w.head, fmt.Errorf("journal: %s: %w: %w", w.describe(k), ErrInvalid, err)
+	}
+	if len(line)+hashTailSize > w.maxLine {
 		return w.head, fmt.Errorf("journal: %s: entry %d would be %d bytes, over the limit of %d: %w",
-			describe(v), seq, len(w.line)-1, w.maxLine, ErrLineTooLong)
+			w.describe(k), seq, len(line)+hashTailSize, w.maxLine, ErrLineTooLong)
 	}
+	// The hash covers the line without its hash member: the content so
+	// far and the closing brace.
+	line = append(line, '}')
+	sum := Hash(sha256.Sum256(line))
+	line = appendTail(line[:len(line)-1], sum)
+	w.line = append(line, '\n')
+	return w.write(k, seq, sum)
+}
+
+// describe names the payload of kind k being appended.
+func (w *Writer) describe(k Kind) string {
+	switch k {
+	case KindEvent:
+		return describe(w.event)
+	case KindEvaluation:
+		return describe(w.eval)
+	}
+	return describe(w.amend)
+}
+
+// write writes the line of entry seq and acknowledges it. w.mu is held.
+func (w *Writer) write(k Kind, seq int64, sum Hash) (Head, error) {
 	n, err := w.w.Write(w.line)
 	if err == nil && n < len(w.line) {
 		err = io.ErrShortWrite
@@ -161,68 +198,12 @@ func (w *Writer) appendPayload(k Kind, v any, payload []byte) (Head, error) {
 		err = w.sync()
 	}
 	if err != nil {
-		w.err = fmt.Errorf("journal: writing entry %d (%s): %w", seq, describe(v), err)
+		w.err = fmt.Errorf("journal: writing entry %d (%s): %w", seq, w.describe(k), err)
 		return w.head, w.err
 	}
-	w.head = Head{Seq: seq, Hash: w.sum}
+	w.head = Head{Seq: seq, Hash: sum}
+	if w.tree != nil {
+		w.tree.add(w.head)
+	}
 	return w.head, nil
-}
-
-// unescapeHTML rewrites the escapes \u003c, \u003e and \u0026 as <, > and
-// &, in place: the encoder writes none with HTML escaping off, but a
-// payload field's own MarshalJSON may (json.Marshal escapes HTML). The
-// canonical payload has none.
-func unescapeHTML(b []byte) []byte {
-	if !bytes.Contains(b, []byte(`\u00`)) {
-		return b
-	}
-	out := b[:0]
-	for i := 0; i < len(b); i++ {
-		if b[i] == '\\' && i+1 < len(b) {
-			if i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' {
-				switch string(b[i+4 : i+6]) {
-				case "3c":
-					out = append(out, '<')
-					i += 5
-					continue
-				case "3e":
-					out = append(out, '>')
-					i += 5
-					continue
-				case "26":
-					out = append(out, '&')
-					i += 5
-					continue
-				}
-			}
-			// Any other escape: keep it whole, so that an escaped backslash
-			// is never read as the start of another escape.
-			out = append(out, b[i], b[i+1])
-			i++
-			continue
-		}
-		out = append(out, b[i])
-	}
-	return out
-}
-
-// exactUTF8 reports whether encoding/json wrote every string as it was:
-// it writes the escape \ufffd only in place of invalid UTF-8 (a real U+FFFD
-// is written as itself).
-func exactUTF8(b []byte) bool {
-	for {
-		i := bytes.Index(b, []byte(`\ufffd`))
-		if i < 0 {
-			return utf8.Valid(b)
-		}
-		// The escape is real only if an even number of backslashes precede it.
-		n := 0
-		for j := i - 1; j >= 0 && b[j] == '\\'; j-- {
-			n++
-		}
-		if n%2 == 0 {
-			return false
-		}
-		b = b[i+1:]
-	}
 }

@@ -1,0 +1,419 @@
+package canon
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// reference is the canonical form as encoding/json gives it, the way the
+// journal's writer made payloads before it encoded them directly: the
+// value with its time in UTC, through an encoder with HTML escaping off,
+// and the escapes \u003c, \u003e and \u0026 that a field's own MarshalJSON
+// (json.Marshal escapes HTML) left undone.
+func reference(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	return unescapeHTML(b), nil
+}
+
+func unescapeHTML(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			if i+5 < len(b) {
+				switch string(b[i+1 : i+6]) {
+				case "u003c":
+					out = append(out, '<')
+					i += 5
+					continue
+				case "u003e":
+					out = append(out, '>')
+					i += 5
+					continue
+				case "u0026":
+					out = append(out, '&')
+					i += 5
+					continue
+				}
+			}
+			out = append(out, b[i], b[i+1])
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+// texts a generator draws from: plain, empty, every kind of escape, HTML
+// characters, line and paragraph separators, DEL, CJK and an emoji.
+var sampleTexts = []string{
+	"", "JJ-01", "城管局", "a\"b\\c", "<响应及时> & 处置到位", "\b\f\n\r\t", "\x00\x01\x1f", "\u2028\u2029", "\x7f",
+	"e\u0301", "😀", "\ufffd", "tab\tend", `\u003c`, "long " + strings.Repeat("字", 40),
+}
+
+// badTexts are not valid UTF-8: they have no canonical form.
+var badTexts = []string{"bad \xff", "\xed\xa0\x80", "\xc0\xaf"}
+
+type gen struct{ r *rand.Rand }
+
+func (g gen) text() string {
+	if g.r.Intn(100) == 0 {
+		return badTexts[g.r.Intn(len(badTexts))]
+	}
+	s := sampleTexts[g.r.Intn(len(sampleTexts))]
+	if g.r.Intn(4) == 0 {
+		s += sampleTexts[g.r.Intn(len(sampleTexts))]
+	}
+	return s
+}
+
+func (g gen) texts() []string {
+	switch g.r.Intn(4) {
+	case 0:
+		return nil
+	case 1:
+		return []string{}
+	}
+	out := make([]string, 1+g.r.Intn(3))
+	for i := range out {
+		out[i] = g.text()
+	}
+	return out
+}
+
+func (g gen) time() time.Time {
+	zones := []*time.Location{time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("W", -(9*3600 + 30*60))}
+	sec := g.r.Int63n(253402300799+62135596800) - 62135596800 // years 0001 to 9999
+	if g.r.Intn(10) == 0 {
+		sec = -62167219200 + g.r.Int63n(1e7) // the year 0000
+	}
+	nsec := []int64{0, 500_000_000, 123_456_789, 1, 100}[g.r.Intn(5)]
+	return time.Unix(sec, nsec).In(zones[g.r.Intn(len(zones))])
+}
+
+func (g gen) decimal() decimal.Decimal {
+	switch g.r.Intn(6) {
+	case 0:
+		return decimal.Decimal{}
+	case 1: // a coefficient beyond int64
+		c, _ := new(big.Int).SetString(strings.Repeat("9", 19+g.r.Intn(20)), 10)
+		return decimal.NewFromBigInt(c, int32(g.r.Intn(30)-15))
+	case 2: // trailing zeros to drop
+		return decimal.New(g.r.Int63n(1000)*1000, int32(-g.r.Intn(6)))
+	}
+	return decimal.New(g.r.Int63n(2e6)-1e6, int32(g.r.Intn(24)-12))
+}
+
+func (g gen) event() matters.Event {
+	e := matters.Event{Matter: g.text(), Seq: g.r.Intn(5) - 1, At: g.time(), Kind: matters.Kind(g.r.Intn(14)),
+		Actor: g.text(), Type: g.text(), Units: g.texts(), Note: g.text()}
+	if g.r.Intn(3) > 0 {
+		b := g.r.Intn(2) == 0
+		e.Satisfied = &b
+	}
+	return e
+}
+
+func (g gen) evaluation() scoring.Evaluation {
+	return scoring.Evaluation{Matter: g.text(), Subject: g.text(), Evaluator: g.text(), Stage: []int{0, 1, 2, -3, 1 << 40}[g.r.Intn(5)], At: g.time(),
+		Result: scoring.Result{Grade: g.text(), Points: g.decimal(), Policy: g.text(), Reasons: g.texts()}}
+}
+
+func (g gen) amendment() scoring.Amendment {
+	return scoring.Amendment{Evaluation: g.evaluation(), Author: g.text(), Reason: g.text()}
+}
+
+// utc returns v with its time in UTC, as the journal writes it.
+func utc(v any) any {
+	switch v := v.(type) {
+	case matters.Event:
+		v.At = v.At.UTC()
+		return v
+	case scoring.Evaluation:
+		v.At = v.At.UTC()
+		return v
+	case scoring.Amendment:
+		v.At = v.At.UTC()
+		return v
+	}
+	panic(fmt.Sprintf("%T", v))
+}
+
+// encode writes v with its schema.
+func encode(v any) ([]byte, error) {
+	switch v := v.(type) {
+	case matters.Event:
+		return Event.Append(nil, &v)
+	case scoring.Evaluation:
+		return Evaluation.Append(nil, &v)
+	case scoring.Amendment:
+		return Amendment.Append(nil, &v)
+	}
+	panic(fmt.Sprintf("%T", v))
+}
+
+func check(v any, b []byte) bool {
+	switch v.(type) {
+	case matters.Event:
+		return Event.Check(b)
+	case scoring.Evaluation:
+		return Evaluation.Check(b)
+	}
+	return Amendment.Check(b)
+}
+
+// hasNoForm reports whether v has a value the schema refuses: invalid
+// UTF-8 (encoding/json would alter it), an unnamed kind, a decimal over 64
+// characters (encoding/json would write it, but it could not be read
+// back).
+func hasNoForm(v any, ref []byte) bool {
+	// encoding/json writes the escape \ufffd only for invalid UTF-8 (it
+	// writes U+FFFD itself as it is): an escape preceded by an even number
+	// of backslashes.
+	for b := ref; ; {
+		i := bytes.Index(b, []byte(`\ufffd`))
+		if i < 0 {
+			break
+		}
+		n := 0
+		for j := i - 1; j >= 0 && b[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return true
+		}
+		b = b[i+1:]
+	}
+	var probe struct {
+		Result *struct {
+			Points string `json:"points"`
+		} `json:"result"`
+	}
+	_ = json.Unmarshal(ref, &probe)
+	return probe.Result != nil && len(probe.Result.Points) > jsonx.MaxDecimalLen
+}
+
+// TestAppendIsEncodingJSON is the property that the direct encoding is
+// byte for byte the canonical encoding/json form, over random values of
+// the three payloads, and that Check accepts it.
+func TestAppendIsEncodingJSON(t *testing.T) {
+	g := gen{rand.New(rand.NewSource(1))}
+	compared := 0
+	for i := 0; i < 20000; i++ {
+		var v any
+		switch i % 3 {
+		case 0:
+			v = g.event()
+		case 1:
+			v = g.evaluation()
+		default:
+			v = g.amendment()
+		}
+		want, refErr := reference(utc(v))
+		got, err := encode(v)
+		switch {
+		case refErr != nil:
+			if err == nil {
+				t.Fatalf("%#v: encoding/json refuses it (%v); the schema wrote %s", v, refErr, got)
+			}
+			continue
+		case hasNoForm(v, want):
+			if err == nil {
+				t.Fatalf("%#v has no canonical form; the schema wrote %s", v, got)
+			}
+			continue
+		case err != nil:
+			t.Fatalf("%#v: %v; encoding/json writes %s", v, err, want)
+		}
+		compared++
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Fatalf("%#v: encoding mismatch (-want +got):\n%s", v, diff)
+		}
+		if !check(v, got) {
+			t.Fatalf("Check refuses its own encoding %s", got)
+		}
+	}
+	if compared < 10000 {
+		t.Errorf("only %d of 20000 values compared; the generator makes too many without a form", compared)
+	}
+}
+
+// TestNoFormIsAnError checks the values that have no canonical form.
+func TestNoFormIsAnError(t *testing.T) {
+	at := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	big := decimal.RequireFromString("1." + strings.Repeat("1", 63))
+	for _, v := range []any{
+		matters.Event{Matter: "\xff", At: at},
+		matters.Event{Matter: "M", At: at, Kind: matters.Kind(99)},
+		matters.Event{Matter: "M", At: at, Units: []string{"ok", "b\xc0d"}},
+		matters.Event{Matter: "M", At: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		matters.Event{Matter: "M", At: time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)},
+		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Points: big}},
+		scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", At: at}, Reason: "\xed\xa0\x80"},
+	} {
+		if b, err := encode(v); err == nil {
+			t.Errorf("%#v: encoded as %s; want an error", v, b)
+		}
+	}
+}
+
+// TestCheckRefuses lists payloads that decode but are not canonical.
+func TestCheckRefuses(t *testing.T) {
+	ok := `{"matter":"M","seq":1,"at":"2020-06-01T01:02:03.5Z","kind":"report","actor":"A","units":["a","b"],"satisfied":true}`
+	if !Event.Check([]byte(ok)) {
+		t.Fatalf("Check refuses the canonical %s", ok)
+	}
+	for _, p := range []string{
+		``, `{}`, `null`, ok + ` `, ` ` + ok, ok + `{}`,
+		strings.Replace(ok, `,"seq"`, `, "seq"`, 1),
+		strings.Replace(ok, `"A"`, `"\u0041"`, 1),
+		strings.Replace(ok, `"A"`, `"\/"`, 1),
+		strings.Replace(ok, `"A"`, `"<\u003c"`, 1),
+		strings.Replace(ok, `"A"`, `"\u000a"`, 1),
+		strings.Replace(ok, `"A"`, `"\u001F"`, 1),
+		strings.Replace(ok, `"A"`, "\"\x01\"", 1),
+		strings.Replace(ok, `"A"`, "\"\xff\"", 1),
+		strings.Replace(ok, `"A"`, "\"\u2028\"", 1),
+		strings.Replace(ok, `"A"`, `""`, 1),
+		strings.Replace(ok, `"seq":1`, `"seq":01`, 1),
+		strings.Replace(ok, `"seq":1`, `"seq":-0`, 1),
+		strings.Replace(ok, `"seq":1`, `"seq":1.0`, 1),
+		strings.Replace(ok, `"seq":1`, `"seq":1e0`, 1),
+		strings.Replace(ok, `"seq":1`, `"seq":99999999999999999999`, 1),
+		strings.Replace(ok, `.5Z`, `.50Z`, 1),
+		strings.Replace(ok, `.5Z`, `.5+00:00`, 1),
+		strings.Replace(ok, `.5Z`, `.5z`, 1),
+		strings.Replace(ok, `01:02:03`, `24:02:03`, 1),
+		strings.Replace(ok, `06-01`, `02-30`, 1),
+		strings.Replace(ok, `"report"`, `"上报"`, 1),
+		strings.Replace(ok, `"report"`, `"Report"`, 1),
+		strings.Replace(ok, `"report"`, `""`, 1),
+		strings.Replace(ok, `["a","b"]`, `[]`, 1),
+		strings.Replace(ok, `["a","b"]`, `["a",]`, 1),
+		strings.Replace(ok, `true`, `1`, 1),
+		strings.Replace(ok, `"matter":"M","seq":1`, `"seq":1,"matter":"M"`, 1),
+		strings.Replace(ok, `,"actor":"A"`, `,"actor":"A","actor":"A"`, 1),
+		strings.Replace(ok, `,"satisfied":true`, `,"satisfied":true,"extra":1`, 1),
+	} {
+		if Event.Check([]byte(p)) {
+			t.Errorf("Check accepts %s", p)
+		}
+	}
+	ev := `{"matter":"M","subject":"S","evaluator":"E","at":"2020-06-01T00:00:00Z","result":{"grade":"good","points":"92.5"}}`
+	if !Evaluation.Check([]byte(ev)) {
+		t.Fatalf("Check refuses the canonical %s", ev)
+	}
+	for _, pts := range []string{`92.50`, `092.5`, `-0`, `+1`, `1.`, `.5`, `1e2`, `"92.5"`, ``} {
+		p := strings.Replace(ev, `92.5`, pts, 1)
+		if Evaluation.Check([]byte(p)) {
+			t.Errorf("Check accepts %s", p)
+		}
+	}
+	if p := strings.Replace(ev, `"evaluator":"E"`, `"evaluator":"E","stage":0`, 1); Evaluation.Check([]byte(p)) {
+		t.Errorf("Check accepts %s", p)
+	}
+}
+
+// TestCheckTimeIsTimeFormat compares checkTime with formatting the parsed
+// time, for every day of a leap and a common year at several clocks.
+func TestCheckTimeIsTimeFormat(t *testing.T) {
+	for _, s := range []string{"2020-02-29T00:00:00Z", "2019-02-29T00:00:00Z", "2000-02-29T23:59:59.999999999Z", "1900-02-29T00:00:00Z",
+		"0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2020-12-31T23:59:60Z", "2020-13-01T00:00:00Z", "2020-00-10T00:00:00Z",
+		"2020-01-00T00:00:00Z", "2020-04-31T00:00:00Z", "2020-01-01T00:00:00.Z", "2020-01-01T00:00:00.1234567891Z", "2020-01-01T00:00:00.000000001Z"} {
+		p, err := time.Parse(time.RFC3339Nano, s)
+		want := err == nil && p.UTC().Format(time.RFC3339Nano) == s
+		if got := checkTime([]byte(s)); got != want {
+			t.Errorf("checkTime(%s) = %v; formatting the parsed time says %v", s, got, want)
+		}
+	}
+}
+
+// FuzzCheck is the converse property: whatever Check accepts decodes
+// strictly, and encodes back to the same bytes.
+func FuzzCheck(f *testing.F) {
+	g := gen{rand.New(rand.NewSource(2))}
+	for i := 0; i < 30; i++ {
+		for k, v := range []any{g.event(), g.evaluation(), g.amendment()} {
+			if b, err := encode(v); err == nil {
+				f.Add(uint8(k), b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, k uint8, payload []byte) {
+		var v any
+		var ok bool
+		switch k % 3 {
+		case 0:
+			var e matters.Event
+			ok, v = Event.Check(payload), &e
+		case 1:
+			var e scoring.Evaluation
+			ok, v = Evaluation.Check(payload), &e
+		default:
+			var a scoring.Amendment
+			ok, v = Amendment.Check(payload), &a
+		}
+		if !ok {
+			return
+		}
+		if err := jsonx.Decode(payload, v); err != nil {
+			t.Fatalf("Check accepts %s, which does not decode: %v", payload, err)
+		}
+		var back []byte
+		var err error
+		switch v := v.(type) {
+		case *matters.Event:
+			back, err = Event.Append(nil, v)
+		case *scoring.Evaluation:
+			back, err = Evaluation.Append(nil, v)
+		case *scoring.Amendment:
+			back, err = Amendment.Append(nil, v)
+		}
+		if err != nil || !bytes.Equal(back, payload) {
+			t.Fatalf("Check accepts %s, which encodes back as %s (%v)", payload, back, err)
+		}
+	})
+}
+
+// FuzzAppend checks that an event made of fuzzed texts encodes as
+// encoding/json does, or is refused exactly when it has no form.
+func FuzzAppend(f *testing.F) {
+	for _, s := range append(sampleTexts, badTexts...) {
+		f.Add(s, s, int64(0))
+	}
+	f.Fuzz(func(t *testing.T, a, b string, nanos int64) {
+		e := matters.Event{Matter: a, Note: b, Units: []string{b, a}, At: time.Unix(0, nanos)}
+		want, refErr := reference(utc(e))
+		got, err := encode(e)
+		if refErr != nil || hasNoForm(e, want) {
+			if err == nil {
+				t.Fatalf("%#v: the schema wrote %s; it has no canonical form", e, got)
+			}
+			return
+		}
+		if err != nil || !bytes.Equal(want, got) {
+			t.Fatalf("%#v: the schema wrote %s (%v); encoding/json %s", e, got, err, want)
+		}
+		if !Event.Check(got) {
+			t.Fatalf("Check refuses %s", got)
+		}
+	})
+}
