@@ -105,7 +105,9 @@ func ParseLine(line []byte) (Entry, error) {
 // Line returns the entry's journal line, without its line feed: the line
 // its Seq, Kind, Prev, Payload and Hash make, byte for byte.
 func (e Entry) Line() []byte {
-	b := appendFraming(nil, e.Seq, e.Kind, e.Prev)
+	var prevHex [64]byte
+	hex.Encode(prevHex[:], e.Prev[:])
+	b := appendFraming(nil, e.Seq, e.Kind, &prevHex)
 	b = append(b, e.Payload...)
 	return appendTail(b, e.Hash)
 }
@@ -130,13 +132,13 @@ func encodePayload(b []byte, v any) (Kind, []byte, error) {
 	switch v := v.(type) {
 	case matters.Event:
 		k = KindEvent
-		b, err = canon.Event.Append(b, &v)
+		b, err = canon.AppendEvent(b, &v)
 	case scoring.Evaluation:
 		k = KindEvaluation
-		b, err = canon.Evaluation.Append(b, &v)
+		b, err = canon.AppendEvaluation(b, &v)
 	case scoring.Amendment:
 		k = KindAmendment
-		b, err = canon.Amendment.Append(b, &v)
+		b, err = canon.AppendAmendment(b, &v)
 	default:
 		return 0, b, fmt.Errorf("journal: %T is not a payload: %w", v, ErrInvalid)
 	}
@@ -189,7 +191,7 @@ func examine(sc *canon.Scanner, line []byte, sum *Hash, sumHex *[64]byte) (parse
 		return p, lineBadHex, errors.New("prev is not 64 lower-case hexadecimal digits")
 	}
 	sumLine(line, sum)
-	hex.Encode(sumHex[:], sum[:])
+	encodeHex(sumHex, sum)
 	if !bytes.Equal(p.hashHex, sumHex[:]) {
 		return p, lineBadHash, errors.New("content does not match its hash")
 	}
@@ -326,16 +328,28 @@ func sumLine(line []byte, out *Hash) {
 	d.Sum(out[:0])
 }
 
-// appendFraming appends a line's members before its payload.
-func appendFraming(dst []byte, seq int64, k Kind, prev Hash) []byte {
-	dst = append(dst, linePrefix...)
-	dst = strconv.AppendInt(dst, seq, 10)
-	dst = append(dst, kindPrefix...)
-	dst = append(dst, k.String()...)
-	dst = append(dst, prevPrefix...)
-	dst = hex.AppendEncode(dst, prev[:])
+// appendFraming appends a line's members before its payload; prevHex is
+// the previous entry's hash in hexadecimal.
+func appendFraming(dst []byte, seq int64, k Kind, prevHex *[64]byte) []byte {
+	dst = strconv.AppendInt(append(dst, linePrefix...), seq, 10)
+	if k >= 1 && int(k) < len(kindMembers) {
+		dst = append(dst, kindMembers[k]...)
+	} else {
+		dst = append(append(append(dst, kindPrefix...), k.String()...), prevPrefix...)
+	}
+	dst = append(dst, prevHex[:]...)
 	return append(dst, payloadKey...)
 }
+
+// kindMembers holds, by kind, the text between a line's seq and its prev
+// hash: `,"kind":"event","prev":"`.
+var kindMembers = func() []string {
+	out := []string{""}
+	for k := KindEvent; k <= kinds.Max(); k++ {
+		out = append(out, kindPrefix+k.String()+prevPrefix)
+	}
+	return out
+}()
 
 // appendTail appends a line's hash member and closing brace, without the
 // line feed.

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 
@@ -61,3 +62,20 @@ type Head struct {
 
 // String returns the head as "seq:hash".
 func (h Head) String() string { return fmt.Sprintf("%d:%s", h.Seq, h.Hash) }
+
+// encodeHex writes h as 64 lower-case hexadecimal digits, two at a time.
+func encodeHex(dst *[64]byte, h *Hash) {
+	for i, c := range h {
+		binary.LittleEndian.PutUint16(dst[2*i:], hexPairs[c])
+	}
+}
+
+// hexPairs holds the two lower-case hexadecimal digits of each byte, the
+// first in the low byte.
+var hexPairs = func() (t [256]uint16) {
+	const digits = "0123456789abcdef"
+	for c := range t {
+		t[c] = uint16(digits[c>>4]) | uint16(digits[c&0xF])<<8
+	}
+	return t
+}()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -45,7 +44,7 @@ func NewReader(r io.Reader, opts *Options) *Reader {
 	limit := opts.maxLine()
 	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
 	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, tree: opts.tree()}
-	hex.Encode(jr.headHex[:], jr.head.Hash[:])
+	encodeHex(&jr.headHex, &jr.head.Hash)
 	if n := jr.tree.Size(); n != 0 {
 		jr.err = fmt.Errorf("journal: reading a journal into a tree of %d entries, not an empty one: %w", n, ErrInvalid)
 	}

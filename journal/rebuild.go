@@ -191,6 +191,6 @@ func (s *rebuilder) amend(p parsed, a scoring.Amendment) error {
 
 // samePayload reports whether a's canonical payload is payload.
 func samePayload(a *scoring.Amendment, payload []byte) bool {
-	b, err := canon.Amendment.Append(nil, a)
+	b, err := canon.AppendAmendment(nil, a)
 	return err == nil && bytes.Equal(b, payload)
 }

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -41,13 +42,9 @@ type Writer struct {
 	tree    *Tree
 	maxLine int
 	head    Head
+	headHex [64]byte // head.Hash in hexadecimal
 	err     error
 	line    []byte
-	// The payload being appended, in the Writer so that encoding it
-	// allocates nothing.
-	event matters.Event
-	eval  scoring.Evaluation
-	amend scoring.Amendment
 }
 
 // NewWriter returns a Writer that starts a new journal on w: its first entry
@@ -69,6 +66,7 @@ func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 		panic("journal: nil io.Writer")
 	}
 	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head}
+	encodeHex(&jw.headHex, &head.Hash)
 	if opts != nil {
 		jw.sync, jw.tree = opts.Sync, opts.Tree
 	}
@@ -94,8 +92,14 @@ func (w *Writer) Head() Head {
 func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.event = e
-	return w.append(KindEvent)
+	line, err := w.begin(KindEvent)
+	if err == nil {
+		line, err = canon.AppendEvent(line, &e)
+	}
+	if err = w.finish(line, err); err != nil {
+		return w.head, w.explain(err, describe(e))
+	}
+	return w.head, nil
 }
 
 // AppendEvaluation appends an evaluation and returns the new head. Its time
@@ -103,8 +107,14 @@ func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
 func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.eval = e
-	return w.append(KindEvaluation)
+	line, err := w.begin(KindEvaluation)
+	if err == nil {
+		line, err = canon.AppendEvaluation(line, &e)
+	}
+	if err = w.finish(line, err); err != nil {
+		return w.head, w.explain(err, describe(e))
+	}
+	return w.head, nil
 }
 
 // AppendAmendment appends an amendment of an evaluation (the original entry
@@ -115,11 +125,17 @@ func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if a.Author == "" || a.Reason == "" {
-		return w.head, fmt.Errorf("journal: %s: an amendment needs its author and its reason: %w", describe(a), ErrInvalid)
+	line, err := w.begin(KindAmendment)
+	if err == nil && (a.Author == "" || a.Reason == "") {
+		err = fmt.Errorf("an amendment needs its author and its reason: %w", ErrInvalid)
 	}
-	w.amend = a
-	return w.append(KindAmendment)
+	if err == nil {
+		line, err = canon.AppendAmendment(line, &a)
+	}
+	if err = w.finish(line, err); err != nil {
+		return w.head, w.explain(err, describe(a))
+	}
+	return w.head, nil
 }
 
 func describeEvaluation(what string, e scoring.Evaluation) string {
@@ -139,71 +155,91 @@ func describe(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// append encodes the payload of kind k (w.event, w.eval or w.amend)
-// straight into the line, after the line's framing, and writes the entry.
-// w.mu is held.
-func (w *Writer) append(k Kind) (Head, error) {
+// begin starts the line of the next entry, of kind k: its members before
+// the payload. w.mu is held.
+func (w *Writer) begin(k Kind) ([]byte, error) {
 	if w.err != nil {
-		return w.head, w.err
+		return nil, w.err
+	}
+	if w.head.Seq >= maxSeq {
+		return nil, fmt.Errorf("the journal is full at entry %d: %w", w.head.Seq, ErrInvalid)
+	}
+	return appendFraming(w.line[:0], w.head.Seq+1, k, &w.headHex), nil
+}
+
+// finish ends the line that begin started and the payload followed, or
+// returns err, an error of either: it hashes the line and writes it. An
+// error of the payload's encoding wraps ErrInvalid. w.mu is held.
+func (w *Writer) finish(line []byte, err error) error {
+	if line != nil {
+		w.line = line[:0] // keep the buffer
+	}
+	if err == w.err && err != nil {
+		return err
+	}
+	if err != nil {
+		if !errors.Is(err, ErrInvalid) {
+			err = fmt.Errorf("%w: %w", ErrInvalid, err)
+		}
+		return err
 	}
 	seq := w.head.Seq + 1
-	if seq > maxSeq {
-		return w.head, fmt.Errorf("journal: %s: the journal is full at entry %d: %w", w.describe(k), w.head.Seq, ErrInvalid)
-	}
-	line := appendFraming(w.line[:0], seq, k, w.head.Hash)
-	var err error
-	switch k {
-	case KindEvent:
-		line, err = canon.Event.Append(line, &w.event)
-	case KindEvaluation:
-		line, err = canon.Evaluation.Append(line, &w.eval)
-	default:
-		line, err = canon.Amendment.Append(line, &w.amend)
-	}
-	w.line = line
-	if err != nil {
-		return w.head, fmt.Errorf("journal: %s: %w: %w", w.describe(k), ErrInvalid, err)
-	}
 	if len(line)+hashTailSize > w.maxLine {
-		return w.head, fmt.Errorf("journal: %s: entry %d would be %d bytes, over the limit of %d: %w",
-			w.describe(k), seq, len(line)+hashTailSize, w.maxLine, ErrLineTooLong)
+		return fmt.Errorf("entry %d would be %d bytes, over the limit of %d: %w", seq, len(line)+hashTailSize, w.maxLine, ErrLineTooLong)
 	}
 	// The hash covers the line without its hash member: the content so
 	// far and the closing brace.
 	line = append(line, '}')
 	sum := Hash(sha256.Sum256(line))
-	line = appendTail(line[:len(line)-1], sum)
-	w.line = append(line, '\n')
-	return w.write(k, seq, sum)
-}
-
-// describe names the payload of kind k being appended.
-func (w *Writer) describe(k Kind) string {
-	switch k {
-	case KindEvent:
-		return describe(w.event)
-	case KindEvaluation:
-		return describe(w.eval)
-	}
-	return describe(w.amend)
-}
-
-// write writes the line of entry seq and acknowledges it. w.mu is held.
-func (w *Writer) write(k Kind, seq int64, sum Hash) (Head, error) {
-	n, err := w.w.Write(w.line)
-	if err == nil && n < len(w.line) {
+	var sumHex [64]byte
+	encodeHex(&sumHex, &sum)
+	line = append(line[:len(line)-1], hashKey...)
+	line = append(line, sumHex[:]...)
+	line = append(line, hashSuffix...)
+	line = append(line, '\n')
+	w.line = line[:0]
+	n, err := w.w.Write(line)
+	if err == nil && n < len(line) {
 		err = io.ErrShortWrite
 	}
 	if err == nil && w.sync != nil {
 		err = w.sync()
 	}
 	if err != nil {
-		w.err = fmt.Errorf("journal: writing entry %d (%s): %w", seq, w.describe(k), err)
-		return w.head, w.err
+		w.err = &writeError{seq: seq, err: err}
+		return w.err
 	}
 	w.head = Head{Seq: seq, Hash: sum}
+	w.headHex = sumHex
 	if w.tree != nil {
 		w.tree.add(w.head)
 	}
-	return w.head, nil
+	return nil
 }
+
+// explain names the payload in an error of begin or finish. A failed
+// write is named once, when it happens; every later append returns that
+// error as it is.
+func (w *Writer) explain(err error, what string) error {
+	if we, ok := err.(*writeError); ok {
+		if we.what == "" {
+			we.what = what
+			return we
+		}
+		return err
+	}
+	return fmt.Errorf("journal: %s: %w", what, err)
+}
+
+// writeError is a failed write or sync, which the Writer keeps returning.
+type writeError struct {
+	seq  int64
+	what string
+	err  error
+}
+
+func (e *writeError) Error() string {
+	return fmt.Sprintf("journal: writing entry %d (%s): %v", e.seq, e.what, e.err)
+}
+
+func (e *writeError) Unwrap() error { return e.err }

@@ -161,11 +161,11 @@ func utc(v any) any {
 func encode(v any) ([]byte, error) {
 	switch v := v.(type) {
 	case matters.Event:
-		return Event.Append(nil, &v)
+		return AppendEvent(nil, &v)
 	case scoring.Evaluation:
-		return Evaluation.Append(nil, &v)
+		return AppendEvaluation(nil, &v)
 	case scoring.Amendment:
-		return Amendment.Append(nil, &v)
+		return AppendAmendment(nil, &v)
 	}
 	panic(fmt.Sprintf("%T", v))
 }
@@ -346,6 +346,35 @@ func TestCheckTimeIsTimeFormat(t *testing.T) {
 	}
 }
 
+// TestAppendTime compares appendTime with time's own formatting, over
+// instants from the year 0000 to 9999 in several zones, and refuses the
+// years beyond.
+func TestAppendTime(t *testing.T) {
+	g := gen{rand.New(rand.NewSource(3))}
+	for i := 0; i < 200000; i++ {
+		at := g.time()
+		if i%3 == 0 {
+			at = at.Add(time.Duration(g.r.Int63()))
+		}
+		want := `"` + at.UTC().Format(time.RFC3339Nano) + `"`
+		got, err := appendTime(nil, at)
+		if y := at.UTC().Year(); y < 0 || y > 9999 {
+			if err == nil {
+				t.Fatalf("appendTime(%v) = %s; want an error", at, got)
+			}
+			continue
+		}
+		if err != nil || string(got) != want {
+			t.Fatalf("appendTime(%v) = %s, %v; want %s", at, got, err, want)
+		}
+	}
+	for _, at := range []time.Time{time.Date(-1, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if got, err := appendTime(nil, at); err == nil {
+			t.Errorf("appendTime(%v) = %s; want an error", at, got)
+		}
+	}
+}
+
 // FuzzCheck is the converse property: whatever Check accepts decodes
 // strictly, and encodes back to the same bytes.
 func FuzzCheck(f *testing.F) {
@@ -381,11 +410,11 @@ func FuzzCheck(f *testing.F) {
 		var err error
 		switch v := v.(type) {
 		case *matters.Event:
-			back, err = Event.Append(nil, v)
+			back, err = AppendEvent(nil, v)
 		case *scoring.Evaluation:
-			back, err = Evaluation.Append(nil, v)
+			back, err = AppendEvaluation(nil, v)
 		case *scoring.Amendment:
-			back, err = Amendment.Append(nil, v)
+			back, err = AppendAmendment(nil, v)
 		}
 		if err != nil || !bytes.Equal(back, payload) {
 			t.Fatalf("Check accepts %s, which encodes back as %s (%v)", payload, back, err)

@@ -33,23 +33,6 @@ func (s *Scanner) lit(x string) bool {
 	return false
 }
 
-// member reads `"name":`, after a comma unless first; it reads nothing if
-// the next member is another.
-func (s *Scanner) member(key string, first bool) bool {
-	j := s.i
-	if !first {
-		if j >= len(s.b) || s.b[j] != ',' {
-			return false
-		}
-		j++
-	}
-	if len(s.b)-j < len(key) || string(s.b[j:j+len(key)]) != key {
-		return false
-	}
-	s.i = j + len(key)
-	return true
-}
-
 // plain[c] is true for the bytes a canonical string holds as they are:
 // printable ASCII but the quotation mark and the backslash. <, > and & are
 // plain: HTML escaping is off.
@@ -62,6 +45,11 @@ var plain = func() (t [256]bool) {
 
 const hexDigits = "0123456789abcdef"
 
+// pairs holds the two digits of each number from 00 to 99.
+const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
 // appendString appends s as a canonical JSON string: encoding/json's form
 // with HTML escaping off. Invalid UTF-8 has no canonical form: encoding/json
 // would replace it, and the journal keeps text exactly or not at all.
@@ -71,44 +59,106 @@ func appendString(b []byte, s string) ([]byte, error) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if plain[c] {
-			i++
+			i = plainRun(s, i+1)
 			continue
 		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+		if c >= utf8.RuneSelf {
+			// Most text beyond ASCII is three bytes a character (CJK),
+			// checked here; the rest by runeAt.
+			size, sep := 3, false
+			if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				sep = c == 0xE2 && s[i+1] == 0x80 && s[i+2]&0xFE == 0xA8
+			} else if size, sep = runeAt(s, i); size == 0 {
+				return b, fmt.Errorf("text is not valid UTF-8: %w", errNoForm)
 			}
-			i++
-			start = i
+			if sep { // U+2028 and U+2029, which encoding/json escapes
+				b = append(b, s[start:i]...)
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xF])
+				start = i + size
+			}
+			i += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return b, fmt.Errorf("text is not valid UTF-8: %w", errNoForm)
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			start = i + size
-		}
-		i += size
+		i++
+		start = i
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"'), nil
+}
+
+// plainRun returns the index of the first byte of s from i on that is not
+// plain (printable ASCII but the quotation mark and the backslash), or
+// len(s): eight bytes at a time, then one at a time.
+func plainRun[S string | []byte](s S, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte is special if its high bit is set, if it is below 0x20,
+		// or if it is '"' or '\\' (the zero-byte test of x^"""...).
+		q, bs := x^(ones*'"'), x^(ones*'\\')
+		special := x | (x - ones*0x20) | ((q - ones) &^ q) | ((bs - ones) &^ bs)
+		if special&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s) && plain[s[i]]; i++ {
+	}
+	return i
+}
+
+// runeAt returns the size of the valid UTF-8 encoding of a rune that
+// starts at s[i], a byte of 0x80 or more, or 0 for invalid UTF-8; and
+// whether the rune is U+2028 or U+2029.
+func runeAt[S string | []byte](s S, i int) (size int, sep bool) {
+	c := s[i]
+	cont := func(j int, lo, hi byte) bool { return j < len(s) && lo <= s[j] && s[j] <= hi }
+	switch {
+	case c < 0xC2:
+		return 0, false
+	case c < 0xE0:
+		if cont(i+1, 0x80, 0xBF) {
+			return 2, false
+		}
+	case c < 0xF0:
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F // no surrogates
+		}
+		if cont(i+1, lo, hi) && cont(i+2, 0x80, 0xBF) {
+			return 3, c == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9)
+		}
+	case c < 0xF5:
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+		if cont(i+1, lo, hi) && cont(i+2, 0x80, 0xBF) && cont(i+3, 0x80, 0xBF) {
+			return 4, false
+		}
+	}
+	return 0, false
 }
 
 // str reads a canonical JSON string, and reports whether it is empty.
@@ -117,11 +167,12 @@ func (s *Scanner) str() (empty, ok bool) {
 		return false, false
 	}
 	start := s.i
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case plain[c]:
-			s.i++
+	for {
+		s.i = plainRun(s.b, s.i)
+		if s.i == len(s.b) {
+			return false, false
+		}
+		switch c := s.b[s.i]; {
 		case c == '"':
 			s.i++
 			return s.i-start == 1, true
@@ -132,14 +183,13 @@ func (s *Scanner) str() (empty, ok bool) {
 		case c < utf8.RuneSelf: // a control character, not escaped
 			return false, false
 		default:
-			r, size := utf8.DecodeRune(s.b[s.i:])
-			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			size, sep := runeAt(s.b, s.i)
+			if size == 0 || sep {
 				return false, false
 			}
 			s.i += size
 		}
 	}
-	return false, false
 }
 
 // escape reads one escape as appendString writes it, and no other.
@@ -214,15 +264,63 @@ func (s *Scanner) integer() (zero, ok bool) {
 func (s *Scanner) boolean() bool { return s.lit("true") || s.lit("false") }
 
 // appendTime appends t as encoding/json writes it once converted to UTC:
-// RFC 3339 with as many fractional digits as it needs.
+// RFC 3339 with as many fractional digits as it needs, what
+// t.UTC().AppendFormat(b, time.RFC3339Nano) gives, without its cost.
 func appendTime(b []byte, t time.Time) ([]byte, error) {
-	t = t.UTC()
-	if y := t.Year(); y < 0 || y > 9999 {
+	sec, nsec := t.Unix(), t.Nanosecond()
+	days, clock := sec/86400, sec%86400
+	if clock < 0 {
+		days, clock = days-1, clock+86400
+	}
+	y, m, d := civil(days)
+	if y < 0 || y > 9999 {
 		return b, fmt.Errorf("year %d is outside 0000 to 9999: %w", y, errNoForm)
 	}
-	b = append(b, '"')
-	b = t.AppendFormat(b, time.RFC3339Nano)
-	return append(b, '"'), nil
+	h, mi, s := int(clock/3600), int(clock/60%60), int(clock%60)
+	b = append(b, '"', pairs[2*(y/100)], pairs[2*(y/100)+1], pairs[2*(y%100)], pairs[2*(y%100)+1], '-',
+		pairs[2*m], pairs[2*m+1], '-', pairs[2*d], pairs[2*d+1], 'T',
+		pairs[2*h], pairs[2*h+1], ':', pairs[2*mi], pairs[2*mi+1], ':', pairs[2*s], pairs[2*s+1])
+	if nsec > 0 {
+		// Nine digits, then cut the zeros at the end.
+		var frac [10]byte
+		frac[0] = '.'
+		for i := 9; i > 1; i -= 2 {
+			p := nsec % 100
+			nsec /= 100
+			frac[i-1], frac[i] = pairs[2*p], pairs[2*p+1]
+		}
+		frac[1] = byte('0' + nsec)
+		n := 10
+		for frac[n-1] == '0' {
+			n--
+		}
+		b = append(b, frac[:n]...)
+	}
+	return append(b, 'Z', '"'), nil
+}
+
+// civil returns the proleptic Gregorian date of a day counted from
+// 1970-01-01 (Howard Hinnant's civil_from_days).
+func civil(days int64) (y, m, d int) {
+	z := days + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if mp >= 10 {
+		m = int(mp - 9)
+	}
+	y = int(yoe + era*400)
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }
 
 // checkTime reports whether b is a time as appendTime writes it:
