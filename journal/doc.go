@@ -1,50 +1,78 @@
-// Package journal keeps an append-only, hash-chained audit trail of matter
-// events, evaluations and their amendments (一事一评的留痕), so that a host can
-// prove that no event and no grade was changed after the fact.
+// Package journal keeps an append-only audit trail of matter events,
+// evaluations and their amendments (一事一评的留痕) as JSON Lines, each line
+// chained to the one before it by SHA-256, and the journal's Merkle tree
+// over them: signed checkpoints, inclusion and consistency proofs, and
+// receipts that anyone can check with the journal's public key alone.
 //
-// A journal is a stream of JSON Lines. Each line is one [Entry]: a sequence
-// number, a [Kind], the hash of the previous entry, the payload (a
-// [matters.Event], a [scoring.Evaluation] or a [scoring.Amendment]) and the
-// entry's own SHA-256 hash. A [Writer] appends entries to any [io.Writer]; a
-// [Reader] reads them back from any [io.Reader], checking every link as it
-// streams, in memory bounded by the longest line ([Options].MaxLine).
-// [Verify] checks a whole journal and names the first entry that was altered,
-// removed, reordered, duplicated or inserted in a [*VerifyError]; a last line
-// cut short by a crash is reported as [ErrTorn], never silently accepted, and
-// [Recover] tells where to truncate so that a new [Writer] can resume with
-// [NewWriterAt]. [Rebuild] replays a journal into matters and a
-// [scoring.Book] equal to the originals. A host publishes the [Head] of its
-// journal now and then (for example at the monthly review, 月点评);
-// [VerifyHead] later proves that the journal up to it is unchanged. An
-// evaluation is corrected by appending a [scoring.Amendment] with its author
-// and reason; the original entry stays.
+// A [Writer] appends entries — a [matters.Event], a [scoring.Evaluation] or
+// a [scoring.Amendment], each with a sequence number, a [Kind], the hash of
+// the entry before it and its own hash — to any [io.Writer]; [OpenFile]
+// appends to a file with the durability stated below. A [Reader] reads a
+// journal back, checking every line as it streams. [Verify] checks a whole
+// journal, on several goroutines, and names the first line that is not
+// what a Writer wrote; [Recover] tells where a journal cut short by a crash
+// must be truncated. [Rebuild] replays a journal into matters and a
+// [scoring.Book]; [RebuildAt] replays the part a checkpoint covers.
 //
-// Misuse panics with a message that says so (a nil io.Writer or io.Reader);
-// journal bytes, however broken, never do: they are reported as errors.
+// The JSON Lines file is the record. Its [Tree] is derived from it (RFC
+// 6962, built with golang.org/x/mod/sumdb/tlog, the Go checksum database's
+// code): a host signs a [Checkpoint] of it now and then (at the monthly
+// review, 月点评) and publishes it; [Verify] given that checkpoint later
+// proves that the journal still holds it; [VerifyConsistency] proves that a
+// later checkpoint extends it; a [Receipt] proves that one entry is in it.
+//
+// Misuse panics with a message that says so (a nil io.Writer, io.Reader,
+// signer or verifier); journal bytes, however broken, never do: they are
+// reported as errors.
+//
+// # What the journal proves, and what it does not
+//
+// Given a checkpoint the host published, signed with the journal's key:
+//   - Verify proves that the journal still holds every entry the checkpoint
+//     covers, byte for byte: none changed, removed, reordered or inserted,
+//     and none cut from the end. A journal that was rewritten from any
+//     entry on, with every hash recomputed, fails.
+//   - VerifyConsistency proves, in O(log n) hashes and without either
+//     journal, that a later checkpoint extends an earlier one: that the
+//     journal only grew between them. Two checkpoints of one origin that
+//     no proof joins are a fork.
+//   - A Receipt proves, offline and in O(log n) hashes, that an entry is
+//     in the journal of the checkpoint it carries, at its position.
+//
+// Without a checkpoint, Verify proves less: that the journal is a sound
+// chain of entries a Writer could have written. Entries removed from the
+// end, or a journal rewritten from some entry on with its hashes
+// recomputed, are sound chains; only a published checkpoint (or [Head])
+// shows them.
+//
+// The journal proves what was recorded and in what order, not that it is
+// true: a host that signs a checkpoint vouches for every entry before it.
+// A key holder can sign two histories (a fork); the proofs show a fork only
+// to someone who compares the two checkpoints, which is why checkpoints are
+// published, and witnessed. Times in entries are what the writer said;
+// order in the journal is what the proofs fix. Which amendment of an
+// evaluation counts is therefore decided by its position, the last in the
+// journal, never by the time it claims ([Rebuild]); an amendment appended
+// after a checkpoint changes nothing that [RebuildAt] gives for that
+// checkpoint, whatever time it claims.
 //
 // # The format, exactly
 //
-// Every line is UTF-8 JSON with exactly these members in this order and no
-// insignificant white space, followed by a single line feed (0x0A):
+// A journal is a sequence of lines, each ending in a single line feed
+// (0x0A). Every line is one entry, UTF-8, with exactly these members in
+// this order and no white space outside strings:
 //
 //	{"seq":N,"kind":"K","prev":"P","payload":D,"hash":"H"}
 //
 // where:
 //
 //   - N is the sequence number: 1 for the first entry, then consecutive, in
-//     decimal without leading zeros (at most 18 digits).
+//     decimal without leading zeros (1 to 18 digits).
 //   - K is the kind: "event", "evaluation" or "amendment".
-//   - P is the hash of the previous entry; for entry 1 it is 64 zeros.
-//   - D is the payload: a JSON object, the entry's matters.Event,
-//     scoring.Evaluation or scoring.Amendment as encoding/json writes it
-//     (fields in struct order, lowerCamelCase names, enums as their codes,
-//     decimals as strings), with HTML escaping off (<, > and & are written as
-//     they are, even where a field's own MarshalJSON escaped them; U+2028
-//     and U+2029 stay escaped as \u2028 and \u2029, as encoding/json
-//     writes them) and every time converted to UTC and written in RFC 3339 with
-//     as many fractional-second digits as it needs, up to nanoseconds
-//     (Go's time.RFC3339Nano: "2020-06-01T02:00:00.5Z"). Strings must be valid
-//     UTF-8; the Writer refuses invalid UTF-8 rather than alter it.
+//   - P is the hash of the previous entry: 64 lower-case hexadecimal
+//     digits; for entry 1, 64 zeros.
+//   - D is the payload: a JSON object, the entry's event, evaluation or
+//     amendment in its canonical form (below).
 //   - H is the entry's hash: 64 lower-case hexadecimal digits of SHA-256
 //     over the line with the hash member removed.
 //
@@ -52,21 +80,173 @@
 //
 //	{"seq":N,"kind":"K","prev":"P","payload":D}
 //
-// Because P is inside those bytes, each hash covers the previous one:
-// changing any byte of any entry changes the hash of every entry after it.
+// A line's framing is sound when it starts with `{"seq":`, then N, then
+// `,"kind":"`, K and `","prev":"`, then 64 bytes, then `","payload":`, and
+// ends with `,"hash":"`, 64 bytes and `"}`; the payload D is everything
+// between, and must begin with `{` and end with `}`. Hashes are written in
+// lower case, and read in lower case only: upper-case digits in a line are
+// not an entry. ([ParseHash], for hashes a host stores itself, reads
+// either case.)
 //
-// A host in another language verifies a line without re-encoding anything:
-// check that the line ends with `,"hash":"` followed by 64 hexadecimal digits
-// and `"}`, take the bytes before that 75-byte suffix, append `}`, hash them
-// with SHA-256 and compare with the 64 digits; then check that P equals the
-// previous line's hash and N the previous N plus one. The Go reader accepts
-// only the exact member order above. Verifying checks the framing and the
-// chain, not the payload's JSON, which the hash already fixes: payloads are
-// decoded, and malformed ones reported as [ErrInvalid], by [Rebuild], the
-// [Entry] accessors and [ParseLine].
+// Verifying reads the lines in order and checks each, stopping at the first
+// that fails, in this order:
 //
-// An entry is written with one Write call and counts once its line feed is
-// written. A last line without a line feed, or a last line that is not an
-// entry, is torn: [Verify] reports [ErrTorn] with the number of sound entries
-// and the byte offset to truncate at.
+//  1. A line longer than the limit ([Options].MaxLine, 1 MiB, without its
+//     line feed) is too long (ErrLineTooLong), unless it is the last and
+//     has no line feed: then it is torn.
+//  2. The framing, as above (K one of the three kinds).
+//  3. P and H are 64 lower-case hexadecimal digits.
+//  4. H is the SHA-256 of the line without its hash member.
+//  5. N is one more than the previous entry's (1 for the first line), and P
+//     the previous entry's hash (zeros for the first).
+//  6. D is the canonical payload of kind K.
+//
+// A line that fails is tampered (ErrTampered), but for the last line of
+// the journal when it has no line feed: that line is torn (ErrTorn) — cut
+// short by a crash during its write, never counted, to be truncated — if
+// its framing fails (step 2), or if it passes every step: the next entry
+// in full but for its line feed. A last line without a line feed whose
+// framing is sound but which fails a later step is tampered: a crash
+// leaves a prefix of the line being written, and the only prefix of a line
+// with a sound framing is the whole line. A last line with its line feed
+// is never torn. A verifier reports the line number (the sound entries
+// before it, plus 1), its byte offset (the length of the sound prefix) and
+// the number of sound entries; a journal that ends without a problem is
+// sound, an empty one included.
+//
+// # The canonical payload
+//
+// A payload is the JSON that encoding/json writes for the value with HTML
+// escaping off and every time in UTC, which is this, and nothing else:
+//
+//   - An object's members are written in the order listed below, each as
+//     "name":value, separated by commas, without white space. A member
+//     marked optional is left out when its value is empty (the empty
+//     string, the number 0, an empty list, false for a missing flag, no
+//     kind) and, when present, is never empty.
+//   - A string is written between quotation marks, as it is, except: the
+//     quotation mark and the backslash are escaped as \" and \\; the bytes
+//     0x08, 0x09, 0x0A, 0x0C and 0x0D as \b, \t, \n, \f and \r; the other
+//     bytes below 0x20 as \u00XX with lower-case hexadecimal digits;
+//     U+2028 and U+2029 as \u2028 and \u2029. No other escape appears (no
+//     \/, no \u for any other character); <, > and & are written as they
+//     are. Strings are valid UTF-8 (no surrogates, no overlong forms): text
+//     that is not has no canonical form, and a Writer refuses it.
+//   - An integer is written in decimal, with a minus sign if negative,
+//     without leading zeros, "0" for zero; it fits a signed 64-bit integer.
+//   - A time is a string: the instant in UTC as YYYY-MM-DDTHH:MM:SS, then,
+//     unless its nanoseconds are 0, a point and its nanoseconds in 1 to 9
+//     digits with the zeros at the end removed, then Z
+//     ("2020-06-01T02:00:00.5Z"). The year is 0000 to 9999, the date one of
+//     the proleptic Gregorian calendar, hours 00 to 23, minutes and seconds
+//     00 to 59.
+//   - A decimal is a string: its shortest exact plain form — an optional
+//     minus sign, the integer part without leading zeros ("0" if none),
+//     then, if the number is not whole, a point and the fraction's digits
+//     without zeros at the end ("85", "92.5", "-0.35"); never "-0"; at most
+//     64 characters.
+//   - A code (an enumeration) is a string holding one of the codes listed.
+//   - A list is [ values separated by commas ].
+//   - A flag is true or false.
+//
+// The members, in order:
+//
+//	event (matters.Event):
+//	  matter     string
+//	  seq        integer
+//	  at         time
+//	  kind       code, optional: report whistle dispatch accept return suspend resume progress resolve reopen close feedback
+//	  actor      string, optional
+//	  type       string, optional
+//	  units      list of strings, optional
+//	  note       string, optional
+//	  satisfied  flag, optional
+//	evaluation (scoring.Evaluation):
+//	  matter     string
+//	  subject    string
+//	  evaluator  string
+//	  stage      integer, optional
+//	  at         time
+//	  result     object:
+//	    grade    string, optional
+//	    points   decimal
+//	    policy   string, optional
+//	    reasons  list of strings, optional
+//	amendment (scoring.Amendment):
+//	  the members of an evaluation, then
+//	  author     string
+//	  reason     string
+//
+// [Verify] enforces this form: a payload that decodes but is not in it (a
+// space, an escaped <, a number "01", a member out of order, an empty
+// optional member) is tampered, even with its hash recomputed.
+//
+// # The tree, checkpoints and proofs
+//
+// The tree of a journal of n entries is the Merkle tree of RFC 6962 (and
+// RFC 9162, section 2.1) over n leaves: leaf i (from 0) is entry i+1, and
+// its leaf data is that entry's hash H as 32 bytes. So a leaf's hash is
+// SHA-256(0x00 || H), an interior node's SHA-256(0x01 || left || right),
+// and the root of the empty tree SHA-256 of nothing. A [Tree] keeps the
+// hashes in tlog's stored hash order (tlog.StoredHashIndex), so that
+// tlog's tiles serve it.
+//
+// A [Checkpoint] of the first n entries is the text (C2SP tlog-checkpoint)
+//
+//	<origin>\n<n>\n<root in standard base64, with padding>\n
+//
+// signed as a note (C2SP signed-note, golang.org/x/mod/sumdb/note): the
+// text, a blank line, and a line "— <key name> <base64 of the 4-byte key
+// hash and the 64-byte Ed25519 signature of the text>". The key's name is
+// the origin; its public (verifier) key is written
+// "<name>+<8 hexadecimal digits of the key hash>+<base64 of 0x01 and the
+// 32-byte Ed25519 public key>", the key hash being the first four bytes of
+// SHA-256(<name> || 0x0A || 0x01 || public key), big-endian.
+//
+// An inclusion proof of entry s in the tree of n entries is RFC 6962's
+// audit path of leaf s-1 (PATH), a consistency proof from m to n entries
+// RFC 6962's PROOF(m, D[n]): lists of hashes, leaf side first, as tlog's
+// RecordProof and TreeProof. A [Receipt]'s JSON form is
+//
+//	{"entry":"<the line, without its line feed>","proof":["<64 hex digits>",…],"checkpoint":"<the signed note>"}
+//
+// # Durability
+//
+// An append is acknowledged when it returns nil; only then may a host
+// count on the entry. For no acknowledged entry to be lost in a crash of
+// the process or of the machine, a host:
+//
+//   - creates the journal file and syncs its directory, so that the name
+//     survives (once);
+//   - lets one Writer at a time append to the file, and makes sure of it
+//     with a lock;
+//   - has the Writer sync the file after each entry, before the append
+//     returns (Options.Sync = (*os.File).Sync), writing with nothing in
+//     between that buffers (no bufio.Writer);
+//   - after a crash, or after a failed append (the Writer then refuses
+//     every other append), reopens the file: truncates a torn last line
+//     ([Recover]), syncs, and asks the last entry whether it
+//     [Entry.Records] what was being appended before appending it again —
+//     a failed sync may still have written it.
+//
+// [OpenFile] does all of it: it creates and syncs, takes an exclusive
+// flock (Linux, macOS, the BSDs, illumos; on other platforms OpenFile
+// returns an error wrapping errors.ErrUnsupported, and a host that opens
+// the file itself must ensure one writer another way), recovers, syncs,
+// and returns a [File] whose Writer syncs every entry. A host that needs
+// more appends per second than syncs its storage allows batches several
+// entries per sync itself — and acknowledges none before the sync.
+// TestCrashKills checks this: a child process appending and killed at
+// random points, a few hundred times, then recovery and verification, with
+// no acknowledged entry lost. Syncing guards against the machine's crash
+// only as far as the storage honours it.
+//
+// # Performance
+//
+// A Writer encodes payloads directly (no reflection), into a buffer it
+// reuses, and hashes each line once: an append allocates nothing. Verify
+// checks blocks of lines on Options.Workers goroutines and links the
+// blocks in order; a Reader and Verify hold a few blocks, not the journal.
+// A Tree holds 64 bytes per entry; proofs read O(log n) of them. The
+// README gives the figures.
 package journal

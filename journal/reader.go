@@ -293,7 +293,7 @@ func (r *Reader) readLine() (line []byte, size int, complete, tooLong bool, err 
 			}
 			return r.long[:len(r.long)-1], size, true, false, nil
 		case err == io.EOF:
-			return r.long, size, false, tooLong, nil
+			return r.long, size, false, tooLong || size > r.maxLine, nil
 		case !errors.Is(err, bufio.ErrBufferFull):
 			return nil, 0, false, false, fmt.Errorf("journal: reading line %d: %w", r.head.Seq+1, err)
 		}

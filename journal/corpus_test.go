@@ -1,0 +1,278 @@
+package journal_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+	"golang.org/x/mod/sumdb/note"
+)
+
+// corpusOrigin names the corpus's journal and its key.
+const corpusOrigin = "wuhu.example/journal"
+
+// corpusKey returns the corpus's key, made from a fixed seed so that the
+// corpus is the same on every run: a key for tests, never for a journal.
+func corpusKey(t testing.TB) (note.Signer, note.Verifier, string) {
+	return keyFrom(t, corpusOrigin, 1)
+}
+
+// keyFrom returns a key of name made from a fixed seed byte.
+func keyFrom(t testing.TB, name string, seed byte) (note.Signer, note.Verifier, string) {
+	t.Helper()
+	skey, vkey, err := note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{seed}, 32)), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := note.NewVerifier(vkey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, v, vkey
+}
+
+// corpusCase is a journal, the checkpoints published of it, and the
+// receipts of one of its entries, each to be verified by both verifiers.
+type corpusCase struct {
+	name        string
+	journal     []byte
+	checkpoints [][]byte // signed notes
+	receipts    [][]byte // receipts' JSON
+	large       bool     // too large to commit: written for the run only
+}
+
+// corpusBase is the sound journal the corpus tampers with: every kind of
+// entry, with escapes, CJK, times with nanoseconds, and an amendment.
+func corpusBase(t testing.TB) []byte {
+	steps := append(smallHistory(), history(11, 3, 2021)...)
+	return write(t, steps)
+}
+
+// checkpointOf signs the checkpoint of the first n entries of j.
+func checkpointOf(t testing.TB, j []byte, n int64, s note.Signer) []byte {
+	t.Helper()
+	tree := journal.NewTree()
+	if _, err := journal.Verify(bytes.NewReader(join(lines(j)[:n])), &journal.Options{Tree: tree}); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := tree.Checkpoint(s.Name()).Sign(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msg
+}
+
+// receiptOf returns the JSON of the receipt of entry seq of j in its
+// checkpoint of size n.
+func receiptOf(t testing.TB, j []byte, seq, n int64, s note.Signer) []byte {
+	t.Helper()
+	tree := journal.NewTree()
+	if _, err := journal.Verify(bytes.NewReader(join(lines(j)[:n])), &journal.Options{Tree: tree}); err != nil {
+		t.Fatal(err)
+	}
+	msg, err := tree.Checkpoint(s.Name()).Sign(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lines(j)[seq-1]
+	e, err := journal.ParseLine(l[:len(l)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := tree.Receipt(e, msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// rechain rewrites the lines from index from on as an insider with the
+// journal in hand would: each with its seq, the previous line's hash and
+// its own hash recomputed, whatever its payload holds.
+func rechain(ls [][]byte, from int) []byte {
+	prev := strings.Repeat("0", 64)
+	var out []byte
+	for i, l := range ls {
+		l = bytes.TrimSuffix(l, []byte("\n"))
+		if i < from {
+			out = append(out, l...)
+			out = append(out, '\n')
+			prev = string(l[len(l)-66 : len(l)-2])
+			continue
+		}
+		kind := string(l[bytes.Index(l, []byte(`"kind":"`))+8:])
+		kind = kind[:strings.IndexByte(kind, '"')]
+		start := bytes.Index(l, []byte(`"payload":`)) + len(`"payload":`)
+		payload := l[start : len(l)-75]
+		body := fmt.Sprintf(`{"seq":%d,"kind":"%s","prev":"%s","payload":%s`, i+1, kind, prev, payload)
+		sum := sha256.Sum256([]byte(body + "}"))
+		prev = fmt.Sprintf("%x", sum)
+		out = append(out, fmt.Sprintf(`%s,"hash":"%s"}`+"\n", body, prev)...)
+	}
+	return out
+}
+
+// edit replaces old by new in line i (from 0) of j, once.
+func edit(j []byte, i int, old, new string) [][]byte {
+	ls := lines(bytes.Clone(j))
+	if !bytes.Contains(ls[i], []byte(old)) {
+		panic(fmt.Sprintf("line %d has no %q", i+1, old))
+	}
+	ls[i] = bytes.Replace(ls[i], []byte(old), []byte(new), 1)
+	return ls
+}
+
+// corpus returns the journals both verifiers read: sound ones, and every
+// kind of tampering, torn line, non-canonical payload and checkpoint.
+func corpus(t testing.TB) []corpusCase {
+	s, _, _ := corpusKey(t)
+	other, _, _ := keyFrom(t, corpusOrigin, 2)
+	base := corpusBase(t)
+	ls := lines(base)
+	n := int64(len(ls))
+	last := ls[n-1]
+	cpAll, cpHalf := checkpointOf(t, base, n, s), checkpointOf(t, base, n/2, s)
+	forgedAmendment := func() []byte {
+		var buf bytes.Buffer
+		buf.Write(base)
+		head, err := journal.Verify(bytes.NewReader(base), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := journal.NewWriterAt(&buf, head, nil)
+		a := scoring.Amendment{Evaluation: *smallHistory()[6].evaluation, Author: "某人", Reason: "补录"}
+		a.At = a.At.Add(time.Hour) // backdated: long before it was appended
+		a.Result.Grade, a.Result.Points = "poor", decimal.RequireFromString("40")
+		if _, err := w.AppendAmendment(a); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}()
+	rewritten := func() []byte { // entries from 5 on rewritten, hashes recomputed
+		e := edit(base, 4, `"城管局"`, `"住建局"`)
+		return rechain(e, 4)
+	}()
+	forked := checkpointOf(t, rewritten, n, s)
+	cases := []corpusCase{
+		{name: "sound", journal: base},
+		{name: "sound-checkpoints", journal: base, checkpoints: [][]byte{cpHalf, cpAll}},
+		{name: "empty", journal: nil},
+		{name: "empty-checkpoint", journal: nil, checkpoints: [][]byte{cpAll}},
+		{name: "cut-last-entry", journal: join(ls[:n-1])},
+		{name: "cut-last-entry-checkpoint", journal: join(ls[:n-1]), checkpoints: [][]byte{cpAll}},
+		{name: "cut-half-checkpoint", journal: join(ls[:n/2-1]), checkpoints: [][]byte{cpHalf, cpAll}},
+		{name: "cut-to-nothing-checkpoint", journal: []byte{}, checkpoints: [][]byte{cpHalf}},
+		{name: "torn-in-payload", journal: base[:len(base)-len(last)/2]},
+		{name: "torn-in-hash", journal: base[:len(base)-10]},
+		{name: "torn-no-line-feed", journal: base[:len(base)-1]},
+		{name: "torn-checkpoint", journal: base[:len(base)-10], checkpoints: [][]byte{cpAll}},
+		{name: "torn-zeros", journal: append(bytes.Clone(base), make([]byte, 100)...)},
+		{name: "altered-payload", journal: join(edit(base, 3, `"城管局"`, `"住建局"`))},
+		{name: "altered-hash", journal: flipHashDigit(base, 3)},
+		{name: "altered-last-line", journal: join(edit(base, int(n-1), `"seq":`, `"seq": `))},
+		{name: "altered-last-line-no-line-feed", journal: bytes.TrimSuffix(join(edit(base, int(n-1), `"matter":"`, `"matter":"伪`)), []byte("\n"))},
+		{name: "last-line-unparseable", journal: append(join(ls[:n-1]), append(bytes.Clone(last[:30]), '\n')...)},
+		{name: "empty-last-line", journal: append(bytes.Clone(base), '\n')},
+		{name: "empty-line-inside", journal: join(append(append(append([][]byte{}, ls[:3]...), []byte("\n")), ls[3:]...))},
+		{name: "removed-entry", journal: join(append(append([][]byte{}, ls[:4]...), ls[5:]...))},
+		{name: "swapped-entries", journal: join(append(append(append([][]byte{}, ls[:4]...), ls[5], ls[4]), ls[6:]...))},
+		{name: "duplicated-entry", journal: join(append(append(append([][]byte{}, ls[:5]...), ls[4]), ls[5:]...))},
+		{name: "first-prev-not-zeros", journal: join(append([][]byte{bytes.Replace(ls[0], []byte(`"prev":"0`), []byte(`"prev":"1`), 1)}, ls[1:]...))},
+		{name: "rewritten-from-entry-5", journal: rewritten},
+		{name: "rewritten-from-entry-5-checkpoint", journal: rewritten, checkpoints: [][]byte{cpHalf, cpAll}},
+		{name: "forked-checkpoint", journal: base, checkpoints: [][]byte{forked}},
+		{name: "checkpoint-other-key", journal: base, checkpoints: [][]byte{checkpointOf(t, base, n, other)}},
+		{name: "checkpoint-altered", journal: base, checkpoints: [][]byte{bytes.Replace(cpAll, []byte(fmt.Sprintf("\n%d\n", n)), []byte(fmt.Sprintf("\n%d\n", n-1)), 1)}},
+		{name: "forged-backdated-amendment", journal: forgedAmendment},
+		{name: "forged-backdated-amendment-checkpoint", journal: forgedAmendment, checkpoints: [][]byte{cpAll}},
+		{name: "crlf", journal: bytes.ReplaceAll(base, []byte("\n"), []byte("\r\n"))},
+		{name: "byte-order-mark", journal: append([]byte("\xef\xbb\xbf"), base...)},
+		{name: "payload-not-an-object", journal: rechain(edit(base, 2, `"payload":{`, `"payload":[{`), 0)},
+		{name: "receipts", journal: base, receipts: [][]byte{receiptOf(t, base, 7, n, s), receiptOf(t, base, 1, n/2, s), receiptOf(t, base, n, n, s)}},
+		{name: "receipts-forged", journal: base, receipts: [][]byte{
+			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`城管局`), []byte(`住建局`), 1),
+			receiptOf(t, rewritten, 5, n, other),
+			receiptOf(t, rewritten, 5, n, s)[:0],
+			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`"proof":["`), []byte(`"proof":["00`), 1),
+		}},
+	}
+	// Non-canonical payloads, rehashed and rechained from their line on:
+	// each decodes to a valid value, and none is what a Writer writes.
+	for _, nc := range []struct {
+		name     string
+		line     int
+		old, new string
+	}{
+		{"space-in-payload", 0, `"matter":"WH`, `"matter": "WH`},
+		{"escaped-less-than", 6, `<2h>`, `\u003c2h>`},
+		{"escaped-letter", 0, `"matter":"WH`, `"matter":"\u0057H`},
+		{"escaped-slash", 2, `"JJ-01"`, `"JJ\/01"`},
+		{"backspace-as-u0008", 0, `"市民来电"`, `"市民\u0008来电"`},
+		{"raw-line-separator", 0, `"市民来电"`, "\"市民\u2028来电\""},
+		{"invalid-utf8", 0, `"市民来电"`, "\"市民\xff来电\""},
+		{"surrogate-utf8", 0, `"市民来电"`, "\"市民\xed\xa0\x80来电\""},
+		{"members-reordered", 1, `"matter":"WH-2020-00001","seq":2`, `"seq":2,"matter":"WH-2020-00001"`},
+		{"unknown-member", 1, `"actor":"JJ-01"`, `"actor":"JJ-01","extra":1`},
+		{"empty-optional-member", 1, `"actor":"JJ-01"`, `"actor":"JJ-01","type":""`},
+		{"stage-zero-written", 6, `"stage":1,`, `"stage":0,`},
+		{"leading-zero", 1, `"seq":2,"at"`, `"seq":02,"at"`},
+		{"number-with-exponent", 1, `"seq":2,"at"`, `"seq":2e0,"at"`},
+		{"points-trailing-zero", 6, `"points":"85"`, `"points":"85.0"`},
+		{"points-as-number", 6, `"points":"85"`, `"points":85`},
+		{"time-with-offset", 0, `01:30:00.123456789Z`, `09:30:00.123456789+08:00`},
+		{"time-trailing-zero", 1, `.123456789Z`, `.1234567890Z`},
+		{"kind-as-label", 0, `"kind":"report"`, `"kind":"上报"`},
+		{"kind-unknown", 0, `"kind":"report"`, `"kind":"reported"`},
+		{"flag-as-number", 5, `"satisfied":true`, `"satisfied":1`},
+		{"empty-units", 2, `"units":["城管局","市场监管局"]`, `"units":[]`},
+	} {
+		cases = append(cases, corpusCase{name: "noncanonical-" + nc.name, journal: rechain(edit(base, nc.line, nc.old, nc.new), nc.line)})
+	}
+	// Hashes in upper case: the hash of a line, and the prev of the next.
+	up := lines(bytes.Clone(base))
+	h := up[2][len(up[2])-67 : len(up[2])-3]
+	copy(h, bytes.ToUpper(h))
+	cases = append(cases, corpusCase{name: "upper-case-hash", journal: join(up)})
+	up = lines(bytes.Clone(base))
+	p := up[3][bytes.Index(up[3], []byte(`"prev":"`))+8:]
+	copy(p[:64], bytes.ToUpper(p[:64]))
+	body := up[3][:len(up[3])-76]
+	sum := sha256.Sum256(append(bytes.Clone(body), '}'))
+	up[3] = fmt.Appendf(nil, `%s,"hash":"%x"}`+"\n", body, sum)
+	cases = append(cases, corpusCase{name: "upper-case-prev", journal: rechain(up, 4)})
+	// A line too long, with and without its line feed: too large to
+	// commit.
+	long := append([]byte(`{"seq":1,"kind":"event","prev":"`), bytes.Repeat([]byte("x"), journal.DefaultMaxLine)...)
+	cases = append(cases,
+		corpusCase{name: "line-too-long", journal: append(bytes.Clone(long), '\n'), large: true},
+		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
+	)
+	return cases
+}
+
+// flipHashDigit changes one digit of the hash of line i (from 0).
+func flipHashDigit(j []byte, i int) []byte {
+	ls := lines(bytes.Clone(j))
+	d := &ls[i][len(ls[i])-10]
+	if *d == '0' {
+		*d = '1'
+	} else {
+		*d = '0'
+	}
+	return join(ls)
+}
