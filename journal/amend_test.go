@@ -1,0 +1,165 @@
+package journal_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// amended returns an amendment of e to grade at the time at.
+func amended(e scoring.Evaluation, grade, points string, at time.Time, author string) scoring.Amendment {
+	a := scoring.Amendment{Evaluation: e, Author: author, Reason: "复核"}
+	a.At, a.Result.Grade, a.Result.Points = at, grade, decimal.RequireFromString(points)
+	return a
+}
+
+// TestAmendmentsCountByPosition checks that, of the amendments of one
+// evaluation, the last in the journal counts, whatever time each claims.
+func TestAmendmentsCountByPosition(t *testing.T) {
+	s := smallHistory()
+	eval := *s[6].evaluation
+	first := amended(eval, "fair", "70", eval.At.Add(72*time.Hour), "街道党工委")
+	backdated := amended(eval, "poor", "40", eval.At.Add(time.Hour), "某人") // appended later, dated earlier
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, nil)
+	for _, st := range s[:7] {
+		if err := appendStep(w, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range []scoring.Amendment{first, backdated} {
+		if _, err := w.AppendAmendment(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := journal.Rebuild(bytes.NewReader(buf.Bytes()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []journal.Amended{{Seq: 8, Amends: 7, Amendment: first}, {Seq: 9, Amends: 7, Counts: true, Amendment: backdated}}
+	if diff := cmp.Diff(want, got.Amendments, cmp.Comparer(sameAmendment)); diff != "" {
+		t.Errorf("amendments mismatch (-want +got):\n%s", diff)
+	}
+	books := got.Book.Amendments()
+	if len(books) != 1 || !sameAmendment(books[0], backdated) {
+		t.Errorf("the book holds %v; want the last amendment in the journal, %v", books, backdated)
+	}
+	scores := got.Book.Scores(scoring.Year(2020))
+	if len(scores) != 1 || scores[0].Grades["poor"] != 1 {
+		t.Errorf("scores %v; want the evaluation graded poor, as the last amendment says", scores)
+	}
+}
+
+// sameAmendment compares amendments by value, times as instants.
+func sameAmendment(x, y scoring.Amendment) bool {
+	return x.Matter == y.Matter && x.Subject == y.Subject && x.Evaluator == y.Evaluator && x.Stage == y.Stage &&
+		x.At.Equal(y.At) && x.Result.Grade == y.Result.Grade && x.Result.Points.Equal(y.Result.Points) &&
+		x.Author == y.Author && x.Reason == y.Reason
+}
+
+func TestAmendmentsRefused(t *testing.T) {
+	s := smallHistory()
+	eval := *s[6].evaluation
+	a := amended(eval, "fair", "70", eval.At.Add(time.Hour), "街道党工委")
+	tests := []struct {
+		name  string
+		steps []step
+		line  int64
+		want  error
+	}{
+		{"before the evaluation it amends", []step{s[0], {amendment: &a}, s[6]}, 2, scoring.ErrNotFound},
+		{"the same amendment twice", []step{s[6], {amendment: &a}, {amendment: &a}}, 3, scoring.ErrDuplicate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := journal.Rebuild(bytes.NewReader(write(t, tt.steps)), nil)
+			if !errors.Is(err, tt.want) || got.Head.Seq != tt.line-1 {
+				t.Errorf("Rebuild = %v after %d entries; want %v after %d", err, got.Head.Seq, tt.want, tt.line-1)
+			}
+		})
+	}
+	// An amendment without its author, rechained in: the book's checks
+	// apply.
+	j := write(t, []step{s[6], {amendment: &a}})
+	j = rechain(edit(j, 1, `"author":"街道党工委"`, `"author":""`), 1)
+	if _, err := journal.Rebuild(bytes.NewReader(j), nil); !errors.Is(err, scoring.ErrInvalid) {
+		t.Errorf("Rebuild of an amendment without author = %v; want scoring.ErrInvalid", err)
+	}
+}
+
+// TestRebuildAtIgnoresWhatCameAfter appends a forged amendment, dated
+// before the checkpoint, after it: the state at the checkpoint, and every
+// score of it, stays what was published.
+func TestRebuildAtIgnoresWhatCameAfter(t *testing.T) {
+	steps := history(4, 60, 2020)
+	j := write(t, steps)
+	tree, _ := treeOf(t, j)
+	cp := tree.Checkpoint(corpusOrigin)
+	published, err := journal.Rebuild(bytes.NewReader(j), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The forger downgrades the first evaluation, dating the amendment
+	// an hour after it.
+	var target scoring.Evaluation
+	for _, st := range steps {
+		if st.evaluation != nil {
+			target = *st.evaluation
+			break
+		}
+	}
+	forged := amended(target, "poor", "0", target.At.Add(time.Hour), "某人")
+	var buf bytes.Buffer
+	buf.Write(j)
+	if _, err := journal.NewWriterAt(&buf, tree.Head(), nil).AppendAmendment(forged); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := journal.Verify(bytes.NewReader(buf.Bytes()), nil, cp); err != nil {
+		t.Fatalf("Verify of the journal with the appended amendment = %v: appending is no tampering", err)
+	}
+	at, err := journal.RebuildAt(bytes.NewReader(buf.Bytes()), cp, nil)
+	if err != nil || at.Head != tree.Head() {
+		t.Fatalf("RebuildAt = %v, %v; want the state at %d", at.Head, err, cp.Size)
+	}
+	after, err := journal.Rebuild(bytes.NewReader(buf.Bytes()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	periods := []scoring.Period{scoring.Year(2020)}
+	for m := time.January; m <= time.December; m++ {
+		periods = append(periods, scoring.Month(2020, m))
+	}
+	for _, p := range periods {
+		if diff := cmp.Diff(published.Book.Scores(p), at.Book.Scores(p)); diff != "" {
+			t.Errorf("scores over %v at the checkpoint mismatch (-want +got):\n%s", p, diff)
+		}
+		if !cmp.Equal(published.Book.Scores(p), after.Book.Scores(p)) {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("the forged amendment changes no score even after the checkpoint: the test proves nothing")
+	}
+	last := after.Amendments[len(after.Amendments)-1]
+	if last.Seq <= cp.Size || !last.Counts {
+		t.Errorf("the forged amendment is at %d (counts: %v); want after the checkpoint's %d entries, where anyone sees it", last.Seq, last.Counts, cp.Size)
+	}
+	// A checkpoint the journal does not hold.
+	wrong := cp
+	wrong.Root[0] ^= 1
+	if _, err := journal.RebuildAt(bytes.NewReader(buf.Bytes()), wrong, nil); !errors.Is(err, journal.ErrHeadMismatch) {
+		t.Errorf("RebuildAt a checkpoint of another journal = %v; want ErrHeadMismatch", err)
+	}
+	wrong = cp
+	wrong.Size += 5
+	if _, err := journal.RebuildAt(bytes.NewReader(j), wrong, nil); !errors.Is(err, journal.ErrHeadMismatch) {
+		t.Errorf("RebuildAt beyond the journal = %v; want ErrHeadMismatch", err)
+	}
+}

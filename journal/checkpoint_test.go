@@ -1,0 +1,149 @@
+package journal_test
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/journal"
+	"golang.org/x/mod/sumdb/note"
+)
+
+func TestCheckpointText(t *testing.T) {
+	root := journal.Hash{1, 2, 3}
+	cp := journal.Checkpoint{Origin: "wuhu.example/journal", Size: 6728, Root: root}
+	want := "wuhu.example/journal\n6728\n" + base64.StdEncoding.EncodeToString(root[:]) + "\n"
+	if cp.String() != want {
+		t.Errorf("String() = %q; want %q", cp.String(), want)
+	}
+	back, err := journal.ParseCheckpoint([]byte(want))
+	if err != nil || back != cp {
+		t.Errorf("ParseCheckpoint = %v, %v; want %v", back, err, cp)
+	}
+	b64 := base64.StdEncoding.EncodeToString(root[:])
+	for _, bad := range []string{
+		"", "\n", "o\n1\n", "o\n1\n" + b64, "o\n1\n" + b64 + "\nextension\n", "o\n01\n" + b64 + "\n", "o\n-1\n" + b64 + "\n",
+		"o\n1000000000000000000\n" + b64 + "\n", "o\n1\n" + strings.TrimRight(b64, "=") + "\n", "o\n1\n" + b64[:len(b64)-2] + "\n",
+		"o\n1\n" + base64.StdEncoding.EncodeToString(make([]byte, 31)) + "\n", "o o\n1\n" + b64 + "\n", "o+k\n1\n" + b64 + "\n",
+		"\n1\n" + b64 + "\n", "o\r\n1\n" + b64 + "\n", "\xff\n1\n" + b64 + "\n", "o\n 1\n" + b64 + "\n",
+	} {
+		if c, err := journal.ParseCheckpoint([]byte(bad)); !errors.Is(err, journal.ErrInvalid) {
+			t.Errorf("ParseCheckpoint(%q) = %v, %v; want ErrInvalid", bad, c, err)
+		}
+	}
+}
+
+func TestCheckpointSignature(t *testing.T) {
+	s, v, _ := corpusKey(t)
+	_, otherV, _ := keyFrom(t, corpusOrigin, 2)
+	witness, witnessV, _ := keyFrom(t, "witness.example", 3)
+	tree, _ := treeOf(t, eventJournal(t, 5))
+	cp := tree.Checkpoint(corpusOrigin)
+	msg, err := cp.Sign(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(msg, []byte(cp.String()+"\n\u2014 "+corpusOrigin+" ")) {
+		t.Errorf("signed checkpoint %q is not the text, a blank line and the signature", msg)
+	}
+	got, err := journal.OpenCheckpoint(msg, v)
+	if err != nil || got != cp {
+		t.Fatalf("OpenCheckpoint = %v, %v; want %v", got, err, cp)
+	}
+	// Cosigned by a witness, it opens with either key.
+	n, err := note.Open(msg, note.VerifierList(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cosigned, err := note.Sign(n, s, witness)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := journal.OpenCheckpoint(cosigned, v); err != nil || got != cp {
+		t.Errorf("OpenCheckpoint(cosigned) = %v, %v", got, err)
+	}
+	if _, err := journal.OpenCheckpoint(cosigned, witnessV); !errors.Is(err, journal.ErrProof) {
+		t.Errorf("OpenCheckpoint with the witness's key, not the origin's = %v; want ErrProof", err)
+	}
+	tests := []struct {
+		name string
+		msg  []byte
+		v    note.Verifier
+		want error
+	}{
+		{"another key of the same name", msg, otherV, journal.ErrProof},
+		{"a changed size", bytes.Replace(msg, []byte("\n5\n"), []byte("\n4\n"), 1), v, journal.ErrProof},
+		{"no signature", []byte(cp.String()), v, journal.ErrInvalid},
+		{"not a note", []byte("hello"), v, journal.ErrInvalid},
+		{"too long", bytes.Repeat([]byte("x"), 70000), v, journal.ErrInvalid},
+	}
+	for _, tt := range tests {
+		if _, err := journal.OpenCheckpoint(tt.msg, tt.v); !errors.Is(err, tt.want) {
+			t.Errorf("%s: OpenCheckpoint = %v; want %v", tt.name, err, tt.want)
+		}
+	}
+	if _, err := cp.Sign(witness); !errors.Is(err, journal.ErrInvalid) {
+		t.Errorf("Sign with a key of another name = %v; want ErrInvalid", err)
+	}
+}
+
+func TestReceipt(t *testing.T) {
+	s, v, _ := corpusKey(t)
+	j := corpusBase(t)
+	n := int64(len(lines(j)))
+	b := receiptOf(t, j, 7, n, s)
+	var rc journal.Receipt
+	if err := json.Unmarshal(b, &rc); err != nil {
+		t.Fatal(err)
+	}
+	e, cp, err := rc.Verify(v)
+	if err != nil || e.Seq != 7 || cp.Size != n {
+		t.Fatalf("Verify = %d, %v, %v; want entry 7 of %d", e.Seq, cp, err, n)
+	}
+	ev, err := e.Evaluation()
+	if err != nil || ev.Subject != "城管局" {
+		t.Errorf("the receipt's entry = %+v, %v; want the evaluation of 城管局", ev, err)
+	}
+	again, err := json.Marshal(rc)
+	if err != nil || !bytes.Equal(again, b) {
+		t.Errorf("receipt JSON round trip:\n%s\nwant\n%s", again, b)
+	}
+	var back journal.Receipt
+	if err := json.Unmarshal(again, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rc, back); diff != "" {
+		t.Errorf("receipt round trip mismatch (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{`{}`, `[]`, `{"entry":"","proof":[],"checkpoint":""}`, strings.Replace(string(b), `"proof"`, `"extra":1,"proof"`, 1),
+		strings.Replace(string(b), `城管局`, `住建局`, 1)} {
+		var r journal.Receipt
+		if err := json.Unmarshal([]byte(bad), &r); err == nil {
+			t.Errorf("Unmarshal(%.80s…) succeeded", bad)
+		}
+	}
+	// A receipt with a changed proof, or another entry, proves nothing.
+	wrong := rc
+	wrong.Proof = append(journal.Proof(nil), rc.Proof...)
+	wrong.Proof[0][0] ^= 1
+	if _, _, err := wrong.Verify(v); !errors.Is(err, journal.ErrProof) {
+		t.Errorf("Verify with a changed proof = %v; want ErrProof", err)
+	}
+	l := lines(j)[7]
+	wrong.Entry, _ = journal.ParseLine(l[:len(l)-1])
+	wrong.Proof = rc.Proof
+	if _, _, err := wrong.Verify(v); !errors.Is(err, journal.ErrProof) {
+		t.Errorf("Verify of entry 8 with entry 7's proof = %v; want ErrProof", err)
+	}
+	tree, _ := treeOf(t, j)
+	if _, err := tree.Receipt(e, []byte("not a checkpoint")); !errors.Is(err, journal.ErrInvalid) {
+		t.Errorf("Receipt with no checkpoint = %v; want ErrInvalid", err)
+	}
+	if _, err := tree.Receipt(e, checkpointOf(t, eventJournal(t, 3), 3, s)); !errors.Is(err, journal.ErrInvalid) {
+		t.Errorf("Receipt with another journal's checkpoint = %v; want ErrInvalid", err)
+	}
+}
