@@ -2,7 +2,9 @@ package journal_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 
@@ -20,8 +22,15 @@ func FuzzVerify(f *testing.F) {
 	f.Add([]byte("\n\n"))
 	f.Add([]byte(`{"seq":1,"kind":"event","prev":"`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		opts := &journal.Options{MaxLine: 4096}
+		opts := &journal.Options{MaxLine: 4096, Workers: 1}
 		head, err := journal.Verify(bytes.NewReader(data), opts)
+		// Checking lines on several goroutines changes nothing.
+		for _, workers := range []int{2, 3} {
+			h, err2 := journal.Verify(bytes.NewReader(data), &journal.Options{MaxLine: 4096, Workers: workers})
+			if h != head || fmt.Sprint(err2) != fmt.Sprint(err) {
+				t.Fatalf("Verify on %d workers = %v, %v; on one %v, %v", workers, h, err2, head, err)
+			}
+		}
 		var ve *journal.VerifyError
 		switch {
 		case err == nil:
@@ -151,6 +160,56 @@ func FuzzWriteRoundTrip(f *testing.F) {
 		}
 		if i != len(kept) {
 			t.Fatalf("read %d entries, wrote %d", i, len(kept))
+		}
+	})
+}
+
+// FuzzCheckpoint: no text panics ParseCheckpoint or OpenCheckpoint; a
+// checkpoint ParseCheckpoint accepts is written back as the same text.
+func FuzzCheckpoint(f *testing.F) {
+	s, v, _ := corpusKey(f)
+	j := eventJournal(f, 3)
+	signed := checkpointOf(f, j, 3, s)
+	f.Add(signed)
+	f.Add(noteTextOf(signed))
+	f.Add([]byte("o\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n"))
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		if cp, err := journal.ParseCheckpoint(msg); err == nil && cp.String() != string(msg) {
+			t.Fatalf("ParseCheckpoint(%q) = %v, written back as %q", msg, cp, cp.String())
+		}
+		if cp, err := journal.OpenCheckpoint(msg, v); err == nil && !bytes.HasPrefix(msg, []byte(cp.String())) {
+			t.Fatalf("OpenCheckpoint(%q) = %v", msg, cp)
+		}
+	})
+}
+
+// noteTextOf returns the text of a signed note.
+func noteTextOf(msg []byte) []byte { return msg[:bytes.Index(msg, []byte("\n\n"))+1] }
+
+// FuzzReceipt: no JSON panics a Receipt's UnmarshalJSON or Verify; a
+// receipt that decodes encodes back to JSON that decodes to the same
+// receipt.
+func FuzzReceipt(f *testing.F) {
+	s, v, _ := corpusKey(f)
+	j := eventJournal(f, 5)
+	f.Add(receiptOf(f, j, 2, 5, s))
+	f.Add([]byte(`{"entry":"","proof":[],"checkpoint":""}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var r journal.Receipt
+		if err := json.Unmarshal(b, &r); err != nil {
+			return
+		}
+		_, _, _ = r.Verify(v)
+		again, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back journal.Receipt
+		if err := json.Unmarshal(again, &back); err != nil {
+			t.Fatalf("%s decodes, %s does not: %v", b, again, err)
+		}
+		if !bytes.Equal(back.Entry.Line(), r.Entry.Line()) || !bytes.Equal(back.Checkpoint, r.Checkpoint) || len(back.Proof) != len(r.Proof) {
+			t.Fatalf("receipt round trip: %s, then %s", b, again)
 		}
 	})
 }

@@ -38,6 +38,7 @@ func hardeningRows() []hardening.Row {
 	add(hardening.EnumRows[journal.Kind]("journal", "Kind", journal.ParseKind)...)
 	add(hardening.ErrorRows[journal.VerifyError]("journal", "VerifyError", true)...)
 	add(journalRows()...)
+	add(treeRows()...)
 	return rows
 }
 

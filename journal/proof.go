@@ -44,7 +44,7 @@ func VerifyInclusion(e Entry, p Proof, cp Checkpoint) error {
 	if _, err := ParseLine(e.Line()); err != nil {
 		return err
 	}
-	if e.Seq > cp.Size || len(p) > maxProof {
+	if e.Seq > cp.Size || cp.Size > maxSeq || len(p) > maxProof {
 		return fmt.Errorf("journal: entry %d is not in the checkpoint of %d entries: %w", e.Seq, cp.Size, ErrProof)
 	}
 	if err := tlog.CheckRecord(p.tlog(), cp.Size, tlog.Hash(cp.Root), e.Seq-1, leafHash(e.Hash)); err != nil {
@@ -69,6 +69,8 @@ func VerifyConsistency(p Proof, older, newer Checkpoint) error {
 		return fail(fmt.Sprintf("they are of two journals, %q and %q", older.Origin, newer.Origin))
 	case older.Size < 0 || older.Size > newer.Size:
 		return fail("it is smaller")
+	case newer.Size > maxSeq:
+		return fail("it has more entries than a journal can hold")
 	case len(p) > maxProof:
 		return fail("the proof is too long")
 	case older.Size == 0:
