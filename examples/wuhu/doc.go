@@ -47,25 +47,30 @@
 //	                scoring.Table.Validate (gaps, dead rules, unknown
 //	                grades) is refused with every problem named
 //	-journal FILE   also write the whole year's audit trail to FILE, a
-//	                journal of package journal (hash-chained JSON Lines):
+//	                journal of package journal (JSON Lines, chained by
+//	                SHA-256, with a Merkle tree over them):
 //	                every event of every matter and every evaluation, in
 //	                the order they happened (by time; a matter's events
 //	                in Seq order, each followed by the evaluations it
 //	                triggered; the same instant by matter ID), the same
 //	                bytes on every run with the same policy, whatever
 //	                -month, -matter and -json. After the report, print
-//	                two lines: the number of entries (events and
-//	                evaluations) and the head hash, the value a
+//	                three lines: the number of entries (events and
+//	                evaluations), the head hash, the value a
 //	                sub-district reads into the minutes of the year-end
-//	                review (年末综合评分); with -json, the same as the
-//	                member "journal" {file, entries, events, evaluations,
-//	                head}. FILE is replaced: the journal is written to a
-//	                temporary file in the same directory and renamed over
-//	                FILE once complete, so a failed run leaves FILE as it
-//	                was. Check it with journal.Verify, and later, once
-//	                it has grown, with journal.VerifyHead against the
-//	                head read into the minutes; journal.Rebuild gives
-//	                back the matters and the book of scores
+//	                review (年末综合评分), and the root of the journal's
+//	                tree, the value a signed journal.Checkpoint
+//	                publishes; with -json, the same as the member
+//	                "journal" {file, entries, events, evaluations, head,
+//	                root}. FILE is replaced: the journal is written to a
+//	                temporary file in the same directory, synced, renamed
+//	                over FILE once complete and the directory synced, so
+//	                a failed run leaves FILE as it was and a reported one
+//	                survives a crash. Check it with journal.Verify given
+//	                the signed checkpoint, also once it has grown;
+//	                journal.Rebuild gives back the matters and the book
+//	                of scores, journal.RebuildAt those the checkpoint
+//	                covered
 //
 // Exit status: 0 on success, 1 when the policy file cannot be read or is
 // not a valid table, or the journal cannot be written (a missing

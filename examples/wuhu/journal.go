@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"time"
 
@@ -18,15 +19,17 @@ import (
 )
 
 // journalInfo is what the program reports of the journal it wrote
-// (-journal): the file, its entries (events plus evaluations) and its
-// head hash, the value read into the minutes of the year-end review
-// (年末综合评分).
+// (-journal): the file, its entries (events plus evaluations), its head
+// hash, the value read into the minutes of the year-end review
+// (年末综合评分), and the root of its Merkle tree, the value a signed
+// checkpoint of it publishes (journal.Checkpoint).
 type journalInfo struct {
 	File        string       `json:"file"`
 	Entries     int64        `json:"entries"`
 	Events      int          `json:"events"`
 	Evaluations int          `json:"evaluations"`
 	Head        journal.Hash `json:"head"`
+	Root        journal.Hash `json:"root"`
 }
 
 // trailItem is one entry of the year's trail: an event or an evaluation
@@ -110,8 +113,11 @@ func (j *journalFile) abort() {
 	os.Remove(j.tmp.Name())
 }
 
-// write journals the year's trail, syncs the file and renames it over
-// the journal. On error the temporary file is removed.
+// write journals the year's trail, syncs the file, renames it over the
+// journal and syncs the directory, so that the journal, once reported,
+// survives a crash: the durability journal.OpenFile gives a journal
+// appended entry by entry, for a journal written whole. On error the
+// temporary file is removed.
 func (j *journalFile) write(a *graded) (*journalInfo, error) {
 	j.done = true
 	info, err := writeTrail(j.tmp, a)
@@ -128,6 +134,9 @@ func (j *journalFile) write(a *graded) (*journalInfo, error) {
 	if err == nil {
 		err = os.Rename(j.tmp.Name(), j.name)
 	}
+	if err == nil {
+		err = syncDir(filepath.Dir(j.name))
+	}
 	if err != nil {
 		os.Remove(j.tmp.Name())
 		return nil, fmt.Errorf("writing %s: %w", j.name, err)
@@ -135,11 +144,30 @@ func (j *journalFile) write(a *graded) (*journalInfo, error) {
 	return info, nil
 }
 
+// syncDir syncs a directory, so that a name renamed into it survives a
+// crash. Windows has no such sync; its rename is durable as it is.
+func syncDir(name string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // writeTrail writes the year's trail to w as a new journal. The info it
-// returns, never nil, names no file.
+// returns, never nil, names no file. It buffers: nothing of the journal
+// counts before the file is synced and renamed (journalFile.write).
 func writeTrail(w io.Writer, a *graded) (*journalInfo, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	jw := journal.NewWriter(bw, nil)
+	tree := journal.NewTree()
+	jw := journal.NewWriter(bw, &journal.Options{Tree: tree})
 	info := &journalInfo{}
 	for _, it := range trail(a) {
 		var err error
@@ -159,5 +187,6 @@ func writeTrail(w io.Writer, a *graded) (*journalInfo, error) {
 	}
 	h := jw.Head()
 	info.Entries, info.Head = h.Seq, h.Hash
+	info.Root = tree.Checkpoint("").Root
 	return info, nil
 }

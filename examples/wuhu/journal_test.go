@@ -142,8 +142,8 @@ func TestJournal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantOut := fmt.Sprintf("%s\n审计留痕：journal %s 共 %d 条（事件 %d 条，评价 %d 次）\n末条哈希 %s（记入年末综合评分会议纪要）\n",
-				golden, other, head.Seq, j.Events, j.Evaluations, head.Hash)
+			wantOut := fmt.Sprintf("%s\n审计留痕：journal %s 共 %d 条（事件 %d 条，评价 %d 次）\n末条哈希 %s（记入年末综合评分会议纪要）\n默克尔树根 %s（签名为检查点后公布）\n",
+				golden, other, head.Seq, j.Events, j.Evaluations, head.Hash, j.Root)
 			if diff := cmp.Diff(wantOut, r.stdout); diff != "" {
 				t.Errorf("run(%q) mismatch (-want +got):\n%s", args, diff)
 			}

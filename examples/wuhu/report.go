@@ -221,6 +221,7 @@ func writeText(out io.Writer, r report) error {
 	if j := r.Journal; j != nil {
 		fmt.Fprintf(&b, "\n审计留痕：journal %s 共 %d 条（事件 %d 条，评价 %d 次）\n", j.File, j.Entries, j.Events, j.Evaluations)
 		fmt.Fprintf(&b, "末条哈希 %s（记入年末综合评分会议纪要）\n", j.Head)
+		fmt.Fprintf(&b, "默克尔树根 %s（签名为检查点后公布）\n", j.Root)
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
