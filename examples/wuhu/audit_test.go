@@ -96,7 +96,6 @@ var theAudit = sync.OnceValues(func() (*audited, error) {
 	return au, err
 })
 
-
 func audit(t *testing.T) *audited {
 	t.Helper()
 	au, err := theAudit()
