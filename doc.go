@@ -41,7 +41,7 @@
 //	scoring/scoringtest            helpers for table-testing evaluators
 //	assessment                     exact weights and blends: the annual assessment
 //	staff                          staff appraisal by post category and the open competition
-//	journal                        the hash-chained, append-only audit trail of events and evaluations
+//	journal                        the append-only audit trail of events and evaluations: a hash chain, its Merkle tree, signed checkpoints, proofs, receipts
 //	locality/wuhu                  Wuhu's reading of the reform: 六办两中心, its grades, decision table and 30/70 weights
 //	locality/chaohu                Chaohu's reading of the reform: 一办五部两中心
 //	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1

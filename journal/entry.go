@@ -87,7 +87,7 @@ func decodePayload(seq int64, k Kind, payload []byte, v any) error {
 func ParseLine(line []byte) (Entry, error) {
 	var sum Hash
 	var sumHex [64]byte
-	p, v, err := examine(new(canon.Scanner), line, &sum, &sumHex)
+	p, v, err := examine(new(canon.Scanner), line, false, &sum, &sumHex)
 	switch v {
 	case lineSound:
 	case lineBadHash:
@@ -177,22 +177,24 @@ const (
 // examine checks what a line says about itself, in the order of the
 // package documentation: framing, hexadecimal digits, hash, payload. It
 // stores the line's hash (its content's, whatever the line claims) in sum
-// and sumHex once the framing is sound, and reads the payload with sc. The
-// error says what is wrong.
-func examine(sc *canon.Scanner, line []byte, sum *Hash, sumHex *[64]byte) (parsed, verdict, error) {
+// and sumHex once the framing is sound, and reads the payload with sc.
+// When own is set, the caller owns line and lets examine change a byte of
+// it while it hashes, and put it back. The error says what is wrong.
+func examine(sc *canon.Scanner, line []byte, own bool, sum *Hash, sumHex *[64]byte) (parsed, verdict, error) {
 	p, err := parseLine(line)
 	if err != nil {
 		return p, lineUnframed, err
 	}
-	if !isHex(p.hashHex) {
+	sumLine(line, own, sum)
+	encodeHex(sumHex, sum)
+	hashOK := bytes.Equal(p.hashHex, sumHex[:]) // then it is lower-case hexadecimal
+	if !hashOK && !isHex(p.hashHex) {
 		return p, lineBadHex, errors.New("hash is not 64 lower-case hexadecimal digits")
 	}
 	if !isHex(p.prevHex) {
 		return p, lineBadHex, errors.New("prev is not 64 lower-case hexadecimal digits")
 	}
-	sumLine(line, sum)
-	encodeHex(sumHex, sum)
-	if !bytes.Equal(p.hashHex, sumHex[:]) {
+	if !hashOK {
 		return p, lineBadHash, errors.New("content does not match its hash")
 	}
 	if !canonical(sc, p.kind, p.payload) {
@@ -227,11 +229,9 @@ func parseLine(line []byte) (parsed, error) {
 	if n == 0 || n > 18 || rest[0] == '0' {
 		return p, fmt.Errorf("seq is not a positive decimal number of at most 18 digits")
 	}
-	seq, err := strconv.ParseInt(string(rest[:n]), 10, 64)
-	if err != nil {
-		return p, fmt.Errorf("seq: %v", err)
+	for _, c := range rest[:n] { // at most 18 digits: no overflow
+		p.seq = p.seq*10 + int64(c-'0')
 	}
-	p.seq = seq
 	rest, ok = bytes.CutPrefix(rest[n:], []byte(kindPrefix))
 	if !ok {
 		return p, fmt.Errorf("no kind after seq")
@@ -280,9 +280,24 @@ func kindOf(b []byte) Kind {
 
 // isHex reports whether b is 64 lower-case hexadecimal digits.
 func isHex(b []byte) bool {
-	var h Hash
-	return decodeHex(&h, b)
+	if len(b) != 64 {
+		return false
+	}
+	for _, c := range b {
+		if !lowerHex[c] {
+			return false
+		}
+	}
+	return true
 }
+
+// lowerHex[c] reports whether c is a lower-case hexadecimal digit.
+var lowerHex = func() (t [256]bool) {
+	for _, c := range "0123456789abcdef" {
+		t[c] = true
+	}
+	return t
+}()
 
 // decodeHex decodes 64 lower-case hexadecimal digits into h.
 func decodeHex(h *Hash, b []byte) bool {
@@ -312,9 +327,17 @@ func unhex(c byte) byte {
 
 // sumLine stores in out the hash of a line: SHA-256 over the line without
 // its hash member, which is the line up to that member followed by the
-// line's closing brace. The line must have passed parseLine.
-func sumLine(line []byte, out *Hash) {
+// line's closing brace. The line must have passed parseLine. When own is
+// set, it puts the brace in the line for a moment rather than copy it.
+func sumLine(line []byte, own bool, out *Hash) {
 	n := len(line) - hashTailSize
+	if own {
+		c := line[n]
+		line[n] = '}'
+		*out = sha256.Sum256(line[:n+1])
+		line[n] = c
+		return
+	}
 	if n+1 <= 512 { // the common case: hash one contiguous copy, on the stack
 		var buf [512]byte
 		copy(buf[:], line[:n])

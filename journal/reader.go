@@ -137,7 +137,7 @@ func (r *Reader) check() (parsed, error) {
 		}
 		return parsed{}, r.fail(ErrLineTooLong, 0, "the line is %d bytes, over the limit of %d", size-1, r.maxLine)
 	}
-	p, v, why := examine(&r.sc, line, &r.sum, &r.sumHex)
+	p, v, why := examine(&r.sc, line, true, &r.sum, &r.sumHex)
 	if v == lineUnframed {
 		if !complete {
 			return parsed{}, r.fail(ErrTorn, 0, "the last line (%d bytes) has no line feed and is not an entry (%v): a write was cut short", size, why)

@@ -270,7 +270,7 @@ func (p *pipeline) check(data []byte) checked {
 		if len(line) > p.maxLine {
 			return checked{}
 		}
-		pl, v, _ := examine(sc, line, &sum, &sumHex)
+		pl, v, _ := examine(sc, line, true, &sum, &sumHex)
 		if v != lineSound {
 			return checked{}
 		}

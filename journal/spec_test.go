@@ -1,0 +1,70 @@
+package journal
+
+import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/journal/internal/canon"
+)
+
+// TestSpecNamesEveryMember holds the package documentation's list of the
+// payloads' members, and the Python verifier's, to the schemas Verify
+// checks payloads with: the same members, in the same order.
+func TestSpecNamesEveryMember(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	py, err := os.ReadFile("testdata/verify.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The documentation: indented blocks under "event (matters.Event):"
+	// and the like, one member a line; "result" opens a nested block.
+	docs := map[string][]string{}
+	var cur string
+	for _, line := range strings.Split(string(doc), "\n") {
+		l := strings.TrimPrefix(line, "//\t")
+		switch {
+		case regexp.MustCompile(`^(event|evaluation|amendment) \(`).MatchString(l):
+			cur = strings.Fields(l)[0]
+		case cur == "":
+		case strings.HasPrefix(l, "    "): // a member of the result
+			docs["result"] = append(docs["result"], strings.Fields(l)[0])
+		case strings.HasPrefix(l, "  the members of an evaluation"):
+			docs[cur] = append(docs[cur], docs["evaluation"]...)
+		case strings.HasPrefix(l, "  "):
+			docs[cur] = append(docs[cur], strings.Fields(l)[0])
+		default:
+			cur = ""
+		}
+	}
+	// The Python verifier: EVENT = obj([("matter", …), …]) and the like.
+	pys := map[string][]string{}
+	for _, m := range regexp.MustCompile(`(?ms)^([A-Z_]+) = (?:obj\()?\[(.*?)\]\)?$`).FindAllStringSubmatch(string(py), -1) {
+		for _, n := range regexp.MustCompile(`\("(\w+)", `).FindAllStringSubmatch(m[2], -1) {
+			pys[m[1]] = append(pys[m[1]], n[1])
+		}
+	}
+	pys["AMENDMENT"] = append(slices.Clone(pys["EVALUATION_MEMBERS"]), "author", "reason")
+	for _, s := range []struct {
+		name, py string
+		schema   *canon.Schema
+	}{
+		{"event", "EVENT", canon.Event},
+		{"evaluation", "EVALUATION_MEMBERS", canon.Evaluation},
+		{"result", "RESULT", canon.Result},
+		{"amendment", "AMENDMENT", canon.Amendment},
+	} {
+		if diff := cmp.Diff(s.schema.Names(), docs[s.name]); diff != "" {
+			t.Errorf("the documentation's members of %s mismatch (-schema +doc):\n%s", s.name, diff)
+		}
+		if diff := cmp.Diff(s.schema.Names(), pys[s.py]); diff != "" {
+			t.Errorf("verify.py's members of %s mismatch (-schema +verify.py):\n%s", s.name, diff)
+		}
+	}
+}
