@@ -153,4 +153,3 @@ func BenchmarkTreeAdd(b *testing.B) {
 		t.add(Head{Seq: int64(i) + 1, Hash: sha256.Sum256(num[:])})
 	}
 }
-
