@@ -2,36 +2,56 @@ package accountability
 
 import "github.com/qingdan/qingdan/internal/enum"
 
-// Category is the type of an administrative power (权力类型). The zero value
-// means "not set"; validation reports it on a power. Categories marshal as
-// their codes; the parser accepts the code, the Chinese label or the short
-// label used by published lists (许可, 处罚, …).
+// Category is the type of an item of a power list (权力类型, 事项类型). The
+// ten categories of administrative power come first; published lists also
+// carry public services (公共服务), items the body reviews and forwards to a
+// higher level (审核转报) and internal management (内部管理), which are
+// categories of their own ([Category.IsPower] tells them apart). The zero
+// value means "not set"; validation reports it on a power. Categories
+// marshal as their codes; the parser accepts the code, the Chinese label,
+// the short label used by published lists (许可, 处罚, …) and the spellings
+// of some provinces' schemes (行政征用 and 行政征收征用 for [Levy], 行政监督
+// for [Inspection], 其他职权 for [OtherPower]). [ReadPowersCSV] reads the
+// national item-type codes too (1 for 行政许可 … 20 for 公共服务).
 type Category int
 
-// The categories of administrative power.
+// The categories.
 const (
-	Licensing    Category = iota + 1 // licensing, 行政许可
-	Penalty                          // penalty, 行政处罚
-	Coercion                         // coercion, 行政强制
-	Levy                             // levy, 行政征收
-	Payment                          // payment, 行政给付
-	Inspection                       // inspection, 行政检查
-	Confirmation                     // confirmation, 行政确认
-	Reward                           // reward, 行政奖励
-	Adjudication                     // adjudication, 行政裁决
-	OtherPower                       // other, 其他行政权力
+	Licensing     Category = iota + 1 // licensing, 行政许可
+	Penalty                           // penalty, 行政处罚
+	Coercion                          // coercion, 行政强制
+	Levy                              // levy, 行政征收
+	Payment                           // payment, 行政给付
+	Inspection                        // inspection, 行政检查
+	Confirmation                      // confirmation, 行政确认
+	Reward                            // reward, 行政奖励
+	Adjudication                      // adjudication, 行政裁决
+	OtherPower                        // other, 其他行政权力
+	PublicService                     // service, 公共服务: not a power
+	Forwarding                        // forwarding, 审核转报
+	Internal                          // internal, 内部管理: not a power over citizens
 )
 
 var categories = enum.New(enum.Spec[Category]{
 	Package: "accountability", Type: "Category", What: "category",
-	Codes:  []string{"", "licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other"},
-	Labels: []string{"", "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力"},
+	Codes:  []string{"", "licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other", "service", "forwarding", "internal"},
+	Labels: []string{"", "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力", "公共服务", "审核转报", "内部管理"},
 	Aliases: map[string]Category{
 		"许可": Licensing, "处罚": Penalty, "强制": Coercion, "征收": Levy, "给付": Payment, "检查": Inspection,
 		"确认": Confirmation, "奖励": Reward, "裁决": Adjudication, "其他": OtherPower, "其他权力": OtherPower,
+		"行政征用": Levy, "行政征收征用": Levy, "征收征用": Levy, "征用": Levy,
+		"行政监督": Inspection, "监督": Inspection, "监督检查": Inspection,
+		"其他职权": OtherPower, "其他行政职权": OtherPower,
+		"公共服务事项": PublicService, "转报": Forwarding, "内部管理事项": Internal,
 	},
 	Err: ErrInvalid,
 })
+
+// IsPower reports whether c is one of the ten categories of administrative
+// power ([Licensing] … [OtherPower]) or [Forwarding], whose review is an
+// exercise of power; public services, internal management, the zero value
+// and unnamed values are not.
+func (c Category) IsPower() bool { return c >= Licensing && c <= OtherPower || c == Forwarding }
 
 // String returns the category's code, e.g. "licensing", and "Category(n)"
 // for a value that is not named, the zero value included.
@@ -53,8 +73,8 @@ func (c *Category) UnmarshalText(b []byte) (err error) {
 }
 
 // ParseCategory parses a category code ("penalty"), its Chinese label
-// ("行政处罚") or the short label of published lists ("处罚"), ignoring
-// surrounding white space. Anything else, the empty string included, is an
+// ("行政处罚"), the short label of published lists ("处罚") or a provincial
+// spelling ("行政监督"), ignoring surrounding white space. Anything else, the empty string included, is an
 // error wrapping [ErrInvalid] that names the input.
 func ParseCategory(s string) (Category, error) { return categories.Parse(s) }
 

@@ -117,7 +117,7 @@ func TestEnumsUnnamed(t *testing.T) {
 
 func TestParseError(t *testing.T) {
 	_, err := ParseCategory("行政审批")
-	want := `accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, or a Chinese label): invalid`
+	want := `accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, service, forwarding, internal, or a Chinese label): invalid`
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseCategory(行政审批) error = %v, want %s", err, want)
 	}
