@@ -129,7 +129,9 @@ type PowerReader struct {
 //     line, heading included, so nothing is lost. A line with no heading is a
 //     duty with no stage.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
-//     blank is 0.
+//     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
+//     "即办", "当场办结"), whose word is kept in Extra under the column's
+//     header (法定时限 or 承诺时限).
 //
 // Parent items and sub-items (主项, 子项) are kept as the list has them: a
 // row with a 子项 is a sub-item, with its own code; its Parent is the
@@ -292,12 +294,19 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	missing := func(c, j int) {
 		if j >= len(rec) {
-			bad = append(bad, CellError{Row: row, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})
+			line, _ := src.FieldPos(0)
+			bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})
 			return
 		}
 		fail(j, "%s is blank", csvHeaders[c][0])
 	}
 	var p Power
+	keep := func(k, s string) {
+		if p.Extra == nil {
+			p.Extra = make(map[string]string, len(l.extra)+1)
+		}
+		p.Extra[k] = s
+	}
 	p.Sub, _ = cell(colSub)
 	// A sub-item under merged cells: its blank name, type, subject, office
 	// and tier are its parent's.
@@ -370,7 +379,11 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	for _, c := range []int{colStatutory, colPromised} {
 		s, j := cell(c)
-		if s == "" {
+		if s == "" || noLimit[s] {
+			continue
+		}
+		if sameDay[s] {
+			keep(csvHeaders[c][0], s)
 			continue
 		}
 		n, ok := parseDays(s)
@@ -387,10 +400,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	for j, k := range l.extra {
 		if j < len(rec) {
 			if s := strings.TrimSpace(rec[j]); s != "" {
-				if p.Extra == nil {
-					p.Extra = make(map[string]string, len(l.extra))
-				}
-				p.Extra[k] = s
+				keep(k, s)
 			}
 		}
 	}

@@ -80,6 +80,13 @@ func parseDuty(l string) Duty {
 	return Duty{Stage: st, Text: text}
 }
 
+// sameDay are the words published lists put for a limit of no days, work
+// done on the spot; such a limit reads as 0 and the word is kept in Extra.
+var sameDay = map[string]bool{"即时办结": true, "即办": true, "即办件": true, "当场办结": true, "立即办结": true, "当日办结": true, "即时": true}
+
+// noLimit are the words published lists put for no limit; they read as 0.
+var noLimit = map[string]bool{"无": true, "—": true, "-": true, "/": true, "／": true, "无时限": true, "不适用": true}
+
 func parseDays(s string) (int, bool) {
 	for _, suffix := range []string{"个工作日", "工作日", "日", "天"} {
 		if t, ok := strings.CutSuffix(s, suffix); ok {

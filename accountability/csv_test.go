@@ -40,7 +40,7 @@ func TestReadPowersCSV(t *testing.T) {
 			},
 			Liabilities:   []string{"没有法律依据实施处罚的；", "擅自改变处罚种类、幅度的；"},
 			StatutoryDays: 90, PromisedDays: 60,
-			Extra:         map[string]string{"备注": "巢湖"},
+			Extra: map[string]string{"备注": "巢湖"},
 		},
 		{
 			Code: "XK-001", Name: "临时占用城市道路审批", Sub: "社区道路", Category: Licensing, Subject: "O2",
@@ -144,8 +144,10 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 // FuzzReadPowersCSV: no input panics the importer; every cell error points
 // into the file; every row with a cell in it becomes a power.
 func FuzzReadPowersCSV(f *testing.F) {
-	if b, err := os.ReadFile(filepath.Join("testdata", "powers.csv")); err == nil {
-		f.Add(b)
+	for _, name := range []string{"powers.csv", "national.csv", "national-gb18030.csv"} {
+		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,甲,《法》第一条：x,1.决定责任：y,z\n"))
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力类型\n\"a\nb\",,\n"))

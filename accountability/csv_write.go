@@ -18,7 +18,8 @@ import (
 // labels, multi-valued cells one value a line: a basis as
 // "《法律名称》第X条：条文" (under 设定依据 if its Kind is [Setting], under
 // 实施依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形";
-// a limit of 0 as a blank cell.
+// a limit of 0 as a blank cell, or as the word Extra keeps under the
+// column's header ("即时办结").
 //
 // Whatever ReadPowersCSV read without error, it reads back the same from
 // WritePowersCSV's output. Values it could not have produced (text with
@@ -31,7 +32,9 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 	var extra []string
 	for i := range powers {
 		for k := range powers[i].Extra {
-			extra = append(extra, k)
+			if _, known := headerColumn[k]; !known { // a column's header: its cell, when blank
+				extra = append(extra, k)
+			}
 		}
 	}
 	slices.Sort(extra)
@@ -82,6 +85,11 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 		}
 		rec[colLiabilities] = strings.Join(l, "\n")
 		rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
+		for c := range numCols {
+			if rec[c] == "" {
+				rec[c] = p.Extra[csvHeaders[c][0]]
+			}
+		}
 		for j, k := range extra {
 			rec[int(numCols)+j] = p.Extra[k]
 		}
