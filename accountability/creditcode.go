@@ -194,11 +194,14 @@ func unitDivision(ix *index, rep reporter) {
 	}
 }
 
-// namedZh names an item in a Chinese message: 城市管理部（O1）, or the bare
-// ID when it has no name.
+// namedZh names an item in a Chinese message: 城市管理部（O1）; the quoted
+// ID when it has no name, the name alone when it is its ID.
 func namedZh(id, name string) string {
-	if name == "" {
+	switch name {
+	case "":
 		return errtext.Quote(id)
+	case id:
+		return name
 	}
 	return name + "（" + id + "）"
 }

@@ -31,7 +31,7 @@ type enumCase struct {
 
 func enumCases() []enumCase {
 	return []enumCase{
-		{"Category", []coded{Licensing, Penalty, Coercion, Levy, Payment, Inspection, Confirmation, Reward, Adjudication, OtherPower},
+		{"Category", []coded{Licensing, Penalty, Coercion, Levy, Payment, Inspection, Confirmation, Reward, Adjudication, OtherPower, PublicService, Forwarding, Internal},
 			func(s string) (coded, error) { return ParseCategory(s) },
 			func(b []byte) (coded, error) { var v Category; err := v.UnmarshalText(b); return v, err }, Category(0), Category(99)},
 		{"Stage", []coded{Acceptance, Filing, Investigation, Review, Notice, Decision, Delivery, Enforcement, Supervision, OtherStage},
@@ -52,6 +52,12 @@ func enumCases() []enumCase {
 		{"ChangeKind", []coded{Added, Removed, Changed},
 			func(s string) (coded, error) { return ParseChangeKind(s) },
 			func(b []byte) (coded, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }, ChangeKind(0), ChangeKind(99)},
+		{"Status", []coded{Draft, Approved, Published},
+			func(s string) (coded, error) { return ParseStatus(s) },
+			func(b []byte) (coded, error) { var v Status; err := v.UnmarshalText(b); return v, err }, Status(0), Status(99)},
+		{"BasisKind", []coded{Setting, Implementing},
+			func(s string) (coded, error) { return ParseBasisKind(s) },
+			func(b []byte) (coded, error) { var v BasisKind; err := v.UnmarshalText(b); return v, err }, BasisKind(0), BasisKind(99)},
 	}
 }
 

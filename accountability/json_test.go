@@ -14,7 +14,13 @@ import (
 
 func TestRegisterJSONGolden(t *testing.T) {
 	r := sound()
-	r.Powers[1].Grant.Since = time.Date(2020, 3, 1, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	cst := time.FixedZone("CST", 8*3600)
+	r.Powers[1].Grant.Since = time.Date(2020, 3, 1, 9, 30, 0, 0, cst)
+	r.Adoption = Adoption{Effective: time.Date(2020, 3, 1, 0, 0, 0, 0, cst), Status: Published, ApprovedBy: "巢湖市委编办", ApprovedAt: time.Date(2020, 2, 20, 0, 0, 0, 0, cst)}
+	r.Units[0].CreditCode, r.Units[0].Division = "11340181MB15504420", "340181006000"
+	r.Powers[1].Basis[0].Kind = Setting
+	r.Powers[1].Office, r.Powers[1].Tier, r.Powers[1].Forward = "城市管理部", "街道", "否"
+	r.Powers[1].Extra = map[string]string{"基本编码": "00012000", "备注": "赋权事项"}
 	got := mustJSON(t, r)
 	golden(t, "register.golden", got)
 
