@@ -25,8 +25,13 @@ var (
 	// dispatch. Packages built on matters wrap it too, for a unit the
 	// matter was never dispatched to.
 	ErrNotDispatched = errors.New("matters: not dispatched")
+	// ErrNoRevision reports a revision of a list that a [Catalog] does not
+	// hold: a Version no revision has, or an instant at which no revision
+	// was in force.
+	ErrNoRevision = errors.New("matters: no such revision")
 	// ErrInvalid reports malformed input: an event that lacks what its kind
-	// needs, an unknown code, or a problem found by a Validate method.
+	// needs, an unknown code, a problem found by a Validate method, or a
+	// list that LoadCatalog, LoadDirectory or LoadAdmission cannot read.
 	ErrInvalid = errors.New("matters: invalid")
 )
 
