@@ -300,3 +300,30 @@ func TestCompetition(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossChecks: the catalog of the embedded lists has exactly its one
+// deliberate inconsistency, in Chinese; the lists pass their own checks;
+// and a lead that is no unit of the register is caught.
+func TestCrossChecks(t *testing.T) {
+	reg, err := loadEmbedded("data/register-2020.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadLists(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, err := range map[string]error{"directory": c.Directory.Validate(), "admission": c.Admission.Validate(), "key tasks": c.KeyTasks.Validate()} {
+		if err != nil {
+			t.Errorf("the %s alone: %v", name, err)
+		}
+	}
+	fs := c.Validate()
+	if len(fs) != 1 || fs[0].Rule != "catalog.lead" || fs[0].Severity != accountability.Warning || fs[0].Path != "directory.routes[占道经营].lead" || !strings.Contains(fs[0].Label(), "背街小巷") {
+		t.Errorf("cross-checks = %v, want the one warning on 占道经营", fs)
+	}
+	c.Directory.Routes[1].Lead = "ZM-CGJ" // a typo for ZM-CGB
+	if errs := c.Validate().Errors(); len(errs) != 1 || errs[0].Rule != "catalog.unit" || !strings.Contains(errs[0].Label(), "不是登记的单位") {
+		t.Errorf("cross-checks of a mistyped lead = %v", errs)
+	}
+}

@@ -50,6 +50,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
 	}
+	lists, err := loadLists(cur)
+	if err != nil {
+		fmt.Fprintf(stderr, "chaohu: %v\n", err)
+		return 1
+	}
 
 	w := bufio.NewWriter(stdout)
 	rep := &report{w: w, reg: cur}
@@ -74,6 +79,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
 	}
+	cross := rep.crossCheck(lists)
+	rep.printf("\n")
 	rep.diff(old)
 	if err := rep.competition(comp); err != nil {
 		w.Flush()
@@ -84,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
 	}
-	if n := len(findings.Errors()); n > 0 {
+	if n := len(findings.Errors()) + len(cross.Errors()); n > 0 {
 		fmt.Fprintf(stderr, "chaohu: the %s list of %s has %d errors (see 六、校验)\n", cur.Version, cur.Org, n)
 		return 1
 	}
