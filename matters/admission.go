@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/accountability"
 )
@@ -45,18 +46,26 @@ func (x Exclusion) Matches(text string) bool {
 	if len(x.Allow) == 0 {
 		return true
 	}
-	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
-		if !strings.Contains(clause, x.Name) {
-			continue
+	for rest := text; rest != ""; {
+		clause := rest
+		if i := strings.IndexFunc(rest, isClauseBreak); i >= 0 {
+			clause = rest[:i]
+			_, n := utf8.DecodeRuneInString(rest[i:])
+			rest = rest[i+n:]
+		} else {
+			rest = ""
 		}
-		allowed := false
-		for _, a := range x.Allow {
-			if a != "" && strings.Contains(clause, a) {
-				allowed = true
-				break
-			}
+		if strings.Contains(clause, x.Name) && !x.allowed(clause) {
+			return true
 		}
-		if !allowed {
+	}
+	return false
+}
+
+// allowed reports whether a clause holds one of the Allow phrases.
+func (x Exclusion) allowed(clause string) bool {
+	for _, a := range x.Allow {
+		if a != "" && strings.Contains(clause, a) {
 			return true
 		}
 	}

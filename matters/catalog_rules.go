@@ -114,40 +114,55 @@ func keyed(list, k string, i int) string {
 
 func routePath(r *Route, i int) string { return keyed("directory.routes", r.Type, i) }
 
+// where describes a place in the lists for a finding: its path, and what
+// holds it in English and in Chinese. Checks build it only when they
+// report, so that a sound catalog costs no text.
+type where func() (path, en, zh string)
+
 func (v *catalogIndex) checkUnits() {
-	const rule = "catalog.unit"
-	check := func(path, id, en, zh string) {
+	check := func(id string, at where) {
 		if id == "" {
 			return // Directory.Validate and KeyTasks.Validate report a missing unit
 		}
 		if _, ok := v.units[id]; !ok {
-			v.report(rule, accountability.Error, path,
+			path, en, zh := at()
+			v.report("catalog.unit", accountability.Error, path,
 				fmt.Sprintf("%s names unit %q, which is no unit of the register", en, id),
 				fmt.Sprintf("%s %q 不是登记的单位", zh, id))
 		}
 	}
 	for i := range v.dir.Routes {
 		r := &v.dir.Routes[i]
-		p := routePath(r, i)
-		check(p+".lead", r.Lead, fmt.Sprintf("route %q: the lead", r.Type), fmt.Sprintf("基层治理事项“%s”的牵头单位", r.Type))
+		check(r.Lead, func() (string, string, string) {
+			return routePath(r, i) + ".lead", fmt.Sprintf("route %q: the lead", r.Type), fmt.Sprintf("基层治理事项“%s”的牵头单位", r.Type)
+		})
 		for j, s := range r.Support {
-			check(p+".support["+strconv.Itoa(j)+"]", s, fmt.Sprintf("route %q: a support unit", r.Type), fmt.Sprintf("基层治理事项“%s”的配合单位", r.Type))
+			check(s, func() (string, string, string) {
+				return routePath(r, i) + ".support[" + strconv.Itoa(j) + "]", fmt.Sprintf("route %q: a support unit", r.Type), fmt.Sprintf("基层治理事项“%s”的配合单位", r.Type)
+			})
 		}
 	}
 	for i := range v.adm.Items {
 		it := &v.adm.Items[i]
-		check(keyed("admission.items", it.Code, i)+".unit", it.Unit, fmt.Sprintf("admission item %q (%s)", it.Code, it.Name), fmt.Sprintf("准入事项 %s（%s）的承办单位", it.Code, it.Name))
+		check(it.Unit, func() (string, string, string) {
+			return keyed("admission.items", it.Code, i) + ".unit", fmt.Sprintf("admission item %q (%s)", it.Code, it.Name), fmt.Sprintf("准入事项 %s（%s）的承办单位", it.Code, it.Name)
+		})
 	}
 	for i := range v.c.KeyTasks {
 		t := &v.c.KeyTasks[i]
-		p := keyed("keyTasks", t.ID, i)
-		check(p+".owner", t.Owner, fmt.Sprintf("key task %q (%s): the owner", t.ID, t.Name), fmt.Sprintf("重点任务 %s（%s）的牵头主体", t.ID, t.Name))
+		check(t.Owner, func() (string, string, string) {
+			return keyed("keyTasks", t.ID, i) + ".owner", fmt.Sprintf("key task %q (%s): the owner", t.ID, t.Name), fmt.Sprintf("重点任务 %s（%s）的牵头主体", t.ID, t.Name)
+		})
 		for j := range t.Functions {
 			f := &t.Functions[j]
-			fp := p + "." + keyed("functions", f.Name, j)
-			check(fp+".lead", f.Lead, fmt.Sprintf("key task %q, function %q: the lead", t.ID, f.Name), fmt.Sprintf("重点任务 %s 的“%s”职能的牵头单位", t.ID, f.Name))
+			fp := func() string { return keyed("keyTasks", t.ID, i) + "." + keyed("functions", f.Name, j) }
+			check(f.Lead, func() (string, string, string) {
+				return fp() + ".lead", fmt.Sprintf("key task %q, function %q: the lead", t.ID, f.Name), fmt.Sprintf("重点任务 %s 的“%s”职能的牵头单位", t.ID, f.Name)
+			})
 			for k, s := range f.Support {
-				check(fp+".support["+strconv.Itoa(k)+"]", s, fmt.Sprintf("key task %q, function %q: a support unit", t.ID, f.Name), fmt.Sprintf("重点任务 %s 的“%s”职能的配合单位", t.ID, f.Name))
+				check(s, func() (string, string, string) {
+					return fp() + ".support[" + strconv.Itoa(k) + "]", fmt.Sprintf("key task %q, function %q: a support unit", t.ID, f.Name), fmt.Sprintf("重点任务 %s 的“%s”职能的配合单位", t.ID, f.Name)
+				})
 			}
 		}
 	}
@@ -250,11 +265,12 @@ func (v *catalogIndex) exclusions() []Exclusion {
 
 func (v *catalogIndex) checkExcluded() {
 	xs := v.exclusions()
-	check := func(path, what, whatZh, text string) {
+	check := func(text string, at where) {
 		for _, x := range xs {
 			if !x.Matches(text) {
 				continue
 			}
+			path, what, whatZh := at()
 			why, whyZh := "", ""
 			if x.Reason != "" {
 				why, whyZh = ": "+x.Reason, "（"+x.Reason+"）"
@@ -267,30 +283,41 @@ func (v *catalogIndex) checkExcluded() {
 	}
 	for i := range v.adm.Items {
 		it := &v.adm.Items[i]
-		check(keyed("admission.items", it.Code, i), "admission item "+strconv.Quote(it.Code), "准入事项 "+it.Code, it.Name)
+		check(it.Name, func() (string, string, string) {
+			return keyed("admission.items", it.Code, i), "admission item " + strconv.Quote(it.Code), "准入事项 " + it.Code
+		})
 	}
 	for i := range v.dir.Routes {
-		check(routePath(&v.dir.Routes[i], i), "route", "基层治理事项", v.dir.Routes[i].Type)
+		r := &v.dir.Routes[i]
+		check(r.Type, func() (string, string, string) { return routePath(r, i), "route", "基层治理事项" })
 	}
 	for i := range v.reg.Powers {
 		p := &v.reg.Powers[i]
-		check(keyed("register.powers", p.Code, i), "power "+strconv.Quote(p.Code), "权力事项 "+p.Code, p.Name)
+		check(p.Name, func() (string, string, string) {
+			return keyed("register.powers", p.Code, i), "power " + strconv.Quote(p.Code), "权力事项 " + p.Code
+		})
 	}
 	for i := range v.reg.Responsibilities {
 		x := &v.reg.Responsibilities[i]
-		p := keyed("register.responsibilities", x.Code, i)
-		check(p, "responsibility "+strconv.Quote(x.Code), "职责 "+x.Code, x.Duty)
+		check(x.Duty, func() (string, string, string) {
+			return keyed("register.responsibilities", x.Code, i), "responsibility " + strconv.Quote(x.Code), "职责 " + x.Code
+		})
 		for j, task := range x.Tasks {
-			check(p+".tasks["+strconv.Itoa(j)+"]", "a task of responsibility "+strconv.Quote(x.Code), "职责 "+x.Code+" 的工作事项", task)
+			check(task, func() (string, string, string) {
+				return keyed("register.responsibilities", x.Code, i) + ".tasks[" + strconv.Itoa(j) + "]", "a task of responsibility " + strconv.Quote(x.Code), "职责 " + x.Code + " 的工作事项"
+			})
 		}
 	}
 	for i := range v.c.KeyTasks {
 		t := &v.c.KeyTasks[i]
-		p := keyed("keyTasks", t.ID, i)
-		check(p, "key task "+strconv.Quote(t.ID), "重点任务 "+t.ID, t.Name)
+		check(t.Name, func() (string, string, string) {
+			return keyed("keyTasks", t.ID, i), "key task " + strconv.Quote(t.ID), "重点任务 " + t.ID
+		})
 		for j := range t.Functions {
 			f := &t.Functions[j]
-			check(p+"."+keyed("functions", f.Name, j), "a function of key task "+strconv.Quote(t.ID), "重点任务 "+t.ID+" 的职能", f.Name)
+			check(f.Name, func() (string, string, string) {
+				return keyed("keyTasks", t.ID, i) + "." + keyed("functions", f.Name, j), "a function of key task " + strconv.Quote(t.ID), "重点任务 " + t.ID + " 的职能"
+			})
 		}
 	}
 }
