@@ -70,3 +70,26 @@ func TestConcurrentUse(t *testing.T) {
 		_ = matters.Summarize([]*matters.Matter{m})
 	})
 }
+
+// TestCatalogConcurrentReaders: Validate, At, DirectoryVersion and RouteOf
+// on one shared catalog from several goroutines agree with one another;
+// go test -race checks that they only read.
+func TestCatalogConcurrentReaders(t *testing.T) {
+	c := soundCatalog()
+	c.History = revisedCatalog().History
+	c.Directory.Routes = append(c.Directory.Routes, matters.Route{Type: "违法建设", Lead: "CG", Duty: "ZZ-03", Scope: "背街小巷"})
+	m := dispatched(t, day(2024, 3, 20), "2024-1")
+	want := len(c.Validate())
+	hardening.Concurrently(t, "Catalog.Validate, At, DirectoryVersion, RouteOf", func(g, i int) {
+		if n := len(c.Validate()); n != want {
+			t.Errorf("Validate gave %d findings, want %d", n, want)
+		}
+		_ = c.At(day(2024, 2, 1))
+		if _, err := c.DirectoryVersion("2024-1"); err != nil {
+			t.Error(err)
+		}
+		if r, err := c.RouteOf(m); err != nil || r.ResolveDays != 3 {
+			t.Errorf("RouteOf = %+v, %v", r, err)
+		}
+	})
+}
