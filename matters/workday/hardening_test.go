@@ -3,7 +3,7 @@ package workday_test
 // Hardening: every exported function and method of package workday,
 // called with zero values, nil slices and maps, zero times, negative
 // durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
+// panics. TestHardening also keeps the rows complete: a new
 // exported function without a row here fails it.
 
 import (
@@ -16,13 +16,10 @@ import (
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) { hardening.Test(t, hardeningRows()) }
 
 // hardeningRows has a row for each exported function and method of the
 // package.
