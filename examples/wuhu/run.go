@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -32,16 +32,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file] [-journal file]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "wuhu: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, stop := cli.Parse(fs, args); stop {
+		return code
 	}
 	if *month != "" && *matter != "" {
 		fmt.Fprintln(stderr, "wuhu: -month and -matter do not go together")
