@@ -8,8 +8,9 @@ import (
 )
 
 // unmarshal is the UnmarshalJSON of the type T whose JSON form is J, named
-// what in errors: it decodes b strictly into a J and sets *v to what it decodes to;
-// null leaves *v alone. A decoding error wraps [ErrInvalid] once.
+// what in errors: it decodes b strictly into a J and sets *v to what that
+// decodes to; null leaves *v alone. A decoding error wraps [ErrInvalid]
+// once.
 func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) error {
 	if string(b) == "null" {
 		return nil
