@@ -10,13 +10,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/internal/golden"
 )
 
 func TestRegisterJSONGolden(t *testing.T) {
 	r := sound()
 	r.Powers[1].Grant.Since = time.Date(2020, 3, 1, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
 	got := mustJSON(t, r)
-	golden(t, "register.golden", got)
+	golden.Check(t, "testdata/register.golden", got, *update)
 
 	var back Register
 	if err := json.Unmarshal(got, &back); err != nil {
@@ -37,7 +38,7 @@ func TestFindingsJSONGolden(t *testing.T) {
 	r.Risks = r.Risks[:2]
 	got := r.Validate()
 	b := mustJSON(t, got)
-	golden(t, "findings.golden", b)
+	golden.Check(t, "testdata/findings.golden", b, *update)
 	var back Findings
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
-	"github.com/qingdan/qingdan/examples/internal/golden"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
 )
@@ -28,7 +28,7 @@ func TestRunGolden(t *testing.T) {
 	if stderr.Len() != 0 {
 		t.Errorf("run wrote to stderr:\n%s", stderr.String())
 	}
-	golden.Check(t, "chaohu.golden", stdout.Bytes(), *update)
+	golden.Check(t, "testdata/chaohu.golden", stdout.Bytes(), *update)
 }
 
 // TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and

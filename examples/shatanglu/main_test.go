@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
-	"github.com/qingdan/qingdan/examples/internal/golden"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/locality/shatanglu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -39,7 +39,7 @@ func TestRunGolden(t *testing.T) {
 			if stderr.Len() != 0 {
 				t.Errorf("run(%q) wrote to stderr:\n%s", tt.args, stderr.String())
 			}
-			golden.Check(t, tt.golden, stdout.Bytes(), *update)
+			golden.Check(t, "testdata/"+tt.golden, stdout.Bytes(), *update)
 		})
 	}
 }
