@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -18,8 +17,7 @@ var dataFS embed.FS
 // run is the program: it parses args, prints the report to stdout and any
 // problem to stderr, and returns the exit code (0 done, 1 failed, 2 bad usage).
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("chaohu", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("chaohu", stderr)
 	outDir := fs.String("out", "", "write each flowchart as DOT and Mermaid files to `DIR`")
 	regFile := fs.String("register", "", "use the register in `FILE` (JSON) instead of the built-in 2020 list")
 	if code, stop := cli.Parse(fs, args); stop {

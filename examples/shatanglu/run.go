@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -21,8 +20,7 @@ var dataFS embed.FS
 // run is the program: it parses args, prints the report to stdout and any
 // problem to stderr, and returns the exit code (0 done, 1 failed, 2 bad usage).
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("shatanglu", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("shatanglu", stderr)
 	monthFlag := fs.String("month", "2020-06", "review the month `YYYY-MM`")
 	staffFile := fs.String("staff", "", "read the dispatched staff from `FILE` (JSON) instead of the built-in roster")
 	if code, stop := cli.Parse(fs, args); stop {

@@ -21,8 +21,7 @@ import (
 // bad usage.
 // Errors go to stderr, one line each.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("wuhu", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("wuhu", stderr)
 	month := fs.String("month", "", "print the review of one month of the year, such as 2020-06")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")

@@ -7,14 +7,22 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
-// Parse parses args into fs, a flag set made with flag.ContinueOnError
-// whose output takes the usage and the errors. An argument after the
+// NewFlagSet returns the flag set of the program name, which writes the
+// usage and the errors to stderr and leaves them to [Parse].
+func NewFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// Parse parses args into fs, made by [NewFlagSet]. An argument after the
 // flags is an error. When the program is to stop, stop is true and code is
 // its exit code: 0 after -h or -help, 2 for bad usage.
 func Parse(fs *flag.FlagSet, args []string) (code int, stop bool) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,8 +23,7 @@ func TestParse(t *testing.T) {
 		{[]string{"-n", "3", "extra"}, 2, true, `prog: unexpected argument "extra"`},
 	} {
 		var out bytes.Buffer
-		fs := flag.NewFlagSet("prog", flag.ContinueOnError)
-		fs.SetOutput(&out)
+		fs := NewFlagSet("prog", &out)
 		fs.Int("n", 0, "a number")
 		code, stop := Parse(fs, tt.args)
 		if code != tt.code || stop != tt.stop || (tt.stderr == "") != (out.Len() == 0) || !strings.Contains(out.String(), tt.stderr) {
