@@ -63,11 +63,11 @@ type department struct {
 // review is one month's review (月点评): the matters whistled and resolved
 // in the month and each department's scores over the month's evaluations.
 type review struct {
-	Month       string     `json:"month"` // such as 2020-06
-	Whistled    int        `json:"whistled"`
-	Resolved    int        `json:"resolved"`
-	Evaluations int        `json:"evaluations"`
-	Departments []row `json:"departments"`
+	Month       string `json:"month"` // such as 2020-06
+	Whistled    int    `json:"whistled"`
+	Resolved    int    `json:"resolved"`
+	Evaluations int    `json:"evaluations"`
+	Departments []row  `json:"departments"`
 }
 
 // row is a department's scores over a period, ranked: its row of a
