@@ -53,9 +53,9 @@
 //
 // Imports run one way: journal → scoring → matters → accountability, and
 // matters → matters/workday, and staff → assessment → scoring;
-// accountability and matters/workday import nothing of ours, and the locality packages import the core packages whose
-// data they hold. A host can use scoring without matters by building
-// [scoring.Facts] itself.
+// accountability and matters/workday import nothing of ours, and the
+// locality packages import the core packages whose data they hold. A host
+// can use scoring without matters by building [scoring.Facts] itself.
 //
 // # Guarantees
 //

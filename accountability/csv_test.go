@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/golden"
 )
 
 func TestReadPowersCSV(t *testing.T) {
@@ -193,7 +194,7 @@ func TestWritePowersCSV(t *testing.T) {
 	if err := WritePowersCSV(&buf, want); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "powers-written.csv", buf.Bytes())
+	golden.Check(t, "testdata/powers-written.csv", buf.Bytes(), *update)
 	got, err := ReadPowersCSV(&buf)
 	if err != nil {
 		t.Fatalf("ReadPowersCSV(WritePowersCSV(powers)) error = %v", err)

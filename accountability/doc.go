@@ -76,8 +76,9 @@
 // the code, the Chinese label or an alias, and refuses anything else, the
 // empty string included, with an error that names the input and wraps
 // [ErrInvalid]; MarshalText writes the code, the empty text for the zero
-// value, and refuses a value that is not named; UnmarshalText reads what
-// ParseX reads, and the empty text as the zero value.
+// value, and refuses a value that is not named with an error that wraps
+// [ErrInvalid]; UnmarshalText reads what ParseX reads, and the empty text
+// as the zero value, and leaves the value alone on an error.
 //
 // # Concurrency
 //

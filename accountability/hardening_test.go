@@ -3,8 +3,8 @@ package accountability_test
 // Hardening: every exported function and method of package accountability,
 // called with zero values, nil slices and maps, zero times, negative
 // durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
-// exported function without a row here fails it.
+// panics. TestHardening also keeps the rows complete: a new exported
+// function without a row here fails it.
 
 import (
 	"fmt"
@@ -18,33 +18,25 @@ import (
 	"github.com/qingdan/qingdan/internal/hardening"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add(hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory)...)
-	add(hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage)...)
-	add(hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind)...)
-	add(hardening.EnumRows[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind)...)
-	add(hardening.EnumRows[accountability.Level]("accountability", "Level", accountability.ParseLevel)...)
-	add(hardening.EnumRows[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity)...)
-	add(hardening.EnumRows[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind)...)
-	add(hardening.EnumRows[accountability.Status]("accountability", "Status", accountability.ParseStatus)...)
-	add(hardening.EnumRows[accountability.BasisKind]("accountability", "BasisKind", accountability.ParseBasisKind)...)
-	add(hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true)...)
-	add(hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true)...)
-	add(hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true)...)
-	add([]hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	rows := slices.Concat(
+		hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory),
+		hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage),
+		hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind),
+		hardening.EnumRows[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind),
+		hardening.EnumRows[accountability.Level]("accountability", "Level", accountability.ParseLevel),
+		hardening.EnumRows[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity),
+		hardening.EnumRows[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind),
+		hardening.EnumRows[accountability.Status]("accountability", "Status", accountability.ParseStatus),
+		hardening.EnumRows[accountability.BasisKind]("accountability", "BasisKind", accountability.ParseBasisKind),
+		hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true),
+		hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true),
+		hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true),
+	)
+	hardening.Test(t, append(rows, []hardening.Row{
 		{Name: "accountability.ReadPowersCSV", Run: func(c *hardening.Caller) {
 			for _, in := range []string{"", "\n\n", hardening.Huge, hardening.BadUTF8, "code,name\n", "code,name,category\n1,2,3,4,5\n\"unterminated", strings.Repeat("a,", 1<<16) + "\n" + strings.Repeat("x,", 1<<16)} {
 				c.Call(fmt.Sprintf("ReadPowersCSV(%q)", in), func() { _, _ = accountability.ReadPowersCSV(strings.NewReader(in)) })
@@ -246,8 +238,7 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-	}...)
-	return rows
+	}...))
 }
 
 // hostileRows are rows of cells a host might feed ReadPowerRows: none, an

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/internal/golden"
 )
 
 func TestRegisterJSONGolden(t *testing.T) {
@@ -22,7 +23,7 @@ func TestRegisterJSONGolden(t *testing.T) {
 	r.Powers[1].Office, r.Powers[1].Tier, r.Powers[1].Forward = "城市管理部", "街道", "否"
 	r.Powers[1].Extra = map[string]string{"基本编码": "00012000", "备注": "赋权事项"}
 	got := mustJSON(t, r)
-	golden(t, "register.golden", got)
+	golden.Check(t, "testdata/register.golden", got, *update)
 
 	var back Register
 	if err := json.Unmarshal(got, &back); err != nil {
@@ -43,7 +44,7 @@ func TestFindingsJSONGolden(t *testing.T) {
 	r.Risks = r.Risks[:2]
 	got := r.Validate()
 	b := mustJSON(t, got)
-	golden(t, "findings.golden", b)
+	golden.Check(t, "testdata/findings.golden", b, *update)
 	var back Findings
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)

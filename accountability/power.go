@@ -23,6 +23,8 @@ type Basis struct {
 // the basis that sets up a power (设定依据), such as the law that creates a
 // licence, and the basis it is exercised under (实施依据), which may add a
 // regulation or a local rule. The zero value means "not stated".
+//
+// Its methods behave as the package documentation's Enums section says.
 type BasisKind int
 
 // The kinds of basis.
@@ -39,24 +41,17 @@ var basisKinds = enum.New(enum.Spec[BasisKind]{
 	Err:     ErrInvalid,
 })
 
-// String returns the kind's code, e.g. "setting", and "BasisKind(n)" for a
-// value that is not named, the zero value included.
+// String returns the kind's code, such as "setting".
 func (k BasisKind) String() string { return basisKinds.String(k) }
 
-// Label returns the kind's Chinese name, e.g. "设定依据", and String's form
-// for a value that is not named.
+// Label returns the kind's Chinese name, such as "设定依据".
 func (k BasisKind) Label() string { return basisKinds.Label(k) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the kind's code.
 func (k BasisKind) MarshalText() ([]byte, error) { return basisKinds.MarshalText(k) }
 
-// UnmarshalText reads what [ParseBasisKind] reads; the empty text is the
-// zero value.
-func (k *BasisKind) UnmarshalText(b []byte) (err error) {
-	*k, err = basisKinds.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseBasisKind] reads.
+func (k *BasisKind) UnmarshalText(b []byte) error { return basisKinds.Unmarshal(b, k) }
 
 // ParseBasisKind parses a kind of basis: its code ("setting"), its Chinese
 // label ("设定依据") or "设定" / "实施", ignoring surrounding white space.

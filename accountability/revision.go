@@ -10,6 +10,8 @@ import (
 // approved (已审定) by the body that signs it off, then published (已公布).
 // The zero value means "not recorded": a revision with no status is never
 // in force by date.
+//
+// Its methods behave as the package documentation's Enums section says.
 type Status int
 
 // The statuses of a list revision, in the order a revision goes through
@@ -28,24 +30,17 @@ var statuses = enum.New(enum.Spec[Status]{
 	Err:     ErrInvalid,
 })
 
-// String returns the status's code, e.g. "published", and "Status(n)" for a
-// value that is not named, the zero value included.
+// String returns the status's code, such as "published".
 func (s Status) String() string { return statuses.String(s) }
 
-// Label returns the status's Chinese name, e.g. "已公布", and String's form
-// for a value that is not named.
+// Label returns the status's Chinese name, such as "已公布".
 func (s Status) Label() string { return statuses.Label(s) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the status's code.
 func (s Status) MarshalText() ([]byte, error) { return statuses.MarshalText(s) }
 
-// UnmarshalText reads what [ParseStatus] reads; the empty text is the zero
-// value.
-func (s *Status) UnmarshalText(b []byte) (err error) {
-	*s, err = statuses.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseStatus] reads.
+func (s *Status) UnmarshalText(b []byte) error { return statuses.Unmarshal(b, s) }
 
 // ParseStatus parses a status's code ("approved"), its Chinese label
 // ("已审定") or a common spelling ("送审稿", "已批准", "已发布"), ignoring

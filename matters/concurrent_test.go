@@ -1,7 +1,6 @@
 package matters_test
 
 import (
-	"sync"
 	"testing"
 	"time"
 
@@ -19,36 +18,28 @@ func TestConcurrentReaders(t *testing.T) {
 	ts := demolition()
 	cal := workday.China()
 	want := matters.Summarize([]*matters.Matter{m})
-	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				r, err := d.Route("违法建设")
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
-					t.Error(err)
-				}
-				if _, err := m.Deadlines(cal, r); err != nil {
-					t.Error(err)
-				}
-				if _, err := m.ElapsedTo(cal, 4); err != nil {
-					t.Error(err)
-				}
-				if got := matters.Summarize([]*matters.Matter{m}); got.Received != want.Received {
-					t.Errorf("Summarize = %+v", got)
-				}
-				a.Admit(matters.Request{Item: "QZ-001"})
-				ts.For("城管中队")
-				_ = m.Clone()
-			}
-		}()
-	}
-	wg.Wait()
+	hardening.Concurrently(t, "Route, Status, Deadlines, ElapsedTo, Summarize, Admit, For and Clone on shared values", func(g, i int) {
+		r, err := d.Route("违法建设")
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
+			t.Error(err)
+		}
+		if _, err := m.Deadlines(cal, r); err != nil {
+			t.Error(err)
+		}
+		if _, err := m.ElapsedTo(cal, 4); err != nil {
+			t.Error(err)
+		}
+		if got := matters.Summarize([]*matters.Matter{m}); got.Received != want.Received {
+			t.Errorf("Summarize = %+v", got)
+		}
+		a.Admit(matters.Request{Item: "QZ-001"})
+		ts.For("城管中队")
+		_ = m.Clone()
+	})
 }
 
 // TestConcurrentUse runs, from several goroutines at once and on hostile

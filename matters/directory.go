@@ -49,17 +49,13 @@ func (r Route) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes. A field Route does not have
 // is an error.
-func (r *Route) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var j routeJSON
-	if err := jsonx.Decode(b, &j); err != nil {
-		return decodeError("route", err)
-	}
-	*r = Route(j.routeFields)
+func (r *Route) UnmarshalJSON(b []byte) error { return unmarshal[routeJSON]("route", b, r) }
+
+// decoded is the Route that j, its JSON form, decodes to.
+func (j routeJSON) decoded() Route {
+	r := Route(j.routeFields)
 	r.Respond = time.Duration(j.Respond)
-	return nil
+	return r
 }
 
 // Units returns the route's units, lead first then support, in a new slice:

@@ -68,12 +68,3 @@ func (p *problems) add(format string, args ...any) {
 }
 
 func (p problems) err() error { return errors.Join(p...) }
-
-// decodeError wraps an error met decoding the JSON form of what, so that it
-// wraps ErrInvalid once.
-func decodeError(what string, err error) error {
-	if errors.Is(err, ErrInvalid) {
-		return fmt.Errorf("matters: %s: %w", what, err)
-	}
-	return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
-}

@@ -1,10 +1,10 @@
 package matters_test
 
-// Hardening: every exported function and method of package matters,
-// called with zero values, nil slices and maps, zero times, negative
-// durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
-// exported function without a row here fails it.
+// Hardening: every exported function and method of package matters, called
+// with zero values, nil slices and maps, zero times, negative durations and
+// huge inputs, returns an error or a sound result and never panics.
+// TestHardening also keeps the rows complete: a new exported function
+// without a row here fails it.
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -22,27 +23,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add(hardening.EnumRows[matters.List]("matters", "List", matters.ParseList)...)
-	add(hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert)...)
-	add(hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind)...)
-	add(hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole)...)
-	add(hardening.EnumRows[matters.State]("matters", "State", matters.ParseState)...)
-	add(hardening.ErrorRows[matters.EventError]("matters", "EventError", true)...)
-	add([]hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	rows := slices.Concat(
+		hardening.EnumRows[matters.List]("matters", "List", matters.ParseList),
+		hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert),
+		hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind),
+		hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole),
+		hardening.EnumRows[matters.State]("matters", "State", matters.ParseState),
+		hardening.ErrorRows[matters.EventError]("matters", "EventError", true),
+	)
+	hardening.Test(t, append(rows, []hardening.Row{
 		hardening.MarshalRow("matters.Clock", matters.Clock{Limit: -1, Used: math.MinInt64, Due: hardening.Times[4], Alert: matters.Alert(99)}),
 		hardening.UnmarshalRow[matters.Clock]("matters.Clock"),
 		hardening.MarshalRow("matters.Deadlines", matters.Deadlines{Dispatched: hardening.Times[2], Respond: hardening.Times[3], Resolve: hardening.Times[5]}),
@@ -271,8 +264,7 @@ func hardeningRows() []hardening.Row {
 				c.Call(fmt.Sprintf("LoadCatalog(input %d)", i), func() { _, _ = matters.LoadCatalog(bytes.NewReader(in)) })
 			}
 		}},
-	}...)
-	return rows
+	}...))
 }
 
 // hostileCatalogs are catalogs with nothing, with lists of zero values,

@@ -1,6 +1,8 @@
 package matters
 
 import (
+	"errors"
+	"fmt"
 	"io"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -15,12 +17,17 @@ const (
 	MaxCatalogBytes = 256 << 20 // LoadCatalog
 )
 
-// load reads one JSON value of at most limit bytes from r into v, strictly.
+// load reads one JSON value of at most limit bytes from r into v,
+// strictly; an error wraps ErrInvalid once.
 func load(what string, r io.Reader, limit int64, v any) error {
-	if err := jsonx.Read(r, limit, v); err != nil {
-		return decodeError("loading "+what, err)
+	err := jsonx.Read(r, limit, v)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrInvalid):
+		return fmt.Errorf("matters: loading %s: %w", what, err)
 	}
-	return nil
+	return fmt.Errorf("matters: loading %s: %w: %w", what, ErrInvalid, err)
 }
 
 // LoadDirectory reads a governance matter list's JSON (as encoding/json
