@@ -52,7 +52,8 @@ func (b *Book) Record(e Evaluation) error {
 	if !quickValid(&e) {
 		return check(&e)
 	}
-	en := entryOf(&e)
+	var en ledger.Entry
+	setEntry(&en, &e)
 	b.mu.Lock()
 	err := b.refused(&e, b.l.Add(&en))
 	b.mu.Unlock()
@@ -113,7 +114,8 @@ func (b *Book) RecordAll(es []Evaluation) error {
 			e := &g[j]
 			var err error
 			if quickValid(e) {
-				en := entryOf(e)
+				var en ledger.Entry
+				setEntry(&en, e)
 				err = b.refused(e, b.l.Add(&en))
 			} else {
 				err = check(e)
@@ -145,7 +147,8 @@ func (b *Book) Amend(a Amendment) error {
 	if err := checkAmendment(&a); err != nil {
 		return err
 	}
-	la := ledger.Amendment{Entry: entryOf(&a.Evaluation), Author: a.Author, Reason: a.Reason}
+	la := ledger.Amendment{Author: a.Author, Reason: a.Reason}
+	setEntry(&la.Entry, &a.Evaluation)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch b.l.Amend(&la) {
@@ -219,9 +222,10 @@ func (b *Book) Scores(p Period) []Score {
 	totals := b.l.Tally(p.From, p.To)
 	b.mu.Unlock()
 	out := make([]Score, len(totals))
-	for i, t := range totals {
+	for i := range totals {
+		t := &totals[i]
 		out[i] = Score{Subject: t.Subject, Matters: t.Matters, Evaluations: t.Entries,
-			Composite: roundRat(t.Mean, 2), Grades: t.Grades}
+			Composite: roundRat(&t.Mean, 2), Grades: t.Grades}
 	}
 	rankBy(out, func(s Score) decimal.Decimal { return s.Composite }, func(s Score) string { return s.Subject },
 		func(s *Score, r int) { s.Rank = r })

@@ -105,11 +105,12 @@ func checkAmendment(a *Amendment) error {
 	return err
 }
 
-// entryOf returns an evaluation as the book's ledger takes it. Its stage
-// must be in range (see quickValid).
-func entryOf(e *Evaluation) ledger.Entry {
-	return ledger.Entry{Key: ledger.Key{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: int32(e.Stage)},
-		At: e.At, Grade: e.Result.Grade, Policy: e.Result.Policy, Points: e.Result.Points, Reasons: e.Result.Reasons}
+// setEntry sets en to an evaluation as the book's ledger takes it, field
+// by field (a function returning an Entry would copy it twice). The
+// evaluation's stage must be in range (see quickValid).
+func setEntry(en *ledger.Entry, e *Evaluation) {
+	en.Matter, en.Subject, en.Evaluator, en.Stage = e.Matter, e.Subject, e.Evaluator, int32(e.Stage)
+	en.At, en.Grade, en.Policy, en.Points, en.Reasons = e.At, e.Result.Grade, e.Result.Policy, e.Result.Points, e.Result.Reasons
 }
 
 // evaluationOf returns an entry of the book's ledger as an evaluation, its

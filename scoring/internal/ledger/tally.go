@@ -11,7 +11,7 @@ type Total struct {
 	Subject string
 	Matters int            // the matters with at least one of the subject's entries in the period
 	Entries int            // those entries, stages and evaluators alike
-	Mean    *big.Rat       // the mean over those matters of each matter's mean points, exact
+	Mean    big.Rat        // the mean over those matters of each matter's mean points, exact
 	Grades  map[string]int // the entries by grade, amendments applied
 }
 
@@ -148,8 +148,10 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 			}
 			a.byN[1].addWide(a.one)
 		}
+		out = append(out, Total{Subject: l.subjects.names[s], Matters: a.matters, Entries: a.entries, Grades: map[string]int{}})
+		t := &out[len(out)-1]
 		// Σ over n of (sum of matters with n entries) / n, over matters.
-		mean := new(big.Rat)
+		mean := &t.Mean
 		for n, sum := range a.byN {
 			if sum.isZero() {
 				continue
@@ -160,13 +162,11 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 			mean.Add(mean, new(big.Rat).Quo(sum, new(big.Rat).SetInt64(int64(n))))
 		}
 		mean.Quo(mean, new(big.Rat).SetInt64(int64(a.matters)))
-		t := Total{Subject: l.subjects.names[s], Matters: a.matters, Entries: a.entries, Mean: mean, Grades: map[string]int{}}
 		for g := range ng {
 			if c := grades[s*ng+g]; c > 0 {
 				t.Grades[l.grades.names[g]] = c
 			}
 		}
-		out = append(out, t)
 	}
 	return out
 }
