@@ -930,22 +930,6 @@ func hardeningRows() []row {
 				c.call(fmt.Sprintf("book %d .Record(Evaluation{}) is an error", i), func() { c.wantErr("Record(Evaluation{})", b.Record(scoring.Evaluation{})) })
 			}
 		}},
-		row{"scoring.Book.RecordAll", func(c *caller) {
-			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
-				c.call(fmt.Sprintf("book %d .RecordAll(nil)", i), func() { _ = b.RecordAll(nil) })
-				c.call(fmt.Sprintf("book %d .RecordAll([]Evaluation{})", i), func() { _ = b.RecordAll([]scoring.Evaluation{}) })
-				c.call(fmt.Sprintf("book %d .RecordAll(evaluations())", i), func() { _ = b.RecordAll(evaluations()) })
-				c.call(fmt.Sprintf("book %d .RecordAll(evaluations()) again", i), func() { _ = b.RecordAll(evaluations()) })
-				c.call(fmt.Sprintf("book %d .RecordAll([]Evaluation{{}}) is an error", i), func() {
-					c.wantErr("RecordAll([]Evaluation{{}})", b.RecordAll([]scoring.Evaluation{{}}))
-				})
-			}
-			var nilBook *scoring.Book
-			c.call("(*Book)(nil).RecordAll(nil)", func() { _ = nilBook.RecordAll(nil) })
-			c.call("(*Book)(nil).RecordAll(evaluations()) is an error", func() {
-				c.wantErr("(*Book)(nil).RecordAll(evaluations())", nilBook.RecordAll(evaluations()))
-			})
-		}},
 		row{"scoring.Book.Amend", func(c *caller) {
 			b := scoring.NewBook()
 			for _, e := range evaluations() {

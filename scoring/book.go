@@ -24,8 +24,8 @@ import (
 // The zero Book is empty and ready to use; [NewBook] returns one too. A
 // Book is safe for concurrent use by multiple goroutines. On a nil *Book,
 // Record, Amend and UnmarshalJSON return an error wrapping [ErrInvalid],
-// as do RecordAll given evaluations and Merge given a book to merge; the
-// other methods report an empty book.
+// as does Merge given a book to merge; the other methods report an empty
+// book.
 //
 // The package documentation says how fast a book is and how much memory
 // it takes (see Performance).
@@ -54,21 +54,16 @@ func (b *Book) Record(e Evaluation) error {
 	}
 	var en ledger.Entry
 	setEntry(&en, &e)
+	var err error
 	b.mu.Lock()
-	err := b.refused(&e, b.l.Add(&en))
+	if out := b.l.Add(&en); out != ledger.Added {
+		err = b.refusal(&e, out)
+	}
 	b.mu.Unlock()
 	return err
 }
 
-// refused returns the error for an evaluation the ledger did not add, nil
-// for one it did.
-func (b *Book) refused(e *Evaluation, out ledger.Outcome) error {
-	if out == ledger.Added {
-		return nil
-	}
-	return b.refusal(e, out)
-}
-
+// refusal returns the error for an evaluation the ledger did not add.
 func (b *Book) refusal(e *Evaluation, out ledger.Outcome) error {
 	switch out {
 	case ledger.Duplicate:
@@ -81,57 +76,6 @@ func (b *Book) refusal(e *Evaluation, out ledger.Outcome) error {
 
 func (b *Book) full() error {
 	return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, b.l.Len())
-}
-
-// RecordAll records evaluations as [Book.Record] would, one after
-// another: each rejected evaluation changes nothing and does not stop the
-// others. It returns nil when it records them all, and otherwise an error
-// joining Record's errors for the first ten rejected and, when there are
-// more, one that counts the rest.
-//
-// RecordAll is for loading many evaluations at once, as from a database
-// or a journal: it takes the book's lock once, and looks up a few matters
-// at a time, so that their cache misses overlap. Concurrent Record calls
-// wait until it is done.
-func (b *Book) RecordAll(es []Evaluation) error {
-	if b == nil {
-		if len(es) == 0 {
-			return nil
-		}
-		return errNilBook
-	}
-	var errs []error
-	rejected := 0
-	const group = 16
-	b.mu.Lock()
-	for len(es) > 0 {
-		g := es[:min(group, len(es))]
-		es = es[len(g):]
-		for j := range g {
-			b.l.Prefetch(g[j].Matter)
-		}
-		for j := range g {
-			e := &g[j]
-			var err error
-			if quickValid(e) {
-				var en ledger.Entry
-				setEntry(&en, e)
-				err = b.refused(e, b.l.Add(&en))
-			} else {
-				err = check(e)
-			}
-			if err != nil {
-				if rejected++; rejected <= 10 {
-					errs = append(errs, err)
-				}
-			}
-		}
-	}
-	b.mu.Unlock()
-	if rejected > 10 {
-		errs = append(errs, fmt.Errorf("and %d more evaluations rejected", rejected-10))
-	}
-	return errors.Join(errs...)
 }
 
 // Amend records an amendment of an evaluation the book holds. The

@@ -115,12 +115,8 @@ func TestMergeWhileRecording(t *testing.T) {
 		for i := 0; i < n; i += 10 {
 			runtime.Gosched()
 			var errs []error
-			if i%20 == 0 {
-				errs = append(errs, b.RecordAll(es[i:i+10]))
-			} else {
-				for _, e := range es[i : i+10] {
-					errs = append(errs, b.Record(e))
-				}
+			for _, e := range es[i : i+10] {
+				errs = append(errs, b.Record(e))
 			}
 			a := Amendment{Evaluation: es[i], Author: "A", Reason: "fix"}
 			a.Result.Grade, a.Result.Points = "poor", decimal.New(int64(i), -10)
@@ -188,12 +184,12 @@ func TestMergeWhileRecording(t *testing.T) {
 	}
 }
 
-// TestRecordAllConcurrent records overlapping evaluations from several
-// goroutines at once, with Record and RecordAll, while others read; the
-// book ends as one built in sequence. The same key always comes with the
+// TestRecordConcurrentOverlapping records overlapping evaluations from
+// several goroutines at once, while another reads; the book ends as one
+// built in sequence. The same key always comes with the
 // same evaluation, so that the order does not matter.
-func TestRecordAllConcurrent(t *testing.T) {
-	g := &raGen{r: rand.New(rand.NewPCG(42, 42))}
+func TestRecordConcurrentOverlapping(t *testing.T) {
+	g := &evalGen{r: rand.New(rand.NewPCG(42, 42))}
 	var pool []Evaluation
 	seen := map[string]bool{}
 	for len(pool) < 600 {
@@ -228,12 +224,8 @@ func TestRecordAllConcurrent(t *testing.T) {
 			}
 			for len(mine) > 0 {
 				n := min(len(mine), 1+r.IntN(40))
-				if w%2 == 0 {
-					for _, e := range mine[:n] {
-						_ = b.Record(e)
-					}
-				} else {
-					_ = b.RecordAll(mine[:n])
+				for _, e := range mine[:n] {
+					_ = b.Record(e)
 				}
 				mine = mine[n:]
 			}
@@ -255,8 +247,103 @@ func TestRecordAllConcurrent(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	<-readers
-	raSameBook(t, "concurrent", seq, b)
+	sameBook(t, "concurrent", seq, b)
 	if seq.Len() < 300 {
 		t.Fatalf("only %d evaluations accepted: the pool is too invalid to test much", seq.Len())
+	}
+}
+
+// The values random evaluations draw from, and the periods books are
+// compared over.
+var (
+	evalTimes = []time.Time{june, june.Add(time.Hour), Year(2021).From, y1700, y2300, year1,
+		time.Unix(-nanoEdge, 0), time.Unix(-nanoEdge+1, 5), time.Unix(nanoEdge-1, 999_999_999), time.Unix(nanoEdge, 1)}
+	evalPoints = []string{"85", "70", "40", "100", "0", "-0.5", "12.345678", "0.0000001", "1e30",
+		"4611686018427.387904", "-4611686018427.387905", "9223372036854.775807"}
+	evalReasons = [][]string{nil, {"r"}, {"r"}, {"r", "s"}, {"很好"}, {""}}
+	evalPeriods = []Period{Year(2020), Year(2021), {From: encFarPast, To: encFarFuture},
+		{From: time.Date(1700, 1, 1, 0, 0, 0, 0, cst), To: time.Date(1830, 1, 1, 0, 0, 0, 0, cst)},
+		{From: time.Unix(nanoEdge-1, 999_999_999), To: y2300.Add(1)}}
+)
+
+// evalGen makes random evaluations, some of them invalid, some repeating
+// earlier ones.
+type evalGen struct {
+	r    *rand.Rand
+	seen []Evaluation
+}
+
+func (g *evalGen) evaluation() Evaluation {
+	r := g.r
+	if len(g.seen) > 0 && r.IntN(8) == 0 {
+		e := g.seen[r.IntN(len(g.seen))] // the same evaluation again
+		if r.IntN(2) == 0 {
+			e.Result.Points = e.Result.Points.Add(decimal.NewFromInt(1)) // the same key, another result
+		}
+		return e
+	}
+	grade := DefaultScale()[r.IntN(4)].Code
+	e := Evaluation{
+		Matter:    fmt.Sprint("M", r.IntN(12)),
+		Subject:   fmt.Sprint("D", r.IntN(4)),
+		Evaluator: fmt.Sprint("S", r.IntN(2)),
+		Stage:     r.IntN(3),
+		At:        evalTimes[r.IntN(len(evalTimes))].Add(time.Duration(r.IntN(3))),
+		Result: Result{Grade: grade, Points: decimal.RequireFromString(evalPoints[r.IntN(len(evalPoints))]),
+			Policy: []string{"p", "q"}[r.IntN(2)], Reasons: evalReasons[r.IntN(len(evalReasons))]},
+	}
+	if r.IntN(9) == 0 {
+		e.Matter = "事项" + e.Matter
+	}
+	if r.IntN(6) == 0 {
+		switch r.IntN(12) {
+		case 0:
+			e.Matter = ""
+		case 1:
+			e.Subject = ""
+		case 2:
+			e.Evaluator = ""
+		case 3:
+			e.Stage = -1 - r.IntN(3)
+		case 4:
+			e.Stage = 1 << 31
+		case 5:
+			e.At = time.Time{}
+		case 6:
+			e.Result.Grade = ""
+		case 7:
+			e.Matter += "\xff"
+		case 8:
+			e.Subject = "\xfe" + e.Subject
+		case 9:
+			e.Result.Reasons = []string{"ok", "bad \xc3"}
+		case 10:
+			e.Result.Policy = "\xff"
+		case 11:
+			e.Matter, e.At = "", time.Time{} // two problems at once
+		}
+	}
+	g.seen = append(g.seen, e)
+	return e
+}
+
+// sameBook reports how two books differ through the API.
+func sameBook(t *testing.T, what string, want, got *Book) {
+	t.Helper()
+	if diff := cmp.Diff(want.Evaluations(), got.Evaluations()); diff != "" {
+		t.Fatalf("%s: Evaluations() mismatch (-want +got):\n%s", what, diff)
+	}
+	if diff := cmp.Diff(want.Amendments(), got.Amendments()); diff != "" {
+		t.Fatalf("%s: Amendments() mismatch (-want +got):\n%s", what, diff)
+	}
+	for _, p := range evalPeriods {
+		if diff := cmp.Diff(want.Scores(p), got.Scores(p)); diff != "" {
+			t.Fatalf("%s: Scores(%v – %v) mismatch (-want +got):\n%s", what, p.From, p.To, diff)
+		}
+	}
+	wj, werr := want.MarshalJSON()
+	gj, gerr := got.MarshalJSON()
+	if werr != nil || gerr != nil || string(wj) != string(gj) {
+		t.Fatalf("%s: MarshalJSON = %s, %v; want %s, %v", what, gj, gerr, wj, werr)
 	}
 }

@@ -420,8 +420,8 @@ func encCheck(t *testing.T, how string, b *Book, c encCase) {
 }
 
 // TestRecordEncodingEdges records each edge case and checks it through
-// the API, as recorded, as recorded by RecordAll, after a JSON round trip,
-// after a merge into an empty book and after a merge of two halves.
+// the API, as recorded, after a JSON round trip, after a merge into an
+// empty book and after a merge of two halves.
 func TestRecordEncodingEdges(t *testing.T) {
 	var cases []encCase
 	cases = append(cases, encTimeCases(t)...)
@@ -450,13 +450,6 @@ func TestRecordEncodingEdges(t *testing.T) {
 			amend(b, all)
 			encCheck(t, "Record", b, c)
 
-			var ra Book
-			if err := ra.RecordAll(c.evals); err != nil {
-				t.Fatalf("RecordAll: %v", err)
-			}
-			amend(&ra, all)
-			encCheck(t, "RecordAll", &ra, c)
-
 			data, err := b.MarshalJSON()
 			if err != nil {
 				t.Fatalf("MarshalJSON: %v", err)
@@ -468,9 +461,6 @@ func TestRecordEncodingEdges(t *testing.T) {
 			encCheck(t, "JSON round trip", &back, c)
 			if again, err := back.MarshalJSON(); err != nil || string(again) != string(data) {
 				t.Errorf("JSON round trip: MarshalJSON = %s, %v; want %s", again, err, data)
-			}
-			if raJSON, err := ra.MarshalJSON(); err != nil || string(raJSON) != string(data) {
-				t.Errorf("RecordAll: MarshalJSON = %s, %v; want %s", raJSON, err, data)
 			}
 
 			merged := NewBook()
@@ -595,8 +585,8 @@ func TestRecordEdgeMatters(t *testing.T) {
 			}
 		}
 		if valid {
-			if err := b.RecordAll([]Evaluation{ev(m)}); !errors.Is(err, ErrDuplicate) {
-				t.Fatalf("RecordAll(matter %q) again = %v, want ErrDuplicate", m, err)
+			if err := b.Record(ev(m)); !errors.Is(err, ErrDuplicate) {
+				t.Fatalf("Record(matter %q) at once again = %v, want ErrDuplicate", m, err)
 			}
 		}
 	}

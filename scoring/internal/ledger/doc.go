@@ -32,9 +32,8 @@
 // given such IDs roughly in order, so a lookup lands near the last ones,
 // in memory the processor has at hand. Other IDs, and numbers too sparse
 // for pages, are found in an open-addressing hash table, where each new
-// matter of a big ledger costs a cache miss; [Ledger.Prefetch] lets a
-// caller with many entries overlap those misses. Either way the result is
-// the same; only the speed differs.
+// matter of a big ledger costs a cache miss. Either way the result is the
+// same; only the speed differs.
 //
 // # Sums
 //

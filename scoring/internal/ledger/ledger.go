@@ -142,12 +142,6 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	return Added
 }
 
-// Prefetch reads where the matter would be in the ledger's hash table, for
-// an Add to come. A caller with many entries prefetches a few matters,
-// then adds their entries: the reads do not depend on one another, so
-// that their cache misses overlap, and the Adds find them cached.
-func (l *Ledger) Prefetch(matter string) { l.matters.prefetch(matter) }
-
 // room reports whether the ledger can take n more records.
 func (l *Ledger) room(n int) bool {
 	return l.recs.len()+len(l.amends)+n <= maxRecords && !l.texts.full() && !l.matters.arena.full()

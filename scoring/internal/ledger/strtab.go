@@ -28,8 +28,8 @@ import (
 // (their tags are) and written a batch at a time. A write to a random
 // slot of a big table misses the caches; the lock Book holds around each
 // Add waits for every write to finish, so one write per Add would cost a
-// miss each, where a batch of writes overlaps their misses. A slot is looked for in
-// pending before the table.
+// miss each, where a batch of writes overlaps their misses. A slot is
+// looked for in pending before the table.
 type strtab struct {
 	seed    maphash.Seed
 	tags    []uint8 // by slot: 0 for empty, else tagOf the hash
@@ -37,7 +37,7 @@ type strtab struct {
 	shift   uint8   // 32 - log2(len(slots)): a hash's slot is hash >> shift
 	npend   int     // slots in pending
 	pending [pendingSlots]pslot
-	touched uint8    // see start and prefetch
+	touched uint8    // a sum of what start reads ahead, so that the reads stay
 	hashed  int      // strings in the hash table
 	seq     seqIndex // strings that end in a number
 	locs    [][]sloc // by id, in chunks of 1<<chunkBits
@@ -184,19 +184,6 @@ func (t *strtab) id(s string) int32 {
 		return id
 	}
 	return t.add(s, &w)
-}
-
-// prefetch reads the first tag of the hash table where s would be, for a
-// lookup to come: a batch of prefetches reads places that do not depend
-// on one another, so that those that miss the caches overlap, and the
-// lookups find them cached. IDs that end in a digit are most likely the
-// sequence index's, whose lookups land near the last ones: it leaves
-// those alone.
-func (t *strtab) prefetch(s string) {
-	if t.slots == nil || s == "" || s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
-		return
-	}
-	t.touched += t.tags[uint32(maphash.String(t.seed, s))>>t.shift]
 }
 
 // add adds s, which finish did not find, where start and finish said.
