@@ -19,9 +19,9 @@
 // int64 nanoseconds, falling back to a side table for times before
 // November 1823 or after February 2116. Reasons are copied into an arena,
 // once for a run of identical reason lists of one grade and policy, as a
-// decision table gives. Records, matters' places and texts are kept in
-// chunks that never move, so that growing a ledger never copies what it
-// holds. A ledger keeps none of the caller's memory.
+// decision table gives. Records, texts and the places of matters are
+// kept in chunks that never move once full, so that a big ledger grows
+// without copying them. A ledger keeps none of the caller's memory.
 //
 // # Matters
 //
