@@ -23,6 +23,8 @@
 //	事项准入            matter admission over the three lists: [matters.Admission]
 //	  权责清单 / 公共服务清单 / 其他工作事项清单   [matters.Duties], [matters.Services], [matters.OtherWork]
 //	基层治理事项清单    governance matter list, routing a matter type: [matters.Directory]
+//	清单体系            the lists of one jurisdiction, checked against each other: [matters.Catalog]
+//	统一社会信用代码    unified social credit code (GB 32100-2015): [accountability.CheckCreditCode]
 //	吹哨 → 派单 → 应哨 → 办结   whistle → dispatch → accept → resolve: [matters.Event], [matters.Matter]
 //	统筹                a matter dispatched to several units: [matters.Matter].Coordinated
 //	分时段              a long matter graded in stages: [matters.Progress]
@@ -35,7 +37,7 @@
 //
 //	accountability                 units, power and responsibility lists, flowcharts, risk points; validation
 //	accountability/accountabilitytest  helpers for testing custom validation rules
-//	matters                        admission, the governance matter list, the whistle lifecycle
+//	matters                        admission, the governance matter list, the catalog of lists, the whistle lifecycle
 //	matters/workday                the working-day calendar (official holidays and make-up days)
 //	scoring                        grades, evaluators, decision tables, the evaluation book
 //	scoring/scoringtest            helpers for table-testing evaluators
@@ -50,9 +52,10 @@
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
 // Imports run one way: journal → scoring → matters → accountability, and
-// staff → assessment → scoring;
-// matters/workday imports nothing of ours. A host can use scoring without
-// matters by building [scoring.Facts] itself.
+// matters → matters/workday, and staff → assessment → scoring;
+// accountability and matters/workday import nothing of ours, and the
+// locality packages import the core packages whose data they hold. A host
+// can use scoring without matters by building [scoring.Facts] itself.
 //
 // # Guarantees
 //
@@ -60,8 +63,11 @@
 // computed without decimal's package-level settings. No package logs, keeps
 // mutable global state, reads files behind the caller's back, or panics on
 // input. Errors wrap exported sentinels, so [errors.Is] works, and name the
-// item, step or matter at fault. Every exported type round-trips through
-// encoding/json.
+// item, step or matter at fault. Every type that carries data a host stores
+// or exchanges round-trips through encoding/json and decodes strictly;
+// errors, option structs, rules and calendars are not such data and have no
+// JSON form. A programmer's misuse (a nil receiver, a nil calendar or
+// evaluator) panics with a message that says so.
 package qingdan
 
 import (
@@ -71,4 +77,5 @@ import (
 	_ "github.com/qingdan/qingdan/matters"         // for doc links
 	_ "github.com/qingdan/qingdan/matters/workday" // for doc links
 	_ "github.com/qingdan/qingdan/scoring"         // for doc links
+	_ "github.com/qingdan/qingdan/staff"           // for doc links
 )

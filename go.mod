@@ -1,9 +1,11 @@
 module github.com/qingdan/qingdan
 
-go 1.23
+go 1.23.0
 
 require (
 	github.com/6tail/lunar-go v1.4.7
 	github.com/google/go-cmp v0.7.0
 	github.com/shopspring/decimal v1.6.0
 )
+
+require golang.org/x/text v0.28.0

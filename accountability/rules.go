@@ -16,8 +16,11 @@ import (
 //	unit.required     a unit with no ID or no Kind
 //	unit.duplicate    two units with one ID
 //	unit.parent       a Parent that names no unit
+//	unit.creditcode   a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)
+//	unit.division     a unit's Division that is no administrative-division code of 6 or 12 digits
 //	power.required    a power with no Code or no Category, or a negative limit
 //	power.duplicate   two powers with one Code
+//	power.parent      a Parent that names no power, the power itself, or a sub-item
 //	power.subject     a Subject that names no unit
 //	power.basis       a power with no legal basis (实施依据), or a basis that names no law
 //	power.duties      a power with no responsibility items (责任事项)
@@ -88,8 +91,11 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("unit.required", Error, "unit.required: a unit with no ID or no Kind", unitRequired),
 		mk("unit.duplicate", Error, "unit.duplicate: two units with one ID", unitDuplicate),
 		mk("unit.parent", Error, "unit.parent: a Parent that names no unit", unitParent),
+		mk("unit.creditcode", Error, "unit.creditcode: a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)", unitCreditCode),
+		mk("unit.division", Error, "unit.division: a unit's Division that is no administrative-division code of 6 or 12 digits", unitDivision),
 		mk("power.required", Error, "power.required: a power with no Code or no Category, or a negative limit", powerRequired),
 		mk("power.duplicate", Error, "power.duplicate: two powers with one Code", powerDuplicate),
+		mk("power.parent", Error, "power.parent: a Parent that names no power, the power itself, or a sub-item", powerParent),
 		mk("power.subject", Error, "power.subject: a Subject that names no unit", powerSubject),
 		mk("power.basis", Error, "power.basis: a power with no legal basis (实施依据), or a basis that names no law", powerBasis),
 		mk("power.duties", Error, "power.duties: a power with no responsibility items (责任事项)", powerDuties),

@@ -14,10 +14,13 @@
 // [Recover] tells where to truncate so that a new [Writer] can resume with
 // [NewWriterAt]. [Rebuild] replays a journal into matters and a
 // [scoring.Book] equal to the originals. A host publishes the [Head] of its
-// journal now and then (for example at the monthly review, 月点评) as an
-// [Anchor]; [VerifyAnchor] later proves that the journal up to it is
-// unchanged. An evaluation is corrected by appending a [scoring.Amendment]
-// with its author and reason; the original entry stays.
+// journal now and then (for example at the monthly review, 月点评);
+// [VerifyHead] later proves that the journal up to it is unchanged. An
+// evaluation is corrected by appending a [scoring.Amendment] with its author
+// and reason; the original entry stays.
+//
+// Misuse panics with a message that says so (a nil io.Writer or io.Reader);
+// journal bytes, however broken, never do: they are reported as errors.
 //
 // # The format, exactly
 //

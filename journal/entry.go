@@ -9,6 +9,8 @@ import (
 	"hash"
 	"strconv"
 
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -66,14 +68,11 @@ func (e Entry) decode(k Kind, v any) error {
 	return decodePayload(e.Seq, k, e.Payload, v)
 }
 
+// decodePayload decodes a payload strictly: a field its type does not have,
+// or data after the object, is an error wrapping ErrInvalid.
 func decodePayload(seq int64, k Kind, payload []byte, v any) error {
-	d := json.NewDecoder(bytes.NewReader(payload))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
+	if err := jsonx.Decode(payload, v); err != nil {
 		return fmt.Errorf("journal: entry %d: decoding its %s: %w: %w", seq, k, ErrInvalid, err)
-	}
-	if d.More() {
-		return fmt.Errorf("journal: entry %d: its %s has data after the object: %w", seq, k, ErrInvalid)
 	}
 	return nil
 }
@@ -141,15 +140,8 @@ func parseLine(line []byte) (parsed, error) {
 	if i < 0 {
 		return p, fmt.Errorf("kind is not closed")
 	}
-	switch string(rest[:i]) {
-	case "event":
-		p.kind = KindEvent
-	case "evaluation":
-		p.kind = KindEvaluation
-	case "amendment":
-		p.kind = KindAmendment
-	default:
-		return p, fmt.Errorf("unknown kind %q", clip(string(rest[:i])))
+	if p.kind = kindOf(rest[:i]); p.kind == 0 {
+		return p, fmt.Errorf("unknown kind %s", errtext.Quote(string(rest[:i])))
 	}
 	rest, ok = bytes.CutPrefix(rest[i:], []byte(prevPrefix))
 	if !ok || len(rest) < 64 {
@@ -173,6 +165,17 @@ func parseLine(line []byte) (parsed, error) {
 		return p, fmt.Errorf("payload is not a JSON object")
 	}
 	return p, nil
+}
+
+// kindOf returns the kind whose code is exactly b, or 0: a line carries the
+// code, never a label, white space or another spelling.
+func kindOf(b []byte) Kind {
+	for k := KindEvent; k <= kinds.Max(); k++ {
+		if string(b) == k.String() {
+			return k
+		}
+	}
+	return 0
 }
 
 // isHex reports whether b is 64 lower-case hexadecimal digits.
@@ -224,7 +227,7 @@ func appendLine(dst []byte, h *Hash, d hash.Hash, seq int64, k Kind, prev Hash, 
 	dst = append(dst, linePrefix...)
 	dst = strconv.AppendInt(dst, seq, 10)
 	dst = append(dst, kindPrefix...)
-	dst = append(dst, kindCodes[k]...)
+	dst = append(dst, k.String()...)
 	dst = append(dst, prevPrefix...)
 	dst = hex.AppendEncode(dst, prev[:])
 	dst = append(dst, payloadKey...)

@@ -103,7 +103,7 @@ func ExampleRecover() {
 	// entries: 4 sound: true
 }
 
-func ExampleVerifyAnchor() {
+func ExampleVerifyHead() {
 	events := whistle()
 	var buf bytes.Buffer
 	w := journal.NewWriter(&buf, nil)
@@ -114,26 +114,26 @@ func ExampleVerifyAnchor() {
 		}
 	}
 	// At the monthly review the head is read into the minutes.
-	anchor := w.Head()
+	published := w.Head()
 	// Later entries do not disturb it.
 	if _, err := w.AppendEvent(events[3]); err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("after appending:", journal.VerifyAnchor(bytes.NewReader(buf.Bytes()), anchor, nil))
+	fmt.Println("after appending:", journal.VerifyHead(bytes.NewReader(buf.Bytes()), published, nil))
 
 	// A journal rewritten from the start, every hash recomputed, is sound in
-	// itself, but does not match the anchor.
+	// itself, but no longer holds the published head.
 	events[0].Note = "无"
 	rewritten := logOf(events)
 	_, err := journal.Verify(bytes.NewReader(rewritten), nil)
 	fmt.Println("rewritten, verified alone:", err)
-	err = journal.VerifyAnchor(bytes.NewReader(rewritten), anchor, nil)
-	fmt.Println("rewritten, against the anchor:", errors.Is(err, journal.ErrAnchor))
+	err = journal.VerifyHead(bytes.NewReader(rewritten), published, nil)
+	fmt.Println("rewritten, against the published head:", errors.Is(err, journal.ErrHeadMismatch))
 	// Output:
 	// after appending: <nil>
 	// rewritten, verified alone: <nil>
-	// rewritten, against the anchor: true
+	// rewritten, against the published head: true
 }
 
 func ExampleRebuild() {

@@ -43,8 +43,8 @@ func FuzzVerify(f *testing.F) {
 		if rh != head || (rerr == nil) != (err == nil || errors.Is(err, journal.ErrTorn)) {
 			t.Fatalf("Recover = %v, %d, %v; Verify = %v, %v", rh, size, rerr, head, err)
 		}
-		if err := journal.VerifyAnchor(bytes.NewReader(data), head, opts); err != nil && (rerr == nil) {
-			t.Fatalf("VerifyAnchor(own head %v) = %v", head, err)
+		if err := journal.VerifyHead(bytes.NewReader(data), head, opts); err != nil && (rerr == nil) {
+			t.Fatalf("VerifyHead(own head %v) = %v", head, err)
 		}
 		// Reading entry by entry agrees with Verify; decoding payloads never panics.
 		r := journal.NewReader(bytes.NewReader(data), opts)

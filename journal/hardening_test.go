@@ -37,8 +37,6 @@ func hardeningRows() []hardening.Row {
 
 	add(hardening.EnumRows[journal.Kind]("journal", "Kind", journal.ParseKind)...)
 	add(hardening.ErrorRows[journal.VerifyError]("journal", "VerifyError", true)...)
-	add(hardening.MarshalRow("journal.VerifyError", &journal.VerifyError{}, &journal.VerifyError{Err: journal.ErrTorn, Reason: hardening.BadUTF8}, &journal.VerifyError{Err: io.EOF}),
-		hardening.UnmarshalRow[journal.VerifyError]("journal.VerifyError"))
 	add(journalRows()...)
 	return rows
 }
@@ -73,16 +71,13 @@ func journalRows() []hardening.Row {
 	evals := evaluations()
 	heads := []journal.Head{{}, {Seq: -1}, {Seq: math.MaxInt64, Hash: journal.Hash{1}}, {Seq: 0, Hash: journal.Hash{2}}}
 	opts := []*journal.Options{nil, {}, {MaxLine: -1}, {MaxLine: 1}, {MaxLine: math.MaxInt}}
-	writers := []io.Writer{nil, io.Discard}
+	writers := []io.Writer{io.Discard, &bytes.Buffer{}}
 	return []hardening.Row{
 		{Name: "journal.NewWriter", Run: func(c *hardening.Caller) {
 			for i, w := range writers {
 				for j, o := range opts {
 					c.Call(fmt.Sprintf("NewWriter(writer %d, options %d)", i, j), func() {
-						_, err := journal.NewWriter(w, o).AppendEvent(events[0])
-						if w == nil {
-							c.WantErr("AppendEvent to a nil writer", err)
-						}
+						_, _ = journal.NewWriter(w, o).AppendEvent(events[0])
 					})
 				}
 			}
@@ -119,13 +114,16 @@ func journalRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Writer.Head", Run: func(c *hardening.Caller) {
-			c.Call("NewWriter(nil, nil).Head()", func() { _ = journal.NewWriter(nil, nil).Head() })
+			c.Call("NewWriter(io.Discard, nil).Head()", func() { _ = journal.NewWriter(io.Discard, nil).Head() })
 		}},
 		{Name: "journal.NewReader", Run: func(c *hardening.Caller) {
-			c.Call("NewReader(nil, nil).Next()", func() {
-				_, err := journal.NewReader(nil, nil).Next()
-				c.WantErr("Next on a nil reader", err)
-			})
+			for k, o := range opts {
+				c.Call(fmt.Sprintf("NewReader(empty, options %d).Next()", k), func() {
+					if _, err := journal.NewReader(bytes.NewReader(nil), o).Next(); err != io.EOF {
+						c.Fail("Next on an empty journal", "%v, want io.EOF", err)
+					}
+				})
+			}
 		}},
 		{Name: "journal.Reader.Next", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
@@ -154,10 +152,10 @@ func journalRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Reader.Head", Run: func(c *hardening.Caller) {
-			c.Call("NewReader(nil, nil).Head()", func() { _ = journal.NewReader(nil, nil).Head() })
+			c.Call("NewReader(empty, nil).Head()", func() { _ = journal.NewReader(bytes.NewReader(nil), nil).Head() })
 		}},
 		{Name: "journal.Reader.Offset", Run: func(c *hardening.Caller) {
-			c.Call("NewReader(nil, nil).Offset()", func() { _ = journal.NewReader(nil, nil).Offset() })
+			c.Call("NewReader(empty, nil).Offset()", func() { _ = journal.NewReader(bytes.NewReader(nil), nil).Offset() })
 		}},
 		{Name: "journal.Verify", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
@@ -165,7 +163,6 @@ func journalRows() []hardening.Row {
 					c.Call(fmt.Sprintf("Verify(journal %d, options %d)", i, k), func() { _, _ = journal.Verify(bytes.NewReader(j), o) })
 				}
 			}
-			c.Call("Verify(nil, nil)", func() { _, err := journal.Verify(nil, nil); c.WantErr("Verify(nil, nil)", err) })
 		}},
 		{Name: "journal.Recover", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
@@ -175,15 +172,13 @@ func journalRows() []hardening.Row {
 					}
 				})
 			}
-			c.Call("Recover(nil, nil)", func() { _, _, err := journal.Recover(nil, nil); c.WantErr("Recover(nil, nil)", err) })
 		}},
-		{Name: "journal.VerifyAnchor", Run: func(c *hardening.Caller) {
+		{Name: "journal.VerifyHead", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
 				for k, h := range heads {
-					c.Call(fmt.Sprintf("VerifyAnchor(journal %d, anchor %d)", i, k), func() { _ = journal.VerifyAnchor(bytes.NewReader(j), h, nil) })
+					c.Call(fmt.Sprintf("VerifyHead(journal %d, head %d)", i, k), func() { _ = journal.VerifyHead(bytes.NewReader(j), h, nil) })
 				}
 			}
-			c.Call("VerifyAnchor(nil, Anchor{Seq: 1}, nil)", func() { c.WantErr("VerifyAnchor(nil)", journal.VerifyAnchor(nil, journal.Anchor{Seq: 1}, nil)) })
 		}},
 		{Name: "journal.Rebuild", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
@@ -193,7 +188,6 @@ func journalRows() []hardening.Row {
 					}
 				})
 			}
-			c.Call("Rebuild(nil, nil)", func() { _, err := journal.Rebuild(nil, nil); c.WantErr("Rebuild(nil, nil)", err) })
 		}},
 		{Name: "journal.ParseLine", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
@@ -274,38 +268,6 @@ func FuzzParseHash(f *testing.F) {
 		}
 		if h.IsZero() != (h == journal.Hash{}) {
 			t.Fatalf("%v.IsZero() = %v", h, h.IsZero())
-		}
-	})
-}
-
-// FuzzVerifyErrorJSON: no input panics VerifyError.UnmarshalJSON; what it
-// accepts marshals, and reads back to the same error and bytes.
-func FuzzVerifyErrorJSON(f *testing.F) {
-	hardening.AddJSONSeeds(f)
-	for _, e := range []*journal.VerifyError{{}, {Line: 5, Found: 6, Offset: 1834, Head: journal.Head{Seq: 4, Hash: journal.Hash{9}}, Reason: "entry 5 is missing", Err: journal.ErrTampered},
-		{Err: journal.ErrTorn}, {Err: journal.ErrLineTooLong}, {Err: journal.ErrAnchor}, {Err: io.EOF, Reason: hardening.BadUTF8}} {
-		b, err := e.MarshalJSON()
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte(`{"err":"no-such-code"}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var e journal.VerifyError
-		if e.UnmarshalJSON(data) != nil {
-			return
-		}
-		b, err := e.MarshalJSON()
-		if err != nil {
-			t.Fatalf("%s decodes to %+v, which does not encode: %v", data, e, err)
-		}
-		var back journal.VerifyError
-		if err := back.UnmarshalJSON(b); err != nil || back != e {
-			t.Fatalf("%s decodes to %+v, but %s to %+v, %v", data, e, b, back, err)
-		}
-		if again, err := back.MarshalJSON(); err != nil || !bytes.Equal(again, b) {
-			t.Fatalf("%+v encodes to %s, then to %s, %v", e, b, again, err)
 		}
 	})
 }

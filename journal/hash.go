@@ -3,6 +3,8 @@ package journal
 import (
 	"encoding/hex"
 	"fmt"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // Hash is the SHA-256 hash of one entry. Its text form, in JSON and in the
@@ -34,19 +36,24 @@ func (h *Hash) UnmarshalText(b []byte) error {
 }
 
 // ParseHash parses 64 hexadecimal digits, in either case, as a Hash.
+// Anything else is an error wrapping [ErrInvalid].
 func ParseHash(s string) (Hash, error) {
 	var h Hash
 	if len(s) != 64 {
-		return h, fmt.Errorf("journal: hash %q is not 64 hexadecimal digits", clip(s))
+		return h, fmt.Errorf("journal: hash %s is not 64 hexadecimal digits: %w", errtext.Quote(s), ErrInvalid)
 	}
 	if _, err := hex.Decode(h[:], []byte(s)); err != nil {
-		return Hash{}, fmt.Errorf("journal: hash %q is not 64 hexadecimal digits", clip(s))
+		return Hash{}, fmt.Errorf("journal: hash %s is not 64 hexadecimal digits: %w", errtext.Quote(s), ErrInvalid)
 	}
 	return h, nil
 }
 
 // Head is the last entry of a journal: its sequence number, which is also
 // the number of entries, and its hash. The zero Head is an empty journal.
+//
+// A host publishes a head outside the journal now and then (in the minutes
+// of a monthly review, to a supervisor, in a newspaper); [VerifyHead] later
+// proves that the journal up to that entry is unchanged.
 type Head struct {
 	Seq  int64 `json:"seq"`
 	Hash Hash  `json:"hash"`
@@ -54,17 +61,3 @@ type Head struct {
 
 // String returns the head as "seq:hash".
 func (h Head) String() string { return fmt.Sprintf("%d:%s", h.Seq, h.Hash) }
-
-// Anchor is a Head that a host has published outside the journal (in the
-// minutes of a monthly review, to a supervisor, in a newspaper), so that the
-// journal up to that entry can later be proven unchanged with [VerifyAnchor].
-type Anchor = Head
-
-// clip shortens s for an error message.
-func clip(s string) string {
-	const max = 80
-	if len(s) <= max {
-		return s
-	}
-	return s[:max] + "…"
-}

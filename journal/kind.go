@@ -1,6 +1,6 @@
 package journal
 
-import "fmt"
+import "github.com/qingdan/qingdan/internal/enum"
 
 // Kind is the kind of an entry's payload. The zero Kind means "not set" and
 // is never written to a journal.
@@ -13,52 +13,39 @@ const (
 	KindAmendment                  // 更正: a scoring.Amendment
 )
 
-var kindCodes = [...]string{KindEvent: "event", KindEvaluation: "evaluation", KindAmendment: "amendment"}
-var kindLabels = [...]string{KindEvent: "事件", KindEvaluation: "评价", KindAmendment: "更正"}
-
-func (k Kind) valid() bool { return k >= KindEvent && k <= KindAmendment }
+// kinds holds the codes a journal line carries; they never change, so that
+// journals stay byte for byte what they were.
+var kinds = enum.New(enum.Spec[Kind]{
+	Package: "journal", Type: "Kind", What: "entry kind",
+	Codes:  []string{"", "event", "evaluation", "amendment"},
+	Labels: []string{"", "事件", "评价", "更正"},
+	Err:    ErrInvalid,
+})
 
 // String returns the kind's code ("event", "evaluation", "amendment"), or
-// "Kind(n)" for a value that is not a kind.
-func (k Kind) String() string {
-	if !k.valid() {
-		return fmt.Sprintf("Kind(%d)", int(k))
-	}
-	return kindCodes[k]
-}
+// "Kind(n)" for a value that is not a kind, the zero Kind included.
+func (k Kind) String() string { return kinds.String(k) }
 
-// Label returns the kind's Chinese name, or "" for a value that is not a kind.
-func (k Kind) Label() string {
-	if !k.valid() {
-		return ""
-	}
-	return kindLabels[k]
-}
+// Label returns the kind's Chinese name (事件, 评价, 更正), or String's
+// form for a value that is not a kind.
+func (k Kind) Label() string { return kinds.Label(k) }
 
-// ParseKind parses a kind's code or Chinese label.
-func ParseKind(s string) (Kind, error) {
-	for k := KindEvent; k <= KindAmendment; k++ {
-		if s == kindCodes[k] || s == kindLabels[k] {
-			return k, nil
-		}
-	}
-	return 0, fmt.Errorf("journal: unknown entry kind %q", clip(s))
-}
+// ParseKind parses a kind's code or Chinese label, ignoring surrounding
+// white space. Anything else, the empty string included, is an error
+// wrapping [ErrInvalid].
+func ParseKind(s string) (Kind, error) { return kinds.Parse(s) }
 
-// MarshalText returns the kind's code; a value that is not a kind is an error.
-func (k Kind) MarshalText() ([]byte, error) {
-	if !k.valid() {
-		return nil, fmt.Errorf("journal: cannot marshal entry kind %d", int(k))
-	}
-	return []byte(kindCodes[k]), nil
-}
+// MarshalText returns the kind's code, and the empty text for the zero
+// Kind; any other value is an error wrapping [ErrInvalid].
+func (k Kind) MarshalText() ([]byte, error) { return kinds.MarshalText(k) }
 
-// UnmarshalText parses a kind's code or Chinese label.
+// UnmarshalText reads what [ParseKind] reads; the empty text is the zero
+// Kind.
 func (k *Kind) UnmarshalText(b []byte) error {
-	p, err := ParseKind(string(b))
+	v, err := kinds.UnmarshalText(b)
 	if err != nil {
 		return err
 	}
-	*k = p
+	*k = v
 	return nil
 }

@@ -30,17 +30,15 @@ type Reader struct {
 	sumHex  [64]byte
 }
 
-// NewReader returns a Reader of the journal in r.
+// NewReader returns a Reader of the journal in r. It panics if r is nil.
 func NewReader(r io.Reader, opts *Options) *Reader {
+	if r == nil {
+		panic("journal: nil io.Reader")
+	}
 	limit := opts.maxLine()
 	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
-	jr := &Reader{maxLine: limit, sha: sha256.New()}
+	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, sha: sha256.New()}
 	hex.Encode(jr.headHex[:], jr.head.Hash[:])
-	if r == nil {
-		jr.err = fmt.Errorf("journal: nil io.Reader: %w", ErrInvalid)
-		return jr
-	}
-	jr.br = bufio.NewReaderSize(r, size)
 	return jr
 }
 

@@ -392,3 +392,102 @@ func TestRecoverAFile(t *testing.T) {
 		t.Errorf("Verify = %v, %v; want %v", h, err, w.Head())
 	}
 }
+
+func TestVerifyHead(t *testing.T) {
+	const n = 10
+	j := eventJournal(t, n)
+	ls := lines(j)
+	// The head published at the monthly review, after entry 6.
+	published, err := journal.Verify(bytes.NewReader(join(ls[:6])), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// rewrite returns the journal with entry k's note changed and every hash
+	// from k on recomputed: a chain that Verify alone finds sound.
+	rewrite := func(k int) []byte {
+		var buf bytes.Buffer
+		w := journal.NewWriter(&buf, nil)
+		r := journal.NewReader(bytes.NewReader(j), nil)
+		for e, err := range r.All() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev, err := e.Event()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.Seq == int64(k) {
+				ev.Note = "事后修改"
+			}
+			if _, err := w.AppendEvent(ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := journal.Verify(bytes.NewReader(buf.Bytes()), nil); err != nil {
+			t.Fatalf("the rewritten journal does not verify: %v", err)
+		}
+		return buf.Bytes()
+	}
+	appended := func() []byte {
+		var buf bytes.Buffer
+		buf.Write(j)
+		w := journal.NewWriterAt(&buf, journal.Head{Seq: n, Hash: mustVerify(t, j).Hash}, nil)
+		e := matters.Event{Matter: "WH-1", Seq: n + 1, At: time.Date(2020, 7, 1, 9, 0, 0, 0, cst), Kind: matters.Progress, Actor: "城管局"}
+		if _, err := w.AppendEvent(e); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	tests := []struct {
+		name    string
+		journal []byte
+		head    journal.Head
+		want    error // nil, or the sentinel
+		line    int64
+	}{
+		{"unchanged", j, published, nil, 0},
+		{"appended after the published head", appended(), published, nil, 0},
+		{"rewritten after the published head", rewrite(8), published, nil, 0},
+		{"torn after the published head", append(bytes.Clone(j), `{"seq":11,`...), published, nil, 0},
+		{"journal ends at the published head", join(ls[:6]), published, nil, 0},
+		{"the zero head", j, journal.Head{}, nil, 0},
+		{"rewritten before the published head", rewrite(3), published, journal.ErrHeadMismatch, 6},
+		{"rewritten at the published head", rewrite(6), published, journal.ErrHeadMismatch, 6},
+		{"altered before the published head", bytes.Replace(bytes.Clone(j), []byte("第2次"), []byte("第3次"), 1), published, journal.ErrTampered, 2},
+		{"truncated before the published head", join(ls[:4]), published, journal.ErrHeadMismatch, 5},
+		{"empty", nil, published, journal.ErrHeadMismatch, 1},
+		{"another hash at the published seq", j, journal.Head{Seq: 6, Hash: journal.Hash{1}}, journal.ErrHeadMismatch, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := journal.VerifyHead(bytes.NewReader(tt.journal), tt.head, nil)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("VerifyHead = %v, want nil", err)
+				}
+				return
+			}
+			var ve *journal.VerifyError
+			if !errors.Is(err, tt.want) || !errors.As(err, &ve) {
+				t.Fatalf("VerifyHead = %v, want a *VerifyError wrapping %v", err, tt.want)
+			}
+			if ve.Line != tt.line {
+				t.Errorf("VerifyHead named line %d, want %d: %v", ve.Line, tt.line, err)
+			}
+		})
+	}
+	for _, bad := range []journal.Head{{Seq: -1}, {Seq: 0, Hash: journal.Hash{1}}} {
+		if err := journal.VerifyHead(bytes.NewReader(j), bad, nil); !errors.Is(err, journal.ErrInvalid) {
+			t.Errorf("VerifyHead(%v) = %v, want ErrInvalid", bad, err)
+		}
+	}
+}
+
+func mustVerify(t testing.TB, j []byte) journal.Head {
+	t.Helper()
+	h, err := journal.Verify(bytes.NewReader(j), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}

@@ -46,7 +46,7 @@ type Writer struct {
 }
 
 // NewWriter returns a Writer that starts a new journal on w: its first entry
-// has sequence number 1.
+// has sequence number 1. It panics if w is nil.
 func NewWriter(w io.Writer, opts *Options) *Writer {
 	return NewWriterAt(w, Head{}, opts)
 }
@@ -57,17 +57,18 @@ func NewWriter(w io.Writer, opts *Options) *Writer {
 // zero Head starts a new journal. A head with a negative Seq, a Seq of
 // 10^18-1 or more (the journal is full), or Seq 0 and a non-zero Hash,
 // cannot be continued: every append returns an error wrapping ErrInvalid.
+// NewWriterAt panics if w is nil.
 func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
+	if w == nil {
+		panic("journal: nil io.Writer")
+	}
 	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head, sha: sha256.New()}
 	if opts != nil {
 		jw.sync = opts.Sync
 	}
 	jw.enc = json.NewEncoder(&jw.payload)
 	jw.enc.SetEscapeHTML(false)
-	switch {
-	case w == nil:
-		jw.err = fmt.Errorf("journal: nil io.Writer: %w", ErrInvalid)
-	case head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()):
+	if head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()) {
 		jw.err = fmt.Errorf("journal: cannot continue after head %v: %w", head, ErrInvalid)
 	}
 	return jw

@@ -245,12 +245,6 @@ func TestWriterFailures(t *testing.T) {
 			t.Errorf("AppendEvent after a failed sync = %v (%d syncs), want the first error", err, calls)
 		}
 	})
-	t.Run("nil writer", func(t *testing.T) {
-		w := journal.NewWriter(nil, nil)
-		if _, err := w.AppendEvent(e(1)); !errors.Is(err, journal.ErrInvalid) {
-			t.Errorf("AppendEvent = %v, want ErrInvalid", err)
-		}
-	})
 	for _, h := range []journal.Head{{Seq: -1}, {Seq: 0, Hash: journal.Hash{7}}, {Seq: 1e18 - 1, Hash: journal.Hash{7}}, {Seq: math.MaxInt64}} {
 		t.Run("bad head "+h.String(), func(t *testing.T) {
 			w := journal.NewWriterAt(&bytes.Buffer{}, h, nil)

@@ -62,8 +62,10 @@
 //	                head}. FILE is replaced: the journal is written to a
 //	                temporary file in the same directory and renamed over
 //	                FILE once complete, so a failed run leaves FILE as it
-//	                was. Check it with journal.Verify; journal.Rebuild
-//	                gives back the matters and the book of scores
+//	                was. Check it with journal.Verify, and later, once
+//	                it has grown, with journal.VerifyHead against the
+//	                head read into the minutes; journal.Rebuild gives
+//	                back the matters and the book of scores
 //
 // Exit status: 0 on success, 1 when the policy file cannot be read or is
 // not a valid table, or the journal cannot be written (a missing
