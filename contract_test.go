@@ -8,6 +8,7 @@ package qingdan_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +59,10 @@ var (
 	_ func() []accountability.Rule                                                         = accountability.Rules
 	_ func(*accountability.Register, ...accountability.Rule) accountability.Findings       = (*accountability.Register).Validate
 	_ func(old, new *accountability.Register) accountability.Changes                       = accountability.Diff
+	_ func(string) error                                                                   = accountability.CheckCreditCode
+	_ func(io.Reader) ([]accountability.Power, error)                                      = accountability.ReadPowersCSV
+	_ func([][]string) ([]accountability.Power, error)                                     = accountability.ReadPowerRows
+	_ func(io.Reader) (*accountability.Register, error)                                    = accountability.LoadRegister
 
 	// matters
 	_                                                            = matters.Item{Code: "", Name: "", List: matters.Duties, Unit: ""}
@@ -81,6 +86,12 @@ var (
 	_ func(*matters.Matter, *workday.Calendar, time.Time) (time.Duration, error)                 = (*matters.Matter).Elapsed
 	_ func(*matters.Matter, *workday.Calendar, matters.Route) (matters.Deadlines, error)         = (*matters.Matter).Deadlines
 	_ func(*matters.Matter, *workday.Calendar, time.Time, matters.Route) (matters.Status, error) = (*matters.Matter).Status
+
+	// matters: the catalog of a jurisdiction's lists
+	_                                                                = matters.Catalog{Register: nil, Directory: nil, Admission: nil, KeyTasks: nil, History: matters.History{}}
+	_ func(*matters.Catalog) accountability.Findings                 = (*matters.Catalog).Validate
+	_ func(*matters.Catalog, *matters.Matter) (matters.Route, error) = (*matters.Catalog).RouteOf
+	_ func(io.Reader) (*matters.Catalog, error)                      = matters.LoadCatalog
 
 	// matters/workday
 	_                                                                      = workday.Config{Schedules: nil, Hours: nil, NoChina: false}

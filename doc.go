@@ -23,6 +23,8 @@
 //	事项准入            matter admission over the three lists: [matters.Admission]
 //	  权责清单 / 公共服务清单 / 其他工作事项清单   [matters.Duties], [matters.Services], [matters.OtherWork]
 //	基层治理事项清单    governance matter list, routing a matter type: [matters.Directory]
+//	清单体系            the lists of one jurisdiction, checked against each other: [matters.Catalog]
+//	统一社会信用代码    unified social credit code (GB 32100-2015): [accountability.CheckCreditCode]
 //	吹哨 → 派单 → 应哨 → 办结   whistle → dispatch → accept → resolve: [matters.Event], [matters.Matter]
 //	统筹                a matter dispatched to several units: [matters.Matter].Coordinated
 //	分时段              a long matter graded in stages: [matters.Progress]
@@ -35,7 +37,7 @@
 //
 //	accountability                 units, power and responsibility lists, flowcharts, risk points; validation
 //	accountability/accountabilitytest  helpers for testing custom validation rules
-//	matters                        admission, the governance matter list, the whistle lifecycle
+//	matters                        admission, the governance matter list, the catalog of lists, the whistle lifecycle
 //	matters/workday                the working-day calendar (official holidays and make-up days)
 //	scoring                        grades, evaluators, decision tables, the evaluation book
 //	scoring/scoringtest            helpers for table-testing evaluators
@@ -49,11 +51,11 @@
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
-// Imports run one way: journal → scoring → matters → matters/workday, and
-// staff → assessment → scoring; accountability and matters/workday import
-// nothing of ours, and the locality packages import the core packages whose
-// data they hold. A host can use scoring without matters by building
-// [scoring.Facts] itself.
+// Imports run one way: journal → scoring → matters → accountability, and
+// matters → matters/workday, and staff → assessment → scoring;
+// accountability and matters/workday import nothing of ours, and the
+// locality packages import the core packages whose data they hold. A host
+// can use scoring without matters by building [scoring.Facts] itself.
 //
 // # Guarantees
 //

@@ -8,4 +8,7 @@ require (
 	github.com/shopspring/decimal v1.6.0
 )
 
-require golang.org/x/mod v0.43.0
+require (
+	golang.org/x/mod v0.43.0
+	golang.org/x/text v0.28.0
+)

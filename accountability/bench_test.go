@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -158,6 +159,36 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 		defer reportCPU(b)()
 		for i := 0; i < b.N; i++ {
 			if _, err := ReadPowersCSV(strings.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// A published list in the national layout: numeric item-type codes,
+	// both bases, sub-items under merged cells, columns kept in Extra; as
+	// UTF-8, as GB18030, and as rows.
+	rows := nationalRows(10_000)
+	utf := csvBytes(b, rows)
+	gb := toGB18030(b, utf)
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"national/UTF-8/rows=10000", utf}, {"national/GB18030/rows=10000", gb}} {
+		b.Run(in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.data)))
+			defer reportCPU(b)()
+			for i := 0; i < b.N; i++ {
+				if _, err := ReadPowersCSV(bytes.NewReader(in.data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("national/ReadPowerRows/rows=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		defer reportCPU(b)()
+		for i := 0; i < b.N; i++ {
+			if _, err := ReadPowerRows(rows); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,15 +1,14 @@
 package accountability
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -76,62 +75,53 @@ func (e *CSVError) Unwrap() []error {
 	return errs
 }
 
-// The columns of a power list.
-const (
-	colSerial = iota
-	colCategory
-	colCode
-	colName
-	colSub
-	colBasis
-	colDuties
-	colLiabilities
-	colSubject
-	colStatutory
-	colPromised
-	colFlow
-	numCols
-)
-
-// csvHeaders are the accepted headers of each column; the first is the
-// canonical one. The first eight columns are those of a published list.
-var csvHeaders = [numCols][]string{
-	colSerial:      {"序号"},
-	colCategory:    {"权力类型", "权力类别", "事项类型"},
-	colCode:        {"项目编码", "权力编码", "事项编码", "编码"},
-	colName:        {"项目名称", "权力名称", "事项名称"},
-	colSub:         {"子项", "子项名称"},
-	colBasis:       {"实施依据", "设定依据"},
-	colDuties:      {"责任事项"},
-	colLiabilities: {"追责情形", "问责情形"},
-	colSubject:     {"实施主体", "责任主体"},
-	colStatutory:   {"法定时限", "法定期限"},
-	colPromised:    {"承诺时限", "承诺期限"},
-	colFlow:        {"流程图", "流程图编号"},
+// PowerReader reads published power lists. The zero PowerReader, and a
+// nil *PowerReader, read every columnLayout [ReadPowersCSV] documents; Categories
+// adds a locality's own spellings of a category, tried before the
+// built-in ones, so that a host can also read a built-in spelling its own
+// way. A PowerReader is not modified by reading and may be shared by
+// concurrent readers.
+type PowerReader struct {
+	// Categories maps a 权力类型 cell, trimmed, to its category, such as
+	// "行政审批" to [Licensing] where a county still uses the old name.
+	Categories map[string]Category
 }
 
-// required columns: a list without one of them is refused outright.
-var csvRequired = []int{colCategory, colCode, colName, colBasis, colDuties, colLiabilities}
-
-// ReadPowersCSV imports a power list from a UTF-8 CSV export of a
-// spreadsheet with the headers that published lists use: 序号, 权力类型,
-// 项目编码, 项目名称, 子项, 实施依据, 责任事项, 追责情形 — and, optionally,
-// 实施主体, 法定时限, 承诺时限 and 流程图 (the flowchart's ID). Columns are
-// found by header, in any order; a byte-order mark and spaces around
-// headers are ignored; columns with other headers are ignored. 权力类型,
-// 项目编码, 项目名称, 实施依据, 责任事项 and 追责情形 must be present.
+// ReadPowersCSV imports a power list from a CSV export of a spreadsheet,
+// as published: in UTF-8 or in GB18030 (of which GBK and GB2312 are parts:
+// what Excel saves a Chinese "CSV" in), found from the file's beginning. A
+// file in neither, or in UTF-16, is refused with an error that names the
+// encodings. It reads as the zero [PowerReader] does.
+//
+// Columns are found by header, in any order; a byte-order mark and spaces
+// in headers are ignored. The headers of the published layouts are
+// accepted — of a power list (项目名称, 权力类型, 项目编码, 实施主体), of a
+// power and responsibility list (职权名称, 职权类型, 职权编码, 行使主体 or
+// 法定主体, 承办机构) and of the national government-service catalogue
+// (事项名称, 事项类型, 事项编码): 序号; 权力类型; 项目编码; 项目名称 (or
+// 主项名称); 子项; 主项编码; 设定依据 and 实施依据, kept apart as two kinds
+// of [Basis]; 责任事项; 追责情形; 实施主体; 承办机构; 实施层级; 审核转报;
+// 法定时限; 承诺时限; 流程图 (the flowchart's ID). A type, a code, a name and
+// a basis (设定依据 or 实施依据) must be present; a list without one of them
+// is refused outright. A column of any other header (备注, 基本编码, …) is
+// not dropped: each row's non-blank cell in it is kept in [Power.Extra]
+// under the header.
 //
 // Cells:
-//   - 权力类型 is a [Category]: its code, its label (行政许可) or the short
-//     label (许可). 项目编码 and 项目名称 must not be blank. 序号, if given, is
-//     a whole number.
-//   - Multi-valued cells (实施依据, 责任事项, 追责情形) hold one value a line:
-//     they are split at line breaks only, never at "；", because legal text
-//     uses "；" inside one article. Blank lines are skipped, and a leading
-//     number such as "1." "2、" "（3）" is removed from a duty or liability.
+//   - 权力类型 is a [Category]: its code, its label (行政许可), the short
+//     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
+//     category of its own (公共服务, 审核转报, 内部管理), or the national
+//     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
+//     项目编码 and 项目名称 must not be blank. 序号, if given, is a whole number.
+//   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
+//     a line: they are split at line breaks only, never at "；", because
+//     legal text uses "；" inside one article. Blank lines are skipped, and
+//     a leading number such as "1." "2、" "（3）" is removed from a duty or
+//     liability.
 //   - A basis line reads "《法律名称》第X条：条文"; the law's name is taken
 //     from the book-title marks, the article up to the colon, the text after
-//     it. A line with no 《》 is taken whole as the law.
+//     it. A line with no 《》 is taken whole as the law. A power's bases
+//     are those of 设定依据 ([Setting]) then those of 实施依据 ([Implementing]).
 //   - A duty line reads "受理责任：内容" (or "受理：内容"), the prefix being a
 //     [Stage] label such as 受理, 审查, 审理, 调查取证, 决定, 送达, 执行, 事后监管.
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
@@ -139,32 +129,96 @@ var csvRequired = []int{colCategory, colCode, colName, colBasis, colDuties, colL
 //     line, heading included, so nothing is lost. A line with no heading is a
 //     duty with no stage.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
-//     blank is 0.
+//     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
+//     "即办", "当场办结"), whose word is kept in Extra under the column's
+//     header (法定时限 or 承诺时限).
+//
+// Parent items and sub-items (主项, 子项) are kept as the list has them: a
+// row with a 子项 is a sub-item, with its own code; its Parent is the
+// 主项编码 cell where the list has that column, else the code of the row
+// just before its run of sub-items when that row is the parent item itself
+// (same name, no 子项). Where the spreadsheet merged the parent's cells
+// over its sub-items, a sub-item's blank name, type, subject, office and
+// tier are the parent's.
 //
 // Every row becomes a power, in order; only rows whose every cell is blank
 // are skipped. Every bad cell is reported: the error is then a *[CSVError]
 // listing each with its row and column, and the powers are still returned
 // (bad cells left at their zero value) so the caller can show them. A
-// missing required column, or CSV that cannot be read, fails the whole
+// missing required column, or a file that cannot be read, fails the whole
 // import. The importer does not validate the list as a whole; run
 // [Register.Validate] for that.
-func ReadPowersCSV(r io.Reader) ([]Power, error) {
-	cr := csv.NewReader(r)
+func ReadPowersCSV(r io.Reader) ([]Power, error) { return (*PowerReader)(nil).ReadCSV(r) }
+
+// ReadPowerRows imports a power list from rows of cells, the header row
+// first, as a host gets them from a spreadsheet library (an .xlsx file read
+// with excelize) or a database; it reads them as [ReadPowersCSV] reads the
+// records of a CSV file, and as the zero [PowerReader] does. A cell
+// error's Line is the row's number. The rows are not modified.
+func ReadPowerRows(rows [][]string) ([]Power, error) { return (*PowerReader)(nil).ReadRows(rows) }
+
+// ReadCSV reads a power list from CSV as [ReadPowersCSV] does, with the
+// reader's own spellings.
+func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
+	text, _, err := decodeText(r)
+	if err != nil {
+		if errors.Is(err, ErrCell) {
+			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: err}}}
+		}
+		return nil, fmt.Errorf("accountability: power list: %w", err)
+	}
+	cr := csv.NewReader(text)
 	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	cr.ReuseRecord = true
+	return pr.read(cr)
+}
+
+// ReadRows reads a power list from rows of cells as [ReadPowerRows] does,
+// with the reader's own spellings.
+func (pr *PowerReader) ReadRows(rows [][]string) ([]Power, error) {
+	return pr.read(&rowSource{rows: rows})
+}
+
+// source is where the records of a list come from: a *csv.Reader, or rows.
+type source interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+}
+
+// rowSource serves rows of cells as records; a record's line is its row.
+type rowSource struct {
+	rows [][]string
+	i    int
+	rec  []string
+}
+
+func (s *rowSource) Read() ([]string, error) {
+	if s.i >= len(s.rows) {
+		return nil, io.EOF
+	}
+	s.rec = append(s.rec[:0], s.rows[s.i]...) // the caller's rows stay as they are
+	s.i++
+	return s.rec, nil
+}
+
+func (s *rowSource) FieldPos(int) (line, column int) { return s.i, 0 }
+
+func (pr *PowerReader) read(src source) ([]Power, error) {
+	header, err := src.Read()
 	if err == io.EOF {
 		return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell)}}}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
-	cols, cells := mapHeaders(header, cr)
+	l, cells := mapHeaders(header, src)
 	if cells != nil {
 		return nil, &CSVError{Cells: cells}
 	}
 	var powers []Power
+	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
 	for row := 2; ; row++ {
-		rec, err := cr.Read()
+		rec, err := src.Read()
 		if err == io.EOF {
 			break
 		}
@@ -177,57 +231,27 @@ func ReadPowersCSV(r io.Reader) ([]Power, error) {
 		if blankRecord(rec) {
 			continue
 		}
-		p, bad := readPowerRow(rec, row, cols, header, cr)
+		var prev *Power
+		if named >= 0 {
+			prev = &powers[named]
+		}
+		p, bad := pr.readPowerRow(rec, row, &l, src, prev)
+		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
+			p.Parent = powers[parent].Code
+		}
 		powers = append(powers, p)
 		cells = append(cells, bad...)
+		if p.Name != "" {
+			named = len(powers) - 1
+		}
+		if p.Sub == "" {
+			parent = len(powers) - 1
+		}
 	}
 	if len(cells) > 0 {
 		return powers, &CSVError{Cells: cells}
 	}
 	return powers, nil
-}
-
-func normHeader(s string) string {
-	s = strings.TrimPrefix(s, "\ufeff")
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\ufeff' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// mapHeaders finds each known column's position (-1 if absent).
-func mapHeaders(header []string, cr *csv.Reader) ([numCols]int, []CellError) {
-	var cols [numCols]int
-	for c := range cols {
-		cols[c] = -1
-	}
-	var cells []CellError
-	for j, h := range header {
-		n := normHeader(h)
-		for c, names := range csvHeaders {
-			for _, name := range names {
-				if n != name {
-					continue
-				}
-				if cols[c] >= 0 {
-					line, _ := cr.FieldPos(j)
-					cells = append(cells, CellError{Row: 1, Line: line, Column: j + 1, Header: n,
-						Err: fmt.Errorf("column %s appears twice (also column %d): %w", csvHeaders[c][0], cols[c]+1, ErrCell)})
-				} else {
-					cols[c] = j
-				}
-			}
-		}
-	}
-	for _, c := range csvRequired {
-		if cols[c] < 0 {
-			cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[c][0],
-				Err: fmt.Errorf("required column %s is missing: %w", csvHeaders[c][0], ErrCell)})
-		}
-	}
-	return cols, cells
 }
 
 func blankRecord(rec []string) bool {
@@ -239,29 +263,30 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// readPowerRow turns one record into a power and its bad cells.
-func readPowerRow(rec []string, row int, cols [numCols]int, header []string, cr *csv.Reader) (Power, []CellError) {
+// readPowerRow turns one record into a power and its bad cells. prev is
+// the last power with a name, whose cells a sub-item's merged cells take.
+func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power) (Power, []CellError) {
 	var bad []CellError
 	fail := func(j int, format string, args ...any) {
-		line, _ := cr.FieldPos(j)
+		line, _ := src.FieldPos(j)
 		h := ""
-		if j < len(header) {
-			h = normHeader(header[j])
+		if j < len(l.header) {
+			h = l.header[j]
 		}
 		args = append(args, ErrCell)
 		bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: h, Value: rec[j], Err: fmt.Errorf(format+": %w", args...)})
 	}
 	for j, s := range rec {
 		if !utf8.ValidString(s) {
-			fail(j, "not UTF-8 text (save the spreadsheet as UTF-8 CSV)")
+			fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
 			rec[j] = strings.ToValidUTF8(s, "\uFFFD")
 		}
-		if j >= len(header) && strings.TrimSpace(s) != "" {
+		if j >= len(l.header) && strings.TrimSpace(s) != "" {
 			fail(j, "cell beyond the last column, with no header")
 		}
 	}
 	cell := func(c int) (string, int) {
-		j := cols[c]
+		j := l.cols[c]
 		if j < 0 || j >= len(rec) {
 			return "", j
 		}
@@ -269,20 +294,36 @@ func readPowerRow(rec []string, row int, cols [numCols]int, header []string, cr 
 	}
 	missing := func(c, j int) {
 		if j >= len(rec) {
-			bad = append(bad, CellError{Row: row, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})
+			line, _ := src.FieldPos(0)
+			bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})
 			return
 		}
 		fail(j, "%s is blank", csvHeaders[c][0])
 	}
 	var p Power
+	keep := func(k, s string) {
+		if p.Extra == nil {
+			p.Extra = make(map[string]string, len(l.extra)+1)
+		}
+		p.Extra[k] = s
+	}
+	p.Sub, _ = cell(colSub)
+	// A sub-item under merged cells: its blank name, type, subject, office
+	// and tier are its parent's.
+	name, nameAt := cell(colName)
+	merged := p.Sub != "" && prev != nil && name == ""
 	if s, j := cell(colSerial); s != "" {
 		if n, err := strconv.Atoi(s); err != nil || n < 0 {
 			fail(j, "序号 is not a whole number")
 		}
 	}
 	if s, j := cell(colCategory); s == "" {
-		missing(colCategory, j)
-	} else if c, err := ParseCategory(s); err != nil {
+		if merged {
+			p.Category = prev.Category
+		} else {
+			missing(colCategory, j)
+		}
+	} else if c, err := pr.parseCategoryCell(s); err != nil {
 		fail(j, "权力类型: %w", err)
 	} else {
 		p.Category = c
@@ -292,34 +333,57 @@ func readPowerRow(rec []string, row int, cols [numCols]int, header []string, cr 
 	} else {
 		p.Code = s
 	}
-	if s, j := cell(colName); s == "" {
-		missing(colName, j)
-	} else {
-		p.Name = s
+	switch {
+	case name != "":
+		p.Name = name
+	case merged:
+		p.Name = prev.Name
+	default:
+		missing(colName, nameAt)
 	}
-	p.Sub, _ = cell(colSub)
+	p.Parent, _ = cell(colParent)
 	p.Subject, _ = cell(colSubject)
+	p.Office, _ = cell(colOffice)
+	p.Tier, _ = cell(colTier)
+	if merged {
+		p.Subject = cmp.Or(p.Subject, prev.Subject)
+		p.Office = cmp.Or(p.Office, prev.Office)
+		p.Tier = cmp.Or(p.Tier, prev.Tier)
+	}
+	p.Forward, _ = cell(colForward)
 	p.Flow, _ = cell(colFlow)
-	if s, _ := cell(colBasis); s != "" {
-		for _, l := range lines(s) {
-			p.Basis = append(p.Basis, parseBasis(l))
+	for _, c := range []int{colSetting, colBasis} {
+		kind := Implementing
+		if c == colSetting {
+			kind = Setting
+		}
+		if s, _ := cell(c); s != "" {
+			for _, x := range lines(s) {
+				b := parseBasis(x)
+				b.Kind = kind
+				p.Basis = append(p.Basis, b)
+			}
 		}
 	}
 	if s, _ := cell(colDuties); s != "" {
-		for _, l := range lines(s) {
-			p.Duties = append(p.Duties, parseDuty(l))
+		for _, x := range lines(s) {
+			p.Duties = append(p.Duties, parseDuty(x))
 		}
 	}
 	if s, _ := cell(colLiabilities); s != "" {
-		for _, l := range lines(s) {
-			if l = stripNumber(l); l != "" {
-				p.Liabilities = append(p.Liabilities, l)
+		for _, x := range lines(s) {
+			if x = stripNumber(x); x != "" {
+				p.Liabilities = append(p.Liabilities, x)
 			}
 		}
 	}
 	for _, c := range []int{colStatutory, colPromised} {
 		s, j := cell(c)
-		if s == "" {
+		if s == "" || noLimit[s] {
+			continue
+		}
+		if sameDay[s] {
+			keep(csvHeaders[c][0], s)
 			continue
 		}
 		n, ok := parseDays(s)
@@ -333,178 +397,13 @@ func readPowerRow(rec []string, row int, cols [numCols]int, header []string, cr 
 			p.PromisedDays = n
 		}
 	}
+	for j, k := range l.extra {
+		if j < len(rec) {
+			if s := strings.TrimSpace(rec[j]); s != "" {
+				keep(k, s)
+			}
+		}
+	}
 	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Column < bad[j].Column })
 	return p, bad
-}
-
-// lines splits a multi-valued cell at line breaks, trimming each line and
-// dropping blank ones.
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[.．、)）])\s*`)
-
-// stripNumber removes a leading "1." "2、" "（3）" "四、".
-func stripNumber(s string) string {
-	if r, _ := utf8.DecodeRuneInString(s); !(r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)) {
-		return s
-	}
-	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
-}
-
-func parseBasis(l string) Basis {
-	rest, ok := strings.CutPrefix(l, "《")
-	if !ok {
-		return Basis{Law: l}
-	}
-	law, rest, ok := strings.Cut(rest, "》")
-	if !ok {
-		return Basis{Law: l}
-	}
-	b := Basis{Law: strings.TrimSpace(law)}
-	rest = strings.TrimSpace(rest)
-	if strings.HasPrefix(rest, "第") {
-		if i := strings.IndexAny(rest, "：: 　"); i >= 0 {
-			b.Article, rest = rest[:i], rest[i:]
-		} else {
-			b.Article, rest = rest, ""
-		}
-	}
-	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
-	return b
-}
-
-// parseDuty reads "受理责任：内容" or "受理：内容".
-func parseDuty(l string) Duty {
-	l = stripNumber(l)
-	i := strings.IndexAny(l, "：:")
-	if i < 0 {
-		return Duty{Text: l}
-	}
-	prefix := strings.TrimSpace(l[:i])
-	sep, _ := utf8.DecodeRuneInString(l[i:])
-	text := strings.TrimSpace(l[i+utf8.RuneLen(sep):])
-	name, isDuty := strings.CutSuffix(prefix, "责任")
-	if !isDuty {
-		if st, err := ParseStage(prefix); err == nil {
-			return Duty{Stage: st, Text: text}
-		}
-		return Duty{Text: l}
-	}
-	if utf8.RuneCountInString(name) > 6 {
-		return Duty{Text: l} // a sentence, not a stage heading
-	}
-	st, err := ParseStage(strings.TrimSpace(name))
-	if err != nil {
-		// A heading of no stage of ours, such as 检查责任 or 处置责任 in an
-		// inspection: keep the line whole under OtherStage.
-		return Duty{Stage: OtherStage, Text: l}
-	}
-	return Duty{Stage: st, Text: text}
-}
-
-func parseDays(s string) (int, bool) {
-	for _, suffix := range []string{"个工作日", "工作日", "日", "天"} {
-		if t, ok := strings.CutSuffix(s, suffix); ok {
-			s = strings.TrimSpace(t)
-			break
-		}
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		return 0, false
-	}
-	return n, true
-}
-
-// WritePowersCSV writes powers as a UTF-8 CSV spreadsheet with a byte-order
-// mark (so that spreadsheet programs detect UTF-8) and the headers 序号,
-// 权力类型, 项目编码, 项目名称, 子项, 实施依据, 责任事项, 追责情形, 实施主体, 法定时限,
-// 承诺时限, 流程图: the layout [ReadPowersCSV] reads. Categories are written as
-// their Chinese labels, multi-valued cells one value a line: a basis as
-// "《法律名称》第X条：条文", a duty as "1.受理责任：内容", a liability as
-// "1.情形"; a limit of 0 as a blank cell.
-//
-// Whatever ReadPowersCSV read without error, it reads back the same from
-// WritePowersCSV's output. Values it could not have produced (text with
-// line breaks in a multi-valued field, say) may read back differently.
-func WritePowersCSV(w io.Writer, powers []Power) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
-	}
-	cw := csv.NewWriter(w)
-	header := make([]string, numCols)
-	for c := range header {
-		header[c] = csvHeaders[c][0]
-	}
-	if err := cw.Write(header); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
-	}
-	rec := make([]string, numCols)
-	for i := range powers {
-		p := &powers[i]
-		rec[colSerial] = strconv.Itoa(i + 1)
-		rec[colCategory] = ""
-		if p.Category != 0 {
-			rec[colCategory] = p.Category.Label()
-		}
-		rec[colCode], rec[colName], rec[colSub] = p.Code, p.Name, p.Sub
-		rec[colSubject], rec[colFlow] = p.Subject, p.Flow
-		var b []string
-		for _, x := range p.Basis {
-			b = append(b, formatBasis(x))
-		}
-		rec[colBasis] = strings.Join(b, "\n")
-		var d []string
-		for j, x := range p.Duties {
-			line := strconv.Itoa(j+1) + "."
-			switch {
-			case x.Stage == Review && p.Category == Penalty:
-				line += "审理责任：" // a penalty's review is called 审理
-			case x.Stage != 0:
-				line += x.Stage.Label() + "责任："
-			}
-			d = append(d, line+x.Text)
-		}
-		rec[colDuties] = strings.Join(d, "\n")
-		var l []string
-		for j, x := range p.Liabilities {
-			l = append(l, strconv.Itoa(j+1)+"."+x)
-		}
-		rec[colLiabilities] = strings.Join(l, "\n")
-		rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("accountability: writing power list: power %q: %w", p.Code, err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
-	}
-	return nil
-}
-
-func formatBasis(b Basis) string {
-	if b.Article == "" && b.Text == "" && b.Law != "" {
-		return b.Law // read back whole, as it was read
-	}
-	s := "《" + b.Law + "》" + b.Article
-	if b.Text != "" {
-		s += "：" + b.Text
-	}
-	return s
-}
-
-func formatDays(n int) string {
-	if n <= 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
 }

@@ -31,7 +31,7 @@ type Changes []Change
 
 // Diff compares two revisions of a register entry by entry, matching
 // entries by key, and returns what was added, removed and changed, with the
-// changed fields. Org and Version are not compared. A nil register is an
+// changed fields. Org, Version and the Adoption are not compared. A nil register is an
 // empty one. Where a key repeats (which [Register.Validate] reports), the
 // n-th entry with the key in old is matched with the n-th in new. Two
 // values are the same if their JSON is (an empty list and a nil one are the
@@ -53,6 +53,17 @@ func Diff(old, new *Register) Changes {
 		return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1]
 	}, nil)
 	return out
+}
+
+// DiffEntries compares two revisions of one list entry by entry, as [Diff]
+// compares each list of a register: entries are matched by the key keyOf
+// gives them (the n-th entry with a key in old with the n-th in new), and
+// a changed entry's Fields are the JSON names of its fields whose JSON
+// differs. list names the list in each [Change]'s List and Path. Package
+// matters diffs its governance matter list and admission lists with it.
+// T must be a struct type; keyOf must not be nil.
+func DiffEntries[T any](list string, old, new []T, keyOf func(T) string) Changes {
+	return diffList(nil, list, old, new, keyOf, nil)
 }
 
 // occurrences keys each entry by its key and its occurrence of that key.

@@ -11,7 +11,9 @@
 // A [Register] holds the lists of one body:
 //
 //   - [Unit]s: the sub-district (街道), its internal offices (内设机构) and
-//     centres (事业机构), dispatched agencies (派驻机构) and city departments.
+//     centres (事业机构), dispatched agencies (派驻机构) and city departments,
+//     with their unified social credit codes ([CheckCreditCode], GB
+//     32100-2015) and administrative-division codes ([CheckDivisionCode]).
 //     A [Template] is a layout a locality's reform prescribes, checked by
 //     [Template.Check]; the packages under locality hold the layouts of
 //     Wuhu (六办两中心), Chaohu (一办五部两中心) and 沙塘路街道 (5+3+1).
@@ -19,7 +21,11 @@
 //     responsibility items by stage ([Duty], [Stage]), liabilities (追责情形),
 //     statutory and promised limits in working days, its flowchart, and a
 //     [Grant] where the subject holds the power by grant (赋权), perhaps in
-//     part. [ReadPowersCSV] imports a power list from a spreadsheet.
+//     part. [ReadPowersCSV] and [ReadPowerRows] import a published list as
+//     published: the national item-type codes, the header variants of
+//     power, power-and-responsibility and government-service lists, both
+//     kinds of basis, parent items and sub-items, GB18030 files, and every
+//     column they do not model kept in [Power.Extra].
 //   - [Responsibility] items: main duties, tasks, the responsible unit, the
 //     powers they rely on and the [Boundary] with other departments
 //     (职责边界).
@@ -36,7 +42,8 @@
 // [Register.Validate] runs every built-in [Rule] (listed by [Rules]) and the
 // caller's own, and returns every [Finding] at once — never only the first —
 // each with the rule's name, a [Severity], a path such as
-// `flows[F1].steps[d]` and a message that names the item. [Findings.Err]
+// `flows[F1].steps[d]` and a message that names the item ([Finding.Label]
+// gives it in Chinese where the rule does). [Findings.Err]
 // turns the errors among them into an error. A rule is a value that declares
 // itself (Name, Doc, Check), like an analysis pass; rule sets are checked up
 // front, and a rule that cannot run is reported as a finding of rule
@@ -45,8 +52,13 @@
 //
 // # Revisions and interchange
 //
-// [Diff] compares two revisions of a register entry by entry, for
-// publishing list revisions. The register and what the package reports
+// A register's Version names its revision and its [Adoption] says from
+// when it is in force and whether it was approved and published (a
+// [Status]); package matters holds a jurisdiction's revisions together and
+// says which was in force when. [Diff] compares two revisions of a
+// register entry by entry, for publishing list revisions ([DiffEntries]
+// compares any keyed list so). [LoadRegister] reads a register's JSON
+// strictly and within a size bound. The register and what the package reports
 // about it (every list type, [Finding], [Change]) round-trip through
 // encoding/json with lowerCamelCase names; enums are written as their codes
 // ("licensing") and read from the code or the Chinese label ("行政许可");
@@ -57,15 +69,16 @@
 // # Enums
 //
 // Every enum ([Category], [Stage], [UnitKind], [StepKind], [Level],
-// [Severity], [ChangeKind]) behaves alike: String gives the code of a named
+// [Severity], [ChangeKind], [Status], [BasisKind]) behaves alike: String gives the code of a named
 // value and "Type(n)" for any other, the zero value included
 // ("Category(0)"); Label gives the Chinese label, and String's form for a
 // value that is not named; the ParseX function trims white space, accepts
 // the code, the Chinese label or an alias, and refuses anything else, the
 // empty string included, with an error that names the input and wraps
 // [ErrInvalid]; MarshalText writes the code, the empty text for the zero
-// value, and refuses a value that is not named; UnmarshalText reads what
-// ParseX reads, and the empty text as the zero value.
+// value, and refuses a value that is not named with an error that wraps
+// [ErrInvalid]; UnmarshalText reads what ParseX reads, and the empty text
+// as the zero value, and leaves the value alone on an error.
 //
 // # Concurrency
 //

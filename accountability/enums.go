@@ -2,60 +2,76 @@ package accountability
 
 import "github.com/qingdan/qingdan/internal/enum"
 
-// Category is the type of an administrative power (权力类型). The zero value
-// means "not set"; validation reports it on a power. Categories marshal as
-// their codes; the parser accepts the code, the Chinese label or the short
-// label used by published lists (许可, 处罚, …).
+// Category is the type of an item of a power list (权力类型, 事项类型). The
+// ten categories of administrative power come first; published lists also
+// carry public services (公共服务), items the body reviews and forwards to a
+// higher level (审核转报) and internal management (内部管理), which are
+// categories of their own ([Category.IsPower] tells them apart). The zero
+// value means "not set"; validation reports it on a power. Categories
+// marshal as their codes; the parser accepts the code, the Chinese label,
+// the short label used by published lists (许可, 处罚, …) and the spellings
+// of some provinces' schemes (行政征用 and 行政征收征用 for [Levy], 行政监督
+// for [Inspection], 其他职权 for [OtherPower]). [ReadPowersCSV] reads the
+// national item-type codes too (1 for 行政许可 … 20 for 公共服务).
+//
+// Its methods behave as the package documentation's Enums section says.
 type Category int
 
-// The categories of administrative power.
+// The categories.
 const (
-	Licensing    Category = iota + 1 // licensing, 行政许可
-	Penalty                          // penalty, 行政处罚
-	Coercion                         // coercion, 行政强制
-	Levy                             // levy, 行政征收
-	Payment                          // payment, 行政给付
-	Inspection                       // inspection, 行政检查
-	Confirmation                     // confirmation, 行政确认
-	Reward                           // reward, 行政奖励
-	Adjudication                     // adjudication, 行政裁决
-	OtherPower                       // other, 其他行政权力
+	Licensing     Category = iota + 1 // licensing, 行政许可
+	Penalty                           // penalty, 行政处罚
+	Coercion                          // coercion, 行政强制
+	Levy                              // levy, 行政征收
+	Payment                           // payment, 行政给付
+	Inspection                        // inspection, 行政检查
+	Confirmation                      // confirmation, 行政确认
+	Reward                            // reward, 行政奖励
+	Adjudication                      // adjudication, 行政裁决
+	OtherPower                        // other, 其他行政权力
+	PublicService                     // service, 公共服务: not a power
+	Forwarding                        // forwarding, 审核转报
+	Internal                          // internal, 内部管理: not a power over citizens
 )
 
 var categories = enum.New(enum.Spec[Category]{
 	Package: "accountability", Type: "Category", What: "category",
-	Codes:  []string{"", "licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other"},
-	Labels: []string{"", "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力"},
+	Codes:  []string{"", "licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other", "service", "forwarding", "internal"},
+	Labels: []string{"", "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力", "公共服务", "审核转报", "内部管理"},
 	Aliases: map[string]Category{
 		"许可": Licensing, "处罚": Penalty, "强制": Coercion, "征收": Levy, "给付": Payment, "检查": Inspection,
 		"确认": Confirmation, "奖励": Reward, "裁决": Adjudication, "其他": OtherPower, "其他权力": OtherPower,
+		"行政征用": Levy, "行政征收征用": Levy, "征收征用": Levy, "征用": Levy,
+		"行政监督": Inspection, "监督": Inspection, "监督检查": Inspection,
+		"其他职权": OtherPower, "其他行政职权": OtherPower,
+		"公共服务事项": PublicService, "转报": Forwarding, "内部管理事项": Internal,
 	},
 	Err: ErrInvalid,
 })
 
-// String returns the category's code, e.g. "licensing", and "Category(n)"
-// for a value that is not named, the zero value included.
+// IsPower reports whether c is one of the ten categories of administrative
+// power ([Licensing] … [OtherPower]) or [Forwarding], whose review is an
+// exercise of power; public services, internal management, the zero value
+// and unnamed values are not.
+func (c Category) IsPower() bool { return c >= Licensing && c <= OtherPower || c == Forwarding }
+
+// String returns the category's code, such as "licensing".
 func (c Category) String() string { return categories.String(c) }
 
-// Label returns the category's Chinese name, e.g. "行政许可", and String's
-// form for a value that is not named.
+// Label returns the category's Chinese name, such as "行政许可".
 func (c Category) Label() string { return categories.Label(c) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the category's code.
 func (c Category) MarshalText() ([]byte, error) { return categories.MarshalText(c) }
 
-// UnmarshalText reads what [ParseCategory] reads; the empty text is the
-// zero value.
-func (c *Category) UnmarshalText(b []byte) (err error) {
-	*c, err = categories.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseCategory] reads.
+func (c *Category) UnmarshalText(b []byte) error { return categories.Unmarshal(b, c) }
 
 // ParseCategory parses a category code ("penalty"), its Chinese label
-// ("行政处罚") or the short label of published lists ("处罚"), ignoring
-// surrounding white space. Anything else, the empty string included, is an
-// error wrapping [ErrInvalid] that names the input.
+// ("行政处罚"), the short label of published lists ("处罚") or a provincial
+// spelling ("行政监督"), ignoring surrounding white space. Anything else,
+// the empty string included, is an error wrapping [ErrInvalid] that names
+// the input.
 func ParseCategory(s string) (Category, error) { return categories.Parse(s) }
 
 // Stage is a stage of exercising a power, the stage a responsibility item
@@ -67,6 +83,8 @@ func ParseCategory(s string) (Category, error) { return categories.Parse(s) }
 // Licensing and confirmation run 受理 → 审查 → 决定 → 送达 → 事后监管; a
 // penalty runs 立案 → 调查取证 → 审理 → 告知 → 决定 → 送达 → 执行 (see
 // [StagesFor]).
+//
+// Its methods behave as the package documentation's Enums section says.
 type Stage int
 
 // The stages.
@@ -94,24 +112,17 @@ var stages = enum.New(enum.Spec[Stage]{
 	Err: ErrInvalid,
 })
 
-// String returns the stage's code, e.g. "decision", and "Stage(n)" for a
-// value that is not named, the zero value included.
+// String returns the stage's code, such as "decision".
 func (s Stage) String() string { return stages.String(s) }
 
-// Label returns the stage's Chinese name, e.g. "决定", and String's form
-// for a value that is not named.
+// Label returns the stage's Chinese name, such as "决定".
 func (s Stage) Label() string { return stages.Label(s) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the stage's code.
 func (s Stage) MarshalText() ([]byte, error) { return stages.MarshalText(s) }
 
-// UnmarshalText reads what [ParseStage] reads; the empty text is the zero
-// value.
-func (s *Stage) UnmarshalText(b []byte) (err error) {
-	*s, err = stages.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseStage] reads.
+func (s *Stage) UnmarshalText(b []byte) error { return stages.Unmarshal(b, s) }
 
 // ParseStage parses a stage code ("review"), its Chinese label ("审查") or a
 // published spelling ("审理"), ignoring surrounding white space. Anything
@@ -120,6 +131,8 @@ func ParseStage(s string) (Stage, error) { return stages.Parse(s) }
 
 // UnitKind is the kind of a [Unit]. The zero value means "not set";
 // validation reports it.
+//
+// Its methods behave as the package documentation's Enums section says.
 type UnitKind int
 
 // The kinds of unit.
@@ -139,24 +152,17 @@ var unitKinds = enum.New(enum.Spec[UnitKind]{
 	Err:     ErrInvalid,
 })
 
-// String returns the kind's code, e.g. "office", and "UnitKind(n)" for a
-// value that is not named, the zero value included.
+// String returns the kind's code, such as "office".
 func (k UnitKind) String() string { return unitKinds.String(k) }
 
-// Label returns the kind's Chinese name, e.g. "内设机构", and String's form
-// for a value that is not named.
+// Label returns the kind's Chinese name, such as "内设机构".
 func (k UnitKind) Label() string { return unitKinds.Label(k) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the kind's code.
 func (k UnitKind) MarshalText() ([]byte, error) { return unitKinds.MarshalText(k) }
 
-// UnmarshalText reads what [ParseUnitKind] reads; the empty text is the
-// zero value.
-func (k *UnitKind) UnmarshalText(b []byte) (err error) {
-	*k, err = unitKinds.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseUnitKind] reads.
+func (k *UnitKind) UnmarshalText(b []byte) error { return unitKinds.Unmarshal(b, k) }
 
 // ParseUnitKind parses a unit kind's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]
@@ -165,6 +171,8 @@ func ParseUnitKind(s string) (UnitKind, error) { return unitKinds.Parse(s) }
 
 // StepKind is the kind of a flowchart [Step]. The zero value means "not
 // set"; validation reports it.
+//
+// Its methods behave as the package documentation's Enums section says.
 type StepKind int
 
 // The kinds of step.
@@ -183,24 +191,17 @@ var stepKinds = enum.New(enum.Spec[StepKind]{
 	Err:     ErrInvalid,
 })
 
-// String returns the kind's code, e.g. "gateway", and "StepKind(n)" for a
-// value that is not named, the zero value included.
+// String returns the kind's code, such as "gateway".
 func (k StepKind) String() string { return stepKinds.String(k) }
 
-// Label returns the kind's Chinese name, e.g. "判断", and String's form for
-// a value that is not named.
+// Label returns the kind's Chinese name, such as "判断".
 func (k StepKind) Label() string { return stepKinds.Label(k) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the kind's code.
 func (k StepKind) MarshalText() ([]byte, error) { return stepKinds.MarshalText(k) }
 
-// UnmarshalText reads what [ParseStepKind] reads; the empty text is the
-// zero value.
-func (k *StepKind) UnmarshalText(b []byte) (err error) {
-	*k, err = stepKinds.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseStepKind] reads.
+func (k *StepKind) UnmarshalText(b []byte) error { return stepKinds.Unmarshal(b, k) }
 
 // ParseStepKind parses a step kind's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]
@@ -210,6 +211,8 @@ func ParseStepKind(s string) (StepKind, error) { return stepKinds.Parse(s) }
 // Level is the level of an integrity risk (廉政风险等级). Note the Chinese
 // numbering runs the other way: 一级 is the highest. The zero value means "not
 // set".
+//
+// Its methods behave as the package documentation's Enums section says.
 type Level int
 
 // The levels of risk.
@@ -227,24 +230,17 @@ var levels = enum.New(enum.Spec[Level]{
 	Err:     ErrInvalid,
 })
 
-// String returns the level's code, e.g. "high", and "Level(n)" for a value
-// that is not named, the zero value included.
+// String returns the level's code, such as "high".
 func (l Level) String() string { return levels.String(l) }
 
-// Label returns the level's Chinese name, e.g. "一级" for [High], and
-// String's form for a value that is not named.
+// Label returns the level's Chinese name, such as "一级" for [High].
 func (l Level) Label() string { return levels.Label(l) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the level's code.
 func (l Level) MarshalText() ([]byte, error) { return levels.MarshalText(l) }
 
-// UnmarshalText reads what [ParseLevel] reads; the empty text is the zero
-// value.
-func (l *Level) UnmarshalText(b []byte) (err error) {
-	*l, err = levels.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseLevel] reads.
+func (l *Level) UnmarshalText(b []byte) error { return levels.Unmarshal(b, l) }
 
 // ParseLevel parses a level's code ("high"), its Chinese label ("一级") or
 // 低/中/高, ignoring surrounding white space. Anything else is an error
@@ -253,6 +249,8 @@ func ParseLevel(s string) (Level, error) { return levels.Parse(s) }
 
 // Severity is the severity of a [Finding]. The zero value means "not set";
 // a rule that reports a finding with no severity reports an [Error].
+//
+// Its methods behave as the package documentation's Enums section says.
 type Severity int
 
 // The severities.
@@ -268,24 +266,17 @@ var severities = enum.New(enum.Spec[Severity]{
 	Err:    ErrInvalid,
 })
 
-// String returns the severity's code, "warning" or "error", and
-// "Severity(n)" for a value that is not named, the zero value included.
+// String returns the severity's code, such as "warning".
 func (s Severity) String() string { return severities.String(s) }
 
-// Label returns the severity's Chinese name, and String's form for a value
-// that is not named.
+// Label returns the severity's Chinese name, such as "警告".
 func (s Severity) Label() string { return severities.Label(s) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the severity's code.
 func (s Severity) MarshalText() ([]byte, error) { return severities.MarshalText(s) }
 
-// UnmarshalText reads what [ParseSeverity] reads; the empty text is the
-// zero value.
-func (s *Severity) UnmarshalText(b []byte) (err error) {
-	*s, err = severities.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseSeverity] reads.
+func (s *Severity) UnmarshalText(b []byte) error { return severities.Unmarshal(b, s) }
 
 // ParseSeverity parses a severity's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]
@@ -294,6 +285,8 @@ func ParseSeverity(s string) (Severity, error) { return severities.Parse(s) }
 
 // ChangeKind says how an entry changed between two revisions of a register
 // (see [Diff]). The zero value means "not set".
+//
+// Its methods behave as the package documentation's Enums section says.
 type ChangeKind int
 
 // The kinds of change.
@@ -310,24 +303,17 @@ var changeKinds = enum.New(enum.Spec[ChangeKind]{
 	Err:    ErrInvalid,
 })
 
-// String returns the kind's code, e.g. "added", and "ChangeKind(n)" for a
-// value that is not named, the zero value included.
+// String returns the kind's code, such as "added".
 func (k ChangeKind) String() string { return changeKinds.String(k) }
 
-// Label returns the kind's Chinese name, e.g. "新增", and String's form for
-// a value that is not named.
+// Label returns the kind's Chinese name, such as "新增".
 func (k ChangeKind) Label() string { return changeKinds.Label(k) }
 
-// MarshalText returns the code, and the empty text for the zero value; a
-// value that is not named is an error wrapping [ErrInvalid].
+// MarshalText returns the kind's code.
 func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.MarshalText(k) }
 
-// UnmarshalText reads what [ParseChangeKind] reads; the empty text is the
-// zero value.
-func (k *ChangeKind) UnmarshalText(b []byte) (err error) {
-	*k, err = changeKinds.UnmarshalText(b)
-	return err
-}
+// UnmarshalText reads what [ParseChangeKind] reads.
+func (k *ChangeKind) UnmarshalText(b []byte) error { return changeKinds.Unmarshal(b, k) }
 
 // ParseChangeKind parses a change kind's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]

@@ -31,7 +31,7 @@ type enumCase struct {
 
 func enumCases() []enumCase {
 	return []enumCase{
-		{"Category", []coded{Licensing, Penalty, Coercion, Levy, Payment, Inspection, Confirmation, Reward, Adjudication, OtherPower},
+		{"Category", []coded{Licensing, Penalty, Coercion, Levy, Payment, Inspection, Confirmation, Reward, Adjudication, OtherPower, PublicService, Forwarding, Internal},
 			func(s string) (coded, error) { return ParseCategory(s) },
 			func(b []byte) (coded, error) { var v Category; err := v.UnmarshalText(b); return v, err }, Category(0), Category(99)},
 		{"Stage", []coded{Acceptance, Filing, Investigation, Review, Notice, Decision, Delivery, Enforcement, Supervision, OtherStage},
@@ -52,6 +52,12 @@ func enumCases() []enumCase {
 		{"ChangeKind", []coded{Added, Removed, Changed},
 			func(s string) (coded, error) { return ParseChangeKind(s) },
 			func(b []byte) (coded, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }, ChangeKind(0), ChangeKind(99)},
+		{"Status", []coded{Draft, Approved, Published},
+			func(s string) (coded, error) { return ParseStatus(s) },
+			func(b []byte) (coded, error) { var v Status; err := v.UnmarshalText(b); return v, err }, Status(0), Status(99)},
+		{"BasisKind", []coded{Setting, Implementing},
+			func(s string) (coded, error) { return ParseBasisKind(s) },
+			func(b []byte) (coded, error) { var v BasisKind; err := v.UnmarshalText(b); return v, err }, BasisKind(0), BasisKind(99)},
 	}
 }
 
@@ -117,7 +123,7 @@ func TestEnumsUnnamed(t *testing.T) {
 
 func TestParseError(t *testing.T) {
 	_, err := ParseCategory("行政审批")
-	want := `accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, or a Chinese label): invalid`
+	want := `accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, service, forwarding, internal, or a Chinese label): invalid`
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseCategory(行政审批) error = %v, want %s", err, want)
 	}

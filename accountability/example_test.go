@@ -211,7 +211,7 @@ func ExampleTemplate_Check() {
 }
 
 func ExampleParseCategory() {
-	for _, s := range []string{"penalty", "行政处罚", "处罚", "行政审批"} {
+	for _, s := range []string{"penalty", "行政处罚", "处罚", "行政监督", "公共服务", "行政审批"} {
 		c, err := accountability.ParseCategory(s)
 		if err != nil {
 			fmt.Println(err)
@@ -223,7 +223,9 @@ func ExampleParseCategory() {
 	// penalty 行政处罚
 	// penalty 行政处罚
 	// penalty 行政处罚
-	// accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, or a Chinese label): invalid
+	// inspection 行政检查
+	// service 公共服务
+	// accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, service, forwarding, internal, or a Chinese label): invalid
 }
 
 func ExampleMatrix_Level() {
@@ -270,7 +272,7 @@ func ExampleRules() {
 	// unit.required
 	// unit.duplicate
 	// unit.parent
-	// power.required
+	// unit.creditcode
 }
 
 func ExampleWritePowersCSV() {
@@ -282,7 +284,7 @@ func ExampleWritePowersCSV() {
 	// The sheet starts with a byte-order mark for spreadsheet programs.
 	fmt.Print(strings.TrimPrefix(sheet.String(), "\ufeff"))
 	// Output:
-	// 序号,权力类型,项目编码,项目名称,子项,实施依据,责任事项,追责情形,实施主体,法定时限,承诺时限,流程图
+	// 序号,权力类型,项目编码,项目名称,子项,实施依据,责任事项,追责情形,实施主体,法定时限,承诺时限,流程图,主项编码,设定依据,承办机构,实施层级,审核转报
 	// 1,行政许可,XK-001,临时占用城市道路审批,,《城市道路管理条例》第三十一条,"1.受理责任：一次性告知
-	// 2.审查责任：审查材料",1.对符合条件的申请不予受理的,CG,20,12,F-XK
+	// 2.审查责任：审查材料",1.对符合条件的申请不予受理的,CG,20,12,F-XK,,,,,
 }

@@ -3,13 +3,14 @@ package accountability_test
 // Hardening: every exported function and method of package accountability,
 // called with zero values, nil slices and maps, zero times, negative
 // durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
-// exported function without a row here fails it.
+// panics. TestHardening also keeps the rows complete: a new exported
+// function without a row here fails it.
 
 import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,34 +18,101 @@ import (
 	"github.com/qingdan/qingdan/internal/hardening"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add(hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory)...)
-	add(hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage)...)
-	add(hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind)...)
-	add(hardening.EnumRows[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind)...)
-	add(hardening.EnumRows[accountability.Level]("accountability", "Level", accountability.ParseLevel)...)
-	add(hardening.EnumRows[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity)...)
-	add(hardening.EnumRows[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind)...)
-	add(hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true)...)
-	add(hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true)...)
-	add(hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true)...)
-	add([]hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	rows := slices.Concat(
+		hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory),
+		hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage),
+		hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind),
+		hardening.EnumRows[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind),
+		hardening.EnumRows[accountability.Level]("accountability", "Level", accountability.ParseLevel),
+		hardening.EnumRows[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity),
+		hardening.EnumRows[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind),
+		hardening.EnumRows[accountability.Status]("accountability", "Status", accountability.ParseStatus),
+		hardening.EnumRows[accountability.BasisKind]("accountability", "BasisKind", accountability.ParseBasisKind),
+		hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true),
+		hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true),
+		hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true),
+	)
+	hardening.Test(t, append(rows, []hardening.Row{
 		{Name: "accountability.ReadPowersCSV", Run: func(c *hardening.Caller) {
 			for _, in := range []string{"", "\n\n", hardening.Huge, hardening.BadUTF8, "code,name\n", "code,name,category\n1,2,3,4,5\n\"unterminated", strings.Repeat("a,", 1<<16) + "\n" + strings.Repeat("x,", 1<<16)} {
 				c.Call(fmt.Sprintf("ReadPowersCSV(%q)", in), func() { _, _ = accountability.ReadPowersCSV(strings.NewReader(in)) })
+			}
+		}},
+		{Name: "accountability.ReadPowerRows", Run: func(c *hardening.Caller) {
+			for i, rows := range hostileRows() {
+				c.Call(fmt.Sprintf("ReadPowerRows(rows %d)", i), func() { _, _ = accountability.ReadPowerRows(rows) })
+			}
+		}},
+		{Name: "accountability.PowerReader.ReadCSV", Run: func(c *hardening.Caller) {
+			for i, pr := range hostileReaders() {
+				for _, in := range []string{"", "\xff\xfe\x00", "\xc8\xa8\xc1\xa6,\xb1\xe0\xc2\xeb\n" + hardening.BadUTF8, "事项类型,事项编码,事项名称,设定依据\n20,A,,\n,B,,x\n", strings.Repeat("\x81", 70000)} {
+					c.Call(fmt.Sprintf("reader %d .ReadCSV(%q)", i, hardening.Clip(in)), func() { _, _ = pr.ReadCSV(strings.NewReader(in)) })
+				}
+			}
+		}},
+		{Name: "accountability.PowerReader.ReadRows", Run: func(c *hardening.Caller) {
+			for i, pr := range hostileReaders() {
+				for j, rows := range hostileRows() {
+					c.Call(fmt.Sprintf("reader %d .ReadRows(rows %d)", i, j), func() { _, _ = pr.ReadRows(rows) })
+				}
+			}
+		}},
+		{Name: "accountability.CheckCreditCode", Run: func(c *hardening.Caller) {
+			for _, s := range append(slices.Clone(hardening.Strings), "91350100M000100Y43", "91350100M000100Y4３", "ZZZZZZZZZZZZZZZZZZ", "9\xff350100M000100Y4") {
+				c.Call(fmt.Sprintf("CheckCreditCode(%q)", hardening.Clip(s)), func() { _ = accountability.CheckCreditCode(s) })
+			}
+			c.Call("CheckCreditCode(\"\") is an error", func() { c.WantErr("CheckCreditCode(\"\")", accountability.CheckCreditCode("")) })
+		}},
+		{Name: "accountability.CreditCheckChar", Run: func(c *hardening.Caller) {
+			for _, s := range append(slices.Clone(hardening.Strings), "91350100M000100Y4", "9135010OM000100Y4") {
+				c.Call(fmt.Sprintf("CreditCheckChar(%q)", hardening.Clip(s)), func() { _, _ = accountability.CreditCheckChar(s) })
+			}
+		}},
+		{Name: "accountability.CheckDivisionCode", Run: func(c *hardening.Caller) {
+			for _, s := range append(slices.Clone(hardening.Strings), "340181", "340181001001", "990181", "34018１") {
+				c.Call(fmt.Sprintf("CheckDivisionCode(%q)", hardening.Clip(s)), func() { _ = accountability.CheckDivisionCode(s) })
+			}
+		}},
+		{Name: "accountability.Category.IsPower", Run: func(c *hardening.Caller) {
+			for _, i := range hardening.Ints {
+				c.Call(fmt.Sprintf("Category(%d).IsPower()", i), func() { _ = accountability.Category(i).IsPower() })
+			}
+		}},
+		{Name: "accountability.Adoption.InForce", Run: func(c *hardening.Caller) {
+			for _, st := range []accountability.Status{0, accountability.Published, accountability.Status(-4)} {
+				for _, eff := range hardening.Times {
+					for _, at := range hardening.Times {
+						a := accountability.Adoption{Status: st, Effective: eff}
+						c.Call(fmt.Sprintf("%#v.InForce(%v)", a, at), func() { _ = a.InForce(at) })
+					}
+				}
+			}
+		}},
+		{Name: "accountability.Finding.Label", Run: func(c *hardening.Caller) {
+			for _, f := range []accountability.Finding{{}, {Message: hardening.BadUTF8}, {Chinese: hardening.Huge}} {
+				c.Call(fmt.Sprintf("%#v.Label()", f), func() { _ = f.Label() })
+			}
+		}},
+		{Name: "accountability.LoadRegister", Run: func(c *hardening.Caller) {
+			for _, in := range append(slices.Clone(hardening.Strings), "{}", `{"units":[{"id":"a","kind":"nope"}]}`, `{"version":"1","status":"published","effective":"x"}`, `{"unknown":1}`, "{} {}", strings.Repeat("[", 1<<20)) {
+				c.Call(fmt.Sprintf("LoadRegister(%q)", hardening.Clip(in)), func() { _, _ = accountability.LoadRegister(strings.NewReader(in)) })
+			}
+			c.Call("LoadRegister(nothing) is an error", func() {
+				_, err := accountability.LoadRegister(strings.NewReader(""))
+				c.WantErr("LoadRegister(\"\")", err)
+			})
+		}},
+		{Name: "accountability.DiffEntries", Run: func(c *hardening.Caller) {
+			units := []accountability.Unit{{}, {ID: "a"}, {ID: "a", Kind: accountability.UnitKind(-1)}, {ID: hardening.Huge}}
+			key := func(u accountability.Unit) string { return u.ID }
+			for _, a := range [][]accountability.Unit{nil, units} {
+				for _, b := range [][]accountability.Unit{nil, units, units[1:]} {
+					c.Call(fmt.Sprintf("DiffEntries(units %d, units %d)", len(a), len(b)), func() { _ = accountability.DiffEntries("units", a, b, key) })
+				}
 			}
 		}},
 		{Name: "accountability.WritePowersCSV", Run: func(c *hardening.Caller) {
@@ -170,8 +238,22 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-	}...)
-	return rows
+	}...))
+}
+
+// hostileRows are rows of cells a host might feed ReadPowerRows: none, an
+// empty header, headers named twice, ragged and huge rows, bad UTF-8.
+func hostileRows() [][][]string {
+	return [][][]string{
+		nil, {nil}, {{}}, {{""}, {""}},
+		{{"事项类型", "事项编码", "事项名称", "设定依据", "实施依据", "子项", "主项编码", "备注", "备注", ""}, {"1", "A"}, {"", "", "", "", "", "x"}, {hardening.BadUTF8, hardening.Huge, "", "", "", "y", "A", "z", "w", "v", "u"}},
+		{{"权力类型", "权力类型", "项目编码"}, {"20"}},
+	}
+}
+
+// hostileReaders are readers with no, odd and hostile spellings.
+func hostileReaders() []*accountability.PowerReader {
+	return []*accountability.PowerReader{nil, {}, {Categories: map[string]accountability.Category{"": accountability.Category(-1), "1": 0, hardening.Huge: accountability.Category(99)}}}
 }
 
 // zeroRegister is a register whose entries are all zero values.
@@ -225,6 +307,8 @@ func FuzzEnumText(f *testing.F) {
 	hardening.AddEnumSeeds[accountability.Level](f)
 	hardening.AddEnumSeeds[accountability.Severity](f)
 	hardening.AddEnumSeeds[accountability.ChangeKind](f)
+	hardening.AddEnumSeeds[accountability.Status](f)
+	hardening.AddEnumSeeds[accountability.BasisKind](f)
 	f.Fuzz(func(t *testing.T, s string) {
 		hardening.EnumText[accountability.Category](t, s, accountability.ParseCategory)
 		hardening.EnumText[accountability.Stage](t, s, accountability.ParseStage)
@@ -233,5 +317,7 @@ func FuzzEnumText(f *testing.F) {
 		hardening.EnumText[accountability.Level](t, s, accountability.ParseLevel)
 		hardening.EnumText[accountability.Severity](t, s, accountability.ParseSeverity)
 		hardening.EnumText[accountability.ChangeKind](t, s, accountability.ParseChangeKind)
+		hardening.EnumText[accountability.Status](t, s, accountability.ParseStatus)
+		hardening.EnumText[accountability.BasisKind](t, s, accountability.ParseBasisKind)
 	})
 }

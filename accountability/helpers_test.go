@@ -3,13 +3,9 @@ package accountability
 import (
 	"encoding/json"
 	"flag"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -120,27 +116,6 @@ func chain(id string, n int) Flow {
 	f.Steps[0].Kind, f.Steps[0].Days = Start, 0
 	f.Steps[n-1].Kind, f.Steps[n-1].Days = End, 0
 	return f
-}
-
-// golden compares got with testdata/name, rewriting the file under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
 }
 
 func mustJSON(t testing.TB, v any) []byte {

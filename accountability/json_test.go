@@ -10,13 +10,20 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/internal/golden"
 )
 
 func TestRegisterJSONGolden(t *testing.T) {
 	r := sound()
-	r.Powers[1].Grant.Since = time.Date(2020, 3, 1, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	cst := time.FixedZone("CST", 8*3600)
+	r.Powers[1].Grant.Since = time.Date(2020, 3, 1, 9, 30, 0, 0, cst)
+	r.Adoption = Adoption{Effective: time.Date(2020, 3, 1, 0, 0, 0, 0, cst), Status: Published, ApprovedBy: "巢湖市委编办", ApprovedAt: time.Date(2020, 2, 20, 0, 0, 0, 0, cst)}
+	r.Units[0].CreditCode, r.Units[0].Division = "11340181MB15504420", "340181006000"
+	r.Powers[1].Basis[0].Kind = Setting
+	r.Powers[1].Office, r.Powers[1].Tier, r.Powers[1].Forward = "城市管理部", "街道", "否"
+	r.Powers[1].Extra = map[string]string{"基本编码": "00012000", "备注": "赋权事项"}
 	got := mustJSON(t, r)
-	golden(t, "register.golden", got)
+	golden.Check(t, "testdata/register.golden", got, *update)
 
 	var back Register
 	if err := json.Unmarshal(got, &back); err != nil {
@@ -37,7 +44,7 @@ func TestFindingsJSONGolden(t *testing.T) {
 	r.Risks = r.Risks[:2]
 	got := r.Validate()
 	b := mustJSON(t, got)
-	golden(t, "findings.golden", b)
+	golden.Check(t, "testdata/findings.golden", b, *update)
 	var back Findings
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)

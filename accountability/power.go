@@ -1,15 +1,62 @@
 package accountability
 
-import "time"
+import (
+	"fmt"
+	"time"
 
-// Basis is one legal basis of a power (实施依据): the law's name without
-// book-title marks (e.g. "中华人民共和国行政处罚法"), the article
-// ("第二十三条") and, optionally, its text.
+	"github.com/qingdan/qingdan/internal/enum"
+)
+
+// Basis is one legal basis of a power: the law's name without book-title
+// marks (e.g. "中华人民共和国行政处罚法"), the article ("第二十三条") and,
+// optionally, its text. Kind says whether the list gives it as the basis
+// that sets up the power (设定依据) or the one it is exercised under
+// (实施依据); zero if the list does not say.
 type Basis struct {
-	Law     string `json:"law"`
-	Article string `json:"article,omitempty"`
-	Text    string `json:"text,omitempty"`
+	Law     string    `json:"law"`
+	Article string    `json:"article,omitempty"`
+	Text    string    `json:"text,omitempty"`
+	Kind    BasisKind `json:"kind,omitempty"`
 }
+
+// BasisKind is the kind of a legal basis. Published lists keep two apart:
+// the basis that sets up a power (设定依据), such as the law that creates a
+// licence, and the basis it is exercised under (实施依据), which may add a
+// regulation or a local rule. The zero value means "not stated".
+//
+// Its methods behave as the package documentation's Enums section says.
+type BasisKind int
+
+// The kinds of basis.
+const (
+	Setting      BasisKind = iota + 1 // setting, 设定依据
+	Implementing                      // implementing, 实施依据
+)
+
+var basisKinds = enum.New(enum.Spec[BasisKind]{
+	Package: "accountability", Type: "BasisKind", What: "kind of basis",
+	Codes:   []string{"", "setting", "implementing"},
+	Labels:  []string{"", "设定依据", "实施依据"},
+	Aliases: map[string]BasisKind{"设定": Setting, "实施": Implementing, "执行依据": Implementing},
+	Err:     ErrInvalid,
+})
+
+// String returns the kind's code, such as "setting".
+func (k BasisKind) String() string { return basisKinds.String(k) }
+
+// Label returns the kind's Chinese name, such as "设定依据".
+func (k BasisKind) Label() string { return basisKinds.Label(k) }
+
+// MarshalText returns the kind's code.
+func (k BasisKind) MarshalText() ([]byte, error) { return basisKinds.MarshalText(k) }
+
+// UnmarshalText reads what [ParseBasisKind] reads.
+func (k *BasisKind) UnmarshalText(b []byte) error { return basisKinds.Unmarshal(b, k) }
+
+// ParseBasisKind parses a kind of basis: its code ("setting"), its Chinese
+// label ("设定依据") or "设定" / "实施", ignoring surrounding white space.
+// Anything else is an error wrapping [ErrInvalid] that names the input.
+func ParseBasisKind(s string) (BasisKind, error) { return basisKinds.Parse(s) }
 
 // Duty is one responsibility item of a power (责任事项): the stage it belongs
 // to (受理责任, 审查责任, …) and what the body must do there. A zero Stage is
@@ -37,19 +84,31 @@ type Grant struct {
 //
 // Code keys it (项目编码) and must be unique in a register; Sub is the
 // sub-item (子项) where a published list splits an item, and is empty
-// otherwise. Subject is the ID of the unit that exercises the power
-// (实施主体). StatutoryDays and PromisedDays are the statutory (法定) and
-// promised (承诺) limits in working days; 0 means none is stated. Flow is the
-// ID of its flowchart (权力运行流程图); empty if it has none. Grant is nil
-// unless the subject holds the power by grant.
+// otherwise; Parent is the Code of the parent item (主项) where the list
+// gives the parent a row and a code of its own. Subject is the ID of the
+// unit that exercises the power (实施主体, 法定主体, 行使主体), Office the
+// internal office that does the work (承办机构) and Tier the levels that
+// exercise it (实施层级, such as "区级、街道"), as the list words them.
+// Forward is the list's 审核转报 cell: whether, or to whom, the body
+// reviews the item and forwards it to a higher level. StatutoryDays and
+// PromisedDays are the statutory (法定) and promised (承诺) limits in working
+// days; 0 means none is stated. Flow is the ID of its flowchart
+// (权力运行流程图); empty if it has none. Grant is nil unless the subject holds
+// the power by grant. Extra keeps, by header, the cells of a published
+// list's columns that no field models (备注, 基本编码, …), so that nothing a
+// list holds is dropped.
 //
 // The zero Power has no Code and no Category; validation reports both.
 type Power struct {
 	Code          string   `json:"code"`
 	Name          string   `json:"name"`
 	Sub           string   `json:"sub,omitempty"`
+	Parent        string   `json:"parent,omitempty"`
 	Category      Category `json:"category,omitempty"`
 	Subject       string   `json:"subject,omitempty"`
+	Office        string   `json:"office,omitempty"`
+	Tier          string   `json:"tier,omitempty"`
+	Forward       string   `json:"forward,omitempty"`
 	Basis         []Basis  `json:"basis,omitempty"`
 	Duties        []Duty   `json:"duties,omitempty"`
 	Liabilities   []string `json:"liabilities,omitempty"`
@@ -57,6 +116,8 @@ type Power struct {
 	PromisedDays  int      `json:"promisedDays,omitempty"`
 	Flow          string   `json:"flow,omitempty"`
 	Grant         *Grant   `json:"grant,omitempty"`
+
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // Limit returns the limit that binds the power in working days: the
@@ -91,4 +152,29 @@ func StagesFor(c Category) []Stage {
 		return []Stage{Filing, Investigation, Review, Notice, Decision, Enforcement}
 	}
 	return nil
+}
+
+func powerParent(ix *index, rep reporter) {
+	for i := range ix.r.Powers {
+		p := &ix.r.Powers[i]
+		if p.Parent == "" {
+			continue
+		}
+		at := key("powers", p.Code, i) + ".parent"
+		j, ok := ix.powers[p.Parent]
+		switch {
+		case !ok:
+			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
+				Message: fmt.Sprintf("power %s names parent item %q, which is not on the power list", named(p.Code, p.Name), p.Parent),
+				Chinese: fmt.Sprintf("事项%s的主项编码 %q 不在权力清单中", namedZh(p.Code, p.Name), p.Parent)})
+		case j == i:
+			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
+				Message: fmt.Sprintf("power %s names itself as its parent item", named(p.Code, p.Name)),
+				Chinese: fmt.Sprintf("事项%s以自身为主项", namedZh(p.Code, p.Name))})
+		case ix.r.Powers[j].Parent != "":
+			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
+				Message: fmt.Sprintf("power %s names parent item %q, which is itself a sub-item of %q", named(p.Code, p.Name), p.Parent, ix.r.Powers[j].Parent),
+				Chinese: fmt.Sprintf("事项%s的主项 %q 本身是 %q 的子项", namedZh(p.Code, p.Name), p.Parent, ix.r.Powers[j].Parent)})
+		}
+	}
 }

@@ -10,15 +10,17 @@ import (
 // responsibility list (责任清单), power-operation flowcharts (权力运行流程图)
 // and integrity-risk points (廉政风险点), with the separations of
 // incompatible posts. Org names the body and Version the revision of the
-// lists.
+// lists; the embedded [Adoption] says from when the revision is in force
+// and whether it was approved and published.
 //
 // Entries are keyed: units by ID, powers by Code, responsibilities by Code,
 // flows by ID, risks by ID; [Register.Validate] reports a key used twice.
 // The zero Register is an empty, valid register. Methods do not modify the
 // register; they are safe for concurrent use as long as nobody modifies it.
 type Register struct {
-	Org              string           `json:"org,omitempty"`
-	Version          string           `json:"version,omitempty"`
+	Org     string `json:"org,omitempty"`
+	Version string `json:"version,omitempty"`
+	Adoption
 	Units            []Unit           `json:"units,omitempty"`
 	Powers           []Power          `json:"powers,omitempty"`
 	Responsibilities []Responsibility `json:"responsibilities,omitempty"`
@@ -31,12 +33,25 @@ type Register struct {
 // Path that locates the item (`units[O1]`, `powers[CF-001].basis`,
 // `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`; an item with
 // an empty key is located by position, `units[#3]`) and a Message that names
-// the item.
+// the item. Chinese is the message in Chinese, for reports printed in
+// Chinese, where the rule gives one (the catalog's cross-checks and the
+// code checks do); [Finding.Label] falls back to Message.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity,omitempty"`
 	Path     string   `json:"path,omitempty"`
 	Message  string   `json:"message"`
+	Chinese  string   `json:"chinese,omitempty"`
+}
+
+// Label returns the finding's message in Chinese, or Message when the rule
+// gave none: what a report printed in Chinese shows, as the enums' Label
+// methods give their Chinese names.
+func (f Finding) Label() string {
+	if f.Chinese != "" {
+		return f.Chinese
+	}
+	return f.Message
 }
 
 // String formats the finding as "error powers[CF-001].basis: message (power.basis)".

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"math/rand"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 // TestValidateOrderIndependent: the findings of a register do not depend
@@ -53,25 +53,17 @@ func count(fs Findings) map[Finding]int {
 func TestRegisterConcurrentUse(t *testing.T) {
 	r := sound()
 	want := r.Validate()
-	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				if len(r.Validate()) != len(want) {
-					t.Error("Validate differs under concurrency")
-				}
-				_, _, _ = r.Flows[0].CriticalPath()
-				_ = r.Flows[0].DOT(r.Risks...)
-				_ = Diff(r, r)
-				for _, x := range Rules() {
-					_ = r.Run(x)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	hardening.Concurrently(t, "Validate, CriticalPath, DOT, Diff and Run on a sound register", func(g, i int) {
+		if len(r.Validate()) != len(want) {
+			t.Error("Validate differs under concurrency")
+		}
+		_, _, _ = r.Flows[0].CriticalPath()
+		_ = r.Flows[0].DOT(r.Risks...)
+		_ = Diff(r, r)
+		for _, x := range Rules() {
+			_ = r.Run(x)
+		}
+	})
 }
 
 func TestValidateExtraRules(t *testing.T) {

@@ -1,19 +1,18 @@
 package accountability
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/golden"
 )
 
 func TestRenderGolden(t *testing.T) {
 	r := sound()
 	for _, f := range r.Flows {
-		golden(t, "flow-"+f.ID+".dot", []byte(f.DOT(r.Risks...)))
-		golden(t, "flow-"+f.ID+".mmd", []byte(f.Mermaid(r.Risks...)))
+		golden.Check(t, "testdata/flow-"+f.ID+".dot", []byte(f.DOT(r.Risks...)), *update)
+		golden.Check(t, "testdata/flow-"+f.ID+".mmd", []byte(f.Mermaid(r.Risks...)), *update)
 	}
 }
 
@@ -61,20 +60,7 @@ func TestRenderEscapes(t *testing.T) {
 // After -update, re-render the PNG: dot -Tpng docs/flow-example.dot -o docs/flow-example.png
 func TestDocsFlowExample(t *testing.T) {
 	r := sound()
-	got := []byte(r.Flows[0].DOT(r.Risks...))
-	path := filepath.Join("..", "docs", "flow-example.dot")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading %s (run with -update to create it): %v", path, err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	golden.Check(t, "../docs/flow-example.dot", []byte(r.Flows[0].DOT(r.Risks...)), *update)
 }
 
 // TestMermaidHostile pins the exact Mermaid text for names, IDs and labels

@@ -5,7 +5,10 @@ package accountability
 // district department. Parent is the ID of the unit it belongs to (an
 // office's sub-district); empty for a top-level unit. SelfSet marks a body
 // the sub-district set up on its own (自设机构), which a [Template] counts
-// against its MaxSelfSet.
+// against its MaxSelfSet. CreditCode is its unified social credit code
+// (统一社会信用代码, checked by [CheckCreditCode]) and Division the
+// administrative division it serves (行政区划代码, 6 or 12 digits, checked by
+// [CheckDivisionCode]); both are optional.
 //
 // The zero Unit has no ID and no Kind; validation reports both.
 type Unit struct {
@@ -14,4 +17,7 @@ type Unit struct {
 	Kind    UnitKind `json:"kind,omitempty"`
 	Parent  string   `json:"parent,omitempty"`
 	SelfSet bool     `json:"selfSet,omitempty"`
+
+	CreditCode string `json:"creditCode,omitempty"`
+	Division   string `json:"division,omitempty"`
 }

@@ -4,36 +4,17 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
 
 func TestAssess(t *testing.T) {
 	scores := []scoring.Score{
@@ -63,7 +44,7 @@ func TestAssess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "annual.golden", append(b, '\n'))
+	golden.Check(t, "testdata/annual.golden", append(b, '\n'), *update)
 	var back assessment.Annual
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)

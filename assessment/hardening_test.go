@@ -2,9 +2,9 @@ package assessment_test
 
 // Hardening: every exported function and method of package assessment,
 // called with nil maps, empty names, hostile decimals and huge inputs,
-// returns an error or a sound result and never panics.
-// TestHardeningCoversEverything keeps the rows complete: a new exported
-// function without a row here fails it.
+// returns an error or a sound result and never panics. TestHardening also
+// keeps the rows complete: a new exported function without a row here fails
+// it.
 
 import (
 	"fmt"
@@ -17,18 +17,11 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	return []hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	hardening.Test(t, []hardening.Row{
 		hardening.MarshalRow("assessment.Weights", nil, assessment.Weights{"": hardening.Decimals[3], hardening.BadUTF8: hardening.Decimals[2]}),
 		hardening.MarshalRow("assessment.Annual", assessment.Annual{}, assessment.Annual{Subject: hardening.BadUTF8,
 			Parts: map[string]decimal.Decimal{"": hardening.Decimals[4]}, Weights: assessment.Weights{"": {}}, Total: hardening.Decimals[3], Rank: -1}),
@@ -62,5 +55,5 @@ func hardeningRows() []hardening.Row {
 				_, _ = assessment.Assess(scores, annualWeights(), map[string]map[string]decimal.Decimal{"s": nil, "": {"": hardening.Decimals[3]}, hardening.BadUTF8: {}})
 			})
 		}},
-	}
+	})
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/accountability"
 )
 
 // Item is one entry of a list: a kind of work that the sub-district may
@@ -16,29 +19,87 @@ type Item struct {
 }
 
 // Exclusion is work removed from a sub-district's duties outright, such as
-// 招商引资 (investment attraction): a request whose title contains Name is
-// refused even with an approval. Reason says why it was removed.
+// 招商引资 (investment attraction): work whose title falls under it
+// ([Exclusion.Matches]) is refused even with an approval. Reason says why
+// it was removed. Allow lists phrases that mark work serving the excluded
+// work rather than doing it, which the reform keeps: the sub-district no
+// longer attracts investment, but still gives the projects it brings
+// services such as 落地服务 ("为招商引资项目提供落地服务").
 type Exclusion struct {
-	Name   string `json:"name"`
-	Reason string `json:"reason,omitempty"`
+	Name   string   `json:"name"`
+	Reason string   `json:"reason,omitempty"`
+	Allow  []string `json:"allow,omitempty"`
+}
+
+// Matches reports whether work titled text falls under the exclusion. Text
+// is cut into clauses at punctuation (，、；。,; and spaces) and at 及, 和,
+// 与 and 并; the work falls under the exclusion if a clause contains Name
+// and none of the Allow phrases. So with Allow ["落地服务"],
+// "为招商引资项目提供落地服务" does not fall under 招商引资, but
+// "招商引资及落地服务" does: its first clause is 招商引资 itself. An
+// exclusion with no Name matches nothing; one with no Allow matches every
+// text that contains its Name.
+func (x Exclusion) Matches(text string) bool {
+	if x.Name == "" || !strings.Contains(text, x.Name) {
+		return false
+	}
+	if len(x.Allow) == 0 {
+		return true
+	}
+	for rest := text; rest != ""; {
+		clause := rest
+		if i := strings.IndexFunc(rest, isClauseBreak); i >= 0 {
+			clause = rest[:i]
+			_, n := utf8.DecodeRuneInString(rest[i:])
+			rest = rest[i+n:]
+		} else {
+			rest = ""
+		}
+		if strings.Contains(clause, x.Name) && !x.allowed(clause) {
+			return true
+		}
+	}
+	return false
+}
+
+// allowed reports whether a clause holds one of the Allow phrases.
+func (x Exclusion) allowed(clause string) bool {
+	for _, a := range x.Allow {
+		if a != "" && strings.Contains(clause, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// isClauseBreak reports whether r ends a clause of a title.
+func isClauseBreak(r rune) bool {
+	return strings.ContainsRune("，、；。,;及和与并 　\t\n", r)
 }
 
 // DefaultExclusions returns the two exclusions of the reform, 招商引资
 // (investment attraction) and 协税护税 (tax assistance), in a new slice that
-// the caller owns.
+// the caller owns. 招商引资 allows the service work the reform keeps for
+// the projects investment brings: 落地服务, 服务保障, 代办服务, 帮办服务,
+// 跟踪服务 and 要素保障.
 func DefaultExclusions() []Exclusion {
 	return []Exclusion{
-		{Name: "招商引资", Reason: "removed from sub-district duties (取消街道招商引资职能)"},
+		{Name: "招商引资", Reason: "removed from sub-district duties (取消街道招商引资职能)",
+			Allow: []string{"落地服务", "服务保障", "代办服务", "帮办服务", "跟踪服务", "要素保障"}},
 		{Name: "协税护税", Reason: "removed from sub-district duties (取消街道协税护税职能)"},
 	}
 }
 
 // Admission is a sub-district's matter admission (事项准入): the items of
-// its three lists and the work excluded outright. The zero Admission lists
-// nothing and excludes nothing, so it admits only approved work. An
-// Admission is not modified by its methods and is safe for concurrent use
-// by readers.
+// its three lists and the work excluded outright. Version names the
+// revision of the lists, and the embedded [accountability.Adoption] says
+// from when it is in force and whether it was approved and published. The
+// zero Admission lists nothing and excludes nothing, so it admits only
+// approved work. An Admission is not modified by its methods and is safe
+// for concurrent use by readers.
 type Admission struct {
+	Version string `json:"version,omitempty"`
+	accountability.Adoption
 	Items    []Item      `json:"items,omitempty"`
 	Excluded []Exclusion `json:"excluded,omitempty"`
 }
@@ -73,8 +134,9 @@ type Decision struct {
 
 // Admit decides whether the sub-district takes on the work r asks for:
 //
-//   - A request whose Title contains the Name of an exclusion is refused,
-//     approval or not; so is one whose matched item's Name contains it.
+//   - A request whose Title falls under an exclusion ([Exclusion.Matches])
+//     is refused, approval or not; so is one whose matched item's Name
+//     falls under it.
 //   - A request is matched to an item by code when r.Item is set (the Title
 //     is then free text); otherwise by a Title exactly equal to an item's
 //     Name. The first matching item wins. A matched item admits the work.
@@ -97,9 +159,9 @@ func (a *Admission) Admit(r Request) Decision {
 		}
 		var where string
 		switch {
-		case strings.Contains(r.Title, x.Name):
+		case x.Matches(r.Title):
 			where = fmt.Sprintf("title %q", r.Title)
-		case item != nil && strings.Contains(item.Name, x.Name):
+		case item != nil && x.Matches(item.Name):
 			where = fmt.Sprintf("item %s %q", item.Code, item.Name)
 		default:
 			continue
@@ -142,7 +204,7 @@ func (a *Admission) Admit(r Request) Decision {
 // Validate reports every problem of the admission: an item with no code or
 // name, two items with one code, an item whose List is not set or unknown,
 // an exclusion with no name or named twice, and an item whose name falls
-// under an exclusion. The error joins one error per problem, each naming
+// under an exclusion ([Exclusion.Matches]). The error joins one error per problem, each naming
 // its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if sound.
 func (a *Admission) Validate() error {
 	var p problems
@@ -170,7 +232,7 @@ func (a *Admission) Validate() error {
 			}
 		}
 		for _, x := range a.Excluded {
-			if x.Name != "" && strings.Contains(it.Name, x.Name) {
+			if x.Matches(it.Name) {
 				p.add("%s: item %q falls under the exclusion %s", path, it.Name, x.Name)
 				break
 			}

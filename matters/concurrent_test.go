@@ -1,7 +1,6 @@
 package matters_test
 
 import (
-	"sync"
 	"testing"
 	"time"
 
@@ -19,36 +18,28 @@ func TestConcurrentReaders(t *testing.T) {
 	ts := demolition()
 	cal := workday.China()
 	want := matters.Summarize([]*matters.Matter{m})
-	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				r, err := d.Route("违法建设")
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
-					t.Error(err)
-				}
-				if _, err := m.Deadlines(cal, r); err != nil {
-					t.Error(err)
-				}
-				if _, err := m.ElapsedTo(cal, 4); err != nil {
-					t.Error(err)
-				}
-				if got := matters.Summarize([]*matters.Matter{m}); got.Received != want.Received {
-					t.Errorf("Summarize = %+v", got)
-				}
-				a.Admit(matters.Request{Item: "QZ-001"})
-				ts.For("城管中队")
-				_ = m.Clone()
-			}
-		}()
-	}
-	wg.Wait()
+	hardening.Concurrently(t, "Route, Status, Deadlines, ElapsedTo, Summarize, Admit, For and Clone on shared values", func(g, i int) {
+		r, err := d.Route("违法建设")
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
+			t.Error(err)
+		}
+		if _, err := m.Deadlines(cal, r); err != nil {
+			t.Error(err)
+		}
+		if _, err := m.ElapsedTo(cal, 4); err != nil {
+			t.Error(err)
+		}
+		if got := matters.Summarize([]*matters.Matter{m}); got.Received != want.Received {
+			t.Errorf("Summarize = %+v", got)
+		}
+		a.Admit(matters.Request{Item: "QZ-001"})
+		ts.For("城管中队")
+		_ = m.Clone()
+	})
 }
 
 // TestConcurrentUse runs, from several goroutines at once and on hostile
@@ -68,5 +59,28 @@ func TestConcurrentUse(t *testing.T) {
 		_, _ = m.Status(cal, from.Add(time.Duration(i)*time.Hour), r)
 		_ = m.Clone()
 		_ = matters.Summarize([]*matters.Matter{m})
+	})
+}
+
+// TestCatalogConcurrentReaders: Validate, At, DirectoryVersion and RouteOf
+// on one shared catalog from several goroutines agree with one another;
+// go test -race checks that they only read.
+func TestCatalogConcurrentReaders(t *testing.T) {
+	c := soundCatalog()
+	c.History = revisedCatalog().History
+	c.Directory.Routes = append(c.Directory.Routes, matters.Route{Type: "违法建设", Lead: "CG", Duty: "ZZ-03", Scope: "背街小巷"})
+	m := dispatched(t, day(2024, 3, 20), "2024-1")
+	want := len(c.Validate())
+	hardening.Concurrently(t, "Catalog.Validate, At, DirectoryVersion, RouteOf", func(g, i int) {
+		if n := len(c.Validate()); n != want {
+			t.Errorf("Validate gave %d findings, want %d", n, want)
+		}
+		_ = c.At(day(2024, 2, 1))
+		if _, err := c.DirectoryVersion("2024-1"); err != nil {
+			t.Error(err)
+		}
+		if r, err := c.RouteOf(m); err != nil || r.ResolveDays != 3 {
+			t.Errorf("RouteOf = %+v, %v", r, err)
+		}
 	})
 }

@@ -71,17 +71,13 @@ func (c Clock) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes; a missing Due or Done is
 // zero. A field Clock does not have is an error.
-func (c *Clock) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var j clockJSON
-	if err := jsonx.Decode(b, &j); err != nil {
-		return decodeError("clock", err)
-	}
-	*c = Clock(j.clockFields)
+func (c *Clock) UnmarshalJSON(b []byte) error { return unmarshal[clockJSON]("clock", b, c) }
+
+// decoded is the Clock that j, its JSON form, decodes to.
+func (j clockJSON) decoded() Clock {
+	c := Clock(j.clockFields)
 	c.Limit, c.Due, c.Used, c.Done = time.Duration(j.Limit), value(j.Due), time.Duration(j.Used), value(j.Done)
-	return nil
+	return c
 }
 
 // deadlinesFields has the fields of Deadlines and none of its methods.
@@ -101,17 +97,13 @@ func (d Deadlines) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes; a missing Respond or
 // Resolve is zero. A field Deadlines does not have is an error.
-func (d *Deadlines) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var j deadlinesJSON
-	if err := jsonx.Decode(b, &j); err != nil {
-		return decodeError("deadlines", err)
-	}
-	*d = Deadlines(j.deadlinesFields)
+func (d *Deadlines) UnmarshalJSON(b []byte) error { return unmarshal[deadlinesJSON]("deadlines", b, d) }
+
+// decoded is the Deadlines that j, its JSON form, decodes to.
+func (j deadlinesJSON) decoded() Deadlines {
+	d := Deadlines(j.deadlinesFields)
 	d.Respond, d.Resolve = value(j.Respond), value(j.Resolve)
-	return nil
+	return d
 }
 
 // optional returns nil for the zero time, so that JSON leaves it out.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
@@ -14,16 +15,22 @@ import (
 // Lead unit that answers its whistle and the Support units that help, the
 // working time within which the dispatched units must respond (Respond;
 // zero = no limit) and the working days within which the lead must resolve
-// it (ResolveDays; zero = no limit).
+// it (ResolveDays; zero = no limit). Duty is the Code of the responsibility
+// of the register (责任清单) the route rests on, and Scope the part of the
+// matter type it covers where a boundary (职责边界) splits the type between
+// the sub-district and a department ("主次干道"); both are optional, and
+// checked by [Catalog.Validate].
 //
 // In JSON, Respond is a Go duration string such as "4h0m0s"; the field
-// names are type, lead, support, respond and resolveDays.
+// names are type, lead, support, respond, resolveDays, duty and scope.
 type Route struct {
 	Type        string        `json:"type"`
 	Lead        string        `json:"lead"`
 	Support     []string      `json:"support,omitempty"`
 	Respond     time.Duration `json:"respond,omitempty"`
 	ResolveDays int           `json:"resolveDays,omitempty"`
+	Duty        string        `json:"duty,omitempty"`
+	Scope       string        `json:"scope,omitempty"`
 }
 
 // routeFields has the fields of a Route and none of its methods.
@@ -42,17 +49,13 @@ func (r Route) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes. A field Route does not have
 // is an error.
-func (r *Route) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var j routeJSON
-	if err := jsonx.Decode(b, &j); err != nil {
-		return decodeError("route", err)
-	}
-	*r = Route(j.routeFields)
+func (r *Route) UnmarshalJSON(b []byte) error { return unmarshal[routeJSON]("route", b, r) }
+
+// decoded is the Route that j, its JSON form, decodes to.
+func (j routeJSON) decoded() Route {
+	r := Route(j.routeFields)
 	r.Respond = time.Duration(j.Respond)
-	return nil
+	return r
 }
 
 // Units returns the route's units, lead first then support, in a new slice:
@@ -62,10 +65,15 @@ func (r Route) Units() []string {
 }
 
 // Directory is the governance matter list (基层治理事项清单): which units
-// answer the whistle for each matter type. The zero Directory routes
+// answer the whistle for each matter type. Version names the revision of
+// the list, and the embedded [accountability.Adoption] says from when it is
+// in force and whether it was approved and published; a [Dispatch] event
+// records the Version it followed (Event.Routes). The zero Directory routes
 // nothing. A Directory is not modified by its methods and is safe for
 // concurrent use by readers.
 type Directory struct {
+	Version string `json:"version,omitempty"`
+	accountability.Adoption
 	Routes []Route `json:"routes"`
 }
 

@@ -48,12 +48,36 @@
 // A [KeyTask] names a lead unit and support units for each of its
 // functions; [KeyTasks.For] lists what a unit leads or supports.
 //
+// # The catalog: every list checked against the others
+//
+// A [Catalog] holds the lists of one jurisdiction in force together: the
+// [accountability.Register] of its units, powers and responsibilities, the
+// governance matter list, the admission lists and the key tasks.
+// [Catalog.Validate] checks what no list can check alone — that every unit
+// a list names is a unit of the register, that a route rests on a
+// responsibility whose unit or boundary department leads it, that an
+// admission item is on the power or responsibility list, that no list
+// holds excluded work, that a route's resolution limit is within the
+// promised limits of the powers behind it — and reports findings in
+// English and in Chinese.
+//
+// Each list revision carries a Version and an [accountability.Adoption]:
+// its effective date, its status (draft → approved → published) and who
+// approved it when. [Catalog.At] says which revision of each list was in
+// force at an instant. A [Dispatch] event records the Version of the
+// governance matter list it followed ([Directory.Dispatch] fills it in),
+// and [Catalog.RouteOf] returns the route of that revision, so that a
+// matter is graded and regraded by the route it was dispatched under,
+// never by today's. [DiffDirectory] and [DiffAdmission] list what changed
+// between two revisions. [LoadCatalog], [LoadDirectory] and
+// [LoadAdmission] read the lists' JSON strictly and within a size bound.
+//
 // # Encoding
 //
-// The data a host exchanges — lists, directories, key tasks, events,
-// matters, and the decisions, deadlines, statuses and summaries computed
-// from them — round-trips through encoding/json with lowerCamelCase
-// names; [EventError], an error, has no JSON form. Enumerations ([List],
+// The data a host exchanges — lists, directories, key tasks, catalogs,
+// events, matters, and the decisions, deadlines, statuses and summaries
+// computed from them — round-trips through encoding/json with
+// lowerCamelCase names; [EventError], an error, has no JSON form. Enumerations ([List],
 // [Kind], [State], [Alert], [Role]) marshal as their codes and parse the
 // code or the Chinese label; their zero value means "not set" and is
 // omitted. Durations are Go duration strings ("4h0m0s"), rates decimal
@@ -61,9 +85,9 @@
 // types with a JSON form of their own ([Route], [Clock], [Deadlines],
 // [Summary]) refuse fields they do not have.
 //
-// The package imports matters/workday and no other package of this
-// module. Nothing in it logs or keeps mutable global state. Input —
-// events, JSON, routes — never makes it panic; misuse may: a nil
-// calendar, or a method called on a nil *Matter, *Directory or
-// *Admission.
+// The package imports accountability, for the register the lists refer
+// to, and matters/workday, and no other package of this module. Nothing
+// in it logs or keeps mutable global state. Input — events, JSON, routes —
+// never makes it panic; misuse may: a nil calendar, or a method called on
+// a nil *Matter, *Catalog, *Directory or *Admission.
 package matters

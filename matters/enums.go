@@ -8,7 +8,8 @@ import "github.com/qingdan/qingdan/internal/enum"
 // the Chinese label, ignoring surrounding white space. Each String gives
 // the code, and "Type(n)" for a value that is not named; Label gives the
 // Chinese label, and String's form for a value that is not named. Parse
-// and text errors wrap [ErrInvalid].
+// and text errors wrap [ErrInvalid]; UnmarshalText leaves the value alone
+// on an error.
 
 // List names one of the three lists that bound a sub-district's work
 // (事项准入).
@@ -41,7 +42,7 @@ func ParseList(s string) (List, error) { return lists.Parse(s) }
 func (l List) MarshalText() ([]byte, error) { return lists.MarshalText(l) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseList] does.
-func (l *List) UnmarshalText(b []byte) (err error) { *l, err = lists.UnmarshalText(b); return err }
+func (l *List) UnmarshalText(b []byte) error { return lists.Unmarshal(b, l) }
 
 // Kind is the kind of a matter [Event].
 type Kind int
@@ -84,7 +85,7 @@ func ParseKind(s string) (Kind, error) { return kinds.Parse(s) }
 func (k Kind) MarshalText() ([]byte, error) { return kinds.MarshalText(k) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseKind] does.
-func (k *Kind) UnmarshalText(b []byte) (err error) { *k, err = kinds.UnmarshalText(b); return err }
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.Unmarshal(b, k) }
 
 // State is where a matter stands in its lifecycle. The zero State is that
 // of a matter with no events.
@@ -120,7 +121,7 @@ func ParseState(s string) (State, error) { return states.Parse(s) }
 func (s State) MarshalText() ([]byte, error) { return states.MarshalText(s) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseState] does.
-func (s *State) UnmarshalText(b []byte) (err error) { *s, err = states.UnmarshalText(b); return err }
+func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(b, s) }
 
 // Alert is how far a clock has run against its limit. The zero Alert is
 // that of a clock with no limit.
@@ -154,7 +155,7 @@ func ParseAlert(s string) (Alert, error) { return alerts.Parse(s) }
 func (a Alert) MarshalText() ([]byte, error) { return alerts.MarshalText(a) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseAlert] does.
-func (a *Alert) UnmarshalText(b []byte) (err error) { *a, err = alerts.UnmarshalText(b); return err }
+func (a *Alert) UnmarshalText(b []byte) error { return alerts.Unmarshal(b, a) }
 
 // Role is a unit's part in a key task's function.
 type Role int
@@ -185,4 +186,4 @@ func ParseRole(s string) (Role, error) { return roles.Parse(s) }
 func (r Role) MarshalText() ([]byte, error) { return roles.MarshalText(r) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseRole] does.
-func (r *Role) UnmarshalText(b []byte) (err error) { *r, err = roles.UnmarshalText(b); return err }
+func (r *Role) UnmarshalText(b []byte) error { return roles.Unmarshal(b, r) }

@@ -25,8 +25,13 @@ var (
 	// dispatch. Packages built on matters wrap it too, for a unit the
 	// matter was never dispatched to.
 	ErrNotDispatched = errors.New("matters: not dispatched")
+	// ErrNoRevision reports a revision of a list that a [Catalog] does not
+	// hold: a Version no revision has, or an instant at which no revision
+	// was in force.
+	ErrNoRevision = errors.New("matters: no such revision")
 	// ErrInvalid reports malformed input: an event that lacks what its kind
-	// needs, an unknown code, or a problem found by a Validate method.
+	// needs, an unknown code, a problem found by a Validate method, or a
+	// list that LoadCatalog, LoadDirectory or LoadAdmission cannot read.
 	ErrInvalid = errors.New("matters: invalid")
 )
 
@@ -63,12 +68,3 @@ func (p *problems) add(format string, args ...any) {
 }
 
 func (p problems) err() error { return errors.Join(p...) }
-
-// decodeError wraps an error met decoding the JSON form of what, so that it
-// wraps ErrInvalid once.
-func decodeError(what string, err error) error {
-	if errors.Is(err, ErrInvalid) {
-		return fmt.Errorf("matters: %s: %w", what, err)
-	}
-	return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
-}

@@ -9,10 +9,13 @@ import (
 // 1, 2, 3, …; At is when it happened; Actor is the unit that acts. Type is
 // the matter type (Report only). Units is, for a Report, the owning
 // sub-district (else the Actor owns the matter) and, for a Dispatch, the
-// units dispatched to, lead first, then support. Satisfied is the citizen's
-// answer (Feedback only). Fields that an event's Kind does not use are kept
-// in the history but have no effect. [Matter.Apply] says which events are
-// legal when.
+// units dispatched to, lead first, then support. Routes is, for a Dispatch,
+// the Version of the governance matter list ([Directory]) whose route the
+// dispatch followed, so that grading and regrading use that revision
+// rather than today's ([Catalog.RouteOf]); [Directory.Dispatch] fills it
+// in. Satisfied is the citizen's answer (Feedback only). Fields that an
+// event's Kind does not use are kept in the history but have no effect.
+// [Matter.Apply] says which events are legal when.
 type Event struct {
 	Matter    string    `json:"matter"`
 	Seq       int       `json:"seq"`
@@ -21,6 +24,7 @@ type Event struct {
 	Actor     string    `json:"actor,omitempty"`
 	Type      string    `json:"type,omitempty"`
 	Units     []string  `json:"units,omitempty"`
+	Routes    string    `json:"routes,omitempty"`
 	Note      string    `json:"note,omitempty"`
 	Satisfied *bool     `json:"satisfied,omitempty"`
 }

@@ -1,46 +1,41 @@
 package matters_test
 
-// Hardening: every exported function and method of package matters,
-// called with zero values, nil slices and maps, zero times, negative
-// durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
-// exported function without a row here fails it.
+// Hardening: every exported function and method of package matters, called
+// with zero values, nil slices and maps, zero times, negative durations and
+// huge inputs, returns an error or a sound result and never panics.
+// TestHardening also keeps the rows complete: a new exported function
+// without a row here fails it.
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/shopspring/decimal"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add(hardening.EnumRows[matters.List]("matters", "List", matters.ParseList)...)
-	add(hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert)...)
-	add(hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind)...)
-	add(hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole)...)
-	add(hardening.EnumRows[matters.State]("matters", "State", matters.ParseState)...)
-	add(hardening.ErrorRows[matters.EventError]("matters", "EventError", true)...)
-	add([]hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	rows := slices.Concat(
+		hardening.EnumRows[matters.List]("matters", "List", matters.ParseList),
+		hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert),
+		hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind),
+		hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole),
+		hardening.EnumRows[matters.State]("matters", "State", matters.ParseState),
+		hardening.ErrorRows[matters.EventError]("matters", "EventError", true),
+	)
+	hardening.Test(t, append(rows, []hardening.Row{
 		hardening.MarshalRow("matters.Clock", matters.Clock{Limit: -1, Used: math.MinInt64, Due: hardening.Times[4], Alert: matters.Alert(99)}),
 		hardening.UnmarshalRow[matters.Clock]("matters.Clock"),
 		hardening.MarshalRow("matters.Deadlines", matters.Deadlines{Dispatched: hardening.Times[2], Respond: hardening.Times[3], Resolve: hardening.Times[5]}),
@@ -181,8 +176,110 @@ func hardeningRows() []hardening.Row {
 			c.Call("Summarize(matters with a nil one)", func() { _ = matters.Summarize(someMatters()) })
 			c.Call("Summarize(100000 zero matters)", func() { _ = matters.Summarize(make([]*matters.Matter, 100000)) })
 		}},
-	}...)
-	return rows
+		{Name: "matters.Exclusion.Matches", Run: func(c *hardening.Caller) {
+			xs := []matters.Exclusion{{}, {Name: hardening.BadUTF8, Allow: []string{"", hardening.Huge}}, matters.DefaultExclusions()[0]}
+			for i, x := range xs {
+				for _, s := range hardening.Strings {
+					c.Call(fmt.Sprintf("exclusion %d .Matches(%q)", i, hardening.Clip(s)), func() { _ = x.Matches(s) })
+				}
+			}
+		}},
+		{Name: "matters.Catalog.Validate", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				c.Call(fmt.Sprintf("catalog %d .Validate()", i), func() { _ = cat.Validate() })
+			}
+		}},
+		{Name: "matters.Catalog.At", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for _, at := range hardening.Times {
+					c.Call(fmt.Sprintf("catalog %d .At(%v)", i, at), func() { _ = cat.At(at) })
+				}
+			}
+		}},
+		{Name: "matters.Catalog.DirectoryVersion", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for _, s := range hardening.Strings {
+					c.Call(fmt.Sprintf("catalog %d .DirectoryVersion(%q)", i, hardening.Clip(s)), func() { _, _ = cat.DirectoryVersion(s) })
+				}
+			}
+			c.Call("(&Catalog{}).DirectoryVersion(\"\") is an error", func() {
+				_, err := (&matters.Catalog{}).DirectoryVersion("")
+				c.WantErr("DirectoryVersion of no directory", err)
+			})
+		}},
+		{Name: "matters.Catalog.RouteOf", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for j, m := range someMatters() {
+					if m == nil {
+						continue // a nil matter is misuse
+					}
+					c.Call(fmt.Sprintf("catalog %d .RouteOf(matter %d)", i, j), func() { _, _ = cat.RouteOf(m) })
+				}
+			}
+		}},
+		{Name: "matters.Directory.Dispatch", Run: func(c *hardening.Caller) {
+			for i, d := range []*matters.Directory{{}, {Version: hardening.Huge, Routes: routes()}} {
+				for j, m := range someMatters() {
+					if m == nil {
+						continue
+					}
+					for _, at := range hardening.Times {
+						c.Call(fmt.Sprintf("directory %d .Dispatch(matter %d, %v)", i, j, at), func() { _, _ = d.Dispatch(m, at) })
+					}
+				}
+			}
+		}},
+		{Name: "matters.DiffDirectory", Run: func(c *hardening.Caller) {
+			ds := []*matters.Directory{nil, {}, {Routes: routes()}, {Routes: append(routes(), routes()...)}}
+			for i, a := range ds {
+				for j, b := range ds {
+					c.Call(fmt.Sprintf("DiffDirectory(%d, %d)", i, j), func() { _ = matters.DiffDirectory(a, b) })
+				}
+			}
+		}},
+		{Name: "matters.DiffAdmission", Run: func(c *hardening.Caller) {
+			as := []*matters.Admission{nil, {}, {Items: make([]matters.Item, 3), Excluded: make([]matters.Exclusion, 2)}, {Excluded: matters.DefaultExclusions()}}
+			for i, a := range as {
+				for j, b := range as {
+					c.Call(fmt.Sprintf("DiffAdmission(%d, %d)", i, j), func() { _ = matters.DiffAdmission(a, b) })
+				}
+			}
+		}},
+		{Name: "matters.LoadDirectory", Run: func(c *hardening.Caller) {
+			for i, in := range hardening.JSONInputs {
+				c.Call(fmt.Sprintf("LoadDirectory(input %d)", i), func() { _, _ = matters.LoadDirectory(bytes.NewReader(in)) })
+			}
+			c.Call("LoadDirectory(nothing) is an error", func() {
+				_, err := matters.LoadDirectory(bytes.NewReader(nil))
+				c.WantErr("LoadDirectory(nothing)", err)
+			})
+		}},
+		{Name: "matters.LoadAdmission", Run: func(c *hardening.Caller) {
+			for i, in := range hardening.JSONInputs {
+				c.Call(fmt.Sprintf("LoadAdmission(input %d)", i), func() { _, _ = matters.LoadAdmission(bytes.NewReader(in)) })
+			}
+		}},
+		{Name: "matters.LoadCatalog", Run: func(c *hardening.Caller) {
+			for i, in := range append(hardening.JSONInputs, []byte(`{"register":{"units":[{"creditcode":"x"}]},"history":{"directories":[null,{}]}}`)) {
+				c.Call(fmt.Sprintf("LoadCatalog(input %d)", i), func() { _, _ = matters.LoadCatalog(bytes.NewReader(in)) })
+			}
+		}},
+	}...))
+}
+
+// hostileCatalogs are catalogs with nothing, with lists of zero values,
+// nil revisions in their history, keys used twice and hostile strings.
+func hostileCatalogs() []*matters.Catalog {
+	reg := &accountability.Register{Units: make([]accountability.Unit, 3), Powers: []accountability.Power{{}, {Code: "A", PromisedDays: -1}},
+		Responsibilities: []accountability.Responsibility{{}, {Code: "Z", Powers: []string{"A", "A", ""}, Boundaries: make([]accountability.Boundary, 2)}}}
+	dir := &matters.Directory{Version: hardening.BadUTF8, Adoption: accountability.Adoption{Status: accountability.Status(99), Effective: hardening.Times[4]},
+		Routes: append(routes(), matters.Route{Type: "占道经营", Lead: "", Duty: "Z", ResolveDays: math.MaxInt}, matters.Route{Duty: hardening.Huge})}
+	adm := &matters.Admission{Items: []matters.Item{{}, {Code: "A", Name: hardening.Huge}}, Excluded: []matters.Exclusion{{}, {Name: "招商引资"}}}
+	return []*matters.Catalog{
+		{}, {Register: &accountability.Register{}, Directory: &matters.Directory{}, Admission: &matters.Admission{}},
+		{Register: reg, Directory: dir, Admission: adm, KeyTasks: matters.KeyTasks{{}, {Functions: make([]matters.Function, 2)}},
+			History: matters.History{Registers: []*accountability.Register{nil, reg}, Directories: []*matters.Directory{nil, dir, {}}, Admissions: []*matters.Admission{nil, adm}}},
+	}
 }
 
 // calendars are the calendars methods are called on.

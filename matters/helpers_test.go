@@ -1,8 +1,10 @@
 package matters_test
 
 import (
+	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,3 +123,20 @@ var (
 	hClosed     = append(slices.Clone(hResolved), ev(matters.Close, owner))
 	hReturned   = append(slices.Clone(hAccepted), ev(matters.Return, lead))
 )
+
+// wantProblems checks that err, returned by a Validate method, wraps
+// ErrInvalid and joins exactly the problems want, each written without the
+// sentinel's text at its end.
+func wantProblems(t *testing.T, err error, want []string) {
+	t.Helper()
+	if !errors.Is(err, matters.ErrInvalid) {
+		t.Fatalf("Validate = %v, want ErrInvalid", err)
+	}
+	var got []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		got = append(got, strings.TrimSuffix(l, ": matters: invalid"))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Validate problems mismatch (-want +got):\n%s", diff)
+	}
+}

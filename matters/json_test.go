@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/shopspring/decimal"
@@ -98,22 +99,10 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			path := filepath.Join("testdata", tt.file)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(want, got) {
-				t.Errorf("%s differs from the golden file; got:\n%s", tt.file, got)
-			}
-			// Decode the golden file back: it must equal the value.
+			golden.Check(t, "testdata/"+tt.file, got, *update)
+			// Decode the output back: it must equal the value.
 			back := reflect.New(reflect.TypeOf(tt.v))
-			if err := json.Unmarshal(want, back.Interface()); err != nil {
+			if err := json.Unmarshal(got, back.Interface()); err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.v, back.Elem().Interface()); diff != "" {

@@ -96,15 +96,11 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes; a rate may also be a bare
 // JSON number. A field Summary does not have is an error.
-func (s *Summary) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var j summaryJSON
-	if err := jsonx.Decode(b, &j); err != nil {
-		return decodeError("summary", err)
-	}
-	*s = Summary(j.summaryFields)
+func (s *Summary) UnmarshalJSON(b []byte) error { return unmarshal[summaryJSON]("summary", b, s) }
+
+// decoded is the Summary that j, its JSON form, decodes to.
+func (j summaryJSON) decoded() Summary {
+	s := Summary(j.summaryFields)
 	s.ResolutionRate, s.SatisfactionRate = decimal.Decimal(j.ResolutionRate), decimal.Decimal(j.SatisfactionRate)
-	return nil
+	return s
 }

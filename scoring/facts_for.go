@@ -12,7 +12,11 @@ import (
 )
 
 // FactsFor reads the facts of unit's answer to matter m off the matter's
-// history, with working time on calendar cal and the limits of route r:
+// history, with working time on calendar cal and the limits of route r —
+// the route the matter's dispatch followed, which matters.Catalog.RouteOf
+// finds in the revision of the governance matter list the Dispatch
+// recorded, so that regrading after the list changes gives the same
+// answer:
 //
 //   - Response is the working time from the Dispatch to the unit's first
 //     Accept, and Resolution from the Dispatch to the matter's last

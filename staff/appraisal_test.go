@@ -5,37 +5,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
@@ -72,7 +53,7 @@ func TestAppraise(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "appraised.golden", append(b, '\n'))
+	golden.Check(t, "testdata/appraised.golden", append(b, '\n'), *update)
 }
 
 func TestAppraiseErrors(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
@@ -66,7 +67,7 @@ func TestSelect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "placement.golden", append(b, '\n'))
+	golden.Check(t, "testdata/placement.golden", append(b, '\n'), *update)
 }
 
 func TestSelectErrors(t *testing.T) {

@@ -2,9 +2,9 @@ package staff_test
 
 // Hardening: every exported function and method of package staff, called
 // with zero values, nil slices and maps, hostile decimals and huge inputs,
-// returns an error or a sound result and never panics.
-// TestHardeningCoversEverything keeps the rows complete: a new exported
-// function without a row here fails it.
+// returns an error or a sound result and never panics. TestHardening also
+// keeps the rows complete: a new exported function without a row here fails
+// it.
 
 import (
 	"fmt"
@@ -19,18 +19,11 @@ import (
 	"github.com/qingdan/qingdan/staff"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	return []hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	hardening.Test(t, []hardening.Row{
 		hardening.MarshalRow("staff.Score", staff.Score{}, staff.Score{Scores: map[string]decimal.Decimal{"": hardening.Decimals[2], hardening.BadUTF8: hardening.Decimals[3]}}),
 		hardening.MarshalRow("staff.Appraised", staff.Appraised{}, staff.Appraised{Person: hardening.BadUTF8, Scores: map[string]decimal.Decimal{"": hardening.Decimals[4]}, Total: hardening.Decimals[3]}),
 		hardening.MarshalRow("staff.Candidate", staff.Candidate{}, staff.Candidate{Years: hardening.Decimals}),
@@ -56,5 +49,5 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-	}
+	})
 }

@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/qingdan/qingdan/accountability"
-	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/tablecase"
 )
 
 // Testing is the part of *testing.T the helpers use: *testing.T,
@@ -57,10 +55,7 @@ func Run(t Testing, rule accountability.Rule, cases []Case) {
 		return
 	}
 	for i, c := range cases {
-		name := c.Name
-		if name == "" {
-			name = fmt.Sprintf("#%d", i)
-		}
+		name := tablecase.Name(c.Name, i)
 		r := c.Register
 		if r == nil {
 			r = &accountability.Register{}
@@ -94,31 +89,15 @@ func RunFile(t Testing, rule accountability.Rule, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	f, err := os.Open(path)
+	cs, err := tablecase.ReadFile[Case]("accountabilitytest", path)
 	if err != nil {
-		t.Errorf("accountabilitytest: %v", err)
+		t.Errorf("%v", err)
 		return
 	}
-	defer f.Close()
-	cases, err := ReadCases(f)
-	if err != nil {
-		t.Errorf("accountabilitytest: %s: %v", path, err)
-		return
-	}
-	Run(t, rule, cases)
+	Run(t, rule, cs)
 }
 
 // ReadCases reads a JSON array of [Case]s strictly: an unknown field is an
 // error, so that a misspelt key cannot make a case pass, and so is
 // anything after the array.
-func ReadCases(r io.Reader) ([]Case, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("accountabilitytest: reading cases: %w", err)
-	}
-	var cases []Case
-	if err := jsonx.Decode(data, &cases); err != nil {
-		return nil, fmt.Errorf("accountabilitytest: reading cases: %w", err)
-	}
-	return cases, nil
-}
+func ReadCases(r io.Reader) ([]Case, error) { return tablecase.Read[Case]("accountabilitytest", r) }

@@ -9,27 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/tablecase"
 )
-
-// errorfunc is a fake T: it records what the helpers report, as
-// analysistest_test.go's errorfunc does.
-type errorfunc func(string)
-
-func (f errorfunc) Errorf(format string, args ...any) { f(fmt.Sprintf(format, args...)) }
-
-// recorder returns a fake T and the messages it records.
-func recorder() (Testing, *[]string) {
-	var got []string
-	return errorfunc(func(s string) { got = append(got, s) }), &got
-}
-
-// helperT is a fake T with a Helper method, which the helpers call.
-type helperT struct {
-	errorfunc
-	helpers *int
-}
-
-func (h helperT) Helper() { *h.helpers++ }
 
 var _ Testing = (*testing.T)(nil)
 
@@ -90,27 +71,19 @@ func TestRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ft, got := recorder()
-			Run(ft, tt.rule, tt.cases)
-			if len(*got) != len(tt.want) {
-				t.Fatalf("Run reported %d messages, want %d:\n%s", len(*got), len(tt.want), strings.Join(*got, "\n"))
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix((*got)[i], w) {
-					t.Errorf("message %d = %q, want it to begin %q", i, (*got)[i], w)
-				}
-			}
+			var rec tablecase.Recorder
+			Run(&rec, tt.rule, tt.cases)
+			rec.Check(t, "Run", tt.want)
 		})
 	}
 }
 
 func TestRunCallsHelper(t *testing.T) {
-	n := 0
-	ht := helperT{errorfunc(func(string) {}), &n}
-	Run(ht, noName, []Case{{Name: "x"}})
-	RunFile(ht, noName, "testdata/name.json")
-	if n != 3 { // Run, RunFile and the Run it calls
-		t.Errorf("Helper called %d times, want 3", n)
+	var rec tablecase.HelperRecorder
+	Run(&rec, noName, []Case{{Name: "x"}})
+	RunFile(&rec, noName, "testdata/name.json")
+	if rec.Helpers != 3 { // Run, RunFile and the Run it calls
+		t.Errorf("Helper called %d times, want 3", rec.Helpers)
 	}
 }
 
@@ -123,11 +96,9 @@ func TestRunFileFailures(t *testing.T) {
 		{"testdata/no-such-file.json", "accountabilitytest: open testdata/no-such-file.json"},
 		{"run.go", "accountabilitytest: run.go: accountabilitytest: reading cases:"},
 	} {
-		ft, got := recorder()
-		RunFile(ft, noName, tt.path)
-		if len(*got) != 1 || !strings.HasPrefix((*got)[0], tt.want) {
-			t.Errorf("RunFile(%q) reported %q, want one message beginning %q", tt.path, *got, tt.want)
-		}
+		var rec tablecase.Recorder
+		RunFile(&rec, noName, tt.path)
+		rec.Check(t, fmt.Sprintf("RunFile(%q)", tt.path), []string{tt.want})
 	}
 }
 
@@ -169,7 +140,6 @@ func FuzzReadCases(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ft, _ := recorder()
-		Run(ft, noName, cases)
+		Run(&tablecase.Recorder{}, noName, cases)
 	})
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
-	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
@@ -45,18 +44,6 @@ type applicant struct {
 
 // appraisalYears is how many years of annual appraisal count.
 const appraisalYears = 3
-
-func loadCompetition() (*competition, error) {
-	b, err := dataFS.ReadFile("data/competition.json")
-	if err != nil {
-		return nil, err
-	}
-	var c competition
-	if err := jsonx.Decode(b, &c); err != nil {
-		return nil, fmt.Errorf("data/competition.json: %w", err)
-	}
-	return &c, nil
-}
 
 // barred says why a candidate may not compete, or "" if they may.
 type barred struct {

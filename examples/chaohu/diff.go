@@ -74,29 +74,13 @@ func entryJSON(reg *accountability.Register, c accountability.Change) map[string
 	var entry any
 	switch c.List {
 	case "powers":
-		for _, p := range reg.Powers {
-			if p.Code == c.Key {
-				entry = p
-			}
-		}
+		entry = entryByKey(reg.Powers, c.Key, func(p accountability.Power) string { return p.Code })
 	case "responsibilities":
-		for _, x := range reg.Responsibilities {
-			if x.Code == c.Key {
-				entry = x
-			}
-		}
+		entry = entryByKey(reg.Responsibilities, c.Key, func(x accountability.Responsibility) string { return x.Code })
 	case "flows":
-		for _, f := range reg.Flows {
-			if f.ID == c.Key {
-				entry = f
-			}
-		}
+		entry = entryByKey(reg.Flows, c.Key, func(f accountability.Flow) string { return f.ID })
 	case "risks":
-		for _, x := range reg.Risks {
-			if x.ID == c.Key {
-				entry = x
-			}
-		}
+		entry = entryByKey(reg.Risks, c.Key, func(x accountability.Risk) string { return x.ID })
 	}
 	if entry == nil {
 		return nil
@@ -112,6 +96,18 @@ func entryJSON(reg *accountability.Register, c accountability.Change) map[string
 		return nil
 	}
 	return m
+}
+
+// entryByKey returns the last entry of list whose key is k, and nil when
+// none has it.
+func entryByKey[T any](list []T, k string, key func(T) string) any {
+	var found any
+	for _, x := range list {
+		if key(x) == k {
+			found = x
+		}
+	}
+	return found
 }
 
 // lookup follows a field path through a JSON object and formats a scalar

@@ -11,7 +11,12 @@
 // flowcharts' critical paths; the risk points and the separations of
 // incompatible posts; the findings of validation, first of the published
 // 2020 list (clean but for deliberate warnings), then of a draft with four
-// deliberate errors; the changes from the 2019 list to the 2020 list; and
+// deliberate errors, then of the cross-checks of the catalog that joins
+// the register to the governance matter list, the admission lists and the
+// key tasks (data/lists.json, with the list's 2019 revision in its
+// history), in Chinese — its one deliberate inconsistency is the route
+// that sends every 占道经营 to the city's urban-management bureau, though
+// the boundary of ZZ-03 keeps 背街小巷 for the sub-district; the changes from the 2019 list to the 2020 list; and
 // the ranked candidates of the open competition, post by post.
 //
 // Usage:
@@ -28,8 +33,9 @@
 //		Use the register in FILE (JSON, as package accountability
 //		writes it) as the current list instead of the built-in 2020 one.
 //
-// The exit status is 0 when the current list has no Error finding, 1 when
-// it has (the report is printed all the same) or a file cannot be read or
-// written, and 2 for a bad flag. The data — both revisions of the lists and
-// the candidates — is embedded from the data folder.
+// The exit status is 0 when neither the current list nor the catalog's
+// cross-checks have an Error finding, 1 when they have (the report is
+// printed all the same) or a file cannot be read or written, and 2 for a
+// bad flag. The data — both revisions of the lists, the catalog's lists
+// and the candidates — is embedded from the data folder.
 package main

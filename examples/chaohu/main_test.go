@@ -12,7 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
-	"github.com/qingdan/qingdan/examples/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/cli"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
 )
@@ -27,7 +28,7 @@ func TestRunGolden(t *testing.T) {
 	if stderr.Len() != 0 {
 		t.Errorf("run wrote to stderr:\n%s", stderr.String())
 	}
-	golden.Check(t, "chaohu.golden", stdout.Bytes(), *update)
+	golden.Check(t, "testdata/chaohu.golden", stdout.Bytes(), *update)
 }
 
 // TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and
@@ -141,11 +142,11 @@ func TestRunDefectiveRegister(t *testing.T) {
 
 func mustLoad(t *testing.T, name string) *accountability.Register {
 	t.Helper()
-	r, err := loadEmbedded(name)
-	if err != nil {
+	var r accountability.Register
+	if err := cli.Decode(dataFS, name, &r); err != nil {
 		t.Fatal(err)
 	}
-	return r
+	return &r
 }
 
 // TestFigures checks the key figures of the output from the data directly.
@@ -249,8 +250,8 @@ func TestStagesRule(t *testing.T) {
 }
 
 func TestCompetition(t *testing.T) {
-	c, err := loadCompetition()
-	if err != nil {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
 		t.Fatal(err)
 	}
 	cands, bar, err := c.candidates()
@@ -289,7 +290,7 @@ func TestCompetition(t *testing.T) {
 		}
 	}
 
-	bad := *c
+	bad := c
 	bad.Candidates = []applicant{
 		{ID: "X1", Name: "某甲", Post: "P01", Appraisals: map[string]string{"2019": "良好", "2018": "称职"}},
 	}
@@ -298,5 +299,32 @@ func TestCompetition(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("candidates() error = %v, want it to report %q", err, want)
 		}
+	}
+}
+
+// TestCrossChecks: the catalog of the embedded lists has exactly its one
+// deliberate inconsistency, in Chinese; the lists pass their own checks;
+// and a lead that is no unit of the register is caught.
+func TestCrossChecks(t *testing.T) {
+	var reg accountability.Register
+	if err := cli.Decode(dataFS, "data/register-2020.json", &reg); err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadLists(&reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, err := range map[string]error{"directory": c.Directory.Validate(), "admission": c.Admission.Validate(), "key tasks": c.KeyTasks.Validate()} {
+		if err != nil {
+			t.Errorf("the %s alone: %v", name, err)
+		}
+	}
+	fs := c.Validate()
+	if len(fs) != 1 || fs[0].Rule != "catalog.lead" || fs[0].Severity != accountability.Warning || fs[0].Path != "directory.routes[占道经营].lead" || !strings.Contains(fs[0].Label(), "背街小巷") {
+		t.Errorf("cross-checks = %v, want the one warning on 占道经营", fs)
+	}
+	c.Directory.Routes[1].Lead = "ZM-CGJ" // a typo for ZM-CGB
+	if errs := c.Validate().Errors(); len(errs) != 1 || errs[0].Rule != "catalog.unit" || !strings.Contains(errs[0].Label(), "不是登记的单位") {
+		t.Errorf("cross-checks of a mistyped lead = %v", errs)
 	}
 }

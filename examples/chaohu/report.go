@@ -256,6 +256,6 @@ func (r *report) stepPost(flow, step string) string {
 // findings prints findings one a line: severity, path, message and rule.
 func (r *report) findings(fs accountability.Findings) {
 	for _, f := range fs {
-		r.printf("    %s %s：%s（%s）\n", f.Severity.Label(), f.Path, f.Message, f.Rule)
+		r.printf("    %s %s：%s（%s）\n", f.Severity.Label(), f.Path, f.Label(), f.Rule)
 	}
 }

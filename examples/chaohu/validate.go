@@ -62,7 +62,6 @@ func (r *report) validation() (accountability.Findings, error) {
 	if err := dfs.Err(); err != nil {
 		r.printf("  送审稿不能发布：Findings.Err() 返回 %d 个错误\n", len(dfs.Errors()))
 	}
-	r.printf("\n")
 	return fs, nil
 }
 

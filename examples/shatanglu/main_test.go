@@ -11,7 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
-	"github.com/qingdan/qingdan/examples/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/cli"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/locality/shatanglu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -38,7 +39,7 @@ func TestRunGolden(t *testing.T) {
 			if stderr.Len() != 0 {
 				t.Errorf("run(%q) wrote to stderr:\n%s", tt.args, stderr.String())
 			}
-			golden.Check(t, tt.golden, stdout.Bytes(), *update)
+			golden.Check(t, "testdata/"+tt.golden, stdout.Bytes(), *update)
 		})
 	}
 }
@@ -86,7 +87,7 @@ func TestRunErrors(t *testing.T) {
 // TestFigures checks the figures the program prints, from the data.
 func TestFigures(t *testing.T) {
 	var units []accountability.Unit
-	if err := decodeEmbedded("data/units.json", &units); err != nil {
+	if err := cli.Decode(dataFS, "data/units.json", &units); err != nil {
 		t.Fatal(err)
 	}
 	if fs := shatanglu.Template().Check(units, subdistrict); len(fs) != 0 {
@@ -103,7 +104,7 @@ func TestFigures(t *testing.T) {
 	}
 
 	var tasks matters.KeyTasks
-	if err := decodeEmbedded("data/keytasks.json", &tasks); err != nil {
+	if err := cli.Decode(dataFS, "data/keytasks.json", &tasks); err != nil {
 		t.Fatal(err)
 	}
 	if err := tasks.Validate(); err != nil {
@@ -132,7 +133,7 @@ func TestFigures(t *testing.T) {
 		t.Errorf("working days of 2020-06 = %d, want 21", len(days))
 	}
 	var staff []member
-	if err := decodeEmbedded("data/staff.json", &staff); err != nil {
+	if err := cli.Decode(dataFS, "data/staff.json", &staff); err != nil {
 		t.Fatal(err)
 	}
 	ts := simulate(days, staff)

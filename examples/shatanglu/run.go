@@ -4,14 +4,12 @@ import (
 	"bufio"
 	"embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
-	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -22,20 +20,11 @@ var dataFS embed.FS
 // run is the program: it parses args, prints the report to stdout and any
 // problem to stderr, and returns the exit code (0 done, 1 failed, 2 bad usage).
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("shatanglu", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("shatanglu", stderr)
 	monthFlag := fs.String("month", "2020-06", "review the month `YYYY-MM`")
 	staffFile := fs.String("staff", "", "read the dispatched staff from `FILE` (JSON) instead of the built-in roster")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "shatanglu: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, stop := cli.Parse(fs, args); stop {
+		return code
 	}
 	month, err := time.ParseInLocation("2006-01", *monthFlag, workday.CST())
 	if err != nil {
@@ -52,26 +41,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 // report loads the data and prints every section to stdout.
 func report(stdout io.Writer, month time.Time, staffFile string) error {
 	var units []accountability.Unit
-	if err := decodeEmbedded("data/units.json", &units); err != nil {
-		return err
-	}
 	var keyTasks matters.KeyTasks
-	if err := decodeEmbedded("data/keytasks.json", &keyTasks); err != nil {
-		return err
-	}
 	var staff []member
-	if staffFile == "" {
-		if err := decodeEmbedded("data/staff.json", &staff); err != nil {
-			return err
-		}
-	} else {
-		b, err := os.ReadFile(staffFile)
-		if err != nil {
-			return err
-		}
-		if err := jsonx.Decode(b, &staff); err != nil {
-			return fmt.Errorf("staff %s: %w", staffFile, err)
-		}
+	if err := errors.Join(
+		cli.Decode(dataFS, "data/units.json", &units),
+		cli.Decode(dataFS, "data/keytasks.json", &keyTasks),
+		cli.Load(dataFS, "data/staff.json", staffFile, "staff", &staff),
+	); err != nil {
+		return err
 	}
 	eval := shatangluPolicy()
 	if err := eval.Validate(); err != nil {
@@ -127,15 +104,4 @@ func checkStaff(staff []member, units []accountability.Unit, e *PostEvaluator) e
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func decodeEmbedded(name string, v any) error {
-	b, err := dataFS.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	if err := jsonx.Decode(b, v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
 }

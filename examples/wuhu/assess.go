@@ -35,6 +35,7 @@ type figures struct {
 // graded is the graded year.
 type graded struct {
 	year    *year
+	lists   *matters.Catalog // the governance matter list, by revision
 	book    *scoring.Book
 	summary matters.Summary
 	figures figures
@@ -49,7 +50,7 @@ type graded struct {
 // records the grades in a book and blends each department's composite
 // into its annual assessment.
 func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded, error) {
-	a := &graded{year: y, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
+	a := &graded{year: y, lists: &matters.Catalog{Directory: &w.dir.Directory}, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
 		evals: map[string][]scoring.Evaluation{}, after: map[string][]int{}}
 	f := &a.figures
 	for i, m := range y.matters {
@@ -78,7 +79,11 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded
 		}
 		if m.State != matters.Resolved && m.State != matters.Closed {
 			f.Open++
-			st, err := m.Status(cal, y.to, p.route)
+			route, err := a.lists.RouteOf(m)
+			if err != nil {
+				return nil, fmt.Errorf("wuhu: route of %s: %w", m.ID, err)
+			}
+			st, err := m.Status(cal, y.to, route)
 			switch {
 			case errors.Is(err, matters.ErrNotDispatched): // returned, awaiting a new dispatch
 			case err != nil:
@@ -127,7 +132,11 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 		if err != nil {
 			return err
 		}
-		facts, err := scoring.FactsFor(cal, part, m.Lead, p.route)
+		route, err := a.lists.RouteOf(part) // the revision the dispatch followed
+		if err != nil {
+			return fmt.Errorf("wuhu: route of %s: %w", m.ID, err)
+		}
+		facts, err := scoring.FactsFor(cal, part, m.Lead, route)
 		if err != nil {
 			return fmt.Errorf("wuhu: facts of %s stage %d: %w", m.ID, part.Stage, err)
 		}
@@ -148,8 +157,12 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 	}
 	answer := latestAnswer(m)
 	last := m.Events[len(m.Events)-1]
+	route, err := a.lists.RouteOf(m) // the revision the dispatch followed
+	if err != nil {
+		return fmt.Errorf("wuhu: route of %s: %w", m.ID, err)
+	}
 	for i, u := range append([]string{m.Lead}, m.Support...) {
-		facts, err := scoring.FactsFor(cal, m, u, p.route)
+		facts, err := scoring.FactsFor(cal, m, u, route)
 		if err != nil {
 			return fmt.Errorf("wuhu: facts of %s for %s: %w", m.ID, u, err)
 		}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -104,17 +104,12 @@ var errData = errors.New("wuhu: bad embedded data")
 // loadWorld decodes and cross-checks the embedded data.
 func loadWorld() (*world, error) {
 	var w world
-	for _, f := range []struct {
-		name string
-		v    any
-	}{{"data/city.json", &w.city}, {"data/routes.json", &w.dir}, {"data/synthetic.json", &w.syn}} {
-		b, err := data.ReadFile(f.name)
-		if err != nil {
-			return nil, err
-		}
-		if err := jsonx.Decode(b, f.v); err != nil {
-			return nil, fmt.Errorf("%s: %w", f.name, err)
-		}
+	if err := errors.Join(
+		cli.Decode(data, "data/city.json", &w.city),
+		cli.Decode(data, "data/routes.json", &w.dir),
+		cli.Decode(data, "data/synthetic.json", &w.syn),
+	); err != nil {
+		return nil, err
 	}
 	if err := w.check(); err != nil {
 		return nil, err

@@ -483,7 +483,8 @@ func (g *generator) place(p *plan, y *year) error {
 				fits = p.open && st.off >= resolve
 				break
 			}
-			p.events = append(p.events, matters.Event{At: at, Kind: st.kind, Actor: st.actor, Type: typeIf(st.kind, p.typ.Type), Units: st.units, Note: st.note, Satisfied: st.satisfied})
+			p.events = append(p.events, matters.Event{At: at, Kind: st.kind, Actor: st.actor, Type: typeIf(st.kind, p.typ.Type), Units: st.units,
+				Routes: routesIf(st.kind, g.w.dir.Version), Note: st.note, Satisfied: st.satisfied})
 		}
 		if fits && (!p.open || len(p.events) < len(p.steps)) {
 			return nil
@@ -517,6 +518,15 @@ func (p *plan) daytime(k matters.Kind) bool {
 func typeIf(k matters.Kind, t string) string {
 	if k == matters.Report {
 		return t
+	}
+	return ""
+}
+
+// routesIf is the version of the governance matter list a dispatch
+// records, so that grading uses the routes it followed.
+func routesIf(k matters.Kind, version string) string {
+	if k == matters.Dispatch {
+		return version
 	}
 	return ""
 }

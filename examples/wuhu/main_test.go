@@ -13,8 +13,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"github.com/qingdan/qingdan/examples/internal/golden"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 )
@@ -64,7 +64,7 @@ func TestGolden(t *testing.T) {
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("run(%q) = %d, stderr %q; want 0 and nothing", tc.args, r.code, r.stderr)
 			}
-			golden.Check(t, tc.name+".golden", []byte(r.stdout), *update)
+			golden.Check(t, "testdata/"+tc.name+".golden", []byte(r.stdout), *update)
 		})
 	}
 }

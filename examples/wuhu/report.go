@@ -55,30 +55,24 @@ type typeCount struct {
 // of the department's evaluations (30%), its other assessment (70%,
 // synthetic) and the exact blend of the two, ranked.
 type department struct {
-	Rank        int             `json:"rank"`
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Short       string          `json:"short"`
-	Matters     int             `json:"matters"`
-	Evaluations int             `json:"evaluations"`
-	Grades      map[string]int  `json:"grades,omitempty"`
-	Composite   decimal.Decimal `json:"composite"`
-	Other       decimal.Decimal `json:"other"`
-	Total       decimal.Decimal `json:"total"`
+	row
+	Other decimal.Decimal `json:"other"`
+	Total decimal.Decimal `json:"total"`
 }
 
 // review is one month's review (月点评): the matters whistled and resolved
 // in the month and each department's scores over the month's evaluations.
 type review struct {
-	Month       string     `json:"month"` // such as 2020-06
-	Whistled    int        `json:"whistled"`
-	Resolved    int        `json:"resolved"`
-	Evaluations int        `json:"evaluations"`
-	Departments []monthRow `json:"departments"`
+	Month       string `json:"month"` // such as 2020-06
+	Whistled    int    `json:"whistled"`
+	Resolved    int    `json:"resolved"`
+	Evaluations int    `json:"evaluations"`
+	Departments []row  `json:"departments"`
 }
 
-// monthRow is one department's row of a month's review.
-type monthRow struct {
+// row is a department's scores over a period, ranked: its row of a
+// month's review, and the first columns of its row of the annual table.
+type row struct {
 	Rank        int             `json:"rank"`
 	ID          string          `json:"id"`
 	Name        string          `json:"name"`
@@ -111,9 +105,9 @@ func annualReport(w *world, a *graded) report {
 	for _, an := range a.annual {
 		s := scores[an.Subject]
 		r.Departments = append(r.Departments, department{
-			Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject), Short: w.short(an.Subject),
-			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades,
-			Composite: an.Parts[assessment.SubdistrictPart], Other: an.Parts["department"], Total: an.Total,
+			row: row{Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject), Short: w.short(an.Subject),
+				Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: an.Parts[assessment.SubdistrictPart]},
+			Other: an.Parts["department"], Total: an.Total,
 		})
 	}
 	return r
@@ -140,7 +134,7 @@ func monthReport(w *world, a *graded, month time.Month) report {
 	}
 	for _, s := range a.book.Scores(p) {
 		v.Evaluations += s.Evaluations
-		v.Departments = append(v.Departments, monthRow{Rank: s.Rank, ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
+		v.Departments = append(v.Departments, row{Rank: s.Rank, ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
 	}
 	r.Month = v

@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -21,8 +21,7 @@ import (
 // bad usage.
 // Errors go to stderr, one line each.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("wuhu", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("wuhu", stderr)
 	month := fs.String("month", "", "print the review of one month of the year, such as 2020-06")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")
@@ -32,16 +31,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file] [-journal file]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "wuhu: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, stop := cli.Parse(fs, args); stop {
+		return code
 	}
 	if *month != "" && *matter != "" {
 		fmt.Fprintln(stderr, "wuhu: -month and -matter do not go together")

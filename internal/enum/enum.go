@@ -154,3 +154,15 @@ func (c *Codec[E]) UnmarshalText(b []byte) (E, error) {
 	}
 	return c.Parse(string(b))
 }
+
+// Unmarshal sets *v to what UnmarshalText reads from b, and leaves it
+// alone on an error: an enum's UnmarshalText method is
+// "return codec.Unmarshal(b, v)".
+func (c *Codec[E]) Unmarshal(b []byte, v *E) error {
+	e, err := c.UnmarshalText(b)
+	if err != nil {
+		return err
+	}
+	*v = e
+	return nil
+}

@@ -120,6 +120,26 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestUnmarshal: Unmarshal sets the value to what UnmarshalText reads, and
+// leaves it alone on an error.
+func TestUnmarshal(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		want    color
+		wantErr bool
+	}{
+		{"green", 2, false},
+		{"", 0, false},
+		{"purple", 3, true}, // unchanged
+	} {
+		v := color(3)
+		err := colors.Unmarshal([]byte(tt.in), &v)
+		if v != tt.want || (err != nil) != tt.wantErr || (err != nil && !errors.Is(err, errTest)) {
+			t.Errorf("Unmarshal(%q) = %d, %v; want %d, error %v wrapping the sentinel", tt.in, v, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
 func TestNewPanicsOnBadSpec(t *testing.T) {
 	for name, s := range map[string]enum.Spec[color]{
 		"no sentinel":        {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}},

@@ -5,7 +5,7 @@
 // which runs a function from several goroutines at once.
 //
 // Each package's hardening_test.go holds its own rows and runs them with
-// [Run]. This package is for tests only, and imports none of the library's
+// [Test]. This package is for tests only, and imports none of the library's
 // packages.
 package hardening
 
@@ -61,6 +61,15 @@ type Row struct {
 	Name string
 	// Run makes the calls through c.
 	Run func(c *Caller)
+}
+
+// Test is a package's hardening test: it checks that the rows cover every
+// exported function and method of the package being tested, whose
+// directory go test runs it in ([Covered]), and runs them ([Run]).
+func Test(t *testing.T, rows []Row) {
+	t.Helper()
+	Covered(t, ".", rows)
+	Run(t, rows)
 }
 
 // Run runs each row as a parallel subtest named after it. Two rows with

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"time"
 
@@ -18,8 +19,9 @@ import (
 )
 
 // Decode decodes exactly one JSON value from data into v. A field that v
-// does not have is an error, and so is anything after the value but white
-// space.
+// does not have is an error, so is a field name spelt with another case
+// than v's (encoding/json alone would accept "creditcode" for
+// "creditCode"), and so is anything after the value but white space.
 func Decode(data []byte, v any) error {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.DisallowUnknownFields()
@@ -29,7 +31,7 @@ func Decode(data []byte, v any) error {
 	if _, err := d.Token(); err != io.EOF {
 		return errors.New("trailing data after the JSON value")
 	}
-	return nil
+	return exactKeys(data, reflect.TypeOf(v))
 }
 
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]

@@ -27,6 +27,7 @@ func TestDecode(t *testing.T) {
 		{`{"limit":null}`, doc{}, ""},
 		{`{"limit":"4h"} {}`, doc{}, "trailing data after the JSON value"},
 		{`{"limt":"4h"}`, doc{}, `json: unknown field "limt"`},
+		{`{"Limit":"4h"}`, doc{}, `json: field "Limit" is spelt "limit" here (field names are case-sensitive)`},
 		{`{"limit":14400000000000}`, doc{}, `duration "14400000000000" is not a string such as "4h0m0s"`},
 		{`{"limit":"4 hours"}`, doc{}, `duration "4 hours": not a duration such as "4h0m0s"`},
 		{`{"score":"1e3"}`, doc{}, `decimal "1e3": want a plain decimal such as "-12.5"`},
@@ -105,4 +106,37 @@ func FuzzDecimal(f *testing.F) {
 			t.Fatalf("%s → %s does not read back: %v", s, b, err)
 		}
 	})
+}
+
+// TestDecodeExactCase: a key in another case than the field's is refused
+// at any depth, in slices and maps, through embedded structs, and not in
+// a type that decodes itself.
+func TestDecodeExactCase(t *testing.T) {
+	type inner struct {
+		CreditCode string `json:"creditCode"`
+	}
+	type Embedded struct {
+		Version string `json:"version"`
+	}
+	type outer struct {
+		Embedded
+		Units []inner           `json:"units"`
+		ByID  map[string]*inner `json:"byID"`
+		Limit jsonx.Duration    `json:"limit"`
+		Raw   json.RawMessage   `json:"raw"`
+		Plain string
+	}
+	for in, want := range map[string]string{
+		`{"version":"1","units":[{"creditCode":"x"}],"byID":{"a":{"creditCode":"y"}},"raw":{"ANY":1},"Plain":"p"}`: "",
+		`{"Version":"1"}`:                   `field "Version" is spelt "version" here`,
+		`{"units":[{"creditcode":"x"}]}`:    `field "creditcode" is spelt "creditCode" here`,
+		`{"byID":{"a":{"CREDITCODE":"y"}}}`: `field "CREDITCODE" is spelt "creditCode" here`,
+		`{"plain":"p"}`:                     `field "plain" is spelt "Plain" here`,
+	} {
+		var got outer
+		err := jsonx.Decode([]byte(in), &got)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("Decode(%s) = %v, want %q", in, err, want)
+		}
+	}
 }

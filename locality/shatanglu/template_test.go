@@ -1,55 +1,11 @@
 package shatanglu
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/locality/internal/templatetest"
 )
 
 func TestTemplate(t *testing.T) {
-	tmpl := Template()
-	if tmpl.Name != "沙塘路街道“5+3+1”" || len(tmpl.Offices) != 5 || len(tmpl.Centers) != 3 || tmpl.MaxSelfSet != 1 {
-		t.Errorf("Template() = %q with %d offices, %d centres, %d self-set; want %q with 5, 3, 1",
-			tmpl.Name, len(tmpl.Offices), len(tmpl.Centers), tmpl.MaxSelfSet, "沙塘路街道“5+3+1”")
-	}
-	seen := map[string]bool{}
-	for _, n := range append(append([]string(nil), tmpl.Offices...), tmpl.Centers...) {
-		if n == "" || n != strings.TrimSpace(n) || seen[n] {
-			t.Errorf("body %q: empty, padded or listed twice", n)
-		}
-		seen[n] = true
-	}
-}
-
-// TestTemplateChecksItsOwnLayout: a sub-district with exactly the bodies
-// of the template, and as many self-set ones as it allows, is clean.
-func TestTemplateChecksItsOwnLayout(t *testing.T) {
-	tmpl := Template()
-	units := []accountability.Unit{{ID: "S", Name: "街道", Kind: accountability.Subdistrict}}
-	for i, n := range tmpl.Offices {
-		units = append(units, accountability.Unit{ID: fmt.Sprint("O", i), Name: n, Kind: accountability.Office, Parent: "S"})
-	}
-	for i, n := range tmpl.Centers {
-		units = append(units, accountability.Unit{ID: fmt.Sprint("C", i), Name: n, Kind: accountability.Center, Parent: "S"})
-	}
-	for i := range tmpl.MaxSelfSet {
-		units = append(units, accountability.Unit{ID: fmt.Sprint("X", i), Name: fmt.Sprint("自设", i), Kind: accountability.Office, Parent: "S", SelfSet: true})
-	}
-	if got := tmpl.Check(units, "S"); len(got) != 0 {
-		t.Errorf("Check(its own layout) = %v, want no findings", got)
-	}
-	units = append(units, accountability.Unit{ID: "Y", Name: "多余", Kind: accountability.Office, Parent: "S", SelfSet: true})
-	if got := tmpl.Check(units, "S"); len(got) != 1 || got[0].Rule != "template.selfset" {
-		t.Errorf("Check(one self-set body too many) = %v, want one template.selfset finding", got)
-	}
-}
-
-func TestTemplateIsFresh(t *testing.T) {
-	a := Template()
-	a.Offices[0], a.Centers[0] = "changed", "changed"
-	if b := Template(); b.Offices[0] != "党政综合办公室" || b.Centers[0] == "changed" {
-		t.Errorf("Template() returns shared state: %v", b)
-	}
+	templatetest.Test(t, Template, templatetest.Want{Name: "沙塘路街道“5+3+1”", Offices: 5, Centers: 3, MaxSelfSet: 1})
 }

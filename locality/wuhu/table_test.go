@@ -3,13 +3,12 @@ package wuhu_test
 import (
 	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -80,19 +79,7 @@ func TestTableJSON(t *testing.T) {
 	if err := wuhu.Table().Save(&buf); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "table.golden")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("table.golden mismatch (-want +got):\n%s", diff)
-	}
+	golden.Check(t, "testdata/table.golden", buf.Bytes(), *update)
 	back, err := scoring.LoadTable(&buf)
 	if err != nil {
 		t.Fatal(err)

@@ -1,55 +1,11 @@
 package wuhu
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/locality/internal/templatetest"
 )
 
 func TestTemplate(t *testing.T) {
-	tmpl := Template()
-	if tmpl.Name != "芜湖市街道“六办两中心”" || len(tmpl.Offices) != 6 || len(tmpl.Centers) != 2 || tmpl.MaxSelfSet != 2 {
-		t.Errorf("Template() = %q with %d offices, %d centres, %d self-set; want %q with 6, 2, 2",
-			tmpl.Name, len(tmpl.Offices), len(tmpl.Centers), tmpl.MaxSelfSet, "芜湖市街道“六办两中心”")
-	}
-	seen := map[string]bool{}
-	for _, n := range append(append([]string(nil), tmpl.Offices...), tmpl.Centers...) {
-		if n == "" || n != strings.TrimSpace(n) || seen[n] {
-			t.Errorf("body %q: empty, padded or listed twice", n)
-		}
-		seen[n] = true
-	}
-}
-
-// TestTemplateChecksItsOwnLayout: a sub-district with exactly the bodies
-// of the template, and as many self-set ones as it allows, is clean.
-func TestTemplateChecksItsOwnLayout(t *testing.T) {
-	tmpl := Template()
-	units := []accountability.Unit{{ID: "S", Name: "街道", Kind: accountability.Subdistrict}}
-	for i, n := range tmpl.Offices {
-		units = append(units, accountability.Unit{ID: fmt.Sprint("O", i), Name: n, Kind: accountability.Office, Parent: "S"})
-	}
-	for i, n := range tmpl.Centers {
-		units = append(units, accountability.Unit{ID: fmt.Sprint("C", i), Name: n, Kind: accountability.Center, Parent: "S"})
-	}
-	for i := range tmpl.MaxSelfSet {
-		units = append(units, accountability.Unit{ID: fmt.Sprint("X", i), Name: fmt.Sprint("自设", i), Kind: accountability.Office, Parent: "S", SelfSet: true})
-	}
-	if got := tmpl.Check(units, "S"); len(got) != 0 {
-		t.Errorf("Check(its own layout) = %v, want no findings", got)
-	}
-	units = append(units, accountability.Unit{ID: "Y", Name: "多余", Kind: accountability.Office, Parent: "S", SelfSet: true})
-	if got := tmpl.Check(units, "S"); len(got) != 1 || got[0].Rule != "template.selfset" {
-		t.Errorf("Check(one self-set body too many) = %v, want one template.selfset finding", got)
-	}
-}
-
-func TestTemplateIsFresh(t *testing.T) {
-	a := Template()
-	a.Offices[0], a.Centers[0] = "changed", "changed"
-	if b := Template(); b.Offices[0] != "综合保障办" || b.Centers[0] == "changed" {
-		t.Errorf("Template() returns shared state: %v", b)
-	}
+	templatetest.Test(t, Template, templatetest.Want{Name: "芜湖市街道“六办两中心”", Offices: 6, Centers: 2, MaxSelfSet: 2})
 }

@@ -1,10 +1,10 @@
 package workday_test
 
-// Hardening: every exported function and method of package workday,
-// called with zero values, nil slices and maps, zero times, negative
-// durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
-// exported function without a row here fails it.
+// Hardening: every exported function and method of package workday, called
+// with zero values, nil slices and maps, zero times, negative durations and
+// huge inputs, returns an error or a sound result and never panics.
+// TestHardening also keeps the rows complete: a new exported function
+// without a row here fails it.
 
 import (
 	"fmt"
@@ -16,21 +16,11 @@ import (
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
-
-// hardeningRows has a row for each exported function and method of the
-// package.
-func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add([]hardening.Row{
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) {
+	hardening.Test(t, []hardening.Row{
 		{Name: "workday.CST", Run: func(c *hardening.Caller) { c.Call("CST()", func() { _ = workday.CST() }) }},
 		{Name: "workday.New", Run: func(c *hardening.Caller) {
 			configs := []workday.Config{{}, {NoChina: true}, {Hours: []workday.Span{}}, {Hours: []workday.Span{{Start: -time.Hour, End: 30 * time.Hour}}},
@@ -128,8 +118,7 @@ func hardeningRows() []hardening.Row {
 				c.Call(fmt.Sprintf("UnmarshalText(%q)", hardening.Clip(s)), func() { var sp workday.Span; _ = sp.UnmarshalText([]byte(s)) })
 			}
 		}},
-	}...)
-	return rows
+	})
 }
 
 // calendars are the calendars methods are called on.

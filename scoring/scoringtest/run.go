@@ -3,11 +3,10 @@ package scoringtest
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -52,10 +51,7 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 		panic("scoringtest: Run with a nil evaluator")
 	}
 	for i, c := range cases {
-		name := c.Name
-		if name == "" {
-			name = fmt.Sprintf("#%d", i)
-		}
+		name := tablecase.Name(c.Name, i)
 		got, panicked, err := evaluate(e, c.Facts)
 		switch {
 		case panicked != nil:
@@ -88,35 +84,19 @@ func RunFile(t Testing, e scoring.Evaluator, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	f, err := os.Open(path)
+	cs, err := tablecase.ReadFile[Case]("scoringtest", path)
 	if err != nil {
-		t.Errorf("scoringtest: %v", err)
+		t.Errorf("%v", err)
 		return
 	}
-	defer f.Close()
-	cases, err := ReadCases(f)
-	if err != nil {
-		t.Errorf("scoringtest: %s: %v", path, err)
-		return
-	}
-	Run(t, e, cases)
+	Run(t, e, cs)
 }
 
 // ReadCases reads a JSON array of [Case]s strictly: an unknown field is an
 // error, so that a misspelt key cannot make a case pass, and so is
 // anything after the array. Durations in facts are Go duration strings
 // ("4h0m0s").
-func ReadCases(r io.Reader) ([]Case, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("scoringtest: reading cases: %w", err)
-	}
-	var cases []Case
-	if err := jsonx.Decode(data, &cases); err != nil {
-		return nil, fmt.Errorf("scoringtest: reading cases: %w", err)
-	}
-	return cases, nil
-}
+func ReadCases(r io.Reader) ([]Case, error) { return tablecase.Read[Case]("scoringtest", r) }
 
 // evaluate calls e, turning a panic into a value.
 func evaluate(e scoring.Evaluator, f scoring.Facts) (r scoring.Result, panicked any, err error) {

@@ -9,29 +9,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
-
-// errorfunc is a fake T: it records what the helpers report, as
-// analysistest_test.go's errorfunc does.
-type errorfunc func(string)
-
-func (f errorfunc) Errorf(format string, args ...any) { f(fmt.Sprintf(format, args...)) }
-
-// recorder returns a fake T and the messages it records.
-func recorder() (Testing, *[]string) {
-	var got []string
-	return errorfunc(func(s string) { got = append(got, s) }), &got
-}
-
-// helperT is a fake T with a Helper method, which the helpers call.
-type helperT struct {
-	errorfunc
-	helpers *int
-}
-
-func (h helperT) Helper() { *h.helpers++ }
 
 var _ Testing = (*testing.T)(nil)
 
@@ -101,27 +82,19 @@ func TestRun(t *testing.T) {
 		{"no cases", speed, nil, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ft, got := recorder()
-			Run(ft, tt.e, tt.cases)
-			if len(*got) != len(tt.want) {
-				t.Fatalf("Run reported %d messages, want %d:\n%s", len(*got), len(tt.want), strings.Join(*got, "\n"))
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix((*got)[i], w) {
-					t.Errorf("message %d = %q, want it to begin %q", i, (*got)[i], w)
-				}
-			}
+			var rec tablecase.Recorder
+			Run(&rec, tt.e, tt.cases)
+			rec.Check(t, "Run", tt.want)
 		})
 	}
 }
 
 func TestRunCallsHelper(t *testing.T) {
-	n := 0
-	ht := helperT{errorfunc(func(string) {}), &n}
-	Run(ht, speed, []Case{{Name: "x"}})
-	RunFile(ht, speed, "testdata/speed.json")
-	if n != 3 { // Run, RunFile and the Run it calls
-		t.Errorf("Helper called %d times, want 3", n)
+	var rec tablecase.HelperRecorder
+	Run(&rec, speed, []Case{{Name: "x"}})
+	RunFile(&rec, speed, "testdata/speed.json")
+	if rec.Helpers != 3 { // Run, RunFile and the Run it calls
+		t.Errorf("Helper called %d times, want 3", rec.Helpers)
 	}
 }
 
@@ -131,8 +104,7 @@ func TestRunNilEvaluatorPanics(t *testing.T) {
 			t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
 		}
 	}()
-	ft, _ := recorder()
-	Run(ft, nil, nil)
+	Run(&tablecase.Recorder{}, nil, nil)
 }
 
 func TestRunFileFailures(t *testing.T) {
@@ -140,11 +112,9 @@ func TestRunFileFailures(t *testing.T) {
 		{"testdata/missing.json", "scoringtest: open testdata/missing.json"},
 		{"run.go", "scoringtest: run.go: scoringtest: reading cases:"},
 	} {
-		ft, got := recorder()
-		RunFile(ft, speed, tt.path)
-		if len(*got) != 1 || !strings.HasPrefix((*got)[0], tt.want) {
-			t.Errorf("RunFile(%q) reported %q, want one message beginning %q", tt.path, *got, tt.want)
-		}
+		var rec tablecase.Recorder
+		RunFile(&rec, speed, tt.path)
+		rec.Check(t, fmt.Sprintf("RunFile(%q)", tt.path), []string{tt.want})
 	}
 }
 
@@ -183,7 +153,6 @@ func FuzzReadCases(f *testing.F) {
 		if err != nil {
 			return
 		}
-		ft, _ := recorder()
-		Run(ft, speed, cases)
+		Run(&tablecase.Recorder{}, speed, cases)
 	})
 }

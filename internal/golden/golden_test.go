@@ -32,31 +32,27 @@ func TestCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	}()
-	if err := os.Mkdir("testdata", 0o755); err != nil {
-		t.Fatal(err)
-	}
-
 	var f fakeT
-	Check(&f, "out.golden", []byte("清单\n"), false)
+	Check(&f, "testdata/out.golden", []byte("清单\n"), false)
 	if len(f.fatals) != 1 || !strings.Contains(f.fatals[0], "-update") {
 		t.Errorf("missing file: fatals %q; want one that tells how to create it", f.fatals)
 	}
 
 	f = fakeT{}
-	Check(&f, "out.golden", []byte("清单\n"), true)
+	Check(&f, "testdata/out.golden", []byte("清单\n"), true)
 	if b, err := os.ReadFile(filepath.Join("testdata", "out.golden")); err != nil || string(b) != "清单\n" {
 		t.Errorf("after -update the file holds %q, %v; want the output", b, err)
 	}
 
 	f = fakeT{}
-	Check(&f, "out.golden", []byte("清单\n"), false)
+	Check(&f, "testdata/out.golden", []byte("清单\n"), false)
 	if len(f.errors)+len(f.fatals) != 0 {
 		t.Errorf("same output: reported %q %q; want nothing", f.errors, f.fatals)
 	}
 
 	f = fakeT{}
-	Check(&f, "out.golden", []byte("清单 changed\n"), false)
-	if len(f.errors) != 1 || !strings.Contains(f.errors[0], "out.golden mismatch (-want +got)") {
+	Check(&f, "testdata/out.golden", []byte("清单 changed\n"), false)
+	if len(f.errors) != 1 || !strings.Contains(f.errors[0], "testdata/out.golden mismatch (-want +got)") {
 		t.Errorf("changed output: errors %q; want one mismatch naming the file", f.errors)
 	}
 }

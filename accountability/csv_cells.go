@@ -1,0 +1,102 @@
+package accountability
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// lines splits a multi-valued cell at line breaks, trimming each line and
+// dropping blank ones.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[.．、)）])\s*`)
+
+// stripNumber removes a leading "1." "2、" "（3）" "四、".
+func stripNumber(s string) string {
+	if r, _ := utf8.DecodeRuneInString(s); !(r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)) {
+		return s
+	}
+	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
+}
+
+func parseBasis(l string) Basis {
+	rest, ok := strings.CutPrefix(l, "《")
+	if !ok {
+		return Basis{Law: l}
+	}
+	law, rest, ok := strings.Cut(rest, "》")
+	if !ok {
+		return Basis{Law: l}
+	}
+	b := Basis{Law: strings.TrimSpace(law)}
+	rest = strings.TrimSpace(rest)
+	if strings.HasPrefix(rest, "第") {
+		if i := strings.IndexAny(rest, "：: 　"); i >= 0 {
+			b.Article, rest = rest[:i], rest[i:]
+		} else {
+			b.Article, rest = rest, ""
+		}
+	}
+	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
+	return b
+}
+
+// parseDuty reads "受理责任：内容" or "受理：内容".
+func parseDuty(l string) Duty {
+	l = stripNumber(l)
+	i := strings.IndexAny(l, "：:")
+	if i < 0 {
+		return Duty{Text: l}
+	}
+	prefix := strings.TrimSpace(l[:i])
+	sep, _ := utf8.DecodeRuneInString(l[i:])
+	text := strings.TrimSpace(l[i+utf8.RuneLen(sep):])
+	name, isDuty := strings.CutSuffix(prefix, "责任")
+	if !isDuty {
+		if st, err := ParseStage(prefix); err == nil {
+			return Duty{Stage: st, Text: text}
+		}
+		return Duty{Text: l}
+	}
+	if utf8.RuneCountInString(name) > 6 {
+		return Duty{Text: l} // a sentence, not a stage heading
+	}
+	st, err := ParseStage(strings.TrimSpace(name))
+	if err != nil {
+		// A heading of no stage of ours, such as 检查责任 or 处置责任 in an
+		// inspection: keep the line whole under OtherStage.
+		return Duty{Stage: OtherStage, Text: l}
+	}
+	return Duty{Stage: st, Text: text}
+}
+
+// sameDay are the words published lists put for a limit of no days, work
+// done on the spot; such a limit reads as 0 and the word is kept in Extra.
+var sameDay = map[string]bool{"即时办结": true, "即办": true, "即办件": true, "当场办结": true, "立即办结": true, "当日办结": true, "即时": true}
+
+// noLimit are the words published lists put for no limit; they read as 0.
+var noLimit = map[string]bool{"无": true, "—": true, "-": true, "/": true, "／": true, "无时限": true, "不适用": true}
+
+func parseDays(s string) (int, bool) {
+	for _, suffix := range []string{"个工作日", "工作日", "日", "天"} {
+		if t, ok := strings.CutSuffix(s, suffix); ok {
+			s = strings.TrimSpace(t)
+			break
+		}
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}

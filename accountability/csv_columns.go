@@ -1,0 +1,138 @@
+package accountability
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The columns of a power list that a field of [Power] models.
+const (
+	colSerial = iota
+	colCategory
+	colCode
+	colName
+	colSub
+	colBasis
+	colDuties
+	colLiabilities
+	colSubject
+	colStatutory
+	colPromised
+	colFlow
+	colParent
+	colSetting
+	colOffice
+	colTier
+	colForward
+	numCols
+)
+
+// csvHeaders are the accepted headers of each column; the first is the one
+// [WritePowersCSV] writes. They are the headers of the layouts published
+// lists use: a power and responsibility list (权责清单: 职权名称, 职权类型,
+// 职权编码, 行使主体, 承办机构), a power list (权力清单: 项目名称, 权力类型,
+// 项目编码, 实施主体) and the national government-service item catalogue
+// (政务服务事项: 事项名称, 事项类型, 事项编码, 实施主体, 设定依据, 实施依据,
+// 法定时限, 承诺时限).
+var csvHeaders = [numCols][]string{
+	colSerial:      {"序号"},
+	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别"},
+	colCode:        {"项目编码", "权力编码", "事项编码", "职权编码", "实施编码", "编码"},
+	colName:        {"项目名称", "权力名称", "事项名称", "职权名称", "主项名称"},
+	colSub:         {"子项", "子项名称"},
+	colBasis:       {"实施依据", "法律依据", "依据"},
+	colDuties:      {"责任事项"},
+	colLiabilities: {"追责情形", "问责情形"},
+	colSubject:     {"实施主体", "责任主体", "法定主体", "行使主体"},
+	colStatutory:   {"法定时限", "法定期限", "法定办结时限"},
+	colPromised:    {"承诺时限", "承诺期限", "承诺办结时限"},
+	colFlow:        {"流程图", "流程图编号"},
+	colParent:      {"主项编码"},
+	colSetting:     {"设定依据"},
+	colOffice:      {"承办机构", "承办科室", "承办单位"},
+	colTier:        {"实施层级", "行使层级"},
+	colForward:     {"审核转报", "是否审核转报"},
+}
+
+// headerColumn maps every accepted header to its column.
+var headerColumn = func() map[string]int {
+	m := make(map[string]int)
+	for c, names := range csvHeaders {
+		for _, name := range names {
+			m[name] = c
+		}
+	}
+	return m
+}()
+
+// csvRequired are the columns a list must have; it must also have a basis,
+// 设定依据 or 实施依据.
+var csvRequired = []int{colCategory, colCode, colName}
+
+// columnLayout is where a list's columns are: the position of each modelled
+// column (-1 if absent) and, for every other column, the key its cells
+// are kept under in [Power.Extra].
+type columnLayout struct {
+	cols   [numCols]int
+	extra  map[int]string // column position → key
+	header []string       // the normalised headers
+}
+
+func normHeader(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// mapHeaders finds each column of the header row. A modelled column named
+// twice is a bad cell; a column of no modelled header is kept as extra,
+// under its header, or "第N列" when the header is blank, with "（第N列）"
+// added when an earlier column has the same header.
+func mapHeaders(header []string, src source) (columnLayout, []CellError) {
+	l := columnLayout{extra: make(map[int]string), header: make([]string, len(header))}
+	for c := range l.cols {
+		l.cols[c] = -1
+	}
+	var cells []CellError
+	used := make(map[string]bool)
+	for j, h := range header {
+		n := normHeader(h)
+		l.header[j] = n
+		c, ok := headerColumn[n]
+		if !ok {
+			k := n
+			if k == "" {
+				k = "第" + strconv.Itoa(j+1) + "列"
+			} else if used[k] {
+				k += "（第" + strconv.Itoa(j+1) + "列）"
+			}
+			used[k] = true
+			l.extra[j] = k
+			continue
+		}
+		if l.cols[c] >= 0 {
+			line, _ := src.FieldPos(j)
+			cells = append(cells, CellError{Row: 1, Line: line, Column: j + 1, Header: n,
+				Err: fmt.Errorf("column %s appears twice (also column %d): %w", csvHeaders[c][0], l.cols[c]+1, ErrCell)})
+			continue
+		}
+		l.cols[c] = j
+	}
+	for _, c := range csvRequired {
+		if l.cols[c] < 0 {
+			cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[c][0],
+				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", csvHeaders[c][0], strings.Join(csvHeaders[c][1:], ", "), ErrCell)})
+		}
+	}
+	if l.cols[colBasis] < 0 && l.cols[colSetting] < 0 {
+		cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[colBasis][0],
+			Err: fmt.Errorf("required column 实施依据 or 设定依据 is missing: %w", ErrCell)})
+	}
+	return l, cells
+}

@@ -1,0 +1,123 @@
+package accountability
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// WritePowersCSV writes powers as a UTF-8 CSV spreadsheet with a byte-order
+// mark (so that spreadsheet programs detect UTF-8) and the headers 序号,
+// 权力类型, 项目编码, 项目名称, 子项, 实施依据, 责任事项, 追责情形, 实施主体, 法定时限,
+// 承诺时限, 流程图, 主项编码, 设定依据, 承办机构, 实施层级, 审核转报, followed by
+// one column for each key of the powers' Extra maps, in sorted order: the
+// layout [ReadPowersCSV] reads. Categories are written as their Chinese
+// labels, multi-valued cells one value a line: a basis as
+// "《法律名称》第X条：条文" (under 设定依据 if its Kind is [Setting], under
+// 实施依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形";
+// a limit of 0 as a blank cell, or as the word Extra keeps under the
+// column's header ("即时办结").
+//
+// Whatever ReadPowersCSV read without error, it reads back the same from
+// WritePowersCSV's output. Values it could not have produced (text with
+// line breaks in a multi-valued field, a basis of no kind, an Extra key
+// that is a header ReadPowersCSV knows, say) may read back differently.
+func WritePowersCSV(w io.Writer, powers []Power) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	var extra []string
+	for i := range powers {
+		for k := range powers[i].Extra {
+			if _, known := headerColumn[k]; !known { // a column's header: its cell, when blank
+				extra = append(extra, k)
+			}
+		}
+	}
+	slices.Sort(extra)
+	extra = slices.Compact(extra)
+	cw := csv.NewWriter(w)
+	header := make([]string, numCols, int(numCols)+len(extra))
+	for c := range header {
+		header[c] = csvHeaders[c][0]
+	}
+	header = append(header, extra...)
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	rec := make([]string, len(header))
+	for i := range powers {
+		p := &powers[i]
+		rec[colSerial] = strconv.Itoa(i + 1)
+		rec[colCategory] = ""
+		if p.Category != 0 {
+			rec[colCategory] = p.Category.Label()
+		}
+		rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
+		rec[colSubject], rec[colOffice], rec[colTier], rec[colForward], rec[colFlow] = p.Subject, p.Office, p.Tier, p.Forward, p.Flow
+		var set, impl []string
+		for _, x := range p.Basis {
+			if x.Kind == Setting {
+				set = append(set, formatBasis(x))
+			} else {
+				impl = append(impl, formatBasis(x))
+			}
+		}
+		rec[colSetting], rec[colBasis] = strings.Join(set, "\n"), strings.Join(impl, "\n")
+		var d []string
+		for j, x := range p.Duties {
+			line := strconv.Itoa(j+1) + "."
+			switch {
+			case x.Stage == Review && p.Category == Penalty:
+				line += "审理责任：" // a penalty's review is called 审理
+			case x.Stage != 0:
+				line += x.Stage.Label() + "责任："
+			}
+			d = append(d, line+x.Text)
+		}
+		rec[colDuties] = strings.Join(d, "\n")
+		var l []string
+		for j, x := range p.Liabilities {
+			l = append(l, strconv.Itoa(j+1)+"."+x)
+		}
+		rec[colLiabilities] = strings.Join(l, "\n")
+		rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
+		for c := range numCols {
+			if rec[c] == "" {
+				rec[c] = p.Extra[csvHeaders[c][0]]
+			}
+		}
+		for j, k := range extra {
+			rec[int(numCols)+j] = p.Extra[k]
+		}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("accountability: writing power list: power %q: %w", p.Code, err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	return nil
+}
+
+func formatBasis(b Basis) string {
+	if b.Article == "" && b.Text == "" && b.Law != "" {
+		return b.Law // read back whole, as it was read
+	}
+	s := "《" + b.Law + "》" + b.Article
+	if b.Text != "" {
+		s += "：" + b.Text
+	}
+	return s
+}
+
+func formatDays(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}

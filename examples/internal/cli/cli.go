@@ -1,0 +1,73 @@
+// Package cli is what the example programs share as commands: flags that
+// take no arguments after them, and JSON data read strictly, from the
+// program's embedded files or from a file named on its command line.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+)
+
+// NewFlagSet returns the flag set of the program name, which writes the
+// usage and the errors to stderr and leaves them to [Parse].
+func NewFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// Parse parses args into fs, made by [NewFlagSet]. An argument after the
+// flags is an error. When the program is to stop, stop is true and code is
+// its exit code: 0 after -h or -help, 2 for bad usage.
+func Parse(fs *flag.FlagSet, args []string) (code int, stop bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, true
+		}
+		return 2, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, true
+	}
+	return 0, false
+}
+
+// Decode decodes the JSON file name of fsys, the program's embedded data,
+// into v. A field that v does not have is an error, and so is anything
+// after the value. The error names the file.
+func Decode(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	return decode(b, err, name, v)
+}
+
+// Load decodes into v, as [Decode] does, the JSON file at path, or name of
+// fsys when path is empty: a file named on the command line in place of
+// the embedded data. The error names the file at path with what it holds
+// ("register my.json: …").
+func Load(fsys fs.FS, name, path, what string, v any) error {
+	if path == "" {
+		return Decode(fsys, name, v)
+	}
+	b, err := os.ReadFile(path)
+	return decode(b, err, what+" "+path, v)
+}
+
+// decode decodes b, which reading the file gave with err, into v; an error
+// of decoding names the file as file.
+func decode(b []byte, err error, file string, v any) error {
+	if err != nil {
+		return err
+	}
+	if err := jsonx.Decode(b, v); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return nil
+}

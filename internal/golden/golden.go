@@ -1,0 +1,44 @@
+// Package golden compares a test's output with a golden file of our own
+// output, or rewrites the file when the test runs with -update. It is for
+// tests only.
+package golden
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TB is the part of testing.TB that Check uses.
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
+// Check compares got with the file at path, relative to the test's
+// package, usually testdata/name. With update set it writes got to the
+// file instead, making its folder if need be. A difference is reported as
+// "path mismatch (-want +got)"; a missing file tells how to create it.
+func Check(t TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatalf("writing %s: %v", path, err)
+			return
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatalf("writing %s: %v", path, err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+		return
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
+	}
+}

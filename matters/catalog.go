@@ -1,0 +1,194 @@
+package matters
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/errtext"
+)
+
+// Catalog is the lists of one jurisdiction in force together: the register
+// of its units, powers and responsibilities (两单一图一点), the governance
+// matter list that routes whistled matters ([Directory]), the admission
+// lists ([Admission]) and the key tasks. The lists name each other — a
+// route its lead unit and the responsibility it rests on, an admission
+// item its unit and its code on the power list — and [Catalog.Validate]
+// checks that they agree.
+//
+// History keeps the other revisions of the lists: earlier ones, which
+// matters dispatched before a change followed, and ones adopted for a
+// later date. [Catalog.At] says which revision of each list was in force
+// at an instant, and [Catalog.RouteOf] finds the route a matter's dispatch
+// followed in the revision it recorded.
+//
+// A nil list is an empty one: Validate then reports every name that the
+// other lists give it. The zero Catalog holds nothing. A Catalog is not
+// modified by its methods and is safe for concurrent use by readers.
+type Catalog struct {
+	Register  *accountability.Register `json:"register,omitempty"`
+	Directory *Directory               `json:"directory,omitempty"`
+	Admission *Admission               `json:"admission,omitempty"`
+	KeyTasks  KeyTasks                 `json:"keyTasks,omitempty"`
+	History   History                  `json:"history,omitzero"`
+}
+
+// History holds the revisions of a catalog's lists other than its own, in
+// any order.
+type History struct {
+	Registers   []*accountability.Register `json:"registers,omitempty"`
+	Directories []*Directory               `json:"directories,omitempty"`
+	Admissions  []*Admission               `json:"admissions,omitempty"`
+}
+
+// inForce picks, of the revisions given, the one in force at t: published,
+// with the latest Effective instant not after t; the first such revision
+// wins a tie. It returns -1 if none is in force.
+func inForce(n int, adoption func(i int) accountability.Adoption, t time.Time) int {
+	best := -1
+	var at time.Time
+	for i := 0; i < n; i++ {
+		a := adoption(i)
+		if a.InForce(t) && (best < 0 || a.Effective.After(at)) {
+			best, at = i, a.Effective
+		}
+	}
+	return best
+}
+
+// pick returns the revision of one list in force at t, the catalog's own
+// revision cur first, then those of history; nil if none is.
+func pick[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption, t time.Time) *T {
+	all := make([]*T, 0, 1+len(history))
+	if cur != nil {
+		all = append(all, cur)
+	}
+	for _, h := range history {
+		if h != nil {
+			all = append(all, h)
+		}
+	}
+	if i := inForce(len(all), func(i int) accountability.Adoption { return adoption(all[i]) }, t); i >= 0 {
+		return all[i]
+	}
+	return nil
+}
+
+// At returns the lists in force at t: of each list, among the catalog's
+// own revision and those of History, the revision in force at t
+// ([accountability.Adoption.InForce]) whose Effective instant is latest,
+// or nil where no revision of the list is in force. The key tasks, which
+// have no revisions, are the catalog's own; the result has no History.
+// The lists are shared with c, not copied. It panics on a nil catalog.
+func (c *Catalog) At(t time.Time) *Catalog {
+	if c == nil {
+		panic("matters: At of a nil *Catalog")
+	}
+	return &Catalog{
+		Register:  pick(c.Register, c.History.Registers, func(r *accountability.Register) accountability.Adoption { return r.Adoption }, t),
+		Directory: pick(c.Directory, c.History.Directories, func(d *Directory) accountability.Adoption { return d.Adoption }, t),
+		Admission: pick(c.Admission, c.History.Admissions, func(a *Admission) accountability.Adoption { return a.Adoption }, t),
+		KeyTasks:  c.KeyTasks,
+	}
+}
+
+// DirectoryVersion returns the revision of the governance matter list
+// whose Version is version: the catalog's own, else the first of History's.
+// A version no revision has is an error wrapping [ErrNoRevision]. It
+// panics on a nil catalog.
+func (c *Catalog) DirectoryVersion(version string) (*Directory, error) {
+	if c == nil {
+		panic("matters: DirectoryVersion of a nil *Catalog")
+	}
+	if c.Directory != nil && c.Directory.Version == version {
+		return c.Directory, nil
+	}
+	for _, d := range c.History.Directories {
+		if d != nil && d.Version == version {
+			return d, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: no governance matter list of version %s", ErrNoRevision, errtext.Quote(version))
+}
+
+// unversioned reports whether the catalog's governance matter list has no
+// revisions: one list, with no Version and no adoption recorded.
+func (c *Catalog) unversioned() bool {
+	return c.Directory != nil && c.Directory.Version == "" && c.Directory.Adoption == (accountability.Adoption{}) && len(c.History.Directories) == 0
+}
+
+// RouteOf returns the route that matter m's latest Dispatch followed, for
+// grading and regrading the matter by the revision it was dispatched
+// under, never by today's:
+//
+//   - the route for m's type in the revision whose Version the Dispatch
+//     recorded (Event.Routes);
+//   - for a Dispatch that recorded none, the route in the revision in
+//     force at the Dispatch ([Catalog.At]) — or, when the catalog's list
+//     has no revisions at all (no Version, no adoption, no History), in
+//     that list.
+//
+// A matter with no Dispatch is an error wrapping [ErrNotDispatched]; a
+// recorded version the catalog does not hold, or no revision in force at
+// the Dispatch, [ErrNoRevision]; a type the revision does not list,
+// [ErrNoRoute]. Each error names the matter. It panics on a nil catalog or
+// matter.
+func (c *Catalog) RouteOf(m *Matter) (Route, error) {
+	switch {
+	case c == nil:
+		panic("matters: RouteOf of a nil *Catalog")
+	case m == nil:
+		panic("matters: RouteOf a nil *Matter")
+	}
+	id := errtext.Quote(m.ID)
+	var e *Event
+	for i := len(m.Events) - 1; i >= 0; i-- {
+		if m.Events[i].Kind == Dispatch {
+			e = &m.Events[i]
+			break
+		}
+	}
+	if e == nil {
+		return Route{}, fmt.Errorf("matter %s: %w", id, ErrNotDispatched)
+	}
+	var d *Directory
+	switch {
+	case e.Routes != "":
+		var err error
+		if d, err = c.DirectoryVersion(e.Routes); err != nil {
+			return Route{}, fmt.Errorf("matter %s dispatched at seq %d: %w", id, e.Seq, err)
+		}
+	case c.unversioned():
+		d = c.Directory
+	default:
+		if d = c.At(e.At).Directory; d == nil {
+			return Route{}, fmt.Errorf("matter %s dispatched at seq %d records no revision, and %w: no governance matter list was in force at %s",
+				id, e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
+		}
+	}
+	r, err := d.Route(m.Type)
+	if err != nil {
+		return Route{}, fmt.Errorf("matter %s, governance matter list %s: %w", id, errtext.Quote(d.Version), err)
+	}
+	return r, nil
+}
+
+// Dispatch returns the Dispatch event that sends matter m to the units the
+// directory's route for its type names, lead first, recording the
+// directory's Version in Routes: the next Seq of m, at the instant given,
+// by m's Owner. The caller applies it ([Matter.Apply]), which checks the
+// rest. A type the directory does not list is an error wrapping
+// [ErrNoRoute]. It panics on a nil directory or matter.
+func (d *Directory) Dispatch(m *Matter, at time.Time) (Event, error) {
+	switch {
+	case d == nil:
+		panic("matters: Dispatch of a nil *Directory")
+	case m == nil:
+		panic("matters: Dispatch of a nil *Matter")
+	}
+	r, err := d.Route(m.Type)
+	if err != nil {
+		return Event{}, fmt.Errorf("matter %s: %w", errtext.Quote(m.ID), err)
+	}
+	return Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at, Kind: Dispatch, Actor: m.Owner, Units: r.Units(), Routes: d.Version}, nil
+}

@@ -1,0 +1,27 @@
+package matters
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+)
+
+// unmarshal is the UnmarshalJSON of the type T whose JSON form is J, named
+// what in errors: it decodes b strictly into a J and sets *v to what that
+// decodes to; null leaves *v alone. A decoding error wraps [ErrInvalid]
+// once.
+func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var j J
+	if err := jsonx.Decode(b, &j); err != nil {
+		if errors.Is(err, ErrInvalid) {
+			return fmt.Errorf("matters: %s: %w", what, err)
+		}
+		return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
+	}
+	*v = j.decoded()
+	return nil
+}

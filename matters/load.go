@@ -1,0 +1,69 @@
+package matters
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+)
+
+// The most the loaders read. A district's governance matter list of 2,000
+// routes is some 300 KB of JSON, its admission lists less; a catalog holds
+// a register (up to 64 MiB, accountability.MaxRegisterBytes) and the
+// revisions of its History.
+const (
+	MaxListBytes    = 16 << 20  // LoadDirectory, LoadAdmission
+	MaxCatalogBytes = 256 << 20 // LoadCatalog
+)
+
+// load reads one JSON value of at most limit bytes from r into v,
+// strictly; an error wraps ErrInvalid once.
+func load(what string, r io.Reader, limit int64, v any) error {
+	err := jsonx.Read(r, limit, v)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrInvalid):
+		return fmt.Errorf("matters: loading %s: %w", what, err)
+	}
+	return fmt.Errorf("matters: loading %s: %w: %w", what, ErrInvalid, err)
+}
+
+// LoadDirectory reads a governance matter list's JSON (as encoding/json
+// writes a [Directory]) from r, strictly: a field the list does not have,
+// a field name in another case, a misspelt enum code, a malformed
+// duration, anything after the JSON value and an input longer than
+// [MaxListBytes] are errors, each wrapping [ErrInvalid], a failure to read
+// included. It does not validate the list; run [Directory.Validate] and
+// [Catalog.Validate] for that.
+func LoadDirectory(r io.Reader) (*Directory, error) {
+	var d Directory
+	if err := load("governance matter list", r, MaxListBytes, &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// LoadAdmission reads admission lists' JSON (as encoding/json writes an
+// [Admission]) from r, as strictly as [LoadDirectory] reads a directory.
+func LoadAdmission(r io.Reader) (*Admission, error) {
+	var a Admission
+	if err := load("admission lists", r, MaxListBytes, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// LoadCatalog reads a catalog's JSON (as encoding/json writes a [Catalog])
+// from r, as strictly as [LoadDirectory] reads a directory, reading at most
+// [MaxCatalogBytes]. Every error wraps [ErrInvalid]; an error in the
+// register also wraps accountability.ErrInvalid. It does not validate the
+// catalog; run [Catalog.Validate] for that.
+func LoadCatalog(r io.Reader) (*Catalog, error) {
+	var c Catalog
+	if err := load("catalog", r, MaxCatalogBytes, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
