@@ -99,7 +99,7 @@ func (r *Reader) next() (parsed, error) {
 	}
 	p, err := r.check()
 	if err == nil {
-		err = r.accept(p)
+		err = r.accept()
 	}
 	if err != nil {
 		r.err = err
@@ -204,7 +204,7 @@ func (r *Reader) advance(p parsed, size int64) {
 
 // accept adds the entry at the head to the tree, and checks it against the
 // published checkpoint that ends there, if any.
-func (r *Reader) accept(p parsed) error {
+func (r *Reader) accept() error {
 	if r.tree != nil {
 		r.tree.add(r.head)
 	}

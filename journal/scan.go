@@ -124,7 +124,7 @@ func (p *pipeline) run(r *Reader, limit int64) (io.Reader, error) {
 			r.head = Head{Seq: r.head.Seq + 1, Hash: h}
 			r.off += int64(c.lens[i])
 			r.last = int64(c.lens[i])
-			if err := r.accept(parsed{}); err != nil {
+			if err := r.accept(); err != nil {
 				r.err = err
 				return nil, err
 			}

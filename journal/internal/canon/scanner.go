@@ -1,0 +1,50 @@
+package canon
+
+import "strconv"
+
+// Scanner reads a payload from its start; it never panics on any bytes.
+type Scanner struct {
+	b []byte
+	i int
+}
+
+func (s *Scanner) byte(c byte) bool {
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+func (s *Scanner) lit(x string) bool {
+	if len(s.b)-s.i >= len(x) && string(s.b[s.i:s.i+len(x)]) == x {
+		s.i += len(x)
+		return true
+	}
+	return false
+}
+
+// plain[c] is true for the bytes a canonical string holds as they are:
+// printable ASCII but the quotation mark and the backslash. <, > and & are
+// plain: HTML escaping is off.
+// integer reads a canonical int64: an optional minus sign and digits
+// without leading zeros, "0" for zero (never "-0").
+func (s *Scanner) integer() (zero, ok bool) {
+	start := s.i
+	s.byte('-')
+	digits := s.i
+	for s.i < len(s.b) && '0' <= s.b[s.i] && s.b[s.i] <= '9' {
+		s.i++
+	}
+	text := s.b[start:s.i]
+	if s.i == digits || s.b[digits] == '0' && (s.i-digits > 1 || digits > start) {
+		return false, false
+	}
+	if _, err := strconv.ParseInt(string(text), 10, 64); err != nil {
+		return false, false
+	}
+	return string(text) == "0", true
+}
+
+// boolean reads true or false.
+func (s *Scanner) boolean() bool { return s.lit("true") || s.lit("false") }
