@@ -169,13 +169,14 @@ type verdict int
 const (
 	lineSound        verdict = iota // framed, hashes in lower-case hexadecimal, hash right, payload canonical
 	lineUnframed                    // not in the framing of an entry
-	lineBadHex                      // framed, but prev or hash is not 64 lower-case hexadecimal digits
+	lineBadHex                      // framed, but the hash is not 64 lower-case hexadecimal digits
 	lineBadHash                     // framed, but the hash is not that of the content
 	lineNotCanonical                // framed and hashed right, but the payload is not canonical
 )
 
-// examine checks what a line says about itself, in the order of the
-// package documentation: framing, hexadecimal digits, hash, payload. It
+// examine checks what a line says about itself: framing, the hash's
+// digits, the hash, the payload (the order of the package documentation
+// but for prev's digits, which the link checks: the verdict is the same). It
 // stores the line's hash (its content's, whatever the line claims) in sum
 // and sumHex once the framing is sound, and reads the payload with sc.
 // When own is set, the caller owns line and lets examine change a byte of
@@ -191,9 +192,8 @@ func examine(sc *canon.Scanner, line []byte, own bool, sum *Hash, sumHex *[64]by
 	if !hashOK && !isHex(p.hashHex) {
 		return p, lineBadHex, errors.New("hash is not 64 lower-case hexadecimal digits")
 	}
-	if !isHex(p.prevHex) {
-		return p, lineBadHex, errors.New("prev is not 64 lower-case hexadecimal digits")
-	}
+	// Prev is checked by its link: equal to the previous hash, it is
+	// lower-case hexadecimal; if it is not, Reader.link says why.
 	if !hashOK {
 		return p, lineBadHash, errors.New("content does not match its hash")
 	}

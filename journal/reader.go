@@ -175,6 +175,8 @@ func (r *Reader) link(p parsed, v verdict, why error) error {
 			return r.fail(ErrTampered, p.seq, "entry %d: %v: it was not written by a Writer, or was rewritten and rehashed", p.seq, why)
 		}
 		return nil
+	case !isHex(p.prevHex):
+		return r.fail(ErrTampered, p.seq, "entry %d: prev is not 64 lower-case hexadecimal digits", p.seq)
 	case r.head.Seq > 0 && bytes.Equal(p.hashHex, r.headHex[:]):
 		return r.fail(ErrTampered, p.seq, "the line repeats entry %d: it was duplicated", p.seq)
 	case r.head.Seq > 0 && p.seq == r.head.Seq && bytes.Equal(p.prevHex, r.before[:]):

@@ -19,6 +19,10 @@ import (
 // (tlog.StoredHashIndex), about 64 bytes per entry, in memory. It is a
 // tlog.HashReader: tlog.ReadTileData serves its tiles, and
 // tlog.TileHashReader reads tiles back, checked against a checkpoint.
+// (tlog rather than github.com/transparency-dev/merkle, which hashes and
+// proves the same RFC 6962 tree: tlog comes with the tile layout and the
+// signed notes, golang.org/x/mod/sumdb/note, that the checkpoints use, in
+// one golang.org/x module the Go toolchain itself relies on.)
 //
 // The zero Tree is empty and ready to use; [NewTree] returns one too. A
 // Tree is safe for concurrent use: proofs can be made while a Writer adds
