@@ -1,3 +1,5 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly || illumos
+
 package journal_test
 
 import (
@@ -9,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -97,9 +98,6 @@ func (s splitWriter) Write(p []byte) (int, error) {
 // machine's crash additionally needs the storage to keep what a sync
 // returned for, which no test of a process can check.
 func TestCrashKills(t *testing.T) {
-	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" || runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
-		t.Skip("needs flock and a signal that kills: OpenFile is unsupported here")
-	}
 	kills := 200
 	if testing.Short() || raceEnabled {
 		kills = 30
