@@ -2,6 +2,8 @@ package journal
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -94,11 +96,23 @@ func rebuild(jr *Reader, limit int64) (*Rebuilt, error) {
 	return s.finish(), nil
 }
 
+// decodeCanonical decodes a payload the Reader found canonical: it has
+// exactly its type's members, spelt as they are, once each, and nothing
+// else, so encoding/json alone decodes it as strictly as jsonx.Decode
+// would, and faster.
+func decodeCanonical(seq int64, k Kind, payload []byte, v any) error {
+	if err := json.Unmarshal(payload, v); err != nil {
+		return fmt.Errorf("journal: entry %d: decoding its %s: %w: %w", seq, k, ErrInvalid, err)
+	}
+	return nil
+}
+
 // rebuilder replays entries.
 type rebuilder struct {
 	out   *Rebuilt
 	evals map[evalKey]int64 // the entry of each evaluation
 	of    map[int64][]int   // by evaluation entry: the indexes in out.Amendments of its amendments
+	probe *scoring.Book     // checks amendments as the book would
 }
 
 type evalKey struct {
@@ -126,7 +140,7 @@ func (s *rebuilder) apply(p parsed) error {
 	switch p.kind {
 	case KindEvent:
 		var e matters.Event
-		if err := decodePayload(p.seq, p.kind, p.payload, &e); err != nil {
+		if err := decodeCanonical(p.seq, p.kind, p.payload, &e); err != nil {
 			return err
 		}
 		m := s.out.Matters[e.Matter]
@@ -142,7 +156,7 @@ func (s *rebuilder) apply(p parsed) error {
 		}
 	case KindEvaluation:
 		var e scoring.Evaluation
-		if err := decodePayload(p.seq, p.kind, p.payload, &e); err != nil {
+		if err := decodeCanonical(p.seq, p.kind, p.payload, &e); err != nil {
 			return err
 		}
 		if err := s.out.Book.Record(e); err != nil {
@@ -151,7 +165,7 @@ func (s *rebuilder) apply(p parsed) error {
 		s.evals[keyOf(&e)] = p.seq
 	case KindAmendment:
 		var a scoring.Amendment
-		if err := decodePayload(p.seq, p.kind, p.payload, &a); err != nil {
+		if err := decodeCanonical(p.seq, p.kind, p.payload, &a); err != nil {
 			return err
 		}
 		if err := s.amend(p, a); err != nil {
@@ -173,15 +187,19 @@ func (s *rebuilder) amend(p parsed, a scoring.Amendment) error {
 			return fmt.Errorf("%w: the same amendment as entry %d", scoring.ErrDuplicate, b.Seq)
 		}
 	}
-	// The book's own checks of an amendment's content, on a book that
-	// holds an evaluation with its key.
-	probe := scoring.NewBook()
+	// The book's own checks of an amendment's content, on a book of its
+	// own that holds an evaluation with its key: one for the whole
+	// replay, since a book is costly to make. Repeated amendments never
+	// reach it (above), so it refuses none as a duplicate.
+	if s.probe == nil {
+		s.probe = scoring.NewBook()
+	}
 	key := a.Evaluation
 	key.At, key.Result = time.Unix(0, 0), scoring.Result{Grade: "-"}
-	if err := probe.Record(key); err != nil {
+	if err := s.probe.Record(key); err != nil && !errors.Is(err, scoring.ErrDuplicate) {
 		return err
 	}
-	if err := probe.Amend(a); err != nil {
+	if err := s.probe.Amend(a); err != nil {
 		return err
 	}
 	s.out.Amendments = append(s.out.Amendments, Amended{Seq: p.seq, Amends: target, Amendment: a})
