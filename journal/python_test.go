@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -206,6 +207,26 @@ func TestPythonVerifier(t *testing.T) {
 	// Journals the Writer writes now, and those named in the environment.
 	for seed := int64(1); seed <= 6; seed++ {
 		c := corpusCase{name: fmt.Sprintf("history-%d", seed), journal: write(t, history(seed, 60, 2019+int(seed)))}
+		tasks = append(tasks, writeCase(t, tmp, c, vkey, v)...)
+	}
+	// Random damage to the corpus's base: a byte changed, inserted or
+	// removed, the journal cut, anywhere.
+	base := corpusBase(t)
+	rng := rand.New(rand.NewSource(15))
+	for i := range 300 {
+		d := bytes.Clone(base)
+		at := rng.Intn(len(d))
+		switch rng.Intn(4) {
+		case 0:
+			d[at] = byte(rng.Intn(256))
+		case 1:
+			d = append(d[:at], append([]byte{byte(rng.Intn(256))}, d[at:]...)...)
+		case 2:
+			d = append(d[:at], d[at+1:]...)
+		default:
+			d = d[:at]
+		}
+		c := corpusCase{name: fmt.Sprintf("damaged-%d", i), journal: d}
 		tasks = append(tasks, writeCase(t, tmp, c, vkey, v)...)
 	}
 	for _, path := range filepath.SplitList(os.Getenv("QINGDAN_JOURNALS")) {
