@@ -45,6 +45,7 @@ type Writer struct {
 	headHex [64]byte // head.Hash in hexadecimal
 	err     error
 	line    []byte
+	enc     canon.Encoder
 }
 
 // NewWriter returns a Writer that starts a new journal on w: its first entry
@@ -94,7 +95,7 @@ func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
 	defer w.mu.Unlock()
 	line, err := w.begin(KindEvent)
 	if err == nil {
-		line, err = canon.AppendEvent(line, &e)
+		line, err = w.enc.AppendEvent(line, &e)
 	}
 	if err = w.finish(line, err); err != nil {
 		return w.head, w.explain(err, describe(e))
@@ -109,7 +110,7 @@ func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 	defer w.mu.Unlock()
 	line, err := w.begin(KindEvaluation)
 	if err == nil {
-		line, err = canon.AppendEvaluation(line, &e)
+		line, err = w.enc.AppendEvaluation(line, &e)
 	}
 	if err = w.finish(line, err); err != nil {
 		return w.head, w.explain(err, describe(e))
@@ -130,7 +131,7 @@ func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
 		err = fmt.Errorf("an amendment needs its author and its reason: %w", ErrInvalid)
 	}
 	if err == nil {
-		line, err = canon.AppendAmendment(line, &a)
+		line, err = w.enc.AppendAmendment(line, &a)
 	}
 	if err = w.finish(line, err); err != nil {
 		return w.head, w.explain(err, describe(a))

@@ -256,6 +256,40 @@ func TestAppendIsEncodingJSON(t *testing.T) {
 	}
 }
 
+// TestEncoderRemembersNothingItShouldNot encodes random values, and events
+// on a few days in a row, with one Encoder and with a fresh one each: the
+// same bytes.
+func TestEncoderRemembersNothingItShouldNot(t *testing.T) {
+	g := gen{rand.New(rand.NewSource(4))}
+	var shared Encoder
+	day := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 5000; i++ {
+		var got, want []byte
+		var gerr, werr error
+		switch i % 4 {
+		case 0:
+			e := g.event()
+			got, gerr = shared.AppendEvent(nil, &e)
+			want, werr = AppendEvent(nil, &e)
+		case 1:
+			e := g.evaluation()
+			got, gerr = shared.AppendEvaluation(nil, &e)
+			want, werr = AppendEvaluation(nil, &e)
+		case 2:
+			a := g.amendment()
+			got, gerr = shared.AppendAmendment(nil, &a)
+			want, werr = AppendAmendment(nil, &a)
+		default:
+			e := matters.Event{Matter: "M", At: day.Add(time.Duration(g.r.Int63n(int64(72 * time.Hour))))}
+			got, gerr = shared.AppendEvent(nil, &e)
+			want, werr = AppendEvent(nil, &e)
+		}
+		if !bytes.Equal(got, want) || (gerr == nil) != (werr == nil) {
+			t.Fatalf("value %d: one encoder wrote %s (%v); a fresh one %s (%v)", i, got, gerr, want, werr)
+		}
+	}
+}
+
 // TestNoFormIsAnError checks the values that have no canonical form.
 func TestNoFormIsAnError(t *testing.T) {
 	at := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)

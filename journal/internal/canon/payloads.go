@@ -1,11 +1,6 @@
 package canon
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-	"time"
-
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -21,32 +16,35 @@ import (
 // a string that is not valid UTF-8, a time outside the years 0000 to 9999,
 // a kind that is not named.
 func AppendEvent(b []byte, e *matters.Event) ([]byte, error) {
-	var err error
-	b, err = str(b, `{"matter":`, e.Matter, err)
-	b = strconv.AppendInt(append(b, `,"seq":`...), int64(e.Seq), 10)
-	b, err = at(b, `,"at":`, e.At, err)
+	var enc Encoder
+	return enc.AppendEvent(b, e)
+}
+
+// AppendEvent is the function AppendEvent, with the encoder's memory.
+func (enc *Encoder) AppendEvent(b []byte, e *matters.Event) ([]byte, error) {
+	enc.start(b)
+	enc.str(`{"matter":`, e.Matter)
+	enc.int(`,"seq":`, e.Seq)
+	enc.at(`,"at":`, e.At)
 	if e.Kind != 0 {
-		if e.Kind < 1 || int(e.Kind) > len(eventKinds) {
-			return b, fmt.Errorf("kind: %d is not a kind: %w", int(e.Kind), errNoForm)
-		}
-		b = append(append(append(b, `,"kind":"`...), eventKinds[e.Kind-1]...), '"')
+		enc.code(`,"kind":`, eventKinds, int(e.Kind))
 	}
 	if e.Actor != "" {
-		b, err = str(b, `,"actor":`, e.Actor, err)
+		enc.str(`,"actor":`, e.Actor)
 	}
 	if e.Type != "" {
-		b, err = str(b, `,"type":`, e.Type, err)
+		enc.str(`,"type":`, e.Type)
 	}
 	if len(e.Units) > 0 {
-		b, err = strs(b, `,"units":`, e.Units, err)
+		enc.strs(`,"units":`, e.Units)
 	}
 	if e.Note != "" {
-		b, err = str(b, `,"note":`, e.Note, err)
+		enc.str(`,"note":`, e.Note)
 	}
 	if e.Satisfied != nil {
-		b = strconv.AppendBool(append(b, `,"satisfied":`...), *e.Satisfied)
+		enc.bool(`,"satisfied":`, *e.Satisfied)
 	}
-	return append(b, '}'), err
+	return enc.end('}')
 }
 
 // Event is the schema of a matters.Event.
@@ -77,38 +75,42 @@ var eventKinds = func() (codes []string) {
 // errors are those of AppendEvent, and a decimal longer than 64
 // characters.
 func AppendEvaluation(b []byte, e *scoring.Evaluation) ([]byte, error) {
-	b, err := evaluation(b, e)
-	return append(b, '}'), err
+	var enc Encoder
+	return enc.AppendEvaluation(b, e)
 }
 
-// evaluation appends an evaluation's members, without the closing brace:
+// AppendEvaluation is the function AppendEvaluation, with the encoder's
+// memory.
+func (enc *Encoder) AppendEvaluation(b []byte, e *scoring.Evaluation) ([]byte, error) {
+	enc.start(b)
+	enc.evaluation(e)
+	return enc.end('}')
+}
+
+// evaluation writes an evaluation's members, without the closing brace:
 // an amendment's members follow them.
-func evaluation(b []byte, e *scoring.Evaluation) ([]byte, error) {
-	var err error
-	b, err = str(b, `{"matter":`, e.Matter, err)
-	b, err = str(b, `,"subject":`, e.Subject, err)
-	b, err = str(b, `,"evaluator":`, e.Evaluator, err)
+func (enc *Encoder) evaluation(e *scoring.Evaluation) {
+	enc.str(`{"matter":`, e.Matter)
+	enc.str(`,"subject":`, e.Subject)
+	enc.str(`,"evaluator":`, e.Evaluator)
 	if e.Stage != 0 {
-		b = strconv.AppendInt(append(b, `,"stage":`...), int64(e.Stage), 10)
+		enc.int(`,"stage":`, e.Stage)
 	}
-	b, err = at(b, `,"at":`, e.At, err)
+	enc.at(`,"at":`, e.At)
 	r := &e.Result
-	b = append(b, `,"result":{`...)
+	key := `,"result":{"points":`
 	if r.Grade != "" {
-		b, err = str(b, `"grade":`, r.Grade, err)
-		b = append(b, ',')
+		enc.str(`,"result":{"grade":`, r.Grade)
+		key = `,"points":`
 	}
-	if err == nil {
-		b, err = appendDecimal(append(b, `"points":`...), r.Points)
-		err = named("points", err)
-	}
+	enc.decimal(key, r.Points)
 	if r.Policy != "" {
-		b, err = str(b, `,"policy":`, r.Policy, err)
+		enc.str(`,"policy":`, r.Policy)
 	}
 	if len(r.Reasons) > 0 {
-		b, err = strs(b, `,"reasons":`, r.Reasons, err)
+		enc.strs(`,"reasons":`, r.Reasons)
 	}
-	return append(b, '}'), err
+	enc.b = append(enc.b, '}')
 }
 
 // Result is the schema of a scoring.Result, the member "result" of an
@@ -136,10 +138,18 @@ var evaluationMembers = []member{
 // members of its embedded Evaluation, then its own. Its errors are those
 // of AppendEvaluation.
 func AppendAmendment(b []byte, a *scoring.Amendment) ([]byte, error) {
-	b, err := evaluation(b, &a.Evaluation)
-	b, err = str(b, `,"author":`, a.Author, err)
-	b, err = str(b, `,"reason":`, a.Reason, err)
-	return append(b, '}'), err
+	var enc Encoder
+	return enc.AppendAmendment(b, a)
+}
+
+// AppendAmendment is the function AppendAmendment, with the encoder's
+// memory.
+func (enc *Encoder) AppendAmendment(b []byte, a *scoring.Amendment) ([]byte, error) {
+	enc.start(b)
+	enc.evaluation(&a.Evaluation)
+	enc.str(`,"author":`, a.Author)
+	enc.str(`,"reason":`, a.Reason)
+	return enc.end('}')
 }
 
 // Amendment is the schema of a scoring.Amendment.
@@ -147,48 +157,3 @@ var Amendment = newSchema(append(append([]member(nil), evaluationMembers...),
 	text("author", required),
 	text("reason", required),
 )...)
-
-// str appends a key and a string, unless an error came before; the error
-// names the member.
-func str(b []byte, key, s string, err error) ([]byte, error) {
-	if err != nil {
-		return b, err
-	}
-	b, err = appendString(append(b, key...), s)
-	return b, named(key, err)
-}
-
-// strs appends a key and a list of strings, unless an error came before.
-func strs(b []byte, key string, xs []string, err error) ([]byte, error) {
-	if err != nil {
-		return b, err
-	}
-	b = append(append(b, key...), '[')
-	for i, x := range xs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if b, err = appendString(b, x); err != nil {
-			return b, named(key, fmt.Errorf("[%d]: %w", i, err))
-		}
-	}
-	return append(b, ']'), nil
-}
-
-// at appends a key and a time, unless an error came before.
-func at(b []byte, key string, t time.Time, err error) ([]byte, error) {
-	if err != nil {
-		return b, err
-	}
-	b, err = appendTime(append(b, key...), t)
-	return b, named(key, err)
-}
-
-// named prefixes an error with the member's name, taken from its key.
-func named(key string, err error) error {
-	if err == nil {
-		return nil
-	}
-	name := strings.Trim(key, `{,":`)
-	return fmt.Errorf("%s: %w", name, err)
-}

@@ -1,9 +1,6 @@
 package canon
 
-import (
-	"fmt"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 var plain = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
@@ -20,9 +17,10 @@ const pairs = "00010203040506070809101112131415161718192021222324252627282930313
 	"8081828384858687888990919293949596979899"
 
 // appendString appends s as a canonical JSON string: encoding/json's form
-// with HTML escaping off. Invalid UTF-8 has no canonical form: encoding/json
-// would replace it, and the journal keeps text exactly or not at all.
-func appendString(b []byte, s string) ([]byte, error) {
+// with HTML escaping off, and reports whether s is valid UTF-8. Invalid
+// UTF-8 has no canonical form: encoding/json would replace it, and the
+// journal keeps text exactly or not at all.
+func appendString(b []byte, s string) ([]byte, bool) {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -38,7 +36,7 @@ func appendString(b []byte, s string) ([]byte, error) {
 			if (c >= 0xE1 && c <= 0xEC || c >= 0xEE && c <= 0xEF) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 				sep = c == 0xE2 && s[i+1] == 0x80 && s[i+2]&0xFE == 0xA8
 			} else if size, sep = runeAt(s, i); size == 0 {
-				return b, fmt.Errorf("text is not valid UTF-8: %w", errNoForm)
+				return b, false
 			}
 			if sep { // U+2028 and U+2029, which encoding/json escapes
 				b = append(b, s[start:i]...)
@@ -69,7 +67,7 @@ func appendString(b []byte, s string) ([]byte, error) {
 		start = i
 	}
 	b = append(b, s[start:]...)
-	return append(b, '"'), nil
+	return append(b, '"'), true
 }
 
 // plainRun returns the index of the first byte of s from i on that is not

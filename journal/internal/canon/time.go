@@ -1,27 +1,24 @@
 package canon
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // appendTime appends t as encoding/json writes it once converted to UTC:
 // RFC 3339 with as many fractional digits as it needs, what
 // t.UTC().AppendFormat(b, time.RFC3339Nano) gives, without its cost.
 func appendTime(b []byte, t time.Time) ([]byte, error) {
-	sec, nsec := t.Unix(), t.Nanosecond()
-	days, clock := sec/86400, sec%86400
-	if clock < 0 {
-		days, clock = days-1, clock+86400
+	var enc Encoder
+	enc.at("", t)
+	if enc.why != nil {
+		return b, enc.why
 	}
-	y, m, d := civil(days)
-	if y < 0 || y > 9999 {
-		return b, fmt.Errorf("year %d is outside 0000 to 9999: %w", y, errNoForm)
-	}
-	h, mi, s := int(clock/3600), int(clock/60%60), int(clock%60)
-	b = append(b, '"', pairs[2*(y/100)], pairs[2*(y/100)+1], pairs[2*(y%100)], pairs[2*(y%100)+1], '-',
-		pairs[2*m], pairs[2*m+1], '-', pairs[2*d], pairs[2*d+1], 'T',
-		pairs[2*h], pairs[2*h+1], ':', pairs[2*mi], pairs[2*mi+1], ':', pairs[2*s], pairs[2*s+1])
+	return append(b, enc.b...), nil
+}
+
+// appendClock appends the time of day — HH:MM:SS, the fraction if any —
+// Z and the closing quotation mark.
+func appendClock(b []byte, clock, nsec int) []byte {
+	h, mi, s := clock/3600, clock/60%60, clock%60
+	b = append(b, pairs[2*h], pairs[2*h+1], ':', pairs[2*mi], pairs[2*mi+1], ':', pairs[2*s], pairs[2*s+1])
 	if nsec > 0 {
 		// Nine digits, then cut the zeros at the end.
 		var frac [10]byte
@@ -38,7 +35,7 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 		}
 		b = append(b, frac[:n]...)
 	}
-	return append(b, 'Z', '"'), nil
+	return append(b, 'Z', '"')
 }
 
 // civil returns the proleptic Gregorian date of a day counted from
