@@ -10,28 +10,52 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/shopspring/decimal"
 )
 
-// Decode decodes exactly one JSON value from data into v. A field that v
-// does not have is an error, so is a field name spelt with another case
-// than v's (encoding/json alone would accept "creditcode" for
-// "creditCode"), and so is anything after the value but white space.
+// Decode decodes exactly one JSON value from data into v, strictly, and
+// within bounds. Before anything is decoded, one pass over data, linear
+// in its length, refuses
+//
+//   - a key that names no field of the struct it would fill (encoding/json
+//     would drop it), and a key spelt in another case than its field's
+//     ("creditcode" for "creditCode", which encoding/json would accept);
+//   - a key given twice in one object (encoding/json would keep the last);
+//   - a string that is not valid UTF-8, or holds half a UTF-16 surrogate
+//     pair (encoding/json would turn either into U+FFFD);
+//   - a string or key longer than [MaxString] bytes, a number longer than
+//     [MaxNumber] characters, arrays and objects nested deeper than
+//     [MaxDepth];
+//   - a decimal ([Decimal], or a decimal.Decimal) not in [ParseDecimal]'s
+//     form and length;
+//   - anything after the value but white space.
+//
+// The error names the bound or the key and the path to the value, such as
+// `json: unknown field "respnd" at routes[3]`. A type that decodes itself
+// (a json.Unmarshaler) is checked for all but its keys, which are its own
+// decoder's to check: every such decoder of this library decodes through
+// Decode again.
 func Decode(data []byte, v any) error {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
+	err := check(data, planOf(reflect.TypeOf(v)))
+	if err != nil && err != errSyntax {
 		return err
 	}
-	if _, err := d.Token(); err != io.EOF {
-		return errors.New("trailing data after the JSON value")
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	if derr := d.Decode(v); derr != nil {
+		return derr
 	}
-	return exactKeys(data, reflect.TypeOf(v))
+	if err != nil { // not JSON, yet encoding/json took it
+		return errors.New("json: syntax error")
+	}
+	return nil
 }
 
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]
@@ -54,10 +78,17 @@ type Duration time.Duration
 // MarshalText writes the duration string.
 func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
 
-// UnmarshalJSON reads a duration string.
+// maxDurationLen bounds a duration string: the longest a time.Duration
+// prints is "-2562047h47m16.854775808s", 25 characters.
+const maxDurationLen = 64
+
+// UnmarshalJSON reads a duration string of at most 64 characters.
 func (d *Duration) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
+	}
+	if len(b) > maxDurationLen+2 {
+		return fmt.Errorf("duration %s: longer than %d characters", errtext.Quote(string(b)), maxDurationLen)
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
@@ -72,35 +103,101 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 }
 
 // MaxDecimalLen is the longest decimal text read: a sign, digits and one
-// point, no exponent.
+// point, no exponent. A decimal read has therefore at most 63 digits, at
+// most 62 of them after the point: its exponent is between -62 and 0.
 const MaxDecimalLen = 64
 
 // ParseDecimal reads a decimal written plainly ("85", "-0.35"): an optional
-// minus sign, digits, and optionally a point followed by digits. It reads
-// at most MaxDecimalLen bytes and depends on no package setting of decimal.
+// minus sign, digits, and optionally a point followed by digits; at most
+// [MaxDecimalLen] characters, so at most 63 digits and 62 places. It
+// looks at no more than that before it refuses, and depends on no package
+// setting of decimal (it reads neither MaxDecodeExponent nor any other).
 func ParseDecimal(s string) (decimal.Decimal, error) {
 	if len(s) == 0 || len(s) > MaxDecimalLen {
 		return decimal.Decimal{}, fmt.Errorf("decimal %s: want a plain decimal of 1 to %d characters", errtext.Quote(s), MaxDecimalLen)
 	}
+	if !plainDecimal([]byte(s)) {
+		return decimal.Decimal{}, fmt.Errorf("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
+	}
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	places := 0
+	digits := s
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+		digits = s[:i] + s[i+1:]
+	}
+	var d decimal.Decimal
+	if len(digits) <= 18 {
+		n, _ := strconv.ParseInt(digits, 10, 64) // 18 digits fit
+		if neg {
+			n = -n
+		}
+		d = decimal.New(n, int32(-places))
+	} else {
+		n, _ := new(big.Int).SetString(digits, 10)
+		if neg {
+			n.Neg(n)
+		}
+		d = decimal.NewFromBigInt(n, int32(-places))
+	}
+	return d, nil
+}
+
+// plainDecimal reports whether b is a decimal in ParseDecimal's form.
+func plainDecimal(b []byte) bool {
+	if len(b) == 0 || len(b) > MaxDecimalLen {
+		return false
+	}
 	i := 0
-	if s[0] == '-' {
+	if b[0] == '-' {
 		i = 1
 	}
 	digits, point := 0, -1
-	for ; i < len(s); i++ {
-		switch c := s[i]; {
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
 		case c >= '0' && c <= '9':
 			digits++
 		case c == '.' && point < 0 && digits > 0:
 			point = i
 		default:
-			return decimal.Decimal{}, fmt.Errorf("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
+			return false
 		}
 	}
-	if digits == 0 || point == len(s)-1 {
-		return decimal.Decimal{}, fmt.Errorf("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
+	return digits > 0 && point != len(b)-1
+}
+
+// DecimalFits reports whether d is written by [FormatDecimal] in at most
+// [MaxDecimalLen] characters, so that [ParseDecimal] reads it back: a
+// decimal that does not fit is refused where it would be kept, rather
+// than written and then refused when read. It depends on no package
+// setting of decimal, and takes time in proportion to d's digits.
+func DecimalFits(d decimal.Decimal) bool {
+	c, e := d.Coefficient(), int64(d.Exponent())
+	if c.Sign() == 0 {
+		return true
 	}
-	return decimal.NewFromString(s)
+	if e < 0 && c.Bit(0) == 0 { // it may end in zeros that FormatDecimal drops
+		n := d.Normalize()
+		c, e = n.Coefficient(), int64(n.Exponent())
+	}
+	if e > MaxDecimalLen || c.BitLen() > 4*MaxDecimalLen { // 2^256 has 78 digits
+		return false
+	}
+	digits := int64(len(c.Text(10)))
+	if c.Sign() < 0 {
+		digits-- // the sign, counted once below
+	}
+	n := digits + e // digits of an integer
+	if e < 0 {
+		n = max(digits+1, 2-e) // "12.5", "0.005"
+	}
+	if c.Sign() < 0 {
+		n++
+	}
+	return n <= MaxDecimalLen
 }
 
 // FormatDecimal writes d in its shortest exact plain form ("85", "0.3",
@@ -126,7 +223,9 @@ func (d Decimal) MarshalJSON() ([]byte, error) {
 	return strconv.AppendQuote(nil, FormatDecimal(decimal.Decimal(d))), nil
 }
 
-// UnmarshalJSON reads a JSON string or number.
+// UnmarshalJSON reads a JSON string or number in [ParseDecimal]'s form,
+// looking at no more than [MaxDecimalLen] characters of it before it
+// refuses.
 func (d *Decimal) UnmarshalJSON(b []byte) error {
 	s := string(b)
 	if s == "null" {

@@ -34,7 +34,7 @@ func TestDecode(t *testing.T) {
 		{`{"score":"1."}`, doc{}, `decimal "1.": want a plain decimal such as "-12.5"`},
 		{`{"score":".5"}`, doc{}, `decimal ".5": want a plain decimal such as "-12.5"`},
 		{`{"score":"` + strings.Repeat("9", 65) + `"}`, doc{}, "longer than 64 characters"},
-		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "want a plain decimal of 1 to 64 characters"},
+		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "longer than 64 characters at score"},
 	} {
 		var got doc
 		err := jsonx.Decode([]byte(c.in), &got)

@@ -24,5 +24,5 @@ func ExampleRead() {
 	// <nil>
 	// greeting 你好
 	// #1 再见
-	// footest: reading cases: json: unknown field "nmae"
+	// footest: reading cases: json: unknown field "nmae" at [0]
 }

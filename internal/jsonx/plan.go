@@ -1,0 +1,205 @@
+package jsonx
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// A plan is what the checker knows of the Go type a JSON value decodes
+// into: enough to check every key of an object against the fields of a
+// struct, and to bound a decimal before anything parses it.
+type plan struct {
+	kind   planKind
+	elem   *plan            // the elements of a slice, an array or a map
+	fields map[string]field // a struct's fields by their exact JSON name
+	names  []string         // the same names, in field order, for messages
+}
+
+type planKind uint8
+
+const (
+	anyValue    planKind = iota // a value checked only as JSON: scalars, interfaces, types that decode themselves
+	structValue                 // an object whose keys are fields
+	mapValue                    // an object whose keys are free
+	listValue                   // an array
+	decimalValue                // a decimal: null, or a number or string in ParseDecimal's form
+)
+
+type field struct {
+	index int // the field's bit in an object's set of keys seen
+	plan  *plan
+}
+
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	decimalTypes        = map[reflect.Type]bool{reflect.TypeFor[decimal.Decimal](): true, reflect.TypeFor[Decimal](): true}
+	anyPlan             = &plan{}
+)
+
+// plans caches the plan of each type. A plan is derived from its type
+// alone and never changes once stored, so the cache holds no state a
+// caller could observe (encoding/json caches its field lists the same way).
+var plans sync.Map // reflect.Type → *plan
+
+// planOf returns the plan of values of type t.
+func planOf(t reflect.Type) *plan {
+	if t == nil {
+		return anyPlan
+	}
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	building := map[reflect.Type]*plan{}
+	p := build(t, building)
+	for bt, bp := range building {
+		plans.LoadOrStore(bt, bp)
+	}
+	return p
+}
+
+// build makes the plan of t, and of the types inside it, into building;
+// a type met again while it is being built (a recursive type) gets the
+// plan already begun.
+func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
+	for t.Kind() == reflect.Pointer {
+		if !decimalTypes[t.Elem()] && (t.Implements(unmarshalerType) || t.Implements(textUnmarshalerType)) {
+			return anyPlan
+		}
+		t = t.Elem()
+	}
+	if decimalTypes[t] {
+		return &plan{kind: decimalValue}
+	}
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	if p, ok := building[t]; ok {
+		return p
+	}
+	pt := reflect.PointerTo(t)
+	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) {
+		return anyPlan
+	}
+	p := &plan{}
+	building[t] = p
+	switch t.Kind() {
+	case reflect.Struct:
+		p.kind = structValue
+		p.fields = map[string]field{}
+		for _, f := range jsonFields(t) {
+			p.fields[f.name] = field{index: len(p.names), plan: build(f.typ, building)}
+			p.names = append(p.names, f.name)
+		}
+	case reflect.Map:
+		p.kind, p.elem = mapValue, build(t.Elem(), building)
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {
+			break // []byte is a base64 string
+		}
+		p.kind, p.elem = listValue, build(t.Elem(), building)
+	}
+	return p
+}
+
+// A jsonField is a field as encoding/json names it.
+type jsonField struct {
+	name   string
+	typ    reflect.Type
+	depth  int
+	tagged bool
+}
+
+// jsonFields returns the fields of struct type t that encoding/json
+// decodes, with the names it gives them: a field's tag name or its Go
+// name; the fields of an untagged embedded struct promoted, a shallower
+// field hiding a deeper one of the same name, and of two at the same
+// depth the tagged one, or neither.
+func jsonFields(t reflect.Type) []jsonField {
+	type level struct {
+		typ   reflect.Type
+		depth int
+	}
+	var all []jsonField
+	visited := map[reflect.Type]bool{}
+	next := []level{{t, 0}}
+	for len(next) > 0 {
+		cur := next
+		next = nil
+		for _, l := range cur {
+			if visited[l.typ] {
+				continue
+			}
+			visited[l.typ] = true
+			for i := 0; i < l.typ.NumField(); i++ {
+				sf := l.typ.Field(i)
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, _, _ := strings.Cut(tag, ",")
+				ft := sf.Type
+				if sf.Anonymous {
+					et := ft
+					if et.Kind() == reflect.Pointer {
+						et = et.Elem()
+					}
+					if !sf.IsExported() && et.Kind() != reflect.Struct {
+						continue
+					}
+					if name == "" && et.Kind() == reflect.Struct {
+						next = append(next, level{et, l.depth + 1})
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tagged := name != ""
+				if !tagged {
+					name = sf.Name
+				}
+				all = append(all, jsonField{name: name, typ: ft, depth: l.depth, tagged: tagged})
+			}
+		}
+	}
+	// Keep, for each name, the one field encoding/json would use.
+	byName := map[string][]int{}
+	var order []string
+	for i, f := range all {
+		if _, ok := byName[f.name]; !ok {
+			order = append(order, f.name)
+		}
+		byName[f.name] = append(byName[f.name], i)
+	}
+	var out []jsonField
+	for _, name := range order {
+		idx := byName[name]
+		best, n, tagged := -1, 0, 0
+		for _, i := range idx {
+			switch {
+			case best < 0 || all[i].depth < all[best].depth:
+				best, n, tagged = i, 1, 0
+				if all[i].tagged {
+					tagged = 1
+				}
+			case all[i].depth == all[best].depth:
+				n++
+				if all[i].tagged {
+					if tagged == 0 {
+						best = i
+					}
+					tagged++
+				}
+			}
+		}
+		if n == 1 || tagged == 1 {
+			out = append(out, all[best])
+		}
+	}
+	return out
+}
