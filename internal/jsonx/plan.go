@@ -23,11 +23,11 @@ type plan struct {
 type planKind uint8
 
 const (
-	anyValue    planKind = iota // a value checked only as JSON: scalars, interfaces, types that decode themselves
-	structValue                 // an object whose keys are fields
-	mapValue                    // an object whose keys are free
-	listValue                   // an array
-	decimalValue                // a decimal: null, or a number or string in ParseDecimal's form
+	anyValue     planKind = iota // a value checked only as JSON: scalars, interfaces, types that decode themselves
+	structValue                  // an object whose keys are fields
+	mapValue                     // an object whose keys are free
+	listValue                    // an array
+	decimalValue                 // a decimal: null, or a number or string in ParseDecimal's form
 )
 
 type field struct {
