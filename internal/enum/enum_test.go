@@ -71,9 +71,9 @@ func TestParse(t *testing.T) {
 		{"red", 1, ""},
 		{" 绿\t", 2, ""},
 		{"赤", 1, ""},
-		{"", 0, `test: unknown colour "" (want one of red, green, or a Chinese label): test: invalid`},
-		{"blue", 0, `test: unknown colour "blue" (want one of red, green, or a Chinese label): test: invalid`},
-		{strings.Repeat("x", 100), 0, `test: unknown colour "` + strings.Repeat("x", 64) + `"… (100 bytes) (want one of red, green, or a Chinese label): test: invalid`},
+		{"", 0, `test: unknown colour "" (want one of red, green, or a Chinese label): invalid`},
+		{"blue", 0, `test: unknown colour "blue" (want one of red, green, or a Chinese label): invalid`},
+		{strings.Repeat("x", 100), 0, `test: unknown colour "` + strings.Repeat("x", 64) + `"… (100 bytes) (want one of red, green, or a Chinese label): invalid`},
 	} {
 		got, err := colors.Parse(c.in)
 		if got != c.want {
