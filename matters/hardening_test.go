@@ -41,6 +41,7 @@ func TestHardening(t *testing.T) {
 		hardening.MarshalRow("matters.Deadlines", matters.Deadlines{Dispatched: hardening.Times[2], Respond: hardening.Times[3], Resolve: hardening.Times[5]}),
 		hardening.UnmarshalRow[matters.Deadlines]("matters.Deadlines"),
 		hardening.MarshalRow("matters.Route", routes()...),
+		hardening.UnmarshalRow[matters.Matter]("matters.Matter"),
 		hardening.UnmarshalRow[matters.Route]("matters.Route"),
 		hardening.MarshalRow("matters.Summary", matters.Summary{Received: -1, Resolved: math.MaxInt, ResolutionRate: hardening.Decimals[2]}),
 		hardening.UnmarshalRow[matters.Summary]("matters.Summary"),

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/shopspring/decimal"
@@ -153,11 +154,14 @@ func TestJSONRefuses(t *testing.T) {
 	}
 }
 
-// roundTrip decodes data into a new T; if that succeeds, the value must
-// encode, decode again to an equal value, and encode to the same bytes.
+// roundTrip decodes data into a new T, in time linear in its length; if
+// that succeeds, the value must encode, decode again to an equal value,
+// and encode to the same bytes.
 func roundTrip[T any](t *testing.T, data []byte) (*T, bool) {
 	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	var err error
+	hardening.Linear(t, len(data), func() { err = json.Unmarshal(data, &v) })
+	if err != nil {
 		return nil, false
 	}
 	b, err := json.Marshal(&v)
@@ -238,8 +242,9 @@ func FuzzAdmissionJSON(f *testing.F) {
 	})
 }
 
-// FuzzMatterJSON decodes arbitrary matters, however inconsistent, and uses
-// them: nothing may panic, and a refused event changes nothing.
+// FuzzMatterJSON decodes arbitrary matters and uses them: what decodes is
+// what its events give, nothing may panic, and a refused event changes
+// nothing.
 func FuzzMatterJSON(f *testing.F) {
 	seedGolden(f, "matter.golden", `{"id":"x","state":"accepted","lead":"L","suspended":true,"events":[{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T09:00:00Z"}]}`)
 	f.Add([]byte(`{"id":"x","state":"resolved","events":[{"matter":"x","seq":1,"kind":"suspend","at":"2024-03-04T09:00:00Z"},{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T08:00:00Z"}]}`))
@@ -248,6 +253,15 @@ func FuzzMatterJSON(f *testing.F) {
 		m, ok := roundTrip[matters.Matter](t, data)
 		if !ok {
 			return
+		}
+		if len(m.Events) > 0 {
+			r, err := matters.Replay(m.Events)
+			if err != nil {
+				t.Fatalf("a decoded matter's events do not replay: %v", err)
+			}
+			if diff := cmp.Diff(r, m); diff != "" {
+				t.Fatalf("a decoded matter is not what its events give (-events +decoded):\n%s", diff)
+			}
 		}
 		matters.Summarize([]*matters.Matter{m})
 		r := matters.Route{Respond: time.Hour, ResolveDays: 2}

@@ -3,6 +3,8 @@ package matters
 import (
 	"fmt"
 	"slices"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // Matter is one matter, rebuilt from its events (event sourcing): its ID
@@ -36,8 +38,12 @@ type Matter struct {
 //
 // First the order: e.Matter must be set (else [ErrInvalid]) and be the
 // matter's ID once it has one, e.Seq must be the next number (1 for the
-// first event), e.At must be non-zero and not before the previous event's
-// time (all else [ErrOrder]). e.Kind must be known ([ErrInvalid]) and
+// first event) (both else [ErrOrder]); e.At must be set, in the years 1 to
+// 9999 (in UTC, in China Standard Time and in its own zone, so that the
+// matter and a journal can write it; else [ErrInvalid]) and not before
+// the previous event's time ([ErrOrder]). At is kept, and compared, as a
+// wall-clock instant: a monotonic clock reading (from time.Now) is
+// dropped, so that Apply orders events as [Replay] and a journal do. e.Kind must be known ([ErrInvalid]) and
 // e.Actor set ([ErrActor]). Then, state by state — O is the Owner, L the
 // Lead, U a dispatched unit (the Lead or a Support unit still on the
 // matter) — and in this order: a state that does not allow the event is
@@ -79,6 +85,7 @@ func (m *Matter) Apply(e Event) error {
 		return &EventError{Matter: e.Matter, Seq: e.Seq, Kind: e.Kind, Actor: e.Actor, Reason: fmt.Sprintf(format, args...), Err: err}
 	}
 	n := len(m.Events)
+	e.At = e.At.Round(0) // no monotonic reading: see above
 	switch {
 	case e.Matter == "":
 		return fail(ErrInvalid, "the event names no matter")
@@ -87,7 +94,9 @@ func (m *Matter) Apply(e Event) error {
 	case e.Seq != n+1:
 		return fail(ErrOrder, "seq %d where %d is next", e.Seq, n+1)
 	case e.At.IsZero():
-		return fail(ErrOrder, "zero time")
+		return fail(ErrInvalid, "the event has no time (at)")
+	case !jsonx.TimeFits(e.At):
+		return fail(ErrInvalid, "at %s is outside the years 1 to 9999", e.At.UTC().Format(timeLayout))
 	case n > 0 && e.At.Before(m.Events[n-1].At):
 		return fail(ErrOrder, "at %s, before seq %d at %s", e.At.Format(timeLayout), n, m.Events[n-1].At.Format(timeLayout))
 	case !kinds.Named(e.Kind):

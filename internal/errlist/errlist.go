@@ -7,6 +7,8 @@ package errlist
 import (
 	"errors"
 	"fmt"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // Max is how many problems a List keeps.
@@ -31,14 +33,35 @@ func (l *List) Add(err error) {
 }
 
 // Addf adds fmt.Errorf(format, args...), and only counts it, without
-// formatting it, once the list holds Max.
+// formatting it, once the list holds Max. A string argument, or a string
+// of a []string argument, is cut as errtext.Cut cuts it, and a []string
+// to its first ten: a problem repeats no more than a line of its input.
 func (l *List) Addf(format string, args ...any) {
-	if len(l.errs) < Max {
-		l.errs = append(l.errs, fmt.Errorf(format, args...))
+	if len(l.errs) >= Max {
+		l.dropped++
 		return
 	}
-	l.dropped++
+	for i, a := range args {
+		switch a := a.(type) {
+		case string:
+			args[i] = errtext.Cut(a)
+		case []string:
+			cut := make([]string, 0, min(len(a), maxStrings+1))
+			for j, s := range a {
+				if j == maxStrings {
+					cut = append(cut, fmt.Sprintf("… (%d in all)", len(a)))
+					break
+				}
+				cut = append(cut, errtext.Cut(s))
+			}
+			args[i] = cut
+		}
+	}
+	l.errs = append(l.errs, fmt.Errorf(format, args...))
 }
+
+// maxStrings is how many strings of a []string Addf repeats.
+const maxStrings = 10
 
 // Full reports whether the list holds Max problems: a validator may stop
 // looking, as further problems would only be counted.

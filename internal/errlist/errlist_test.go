@@ -48,3 +48,18 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// TestAddfCuts: a problem repeats no more than a line of its input, and
+// keeps what it wraps.
+func TestAddfCuts(t *testing.T) {
+	var l errlist.List
+	long := strings.Repeat("清", 1<<20)
+	l.Addf("routes[%s]: type %q, support %q: %w", long, long, []string{long, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"}, errBad)
+	err := l.Err(errBad)
+	if !errors.Is(err, errBad) || len(err.Error()) > 2000 {
+		t.Errorf("Addf kept %d bytes: %.300s…", len(err.Error()), err)
+	}
+	if want := "… (3145728 bytes)"; !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "… (12 in all)") {
+		t.Errorf("Addf = %.300s…, want the lengths noted", err)
+	}
+}

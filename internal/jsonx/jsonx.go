@@ -247,6 +247,20 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// TimeFits reports whether encoding/json writes t and reads it back in
+// its own zone, in UTC (as a journal writes it) and in China Standard
+// Time, UTC+8 (as a book gives it back): whether its year is 1 to 9999 in
+// all three. A time that does not fit is refused where it would be kept,
+// rather than kept and then impossible to write.
+func TimeFits(t time.Time) bool {
+	for _, y := range [...]int{t.Year(), t.UTC().Year(), t.UTC().Add(8 * time.Hour).Year()} {
+		if y < 1 || y > 9999 {
+			return false
+		}
+	}
+	return true
+}
+
 // Ptr converts an optional decimal field for its wire form.
 func Ptr(d *decimal.Decimal) *Decimal { return (*Decimal)(d) }
 

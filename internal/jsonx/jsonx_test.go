@@ -140,3 +140,32 @@ func TestDecodeExactCase(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeFits(t *testing.T) {
+	east, west := time.FixedZone("E", 14*3600), time.FixedZone("W", -12*3600)
+	for _, c := range []struct {
+		t    time.Time
+		fits bool
+	}{
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC), true},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(9999, 12, 31, 15, 59, 59, 999999999, time.UTC), true},
+		{time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), false}, // 10000-01-01 in China
+		{time.Date(9999, 12, 31, 20, 0, 0, 0, time.UTC), false},
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, east), false},
+		{time.Date(9999, 12, 31, 23, 0, 0, 0, east), true},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).In(west), false}, // year 0 in its own zone
+		{time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC), false},
+	} {
+		if got := jsonx.TimeFits(c.t); got != c.fits {
+			t.Errorf("TimeFits(%s) = %v, want %v", c.t, got, c.fits)
+		}
+		if c.fits {
+			for _, u := range []time.Time{c.t, c.t.UTC(), c.t.In(time.FixedZone("CST", 8*3600))} {
+				if _, err := json.Marshal(u); err != nil {
+					t.Errorf("TimeFits(%s) but Marshal(%s): %v", c.t, u, err)
+				}
+			}
+		}
+	}
+}
