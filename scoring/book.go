@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errlist"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
 	"github.com/shopspring/decimal"
@@ -44,12 +46,17 @@ var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 // when the book already holds an evaluation with the same matter, subject,
 // evaluator and stage (the message names them), and one wrapping
 // [ErrInvalid] when the evaluation has no matter, subject, evaluator, time
-// or grade, text that is not valid UTF-8, or a stage outside
-// 0–2147483647. A rejected evaluation changes nothing.
+// or grade, text that is not valid UTF-8, a stage outside 0–2147483647, or
+// what the book's JSON could not write or read back: a time outside the
+// years 1 to 9999 (in UTC and in China Standard Time), points of more
+// than 64 characters, a name longer than 4 MiB. A rejected evaluation
+// changes nothing. The time is kept as a wall-clock instant (a monotonic
+// clock reading is dropped).
 func (b *Book) Record(e Evaluation) error {
 	if b == nil {
 		return errNilBook
 	}
+	e.At = e.At.Round(0)
 	if !quickValid(&e) {
 		return check(&e)
 	}
@@ -84,11 +91,13 @@ func (b *Book) full() error {
 // returns an error wrapping [ErrNotFound] when the book holds no
 // evaluation with the amendment's matter, subject, evaluator and stage,
 // [ErrDuplicate] for an amendment identical to one already recorded, and
-// [ErrInvalid] for an amendment without author, reason, time or grade.
+// [ErrInvalid] for an amendment without author, reason, time or grade, or
+// one Record would refuse.
 func (b *Book) Amend(a Amendment) error {
 	if b == nil {
 		return errNilBook
 	}
+	a.At = a.At.Round(0)
 	if err := checkAmendment(&a); err != nil {
 		return err
 	}
@@ -236,33 +245,56 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON replaces the book's contents with the evaluations and
 // amendments read, recorded as by Record and Amend; any error leaves the
-// book empty. A nil book is an error.
+// book empty. The JSON is read strictly, within the bounds of the
+// library's decoders: a field an evaluation does not have, a key given
+// twice or in another case, text that is not UTF-8, points of more than 64
+// characters and a string longer than 4 MiB are errors, as is every
+// evaluation or amendment Record or Amend refuses (the first hundred are
+// listed, and the number of the others). Every error wraps [ErrInvalid],
+// and [ErrDuplicate] or [ErrNotFound] where Record or Amend's does. A nil
+// book is an error.
 func (b *Book) UnmarshalJSON(data []byte) error {
 	if b == nil {
 		return errNilBook
 	}
 	var w bookJSON
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+	if err := jsonx.Decode(data, &w); err != nil {
+		b.mu.Lock()
+		b.l = ledger.Ledger{}
+		b.mu.Unlock()
+		if errors.Is(err, ErrInvalid) {
+			return fmt.Errorf("scoring: book: %w", err)
+		}
+		return fmt.Errorf("%w: book: %w", ErrInvalid, err)
 	}
 	nb := NewBook()
-	var errs []error
+	var errs errlist.List
 	for _, e := range w.Evaluations {
 		if err := nb.Record(e); err != nil {
-			errs = append(errs, err)
+			errs.Add(bookError(err))
 		}
 	}
 	for _, a := range w.Amendments {
 		if err := nb.Amend(a); err != nil {
-			errs = append(errs, err)
+			errs.Add(bookError(err))
 		}
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.l = ledger.Ledger{}
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(ErrInvalid); err != nil {
 		return err
 	}
 	b.l = nb.l
 	return nil
+}
+
+// bookError makes an error of Record or Amend, which may wrap
+// ErrDuplicate or ErrNotFound, wrap ErrInvalid too: a book that holds them
+// is invalid input.
+func bookError(err error) error {
+	if errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalid, err)
 }

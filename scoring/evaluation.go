@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
 )
 
@@ -40,12 +41,21 @@ type Amendment struct {
 }
 
 // quickValid reports whether e has every name, a stage in range, a time
-// and a grade: the checks Record makes before it takes the book's lock.
-// The book checks the rest — valid UTF-8, reasons that fit — as it looks
-// the names up.
+// and a grade, and whether JSON can write its time and points and read
+// them and its texts back: the checks Record makes before it takes the
+// book's lock. The book checks the rest — valid UTF-8, reasons that fit —
+// as it looks the names up.
 func quickValid(e *Evaluation) bool {
 	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != ""
+		!e.At.IsZero() && e.Result.Grade != "" && jsonx.TimeFits(e.At) && jsonx.DecimalFits(e.Result.Points) && textsFit(e)
+}
+
+// textsFit reports whether each name of e is at most jsonx.MaxString
+// bytes, the longest string a JSON decoder of the library reads (reasons
+// are bounded by the book as a whole: see ledger.ReasonsFit).
+func textsFit(e *Evaluation) bool {
+	return len(e.Matter) <= jsonx.MaxString && len(e.Subject) <= jsonx.MaxString && len(e.Evaluator) <= jsonx.MaxString &&
+		len(e.Result.Grade) <= jsonx.MaxString && len(e.Result.Policy) <= jsonx.MaxString
 }
 
 // check reports every problem of an evaluation, joined, each wrapping
@@ -65,7 +75,10 @@ func check(e *Evaluation) error {
 		{e.Evaluator == "", "no evaluator"},
 		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
 		{e.At.IsZero(), "no time"},
+		{!e.At.IsZero() && !jsonx.TimeFits(e.At), "a time outside the years 1 to 9999 (JSON could not write it)"},
 		{e.Result.Grade == "", "not evaluated (no grade)"},
+		{!jsonx.DecimalFits(e.Result.Points), fmt.Sprintf("points of more than %d characters (JSON could not read them back)", jsonx.MaxDecimalLen)},
+		{!textsFit(e), fmt.Sprintf("a name longer than %d bytes (JSON could not read it back)", jsonx.MaxString)},
 		{!ledger.ReasonsFit(e.Result.Reasons), "reasons longer than 4 MiB"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
 	} {
@@ -95,6 +108,9 @@ func checkAmendment(a *Amendment) error {
 	err := check(&a.Evaluation)
 	if a.Author == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
+	}
+	if len(a.Author) > jsonx.MaxString || len(a.Reason) > jsonx.MaxString {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason longer than %d bytes", ErrInvalid, a.Matter, jsonx.MaxString))
 	}
 	if !utf8.ValidString(a.Author) || !utf8.ValidString(a.Reason) {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason is not valid UTF-8", ErrInvalid, a.Matter))

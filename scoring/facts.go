@@ -68,13 +68,7 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 // wrap [ErrInvalid].
 func (f *Facts) UnmarshalJSON(b []byte) error {
 	*f = Facts{}
-	w := struct {
-		*factsFields
-		Response        jsonx.Duration `json:"response"`
-		ResponseLimit   jsonx.Duration `json:"responseLimit"`
-		Resolution      jsonx.Duration `json:"resolution"`
-		ResolutionLimit jsonx.Duration `json:"resolutionLimit"`
-	}{factsFields: (*factsFields)(f)}
+	w := factsJSON{factsFields: (*factsFields)(f)}
 	if err := jsonx.Decode(b, &w); err != nil {
 		return fmt.Errorf("%w: facts: %w", ErrInvalid, err)
 	}

@@ -45,6 +45,8 @@ func hardeningRows() []hardening.Row {
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
 		hardening.MarshalRow("scoring.Grade", scoring.Grade{Points: hardening.Decimals[4]}),
 		hardening.UnmarshalRow[scoring.Grade]("scoring.Grade"),
+		hardening.UnmarshalRow[scoring.Result]("scoring.Result"),
+		hardening.UnmarshalRow[scoring.Score]("scoring.Score"),
 		hardening.MarshalRow("scoring.Score", scoring.Score{Composite: hardening.Decimals[3], Grades: map[string]int{"": -1}}),
 		hardening.MarshalRow[scoring.TableRule]("scoring.TableRule"),
 		hardening.UnmarshalRow[scoring.TableRule]("scoring.TableRule"),

@@ -98,13 +98,7 @@ func (r TableRule) MarshalJSON() ([]byte, error) {
 // [ErrInvalid].
 func (r *TableRule) UnmarshalJSON(b []byte) error {
 	*r = TableRule{}
-	w := struct {
-		*ruleFields
-		ResponseAtMost   *jsonx.Decimal `json:"responseAtMost"`
-		ResponseOver     *jsonx.Decimal `json:"responseOver"`
-		ResolutionAtMost *jsonx.Decimal `json:"resolutionAtMost"`
-		ResolutionOver   *jsonx.Decimal `json:"resolutionOver"`
-	}{ruleFields: (*ruleFields)(r)}
+	w := ruleJSON{ruleFields: (*ruleFields)(r)}
 	if err := jsonx.Decode(b, &w); err != nil {
 		if errors.Is(err, ErrInvalid) {
 			return err
@@ -326,6 +320,8 @@ const maxGrid = 1 << 20
 // Validate checks a table and reports every problem, joined, each wrapping
 // [ErrInvalid] and naming its row as rules[i] (0-based) with its name:
 //
+//   - a text longer than [MaxTableText] (reported alone: nothing else is
+//     checked then);
 //   - no Version, no rules, no scale, a scale that fails [Scale.Validate];
 //   - a rule whose grade is not on the scale; a negative ratio; a quality
 //     bound outside 1–5; an unknown satisfaction;
@@ -344,6 +340,9 @@ const maxGrid = 1 << 20
 // it. A table with more than about a million regions is not checked this
 // way; it must then end with an unconditional rule, which closes every gap.
 func (t *Table) Validate() error {
+	if err := t.checkTexts(); err != nil {
+		return err
+	}
 	var errs []error
 	version := errtext.Quote(t.Version)
 	if t.Version == "" {
@@ -387,5 +386,5 @@ func (t *Table) Validate() error {
 	if len(t.Rules) > 0 {
 		errs = append(errs, t.checkRegions()...)
 	}
-	return errors.Join(errs...)
+	return joinCapped(errs)
 }

@@ -155,8 +155,18 @@ func (c *checker) value(p *plan) error {
 	case b == '[':
 		return c.array(p)
 	case b == '"':
-		if p.kind == decimalValue {
+		switch p.kind {
+		case decimalValue:
 			return c.decimalString()
+		case durationValue:
+			at := c.i
+			if _, _, _, err := c.str(maxDurationLen); err != nil {
+				if err == errLong {
+					return c.fail("duration %s longer than %d characters", errtext.Quote(string(c.data[at+1:c.i])), maxDurationLen)
+				}
+				return c.strError(err, "duration", at)
+			}
+			return nil
 		}
 		start := c.i
 		if _, _, _, err := c.str(MaxString); err != nil {

@@ -173,31 +173,39 @@ func plainDecimal(b []byte) bool {
 // [MaxDecimalLen] characters, so that [ParseDecimal] reads it back: a
 // decimal that does not fit is refused where it would be kept, rather
 // than written and then refused when read. It depends on no package
-// setting of decimal, and takes time in proportion to d's digits.
+// setting of decimal, and refuses a coefficient of more than 4096 bits
+// (some 1,233 digits) before it counts digits, whatever zeros it ends in,
+// so that it takes no longer for four million digits than for four.
 func DecimalFits(d decimal.Decimal) bool {
-	c, e := d.Coefficient(), int64(d.Exponent())
+	c := d.Coefficient() // a copy, but d.NumDigits costs the square of a huge coefficient's length
 	if c.Sign() == 0 {
 		return true
 	}
-	if e < 0 && c.Bit(0) == 0 { // it may end in zeros that FormatDecimal drops
-		n := d.Normalize()
-		c, e = n.Coefficient(), int64(n.Exponent())
-	}
-	if e > MaxDecimalLen || c.BitLen() > 4*MaxDecimalLen { // 2^256 has 78 digits
+	if c.BitLen() > 4096 {
 		return false
 	}
-	digits := int64(len(c.Text(10)))
-	if c.Sign() < 0 {
-		digits-- // the sign, counted once below
+	neg := c.Sign() < 0
+	if plainLen(d.NumDigits(), d.Exponent(), neg) <= MaxDecimalLen {
+		return true
 	}
-	n := digits + e // digits of an integer
+	if d.Exponent() >= 0 || c.Bit(0) != 0 {
+		return false
+	}
+	d = d.Normalize() // FormatDecimal drops the zeros a negative exponent ends in
+	return plainLen(d.NumDigits(), d.Exponent(), neg) <= MaxDecimalLen
+}
+
+// plainLen is the length of the plain form of a decimal of k digits and
+// exponent e, without trailing zeros after a point.
+func plainLen(k int, e int32, neg bool) int64 {
+	n := int64(k) + int64(e) // "1200"
 	if e < 0 {
-		n = max(digits+1, 2-e) // "12.5", "0.005"
+		n = max(int64(k)+1, 2-int64(e)) // "12.5", "0.005"
 	}
-	if c.Sign() < 0 {
+	if neg {
 		n++
 	}
-	return n <= MaxDecimalLen
+	return n
 }
 
 // FormatDecimal writes d in its shortest exact plain form ("85", "0.3",
@@ -253,12 +261,14 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 // all three. A time that does not fit is refused where it would be kept,
 // rather than kept and then impossible to write.
 func TimeFits(t time.Time) bool {
-	for _, y := range [...]int{t.Year(), t.UTC().Year(), t.UTC().Add(8 * time.Hour).Year()} {
-		if y < 1 || y > 9999 {
-			return false
-		}
-	}
-	return true
+	const (
+		first = -62135596800 // 0001-01-01T00:00:00Z in Unix seconds
+		end   = 253402300800 // 10000-01-01T00:00:00Z
+		cst   = 8 * 3600
+	)
+	u := t.Unix()
+	_, off := t.Zone()
+	return u >= first && u+cst < end && u+int64(off) >= first && u+int64(off) < end
 }
 
 // Ptr converts an optional decimal field for its wire form.

@@ -2,6 +2,8 @@ package jsonx_test
 
 import (
 	"encoding/json"
+	"math"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -166,6 +168,66 @@ func TestTimeFits(t *testing.T) {
 					t.Errorf("TimeFits(%s) but Marshal(%s): %v", c.t, u, err)
 				}
 			}
+		}
+	}
+}
+
+// TestDecimalFits: a decimal fits when FormatDecimal writes it in
+// MaxDecimalLen characters or fewer, which ParseDecimal reads back.
+func TestDecimalFits(t *testing.T) {
+	googol := new(big.Int).Exp(big.NewInt(10), big.NewInt(100), nil)
+	for _, d := range []decimal.Decimal{
+		{}, decimal.New(85, 0), decimal.New(-125, -1), decimal.New(1, 62), decimal.New(1, 63), decimal.New(-1, 62),
+		decimal.New(5, -61), decimal.New(5, -62), decimal.New(-5, -61), decimal.New(50, -63), decimal.New(500, -64),
+		decimal.New(1, 1000), decimal.New(-7, -1000), decimal.NewFromBigInt(googol, -100), decimal.NewFromBigInt(googol, -37),
+		decimal.NewFromBigInt(googol, -36), decimal.RequireFromString("123456789012345678901234567890.123456789"),
+		decimal.RequireFromString(strings.Repeat("9", 63)), decimal.RequireFromString(strings.Repeat("9", 64)),
+		decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(1000), nil), -1000),
+	} {
+		s := jsonx.FormatDecimal(d)
+		want := len(s) <= jsonx.MaxDecimalLen
+		if got := jsonx.DecimalFits(d); got != want {
+			t.Errorf("DecimalFits(%s) = %v; FormatDecimal writes %d characters", s, got, len(s))
+		}
+		if back, err := jsonx.ParseDecimal(s); want && (err != nil || !back.Equal(d)) {
+			t.Errorf("ParseDecimal(FormatDecimal(%s)) = %s, %v", s, back, err)
+		}
+	}
+	// Past 4096 bits it refuses unread, even a 1 that ends in zeros.
+	huge := new(big.Int).Exp(big.NewInt(10), big.NewInt(4_000_000), nil)
+	start := time.Now()
+	for _, d := range []decimal.Decimal{decimal.NewFromBigInt(huge, 0), decimal.NewFromBigInt(huge, -4_000_000), decimal.NewFromBigInt(huge.Neg(huge), -2)} {
+		if jsonx.DecimalFits(d) {
+			t.Errorf("DecimalFits(a coefficient of %d bits, exponent %d) = true", d.Coefficient().BitLen(), d.Exponent())
+		}
+	}
+	if took := time.Since(start); took > 100*time.Millisecond {
+		t.Errorf("DecimalFits took %s on 4,000,001 digits", took)
+	}
+}
+
+// TestParseDecimalSettings: what ParseDecimal reads does not depend on
+// decimal's MaxDecodeExponent, whatever it is set to, and a decimal over
+// the bound is refused whatever it is set to.
+func TestParseDecimalSettings(t *testing.T) {
+	defer func(m int) { decimal.MaxDecodeExponent = m }(decimal.MaxDecodeExponent)
+	long := "0." + strings.Repeat("0", 60) + "1"
+	for _, m := range []int{0, 1, 10000, math.MaxInt32} {
+		decimal.MaxDecodeExponent = m
+		d, err := jsonx.ParseDecimal(long)
+		if err != nil || d.Exponent() != -61 || d.CoefficientInt64() != 1 {
+			t.Errorf("MaxDecodeExponent %d: ParseDecimal(%s) = %s, %v", m, long, d, err)
+		}
+		var v struct {
+			D jsonx.Decimal `json:"d"`
+		}
+		if err := jsonx.Decode([]byte(`{"d":"`+long+`"}`), &v); err != nil {
+			t.Errorf("MaxDecodeExponent %d: Decode: %v", m, err)
+		}
+		start := time.Now()
+		err = jsonx.Decode([]byte(`{"d":"1`+strings.Repeat("0", 8_000_000)+`"}`), &v)
+		if err == nil || !strings.Contains(err.Error(), "longer than 64 characters at d") || time.Since(start) > time.Second {
+			t.Errorf("MaxDecodeExponent %d: a decimal of 8,000,001 digits: %.200v after %s", m, err, time.Since(start))
 		}
 	}
 }

@@ -23,11 +23,12 @@ type plan struct {
 type planKind uint8
 
 const (
-	anyValue     planKind = iota // a value checked only as JSON: scalars, interfaces, types that decode themselves
-	structValue                  // an object whose keys are fields
-	mapValue                     // an object whose keys are free
-	listValue                    // an array
-	decimalValue                 // a decimal: null, or a number or string in ParseDecimal's form
+	anyValue      planKind = iota // a value checked only as JSON: scalars, interfaces, types that decode themselves
+	structValue                   // an object whose keys are fields
+	mapValue                      // an object whose keys are free
+	listValue                     // an array
+	decimalValue                  // a decimal: null, or a number or string in ParseDecimal's form
+	durationValue                 // a Duration: null, or a string of at most maxDurationLen characters
 )
 
 type field struct {
@@ -39,8 +40,30 @@ var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	decimalTypes        = map[reflect.Type]bool{reflect.TypeFor[decimal.Decimal](): true, reflect.TypeFor[Decimal](): true}
+	durationType        = reflect.TypeFor[Duration]()
 	anyPlan             = &plan{}
 )
+
+// wires holds the wire form of each type registered with Wire.
+var wires sync.Map // reflect.Type → reflect.Type
+
+// Wire records that a T decodes itself, in its UnmarshalJSON, by [Decode]
+// into a W, its wire form (a struct that embeds T's fields and shadows
+// those with a form of their own, say). [Decode] then checks the JSON of
+// a T found inside another value as a W — every key, and the bounds of
+// W's decimals and durations — in its first pass over the whole input,
+// naming the path from the input's start, and before encoding/json reads
+// any of it. A package registers each such type once, at initialisation,
+// in a package-level declaration:
+//
+//	var _ = jsonx.Wire[Grade, gradeJSON]()
+//
+// The registry is written only then; what it holds follows from the types
+// alone. A second registration of T changes nothing.
+func Wire[T, W any]() struct{} {
+	wires.LoadOrStore(reflect.TypeFor[T](), reflect.TypeFor[W]())
+	return struct{}{}
+}
 
 // plans caches the plan of each type. A plan is derived from its type
 // alone and never changes once stored, so the cache holds no state a
@@ -67,19 +90,27 @@ func planOf(t reflect.Type) *plan {
 // a type met again while it is being built (a recursive type) gets the
 // plan already begun.
 func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
+	// A pointer decodes as what it points to: encoding/json allocates it
+	// and uses the same methods.
 	for t.Kind() == reflect.Pointer {
-		if !decimalTypes[t.Elem()] && (t.Implements(unmarshalerType) || t.Implements(textUnmarshalerType)) {
-			return anyPlan
-		}
 		t = t.Elem()
 	}
-	if decimalTypes[t] {
+	switch {
+	case decimalTypes[t]:
 		return &plan{kind: decimalValue}
+	case t == durationType:
+		return &plan{kind: durationValue}
 	}
 	if p, ok := plans.Load(t); ok {
 		return p.(*plan)
 	}
 	if p, ok := building[t]; ok {
+		return p
+	}
+	if w, ok := wires.Load(t); ok {
+		p := &plan{}
+		building[t] = p
+		*p = *build(w.(reflect.Type), building)
 		return p
 	}
 	pt := reflect.PointerTo(t)
