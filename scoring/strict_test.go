@@ -148,7 +148,7 @@ func TestUnboundedNumbers(t *testing.T) {
 	load := func(in string) func() error {
 		return func() error { _, err := scoring.LoadTable(strings.NewReader(in)); return err }
 	}
-	refusedFast(t, "a scale with a point of 4,000,000 digits", "decision table: json: decimal \"1000000000000000000000000000000000000000000000000000000000000000\"… (65 bytes) longer than 64 characters at scale[0].points",
+	refusedFast(t, "a scale with a point of 4,000,000 digits", "decision table: json: decimal \"1000000000000000000000000000000000000000000000000000000000000000\"… longer than 64 characters at scale[0].points",
 		load(strings.Replace(sound, `"points":"90"`, `"points":"`+digits(4_000_000)+`"`, 1)))
 	refusedFast(t, "a bare point of 4,000,000 digits", "longer than 64 characters at scale[0].points",
 		load(strings.Replace(sound, `"points":"90"`, `"points":`+digits(4_000_000), 1)))
@@ -158,7 +158,7 @@ func TestUnboundedNumbers(t *testing.T) {
 		load(strings.Replace(sound, `"qualityMin":3`, `"qualityMin":`+digits(15<<20), 1)))
 	refusedFast(t, "a rule name of 15 MiB", "string longer than 4194304 bytes (the most a string may hold) at rules[0].name",
 		load(strings.Replace(sound, `"name":"fast"`, `"name":"`+strings.Repeat("x", 15<<20)+`"`, 1)))
-	refusedFast(t, "a threshold of 4 MiB of digits", "decision table: json: decimal \"0.55555555555555555555555555555555555555555555555555555555555555\"… (65 bytes) longer than 64 characters at rules[0].responseAtMost",
+	refusedFast(t, "a threshold of 4 MiB of digits", "decision table: json: decimal \"0.55555555555555555555555555555555555555555555555555555555555555\"… longer than 64 characters at rules[0].responseAtMost",
 		load(strings.Replace(sound, `"responseAtMost":"0.5"`, `"responseAtMost":"0.`+strings.Repeat("5", 4<<20-3)+`"`, 1)))
 
 	book := []byte(strings.Replace(string(mustJSON(t, strictBook(t))), `"points":"90.5"`, `"points":"`+digits(8_000_000)+`"`, 1))

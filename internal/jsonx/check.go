@@ -162,7 +162,7 @@ func (c *checker) value(p *plan) error {
 			at := c.i
 			if _, _, _, err := c.str(maxDurationLen); err != nil {
 				if err == errLong {
-					return c.fail("duration %s longer than %d characters", errtext.Quote(string(c.data[at+1:c.i])), maxDurationLen)
+					return c.fail("duration %s longer than %d characters", c.head(at+1), maxDurationLen)
 				}
 				return c.strError(err, "duration", at)
 			}
@@ -362,6 +362,16 @@ func (c *checker) object(p *plan) error {
 	return nil
 }
 
+// head quotes the start of a value read from start to c.i that is over
+// its bound: its first bytes, and an ellipsis for the rest.
+func (c *checker) head(start int) string {
+	end := min(c.i, len(c.data), start+errtext.MaxQuoted)
+	for end > start && end < len(c.data) && !utf8.RuneStart(c.data[end]) {
+		end--
+	}
+	return strconv.Quote(string(c.data[start:end])) + "…"
+}
+
 // duplicate reports a key given twice in one object; the path names the
 // object.
 func (c *checker) duplicate(key []byte) error {
@@ -377,7 +387,7 @@ var errLong = errors.New("too long")
 func (c *checker) strError(err error, what string, start int) error {
 	switch {
 	case err == errLong && what == "decimal":
-		return c.fail("decimal %s longer than %d characters", errtext.Quote(string(c.data[start+1:c.i])), MaxDecimalLen)
+		return c.fail("decimal %s longer than %d characters", c.head(start+1), MaxDecimalLen)
 	case err == errLong:
 		return c.fail("%s longer than %d bytes (the most a string may hold)", what, MaxString)
 	case err == errUTF8:
@@ -538,7 +548,7 @@ func (c *checker) number() error {
 // syntax error that stopped it, or nil.
 func (c *checker) tooLong(start int) error {
 	if c.i-start > MaxNumber {
-		return c.fail("number %s longer than %d characters", errtext.Quote(string(c.data[start:c.i])), MaxNumber)
+		return c.fail("number %s longer than %d characters", c.head(start), MaxNumber)
 	}
 	if c.i > 0 && (c.data[c.i-1] < '0' || c.data[c.i-1] > '9') {
 		return errSyntax
