@@ -166,7 +166,10 @@ func TestUnboundedNumbers(t *testing.T) {
 		func() error { return scoring.NewBook().UnmarshalJSON(book) })
 	eval := []byte(strings.Replace(string(mustJSON(t, strictBook(t).Evaluations()[0])), `"points":"90.5"`, `"points":`+digits(4_000_000), 1))
 	refusedFast(t, "an evaluation with points of 4,000,000 digits", "longer than 64 characters at points",
-		func() error { var r scoring.Result; return r.UnmarshalJSON(eval[bytes.Index(eval, []byte(`{"grade"`)) : len(eval)-1]) })
+		func() error {
+			var r scoring.Result
+			return r.UnmarshalJSON(eval[bytes.Index(eval, []byte(`{"grade"`)) : len(eval)-1])
+		})
 	huge := decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(4_000_000), nil), -2)
 	refusedFast(t, "recording points of 4,000,001 digits", "points of more than 64 characters",
 		func() error {
@@ -216,14 +219,26 @@ func TestRecordRefusesWhatJSONCannotWrite(t *testing.T) {
 	}
 	// The edges themselves are taken, and read back.
 	for _, e := range []scoring.Evaluation{
-		func() scoring.Evaluation { e := base; e.Matter, e.At = "first", time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC); return e }(),
+		func() scoring.Evaluation {
+			e := base
+			e.Matter, e.At = "first", time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)
+			return e
+		}(),
 		func() scoring.Evaluation {
 			e := base
 			e.Matter, e.At = "last", time.Date(9999, 12, 31, 23, 59, 59, 999999999, strictCST)
 			return e
 		}(),
-		func() scoring.Evaluation { e := base; e.Matter, e.Result.Points = "long", decimal.New(-1, -61); return e }(),
-		func() scoring.Evaluation { e := base; e.Matter, e.Result.Points = "wide", decimal.New(-1, 62); return e }(),
+		func() scoring.Evaluation {
+			e := base
+			e.Matter, e.Result.Points = "long", decimal.New(-1, -61)
+			return e
+		}(),
+		func() scoring.Evaluation {
+			e := base
+			e.Matter, e.Result.Points = "wide", decimal.New(-1, 62)
+			return e
+		}(),
 	} {
 		if err := b.Record(e); err != nil {
 			t.Errorf("Record(%s): %v", e.Matter, err)
