@@ -102,4 +102,6 @@ func RunFile(t Testing, rule accountability.Rule, path string) {
 // given twice or in another case, text that is not UTF-8, anything after
 // the array and more than 16 MiB are errors, each wrapping
 // accountability.ErrInvalid.
-func ReadCases(r io.Reader) ([]Case, error) { return tablecase.Read[Case]("accountabilitytest", accountability.ErrInvalid, r) }
+func ReadCases(r io.Reader) ([]Case, error) {
+	return tablecase.Read[Case]("accountabilitytest", accountability.ErrInvalid, r)
+}

@@ -98,7 +98,9 @@ func RunFile(t Testing, e scoring.Evaluator, path string) {
 // UTF-8, anything after the array and more than 16 MiB are errors, each
 // wrapping scoring.ErrInvalid. Durations in facts are Go duration strings
 // ("4h0m0s").
-func ReadCases(r io.Reader) ([]Case, error) { return tablecase.Read[Case]("scoringtest", scoring.ErrInvalid, r) }
+func ReadCases(r io.Reader) ([]Case, error) {
+	return tablecase.Read[Case]("scoringtest", scoring.ErrInvalid, r)
+}
 
 // evaluate calls e, turning a panic into a value.
 func evaluate(e scoring.Evaluator, f scoring.Facts) (r scoring.Result, panicked any, err error) {
