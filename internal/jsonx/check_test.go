@@ -180,7 +180,7 @@ type (
 	fPointer struct {
 		*FA
 		fb `json:"-"`
-		u  int
+		u  int //lint:ignore U1000 an unexported field, which is no key
 	}
 	fTaggedWins struct {
 		fTagged
