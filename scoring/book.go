@@ -257,7 +257,7 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	if b == nil {
 		return errNilBook
 	}
-	var w bookJSON
+	var w bookWire
 	if err := jsonx.Decode(data, &w); err != nil {
 		b.mu.Lock()
 		b.l = ledger.Ledger{}
@@ -269,13 +269,14 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	}
 	nb := NewBook()
 	var errs errlist.List
-	for _, e := range w.Evaluations {
-		if err := nb.Record(e); err != nil {
+	for i := range w.Evaluations {
+		if err := nb.Record(w.Evaluations[i].evaluation()); err != nil {
 			errs.Add(bookError(err))
 		}
 	}
-	for _, a := range w.Amendments {
-		if err := nb.Amend(a); err != nil {
+	for i := range w.Amendments {
+		a := &w.Amendments[i]
+		if err := nb.Amend(Amendment{Evaluation: a.evaluation(), Author: a.Author, Reason: a.Reason}); err != nil {
 			errs.Add(bookError(err))
 		}
 	}

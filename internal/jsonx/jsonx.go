@@ -7,13 +7,11 @@ package jsonx
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math/big"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -44,18 +42,22 @@ import (
 // Decode again.
 func Decode(data []byte, v any) error {
 	err := check(data, planOf(reflect.TypeOf(v)))
-	if err != nil && err != errSyntax {
+	switch {
+	case err == errSyntax:
+		// Not JSON: encoding/json's decoder says what is wrong ("unexpected
+		// EOF", "invalid character …"), having read no more than the value.
+		if derr := json.NewDecoder(bytes.NewReader(data)).Decode(v); derr != nil {
+			return derr
+		}
+		return err
+	case err != nil:
 		return err
 	}
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	if derr := d.Decode(v); derr != nil {
-		return derr
-	}
-	if err != nil { // not JSON, yet encoding/json took it
-		return errors.New("json: syntax error")
-	}
-	return nil
+	// The check has refused every key that names no field of the struct it
+	// would fill (TestFieldsAsEncodingJSON holds it to encoding/json's
+	// choice of fields), so json.Unmarshal, which reads data in place, has
+	// none to drop; a type that decodes itself checks its own.
+	return json.Unmarshal(data, v)
 }
 
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]
@@ -116,34 +118,50 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	if len(s) == 0 || len(s) > MaxDecimalLen {
 		return decimal.Decimal{}, fmt.Errorf("decimal %s: want a plain decimal of 1 to %d characters", errtext.Quote(s), MaxDecimalLen)
 	}
-	if !plainDecimal([]byte(s)) {
+	d, ok := parsePlain([]byte(s))
+	if !ok {
 		return decimal.Decimal{}, fmt.Errorf("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
 	}
-	neg := s[0] == '-'
+	return d, nil
+}
+
+// parsePlain reads b in ParseDecimal's form; ok is false if it is not. It
+// allocates only the decimal's coefficient.
+func parsePlain(b []byte) (d decimal.Decimal, ok bool) {
+	if !plainDecimal(b) {
+		return decimal.Decimal{}, false
+	}
+	neg := b[0] == '-'
 	if neg {
-		s = s[1:]
+		b = b[1:]
 	}
-	places := 0
-	digits := s
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		places = len(s) - i - 1
-		digits = s[:i] + s[i+1:]
+	digits, places := 0, 0
+	var n int64
+	for i, c := range b {
+		if c == '.' {
+			places = len(b) - i - 1
+			continue
+		}
+		digits++
+		n = n*10 + int64(c-'0') // meaningful while digits ≤ 18
 	}
-	var d decimal.Decimal
-	if len(digits) <= 18 {
-		n, _ := strconv.ParseInt(digits, 10, 64) // 18 digits fit
+	if digits <= 18 {
 		if neg {
 			n = -n
 		}
-		d = decimal.New(n, int32(-places))
-	} else {
-		n, _ := new(big.Int).SetString(digits, 10)
-		if neg {
-			n.Neg(n)
-		}
-		d = decimal.NewFromBigInt(n, int32(-places))
+		return decimal.New(n, int32(-places)), true
 	}
-	return d, nil
+	text := make([]byte, 0, len(b))
+	for _, c := range b {
+		if c != '.' {
+			text = append(text, c)
+		}
+	}
+	z, _ := new(big.Int).SetString(string(text), 10)
+	if neg {
+		z.Neg(z)
+	}
+	return decimal.NewFromBigInt(z, int32(-places)), true
 }
 
 // plainDecimal reports whether b is a decimal in ParseDecimal's form.
@@ -235,20 +253,27 @@ func (d Decimal) MarshalJSON() ([]byte, error) {
 // looking at no more than [MaxDecimalLen] characters of it before it
 // refuses.
 func (d *Decimal) UnmarshalJSON(b []byte) error {
-	s := string(b)
-	if s == "null" {
+	if string(b) == "null" {
 		return nil
 	}
+	if len(b) > MaxDecimalLen+2 {
+		return fmt.Errorf("decimal %s: longer than %d characters", errtext.Quote(string(b[:MaxDecimalLen+2])), MaxDecimalLen)
+	}
+	text := b
 	if len(b) > 0 && b[0] == '"' {
-		if len(b) > MaxDecimalLen+2 {
-			return fmt.Errorf("decimal %s: longer than %d characters", errtext.Quote(s), MaxDecimalLen)
-		}
-		if err := json.Unmarshal(b, &s); err != nil {
-			return fmt.Errorf("decimal %s: %v", errtext.Quote(string(b)), err)
+		if len(b) >= 2 && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0 {
+			text = b[1 : len(b)-1] // the common case: no escape
+		} else {
+			var s string
+			if err := json.Unmarshal(b, &s); err != nil {
+				return fmt.Errorf("decimal %s: %v", errtext.Quote(string(b)), err)
+			}
+			text = []byte(s)
 		}
 	}
-	v, err := ParseDecimal(s)
-	if err != nil {
+	v, ok := parsePlain(text)
+	if !ok {
+		_, err := ParseDecimal(string(text)) // for its message
 		return err
 	}
 	*d = Decimal(v)

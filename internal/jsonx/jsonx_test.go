@@ -231,3 +231,21 @@ func TestParseDecimalSettings(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseDecimal: what ParseDecimal reads is what decimal reads, digit
+// for digit and with the same exponent, without its package settings.
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"0", "-0.0", "85", "-12.50", "123456789012345678", "1234567890123456789", "0." + strings.Repeat("0", 61) + "1", "-" + strings.Repeat("9", 63), "1e3", ".5", "1."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := jsonx.ParseDecimal(s)
+		if err != nil {
+			return
+		}
+		want, werr := decimal.NewFromString(s)
+		if werr != nil || !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Fatalf("ParseDecimal(%q) = %s (exponent %d); decimal reads %s (exponent %d), %v", s, got, got.Exponent(), want, want.Exponent(), werr)
+		}
+	})
+}
