@@ -291,8 +291,13 @@ const maxTableBytes = 16 << 20
 
 // LoadTable reads one table as JSON from r and validates it. Every error
 // wraps [ErrInvalid]: a read error, input longer than 16 MiB, JSON that is
-// malformed, has unknown fields or trailing data, and every problem
-// [Table.Validate] finds.
+// malformed, has unknown fields, a field spelt in another case
+// ("QUALITYMIN"), a key given twice in one object, text that is not valid
+// UTF-8, a decimal not in plain form or longer than 64 characters ("1e3",
+// a point of a million digits), a string longer than 4 MiB, or trailing
+// data — each found in one pass over the input before anything is
+// decoded, and named by its path (such as rules[3].grade) — and every
+// problem [Table.Validate] finds.
 func LoadTable(r io.Reader) (*Table, error) {
 	t := new(Table)
 	if err := jsonx.Read(r, maxTableBytes, t); err != nil {
