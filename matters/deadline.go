@@ -3,6 +3,7 @@ package matters
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -14,12 +15,15 @@ import (
 //
 //   - Respond: the instant at which Route.Respond of working time has run
 //     since the dispatch (the units must have accepted by then);
-//   - Resolve: AddDays(dispatch, Route.ResolveDays) on the calendar (the
-//     lead must have resolved it by then).
+//   - Resolve: AddDays(dispatch, Route.ResolveDays + the Days of every
+//     approved Extend since the dispatch) on the calendar (the lead must
+//     have resolved it by then); an Extend that waits for its decision, or
+//     was denied, moves nothing.
 //
-// Suspended time does not count: where the matter was suspended before a
-// due time, that due time moves later by the working time it was
-// suspended. A due time is zero when the route sets no such limit, or when
+// Suspended time does not count, where the suspension was approved: where
+// the matter was suspended before a due time, that due time moves later by
+// the working time it was suspended, from the Approve (the clock runs
+// while a request waits) to the Resume. A due time is zero when the route sets no such limit, or when
 // the matter is suspended now (Stopped) and its clock had not reached the
 // limit when it stopped: it is known again once the matter resumes. In
 // JSON a zero due time is left out.
@@ -139,7 +143,9 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 
 // Elapsed returns the working time on cal from the latest Dispatch at or
 // before to, until to, less the working time the matter was suspended in
-// between (a suspension still open at to counts until to). It is the
+// between by an approved suspension, from its Approve to its Resume (a
+// suspension still open at to counts until to; a request to suspend that
+// waits, or was denied, stops nothing). It is the
 // measure of the one-matter-one-evaluation facts: a unit's response time is
 // Elapsed to its Accept, the resolution time Elapsed to the Resolve (see
 // [Matter.ElapsedTo] to name the event rather than the instant).
@@ -242,7 +248,7 @@ func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, e
 	if past.Lead == "" {
 		return Status{}, fmt.Errorf("matters: status of matter %q at %s: returned, awaiting dispatch: %w", m.ID, at.Format(timeLayout), ErrNotDispatched)
 	}
-	st := Status{At: at, State: past.State, Suspended: past.Suspended}
+	st := Status{At: at.In(workday.CST()), State: past.State, Suspended: past.Suspended}
 	accepted := make(map[string]bool)
 	for _, e := range events[d+1:] {
 		switch e.Kind {
@@ -328,20 +334,101 @@ func (m *Matter) upTo(t time.Time) []Event {
 // means it still runs.
 type span struct{ start, end time.Time }
 
+// decided returns the kind of the request that the Approve or Deny e
+// decides among events (e's own history), or 0.
+func decided(events []Event, e *Event) Kind {
+	if e.Ref < 1 || e.Ref > len(events) {
+		return 0
+	}
+	return events[e.Ref-1].Kind
+}
+
 // running returns the spans after the Dispatch at events[d] in which the
-// clock ran: it stops at each Suspend and starts again at each Resume.
+// clock ran: it stops at each approved suspension — at the Approve, not at
+// the request, for the clock runs while a request waits — and starts again
+// at each Resume.
 func running(events []Event, d int) []span {
 	spans := []span{{start: events[d].At}}
-	for _, e := range events[d+1:] {
+	for i := d + 1; i < len(events); i++ {
+		e := &events[i]
 		last := &spans[len(spans)-1]
 		switch {
-		case e.Kind == Suspend && last.end.IsZero():
+		case e.Kind == Approve && last.end.IsZero() && decided(events, e) == Suspend:
 			last.end = e.At
 		case e.Kind == Resume && !last.end.IsZero():
 			spans = append(spans, span{start: e.At})
 		}
 	}
 	return spans
+}
+
+// extended returns the working days that approved extensions added to the
+// resolution limit of the Dispatch at events[d].
+func extended(events []Event, d int) int {
+	days := 0
+	for i := d + 1; i < len(events); i++ {
+		if e := &events[i]; e.Kind == Approve && decided(events, e) == Extend {
+			days += events[e.Ref-1].Days
+		}
+	}
+	return days
+}
+
+// Running returns the working time on cal from from to to during which
+// the matter's clock ran: [workday.Calendar.Between] less the working time
+// of every approved suspension that overlaps the span (from its Approve to
+// its Resume, or to to while it lasts). Unapproved, denied and waiting
+// requests stop nothing. It is the measure for a span that does not start
+// at a dispatch, such as the owner's time from a hotline's report;
+// [Matter.Elapsed] is Running from the latest dispatch.
+//
+// A to before from is an [ErrInvalid] error; the calendar's errors (such as
+// [workday.ErrOutOfRange]) are returned wrapped. It panics if cal is nil.
+func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
+	mustCalendar(cal)
+	if to.Before(from) {
+		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
+	}
+	total, err := cal.Between(from, to)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), err)
+	}
+	var stopped time.Time
+	for i := range m.Events {
+		e := &m.Events[i]
+		switch {
+		case e.Kind == Approve && stopped.IsZero() && decided(m.Events, e) == Suspend:
+			stopped = e.At
+		case e.Kind == Resume && !stopped.IsZero():
+			if total, err = m.less(cal, total, stopped, e.At, from, to); err != nil {
+				return 0, err
+			}
+			stopped = time.Time{}
+		}
+	}
+	if !stopped.IsZero() {
+		return m.less(cal, total, stopped, to, from, to)
+	}
+	return total, nil
+}
+
+// less subtracts from total the working time of the pause [start, end)
+// that falls within [from, to).
+func (m *Matter) less(cal *workday.Calendar, total time.Duration, start, end, from, to time.Time) (time.Duration, error) {
+	if start.Before(from) {
+		start = from
+	}
+	if end.After(to) {
+		end = to
+	}
+	if !start.Before(end) {
+		return total, nil
+	}
+	w, err := cal.Between(start, end)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, start.Format(timeLayout), end.Format(timeLayout), err)
+	}
+	return total - w, nil
 }
 
 // due returns the due time of one clock under the Dispatch at events[d]
@@ -357,7 +444,11 @@ func (m *Matter) due(events []Event, d int, r Route, cal *workday.Calendar, reso
 	}
 	switch {
 	case resolve && r.ResolveDays > 0:
-		if plain, err = cal.AddDays(from, r.ResolveDays); err != nil {
+		days := extended(events, d)
+		if days > 0 && days > math.MaxInt32-r.ResolveDays {
+			return time.Time{}, 0, wrap(fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, days, ErrInvalid))
+		}
+		if plain, err = cal.AddDays(from, r.ResolveDays+days); err != nil {
 			return time.Time{}, 0, wrap(err)
 		}
 		if limit, err = cal.Between(from, plain); err != nil {

@@ -22,14 +22,57 @@
 // A [Matter] is rebuilt from its history of [Event] values (event
 // sourcing): reported (上报), whistled (吹哨) by the owning sub-district,
 // dispatched (派单) to the units its route names — several units make it
-// coordinated (统筹) — accepted (应哨/报到) by them, perhaps returned
-// (退单), suspended and resumed, resolved in stages (分时段) and resolved
-// (办结), reopened, closed (结案),
+// coordinated (统筹) — accepted (应哨/报到) by them, resolved in stages
+// (分时段) and resolved (办结), reopened, closed (结案), replied to (答复)
 // and surveyed (回访). [Matter.Apply] enforces the order, the transitions
 // and who may act, and leaves the matter unchanged when it refuses an
 // event; [Replay] rebuilds a matter exactly. A city hotline such as 91580
-// may report a matter for a sub-district: the other direction of two-way
-// dispatch (双向派单).
+// may report a matter for a sub-district, and is then the matter's
+// platform, or report one for itself and dispatch it to a department
+// without a whistle: the two directions of two-way dispatch (双向派单).
+//
+// # Requests, approvals and supervision
+//
+// The unit being graded does not control its own clock. A suspension
+// (挂起), an extension of the resolution deadline (延期) and a return (退单)
+// are requests: they take effect only when approved by the owner, or by
+// the platform that reported the matter, with the approver and the reason
+// on record; a denial leaves the clock running, and so does a request
+// while it waits. The owner urges (催办) and a supervising body above it
+// supervises (督办); [Catalog.Due] says which urgings and supervisions the
+// clocks call for at an instant. Who may do what, from which states — O is
+// the Owner, P the Platform, S the Supervisor, L the Lead, U a dispatched
+// unit (the lead or a support unit), "suspended" a matter whose approved
+// suspension has not been resumed, "waiting" one with a request awaiting
+// its decision:
+//
+//	kind       code       by                               from                                        effect
+//	上报        report     anyone                           a new matter                                → reported; P if reported for another
+//	吹哨        whistle    O                                reported                                    → whistled
+//	派单        dispatch   O                                reported, whistled; not waiting              → dispatched (units never O or P)
+//	应哨        accept     U, once per dispatch             dispatched, accepted                        the lead's: → accepted
+//	退单        return     U; O of a matter with P           dispatched, accepted (L: not suspended); O: reported, whistled; not waiting   a request
+//	挂起        suspend    L, O, P                          dispatched, accepted; not suspended, not waiting   a request
+//	延期        extend     L, O, P                          dispatched, accepted; not waiting             a request for Days working days
+//	批准        approve    a U's request: O, P; O's: P (O if no P); P's: P   waiting, where the request still applies   the request takes effect
+//	驳回        deny       as approve                       waiting                                     the request lapses; the clock runs on
+//	恢复        resume     L, O, P                          dispatched, accepted; suspended             the clock runs
+//	分时段      progress   U                                accepted; not suspended                     stage + 1
+//	办结        resolve    L                                accepted; not suspended                     → resolved
+//	重办        reopen     O, P                             resolved                                    → accepted
+//	结案        close      O                                resolved, reported; not waiting              → closed
+//	回访        feedback   P; O if no P                     resolved, closed                            a second answer names the first (ref) and says why
+//	催办        urge       O, P                             dispatched, accepted                        —
+//	督办        supervise  S; if none, any unit but O, P, U  dispatched, accepted, resolved, closed       the first records S
+//	答复        reply      L, O                             dispatched, accepted, resolved, closed       —
+//
+// [Matter.Apply] is a pure state machine over a matter's own history.
+// [Catalog.Apply] adds what needs the lists in force and the calendar: a
+// matter type the governance matter list does not route ([ErrNoRoute]), a
+// dispatch off its route without the owner's reason ([ErrOffRoute]), an
+// instant the calendar does not cover (workday.ErrOutOfRange), a reopening
+// beyond the catalog's limit, and a sub-district's return of work that its
+// admission lists hold.
 //
 // # Deadlines and summaries
 //

@@ -77,6 +77,21 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
+		{Name: "matters.Matter.Running", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				for j, cal := range calendars() {
+					for _, from := range hardening.Times {
+						for _, to := range hardening.Times {
+							c.Call(fmt.Sprintf("matter %d .Running(calendar %d, %v, %v)", i, j, from, to), func() {
+								if d, err := m.Running(cal, from, to); err == nil && d < 0 {
+									c.Fail("Running", "negative working time %v", d)
+								}
+							})
+						}
+					}
+				}
+			}
+		}},
 		{Name: "matters.Matter.ElapsedTo", Run: func(c *hardening.Caller) {
 			for i, m := range someMatters()[:3] {
 				for j, cal := range calendars() {
@@ -296,7 +311,10 @@ func someMatters() []*matters.Matter {
 		{Kind: matters.Whistle, Actor: "JJ-01"},
 		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
 		{Kind: matters.Accept, Actor: "城管局"},
-		{Kind: matters.Suspend, Actor: "JJ-01"},
+		{Kind: matters.Suspend, Actor: "城管局"},
+		{Kind: matters.Approve, Actor: "JJ-01", Ref: 5, Note: "同意"},
+		{Kind: matters.Extend, Actor: "城管局", Days: matters.MaxExtendDays},
+		{Kind: matters.Approve, Actor: "JJ-01", Ref: 7, Note: "同意"},
 	} {
 		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
 		_ = m.Apply(e)
