@@ -102,6 +102,28 @@ func TestDeadlines(t *testing.T) {
 				tapproved(at(3, 4, 10, 0), matters.Suspend, lead), []matters.Event{tev(at(3, 4, 11, 0), matters.Resume, lead)},
 				tapproved(at(3, 4, 12, 0), matters.Suspend, owner), []matters.Event{tev(at(3, 4, 12, 30), matters.Resume, owner)}), route,
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 14, 30), Resolve: at(3, 11, 10, 30)}},
+		{"a suspension asked for and never approved stops nothing", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 11, 9, 0)}},
+		{"a suspension denied stops nothing", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 12, 0), matters.Deny, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 11, 9, 0)}},
+		{"a suspension stops the clock from its approval, not its request", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 11, 0), matters.Approve, owner), tev(at(3, 4, 12, 0), matters.Resume, lead)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 14, 0), Resolve: at(3, 11, 10, 0)}},
+		{"an extension approved moves the resolution deadline by its working days", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2), tev(at(3, 8, 11, 0), matters.Approve, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 19, 9, 0)}},
+		{"two extensions approved add up", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2), tev(at(3, 8, 11, 0), matters.Approve, owner),
+				withDays(tev(at(3, 8, 12, 0), matters.Extend, owner), 1), tev(at(3, 8, 12, 0), matters.Approve, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 20, 9, 0)}},
+		{"an extension denied leaves the deadline", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2), tev(at(3, 8, 11, 0), matters.Deny, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 15, 9, 0)}},
+		{"an extension waiting leaves the deadline", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 15, 9, 0)}},
 		{"a route with no limits", china, dispatchedAt(at(3, 4, 9, 0)), matters.Route{Lead: lead},
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0)}},
 		{"the latest dispatch counts", china,
@@ -237,6 +259,41 @@ func TestElapsed(t *testing.T) {
 	}
 	if _, err := m.Elapsed(china, at(3, 8, 15, 0)); !errors.Is(err, matters.ErrNotDispatched) {
 		t.Errorf("Elapsed before the dispatch: %v, want ErrNotDispatched", err)
+	}
+}
+
+// TestUnapprovedSuspension: a lead that asks to suspend its matter for 19
+// working days, on its own word, has its clock run all the while: the
+// time counts as elapsed and the matter is overdue; the same suspension
+// approved is excluded.
+func TestUnapprovedSuspension(t *testing.T) {
+	china := workday.China()
+	resume, err := china.AddDays(at(3, 4, 10, 0), 19)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 9, 30), matters.Accept, lead), tev(at(3, 4, 10, 0), matters.Suspend, lead)})
+	unapproved := timed(t, append(slices.Clone(asked), tev(resume.Add(time.Hour), matters.Resolve, lead))...)
+	approvedOnce := timed(t, append(slices.Clone(asked), tev(at(3, 4, 10, 0), matters.Approve, owner), tev(resume, matters.Resume, lead), tev(resume.Add(time.Hour), matters.Resolve, lead))...)
+	for _, tt := range []struct {
+		name    string
+		m       *matters.Matter
+		elapsed time.Duration
+		overdue bool
+	}{
+		{"unapproved: 19 working days count", unapproved, 19*24*time.Hour + 2*time.Hour, true},
+		{"approved: excluded", approvedOnce, 2 * time.Hour, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.m.ElapsedTo(china, len(tt.m.Events))
+			if err != nil || got != tt.elapsed {
+				t.Errorf("elapsed to the resolution = %v, %v; want %v", got, err, tt.elapsed)
+			}
+			st, err := tt.m.Status(china, resume.Add(2*time.Hour), route)
+			if err != nil || st.Overdue() != tt.overdue {
+				t.Errorf("Status overdue = %v, %v; want %v", st.Overdue(), err, tt.overdue)
+			}
+		})
 	}
 }
 
