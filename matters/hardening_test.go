@@ -259,7 +259,9 @@ func TestHardening(t *testing.T) {
 					}
 				}
 			}
-			c.Call("Due(100000 nil matters)", func() { _, _ = hostileCatalogs()[0].Due(workday.China(), hardening.Times[1], make([]*matters.Matter, 100000)) })
+			c.Call("Due(100000 nil matters)", func() {
+				_, _ = hostileCatalogs()[0].Due(workday.China(), hardening.Times[1], make([]*matters.Matter, 100000))
+			})
 		}},
 		{Name: "matters.Catalog.SendBack", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {

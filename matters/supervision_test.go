@@ -32,7 +32,7 @@ func supervisedCatalog() *matters.Catalog {
 			{Type: "违法建设", Lead: lead, Support: []string{sup1, sup2}, Respond: 4 * time.Hour, ResolveDays: 5},
 			{Type: "油烟扰民", Lead: sup2, Support: []string{sup1}, Respond: 4 * time.Hour, ResolveDays: 5},
 		}},
-		Admission: &matters.Admission{Items: []matters.Item{{Code: "QZ-001", Name: "违法建设", List: matters.Duties}}},
+		Admission:   &matters.Admission{Items: []matters.Item{{Code: "QZ-001", Name: "违法建设", List: matters.Duties}}},
 		Supervision: matters.Supervision{Supervisor: supervisor, EscalateDays: 1, FeedbackDays: 2, Reopens: 1},
 	}
 }
