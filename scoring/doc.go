@@ -36,6 +36,28 @@
 // TrimTrailingZeros): decimals are written to JSON as strings in their
 // shortest exact form whatever those settings are.
 //
+// # Performance
+//
+// A [Book] holds a national year of 10^8 evaluations on one machine. Each
+// evaluation takes a 32-byte record, its matter ID once, and its reasons
+// once for a run of evaluations with the same grade, policy and reasons,
+// as a decision table gives them; subjects, evaluators, grades and
+// policies are kept once each. Recording 10^7 evaluations allocates about
+// 58 bytes per evaluation in all with numbered matter IDs ("2020-123",
+// 0.58 GB) and 105 with UUIDs (1.05 GB). Points that are not whole
+// millionths, or beyond ±4.6 × 10^12, and times before November 1823 or
+// after February 2116 are kept exactly too, in side tables.
+//
+// Matter IDs that end in a number, as case systems issue them
+// ("2020-0001234", "WH20200615000123"), are found by that number, near
+// the last ones looked up. Other IDs, such as UUIDs, are found in a hash
+// table, where each new matter of a big book costs a cache miss. Both give
+// the same results; only the speed differs. On one core of a machine of
+// two shared cores, recording and scoring a year runs at about 4–5
+// million evaluations a second with numbered IDs and 2–3 million with
+// UUIDs; [Book.Scores] reads 10^6 evaluations in about 15 ms. The README
+// has the figures, and bench_test.go the benchmarks.
+//
 // # Errors
 //
 // Errors wrap the sentinels [ErrDuplicate], [ErrNotFound], [ErrInvalid],

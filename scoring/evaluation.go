@@ -1,6 +1,14 @@
 package scoring
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/scoring/internal/ledger"
+)
 
 // Evaluation is one recorded grade: the Result an evaluator (the matter's
 // owner) gave a subject (the unit that answered) on a matter, at a stage
@@ -29,4 +37,85 @@ type Amendment struct {
 	Evaluation        // the corrected evaluation: same Matter, Subject, Evaluator and Stage as the original
 	Author     string `json:"author"`
 	Reason     string `json:"reason"`
+}
+
+// quickValid reports whether e has every name, a stage in range, a time
+// and a grade: the checks Record makes before it takes the book's lock.
+// The book checks the rest — valid UTF-8, reasons that fit — as it looks
+// the names up.
+func quickValid(e *Evaluation) bool {
+	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
+		!e.At.IsZero() && e.Result.Grade != ""
+}
+
+// check reports every problem of an evaluation, joined, each wrapping
+// [ErrInvalid] and naming the matter.
+func check(e *Evaluation) error {
+	if quickValid(e) && validUTF8(e) && ledger.ReasonsFit(e.Result.Reasons) {
+		return nil
+	}
+	var errs []error
+	at := fmt.Sprintf("evaluation of matter %q, subject %q, evaluator %q, stage %d", e.Matter, e.Subject, e.Evaluator, e.Stage)
+	for _, p := range []struct {
+		bad  bool
+		what string
+	}{
+		{e.Matter == "", "no matter"},
+		{e.Subject == "", "no subject"},
+		{e.Evaluator == "", "no evaluator"},
+		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
+		{e.At.IsZero(), "no time"},
+		{e.Result.Grade == "", "not evaluated (no grade)"},
+		{!ledger.ReasonsFit(e.Result.Reasons), "reasons longer than 4 MiB"},
+		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
+	} {
+		if p.bad {
+			errs = append(errs, fmt.Errorf("%w: %s: %s", ErrInvalid, at, p.what))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// validUTF8 reports whether every text of e is valid UTF-8.
+func validUTF8(e *Evaluation) bool {
+	if !utf8.ValidString(e.Matter) || !utf8.ValidString(e.Subject) || !utf8.ValidString(e.Evaluator) ||
+		!utf8.ValidString(e.Result.Grade) || !utf8.ValidString(e.Result.Policy) {
+		return false
+	}
+	for _, s := range e.Result.Reasons {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkAmendment reports every problem of an amendment, as check does.
+func checkAmendment(a *Amendment) error {
+	err := check(&a.Evaluation)
+	if a.Author == "" {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
+	}
+	if !utf8.ValidString(a.Author) || !utf8.ValidString(a.Reason) {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason is not valid UTF-8", ErrInvalid, a.Matter))
+	}
+	if a.Reason == "" {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no reason", ErrInvalid, a.Matter))
+	}
+	return err
+}
+
+// setEntry sets en to an evaluation as the book's ledger takes it, field
+// by field (a function returning an Entry would copy it twice). The
+// evaluation's stage must be in range (see quickValid).
+func setEntry(en *ledger.Entry, e *Evaluation) {
+	en.Matter, en.Subject, en.Evaluator, en.Stage = e.Matter, e.Subject, e.Evaluator, int32(e.Stage)
+	en.At, en.Grade, en.Policy, en.Points, en.Reasons = e.At, e.Result.Grade, e.Result.Policy, e.Result.Points, e.Result.Reasons
+}
+
+// evaluationOf returns an entry of the book's ledger as an evaluation, its
+// time in China Standard Time.
+func evaluationOf(e *ledger.Entry) Evaluation {
+	return Evaluation{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: int(e.Stage), At: e.At.In(cst),
+		Result: Result{Grade: e.Grade, Points: e.Points, Policy: e.Policy, Reasons: e.Reasons}}
 }

@@ -138,27 +138,6 @@ func ExampleBook_Merge() {
 	// true 2
 }
 
-func ExampleBook_RecordAll() {
-	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
-	good := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}
-	rows := []scoring.Evaluation{ // as read from a database, say
-		{Matter: "M1", Subject: "水务局", Evaluator: "街道", At: at, Result: good},
-		{Matter: "M2", Subject: "城管局", Evaluator: "街道", At: at, Result: good},
-		{Matter: "M1", Subject: "水务局", Evaluator: "街道", At: at, Result: good}, // again
-		{Matter: "M3", Subject: "城管局", Evaluator: "街道", At: at},               // no grade
-	}
-	book := scoring.NewBook()
-	err := book.RecordAll(rows)
-	fmt.Println(book.Len())
-	fmt.Println(errors.Is(err, scoring.ErrDuplicate), errors.Is(err, scoring.ErrInvalid))
-	fmt.Println(err)
-	// Output:
-	// 2
-	// true true
-	// scoring: duplicate evaluation: matter "M1", subject "水务局", evaluator "街道", stage 0
-	// scoring: invalid: evaluation of matter "M3", subject "城管局", evaluator "街道", stage 0: not evaluated (no grade)
-}
-
 func ExampleWeek() {
 	w := scoring.Week(time.Date(2020, 6, 18, 15, 0, 0, 0, cst)) // a Thursday
 	fmt.Println(w.From.Format("2006-01-02 Mon"), "to", w.To.Format("2006-01-02 Mon"))

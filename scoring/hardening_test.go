@@ -69,22 +69,6 @@ func hardeningRows() []hardening.Row {
 				c.Call(fmt.Sprintf("book %d .Record(Evaluation{}) is an error", i), func() { c.WantErr("Record(Evaluation{})", b.Record(scoring.Evaluation{})) })
 			}
 		}},
-		{Name: "scoring.Book.RecordAll", Run: func(c *hardening.Caller) {
-			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
-				c.Call(fmt.Sprintf("book %d .RecordAll(nil)", i), func() { _ = b.RecordAll(nil) })
-				c.Call(fmt.Sprintf("book %d .RecordAll([]Evaluation{})", i), func() { _ = b.RecordAll([]scoring.Evaluation{}) })
-				c.Call(fmt.Sprintf("book %d .RecordAll(evaluations())", i), func() { _ = b.RecordAll(evaluations()) })
-				c.Call(fmt.Sprintf("book %d .RecordAll(evaluations()) again", i), func() { _ = b.RecordAll(evaluations()) })
-				c.Call(fmt.Sprintf("book %d .RecordAll([]Evaluation{{}}) is an error", i), func() {
-					c.WantErr("RecordAll([]Evaluation{{}})", b.RecordAll([]scoring.Evaluation{{}}))
-				})
-			}
-			var nilBook *scoring.Book
-			c.Call("(*Book)(nil).RecordAll(nil)", func() { _ = nilBook.RecordAll(nil) })
-			c.Call("(*Book)(nil).RecordAll(evaluations()) is an error", func() {
-				c.WantErr("(*Book)(nil).RecordAll(evaluations())", nilBook.RecordAll(evaluations()))
-			})
-		}},
 		{Name: "scoring.Book.Amend", Run: func(c *hardening.Caller) {
 			b := scoring.NewBook()
 			for _, e := range evaluations() {

@@ -1,27 +1,120 @@
-package scoring
+package ledger
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
+	"math/rand/v2"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/shopspring/decimal"
 )
 
-// This file checks the matter index at the edges of its rules — the shapes
-// of ID that split or do not, the cap on prefixes, spilled ranges, resizes
-// with slot writes pending — by where each ID is kept as well as by what a
-// lookup finds, and a book merged while it is recorded into.
+// These tests check the matter index as a set — every string added is
+// found under its id, no other is — with strings of every shape, and at
+// the edges of its rules: the shapes of ID that split or do not, the cap
+// on prefixes, spilled ranges, resizes with slot writes pending. They
+// check where each ID is kept as well as what a lookup finds.
 
-// reviewEdgeIDs are IDs at the edges of splitSeq and of the sequence
+// strtabGen makes strings of the shapes a ledger's index must keep apart:
+// numbered IDs of a few prefixes, mostly in order and sometimes far out of
+// it; the same numbers with leading zeros; sparse numbers, which spill
+// their ranges to the hash table; IDs with a prefix each, which fill the
+// sequence index's prefixes; and IDs without a number.
+type strtabGen struct {
+	rng  *rand.Rand
+	next [3]uint64
+	uniq int
+}
+
+func (g *strtabGen) id() string {
+	prefixes := [...]string{"2020-", "WH", ""}
+	switch g.rng.IntN(10) {
+	case 0, 1, 2, 3:
+		k := g.rng.IntN(3)
+		g.next[k]++
+		return prefixes[k] + strconv.FormatUint(g.next[k], 10)
+	case 4:
+		k := g.rng.IntN(3)
+		return prefixes[k] + strconv.FormatUint(g.rng.Uint64N(g.next[k]+1), 10) // seen or not
+	case 5:
+		return prefixes[g.rng.IntN(3)] + strings.Repeat("0", 1+g.rng.IntN(3)) + strconv.Itoa(g.rng.IntN(1000))
+	case 6:
+		return "S" + strconv.FormatUint(g.rng.Uint64N(1e15), 10) // sparse
+	case 7:
+		g.uniq++
+		return fmt.Sprintf("u%d-x%d", g.uniq, g.rng.IntN(10)) // a prefix each
+	case 8:
+		return "opaque-" + strconv.Itoa(g.rng.IntN(5000)) + "z"
+	default:
+		return strconv.FormatUint(g.rng.Uint64(), 10) // 19 or 20 digits at times
+	}
+}
+
+// TestStrtabIsASet adds and looks up strings of every shape in random
+// order, with lookups between, and checks the table against a map: every
+// string added keeps its id and its name, every string not added is not
+// found, ids are dense in the order of adding.
+func TestStrtabIsASet(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			g := &strtabGen{rng: rand.New(rand.NewPCG(seed, 7))}
+			var tab strtab
+			want := map[string]int32{}
+			var names []string
+			for i := range 100_000 {
+				s := g.id()
+				if g.rng.IntN(3) == 0 {
+					id, ok := tab.lookup(s)
+					wid, wok := want[s]
+					if ok != wok || ok && id != wid {
+						t.Fatalf("step %d: lookup(%q) = %d, %v; want %d, %v", i, s, id, ok, wid, wok)
+					}
+					continue
+				}
+				id := tab.id(s)
+				if wid, ok := want[s]; ok {
+					if id != wid {
+						t.Fatalf("step %d: id(%q) = %d, was %d", i, s, id, wid)
+					}
+					continue
+				}
+				if id != int32(len(names)) {
+					t.Fatalf("step %d: id(%q) = %d for a new string, want %d", i, s, id, len(names))
+				}
+				want[s] = id
+				names = append(names, s)
+			}
+			if tab.len() != len(names) {
+				t.Fatalf("len = %d, want %d", tab.len(), len(names))
+			}
+			for id, s := range names {
+				if got := tab.name(int32(id)); got != s {
+					t.Fatalf("name(%d) = %q, want %q", id, got, s)
+				}
+				if got, ok := tab.lookup(s); !ok || got != int32(id) {
+					t.Fatalf("lookup(%q) = %d, %v at the end; want %d", s, got, ok, id)
+				}
+			}
+			x := &tab.seq
+			if len(x.names) != maxPrefixes {
+				t.Errorf("the sequence index has %d prefixes; the test means to fill it (%d)", len(x.names), maxPrefixes)
+			}
+			if len(x.spilled) == 0 || tab.hashed == 0 {
+				t.Errorf("spilled ranges %d, strings in the hash table %d: the test means to have both", len(x.spilled), tab.hashed)
+			}
+			inPages := 0
+			for _, c := range x.counts {
+				inPages += c.keys
+			}
+			if inPages+tab.hashed != tab.len() {
+				t.Errorf("%d strings in pages and %d in the hash table, %d in all", inPages, tab.hashed, tab.len())
+			}
+		})
+	}
+}
+
+// edgeIDs are IDs at the edges of splitSeq and of the sequence
 // index's rules, some of which split alike but for a zero.
-func reviewEdgeIDs() []string {
+func edgeIDs() []string {
 	x24, x25 := strings.Repeat("x", 24), strings.Repeat("x", 25)
 	z24, z25 := strings.Repeat("0", 24), strings.Repeat("0", 25)
 	return []string{
@@ -37,9 +130,9 @@ func reviewEdgeIDs() []string {
 	}
 }
 
-// reviewHashNames returns the strings in the hash table, read slot by slot
+// hashNames returns the strings in the hash table, read slot by slot
 // (pending writes included), and fails when one is there twice.
-func reviewHashNames(t *testing.T, tab *strtab) map[string]int32 {
+func hashNames(t *testing.T, tab *strtab) map[string]int32 {
 	t.Helper()
 	got := map[string]int32{}
 	for pos, tg := range tab.tags {
@@ -62,11 +155,11 @@ func reviewHashNames(t *testing.T, tab *strtab) map[string]int32 {
 	return got
 }
 
-// reviewOnePlace checks the index's invariant: every string added is in
+// onePlace checks the index's invariant: every string added is in
 // exactly one place, the one locate says, and under its id.
-func reviewOnePlace(t *testing.T, step string, tab *strtab, want map[string]int32) {
+func onePlace(t *testing.T, step string, tab *strtab, want map[string]int32) {
 	t.Helper()
-	hashed := reviewHashNames(t, tab)
+	hashed := hashNames(t, tab)
 	if len(hashed) != tab.hashed {
 		t.Fatalf("%s: %d strings in the hash table, hashed says %d", step, len(hashed), tab.hashed)
 	}
@@ -102,7 +195,7 @@ func reviewOnePlace(t *testing.T, step string, tab *strtab, want map[string]int3
 // found there, that strings which split alike but for a zero stay apart,
 // and that strings never added are not found.
 func TestStrtabEdgeShapesOnePlace(t *testing.T) {
-	edges := reviewEdgeIDs()
+	edges := edgeIDs()
 	var tab strtab
 	want := map[string]int32{}
 	var names []string
@@ -138,11 +231,11 @@ func TestStrtabEdgeShapesOnePlace(t *testing.T) {
 	for _, s := range edges[:len(edges)/2] { // the first half while the index is empty
 		add(s)
 	}
-	reviewOnePlace(t, "first edges", &tab, want)
+	onePlace(t, "first edges", &tab, want)
 	for i := range 200 { // a sparse prefix: a page each, spilled past minPages
 		add("S" + strconv.Itoa(3*i*pageSize+7))
 	}
-	reviewOnePlace(t, "sparse", &tab, want)
+	onePlace(t, "sparse", &tab, want)
 	// A prefix sparse at first spills a range, then fills its pages: its
 	// spilled range stays the hash table's, though a page would pay now.
 	for i := range minPages {
@@ -157,7 +250,7 @@ func TestStrtabEdgeShapesOnePlace(t *testing.T) {
 	for i := range 2 * seqCache * pageSize / 4 {
 		add("W" + strconv.Itoa(4*i))
 	}
-	reviewOnePlace(t, "dense", &tab, want)
+	onePlace(t, "dense", &tab, want)
 	for i := range maxPrefixes + 50 { // a prefix each, past the cap
 		add(fmt.Sprintf("p%d-7", i))
 		if i%7 == 0 {
@@ -174,7 +267,7 @@ func TestStrtabEdgeShapesOnePlace(t *testing.T) {
 	if len(tab.seq.names) != maxPrefixes || len(tab.seq.spilled) == 0 {
 		t.Fatalf("prefixes %d, spilled ranges %d: the test means to fill the index and spill", len(tab.seq.names), len(tab.seq.spilled))
 	}
-	reviewOnePlace(t, "full", &tab, want)
+	onePlace(t, "full", &tab, want)
 	absent("full")
 	for id, s := range names {
 		if got := tab.name(int32(id)); got != s {
@@ -191,7 +284,7 @@ func TestStrtabEdgeShapesOnePlace(t *testing.T) {
 			t.Fatalf("snapshot name(%d) = %q, want %q", id, got, s)
 		}
 	}
-	reviewOnePlace(t, "late", &tab, want)
+	onePlace(t, "late", &tab, want)
 }
 
 // TestStrtabPendingAtResize adds hash-table strings one at a time from an
@@ -226,183 +319,5 @@ func TestStrtabPendingAtResize(t *testing.T) {
 	for id, s := range names {
 		want[s] = int32(id)
 	}
-	reviewOnePlace(t, "end", &tab, want)
-}
-
-// TestRecordEdgeMatters records one evaluation of each edge ID, then each
-// again: a valid ID is recorded once and found a duplicate the second
-// time, whichever other IDs split like it but for a zero; an ID that is not
-// valid UTF-8 (or empty) is refused as invalid. The book then merges and
-// round-trips through JSON with every matter intact.
-func TestRecordEdgeMatters(t *testing.T) {
-	var ids []string
-	for i := range maxPrefixes + 10 {
-		ids = append(ids, fmt.Sprintf("q%d-1", i)) // fill the prefixes on the way
-		if i%400 == 0 {
-			ids = append(ids, reviewEdgeIDs()...)
-		}
-	}
-	ev := func(m string) Evaluation { return eval(m, "D1", 0, june, "good", "85") }
-	b := NewBook()
-	wantMatters := map[string]bool{}
-	for _, m := range ids {
-		err := b.Record(ev(m))
-		first := !wantMatters[m]
-		valid := m != "" && validText(m)
-		switch {
-		case !valid:
-			if !errors.Is(err, ErrInvalid) {
-				t.Fatalf("Record(matter %q) = %v, want ErrInvalid", m, err)
-			}
-		case first:
-			if err != nil {
-				t.Fatalf("Record(matter %q) = %v, want nil", m, err)
-			}
-			wantMatters[m] = true
-		default:
-			if !errors.Is(err, ErrDuplicate) {
-				t.Fatalf("Record(matter %q) again = %v, want ErrDuplicate", m, err)
-			}
-		}
-		if valid {
-			if err := b.RecordAll([]Evaluation{ev(m)}); !errors.Is(err, ErrDuplicate) {
-				t.Fatalf("RecordAll(matter %q) again = %v, want ErrDuplicate", m, err)
-			}
-		}
-	}
-	gotMatters := func(what string, b *Book) {
-		t.Helper()
-		got := map[string]bool{}
-		for _, e := range b.Evaluations() {
-			if got[e.Matter] {
-				t.Fatalf("%s: matter %q twice", what, e.Matter)
-			}
-			got[e.Matter] = true
-		}
-		if diff := cmp.Diff(wantMatters, got); diff != "" {
-			t.Fatalf("%s: matters mismatch (-want +got):\n%s", what, diff)
-		}
-	}
-	gotMatters("recorded", b)
-	m := NewBook()
-	if err := m.Merge(b); err != nil {
-		t.Fatalf("Merge = %v", err)
-	}
-	gotMatters("merged", m)
-	if err := m.Merge(b); !errors.Is(err, ErrDuplicate) {
-		t.Fatalf("Merge again = %v, want ErrDuplicate", err)
-	}
-	data, err := b.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back Book
-	if err := back.UnmarshalJSON(data); err != nil {
-		t.Fatalf("UnmarshalJSON = %v", err)
-	}
-	gotMatters("round trip", &back)
-}
-
-// TestMergeWhileRecording merges a book that one goroutine is recording
-// into — with IDs for the hash table and for pages, reasons, amendments,
-// far times and wide points — into fresh books: each merge takes a state
-// the book was in, the evaluations recorded so far, whole.
-func TestMergeWhileRecording(t *testing.T) {
-	const n = 600
-	es := make([]Evaluation, n)
-	for i := range es {
-		m := fmt.Sprintf("case-%d-%c", i, 'a'+i%26) // hash table
-		if i%2 == 0 {
-			m = fmt.Sprintf("2020-%07d", i) // pages
-		}
-		at := june
-		if i%5 == 0 {
-			at = time.Date(1700, 1, 1, 0, 0, 0, i, cst) // far
-		}
-		points := decimal.New(int64(i), -2)
-		if i%7 == 0 {
-			points = decimal.New(int64(i)+1, -9) // wide
-		}
-		es[i] = Evaluation{Matter: m, Subject: fmt.Sprint("D", i%3), Evaluator: "S", Stage: i % 2, At: at,
-			Result: Result{Grade: "good", Points: points, Policy: "p", Reasons: []string{fmt.Sprint("r", i%4)}}}
-	}
-	b := NewBook()
-	done, merging := make(chan struct{}), make(chan struct{}, 2)
-	go func() {
-		defer close(done)
-		<-merging // the merges are under way
-		for i := 0; i < n; i += 10 {
-			runtime.Gosched()
-			var errs []error
-			if i%20 == 0 {
-				errs = append(errs, b.RecordAll(es[i:i+10]))
-			} else {
-				for _, e := range es[i : i+10] {
-					errs = append(errs, b.Record(e))
-				}
-			}
-			a := Amendment{Evaluation: es[i], Author: "A", Reason: "fix"}
-			a.Result.Grade, a.Result.Points = "poor", decimal.New(int64(i), -10)
-			if err := errors.Join(append(errs, b.Amend(a))...); err != nil {
-				t.Errorf("recording evaluations %d–%d: %v", i, i+9, err)
-			}
-		}
-	}()
-	var mu sync.Mutex
-	var merged []*Book
-	var wg sync.WaitGroup
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			merging <- struct{}{}
-			for k := 0; k < 40; k++ { // until the recording ends, or 40 times
-				select {
-				case <-done:
-					k = 40
-				default:
-				}
-				c := NewBook()
-				if err := c.Merge(b); err != nil {
-					t.Errorf("Merge = %v", err)
-					return
-				}
-				mu.Lock()
-				merged = append(merged, c)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	<-done
-	want := map[string]Evaluation{}
-	for _, e := range b.Evaluations() {
-		want[e.Matter] = e
-	}
-	for _, c := range merged {
-		got := c.Evaluations()
-		seen := map[string]bool{}
-		for _, e := range got {
-			seen[e.Matter] = true
-			if diff := cmp.Diff(want[e.Matter], e); diff != "" {
-				t.Fatalf("merged evaluation of %q mismatch (-want +got):\n%s", e.Matter, diff)
-			}
-		}
-		// Recorded in order: the merged ones are the first len(got).
-		for _, e := range es[:len(got)] {
-			if !seen[e.Matter] {
-				t.Fatalf("a merge of %d evaluations lacks %q, recorded before some it has", len(got), e.Matter)
-			}
-		}
-	}
-	final := NewBook()
-	if err := final.Merge(b); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(b.Amendments(), final.Amendments()); diff != "" {
-		t.Errorf("merged amendments mismatch (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(b.Scores(Year(2020)), final.Scores(Year(2020))); diff != "" {
-		t.Errorf("merged scores mismatch (-want +got):\n%s", diff)
-	}
+	onePlace(t, "end", &tab, want)
 }

@@ -1,10 +1,10 @@
-package scoring
+package ledger
 
 import "strings"
 
 // seqIndex indexes the matter IDs that end in a number, as case systems
 // issue them — "2020-0001234", "WH20200615000123", "12345" — by that
-// number. Such IDs come to a book roughly in the order of their numbers,
+// number. Such IDs come to a ledger roughly in the order of their numbers,
 // so that a lookup lands near the last ones, where a hash table's lookups
 // land anywhere in a table too big for the caches.
 //

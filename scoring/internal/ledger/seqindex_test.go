@@ -1,14 +1,15 @@
-package scoring
+package ledger
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
+
+// These tests check how the sequence index splits IDs into a prefix and
+// a number, and when it gives a sparse prefix's ranges to the hash table.
 
 func TestSplitSeq(t *testing.T) {
 	type split struct {
@@ -80,104 +81,6 @@ func FuzzSplitSeq(f *testing.F) {
 			t.Fatalf("splitSeq(%q) = %q, %d: they do not make the string again", s, p, n)
 		}
 	})
-}
-
-// strtabGen makes strings of the shapes a book's index must keep apart:
-// numbered IDs of a few prefixes, mostly in order and sometimes far out of
-// it; the same numbers with leading zeros; sparse numbers, which spill
-// their ranges to the hash table; IDs with a prefix each, which fill the
-// sequence index's prefixes; and IDs without a number.
-type strtabGen struct {
-	rng  *rand.Rand
-	next [3]uint64
-	uniq int
-}
-
-func (g *strtabGen) id() string {
-	prefixes := [...]string{"2020-", "WH", ""}
-	switch g.rng.IntN(10) {
-	case 0, 1, 2, 3:
-		k := g.rng.IntN(3)
-		g.next[k]++
-		return prefixes[k] + strconv.FormatUint(g.next[k], 10)
-	case 4:
-		k := g.rng.IntN(3)
-		return prefixes[k] + strconv.FormatUint(g.rng.Uint64N(g.next[k]+1), 10) // seen or not
-	case 5:
-		return prefixes[g.rng.IntN(3)] + strings.Repeat("0", 1+g.rng.IntN(3)) + strconv.Itoa(g.rng.IntN(1000))
-	case 6:
-		return "S" + strconv.FormatUint(g.rng.Uint64N(1e15), 10) // sparse
-	case 7:
-		g.uniq++
-		return fmt.Sprintf("u%d-x%d", g.uniq, g.rng.IntN(10)) // a prefix each
-	case 8:
-		return "opaque-" + strconv.Itoa(g.rng.IntN(5000)) + "z"
-	default:
-		return strconv.FormatUint(g.rng.Uint64(), 10) // 19 or 20 digits at times
-	}
-}
-
-// TestStrtabIsASet adds and looks up strings of every shape in random
-// order, with lookups between, and checks the table against a map: every
-// string added keeps its id and its name, every string not added is not
-// found, ids are dense in the order of adding.
-func TestStrtabIsASet(t *testing.T) {
-	for seed := range uint64(4) {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			g := &strtabGen{rng: rand.New(rand.NewPCG(seed, 7))}
-			var tab strtab
-			want := map[string]int32{}
-			var names []string
-			for i := range 100_000 {
-				s := g.id()
-				if g.rng.IntN(3) == 0 {
-					id, ok := tab.lookup(s)
-					wid, wok := want[s]
-					if ok != wok || ok && id != wid {
-						t.Fatalf("step %d: lookup(%q) = %d, %v; want %d, %v", i, s, id, ok, wid, wok)
-					}
-					continue
-				}
-				id := tab.id(s)
-				if wid, ok := want[s]; ok {
-					if id != wid {
-						t.Fatalf("step %d: id(%q) = %d, was %d", i, s, id, wid)
-					}
-					continue
-				}
-				if id != int32(len(names)) {
-					t.Fatalf("step %d: id(%q) = %d for a new string, want %d", i, s, id, len(names))
-				}
-				want[s] = id
-				names = append(names, s)
-			}
-			if tab.len() != len(names) {
-				t.Fatalf("len = %d, want %d", tab.len(), len(names))
-			}
-			for id, s := range names {
-				if got := tab.name(int32(id)); got != s {
-					t.Fatalf("name(%d) = %q, want %q", id, got, s)
-				}
-				if got, ok := tab.lookup(s); !ok || got != int32(id) {
-					t.Fatalf("lookup(%q) = %d, %v at the end; want %d", s, got, ok, id)
-				}
-			}
-			x := &tab.seq
-			if len(x.names) != maxPrefixes {
-				t.Errorf("the sequence index has %d prefixes; the test means to fill it (%d)", len(x.names), maxPrefixes)
-			}
-			if len(x.spilled) == 0 || tab.hashed == 0 {
-				t.Errorf("spilled ranges %d, strings in the hash table %d: the test means to have both", len(x.spilled), tab.hashed)
-			}
-			inPages := 0
-			for _, c := range x.counts {
-				inPages += c.keys
-			}
-			if inPages+tab.hashed != tab.len() {
-				t.Errorf("%d strings in pages and %d in the hash table, %d in all", inPages, tab.hashed, tab.len())
-			}
-		})
-	}
 }
 
 // TestSeqIndexSparse gives one prefix sparse numbers: after minPages pages

@@ -1,4 +1,4 @@
-package scoring
+package ledger
 
 import (
 	"hash/maphash"
@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// strtab interns many strings (a book's matters) into dense ids, with the
+// strtab interns many strings (a ledger's matters) into dense ids, with the
 // strings' bytes copied into chunks of an arena. Its big arrays hold no
 // pointers for the garbage collector to follow (the sequence index's map
 // holds one for every page of 256 numbers), and it keeps none of the
@@ -20,16 +20,16 @@ import (
 // The hash table is probed linearly from the slot the hash's top bits
 // give. Each slot has a one-byte tag beside it in tags, eight times
 // smaller than the slots: a probe reads the tags, and reads a slot only
-// where the tag matches. A string not in the table — most strings a book
+// where the tag matches. A string not in the table — most strings a ledger
 // is given — is found absent in the tags alone, which, being small, the
 // caches hold better than the slots.
 //
 // The slots of new strings are not written at once but kept in pending
 // (their tags are) and written a batch at a time. A write to a random
-// slot of a big table misses the caches; a book's lock waits for every
-// write to finish, so one write per Record would cost a miss each, where
-// a batch of writes overlaps their misses. A slot is looked for in
-// pending before the table.
+// slot of a big table misses the caches; the lock Book holds around each
+// Add waits for every write to finish, so one write per Add would cost a
+// miss each, where a batch of writes overlaps their misses. A slot is
+// looked for in pending before the table.
 type strtab struct {
 	seed    maphash.Seed
 	tags    []uint8 // by slot: 0 for empty, else tagOf the hash
@@ -37,7 +37,7 @@ type strtab struct {
 	shift   uint8   // 32 - log2(len(slots)): a hash's slot is hash >> shift
 	npend   int     // slots in pending
 	pending [pendingSlots]pslot
-	touched uint8    // see start and prefetch
+	touched uint8    // a sum of what start reads ahead, so that the reads stay
 	hashed  int      // strings in the hash table
 	seq     seqIndex // strings that end in a number
 	locs    [][]sloc // by id, in chunks of 1<<chunkBits
@@ -85,60 +85,13 @@ type tslot struct {
 func tagOf(h uint32) uint8 { return uint8(h) | 0x80 }
 
 // sloc locates a string in the arena, and carries the head of the
-// string's list of records in a Book (1 + its latest record, 0 for none).
+// string's list of records in a Ledger (1 + its latest record, 0 for none).
 // A string's bytes run from its offset to the next string's, or to the end
 // of its chunk when it is the chunk's last: strings are added one after
 // another, and a chunk that ran out of room never takes another.
 type sloc struct {
 	chunk, off uint32
 	head       int32
-}
-
-// arenaChunk is the size of an arena chunk; a longer run of bytes gets a
-// chunk of its own.
-const arenaChunk = 1 << 20
-
-// arena holds bytes in chunks that never move once full. The zero value
-// is empty. Chunks are allocated at their full length and lens counts the
-// bytes used of each, so that adding bytes writes no slice header (and no
-// pointer for the garbage collector's write barrier).
-type arena struct {
-	chunks [][]byte
-	lens   []uint32
-}
-
-// room makes sure the last chunk can take n more bytes and returns its
-// index.
-func (a *arena) room(n int) int {
-	if c := len(a.chunks) - 1; c >= 0 {
-		used := int(a.lens[c])
-		if used+n <= len(a.chunks[c]) {
-			return c
-		}
-		if c == 0 && used+n <= arenaChunk {
-			// The first chunk grows as small books need.
-			grown := make([]byte, min(arenaChunk, max(2*len(a.chunks[0]), used+n)))
-			copy(grown, a.chunks[0][:used])
-			a.chunks[0] = grown
-			return 0
-		}
-	}
-	size := max(arenaChunk, n)
-	if len(a.chunks) == 0 && n <= arenaChunk {
-		size = max(256, n)
-	}
-	a.chunks = append(a.chunks, make([]byte, size))
-	a.lens = append(a.lens, 0)
-	return len(a.chunks) - 1
-}
-
-// put copies s into the arena and returns where it is.
-func (a *arena) put(s string) sloc {
-	c := a.room(len(s))
-	off := a.lens[c]
-	copy(a.chunks[c][off:], s)
-	a.lens[c] += uint32(len(s))
-	return sloc{chunk: uint32(c), off: off}
 }
 
 // bytes returns the bytes of the string with the id, without copying.
@@ -233,19 +186,6 @@ func (t *strtab) id(s string) int32 {
 	return t.add(s, &w)
 }
 
-// prefetch reads the first tag of the hash table where s would be, for a
-// lookup to come: a batch of prefetches reads places that do not depend
-// on one another, so that those that miss the caches overlap, and the
-// lookups find them cached. IDs that end in a digit are most likely the
-// sequence index's, whose lookups land near the last ones: it leaves
-// those alone.
-func (t *strtab) prefetch(s string) {
-	if t.slots == nil || s == "" || s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
-		return
-	}
-	t.touched += t.tags[uint32(maphash.String(t.seed, s))>>t.shift]
-}
-
 // add adds s, which finish did not find, where start and finish said.
 func (t *strtab) add(s string, w *where) int32 {
 	id := t.n
@@ -281,27 +221,6 @@ func (t *strtab) hashAdd(s string, h uint32, pos int, id int32) {
 	t.hashed++
 }
 
-// grow makes room for element i of a list held in chunks of 1<<chunkBits,
-// added to one at a time, and returns it. Chunks are allocated at their
-// full length, so that adding writes no slice header (and no pointer for
-// the garbage collector's write barrier); only the first chunk grows, as
-// small lists need.
-func grow[T any](chunks *[][]T, i int) *T {
-	c, j := i>>chunkBits, i&(1<<chunkBits-1)
-	if c == len(*chunks) {
-		size := 1 << chunkBits
-		if c == 0 {
-			size = 16
-		}
-		*chunks = append(*chunks, make([]T, size))
-	} else if c == 0 && j == len((*chunks)[0]) {
-		grown := make([]T, 2*j)
-		copy(grown, (*chunks)[0])
-		(*chunks)[0] = grown
-	}
-	return &(*chunks)[c][j]
-}
-
 // free returns the first empty slot for hash h.
 func (t *strtab) free(h uint32) int {
 	mask := len(t.slots) - 1
@@ -333,15 +252,6 @@ func (t *strtab) resize(n int) {
 		}
 		tags[pos], slots[pos] = tagOf(sl.hash), sl
 	}
-}
-
-// full reports whether the arena has run out of chunk numbers.
-func (a *arena) full() bool { return len(a.chunks) >= 1<<22-1 }
-
-// snapshot returns a copy that later additions to a do not touch: the
-// chunks' headers are copied, and their bytes are never rewritten.
-func (a *arena) snapshot() arena {
-	return arena{chunks: slices.Clone(a.chunks), lens: slices.Clone(a.lens)}
 }
 
 // snapshot returns a copy for reading names that later additions to t do

@@ -1,0 +1,316 @@
+package ledger
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Ledger holds entries, one per key, and their amendments. The zero
+// Ledger is empty and ready to use. A Ledger is not safe for concurrent
+// use.
+type Ledger struct {
+	matters    strtab
+	subjects   intern
+	evaluators intern
+	grades     intern
+	kinds      []kind            // by id: each pair of grade and policy
+	kindIDs    map[kindKey]int32 // kinds by their names
+	kindCache  [kindCache]int32  // 1 + a kind, by kindHash; 0 for none
+	classes    classes
+	recs       records
+	texts      arena             // every record's reasons, see putReasons
+	reasonLocs []uint64          // where each stored reason list is in texts
+	wide       []decimal.Decimal // points that do not fit fixed-point
+	far        []farTime         // times that do not fit int64 nanoseconds
+	amends     []amendment
+	amendsOf   map[int32][]int32 // record → its amendments
+	counts     map[int32]int32   // amended record → the amendment that counts
+}
+
+// Key identifies an entry: a ledger holds one entry per key.
+type Key struct {
+	Matter, Subject, Evaluator string
+	Stage                      int32
+}
+
+// Entry is one evaluation: the grade, points, policy and reasons an
+// evaluator gave a subject on a matter, at a stage and a time.
+type Entry struct {
+	Key
+	At      time.Time
+	Grade   string
+	Policy  string
+	Points  decimal.Decimal
+	Reasons []string
+}
+
+// Amendment corrects the entry with its key: its Entry holds the
+// corrected figures and the time of the correction. Among the amendments
+// of one entry, the latest counts: the one with the latest At, and among
+// those made at the same instant the one that sorts last by grade,
+// points (by value), policy, reasons, author and reason.
+type Amendment struct {
+	Entry
+	Author, Reason string
+}
+
+// amendment is an Amendment as a ledger keeps it.
+type amendment struct {
+	record
+	author, reason string
+	target         int32 // the amended record
+	matter         int32 // the target's matter
+}
+
+// Outcome says what [Ledger.Add], [Ledger.Amend] and [Ledger.Merge] did.
+type Outcome uint8
+
+// The outcomes. Anything but Added leaves the ledger as it was.
+const (
+	Added     Outcome = iota // the entry, amendment or snapshot was added
+	Invalid                  // Add: text that is not valid UTF-8, or reasons that do not fit (see ReasonsFit)
+	Duplicate                // Add: the key is taken; Amend: the same amendment is there already
+	NotFound                 // Amend: no entry has the amendment's key
+	Full                     // the ledger cannot take that many more entries
+)
+
+// Len returns the number of entries, amendments not counted.
+func (l *Ledger) Len() int { return l.recs.len() }
+
+// Add adds an entry, unless its text is not valid UTF-8 or its reasons do
+// not fit (Invalid), its key is taken (Duplicate) or the ledger is full.
+// It checks nothing else: Book checks what an evaluation must have.
+//
+// This is the hot path: every name is looked up once, and only texts the
+// ledger does not hold yet are checked for UTF-8 (those it holds were
+// checked when they came). The matter's lookup is split in two around all
+// the work that does not depend on it, so that its likely cache miss
+// overlaps that work.
+func (l *Ledger) Add(e *Entry) Outcome {
+	w := l.matters.start(e.Matter)
+	s, knownS := l.subjects.lookup(e.Subject)
+	v, knownV := l.evaluators.lookup(e.Evaluator)
+	k, knownK := l.kindLookup(e.Grade, e.Policy)
+	sameR := knownK && l.lastReasons(k, e.Reasons)
+	var cl int32
+	knownC := false
+	if knownS && knownV && knownK {
+		cl, knownC = l.classes.lookup(class{s, v, k})
+	}
+	f := figuresOf(e)
+	textOK := validText(e.Matter) // most matters are new
+	m, knownM := l.matters.finish(e.Matter, &w)
+	if !knownM && !textOK || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
+		!knownK && (!validText(e.Grade) || !validText(e.Policy)) || !sameR && !validReasons(e.Reasons) {
+		return Invalid
+	}
+	if knownM && knownS && knownV && l.findKey(m, s, v, e.Stage) >= 0 {
+		return Duplicate
+	}
+	if !l.room(1) {
+		return Full
+	}
+	if !knownM {
+		m = l.matters.add(e.Matter, &w)
+	}
+	if !knownS {
+		s = l.subjects.insert(e.Subject)
+	}
+	if !knownV {
+		v = l.evaluators.insert(e.Evaluator)
+	}
+	if !knownK {
+		k = l.addKind(e.Grade, e.Policy)
+	}
+	if !knownC {
+		cl = l.classes.id(class{s, v, k})
+	}
+	lc := l.matters.loc(m)
+	r := l.recs.next()
+	r.class, r.stage, r.prev = cl, e.Stage, lc.head
+	lc.head = int32(l.recs.len())
+	if sameR {
+		r.reasons = l.kinds[k].reasons
+	} else {
+		r.reasons = l.storeReasons(&l.kinds[k], e.Reasons)
+	}
+	l.setFigures(r, e, f)
+	return Added
+}
+
+// room reports whether the ledger can take n more records.
+func (l *Ledger) room(n int) bool {
+	return l.recs.len()+len(l.amends)+n <= maxRecords && !l.texts.full() && !l.matters.arena.full()
+}
+
+// find returns the index of the record with the key, or -1.
+func (l *Ledger) find(k *Key) int {
+	m, ok := l.matters.lookup(k.Matter)
+	if !ok {
+		return -1
+	}
+	s, ok1 := l.subjects.lookup(k.Subject)
+	v, ok2 := l.evaluators.lookup(k.Evaluator)
+	if !ok1 || !ok2 {
+		return -1
+	}
+	return l.findKey(m, s, v, k.Stage)
+}
+
+// findKey is find by ids.
+func (l *Ledger) findKey(m, s, v, stage int32) int {
+	for i := l.matters.loc(m).head; i != 0; {
+		r := l.recs.at(i - 1)
+		if c := &l.classes.list[r.class]; c.subject == s && c.evaluator == v && r.stage == stage {
+			return int(i - 1)
+		}
+		i = r.prev
+	}
+	return -1
+}
+
+// subjectOf returns the id of a record's subject.
+func (l *Ledger) subjectOf(r *record) int32 { return l.classes.list[r.class].subject }
+
+// fill sets r's class and figures from an entry, interning as needed.
+func (l *Ledger) fill(r *record, e *Entry) {
+	k := l.kindOf(e.Grade, e.Policy)
+	r.class = l.classes.id(class{l.subjects.id(e.Subject), l.evaluators.id(e.Evaluator), k})
+	r.reasons = l.putReasons(k, e.Reasons)
+	l.setFigures(r, e, figuresOf(e))
+}
+
+// add appends an entry the caller checked, of a new key, and returns its
+// index.
+func (l *Ledger) add(e *Entry) int32 {
+	lc := l.matters.loc(l.matters.id(e.Matter))
+	r := l.recs.next()
+	r.stage = e.Stage
+	r.prev = lc.head
+	l.fill(r, e)
+	lc.head = int32(l.recs.len())
+	return lc.head - 1
+}
+
+// Amend adds an amendment of the entry with a's key. It returns NotFound
+// when the ledger holds no such entry, Duplicate when it holds an
+// amendment equal to a already, Full, or Added. Unlike Add it does not
+// check a's text: the caller has, to name what is wrong.
+func (l *Ledger) Amend(a *Amendment) Outcome {
+	i := l.find(&a.Key)
+	if i < 0 {
+		return NotFound
+	}
+	for _, j := range l.amendsOf[int32(i)] {
+		if amendmentCmp(l.amendmentAt(j), *a) == 0 {
+			return Duplicate
+		}
+	}
+	if !l.room(1) {
+		return Full
+	}
+	l.addAmendment(int32(i), a)
+	return Added
+}
+
+// addAmendment appends a checked amendment of record i and updates which
+// amendment counts.
+func (l *Ledger) addAmendment(i int32, a *Amendment) {
+	m, _ := l.matters.lookup(a.Matter)
+	am := amendment{author: strings.Clone(a.Author), reason: strings.Clone(a.Reason), target: i, matter: m}
+	l.fill(&am.record, &a.Entry)
+	l.amends = append(l.amends, am)
+	j := int32(len(l.amends) - 1)
+	if l.amendsOf == nil {
+		l.amendsOf, l.counts = make(map[int32][]int32), make(map[int32]int32)
+	}
+	l.amendsOf[i] = append(l.amendsOf[i], j)
+	r := l.recs.at(i)
+	if r.reasons&flagAmended == 0 || amendmentCmp(l.amendmentAt(l.counts[i]), *a) < 0 {
+		r.reasons |= flagAmended
+		l.counts[i] = j
+	}
+}
+
+// counting returns the figures that count for record i: its own, or
+// those of the amendment that counts.
+func (l *Ledger) counting(i int32, r *record) *record {
+	if r.reasons&flagAmended == 0 {
+		return r
+	}
+	return &l.amends[l.counts[i]].record
+}
+
+// amendmentCmp orders amendments of one entry: by At, then by grade,
+// points (by value), policy, reasons, author and reason, so that "the
+// latest" does not depend on arrival order. Amendments it finds equal are
+// the same amendment, as the ledger keeps it.
+func amendmentCmp(x, y Amendment) int {
+	return cmp.Or(
+		x.At.Compare(y.At),
+		strings.Compare(x.Grade, y.Grade),
+		x.Points.Cmp(y.Points),
+		strings.Compare(x.Policy, y.Policy),
+		slices.Compare(x.Reasons, y.Reasons),
+		strings.Compare(x.Author, y.Author),
+		strings.Compare(x.Reason, y.Reason),
+	)
+}
+
+// keyCmp orders entries by their keys: matter, subject, evaluator and
+// stage.
+func keyCmp(x, y *Key) int {
+	return cmp.Or(strings.Compare(x.Matter, y.Matter), strings.Compare(x.Subject, y.Subject),
+		strings.Compare(x.Evaluator, y.Evaluator), cmp.Compare(x.Stage, y.Stage))
+}
+
+// entryAt rebuilds the entry of a record (its own figures) of matter m.
+func (l *Ledger) entryAt(r *record, m int32) Entry {
+	t := l.tables()
+	e := t.entry(r)
+	e.Matter = l.matters.name(m)
+	return e
+}
+
+func (l *Ledger) amendmentAt(j int32) Amendment {
+	am := &l.amends[j]
+	e := l.entryAt(&am.record, am.matter)
+	e.Stage = l.recs.at(am.target).stage
+	return Amendment{Entry: e, Author: am.author, Reason: am.reason}
+}
+
+// Entries returns every entry as it was added, ordered by key. Times are
+// in the Local location, as time.Unix gives them.
+func (l *Ledger) Entries() []Entry {
+	out := make([]Entry, 0, l.recs.len())
+	for m := range int32(l.matters.len()) {
+		for i := l.matters.loc(m).head; i != 0; {
+			r := l.recs.at(i - 1)
+			out = append(out, l.entryAt(r, m))
+			i = r.prev
+		}
+	}
+	slices.SortFunc(out, func(x, y Entry) int { return keyCmp(&x.Key, &y.Key) })
+	return out
+}
+
+// Amendments returns every amendment, ordered by key, then from the
+// earliest to the latest (the last of each key is the one that counts).
+// Times are in the Local location, as time.Unix gives them.
+func (l *Ledger) Amendments() []Amendment {
+	out := make([]Amendment, len(l.amends))
+	for j := range l.amends {
+		out[j] = l.amendmentAt(int32(j))
+	}
+	slices.SortFunc(out, func(x, y Amendment) int {
+		if c := keyCmp(&x.Key, &y.Key); c != 0 {
+			return c
+		}
+		return amendmentCmp(x, y)
+	})
+	return out
+}
