@@ -374,6 +374,19 @@ func extended(events []Event, d int) int {
 	return days
 }
 
+// ExtendedDays returns the working days that approved extensions (an
+// Extend, then its Approve) added to the resolution limit of the matter's
+// latest dispatch: the days by which [Matter.Deadlines] moves the
+// resolution due time, and grading the resolution limit. An Extend that
+// waits, or was denied, adds nothing; 0 for a matter never dispatched.
+func (m *Matter) ExtendedDays() int {
+	d := lastDispatch(m.Events)
+	if d < 0 {
+		return 0
+	}
+	return extended(m.Events, d)
+}
+
 // Running returns the working time on cal from from to to during which
 // the matter's clock ran: [workday.Calendar.Between] less the working time
 // of every approved suspension that overlaps the span (from its Approve to

@@ -77,6 +77,15 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
+		{Name: "matters.Matter.ExtendedDays", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				c.Call(fmt.Sprintf("matter %d .ExtendedDays()", i), func() {
+					if d := m.ExtendedDays(); d < 0 {
+						c.Fail("ExtendedDays", "negative days %d", d)
+					}
+				})
+			}
+		}},
 		{Name: "matters.Matter.Running", Run: func(c *hardening.Caller) {
 			for i, m := range someMatters()[:3] {
 				for j, cal := range calendars() {

@@ -182,7 +182,7 @@ func ExampleFirst() {
 	e := scoring.First(strict, wuhu.Table())
 	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})
 	fmt.Println(r.Grade, r.Policy, err)
-	// Output: good wuhu-2020.1 <nil>
+	// Output: good wuhu-2020.2 <nil>
 }
 
 func ExampleFactsFor() {

@@ -56,6 +56,12 @@ type TableRule struct {
 	Returned  *bool `json:"returned,omitempty"`
 	Final     *bool `json:"final,omitempty"`
 
+	// Urged and Supervised hold when the matter was urged (催办) or
+	// supervised (督办) at least once while the unit was on it (Facts.Urged,
+	// Facts.Supervised); false asks for never.
+	Urged      *bool `json:"urged,omitempty"`
+	Supervised *bool `json:"supervised,omitempty"`
+
 	// ResponseOnTime holds when the unit responded within its limit
 	// (responded, and ratio ≤ 1); false asks for the opposite.
 	ResponseOnTime *bool `json:"responseOnTime,omitempty"`
@@ -148,7 +154,8 @@ func (r *TableRule) matches(f *Facts) bool {
 		return false
 	}
 	if !boolIs(r.Responded, f.Responded) || !boolIs(r.Resolved, f.Resolved) ||
-		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) {
+		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) ||
+		!boolIs(r.Urged, f.Urged > 0) || !boolIs(r.Supervised, f.Supervised > 0) {
 		return false
 	}
 	if !boolIs(r.QualityGiven, f.Quality != 0) ||
@@ -186,6 +193,11 @@ func (t *Table) policy() string {
 //
 //	rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, no feedback
 //
+// A ratio is given with 2 places, or with as many more as it takes never
+// to read as on or across a threshold it is not on — the limit itself (1)
+// or a ratio of one of the table's rules for that figure: a response of
+// 4h0m10s against a 4-hour limit reads "1.001 of limit", never "1.00".
+//
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
 // [ErrNoRule] or [ErrInvalid].
@@ -200,14 +212,14 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: table %s rule %d %s gives grade %s, which is not on the scale", ErrInvalid,
 				errtext.Quote(t.Version), i+1, errtext.Quote(r.Name), errtext.Quote(r.Grade))
 		}
-		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{reason(i, r, &f)}}, nil
+		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{t.reason(i, r, &f)}}, nil
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
 }
 
 // reason says which rule fired on which figures.
-func reason(i int, r *TableRule, f *Facts) string {
+func (t *Table) reason(i int, r *TableRule, f *Facts) string {
 	b := make([]byte, 0, 160)
 	b = append(b, "rule "...)
 	b = strconv.AppendInt(b, int64(i+1), 10)
@@ -216,18 +228,28 @@ func reason(i int, r *TableRule, f *Facts) string {
 		b = strconv.AppendQuote(b, r.Name)
 	}
 	b = append(b, ": "...)
-	return string(appendFigures(b, f))
+	return string(appendFigures(b, f, t))
 }
 
 // describe lists the figures of f a rule can look at.
-func describe(f *Facts) string { return string(appendFigures(make([]byte, 0, 128), f)) }
+func describe(f *Facts) string { return string(appendFigures(make([]byte, 0, 128), f, nil)) }
 
-func appendFigures(b []byte, f *Facts) []byte {
-	b = appendFigure(b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit)
+// appendFigures lists the figures of f, their ratios rounded so as not to
+// cross the thresholds of t (nil: the limit only).
+func appendFigures(b []byte, f *Facts, t *Table) []byte {
+	b = appendFigure(b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit, sides{t, false})
 	b = append(b, ", "...)
-	b = appendFigure(b, "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
+	b = appendFigure(b, "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit, sides{t, true})
 	if f.Returned {
 		b = append(b, ", returned"...)
+	}
+	if f.Urged > 0 {
+		b = append(b, ", urged "...)
+		b = strconv.AppendInt(b, int64(f.Urged), 10)
+	}
+	if f.Supervised > 0 {
+		b = append(b, ", supervised "...)
+		b = strconv.AppendInt(b, int64(f.Supervised), 10)
 	}
 	if f.Quality != 0 {
 		b = append(b, ", quality "...)
@@ -254,7 +276,7 @@ func appendFigures(b []byte, f *Facts) []byte {
 	return b
 }
 
-func appendFigure(b []byte, name, missing string, done bool, actual, limit time.Duration) []byte {
+func appendFigure(b []byte, name, missing string, done bool, actual, limit time.Duration, s sides) []byte {
 	if done {
 		b = append(b, name...)
 	} else {
@@ -269,7 +291,7 @@ func appendFigure(b []byte, name, missing string, done bool, actual, limit time.
 		b = append(b, max(actual, 0).String()...)
 		return append(b, ", no limit"...)
 	}
-	b = appendRatio(b, int64(max(actual, 0)), int64(limit))
+	b = s.appendRatio(b, int64(max(actual, 0)), int64(limit))
 	return append(b, " of limit"...)
 }
 
