@@ -24,6 +24,10 @@ const (
 // maxDueErrors is the most matters' errors that Due names one by one.
 const maxDueErrors = 100
 
+// indexAbove is the number of matters above which Due indexes the routes
+// of each revision rather than look each matter's up in its list.
+const indexAbove = 64
+
 // Due returns the urgings (催办) and supervisions (督办) that the matters'
 // clocks call for at the instant at, as events ready to apply, in the
 // order returned, with [Catalog.Apply] or [Matter.Apply]: each at at, with
@@ -68,9 +72,11 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 		panic("matters: Due of a nil *Catalog")
 	}
 	mustCalendar(cal)
-	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1), index: map[*Directory]map[string]*Route{},
-		notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond, noteOverdueResolve,
-			fmt.Sprintf(noteEscalate, c.Supervision.EscalateDays)}}
+	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1),
+		notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond, noteOverdueResolve, ""}}
+	if len(ms) > indexAbove {
+		s.index = map[*Directory]map[string]*Route{}
+	}
 	var errs []error
 	failed := 0
 	for i, m := range ms {
@@ -107,7 +113,7 @@ type dueScan struct {
 	c        *Catalog
 	cal      *workday.Calendar
 	at, prev time.Time // prev is 1ns before at
-	index    map[*Directory]map[string]*Route
+	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
 	i        int      // the index of the matter under scan
 	notes    []string // the notes of the events due
 	due      []due
@@ -239,6 +245,9 @@ func (s *dueScan) matter(m *Matter) error {
 			add(Supervise, 2+clock)
 		}
 		if level >= 3 {
+			if s.notes[4] == "" {
+				s.notes[4] = fmt.Sprintf(noteEscalate, s.c.Supervision.EscalateDays)
+			}
 			add(Supervise, 4)
 		}
 	}
@@ -344,17 +353,22 @@ func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
 				errtext.Quote(m.ID), e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
 		}
 	}
-	ix, ok := s.index[d]
-	if !ok {
-		ix = make(map[string]*Route, len(d.Routes))
-		for i := range d.Routes {
-			if _, dup := ix[d.Routes[i].Type]; !dup {
-				ix[d.Routes[i].Type] = &d.Routes[i]
+	var r *Route
+	if s.index == nil {
+		r = d.route(m.Type)
+	} else {
+		ix, ok := s.index[d]
+		if !ok {
+			ix = make(map[string]*Route, len(d.Routes))
+			for i := range d.Routes {
+				if _, dup := ix[d.Routes[i].Type]; !dup {
+					ix[d.Routes[i].Type] = &d.Routes[i]
+				}
 			}
+			s.index[d] = ix
 		}
-		s.index[d] = ix
+		r = ix[m.Type]
 	}
-	r := ix[m.Type]
 	if r == nil {
 		return nil, fmt.Errorf("matter %s, governance matter list %s: %w for matter type %s", errtext.Quote(m.ID), errtext.Quote(d.Version), ErrNoRoute, errtext.Quote(m.Type))
 	}

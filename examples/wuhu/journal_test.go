@@ -74,8 +74,9 @@ func TestJournal(t *testing.T) {
 	if head.Seq != j.Entries || head.Hash != j.Head {
 		t.Errorf("journal head %v; the program reports %d:%s", head, j.Entries, j.Head)
 	}
-	if j.Evaluations != f.Evaluations || j.Entries != int64(j.Events+f.Evaluations) {
-		t.Errorf("%d entries: %d events and %d evaluations; the figures count %d evaluations", j.Entries, j.Events, j.Evaluations, f.Evaluations)
+	if j.Evaluations != f.Evaluations+f.StreetGrades || j.Entries != int64(j.Events+j.Evaluations) {
+		t.Errorf("%d entries: %d events and %d evaluations; the figures count %d evaluations of departments and %d of sub-districts",
+			j.Entries, j.Events, j.Evaluations, f.Evaluations, f.StreetGrades)
 	}
 	if j.File != name {
 		t.Errorf("journal file %q; want %q", j.File, name)
@@ -108,7 +109,13 @@ func TestJournal(t *testing.T) {
 	// The annual report gives each department's score but not its rank
 	// among the composites.
 	var want []scoring.Score
-	for _, d := range rep.Departments {
+	for _, d := range slices.Concat(func() []row {
+		var rows []row
+		for _, d := range rep.Departments {
+			rows = append(rows, d.row)
+		}
+		return rows
+	}(), rep.Streets) {
 		want = append(want, scoring.Score{Subject: d.ID, Matters: d.Matters, Evaluations: d.Evaluations, Composite: d.Composite, Grades: d.Grades})
 	}
 	got := state.Book.Scores(scoring.Year(rep.Year))
