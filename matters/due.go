@@ -112,10 +112,10 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 type dueScan struct {
 	c        *Catalog
 	cal      *workday.Calendar
-	at, prev time.Time // prev is 1ns before at
+	at, prev time.Time                        // prev is 1ns before at
 	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
-	i        int      // the index of the matter under scan
-	notes    []string // the notes of the events due
+	i        int                              // the index of the matter under scan
+	notes    []string                         // the notes of the events due
 	due      []due
 }
 
