@@ -63,7 +63,9 @@ func hardeningRows() []hardening.Row {
 		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) { c.Call("NewBook()", func() { _ = scoring.NewBook() }) }},
 		{Name: "scoring.NewBookWith", Run: func(c *hardening.Caller) {
 			never := func(string) (*matters.Matter, bool) { return nil, false }
-			odd := func(string) (*matters.Matter, bool) { return &matters.Matter{Stage: -1, State: matters.State(99)}, true }
+			odd := func(string) (*matters.Matter, bool) {
+				return &matters.Matter{Stage: -1, State: matters.State(99)}, true
+			}
 			for i, o := range []*scoring.BookOptions{nil, {}, {Scale: scoring.Scale{{}, {Code: "good"}}, Bands: true, AmendWithin: -1, Matter: never},
 				{Scale: scoring.Scale{{Code: "good", Points: hardening.Decimals[2]}}, AmendWithin: 1, Now: func() time.Time { return time.Time{} }, Matter: odd}} {
 				c.Call(fmt.Sprintf("NewBookWith(options %d), Record and Amend", i), func() {
