@@ -262,10 +262,11 @@ func FuzzMatterJSON(f *testing.F) {
 		_, _ = m.Deadlines(china, r)
 		_, _ = m.Status(china, at(6, 1, 0, 0), r)
 		_, _ = m.Elapsed(china, at(6, 1, 0, 0))
-		for k := matters.Report; k <= matters.Feedback; k++ {
-			for _, who := range []string{m.Owner, m.Lead, "x"} {
+		for k := matters.Report; k <= matters.Reply; k++ {
+			for _, who := range []string{m.Owner, m.Lead, m.Platform, "x"} {
 				before := snapshot(m)
-				e := matters.Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at(12, 31, 0, 0), Kind: k, Actor: who, Type: "t", Units: slices.Clone(m.Support), Satisfied: yes()}
+				e := matters.Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at(12, 31, 0, 0), Kind: k, Actor: who, Type: "t", Units: slices.Clone(m.Support), Satisfied: yes(),
+					Note: "n", Ref: m.Pending.Seq, Days: 1}
 				if err := m.Apply(e); err != nil {
 					sameMatter(t, "matter after a refused event", before, m)
 				}

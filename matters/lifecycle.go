@@ -128,7 +128,7 @@ const MaxExtendDays = 365
 // Kind and Actor and unwraps to the sentinel. [Catalog.Apply] adds the
 // checks that need the lists in force and the calendar.
 func (m *Matter) Apply(e Event) error {
-	c := m.check(e)
+	c := m.check(&e)
 	if c.err != nil {
 		return c.err
 	}
@@ -144,9 +144,9 @@ type checked struct {
 }
 
 // check decides whether the matter may take e, changing nothing.
-func (m *Matter) check(e Event) checked {
+func (m *Matter) check(e *Event) checked {
 	fail := func(err error, format string, args ...any) checked {
-		return checked{err: &EventError{Matter: e.Matter, Seq: e.Seq, Kind: e.Kind, Actor: e.Actor, Reason: fmt.Sprintf(format, args...), Err: err}}
+		return checked{err: refusal(e, err, format, args...)}
 	}
 	n := len(m.Events)
 	switch {
@@ -165,7 +165,7 @@ func (m *Matter) check(e Event) checked {
 	case e.Actor == "":
 		return fail(ErrActor, "the event names no actor")
 	}
-	r := rules{m: m, e: e, fail: fail}
+	r := rules{m: m, e: *e}
 	r.owner = e.Actor == m.Owner
 	r.platform = m.Platform != "" && e.Actor == m.Platform
 	r.lead = m.Lead != "" && e.Actor == m.Lead
@@ -179,34 +179,34 @@ func (m *Matter) check(e Event) checked {
 type rules struct {
 	m                           *Matter
 	e                           Event
-	fail                        func(err error, format string, args ...any) checked
 	owner, platform, lead, unit bool
 	err                         error
 }
 
-func (r *rules) transition(format string, args ...any) {
+// fail records the first error found, wrapping err.
+func (r *rules) fail(err error, format string, args ...any) {
 	if r.err == nil {
-		r.err = r.fail(ErrTransition, format, args...).err
+		r.err = refusal(&r.e, err, format, args...)
 	}
 }
+
+func (r *rules) transition(format string, args ...any) { r.fail(ErrTransition, format, args...) }
 
 func (r *rules) actor(ok bool, who string) {
 	if r.err == nil && !ok {
-		r.err = r.fail(ErrActor, "%s may %s; %s", who, r.e.Kind, r.m.who()).err
+		r.fail(ErrActor, "%s may %s; %s", who, r.e.Kind, r.m.who())
 	}
 }
 
-func (r *rules) payload(format string, args ...any) {
-	if r.err == nil {
-		r.err = r.fail(ErrInvalid, format, args...).err
-	}
-}
+func (r *rules) payload(format string, args ...any) { r.fail(ErrInvalid, format, args...) }
 
 // in says whether the matter is in one of the states.
 func (r *rules) in(states ...State) bool { return slices.Contains(states, r.m.State) }
 
 func (r *rules) wrongState(allowed string) {
-	r.transition("%s is allowed %s, not in state %s", r.e.Kind, allowed, r.m.stateText())
+	if r.err == nil {
+		r.transition("%s is allowed %s, not in state %s", r.e.Kind, allowed, r.m.stateText())
+	}
 }
 
 // noPending refuses an event that may not come while a request waits.

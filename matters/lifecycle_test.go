@@ -1,6 +1,7 @@
 package matters_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // fields are the parts of a matter besides its history.
@@ -673,4 +675,49 @@ func FuzzApply(f *testing.F) {
 			sameMatter(t, "replay", m, r)
 		}
 	})
+}
+
+// TestOneTimeZone: whatever zone the caller's times are in, a matter keeps
+// them in China Standard Time, so that a matter rebuilt from its events'
+// JSON — as a journal rebuilds it — is deeply equal to the live one, and
+// so are the due times and statuses computed from either.
+func TestOneTimeZone(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", -5*3600), time.FixedZone("CST", 8*3600), time.Local}
+	var live matters.Matter
+	for i, e := range number(append(slices.Clone(hClosed), ev(matters.Feedback, owner))...) {
+		e.At = e.At.In(zones[i%len(zones)])
+		if err := live.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range live.Events {
+		if e.At.Location() != workday.CST() {
+			t.Errorf("event %d kept in %v, want CST", e.Seq, e.At.Location())
+		}
+	}
+	data, err := json.Marshal(live.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var decoded []matters.Event
+	if err := json.Unmarshal(data, &decoded); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt, err := matters.Replay(decoded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameMatter(t, "matter rebuilt from its events' JSON", &live, rebuilt)
+	empty := build(t, ev(matters.Report, owner))
+	withEmpty := &matters.Matter{}
+	e := next(withEmpty, ev(matters.Report, owner))
+	e.Units = []string{}
+	if err := withEmpty.Apply(e); err != nil {
+		t.Fatal(err)
+	}
+	sameMatter(t, "a report with empty units", empty, withEmpty)
+	st, err := live.Status(workday.China(), t0.Add(time.Hour).UTC(), route)
+	if err != nil || st.At.Location() != workday.CST() {
+		t.Errorf("Status.At in %v (%v), want CST", st.At.Location(), err)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -97,6 +98,22 @@ func TestJournal(t *testing.T) {
 	}
 	if want := rep.Summary.Received + f.Unwhistled; len(ms) != want || events != j.Events {
 		t.Errorf("rebuilt %d matters with %d events; want %d matters (received and unwhistled), %d events", len(ms), events, want, j.Events)
+	}
+	// A rebuilt matter is the live one: times in China Standard Time,
+	// whatever the journal wrote them in (UTC).
+	w, err := loadWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := build(w, wuhu.Table())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range live.year.matters {
+		if !reflect.DeepEqual(m, state.Matters[m.ID]) {
+			t.Errorf("rebuilt matter %s is not deeply equal to the live one (-live +rebuilt):\n%s", m.ID, cmp.Diff(m, state.Matters[m.ID]))
+			break
+		}
 	}
 	s := matters.Summarize(ms)
 	if s.Received != 746 || s.Resolved != 619 {
