@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/qingdan/qingdan/internal/cputime"
 )
 
 // bigFlow returns a flow of n steps: a chain from start to end in which
@@ -58,7 +60,7 @@ func BenchmarkValidateFlow(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
 				_ = r.Validate()
 			}
@@ -71,7 +73,7 @@ func BenchmarkCriticalPath(b *testing.B) {
 		f := bigFlow(n)
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
 				if _, _, err := f.CriticalPath(); err != nil {
 					b.Fatal(err)
@@ -86,7 +88,7 @@ func BenchmarkOrder(b *testing.B) {
 		f := bigFlow(n)
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
 				if _, err := f.Order(); err != nil {
 					b.Fatal(err)
@@ -125,7 +127,7 @@ func BenchmarkValidatePowers(b *testing.B) {
 	}
 	b.Run("powers=10000", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			_ = r.Validate()
 		}
@@ -137,7 +139,7 @@ func BenchmarkDiff(b *testing.B) {
 	new.Powers[500].PromisedDays = 3
 	b.Run("powers=10000", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			if len(Diff(old, new)) != 1 {
 				b.Fatal("want one change")
@@ -156,7 +158,7 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 	b.Run("rows=10000", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(data)))
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			if _, err := ReadPowersCSV(strings.NewReader(data)); err != nil {
 				b.Fatal(err)
@@ -176,7 +178,7 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 		b.Run(in.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(in.data)))
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
 				if _, err := ReadPowersCSV(bytes.NewReader(in.data)); err != nil {
 					b.Fatal(err)
@@ -186,23 +188,11 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 	}
 	b.Run("national/ReadPowerRows/rows=10000", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			if _, err := ReadPowerRows(rows); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-}
-
-// reportCPU starts counting the process's CPU time; the returned func
-// reports it per op as cpu-ns/op. On a shared machine this is the figure to
-// quote: ns/op also counts time spent waiting for a core.
-func reportCPU(b *testing.B) func() {
-	b.ResetTimer()
-	start := cpuTime()
-	return func() {
-		b.StopTimer()
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/cputime"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -123,7 +124,7 @@ func BenchmarkTableVaried(b *testing.B) {
 	// write barrier.
 	b.Run("Evaluate", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		n, j := 0, 0
 		for range b.N {
 			r, err := tbl.Evaluate(facts[j])
@@ -139,7 +140,7 @@ func BenchmarkTableVaried(b *testing.B) {
 	})
 	b.Run("GoSwitch", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		n, j := 0, 0
 		for range b.N {
 			r := sw(&facts[j])
@@ -150,16 +151,4 @@ func BenchmarkTableVaried(b *testing.B) {
 		}
 		sink = n
 	})
-}
-
-// reportCPU starts counting the process's CPU time; the returned func
-// reports it per op as cpu-ns/op. On a shared machine this is the figure to
-// compare: ns/op also counts time spent waiting for a core.
-func reportCPU(b *testing.B) func() {
-	b.ResetTimer()
-	start := cpuTime()
-	return func() {
-		b.StopTimer()
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
 }
