@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
-	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
 )
@@ -21,14 +21,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestRunGolden(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run(nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("run = %d, stderr:\n%s", code, stderr.String())
-	}
-	if stderr.Len() != 0 {
-		t.Errorf("run wrote to stderr:\n%s", stderr.String())
-	}
-	golden.Check(t, "testdata/chaohu.golden", stdout.Bytes(), *update)
+	clitest.Golden(t, run, nil, "testdata/chaohu.golden", *update)
 }
 
 // TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and
@@ -98,18 +91,7 @@ func TestRunErrors(t *testing.T) {
 		{"out is a file", []string{"-out", file}, 1, []string{"flowchart folder"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
-			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), s)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { clitest.Fails(t, run, tt.args, tt.code, tt.stderr...) })
 	}
 }
 
