@@ -1,0 +1,18 @@
+// Package indicators computes the figures hotline and assessment systems
+// publish about units: the three rates per unit — 响应率 (response),
+// 解决率 (resolution, as the citizen judged it) and 满意率 (satisfaction) —
+// with the 街道满意率 (the sub-district's satisfaction with the units it
+// dispatched to), for any grouping of the matters, and a weighted index of
+// the three rates with weights from data.
+//
+// The unit of counting is a [Part]: one dispatched unit's part in one
+// matter. [Parts] reads them off matters; [Tally] groups them by a
+// grouping function ([ByUnit], [ByLead], [BySubDistrict], [ByType],
+// [ByMonth], or the host's own) and counts each rate as an exact [Ratio]
+// with its numerator and denominator.
+//
+// # Performance
+//
+// Tally makes one pass over the parts and one map entry per group and per
+// matter with more than one part in a group; see bench_test.go.
+package indicators
