@@ -11,6 +11,14 @@
 // [ByMonth], or the host's own) and counts each rate as an exact [Ratio]
 // with its numerator and denominator.
 //
+// [Rank] ranks subjects by any figure (an index, a composite) within the
+// classes data gives them ([Classes]: districts, sub-districts and towns,
+// departments, state firms), with ties ranked 1, 2, 2, 4; puts them on red
+// and black lists by position or threshold ([Lists]); and says how each
+// moved since the previous period (上升 / 下降 N 位). Rates and rankings
+// are one idea — the figures a hotline system publishes about units — so
+// they share this package, apart from package assessment's annual blend.
+//
 // # Performance
 //
 // Tally makes one pass over the parts and one map entry per group and per

@@ -65,3 +65,31 @@ func ExampleTally() {
 	// 生态环境局 响应率 1/1=1.0000 解决率 1/1=1.0000 满意率 1/1=1.0000 街道满意率 1/1=1.0000 指数 1.0000
 	// 城东街道: 1 matter, 2 parts, 响应率 0.5000, 满意率 1/1
 }
+
+// A monthly ranking by class, with the first of each class on the red
+// list, the last on the black list, and the move since last month.
+func ExampleRank() {
+	classes := indicators.Classes{"甲街道": "街镇", "乙街道": "街镇", "丙镇": "街镇", "城管局": "部门", "环保局": "部门"}
+	lists := indicators.Lists{Top: 1, Bottom: 1}
+	d := decimal.RequireFromString
+	february := indicators.Rank(map[string]decimal.Decimal{
+		"甲街道": d("0.8800"), "乙街道": d("0.9100"), "丙镇": d("0.8500"), "城管局": d("0.9000"), "环保局": d("0.8000")}, classes, lists, nil)
+	march := indicators.Rank(map[string]decimal.Decimal{
+		"甲街道": d("0.9300"), "乙街道": d("0.9000"), "丙镇": d("0.9000"), "城管局": d("0.8200"), "环保局": d("0.8700")}, classes, lists, february)
+	for _, s := range march {
+		list := ""
+		switch {
+		case s.Red:
+			list = " 红榜"
+		case s.Black:
+			list = " 黑榜"
+		}
+		fmt.Printf("%s 第%d/%d名 %s %s%s\n", s.Class, s.Rank, s.Of, s.Subject, s.Movement(), list)
+	}
+	// Output:
+	// 街镇 第1/3名 甲街道 上升 1 位 红榜
+	// 街镇 第2/3名 丙镇 上升 1 位 黑榜
+	// 街镇 第2/3名 乙街道 下降 1 位 黑榜
+	// 部门 第1/2名 环保局 上升 1 位 红榜
+	// 部门 第2/2名 城管局 下降 1 位 黑榜
+}

@@ -8,6 +8,7 @@ package indicators_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -82,6 +83,42 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 	}
+	standings := []indicators.Standing{{}, {Subject: hardening.Huge, Class: hardening.BadUTF8, Value: hardening.Decimals[3], Rank: math.MinInt, Of: -1, Prev: math.MaxInt},
+		{Rank: 1, Prev: math.MinInt}, {Rank: math.MaxInt, Prev: 1}}
+	rows = append(rows,
+		hardening.MarshalRow("indicators.Standing", standings...),
+		hardening.Row{Name: "indicators.Standing.Move", Run: func(c *hardening.Caller) {
+			for i, s := range standings {
+				c.Call(fmt.Sprintf("standing %d .Move()", i), func() { _ = s.Move() })
+			}
+		}},
+		hardening.Row{Name: "indicators.Standing.Movement", Run: func(c *hardening.Caller) {
+			for i, s := range standings {
+				c.Call(fmt.Sprintf("standing %d .Movement()", i), func() { _ = s.Movement() })
+			}
+		}},
+		hardening.Row{Name: "indicators.Rank", Run: func(c *hardening.Caller) {
+			values := map[string]decimal.Decimal{"": {}, hardening.BadUTF8: hardening.Decimals[2], hardening.Huge: hardening.Decimals[3], "a": hardening.Decimals[3]}
+			for i, l := range []indicators.Lists{{}, {Top: math.MaxInt, Bottom: math.MaxInt}, {Top: math.MinInt, Bottom: -1},
+				{RedAtLeast: &hardening.Decimals[2], BlackBelow: &hardening.Decimals[3]}} {
+				for j, cl := range []indicators.Classes{nil, {"": hardening.Huge, "a": hardening.BadUTF8}} {
+					desc := fmt.Sprintf("Rank(values, classes %d, lists %d, standings)", j, i)
+					c.Call(desc, func() {
+						got := indicators.Rank(values, cl, l, standings)
+						for _, s := range got {
+							if s.Rank < 1 || s.Rank > s.Of {
+								c.Fail(desc, "subject %q ranked %d of %d", hardening.Clip(s.Subject), s.Rank, s.Of)
+							}
+						}
+						if len(got) != len(values) {
+							c.Fail(desc, "%d standings of %d values", len(got), len(values))
+						}
+					})
+					c.Call("Rank(nil, …)", func() { _ = indicators.Rank(nil, cl, l, nil) })
+				}
+			}
+		}},
+	)
 	for name, g := range groups {
 		rows = append(rows, hardening.Row{Name: "indicators." + name, Run: func(c *hardening.Caller) {
 			for i, p := range hostileParts(t) {
