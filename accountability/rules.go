@@ -51,92 +51,6 @@ func Rules() []Rule {
 	return builtinRules(newIndex)
 }
 
-// index is a register indexed once for all the built-in rules of one
-// validation: keys to positions (first occurrence wins) and each flow's
-// graph, topological order and critical path, built when first needed.
-type index struct {
-	r      *Register
-	units  map[string]int
-	powers map[string]int
-	flows  map[string]int
-	fl     []*flowIndex
-}
-
-type flowIndex struct {
-	g        *graph
-	done     bool
-	order    []int32
-	cycle    []int32
-	critDone bool
-	critDays int
-	critOK   bool
-}
-
-func newIndex(r *Register) *index {
-	ix := &index{
-		r:      r,
-		units:  make(map[string]int, len(r.Units)),
-		powers: make(map[string]int, len(r.Powers)),
-		flows:  make(map[string]int, len(r.Flows)),
-		fl:     make([]*flowIndex, len(r.Flows)),
-	}
-	for i := range r.Units {
-		if _, ok := ix.units[r.Units[i].ID]; !ok {
-			ix.units[r.Units[i].ID] = i
-		}
-	}
-	for i := range r.Powers {
-		if _, ok := ix.powers[r.Powers[i].Code]; !ok {
-			ix.powers[r.Powers[i].Code] = i
-		}
-	}
-	for i := range r.Flows {
-		if _, ok := ix.flows[r.Flows[i].ID]; !ok {
-			ix.flows[r.Flows[i].ID] = i
-		}
-	}
-	return ix
-}
-
-// flow returns the index of flow i.
-func (ix *index) flow(i int) *flowIndex {
-	if ix.fl[i] == nil {
-		ix.fl[i] = &flowIndex{g: newGraph(&ix.r.Flows[i])}
-	}
-	return ix.fl[i]
-}
-
-func (fi *flowIndex) topo() (order, cycle []int32) {
-	if !fi.done {
-		fi.order, fi.cycle = fi.g.topo()
-		fi.done = true
-	}
-	return fi.order, fi.cycle
-}
-
-// critical returns the flow's critical-path days; ok is false if the flow
-// has a cycle or no start-to-end path.
-func (fi *flowIndex) critical() (days int, ok bool) {
-	if !fi.critDone {
-		order, cycle := fi.topo()
-		if cycle == nil {
-			_, fi.critDays, fi.critOK = fi.g.critical(order)
-		}
-		fi.critDone = true
-	}
-	return fi.critDays, fi.critOK
-}
-
-// hasStep reports whether flow ID names a flow with step ID.
-func (ix *index) hasStep(flow, step string) (flowOK, stepOK bool) {
-	fi, ok := ix.flows[flow]
-	if !ok {
-		return false, false
-	}
-	_, ok = ix.flow(fi).g.index[step]
-	return true, ok
-}
-
 // key locates an item of a list by its key, or by position if the key is
 // empty: units[O1], units[#3].
 func key(list, id string, i int) string {
@@ -213,17 +127,19 @@ func builtinRules(get func(*Register) *index) []Rule {
 
 func unitRequired(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
-		p := key("units", u.ID, i)
 		if u.ID == "" {
-			rep.at(p, "unit #%d %q has no ID", i, u.Name)
+			rep.at(key("units", u.ID, i), "unit #%d %q has no ID", i, u.Name)
 		}
 		if u.Kind == 0 {
-			rep.at(p+".kind", "unit %s has no kind", named(u.ID, u.Name))
+			rep.at(key("units", u.ID, i)+".kind", "unit %s has no kind", named(u.ID, u.Name))
 		}
 	}
 }
 
 func unitDuplicate(ix *index, rep reporter) {
+	if len(ix.units) == len(ix.r.Units) {
+		return // no two units share an ID
+	}
 	for i, u := range ix.r.Units {
 		if first := ix.units[u.ID]; first != i && u.ID != "" {
 			rep.at(key("units", u.ID, i), "unit %s repeats the ID of unit #%d (%s)", named(u.ID, u.Name), first, ix.r.Units[first].Name)
@@ -245,23 +161,25 @@ func unitParent(ix *index, rep reporter) {
 func powerRequired(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
-		k := key("powers", p.Code, i)
 		if p.Code == "" {
-			rep.at(k, "power #%d %q has no code", i, p.Name)
+			rep.at(key("powers", p.Code, i), "power #%d %q has no code", i, p.Name)
 		}
 		if p.Category == 0 {
-			rep.at(k+".category", "power %s has no category", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".category", "power %s has no category", named(p.Code, p.Name))
 		}
 		if p.StatutoryDays < 0 {
-			rep.at(k+".statutoryDays", "power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays)
+			rep.at(key("powers", p.Code, i)+".statutoryDays", "power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays)
 		}
 		if p.PromisedDays < 0 {
-			rep.at(k+".promisedDays", "power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays)
+			rep.at(key("powers", p.Code, i)+".promisedDays", "power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays)
 		}
 	}
 }
 
 func powerDuplicate(ix *index, rep reporter) {
+	if len(ix.powers) == len(ix.r.Powers) {
+		return // no two powers share a code
+	}
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if first := ix.powers[p.Code]; first != i && p.Code != "" {
@@ -284,13 +202,12 @@ func powerSubject(ix *index, rep reporter) {
 func powerBasis(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
-		k := key("powers", p.Code, i) + ".basis"
 		if len(p.Basis) == 0 {
-			rep.at(k, "power %s has no legal basis (实施依据)", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".basis", "power %s has no legal basis (实施依据)", named(p.Code, p.Name))
 		}
 		for j, b := range p.Basis {
 			if strings.TrimSpace(b.Law) == "" {
-				rep.at(k+"["+strconv.Itoa(j)+"]", "power %s: basis #%d names no law", named(p.Code, p.Name), j)
+				rep.at(key("powers", p.Code, i)+".basis["+strconv.Itoa(j)+"]", "power %s: basis #%d names no law", named(p.Code, p.Name), j)
 			}
 		}
 	}
@@ -311,7 +228,7 @@ func powerFlow(ix *index, rep reporter) {
 		if p.Flow == "" {
 			continue
 		}
-		if _, ok := ix.flows[p.Flow]; !ok {
+		if _, ok := ix.flowOf(i); !ok {
 			rep.at(key("powers", p.Code, i)+".flow", "power %s names flowchart %q, which is no flow", named(p.Code, p.Name), p.Flow)
 		}
 	}
@@ -333,12 +250,11 @@ func powerGrant(ix *index, rep reporter) {
 		if g == nil {
 			continue
 		}
-		at := key("powers", p.Code, i) + ".grant"
 		if strings.TrimSpace(g.From) == "" {
-			rep.at(at, "power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".grant", "power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name))
 		}
 		if g.Partial && strings.TrimSpace(g.Scope) == "" {
-			rep.at(at, "power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".grant", "power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name))
 		}
 	}
 }
@@ -347,11 +263,14 @@ func powerLimit(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		limit := p.Limit()
-		fi, ok := ix.flows[p.Flow]
-		if limit == 0 || p.Flow == "" || !ok {
+		if limit == 0 || p.Flow == "" {
 			continue
 		}
-		days, ok := ix.flow(fi).critical()
+		fi, ok := ix.flowOf(i)
+		if !ok {
+			continue
+		}
+		days, ok := ix.critical(fi)
 		if !ok || days <= limit {
 			continue
 		}
@@ -388,19 +307,22 @@ func flowRequired(ix *index, rep reporter) {
 }
 
 func flowDuplicate(ix *index, rep reporter) {
+	shared := len(ix.flows) < len(ix.r.Flows) // some flows share an ID
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		if first := ix.flows[f.ID]; first != i && f.ID != "" {
-			rep.at(flowKey(f, i), "flow %s repeats the ID of flow #%d (%s)", named(f.ID, f.Name), first, ix.r.Flows[first].Name)
+		if shared {
+			if first := ix.flows[f.ID]; first != i && f.ID != "" {
+				rep.at(flowKey(f, i), "flow %s repeats the ID of flow #%d (%s)", named(f.ID, f.Name), first, ix.r.Flows[first].Name)
+			}
 		}
-		g := ix.flow(i).g
-		if g.ndup == 0 {
+		g := &ix.flow(i).g
+		if g.dup == nil {
 			continue
 		}
 		for j := range f.Steps {
 			s := &f.Steps[j]
-			if g.dup[j] && s.ID != "" {
-				first := g.index[s.ID]
+			if g.isDup(j) && s.ID != "" {
+				first, _ := g.find(s.ID)
 				rep.at(stepKey(f, i, s, j), "flow %q: step %s repeats the ID of step #%d (%s)", f.ID, named(s.ID, s.Name), first, f.Steps[first].Name)
 			}
 		}
@@ -410,14 +332,14 @@ func flowDuplicate(ix *index, rep reporter) {
 func flowEdge(ix *index, rep reporter) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		g := ix.flow(i).g
+		g := &ix.flow(i).g
 		for _, j := range g.badEdges {
 			e := f.Edges[j]
 			var missing []string
-			if _, ok := g.index[e.From]; !ok {
+			if _, ok := g.find(e.From); !ok {
 				missing = append(missing, strconv.Quote(e.From))
 			}
-			if _, ok := g.index[e.To]; !ok && e.To != e.From {
+			if _, ok := g.find(e.To); !ok && e.To != e.From {
 				missing = append(missing, strconv.Quote(e.To))
 			}
 			rep.at(flowKey(f, i)+".edges["+strconv.Itoa(j)+"]", "flow %q: edge #%d from %q to %q: %s names no step", f.ID, j, e.From, e.To, strings.Join(missing, " and "))
@@ -428,19 +350,18 @@ func flowEdge(ix *index, rep reporter) {
 func flowCycle(ix *index, rep reporter) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		fi := ix.flow(i)
-		if _, cycle := fi.topo(); cycle != nil {
-			e := fi.g.cycleError(cycle)
+		if _, cycle := ix.topo(i); cycle != nil {
+			e := ix.flow(i).g.cycleError(cycle)
 			rep.at(flowKey(f, i), "flow %s has a cycle: %s → %s", named(f.ID, f.Name), strings.Join(e.Cycle, " → "), e.Cycle[0])
 		}
 	}
 }
 
-// countKind returns the steps of kind k, duplicates left out.
-func countKind(g *graph, k StepKind) []string {
+// kindIDs returns the IDs of the steps of kind k, duplicates left out.
+func kindIDs(g *graph, k StepKind) []string {
 	var ids []string
 	for j := range g.f.Steps {
-		if !g.dup[j] && g.f.Steps[j].Kind == k {
+		if !g.isDup(j) && g.f.Steps[j].Kind == k {
 			ids = append(ids, g.f.Steps[j].ID)
 		}
 	}
@@ -450,12 +371,13 @@ func countKind(g *graph, k StepKind) []string {
 func flowStart(ix *index, rep reporter) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		switch starts := countKind(ix.flow(i).g, Start); len(starts) {
+		g := &ix.flow(i).g
+		switch n := g.numKind(Start); n {
 		case 1:
 		case 0:
 			rep.at(flowKey(f, i), "flow %s has no Start step", named(f.ID, f.Name))
 		default:
-			rep.at(flowKey(f, i), "flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name), len(starts), strings.Join(starts, ", "))
+			rep.at(flowKey(f, i), "flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name), n, strings.Join(kindIDs(g, Start), ", "))
 		}
 	}
 }
@@ -463,7 +385,7 @@ func flowStart(ix *index, rep reporter) {
 func flowEnd(ix *index, rep reporter) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		if len(countKind(ix.flow(i).g, End)) == 0 {
+		if ix.flow(i).g.numKind(End) == 0 {
 			rep.at(flowKey(f, i), "flow %s has no End step", named(f.ID, f.Name))
 		}
 	}
@@ -484,13 +406,13 @@ func flowDeadend(ix *index, rep reporter) {
 func flowReach(ix *index, rep reporter, from StepKind, forward bool, msg string) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		g := ix.flow(i).g
-		if len(countKind(g, from)) == 0 {
+		g := &ix.flow(i).g
+		if g.numKind(from) == 0 {
 			continue
 		}
-		seen := g.reach(from, forward)
+		seen := g.reach(&ix.sc, from, forward)
 		for j := range f.Steps {
-			if !seen[j] && !g.dup[j] {
+			if !seen[j] && !g.isDup(j) {
 				s := &f.Steps[j]
 				rep.at(stepKey(f, i, s, j), msg, f.ID, named(s.ID, s.Name))
 			}
@@ -501,10 +423,10 @@ func flowReach(ix *index, rep reporter, from StepKind, forward bool, msg string)
 func flowGateway(ix *index, rep reporter) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
-		g := ix.flow(i).g
+		g := &ix.flow(i).g
 		for j := range f.Steps {
 			s := &f.Steps[j]
-			if s.Kind != Gateway || g.dup[j] {
+			if s.Kind != Gateway || g.isDup(j) {
 				continue
 			}
 			if n := len(g.succ(int32(j))); n < 2 {
@@ -531,7 +453,8 @@ func riskDuplicate(ix *index, rep reporter) {
 
 func riskStep(ix *index, rep reporter) {
 	for i, k := range ix.r.Risks {
-		flowOK, stepOK := ix.hasStep(k.Flow, k.Step)
+		at := ix.riskAt(i)
+		flowOK, stepOK := at.flow >= 0, at.step >= 0
 		switch {
 		case k.Flow == "":
 			rep.at(key("risks", k.ID, i), "risk %q names no flowchart", k.ID)
@@ -587,6 +510,41 @@ func riskLevel(ix *index, rep reporter) {
 }
 
 func riskDecision(ix *index, rep reporter) {
+	if len(ix.flows) < len(ix.r.Flows) {
+		riskDecisionByID(ix, rep)
+		return
+	}
+	// No two flows share an ID, so the steps a risk covers are those of
+	// the one flow it names with the ID of the step it finds there: a
+	// step is covered when the first step with its ID is.
+	start := make([]int, len(ix.r.Flows)+1)
+	for i := range ix.r.Flows {
+		start[i+1] = start[i] + len(ix.r.Flows[i].Steps)
+	}
+	covered := make([]bool, start[len(ix.r.Flows)])
+	for i := range ix.r.Risks {
+		if at := ix.riskAt(i); at.step >= 0 {
+			covered[start[at.flow]+int(at.step)] = true
+		}
+	}
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.Stage != Decision {
+				continue
+			}
+			if first, _ := ix.flow(i).g.find(s.ID); !covered[start[i]+int(first)] {
+				rep.at(stepKey(f, i, s, j), "flow %q: decision step %s has no risk point", f.ID, named(s.ID, s.Name))
+			}
+		}
+	}
+}
+
+// riskDecisionByID is riskDecision for a register in which two flows share
+// an ID: a risk covers the steps with its step ID in every flow with its
+// flow ID.
+func riskDecisionByID(ix *index, rep reporter) {
 	type at struct{ flow, step string }
 	covered := make(map[at]bool, len(ix.r.Risks))
 	for _, k := range ix.r.Risks {
@@ -625,9 +583,9 @@ func sodViolation(ix *index, rep reporter) {
 			continue
 		}
 		f := &ix.r.Flows[fi]
-		g := ix.flow(fi).g
-		a, okA := g.index[s.Steps[0]]
-		b, okB := g.index[s.Steps[1]]
+		g := &ix.flow(fi).g
+		a, okA := g.find(s.Steps[0])
+		b, okB := g.find(s.Steps[1])
 		if !okA || !okB || a == b {
 			continue
 		}
