@@ -87,6 +87,12 @@ func TestHardening(t *testing.T) {
 		{Rank: 1, Prev: math.MinInt}, {Rank: math.MaxInt, Prev: 1}}
 	rows = append(rows,
 		hardening.MarshalRow("indicators.Standing", standings...),
+		hardening.UnmarshalRow[indicators.Standing]("indicators.Standing"),
+		hardening.UnmarshalRow[indicators.Ratio]("indicators.Ratio"),
+		hardening.UnmarshalRow[indicators.Rates]("indicators.Rates"),
+		hardening.MarshalRow("indicators.Lists", indicators.Lists{}, indicators.Lists{Top: -1, Bottom: math.MaxInt,
+			RedAtLeast: &hardening.Decimals[2], BlackBelow: &hardening.Decimals[3]}),
+		hardening.UnmarshalRow[indicators.Lists]("indicators.Lists"),
 		hardening.Row{Name: "indicators.Standing.Move", Run: func(c *hardening.Caller) {
 			for i, s := range standings {
 				c.Call(fmt.Sprintf("standing %d .Move()", i), func() { _ = s.Move() })

@@ -2,11 +2,9 @@ package indicators
 
 import (
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strconv"
 
-	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/shopspring/decimal"
 )
@@ -47,15 +45,6 @@ type Standing struct {
 	Red     bool            `json:"red,omitempty"`
 	Black   bool            `json:"black,omitempty"`
 	Prev    int             `json:"prev,omitempty"`
-}
-
-// MarshalJSON writes Value as a decimal string in its shortest exact form.
-func (s Standing) MarshalJSON() ([]byte, error) {
-	type fields Standing
-	return json.Marshal(struct {
-		fields
-		Value jsonx.Decimal `json:"value"`
-	}{fields(s), jsonx.Decimal(s.Value)})
 }
 
 // Move is how many places the subject rose since the previous period:

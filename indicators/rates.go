@@ -2,13 +2,11 @@ package indicators
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/qingdan/qingdan/assessment"
-	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/shopspring/decimal"
 )
@@ -24,15 +22,6 @@ type Ratio struct {
 	Num   int             `json:"num"`
 	Den   int             `json:"den"`
 	Value decimal.Decimal `json:"value"`
-}
-
-// MarshalJSON writes Value as a decimal string in its shortest exact form.
-func (r Ratio) MarshalJSON() ([]byte, error) {
-	type fields Ratio
-	return json.Marshal(struct {
-		fields
-		Value jsonx.Decimal `json:"value"`
-	}{fields(r), jsonx.Decimal(r.Value)})
 }
 
 // ratio makes a Ratio of num and den.
