@@ -140,6 +140,33 @@ func TestRunDefectiveRegister(t *testing.T) {
 	}
 }
 
+// TestFindingsInChinese: every finding section 六 prints, of the register
+// and of the defective draft, and of the catalog's cross-checks, has its
+// Chinese message, so the report prints no English.
+func TestFindingsInChinese(t *testing.T) {
+	reg := mustLoad(t, "data/register-2020.json")
+	draft, _, err := brokenDraft(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadLists(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all accountability.Findings
+	all = append(all, reg.Validate(stagesRule)...)
+	all = append(all, draft.Validate(stagesRule)...)
+	all = append(all, c.Validate()...)
+	if len(all) < 7 {
+		t.Fatalf("%d findings, want the register's warning, the draft's five and the catalog's one: %v", len(all), all)
+	}
+	for _, f := range all {
+		if f.Chinese == "" || f.Label() != f.Chinese {
+			t.Errorf("%s at %s has no Chinese message: %q", f.Rule, f.Path, f.Message)
+		}
+	}
+}
+
 func mustLoad(t *testing.T, name string) *accountability.Register {
 	t.Helper()
 	var r accountability.Register
@@ -241,6 +268,9 @@ func TestStagesRule(t *testing.T) {
 	fs := reg.Run(stagesRule)
 	if len(fs) != 1 || fs[0].Path != "powers[A].duties" || fs[0].Severity != accountability.Warning {
 		t.Fatalf("findings = %v, want one warning at powers[A].duties", fs)
+	}
+	if want := "权力甲（A）的责任事项缺少调查取证、审查、告知、送达、执行环节"; fs[0].Chinese != want {
+		t.Errorf("Chinese message = %q, want %q", fs[0].Chinese, want)
 	}
 	for _, s := range []string{"调查取证", "审查", "告知", "送达", "执行"} {
 		if !strings.Contains(fs[0].Message, s) {
