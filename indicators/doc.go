@@ -21,6 +21,10 @@
 //
 // # Performance
 //
-// Tally makes one pass over the parts and one map entry per group and per
-// matter with more than one part in a group; see bench_test.go.
+// Tally makes one pass over the parts, with one map entry per group and,
+// for a matter dispatched to more than one unit, one per group it falls
+// in, so that its citizen's answers count once. Over the parts of 10^6
+// matters (1.4 × 10^6 parts, a fifth of the matters dispatched to three
+// units) it takes about 0.3 s grouped by lead and about 1.1 s grouped by
+// unit on a shared 2-core machine (BenchmarkTally).
 package indicators
