@@ -19,11 +19,14 @@ import (
 // owner's reason for departing from it, which [Catalog.Apply] requires.
 // Note is free text: for an Approve or Deny the approver's reason, for a
 // Reply the answer given to the citizen, for a Feedback that corrects an
-// earlier answer why. Satisfied is the citizen's answer (Feedback only).
-// Days is the number of working days an Extend asks for. Ref is the Seq of
-// the event this one answers: the request an Approve or Deny decides, the
-// earlier answer a Feedback corrects. Supervisor is, for a Report, the
-// body above the owner that may supervise the matter (督办).
+// earlier answer why. Satisfied is the citizen's answer (Feedback only):
+// satisfied or not. Solved (Feedback only, optional) is the citizen's
+// separate answer whether the problem was solved (解决), apart from
+// satisfaction; nil when it was not asked. Days is the number of working
+// days an Extend asks for. Ref is the Seq of the event this one answers:
+// the request an Approve or Deny decides, the earlier answer a Feedback
+// corrects. Supervisor is, for a Report, the body above the owner that may
+// supervise the matter (督办).
 //
 // Fields that an event's Kind does not use are kept in the history but
 // have no effect. [Matter.Apply] says which events are legal when.
@@ -39,6 +42,7 @@ type Event struct {
 	Override   string    `json:"override,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Satisfied  *bool     `json:"satisfied,omitempty"`
+	Solved     *bool     `json:"solved,omitempty"`
 	Days       int       `json:"days,omitempty"`
 	Ref        int       `json:"ref,omitempty"`
 	Supervisor string    `json:"supervisor,omitempty"`
@@ -58,6 +62,10 @@ func (e Event) clone() Event {
 	if e.Satisfied != nil {
 		s := *e.Satisfied
 		e.Satisfied = &s
+	}
+	if e.Solved != nil {
+		s := *e.Solved
+		e.Solved = &s
 	}
 	return e
 }

@@ -444,6 +444,10 @@ func (m *Matter) Clone() *Matter {
 				s := *e.Satisfied
 				c.Events[i].Satisfied = &s
 			}
+			if e.Solved != nil {
+				s := *e.Solved
+				c.Events[i].Solved = &s
+			}
 		}
 	}
 	return &c

@@ -435,6 +435,16 @@ func TestClone(t *testing.T) {
 	if m.Support[0] == "x" || m.Events[2].Units[0] == "x" || !*m.Events[len(m.Events)-1].Satisfied {
 		t.Error("the clone shares memory with the matter")
 	}
+	solved := next(m, ev(matters.Feedback, owner))
+	solved.Ref, solved.Note, solved.Solved = len(m.Events), "更正", yes()
+	if err := m.Apply(solved); err != nil {
+		t.Fatal(err)
+	}
+	c = m.Clone()
+	*c.Events[len(c.Events)-1].Solved = false
+	if !*m.Events[len(m.Events)-1].Solved {
+		t.Error("the clone shares Solved with the matter")
+	}
 	if (*matters.Matter)(nil).Clone() != nil {
 		t.Error("nil.Clone() != nil")
 	}

@@ -41,7 +41,7 @@ func (s sides) each(f func(fraction) bool) {
 // places that make it so. It needs actual ≥ 0 and limit > 0.
 func (s sides) appendRatio(b []byte, actual, limit int64) []byte {
 	if q, ok := hundredths(actual, limit); ok && s.agrees(actual, limit, func(f fraction) int { return f.cmpHundredths(q) }) {
-		return appendRatio(b, actual, limit)
+		return appendRatioFast(b, actual, limit)
 	}
 	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
 	for places := int32(2); places <= 40; places++ {
