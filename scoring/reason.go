@@ -3,6 +3,7 @@ package scoring
 import (
 	"math/big"
 	"math/bits"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -15,11 +16,88 @@ type sides struct {
 	resolution bool
 }
 
-// each calls f with 1 and each threshold of the figure, until f returns
-// false.
-func (s sides) each(f func(fraction) bool) {
-	if !f(fraction{n: 1, d: 1, small: true}) || s.t == nil {
-		return
+// appendRatio appends actual/limit with 2 places, rounded half up, where
+// that figure is on the same side of every threshold as the ratio itself
+// (and on a threshold only where the ratio is); else with the fewest more
+// places that make it so. It needs actual ≥ 0 and limit > 0. Figures of up
+// to 18 places are found in 128-bit integers; only a ratio that needs
+// more goes to big.Rat.
+func (s sides) appendRatio(b []byte, actual, limit int64) []byte {
+	if q, ok := roundedAt(actual, limit, 2); ok && s.agreeHundredths(actual, limit, q) {
+		return appendRatioFast(b, actual, limit)
+	}
+	for places := 3; places <= 18; places++ {
+		q, ok := roundedAt(actual, limit, places)
+		if !ok {
+			break
+		}
+		if s.agreeAt(actual, limit, q, places) {
+			return appendFixed(b, q, places)
+		}
+	}
+	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
+	for places := int32(2); places <= 40; places++ {
+		d := roundRat(r, places)
+		if s.agreeShown(actual, limit, d.Rat()) {
+			return append(b, d.StringFixed(places)...)
+		}
+	}
+	return append(b, r.FloatString(40)...)
+}
+
+// roundedAt returns actual/limit × 10^places rounded half up, where it
+// fits a uint64: ⌊(2 × actual × 10^places + limit) / (2 × limit)⌋.
+func roundedAt(actual, limit int64, places int) (uint64, bool) {
+	hi, lo := bits.Mul64(uint64(actual), 2*uint64(pow10[places]))
+	lo, c := bits.Add64(lo, uint64(limit), 0)
+	hi += c
+	if den := 2 * uint64(limit); hi < den {
+		q, _ := bits.Div64(hi, lo, den)
+		return q, true
+	}
+	return 0, false
+}
+
+// appendFixed appends q / 10^places with places decimals.
+func appendFixed(b []byte, q uint64, places int) []byte {
+	p := uint64(pow10[places])
+	b = strconv.AppendUint(b, q/p, 10)
+	b = append(b, '.')
+	frac := strconv.AppendUint(make([]byte, 0, 20), q%p+p, 10) // a leading 1 keeps the zeros
+	return append(b, frac[1:]...)
+}
+
+// agreeAt reports whether q / 10^places compares with 1 and every
+// threshold as actual/limit does.
+func (s sides) agreeAt(actual, limit int64, q uint64, places int) bool {
+	p := uint64(pow10[places])
+	same := func(f fraction) bool {
+		if f.neg {
+			return true // every ratio and figure is above it
+		}
+		if !f.small {
+			return f.cmpRatio(actual, limit) == new(big.Rat).SetFrac(new(big.Int).SetUint64(q), new(big.Int).SetUint64(p)).Cmp(f.rat())
+		}
+		// q × d against n × 10^places, in 128 bits.
+		ah, al := bits.Mul64(q, f.d)
+		bh, bl := bits.Mul64(f.n, p)
+		shown := 1
+		switch {
+		case ah < bh || ah == bh && al < bl:
+			shown = -1
+		case ah == bh && al == bl:
+			shown = 0
+		}
+		return f.cmpRatio(actual, limit) == shown
+	}
+	return same(fraction{n: 1, d: 1, small: true}) && s.thresholds(func(x *decimal.Decimal) bool { return same(fractionOf(*x)) })
+}
+
+// thresholds calls f with each threshold of the figure in the table's
+// rules (not 1), until f returns false; it reports whether f never did.
+func (s sides) thresholds(f func(x *decimal.Decimal) bool) bool {
+	if s.t == nil {
+		return true
 	}
 	for i := range s.t.Rules {
 		r := &s.t.Rules[i]
@@ -27,56 +105,41 @@ func (s sides) each(f func(fraction) bool) {
 		if s.resolution {
 			at, over = r.ResolutionAtMost, r.ResolutionOver
 		}
-		for _, x := range [2]*decimal.Decimal{at, over} {
-			if x != nil && !f(fractionOf(*x)) {
-				return
-			}
+		if at != nil && !f(at) || over != nil && !f(over) {
+			return false
 		}
 	}
+	return true
 }
 
-// appendRatio appends actual/limit with 2 places, rounded half up, where
-// that figure is on the same side of every threshold as the ratio itself
-// (and on a threshold only where the ratio is); else with the fewest more
-// places that make it so. It needs actual ≥ 0 and limit > 0.
-func (s sides) appendRatio(b []byte, actual, limit int64) []byte {
-	if q, ok := hundredths(actual, limit); ok && s.agrees(actual, limit, func(f fraction) int { return f.cmpHundredths(q) }) {
-		return appendRatioFast(b, actual, limit)
+// agreeHundredths reports whether q hundredths, actual/limit rounded,
+// compares with 1 and every threshold as actual/limit does. The rounded
+// figure is within half a hundredth of the ratio, so it can only fall on
+// or across a threshold x with 100x within half of q; for x of at most
+// two places, 100x is a whole number X, and that happens only when q is X
+// and the ratio is not exactly q hundredths.
+func (s sides) agreeHundredths(actual, limit int64, q uint64) bool {
+	ah, al := bits.Mul64(uint64(actual), 100)
+	if qh, ql := bits.Mul64(q, uint64(limit)); ah == qh && al == ql {
+		return true // the figure is the ratio itself
 	}
-	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
-	for places := int32(2); places <= 40; places++ {
-		d := roundRat(r, places)
-		dr := d.Rat()
-		if s.agrees(actual, limit, func(f fraction) int { return dr.Cmp(f.rat()) }) {
-			return append(b, d.StringFixed(places)...)
+	if q == 100 {
+		return false // the limit itself
+	}
+	return s.thresholds(func(x *decimal.Decimal) bool {
+		if e := x.Exponent(); e >= -2 && e <= 0 && x.Sign() >= 0 && x.NumDigits() <= 16 {
+			return uint64(x.CoefficientInt64())*uint64(pow10[e+2]) != q
 		}
-	}
-	return append(b, r.FloatString(40)...)
-}
-
-// agrees reports whether, for every threshold, the rounded figure compares
-// with it (cmp) as actual/limit does.
-func (s sides) agrees(actual, limit int64, cmp func(fraction) int) bool {
-	ok := true
-	s.each(func(f fraction) bool {
-		ok = f.cmpRatio(actual, limit) == cmp(f)
-		return ok
+		f := fractionOf(*x)
+		return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
 	})
-	return ok
 }
 
-// hundredths returns actual/limit in hundredths rounded half up, as
-// appendRatio prints it; ok is false where that does not fit a uint64.
-func hundredths(actual, limit int64) (uint64, bool) {
-	hi, lo := bits.Mul64(uint64(actual), 200)
-	lo, c := bits.Add64(lo, uint64(limit), 0)
-	hi += c
-	div := uint64(limit) * 2
-	if hi >= div {
-		return 0, false
-	}
-	q, _ := bits.Div64(hi, lo, div)
-	return q, true
+// agreeShown reports whether shown compares with 1 and every threshold as
+// actual/limit does.
+func (s sides) agreeShown(actual, limit int64, shown *big.Rat) bool {
+	same := func(f fraction) bool { return f.cmpRatio(actual, limit) == shown.Cmp(f.rat()) }
+	return same(fraction{n: 1, d: 1, small: true}) && s.thresholds(func(x *decimal.Decimal) bool { return same(fractionOf(*x)) })
 }
 
 // cmpHundredths compares q/100 with f: -1, 0 or +1.
