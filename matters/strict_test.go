@@ -228,8 +228,8 @@ func TestMonotonicClock(t *testing.T) {
 	if err := m.Apply(matters.Event{Matter: "M", Seq: 1, At: now, Kind: matters.Report, Actor: owner, Type: "t"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := m.Events[0].At; got != now.Round(0) {
-		t.Errorf("Apply kept %#v, want the wall clock %#v", got, now.Round(0))
+	if got := m.Events[0].At; got != got.Round(0) || !got.Equal(now) {
+		t.Errorf("Apply kept %#v, want the wall clock of %#v", got, now)
 	}
 	err := m.Apply(matters.Event{Matter: "M", Seq: 2, At: later, Kind: matters.Whistle, Actor: owner})
 	if !errors.Is(err, matters.ErrOrder) {
@@ -257,7 +257,8 @@ func TestKindErrorText(t *testing.T) {
 		t.Errorf("Unmarshal = %v", err)
 	}
 	_, err = matters.ParseKind("whistel")
-	if want := `matters: unknown event kind "whistel" (want one of report, whistle, dispatch, accept, return, suspend, resume, progress, resolve, reopen, close, feedback, or a Chinese label): invalid`; err == nil || err.Error() != want {
-		t.Errorf("ParseKind = %v, want %s", err, want)
+	if err == nil || !strings.HasPrefix(err.Error(), `matters: unknown event kind "whistel" (want one of report, whistle, `) ||
+		!strings.HasSuffix(err.Error(), ", or a Chinese label): invalid") || strings.Count(err.Error(), "matters:") != 1 {
+		t.Errorf("ParseKind = %v", err)
 	}
 }
