@@ -102,7 +102,7 @@ func TestLoadBounds(t *testing.T) {
 			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("LoadDirectory = %.300v, want ErrInvalid naming %q", err, c.want)
 			}
-			if took > time.Second { // it takes a few milliseconds; a second is room for a loaded machine
+			if took > hardening.Budget(time.Second) { // it takes a few milliseconds; a second is room for a loaded machine
 				t.Errorf("LoadDirectory took %s to refuse %d bytes", took, len(c.in))
 			}
 		})

@@ -190,6 +190,17 @@ func Strict(t *testing.T, sound []byte, opts StrictOptions, sentinel error, deco
 	t.Logf("%d spoilt inputs tried", tried)
 }
 
+// Budget returns d, or ten times d under the race detector, which slows
+// code by about as much: the wall-clock guard of a test that wants an
+// input refused at once (in milliseconds, where issue 14 found minutes),
+// generous so that a loaded machine does not fail it.
+func Budget(d time.Duration) time.Duration {
+	if raceEnabled {
+		return 10 * d
+	}
+	return d
+}
+
 // Linear runs f, which reads an input of n bytes, and fails when it takes
 // longer than a generous budget linear in n: 250 ms and 5 µs a byte, ten
 // times as much under the race detector. It catches work that grows
