@@ -266,3 +266,118 @@ func BenchmarkScoresYear(b *testing.B) {
 		}
 	}
 }
+
+// shardOf returns the evaluations [from, to) of shard k of n of a year of
+// total evaluations (see benchEvaluation): contiguous runs of matters, cut
+// at a multiple of 8 so that both stages of a matter fall in one shard.
+func shardOf(k, n, total int) (from, to int) {
+	per := (total/n + 7) / 8 * 8
+	return min(k*per, total), min((k+1)*per, total)
+}
+
+// recordRange records evaluations [from, to) of a benchmark year into book.
+func recordRange(tb testing.TB, book *Book, from, to int, ms benchIDs, subjects []string, results []Result) {
+	year := Year(2020).From
+	for i := from; i < to; i++ {
+		if err := book.Record(benchEvaluation(i, ms, subjects, results, year)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// benchmarkSharded builds a book of n evaluations from shards books, each
+// filled with its share of the matters on a goroutine of its own, merged
+// into the first. With one shard, it records every evaluation into one
+// book on the benchmark's goroutine.
+func benchmarkSharded(b *testing.B, kind, n, shards int) {
+	ms, subjects, results := benchMatters(b, kind, n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var book *Book
+	for range b.N {
+		books := make([]*Book, shards)
+		for k := range books {
+			books[k] = NewBook()
+		}
+		if shards == 1 {
+			recordRange(b, books[0], 0, n, ms, subjects, results)
+		} else {
+			var wg sync.WaitGroup
+			for k, bk := range books {
+				from, to := shardOf(k, shards, n)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					recordRange(b, bk, from, to, ms, subjects, results)
+				}()
+			}
+			wg.Wait()
+			for _, o := range books[1:] {
+				if err := books[0].Merge(o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		book = books[0]
+	}
+	b.StopTimer()
+	if book.Len() != n {
+		b.Fatalf("the book holds %d evaluations, want %d", book.Len(), n)
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
+// BenchmarkShardedBuild builds a book of 1,000,000 evaluations in two
+// ways, to be compared in one run with -cpu 2: 1-book records them into
+// one book on one goroutine; 2-books records each half of the matters into
+// a book of its own on a goroutine of its own, then merges the two, as a
+// host that uses every core does. Neither scores (see BenchmarkBook).
+func BenchmarkShardedBuild(b *testing.B) {
+	b.Run("1-book", func(b *testing.B) { benchmarkSharded(b, seqIDs, 1_000_000, 1) })
+	b.Run("2-books", func(b *testing.B) { benchmarkSharded(b, seqIDs, 1_000_000, 2) })
+	b.Run("1-book-opaque", func(b *testing.B) { benchmarkSharded(b, opaqueIDs, 1_000_000, 1) })
+	b.Run("2-books-opaque", func(b *testing.B) { benchmarkSharded(b, opaqueIDs, 1_000_000, 2) })
+}
+
+// benchmarkJoin times how the second half of a year of n evaluations
+// joins a book that holds the first: recorded one by one, or merged from
+// a book that holds them. Building the book of the first half is not
+// timed.
+func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
+	ms, subjects, results := benchMatters(b, kind, n)
+	_, half := shardOf(0, 2, n)
+	first, second := NewBook(), NewBook()
+	recordRange(b, first, 0, half, ms, subjects, results)
+	recordRange(b, second, half, n, ms, subjects, results)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		dst := NewBook()
+		if err := dst.Merge(first); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if merge {
+			if err := dst.Merge(second); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			recordRange(b, dst, half, n, ms, subjects, results)
+		}
+		if dst.Len() != n {
+			b.Fatalf("the book holds %d evaluations, want %d", dst.Len(), n)
+		}
+	}
+	b.ReportMetric(float64(n-half)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
+// BenchmarkMerge compares merging a book of 500,000 evaluations into a
+// book that holds 500,000 others with recording the same evaluations into
+// it, in one run: merge-500k against record-500k.
+func BenchmarkMerge(b *testing.B) {
+	b.Run("record-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, false) })
+	b.Run("merge-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, true) })
+	b.Run("record-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, false) })
+	b.Run("merge-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, true) })
+}
