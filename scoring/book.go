@@ -126,15 +126,29 @@ func (b *Book) Merge(o *Book) error {
 		}
 		return fmt.Errorf("%w: a book merged into itself overlaps", ErrDuplicate)
 	}
-	// Take o's contents under o's lock only, so that a.Merge(b) and
-	// b.Merge(a) at once cannot deadlock.
+	// Read o in place while holding both locks, unless another goroutine
+	// holds o's: then wait for it with b's lock released and take a copy,
+	// so that a.Merge(b) and b.Merge(a) at once cannot deadlock.
+	b.mu.Lock()
+	if o.mu.TryLock() {
+		err := b.merge(o.l.View())
+		o.mu.Unlock()
+		b.mu.Unlock()
+		return err
+	}
+	b.mu.Unlock()
 	o.mu.Lock()
 	s := o.l.Snapshot()
 	o.mu.Unlock()
-
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if keys := b.l.Overlaps(s, 11); len(keys) > 0 {
+	return b.merge(s)
+}
+
+// merge merges s into b's ledger, which the caller has locked.
+func (b *Book) merge(s *ledger.Snapshot) error {
+	switch out, keys := b.l.Merge(s, 11); out {
+	case ledger.Duplicate:
 		var dups []error
 		for i, k := range keys {
 			if i == 10 {
@@ -144,8 +158,7 @@ func (b *Book) Merge(o *Book) error {
 			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d", k.Matter, k.Subject, k.Evaluator, k.Stage))
 		}
 		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
-	}
-	if b.l.Merge(s) == ledger.Full {
+	case ledger.Full:
 		return b.full()
 	}
 	return nil

@@ -173,8 +173,13 @@ func (x *seqIndex) add(s string, key pageKey, page *seqPage, slot int, id int32)
 		x.counts[key.prefix].pages++
 		x.cache[key.hash()] = seqCached{key, page}
 	}
+	x.fill(key.prefix, page, slot, id)
+}
+
+// fill puts id in a slot of a page of the prefix pid.
+func (x *seqIndex) fill(pid int32, page *seqPage, slot int, id int32) {
 	page[slot] = id + 1
-	x.counts[key.prefix].keys++
+	x.counts[pid].keys++
 }
 
 // spill marks the range of a page (mode toSpill, of one of the index's

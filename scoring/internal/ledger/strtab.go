@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // strtab interns many strings (a ledger's matters) into dense ids, with the
@@ -115,6 +116,30 @@ func (t *strtab) len() int { return int(t.n) }
 
 func (t *strtab) name(id int32) string { return string(t.bytes(id)) }
 
+// view returns the string with the id without copying it, for looking it
+// up in another strtab: the bytes of an arena are never written again, so
+// the string stays as it is, but it keeps its chunk alive for as long as
+// it is kept.
+func (t *strtab) view(id int32) string {
+	b := t.bytes(id)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// heads returns the head of every string's list of records, by id.
+func (t *strtab) heads() []int32 {
+	out := make([]int32, t.n)
+	for c, chunk := range t.locs {
+		from := c << chunkBits
+		for j := range chunk[:min(len(chunk), int(t.n)-from)] {
+			out[from+j] = chunk[j].head
+		}
+	}
+	return out
+}
+
 // where is what start found out about a string: where it is kept, and
 // what finish and add need.
 type where struct {
@@ -189,6 +214,13 @@ func (t *strtab) id(s string) int32 {
 // add adds s, which finish did not find, where start and finish said.
 func (t *strtab) add(s string, w *where) int32 {
 	id := t.n
+	t.index(s, w, id)
+	t.push(s)
+	return id
+}
+
+// index puts id, the id of s, where start and finish said s goes.
+func (t *strtab) index(s string, w *where, id int32) {
 	if w.mode == inPage {
 		t.seq.add(s, w.key, w.page, w.slot, id)
 	} else {
@@ -197,9 +229,12 @@ func (t *strtab) add(s string, w *where) int32 {
 		}
 		t.hashAdd(s, w.h, w.pos, id)
 	}
-	*grow(&t.locs, int(id)) = t.arena.put(s)
+}
+
+// push copies s into the arena as the string of the next id.
+func (t *strtab) push(s string) {
+	*grow(&t.locs, int(t.n)) = t.arena.put(s)
 	t.n++
-	return id
 }
 
 // hashAdd adds s with the id to the hash table, at the slot finish gave.
