@@ -15,17 +15,17 @@ type Snapshot struct {
 	t       tables
 	amends  []amendment
 	counts  map[int32]int32 // amended record → the amendment that counts
-	matters strtab          // for names only, see strtab.snapshot
-	heads   []int32         // by matter: 1 + its latest record; nil to read matters' own
+	matters *strtab         // for names and heads only
+	pages   []srcPage       // of the matters' sequence index
 }
 
 // Snapshot returns a copy of the ledger's contents as they are now. It
-// copies the records, the amendments and the heads of the matters' lists,
-// and of the rest only what later additions would change: the lists of
-// names and texts are only ever appended to.
+// copies the records, the amendments, the places of the matters and the
+// pages of their index, and of the rest only what later additions would
+// change: the lists of names and texts are only ever appended to.
 func (l *Ledger) Snapshot() *Snapshot {
 	s := &Snapshot{recs: l.recs.clone(), t: l.tables(), amends: slices.Clone(l.amends), counts: maps.Clone(l.counts),
-		matters: l.matters.snapshot(), heads: l.matters.heads()}
+		matters: l.matters.snapshot(), pages: l.matters.seq.pageList(true)}
 	s.t.texts = l.texts.snapshot()
 	s.t.kinds = slices.Clone(l.kinds)
 	return s
@@ -35,15 +35,8 @@ func (l *Ledger) Snapshot() *Snapshot {
 // that holds the ledger still: it reads the ledger as it is, and is not
 // to be used once the ledger changes.
 func (l *Ledger) View() *Snapshot {
-	return &Snapshot{recs: l.recs, t: l.tables(), amends: l.amends, counts: l.counts, matters: l.matters.snapshot()}
-}
-
-// head returns 1 + the latest record of matter m, 0 for none.
-func (s *Snapshot) head(m int32) int32 {
-	if s.heads != nil {
-		return s.heads[m]
-	}
-	return s.matters.loc(m).head
+	return &Snapshot{recs: l.recs, t: l.tables(), amends: l.amends, counts: l.counts, matters: &l.matters,
+		pages: l.matters.seq.pageList(false)}
 }
 
 // Merge adds every entry and amendment of s, which is not a view of l, to
@@ -60,20 +53,18 @@ func (s *Snapshot) head(m int32) int32 {
 func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
 	// First look, changing nothing: l's id of each matter of s, and the
 	// entries of s whose keys l holds, which only matters l has can have.
-	plan := l.matters.plan(&s.matters, l.matters.len() > 0)
+	plan := l.matters.plan(s.matters, s.pages)
 	var overlaps overlaps
-	if plan.added < int32(len(plan.ids)) {
+	if len(plan.have) > 0 {
 		subjects := lookupAll(&l.subjects, s.t.subjects)
 		evaluators := lookupAll(&l.evaluators, s.t.evaluators)
-		for m, id := range plan.ids {
-			if id < 0 {
-				continue
-			}
-			for i := s.head(int32(m)); i != 0; {
+		for _, m := range plan.have {
+			id := plan.ids[m]
+			for i := s.matters.loc(m).head; i != 0; {
 				r := s.recs.at(i - 1)
 				c := &s.t.classes[r.class]
 				if sub, ev := subjects[c.subject], evaluators[c.evaluator]; sub >= 0 && ev >= 0 && l.findKey(id, sub, ev, r.stage) >= 0 {
-					overlaps.add(i-1, int32(m), limit)
+					overlaps.add(i-1, m, limit)
 				}
 				i = r.prev
 			}
@@ -96,32 +87,41 @@ func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
 	// translated and its list of the matter's records moved by base.
 	x := l.translator(s)
 	base := int32(l.recs.len())
+	classes, reasons := x.classes, x.reasons
 	for i := range int32(s.recs.len()) {
 		r := s.recs.at(i)
 		d := l.recs.next()
-		*d = x.record(r)
+		*d = *r
+		d.class = classes[r.class]
 		if r.prev != 0 {
-			d.prev = r.prev + base
+			d.prev += base
+		}
+		if id := r.reasonsID(); id != 0 {
+			if reasons[id-1] == 0 {
+				reasons[id-1] = l.copyReasons(reasonsBytes(&s.t.texts, s.t.reasonLocs[id-1]))
+			}
+			d.reasons = reasons[id-1] | r.reasons&flagAmended
+		}
+		if tagged(r.at) || r.isWide() {
+			x.figures(d, r)
 		}
 	}
 	// The matters: a new one's list is its records of s; s's records of
 	// one l has go before those l has.
-	first := int32(l.matters.len())
-	l.matters.addPlanned(&s.matters, &plan)
-	for m, id := range plan.ids {
-		h := s.head(int32(m))
+	l.matters.addPlanned(s.matters, s.pages, &plan, base)
+	for _, m := range plan.have {
+		h := s.matters.loc(m).head
 		if h == 0 {
 			continue // every matter has a record; this is for safety's sake
 		}
-		lc := l.matters.loc(id)
-		if id < first {
-			i := h + base
-			for r := l.recs.at(i - 1); r.prev != 0; r = l.recs.at(i - 1) {
-				i = r.prev
-			}
-			l.recs.at(i - 1).prev = lc.head
+		lc := l.matters.loc(plan.ids[m])
+		h += base
+		i := h
+		for r := l.recs.at(i - 1); r.prev != 0; r = l.recs.at(i - 1) {
+			i = r.prev
 		}
-		lc.head = h + base
+		l.recs.at(i - 1).prev = lc.head
+		lc.head = h
 	}
 	// And the amendments, which amend records of s only.
 	abase := int32(len(l.amends))
@@ -206,8 +206,22 @@ func (l *Ledger) translator(s *Snapshot) translator {
 	return x
 }
 
-// record returns r as l keeps it: its class and reasons translated, its
-// far time and wide points copied, the rest as it is.
+// figures copies the far time and the wide points of r, of s, into l's
+// side tables for d, its copy.
+func (x *translator) figures(d, r *record) {
+	l, t := x.l, &x.s.t
+	if tagged(r.at) {
+		d.at = tag(len(l.far))
+		l.far = append(l.far, t.far[untag(r.at)])
+	}
+	if r.isWide() {
+		d.points = tag(len(l.wide))
+		l.wide = append(l.wide, t.wide[untag(r.points)]) // a Decimal is immutable: it may be shared
+	}
+}
+
+// record returns r, of s, as l keeps it: its class and reasons
+// translated, its far time and wide points copied, the rest as it is.
 func (x *translator) record(r *record) record {
 	l, t := x.l, &x.s.t
 	d := *r
@@ -218,14 +232,7 @@ func (x *translator) record(r *record) record {
 		}
 		d.reasons = x.reasons[id-1] | r.reasons&flagAmended
 	}
-	if tagged(r.at) {
-		d.at = tag(len(l.far))
-		l.far = append(l.far, t.far[untag(r.at)])
-	}
-	if r.isWide() {
-		d.points = tag(len(l.wide))
-		l.wide = append(l.wide, t.wide[untag(r.points)]) // a Decimal is immutable: it may be shared
-	}
+	x.figures(&d, r)
 	return d
 }
 

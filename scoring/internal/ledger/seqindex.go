@@ -115,6 +115,11 @@ func (x *seqIndex) locate(s string) (mode seqMode, key pageKey, page *seqPage, s
 	if !ok {
 		return inHash, pageKey{}, nil, 0
 	}
+	return x.locateNum(prefix, num)
+}
+
+// locateNum is locate for an ID that splits into prefix and num.
+func (x *seqIndex) locateNum(prefix string, num uint64) (mode seqMode, key pageKey, page *seqPage, slot int) {
 	pid := int32(-1)
 	if len(x.names) > 0 && prefix == x.lastPrefix {
 		pid = x.lastID
@@ -149,8 +154,21 @@ func (x *seqIndex) locate(s string) (mode seqMode, key pageKey, page *seqPage, s
 // add puts id in the slot locate gave for s (mode inPage), taking its
 // prefix and making its page when needed.
 func (x *seqIndex) add(s string, key pageKey, page *seqPage, slot int, id int32) {
+	if page == nil {
+		prefix := ""
+		if key.prefix < 0 {
+			prefix, _, _ = splitSeq(s)
+		}
+		key, page = x.newPage(prefix, key)
+	}
+	x.fill(key.prefix, page, slot, id)
+}
+
+// newPage makes the page of a key locate gave (mode inPage, no page),
+// taking the prefix first when the key has none (key.prefix < 0), and
+// returns the key with its prefix and the page.
+func (x *seqIndex) newPage(prefix string, key pageKey) (pageKey, *seqPage) {
 	if key.prefix < 0 {
-		prefix, _, _ := splitSeq(s)
 		prefix = strings.Clone(prefix)
 		key.prefix = int32(len(x.names))
 		if x.prefixes == nil {
@@ -161,19 +179,18 @@ func (x *seqIndex) add(s string, key pageKey, page *seqPage, slot int, id int32)
 		x.counts = append(x.counts, seqCounts{})
 		x.lastPrefix, x.lastID = prefix, key.prefix
 	}
-	if page == nil {
-		if len(x.slab) == 0 {
-			x.slab = make([]seqPage, slabSize)
-		}
-		page, x.slab = &x.slab[0], x.slab[1:]
-		if x.pages == nil {
-			x.pages = make(map[pageKey]*seqPage)
-		}
-		x.pages[key] = page
-		x.counts[key.prefix].pages++
-		x.cache[key.hash()] = seqCached{key, page}
+	if len(x.slab) == 0 {
+		x.slab = make([]seqPage, slabSize)
 	}
-	x.fill(key.prefix, page, slot, id)
+	page := &x.slab[0]
+	x.slab = x.slab[1:]
+	if x.pages == nil {
+		x.pages = make(map[pageKey]*seqPage)
+	}
+	x.pages[key] = page
+	x.counts[key.prefix].pages++
+	x.cache[key.hash()] = seqCached{key, page}
+	return key, page
 }
 
 // fill puts id in a slot of a page of the prefix pid.

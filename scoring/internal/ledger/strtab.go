@@ -128,18 +128,6 @@ func (t *strtab) view(id int32) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// heads returns the head of every string's list of records, by id.
-func (t *strtab) heads() []int32 {
-	out := make([]int32, t.n)
-	for c, chunk := range t.locs {
-		from := c << chunkBits
-		for j := range chunk[:min(len(chunk), int(t.n)-from)] {
-			out[from+j] = chunk[j].head
-		}
-	}
-	return out
-}
-
 // where is what start found out about a string: where it is kept, and
 // what finish and add need.
 type where struct {
@@ -289,8 +277,12 @@ func (t *strtab) resize(n int) {
 	}
 }
 
-// snapshot returns a copy for reading names that later additions to t do
-// not touch. Its heads are not to be read.
-func (t *strtab) snapshot() strtab {
-	return strtab{locs: slices.Clone(t.locs), n: t.n, arena: t.arena.snapshot()}
+// snapshot returns a copy for reading names and heads that later
+// additions to t do not touch.
+func (t *strtab) snapshot() *strtab {
+	locs := make([][]sloc, len(t.locs))
+	for i, c := range t.locs {
+		locs[i] = slices.Clone(c)
+	}
+	return &strtab{locs: locs, n: t.n, arena: t.arena.snapshot()}
 }

@@ -58,7 +58,8 @@ func TestStrtabMergePlan(t *testing.T) {
 			}
 
 			n := dst.len()
-			p := dst.plan(&src, dst.len() > 0)
+			pages := src.seq.pageList(seed%2 == 0)
+			p := dst.plan(&src, pages)
 			if dst.len() != n {
 				t.Fatalf("plan changed the target: %d strings, had %d", dst.len(), n)
 			}
@@ -78,7 +79,7 @@ func TestStrtabMergePlan(t *testing.T) {
 				t.Fatalf("plan: %d new strings, want %d", p.added, added)
 			}
 
-			dst.addPlanned(&src, &p)
+			dst.addPlanned(&src, pages, &p, 0)
 			for m, s := range srcNames {
 				if _, ok := want[s]; ok {
 					continue
