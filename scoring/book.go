@@ -111,8 +111,25 @@ func (b *Book) Amend(a Amendment) error {
 // Merge adds every evaluation and amendment of o to b, as when shards of a
 // year are combined. When any evaluation of o has the key of one in b,
 // Merge returns an error wrapping [ErrDuplicate] that names every overlap
-// (up to ten), and b is unchanged. Merging a book into itself is an
-// overlap unless the book is empty. o is not changed.
+// (the first ten o recorded), and b is unchanged: a book that overlaps in
+// part is refused whole, its new evaluations too. Merging a book into
+// itself is an overlap unless the book is empty. o is not changed.
+//
+// Merge copies o's records as they are, translating only o's names —
+// each matter, subject, evaluator, grade and policy once — so that it
+// costs a fraction of recording the same evaluations. It holds o still
+// while it reads it; when another goroutine holds o, Merge waits for it
+// without holding b, so that books merged into each other at once do not
+// deadlock.
+//
+// Merge is how a host uses every core: a book records on one core at a
+// time, so a sharded build fills one book per core, each from its own
+// part of the evaluations on a goroutine of its own, and merges them (see
+// the example). Cut the evaluations by matter into runs of consecutive
+// matters, rather than dealing matters out in turn: numbered matter IDs
+// are indexed fastest in runs. What the merged book reports does not
+// depend on how the evaluations were cut or in which order the books were
+// merged.
 func (b *Book) Merge(o *Book) error {
 	if o == nil {
 		return nil

@@ -40,10 +40,10 @@ func (l *Ledger) View() *Snapshot {
 }
 
 // Merge adds every entry and amendment of s, which is not a view of l, to
-// l. It returns Duplicate,
-// and adds nothing, when entries of s have the keys of entries of l, with
-// the keys of the first limit of them that s added; Full, and adds
-// nothing, when l cannot take that many more; or Added.
+// l. It returns Duplicate, and adds nothing, when entries of s have the
+// keys of entries of l, with the keys of the first limit of them that s
+// added; Full, and adds nothing, when l cannot take that many more; or
+// Added.
 //
 // It works at the speed of copying memory: it looks up each of s's names
 // in l once — each matter, subject, evaluator, pair of grade and policy,
@@ -87,23 +87,17 @@ func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
 	// translated and its list of the matter's records moved by base.
 	x := l.translator(s)
 	base := int32(l.recs.len())
-	classes, reasons := x.classes, x.reasons
-	for i := range int32(s.recs.len()) {
-		r := s.recs.at(i)
-		d := l.recs.next()
-		*d = *r
-		d.class = classes[r.class]
-		if r.prev != 0 {
-			d.prev += base
-		}
-		if id := r.reasonsID(); id != 0 {
-			if reasons[id-1] == 0 {
-				reasons[id-1] = l.copyReasons(reasonsBytes(&s.t.texts, s.t.reasonLocs[id-1]))
+	for i := 0; i < s.recs.len(); {
+		chunk := s.recs.chunks[i>>chunkBits]
+		j := i & (1<<chunkBits - 1)
+		for k := range chunk[j:min(len(chunk), j+s.recs.len()-i)] {
+			r := &chunk[j+k]
+			d := l.recs.next()
+			x.copyRecord(d, r)
+			if r.prev != 0 {
+				d.prev += base
 			}
-			d.reasons = reasons[id-1] | r.reasons&flagAmended
-		}
-		if tagged(r.at) || r.isWide() {
-			x.figures(d, r)
+			i++
 		}
 	}
 	// The matters: a new one's list is its records of s; s's records of
@@ -126,8 +120,8 @@ func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
 	// And the amendments, which amend records of s only.
 	abase := int32(len(l.amends))
 	for j := range s.amends {
-		am := s.amends[j]
-		am.record = x.record(&am.record)
+		am := s.amends[j] // its author and reason are strings o keeps, not a caller's
+		x.copyRecord(&am.record, &s.amends[j].record)
 		am.target += base
 		am.matter = plan.ids[am.matter]
 		l.amends = append(l.amends, am)
@@ -206,6 +200,25 @@ func (l *Ledger) translator(s *Snapshot) translator {
 	return x
 }
 
+// copyRecord sets d to r, of s, as l keeps it: its class and reasons
+// translated, its far time and wide points copied, the rest as it is.
+func (x *translator) copyRecord(d, r *record) {
+	*d = *r
+	d.class = x.classes[r.class]
+	if id := r.reasonsID(); id != 0 {
+		v := x.reasons[id-1]
+		if v == 0 {
+			t := &x.s.t
+			v = x.l.copyReasons(reasonsBytes(&t.texts, t.reasonLocs[id-1]))
+			x.reasons[id-1] = v
+		}
+		d.reasons = v | r.reasons&flagAmended
+	}
+	if tagged(r.at) || r.isWide() {
+		x.figures(d, r)
+	}
+}
+
 // figures copies the far time and the wide points of r, of s, into l's
 // side tables for d, its copy.
 func (x *translator) figures(d, r *record) {
@@ -218,22 +231,6 @@ func (x *translator) figures(d, r *record) {
 		d.points = tag(len(l.wide))
 		l.wide = append(l.wide, t.wide[untag(r.points)]) // a Decimal is immutable: it may be shared
 	}
-}
-
-// record returns r, of s, as l keeps it: its class and reasons
-// translated, its far time and wide points copied, the rest as it is.
-func (x *translator) record(r *record) record {
-	l, t := x.l, &x.s.t
-	d := *r
-	d.class = x.classes[r.class]
-	if id := r.reasonsID(); id != 0 {
-		if x.reasons[id-1] == 0 {
-			x.reasons[id-1] = l.copyReasons(reasonsBytes(&t.texts, t.reasonLocs[id-1]))
-		}
-		d.reasons = x.reasons[id-1] | r.reasons&flagAmended
-	}
-	x.figures(&d, r)
-	return d
 }
 
 // copyReasons copies a reason list as putReasons stored it into l's

@@ -115,11 +115,6 @@ func (x *seqIndex) locate(s string) (mode seqMode, key pageKey, page *seqPage, s
 	if !ok {
 		return inHash, pageKey{}, nil, 0
 	}
-	return x.locateNum(prefix, num)
-}
-
-// locateNum is locate for an ID that splits into prefix and num.
-func (x *seqIndex) locateNum(prefix string, num uint64) (mode seqMode, key pageKey, page *seqPage, slot int) {
 	pid := int32(-1)
 	if len(x.names) > 0 && prefix == x.lastPrefix {
 		pid = x.lastID

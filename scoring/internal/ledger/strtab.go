@@ -202,12 +202,22 @@ func (t *strtab) id(s string) int32 {
 // add adds s, which finish did not find, where start and finish said.
 func (t *strtab) add(s string, w *where) int32 {
 	id := t.n
-	t.index(s, w, id)
-	t.push(s)
+	if w.mode == inPage {
+		t.seq.add(s, w.key, w.page, w.slot, id)
+	} else {
+		if w.mode == toSpill {
+			t.seq.spill(w.key)
+		}
+		t.hashAdd(s, w.h, w.pos, id)
+	}
+	*grow(&t.locs, int(id)) = t.arena.put(s)
+	t.n++
 	return id
 }
 
-// index puts id, the id of s, where start and finish said s goes.
+// index is add for a string that has its id and name already (see
+// addPlanned): it puts the id where start and finish said s goes. (add
+// does the same inline, for speed.)
 func (t *strtab) index(s string, w *where, id int32) {
 	if w.mode == inPage {
 		t.seq.add(s, w.key, w.page, w.slot, id)
@@ -217,12 +227,6 @@ func (t *strtab) index(s string, w *where, id int32) {
 		}
 		t.hashAdd(s, w.h, w.pos, id)
 	}
-}
-
-// push copies s into the arena as the string of the next id.
-func (t *strtab) push(s string) {
-	*grow(&t.locs, int(t.n)) = t.arena.put(s)
-	t.n++
 }
 
 // hashAdd adds s with the id to the hash table, at the slot finish gave.

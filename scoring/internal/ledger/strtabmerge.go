@@ -3,6 +3,7 @@ package ledger
 import (
 	"cmp"
 	"slices"
+	"strconv"
 )
 
 // A merge takes in the matters of another ledger's strtab in two steps:
@@ -21,6 +22,14 @@ type srcPage struct {
 	prefix string
 	num    uint64 // the page's number: its IDs' numbers >> pageBits
 	slots  *seqPage
+}
+
+// locatePage is locate for the range of a page of another strtab's index:
+// it locates the range's first ID, written into buf.
+func (x *seqIndex) locatePage(sp *srcPage, buf *[]byte) (mode seqMode, key pageKey, page *seqPage) {
+	*buf = strconv.AppendUint(append((*buf)[:0], sp.prefix...), sp.num<<pageBits, 10)
+	mode, key, page, _ = x.locate(string(*buf))
+	return mode, key, page
 }
 
 // pageList returns the index's pages, by prefix and number: with clone,
@@ -61,8 +70,10 @@ func (t *strtab) plan(src *strtab, pages []srcPage) matterPlan {
 		}
 	}
 	if t.n > 0 {
-		for _, sp := range pages {
-			mode, _, page, _ := t.seq.locateNum(sp.prefix, sp.num<<pageBits)
+		var buf []byte
+		for i := range pages {
+			sp := &pages[i]
+			mode, _, page := t.seq.locatePage(sp, &buf)
 			if mode == inHash {
 				continue // by name, below
 			}
@@ -120,13 +131,19 @@ func (t *strtab) addPlanned(src *strtab, pages []srcPage, p *matterPlan, base in
 		m = end
 	}
 	// Then the index, now that every new id has its name: the pages of
-	// ranges t keeps in pages, then the rest by name.
-	paged := make([]bool, src.n)
-	for _, sp := range pages {
-		mode, key, page, _ := t.seq.locateNum(sp.prefix, sp.num<<pageBits)
+	// ranges t keeps in pages; then by name the pages of ranges t keeps in
+	// its hash table, and the strings src keeps in its own.
+	indexed := int32(0)
+	var byName []srcPage
+	var buf []byte
+	for i := range pages {
+		sp := &pages[i]
+		mode, key, page := t.seq.locatePage(sp, &buf)
 		if mode != inPage {
+			byName = append(byName, *sp)
 			continue
 		}
+		n := 0
 		for j, v := range sp.slots {
 			if v == 0 || p.ids[v-1] < first {
 				continue
@@ -134,18 +151,47 @@ func (t *strtab) addPlanned(src *strtab, pages []srcPage, p *matterPlan, base in
 			if page == nil {
 				key, page = t.seq.newPage(sp.prefix, key)
 			}
-			t.seq.fill(key.prefix, page, j, p.ids[v-1])
-			paged[v-1] = true
+			page[j] = p.ids[v-1] + 1
+			n++
+		}
+		if n > 0 {
+			t.seq.counts[key.prefix].keys += n
+			indexed += int32(n)
+		}
+	}
+	for _, sp := range byName {
+		for _, v := range sp.slots {
+			if v != 0 && p.ids[v-1] >= first {
+				t.indexByName(src, v-1, p.ids[v-1])
+				indexed++
+			}
+		}
+	}
+	if indexed == p.added {
+		return
+	}
+	inPages := make([]bool, src.n)
+	for _, sp := range pages {
+		for _, v := range sp.slots {
+			if v != 0 {
+				inPages[v-1] = true
+			}
 		}
 	}
 	for m, id := range p.ids {
-		if id >= first && !paged[m] {
-			s := src.view(int32(m))
-			w := t.start(s)
-			t.finish(s, &w)
-			t.index(s, &w, id)
+		if id >= first && !inPages[m] {
+			t.indexByName(src, int32(m), id)
 		}
 	}
+}
+
+// indexByName indexes string m of src, which t has under id but does
+// not index yet, by its name.
+func (t *strtab) indexByName(src *strtab, m, id int32) {
+	s := src.view(m)
+	w := t.start(s)
+	t.finish(s, &w)
+	t.index(s, &w, id)
 }
 
 // pushRange copies the strings [from, to) of src, all in one chunk, into
@@ -164,14 +210,18 @@ func (t *strtab) pushRange(src *strtab, from, to int32, p *matterPlan, base int3
 	off := t.arena.lens[c]
 	copy(t.arena.chunks[c][off:], src.arena.chunks[fl.chunk][fl.off:end])
 	t.arena.lens[c] += n
-	for m := from; m < to; m++ {
-		sl := src.loc(m)
-		d := sloc{chunk: uint32(c), off: off + sl.off - fl.off}
-		if sl.head != 0 {
-			d.head = sl.head + base
+	for m := from; m < to; {
+		chunk := src.locs[m>>chunkBits]
+		j := int(m & (1<<chunkBits - 1))
+		for _, sl := range chunk[j:min(len(chunk), j+int(to-m))] {
+			d := sloc{chunk: uint32(c), off: off + sl.off - fl.off}
+			if sl.head != 0 {
+				d.head = sl.head + base
+			}
+			*grow(&t.locs, int(t.n)) = d
+			p.ids[m] = t.n
+			t.n++
+			m++
 		}
-		*grow(&t.locs, int(t.n)) = d
-		p.ids[m] = t.n
-		t.n++
 	}
 }

@@ -3,6 +3,7 @@ package ledger
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -120,5 +121,30 @@ func TestStrtabMergePlan(t *testing.T) {
 			}
 			onePlace(t, "after", &dst, want)
 		})
+	}
+}
+
+// TestLocatePageSplitsAlike checks what locatePage relies on: the first
+// ID of a page's range, its prefix followed by the range's first number,
+// splits into that prefix and number, whatever the ID the page was made
+// for.
+func TestLocatePageSplitsAlike(t *testing.T) {
+	g := &strtabGen{rng: rand.New(rand.NewPCG(3, 3))}
+	ids := edgeIDs()
+	for range 20_000 {
+		ids = append(ids, g.id())
+	}
+	for _, s := range ids {
+		prefix, num, ok := splitSeq(s)
+		if !ok {
+			continue
+		}
+		first := num >> pageBits << pageBits
+		var buf []byte
+		buf = strconv.AppendUint(append(buf, prefix...), first, 10)
+		p, n, ok := splitSeq(string(buf))
+		if !ok || p != prefix || n != first {
+			t.Errorf("%q splits into %q and %d; the first ID of its range, %q, into %q, %d, %v", s, prefix, num, buf, p, n, ok)
+		}
 	}
 }
