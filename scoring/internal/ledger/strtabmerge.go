@@ -62,48 +62,47 @@ type matterPlan struct {
 // t.
 func (t *strtab) plan(src *strtab, pages []srcPage) matterPlan {
 	p := matterPlan{ids: make([]int32, src.n)}
-	const unplanned = -2
-	for m := range p.ids {
-		p.ids[m] = -1
-		if t.n > 0 {
-			p.ids[m] = unplanned
+	if t.n == 0 {
+		for m := range p.ids {
+			p.ids[m] = -1
 		}
+		p.added = src.n
+		return p
 	}
-	if t.n > 0 {
-		var buf []byte
-		for i := range pages {
-			sp := &pages[i]
-			mode, _, page := t.seq.locatePage(sp, &buf)
-			if mode == inHash {
-				continue // by name, below
-			}
-			// A range that is not the hash table's has all its IDs in its
-			// page, or none when it has no page.
-			for j, v := range sp.slots {
-				if v == 0 {
-					continue
-				}
+	// Until the end, ids hold 1 + the strtab's id, -1 for a new string,
+	// and 0 for a string not looked up yet.
+	var buf []byte
+	for i := range pages {
+		sp := &pages[i]
+		mode, _, page := t.seq.locatePage(sp, &buf)
+		if mode == inHash {
+			continue // by name, below
+		}
+		// A range that is not the hash table's has all its IDs in its
+		// page, or none when it has no page.
+		for j, v := range sp.slots {
+			if v != 0 {
 				p.ids[v-1] = -1
 				if page != nil && page[j] != 0 {
-					p.ids[v-1] = page[j] - 1
-				}
-			}
-		}
-		for m, id := range p.ids {
-			if id == unplanned {
-				p.ids[m] = -1
-				if id, ok := t.lookup(src.view(int32(m))); ok {
-					p.ids[m] = id
+					p.ids[v-1] = page[j]
 				}
 			}
 		}
 	}
 	for m, id := range p.ids {
+		if id == 0 {
+			id = -1
+			if lid, ok := t.lookup(src.view(int32(m))); ok {
+				id = lid + 1
+			}
+		}
 		if id < 0 {
 			p.added++
 		} else {
+			id--
 			p.have = append(p.have, int32(m))
 		}
+		p.ids[m] = id
 	}
 	return p
 }
