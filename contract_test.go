@@ -18,6 +18,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -132,6 +133,11 @@ var (
 	_ func(assessment.Weights, map[string]decimal.Decimal) (decimal.Decimal, error)                                 = assessment.Blend
 	_                                                                                                               = assessment.Annual{Subject: "", Parts: nil, Weights: nil, Total: decimal.Decimal{}, Rank: 0}
 	_ func([]scoring.Score, assessment.Weights, map[string]map[string]decimal.Decimal) ([]assessment.Annual, error) = assessment.Assess
+
+	// indicators
+	_ func([]indicators.Part, func(indicators.Part) string, decimal.Decimal) []indicators.Rates                           = indicators.Tally
+	_ func(indicators.Rates, assessment.Weights) (decimal.Decimal, error)                                                 = indicators.Rates.Index
+	_ func(map[string]decimal.Decimal, indicators.Classes, indicators.Lists, []indicators.Standing) []indicators.Standing = indicators.Rank
 
 	// staff
 	_                                                                                        = staff.PostCategory{Code: "", Name: "", Weights: nil}

@@ -13,8 +13,11 @@ import (
 // the Version of the governance matter list ([Directory]) whose route the
 // dispatch followed, so that grading and regrading use that revision
 // rather than today's ([Catalog.RouteOf]); [Directory.Dispatch] fills it
-// in. Satisfied is the citizen's answer (Feedback only). Fields that an
-// event's Kind does not use are kept in the history but have no effect.
+// in. Satisfied is the citizen's answer (Feedback only): satisfied or not.
+// Solved (Feedback only, optional) is the citizen's separate answer whether
+// the problem was solved (解决), apart from satisfaction; nil when it was
+// not asked. Fields that an event's Kind does not use are kept in the
+// history but have no effect.
 // [Matter.Apply] says which events are legal when.
 type Event struct {
 	Matter    string    `json:"matter"`
@@ -27,6 +30,7 @@ type Event struct {
 	Routes    string    `json:"routes,omitempty"`
 	Note      string    `json:"note,omitempty"`
 	Satisfied *bool     `json:"satisfied,omitempty"`
+	Solved    *bool     `json:"solved,omitempty"`
 }
 
 // clone returns a copy of e that shares no memory with it.
@@ -35,6 +39,10 @@ func (e Event) clone() Event {
 	if e.Satisfied != nil {
 		s := *e.Satisfied
 		e.Satisfied = &s
+	}
+	if e.Solved != nil {
+		s := *e.Solved
+		e.Solved = &s
 	}
 	return e
 }

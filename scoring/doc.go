@@ -20,6 +20,9 @@
 //     stage), keeps [Amendment]s as new records, merges shards, and reports
 //     each subject's [Score] over a [Period]: a day, week, month or year, the
 //     cadence of 日碰头、周调度、月点评 and the year-end composite (综合评分).
+//   - [Regrade] asks what another policy would have done to a recorded
+//     book, leaving the book as it is: each changed grade, with the rule on
+//     each side, and each subject whose composite or rank moves.
 //
 // Package assessment blends a year's scores into the annual assessment, in
 // which the sub-district's composite counts 30%; package staff appraises

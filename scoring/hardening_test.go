@@ -254,6 +254,41 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
+		{Name: "scoring.Table.Match", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{nil, {}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
+				for j, f := range facts() {
+					c.Call(fmt.Sprintf("table %d .Match(facts %d)", i, j), func() {
+						if r, ok := tb.Match(f); ok != (r >= 0) || (tb != nil && r >= len(tb.Rules)) {
+							c.Fail(fmt.Sprintf("table %d .Match(facts %d)", i, j), "= %d, %v", r, ok)
+						}
+					})
+				}
+			}
+		}},
+		{Name: "scoring.Regrade", Run: func(c *hardening.Caller) {
+			full := scoring.NewBook()
+			var matching []scoring.Facts
+			for _, e := range evaluations() {
+				if full.Record(e) == nil {
+					matching = append(matching, scoring.Facts{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: e.Stage})
+				}
+			}
+			for i, b := range []*scoring.Book{{}, scoring.NewBook(), full} {
+				for j, fs := range [][]scoring.Facts{nil, facts(), matching} {
+					for k, e := range []scoring.Evaluator{scoring.Discard(), wuhu.Table(), &scoring.Table{}} {
+						for _, p := range []scoring.Period{{}, scoring.Year(2026)} {
+							desc := fmt.Sprintf("Regrade(book %d, facts %d, evaluator %d, period)", i, j, k)
+							c.Call(desc, func() {
+								w, err := scoring.Regrade(b, fs, e, p)
+								if err == nil && (w.Book == nil || w.Book.Len() != b.Len()) {
+									c.Fail(desc, "a what-if book of %d evaluations for %d recorded", w.Book.Len(), b.Len())
+								}
+							})
+						}
+					}
+				}
+			}
+		}},
 		{Name: "scoring.LoadTable", Run: func(c *hardening.Caller) {
 			for _, in := range hardening.JSONInputs {
 				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })

@@ -7,7 +7,6 @@ import (
 	"io"
 	"reflect"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -128,12 +127,18 @@ func (r *TableRule) unconditional() bool {
 }
 
 // cmpRatio compares actual/limit with x (-1, 0, +1); see TableRule for
-// zero limits and negative times.
-func cmpRatio(actual, limit time.Duration, x decimal.Decimal) int {
+// zero limits and negative times. A threshold of up to 18 digits and 18
+// places, as every table's is, becomes its fraction without the checks
+// fractionOf makes for every other decimal.
+func cmpRatio(actual, limit time.Duration, x *decimal.Decimal) int {
 	if limit <= 0 || actual <= 0 {
 		return -x.Sign() // the ratio is 0
 	}
-	return fractionOf(x).cmpRatio(int64(actual), int64(limit))
+	if e := x.Exponent(); e <= 0 && e >= -18 && x.Sign() > 0 && x.NumDigits() <= 18 {
+		f := fraction{n: uint64(x.CoefficientInt64()), d: uint64(pow10[-e]), small: true}
+		return f.cmpRatio(int64(actual), int64(limit))
+	}
+	return fractionOf(*x).cmpRatio(int64(actual), int64(limit))
 }
 
 func onTime(done bool, actual, limit time.Duration) bool {
@@ -163,10 +168,10 @@ func (r *TableRule) matches(f *Facts) bool {
 		r.ResolutionOnTime != nil && *r.ResolutionOnTime != onTime(f.Resolved, f.Resolution, f.ResolutionLimit) {
 		return false
 	}
-	if r.ResponseAtMost != nil && cmpRatio(f.Response, f.ResponseLimit, *r.ResponseAtMost) > 0 ||
-		r.ResponseOver != nil && cmpRatio(f.Response, f.ResponseLimit, *r.ResponseOver) <= 0 ||
-		r.ResolutionAtMost != nil && cmpRatio(f.Resolution, f.ResolutionLimit, *r.ResolutionAtMost) > 0 ||
-		r.ResolutionOver != nil && cmpRatio(f.Resolution, f.ResolutionLimit, *r.ResolutionOver) <= 0 {
+	if r.ResponseAtMost != nil && cmpRatio(f.Response, f.ResponseLimit, r.ResponseAtMost) > 0 ||
+		r.ResponseOver != nil && cmpRatio(f.Response, f.ResponseLimit, r.ResponseOver) <= 0 ||
+		r.ResolutionAtMost != nil && cmpRatio(f.Resolution, f.ResolutionLimit, r.ResolutionAtMost) > 0 ||
+		r.ResolutionOver != nil && cmpRatio(f.Resolution, f.ResolutionLimit, r.ResolutionOver) <= 0 {
 		return false
 	}
 	return true
@@ -189,6 +194,9 @@ func (t *Table) policy() string {
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
 // [ErrNoRule] or [ErrInvalid].
+//
+// Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
+// they are, and allocates twice, the Reasons slice and its text.
 func (t *Table) Evaluate(f Facts) (Result, error) {
 	for i := range t.Rules {
 		r := &t.Rules[i]
@@ -204,73 +212,6 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
-}
-
-// reason says which rule fired on which figures.
-func reason(i int, r *TableRule, f *Facts) string {
-	b := make([]byte, 0, 160)
-	b = append(b, "rule "...)
-	b = strconv.AppendInt(b, int64(i+1), 10)
-	if r.Name != "" {
-		b = append(b, ' ')
-		b = strconv.AppendQuote(b, r.Name)
-	}
-	b = append(b, ": "...)
-	return string(appendFigures(b, f))
-}
-
-// describe lists the figures of f a rule can look at.
-func describe(f *Facts) string { return string(appendFigures(make([]byte, 0, 128), f)) }
-
-func appendFigures(b []byte, f *Facts) []byte {
-	b = appendFigure(b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit)
-	b = append(b, ", "...)
-	b = appendFigure(b, "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
-	if f.Returned {
-		b = append(b, ", returned"...)
-	}
-	if f.Quality != 0 {
-		b = append(b, ", quality "...)
-		b = strconv.AppendInt(b, int64(f.Quality), 10)
-	} else {
-		b = append(b, ", quality not given"...)
-	}
-	switch {
-	case f.Satisfied == nil:
-		b = append(b, ", no feedback"...)
-	case *f.Satisfied:
-		b = append(b, ", satisfied"...)
-	default:
-		b = append(b, ", dissatisfied"...)
-	}
-	if f.Stage > 0 {
-		b = append(b, ", stage "...)
-		b = strconv.AppendInt(b, int64(f.Stage), 10)
-	}
-	if f.Type != "" {
-		b = append(b, ", type "...)
-		b = strconv.AppendQuote(b, f.Type)
-	}
-	return b
-}
-
-func appendFigure(b []byte, name, missing string, done bool, actual, limit time.Duration) []byte {
-	if done {
-		b = append(b, name...)
-	} else {
-		b = append(b, missing...)
-		if actual <= 0 {
-			return b
-		}
-		b = append(b, ", so far"...)
-	}
-	b = append(b, ' ')
-	if limit <= 0 {
-		b = append(b, max(actual, 0).String()...)
-		return append(b, ", no limit"...)
-	}
-	b = appendRatio(b, int64(max(actual, 0)), int64(limit))
-	return append(b, " of limit"...)
 }
 
 // tableFields has the fields of a Table and none of its methods.

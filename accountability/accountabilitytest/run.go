@@ -77,7 +77,7 @@ func sorted(fs accountability.Findings) accountability.Findings {
 	out := slices.Clone(fs)
 	slices.SortStableFunc(out, func(a, b accountability.Finding) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message))
+			cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message), cmp.Compare(a.Chinese, b.Chinese))
 	})
 	return out
 }

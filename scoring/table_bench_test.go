@@ -1,0 +1,154 @@
+package scoring_test
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qingdan/qingdan/internal/cputime"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// matterTypes are the matter types of the varied facts: Chinese, as a
+// host's case system names them, and one matter in eleven without a type.
+var matterTypes = []string{"占道经营", "违章搭建", "噪音扰民", "垃圾清运", "道路破损", "路灯故障",
+	"井盖缺失", "环境卫生", "违规停车", "油烟污染", ""}
+
+// variedFacts returns n facts spread over every row of Wuhu's table: answered
+// or not, early or late against limits of hours to weeks, resolved or open
+// (staged), returned, every quality and every answer, over many matters,
+// units and matter types. It is deterministic.
+func variedFacts(n int) []scoring.Facts {
+	rng := rand.New(rand.NewPCG(2020, 16))
+	out := make([]scoring.Facts, n)
+	answers := []*bool{nil, new(bool), new(bool)}
+	*answers[1] = true
+	for i := range out {
+		respLimit := time.Duration(1+rng.IntN(24)) * time.Hour
+		resLimit := time.Duration(1+rng.IntN(15)) * 24 * time.Hour
+		f := scoring.Facts{
+			Matter:          "2020-" + strconv.Itoa(i),
+			Subject:         "D" + strconv.Itoa(rng.IntN(200)),
+			Evaluator:       "S",
+			Type:            matterTypes[rng.IntN(len(matterTypes))],
+			Responded:       rng.IntN(10) != 0,
+			Response:        time.Duration(rng.Int64N(int64(3 * respLimit))),
+			ResponseLimit:   respLimit,
+			Resolved:        rng.IntN(4) != 0,
+			Resolution:      time.Duration(rng.Int64N(int64(3 * resLimit))),
+			ResolutionLimit: resLimit,
+			Returned:        rng.IntN(10) == 0,
+			Quality:         rng.IntN(6),
+			Satisfied:       answers[rng.IntN(len(answers))],
+		}
+		if rng.IntN(8) == 0 {
+			f.ResponseLimit = 0 // no limit
+		}
+		if f.Resolved {
+			f.Final = true
+		} else {
+			f.Stage = 1 + rng.IntN(3)
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// wuhuSwitch is Wuhu's table written by hand as a Go switch: the floor a
+// decision table is measured against. It gives the same grade, points and
+// policy as wuhu.Table, and a fixed reason naming the rule, without the
+// figures the table's reason quotes.
+func wuhuSwitch(scale scoring.Scale) func(f *scoring.Facts) scoring.Result {
+	grade := func(code string) scoring.Grade { g, _ := scale.Grade(code); return g }
+	excellent, good, fair, poor := grade("excellent"), grade("good"), grade("fair"), grade("poor")
+	result := func(g scoring.Grade, reason string) scoring.Result {
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{reason}}
+	}
+	// over reports actual/limit > 2; a missing limit or time is ratio 0.
+	over := func(actual, limit time.Duration) bool { return limit > 0 && actual > 0 && actual > 2*limit }
+	return func(f *scoring.Facts) scoring.Result {
+		onTime := f.Responded && (f.ResponseLimit <= 0 || f.Response <= f.ResponseLimit) &&
+			(f.ResolutionLimit <= 0 || f.Resolution <= f.ResolutionLimit)
+		switch {
+		case !f.Responded:
+			return result(poor, `rule 1 "never responded"`)
+		case over(f.Response, f.ResponseLimit):
+			return result(poor, `rule 2 "response over twice its limit"`)
+		case over(f.Resolution, f.ResolutionLimit):
+			return result(poor, `rule 3 "resolution over twice its limit"`)
+		case f.Satisfied != nil && !*f.Satisfied:
+			return result(fair, `rule 4 "dissatisfied"`)
+		case f.Quality != 0 && f.Quality <= 2:
+			return result(fair, `rule 5 "quality 1–2"`)
+		case onTime && f.Quality >= 4 && !f.Returned:
+			return result(excellent, `rule 6 "on time, quality ≥ 4"`)
+		case onTime && f.Quality == 0 && f.Satisfied != nil && !f.Returned:
+			return result(excellent, `rule 7 "on time, satisfied"`)
+		case onTime:
+			return result(good, `rule 8 "on time"`)
+		}
+		return result(fair, `rule 9 "late"`)
+	}
+}
+
+// sink keeps the benchmarks' results alive.
+var sink int
+
+// BenchmarkTableVaried grades 4096 varied facts with Chinese matter types
+// by Wuhu's table (Evaluate) and by the same rules as a Go switch
+// (GoSwitch), one facts per op. Run both in one run to compare them:
+//
+//	go test ./scoring -run '^$' -bench '^BenchmarkTableVaried$' -benchmem
+func BenchmarkTableVaried(b *testing.B) {
+	tbl := wuhu.Table()
+	facts := variedFacts(4096)
+	sw := wuhuSwitch(tbl.Scale)
+	rows := make(map[string]int)
+	for i := range facts {
+		got, err := tbl.Evaluate(facts[i])
+		want := sw(&facts[i])
+		if err != nil || got.Grade != want.Grade || !got.Points.Equal(want.Points) || got.Policy != want.Policy ||
+			len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0], want.Reasons[0]+": ") {
+			b.Fatalf("facts %+v: the table gives %+v, %v; the switch %+v", facts[i], got, err, want)
+		}
+		rows[want.Reasons[0]]++
+	}
+	if len(rows) != len(tbl.Rules) {
+		b.Fatalf("the varied facts reach %d of %d rows: %v", len(rows), len(tbl.Rules), rows)
+	}
+	// Each op grades the next facts, wrapping round; it keeps the length
+	// of the reason, so that the loop costs neither a division nor a
+	// write barrier.
+	b.Run("Evaluate", func(b *testing.B) {
+		b.ReportAllocs()
+		defer cputime.Report(b)()
+		n, j := 0, 0
+		for range b.N {
+			r, err := tbl.Evaluate(facts[j])
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(r.Reasons[0])
+			if j++; j == len(facts) {
+				j = 0
+			}
+		}
+		sink = n
+	})
+	b.Run("GoSwitch", func(b *testing.B) {
+		b.ReportAllocs()
+		defer cputime.Report(b)()
+		n, j := 0, 0
+		for range b.N {
+			r := sw(&facts[j])
+			n += len(r.Reasons[0])
+			if j++; j == len(facts) {
+				j = 0
+			}
+		}
+		sink = n
+	})
+}
