@@ -26,9 +26,10 @@ type Rebuilt struct {
 // sequence number). The result is never nil: on error it holds the state
 // after the last entry applied, whose head is Rebuilt.Head.
 //
-// What was journaled comes back exactly, with two differences that
-// encoding/json makes and no comparison of values sees: times come back in
-// UTC (the same instants), and an empty slice comes back as nil.
+// What was journaled comes back exactly: the journal writes times in UTC,
+// and the matters and the book give them back, as they give every time,
+// in China Standard Time (the same instants), so that a rebuilt matter is
+// deeply equal to the live one.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 	out := &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook()}
 	jr := NewReader(r, opts)

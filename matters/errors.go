@@ -19,6 +19,10 @@ var (
 	ErrActor = errors.New("matters: actor not allowed")
 	// ErrNoRoute reports a matter type that a [Directory] does not list.
 	ErrNoRoute = errors.New("matters: no route")
+	// ErrOffRoute reports a dispatch to units other than those the route
+	// of the matter's type names, without the owner's reason for it
+	// (Event.Override); [Catalog.Apply] refuses it.
+	ErrOffRoute = errors.New("matters: dispatch off the route")
 	// ErrNotDispatched reports a matter that has no dispatch where one is
 	// needed: a clock asked of a matter with no Dispatch at or before the
 	// instant asked about, or whose lead returned it and which awaits a new
@@ -37,7 +41,9 @@ var (
 
 // EventError is the error [Matter.Apply] returns for a rejected event. It
 // names the matter, the event's Seq, Kind and Actor, and says why; Err is
-// one of [ErrOrder], [ErrTransition], [ErrActor] or [ErrInvalid].
+// one of [ErrOrder], [ErrTransition], [ErrActor] or [ErrInvalid], and
+// from [Catalog.Apply] also [ErrNoRoute], [ErrOffRoute], [ErrNoRevision]
+// or an error wrapping workday.ErrOutOfRange.
 type EventError struct {
 	Matter string
 	Seq    int

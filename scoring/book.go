@@ -31,11 +31,13 @@ import (
 // The package documentation says how fast a book is and how much memory
 // it takes (see Performance).
 type Book struct {
-	mu sync.Mutex
-	l  ledger.Ledger
+	mu   sync.Mutex
+	l    ledger.Ledger
+	opts *BookOptions // nil: the rules every book checks, no more
 }
 
-// NewBook returns an empty book.
+// NewBook returns an empty book that checks the rules every book checks
+// (see [BookOptions]); [NewBookWith] sets more.
 func NewBook() *Book { return &Book{} }
 
 var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
@@ -44,14 +46,23 @@ var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 // when the book already holds an evaluation with the same matter, subject,
 // evaluator and stage (the message names them), and one wrapping
 // [ErrInvalid] when the evaluation has no matter, subject, evaluator, time
-// or grade, text that is not valid UTF-8, or a stage outside
-// 0–2147483647. A rejected evaluation changes nothing.
+// or grade, text that is not valid UTF-8, a stage outside 0–2147483647, a
+// subject that is its own evaluator, a name with white space at an end or
+// a control or invisible character, or breaks a rule of the book's
+// [BookOptions] (a grade off the scale in force, points that disagree
+// with it, an evaluation its matter's history does not allow). A rejected
+// evaluation changes nothing.
 func (b *Book) Record(e Evaluation) error {
 	if b == nil {
 		return errNilBook
 	}
 	if !quickValid(&e) {
 		return check(&e)
+	}
+	if b.opts != nil {
+		if errs := b.opts.check(&e, describeKey("evaluation", &e)); len(errs) > 0 {
+			return errors.Join(errs...)
+		}
 	}
 	var en ledger.Entry
 	setEntry(&en, &e)
@@ -75,6 +86,11 @@ func (b *Book) refusal(e *Evaluation, out ledger.Outcome) error {
 	return check(e)
 }
 
+// describeKey names an evaluation or amendment by its key, for errors.
+func describeKey(what string, e *Evaluation) string {
+	return fmt.Sprintf("%s of matter %q, subject %q, evaluator %q, stage %d", what, e.Matter, e.Subject, e.Evaluator, e.Stage)
+}
+
 func (b *Book) full() error {
 	return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, b.l.Len())
 }
@@ -84,7 +100,11 @@ func (b *Book) full() error {
 // returns an error wrapping [ErrNotFound] when the book holds no
 // evaluation with the amendment's matter, subject, evaluator and stage,
 // [ErrDuplicate] for an amendment identical to one already recorded, and
-// [ErrInvalid] for an amendment without author, reason, time or grade.
+// [ErrInvalid] for an amendment without author, reason, time or grade, by
+// the graded subject itself, dated outside the window the book's options
+// set (before the evaluation it corrects, in the future, later than
+// AmendWithin after it), or that breaks another rule of Record or of the
+// options.
 func (b *Book) Amend(a Amendment) error {
 	if b == nil {
 		return errNilBook
@@ -92,10 +112,20 @@ func (b *Book) Amend(a Amendment) error {
 	if err := checkAmendment(&a); err != nil {
 		return err
 	}
+	if b.opts != nil {
+		if errs := b.opts.check(&a.Evaluation, describeKey("amendment", &a.Evaluation)); len(errs) > 0 {
+			return errors.Join(errs...)
+		}
+	}
 	la := ledger.Amendment{Author: a.Author, Reason: a.Reason}
 	setEntry(&la.Entry, &a.Evaluation)
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if orig, ok := b.l.Lookup(&la.Key); ok {
+		if why := b.opts.amendmentWhen(a.At, orig.At); why != "" {
+			return fmt.Errorf("%w: %s: %s", ErrInvalid, describeKey("amendment", &a.Evaluation), why)
+		}
+	}
 	switch b.l.Amend(&la) {
 	case ledger.NotFound:
 		return fmt.Errorf("%w: amendment of matter %q, subject %q, evaluator %q, stage %d", ErrNotFound, a.Matter, a.Subject, a.Evaluator, a.Stage)
@@ -109,7 +139,8 @@ func (b *Book) Amend(a Amendment) error {
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
-// year are combined. When any evaluation of o has the key of one in b,
+// year are combined; they were checked when o took them, and b's options
+// do not check them again. When any evaluation of o has the key of one in b,
 // Merge returns an error wrapping [ErrDuplicate] that names every overlap
 // (the first ten o recorded), and b is unchanged: a book that overlaps in
 // part is refused whole, its new evaluations too. Merging a book into
@@ -275,7 +306,7 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	nb := NewBook()
+	nb := &Book{opts: b.opts}
 	var errs []error
 	for _, e := range w.Evaluations {
 		if err := nb.Record(e); err != nil {

@@ -39,13 +39,13 @@ type Amendment struct {
 	Reason     string `json:"reason"`
 }
 
-// quickValid reports whether e has every name, a stage in range, a time
-// and a grade: the checks Record makes before it takes the book's lock.
-// The book checks the rest — valid UTF-8, reasons that fit — as it looks
-// the names up.
+// quickValid reports whether e has every name, clean, a subject other
+// than its evaluator, a stage in range, a time and a grade: the checks
+// Record makes before it takes the book's lock. The book checks the rest
+// — valid UTF-8, reasons that fit — as it looks the names up.
 func quickValid(e *Evaluation) bool {
 	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != ""
+		!e.At.IsZero() && e.Result.Grade != "" && dutiesOK(e)
 }
 
 // check reports every problem of an evaluation, joined, each wrapping
@@ -68,6 +68,9 @@ func check(e *Evaluation) error {
 		{e.Result.Grade == "", "not evaluated (no grade)"},
 		{!ledger.ReasonsFit(e.Result.Reasons), "reasons longer than 4 MiB"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
+		{e.Subject != "" && e.Subject == e.Evaluator, "the subject grades itself: the graded unit is never its own evaluator"},
+		{!cleanName(e.Matter) || !cleanName(e.Subject) || !cleanName(e.Evaluator),
+			"a name with white space at an end, or a control or invisible character: write each unit's name one way"},
 	} {
 		if p.bad {
 			errs = append(errs, fmt.Errorf("%w: %s: %s", ErrInvalid, at, p.what))
@@ -101,6 +104,12 @@ func checkAmendment(a *Amendment) error {
 	}
 	if a.Reason == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no reason", ErrInvalid, a.Matter))
+	}
+	if a.Author != "" && a.Author == a.Subject {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: its author %q is the graded subject, who never amends its own grade", ErrInvalid, a.Matter, a.Author))
+	}
+	if !cleanName(a.Author) {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: its author %q has white space at an end, or a control or invisible character", ErrInvalid, a.Matter, a.Author))
 	}
 	return err
 }

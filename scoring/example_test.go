@@ -127,6 +127,41 @@ func ExampleBook_Amend() {
 	// true
 }
 
+// A book with the rules a host sets: the scale in force and a window for
+// amendments. The graded department cannot amend its own grade, an
+// amendment dated 2099 cannot outrank a genuine one, and points must be
+// the grade's.
+func ExampleNewBookWith() {
+	scale := scoring.Scale{{Code: "good", Points: decimal.NewFromInt(85)}, {Code: "poor", Points: decimal.NewFromInt(40)}}
+	now := time.Date(2020, 7, 1, 0, 0, 0, 0, cst)
+	b := scoring.NewBookWith(&scoring.BookOptions{Scale: scale, AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
+		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40)}}
+	fmt.Println(b.Record(e))
+	fix := func(author string, when time.Time, points int64) scoring.Amendment {
+		a := scoring.Amendment{Evaluation: e, Author: author, Reason: "复核"}
+		a.At, a.Result = when, scoring.Result{Grade: "good", Points: decimal.NewFromInt(points)}
+		return a
+	}
+	for _, a := range []scoring.Amendment{
+		fix("住建局", at.Add(time.Hour), 85),                        // the graded department itself
+		fix("区委督查室", time.Date(2099, 1, 1, 0, 0, 0, 0, cst), 85), // dated in the future
+		fix("区委督查室", at.Add(time.Hour), 1000),                    // points that are no grade's
+		fix("区委督查室", at.Add(time.Hour), 85),
+	} {
+		fmt.Println(errors.Is(b.Amend(a), scoring.ErrInvalid))
+	}
+	fmt.Println(b.Scores(scoring.Year(2020))[0].Composite)
+	// Output:
+	// <nil>
+	// true
+	// true
+	// true
+	// false
+	// 85
+}
+
 func ExampleBook_Merge() {
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	r := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}
@@ -242,7 +277,7 @@ func ExampleFirst() {
 	e := scoring.First(strict, wuhu.Table())
 	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})
 	fmt.Println(r.Grade, r.Policy, err)
-	// Output: good wuhu-2020.1 <nil>
+	// Output: good wuhu-2020.2 <nil>
 }
 
 func ExampleFactsFor() {

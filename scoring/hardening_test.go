@@ -61,6 +61,22 @@ func hardeningRows() []hardening.Row {
 		}},
 		hardening.UnmarshalRow[scoring.Book]("scoring.Book"),
 		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) { c.Call("NewBook()", func() { _ = scoring.NewBook() }) }},
+		{Name: "scoring.NewBookWith", Run: func(c *hardening.Caller) {
+			never := func(string) (*matters.Matter, bool) { return nil, false }
+			odd := func(string) (*matters.Matter, bool) {
+				return &matters.Matter{Stage: -1, State: matters.State(99)}, true
+			}
+			for i, o := range []*scoring.BookOptions{nil, {}, {Scale: scoring.Scale{{}, {Code: "good"}}, Bands: true, AmendWithin: -1, Matter: never},
+				{Scale: scoring.Scale{{Code: "good", Points: hardening.Decimals[2]}}, AmendWithin: 1, Now: func() time.Time { return time.Time{} }, Matter: odd}} {
+				c.Call(fmt.Sprintf("NewBookWith(options %d), Record and Amend", i), func() {
+					b := scoring.NewBookWith(o)
+					for _, e := range evaluations() {
+						_ = b.Record(e)
+						_ = b.Amend(scoring.Amendment{Evaluation: e, Author: "A", Reason: "R"})
+					}
+				})
+			}
+		}},
 		{Name: "scoring.Book.Record", Run: func(c *hardening.Caller) {
 			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
 				for j, e := range evaluations() {

@@ -55,6 +55,12 @@ type TableRule struct {
 	Returned  *bool `json:"returned,omitempty"`
 	Final     *bool `json:"final,omitempty"`
 
+	// Urged and Supervised hold when the matter was urged (催办) or
+	// supervised (督办) at least once while the unit was on it (Facts.Urged,
+	// Facts.Supervised); false asks for never.
+	Urged      *bool `json:"urged,omitempty"`
+	Supervised *bool `json:"supervised,omitempty"`
+
 	// ResponseOnTime holds when the unit responded within its limit
 	// (responded, and ratio ≤ 1); false asks for the opposite.
 	ResponseOnTime *bool `json:"responseOnTime,omitempty"`
@@ -153,7 +159,8 @@ func (r *TableRule) matches(f *Facts) bool {
 		return false
 	}
 	if !boolIs(r.Responded, f.Responded) || !boolIs(r.Resolved, f.Resolved) ||
-		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) {
+		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) ||
+		!boolIs(r.Urged, f.Urged > 0) || !boolIs(r.Supervised, f.Supervised > 0) {
 		return false
 	}
 	if !boolIs(r.QualityGiven, f.Quality != 0) ||
@@ -191,6 +198,11 @@ func (t *Table) policy() string {
 //
 //	rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, no feedback
 //
+// A ratio is given with 2 places, or with as many more as it takes never
+// to read as on or across a threshold it is not on — the limit itself (1)
+// or a ratio of one of the table's rules for that figure: a response of
+// 4h0m10s against a 4-hour limit reads "1.001 of limit", never "1.00".
+//
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
 // [ErrNoRule] or [ErrInvalid].
@@ -208,7 +220,7 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: table %s rule %d %s gives grade %s, which is not on the scale", ErrInvalid,
 				errtext.Quote(t.Version), i+1, errtext.Quote(r.Name), errtext.Quote(r.Grade))
 		}
-		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{reason(i, r, &f)}}, nil
+		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{t.reason(i, r, &f)}}, nil
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))

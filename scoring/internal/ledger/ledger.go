@@ -173,6 +173,17 @@ func (l *Ledger) findKey(m, s, v, stage int32) int {
 	return -1
 }
 
+// Lookup returns the entry with key k as it was added (its own figures,
+// not an amendment's), and whether the ledger holds one.
+func (l *Ledger) Lookup(k *Key) (Entry, bool) {
+	i := l.find(k)
+	if i < 0 {
+		return Entry{}, false
+	}
+	m, _ := l.matters.lookup(k.Matter)
+	return l.entryAt(l.recs.at(int32(i)), m), true
+}
+
 // subjectOf returns the id of a record's subject.
 func (l *Ledger) subjectOf(r *record) int32 { return l.classes.list[r.class].subject }
 

@@ -127,6 +127,15 @@ func TestLedger(t *testing.T) {
 		}
 	}
 
+	// Lookup gives the entry as added, not as amended; nothing for a key
+	// the ledger lacks.
+	if got, ok := l.Lookup(&es[0].Key); !ok || !cmp.Equal(es[0], got) {
+		t.Errorf("Lookup(%v) = %v, %v; want the entry as added", es[0].Key, got, ok)
+	}
+	if _, ok := l.Lookup(&other.Key); ok {
+		t.Errorf("Lookup(%v) found an entry", other.Key)
+	}
+
 	// D1: 2020-2 amended to 40, 2020-1 the mean of 70 and 100: (40 + 85) / 2.
 	check := func(what string, l *Ledger) {
 		t.Helper()
