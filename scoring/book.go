@@ -150,8 +150,25 @@ func (b *Book) Amend(a Amendment) error {
 // year are combined; they were checked when o took them, and b's options
 // do not check them again. When any evaluation of o has the key of one in b,
 // Merge returns an error wrapping [ErrDuplicate] that names every overlap
-// (up to ten), and b is unchanged. Merging a book into itself is an
-// overlap unless the book is empty. o is not changed.
+// (the first ten o recorded), and b is unchanged: a book that overlaps in
+// part is refused whole, its new evaluations too. Merging a book into
+// itself is an overlap unless the book is empty. o is not changed.
+//
+// Merge copies o's records as they are, translating only o's names —
+// each matter, subject, evaluator, grade and policy once — so that it
+// costs a fraction of recording the same evaluations. It holds o still
+// while it reads it; when another goroutine holds o, Merge waits for it
+// without holding b, so that books merged into each other at once do not
+// deadlock.
+//
+// Merge is how a host uses every core: a book records on one core at a
+// time, so a sharded build fills one book per core, each from its own
+// part of the evaluations on a goroutine of its own, and merges them (see
+// the example). Cut the evaluations by matter into runs of consecutive
+// matters, rather than dealing matters out in turn: numbered matter IDs
+// are indexed fastest in runs. What the merged book reports does not
+// depend on how the evaluations were cut or in which order the books were
+// merged.
 func (b *Book) Merge(o *Book) error {
 	if o == nil {
 		return nil
@@ -165,15 +182,29 @@ func (b *Book) Merge(o *Book) error {
 		}
 		return fmt.Errorf("%w: a book merged into itself overlaps", ErrDuplicate)
 	}
-	// Take o's contents under o's lock only, so that a.Merge(b) and
-	// b.Merge(a) at once cannot deadlock.
+	// Read o in place while holding both locks, unless another goroutine
+	// holds o's: then wait for it with b's lock released and take a copy,
+	// so that a.Merge(b) and b.Merge(a) at once cannot deadlock.
+	b.mu.Lock()
+	if o.mu.TryLock() {
+		err := b.merge(o.l.View())
+		o.mu.Unlock()
+		b.mu.Unlock()
+		return err
+	}
+	b.mu.Unlock()
 	o.mu.Lock()
 	s := o.l.Snapshot()
 	o.mu.Unlock()
-
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if keys := b.l.Overlaps(s, 11); len(keys) > 0 {
+	return b.merge(s)
+}
+
+// merge merges s into b's ledger, which the caller has locked.
+func (b *Book) merge(s *ledger.Snapshot) error {
+	switch out, keys := b.l.Merge(s, 11); out {
+	case ledger.Duplicate:
 		var dups []error
 		for i, k := range keys {
 			if i == 10 {
@@ -183,8 +214,7 @@ func (b *Book) Merge(o *Book) error {
 			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d", k.Matter, k.Subject, k.Evaluator, k.Stage))
 		}
 		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
-	}
-	if b.l.Merge(s) == ledger.Full {
+	case ledger.Full:
 		return b.full()
 	}
 	return nil

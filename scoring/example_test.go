@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qingdan/qingdan/locality/wuhu"
@@ -171,6 +173,64 @@ func ExampleBook_Merge() {
 	// Output:
 	// <nil> 2
 	// true 2
+}
+
+// A sharded build uses every core: the year's evaluations, ordered by
+// matter, are cut into one part per core at matter boundaries; each part
+// fills a book of its own on a goroutine of its own; the books are merged.
+// The result is the same however the evaluations are cut and whatever the
+// order of the merges.
+func ExampleBook_Merge_sharded() {
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	subjects := []string{"住建局", "水务局", "市场监管局"}
+	grades := []scoring.Result{
+		{Grade: "excellent", Points: decimal.NewFromInt(100)},
+		{Grade: "good", Points: decimal.NewFromInt(85)},
+		{Grade: "poor", Points: decimal.NewFromInt(40)},
+	}
+	var year []scoring.Evaluation // as a host reads them, ordered by matter
+	for i := range 3000 {
+		for stage := range 1 + i%2 { // every other matter in two stages
+			year = append(year, scoring.Evaluation{Matter: fmt.Sprintf("2020-%07d", i), Subject: subjects[i%3],
+				Evaluator: "12345热线", Stage: stage, At: at, Result: grades[(i+stage)%len(grades)]})
+		}
+	}
+
+	n := runtime.GOMAXPROCS(0)
+	books := make([]*scoring.Book, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	from := 0
+	for k := range books {
+		to := max(from, len(year)*(k+1)/n)
+		for to > 0 && to < len(year) && year[to].Matter == year[to-1].Matter {
+			to++ // a matter's evaluations stay in one part
+		}
+		part := year[from:to]
+		from = to
+		books[k] = scoring.NewBook()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, e := range part {
+				errs[k] = errors.Join(errs[k], books[k].Record(e))
+			}
+		}()
+	}
+	wg.Wait()
+	book := books[0]
+	for _, b := range books[1:] {
+		errs = append(errs, book.Merge(b))
+	}
+	fmt.Println(errors.Join(errs...), book.Len())
+	for _, s := range book.Scores(scoring.Month(2020, time.June)) {
+		fmt.Println(s.Rank, s.Subject, s.Matters, s.Evaluations, s.Composite)
+	}
+	// Output:
+	// <nil> 4500
+	// 1 住建局 1000 1500 96.25
+	// 2 水务局 1000 1500 73.75
+	// 3 市场监管局 1000 1500 55
 }
 
 func ExampleWeek() {

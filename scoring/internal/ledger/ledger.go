@@ -195,18 +195,6 @@ func (l *Ledger) fill(r *record, e *Entry) {
 	l.setFigures(r, e, figuresOf(e))
 }
 
-// add appends an entry the caller checked, of a new key, and returns its
-// index.
-func (l *Ledger) add(e *Entry) int32 {
-	lc := l.matters.loc(l.matters.id(e.Matter))
-	r := l.recs.next()
-	r.stage = e.Stage
-	r.prev = lc.head
-	l.fill(r, e)
-	lc.head = int32(l.recs.len())
-	return lc.head - 1
-}
-
 // Amend adds an amendment of the entry with a's key. It returns NotFound
 // when the ledger holds no such entry, Duplicate when it holds an
 // amendment equal to a already, Full, or Added. Unlike Add it does not
