@@ -155,12 +155,18 @@
 //	  matter     string
 //	  seq        integer
 //	  at         time
-//	  kind       code, optional: report whistle dispatch accept return suspend resume progress resolve reopen close feedback
+//	  kind       code, optional: one of the event kinds below
 //	  actor      string, optional
 //	  type       string, optional
 //	  units      list of strings, optional
+//	  routes     string, optional
+//	  override   string, optional
 //	  note       string, optional
 //	  satisfied  flag, optional
+//	  solved     flag, optional
+//	  days       integer, optional
+//	  ref        integer, optional
+//	  supervisor string, optional
 //	evaluation (scoring.Evaluation):
 //	  matter     string
 //	  subject    string
@@ -176,6 +182,10 @@
 //	  the members of an evaluation, then
 //	  author     string
 //	  reason     string
+//
+// The event kinds' codes: report, whistle, dispatch, accept, return,
+// suspend, resume, progress, resolve, reopen, close, feedback, approve,
+// deny, extend, urge, supervise, reply.
 //
 // [Verify] enforces this form: a payload that decodes but is not in it (a
 // space, an escaped <, a number "01", a member out of order, an empty

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -9,7 +10,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/journal/internal/canon"
+	"github.com/qingdan/qingdan/matters"
 )
+
+func quoteAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = `"` + x + `"`
+	}
+	return out
+}
 
 // TestSpecNamesEveryMember holds the package documentation's list of the
 // payloads' members, and the Python verifier's, to the schemas Verify
@@ -51,6 +61,18 @@ func TestSpecNamesEveryMember(t *testing.T) {
 		}
 	}
 	pys["AMENDMENT"] = append(slices.Clone(pys["EVALUATION_MEMBERS"]), "author", "reason")
+	// The event kinds' codes, in the documentation and in verify.py.
+	var codes []string
+	for k := matters.Kind(1); k.String() != fmt.Sprintf("Kind(%d)", int(k)); k++ {
+		codes = append(codes, k.String())
+	}
+	if !strings.Contains(strings.Join(strings.Fields(strings.ReplaceAll(string(doc), "//", "")), " "), "The event kinds' codes: "+strings.Join(codes, ", ")+".") {
+		t.Errorf("the documentation does not list the event kinds' codes %v", codes)
+	}
+	if m := regexp.MustCompile(`(?s)EVENT_KINDS = \((.*?)\)`).FindStringSubmatch(string(py)); m == nil ||
+		!cmp.Equal(regexp.MustCompile(`"(\w+)"`).FindAllString(m[1], -1), quoteAll(codes)) {
+		t.Errorf("verify.py's EVENT_KINDS are not the event kinds' codes %v", codes)
+	}
 	for _, s := range []struct {
 		name, py string
 		schema   *canon.Schema

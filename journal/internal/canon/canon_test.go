@@ -123,11 +123,16 @@ func (g gen) decimal() decimal.Decimal {
 }
 
 func (g gen) event() matters.Event {
-	e := matters.Event{Matter: g.text(), Seq: g.r.Intn(5) - 1, At: g.time(), Kind: matters.Kind(g.r.Intn(14)),
-		Actor: g.text(), Type: g.text(), Units: g.texts(), Note: g.text()}
+	e := matters.Event{Matter: g.text(), Seq: g.r.Intn(5) - 1, At: g.time(), Kind: matters.Kind(g.r.Intn(21)),
+		Actor: g.text(), Type: g.text(), Units: g.texts(), Routes: g.text(), Override: g.text(), Note: g.text(),
+		Days: g.r.Intn(4) - 1, Ref: g.r.Intn(4), Supervisor: g.text()}
 	if g.r.Intn(3) > 0 {
 		b := g.r.Intn(2) == 0
 		e.Satisfied = &b
+	}
+	if g.r.Intn(3) > 0 {
+		b := g.r.Intn(2) == 0
+		e.Solved = &b
 	}
 	return e
 }

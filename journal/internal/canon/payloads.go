@@ -38,11 +38,29 @@ func (enc *Encoder) AppendEvent(b []byte, e *matters.Event) ([]byte, error) {
 	if len(e.Units) > 0 {
 		enc.strs(`,"units":`, e.Units)
 	}
+	if e.Routes != "" {
+		enc.str(`,"routes":`, e.Routes)
+	}
+	if e.Override != "" {
+		enc.str(`,"override":`, e.Override)
+	}
 	if e.Note != "" {
 		enc.str(`,"note":`, e.Note)
 	}
 	if e.Satisfied != nil {
 		enc.bool(`,"satisfied":`, *e.Satisfied)
+	}
+	if e.Solved != nil {
+		enc.bool(`,"solved":`, *e.Solved)
+	}
+	if e.Days != 0 {
+		enc.int(`,"days":`, e.Days)
+	}
+	if e.Ref != 0 {
+		enc.int(`,"ref":`, e.Ref)
+	}
+	if e.Supervisor != "" {
+		enc.str(`,"supervisor":`, e.Supervisor)
 	}
 	return enc.end('}')
 }
@@ -56,8 +74,14 @@ var Event = newSchema(
 	text("actor", omitEmpty),
 	text("type", omitEmpty),
 	texts("units"),
+	text("routes", omitEmpty),
+	text("override", omitEmpty),
 	text("note", omitEmpty),
 	flag("satisfied"),
+	flag("solved"),
+	integer("days", omitEmpty),
+	integer("ref", omitEmpty),
+	text("supervisor", omitEmpty),
 )
 
 // eventKinds are the codes of matters.Kind, by value - 1.
