@@ -15,10 +15,11 @@ import (
 // less; otherwise it keeps nothing between payloads. The zero Encoder is
 // ready to use. An Encoder is not safe for concurrent use.
 type Encoder struct {
-	b    []byte
-	why  error    // the first member with no canonical form, and why
-	day  int64    // 1 + the day of date, counted from 1970-01-01; 0 for none
-	date [11]byte // `YYYY-MM-DDT` of that day
+	b     []byte
+	why   error    // the first member with no canonical form, and why
+	day   int64    // the day of date, counted from 1970-01-01
+	date  [11]byte // `YYYY-MM-DDT` of that day, if dated
+	dated bool
 }
 
 func (enc *Encoder) start(b []byte) { enc.b, enc.why = b, nil }
@@ -91,7 +92,7 @@ func (enc *Encoder) at(key string, t time.Time) {
 	if clock < 0 {
 		days, clock = days-1, clock+86400
 	}
-	if enc.day != days+1 {
+	if !enc.dated || enc.day != days {
 		y, m, d := civil(days)
 		if y < 0 || y > 9999 {
 			enc.fail(key, fmt.Sprintf("year %d is outside 0000 to 9999", y))
@@ -99,7 +100,7 @@ func (enc *Encoder) at(key string, t time.Time) {
 		}
 		enc.date = [11]byte{pairs[2*(y/100)], pairs[2*(y/100)+1], pairs[2*(y%100)], pairs[2*(y%100)+1], '-',
 			pairs[2*m], pairs[2*m+1], '-', pairs[2*d], pairs[2*d+1], 'T'}
-		enc.day = days + 1
+		enc.day, enc.dated = days, true
 	}
 	enc.b = append(append(enc.b, '"'), enc.date[:]...)
 	enc.b = appendClock(enc.b, int(clock), nsec)

@@ -150,6 +150,13 @@ func (s *Scanner) str() (empty, ok bool) {
 		case c < utf8.RuneSelf: // a control character, not escaped
 			return false, false
 		default:
+			// Three bytes a character, as CJK is, checked here; the rest
+			// by runeAt.
+			if i := s.i; (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && i+2 < len(s.b) &&
+				s.b[i+1]&0xC0 == 0x80 && s.b[i+2]&0xC0 == 0x80 && c != 0xE2 && c <= 0xEF {
+				s.i += 3
+				continue
+			}
 			size, sep := runeAt(s.b, s.i)
 			if size == 0 || sep {
 				return false, false

@@ -80,16 +80,10 @@ func checkTime(b []byte) bool {
 			return false
 		}
 	}
-	num := func(i, n int) int {
-		v := 0
-		for _, c := range b[i : i+n] {
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	year, month, day := num(0, 4), num(5, 2), num(8, 2)
+	two := func(i int) int { return int(b[i]-'0')*10 + int(b[i+1]-'0') }
+	year, month, day := two(0)*100+two(2), two(5), two(8)
 	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) ||
-		num(11, 2) > 23 || num(14, 2) > 59 || num(17, 2) > 59 {
+		two(11) > 23 || two(14) > 59 || two(17) > 59 {
 		return false
 	}
 	frac := b[len(layout) : len(b)-1]
