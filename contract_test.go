@@ -18,6 +18,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -93,6 +94,18 @@ var (
 	_ func(*matters.Catalog, *matters.Matter) (matters.Route, error) = (*matters.Catalog).RouteOf
 	_ func(io.Reader) (*matters.Catalog, error)                      = matters.LoadCatalog
 
+	// matters: requests, approvals and supervision
+	_                                                                                                  = matters.Supervision{Supervisor: "", EscalateDays: 0, FeedbackDays: 0, Reopens: 0}
+	_                                                                                                  = matters.Pending{Seq: 0, Kind: matters.Suspend, Actor: "", Days: 0}
+	_                                                                                                  = matters.Event{Override: "", Days: 0, Ref: 0, Supervisor: ""}
+	_                                                                                                  = matters.Matter{Platform: "", Supervisor: "", Pending: matters.Pending{}}
+	_ func(*matters.Catalog, *workday.Calendar, *matters.Matter, matters.Event) error                  = (*matters.Catalog).Apply
+	_ func(*matters.Catalog, *workday.Calendar, time.Time, []*matters.Matter) ([]matters.Event, error) = (*matters.Catalog).Due
+	_ func(*matters.Catalog, *matters.Matter, string, time.Time) (matters.Event, error)                = (*matters.Catalog).SendBack
+	_ func(*matters.Catalog, *workday.Calendar, *matters.Matter, time.Time) (bool, error)              = (*matters.Catalog).FeedbackLate
+	_ func(*matters.Matter, *workday.Calendar, time.Time, time.Time) (time.Duration, error)            = (*matters.Matter).Running
+	_ func(*matters.Matter) int                                                                        = (*matters.Matter).ExtendedDays
+
 	// matters/workday
 	_                                                                      = workday.Config{Schedules: nil, Hours: nil, NoChina: false}
 	_ func(workday.Config) (*workday.Calendar, error)                      = workday.New
@@ -117,6 +130,10 @@ var (
 	_                                                                                        = scoring.Table{Version: "", Scale: nil, Rules: []scoring.TableRule{}}
 	_                                                                                        = scoring.Evaluation{Matter: "", Subject: "", Evaluator: "", Stage: 0, At: time.Time{}, Result: scoring.Result{}}
 	_ func() *scoring.Book                                                                   = scoring.NewBook
+	_ func(*scoring.BookOptions) *scoring.Book                                               = scoring.NewBookWith
+	_                                                                                        = scoring.BookOptions{Scale: nil, Bands: false, AmendWithin: 0, Now: nil, Matter: nil}
+	_                                                                                        = scoring.Facts{Urged: 0, Supervised: 0, Replied: false}
+	_                                                                                        = scoring.TableRule{Urged: nil, Supervised: nil}
 	_ func(*scoring.Book, scoring.Evaluation) error                                          = (*scoring.Book).Record
 	_ func(*scoring.Book, *scoring.Book) error                                               = (*scoring.Book).Merge
 	_ func(*scoring.Book, scoring.Period) []scoring.Score                                    = (*scoring.Book).Scores
@@ -133,6 +150,11 @@ var (
 	_                                                                                                               = assessment.Annual{Subject: "", Parts: nil, Weights: nil, Total: decimal.Decimal{}, Rank: 0}
 	_ func([]scoring.Score, assessment.Weights, map[string]map[string]decimal.Decimal) ([]assessment.Annual, error) = assessment.Assess
 
+	// indicators
+	_ func([]indicators.Part, func(indicators.Part) string, decimal.Decimal) []indicators.Rates                           = indicators.Tally
+	_ func(indicators.Rates, assessment.Weights) (decimal.Decimal, error)                                                 = indicators.Rates.Index
+	_ func(map[string]decimal.Decimal, indicators.Classes, indicators.Lists, []indicators.Standing) []indicators.Standing = indicators.Rank
+
 	// staff
 	_                                                                                        = staff.PostCategory{Code: "", Name: "", Weights: nil}
 	_                                                                                        = staff.Score{Person: "", Category: "", Scores: nil}
@@ -147,7 +169,7 @@ var (
 	_ func() assessment.Weights = wuhu.Weights
 
 	// sentinels
-	_ = []error{matters.ErrNoRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrNotDispatched, scoring.ErrDuplicate, assessment.ErrWeights, staff.ErrInvalid, workday.ErrOutOfRange}
+	_ = []error{matters.ErrNoRoute, matters.ErrOffRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrNotDispatched, scoring.ErrDuplicate, assessment.ErrWeights, staff.ErrInvalid, workday.ErrOutOfRange}
 )
 
 // coded is an enum as the contract describes it: a code from String, a
@@ -217,8 +239,10 @@ func TestContractCodes(t *testing.T) {
 		{
 			name: "matters.Kind",
 			values: []coded{matters.Report, matters.Whistle, matters.Dispatch, matters.Accept, matters.Return, matters.Suspend,
-				matters.Resume, matters.Progress, matters.Resolve, matters.Reopen, matters.Close, matters.Feedback},
-			codes: []string{"report", "whistle", "dispatch", "accept", "return", "suspend", "resume", "progress", "resolve", "reopen", "close", "feedback"},
+				matters.Resume, matters.Progress, matters.Resolve, matters.Reopen, matters.Close, matters.Feedback,
+				matters.Approve, matters.Deny, matters.Extend, matters.Urge, matters.Supervise, matters.Reply},
+			codes: []string{"report", "whistle", "dispatch", "accept", "return", "suspend", "resume", "progress", "resolve", "reopen", "close", "feedback",
+				"approve", "deny", "extend", "urge", "supervise", "reply"},
 			parse: wrap(func(s string) (coded, error) { return matters.ParseKind(s) }),
 		},
 		{

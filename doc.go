@@ -32,6 +32,7 @@
 //	一事一评            one matter, one evaluation: [scoring.Evaluation], recorded in a [scoring.Book]
 //	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade] of a [scoring.Scale]
 //	综合评分            the annual composite: [scoring.Score]; 30% of an assessment via [assessment.Assess]
+//	响应率 / 解决率 / 满意率 / 街道满意率   the rates per unit: [indicators.Tally]; 红黑榜: [indicators.Rank]
 //
 // # The packages
 //
@@ -42,6 +43,7 @@
 //	scoring                        grades, evaluators, decision tables, the evaluation book
 //	scoring/scoringtest            helpers for table-testing evaluators
 //	assessment                     exact weights and blends: the annual assessment
+//	indicators                     响应率, 解决率, 满意率 and 街道满意率 per unit; their index; class rankings with red and black lists
 //	staff                          staff appraisal by post category and the open competition
 //	journal                        the append-only audit trail of events and evaluations: a hash chain, its Merkle tree, signed checkpoints, proofs, receipts
 //	locality/wuhu                  Wuhu's reading of the reform: 六办两中心, its grades, decision table and 30/70 weights
@@ -52,7 +54,8 @@
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
 //
 // Imports run one way: journal → scoring → matters → accountability, and
-// matters → matters/workday, and staff → assessment → scoring;
+// matters → matters/workday, staff → assessment → scoring, and
+// indicators → assessment, scoring, matters;
 // accountability and matters/workday import nothing of ours, and the
 // locality packages import the core packages whose data they hold. A host
 // can use scoring without matters by building [scoring.Facts] itself.
@@ -73,6 +76,7 @@ package qingdan
 import (
 	_ "github.com/qingdan/qingdan/accountability"  // for doc links
 	_ "github.com/qingdan/qingdan/assessment"      // for doc links
+	_ "github.com/qingdan/qingdan/indicators"      // for doc links
 	_ "github.com/qingdan/qingdan/journal"         // for doc links
 	_ "github.com/qingdan/qingdan/matters"         // for doc links
 	_ "github.com/qingdan/qingdan/matters/workday" // for doc links

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/qingdan/qingdan/internal/cputime"
 )
 
 // bigFlow returns a flow of n steps: a chain from start to end in which
@@ -58,7 +60,7 @@ func BenchmarkValidateFlow(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
 				_ = r.Validate()
 			}
@@ -67,28 +69,23 @@ func BenchmarkValidateFlow(b *testing.B) {
 }
 
 func BenchmarkCriticalPath(b *testing.B) {
-	for _, n := range flowSizes {
-		f := bigFlow(n)
-		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			defer reportCPU(b)()
-			for i := 0; i < b.N; i++ {
-				if _, _, err := f.CriticalPath(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchFlows(b, func(f *Flow) error { _, _, err := f.CriticalPath(); return err })
 }
 
 func BenchmarkOrder(b *testing.B) {
+	benchFlows(b, func(f *Flow) error { _, err := f.Order(); return err })
+}
+
+// benchFlows runs op on a flow of each of flowSizes steps, one
+// sub-benchmark a size, failing on an error.
+func benchFlows(b *testing.B, op func(*Flow) error) {
 	for _, n := range flowSizes {
 		f := bigFlow(n)
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
-				if _, err := f.Order(); err != nil {
+				if err := op(&f); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -125,7 +122,7 @@ func BenchmarkValidatePowers(b *testing.B) {
 	}
 	b.Run("powers=10000", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			_ = r.Validate()
 		}
@@ -137,7 +134,7 @@ func BenchmarkDiff(b *testing.B) {
 	new.Powers[500].PromisedDays = 3
 	b.Run("powers=10000", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			if len(Diff(old, new)) != 1 {
 				b.Fatal("want one change")
@@ -156,7 +153,7 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 	b.Run("rows=10000", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(data)))
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			if _, err := ReadPowersCSV(strings.NewReader(data)); err != nil {
 				b.Fatal(err)
@@ -176,7 +173,7 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 		b.Run(in.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(in.data)))
-			defer reportCPU(b)()
+			defer cputime.Report(b)()
 			for i := 0; i < b.N; i++ {
 				if _, err := ReadPowersCSV(bytes.NewReader(in.data)); err != nil {
 					b.Fatal(err)
@@ -186,23 +183,11 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 	}
 	b.Run("national/ReadPowerRows/rows=10000", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		for i := 0; i < b.N; i++ {
 			if _, err := ReadPowerRows(rows); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-}
-
-// reportCPU starts counting the process's CPU time; the returned func
-// reports it per op as cpu-ns/op. On a shared machine this is the figure to
-// quote: ns/op also counts time spent waiting for a core.
-func reportCPU(b *testing.B) func() {
-	b.ResetTimer()
-	start := cpuTime()
-	return func() {
-		b.StopTimer()
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
 }

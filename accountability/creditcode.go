@@ -169,27 +169,27 @@ func divisionDefect(s string) (en, zh string) {
 }
 
 func unitCreditCode(ix *index, rep reporter) {
-	for i, u := range ix.r.Units {
-		if u.CreditCode == "" {
-			continue
-		}
-		if en, zh := creditDefect(u.CreditCode); en != "" {
-			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: key("units", u.ID, i) + ".creditCode",
-				Message: fmt.Sprintf("unit %s: credit code %s: %s", named(u.ID, u.Name), errtext.Quote(u.CreditCode), en),
-				Chinese: fmt.Sprintf("单位%s的统一社会信用代码 %s %s", namedZh(u.ID, u.Name), errtext.Quote(u.CreditCode), zh)})
-		}
-	}
+	unitCode(ix, rep, "creditCode", "credit code", "统一社会信用代码", func(u *Unit) string { return u.CreditCode }, creditDefect)
 }
 
 func unitDivision(ix *index, rep reporter) {
-	for i, u := range ix.r.Units {
-		if u.Division == "" {
+	unitCode(ix, rep, "division", "division code", "行政区划代码", func(u *Unit) string { return u.Division }, divisionDefect)
+}
+
+// unitCode reports every unit whose code, read by get, is set and has a
+// defect; field is the code's JSON name, what and whatZh its name in the
+// messages.
+func unitCode(ix *index, rep reporter, field, what, whatZh string, get func(*Unit) string, defect func(string) (en, zh string)) {
+	for i := range ix.r.Units {
+		u := &ix.r.Units[i]
+		code := get(u)
+		if code == "" {
 			continue
 		}
-		if en, zh := divisionDefect(u.Division); en != "" {
-			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: key("units", u.ID, i) + ".division",
-				Message: fmt.Sprintf("unit %s: division code %s: %s", named(u.ID, u.Name), errtext.Quote(u.Division), en),
-				Chinese: fmt.Sprintf("单位%s的行政区划代码 %s %s", namedZh(u.ID, u.Name), errtext.Quote(u.Division), zh)})
+		if en, zh := defect(code); en != "" {
+			rep.at(key("units", u.ID, i)+"."+field,
+				fmt.Sprintf("unit %s: %s %s: %s", named(u.ID, u.Name), what, errtext.Quote(code), en),
+				fmt.Sprintf("单位%s的%s %s %s", namedZh(u.ID, u.Name), whatZh, errtext.Quote(code), zh))
 		}
 	}
 }

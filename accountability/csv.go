@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/csv"
 	"errors"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // CellError is one bad cell of an imported spreadsheet. Row is the
@@ -39,7 +42,8 @@ func (e *CellError) Error() string {
 		fmt.Fprintf(&b, " (%s)", e.Header)
 	}
 	if e.Value != "" {
-		fmt.Fprintf(&b, " %q", e.Value)
+		b.WriteString(" ")
+		b.WriteString(errtext.Quote(e.Value)) // %q for a short value; the start and the length of a long one
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
 	return b.String()
@@ -141,12 +145,21 @@ type PowerReader struct {
 // over its sub-items, a sub-item's blank name, type, subject, office and
 // tier are the parent's.
 //
+// A cell that begins with an apostrophe followed by =, +, -, @, a tab, a
+// carriage return or another apostrophe is read without that apostrophe,
+// as a spreadsheet program reads it: it is how [WritePowersCSV]
+// neutralises a formula, and what it wrote reads back as it was.
+//
 // Every row becomes a power, in order; only rows whose every cell is blank
-// are skipped. Every bad cell is reported: the error is then a *[CSVError]
-// listing each with its row and column, and the powers are still returned
-// (bad cells left at their zero value) so the caller can show them. A
-// missing required column, or a file that cannot be read, fails the whole
-// import. The importer does not validate the list as a whole; run
+// are skipped. Every bad cell is reported (the first [MaxBadCells] of
+// them, and a last CellError that counts the others): the error is then a
+// *[CSVError] listing each with its row and column, and the powers are
+// still returned (bad cells left at their zero value) so the caller can
+// show them. A cell longer than [MaxCellBytes] is a bad cell, read as
+// blank. A missing required column, a header cell longer than
+// MaxCellBytes, a file that cannot be read, and a text longer than
+// [MaxCSVBytes] (an error wrapping [ErrInvalid]) fail the whole import.
+// The importer does not validate the list as a whole; run
 // [Register.Validate] for that.
 func ReadPowersCSV(r io.Reader) ([]Power, error) { return (*PowerReader)(nil).ReadCSV(r) }
 
@@ -167,7 +180,13 @@ func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
 		}
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
-	cr := csv.NewReader(text)
+	// The whole text is read first, so that a file over the bound is
+	// refused before a row of it is parsed.
+	data, err := io.ReadAll(&limitedText{r: text, left: MaxCSVBytes})
+	if err != nil {
+		return nil, fmt.Errorf("accountability: power list: %w", err)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return pr.read(cr)
@@ -211,22 +230,33 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 	if err != nil {
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
+	for j, h := range header {
+		header[j] = restore(h)
+		if len(h) > MaxCellBytes {
+			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Column: j + 1, Value: h,
+				Err: fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid)}}}
+		}
+	}
 	l, cells := mapHeaders(header, src)
 	if cells != nil {
 		return nil, &CSVError{Cells: cells}
 	}
 	var powers []Power
 	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
-	for row := 2; ; row++ {
+	dropped, row := 0, 2    // bad cells past MaxBadCells, only counted
+	for ; ; row++ {
 		rec, err := src.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			if len(cells) > 0 {
-				return powers, errors.Join(&CSVError{Cells: cells}, fmt.Errorf("accountability: power list: row %d: %w", row, err))
+				return powers, errors.Join(capCells(cells, dropped, row), fmt.Errorf("accountability: power list: row %d: %w", row, err))
 			}
 			return powers, fmt.Errorf("accountability: power list: row %d: %w", row, err)
+		}
+		for j, c := range rec {
+			rec[j] = restore(c) // a formula WritePowersCSV neutralised
 		}
 		if blankRecord(rec) {
 			continue
@@ -240,7 +270,9 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 			p.Parent = powers[parent].Code
 		}
 		powers = append(powers, p)
-		cells = append(cells, bad...)
+		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
+		cells = append(cells, bad[:keep]...)
+		dropped += len(bad) - keep
 		if p.Name != "" {
 			named = len(powers) - 1
 		}
@@ -249,9 +281,18 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 		}
 	}
 	if len(cells) > 0 {
-		return powers, &CSVError{Cells: cells}
+		return powers, capCells(cells, dropped, row-1)
 	}
 	return powers, nil
+}
+
+// capCells returns the error of an import's bad cells: the first
+// MaxBadCells, and a last one that counts the others, at the last row.
+func capCells(cells []CellError, dropped, row int) *CSVError {
+	if dropped > 0 {
+		cells = append(cells, CellError{Row: row, Err: fmt.Errorf("%d more bad cells, not listed (the first %d are): %w", dropped, MaxBadCells, ErrCell)})
+	}
+	return &CSVError{Cells: cells}
 }
 
 func blankRecord(rec []string) bool {
@@ -276,7 +317,17 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		args = append(args, ErrCell)
 		bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: h, Value: rec[j], Err: fmt.Errorf(format+": %w", args...)})
 	}
+	var long []bool // the cells over MaxCellBytes, reported once
 	for j, s := range rec {
+		if len(s) > MaxCellBytes {
+			fail(j, "longer than %d bytes (MaxCellBytes): %w", MaxCellBytes, ErrInvalid)
+			rec[j] = "" // read as blank: nothing more is done with it
+			if long == nil {
+				long = make([]bool, len(rec))
+			}
+			long[j] = true
+			continue
+		}
 		if !utf8.ValidString(s) {
 			fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
 			rec[j] = strings.ToValidUTF8(s, "\uFFFD")
@@ -293,6 +344,9 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		return strings.TrimSpace(rec[j]), j
 	}
 	missing := func(c, j int) {
+		if long != nil && j >= 0 && j < len(rec) && long[j] {
+			return
+		}
 		if j >= len(rec) {
 			line, _ := src.FieldPos(0)
 			bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -371,7 +372,11 @@ func FuzzReadPowerRows(f *testing.F) {
 			rows = append(rows, strings.Split(line, "\t"))
 		}
 		before := fmt.Sprint(rows)
-		got, err := ReadPowerRows(rows)
+		var (
+			got []Power
+			err error
+		)
+		hardening.Linear(t, len(s), func() { got, err = ReadPowerRows(rows) })
 		if fmt.Sprint(rows) != before {
 			t.Fatalf("ReadPowerRows modified its rows")
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 func TestReadPowersCSV(t *testing.T) {
@@ -142,8 +143,9 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 	}
 }
 
-// FuzzReadPowersCSV: no input panics the importer; every cell error points
-// into the file; every row with a cell in it becomes a power.
+// FuzzReadPowersCSV: no input panics the importer, or takes time out of
+// proportion to its length; every cell error points into the file; every
+// row with a cell in it becomes a power.
 func FuzzReadPowersCSV(f *testing.F) {
 	for _, name := range []string{"powers.csv", "national.csv", "national-gb18030.csv"} {
 		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
@@ -153,7 +155,11 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,甲,《法》第一条：x,1.决定责任：y,z\n"))
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力类型\n\"a\nb\",,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		powers, err := ReadPowersCSV(bytes.NewReader(data))
+		var (
+			powers []Power
+			err    error
+		)
+		hardening.Linear(t, len(data), func() { powers, err = ReadPowersCSV(bytes.NewReader(data)) })
 		var ce *CSVError
 		if errors.As(err, &ce) {
 			for _, c := range ce.Cells {

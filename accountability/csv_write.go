@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // WritePowersCSV writes powers as a UTF-8 CSV spreadsheet with a byte-order
@@ -21,13 +23,24 @@ import (
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
 // column's header ("即时办结").
 //
+// A cell that would begin with =, +, -, @, a tab or a carriage return —
+// a formula, or the start of one, for a spreadsheet program that opens the
+// file (=HYPERLINK(…) in a published list is CSV injection) — is written
+// with a leading apostrophe, which a spreadsheet shows as text and does
+// not keep in the value; so is a cell that begins with an apostrophe.
+// ReadPowersCSV removes that apostrophe again.
+//
+// A power that would make a cell longer than [MaxCellBytes] is refused,
+// before anything is written, with an error wrapping [ErrInvalid] that
+// names the power and the column.
+//
 // Whatever ReadPowersCSV read without error, it reads back the same from
 // WritePowersCSV's output. Values it could not have produced (text with
 // line breaks in a multi-valued field, a basis of no kind, an Extra key
 // that is a header ReadPowersCSV knows, say) may read back differently.
 func WritePowersCSV(w io.Writer, powers []Power) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
+	if err := checkCells(powers); err != nil {
+		return err
 	}
 	var extra []string
 	for i := range powers {
@@ -39,67 +52,119 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 	}
 	slices.Sort(extra)
 	extra = slices.Compact(extra)
-	cw := csv.NewWriter(w)
 	header := make([]string, numCols, int(numCols)+len(extra))
 	for c := range header {
 		header[c] = csvHeaders[c][0]
 	}
 	header = append(header, extra...)
+	for j := range header {
+		header[j] = neutralise(header[j])
+	}
+	rec := make([]string, len(header))
+	// First every record is made and measured, so that a power that makes
+	// a cell too long is refused before anything is written.
+	for i := range powers {
+		fillRecord(rec, &powers[i], i, extra)
+		for j := range rec {
+			if len(rec[j]) > MaxCellBytes {
+				return fmt.Errorf("accountability: writing power list: power %s: column %s would hold %d bytes, over %d (MaxCellBytes): %w",
+					errtext.Quote(powers[i].Code), errtext.Quote(header[j]), len(rec[j]), MaxCellBytes, ErrInvalid)
+			}
+		}
+	}
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("accountability: writing power list: %w", err)
 	}
-	rec := make([]string, len(header))
 	for i := range powers {
-		p := &powers[i]
-		rec[colSerial] = strconv.Itoa(i + 1)
-		rec[colCategory] = ""
-		if p.Category != 0 {
-			rec[colCategory] = p.Category.Label()
-		}
-		rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
-		rec[colSubject], rec[colOffice], rec[colTier], rec[colForward], rec[colFlow] = p.Subject, p.Office, p.Tier, p.Forward, p.Flow
-		var set, impl []string
-		for _, x := range p.Basis {
-			if x.Kind == Setting {
-				set = append(set, formatBasis(x))
-			} else {
-				impl = append(impl, formatBasis(x))
-			}
-		}
-		rec[colSetting], rec[colBasis] = strings.Join(set, "\n"), strings.Join(impl, "\n")
-		var d []string
-		for j, x := range p.Duties {
-			line := strconv.Itoa(j+1) + "."
-			switch {
-			case x.Stage == Review && p.Category == Penalty:
-				line += "审理责任：" // a penalty's review is called 审理
-			case x.Stage != 0:
-				line += x.Stage.Label() + "责任："
-			}
-			d = append(d, line+x.Text)
-		}
-		rec[colDuties] = strings.Join(d, "\n")
-		var l []string
-		for j, x := range p.Liabilities {
-			l = append(l, strconv.Itoa(j+1)+"."+x)
-		}
-		rec[colLiabilities] = strings.Join(l, "\n")
-		rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
-		for c := range numCols {
-			if rec[c] == "" {
-				rec[c] = p.Extra[csvHeaders[c][0]]
-			}
-		}
-		for j, k := range extra {
-			rec[int(numCols)+j] = p.Extra[k]
+		fillRecord(rec, &powers[i], i, extra)
+		for j := range rec {
+			rec[j] = neutralise(rec[j])
 		}
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("accountability: writing power list: power %q: %w", p.Code, err)
+			return fmt.Errorf("accountability: writing power list: power %q: %w", powers[i].Code, err)
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("accountability: writing power list: %w", err)
+	}
+	return nil
+}
+
+// fillRecord sets rec to the cells of power p, the i-th, with the
+// columns of extra after the known ones.
+func fillRecord(rec []string, p *Power, i int, extra []string) {
+	rec[colSerial] = strconv.Itoa(i + 1)
+	rec[colCategory] = ""
+	if p.Category != 0 {
+		rec[colCategory] = p.Category.Label()
+	}
+	rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
+	rec[colSubject], rec[colOffice], rec[colTier], rec[colForward], rec[colFlow] = p.Subject, p.Office, p.Tier, p.Forward, p.Flow
+	var set, impl []string
+	for _, x := range p.Basis {
+		if x.Kind == Setting {
+			set = append(set, formatBasis(x))
+		} else {
+			impl = append(impl, formatBasis(x))
+		}
+	}
+	rec[colSetting], rec[colBasis] = strings.Join(set, "\n"), strings.Join(impl, "\n")
+	var d []string
+	for j, x := range p.Duties {
+		line := strconv.Itoa(j+1) + "."
+		switch {
+		case x.Stage == Review && p.Category == Penalty:
+			line += "审理责任：" // a penalty's review is called 审理
+		case x.Stage != 0:
+			line += x.Stage.Label() + "责任："
+		}
+		d = append(d, line+x.Text)
+	}
+	rec[colDuties] = strings.Join(d, "\n")
+	var l []string
+	for j, x := range p.Liabilities {
+		l = append(l, strconv.Itoa(j+1)+"."+x)
+	}
+	rec[colLiabilities] = strings.Join(l, "\n")
+	rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
+	for c := range numCols {
+		if rec[c] == "" {
+			rec[c] = p.Extra[csvHeaders[c][0]]
+		}
+	}
+	for j, k := range extra {
+		rec[int(numCols)+j] = p.Extra[k]
+	}
+}
+
+// checkCells refuses powers with a text longer than MaxCellBytes before
+// anything is built or written; a cell joined from several values is
+// checked as it is built.
+func checkCells(powers []Power) error {
+	for i := range powers {
+		p := &powers[i]
+		texts := []string{p.Code, p.Name, p.Sub, p.Parent, p.Subject, p.Office, p.Tier, p.Forward, p.Flow}
+		for _, b := range p.Basis {
+			texts = append(texts, b.Law, b.Article, b.Text)
+		}
+		for _, d := range p.Duties {
+			texts = append(texts, d.Text)
+		}
+		texts = append(texts, p.Liabilities...)
+		for k, v := range p.Extra {
+			texts = append(texts, k, v)
+		}
+		for _, t := range texts {
+			if len(t) > MaxCellBytes {
+				return fmt.Errorf("accountability: writing power list: power %s: a text of %d bytes, over %d (MaxCellBytes): %w",
+					errtext.Quote(p.Code), len(t), MaxCellBytes, ErrInvalid)
+			}
+		}
 	}
 	return nil
 }

@@ -43,7 +43,7 @@
 // caller's own, and returns every [Finding] at once — never only the first —
 // each with the rule's name, a [Severity], a path such as
 // `flows[F1].steps[d]` and a message that names the item ([Finding.Label]
-// gives it in Chinese where the rule does). [Findings.Err]
+// gives it in Chinese, as every built-in rule writes it). [Findings.Err]
 // turns the errors among them into an error. A rule is a value that declares
 // itself (Name, Doc, Check), like an analysis pass; rule sets are checked up
 // front, and a rule that cannot run is reported as a finding of rule

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,34 +32,38 @@ type enumCase struct {
 
 func enumCases() []enumCase {
 	return []enumCase{
-		{"Category", []coded{Licensing, Penalty, Coercion, Levy, Payment, Inspection, Confirmation, Reward, Adjudication, OtherPower, PublicService, Forwarding, Internal},
-			func(s string) (coded, error) { return ParseCategory(s) },
-			func(b []byte) (coded, error) { var v Category; err := v.UnmarshalText(b); return v, err }, Category(0), Category(99)},
-		{"Stage", []coded{Acceptance, Filing, Investigation, Review, Notice, Decision, Delivery, Enforcement, Supervision, OtherStage},
-			func(s string) (coded, error) { return ParseStage(s) },
-			func(b []byte) (coded, error) { var v Stage; err := v.UnmarshalText(b); return v, err }, Stage(0), Stage(99)},
-		{"UnitKind", []coded{Subdistrict, Office, Center, Agency, Department},
-			func(s string) (coded, error) { return ParseUnitKind(s) },
-			func(b []byte) (coded, error) { var v UnitKind; err := v.UnmarshalText(b); return v, err }, UnitKind(0), UnitKind(99)},
-		{"StepKind", []coded{Start, Task, Gateway, End},
-			func(s string) (coded, error) { return ParseStepKind(s) },
-			func(b []byte) (coded, error) { var v StepKind; err := v.UnmarshalText(b); return v, err }, StepKind(0), StepKind(99)},
-		{"Level", []coded{Low, Medium, High},
-			func(s string) (coded, error) { return ParseLevel(s) },
-			func(b []byte) (coded, error) { var v Level; err := v.UnmarshalText(b); return v, err }, Level(0), Level(99)},
-		{"Severity", []coded{Warning, Error},
-			func(s string) (coded, error) { return ParseSeverity(s) },
-			func(b []byte) (coded, error) { var v Severity; err := v.UnmarshalText(b); return v, err }, Severity(0), Severity(99)},
-		{"ChangeKind", []coded{Added, Removed, Changed},
-			func(s string) (coded, error) { return ParseChangeKind(s) },
-			func(b []byte) (coded, error) { var v ChangeKind; err := v.UnmarshalText(b); return v, err }, ChangeKind(0), ChangeKind(99)},
-		{"Status", []coded{Draft, Approved, Published},
-			func(s string) (coded, error) { return ParseStatus(s) },
-			func(b []byte) (coded, error) { var v Status; err := v.UnmarshalText(b); return v, err }, Status(0), Status(99)},
-		{"BasisKind", []coded{Setting, Implementing},
-			func(s string) (coded, error) { return ParseBasisKind(s) },
-			func(b []byte) (coded, error) { var v BasisKind; err := v.UnmarshalText(b); return v, err }, BasisKind(0), BasisKind(99)},
+		enumCaseOf(ParseCategory, Licensing, Penalty, Coercion, Levy, Payment, Inspection, Confirmation, Reward, Adjudication, OtherPower, PublicService, Forwarding, Internal),
+		enumCaseOf(ParseStage, Acceptance, Filing, Investigation, Review, Notice, Decision, Delivery, Enforcement, Supervision, OtherStage),
+		enumCaseOf(ParseUnitKind, Subdistrict, Office, Center, Agency, Department),
+		enumCaseOf(ParseStepKind, Start, Task, Gateway, End),
+		enumCaseOf(ParseLevel, Low, Medium, High),
+		enumCaseOf(ParseSeverity, Warning, Error),
+		enumCaseOf(ParseChangeKind, Added, Removed, Changed),
+		enumCaseOf(ParseStatus, Draft, Approved, Published),
+		enumCaseOf(ParseBasisKind, Setting, Implementing),
 	}
+}
+
+// enumCaseOf is the case of the enum type E: its Parse function and its
+// values in order.
+func enumCaseOf[E interface {
+	~int
+	coded
+}, P interface {
+	*E
+	encoding.TextUnmarshaler
+}](parse func(string) (E, error), values ...E) enumCase {
+	c := enumCase{
+		typ:       reflect.TypeFor[E]().Name(),
+		parse:     func(s string) (coded, error) { return parse(s) },
+		unmarshal: func(b []byte) (coded, error) { var v E; err := P(&v).UnmarshalText(b); return v, err },
+		zero:      E(0),
+		unknown:   E(99),
+	}
+	for _, v := range values {
+		c.values = append(c.values, v)
+	}
+	return c
 }
 
 func TestEnums(t *testing.T) {

@@ -3,6 +3,7 @@ package accountability
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 func TestRegisterJSONGolden(t *testing.T) {
@@ -100,7 +102,8 @@ func newOf(v any) any {
 }
 
 // FuzzRegisterJSON: no JSON makes decoding, Validate, Diff or rendering
-// panic; a register that decodes re-encodes to JSON that decodes to the
+// panic; LoadRegister takes time linear in its input and every error of
+// it wraps ErrInvalid; a register that decodes re-encodes to JSON that decodes to the
 // same register, and differs from itself in nothing.
 func FuzzRegisterJSON(f *testing.F) {
 	if b, err := os.ReadFile(filepath.Join("testdata", "register.golden")); err == nil {
@@ -111,6 +114,11 @@ func FuzzRegisterJSON(f *testing.F) {
 	f.Add([]byte(`{"powers":[{"code":"A","category":"处罚","statutoryDays":-5,"promisedDays":9223372036854775807,"flow":"F"}],"flows":[{"id":"F","steps":[{"id":"s","kind":"start","days":9223372036854775807},{"id":"e","kind":"end","days":9}],"edges":[{"from":"s","to":"e"}]}]}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		hardening.Linear(t, len(data), func() {
+			if _, err := LoadRegister(bytes.NewReader(data)); err != nil && !errors.Is(err, ErrInvalid) {
+				t.Fatalf("LoadRegister: %v does not wrap ErrInvalid", err)
+			}
+		})
 		var r Register
 		if err := json.Unmarshal(data, &r); err != nil {
 			return

@@ -34,8 +34,10 @@ type Register struct {
 // `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`; an item with
 // an empty key is located by position, `units[#3]`) and a Message that names
 // the item. Chinese is the message in Chinese, for reports printed in
-// Chinese, where the rule gives one (the catalog's cross-checks and the
-// code checks do); [Finding.Label] falls back to Message.
+// Chinese, where the rule gives one: every built-in rule, every check of
+// [Template.Check] and the catalog's cross-checks do, built from the same
+// figures as Message; a host's own rule may leave it empty, and
+// [Finding.Label] then falls back to Message.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity,omitempty"`

@@ -86,12 +86,12 @@ func TestValidateExtraRules(t *testing.T) {
 		Rule{Name: "local.name", Doc: "again", Check: noop},
 	)
 	want := Findings{
-		e("local.name", "powers[XK-001]", "power XK-001 has no name"),
-		e(RuleInvalid, "rules[1]", `rule 1 ("power.basis") has a name already in use`),
-		e(RuleInvalid, "rules[2]", `rule 2 ("") has no name`),
-		e(RuleInvalid, "rules[3]", `rule 3 ("no.doc") has no Doc`),
-		e(RuleInvalid, "rules[4]", `rule 4 ("no.check") has no Check`),
-		e(RuleInvalid, "rules[5]", `rule 5 ("local.name") has a name already in use`),
+		e("local.name", "powers[XK-001]", "power XK-001 has no name", ""),
+		e(RuleInvalid, "rules[1]", `rule 1 ("power.basis") has a name already in use`, ""),
+		e(RuleInvalid, "rules[2]", `rule 2 ("") has no name`, ""),
+		e(RuleInvalid, "rules[3]", `rule 3 ("no.doc") has no Doc`, ""),
+		e(RuleInvalid, "rules[4]", `rule 4 ("no.check") has no Check`, ""),
+		e(RuleInvalid, "rules[5]", `rule 5 ("local.name") has a name already in use`, ""),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate(extra...) mismatch (-want +got):\n%s", diff)
@@ -107,7 +107,7 @@ func TestValidateExtraRules(t *testing.T) {
 
 func TestFindingsErr(t *testing.T) {
 	warn := Finding{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: "w"}
-	bad := e("power.basis", "powers[X].basis", `power "X" has no legal basis`)
+	bad := e("power.basis", "powers[X].basis", `power "X" has no legal basis`, "")
 	if err := (Findings{warn}).Err(); err != nil {
 		t.Errorf("Err() of warnings = %v, want nil", err)
 	}

@@ -75,8 +75,10 @@ type reporter struct {
 	report func(Finding)
 }
 
-func (rep reporter) at(path, format string, args ...any) {
-	rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: path, Message: fmt.Sprintf(format, args...)})
+// at reports a finding at path with its message in English and in Chinese,
+// both built by the rule from the same figures.
+func (rep reporter) at(path, en, zh string) {
+	rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: path, Message: en, Chinese: zh})
 }
 
 // builtinRules builds the built-in rules over an index obtained from get,
@@ -128,10 +130,14 @@ func builtinRules(get func(*Register) *index) []Rule {
 func unitRequired(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
 		if u.ID == "" {
-			rep.at(key("units", u.ID, i), "unit #%d %q has no ID", i, u.Name)
+			rep.at(key("units", u.ID, i),
+				fmt.Sprintf("unit #%d %q has no ID", i, u.Name),
+				fmt.Sprintf("单位 #%d %q 未填写编号", i, u.Name))
 		}
 		if u.Kind == 0 {
-			rep.at(key("units", u.ID, i)+".kind", "unit %s has no kind", named(u.ID, u.Name))
+			rep.at(key("units", u.ID, i)+".kind",
+				fmt.Sprintf("unit %s has no kind", named(u.ID, u.Name)),
+				fmt.Sprintf("单位%s未填写类别", namedZh(u.ID, u.Name)))
 		}
 	}
 }
@@ -142,7 +148,9 @@ func unitDuplicate(ix *index, rep reporter) {
 	}
 	for i, u := range ix.r.Units {
 		if first := ix.units[u.ID]; first != i && u.ID != "" {
-			rep.at(key("units", u.ID, i), "unit %s repeats the ID of unit #%d (%s)", named(u.ID, u.Name), first, ix.r.Units[first].Name)
+			rep.at(key("units", u.ID, i),
+				fmt.Sprintf("unit %s repeats the ID of unit #%d (%s)", named(u.ID, u.Name), first, ix.r.Units[first].Name),
+				fmt.Sprintf("单位%s与单位 #%d（%s）编号重复", namedZh(u.ID, u.Name), first, ix.r.Units[first].Name))
 		}
 	}
 }
@@ -153,7 +161,9 @@ func unitParent(ix *index, rep reporter) {
 			continue
 		}
 		if _, ok := ix.units[u.Parent]; !ok {
-			rep.at(key("units", u.ID, i)+".parent", "unit %s names parent %q, which is no unit", named(u.ID, u.Name), u.Parent)
+			rep.at(key("units", u.ID, i)+".parent",
+				fmt.Sprintf("unit %s names parent %q, which is no unit", named(u.ID, u.Name), u.Parent),
+				fmt.Sprintf("单位%s的上级单位 %q 不是登记的单位", namedZh(u.ID, u.Name), u.Parent))
 		}
 	}
 }
@@ -162,16 +172,24 @@ func powerRequired(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.Code == "" {
-			rep.at(key("powers", p.Code, i), "power #%d %q has no code", i, p.Name)
+			rep.at(key("powers", p.Code, i),
+				fmt.Sprintf("power #%d %q has no code", i, p.Name),
+				fmt.Sprintf("权力 #%d %q 未填写编码", i, p.Name))
 		}
 		if p.Category == 0 {
-			rep.at(key("powers", p.Code, i)+".category", "power %s has no category", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".category",
+				fmt.Sprintf("power %s has no category", named(p.Code, p.Name)),
+				fmt.Sprintf("权力%s未填写权力类型", namedZh(p.Code, p.Name)))
 		}
 		if p.StatutoryDays < 0 {
-			rep.at(key("powers", p.Code, i)+".statutoryDays", "power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays)
+			rep.at(key("powers", p.Code, i)+".statutoryDays",
+				fmt.Sprintf("power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays),
+				fmt.Sprintf("权力%s的法定时限为负数（%d 个工作日）", namedZh(p.Code, p.Name), p.StatutoryDays))
 		}
 		if p.PromisedDays < 0 {
-			rep.at(key("powers", p.Code, i)+".promisedDays", "power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays)
+			rep.at(key("powers", p.Code, i)+".promisedDays",
+				fmt.Sprintf("power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays),
+				fmt.Sprintf("权力%s的承诺时限为负数（%d 个工作日）", namedZh(p.Code, p.Name), p.PromisedDays))
 		}
 	}
 }
@@ -183,7 +201,9 @@ func powerDuplicate(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if first := ix.powers[p.Code]; first != i && p.Code != "" {
-			rep.at(key("powers", p.Code, i), "power %s repeats the code of power #%d (%s)", named(p.Code, p.Name), first, ix.r.Powers[first].Name)
+			rep.at(key("powers", p.Code, i),
+				fmt.Sprintf("power %s repeats the code of power #%d (%s)", named(p.Code, p.Name), first, ix.r.Powers[first].Name),
+				fmt.Sprintf("权力%s与权力 #%d（%s）编码重复", namedZh(p.Code, p.Name), first, ix.r.Powers[first].Name))
 		}
 	}
 }
@@ -192,9 +212,13 @@ func powerSubject(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.Subject == "" {
-			rep.at(key("powers", p.Code, i)+".subject", "power %s has no subject (实施主体)", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".subject",
+				fmt.Sprintf("power %s has no subject (实施主体)", named(p.Code, p.Name)),
+				fmt.Sprintf("权力%s未填写实施主体", namedZh(p.Code, p.Name)))
 		} else if _, ok := ix.units[p.Subject]; !ok {
-			rep.at(key("powers", p.Code, i)+".subject", "power %s names subject %q, which is no unit", named(p.Code, p.Name), p.Subject)
+			rep.at(key("powers", p.Code, i)+".subject",
+				fmt.Sprintf("power %s names subject %q, which is no unit", named(p.Code, p.Name), p.Subject),
+				fmt.Sprintf("权力%s的实施主体 %q 不是登记的单位", namedZh(p.Code, p.Name), p.Subject))
 		}
 	}
 }
@@ -203,11 +227,15 @@ func powerBasis(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if len(p.Basis) == 0 {
-			rep.at(key("powers", p.Code, i)+".basis", "power %s has no legal basis (实施依据)", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".basis",
+				fmt.Sprintf("power %s has no legal basis (实施依据)", named(p.Code, p.Name)),
+				fmt.Sprintf("权力%s未填写实施依据", namedZh(p.Code, p.Name)))
 		}
 		for j, b := range p.Basis {
 			if strings.TrimSpace(b.Law) == "" {
-				rep.at(key("powers", p.Code, i)+".basis["+strconv.Itoa(j)+"]", "power %s: basis #%d names no law", named(p.Code, p.Name), j)
+				rep.at(key("powers", p.Code, i)+".basis["+strconv.Itoa(j)+"]",
+					fmt.Sprintf("power %s: basis #%d names no law", named(p.Code, p.Name), j),
+					fmt.Sprintf("权力%s的依据 #%d 未写明法律法规名称", namedZh(p.Code, p.Name), j))
 			}
 		}
 	}
@@ -217,7 +245,9 @@ func powerDuties(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if len(p.Duties) == 0 {
-			rep.at(key("powers", p.Code, i)+".duties", "power %s has no responsibility items (责任事项)", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".duties",
+				fmt.Sprintf("power %s has no responsibility items (责任事项)", named(p.Code, p.Name)),
+				fmt.Sprintf("权力%s未列责任事项", namedZh(p.Code, p.Name)))
 		}
 	}
 }
@@ -229,7 +259,9 @@ func powerFlow(ix *index, rep reporter) {
 			continue
 		}
 		if _, ok := ix.flowOf(i); !ok {
-			rep.at(key("powers", p.Code, i)+".flow", "power %s names flowchart %q, which is no flow", named(p.Code, p.Name), p.Flow)
+			rep.at(key("powers", p.Code, i)+".flow",
+				fmt.Sprintf("power %s names flowchart %q, which is no flow", named(p.Code, p.Name), p.Flow),
+				fmt.Sprintf("权力%s所列流程图 %q 不存在", namedZh(p.Code, p.Name), p.Flow))
 		}
 	}
 }
@@ -238,7 +270,9 @@ func powerPromised(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.PromisedDays > 0 && p.StatutoryDays > 0 && p.PromisedDays > p.StatutoryDays {
-			rep.at(key("powers", p.Code, i)+".promisedDays", "power %s promises %d working days, longer than its statutory limit of %d", named(p.Code, p.Name), p.PromisedDays, p.StatutoryDays)
+			rep.at(key("powers", p.Code, i)+".promisedDays",
+				fmt.Sprintf("power %s promises %d working days, longer than its statutory limit of %d", named(p.Code, p.Name), p.PromisedDays, p.StatutoryDays),
+				fmt.Sprintf("权力%s的承诺时限 %d 个工作日，超过法定时限 %d 个工作日", namedZh(p.Code, p.Name), p.PromisedDays, p.StatutoryDays))
 		}
 	}
 }
@@ -251,10 +285,14 @@ func powerGrant(ix *index, rep reporter) {
 			continue
 		}
 		if strings.TrimSpace(g.From) == "" {
-			rep.at(key("powers", p.Code, i)+".grant", "power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".grant",
+				fmt.Sprintf("power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name)),
+				fmt.Sprintf("权力%s为赋权事项，但未写明赋权机关", namedZh(p.Code, p.Name)))
 		}
 		if g.Partial && strings.TrimSpace(g.Scope) == "" {
-			rep.at(key("powers", p.Code, i)+".grant", "power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name))
+			rep.at(key("powers", p.Code, i)+".grant",
+				fmt.Sprintf("power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name)),
+				fmt.Sprintf("权力%s为部分赋权，但未写明赋予哪一部分", namedZh(p.Code, p.Name)))
 		}
 	}
 }
@@ -274,329 +312,13 @@ func powerLimit(ix *index, rep reporter) {
 		if !ok || days <= limit {
 			continue
 		}
-		which := "promised"
+		which, whichZh := "promised", "承诺时限"
 		if p.PromisedDays <= 0 {
-			which = "statutory"
+			which, whichZh = "statutory", "法定时限"
 		}
-		rep.at(key("powers", p.Code, i)+".flow", "power %s: flowchart %q takes %d working days on its critical path, more than the %s limit of %d", named(p.Code, p.Name), p.Flow, days, which, limit)
-	}
-}
-
-func flowKey(f *Flow, i int) string { return key("flows", f.ID, i) }
-
-func stepKey(f *Flow, i int, s *Step, j int) string {
-	return flowKey(f, i) + "." + key("steps", s.ID, j)
-}
-
-func flowRequired(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		if f.ID == "" {
-			rep.at(flowKey(f, i), "flow #%d %q has no ID", i, f.Name)
-		}
-		for j := range f.Steps {
-			s := &f.Steps[j]
-			if s.ID == "" {
-				rep.at(stepKey(f, i, s, j), "flow %q: step #%d %q has no ID", f.ID, j, s.Name)
-			}
-			if s.Kind == 0 {
-				rep.at(stepKey(f, i, s, j)+".kind", "flow %q: step %s has no kind", f.ID, named(s.ID, s.Name))
-			}
-		}
-	}
-}
-
-func flowDuplicate(ix *index, rep reporter) {
-	shared := len(ix.flows) < len(ix.r.Flows) // some flows share an ID
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		if shared {
-			if first := ix.flows[f.ID]; first != i && f.ID != "" {
-				rep.at(flowKey(f, i), "flow %s repeats the ID of flow #%d (%s)", named(f.ID, f.Name), first, ix.r.Flows[first].Name)
-			}
-		}
-		g := &ix.flow(i).g
-		if g.dup == nil {
-			continue
-		}
-		for j := range f.Steps {
-			s := &f.Steps[j]
-			if g.isDup(j) && s.ID != "" {
-				first, _ := g.find(s.ID)
-				rep.at(stepKey(f, i, s, j), "flow %q: step %s repeats the ID of step #%d (%s)", f.ID, named(s.ID, s.Name), first, f.Steps[first].Name)
-			}
-		}
-	}
-}
-
-func flowEdge(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		g := &ix.flow(i).g
-		for _, j := range g.badEdges {
-			e := f.Edges[j]
-			var missing []string
-			if _, ok := g.find(e.From); !ok {
-				missing = append(missing, strconv.Quote(e.From))
-			}
-			if _, ok := g.find(e.To); !ok && e.To != e.From {
-				missing = append(missing, strconv.Quote(e.To))
-			}
-			rep.at(flowKey(f, i)+".edges["+strconv.Itoa(j)+"]", "flow %q: edge #%d from %q to %q: %s names no step", f.ID, j, e.From, e.To, strings.Join(missing, " and "))
-		}
-	}
-}
-
-func flowCycle(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		if _, cycle := ix.topo(i); cycle != nil {
-			e := ix.flow(i).g.cycleError(cycle)
-			rep.at(flowKey(f, i), "flow %s has a cycle: %s → %s", named(f.ID, f.Name), strings.Join(e.Cycle, " → "), e.Cycle[0])
-		}
-	}
-}
-
-// kindIDs returns the IDs of the steps of kind k, duplicates left out.
-func kindIDs(g *graph, k StepKind) []string {
-	var ids []string
-	for j := range g.f.Steps {
-		if !g.isDup(j) && g.f.Steps[j].Kind == k {
-			ids = append(ids, g.f.Steps[j].ID)
-		}
-	}
-	return ids
-}
-
-func flowStart(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		g := &ix.flow(i).g
-		switch n := g.numKind(Start); n {
-		case 1:
-		case 0:
-			rep.at(flowKey(f, i), "flow %s has no Start step", named(f.ID, f.Name))
-		default:
-			rep.at(flowKey(f, i), "flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name), n, strings.Join(kindIDs(g, Start), ", "))
-		}
-	}
-}
-
-func flowEnd(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		if ix.flow(i).g.numKind(End) == 0 {
-			rep.at(flowKey(f, i), "flow %s has no End step", named(f.ID, f.Name))
-		}
-	}
-}
-
-func flowUnreachable(ix *index, rep reporter) {
-	flowReach(ix, rep, Start, true, "flow %q: step %s cannot be reached from the Start step")
-}
-
-func flowDeadend(ix *index, rep reporter) {
-	flowReach(ix, rep, End, false, "flow %q: no End step can be reached from step %s")
-}
-
-// flowReach reports, in every flow with a step of kind from, each step not
-// reached from those steps: along the edges when forward, against them
-// otherwise. A flow without such a step is left to flow.start or flow.end,
-// since every step would be reported. msg takes the flow's ID and the step.
-func flowReach(ix *index, rep reporter, from StepKind, forward bool, msg string) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		g := &ix.flow(i).g
-		if g.numKind(from) == 0 {
-			continue
-		}
-		seen := g.reach(&ix.sc, from, forward)
-		for j := range f.Steps {
-			if !seen[j] && !g.isDup(j) {
-				s := &f.Steps[j]
-				rep.at(stepKey(f, i, s, j), msg, f.ID, named(s.ID, s.Name))
-			}
-		}
-	}
-}
-
-func flowGateway(ix *index, rep reporter) {
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		g := &ix.flow(i).g
-		for j := range f.Steps {
-			s := &f.Steps[j]
-			if s.Kind != Gateway || g.isDup(j) {
-				continue
-			}
-			if n := len(g.succ(int32(j))); n < 2 {
-				rep.at(stepKey(f, i, s, j), "flow %q: gateway %s has %d outgoing edge(s); a gateway needs at least two", f.ID, named(s.ID, s.Name), n)
-			}
-		}
-	}
-}
-
-func riskDuplicate(ix *index, rep reporter) {
-	first := make(map[string]int, len(ix.r.Risks))
-	for i, k := range ix.r.Risks {
-		if k.ID == "" {
-			rep.at(key("risks", k.ID, i), "risk #%d %q has no ID", i, k.Text)
-			continue
-		}
-		if j, ok := first[k.ID]; ok {
-			rep.at(key("risks", k.ID, i), "risk %q repeats the ID of risk #%d", k.ID, j)
-			continue
-		}
-		first[k.ID] = i
-	}
-}
-
-func riskStep(ix *index, rep reporter) {
-	for i, k := range ix.r.Risks {
-		at := ix.riskAt(i)
-		flowOK, stepOK := at.flow >= 0, at.step >= 0
-		switch {
-		case k.Flow == "":
-			rep.at(key("risks", k.ID, i), "risk %q names no flowchart", k.ID)
-		case !flowOK:
-			rep.at(key("risks", k.ID, i), "risk %q names flowchart %q, which is no flow", k.ID, k.Flow)
-		case k.Step == "":
-			rep.at(key("risks", k.ID, i), "risk %q names no step of flow %q", k.ID, k.Flow)
-		case !stepOK:
-			rep.at(key("risks", k.ID, i), "risk %q names step %q, which is no step of flow %q", k.ID, k.Step, k.Flow)
-		}
-	}
-}
-
-// effectiveLevel is a risk's declared level or, if none is declared, the
-// level DefaultMatrix gives it; 0 if neither is known.
-func effectiveLevel(k *Risk) Level {
-	if k.Level != 0 {
-		return k.Level
-	}
-	if l, err := DefaultMatrix.Level(k.Likelihood, k.Impact); err == nil {
-		return l
-	}
-	return 0
-}
-
-func riskControl(ix *index, rep reporter) {
-	for i := range ix.r.Risks {
-		k := &ix.r.Risks[i]
-		if l := effectiveLevel(k); (l == Medium || l == High) && len(k.Controls) == 0 {
-			rep.at(key("risks", k.ID, i), "risk %q at step %q of flow %q is %s (%s) but has no control", k.ID, k.Step, k.Flow, l, l.Label())
-		}
-	}
-}
-
-func riskLevel(ix *index, rep reporter) {
-	for i := range ix.r.Risks {
-		k := &ix.r.Risks[i]
-		if k.Likelihood == 0 || k.Impact == 0 {
-			continue
-		}
-		want, err := DefaultMatrix.Level(k.Likelihood, k.Impact)
-		switch {
-		case err != nil:
-			rep.at(key("risks", k.ID, i), "risk %q: likelihood %d and impact %d must each be 1–5", k.ID, k.Likelihood, k.Impact)
-		case k.Level != want:
-			got := "not set"
-			if k.Level != 0 {
-				got = k.Level.String()
-			}
-			rep.at(key("risks", k.ID, i), "risk %q: likelihood %d × impact %d = %d is %s under the matrix, but its level is %s", k.ID, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want, got)
-		}
-	}
-}
-
-func riskDecision(ix *index, rep reporter) {
-	if len(ix.flows) < len(ix.r.Flows) {
-		riskDecisionByID(ix, rep)
-		return
-	}
-	// No two flows share an ID, so the steps a risk covers are those of
-	// the one flow it names with the ID of the step it finds there: a
-	// step is covered when the first step with its ID is.
-	start := make([]int, len(ix.r.Flows)+1)
-	for i := range ix.r.Flows {
-		start[i+1] = start[i] + len(ix.r.Flows[i].Steps)
-	}
-	covered := make([]bool, start[len(ix.r.Flows)])
-	for i := range ix.r.Risks {
-		if at := ix.riskAt(i); at.step >= 0 {
-			covered[start[at.flow]+int(at.step)] = true
-		}
-	}
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		for j := range f.Steps {
-			s := &f.Steps[j]
-			if s.Stage != Decision {
-				continue
-			}
-			if first, _ := ix.flow(i).g.find(s.ID); !covered[start[i]+int(first)] {
-				rep.at(stepKey(f, i, s, j), "flow %q: decision step %s has no risk point", f.ID, named(s.ID, s.Name))
-			}
-		}
-	}
-}
-
-// riskDecisionByID is riskDecision for a register in which two flows share
-// an ID: a risk covers the steps with its step ID in every flow with its
-// flow ID.
-func riskDecisionByID(ix *index, rep reporter) {
-	type at struct{ flow, step string }
-	covered := make(map[at]bool, len(ix.r.Risks))
-	for _, k := range ix.r.Risks {
-		covered[at{k.Flow, k.Step}] = true
-	}
-	for i := range ix.r.Flows {
-		f := &ix.r.Flows[i]
-		for j := range f.Steps {
-			s := &f.Steps[j]
-			if s.Stage == Decision && !covered[at{f.ID, s.ID}] {
-				rep.at(stepKey(f, i, s, j), "flow %q: decision step %s has no risk point", f.ID, named(s.ID, s.Name))
-			}
-		}
-	}
-}
-
-func sodStep(ix *index, rep reporter) {
-	for i, s := range ix.r.Separations {
-		p := "separations[" + strconv.Itoa(i) + "]"
-		if _, ok := ix.flows[s.Flow]; !ok {
-			rep.at(p, "separation #%d names flowchart %q, which is no flow", i, s.Flow)
-			continue
-		}
-		for _, id := range s.Steps {
-			if _, ok := ix.hasStep(s.Flow, id); !ok {
-				rep.at(p, "separation #%d names step %q, which is no step of flow %q", i, id, s.Flow)
-			}
-		}
-	}
-}
-
-func sodViolation(ix *index, rep reporter) {
-	for _, s := range ix.r.Separations {
-		fi, ok := ix.flows[s.Flow]
-		if !ok {
-			continue
-		}
-		f := &ix.r.Flows[fi]
-		g := &ix.flow(fi).g
-		a, okA := g.find(s.Steps[0])
-		b, okB := g.find(s.Steps[1])
-		if !okA || !okB || a == b {
-			continue
-		}
-		sa, sb := &f.Steps[a], &f.Steps[b]
-		if sa.Post != "" && sa.Post == sb.Post {
-			why := ""
-			if s.Reason != "" {
-				why = ": " + s.Reason
-			}
-			rep.at(flowKey(f, fi), "flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), sa.Post, why)
-		}
+		rep.at(key("powers", p.Code, i)+".flow",
+			fmt.Sprintf("power %s: flowchart %q takes %d working days on its critical path, more than the %s limit of %d", named(p.Code, p.Name), p.Flow, days, which, limit),
+			fmt.Sprintf("权力%s的流程图 %q 关键路径需 %d 个工作日，超过%s %d 个工作日", namedZh(p.Code, p.Name), p.Flow, days, whichZh, limit))
 	}
 }
 
@@ -604,11 +326,15 @@ func respDuplicate(ix *index, rep reporter) {
 	first := make(map[string]int, len(ix.r.Responsibilities))
 	for i, x := range ix.r.Responsibilities {
 		if x.Code == "" {
-			rep.at(key("responsibilities", x.Code, i), "responsibility #%d %q has no code", i, x.Duty)
+			rep.at(key("responsibilities", x.Code, i),
+				fmt.Sprintf("responsibility #%d %q has no code", i, x.Duty),
+				fmt.Sprintf("职责 #%d %q 未填写编码", i, x.Duty))
 			continue
 		}
 		if j, ok := first[x.Code]; ok {
-			rep.at(key("responsibilities", x.Code, i), "responsibility %s repeats the code of responsibility #%d", named(x.Code, x.Duty), j)
+			rep.at(key("responsibilities", x.Code, i),
+				fmt.Sprintf("responsibility %s repeats the code of responsibility #%d", named(x.Code, x.Duty), j),
+				fmt.Sprintf("职责%s与职责 #%d 编码重复", namedZh(x.Code, x.Duty), j))
 			continue
 		}
 		first[x.Code] = i
@@ -618,9 +344,13 @@ func respDuplicate(ix *index, rep reporter) {
 func respUnit(ix *index, rep reporter) {
 	for i, x := range ix.r.Responsibilities {
 		if x.Unit == "" {
-			rep.at(key("responsibilities", x.Code, i)+".unit", "responsibility %s names no responsible unit", named(x.Code, x.Duty))
+			rep.at(key("responsibilities", x.Code, i)+".unit",
+				fmt.Sprintf("responsibility %s names no responsible unit", named(x.Code, x.Duty)),
+				fmt.Sprintf("职责%s未写明责任单位", namedZh(x.Code, x.Duty)))
 		} else if _, ok := ix.units[x.Unit]; !ok {
-			rep.at(key("responsibilities", x.Code, i)+".unit", "responsibility %s names unit %q, which is no unit", named(x.Code, x.Duty), x.Unit)
+			rep.at(key("responsibilities", x.Code, i)+".unit",
+				fmt.Sprintf("responsibility %s names unit %q, which is no unit", named(x.Code, x.Duty), x.Unit),
+				fmt.Sprintf("职责%s的责任单位 %q 不是登记的单位", namedZh(x.Code, x.Duty), x.Unit))
 		}
 	}
 }
@@ -629,7 +359,9 @@ func respPower(ix *index, rep reporter) {
 	for i, x := range ix.r.Responsibilities {
 		for j, code := range x.Powers {
 			if _, ok := ix.powers[code]; !ok {
-				rep.at(key("responsibilities", x.Code, i)+".powers["+strconv.Itoa(j)+"]", "responsibility %s names power %q, which is not on the power list", named(x.Code, x.Duty), code)
+				rep.at(key("responsibilities", x.Code, i)+".powers["+strconv.Itoa(j)+"]",
+					fmt.Sprintf("responsibility %s names power %q, which is not on the power list", named(x.Code, x.Duty), code),
+					fmt.Sprintf("职责%s所列权力 %q 不在权力清单中", namedZh(x.Code, x.Duty), code))
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package accountability
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Template is a layout of a sub-district's bodies that a reform prescribes:
 // the internal offices (内设机构: 办 or 部) and centres (事业机构) every
@@ -36,22 +39,26 @@ type Template struct {
 // units are left out. Names are compared after trimming spaces.
 func (t Template) Check(units []Unit, subdistrict string) Findings {
 	var out Findings
-	report := func(rule, path, format string, args ...any) {
+	report := func(rule, path, en, zh string) {
 		rep := reporter{rule: rule, sev: Error, report: func(f Finding) { out = append(out, f) }}
-		rep.at(path, format, args...)
+		rep.at(path, en, zh)
 	}
 	found := false
 	for i, u := range units {
 		if u.ID == subdistrict && u.ID != "" {
 			found = true
 			if u.Kind != Subdistrict {
-				report("template.subdistrict", key("units", u.ID, i), "unit %s is of kind %s, not a sub-district", named(u.ID, u.Name), kindName(u.Kind))
+				report("template.subdistrict", key("units", u.ID, i),
+					fmt.Sprintf("unit %s is of kind %s, not a sub-district", named(u.ID, u.Name), kindName(u.Kind)),
+					fmt.Sprintf("单位%s的类别为%s，不是街道", namedZh(u.ID, u.Name), kindNameZh(u.Kind)))
 			}
 			break
 		}
 	}
 	if !found {
-		report("template.subdistrict", "units["+subdistrict+"]", "sub-district %q is no unit", subdistrict)
+		report("template.subdistrict", "units["+subdistrict+"]",
+			fmt.Sprintf("sub-district %q is no unit", subdistrict),
+			fmt.Sprintf("街道 %q 不是登记的单位", subdistrict))
 		return out
 	}
 	want := make(map[string]UnitKind, len(t.Offices)+len(t.Centers))
@@ -72,19 +79,27 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 		if u.SelfSet {
 			selfSet++
 			if selfSet > t.MaxSelfSet {
-				report("template.selfset", path, "unit %s is self-set body number %d of sub-district %q; %s allows at most %d", named(u.ID, u.Name), selfSet, subdistrict, t.Name, t.MaxSelfSet)
+				report("template.selfset", path,
+					fmt.Sprintf("unit %s is self-set body number %d of sub-district %q; %s allows at most %d", named(u.ID, u.Name), selfSet, subdistrict, t.Name, t.MaxSelfSet),
+					fmt.Sprintf("单位%s是街道 %q 的第 %d 个自设机构，%s至多允许 %d 个", namedZh(u.ID, u.Name), subdistrict, selfSet, t.Name, t.MaxSelfSet))
 			}
 			continue
 		}
 		kind, ok := want[name]
 		switch {
 		case !ok:
-			report("template.extra", path, "unit %s of sub-district %q is not in %s and is not marked self-set", named(u.ID, u.Name), subdistrict, t.Name)
+			report("template.extra", path,
+				fmt.Sprintf("unit %s of sub-district %q is not in %s and is not marked self-set", named(u.ID, u.Name), subdistrict, t.Name),
+				fmt.Sprintf("街道 %q 的单位%s不在%s之列，也未标明为自设机构", subdistrict, namedZh(u.ID, u.Name), t.Name))
 		case have[name]:
-			report("template.extra", path, "unit %s of sub-district %q repeats a body of %s", named(u.ID, u.Name), subdistrict, t.Name)
+			report("template.extra", path,
+				fmt.Sprintf("unit %s of sub-district %q repeats a body of %s", named(u.ID, u.Name), subdistrict, t.Name),
+				fmt.Sprintf("街道 %q 的单位%s与%s所列机构重复", subdistrict, namedZh(u.ID, u.Name), t.Name))
 		case kind != u.Kind:
 			have[name] = true
-			report("template.kind", path, "unit %s of sub-district %q is of kind %s; %s prescribes kind %s", named(u.ID, u.Name), subdistrict, kindName(u.Kind), t.Name, kindName(kind))
+			report("template.kind", path,
+				fmt.Sprintf("unit %s of sub-district %q is of kind %s; %s prescribes kind %s", named(u.ID, u.Name), subdistrict, kindName(u.Kind), t.Name, kindName(kind)),
+				fmt.Sprintf("街道 %q 的单位%s类别为%s，%s规定为%s", subdistrict, namedZh(u.ID, u.Name), kindNameZh(u.Kind), t.Name, kindNameZh(kind)))
 		default:
 			have[name] = true
 		}
@@ -94,7 +109,9 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 		for _, n := range list {
 			if n = strings.TrimSpace(n); !have[n] {
 				have[n] = true // report a name listed twice once
-				report("template.missing", sdPath, "sub-district %q has no %s %q, which %s prescribes", subdistrict, kindName(want[n]), n, t.Name)
+				report("template.missing", sdPath,
+					fmt.Sprintf("sub-district %q has no %s %q, which %s prescribes", subdistrict, kindName(want[n]), n, t.Name),
+					fmt.Sprintf("街道 %q 缺少%s规定的%s %q", subdistrict, t.Name, kindNameZh(want[n]), n))
 			}
 		}
 	}
@@ -106,4 +123,12 @@ func kindName(k UnitKind) string {
 		return "unit of no kind"
 	}
 	return k.String() + " (" + k.Label() + ")"
+}
+
+// kindNameZh is kindName in Chinese: the kind's label.
+func kindNameZh(k UnitKind) string {
+	if k == 0 {
+		return "未填写类别的单位"
+	}
+	return k.Label()
 }

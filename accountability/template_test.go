@@ -54,20 +54,28 @@ func TestTemplateCheck(t *testing.T) {
 	}{
 		{"two self-set offices", layout(wuhu, selfSet("X1", "城市更新办"), selfSet("X2", "生态环境办")), "S", nil},
 		{"a third self-set office", layout(wuhu, selfSet("X1", "城市更新办"), selfSet("X2", "生态环境办"), selfSet("X3", "文旅办")), "S",
-			Findings{e("template.selfset", "units[X3]", `unit "X3" (文旅办) is self-set body number 3 of sub-district "S"; 芜湖市街道“六办两中心” allows at most 2`)}},
+			Findings{e("template.selfset", "units[X3]", `unit "X3" (文旅办) is self-set body number 3 of sub-district "S"; 芜湖市街道“六办两中心” allows at most 2`,
+				`单位文旅办（X3）是街道 "S" 的第 3 个自设机构，芜湖市街道“六办两中心”至多允许 2 个`)}},
 		{"an office not marked self-set", layout(wuhu, Unit{ID: "X1", Name: "城市更新办", Kind: Office, Parent: "S"}), "S",
-			Findings{e("template.extra", "units[X1]", `unit "X1" (城市更新办) of sub-district "S" is not in 芜湖市街道“六办两中心” and is not marked self-set`)}},
+			Findings{e("template.extra", "units[X1]", `unit "X1" (城市更新办) of sub-district "S" is not in 芜湖市街道“六办两中心” and is not marked self-set`,
+				`街道 "S" 的单位城市更新办（X1）不在芜湖市街道“六办两中心”之列，也未标明为自设机构`)}},
 		{"an office twice", layout(wuhu, Unit{ID: "X1", Name: "平安建设办", Kind: Office, Parent: "S"}), "S",
-			Findings{e("template.extra", "units[X1]", `unit "X1" (平安建设办) of sub-district "S" repeats a body of 芜湖市街道“六办两中心”`)}},
+			Findings{e("template.extra", "units[X1]", `unit "X1" (平安建设办) of sub-district "S" repeats a body of 芜湖市街道“六办两中心”`,
+				`街道 "S" 的单位平安建设办（X1）与芜湖市街道“六办两中心”所列机构重复`)}},
 		{"a missing centre", layout(wuhu)[:8], "S",
-			Findings{e("template.missing", "units[S]", `sub-district "S" has no center (事业机构) "网格化服务管理中心", which 芜湖市街道“六办两中心” prescribes`)}},
+			Findings{e("template.missing", "units[S]", `sub-district "S" has no center (事业机构) "网格化服务管理中心", which 芜湖市街道“六办两中心” prescribes`,
+				`街道 "S" 缺少芜湖市街道“六办两中心”规定的事业机构 "网格化服务管理中心"`)}},
 		{"a centre set up as an office", func() []Unit { u := layout(wuhu); u[7].Kind = Office; return u }(), "S",
-			Findings{e("template.kind", "units[Ca]", `unit "Ca" (为民服务中心) of sub-district "S" is of kind office (内设机构); 芜湖市街道“六办两中心” prescribes kind center (事业机构)`)}},
+			Findings{e("template.kind", "units[Ca]", `unit "Ca" (为民服务中心) of sub-district "S" is of kind office (内设机构); 芜湖市街道“六办两中心” prescribes kind center (事业机构)`,
+				`街道 "S" 的单位为民服务中心（Ca）类别为内设机构，芜湖市街道“六办两中心”规定为事业机构`)}},
 		{"no such sub-district", layout(wuhu), "Z",
-			Findings{e("template.subdistrict", "units[Z]", `sub-district "Z" is no unit`)}},
+			Findings{e("template.subdistrict", "units[Z]", `sub-district "Z" is no unit`,
+				`街道 "Z" 不是登记的单位`)}},
 		{"not a sub-district", layout(wuhu), "Oa",
-			Findings{e("template.subdistrict", "units[Oa]", `unit "Oa" (综合保障办) is of kind office (内设机构), not a sub-district`),
-				e("template.extra", "units[N]", `unit "N" (某科) of sub-district "Oa" is not in 芜湖市街道“六办两中心” and is not marked self-set`)}},
+			Findings{e("template.subdistrict", "units[Oa]", `unit "Oa" (综合保障办) is of kind office (内设机构), not a sub-district`,
+				`单位综合保障办（Oa）的类别为内设机构，不是街道`),
+				e("template.extra", "units[N]", `unit "N" (某科) of sub-district "Oa" is not in 芜湖市街道“六办两中心” and is not marked self-set`,
+					`街道 "Oa" 的单位某科（N）不在芜湖市街道“六办两中心”之列，也未标明为自设机构`)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +85,9 @@ func TestTemplateCheck(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Check() mismatch (-want +got):\n%s", diff)
+			}
+			for _, f := range got {
+				checkChinese(t, f, figures(tt.units, tt.sd, wuhu))
 			}
 		})
 	}

@@ -40,11 +40,7 @@ func TestAssess(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Assess mismatch (-want +got):\n%s", diff)
 	}
-	b, err := json.Marshal(got[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "testdata/annual.golden", append(b, '\n'), *update)
+	b := golden.JSON(t, "testdata/annual.golden", got[0], *update)
 	var back assessment.Annual
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)

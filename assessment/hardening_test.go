@@ -22,6 +22,8 @@ import (
 // each makes its calls, failing on a panic or an unsound result.
 func TestHardening(t *testing.T) {
 	hardening.Test(t, []hardening.Row{
+		hardening.UnmarshalRow[assessment.Weights]("assessment.Weights"),
+		hardening.UnmarshalRow[assessment.Annual]("assessment.Annual"),
 		hardening.MarshalRow("assessment.Weights", nil, assessment.Weights{"": hardening.Decimals[3], hardening.BadUTF8: hardening.Decimals[2]}),
 		hardening.MarshalRow("assessment.Annual", assessment.Annual{}, assessment.Annual{Subject: hardening.BadUTF8,
 			Parts: map[string]decimal.Decimal{"": hardening.Decimals[4]}, Weights: assessment.Weights{"": {}}, Total: hardening.Decimals[3], Rank: -1}),

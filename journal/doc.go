@@ -155,12 +155,18 @@
 //	  matter     string
 //	  seq        integer
 //	  at         time
-//	  kind       code, optional: report whistle dispatch accept return suspend resume progress resolve reopen close feedback
+//	  kind       code, optional: report whistle dispatch accept return suspend resume progress resolve reopen close feedback approve deny extend urge supervise reply
 //	  actor      string, optional
 //	  type       string, optional
 //	  units      list of strings, optional
+//	  routes     string, optional
+//	  override   string, optional
 //	  note       string, optional
 //	  satisfied  flag, optional
+//	  solved     flag, optional
+//	  days       integer, optional
+//	  ref        integer, optional
+//	  supervisor string, optional
 //	evaluation (scoring.Evaluation):
 //	  matter     string
 //	  subject    string

@@ -109,6 +109,8 @@ func history(seed int64, n int, year int) []step {
 		add(matters.Dispatch, owner, func(e *matters.Event) { e.Units = dispatched })
 		if rng.Intn(6) == 0 {
 			add(matters.Return, lead, func(e *matters.Event) { e.Note = "不属于本部门职责" })
+			ret := seq
+			add(matters.Approve, owner, func(e *matters.Event) { e.Ref, e.Note = ret, "同意退单" })
 			lead = departments[perm[len(perm)-1]]
 			dispatched = []string{lead}
 			add(matters.Dispatch, owner, func(e *matters.Event) { e.Units = dispatched })
@@ -118,6 +120,8 @@ func history(seed int64, n int, year int) []step {
 		}
 		if rng.Intn(5) == 0 {
 			add(matters.Suspend, owner, func(e *matters.Event) { e.Note = "等待汛期结束" })
+			req := seq
+			add(matters.Approve, reporter, func(e *matters.Event) { e.Ref, e.Note = req, "同意挂起" }) // the owner's own request: the platform decides, if any
 			add(matters.Resume, lead, nil)
 		}
 		for k := rng.Intn(3); k > 0; k-- {
@@ -136,7 +140,7 @@ func history(seed int64, n int, year int) []step {
 		grade(lead, true)
 		if rng.Intn(3) > 0 {
 			yes := rng.Intn(10) > 0
-			add(matters.Feedback, owner, func(e *matters.Event) { e.Satisfied = &yes })
+			add(matters.Feedback, reporter, func(e *matters.Event) { e.Satisfied = &yes }) // the hotline asks about what it reported
 		}
 		if rng.Intn(2) == 0 {
 			add(matters.Close, owner, nil)

@@ -54,9 +54,10 @@ type Amended struct {
 // [RebuildAt] gives for a checkpoint published before it, and anyone can
 // see where it stands.
 //
-// What was journaled comes back exactly, with two differences that no
-// comparison of values sees: times come back in UTC (the same instants),
-// and an empty slice comes back as nil.
+// What was journaled comes back exactly: the journal writes times in UTC,
+// and the matters and the book give them back, as they give every time,
+// in China Standard Time (the same instants), so that a rebuilt matter is
+// deeply equal to the live one.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 	return rebuild(NewReader(r, opts), -1)
 }

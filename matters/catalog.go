@@ -23,7 +23,8 @@ import (
 // followed in the revision it recorded.
 //
 // A nil list is an empty one: Validate then reports every name that the
-// other lists give it. The zero Catalog holds nothing. A Catalog is not
+// other lists give it. The zero Catalog holds nothing and sets no
+// supervision. A Catalog is not
 // modified by its methods and is safe for concurrent use by readers.
 type Catalog struct {
 	Register  *accountability.Register `json:"register,omitempty"`
@@ -31,6 +32,9 @@ type Catalog struct {
 	Admission *Admission               `json:"admission,omitempty"`
 	KeyTasks  KeyTasks                 `json:"keyTasks,omitempty"`
 	History   History                  `json:"history,omitzero"`
+	// Supervision holds the settings by which [Catalog.Apply] and
+	// [Catalog.Due] supervise the jurisdiction's matters.
+	Supervision Supervision `json:"supervision,omitzero"`
 }
 
 // History holds the revisions of a catalog's lists other than its own, in
@@ -41,37 +45,26 @@ type History struct {
 	Admissions  []*Admission               `json:"admissions,omitempty"`
 }
 
-// inForce picks, of the revisions given, the one in force at t: published,
-// with the latest Effective instant not after t; the first such revision
-// wins a tie. It returns -1 if none is in force.
-func inForce(n int, adoption func(i int) accountability.Adoption, t time.Time) int {
-	best := -1
+// pick returns the revision of one list in force at t, the catalog's own
+// revision cur first, then those of history; nil if none is: published,
+// with the latest Effective instant not after t, the first such revision
+// winning a tie.
+func pick[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption, t time.Time) *T {
+	var best *T
 	var at time.Time
-	for i := 0; i < n; i++ {
-		a := adoption(i)
-		if a.InForce(t) && (best < 0 || a.Effective.After(at)) {
-			best, at = i, a.Effective
+	consider := func(x *T) {
+		if x == nil {
+			return
 		}
+		if a := adoption(x); a.InForce(t) && (best == nil || a.Effective.After(at)) {
+			best, at = x, a.Effective
+		}
+	}
+	consider(cur)
+	for _, h := range history {
+		consider(h)
 	}
 	return best
-}
-
-// pick returns the revision of one list in force at t, the catalog's own
-// revision cur first, then those of history; nil if none is.
-func pick[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption, t time.Time) *T {
-	all := make([]*T, 0, 1+len(history))
-	if cur != nil {
-		all = append(all, cur)
-	}
-	for _, h := range history {
-		if h != nil {
-			all = append(all, h)
-		}
-	}
-	if i := inForce(len(all), func(i int) accountability.Adoption { return adoption(all[i]) }, t); i >= 0 {
-		return all[i]
-	}
-	return nil
 }
 
 // At returns the lists in force at t: of each list, among the catalog's

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -221,7 +222,8 @@ func TestDiffDirectoryAndAdmission(t *testing.T) {
 }
 
 // FuzzLoadCatalog: no input makes loading, validating, At or RouteOf
-// panic; every error wraps ErrInvalid; a loaded catalog re-encodes to JSON
+// panic; loading takes time linear in the input; every error wraps
+// ErrInvalid; a loaded catalog re-encodes to JSON
 // that loads to the same catalog.
 func FuzzLoadCatalog(f *testing.F) {
 	for _, c := range []*matters.Catalog{soundCatalog(), revisedCatalog()} {
@@ -233,7 +235,11 @@ func FuzzLoadCatalog(f *testing.F) {
 	}
 	f.Add([]byte(`{"directory":{"routes":[{"type":"a","lead":"b","duty":"x"}]},"admission":{"items":[{"code":"c","name":"招商引资"}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := matters.LoadCatalog(bytes.NewReader(data))
+		var (
+			c   *matters.Catalog
+			err error
+		)
+		hardening.Linear(t, len(data), func() { c, err = matters.LoadCatalog(bytes.NewReader(data)) })
 		if err != nil {
 			if !errors.Is(err, matters.ErrInvalid) {
 				t.Fatalf("error %v does not wrap ErrInvalid", err)

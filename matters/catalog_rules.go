@@ -23,6 +23,7 @@ import (
 //	catalog.excluded  (error) excluded work on any list: an admission item, a route's type, a power, a responsibility's duty or task, a key task or function
 //	catalog.limit     (warning) a route that allows more working days to resolve than a power its responsibility relies on promises (else its statutory limit)
 //	catalog.revision  (error) a revision approved or published with no approver or approval time, approved after it took effect, or published with no effective date
+//	catalog.supervision (error) a negative setting of Supervision, or a supervisor that is no unit of the register
 //
 // The excluded work is [DefaultExclusions] with the admission's own
 // exclusions, an exclusion of the admission replacing the default of the
@@ -45,6 +46,7 @@ func (c *Catalog) Validate() accountability.Findings {
 	v.checkExcluded()
 	v.checkLimits()
 	v.checkRevisions()
+	v.checkSupervision()
 	return v.out
 }
 

@@ -146,6 +146,13 @@ func TestCatalogRules(t *testing.T) {
 			fail("catalog.revision", "directory", `directory "2020-1" is published but has no effective date`, `基层治理事项清单 "2020-1" 已公布，但未写明施行日期`),
 			fail("catalog.revision", "history.admissions[0]", `admission "2019" was approved on 2020-02-20, after it took effect on 2020-02-19`, `事项准入清单 "2019" 于 2020-02-20 审定，晚于施行日期 2020-02-19`),
 		}},
+		{"catalog.supervision", func(c *matters.Catalog) {
+			c.Supervision = matters.Supervision{Supervisor: "区委督查室", EscalateDays: -1, FeedbackDays: 2, Reopens: -3}
+		}, accountability.Findings{
+			fail("catalog.supervision", "supervision.escalateDays", `supervision: escalateDays is -1, which is negative`, `督办设置的升级督办天数为负数（-1）`),
+			fail("catalog.supervision", "supervision.reopens", `supervision: reopens is -3, which is negative`, `督办设置的重办次数上限为负数（-3）`),
+			fail("catalog.supervision", "supervision.supervisor", `supervision: the supervisor "区委督查室" is no unit of the register`, `督办单位 "区委督查室" 不是登记的单位`),
+		}},
 	}
 	covered := map[string]bool{}
 	for _, tt := range tests {
@@ -159,7 +166,7 @@ func TestCatalogRules(t *testing.T) {
 		rule, _, _ := strings.Cut(tt.name, "/")
 		covered[rule] = true
 	}
-	for _, rule := range []string{"catalog.unit", "catalog.duty", "catalog.lead", "catalog.item", "catalog.excluded", "catalog.limit", "catalog.revision"} {
+	for _, rule := range []string{"catalog.unit", "catalog.duty", "catalog.lead", "catalog.item", "catalog.excluded", "catalog.limit", "catalog.revision", "catalog.supervision"} {
 		if !covered[rule] {
 			t.Errorf("rule %s has no case", rule)
 		}

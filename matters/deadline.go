@@ -3,6 +3,7 @@ package matters
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -14,12 +15,15 @@ import (
 //
 //   - Respond: the instant at which Route.Respond of working time has run
 //     since the dispatch (the units must have accepted by then);
-//   - Resolve: AddDays(dispatch, Route.ResolveDays) on the calendar (the
-//     lead must have resolved it by then).
+//   - Resolve: AddDays(dispatch, Route.ResolveDays + the Days of every
+//     approved Extend since the dispatch) on the calendar (the lead must
+//     have resolved it by then); an Extend that waits for its decision, or
+//     was denied, moves nothing.
 //
-// Suspended time does not count: where the matter was suspended before a
-// due time, that due time moves later by the working time it was
-// suspended. A due time is zero when the route sets no such limit, or when
+// Suspended time does not count, where the suspension was approved: where
+// the matter was suspended before a due time, that due time moves later by
+// the working time it was suspended, from the Approve (the clock runs
+// while a request waits) to the Resume. A due time is zero when the route sets no such limit, or when
 // the matter is suspended now (Stopped) and its clock had not reached the
 // limit when it stopped: it is known again once the matter resumes. In
 // JSON a zero due time is left out.
@@ -139,7 +143,9 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 
 // Elapsed returns the working time on cal from the latest Dispatch at or
 // before to, until to, less the working time the matter was suspended in
-// between (a suspension still open at to counts until to). It is the
+// between by an approved suspension, from its Approve to its Resume (a
+// suspension still open at to counts until to; a request to suspend that
+// waits, or was denied, stops nothing). It is the
 // measure of the one-matter-one-evaluation facts: a unit's response time is
 // Elapsed to its Accept, the resolution time Elapsed to the Resolve (see
 // [Matter.ElapsedTo] to name the event rather than the instant).
@@ -242,7 +248,7 @@ func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, e
 	if past.Lead == "" {
 		return Status{}, fmt.Errorf("matters: status of matter %q at %s: returned, awaiting dispatch: %w", m.ID, at.Format(timeLayout), ErrNotDispatched)
 	}
-	st := Status{At: at, State: past.State, Suspended: past.Suspended}
+	st := Status{At: at.In(workday.CST()), State: past.State, Suspended: past.Suspended}
 	accepted := make(map[string]bool)
 	for _, e := range events[d+1:] {
 		switch e.Kind {
@@ -324,26 +330,6 @@ func (m *Matter) upTo(t time.Time) []Event {
 	return m.Events[:n]
 }
 
-// span is a stretch of time in which a matter's clock runs; a zero end
-// means it still runs.
-type span struct{ start, end time.Time }
-
-// running returns the spans after the Dispatch at events[d] in which the
-// clock ran: it stops at each Suspend and starts again at each Resume.
-func running(events []Event, d int) []span {
-	spans := []span{{start: events[d].At}}
-	for _, e := range events[d+1:] {
-		last := &spans[len(spans)-1]
-		switch {
-		case e.Kind == Suspend && last.end.IsZero():
-			last.end = e.At
-		case e.Kind == Resume && !last.end.IsZero():
-			spans = append(spans, span{start: e.At})
-		}
-	}
-	return spans
-}
-
 // due returns the due time of one clock under the Dispatch at events[d]
 // (zero if the clock is stopped short of it) and its limit in working
 // time (zero if the route sets none).
@@ -357,7 +343,11 @@ func (m *Matter) due(events []Event, d int, r Route, cal *workday.Calendar, reso
 	}
 	switch {
 	case resolve && r.ResolveDays > 0:
-		if plain, err = cal.AddDays(from, r.ResolveDays); err != nil {
+		days := extended(events, d)
+		if days > 0 && days > math.MaxInt32-r.ResolveDays {
+			return time.Time{}, 0, wrap(fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, days, ErrInvalid))
+		}
+		if plain, err = cal.AddDays(from, r.ResolveDays+days); err != nil {
 			return time.Time{}, 0, wrap(err)
 		}
 		if limit, err = cal.Between(from, plain); err != nil {

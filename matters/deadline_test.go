@@ -22,6 +22,7 @@ func timed(t *testing.T, events ...matters.Event) *matters.Matter {
 	for i := range events {
 		events[i].Matter, events[i].Seq = "M-1", i+1
 	}
+	fillRefs(events)
 	m, err := matters.Replay(events)
 	if err != nil {
 		t.Fatalf("timed: %v", err)
@@ -33,6 +34,12 @@ func tev(when time.Time, kind matters.Kind, actor string, units ...string) matte
 	e := ev(kind, actor, units...)
 	e.At = when
 	return e
+}
+
+// tapproved returns a request of kind by actor at when and the owner's
+// approval at the same instant.
+func tapproved(when time.Time, kind matters.Kind, actor string) []matters.Event {
+	return []matters.Event{tev(when, kind, actor), tev(when, matters.Approve, owner)}
 }
 
 // dispatchedAt returns the events of a matter dispatched to lead and sup1 at when.
@@ -76,29 +83,54 @@ func TestDeadlines(t *testing.T) {
 		{"office hours: 4h from Friday 16:00 is Monday 11:00", office, dispatchedAt(at(3, 8, 16, 0)), route,
 			matters.Deadlines{Dispatched: at(3, 8, 16, 0), Respond: at(3, 11, 11, 0), Resolve: at(3, 15, 16, 0)}},
 		{"suspended two hours before the response is due", china,
-			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 12, 0), matters.Resume, owner)), route,
+			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 10, 0), matters.Suspend, lead), []matters.Event{tev(at(3, 4, 12, 0), matters.Resume, owner)}), route,
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 15, 0), Resolve: at(3, 11, 11, 0)}},
 		{"suspended over a weekend costs no working time", china,
-			append(dispatchedAt(at(3, 8, 9, 0)), tev(at(3, 9, 10, 0), matters.Suspend, lead), tev(at(3, 10, 12, 0), matters.Resume, owner)), route,
+			slices.Concat(dispatchedAt(at(3, 8, 9, 0)), tapproved(at(3, 9, 10, 0), matters.Suspend, lead), []matters.Event{tev(at(3, 10, 12, 0), matters.Resume, owner)}), route,
 			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 15, 9, 0)}},
 		{"suspended after the response was due", china,
-			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 14, 0), matters.Suspend, lead), tev(at(3, 5, 14, 0), matters.Resume, owner)), route,
+			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 14, 0), matters.Suspend, lead), []matters.Event{tev(at(3, 5, 14, 0), matters.Resume, owner)}), route,
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 12, 9, 0)}},
 		{"suspended now, before the response was due", china,
-			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead)), route,
+			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 10, 0), matters.Suspend, lead)), route,
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Stopped: true}},
 		{"suspended now, after the response was due", china,
-			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 14, 0), matters.Suspend, lead)), route,
+			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 14, 0), matters.Suspend, lead)), route,
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Stopped: true}},
 		{"twice suspended", china,
-			append(dispatchedAt(at(3, 4, 9, 0)),
-				tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 11, 0), matters.Resume, lead),
-				tev(at(3, 4, 12, 0), matters.Suspend, owner), tev(at(3, 4, 12, 30), matters.Resume, owner)), route,
+			slices.Concat(dispatchedAt(at(3, 4, 9, 0)),
+				tapproved(at(3, 4, 10, 0), matters.Suspend, lead), []matters.Event{tev(at(3, 4, 11, 0), matters.Resume, lead)},
+				tapproved(at(3, 4, 12, 0), matters.Suspend, owner), []matters.Event{tev(at(3, 4, 12, 30), matters.Resume, owner)}), route,
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 14, 30), Resolve: at(3, 11, 10, 30)}},
+		{"a suspension asked for and never approved stops nothing", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 11, 9, 0)}},
+		{"a suspension denied stops nothing", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 12, 0), matters.Deny, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 11, 9, 0)}},
+		{"a suspension stops the clock from its approval, not its request", china,
+			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Suspend, lead), tev(at(3, 4, 11, 0), matters.Approve, owner), tev(at(3, 4, 12, 0), matters.Resume, lead)), route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 14, 0), Resolve: at(3, 11, 10, 0)}},
+		{"an extension approved moves the resolution deadline by its working days", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2), tev(at(3, 8, 11, 0), matters.Approve, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 19, 9, 0)}},
+		{"two extensions approved add up", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2), tev(at(3, 8, 11, 0), matters.Approve, owner),
+				withDays(tev(at(3, 8, 12, 0), matters.Extend, owner), 1), tev(at(3, 8, 12, 0), matters.Approve, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 20, 9, 0)}},
+		{"an extension denied leaves the deadline", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2), tev(at(3, 8, 11, 0), matters.Deny, owner)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 15, 9, 0)}},
+		{"an extension waiting leaves the deadline", china,
+			append(dispatchedAt(at(3, 8, 9, 0)), withDays(tev(at(3, 8, 10, 0), matters.Extend, lead), 2)), route,
+			matters.Deadlines{Dispatched: at(3, 8, 9, 0), Respond: at(3, 8, 13, 0), Resolve: at(3, 15, 9, 0)}},
+		{"a hotline's own assignment, dispatched without a whistle, has the same clock", china,
+			[]matters.Event{tev(at(3, 4, 8, 58), matters.Report, hotline), tev(at(3, 4, 9, 0), matters.Dispatch, hotline, lead, sup1)}, route,
+			matters.Deadlines{Dispatched: at(3, 4, 9, 0), Respond: at(3, 4, 13, 0), Resolve: at(3, 11, 9, 0)}},
 		{"a route with no limits", china, dispatchedAt(at(3, 4, 9, 0)), matters.Route{Lead: lead},
 			matters.Deadlines{Dispatched: at(3, 4, 9, 0)}},
 		{"the latest dispatch counts", china,
-			append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Return, lead), tev(at(3, 5, 9, 0), matters.Dispatch, owner, sup1)), route,
+			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 10, 0), matters.Return, lead), []matters.Event{tev(at(3, 5, 9, 0), matters.Dispatch, owner, sup1)}), route,
 			matters.Deadlines{Dispatched: at(3, 5, 9, 0), Respond: at(3, 5, 13, 0), Resolve: at(3, 12, 9, 0)}},
 	}
 	for _, tt := range tests {
@@ -122,7 +154,7 @@ func TestStatus(t *testing.T) {
 	resolved := append(slices.Clone(accepted), tev(at(3, 7, 9, 0), matters.Resolve, lead))
 	late := append(slices.Clone(accepted), tev(at(3, 12, 9, 0), matters.Resolve, lead))
 	reopened := append(slices.Clone(resolved), tev(at(3, 7, 10, 0), matters.Reopen, owner))
-	suspended := append(slices.Clone(accepted), tev(at(3, 5, 9, 0), matters.Suspend, lead))
+	suspended := slices.Concat(accepted, tapproved(at(3, 5, 9, 0), matters.Suspend, lead))
 	respond := func(used time.Duration, alert matters.Alert, done time.Time) matters.Clock {
 		return matters.Clock{Limit: 4 * time.Hour, Due: at(3, 4, 13, 0), Used: used, Done: done, Alert: alert}
 	}
@@ -189,13 +221,11 @@ func TestStatus(t *testing.T) {
 
 func TestElapsed(t *testing.T) {
 	china := workday.China()
-	events := append(dispatchedAt(at(3, 8, 16, 0)),
-		tev(at(3, 8, 18, 0), matters.Suspend, lead),
-		tev(at(3, 11, 6, 0), matters.Resume, lead),
-		tev(at(3, 11, 8, 0), matters.Accept, lead),
-		tev(at(3, 11, 9, 0), matters.Return, lead),
-		tev(at(3, 11, 10, 0), matters.Dispatch, owner, sup2),
-		tev(at(3, 11, 11, 0), matters.Accept, sup2),
+	events := slices.Concat(dispatchedAt(at(3, 8, 16, 0)),
+		tapproved(at(3, 8, 18, 0), matters.Suspend, lead),
+		[]matters.Event{tev(at(3, 11, 6, 0), matters.Resume, lead), tev(at(3, 11, 8, 0), matters.Accept, lead)},
+		tapproved(at(3, 11, 9, 0), matters.Return, lead),
+		[]matters.Event{tev(at(3, 11, 10, 0), matters.Dispatch, owner, sup2), tev(at(3, 11, 11, 0), matters.Accept, sup2)},
 	)
 	m := timed(t, events...)
 	tests := []struct {
@@ -219,13 +249,13 @@ func TestElapsed(t *testing.T) {
 	if got, err := m.Elapsed(officeHours(t), at(3, 11, 9, 0)); err != nil || got != 2*time.Hour {
 		t.Errorf("Elapsed with office hours = %v, %v; want 2h", got, err)
 	}
-	// By event: the lead's Accept (seq 6) and the new lead's (seq 9).
-	for seq, want := range map[int]time.Duration{3: 0, 6: 4 * time.Hour, 9: time.Hour} {
+	// By event: the lead's Accept (seq 7) and the new lead's (seq 11).
+	for seq, want := range map[int]time.Duration{3: 0, 7: 4 * time.Hour, 11: time.Hour} {
 		if got, err := m.ElapsedTo(china, seq); err != nil || got != want {
 			t.Errorf("ElapsedTo(%d) = %v, %v; want %v", seq, got, err, want)
 		}
 	}
-	for _, seq := range []int{0, 1, 10} {
+	for _, seq := range []int{0, 1, 12} {
 		if _, err := m.ElapsedTo(china, seq); err == nil {
 			t.Errorf("ElapsedTo(%d) gave no error", seq)
 		}
@@ -235,10 +265,45 @@ func TestElapsed(t *testing.T) {
 	}
 }
 
+// TestUnapprovedSuspension: a lead that asks to suspend its matter for 19
+// working days, on its own word, has its clock run all the while: the
+// time counts as elapsed and the matter is overdue; the same suspension
+// approved is excluded.
+func TestUnapprovedSuspension(t *testing.T) {
+	china := workday.China()
+	resume, err := china.AddDays(at(3, 4, 10, 0), 19)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 9, 30), matters.Accept, lead), tev(at(3, 4, 10, 0), matters.Suspend, lead)})
+	unapproved := timed(t, append(slices.Clone(asked), tev(resume.Add(time.Hour), matters.Resolve, lead))...)
+	approvedOnce := timed(t, append(slices.Clone(asked), tev(at(3, 4, 10, 0), matters.Approve, owner), tev(resume, matters.Resume, lead), tev(resume.Add(time.Hour), matters.Resolve, lead))...)
+	for _, tt := range []struct {
+		name    string
+		m       *matters.Matter
+		elapsed time.Duration
+		overdue bool
+	}{
+		{"unapproved: 19 working days count", unapproved, 19*24*time.Hour + 2*time.Hour, true},
+		{"approved: excluded", approvedOnce, 2 * time.Hour, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.m.ElapsedTo(china, len(tt.m.Events))
+			if err != nil || got != tt.elapsed {
+				t.Errorf("elapsed to the resolution = %v, %v; want %v", got, err, tt.elapsed)
+			}
+			st, err := tt.m.Status(china, resume.Add(2*time.Hour), route)
+			if err != nil || st.Overdue() != tt.overdue {
+				t.Errorf("Status overdue = %v, %v; want %v", st.Overdue(), err, tt.overdue)
+			}
+		})
+	}
+}
+
 func TestClockErrors(t *testing.T) {
 	china := workday.China()
 	dispatched := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
-	returned := timed(t, append(dispatchedAt(at(3, 4, 9, 0)), tev(at(3, 4, 10, 0), matters.Return, lead))...)
+	returned := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 10, 0), matters.Return, lead))...)
 	whistled := build(t, hWhistled...)
 	old := timed(t, dispatchedAt(time.Date(2010, 3, 4, 9, 0, 0, 0, workday.CST()))...)
 	tests := []struct {

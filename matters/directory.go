@@ -91,11 +91,22 @@ func (d *Directory) Route(matterType string) (Route, error) {
 	return Route{}, fmt.Errorf("%w for matter type %s", ErrNoRoute, errtext.Quote(matterType))
 }
 
+// The longest limits a route may set: [MaxResolveDays] working days to
+// resolve, and [MaxRespond] of working time to respond. A longer limit is
+// a mistake (ten years to resolve a matter is no limit at all), and would
+// overflow the arithmetic of deadlines and facts; Validate refuses it.
+const (
+	MaxResolveDays = 3650
+	MaxRespond     = MaxResolveDays * 24 * time.Hour
+)
+
 // Validate reports every problem of the directory: a route with no type,
 // two routes with one type, a route with no lead, an empty or repeated
-// support unit, a lead that also supports, and a negative Respond or
-// ResolveDays. The error joins one error per problem, each naming its path
-// (such as routes[违法建设]) and wrapping [ErrInvalid]; nil if sound.
+// support unit, a lead that also supports, a negative Respond or
+// ResolveDays, and one over [MaxRespond] or [MaxResolveDays]. The error
+// joins one error per problem (the first 100, and the number of the
+// others), each naming its path (such as routes[违法建设]) and wrapping
+// [ErrInvalid]; nil if sound.
 func (d *Directory) Validate() error {
 	var p problems
 	first := make(map[string]int, len(d.Routes))
@@ -112,11 +123,17 @@ func (d *Directory) Validate() error {
 			}
 		}
 		checkUnits(&p, path, r.Lead, r.Support)
-		if r.Respond < 0 {
+		switch {
+		case r.Respond < 0:
 			p.add("%s: negative response limit %s", path, r.Respond)
+		case r.Respond > MaxRespond:
+			p.add("%s: response limit %s is over the most a route may set, %s", path, r.Respond, MaxRespond)
 		}
-		if r.ResolveDays < 0 {
+		switch {
+		case r.ResolveDays < 0:
 			p.add("%s: negative resolution limit of %d working days", path, r.ResolveDays)
+		case r.ResolveDays > MaxResolveDays:
+			p.add("%s: resolution limit of %d working days is over the most a route may set, %d", path, r.ResolveDays, MaxResolveDays)
 		}
 	}
 	return p.err()

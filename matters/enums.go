@@ -49,24 +49,32 @@ type Kind int
 
 // The event kinds, with their codes.
 const (
-	Report   Kind = iota + 1 // 上报, "report": a matter is reported and gets its owner
-	Whistle                  // 吹哨, "whistle": the owner blows the whistle
-	Dispatch                 // 派单, "dispatch": the owner dispatches it to a lead and support units
-	Accept                   // 应哨/报到, "accept": a dispatched unit answers the whistle
-	Return                   // 退单, "return": a dispatched unit sends it back
-	Suspend                  // 挂起, "suspend": the clock stops
-	Resume                   // 恢复, "resume": the clock runs again
-	Progress                 // 分时段, "progress": a stage of a long matter is done
-	Resolve                  // 办结, "resolve": the lead reports it solved
-	Reopen                   // 重办, "reopen": the owner sends a resolved matter back
-	Close                    // 结案, "close": the owner closes it
-	Feedback                 // 回访, "feedback": the citizen's answer, point to point
+	Report    Kind = iota + 1 // 上报, "report": a matter is reported and gets its owner
+	Whistle                   // 吹哨, "whistle": the owner blows the whistle
+	Dispatch                  // 派单, "dispatch": the owner dispatches it to a lead and support units
+	Accept                    // 应哨/报到, "accept": a dispatched unit answers the whistle
+	Return                    // 退单, "return": a request to send it back (a dispatched unit's, or the owner's to its platform)
+	Suspend                   // 挂起, "suspend": a request that the clock stop
+	Resume                    // 恢复, "resume": the clock runs again
+	Progress                  // 分时段, "progress": a stage of a long matter is done
+	Resolve                   // 办结, "resolve": the lead reports it solved
+	Reopen                    // 重办, "reopen": the owner sends a resolved matter back
+	Close                     // 结案, "close": the owner closes it
+	Feedback                  // 回访, "feedback": the citizen's answer, point to point
+	Approve                   // 批准, "approve": a request (suspend, extend, return) takes effect
+	Deny                      // 驳回, "deny": a request is refused; the clock runs on
+	Extend                    // 延期, "extend": a request to move the resolution deadline by Days working days
+	Urge                      // 催办, "urge": the owner presses the dispatched units
+	Supervise                 // 督办, "supervise": a supervising body above the owner takes the matter up
+	Reply                     // 答复, "reply": the answer to the citizen, point to point
 )
 
 var kinds = enum.New(enum.Spec[Kind]{
 	Package: "matters", Type: "Kind", What: "event kind",
-	Codes:   []string{"", "report", "whistle", "dispatch", "accept", "return", "suspend", "resume", "progress", "resolve", "reopen", "close", "feedback"},
-	Labels:  []string{"", "上报", "吹哨", "派单", "应哨", "退单", "挂起", "恢复", "分时段", "办结", "重办", "结案", "回访"},
+	Codes: []string{"", "report", "whistle", "dispatch", "accept", "return", "suspend", "resume", "progress", "resolve", "reopen", "close", "feedback",
+		"approve", "deny", "extend", "urge", "supervise", "reply"},
+	Labels: []string{"", "上报", "吹哨", "派单", "应哨", "退单", "挂起", "恢复", "分时段", "办结", "重办", "结案", "回访",
+		"批准", "驳回", "延期", "催办", "督办", "答复"},
 	Aliases: map[string]Kind{"报到": Accept},
 	Err:     ErrInvalid,
 })

@@ -44,7 +44,7 @@ func enumOf[T interface {
 
 var enums = []enumCase{
 	enumOf("List", 3, matters.ParseList, (*matters.List).UnmarshalText),
-	enumOf("Kind", 12, matters.ParseKind, (*matters.Kind).UnmarshalText),
+	enumOf("Kind", 18, matters.ParseKind, (*matters.Kind).UnmarshalText),
 	enumOf("State", 6, matters.ParseState, (*matters.State).UnmarshalText),
 	enumOf("Alert", 4, matters.ParseAlert, (*matters.Alert).UnmarshalText),
 	enumOf("Role", 2, matters.ParseRole, (*matters.Role).UnmarshalText),

@@ -4,14 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/qingdan/qingdan/internal/errlist"
 )
 
 // The errors of this package. Functions wrap them with context (the matter,
 // event, item or path at fault), so test for them with [errors.Is].
 var (
 	// ErrOrder reports an event out of sequence: a Seq that is not the next
-	// one, a time before the previous event's or a zero time, or an event
-	// that belongs to another matter.
+	// one, a time before the previous event's, or an event that belongs to
+	// another matter.
 	ErrOrder = errors.New("matters: out of order")
 	// ErrTransition reports an event that the matter's state does not allow.
 	ErrTransition = errors.New("matters: transition not allowed")
@@ -19,6 +21,10 @@ var (
 	ErrActor = errors.New("matters: actor not allowed")
 	// ErrNoRoute reports a matter type that a [Directory] does not list.
 	ErrNoRoute = errors.New("matters: no route")
+	// ErrOffRoute reports a dispatch to units other than those the route
+	// of the matter's type names, without the owner's reason for it
+	// (Event.Override); [Catalog.Apply] refuses it.
+	ErrOffRoute = errors.New("matters: dispatch off the route")
 	// ErrNotDispatched reports a matter that has no dispatch where one is
 	// needed: a clock asked of a matter with no Dispatch at or before the
 	// instant asked about, or whose lead returned it and which awaits a new
@@ -29,15 +35,18 @@ var (
 	// hold: a Version no revision has, or an instant at which no revision
 	// was in force.
 	ErrNoRevision = errors.New("matters: no such revision")
-	// ErrInvalid reports malformed input: an event that lacks what its kind
-	// needs, an unknown code, a problem found by a Validate method, or a
+	// ErrInvalid reports malformed input: an event without a time (or with
+	// one outside the years 1 to 9999) or that lacks what its kind needs, a
+	// matter whose state contradicts its events, an unknown code, a problem found by a Validate method, or a
 	// list that LoadCatalog, LoadDirectory or LoadAdmission cannot read.
 	ErrInvalid = errors.New("matters: invalid")
 )
 
 // EventError is the error [Matter.Apply] returns for a rejected event. It
 // names the matter, the event's Seq, Kind and Actor, and says why; Err is
-// one of [ErrOrder], [ErrTransition], [ErrActor] or [ErrInvalid].
+// one of [ErrOrder], [ErrTransition], [ErrActor] or [ErrInvalid], and
+// from [Catalog.Apply] also [ErrNoRoute], [ErrOffRoute], [ErrNoRevision]
+// or an error wrapping workday.ErrOutOfRange.
 type EventError struct {
 	Matter string
 	Seq    int
@@ -60,11 +69,13 @@ func (e *EventError) Error() string {
 // Unwrap returns Err.
 func (e *EventError) Unwrap() error { return e.Err }
 
-// problems collects validation problems; err joins them, each wrapping ErrInvalid.
-type problems []error
+// problems collects validation problems, each wrapping ErrInvalid: the
+// first errlist.Max of them, each naming at most a line of its input, and
+// the number of the others; err joins them.
+type problems struct{ l errlist.List }
 
 func (p *problems) add(format string, args ...any) {
-	*p = append(*p, fmt.Errorf(format+": %w", append(args, ErrInvalid)...))
+	p.l.Addf(format+": %w", append(args, ErrInvalid)...)
 }
 
-func (p problems) err() error { return errors.Join(p...) }
+func (p *problems) err() error { return p.l.Err(ErrInvalid) }

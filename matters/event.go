@@ -3,6 +3,8 @@ package matters
 import (
 	"slices"
 	"time"
+
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // Event is one step of a matter's history. Seq numbers a matter's events
@@ -13,28 +15,57 @@ import (
 // the Version of the governance matter list ([Directory]) whose route the
 // dispatch followed, so that grading and regrading use that revision
 // rather than today's ([Catalog.RouteOf]); [Directory.Dispatch] fills it
-// in. Satisfied is the citizen's answer (Feedback only). Fields that an
-// event's Kind does not use are kept in the history but have no effect.
-// [Matter.Apply] says which events are legal when.
+// in. Override is, for a Dispatch that does not follow the route, the
+// owner's reason for departing from it, which [Catalog.Apply] requires.
+// Note is free text: for an Approve or Deny the approver's reason, for a
+// Reply the answer given to the citizen, for a Feedback that corrects an
+// earlier answer why. Satisfied is the citizen's answer (Feedback only):
+// satisfied or not. Solved (Feedback only, optional) is the citizen's
+// separate answer whether the problem was solved (解决), apart from
+// satisfaction; nil when it was not asked. Days is the number of working
+// days an Extend asks for. Ref is the Seq of the event this one answers:
+// the request an Approve or Deny decides, the earlier answer a Feedback
+// corrects. Supervisor is, for a Report, the body above the owner that may
+// supervise the matter (督办).
+//
+// Fields that an event's Kind does not use are kept in the history but
+// have no effect. [Matter.Apply] says which events are legal when.
 type Event struct {
-	Matter    string    `json:"matter"`
-	Seq       int       `json:"seq"`
-	At        time.Time `json:"at"`
-	Kind      Kind      `json:"kind,omitempty"`
-	Actor     string    `json:"actor,omitempty"`
-	Type      string    `json:"type,omitempty"`
-	Units     []string  `json:"units,omitempty"`
-	Routes    string    `json:"routes,omitempty"`
-	Note      string    `json:"note,omitempty"`
-	Satisfied *bool     `json:"satisfied,omitempty"`
+	Matter     string    `json:"matter"`
+	Seq        int       `json:"seq"`
+	At         time.Time `json:"at"`
+	Kind       Kind      `json:"kind,omitempty"`
+	Actor      string    `json:"actor,omitempty"`
+	Type       string    `json:"type,omitempty"`
+	Units      []string  `json:"units,omitempty"`
+	Routes     string    `json:"routes,omitempty"`
+	Override   string    `json:"override,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	Satisfied  *bool     `json:"satisfied,omitempty"`
+	Solved     *bool     `json:"solved,omitempty"`
+	Days       int       `json:"days,omitempty"`
+	Ref        int       `json:"ref,omitempty"`
+	Supervisor string    `json:"supervisor,omitempty"`
 }
 
-// clone returns a copy of e that shares no memory with it.
+// clone returns a copy of e that shares no memory with it, in the one form
+// a matter keeps: its time in China Standard Time ([workday.CST]) with no
+// monotonic reading, and no empty Units (nil), so that a matter rebuilt
+// from its events' JSON is deeply equal to the one they were applied to.
 func (e Event) clone() Event {
-	e.Units = slices.Clone(e.Units)
+	e.At = e.At.In(workday.CST())
+	if len(e.Units) == 0 {
+		e.Units = nil
+	} else {
+		e.Units = slices.Clone(e.Units)
+	}
 	if e.Satisfied != nil {
 		s := *e.Satisfied
 		e.Satisfied = &s
+	}
+	if e.Solved != nil {
+		s := *e.Solved
+		e.Solved = &s
 	}
 	return e
 }

@@ -55,9 +55,11 @@ func ExampleDirectory_Route() {
 
 // Example_whistle follows one matter from the grid centre's report to the
 // citizen's answer: whistled, dispatched to a lead and two support units
-// (统筹), answered, returned by one support unit, suspended (a stage
-// reported while suspended is refused), resumed, resolved in a stage and in
-// full, closed and surveyed.
+// (统筹), answered, returned by one support unit (a request the street
+// approves), suspended at the lead's request once the street approves it
+// (a stage reported while suspended is refused), resumed, resolved in a
+// stage and in full, closed and surveyed; a second answer that does not
+// say it corrects the first is refused.
 func Example_whistle() {
 	cst := workday.CST()
 	day := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, cst) }
@@ -70,54 +72,75 @@ func Example_whistle() {
 		{At: day(4, 9, 30), Kind: matters.Accept, Actor: "区城管局"},
 		{At: day(4, 10, 0), Kind: matters.Accept, Actor: "区自然资源局"},
 		{At: day(4, 10, 30), Kind: matters.Return, Actor: "区住建局", Note: "不属本单位职责"},
+		{At: day(4, 11, 0), Kind: matters.Approve, Actor: street, Ref: 6, Note: "经核定不涉及住建职责"},
 		{At: day(5, 9, 0), Kind: matters.Suspend, Actor: "区城管局", Note: "等待产权认定"},
+		{At: day(5, 9, 30), Kind: matters.Approve, Actor: street, Ref: 8, Note: "产权认定属实，同意挂起"},
 		{At: day(5, 15, 0), Kind: matters.Progress, Actor: "区城管局"},
 		{At: day(6, 9, 0), Kind: matters.Resume, Actor: "区城管局"},
 		{At: day(7, 9, 0), Kind: matters.Progress, Actor: "区城管局", Note: "第一阶段：停工"},
 		{At: day(8, 16, 0), Kind: matters.Resolve, Actor: "区城管局"},
 		{At: day(8, 17, 0), Kind: matters.Close, Actor: street},
 		{At: day(11, 9, 0), Kind: matters.Feedback, Actor: street, Satisfied: new(bool)},
+		{At: day(11, 10, 0), Kind: matters.Feedback, Actor: street, Satisfied: func() *bool { b := true; return &b }()},
 	} {
 		e.Matter, e.Seq = "2024-0304-0017", len(m.Events)+1
 		if err := m.Apply(e); err != nil {
 			fmt.Println("refused:", err)
 			continue
 		}
-		fmt.Printf("%-8s → %-10s lead=%s support=%v coordinated=%v suspended=%v stage=%d\n",
-			e.Kind, m.State, m.Lead, m.Support, m.Coordinated, m.Suspended, m.Stage)
+		fmt.Printf("%-8s → %-10s lead=%s support=%v suspended=%v stage=%d pending=%v\n",
+			e.Kind, m.State, m.Lead, m.Support, m.Suspended, m.Stage, m.Pending.Kind)
 	}
 	// Output:
-	// report   → reported   lead= support=[] coordinated=false suspended=false stage=0
-	// whistle  → whistled   lead= support=[] coordinated=false suspended=false stage=0
-	// dispatch → dispatched lead=区城管局 support=[区自然资源局 区住建局] coordinated=true suspended=false stage=0
-	// accept   → accepted   lead=区城管局 support=[区自然资源局 区住建局] coordinated=true suspended=false stage=0
-	// accept   → accepted   lead=区城管局 support=[区自然资源局 区住建局] coordinated=true suspended=false stage=0
-	// return   → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=0
-	// suspend  → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=true stage=0
-	// refused: matters: matter "2024-0304-0017" seq 8 progress by "区城管局": the matter is suspended; resume it first: transition not allowed
-	// resume   → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=0
-	// progress → accepted   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
-	// resolve  → resolved   lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
-	// close    → closed     lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
-	// feedback → closed     lead=区城管局 support=[区自然资源局] coordinated=true suspended=false stage=1
+	// report   → reported   lead= support=[] suspended=false stage=0 pending=Kind(0)
+	// whistle  → whistled   lead= support=[] suspended=false stage=0 pending=Kind(0)
+	// dispatch → dispatched lead=区城管局 support=[区自然资源局 区住建局] suspended=false stage=0 pending=Kind(0)
+	// accept   → accepted   lead=区城管局 support=[区自然资源局 区住建局] suspended=false stage=0 pending=Kind(0)
+	// accept   → accepted   lead=区城管局 support=[区自然资源局 区住建局] suspended=false stage=0 pending=Kind(0)
+	// return   → accepted   lead=区城管局 support=[区自然资源局 区住建局] suspended=false stage=0 pending=return
+	// approve  → accepted   lead=区城管局 support=[区自然资源局] suspended=false stage=0 pending=Kind(0)
+	// suspend  → accepted   lead=区城管局 support=[区自然资源局] suspended=false stage=0 pending=suspend
+	// approve  → accepted   lead=区城管局 support=[区自然资源局] suspended=true stage=0 pending=Kind(0)
+	// refused: matters: matter "2024-0304-0017" seq 10 progress by "区城管局": the matter is suspended; resume it first: transition not allowed
+	// resume   → accepted   lead=区城管局 support=[区自然资源局] suspended=false stage=0 pending=Kind(0)
+	// progress → accepted   lead=区城管局 support=[区自然资源局] suspended=false stage=1 pending=Kind(0)
+	// resolve  → resolved   lead=区城管局 support=[区自然资源局] suspended=false stage=1 pending=Kind(0)
+	// close    → closed     lead=区城管局 support=[区自然资源局] suspended=false stage=1 pending=Kind(0)
+	// feedback → closed     lead=区城管局 support=[区自然资源局] suspended=false stage=1 pending=Kind(0)
+	// refused: matters: matter "2024-0304-0017" seq 15 feedback by "赭山街道": an answer is on record at seq 14: a new one corrects it only by naming it (ref 14) and saying why (note): invalid
 }
 
-// Example_twoWayDispatch shows the 91580 citizen hotline opening a matter
-// for a sub-district: the city-to-street direction of two-way dispatch
-// (双向派单). The sub-district owns the matter and whistles it; the hotline
-// may not.
+// Example_twoWayDispatch shows both directions of two-way dispatch
+// (双向派单) from the 91580 citizen hotline. Reporting a matter for a
+// sub-district, the hotline becomes its platform: the sub-district owns
+// and whistles it, the hotline may not, and only the hotline asks the
+// citizen (回访). Reporting one for itself, the hotline owns it and
+// dispatches it to a department without a whistle (派单).
 func Example_twoWayDispatch() {
 	at := time.Date(2024, 3, 4, 9, 0, 0, 0, workday.CST())
 	m := &matters.Matter{}
 	report := matters.Event{Matter: "12345-0001", Seq: 1, At: at, Kind: matters.Report, Actor: "91580", Type: "油烟扰民", Units: []string{"卧牛山街道"}}
-	fmt.Println(m.Apply(report), m.Owner, m.State)
+	fmt.Println(m.Apply(report), m.Owner, m.Platform, m.State)
 	err := m.Apply(matters.Event{Matter: "12345-0001", Seq: 2, At: at, Kind: matters.Whistle, Actor: "91580"})
 	fmt.Println(errors.Is(err, matters.ErrActor), err)
 	fmt.Println(m.Apply(matters.Event{Matter: "12345-0001", Seq: 2, At: at, Kind: matters.Whistle, Actor: "卧牛山街道"}), m.State)
+
+	h := &matters.Matter{}
+	for _, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "91580", Type: "居民停电"},
+		{Kind: matters.Dispatch, Actor: "91580", Units: []string{"供电公司"}},
+	} {
+		e.Matter, e.Seq, e.At = "12345-0002", len(h.Events)+1, at
+		fmt.Println(h.Apply(e), h.Owner, h.State, h.Lead == "供电公司")
+	}
+	fmt.Println(matters.Summarize([]*matters.Matter{m, h}).Assigned)
 	// Output:
-	// <nil> 卧牛山街道 reported
-	// true matters: matter "12345-0001" seq 2 whistle by "91580": only the owner may whistle; owner "卧牛山街道": actor not allowed
+	// <nil> 卧牛山街道 91580 reported
+	// true matters: matter "12345-0001" seq 2 whistle by "91580": only the owner may whistle; owner "卧牛山街道", platform "91580": actor not allowed
 	// <nil> whistled
+	// <nil> 91580 reported false
+	// <nil> 91580 dispatched true
+	// 1
 }
 
 func ExampleSummarize() {
@@ -195,7 +218,8 @@ func ExampleMatter_Status() {
 }
 
 // ExampleMatter_Elapsed measures a response in working time less the time
-// the matter was suspended, as grading (一事一评) does.
+// the matter was suspended, as grading (一事一评) does: from the owner's
+// approval of the lead's request, not from the request, to the resume.
 func ExampleMatter_Elapsed() {
 	cst := workday.CST()
 	at := func(h, m int) time.Time { return time.Date(2024, 3, 4, h, m, 0, 0, cst) }
@@ -203,11 +227,12 @@ func ExampleMatter_Elapsed() {
 		{Matter: "M-3", Seq: 1, At: at(8, 0), Kind: matters.Report, Actor: "街道", Type: "占道经营"},
 		{Matter: "M-3", Seq: 2, At: at(8, 30), Kind: matters.Whistle, Actor: "街道"},
 		{Matter: "M-3", Seq: 3, At: at(9, 0), Kind: matters.Dispatch, Actor: "街道", Units: []string{"区城管局"}},
-		{Matter: "M-3", Seq: 4, At: at(10, 0), Kind: matters.Suspend, Actor: "街道"},
-		{Matter: "M-3", Seq: 5, At: at(11, 0), Kind: matters.Resume, Actor: "街道"},
-		{Matter: "M-3", Seq: 6, At: at(11, 30), Kind: matters.Accept, Actor: "区城管局"},
+		{Matter: "M-3", Seq: 4, At: at(9, 30), Kind: matters.Suspend, Actor: "区城管局", Note: "待商户到场"},
+		{Matter: "M-3", Seq: 5, At: at(10, 0), Kind: matters.Approve, Actor: "街道", Ref: 4, Note: "同意"},
+		{Matter: "M-3", Seq: 6, At: at(11, 0), Kind: matters.Resume, Actor: "街道"},
+		{Matter: "M-3", Seq: 7, At: at(11, 30), Kind: matters.Accept, Actor: "区城管局"},
 	})
-	response, err := m.Elapsed(workday.China(), m.Events[5].At)
+	response, err := m.Elapsed(workday.China(), m.Events[6].At)
 	fmt.Println(response, err)
 	// Output:
 	// 1h30m0s <nil>

@@ -41,6 +41,7 @@ func TestHardening(t *testing.T) {
 		hardening.MarshalRow("matters.Deadlines", matters.Deadlines{Dispatched: hardening.Times[2], Respond: hardening.Times[3], Resolve: hardening.Times[5]}),
 		hardening.UnmarshalRow[matters.Deadlines]("matters.Deadlines"),
 		hardening.MarshalRow("matters.Route", routes()...),
+		hardening.UnmarshalRow[matters.Matter]("matters.Matter"),
 		hardening.UnmarshalRow[matters.Route]("matters.Route"),
 		hardening.MarshalRow("matters.Summary", matters.Summary{Received: -1, Resolved: math.MaxInt, ResolutionRate: hardening.Decimals[2]}),
 		hardening.UnmarshalRow[matters.Summary]("matters.Summary"),
@@ -73,6 +74,30 @@ func TestHardening(t *testing.T) {
 								c.Fail("Elapsed", "negative working time %v", d)
 							}
 						})
+					}
+				}
+			}
+		}},
+		{Name: "matters.Matter.ExtendedDays", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				c.Call(fmt.Sprintf("matter %d .ExtendedDays()", i), func() {
+					if d := m.ExtendedDays(); d < 0 {
+						c.Fail("ExtendedDays", "negative days %d", d)
+					}
+				})
+			}
+		}},
+		{Name: "matters.Matter.Running", Run: func(c *hardening.Caller) {
+			for i, m := range someMatters()[:3] {
+				for j, cal := range calendars() {
+					for _, from := range hardening.Times {
+						for _, to := range hardening.Times {
+							c.Call(fmt.Sprintf("matter %d .Running(calendar %d, %v, %v)", i, j, from, to), func() {
+								if d, err := m.Running(cal, from, to); err == nil && d < 0 {
+									c.Fail("Running", "negative working time %v", d)
+								}
+							})
+						}
 					}
 				}
 			}
@@ -217,6 +242,57 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
+		{Name: "matters.Catalog.Apply", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for j, cal := range calendars() {
+					for k, m := range someMatters()[:3] {
+						for l, e := range hostileEvents() {
+							m := m.Clone()
+							c.Call(fmt.Sprintf("catalog %d .Apply(calendar %d, matter %d, event %d)", i, j, k, l), func() { _ = cat.Apply(cal, m, e) })
+						}
+					}
+				}
+			}
+		}},
+		{Name: "matters.Catalog.Due", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for j, cal := range calendars() {
+					for _, at := range hardening.Times {
+						c.Call(fmt.Sprintf("catalog %d .Due(calendar %d, %v, some matters)", i, j, at), func() {
+							due, _ := cat.Due(cal, at, someMatters())
+							for _, e := range due {
+								if e.Matter == "" || e.Seq < 1 || e.Note == "" {
+									c.Fail("Due", "unsound event %+v", e)
+								}
+							}
+						})
+					}
+				}
+			}
+			c.Call("Due(100000 nil matters)", func() {
+				_, _ = hostileCatalogs()[0].Due(workday.China(), hardening.Times[1], make([]*matters.Matter, 100000))
+			})
+		}},
+		{Name: "matters.Catalog.SendBack", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for j, m := range someMatters()[:3] {
+					for _, s := range hardening.Strings {
+						c.Call(fmt.Sprintf("catalog %d .SendBack(matter %d, %q)", i, j, hardening.Clip(s)), func() { _, _ = cat.SendBack(m, s, hardening.Times[1]) })
+					}
+				}
+			}
+		}},
+		{Name: "matters.Catalog.FeedbackLate", Run: func(c *hardening.Caller) {
+			for i, cat := range hostileCatalogs() {
+				for j, cal := range calendars() {
+					for k, m := range someMatters()[:3] {
+						for _, at := range hardening.Times {
+							c.Call(fmt.Sprintf("catalog %d .FeedbackLate(calendar %d, matter %d, %v)", i, j, k, at), func() { _, _ = cat.FeedbackLate(cal, m, at) })
+						}
+					}
+				}
+			}
+		}},
 		{Name: "matters.Directory.Dispatch", Run: func(c *hardening.Caller) {
 			for i, d := range []*matters.Directory{{}, {Version: hardening.Huge, Routes: routes()}} {
 				for j, m := range someMatters() {
@@ -276,10 +352,24 @@ func hostileCatalogs() []*matters.Catalog {
 		Routes: append(routes(), matters.Route{Type: "占道经营", Lead: "", Duty: "Z", ResolveDays: math.MaxInt}, matters.Route{Duty: hardening.Huge})}
 	adm := &matters.Admission{Items: []matters.Item{{}, {Code: "A", Name: hardening.Huge}}, Excluded: []matters.Exclusion{{}, {Name: "招商引资"}}}
 	return []*matters.Catalog{
-		{}, {Register: &accountability.Register{}, Directory: &matters.Directory{}, Admission: &matters.Admission{}},
+		{}, {Register: &accountability.Register{}, Directory: &matters.Directory{}, Admission: &matters.Admission{},
+			Supervision: matters.Supervision{Supervisor: hardening.Huge, EscalateDays: -1, FeedbackDays: -1, Reopens: -1}},
 		{Register: reg, Directory: dir, Admission: adm, KeyTasks: matters.KeyTasks{{}, {Functions: make([]matters.Function, 2)}},
-			History: matters.History{Registers: []*accountability.Register{nil, reg}, Directories: []*matters.Directory{nil, dir, {}}, Admissions: []*matters.Admission{nil, adm}}},
+			History:     matters.History{Registers: []*accountability.Register{nil, reg}, Directories: []*matters.Directory{nil, dir, {}}, Admissions: []*matters.Admission{nil, adm}},
+			Supervision: matters.Supervision{Supervisor: hardening.BadUTF8, EscalateDays: math.MaxInt, FeedbackDays: math.MaxInt, Reopens: math.MaxInt}},
+		{Directory: &matters.Directory{Routes: routes()}, Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1, FeedbackDays: 1, Reopens: 1}},
 	}
+}
+
+// hostileEvents are events of every kind with hostile payloads.
+func hostileEvents() []matters.Event {
+	var es []matters.Event
+	for k := matters.Kind(0); k <= matters.Reply+1; k++ {
+		es = append(es,
+			matters.Event{Matter: "M1", Seq: 10, At: hardening.Times[1], Kind: k, Actor: "城管局", Type: "占道经营", Units: []string{"城管局", "", "JJ-01"}, Routes: hardening.Huge, Ref: 5, Days: math.MaxInt},
+			matters.Event{Matter: "M1", Seq: 10, At: hardening.Times[5], Kind: k, Actor: "JJ-01", Type: hardening.BadUTF8, Units: []string{"城管局"}, Ref: -1, Days: -1, Note: "x", Override: "y"})
+	}
+	return es
 }
 
 // calendars are the calendars methods are called on.
@@ -296,7 +386,10 @@ func someMatters() []*matters.Matter {
 		{Kind: matters.Whistle, Actor: "JJ-01"},
 		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
 		{Kind: matters.Accept, Actor: "城管局"},
-		{Kind: matters.Suspend, Actor: "JJ-01"},
+		{Kind: matters.Suspend, Actor: "城管局"},
+		{Kind: matters.Approve, Actor: "JJ-01", Ref: 5, Note: "同意"},
+		{Kind: matters.Extend, Actor: "城管局", Days: matters.MaxExtendDays},
+		{Kind: matters.Approve, Actor: "JJ-01", Ref: 7, Note: "同意"},
 	} {
 		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
 		_ = m.Apply(e)

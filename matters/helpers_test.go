@@ -29,7 +29,9 @@ var t0 = time.Date(2024, 3, 4, 9, 0, 0, 0, workday.CST())
 func yes() *bool { b := true; return &b }
 func no() *bool  { b := false; return &b }
 
-// ev returns an event of kind by actor, with optional units.
+// ev returns an event of kind by actor, with optional units and what its
+// kind needs: a type, an answer, a reason, an answer to the citizen, a day
+// of extension. A decision's Ref is filled in by number, next and timed.
 func ev(kind matters.Kind, actor string, units ...string) matters.Event {
 	e := matters.Event{Kind: kind, Actor: actor, Units: units}
 	switch kind {
@@ -37,12 +39,39 @@ func ev(kind matters.Kind, actor string, units ...string) matters.Event {
 		e.Type = "违法建设"
 	case matters.Feedback:
 		e.Satisfied = yes()
+	case matters.Approve:
+		e.Note = "同意"
+	case matters.Deny:
+		e.Note = "不同意"
+	case matters.Reply:
+		e.Note = "已电话答复"
+	case matters.Extend:
+		e.Days = 1
 	}
 	return e
 }
 
+// isRequest reports whether k is a request that waits for a decision.
+func isRequest(k matters.Kind) bool {
+	return k == matters.Suspend || k == matters.Extend || k == matters.Return
+}
+
+// fillRefs gives each Approve or Deny of events (numbered) with no Ref the
+// Seq of the latest request before it.
+func fillRefs(events []matters.Event) {
+	last := 0
+	for i := range events {
+		switch e := &events[i]; {
+		case isRequest(e.Kind):
+			last = e.Seq
+		case (e.Kind == matters.Approve || e.Kind == matters.Deny) && e.Ref == 0:
+			e.Ref = last
+		}
+	}
+}
+
 // number gives events their matter, Seq (from 1) and times (one minute apart
-// from t0), in a new slice.
+// from t0), and decisions their Ref, in a new slice.
 func number(events ...matters.Event) []matters.Event {
 	out := make([]matters.Event, len(events))
 	for i, e := range events {
@@ -56,15 +85,26 @@ func number(events ...matters.Event) []matters.Event {
 		}
 		out[i] = e
 	}
+	fillRefs(out)
 	return out
 }
 
-// next gives e the next Seq and time of m.
+// next gives e the next Seq and time of m, and a decision with no Ref the
+// Seq of m's waiting request.
 func next(m *matters.Matter, e matters.Event) matters.Event {
 	e.Matter = "M-1"
 	e.Seq = len(m.Events) + 1
 	e.At = t0.Add(time.Duration(e.Seq) * time.Minute)
+	if (e.Kind == matters.Approve || e.Kind == matters.Deny) && e.Ref == 0 {
+		e.Ref = m.Pending.Seq
+	}
 	return e
+}
+
+// approved returns a request of kind by actor followed by the owner's
+// approval of it.
+func approved(kind matters.Kind, actor string) []matters.Event {
+	return []matters.Event{ev(kind, actor), ev(matters.Approve, owner)}
 }
 
 // build replays events numbered by number and fails the test on error.
@@ -118,10 +158,10 @@ var (
 	hWhistled   = append(slices.Clone(hReported), ev(matters.Whistle, owner))
 	hDispatched = append(slices.Clone(hWhistled), ev(matters.Dispatch, owner, lead, sup1, sup2))
 	hAccepted   = append(slices.Clone(hDispatched), ev(matters.Accept, lead))
-	hSuspended  = append(slices.Clone(hAccepted), ev(matters.Suspend, lead))
+	hSuspended  = append(slices.Clone(hAccepted), approved(matters.Suspend, lead)...)
 	hResolved   = append(slices.Clone(hAccepted), ev(matters.Resolve, lead))
 	hClosed     = append(slices.Clone(hResolved), ev(matters.Close, owner))
-	hReturned   = append(slices.Clone(hAccepted), ev(matters.Return, lead))
+	hReturned   = append(slices.Clone(hAccepted), approved(matters.Return, lead)...)
 )
 
 // wantProblems checks that err, returned by a Validate method, wraps

@@ -7,6 +7,17 @@ import (
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
+// The JSON forms of the types that decode themselves, registered so that
+// jsonx.Decode checks them, inside whatever holds them, in its first pass
+// over the input: every key, with its path from the input's start.
+var (
+	_ = jsonx.Wire[Route, routeJSON]()
+	_ = jsonx.Wire[Clock, clockJSON]()
+	_ = jsonx.Wire[Deadlines, deadlinesJSON]()
+	_ = jsonx.Wire[Summary, summaryJSON]()
+	_ = jsonx.Wire[Matter, matterFields]()
+)
+
 // unmarshal is the UnmarshalJSON of the type T whose JSON form is J, named
 // what in errors: it decodes b strictly into a J and sets *v to what that
 // decodes to; null leaves *v alone. A decoding error wraps [ErrInvalid]

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/shopspring/decimal"
@@ -23,9 +24,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// fullLifecycle is a coordinated matter from the 91580 hotline that was
-// returned by a support unit, suspended, resolved in two stages, reopened,
-// resolved again, closed and surveyed twice.
+// fullLifecycle is a coordinated matter that the 91580 hotline reported
+// for the sub-district: returned by a support unit (approved), suspended
+// at the lead's request (approved), an extension asked for and denied,
+// urged, resolved in two stages, answered "no" at the hotline's return
+// visit, reopened, resolved again, replied to, answered "yes" and closed.
 func fullLifecycle(t testing.TB) *matters.Matter {
 	h := []matters.Event{
 		{At: at(3, 4, 8, 40), Kind: matters.Report, Actor: hotline, Type: "违法建设", Units: []string{owner}, Note: "市民来电：小区楼顶搭建彩钢房"},
@@ -34,16 +37,22 @@ func fullLifecycle(t testing.TB) *matters.Matter {
 		{At: at(3, 4, 9, 30), Kind: matters.Accept, Actor: lead},
 		{At: at(3, 4, 10, 0), Kind: matters.Accept, Actor: sup1},
 		{At: at(3, 4, 10, 30), Kind: matters.Return, Actor: sup2, Note: "不属本单位职责"},
+		{At: at(3, 4, 11, 0), Kind: matters.Approve, Actor: owner, Ref: 6, Note: "经核定不涉及该单位职责"},
 		{At: at(3, 5, 9, 0), Kind: matters.Suspend, Actor: lead, Note: "等待产权认定"},
+		{At: at(3, 5, 9, 30), Kind: matters.Approve, Actor: owner, Ref: 8, Note: "产权认定属实，同意挂起"},
 		{At: at(3, 6, 9, 0), Kind: matters.Resume, Actor: lead},
 		{At: at(3, 7, 9, 0), Kind: matters.Progress, Actor: lead, Note: "第一阶段：停工"},
+		{At: at(3, 7, 10, 0), Kind: matters.Extend, Actor: lead, Days: 2, Note: "拆除需调度机械"},
+		{At: at(3, 7, 11, 0), Kind: matters.Deny, Actor: owner, Ref: 12, Note: "时限内可以完成"},
+		{At: at(3, 8, 9, 0), Kind: matters.Urge, Actor: owner, Note: "临期催办"},
 		{At: at(3, 8, 15, 0), Kind: matters.Progress, Actor: sup1, Note: "第二阶段：拆除"},
 		{At: at(3, 8, 16, 0), Kind: matters.Resolve, Actor: lead},
-		{At: at(3, 8, 17, 0), Kind: matters.Reopen, Actor: owner, Note: "残留建筑垃圾未清运"},
+		{At: at(3, 8, 17, 0), Kind: matters.Feedback, Actor: hotline, Satisfied: no(), Note: "点对点回访：不满意"},
+		{At: at(3, 8, 17, 30), Kind: matters.Reopen, Actor: owner, Note: "残留建筑垃圾未清运"},
 		{At: at(3, 11, 10, 0), Kind: matters.Resolve, Actor: lead},
-		{At: at(3, 11, 11, 0), Kind: matters.Feedback, Actor: owner, Satisfied: no()},
+		{At: at(3, 11, 10, 30), Kind: matters.Reply, Actor: lead, Note: "已电话告知市民处置结果"},
+		{At: at(3, 11, 11, 0), Kind: matters.Feedback, Actor: hotline, Satisfied: yes(), Note: "点对点回访：满意"},
 		{At: at(3, 11, 12, 0), Kind: matters.Close, Actor: owner},
-		{At: at(3, 12, 9, 0), Kind: matters.Feedback, Actor: owner, Satisfied: yes(), Note: "点对点回访：满意"},
 	}
 	for i := range h {
 		h[i].Matter, h[i].Seq = "2024-0304-0017", i+1
@@ -153,11 +162,14 @@ func TestJSONRefuses(t *testing.T) {
 	}
 }
 
-// roundTrip decodes data into a new T; if that succeeds, the value must
-// encode, decode again to an equal value, and encode to the same bytes.
+// roundTrip decodes data into a new T, in time linear in its length; if
+// that succeeds, the value must encode, decode again to an equal value,
+// and encode to the same bytes.
 func roundTrip[T any](t *testing.T, data []byte) (*T, bool) {
 	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	var err error
+	hardening.Linear(t, len(data), func() { err = json.Unmarshal(data, &v) })
+	if err != nil {
 		return nil, false
 	}
 	b, err := json.Marshal(&v)
@@ -238,8 +250,9 @@ func FuzzAdmissionJSON(f *testing.F) {
 	})
 }
 
-// FuzzMatterJSON decodes arbitrary matters, however inconsistent, and uses
-// them: nothing may panic, and a refused event changes nothing.
+// FuzzMatterJSON decodes arbitrary matters and uses them: what decodes is
+// what its events give, nothing may panic, and a refused event changes
+// nothing.
 func FuzzMatterJSON(f *testing.F) {
 	seedGolden(f, "matter.golden", `{"id":"x","state":"accepted","lead":"L","suspended":true,"events":[{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T09:00:00Z"}]}`)
 	f.Add([]byte(`{"id":"x","state":"resolved","events":[{"matter":"x","seq":1,"kind":"suspend","at":"2024-03-04T09:00:00Z"},{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T08:00:00Z"}]}`))
@@ -249,15 +262,25 @@ func FuzzMatterJSON(f *testing.F) {
 		if !ok {
 			return
 		}
+		if len(m.Events) > 0 {
+			r, err := matters.Replay(m.Events)
+			if err != nil {
+				t.Fatalf("a decoded matter's events do not replay: %v", err)
+			}
+			if diff := cmp.Diff(r, m); diff != "" {
+				t.Fatalf("a decoded matter is not what its events give (-events +decoded):\n%s", diff)
+			}
+		}
 		matters.Summarize([]*matters.Matter{m})
 		r := matters.Route{Respond: time.Hour, ResolveDays: 2}
 		_, _ = m.Deadlines(china, r)
 		_, _ = m.Status(china, at(6, 1, 0, 0), r)
 		_, _ = m.Elapsed(china, at(6, 1, 0, 0))
-		for k := matters.Report; k <= matters.Feedback; k++ {
-			for _, who := range []string{m.Owner, m.Lead, "x"} {
+		for k := matters.Report; k <= matters.Reply; k++ {
+			for _, who := range []string{m.Owner, m.Lead, m.Platform, "x"} {
 				before := snapshot(m)
-				e := matters.Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at(12, 31, 0, 0), Kind: k, Actor: who, Type: "t", Units: slices.Clone(m.Support), Satisfied: yes()}
+				e := matters.Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at(12, 31, 0, 0), Kind: k, Actor: who, Type: "t", Units: slices.Clone(m.Support), Satisfied: yes(),
+					Note: "n", Ref: m.Pending.Seq, Days: 1}
 				if err := m.Apply(e); err != nil {
 					sameMatter(t, "matter after a refused event", before, m)
 				}

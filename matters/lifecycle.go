@@ -6,12 +6,17 @@ import (
 )
 
 // Matter is one matter, rebuilt from its events (event sourcing): its ID
-// and Type, the Owner (the sub-district that whistles and grades it), its
-// State, the Lead and Support units of the latest dispatch (a support unit
-// that returned the matter has left Support), whether that dispatch went to
-// more than one unit (Coordinated, 统筹), whether its clock is stopped
-// (Suspended), the number of Progress events so far (Stage, 分时段), and
-// its Events in order.
+// and Type; the Owner (the unit that whistles or dispatches it and grades
+// the units it dispatches to); the Platform, the hotline (such as 91580)
+// that reported the matter for its owner, which approves the owner's
+// requests, asks the citizen (回访) and grades the owner; the Supervisor,
+// the body above the owner that may supervise it (督办); its State; the
+// Lead and Support units of the latest dispatch (a support unit whose
+// return was approved has left Support); whether that dispatch went to more
+// than one unit (Coordinated, 统筹); whether its clock is stopped by an
+// approved suspension (Suspended); the number of Progress events so far
+// (Stage, 分时段); the request awaiting a decision (Pending); and its
+// Events in order.
 //
 // The zero Matter has no events; [Matter.Apply] with a Report starts it.
 // Change a Matter only through Apply, which keeps the fields and the
@@ -21,202 +26,129 @@ type Matter struct {
 	ID          string   `json:"id"`
 	Type        string   `json:"type,omitempty"`
 	Owner       string   `json:"owner,omitempty"`
+	Platform    string   `json:"platform,omitempty"`
+	Supervisor  string   `json:"supervisor,omitempty"`
 	State       State    `json:"state,omitempty"`
 	Lead        string   `json:"lead,omitempty"`
 	Support     []string `json:"support,omitempty"`
 	Coordinated bool     `json:"coordinated,omitempty"`
 	Suspended   bool     `json:"suspended,omitempty"`
 	Stage       int      `json:"stage,omitempty"`
+	Pending     Pending  `json:"pending,omitzero"`
 	Events      []Event  `json:"events,omitempty"`
 }
 
+// Pending is a request awaiting its decision (an Approve or a Deny): the
+// Seq of the request event, its Kind (Suspend, Extend or Return), the
+// Actor who asked and, for an Extend, the working Days asked for. The zero
+// Pending means that no request waits.
+type Pending struct {
+	Seq   int    `json:"seq"`
+	Kind  Kind   `json:"kind"`
+	Actor string `json:"actor"`
+	Days  int    `json:"days,omitempty"`
+}
+
+// MaxExtendDays is the most working days one Extend may ask for.
+const MaxExtendDays = 365
+
 // Apply applies one event to the matter, or rejects it and leaves the
 // matter exactly as it was. Apply keeps its own copy of the event (no
-// memory is shared with e's Units or Satisfied).
+// memory is shared with e's Units or Satisfied), with its time in China
+// Standard Time (workday.CST) — the one zone of every time the package
+// hands back — and nil for empty Units.
 //
 // First the order: e.Matter must be set (else [ErrInvalid]) and be the
 // matter's ID once it has one, e.Seq must be the next number (1 for the
-// first event), e.At must be non-zero and not before the previous event's
-// time (all else [ErrOrder]). e.Kind must be known ([ErrInvalid]) and
-// e.Actor set ([ErrActor]). Then, state by state — O is the Owner, L the
-// Lead, U a dispatched unit (the Lead or a Support unit still on the
-// matter) — and in this order: a state that does not allow the event is
+// first event) (both else [ErrOrder]); e.At must be set, in the years 1 to
+// 9999 (in UTC, in China Standard Time and in its own zone, so that the
+// matter and a journal can write it; else [ErrInvalid]) and not before
+// the previous event's time ([ErrOrder]). At is kept, and compared, as a
+// wall-clock instant: a monotonic clock reading (from time.Now) is
+// dropped, so that Apply orders events as [Replay] and a journal do.
+// e.Kind must be known ([ErrInvalid]) and
+// e.Actor set ([ErrActor]). Then the transition table of the package
+// documentation, in this order: a state that does not allow the event is
 // [ErrTransition], an actor who may not do it is [ErrActor], a payload the
-// kind needs and lacks is [ErrInvalid]:
+// kind needs and lacks is [ErrInvalid]. In detail — O is the Owner, P the
+// Platform, S the Supervisor, L the Lead, U a dispatched unit (the Lead or
+// a Support unit still on the matter):
 //
 //   - Report, by anyone, only to the zero Matter (Seq 1): needs a Type; its
 //     Units, if given, hold exactly one unit, the owning sub-district, else
-//     the Actor owns the matter. A city hotline such as 91580 reporting for
-//     a sub-district is the city-to-street direction of two-way dispatch
-//     (双向派单). → Reported.
+//     the Actor owns the matter. A unit that reports for another — a city
+//     hotline such as 91580 reporting for a sub-district, the city-to-street
+//     direction of two-way dispatch (双向派单) — becomes the matter's
+//     Platform. Supervisor, if given, becomes the matter's. → Reported.
 //   - Whistle, by O, from Reported. → Whistled.
-//   - Dispatch, by O, from Whistled (also after the lead returned it): needs
-//     Units, distinct and non-empty, lead first. Sets Lead and Support;
-//     Coordinated if more than one unit. → Dispatched.
+//   - Dispatch, by O, from Whistled, or from Reported without a whistle (派单:
+//     how a hotline assigns the matters it owns to a department), not while
+//     a request waits: needs Units, distinct and non-empty, lead first, none
+//     of them O or P. Sets Lead and Support; Coordinated if more than one
+//     unit. → Dispatched.
 //   - Accept (应哨), by U, from Dispatched or Accepted, once per unit per
 //     dispatch; allowed while suspended. The lead's Accept moves
 //     Dispatched → Accepted; a support unit's leaves the state alone.
-//   - Return (退单), by U, from Dispatched or Accepted. A returning lead
-//     sends the matter back to Whistled and clears Lead, Support and
-//     Coordinated, so the owner may dispatch it again (refused while
-//     suspended: resume first); a returning support unit just leaves
-//     Support.
-//   - Suspend, by L or O, from Dispatched or Accepted, not while suspended:
-//     the clock stops. Resume, by L or O, in the same states, only while
+//   - Suspend (挂起), Extend (延期) and Return (退单) are requests: they
+//     change nothing but Pending until a decision, and while one waits the
+//     clock runs and no other request may be made. Suspend and Extend, by
+//     L, O or P, from Dispatched or Accepted (Suspend not while suspended;
+//     Extend needs Days, 1 to [MaxExtendDays]). Return, by U from
+//     Dispatched or Accepted (the lead's not while suspended), or by O of a
+//     matter with a Platform from Reported or Whistled, to hand it back to
+//     the platform.
+//   - Approve (批准) and Deny (驳回) decide the waiting request: needs Ref,
+//     the request's Seq, and Note, the reason; the Actor is the approver on
+//     record. A unit's request is decided by O or P; O's by P, or by O
+//     itself on a matter with no platform (its own decision, on record);
+//     P's by P. Approve is refused where the request can no longer take
+//     effect (a suspension of a resolved matter: deny it). Its effect: an
+//     approved Suspend stops the clock (Suspended); an approved Extend
+//     moves the resolution deadline by its Days ([Matter.Deadlines]); an
+//     approved Return by the lead sends the matter back to Whistled (to
+//     Reported if it was dispatched without a whistle) and clears Lead,
+//     Support and Coordinated, so the owner may dispatch it again; one by a
+//     support unit takes it off Support; one by O hands the matter to P,
+//     which becomes its Owner, back in Reported. Deny changes nothing else.
+//   - Resume (恢复), by L, O or P, from Dispatched or Accepted, only while
 //     suspended: the clock runs again.
 //   - Progress (分时段), by U, from Accepted, not while suspended: Stage + 1.
 //   - Resolve (办结), by L, from Accepted, not while suspended. → Resolved.
-//   - Reopen, by O, from Resolved. → Accepted, with the same units.
+//   - Reopen (重办), by O or P, from Resolved. → Accepted, with the same units.
 //   - Close (结案), by O, from Resolved, or from Reported where the owner
-//     handled it without a whistle. → Closed.
-//   - Feedback (回访), by O, from Resolved or Closed: needs Satisfied, the
-//     citizen's answer; the latest answer counts. No change of state.
+//     handled it without a whistle, not while a request waits. → Closed.
+//   - Feedback (回访), by P, or by O on a matter with no platform, from
+//     Resolved or Closed: needs Satisfied, the citizen's answer. Where an
+//     answer was recorded since the latest Reopen, a new one corrects it and
+//     must say so: Ref names that answer's Seq and Note says why. The
+//     latest answer counts.
+//   - Urge (催办), by O or P, from Dispatched or Accepted.
+//   - Supervise (督办), by S, from Dispatched, Accepted, Resolved or Closed.
+//     On a matter with no supervisor on record, any unit but O, P and the
+//     dispatched units may, and becomes its Supervisor.
+//   - Reply (答复), by L or O, from Dispatched, Accepted, Resolved or
+//     Closed: needs Note, the answer given to the citizen.
 //
 // A rejected event returns an [*EventError] that names the matter, Seq,
-// Kind and Actor and unwraps to the sentinel.
+// Kind and Actor and unwraps to the sentinel. [Catalog.Apply] adds the
+// checks that need the lists in force and the calendar.
 func (m *Matter) Apply(e Event) error {
-	fail := func(err error, format string, args ...any) error {
-		return &EventError{Matter: e.Matter, Seq: e.Seq, Kind: e.Kind, Actor: e.Actor, Reason: fmt.Sprintf(format, args...), Err: err}
+	c := m.check(&e)
+	if c.err != nil {
+		return c.err
 	}
-	n := len(m.Events)
-	switch {
-	case e.Matter == "":
-		return fail(ErrInvalid, "the event names no matter")
-	case (n > 0 || m.ID != "") && e.Matter != m.ID:
-		return fail(ErrOrder, "the event belongs to another matter than %q", m.ID)
-	case e.Seq != n+1:
-		return fail(ErrOrder, "seq %d where %d is next", e.Seq, n+1)
-	case e.At.IsZero():
-		return fail(ErrOrder, "zero time")
-	case n > 0 && e.At.Before(m.Events[n-1].At):
-		return fail(ErrOrder, "at %s, before seq %d at %s", e.At.Format(timeLayout), n, m.Events[n-1].At.Format(timeLayout))
-	case !kinds.Named(e.Kind):
-		return fail(ErrInvalid, "unknown kind %d", int(e.Kind))
-	case e.Actor == "":
-		return fail(ErrActor, "the event names no actor")
-	}
+	m.effect(e, c)
+	m.Events = append(m.Events, e.clone())
+	return nil
+}
 
-	// in says whether the matter is in one of the states.
-	in := func(states ...State) bool { return slices.Contains(states, m.State) }
-	owner := e.Actor == m.Owner
-	lead := m.Lead != "" && e.Actor == m.Lead
-	unit := lead || slices.Contains(m.Support, e.Actor)
-	var err error
-	transition := func(format string, args ...any) {
-		if err == nil {
-			err = fail(ErrTransition, format, args...)
-		}
-	}
-	actor := func(ok bool, who string) {
-		if err == nil && !ok {
-			err = fail(ErrActor, "%s may %s; %s", who, e.Kind, m.who())
-		}
-	}
-	payload := func(format string, args ...any) {
-		if err == nil {
-			err = fail(ErrInvalid, format, args...)
-		}
-	}
-	wrongState := func(allowed string) {
-		transition("%s is allowed %s, not in state %s", e.Kind, allowed, m.stateText())
-	}
-
+// effect changes the matter's fields for an accepted event.
+func (m *Matter) effect(e Event, c checked) {
 	switch e.Kind {
 	case Report:
-		if m.State != 0 {
-			wrongState("only to a new matter")
-		}
-		switch {
-		case e.Type == "":
-			payload("a report needs the matter type")
-		case len(e.Units) > 1:
-			payload("a report names at most one owning unit, not %d", len(e.Units))
-		case len(e.Units) == 1 && e.Units[0] == "":
-			payload("the owning unit is empty")
-		}
-	case Whistle:
-		if !in(Reported) {
-			wrongState("from reported")
-		}
-		actor(owner, "only the owner")
-	case Dispatch:
-		if !in(Whistled) {
-			wrongState("from whistled")
-		}
-		actor(owner, "only the owner")
-		if len(e.Units) == 0 {
-			payload("a dispatch needs units, lead first")
-		}
-		for i, u := range e.Units {
-			if u == "" {
-				payload("units[%d] is empty", i)
-			} else if slices.Index(e.Units, u) < i {
-				payload("unit %s is dispatched twice", u)
-			}
-		}
-	case Accept:
-		if !in(Dispatched, Accepted) {
-			wrongState("from dispatched or accepted")
-		} else if seq := m.acceptedBy(e.Actor); seq > 0 {
-			transition("%s already accepted at seq %d", e.Actor, seq)
-		}
-		actor(unit, "only a dispatched unit")
-	case Return:
-		if !in(Dispatched, Accepted) {
-			wrongState("from dispatched or accepted")
-		} else if lead && m.Suspended {
-			transition("the lead may not return a suspended matter; resume it first")
-		}
-		actor(unit, "only a dispatched unit")
-	case Suspend, Resume:
-		switch {
-		case !in(Dispatched, Accepted):
-			wrongState("from dispatched or accepted")
-		case e.Kind == Suspend && m.Suspended:
-			transition("already suspended")
-		case e.Kind == Resume && !m.Suspended:
-			transition("not suspended")
-		}
-		actor(lead || owner, "only the lead or the owner")
-	case Progress, Resolve:
-		if !in(Accepted) {
-			wrongState("from accepted")
-		} else if m.Suspended {
-			transition("the matter is suspended; resume it first")
-		}
-		if e.Kind == Progress {
-			actor(unit, "only a dispatched unit")
-		} else {
-			actor(lead, "only the lead")
-		}
-	case Reopen:
-		if !in(Resolved) {
-			wrongState("from resolved")
-		}
-		actor(owner, "only the owner")
-	case Close:
-		if !in(Resolved, Reported) {
-			wrongState("from resolved, or from reported without a whistle")
-		}
-		actor(owner, "only the owner")
-	case Feedback:
-		if !in(Resolved, Closed) {
-			wrongState("from resolved or closed")
-		}
-		actor(owner, "only the owner")
-		if e.Satisfied == nil {
-			payload("feedback needs the citizen's answer (satisfied)")
-		}
-	}
-	if err != nil {
-		return err
-	}
-
-	switch e.Kind {
-	case Report:
-		m.ID, m.Type, m.Owner, m.State = e.Matter, e.Type, e.Actor, Reported
-		if len(e.Units) == 1 {
-			m.Owner = e.Units[0]
+		m.ID, m.Type, m.Owner, m.State, m.Supervisor = e.Matter, e.Type, e.Actor, Reported, e.Supervisor
+		if len(e.Units) == 1 && e.Units[0] != e.Actor {
+			m.Owner, m.Platform = e.Units[0], e.Actor
 		}
 	case Whistle:
 		m.State = Whistled
@@ -229,26 +161,19 @@ func (m *Matter) Apply(e Event) error {
 		}
 		m.Coordinated = len(e.Units) > 1
 	case Accept:
-		if lead && m.State == Dispatched {
+		if c.lead && m.State == Dispatched {
 			m.State = Accepted
 		}
-	case Return:
-		if lead {
-			m.State, m.Lead, m.Support, m.Coordinated = Whistled, "", nil, false
-			break
+	case Suspend, Extend, Return:
+		m.Pending = Pending{Seq: e.Seq, Kind: e.Kind, Actor: e.Actor}
+		if e.Kind == Extend {
+			m.Pending.Days = e.Days
 		}
-		support := make([]string, 0, len(m.Support))
-		for _, s := range m.Support {
-			if s != e.Actor {
-				support = append(support, s)
-			}
-		}
-		if len(support) == 0 {
-			support = nil
-		}
-		m.Support = support
-	case Suspend:
-		m.Suspended = true
+	case Approve:
+		m.approve()
+		m.Pending = Pending{}
+	case Deny:
+		m.Pending = Pending{}
 	case Resume:
 		m.Suspended = false
 	case Progress:
@@ -259,9 +184,11 @@ func (m *Matter) Apply(e Event) error {
 		m.State = Accepted
 	case Close:
 		m.State = Closed
+	case Supervise:
+		if m.Supervisor == "" {
+			m.Supervisor = e.Actor
+		}
 	}
-	m.Events = append(m.Events, e.clone())
-	return nil
 }
 
 const timeLayout = "2006-01-02T15:04:05Z07:00"
@@ -269,11 +196,17 @@ const timeLayout = "2006-01-02T15:04:05Z07:00"
 // who describes the matter's owner and units for an ErrActor message.
 func (m *Matter) who() string {
 	s := fmt.Sprintf("owner %q", m.Owner)
+	if m.Platform != "" {
+		s += fmt.Sprintf(", platform %q", m.Platform)
+	}
 	if m.Lead != "" {
 		s += fmt.Sprintf(", lead %q", m.Lead)
 	}
 	if len(m.Support) > 0 {
 		s += fmt.Sprintf(", support %q", m.Support)
+	}
+	if m.Supervisor != "" {
+		s += fmt.Sprintf(", supervisor %q", m.Supervisor)
 	}
 	return s
 }
@@ -322,7 +255,16 @@ func (m *Matter) Clone() *Matter {
 	if m.Events != nil {
 		c.Events = make([]Event, len(m.Events))
 		for i, e := range m.Events {
-			c.Events[i] = e.clone()
+			c.Events[i] = e
+			c.Events[i].Units = slices.Clone(e.Units)
+			if e.Satisfied != nil {
+				s := *e.Satisfied
+				c.Events[i].Satisfied = &s
+			}
+			if e.Solved != nil {
+				s := *e.Solved
+				c.Events[i].Solved = &s
+			}
 		}
 	}
 	return &c

@@ -1,6 +1,7 @@
 package matters_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand"
 	"reflect"
@@ -11,25 +12,41 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // fields are the parts of a matter besides its history.
 type fields struct {
 	Owner       string
+	Platform    string
+	Supervisor  string
 	State       matters.State
 	Lead        string
 	Support     []string
 	Coordinated bool
 	Suspended   bool
 	Stage       int
+	Pending     matters.Pending
 }
 
 func fieldsOf(m *matters.Matter) fields {
-	return fields{m.Owner, m.State, m.Lead, m.Support, m.Coordinated, m.Suspended, m.Stage}
+	return fields{m.Owner, m.Platform, m.Supervisor, m.State, m.Lead, m.Support, m.Coordinated, m.Suspended, m.Stage, m.Pending}
 }
 
 func TestApplyTransitions(t *testing.T) {
-	dispatchedSuspended := append(slices.Clone(hDispatched), ev(matters.Suspend, owner))
+	all := []string{sup1, sup2}
+	acc := fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: all, Coordinated: true}
+	with := func(f fields, change func(*fields)) fields { change(&f); return f }
+	pending := func(seq int, kind matters.Kind, actor string, days int) func(*fields) {
+		return func(f *fields) { f.Pending = matters.Pending{Seq: seq, Kind: kind, Actor: actor, Days: days} }
+	}
+	dispatchedSuspended := slices.Concat(hDispatched, approved(matters.Suspend, owner))
+	extend := ev(matters.Extend, lead)
+	extend.Days = 3
+	supervisor := ev(matters.Report, owner)
+	supervisor.Supervisor = "区委督查室"
+	platform := []matters.Event{ev(matters.Report, hotline, owner), ev(matters.Whistle, owner)}
+	platformResolved := slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead), ev(matters.Accept, lead), ev(matters.Resolve, lead)})
 	tests := []struct {
 		name  string
 		prior []matters.Event
@@ -38,58 +55,93 @@ func TestApplyTransitions(t *testing.T) {
 	}{
 		{"report by the owner", nil, ev(matters.Report, owner),
 			fields{Owner: owner, State: matters.Reported}},
-		{"report by 91580 for a sub-district (two-way dispatch)", nil, ev(matters.Report, hotline, owner),
+		{"report by 91580 for a sub-district (two-way dispatch): the hotline is the platform", nil, ev(matters.Report, hotline, owner),
+			fields{Owner: owner, Platform: hotline, State: matters.Reported}},
+		{"report naming its own reporter as owner has no platform", nil, ev(matters.Report, owner, owner),
 			fields{Owner: owner, State: matters.Reported}},
+		{"report naming the supervisor", nil, supervisor,
+			fields{Owner: owner, Supervisor: "区委督查室", State: matters.Reported}},
 		{"whistle", hReported, ev(matters.Whistle, owner),
 			fields{Owner: owner, State: matters.Whistled}},
 		{"dispatch to one unit", hWhistled, ev(matters.Dispatch, owner, lead),
 			fields{Owner: owner, State: matters.Dispatched, Lead: lead}},
+		{"dispatch without a whistle (a hotline's assignment)", []matters.Event{ev(matters.Report, hotline)}, ev(matters.Dispatch, hotline, lead),
+			fields{Owner: hotline, State: matters.Dispatched, Lead: lead}},
 		{"dispatch to several units is coordinated", hWhistled, ev(matters.Dispatch, owner, lead, sup1, sup2),
-			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
-		{"the lead accepts", hDispatched, ev(matters.Accept, lead),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: all, Coordinated: true}},
+		{"the lead accepts", hDispatched, ev(matters.Accept, lead), acc},
 		{"a support unit accepts first", hDispatched, ev(matters.Accept, sup1),
-			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
-		{"a support unit accepts after the lead", hAccepted, ev(matters.Accept, sup2),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+			with(acc, func(f *fields) { f.State = matters.Dispatched })},
+		{"a support unit accepts after the lead", hAccepted, ev(matters.Accept, sup2), acc},
 		{"the lead accepts while suspended", dispatchedSuspended, ev(matters.Accept, lead),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Suspended: true}},
-		{"the lead returns a dispatched matter", hDispatched, ev(matters.Return, lead),
+			with(acc, func(f *fields) { f.Suspended = true })},
+		{"the lead asks to return: nothing changes but the request", hDispatched, ev(matters.Return, lead),
+			with(acc, func(f *fields) { f.State = matters.Dispatched; pending(4, matters.Return, lead, 0)(f) })},
+		{"the owner approves the lead's return of a dispatched matter", slices.Concat(hDispatched, []matters.Event{ev(matters.Return, lead)}), ev(matters.Approve, owner),
 			fields{Owner: owner, State: matters.Whistled}},
-		{"the lead returns an accepted matter", hAccepted, ev(matters.Return, lead),
+		{"the owner approves the lead's return of an accepted matter", slices.Concat(hAccepted, []matters.Event{ev(matters.Return, lead)}), ev(matters.Approve, owner),
 			fields{Owner: owner, State: matters.Whistled}},
-		{"a support unit returns and leaves", hAccepted, ev(matters.Return, sup1),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup2}, Coordinated: true}},
-		{"a support unit returns while suspended", hSuspended, ev(matters.Return, sup2),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1}, Coordinated: true, Suspended: true}},
-		{"re-dispatch after the lead returned it", hReturned, ev(matters.Dispatch, owner, sup1),
+		{"a return approved of a matter dispatched without a whistle goes back to reported",
+			[]matters.Event{ev(matters.Report, hotline), ev(matters.Dispatch, hotline, lead), ev(matters.Return, lead)}, ev(matters.Approve, hotline),
+			fields{Owner: hotline, State: matters.Reported}},
+		{"a support unit's return approved: it leaves", slices.Concat(hAccepted, []matters.Event{ev(matters.Return, sup1)}), ev(matters.Approve, owner),
+			with(acc, func(f *fields) { f.Support = []string{sup2} })},
+		{"a support unit's return denied: it stays", slices.Concat(hAccepted, []matters.Event{ev(matters.Return, sup1)}), ev(matters.Deny, owner), acc},
+		{"a support unit asks to return while suspended", hSuspended, ev(matters.Return, sup2),
+			with(acc, func(f *fields) { f.Suspended = true; pending(7, matters.Return, sup2, 0)(f) })},
+		{"re-dispatch after the lead's return", hReturned, ev(matters.Dispatch, owner, sup1),
 			fields{Owner: owner, State: matters.Dispatched, Lead: sup1}},
-		{"the lead suspends", hAccepted, ev(matters.Suspend, lead),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Suspended: true}},
-		{"the owner suspends a dispatched matter", hDispatched, ev(matters.Suspend, owner),
-			fields{Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Suspended: true}},
-		{"the lead resumes", hSuspended, ev(matters.Resume, lead),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
-		{"the owner resumes", hSuspended, ev(matters.Resume, owner),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+		{"the lead asks to suspend: the clock runs on", hAccepted, ev(matters.Suspend, lead),
+			with(acc, pending(5, matters.Suspend, lead, 0))},
+		{"the owner approves: the clock stops", slices.Concat(hAccepted, []matters.Event{ev(matters.Suspend, lead)}), ev(matters.Approve, owner),
+			with(acc, func(f *fields) { f.Suspended = true })},
+		{"the owner denies: the clock runs on", slices.Concat(hAccepted, []matters.Event{ev(matters.Suspend, lead)}), ev(matters.Deny, owner), acc},
+		{"the owner approves its own suspension of a matter with no platform", slices.Concat(hDispatched, []matters.Event{ev(matters.Suspend, owner)}), ev(matters.Approve, owner),
+			with(acc, func(f *fields) { f.State = matters.Dispatched; f.Suspended = true })},
+		{"the lead asks for 3 more days", hAccepted, extend,
+			with(acc, pending(5, matters.Extend, lead, 3))},
+		{"an extension approved changes no field (the deadline moves)", slices.Concat(hAccepted, []matters.Event{extend}), ev(matters.Approve, owner), acc},
+		{"the lead resumes", hSuspended, ev(matters.Resume, lead), acc},
+		{"the owner resumes", hSuspended, ev(matters.Resume, owner), acc},
 		{"the lead reports a stage", hAccepted, ev(matters.Progress, lead),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Stage: 1}},
-		{"a support unit reports a stage", append(slices.Clone(hAccepted), ev(matters.Progress, lead)), ev(matters.Progress, sup1),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true, Stage: 2}},
+			with(acc, func(f *fields) { f.Stage = 1 })},
+		{"a support unit reports a stage", slices.Concat(hAccepted, []matters.Event{ev(matters.Progress, lead)}), ev(matters.Progress, sup1),
+			with(acc, func(f *fields) { f.Stage = 2 })},
+		{"a stage while a request waits", slices.Concat(hAccepted, []matters.Event{ev(matters.Suspend, lead)}), ev(matters.Progress, lead),
+			with(acc, func(f *fields) { f.Stage = 1; pending(5, matters.Suspend, lead, 0)(f) })},
 		{"the lead resolves", hAccepted, ev(matters.Resolve, lead),
-			fields{Owner: owner, State: matters.Resolved, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
-		{"the owner reopens", hResolved, ev(matters.Reopen, owner),
-			fields{Owner: owner, State: matters.Accepted, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+			with(acc, func(f *fields) { f.State = matters.Resolved })},
+		{"the owner reopens", hResolved, ev(matters.Reopen, owner), acc},
+		{"the platform reopens", platformResolved, ev(matters.Reopen, hotline),
+			fields{Owner: owner, Platform: hotline, State: matters.Accepted, Lead: lead}},
 		{"the owner closes a resolved matter", hResolved, ev(matters.Close, owner),
-			fields{Owner: owner, State: matters.Closed, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+			with(acc, func(f *fields) { f.State = matters.Closed })},
 		{"the owner closes a matter it handled without a whistle", hReported, ev(matters.Close, owner),
 			fields{Owner: owner, State: matters.Closed}},
 		{"feedback on a resolved matter", hResolved, ev(matters.Feedback, owner),
-			fields{Owner: owner, State: matters.Resolved, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+			with(acc, func(f *fields) { f.State = matters.Resolved })},
 		{"feedback on a closed matter", hClosed, ev(matters.Feedback, owner),
-			fields{Owner: owner, State: matters.Closed, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
-		{"a second feedback", append(slices.Clone(hClosed), ev(matters.Feedback, owner)), ev(matters.Feedback, owner),
-			fields{Owner: owner, State: matters.Closed, Lead: lead, Support: []string{sup1, sup2}, Coordinated: true}},
+			with(acc, func(f *fields) { f.State = matters.Closed })},
+		{"the platform's feedback on its matter", platformResolved, ev(matters.Feedback, hotline),
+			fields{Owner: owner, Platform: hotline, State: matters.Resolved, Lead: lead}},
+		{"a second answer that names the first and says why", slices.Concat(hClosed, []matters.Event{ev(matters.Feedback, owner)}), correction(7, no()),
+			with(acc, func(f *fields) { f.State = matters.Closed })},
+		{"a new answer after a reopen needs no correction", slices.Concat(hResolved, []matters.Event{ev(matters.Feedback, owner), ev(matters.Reopen, owner), ev(matters.Resolve, lead)}),
+			ev(matters.Feedback, owner), with(acc, func(f *fields) { f.State = matters.Resolved })},
+		{"the owner urges", hAccepted, ev(matters.Urge, owner), acc},
+		{"the platform urges", slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead)}), ev(matters.Urge, hotline),
+			fields{Owner: owner, Platform: hotline, State: matters.Dispatched, Lead: lead}},
+		{"a body above the owner supervises and is recorded", hAccepted, ev(matters.Supervise, outside),
+			with(acc, func(f *fields) { f.Supervisor = outside })},
+		{"the recorded supervisor supervises a closed matter", slices.Concat(hClosed, []matters.Event{ev(matters.Supervise, outside)}), ev(matters.Supervise, outside),
+			with(acc, func(f *fields) { f.State = matters.Closed; f.Supervisor = outside })},
+		{"the lead replies to the citizen", hAccepted, ev(matters.Reply, lead), acc},
+		{"the owner replies to the citizen after closing", hClosed, ev(matters.Reply, owner),
+			with(acc, func(f *fields) { f.State = matters.Closed })},
+		{"the owner of a platform's matter asks to hand it back", platform, ev(matters.Return, owner),
+			fields{Owner: owner, Platform: hotline, State: matters.Whistled, Pending: matters.Pending{Seq: 3, Kind: matters.Return, Actor: owner}}},
+		{"the platform approves: it owns the matter, back in reported", slices.Concat(platform, []matters.Event{ev(matters.Return, owner)}), ev(matters.Approve, hotline),
+			fields{Owner: hotline, State: matters.Reported}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,8 +175,20 @@ func TestApplyRefusals(t *testing.T) {
 	noType.Type = ""
 	noAnswer := ev(matters.Feedback, owner)
 	noAnswer.Satisfied = nil
-	afterSupportReturn := append(slices.Clone(hAccepted), ev(matters.Return, sup1))
+	afterSupportReturn := slices.Concat(hAccepted, approved(matters.Return, sup1))
 	dispatchedOne := append(slices.Clone(hWhistled), ev(matters.Dispatch, owner, lead))
+	waiting := append(slices.Clone(hAccepted), ev(matters.Suspend, lead))
+	resolvedWaiting := slices.Concat(waiting, []matters.Event{ev(matters.Resolve, lead)})
+	platform := []matters.Event{ev(matters.Report, hotline, owner), ev(matters.Whistle, owner)}
+	platformWaiting := slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead), ev(matters.Suspend, owner)})
+	platformResolved := slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead), ev(matters.Accept, lead), ev(matters.Resolve, lead)})
+	answered := append(slices.Clone(hClosed), ev(matters.Feedback, owner))
+	supervised := append(slices.Clone(hAccepted), ev(matters.Supervise, outside))
+	withRef := func(e matters.Event, ref int) matters.Event { e.Ref = ref; return e }
+	withNote := func(e matters.Event, note string) matters.Event { e.Note = note; return e }
+	withDays := func(e matters.Event, days int) matters.Event { e.Days = days; return e }
+	selfSupervised := ev(matters.Report, owner)
+	selfSupervised.Supervisor = owner
 	tests := []struct {
 		name  string
 		prior []matters.Event
@@ -138,7 +202,10 @@ func TestApplyRefusals(t *testing.T) {
 		{"seq repeats", hReported, withSeq(next(build(t, hReported...), ev(matters.Whistle, owner)), 1), true, matters.ErrOrder},
 		{"report at seq 2", nil, withSeq(next(&matters.Matter{}, report), 2), true, matters.ErrOrder},
 		{"time runs backwards", hReported, at(next(build(t, hReported...), ev(matters.Whistle, owner)), t0), true, matters.ErrOrder},
-		{"zero time", nil, at(next(&matters.Matter{}, report), time.Time{}), true, matters.ErrOrder},
+		{"no time is invalid input, not a conflict", nil, at(next(&matters.Matter{}, report), time.Time{}), true, matters.ErrInvalid},
+		{"no time later on", hReported, at(next(build(t, hReported...), ev(matters.Whistle, owner)), time.Time{}), true, matters.ErrInvalid},
+		{"a time in year 10000 in China", nil, at(next(&matters.Matter{}, report), time.Date(9999, 12, 31, 20, 0, 0, 0, time.UTC)), true, matters.ErrInvalid},
+		{"a time before year 1", nil, at(next(&matters.Matter{}, report), time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC)), true, matters.ErrInvalid},
 		{"another matter's event", hReported, of(next(build(t, hReported...), ev(matters.Whistle, owner)), "M-2"), true, matters.ErrOrder},
 		{"no matter", nil, of(next(&matters.Matter{}, report), ""), true, matters.ErrInvalid},
 		{"unknown kind", hReported, ev(matters.Kind(99), owner), false, matters.ErrInvalid},
@@ -148,7 +215,8 @@ func TestApplyRefusals(t *testing.T) {
 		{"report to a reported matter", hReported, report, false, matters.ErrTransition},
 		{"whistle twice", hWhistled, ev(matters.Whistle, owner), false, matters.ErrTransition},
 		{"whistle a dispatched matter", hDispatched, ev(matters.Whistle, owner), false, matters.ErrTransition},
-		{"dispatch before the whistle", hReported, ev(matters.Dispatch, owner, lead), false, matters.ErrTransition},
+		{"dispatch of an accepted matter", hAccepted, ev(matters.Dispatch, owner, lead), false, matters.ErrTransition},
+		{"dispatch while the owner's request waits", slices.Concat(platform, []matters.Event{ev(matters.Return, owner)}), ev(matters.Dispatch, owner, lead), false, matters.ErrTransition},
 		{"dispatch twice", hDispatched, ev(matters.Dispatch, owner, lead), false, matters.ErrTransition},
 		{"accept before dispatch", hWhistled, ev(matters.Accept, lead), false, matters.ErrTransition},
 		{"accept twice", hAccepted, ev(matters.Accept, lead), false, matters.ErrTransition},
@@ -173,6 +241,20 @@ func TestApplyRefusals(t *testing.T) {
 		{"close twice", hClosed, ev(matters.Close, owner), false, matters.ErrTransition},
 		{"feedback before resolution", hAccepted, ev(matters.Feedback, owner), false, matters.ErrTransition},
 		{"feedback on a reported matter", hReported, ev(matters.Feedback, owner), false, matters.ErrTransition},
+		{"a request while another waits", waiting, ev(matters.Extend, lead), false, matters.ErrTransition},
+		{"resume a suspension not approved", waiting, ev(matters.Resume, lead), false, matters.ErrTransition},
+		{"approve with no request waiting", hAccepted, withRef(ev(matters.Approve, owner), 4), false, matters.ErrTransition},
+		{"deny with no request waiting", hAccepted, withRef(ev(matters.Deny, owner), 4), false, matters.ErrTransition},
+		{"approve a suspension of a resolved matter", resolvedWaiting, ev(matters.Approve, owner), false, matters.ErrTransition},
+		{"approve a support unit's return after the lead resolved", slices.Concat(hAccepted, []matters.Event{ev(matters.Return, sup1), ev(matters.Resolve, lead)}), ev(matters.Approve, owner), false, matters.ErrTransition},
+		{"close while a request waits", resolvedWaiting, ev(matters.Close, owner), false, matters.ErrTransition},
+		{"extend a resolved matter", hResolved, ev(matters.Extend, lead), false, matters.ErrTransition},
+		{"suspend a suspended matter", hSuspended, ev(matters.Suspend, lead), false, matters.ErrTransition},
+		{"the owner returns its own matter before dispatch", hWhistled, ev(matters.Return, owner), false, matters.ErrTransition},
+		{"the owner of a platform's matter returns it after dispatch", slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead)}), ev(matters.Return, owner), false, matters.ErrTransition},
+		{"urge a resolved matter", hResolved, ev(matters.Urge, owner), false, matters.ErrTransition},
+		{"supervise a whistled matter", hWhistled, ev(matters.Supervise, outside), false, matters.ErrTransition},
+		{"reply before dispatch", hWhistled, ev(matters.Reply, owner), false, matters.ErrTransition},
 		// actors
 		{"whistle by another unit", hReported, ev(matters.Whistle, outside), false, matters.ErrActor},
 		{"whistle by the hotline that reported it", []matters.Event{ev(matters.Report, hotline, owner)}, ev(matters.Whistle, hotline), false, matters.ErrActor},
@@ -192,6 +274,22 @@ func TestApplyRefusals(t *testing.T) {
 		{"close by the lead", hResolved, ev(matters.Close, lead), false, matters.ErrActor},
 		{"close by the reporting hotline", []matters.Event{ev(matters.Report, hotline, owner)}, ev(matters.Close, hotline), false, matters.ErrActor},
 		{"feedback by the lead", hResolved, ev(matters.Feedback, lead), false, matters.ErrActor},
+		{"feedback by the owner of a platform's matter (the graded party asks its own citizen)", platformResolved, ev(matters.Feedback, owner), false, matters.ErrActor},
+		{"the unit that asked approves its own request", waiting, ev(matters.Approve, lead), false, matters.ErrActor},
+		{"a support unit approves the lead's request", waiting, ev(matters.Approve, sup1), false, matters.ErrActor},
+		{"an outsider denies", waiting, ev(matters.Deny, outside), false, matters.ErrActor},
+		{"the owner approves its own request on a platform's matter", platformWaiting, ev(matters.Approve, owner), false, matters.ErrActor},
+		{"suspend by a support unit", hAccepted, ev(matters.Suspend, sup1), false, matters.ErrActor},
+		{"extend by a support unit", hAccepted, ev(matters.Extend, sup1), false, matters.ErrActor},
+		{"the owner returns its own matter", hAccepted, ev(matters.Return, owner), false, matters.ErrActor},
+		{"urge by the lead", hAccepted, ev(matters.Urge, lead), false, matters.ErrActor},
+		{"supervise by the owner", hAccepted, ev(matters.Supervise, owner), false, matters.ErrActor},
+		{"supervise by the lead", hAccepted, ev(matters.Supervise, lead), false, matters.ErrActor},
+		{"supervise by the platform", slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead)}), ev(matters.Supervise, hotline), false, matters.ErrActor},
+		{"supervise by another than the supervisor on record", supervised, ev(matters.Supervise, "市委督查室"), false, matters.ErrActor},
+		{"reply by a support unit", hAccepted, ev(matters.Reply, sup1), false, matters.ErrActor},
+		{"reply by the platform", slices.Concat(platform, []matters.Event{ev(matters.Dispatch, owner, lead)}), ev(matters.Reply, hotline), false, matters.ErrActor},
+		{"reopen by a support unit", hResolved, ev(matters.Reopen, sup1), false, matters.ErrActor},
 		// payloads
 		{"report with no type", nil, noType, false, matters.ErrInvalid},
 		{"report for two owners", nil, ev(matters.Report, hotline, owner, "另一街道"), false, matters.ErrInvalid},
@@ -200,8 +298,22 @@ func TestApplyRefusals(t *testing.T) {
 		{"dispatch to one unit twice", hWhistled, ev(matters.Dispatch, owner, lead, sup1, lead), false, matters.ErrInvalid},
 		{"dispatch to an empty unit", hWhistled, ev(matters.Dispatch, owner, lead, ""), false, matters.ErrInvalid},
 		{"feedback with no answer", hResolved, noAnswer, false, matters.ErrInvalid},
+		{"a second answer that silently replaces the first", answered, ev(matters.Feedback, owner), false, matters.ErrInvalid},
+		{"a correction naming another event", answered, withNote(withRef(ev(matters.Feedback, owner), 6), "更正"), false, matters.ErrInvalid},
+		{"a correction that does not say why", answered, withRef(ev(matters.Feedback, owner), 7), false, matters.ErrInvalid},
+		{"approve naming another event", waiting, withRef(ev(matters.Approve, owner), 4), false, matters.ErrInvalid},
+		{"approve with no reason", waiting, withNote(ev(matters.Approve, owner), ""), false, matters.ErrInvalid},
+		{"deny with no reason", waiting, withNote(ev(matters.Deny, owner), ""), false, matters.ErrInvalid},
+		{"extend by no days", hAccepted, withDays(ev(matters.Extend, lead), 0), false, matters.ErrInvalid},
+		{"extend by negative days", hAccepted, withDays(ev(matters.Extend, lead), -5), false, matters.ErrInvalid},
+		{"extend by more than a year", hAccepted, withDays(ev(matters.Extend, lead), matters.MaxExtendDays+1), false, matters.ErrInvalid},
+		{"reply with no answer", hAccepted, withNote(ev(matters.Reply, lead), ""), false, matters.ErrInvalid},
+		{"the owner dispatches to itself", hWhistled, ev(matters.Dispatch, owner, owner), false, matters.ErrInvalid},
+		{"the owner dispatches to itself as support", hWhistled, ev(matters.Dispatch, owner, lead, owner), false, matters.ErrInvalid},
+		{"the owner dispatches to its platform", platform, ev(matters.Dispatch, owner, hotline), false, matters.ErrInvalid},
+		{"a report whose supervisor is its owner", nil, selfSupervised, false, matters.ErrInvalid},
 		// precedence: state before actor before payload
-		{"wrong state and actor is a transition error", hReported, ev(matters.Dispatch, outside), false, matters.ErrTransition},
+		{"wrong state and actor is a transition error", hAccepted, ev(matters.Dispatch, outside), false, matters.ErrTransition},
 		{"wrong actor and payload is an actor error", hWhistled, ev(matters.Dispatch, outside), false, matters.ErrActor},
 		{"a single-unit dispatch has no support to act", dispatchedOne, ev(matters.Accept, sup1), false, matters.ErrActor},
 	}
@@ -326,6 +438,16 @@ func TestClone(t *testing.T) {
 	if m.Support[0] == "x" || m.Events[2].Units[0] == "x" || !*m.Events[len(m.Events)-1].Satisfied {
 		t.Error("the clone shares memory with the matter")
 	}
+	solved := next(m, ev(matters.Feedback, owner))
+	solved.Ref, solved.Note, solved.Solved = len(m.Events), "更正", yes()
+	if err := m.Apply(solved); err != nil {
+		t.Fatal(err)
+	}
+	c = m.Clone()
+	*c.Events[len(c.Events)-1].Solved = false
+	if !*m.Events[len(m.Events)-1].Solved {
+		t.Error("the clone shares Solved with the matter")
+	}
 	if (*matters.Matter)(nil).Clone() != nil {
 		t.Error("nil.Clone() != nil")
 	}
@@ -335,21 +457,39 @@ func TestClone(t *testing.T) {
 // actors are the units that random events are drawn from.
 var actors = []string{owner, lead, sup1, sup2, outside, hotline}
 
+// lastKinds is the number of event kinds.
+const lastKinds = int(matters.Reply)
+
+// latestAnswer returns the Seq of m's latest Feedback, or 0.
+func latestAnswer(m *matters.Matter) int {
+	for i := len(m.Events) - 1; i >= 0; i-- {
+		if m.Events[i].Kind == matters.Feedback {
+			return m.Events[i].Seq
+		}
+	}
+	return 0
+}
+
 // randomEvent returns an event for m with a random kind, actor and units,
-// the next Seq and a time a little after the last event; legal or not.
+// the next Seq and a time a little after the last event; legal or not. A
+// decision mostly names the waiting request, a feedback mostly the answer
+// it corrects, and most carry a note.
 func randomEvent(r *rand.Rand, m *matters.Matter, last time.Time) matters.Event {
 	e := matters.Event{
 		Matter: "M-1",
 		Seq:    len(m.Events) + 1,
 		At:     last.Add(time.Duration(r.Intn(48*60)) * time.Minute),
-		Kind:   matters.Kind(1 + r.Intn(12)),
+		Kind:   matters.Kind(1 + r.Intn(lastKinds)),
 		Actor:  actors[r.Intn(len(actors))],
 		Type:   "违法建设",
+	}
+	if r.Intn(5) != 0 {
+		e.Note = "说明"
 	}
 	switch e.Kind {
 	case matters.Report:
 		if r.Intn(2) == 0 {
-			e.Units = []string{actors[r.Intn(2)]}
+			e.Units = []string{actors[r.Intn(len(actors))]}
 		}
 	case matters.Dispatch:
 		units := slices.Clone(actors[1:4])
@@ -358,6 +498,15 @@ func randomEvent(r *rand.Rand, m *matters.Matter, last time.Time) matters.Event 
 	case matters.Feedback:
 		b := r.Intn(4) != 0
 		e.Satisfied = &b
+		if r.Intn(4) != 0 {
+			e.Ref = latestAnswer(m)
+		}
+	case matters.Approve, matters.Deny:
+		if r.Intn(6) != 0 {
+			e.Ref = m.Pending.Seq
+		}
+	case matters.Extend:
+		e.Days = r.Intn(4)
 	}
 	return e
 }
@@ -418,6 +567,20 @@ func checkInvariants(t testing.TB, m *matters.Matter) {
 	if stages != m.Stage {
 		t.Fatalf("matter %s: stage %d after %d progress events", m.ID, m.Stage, stages)
 	}
+	if p := m.Pending; p.Seq != 0 {
+		if p.Seq > len(m.Events) || m.Events[p.Seq-1].Kind != p.Kind || m.Events[p.Seq-1].Actor != p.Actor || !isRequest(p.Kind) {
+			t.Fatalf("matter %s: pending %+v is not the request at its seq", m.ID, p)
+		}
+	}
+	if m.Supervisor != "" && (m.Supervisor == m.Owner || m.Supervisor == m.Platform) {
+		t.Fatalf("matter %s: supervisor %s is the owner or the platform", m.ID, m.Supervisor)
+	}
+	if m.Platform != "" && m.Platform == m.Owner {
+		t.Fatalf("matter %s: platform %s owns it", m.ID, m.Platform)
+	}
+	if m.Lead == m.Owner || slices.Contains(m.Support, m.Owner) {
+		t.Fatalf("matter %s: the owner %s is dispatched to", m.ID, m.Owner)
+	}
 }
 
 // TestReplayProperty: replaying any legal history gives the matter that was
@@ -441,7 +604,7 @@ func TestReplayProperty(t *testing.T) {
 		sameMatter(t, "second replay", a, b)
 	}
 	// The generator must reach every kind of event, or the property says little.
-	for k := matters.Report; k <= matters.Feedback; k++ {
+	for k := matters.Report; k <= matters.Reply; k++ {
 		if kinds[k] == 0 {
 			t.Errorf("no legal %s event generated", k)
 		}
@@ -465,7 +628,7 @@ func FuzzApply(f *testing.F) {
 				Matter: "M-1",
 				Seq:    len(m.Events) + 1,
 				At:     last.Add(time.Duration(b[2]>>2) * time.Hour),
-				Kind:   matters.Kind(b[0] % 14),
+				Kind:   matters.Kind(int(b[0]) % (lastKinds + 2)),
 				Actor:  append([]string{""}, actors...)[int(b[1])%(len(actors)+1)],
 				Type:   "违法建设",
 			}
@@ -489,6 +652,16 @@ func FuzzApply(f *testing.F) {
 				s := b[3]&2 != 0
 				e.Satisfied = &s
 			}
+			if b[3]&16 != 0 { // a decision names the waiting request, a correction the latest answer
+				e.Ref = m.Pending.Seq
+				if e.Kind == matters.Feedback {
+					e.Ref = latestAnswer(m)
+				}
+			}
+			if b[3]&32 != 0 {
+				e.Note = "说明"
+			}
+			e.Days = int(b[3] >> 6)
 			if b[1] == 255 {
 				e.Matter = "M-2"
 			}
@@ -515,4 +688,49 @@ func FuzzApply(f *testing.F) {
 			sameMatter(t, "replay", m, r)
 		}
 	})
+}
+
+// TestOneTimeZone: whatever zone the caller's times are in, a matter keeps
+// them in China Standard Time, so that a matter rebuilt from its events'
+// JSON — as a journal rebuilds it — is deeply equal to the live one, and
+// so are the due times and statuses computed from either.
+func TestOneTimeZone(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", -5*3600), time.FixedZone("CST", 8*3600), time.Local}
+	var live matters.Matter
+	for i, e := range number(append(slices.Clone(hClosed), ev(matters.Feedback, owner))...) {
+		e.At = e.At.In(zones[i%len(zones)])
+		if err := live.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range live.Events {
+		if e.At.Location() != workday.CST() {
+			t.Errorf("event %d kept in %v, want CST", e.Seq, e.At.Location())
+		}
+	}
+	data, err := json.Marshal(live.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var decoded []matters.Event
+	if err := json.Unmarshal(data, &decoded); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt, err := matters.Replay(decoded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameMatter(t, "matter rebuilt from its events' JSON", &live, rebuilt)
+	empty := build(t, ev(matters.Report, owner))
+	withEmpty := &matters.Matter{}
+	e := next(withEmpty, ev(matters.Report, owner))
+	e.Units = []string{}
+	if err := withEmpty.Apply(e); err != nil {
+		t.Fatal(err)
+	}
+	sameMatter(t, "a report with empty units", empty, withEmpty)
+	st, err := live.Status(workday.China(), t0.Add(time.Hour).UTC(), route)
+	if err != nil || st.At.Location() != workday.CST() {
+		t.Errorf("Status.At in %v (%v), want CST", st.At.Location(), err)
+	}
 }

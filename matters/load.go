@@ -31,12 +31,17 @@ func load(what string, r io.Reader, limit int64, v any) error {
 }
 
 // LoadDirectory reads a governance matter list's JSON (as encoding/json
-// writes a [Directory]) from r, strictly: a field the list does not have,
-// a field name in another case, a misspelt enum code, a malformed
-// duration, anything after the JSON value and an input longer than
-// [MaxListBytes] are errors, each wrapping [ErrInvalid], a failure to read
-// included. It does not validate the list; run [Directory.Validate] and
-// [Catalog.Validate] for that.
+// writes a [Directory]) from r, strictly and within bounds: a field the
+// list does not have, a field name in another case, a key given twice in
+// one object, text that is not valid UTF-8, a string longer than 4 MiB, a
+// number longer than 64 characters, a duration string longer than 64,
+// nesting deeper than 64, a misspelt enum code, a malformed duration,
+// anything after the JSON value and an input longer than [MaxListBytes]
+// are errors, each naming where it is (such as routes[3].respond) and
+// wrapping [ErrInvalid], a failure to read included. The bounds are
+// checked in one pass over the input before anything is decoded. It does
+// not validate the list; run [Directory.Validate] and [Catalog.Validate]
+// for that.
 func LoadDirectory(r io.Reader) (*Directory, error) {
 	var d Directory
 	if err := load("governance matter list", r, MaxListBytes, &d); err != nil {

@@ -7,52 +7,76 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Summary is the account of a set of matters that a sub-district
-// publishes: Received, the matters whistled; Resolved, those of them now
-// Resolved or Closed (办结); ResolutionRate = Resolved ÷ Received; Surveyed,
-// the whistled matters with a Feedback answer (回访); Satisfied, those
-// whose latest answer is yes; SatisfactionRate = Satisfied ÷ Surveyed.
-// Rates are exact decimals rounded half-up to 4 places, zero when the
-// divisor is zero. The zero Summary is the summary of no matters.
+// Summary is the account of a set of matters that a sub-district or a
+// hotline publishes: Received, the matters put to the units that answer
+// them — whistled by their owner (吹哨), or dispatched by their owner
+// without a whistle (派单: a hotline's own assignments to a department);
+// Assigned, those of them dispatched without a whistle; Resolved, the
+// received matters now Resolved or Closed (办结); ResolutionRate =
+// Resolved ÷ Received; Surveyed, the received matters with a Feedback
+// answer (回访); Satisfied, those whose latest answer is yes;
+// SatisfactionRate = Satisfied ÷ Surveyed; Urged and Supervised, the
+// received matters urged (催办) and supervised (督办) at least once. Rates
+// are exact decimals rounded half-up to 4 places, zero when the divisor is
+// zero. The zero Summary is the summary of no matters.
 //
 // In JSON the rates are decimal strings in their shortest exact form (such
 // as "0.8298" or "0.5"), whatever decimal's package settings.
 type Summary struct {
 	Received         int             `json:"received"`
+	Assigned         int             `json:"assigned"`
 	Resolved         int             `json:"resolved"`
 	ResolutionRate   decimal.Decimal `json:"resolutionRate"`
 	Surveyed         int             `json:"surveyed"`
 	Satisfied        int             `json:"satisfied"`
 	SatisfactionRate decimal.Decimal `json:"satisfactionRate"`
+	Urged            int             `json:"urged"`
+	Supervised       int             `json:"supervised"`
 }
 
 // Summarize counts the matters (nil entries are skipped) as [Summary]
-// describes: a matter counts as received when its history has a Whistle,
-// so a matter the owner closed without a whistle is not counted at all.
-// It is exact and never fails; 746 received and 619 resolved give a
-// resolution rate of 0.8298.
+// describes: a matter counts as received when its history has a Whistle
+// or a Dispatch, so a matter the owner closed without either is not
+// counted at all, and a hotline's matter assigned to a department counts
+// as one whistled does. It is exact and never fails; 746 received and 619
+// resolved give a resolution rate of 0.8298.
 func Summarize(ms []*Matter) Summary {
 	var s Summary
 	for _, m := range ms {
 		if m == nil {
 			continue
 		}
-		whistled := false
+		var whistled, dispatched, urged, supervised bool
 		var answer *bool
 		for i := range m.Events {
 			switch e := &m.Events[i]; e.Kind {
 			case Whistle:
 				whistled = true
+			case Dispatch:
+				dispatched = true
+			case Urge:
+				urged = true
+			case Supervise:
+				supervised = true
 			case Feedback:
 				if e.Satisfied != nil {
 					answer = e.Satisfied
 				}
 			}
 		}
-		if !whistled {
+		if !whistled && !dispatched {
 			continue
 		}
 		s.Received++
+		if !whistled {
+			s.Assigned++
+		}
+		if urged {
+			s.Urged++
+		}
+		if supervised {
+			s.Supervised++
+		}
 		if m.State == Resolved || m.State == Closed {
 			s.Resolved++
 		}

@@ -19,11 +19,13 @@ func population(t testing.TB, received, resolved, yesAnswers, noAnswers int) []*
 		h := slices.Clone(hAccepted)
 		if i < resolved {
 			h = slices.Clone(hClosed)
+			// The first answer is at seq len(h)+1; the second corrects it openly.
+			first := len(h) + 1
 			switch {
 			case i < yesAnswers:
-				h = append(h, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: no()}, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: yes()})
+				h = append(h, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: no()}, correction(first, yes()))
 			case i < yesAnswers+noAnswers:
-				h = append(h, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: yes()}, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: no()})
+				h = append(h, matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: yes()}, correction(first, no()))
 			}
 		}
 		ms = append(ms, build(t, h...))
@@ -31,9 +33,17 @@ func population(t testing.TB, received, resolved, yesAnswers, noAnswers int) []*
 	return ms
 }
 
+// correction is a Feedback by the owner that corrects the answer at seq
+// ref, saying why.
+func correction(ref int, answer *bool) matters.Event {
+	return matters.Event{Kind: matters.Feedback, Actor: owner, Satisfied: answer, Ref: ref, Note: "市民来电更正回访答复"}
+}
+
 func TestSummarize(t *testing.T) {
 	unwhistled := build(t, ev(matters.Report, owner), ev(matters.Close, owner), ev(matters.Feedback, owner))
 	reopened := build(t, append(slices.Clone(hResolved), ev(matters.Feedback, owner), ev(matters.Reopen, owner))...)
+	assigned := build(t, ev(matters.Report, hotline), ev(matters.Dispatch, hotline, lead), ev(matters.Accept, lead), ev(matters.Urge, hotline))
+	supervised := build(t, append(slices.Clone(hAccepted), ev(matters.Urge, owner), ev(matters.Urge, owner), ev(matters.Supervise, outside))...)
 	tests := []struct {
 		name string
 		ms   []*matters.Matter
@@ -55,6 +65,10 @@ func TestSummarize(t *testing.T) {
 			ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 		{"a reopened matter is not resolved, its answer stays", []*matters.Matter{reopened}, matters.Summary{
 			Received: 1, ResolutionRate: decimal.Zero, Surveyed: 1, Satisfied: 1, SatisfactionRate: decimal.NewFromInt(1)}},
+		{"a hotline's assignment without a whistle is received", []*matters.Matter{assigned, build(t, hAccepted...)}, matters.Summary{
+			Received: 2, Assigned: 1, Urged: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
+		{"urged twice and supervised counts once each", []*matters.Matter{supervised}, matters.Summary{
+			Received: 1, Urged: 1, Supervised: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,7 +128,7 @@ func TestSummaryIgnoresDecimalGlobals(t *testing.T) {
 	if string(wantJSON) != string(gotJSON) {
 		t.Errorf("JSON moved: %s, was %s", gotJSON, wantJSON)
 	}
-	if s := string(gotJSON); s != `{"received":746,"resolved":619,"surveyed":6,"satisfied":5,"resolutionRate":"0.8298","satisfactionRate":"0.8333"}` {
+	if s := string(gotJSON); s != `{"received":746,"assigned":0,"resolved":619,"surveyed":6,"satisfied":5,"urged":0,"supervised":0,"resolutionRate":"0.8298","satisfactionRate":"0.8333"}` {
 		t.Errorf("JSON = %s", s)
 	}
 }

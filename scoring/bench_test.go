@@ -164,7 +164,7 @@ func benchReasons() [][]string {
 	for i := range out {
 		f := Facts{Responded: true, Response: time.Duration(i%97+1) * time.Hour, ResponseLimit: 100 * time.Hour,
 			Resolved: true, Resolution: time.Duration(i/97+1) * time.Hour, ResolutionLimit: 50 * time.Hour, Quality: i%5 + 1}
-		out[i] = []string{reason(i%7, &TableRule{Name: "on time"}, &f)}
+		out[i] = []string{(*Table)(nil).reason(i%7, &TableRule{Name: "on time"}, &f)}
 	}
 	return out
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errlist"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
 	"github.com/shopspring/decimal"
@@ -31,11 +33,13 @@ import (
 // The package documentation says how fast a book is and how much memory
 // it takes (see Performance).
 type Book struct {
-	mu sync.Mutex
-	l  ledger.Ledger
+	mu   sync.Mutex
+	l    ledger.Ledger
+	opts *BookOptions // nil: the rules every book checks, no more
 }
 
-// NewBook returns an empty book.
+// NewBook returns an empty book that checks the rules every book checks
+// (see [BookOptions]); [NewBookWith] sets more.
 func NewBook() *Book { return &Book{} }
 
 var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
@@ -44,14 +48,28 @@ var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 // when the book already holds an evaluation with the same matter, subject,
 // evaluator and stage (the message names them), and one wrapping
 // [ErrInvalid] when the evaluation has no matter, subject, evaluator, time
-// or grade, text that is not valid UTF-8, or a stage outside
-// 0–2147483647. A rejected evaluation changes nothing.
+// or grade, text that is not valid UTF-8, a stage outside 0–2147483647, a
+// subject that is its own evaluator, a name with white space at an end or
+// a control or invisible character, what the book's JSON could not write
+// or read back (a time outside the years 1 to 9999 in UTC and in China
+// Standard Time, points of more than 64 characters, a name longer than 4
+// MiB), or breaks a rule of the book's [BookOptions] (a grade off the
+// scale in force, points that disagree with it, an evaluation its
+// matter's history does not allow). A rejected evaluation changes
+// nothing. The time is kept as a wall-clock instant (a monotonic clock
+// reading is dropped).
 func (b *Book) Record(e Evaluation) error {
 	if b == nil {
 		return errNilBook
 	}
+	e.At = e.At.Round(0)
 	if !quickValid(&e) {
 		return check(&e)
+	}
+	if b.opts != nil {
+		if errs := b.opts.check(&e, describeKey("evaluation", &e)); len(errs) > 0 {
+			return errors.Join(errs...)
+		}
 	}
 	var en ledger.Entry
 	setEntry(&en, &e)
@@ -75,6 +93,11 @@ func (b *Book) refusal(e *Evaluation, out ledger.Outcome) error {
 	return check(e)
 }
 
+// describeKey names an evaluation or amendment by its key, for errors.
+func describeKey(what string, e *Evaluation) string {
+	return fmt.Sprintf("%s of matter %q, subject %q, evaluator %q, stage %d", what, e.Matter, e.Subject, e.Evaluator, e.Stage)
+}
+
 func (b *Book) full() error {
 	return fmt.Errorf("%w: the book is full (%d evaluations)", ErrInvalid, b.l.Len())
 }
@@ -84,18 +107,33 @@ func (b *Book) full() error {
 // returns an error wrapping [ErrNotFound] when the book holds no
 // evaluation with the amendment's matter, subject, evaluator and stage,
 // [ErrDuplicate] for an amendment identical to one already recorded, and
-// [ErrInvalid] for an amendment without author, reason, time or grade.
+// [ErrInvalid] for an amendment without author, reason, time or grade, by
+// the graded subject itself, dated outside the window the book's options
+// set (before the evaluation it corrects, in the future, later than
+// AmendWithin after it), or that breaks another rule of Record or of the
+// options.
 func (b *Book) Amend(a Amendment) error {
 	if b == nil {
 		return errNilBook
 	}
+	a.At = a.At.Round(0)
 	if err := checkAmendment(&a); err != nil {
 		return err
+	}
+	if b.opts != nil {
+		if errs := b.opts.check(&a.Evaluation, describeKey("amendment", &a.Evaluation)); len(errs) > 0 {
+			return errors.Join(errs...)
+		}
 	}
 	la := ledger.Amendment{Author: a.Author, Reason: a.Reason}
 	setEntry(&la.Entry, &a.Evaluation)
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if orig, ok := b.l.Lookup(&la.Key); ok {
+		if why := b.opts.amendmentWhen(a.At, orig.At); why != "" {
+			return fmt.Errorf("%w: %s: %s", ErrInvalid, describeKey("amendment", &a.Evaluation), why)
+		}
+	}
 	switch b.l.Amend(&la) {
 	case ledger.NotFound:
 		return fmt.Errorf("%w: amendment of matter %q, subject %q, evaluator %q, stage %d", ErrNotFound, a.Matter, a.Subject, a.Evaluator, a.Stage)
@@ -109,10 +147,28 @@ func (b *Book) Amend(a Amendment) error {
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
-// year are combined. When any evaluation of o has the key of one in b,
+// year are combined; they were checked when o took them, and b's options
+// do not check them again. When any evaluation of o has the key of one in b,
 // Merge returns an error wrapping [ErrDuplicate] that names every overlap
-// (up to ten), and b is unchanged. Merging a book into itself is an
-// overlap unless the book is empty. o is not changed.
+// (the first ten o recorded), and b is unchanged: a book that overlaps in
+// part is refused whole, its new evaluations too. Merging a book into
+// itself is an overlap unless the book is empty. o is not changed.
+//
+// Merge copies o's records as they are, translating only o's names —
+// each matter, subject, evaluator, grade and policy once — so that it
+// costs a fraction of recording the same evaluations. It holds o still
+// while it reads it; when another goroutine holds o, Merge waits for it
+// without holding b, so that books merged into each other at once do not
+// deadlock.
+//
+// Merge is how a host uses every core: a book records on one core at a
+// time, so a sharded build fills one book per core, each from its own
+// part of the evaluations on a goroutine of its own, and merges them (see
+// the example). Cut the evaluations by matter into runs of consecutive
+// matters, rather than dealing matters out in turn: numbered matter IDs
+// are indexed fastest in runs. What the merged book reports does not
+// depend on how the evaluations were cut or in which order the books were
+// merged.
 func (b *Book) Merge(o *Book) error {
 	if o == nil {
 		return nil
@@ -126,15 +182,29 @@ func (b *Book) Merge(o *Book) error {
 		}
 		return fmt.Errorf("%w: a book merged into itself overlaps", ErrDuplicate)
 	}
-	// Take o's contents under o's lock only, so that a.Merge(b) and
-	// b.Merge(a) at once cannot deadlock.
+	// Read o in place while holding both locks, unless another goroutine
+	// holds o's: then wait for it with b's lock released and take a copy,
+	// so that a.Merge(b) and b.Merge(a) at once cannot deadlock.
+	b.mu.Lock()
+	if o.mu.TryLock() {
+		err := b.merge(o.l.View())
+		o.mu.Unlock()
+		b.mu.Unlock()
+		return err
+	}
+	b.mu.Unlock()
 	o.mu.Lock()
 	s := o.l.Snapshot()
 	o.mu.Unlock()
-
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if keys := b.l.Overlaps(s, 11); len(keys) > 0 {
+	return b.merge(s)
+}
+
+// merge merges s into b's ledger, which the caller has locked.
+func (b *Book) merge(s *ledger.Snapshot) error {
+	switch out, keys := b.l.Merge(s, 11); out {
+	case ledger.Duplicate:
 		var dups []error
 		for i, k := range keys {
 			if i == 10 {
@@ -144,8 +214,7 @@ func (b *Book) Merge(o *Book) error {
 			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d", k.Matter, k.Subject, k.Evaluator, k.Stage))
 		}
 		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
-	}
-	if b.l.Merge(s) == ledger.Full {
+	case ledger.Full:
 		return b.full()
 	}
 	return nil
@@ -236,33 +305,57 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON replaces the book's contents with the evaluations and
 // amendments read, recorded as by Record and Amend; any error leaves the
-// book empty. A nil book is an error.
+// book empty. The JSON is read strictly, within the bounds of the
+// library's decoders: a field an evaluation does not have, a key given
+// twice or in another case, text that is not UTF-8, points of more than 64
+// characters and a string longer than 4 MiB are errors, as is every
+// evaluation or amendment Record or Amend refuses (the first hundred are
+// listed, and the number of the others). Every error wraps [ErrInvalid],
+// and [ErrDuplicate] or [ErrNotFound] where Record or Amend's does. A nil
+// book is an error.
 func (b *Book) UnmarshalJSON(data []byte) error {
 	if b == nil {
 		return errNilBook
 	}
-	var w bookJSON
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+	var w bookWire
+	if err := jsonx.Decode(data, &w); err != nil {
+		b.mu.Lock()
+		b.l = ledger.Ledger{}
+		b.mu.Unlock()
+		if errors.Is(err, ErrInvalid) {
+			return fmt.Errorf("scoring: book: %w", err)
+		}
+		return fmt.Errorf("%w: book: %w", ErrInvalid, err)
 	}
-	nb := NewBook()
-	var errs []error
-	for _, e := range w.Evaluations {
-		if err := nb.Record(e); err != nil {
-			errs = append(errs, err)
+	nb := &Book{opts: b.opts}
+	var errs errlist.List
+	for i := range w.Evaluations {
+		if err := nb.Record(w.Evaluations[i].evaluation()); err != nil {
+			errs.Add(bookError(err))
 		}
 	}
-	for _, a := range w.Amendments {
-		if err := nb.Amend(a); err != nil {
-			errs = append(errs, err)
+	for i := range w.Amendments {
+		a := &w.Amendments[i]
+		if err := nb.Amend(Amendment{Evaluation: a.evaluation(), Author: a.Author, Reason: a.Reason}); err != nil {
+			errs.Add(bookError(err))
 		}
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.l = ledger.Ledger{}
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(ErrInvalid); err != nil {
 		return err
 	}
 	b.l = nb.l
 	return nil
+}
+
+// bookError makes an error of Record or Amend, which may wrap
+// ErrDuplicate or ErrNotFound, wrap ErrInvalid too: a book that holds them
+// is invalid input.
+func bookError(err error) error {
+	if errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalid, err)
 }

@@ -129,7 +129,7 @@ func encTimeCases(t *testing.T) []encCase {
 	for _, tc := range encTimes {
 		e := encEval("T", "D1", "S1", 0, tc.at, "good", "85.5")
 		late := encAmend(e, tc.at.Add(1), "fair", "70.25")
-		early := encAmend(e, tc.at.Add(-time.Hour), "poor", "1e30")
+		early := encAmend(e, tc.at.Add(-time.Second), "poor", "1e30")
 		counted := encScore("D1", 1, map[string]int{"fair": 1}, []string{"70.25"})
 		cases = append(cases,
 			encCase{name: tc.name + " alone", evals: []Evaluation{e}, scores: []encPeriod{
@@ -490,14 +490,16 @@ func TestRecordEncodingEdges(t *testing.T) {
 	}
 }
 
-// TestAmendBeyondJSONYears amends an evaluation made outside the years
-// 0–9999, which JSON cannot write, twice at one instant with different
-// grades: the amendments are not identical, so both are recorded, and the
-// one that counts does not depend on their order. (amendmentCmp once
-// ordered such amendments by their JSON, which these years do not have, so
-// that every such pair compared equal and the second was refused.)
-func TestAmendBeyondJSONYears(t *testing.T) {
-	for _, at := range []time.Time{time.Date(10000, 1, 1, 0, 0, 0, 0, cst), time.Date(-1, 6, 1, 0, 0, 0, 0, cst)} {
+// TestAmendAtTheEdgesOfJSONYears amends an evaluation made at the first
+// and the last instant JSON can write, twice at one instant with
+// different grades: the amendments are not identical, so both are
+// recorded, and the one that counts does not depend on their order.
+// (amendmentCmp once ordered such amendments by their JSON, so that every
+// such pair beyond those years compared equal and the second was refused;
+// Record now refuses those years.)
+func TestAmendAtTheEdgesOfJSONYears(t *testing.T) {
+	last := time.Date(9999, 12, 31, 23, 59, 59, 999_999_999, cst).Add(-2 * time.Hour)
+	for _, at := range []time.Time{last, year1} {
 		t.Run(fmt.Sprint(at.Year()), func(t *testing.T) {
 			e := encEval("M", "D1", "S1", 0, at, "good", "85")
 			fair := encAmend(e, at.Add(time.Hour), "fair", "70")

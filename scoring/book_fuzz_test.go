@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
 )
 
@@ -66,20 +67,26 @@ func FuzzRecord(f *testing.F) {
 	})
 }
 
-// FuzzBookJSON reads arbitrary bytes as a book: no panic, and a book that
-// reads writes the same JSON again after another round.
+// FuzzBookJSON reads arbitrary bytes as a book: no panic, time linear in
+// the input, every error wraps ErrInvalid, and a book that reads writes,
+// and writes the same JSON again after another round.
 func FuzzBookJSON(f *testing.F) {
 	f.Add([]byte(`{"evaluations":[{"matter":"M","subject":"D","evaluator":"S","at":"2020-06-15T10:00:00+08:00","result":{"grade":"good","points":"85","reasons":["r"]}}],` +
 		`"amendments":[{"matter":"M","subject":"D","evaluator":"S","at":"2020-06-16T10:00:00+08:00","result":{"grade":"fair","points":"70"},"author":"a","reason":"r"}]}`))
 	f.Add([]byte(`{"evaluations":[{"matter":"M"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var b Book
-		if json.Unmarshal(data, &b) != nil {
+		var err error
+		hardening.Linear(t, len(data), func() { err = b.UnmarshalJSON(data) })
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("UnmarshalJSON: %v does not wrap ErrInvalid", err)
+			}
 			return
 		}
 		out, err := json.Marshal(&b)
 		if err != nil {
-			return // a time JSON cannot write
+			t.Fatalf("a book that reads does not write: %v", err) // Record refuses what JSON cannot write
 		}
 		var again Book
 		if err := json.Unmarshal(out, &again); err != nil {

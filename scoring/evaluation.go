@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
 )
 
@@ -39,13 +40,22 @@ type Amendment struct {
 	Reason     string `json:"reason"`
 }
 
-// quickValid reports whether e has every name, a stage in range, a time
-// and a grade: the checks Record makes before it takes the book's lock.
-// The book checks the rest — valid UTF-8, reasons that fit — as it looks
-// the names up.
+// quickValid reports whether e has every name, clean, a subject other
+// than its evaluator, a stage in range, a time and a grade, and whether
+// JSON can write its time and points and read them and its texts back:
+// the checks Record makes before it takes the book's lock. The book checks
+// the rest — valid UTF-8, reasons that fit — as it looks the names up.
 func quickValid(e *Evaluation) bool {
 	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != ""
+		!e.At.IsZero() && e.Result.Grade != "" && dutiesOK(e) && jsonx.TimeFits(e.At) && jsonx.DecimalFits(e.Result.Points) && textsFit(e)
+}
+
+// textsFit reports whether each name of e is at most jsonx.MaxString
+// bytes, the longest string a JSON decoder of the library reads (reasons
+// are bounded by the book as a whole: see ledger.ReasonsFit).
+func textsFit(e *Evaluation) bool {
+	return len(e.Matter) <= jsonx.MaxString && len(e.Subject) <= jsonx.MaxString && len(e.Evaluator) <= jsonx.MaxString &&
+		len(e.Result.Grade) <= jsonx.MaxString && len(e.Result.Policy) <= jsonx.MaxString
 }
 
 // check reports every problem of an evaluation, joined, each wrapping
@@ -65,9 +75,15 @@ func check(e *Evaluation) error {
 		{e.Evaluator == "", "no evaluator"},
 		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
 		{e.At.IsZero(), "no time"},
+		{!e.At.IsZero() && !jsonx.TimeFits(e.At), "a time outside the years 1 to 9999 (JSON could not write it)"},
 		{e.Result.Grade == "", "not evaluated (no grade)"},
+		{!jsonx.DecimalFits(e.Result.Points), fmt.Sprintf("points of more than %d characters (JSON could not read them back)", jsonx.MaxDecimalLen)},
+		{!textsFit(e), fmt.Sprintf("a name longer than %d bytes (JSON could not read it back)", jsonx.MaxString)},
 		{!ledger.ReasonsFit(e.Result.Reasons), "reasons longer than 4 MiB"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
+		{e.Subject != "" && e.Subject == e.Evaluator, "the subject grades itself: the graded unit is never its own evaluator"},
+		{!cleanName(e.Matter) || !cleanName(e.Subject) || !cleanName(e.Evaluator),
+			"a name with white space at an end, or a control or invisible character: write each unit's name one way"},
 	} {
 		if p.bad {
 			errs = append(errs, fmt.Errorf("%w: %s: %s", ErrInvalid, at, p.what))
@@ -96,11 +112,20 @@ func checkAmendment(a *Amendment) error {
 	if a.Author == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
 	}
+	if len(a.Author) > jsonx.MaxString || len(a.Reason) > jsonx.MaxString {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason longer than %d bytes", ErrInvalid, a.Matter, jsonx.MaxString))
+	}
 	if !utf8.ValidString(a.Author) || !utf8.ValidString(a.Reason) {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason is not valid UTF-8", ErrInvalid, a.Matter))
 	}
 	if a.Reason == "" {
 		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no reason", ErrInvalid, a.Matter))
+	}
+	if a.Author != "" && a.Author == a.Subject {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: its author %q is the graded subject, who never amends its own grade", ErrInvalid, a.Matter, a.Author))
+	}
+	if !cleanName(a.Author) {
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: its author %q has white space at an end, or a control or invisible character", ErrInvalid, a.Matter, a.Author))
 	}
 	return err
 }

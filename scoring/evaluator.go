@@ -44,6 +44,28 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}{Grade: r.Grade, Points: jsonx.Decimal(r.Points), Policy: r.Policy, Reasons: r.Reasons})
 }
 
+// resultFields has the fields of a Result and none of its methods.
+type resultFields Result
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly (a field Result
+// does not have, a key given twice or in another case, text that is not
+// UTF-8, points not in the plain form of at most 64 characters, such as
+// "91.5", are errors), whatever decimal's package settings are. Null
+// leaves r alone. Errors wrap [ErrInvalid].
+func (r *Result) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var f resultFields
+	w := resultJSON{resultFields: &f}
+	if err := jsonx.Decode(b, &w); err != nil {
+		return fmt.Errorf("%w: result: %w", ErrInvalid, err)
+	}
+	f.Points = decimal.Decimal(w.Points)
+	*r = Result(f)
+	return nil
+}
+
 // Evaluator grades the facts of one unit's answer to one matter.
 //
 // Evaluate may be called concurrently from several goroutines; an

@@ -36,7 +36,7 @@ func TestWeighted(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := scoring.Result{Grade: "good", Points: d("85"), Policy: "weighted", Reasons: []string{
-		`part "speed" (weight 0.6): excellent 100 by wuhu-2020.1`,
+		`part "speed" (weight 0.6): excellent 100 by wuhu-2020.2`,
 		`part "citizen" (weight 0.4): fair 70 by fixed`,
 		"weighted sum 88 → good 85",
 	}}

@@ -56,5 +56,5 @@ func Example_customEvaluator() {
 	// Output:
 	// excellent joint-1 [3 of 3 units answered] <nil>
 	// poor joint-1 [1 of 3 units answered] <nil>
-	// poor wuhu-2020.1 [rule 1 "never responded": not responded, not resolved, quality not given, no feedback] <nil>
+	// poor wuhu-2020.2 [rule 1 "never responded": not responded, not resolved, quality not given, no feedback] <nil>
 }

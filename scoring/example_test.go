@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qingdan/qingdan/locality/wuhu"
@@ -125,6 +127,41 @@ func ExampleBook_Amend() {
 	// true
 }
 
+// A book with the rules a host sets: the scale in force and a window for
+// amendments. The graded department cannot amend its own grade, an
+// amendment dated 2099 cannot outrank a genuine one, and points must be
+// the grade's.
+func ExampleNewBookWith() {
+	scale := scoring.Scale{{Code: "good", Points: decimal.NewFromInt(85)}, {Code: "poor", Points: decimal.NewFromInt(40)}}
+	now := time.Date(2020, 7, 1, 0, 0, 0, 0, cst)
+	b := scoring.NewBookWith(&scoring.BookOptions{Scale: scale, AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
+		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40)}}
+	fmt.Println(b.Record(e))
+	fix := func(author string, when time.Time, points int64) scoring.Amendment {
+		a := scoring.Amendment{Evaluation: e, Author: author, Reason: "复核"}
+		a.At, a.Result = when, scoring.Result{Grade: "good", Points: decimal.NewFromInt(points)}
+		return a
+	}
+	for _, a := range []scoring.Amendment{
+		fix("住建局", at.Add(time.Hour), 85),                        // the graded department itself
+		fix("区委督查室", time.Date(2099, 1, 1, 0, 0, 0, 0, cst), 85), // dated in the future
+		fix("区委督查室", at.Add(time.Hour), 1000),                    // points that are no grade's
+		fix("区委督查室", at.Add(time.Hour), 85),
+	} {
+		fmt.Println(errors.Is(b.Amend(a), scoring.ErrInvalid))
+	}
+	fmt.Println(b.Scores(scoring.Year(2020))[0].Composite)
+	// Output:
+	// <nil>
+	// true
+	// true
+	// true
+	// false
+	// 85
+}
+
 func ExampleBook_Merge() {
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	r := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}
@@ -136,6 +173,64 @@ func ExampleBook_Merge() {
 	// Output:
 	// <nil> 2
 	// true 2
+}
+
+// A sharded build uses every core: the year's evaluations, ordered by
+// matter, are cut into one part per core at matter boundaries; each part
+// fills a book of its own on a goroutine of its own; the books are merged.
+// The result is the same however the evaluations are cut and whatever the
+// order of the merges.
+func ExampleBook_Merge_sharded() {
+	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
+	subjects := []string{"住建局", "水务局", "市场监管局"}
+	grades := []scoring.Result{
+		{Grade: "excellent", Points: decimal.NewFromInt(100)},
+		{Grade: "good", Points: decimal.NewFromInt(85)},
+		{Grade: "poor", Points: decimal.NewFromInt(40)},
+	}
+	var year []scoring.Evaluation // as a host reads them, ordered by matter
+	for i := range 3000 {
+		for stage := range 1 + i%2 { // every other matter in two stages
+			year = append(year, scoring.Evaluation{Matter: fmt.Sprintf("2020-%07d", i), Subject: subjects[i%3],
+				Evaluator: "12345热线", Stage: stage, At: at, Result: grades[(i+stage)%len(grades)]})
+		}
+	}
+
+	n := runtime.GOMAXPROCS(0)
+	books := make([]*scoring.Book, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	from := 0
+	for k := range books {
+		to := max(from, len(year)*(k+1)/n)
+		for to > 0 && to < len(year) && year[to].Matter == year[to-1].Matter {
+			to++ // a matter's evaluations stay in one part
+		}
+		part := year[from:to]
+		from = to
+		books[k] = scoring.NewBook()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, e := range part {
+				errs[k] = errors.Join(errs[k], books[k].Record(e))
+			}
+		}()
+	}
+	wg.Wait()
+	book := books[0]
+	for _, b := range books[1:] {
+		errs = append(errs, book.Merge(b))
+	}
+	fmt.Println(errors.Join(errs...), book.Len())
+	for _, s := range book.Scores(scoring.Month(2020, time.June)) {
+		fmt.Println(s.Rank, s.Subject, s.Matters, s.Evaluations, s.Composite)
+	}
+	// Output:
+	// <nil> 4500
+	// 1 住建局 1000 1500 96.25
+	// 2 水务局 1000 1500 73.75
+	// 3 市场监管局 1000 1500 55
 }
 
 func ExampleWeek() {
@@ -182,7 +277,7 @@ func ExampleFirst() {
 	e := scoring.First(strict, wuhu.Table())
 	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})
 	fmt.Println(r.Grade, r.Policy, err)
-	// Output: good wuhu-2020.1 <nil>
+	// Output: good wuhu-2020.2 <nil>
 }
 
 func ExampleFactsFor() {

@@ -38,7 +38,13 @@ type Facts struct {
 	ResolutionLimit time.Duration `json:"resolutionLimit,omitempty"`
 	Responded       bool          `json:"responded,omitempty"`
 	Resolved        bool          `json:"resolved,omitempty"`
-	Returned        bool          `json:"returned,omitempty"` // the unit returned the matter (退单)
+	Returned        bool          `json:"returned,omitempty"` // the unit asked to return the matter (退单), approved or not
+	// Urged and Supervised count the urgings (催办) and supervisions
+	// (督办) of the matter while the unit was on it: a matter that needed
+	// supervision was not handled well, whatever its times.
+	Urged      int  `json:"urged,omitempty"`
+	Supervised int  `json:"supervised,omitempty"`
+	Replied    bool `json:"replied,omitempty"` // the unit answered the citizen (答复)
 	// Quality is the sub-district's judgement from 1 to 5; 0 = not given.
 	Quality int `json:"quality,omitempty"`
 	// Satisfied is the citizen's answer; nil = not asked or no answer.
@@ -68,13 +74,7 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 // wrap [ErrInvalid].
 func (f *Facts) UnmarshalJSON(b []byte) error {
 	*f = Facts{}
-	w := struct {
-		*factsFields
-		Response        jsonx.Duration `json:"response"`
-		ResponseLimit   jsonx.Duration `json:"responseLimit"`
-		Resolution      jsonx.Duration `json:"resolution"`
-		ResolutionLimit jsonx.Duration `json:"resolutionLimit"`
-	}{factsFields: (*factsFields)(f)}
+	w := factsJSON{factsFields: (*factsFields)(f)}
 	if err := jsonx.Decode(b, &w); err != nil {
 		return fmt.Errorf("%w: facts: %w", ErrInvalid, err)
 	}

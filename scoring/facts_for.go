@@ -20,25 +20,45 @@ import (
 //
 //   - Response is the working time from the Dispatch to the unit's first
 //     Accept, and Resolution from the Dispatch to the matter's last
-//     Resolve, both less suspended time, as [matters.Matter.Elapsed]
-//     measures them (from the latest Dispatch at or before the Accept or
-//     Resolve: a re-dispatch after the lead's return restarts the clock).
-//     When the step has not happened, the figure is the working time so
-//     far: to the matter's last event, or, for a unit that returned the
-//     matter without accepting it, to its Return.
-//   - ResponseLimit is r.Respond; ResolutionLimit is r.ResolveDays × cal.Day().
-//   - Returned reports a Return (退单) by the unit; Stage is the matter's
-//     Progress count (分时段); Final reports a matter resolved or closed.
+//     Resolve, both less the time of approved suspensions (from the
+//     Approve to the Resume: a suspension asked for and not approved stops
+//     nothing), as [matters.Matter.Elapsed] measures them (from the latest
+//     Dispatch at or before the Accept or Resolve: a re-dispatch after the
+//     lead's return restarts the clock). When the step has not happened,
+//     the figure is the working time so far: to the matter's last event,
+//     or, for a unit that asked to return the matter without accepting it,
+//     to its Return.
+//   - ResponseLimit is r.Respond; ResolutionLimit is r.ResolveDays plus the
+//     days of approved extensions ([matters.Matter.ExtendedDays]), times
+//     cal.Day(); a route with no resolution limit has none however
+//     extended.
+//   - Returned reports a Return (退单) the unit asked for, approved or not;
+//     Urged and Supervised count the Urge and Supervise events while the
+//     unit was on the matter (from a Dispatch naming it to one that does
+//     not, or to the approval of its return); Replied reports a Reply by
+//     the unit; Stage is the matter's Progress count (分时段); Final reports
+//     a matter resolved or closed.
 //   - Evaluator is the matter's owner, Type its type.
 //   - Satisfied is copied from the latest Feedback (回访) answer, as the
 //     facts a citizen gave; Quality is left 0 for the sub-district to set.
 //
+// The owner of a matter that a platform (a hotline such as 12345) reported
+// for it is graded too, by the platform: for unit == m.Owner where
+// m.Platform is set, Evaluator is the platform, and the clocks run from
+// the platform's Report — Response to the owner's first Whistle, Dispatch
+// or Close, Resolution to the last Resolve (or to the Close of a matter
+// handled without a dispatch), less approved suspensions
+// ([matters.Matter.Running]); Responded and Resolved say whether those
+// happened; Returned reports that the owner asked to hand the matter back;
+// Urged counts the platform's urgings and Supervised every supervision;
+// Replied reports any Reply on the matter.
+//
 // Errors wrap [ErrInvalid] for an empty unit, a route of another matter
 // type (also matters.ErrNoRoute) or with negative or overflowing limits;
-// matters.ErrNotDispatched when no Dispatch names the unit; and the
-// calendar's errors, such as workday.ErrOutOfRange for a year it has no
-// data for. A nil matter or calendar is a programmer's error: FactsFor
-// panics.
+// matters.ErrNotDispatched when no Dispatch names the unit (and it is not
+// the owner of a platform's matter); and the calendar's errors, such as
+// workday.ErrOutOfRange for a year it has no data for. A nil matter or
+// calendar is a programmer's error: FactsFor panics.
 func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.Route) (Facts, error) {
 	switch {
 	case cal == nil:
@@ -55,22 +75,32 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 			errtext.Quote(m.Type), errtext.Quote(r.Type), matters.ErrNoRoute)
 	case r.Respond < 0 || r.ResolveDays < 0:
 		return Facts{}, fmt.Errorf("%w: matter %s: route %s has a negative limit", ErrInvalid, id, errtext.Quote(r.Type))
-	case cal.Day() > 0 && int64(r.ResolveDays) > math.MaxInt64/int64(cal.Day()):
-		return Facts{}, fmt.Errorf("%w: matter %s: route %s: %d days overflow a duration", ErrInvalid, id, errtext.Quote(r.Type), r.ResolveDays)
+	}
+	days := int64(r.ResolveDays)
+	if days > 0 {
+		days += int64(m.ExtendedDays())
+	}
+	if cal.Day() > 0 && days > math.MaxInt64/int64(cal.Day()) {
+		return Facts{}, fmt.Errorf("%w: matter %s: route %s: %d days overflow a duration", ErrInvalid, id, errtext.Quote(r.Type), days)
 	}
 	f := Facts{
 		Matter: m.ID, Subject: unit, Evaluator: m.Owner, Type: m.Type, Stage: m.Stage,
 		Final:           m.State == matters.Resolved || m.State == matters.Closed,
 		ResponseLimit:   r.Respond,
-		ResolutionLimit: time.Duration(r.ResolveDays) * cal.Day(),
+		ResolutionLimit: time.Duration(days) * cal.Day(),
 	}
-	var dispatched bool
+	if unit == m.Owner && m.Platform != "" {
+		return ownerFacts(cal, m, f)
+	}
+	var dispatched, on bool
 	var accept, resolve, returned, last time.Time
-	for _, e := range m.Events {
+	for i := range m.Events {
+		e := &m.Events[i]
 		last = e.At
 		switch e.Kind {
 		case matters.Dispatch:
-			dispatched = dispatched || slices.Contains(e.Units, unit)
+			on = slices.Contains(e.Units, unit)
+			dispatched = dispatched || on
 		case matters.Accept:
 			if e.Actor == unit && dispatched && accept.IsZero() {
 				accept = e.At
@@ -82,6 +112,20 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 					returned = e.At
 				}
 			}
+		case matters.Approve:
+			if r := e.Ref - 1; r >= 0 && r < i && m.Events[r].Kind == matters.Return && m.Events[r].Actor == unit {
+				on = false
+			}
+		case matters.Urge:
+			if on {
+				f.Urged++
+			}
+		case matters.Supervise:
+			if on {
+				f.Supervised++
+			}
+		case matters.Reply:
+			f.Replied = f.Replied || e.Actor == unit && dispatched
 		case matters.Resolve:
 			resolve = e.At
 		case matters.Feedback:
@@ -113,6 +157,64 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	}
 	if f.Resolution, err = m.Elapsed(cal, to); err != nil {
 		return Facts{}, fmt.Errorf("scoring: resolution of unit %s: %w", errtext.Quote(unit), err)
+	}
+	return f, nil
+}
+
+// ownerFacts completes f, the facts of the owner of a matter a platform
+// reported for it, graded by the platform; see FactsFor.
+func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error) {
+	f.Evaluator = m.Platform
+	report := m.Events[0].At
+	var acted, resolve, closed, last time.Time
+	for i := range m.Events {
+		e := &m.Events[i]
+		last = e.At
+		switch e.Kind {
+		case matters.Whistle, matters.Dispatch, matters.Close:
+			if e.Actor == m.Owner && acted.IsZero() {
+				acted = e.At
+			}
+			if e.Kind == matters.Close {
+				closed = e.At
+			}
+		case matters.Return:
+			f.Returned = f.Returned || e.Actor == m.Owner
+		case matters.Urge:
+			if e.Actor == m.Platform {
+				f.Urged++
+			}
+		case matters.Supervise:
+			f.Supervised++
+		case matters.Reply:
+			f.Replied = true
+		case matters.Resolve:
+			resolve = e.At
+		case matters.Feedback:
+			if e.Satisfied != nil {
+				answer := *e.Satisfied
+				f.Satisfied = &answer
+			}
+		}
+	}
+	if resolve.IsZero() {
+		resolve = closed // handled without a dispatch
+	}
+	f.Responded, f.Resolved = !acted.IsZero(), !resolve.IsZero() && f.Final
+	var err error
+	to := acted
+	if !f.Responded {
+		to = last
+	}
+	if f.Response, err = m.Running(cal, report, to); err != nil {
+		return Facts{}, fmt.Errorf("scoring: response of owner %s: %w", errtext.Quote(m.Owner), err)
+	}
+	to = resolve
+	if !f.Resolved {
+		to = last
+	}
+	if f.Resolution, err = m.Running(cal, report, to); err != nil {
+		return Facts{}, fmt.Errorf("scoring: resolution of owner %s: %w", errtext.Quote(m.Owner), err)
 	}
 	return f, nil
 }

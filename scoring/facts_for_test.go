@@ -13,9 +13,10 @@ import (
 )
 
 // history is a matter of 2020 (1 June is a Monday): dispatched to D1 (lead)
-// and D2, accepted by D1 after 2 hours, returned by D2 after 3, suspended
-// for a day, graded in a stage, resolved, and asked twice at the return
-// visit.
+// and D2, accepted by D1 after 2 hours, returned by D2 after 3 (approved),
+// suspended for a day (asked and approved by the owner), urged, graded in
+// a stage, replied to, resolved, and asked at the return visit, the answer
+// corrected openly.
 func history(year int) []matters.Event {
 	at := func(day, hour int) time.Time { return time.Date(year, 6, day, hour, 0, 0, 0, workday.CST()) }
 	no, yes := false, true
@@ -25,12 +26,16 @@ func history(year int) []matters.Event {
 		{Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1", "D2"}, At: at(1, 10)},
 		{Kind: matters.Accept, Actor: "D1", At: at(1, 12)},
 		{Kind: matters.Return, Actor: "D2", At: at(1, 13)},
+		{Kind: matters.Approve, Actor: "S1", Ref: 5, Note: "同意", At: at(1, 13)},
 		{Kind: matters.Suspend, Actor: "S1", At: at(2, 10)},
+		{Kind: matters.Approve, Actor: "S1", Ref: 7, Note: "待业主大会表决", At: at(2, 10)},
 		{Kind: matters.Resume, Actor: "S1", At: at(3, 10)},
+		{Kind: matters.Urge, Actor: "S1", At: at(3, 11)},
 		{Kind: matters.Progress, Actor: "D1", At: at(4, 10)},
+		{Kind: matters.Reply, Actor: "D1", Note: "已告知处置进展", At: at(4, 11)},
 		{Kind: matters.Resolve, Actor: "D1", At: at(5, 10)},
 		{Kind: matters.Feedback, Actor: "S1", Satisfied: &no, At: at(6, 10)},
-		{Kind: matters.Feedback, Actor: "S1", Satisfied: &yes, At: at(6, 11)},
+		{Kind: matters.Feedback, Actor: "S1", Satisfied: &yes, Ref: 14, Note: "市民来电更正", At: at(6, 11)},
 	}
 	for i := range evs {
 		evs[i].Matter, evs[i].Seq = "2020-0001", i+1
@@ -50,8 +55,8 @@ func TestFactsFor(t *testing.T) {
 		ResponseLimit: 4 * time.Hour, ResolutionLimit: 3 * cal.Day(), Resolved: true, Satisfied: &yes,
 		Resolution: 72 * time.Hour} // 4 working days less the day suspended
 	lead, support := base, base
-	lead.Subject, lead.Responded, lead.Response = "D1", true, 2*time.Hour
-	support.Subject, support.Returned, support.Response = "D2", true, 3*time.Hour // so far, to its return
+	lead.Subject, lead.Responded, lead.Response, lead.Urged, lead.Replied = "D1", true, 2*time.Hour, 1, true
+	support.Subject, support.Returned, support.Response = "D2", true, 3*time.Hour // so far, to its return; off the matter when urged
 	for _, want := range []scoring.Facts{lead, support} {
 		got, err := scoring.FactsFor(cal, m, want.Subject, route)
 		if err != nil {
@@ -63,7 +68,7 @@ func TestFactsFor(t *testing.T) {
 	}
 
 	// Before the Resolve: not resolved, the time so far.
-	early, err := matters.Replay(history(2020)[:8])
+	early, err := matters.Replay(history(2020)[:11])
 	if err != nil {
 		t.Fatal(err)
 	}

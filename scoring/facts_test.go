@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -77,15 +78,17 @@ func TestEvaluationStage(t *testing.T) {
 	}
 }
 
-// FuzzFactsJSON decodes arbitrary facts: no panic, every error wraps
-// ErrInvalid, and what decodes round-trips and can be evaluated.
+// FuzzFactsJSON decodes arbitrary facts: no panic, time linear in the
+// input, every error wraps ErrInvalid, and what decodes round-trips and can be evaluated.
 func FuzzFactsJSON(f *testing.F) {
 	f.Add([]byte(`{"matter":"M","response":"4h0m0s","responseLimit":"2h0m0s","satisfied":true}`))
 	f.Add([]byte(`{"response":7200000000000,"attrs":{"":""}}`))
 	table := wuhu.Table()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var x scoring.Facts
-		if err := json.Unmarshal(data, &x); err != nil {
+		var err error
+		hardening.Linear(t, len(data), func() { err = json.Unmarshal(data, &x) })
+		if err != nil {
 			var syntax *json.SyntaxError
 			if !errors.As(err, &syntax) && !errors.Is(err, scoring.ErrInvalid) {
 				t.Fatalf("Unmarshal: %v does not wrap ErrInvalid", err)

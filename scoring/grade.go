@@ -21,6 +21,12 @@ type Grade struct {
 // gradeFields has the fields of a Grade and none of its methods.
 type gradeFields Grade
 
+// gradeJSON is the JSON form of a Grade: Points in jsonx's form, required.
+type gradeJSON struct {
+	*gradeFields
+	Points *jsonx.Decimal `json:"points"`
+}
+
 // MarshalJSON writes Points as a JSON string in its shortest exact form,
 // whatever decimal's package settings are.
 func (g Grade) MarshalJSON() ([]byte, error) {
@@ -34,10 +40,7 @@ func (g Grade) MarshalJSON() ([]byte, error) {
 // required. Errors wrap [ErrInvalid].
 func (g *Grade) UnmarshalJSON(b []byte) error {
 	*g = Grade{}
-	w := struct {
-		*gradeFields
-		Points *jsonx.Decimal `json:"points"`
-	}{gradeFields: (*gradeFields)(g)}
+	w := gradeJSON{gradeFields: (*gradeFields)(g)}
 	if err := jsonx.Decode(b, &w); err != nil {
 		return fmt.Errorf("%w: grade: %w", ErrInvalid, err)
 	}

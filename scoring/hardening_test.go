@@ -45,6 +45,8 @@ func hardeningRows() []hardening.Row {
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
 		hardening.MarshalRow("scoring.Grade", scoring.Grade{Points: hardening.Decimals[4]}),
 		hardening.UnmarshalRow[scoring.Grade]("scoring.Grade"),
+		hardening.UnmarshalRow[scoring.Result]("scoring.Result"),
+		hardening.UnmarshalRow[scoring.Score]("scoring.Score"),
 		hardening.MarshalRow("scoring.Score", scoring.Score{Composite: hardening.Decimals[3], Grades: map[string]int{"": -1}}),
 		hardening.MarshalRow[scoring.TableRule]("scoring.TableRule"),
 		hardening.UnmarshalRow[scoring.TableRule]("scoring.TableRule"),
@@ -61,6 +63,22 @@ func hardeningRows() []hardening.Row {
 		}},
 		hardening.UnmarshalRow[scoring.Book]("scoring.Book"),
 		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) { c.Call("NewBook()", func() { _ = scoring.NewBook() }) }},
+		{Name: "scoring.NewBookWith", Run: func(c *hardening.Caller) {
+			never := func(string) (*matters.Matter, bool) { return nil, false }
+			odd := func(string) (*matters.Matter, bool) {
+				return &matters.Matter{Stage: -1, State: matters.State(99)}, true
+			}
+			for i, o := range []*scoring.BookOptions{nil, {}, {Scale: scoring.Scale{{}, {Code: "good"}}, Bands: true, AmendWithin: -1, Matter: never},
+				{Scale: scoring.Scale{{Code: "good", Points: hardening.Decimals[2]}}, AmendWithin: 1, Now: func() time.Time { return time.Time{} }, Matter: odd}} {
+				c.Call(fmt.Sprintf("NewBookWith(options %d), Record and Amend", i), func() {
+					b := scoring.NewBookWith(o)
+					for _, e := range evaluations() {
+						_ = b.Record(e)
+						_ = b.Amend(scoring.Amendment{Evaluation: e, Author: "A", Reason: "R"})
+					}
+				})
+			}
+		}},
 		{Name: "scoring.Book.Record", Run: func(c *hardening.Caller) {
 			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
 				for j, e := range evaluations() {
@@ -251,6 +269,41 @@ func hardeningRows() []hardening.Row {
 			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
 				for j, x := range facts() {
 					c.Call(fmt.Sprintf("table %d .Evaluate(facts %d)", i, j), func() { _, _ = tb.Evaluate(x) })
+				}
+			}
+		}},
+		{Name: "scoring.Table.Match", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{nil, {}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
+				for j, f := range facts() {
+					c.Call(fmt.Sprintf("table %d .Match(facts %d)", i, j), func() {
+						if r, ok := tb.Match(f); ok != (r >= 0) || (tb != nil && r >= len(tb.Rules)) {
+							c.Fail(fmt.Sprintf("table %d .Match(facts %d)", i, j), "= %d, %v", r, ok)
+						}
+					})
+				}
+			}
+		}},
+		{Name: "scoring.Regrade", Run: func(c *hardening.Caller) {
+			full := scoring.NewBook()
+			var matching []scoring.Facts
+			for _, e := range evaluations() {
+				if full.Record(e) == nil {
+					matching = append(matching, scoring.Facts{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: e.Stage})
+				}
+			}
+			for i, b := range []*scoring.Book{{}, scoring.NewBook(), full} {
+				for j, fs := range [][]scoring.Facts{nil, facts(), matching} {
+					for k, e := range []scoring.Evaluator{scoring.Discard(), wuhu.Table(), &scoring.Table{}} {
+						for _, p := range []scoring.Period{{}, scoring.Year(2026)} {
+							desc := fmt.Sprintf("Regrade(book %d, facts %d, evaluator %d, period)", i, j, k)
+							c.Call(desc, func() {
+								w, err := scoring.Regrade(b, fs, e, p)
+								if err == nil && (w.Book == nil || w.Book.Len() != b.Len()) {
+									c.Fail(desc, "a what-if book of %d evaluations for %d recorded", w.Book.Len(), b.Len())
+								}
+							})
+						}
+					}
 				}
 			}
 		}},

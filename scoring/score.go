@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 
@@ -37,4 +38,21 @@ func (s Score) MarshalJSON() ([]byte, error) {
 		scoreFields
 		Composite jsonx.Decimal `json:"composite"`
 	}{scoreFields(s), jsonx.Decimal(s.Composite)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly, as
+// [Result.UnmarshalJSON] does. Null leaves s alone. Errors wrap
+// [ErrInvalid].
+func (s *Score) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var f scoreFields
+	w := scoreJSON{scoreFields: &f}
+	if err := jsonx.Decode(b, &w); err != nil {
+		return fmt.Errorf("%w: score: %w", ErrInvalid, err)
+	}
+	f.Composite = decimal.Decimal(w.Composite)
+	*s = Score(f)
+	return nil
 }

@@ -55,6 +55,12 @@ type TableRule struct {
 	Returned  *bool `json:"returned,omitempty"`
 	Final     *bool `json:"final,omitempty"`
 
+	// Urged and Supervised hold when the matter was urged (催办) or
+	// supervised (督办) at least once while the unit was on it (Facts.Urged,
+	// Facts.Supervised); false asks for never.
+	Urged      *bool `json:"urged,omitempty"`
+	Supervised *bool `json:"supervised,omitempty"`
+
 	// ResponseOnTime holds when the unit responded within its limit
 	// (responded, and ratio ≤ 1); false asks for the opposite.
 	ResponseOnTime *bool `json:"responseOnTime,omitempty"`
@@ -97,13 +103,7 @@ func (r TableRule) MarshalJSON() ([]byte, error) {
 // [ErrInvalid].
 func (r *TableRule) UnmarshalJSON(b []byte) error {
 	*r = TableRule{}
-	w := struct {
-		*ruleFields
-		ResponseAtMost   *jsonx.Decimal `json:"responseAtMost"`
-		ResponseOver     *jsonx.Decimal `json:"responseOver"`
-		ResolutionAtMost *jsonx.Decimal `json:"resolutionAtMost"`
-		ResolutionOver   *jsonx.Decimal `json:"resolutionOver"`
-	}{ruleFields: (*ruleFields)(r)}
+	w := ruleJSON{ruleFields: (*ruleFields)(r)}
 	if err := jsonx.Decode(b, &w); err != nil {
 		if errors.Is(err, ErrInvalid) {
 			return err
@@ -153,7 +153,8 @@ func (r *TableRule) matches(f *Facts) bool {
 		return false
 	}
 	if !boolIs(r.Responded, f.Responded) || !boolIs(r.Resolved, f.Resolved) ||
-		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) {
+		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) ||
+		!boolIs(r.Urged, f.Urged > 0) || !boolIs(r.Supervised, f.Supervised > 0) {
 		return false
 	}
 	if !boolIs(r.QualityGiven, f.Quality != 0) ||
@@ -191,6 +192,11 @@ func (t *Table) policy() string {
 //
 //	rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, no feedback
 //
+// A ratio is given with 2 places, or with as many more as it takes never
+// to read as on or across a threshold it is not on — the limit itself (1)
+// or a ratio of one of the table's rules for that figure: a response of
+// 4h0m10s against a 4-hour limit reads "1.001 of limit", never "1.00".
+//
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
 // [ErrNoRule] or [ErrInvalid].
@@ -208,7 +214,7 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: table %s rule %d %s gives grade %s, which is not on the scale", ErrInvalid,
 				errtext.Quote(t.Version), i+1, errtext.Quote(r.Name), errtext.Quote(r.Grade))
 		}
-		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{reason(i, r, &f)}}, nil
+		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{t.reason(i, r, &f)}}, nil
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
@@ -238,8 +244,13 @@ const maxTableBytes = 16 << 20
 
 // LoadTable reads one table as JSON from r and validates it. Every error
 // wraps [ErrInvalid]: a read error, input longer than 16 MiB, JSON that is
-// malformed, has unknown fields or trailing data, and every problem
-// [Table.Validate] finds.
+// malformed, has unknown fields, a field spelt in another case
+// ("QUALITYMIN"), a key given twice in one object, text that is not valid
+// UTF-8, a decimal not in plain form or longer than 64 characters ("1e3",
+// a point of a million digits), a string longer than 4 MiB, or trailing
+// data — each found in one pass over the input before anything is
+// decoded, and named by its path (such as rules[3].grade) — and every
+// problem [Table.Validate] finds.
 func LoadTable(r io.Reader) (*Table, error) {
 	t := new(Table)
 	if err := jsonx.Read(r, maxTableBytes, t); err != nil {
@@ -267,6 +278,8 @@ const maxGrid = 1 << 20
 // Validate checks a table and reports every problem, joined, each wrapping
 // [ErrInvalid] and naming its row as rules[i] (0-based) with its name:
 //
+//   - a text longer than [MaxTableText] (reported alone: nothing else is
+//     checked then);
 //   - no Version, no rules, no scale, a scale that fails [Scale.Validate];
 //   - a rule whose grade is not on the scale; a negative ratio; a quality
 //     bound outside 1–5; an unknown satisfaction;
@@ -285,6 +298,9 @@ const maxGrid = 1 << 20
 // it. A table with more than about a million regions is not checked this
 // way; it must then end with an unconditional rule, which closes every gap.
 func (t *Table) Validate() error {
+	if err := t.checkTexts(); err != nil {
+		return err
+	}
 	var errs []error
 	version := errtext.Quote(t.Version)
 	if t.Version == "" {
@@ -328,5 +344,5 @@ func (t *Table) Validate() error {
 	if len(t.Rules) > 0 {
 		errs = append(errs, t.checkRegions()...)
 	}
-	return errors.Join(errs...)
+	return joinCapped(errs)
 }

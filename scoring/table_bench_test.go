@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/cputime"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -64,7 +65,7 @@ func wuhuSwitch(scale scoring.Scale) func(f *scoring.Facts) scoring.Result {
 	grade := func(code string) scoring.Grade { g, _ := scale.Grade(code); return g }
 	excellent, good, fair, poor := grade("excellent"), grade("good"), grade("fair"), grade("poor")
 	result := func(g scoring.Grade, reason string) scoring.Result {
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{reason}}
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.2", Reasons: []string{reason}}
 	}
 	// over reports actual/limit > 2; a missing limit or time is ratio 0.
 	over := func(actual, limit time.Duration) bool { return limit > 0 && actual > 0 && actual > 2*limit }
@@ -82,9 +83,9 @@ func wuhuSwitch(scale scoring.Scale) func(f *scoring.Facts) scoring.Result {
 			return result(fair, `rule 4 "dissatisfied"`)
 		case f.Quality != 0 && f.Quality <= 2:
 			return result(fair, `rule 5 "quality 1–2"`)
-		case onTime && f.Quality >= 4 && !f.Returned:
+		case onTime && f.Quality >= 4 && !f.Returned && f.Supervised == 0:
 			return result(excellent, `rule 6 "on time, quality ≥ 4"`)
-		case onTime && f.Quality == 0 && f.Satisfied != nil && !f.Returned:
+		case onTime && f.Quality == 0 && f.Satisfied != nil && !f.Returned && f.Supervised == 0:
 			return result(excellent, `rule 7 "on time, satisfied"`)
 		case onTime:
 			return result(good, `rule 8 "on time"`)
@@ -123,7 +124,7 @@ func BenchmarkTableVaried(b *testing.B) {
 	// write barrier.
 	b.Run("Evaluate", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		n, j := 0, 0
 		for range b.N {
 			r, err := tbl.Evaluate(facts[j])
@@ -139,7 +140,7 @@ func BenchmarkTableVaried(b *testing.B) {
 	})
 	b.Run("GoSwitch", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b)()
+		defer cputime.Report(b)()
 		n, j := 0, 0
 		for range b.N {
 			r := sw(&facts[j])
@@ -150,16 +151,4 @@ func BenchmarkTableVaried(b *testing.B) {
 		}
 		sink = n
 	})
-}
-
-// reportCPU starts counting the process's CPU time; the returned func
-// reports it per op as cpu-ns/op. On a shared machine this is the figure to
-// compare: ns/op also counts time spent waiting for a core.
-func reportCPU(b *testing.B) func() {
-	b.ResetTimer()
-	start := cpuTime()
-	return func() {
-		b.StopTimer()
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
 }

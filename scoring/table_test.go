@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -171,8 +172,8 @@ func TestLoadTableErrors(t *testing.T) {
 	}
 }
 
-// FuzzLoadTable loads arbitrary JSON as a table: no input may panic; a
-// table that loads validates, evaluates any facts without panicking, and
+// FuzzLoadTable loads arbitrary JSON as a table: no input may panic or
+// take time out of proportion to its length; a table that loads validates, evaluates any facts without panicking, and
 // round-trips through Save.
 func FuzzLoadTable(f *testing.F) {
 	var buf bytes.Buffer
@@ -185,7 +186,11 @@ func FuzzLoadTable(f *testing.F) {
 	f.Add([]byte(`{"version":"v",`+scale+`,"rules":[{"grade":"poor","responseOver":"0.000000000000000000000000000001"},{"grade":"good","resolutionAtMost":99999}]}`), int64(-1), int64(0), 7)
 	f.Add([]byte(`{"version":"v","scale":[{"code":"a","points":"1"}],"rules":[{"grade":"a","satisfaction":"满意","types":["x"]}]}`), int64(0), int64(0), -1)
 	f.Fuzz(func(t *testing.T, data []byte, response, limit int64, quality int) {
-		tbl, err := scoring.LoadTable(bytes.NewReader(data))
+		var (
+			tbl *scoring.Table
+			err error
+		)
+		hardening.Linear(t, len(data), func() { tbl, err = scoring.LoadTable(bytes.NewReader(data)) })
 		if err != nil {
 			if !errors.Is(err, scoring.ErrInvalid) {
 				t.Fatalf("LoadTable: %v does not wrap ErrInvalid", err)

@@ -92,7 +92,15 @@ func (t *Table) checkRegions() []error {
 	respPts, ok1 := ratioPoints(resp)
 	resPts, ok2 := ratioPoints(res)
 	last := &t.Rules[len(t.Rules)-1]
-	size := len(types) * 16 * len(respPts) * len(resPts) * 8 * 3
+	// The flags: responded, resolved, returned and final, and urged and
+	// supervised where some rule looks at them.
+	flagSets := 16
+	for i := range t.Rules {
+		if t.Rules[i].Urged != nil || t.Rules[i].Supervised != nil {
+			flagSets = 64
+		}
+	}
+	size := len(types) * flagSets * len(respPts) * len(resPts) * 8 * 3
 	if !ok1 || !ok2 || size > maxGrid || size*len(t.Rules) > 16*maxGrid {
 		if !last.unconditional() {
 			return []error{fmt.Errorf("%w: table %s is too fine or too large to check for gaps region by region (%d regions); end it with an unconditional rule",
@@ -111,8 +119,9 @@ func (t *Table) checkRegions() []error {
 	var f Facts
 	for _, typ := range types {
 		f.Type = typ
-		for flags := range 16 {
+		for flags := range flagSets {
 			f.Responded, f.Resolved, f.Returned, f.Final = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0
+			f.Urged, f.Supervised = flags>>4&1, flags>>5&1
 			for _, rp := range respPts {
 				f.Response, f.ResponseLimit = rp[0], rp[1]
 				for _, sp := range resPts {

@@ -20,7 +20,7 @@ import (
 const reasonBuf = 192
 
 // reason says which rule fired on which figures.
-func reason(i int, r *TableRule, f *Facts) string {
+func (t *Table) reason(i int, r *TableRule, f *Facts) string {
 	b := make([]byte, 0, reasonBuf)
 	b = append(b, "rule "...)
 	b = appendInt(b, i+1)
@@ -29,17 +29,27 @@ func reason(i int, r *TableRule, f *Facts) string {
 		b = appendQuoted(b, r.Name)
 	}
 	b = append(b, ": "...)
-	return string(appendFigures(b, f))
+	return string(appendFigures(b, f, t))
 }
 
 // describe lists the figures of f a rule can look at.
-func describe(f *Facts) string { return string(appendFigures(make([]byte, 0, reasonBuf), f)) }
+func describe(f *Facts) string { return string(appendFigures(make([]byte, 0, reasonBuf), f, nil)) }
 
-func appendFigures(b []byte, f *Facts) []byte {
-	b = appendFigure(b, "response ", "not responded", f.Responded, f.Response, f.ResponseLimit)
-	b = appendFigure(b, ", resolution ", ", not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
+// appendFigures lists the figures of f, their ratios rounded so as not to
+// read as on or across a threshold of t (nil: the limit only).
+func appendFigures(b []byte, f *Facts, t *Table) []byte {
+	b = appendFigure(b, "response ", "not responded", f.Responded, f.Response, f.ResponseLimit, sides{t, false})
+	b = appendFigure(b, ", resolution ", ", not resolved", f.Resolved, f.Resolution, f.ResolutionLimit, sides{t, true})
 	if f.Returned {
 		b = append(b, ", returned"...)
+	}
+	if f.Urged > 0 {
+		b = append(b, ", urged "...)
+		b = appendInt(b, f.Urged)
+	}
+	if f.Supervised > 0 {
+		b = append(b, ", supervised "...)
+		b = appendInt(b, f.Supervised)
 	}
 	if f.Quality != 0 {
 		b = append(b, ", quality "...)
@@ -68,7 +78,7 @@ func appendFigures(b []byte, f *Facts) []byte {
 
 // appendFigure writes one time against its limit: done names it (with a
 // trailing space), missing says it is not done.
-func appendFigure(b []byte, done, missing string, isDone bool, actual, limit time.Duration) []byte {
+func appendFigure(b []byte, done, missing string, isDone bool, actual, limit time.Duration, s sides) []byte {
 	if isDone {
 		b = append(b, done...)
 	} else {
@@ -82,7 +92,7 @@ func appendFigure(b []byte, done, missing string, isDone bool, actual, limit tim
 		b = append(b, max(actual, 0).String()...)
 		return append(b, ", no limit"...)
 	}
-	b = appendRatioFast(b, int64(max(actual, 0)), int64(limit))
+	b = s.appendRatio(b, int64(max(actual, 0)), int64(limit))
 	return append(b, " of limit"...)
 }
 

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -80,8 +81,22 @@ func TestAppendRatioFast(t *testing.T) {
 	}
 }
 
+// referenceRatio writes actual/limit the plain way: rounded half up to 2
+// places, or as many more as it takes to compare with 1 (the limit, the
+// one threshold of a reason without a table) as the ratio does.
+func referenceRatio(b []byte, actual, limit int64) []byte {
+	r := new(big.Rat).SetFrac64(actual, limit)
+	one := big.NewRat(1, 1)
+	for places := int32(2); ; places++ {
+		d := roundRat(r, places)
+		if d.Rat().Cmp(one) == r.Cmp(one) {
+			return append(b, d.StringFixed(places)...)
+		}
+	}
+}
+
 // referenceReason writes a reason the plain way, with strconv's quoting
-// and appendRatio: what reason must write byte for byte.
+// and referenceRatio: what reason must write byte for byte.
 func referenceReason(i int, name string, f *Facts) string {
 	b := []byte("rule " + strconv.Itoa(i+1))
 	if name != "" {
@@ -102,12 +117,18 @@ func referenceReason(i int, name string, f *Facts) string {
 		if limit <= 0 {
 			return append(append(b, max(actual, 0).String()...), ", no limit"...)
 		}
-		return append(appendRatio(b, int64(max(actual, 0)), int64(limit)), " of limit"...)
+		return append(referenceRatio(b, int64(max(actual, 0)), int64(limit)), " of limit"...)
 	}
 	b = figure(b, "response", "not responded", f.Responded, f.Response, f.ResponseLimit)
 	b = figure(append(b, ", "...), "resolution", "not resolved", f.Resolved, f.Resolution, f.ResolutionLimit)
 	if f.Returned {
 		b = append(b, ", returned"...)
+	}
+	if f.Urged > 0 {
+		b = strconv.AppendInt(append(b, ", urged "...), int64(f.Urged), 10)
+	}
+	if f.Supervised > 0 {
+		b = strconv.AppendInt(append(b, ", supervised "...), int64(f.Supervised), 10)
 	}
 	if f.Quality != 0 {
 		b = strconv.AppendInt(append(b, ", quality "...), int64(f.Quality), 10)
@@ -142,7 +163,7 @@ func TestReasonMatchesReference(t *testing.T) {
 	yes, no := true, false
 	answers := []*bool{nil, &yes, &no}
 	for range 20000 {
-		f := Facts{Responded: rng.IntN(2) == 0, Resolved: rng.IntN(2) == 0, Returned: rng.IntN(2) == 0,
+		f := Facts{Responded: rng.IntN(2) == 0, Resolved: rng.IntN(2) == 0, Returned: rng.IntN(2) == 0, Urged: rng.IntN(3), Supervised: rng.IntN(3),
 			Response: times[rng.IntN(len(times))], ResponseLimit: times[rng.IntN(len(times))],
 			Resolution: times[rng.IntN(len(times))], ResolutionLimit: times[rng.IntN(len(times))],
 			Quality: rng.IntN(16) - 3, Stage: rng.IntN(16) - 3, Satisfied: answers[rng.IntN(3)], Type: texts[rng.IntN(len(texts))]}
@@ -150,7 +171,7 @@ func TestReasonMatchesReference(t *testing.T) {
 			f.Response, f.Resolution = time.Duration(rng.Int64N(int64(1000*time.Hour))), time.Duration(rng.Int64N(int64(1000*time.Hour)))
 		}
 		i, name := rng.IntN(120), texts[rng.IntN(len(texts))]
-		if got, want := reason(i, &TableRule{Name: name}, &f), referenceReason(i, name, &f); got != want {
+		if got, want := (*Table)(nil).reason(i, &TableRule{Name: name}, &f), referenceReason(i, name, &f); got != want {
 			t.Fatalf("reason of %+v:\n got %s\nwant %s", f, got, want)
 		}
 		if got, want := describe(&f), referenceReason(0, "", &f)[len("rule 1: "):]; got != want {
@@ -167,7 +188,7 @@ func FuzzReason(f *testing.F) {
 		yes := quality%2 == 0
 		fs := Facts{Responded: done, Resolved: !done, Response: time.Duration(actual), ResponseLimit: time.Duration(limit),
 			Resolution: time.Duration(limit), ResolutionLimit: time.Duration(actual), Quality: quality, Stage: stage, Satisfied: &yes, Type: typ}
-		if got, want := reason(stage&7, &TableRule{Name: name}, &fs), referenceReason(stage&7, name, &fs); got != want {
+		if got, want := (*Table)(nil).reason(stage&7, &TableRule{Name: name}, &fs), referenceReason(stage&7, name, &fs); got != want {
 			t.Errorf("reason:\n got %s\nwant %s", got, want)
 		}
 	})

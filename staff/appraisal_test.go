@@ -1,7 +1,6 @@
 package staff_test
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -49,11 +48,7 @@ func TestAppraise(t *testing.T) {
 	if diff := cmp.Diff(want, lines); diff != "" {
 		t.Errorf("Appraise mismatch (-want +got):\n%s", diff)
 	}
-	b, err := json.Marshal(got[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "testdata/appraised.golden", append(b, '\n'), *update)
+	golden.JSON(t, "testdata/appraised.golden", got[0], *update)
 }
 
 func TestAppraiseErrors(t *testing.T) {

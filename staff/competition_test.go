@@ -63,11 +63,7 @@ func TestSelect(t *testing.T) {
 	if again, _ := staff.Select(rev, w, quotas); !cmp.Equal(got, again) {
 		t.Errorf("Select depends on input order")
 	}
-	b, err := json.Marshal(got[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "testdata/placement.golden", append(b, '\n'), *update)
+	golden.JSON(t, "testdata/placement.golden", got[0], *update)
 }
 
 func TestSelectErrors(t *testing.T) {

@@ -24,6 +24,10 @@ import (
 // each makes its calls, failing on a panic or an unsound result.
 func TestHardening(t *testing.T) {
 	hardening.Test(t, []hardening.Row{
+		hardening.UnmarshalRow[staff.Score]("staff.Score"),
+		hardening.UnmarshalRow[staff.Appraised]("staff.Appraised"),
+		hardening.UnmarshalRow[staff.Candidate]("staff.Candidate"),
+		hardening.UnmarshalRow[staff.Placement]("staff.Placement"),
 		hardening.MarshalRow("staff.Score", staff.Score{}, staff.Score{Scores: map[string]decimal.Decimal{"": hardening.Decimals[2], hardening.BadUTF8: hardening.Decimals[3]}}),
 		hardening.MarshalRow("staff.Appraised", staff.Appraised{}, staff.Appraised{Person: hardening.BadUTF8, Scores: map[string]decimal.Decimal{"": hardening.Decimals[4]}, Total: hardening.Decimals[3]}),
 		hardening.MarshalRow("staff.Candidate", staff.Candidate{}, staff.Candidate{Years: hardening.Decimals}),

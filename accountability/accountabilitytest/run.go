@@ -77,7 +77,7 @@ func sorted(fs accountability.Findings) accountability.Findings {
 	out := slices.Clone(fs)
 	slices.SortStableFunc(out, func(a, b accountability.Finding) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message))
+			cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message), cmp.Compare(a.Chinese, b.Chinese))
 	})
 	return out
 }
@@ -89,7 +89,7 @@ func RunFile(t Testing, rule accountability.Rule, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	cs, err := tablecase.ReadFile[Case]("accountabilitytest", path)
+	cs, err := tablecase.ReadFile[Case]("accountabilitytest", accountability.ErrInvalid, path)
 	if err != nil {
 		t.Errorf("%v", err)
 		return
@@ -97,7 +97,11 @@ func RunFile(t Testing, rule accountability.Rule, path string) {
 	Run(t, rule, cs)
 }
 
-// ReadCases reads a JSON array of [Case]s strictly: an unknown field is an
-// error, so that a misspelt key cannot make a case pass, and so is
-// anything after the array.
-func ReadCases(r io.Reader) ([]Case, error) { return tablecase.Read[Case]("accountabilitytest", r) }
+// ReadCases reads a JSON array of [Case]s strictly: a field a case or its
+// register does not have (a misspelt key must not make a case pass), a key
+// given twice or in another case, text that is not UTF-8, anything after
+// the array and more than 16 MiB are errors, each wrapping
+// accountability.ErrInvalid.
+func ReadCases(r io.Reader) ([]Case, error) {
+	return tablecase.Read[Case]("accountabilitytest", accountability.ErrInvalid, r)
+}

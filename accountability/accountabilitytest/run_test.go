@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/tablecase"
 )
 
@@ -130,13 +131,17 @@ func TestReadCases(t *testing.T) {
 	}
 }
 
-// FuzzReadCases reads arbitrary bytes as cases and runs them with a fake
-// T: nothing may panic.
+// FuzzReadCases reads arbitrary bytes as cases, in time linear in their
+// length, and runs them with a fake T: nothing may panic.
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"a","register":{"powers":[{"code":"A"}]},"want":[{"rule":"local.name","severity":"error","path":"powers[A]","message":"m"}]}]`))
 	f.Add([]byte(`[{}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cases, err := ReadCases(bytes.NewReader(data))
+		var (
+			cases []Case
+			err   error
+		)
+		hardening.Linear(t, len(data), func() { cases, err = ReadCases(bytes.NewReader(data)) })
 		if err != nil {
 			return
 		}

@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
-	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
 )
@@ -21,14 +21,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestRunGolden(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run(nil, &stdout, &stderr); code != 0 {
-		t.Fatalf("run = %d, stderr:\n%s", code, stderr.String())
-	}
-	if stderr.Len() != 0 {
-		t.Errorf("run wrote to stderr:\n%s", stderr.String())
-	}
-	golden.Check(t, "testdata/chaohu.golden", stdout.Bytes(), *update)
+	clitest.Golden(t, run, nil, "testdata/chaohu.golden", *update)
 }
 
 // TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and
@@ -98,18 +91,7 @@ func TestRunErrors(t *testing.T) {
 		{"out is a file", []string{"-out", file}, 1, []string{"flowchart folder"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
-			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), s)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { clitest.Fails(t, run, tt.args, tt.code, tt.stderr...) })
 	}
 }
 
@@ -137,6 +119,33 @@ func TestRunDefectiveRegister(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "（sod.violation）") {
 		t.Errorf("the report does not list the findings")
+	}
+}
+
+// TestFindingsInChinese: every finding section 六 prints, of the register
+// and of the defective draft, and of the catalog's cross-checks, has its
+// Chinese message, so the report prints no English.
+func TestFindingsInChinese(t *testing.T) {
+	reg := mustLoad(t, "data/register-2020.json")
+	draft, _, err := brokenDraft(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadLists(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all accountability.Findings
+	all = append(all, reg.Validate(stagesRule)...)
+	all = append(all, draft.Validate(stagesRule)...)
+	all = append(all, c.Validate()...)
+	if len(all) < 7 {
+		t.Fatalf("%d findings, want the register's warning, the draft's five and the catalog's one: %v", len(all), all)
+	}
+	for _, f := range all {
+		if f.Chinese == "" || f.Label() != f.Chinese {
+			t.Errorf("%s at %s has no Chinese message: %q", f.Rule, f.Path, f.Message)
+		}
 	}
 }
 
@@ -241,6 +250,9 @@ func TestStagesRule(t *testing.T) {
 	fs := reg.Run(stagesRule)
 	if len(fs) != 1 || fs[0].Path != "powers[A].duties" || fs[0].Severity != accountability.Warning {
 		t.Fatalf("findings = %v, want one warning at powers[A].duties", fs)
+	}
+	if want := "权力甲（A）的责任事项缺少调查取证、审查、告知、送达、执行环节"; fs[0].Chinese != want {
+		t.Errorf("Chinese message = %q, want %q", fs[0].Chinese, want)
 	}
 	for _, s := range []string{"调查取证", "审查", "告知", "送达", "执行"} {
 		if !strings.Contains(fs[0].Message, s) {

@@ -31,10 +31,12 @@ var stagesRule = accountability.Rule{
 				}
 			}
 			if len(missing) > 0 {
+				stages := strings.Join(missing, "、")
 				report(accountability.Finding{
 					Severity: accountability.Warning,
 					Path:     "powers[" + p.Code + "].duties",
-					Message:  fmt.Sprintf("power %s %q has no duty for %s", p.Code, p.Name, strings.Join(missing, "、")),
+					Message:  fmt.Sprintf("power %s %q has no duty for %s", p.Code, p.Name, stages),
+					Chinese:  fmt.Sprintf("权力%s（%s）的责任事项缺少%s环节", p.Name, p.Code, stages),
 				})
 			}
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -12,7 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
-	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/locality/shatanglu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -31,16 +30,7 @@ func TestRunGolden(t *testing.T) {
 		{"Spring Festival month", []string{"-month", "2020-01"}, "2020-01.golden"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			if code := run(tt.args, &stdout, &stderr); code != 0 {
-				t.Fatalf("run(%q) = %d, stderr:\n%s", tt.args, code, stderr.String())
-			}
-			if stderr.Len() != 0 {
-				t.Errorf("run(%q) wrote to stderr:\n%s", tt.args, stderr.String())
-			}
-			golden.Check(t, "testdata/"+tt.golden, stdout.Bytes(), *update)
-		})
+		t.Run(tt.name, func(t *testing.T) { clitest.Golden(t, run, tt.args, "testdata/"+tt.golden, *update) })
 	}
 }
 
@@ -69,18 +59,7 @@ func TestRunErrors(t *testing.T) {
 		{"unknown unit and post", []string{"-staff", badStaff}, 1, []string{`unit "STL-XXX"`, `post category "厨师岗"`}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("run(%q) = %d, want %d; stderr:\n%s", tt.args, code, tt.code, stderr.String())
-			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(stderr.String(), s) {
-					t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), s)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { clitest.Fails(t, run, tt.args, tt.code, tt.stderr...) })
 	}
 }
 

@@ -19,16 +19,28 @@ import (
 // figures are the year's counts beyond the published summary.
 type figures struct {
 	Unwhistled       int `json:"unwhistled"`       // handled by a sub-district without a whistle (not received)
-	Hotline          int `json:"hotline"`          // whistled matters the 91580 hotline reported (双向派单)
+	Hotline          int `json:"hotline"`          // received matters the 91580 hotline brought (双向派单)
+	Assigned         int `json:"assigned"`         // of those, the hotline kept and dispatched to a department itself
+	SentBack         int `json:"sentBack"`         // of those, a sub-district handed back as not on its admission lists, and the hotline dispatched
 	Coordinated      int `json:"coordinated"`      // dispatched to several departments (统筹)
-	Returned         int `json:"returned"`         // returned by the lead (退单) and dispatched again
-	Suspended        int `json:"suspended"`        // suspended for a while (挂起)
+	Returned         int `json:"returned"`         // the lead asked to return it (退单) and was refused
+	Suspended        int `json:"suspended"`        // suspended for a while (挂起), the owner approving
+	Extended         int `json:"extended"`         // given more working days (延期), the owner approving
+	Denied           int `json:"denied"`           // requests (suspend, extend, return) the owner denied
+	SuspendDenied    int `json:"suspendDenied"`    // of those, suspensions
+	ExtendDenied     int `json:"extendDenied"`     // of those, extensions
+	Urged            int `json:"urged"`            // urged (催办) by the hourly scan
+	Supervised       int `json:"supervised"`       // supervised (督办) by the hourly scan
+	Escalated        int `json:"escalated"`        // of those, supervised again (升级督办)
+	Replied          int `json:"replied"`          // answered point to point (答复)
+	LateVisits       int `json:"lateVisits"`       // hotline matters whose return visit (回访) came late
 	Staged           int `json:"staged"`           // graded in stages (分时段)
 	StageEvaluations int `json:"stageEvaluations"` // the stage evaluations among them
 	Reopened         int `json:"reopened"`         // sent back after a dissatisfied answer
-	Evaluations      int `json:"evaluations"`      // recorded in the book
+	Evaluations      int `json:"evaluations"`      // of departments, recorded in the book
+	StreetGrades     int `json:"streetGrades"`     // of sub-districts by the hotline, recorded in the book
 	Overdue          int `json:"overdue"`          // resolved past the resolution limit
-	Open             int `json:"open"`             // whistled and not resolved at the year's end
+	Open             int `json:"open"`             // received and not resolved at the year's end
 	OpenOverdue      int `json:"openOverdue"`      // of those, past a limit at the year's end
 }
 
@@ -40,17 +52,20 @@ type graded struct {
 	summary matters.Summary
 	figures figures
 	annual  []assessment.Annual
+	streets []scoring.Score // the sub-districts graded by the hotline, ranked
 	scale   scoring.Scale
 	policy  string
 	evals   map[string][]scoring.Evaluation // by matter, as recorded
 	after   map[string][]int                // by matter, as evals: the Seq of the event each evaluation follows
 }
 
-// assess grades every whistled matter one matter, one evaluation with ev,
-// records the grades in a book and blends each department's composite
-// into its annual assessment.
+// assess grades every received matter one matter, one evaluation with t:
+// each dispatched department by its owner, and the sub-district that owns
+// a matter the hotline reported by the hotline. It records the grades in a
+// book and blends each department's composite into its annual assessment.
 func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded, error) {
-	a := &graded{year: y, lists: &matters.Catalog{Directory: &w.dir.Directory}, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
+	lists := w.catalog()
+	a := &graded{year: y, lists: lists, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
 		evals: map[string][]scoring.Evaluation{}, after: map[string][]int{}}
 	f := &a.figures
 	for i, m := range y.matters {
@@ -62,20 +77,8 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded
 		if err := a.grade(m, p, cal, t); err != nil {
 			return nil, err
 		}
-		if p.hotline {
-			f.Hotline++
-		}
-		if has(m, func(e matters.Event) bool { return e.Kind == matters.Dispatch && len(e.Units) > 1 }) {
-			f.Coordinated++
-		}
-		if has(m, func(e matters.Event) bool { return e.Kind == matters.Return }) {
-			f.Returned++
-		}
-		if has(m, func(e matters.Event) bool { return e.Kind == matters.Suspend }) {
-			f.Suspended++
-		}
-		if has(m, func(e matters.Event) bool { return e.Kind == matters.Reopen }) {
-			f.Reopened++
+		if err := a.count(m, p, cal); err != nil {
+			return nil, err
 		}
 		if m.State != matters.Resolved && m.State != matters.Closed {
 			f.Open++
@@ -97,11 +100,84 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded
 	if err != nil {
 		return nil, err
 	}
-	a.annual, err = assessment.Assess(a.book.Scores(scoring.Year(w.city.Year)), wuhu.Weights(), others)
+	var depts []scoring.Score
+	for _, s := range a.book.Scores(scoring.Year(w.city.Year)) {
+		if _, ok := others[s.Subject]; ok {
+			depts = append(depts, s)
+		} else {
+			a.streets = append(a.streets, s)
+		}
+	}
+	a.annual, err = assessment.Assess(depts, wuhu.Weights(), others)
 	if err != nil {
 		return nil, err
 	}
 	return a, nil
+}
+
+// count adds a received matter to the figures.
+func (a *graded) count(m *matters.Matter, p *plan, cal *workday.Calendar) error {
+	f := &a.figures
+	if p.hotline {
+		f.Hotline++
+		late, err := a.lists.FeedbackLate(cal, m, a.year.to)
+		if err != nil {
+			return fmt.Errorf("wuhu: return visit of %s: %w", m.ID, err)
+		}
+		if late {
+			f.LateVisits++
+		}
+	}
+	if p.assigned {
+		f.Assigned++
+	}
+	if p.sentBack {
+		f.SentBack++
+	}
+	supervisions := 0
+	for _, e := range m.Events {
+		switch e.Kind {
+		case matters.Supervise:
+			supervisions++
+		case matters.Deny:
+			f.Denied++
+			switch m.Events[e.Ref-1].Kind {
+			case matters.Suspend:
+				f.SuspendDenied++
+			case matters.Extend:
+				f.ExtendDenied++
+			}
+		case matters.Approve:
+			switch m.Events[e.Ref-1].Kind {
+			case matters.Suspend:
+				f.Suspended++
+			case matters.Extend:
+				f.Extended++
+			}
+		}
+	}
+	if has(m, func(e matters.Event) bool { return e.Kind == matters.Dispatch && len(e.Units) > 1 }) {
+		f.Coordinated++
+	}
+	if has(m, func(e matters.Event) bool { return e.Kind == matters.Return && e.Actor != p.street }) {
+		f.Returned++
+	}
+	if has(m, func(e matters.Event) bool { return e.Kind == matters.Urge }) {
+		f.Urged++
+	}
+	if supervisions > 0 {
+		f.Supervised++
+	}
+	if supervisions > 1 {
+		f.Escalated++
+	}
+	if has(m, func(e matters.Event) bool { return e.Kind == matters.Reply }) {
+		f.Replied++
+	}
+	if has(m, func(e matters.Event) bool { return e.Kind == matters.Reopen }) {
+		f.Reopened++
+	}
+	return nil
 }
 
 // grade records a matter's evaluations: the lead's at each stage of a
@@ -176,6 +252,23 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 		if err := record(facts, last.At, last.Seq); err != nil {
 			return err
 		}
+	}
+	// The hotline grades the sub-district that owns a matter it reported
+	// (quality not judged: the citizen's answer speaks for it).
+	if m.Platform != "" {
+		facts, err := scoring.FactsFor(cal, m, m.Owner, route)
+		if err != nil {
+			return fmt.Errorf("wuhu: facts of %s for %s: %w", m.ID, m.Owner, err)
+		}
+		res, err := t.Evaluate(facts)
+		if err != nil {
+			return fmt.Errorf("wuhu: grading %s for %s: %w", m.ID, m.Owner, err)
+		}
+		e := facts.Evaluation(last.At, res)
+		a.evals[m.ID] = append(a.evals[m.ID], e)
+		a.after[m.ID] = append(a.after[m.ID], last.Seq)
+		f.StreetGrades++
+		return a.book.Record(e)
 	}
 	return nil
 }

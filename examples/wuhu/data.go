@@ -13,18 +13,20 @@ import (
 )
 
 // data holds the example's embedded files: the city's units (city.json),
-// its governance matter list (routes.json), the knobs of the synthetic
-// year (synthetic.json) and an example grading policy (policy-strict.json).
+// its governance matter list (routes.json), the sub-districts' admission
+// lists (admission.json), the knobs of the synthetic year (synthetic.json)
+// and an example grading policy (policy-strict.json).
 //
 //go:embed data/*.json
 var data embed.FS
 
-// unit is a sub-district, a department or the hotline, by ID and name.
+// unit is a sub-district, a department, the hotline or a supervising
+// body, by ID and name.
 type unit struct {
 	ID       string `json:"id"`
 	Name     string `json:"name"`
 	Short    string `json:"short,omitempty"`    // a department's short name
-	District string `json:"district,omitempty"` // a sub-district's district (区)
+	District string `json:"district,omitempty"` // a sub-district's district (区), or the district a supervisor oversees
 }
 
 // city is data/city.json: the units that whistle, answer and report.
@@ -35,6 +37,10 @@ type city struct {
 	Subdistricts []unit `json:"subdistricts"`
 	Departments  []unit `json:"departments"`
 	Hotline      unit   `json:"hotline"`
+	// Supervisors are the bodies that supervise (督办): each district's,
+	// over the matters of its sub-districts, and the city's (no
+	// district), over the hotline's own.
+	Supervisors []unit `json:"supervisors"`
 }
 
 // directory is data/routes.json: the governance matter list.
@@ -42,6 +48,13 @@ type directory struct {
 	Name string `json:"name"`
 	Note string `json:"note"`
 	matters.Directory
+}
+
+// admission is data/admission.json: the sub-districts' admission lists
+// (事项准入), one list for every sub-district of the city.
+type admission struct {
+	Note string `json:"note"`
+	matters.Admission
 }
 
 // matterType is one matter type's knobs in data/synthetic.json. The
@@ -77,24 +90,33 @@ type bounds struct {
 // (Received, Resolved, Surveyed, Satisfied: exact) and the knobs that shape
 // it (everything else: invented, for the demonstration only).
 type synthetic struct {
-	Note            string       `json:"note"`
-	Received        int          `json:"received"`
-	Resolved        int          `json:"resolved"`
-	Surveyed        int          `json:"surveyed"`
-	Satisfied       int          `json:"satisfied"`
-	Reopened        int          `json:"reopened"`
-	Unwhistled      int          `json:"unwhistled"`
-	HotlinePercent  int          `json:"hotlinePercent"`
-	OtherAssessment bounds       `json:"otherAssessment"`
-	UnwhistledTypes []string     `json:"unwhistledTypes"`
-	Types           []matterType `json:"types"`
-	Departments     []profile    `json:"departments"`
+	Note            string `json:"note"`
+	Received        int    `json:"received"`
+	Resolved        int    `json:"resolved"`
+	Surveyed        int    `json:"surveyed"`
+	Satisfied       int    `json:"satisfied"`
+	Reopened        int    `json:"reopened"`
+	Unwhistled      int    `json:"unwhistled"`
+	HotlinePercent  int    `json:"hotlinePercent"`  // % reported by the hotline for a sub-district
+	AssignedPercent int    `json:"assignedPercent"` // % the hotline keeps and dispatches to a department itself
+	SuspendDenied   int    `json:"suspendDenied"`   // % of suspensions asked for that the owner denies
+	ExtendPercent   int    `json:"extendPercent"`   // % of late matters whose lead asks for more days
+	ExtendApproved  int    `json:"extendApproved"`  // % of those extensions granted
+	LateFeedback    int    `json:"lateFeedback"`    // % of the hotline's return visits made late
+	// Supervision is the catalog's: the city's supervisor, escalation,
+	// the time for the return visit and the reopening limit.
+	Supervision     matters.Supervision `json:"supervision"`
+	OtherAssessment bounds              `json:"otherAssessment"`
+	UnwhistledTypes []string            `json:"unwhistledTypes"`
+	Types           []matterType        `json:"types"`
+	Departments     []profile           `json:"departments"`
 }
 
 // world is everything the example is built from.
 type world struct {
 	city city
 	dir  directory
+	adm  admission
 	syn  synthetic
 }
 
@@ -107,6 +129,7 @@ func loadWorld() (*world, error) {
 	if err := errors.Join(
 		cli.Decode(data, "data/city.json", &w.city),
 		cli.Decode(data, "data/routes.json", &w.dir),
+		cli.Decode(data, "data/admission.json", &w.adm),
 		cli.Decode(data, "data/synthetic.json", &w.syn),
 	); err != nil {
 		return nil, err
@@ -125,6 +148,27 @@ func (w *world) check() error {
 	}
 	if err := w.dir.Validate(); err != nil {
 		errs = append(errs, err)
+	}
+	if err := w.adm.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	supervisors := map[string]string{} // by district; "" the city's
+	for _, u := range w.city.Supervisors {
+		supervisors[u.District] = u.ID
+	}
+	for _, u := range w.city.Subdistricts {
+		if supervisors[u.District] == "" {
+			bad("sub-district %s: no supervisor for district %s", u.ID, u.District)
+		}
+	}
+	if s := w.syn.Supervision.Supervisor; s == "" || s != supervisors[""] {
+		bad("the supervision's supervisor %q is not the city's supervisor %q", s, supervisors[""])
+	}
+	for name, pct := range map[string]int{"hotlinePercent": w.syn.HotlinePercent, "assignedPercent": w.syn.AssignedPercent,
+		"suspendDenied": w.syn.SuspendDenied, "extendPercent": w.syn.ExtendPercent, "extendApproved": w.syn.ExtendApproved, "lateFeedback": w.syn.LateFeedback} {
+		if pct < 0 || pct > 100 {
+			bad("%s is %d, not a percentage", name, pct)
+		}
 	}
 	depts := map[string]bool{}
 	for _, d := range w.city.Departments {
@@ -200,7 +244,30 @@ func (w *world) short(id string) string {
 
 // units returns every unit of the city.
 func (w *world) units() []unit {
-	return slices.Concat(w.city.Departments, w.city.Subdistricts, []unit{w.city.Hotline})
+	return slices.Concat(w.city.Departments, w.city.Subdistricts, []unit{w.city.Hotline}, w.city.Supervisors)
+}
+
+// supervisorOf returns the body that supervises a sub-district's matters:
+// its district's.
+func (w *world) supervisorOf(street string) string {
+	district := ""
+	for _, u := range w.city.Subdistricts {
+		if u.ID == street {
+			district = u.District
+		}
+	}
+	for _, u := range w.city.Supervisors {
+		if u.District == district && district != "" {
+			return u.ID
+		}
+	}
+	return ""
+}
+
+// catalog returns the city's lists as the lifecycle checks them: the
+// governance matter list, the admission lists and the supervision.
+func (w *world) catalog() *matters.Catalog {
+	return &matters.Catalog{Directory: &w.dir.Directory, Admission: &w.adm.Admission, Supervision: w.syn.Supervision}
 }
 
 // profileOf returns a department's profile.

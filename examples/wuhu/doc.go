@@ -8,34 +8,59 @@
 //
 //	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050] [-json] [-policy file] [-journal file]
 //
-// The data is embedded from data/: the city's sub-districts and
-// departments (city.json), its governance matter list (routes.json, a
-// [matters.Directory]: matter type, lead and support departments, response
-// limit in working time and resolution limit in working days) and the
-// knobs of the synthetic year (synthetic.json).
+// The data is embedded from data/: the city's sub-districts, departments,
+// hotline and supervising bodies (city.json), its governance matter list
+// (routes.json, a [matters.Directory]: matter type, lead and support
+// departments, response limit in working time and resolution limit in
+// working days), the sub-districts' admission lists (admission.json) and
+// the knobs of the synthetic year (synthetic.json), with the catalog's
+// supervision settings: the city's supervisor, escalation after 2 more
+// working days, the return visit within 2 working days, one reopening.
 //
 // The year 2020 is synthetic, drawn from a PCG with a fixed seed, so every
 // run prints the same. It is calibrated exactly to the published figures —
-// 746 matters whistled, 619 resolved (0.8298), satisfaction above 90% —
-// and has among them matters reported by the 91580 hotline for a
-// sub-district (two-way dispatch), returns and re-dispatches (退单),
-// suspensions, long matters graded in stages (分时段), coordinated
-// multi-department matters (统筹), matters reopened after a dissatisfied
-// answer, and matters a sub-district closed itself without a whistle (not
-// counted as received). Every matter runs through [matters.Matter.Apply]
-// with times on working days of [workday.China]; every dispatched
-// department is graded by [scoring.FactsFor] and a decision table, with
-// the quality judgement the sub-district gives in the plan, and recorded
-// in a [scoring.Book]. The departments' other assessment (the 70% part)
-// is synthetic too: one score per department from its own fixed seed.
+// 746 matters received, 619 resolved (0.8298), satisfaction above 90% —
+// and has among them both directions of two-way dispatch (双向派单):
+// matters the 91580 hotline reported for a sub-district, which owns them,
+// whistles them, answers the citizen (答复) and is graded on them by the
+// hotline; matters the hotline keeps and dispatches to a department
+// itself; and matters a sub-district hands back because its admission
+// lists do not hold them (the admission decision its reason), which the
+// hotline then dispatches. The hotline asks the citizen (回访) about every
+// matter it brought, some late. Departments ask to suspend (挂起), for
+// more days (延期) and to return a matter (退单): requests the owner
+// approves or denies, with its reason; only approved pauses and days count.
+// Every hour of a matter's open life the host's supervision scan
+// ([matters.Catalog.Due]) urges (催办) at 75% of a limit, has the district
+// supervise (督办) an overdue matter and supervise it again 2 working days
+// later, and supervises a matter reopened to the limit whose citizen is
+// still dissatisfied. There are also long matters graded in stages
+// (分时段), coordinated multi-department matters (统筹), matters reopened
+// after a dissatisfied answer, and matters a sub-district closed itself
+// without a whistle (not counted as received). Every event runs through
+// [matters.Catalog.Apply] (the route in force, the admission lists, the
+// reopening limit, the calendar's range) with times on working days of
+// [workday.China]; every dispatched department is graded by
+// [scoring.FactsFor] and a decision table, with the quality judgement the
+// owner gives in the plan, and recorded in a [scoring.Book], as is the
+// hotline's grading of the sub-districts. The departments' other
+// assessment (the 70% part) is synthetic too: one score per department
+// from its own fixed seed.
+//
+// The annual report prints, besides the published figures and the
+// departments' table, the hotline's table of the sub-districts and how
+// many matters were urged, supervised and escalated and how many requests
+// were denied, and names a matter worth a look for each.
 //
 // Flags:
 //
 //	-month YYYY-MM  print that month's review (月点评) instead: the
 //	                departments' scores over the evaluations of the month
-//	-matter ID      print one matter's history, event by event, and its
-//	                evaluations with the rule that fired on which figures
-//	                (the annual report names one worth a look)
+//	-matter ID      print one matter's history, event by event — requests
+//	                and the decisions on them, urgings, supervisions,
+//	                replies, return visits — and its evaluations with the
+//	                rule that fired on which figures (the annual report
+//	                names some worth a look)
 //	-json           write the same report as JSON (decimals as strings)
 //	-policy FILE    grade with the decision table in FILE (JSON, as
 //	                scoring.LoadTable reads it, with its scale) instead of

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -26,21 +24,27 @@ type plan struct {
 	typ        *matterType
 	route      matters.Route
 	street     string
-	hotline    bool // reported by the 91580 hotline for the sub-district
+	hotline    bool // brought by the 91580 hotline: reported for the sub-district, or kept and assigned
+	assigned   bool // the hotline keeps it and dispatches it to the department itself (派单)
+	sentBack   bool // reported for the sub-district, which hands it back: not on its admission lists
 	whistled   bool // false: the sub-district handled it itself and closed it
 	sample     string
 	units      []string        // dispatched, lead first
 	respond    []time.Duration // each unit's response (working time), as units
 	quality    []int           // the sub-district's judgement of each unit, 1–5, as units
 	stageQual  []int           // of the lead, per stage
-	returned   bool            // the lead returns it once and is dispatched again
-	suspend    string          // why it is suspended for a while; "" = never
-	pause      time.Duration   // how long (working time)
+	returned   bool            // the lead asks to return it once, and is refused
+	suspend    string          // why the lead asks to suspend it; "" = never
+	denied     bool            // the suspension is refused
+	pause      time.Duration   // how long (working time), if granted
+	extendDays int             // the working days the lead asks for, late; 0 = none
+	extended   bool            // the extension is granted
 	stages     int             // Progress events of a long matter (分时段)
 	late       bool            // resolved over the limit
 	lateFactor int             // active time in % of the resolution limit
 	open       bool            // still open at the end of the year
 	surveyed   bool            // asked (回访)
+	lateVisit  bool            // asked late
 	satisfied  bool            // latest answer
 	reopen     bool            // first answer no, sent back, resolved again
 
@@ -48,14 +52,26 @@ type plan struct {
 	events []matters.Event
 }
 
+// owner is the unit that owns the plan's matter once it is dispatched:
+// the hotline for a matter it keeps or gets back, else the sub-district.
+func (p *plan) owner(hotline string) string {
+	if p.assigned || p.sentBack {
+		return hotline
+	}
+	return p.street
+}
+
 // step is one event of a plan at a working-time offset from the report.
+// A decision (Approve or Deny) decides the request then waiting.
 type step struct {
-	off       time.Duration
-	kind      matters.Kind
-	actor     string
-	units     []string
-	note      string
-	satisfied *bool
+	off        time.Duration
+	kind       matters.Kind
+	actor      string
+	units      []string
+	note       string
+	satisfied  *bool
+	days       int
+	supervisor string
 }
 
 // year is the synthetic year: every matter (whistled or not) in the order
@@ -101,7 +117,7 @@ func generate(w *world, clk *clock) (*year, error) {
 		return nil, err
 	}
 	for _, p := range plans {
-		p.layout()
+		p.layout(w)
 		if err := g.place(p, y); err != nil {
 			return nil, err
 		}
@@ -115,16 +131,14 @@ func generate(w *world, clk *clock) (*year, error) {
 	}
 
 	// Number the matters in the order reported, then run each through the
-	// lifecycle.
+	// lifecycle, with the hourly supervision scan.
 	slices.SortStableFunc(plans, func(a, b *plan) int { return a.events[0].At.Compare(b.events[0].At) })
+	run := newRunner(w, clk.cal, y.to)
 	for i, p := range plans {
 		p.id = fmt.Sprintf("WH%d-%04d", w.city.Year, i+1)
-		m := &matters.Matter{}
-		for j := range p.events {
-			p.events[j].Matter, p.events[j].Seq = p.id, j+1
-			if err := m.Apply(p.events[j]); err != nil {
-				return nil, fmt.Errorf("wuhu: generating %s: %w", p.id, err)
-			}
+		m, err := run.matter(p)
+		if err != nil {
+			return nil, fmt.Errorf("wuhu: generating %s: %w", p.id, err)
 		}
 		y.matters = append(y.matters, m)
 	}
@@ -174,6 +188,7 @@ func (g *generator) outcomes(plans []*plan) error {
 	surveyed = append(surveyed, g.choose(others, s.Surveyed-len(surveyed), func(*plan) int64 { return 1 })...)
 	for _, p := range surveyed {
 		p.surveyed, p.satisfied = true, true
+		p.lateVisit = p.hotline && g.percent(s.LateFeedback)
 	}
 	for _, p := range g.choose(surveyed, s.Surveyed-s.Satisfied, badness) {
 		p.satisfied = false
@@ -274,10 +289,16 @@ func (g *generator) plan() (*plan, error) {
 		typ:      t,
 		route:    route,
 		street:   g.w.city.Subdistricts[g.r.IntN(len(g.w.city.Subdistricts))].ID,
-		hotline:  g.percent(g.w.syn.HotlinePercent),
 		whistled: true,
 		sample:   g.pick(t.Samples),
 		units:    []string{route.Lead},
+	}
+	switch x := g.r.IntN(100); {
+	case x < g.w.syn.AssignedPercent:
+		p.hotline, p.assigned = true, true
+	case x < g.w.syn.AssignedPercent+g.w.syn.HotlinePercent:
+		p.hotline = true
+		p.sentBack = !g.w.adm.Admit(matters.Request{Title: t.Type, From: g.w.city.Hotline.ID}).Admitted
 	}
 	if len(route.Support) > 0 && g.percent(t.Coordinated) {
 		p.units = route.Units()
@@ -299,6 +320,7 @@ func (g *generator) plan() (*plan, error) {
 	p.returned = g.percent(lead.Returns)
 	if g.percent(t.Suspend) {
 		p.suspend = g.pick(t.SuspendNotes)
+		p.denied = g.percent(g.w.syn.SuspendDenied)
 		p.pause = time.Duration(3+g.r.IntN(18))*24*time.Hour + g.between(0, 8*time.Hour)
 	}
 	if route.ResolveDays >= 5 && g.percent(t.Staged) {
@@ -312,223 +334,15 @@ func (g *generator) plan() (*plan, error) {
 	} else {
 		p.late, p.lateFactor = true, 110+g.r.IntN(140)
 		p.quality[0] = max(1, p.quality[0]-1)
+		if route.ResolveDays > 0 && g.percent(g.w.syn.ExtendPercent) {
+			// As many days as the lateness, rounded up: granted, they
+			// bring the matter back within its limit.
+			over := time.Duration(route.ResolveDays) * 24 * time.Hour * time.Duration(p.lateFactor-100) / 100
+			p.extendDays = int((over + 24*time.Hour - 1) / (24 * time.Hour))
+			p.extended = g.percent(g.w.syn.ExtendApproved)
+		}
 	}
 	return p, nil
-}
-
-// layout places a plan's events at working-time offsets from its report.
-func (p *plan) layout() {
-	var s []step
-	add := func(off time.Duration, kind matters.Kind, actor string, units []string, note string) {
-		s = append(s, step{off: off, kind: kind, actor: actor, units: units, note: note})
-	}
-	reporter, note := p.street, p.sample
-	if p.hotline {
-		reporter, note = "91580", "91580 热线转派："+p.sample
-	}
-	add(0, matters.Report, reporter, []string{p.street}, note)
-	// Fixed small delays keep the layout a pure function of the plan.
-	at := 17 * time.Minute
-	add(at, matters.Whistle, p.street, nil, "网格化服务管理中心上传平台吹哨")
-	at += 9 * time.Minute
-	dispatchNote := "按基层治理事项清单派单"
-	if len(p.units) > 1 {
-		dispatchNote = "街道党工委统筹，牵头与配合部门联合处置"
-	}
-	add(at, matters.Dispatch, p.street, p.units, dispatchNote)
-	if p.returned {
-		at += p.respond[0]/2 + time.Minute
-		add(at, matters.Return, p.units[0], nil, "认为不属于本单位职责，申请退单")
-		at += 47 * time.Minute
-		add(at, matters.Dispatch, p.street, p.units, "经街道核定属该单位职责，依清单重新派单")
-	}
-	d := at
-	var lastAccept time.Duration
-	for i, u := range p.units {
-		off := d + p.respond[i]
-		lastAccept = max(lastAccept, off)
-		note := "应哨报到，配合处置"
-		if i == 0 {
-			note = "应哨报到，牵头处置"
-		}
-		add(off, matters.Accept, u, nil, note)
-	}
-	limit := time.Duration(p.route.ResolveDays) * 24 * time.Hour
-	if limit <= 0 {
-		limit = 5 * 24 * time.Hour
-	}
-	active := max(limit*time.Duration(p.lateFactor)/100, lastAccept-d+time.Hour).Truncate(time.Minute)
-	// wall maps active time after the dispatch to an offset, skipping the pause.
-	suspendAt := time.Duration(-1)
-	if p.suspend != "" {
-		suspendAt = (lastAccept - d + (active-(lastAccept-d))/3).Truncate(time.Minute)
-	}
-	wall := func(a time.Duration) time.Duration {
-		if suspendAt >= 0 && a > suspendAt {
-			return d + a + p.pause
-		}
-		return d + a
-	}
-	if suspendAt >= 0 {
-		add(d+suspendAt, matters.Suspend, p.units[0], nil, p.suspend)
-		add(d+suspendAt+p.pause, matters.Resume, p.units[0], nil, "恢复处置")
-	}
-	for i := 1; i <= p.stages; i++ {
-		a := (lastAccept - d) + (active-(lastAccept-d))*time.Duration(i)/time.Duration(p.stages+1)
-		a = a.Truncate(time.Minute)
-		if a == suspendAt {
-			a += time.Minute
-		}
-		add(wall(a), matters.Progress, p.units[0], nil, fmt.Sprintf("第 %d 阶段处置完成", i))
-	}
-	at = wall(active)
-	add(at, matters.Resolve, p.units[0], nil, "办结")
-	if !p.open {
-		answer := func(ok bool) {
-			at += 26 * time.Hour
-			n := "回访：满意"
-			if !ok {
-				n = "回访：不满意"
-			}
-			if p.hotline {
-				n = "91580 点对点" + n
-			}
-			s = append(s, step{off: at, kind: matters.Feedback, actor: p.street, note: n, satisfied: &ok})
-		}
-		if p.reopen {
-			answer(false)
-			at += 2 * time.Hour
-			add(at, matters.Reopen, p.street, nil, "回访不满意，街道重新交办")
-			at += 40 * time.Hour
-			add(at, matters.Resolve, p.units[0], nil, "整改后再次办结")
-		}
-		if p.surveyed {
-			answer(p.satisfied)
-		}
-		at += 3 * time.Hour
-		add(at, matters.Close, p.street, nil, "街道审核结案")
-	}
-	// Events at one instant keep the order they were added in.
-	slices.SortStableFunc(s, func(a, b step) int { return cmp.Compare(a.off, b.off) })
-	p.steps = s
-}
-
-// errPlace reports a matter the generator could not fit into the year.
-var errPlace = errors.New("wuhu: cannot place matter in the year")
-
-// place chooses when a plan's matter is reported and turns its steps into
-// events: a matter resolved within the year starts on a random working day
-// early enough to end by the year's end; an open one starts so that the
-// year ends between its whistle and its resolution. Reports come in
-// between 08:00 and 18:00.
-func (g *generator) place(p *plan, y *year) error {
-	last := p.steps[len(p.steps)-1].off
-	var whistle, resolve time.Duration
-	for _, st := range p.steps {
-		switch {
-		case st.kind == matters.Whistle:
-			whistle = st.off
-		case st.kind == matters.Resolve && resolve == 0:
-			resolve = st.off
-		}
-	}
-	for range 1000 {
-		var start time.Time
-		var err error
-		if p.open {
-			u := g.between(whistle+time.Minute, resolve)
-			start, err = g.clk.sub(y.to, u)
-		} else {
-			day := y.from.AddDate(0, 0, g.r.IntN(366))
-			start = day.Add(8*time.Hour + g.between(0, 10*time.Hour))
-		}
-		if err != nil {
-			return err
-		}
-		if h := start.In(cst).Hour(); h < 8 || h >= 18 || start.Before(y.from) {
-			continue
-		}
-		if ok, err := g.clk.isWorkday(start); err != nil {
-			return err
-		} else if !ok {
-			continue
-		}
-		end, err := g.clk.add(start, last)
-		if err != nil {
-			return err
-		}
-		if !p.open && !end.Before(y.to) {
-			continue
-		}
-		p.events = p.events[:0]
-		var prev time.Time
-		fits := true
-		for _, st := range p.steps {
-			at, err := g.clk.add(start, st.off)
-			if err != nil {
-				return err
-			}
-			if p.daytime(st.kind) {
-				if at, err = g.clk.daytime(at); err != nil {
-					return err
-				}
-			}
-			if !prev.IsZero() && !at.After(prev) {
-				at = prev.Add(3 * time.Minute) // people do one thing after another
-			}
-			prev = at
-			if !at.Before(y.to) {
-				// An open matter must still be open; a resolved one must
-				// have ended within the year.
-				fits = p.open && st.off >= resolve
-				break
-			}
-			p.events = append(p.events, matters.Event{At: at, Kind: st.kind, Actor: st.actor, Type: typeIf(st.kind, p.typ.Type), Units: st.units,
-				Routes: routesIf(st.kind, g.w.dir.Version), Note: st.note, Satisfied: st.satisfied})
-		}
-		if fits && (!p.open || len(p.events) < len(p.steps)) {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: a %s matter of %d steps", errPlace, p.typ.Type, len(p.steps))
-}
-
-// daytime reports whether the people who do an event of kind k on this
-// plan's matter work in the daytime: the generator moves such events out
-// of the night (see clock.daytime). The sub-district's own steps after the
-// work (reopen, feedback, close) are daytime work; so are a department's
-// accept of a matter with a response limit of 8 hours or more, and its
-// suspensions, stages and resolution of a matter with 3 working days or
-// more. Reports, whistles, dispatches and returns keep their times (the
-// grid centre runs around the clock), and so do urgent matters: duty
-// officers and repair crews answer them at any hour.
-func (p *plan) daytime(k matters.Kind) bool {
-	switch k {
-	case matters.Reopen, matters.Feedback, matters.Close:
-		return true
-	case matters.Accept:
-		return p.route.Respond >= 8*time.Hour
-	case matters.Suspend, matters.Resume, matters.Progress, matters.Resolve:
-		return p.route.ResolveDays >= 3
-	}
-	return false
-}
-
-// typeIf returns the matter type for a Report and "" otherwise.
-func typeIf(k matters.Kind, t string) string {
-	if k == matters.Report {
-		return t
-	}
-	return ""
-}
-
-// routesIf is the version of the governance matter list a dispatch
-// records, so that grading uses the routes it followed.
-func routesIf(k matters.Kind, version string) string {
-	if k == matters.Dispatch {
-		return version
-	}
-	return ""
 }
 
 // unwhistled draws a matter the sub-district handles itself: reported by

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -74,8 +75,9 @@ func TestJournal(t *testing.T) {
 	if head.Seq != j.Entries || head.Hash != j.Head {
 		t.Errorf("journal head %v; the program reports %d:%s", head, j.Entries, j.Head)
 	}
-	if j.Evaluations != f.Evaluations || j.Entries != int64(j.Events+f.Evaluations) {
-		t.Errorf("%d entries: %d events and %d evaluations; the figures count %d evaluations", j.Entries, j.Events, j.Evaluations, f.Evaluations)
+	if j.Evaluations != f.Evaluations+f.StreetGrades || j.Entries != int64(j.Events+j.Evaluations) {
+		t.Errorf("%d entries: %d events and %d evaluations; the figures count %d evaluations of departments and %d of sub-districts",
+			j.Entries, j.Events, j.Evaluations, f.Evaluations, f.StreetGrades)
 	}
 	if j.File != name {
 		t.Errorf("journal file %q; want %q", j.File, name)
@@ -97,6 +99,22 @@ func TestJournal(t *testing.T) {
 	if want := rep.Summary.Received + f.Unwhistled; len(ms) != want || events != j.Events {
 		t.Errorf("rebuilt %d matters with %d events; want %d matters (received and unwhistled), %d events", len(ms), events, want, j.Events)
 	}
+	// A rebuilt matter is the live one: times in China Standard Time,
+	// whatever the journal wrote them in (UTC).
+	w, err := loadWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := build(w, wuhu.Table())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range live.year.matters {
+		if !reflect.DeepEqual(m, state.Matters[m.ID]) {
+			t.Errorf("rebuilt matter %s is not deeply equal to the live one (-live +rebuilt):\n%s", m.ID, cmp.Diff(m, state.Matters[m.ID]))
+			break
+		}
+	}
 	s := matters.Summarize(ms)
 	if s.Received != 746 || s.Resolved != 619 {
 		t.Errorf("rebuilt matters: received %d, resolved %d; want 746, 619", s.Received, s.Resolved)
@@ -108,7 +126,13 @@ func TestJournal(t *testing.T) {
 	// The annual report gives each department's score but not its rank
 	// among the composites.
 	var want []scoring.Score
-	for _, d := range rep.Departments {
+	for _, d := range slices.Concat(func() []row {
+		var rows []row
+		for _, d := range rep.Departments {
+			rows = append(rows, d.row)
+		}
+		return rows
+	}(), rep.Streets) {
 		want = append(want, scoring.Score{Subject: d.ID, Matters: d.Matters, Evaluations: d.Evaluations, Composite: d.Composite, Grades: d.Grades})
 	}
 	got := state.Book.Scores(scoring.Year(rep.Year))

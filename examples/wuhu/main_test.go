@@ -56,7 +56,7 @@ func TestGolden(t *testing.T) {
 		{"json", []string{"-json"}},
 		{"month-json", []string{"-month", "2020-06", "-json"}},
 		{"policy", []string{"-policy", "testdata/policy.json"}},
-		{"matter", []string{"-matter", "WH2020-0050"}},
+		{"matter", []string{"-matter", "WH2020-0351"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -97,6 +97,9 @@ func TestFigures(t *testing.T) {
 	for name, n := range map[string]int{
 		"unwhistled": f.Unwhistled, "hotline": f.Hotline, "coordinated": f.Coordinated, "returned": f.Returned,
 		"suspended": f.Suspended, "staged": f.Staged, "reopened": f.Reopened, "overdue": f.Overdue, "openOverdue": f.OpenOverdue,
+		"assigned": f.Assigned, "sentBack": f.SentBack, "extended": f.Extended, "denied": f.Denied, "suspendDenied": f.SuspendDenied,
+		"extendDenied": f.ExtendDenied, "urged": f.Urged, "supervised": f.Supervised, "escalated": f.Escalated,
+		"replied": f.Replied, "lateVisits": f.LateVisits, "streetGrades": f.StreetGrades,
 	} {
 		if n == 0 {
 			t.Errorf("figures.%s = 0; the year should have some", name)
@@ -104,6 +107,22 @@ func TestFigures(t *testing.T) {
 	}
 	if f.Open != s.Received-s.Resolved {
 		t.Errorf("open %d; want received − resolved = %d", f.Open, s.Received-s.Resolved)
+	}
+	if f.Denied != f.SuspendDenied+f.ExtendDenied+f.Returned || f.Escalated > f.Supervised || f.Supervised != s.Supervised || f.Urged != s.Urged {
+		t.Errorf("figures %+v disagree with each other or with the summary %+v", f, s)
+	}
+	if s.Assigned != f.Assigned+f.SentBack {
+		t.Errorf("the summary counts %d matters dispatched without a whistle; the hotline assigned %d and re-dispatched %d", s.Assigned, f.Assigned, f.SentBack)
+	}
+	streetEvaluations := 0
+	for i, d := range rep.Streets {
+		streetEvaluations += d.Evaluations
+		if i > 0 && (rep.Streets[i-1].Composite.LessThan(d.Composite) || rep.Streets[i-1].Rank > d.Rank) {
+			t.Errorf("street %s (%s) ranked %d after %s (%s) ranked %d", d.Name, d.Composite, d.Rank, rep.Streets[i-1].Name, rep.Streets[i-1].Composite, rep.Streets[i-1].Rank)
+		}
+	}
+	if len(rep.Streets) == 0 || rep.Streets[0].Rank != 1 || streetEvaluations != f.StreetGrades {
+		t.Errorf("streets %+v hold %d evaluations; want them ranked from 1, holding the %d the hotline made", rep.Streets, streetEvaluations, f.StreetGrades)
 	}
 	if f.StageEvaluations < 2*f.Staged {
 		t.Errorf("%d stage evaluations for %d staged matters; want at least two each", f.StageEvaluations, f.Staged)
@@ -199,9 +218,14 @@ func TestMatter(t *testing.T) {
 		if e.Matter != annual.Example || e.Result.Policy != annual.Policy || len(e.Result.Reasons) == 0 {
 			t.Errorf("evaluation %+v; want one of %s by %s with reasons", e, annual.Example, annual.Policy)
 		}
-		if e.Subject == v.Matter.Lead {
+		switch {
+		case e.Subject == v.Matter.Lead:
 			lead++
-		} else {
+		case e.Subject == v.Matter.Owner:
+			if e.Evaluator != v.Matter.Platform || v.Matter.Platform == "" {
+				t.Errorf("the owner %s graded by %s; only a platform grades the owner", e.Subject, e.Evaluator)
+			}
+		default:
 			support[e.Subject]++
 		}
 	}

@@ -30,10 +30,12 @@ type report struct {
 	Figures     *figures           `json:"figures,omitempty"`
 	Types       []typeCount        `json:"types,omitempty"`
 	Departments []department       `json:"departments,omitempty"`
+	Streets     []row              `json:"streets,omitempty"` // the sub-districts, graded by the hotline on the matters it reported for them
 	Month       *review            `json:"month,omitempty"`
 	Matter      *matterView        `json:"matter,omitempty"`
-	Example     string             `json:"example,omitempty"` // a matter worth a look with -matter
-	Journal     *journalInfo       `json:"journal,omitempty"` // the journal written (-journal)
+	Example     string             `json:"example,omitempty"`  // a matter worth a look with -matter
+	Examples    map[string]string  `json:"examples,omitempty"` // more, by what they show: escalated, sentBack, extended, denied
+	Journal     *journalInfo       `json:"journal,omitempty"`  // the journal written (-journal)
 
 	names map[string]string // unit names by ID, for the text
 }
@@ -45,7 +47,7 @@ type matterView struct {
 	Evaluations []scoring.Evaluation `json:"evaluations"`
 }
 
-// typeCount is how many whistled matters were of one type.
+// typeCount is how many received matters were of one type.
 type typeCount struct {
 	Type  string `json:"type"`
 	Count int    `json:"count"`
@@ -87,7 +89,7 @@ type row struct {
 func annualReport(w *world, a *graded) report {
 	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: wuhu.Weights()}
 	r.Summary, r.Figures = &a.summary, &a.figures
-	r.Example = example(a)
+	r.Example, r.Examples = example(a), examples(a)
 	counts := map[string]int{}
 	for i, m := range a.year.matters {
 		if a.year.plans[i].whistled {
@@ -109,6 +111,11 @@ func annualReport(w *world, a *graded) report {
 				Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: an.Parts[assessment.SubdistrictPart]},
 			Other: an.Parts["department"], Total: an.Total,
 		})
+	}
+	streetRanks := ranks(a.streets)
+	for i, s := range a.streets {
+		r.Streets = append(r.Streets, row{Rank: streetRanks[i], ID: s.Subject, Name: w.name(s.Subject), Short: w.name(s.Subject),
+			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
 	}
 	return r
 }
@@ -132,13 +139,34 @@ func monthReport(w *world, a *graded, month time.Month) report {
 			}
 		}
 	}
+	var depts []scoring.Score // the book grades the sub-districts too, for the hotline
 	for _, s := range a.book.Scores(p) {
+		if slices.ContainsFunc(w.city.Departments, func(u unit) bool { return u.ID == s.Subject }) {
+			depts = append(depts, s)
+		}
+	}
+	deptRanks := ranks(depts)
+	for i, s := range depts {
 		v.Evaluations += s.Evaluations
-		v.Departments = append(v.Departments, row{Rank: s.Rank, ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
+		v.Departments = append(v.Departments, row{Rank: deptRanks[i], ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
 	}
 	r.Month = v
 	return r
+}
+
+// ranks ranks scores in the book's order among themselves: the book
+// ranks every subject together, and a table of some of them ranks them
+// from 1, equal composites sharing a rank.
+func ranks(scores []scoring.Score) []int {
+	out := make([]int, len(scores))
+	for i, s := range scores {
+		out[i] = i + 1
+		if i > 0 && s.Composite.Equal(scores[i-1].Composite) {
+			out[i] = out[i-1]
+		}
+	}
+	return out
 }
 
 // matterReport builds the history of one matter; ok is false if the year
@@ -155,6 +183,32 @@ func matterReport(w *world, a *graded, id string) (r report, ok bool) {
 		}
 	}
 	return r, false
+}
+
+// examples returns, for what the supervision shows, the first matter that
+// shows it: supervised twice (escalated), handed back to the hotline by a
+// sub-district (sentBack), given more days (extended), a request denied.
+func examples(a *graded) map[string]string {
+	out := map[string]string{}
+	for i, m := range a.year.matters {
+		p := a.year.plans[i]
+		set := func(what string, ok bool) {
+			if _, done := out[what]; ok && !done {
+				out[what] = m.ID
+			}
+		}
+		supervised := 0
+		for _, e := range m.Events {
+			if e.Kind == matters.Supervise {
+				supervised++
+			}
+		}
+		set("escalated", supervised > 1 && m.State == matters.Closed)
+		set("sentBack", p.sentBack && m.State == matters.Closed)
+		set("extended", p.extendDays > 0 && p.extended && m.State == matters.Closed)
+		set("denied", p.suspend != "" && p.denied && m.State == matters.Closed)
+	}
+	return out
 }
 
 // example returns the first matter that shows most of the lifecycle:
@@ -227,9 +281,11 @@ func writeAnnual(b *strings.Builder, r report) {
 	fmt.Fprintf(b, "%s街道“吹哨报到” · %d 年一事一评年度报告\n", r.City, r.Year)
 	b.WriteString("（合成数据：按芜湖市公开数字校准，固定种子，每次运行结果相同）\n\n")
 	sum := table{align: "lrlrlr"}
-	sum.add("吹哨受理", strconv.Itoa(s.Received)+" 件", "已办结", strconv.Itoa(s.Resolved)+" 件", "办结率", s.ResolutionRate.StringFixed(4))
+	sum.add("受理", strconv.Itoa(s.Received)+" 件", "已办结", strconv.Itoa(s.Resolved)+" 件", "办结率", s.ResolutionRate.StringFixed(4))
 	sum.add("回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "满意率", s.SatisfactionRate.StringFixed(4))
 	b.WriteString(sum.String())
+	fmt.Fprintf(b, "（受理含街道吹哨 %d 件、91580 热线派单部门 %d 件；催办 %d 件，督办 %d 件）\n",
+		s.Received-s.Assigned, s.Assigned, s.Urged, s.Supervised)
 	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
 		percent(r.Weights[assessment.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrr"}
@@ -240,18 +296,40 @@ func writeAnnual(b *strings.Builder, r report) {
 			[]string{d.Composite.StringFixed(2), d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
 	}
 	b.WriteString(t.String())
+	if len(r.Streets) > 0 {
+		b.WriteString("\n91580 热线对街道的评价（热线转派街道、由街道承办的事项，一事一评）\n")
+		st := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "r"}
+		st.add(slices.Concat([]string{"排名", "街道", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"})...)
+		for _, d := range r.Streets {
+			st.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
+				gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)})...)
+		}
+		b.WriteString(st.String())
+	}
 	b.WriteByte('\n')
-	fmt.Fprintf(b, "统筹（多部门）%d 件 · 退单重派 %d 件 · 挂起 %d 件 · 回访不满意重办 %d 件\n", f.Coordinated, f.Returned, f.Suspended, f.Reopened)
-	fmt.Fprintf(b, "分时段评价 %d 件（阶段评价 %d 次）· 评价共 %d 次 · 超期办结 %d 件\n", f.Staged, f.StageEvaluations, f.Evaluations, f.Overdue)
-	fmt.Fprintf(b, "年末在办 %d 件，其中超期 %d 件 · 91580 热线派单 %d 件\n", f.Open, f.OpenOverdue, f.Hotline)
+	fmt.Fprintf(b, "统筹（多部门）%d 件 · 回访不满意重办 %d 件 · 分时段评价 %d 件（阶段评价 %d 次）\n", f.Coordinated, f.Reopened, f.Staged, f.StageEvaluations)
+	fmt.Fprintf(b, "挂起 %d 件 · 延期 %d 件（均经派单方批准）· 驳回申请 %d 次：挂起 %d、延期 %d、退单 %d\n",
+		f.Suspended, f.Extended, f.Denied, f.SuspendDenied, f.ExtendDenied, f.Returned)
+	fmt.Fprintf(b, "每小时督办扫描：催办 %d 件 · 督办 %d 件，其中升级督办 %d 件\n", f.Urged, f.Supervised, f.Escalated)
+	fmt.Fprintf(b, "部门评价 %d 次 · 热线评价街道 %d 次 · 超期办结 %d 件 · 年末在办 %d 件，其中超期 %d 件\n",
+		f.Evaluations, f.StreetGrades, f.Overdue, f.Open, f.OpenOverdue)
+	fmt.Fprintf(b, "91580 热线 %d 件：转派街道 %d 件，直派部门 %d 件，街道以准入清单退回、热线改派 %d 件 · 点对点答复 %d 件 · 回访超时 %d 件\n",
+		f.Hotline, f.Hotline-f.Assigned-f.SentBack, f.Assigned, f.SentBack, f.Replied, f.LateVisits)
 	fmt.Fprintf(b, "街道自行处置（未吹哨，不计入受理）%d 件\n", f.Unwhistled)
 	var top []string
 	for _, tc := range r.Types[:min(5, len(r.Types))] {
 		top = append(top, fmt.Sprintf("%s %d", tc.Type, tc.Count))
 	}
-	fmt.Fprintf(b, "吹哨最多：%s\n", strings.Join(top, " · "))
+	fmt.Fprintf(b, "受理最多：%s\n", strings.Join(top, " · "))
 	if r.Example != "" {
 		fmt.Fprintf(b, "\n看一件事项的全过程：go run ./examples/wuhu -matter %s\n", r.Example)
+	}
+	for _, x := range []struct{ key, what string }{
+		{"escalated", "升级督办"}, {"sentBack", "街道退回热线改派"}, {"extended", "批准延期"}, {"denied", "驳回挂起"},
+	} {
+		if id := r.Examples[x.key]; id != "" {
+			fmt.Fprintf(b, "看%s：go run ./examples/wuhu -matter %s\n", x.what, id)
+		}
 	}
 }
 
@@ -260,6 +338,12 @@ func writeMatter(b *strings.Builder, r report) {
 	v, m := r.Matter, r.Matter.Matter
 	name := func(id string) string { return cmp.Or(r.names[id], id) }
 	fmt.Fprintf(b, "%s %s · %s · %s\n", m.ID, m.Type, name(m.Owner), m.State.Label())
+	if m.Platform != "" {
+		fmt.Fprintf(b, "%s转派街道（回访由热线进行）\n", name(m.Platform))
+	}
+	if m.Supervisor != "" {
+		fmt.Fprintf(b, "督办单位：%s\n", name(m.Supervisor))
+	}
 	fmt.Fprintf(b, "基层治理事项清单：牵头 %s", name(v.Route.Lead))
 	if len(v.Route.Support) > 0 {
 		var s []string
@@ -272,12 +356,24 @@ func writeMatter(b *strings.Builder, r report) {
 	t := table{align: "rllll"}
 	for _, e := range m.Events {
 		note := e.Note
-		if len(e.Units) > 0 && e.Kind == matters.Dispatch {
+		switch e.Kind {
+		case matters.Dispatch:
 			var s []string
 			for _, u := range e.Units {
 				s = append(s, name(u))
 			}
 			note += "：" + strings.Join(s, "、")
+			if e.Override != "" {
+				note += "（偏离清单：" + e.Override + "）"
+			}
+		case matters.Approve, matters.Deny:
+			if e.Ref >= 1 && e.Ref <= len(m.Events) {
+				note = fmt.Sprintf("第 %d 条%s申请：%s", e.Ref, m.Events[e.Ref-1].Kind.Label(), note)
+			}
+		case matters.Feedback:
+			if e.Ref > 0 {
+				note = fmt.Sprintf("更正第 %d 条回访：%s", e.Ref, note)
+			}
 		}
 		t.add(strconv.Itoa(e.Seq), e.At.In(cst).Format("2006-01-02 15:04"), e.Kind.Label(), name(e.Actor), note)
 	}

@@ -131,8 +131,8 @@ func (c *Codec[E]) Parse(s string) (E, error) {
 	if c.codes[0] != "" {
 		from = 0
 	}
-	return 0, fmt.Errorf("%s: unknown %s %s (want one of %s, or a Chinese label): %w",
-		c.pkg, c.what, errtext.Quote(s), strings.Join(c.codes[from:], ", "), c.sentinel)
+	return 0, c.fail(fmt.Sprintf("%s: unknown %s %s (want one of %s, or a Chinese label)",
+		c.pkg, c.what, errtext.Quote(s), strings.Join(c.codes[from:], ", ")))
 }
 
 // MarshalText writes the code of a named value and the empty text for the
@@ -142,10 +142,30 @@ func (c *Codec[E]) MarshalText(v E) ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !c.Named(v) {
-		return nil, fmt.Errorf("%s: cannot marshal %s: %d is not a %s: %w", c.pkg, c.what, int(v), c.typ, c.sentinel)
+		return nil, c.fail(fmt.Sprintf("%s: cannot marshal %s: %d is not a %s", c.pkg, c.what, int(v), c.typ))
 	}
 	return []byte(c.codes[v]), nil
 }
+
+// fail returns an error that says msg, then the sentinel's text without
+// the package's name msg already starts with ("matters: unknown event
+// kind …: invalid", not "…: matters: invalid"), and unwraps to the
+// sentinel.
+func (c *Codec[E]) fail(msg string) error {
+	return &codecError{msg: msg, sentinel: c.sentinel, prefix: c.pkg + ": "}
+}
+
+type codecError struct {
+	msg      string
+	sentinel error
+	prefix   string
+}
+
+func (e *codecError) Error() string {
+	return e.msg + ": " + strings.TrimPrefix(e.sentinel.Error(), e.prefix)
+}
+
+func (e *codecError) Unwrap() error { return e.sentinel }
 
 // UnmarshalText reads what Parse reads; the empty text is the zero value.
 func (c *Codec[E]) UnmarshalText(b []byte) (E, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/enum"
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 var errTest = errors.New("test: invalid")
@@ -71,9 +72,9 @@ func TestParse(t *testing.T) {
 		{"red", 1, ""},
 		{" 绿\t", 2, ""},
 		{"赤", 1, ""},
-		{"", 0, `test: unknown colour "" (want one of red, green, or a Chinese label): test: invalid`},
-		{"blue", 0, `test: unknown colour "blue" (want one of red, green, or a Chinese label): test: invalid`},
-		{strings.Repeat("x", 100), 0, `test: unknown colour "` + strings.Repeat("x", 64) + `"… (100 bytes) (want one of red, green, or a Chinese label): test: invalid`},
+		{"", 0, `test: unknown colour "" (want one of red, green, or a Chinese label): invalid`},
+		{"blue", 0, `test: unknown colour "blue" (want one of red, green, or a Chinese label): invalid`},
+		{strings.Repeat("x", 100), 0, `test: unknown colour "` + strings.Repeat("x", 64) + `"… (100 bytes) (want one of red, green, or a Chinese label): invalid`},
 	} {
 		got, err := colors.Parse(c.in)
 		if got != c.want {
@@ -170,8 +171,10 @@ func FuzzParse(f *testing.F) {
 			if !errors.Is(err, errTest) || v != 0 {
 				t.Fatalf("Parse(%q) = %d, %v", s, v, err)
 			}
-			if len(err.Error()) > 300 {
-				t.Fatalf("error of %d bytes", len(err.Error()))
+			// errtext.Quote repeats at most 64 bytes of input, each
+			// escaped in at most 4 bytes ("\xff"), whatever its length.
+			if max := 4*errtext.MaxQuoted + 120; len(err.Error()) > max {
+				t.Fatalf("error of %d bytes, over %d", len(err.Error()), max)
 			}
 			return
 		}

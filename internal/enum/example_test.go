@@ -26,5 +26,5 @@ func ExampleCodec() {
 	// Output:
 	// high 高 Level(0) Level(7)
 	// high <nil>
-	// example: unknown risk level "medium" (want one of low, high, or a Chinese label): example: invalid
+	// example: unknown risk level "medium" (want one of low, high, or a Chinese label): invalid
 }

@@ -14,3 +14,11 @@ func ExampleQuote() {
 	// "没有这个"
 	// "清清清清清清清清清清清清清清清清清清清清清"… (90 bytes)
 }
+
+func ExampleCut() {
+	fmt.Println(errtext.Cut("违法建设"))
+	fmt.Println(errtext.Cut(strings.Repeat("清", 30)))
+	// Output:
+	// 违法建设
+	// 清清清清清清清清清清清清清清清清清清清清清… (90 bytes)
+}

@@ -4,6 +4,7 @@
 package golden
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 
@@ -41,4 +42,19 @@ func Check(t TB, path string, got []byte, update bool) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
+}
+
+// JSON marshals v with encoding/json and checks it, with a final newline,
+// against the file at path as [Check] does. It returns the JSON without the
+// newline, for a test that reads it back; nil, after a Fatalf, if v cannot
+// be marshalled.
+func JSON(t TB, path string, v any, update bool) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+		return nil
+	}
+	Check(t, path, append(b[:len(b):len(b)], '\n'), update)
+	return b
 }

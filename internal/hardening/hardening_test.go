@@ -1,6 +1,7 @@
 package hardening
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,5 +57,47 @@ func TestClip(t *testing.T) {
 	}
 	if got := Clip(Huge); !strings.HasSuffix(got, "…(229376 bytes)") || len(got) > 140 {
 		t.Errorf("Clip(Huge) = %q", got)
+	}
+}
+
+func TestSpoil(t *testing.T) {
+	sound := []byte(`{"a":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`)
+	got, err := Spoil(sound, func(path string) bool { return path == "a.m" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, s := range got {
+		if !json.Valid(s.Input) && s.Mutation != BadUTF8Text {
+			t.Errorf("%s at %q: not JSON: %s", s.Mutation, s.Path, s.Input)
+		}
+		lines = append(lines, fmt.Sprintf("%s|%s|%d|%s", s.Mutation, s.Path, s.Depth, s.Input))
+	}
+	want := []string{
+		`misspelt key||1|{"ax":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`key in another case||1|{"A":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`duplicate key||1|{"a":null,"a":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`misspelt key|a|2|{"a":{"bx":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`key in another case|a|2|{"a":{"B":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`duplicate key|a|2|{"a":{"b":null,"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		"invalid UTF-8|a.b|2|{\"a\":{\"b\":\"\xffx\",\"m\":{\"k\":\"v\"}},\"l\":[{\"c\":\"y\"}],\"n\":1}",
+		`misspelt key|a|2|{"a":{"b":"x","mx":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`key in another case|a|2|{"a":{"b":"x","M":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`duplicate key|a|2|{"a":{"m":null,"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`duplicate key|a.m|3|{"a":{"b":"x","m":{"k":null,"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		"invalid UTF-8|a.m.k|3|{\"a\":{\"b\":\"x\",\"m\":{\"k\":\"\xffv\"}},\"l\":[{\"c\":\"y\"}],\"n\":1}",
+		`misspelt key||1|{"a":{"b":"x","m":{"k":"v"}},"lx":[{"c":"y"}],"n":1}`,
+		`key in another case||1|{"a":{"b":"x","m":{"k":"v"}},"L":[{"c":"y"}],"n":1}`,
+		`duplicate key||1|{"l":null,"a":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+		`misspelt key|l[0]|3|{"a":{"b":"x","m":{"k":"v"}},"l":[{"cx":"y"}],"n":1}`,
+		`key in another case|l[0]|3|{"a":{"b":"x","m":{"k":"v"}},"l":[{"C":"y"}],"n":1}`,
+		`duplicate key|l[0]|3|{"a":{"b":"x","m":{"k":"v"}},"l":[{"c":null,"c":"y"}],"n":1}`,
+		"invalid UTF-8|l[0].c|3|{\"a\":{\"b\":\"x\",\"m\":{\"k\":\"v\"}},\"l\":[{\"c\":\"\xffy\"}],\"n\":1}",
+		`misspelt key||1|{"a":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"nx":1}`,
+		`key in another case||1|{"a":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"N":1}`,
+		`duplicate key||1|{"n":null,"a":{"b":"x","m":{"k":"v"}},"l":[{"c":"y"}],"n":1}`,
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("Spoil mismatch:\n got %q\nwant %q", lines, want)
 	}
 }

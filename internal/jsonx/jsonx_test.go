@@ -2,11 +2,14 @@ package jsonx_test
 
 import (
 	"encoding/json"
+	"math"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
@@ -34,7 +37,7 @@ func TestDecode(t *testing.T) {
 		{`{"score":"1."}`, doc{}, `decimal "1.": want a plain decimal such as "-12.5"`},
 		{`{"score":".5"}`, doc{}, `decimal ".5": want a plain decimal such as "-12.5"`},
 		{`{"score":"` + strings.Repeat("9", 65) + `"}`, doc{}, "longer than 64 characters"},
-		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "want a plain decimal of 1 to 64 characters"},
+		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "longer than 64 characters at score"},
 	} {
 		var got doc
 		err := jsonx.Decode([]byte(c.in), &got)
@@ -139,4 +142,111 @@ func TestDecodeExactCase(t *testing.T) {
 			t.Errorf("Decode(%s) = %v, want %q", in, err, want)
 		}
 	}
+}
+
+func TestTimeFits(t *testing.T) {
+	east, west := time.FixedZone("E", 14*3600), time.FixedZone("W", -12*3600)
+	for _, c := range []struct {
+		t    time.Time
+		fits bool
+	}{
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC), true},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(9999, 12, 31, 15, 59, 59, 999999999, time.UTC), true},
+		{time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), false}, // 10000-01-01 in China
+		{time.Date(9999, 12, 31, 20, 0, 0, 0, time.UTC), false},
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, east), false},
+		{time.Date(9999, 12, 31, 23, 0, 0, 0, east), true},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).In(west), false}, // year 0 in its own zone
+		{time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC), false},
+	} {
+		if got := jsonx.TimeFits(c.t); got != c.fits {
+			t.Errorf("TimeFits(%s) = %v, want %v", c.t, got, c.fits)
+		}
+		if c.fits {
+			for _, u := range []time.Time{c.t, c.t.UTC(), c.t.In(time.FixedZone("CST", 8*3600))} {
+				if _, err := json.Marshal(u); err != nil {
+					t.Errorf("TimeFits(%s) but Marshal(%s): %v", c.t, u, err)
+				}
+			}
+		}
+	}
+}
+
+// TestDecimalFits: a decimal fits when FormatDecimal writes it in
+// MaxDecimalLen characters or fewer, which ParseDecimal reads back.
+func TestDecimalFits(t *testing.T) {
+	googol := new(big.Int).Exp(big.NewInt(10), big.NewInt(100), nil)
+	for _, d := range []decimal.Decimal{
+		{}, decimal.New(85, 0), decimal.New(-125, -1), decimal.New(1, 62), decimal.New(1, 63), decimal.New(-1, 62),
+		decimal.New(5, -61), decimal.New(5, -62), decimal.New(-5, -61), decimal.New(50, -63), decimal.New(500, -64),
+		decimal.New(1, 1000), decimal.New(-7, -1000), decimal.NewFromBigInt(googol, -100), decimal.NewFromBigInt(googol, -37),
+		decimal.NewFromBigInt(googol, -36), decimal.RequireFromString("123456789012345678901234567890.123456789"),
+		decimal.RequireFromString(strings.Repeat("9", 63)), decimal.RequireFromString(strings.Repeat("9", 64)),
+		decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(1000), nil), -1000),
+	} {
+		s := jsonx.FormatDecimal(d)
+		want := len(s) <= jsonx.MaxDecimalLen
+		if got := jsonx.DecimalFits(d); got != want {
+			t.Errorf("DecimalFits(%s) = %v; FormatDecimal writes %d characters", s, got, len(s))
+		}
+		if back, err := jsonx.ParseDecimal(s); want && (err != nil || !back.Equal(d)) {
+			t.Errorf("ParseDecimal(FormatDecimal(%s)) = %s, %v", s, back, err)
+		}
+	}
+	// Past 4096 bits it refuses unread, even a 1 that ends in zeros.
+	huge := new(big.Int).Exp(big.NewInt(10), big.NewInt(4_000_000), nil)
+	start := time.Now()
+	for _, d := range []decimal.Decimal{decimal.NewFromBigInt(huge, 0), decimal.NewFromBigInt(huge, -4_000_000), decimal.NewFromBigInt(huge.Neg(huge), -2)} {
+		if jsonx.DecimalFits(d) {
+			t.Errorf("DecimalFits(a coefficient of %d bits, exponent %d) = true", d.Coefficient().BitLen(), d.Exponent())
+		}
+	}
+	if took := time.Since(start); took > hardening.Budget(100*time.Millisecond) {
+		t.Errorf("DecimalFits took %s on 4,000,001 digits", took)
+	}
+}
+
+// TestParseDecimalSettings: what ParseDecimal reads does not depend on
+// decimal's MaxDecodeExponent, whatever it is set to, and a decimal over
+// the bound is refused whatever it is set to.
+func TestParseDecimalSettings(t *testing.T) {
+	defer func(m int) { decimal.MaxDecodeExponent = m }(decimal.MaxDecodeExponent)
+	long := "0." + strings.Repeat("0", 60) + "1"
+	for _, m := range []int{0, 1, 10000, math.MaxInt32} {
+		decimal.MaxDecodeExponent = m
+		d, err := jsonx.ParseDecimal(long)
+		if err != nil || d.Exponent() != -61 || d.CoefficientInt64() != 1 {
+			t.Errorf("MaxDecodeExponent %d: ParseDecimal(%s) = %s, %v", m, long, d, err)
+		}
+		var v struct {
+			D jsonx.Decimal `json:"d"`
+		}
+		if err := jsonx.Decode([]byte(`{"d":"`+long+`"}`), &v); err != nil {
+			t.Errorf("MaxDecodeExponent %d: Decode: %v", m, err)
+		}
+		start := time.Now()
+		err = jsonx.Decode([]byte(`{"d":"1`+strings.Repeat("0", 8_000_000)+`"}`), &v)
+		if err == nil || !strings.Contains(err.Error(), "longer than 64 characters at d") || time.Since(start) > hardening.Budget(time.Second) {
+			t.Errorf("MaxDecodeExponent %d: a decimal of 8,000,001 digits: %.200v after %s", m, err, time.Since(start))
+		}
+	}
+}
+
+// FuzzParseDecimal: what ParseDecimal reads is what decimal reads, digit
+// for digit and with the same exponent, without its package settings.
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"0", "-0.0", "85", "-12.50", "123456789012345678", "1234567890123456789", "0." + strings.Repeat("0", 61) + "1", "-" + strings.Repeat("9", 63), "1e3", ".5", "1."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := jsonx.ParseDecimal(s)
+		if err != nil {
+			return
+		}
+		want, werr := decimal.NewFromString(s)
+		if werr != nil || !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Fatalf("ParseDecimal(%q) = %s (exponent %d); decimal reads %s (exponent %d), %v", s, got, got.Exponent(), want, want.Exponent(), werr)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package tablecase_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -12,17 +13,19 @@ type phrase struct {
 	Text string `json:"text"`
 }
 
+var errInvalid = errors.New("foo: invalid")
+
 func ExampleRead() {
-	cs, err := tablecase.Read[phrase]("footest", strings.NewReader(`[{"name":"greeting","text":"你好"},{"text":"再见"}]`))
+	cs, err := tablecase.Read[phrase]("footest", errInvalid, strings.NewReader(`[{"name":"greeting","text":"你好"},{"text":"再见"}]`))
 	fmt.Println(err)
 	for i, c := range cs {
 		fmt.Println(tablecase.Name(c.Name, i), c.Text)
 	}
-	_, err = tablecase.Read[phrase]("footest", strings.NewReader(`[{"nmae":"x"}]`))
-	fmt.Println(err)
+	_, err = tablecase.Read[phrase]("footest", errInvalid, strings.NewReader(`[{"nmae":"x"}]`))
+	fmt.Println(err, errors.Is(err, errInvalid))
 	// Output:
 	// <nil>
 	// greeting 你好
 	// #1 再见
-	// footest: reading cases: json: unknown field "nmae"
+	// footest: reading cases: foo: invalid: json: unknown field "nmae" at [0] true
 }

@@ -5,6 +5,7 @@
 package tablecase
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,30 +22,35 @@ func Name(name string, i int) string {
 	return name
 }
 
-// Read reads a JSON array of cases strictly: an unknown field is an
-// error, so that a misspelt key cannot make a case pass, and so is
-// anything after the array. Its errors begin "pkg: reading cases: ".
-func Read[C any](pkg string, r io.Reader) ([]C, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading cases: %w", pkg, err)
-	}
+// MaxBytes is the most Read reads: a file of cases is written by hand.
+const MaxBytes = 16 << 20
+
+// Read reads a JSON array of cases strictly, as jsonx.Decode does: a
+// field a case does not have, a key given twice or in another case, text
+// that is not UTF-8, anything after the array and an input longer than
+// MaxBytes are errors, so that a misspelt key cannot make a case pass.
+// Its errors begin "pkg: reading cases: " and wrap sentinel, the
+// invalid-input error of the package the cases test.
+func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 	var cs []C
-	if err := jsonx.Decode(data, &cs); err != nil {
-		return nil, fmt.Errorf("%s: reading cases: %w", pkg, err)
+	if err := jsonx.Read(r, MaxBytes, &cs); err != nil {
+		if errors.Is(err, sentinel) {
+			return nil, fmt.Errorf("%s: reading cases: %w", pkg, err)
+		}
+		return nil, fmt.Errorf("%s: reading cases: %w: %w", pkg, sentinel, err)
 	}
 	return cs, nil
 }
 
 // ReadFile reads the cases of the JSON file at path with [Read]. Its
 // errors begin "pkg: ", and name the file when it cannot be decoded.
-func ReadFile[C any](pkg, path string) ([]C, error) {
+func ReadFile[C any](pkg string, sentinel error, path string) ([]C, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", pkg, err)
 	}
 	defer f.Close()
-	cs, err := Read[C](pkg, f)
+	cs, err := Read[C](pkg, sentinel, f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", pkg, path, err)
 	}

@@ -40,7 +40,8 @@ import sys
 MAX_LINE = 1 << 20
 KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
-               "progress", "resolve", "reopen", "close", "feedback")
+               "progress", "resolve", "reopen", "close", "feedback",
+               "approve", "deny", "extend", "urge", "supervise", "reply")
 TAIL = 75  # ,"hash":"<64 digits>"}
 HEX = re.compile(rb"[0-9a-f]{64}\Z")
 
@@ -212,8 +213,9 @@ def obj(members):
 
 REQ, OPT = False, True
 EVENT = obj([("matter", text, REQ), ("seq", integer, REQ), ("at", instant, REQ), ("kind", event_kind, OPT),
-             ("actor", text, OPT), ("type", text, OPT), ("units", texts, OPT), ("note", text, OPT),
-             ("satisfied", flag, OPT)])
+             ("actor", text, OPT), ("type", text, OPT), ("units", texts, OPT), ("routes", text, OPT),
+             ("override", text, OPT), ("note", text, OPT), ("satisfied", flag, OPT), ("solved", flag, OPT),
+             ("days", integer, OPT), ("ref", integer, OPT), ("supervisor", text, OPT)])
 RESULT = obj([("grade", text, OPT), ("points", decimal, REQ), ("policy", text, OPT), ("reasons", texts, OPT)])
 EVALUATION_MEMBERS = [("matter", text, REQ), ("subject", text, REQ), ("evaluator", text, REQ), ("stage", integer, OPT),
                       ("at", instant, REQ), ("result", RESULT, REQ)]

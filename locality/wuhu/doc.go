@@ -9,7 +9,7 @@
 // the composite counting 30% of a department's annual assessment. This
 // package holds that reform as data: [Template] is the layout, for
 // accountability.Template.Check; [Scale] (好 100, 较好 85, 一般 70, 差 40)
-// and [Table] (version "wuhu-2020.1") grade a matter, for package scoring;
+// and [Table] (version "wuhu-2020.2") grade a matter, for package scoring;
 // [Weights] (30/70) blend the annual assessment, for package assessment.
 //
 // It is one locality's reading of the reform, the data this library was

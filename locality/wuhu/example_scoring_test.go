@@ -36,7 +36,7 @@ func ExampleTable() {
 	fmt.Println(r.Grade, r.Points, r.Policy)
 	fmt.Println(r.Reasons[0])
 	// Output:
-	// excellent 100 wuhu-2020.1
+	// excellent 100 wuhu-2020.2
 	// rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.56 of limit, quality 5, satisfied
 }
 

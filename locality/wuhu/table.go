@@ -6,7 +6,7 @@ import (
 )
 
 // Table returns the decision table of Wuhu's one-matter-one-evaluation
-// scheme, version "wuhu-2020.1", on [Scale]. Each call returns a new table
+// scheme, version "wuhu-2020.2", on [Scale]. Each call returns a new table
 // that the caller may change. Its rows, first match wins:
 //
 //  1. never responded → poor (差): the unit did not answer the whistle
@@ -18,23 +18,32 @@ import (
 //  4. dissatisfied → fair (一般): the citizen said no at the return visit
 //     (回访); on-time work the citizen rejects is not good work.
 //  5. quality 1–2 → fair: the sub-district judged the work poor.
-//  6. on time, quality ≥ 4, not dissatisfied, not returned → excellent
-//     (好): responded within the limit and resolved (or, for a stage, on
-//     track) within the limit, good work, no wrongful return.
-//  7. on time, quality not judged, satisfied, not returned → excellent: the
-//     citizen's yes stands in for a quality the sub-district did not judge.
+//  6. on time, quality ≥ 4, not dissatisfied, not returned, never
+//     supervised → excellent (好): responded within the limit and resolved
+//     (or, for a stage, on track) within the limit, good work, no wrongful
+//     return, and no body above the owner had to take the matter up (督办).
+//  7. on time, quality not judged, satisfied, not returned, never
+//     supervised → excellent: the citizen's yes stands in for a quality the
+//     sub-district did not judge.
 //  8. on time → good (较好): on time, but a return (退单), middling quality
-//     (3) or no judgement without a yes keeps it from excellent.
+//     (3), no judgement without a yes, or a supervision keeps it from
+//     excellent.
 //  9. otherwise → fair: late, but within twice every limit.
 //
 // "On time" is response ratio ≤ 1 with a response, and resolution ratio
-// ≤ 1 (resolved, or still open within the limit). The last row is
-// unconditional, so the table has no gaps.
+// ≤ 1 (resolved, or still open within the limit), the time of approved
+// suspensions excluded and approved extensions added to the limit (see
+// scoring.FactsFor): a suspension or extension the unit asked for and was
+// not granted counts against it. The last row is unconditional, so the
+// table has no gaps.
+//
+// Version "wuhu-2020.1" was the same table without the supervision
+// conditions of rows 6 and 7.
 func Table() *scoring.Table {
 	yes, no := true, false
 	two, one := decimal.NewFromInt(2), decimal.NewFromInt(1)
 	return &scoring.Table{
-		Version: "wuhu-2020.1",
+		Version: "wuhu-2020.2",
 		Scale:   Scale(),
 		Rules: []scoring.TableRule{
 			{Name: "never responded", Grade: "poor", Responded: ptr(no),
@@ -48,13 +57,13 @@ func Table() *scoring.Table {
 			{Name: "quality 1–2", Grade: "fair", QualityMax: 2,
 				Doc: "the sub-district judged the work poor"},
 			{Name: "on time, quality ≥ 4", Grade: "excellent", ResponseOnTime: ptr(yes), ResolutionAtMost: ptr(one),
-				QualityMin: 4, Satisfaction: scoring.NotDissatisfied, Returned: ptr(no),
-				Doc: "responded and resolved (or on track) within the limits, good work, no wrongful return"},
+				QualityMin: 4, Satisfaction: scoring.NotDissatisfied, Returned: ptr(no), Supervised: ptr(no),
+				Doc: "responded and resolved (or on track) within the limits, good work, no wrongful return, no supervision"},
 			{Name: "on time, satisfied", Grade: "excellent", ResponseOnTime: ptr(yes), ResolutionAtMost: ptr(one),
-				QualityGiven: ptr(no), Satisfaction: scoring.Satisfied, Returned: ptr(no),
+				QualityGiven: ptr(no), Satisfaction: scoring.Satisfied, Returned: ptr(no), Supervised: ptr(no),
 				Doc: "the citizen's yes stands in for a quality the sub-district did not judge"},
 			{Name: "on time", Grade: "good", ResponseOnTime: ptr(yes), ResolutionAtMost: ptr(one),
-				Doc: "on time, but a return, middling quality or no judgement keeps it from excellent"},
+				Doc: "on time, but a return, middling quality, no judgement or a supervision keeps it from excellent"},
 			{Name: "late", Grade: "fair",
 				Doc: "late, but within twice every limit"},
 		},

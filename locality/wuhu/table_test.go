@@ -46,6 +46,10 @@ func TestTableRows(t *testing.T) {
 		{"late response", func(f *scoring.Facts) { f.Response, f.Quality = 5*time.Hour, 5 }, "fair", "rule 9 "},
 		{"no limits at all", func(f *scoring.Facts) { f.ResponseLimit, f.ResolutionLimit, f.Quality = 0, 0, 5 }, "excellent", "rule 6 "},
 		{"negative times", func(f *scoring.Facts) { f.Response, f.Resolution, f.Quality = -time.Hour, -time.Hour, 4 }, "excellent", "rule 6 "},
+		{"on time, quality 5, urged", func(f *scoring.Facts) { f.Quality, f.Urged = 5, 1 }, "excellent", "rule 6 "},
+		{"on time, quality 5, but supervised", func(f *scoring.Facts) { f.Quality, f.Supervised = 5, 1 }, "good", "rule 8 "},
+		{"on time, satisfied, but supervised", func(f *scoring.Facts) { f.Satisfied, f.Supervised = &yes, 2 }, "good", "rule 8 "},
+		{"late and supervised", func(f *scoring.Facts) { f.Response, f.Quality, f.Supervised = 5*time.Hour, 5, 1 }, "fair", "rule 9 "},
 	}
 	table := wuhu.Table()
 	ignoreReasons := cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Reasons" }, cmp.Ignore())
@@ -58,7 +62,7 @@ func TestTableRows(t *testing.T) {
 				t.Fatal(err)
 			}
 			g, _ := wuhu.Scale().Grade(tt.grade)
-			want := scoring.Result{Grade: tt.grade, Points: g.Points, Policy: "wuhu-2020.1"}
+			want := scoring.Result{Grade: tt.grade, Points: g.Points, Policy: "wuhu-2020.2"}
 			if diff := cmp.Diff(want, got, ignoreReasons); diff != "" {
 				t.Errorf("Evaluate mismatch (-want +got):\n%s", diff)
 			}

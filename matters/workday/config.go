@@ -1,7 +1,6 @@
 package workday
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -56,7 +55,7 @@ func New(c Config) (*Calendar, error) {
 	}
 	errs = append(errs, checkConsecutive(all)...)
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, joinErrors(errs)
 	}
 	cal := &Calendar{}
 	cal.build(all, off, work, spans)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
@@ -61,7 +62,7 @@ type Schedule struct {
 // years) are found by [ParseSchedules] and [New].
 func (s Schedule) Validate() error {
 	_, _, errs := s.expand()
-	return errors.Join(errs...)
+	return joinErrors(errs)
 }
 
 // clone returns a deep copy.
@@ -92,7 +93,9 @@ func (s Schedule) expand() (off, work []int64, errs []error) {
 	hi := civilDay(s.Year, time.December, 31)
 	list := func(field string, entries []string) []int64 {
 		var days []int64
-		seen := make(map[int64]int)
+		// by[d-lo] is 1 + the index of the entry that lists day d; the
+		// window lo–hi is at most 397 days.
+		by := make([]int, hi-lo+1)
 		for i, e := range entries {
 			where := func() string { return fmt.Sprintf("%s: %s[%d] %s", name, field, i, errtext.Quote(e)) }
 			first, last, err := parseEntry(e)
@@ -104,13 +107,26 @@ func (s Schedule) expand() (off, work []int64, errs []error) {
 				errs = append(errs, fmt.Errorf("%w: %s: outside %d (and the December before it)", ErrSchedule, where(), s.Year))
 				continue
 			}
+			// Days listed before are reported once for the entry, not
+			// once a day: a file of overlapping ranges would otherwise
+			// make an error hundreds of times its size.
+			again, firstAgain, by0 := 0, int64(0), 0
 			for d := first; d <= last; d++ {
-				if j, dup := seen[d]; dup {
-					errs = append(errs, fmt.Errorf("%w: %s: %s already listed by %s[%d]", ErrSchedule, where(), dayString(d), field, j))
+				if j := by[d-lo]; j > 0 {
+					if again == 0 {
+						firstAgain, by0 = d, j-1
+					}
+					again++
 					continue
 				}
-				seen[d] = i
+				by[d-lo] = i + 1
 				days = append(days, d)
+			}
+			switch {
+			case again == 1:
+				errs = append(errs, fmt.Errorf("%w: %s: %s already listed by %s[%d]", ErrSchedule, where(), dayString(firstAgain), field, by0))
+			case again > 1:
+				errs = append(errs, fmt.Errorf("%w: %s: %d days already listed, the first, %s, by %s[%d]", ErrSchedule, where(), again, dayString(firstAgain), field, by0))
 			}
 		}
 		sort.Slice(days, func(a, b int) bool { return days[a] < days[b] })
@@ -179,26 +195,71 @@ func checkSchedules(ss []Schedule) (off, work [][]int64, errs []error) {
 		o, w, es := s.expand()
 		errs = append(errs, es...)
 		off[i], work[i] = o, w
+		// Days another schedule lists too, reported once for each other
+		// schedule, not once a day.
+		type clash struct {
+			first int64
+			n     int
+		}
+		var clashes map[int]*clash
+		var years []int
 		for _, days := range [][]int64{o, w} {
 			for _, d := range days {
 				if y, taken := owner[d]; taken {
 					if y != s.Year { // within one schedule, expand reports it
-						errs = append(errs, fmt.Errorf("%w: schedule %d: %s is also listed by schedule %d", ErrSchedule, s.Year, dayString(d), y))
+						if clashes == nil {
+							clashes = map[int]*clash{}
+						}
+						c := clashes[y]
+						if c == nil {
+							c = &clash{first: d}
+							clashes[y] = c
+							years = append(years, y)
+						}
+						c.n++
+						c.first = min(c.first, d)
 					}
 					continue
 				}
 				owner[d] = s.Year
 			}
 		}
+		for _, y := range years {
+			if c := clashes[y]; c.n == 1 {
+				errs = append(errs, fmt.Errorf("%w: schedule %d: %s is also listed by schedule %d", ErrSchedule, s.Year, dayString(c.first), y))
+			} else {
+				errs = append(errs, fmt.Errorf("%w: schedule %d: %d days, from %s, are also listed by schedule %d", ErrSchedule, s.Year, c.n, dayString(c.first), y))
+			}
+		}
 	}
 	return off, work, errs
 }
 
+// joinErrors joins the problems found, the first errlist.Max of them and
+// the number of the others.
+func joinErrors(errs []error) error {
+	var l errlist.List
+	for _, err := range errs {
+		l.Add(err)
+	}
+	return l.Err(ErrSchedule)
+}
+
+// MaxSchedulesBytes is the most ParseSchedules reads: the State Council's
+// notices from 1949 to 2199 come to less than a tenth of it.
+const MaxSchedulesBytes = 1 << 20
+
 // ParseSchedules decodes schedules from JSON — an array of schedule objects,
-// or one object — and validates them: every problem is returned, joined,
-// each wrapping [ErrSchedule]. Unknown fields and trailing data are errors.
-// The result can be given to [New] as [Config].Schedules.
+// or one object — and validates them: every problem is returned (the first
+// hundred, and the number of the others), joined, each wrapping
+// [ErrSchedule]. The JSON is read strictly: a field Schedule does not have,
+// a field name in another case, a key given twice, text that is not UTF-8,
+// trailing data and input longer than [MaxSchedulesBytes] are errors. The
+// result can be given to [New] as [Config].Schedules.
 func ParseSchedules(data []byte) ([]Schedule, error) {
+	if len(data) > MaxSchedulesBytes {
+		return nil, fmt.Errorf("%w: %d bytes of schedules, over the %d ParseSchedules reads (MaxSchedulesBytes)", ErrSchedule, len(data), MaxSchedulesBytes)
+	}
 	trimmed := bytes.TrimSpace(data)
 	var ss []Schedule
 	if len(trimmed) > 0 && trimmed[0] == '{' {
@@ -214,7 +275,7 @@ func ParseSchedules(data []byte) ([]Schedule, error) {
 		return nil, fmt.Errorf("%w: no schedules", ErrSchedule)
 	}
 	if _, _, errs := checkSchedules(ss); len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, joinErrors(errs)
 	}
 	return ss, nil
 }

@@ -1,13 +1,16 @@
 package workday
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 func TestScheduleValidate(t *testing.T) {
@@ -110,8 +113,9 @@ func TestScheduleJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// FuzzParseSchedules: no input panics; what is accepted validates, and
-// survives a JSON round trip and New.
+// FuzzParseSchedules: no input panics, and each takes time linear in its
+// length; what is accepted validates, and survives a JSON round trip and
+// New.
 func FuzzParseSchedules(f *testing.F) {
 	f.Add(chinaJSON)
 	f.Add([]byte(`{"year":2028,"notice":"n","holidays":["2027-12-31/2028-01-02"],"workdays":["2028-01-22"]}`))
@@ -119,7 +123,11 @@ func FuzzParseSchedules(f *testing.F) {
 	f.Add([]byte(`{"year":1949,"notice":"n","holidays":["1948-12-01/1949-12-31"]}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ss, err := ParseSchedules(data)
+		var (
+			ss  []Schedule
+			err error
+		)
+		hardening.Linear(t, len(data), func() { ss, err = ParseSchedules(data) })
 		if err != nil {
 			if !errors.Is(err, ErrSchedule) {
 				t.Fatalf("error %v does not wrap ErrSchedule", err)
@@ -151,4 +159,68 @@ func FuzzParseSchedules(f *testing.F) {
 			t.Fatalf("IsWorkday on the first covered day: %v", err)
 		}
 	})
+}
+
+// overlapping returns a schedule file of n ranges, each the whole year:
+// every day of each is listed before.
+func overlapping(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"year":2020,"notice":"n","holidays":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"2019-12-01/2020-12-31"`)
+	}
+	b.WriteString(`],"workdays":[]}`)
+	return b.Bytes()
+}
+
+// TestParseSchedulesBounded: a file of overlapping ranges makes an error
+// of a hundred lines, not one a day; a file over MaxSchedulesBytes is
+// refused unread.
+func TestParseSchedulesBounded(t *testing.T) {
+	for _, n := range []int{2, 5000, 30000} { // 30,000 ranges are some 720 KB
+		in := overlapping(n)
+		start := time.Now()
+		_, err := ParseSchedules(in)
+		took := time.Since(start)
+		if !errors.Is(err, ErrSchedule) {
+			t.Fatalf("%d ranges: %v", n, err)
+		}
+		msg := err.Error()
+		lines := strings.Count(msg, "\n") + 1
+		if lines != min(n-1, 101) || len(msg) > 20<<10 {
+			t.Errorf("%d ranges (%d bytes): an error of %d lines, %d bytes", n, len(in), lines, len(msg))
+		}
+		if !strings.Contains(msg, `schedule 2020: holidays[1] "2019-12-01/2020-12-31": 397 days already listed, the first, 2019-12-01, by holidays[0]`) {
+			t.Errorf("%d ranges: %.300s", n, msg)
+		}
+		if n > 101 && !strings.HasSuffix(msg, fmt.Sprintf("workday: invalid schedule: %d more problems (only the first 100 are listed)", n-101)) {
+			t.Errorf("%d ranges: ends %q", n, msg[max(0, len(msg)-200):])
+		}
+		if took > hardening.Budget(time.Second) { // some milliseconds; a second is room for a loaded machine
+			t.Errorf("%d ranges took %s", n, took)
+		}
+	}
+	_, err := ParseSchedules(overlapping(50000))
+	if !errors.Is(err, ErrSchedule) || !strings.Contains(err.Error(), "over the 1048576 ParseSchedules reads (MaxSchedulesBytes)") {
+		t.Errorf("a file over the limit: %.300v", err)
+	}
+}
+
+// TestSchedulesClash: days two schedules list are reported once for each
+// pair, with their number.
+func TestSchedulesClash(t *testing.T) {
+	in := `[{"year":2020,"notice":"n","holidays":["2019-12-01/2019-12-31"]},{"year":2019,"notice":"n","holidays":["2019-12-01/2019-12-31"]}]`
+	_, err := ParseSchedules([]byte(in))
+	if want := "workday: invalid schedule: schedule 2019: 31 days, from 2019-12-01, are also listed by schedule 2020"; err == nil || err.Error() != want {
+		t.Errorf("ParseSchedules = %v, want %s", err, want)
+	}
+}
+
+// TestParseSchedulesStrict: a misspelt key, a key in another case, a key
+// given twice and text that is not UTF-8 are refused at every place.
+func TestParseSchedulesStrict(t *testing.T) {
+	hardening.Strict(t, chinaJSON, hardening.StrictOptions{}, ErrSchedule, func(b []byte) error { _, err := ParseSchedules(b); return err })
 }

@@ -78,3 +78,32 @@ func ExampleTestEvaluator() {
 	// scoringtest: the zero Facts: a Result with no Policy
 	// scoringtest: the zero Facts: a Result with no Reasons
 }
+
+// A policy test that requires every row of the table to be reached: the
+// failure names the rows no case reaches.
+//
+//	func TestPolicyCoverage(t *testing.T) {
+//		cases, _ := scoringtest.ReadCases(…)
+//		scoringtest.Run(t, table, cases)
+//		scoringtest.RequireCoverage(t, table, cases)
+//	}
+func ExampleRequireCoverage() {
+	yes := true
+	table := &scoring.Table{Version: "speed-2", Scale: scale, Rules: []scoring.TableRule{
+		{Name: "returned", Grade: "poor", Returned: &yes},
+		{Name: "on time", Grade: "excellent", ResponseOnTime: &yes},
+		{Name: "otherwise", Grade: "fair"},
+	}}
+	cases := []scoringtest.Case{
+		{Name: "prompt", Facts: scoring.Facts{Responded: true}},
+		{Name: "silent", Facts: scoring.Facts{}},
+	}
+	fmt.Println(scoringtest.Cover(table, cases))
+	scoringtest.RequireCoverage(printT{}, table, cases)
+	// Output:
+	// table "speed-2": 2 of 3 rules reached
+	// rule 1 "returned": never reached
+	// rule 2 "on time": 1 case
+	// rule 3 "otherwise": 1 case
+	// FAIL: table "speed-2": no case reaches rule 1 "returned"
+}

@@ -84,7 +84,7 @@ func RunFile(t Testing, e scoring.Evaluator, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	cs, err := tablecase.ReadFile[Case]("scoringtest", path)
+	cs, err := tablecase.ReadFile[Case]("scoringtest", scoring.ErrInvalid, path)
 	if err != nil {
 		t.Errorf("%v", err)
 		return
@@ -92,11 +92,15 @@ func RunFile(t Testing, e scoring.Evaluator, path string) {
 	Run(t, e, cs)
 }
 
-// ReadCases reads a JSON array of [Case]s strictly: an unknown field is an
-// error, so that a misspelt key cannot make a case pass, and so is
-// anything after the array. Durations in facts are Go duration strings
+// ReadCases reads a JSON array of [Case]s strictly: a field a case, its
+// facts or its result do not have (a misspelt "qualty" must not make a
+// case pass), a key given twice or in another case, text that is not
+// UTF-8, anything after the array and more than 16 MiB are errors, each
+// wrapping scoring.ErrInvalid. Durations in facts are Go duration strings
 // ("4h0m0s").
-func ReadCases(r io.Reader) ([]Case, error) { return tablecase.Read[Case]("scoringtest", r) }
+func ReadCases(r io.Reader) ([]Case, error) {
+	return tablecase.Read[Case]("scoringtest", scoring.ErrInvalid, r)
+}
 
 // evaluate calls e, turning a panic into a value.
 func evaluate(e scoring.Evaluator, f scoring.Facts) (r scoring.Result, panicked any, err error) {

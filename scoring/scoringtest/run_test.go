@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -143,13 +144,17 @@ func TestReadCases(t *testing.T) {
 	}
 }
 
-// FuzzReadCases reads arbitrary bytes as cases and runs them with a fake
-// T: nothing may panic.
+// FuzzReadCases reads arbitrary bytes as cases, in time linear in their
+// length, and runs them with a fake T: nothing may panic.
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"x","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}}]`))
 	f.Add([]byte(`[{"err":"no rule"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cases, err := ReadCases(bytes.NewReader(data))
+		var (
+			cases []Case
+			err   error
+		)
+		hardening.Linear(t, len(data), func() { cases, err = ReadCases(bytes.NewReader(data)) })
 		if err != nil {
 			return
 		}

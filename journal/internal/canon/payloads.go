@@ -40,11 +40,29 @@ func AppendEvent(b []byte, e *matters.Event) ([]byte, error) {
 	if len(e.Units) > 0 {
 		b, err = strs(b, `,"units":`, e.Units, err)
 	}
+	if e.Routes != "" {
+		b, err = str(b, `,"routes":`, e.Routes, err)
+	}
+	if e.Override != "" {
+		b, err = str(b, `,"override":`, e.Override, err)
+	}
 	if e.Note != "" {
 		b, err = str(b, `,"note":`, e.Note, err)
 	}
 	if e.Satisfied != nil {
 		b = strconv.AppendBool(append(b, `,"satisfied":`...), *e.Satisfied)
+	}
+	if e.Solved != nil {
+		b = strconv.AppendBool(append(b, `,"solved":`...), *e.Solved)
+	}
+	if e.Days != 0 {
+		b = strconv.AppendInt(append(b, `,"days":`...), int64(e.Days), 10)
+	}
+	if e.Ref != 0 {
+		b = strconv.AppendInt(append(b, `,"ref":`...), int64(e.Ref), 10)
+	}
+	if e.Supervisor != "" {
+		b, err = str(b, `,"supervisor":`, e.Supervisor, err)
 	}
 	return append(b, '}'), err
 }
@@ -58,8 +76,14 @@ var Event = newSchema(
 	text("actor", omitEmpty),
 	text("type", omitEmpty),
 	texts("units"),
+	text("routes", omitEmpty),
+	text("override", omitEmpty),
 	text("note", omitEmpty),
 	flag("satisfied"),
+	flag("solved"),
+	integer("days", omitEmpty),
+	integer("ref", omitEmpty),
+	text("supervisor", omitEmpty),
 )
 
 // eventKinds are the codes of matters.Kind, by value - 1.

@@ -1,7 +1,7 @@
 // Package ledger is the storage engine under scoring.Book. It keeps a
 // national year of evaluations — 10^8 of them — in the memory of one
-// machine, finds each by its key, keeps amendments, takes in snapshots of
-// other ledgers, and sums points over a period exactly.
+// machine, finds each by its key, keeps amendments, merges other ledgers,
+// and sums points over a period exactly.
 //
 // A [Ledger] holds an [Entry] per [Key] (matter, subject, evaluator and
 // stage) and their [Amendment]s. It is not safe for concurrent use: Book
@@ -34,6 +34,20 @@
 // for pages, are found in an open-addressing hash table, where each new
 // matter of a big ledger costs a cache miss. Either way the result is the
 // same; only the speed differs.
+//
+// # Merges
+//
+// [Ledger.Merge] takes in another ledger — a [Snapshot] of it, or a view
+// while its owner holds it still — at the speed of copying memory. It
+// looks up the other's names in the ledger once each: subjects,
+// evaluators, pairs of grade and policy and their classes, matters a page
+// of the other's sequence index at a time (what the ledger's index says
+// of a page's range holds for all its IDs), the rest by name. It then
+// copies the other's records with their ids translated, their lists of
+// records moved along, each stored reason list once as bytes, and the
+// names of new matters as bytes in runs. The lookups change nothing, so
+// that a merge that finds a key of the other's in the ledger refuses
+// before it has added anything.
 //
 // # Sums
 //

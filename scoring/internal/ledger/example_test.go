@@ -89,8 +89,10 @@ func ExampleLedger_Tally() {
 }
 
 // Ledgers filled apart — one per shard of a year's data — come together
-// by snapshots: Overlaps finds keys both hold, which the caller refuses,
-// and Merge takes in the rest, amendments included.
+// by Merge, from a snapshot (a copy, which later additions do not touch)
+// or a view (for a caller that holds the other ledger still). A ledger
+// that holds a key of the ledger's is refused whole, its keys named;
+// otherwise Merge takes in everything, amendments included.
 func ExampleLedger_Merge() {
 	var a, b ledger.Ledger
 	a.Add(entry("WH2020-0001", "城管局", "good", "100", 1))
@@ -99,20 +101,20 @@ func ExampleLedger_Merge() {
 
 	s := b.Snapshot()
 	b.Add(entry("WH2020-0003", "水务局", "good", "100", 3)) // after the snapshot: not in it
-	fmt.Println("overlaps:", a.Overlaps(s, 10))
-	fmt.Println("merge:", a.Merge(s) == ledger.Added)
+	out, keys := a.Merge(s, 10)
+	fmt.Println("merge:", out == ledger.Added, keys)
 	for _, e := range a.Entries() {
 		fmt.Println(e.Matter, e.Subject, e.Grade, e.Points, e.At.In(cst).Format(time.DateTime))
 	}
 	for _, am := range a.Amendments() {
 		fmt.Println("amended:", am.Matter, am.Grade, am.Points, am.Author)
 	}
-	fmt.Println("overlaps now:", a.Overlaps(s, 10))
+	out, keys = a.Merge(b.View(), 10) // WH2020-0002 again, and WH2020-0003
+	fmt.Println("merge again:", out == ledger.Duplicate, keys, a.Len())
 	// Output:
-	// overlaps: []
-	// merge: true
+	// merge: true []
 	// WH2020-0001 城管局 good 100 2020-06-01 17:00:00
 	// WH2020-0002 住建局 fair 70 2020-06-02 17:00:00
 	// amended: WH2020-0002 better 85 复核组
-	// overlaps now: [{WH2020-0002 住建局 马塘街道 0}]
+	// merge again: true [{WH2020-0002 住建局 马塘街道 0}] 2
 }

@@ -173,6 +173,17 @@ func (l *Ledger) findKey(m, s, v, stage int32) int {
 	return -1
 }
 
+// Lookup returns the entry with key k as it was added (its own figures,
+// not an amendment's), and whether the ledger holds one.
+func (l *Ledger) Lookup(k *Key) (Entry, bool) {
+	i := l.find(k)
+	if i < 0 {
+		return Entry{}, false
+	}
+	m, _ := l.matters.lookup(k.Matter)
+	return l.entryAt(l.recs.at(int32(i)), m), true
+}
+
 // subjectOf returns the id of a record's subject.
 func (l *Ledger) subjectOf(r *record) int32 { return l.classes.list[r.class].subject }
 
@@ -182,18 +193,6 @@ func (l *Ledger) fill(r *record, e *Entry) {
 	r.class = l.classes.id(class{l.subjects.id(e.Subject), l.evaluators.id(e.Evaluator), k})
 	r.reasons = l.putReasons(k, e.Reasons)
 	l.setFigures(r, e, figuresOf(e))
-}
-
-// add appends an entry the caller checked, of a new key, and returns its
-// index.
-func (l *Ledger) add(e *Entry) int32 {
-	lc := l.matters.loc(l.matters.id(e.Matter))
-	r := l.recs.next()
-	r.stage = e.Stage
-	r.prev = lc.head
-	l.fill(r, e)
-	lc.head = int32(l.recs.len())
-	return lc.head - 1
 }
 
 // Amend adds an amendment of the entry with a's key. It returns NotFound

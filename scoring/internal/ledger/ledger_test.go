@@ -127,6 +127,15 @@ func TestLedger(t *testing.T) {
 		}
 	}
 
+	// Lookup gives the entry as added, not as amended; nothing for a key
+	// the ledger lacks.
+	if got, ok := l.Lookup(&es[0].Key); !ok || !cmp.Equal(es[0], got) {
+		t.Errorf("Lookup(%v) = %v, %v; want the entry as added", es[0].Key, got, ok)
+	}
+	if _, ok := l.Lookup(&other.Key); ok {
+		t.Errorf("Lookup(%v) found an entry", other.Key)
+	}
+
 	// D1: 2020-2 amended to 40, 2020-1 the mean of 70 and 100: (40 + 85) / 2.
 	check := func(what string, l *Ledger) {
 		t.Helper()
@@ -150,17 +159,14 @@ func TestLedger(t *testing.T) {
 		t.Fatalf("Add after the snapshot = %v", out)
 	}
 	var m Ledger
-	if keys := m.Overlaps(s, 10); len(keys) != 0 {
-		t.Errorf("an empty ledger overlaps: %v", keys)
-	}
-	if out := m.Merge(s); out != Added {
-		t.Fatalf("Merge = %v", out)
+	if out, keys := m.Merge(s, 10); out != Added || len(keys) != 0 {
+		t.Fatalf("Merge = %v, %v", out, keys)
 	}
 	check("the merged snapshot", &m)
 	if diff := cmp.Diff(l.Amendments(), m.Amendments()); diff != "" {
 		t.Errorf("merged Amendments() mismatch (-want +got):\n%s", diff)
 	}
-	if keys := m.Overlaps(l.Snapshot(), 2); len(keys) != 2 || keys[0].Matter != "2020-2" {
-		t.Errorf("Overlaps = %v, want the first two of the snapshot's", keys)
+	if out, keys := m.Merge(l.Snapshot(), 2); out != Duplicate || len(keys) != 2 || keys[0].Matter != "2020-2" {
+		t.Errorf("Merge of overlapping = %v, %v, want Duplicate and the first two keys of the snapshot's", out, keys)
 	}
 }

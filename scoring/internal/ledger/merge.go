@@ -1,86 +1,247 @@
 package ledger
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/shopspring/decimal"
 )
 
-// Snapshot is a ledger's entries and amendments at one moment, for
-// [Ledger.Merge]: later additions to the ledger do not change it.
+// Snapshot is a ledger's entries and amendments, for [Ledger.Merge]: a
+// copy, which later changes to the ledger do not touch (see
+// [Ledger.Snapshot]), or a view of the ledger itself (see [Ledger.View]).
 type Snapshot struct {
-	recs     records
-	t        tables
-	amends   []amendment
-	matters  strtab  // for names only, see strtab.snapshot
-	matterOf []int32 // by record
+	recs    records
+	t       tables
+	amends  []amendment
+	counts  map[int32]int32 // amended record → the amendment that counts
+	matters *strtab         // for names and heads only
+	pages   []srcPage       // of the matters' sequence index
 }
 
-// Snapshot returns the ledger's contents as they are now. It copies the
-// records and amendments, and of the rest only what later additions would
+// Snapshot returns a copy of the ledger's contents as they are now. It
+// copies the records, the amendments, the places of the matters and the
+// pages of their index, and of the rest only what later additions would
 // change: the lists of names and texts are only ever appended to.
 func (l *Ledger) Snapshot() *Snapshot {
-	s := &Snapshot{recs: l.recs.clone(), t: l.tables(), amends: slices.Clone(l.amends),
-		matters: l.matters.snapshot(), matterOf: l.matterOf()}
+	s := &Snapshot{recs: l.recs.clone(), t: l.tables(), amends: slices.Clone(l.amends), counts: maps.Clone(l.counts),
+		matters: l.matters.snapshot(), pages: l.matters.seq.pageList(true)}
 	s.t.texts = l.texts.snapshot()
 	s.t.kinds = slices.Clone(l.kinds)
 	return s
 }
 
-// matterOf returns the matter of every record, by index.
-func (l *Ledger) matterOf() []int32 {
-	out := make([]int32, l.recs.len())
-	for m := range int32(l.matters.len()) {
-		for i := l.matters.loc(m).head; i != 0; i = l.recs.at(i - 1).prev {
-			out[i-1] = m
+// View returns the ledger's contents without copying them, for a merge
+// that holds the ledger still: it reads the ledger as it is, and is not
+// to be used once the ledger changes.
+func (l *Ledger) View() *Snapshot {
+	return &Snapshot{recs: l.recs, t: l.tables(), amends: l.amends, counts: l.counts, matters: &l.matters,
+		pages: l.matters.seq.pageList(false)}
+}
+
+// Merge adds every entry and amendment of s, which is not a view of l, to
+// l. It returns Duplicate, and adds nothing, when entries of s have the
+// keys of entries of l, with the keys of the first limit of them that s
+// added; Full, and adds nothing, when l cannot take that many more; or
+// Added.
+//
+// It works at the speed of copying memory: it looks up each of s's names
+// in l once — each matter, subject, evaluator, pair of grade and policy,
+// and class — and then copies s's records with their ids translated, and
+// each of s's stored reason lists once, as bytes. It allocates for what
+// is new to l and for tables by s's ids, not for each entry.
+func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
+	// First look, changing nothing: l's id of each matter of s, and the
+	// entries of s whose keys l holds, which only matters l has can have.
+	plan := l.matters.plan(s.matters, s.pages)
+	var overlaps overlaps
+	if len(plan.have) > 0 {
+		subjects := lookupAll(&l.subjects, s.t.subjects)
+		evaluators := lookupAll(&l.evaluators, s.t.evaluators)
+		for _, m := range plan.have {
+			id := plan.ids[m]
+			for i := s.matters.loc(m).head; i != 0; {
+				r := s.recs.at(i - 1)
+				c := &s.t.classes[r.class]
+				if sub, ev := subjects[c.subject], evaluators[c.evaluator]; sub >= 0 && ev >= 0 && l.findKey(id, sub, ev, r.stage) >= 0 {
+					overlaps.add(i-1, m, limit)
+				}
+				i = r.prev
+			}
 		}
 	}
-	return out
-}
-
-// key returns the key of record i.
-func (s *Snapshot) key(i int32) Key {
-	r := s.recs.at(i)
-	c := &s.t.classes[r.class]
-	return Key{s.matters.name(s.matterOf[i]), s.t.subjects[c.subject], s.t.evaluators[c.evaluator], r.stage}
-}
-
-// Overlaps returns the keys of up to limit entries of s that l holds
-// entries of too, in the order s added them.
-func (l *Ledger) Overlaps(s *Snapshot, limit int) []Key {
-	var out []Key
-	for i := range int32(s.recs.len()) {
-		if len(out) == limit {
-			break
+	if overlaps.n > 0 {
+		keys := make([]Key, len(overlaps.first))
+		for j, o := range overlaps.first {
+			r := s.recs.at(o.rec)
+			c := &s.t.classes[r.class]
+			keys[j] = Key{s.matters.name(o.matter), s.t.subjects[c.subject], s.t.evaluators[c.evaluator], r.stage}
 		}
-		if k := s.key(i); l.find(&k) >= 0 {
-			out = append(out, k)
-		}
+		return Duplicate, keys
 	}
-	return out
-}
-
-// Merge adds every entry and amendment of s to l, or returns Full and adds
-// nothing. No entry of s may have the key of one of l's: the caller checks
-// with [Ledger.Overlaps] first.
-func (l *Ledger) Merge(s *Snapshot) Outcome {
 	if !l.room(s.recs.len() + len(s.amends)) {
-		return Full
+		return Full, nil
 	}
-	at := make([]int32, s.recs.len())
-	for i := range at {
-		r := s.recs.at(int32(i))
-		e := s.t.entry(r)
-		e.Matter = s.matters.name(s.matterOf[i])
-		at[i] = l.add(&e)
+
+	// Then copy: the records, in s's order after l's, each with its ids
+	// translated and its list of the matter's records moved by base.
+	x := l.translator(s)
+	base := int32(l.recs.len())
+	for i := 0; i < s.recs.len(); {
+		chunk := s.recs.chunks[i>>chunkBits]
+		j := i & (1<<chunkBits - 1)
+		for k := range chunk[j:min(len(chunk), j+s.recs.len()-i)] {
+			r := &chunk[j+k]
+			d := l.recs.next()
+			x.copyRecord(d, r)
+			if r.prev != 0 {
+				d.prev += base
+			}
+			i++
+		}
 	}
+	// The matters: a new one's list is its records of s; s's records of
+	// one l has go before those l has.
+	l.matters.addPlanned(s.matters, s.pages, &plan, base)
+	for _, m := range plan.have {
+		h := s.matters.loc(m).head
+		if h == 0 {
+			continue // every matter has a record; this is for safety's sake
+		}
+		lc := l.matters.loc(plan.ids[m])
+		h += base
+		i := h
+		for r := l.recs.at(i - 1); r.prev != 0; r = l.recs.at(i - 1) {
+			i = r.prev
+		}
+		l.recs.at(i - 1).prev = lc.head
+		lc.head = h
+	}
+	// And the amendments, which amend records of s only.
+	abase := int32(len(l.amends))
 	for j := range s.amends {
-		am := &s.amends[j]
-		a := Amendment{Entry: s.t.entry(&am.record), Author: am.author, Reason: am.reason}
-		a.Matter, a.Stage = s.matters.name(am.matter), s.recs.at(am.target).stage
-		l.addAmendment(at[am.target], &a)
+		am := s.amends[j] // its author and reason are strings o keeps, not a caller's
+		x.copyRecord(&am.record, &s.amends[j].record)
+		am.target += base
+		am.matter = plan.ids[am.matter]
+		l.amends = append(l.amends, am)
+		if l.amendsOf == nil {
+			l.amendsOf, l.counts = make(map[int32][]int32), make(map[int32]int32)
+		}
+		l.amendsOf[am.target] = append(l.amendsOf[am.target], abase+int32(j))
 	}
-	return Added
+	for i, j := range s.counts {
+		l.counts[i+base] = j + abase
+	}
+	return Added, nil
+}
+
+// lookupAll returns the id in in of each name, or -1 for a name in lacks.
+func lookupAll(in *intern, names []string) []int32 {
+	out := make([]int32, len(names))
+	for i, s := range names {
+		if id, ok := in.lookup(s); ok {
+			out[i] = id
+		} else {
+			out[i] = -1
+		}
+	}
+	return out
+}
+
+// overlaps keeps the first records of a snapshot, by index, whose keys a
+// ledger holds too, and counts them all.
+type overlaps struct {
+	first []overlap // ascending, at most limit
+	n     int
+}
+
+type overlap struct{ rec, matter int32 }
+
+func (o *overlaps) add(rec, matter int32, limit int) {
+	o.n++
+	i, _ := slices.BinarySearchFunc(o.first, rec, func(x overlap, rec int32) int { return int(x.rec - rec) })
+	if i >= limit {
+		return
+	}
+	o.first = slices.Insert(o.first, i, overlap{rec, matter})
+	if len(o.first) > limit {
+		o.first = o.first[:limit]
+	}
+}
+
+// translator rewrites the records of a snapshot for a ledger: their
+// classes, reasons, and the entries of their side tables.
+type translator struct {
+	l       *Ledger
+	s       *Snapshot
+	classes []int32  // by class of s
+	reasons []uint32 // by reason list of s: 1 + l's, 0 until copied
+}
+
+// translator interns the names of every class of s into l.
+func (l *Ledger) translator(s *Snapshot) translator {
+	x := translator{l: l, s: s, classes: make([]int32, len(s.t.classes)), reasons: make([]uint32, len(s.t.reasonLocs))}
+	subjects := make([]int32, len(s.t.subjects))
+	for i, name := range s.t.subjects {
+		subjects[i] = l.subjects.id(name)
+	}
+	evaluators := make([]int32, len(s.t.evaluators))
+	for i, name := range s.t.evaluators {
+		evaluators[i] = l.evaluators.id(name)
+	}
+	kinds := make([]int32, len(s.t.kinds))
+	for i := range s.t.kinds {
+		kinds[i] = l.kindOf(s.t.kinds[i].grade, s.t.kinds[i].policy)
+	}
+	for i, c := range s.t.classes {
+		x.classes[i] = l.classes.id(class{subjects[c.subject], evaluators[c.evaluator], kinds[c.kind]})
+	}
+	return x
+}
+
+// copyRecord sets d to r, of s, as l keeps it: its class and reasons
+// translated, its far time and wide points copied, the rest as it is.
+func (x *translator) copyRecord(d, r *record) {
+	*d = *r
+	d.class = x.classes[r.class]
+	if id := r.reasonsID(); id != 0 {
+		v := x.reasons[id-1]
+		if v == 0 {
+			t := &x.s.t
+			v = x.l.copyReasons(reasonsBytes(&t.texts, t.reasonLocs[id-1]))
+			x.reasons[id-1] = v
+		}
+		d.reasons = v | r.reasons&flagAmended
+	}
+	if tagged(r.at) || r.isWide() {
+		x.figures(d, r)
+	}
+}
+
+// figures copies the far time and the wide points of r, of s, into l's
+// side tables for d, its copy.
+func (x *translator) figures(d, r *record) {
+	l, t := x.l, &x.s.t
+	if tagged(r.at) {
+		d.at = tag(len(l.far))
+		l.far = append(l.far, t.far[untag(r.at)])
+	}
+	if r.isWide() {
+		d.points = tag(len(l.wide))
+		l.wide = append(l.wide, t.wide[untag(r.points)]) // a Decimal is immutable: it may be shared
+	}
+}
+
+// copyReasons copies a reason list as putReasons stored it into l's
+// texts, and returns 1 + the index of where it is in reasonLocs.
+func (l *Ledger) copyReasons(buf []byte) uint32 {
+	c := l.texts.room(len(buf))
+	off := l.texts.lens[c]
+	copy(l.texts.chunks[c][off:], buf)
+	l.texts.lens[c] += uint32(len(buf))
+	l.reasonLocs = append(l.reasonLocs, uint64(c)<<42|uint64(off)<<22|uint64(len(buf)))
+	return uint32(len(l.reasonLocs))
 }
 
 // tables are what the ids and tags of a ledger's records refer to: the

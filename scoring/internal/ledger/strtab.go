@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // strtab interns many strings (a ledger's matters) into dense ids, with the
@@ -115,6 +116,18 @@ func (t *strtab) len() int { return int(t.n) }
 
 func (t *strtab) name(id int32) string { return string(t.bytes(id)) }
 
+// view returns the string with the id without copying it, for looking it
+// up in another strtab: the bytes of an arena are never written again, so
+// the string stays as it is, but it keeps its chunk alive for as long as
+// it is kept.
+func (t *strtab) view(id int32) string {
+	b := t.bytes(id)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // where is what start found out about a string: where it is kept, and
 // what finish and add need.
 type where struct {
@@ -202,6 +215,20 @@ func (t *strtab) add(s string, w *where) int32 {
 	return id
 }
 
+// index is add for a string that has its id and name already (see
+// addPlanned): it puts the id where start and finish said s goes. (add
+// does the same inline, for speed.)
+func (t *strtab) index(s string, w *where, id int32) {
+	if w.mode == inPage {
+		t.seq.add(s, w.key, w.page, w.slot, id)
+	} else {
+		if w.mode == toSpill {
+			t.seq.spill(w.key)
+		}
+		t.hashAdd(s, w.h, w.pos, id)
+	}
+}
+
 // hashAdd adds s with the id to the hash table, at the slot finish gave.
 func (t *strtab) hashAdd(s string, h uint32, pos int, id int32) {
 	if pos < 0 {
@@ -254,8 +281,12 @@ func (t *strtab) resize(n int) {
 	}
 }
 
-// snapshot returns a copy for reading names that later additions to t do
-// not touch. Its heads are not to be read.
-func (t *strtab) snapshot() strtab {
-	return strtab{locs: slices.Clone(t.locs), n: t.n, arena: t.arena.snapshot()}
+// snapshot returns a copy for reading names and heads that later
+// additions to t do not touch.
+func (t *strtab) snapshot() *strtab {
+	locs := make([][]sloc, len(t.locs))
+	for i, c := range t.locs {
+		locs[i] = slices.Clone(c)
+	}
+	return &strtab{locs: locs, n: t.n, arena: t.arena.snapshot()}
 }

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package accountability
-
-import "time"
-
-// cpuTime is unknown here: benchmarks report 0 cpu-ns/op.
-func cpuTime() time.Duration { return 0 }

@@ -1,0 +1,194 @@
+package accountability
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The flow.* rules: the form of each flowchart.
+
+func flowKey(f *Flow, i int) string { return key("flows", f.ID, i) }
+
+func stepKey(f *Flow, i int, s *Step, j int) string {
+	return flowKey(f, i) + "." + key("steps", s.ID, j)
+}
+
+func flowRequired(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if f.ID == "" {
+			rep.at(flowKey(f, i),
+				fmt.Sprintf("flow #%d %q has no ID", i, f.Name),
+				fmt.Sprintf("流程图 #%d %q 未填写编号", i, f.Name))
+		}
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.ID == "" {
+				rep.at(stepKey(f, i, s, j),
+					fmt.Sprintf("flow %q: step #%d %q has no ID", f.ID, j, s.Name),
+					fmt.Sprintf("流程图 %q 的环节 #%d %q 未填写编号", f.ID, j, s.Name))
+			}
+			if s.Kind == 0 {
+				rep.at(stepKey(f, i, s, j)+".kind",
+					fmt.Sprintf("flow %q: step %s has no kind", f.ID, named(s.ID, s.Name)),
+					fmt.Sprintf("流程图 %q 的环节%s未填写环节类型", f.ID, namedZh(s.ID, s.Name)))
+			}
+		}
+	}
+}
+
+func flowDuplicate(ix *index, rep reporter) {
+	shared := len(ix.flows) < len(ix.r.Flows) // some flows share an ID
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if shared {
+			if first := ix.flows[f.ID]; first != i && f.ID != "" {
+				rep.at(flowKey(f, i),
+					fmt.Sprintf("flow %s repeats the ID of flow #%d (%s)", named(f.ID, f.Name), first, ix.r.Flows[first].Name),
+					fmt.Sprintf("流程图%s与流程图 #%d（%s）编号重复", namedZh(f.ID, f.Name), first, ix.r.Flows[first].Name))
+			}
+		}
+		g := &ix.flow(i).g
+		if g.dup == nil {
+			continue
+		}
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if g.isDup(j) && s.ID != "" {
+				first, _ := g.find(s.ID)
+				rep.at(stepKey(f, i, s, j),
+					fmt.Sprintf("flow %q: step %s repeats the ID of step #%d (%s)", f.ID, named(s.ID, s.Name), first, f.Steps[first].Name),
+					fmt.Sprintf("流程图 %q 的环节%s与环节 #%d（%s）编号重复", f.ID, namedZh(s.ID, s.Name), first, f.Steps[first].Name))
+			}
+		}
+	}
+}
+
+func flowEdge(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
+		for _, j := range g.badEdges {
+			e := f.Edges[j]
+			var missing []string
+			if _, ok := g.find(e.From); !ok {
+				missing = append(missing, strconv.Quote(e.From))
+			}
+			if _, ok := g.find(e.To); !ok && e.To != e.From {
+				missing = append(missing, strconv.Quote(e.To))
+			}
+			rep.at(flowKey(f, i)+".edges["+strconv.Itoa(j)+"]",
+				fmt.Sprintf("flow %q: edge #%d from %q to %q: %s names no step", f.ID, j, e.From, e.To, strings.Join(missing, " and ")),
+				fmt.Sprintf("流程图 %q 的连线 #%d（%q → %q）中，%s 不是该流程图的环节", f.ID, j, e.From, e.To, strings.Join(missing, "、")))
+		}
+	}
+}
+
+func flowCycle(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if _, cycle := ix.topo(i); cycle != nil {
+			e := ix.flow(i).g.cycleError(cycle)
+			steps := strings.Join(e.Cycle, " → ")
+			rep.at(flowKey(f, i),
+				fmt.Sprintf("flow %s has a cycle: %s → %s", named(f.ID, f.Name), steps, e.Cycle[0]),
+				fmt.Sprintf("流程图%s存在循环：%s → %s", namedZh(f.ID, f.Name), steps, e.Cycle[0]))
+		}
+	}
+}
+
+// kindIDs returns the IDs of the steps of kind k, duplicates left out.
+func kindIDs(g *graph, k StepKind) []string {
+	var ids []string
+	for j := range g.f.Steps {
+		if !g.isDup(j) && g.f.Steps[j].Kind == k {
+			ids = append(ids, g.f.Steps[j].ID)
+		}
+	}
+	return ids
+}
+
+func flowStart(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
+		switch n := g.numKind(Start); n {
+		case 1:
+		case 0:
+			rep.at(flowKey(f, i),
+				fmt.Sprintf("flow %s has no Start step", named(f.ID, f.Name)),
+				fmt.Sprintf("流程图%s没有开始环节", namedZh(f.ID, f.Name)))
+		default:
+			ids := kindIDs(g, Start)
+			rep.at(flowKey(f, i),
+				fmt.Sprintf("flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name), n, strings.Join(ids, ", ")),
+				fmt.Sprintf("流程图%s有 %d 个开始环节（%s），应当只有一个", namedZh(f.ID, f.Name), n, strings.Join(ids, "、")))
+		}
+	}
+}
+
+func flowEnd(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		if ix.flow(i).g.numKind(End) == 0 {
+			rep.at(flowKey(f, i),
+				fmt.Sprintf("flow %s has no End step", named(f.ID, f.Name)),
+				fmt.Sprintf("流程图%s没有结束环节", namedZh(f.ID, f.Name)))
+		}
+	}
+}
+
+func flowUnreachable(ix *index, rep reporter) {
+	flowReach(ix, rep, Start, true,
+		"flow %q: step %s cannot be reached from the Start step",
+		"流程图 %q 中，从开始环节无法到达环节%s")
+}
+
+func flowDeadend(ix *index, rep reporter) {
+	flowReach(ix, rep, End, false,
+		"flow %q: no End step can be reached from step %s",
+		"流程图 %q 中，从环节%s无法到达结束环节")
+}
+
+// flowReach reports, in every flow with a step of kind from, each step not
+// reached from those steps: along the edges when forward, against them
+// otherwise. A flow without such a step is left to flow.start or flow.end,
+// since every step would be reported. The formats en and zh take the
+// flow's ID and the step.
+func flowReach(ix *index, rep reporter, from StepKind, forward bool, en, zh string) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
+		if g.numKind(from) == 0 {
+			continue
+		}
+		seen := g.reach(&ix.sc, from, forward)
+		for j := range f.Steps {
+			if !seen[j] && !g.isDup(j) {
+				s := &f.Steps[j]
+				rep.at(stepKey(f, i, s, j),
+					fmt.Sprintf(en, f.ID, named(s.ID, s.Name)),
+					fmt.Sprintf(zh, f.ID, namedZh(s.ID, s.Name)))
+			}
+		}
+	}
+}
+
+func flowGateway(ix *index, rep reporter) {
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.Kind != Gateway || g.isDup(j) {
+				continue
+			}
+			if n := len(g.succ(int32(j))); n < 2 {
+				rep.at(stepKey(f, i, s, j),
+					fmt.Sprintf("flow %q: gateway %s has %d outgoing edge(s); a gateway needs at least two", f.ID, named(s.ID, s.Name), n),
+					fmt.Sprintf("流程图 %q 的判断环节%s只有 %d 条出线，判断环节至少需要两条", f.ID, namedZh(s.ID, s.Name), n))
+			}
+		}
+	}
+}

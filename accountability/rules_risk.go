@@ -1,0 +1,205 @@
+package accountability
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// The risk.* and sod.* rules: integrity risk points (廉政风险点) and
+// incompatible posts (不相容岗位).
+
+func riskDuplicate(ix *index, rep reporter) {
+	first := make(map[string]int, len(ix.r.Risks))
+	for i, k := range ix.r.Risks {
+		if k.ID == "" {
+			rep.at(key("risks", k.ID, i),
+				fmt.Sprintf("risk #%d %q has no ID", i, k.Text),
+				fmt.Sprintf("廉政风险点 #%d %q 未填写编号", i, k.Text))
+			continue
+		}
+		if j, ok := first[k.ID]; ok {
+			rep.at(key("risks", k.ID, i),
+				fmt.Sprintf("risk %q repeats the ID of risk #%d", k.ID, j),
+				fmt.Sprintf("廉政风险点 %q 与廉政风险点 #%d 编号重复", k.ID, j))
+			continue
+		}
+		first[k.ID] = i
+	}
+}
+
+func riskStep(ix *index, rep reporter) {
+	for i, k := range ix.r.Risks {
+		at := ix.riskAt(i)
+		flowOK, stepOK := at.flow >= 0, at.step >= 0
+		p := key("risks", k.ID, i)
+		switch {
+		case k.Flow == "":
+			rep.at(p,
+				fmt.Sprintf("risk %q names no flowchart", k.ID),
+				fmt.Sprintf("廉政风险点 %q 未写明流程图", k.ID))
+		case !flowOK:
+			rep.at(p,
+				fmt.Sprintf("risk %q names flowchart %q, which is no flow", k.ID, k.Flow),
+				fmt.Sprintf("廉政风险点 %q 所列流程图 %q 不存在", k.ID, k.Flow))
+		case k.Step == "":
+			rep.at(p,
+				fmt.Sprintf("risk %q names no step of flow %q", k.ID, k.Flow),
+				fmt.Sprintf("廉政风险点 %q 未写明在流程图 %q 的哪个环节", k.ID, k.Flow))
+		case !stepOK:
+			rep.at(p,
+				fmt.Sprintf("risk %q names step %q, which is no step of flow %q", k.ID, k.Step, k.Flow),
+				fmt.Sprintf("廉政风险点 %q 所列环节 %q 不是流程图 %q 的环节", k.ID, k.Step, k.Flow))
+		}
+	}
+}
+
+// effectiveLevel is a risk's declared level or, if none is declared, the
+// level DefaultMatrix gives it; 0 if neither is known.
+func effectiveLevel(k *Risk) Level {
+	if k.Level != 0 {
+		return k.Level
+	}
+	if l, err := DefaultMatrix.Level(k.Likelihood, k.Impact); err == nil {
+		return l
+	}
+	return 0
+}
+
+func riskControl(ix *index, rep reporter) {
+	for i := range ix.r.Risks {
+		k := &ix.r.Risks[i]
+		if l := effectiveLevel(k); (l == Medium || l == High) && len(k.Controls) == 0 {
+			rep.at(key("risks", k.ID, i),
+				fmt.Sprintf("risk %q at step %q of flow %q is %s (%s) but has no control", k.ID, k.Step, k.Flow, l, l.Label()),
+				fmt.Sprintf("流程图 %q 环节 %q 的廉政风险点 %q 风险等级为%s，但没有防控措施", k.Flow, k.Step, k.ID, l.Label()))
+		}
+	}
+}
+
+func riskLevel(ix *index, rep reporter) {
+	for i := range ix.r.Risks {
+		k := &ix.r.Risks[i]
+		if k.Likelihood == 0 || k.Impact == 0 {
+			continue
+		}
+		want, err := DefaultMatrix.Level(k.Likelihood, k.Impact)
+		switch {
+		case err != nil:
+			rep.at(key("risks", k.ID, i),
+				fmt.Sprintf("risk %q: likelihood %d and impact %d must each be 1–5", k.ID, k.Likelihood, k.Impact),
+				fmt.Sprintf("廉政风险点 %q 的发生可能性 %d、影响程度 %d 均应在 1–5 之间", k.ID, k.Likelihood, k.Impact))
+		case k.Level != want:
+			got, gotZh := "not set", "但未填写风险等级"
+			if k.Level != 0 {
+				got, gotZh = k.Level.String(), "但所填风险等级为"+k.Level.Label()
+			}
+			rep.at(key("risks", k.ID, i),
+				fmt.Sprintf("risk %q: likelihood %d × impact %d = %d is %s under the matrix, but its level is %s", k.ID, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want, got),
+				fmt.Sprintf("廉政风险点 %q 发生可能性 %d × 影响程度 %d = %d，按风险矩阵为%s，%s", k.ID, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want.Label(), gotZh))
+		}
+	}
+}
+
+// noDecisionRisk reports a decision step with no risk point.
+func noDecisionRisk(rep reporter, f *Flow, i int, s *Step, j int) {
+	rep.at(stepKey(f, i, s, j),
+		fmt.Sprintf("flow %q: decision step %s has no risk point", f.ID, named(s.ID, s.Name)),
+		fmt.Sprintf("流程图 %q 的决定环节%s没有廉政风险点", f.ID, namedZh(s.ID, s.Name)))
+}
+
+func riskDecision(ix *index, rep reporter) {
+	if len(ix.flows) < len(ix.r.Flows) {
+		riskDecisionByID(ix, rep)
+		return
+	}
+	// No two flows share an ID, so the steps a risk covers are those of
+	// the one flow it names with the ID of the step it finds there: a
+	// step is covered when the first step with its ID is.
+	start := make([]int, len(ix.r.Flows)+1)
+	for i := range ix.r.Flows {
+		start[i+1] = start[i] + len(ix.r.Flows[i].Steps)
+	}
+	covered := make([]bool, start[len(ix.r.Flows)])
+	for i := range ix.r.Risks {
+		if at := ix.riskAt(i); at.step >= 0 {
+			covered[start[at.flow]+int(at.step)] = true
+		}
+	}
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.Stage != Decision {
+				continue
+			}
+			if first, _ := ix.flow(i).g.find(s.ID); !covered[start[i]+int(first)] {
+				noDecisionRisk(rep, f, i, s, j)
+			}
+		}
+	}
+}
+
+// riskDecisionByID is riskDecision for a register in which two flows share
+// an ID: a risk covers the steps with its step ID in every flow with its
+// flow ID.
+func riskDecisionByID(ix *index, rep reporter) {
+	type at struct{ flow, step string }
+	covered := make(map[at]bool, len(ix.r.Risks))
+	for _, k := range ix.r.Risks {
+		covered[at{k.Flow, k.Step}] = true
+	}
+	for i := range ix.r.Flows {
+		f := &ix.r.Flows[i]
+		for j := range f.Steps {
+			s := &f.Steps[j]
+			if s.Stage == Decision && !covered[at{f.ID, s.ID}] {
+				noDecisionRisk(rep, f, i, s, j)
+			}
+		}
+	}
+}
+
+func sodStep(ix *index, rep reporter) {
+	for i, s := range ix.r.Separations {
+		p := "separations[" + strconv.Itoa(i) + "]"
+		if _, ok := ix.flows[s.Flow]; !ok {
+			rep.at(p,
+				fmt.Sprintf("separation #%d names flowchart %q, which is no flow", i, s.Flow),
+				fmt.Sprintf("不相容岗位 #%d 所列流程图 %q 不存在", i, s.Flow))
+			continue
+		}
+		for _, id := range s.Steps {
+			if _, ok := ix.hasStep(s.Flow, id); !ok {
+				rep.at(p,
+					fmt.Sprintf("separation #%d names step %q, which is no step of flow %q", i, id, s.Flow),
+					fmt.Sprintf("不相容岗位 #%d 所列环节 %q 不是流程图 %q 的环节", i, id, s.Flow))
+			}
+		}
+	}
+}
+
+func sodViolation(ix *index, rep reporter) {
+	for _, s := range ix.r.Separations {
+		fi, ok := ix.flows[s.Flow]
+		if !ok {
+			continue
+		}
+		f := &ix.r.Flows[fi]
+		g := &ix.flow(fi).g
+		a, okA := g.find(s.Steps[0])
+		b, okB := g.find(s.Steps[1])
+		if !okA || !okB || a == b {
+			continue
+		}
+		sa, sb := &f.Steps[a], &f.Steps[b]
+		if sa.Post != "" && sa.Post == sb.Post {
+			why, whyZh := "", ""
+			if s.Reason != "" {
+				why, whyZh = ": "+s.Reason, "："+s.Reason
+			}
+			rep.at(flowKey(f, fi),
+				fmt.Sprintf("flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), sa.Post, why),
+				fmt.Sprintf("流程图 %q 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", f.ID, namedZh(sa.ID, sa.Name), namedZh(sb.ID, sb.Name), sa.Post, whyZh))
+		}
+	}
+}

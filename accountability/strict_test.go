@@ -1,0 +1,179 @@
+package accountability
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
+)
+
+// TestLoadRegisterStrict: LoadRegister refuses a misspelt key, a key in
+// another case, a key given twice and text that is not UTF-8, at every
+// place of a sound register, nested ones included.
+func TestLoadRegisterStrict(t *testing.T) {
+	r := sound()
+	r.Powers[0].Extra = map[string]string{"备注": "巢湖"}
+	extra := func(path string) bool { return strings.HasSuffix(path, ".extra") }
+	hardening.Strict(t, mustJSON(t, r), hardening.StrictOptions{Free: extra}, ErrInvalid, func(b []byte) error {
+		_, err := LoadRegister(bytes.NewReader(b))
+		return err
+	})
+}
+
+// formulaPowers hold, in every kind of cell, text a spreadsheet would run
+// as a formula.
+func formulaPowers() []Power {
+	return []Power{
+		{Code: "=HYPERLINK(\"http://example.com\",\"点击\")", Name: "+1+1", Category: Licensing, Subject: "@SUM(A1:A9)", Office: "-2+3",
+			Basis:       []Basis{{Law: "-条例", Kind: Setting}, {Law: "=1+1", Kind: Implementing}},
+			Liabilities: []string{"=cmd|' /C calc'!A0"},
+			Extra:       map[string]string{"备注": "'=引号", "=HYPERLINK(\"x\")": "'平常"}},
+		{Code: "'已有引号", Name: "普通", Category: Penalty, Subject: "A", Basis: []Basis{{Law: "法", Kind: Implementing}}},
+	}
+}
+
+// TestWritePowersCSVNeutralisesFormulas: no cell of the output begins
+// with a formula character, and the output reads back as it was.
+func TestWritePowersCSVNeutralisesFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WritePowersCSV(&buf, formulaPowers()); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`"'=HYPERLINK(""http://example.com"",""点击"")"`, ",'+1+1,", ",'@SUM(A1:A9),", ",'-2+3,", `"'=HYPERLINK(""x"")"`, "''=引号", ",''已有引号,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the output has no %s:\n%s", want, out)
+		}
+	}
+	rows, err := readCSVCells(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		for _, c := range row {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				t.Errorf("a cell begins with a formula: %q", c)
+			}
+		}
+	}
+	back, err := ReadPowersCSV(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := formulaPowers()
+	if diff := cmp.Diff(want, back); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	// A tab or carriage return at the start is neutralised too.
+	for _, s := range []string{"\t=1", "\r=1"} {
+		if got := neutralise(s); got != "'"+s || restore(got) != s {
+			t.Errorf("neutralise(%q) = %q, restored %q", s, got, restore(got))
+		}
+	}
+	for _, s := range []string{"", "a", "'", "'a", "1=1"} {
+		if restore(neutralise(s)) != s || restore(s) != s {
+			t.Errorf("%q: neutralised %q, restored %q", s, neutralise(s), restore(s))
+		}
+	}
+}
+
+// readCSVCells splits a CSV text as encoding/csv reads it, after its
+// byte-order mark.
+func readCSVCells(s string) ([][]string, error) {
+	return csv.NewReader(strings.NewReader(strings.TrimPrefix(s, "\ufeff"))).ReadAll()
+}
+
+// TestCSVBounds: a cell, a file and a list of bad cells are bounded, and
+// each bound is an error that names it, found at once.
+func TestCSVBounds(t *testing.T) {
+	header := "权力类型,项目编码,项目名称,实施依据\n"
+	t.Run("a long cell", func(t *testing.T) {
+		in := header + "行政许可,A," + strings.Repeat("名", MaxCellBytes/3+1) + ",法\n行政许可,B,b,法\n"
+		powers, err := ReadPowersCSV(strings.NewReader(in))
+		var ce *CSVError
+		if !errors.As(err, &ce) || len(ce.Cells) != 1 || !errors.Is(err, ErrInvalid) || !errors.Is(err, ErrCell) ||
+			!strings.Contains(err.Error(), "row 2, column 3 (项目名称) \"名名名") || !strings.Contains(err.Error(), "longer than 262144 bytes (MaxCellBytes)") {
+			t.Fatalf("ReadPowersCSV = %.400v", err)
+		}
+		if len(powers) != 2 || powers[0].Name != "" || powers[1].Name != "b" || len(err.Error()) > 1000 {
+			t.Errorf("powers %d, error of %d bytes", len(powers), len(err.Error()))
+		}
+	})
+	t.Run("a long header", func(t *testing.T) {
+		_, err := ReadPowersCSV(strings.NewReader(strings.Repeat("x", MaxCellBytes+1) + "," + header))
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "a header longer than 262144 bytes (MaxCellBytes)") {
+			t.Errorf("ReadPowersCSV = %.300v", err)
+		}
+	})
+	t.Run("a long file", func(t *testing.T) {
+		start := time.Now()
+		r := io.MultiReader(strings.NewReader(header), &repeat{line: "行政许可,A,名称,法\n", n: MaxCSVBytes/24 + 10})
+		_, err := ReadPowersCSV(r)
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "the text is longer than 67108864 bytes (MaxCSVBytes)") {
+			t.Errorf("ReadPowersCSV = %.300v", err)
+		}
+		if took := time.Since(start); took > hardening.Budget(5*time.Second) { // reading 64 MiB: some tens of milliseconds; no row is parsed
+			t.Errorf("refused after %s", took)
+		}
+	})
+	t.Run("many bad cells", func(t *testing.T) {
+		in := header + strings.Repeat("不是类型,A,名称,法,多余\n", 3000)
+		powers, err := ReadPowersCSV(strings.NewReader(in))
+		var ce *CSVError
+		if !errors.As(err, &ce) || len(ce.Cells) != MaxBadCells+1 || len(powers) != 3000 {
+			t.Fatalf("ReadPowersCSV: %d powers, %v", len(powers), err)
+		}
+		if last := ce.Cells[MaxBadCells]; last.Row != 3001 || last.Err.Error() != "5000 more bad cells, not listed (the first 1000 are): bad cell" {
+			t.Errorf("the last cell error is %+v", last)
+		}
+	})
+	t.Run("writing a cell of 100 MB", func(t *testing.T) {
+		powers := formulaPowers()
+		powers[1].Name = strings.Repeat("名", 100<<20/3)
+		var buf bytes.Buffer
+		start := time.Now()
+		err := WritePowersCSV(&buf, powers)
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `power "'已有引号": a text of 104857599 bytes, over 262144 (MaxCellBytes)`) || buf.Len() != 0 {
+			t.Errorf("WritePowersCSV = %v, having written %d bytes", err, buf.Len())
+		}
+		if took := time.Since(start); took > hardening.Budget(time.Second) { // it measures, it does not copy: microseconds
+			t.Errorf("WritePowersCSV took %s", took)
+		}
+	})
+	t.Run("writing a joined cell too long", func(t *testing.T) {
+		powers := formulaPowers()
+		line := strings.Repeat("情", MaxCellBytes/3/2)
+		powers[1].Liabilities = []string{line, line, line}
+		var buf bytes.Buffer
+		err := WritePowersCSV(&buf, powers)
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `column "追责情形" would hold`) || buf.Len() != 0 {
+			t.Errorf("WritePowersCSV = %v, having written %d bytes", err, buf.Len())
+		}
+	})
+}
+
+// repeat reads line n times.
+type repeat struct {
+	line string
+	n    int
+	rest string
+}
+
+func (r *repeat) Read(p []byte) (int, error) {
+	if r.rest == "" {
+		if r.n == 0 {
+			return 0, io.EOF
+		}
+		r.n--
+		r.rest = r.line
+	}
+	k := copy(p, r.rest)
+	r.rest = r.rest[k:]
+	return k, nil
+}

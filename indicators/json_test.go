@@ -1,0 +1,111 @@
+package indicators_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/shopspring/decimal"
+)
+
+// roundTrip marshals v, unmarshals the JSON into a new T, and wants v back.
+func roundTrip[T any](t *testing.T, v T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("Marshal(%v): %v", v, err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("Unmarshal(%s): %v", b, err)
+	}
+	if diff := cmp.Diff(v, back); diff != "" {
+		t.Errorf("round trip of %s mismatch (-want +got):\n%s", b, diff)
+	}
+}
+
+func TestJSONRoundTrips(t *testing.T) {
+	for _, r := range indicators.Tally(parts(t), indicators.BySubDistrict, decimal.NewFromInt(85)) {
+		roundTrip(t, r)
+	}
+	for _, s := range indicators.Rank(map[string]decimal.Decimal{"a": d("0.9"), "b": d("0.8"), "c": d("0.8")}, nil, indicators.Lists{Top: 1, Bottom: 1}, nil) {
+		roundTrip(t, s)
+	}
+	roundTrip(t, indicators.Lists{Top: 3, Bottom: 1, RedAtLeast: dp("0.95"), BlackBelow: dp("0.8")})
+	roundTrip(t, indicators.Lists{})
+}
+
+func TestJSONRejects(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		into     json.Unmarshaler
+	}{
+		{"ratio: a wrong value", `{"num":1,"den":3,"value":"0.3334"}`, new(indicators.Ratio)},
+		{"ratio: more than all", `{"num":4,"den":3,"value":"1.3333"}`, new(indicators.Ratio)},
+		{"ratio: an unknown field", `{"num":0,"den":0,"value":"0","rate":"1"}`, new(indicators.Ratio)},
+		{"ratio: trailing data", `{"num":0,"den":0,"value":"0"} {}`, new(indicators.Ratio)},
+		{"standing: no subject", `{"value":"1","rank":1,"of":1}`, new(indicators.Standing)},
+		{"standing: rank beyond of", `{"subject":"a","value":"1","rank":3,"of":2}`, new(indicators.Standing)},
+		{"standing: both lists", `{"subject":"a","value":"1","rank":1,"of":1,"red":true,"black":true}`, new(indicators.Standing)},
+		{"lists: negative top", `{"top":-1}`, new(indicators.Lists)},
+		{"lists: misspelt key", `{"Top":1}`, new(indicators.Lists)},
+		{"lists: a threshold that is no number", `{"redAtLeast":"九十"}`, new(indicators.Lists)},
+		{"rates: response over fewer parts", `{"group":"g","parts":2,"matters":1,"response":{"num":1,"den":1,"value":"1"},` +
+			`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":0,"value":"0"},"street":{"num":0,"den":0,"value":"0"}}`, new(indicators.Rates)},
+		{"rates: a bad ratio inside", `{"group":"g","parts":1,"matters":1,"response":{"num":1,"den":1,"value":"0.5"},` +
+			`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":0,"value":"0"},"street":{"num":0,"den":0,"value":"0"}}`, new(indicators.Rates)},
+	} {
+		err := tt.into.UnmarshalJSON([]byte(tt.in))
+		if !errors.Is(err, indicators.ErrInvalid) || !strings.HasPrefix(err.Error(), "indicators: invalid: ") {
+			t.Errorf("%s: error %v, want one wrapping ErrInvalid", tt.name, err)
+		}
+	}
+}
+
+// fuzzJSON checks that data either fails to decode into a T, with an
+// error wrapping ErrInvalid, or decodes to a value that round-trips, in
+// time linear in its length.
+func fuzzJSON[T any, P interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, data []byte) {
+	v := P(new(T))
+	var err error
+	hardening.Linear(t, len(data), func() { err = v.UnmarshalJSON(data) })
+	if err != nil {
+		if !errors.Is(err, indicators.ErrInvalid) {
+			t.Fatalf("UnmarshalJSON(%q): error %v does not wrap ErrInvalid", data, err)
+		}
+		return
+	}
+	roundTrip(t, *v)
+}
+
+func FuzzRatioJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	f.Add([]byte(`{"num":2,"den":3,"value":"0.6667"}`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzJSON[indicators.Ratio](t, data) })
+}
+
+func FuzzRatesJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	f.Add([]byte(`{"group":"g","parts":1,"matters":1,"response":{"num":1,"den":1,"value":"1"},` +
+		`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":1,"value":"0"},"street":{"num":1,"den":1,"value":"1"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzJSON[indicators.Rates](t, data) })
+}
+
+func FuzzStandingJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	f.Add([]byte(`{"subject":"甲街道","class":"街镇","rank":1,"of":4,"red":true,"prev":3,"value":"0.91"}`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzJSON[indicators.Standing](t, data) })
+}
+
+func FuzzListsJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	f.Add([]byte(`{"top":3,"bottom":1,"redAtLeast":"0.95","blackBelow":0.8}`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzJSON[indicators.Lists](t, data) })
+}

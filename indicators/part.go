@@ -1,0 +1,166 @@
+package indicators
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// Part is one dispatched unit's part in one matter: what the rates count.
+//
+// Matter is the matter; Unit the unit dispatched to; Lead reports that the
+// unit led the matter's latest dispatch naming it. Facts are the unit's
+// facts as scoring.FactsFor reads them (response time and limit, the
+// citizen's Satisfied answer). Solved is the citizen's latest answer
+// whether the problem was solved (matters.Event.Solved), nil when none was
+// given. Street is the owning sub-district's grade of the unit's answer
+// (its evaluation in a scoring.Book), nil when it has not graded it.
+type Part struct {
+	Matter *matters.Matter
+	Unit   string
+	Lead   bool
+	Facts  scoring.Facts
+	Solved *bool
+	Street *scoring.Result
+}
+
+// Parts returns the parts of the matters, in the order of ms and, within a
+// matter, in the order the units were first dispatched to: one for each
+// unit any Dispatch of the matter names. A matter never dispatched (the
+// owner handled it) has no parts; nil matters are skipped. route gives
+// each matter's route (for instance matters.Catalog.RouteOf); cal measures
+// working time.
+//
+// grades are the owning sub-districts' evaluations (for instance a
+// book's Evaluations, with any amendments the host applies): for each
+// part, the evaluation of its matter and unit whose Evaluator is the
+// matter's Owner and whose Stage is the highest becomes Street.
+// Evaluations by anyone else are ignored.
+//
+// Errors name the matter and wrap route's error or scoring.FactsFor's.
+// Parts panics if cal or route is nil.
+func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matter) (matters.Route, error), grades []scoring.Evaluation) ([]Part, error) {
+	switch {
+	case cal == nil:
+		panic("indicators: Parts: nil *workday.Calendar")
+	case route == nil:
+		panic("indicators: Parts: nil route function")
+	}
+	type key struct{ matter, unit, evaluator string }
+	street := make(map[key]*scoring.Evaluation)
+	for i := range grades {
+		g := &grades[i]
+		k := key{g.Matter, g.Subject, g.Evaluator}
+		if old, ok := street[k]; !ok || g.Stage > old.Stage {
+			street[k] = g
+		}
+	}
+	var out []Part
+	for _, m := range ms {
+		if m == nil {
+			continue
+		}
+		units, lead := dispatched(m)
+		if len(units) == 0 {
+			continue
+		}
+		r, err := route(m)
+		if err != nil {
+			return nil, fmt.Errorf("indicators: route of matter %s: %w", errtext.Quote(m.ID), err)
+		}
+		solved := solvedAnswer(m)
+		for _, u := range units {
+			f, err := scoring.FactsFor(cal, m, u, r)
+			if err != nil {
+				return nil, fmt.Errorf("indicators: matter %s: %w", errtext.Quote(m.ID), err)
+			}
+			p := Part{Matter: m, Unit: u, Lead: lead[u], Facts: f, Solved: solved}
+			// Only the owner's own evaluation is the sub-district's judgement.
+			if g, ok := street[key{m.ID, u, m.Owner}]; ok {
+				res := g.Result
+				p.Street = &res
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// dispatched returns the units any Dispatch of m names, in the order of
+// first dispatch, and which of them led the latest Dispatch naming them.
+func dispatched(m *matters.Matter) (units []string, lead map[string]bool) {
+	for i := range m.Events {
+		e := &m.Events[i]
+		if e.Kind != matters.Dispatch {
+			continue
+		}
+		for j, u := range e.Units {
+			if !slices.Contains(units, u) {
+				units = append(units, u)
+			}
+			if lead == nil {
+				lead = make(map[string]bool, len(e.Units))
+			}
+			lead[u] = j == 0
+		}
+	}
+	return units, lead
+}
+
+// solvedAnswer returns the latest Solved answer of m's Feedback events.
+func solvedAnswer(m *matters.Matter) *bool {
+	var s *bool
+	for i := range m.Events {
+		if e := &m.Events[i]; e.Kind == matters.Feedback && e.Solved != nil {
+			v := *e.Solved
+			s = &v
+		}
+	}
+	return s
+}
+
+// ByUnit groups each part under its unit: every dispatched unit, lead or
+// support, answers for its part.
+func ByUnit(p Part) string { return p.Unit }
+
+// ByLead groups each part whose unit led the matter under that unit and
+// leaves out support units' parts.
+func ByLead(p Part) string {
+	if !p.Lead {
+		return ""
+	}
+	return p.Unit
+}
+
+// BySubDistrict groups each part under the matter's Owner, the
+// sub-district that whistled it.
+func BySubDistrict(p Part) string {
+	if p.Matter == nil {
+		return ""
+	}
+	return p.Matter.Owner
+}
+
+// ByType groups each part under the matter's type.
+func ByType(p Part) string {
+	if p.Matter == nil {
+		return ""
+	}
+	return p.Matter.Type
+}
+
+// ByMonth groups each part under the month the matter was reported, in
+// China Standard Time, as "2026-03".
+func ByMonth(p Part) string {
+	if p.Matter == nil || len(p.Matter.Events) == 0 {
+		return ""
+	}
+	return reported(p.Matter.Events[0].At)
+}
+
+func reported(t time.Time) string { return t.In(workday.CST()).Format("2006-01") }

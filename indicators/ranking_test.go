@@ -1,0 +1,147 @@
+package indicators_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/indicators"
+	"github.com/shopspring/decimal"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func dp(s string) *decimal.Decimal { v := d(s); return &v }
+
+// st is a standing by hand.
+func st(subject, class, value string, rank, of int, red, black bool, prev int) indicators.Standing {
+	return indicators.Standing{Subject: subject, Class: class, Value: d(value), Rank: rank, Of: of, Red: red, Black: black, Prev: prev}
+}
+
+var classes = indicators.Classes{"甲街道": "街镇", "乙街道": "街镇", "丙镇": "街镇", "丁镇": "街镇",
+	"城管局": "部门", "环保局": "部门", "水务局": "部门"}
+
+func TestRank(t *testing.T) {
+	march := map[string]decimal.Decimal{"甲街道": d("0.91"), "乙街道": d("0.88"), "丙镇": d("0.88"), "丁镇": d("0.70"),
+		"城管局": d("0.80"), "环保局": d("0.95"), "水务局": d("0.80"), "无类": d("0.5")}
+	for _, tt := range []struct {
+		name  string
+		lists indicators.Lists
+		want  []indicators.Standing
+	}{
+		{"no lists", indicators.Lists{}, []indicators.Standing{
+			st("无类", "", "0.5", 1, 1, false, false, 0),
+			st("甲街道", "街镇", "0.91", 1, 4, false, false, 0),
+			st("丙镇", "街镇", "0.88", 2, 4, false, false, 0),
+			st("乙街道", "街镇", "0.88", 2, 4, false, false, 0),
+			st("丁镇", "街镇", "0.70", 4, 4, false, false, 0),
+			st("环保局", "部门", "0.95", 1, 3, false, false, 0),
+			st("城管局", "部门", "0.80", 2, 3, false, false, 0),
+			st("水务局", "部门", "0.80", 2, 3, false, false, 0),
+		}},
+		// By position: the first and the last of each class; the two tied
+		// last departments are both last; a class of one is black only.
+		{"top 1, bottom 1", indicators.Lists{Top: 1, Bottom: 1}, []indicators.Standing{
+			st("无类", "", "0.5", 1, 1, false, true, 0),
+			st("甲街道", "街镇", "0.91", 1, 4, true, false, 0),
+			st("丙镇", "街镇", "0.88", 2, 4, false, false, 0),
+			st("乙街道", "街镇", "0.88", 2, 4, false, false, 0),
+			st("丁镇", "街镇", "0.70", 4, 4, false, true, 0),
+			st("环保局", "部门", "0.95", 1, 3, true, false, 0),
+			st("城管局", "部门", "0.80", 2, 3, false, true, 0),
+			st("水务局", "部门", "0.80", 2, 3, false, true, 0),
+		}},
+		// Top 2 takes the tied seconds too; bottom 2 in 街镇 reaches the
+		// tied seconds (one subject below them) as well — black wins.
+		{"top 2, bottom 2", indicators.Lists{Top: 2, Bottom: 2}, []indicators.Standing{
+			st("无类", "", "0.5", 1, 1, false, true, 0),
+			st("甲街道", "街镇", "0.91", 1, 4, true, false, 0),
+			st("丙镇", "街镇", "0.88", 2, 4, false, true, 0),
+			st("乙街道", "街镇", "0.88", 2, 4, false, true, 0),
+			st("丁镇", "街镇", "0.70", 4, 4, false, true, 0),
+			st("环保局", "部门", "0.95", 1, 3, true, false, 0),
+			st("城管局", "部门", "0.80", 2, 3, false, true, 0),
+			st("水务局", "部门", "0.80", 2, 3, false, true, 0),
+		}},
+		// By threshold: red at 0.9 or more, black below 0.8.
+		{"thresholds", indicators.Lists{RedAtLeast: dp("0.9"), BlackBelow: dp("0.8")}, []indicators.Standing{
+			st("无类", "", "0.5", 1, 1, false, true, 0),
+			st("甲街道", "街镇", "0.91", 1, 4, true, false, 0),
+			st("丙镇", "街镇", "0.88", 2, 4, false, false, 0),
+			st("乙街道", "街镇", "0.88", 2, 4, false, false, 0),
+			st("丁镇", "街镇", "0.70", 4, 4, false, true, 0),
+			st("环保局", "部门", "0.95", 1, 3, true, false, 0),
+			st("城管局", "部门", "0.80", 2, 3, false, false, 0),
+			st("水务局", "部门", "0.80", 2, 3, false, false, 0),
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, indicators.Rank(march, classes, tt.lists, nil)); diff != "" {
+				t.Errorf("Rank mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRankMovement(t *testing.T) {
+	feb := indicators.Rank(map[string]decimal.Decimal{"甲街道": d("0.7"), "乙街道": d("0.9"), "丙镇": d("0.8"), "城管局": d("1")}, classes, indicators.Lists{}, nil)
+	// In February: 乙街道 1, 丙镇 2, 甲街道 3 (街镇); 城管局 1 (部门).
+	mar := indicators.Rank(map[string]decimal.Decimal{"甲街道": d("0.95"), "乙街道": d("0.9"), "丙镇": d("0.6"), "丁镇": d("0.7"), "城管局": d("1")}, classes, indicators.Lists{}, feb)
+	type move struct {
+		Subject  string
+		Rank     int
+		Prev     int
+		Move     int
+		Movement string
+	}
+	var got []move
+	for _, s := range mar {
+		got = append(got, move{s.Subject, s.Rank, s.Prev, s.Move(), s.Movement()})
+	}
+	want := []move{
+		{"甲街道", 1, 3, 2, "上升 2 位"},
+		{"乙街道", 2, 1, -1, "下降 1 位"},
+		{"丁镇", 3, 0, 0, "新进"},
+		{"丙镇", 4, 2, -2, "下降 2 位"},
+		{"城管局", 1, 1, 0, "持平"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("movement mismatch (-want +got):\n%s", diff)
+	}
+	// A subject that changed class is new in its new class.
+	moved := indicators.Rank(map[string]decimal.Decimal{"城管局": d("1")}, indicators.Classes{"城管局": "国企"}, indicators.Lists{}, feb)
+	if moved[0].Prev != 0 || moved[0].Movement() != "新进" {
+		t.Errorf("a subject in a new class: Prev %d, %s; want 0, 新进", moved[0].Prev, moved[0].Movement())
+	}
+}
+
+// TestRankOrderDoesNotMatter: the same values give the same standings
+// whatever the map's iteration order, and Rank leaves prev alone.
+func TestRankOrderDoesNotMatter(t *testing.T) {
+	values := map[string]decimal.Decimal{}
+	for i, s := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		values[s] = decimal.NewFromInt(int64(i % 3))
+	}
+	prev := indicators.Rank(values, nil, indicators.Lists{Top: 1}, nil)
+	keep := append([]indicators.Standing(nil), prev...)
+	want := indicators.Rank(values, nil, indicators.Lists{Top: 1, Bottom: 2}, prev)
+	for range 20 {
+		if diff := cmp.Diff(want, indicators.Rank(values, nil, indicators.Lists{Top: 1, Bottom: 2}, prev)); diff != "" {
+			t.Fatalf("mismatch (-want +got):\n%s", diff)
+		}
+	}
+	if diff := cmp.Diff(keep, prev); diff != "" {
+		t.Errorf("Rank changed prev (-want +got):\n%s", diff)
+	}
+	if got := indicators.Rank(nil, nil, indicators.Lists{Top: 1}, nil); len(got) != 0 {
+		t.Errorf("Rank(nil) = %v, want none", got)
+	}
+}
+
+func TestStandingJSON(t *testing.T) {
+	b, err := json.Marshal(st("甲街道", "街镇", "0.910", 1, 4, true, false, 3))
+	want := `{"subject":"甲街道","class":"街镇","rank":1,"of":4,"red":true,"prev":3,"value":"0.91"}`
+	if err != nil || string(b) != want {
+		t.Errorf("Marshal = %s, %v; want %s", b, err, want)
+	}
+}

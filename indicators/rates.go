@@ -1,0 +1,202 @@
+package indicators
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/shopspring/decimal"
+)
+
+// ErrNoData reports an index asked of rates one of which has nothing to
+// count (a denominator of 0).
+var ErrNoData = errors.New("indicators: no data")
+
+// Ratio is one rate: Num of Den, and Value = Num ÷ Den computed exactly
+// and rounded half-up to 4 places (0.8298); 0 when Den is 0 — check Den
+// before publishing a rate of nothing. In JSON Value is a decimal string.
+type Ratio struct {
+	Num   int             `json:"num"`
+	Den   int             `json:"den"`
+	Value decimal.Decimal `json:"value"`
+}
+
+// ratio makes a Ratio of num and den.
+func ratio(num, den int) Ratio {
+	r := Ratio{Num: num, Den: den, Value: decimal.New(0, -4)}
+	if den > 0 {
+		r.Value = decimal.NewFromInt(int64(num)).DivRound(decimal.NewFromInt(int64(den)), 4)
+	}
+	return r
+}
+
+// Rates are the figures of one group of parts (see [Tally]):
+//
+//   - Parts, the parts counted, and Matters, the distinct matters they
+//     belong to;
+//   - Response (响应率): of the parts, those whose unit accepted within
+//     the response limit (Facts.Responded, and Response ≤ ResponseLimit,
+//     or no limit);
+//   - Resolution (解决率): of the group's matters with a Solved answer
+//     (回访), those whose latest answer says solved;
+//   - Satisfaction (满意率): of the group's matters with a Satisfied
+//     answer, those whose latest answer is yes;
+//   - Street (街道满意率): of the parts the owning sub-district graded
+//     (Part.Street), those graded with at least the points Tally is
+//     given.
+//
+// A matter dispatched to several units counts once in Resolution and
+// Satisfaction of each group it falls in, however many of its parts the
+// group holds; Response and Street count each part.
+type Rates struct {
+	Group        string `json:"group"`
+	Parts        int    `json:"parts"`
+	Matters      int    `json:"matters"`
+	Response     Ratio  `json:"response"`
+	Resolution   Ratio  `json:"resolution"`
+	Satisfaction Ratio  `json:"satisfaction"`
+	Street       Ratio  `json:"street"`
+}
+
+// The names of the three rates in the weights of an index.
+const (
+	ResponsePart     = "response"
+	ResolutionPart   = "resolution"
+	SatisfactionPart = "satisfaction"
+)
+
+// Index returns the weighted index of the three rates: Σ w[part] × rate,
+// with the parts named [ResponsePart], [ResolutionPart] and
+// [SatisfactionPart] (one county publishes 0.30 / 0.35 / 0.35), over the
+// rates' 4-place Values, rounded half-up to 4 places. The weights must be
+// valid and name exactly the three parts (errors wrap
+// assessment.ErrWeights); a rate with a denominator of 0 has no value to
+// weigh, and Index refuses with [ErrNoData], naming it.
+func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
+	var errs []error
+	for _, p := range []struct {
+		name string
+		r    Ratio
+	}{{ResponsePart, r.Response}, {ResolutionPart, r.Resolution}, {SatisfactionPart, r.Satisfaction}} {
+		if p.r.Den == 0 {
+			errs = append(errs, fmt.Errorf("%w: group %q: no %s to count", ErrNoData, r.Group, p.name))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return decimal.Zero, err
+	}
+	v, err := assessment.Blend(w, map[string]decimal.Decimal{
+		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("indicators: index of group %q: %w", r.Group, err)
+	}
+	return v.Round(4), nil
+}
+
+// counts are a group's running figures.
+type counts struct {
+	parts, matters             int
+	responded                  int
+	solvedNum, solvedDen       int
+	satisfiedNum, satisfiedDen int
+	streetNum, streetDen       int
+}
+
+// Tally groups the parts by group — a part goes to the group whose name
+// group returns, and is left out when it returns "" — and counts each
+// group's [Rates]. An owner's grade (Part.Street) counts as satisfied for
+// the 街道满意率 when its points are at least streetMin (for a scale of
+// 100 / 85 / 70 / 40, a streetMin of 85 counts 好 and 较好). Groups come
+// in order of name. Tally is exact and never fails; it panics if group is
+// nil.
+func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []Rates {
+	if group == nil {
+		panic("indicators: Tally: nil group function")
+	}
+	type seen struct {
+		c *counts
+		m *matters.Matter
+	}
+	byName := make(map[string]*counts)
+	var once map[seen]struct{}
+	for i := range parts {
+		p := &parts[i]
+		g := group(*p)
+		if g == "" {
+			continue
+		}
+		c := byName[g]
+		if c == nil {
+			c = &counts{}
+			byName[g] = c
+		}
+		c.parts++
+		f := &p.Facts
+		if f.Responded && (f.ResponseLimit <= 0 || f.Response <= f.ResponseLimit) {
+			c.responded++
+		}
+		if s := p.Street; s != nil {
+			c.streetDen++
+			if s.Points.Cmp(streetMin) >= 0 {
+				c.streetNum++
+			}
+		}
+		// The citizen's answers are the matter's: count them once a group.
+		if shared(parts, i) {
+			if once == nil {
+				once = make(map[seen]struct{})
+			}
+			k := seen{c, p.Matter}
+			if _, dup := once[k]; dup {
+				continue
+			}
+			once[k] = struct{}{}
+		}
+		c.matters++
+		if p.Solved != nil {
+			c.solvedDen++
+			if *p.Solved {
+				c.solvedNum++
+			}
+		}
+		if f.Satisfied != nil {
+			c.satisfiedDen++
+			if *f.Satisfied {
+				c.satisfiedNum++
+			}
+		}
+	}
+	out := make([]Rates, 0, len(byName))
+	for g, c := range byName {
+		out = append(out, Rates{Group: g, Parts: c.parts, Matters: c.matters,
+			Response:     ratio(c.responded, c.parts),
+			Resolution:   ratio(c.solvedNum, c.solvedDen),
+			Satisfaction: ratio(c.satisfiedNum, c.satisfiedDen),
+			Street:       ratio(c.streetNum, c.streetDen)})
+	}
+	slices.SortFunc(out, func(a, b Rates) int { return cmp.Compare(a.Group, b.Group) })
+	return out
+}
+
+// shared reports whether the matter of parts[i] may have another part in
+// parts: a neighbour shares its matter, or the matter was dispatched more
+// than once or to more than one unit. A part without a matter is its own.
+func shared(parts []Part, i int) bool {
+	m := parts[i].Matter
+	if m == nil {
+		return false
+	}
+	if (i > 0 && parts[i-1].Matter == m) || (i+1 < len(parts) && parts[i+1].Matter == m) {
+		return true
+	}
+	n := 0
+	for j := range m.Events {
+		if m.Events[j].Kind == matters.Dispatch {
+			n += len(m.Events[j].Units)
+		}
+	}
+	return n > 1
+}

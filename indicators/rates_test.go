@@ -1,0 +1,233 @@
+package indicators_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+// at is a time in China Standard Time on a working day of March or April 2026.
+func at(month time.Month, day, hour, minute int) time.Time {
+	return time.Date(2026, month, day, hour, minute, 0, 0, workday.CST())
+}
+
+// story builds a matter from its events, numbering them.
+func story(t testing.TB, id string, events ...matters.Event) *matters.Matter {
+	t.Helper()
+	m := &matters.Matter{}
+	for i, e := range events {
+		e.Matter, e.Seq = id, i+1
+		if err := m.Apply(e); err != nil {
+			t.Fatalf("matter %s event %d: %v", id, i+1, err)
+		}
+	}
+	return m
+}
+
+func ptr(b bool) *bool { return &b }
+
+// routes gives every matter a response limit of 2 working hours.
+func routes(m *matters.Matter) (matters.Route, error) {
+	return matters.Route{Type: m.Type, Respond: 2 * time.Hour, ResolveDays: 5}, nil
+}
+
+// fixture is the year of the hand calculation in TestTally:
+//
+//   - m1, owner s1, 噪音, March: dispatched to a, b and c; a accepts in 30
+//     minutes, b the next day (late), c never; solved and satisfied. s1
+//     grades a 100 and b 70; x (not the owner) grades c 100.
+//   - m2, owner s1, 道路, March: to a alone, on time; dissatisfied, no
+//     solved answer. s1 grades a 85.
+//   - m3, owner s2, 噪音, April: to b alone, on time; no 回访. s2 grades b 40.
+//   - m4, owner s2: closed without a dispatch, so it has no parts.
+func fixture(t testing.TB) ([]*matters.Matter, []scoring.Evaluation) {
+	d := func(month time.Month, day int) func(int, int) time.Time {
+		return func(h, mi int) time.Time { return at(month, day, h, mi) }
+	}
+	mar, mar3, apr := d(time.March, 2), d(time.March, 3), d(time.April, 1)
+	m1 := story(t, "m1",
+		matters.Event{At: mar(9, 0), Kind: matters.Report, Actor: "s1", Type: "噪音"},
+		matters.Event{At: mar(9, 0), Kind: matters.Whistle, Actor: "s1"},
+		matters.Event{At: mar(9, 0), Kind: matters.Dispatch, Actor: "s1", Units: []string{"a", "b", "c"}},
+		matters.Event{At: mar(9, 30), Kind: matters.Accept, Actor: "a"},
+		matters.Event{At: mar3(10, 0), Kind: matters.Accept, Actor: "b"},
+		matters.Event{At: mar3(11, 0), Kind: matters.Resolve, Actor: "a"},
+		matters.Event{At: mar3(12, 0), Kind: matters.Close, Actor: "s1"},
+		matters.Event{At: mar3(15, 0), Kind: matters.Feedback, Actor: "s1", Satisfied: ptr(true), Solved: ptr(true)})
+	m2 := story(t, "m2",
+		matters.Event{At: mar(9, 0), Kind: matters.Report, Actor: "s1", Type: "道路"},
+		matters.Event{At: mar(9, 0), Kind: matters.Whistle, Actor: "s1"},
+		matters.Event{At: mar(9, 0), Kind: matters.Dispatch, Actor: "s1", Units: []string{"a"}},
+		matters.Event{At: mar(10, 0), Kind: matters.Accept, Actor: "a"},
+		matters.Event{At: mar(11, 0), Kind: matters.Resolve, Actor: "a"},
+		matters.Event{At: mar(15, 0), Kind: matters.Feedback, Actor: "s1", Satisfied: ptr(false)})
+	m3 := story(t, "m3",
+		matters.Event{At: apr(9, 0), Kind: matters.Report, Actor: "s2", Type: "噪音"},
+		matters.Event{At: apr(9, 0), Kind: matters.Whistle, Actor: "s2"},
+		matters.Event{At: apr(9, 0), Kind: matters.Dispatch, Actor: "s2", Units: []string{"b"}},
+		matters.Event{At: apr(10, 0), Kind: matters.Accept, Actor: "b"})
+	m4 := story(t, "m4",
+		matters.Event{At: apr(9, 0), Kind: matters.Report, Actor: "s2", Type: "噪音"},
+		matters.Event{At: apr(10, 0), Kind: matters.Close, Actor: "s2"})
+	grade := func(matter, subject, evaluator string, points int64) scoring.Evaluation {
+		return scoring.Evaluation{Matter: matter, Subject: subject, Evaluator: evaluator, At: apr(12, 0),
+			Result: scoring.Result{Grade: "g", Points: decimal.NewFromInt(points)}}
+	}
+	return []*matters.Matter{m1, nil, m2, m3, m4}, []scoring.Evaluation{
+		grade("m1", "a", "s1", 100), grade("m1", "b", "s1", 70), grade("m1", "c", "x", 100),
+		grade("m2", "a", "s1", 85), grade("m3", "b", "s2", 40),
+	}
+}
+
+func parts(t testing.TB) []indicators.Part {
+	t.Helper()
+	ms, grades := fixture(t)
+	ps, err := indicators.Parts(workday.China(), ms, routes, grades)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+// r is a Ratio by hand: num of den, and its value written out.
+func r(num, den int, value string) indicators.Ratio {
+	return indicators.Ratio{Num: num, Den: den, Value: decimal.RequireFromString(value)}
+}
+
+func TestTally(t *testing.T) {
+	ps := parts(t)
+	if len(ps) != 5 { // m1 × 3, m2, m3
+		t.Fatalf("Parts gave %d parts, want 5", len(ps))
+	}
+	min := decimal.NewFromInt(85)
+	for _, tt := range []struct {
+		name  string
+		group func(indicators.Part) string
+		want  []indicators.Rates
+	}{
+		{"by unit", indicators.ByUnit, []indicators.Rates{
+			// a: m1 and m2, both accepted within 2 h; solved 1 of 1 (m2 has
+			// no solved answer); satisfied 1 of 2; s1 graded 100 and 85.
+			{Group: "a", Parts: 2, Matters: 2, Response: r(2, 2, "1"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 2, "0.5"), Street: r(2, 2, "1")},
+			// b: m1 late, m3 on time; m3 had no 回访; graded 70 and 40.
+			{Group: "b", Parts: 2, Matters: 2, Response: r(1, 2, "0.5"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 1, "1"), Street: r(0, 2, "0")},
+			// c: m1, never accepted; only x, not the owner, graded it.
+			{Group: "c", Parts: 1, Matters: 1, Response: r(0, 1, "0"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 1, "1"), Street: r(0, 0, "0")},
+		}},
+		{"by lead", indicators.ByLead, []indicators.Rates{
+			{Group: "a", Parts: 2, Matters: 2, Response: r(2, 2, "1"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 2, "0.5"), Street: r(2, 2, "1")},
+			{Group: "b", Parts: 1, Matters: 1, Response: r(1, 1, "1"), Resolution: r(0, 0, "0"), Satisfaction: r(0, 0, "0"), Street: r(0, 1, "0")},
+		}},
+		{"by sub-district", indicators.BySubDistrict, []indicators.Rates{
+			// s1: m1's three parts and m2's one; m1's answers count once.
+			{Group: "s1", Parts: 4, Matters: 2, Response: r(2, 4, "0.5"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 2, "0.5"), Street: r(2, 3, "0.6667")},
+			{Group: "s2", Parts: 1, Matters: 1, Response: r(1, 1, "1"), Resolution: r(0, 0, "0"), Satisfaction: r(0, 0, "0"), Street: r(0, 1, "0")},
+		}},
+		{"by type", indicators.ByType, []indicators.Rates{
+			{Group: "噪音", Parts: 4, Matters: 2, Response: r(2, 4, "0.5"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 1, "1"), Street: r(1, 3, "0.3333")},
+			{Group: "道路", Parts: 1, Matters: 1, Response: r(1, 1, "1"), Resolution: r(0, 0, "0"), Satisfaction: r(0, 1, "0"), Street: r(1, 1, "1")},
+		}},
+		{"by month", indicators.ByMonth, []indicators.Rates{
+			{Group: "2026-03", Parts: 4, Matters: 2, Response: r(2, 4, "0.5"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 2, "0.5"), Street: r(2, 3, "0.6667")},
+			{Group: "2026-04", Parts: 1, Matters: 1, Response: r(1, 1, "1"), Resolution: r(0, 0, "0"), Satisfaction: r(0, 0, "0"), Street: r(0, 1, "0")},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := indicators.Tally(ps, tt.group, min)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Tally mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTallyNothing: no matters, and matters with no parts, give no groups.
+func TestTallyNothing(t *testing.T) {
+	if got := indicators.Tally(nil, indicators.ByUnit, decimal.Zero); len(got) != 0 {
+		t.Errorf("Tally(nil) = %v, want no groups", got)
+	}
+	ps, err := indicators.Parts(workday.China(), nil, routes, nil)
+	if err != nil || len(ps) != 0 {
+		t.Errorf("Parts(no matters) = %v, %v, want none and no error", ps, err)
+	}
+	// A grouping that leaves every part out.
+	if got := indicators.Tally(parts(t), func(indicators.Part) string { return "" }, decimal.Zero); len(got) != 0 {
+		t.Errorf("Tally with every part left out = %v, want no groups", got)
+	}
+}
+
+// TestTallyOrderDoesNotMatter: shuffling the parts, which separates the
+// parts of m1, changes no figure.
+func TestTallyOrderDoesNotMatter(t *testing.T) {
+	ps := parts(t)
+	want := indicators.Tally(ps, indicators.BySubDistrict, decimal.NewFromInt(85))
+	for _, order := range [][]int{{4, 3, 2, 1, 0}, {0, 3, 1, 4, 2}, {3, 0, 4, 1, 2}} {
+		shuffled := make([]indicators.Part, len(ps))
+		for i, j := range order {
+			shuffled[i] = ps[j]
+		}
+		if diff := cmp.Diff(want, indicators.Tally(shuffled, indicators.BySubDistrict, decimal.NewFromInt(85))); diff != "" {
+			t.Errorf("order %v: mismatch (-want +got):\n%s", order, diff)
+		}
+	}
+}
+
+func TestPartsErrors(t *testing.T) {
+	ms, _ := fixture(t)
+	noRoute := errors.New("no route")
+	_, err := indicators.Parts(workday.China(), ms, func(*matters.Matter) (matters.Route, error) { return matters.Route{}, noRoute }, nil)
+	if !errors.Is(err, noRoute) {
+		t.Errorf("Parts with a failing route: error %v, want it to wrap the route's error", err)
+	}
+	_, err = indicators.Parts(workday.China(), ms, func(*matters.Matter) (matters.Route, error) { return matters.Route{Respond: -1}, nil }, nil)
+	if !errors.Is(err, scoring.ErrInvalid) {
+		t.Errorf("Parts with a negative limit: error %v, want scoring.ErrInvalid", err)
+	}
+}
+
+func TestIndex(t *testing.T) {
+	w := assessment.Weights{"response": decimal.RequireFromString("0.30"), "resolution": decimal.RequireFromString("0.35"), "satisfaction": decimal.RequireFromString("0.35")}
+	byUnit := indicators.Tally(parts(t), indicators.ByUnit, decimal.NewFromInt(85))
+	for _, tt := range []struct {
+		rates indicators.Rates
+		want  string
+	}{
+		{byUnit[0], "0.825"}, // 0.30 × 1 + 0.35 × 1 + 0.35 × 0.5
+		{byUnit[1], "0.85"},  // 0.30 × 0.5 + 0.35 × 1 + 0.35 × 1
+		{byUnit[2], "0.7"},   // 0.30 × 0 + 0.35 × 1 + 0.35 × 1
+	} {
+		got, err := tt.rates.Index(w)
+		if err != nil || !got.Equal(decimal.RequireFromString(tt.want)) || got.Exponent() != -4 {
+			t.Errorf("%s: Index = %s, %v, want %s to 4 places", tt.rates.Group, got.String(), err, tt.want)
+		}
+	}
+	// Half-up: 0.5 × 0.0005 = 0.00025 rounds to 0.0003 (half-even would give 0.0002).
+	half := assessment.Weights{"response": decimal.RequireFromString("0.5"), "resolution": decimal.RequireFromString("0.25"), "satisfaction": decimal.RequireFromString("0.25")}
+	got, err := indicators.Rates{Response: r(1, 2000, "0.0005"), Resolution: r(0, 1, "0"), Satisfaction: r(0, 1, "0")}.Index(half)
+	if err != nil || got.String() != "0.0003" {
+		t.Errorf("Index = %s, %v, want 0.0003 (half-up)", got, err)
+	}
+	// s2 had no 回访: no resolution or satisfaction to weigh.
+	bySub := indicators.Tally(parts(t), indicators.BySubDistrict, decimal.NewFromInt(85))
+	if _, err := bySub[1].Index(w); !errors.Is(err, indicators.ErrNoData) {
+		t.Errorf("Index with no 回访: error %v, want ErrNoData", err)
+	}
+	if _, err := byUnit[0].Index(assessment.Weights{"response": decimal.NewFromInt(1)}); !errors.Is(err, assessment.ErrWeights) {
+		t.Errorf("Index with weights missing two parts: error %v, want assessment.ErrWeights", err)
+	}
+}
+
+func TestRatioJSON(t *testing.T) {
+	b, err := r(2, 3, "0.6667").MarshalJSON()
+	if err != nil || string(b) != `{"num":2,"den":3,"value":"0.6667"}` {
+		t.Errorf("MarshalJSON = %s, %v", b, err)
+	}
+}

@@ -1,0 +1,271 @@
+package jsonx
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+type inner struct {
+	CreditCode string `json:"creditCode"`
+	Kind       string `json:"kind,omitempty"`
+}
+
+type Embedded struct {
+	Version string `json:"version"`
+}
+
+type outer struct {
+	Embedded
+	Units []inner             `json:"units"`
+	ByID  map[string]*inner   `json:"byID"`
+	Score Decimal             `json:"score"`
+	Plain decimal.Decimal     `json:"plain"`
+	Ptr   *Decimal            `json:"ptr"`
+	Raw   json.RawMessage     `json:"raw"`
+	Any   any                 `json:"any"`
+	Text  string              `json:"text"`
+	Free  map[string][]string `json:"free"`
+	Go    string
+}
+
+// TestCheck: what Decode refuses that encoding/json takes, and where.
+func TestCheck(t *testing.T) {
+	nest := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+	many := func(dup bool) string {
+		var b strings.Builder
+		for i := range 20 {
+			fmt.Fprintf(&b, `"k%d":null,`, i)
+		}
+		if dup {
+			b.WriteString(`"k13":null,`)
+		}
+		return `{"byID":{` + b.String() + `"z":null}}`
+	}
+	for _, c := range []struct {
+		name, in, err string
+	}{
+		{"sound", `{"version":"1","units":[{"creditCode":"x"}],"byID":{"a":{"creditCode":"y"}},"score":"1.5","plain":-2,"raw":{"ANY":1},"any":[{"x":1}],"text":"\ud83d\ude00 é","Go":"g"}`, ""},
+		{"null everywhere", `{"version":null,"units":null,"byID":{"a":null},"score":null,"plain":null,"ptr":null,"raw":null,"any":null}`, ""},
+
+		{"unknown field", `{"vresion":"1"}`, `json: unknown field "vresion"`},
+		{"unknown field in a slice", `{"units":[{},{"creditcod":"x"}]}`, `json: unknown field "creditcod" at units[1]`},
+		{"unknown field in a map", `{"byID":{"a b":{"x":1}}}`, `json: unknown field "x" at byID["a b"]`},
+		{"case variant", `{"Version":"1"}`, `json: field "Version" is spelt "version" here (field names are case-sensitive)`},
+		{"case variant, nested", `{"units":[{"CREDITCODE":"x"}]}`, `field "CREDITCODE" is spelt "creditCode" here (field names are case-sensitive) at units[0]`},
+		{"Go name in another case", `{"go":"g"}`, `field "go" is spelt "Go" here`},
+		{"Kelvin sign for k", `{"units":[{"\u212aind":"x"}]}`, "field \"\u212aind\" is spelt \"kind\" here"},
+
+		{"duplicate key", `{"text":"a","text":"b"}`, `json: duplicate key "text" (a repeated key would silently take the last value)`},
+		{"duplicate key spelt with an escape", `{"text":"a","t\u0065xt":"b"}`, `duplicate key "text"`},
+		{"duplicate key, nested", `{"units":[{},{"creditCode":"a","creditCode":"b"}]}`, `duplicate key "creditCode" (a repeated key would silently take the last value) at units[1]`},
+		{"duplicate map key", `{"byID":{"a":{},"a":{}}}`, `duplicate key "a" (a repeated key would silently take the last value) at byID`},
+		{"duplicate map key past eight", many(true), `duplicate key "k13"`},
+		{"many map keys", many(false), ""},
+		{"duplicate key in raw JSON", `{"raw":{"x":1,"x":2}}`, `duplicate key "x" (a repeated key would silently take the last value) at raw`},
+		{"duplicate key in any", `{"any":[{"x":1,"x":1}]}`, `duplicate key "x" (a repeated key would silently take the last value) at any[0]`},
+
+		{"invalid UTF-8", "{\"text\":\"a\xffb\"}", `json: string is not valid UTF-8 at text`},
+		{"invalid UTF-8 in a key", "{\"free\":{\"\xc3\":[]}}", `json: key is not valid UTF-8 at free`},
+		{"invalid UTF-8, nested", "{\"free\":{\"a\":[\"ok\",\"\xed\xa0\x80\"]}}", `json: string is not valid UTF-8 at free.a[1]`},
+		{"lone high surrogate", `{"text":"\ud800"}`, `string is not valid UTF-8 at text`},
+		{"lone low surrogate", `{"text":"\udc00"}`, `string is not valid UTF-8 at text`},
+		{"high surrogate and a letter", `{"text":"\ud800\u0041"}`, `string is not valid UTF-8 at text`},
+		{"surrogate in a key", `{"any":{"\udfff":1}}`, `key is not valid UTF-8 at any`},
+
+		{"string at the limit", `{"text":"` + strings.Repeat("x", MaxString) + `"}`, ""},
+		{"string over the limit", `{"text":"` + strings.Repeat("x", MaxString+1) + `"}`, fmt.Sprintf("json: string longer than %d bytes (the most a string may hold) at text", MaxString)},
+		{"escapes count as what they read", `{"text":"` + strings.Repeat(`\u00e9`, MaxString/2) + `x"}`, "string longer than"},
+		{"key over the limit", `{"free":{"` + strings.Repeat("清", MaxString/3+1) + `":[]}}`, "key longer than"},
+		{"number at the limit", `{"any":` + strings.Repeat("9", MaxNumber) + `}`, ""},
+		{"number over the limit", `{"any":-` + strings.Repeat("9", MaxNumber) + `}`, fmt.Sprintf(`longer than %d characters at any`, MaxNumber)},
+		{"exponent over the limit", `{"any":1e` + strings.Repeat("9", MaxNumber) + `}`, `longer than 64 characters at any`},
+		{"nesting at the limit", `{"any":` + nest(MaxDepth-1) + `}`, ""},
+		{"nesting over the limit", `{"any":` + nest(MaxDepth) + `}`, fmt.Sprintf("arrays and objects nested deeper than %d at any", MaxDepth)},
+
+		{"decimal with an exponent", `{"score":"1e3"}`, `json: decimal "1e3": want a plain decimal such as "-12.5" at score`},
+		{"bare decimal with an exponent", `{"plain":1e3}`, `decimal "1e3": want a plain decimal such as "-12.5", of at most 64 characters at plain`},
+		{"decimal.Decimal over the limit", `{"plain":"` + strings.Repeat("1", MaxDecimalLen+1) + `"}`, `longer than 64 characters at plain`},
+		{"decimal pointer over the limit", `{"ptr":"` + strings.Repeat("1", 10000) + `"}`, `json: decimal "1111111111111111111111111111111111111111111111111111111111111111"… longer than 64 characters at ptr`},
+		{"decimal that is no number", `{"score":"1.2.3"}`, `decimal "1.2.3": want a plain decimal`},
+		{"decimal as an object", `{"score":{}}`, `decimal "{}": want a plain decimal`},
+
+		{"trailing data", `{} {}`, "trailing data after the JSON value"},
+		{"not JSON", `{"text":`, "unexpected EOF"},
+		{"not JSON either", `{"text" "x"}`, "invalid character"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var v outer
+			err := Decode([]byte(c.in), &v)
+			switch {
+			case c.err == "" && err != nil:
+				t.Errorf("Decode: %v", err)
+			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("Decode = %v, want an error with %q", err, c.err)
+			}
+		})
+	}
+}
+
+// TestCheckStopsEarly: an input over a bound is refused having read no
+// more than the bound past the start of the value at fault.
+func TestCheckStopsEarly(t *testing.T) {
+	huge := 16 << 20
+	for _, c := range []struct {
+		name   string
+		prefix string
+		fill   string
+		typ    reflect.Type
+		within int // how far past the prefix the checker may read
+	}{
+		{"string", `{"text":"`, "x", reflect.TypeFor[outer](), MaxString + 1},
+		{"string of Chinese", `{"text":"`, "清", reflect.TypeFor[outer](), MaxString + 3},
+		{"key", `{"free":{"`, "k", reflect.TypeFor[outer](), MaxString + 1},
+		{"number", `{"any":`, "9", reflect.TypeFor[outer](), MaxNumber + 1},
+		{"fraction", `{"any":0.`, "9", reflect.TypeFor[outer](), MaxNumber + 1},
+		{"decimal string", `{"score":"`, "9", reflect.TypeFor[outer](), MaxDecimalLen + 1},
+		{"decimal number", `{"plain":`, "9", reflect.TypeFor[outer](), MaxNumber + 1},
+		{"nesting", `{"any":`, "[", reflect.TypeFor[outer](), MaxDepth},
+		{"nesting of anything", ``, "[", nil, MaxDepth + 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := []byte(c.prefix + strings.Repeat(c.fill, huge/len(c.fill)))
+			ch := checker{data: data}
+			err := ch.check(planOf(c.typ))
+			if _, ok := err.(*checkError); !ok {
+				t.Fatalf("check = %v, want a bound's error", err)
+			}
+			if ch.i > len(c.prefix)+c.within {
+				t.Errorf("read %d bytes past the prefix before refusing (%v), want at most %d", ch.i-len(c.prefix), err, c.within)
+			}
+		})
+	}
+}
+
+// A fields' test of embedding, shadowing and conflicts, as encoding/json
+// resolves them.
+type (
+	fa struct {
+		X int
+		Y int `json:"y"`
+	}
+	fb struct {
+		X int
+		Z int
+	}
+	fTagged struct {
+		V int `json:"v"`
+	}
+	fUntagged struct{ V int }
+	fConflict struct {
+		fa
+		fb
+	}
+	fShadow struct {
+		fa
+		X string `json:"X"`
+	}
+	fNamed struct {
+		fa `json:"a"`
+	}
+	FA struct {
+		X int
+		Y int `json:"y"`
+	}
+	fPointer struct {
+		*FA
+		fb `json:"-"`
+		u  int //lint:ignore U1000 an unexported field, which is no key
+	}
+	fTaggedWins struct {
+		fTagged
+		fUntagged
+	}
+	fDeep struct {
+		fConflict
+		Z string `json:"Z,omitempty"`
+	}
+)
+
+// TestFieldsAsEncodingJSON: a key is a field for the checker exactly when
+// encoding/json, refusing unknown fields, takes it.
+func TestFieldsAsEncodingJSON(t *testing.T) {
+	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged"}
+	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep)} {
+		typ := reflect.TypeOf(v)
+		p := planOf(typ)
+		for _, k := range keys {
+			in := []byte(`{"` + k + `":null}`)
+			d := json.NewDecoder(bytes.NewReader(in))
+			d.DisallowUnknownFields()
+			std := d.Decode(reflect.New(typ.Elem()).Interface()) == nil
+			_, ours := p.fields[k]
+			if std && !ours {
+				// encoding/json matches case-insensitively: ours must
+				// name the field in another case.
+				found := false
+				for _, n := range p.names {
+					found = found || strings.EqualFold(n, k)
+				}
+				if !found {
+					t.Errorf("%T: encoding/json takes %q, the checker does not know it", v, k)
+				}
+				continue
+			}
+			if ours && !std {
+				t.Errorf("%T: the checker takes %q, encoding/json does not", v, k)
+			}
+		}
+	}
+}
+
+// TestPlanRecursive: a recursive type has a plan, and is checked to any
+// depth the bound allows.
+func TestPlanRecursive(t *testing.T) {
+	type node struct {
+		Name string  `json:"name"`
+		Kids []*node `json:"kids"`
+	}
+	var n node
+	if err := Decode([]byte(`{"name":"a","kids":[{"name":"b","kids":[{"name":"c"}]}]}`), &n); err != nil || n.Kids[0].Kids[0].Name != "c" {
+		t.Errorf("Decode: %v, %+v", err, n)
+	}
+	err := Decode([]byte(`{"kids":[{"kids":[{"nmae":"c"}]}]}`), &n)
+	if err == nil || err.Error() != `json: unknown field "nmae" at kids[0].kids[0]` {
+		t.Errorf("Decode = %v", err)
+	}
+}
+
+// FuzzDecode: the checker's work is linear in its input (each byte
+// counted at most twice), it takes nothing that is not JSON, and what
+// Decode takes encoding/json takes too.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{`{}`, `{"units":[{"creditCode":"x"}]}`, `{"byID":{"a":{"kind":"k"}}}`, `{"score":"1.5","plain":2}`,
+		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := checker{data: data}
+		err := c.check(planOf(reflect.TypeFor[*outer]()))
+		if c.steps > 2*len(data)+1 {
+			t.Fatalf("%d steps for %d bytes", c.steps, len(data))
+		}
+		if err == nil && !json.Valid(data) {
+			t.Fatalf("the checker takes %q, which is not JSON", data)
+		}
+		var v outer
+		if derr := Decode(data, &v); derr == nil {
+			if err != nil {
+				t.Fatalf("Decode took what the checker refused: %v", err)
+			}
+			if uerr := json.Unmarshal(data, new(outer)); uerr != nil {
+				t.Fatalf("Decode took what encoding/json refuses: %v", uerr)
+			}
+		}
+	})
+}

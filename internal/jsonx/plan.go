@@ -1,0 +1,236 @@
+package jsonx
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// A plan is what the checker knows of the Go type a JSON value decodes
+// into: enough to check every key of an object against the fields of a
+// struct, and to bound a decimal before anything parses it.
+type plan struct {
+	kind   planKind
+	elem   *plan            // the elements of a slice, an array or a map
+	fields map[string]field // a struct's fields by their exact JSON name
+	names  []string         // the same names, in field order, for messages
+}
+
+type planKind uint8
+
+const (
+	anyValue      planKind = iota // a value checked only as JSON: scalars, interfaces, types that decode themselves
+	structValue                   // an object whose keys are fields
+	mapValue                      // an object whose keys are free
+	listValue                     // an array
+	decimalValue                  // a decimal: null, or a number or string in ParseDecimal's form
+	durationValue                 // a Duration: null, or a string of at most maxDurationLen characters
+)
+
+type field struct {
+	index int // the field's bit in an object's set of keys seen
+	plan  *plan
+}
+
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	decimalTypes        = map[reflect.Type]bool{reflect.TypeFor[decimal.Decimal](): true, reflect.TypeFor[Decimal](): true}
+	durationType        = reflect.TypeFor[Duration]()
+	anyPlan             = &plan{}
+)
+
+// wires holds the wire form of each type registered with Wire.
+var wires sync.Map // reflect.Type → reflect.Type
+
+// Wire records that a T decodes itself, in its UnmarshalJSON, by [Decode]
+// into a W, its wire form (a struct that embeds T's fields and shadows
+// those with a form of their own, say). [Decode] then checks the JSON of
+// a T found inside another value as a W — every key, and the bounds of
+// W's decimals and durations — in its first pass over the whole input,
+// naming the path from the input's start, and before encoding/json reads
+// any of it. A package registers each such type once, at initialisation,
+// in a package-level declaration:
+//
+//	var _ = jsonx.Wire[Grade, gradeJSON]()
+//
+// The registry is written only then; what it holds follows from the types
+// alone. A second registration of T changes nothing.
+func Wire[T, W any]() struct{} {
+	wires.LoadOrStore(reflect.TypeFor[T](), reflect.TypeFor[W]())
+	return struct{}{}
+}
+
+// plans caches the plan of each type. A plan is derived from its type
+// alone and never changes once stored, so the cache holds no state a
+// caller could observe (encoding/json caches its field lists the same way).
+var plans sync.Map // reflect.Type → *plan
+
+// planOf returns the plan of values of type t.
+func planOf(t reflect.Type) *plan {
+	if t == nil {
+		return anyPlan
+	}
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	building := map[reflect.Type]*plan{}
+	p := build(t, building)
+	for bt, bp := range building {
+		plans.LoadOrStore(bt, bp)
+	}
+	return p
+}
+
+// build makes the plan of t, and of the types inside it, into building;
+// a type met again while it is being built (a recursive type) gets the
+// plan already begun.
+func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
+	// A pointer decodes as what it points to: encoding/json allocates it
+	// and uses the same methods.
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case decimalTypes[t]:
+		return &plan{kind: decimalValue}
+	case t == durationType:
+		return &plan{kind: durationValue}
+	}
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	if p, ok := building[t]; ok {
+		return p
+	}
+	if w, ok := wires.Load(t); ok {
+		p := &plan{}
+		building[t] = p
+		*p = *build(w.(reflect.Type), building)
+		return p
+	}
+	pt := reflect.PointerTo(t)
+	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) {
+		return anyPlan
+	}
+	p := &plan{}
+	building[t] = p
+	switch t.Kind() {
+	case reflect.Struct:
+		p.kind = structValue
+		p.fields = map[string]field{}
+		for _, f := range jsonFields(t) {
+			p.fields[f.name] = field{index: len(p.names), plan: build(f.typ, building)}
+			p.names = append(p.names, f.name)
+		}
+	case reflect.Map:
+		p.kind, p.elem = mapValue, build(t.Elem(), building)
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {
+			break // []byte is a base64 string
+		}
+		p.kind, p.elem = listValue, build(t.Elem(), building)
+	}
+	return p
+}
+
+// A jsonField is a field as encoding/json names it.
+type jsonField struct {
+	name   string
+	typ    reflect.Type
+	depth  int
+	tagged bool
+}
+
+// jsonFields returns the fields of struct type t that encoding/json
+// decodes, with the names it gives them: a field's tag name or its Go
+// name; the fields of an untagged embedded struct promoted, a shallower
+// field hiding a deeper one of the same name, and of two at the same
+// depth the tagged one, or neither.
+func jsonFields(t reflect.Type) []jsonField {
+	type level struct {
+		typ   reflect.Type
+		depth int
+	}
+	var all []jsonField
+	visited := map[reflect.Type]bool{}
+	next := []level{{t, 0}}
+	for len(next) > 0 {
+		cur := next
+		next = nil
+		for _, l := range cur {
+			if visited[l.typ] {
+				continue
+			}
+			visited[l.typ] = true
+			for i := 0; i < l.typ.NumField(); i++ {
+				sf := l.typ.Field(i)
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, _, _ := strings.Cut(tag, ",")
+				ft := sf.Type
+				if sf.Anonymous {
+					et := ft
+					if et.Kind() == reflect.Pointer {
+						et = et.Elem()
+					}
+					if !sf.IsExported() && et.Kind() != reflect.Struct {
+						continue
+					}
+					if name == "" && et.Kind() == reflect.Struct {
+						next = append(next, level{et, l.depth + 1})
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tagged := name != ""
+				if !tagged {
+					name = sf.Name
+				}
+				all = append(all, jsonField{name: name, typ: ft, depth: l.depth, tagged: tagged})
+			}
+		}
+	}
+	// Keep, for each name, the one field encoding/json would use.
+	byName := map[string][]int{}
+	var order []string
+	for i, f := range all {
+		if _, ok := byName[f.name]; !ok {
+			order = append(order, f.name)
+		}
+		byName[f.name] = append(byName[f.name], i)
+	}
+	var out []jsonField
+	for _, name := range order {
+		idx := byName[name]
+		best, n, tagged := -1, 0, 0
+		for _, i := range idx {
+			switch {
+			case best < 0 || all[i].depth < all[best].depth:
+				best, n, tagged = i, 1, 0
+				if all[i].tagged {
+					tagged = 1
+				}
+			case all[i].depth == all[best].depth:
+				n++
+				if all[i].tagged {
+					if tagged == 0 {
+						best = i
+					}
+					tagged++
+				}
+			}
+		}
+		if n == 1 || tagged == 1 {
+			out = append(out, all[best])
+		}
+	}
+	return out
+}

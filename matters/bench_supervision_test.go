@@ -1,0 +1,135 @@
+package matters_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// BenchmarkApplyChecked applies the 22 events of a full lifecycle to a new
+// matter, with Matter.Apply (pure) and with Catalog.Apply (the catalog's
+// checks: the calendar's range, the route in force, the admission, the
+// reopening limit), in one run so that the two can be compared.
+func BenchmarkApplyChecked(b *testing.B) {
+	events := fullLifecycle(b).Events
+	c := supervisedCatalog()
+	cal := workday.China()
+	b.Run("pure", func(b *testing.B) {
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			m := &matters.Matter{}
+			for _, e := range events {
+				if err := m.Apply(e); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		reportEvents(b, len(events))
+	})
+	b.Run("catalog", func(b *testing.B) {
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			m := &matters.Matter{}
+			for _, e := range events {
+				if err := c.Apply(cal, m, e); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		reportEvents(b, len(events))
+	})
+}
+
+// openMatters builds n open matters of the supervised catalog, dispatched
+// at instants spread over the ten working days before until (one every
+// few seconds), four in five accepted by their lead. The histories are
+// built as Matter.Apply builds them, without applying each event, so that
+// a million build in a second; the first few are checked against Replay.
+func openMatters(b testing.TB, n int, until time.Time) []*matters.Matter {
+	cal := workday.China()
+	from, err := cal.AddDays(until, -10)
+	if err != nil {
+		b.Fatal(err)
+	}
+	span := until.Sub(from)
+	ms := make([]*matters.Matter, n)
+	for i := range ms {
+		id := fmt.Sprintf("M%07d", i)
+		d := from.Add(span / time.Duration(n) * time.Duration(i)).Truncate(time.Second)
+		m := &matters.Matter{ID: id, Type: "违法建设", Owner: owner, State: matters.Dispatched, Lead: lead, Support: []string{sup1}, Coordinated: true,
+			Events: []matters.Event{
+				{Matter: id, Seq: 1, At: d.Add(-2 * time.Minute), Kind: matters.Report, Actor: owner, Type: "违法建设"},
+				{Matter: id, Seq: 2, At: d.Add(-time.Minute), Kind: matters.Whistle, Actor: owner},
+				{Matter: id, Seq: 3, At: d, Kind: matters.Dispatch, Actor: owner, Units: []string{lead, sup1}},
+			}}
+		if i%5 != 0 {
+			m.State = matters.Accepted
+			m.Events = append(m.Events, matters.Event{Matter: id, Seq: 4, At: d.Add(time.Hour), Kind: matters.Accept, Actor: lead})
+		}
+		ms[i] = m
+	}
+	for _, m := range ms[:10] {
+		r, err := matters.Replay(m.Events)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sameMatter(b, "a benchmark matter", m, r)
+	}
+	return ms
+}
+
+// BenchmarkDue scans a million open matters at one instant. "first" is the
+// first scan, which finds every urging and supervision due at once (about
+// 1.5 events a matter); "hourly" is a scan an hour after one whose events
+// were applied, which finds only what the hour brought: the steady state
+// of a host that runs Due every hour.
+func BenchmarkDue(b *testing.B) {
+	const n = 1_000_000
+	c := supervisedCatalog()
+	cal := workday.China()
+	until := at(6, 28, 9, 0)
+	ms := openMatters(b, n, until)
+	b.Run("first", func(b *testing.B) {
+		var due []matters.Event
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			var err error
+			if due, err = c.Due(cal, until, ms); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/matter")
+		b.ReportMetric(float64(len(due)), "events")
+	})
+	b.Run("hourly", func(b *testing.B) {
+		before, err := c.Due(cal, until.Add(-time.Hour), ms)
+		if err != nil {
+			b.Fatal(err)
+		}
+		byID := make(map[string]*matters.Matter, n)
+		for _, m := range ms {
+			byID[m.ID] = m
+		}
+		for _, e := range before {
+			if err := byID[e.Matter].Apply(e); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var due []matters.Event
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if due, err = c.Due(cal, until, ms); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/matter")
+		b.ReportMetric(float64(len(due)), "events")
+	})
+}

@@ -1,0 +1,379 @@
+package matters
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// The notes of the events [Catalog.Due] returns, in the jurisdiction's
+// language: what the clock called for.
+const (
+	noteUrgeRespond    = "临期催办：应哨时限已用 75%"
+	noteUrgeResolve    = "临期催办：办结时限已用 75%"
+	noteOverdueRespond = "超期督办：应哨超过时限"
+	noteOverdueResolve = "超期督办：办结超过时限"
+	noteEscalate       = "升级督办：超期后又逾 %d 个工作日"
+	noteReopens        = "重办 %d 次已达上限，市民仍不满意，转入督办"
+)
+
+// maxDueErrors is the most matters' errors that Due names one by one.
+const maxDueErrors = 100
+
+// indexAbove is the number of matters above which Due indexes the routes
+// of each revision rather than look each matter's up in its list.
+const indexAbove = 64
+
+// Due returns the urgings (催办) and supervisions (督办) that the matters'
+// clocks call for at the instant at, as events ready to apply, in the
+// order returned, with [Catalog.Apply] or [Matter.Apply]: each at at, with
+// the next Seq of its matter, a Note that says why, by the matter's owner
+// (Urge) or supervisor (Supervise: the matter's, else
+// Supervision.Supervisor). A host may run it as often as it likes — every
+// hour — and apply what it returns; run again at the same instant after
+// that, it returns nothing more: each threshold calls for its event once
+// per dispatch.
+//
+// For a matter dispatched (or accepted) and not resolved, on the route its
+// dispatch followed ([Catalog.RouteOf]) and the calendar cal, the clocks
+// are the response clock until the lead accepts and the resolution clock,
+// judged as [Matter.Status] judges them (approved suspensions and
+// extensions only). The furthest of them calls for:
+//
+//  1. an Urge, when 75% of its limit is used (Status's ThreeQuarters) and
+//     the matter was not urged since its latest dispatch;
+//  2. a Supervise, when it is overdue (Status's Overdue) and the matter was
+//     not supervised since its latest dispatch;
+//  3. a second Supervise (escalation, 升级督办), when it is Supervision.
+//     EscalateDays working days past its due time and the matter was
+//     supervised less than twice since its latest dispatch.
+//
+// A resolved or closed matter calls for a Supervise when it was reopened
+// Supervision.Reopens times (the catalog's limit), its citizen's latest
+// answer is no, and no Supervise came after that answer.
+//
+// Nil matters, matters with no dispatch, matters a lead returned and that
+// await a new dispatch, and matters with an event after at (to which no
+// event at at can be applied) are skipped. A matter whose route, revision
+// or clock cannot be read — ErrNoRevision, ErrNoRoute, a calendar error —
+// or whose supervision is due with no supervisor on record or in the
+// catalog, is left out (its urging still returned) and named in the error,
+// which joins one error per such matter (the first 100, then a count). It
+// panics on a nil catalog or calendar.
+//
+// Due reads each matter once, from its latest event back to its latest
+// dispatch, with a few calendar lookups: see the package's benchmarks.
+func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
+	if c == nil {
+		panic("matters: Due of a nil *Catalog")
+	}
+	mustCalendar(cal)
+	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1),
+		notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond, noteOverdueResolve, ""}}
+	if len(ms) > indexAbove {
+		s.index = map[*Directory]map[string]*Route{}
+	}
+	var errs []error
+	failed := 0
+	for i, m := range ms {
+		if m == nil {
+			continue
+		}
+		s.i = i
+		if err := s.matter(m); err != nil {
+			if failed++; failed <= maxDueErrors {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if failed > maxDueErrors {
+		errs = append(errs, fmt.Errorf("matters: due: and %d matters more", failed-maxDueErrors))
+	}
+	var out []Event
+	if len(s.due) > 0 {
+		out = make([]Event, len(s.due))
+	}
+	for j, d := range s.due {
+		m := ms[d.matter]
+		actor := m.Owner
+		if Kind(d.kind) == Supervise {
+			actor = s.supervisor(m)
+		}
+		out[j] = Event{Matter: m.ID, Seq: int(d.seq), At: at, Kind: Kind(d.kind), Actor: actor, Note: s.notes[d.note]}
+	}
+	return out, errors.Join(errs...)
+}
+
+// dueScan is one run of Due.
+type dueScan struct {
+	c        *Catalog
+	cal      *workday.Calendar
+	at, prev time.Time                        // prev is 1ns before at
+	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
+	i        int                              // the index of the matter under scan
+	notes    []string                         // the notes of the events due
+	due      []due
+}
+
+// due is an event due, kept small and free of pointers until Due builds
+// the events: one scan of a million overdue matters finds some two
+// million. An Urge is the owner's, a Supervise the supervisor's.
+type due struct {
+	matter int
+	seq    int32
+	kind   uint8
+	note   uint32 // index in dueScan.notes
+}
+
+// supervisor returns who supervises m: its supervisor, else the catalog's.
+func (s *dueScan) supervisor(m *Matter) string {
+	if m.Supervisor != "" {
+		return m.Supervisor
+	}
+	return s.c.Supervision.Supervisor
+}
+
+// note returns the index of text among the scan's notes, adding it.
+func (s *dueScan) note(text string) int {
+	for i := len(s.notes) - 1; i >= 5; i-- {
+		if s.notes[i] == text {
+			return i
+		}
+	}
+	s.notes = append(s.notes, text)
+	return len(s.notes) - 1
+}
+
+// since is what Due reads of a matter's history after its latest dispatch.
+type since struct {
+	d                 int // index of the latest Dispatch
+	urged, supervised int
+	accepted          bool // the lead accepted
+	paused            bool // some suspension was approved
+	reopens           int
+	answer            *bool // the latest answer
+	supervisedAfter   bool  // a Supervise after the latest answer
+}
+
+// read scans m's events back to the latest dispatch; d is -1 if none.
+func read(m *Matter) since {
+	s := since{d: -1}
+	answered := false
+	for i := len(m.Events) - 1; i >= 0; i-- {
+		e := &m.Events[i]
+		switch e.Kind {
+		case Dispatch:
+			s.d = i
+			return s
+		case Urge:
+			s.urged++
+		case Supervise:
+			s.supervised++
+			if !answered {
+				s.supervisedAfter = true
+			}
+		case Accept:
+			s.accepted = s.accepted || e.Actor == m.Lead
+		case Approve:
+			s.paused = s.paused || decided(m.Events, e) == Suspend
+		case Reopen:
+			s.reopens++
+		case Feedback:
+			if !answered && e.Satisfied != nil {
+				s.answer, answered = e.Satisfied, true
+			}
+		}
+	}
+	return s
+}
+
+// matter appends the events m is due.
+func (s *dueScan) matter(m *Matter) error {
+	n := len(m.Events)
+	if n == 0 || m.Lead == "" || m.Events[n-1].At.After(s.at) {
+		return nil
+	}
+	h := read(m)
+	if h.d < 0 {
+		return nil
+	}
+	next := n + 1
+	add := func(kind Kind, note int) {
+		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), note: uint32(note)})
+		next++
+	}
+	supervisor := s.supervisor(m)
+	noSupervisor := func() error {
+		return fmt.Errorf("matters: due: matter %s: supervision is due and neither the matter nor the catalog names a supervisor", errtext.Quote(m.ID))
+	}
+	if m.State == Resolved || m.State == Closed {
+		if lim := s.c.Supervision.Reopens; lim > 0 && h.reopens >= lim && h.answer != nil && !*h.answer && !h.supervisedAfter {
+			if supervisor == "" {
+				return noSupervisor()
+			}
+			add(Supervise, s.note(fmt.Sprintf(noteReopens, h.reopens)))
+		}
+		return nil
+	}
+	if m.State != Dispatched && m.State != Accepted {
+		return nil
+	}
+	r, err := s.route(m, &m.Events[h.d])
+	if err != nil {
+		return fmt.Errorf("matters: due: %w", err)
+	}
+	level, resolve, err := s.level(m, &h, r)
+	if err != nil {
+		return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
+	}
+	clock := 0 // the notes of the response clock, +1 for the resolution clock's
+	if resolve {
+		clock = 1
+	}
+	if level >= 1 && h.urged == 0 {
+		add(Urge, clock)
+	}
+	if level >= 2 && (h.supervised == 0 || level >= 3 && h.supervised < 2) {
+		if supervisor == "" {
+			return noSupervisor()
+		}
+		if h.supervised == 0 {
+			add(Supervise, 2+clock)
+		}
+		if level >= 3 {
+			if s.notes[4] == "" {
+				s.notes[4] = fmt.Sprintf(noteEscalate, s.c.Supervision.EscalateDays)
+			}
+			add(Supervise, 4)
+		}
+	}
+	return nil
+}
+
+// level returns how far the matter's furthest clock has run: 0 under 75%
+// of its limit, 1 at 75%, 2 overdue, 3 overdue by EscalateDays more; and
+// whether that clock is the resolution clock.
+func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
+	from := m.Events[h.d].At
+	used := func(t time.Time) (time.Duration, error) {
+		if !h.paused {
+			return s.cal.Between(from, t)
+		}
+		return m.elapsed(s.cal, m.Events, t)
+	}
+	escalate := s.c.Supervision.EscalateDays
+	if day := s.cal.Day(); escalate < 0 || day <= 0 || int64(escalate) > math.MaxInt64/4/int64(day) {
+		escalate = 0 // no escalation, or none a duration can measure
+	}
+	best, resolve := 0, false
+	if !h.accepted && r.Respond > 0 {
+		limit := r.Respond
+		now, err := used(s.at)
+		if err != nil {
+			return 0, false, err
+		}
+		// Overdue is being past the due time, the first instant at which
+		// the limit was used: the limit was used 1ns before at.
+		before, err := used(s.prev)
+		if err != nil {
+			return 0, false, err
+		}
+		extra := time.Duration(escalate) * s.cal.Day()
+		switch {
+		case escalate > 0 && limit <= math.MaxInt64-extra && before >= limit+extra:
+			best = 3
+		case before >= limit:
+			best = 2
+		case grade(now, limit, s.at, time.Time{}) == ThreeQuarters:
+			best = 1
+		}
+	}
+	if r.ResolveDays > 0 && best < 3 {
+		ext := extended(m.Events, h.d)
+		if ext > 0 && ext > math.MaxInt32-r.ResolveDays {
+			return 0, false, fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, ext, ErrInvalid)
+		}
+		days := r.ResolveDays + ext
+		var due time.Time
+		var err error
+		if h.paused {
+			due, _, err = m.due(m.Events, h.d, *r, s.cal, true)
+		} else {
+			due, err = s.cal.AddDays(from, days)
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		level := 0
+		switch {
+		case !due.IsZero() && s.at.After(due):
+			level = 2
+			if escalate > 0 {
+				further, err := s.cal.AddDays(due, escalate)
+				if err != nil {
+					return 0, false, err
+				}
+				if s.at.After(further) {
+					level = 3
+				}
+			}
+		default:
+			now, err := used(s.at)
+			if err != nil {
+				return 0, false, err
+			}
+			if grade(now, time.Duration(days)*s.cal.Day(), s.at, time.Time{}) == ThreeQuarters {
+				level = 1
+			}
+		}
+		if level >= best {
+			best, resolve = level, true
+		}
+	}
+	return best, resolve, nil
+}
+
+// route returns the route the dispatch e of m followed, as RouteOf finds
+// it, from an index of each revision built once per scan.
+func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
+	var d *Directory
+	switch {
+	case e.Routes != "":
+		var err error
+		if d, err = s.c.DirectoryVersion(e.Routes); err != nil {
+			return nil, fmt.Errorf("matter %s dispatched at seq %d: %w", errtext.Quote(m.ID), e.Seq, err)
+		}
+	default:
+		if d = s.c.directoryAt(e.At); d == nil {
+			return nil, fmt.Errorf("matter %s dispatched at seq %d records no revision, and %w: no governance matter list was in force at %s",
+				errtext.Quote(m.ID), e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
+		}
+	}
+	var r *Route
+	if s.index == nil {
+		r = d.route(m.Type)
+	} else {
+		ix, ok := s.index[d]
+		if !ok {
+			ix = make(map[string]*Route, len(d.Routes))
+			for i := range d.Routes {
+				if _, dup := ix[d.Routes[i].Type]; !dup {
+					ix[d.Routes[i].Type] = &d.Routes[i]
+				}
+			}
+			s.index[d] = ix
+		}
+		r = ix[m.Type]
+	}
+	if r == nil {
+		return nil, fmt.Errorf("matter %s, governance matter list %s: %w for matter type %s", errtext.Quote(m.ID), errtext.Quote(d.Version), ErrNoRoute, errtext.Quote(m.Type))
+	}
+	if r.Respond < 0 || r.ResolveDays < 0 {
+		return nil, fmt.Errorf("matter %s: route %s has a negative limit: %w", errtext.Quote(m.ID), errtext.Quote(r.Type), ErrInvalid)
+	}
+	return r, nil
+}

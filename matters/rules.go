@@ -1,0 +1,201 @@
+package matters
+
+import (
+	"slices"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+)
+
+// This file checks an event against the matter's state and its actor's
+// part in the matter: the transition table of the package documentation.
+
+// checked is what check found out about an event it accepts.
+type checked struct {
+	err  error
+	lead bool // the actor is the lead
+}
+
+// check decides whether the matter may take e, changing nothing.
+func (m *Matter) check(e *Event) checked {
+	fail := func(err error, format string, args ...any) checked {
+		return checked{err: refusal(e, err, format, args...)}
+	}
+	n := len(m.Events)
+	e.At = e.At.Round(0) // a wall-clock instant, as Replay and a journal see it: see Apply
+	switch {
+	case e.Matter == "":
+		return fail(ErrInvalid, "the event names no matter")
+	case (n > 0 || m.ID != "") && e.Matter != m.ID:
+		return fail(ErrOrder, "the event belongs to another matter than %q", m.ID)
+	case e.Seq != n+1:
+		return fail(ErrOrder, "seq %d where %d is next", e.Seq, n+1)
+	case e.At.IsZero():
+		return fail(ErrInvalid, "the event has no time (at)")
+	case !jsonx.TimeFits(e.At):
+		return fail(ErrInvalid, "at %s is outside the years 1 to 9999", e.At.UTC().Format(timeLayout))
+	case n > 0 && e.At.Before(m.Events[n-1].At):
+		return fail(ErrOrder, "at %s, before seq %d at %s", e.At.Format(timeLayout), n, m.Events[n-1].At.Format(timeLayout))
+	case !kinds.Named(e.Kind):
+		return fail(ErrInvalid, "unknown kind %d", int(e.Kind))
+	case e.Actor == "":
+		return fail(ErrActor, "the event names no actor")
+	}
+	r := rules{m: m, e: *e}
+	r.owner = e.Actor == m.Owner
+	r.platform = m.Platform != "" && e.Actor == m.Platform
+	r.lead = m.Lead != "" && e.Actor == m.Lead
+	r.unit = r.lead || slices.Contains(m.Support, e.Actor)
+	r.check()
+	return checked{err: r.err, lead: r.lead}
+}
+
+// rules holds one event under check: who its actor is to the matter, and
+// the first error found.
+type rules struct {
+	m                           *Matter
+	e                           Event
+	owner, platform, lead, unit bool
+	err                         error
+}
+
+// fail records the first error found, wrapping err.
+func (r *rules) fail(err error, format string, args ...any) {
+	if r.err == nil {
+		r.err = refusal(&r.e, err, format, args...)
+	}
+}
+
+func (r *rules) transition(format string, args ...any) { r.fail(ErrTransition, format, args...) }
+
+func (r *rules) actor(ok bool, who string) {
+	if r.err == nil && !ok {
+		r.fail(ErrActor, "%s may %s; %s", who, r.e.Kind, r.m.who())
+	}
+}
+
+func (r *rules) payload(format string, args ...any) { r.fail(ErrInvalid, format, args...) }
+
+// in says whether the matter is in one of the states.
+func (r *rules) in(states ...State) bool { return slices.Contains(states, r.m.State) }
+
+func (r *rules) wrongState(allowed string) {
+	if r.err == nil {
+		r.transition("%s is allowed %s, not in state %s", r.e.Kind, allowed, r.m.stateText())
+	}
+}
+
+// noPending refuses an event that may not come while a request waits.
+func (r *rules) noPending(what string) {
+	if p := r.m.Pending; p.Seq > 0 {
+		r.transition("%s waits for a decision of the %s asked at seq %d by %s", what, p.Kind, p.Seq, p.Actor)
+	}
+}
+
+func (r *rules) check() {
+	m, e := r.m, r.e
+	switch e.Kind {
+	case Report:
+		if m.State != 0 {
+			r.wrongState("only to a new matter")
+		}
+		switch {
+		case e.Type == "":
+			r.payload("a report needs the matter type")
+		case len(e.Units) > 1:
+			r.payload("a report names at most one owning unit, not %d", len(e.Units))
+		case len(e.Units) == 1 && e.Units[0] == "":
+			r.payload("the owning unit is empty")
+		case e.Supervisor != "" && (e.Supervisor == e.Actor || len(e.Units) == 1 && e.Supervisor == e.Units[0]):
+			r.payload("the supervisor %q is the matter's owner or platform", e.Supervisor)
+		}
+	case Whistle:
+		if !r.in(Reported) {
+			r.wrongState("from reported")
+		}
+		r.actor(r.owner, "only the owner")
+	case Dispatch:
+		if !r.in(Reported, Whistled) {
+			r.wrongState("from reported or whistled")
+		}
+		r.noPending("the dispatch")
+		r.actor(r.owner, "only the owner")
+		if len(e.Units) == 0 {
+			r.payload("a dispatch needs units, lead first")
+		}
+		for i, u := range e.Units {
+			switch {
+			case u == "":
+				r.payload("units[%d] is empty", i)
+			case slices.Index(e.Units, u) < i:
+				r.payload("unit %s is dispatched twice", u)
+			case u == m.Owner || u == m.Platform && m.Platform != "":
+				r.payload("units[%d] %s is the matter's owner or platform: a matter is dispatched to the units it grades, never to itself", i, u)
+			}
+		}
+	case Accept:
+		if !r.in(Dispatched, Accepted) {
+			r.wrongState("from dispatched or accepted")
+		} else if seq := m.acceptedBy(e.Actor); seq > 0 {
+			r.transition("%s already accepted at seq %d", e.Actor, seq)
+		}
+		r.actor(r.unit, "only a dispatched unit")
+	case Suspend, Extend, Return:
+		r.checkRequest()
+	case Approve, Deny:
+		r.checkDecision()
+	case Resume:
+		switch {
+		case !r.in(Dispatched, Accepted):
+			r.wrongState("from dispatched or accepted")
+		case !m.Suspended:
+			r.transition("not suspended (a suspension takes effect only when approved)")
+		}
+		r.actor(r.lead || r.owner || r.platform, "only the lead, the owner or the platform")
+	case Progress, Resolve:
+		if !r.in(Accepted) {
+			r.wrongState("from accepted")
+		} else if m.Suspended {
+			r.transition("the matter is suspended; resume it first")
+		}
+		if e.Kind == Progress {
+			r.actor(r.unit, "only a dispatched unit")
+		} else {
+			r.actor(r.lead, "only the lead")
+		}
+	case Reopen:
+		if !r.in(Resolved) {
+			r.wrongState("from resolved")
+		}
+		r.actor(r.owner || r.platform, "only the owner or the platform")
+	case Close:
+		if !r.in(Resolved, Reported) {
+			r.wrongState("from resolved, or from reported without a whistle")
+		}
+		r.noPending("closing")
+		r.actor(r.owner, "only the owner")
+	case Feedback:
+		r.checkFeedback()
+	case Urge:
+		if !r.in(Dispatched, Accepted) {
+			r.wrongState("from dispatched or accepted")
+		}
+		r.actor(r.owner || r.platform, "only the owner or the platform")
+	case Supervise:
+		if !r.in(Dispatched, Accepted, Resolved, Closed) {
+			r.wrongState("once dispatched")
+		}
+		if m.Supervisor != "" {
+			r.actor(e.Actor == m.Supervisor, "only the supervisor")
+		} else {
+			r.actor(!r.owner && !r.platform && !r.unit, "a unit above the owner, neither the owner, the platform nor a dispatched unit,")
+		}
+	case Reply:
+		if !r.in(Dispatched, Accepted, Resolved, Closed) {
+			r.wrongState("once dispatched")
+		}
+		r.actor(r.lead || r.owner, "only the lead or the owner")
+		if e.Note == "" {
+			r.payload("a reply needs the answer given to the citizen (note)")
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package matters
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// This file measures the time a matter's clock ran: from a dispatch, less
+// the approved suspensions, with the days of approved extensions.
+
+// span is a stretch of time in which a matter's clock runs; a zero end
+// means it still runs.
+type span struct{ start, end time.Time }
+
+// decided returns the kind of the request that the Approve or Deny e
+// decides among events (e's own history), or 0.
+func decided(events []Event, e *Event) Kind {
+	if e.Ref < 1 || e.Ref > len(events) {
+		return 0
+	}
+	return events[e.Ref-1].Kind
+}
+
+// running returns the spans after the Dispatch at events[d] in which the
+// clock ran: it stops at each approved suspension — at the Approve, not at
+// the request, for the clock runs while a request waits — and starts again
+// at each Resume.
+func running(events []Event, d int) []span {
+	spans := []span{{start: events[d].At}}
+	for i := d + 1; i < len(events); i++ {
+		e := &events[i]
+		last := &spans[len(spans)-1]
+		switch {
+		case e.Kind == Approve && last.end.IsZero() && decided(events, e) == Suspend:
+			last.end = e.At
+		case e.Kind == Resume && !last.end.IsZero():
+			spans = append(spans, span{start: e.At})
+		}
+	}
+	return spans
+}
+
+// extended returns the working days that approved extensions added to the
+// resolution limit of the Dispatch at events[d].
+func extended(events []Event, d int) int {
+	days := 0
+	for i := d + 1; i < len(events); i++ {
+		if e := &events[i]; e.Kind == Approve && decided(events, e) == Extend {
+			days += events[e.Ref-1].Days
+		}
+	}
+	return days
+}
+
+// ExtendedDays returns the working days that approved extensions (an
+// Extend, then its Approve) added to the resolution limit of the matter's
+// latest dispatch: the days by which [Matter.Deadlines] moves the
+// resolution due time, and grading the resolution limit. An Extend that
+// waits, or was denied, adds nothing; 0 for a matter never dispatched.
+func (m *Matter) ExtendedDays() int {
+	d := lastDispatch(m.Events)
+	if d < 0 {
+		return 0
+	}
+	return extended(m.Events, d)
+}
+
+// Running returns the working time on cal from from to to during which
+// the matter's clock ran: [workday.Calendar.Between] less the working time
+// of every approved suspension that overlaps the span (from its Approve to
+// its Resume, or to to while it lasts). Unapproved, denied and waiting
+// requests stop nothing. It is the measure for a span that does not start
+// at a dispatch, such as the owner's time from a hotline's report;
+// [Matter.Elapsed] is Running from the latest dispatch.
+//
+// A to before from is an [ErrInvalid] error; the calendar's errors (such as
+// [workday.ErrOutOfRange]) are returned wrapped. It panics if cal is nil.
+func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
+	mustCalendar(cal)
+	if to.Before(from) {
+		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
+	}
+	total, err := cal.Between(from, to)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), err)
+	}
+	var stopped time.Time
+	for i := range m.Events {
+		e := &m.Events[i]
+		switch {
+		case e.Kind == Approve && stopped.IsZero() && decided(m.Events, e) == Suspend:
+			stopped = e.At
+		case e.Kind == Resume && !stopped.IsZero():
+			if total, err = m.less(cal, total, stopped, e.At, from, to); err != nil {
+				return 0, err
+			}
+			stopped = time.Time{}
+		}
+	}
+	if !stopped.IsZero() {
+		return m.less(cal, total, stopped, to, from, to)
+	}
+	return total, nil
+}
+
+// less subtracts from total the working time of the pause [start, end)
+// that falls within [from, to).
+func (m *Matter) less(cal *workday.Calendar, total time.Duration, start, end, from, to time.Time) (time.Duration, error) {
+	if start.Before(from) {
+		start = from
+	}
+	if end.After(to) {
+		end = to
+	}
+	if !start.Before(end) {
+		return total, nil
+	}
+	w, err := cal.Between(start, end)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, start.Format(timeLayout), end.Format(timeLayout), err)
+	}
+	return total - w, nil
+}

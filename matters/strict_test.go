@@ -1,0 +1,264 @@
+package matters_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// extra says which objects of a catalog are maps whose keys are data.
+func extra(path string) bool { return strings.HasSuffix(path, ".extra") }
+
+// under returns a predicate true for the paths under prefix.
+func under(prefix string) func(string) bool {
+	return func(path string) bool { return strings.HasPrefix(path, prefix) }
+}
+
+// TestStrictDecoders: every decoder of the package refuses a misspelt
+// key, a key in another case, a key given twice and text that is not
+// UTF-8, at every place of a sound input, nested ones included, whether
+// it is called directly or through encoding/json inside another value.
+func TestStrictDecoders(t *testing.T) {
+	china := workday.China()
+	m := fullLifecycle(t)
+	r, err := testDirectory().Route("违法建设")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, err := m.Status(china, at(3, 12, 10, 0), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadlines, err := m.Deadlines(china, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := matters.Summarize([]*matters.Matter{m})
+	load := func(f func(io.Reader) error) func([]byte) error {
+		return func(b []byte) error { return f(bytes.NewReader(b)) }
+	}
+	into := func(v func() any) func([]byte) error {
+		return func(b []byte) error { return json.Unmarshal(b, v()) }
+	}
+	for _, c := range []struct {
+		name   string
+		sound  []byte
+		only   func(string) bool // what the decoder reads itself, not encoding/json for the caller
+		decode func([]byte) error
+	}{
+		{"LoadDirectory", mustJSON(t, testDirectory()), nil, load(func(r io.Reader) error { _, err := matters.LoadDirectory(r); return err })},
+		{"LoadAdmission", mustJSON(t, testAdmission()), nil, load(func(r io.Reader) error { _, err := matters.LoadAdmission(r); return err })},
+		{"LoadCatalog", mustJSON(t, soundCatalog()), nil, load(func(r io.Reader) error { _, err := matters.LoadCatalog(r); return err })},
+		{"Matter.UnmarshalJSON", mustJSON(t, m), nil, into(func() any { return new(matters.Matter) })},
+		{"Matter.UnmarshalJSON in a slice", mustJSON(t, []*matters.Matter{m}), under("[0]"), into(func() any { return new([]*matters.Matter) })},
+		{"Route.UnmarshalJSON in a Directory", mustJSON(t, testDirectory()), under("routes["), into(func() any { return new(matters.Directory) })},
+		{"Deadlines.UnmarshalJSON in a map", mustJSON(t, map[string]matters.Deadlines{"x": deadlines}), under("x"), into(func() any { return new(map[string]matters.Deadlines) })},
+		{"Clock.UnmarshalJSON in a Status", mustJSON(t, status), under("re"), into(func() any { return new(matters.Status) })},
+		{"Summary.UnmarshalJSON in a map", mustJSON(t, map[string]matters.Summary{"x": summary}), under("x"), into(func() any { return new(map[string]matters.Summary) })},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hardening.Strict(t, c.sound, hardening.StrictOptions{Free: extra, Only: c.only}, matters.ErrInvalid, c.decode)
+		})
+	}
+}
+
+// TestLoadBounds: what the loaders read is bounded, and an input over a
+// bound is refused quickly with an error that names it.
+func TestLoadBounds(t *testing.T) {
+	big := 15 << 20
+	for _, c := range []struct {
+		name, in, want string
+	}{
+		{"a long matter type", `{"routes":[{"type":"` + strings.Repeat("违", big/3) + `"}]}`, "string longer than 4194304 bytes (the most a string may hold) at routes[0].type"},
+		{"a long number", `{"routes":[{"type":"a","resolveDays":` + strings.Repeat("9", big) + `}]}`, "longer than 64 characters at routes[0].resolveDays"},
+		{"a long duration", `{"routes":[{"type":"a","respond":"` + strings.Repeat("9", big) + `h"}]}`, `json: duration "9999999999999999999999999999999999999999999999999999999999999999"… longer than 64 characters at routes[0].respond`},
+		{"deep nesting", `{"routes":[{"support":` + strings.Repeat("[", big) + `}]}`, "nested deeper than 64"},
+		{"too long", `{"version":"` + strings.Repeat("x", matters.MaxListBytes) + `"}`, "longer than 16777216 bytes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := matters.LoadDirectory(strings.NewReader(c.in))
+			took := time.Since(start)
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("LoadDirectory = %.300v, want ErrInvalid naming %q", err, c.want)
+			}
+			if took > hardening.Budget(time.Second) { // it takes a few milliseconds; a second is room for a loaded machine
+				t.Errorf("LoadDirectory took %s to refuse %d bytes", took, len(c.in))
+			}
+		})
+	}
+}
+
+// TestDirectoryLimits: a limit too large for deadlines and facts is
+// refused by Validate, not found later.
+func TestDirectoryLimits(t *testing.T) {
+	for _, c := range []struct {
+		route matters.Route
+		want  string
+	}{
+		{matters.Route{Type: "a", Lead: "L", ResolveDays: 2147483648}, "routes[a]: resolution limit of 2147483648 working days is over the most a route may set, 3650"},
+		{matters.Route{Type: "a", Lead: "L", ResolveDays: matters.MaxResolveDays + 1}, "over the most a route may set"},
+		{matters.Route{Type: "a", Lead: "L", Respond: matters.MaxRespond + 1}, "response limit 87600h0m0.000000001s is over the most a route may set, 87600h0m0s"},
+	} {
+		d := matters.Directory{Routes: []matters.Route{c.route}}
+		if err := d.Validate(); !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Validate(%+v) = %v, want ErrInvalid saying %q", c.route, err, c.want)
+		}
+	}
+	d := matters.Directory{Routes: []matters.Route{{Type: "a", Lead: "L", ResolveDays: matters.MaxResolveDays, Respond: matters.MaxRespond}}}
+	if err := d.Validate(); err != nil {
+		t.Errorf("Validate at the limits: %v", err)
+	}
+}
+
+// TestValidateCapsItsErrors: a directory of thousands of problems
+// reports a hundred and counts the rest, each naming at most a line of its
+// input.
+func TestValidateCapsItsErrors(t *testing.T) {
+	d := matters.Directory{}
+	for i := range 5000 {
+		d.Routes = append(d.Routes, matters.Route{Type: strings.Repeat("违", 1000) + strconv.Itoa(i), ResolveDays: -1})
+	}
+	err := d.Validate()
+	if !errors.Is(err, matters.ErrInvalid) {
+		t.Fatalf("Validate = %v", err)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != 101 || lines[100] != "matters: invalid: 9900 more problems (only the first 100 are listed)" || len(err.Error()) > 30<<10 {
+		t.Errorf("Validate reported %d lines, %d bytes, ending %q", len(lines), len(err.Error()), lines[len(lines)-1])
+	}
+}
+
+// TestMatterJSONState: a matter reads back as its events give it; a
+// state that contradicts them is refused, and the matter is left alone.
+func TestMatterJSONState(t *testing.T) {
+	m := fullLifecycle(t)
+	sound := mustJSON(t, m)
+	var back matters.Matter
+	if err := json.Unmarshal(sound, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m, &back); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	edit := func(f func(*matters.Matter)) []byte {
+		c := m.Clone()
+		f(c)
+		return mustJSON(t, c)
+	}
+	for _, c := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"state", edit(func(c *matters.Matter) { c.State = matters.Accepted }), `its state contradicts its events: state is "accepted", the events give "closed"`},
+		{"lead", edit(func(c *matters.Matter) { c.Lead = "别的单位" }), `lead is "别的单位", the events give "区城管局"`},
+		{"support", edit(func(c *matters.Matter) { c.Support = nil }), `support is "[]", the events give "[区市场监管局]"`},
+		{"stage and suspension", edit(func(c *matters.Matter) { c.Stage, c.Suspended = 0, true }), `suspended is "true", the events give "false"; stage is "0", the events give "2"`},
+		{"owner", edit(func(c *matters.Matter) { c.Owner = "" }), `owner is "", the events give "赭山街道"`},
+		{"no events", edit(func(c *matters.Matter) { c.Events = nil }), `id is "2024-0304-0017", the events give none; type is "违法建设", the events give none`},
+		{"events that cannot be replayed", edit(func(c *matters.Matter) { c.Events[3].Actor = "别的单位" }), "its events cannot be replayed: matters: replay: event 3"},
+		{"only the events", []byte(`{"events":` + string(mustJSON(t, m.Events)) + `}`), "its state contradicts its events"},
+		{"an event without a time", []byte(strings.Replace(string(sound), `"at":"2024-03-04T08:40:00+08:00",`, "", 1)), "the event has no time (at)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := fullLifecycle(t)
+			before := got.Clone()
+			err := json.Unmarshal(c.in, got)
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Unmarshal = %v, want ErrInvalid saying %q", err, c.want)
+			}
+			if diff := cmp.Diff(before, got); diff != "" {
+				t.Errorf("a refused matter changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+	var zero matters.Matter
+	if err := json.Unmarshal([]byte(`{}`), &zero); err != nil {
+		t.Errorf("the zero matter: %v", err)
+	}
+}
+
+// withWallClock returns t with its wall clock moved by d and its
+// monotonic clock reading kept, as time.Now gives after the system clock
+// was set back by -d.
+func withWallClock(t time.Time, d time.Duration) time.Time {
+	if t == t.Round(0) {
+		panic("withWallClock: no monotonic reading")
+	}
+	type layout struct { // time.Time's: wall seconds since 1885 in bits 30–62 when it has a monotonic reading
+		wall uint64
+		ext  int64
+		loc  *time.Location
+	}
+	l := (*layout)(unsafe.Pointer(&t))
+	l.wall = uint64(int64(l.wall) + int64(d/time.Second)<<30)
+	return t
+}
+
+// TestMonotonicClock: Apply compares and keeps the wall clock, as Replay
+// and a journal do, whatever monotonic reading a time carries.
+func TestMonotonicClock(t *testing.T) {
+	now := time.Now()
+	later := withWallClock(now.Add(time.Second), -2*time.Second) // after now by its monotonic reading, before it by the wall clock
+	if !later.After(now) || !later.Round(0).Before(now.Round(0)) {
+		t.Fatal("the test's clock did not move as meant")
+	}
+	var m matters.Matter
+	if err := m.Apply(matters.Event{Matter: "M", Seq: 1, At: now, Kind: matters.Report, Actor: owner, Type: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Events[0].At; got != got.Round(0) || !got.Equal(now) {
+		t.Errorf("Apply kept %#v, want the wall clock of %#v", got, now)
+	}
+	err := m.Apply(matters.Event{Matter: "M", Seq: 2, At: later, Kind: matters.Whistle, Actor: owner})
+	if !errors.Is(err, matters.ErrOrder) {
+		t.Errorf("Apply of an event before the last by the wall clock = %v, want ErrOrder", err)
+	}
+	// What Apply takes, Replay and a round trip through JSON take.
+	if err := m.Apply(matters.Event{Matter: "M", Seq: 2, At: now.Add(time.Minute), Kind: matters.Whistle, Actor: owner}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := matters.Replay(m.Events); err != nil {
+		t.Errorf("Replay: %v", err)
+	}
+	var back matters.Matter
+	if err := json.Unmarshal(mustJSON(t, &m), &back); err != nil {
+		t.Errorf("round trip: %v", err)
+	}
+}
+
+// TestKindErrorText: a misspelt kind names the package once.
+func TestKindErrorText(t *testing.T) {
+	in := strings.Replace(string(mustJSON(t, fullLifecycle(t))), `"kind":"whistle"`, `"kind":"whistel"`, 1)
+	err := json.Unmarshal([]byte(in), new(matters.Matter))
+	if !errors.Is(err, matters.ErrInvalid) || strings.Count(err.Error(), "matters:") != 2 || !strings.Contains(err.Error(), `matters: unknown event kind "whistel" (want one of report, whistle,`) ||
+		!strings.HasSuffix(err.Error(), "or a Chinese label): invalid") {
+		t.Errorf("Unmarshal = %v", err)
+	}
+	_, err = matters.ParseKind("whistel")
+	if err == nil || !strings.HasPrefix(err.Error(), `matters: unknown event kind "whistel" (want one of report, whistle, `) ||
+		!strings.HasSuffix(err.Error(), ", or a Chinese label): invalid") || strings.Count(err.Error(), "matters:") != 1 {
+		t.Errorf("ParseKind = %v", err)
+	}
+}

@@ -1,0 +1,325 @@
+package matters
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// Supervision is a catalog's settings for supervising its matters (督办).
+// The zero Supervision sets nothing: no supervisor beyond the ones matters
+// record, no escalation after the first supervision, no time limit for
+// the return visit and no limit on reopening.
+type Supervision struct {
+	// Supervisor is the body above every owner of the jurisdiction, such
+	// as a district's 督查室, that supervises a matter which records no
+	// supervisor of its own: [Catalog.Due] has it supervise, and
+	// [Catalog.Apply] lets no other unit be a matter's first supervisor.
+	Supervisor string `json:"supervisor,omitempty"`
+	// EscalateDays is how many working days past a due time a matter
+	// already supervised is supervised again (升级督办); 0: never.
+	EscalateDays int `json:"escalateDays,omitempty"`
+	// FeedbackDays is within how many working days of a resolution the
+	// citizen is to be asked (回访); a later answer, or none by then, is
+	// late ([Catalog.FeedbackLate]). 0: no limit.
+	FeedbackDays int `json:"feedbackDays,omitempty"`
+	// Reopens is how many times a matter may be reopened (重办); beyond it
+	// [Catalog.Apply] refuses a Reopen, and a matter whose citizen is
+	// still dissatisfied goes to supervision ([Catalog.Due]). 0: no limit.
+	Reopens int `json:"reopens,omitempty"`
+}
+
+// refusal builds the EventError for an event e refused with err.
+func refusal(e *Event, err error, format string, args ...any) error {
+	return &EventError{Matter: e.Matter, Seq: e.Seq, Kind: e.Kind, Actor: e.Actor, Reason: fmt.Sprintf(format, args...), Err: err}
+}
+
+// Apply applies e to m as [Matter.Apply] does, after the checks that need
+// the catalog's lists in force at e.At and the calendar cal, so that an
+// event no grading could use is refused when it happens, not when the
+// matter is graded:
+//
+//   - e.At on a date cal does not cover (an error wrapping
+//     workday.ErrOutOfRange);
+//   - a Report of a type that the governance matter list in force does not
+//     route ([ErrNoRoute]; [ErrNoRevision] where no list is in force);
+//   - a Dispatch recording a revision (Event.Routes) that the catalog does
+//     not hold or that was not in force at e.At ([ErrNoRevision]), of a
+//     type that revision does not route ([ErrNoRoute]), or to units off the
+//     route — a lead other than the route's, or a support unit the route
+//     does not name — unless e.Override gives the owner's reason
+//     ([ErrOffRoute]); the reason stays in the history;
+//   - a Return by a sub-district — the owner handing a platform's matter
+//     back, or a dispatched unit that the register in force lists as a
+//     sub-district — of work its admission lists in force admit
+//     ([ErrTransition]), or whose Note is not the admission decision's
+//     Reason ([ErrInvalid]; [Catalog.SendBack] writes it);
+//   - a Reopen beyond Supervision.Reopens ([ErrTransition]);
+//   - the first Supervise of a matter by another unit than
+//     Supervision.Supervisor, where the catalog names one ([ErrActor]).
+//
+// The checks run before m.Apply's and change nothing; a refusal is an
+// [*EventError]. Apply panics on a nil catalog, calendar or matter.
+func (c *Catalog) Apply(cal *workday.Calendar, m *Matter, e Event) error {
+	switch {
+	case c == nil:
+		panic("matters: Apply of a nil *Catalog")
+	case m == nil:
+		panic("matters: Catalog.Apply to a nil *Matter")
+	}
+	mustCalendar(cal)
+	if err := c.check(cal, m, &e); err != nil {
+		return err
+	}
+	return m.Apply(e)
+}
+
+// check runs the catalog's checks of Apply.
+func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
+	if e.At.IsZero() {
+		return nil // Matter.Apply refuses it as out of order
+	}
+	if _, err := cal.IsWorkday(e.At); err != nil {
+		return refusal(e, err, "at %s, a date the calendar does not cover", e.At.Format(timeLayout))
+	}
+	switch e.Kind {
+	case Report:
+		d := c.directoryAt(e.At)
+		if d == nil {
+			return refusal(e, ErrNoRevision, "no governance matter list is in force at %s", e.At.Format(timeLayout))
+		}
+		if d.route(e.Type) == nil {
+			return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(e.Type))
+		}
+	case Dispatch:
+		return c.checkDispatch(m, e)
+	case Return:
+		return c.checkReturn(m, e)
+	case Reopen:
+		if n := c.Supervision.Reopens; n > 0 && count(m.Events, Reopen) >= n {
+			return refusal(e, ErrTransition, "reopened %d times, the catalog's limit: the matter goes to supervision", n)
+		}
+	case Supervise:
+		if s := c.Supervision.Supervisor; s != "" && m.Supervisor == "" && e.Actor != s {
+			return refusal(e, ErrActor, "the catalog's supervisor is %s", errtext.Quote(s))
+		}
+	}
+	return nil
+}
+
+// checkDispatch checks that a dispatch follows the route in force, or
+// says why not.
+func (c *Catalog) checkDispatch(m *Matter, e *Event) error {
+	inForce := c.directoryAt(e.At)
+	d := inForce
+	if e.Routes != "" {
+		var err error
+		if d, err = c.DirectoryVersion(e.Routes); err != nil {
+			return refusal(e, ErrNoRevision, "%v", err)
+		}
+		if !c.unversioned() && (inForce == nil || inForce.Version != e.Routes) {
+			return refusal(e, ErrNoRevision, "governance matter list %s was not in force at %s", errtext.Quote(e.Routes), e.At.Format(timeLayout))
+		}
+	}
+	if d == nil {
+		return refusal(e, ErrNoRevision, "no governance matter list is in force at %s", e.At.Format(timeLayout))
+	}
+	r := d.route(m.Type)
+	if r == nil {
+		return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(m.Type))
+	}
+	if e.Override != "" || len(e.Units) == 0 {
+		return nil // the owner's reason is on record; Matter.Apply refuses no units
+	}
+	if e.Units[0] != r.Lead {
+		return refusal(e, ErrOffRoute, "the route of %s names lead %s, not %s; an override gives the owner's reason", errtext.Quote(m.Type), errtext.Quote(r.Lead), errtext.Quote(e.Units[0]))
+	}
+	for _, u := range e.Units[1:] {
+		if !slices.Contains(r.Support, u) {
+			return refusal(e, ErrOffRoute, "the route of %s names no support unit %s; an override gives the owner's reason", errtext.Quote(m.Type), errtext.Quote(u))
+		}
+	}
+	return nil
+}
+
+// checkReturn checks that a sub-district returns only work its admission
+// lists do not hold, with the admission decision as its reason.
+func (c *Catalog) checkReturn(m *Matter, e *Event) error {
+	if !c.subdistrictReturn(m, e.Actor, e.At) {
+		return nil
+	}
+	d := c.admit(m, e.At)
+	if d.Admitted {
+		return refusal(e, ErrTransition, "%s is on the admission lists in force (%s): a sub-district returns only work they do not hold", errtext.Quote(m.Type), d.Reason)
+	}
+	if e.Note != d.Reason {
+		return refusal(e, ErrInvalid, "the reason of a sub-district's return is the admission decision %q, not %q", d.Reason, e.Note)
+	}
+	return nil
+}
+
+// subdistrictReturn reports whether a Return by unit is a sub-district's:
+// the owner handing a platform's matter back, or a dispatched unit that
+// the register in force at t lists as a sub-district.
+func (c *Catalog) subdistrictReturn(m *Matter, unit string, t time.Time) bool {
+	if unit == m.Owner && m.Platform != "" {
+		return true
+	}
+	reg := current(c.Register, c.History.Registers, func(r *accountability.Register) accountability.Adoption { return r.Adoption }, t)
+	if reg == nil {
+		return false
+	}
+	for i := range reg.Units {
+		if reg.Units[i].ID == unit {
+			return reg.Units[i].Kind == accountability.Subdistrict
+		}
+	}
+	return false
+}
+
+// admit is the decision of the admission lists in force at t on the work
+// of matter m.
+func (c *Catalog) admit(m *Matter, t time.Time) Decision {
+	a := current(c.Admission, c.History.Admissions, func(a *Admission) accountability.Adoption { return a.Adoption }, t)
+	if a == nil {
+		a = &Admission{}
+	}
+	from := m.Platform
+	if from == "" {
+		from = m.Owner
+	}
+	return a.Admit(Request{Title: m.Type, From: from})
+}
+
+// SendBack returns the Return by which unit, a sub-district, hands matter m
+// back — the owner of a matter a platform reported, to the platform; or a
+// sub-district the matter was dispatched to, to its owner — at the instant
+// at, with the decision of the admission lists in force at at as its
+// reason (Note), as [Catalog.Apply] requires. The caller applies it; the
+// request takes effect when approved. Work the lists admit is an error
+// wrapping [ErrTransition] that gives the decision. It panics on a nil
+// catalog or matter.
+func (c *Catalog) SendBack(m *Matter, unit string, at time.Time) (Event, error) {
+	switch {
+	case c == nil:
+		panic("matters: SendBack of a nil *Catalog")
+	case m == nil:
+		panic("matters: SendBack of a nil *Matter")
+	}
+	d := c.admit(m, at)
+	if d.Admitted {
+		return Event{}, fmt.Errorf("matters: matter %s: %s may not send back %s: %s: %w", errtext.Quote(m.ID), errtext.Quote(unit), errtext.Quote(m.Type), d.Reason, ErrTransition)
+	}
+	return Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at, Kind: Return, Actor: unit, Note: d.Reason}, nil
+}
+
+// FeedbackLate reports whether the citizen was asked late (回访) about
+// matter m: for some resolution (Resolve) of the matter, the first answer
+// (Feedback) before the next Reopen came after Supervision.FeedbackDays
+// working days from it on cal, or none had come and that time is before
+// at. With no FeedbackDays it is always false. The calendar's errors (such
+// as workday.ErrOutOfRange) are returned wrapped, naming the matter. It
+// panics on a nil catalog, calendar or matter.
+func (c *Catalog) FeedbackLate(cal *workday.Calendar, m *Matter, at time.Time) (bool, error) {
+	switch {
+	case c == nil:
+		panic("matters: FeedbackLate of a nil *Catalog")
+	case m == nil:
+		panic("matters: FeedbackLate of a nil *Matter")
+	}
+	mustCalendar(cal)
+	days := c.Supervision.FeedbackDays
+	if days <= 0 {
+		return false, nil
+	}
+	var due time.Time
+	late := func(answered time.Time) bool { return !due.IsZero() && answered.After(due) }
+	for i := range m.Events {
+		e := &m.Events[i]
+		switch e.Kind {
+		case Resolve:
+			var err error
+			if due, err = cal.AddDays(e.At, days); err != nil {
+				return false, fmt.Errorf("matters: matter %s: return visit due %d working days after seq %d: %w", errtext.Quote(m.ID), days, e.Seq, err)
+			}
+		case Feedback:
+			if late(e.At) {
+				return true, nil
+			}
+			due = time.Time{}
+		case Reopen:
+			due = time.Time{}
+		}
+	}
+	return late(at), nil
+}
+
+// count returns the number of events of kind k.
+func count(events []Event, k Kind) int {
+	n := 0
+	for i := range events {
+		if events[i].Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// route returns the line of the directory for a matter type, nil if none:
+// [Directory.Route] without the copy.
+func (d *Directory) route(matterType string) *Route {
+	for i := range d.Routes {
+		if d.Routes[i].Type == matterType {
+			return &d.Routes[i]
+		}
+	}
+	return nil
+}
+
+// directoryAt returns the governance matter list in force at t: the
+// catalog's own where it has no revisions, else the revision [Catalog.At]
+// picks; nil if none.
+func (c *Catalog) directoryAt(t time.Time) *Directory {
+	if c.unversioned() {
+		return c.Directory
+	}
+	return current(c.Directory, c.History.Directories, func(d *Directory) accountability.Adoption { return d.Adoption }, t)
+}
+
+// current returns the revision of a list in force at t: cur itself where it
+// records no adoption and there is no history (a list without revisions),
+// else the revision [Catalog.At] picks; nil if none.
+func current[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption, t time.Time) *T {
+	if cur != nil && adoption(cur) == (accountability.Adoption{}) && len(history) == 0 {
+		return cur
+	}
+	return pick(cur, history, adoption, t)
+}
+
+// checkSupervision reports negative settings and a supervisor the
+// register does not hold (catalog.supervision).
+func (v *catalogIndex) checkSupervision() {
+	const rule = "catalog.supervision"
+	s := v.c.Supervision
+	for _, x := range []struct {
+		name, zh string
+		n        int
+	}{{"escalateDays", "升级督办天数", s.EscalateDays}, {"feedbackDays", "回访时限", s.FeedbackDays}, {"reopens", "重办次数上限", s.Reopens}} {
+		if x.n < 0 {
+			v.report(rule, accountability.Error, "supervision."+x.name,
+				fmt.Sprintf("supervision: %s is %d, which is negative", x.name, x.n),
+				fmt.Sprintf("督办设置的%s为负数（%d）", x.zh, x.n))
+		}
+	}
+	if s.Supervisor != "" {
+		if _, ok := v.units[s.Supervisor]; !ok {
+			v.report(rule, accountability.Error, "supervision.supervisor",
+				fmt.Sprintf("supervision: the supervisor %q is no unit of the register", s.Supervisor),
+				fmt.Sprintf("督办单位 %q 不是登记的单位", s.Supervisor))
+		}
+	}
+}

@@ -1,0 +1,363 @@
+package matters_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// The street of the supervision tests that the register lists as a
+// sub-district besides the owner.
+const street2 = "弋江街道"
+
+// supervised is a catalog whose route for 违法建设 names lead, sup1 and
+// sup2, with a supervisor, an escalation after 1 working day, a return
+// visit within 2 working days and one reopening; the register lists the
+// owner and street2 as sub-districts, and the admission lists hold 违法建设
+// but not 油烟扰民.
+func supervisedCatalog() *matters.Catalog {
+	return &matters.Catalog{
+		Register: &accountability.Register{Units: []accountability.Unit{
+			{ID: owner, Kind: accountability.Subdistrict}, {ID: street2, Kind: accountability.Subdistrict},
+			{ID: lead, Kind: accountability.Department}, {ID: sup1, Kind: accountability.Department}, {ID: sup2, Kind: accountability.Department},
+		}},
+		Directory: &matters.Directory{Routes: []matters.Route{
+			{Type: "违法建设", Lead: lead, Support: []string{sup1, sup2}, Respond: 4 * time.Hour, ResolveDays: 5},
+			{Type: "油烟扰民", Lead: sup2, Support: []string{sup1}, Respond: 4 * time.Hour, ResolveDays: 5},
+		}},
+		Admission:   &matters.Admission{Items: []matters.Item{{Code: "QZ-001", Name: "违法建设", List: matters.Duties}}},
+		Supervision: matters.Supervision{Supervisor: supervisor, EscalateDays: 1, FeedbackDays: 2, Reopens: 1},
+	}
+}
+
+// at2031 is an instant the China calendar does not cover.
+var at2031 = time.Date(2031, 3, 3, 9, 0, 0, 0, workday.CST())
+
+func TestCatalogApply(t *testing.T) {
+	c := supervisedCatalog()
+	versioned := supervisedCatalog()
+	old := &matters.Directory{Version: "2023", Adoption: accountability.Adoption{Effective: at(1, 1, 0, 0).AddDate(-1, 0, 0), Status: accountability.Published},
+		Routes: versioned.Directory.Routes}
+	versioned.Directory.Version = "2024"
+	versioned.Directory.Adoption = accountability.Adoption{Effective: at(1, 1, 0, 0), Status: accountability.Published}
+	versioned.History.Directories = []*matters.Directory{old}
+	whistled := hWhistled
+	dispatched := slices.Concat(hWhistled, []matters.Event{ev(matters.Dispatch, owner, lead, sup1)})
+	resolved := slices.Concat(dispatched, []matters.Event{ev(matters.Accept, lead), ev(matters.Resolve, lead)})
+	reopened := slices.Concat(resolved, []matters.Event{ev(matters.Reopen, owner), ev(matters.Resolve, lead)})
+	platformOf := func(typ string) []matters.Event {
+		r := ev(matters.Report, hotline, owner)
+		r.Type = typ
+		return []matters.Event{r}
+	}
+	withType := func(e matters.Event, typ string) matters.Event { e.Type = typ; return e }
+	withRoutes := func(e matters.Event, v string) matters.Event { e.Routes = v; return e }
+	withNote := func(e matters.Event, note string) matters.Event { e.Note = note; return e }
+	refusedReason := (&matters.Admission{Items: c.Admission.Items}).Admit(matters.Request{Title: "油烟扰民", From: hotline}).Reason
+	tests := []struct {
+		name  string
+		c     *matters.Catalog
+		prior []matters.Event
+		e     matters.Event
+		when  time.Time // if set, the event's time
+		want  error
+	}{
+		{"a report of a routed type", c, nil, ev(matters.Report, owner), time.Time{}, nil},
+		{"a report of a type the list does not route", c, nil, withType(ev(matters.Report, owner), "招商引资"), time.Time{}, matters.ErrNoRoute},
+		{"a report dated 2031, outside the calendar", c, nil, ev(matters.Report, owner), at2031, workday.ErrOutOfRange},
+		{"an accept dated 2031", c, dispatched, ev(matters.Accept, lead), at2031, workday.ErrOutOfRange},
+		{"a report when no list is in force", versioned, nil, ev(matters.Report, owner), at(1, 1, 0, 0).AddDate(-2, 0, 0), matters.ErrNoRevision},
+		{"a dispatch on the route", c, whistled, ev(matters.Dispatch, owner, lead, sup2), time.Time{}, nil},
+		{"a dispatch to another lead", c, whistled, ev(matters.Dispatch, owner, sup1, lead), time.Time{}, matters.ErrOffRoute},
+		{"a dispatch to a support unit off the route", c, whistled, ev(matters.Dispatch, owner, lead, outside), time.Time{}, matters.ErrOffRoute},
+		{"a dispatch recording the revision in force", versioned, whistled, withRoutes(ev(matters.Dispatch, owner, lead), "2024"), time.Time{}, nil},
+		{"a dispatch recording a revision no longer in force", versioned, whistled, withRoutes(ev(matters.Dispatch, owner, lead), "2023"), time.Time{}, matters.ErrNoRevision},
+		{"a dispatch recording a revision the catalog lacks", versioned, whistled, withRoutes(ev(matters.Dispatch, owner, lead), "2099"), time.Time{}, matters.ErrNoRevision},
+		{"the first reopening", c, resolved, ev(matters.Reopen, owner), time.Time{}, nil},
+		{"a reopening beyond the catalog's limit", c, reopened, ev(matters.Reopen, owner), time.Time{}, matters.ErrTransition},
+		{"the catalog's supervisor supervises", c, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
+		{"another unit supervises first", c, dispatched, ev(matters.Supervise, outside), time.Time{}, matters.ErrActor},
+		{"the owner hands back work its lists hold", c, platformOf("违法建设"), withNote(ev(matters.Return, owner), "不属街道职责"), time.Time{}, matters.ErrTransition},
+		{"the owner hands back work its lists do not hold, with the decision", c, platformOf("油烟扰民"), withNote(ev(matters.Return, owner), refusedReason), time.Time{}, nil},
+		{"the owner hands back unlisted work with another reason", c, platformOf("油烟扰民"), withNote(ev(matters.Return, owner), "人手不足"), time.Time{}, matters.ErrInvalid},
+		{"a sub-district dispatched to returns listed work", c, slices.Concat(hWhistled, []matters.Event{ev(matters.Dispatch, owner, street2)}), withNote(ev(matters.Return, street2), "不归我管"), time.Time{}, matters.ErrTransition},
+		{"a department returns as before", c, dispatched, ev(matters.Return, sup1), time.Time{}, nil},
+		{"Matter.Apply's own refusals come through", c, whistled, ev(matters.Accept, lead), time.Time{}, matters.ErrTransition},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &matters.Matter{}
+			if len(tt.prior) > 0 {
+				m = build(t, tt.prior...)
+			}
+			e := next(m, tt.e)
+			if !tt.when.IsZero() {
+				e.At = tt.when
+			}
+			before := snapshot(m)
+			err := tt.c.Apply(workday.China(), m, e)
+			if !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
+				t.Fatalf("Catalog.Apply(%s by %s) = %v, want %v", e.Kind, e.Actor, err, tt.want)
+			}
+			if err == nil {
+				return
+			}
+			var ee *matters.EventError
+			if !errors.As(err, &ee) || ee.Seq != e.Seq || ee.Kind != e.Kind {
+				t.Errorf("error %v is not an *EventError naming seq %d %s", err, e.Seq, e.Kind)
+			}
+			sameMatter(t, "matter after a refused event", before, m)
+		})
+	}
+}
+
+// TestOffRouteOverride: a dispatch off the route is refused without an
+// override and accepted with one, and the override is in the history.
+func TestOffRouteOverride(t *testing.T) {
+	c := supervisedCatalog()
+	m := build(t, hWhistled...)
+	off := next(m, ev(matters.Dispatch, owner, outside))
+	err := c.Apply(workday.China(), m, off)
+	if !errors.Is(err, matters.ErrOffRoute) || !strings.Contains(err.Error(), outside) {
+		t.Fatalf("off the route without a reason: %v, want ErrOffRoute naming %s", err, outside)
+	}
+	off.Override = "区城管局人员全部在防汛一线，经街道党工委研究临时派区教育局协助"
+	if err := c.Apply(workday.China(), m, off); err != nil {
+		t.Fatalf("off the route with the owner's reason: %v", err)
+	}
+	last := m.Events[len(m.Events)-1]
+	if last.Kind != matters.Dispatch || last.Override != off.Override || m.Lead != outside {
+		t.Errorf("history ends with %+v, lead %s; want the dispatch and its override", last, m.Lead)
+	}
+	back, err := matters.Replay(m.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameMatter(t, "replay of a history with an override", m, back)
+}
+
+func TestSendBack(t *testing.T) {
+	c := supervisedCatalog()
+	r := ev(matters.Report, hotline, owner)
+	r.Type = "油烟扰民"
+	m := build(t, r)
+	e, err := c.SendBack(m, owner, at(3, 4, 10, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(e.Note, "refused") || !strings.Contains(e.Note, "油烟扰民") {
+		t.Errorf("Note %q is not the admission decision", e.Note)
+	}
+	cal := workday.China()
+	if err := c.Apply(cal, m, e); err != nil {
+		t.Fatalf("applying SendBack's event: %v", err)
+	}
+	approve := matters.Event{Matter: m.ID, Seq: len(m.Events) + 1, At: e.At, Kind: matters.Approve, Actor: hotline, Ref: e.Seq, Note: "核实不属街道准入事项，热线改派"}
+	if err := c.Apply(cal, m, approve); err != nil {
+		t.Fatal(err)
+	}
+	if m.Owner != hotline || m.Platform != "" || m.State != matters.Reported {
+		t.Fatalf("after the hotline approved: owner %s, platform %q, %s; want the hotline's, reported", m.Owner, m.Platform, m.State)
+	}
+	d, err := c.Directory.Dispatch(m, e.At.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Apply(cal, m, d); err != nil {
+		t.Fatalf("the hotline re-dispatches on the route: %v", err)
+	}
+	listed := build(t, ev(matters.Report, hotline, owner))
+	if _, err := c.SendBack(listed, owner, at(3, 4, 10, 0)); !errors.Is(err, matters.ErrTransition) || !strings.Contains(err.Error(), "admitted") {
+		t.Errorf("SendBack of listed work: %v, want ErrTransition giving the decision", err)
+	}
+}
+
+func TestFeedbackLate(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	resolvedAt := func(when time.Time, more ...matters.Event) *matters.Matter {
+		h := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead), tev(when, matters.Resolve, lead)}, more)
+		return timed(t, h...)
+	}
+	answer := func(when time.Time) matters.Event { return tev(when, matters.Feedback, owner) }
+	reopen := func(when time.Time) matters.Event { return tev(when, matters.Reopen, owner) }
+	tests := []struct {
+		name string
+		m    *matters.Matter
+		at   time.Time
+		want bool
+	}{
+		{"answered the next day", resolvedAt(at(3, 5, 9, 0), answer(at(3, 6, 9, 0))), at(3, 20, 0, 0), false},
+		{"answered at the limit", resolvedAt(at(3, 5, 9, 0), answer(at(3, 7, 9, 0))), at(3, 20, 0, 0), false},
+		{"answered after two working days", resolvedAt(at(3, 5, 9, 0), answer(at(3, 7, 9, 1))), at(3, 20, 0, 0), true},
+		{"a Friday resolution answered on Tuesday morning", resolvedAt(at(3, 8, 16, 0), answer(at(3, 12, 9, 0))), at(3, 20, 0, 0), false},
+		{"not yet answered, within the limit", resolvedAt(at(3, 5, 9, 0)), at(3, 6, 9, 0), false},
+		{"never answered", resolvedAt(at(3, 5, 9, 0)), at(3, 20, 0, 0), true},
+		{"the first round late, the second on time", resolvedAt(at(3, 5, 9, 0), answer(at(3, 8, 9, 0)), reopen(at(3, 8, 10, 0)),
+			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.FeedbackLate(cal, tt.m, tt.at)
+			if err != nil || got != tt.want {
+				t.Errorf("FeedbackLate = %v, %v; want %v", got, err, tt.want)
+			}
+		})
+	}
+	if late, err := (&matters.Catalog{}).FeedbackLate(cal, resolvedAt(at(3, 5, 9, 0)), at(12, 1, 0, 0)); late || err != nil {
+		t.Errorf("with no limit: %v, %v; want false", late, err)
+	}
+	if _, err := c.FeedbackLate(cal, resolvedAt(at(12, 30, 9, 0)), at(12, 31, 0, 0)); err != nil {
+		t.Errorf("near the calendar's end: %v", err)
+	}
+}
+
+// dueKinds returns the kinds of events, in order.
+func dueKinds(events []matters.Event) []matters.Kind {
+	var ks []matters.Kind
+	for _, e := range events {
+		ks = append(ks, e.Kind)
+	}
+	return ks
+}
+
+// TestDueOncePerThreshold runs the scan every quarter of an hour over a
+// matter's life and applies what it returns: each threshold calls for its
+// event exactly once, at the first instant past it, and a second scan at
+// the same instant returns nothing.
+func TestDueOncePerThreshold(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	tests := []struct {
+		name   string
+		events []matters.Event
+		want   map[matters.Kind][]time.Time
+	}{
+		// Dispatched Monday 09:00, 4h to respond: 75% at 12:00, overdue
+		// after 13:00, escalated after Tuesday 13:00.
+		{"the lead never answers", dispatchedAt(at(3, 4, 9, 0)), map[matters.Kind][]time.Time{
+			matters.Urge: {at(3, 4, 12, 0)}, matters.Supervise: {at(3, 4, 13, 15), at(3, 5, 13, 15)}}},
+		// 5 working days to resolve: 75% is 90h of 120h, Friday 3:00;
+		// overdue after Monday 11 March 09:00, escalated after Tuesday.
+		{"the lead answers and never resolves", slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)}),
+			map[matters.Kind][]time.Time{matters.Urge: {at(3, 8, 3, 0)}, matters.Supervise: {at(3, 11, 9, 15), at(3, 12, 9, 15)}}},
+		// An approved extension of 2 days moves the resolution thresholds:
+		// 7 days, 75% = 126h: Monday 11 March 15:00.
+		{"an approved extension", slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead),
+			withDays(tev(at(3, 4, 11, 0), matters.Extend, lead), 2), tev(at(3, 4, 11, 0), matters.Approve, owner)}),
+			map[matters.Kind][]time.Time{matters.Urge: {at(3, 11, 15, 0)}, matters.Supervise: {at(3, 13, 9, 15), at(3, 14, 9, 15)}}},
+		// A denied extension moves nothing.
+		{"a denied extension", slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead),
+			withDays(tev(at(3, 4, 11, 0), matters.Extend, lead), 2), tev(at(3, 4, 11, 0), matters.Deny, owner)}),
+			map[matters.Kind][]time.Time{matters.Urge: {at(3, 8, 3, 0)}, matters.Supervise: {at(3, 11, 9, 15), at(3, 12, 9, 15)}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := timed(t, tt.events...)
+			last := m.Events[len(m.Events)-1].At
+			got := map[matters.Kind][]time.Time{}
+			for now := at(3, 4, 9, 0); now.Before(at(3, 20, 0, 0)); now = now.Add(15 * time.Minute) {
+				if now.Before(last) {
+					continue
+				}
+				due, err := c.Due(cal, now, []*matters.Matter{m})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range due {
+					if err := c.Apply(cal, m, e); err != nil {
+						t.Fatalf("at %s: applying %s: %v", now, e.Kind, err)
+					}
+					got[e.Kind] = append(got[e.Kind], e.At)
+				}
+				again, err := c.Due(cal, now, []*matters.Matter{m})
+				if err != nil || len(again) > 0 {
+					t.Fatalf("at %s: a second scan returned %v, %v; want nothing", now, dueKinds(again), err)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("due events mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func withDays(e matters.Event, days int) matters.Event { e.Days = days; return e }
+
+func TestDueCases(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	overdue := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	fresh := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	// Reopened once (the limit), and the citizen still says no.
+	again := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{
+		tev(at(3, 4, 10, 0), matters.Accept, lead), tev(at(3, 5, 9, 0), matters.Resolve, lead),
+		func() matters.Event { e := tev(at(3, 5, 10, 0), matters.Feedback, owner); e.Satisfied = no(); return e }(),
+		tev(at(3, 5, 11, 0), matters.Reopen, owner), tev(at(3, 6, 9, 0), matters.Resolve, lead),
+	})
+	stillNo := func() matters.Event { e := tev(at(3, 6, 10, 0), matters.Feedback, owner); e.Satisfied = no(); return e }()
+	dissatisfied := timed(t, append(slices.Clone(again), stillNo)...)
+	satisfied := timed(t, append(slices.Clone(again), tev(at(3, 6, 10, 0), matters.Feedback, owner))...)
+	alreadySupervised := timed(t, append(slices.Clone(again), stillNo, tev(at(3, 6, 11, 0), matters.Supervise, supervisor))...)
+	later := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 30, 9, 0), matters.Accept, sup1)})...)
+	unrouted := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	unrouted.Type = "井盖缺失" // no such route; a host's matter edited by hand
+	noSupervisor := *c
+	noSupervisor.Supervision.Supervisor = ""
+	tests := []struct {
+		name    string
+		c       *matters.Catalog
+		ms      []*matters.Matter
+		want    []matters.Kind
+		wantErr []string
+	}{
+		{"nothing", c, nil, nil, nil},
+		{"nil and new matters", c, []*matters.Matter{nil, {}, build(t, hWhistled...)}, nil, nil},
+		{"overdue by days: urge, supervise and escalate at once", c, []*matters.Matter{overdue},
+			[]matters.Kind{matters.Urge, matters.Supervise, matters.Supervise}, nil},
+		{"reopened to the limit and still dissatisfied", c, []*matters.Matter{dissatisfied}, []matters.Kind{matters.Supervise}, nil},
+		{"reopened to the limit and satisfied", c, []*matters.Matter{satisfied}, nil, nil},
+		{"supervised after the answer already", c, []*matters.Matter{alreadySupervised}, nil, nil},
+		{"a matter with an event after the instant is skipped", c, []*matters.Matter{later}, nil, nil},
+		{"no supervisor: the urging, and an error", &noSupervisor, []*matters.Matter{fresh, overdue}, []matters.Kind{matters.Urge, matters.Urge},
+			[]string{`matter "M-1"`, "names a supervisor"}},
+		{"an unrouted matter is named, the others scanned", c, []*matters.Matter{unrouted, overdue},
+			[]matters.Kind{matters.Urge, matters.Supervise, matters.Supervise}, []string{"井盖缺失", "no route"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			due, err := tt.c.Due(cal, at(3, 20, 9, 0), tt.ms)
+			if diff := cmp.Diff(tt.want, dueKinds(due)); diff != "" {
+				t.Errorf("due kinds mismatch (-want +got):\n%s", diff)
+			}
+			switch {
+			case tt.wantErr == nil && err != nil:
+				t.Errorf("error %v, want none", err)
+			case tt.wantErr != nil && err == nil:
+				t.Errorf("no error, want one naming %q", tt.wantErr)
+			}
+			for _, part := range tt.wantErr {
+				if err != nil && !strings.Contains(err.Error(), part) {
+					t.Errorf("error %v does not name %q", err, part)
+				}
+			}
+			for i, e := range due {
+				if e.At != at(3, 20, 9, 0) || e.Note == "" {
+					t.Errorf("due[%d] = %+v: want the scan's instant and a note", i, e)
+				}
+			}
+		})
+	}
+	if due, _ := c.Due(cal, at(3, 20, 9, 0), []*matters.Matter{overdue}); len(due) == 3 {
+		if due[0].Actor != owner || due[1].Actor != supervisor || due[1].Seq != due[0].Seq+1 || due[2].Seq != due[1].Seq+1 {
+			t.Errorf("due = %+v: want the owner's urging, then the supervisor's two, numbered in turn", due)
+		}
+	}
+}

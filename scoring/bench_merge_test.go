@@ -1,0 +1,141 @@
+package scoring
+
+import (
+	"errors"
+	"sync"
+	"testing"
+)
+
+// The benchmarks of merging books: a sharded build against one book, and
+// merging against recording. They use the book benchmarks' input (see
+// benchMatters and benchEvaluation in bench_test.go).
+
+// shardOf returns the evaluations [from, to) of shard k of n of a year of
+// total evaluations (see benchEvaluation): contiguous runs of matters, cut
+// at a multiple of 8 so that both stages of a matter fall in one shard.
+func shardOf(k, n, total int) (from, to int) {
+	per := (total/n + 7) / 8 * 8
+	return min(k*per, total), min((k+1)*per, total)
+}
+
+// recordRange records evaluations [from, to) of a benchmark year into
+// book, and returns the first error.
+func recordRange(book *Book, from, to int, ms benchIDs, subjects []string, results []Result) error {
+	year := Year(2020).From
+	for i := from; i < to; i++ {
+		if err := book.Record(benchEvaluation(i, ms, subjects, results, year)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchmarkSharded builds a book of n evaluations from shards books, each
+// filled with its share of the matters on a goroutine of its own, merged
+// into the first. With one shard, it records every evaluation into one
+// book on the benchmark's goroutine.
+func benchmarkSharded(b *testing.B, kind, n, shards int) {
+	ms, subjects, results := benchMatters(b, kind, n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var book *Book
+	for range b.N {
+		books := make([]*Book, shards)
+		for k := range books {
+			books[k] = NewBook()
+		}
+		if shards == 1 {
+			if err := recordRange(books[0], 0, n, ms, subjects, results); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			var wg sync.WaitGroup
+			errs := make([]error, shards)
+			for k, bk := range books {
+				from, to := shardOf(k, shards, n)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					errs[k] = recordRange(bk, from, to, ms, subjects, results)
+				}()
+			}
+			wg.Wait()
+			if err := errors.Join(errs...); err != nil {
+				b.Fatal(err)
+			}
+			for _, o := range books[1:] {
+				if err := books[0].Merge(o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		book = books[0]
+	}
+	b.StopTimer()
+	if book.Len() != n {
+		b.Fatalf("the book holds %d evaluations, want %d", book.Len(), n)
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
+// BenchmarkShardedBuild builds a book of 1,000,000 evaluations in two
+// ways, to be compared in one run with -cpu 2: 2-books records each half
+// of the matters into a book of its own on a goroutine of its own, then
+// merges the two, as a host that uses every core does; 1-book records
+// them all into one book on one goroutine. Neither scores (see
+// BenchmarkBook). 2-books runs first: a case run later in a process
+// reuses memory the collector freed and runs faster for it (see
+// BenchmarkBook), so that the ratio errs against the sharded build. The
+// -opaque cases give UUIDs.
+func BenchmarkShardedBuild(b *testing.B) {
+	b.Run("2-books", func(b *testing.B) { benchmarkSharded(b, seqIDs, 1_000_000, 2) })
+	b.Run("1-book", func(b *testing.B) { benchmarkSharded(b, seqIDs, 1_000_000, 1) })
+	b.Run("2-books-opaque", func(b *testing.B) { benchmarkSharded(b, opaqueIDs, 1_000_000, 2) })
+	b.Run("1-book-opaque", func(b *testing.B) { benchmarkSharded(b, opaqueIDs, 1_000_000, 1) })
+}
+
+// benchmarkJoin times how the second half of a year of n evaluations
+// joins a book that holds the first: recorded one by one, or merged from
+// a book that holds them. Building the book of the first half is not
+// timed.
+func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
+	ms, subjects, results := benchMatters(b, kind, n)
+	_, half := shardOf(0, 2, n)
+	first, second := NewBook(), NewBook()
+	if err := errors.Join(recordRange(first, 0, half, ms, subjects, results),
+		recordRange(second, half, n, ms, subjects, results)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		dst := NewBook()
+		if err := dst.Merge(first); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if merge {
+			if err := dst.Merge(second); err != nil {
+				b.Fatal(err)
+			}
+		} else if err := recordRange(dst, half, n, ms, subjects, results); err != nil {
+			b.Fatal(err)
+		}
+		if dst.Len() != n {
+			b.Fatalf("the book holds %d evaluations, want %d", dst.Len(), n)
+		}
+	}
+	b.ReportMetric(float64(n-half)*float64(b.N)/b.Elapsed().Seconds(), "evaluations/s")
+}
+
+// BenchmarkMerge compares merging a book of 500,000 evaluations into a
+// book that holds 500,000 others with recording the same evaluations into
+// it, in one run: merge-500k against record-500k, run in that order so
+// that the ratio errs against the merge. The -opaque cases give UUIDs.
+func BenchmarkMerge(b *testing.B) {
+	b.Run("merge-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, true) })
+	b.Run("record-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, false) })
+	b.Run("merge-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, true) })
+	b.Run("record-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, false) })
+}

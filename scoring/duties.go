@@ -1,0 +1,216 @@
+package scoring
+
+import (
+	"fmt"
+	"slices"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/matters"
+)
+
+// This file holds who may grade and amend (separation of duties) and the
+// rules a host sets for a book.
+
+// BookOptions are rules a [Book] checks evaluations and amendments against
+// beyond what every book checks. Every book refuses, whatever its options:
+// a name (matter, subject, evaluator, an amendment's author) with white
+// space at either end or a control or invisible formatting character in
+// it (so that "赭山街道 " cannot pass for a second evaluator beside
+// "赭山街道"); an evaluation whose subject is its evaluator; an amendment
+// whose author is the graded subject.
+//
+// A nil *BookOptions, like the zero BookOptions, adds nothing to those: a
+// book that replays a journal of old years, or tests how far a time can
+// go, sets none.
+type BookOptions struct {
+	// Scale is the scale in force. If set, a grade must be on it, and the
+	// points must be the grade's: exactly — or, with Bands, anywhere in
+	// the grade's band, from the grade's points up to (not including) the
+	// next higher grade's, the top grade's band being its points alone.
+	// Bands is the tolerance for a weighted evaluator that keeps its
+	// weighted figure as the points: the figures that [Scale.Floor] grades
+	// back to that grade. Points above the top grade or below the bottom
+	// one never agree.
+	Scale Scale
+	Bands bool
+	// AmendWithin and Now set the window in which an amendment may be
+	// dated. Where either is set, an amendment must be dated no earlier
+	// than the evaluation it corrects, no later than AmendWithin after it
+	// (if AmendWithin is positive), and not in the future: not after Now()
+	// (time.Now if Now is nil). So an amendment dated 2099 cannot be "the
+	// latest" and outrank a genuine correction made today.
+	AmendWithin time.Duration
+	Now         func() time.Time
+	// Matter, if set, finds a matter by ID: an evaluation must then be of a
+	// matter it finds, of a subject the matter was dispatched to graded by
+	// the matter's owner, or of the owner of a matter a platform reported
+	// graded by that platform, and at a stage the matter's history has —
+	// 0; a stage 1 to the matter's Progress count; or, once it is resolved
+	// or closed, the final evaluation after its stages
+	// ([Facts.EvaluationStage]).
+	Matter func(id string) (*matters.Matter, bool)
+}
+
+// NewBookWith returns an empty book that also checks the rules of opts (a
+// nil opts adds none). The book keeps its own copy of the options. Their
+// functions may be called from several goroutines at once, Now under the
+// book's lock: neither may call the book.
+func NewBookWith(opts *BookOptions) *Book {
+	b := &Book{}
+	if opts != nil {
+		o := *opts
+		o.Scale = slices.Clone(opts.Scale)
+		b.opts = &o
+	}
+	return b
+}
+
+// cleanName reports whether a name has no white space at either end and
+// no control or invisible formatting character.
+func cleanName(s string) bool {
+	if s == "" {
+		return true // an empty name is reported as missing
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c >= utf8.RuneSelf:
+			for _, r := range s[i:] {
+				if r >= 0x2070 && r < 0xfeff {
+					continue // CJK and the rest: no control or formatting character lies between
+				}
+				if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// dutiesOK reports whether e's names are clean and its subject is not its
+// evaluator: the checks of duty every Record makes.
+func dutiesOK(e *Evaluation) bool {
+	return e.Subject != e.Evaluator && cleanName(e.Matter) && cleanName(e.Subject) && cleanName(e.Evaluator)
+}
+
+// checkOptions reports what in e the options refuse: a grade off the
+// scale or points that disagree with it, and an evaluation its matter's
+// history does not allow. Each error wraps ErrInvalid and names what.
+func (o *BookOptions) check(e *Evaluation, at string) []error {
+	if o == nil {
+		return nil
+	}
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: %s: "+format, append([]any{ErrInvalid, at}, args...)...))
+	}
+	if len(o.Scale) > 0 {
+		if why := o.pointsDisagree(e.Result); why != "" {
+			bad("%s", why)
+		}
+	}
+	if o.Matter != nil {
+		if why := historyRefuses(o.Matter, e); why != "" {
+			bad("%s", why)
+		}
+	}
+	return errs
+}
+
+// pointsDisagree says why r's points do not agree with its grade on the
+// scale, or returns "".
+func (o *BookOptions) pointsDisagree(r Result) string {
+	g, ok := o.Scale.Grade(r.Grade)
+	if !ok {
+		return fmt.Sprintf("grade %q is not on the scale in force", r.Grade)
+	}
+	if r.Points.Equal(g.Points) {
+		return ""
+	}
+	if o.Bands && r.Points.GreaterThan(g.Points) {
+		next, above := g, false
+		for _, c := range o.Scale {
+			if c.Points.GreaterThan(g.Points) && (!above || c.Points.LessThan(next.Points)) {
+				next, above = c, true
+			}
+		}
+		if above && r.Points.LessThan(next.Points) {
+			return ""
+		}
+		return fmt.Sprintf("points %s are outside the band of grade %q (%s up to %s)", r.Points, r.Grade, g.Points, bandTop(next, above))
+	}
+	if o.Bands {
+		return fmt.Sprintf("points %s are below grade %q (%s)", r.Points, r.Grade, g.Points)
+	}
+	return fmt.Sprintf("points %s are not those of grade %q (%s)", r.Points, r.Grade, g.Points)
+}
+
+func bandTop(next Grade, above bool) string {
+	if !above {
+		return "itself: the top grade"
+	}
+	return "not including " + next.Points.String()
+}
+
+// historyRefuses says why the matter's history does not allow e, or
+// returns "".
+func historyRefuses(find func(string) (*matters.Matter, bool), e *Evaluation) string {
+	m, ok := find(e.Matter)
+	if !ok || m == nil {
+		return "no such matter"
+	}
+	switch {
+	case e.Subject == m.Owner && m.Platform != "":
+		if e.Evaluator != m.Platform {
+			return fmt.Sprintf("the owner %q of a matter the platform %q reported is graded by the platform, not %q", m.Owner, m.Platform, e.Evaluator)
+		}
+	case !dispatchedTo(m, e.Subject):
+		return fmt.Sprintf("the matter was never dispatched to %q", e.Subject)
+	case e.Evaluator != m.Owner:
+		return fmt.Sprintf("a unit the matter was dispatched to is graded by its owner %q, not %q", m.Owner, e.Evaluator)
+	}
+	final := m.State == matters.Resolved || m.State == matters.Closed
+	if n := m.Stage; e.Stage != 0 && (e.Stage > n+1 || e.Stage == n+1 && (n == 0 || !final)) {
+		return fmt.Sprintf("stage %d is not in the matter's history (%d stages, final %v)", e.Stage, n, final)
+	}
+	return ""
+}
+
+// dispatchedTo reports whether some Dispatch of m named unit.
+func dispatchedTo(m *matters.Matter, unit string) bool {
+	return slices.ContainsFunc(m.Events, func(e matters.Event) bool {
+		return e.Kind == matters.Dispatch && slices.Contains(e.Units, unit)
+	})
+}
+
+// amendmentWhen says why an amendment's time is refused against the
+// evaluation it corrects, made at orig, or returns "".
+func (o *BookOptions) amendmentWhen(at, orig time.Time) string {
+	if o == nil || o.AmendWithin <= 0 && o.Now == nil {
+		return ""
+	}
+	now := time.Now
+	if o.Now != nil {
+		now = o.Now
+	}
+	switch n := now(); {
+	case at.Before(orig):
+		return fmt.Sprintf("dated %s, before the evaluation it corrects (%s)", at.Format(time.RFC3339), orig.Format(time.RFC3339))
+	case at.After(n):
+		return fmt.Sprintf("dated %s, in the future (now %s)", at.Format(time.RFC3339), n.Format(time.RFC3339))
+	case o.AmendWithin > 0 && at.Sub(orig) > o.AmendWithin:
+		return fmt.Sprintf("dated %s, more than %s after the evaluation it corrects (%s)", at.Format(time.RFC3339), o.AmendWithin, orig.Format(time.RFC3339))
+	}
+	return ""
+}

@@ -1,0 +1,233 @@
+package ledger
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// randomEntries returns n entries of distinct keys and some amendments
+// of them, with every kind of figure a ledger keeps: points that fit and
+// that do not, times in and out of the nanosecond range, no reasons, the
+// same reasons in runs and reasons of their own; matter IDs numbered and
+// not.
+func randomEntries(rng *rand.Rand, n int) ([]Entry, []Amendment) {
+	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
+	points := []string{"85", "70.5", "0", "-3", "1e-9", "123456789012345678901234567890"}
+	ats := []time.Time{june, june.AddDate(0, 1, 0), time.Date(1700, 1, 1, 0, 0, 0, 1, time.UTC), time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)}
+	var es []Entry
+	seen := map[Key]bool{}
+	for len(es) < n {
+		var matter string
+		switch rng.IntN(3) {
+		case 0:
+			matter = fmt.Sprintf("2020-%d", rng.IntN(n))
+		case 1:
+			matter = fmt.Sprintf("WH%07d", rng.IntN(n))
+		default:
+			matter = fmt.Sprintf("m-%x-z", rng.IntN(n))
+		}
+		k := Key{Matter: matter, Subject: fmt.Sprintf("D%d", rng.IntN(5)), Evaluator: fmt.Sprintf("S%d", rng.IntN(3)), Stage: int32(rng.IntN(3))}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		e := Entry{Key: k, At: ats[rng.IntN(len(ats))], Grade: []string{"good", "fair", "poor"}[rng.IntN(3)],
+			Policy: []string{"p1", "p2"}[rng.IntN(2)], Points: decimal.RequireFromString(points[rng.IntN(len(points))])}
+		switch rng.IntN(4) {
+		case 0:
+		case 1:
+			e.Reasons = []string{"run", "of reasons"}
+		default:
+			e.Reasons = []string{fmt.Sprintf("own %d", rng.IntN(1000))}
+		}
+		es = append(es, e)
+	}
+	var as []Amendment
+	for range n / 4 {
+		e := es[rng.IntN(len(es))]
+		e.At = e.At.Add(time.Duration(rng.IntN(3)) * time.Hour)
+		e.Points = decimal.RequireFromString(points[rng.IntN(len(points))])
+		e.Reasons = []string{fmt.Sprintf("fix %d", rng.IntN(4))}
+		as = append(as, Amendment{Entry: e, Author: fmt.Sprintf("A%d", rng.IntN(2)), Reason: "r"})
+	}
+	return es, as
+}
+
+// amendmentsOf returns the amendments of the entries.
+func amendmentsOf(es []Entry, as []Amendment) []Amendment {
+	keys := map[Key]bool{}
+	for _, e := range es {
+		keys[e.Key] = true
+	}
+	var out []Amendment
+	for _, a := range as {
+		if keys[a.Key] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// contents is what a ledger reports, to compare ledgers by.
+type contents struct {
+	Entries    []Entry
+	Amendments []Amendment
+	Tallies    [][]string
+}
+
+func contentsOf(l *Ledger) contents {
+	c := contents{Entries: l.Entries(), Amendments: l.Amendments()}
+	june := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range [][2]time.Time{{june, june.AddDate(0, 1, 0)}, {time.Time{}, june.AddDate(500, 0, 0)}} {
+		var ts []string
+		for _, t := range l.Tally(p[0], p[1]) {
+			ts = append(ts, fmt.Sprint(t.Subject, " ", t.Matters, " ", t.Entries, " ", t.Mean.RatString(), " ", t.Grades))
+		}
+		slices.Sort(ts)
+		c.Tallies = append(c.Tallies, ts)
+	}
+	return c
+}
+
+// fill adds entries and amendments to a ledger and fails on any outcome
+// but Added (amendments equal to one there already are skipped).
+func fill(t *testing.T, l *Ledger, es []Entry, as []Amendment) {
+	t.Helper()
+	for i := range es {
+		if out := l.Add(&es[i]); out != Added {
+			t.Fatalf("Add(%v) = %v", es[i].Key, out)
+		}
+	}
+	for i := range as {
+		if out := l.Amend(&as[i]); out != Added && out != Duplicate {
+			t.Fatalf("Amend(%v) = %v", as[i].Key, out)
+		}
+	}
+}
+
+// TestMergeMatchesAdd splits entries and amendments over ledgers — by
+// matter, or not — merges them in random order, from views and from
+// snapshots, and checks that the merged ledger reports what one ledger
+// given everything reports; and that it then takes more entries and
+// amendments, refusing duplicates of merged ones, as that one does.
+func TestMergeMatchesAdd(t *testing.T) {
+	for seed := range uint64(16) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(seed, 3))
+			es, as := randomEntries(rng, 200+rng.IntN(2000))
+			later := len(es) * 4 / 5 // added after the merges
+			as = amendmentsOf(es[:later], as)
+			var want Ledger
+			fill(t, &want, es[:later], as)
+
+			parts := make([]Ledger, 1+rng.IntN(4))
+			byMatter := seed%2 == 0
+			where := map[Key]int{}
+			for i := range es[:later] {
+				k := rng.IntN(len(parts))
+				if byMatter {
+					k = int(uint(len(es[i].Matter)*31+int(es[i].Matter[len(es[i].Matter)-1])) % uint(len(parts)))
+				}
+				where[es[i].Key] = k
+				fill(t, &parts[k], es[i:i+1], nil)
+			}
+			for i := range as {
+				fill(t, &parts[where[as[i].Key]], nil, as[i:i+1])
+			}
+			var got Ledger
+			for _, k := range rng.Perm(len(parts)) {
+				s := parts[k].View()
+				if rng.IntN(2) == 0 {
+					s = parts[k].Snapshot()
+				}
+				if out, keys := got.Merge(s, 10); out != Added {
+					t.Fatalf("Merge of part %d = %v, %v", k, out, keys)
+				}
+			}
+			if diff := cmp.Diff(contentsOf(&want), contentsOf(&got)); diff != "" {
+				t.Fatalf("merged mismatch (-want +got):\n%s", diff)
+			}
+			for i := range es[:later] {
+				if out := got.Add(&es[i]); out != Duplicate {
+					t.Fatalf("Add of merged %v = %v, want Duplicate", es[i].Key, out)
+				}
+			}
+			for i := range as {
+				if out := got.Amend(&as[i]); out != Duplicate {
+					t.Fatalf("Amend of merged %v = %v, want Duplicate", as[i].Key, out)
+				}
+			}
+			more := []Amendment{{Entry: es[0], Author: "late", Reason: "r"}}
+			more[0].At = more[0].At.Add(time.Minute)
+			fill(t, &want, es[later:], more)
+			fill(t, &got, es[later:], more)
+			if diff := cmp.Diff(contentsOf(&want), contentsOf(&got)); diff != "" {
+				t.Fatalf("after more entries, mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMergeOverlap merges ledgers that share keys — some, or all — and
+// checks that Merge refuses, names the first shared keys in the order the
+// other ledger added them, and leaves the ledger as it was.
+func TestMergeOverlap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	es, as := randomEntries(rng, 500)
+	var l, o Ledger
+	fill(t, &l, es[:300], amendmentsOf(es[:300], as))
+	// o: entries of its own, then, every seventh, one of l's, in order.
+	var shared []Key
+	for i := 250; i < len(es); i++ {
+		fill(t, &o, es[i:i+1], nil)
+		if i%7 == 0 && i-250 < 50 {
+			fill(t, &o, es[i-250:i-249], nil)
+			shared = append(shared, es[i-250].Key)
+		}
+	}
+	for i := 250; i < 300; i++ {
+		shared = append(shared, es[i].Key)
+	}
+	// The order o added them in.
+	var wantKeys []Key
+	for i := range o.recs.len() {
+		r := o.recs.at(int32(i))
+		for _, k := range shared {
+			if k.Stage == r.stage && o.find(&k) == i {
+				wantKeys = append(wantKeys, k)
+			}
+		}
+	}
+	before := contentsOf(&l)
+	n := l.Len()
+	for _, limit := range []int{0, 1, 10, 1000} {
+		for _, s := range []*Snapshot{o.View(), o.Snapshot()} {
+			out, keys := l.Merge(s, limit)
+			if out != Duplicate {
+				t.Fatalf("Merge of an overlapping ledger = %v", out)
+			}
+			want := wantKeys[:min(limit, len(wantKeys))]
+			if diff := cmp.Diff(want, keys, cmp.Comparer(func(x, y []Key) bool { return slices.Equal(x, y) })); diff != "" && !(len(want) == 0 && len(keys) == 0) {
+				t.Fatalf("limit %d: keys mismatch (-want +got):\n%s", limit, diff)
+			}
+		}
+	}
+	if l.Len() != n {
+		t.Fatalf("a refused merge changed Len: %d, was %d", l.Len(), n)
+	}
+	if diff := cmp.Diff(before, contentsOf(&l)); diff != "" {
+		t.Fatalf("a refused merge changed the ledger (-want +got):\n%s", diff)
+	}
+	// The ledger goes on as before: it takes o's entries one by one.
+	for i := 300; i < len(es); i++ {
+		if out := l.Add(&es[i]); out != Added {
+			t.Fatalf("Add after a refused merge = %v", out)
+		}
+	}
+}

@@ -1,0 +1,30 @@
+package ledger
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestUnsorted checks that Unsorted holds exactly the entries of Entries,
+// in some order.
+func TestUnsorted(t *testing.T) {
+	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
+	var l Ledger
+	if got := l.Unsorted(); len(got) != 0 {
+		t.Errorf("an empty ledger: Unsorted = %v", got)
+	}
+	for _, e := range []Entry{entry("M-9", "D1", 0, june, "85"), entry("M-1", "D1", 1, june, "70"),
+		entry("M-1", "D2", 0, june, "100"), entry("M-5", "D2", 0, june, "40")} {
+		if out := l.Add(&e); out != Added {
+			t.Fatalf("Add(%v) = %v", e.Key, out)
+		}
+	}
+	got := l.Unsorted()
+	slices.SortFunc(got, func(x, y Entry) int { return keyCmp(&x.Key, &y.Key) })
+	if diff := cmp.Diff(l.Entries(), got); diff != "" {
+		t.Errorf("Unsorted, sorted, mismatch with Entries (-want +got):\n%s", diff)
+	}
+}

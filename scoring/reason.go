@@ -1,0 +1,174 @@
+package scoring
+
+import (
+	"math/big"
+	"math/bits"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// sides are the thresholds a ratio of a reason must not be rounded onto or
+// across: 1, the limit that "on time" compares with, and the ratios of the
+// table's rules for one figure (the resolution's, or the response's).
+type sides struct {
+	t          *Table // nil: the limit only
+	resolution bool
+}
+
+// appendRatio appends actual/limit with 2 places, rounded half up, where
+// that figure is on the same side of every threshold as the ratio itself
+// (and on a threshold only where the ratio is); else with the fewest more
+// places that make it so. It needs actual ≥ 0 and limit > 0. Figures of up
+// to 18 places are found in 128-bit integers; only a ratio that needs
+// more goes to big.Rat.
+func (s sides) appendRatio(b []byte, actual, limit int64) []byte {
+	if q, ok := roundedAt(actual, limit, 2); ok && s.agreeHundredths(actual, limit, q) {
+		return appendRatioFast(b, actual, limit)
+	}
+	for places := 3; places <= 18; places++ {
+		q, ok := roundedAt(actual, limit, places)
+		if !ok {
+			break
+		}
+		if s.agreeAt(actual, limit, q, places) {
+			return appendFixed(b, q, places)
+		}
+	}
+	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
+	for places := int32(2); places <= 40; places++ {
+		d := roundRat(r, places)
+		if s.agreeShown(actual, limit, d.Rat()) {
+			return append(b, d.StringFixed(places)...)
+		}
+	}
+	return append(b, r.FloatString(40)...)
+}
+
+// roundedAt returns actual/limit × 10^places rounded half up, where it
+// fits a uint64: ⌊(2 × actual × 10^places + limit) / (2 × limit)⌋.
+func roundedAt(actual, limit int64, places int) (uint64, bool) {
+	hi, lo := bits.Mul64(uint64(actual), 2*uint64(pow10[places]))
+	lo, c := bits.Add64(lo, uint64(limit), 0)
+	hi += c
+	if den := 2 * uint64(limit); hi < den {
+		q, _ := bits.Div64(hi, lo, den)
+		return q, true
+	}
+	return 0, false
+}
+
+// appendFixed appends q / 10^places with places decimals.
+func appendFixed(b []byte, q uint64, places int) []byte {
+	p := uint64(pow10[places])
+	b = strconv.AppendUint(b, q/p, 10)
+	b = append(b, '.')
+	frac := strconv.AppendUint(make([]byte, 0, 20), q%p+p, 10) // a leading 1 keeps the zeros
+	return append(b, frac[1:]...)
+}
+
+// agreeAt reports whether q / 10^places compares with 1 and every
+// threshold as actual/limit does.
+func (s sides) agreeAt(actual, limit int64, q uint64, places int) bool {
+	p := uint64(pow10[places])
+	same := func(f fraction) bool {
+		if f.neg {
+			return true // every ratio and figure is above it
+		}
+		if !f.small {
+			return f.cmpRatio(actual, limit) == new(big.Rat).SetFrac(new(big.Int).SetUint64(q), new(big.Int).SetUint64(p)).Cmp(f.rat())
+		}
+		// q × d against n × 10^places, in 128 bits.
+		ah, al := bits.Mul64(q, f.d)
+		bh, bl := bits.Mul64(f.n, p)
+		shown := 1
+		switch {
+		case ah < bh || ah == bh && al < bl:
+			shown = -1
+		case ah == bh && al == bl:
+			shown = 0
+		}
+		return f.cmpRatio(actual, limit) == shown
+	}
+	return same(fraction{n: 1, d: 1, small: true}) && s.thresholds(func(x *decimal.Decimal) bool { return same(fractionOf(*x)) })
+}
+
+// thresholds calls f with each threshold of the figure in the table's
+// rules (not 1), until f returns false; it reports whether f never did.
+func (s sides) thresholds(f func(x *decimal.Decimal) bool) bool {
+	if s.t == nil {
+		return true
+	}
+	for i := range s.t.Rules {
+		r := &s.t.Rules[i]
+		at, over := r.ResponseAtMost, r.ResponseOver
+		if s.resolution {
+			at, over = r.ResolutionAtMost, r.ResolutionOver
+		}
+		if at != nil && !f(at) || over != nil && !f(over) {
+			return false
+		}
+	}
+	return true
+}
+
+// agreeHundredths reports whether q hundredths, actual/limit rounded,
+// compares with 1 and every threshold as actual/limit does. The rounded
+// figure is within half a hundredth of the ratio, so it can only fall on
+// or across a threshold x with 100x within half of q; for x of at most
+// two places, 100x is a whole number X, and that happens only when q is X
+// and the ratio is not exactly q hundredths.
+func (s sides) agreeHundredths(actual, limit int64, q uint64) bool {
+	ah, al := bits.Mul64(uint64(actual), 100)
+	if qh, ql := bits.Mul64(q, uint64(limit)); ah == qh && al == ql {
+		return true // the figure is the ratio itself
+	}
+	if q == 100 {
+		return false // the limit itself
+	}
+	return s.thresholds(func(x *decimal.Decimal) bool {
+		if e := x.Exponent(); e >= -2 && e <= 0 && x.Sign() >= 0 && x.NumDigits() <= 16 {
+			return uint64(x.CoefficientInt64())*uint64(pow10[e+2]) != q
+		}
+		f := fractionOf(*x)
+		return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
+	})
+}
+
+// agreeShown reports whether shown compares with 1 and every threshold as
+// actual/limit does.
+func (s sides) agreeShown(actual, limit int64, shown *big.Rat) bool {
+	same := func(f fraction) bool { return f.cmpRatio(actual, limit) == shown.Cmp(f.rat()) }
+	return same(fraction{n: 1, d: 1, small: true}) && s.thresholds(func(x *decimal.Decimal) bool { return same(fractionOf(*x)) })
+}
+
+// cmpHundredths compares q/100 with f: -1, 0 or +1.
+func (f fraction) cmpHundredths(q uint64) int {
+	if f.neg {
+		return 1
+	}
+	if f.small {
+		ah, al := bits.Mul64(q, f.d)
+		bh, bl := bits.Mul64(f.n, 100)
+		switch {
+		case ah < bh || ah == bh && al < bl:
+			return -1
+		case ah == bh && al == bl:
+			return 0
+		}
+		return 1
+	}
+	return new(big.Rat).SetFrac(new(big.Int).SetUint64(q), big.NewInt(100)).Cmp(f.r)
+}
+
+// rat returns f as a big.Rat (a negative threshold as -1: every ratio is
+// above it).
+func (f fraction) rat() *big.Rat {
+	switch {
+	case f.neg:
+		return big.NewRat(-1, 1)
+	case f.small:
+		return new(big.Rat).SetFrac(new(big.Int).SetUint64(f.n), new(big.Int).SetUint64(f.d))
+	}
+	return f.r
+}

@@ -1,0 +1,113 @@
+package scoringtest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/qingdan/qingdan/internal/tablecase"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// Coverage says which rows of a decision table a set of cases reached, in
+// the manner of opa test --coverage: a row is reached by a case when it is
+// the rule that grades the case's facts (the first whose conditions all
+// hold, as [scoring.Table.Match] finds it). Rows has one entry per rule of
+// the table, in the table's order.
+type Coverage struct {
+	Table string `json:"table"` // the table's Version
+	Rows  []Row  `json:"rows"`
+}
+
+// Row is one rule of a table and the cases that reached it. Rule is its
+// number, 1-based, as a Result's Reason quotes it; Cases are the names of
+// the cases (by position, "#0", … for a case with no name) in the order
+// given; none when the row was never reached.
+type Row struct {
+	Rule  int      `json:"rule"`
+	Name  string   `json:"name,omitempty"`
+	Cases []string `json:"cases,omitempty"`
+}
+
+// String names the row as a Reason does: rule 3 "late", or rule 3 for a
+// rule with no name.
+func (r Row) String() string {
+	if r.Name == "" {
+		return "rule " + strconv.Itoa(r.Rule)
+	}
+	return "rule " + strconv.Itoa(r.Rule) + " " + strconv.Quote(r.Name)
+}
+
+// Cover finds which rows of tab the cases reach. A case whose facts no
+// rule matches reaches nothing; a case that wants an error is counted like
+// any other, since it too tests the row its facts reach. Cover panics if
+// tab is nil.
+func Cover(tab *scoring.Table, cases []Case) Coverage {
+	if tab == nil {
+		panic("scoringtest: Cover with a nil table")
+	}
+	c := Coverage{Table: tab.Version, Rows: make([]Row, len(tab.Rules))}
+	for i, r := range tab.Rules {
+		c.Rows[i] = Row{Rule: i + 1, Name: r.Name}
+	}
+	for i, cs := range cases {
+		if r, ok := tab.Match(cs.Facts); ok {
+			c.Rows[r].Cases = append(c.Rows[r].Cases, tablecase.Name(cs.Name, i))
+		}
+	}
+	return c
+}
+
+// Unreached returns the rows no case reached, in the table's order.
+func (c Coverage) Unreached() []Row {
+	var out []Row
+	for _, r := range c.Rows {
+		if len(r.Cases) == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// String reports the coverage one row a line, as
+//
+//	table "wuhu-2026": 5 of 6 rules reached
+//	rule 1 "not responded": 2 cases
+//	rule 2 "returned": never reached
+func (c Coverage) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "table %s: %d of %d rules reached", strconv.Quote(c.Table), len(c.Rows)-len(c.Unreached()), len(c.Rows))
+	for _, r := range c.Rows {
+		switch n := len(r.Cases); n {
+		case 0:
+			fmt.Fprintf(&b, "\n%s: never reached", r)
+		case 1:
+			fmt.Fprintf(&b, "\n%s: 1 case", r)
+		default:
+			fmt.Fprintf(&b, "\n%s: %d cases", r, n)
+		}
+	}
+	return b.String()
+}
+
+// RequireCoverage fails t, through one t.Errorf, when some row of tab is
+// reached by none of the cases, naming every such row:
+//
+//	table "wuhu-2026": no case reaches rule 2 "returned", rule 5 "late"
+//
+// It does not grade the cases; call [Run] for that. It panics if tab is
+// nil.
+func RequireCoverage(t Testing, tab *scoring.Table, cases []Case) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	un := Cover(tab, cases).Unreached()
+	if len(un) == 0 {
+		return
+	}
+	names := make([]string, len(un))
+	for i, r := range un {
+		names[i] = r.String()
+	}
+	t.Errorf("table %s: no case reaches %s", strconv.Quote(tab.Version), strings.Join(names, ", "))
+}

@@ -1,0 +1,165 @@
+package scoring_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
+)
+
+var whatIfScale = scoring.Scale{
+	{Code: "excellent", Points: decimal.NewFromInt(100)},
+	{Code: "fair", Points: decimal.NewFromInt(70)},
+}
+
+// lenient grades a response within its limit excellent; strict asks for
+// half the limit.
+func whatIfTables() (lenient, strict *scoring.Table) {
+	yes := true
+	half := decimal.RequireFromString("0.5")
+	lenient = &scoring.Table{Version: "lenient-1", Scale: whatIfScale, Rules: []scoring.TableRule{
+		{Name: "on time", Grade: "excellent", ResponseOnTime: &yes},
+		{Name: "otherwise", Grade: "fair"},
+	}}
+	strict = &scoring.Table{Version: "strict-1", Scale: whatIfScale, Rules: []scoring.TableRule{
+		{Name: "within half the limit", Grade: "excellent", Responded: &yes, ResponseAtMost: &half},
+		{Name: "otherwise", Grade: "fair"},
+	}}
+	return lenient, strict
+}
+
+// whatIfYear is n matters of 4 units, each answered after (i mod 5) of 4
+// hours, recorded under lenient in March 2026.
+func whatIfYear(t testing.TB, n int) (*scoring.Book, []scoring.Facts) {
+	lenient, _ := whatIfTables()
+	book := scoring.NewBook()
+	facts := make([]scoring.Facts, n)
+	for i := range facts {
+		facts[i] = scoring.Facts{Matter: fmt.Sprint("M", i), Subject: fmt.Sprint("unit", i%4), Evaluator: "s", Final: true,
+			Responded: true, Response: time.Duration(i%5) * time.Hour, ResponseLimit: 4 * time.Hour}
+		r, err := lenient.Evaluate(facts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := book.Record(facts[i].Evaluation(time.Date(2026, 3, 2, 9, 0, 0, i, workday.CST()), r)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return book, facts
+}
+
+func TestRegrade(t *testing.T) {
+	lenient, strict := whatIfTables()
+	book, facts := whatIfYear(t, 40)
+	// An amendment: the recorded grade that counts is the amended one.
+	amended := facts[0].Evaluation(time.Date(2026, 3, 3, 9, 0, 0, 0, workday.CST()), scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: []string{"complaint"}})
+	if err := book.Amend(scoring.Amendment{Evaluation: amended, Author: "审核", Reason: "投诉"}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := book.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := scoring.Regrade(book, facts, strict, scoring.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := book.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("Regrade changed the recorded book")
+	}
+
+	// Recompute the changes independently: grade each facts under both
+	// tables (the amended one as amended).
+	var want []scoring.Change
+	for i, f := range facts {
+		old, _ := lenient.Evaluate(f)
+		if i == 0 {
+			old = amended.Result
+		}
+		nw, _ := strict.Evaluate(f)
+		if old.Grade != nw.Grade {
+			want = append(want, scoring.Change{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Old: old, New: nw})
+		}
+	}
+	// Responses of 3 and 4 hours (i mod 5 = 3, 4) were on time but not
+	// within half the limit: 16 of 40; and M0, amended to fair, answered
+	// at once, so strict grades it excellent: 17.
+	if len(want) != 17 {
+		t.Fatalf("the independent count found %d changes, want 17", len(want))
+	}
+	byMatter := func(cs []scoring.Change) map[string]scoring.Change {
+		m := map[string]scoring.Change{}
+		for _, c := range cs {
+			m[c.Matter] = c
+		}
+		return m
+	}
+	if diff := cmp.Diff(byMatter(want), byMatter(got.Changes)); diff != "" {
+		t.Errorf("changes mismatch (-want +got):\n%s", diff)
+	}
+	// The rule on each side is in the Reasons.
+	c := got.Changes[1] // the first after the amended M0
+	if c.Old.Policy != "lenient-1" || c.New.Policy != "strict-1" || c.Old.Reasons[0][:len(`rule 1 "on time"`)] != `rule 1 "on time"` {
+		t.Errorf("first change %+v: want the lenient rule 1 on the old side and the strict policy on the new", c)
+	}
+	// Every subject's composite moves (its 3- and 4-hour answers drop
+	// from 100 to 70); the what-if book agrees with its own scores.
+	if len(got.Subjects) != 4 {
+		t.Errorf("%d subjects changed, want 4: %+v", len(got.Subjects), got.Subjects)
+	}
+	scores := map[string]scoring.Score{}
+	for _, sc := range book.Scores(scoring.Year(2026)) {
+		scores[sc.Subject] = sc
+	}
+	newScores := map[string]scoring.Score{}
+	for _, sc := range got.Book.Scores(scoring.Year(2026)) {
+		newScores[sc.Subject] = sc
+	}
+	for _, sc := range got.Subjects {
+		if diff := cmp.Diff(scores[sc.Subject], sc.Old); diff != "" {
+			t.Errorf("%s: old score mismatch (-want +got):\n%s", sc.Subject, diff)
+		}
+		if diff := cmp.Diff(newScores[sc.Subject], sc.New); diff != "" {
+			t.Errorf("%s: new score mismatch (-want +got):\n%s", sc.Subject, diff)
+		}
+	}
+	if got.Book.Len() != book.Len() {
+		t.Errorf("what-if book holds %d evaluations, want %d", got.Book.Len(), book.Len())
+	}
+	// Regrading under the same policy changes nothing but the amendment.
+	same, err := scoring.Regrade(book, facts, lenient, scoring.Year(2026))
+	if err != nil || len(same.Changes) != 1 || same.Changes[0].Matter != "M0" {
+		t.Errorf("Regrade under the recorded policy: %v, %v; want only the amended M0", same.Changes, err)
+	}
+}
+
+func TestRegradeErrors(t *testing.T) {
+	_, strict := whatIfTables()
+	book, facts := whatIfYear(t, 3)
+	if _, err := scoring.Regrade(book, facts[:2], strict, scoring.Year(2026)); !errors.Is(err, scoring.ErrInvalid) {
+		t.Errorf("missing facts: error %v, want ErrInvalid", err)
+	}
+	if _, err := scoring.Regrade(book, append(facts, facts[1]), strict, scoring.Year(2026)); !errors.Is(err, scoring.ErrInvalid) {
+		t.Errorf("two facts for one evaluation: error %v, want ErrInvalid", err)
+	}
+	if _, err := scoring.Regrade(book, facts, &scoring.Table{}, scoring.Year(2026)); !errors.Is(err, scoring.ErrNoRule) {
+		t.Errorf("a refusing policy: error %v, want ErrNoRule", err)
+	}
+	if _, err := scoring.Regrade(book, facts, scoring.Discard(), scoring.Year(2026)); !errors.Is(err, scoring.ErrInvalid) {
+		t.Errorf("a policy that evaluates nothing: error %v, want ErrInvalid", err)
+	}
+	got, err := scoring.Regrade(scoring.NewBook(), facts, strict, scoring.Year(2026))
+	if err != nil || len(got.Changes) != 0 || len(got.Subjects) != 0 || got.Book.Len() != 0 {
+		t.Errorf("an empty book: %+v, %v; want nothing", got, err)
+	}
+}

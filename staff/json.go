@@ -1,0 +1,123 @@
+package staff
+
+import (
+	"fmt"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/shopspring/decimal"
+)
+
+// The JSON forms of the types that decode themselves, registered so that
+// jsonx.Decode checks them, inside whatever holds them, in its first pass.
+var (
+	_ = jsonx.Wire[Score, scoreJSON]()
+	_ = jsonx.Wire[Appraised, appraisedJSON]()
+	_ = jsonx.Wire[Candidate, candidateJSON]()
+	_ = jsonx.Wire[Placement, placementJSON]()
+)
+
+// decode is the UnmarshalJSON of a type whose JSON form is j, named what
+// in errors: null leaves the value alone (done reports false), and an
+// error wraps ErrInvalid.
+func decode(what string, b []byte, j any) (done bool, err error) {
+	if string(b) == "null" {
+		return false, nil
+	}
+	if err := jsonx.Decode(b, j); err != nil {
+		return false, fmt.Errorf("%w: %s: %w", ErrInvalid, what, err)
+	}
+	return true, nil
+}
+
+// scoreJSON is the JSON form of a Score: the scores in jsonx's form.
+type scoreJSON struct {
+	*scoreFields
+	Scores map[string]jsonx.Decimal `json:"scores"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly: a field Score
+// does not have, a key given twice or in another case, text that is not
+// UTF-8 and a score that is not a plain decimal of at most 64 characters
+// ("87.5") are errors, whatever decimal's package settings are. Null
+// leaves s alone. Errors wrap [ErrInvalid].
+func (s *Score) UnmarshalJSON(b []byte) error {
+	var f scoreFields
+	j := scoreJSON{scoreFields: &f}
+	if ok, err := decode("score", b, &j); !ok {
+		return err
+	}
+	f.Scores = jsonx.FromMap(j.Scores)
+	*s = Score(f)
+	return nil
+}
+
+// appraisedJSON is the JSON form of an Appraised: the decimals in jsonx's
+// form.
+type appraisedJSON struct {
+	*appraisedFields
+	Scores map[string]jsonx.Decimal `json:"scores"`
+	Total  jsonx.Decimal            `json:"total"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly, as
+// [Score.UnmarshalJSON] does. Null leaves a alone. Errors wrap
+// [ErrInvalid].
+func (a *Appraised) UnmarshalJSON(b []byte) error {
+	var f appraisedFields
+	j := appraisedJSON{appraisedFields: &f}
+	if ok, err := decode("appraised", b, &j); !ok {
+		return err
+	}
+	f.Scores, f.Total = jsonx.FromMap(j.Scores), decimal.Decimal(j.Total)
+	*a = Appraised(f)
+	return nil
+}
+
+// candidateJSON is the JSON form of a Candidate: the decimals in jsonx's
+// form.
+type candidateJSON struct {
+	*candidateFields
+	Competition jsonx.Decimal   `json:"competition"`
+	Years       []jsonx.Decimal `json:"years"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly, as
+// [Score.UnmarshalJSON] does. Null leaves c alone. Errors wrap
+// [ErrInvalid].
+func (c *Candidate) UnmarshalJSON(b []byte) error {
+	var f candidateFields
+	j := candidateJSON{candidateFields: &f}
+	if ok, err := decode("candidate", b, &j); !ok {
+		return err
+	}
+	f.Competition = decimal.Decimal(j.Competition)
+	f.Years = nil
+	if j.Years != nil {
+		f.Years = make([]decimal.Decimal, len(j.Years))
+		for i, y := range j.Years {
+			f.Years[i] = decimal.Decimal(y)
+		}
+	}
+	*c = Candidate(f)
+	return nil
+}
+
+// placementJSON is the JSON form of a Placement: Total in jsonx's form.
+type placementJSON struct {
+	*placementFields
+	Total jsonx.Decimal `json:"total"`
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, strictly, as
+// [Score.UnmarshalJSON] does. Null leaves p alone. Errors wrap
+// [ErrInvalid].
+func (p *Placement) UnmarshalJSON(b []byte) error {
+	var f placementFields
+	j := placementJSON{placementFields: &f}
+	if ok, err := decode("placement", b, &j); !ok {
+		return err
+	}
+	f.Total = decimal.Decimal(j.Total)
+	*p = Placement(f)
+	return nil
+}
