@@ -23,6 +23,9 @@ func amended(e scoring.Evaluation, grade, points string, at time.Time, author st
 // evaluation, the last in the journal counts, whatever time each claims.
 func TestAmendmentsCountByPosition(t *testing.T) {
 	s := smallHistory()
+	// The hotline that reported the matter does its return visit: the
+	// matter must replay, not only be written.
+	s[5].event.Actor = "91580"
 	eval := *s[6].evaluation
 	first := amended(eval, "fair", "70", eval.At.Add(72*time.Hour), "街道党工委")
 	backdated := amended(eval, "poor", "40", eval.At.Add(time.Hour), "某人") // appended later, dated earlier
@@ -65,6 +68,9 @@ func sameAmendment(x, y scoring.Amendment) bool {
 
 func TestAmendmentsRefused(t *testing.T) {
 	s := smallHistory()
+	// The hotline that reported the matter does its return visit: the
+	// matter must replay, not only be written.
+	s[5].event.Actor = "91580"
 	eval := *s[6].evaluation
 	a := amended(eval, "fair", "70", eval.At.Add(time.Hour), "街道党工委")
 	tests := []struct {
