@@ -147,15 +147,22 @@ func (t *strtab) addPlanned(src *strtab, pages []srcPage, p *matterPlan, base in
 			if v == 0 || p.ids[v-1] < first {
 				continue
 			}
+			indexed++
 			if page == nil {
-				key, page = t.seq.newPage(sp.prefix, key)
+				// The range's first new ID makes its page, as add does,
+				// taking the prefix when t has none.
+				t.seq.add(src.view(v-1), key, nil, j, p.ids[v-1])
+				if key.prefix < 0 {
+					key.prefix = int32(len(t.seq.names) - 1)
+				}
+				page = t.seq.pages[key]
+				continue
 			}
 			page[j] = p.ids[v-1] + 1
 			n++
 		}
 		if n > 0 {
 			t.seq.counts[key.prefix].keys += n
-			indexed += int32(n)
 		}
 	}
 	for _, sp := range byName {
