@@ -192,11 +192,17 @@ func (t *strtab) addPlanned(src *strtab, pages []srcPage, p *matterPlan, base in
 }
 
 // indexByName indexes string m of src, which t has under id but does
-// not index yet, by its name.
+// not index yet, by its name. Being new, it needs no finish: in the hash
+// table it goes to the first free slot of its probe.
 func (t *strtab) indexByName(src *strtab, m, id int32) {
 	s := src.view(m)
 	w := t.start(s)
-	t.finish(s, &w)
+	if w.mode != inPage {
+		w.pos = -1 // no table yet
+		if t.slots != nil {
+			w.pos = t.free(w.h)
+		}
+	}
 	t.index(s, &w, id)
 }
 
