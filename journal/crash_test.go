@@ -205,7 +205,10 @@ func TestCrashKills(t *testing.T) {
 	}
 	t.Logf("%d kills in %v: %d entries acknowledged, none lost; %d journals left torn and recovered; the lock refused %d writers",
 		kills, time.Since(start).Round(time.Millisecond), len(acked), torn, locked)
-	if torn == 0 || len(acked) == 0 {
+	// The 30 kills of a short or race run check that nothing acknowledged
+	// is lost, but may by chance never land inside a write; the full 200,
+	// which CI runs in a step of its own, must.
+	if len(acked) == 0 || (kills >= 200 && torn == 0) {
 		t.Errorf("no torn line (%d) or no acknowledged entry (%d): the kills did not land where they must", torn, len(acked))
 	}
 }
