@@ -149,21 +149,8 @@ func (x *seqIndex) locate(s string) (mode seqMode, key pageKey, page *seqPage, s
 // add puts id in the slot locate gave for s (mode inPage), taking its
 // prefix and making its page when needed.
 func (x *seqIndex) add(s string, key pageKey, page *seqPage, slot int, id int32) {
-	if page == nil {
-		prefix := ""
-		if key.prefix < 0 {
-			prefix, _, _ = splitSeq(s)
-		}
-		key, page = x.newPage(prefix, key)
-	}
-	x.fill(key.prefix, page, slot, id)
-}
-
-// newPage makes the page of a key locate gave (mode inPage, no page),
-// taking the prefix first when the key has none (key.prefix < 0), and
-// returns the key with its prefix and the page.
-func (x *seqIndex) newPage(prefix string, key pageKey) (pageKey, *seqPage) {
 	if key.prefix < 0 {
+		prefix, _, _ := splitSeq(s)
 		prefix = strings.Clone(prefix)
 		key.prefix = int32(len(x.names))
 		if x.prefixes == nil {
@@ -174,24 +161,20 @@ func (x *seqIndex) newPage(prefix string, key pageKey) (pageKey, *seqPage) {
 		x.counts = append(x.counts, seqCounts{})
 		x.lastPrefix, x.lastID = prefix, key.prefix
 	}
-	if len(x.slab) == 0 {
-		x.slab = make([]seqPage, slabSize)
+	if page == nil {
+		if len(x.slab) == 0 {
+			x.slab = make([]seqPage, slabSize)
+		}
+		page, x.slab = &x.slab[0], x.slab[1:]
+		if x.pages == nil {
+			x.pages = make(map[pageKey]*seqPage)
+		}
+		x.pages[key] = page
+		x.counts[key.prefix].pages++
+		x.cache[key.hash()] = seqCached{key, page}
 	}
-	page := &x.slab[0]
-	x.slab = x.slab[1:]
-	if x.pages == nil {
-		x.pages = make(map[pageKey]*seqPage)
-	}
-	x.pages[key] = page
-	x.counts[key.prefix].pages++
-	x.cache[key.hash()] = seqCached{key, page}
-	return key, page
-}
-
-// fill puts id in a slot of a page of the prefix pid.
-func (x *seqIndex) fill(pid int32, page *seqPage, slot int, id int32) {
 	page[slot] = id + 1
-	x.counts[pid].keys++
+	x.counts[key.prefix].keys++
 }
 
 // spill marks the range of a page (mode toSpill, of one of the index's

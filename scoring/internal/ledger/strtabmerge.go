@@ -147,15 +147,22 @@ func (t *strtab) addPlanned(src *strtab, pages []srcPage, p *matterPlan, base in
 			if v == 0 || p.ids[v-1] < first {
 				continue
 			}
+			indexed++
 			if page == nil {
-				key, page = t.seq.newPage(sp.prefix, key)
+				// The range's first new ID makes its page, as add does,
+				// taking the prefix when t has none.
+				t.seq.add(src.view(v-1), key, nil, j, p.ids[v-1])
+				if key.prefix < 0 {
+					key.prefix = int32(len(t.seq.names) - 1)
+				}
+				page = t.seq.pages[key]
+				continue
 			}
 			page[j] = p.ids[v-1] + 1
 			n++
 		}
 		if n > 0 {
 			t.seq.counts[key.prefix].keys += n
-			indexed += int32(n)
 		}
 	}
 	for _, sp := range byName {
@@ -185,11 +192,17 @@ func (t *strtab) addPlanned(src *strtab, pages []srcPage, p *matterPlan, base in
 }
 
 // indexByName indexes string m of src, which t has under id but does
-// not index yet, by its name.
+// not index yet, by its name. Being new, it needs no finish: in the hash
+// table it goes to the first free slot of its probe.
 func (t *strtab) indexByName(src *strtab, m, id int32) {
 	s := src.view(m)
 	w := t.start(s)
-	t.finish(s, &w)
+	if w.mode != inPage {
+		w.pos = -1 // no table yet
+		if t.slots != nil {
+			w.pos = t.free(w.h)
+		}
+	}
 	t.index(s, &w, id)
 }
 
