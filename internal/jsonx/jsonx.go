@@ -195,6 +195,17 @@ func plainDecimal(b []byte) bool {
 // (some 1,233 digits) before it counts digits, whatever zeros it ends in,
 // so that it takes no longer for four million digits than for four.
 func DecimalFits(d decimal.Decimal) bool {
+	if d.Sign() == 0 {
+		return true
+	}
+	// The common case, decided without copying the coefficient: at most
+	// 18 digits and an exponent within ±18 write in at most 38 characters.
+	if e := d.Exponent(); e >= -smallExp && e <= smallExp {
+		b := smallBounds[e+smallExp]
+		if d.Cmp(b[0]) > 0 && d.Cmp(b[1]) < 0 {
+			return true
+		}
+	}
 	c := d.Coefficient() // a copy, but d.NumDigits costs the square of a huge coefficient's length
 	if c.Sign() == 0 {
 		return true
@@ -212,6 +223,19 @@ func DecimalFits(d decimal.Decimal) bool {
 	d = d.Normalize() // FormatDecimal drops the zeros a negative exponent ends in
 	return plainLen(d.NumDigits(), d.Exponent(), neg) <= MaxDecimalLen
 }
+
+// smallExp bounds the exponents of DecimalFits's fast path.
+const smallExp = 18
+
+// smallBounds[e+smallExp] holds -10^18 and 10^18 with exponent e: a
+// decimal of exponent e strictly between them has at most 18 digits, and
+// comparing decimals of one exponent allocates nothing. Never written.
+var smallBounds = func() (b [2*smallExp + 1][2]decimal.Decimal) {
+	for e := -smallExp; e <= smallExp; e++ {
+		b[e+smallExp] = [2]decimal.Decimal{decimal.New(-1e18, int32(e)), decimal.New(1e18, int32(e))}
+	}
+	return b
+}()
 
 // plainLen is the length of the plain form of a decimal of k digits and
 // exponent e, without trailing zeros after a point.

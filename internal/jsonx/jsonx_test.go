@@ -250,3 +250,13 @@ func FuzzParseDecimal(f *testing.F) {
 		}
 	})
 }
+
+// TestDecimalFitsAllocates: the check every recorded evaluation passes
+// through copies no coefficient for points of ordinary size.
+func TestDecimalFitsAllocates(t *testing.T) {
+	for _, d := range []decimal.Decimal{decimal.New(85, 0), decimal.New(-125, -1), decimal.New(999999999999999999, -18), decimal.New(-999999999999999999, 18)} {
+		if n := testing.AllocsPerRun(100, func() { jsonx.DecimalFits(d) }); n != 0 {
+			t.Errorf("DecimalFits(%s) allocates %v times; want 0", d, n)
+		}
+	}
+}
