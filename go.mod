@@ -12,3 +12,5 @@ require (
 	golang.org/x/mod v0.43.0
 	golang.org/x/text v0.28.0
 )
+
+require github.com/rogpeppe/go-internal v1.16.0 // indirect

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+)
+
+var checkFlags struct {
+	json     bool
+	kind     string
+	register string
+}
+
+var checkCmd = &command.Command{
+	Name:  "check",
+	Args:  "[-json] [-kind 类型] [-register 文件] 文件…",
+	Short: "用内置规则检查清单：两单一图一点、清单目录、事项清单、准入清单或公布的权力清单（CSV，UTF-8 或 GB18030）",
+	Long: `清单目录（catalog）另做交叉检查：事项清单、准入清单和重点任务引用的单位、职责和事项须在两单一图一点中，
+-register 给出目录所依据的两单一图一点。默认逐条用中文列出问题；有错误时退出码为 1，只有警告时为 0。`,
+	Examples: []string{
+		"qingdan check register-2020.json",
+		"qingdan check -register register-2020.json lists.json",
+		"qingdan check -json 权力清单.csv",
+		"cat register.json | qingdan check -",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.BoolVar(&checkFlags.json, "json", false, "以 JSON 输出问题，供程序读取")
+		fs.StringVar(&checkFlags.kind, "kind", "", kindsHelp)
+		fs.StringVar(&checkFlags.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
+	},
+	Run: runCheck,
+}
+
+// checked is what check reports of one file, and its JSON form.
+type checked struct {
+	File     string                  `json:"file"`
+	Kind     string                  `json:"kind"`
+	Findings accountability.Findings `json:"findings"`
+	Errors   int                     `json:"errors"`
+	Warnings int                     `json:"warnings"`
+}
+
+func runCheck(env *command.Env, args []string) int {
+	f := checkFlags
+	if len(args) == 0 {
+		return env.UsageError("check", "没有给出要检查的文件")
+	}
+	var reg *accountability.Register
+	if f.register != "" {
+		d, err := loadDocument(env, f.register, "register")
+		if err != nil {
+			return env.Errorf(command.Usage, "check", "%v", err)
+		}
+		reg = d.register
+	}
+	code := command.OK
+	for _, name := range args {
+		d, err := loadDocument(env, name, f.kind)
+		if err != nil {
+			return env.Errorf(command.Usage, "check", "%v", err)
+		}
+		if d.catalog != nil && reg != nil {
+			d.catalog.Register = reg
+		}
+		fs := findings(d)
+		c := checked{File: command.Name(name), Kind: d.kind, Findings: fs, Errors: len(fs.Errors()), Warnings: len(fs.Warnings())}
+		if c.Findings == nil {
+			c.Findings = accountability.Findings{}
+		}
+		if c.Errors > 0 {
+			code = command.Failed
+		}
+		if err := printChecked(env, &c, f.json); err != nil {
+			return env.Errorf(command.Usage, "check", "%v", err)
+		}
+	}
+	return code
+}
+
+// findings checks a document with the library's rules: a register's or a
+// list's built-in rules, a catalog's cross-checks with the checks of each
+// of its lists alone, a directory's or an admission list's own checks.
+func findings(d *document) accountability.Findings {
+	var fs accountability.Findings
+	switch d.kind {
+	case "register":
+		fs = d.register.Validate()
+	case "list":
+		fs = cellFindings(d.cells)
+		fs = append(fs, (&accountability.Register{Powers: d.powers}).Validate()...)
+	case "catalog":
+		c := d.catalog
+		if c.Register != nil {
+			fs = append(fs, prefixed("register.", c.Register.Validate())...)
+		}
+		if c.Directory != nil {
+			fs = append(fs, errFindings("directory", "directory.invalid", c.Directory.Validate())...)
+		}
+		if c.Admission != nil {
+			fs = append(fs, errFindings("admission", "admission.invalid", c.Admission.Validate())...)
+		}
+		fs = append(fs, errFindings("keyTasks", "keyTasks.invalid", c.KeyTasks.Validate())...)
+		fs = append(fs, c.Validate()...)
+	case "directory":
+		fs = errFindings("", "directory.invalid", d.directory.Validate())
+	case "admission":
+		fs = errFindings("", "admission.invalid", d.admission.Validate())
+	}
+	return fs
+}
+
+// prefixed returns fs with each path under prefix.
+func prefixed(prefix string, fs accountability.Findings) accountability.Findings {
+	for i := range fs {
+		fs[i].Path = prefix + fs[i].Path
+	}
+	return fs
+}
+
+// errFindings makes a finding of rule of each error err joins: the checks
+// of a directory, an admission list and key tasks return an error, not
+// findings.
+func errFindings(path, rule string, err error) accountability.Findings {
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var fs accountability.Findings
+	for _, e := range errs {
+		fs = append(fs, accountability.Finding{Rule: rule, Severity: accountability.Error, Path: path, Message: e.Error()})
+	}
+	return fs
+}
+
+// cellFindings makes a finding of each bad cell of a published list.
+func cellFindings(ce *accountability.CSVError) accountability.Findings {
+	if ce == nil {
+		return nil
+	}
+	var fs accountability.Findings
+	for _, c := range ce.Cells {
+		path := "第" + strconv.Itoa(c.Row) + "行"
+		if c.Column > 0 {
+			path += "第" + strconv.Itoa(c.Column) + "列"
+		}
+		if c.Header != "" {
+			path += "（" + c.Header + "）"
+		}
+		var msg string
+		if c.Err != nil {
+			msg = c.Err.Error()
+		}
+		if errors.Is(c.Err, accountability.ErrCell) && c.Value != "" {
+			msg = strconv.Quote(c.Value) + "：" + msg
+		}
+		fs = append(fs, accountability.Finding{Rule: "csv.cell", Severity: accountability.Error, Path: path, Message: msg})
+	}
+	return fs
+}
+
+// printChecked writes what check found in one file: each finding on a
+// line in Chinese, then a count; or, with -json, one JSON object a file.
+func printChecked(env *command.Env, c *checked, asJSON bool) error {
+	if asJSON {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
+		return err
+	}
+	for _, f := range c.Findings {
+		where := ""
+		if f.Path != "" {
+			where = f.Path + "："
+		}
+		fmt.Fprintf(env.Stdout, "%s %s%s（%s）\n", f.Severity.Label(), where, f.Label(), f.Rule)
+	}
+	if c.Errors+c.Warnings == 0 {
+		_, err := fmt.Fprintf(env.Stdout, "%s：未发现问题\n", c.File)
+		return err
+	}
+	_, err := fmt.Fprintf(env.Stdout, "%s：错误 %d 条，警告 %d 条\n", c.File, c.Errors, c.Warnings)
+	return err
+}

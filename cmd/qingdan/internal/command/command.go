@@ -1,0 +1,121 @@
+// Package command is the plumbing the subcommands of qingdan share: the
+// exit codes, flags that may come before or after the file names, usage
+// with an example, and input read from a file or from standard input
+// ("-").
+package command
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// The exit codes, as linters have them.
+const (
+	OK     = 0 // clean, passed, verified
+	Failed = 1 // findings with errors, failed cases, changes, a journal that does not verify
+	Usage  = 2 // bad usage, or input that cannot be read
+)
+
+// Env is what a subcommand reads and writes: standard input, output and
+// error. Files it opens and writes are those named on its command line.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// Stdio returns the Env of the process.
+func Stdio() *Env { return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr} }
+
+// Command is one subcommand: its name, the operands it takes (in the
+// usage line), one line saying what it does, more words when needed,
+// and examples, one a line.
+type Command struct {
+	Name     string
+	Args     string
+	Short    string
+	Long     string
+	Examples []string
+	// Flags adds the command's flags to fs; Run runs it with the operands
+	// left after the flags, returning its exit code.
+	Flags func(fs *flag.FlagSet)
+	Run   func(env *Env, args []string) int
+}
+
+// Main parses args (the flags, anywhere among the operands) and runs c.
+// -h prints the usage with its examples and exits 0; bad flags exit with
+// Usage.
+func (c *Command) Main(env *Env, args []string) int {
+	fs := flag.NewFlagSet("qingdan "+c.Name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	if c.Flags != nil {
+		c.Flags(fs)
+	}
+	fs.Usage = func() { c.usage(fs) }
+	operands, err := parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return OK
+	}
+	if err != nil {
+		return Usage
+	}
+	return c.Run(env, operands)
+}
+
+// usage writes the command's usage, examples and flags to fs's output.
+func (c *Command) usage(fs *flag.FlagSet) {
+	w := fs.Output()
+	fmt.Fprintf(w, "用法：qingdan %s %s\n\n%s\n", c.Name, c.Args, c.Short)
+	if c.Long != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.Long))
+	}
+	if len(c.Examples) > 0 {
+		fmt.Fprintf(w, "\n例：\n")
+		for _, e := range c.Examples {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
+	}
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		fmt.Fprintf(w, "\n选项：\n")
+		fs.PrintDefaults()
+	}
+}
+
+// parse parses the flags of args wherever they stand among the operands,
+// up to a "--", and returns the operands in order.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var operands []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(operands, rest...), nil
+		}
+		if len(rest) == 0 {
+			return operands, nil
+		}
+		operands = append(operands, rest[0])
+		args = rest[1:]
+	}
+}
+
+// Errorf writes a message of the command name to standard error and
+// returns code, so that a subcommand can return env.Errorf(…).
+func (env *Env) Errorf(code int, name, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, "qingdan %s: %s\n", name, fmt.Sprintf(format, args...))
+	return code
+}
+
+// UsageError reports bad usage of command name and returns Usage.
+func (env *Env) UsageError(name, format string, args ...any) int {
+	env.Errorf(Usage, name, format, args...)
+	fmt.Fprintf(env.Stderr, "运行 qingdan %s -h 查看用法\n", name)
+	return Usage
+}

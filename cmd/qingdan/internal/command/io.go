@@ -1,0 +1,64 @@
+package command
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Read returns the contents of the file name, or of standard input for
+// "-", refusing more than limit bytes. The error names the file.
+func (env *Env) Read(name string, limit int64) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = env.Stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, pathError(name, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", Name(name), err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: 超过 %d 字节", Name(name), limit)
+	}
+	return b, nil
+}
+
+// Write writes b to the file name, replacing it, or to standard output
+// when name is "" or "-".
+func (env *Env) Write(name string, b []byte) error {
+	if name == "" || name == "-" {
+		_, err := env.Stdout.Write(b)
+		return err
+	}
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		return pathError(name, err)
+	}
+	return nil
+}
+
+// Name is how messages name the file name: "标准输入" for "-".
+func Name(name string) string {
+	if name == "-" {
+		return "标准输入"
+	}
+	return name
+}
+
+// pathError names the file once: os's errors repeat the operation and
+// the path.
+func pathError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
