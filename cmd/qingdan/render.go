@@ -1,0 +1,99 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+)
+
+var renderFlags struct {
+	format, out, flow string
+}
+
+var renderCmd = &command.Command{
+	Name:  "render",
+	Args:  "[-format dot|mermaid] (-o 目录 | -flow 编号) 两单一图一点.json",
+	Short: "把权力运行流程图画成 Graphviz DOT 或 Mermaid，廉政风险点按等级着色",
+	Long: `-o 给出目录时每张流程图写一个文件（编号.dot 或 编号.mmd，编号中字母、数字、- 和 _ 以外的字符换成 _）；
+-flow 只画一张，写到标准输出。DOT 文件用 dot -Tpng F1.dot -o F1.png 出图（须装有中文字体）。`,
+	Examples: []string{
+		"qingdan render -o 流程图 register-2020.json",
+		"qingdan render -format mermaid -flow F-CF register-2020.json",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&renderFlags.format, "format", "dot", "`格式`：dot 或 mermaid")
+		fs.StringVar(&renderFlags.out, "o", "", "每张流程图写一个文件的`目录`（须已存在）")
+		fs.StringVar(&renderFlags.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
+	},
+	Run: runRender,
+}
+
+func runRender(env *command.Env, args []string) int {
+	f := renderFlags
+	ext := map[string]string{"dot": ".dot", "mermaid": ".mmd"}[f.format]
+	switch {
+	case len(args) != 1:
+		return env.UsageError("render", "应给出一个两单一图一点的 JSON 文件（- 为标准输入）")
+	case ext == "":
+		return env.UsageError("render", "-format %q：应为 dot 或 mermaid", f.format)
+	case (f.out == "") == (f.flow == ""):
+		return env.UsageError("render", "给出 -o 目录（每张流程图一个文件）或 -flow 编号（一张，写到标准输出），二者选一")
+	}
+	d, err := loadDocument(env, args[0], "register")
+	if err != nil {
+		return env.Errorf(command.Usage, "render", "%v", err)
+	}
+	reg := d.register
+	draw := func(fl *accountability.Flow) string {
+		if f.format == "mermaid" {
+			return fl.Mermaid(reg.Risks...)
+		}
+		return fl.DOT(reg.Risks...)
+	}
+	if f.flow != "" {
+		for i := range reg.Flows {
+			if reg.Flows[i].ID == f.flow {
+				fmt.Fprint(env.Stdout, draw(&reg.Flows[i]))
+				return command.OK
+			}
+		}
+		return env.Errorf(command.Usage, "render", "%s 中没有流程图 %q", command.Name(args[0]), f.flow)
+	}
+	if fi, err := os.Stat(f.out); err != nil || !fi.IsDir() {
+		return env.Errorf(command.Usage, "render", "-o %s：不是已有的目录", f.out)
+	}
+	seen := map[string]string{}
+	for i := range reg.Flows {
+		fl := &reg.Flows[i]
+		name := fileName(fl.ID) + ext
+		if other, ok := seen[name]; ok {
+			return env.Errorf(command.Usage, "render", "流程图 %q 和 %q 的文件名都是 %s", other, fl.ID, name)
+		}
+		seen[name] = fl.ID
+		if err := env.Write(filepath.Join(f.out, name), []byte(draw(fl))); err != nil {
+			return env.Errorf(command.Usage, "render", "%v", err)
+		}
+		fmt.Fprintln(env.Stdout, filepath.Join(f.out, name))
+	}
+	return command.OK
+}
+
+// fileName makes a flow's ID safe as a file name: anything but letters,
+// digits, '-' and '_' becomes '_'.
+func fileName(id string) string {
+	s := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '_'
+	}, id)
+	if s == "" {
+		return "_"
+	}
+	return s
+}
