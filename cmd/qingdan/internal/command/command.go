@@ -43,12 +43,18 @@ type Command struct {
 	// left after the flags, returning its exit code.
 	Flags func(fs *flag.FlagSet)
 	Run   func(env *Env, args []string) int
+	// Subs, if set, are the command's own subcommands (Name "journal
+	// verify"), and Flags and Run are not used.
+	Subs []*Command
 }
 
 // Main parses args (the flags, anywhere among the operands) and runs c.
 // -h prints the usage with its examples and exits 0; bad flags exit with
 // Usage.
 func (c *Command) Main(env *Env, args []string) int {
+	if len(c.Subs) > 0 {
+		return c.dispatch(env, args)
+	}
 	fs := flag.NewFlagSet("qingdan "+c.Name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	if c.Flags != nil {
@@ -63,6 +69,32 @@ func (c *Command) Main(env *Env, args []string) int {
 		return Usage
 	}
 	return c.Run(env, operands)
+}
+
+// dispatch runs the subcommand of c that args[0] names.
+func (c *Command) dispatch(env *Env, args []string) int {
+	if len(args) > 0 {
+		for _, s := range c.Subs {
+			if strings.TrimPrefix(s.Name, c.Name+" ") == args[0] {
+				return s.Main(env, args[1:])
+			}
+		}
+	}
+	code := Usage
+	switch {
+	case len(args) == 0:
+		fmt.Fprintf(env.Stderr, "qingdan %s: 没有给出子命令\n", c.Name)
+	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help":
+		code = OK
+	default:
+		fmt.Fprintf(env.Stderr, "qingdan %s: 没有子命令 %q\n", c.Name, args[0])
+	}
+	fmt.Fprintf(env.Stderr, "用法：qingdan %s 子命令 [选项] 文件…\n\n%s\n\n子命令：\n", c.Name, c.Short)
+	for _, s := range c.Subs {
+		fmt.Fprintf(env.Stderr, "  %-16s %s\n", strings.TrimPrefix(s.Name, c.Name+" "), s.Short)
+	}
+	fmt.Fprintf(env.Stderr, "\nqingdan %s 子命令 -h 查看子命令的用法和例子。\n", c.Name)
+	return code
 }
 
 // usage writes the command's usage, examples and flags to fs's output.

@@ -11,17 +11,11 @@ import (
 // Read returns the contents of the file name, or of standard input for
 // "-", refusing more than limit bytes. The error names the file.
 func (env *Env) Read(name string, limit int64) ([]byte, error) {
-	var r io.Reader
-	if name == "-" {
-		r = env.Stdin
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, pathError(name, err)
-		}
-		defer f.Close()
-		r = f
+	r, err := env.Open(name)
+	if err != nil {
+		return nil, err
 	}
+	defer r.Close()
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name(name), err)
@@ -30,6 +24,19 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: 超过 %d 字节", Name(name), limit)
 	}
 	return b, nil
+}
+
+// Open opens the file name for reading, or standard input for "-"; the
+// caller closes it. The error names the file.
+func (env *Env) Open(name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(env.Stdin), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	return f, nil
 }
 
 // Write writes b to the file name, replacing it, or to standard output

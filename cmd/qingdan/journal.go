@@ -1,0 +1,231 @@
+package main
+
+import (
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+	"github.com/qingdan/qingdan/journal"
+)
+
+var journalCmd = &command.Command{
+	Name:  "journal",
+	Short: "校验留痕日志，打印或签发检查点，为事项或部门的条目开具回执，离线核验回执",
+	Subs:  []*command.Command{journalVerifyCmd, journalCheckpointCmd, journalReceiptCmd, journalVerifyReceiptCmd, journalKeygenCmd},
+}
+
+var journalFlags struct {
+	checkpoint, key, origin, sign, name, signer string
+}
+
+var journalVerifyCmd = &command.Command{
+	Name:  "journal verify",
+	Args:  "[-checkpoint 检查点 -key 公钥] 日志.jsonl",
+	Short: "校验日志的每一条及其哈希链；给出已公布的签名检查点时，另证明日志仍包含检查点时的全部条目",
+	Long:  "日志完整时退出码为 0；被改动、删除、截短或与检查点不符时为 1，并指出第一处不符的行。",
+	Examples: []string{
+		"qingdan journal verify wuhu.jsonl",
+		"qingdan journal verify -checkpoint 2020-12.checkpoint -key wuhu.pub wuhu.jsonl",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journalFlags.checkpoint, "checkpoint", "", "已公布的签名检查点`文件`")
+		fs.StringVar(&journalFlags.key, "key", "", "日志的公钥（验证密钥）`文件`，核验检查点的签名")
+	},
+	Run: runJournalVerify,
+}
+
+func runJournalVerify(env *command.Env, args []string) int {
+	const name = "journal verify"
+	if len(args) != 1 {
+		return env.UsageError(name, "应给出一个日志文件（- 为标准输入）")
+	}
+	var published []journal.Checkpoint
+	if journalFlags.checkpoint != "" || journalFlags.key != "" {
+		cp, _, err := openCheckpoint(env, journalFlags.checkpoint, journalFlags.key)
+		if err != nil {
+			return env.Errorf(checkpointCode(err), name, "%v", err)
+		}
+		published = append(published, cp)
+	}
+	r, err := env.Open(args[0])
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	defer r.Close()
+	head, err := journal.Verify(r, nil, published...)
+	var ve *journal.VerifyError
+	switch {
+	case errors.As(err, &ve):
+		fmt.Fprintf(env.Stdout, "%s：校验不符：%v\n", command.Name(args[0]), err)
+		fmt.Fprintf(env.Stdout, "此前 %d 条完整，末条 %s\n", ve.Head.Seq, ve.Head.Hash)
+		return command.Failed
+	case err != nil:
+		return env.Errorf(command.Usage, name, "%s: %v", command.Name(args[0]), err)
+	}
+	fmt.Fprintf(env.Stdout, "%s：完整，共 %d 条，末条哈希 %s\n", command.Name(args[0]), head.Seq, head.Hash)
+	for _, cp := range published {
+		fmt.Fprintf(env.Stdout, "包含检查点 %s 的前 %d 条（树根 %s）\n", cp.Origin, cp.Size, cp.Root)
+	}
+	return command.OK
+}
+
+var journalCheckpointCmd = &command.Command{
+	Name:  "journal checkpoint",
+	Args:  "(-origin 名称 | -sign 私钥) 日志.jsonl",
+	Short: "校验日志并打印其检查点（名称、条数、默克尔树根）；给出私钥时打印签名的检查点，供公布",
+	Examples: []string{
+		"qingdan journal checkpoint -origin wuhu.example/2020 wuhu.jsonl",
+		"qingdan journal checkpoint -sign wuhu.key wuhu.jsonl > 2020-12.checkpoint",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journalFlags.origin, "origin", "", "检查点的`名称`（日志和密钥的名称）；用 -sign 时取密钥的名称")
+		fs.StringVar(&journalFlags.sign, "sign", "", "签名用的私钥（签名密钥）`文件`")
+	},
+	Run: runJournalCheckpoint,
+}
+
+func runJournalCheckpoint(env *command.Env, args []string) int {
+	const name = "journal checkpoint"
+	f := journalFlags
+	if len(args) != 1 {
+		return env.UsageError(name, "应给出一个日志文件（- 为标准输入）")
+	}
+	if (f.origin == "") == (f.sign == "") {
+		return env.UsageError(name, "给出 -origin 名称（不签名）或 -sign 私钥文件，二者选一")
+	}
+	var signer note.Signer
+	if f.sign != "" {
+		key, err := readKey(env, f.sign)
+		if err == nil {
+			signer, err = note.NewSigner(key)
+		}
+		if err != nil {
+			return env.Errorf(command.Usage, name, "私钥 %s: %v", f.sign, err)
+		}
+		f.origin = signer.Name()
+	}
+	tree, code := verifiedTree(env, name, args[0])
+	if tree == nil {
+		return code
+	}
+	cp := tree.Checkpoint(f.origin)
+	if signer == nil {
+		fmt.Fprint(env.Stdout, cp.String())
+		return command.OK
+	}
+	signed, err := cp.Sign(signer)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	env.Stdout.Write(signed)
+	return command.OK
+}
+
+// verifiedTree verifies the journal in the file name and returns its
+// tree; or nil and the exit code after reporting why not.
+func verifiedTree(env *command.Env, cmd, name string) (*journal.Tree, int) {
+	r, err := env.Open(name)
+	if err != nil {
+		return nil, env.Errorf(command.Usage, cmd, "%v", err)
+	}
+	defer r.Close()
+	tree := journal.NewTree()
+	_, err = journal.Verify(r, &journal.Options{Tree: tree})
+	if err != nil {
+		code := command.Usage
+		if errors.As(err, new(*journal.VerifyError)) {
+			code = command.Failed
+		}
+		return nil, env.Errorf(code, cmd, "%s: %v", command.Name(name), err)
+	}
+	return tree, command.OK
+}
+
+var journalKeygenCmd = &command.Command{
+	Name:  "journal keygen",
+	Args:  "-name 名称 -signer 私钥文件",
+	Short: "生成日志的签名密钥对：私钥写入 -signer 给出的新文件（已有则拒绝），公钥打印到标准输出，供公布",
+	Examples: []string{
+		"qingdan journal keygen -name wuhu.example/2020 -signer wuhu.key > wuhu.pub",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&journalFlags.name, "name", "", "密钥和日志的`名称`，如 wuhu.example/2020")
+		fs.StringVar(&journalFlags.signer, "signer", "", "写入私钥的新`文件`（权限 0600）")
+	},
+	Run: runJournalKeygen,
+}
+
+func runJournalKeygen(env *command.Env, args []string) int {
+	const name = "journal keygen"
+	f := journalFlags
+	if len(args) != 0 || f.name == "" || f.signer == "" {
+		return env.UsageError(name, "应给出 -name 和 -signer，不带文件")
+	}
+	skey, vkey, err := note.GenerateKey(rand.Reader, f.name)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	out, err := os.OpenFile(f.signer, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	_, err = fmt.Fprintln(out, skey)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	fmt.Fprintln(env.Stdout, vkey)
+	return command.OK
+}
+
+// readKey reads a key from the file name: its one line.
+func readKey(env *command.Env, name string) (string, error) {
+	b, err := env.Read(name, 4<<10)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// openCheckpoint reads the signed checkpoint in the file name and checks
+// it against the verifier key in the file key; it returns the checkpoint
+// and the signed note.
+func openCheckpoint(env *command.Env, name, key string) (journal.Checkpoint, []byte, error) {
+	if name == "" || key == "" {
+		return journal.Checkpoint{}, nil, errors.New("-checkpoint 和 -key 须一起给出")
+	}
+	v, err := verifier(env, key)
+	if err != nil {
+		return journal.Checkpoint{}, nil, err
+	}
+	signed, err := env.Read(name, 64<<10)
+	if err != nil {
+		return journal.Checkpoint{}, nil, err
+	}
+	cp, err := journal.OpenCheckpoint(signed, v)
+	if err != nil {
+		return journal.Checkpoint{}, nil, fmt.Errorf("检查点 %s: %w", name, err)
+	}
+	return cp, signed, nil
+}
+
+// verifier reads the verifier key in the file name.
+func verifier(env *command.Env, name string) (note.Verifier, error) {
+	key, err := readKey(env, name)
+	if err != nil {
+		return nil, err
+	}
+	v, err := note.NewVerifier(key)
+	if err != nil {
+		return nil, fmt.Errorf("公钥 %s: %w", name, err)
+	}
+	return v, nil
+}

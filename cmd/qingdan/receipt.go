@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+	"github.com/qingdan/qingdan/journal"
+)
+
+var receiptFlags struct {
+	checkpoint, key, matter, subject, out string
+}
+
+var journalReceiptCmd = &command.Command{
+	Name:  "journal receipt",
+	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
+	Short: "为一件事项的全部条目，或一个单位受到的全部评价及其更正，开具回执（每行一张，JSON）",
+	Long: `回执证明条目在签名检查点所记的日志中，持有者只凭公钥即可离线核验（qingdan journal verify-receipt）。
+检查点须是这份日志的（日志校验不符时退出码为 1）；检查点之后追加的条目不开回执。`,
+	Examples: []string{
+		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
+		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -matter WH2020-0001 wuhu.jsonl",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&receiptFlags.checkpoint, "checkpoint", "", "签名检查点`文件`（journal checkpoint -sign 所出）")
+		fs.StringVar(&receiptFlags.key, "key", "", "日志的公钥`文件`")
+		fs.StringVar(&receiptFlags.matter, "matter", "", "事项`编号`：为它的事件、评价和更正开回执")
+		fs.StringVar(&receiptFlags.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
+		fs.StringVar(&receiptFlags.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
+	},
+	Run: runJournalReceipt,
+}
+
+func runJournalReceipt(env *command.Env, args []string) int {
+	const name = "journal receipt"
+	f := receiptFlags
+	if len(args) != 1 {
+		return env.UsageError(name, "应给出一个日志文件（- 为标准输入）")
+	}
+	if (f.matter == "") == (f.subject == "") {
+		return env.UsageError(name, "给出 -matter 事项编号或 -subject 单位编号，二者选一")
+	}
+	cp, signed, err := openCheckpoint(env, f.checkpoint, f.key)
+	if err != nil {
+		return env.Errorf(checkpointCode(err), name, "%v", err)
+	}
+	r, err := env.Open(args[0])
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	defer r.Close()
+	tree := journal.NewTree()
+	var picked []journal.Entry
+	jr := journal.NewReader(r, &journal.Options{Tree: tree})
+	for e, err := range jr.All() {
+		if err != nil {
+			code := command.Usage
+			if errors.As(err, new(*journal.VerifyError)) {
+				code = command.Failed
+			}
+			return env.Errorf(code, name, "%s: %v", command.Name(args[0]), err)
+		}
+		if e.Seq <= cp.Size && concerns(e, f.matter, f.subject) {
+			picked = append(picked, e)
+		}
+	}
+	var out bytes.Buffer
+	for _, e := range picked {
+		rc, err := tree.Receipt(e, signed)
+		if err != nil {
+			return env.Errorf(command.Failed, name, "%s 不是检查点 %s 的日志：%v", command.Name(args[0]), f.checkpoint, err)
+		}
+		b, err := json.Marshal(rc)
+		if err != nil {
+			return env.Errorf(command.Usage, name, "%v", err)
+		}
+		out.Write(b)
+		out.WriteByte('\n')
+	}
+	if err := env.Write(f.out, out.Bytes()); err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	fmt.Fprintf(env.Stderr, "回执 %d 张（检查点 %s，前 %d 条）\n", len(picked), cp.Origin, cp.Size)
+	return command.OK
+}
+
+// concerns reports whether entry e is one of matter's (its event,
+// evaluation or amendment), or, for subject, an evaluation of subject or
+// an amendment of one.
+func concerns(e journal.Entry, matter, subject string) bool {
+	switch e.Kind {
+	case journal.KindEvent:
+		ev, err := e.Event()
+		return err == nil && matter != "" && ev.Matter == matter
+	case journal.KindEvaluation:
+		ev, err := e.Evaluation()
+		return err == nil && (matter != "" && ev.Matter == matter || subject != "" && ev.Subject == subject)
+	case journal.KindAmendment:
+		a, err := e.Amendment()
+		return err == nil && (matter != "" && a.Matter == matter || subject != "" && a.Subject == subject)
+	}
+	return false
+}
+
+// checkpointCode is the exit code for a checkpoint that openCheckpoint
+// refused: Failed for one whose signature does not verify, Usage for one
+// that cannot be read.
+func checkpointCode(err error) int {
+	if errors.Is(err, journal.ErrProof) {
+		return command.Failed
+	}
+	return command.Usage
+}
+
+var journalVerifyReceiptCmd = &command.Command{
+	Name:  "journal verify-receipt",
+	Args:  "-key 公钥 回执文件",
+	Short: "只凭日志的公钥离线核验回执（每行一张），列出每张回执证明的条目",
+	Long:  "全部核验通过时退出码为 0；有一张不通过时为 1。",
+	Examples: []string{
+		"qingdan journal verify-receipt -key wuhu.pub cgj.receipts",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&receiptFlags.key, "key", "", "日志的公钥`文件`")
+	},
+	Run: runJournalVerifyReceipt,
+}
+
+func runJournalVerifyReceipt(env *command.Env, args []string) int {
+	const name = "journal verify-receipt"
+	if len(args) != 1 || receiptFlags.key == "" {
+		return env.UsageError(name, "应给出 -key 公钥文件和一个回执文件（- 为标准输入）")
+	}
+	v, err := verifier(env, receiptFlags.key)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	b, err := env.Read(args[0], 64<<20)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	code, n := command.OK, 0
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, len(b)+1)
+	for line := 1; sc.Scan(); line++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		n++
+		var rc journal.Receipt
+		err := json.Unmarshal(sc.Bytes(), &rc)
+		if err == nil {
+			var e journal.Entry
+			var cp journal.Checkpoint
+			if e, cp, err = rc.Verify(v); err == nil {
+				fmt.Fprintf(env.Stdout, "第 %d 行：通过，%s 第 %d 条（%s），在检查点的前 %d 条中\n", line, cp.Origin, e.Seq, e.Kind.Label(), cp.Size)
+				continue
+			}
+		}
+		fmt.Fprintf(env.Stdout, "第 %d 行：不通过：%v\n", line, err)
+		code = command.Failed
+	}
+	if n == 0 {
+		return env.Errorf(command.Usage, name, "%s 中没有回执", command.Name(args[0]))
+	}
+	return code
+}
