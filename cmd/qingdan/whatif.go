@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+var whatifFlags struct {
+	table, facts, period string
+	json                 bool
+}
+
+var whatifCmd = &command.Command{
+	Name:  "whatif",
+	Args:  "-table 决策表.json -facts 事实.json -period 期间 [-json] 日志.jsonl",
+	Short: "假如换一张决策表：把日志记录的评价按原来的事实重新评定，列出等级和排名的变化",
+	Long: `日志经校验后重建评价台账（已计入更正）；-facts 是评定所依据的事实（JSON 数组，每项如 scoringtest 用例的 facts），
+按事项、被评单位、评价人和阶段与评价对应。-period 给出排名的期间：年（2020）或月（2020-06）。
+有等级或排名变化时退出码为 1，没有时为 0。日志不被改动。`,
+	Examples: []string{
+		"qingdan whatif -table policy-strict.json -facts facts.json -period 2020 wuhu.jsonl",
+		"qingdan whatif -json -table policy-strict.json -facts facts.json -period 2020-06 wuhu.jsonl",
+	},
+	Flags: func(fs *flag.FlagSet) {
+		fs.StringVar(&whatifFlags.table, "table", "", "假设采用的决策表（JSON `文件`）")
+		fs.StringVar(&whatifFlags.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
+		fs.StringVar(&whatifFlags.period, "period", "", "排名的`期间`：2020 或 2020-06")
+		fs.BoolVar(&whatifFlags.json, "json", false, "以 JSON 输出变化，供程序读取")
+	},
+	Run: runWhatif,
+}
+
+func runWhatif(env *command.Env, args []string) int {
+	const name = "whatif"
+	f := whatifFlags
+	if len(args) != 1 || f.table == "" || f.facts == "" || f.period == "" {
+		return env.UsageError(name, "应给出 -table、-facts、-period 和一个日志文件（- 为标准输入）")
+	}
+	p, err := period(f.period)
+	if err != nil {
+		return env.UsageError(name, "-period %q：应为年（2020）或月（2020-06）", f.period)
+	}
+	b, err := env.Read(f.table, 16<<20)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	tab, err := scoring.LoadTable(bytes.NewReader(b))
+	if err != nil {
+		return env.Errorf(command.Usage, name, "决策表 %s: %v", f.table, err)
+	}
+	b, err = env.Read(f.facts, 256<<20)
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	var facts []scoring.Facts
+	if err := jsonx.Decode(b, &facts); err != nil {
+		return env.Errorf(command.Usage, name, "事实 %s: %v", f.facts, err)
+	}
+	r, err := env.Open(args[0])
+	if err != nil {
+		return env.Errorf(command.Usage, name, "%v", err)
+	}
+	defer r.Close()
+	rebuilt, err := journal.Rebuild(r, nil)
+	if err != nil {
+		return env.Errorf(command.Failed, name, "%s: %v", command.Name(args[0]), err)
+	}
+	w, err := scoring.Regrade(rebuilt.Book, facts, tab, p)
+	if err != nil {
+		return env.Errorf(command.Failed, name, "%v", err)
+	}
+	if f.json {
+		b, err := json.Marshal(w)
+		if err != nil {
+			return env.Errorf(command.Usage, name, "%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "%s\n", b)
+	} else {
+		printWhatIf(env, &w, tab.Version)
+	}
+	if len(w.Changes)+len(w.Subjects) > 0 {
+		return command.Failed
+	}
+	return command.OK
+}
+
+// period reads a year (2020) or a month (2020-06).
+func period(s string) (scoring.Period, error) {
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return scoring.Month(t.Year(), t.Month()), nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1 || y > 9999 || len(s) != 4 {
+		return scoring.Period{}, fmt.Errorf("bad period %q", s)
+	}
+	return scoring.Year(y), nil
+}
+
+// printWhatIf writes the changed evaluations and the changed scores in
+// Chinese.
+func printWhatIf(env *command.Env, w *scoring.WhatIf, policy string) {
+	out := env.Stdout
+	fmt.Fprintf(out, "按决策表 %q 重新评定：评价变化 %d 项，单位得分或排名变化 %d 个\n", policy, len(w.Changes), len(w.Subjects))
+	for _, c := range w.Changes {
+		stage := ""
+		if c.Stage > 0 {
+			stage = fmt.Sprintf(" 第 %d 阶段", c.Stage)
+		}
+		fmt.Fprintf(out, "  %s %s（评价人 %s%s）：%s %s → %s %s\n", c.Matter, c.Subject, c.Evaluator, stage,
+			c.Old.Grade, c.Old.Points, c.New.Grade, c.New.Points)
+	}
+	for _, s := range w.Subjects {
+		fmt.Fprintf(out, "  %s：综合 %s 第 %d 名 → %s 第 %d 名\n", s.Subject,
+			s.Old.Composite.StringFixed(2), s.Old.Rank, s.New.Composite.StringFixed(2), s.New.Rank)
+	}
+}
