@@ -31,7 +31,8 @@ type document struct {
 // loadDocument reads the file name as a document of the kind given, or,
 // for kind "", of the kind its content shows: CSV for a list, and JSON
 // whose members are a catalog's, a directory's, an admission list's or
-// else a register's. A list's bad cells are kept in cells, not an error.
+// else a register's. A list's bad cells are kept in cells, not an error, unless a
+// required column is missing altogether.
 func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	if kind != "" && !slices.Contains(kinds, kind) {
 		return nil, fmt.Errorf("-kind %q：应为 %v 之一", kind, kinds)
@@ -56,7 +57,7 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 		d.admission, err = matters.LoadAdmission(r)
 	case "list":
 		d.powers, err = accountability.ReadPowersCSV(r)
-		if errors.As(err, &d.cells) {
+		if errors.As(err, &d.cells) && !slices.ContainsFunc(d.cells.Cells, missing) {
 			err = nil
 		}
 	}
@@ -65,6 +66,11 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	}
 	return d, nil
 }
+
+// missing reports whether c is a column missing altogether (not the
+// count of bad cells left out, which names no header), which fails
+// the whole import.
+func missing(c accountability.CellError) bool { return c.Column == 0 && c.Header != "" }
 
 // kindOf tells a document's kind by its content: anything but a JSON
 // object is a published list (CSV); an object is told by its members.
