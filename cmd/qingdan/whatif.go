@@ -25,7 +25,7 @@ var whatifCmd = &command.Command{
 	Short: "假如换一张决策表：把日志记录的评价按原来的事实重新评定，列出等级和排名的变化",
 	Long: `日志经校验后重建评价台账（已计入更正）；-facts 是评定所依据的事实（JSON 数组，每项如 scoringtest 用例的 facts），
 按事项、被评单位、评价人和阶段与评价对应。-period 给出排名的期间：年（2020）或月（2020-06）。
-有等级或排名变化时退出码为 1，没有时为 0。日志不被改动。`,
+有等级或排名变化时退出码为 1，没有时为 0；事实与日志对不上（某项评价没有事实）时为 2。日志不被改动。`,
 	Examples: []string{
 		"qingdan whatif -table policy-strict.json -facts facts.json -period 2020 wuhu.jsonl",
 		"qingdan whatif -json -table policy-strict.json -facts facts.json -period 2020-06 wuhu.jsonl",
@@ -75,8 +75,8 @@ func runWhatif(env *command.Env, args []string) int {
 		return env.Errorf(command.Failed, name, "%s: %v", command.Name(args[0]), err)
 	}
 	w, err := scoring.Regrade(rebuilt.Book, facts, tab, p)
-	if err != nil {
-		return env.Errorf(command.Failed, name, "%v", err)
+	if err != nil { // facts that do not fit the journal
+		return env.Errorf(command.Usage, name, "%v", err)
 	}
 	if f.json {
 		b, err := json.Marshal(w)
