@@ -135,7 +135,7 @@ func ExampleFlow_DOT() {
 	fmt.Print(f.DOT(accountability.Risk{ID: "R1", Flow: "F", Step: "d", Level: accountability.High}))
 	// Output:
 	// digraph "F" {
-	// 	graph [label="决定", labelloc=t, fontname="sans-serif", fontsize=16];
+	// 	graph [label=<<table border="0" cellspacing="4" cellpadding="4"><tr><td colspan="2">决定</td></tr><tr><td><font point-size="11">图例</font></td><td border="2" bgcolor="#f8cecc" color="#b85450"><font point-size="11">一级风险点</font></td></tr></table>>, labelloc=t, fontname="sans-serif", fontsize=16];
 	// 	node [fontname="sans-serif", fontsize=11, shape=box, style="rounded"];
 	// 	edge [fontname="sans-serif", fontsize=10];
 	// 	"s" [label="开始", shape=oval];
@@ -154,6 +154,9 @@ func ExampleFlow_Mermaid() {
 	}, Edges: []accountability.Edge{{From: "s", To: "d"}, {From: "d", To: "e"}}}
 	fmt.Print(f.Mermaid(accountability.Risk{ID: "R1", Flow: "F", Step: "d", Likelihood: 2, Impact: 4}))
 	// Output:
+	// ---
+	// title: "决定"
+	// ---
 	// %% F 决定
 	// flowchart TD
 	//     s0(["开始"])
@@ -161,8 +164,11 @@ func ExampleFlow_Mermaid() {
 	//     s2(["结束"])
 	//     s0 --> s1
 	//     s1 --> s2
+	//     subgraph legend["图例"]
+	//         l0["二级风险点"]
+	//     end
 	//     classDef medium fill:#ffe6cc,stroke:#d79b00,stroke-width:2px
-	//     class s1 medium
+	//     class s1,l0 medium
 }
 
 func ExampleDiff() {

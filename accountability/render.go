@@ -77,7 +77,9 @@ func stepLines(s *Step, risks []Risk) []string {
 // with its name, stage, post and working days. The risks given that sit on
 // this flow's steps are listed on their steps, and each such step is filled
 // by its highest level: red for high (一级), orange for medium (二级), yellow
-// for low (三级). Steps and edges come out in declaration order, so the
+// for low (三级). The flow's title (its Name, else its ID) heads the chart,
+// with, when some step is coloured, a legend (图例) of the colours used.
+// Steps and edges come out in declaration order, so the
 // output is deterministic. An edge naming no step is drawn to a bare node.
 //
 // Render it with `dot -Tpng` (a font with Chinese glyphs must be installed).
@@ -89,7 +91,7 @@ func (f *Flow) DOT(risks ...Risk) string {
 	if title == "" {
 		title = f.ID
 	}
-	b.WriteString("\tgraph [label=" + dotQuote(title) + ", labelloc=t, fontname=\"sans-serif\", fontsize=16];\n")
+	b.WriteString("\tgraph [label=" + dotGraphLabel(title, legendLevels(top)) + ", labelloc=t, fontname=\"sans-serif\", fontsize=16];\n")
 	b.WriteString("\tnode [fontname=\"sans-serif\", fontsize=11, shape=box, style=\"rounded\"];\n")
 	b.WriteString("\tedge [fontname=\"sans-serif\", fontsize=10];\n")
 	for i := range f.Steps {
@@ -146,9 +148,11 @@ func dotQuote(s string) string {
 }
 
 // Mermaid renders the flowchart as a Mermaid flowchart (top to bottom), the
-// same content as [Flow.DOT]: start and end steps as stadiums, gateways as
+// same content as [Flow.DOT]: the flow's title, in the front matter, above
+// the chart; start and end steps as stadiums, gateways as
 // rhombi, risk points listed on their steps and coloured by level through
-// the classes high, medium and low. Node IDs are generated (s0, s1, … in
+// the classes high, medium and low, with a legend (a subgraph 图例) of the
+// colours used. Node IDs are generated (s0, s1, … in
 // declaration order) so that any step ID is safe, and every ID, name, post
 // and label is written with Mermaid's entity codes (#quot;, #lt;, #35;, …)
 // for the characters that Mermaid or HTML would read as markup, so it shows
@@ -161,6 +165,7 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 	if title == "" {
 		title = f.ID
 	}
+	b.WriteString(mermaidFrontMatter(title))
 	b.WriteString("%% " + mermaidComment(f.ID) + " " + mermaidComment(title) + "\n")
 	b.WriteString("flowchart TD\n")
 	ids := make(map[string]string, len(f.Steps))
@@ -205,6 +210,7 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 			b.WriteString("    " + from + " --> " + to + "\n")
 		}
 	}
+	mermaidLegend(&b, legendLevels(top), class)
 	for _, l := range []Level{High, Medium, Low, 0} {
 		if len(class[l]) == 0 {
 			continue

@@ -29,6 +29,7 @@ func TestRenderEscapes(t *testing.T) {
 		`"c" [label="line1\nline2\n【决定】 岗 2个工作日\n风险点 R（一级）", shape=diamond, style="filled", fillcolor="#f8cecc", color="#b85450", penwidth=2];`,
 		`"a\"b" -> "c" [label="\"yes\""];`,
 		`"c" -> "ghost";`,
+		`graph [label=<<table border="0" cellspacing="4" cellpadding="4"><tr><td colspan="2">名<br/>称</td></tr><tr><td><font point-size="11">图例</font></td><td border="2" bgcolor="#f8cecc" color="#b85450"><font point-size="11">一级风险点</font></td></tr></table>>`,
 	} {
 		if !strings.Contains(dot, want) {
 			t.Errorf("DOT() lacks %s:\n%s", want, dot)
@@ -44,7 +45,9 @@ func TestRenderEscapes(t *testing.T) {
 		`s1{"line1<br/>line2<br/>【决定】 岗 2个工作日<br/>风险点 R（一级）"}`,
 		`s0 -->|"#quot;yes#quot;"| s1`,
 		`x0["ghost"]`,
-		"class s1 high\n",
+		"class s1,l0 high\n",
+		"---\ntitle: \"名 称\"\n---\n",
+		"    subgraph legend[\"图例\"]\n        l0[\"一级风险点\"]\n    end\n",
 	} {
 		if !strings.Contains(mm, want) {
 			t.Errorf("Mermaid() lacks %s:\n%s", want, mm)
@@ -82,7 +85,7 @@ func TestMermaidHostile(t *testing.T) {
 				{ID: "a", Name: "<b>bold</b> <img src=x onerror=alert(1)>", Kind: Start},
 				{ID: "b", Name: "#quot; #35; #9829; &amp; &lt;b&gt;", Kind: End},
 			}, Edges: []Edge{{From: "a", To: "b", Label: "<i>yes</i> & #lt;"}}},
-			want: "%% F F\nflowchart TD\n" +
+			want: "---\ntitle: \"F\"\n---\n%% F F\nflowchart TD\n" +
 				"    s0([\"#lt;b#gt;bold#lt;/b#gt; #lt;img src=x onerror=alert(1)#gt;\"])\n" +
 				"    s1([\"#35;quot; #35;35; #35;9829; #amp;amp; #amp;lt;b#amp;gt;\"])\n" +
 				"    s0 -->|\"#lt;i#gt;yes#lt;/i#gt; #amp; #35;lt;\"| s1\n",
@@ -93,7 +96,7 @@ func TestMermaidHostile(t *testing.T) {
 			name: "markdown backticks",
 			flow: Flow{ID: "F", Steps: []Step{{ID: "a", Name: "`md **bold**`"}, {ID: "b", Name: "`"}},
 				Edges: []Edge{{From: "a", To: "b", Label: "`x`"}}},
-			want: "%% F F\nflowchart TD\n" +
+			want: "---\ntitle: \"F\"\n---\n%% F F\nflowchart TD\n" +
 				"    s0[\"#96;md **bold**#96;\"]\n" +
 				"    s1[\"#96;\"]\n" +
 				"    s0 -->|\"#96;x#96;\"| s1\n",
@@ -107,7 +110,8 @@ func TestMermaidHostile(t *testing.T) {
 				{ID: "a", Name: "%%{init: {'theme':'dark'}}%%"},
 				{ID: "b", Name: "100%"},
 			}, Edges: []Edge{{From: "a", To: "b", Label: "%%{x}%%"}}},
-			want: "%% F#37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37; t #37;#37;{init: {'theme':'dark'}}#37;#37;\nflowchart TD\n" +
+			want: "---\ntitle: \"t \\x25\\x25{init: {'theme':'dark'}}\\x25\\x25\"\n---\n" +
+				"%% F#37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37; t #37;#37;{init: {'theme':'dark'}}#37;#37;\nflowchart TD\n" +
 				"    s0[\"#37;#37;{init: {'theme':'dark'}}#37;#37;\"]\n" +
 				"    s1[\"100#37;\"]\n" +
 				"    s0 -->|\"#37;#37;{x}#37;#37;\"| s1\n",
@@ -119,7 +123,7 @@ func TestMermaidHostile(t *testing.T) {
 			name: "empty labels",
 			flow: Flow{Steps: []Step{{Kind: Start}, {ID: "b", Name: "\r", Kind: Gateway}},
 				Edges: []Edge{{From: "", To: "b", Label: "\r"}, {From: "b", To: "", Label: ""}}},
-			want: "%%  \nflowchart TD\n" +
+			want: "---\ntitle: \"\"\n---\n%%  \nflowchart TD\n" +
 				"    s0([\" \"])\n" +
 				"    s1{\" \"}\n" +
 				"    s0 --> s1\n" +
@@ -142,7 +146,7 @@ func TestMermaidHostile(t *testing.T) {
 				{From: "style", To: "class [x] \"y\""},
 			}},
 			risks: []Risk{{ID: "R<1>", Flow: "end", Step: "click", Level: Medium}},
-			want: "%% end 流程\nflowchart TD\n" +
+			want: "---\ntitle: \"流程\"\n---\n%% end 流程\nflowchart TD\n" +
 				"    s0([\"brackets [x] (y) {z} ([w]) {{u}} #gt;t] ((r))\"])\n" +
 				"    s1[\"pipe | semi ; --#gt;|x| s0 ; click s0 call alert()\"]\n" +
 				"    s2[\"中文标点：，。；“引号”「」（括号）【方括号】《书名》、…—！？<br/>风险点 R#lt;1#gt;（二级）\"]\n" +
@@ -152,8 +156,11 @@ func TestMermaidHostile(t *testing.T) {
 				"    s2 -->|\"a<br/>b\"| s3\n" +
 				"    x0[\"class [x] #quot;y#quot;\"]\n" +
 				"    s3 --> x0\n" +
+				"    subgraph legend[\"图例\"]\n" +
+				"        l0[\"二级风险点\"]\n" +
+				"    end\n" +
 				"    classDef medium fill:#ffe6cc,stroke:#d79b00,stroke-width:2px\n" +
-				"    class s2 medium\n",
+				"    class s2,l0 medium\n",
 		},
 	}
 	for _, tt := range tests {
@@ -164,6 +171,54 @@ func TestMermaidHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRenderTitle checks the title of a flow with no risk point (no
+// legend), and a title of markup and escapes in both formats: in DOT's
+// HTML-like label as entities, in Mermaid's front matter as \x escapes.
+func TestRenderTitle(t *testing.T) {
+	plain := Flow{ID: "F", Name: "流程", Steps: []Step{{ID: "a", Kind: Start}}}
+	if got, want := plain.DOT(), "\tgraph [label=\"流程\", labelloc=t"; !strings.Contains(got, want) {
+		t.Errorf("DOT() of a flow with no risk lacks %s:\n%s", want, got)
+	}
+	if got := plain.Mermaid(); !strings.HasPrefix(got, "---\ntitle: \"流程\"\n---\n%% F 流程\nflowchart TD\n") || strings.Contains(got, "legend") {
+		t.Errorf("Mermaid() of a flow with no risk:\n%s", got)
+	}
+	hostile := Flow{ID: "F", Name: "<b>\"&#lt;%%{init: {}}%%`\\\t</b>\r\n二行", Steps: []Step{{ID: "a", Kind: Start}}}
+	risk := Risk{ID: "R", Flow: "F", Step: "a"}
+	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\t"+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
+		t.Errorf("DOT() lacks %s:\n%s", want, got)
+	}
+	if got, want := hostile.Mermaid(risk), "---\ntitle: \"\\x3cb\\x3e\\x22\\x26\\x23lt;\\x25\\x25{init: {}}\\x25\\x25\\x60\\x5c\\x09\\x3c/b\\x3e  二行\"\n---\n"; !strings.HasPrefix(got, want) {
+		t.Errorf("Mermaid() does not start with %s:\n%s", want, got)
+	}
+	if got, want := hostile.Mermaid(risk), "        l0[\"未定级风险点\"]\n"; !strings.Contains(got, want) {
+		t.Errorf("Mermaid() lacks %s:\n%s", want, got)
+	}
+}
+
+// FuzzMermaidFrontMatter checks that no title leaves the front matter's
+// one quoted line or writes a character Mermaid or HTML reads as markup.
+func FuzzMermaidFrontMatter(f *testing.F) {
+	for _, s := range []string{"", "流程", "a\"b", "<b>x</b>", "#quot;", "%%{init: {}}%%", "`md`", "a\r\nb", "\\x25"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fm := mermaidFrontMatter(s)
+		line, ok := strings.CutPrefix(fm, "---\ntitle: \"")
+		line, ok2 := strings.CutSuffix(line, "\"\n---\n")
+		if !ok || !ok2 {
+			t.Fatalf("mermaidFrontMatter(%q) = %q: not one title line", s, fm)
+		}
+		if i := strings.IndexAny(line, "\"\r\n%&`<>#"); i >= 0 {
+			t.Fatalf("mermaidFrontMatter(%q) = %q: raw %q", s, fm, line[i])
+		}
+		for _, part := range strings.Split(line, `\`)[1:] {
+			if len(part) < 3 || part[0] != 'x' || strings.Trim(part[1:3], "0123456789abcdef") != "" {
+				t.Fatalf("mermaidFrontMatter(%q) = %q: '\\' not starting a \\x escape", s, fm)
+			}
+		}
+	})
 }
 
 // FuzzMermaidQuote checks that no text can leave a Mermaid label: the
