@@ -20,7 +20,7 @@ var diffCmd = &command.Command{
 	Name:  "diff",
 	Args:  "[-json] [-kind 类型] 旧文件 新文件",
 	Short: "比较两个版本的两单一图一点、基层治理事项清单、准入清单或清单目录，列出新增、删除和变更的条目",
-	Long: `两个清单目录逐一比较其中的两单一图一点、事项清单和准入清单。和 diff 一样，相同时退出码为 0，有变更时为 1。`,
+	Long:  `两个清单目录逐一比较其中的两单一图一点、事项清单和准入清单。和 diff 一样，相同时退出码为 0，有变更时为 1。`,
 	Examples: []string{
 		"qingdan diff register-2019.json register-2020.json",
 		"qingdan diff -json -kind directory routes-2019.json routes-2020.json",
