@@ -34,6 +34,7 @@ var checkCmd = &command.Command{
 		fs.StringVar(&checkFlags.kind, "kind", "", kindsHelp)
 		fs.StringVar(&checkFlags.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
 	},
+	MinArgs: 1, MaxArgs: -1,
 	Run: runCheck,
 }
 
@@ -48,9 +49,6 @@ type checked struct {
 
 func runCheck(env *command.Env, args []string) int {
 	f := checkFlags
-	if len(args) == 0 {
-		return env.UsageError("check", "没有给出要检查的文件")
-	}
 	var reg *accountability.Register
 	if f.register != "" {
 		d, err := loadDocument(env, f.register, "register")

@@ -29,13 +29,11 @@ var diffCmd = &command.Command{
 		fs.BoolVar(&diffFlags.json, "json", false, "以 JSON 输出变更，供程序读取")
 		fs.StringVar(&diffFlags.kind, "kind", "", kindsHelp+"（list 除外）")
 	},
+	MinArgs: 2, MaxArgs: 2,
 	Run: runDiff,
 }
 
 func runDiff(env *command.Env, args []string) int {
-	if len(args) != 2 {
-		return env.UsageError("diff", "应给出旧、新两个文件")
-	}
 	var docs [2]*document
 	for i, name := range args {
 		d, err := loadDocument(env, name, diffFlags.kind)

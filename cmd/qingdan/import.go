@@ -30,13 +30,11 @@ var importCmd = &command.Command{
 		fs.StringVar(&importFlags.org, "org", "", "两单一图一点所属的`机关`")
 		fs.StringVar(&importFlags.version, "version", "", "清单的`版本`")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runImport,
 }
 
 func runImport(env *command.Env, args []string) int {
-	if len(args) != 1 {
-		return env.UsageError("import", "应给出一个 CSV 文件（- 为标准输入）")
-	}
 	d, err := loadDocument(env, args[0], "list")
 	if err != nil {
 		return env.Errorf(command.Usage, "import", "%v", err)

@@ -37,14 +37,12 @@ var journalVerifyCmd = &command.Command{
 		fs.StringVar(&journalFlags.checkpoint, "checkpoint", "", "已公布的签名检查点`文件`")
 		fs.StringVar(&journalFlags.key, "key", "", "日志的公钥（验证密钥）`文件`，核验检查点的签名")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runJournalVerify,
 }
 
 func runJournalVerify(env *command.Env, args []string) int {
 	const name = "journal verify"
-	if len(args) != 1 {
-		return env.UsageError(name, "应给出一个日志文件（- 为标准输入）")
-	}
 	var published []journal.Checkpoint
 	if journalFlags.checkpoint != "" || journalFlags.key != "" {
 		cp, _, err := openCheckpoint(env, journalFlags.checkpoint, journalFlags.key)
@@ -87,15 +85,13 @@ var journalCheckpointCmd = &command.Command{
 		fs.StringVar(&journalFlags.origin, "origin", "", "检查点的`名称`（日志和密钥的名称）；用 -sign 时取密钥的名称")
 		fs.StringVar(&journalFlags.sign, "sign", "", "签名用的私钥（签名密钥）`文件`")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runJournalCheckpoint,
 }
 
 func runJournalCheckpoint(env *command.Env, args []string) int {
 	const name = "journal checkpoint"
 	f := journalFlags
-	if len(args) != 1 {
-		return env.UsageError(name, "应给出一个日志文件（- 为标准输入）")
-	}
 	if (f.origin == "") == (f.sign == "") {
 		return env.UsageError(name, "给出 -origin 名称（不签名）或 -sign 私钥文件，二者选一")
 	}
@@ -158,14 +154,15 @@ var journalKeygenCmd = &command.Command{
 		fs.StringVar(&journalFlags.name, "name", "", "密钥和日志的`名称`，如 wuhu.example/2020")
 		fs.StringVar(&journalFlags.signer, "signer", "", "写入私钥的新`文件`（权限 0600）")
 	},
+	MinArgs: 0, MaxArgs: 0,
 	Run: runJournalKeygen,
 }
 
 func runJournalKeygen(env *command.Env, args []string) int {
 	const name = "journal keygen"
 	f := journalFlags
-	if len(args) != 0 || f.name == "" || f.signer == "" {
-		return env.UsageError(name, "应给出 -name 和 -signer，不带文件")
+	if f.name == "" || f.signer == "" {
+		return env.UsageError(name, "应给出 -name 和 -signer")
 	}
 	skey, vkey, err := note.GenerateKey(rand.Reader, f.name)
 	if err != nil {

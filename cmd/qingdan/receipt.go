@@ -33,15 +33,13 @@ var journalReceiptCmd = &command.Command{
 		fs.StringVar(&receiptFlags.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
 		fs.StringVar(&receiptFlags.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runJournalReceipt,
 }
 
 func runJournalReceipt(env *command.Env, args []string) int {
 	const name = "journal receipt"
 	f := receiptFlags
-	if len(args) != 1 {
-		return env.UsageError(name, "应给出一个日志文件（- 为标准输入）")
-	}
 	if (f.matter == "") == (f.subject == "") {
 		return env.UsageError(name, "给出 -matter 事项编号或 -subject 单位编号，二者选一")
 	}
@@ -128,13 +126,14 @@ var journalVerifyReceiptCmd = &command.Command{
 	Flags: func(fs *flag.FlagSet) {
 		fs.StringVar(&receiptFlags.key, "key", "", "日志的公钥`文件`")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runJournalVerifyReceipt,
 }
 
 func runJournalVerifyReceipt(env *command.Env, args []string) int {
 	const name = "journal verify-receipt"
-	if len(args) != 1 || receiptFlags.key == "" {
-		return env.UsageError(name, "应给出 -key 公钥文件和一个回执文件（- 为标准输入）")
+	if receiptFlags.key == "" {
+		return env.UsageError(name, "应给出 -key 公钥文件")
 	}
 	v, err := verifier(env, receiptFlags.key)
 	if err != nil {

@@ -30,6 +30,7 @@ var renderCmd = &command.Command{
 		fs.StringVar(&renderFlags.out, "o", "", "每张流程图写一个文件的`目录`（须已存在）")
 		fs.StringVar(&renderFlags.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runRender,
 }
 
@@ -37,8 +38,6 @@ func runRender(env *command.Env, args []string) int {
 	f := renderFlags
 	ext := map[string]string{"dot": ".dot", "mermaid": ".mmd"}[f.format]
 	switch {
-	case len(args) != 1:
-		return env.UsageError("render", "应给出一个两单一图一点的 JSON 文件（- 为标准输入）")
 	case ext == "":
 		return env.UsageError("render", "-format %q：应为 dot 或 mermaid", f.format)
 	case (f.out == "") == (f.flow == ""):

@@ -31,6 +31,7 @@ var testCmd = &command.Command{
 		fs.BoolVar(&testFlags.coverage, "coverage", false, "列出每行规则的覆盖情况")
 		fs.BoolVar(&testFlags.require, "require-coverage", false, "有规则未被任何用例用到时判为不通过（退出码 1）")
 	},
+	MinArgs: 2, MaxArgs: -1,
 	Run: runTest,
 }
 
@@ -58,9 +59,6 @@ func (c *collect) Errorf(format string, args ...any) { *c = append(*c, fmt.Sprin
 
 func runTest(env *command.Env, args []string) int {
 	f := testFlags
-	if len(args) < 2 {
-		return env.UsageError("test", "应给出一个决策表和至少一个用例文件")
-	}
 	b, err := env.Read(args[0], 16<<20)
 	if err != nil {
 		return env.Errorf(command.Usage, "test", "%v", err)

@@ -36,14 +36,15 @@ var whatifCmd = &command.Command{
 		fs.StringVar(&whatifFlags.period, "period", "", "排名的`期间`：2020 或 2020-06")
 		fs.BoolVar(&whatifFlags.json, "json", false, "以 JSON 输出变化，供程序读取")
 	},
+	MinArgs: 1, MaxArgs: 1,
 	Run: runWhatif,
 }
 
 func runWhatif(env *command.Env, args []string) int {
 	const name = "whatif"
 	f := whatifFlags
-	if len(args) != 1 || f.table == "" || f.facts == "" || f.period == "" {
-		return env.UsageError(name, "应给出 -table、-facts、-period 和一个日志文件（- 为标准输入）")
+	if f.table == "" || f.facts == "" || f.period == "" {
+		return env.UsageError(name, "应给出 -table、-facts 和 -period")
 	}
 	p, err := period(f.period)
 	if err != nil {

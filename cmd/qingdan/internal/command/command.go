@@ -39,6 +39,9 @@ type Command struct {
 	Short    string
 	Long     string
 	Examples []string
+	// MinArgs and MaxArgs bound the number of operands (files) after the
+	// flags; a MaxArgs below 0 sets no bound. Another number is bad usage.
+	MinArgs, MaxArgs int
 	// Flags adds the command's flags to fs; Run runs it with the operands
 	// left after the flags, returning its exit code.
 	Flags func(fs *flag.FlagSet)
@@ -68,7 +71,23 @@ func (c *Command) Main(env *Env, args []string) int {
 	if err != nil {
 		return Usage
 	}
+	if n := len(operands); n < c.MinArgs || c.MaxArgs >= 0 && n > c.MaxArgs {
+		return env.UsageError(c.Name, "%s", c.operands())
+	}
 	return c.Run(env, operands)
+}
+
+// operands says how many operands c takes.
+func (c *Command) operands() string {
+	switch {
+	case c.MaxArgs == 0:
+		return "不带文件"
+	case c.MinArgs == c.MaxArgs:
+		return fmt.Sprintf("应给出 %d 个文件（- 为标准输入）", c.MinArgs)
+	case c.MaxArgs < 0:
+		return fmt.Sprintf("应给出至少 %d 个文件（- 为标准输入）", c.MinArgs)
+	}
+	return fmt.Sprintf("应给出 %d 到 %d 个文件（- 为标准输入）", c.MinArgs, c.MaxArgs)
 }
 
 // dispatch runs the subcommand of c that args[0] names.
