@@ -51,12 +51,7 @@ func runJournalVerify(env *command.Env, args []string) int {
 		}
 		published = append(published, cp)
 	}
-	r, err := env.Open(args[0])
-	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
-	}
-	defer r.Close()
-	head, err := journal.Verify(r, nil, published...)
+	head, err := verifyFile(env, args[0], nil, published...)
 	var ve *journal.VerifyError
 	switch {
 	case errors.As(err, &ve):
@@ -64,7 +59,7 @@ func runJournalVerify(env *command.Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "此前 %d 条完整，末条 %s\n", ve.Head.Seq, ve.Head.Hash)
 		return command.Failed
 	case err != nil:
-		return env.Errorf(command.Usage, name, "%s: %v", command.Name(args[0]), err)
+		return journalError(env, name, args[0], err)
 	}
 	fmt.Fprintf(env.Stdout, "%s：完整，共 %d 条，末条哈希 %s\n", command.Name(args[0]), head.Seq, head.Hash)
 	for _, cp := range published {
@@ -106,9 +101,9 @@ func runJournalCheckpoint(env *command.Env, args []string) int {
 		}
 		f.origin = signer.Name()
 	}
-	tree, code := verifiedTree(env, name, args[0])
-	if tree == nil {
-		return code
+	tree := journal.NewTree()
+	if _, err := verifyFile(env, args[0], &journal.Options{Tree: tree}); err != nil {
+		return journalError(env, name, args[0], err)
 	}
 	cp := tree.Checkpoint(f.origin)
 	if signer == nil {
@@ -123,24 +118,29 @@ func runJournalCheckpoint(env *command.Env, args []string) int {
 	return command.OK
 }
 
-// verifiedTree verifies the journal in the file name and returns its
-// tree; or nil and the exit code after reporting why not.
-func verifiedTree(env *command.Env, cmd, name string) (*journal.Tree, int) {
+// verifyFile verifies the journal in the file name as journal.Verify does
+// with opts and the published checkpoints.
+func verifyFile(env *command.Env, name string, opts *journal.Options, published ...journal.Checkpoint) (journal.Head, error) {
 	r, err := env.Open(name)
 	if err != nil {
-		return nil, env.Errorf(command.Usage, cmd, "%v", err)
+		return journal.Head{}, err
 	}
 	defer r.Close()
-	tree := journal.NewTree()
-	_, err = journal.Verify(r, &journal.Options{Tree: tree})
-	if err != nil {
-		code := command.Usage
-		if errors.As(err, new(*journal.VerifyError)) {
-			code = command.Failed
-		}
-		return nil, env.Errorf(code, cmd, "%s: %v", command.Name(name), err)
+	head, err := journal.Verify(r, opts, published...)
+	if err != nil && !errors.As(err, new(*journal.VerifyError)) {
+		err = fmt.Errorf("%s: %w", command.Name(name), err)
 	}
-	return tree, command.OK
+	return head, err
+}
+
+// journalError reports err, met reading the journal in the file name,
+// and returns the exit code: Failed for a journal that does not verify
+// (a *journal.VerifyError), Usage for one that cannot be read.
+func journalError(env *command.Env, cmd, name string, err error) int {
+	if errors.As(err, new(*journal.VerifyError)) {
+		return env.Errorf(command.Failed, cmd, "%s: %v", command.Name(name), err)
+	}
+	return env.Errorf(command.Usage, cmd, "%v", err)
 }
 
 var journalKeygenCmd = &command.Command{

@@ -49,7 +49,7 @@ func runJournalReceipt(env *command.Env, args []string) int {
 	}
 	r, err := env.Open(args[0])
 	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
+		return journalError(env, name, args[0], err)
 	}
 	defer r.Close()
 	tree := journal.NewTree()
@@ -57,11 +57,7 @@ func runJournalReceipt(env *command.Env, args []string) int {
 	jr := journal.NewReader(r, &journal.Options{Tree: tree})
 	for e, err := range jr.All() {
 		if err != nil {
-			code := command.Usage
-			if errors.As(err, new(*journal.VerifyError)) {
-				code = command.Failed
-			}
-			return env.Errorf(code, name, "%s: %v", command.Name(args[0]), err)
+			return journalError(env, name, args[0], err)
 		}
 		if e.Seq <= cp.Size && concerns(e, f.matter, f.subject) {
 			picked = append(picked, e)
