@@ -1,0 +1,109 @@
+package command
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCommandMain(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		min, max int
+		args     []string
+		code     int
+		operands []string
+		stderr   string // in standard error; "" for none
+	}{
+		{"flags after files", 1, -1, []string{"a", "-n", "3", "b"}, OK, []string{"a", "b"}, ""},
+		{"after --, flags are files", 1, -1, []string{"-n", "3", "--", "-x", "b"}, OK, []string{"-x", "b"}, ""},
+		{"stdin", 1, 1, []string{"-"}, OK, []string{"-"}, ""},
+		{"too few", 2, 2, []string{"a"}, Usage, nil, "应给出 2 个文件"},
+		{"too many", 1, 1, []string{"a", "b"}, Usage, nil, "应给出 1 个文件"},
+		{"none wanted", 0, 0, []string{"a"}, Usage, nil, "不带文件"},
+		{"a range", 1, 2, nil, Usage, nil, "应给出 1 到 2 个文件"},
+		{"unknown flag", 0, -1, []string{"-nope"}, Usage, nil, "flag provided but not defined: -nope"},
+		{"help", 0, -1, []string{"a", "-h"}, OK, nil, "用法：qingdan t"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			var got []string
+			c := &Command{Name: "t", MinArgs: tt.min, MaxArgs: tt.max,
+				Flags: func(fs *flag.FlagSet) { fs.Int("n", 0, "a number") },
+				Run:   func(env *Env, args []string) int { got = args; return OK }}
+			code := c.Main(&Env{Stderr: &stderr}, tt.args)
+			if code != tt.code {
+				t.Errorf("Main(%q) = %d, want %d", tt.args, code, tt.code)
+			}
+			if diff := cmp.Diff(tt.operands, got); diff != "" {
+				t.Errorf("operands mismatch (-want +got):\n%s", diff)
+			}
+			if (tt.stderr == "") != (stderr.Len() == 0) || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("standard error %q, want %q", stderr.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+func TestSubs(t *testing.T) {
+	ran := ""
+	sub := &Command{Name: "j v", MaxArgs: -1, Run: func(*Env, []string) int { ran = "v"; return Failed }}
+	j := &Command{Name: "j", Short: "日志", Subs: []*Command{sub}}
+	for _, tt := range []struct {
+		args   []string
+		code   int
+		ran    string
+		stderr string
+	}{
+		{[]string{"v", "x"}, Failed, "v", ""},
+		{nil, Usage, "", "没有给出子命令"},
+		{[]string{"-h"}, OK, "", "  v "},
+		{[]string{"w"}, Usage, "", `没有子命令 "w"`},
+	} {
+		var stderr bytes.Buffer
+		ran = ""
+		code := j.Main(&Env{Stderr: &stderr}, tt.args)
+		if code != tt.code || ran != tt.ran || !strings.Contains(stderr.String(), tt.stderr) {
+			t.Errorf("Main(%q) = %d, ran %q, stderr %q; want %d, %q, %q", tt.args, code, ran, stderr.String(), tt.code, tt.ran, tt.stderr)
+		}
+	}
+}
+
+func TestReadWrite(t *testing.T) {
+	dir := t.TempDir()
+	var stdout bytes.Buffer
+	env := &Env{Stdin: strings.NewReader("从标准输入"), Stdout: &stdout}
+	if b, err := env.Read("-", 100); err != nil || string(b) != "从标准输入" {
+		t.Errorf("Read(-) = %q, %v", b, err)
+	}
+	name := filepath.Join(dir, "f.txt")
+	if err := env.Write(name, []byte("0123456789")); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Write("", []byte("到标准输出")); err != nil || stdout.String() != "到标准输出" {
+		t.Errorf("Write to stdout: %q, %v", stdout.String(), err)
+	}
+	if b, err := env.Read(name, 10); err != nil || string(b) != "0123456789" {
+		t.Errorf("Read(%s) = %q, %v", name, b, err)
+	}
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{func() error { _, err := env.Read(name, 9); return err }(), name + ": 超过 9 字节"},
+		{func() error { _, err := env.Read(filepath.Join(dir, "none"), 9); return err }(), "none: no such file or directory"},
+		{env.Write(filepath.Join(dir, "no", "such"), nil), "such: no such file or directory"},
+	} {
+		if tt.err == nil || tt.err.Error() != tt.want && !strings.HasSuffix(tt.err.Error(), tt.want) {
+			t.Errorf("error %v, want one ending in %q", tt.err, tt.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "no")); err == nil {
+		t.Error("Write made a folder")
+	}
+}
