@@ -86,7 +86,7 @@ func runWhatif(env *command.Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 	} else {
-		printWhatIf(env, &w, tab.Version)
+		printWhatIf(env, &w, tab)
 	}
 	if len(w.Changes)+len(w.Subjects) > 0 {
 		return command.Failed
@@ -107,17 +107,25 @@ func period(s string) (scoring.Period, error) {
 }
 
 // printWhatIf writes the changed evaluations and the changed scores in
-// Chinese.
-func printWhatIf(env *command.Env, w *scoring.WhatIf, policy string) {
+// Chinese, grades by their labels on tab's scale.
+func printWhatIf(env *command.Env, w *scoring.WhatIf, tab *scoring.Table) {
 	out := env.Stdout
-	fmt.Fprintf(out, "按决策表 %q 重新评定：评价变化 %d 项，单位得分或排名变化 %d 个\n", policy, len(w.Changes), len(w.Subjects))
+	label := func(code string) string {
+		for _, g := range tab.Scale {
+			if g.Code == code && g.Label != "" {
+				return g.Label
+			}
+		}
+		return code
+	}
+	fmt.Fprintf(out, "按决策表 %q 重新评定：评价变化 %d 项，单位得分或排名变化 %d 个\n", tab.Version, len(w.Changes), len(w.Subjects))
 	for _, c := range w.Changes {
 		stage := ""
 		if c.Stage > 0 {
 			stage = fmt.Sprintf(" 第 %d 阶段", c.Stage)
 		}
 		fmt.Fprintf(out, "  %s %s（评价人 %s%s）：%s %s → %s %s\n", c.Matter, c.Subject, c.Evaluator, stage,
-			c.Old.Grade, c.Old.Points, c.New.Grade, c.New.Points)
+			label(c.Old.Grade), c.Old.Points, label(c.New.Grade), c.New.Points)
 	}
 	for _, s := range w.Subjects {
 		fmt.Fprintf(out, "  %s：综合 %s 第 %d 名 → %s 第 %d 名\n", s.Subject,
