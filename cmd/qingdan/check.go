@@ -11,12 +11,14 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
-var checkFlags struct {
+// checkOptions are the flags of qingdan check.
+type checkOptions struct {
 	json     bool
 	kind     string
 	register string
 }
 
+// checkCmd is qingdan check.
 var checkCmd = &command.Command{
 	Name:  "check",
 	Args:  "[-json] [-kind 类型] [-register 文件] 文件…",
@@ -29,13 +31,14 @@ var checkCmd = &command.Command{
 		"qingdan check -json 权力清单.csv",
 		"cat register.json | qingdan check -",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.BoolVar(&checkFlags.json, "json", false, "以 JSON 输出问题，供程序读取")
-		fs.StringVar(&checkFlags.kind, "kind", "", kindsHelp)
-		fs.StringVar(&checkFlags.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(checkOptions)
+		fs.BoolVar(&o.json, "json", false, "以 JSON 输出问题，供程序读取")
+		fs.StringVar(&o.kind, "kind", "", kindsHelp)
+		fs.StringVar(&o.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
+		return o.runCheck
 	},
 	MinArgs: 1, MaxArgs: -1,
-	Run: runCheck,
 }
 
 // checked is what check reports of one file, and its JSON form.
@@ -47,8 +50,8 @@ type checked struct {
 	Warnings int                     `json:"warnings"`
 }
 
-func runCheck(env *command.Env, args []string) int {
-	f := checkFlags
+// runCheck runs the command on the files args and returns its exit code.
+func (f *checkOptions) runCheck(env *command.Env, args []string) int {
 	var reg *accountability.Register
 	if f.register != "" {
 		d, err := loadDocument(env, f.register, "register")

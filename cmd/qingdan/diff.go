@@ -11,11 +11,13 @@ import (
 	"github.com/qingdan/qingdan/matters"
 )
 
-var diffFlags struct {
+// diffOptions are the flags of qingdan diff.
+type diffOptions struct {
 	json bool
 	kind string
 }
 
+// diffCmd is qingdan diff.
 var diffCmd = &command.Command{
 	Name:  "diff",
 	Args:  "[-json] [-kind 类型] 旧文件 新文件",
@@ -25,18 +27,20 @@ var diffCmd = &command.Command{
 		"qingdan diff register-2019.json register-2020.json",
 		"qingdan diff -json -kind directory routes-2019.json routes-2020.json",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.BoolVar(&diffFlags.json, "json", false, "以 JSON 输出变更，供程序读取")
-		fs.StringVar(&diffFlags.kind, "kind", "", kindsHelp+"（list 除外）")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(diffOptions)
+		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变更，供程序读取")
+		fs.StringVar(&o.kind, "kind", "", kindsHelp+"（list 除外）")
+		return o.runDiff
 	},
 	MinArgs: 2, MaxArgs: 2,
-	Run: runDiff,
 }
 
-func runDiff(env *command.Env, args []string) int {
+// runDiff runs the command on the files args and returns its exit code.
+func (f *diffOptions) runDiff(env *command.Env, args []string) int {
 	var docs [2]*document
 	for i, name := range args {
-		d, err := loadDocument(env, name, diffFlags.kind)
+		d, err := loadDocument(env, name, f.kind)
 		if err != nil {
 			return env.Errorf(command.Usage, "diff", "%v", err)
 		}
@@ -47,7 +51,7 @@ func runDiff(env *command.Env, args []string) int {
 		return env.UsageError("diff", "%s 是 %s，%s 是 %s：只比较同类的 JSON 清单", args[0], old.kind, args[1], new.kind)
 	}
 	changes := changesOf(old, new)
-	if diffFlags.json {
+	if f.json {
 		if changes == nil {
 			changes = accountability.Changes{}
 		}

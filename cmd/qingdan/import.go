@@ -11,10 +11,12 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
-var importFlags struct {
+// importOptions are the flags of qingdan import.
+type importOptions struct {
 	out, org, version string
 }
 
+// importCmd is qingdan import.
 var importCmd = &command.Command{
 	Name:  "import",
 	Args:  "[-o 文件] [-org 名称] [-version 版本] 清单.csv",
@@ -25,26 +27,28 @@ var importCmd = &command.Command{
 		"qingdan import -o register.json -org 中庙街道办事处 -version 2020 权力清单.csv",
 		"qingdan import 权力清单.csv | qingdan check -",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&importFlags.out, "o", "", "写入的 JSON `文件`（覆盖）；不给时写到标准输出")
-		fs.StringVar(&importFlags.org, "org", "", "两单一图一点所属的`机关`")
-		fs.StringVar(&importFlags.version, "version", "", "清单的`版本`")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(importOptions)
+		fs.StringVar(&o.out, "o", "", "写入的 JSON `文件`（覆盖）；不给时写到标准输出")
+		fs.StringVar(&o.org, "org", "", "两单一图一点所属的`机关`")
+		fs.StringVar(&o.version, "version", "", "清单的`版本`")
+		return o.runImport
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runImport,
 }
 
-func runImport(env *command.Env, args []string) int {
+// runImport runs the command on the files args and returns its exit code.
+func (f *importOptions) runImport(env *command.Env, args []string) int {
 	d, err := loadDocument(env, args[0], "list")
 	if err != nil {
 		return env.Errorf(command.Usage, "import", "%v", err)
 	}
-	reg := &accountability.Register{Org: importFlags.org, Version: importFlags.version, Powers: d.powers}
+	reg := &accountability.Register{Org: f.org, Version: f.version, Powers: d.powers}
 	b, err := json.MarshalIndent(reg, "", "  ")
 	if err != nil {
 		return env.Errorf(command.Usage, "import", "%v", err)
 	}
-	if err := env.Write(importFlags.out, append(b, '\n')); err != nil {
+	if err := env.Write(f.out, append(b, '\n')); err != nil {
 		return env.Errorf(command.Usage, "import", "%v", err)
 	}
 	code := command.OK

@@ -14,16 +14,23 @@ import (
 	"github.com/qingdan/qingdan/journal"
 )
 
+// journalCmd is qingdan journal.
 var journalCmd = &command.Command{
 	Name:  "journal",
 	Short: "校验留痕日志，打印或签发检查点，为事项或部门的条目开具回执，离线核验回执",
 	Subs:  []*command.Command{journalVerifyCmd, journalCheckpointCmd, journalReceiptCmd, journalVerifyReceiptCmd, journalKeygenCmd},
 }
 
-var journalFlags struct {
-	checkpoint, key, origin, sign, name, signer string
-}
+// verifyOptions are the flags of journal verify.
+type verifyOptions struct{ checkpoint, key string }
 
+// checkpointOptions are the flags of journal checkpoint.
+type checkpointOptions struct{ origin, sign string }
+
+// keygenOptions are the flags of journal keygen.
+type keygenOptions struct{ name, signer string }
+
+// journalVerifyCmd is qingdan journal verify.
 var journalVerifyCmd = &command.Command{
 	Name:  "journal verify",
 	Args:  "[-checkpoint 检查点 -key 公钥] 日志.jsonl",
@@ -33,19 +40,21 @@ var journalVerifyCmd = &command.Command{
 		"qingdan journal verify wuhu.jsonl",
 		"qingdan journal verify -checkpoint 2020-12.checkpoint -key wuhu.pub wuhu.jsonl",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&journalFlags.checkpoint, "checkpoint", "", "已公布的签名检查点`文件`")
-		fs.StringVar(&journalFlags.key, "key", "", "日志的公钥（验证密钥）`文件`，核验检查点的签名")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(verifyOptions)
+		fs.StringVar(&o.checkpoint, "checkpoint", "", "已公布的签名检查点`文件`")
+		fs.StringVar(&o.key, "key", "", "日志的公钥（验证密钥）`文件`，核验检查点的签名")
+		return o.runJournalVerify
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runJournalVerify,
 }
 
-func runJournalVerify(env *command.Env, args []string) int {
+// runJournalVerify runs the command on the files args and returns its exit code.
+func (f *verifyOptions) runJournalVerify(env *command.Env, args []string) int {
 	const name = "journal verify"
 	var published []journal.Checkpoint
-	if journalFlags.checkpoint != "" || journalFlags.key != "" {
-		cp, _, err := openCheckpoint(env, journalFlags.checkpoint, journalFlags.key)
+	if f.checkpoint != "" || f.key != "" {
+		cp, _, err := openCheckpoint(env, f.checkpoint, f.key)
 		if err != nil {
 			return env.Errorf(checkpointCode(err), name, "%v", err)
 		}
@@ -68,6 +77,7 @@ func runJournalVerify(env *command.Env, args []string) int {
 	return command.OK
 }
 
+// journalCheckpointCmd is qingdan journal checkpoint.
 var journalCheckpointCmd = &command.Command{
 	Name:  "journal checkpoint",
 	Args:  "(-origin 名称 | -sign 私钥) 日志.jsonl",
@@ -76,17 +86,18 @@ var journalCheckpointCmd = &command.Command{
 		"qingdan journal checkpoint -origin wuhu.example/2020 wuhu.jsonl",
 		"qingdan journal checkpoint -sign wuhu.key wuhu.jsonl > 2020-12.checkpoint",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&journalFlags.origin, "origin", "", "检查点的`名称`（日志和密钥的名称）；用 -sign 时取密钥的名称")
-		fs.StringVar(&journalFlags.sign, "sign", "", "签名用的私钥（签名密钥）`文件`")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(checkpointOptions)
+		fs.StringVar(&o.origin, "origin", "", "检查点的`名称`（日志和密钥的名称）；用 -sign 时取密钥的名称")
+		fs.StringVar(&o.sign, "sign", "", "签名用的私钥（签名密钥）`文件`")
+		return o.runJournalCheckpoint
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runJournalCheckpoint,
 }
 
-func runJournalCheckpoint(env *command.Env, args []string) int {
+// runJournalCheckpoint runs the command on the files args and returns its exit code.
+func (f *checkpointOptions) runJournalCheckpoint(env *command.Env, args []string) int {
 	const name = "journal checkpoint"
-	f := journalFlags
 	if (f.origin == "") == (f.sign == "") {
 		return env.UsageError(name, "给出 -origin 名称（不签名）或 -sign 私钥文件，二者选一")
 	}
@@ -143,6 +154,7 @@ func journalError(env *command.Env, cmd, name string, err error) int {
 	return env.Errorf(command.Usage, cmd, "%v", err)
 }
 
+// journalKeygenCmd is qingdan journal keygen.
 var journalKeygenCmd = &command.Command{
 	Name:  "journal keygen",
 	Args:  "-name 名称 -signer 私钥文件",
@@ -150,17 +162,18 @@ var journalKeygenCmd = &command.Command{
 	Examples: []string{
 		"qingdan journal keygen -name wuhu.example/2020 -signer wuhu.key > wuhu.pub",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&journalFlags.name, "name", "", "密钥和日志的`名称`，如 wuhu.example/2020")
-		fs.StringVar(&journalFlags.signer, "signer", "", "写入私钥的新`文件`（权限 0600）")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(keygenOptions)
+		fs.StringVar(&o.name, "name", "", "密钥和日志的`名称`，如 wuhu.example/2020")
+		fs.StringVar(&o.signer, "signer", "", "写入私钥的新`文件`（权限 0600）")
+		return o.runJournalKeygen
 	},
 	MinArgs: 0, MaxArgs: 0,
-	Run: runJournalKeygen,
 }
 
-func runJournalKeygen(env *command.Env, args []string) int {
+// runJournalKeygen runs the command on the files args and returns its exit code.
+func (f *keygenOptions) runJournalKeygen(env *command.Env, args []string) int {
 	const name = "journal keygen"
-	f := journalFlags
 	if f.name == "" || f.signer == "" {
 		return env.UsageError(name, "应给出 -name 和 -signer")
 	}

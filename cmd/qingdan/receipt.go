@@ -12,10 +12,15 @@ import (
 	"github.com/qingdan/qingdan/journal"
 )
 
-var receiptFlags struct {
+// receiptOptions are the flags of journal receipt.
+type receiptOptions struct {
 	checkpoint, key, matter, subject, out string
 }
 
+// verifyReceiptOptions are the flags of journal verify-receipt.
+type verifyReceiptOptions struct{ key string }
+
+// journalReceiptCmd is qingdan journal receipt.
 var journalReceiptCmd = &command.Command{
 	Name:  "journal receipt",
 	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
@@ -26,20 +31,21 @@ var journalReceiptCmd = &command.Command{
 		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
 		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -matter WH2020-0001 wuhu.jsonl",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&receiptFlags.checkpoint, "checkpoint", "", "签名检查点`文件`（journal checkpoint -sign 所出）")
-		fs.StringVar(&receiptFlags.key, "key", "", "日志的公钥`文件`")
-		fs.StringVar(&receiptFlags.matter, "matter", "", "事项`编号`：为它的事件、评价和更正开回执")
-		fs.StringVar(&receiptFlags.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
-		fs.StringVar(&receiptFlags.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(receiptOptions)
+		fs.StringVar(&o.checkpoint, "checkpoint", "", "签名检查点`文件`（journal checkpoint -sign 所出）")
+		fs.StringVar(&o.key, "key", "", "日志的公钥`文件`")
+		fs.StringVar(&o.matter, "matter", "", "事项`编号`：为它的事件、评价和更正开回执")
+		fs.StringVar(&o.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
+		fs.StringVar(&o.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
+		return o.runJournalReceipt
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runJournalReceipt,
 }
 
-func runJournalReceipt(env *command.Env, args []string) int {
+// runJournalReceipt runs the command on the files args and returns its exit code.
+func (f *receiptOptions) runJournalReceipt(env *command.Env, args []string) int {
 	const name = "journal receipt"
-	f := receiptFlags
 	if (f.matter == "") == (f.subject == "") {
 		return env.UsageError(name, "给出 -matter 事项编号或 -subject 单位编号，二者选一")
 	}
@@ -111,6 +117,7 @@ func checkpointCode(err error) int {
 	return command.Usage
 }
 
+// journalVerifyReceiptCmd is qingdan journal verify-receipt.
 var journalVerifyReceiptCmd = &command.Command{
 	Name:  "journal verify-receipt",
 	Args:  "-key 公钥 回执文件",
@@ -119,19 +126,21 @@ var journalVerifyReceiptCmd = &command.Command{
 	Examples: []string{
 		"qingdan journal verify-receipt -key wuhu.pub cgj.receipts",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&receiptFlags.key, "key", "", "日志的公钥`文件`")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(verifyReceiptOptions)
+		fs.StringVar(&o.key, "key", "", "日志的公钥`文件`")
+		return o.runJournalVerifyReceipt
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runJournalVerifyReceipt,
 }
 
-func runJournalVerifyReceipt(env *command.Env, args []string) int {
+// runJournalVerifyReceipt runs the command on the files args and returns its exit code.
+func (f *verifyReceiptOptions) runJournalVerifyReceipt(env *command.Env, args []string) int {
 	const name = "journal verify-receipt"
-	if receiptFlags.key == "" {
+	if f.key == "" {
 		return env.UsageError(name, "应给出 -key 公钥文件")
 	}
-	v, err := verifier(env, receiptFlags.key)
+	v, err := verifier(env, f.key)
 	if err != nil {
 		return env.Errorf(command.Usage, name, "%v", err)
 	}

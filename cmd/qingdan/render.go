@@ -11,10 +11,12 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
-var renderFlags struct {
+// renderOptions are the flags of qingdan render.
+type renderOptions struct {
 	format, out, flow string
 }
 
+// renderCmd is qingdan render.
 var renderCmd = &command.Command{
 	Name:  "render",
 	Args:  "[-format dot|mermaid] (-o 目录 | -flow 编号) 两单一图一点.json",
@@ -25,17 +27,18 @@ var renderCmd = &command.Command{
 		"qingdan render -o 流程图 register-2020.json",
 		"qingdan render -format mermaid -flow F-CF register-2020.json",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&renderFlags.format, "format", "dot", "`格式`：dot 或 mermaid")
-		fs.StringVar(&renderFlags.out, "o", "", "每张流程图写一个文件的`目录`（须已存在）")
-		fs.StringVar(&renderFlags.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(renderOptions)
+		fs.StringVar(&o.format, "format", "dot", "`格式`：dot 或 mermaid")
+		fs.StringVar(&o.out, "o", "", "每张流程图写一个文件的`目录`（须已存在）")
+		fs.StringVar(&o.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
+		return o.runRender
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runRender,
 }
 
-func runRender(env *command.Env, args []string) int {
-	f := renderFlags
+// runRender runs the command on the files args and returns its exit code.
+func (f *renderOptions) runRender(env *command.Env, args []string) int {
 	ext := map[string]string{"dot": ".dot", "mermaid": ".mmd"}[f.format]
 	switch {
 	case ext == "":

@@ -12,10 +12,12 @@ import (
 	"github.com/qingdan/qingdan/scoring/scoringtest"
 )
 
-var testFlags struct {
+// testOptions are the flags of qingdan test.
+type testOptions struct {
 	json, coverage, require bool
 }
 
+// testCmd is qingdan test.
 var testCmd = &command.Command{
 	Name:  "test",
 	Args:  "[-json] [-coverage] [-require-coverage] 决策表.json 用例.json…",
@@ -26,13 +28,14 @@ var testCmd = &command.Command{
 		"qingdan test policy.json cases.json",
 		"qingdan test -coverage -require-coverage policy.json cases.json more-cases.json",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.BoolVar(&testFlags.json, "json", false, "以 JSON 输出结果，供程序读取")
-		fs.BoolVar(&testFlags.coverage, "coverage", false, "列出每行规则的覆盖情况")
-		fs.BoolVar(&testFlags.require, "require-coverage", false, "有规则未被任何用例用到时判为不通过（退出码 1）")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(testOptions)
+		fs.BoolVar(&o.json, "json", false, "以 JSON 输出结果，供程序读取")
+		fs.BoolVar(&o.coverage, "coverage", false, "列出每行规则的覆盖情况")
+		fs.BoolVar(&o.require, "require-coverage", false, "有规则未被任何用例用到时判为不通过（退出码 1）")
+		return o.runTest
 	},
 	MinArgs: 2, MaxArgs: -1,
-	Run: runTest,
 }
 
 // caseResult is one case's outcome, and its JSON form.
@@ -55,10 +58,11 @@ type tested struct {
 // collect is a scoringtest.Testing that keeps the messages.
 type collect []string
 
+// Errorf keeps the message.
 func (c *collect) Errorf(format string, args ...any) { *c = append(*c, fmt.Sprintf(format, args...)) }
 
-func runTest(env *command.Env, args []string) int {
-	f := testFlags
+// runTest runs the command on the files args and returns its exit code.
+func (f *testOptions) runTest(env *command.Env, args []string) int {
 	b, err := env.Read(args[0], 16<<20)
 	if err != nil {
 		return env.Errorf(command.Usage, "test", "%v", err)

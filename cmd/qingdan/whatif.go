@@ -14,11 +14,13 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
-var whatifFlags struct {
+// whatifOptions are the flags of qingdan whatif.
+type whatifOptions struct {
 	table, facts, period string
 	json                 bool
 }
 
+// whatifCmd is qingdan whatif.
 var whatifCmd = &command.Command{
 	Name:  "whatif",
 	Args:  "-table 决策表.json -facts 事实.json -period 期间 [-json] 日志.jsonl",
@@ -30,19 +32,20 @@ var whatifCmd = &command.Command{
 		"qingdan whatif -table policy-strict.json -facts facts.json -period 2020 wuhu.jsonl",
 		"qingdan whatif -json -table policy-strict.json -facts facts.json -period 2020-06 wuhu.jsonl",
 	},
-	Flags: func(fs *flag.FlagSet) {
-		fs.StringVar(&whatifFlags.table, "table", "", "假设采用的决策表（JSON `文件`）")
-		fs.StringVar(&whatifFlags.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
-		fs.StringVar(&whatifFlags.period, "period", "", "排名的`期间`：2020 或 2020-06")
-		fs.BoolVar(&whatifFlags.json, "json", false, "以 JSON 输出变化，供程序读取")
+	Setup: func(fs *flag.FlagSet) command.Runner {
+		o := new(whatifOptions)
+		fs.StringVar(&o.table, "table", "", "假设采用的决策表（JSON `文件`）")
+		fs.StringVar(&o.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
+		fs.StringVar(&o.period, "period", "", "排名的`期间`：2020 或 2020-06")
+		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变化，供程序读取")
+		return o.runWhatif
 	},
 	MinArgs: 1, MaxArgs: 1,
-	Run: runWhatif,
 }
 
-func runWhatif(env *command.Env, args []string) int {
+// runWhatif runs the command on the files args and returns its exit code.
+func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	const name = "whatif"
-	f := whatifFlags
 	if f.table == "" || f.facts == "" || f.period == "" {
 		return env.UsageError(name, "应给出 -table、-facts 和 -period")
 	}

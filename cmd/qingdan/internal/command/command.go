@@ -42,14 +42,17 @@ type Command struct {
 	// MinArgs and MaxArgs bound the number of operands (files) after the
 	// flags; a MaxArgs below 0 sets no bound. Another number is bad usage.
 	MinArgs, MaxArgs int
-	// Flags adds the command's flags to fs; Run runs it with the operands
-	// left after the flags, returning its exit code.
-	Flags func(fs *flag.FlagSet)
-	Run   func(env *Env, args []string) int
+	// Setup adds the command's flags to fs, bound to values of its own,
+	// and returns the function that runs the command with them.
+	Setup func(fs *flag.FlagSet) Runner
 	// Subs, if set, are the command's own subcommands (Name "journal
-	// verify"), and Flags and Run are not used.
+	// verify"), and Setup is not used.
 	Subs []*Command
 }
+
+// Runner runs a command with the operands left after its flags and
+// returns the exit code.
+type Runner func(env *Env, args []string) int
 
 // Main parses args (the flags, anywhere among the operands) and runs c.
 // -h prints the usage with its examples and exits 0; bad flags exit with
@@ -60,9 +63,7 @@ func (c *Command) Main(env *Env, args []string) int {
 	}
 	fs := flag.NewFlagSet("qingdan "+c.Name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	if c.Flags != nil {
-		c.Flags(fs)
-	}
+	run := c.Setup(fs)
 	fs.Usage = func() { c.usage(fs) }
 	operands, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -74,7 +75,7 @@ func (c *Command) Main(env *Env, args []string) int {
 	if n := len(operands); n < c.MinArgs || c.MaxArgs >= 0 && n > c.MaxArgs {
 		return env.UsageError(c.Name, "%s", c.operands())
 	}
-	return c.Run(env, operands)
+	return run(env, operands)
 }
 
 // operands says how many operands c takes.

@@ -34,8 +34,10 @@ func TestCommandMain(t *testing.T) {
 			var stderr bytes.Buffer
 			var got []string
 			c := &Command{Name: "t", MinArgs: tt.min, MaxArgs: tt.max,
-				Flags: func(fs *flag.FlagSet) { fs.Int("n", 0, "a number") },
-				Run:   func(env *Env, args []string) int { got = args; return OK }}
+				Setup: func(fs *flag.FlagSet) Runner {
+					fs.Int("n", 0, "a number")
+					return func(env *Env, args []string) int { got = args; return OK }
+				}}
 			code := c.Main(&Env{Stderr: &stderr}, tt.args)
 			if code != tt.code {
 				t.Errorf("Main(%q) = %d, want %d", tt.args, code, tt.code)
@@ -52,7 +54,9 @@ func TestCommandMain(t *testing.T) {
 
 func TestSubs(t *testing.T) {
 	ran := ""
-	sub := &Command{Name: "j v", MaxArgs: -1, Run: func(*Env, []string) int { ran = "v"; return Failed }}
+	sub := &Command{Name: "j v", MaxArgs: -1, Setup: func(*flag.FlagSet) Runner {
+		return func(*Env, []string) int { ran = "v"; return Failed }
+	}}
 	j := &Command{Name: "j", Short: "日志", Subs: []*Command{sub}}
 	for _, tt := range []struct {
 		args   []string

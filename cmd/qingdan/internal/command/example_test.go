@@ -13,21 +13,22 @@ import (
 // files it takes; Main parses flags wherever they stand among the files
 // and returns the exit code.
 func ExampleCommand_Main() {
-	var loud bool
 	hello := &command.Command{
 		Name:     "hello",
 		Args:     "[-loud] 名字…",
 		Short:    "问好",
 		Examples: []string{"qingdan hello 张三 李四"},
-		Flags:    func(fs *flag.FlagSet) { fs.BoolVar(&loud, "loud", false, "大声") },
 		MinArgs:  1, MaxArgs: -1,
-		Run: func(env *command.Env, names []string) int {
-			s := "你好，" + strings.Join(names, "、")
-			if loud {
-				s += "！"
+		Setup: func(fs *flag.FlagSet) command.Runner {
+			loud := fs.Bool("loud", false, "大声")
+			return func(env *command.Env, names []string) int {
+				s := "你好，" + strings.Join(names, "、")
+				if *loud {
+					s += "！"
+				}
+				fmt.Fprintln(env.Stdout, s)
+				return command.OK
 			}
-			fmt.Fprintln(env.Stdout, s)
-			return command.OK
 		},
 	}
 	env := &command.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stdout}
