@@ -2,13 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"strconv"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // checkOptions are the flags of qingdan check.
@@ -160,8 +160,8 @@ func cellFindings(ce *accountability.CSVError) accountability.Findings {
 		if c.Err != nil {
 			msg = c.Err.Error()
 		}
-		if errors.Is(c.Err, accountability.ErrCell) && c.Value != "" {
-			msg = strconv.Quote(c.Value) + "：" + msg
+		if c.Value != "" {
+			msg = errtext.Quote(c.Value) + "：" + msg
 		}
 		fs = append(fs, accountability.Finding{Rule: "csv.cell", Severity: accountability.Error, Path: path, Message: msg})
 	}
