@@ -26,7 +26,7 @@ var journalReceiptCmd = &command.Command{
 	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
 	Short: "为一件事项的全部条目，或一个单位受到的全部评价及其更正，开具回执（每行一张，JSON）",
 	Long: `回执证明条目在签名检查点所记的日志中，持有者只凭公钥即可离线核验（qingdan journal verify-receipt）。
-检查点须是这份日志的（日志校验不符时退出码为 1）；检查点之后追加的条目不开回执。`,
+检查点须是这份日志的，且其中须有所求的条目，否则退出码为 1；检查点之后追加的条目不开回执。`,
 	Examples: []string{
 		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
 		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -matter WH2020-0001 wuhu.jsonl",
@@ -69,11 +69,17 @@ func (f *receiptOptions) runJournalReceipt(env *command.Env, args []string) int 
 			picked = append(picked, e)
 		}
 	}
+	if root, err := tree.Root(cp.Size); err != nil || root != cp.Root {
+		return env.Errorf(command.Failed, name, "%s 不是检查点 %s 的日志：前 %d 条的树根不符或不足 %d 条", command.Name(args[0]), f.checkpoint, cp.Size, cp.Size)
+	}
+	if len(picked) == 0 {
+		return env.Errorf(command.Failed, name, "检查点的前 %d 条中没有%s", cp.Size, about(f.matter, f.subject))
+	}
 	var out bytes.Buffer
 	for _, e := range picked {
 		rc, err := tree.Receipt(e, signed)
 		if err != nil {
-			return env.Errorf(command.Failed, name, "%s 不是检查点 %s 的日志：%v", command.Name(args[0]), f.checkpoint, err)
+			return env.Errorf(command.Failed, name, "%v", err)
 		}
 		b, err := json.Marshal(rc)
 		if err != nil {
@@ -105,6 +111,14 @@ func concerns(e journal.Entry, matter, subject string) bool {
 		return err == nil && (matter != "" && a.Matter == matter || subject != "" && a.Subject == subject)
 	}
 	return false
+}
+
+// about names what receipts were asked for.
+func about(matter, subject string) string {
+	if matter != "" {
+		return "事项 " + matter + " 的条目"
+	}
+	return "单位 " + subject + " 受到的评价"
 }
 
 // checkpointCode is the exit code for a checkpoint that openCheckpoint
