@@ -49,8 +49,9 @@ func (s *Sheet) Validate() error {
 
 // checker is one call of Validate.
 type checker struct {
-	s    *Sheet
-	errs errlist.List
+	s     *Sheet
+	kinds map[string]kind // the declared facts, the first declaration of each
+	errs  errlist.List
 }
 
 // addf records a problem, formatting it only while the list has room.
@@ -68,7 +69,7 @@ func (c *checker) fits(what string, d *decimal.Decimal) bool {
 	if d == nil || jsonx.DecimalFits(*d) {
 		return true
 	}
-	c.addf(" %s is longer than %d characters", what, jsonx.MaxDecimalLen)
+	c.addf("%s is longer than %d characters", what, jsonx.MaxDecimalLen)
 	return false
 }
 
@@ -89,7 +90,7 @@ func (c *checker) sheet() {
 		if s.Base.Points == nil {
 			c.addf(": the fixed base has no points")
 		}
-		c.fits("base points", s.Base.Points)
+		c.fits(": the base's points", s.Base.Points)
 	case CompositeBase, IndexBase:
 		if s.Base.Points != nil {
 			c.addf(": the base is the unit's %s, given with its facts; it has no points", s.Base.From.Label())
@@ -98,10 +99,12 @@ func (c *checker) sheet() {
 		c.addf(": base %s is not fixed, composite or index", s.Base.From)
 	}
 	seen := map[string]string{}
+	c.kinds = make(map[string]kind, len(s.Counts)+len(s.Rates))
 	for _, l := range []struct {
 		what  string
+		kind  kind
 		names []string
-	}{{"counts", s.Counts}, {"rates", s.Rates}} {
+	}{{"counts", countFact, s.Counts}, {"rates", rateFact, s.Rates}} {
 		for i, n := range l.names {
 			c.long(fmt.Sprintf("%s[%d]", l.what, i), n)
 			switch prev, dup := seen[n]; {
@@ -109,8 +112,10 @@ func (c *checker) sheet() {
 				c.addf(" %s[%d] has no name", l.what, i)
 			case dup:
 				c.addf(": fact %s is declared twice, in %s and %s", errtext.Quote(n), prev, l.what)
+			default:
+				seen[n] = l.what
+				c.kinds[n] = l.kind
 			}
-			seen[n] = l.what
 		}
 	}
 	if len(s.Scale) > 0 {
@@ -118,7 +123,7 @@ func (c *checker) sheet() {
 			c.addf(": scale: %w", err)
 		}
 		for _, g := range s.Scale {
-			c.fits("the points of grade "+errtext.Quote(g.Code), &g.Points)
+			c.fits(": the points of grade "+errtext.Quote(g.Code), &g.Points)
 		}
 	}
 	if len(s.Items) == 0 {
@@ -145,7 +150,7 @@ func (c *checker) sheet() {
 
 // item checks one item; at names it.
 func (c *checker) item(at string, it *Item) {
-	k := c.s.factKind(it.Fact)
+	k := c.kinds[it.Fact]
 	switch {
 	case it.Fact == "":
 		c.addf("%s reads no fact", at)
@@ -287,7 +292,7 @@ func (c *checker) total(bonus bool) {
 	if bonus {
 		what, m = "maxBonus", c.s.MaxBonus
 	}
-	if m == nil || !c.fits(what, m) {
+	if m == nil || !c.fits(": "+what, m) {
 		return
 	}
 	if m.Sign() <= 0 {
@@ -319,7 +324,10 @@ func (c *checker) most(it *Item, bonus bool) (decimal.Decimal, bool) {
 	case it.Veto != nil:
 		return most, true
 	case it.Each != nil:
-		if !jsonx.DecimalFits(*it.Each) || it.Each.Sign() != sign {
+		if !jsonx.DecimalFits(*it.Each) {
+			return most, false // reported; the total is not known
+		}
+		if it.Each.Sign() != sign {
 			return most, true
 		}
 		if it.Cap == nil || !jsonx.DecimalFits(*it.Cap) || it.Cap.Sign() <= 0 {
@@ -329,7 +337,10 @@ func (c *checker) most(it *Item, bonus bool) (decimal.Decimal, bool) {
 	}
 	for j := range it.Bands {
 		p := it.Bands[j].Points
-		if jsonx.DecimalFits(p) && p.Sign() == sign {
+		if !jsonx.DecimalFits(p) {
+			return most, false
+		}
+		if p.Sign() == sign {
 			most = decimal.Max(most, p.Abs())
 		}
 	}
