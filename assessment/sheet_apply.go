@@ -68,7 +68,7 @@ func (s *Sheet) Apply(f Facts) (Result, error) {
 	if s == nil {
 		panic("assessment: Apply on a nil sheet")
 	}
-	a := applier{s: s, f: &f, unit: errtext.Quote(f.Unit)}
+	a := applier{s: s, f: &f}
 	if len(s.Counts)+len(s.Rates) > 16 {
 		a.kinds = make(map[string]kind, len(s.Counts)+len(s.Rates))
 		for _, n := range s.Rates {
@@ -116,10 +116,12 @@ func (s *Sheet) Apply(f Facts) (Result, error) {
 type applier struct {
 	s     *Sheet
 	f     *Facts
-	unit  string
 	kinds map[string]kind // for a sheet of many facts; else factKind
 	errs  errlist.List
 }
+
+// unit names the unit for a message.
+func (a *applier) unit() string { return errtext.Quote(a.f.Unit) }
 
 func (a *applier) kind(name string) kind {
 	if a.kinds != nil {
@@ -144,21 +146,21 @@ func (a *applier) checkFacts() {
 	for _, name := range slices.Sorted(maps.Keys(a.f.Counts)) {
 		switch n, k := a.f.Counts[name], a.kind(name); {
 		case k == rateFact:
-			a.errs.Addf("%w: unit %s: %s is a rate of sheet %s, given as a count", ErrFacts, a.unit, errtext.Quote(name), errtext.Quote(a.s.Version))
+			a.errs.Addf("%w: unit %s: %s is a rate of sheet %s, given as a count", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
 		case k != countFact:
-			a.errs.Addf("%w: unit %s: count %s is not a fact of sheet %s", ErrFacts, a.unit, errtext.Quote(name), errtext.Quote(a.s.Version))
+			a.errs.Addf("%w: unit %s: count %s is not a fact of sheet %s", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
 		case n < 0:
-			a.errs.Addf("%w: unit %s: count %s is negative (%d)", ErrFacts, a.unit, errtext.Quote(name), n)
+			a.errs.Addf("%w: unit %s: count %s is negative (%d)", ErrFacts, a.unit(), errtext.Quote(name), n)
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(a.f.Rates)) {
 		switch r, k := a.f.Rates[name], a.kind(name); {
 		case k == countFact:
-			a.errs.Addf("%w: unit %s: %s is a count of sheet %s, given as a rate", ErrFacts, a.unit, errtext.Quote(name), errtext.Quote(a.s.Version))
+			a.errs.Addf("%w: unit %s: %s is a count of sheet %s, given as a rate", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
 		case k != rateFact:
-			a.errs.Addf("%w: unit %s: rate %s is not a fact of sheet %s", ErrFacts, a.unit, errtext.Quote(name), errtext.Quote(a.s.Version))
+			a.errs.Addf("%w: unit %s: rate %s is not a fact of sheet %s", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
 		case !rateFits(r):
-			a.errs.Addf("%w: unit %s: rate %s is %s, not a decimal from 0 to 1 of at most %d characters", ErrFacts, a.unit,
+			a.errs.Addf("%w: unit %s: rate %s is %s, not a decimal from 0 to 1 of at most %d characters", ErrFacts, a.unit(),
 				errtext.Quote(name), errtext.Cut(formatFit(r)), jsonx.MaxDecimalLen)
 		}
 	}
@@ -205,7 +207,7 @@ func (a *applier) base() decimal.Decimal {
 	switch s.Base.From {
 	case FixedBase:
 		if f.Base != nil {
-			a.errs.Addf("%w: unit %s: a base is given, but sheet %s has the fixed base", ErrFacts, a.unit, errtext.Quote(s.Version))
+			a.errs.Addf("%w: unit %s: a base is given, but sheet %s has the fixed base", ErrFacts, a.unit(), errtext.Quote(s.Version))
 		}
 		if s.Base.Points == nil {
 			a.errs.Addf("%w: sheet %s: the fixed base has no points", ErrSheet, errtext.Quote(s.Version))
@@ -218,9 +220,9 @@ func (a *applier) base() decimal.Decimal {
 	case CompositeBase, IndexBase:
 		switch {
 		case f.Base == nil:
-			a.errs.Addf("%w: unit %s: no base (the %s sheet %s starts from)", ErrFacts, a.unit, s.Base.From.Label(), errtext.Quote(s.Version))
+			a.errs.Addf("%w: unit %s: no base (the %s sheet %s starts from)", ErrFacts, a.unit(), s.Base.From.Label(), errtext.Quote(s.Version))
 		case !jsonx.DecimalFits(*f.Base):
-			a.errs.Addf("%w: unit %s: the base is longer than %d characters", ErrFacts, a.unit, jsonx.MaxDecimalLen)
+			a.errs.Addf("%w: unit %s: the base is longer than %d characters", ErrFacts, a.unit(), jsonx.MaxDecimalLen)
 		default:
 			return *f.Base
 		}
