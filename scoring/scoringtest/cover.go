@@ -1,10 +1,6 @@
 package scoringtest
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -31,11 +27,11 @@ type Row struct {
 
 // String names the row as a Reason does: rule 3 "late", or rule 3 for a
 // rule with no name.
-func (r Row) String() string {
-	if r.Name == "" {
-		return "rule " + strconv.Itoa(r.Rule)
-	}
-	return "rule " + strconv.Itoa(r.Rule) + " " + strconv.Quote(r.Name)
+func (r Row) String() string { return tablePolicy("").Label(r.Rule, r.Name) }
+
+// tablePolicy names a table of the given version in a coverage report.
+func tablePolicy(version string) tablecase.Policy {
+	return tablecase.Policy{Kind: "table", Version: version, Row: "rule"}
 }
 
 // Cover finds which rows of tab the cases reach. A case whose facts no
@@ -75,19 +71,11 @@ func (c Coverage) Unreached() []Row {
 //	rule 1 "not responded": 2 cases
 //	rule 2 "returned": never reached
 func (c Coverage) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "table %s: %d of %d rules reached", strconv.Quote(c.Table), len(c.Rows)-len(c.Unreached()), len(c.Rows))
-	for _, r := range c.Rows {
-		switch n := len(r.Cases); n {
-		case 0:
-			fmt.Fprintf(&b, "\n%s: never reached", r)
-		case 1:
-			fmt.Fprintf(&b, "\n%s: 1 case", r)
-		default:
-			fmt.Fprintf(&b, "\n%s: %d cases", r, n)
-		}
+	labels, reached := make([]string, len(c.Rows)), make([]int, len(c.Rows))
+	for i, r := range c.Rows {
+		labels[i], reached[i] = r.String(), len(r.Cases)
 	}
-	return b.String()
+	return tablePolicy(c.Table).Summary(labels, reached)
 }
 
 // RequireCoverage fails t, through one t.Errorf, when some row of tab is
@@ -98,16 +86,10 @@ func (c Coverage) String() string {
 // It does not grade the cases; call [Run] for that. It panics if tab is
 // nil.
 func RequireCoverage(t Testing, tab *scoring.Table, cases []Case) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
+	tablecase.Helper(t)
+	var names []string
+	for _, r := range Cover(tab, cases).Unreached() {
+		names = append(names, r.String())
 	}
-	un := Cover(tab, cases).Unreached()
-	if len(un) == 0 {
-		return
-	}
-	names := make([]string, len(un))
-	for i, r := range un {
-		names[i] = r.String()
-	}
-	t.Errorf("table %s: no case reaches %s", strconv.Quote(tab.Version), strings.Join(names, ", "))
+	tablePolicy(tab.Version).Require(t, names)
 }
