@@ -135,7 +135,9 @@ func TestSheetValidate(t *testing.T) {
 		{"long names", func(s *assessment.Sheet) { s.Items[0].Name = strings.Repeat("长", 100) }, []string{
 			at + `: items[0] name "` + strings.Repeat("长", 21) + `"… (300 bytes) is longer than 256 bytes`,
 		}},
-		{"empty", func(s *assessment.Sheet) { *s = assessment.Sheet{Version: "v", Base: assessment.Base{From: assessment.IndexBase}} }, []string{
+		{"empty", func(s *assessment.Sheet) {
+			*s = assessment.Sheet{Version: "v", Base: assessment.Base{From: assessment.IndexBase}}
+		}, []string{
 			`assessment: bad sheet: sheet "v" has no items`,
 		}},
 	}

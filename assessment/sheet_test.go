@@ -83,7 +83,7 @@ func TestSheetApply(t *testing.T) {
 	}, {
 		// 响应率 0.5 in [0, 0.9): −3. 90 − 3 = 87; 响应率过低 (0.5 < 0.6)
 		// sets the points to 59: 不合格 (59 < 60).
-		name: "a veto sets the points",
+		name:  "a veto sets the points",
 		facts: assessment.Facts{Unit: "交通局", Base: dp("90"), Rates: map[string]decimal.Decimal{"响应率": d("0.5")}},
 		want: assessment.Result{Sheet: version, Unit: "交通局", Base: d("90"), Deduction: d("-3"), Points: d("59"), Grade: "fail",
 			Reasons: []assessment.Reason{
@@ -92,7 +92,7 @@ func TestSheetApply(t *testing.T) {
 			}},
 	}, {
 		// A veto never raises: 40 − 3 = 37 stays below the veto's 59.
-		name: "a veto never raises",
+		name:  "a veto never raises",
 		facts: assessment.Facts{Unit: "低分局", Base: dp("40"), Rates: map[string]decimal.Decimal{"响应率": d("0.55")}},
 		want: assessment.Result{Sheet: version, Unit: "低分局", Base: d("40"), Deduction: d("-3"), Points: d("37"), Grade: "fail",
 			Reasons: []assessment.Reason{
@@ -101,7 +101,7 @@ func TestSheetApply(t *testing.T) {
 			}},
 	}, {
 		// No occurrences, and a rate of 0.97 falls in no band: the base.
-		name: "nothing moves",
+		name:  "nothing moves",
 		facts: assessment.Facts{Unit: "安静局", Base: dp("79.99"), Rates: map[string]decimal.Decimal{"响应率": d("0.97")}},
 		want:  assessment.Result{Sheet: version, Unit: "安静局", Base: d("79.99"), Points: d("79.99"), Grade: "pass"},
 	}, {
