@@ -302,9 +302,14 @@ func (a *applier) vetoItem(i int, k kind, r Reason, rate decimal.Decimal, given 
 	case v.Points != nil && !a.fits(i, "the veto's points", *v.Points):
 		return r, false
 	case v.Grade != "":
-		if _, ok := a.s.Scale.Grade(v.Grade); !ok {
+		g, ok := a.s.Scale.Grade(v.Grade)
+		if !ok {
 			a.errs.Addf("%w: %s: the veto's grade %s is not on the sheet's scale", ErrSheet, a.at(i), errtext.Quote(v.Grade))
 			return r, false
+		}
+		r.Label = g.Label
+		if r.Label == "" {
+			r.Label = g.Code
 		}
 	}
 	r.Veto = v

@@ -16,7 +16,8 @@ import (
 // fell in. Points are the points the item moved, after its cap; Capped
 // says that the cap bound, so that Points are less than the count times
 // Each, or than the band's points. Veto is set, and Points are 0, for a
-// veto that fired.
+// veto that fired; Label is then the label of the grade it sets, from the
+// sheet's scale (its code when the grade has no label).
 type Reason struct {
 	Item   int              `json:"item"`
 	Name   string           `json:"name"`
@@ -28,6 +29,7 @@ type Reason struct {
 	Points decimal.Decimal  `json:"points"`
 	Capped bool             `json:"capped,omitempty"`
 	Veto   *Veto            `json:"veto,omitempty"`
+	Label  string           `json:"label,omitempty"`
 }
 
 // String says the reason in Chinese, as an assessment bulletin prints it:
@@ -36,7 +38,7 @@ type Reason struct {
 //	超时办结：超时 12 次，每次 -0.5 分，共 -6 分，单项封顶，计 -5 分
 //	响应率：响应率 0.92，不低于 0.9、低于 0.95，计 -1 分
 //	重大责任事故：责任事故 1 次，一票否决，得分不高于 60 分
-//	满意率过低：满意率 0.55，低于 0.6，一票否决，等次不高于 fail
+//	满意率过低：满意率 0.55，低于 0.6，一票否决，等次不高于 不合格
 //
 // Numbers are written exactly, in their shortest form.
 func (r Reason) String() string {
@@ -59,7 +61,11 @@ func (r Reason) String() string {
 		if r.Veto.Points != nil {
 			b.WriteString("得分不高于 " + num(*r.Veto.Points) + " 分")
 		} else {
-			b.WriteString("等次不高于 " + r.Veto.Grade)
+			label := r.Label
+			if label == "" {
+				label = r.Veto.Grade
+			}
+			b.WriteString("等次不高于 " + label)
 		}
 		return b.String()
 	case r.Each != nil:

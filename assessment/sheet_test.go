@@ -78,7 +78,7 @@ func TestSheetApply(t *testing.T) {
 			Reasons: []assessment.Reason{
 				{Item: 1, Name: "被督办", Fact: "督办", Count: 12, Each: items[0].Each, Points: d("-12")},
 				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.85"), Band: &items[2].Bands[0], Points: d("-3")},
-				{Item: 5, Name: "重大责任事故", Fact: "责任事故", Count: 1, Veto: items[4].Veto},
+				{Item: 5, Name: "重大责任事故", Fact: "责任事故", Count: 1, Veto: items[4].Veto, Label: "不合格"},
 			}},
 	}, {
 		// 响应率 0.5 in [0, 0.9): −3. 90 − 3 = 87; 响应率过低 (0.5 < 0.6)
@@ -140,7 +140,7 @@ func TestReasonString(t *testing.T) {
 		"超时办结：超时 12 次，每次 -0.5 分，共 -6 分，单项封顶，计 -4 分",
 		"响应率：响应率 0.55，低于 0.9，计 -3 分",
 		"市级表扬：表扬 1 次，每次 +2 分，计 +2 分",
-		"重大责任事故：责任事故 1 次，一票否决，等次不高于 fail",
+		"重大责任事故：责任事故 1 次，一票否决，等次不高于 不合格",
 		"响应率过低：响应率 0.55，低于 0.6，一票否决，得分不高于 59 分",
 	}
 	if diff := cmp.Diff(want, lines); diff != "" {
