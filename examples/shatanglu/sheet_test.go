@@ -83,7 +83,7 @@ func TestSheetFigures(t *testing.T) {
 		}
 	}
 	base := sum.DivRound(decimal.NewFromInt(int64(n)), 2)
-	rate := decimal.NewFromInt(int64(asked - unhappy)).DivRound(decimal.NewFromInt(int64(asked)), 4)
+	rate := decimal.NewFromInt(int64(asked-unhappy)).DivRound(decimal.NewFromInt(int64(asked)), 4)
 	want := assessment.Facts{Unit: "STL-SFS", Base: &base,
 		Counts: map[string]int{"超时办结": late, "退回": returned, "不满意": unhappy, "责任事故": 1},
 		Rates:  map[string]decimal.Decimal{"满意率": rate}}
