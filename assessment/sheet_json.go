@@ -82,7 +82,7 @@ var (
 )
 
 // decode decodes b strictly into w, the wire form of a what, wrapping
-// sentinel around any error. Null is left to the caller.
+// sentinel around any error.
 func decode[W any](b []byte, w *W, what string, sentinel error) error {
 	if err := jsonx.Decode(b, w); err != nil {
 		if errors.Is(err, sentinel) {
@@ -90,6 +90,20 @@ func decode[W any](b []byte, w *W, what string, sentinel error) error {
 		}
 		return fmt.Errorf("%w: %s: %w", sentinel, what, err)
 	}
+	return nil
+}
+
+// read is an UnmarshalJSON of a part of a sheet, its facts or its result:
+// null changes nothing; else it decodes b into w, the wire form of a what,
+// and calls done, which copies w's decimals back and stores the value.
+func read[W any](b []byte, w *W, what string, sentinel error, done func()) error {
+	if string(b) == "null" {
+		return nil
+	}
+	if err := decode(b, w, what, sentinel); err != nil {
+		return err
+	}
+	done()
 	return nil
 }
 
@@ -156,17 +170,9 @@ func (b Base) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a base strictly; errors wrap [ErrSheet]. Null
 // leaves b alone.
 func (b *Base) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		return nil
-	}
 	var f baseFields
 	w := baseJSON{baseFields: &f}
-	if err := decode(data, &w, "base", ErrSheet); err != nil {
-		return err
-	}
-	f.Points = dec(w.Points)
-	*b = Base(f)
-	return nil
+	return read(data, &w, "base", ErrSheet, func() { f.Points = dec(w.Points); *b = Base(f) })
 }
 
 // MarshalJSON writes the item's numbers as JSON strings in their shortest
@@ -178,17 +184,9 @@ func (it Item) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads an item strictly: a misspelt key must not silently
 // become "no cap". Errors wrap [ErrSheet]. Null leaves it alone.
 func (it *Item) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f itemFields
 	w := itemJSON{itemFields: &f}
-	if err := decode(b, &w, "item", ErrSheet); err != nil {
-		return err
-	}
-	f.Each, f.Cap = dec(w.Each), dec(w.Cap)
-	*it = Item(f)
-	return nil
+	return read(b, &w, "item", ErrSheet, func() { f.Each, f.Cap = dec(w.Each), dec(w.Cap); *it = Item(f) })
 }
 
 // MarshalJSON writes the band's numbers as JSON strings in their shortest
@@ -200,17 +198,12 @@ func (b Band) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a band strictly; errors wrap [ErrSheet]. Null
 // leaves b alone.
 func (b *Band) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		return nil
-	}
 	var f bandFields
 	w := bandJSON{bandFields: &f}
-	if err := decode(data, &w, "band", ErrSheet); err != nil {
-		return err
-	}
-	f.From, f.Below, f.Points = dec(w.From), dec(w.Below), decimal.Decimal(w.Points)
-	*b = Band(f)
-	return nil
+	return read(data, &w, "band", ErrSheet, func() {
+		f.From, f.Below, f.Points = dec(w.From), dec(w.Below), decimal.Decimal(w.Points)
+		*b = Band(f)
+	})
 }
 
 // MarshalJSON writes the veto's numbers as JSON strings in their shortest
@@ -222,17 +215,9 @@ func (v Veto) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a veto strictly; errors wrap [ErrSheet]. Null
 // leaves v alone.
 func (v *Veto) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f vetoFields
 	w := vetoJSON{vetoFields: &f}
-	if err := decode(b, &w, "veto", ErrSheet); err != nil {
-		return err
-	}
-	f.Points, f.Below = dec(w.Points), dec(w.Below)
-	*v = Veto(f)
-	return nil
+	return read(b, &w, "veto", ErrSheet, func() { f.Points, f.Below = dec(w.Points), dec(w.Below); *v = Veto(f) })
 }
 
 // MarshalJSON writes the base and the rates as JSON strings in their
@@ -247,17 +232,9 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 // check the facts against a sheet; [Sheet.Apply] does. Null leaves f
 // alone.
 func (f *Facts) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var x factsFields
 	w := factsJSON{factsFields: &x}
-	if err := decode(b, &w, "facts", ErrFacts); err != nil {
-		return err
-	}
-	x.Base, x.Rates = dec(w.Base), jsonx.FromMap(w.Rates)
-	*f = Facts(x)
-	return nil
+	return read(b, &w, "facts", ErrFacts, func() { x.Base, x.Rates = dec(w.Base), jsonx.FromMap(w.Rates); *f = Facts(x) })
 }
 
 // MarshalJSON writes the result's numbers as JSON strings in their
@@ -270,17 +247,12 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, strictly; errors wrap
 // [ErrSheet]. Null leaves r alone.
 func (r *Result) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f resultFields
 	w := resultJSON{resultFields: &f}
-	if err := decode(b, &w, "result", ErrSheet); err != nil {
-		return err
-	}
-	f.Base, f.Bonus, f.Deduction, f.Points = decimal.Decimal(w.Base), decimal.Decimal(w.Bonus), decimal.Decimal(w.Deduction), decimal.Decimal(w.Points)
-	*r = Result(f)
-	return nil
+	return read(b, &w, "result", ErrSheet, func() {
+		f.Base, f.Bonus, f.Deduction, f.Points = decimal.Decimal(w.Base), decimal.Decimal(w.Bonus), decimal.Decimal(w.Deduction), decimal.Decimal(w.Points)
+		*r = Result(f)
+	})
 }
 
 // MarshalJSON writes the reason's numbers as JSON strings in their
@@ -292,15 +264,10 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, strictly; errors wrap
 // [ErrSheet]. Null leaves r alone.
 func (r *Reason) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f reasonFields
 	w := reasonJSON{reasonFields: &f}
-	if err := decode(b, &w, "reason", ErrSheet); err != nil {
-		return err
-	}
-	f.Rate, f.Each, f.Points = dec(w.Rate), dec(w.Each), decimal.Decimal(w.Points)
-	*r = Reason(f)
-	return nil
+	return read(b, &w, "reason", ErrSheet, func() {
+		f.Rate, f.Each, f.Points = dec(w.Rate), dec(w.Each), decimal.Decimal(w.Points)
+		*r = Reason(f)
+	})
 }

@@ -59,28 +59,17 @@ func Cover(s *assessment.Sheet, cases []Case) Coverage {
 }
 
 // Unreached returns the rows no case reached, in the sheet's order.
-func (c Coverage) Unreached() []Row {
-	var out []Row
-	for _, r := range c.Rows {
-		if len(r.Cases) == 0 {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (c Coverage) Unreached() []Row { return tablecase.Unreached(c.Rows, reached) }
+
+// reached returns the names of the cases that reached the row.
+func reached(r Row) []string { return r.Cases }
 
 // String reports the coverage one item a line, as
 //
 //	sheet "沙塘路派驻机构考核细则/2020": 3 of 4 items reached
 //	item 1 "被督办": 2 cases
 //	item 2 "市级表扬": never reached
-func (c Coverage) String() string {
-	labels, reached := make([]string, len(c.Rows)), make([]int, len(c.Rows))
-	for i, r := range c.Rows {
-		labels[i], reached[i] = r.String(), len(r.Cases)
-	}
-	return sheetPolicy(c.Sheet).Summary(labels, reached)
-}
+func (c Coverage) String() string { return tablecase.Summary(sheetPolicy(c.Sheet), c.Rows, reached) }
 
 // RequireCoverage fails t, through one t.Errorf, when some item of s is
 // reached by none of the cases, naming every such item:
@@ -91,9 +80,6 @@ func (c Coverage) String() string {
 // if s is nil.
 func RequireCoverage(t Testing, s *assessment.Sheet, cases []Case) {
 	tablecase.Helper(t)
-	var names []string
-	for _, r := range Cover(s, cases).Unreached() {
-		names = append(names, r.String())
-	}
-	sheetPolicy(s.Version).Require(t, names)
+	rows := Cover(s, cases).Rows // panics on a nil sheet first
+	tablecase.Require(t, sheetPolicy(s.Version), rows, reached)
 }

@@ -38,22 +38,27 @@ const casesJSON = `[
   {"name": "a wrong expectation", "facts": {"unit": "住建局", "counts": {"表扬": 1}}, "want": {"points": "100"}}
 ]`
 
+// load reads the host's sheet and cases, as a host's test reads them from
+// its testdata.
+func load() (*assessment.Sheet, []assessmenttest.Case) {
+	sheet, err := assessment.LoadSheet(strings.NewReader(sheetJSON))
+	if err != nil {
+		panic(err)
+	}
+	cases, err := assessmenttest.ReadCases(strings.NewReader(casesJSON))
+	if err != nil {
+		panic(err)
+	}
+	return sheet, cases
+}
+
 // In a host's test file, pass the test's t:
 //
 //	func TestSheet(t *testing.T) {
 //		assessmenttest.RunFile(t, sheet, "testdata/sheet-cases.json")
 //	}
 func ExampleRun() {
-	sheet, err := assessment.LoadSheet(strings.NewReader(sheetJSON))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	cases, err := assessmenttest.ReadCases(strings.NewReader(casesJSON))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	sheet, cases := load()
 	assessmenttest.Run(printT{}, sheet, cases)
 	assessmenttest.Run(printT{}, sheet, []assessmenttest.Case{
 		{Name: "no such fact", Facts: assessment.Facts{Counts: map[string]int{"投诉": 1}}, Want: assessment.Result{Points: decimal.NewFromInt(100)}},
@@ -64,16 +69,7 @@ func ExampleRun() {
 }
 
 func ExampleCover() {
-	sheet, err := assessment.LoadSheet(strings.NewReader(sheetJSON))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	cases, err := assessmenttest.ReadCases(strings.NewReader(casesJSON))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	sheet, cases := load()
 	fmt.Println(assessmenttest.Cover(sheet, cases[:1]))
 	// Output:
 	// sheet "示例考核细则/2026": 1 of 3 items reached
@@ -88,16 +84,7 @@ func ExampleCover() {
 //		assessmenttest.RequireCoverage(t, sheet, cases)
 //	}
 func ExampleRequireCoverage() {
-	sheet, err := assessment.LoadSheet(strings.NewReader(sheetJSON))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	cases, err := assessmenttest.ReadCases(strings.NewReader(casesJSON))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	sheet, cases := load()
 	assessmenttest.RequireCoverage(printT{}, sheet, cases[:1]) // fails, naming two items
 	assessmenttest.RequireCoverage(printT{}, sheet, cases)     // passes: every item is reached
 	// Output:

@@ -38,43 +38,57 @@ func (p Policy) Label(n int, name string) string {
 	return p.Row + " " + strconv.Itoa(n) + " " + strconv.Quote(name)
 }
 
-// Summary reports coverage one row a line, given each row's label and the
-// number of cases that reached it:
+// The coverage functions take the rows of a report as each helper
+// package declares them: a row names itself with String ("rule 3
+// \"late\""), and cases(row) gives the names of the cases that reached it.
+
+// Unreached returns the rows no case reached, in their order.
+func Unreached[R any](rows []R, cases func(R) []string) []R {
+	var out []R
+	for _, r := range rows {
+		if len(cases(r)) == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Summary reports the coverage of p's rows one row a line:
 //
 //	table "wuhu-2026": 5 of 6 rules reached
 //	rule 1 "not responded": 2 cases
 //	rule 2 "returned": never reached
-func (p Policy) Summary(labels []string, reached []int) string {
+func Summary[R fmt.Stringer](p Policy, rows []R, cases func(R) []string) string {
 	var b strings.Builder
-	n := 0
-	for _, r := range reached {
-		if r > 0 {
-			n++
-		}
-	}
-	fmt.Fprintf(&b, "%s %s: %d of %d %ss reached", p.Kind, strconv.Quote(p.Version), n, len(labels), p.Row)
-	for i, l := range labels {
-		switch reached[i] {
+	fmt.Fprintf(&b, "%s %s: %d of %d %ss reached", p.Kind, strconv.Quote(p.Version), len(rows)-len(Unreached(rows, cases)), len(rows), p.Row)
+	for _, r := range rows {
+		switch n := len(cases(r)); n {
 		case 0:
-			fmt.Fprintf(&b, "\n%s: never reached", l)
+			fmt.Fprintf(&b, "\n%s: never reached", r)
 		case 1:
-			fmt.Fprintf(&b, "\n%s: 1 case", l)
+			fmt.Fprintf(&b, "\n%s: 1 case", r)
 		default:
-			fmt.Fprintf(&b, "\n%s: %d cases", l, reached[i])
+			fmt.Fprintf(&b, "\n%s: %d cases", r, n)
 		}
 	}
 	return b.String()
 }
 
-// Require fails t, through one t.Errorf, when some row is unreached,
-// naming every such row by its label:
+// Require fails t, through one t.Errorf, when some of p's rows is
+// unreached, naming every such row:
 //
 //	table "wuhu-2026": no case reaches rule 2 "returned", rule 5 "late"
-func (p Policy) Require(t Testing, unreached []string) {
+func Require[R fmt.Stringer](t Testing, p Policy, rows []R, cases func(R) []string) {
 	Helper(t)
-	if len(unreached) > 0 {
-		t.Errorf("%s %s: no case reaches %s", p.Kind, strconv.Quote(p.Version), strings.Join(unreached, ", "))
+	un := Unreached(rows, cases)
+	if len(un) == 0 {
+		return
 	}
+	names := make([]string, len(un))
+	for i, r := range un {
+		names[i] = r.String()
+	}
+	t.Errorf("%s %s: no case reaches %s", p.Kind, strconv.Quote(p.Version), strings.Join(names, ", "))
 }
 
 // Outcome is what a helper's call of the code under test gave for one

@@ -34,15 +34,28 @@ type printT struct{}
 
 func (printT) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
 
-func ExamplePolicy() {
-	p := tablecase.Policy{Kind: "sheet", Version: "考核细则/2026", Row: "item"}
-	labels := []string{p.Label(1, "被督办"), p.Label(2, "")}
-	fmt.Println(p.Summary(labels, []int{3, 0}))
-	p.Require(printT{}, labels[1:])
+// item is a helper package's row: its number, name and cases.
+type item struct {
+	n     int
+	name  string
+	cases []string
+}
+
+var sheet = tablecase.Policy{Kind: "sheet", Version: "考核细则/2026", Row: "item"}
+
+func (i item) String() string { return sheet.Label(i.n, i.name) }
+
+func ExampleSummary() {
+	rows := []item{{1, "被督办", []string{"a", "b", "c"}}, {2, "", nil}}
+	cases := func(i item) []string { return i.cases }
+	fmt.Println(tablecase.Summary(sheet, rows, cases))
+	fmt.Println(tablecase.Unreached(rows, cases))
+	tablecase.Require(printT{}, sheet, rows, cases)
 	// Output:
 	// sheet "考核细则/2026": 1 of 2 items reached
 	// item 1 "被督办": 3 cases
 	// item 2: never reached
+	// [item 2]
 	// sheet "考核细则/2026": no case reaches item 2
 }
 

@@ -55,28 +55,17 @@ func Cover(tab *scoring.Table, cases []Case) Coverage {
 }
 
 // Unreached returns the rows no case reached, in the table's order.
-func (c Coverage) Unreached() []Row {
-	var out []Row
-	for _, r := range c.Rows {
-		if len(r.Cases) == 0 {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (c Coverage) Unreached() []Row { return tablecase.Unreached(c.Rows, reached) }
 
-// String reports the coverage one row a line, as
+// reached returns the names of the cases that reached the row.
+func reached(r Row) []string { return r.Cases }
+
+// String reports the coverage one rule a line, as
 //
 //	table "wuhu-2026": 5 of 6 rules reached
 //	rule 1 "not responded": 2 cases
 //	rule 2 "returned": never reached
-func (c Coverage) String() string {
-	labels, reached := make([]string, len(c.Rows)), make([]int, len(c.Rows))
-	for i, r := range c.Rows {
-		labels[i], reached[i] = r.String(), len(r.Cases)
-	}
-	return tablePolicy(c.Table).Summary(labels, reached)
-}
+func (c Coverage) String() string { return tablecase.Summary(tablePolicy(c.Table), c.Rows, reached) }
 
 // RequireCoverage fails t, through one t.Errorf, when some row of tab is
 // reached by none of the cases, naming every such row:
@@ -87,9 +76,6 @@ func (c Coverage) String() string {
 // nil.
 func RequireCoverage(t Testing, tab *scoring.Table, cases []Case) {
 	tablecase.Helper(t)
-	var names []string
-	for _, r := range Cover(tab, cases).Unreached() {
-		names = append(names, r.String())
-	}
-	tablePolicy(tab.Version).Require(t, names)
+	rows := Cover(tab, cases).Rows // panics on a nil table first
+	tablecase.Require(t, tablePolicy(tab.Version), rows, reached)
 }
