@@ -75,7 +75,8 @@ type Item struct {
 	Doc  string           `json:"doc,omitempty"`
 	Fact string           `json:"fact"`
 	Each *decimal.Decimal `json:"each,omitempty"`
-	// Bands are disjoint: a rate falls in at most one.
+	// Bands are disjoint in a valid sheet: a rate falls in at most one
+	// (Apply takes the first that holds it).
 	Bands []Band           `json:"bands,omitempty"`
 	Cap   *decimal.Decimal `json:"cap,omitempty"`
 	Veto  *Veto            `json:"veto,omitempty"`

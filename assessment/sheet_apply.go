@@ -14,9 +14,10 @@ import (
 // Facts are one unit's figures, what a [Sheet] is applied to: counts of
 // occurrences and exact rates (0 to 1) by the names the sheet declares,
 // and the Base when the sheet's base comes from the unit (its composite
-// or its three-rate index). A count fact not given counts as 0; a rate
-// fact not given (a rate with nothing to count) moves nothing and fires
-// no veto.
+// or its three-rate index), in the sheet's points: the host scales it (an
+// index of rates from 0 to 1 times 100, say) and rounds it as its policy
+// says. A count fact not given counts as 0; a rate fact not given (a rate
+// with nothing to count) moves nothing and fires no veto.
 type Facts struct {
 	Unit   string                     `json:"unit"`
 	Base   *decimal.Decimal           `json:"base,omitempty"`

@@ -18,6 +18,9 @@ import (
 // Each, or than the band's points. Veto is set, and Points are 0, for a
 // veto that fired; Label is then the label of the grade it sets, from the
 // sheet's scale (its code when the grade has no label).
+//
+// Each, Band and Veto point into the sheet that made the reason: a
+// caller that changes the sheet afterwards changes them too.
 type Reason struct {
 	Item   int              `json:"item"`
 	Name   string           `json:"name"`
