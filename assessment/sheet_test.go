@@ -3,11 +3,14 @@ package assessment_test
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/shopspring/decimal"
 )
@@ -217,5 +220,37 @@ func TestSheetSaveLoad(t *testing.T) {
 	}
 	if err := back.Save(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Errorf("Save is not stable: %v\n%s\n%s", err, a.Bytes(), b.Bytes())
+	}
+}
+
+// TestSheetItemOrder: the order of a valid sheet's items changes only the
+// order of the reasons, never a figure — bands are disjoint, caps are per
+// item, the total caps bound sums, and the lowest veto wins whatever its
+// place.
+func TestSheetItemOrder(t *testing.T) {
+	s := benchSheet(t)
+	units := benchUnits(100)
+	rng := rand.New(rand.NewPCG(7, 13))
+	for round := range 3 {
+		shuffled := *s
+		shuffled.Items = slices.Clone(s.Items)
+		rng.Shuffle(len(shuffled.Items), func(i, j int) { shuffled.Items[i], shuffled.Items[j] = shuffled.Items[j], shuffled.Items[i] })
+		for _, f := range units {
+			want, err := s.Apply(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := shuffled.Apply(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byName := func(a, b assessment.Reason) int { return strings.Compare(a.Name, b.Name) }
+			slices.SortFunc(want.Reasons, byName)
+			slices.SortFunc(got.Reasons, byName)
+			ignoreNumber := cmpopts.IgnoreFields(assessment.Reason{}, "Item")
+			if diff := cmp.Diff(want, got, ignoreNumber); diff != "" {
+				t.Fatalf("round %d, unit %s: shuffled items mismatch (-want +got):\n%s", round, f.Unit, diff)
+			}
+		}
 	}
 }
