@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
 )
 
@@ -253,4 +254,26 @@ func TestSheetItemOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSheetConcurrent: one sheet applied from several goroutines at once
+// gives each the result it gives alone (go test -race checks what they
+// share).
+func TestSheetConcurrent(t *testing.T) {
+	s := benchSheet(t)
+	units := benchUnits(hardening.Each)
+	want := make([]assessment.Result, len(units))
+	for i, f := range units {
+		r, err := s.Apply(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = r
+	}
+	hardening.Concurrently(t, "Apply", func(g, i int) {
+		got, err := s.Apply(units[i])
+		if err != nil || !cmp.Equal(want[i], got) {
+			t.Errorf("goroutine %d, unit %d: %v, %v", g, i, got, err)
+		}
+	})
 }
