@@ -98,7 +98,9 @@ func (s *Sheet) Apply(f Facts) (Result, error) {
 		}
 	}
 	for _, g := range s.Scale {
-		a.fits(-1, "the points of grade "+errtext.Quote(g.Code), g.Points)
+		if !jsonx.DecimalFits(g.Points) {
+			a.fits(-1, "the points of grade "+errtext.Quote(g.Code), g.Points)
+		}
 	}
 	if err := a.errs.Err(ErrFacts); err != nil {
 		return Result{}, err
@@ -110,7 +112,7 @@ func (s *Sheet) Apply(f Facts) (Result, error) {
 		r.Deduction, r.DeductionCapped = m.Neg(), true
 	}
 	r.Points = base.Add(r.Bonus).Add(r.Deduction)
-	return a.veto(r)
+	return a.veto(r), nil
 }
 
 // applier is one call of Apply: the sheet, the facts and the problems.
@@ -317,15 +319,18 @@ func (a *applier) vetoItem(i int, k kind, r Reason, rate decimal.Decimal, given 
 	if k == countFact {
 		return r, given
 	}
-	if v.Below == nil || !a.fits(i, "the veto's below", *v.Below) {
+	if v.Below == nil {
 		a.errs.Addf("%w: %s: a veto on a rate needs below", ErrSheet, a.at(i))
+		return r, false
+	}
+	if !a.fits(i, "the veto's below", *v.Below) {
 		return r, false
 	}
 	return r, given && rate.LessThan(*v.Below)
 }
 
 // veto applies the vetoes that fired to r, and grades it.
-func (a *applier) veto(r Result) (Result, error) {
+func (a *applier) veto(r Result) Result {
 	scale := a.s.Scale
 	var worst *decimal.Decimal // the lowest points of a grade a veto sets
 	for _, why := range r.Reasons {
@@ -343,12 +348,12 @@ func (a *applier) veto(r Result) (Result, error) {
 		}
 	}
 	if len(scale) == 0 {
-		return r, nil
+		return r
 	}
 	g, _ := scale.Floor(r.Points)
 	if worst != nil && worst.LessThan(g.Points) {
 		g, _ = scale.Floor(*worst)
 	}
 	r.Grade = g.Code
-	return r, nil
+	return r
 }
