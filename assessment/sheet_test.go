@@ -188,11 +188,35 @@ func TestSheetApplyErrors(t *testing.T) {
 	huge := decimal.New(1, 1<<30)
 	tests[len(tests)-1].facts.Base = &huge
 	tests[len(tests)-1].want = []string{`assessment: bad facts: unit "u": the base is longer than 64 characters`}
+	// A sheet that was never validated: Apply refuses what it cannot
+	// compute, wrapping ErrSheet.
+	broken := *loadSheet(t)
+	broken.Items = slices.Clone(broken.Items)
+	broken.Items[0].Fact = "督 办"
+	broken.Items[4].Veto = &assessment.Veto{Grade: "none"}
+	broken.Items[5].Veto = &assessment.Veto{Points: dp("59")}
+	broken.Items[1].Cap = &huge
+	tests = append(tests, struct {
+		name  string
+		sheet *assessment.Sheet
+		facts assessment.Facts
+		want  []string
+	}{"a sheet never validated", &broken, assessment.Facts{Unit: "u", Base: dp("90"), Counts: map[string]int{"超时": 20, "责任事故": 1},
+		Rates: map[string]decimal.Decimal{"响应率": d("0.5")}}, []string{
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[0] "被督办" reads the unknown fact "督 办"`,
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[1] "超时办结": cap is longer than 64 characters`,
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[4] "重大责任事故": the veto's grade "none" is not on the sheet's scale`,
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[5] "响应率过低": a veto on a rate needs below`,
+	}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := tt.sheet.Apply(tt.facts)
-			if !errors.Is(err, assessment.ErrFacts) {
-				t.Fatalf("Apply = %v, %v; want ErrFacts", got, err)
+			sentinel := assessment.ErrFacts
+			if tt.sheet == &broken {
+				sentinel = assessment.ErrSheet
+			}
+			if !errors.Is(err, sentinel) {
+				t.Fatalf("Apply = %v, %v; want %v", got, err, sentinel)
 			}
 			if diff := cmp.Diff(assessment.Result{}, got); diff != "" {
 				t.Errorf("a refused Apply returned a result (-want +got):\n%s", diff)
