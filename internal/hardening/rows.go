@@ -1,10 +1,12 @@
 package hardening
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Enum is what every enum of the library has.
@@ -13,16 +15,19 @@ type Enum interface {
 	String() string
 	Label() string
 	MarshalText() ([]byte, error)
+	Value() (driver.Value, error)
 }
 
 // EnumRows are the rows of an enum type typ of package pkg: its String,
-// Label, MarshalText and UnmarshalText methods and its parser parse, named
-// pkg.Parse<typ>. Any int value, and any text, gives a code, a label, an
-// error or a round trip, never a panic; the parser and UnmarshalText
-// reject text that is no code and no label.
+// Label, MarshalText, UnmarshalText, Value and Scan methods and its parser
+// parse, named pkg.Parse<typ>. Any int value, and any text, gives a code,
+// a label, an error or a round trip, never a panic; the parser,
+// UnmarshalText and Scan reject text that is no code and no label, and
+// Scan every value of a type other than text and NULL.
 func EnumRows[E Enum, P interface {
 	*E
 	UnmarshalText([]byte) error
+	Scan(any) error
 }](pkg, typ string, parse func(string) (E, error)) []Row {
 	values := make([]E, 0, len(Ints)+4)
 	for _, i := range Ints {
@@ -69,6 +74,43 @@ func EnumRows[E Enum, P interface {
 			}
 			c.Call("(*"+typ+").UnmarshalText(nil)", func() { var v E; _ = P(&v).UnmarshalText(nil) })
 		}},
+		{name + ".Value", func(c *Caller) {
+			for _, v := range values {
+				desc := fmt.Sprintf("%s(%d).Value()", typ, int(v))
+				c.Call(desc, func() {
+					val, err := v.Value()
+					if err != nil {
+						return
+					}
+					var back E
+					if err := P(&back).Scan(val); err != nil || back != v {
+						c.Fail(desc, "%v does not scan back: %v, %v", val, int(back), err)
+					}
+				})
+			}
+		}},
+		{name + ".Scan", func(c *Caller) {
+			srcs := []any{int64(1), float64(1), true, time.Time{}, []string{"a"}}
+			for _, s := range enumTexts() {
+				srcs = append(srcs, s, []byte(s))
+			}
+			for _, src := range srcs {
+				desc := fmt.Sprintf("(*%s).Scan(%T %s)", typ, src, Clip(fmt.Sprint(src)))
+				c.Call(desc, func() {
+					var v E
+					c.WantErr(desc, P(&v).Scan(src))
+				})
+			}
+			for _, src := range []any{nil, "", []byte(nil)} {
+				desc := fmt.Sprintf("(*%s).Scan(%#v)", typ, src)
+				c.Call(desc, func() {
+					v := E(1)
+					if err := P(&v).Scan(src); err != nil || v != 0 {
+						c.Fail(desc, "= %d, %v; want the zero value", int(v), err)
+					}
+				})
+			}
+		}},
 		{pkg + ".Parse" + typ, func(c *Caller) {
 			for _, s := range append(enumTexts(), "") {
 				desc := fmt.Sprintf("Parse%s(%q)", typ, s)
@@ -114,6 +156,7 @@ func AddEnumSeeds[E Enum](f *testing.F) {
 func EnumText[E Enum, P interface {
 	*E
 	UnmarshalText([]byte) error
+	Scan(any) error
 }](t *testing.T, s string, parse func(string) (E, error)) {
 	t.Helper()
 	v, err := parse(s)
@@ -139,6 +182,14 @@ func EnumText[E Enum, P interface {
 	var back E
 	if err := P(&back).UnmarshalText(b); err != nil || back != v {
 		t.Fatalf("%T: %d marshals to %q, which unmarshals to %d, %v", v, int(v), b, int(back), err)
+	}
+	val, err := v.Value()
+	if err != nil {
+		t.Fatalf("%T: %d, parsed from %q, has no Value: %v", v, int(v), s, err)
+	}
+	var scanned E
+	if err := P(&scanned).Scan(val); err != nil || scanned != v {
+		t.Fatalf("%T: %d is written to a column as %v, which scans to %d, %v", v, int(v), val, int(scanned), err)
 	}
 }
 
