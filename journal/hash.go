@@ -53,7 +53,7 @@ func (h *Hash) Scan(src any) error {
 	case []byte:
 		return h.UnmarshalText(s)
 	}
-	return fmt.Errorf("journal: cannot scan a %T into a hash: want 64 hexadecimal digits as text: %w", src, ErrInvalid)
+	return fmt.Errorf("journal: cannot scan %T into a hash: want 64 hexadecimal digits as text: %w", src, ErrInvalid)
 }
 
 // ParseHash parses 64 hexadecimal digits, in either case, as a Hash.

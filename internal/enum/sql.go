@@ -38,5 +38,5 @@ func (c *Codec[E]) Scan(src any, v *E) error {
 	case []byte:
 		return c.Unmarshal(s, v)
 	}
-	return c.fail(fmt.Sprintf("%s: cannot scan a %T into a %s: want its code as text", c.pkg, src, c.what))
+	return c.fail(fmt.Sprintf("%s: cannot scan %T into %s: want its code as text", c.pkg, src, c.what))
 }
