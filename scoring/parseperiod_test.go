@@ -27,7 +27,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2020-02-29", scoring.Day(day(2020, 2, 29)), ""},
 		{"2020-W23", scoring.Period{From: day(2020, 6, 1), To: day(2020, 6, 8)}, ""},
 		{"2020-W01", scoring.Period{From: day(2019, 12, 30), To: day(2020, 1, 6)}, ""}, // week 1 starts in the year before
-		{"2020-W53", scoring.Period{From: day(2020, 12, 28), To: day(2021, 1, 4)}, ""},  // 2020 has 53 weeks
+		{"2020-W53", scoring.Period{From: day(2020, 12, 28), To: day(2021, 1, 4)}, ""}, // 2020 has 53 weeks
 		{"2021-W01", scoring.Period{From: day(2021, 1, 4), To: day(2021, 1, 11)}, ""},
 		{"0001", scoring.Year(1), ""},
 		{"9998-12-31", scoring.Day(day(9998, 12, 31)), ""},
