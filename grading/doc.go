@@ -31,6 +31,14 @@
 // gives the same grades in the same order as grading its whole history at
 // once, as a host rebuilding its state does.
 //
+// # Performance
+//
+// Grade replays the matter's history from its first event, whatever
+// after is, and reads the facts of each grade off the history up to its
+// event: its time grows with the events of one matter and the grades they
+// call for. A host that grades after every event of a matter of n events
+// replays n²/2 events in all, a few thousand for a long matter.
+//
 // # Errors
 //
 // A grader reports, naming the matter and the event, the errors of the
