@@ -46,21 +46,9 @@ func EnumRows[E Enum, P interface {
 				c.Call(fmt.Sprintf("%s(%d).Label()", typ, int(v)), func() { _ = v.Label() })
 			}
 		}},
-		{name + ".MarshalText", func(c *Caller) {
-			for _, v := range values {
-				desc := fmt.Sprintf("%s(%d).MarshalText()", typ, int(v))
-				c.Call(desc, func() {
-					b, err := v.MarshalText()
-					if err != nil {
-						return
-					}
-					var back E
-					if err := P(&back).UnmarshalText(b); err != nil || back != v {
-						c.Fail(desc, "%q does not parse back: %v, %v", b, int(back), err)
-					}
-				})
-			}
-		}},
+		{name + ".MarshalText", roundTrip(typ, "MarshalText", values,
+			func(v E) (any, error) { return v.MarshalText() },
+			func(v *E, b any) error { return P(v).UnmarshalText(b.([]byte)) })},
 		{name + ".UnmarshalText", func(c *Caller) {
 			for _, s := range append(enumTexts(), "") {
 				desc := fmt.Sprintf("(*%s).UnmarshalText(%q)", typ, s)
@@ -74,21 +62,9 @@ func EnumRows[E Enum, P interface {
 			}
 			c.Call("(*"+typ+").UnmarshalText(nil)", func() { var v E; _ = P(&v).UnmarshalText(nil) })
 		}},
-		{name + ".Value", func(c *Caller) {
-			for _, v := range values {
-				desc := fmt.Sprintf("%s(%d).Value()", typ, int(v))
-				c.Call(desc, func() {
-					val, err := v.Value()
-					if err != nil {
-						return
-					}
-					var back E
-					if err := P(&back).Scan(val); err != nil || back != v {
-						c.Fail(desc, "%v does not scan back: %v, %v", val, int(back), err)
-					}
-				})
-			}
-		}},
+		{name + ".Value", roundTrip(typ, "Value", values,
+			func(v E) (any, error) { return v.Value() },
+			func(v *E, val any) error { return P(v).Scan(val) })},
 		{name + ".Scan", func(c *Caller) {
 			srcs := []any{int64(1), float64(1), true, time.Time{}, []string{"a"}}
 			for _, s := range enumTexts() {
@@ -122,6 +98,27 @@ func EnumRows[E Enum, P interface {
 				})
 			}
 		}},
+	}
+}
+
+// roundTrip is the run of a row of an enum's method that writes a value
+// (MarshalText, Value): for each of values, what write gives without an
+// error, read gives back.
+func roundTrip[E Enum](typ, method string, values []E, write func(E) (any, error), read func(*E, any) error) func(*Caller) {
+	return func(c *Caller) {
+		for _, v := range values {
+			desc := fmt.Sprintf("%s(%d).%s()", typ, int(v), method)
+			c.Call(desc, func() {
+				out, err := write(v)
+				if err != nil {
+					return
+				}
+				var back E
+				if err := read(&back, out); err != nil || back != v {
+					c.Fail(desc, "%v does not read back: %v, %v", out, int(back), err)
+				}
+			})
+		}
 	}
 }
 
@@ -175,21 +172,22 @@ func EnumText[E Enum, P interface {
 			t.Fatalf("%T: parse(%q) = %d, but parse(%q) = %d, %v", v, s, int(v), again, int(w), err)
 		}
 	}
-	b, err := v.MarshalText()
-	if err != nil {
-		t.Fatalf("%T: %d, parsed from %q, does not marshal: %v", v, int(v), s, err)
-	}
-	var back E
-	if err := P(&back).UnmarshalText(b); err != nil || back != v {
-		t.Fatalf("%T: %d marshals to %q, which unmarshals to %d, %v", v, int(v), b, int(back), err)
-	}
-	val, err := v.Value()
-	if err != nil {
-		t.Fatalf("%T: %d, parsed from %q, has no Value: %v", v, int(v), s, err)
-	}
-	var scanned E
-	if err := P(&scanned).Scan(val); err != nil || scanned != v {
-		t.Fatalf("%T: %d is written to a column as %v, which scans to %d, %v", v, int(v), val, int(scanned), err)
+	for _, w := range []struct {
+		how   string
+		write func(E) (any, error)
+		read  func(*E, any) error
+	}{
+		{"MarshalText", func(v E) (any, error) { return v.MarshalText() }, func(v *E, b any) error { return P(v).UnmarshalText(b.([]byte)) }},
+		{"Value", func(v E) (any, error) { return v.Value() }, func(v *E, val any) error { return P(v).Scan(val) }},
+	} {
+		out, err := w.write(v)
+		if err != nil {
+			t.Fatalf("%T: %d, parsed from %q: %s: %v", v, int(v), s, w.how, err)
+		}
+		var back E
+		if err := w.read(&back, out); err != nil || back != v {
+			t.Fatalf("%T: %d, by %s %v, reads back as %d, %v", v, int(v), w.how, out, int(back), err)
+		}
 	}
 }
 
