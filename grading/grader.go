@@ -61,8 +61,10 @@ type Config struct {
 	// Judge, when set, completes the facts before they are graded with
 	// what a matter's history does not hold — Quality, the sub-district's
 	// judgement, or Attrs. It is called with the matter as far as the
-	// event (the caller's: Judge must not change or keep it) and the facts
-	// to complete, and may refuse with an error, which Grade returns.
+	// event (the grader's replay of it, which Judge must neither change
+	// nor keep) and the facts to complete: a stage's (Final false) or the
+	// Close's and an amendment's (Final true). It may refuse with an
+	// error, which Grade returns.
 	Judge func(m *matters.Matter, f *scoring.Facts) error
 }
 
