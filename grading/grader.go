@@ -95,7 +95,7 @@ func (g *standard) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([
 		return nil, fmt.Errorf("%w: matter %s has %d events; the grades after the first %d asked for", ErrRange, errtext.Quote(m.ID), len(m.Events), after)
 	}
 	var out []Grade
-	part := &matters.Matter{} // m as far as the event
+	part := &matters.Matter{Events: make([]matters.Event, 0, len(m.Events))} // m as far as the event
 	var final []string        // the subjects graded at the Close, in order
 	var answer *bool          // the answer their grades stand on
 	for i := range m.Events {
