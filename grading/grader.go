@@ -96,8 +96,8 @@ func (g *standard) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([
 	}
 	var out []Grade
 	part := &matters.Matter{Events: make([]matters.Event, 0, len(m.Events))} // m as far as the event
-	var final []string        // the subjects graded at the Close, in order
-	var answer *bool          // the answer their grades stand on
+	var final []string                                                       // the subjects graded at the Close, in order
+	var answer *bool                                                         // the answer their grades stand on
 	for i := range m.Events {
 		e := &m.Events[i]
 		if err := part.Apply(*e); err != nil {
