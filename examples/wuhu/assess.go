@@ -242,7 +242,7 @@ func (a *graded) grade(m *matters.Matter, cal *workday.Calendar, g grading.Grade
 // for it).
 func judge(p *plan, facts *scoring.Facts) {
 	switch {
-	case !facts.Final:
+	case !facts.Final: // only the lead reports stages in the year: the stage number counts them
 		if i := facts.Stage - 1; i >= 0 && i < len(p.stageQual) {
 			facts.Quality = p.stageQual[i]
 		}
