@@ -1,6 +1,10 @@
 package assessment
 
-import "github.com/qingdan/qingdan/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/qingdan/qingdan/internal/enum"
+)
 
 // BaseKind says where a sheet's [Base] comes from. The zero value is not
 // set, and a sheet without it is not valid.
@@ -46,3 +50,14 @@ func (k *BaseKind) UnmarshalText(b []byte) error {
 	*k = v
 	return nil
 }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero BaseKind; any other value that is not a BaseKind
+// is an error wrapping [ErrSheet].
+func (k BaseKind) Value() (driver.Value, error) { return baseKinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero BaseKind; any other type of
+// value, such as a number, is an error wrapping [ErrSheet], and leaves k
+// alone.
+func (k *BaseKind) Scan(src any) error { return baseKinds.Scan(src, k) }

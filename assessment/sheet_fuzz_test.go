@@ -204,3 +204,13 @@ func checkResult(t *testing.T, s *assessment.Sheet, r assessment.Result) {
 		t.Fatalf("result %+v: want bonus %s, deduction %s", r, bonus, deduction)
 	}
 }
+
+// FuzzBaseKindText: no text panics ParseBaseKind, UnmarshalText or Scan;
+// they agree, and what they accept parses again from its code and its
+// label and round-trips through MarshalText and Value.
+func FuzzBaseKindText(f *testing.F) {
+	hardening.AddEnumSeeds[assessment.BaseKind](f)
+	f.Fuzz(func(t *testing.T, s string) {
+		hardening.EnumText[assessment.BaseKind](t, s, assessment.ParseBaseKind)
+	})
+}
