@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
-	"github.com/qingdan/qingdan/scoring"
-	"github.com/qingdan/qingdan/scoring/scoringtest"
 )
 
 // testOptions are the flags of qingdan test.
@@ -20,19 +18,22 @@ type testOptions struct {
 // testCmd is qingdan test.
 var testCmd = &command.Command{
 	Name:  "test",
-	Args:  "[-json] [-coverage] [-require-coverage] 决策表.json 用例.json…",
-	Short: "用用例文件检验决策表：逐个用例报告通过与否，-coverage 列出每行规则由哪些用例覆盖、哪些行从未用到",
-	Long: `用例文件是 JSON 数组，每个用例有 name、facts（事实）、want（应得的等级和分数）或 err（应拒绝，错误含此文字），
-与 scoringtest.ReadCases 所读相同。有用例未通过时退出码为 1；给出 -require-coverage 时，有规则未被任何用例用到也为 1。`,
+	Args:  "[-json] [-coverage] [-require-coverage] 决策表或考核细则.json 用例.json…",
+	Short: "用用例文件检验决策表或考核细则：逐个用例报告通过与否，-coverage 列出每行规则（每个考核项目）由哪些用例用到、哪些从未用到",
+	Long: `第一个文件是决策表（有 rules）或考核细则（有 items），按内容判断。用例文件是 JSON 数组，每个用例有 name、
+facts（事实）、want（应得的结果）或 err（应拒绝，错误含此文字），与 scoringtest.ReadCases 或
+assessmenttest.ReadCases 所读相同。有用例未通过时退出码为 1；给出 -require-coverage 时，有规则或项目
+未被任何用例用到也为 1。`,
 	Examples: []string{
 		"qingdan test policy.json cases.json",
 		"qingdan test -coverage -require-coverage policy.json cases.json more-cases.json",
+		"qingdan test -coverage sheet.json sheet-cases.json",
 	},
 	Setup: func(fs *flag.FlagSet) command.Runner {
 		o := new(testOptions)
 		fs.BoolVar(&o.json, "json", false, "以 JSON 输出结果，供程序读取")
-		fs.BoolVar(&o.coverage, "coverage", false, "列出每行规则的覆盖情况")
-		fs.BoolVar(&o.require, "require-coverage", false, "有规则未被任何用例用到时判为不通过（退出码 1）")
+		fs.BoolVar(&o.coverage, "coverage", false, "列出每行规则（每个考核项目）的覆盖情况")
+		fs.BoolVar(&o.require, "require-coverage", false, "有规则或项目未被任何用例用到时判为不通过（退出码 1）")
 		return o.runTest
 	},
 	MinArgs: 2, MaxArgs: -1,
@@ -45,17 +46,30 @@ type caseResult struct {
 	Messages []string `json:"messages,omitempty"`
 }
 
-// tested is what test reports, and its JSON form.
+// tested is what test reports, and its JSON form: Coverage is the
+// coverage of the table (scoringtest.Coverage) or the sheet
+// (assessmenttest.Coverage), Unreached its rows no case reached.
 type tested struct {
-	Table     string                `json:"table"`
-	Cases     []caseResult          `json:"cases"`
-	Passed    int                   `json:"passed"`
-	Failed    int                   `json:"failed"`
-	Coverage  *scoringtest.Coverage `json:"coverage,omitempty"`
-	Unreached []scoringtest.Row     `json:"unreached,omitempty"`
+	Table     string       `json:"table,omitempty"`
+	Sheet     string       `json:"sheet,omitempty"`
+	Cases     []caseResult `json:"cases"`
+	Passed    int          `json:"passed"`
+	Failed    int          `json:"failed"`
+	Coverage  any          `json:"coverage,omitempty"`
+	Unreached any          `json:"unreached,omitempty"`
+	rows      []coverRow   // the coverage, to print
 }
 
-// collect is a scoringtest.Testing that keeps the messages.
+// coverRow is a row of a table or an item of a sheet, and the cases that
+// reached it.
+type coverRow struct {
+	n     int
+	name  string
+	cases []string
+}
+
+// collect is a scoringtest.Testing and an assessmenttest.Testing that
+// keeps the messages.
 type collect []string
 
 // Errorf keeps the message.
@@ -63,45 +77,28 @@ func (c *collect) Errorf(format string, args ...any) { *c = append(*c, fmt.Sprin
 
 // runTest runs the command on the files args and returns its exit code.
 func (f *testOptions) runTest(env *command.Env, args []string) int {
-	b, err := env.Read(args[0], 16<<20)
+	const limit = 16 << 20 // LoadTable's, LoadSheet's and ReadCases' bound
+	policy, err := env.Read(args[0], limit)
 	if err != nil {
 		return env.Errorf(command.Usage, "test", "%v", err)
 	}
-	tab, err := scoring.LoadTable(bytes.NewReader(b))
-	if err != nil {
-		return env.Errorf(command.Usage, "test", "决策表 %s: %v", command.Name(args[0]), err)
-	}
-	var cases []scoringtest.Case
+	var files [][]byte
 	for _, name := range args[1:] {
-		b, err := env.Read(name, 16<<20)
-		if err == nil {
-			var cs []scoringtest.Case
-			cs, err = scoringtest.ReadCases(bytes.NewReader(b))
-			cases = append(cases, cs...)
-		}
+		b, err := env.Read(name, limit)
 		if err != nil {
-			return env.Errorf(command.Usage, "test", "用例 %s: %v", command.Name(name), err)
+			return env.Errorf(command.Usage, "test", "%v", err)
 		}
+		files = append(files, b)
 	}
-	out := tested{Table: tab.Version, Cases: []caseResult{}}
-	for i, c := range cases {
-		var msgs collect
-		scoringtest.Run(&msgs, tab, []scoringtest.Case{c})
-		name := c.Name
-		if name == "" {
-			name = fmt.Sprintf("#%d", i)
-		}
-		out.Cases = append(out.Cases, caseResult{Name: name, Pass: len(msgs) == 0, Messages: msgs})
-		if len(msgs) == 0 {
-			out.Passed++
-		} else {
-			out.Failed++
-		}
+	load := loadTableSuite
+	if hasMember(policy, "items") {
+		load = loadSheetSuite
 	}
-	if f.coverage || f.require {
-		cov := scoringtest.Cover(tab, cases)
-		out.Coverage, out.Unreached = &cov, cov.Unreached()
+	s, err := load(policy, files, args)
+	if err != nil {
+		return env.Errorf(command.Usage, "test", "%v", err)
 	}
+	out := s.run(f.coverage || f.require)
 	if f.json {
 		b, err := json.Marshal(out)
 		if err != nil {
@@ -109,17 +106,38 @@ func (f *testOptions) runTest(env *command.Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 	} else {
-		printTested(env, &out)
+		printTested(env, out, s)
 	}
-	if out.Failed > 0 || f.require && len(out.Unreached) > 0 {
+	if out.Failed > 0 || f.require && out.unreached() > 0 {
 		return command.Failed
 	}
 	return command.OK
 }
 
+// unreached counts the rows no case reached.
+func (t *tested) unreached() int {
+	n := 0
+	for _, r := range t.rows {
+		if len(r.cases) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// hasMember reports whether b is a JSON object with the member name.
+func hasMember(b []byte, name string) bool {
+	var members map[string]json.RawMessage
+	if json.Unmarshal(bytes.TrimPrefix(b, []byte("\uFEFF")), &members) != nil {
+		return false
+	}
+	_, ok := members[name]
+	return ok
+}
+
 // printTested writes the outcome of each case, the coverage when asked
 // for, and the counts, in Chinese.
-func printTested(env *command.Env, t *tested) {
+func printTested(env *command.Env, t *tested, s *suite) {
 	w := env.Stdout
 	for _, c := range t.Cases {
 		if c.Pass {
@@ -131,19 +149,19 @@ func printTested(env *command.Env, t *tested) {
 			fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(strings.TrimSpace(m), "\n", "\n    "))
 		}
 	}
-	if t.Coverage != nil {
-		fmt.Fprintf(w, "覆盖：决策表 %q 共 %d 行规则，用到 %d 行\n", t.Table, len(t.Coverage.Rows), len(t.Coverage.Rows)-len(t.Unreached))
-		for _, r := range t.Coverage.Rows {
-			row := fmt.Sprintf("规则 %d", r.Rule)
-			if r.Name != "" {
-				row += fmt.Sprintf(" %q", r.Name)
+	if t.rows != nil {
+		fmt.Fprintf(w, "覆盖：%s %q 共 %d %s%s，用到 %d %s\n", s.what, s.version, len(t.rows), s.unit, s.row, len(t.rows)-t.unreached(), s.unit)
+		for _, r := range t.rows {
+			row := fmt.Sprintf("%s %d", s.row, r.n)
+			if r.name != "" {
+				row += fmt.Sprintf(" %q", r.name)
 			}
-			if len(r.Cases) == 0 {
+			if len(r.cases) == 0 {
 				fmt.Fprintf(w, "  %s：未用到\n", row)
 			} else {
-				fmt.Fprintf(w, "  %s：%d 个用例（%s）\n", row, len(r.Cases), strings.Join(r.Cases, "、"))
+				fmt.Fprintf(w, "  %s：%d 个用例（%s）\n", row, len(r.cases), strings.Join(r.cases, "、"))
 			}
 		}
 	}
-	fmt.Fprintf(w, "决策表 %q：用例 %d 个，通过 %d 个，未通过 %d 个\n", t.Table, len(t.Cases), t.Passed, t.Failed)
+	fmt.Fprintf(w, "%s %q：用例 %d 个，通过 %d 个，未通过 %d 个\n", s.what, s.version, len(t.Cases), t.Passed, t.Failed)
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strconv"
-	"time"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -26,7 +24,7 @@ var whatifCmd = &command.Command{
 	Args:  "-table 决策表.json -facts 事实.json -period 期间 [-json] 日志.jsonl",
 	Short: "假如换一张决策表：把日志记录的评价按原来的事实重新评定，列出等级和排名的变化",
 	Long: `日志经校验后重建评价台账（已计入更正）；-facts 是评定所依据的事实（JSON 数组，每项如 scoringtest 用例的 facts），
-按事项、被评单位、评价人和阶段与评价对应。-period 给出排名的期间：年（2020）或月（2020-06）。
+按事项、被评单位、评价人和阶段与评价对应。-period 给出排名的期间：年（2020）、月（2020-06）、周（2020-W23）或日。
 有等级或排名变化时退出码为 1，没有时为 0；事实与日志对不上（某项评价没有事实）时为 2。日志不被改动。`,
 	Examples: []string{
 		"qingdan whatif -table policy-strict.json -facts facts.json -period 2020 wuhu.jsonl",
@@ -36,7 +34,7 @@ var whatifCmd = &command.Command{
 		o := new(whatifOptions)
 		fs.StringVar(&o.table, "table", "", "假设采用的决策表（JSON `文件`）")
 		fs.StringVar(&o.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
-		fs.StringVar(&o.period, "period", "", "排名的`期间`：2020 或 2020-06")
+		fs.StringVar(&o.period, "period", "", "排名的`期间`：年 2020、月 2020-06、周 2020-W23 或日 2020-06-01")
 		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变化，供程序读取")
 		return o.runWhatif
 	},
@@ -49,9 +47,9 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	if f.table == "" || f.facts == "" || f.period == "" {
 		return env.UsageError(name, "应给出 -table、-facts 和 -period")
 	}
-	p, err := period(f.period)
+	p, err := scoring.ParsePeriod(f.period)
 	if err != nil {
-		return env.UsageError(name, "-period %q：应为年（2020）或月（2020-06）", f.period)
+		return env.UsageError(name, "-period %q：应为年（2020）、月（2020-06）、周（2020-W23）或日（2020-06-01）", f.period)
 	}
 	b, err := env.Read(f.table, 16<<20)
 	if err != nil {
@@ -95,18 +93,6 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 		return command.Failed
 	}
 	return command.OK
-}
-
-// period reads a year (2020) or a month (2020-06).
-func period(s string) (scoring.Period, error) {
-	if t, err := time.Parse("2006-01", s); err == nil {
-		return scoring.Month(t.Year(), t.Month()), nil
-	}
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 1 || y > 9999 || len(s) != 4 {
-		return scoring.Period{}, fmt.Errorf("bad period %q", s)
-	}
-	return scoring.Year(y), nil
 }
 
 // printWhatIf writes the changed evaluations and the changed scores in
