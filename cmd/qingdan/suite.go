@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/assessment/assessmenttest"
@@ -26,7 +27,7 @@ type suite struct {
 // run runs every case, and finds the coverage when asked to.
 func (s *suite) run(coverage bool) *tested {
 	t := &tested{Cases: []caseResult{}}
-	if s.what == "决策表" {
+	if s.what == tableKit.what {
 		t.Table = s.version
 	} else {
 		t.Sheet = s.version
@@ -47,72 +48,77 @@ func (s *suite) run(coverage bool) *tested {
 	return t
 }
 
-// caseName is a case's name, or its position among all the cases.
-func caseName(name string, i int) string {
-	if name == "" {
-		return fmt.Sprintf("#%d", i)
-	}
-	return name
+// kit is what test needs of a policy P (a table, a sheet) and its cases C:
+// the library's loaders, runner and coverage, and the words of the report.
+type kit[P, C any] struct {
+	what, row, unit string
+	load            func(io.Reader) (P, error)
+	version         func(P) string
+	read            func(io.Reader) ([]C, error)
+	name            func(*C) *string
+	run             func(t *collect, p P, cases []C)
+	cover           func(p P, cases []C) (coverage, unreached any, rows []coverRow)
 }
 
-// loadTableSuite reads a decision table and scoringtest cases.
-func loadTableSuite(policy []byte, files [][]byte, args []string) (*suite, error) {
-	tab, err := scoring.LoadTable(bytes.NewReader(policy))
+// suite reads the policy and the cases files (args names them all) into
+// a suite; a case with no name is named by its position among them all.
+func (k *kit[P, C]) suite(policy []byte, files [][]byte, args []string) (*suite, error) {
+	p, err := k.load(bytes.NewReader(policy))
 	if err != nil {
-		return nil, fmt.Errorf("决策表 %s: %w", command.Name(args[0]), err)
+		return nil, fmt.Errorf("%s %s: %w", k.what, command.Name(args[0]), err)
 	}
-	var cases []scoringtest.Case
+	var cases []C
 	for i, b := range files {
-		cs, err := scoringtest.ReadCases(bytes.NewReader(b))
+		cs, err := k.read(bytes.NewReader(b))
 		if err != nil {
 			return nil, fmt.Errorf("用例 %s: %w", command.Name(args[i+1]), err)
 		}
 		cases = append(cases, cs...)
 	}
-	s := &suite{what: "决策表", row: "规则", unit: "行", version: tab.Version}
+	s := &suite{what: k.what, row: k.row, unit: k.unit, version: k.version(p)}
 	for i := range cases {
-		cases[i].Name = caseName(cases[i].Name, i)
-		s.names = append(s.names, cases[i].Name)
-	}
-	s.runCase = func(i int, t *collect) { scoringtest.Run(t, tab, cases[i:i+1]) }
-	s.cover = func(t *tested) {
-		c := scoringtest.Cover(tab, cases)
-		t.Coverage, t.Unreached = c, c.Unreached()
-		t.rows = []coverRow{}
-		for _, r := range c.Rows {
-			t.rows = append(t.rows, coverRow{r.Rule, r.Name, r.Cases})
+		if n := k.name(&cases[i]); *n == "" {
+			*n = fmt.Sprintf("#%d", i)
 		}
+		s.names = append(s.names, *k.name(&cases[i]))
 	}
+	s.runCase = func(i int, t *collect) { k.run(t, p, cases[i:i+1]) }
+	s.cover = func(t *tested) { t.Coverage, t.Unreached, t.rows = k.cover(p, cases) }
 	return s, nil
 }
 
-// loadSheetSuite reads an assessment sheet and assessmenttest cases.
-func loadSheetSuite(policy []byte, files [][]byte, args []string) (*suite, error) {
-	sheet, err := assessment.LoadSheet(bytes.NewReader(policy))
-	if err != nil {
-		return nil, fmt.Errorf("考核细则 %s: %w", command.Name(args[0]), err)
-	}
-	var cases []assessmenttest.Case
-	for i, b := range files {
-		cs, err := assessmenttest.ReadCases(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("用例 %s: %w", command.Name(args[i+1]), err)
-		}
-		cases = append(cases, cs...)
-	}
-	s := &suite{what: "考核细则", row: "项目", unit: "个", version: sheet.Version}
-	for i := range cases {
-		cases[i].Name = caseName(cases[i].Name, i)
-		s.names = append(s.names, cases[i].Name)
-	}
-	s.runCase = func(i int, t *collect) { assessmenttest.Run(t, sheet, cases[i:i+1]) }
-	s.cover = func(t *tested) {
-		c := assessmenttest.Cover(sheet, cases)
-		t.Coverage, t.Unreached = c, c.Unreached()
-		t.rows = []coverRow{}
+// tableKit tests a decision table with scoringtest.
+var tableKit = &kit[*scoring.Table, scoringtest.Case]{
+	what: "决策表", row: "规则", unit: "行",
+	load:    scoring.LoadTable,
+	version: func(t *scoring.Table) string { return t.Version },
+	read:    scoringtest.ReadCases,
+	name:    func(c *scoringtest.Case) *string { return &c.Name },
+	run:     func(t *collect, p *scoring.Table, cs []scoringtest.Case) { scoringtest.Run(t, p, cs) },
+	cover: func(p *scoring.Table, cs []scoringtest.Case) (any, any, []coverRow) {
+		c := scoringtest.Cover(p, cs)
+		rows := []coverRow{}
 		for _, r := range c.Rows {
-			t.rows = append(t.rows, coverRow{r.Item, r.Name, r.Cases})
+			rows = append(rows, coverRow{r.Rule, r.Name, r.Cases})
 		}
-	}
-	return s, nil
+		return c, c.Unreached(), rows
+	},
+}
+
+// sheetKit tests an assessment sheet with assessmenttest.
+var sheetKit = &kit[*assessment.Sheet, assessmenttest.Case]{
+	what: "考核细则", row: "项目", unit: "个",
+	load:    assessment.LoadSheet,
+	version: func(s *assessment.Sheet) string { return s.Version },
+	read:    assessmenttest.ReadCases,
+	name:    func(c *assessmenttest.Case) *string { return &c.Name },
+	run:     func(t *collect, p *assessment.Sheet, cs []assessmenttest.Case) { assessmenttest.Run(t, p, cs) },
+	cover: func(p *assessment.Sheet, cs []assessmenttest.Case) (any, any, []coverRow) {
+		c := assessmenttest.Cover(p, cs)
+		rows := []coverRow{}
+		for _, r := range c.Rows {
+			rows = append(rows, coverRow{r.Item, r.Name, r.Cases})
+		}
+		return c, c.Unreached(), rows
+	},
 }

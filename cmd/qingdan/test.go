@@ -90,9 +90,9 @@ func (f *testOptions) runTest(env *command.Env, args []string) int {
 		}
 		files = append(files, b)
 	}
-	load := loadTableSuite
+	load := tableKit.suite
 	if hasMember(policy, "items") {
-		load = loadSheetSuite
+		load = sheetKit.suite
 	}
 	s, err := load(policy, files, args)
 	if err != nil {
