@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"sync"
 	"time"
 
@@ -271,6 +272,28 @@ func (b *Book) Evaluations() []Evaluation {
 		out[i] = evaluationOf(&es[i])
 	}
 	return out
+}
+
+// All returns an iterator over every evaluation as originally recorded,
+// as [Book.Evaluations] gives them, in the order the book took them —
+// recorded, or merged in, in the merged book's order — rather than by
+// key: cheaper than Evaluations, which sorts, for a caller that walks the
+// evaluations beside its own list in the order it recorded them. Each
+// iteration reads the book as it is when the iteration starts.
+func (b *Book) All() iter.Seq[Evaluation] {
+	return func(yield func(Evaluation) bool) {
+		if b == nil {
+			return
+		}
+		b.mu.Lock()
+		es := b.l.Unsorted()
+		b.mu.Unlock()
+		for i := range es {
+			if !yield(evaluationOf(&es[i])) {
+				return
+			}
+		}
+	}
 }
 
 // Amendments returns every amendment, ordered by the key of the evaluation

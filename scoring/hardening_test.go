@@ -105,6 +105,24 @@ func hardeningRows() []hardening.Row {
 		{Name: "scoring.Book.Evaluations", Run: func(c *hardening.Caller) {
 			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
 		}},
+		{Name: "scoring.Book.All", Run: func(c *hardening.Caller) {
+			full := scoring.NewBook()
+			for _, e := range evaluations() {
+				_ = full.Record(e)
+			}
+			for i, b := range []*scoring.Book{nil, {}, full} {
+				desc := fmt.Sprintf("book %d .All()", i)
+				c.Call(desc, func() {
+					n := 0
+					for range b.All() {
+						n++
+					}
+					if n != b.Len() {
+						c.Fail(desc, "%d evaluations for %d recorded", n, b.Len())
+					}
+				})
+			}
+		}},
 		{Name: "scoring.Book.Amendments", Run: func(c *hardening.Caller) {
 			c.Call("(&Book{}).Amendments()", func() { _ = (&scoring.Book{}).Amendments() })
 		}},
@@ -280,30 +298,6 @@ func hardeningRows() []hardening.Row {
 							c.Fail(fmt.Sprintf("table %d .Match(facts %d)", i, j), "= %d, %v", r, ok)
 						}
 					})
-				}
-			}
-		}},
-		{Name: "scoring.Regrade", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			var matching []scoring.Facts
-			for _, e := range evaluations() {
-				if full.Record(e) == nil {
-					matching = append(matching, scoring.Facts{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: e.Stage})
-				}
-			}
-			for i, b := range []*scoring.Book{{}, scoring.NewBook(), full} {
-				for j, fs := range [][]scoring.Facts{nil, facts(), matching} {
-					for k, e := range []scoring.Evaluator{scoring.Discard(), wuhu.Table(), &scoring.Table{}} {
-						for _, p := range []scoring.Period{{}, scoring.Year(2026)} {
-							desc := fmt.Sprintf("Regrade(book %d, facts %d, evaluator %d, period)", i, j, k)
-							c.Call(desc, func() {
-								w, err := scoring.Regrade(b, fs, e, p)
-								if err == nil && (w.Book == nil || w.Book.Len() != b.Len()) {
-									c.Fail(desc, "a what-if book of %d evaluations for %d recorded", w.Book.Len(), b.Len())
-								}
-							})
-						}
-					}
 				}
 			}
 		}},

@@ -9,20 +9,24 @@ import (
 )
 
 // TestUnsorted checks that Unsorted holds exactly the entries of Entries,
-// in some order.
+// in the order they were added.
 func TestUnsorted(t *testing.T) {
 	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
 	var l Ledger
 	if got := l.Unsorted(); len(got) != 0 {
 		t.Errorf("an empty ledger: Unsorted = %v", got)
 	}
-	for _, e := range []Entry{entry("M-9", "D1", 0, june, "85"), entry("M-1", "D1", 1, june, "70"),
-		entry("M-1", "D2", 0, june, "100"), entry("M-5", "D2", 0, june, "40")} {
+	added := []Entry{entry("M-9", "D1", 0, june, "85"), entry("M-1", "D1", 1, june, "70"),
+		entry("M-5", "D2", 0, june, "40"), entry("M-1", "D2", 0, june, "100")}
+	for _, e := range added {
 		if out := l.Add(&e); out != Added {
 			t.Fatalf("Add(%v) = %v", e.Key, out)
 		}
 	}
 	got := l.Unsorted()
+	if diff := cmp.Diff(added, got); diff != "" {
+		t.Errorf("Unsorted mismatch with the order added (-want +got):\n%s", diff)
+	}
 	slices.SortFunc(got, func(x, y Entry) int { return keyCmp(&x.Key, &y.Key) })
 	if diff := cmp.Diff(l.Entries(), got); diff != "" {
 		t.Errorf("Unsorted, sorted, mismatch with Entries (-want +got):\n%s", diff)
