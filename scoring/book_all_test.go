@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -36,5 +37,32 @@ func TestBookAll(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("a loop broken after 2 evaluations ran %d times", n)
+	}
+	// The loop may use the book: it sees what the book held when it
+	// started; a book replaced meanwhile ends it.
+	seen := 0
+	for e := range b.All() {
+		seen++
+		e.Matter += "-again"
+		if err := b.Record(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if seen != 6 || b.Len() != 12 {
+		t.Errorf("recording in the loop: %d seen, %d held; want 6 and 12", seen, b.Len())
+	}
+	for i := range allPiece {
+		recordAll(t, b, eval(fmt.Sprint("N-", i), "D1", 0, june, "good", "85"))
+	}
+	seen = 0
+	for range b.All() {
+		if seen++; seen == 1 {
+			if err := b.UnmarshalJSON([]byte(`{"evaluations":[]}`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if seen != allPiece {
+		t.Errorf("a book replaced in the loop: %d seen, want the %d read before", seen, allPiece)
 	}
 }

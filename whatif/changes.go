@@ -46,12 +46,17 @@ func (l *changeList) sorted() []Change {
 		if c := strings.Compare(x.matter, y.matter); c != 0 {
 			return c
 		}
-		a, b := l.at(x.i), l.at(y.i)
-		return cmp.Or(strings.Compare(a.Subject, b.Subject), strings.Compare(a.Evaluator, b.Evaluator), cmp.Compare(a.Stage, b.Stage))
+		return compare(l.at(x.i), l.at(y.i))
 	})
 	out := make([]Change, l.n)
 	for k, r := range order {
 		out[k] = *l.at(r.i)
 	}
 	return out
+}
+
+// compare orders changes by matter, subject, evaluator and stage.
+func compare(a, b *Change) int {
+	return cmp.Or(strings.Compare(a.Matter, b.Matter), strings.Compare(a.Subject, b.Subject),
+		strings.Compare(a.Evaluator, b.Evaluator), cmp.Compare(a.Stage, b.Stage))
 }
