@@ -18,13 +18,23 @@ func (l *Ledger) Owners() []int32 {
 // (excluded) in the order the ledger took them, as [Ledger.Entries]
 // gives them, given the ledger's owners: for a caller that walks them
 // beside its own list in that order, or needs no order, without paying
-// for the sort, in pieces small enough to stay in a cache. A matter's name
-// is read without a copy (see strtab.view).
+// for the sort, in pieces small enough to stay in a cache. Matters' names
+// and reasons are read without a copy (see strtab.view), and the reasons
+// of the piece share one array, each entry's capped at its length.
 func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	t := l.tables()
+	var reasons []string
 	for i := from; i < to; i++ {
-		e := t.entry(l.recs.at(int32(i)))
+		r := *l.recs.at(int32(i))
+		id := r.reasonsID()
+		r.reasons = 0 // read below, without a copy
+		e := t.entry(&r)
 		e.Matter = l.matters.view(owners[i])
+		if id != 0 {
+			n := len(reasons)
+			reasons = appendReasons(reasons, &t.texts, t.reasonLocs, id, true)
+			e.Reasons = reasons[n:len(reasons):len(reasons)]
+		}
 		dst = append(dst, e)
 	}
 	return dst
