@@ -1,5 +1,7 @@
 package ledger
 
+import "github.com/shopspring/decimal"
+
 // Owners returns the matter of each record, by the order the ledger took
 // them (added, or merged in with the merged ledger's order): what
 // [Ledger.InOrder] reads the records with. A record never changes its
@@ -19,18 +21,31 @@ func (l *Ledger) Owners() []int32 {
 // gives them, given the ledger's owners: for a caller that walks them
 // beside its own list in that order, or needs no order, without paying
 // for the sort, in pieces small enough to stay in a cache. Matters' names
-// and reasons are read without a copy (see strtab.view), and the reasons
-// of the piece share one array, each entry's capped at its length.
+// and reasons are read without a copy (see strtab.view), the reasons of
+// the piece share one array, each entry's capped at its length, and
+// entries with the same points share their value (a decimal.Decimal is
+// never changed in place).
 func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	t := l.tables()
 	var reasons []string
+	var cache [8]struct {
+		points int64
+		value  decimal.Decimal
+		set    bool
+	}
 	for i := from; i < to; i++ {
-		r := *l.recs.at(int32(i))
-		id := r.reasonsID()
-		r.reasons = 0 // read below, without a copy
-		e := t.entry(&r)
+		r := l.recs.at(int32(i))
+		e := t.bare(r)
 		e.Matter = l.matters.view(owners[i])
-		if id != 0 {
+		if c := &cache[uint64(r.points)*0x9E3779B97F4A7C15>>61]; r.isWide() || !c.set || c.points != r.points {
+			e.Points = t.points(r)
+			if !r.isWide() {
+				c.points, c.value, c.set = r.points, e.Points, true
+			}
+		} else {
+			e.Points = c.value
+		}
+		if id := r.reasonsID(); id != 0 {
 			n := len(reasons)
 			reasons = appendReasons(reasons, &t.texts, t.reasonLocs, id, true)
 			e.Reasons = reasons[n:len(reasons):len(reasons)]
