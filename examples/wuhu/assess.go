@@ -56,6 +56,7 @@ type graded struct {
 	scale   scoring.Scale
 	policy  string
 	evals   map[string][]scoring.Evaluation // by matter, as recorded
+	facts   []scoring.Facts                 // the facts of each evaluation, in the order recorded
 	after   map[string][]int                // by matter, as evals: the Seq of the event each evaluation follows
 }
 
@@ -197,6 +198,7 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 		e := facts.Evaluation(at, res) // a stage of a long matter, or its final evaluation after the stages
 		a.evals[m.ID] = append(a.evals[m.ID], e)
 		a.after[m.ID] = append(a.after[m.ID], seq)
+		a.facts = append(a.facts, facts)
 		return a.book.Record(e)
 	}
 	stages := 0
@@ -267,6 +269,7 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 		e := facts.Evaluation(last.At, res)
 		a.evals[m.ID] = append(a.evals[m.ID], e)
 		a.after[m.ID] = append(a.after[m.ID], last.Seq)
+		a.facts = append(a.facts, facts)
 		f.StreetGrades++
 		return a.book.Record(e)
 	}

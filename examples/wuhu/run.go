@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var r report
 	switch {
 	case m != 0:
-		r = monthReport(w, a, m)
+		r, err = monthReport(w, a, m)
 	case *matter != "":
 		var ok bool
 		if r, ok = matterReport(w, a, *matter); !ok {
@@ -89,7 +89,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	default:
-		r = annualReport(w, a)
+		r, err = annualReport(w, a)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "wuhu: %v\n", err)
+		return 1
 	}
 	if jf != nil {
 		if r.Journal, err = jf.write(a); err != nil {
