@@ -62,8 +62,8 @@ func loadRating(c *city) (*rating, error) {
 // matters reported in a period, and their index; Index is nil when a rate
 // has nothing to count.
 type unitRates struct {
-	indicators.Rates
-	Index *decimal.Decimal `json:"index,omitempty"`
+	rates indicators.Rates
+	index *decimal.Decimal
 }
 
 // ratesOf returns each unit's rates over the parts of the matters reported
@@ -86,10 +86,10 @@ func ratesOf(w *world, a *graded, r *rating, month time.Month) (map[string]unitR
 	}
 	out := map[string]unitRates{}
 	for _, rs := range indicators.Tally(parts, group, decimal.Decimal(r.StreetMin)) {
-		u := unitRates{Rates: rs}
+		u := unitRates{rates: rs}
 		switch x, err := rs.Index(r.Weights); {
 		case err == nil:
-			u.Index = &x
+			u.index = &x
 		case !errors.Is(err, indicators.ErrNoData):
 			return nil, err
 		}

@@ -38,8 +38,10 @@ type report struct {
 	Example     string             `json:"example,omitempty"`  // a matter worth a look with -matter
 	Examples    map[string]string  `json:"examples,omitempty"` // more, by what they show: escalated, sentBack, extended, denied
 	Journal     *journalInfo       `json:"journal,omitempty"`  // the journal written (-journal)
+	WhatIf      *whatIfView        `json:"whatIf,omitempty"`   // what another table would change (-whatif)
 
-	names map[string]string // unit names by ID, for the text
+	names  map[string]string // unit names by ID, for the text
+	stages map[string]int    // the stages of each matter, for the text of -whatif
 }
 
 // matterView is one matter's history and evaluations (-matter).
@@ -90,9 +92,11 @@ type row struct {
 	Grades      map[string]int  `json:"grades,omitempty"`
 	Composite   decimal.Decimal `json:"composite"`
 	// Rates are the department's 响应率, 解决率, 满意率 (and 街道满意率)
-	// over the matters reported in the period, and their index with the
-	// weights of data/indicators.json; none for a sub-district.
-	Rates *unitRates `json:"rates,omitempty"`
+	// over the matters reported in the period, and Index their index with
+	// the weights of data/indicators.json (none when a rate counts
+	// nothing); neither for a sub-district.
+	Rates *indicators.Rates `json:"rates,omitempty"`
+	Index *decimal.Decimal  `json:"index,omitempty"`
 }
 
 // annualReport builds the annual report.
@@ -122,8 +126,8 @@ func annualReport(w *world, a *graded) (report, error) {
 		s := scores[an.Subject]
 		r.Departments = append(r.Departments, department{
 			row: row{Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject), Short: w.short(an.Subject),
-				Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: an.Parts[assessment.SubdistrictPart],
-				Rates: ratesFor(rates, an.Subject)},
+				Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: an.Parts[assessment.SubdistrictPart]}.
+				withRates(rates),
 			Other: an.Parts["department"], Total: an.Total,
 		})
 	}
@@ -135,12 +139,12 @@ func annualReport(w *world, a *graded) (report, error) {
 	return r, nil
 }
 
-// ratesFor returns the rates of unit, nil when it has none.
-func ratesFor(rates map[string]unitRates, unit string) *unitRates {
-	if x, ok := rates[unit]; ok {
-		return &x
+// withRates returns the row with its department's rates and index.
+func (r row) withRates(rates map[string]unitRates) row {
+	if x, ok := rates[r.ID]; ok {
+		r.Rates, r.Index = &x.rates, x.index
 	}
-	return nil
+	return r
 }
 
 // monthReport builds the review of one month of the year.
@@ -176,7 +180,7 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 	for i, s := range depts {
 		v.Evaluations += s.Evaluations
 		v.Departments = append(v.Departments, row{Rank: deptRanks[i], ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
-			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite, Rates: ratesFor(rates, s.Subject)})
+			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite}.withRates(rates))
 	}
 	v.Ranking = monthRanking(w, a, w.rate, month)
 	r.Month, r.names = v, map[string]string{}
@@ -292,6 +296,8 @@ func writeText(out io.Writer, r report) error {
 	switch {
 	case r.Matter != nil:
 		writeMatter(&b, r)
+	case r.WhatIf != nil:
+		writeWhatIf(&b, r)
 	case r.Month != nil:
 		writeMonth(&b, r)
 	default:
@@ -323,7 +329,7 @@ func writeAnnual(b *strings.Builder, r report) {
 	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"街道评分"}, rateHeads, []string{"其他考核", "年度考核"})...)
 	for _, d := range r.Departments {
 		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
-			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d.Rates),
+			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d.row),
 			[]string{d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
 	}
 	b.WriteString(t.String())
@@ -440,7 +446,7 @@ func writeMonth(b *strings.Builder, r report) {
 	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"}, rateHeads)...)
 	for _, d := range v.Departments {
 		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
-			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d.Rates))...)
+			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d))...)
 	}
 	b.WriteString(t.String())
 	fmt.Fprintf(b, "（响应率、解决率、满意率：本月受理事项中各部门的份额，— 为本月无可计；指数 = %s）\n", indexFormula(r.Index))
@@ -450,11 +456,11 @@ func writeMonth(b *strings.Builder, r report) {
 // rateHeads are the heads of the rate columns; rateCells their cells.
 var rateHeads = []string{"响应率", "解决率", "满意率", "指数"}
 
-func rateCells(u *unitRates) []string {
-	if u == nil {
+func rateCells(d row) []string {
+	if d.Rates == nil {
 		return []string{"—", "—", "—", "—"}
 	}
-	return []string{ratio(u.Response), ratio(u.Resolution), ratio(u.Satisfaction), index(u.Index)}
+	return []string{ratio(d.Rates.Response), ratio(d.Rates.Resolution), ratio(d.Rates.Satisfaction), index(d.Index)}
 }
 
 // indexFormula writes the index's weights: "响应率 × 30% + 解决率 × 35% + 满意率 × 35%".
