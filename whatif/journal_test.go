@@ -21,16 +21,8 @@ import (
 // journalTables: lenient grades a response within its limit excellent;
 // strict asks for half the limit and a quality of 4.
 func journalTables() (lenient, strict *scoring.Table) {
-	yes := true
-	half := decimal.RequireFromString("0.5")
-	lenient = &scoring.Table{Version: "lenient-1", Scale: whatIfScale, Rules: []scoring.TableRule{
-		{Name: "on time", Grade: "excellent", ResponseOnTime: &yes},
-		{Name: "otherwise", Grade: "fair"},
-	}}
-	strict = &scoring.Table{Version: "strict-1", Scale: whatIfScale, Rules: []scoring.TableRule{
-		{Name: "quick and good", Grade: "excellent", Responded: &yes, ResponseAtMost: &half, QualityMin: 4},
-		{Name: "otherwise", Grade: "fair"},
-	}}
+	lenient, strict = whatIfTables()
+	strict.Rules[0].Name, strict.Rules[0].QualityMin = "quick and good", 4
 	return lenient, strict
 }
 
