@@ -30,25 +30,24 @@ type whatIfView struct {
 // whatIfReport regrades the year under t, as a policy owner would from
 // last year's journal: it writes the year's trail to a journal in memory
 // and regrades it with whatif.RegradeJournal, the facts read off the
-// journal's matters, and the sub-district's quality judgements — which a
-// journal does not hold — taken from the facts the year was graded on.
+// journal's matters and completed, as the grading completed them, with
+// the sub-district's quality judgements from the plans (judge), which a
+// journal does not hold.
 func whatIfReport(w *world, a *graded, t *scoring.Table) (report, error) {
 	var log bytes.Buffer
 	if _, err := writeTrail(&log, a); err != nil {
 		return report{}, err
 	}
-	type key struct {
-		matter, subject string
-		stage           int
-	}
-	quality := make(map[key]int, len(a.facts))
-	for _, f := range a.facts {
-		quality[key{f.Matter, f.Subject, f.EvaluationStage()}] = f.Quality
+	plans := make(map[string]*plan, len(a.year.plans))
+	for _, p := range a.year.plans {
+		plans[p.id] = p
 	}
 	base := whatif.FactsFor(workday.China(), a.lists.RouteOf)
 	facts := func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
 		f, err := base(m, ev)
-		f.Quality = quality[key{ev.Matter, ev.Subject, ev.Stage}]
+		if p := plans[ev.Matter]; err == nil && p != nil {
+			judge(p, &f)
+		}
 		return f, err
 	}
 	out, err := whatif.RegradeJournal(&log, nil, facts, t, scoring.Year(w.city.Year))
