@@ -9,9 +9,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestChangesSorted checks the sort by prefixes against a sort by the
-// whole key, over keys that share long prefixes, differ past 16 bytes,
-// hold zero bytes and high bytes, in more than one chunk.
+// TestChangesSorted checks the sort by reference against a plain sort by
+// the whole key, over keys that share long prefixes, hold zero bytes and
+// high bytes, in more than one chunk.
 func TestChangesSorted(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []string{"\x00", "M", "1", "9", "城", "\xff", "WH2020-0"}
