@@ -101,3 +101,23 @@ func TestSpoil(t *testing.T) {
 		t.Errorf("Spoil mismatch:\n got %q\nwant %q", lines, want)
 	}
 }
+
+func TestMethod(t *testing.T) {
+	var got []int
+	r := Method("pkg.Type.Len", []string{"", "ab", Huge}, func(s string) { got = append(got, len(s)) })
+	if r.Name != "pkg.Type.Len" {
+		t.Errorf("Name = %q", r.Name)
+	}
+	Run(t, []Row{r})
+	t.Cleanup(func() {
+		if want := []int{0, 2, len(Huge)}; !slices.Equal(got, want) {
+			t.Errorf("calls %v, want %v", got, want)
+		}
+	})
+	defer func() {
+		if p := recover(); p == nil || !strings.Contains(fmt.Sprint(p), "pkg.Type.Method") {
+			t.Errorf("Method with a function's name: recovered %v, want a panic", p)
+		}
+	}()
+	Method("pkg.F", []int{1}, func(int) {})
+}

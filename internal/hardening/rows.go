@@ -212,3 +212,19 @@ func UnmarshalRow[T any, P interface {
 		}
 	}}
 }
+
+// Method is the row name of a method that takes no arguments,
+// "pkg.Type.Method": it calls call, which calls the method, on each of
+// recvs, and describes call i as "type i .Method()".
+func Method[R any](name string, recvs []R, call func(R)) Row {
+	parts := strings.Split(name, ".")
+	if len(parts) != 3 {
+		panic("hardening: Method wants a method name pkg.Type.Method, not " + name)
+	}
+	typ, method := strings.ToLower(parts[1]), parts[2]
+	return Row{Name: name, Run: func(c *Caller) {
+		for i, r := range recvs {
+			c.Call(fmt.Sprintf("%s %d .%s()", typ, i, method), func() { call(r) })
+		}
+	}}
+}
