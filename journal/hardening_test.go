@@ -32,7 +32,7 @@ func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
 
-	add(hardening.EnumRows[journal.Kind]("journal", "Kind", journal.ParseKind)...)
+	add(hardening.EnumsRows(hardeningEnums...)...)
 	add(hardening.ErrorRows[journal.VerifyError]("journal", "VerifyError", true)...)
 	add(journalRows()...)
 	add(treeRows()...)
@@ -232,10 +232,12 @@ func entryCalls(c *hardening.Caller, f func(journal.Entry)) {
 // and what they accept parses again from its code and label and marshals
 // back to the same kind.
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[journal.Kind](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[journal.Kind](t, s, journal.ParseKind)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[journal.Kind]("journal", "Kind", journal.ParseKind),
 }
 
 // FuzzParseHash: no text panics ParseHash or Hash.UnmarshalText; they

@@ -29,11 +29,7 @@ import (
 // each makes its calls, failing on a panic or an unsound result.
 func TestHardening(t *testing.T) {
 	rows := slices.Concat(
-		hardening.EnumRows[matters.List]("matters", "List", matters.ParseList),
-		hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert),
-		hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind),
-		hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole),
-		hardening.EnumRows[matters.State]("matters", "State", matters.ParseState),
+		hardening.EnumsRows(hardeningEnums...),
 		hardening.ErrorRows[matters.EventError]("matters", "EventError", true),
 	)
 	hardening.Test(t, append(rows, []hardening.Row{
@@ -353,18 +349,16 @@ func hostileEvents() []matters.Event {
 // agree, and what they accept parses again from its code and label and
 // marshals back to the same value.
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[matters.List](f)
-	hardening.AddEnumSeeds[matters.Alert](f)
-	hardening.AddEnumSeeds[matters.Kind](f)
-	hardening.AddEnumSeeds[matters.Role](f)
-	hardening.AddEnumSeeds[matters.State](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[matters.List](t, s, matters.ParseList)
-		hardening.EnumText[matters.Alert](t, s, matters.ParseAlert)
-		hardening.EnumText[matters.Kind](t, s, matters.ParseKind)
-		hardening.EnumText[matters.Role](t, s, matters.ParseRole)
-		hardening.EnumText[matters.State](t, s, matters.ParseState)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[matters.List]("matters", "List", matters.ParseList),
+	hardening.EnumOf[matters.Alert]("matters", "Alert", matters.ParseAlert),
+	hardening.EnumOf[matters.Kind]("matters", "Kind", matters.ParseKind),
+	hardening.EnumOf[matters.Role]("matters", "Role", matters.ParseRole),
+	hardening.EnumOf[matters.State]("matters", "State", matters.ParseState),
 }
 
 // FuzzReportJSON decodes arbitrary JSON as a Clock, Deadlines, Route and

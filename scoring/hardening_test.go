@@ -35,7 +35,7 @@ func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
 
-	add(hardening.EnumRows[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction)...)
+	add(hardening.EnumsRows(hardeningEnums...)...)
 	add([]hardening.Row{
 		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: []string{hardening.BadUTF8}}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
@@ -358,8 +358,10 @@ func periods() []scoring.Period {
 // AnySatisfaction), and what they accept parses again from its code and
 // label and marshals back to the same value.
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[scoring.Satisfaction](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[scoring.Satisfaction](t, s, scoring.ParseSatisfaction)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction),
 }

@@ -83,6 +83,52 @@ func EnumRows[E Enum, P interface {
 	}
 }
 
+// An EnumCase is one enum of a package, declared once for its rows
+// ([EnumsRows]) and its fuzz target ([FuzzEnums]).
+type EnumCase struct {
+	rows  func() []Row
+	seeds func(f *testing.F)
+	text  func(t *testing.T, s string)
+}
+
+// EnumOf is the enum type typ of package pkg, whose parser is parse.
+func EnumOf[E Enum, P interface {
+	*E
+	UnmarshalText([]byte) error
+}](pkg, typ string, parse func(string) (E, error)) EnumCase {
+	return EnumCase{
+		rows:  func() []Row { return EnumRows[E, P](pkg, typ, parse) },
+		seeds: AddEnumSeeds[E],
+		text: func(t *testing.T, s string) {
+			t.Helper()
+			EnumText[E, P](t, s, parse)
+		},
+	}
+}
+
+// EnumsRows are the [EnumRows] of each of enums.
+func EnumsRows(enums ...EnumCase) []Row {
+	var rows []Row
+	for _, e := range enums {
+		rows = append(rows, e.rows()...)
+	}
+	return rows
+}
+
+// FuzzEnums is a package's fuzz target for its enums: it adds each one's
+// [AddEnumSeeds] to f's corpus, and checks [EnumText] of each on every
+// input.
+func FuzzEnums(f *testing.F, enums ...EnumCase) {
+	for _, e := range enums {
+		e.seeds(f)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, e := range enums {
+			e.text(t, s)
+		}
+	})
+}
+
 // enumTexts are texts that are no enum's code or label.
 func enumTexts() []string { return []string{BadUTF8, Huge, "no-such-code", "\x00"} }
 
