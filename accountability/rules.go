@@ -68,6 +68,42 @@ func named(id, name string) string {
 	return strconv.Quote(id) + " (" + name + ")"
 }
 
+// entryKind names a kind of entry of a register in findings, in English
+// and in Chinese, with the word for its key (ID 编号, code 编码) and the
+// list that holds it.
+type entryKind struct{ list, en, zh, key, keyZh string }
+
+var (
+	unitEntry  = entryKind{"units", "unit", "单位", "ID", "编号"}
+	powerEntry = entryKind{"powers", "power", "权力", "code", "编码"}
+	respEntry  = entryKind{"responsibilities", "responsibility", "职责", "code", "编码"}
+	flowEntry  = entryKind{"flows", "flow", "流程图", "ID", "编号"}
+	riskEntry  = entryKind{"risks", "risk", "廉政风险点", "ID", "编号"}
+)
+
+// noKey reports entry i, named name, which has no key.
+func (k entryKind) noKey(rep reporter, i int, name string) {
+	rep.at(key(k.list, "", i),
+		fmt.Sprintf("%s #%d %q has no %s", k.en, i, name, k.key),
+		fmt.Sprintf("%s #%d %q 未填写%s", k.zh, i, name, k.keyZh))
+}
+
+// repeats reports entry i, id (name), whose key entry first (firstName)
+// has.
+func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firstName string) {
+	rep.at(key(k.list, id, i),
+		fmt.Sprintf("%s %s repeats the %s of %s #%d (%s)", k.en, named(id, name), k.key, k.en, first, firstName),
+		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
+}
+
+// noUnit reports entry i, id (name), whose field (fieldZh) names unit,
+// which is no unit of the register.
+func (k entryKind) noUnit(rep reporter, i int, id, name, field, fieldZh, unit string) {
+	rep.at(key(k.list, id, i)+"."+field,
+		fmt.Sprintf("%s %s names %s %q, which is no unit", k.en, named(id, name), field, unit),
+		fmt.Sprintf("%s%s的%s %q 不是登记的单位", k.zh, namedZh(id, name), fieldZh, unit))
+}
+
 // reporter reports findings of one built-in rule.
 type reporter struct {
 	rule   string
@@ -130,9 +166,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 func unitRequired(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
 		if u.ID == "" {
-			rep.at(key("units", u.ID, i),
-				fmt.Sprintf("unit #%d %q has no ID", i, u.Name),
-				fmt.Sprintf("单位 #%d %q 未填写编号", i, u.Name))
+			unitEntry.noKey(rep, i, u.Name)
 		}
 		if u.Kind == 0 {
 			rep.at(key("units", u.ID, i)+".kind",
@@ -148,9 +182,7 @@ func unitDuplicate(ix *index, rep reporter) {
 	}
 	for i, u := range ix.r.Units {
 		if first := ix.units[u.ID]; first != i && u.ID != "" {
-			rep.at(key("units", u.ID, i),
-				fmt.Sprintf("unit %s repeats the ID of unit #%d (%s)", named(u.ID, u.Name), first, ix.r.Units[first].Name),
-				fmt.Sprintf("单位%s与单位 #%d（%s）编号重复", namedZh(u.ID, u.Name), first, ix.r.Units[first].Name))
+			unitEntry.repeats(rep, i, u.ID, u.Name, first, ix.r.Units[first].Name)
 		}
 	}
 }
@@ -161,9 +193,7 @@ func unitParent(ix *index, rep reporter) {
 			continue
 		}
 		if _, ok := ix.units[u.Parent]; !ok {
-			rep.at(key("units", u.ID, i)+".parent",
-				fmt.Sprintf("unit %s names parent %q, which is no unit", named(u.ID, u.Name), u.Parent),
-				fmt.Sprintf("单位%s的上级单位 %q 不是登记的单位", namedZh(u.ID, u.Name), u.Parent))
+			unitEntry.noUnit(rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent)
 		}
 	}
 }
@@ -172,9 +202,7 @@ func powerRequired(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.Code == "" {
-			rep.at(key("powers", p.Code, i),
-				fmt.Sprintf("power #%d %q has no code", i, p.Name),
-				fmt.Sprintf("权力 #%d %q 未填写编码", i, p.Name))
+			powerEntry.noKey(rep, i, p.Name)
 		}
 		if p.Category == 0 {
 			rep.at(key("powers", p.Code, i)+".category",
@@ -201,9 +229,7 @@ func powerDuplicate(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if first := ix.powers[p.Code]; first != i && p.Code != "" {
-			rep.at(key("powers", p.Code, i),
-				fmt.Sprintf("power %s repeats the code of power #%d (%s)", named(p.Code, p.Name), first, ix.r.Powers[first].Name),
-				fmt.Sprintf("权力%s与权力 #%d（%s）编码重复", namedZh(p.Code, p.Name), first, ix.r.Powers[first].Name))
+			powerEntry.repeats(rep, i, p.Code, p.Name, first, ix.r.Powers[first].Name)
 		}
 	}
 }
@@ -216,9 +242,7 @@ func powerSubject(ix *index, rep reporter) {
 				fmt.Sprintf("power %s has no subject (实施主体)", named(p.Code, p.Name)),
 				fmt.Sprintf("权力%s未填写实施主体", namedZh(p.Code, p.Name)))
 		} else if _, ok := ix.units[p.Subject]; !ok {
-			rep.at(key("powers", p.Code, i)+".subject",
-				fmt.Sprintf("power %s names subject %q, which is no unit", named(p.Code, p.Name), p.Subject),
-				fmt.Sprintf("权力%s的实施主体 %q 不是登记的单位", namedZh(p.Code, p.Name), p.Subject))
+			powerEntry.noUnit(rep, i, p.Code, p.Name, "subject", "实施主体", p.Subject)
 		}
 	}
 }
@@ -326,9 +350,7 @@ func respDuplicate(ix *index, rep reporter) {
 	first := make(map[string]int, len(ix.r.Responsibilities))
 	for i, x := range ix.r.Responsibilities {
 		if x.Code == "" {
-			rep.at(key("responsibilities", x.Code, i),
-				fmt.Sprintf("responsibility #%d %q has no code", i, x.Duty),
-				fmt.Sprintf("职责 #%d %q 未填写编码", i, x.Duty))
+			respEntry.noKey(rep, i, x.Duty)
 			continue
 		}
 		if j, ok := first[x.Code]; ok {
@@ -348,9 +370,7 @@ func respUnit(ix *index, rep reporter) {
 				fmt.Sprintf("responsibility %s names no responsible unit", named(x.Code, x.Duty)),
 				fmt.Sprintf("职责%s未写明责任单位", namedZh(x.Code, x.Duty)))
 		} else if _, ok := ix.units[x.Unit]; !ok {
-			rep.at(key("responsibilities", x.Code, i)+".unit",
-				fmt.Sprintf("responsibility %s names unit %q, which is no unit", named(x.Code, x.Duty), x.Unit),
-				fmt.Sprintf("职责%s的责任单位 %q 不是登记的单位", namedZh(x.Code, x.Duty), x.Unit))
+			respEntry.noUnit(rep, i, x.Code, x.Duty, "unit", "责任单位", x.Unit)
 		}
 	}
 }
