@@ -96,12 +96,23 @@ func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firs
 		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
 }
 
-// noUnit reports entry i, id (name), whose field (fieldZh) names unit,
-// which is no unit of the register.
-func (k entryKind) noUnit(rep reporter, i int, id, name, field, fieldZh, unit string) {
-	rep.at(key(k.list, id, i)+"."+field,
-		fmt.Sprintf("%s %s names %s %q, which is no unit", k.en, named(id, name), field, unit),
-		fmt.Sprintf("%s%s的%s %q 不是登记的单位", k.zh, namedZh(id, name), fieldZh, unit))
+// unit checks the unit that field (fieldZh) of entry i, id (name),
+// names: an empty one, if missing is set, it reports as missing (in
+// Chinese missingZh), and one that is no unit of the register as such.
+func (k entryKind) unit(ix *index, rep reporter, i int, id, name, field, fieldZh, unit, missing, missingZh string) {
+	if unit == "" {
+		if missing != "" {
+			rep.at(key(k.list, id, i)+"."+field,
+				fmt.Sprintf("%s %s %s", k.en, named(id, name), missing),
+				fmt.Sprintf("%s%s%s", k.zh, namedZh(id, name), missingZh))
+		}
+		return
+	}
+	if _, ok := ix.units[unit]; !ok {
+		rep.at(key(k.list, id, i)+"."+field,
+			fmt.Sprintf("%s %s names %s %q, which is no unit", k.en, named(id, name), field, unit),
+			fmt.Sprintf("%s%s的%s %q 不是登记的单位", k.zh, namedZh(id, name), fieldZh, unit))
+	}
 }
 
 // reporter reports findings of one built-in rule.
@@ -189,12 +200,7 @@ func unitDuplicate(ix *index, rep reporter) {
 
 func unitParent(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
-		if u.Parent == "" {
-			continue
-		}
-		if _, ok := ix.units[u.Parent]; !ok {
-			unitEntry.noUnit(rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent)
-		}
+		unitEntry.unit(ix, rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent, "", "") // a unit may have no parent
 	}
 }
 
@@ -237,13 +243,7 @@ func powerDuplicate(ix *index, rep reporter) {
 func powerSubject(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
-		if p.Subject == "" {
-			rep.at(key("powers", p.Code, i)+".subject",
-				fmt.Sprintf("power %s has no subject (实施主体)", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未填写实施主体", namedZh(p.Code, p.Name)))
-		} else if _, ok := ix.units[p.Subject]; !ok {
-			powerEntry.noUnit(rep, i, p.Code, p.Name, "subject", "实施主体", p.Subject)
-		}
+		powerEntry.unit(ix, rep, i, p.Code, p.Name, "subject", "实施主体", p.Subject, "has no subject (实施主体)", "未填写实施主体")
 	}
 }
 
@@ -365,13 +365,7 @@ func respDuplicate(ix *index, rep reporter) {
 
 func respUnit(ix *index, rep reporter) {
 	for i, x := range ix.r.Responsibilities {
-		if x.Unit == "" {
-			rep.at(key("responsibilities", x.Code, i)+".unit",
-				fmt.Sprintf("responsibility %s names no responsible unit", named(x.Code, x.Duty)),
-				fmt.Sprintf("职责%s未写明责任单位", namedZh(x.Code, x.Duty)))
-		} else if _, ok := ix.units[x.Unit]; !ok {
-			respEntry.noUnit(rep, i, x.Code, x.Duty, "unit", "责任单位", x.Unit)
-		}
+		respEntry.unit(ix, rep, i, x.Code, x.Duty, "unit", "责任单位", x.Unit, "names no responsible unit", "未写明责任单位")
 	}
 }
 
