@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // recorder is a testing.TB that records what Covered reports.
@@ -120,4 +122,19 @@ func TestMethod(t *testing.T) {
 		}
 	}()
 	Method("pkg.F", []int{1}, func(int) {})
+}
+
+func TestSetDecimals(t *testing.T) {
+	p, q, z := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
+	t.Run("set", func(t *testing.T) {
+		SetDecimals(t, 3, !q, !z)
+		SetDecimals(t, 5, !q, !z)
+		if decimal.DivisionPrecision != 5 || decimal.MarshalJSONWithoutQuotes == q || decimal.TrimTrailingZeros == z {
+			t.Errorf("SetDecimals set %d, %t, %t", decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros)
+		}
+		WhateverDecimals(t, func() string { return decimal.RequireFromString("1.50").StringFixed(2) }) // String would depend on TrimTrailingZeros
+	})
+	if decimal.DivisionPrecision != p || decimal.MarshalJSONWithoutQuotes != q || decimal.TrimTrailingZeros != z {
+		t.Errorf("after the test: %d, %t, %t; want %d, %t, %t", decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros, p, q, z)
+	}
 }
