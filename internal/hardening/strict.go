@@ -218,3 +218,14 @@ func Linear(t testing.TB, n int, f func()) {
 		t.Errorf("%s for %d bytes, over the budget of %s: the work is not linear in the input", took, n, budget)
 	}
 }
+
+// MustJSON is the JSON of v, the sound input of a [Strict] check; an
+// error fails the test at once.
+func MustJSON(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
