@@ -25,13 +25,7 @@ func june(day, hour, minute int) time.Time {
 // route and grades them with Wuhu's table, quality 5.
 func gradeLead(t *testing.T, r matters.Route, events ...matters.Event) (scoring.Facts, scoring.Result) {
 	t.Helper()
-	for i := range events {
-		events[i].Matter, events[i].Seq = "M-abuse", i+1
-	}
-	m, err := matters.Replay(events)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := replay(t, "M-abuse", events...)
 	f, err := scoring.FactsFor(workday.China(), m, m.Lead, r)
 	if err != nil {
 		t.Fatal(err)
@@ -162,13 +156,7 @@ func TestOwnerOfAPlatformMatterIsGraded(t *testing.T) {
 		{At: june(3, 9, 0), Kind: matters.Feedback, Actor: "12345", Satisfied: &yes},
 		{At: june(3, 10, 0), Kind: matters.Close, Actor: "S1"},
 	}
-	for i := range events {
-		events[i].Matter, events[i].Seq = "12345-1", i+1
-	}
-	m, err := matters.Replay(events)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := replay(t, "12345-1", events...)
 	cal := workday.China()
 	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
 	got, err := scoring.FactsFor(cal, m, "S1", r)
