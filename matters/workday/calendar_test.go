@@ -24,8 +24,8 @@ func office(t testing.TB) *Calendar {
 	return c
 }
 
-// calendar is office(t) if inOffice is set, China() if not.
-func calendar(t testing.TB, inOffice bool) *Calendar {
+// calendarFor is office(t) if inOffice is set, China() if not.
+func calendarFor(t testing.TB, inOffice bool) *Calendar {
 	t.Helper()
 	if inOffice {
 		return office(t)
@@ -146,7 +146,7 @@ func TestBetween(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := calendar(t, tt.office)
+			c := calendarFor(t, tt.office)
 			got, err := c.Between(tt.from, tt.to)
 			if err != nil {
 				t.Fatalf("Between: %v", err)
@@ -186,7 +186,7 @@ func TestAddDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := calendar(t, tt.office)
+			c := calendarFor(t, tt.office)
 			got, err := c.AddDays(tt.from, tt.n)
 			if err != nil {
 				t.Fatalf("AddDays: %v", err)
