@@ -229,3 +229,16 @@ func MustJSON(t testing.TB, v any) []byte {
 	}
 	return b
 }
+
+// Accepts reports whether decode, which reads data, accepts it: it runs
+// decode in time linear in the length of data ([Linear]), and fails the
+// test at once on a refusal that does not wrap sentinel.
+func Accepts(t testing.TB, data []byte, sentinel error, decode func() error) bool {
+	t.Helper()
+	var err error
+	Linear(t, len(data), func() { err = decode() })
+	if err != nil && !errors.Is(err, sentinel) {
+		t.Fatalf("decoding %s: error %v does not wrap %v", Clip(string(data)), err, sentinel)
+	}
+	return err == nil
+}
