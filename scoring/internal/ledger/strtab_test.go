@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
 )
 
 // These tests check the matter index as a set — every string added is
@@ -112,24 +114,6 @@ func TestStrtabIsASet(t *testing.T) {
 	}
 }
 
-// edgeIDs are IDs at the edges of splitSeq and of the sequence
-// index's rules, some of which split alike but for a zero.
-func edgeIDs() []string {
-	x24, x25 := strings.Repeat("x", 24), strings.Repeat("x", 25)
-	z24, z25 := strings.Repeat("0", 24), strings.Repeat("0", 25)
-	return []string{
-		"", "0", "00", "000", "1", "01", "001", "10", "010", "0010",
-		"a", "a0", "a00", "a1", "a01", "a001", "a10",
-		"999999999999999999", "0999999999999999999", "1000000000000000000",
-		"18446744073709551615", "18446744073709551616", "99999999999999999999",
-		"x999999999999999999", "x1000000000000000000",
-		x24 + "7", x24 + "07", x25 + "7", x24, z24 + "1", z25 + "1", z24 + "0", z24, z25,
-		strings.Repeat("y", 20) + "0000" + "5", strings.Repeat("y", 20) + "00000" + "5",
-		"\xff1", "\x801", "\xff", "\xc3", "a\xff\xfe0", "\xff\xff00", "事项12", "事项012", "٣", "事项٣",
-		"M-255", "M-256", "M-257", "M-0255", // either side of a page's end
-	}
-}
-
 // hashNames returns the strings in the hash table, read slot by slot
 // (pending writes included), and fails when one is there twice.
 func hashNames(t *testing.T, tab *strtab) map[string]int32 {
@@ -195,7 +179,7 @@ func onePlace(t *testing.T, step string, tab *strtab, want map[string]int32) {
 // found there, that strings which split alike but for a zero stay apart,
 // and that strings never added are not found.
 func TestStrtabEdgeShapesOnePlace(t *testing.T) {
-	edges := edgeIDs()
+	edges := ledgertest.EdgeIDs()
 	var tab strtab
 	want := map[string]int32{}
 	var names []string

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+
+	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
 )
 
 // TestStrtabMergePlan takes the strings of one strtab into another as a
@@ -130,7 +132,7 @@ func TestStrtabMergePlan(t *testing.T) {
 // for.
 func TestLocatePageSplitsAlike(t *testing.T) {
 	g := &strtabGen{rng: rand.New(rand.NewPCG(3, 3))}
-	ids := edgeIDs()
+	ids := ledgertest.EdgeIDs()
 	for range 20_000 {
 		ids = append(ids, g.id())
 	}
