@@ -96,15 +96,22 @@ func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firs
 		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
 }
 
+// at reports a finding at field of entry i, id (name): en and zh are
+// the formats, of args, of what follows the entry's name in English and
+// in Chinese ("has no kind", "未填写类别").
+func (k entryKind) at(rep reporter, i int, id, name, field, en, zh string, args ...any) {
+	rep.at(key(k.list, id, i)+"."+field,
+		fmt.Sprintf("%s %s "+en, append([]any{k.en, named(id, name)}, args...)...),
+		fmt.Sprintf("%s%s"+zh, append([]any{k.zh, namedZh(id, name)}, args...)...))
+}
+
 // unit checks the unit that field (fieldZh) of entry i, id (name),
 // names: an empty one, if missing is set, it reports as missing (in
 // Chinese missingZh), and one that is no unit of the register as such.
 func (k entryKind) unit(ix *index, rep reporter, i int, id, name, field, fieldZh, unit, missing, missingZh string) {
 	if unit == "" {
 		if missing != "" {
-			rep.at(key(k.list, id, i)+"."+field,
-				fmt.Sprintf("%s %s %s", k.en, named(id, name), missing),
-				fmt.Sprintf("%s%s%s", k.zh, namedZh(id, name), missingZh))
+			k.at(rep, i, id, name, field, missing, missingZh)
 		}
 		return
 	}
@@ -180,9 +187,7 @@ func unitRequired(ix *index, rep reporter) {
 			unitEntry.noKey(rep, i, u.Name)
 		}
 		if u.Kind == 0 {
-			rep.at(key("units", u.ID, i)+".kind",
-				fmt.Sprintf("unit %s has no kind", named(u.ID, u.Name)),
-				fmt.Sprintf("单位%s未填写类别", namedZh(u.ID, u.Name)))
+			unitEntry.at(rep, i, u.ID, u.Name, "kind", "has no kind", "未填写类别")
 		}
 	}
 }
@@ -211,19 +216,17 @@ func powerRequired(ix *index, rep reporter) {
 			powerEntry.noKey(rep, i, p.Name)
 		}
 		if p.Category == 0 {
-			rep.at(key("powers", p.Code, i)+".category",
-				fmt.Sprintf("power %s has no category", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未填写权力类型", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "category", "has no category", "未填写权力类型")
 		}
 		if p.StatutoryDays < 0 {
-			rep.at(key("powers", p.Code, i)+".statutoryDays",
-				fmt.Sprintf("power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays),
-				fmt.Sprintf("权力%s的法定时限为负数（%d 个工作日）", namedZh(p.Code, p.Name), p.StatutoryDays))
+			powerEntry.at(rep, i, p.Code, p.Name, "statutoryDays",
+				"has a negative statutory limit of %d working days",
+				"的法定时限为负数（%d 个工作日）", p.StatutoryDays)
 		}
 		if p.PromisedDays < 0 {
-			rep.at(key("powers", p.Code, i)+".promisedDays",
-				fmt.Sprintf("power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays),
-				fmt.Sprintf("权力%s的承诺时限为负数（%d 个工作日）", namedZh(p.Code, p.Name), p.PromisedDays))
+			powerEntry.at(rep, i, p.Code, p.Name, "promisedDays",
+				"has a negative promised limit of %d working days",
+				"的承诺时限为负数（%d 个工作日）", p.PromisedDays)
 		}
 	}
 }
@@ -251,9 +254,7 @@ func powerBasis(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if len(p.Basis) == 0 {
-			rep.at(key("powers", p.Code, i)+".basis",
-				fmt.Sprintf("power %s has no legal basis (实施依据)", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未填写实施依据", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "basis", "has no legal basis (实施依据)", "未填写实施依据")
 		}
 		for j, b := range p.Basis {
 			if strings.TrimSpace(b.Law) == "" {
@@ -269,9 +270,7 @@ func powerDuties(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if len(p.Duties) == 0 {
-			rep.at(key("powers", p.Code, i)+".duties",
-				fmt.Sprintf("power %s has no responsibility items (责任事项)", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未列责任事项", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "duties", "has no responsibility items (责任事项)", "未列责任事项")
 		}
 	}
 }
@@ -283,9 +282,7 @@ func powerFlow(ix *index, rep reporter) {
 			continue
 		}
 		if _, ok := ix.flowOf(i); !ok {
-			rep.at(key("powers", p.Code, i)+".flow",
-				fmt.Sprintf("power %s names flowchart %q, which is no flow", named(p.Code, p.Name), p.Flow),
-				fmt.Sprintf("权力%s所列流程图 %q 不存在", namedZh(p.Code, p.Name), p.Flow))
+			powerEntry.at(rep, i, p.Code, p.Name, "flow", "names flowchart %q, which is no flow", "所列流程图 %q 不存在", p.Flow)
 		}
 	}
 }
@@ -294,9 +291,9 @@ func powerPromised(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.PromisedDays > 0 && p.StatutoryDays > 0 && p.PromisedDays > p.StatutoryDays {
-			rep.at(key("powers", p.Code, i)+".promisedDays",
-				fmt.Sprintf("power %s promises %d working days, longer than its statutory limit of %d", named(p.Code, p.Name), p.PromisedDays, p.StatutoryDays),
-				fmt.Sprintf("权力%s的承诺时限 %d 个工作日，超过法定时限 %d 个工作日", namedZh(p.Code, p.Name), p.PromisedDays, p.StatutoryDays))
+			powerEntry.at(rep, i, p.Code, p.Name, "promisedDays",
+				"promises %d working days, longer than its statutory limit of %d",
+				"的承诺时限 %d 个工作日，超过法定时限 %d 个工作日", p.PromisedDays, p.StatutoryDays)
 		}
 	}
 }
@@ -309,14 +306,10 @@ func powerGrant(ix *index, rep reporter) {
 			continue
 		}
 		if strings.TrimSpace(g.From) == "" {
-			rep.at(key("powers", p.Code, i)+".grant",
-				fmt.Sprintf("power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s为赋权事项，但未写明赋权机关", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "grant", "is held by grant (赋权) but names no granting body", "为赋权事项，但未写明赋权机关")
 		}
 		if g.Partial && strings.TrimSpace(g.Scope) == "" {
-			rep.at(key("powers", p.Code, i)+".grant",
-				fmt.Sprintf("power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s为部分赋权，但未写明赋予哪一部分", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "grant", "is granted in part but its Scope does not say which part", "为部分赋权，但未写明赋予哪一部分")
 		}
 	}
 }
