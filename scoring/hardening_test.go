@@ -103,10 +103,7 @@ func hardeningRows() []hardening.Row {
 			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
 		}},
 		{Name: "scoring.Book.Matter", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			for _, e := range evaluations() {
-				_ = full.Record(e)
-			}
+			full := fullBook()
 			for i, b := range []*scoring.Book{nil, {}, full} {
 				for _, id := range []string{"", hardening.BadUTF8, hardening.Huge, "M1"} {
 					c.Call(fmt.Sprintf("book %d .Matter(%q)", i, hardening.Clip(id)), func() { _, _ = b.Matter(id) })
@@ -126,10 +123,7 @@ func hardeningRows() []hardening.Row {
 			c.Call("(&Book{}).Amendments()", func() { _ = (&scoring.Book{}).Amendments() })
 		}},
 		{Name: "scoring.Book.Merge", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			for _, e := range evaluations() {
-				_ = full.Record(e)
-			}
+			full := fullBook()
 			c.Call("(&Book{}).Merge(nil)", func() { _ = (&scoring.Book{}).Merge(nil) })
 			c.Call("(&Book{}).Merge(&Book{})", func() { _ = (&scoring.Book{}).Merge(&scoring.Book{}) })
 			c.Call("NewBook().Merge(full)", func() { _ = scoring.NewBook().Merge(full) })
@@ -154,10 +148,7 @@ func hardeningRows() []hardening.Row {
 			})
 		}},
 		{Name: "scoring.Book.Scores", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			for _, e := range evaluations() {
-				_ = full.Record(e)
-			}
+			full := fullBook()
 			for i, b := range []*scoring.Book{{}, full} {
 				for j, p := range periods() {
 					c.Call(fmt.Sprintf("book %d .Scores(period %d)", i, j), func() { _ = b.Scores(p) })
@@ -352,6 +343,15 @@ func facts() []scoring.Facts {
 	}
 	fs = append(fs, scoring.Facts{Quality: math.MaxInt, Stage: math.MaxInt, Type: hardening.Huge})
 	return fs
+}
+
+// fullBook is a book of those of evaluations() it records.
+func fullBook() *scoring.Book {
+	b := scoring.NewBook()
+	for _, e := range evaluations() {
+		_ = b.Record(e)
+	}
+	return b
 }
 
 // evaluations are evaluations at each of the hostile times, with hostile

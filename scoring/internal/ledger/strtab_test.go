@@ -114,6 +114,27 @@ func TestStrtabIsASet(t *testing.T) {
 	}
 }
 
+// addID gives s an id in tab and checks it against want, the ids given
+// so far (names holds their strings in order): the id s had, or the next
+// one for a new string, which it records. It reports whether s was new;
+// when (" after the merge") says in a failure when s was added.
+func addID(t *testing.T, tab *strtab, want map[string]int32, names *[]string, s, when string) (int32, bool) {
+	t.Helper()
+	id := tab.id(s)
+	if old, ok := want[s]; ok {
+		if id != old {
+			t.Fatalf("id(%q) = %d again%s, was %d", s, id, when, old)
+		}
+		return id, false
+	}
+	if id != int32(len(*names)) {
+		t.Fatalf("id(%q) = %d for a new string%s, want %d", s, id, when, len(*names))
+	}
+	want[s] = id
+	*names = append(*names, s)
+	return id, true
+}
+
 // hashNames returns the strings in the hash table, read slot by slot
 // (pending writes included), and fails when one is there twice.
 func hashNames(t *testing.T, tab *strtab) map[string]int32 {
@@ -184,18 +205,10 @@ func TestStrtabEdgeShapesOnePlace(t *testing.T) {
 	want := map[string]int32{}
 	var names []string
 	add := func(s string) {
-		id := tab.id(s)
-		if old, ok := want[s]; ok {
-			if id != old {
-				t.Fatalf("id(%q) = %d again, was %d", s, id, old)
-			}
+		id, added := addID(t, &tab, want, &names, s, "")
+		if !added {
 			return
 		}
-		if id != int32(len(names)) {
-			t.Fatalf("id(%q) = %d for a new string, want %d", s, id, len(names))
-		}
-		want[s] = id
-		names = append(names, s)
 		// Found at once, from a pending slot or a page.
 		if got, ok := tab.lookup(s); !ok || got != id {
 			t.Fatalf("lookup(%q) right after adding = %d, %v; want %d", s, got, ok, id)
