@@ -11,8 +11,6 @@ import (
 	"github.com/qingdan/qingdan/internal/tablecase"
 )
 
-var _ Testing = (*testing.T)(nil)
-
 // noName reports every power without a name.
 var noName = accountability.Rule{
 	Name: "local.name",
