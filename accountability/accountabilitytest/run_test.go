@@ -11,6 +11,8 @@ import (
 	"github.com/qingdan/qingdan/internal/tablecase"
 )
 
+var _ Testing = (*testing.T)(nil)
+
 // noName reports every power without a name.
 var noName = accountability.Rule{
 	Name: "local.name",

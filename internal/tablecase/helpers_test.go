@@ -19,22 +19,10 @@ import (
 	"github.com/qingdan/qingdan/scoring/scoringtest"
 )
 
-// errorfer is the seam both packages take (their Testing), which
-// *testing.T, *testing.B and *testing.F satisfy.
+// errorfer is the seam both packages take (their Testing).
 type errorfer interface {
 	Errorf(format string, args ...any)
 }
-
-var (
-	_ accountabilitytest.Testing = (*testing.T)(nil)
-	_ accountabilitytest.Testing = (*testing.B)(nil)
-	_ accountabilitytest.Testing = (*testing.F)(nil)
-	_ scoringtest.Testing        = (*testing.T)(nil)
-	_ scoringtest.Testing        = (*testing.B)(nil)
-	_ scoringtest.Testing        = (*testing.F)(nil)
-	_ errorfer                   = accountabilitytest.Testing(nil)
-	_ errorfer                   = scoringtest.Testing(nil)
-)
 
 // helperPackage is one test-helper package as these tests drive it, with
 // a rule or evaluator that never fails.

@@ -13,6 +13,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+var _ Testing = (*testing.T)(nil)
+
 // testScale is the scale the test evaluators grade on.
 var testScale = scoring.Scale{
 	{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
