@@ -30,6 +30,10 @@ type helperPackage struct {
 	name     string // the prefix of its errors
 	sentinel error  // the invalid-input error its errors wrap
 	sound    string // a file of sound cases
+	// helpers is how many times run(t, 1) and runFile(t, sound) call
+	// t.Helper: Run, RunFile and the Run it calls, and in scoringtest the
+	// report of each case (1 + the 4 of sound).
+	helpers int
 	// run runs n nameless cases, runFile the cases of a file, and read
 	// reads cases (and runs them, when they are read).
 	run     func(t errorfer, n int)
@@ -43,7 +47,7 @@ var silent = accountability.Rule{Name: "t.silent", Doc: "t.silent: reports nothi
 var helperPackages = []helperPackage{
 	{
 		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
-		sound:   "../../accountability/accountabilitytest/testdata/name.json",
+		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 3,
 		run:     func(t errorfer, n int) { accountabilitytest.Run(t, silent, make([]accountabilitytest.Case, n)) },
 		runFile: func(t errorfer, path string) { accountabilitytest.RunFile(t, silent, path) },
 		read: func(t errorfer, r io.Reader) error {
@@ -54,7 +58,7 @@ var helperPackages = []helperPackage{
 	},
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
-		sound:   "../../scoring/scoringtest/testdata/speed.json",
+		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 8,
 		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.Discard(), make([]scoringtest.Case, n)) },
 		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.Discard(), path) },
 		read: func(t errorfer, r io.Reader) error {
@@ -66,14 +70,15 @@ var helperPackages = []helperPackage{
 }
 
 // TestHelpersCallHelper: Run, RunFile and the Run it calls each call
-// Helper, so that failures are reported at the caller's line.
+// Helper (and scoringtest's report of a case), so that failures are
+// reported at the caller's line.
 func TestHelpersCallHelper(t *testing.T) {
 	for _, h := range helperPackages {
 		var rec tablecase.HelperRecorder
 		h.run(&rec, 1)
 		h.runFile(&rec, h.sound)
-		if rec.Helpers != 3 {
-			t.Errorf("%s: Helper called %d times, want 3", h.name, rec.Helpers)
+		if rec.Helpers != h.helpers {
+			t.Errorf("%s: Helper called %d times, want %d", h.name, rec.Helpers, h.helpers)
 		}
 	}
 }
