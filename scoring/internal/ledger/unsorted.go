@@ -54,3 +54,14 @@ func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	}
 	return dst
 }
+
+// Unsorted returns every entry as [Ledger.Entries] does, each read with a
+// copy, in the order the ledger took them.
+func (l *Ledger) Unsorted() []Entry {
+	owners := l.Owners()
+	out := make([]Entry, len(owners))
+	for i, m := range owners {
+		out[i] = l.entryAt(l.recs.at(int32(i)), m)
+	}
+	return out
+}

@@ -9,7 +9,8 @@ import (
 )
 
 // TestInOrder checks that InOrder gives exactly the entries of Entries,
-// in the order they were added, in one piece or in several.
+// in the order they were added, in one piece or in several, and that
+// Unsorted does too.
 func TestInOrder(t *testing.T) {
 	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
 	var l Ledger
@@ -27,6 +28,9 @@ func TestInOrder(t *testing.T) {
 	got := l.InOrder(nil, owners, 0, l.Len())
 	if diff := cmp.Diff(added, got); diff != "" {
 		t.Errorf("InOrder mismatch with the order added (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(added, l.Unsorted()); diff != "" {
+		t.Errorf("Unsorted mismatch with the order added (-want +got):\n%s", diff)
 	}
 	pieces := l.InOrder(l.InOrder(l.InOrder(nil, owners, 0, 1), owners, 1, 3), owners, 3, 4)
 	if diff := cmp.Diff(added, pieces); diff != "" {
