@@ -17,12 +17,15 @@ import (
 // to read the line, wrapped); a line that holds a line feed is not one
 // line, and ends it with an error wrapping [ErrTampered].
 //
-// Close stops seq, for one read only in part (after an error, say):
+// A nil seq has no lines. Close stops seq, for one read only in part (after an error, say):
 // close the reader when done with it. seq is pulled with [iter.Pull2] and
 // must not be used elsewhere until the reader is closed. The reader is not
 // safe for concurrent use; Verify and Rebuild read it from one goroutine
 // at a time.
 func Lines(seq iter.Seq2[[]byte, error]) io.ReadCloser {
+	if seq == nil {
+		seq = func(func([]byte, error) bool) {}
+	}
 	next, stop := iter.Pull2(seq)
 	return &lineReader{next: next, stop: stop}
 }

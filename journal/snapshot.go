@@ -108,7 +108,8 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // [Rebuilt.Snapshot] made at some head and from tail, the journal's
 // lines from that head's entry on (for a snapshot of the empty journal,
 // from entry 1): a restart replays what came after the snapshot, not the
-// years before it. It returns the state at the journal's last entry, as
+// years before it. An empty snapshot (nil) is that of the empty journal,
+// so that a host without one yet starts the same way. It returns the state at the journal's last entry, as
 // [Rebuild] over the whole journal would return it, or the errors Rebuild
 // returns for the tail, with the state up to the last entry applied.
 //
@@ -137,7 +138,7 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 //
 // opts.Tree, if set, must hold the journal up to the snapshot's head
 // (made with [Tree.Append] from its lines); the tail's entries are added
-// to it.
+// to it. A nil tail has no lines.
 func Resume(snap []byte, tail iter.Seq2[[]byte, error], opts *Options, published ...Checkpoint) (*Rebuilt, error) {
 	s, err := openSnapshot(snap)
 	if err != nil {
@@ -146,6 +147,9 @@ func Resume(snap []byte, tail iter.Seq2[[]byte, error], opts *Options, published
 	tree := opts.tree()
 	if tree != nil && tree.Head() != s.Head {
 		return nil, fmt.Errorf("journal: resuming at %v with a tree whose last entry is %v: %w", s.Head, tree.Head(), ErrInvalid)
+	}
+	if tail == nil {
+		tail = func(func([]byte, error) bool) {}
 	}
 	next, stop := iter.Pull2(tail)
 	defer stop()
@@ -198,6 +202,9 @@ const maxSnapshot = 1 << 30
 
 // openSnapshot checks and decodes a snapshot.
 func openSnapshot(b []byte) (*Rebuilt, error) {
+	if len(b) == 0 {
+		return newRebuilt(), nil
+	}
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("journal: snapshot: %s: %w", fmt.Sprintf(format, args...), ErrInvalid)
 	}
