@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// Config is what a service grades by.
+type Config struct {
+	Catalog *matters.Catalog // the lists: routes, admission, supervision
+	Table   *scoring.Table   // the decision table the units are graded by
+	// SnapshotEvery is how many entries the service appends between
+	// snapshots; 0 means 5000, negative never.
+	SnapshotEvery int64
+}
+
+// Service accepts the events of matters, grades them and keeps the
+// journal of both in PostgreSQL. Its state — the matters, the book of
+// evaluations, the journal's head — is always that of the journal's
+// committed rows. It is safe for concurrent use: events are accepted one
+// at a time, in the order of the journal.
+type Service struct {
+	store *store
+	cal   *workday.Calendar
+	cfg   Config
+
+	mu    sync.Mutex
+	state *journal.Rebuilt
+	saved int64 // the head of the latest snapshot
+}
+
+// Open creates the tables if needed and rebuilds the state from the
+// latest snapshot and the journal's rows after it.
+func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error) {
+	if cfg.Catalog == nil || cfg.Table == nil {
+		return nil, errors.New("service: a catalog and a table are needed")
+	}
+	if cfg.SnapshotEvery == 0 {
+		cfg.SnapshotEvery = 5000
+	}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg}
+	if err := s.store.migrate(ctx); err != nil {
+		return nil, err
+	}
+	snap, from, err := s.store.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.state, err = journal.Resume(snap, s.store.lines(ctx, from), nil)
+	if err != nil {
+		return nil, fmt.Errorf("rebuilding from the journal: %w", err)
+	}
+	s.saved = from
+	return s, nil
+}
+
+// Submission is an event to accept, with the owner's judgement of the
+// quality of each unit it grades (1 to 5; absent, not judged).
+type Submission struct {
+	Event   matters.Event  `json:"event"`
+	Quality map[string]int `json:"quality,omitempty"`
+}
+
+// Accepted is what accepting an event recorded.
+type Accepted struct {
+	Head        journal.Head         `json:"head"`
+	Evaluations []scoring.Evaluation `json:"evaluations"`
+}
+
+// errRefused wraps the reasons an event is refused: the lifecycle's, the
+// lists', the grading's.
+var errRefused = errors.New("refused")
+
+// Accept applies an event to its matter (checked by the catalog), grades
+// what it calls for, and stores the event and its evaluations in the
+// journal in one transaction; only once that commits does the state
+// change.
+func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := sub.Event
+	m := &matters.Matter{}
+	if old := s.state.Matters[e.Matter]; old != nil {
+		var err error
+		if m, err = matters.Replay(old.Events); err != nil {
+			return Accepted{}, fmt.Errorf("matter %s: %w", e.Matter, err)
+		}
+	}
+	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	evals, err := grade(s.cal, s.cfg.Catalog, s.cfg.Table, m, sub.Quality)
+	if err != nil {
+		return Accepted{}, fmt.Errorf("%w: grading matter %s at event %d: %w", errRefused, e.Matter, e.Seq, err)
+	}
+	payloads := []any{m.Events[len(m.Events)-1]}
+	for _, ev := range evals {
+		payloads = append(payloads, ev)
+	}
+	head := s.state.Head
+	lines := make([][]byte, len(payloads))
+	for i, p := range payloads {
+		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
+			return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+		}
+	}
+	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
+		return Accepted{}, err
+	}
+	for _, l := range lines {
+		if err := s.state.Apply(l); err != nil {
+			panic(fmt.Sprintf("service: the state refuses an entry the journal committed: %v", err)) // Catalog.Apply and the book accepted it
+		}
+	}
+	if n := s.cfg.SnapshotEvery; n > 0 && s.state.Head.Seq-s.saved >= n {
+		if err := s.snapshot(ctx); err != nil {
+			return Accepted{}, err
+		}
+	}
+	return Accepted{Head: s.state.Head, Evaluations: evals}, nil
+}
+
+// snapshot saves the state; s.mu is held.
+func (s *Service) snapshot(ctx context.Context) error {
+	snap, err := s.state.Snapshot()
+	if err != nil {
+		return err
+	}
+	if err := s.store.saveSnapshot(ctx, s.state.Head.Seq, snap); err != nil {
+		return err
+	}
+	s.saved = s.state.Head.Seq
+	return nil
+}
+
+// Snapshot saves the state now.
+func (s *Service) Snapshot(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.snapshot(ctx)
+}
+
+// Scores returns the ranked scores of the period.
+func (s *Service) Scores(p scoring.Period) []scoring.Score {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.Book.Scores(p)
+}
+
+// MatterView is one matter: its history and its grades, each with the
+// amendment that counts, if any.
+type MatterView struct {
+	Matter *matters.Matter `json:"matter"`
+	Grades []Graded        `json:"grades"`
+}
+
+// Graded is an evaluation and the amendment that counts for it.
+type Graded struct {
+	Evaluation scoring.Evaluation `json:"evaluation"`
+	Amendment  *scoring.Amendment `json:"amendment,omitempty"`
+}
+
+// Matter returns a matter's view, false if there is no such matter.
+func (s *Service) Matter(id string) (MatterView, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.state.Matters[id]
+	if m == nil {
+		return MatterView{}, false
+	}
+	v := MatterView{Matter: m, Grades: []Graded{}}
+	for _, e := range matterGrades(s.state.Book, id) {
+		v.Grades = append(v.Grades, e)
+	}
+	return v, true
+}
+
+// matterGrades returns the grades of one matter, amendments applied.
+//
+// TODO(grader): Book.Matter(id) when it lands on main.
+func matterGrades(b *scoring.Book, id string) []Graded {
+	var out []Graded
+	for _, e := range b.Evaluations() {
+		if e.Matter == id {
+			out = append(out, Graded{Evaluation: e})
+		}
+	}
+	for _, a := range b.Amendments() {
+		i := slices.IndexFunc(out, func(g Graded) bool {
+			return g.Evaluation.Subject == a.Subject && g.Evaluation.Evaluator == a.Evaluator && g.Evaluation.Stage == a.Stage
+		})
+		if a.Matter == id && i >= 0 {
+			out[i].Amendment = &a
+		}
+	}
+	return out
+}
+
+// Head returns the journal's head and its checkpoint under origin.
+func (s *Service) Head(origin string) (journal.Head, journal.Checkpoint) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.Head, s.state.Checkpoint(origin)
+}
