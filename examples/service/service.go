@@ -178,11 +178,7 @@ func (s *Service) Matter(id string) (MatterView, bool) {
 	if m == nil {
 		return MatterView{}, false
 	}
-	v := MatterView{Matter: m, Grades: []Graded{}}
-	for _, e := range matterGrades(s.state.Book, id) {
-		v.Grades = append(v.Grades, e)
-	}
-	return v, true
+	return MatterView{Matter: m, Grades: append([]Graded{}, matterGrades(s.state.Book, id)...)}, true
 }
 
 // matterGrades returns the grades of one matter, amendments applied.
@@ -195,7 +191,7 @@ func matterGrades(b *scoring.Book, id string) []Graded {
 			out = append(out, Graded{Evaluation: e})
 		}
 	}
-	for _, a := range b.Amendments() {
+	for _, a := range b.Amendments() { // the last of each evaluation counts
 		i := slices.IndexFunc(out, func(g Graded) bool {
 			return g.Evaluation.Subject == a.Subject && g.Evaluation.Evaluator == a.Evaluator && g.Evaluation.Stage == a.Stage
 		})
