@@ -1,7 +1,6 @@
 package journal_test
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/qingdan/qingdan/journal"
@@ -65,14 +64,7 @@ func BenchmarkRestart(b *testing.B) {
 	j := benchJournal()
 	ls := lines(j)
 	cut := len(ls) - 100
-	at, err := journal.Rebuild(bytes.NewReader(join(ls[:cut])), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	snap, err := at.Snapshot()
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, snap := snapshotAfter(b, ls, cut)
 	b.Run("rebuild every line", func(b *testing.B) {
 		b.SetBytes(int64(len(j)))
 		for b.Loop() {

@@ -244,14 +244,7 @@ func TestResumeGivesWhatRebuildGives(t *testing.T) {
 	cp := want.Checkpoint("o")
 	for _, k := range []int{0, 1, 2, 7, len(ls) / 2, len(ls) - 2, len(ls) - 1, len(ls)} {
 		t.Run(fmt.Sprint("snapshot after ", k), func(t *testing.T) {
-			at, err := journal.Rebuild(bytes.NewReader(join(ls[:k])), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			snap, err := at.Snapshot()
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, snap := snapshotAfter(t, ls, k)
 			tail := ls[max(k-1, 0):]
 			got, err := journal.Resume(snap, rows(tail), nil, cp)
 			if err != nil {
@@ -273,14 +266,7 @@ func TestResumeChecksTheSnapshot(t *testing.T) {
 	steps, _ := reamended(t)
 	ls := lines(write(t, steps))
 	k := 10
-	at, err := journal.Rebuild(bytes.NewReader(join(ls[:k])), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := at.Snapshot()
-	if err != nil {
-		t.Fatal(err)
-	}
+	at, snap := snapshotAfter(t, ls, k)
 	all, err := journal.Rebuild(bytes.NewReader(join(ls)), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -314,4 +300,19 @@ func TestResumeChecksTheSnapshot(t *testing.T) {
 			}
 		})
 	}
+}
+
+// snapshotAfter rebuilds the first k lines of ls and returns the state
+// and its snapshot.
+func snapshotAfter(tb testing.TB, ls [][]byte, k int) (*journal.Rebuilt, []byte) {
+	tb.Helper()
+	at, err := journal.Rebuild(bytes.NewReader(join(ls[:k])), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	snap, err := at.Snapshot()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return at, snap
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/signal"
@@ -64,21 +65,25 @@ func run(args []string) error {
 // loadConfig reads the catalog and the table.
 func loadConfig(catalog, table string) (Config, error) {
 	var cfg Config
-	cf, err := os.Open(catalog)
-	if err != nil {
+	var err error
+	if cfg.Catalog, err = load(catalog, matters.LoadCatalog); err != nil {
 		return cfg, err
 	}
-	defer cf.Close()
-	if cfg.Catalog, err = matters.LoadCatalog(cf); err != nil {
-		return cfg, fmt.Errorf("%s: %w", catalog, err)
-	}
-	tf, err := os.Open(table)
+	cfg.Table, err = load(table, scoring.LoadTable)
+	return cfg, err
+}
+
+// load reads the file name with read, which bounds and checks it.
+func load[T any](name string, read func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(name)
 	if err != nil {
-		return cfg, err
+		var zero T
+		return zero, err
 	}
-	defer tf.Close()
-	if cfg.Table, err = scoring.LoadTable(tf); err != nil {
-		return cfg, fmt.Errorf("%s: %w", table, err)
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
 	}
-	return cfg, nil
+	return v, nil
 }
