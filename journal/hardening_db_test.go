@@ -88,10 +88,12 @@ func databaseRows() []hardening.Row {
 			for i, j := range hostileJournals() {
 				c.Call(fmt.Sprintf("Rebuilt.Apply(lines of journal %d)", i), func() {
 					s, _ := journal.Rebuild(bytes.NewReader(nil), nil)
-					for _, l := range bytes.Split(j, []byte("\n")) {
-						before := s.Head
-						if err := s.Apply(l); err != nil && s.Head != before {
-							c.Fail("Apply", "a refused line moved the head")
+					for _, st := range []*journal.Rebuilt{s, {}, {Head: journal.Head{Seq: -1}}} {
+						for _, l := range bytes.Split(j, []byte("\n")) {
+							before := st.Head
+							if err := st.Apply(l); err != nil && st.Head != before {
+								c.Fail("Apply", "a refused line moved the head")
+							}
 						}
 					}
 				})

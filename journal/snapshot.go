@@ -27,8 +27,13 @@ import (
 // A line that is not an entry is an error of [ParseLine]; one that does
 // not follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
 // that its matter or the book refuses is the matters or scoring error,
-// as Rebuild reports it. On an error s is unchanged.
+// as Rebuild reports it. On an error s is unchanged. The zero Rebuilt is
+// the state of an empty journal, as Resume(nil, nil, nil) returns it, but
+// for a state whose Head, Matters or Book a caller set itself: Apply
+// takes its matters and book as they are, and knows no evaluation before
+// its head for an amendment to amend.
 func (s *Rebuilt) Apply(line []byte) error {
+	s.init()
 	p, sum, err := parseEntry(line)
 	if err == nil {
 		err = follows(s.Head, p, sum)
@@ -46,6 +51,19 @@ func (s *Rebuilt) Apply(line []byte) error {
 	s.Head = Head{Seq: p.seq, Hash: sum}
 	s.front.add(sum)
 	return nil
+}
+
+// init makes a zero Rebuilt ready.
+func (s *Rebuilt) init() {
+	if s.Matters == nil {
+		s.Matters = map[string]*matters.Matter{}
+	}
+	if s.Book == nil {
+		s.Book = scoring.NewBook()
+	}
+	if s.evals == nil {
+		s.evals, s.of = map[evalKey]int64{}, map[int64][]int{}
+	}
 }
 
 // Checkpoint returns the checkpoint of the journal up to s.Head under

@@ -218,16 +218,20 @@ func TestApplyFollowsTheJournal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := journal.Rebuild(bytes.NewReader(nil), nil)
+	empty, err := journal.Rebuild(bytes.NewReader(nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, l := range ls {
-		if err := got.Apply(bytes.TrimSuffix(l, []byte("\n"))); err != nil {
-			t.Fatalf("line %d: %v", i+1, err)
+	var got *journal.Rebuilt
+	for _, start := range []*journal.Rebuilt{empty, {}} { // the zero Rebuilt is an empty journal's state
+		for i, l := range ls {
+			if err := start.Apply(bytes.TrimSuffix(l, []byte("\n"))); err != nil {
+				t.Fatalf("line %d: %v", i+1, err)
+			}
 		}
+		sameState(t, want, start, year)
+		got = start
 	}
-	sameState(t, want, got, year)
 	before := got.Head
 	if err := got.Apply(bytes.TrimSuffix(ls[3], []byte("\n"))); !errors.Is(err, journal.ErrInvalid) || got.Head != before {
 		t.Errorf("an entry applied again: %v, head %v; want ErrInvalid and the head %v", err, got.Head, before)
