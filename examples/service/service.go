@@ -115,7 +115,7 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 		}
 	}
 	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
-		return Accepted{}, err
+		return Accepted{}, errors.Join(err, s.resync(ctx))
 	}
 	for _, l := range lines {
 		if err := s.state.Apply(l); err != nil {
@@ -128,6 +128,22 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 		}
 	}
 	return Accepted{Head: s.state.Head, Evaluations: evals}, nil
+}
+
+// resync applies the rows the journal holds after the state's head: a
+// commit that returned an error (the connection lost while committing)
+// may have committed. A row that is not the next entry is an error, and
+// the state stays as it was. s.mu is held.
+func (s *Service) resync(ctx context.Context) error {
+	for line, err := range s.store.lines(ctx, s.state.Head.Seq+1) {
+		if err == nil {
+			err = s.state.Apply(line)
+		}
+		if err != nil {
+			return fmt.Errorf("the journal after entry %d: %w", s.state.Head.Seq, err)
+		}
+	}
+	return nil
 }
 
 // snapshot saves the state; s.mu is held.

@@ -163,6 +163,26 @@ func TestService(t *testing.T) {
 		if status, body := post(t, url, second); status != http.StatusCreated {
 			t.Errorf("the event once the commit can succeed: %d %s; want 201", status, body)
 		}
+		// A commit whose reply was lost: the rows are there, the
+		// service did not hear so. It finds them on its next commit.
+		third := year.subs[2]
+		head, _ = svc.Head(origin)
+		line, next, err := journal.Seal(head, third.Event, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES ($1, $2)`, next.Seq, string(line)); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, third); status != http.StatusServiceUnavailable {
+			t.Errorf("the event committed behind the service's back: %d %s; want 503", status, body)
+		}
+		if got, _ := svc.Head(origin); got != next {
+			t.Errorf("after the failed commit the head is %v; want the row found, %v", got, next)
+		}
+		if status, body := post(t, url, third); status != http.StatusUnprocessableEntity {
+			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
+		}
 	})
 }
 
