@@ -18,6 +18,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -143,6 +144,11 @@ var (
 	_ func(int, time.Month) scoring.Period                                                   = scoring.Month
 	_ func(time.Time) scoring.Period                                                         = scoring.Week
 	_ func(time.Time) scoring.Period                                                         = scoring.Day
+
+	// grading
+	_ func(grading.Config) grading.Grader = grading.New
+	_ grading.Grader                      = grading.Func(nil)
+	_                                     = grading.Grade{Seq: 0, Facts: scoring.Facts{}, Evaluation: scoring.Evaluation{}, Amendment: nil}
 
 	// assessment
 	_ assessment.Weights                                                                                            = map[string]decimal.Decimal{}
