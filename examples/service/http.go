@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"time"
 
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/scoring"
@@ -18,9 +17,9 @@ const maxBody = 64 << 10
 
 // handler serves the service's HTTP JSON API:
 //
-//	POST /events           {"event": {...}, "quality": {"unit": 4}} → 201 {"head", "evaluations"}
-//	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06)
-//	GET  /matters/{id}     the matter's history and its grades with their reasons
+//	POST /events           {"event": {...}, "quality": {"unit": 4}} → 201 {"head", "evaluations", "amendments"}
+//	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /matters/{id}     the matter's history, its evaluations (amended) with their reasons, its amendments
 //	GET  /journal          the journal's head and its checkpoint
 //
 // Errors are {"error": "..."}: 400 for a request that does not decode,
@@ -45,7 +44,7 @@ func handler(s *Service, origin string) http.Handler {
 		}
 	})
 	mux.HandleFunc("GET /scores", func(w http.ResponseWriter, r *http.Request) {
-		p, err := parsePeriod(r.URL.Query().Get("period"))
+		p, err := scoring.ParsePeriod(r.URL.Query().Get("period"))
 		if err != nil {
 			reply(w, http.StatusBadRequest, err)
 			return
@@ -94,17 +93,4 @@ func reply(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-// parsePeriod reads a year (2020) or a month (2020-06).
-//
-// TODO(grader): scoring.ParsePeriod when it lands on main.
-func parsePeriod(s string) (scoring.Period, error) {
-	if t, err := time.Parse("2006", s); err == nil {
-		return scoring.Year(t.Year()), nil
-	}
-	if t, err := time.Parse("2006-01", s); err == nil {
-		return scoring.Month(t.Year(), t.Month()), nil
-	}
-	return scoring.Period{}, fmt.Errorf("period %q: want a year such as 2020 or a month such as 2020-06", s)
 }

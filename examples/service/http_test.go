@@ -30,17 +30,3 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
-
-// TestParsePeriod checks the periods a query names.
-func TestParsePeriod(t *testing.T) {
-	for _, s := range []string{"2020", "2020-06", "2020-12"} {
-		if _, err := parsePeriod(s); err != nil {
-			t.Errorf("parsePeriod(%q): %v", s, err)
-		}
-	}
-	for _, s := range []string{"", "20", "2020-13", "2020-6", "2020-06-31x", "year"} {
-		if p, err := parsePeriod(s); err == nil {
-			t.Errorf("parsePeriod(%q) = %v; want an error", s, p)
-		}
-	}
-}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -71,10 +71,12 @@ type Submission struct {
 	Quality map[string]int `json:"quality,omitempty"`
 }
 
-// Accepted is what accepting an event recorded.
+// Accepted is what accepting an event recorded: the journal's new head,
+// and the evaluations and amendments the event called for.
 type Accepted struct {
 	Head        journal.Head         `json:"head"`
 	Evaluations []scoring.Evaluation `json:"evaluations"`
+	Amendments  []scoring.Amendment  `json:"amendments"`
 }
 
 // errRefused wraps the reasons an event is refused: the lifecycle's, the
@@ -99,13 +101,20 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
 		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
 	}
-	evals, err := grade(s.cal, s.cfg.Catalog, s.cfg.Table, m, sub.Quality)
+	grades, err := s.grader(sub.Quality).Grade(s.cal, m, len(m.Events)-1)
 	if err != nil {
-		return Accepted{}, fmt.Errorf("%w: grading matter %s at event %d: %w", errRefused, e.Matter, e.Seq, err)
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
 	}
+	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
 	payloads := []any{m.Events[len(m.Events)-1]}
-	for _, ev := range evals {
-		payloads = append(payloads, ev)
+	for _, g := range grades {
+		if g.Amendment != nil {
+			payloads = append(payloads, *g.Amendment)
+			acc.Amendments = append(acc.Amendments, *g.Amendment)
+		} else {
+			payloads = append(payloads, g.Evaluation)
+			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
+		}
 	}
 	head := s.state.Head
 	lines := make([][]byte, len(payloads))
@@ -127,7 +136,17 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 			return Accepted{}, err
 		}
 	}
-	return Accepted{Head: s.state.Head, Evaluations: evals}, nil
+	acc.Head = s.state.Head
+	return acc, nil
+}
+
+// grader returns the library's grader (package grading) with the
+// owner's quality judgements of this submission.
+func (s *Service) grader(quality map[string]int) grading.Grader {
+	return grading.New(grading.Config{Catalog: s.cfg.Catalog, Evaluator: s.cfg.Table, Judge: func(_ *matters.Matter, f *scoring.Facts) error {
+		f.Quality = quality[f.Subject]
+		return nil
+	}})
 }
 
 // resync applies the rows the journal holds after the state's head: a
@@ -173,17 +192,12 @@ func (s *Service) Scores(p scoring.Period) []scoring.Score {
 	return s.state.Book.Scores(p)
 }
 
-// MatterView is one matter: its history and its grades, each with the
-// amendment that counts, if any.
+// MatterView is one matter: its history, its evaluations with the
+// amendments that count applied, and the amendments ([scoring.Book.Matter]).
 type MatterView struct {
-	Matter *matters.Matter `json:"matter"`
-	Grades []Graded        `json:"grades"`
-}
-
-// Graded is an evaluation and the amendment that counts for it.
-type Graded struct {
-	Evaluation scoring.Evaluation `json:"evaluation"`
-	Amendment  *scoring.Amendment `json:"amendment,omitempty"`
+	Matter      *matters.Matter      `json:"matter"`
+	Evaluations []scoring.Evaluation `json:"evaluations"`
+	Amendments  []scoring.Amendment  `json:"amendments"`
 }
 
 // Matter returns a matter's view, false if there is no such matter.
@@ -194,28 +208,8 @@ func (s *Service) Matter(id string) (MatterView, bool) {
 	if m == nil {
 		return MatterView{}, false
 	}
-	return MatterView{Matter: m, Grades: append([]Graded{}, matterGrades(s.state.Book, id)...)}, true
-}
-
-// matterGrades returns the grades of one matter, amendments applied.
-//
-// TODO(grader): Book.Matter(id) when it lands on main.
-func matterGrades(b *scoring.Book, id string) []Graded {
-	var out []Graded
-	for _, e := range b.Evaluations() {
-		if e.Matter == id {
-			out = append(out, Graded{Evaluation: e})
-		}
-	}
-	for _, a := range b.Amendments() { // the last of each evaluation counts
-		i := slices.IndexFunc(out, func(g Graded) bool {
-			return g.Evaluation.Subject == a.Subject && g.Evaluation.Evaluator == a.Evaluator && g.Evaluation.Stage == a.Stage
-		})
-		if a.Matter == id && i >= 0 {
-			out[i].Amendment = &a
-		}
-	}
-	return out
+	es, as := s.state.Book.Matter(id)
+	return MatterView{Matter: m, Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
 }
 
 // Head returns the journal's head and its checkpoint under origin.
