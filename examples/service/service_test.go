@@ -17,6 +17,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
 )
 
 const origin = "wuhu.example/journal"
@@ -116,6 +118,53 @@ func TestService(t *testing.T) {
 		_, url = serve(t, c.pool(t, "wuhu4"), cfg)
 		if diff := cmp.Diff(want, views(t, url, year)); diff != "" {
 			t.Errorf("after a restart, views mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("an amendment after the close", func(t *testing.T) {
+		pool := c.database(t, "amend")
+		_, url := serve(t, pool, cfg)
+		const id = "WH2020-0002" // closed after a satisfied return visit
+		var close Submission
+		answered := 0 // the return visit on record
+		for _, sub := range year.subs {
+			if sub.Event.Matter != id {
+				continue
+			}
+			if sub.Event.Kind == matters.Feedback {
+				answered = sub.Event.Seq
+			}
+			if status, body := post(t, url, sub); status != http.StatusCreated {
+				t.Fatalf("event %d: %d %s", sub.Event.Seq, status, body)
+			}
+			close = sub
+		}
+		if close.Event.Kind != matters.Close || len(close.Quality) == 0 {
+			t.Fatalf("the last event of %s is %v, with quality %v; want a graded close", id, close.Event.Kind, close.Quality)
+		}
+		no := false
+		again := Submission{Event: matters.Event{Matter: id, Seq: close.Event.Seq + 1, At: close.Event.At.Add(time.Hour), Kind: matters.Feedback,
+			Actor: "yijishan", Note: "复核回访：群众不满意", Satisfied: &no, Ref: answered}, Quality: close.Quality}
+		status, body := post(t, url, again)
+		var acc Accepted
+		if err := json.Unmarshal([]byte(body), &acc); status != http.StatusCreated || err != nil || len(acc.Amendments) == 0 || len(acc.Evaluations) != 0 {
+			t.Fatalf("a dissatisfied return visit after the close: %d %s; want amendments only", status, body)
+		}
+		_, view := get(t, url+"/matters/"+id)
+		var v MatterView
+		if err := json.Unmarshal([]byte(view), &v); err != nil || len(v.Amendments) != len(acc.Amendments) {
+			t.Fatalf("GET /matters/%s = %s; want its %d amendments", id, view, len(acc.Amendments))
+		}
+		for _, a := range v.Amendments {
+			i := slices.IndexFunc(v.Evaluations, func(e scoring.Evaluation) bool {
+				return e.Subject == a.Subject && e.Evaluator == a.Evaluator && e.Stage == a.Stage
+			})
+			if i < 0 || v.Evaluations[i].Result.Grade != a.Result.Grade {
+				t.Errorf("the evaluation of %s is not served amended: %+v; amendment %+v", a.Subject, v.Evaluations, a)
+			}
+		}
+		_, url = serve(t, c.pool(t, "amend"), cfg)
+		if _, after := get(t, url+"/matters/"+id); after != view {
+			t.Errorf("after a restart, GET /matters/%s = %s; want %s", id, after, view)
 		}
 	})
 	t.Run("refusals", func(t *testing.T) {
