@@ -78,7 +78,7 @@ func (s *Rebuilt) Checkpoint(origin string) Checkpoint {
 type snapshot struct {
 	Head        Head                       `json:"head"`
 	Tree        []Hash                     `json:"tree"` // the roots of the complete subtrees, largest first
-	Matters     map[string]*matters.Matter `json:"matters"`
+	Matters     map[string][]matters.Event `json:"matters"` // each matter's events: its state is what they give
 	Book        *scoring.Book              `json:"book"`
 	Amendments  []Amended                  `json:"amendments"`
 	Evaluations []located                  `json:"evaluations"` // the entry of each evaluation, in journal order
@@ -98,10 +98,14 @@ type located struct {
 // journal and give to [Resume] later with the journal's lines from
 // s.Head on. It holds the head, the compact form of the tree (at most 63
 // hashes), every matter with its events, the book, the amendments and
-// where each evaluation is in the journal, and, last, "sum": SHA-256 over
+// where each evaluation is in the journal (each matter by its events: its
+// state is what they give), and, last, "sum": SHA-256 over
 // the JSON before it. The same state gives the same bytes.
 func (s *Rebuilt) Snapshot() ([]byte, error) {
-	j := snapshot{Head: s.Head, Matters: s.Matters, Book: s.Book, Amendments: s.Amendments, Tree: []Hash{}, Evaluations: []located{}}
+	j := snapshot{Head: s.Head, Matters: make(map[string][]matters.Event, len(s.Matters)), Book: s.Book, Amendments: s.Amendments, Tree: []Hash{}, Evaluations: []located{}}
+	for id, m := range s.Matters {
+		j.Matters[id] = m.Events
+	}
 	if j.Amendments == nil {
 		j.Amendments = []Amended{}
 	}
@@ -132,8 +136,8 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // returns for the tail, with the state up to the last entry applied.
 //
 // Resume checks the snapshot against the head it claims: its sum, its
-// JSON (strictly: each matter is rebuilt from its events, see
-// matters.Matter.UnmarshalJSON), that its tree has the shape of a tree
+// JSON (strictly; each matter is rebuilt from its events with
+// matters.Replay), that its tree has the shape of a tree
 // of that many entries and, if the number is odd, ends in that entry's
 // leaf; that the first line of tail is the entry of that head, whole and
 // with its hash; and, as Verify does, every line after it. Given
@@ -242,12 +246,9 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 		return nil, bad("its sum is not that of its content: it was altered or damaged")
 	}
 	s := newRebuilt()
-	s.Head, s.Matters, s.Amendments = j.Head, j.Matters, j.Amendments
+	s.Head, s.Amendments = j.Head, j.Amendments
 	if j.Book != nil {
 		s.Book = j.Book
-	}
-	if s.Matters == nil {
-		s.Matters = map[string]*matters.Matter{}
 	}
 	if err := continuable(s.Head); err != nil {
 		return nil, err
@@ -262,10 +263,15 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 	if s.Head.Seq%2 == 1 && s.front.hashes[len(s.front.hashes)-1] != leafHash(s.Head.Hash) {
 		return nil, bad("its tree does not end with the leaf of its head %v", s.Head)
 	}
-	for id, m := range s.Matters {
-		if m == nil || m.ID != id {
-			return nil, bad("matter %q is held under the name %q", matterID(m), id)
+	for id, events := range j.Matters {
+		m, err := matters.Replay(events)
+		if err != nil {
+			return nil, bad("matter %q: %v", id, err)
 		}
+		if m.ID != id {
+			return nil, bad("matter %q is held under the name %q", m.ID, id)
+		}
+		s.Matters[id] = m
 	}
 	for _, e := range j.Evaluations {
 		if e.Seq < 1 || e.Seq > s.Head.Seq {
@@ -290,13 +296,6 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 		}
 	}
 	return s, nil
-}
-
-func matterID(m *matters.Matter) string {
-	if m == nil {
-		return ""
-	}
-	return m.ID
 }
 
 // expectFrom makes the reader, which starts after the entries of front,
