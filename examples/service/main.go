@@ -18,14 +18,16 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "service:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string) error {
+// run is the program; usage and flag errors go to stderr.
+func run(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("service", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	addr := fs.String("addr", "localhost:8080", "listen on this `address`")
 	db := fs.String("db", "", "the PostgreSQL `connection string` (else the PG* environment variables)")
 	catalog := fs.String("catalog", "", "the catalog `file` (JSON, as matters.LoadCatalog reads it)")

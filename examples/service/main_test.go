@@ -50,7 +50,8 @@ func TestLoadConfig(t *testing.T) {
 			t.Errorf("%s: loadConfig = %v; want an error naming %s", tt.name, err, tt.want)
 		}
 	}
-	if err := run([]string{"-no-such-flag"}); err == nil {
-		t.Error("run with an unknown flag: no error")
+	var stderr strings.Builder
+	if err := run([]string{"-no-such-flag"}, &stderr); err == nil || !strings.Contains(stderr.String(), "-no-such-flag") {
+		t.Errorf("run with an unknown flag: %v, %q; want an error naming it", err, stderr.String())
 	}
 }
