@@ -77,7 +77,7 @@ func (s *Rebuilt) Checkpoint(origin string) Checkpoint {
 // snapshot is the JSON form of a snapshot, before its sum.
 type snapshot struct {
 	Head        Head                       `json:"head"`
-	Tree        []Hash                     `json:"tree"` // the roots of the complete subtrees, largest first
+	Tree        []Hash                     `json:"tree"`    // the roots of the complete subtrees, largest first
 	Matters     map[string][]matters.Event `json:"matters"` // each matter's events: its state is what they give
 	Book        *scoring.Book              `json:"book"`
 	Amendments  []Amended                  `json:"amendments"`
