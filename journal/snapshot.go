@@ -97,10 +97,10 @@ type located struct {
 // Snapshot returns the state as JSON, for a host to store beside its
 // journal and give to [Resume] later with the journal's lines from
 // s.Head on. It holds the head, the compact form of the tree (at most 63
-// hashes), every matter with its events, the book, the amendments and
-// where each evaluation is in the journal (each matter by its events: its
-// state is what they give), and, last, "sum": SHA-256 over
-// the JSON before it. The same state gives the same bytes.
+// hashes), each matter's events (its state is what they give), the book,
+// the amendments, where each evaluation is in the journal, and, last,
+// "sum": SHA-256 over the JSON before it. The same state gives the same
+// bytes.
 func (s *Rebuilt) Snapshot() ([]byte, error) {
 	j := snapshot{Head: s.Head, Matters: make(map[string][]matters.Event, len(s.Matters)), Book: s.Book, Amendments: s.Amendments, Tree: []Hash{}, Evaluations: []located{}}
 	for id, m := range s.Matters {
@@ -131,9 +131,10 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // lines from that head's entry on (for a snapshot of the empty journal,
 // from entry 1): a restart replays what came after the snapshot, not the
 // years before it. An empty snapshot (nil) is that of the empty journal,
-// so that a host without one yet starts the same way. It returns the state at the journal's last entry, as
-// [Rebuild] over the whole journal would return it, or the errors Rebuild
-// returns for the tail, with the state up to the last entry applied.
+// so that a host without one yet starts the same way. Resume returns the
+// state at the journal's last entry, as [Rebuild] over the whole journal
+// would return it, or the errors Rebuild returns for the tail, with the
+// state up to the last entry applied.
 //
 // Resume checks the snapshot against the head it claims: its sum, its
 // JSON (strictly; each matter is rebuilt from its events with
@@ -145,7 +146,9 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // snapshot starts and the tail completes: a checkpoint of at least the
 // snapshot's entries. A checkpoint of fewer entries cannot be checked
 // without the lines before the snapshot, and is an error wrapping
-// [ErrInvalid]; so is a snapshot that fails a check (nil state).
+// [ErrInvalid]; so is a snapshot that fails a check, and then the state
+// is nil. A tail that does not start with the snapshot's entry is an
+// error wrapping [ErrHeadMismatch].
 //
 // What it proves: with a signed checkpoint that the journal reached
 // after the snapshot was made, that the snapshot's head and tree, and
