@@ -45,7 +45,8 @@ type Amended struct {
 	Amendment scoring.Amendment `json:"amendment"`
 }
 
-// Rebuild reads and verifies a journal and replays it: each event with
+// Rebuild reads and verifies a journal (a file, or rows of a table read
+// through [Lines]) and replays it: each event with
 // (*matters.Matter).Apply on its matter (a new matter for an ID not seen
 // before), each evaluation with (*scoring.Book).Record. It stops at the
 // first entry that is not sound (a [*VerifyError]), that cannot be decoded
