@@ -255,11 +255,12 @@
 //
 // A host that keeps its journal in a database rather than a file seals
 // each entry with [Seal] against its head (no io.Writer: a payload in,
-// the line and the next head out), stores the line as a row in the
-// transaction of the change it records, and once the transaction
-// commits applies the lines to its state ([Rebuilt.Apply]) or its tree
-// ([Tree.Append]); a transaction that fails leaves the head where it
-// was. On start it reads its last snapshot ([Rebuilt.Snapshot]) and the
+// the line and the next head out), checks that its state takes the lines
+// ([Rebuilt.Check]: what it would refuse, every rebuild would too),
+// stores them as rows in the transaction of the change they record, and
+// once the transaction commits applies them to its state
+// ([Rebuilt.Apply]) or its tree ([Tree.Append]); a transaction that fails
+// leaves the head where it was. On start it reads its last snapshot ([Rebuilt.Snapshot]) and the
 // rows from the snapshot's head on ([Resume]), or verifies and rebuilds
 // from every row ([Lines] turns rows into the reader [Verify] and
 // [Rebuild] take). For PostgreSQL:

@@ -24,8 +24,9 @@ func (t table) from(seq int64) iter.Seq2[[]byte, error] {
 }
 
 // A host that keeps its journal in a table seals each entry against its
-// head, stores the line in the transaction of the change and, once it
-// commits, applies the line to its state.
+// head, checks that its state would take the line, stores the line in
+// the transaction of the change and, once it commits, applies the line
+// to its state.
 func ExampleSeal() {
 	state, err := journal.Resume(nil, nil, nil) // the state of an empty journal
 	if err != nil {
@@ -36,6 +37,10 @@ func ExampleSeal() {
 	for _, e := range whistle() {
 		line, next, err := journal.Seal(state.Head, e, nil)
 		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if err := state.Check(line); err != nil { // what the state would refuse is never committed
 			fmt.Println(err)
 			return
 		}

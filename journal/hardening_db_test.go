@@ -99,6 +99,19 @@ func databaseRows() []hardening.Row {
 				})
 			}
 		}},
+		{Name: "journal.Rebuilt.Check", Run: func(c *hardening.Caller) {
+			for i, j := range hostileJournals() {
+				c.Call(fmt.Sprintf("Rebuilt.Check(lines of journal %d)", i), func() {
+					s, _ := journal.Rebuild(bytes.NewReader(nil), nil)
+					ls := bytes.Split(j, []byte("\n"))
+					for _, st := range []*journal.Rebuilt{s, {}} {
+						_ = st.Check(ls...)
+						_ = st.Check()
+						_ = st.Check(nil)
+					}
+				})
+			}
+		}},
 		{Name: "journal.Rebuilt.Checkpoint", Run: func(c *hardening.Caller) {
 			for i, j := range hostileJournals() {
 				c.Call(fmt.Sprintf("Rebuild(journal %d).Checkpoint", i), func() {

@@ -255,24 +255,28 @@ func (s *Rebuilt) amend(p parsed, a scoring.Amendment) (int64, error) {
 			return 0, fmt.Errorf("%w: the same amendment as entry %d", scoring.ErrDuplicate, b.Seq)
 		}
 	}
-	// The book's own checks of an amendment's content, on a book of its
-	// own that holds an evaluation with its key: one for the whole
-	// replay, since a book is costly to make. Repeated amendments never
-	// reach it (above), so it refuses none as a duplicate.
 	if s.probe == nil {
 		s.probe = scoring.NewBook()
 	}
-	key := a.Evaluation
-	key.At, key.Result = time.Unix(0, 0), scoring.Result{Grade: "-"}
-	if err := s.probe.Record(key); err != nil && !errors.Is(err, scoring.ErrDuplicate) {
-		return 0, err
-	}
-	if err := s.probe.Amend(a); err != nil {
+	if err := probeAmendment(s.probe, a); err != nil {
 		return 0, err
 	}
 	s.Amendments = append(s.Amendments, Amended{Seq: p.seq, Amends: target, Amendment: a})
 	s.of[target] = append(s.of[target], len(s.Amendments)-1)
 	return target, nil
+}
+
+// probeAmendment makes the book's own checks of an amendment's content, on
+// probe, a book of its own that holds an evaluation with its key: one for
+// a whole replay, since a book is costly to make. Repeated amendments
+// must not reach it, so that it refuses none as a duplicate.
+func probeAmendment(probe *scoring.Book, a scoring.Amendment) error {
+	key := a.Evaluation
+	key.At, key.Result = time.Unix(0, 0), scoring.Result{Grade: "-"}
+	if err := probe.Record(key); err != nil && !errors.Is(err, scoring.ErrDuplicate) {
+		return err
+	}
+	return probe.Amend(a)
 }
 
 // samePayload reports whether a's canonical payload is payload.

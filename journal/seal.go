@@ -15,7 +15,8 @@ import (
 // head, each against the head the one before made, stores the lines in
 // the transaction of the change, and once that commits takes the last
 // head as its own (and, to keep state or a tree, gives the lines to
-// [Rebuilt.Apply] or [Tree.Append]); if the transaction fails, it drops
+// [Rebuilt.Apply] or [Tree.Append], having checked them with
+// [Rebuilt.Check] before it committed); if the transaction fails, it drops
 // them and its head stays where it was. Seal changes nothing: calls with
 // one head are independent.
 //

@@ -123,12 +123,15 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 			return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
 		}
 	}
+	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
 	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
 		return Accepted{}, errors.Join(err, s.resync(ctx))
 	}
 	for _, l := range lines {
 		if err := s.state.Apply(l); err != nil {
-			panic(fmt.Sprintf("service: the state refuses an entry the journal committed: %v", err)) // Catalog.Apply and the book accepted it
+			panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
 		}
 	}
 	if n := s.cfg.SnapshotEvery; n > 0 && s.state.Head.Seq-s.saved >= n {
