@@ -43,7 +43,8 @@
 //	scoring                        grades, evaluators, decision tables, the evaluation book
 //	scoring/scoringtest            helpers for table-testing evaluators
 //	grading                        who is graded, when and by what: the evaluations and amendments a matter's history calls for
-//	assessment                     exact weights and blends: the annual assessment
+//	assessment                     exact weights and blends: the annual assessment; assessment sheets (考核细则) with caps and vetoes
+//	assessment/assessmenttest      helpers for testing assessment sheets, with item coverage
 //	indicators                     响应率, 解决率, 满意率 and 街道满意率 per unit; their index; class rankings with red and black lists
 //	staff                          staff appraisal by post category and the open competition
 //	journal                        the append-only audit trail of events and evaluations: a hash chain, its Merkle tree, signed checkpoints, proofs, receipts
@@ -52,7 +53,7 @@
 //	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
-//	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
+//	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal, the agencies' assessment sheet
 //
 // Imports run one way: journal → scoring → matters → accountability, and
 // matters → matters/workday, staff → assessment → scoring,
