@@ -8,6 +8,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -15,21 +16,24 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
+// postgresDirs is where a distribution installs PostgreSQL's programs.
+const postgresDirs = "/usr/lib/postgresql/*/bin"
+
 // postgresBin finds the directory of initdb and pg_ctl: on PATH, else
-// the newest /usr/lib/postgresql/*/bin.
-func postgresBin() (string, error) {
+// the newest of the directories dirs matches.
+func postgresBin(dirs string) (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
 		if _, err := exec.LookPath("pg_ctl"); err == nil {
 			return filepath.Dir(p), nil
 		}
 	}
-	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if _, err := os.Stat(filepath.Join(dirs[i], "initdb")); err == nil {
-			return dirs[i], nil
+	found, _ := filepath.Glob(dirs)
+	for i := len(found) - 1; i >= 0; i-- {
+		if _, err := os.Stat(filepath.Join(found[i], "initdb")); err == nil {
+			return found[i], nil
 		}
 	}
-	return "", fmt.Errorf("initdb and pg_ctl are not on PATH nor in /usr/lib/postgresql/*/bin: install PostgreSQL (apt-get install postgresql)")
+	return "", fmt.Errorf("initdb and pg_ctl are not on PATH nor in %s: install PostgreSQL (apt-get install postgresql)", dirs)
 }
 
 // cluster is a throwaway PostgreSQL cluster: its own data directory,
@@ -45,7 +49,7 @@ type cluster struct {
 // (QINGDAN_CI=1) and skips elsewhere.
 func startCluster(t *testing.T) *cluster {
 	t.Helper()
-	bin, err := postgresBin()
+	bin, err := postgresBin(postgresDirs)
 	if err != nil {
 		if os.Getenv("QINGDAN_CI") != "" {
 			t.Fatalf("the service's test needs PostgreSQL: %v", err)
@@ -135,4 +139,28 @@ func (c *cluster) pool(t *testing.T, db string) *pgxpool.Pool {
 	}
 	t.Cleanup(p.Close)
 	return p
+}
+
+// TestPostgresBin checks that the test finds PostgreSQL where a
+// distribution puts it, and says what to do when it is missing.
+func TestPostgresBin(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if dir, err := postgresBin(filepath.Join(t.TempDir(), "*", "bin")); err == nil || !strings.Contains(err.Error(), "apt-get install postgresql") {
+		t.Errorf("without PostgreSQL: %q, %v; want an error saying how to install it", dir, err)
+	}
+	root := t.TempDir()
+	for _, v := range []string{"14", "15"} {
+		bin := filepath.Join(root, v, "bin")
+		if err := os.MkdirAll(bin, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"initdb", "pg_ctl"} {
+			if err := os.WriteFile(filepath.Join(bin, name), nil, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if dir, err := postgresBin(filepath.Join(root, "*", "bin")); err != nil || dir != filepath.Join(root, "15", "bin") {
+		t.Errorf("postgresBin = %q, %v; want the newest, %s", dir, err, filepath.Join(root, "15", "bin"))
+	}
 }
