@@ -36,6 +36,7 @@ func hardeningRows() []hardening.Row {
 	add(hardening.ErrorRows[journal.VerifyError]("journal", "VerifyError", true)...)
 	add(journalRows()...)
 	add(treeRows()...)
+	add(databaseRows()...)
 	return rows
 }
 
