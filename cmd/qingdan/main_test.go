@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -25,8 +26,9 @@ import (
 // small journal, in the test binary itself.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"qingdan":   func() { os.Exit(run(command.Stdio(), os.Args[1:])) },
-		"mkjournal": mkjournal,
+		"qingdan":     func() { os.Exit(run(command.Stdio(), os.Args[1:])) },
+		"mkjournal":   mkjournal,
+		"wuhucatalog": wuhucatalog,
 	})
 }
 
@@ -86,6 +88,29 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// wuhucatalog is `wuhucatalog routes.json catalog.json`: it writes the
+// Wuhu example's governance matter list (its data/routes.json, which
+// carries a name and a note besides) as a catalog of that list alone.
+func wuhucatalog() {
+	b, err := os.ReadFile(os.Args[1])
+	var list map[string]json.RawMessage
+	if err == nil {
+		err = json.Unmarshal(b, &list)
+	}
+	if err == nil {
+		delete(list, "name")
+		delete(list, "note")
+		b, err = json.Marshal(map[string]any{"directory": list})
+	}
+	if err == nil {
+		err = os.WriteFile(os.Args[2], b, 0o644)
+	}
+	if err != nil {
+		os.Stderr.WriteString("wuhucatalog: " + err.Error() + "\n")
+		os.Exit(1)
 	}
 }
 

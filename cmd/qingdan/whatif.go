@@ -5,35 +5,42 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/whatif"
 )
 
 // whatifOptions are the flags of qingdan whatif.
 type whatifOptions struct {
-	table, facts, period string
-	json                 bool
+	table, facts, catalog, period string
+	json                          bool
 }
 
 // whatifCmd is qingdan whatif.
 var whatifCmd = &command.Command{
 	Name:  "whatif",
-	Args:  "-table 决策表.json -facts 事实.json -period 期间 [-json] 日志.jsonl",
+	Args:  "-table 决策表.json (-facts 事实.json | -catalog 清单目录.json) -period 期间 [-json] 日志.jsonl",
 	Short: "假如换一张决策表：把日志记录的评价按原来的事实重新评定，列出等级和排名的变化",
-	Long: `日志经校验后重建评价台账（已计入更正）；-facts 是评定所依据的事实（JSON 数组，每项如 scoringtest 用例的 facts），
-按事项、被评单位、评价人和阶段与评价对应。-period 给出排名的期间：年（2020）、月（2020-06）、周（2020-W23）或日。
-有等级或排名变化时退出码为 1，没有时为 0；事实与日志对不上（某项评价没有事实）时为 2。日志不被改动。`,
+	Long: `日志经校验后重建评价台账（已计入更正），记录不被改动。每项评价所依据的事实有两种给法：
+-facts 给出评定时的事实（JSON 数组，每项如 scoringtest 用例的 facts），按事项、被评单位、评价人和阶段与评价对应；
+-catalog 给出清单目录（其中的基层治理事项清单），从日志记下的事项经过按派单所依据的清单版本读出事实——
+日志不记街道对办理质量的评判（quality）等，这些事实按未给出计，决策表用到它们时请改用 -facts。
+-period 给出排名的期间：年（2020）、月（2020-06）、周（2020-W23）或日（2020-06-01）。
+有等级或排名变化时退出码为 1，没有时为 0；输入无法读取、日志校验不符或事实与评价对不上时为 2。`,
 	Examples: []string{
 		"qingdan whatif -table policy-strict.json -facts facts.json -period 2020 wuhu.jsonl",
-		"qingdan whatif -json -table policy-strict.json -facts facts.json -period 2020-06 wuhu.jsonl",
+		"qingdan whatif -json -table policy-strict.json -catalog lists.json -period 2020-06 wuhu.jsonl",
 	},
 	Setup: func(fs *flag.FlagSet) command.Runner {
 		o := new(whatifOptions)
 		fs.StringVar(&o.table, "table", "", "假设采用的决策表（JSON `文件`）")
 		fs.StringVar(&o.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
+		fs.StringVar(&o.catalog, "catalog", "", "清单目录（JSON `文件`），从日志读出事实")
 		fs.StringVar(&o.period, "period", "", "排名的`期间`：年 2020、月 2020-06、周 2020-W23 或日 2020-06-01")
 		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变化，供程序读取")
 		return o.runWhatif
@@ -44,8 +51,8 @@ var whatifCmd = &command.Command{
 // runWhatif runs the command on the files args and returns its exit code.
 func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	const name = "whatif"
-	if f.table == "" || f.facts == "" || f.period == "" {
-		return env.UsageError(name, "应给出 -table、-facts 和 -period")
+	if f.table == "" || f.period == "" || (f.facts == "") == (f.catalog == "") {
+		return env.UsageError(name, "应给出 -table、-period，和 -facts 或 -catalog 二者之一")
 	}
 	p, err := scoring.ParsePeriod(f.period)
 	if err != nil {
@@ -59,26 +66,39 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	if err != nil {
 		return env.Errorf(command.Usage, name, "决策表 %s: %v", f.table, err)
 	}
-	b, err = env.Read(f.facts, 256<<20)
-	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
-	}
-	var facts []scoring.Facts
-	if err := jsonx.Decode(b, &facts); err != nil {
-		return env.Errorf(command.Usage, name, "事实 %s: %v", f.facts, err)
+	var regrade func(r io.Reader) (whatif.Report, error)
+	if f.facts != "" {
+		b, err := env.Read(f.facts, 256<<20)
+		if err != nil {
+			return env.Errorf(command.Usage, name, "%v", err)
+		}
+		var facts []scoring.Facts
+		if err := jsonx.Decode(b, &facts); err != nil {
+			return env.Errorf(command.Usage, name, "事实 %s: %v", f.facts, err)
+		}
+		regrade = func(r io.Reader) (whatif.Report, error) {
+			rebuilt, err := journal.Rebuild(r, nil)
+			if err != nil {
+				return whatif.Report{}, err
+			}
+			return whatif.Regrade(rebuilt.Book, facts, tab, p)
+		}
+	} else {
+		d, err := loadDocument(env, f.catalog, "catalog")
+		if err != nil {
+			return env.Errorf(command.Usage, name, "%v", err)
+		}
+		source := whatif.FactsFor(workday.China(), d.catalog.RouteOf)
+		regrade = func(r io.Reader) (whatif.Report, error) { return whatif.RegradeJournal(r, nil, source, tab, p) }
 	}
 	r, err := env.Open(args[0])
 	if err != nil {
 		return env.Errorf(command.Usage, name, "%v", err)
 	}
 	defer r.Close()
-	rebuilt, err := journal.Rebuild(r, nil)
-	if err != nil {
-		return env.Errorf(command.Failed, name, "%s: %v", command.Name(args[0]), err)
-	}
-	w, err := scoring.Regrade(rebuilt.Book, facts, tab, p)
-	if err != nil { // facts that do not fit the journal
-		return env.Errorf(command.Usage, name, "%v", err)
+	w, err := regrade(r)
+	if err != nil { // a journal that does not verify, or facts that do not fit it
+		return env.Errorf(command.Usage, name, "%s: %v", command.Name(args[0]), err)
 	}
 	if f.json {
 		b, err := json.Marshal(w)
@@ -97,7 +117,7 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 
 // printWhatIf writes the changed evaluations and the changed scores in
 // Chinese, grades by their labels on tab's scale.
-func printWhatIf(env *command.Env, w *scoring.WhatIf, tab *scoring.Table) {
+func printWhatIf(env *command.Env, w *whatif.Report, tab *scoring.Table) {
 	out := env.Stdout
 	label := func(code string) string {
 		for _, g := range tab.Scale {

@@ -3,6 +3,7 @@ package ledger
 import (
 	"encoding/binary"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxReasons bounds the bytes of one entry's reasons, as reasonsSize
@@ -131,15 +132,26 @@ func sameReasons(buf []byte, rs []string) bool {
 
 // getReasons reads back what putReasons stored.
 func getReasons(texts *arena, locs []uint64, id uint32) []string {
+	return appendReasons(nil, texts, locs, id, false)
+}
+
+// appendReasons appends to dst what putReasons stored, each reason copied,
+// or with view read without a copy: the bytes of an arena are never
+// written again (see strtab.view).
+func appendReasons(dst []string, texts *arena, locs []uint64, id uint32, view bool) []string {
 	if id == 0 {
-		return nil
+		return dst
 	}
 	buf := reasonsBytes(texts, locs[id-1])
-	var rs []string
 	for len(buf) > 0 {
 		l, k := binary.Uvarint(buf)
-		rs = append(rs, string(buf[k:k+int(l)]))
+		b := buf[k : k+int(l)]
+		if view && len(b) > 0 {
+			dst = append(dst, unsafe.String(&b[0], len(b)))
+		} else {
+			dst = append(dst, string(b))
+		}
 		buf = buf[k+int(l):]
 	}
-	return rs
+	return dst
 }
