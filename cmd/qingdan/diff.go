@@ -21,16 +21,17 @@ type diffOptions struct {
 var diffCmd = &command.Command{
 	Name:  "diff",
 	Args:  "[-json] [-kind 类型] 旧文件 新文件",
-	Short: "比较两个版本的两单一图一点、基层治理事项清单、准入清单或清单目录，列出新增、删除和变更的条目",
+	Short: "比较两个版本的两单一图一点、公布的权力清单（CSV）、基层治理事项清单、准入清单或清单目录，列出新增、删除和变更的条目",
 	Long:  `两个清单目录逐一比较其中的两单一图一点、事项清单和准入清单。和 diff 一样，相同时退出码为 0，有变更时为 1。`,
 	Examples: []string{
 		"qingdan diff register-2019.json register-2020.json",
 		"qingdan diff -json -kind directory routes-2019.json routes-2020.json",
+		"qingdan diff 权力清单-2019.csv 权力清单-2020.csv",
 	},
 	Setup: func(fs *flag.FlagSet) command.Runner {
 		o := new(diffOptions)
 		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变更，供程序读取")
-		fs.StringVar(&o.kind, "kind", "", kindsHelp+"（list 除外）")
+		fs.StringVar(&o.kind, "kind", "", kindsHelp)
 		return o.runDiff
 	},
 	MinArgs: 2, MaxArgs: 2,
@@ -44,11 +45,14 @@ func (f *diffOptions) runDiff(env *command.Env, args []string) int {
 		if err != nil {
 			return env.Errorf(command.Usage, "diff", "%v", err)
 		}
+		if d.cells != nil {
+			return env.Errorf(command.Usage, "diff", "%s 有无法读取的单元格（用 qingdan check 查看）：%v", command.Name(name), d.cells)
+		}
 		docs[i] = d
 	}
 	old, new := docs[0], docs[1]
-	if old.kind != new.kind || old.kind == "list" {
-		return env.UsageError("diff", "%s 是 %s，%s 是 %s：只比较同类的 JSON 清单", args[0], old.kind, args[1], new.kind)
+	if old.kind != new.kind {
+		return env.UsageError("diff", "%s 是 %s，%s 是 %s：只比较同类的清单", args[0], old.kind, args[1], new.kind)
 	}
 	changes := changesOf(old, new)
 	if f.json {
@@ -77,12 +81,14 @@ func (f *diffOptions) runDiff(env *command.Env, args []string) int {
 }
 
 // changesOf returns the changes from old to new, documents of one kind; a
-// catalog's are those of its register, directory and admission lists,
+// published list's are those of its powers; a catalog's are those of its register, directory and admission lists,
 // each path under its list's name.
 func changesOf(old, new *document) accountability.Changes {
 	switch old.kind {
 	case "register":
 		return accountability.Diff(old.register, new.register)
+	case "list":
+		return accountability.Diff(&accountability.Register{Powers: old.powers}, &accountability.Register{Powers: new.powers})
 	case "directory":
 		return matters.DiffDirectory(old.directory, new.directory)
 	case "admission":
