@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -316,7 +317,7 @@ func TestContractSentinels(t *testing.T) {
 		t.Errorf("Apply(whistle first) = %v; want ErrTransition", err)
 	}
 	b := scoring.NewBook()
-	e := scoring.Evaluation{Matter: "M", Subject: "D", Evaluator: "S", At: at, Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: []string{"r"}}}
+	e := scoring.Evaluation{Matter: "M", Subject: "D", Evaluator: "S", At: at, Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: reason.Texts("r")}}
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/weights"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,7 +22,7 @@ type Result struct {
 	Grade   string          `json:"grade,omitempty"`
 	Points  decimal.Decimal `json:"points"`
 	Policy  string          `json:"policy,omitempty"`
-	Reasons []string        `json:"reasons,omitempty"`
+	Reasons []reason.Reason `json:"reasons,omitempty"`
 }
 
 // IsZero reports whether r is the zero Result, "not evaluated".
@@ -37,10 +38,10 @@ func (r Result) IsZero() bool {
 // an embedded copy, which would move "points" to the end.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Grade   string        `json:"grade,omitempty"`
-		Points  jsonx.Decimal `json:"points"`
-		Policy  string        `json:"policy,omitempty"`
-		Reasons []string      `json:"reasons,omitempty"`
+		Grade   string          `json:"grade,omitempty"`
+		Points  jsonx.Decimal   `json:"points"`
+		Policy  string          `json:"policy,omitempty"`
+		Reasons []reason.Reason `json:"reasons,omitempty"`
 	}{Grade: r.Grade, Points: jsonx.Decimal(r.Points), Policy: r.Policy, Reasons: r.Reasons})
 }
 
@@ -205,7 +206,7 @@ type weighted struct {
 
 func (c *weighted) Evaluate(f Facts) (Result, error) {
 	sum := decimal.Zero
-	reasons := make([]string, 0, len(c.parts)+1)
+	reasons := make([]reason.Reason, 0, len(c.parts)+1)
 	for _, p := range c.parts {
 		r, err := p.Evaluator.Evaluate(f)
 		if err != nil {
@@ -215,10 +216,10 @@ func (c *weighted) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: part %s did not evaluate matter %s", ErrRefused, errtext.Quote(p.Name), errtext.Quote(f.Matter))
 		}
 		sum = sum.Add(p.Weight.Mul(r.Points))
-		reasons = append(reasons, fmt.Sprintf("part %q (weight %s): %s %s by %s", p.Name,
-			jsonx.FormatDecimal(p.Weight), r.Grade, jsonx.FormatDecimal(r.Points), r.Policy))
+		reasons = append(reasons, reason.Text(fmt.Sprintf("part %q (weight %s): %s %s by %s", p.Name,
+			jsonx.FormatDecimal(p.Weight), r.Grade, jsonx.FormatDecimal(r.Points), r.Policy)))
 	}
 	g, _ := c.scale.Floor(sum)
-	reasons = append(reasons, fmt.Sprintf("weighted sum %s → %s %s", jsonx.FormatDecimal(sum), g.Code, jsonx.FormatDecimal(g.Points)))
+	reasons = append(reasons, reason.Text(fmt.Sprintf("weighted sum %s → %s %s", jsonx.FormatDecimal(sum), g.Code, jsonx.FormatDecimal(g.Points))))
 	return Result{Grade: g.Code, Points: g.Points, Policy: c.policy, Reasons: reasons}, nil
 }

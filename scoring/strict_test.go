@@ -12,6 +12,7 @@ import (
 
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,7 +35,7 @@ func strictBook(t *testing.T) *scoring.Book {
 	b := scoring.NewBook()
 	at := time.Date(2020, 6, 1, 9, 0, 0, 0, strictCST)
 	e := scoring.Evaluation{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道", At: at,
-		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "strict-1", Reasons: []string{"rule 1 \"fast\": 好"}}}
+		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "strict-1", Reasons: reason.Texts("rule 1 \"fast\": 好")}}
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/scoring/internal/ratio"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,9 +31,14 @@ import (
 // changes it; Evaluate reads the table as it is at each call, so a changed
 // table takes effect at the next call.
 type Table struct {
-	Version string      `json:"version"`
-	Scale   Scale       `json:"scale"`
-	Rules   []TableRule `json:"rules"`
+	Version string `json:"version"`
+	// Lang is the language of the table's reasons: English (the zero
+	// value, "en" or omitted in JSON) or Chinese ("zh"). A table declares
+	// it; it is not guessed from the labels, which may be Chinese in a
+	// table whose reasons an English host shows.
+	Lang  reason.Lang `json:"lang,omitempty"`
+	Scale Scale       `json:"scale"`
+	Rules []TableRule `json:"rules"`
 }
 
 // TableRule is one row of a [Table]: conditions, all of which must hold,
@@ -135,7 +142,7 @@ func cmpRatio(actual, limit time.Duration, x *decimal.Decimal) int {
 		return -x.Sign() // the ratio is 0
 	}
 	if e := x.Exponent(); e <= 0 && e >= -18 && x.Sign() > 0 && x.NumDigits() <= 18 {
-		f := fraction{n: uint64(x.CoefficientInt64()), d: uint64(pow10[-e]), small: true}
+		f := fraction{n: uint64(x.CoefficientInt64()), d: uint64(ratio.Pow10[-e]), small: true}
 		return f.cmpRatio(int64(actual), int64(limit))
 	}
 	return fractionOf(*x).cmpRatio(int64(actual), int64(limit))
@@ -214,7 +221,7 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: table %s rule %d %s gives grade %s, which is not on the scale", ErrInvalid,
 				errtext.Quote(t.Version), i+1, errtext.Quote(r.Name), errtext.Quote(r.Grade))
 		}
-		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{t.reason(i, r, &f)}}, nil
+		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: t.reason(i, r, &f)}, nil
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))

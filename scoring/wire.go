@@ -75,6 +75,7 @@ type evaluationWire struct {
 	Stage     int        `json:"stage,omitempty"`
 	At        time.Time  `json:"at"`
 	Result    resultWire `json:"result"`
+	Facts     *Facts     `json:"facts,omitempty"`
 }
 
 // resultWire is a Result with Points in jsonx's form, held by value.

@@ -1,37 +1,124 @@
 package ledger
 
 import (
+	"bytes"
 	"encoding/binary"
+	"math"
+	"time"
 	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
 )
 
-// maxReasons bounds the bytes of one entry's reasons, as reasonsSize
-// counts them: 4 MiB less a byte, so that a length fits 22 bits.
+// An entry's reasons are kept in the texts arena in a binary form of
+// their own, one after another, each after its length as a uvarint:
+//
+//	reason: uvarint rule, byte lang, text name, text text,
+//	        uvarint n, n checks, uvarint m, m figures
+//	check:  byte of, byte op, decimal threshold, text text
+//	figure: byte of, byte done, varint actual, varint limit,
+//	        uvarint places, varint value, text text
+//	text:   uvarint length, bytes
+//	decimal: byte 0, varint coefficient, varint exponent — when the
+//	         coefficient fits an int64 —; else byte 1, text of its string
+//
+// Every entry's reasons are written into the ledger's scratch buffer once
+// as they arrive: that form is compared with the reasons last stored for
+// the entry's grade and policy, measured against the bound, and copied.
+
+// maxReasons bounds the bytes of one entry's reasons in that form: 4 MiB
+// less a byte, so that a length fits 22 bits.
 const maxReasons = 1<<22 - 1
 
 // ReasonsFit reports whether a ledger can keep rs as one entry's reasons:
-// their bytes, each with its length, come to less than 4 MiB.
-func ReasonsFit(rs []string) bool { return reasonsSize(rs) <= maxReasons }
+// their stored form comes to less than 4 MiB.
+func ReasonsFit(rs []reason.Reason) bool { return len(appendReasons(nil, rs)) <= maxReasons }
 
-// reasonsSize returns the bytes putReasons takes for rs, or a number over
-// maxReasons.
-func reasonsSize(rs []string) int {
-	n := 0
-	for _, s := range rs {
-		n += len(s) + uvarintLen(len(s))
-		if n > maxReasons {
-			break
+// appendReasons appends the stored form of rs.
+func appendReasons(b []byte, rs []reason.Reason) []byte {
+	for i := range rs {
+		r := &rs[i]
+		at := len(b)
+		b = append(b, 0, 0, 0) // room for a length of up to 21 bits
+		b = binary.AppendUvarint(b, uint64(r.Rule))
+		b = append(b, byte(r.Lang))
+		b = appendText(b, r.Name)
+		b = appendText(b, r.Text)
+		b = binary.AppendUvarint(b, uint64(len(r.Checks)))
+		for j := range r.Checks {
+			c := &r.Checks[j]
+			b = append(b, byte(c.Of), byte(c.Op))
+			b = appendDecimal(b, c.Threshold)
+			b = appendText(b, c.Text)
 		}
+		b = binary.AppendUvarint(b, uint64(len(r.Figures)))
+		for j := range r.Figures {
+			f := &r.Figures[j]
+			done := byte(0)
+			if f.Done {
+				done = 1
+			}
+			b = append(b, byte(f.Of), done)
+			b = binary.AppendVarint(b, int64(f.Actual))
+			b = binary.AppendVarint(b, int64(f.Limit))
+			b = binary.AppendUvarint(b, uint64(f.Places))
+			b = binary.AppendVarint(b, int64(f.Value))
+			b = appendText(b, f.Text)
+		}
+		b = putLength(b, at)
 	}
-	return n
+	return b
 }
 
-func uvarintLen(n int) int {
-	l := 1
-	for ; n >= 0x80; n >>= 7 {
-		l++
+// putLength writes the length of b[at+3:] as a uvarint at b[at:], where
+// three bytes were left for it, moving the bytes when it needs more or
+// fewer.
+func putLength(b []byte, at int) []byte {
+	n := uint64(len(b) - at - 3)
+	var l [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(l[:], n)
+	end := len(b)
+	if k > 3 {
+		b = append(b, l[:k-3]...) // grow; copy moves overlapping bytes right
 	}
-	return l
+	copy(b[at+k:], b[at+3:end])
+	copy(b[at:], l[:k])
+	return b[:end-3+k]
+}
+
+func appendText(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	if d.NumDigits() <= 18 {
+		return binary.AppendVarint(binary.AppendVarint(append(b, 0), d.CoefficientInt64()), int64(d.Exponent()))
+	}
+	return appendText(append(b, 1), d.String())
+}
+
+// validReasons reports whether the texts of rs are valid UTF-8.
+func validReasons(rs []reason.Reason) bool {
+	for i := range rs {
+		r := &rs[i]
+		if !validText(r.Name) || !validText(r.Text) {
+			return false
+		}
+		for j := range r.Checks {
+			if !validText(r.Checks[j].Text) {
+				return false
+			}
+		}
+		for j := range r.Figures {
+			if !validText(r.Figures[j].Text) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // validText is utf8.ValidString, quicker on the short ASCII texts (codes,
@@ -48,55 +135,35 @@ func validText(s string) bool {
 	return true
 }
 
-// validReasons reports whether rs are valid UTF-8 and fit.
-func validReasons(rs []string) bool {
-	for _, s := range rs {
-		if !validText(s) {
-			return false
-		}
-	}
-	return reasonsSize(rs) <= maxReasons
-}
-
-// putReasons copies rs into the texts, each string after its length as a
-// uvarint, notes where they are in reasonLocs — chunk (22 bits), offset
-// (20 bits) and length (22 bits) — and returns 1 + that note's index; 0
-// for no reasons. When rs equals the reasons last stored for k, it returns
-// those instead, so that a run of entries with the same grade, policy and
-// reasons stores them once. The caller checked the size.
-func (l *Ledger) putReasons(k int32, rs []string) uint32 {
-	if l.lastReasons(k, rs) {
+// putReasons stores the reasons of the stored form buf, and returns 1 +
+// the index of where they are in reasonLocs; 0 for no reasons. When buf
+// is the form of the reasons last stored for k, it returns those instead,
+// so that a run of entries with the same grade, policy and reasons stores
+// them once. The caller checked the size.
+func (l *Ledger) putReasons(k int32, buf []byte) uint32 {
+	if l.lastReasons(k, buf) {
 		return l.kinds[k].reasons
 	}
-	return l.storeReasons(&l.kinds[k], rs)
+	return l.storeReasons(&l.kinds[k], buf)
 }
 
-// lastReasons reports whether rs are the reasons last stored for k.
-func (l *Ledger) lastReasons(k int32, rs []string) bool {
+// lastReasons reports whether buf is the stored form of the reasons last
+// stored for k.
+func (l *Ledger) lastReasons(k int32, buf []byte) bool {
 	id := l.kinds[k].reasons
 	if id == 0 {
-		return len(rs) == 0
+		return len(buf) == 0
 	}
-	return sameReasons(reasonsBytes(&l.texts, l.reasonLocs[id-1]), rs)
+	return bytes.Equal(reasonsBytes(&l.texts, l.reasonLocs[id-1]), buf)
 }
 
-// storeReasons is putReasons when rs are not k's last reasons.
-func (l *Ledger) storeReasons(k *kind, rs []string) uint32 {
-	n := reasonsSize(rs)
-	if n == 0 {
+// storeReasons is putReasons when buf is not k's last reasons.
+func (l *Ledger) storeReasons(k *kind, buf []byte) uint32 {
+	if len(buf) == 0 {
 		k.reasons = 0
 		return 0
 	}
-	c := l.texts.room(n)
-	off := l.texts.lens[c]
-	buf := l.texts.chunks[c][off:off]
-	for _, s := range rs {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
-	l.texts.lens[c] += uint32(n)
-	l.reasonLocs = append(l.reasonLocs, uint64(c)<<42|uint64(off)<<22|uint64(n))
-	k.reasons = uint32(len(l.reasonLocs))
+	k.reasons = l.copyReasons(buf)
 	return k.reasons
 }
 
@@ -106,40 +173,88 @@ func reasonsBytes(texts *arena, at uint64) []byte {
 	return texts.chunks[c][off : off+n]
 }
 
-// sameReasons reports whether buf, which putReasons wrote, holds rs.
-func sameReasons(buf []byte, rs []string) bool {
-	for _, s := range rs {
-		k := 1
-		if len(s) < 0x80 { // a one-byte uvarint
-			if len(buf) == 0 || buf[0] != byte(len(s)) {
-				return false
-			}
-		} else {
-			l, n := binary.Uvarint(buf)
-			if n <= 0 || l != uint64(len(s)) {
-				return false
-			}
-			k = n
-		}
-		if len(buf)-k < len(s) || string(buf[k:k+len(s)]) != s {
-			return false
-		}
-		buf = buf[k+len(s):]
-	}
-	return len(buf) == 0
-}
-
 // getReasons reads back what putReasons stored.
-func getReasons(texts *arena, locs []uint64, id uint32) []string {
+func getReasons(texts *arena, locs []uint64, id uint32) []reason.Reason {
 	if id == 0 {
 		return nil
 	}
-	buf := reasonsBytes(texts, locs[id-1])
-	var rs []string
+	return readReasons(reasonsBytes(texts, locs[id-1]))
+}
+
+// readReasons reads a stored form, which appendReasons wrote.
+func readReasons(buf []byte) []reason.Reason {
+	var rs []reason.Reason
 	for len(buf) > 0 {
-		l, k := binary.Uvarint(buf)
-		rs = append(rs, string(buf[k:k+int(l)]))
-		buf = buf[k+int(l):]
+		n, k := binary.Uvarint(buf)
+		d := decoder{buf[k : k+int(n)]}
+		buf = buf[k+int(n):]
+		r := reason.Reason{Rule: int(d.uvarint())}
+		r.Lang = reason.Lang(d.byte())
+		r.Name, r.Text = d.text(), d.text()
+		if n := d.uvarint(); n > 0 {
+			r.Checks = make([]reason.Check, n)
+			for j := range r.Checks {
+				c := &r.Checks[j]
+				c.Of, c.Op = reason.Of(d.byte()), reason.Op(d.byte())
+				c.Threshold = d.decimal()
+				c.Text = d.text()
+			}
+		}
+		if n := d.uvarint(); n > 0 {
+			r.Figures = make([]reason.Figure, n)
+			for j := range r.Figures {
+				f := &r.Figures[j]
+				f.Of, f.Done = reason.Of(d.byte()), d.byte() == 1
+				f.Actual, f.Limit = time.Duration(d.varint()), time.Duration(d.varint())
+				f.Places, f.Value = int(d.uvarint()), int(d.varint())
+				f.Text = d.text()
+			}
+		}
+		rs = append(rs, r)
 	}
 	return rs
+}
+
+// decoder reads the stored form of one reason.
+type decoder struct{ b []byte }
+
+func (d *decoder) byte() byte {
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, k := binary.Uvarint(d.b)
+	d.b = d.b[k:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, k := binary.Varint(d.b)
+	d.b = d.b[k:]
+	return v
+}
+
+func (d *decoder) text() string {
+	n := d.uvarint()
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) decimal() decimal.Decimal {
+	if d.byte() == 0 {
+		c := d.varint()
+		e := d.varint()
+		if e < math.MinInt32 || e > math.MaxInt32 {
+			return decimal.Zero
+		}
+		return decimal.New(c, int32(e))
+	}
+	x, err := jsonx.ParseDecimal(d.text())
+	if err != nil {
+		return decimal.Zero // not stored: Book refuses a threshold JSON cannot read
+	}
+	return x
 }
