@@ -131,18 +131,8 @@ func validUTF8(e *Evaluation) bool {
 	}
 	for i := range e.Result.Reasons {
 		r := &e.Result.Reasons[i]
-		if !utf8.ValidString(r.Name) || !utf8.ValidString(r.Text) {
+		if !utf8.ValidString(r.Name) || !utf8.ValidString(r.Text) || !utf8.ValidString(r.Type) {
 			return false
-		}
-		for _, c := range r.Checks {
-			if !utf8.ValidString(c.Text) {
-				return false
-			}
-		}
-		for _, f := range r.Figures {
-			if !utf8.ValidString(f.Text) {
-				return false
-			}
 		}
 	}
 	return true

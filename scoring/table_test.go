@@ -41,12 +41,12 @@ func TestTableReason(t *testing.T) {
 	want := []reason.Reason{{Rule: 6, Name: "on time, quality ≥ 4",
 		Checks: []reason.Check{{Of: reason.Returned, Op: reason.Is, Threshold: zero}, {Of: reason.Supervised, Op: reason.AtMost, Threshold: zero},
 			{Of: reason.ResponseOnTime, Op: reason.Is, Threshold: one}, {Of: reason.Quality, Op: reason.AtLeast, Threshold: four},
-			{Of: reason.Satisfaction, Op: reason.Is, Threshold: zero, Text: "notDissatisfied"},
+			{Of: reason.Satisfaction, Op: reason.AtLeast, Threshold: zero},
 			{Of: reason.Resolution, Op: reason.AtMost, Threshold: one}},
 		Figures: []reason.Figure{
 			{Of: reason.Response, Done: true, Actual: 2 * time.Hour, Limit: 4 * time.Hour, Places: 2},
 			{Of: reason.Resolution, Done: true, Actual: 40 * time.Hour, Limit: 50 * time.Hour, Places: 2},
-			{Of: reason.Quality, Value: 5}, {Of: reason.Satisfaction, Value: 1}, {Of: reason.Stage, Value: 2}, {Of: reason.Type, Text: "占道经营"}}}}
+			{Of: reason.Quality, Value: 5}, {Of: reason.Satisfaction, Value: 1}, {Of: reason.Stage, Value: 2}}, Type: "占道经营"}}
 	if diff := cmp.Diff(want, got.Reasons); diff != "" {
 		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
 	}

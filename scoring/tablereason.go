@@ -14,38 +14,39 @@ import (
 // Result's reason, its checks and its figures, and nothing else.
 
 // maxFigures is the most figures a reason of a table gives: response,
-// resolution, returned, urged, supervised, quality, satisfaction, stage,
-// type.
-const maxFigures = 9
+// resolution, returned, urged, supervised, quality, satisfaction, stage.
+const maxFigures = 8
 
-// inlineChecks is how many checks a reason keeps in its own block; a rule
-// with more conditions gets a slice of its own.
-const inlineChecks = 8
+// inlineChecks is how many checks a reason keeps in the block of its
+// reason; a rule with more conditions gets a slice of its own.
+const inlineChecks = 6
 
-// reasonBlock is the one allocation of a table's reason.
+// reasonBlock is the allocation that holds a table's reason and its
+// checks; its figures, numbers only, are another that the collector need
+// not scan.
 type reasonBlock struct {
 	rs [1]reason.Reason
-	fs [maxFigures]reason.Figure
 	cs [inlineChecks]reason.Check
 }
 
 // reason says which rule fired, with what comparisons, on which figures.
 func (t *Table) reason(i int, r *TableRule, f *Facts) []reason.Reason {
+	var fs [maxFigures]reason.Figure
+	figures := appendFigures(fs[:0], f, t)
 	blk := new(reasonBlock)
-	n := r.conditions()
 	cs := blk.cs[:0:inlineChecks]
-	if n > inlineChecks {
+	if n := r.conditions(); n > inlineChecks {
 		cs = make([]reason.Check, 0, n)
 	}
-	blk.rs[0] = reason.Reason{Rule: i + 1, Name: r.Name, Lang: t.Lang,
-		Checks: r.appendChecks(cs), Figures: appendFigures(blk.fs[:0:maxFigures], f, t)}
+	blk.rs[0] = reason.Reason{Rule: i + 1, Name: r.Name, Lang: t.Lang, Checks: r.appendChecks(cs),
+		Figures: append(make([]reason.Figure, 0, len(figures)), figures...), Type: f.Type}
 	return blk.rs[:]
 }
 
 // describe lists the figures of f a rule can look at, in English.
 func describe(f *Facts) string {
 	var fs [maxFigures]reason.Figure
-	return string(reason.AppendFigures(nil, appendFigures(fs[:0], f, nil), reason.English))
+	return reason.Reason{Figures: appendFigures(fs[:0], f, nil), Type: f.Type}.String()
 }
 
 // appendFigures appends the figures of f, each ratio with the places that
@@ -73,9 +74,6 @@ func appendFigures(fs []reason.Figure, f *Facts, t *Table) []reason.Figure {
 	fs = append(fs, reason.Figure{Of: reason.Quality, Value: f.Quality}, reason.Figure{Of: reason.Satisfaction, Value: answer})
 	if f.Stage > 0 {
 		fs = append(fs, reason.Figure{Of: reason.Stage, Value: f.Stage})
-	}
-	if f.Type != "" {
-		fs = append(fs, reason.Figure{Of: reason.Type, Text: f.Type})
 	}
 	return fs
 }
@@ -123,6 +121,9 @@ func (r *TableRule) conditions() int {
 // made once: a decimal made from an int allocates.
 var small = [...]decimal.Decimal{decimal.New(0, 0), decimal.New(1, 0), decimal.New(2, 0), decimal.New(3, 0),
 	decimal.New(4, 0), decimal.New(5, 0)}
+
+// minusOne is the answer "dissatisfied" of a satisfaction check.
+var minusOne = decimal.New(-1, 0)
 
 func smallDecimal(n int) decimal.Decimal {
 	if n >= 0 && n < len(small) {
@@ -181,8 +182,15 @@ func (r *TableRule) appendChecks(cs []reason.Check) []reason.Check {
 	if r.QualityMax != 0 {
 		cs = append(cs, reason.Check{Of: reason.Quality, Op: reason.AtMost, Threshold: smallDecimal(r.QualityMax)})
 	}
-	if r.Satisfaction != AnySatisfaction {
-		cs = append(cs, reason.Check{Of: reason.Satisfaction, Op: reason.Is, Threshold: small[0], Text: r.Satisfaction.String()})
+	switch r.Satisfaction {
+	case Satisfied:
+		cs = append(cs, reason.Check{Of: reason.Satisfaction, Op: reason.Is, Threshold: small[1]})
+	case Dissatisfied:
+		cs = append(cs, reason.Check{Of: reason.Satisfaction, Op: reason.Is, Threshold: minusOne})
+	case Unsurveyed:
+		cs = append(cs, reason.Check{Of: reason.Satisfaction, Op: reason.Is, Threshold: small[0]})
+	case NotDissatisfied:
+		cs = append(cs, reason.Check{Of: reason.Satisfaction, Op: reason.AtLeast, Threshold: small[0]})
 	}
 	ratio(reason.Response, reason.AtMost, r.ResponseAtMost)
 	ratio(reason.Response, reason.Over, r.ResponseOver)

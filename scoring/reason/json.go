@@ -103,7 +103,7 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 
 // onlyText reports whether r holds nothing but Text.
 func (r *Reason) onlyText() bool {
-	return r.Rule == 0 && r.Name == "" && r.Lang == English && len(r.Checks) == 0 && len(r.Figures) == 0
+	return r.Rule == 0 && r.Name == "" && r.Lang == English && len(r.Checks) == 0 && len(r.Figures) == 0 && r.Type == ""
 }
 
 // UnmarshalJSON reads a reason strictly, as [Check.UnmarshalJSON] does: a

@@ -34,22 +34,24 @@ type Reason struct {
 	Checks []Check `json:"checks,omitempty"`
 	// Figures are the figures seen, in the order the text gives them.
 	Figures []Figure `json:"figures,omitempty"`
+	// Type is the matter type seen, given after the figures.
+	Type string `json:"type,omitempty"`
 	// Text is free text, written after the figures as it is.
 	Text string `json:"text,omitempty"`
 }
 
 // Check is one comparison of a rule: the figure Of, compared by Op with
 // Threshold — a ratio for Response and Resolution, a count or a quality,
-// 1 (yes) or 0 (no) for a flag such as Returned or ResponseOnTime. A
-// satisfaction condition is named by Text ("dissatisfied"; see
-// scoring.Satisfaction), with Op Is; a condition on the matter type is Of
-// Type, Op In. The figure's own value is the Figure of the same Of, or
-// for a flag, the facts graded.
+// 1 (yes) or 0 (no) for a flag such as Returned or ResponseOnTime, the
+// answer for Satisfaction (1 satisfied, -1 dissatisfied, 0 no answer: a
+// rule that asks for "not dissatisfied" checks Satisfaction AtLeast 0).
+// A condition on the matter type is Of Type, Op In, with no threshold. The
+// figure's own value is the Figure of the same Of, or for a flag, the
+// facts graded.
 type Check struct {
 	Of        Of              `json:"of"`
 	Op        Op              `json:"op"`
 	Threshold decimal.Decimal `json:"threshold"`
-	Text      string          `json:"text,omitempty"`
 }
 
 // Figure is one figure seen, exactly:
@@ -59,8 +61,10 @@ type Check struct {
 //     exact —, and Places, the decimals the text shows of the ratio;
 //   - Returned (Value 1), Urged and Supervised (how many times), Quality
 //     (1–5; 0 not given), Satisfaction (1 satisfied, -1 dissatisfied, 0
-//     no answer), Stage: Value;
-//   - Type: Text, the matter type.
+//     no answer), Stage: Value.
+//
+// (The matter type, a text, is the reason's Type: a Figure holds numbers
+// only, so that a table's figures cost the collector nothing to scan.)
 type Figure struct {
 	Of     Of            `json:"of"`
 	Done   bool          `json:"done,omitempty"`
@@ -68,12 +72,11 @@ type Figure struct {
 	Limit  time.Duration `json:"limit,omitempty"`
 	Places int           `json:"places,omitempty"`
 	Value  int           `json:"value,omitempty"`
-	Text   string        `json:"text,omitempty"`
 }
 
 // IsZero reports whether r is the zero Reason.
 func (r Reason) IsZero() bool {
-	return r.Rule == 0 && r.Name == "" && r.Lang == English && len(r.Checks) == 0 && len(r.Figures) == 0 && r.Text == ""
+	return r.Rule == 0 && r.Name == "" && r.Lang == English && len(r.Checks) == 0 && len(r.Figures) == 0 && r.Type == "" && r.Text == ""
 }
 
 // Text returns a reason that is only text, in English: the reason a host's
@@ -93,19 +96,19 @@ func (r *Reason) Validate() error {
 		return fmt.Errorf("%w: language %d", ErrInvalid, int(r.Lang))
 	case len(r.Checks) > MaxList || len(r.Figures) > MaxList:
 		return fmt.Errorf("%w: more than %d checks or figures", ErrInvalid, MaxList)
-	case !goodText(r.Name) || !goodText(r.Text):
+	case !goodText(r.Name) || !goodText(r.Text) || !goodText(r.Type):
 		return fmt.Errorf("%w: a name or text longer than %d bytes or not UTF-8", ErrInvalid, jsonx.MaxString)
 	}
 	for i := range r.Checks {
 		c := &r.Checks[i]
-		if !ofs.Named(c.Of) || c.Of == 0 || !ops.Named(c.Op) || c.Op == 0 || !jsonx.DecimalFits(c.Threshold) || !goodText(c.Text) {
-			return fmt.Errorf("%w: checks[%d]: a figure or comparison not named, a threshold of more than %d characters, or a bad text", ErrInvalid, i, jsonx.MaxDecimalLen)
+		if !ofs.Named(c.Of) || c.Of == 0 || !ops.Named(c.Op) || c.Op == 0 || !jsonx.DecimalFits(c.Threshold) {
+			return fmt.Errorf("%w: checks[%d]: a figure or comparison not named, or a threshold of more than %d characters", ErrInvalid, i, jsonx.MaxDecimalLen)
 		}
 	}
 	for i := range r.Figures {
 		f := &r.Figures[i]
-		if !ofs.Named(f.Of) || f.Of == 0 || f.Places < 0 || f.Places > ratio.MaxPlaces || !goodText(f.Text) {
-			return fmt.Errorf("%w: figures[%d]: a figure not named, places outside 0–%d, or a bad text", ErrInvalid, i, ratio.MaxPlaces)
+		if !ofs.Named(f.Of) || f.Of == 0 || f.Places < 0 || f.Places > ratio.MaxPlaces {
+			return fmt.Errorf("%w: figures[%d]: a figure not named, or places outside 0–%d", ErrInvalid, i, ratio.MaxPlaces)
 		}
 	}
 	return nil
@@ -127,19 +130,19 @@ func Texts(ss ...string) []Reason {
 }
 
 // Compare orders reasons field by field: by Rule, Name, Lang, Text, then
-// their checks (by figure, comparison, threshold by value, text) and
-// figures (by figure, done, actual, limit, places, value, text), a shorter
+// their checks (by figure, comparison, threshold by value) and
+// figures (by figure, done, actual, limit, places, value), then Type; a shorter
 // list first where one is the start of the other. It returns -1, 0 or +1.
 func Compare(a, b Reason) int {
 	return cmp.Or(cmp.Compare(a.Rule, b.Rule), strings.Compare(a.Name, b.Name), cmp.Compare(a.Lang, b.Lang),
 		strings.Compare(a.Text, b.Text),
 		slices.CompareFunc(a.Checks, b.Checks, func(x, y Check) int {
-			return cmp.Or(cmp.Compare(x.Of, y.Of), cmp.Compare(x.Op, y.Op), x.Threshold.Cmp(y.Threshold), strings.Compare(x.Text, y.Text))
+			return cmp.Or(cmp.Compare(x.Of, y.Of), cmp.Compare(x.Op, y.Op), x.Threshold.Cmp(y.Threshold))
 		}),
 		slices.CompareFunc(a.Figures, b.Figures, func(x, y Figure) int {
 			return cmp.Or(cmp.Compare(x.Of, y.Of), cmpBool(x.Done, y.Done), cmp.Compare(x.Actual, y.Actual), cmp.Compare(x.Limit, y.Limit),
-				cmp.Compare(x.Places, y.Places), cmp.Compare(x.Value, y.Value), strings.Compare(x.Text, y.Text))
-		}))
+				cmp.Compare(x.Places, y.Places), cmp.Compare(x.Value, y.Value))
+		}), strings.Compare(a.Type, b.Type))
 }
 
 func cmpBool(x, y bool) int {

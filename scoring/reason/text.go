@@ -15,7 +15,8 @@ import (
 //
 //	规则 6「按时，质量≥4」：响应用时为时限的 0.50 倍，办结用时为时限的 0.80 倍，质量 5，未回访
 //
-// The rule comes first (when Rule is set), then the figures, then Text.
+// The rule comes first (when Rule is set), then the figures and the
+// type, then Text.
 // Checks are data only: the rule's name says what it checks.
 func (r Reason) String() string { return string(r.Append(make([]byte, 0, 192), r.Lang)) }
 
@@ -43,15 +44,22 @@ func (r Reason) Append(b []byte, l Lang) []byte {
 			}
 		}
 	}
-	if len(r.Figures) > 0 {
+	seen := len(r.Figures) > 0 || r.Type != ""
+	if seen {
 		if head {
 			b = append(b, w.colon...)
 		}
 		b = AppendFigures(b, r.Figures, l)
+		if r.Type != "" {
+			if len(r.Figures) > 0 {
+				b = append(b, w.comma...)
+			}
+			b = appendType(b, r.Type, &w)
+		}
 	}
 	if r.Text != "" {
 		switch {
-		case len(r.Figures) > 0:
+		case seen:
 			b = append(b, w.semi...)
 		case head:
 			b = append(b, w.colon...)
@@ -141,20 +149,23 @@ func (f *Figure) append(b []byte, w *vocabulary) []byte {
 	case Stage:
 		b = appendInt(append(b, w.stage...), f.Value)
 		return append(b, w.stageAfter...)
-	case Type:
-		b = append(b, w.typ...)
-		if w.open != "" && plain(f.Text) {
-			b = append(b, w.open...)
-			b = append(b, f.Text...)
-			return append(b, w.close...)
-		}
-		return appendQuoted(b, f.Text)
 	}
 	b = append(b, f.Of.String()...)
 	if f.Value != 0 {
 		b = appendInt(append(b, ' '), f.Value)
 	}
 	return b
+}
+
+// appendType writes a matter type.
+func appendType(b []byte, typ string, w *vocabulary) []byte {
+	b = append(b, w.typ...)
+	if w.open != "" && plain(typ) {
+		b = append(b, w.open...)
+		b = append(b, typ...)
+		return append(b, w.close...)
+	}
+	return appendQuoted(b, typ)
 }
 
 // appendTime writes a time against its limit.

@@ -15,11 +15,11 @@ import (
 // An entry's reasons are kept in the texts arena in a binary form of
 // their own, one after another, each after its length as a uvarint:
 //
-//	reason: uvarint rule, byte lang, text name, text text,
+//	reason: uvarint rule, byte lang, text name, text text, text type,
 //	        uvarint n, n checks, uvarint m, m figures
-//	check:  byte of, byte op, decimal threshold, text text
+//	check:  byte of, byte op, decimal threshold
 //	figure: byte of, byte done, varint actual, varint limit,
-//	        uvarint places, varint value, text text
+//	        uvarint places, varint value
 //	text:   uvarint length, bytes
 //	decimal: byte 0, varint coefficient, varint exponent — when the
 //	         coefficient fits an int64 —; else byte 1, text of its string
@@ -46,12 +46,12 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 		b = append(b, byte(r.Lang))
 		b = appendText(b, r.Name)
 		b = appendText(b, r.Text)
+		b = appendText(b, r.Type)
 		b = binary.AppendUvarint(b, uint64(len(r.Checks)))
 		for j := range r.Checks {
 			c := &r.Checks[j]
 			b = append(b, byte(c.Of), byte(c.Op))
 			b = appendDecimal(b, c.Threshold)
-			b = appendText(b, c.Text)
 		}
 		b = binary.AppendUvarint(b, uint64(len(r.Figures)))
 		for j := range r.Figures {
@@ -65,7 +65,6 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 			b = binary.AppendVarint(b, int64(f.Limit))
 			b = binary.AppendUvarint(b, uint64(f.Places))
 			b = binary.AppendVarint(b, int64(f.Value))
-			b = appendText(b, f.Text)
 		}
 		b = putLength(b, at)
 	}
@@ -104,18 +103,8 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 func validReasons(rs []reason.Reason) bool {
 	for i := range rs {
 		r := &rs[i]
-		if !validText(r.Name) || !validText(r.Text) {
+		if !validText(r.Name) || !validText(r.Text) || !validText(r.Type) {
 			return false
-		}
-		for j := range r.Checks {
-			if !validText(r.Checks[j].Text) {
-				return false
-			}
-		}
-		for j := range r.Figures {
-			if !validText(r.Figures[j].Text) {
-				return false
-			}
 		}
 	}
 	return true
@@ -190,14 +179,13 @@ func readReasons(buf []byte) []reason.Reason {
 		buf = buf[k+int(n):]
 		r := reason.Reason{Rule: int(d.uvarint())}
 		r.Lang = reason.Lang(d.byte())
-		r.Name, r.Text = d.text(), d.text()
+		r.Name, r.Text, r.Type = d.text(), d.text(), d.text()
 		if n := d.uvarint(); n > 0 {
 			r.Checks = make([]reason.Check, n)
 			for j := range r.Checks {
 				c := &r.Checks[j]
 				c.Of, c.Op = reason.Of(d.byte()), reason.Op(d.byte())
 				c.Threshold = d.decimal()
-				c.Text = d.text()
 			}
 		}
 		if n := d.uvarint(); n > 0 {
@@ -207,7 +195,6 @@ func readReasons(buf []byte) []reason.Reason {
 				f.Of, f.Done = reason.Of(d.byte()), d.byte() == 1
 				f.Actual, f.Limit = time.Duration(d.varint()), time.Duration(d.varint())
 				f.Places, f.Value = int(d.uvarint()), int(d.varint())
-				f.Text = d.text()
 			}
 		}
 		rs = append(rs, r)
