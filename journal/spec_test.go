@@ -40,7 +40,7 @@ func TestSpecNamesEveryMember(t *testing.T) {
 	for _, line := range strings.Split(string(doc), "\n") {
 		l := strings.TrimPrefix(line, "//\t")
 		switch {
-		case regexp.MustCompile(`^(event|evaluation|amendment) \(`).MatchString(l):
+		case regexp.MustCompile(`^(event|evaluation|amendment|reason|check|figure|facts) \(`).MatchString(l):
 			cur = strings.Fields(l)[0]
 		case cur == "":
 		case strings.HasPrefix(l, "    "): // a member of the result
@@ -81,6 +81,10 @@ func TestSpecNamesEveryMember(t *testing.T) {
 		{"evaluation", "EVALUATION_MEMBERS", canon.Evaluation},
 		{"result", "RESULT", canon.Result},
 		{"amendment", "AMENDMENT", canon.Amendment},
+		{"reason", "REASON", canon.Reason},
+		{"check", "CHECK", canon.Check},
+		{"figure", "FIGURE", canon.Figure},
+		{"facts", "FACTS", canon.Facts},
 	} {
 		if diff := cmp.Diff(s.schema.Names(), docs[s.name]); diff != "" {
 			t.Errorf("the documentation's members of %s mismatch (-schema +doc):\n%s", s.name, diff)

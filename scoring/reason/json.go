@@ -67,10 +67,17 @@ func (c *Check) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON writes the times as Go duration strings.
+// MarshalJSON writes the times as Go duration strings, the members in the
+// order of the fields.
 func (f Figure) MarshalJSON() ([]byte, error) {
-	g := figureFields(f)
-	return json.Marshal(figureJSON{figureFields: &g, Actual: jsonx.Duration(f.Actual), Limit: jsonx.Duration(f.Limit)})
+	return json.Marshal(struct {
+		Of     Of             `json:"of"`
+		Done   bool           `json:"done,omitempty"`
+		Actual jsonx.Duration `json:"actual,omitempty"`
+		Limit  jsonx.Duration `json:"limit,omitempty"`
+		Places int            `json:"places,omitempty"`
+		Value  int            `json:"value,omitempty"`
+	}{f.Of, f.Done, jsonx.Duration(f.Actual), jsonx.Duration(f.Limit), f.Places, f.Value})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly, as
