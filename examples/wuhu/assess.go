@@ -195,6 +195,7 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 		}
 		f.Evaluations++
 		e := facts.Evaluation(at, res) // a stage of a long matter, or its final evaluation after the stages
+		e.Facts = &facts // the decision record: the journal keeps what the grade was given on
 		a.evals[m.ID] = append(a.evals[m.ID], e)
 		a.after[m.ID] = append(a.after[m.ID], seq)
 		return a.book.Record(e)
@@ -265,6 +266,7 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 			return fmt.Errorf("wuhu: grading %s for %s: %w", m.ID, m.Owner, err)
 		}
 		e := facts.Evaluation(last.At, res)
+		e.Facts = &facts
 		a.evals[m.ID] = append(a.evals[m.ID], e)
 		a.after[m.ID] = append(a.after[m.ID], last.Seq)
 		f.StreetGrades++

@@ -348,4 +348,3 @@ func strmap(name string) member {
 		return s.byte('}')
 	}}
 }
-
