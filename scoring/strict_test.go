@@ -70,6 +70,13 @@ func TestStrictDecoders(t *testing.T) {
 		Responded: true, Quality: 4, Satisfied: &yes, Attrs: map[string]string{"来源": "12345"}}
 	book := strictBook(t)
 	score := book.Scores(scoring.Year(2020))
+	graded, err := strictTable().Evaluate(facts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := facts.Evaluation(time.Date(2020, 6, 1, 9, 0, 0, 0, strictCST), graded)
+	record.Evaluator, record.Facts = "赭山街道", &facts
+	record.Facts.Evaluator = "赭山街道"
 	into := func(v func() any) func([]byte) error {
 		return func(b []byte) error { return json.Unmarshal(b, v()) }
 	}
@@ -88,6 +95,9 @@ func TestStrictDecoders(t *testing.T) {
 		{"Facts.UnmarshalJSON", mustJSON(t, facts), nil, into(func() any { return new(scoring.Facts) })},
 		{"Facts.UnmarshalJSON in a slice", mustJSON(t, []scoring.Facts{facts}), under("[0]"), into(func() any { return new([]scoring.Facts) })},
 		{"Result.UnmarshalJSON in evaluations", mustJSON(t, book.Evaluations()), under("[0].result"), into(func() any { return new([]scoring.Evaluation) })},
+		{"a decision record: Result and Facts in evaluations", mustJSON(t, []scoring.Evaluation{record}), func(p string) bool {
+			return strings.HasPrefix(p, "[0].result") || strings.HasPrefix(p, "[0].facts")
+		}, into(func() any { return new([]scoring.Evaluation) })},
 		{"Score.UnmarshalJSON in a slice", mustJSON(t, score), under("[0]"), into(func() any { return new([]scoring.Score) })},
 		{"Book.UnmarshalJSON", mustJSON(t, book), nil, into(func() any { return scoring.NewBook() })},
 		{"Book.UnmarshalJSON in a map", mustJSON(t, map[string]*scoring.Book{"b": book}), under("b"), into(func() any { return new(map[string]*scoring.Book) })},

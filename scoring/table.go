@@ -321,6 +321,9 @@ func (t *Table) Validate() error {
 	if len(t.Rules) == 0 {
 		errs = append(errs, fmt.Errorf("%w: table %s has no rules", ErrInvalid, version))
 	}
+	if _, err := t.Lang.MarshalText(); err != nil {
+		errs = append(errs, fmt.Errorf("%w: table %s has a language that is neither English nor Chinese: %w", ErrInvalid, version, err))
+	}
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		at := fmt.Sprintf("table %s rules[%d] %s", version, i, errtext.Quote(r.Name))

@@ -38,7 +38,11 @@ func (t *Table) reason(i int, r *TableRule, f *Facts) []reason.Reason {
 	if n := r.conditions(); n > inlineChecks {
 		cs = make([]reason.Check, 0, n)
 	}
-	blk.rs[0] = reason.Reason{Rule: i + 1, Name: r.Name, Lang: t.Lang, Checks: r.appendChecks(cs),
+	checks := r.appendChecks(cs)
+	if len(checks) == 0 {
+		checks = nil // a rule without conditions, as JSON reads it back
+	}
+	blk.rs[0] = reason.Reason{Rule: i + 1, Name: r.Name, Lang: t.Lang, Checks: checks,
 		Figures: append(make([]reason.Figure, 0, len(figures)), figures...), Type: f.Type}
 	return blk.rs[:]
 }

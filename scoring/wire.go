@@ -95,5 +95,6 @@ type amendmentWire struct {
 func (w *evaluationWire) evaluation() Evaluation {
 	e := Evaluation{Matter: w.Matter, Subject: w.Subject, Evaluator: w.Evaluator, Stage: w.Stage, At: w.At, Result: Result(w.Result.resultFields)}
 	e.Result.Points = decimal.Decimal(w.Result.Points)
+	e.Facts = w.Facts // checked by Record, not kept
 	return e
 }

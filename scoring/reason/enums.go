@@ -30,6 +30,9 @@ var langs = enum.New(enum.Spec[Lang]{
 // String returns the code, or "Lang(n)" for a value out of range.
 func (l Lang) String() string { return langs.String(l) }
 
+// Label returns the Chinese name, or String's form for a value out of range.
+func (l Lang) Label() string { return langs.Label(l) }
+
 // ParseLang parses a code ("en", "zh") or a Chinese label; anything else is
 // an error wrapping [ErrInvalid].
 func ParseLang(text string) (Lang, error) { return langs.Parse(text) }
@@ -85,6 +88,10 @@ func (o Of) String() string { return ofs.String(o) }
 // Label returns the Chinese name, or String's form for a value out of range.
 func (o Of) Label() string { return ofs.Label(o) }
 
+// ParseOf parses a code ("response") or a Chinese label; anything else is
+// an error wrapping [ErrInvalid].
+func ParseOf(text string) (Of, error) { return ofs.Parse(text) }
+
 // MarshalText writes the code; the zero value and a value out of range are
 // errors wrapping [ErrInvalid].
 func (o Of) MarshalText() ([]byte, error) {
@@ -94,9 +101,9 @@ func (o Of) MarshalText() ([]byte, error) {
 	return ofs.MarshalText(o)
 }
 
-// UnmarshalText reads a code or a Chinese label.
+// UnmarshalText reads what [ParseOf] reads.
 func (o *Of) UnmarshalText(b []byte) error {
-	v, err := ofs.Parse(string(b))
+	v, err := ParseOf(string(b))
 	if err == nil {
 		*o = v
 	}
@@ -127,6 +134,13 @@ var ops = enum.New(enum.Spec[Op]{
 // String returns the code, or "Op(n)" for a value out of range.
 func (o Op) String() string { return ops.String(o) }
 
+// Label returns the Chinese name, or String's form for a value out of range.
+func (o Op) Label() string { return ops.Label(o) }
+
+// ParseOp parses a code ("atMost"), a sign ("≤") or a Chinese label;
+// anything else is an error wrapping [ErrInvalid].
+func ParseOp(text string) (Op, error) { return ops.Parse(text) }
+
 // Sign returns the mathematical sign of the comparison (≤, >, ≥, =, ∈).
 func (o Op) Sign() string {
 	if o > 0 && int(o) < len(signs) {
@@ -146,9 +160,9 @@ func (o Op) MarshalText() ([]byte, error) {
 	return ops.MarshalText(o)
 }
 
-// UnmarshalText reads a code, a sign or a Chinese label.
+// UnmarshalText reads what [ParseOp] reads.
 func (o *Op) UnmarshalText(b []byte) error {
-	v, err := ops.Parse(string(b))
+	v, err := ParseOp(string(b))
 	if err == nil {
 		*o = v
 	}
