@@ -195,7 +195,7 @@ func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *sco
 		}
 		f.Evaluations++
 		e := facts.Evaluation(at, res) // a stage of a long matter, or its final evaluation after the stages
-		e.Facts = &facts // the decision record: the journal keeps what the grade was given on
+		e.Facts = &facts               // the decision record: the journal keeps what the grade was given on
 		a.evals[m.ID] = append(a.evals[m.ID], e)
 		a.after[m.ID] = append(a.after[m.ID], seq)
 		return a.book.Record(e)

@@ -137,9 +137,13 @@ func TestCompare(t *testing.T) {
 	vary := []func(*reason.Reason){
 		func(r *reason.Reason) { r.Rule++ }, func(r *reason.Reason) { r.Name += "x" }, func(r *reason.Reason) { r.Lang = reason.Chinese },
 		func(r *reason.Reason) { r.Text = "x" }, func(r *reason.Reason) { r.Type = "y" },
-		func(r *reason.Reason) { r.Checks = append(r.Checks[:1:1], reason.Check{Of: reason.Quality, Op: reason.AtLeast, Threshold: decimal.NewFromInt(5)}) },
+		func(r *reason.Reason) {
+			r.Checks = append(r.Checks[:1:1], reason.Check{Of: reason.Quality, Op: reason.AtLeast, Threshold: decimal.NewFromInt(5)})
+		},
 		func(r *reason.Reason) { r.Figures = r.Figures[:3] },
-		func(r *reason.Reason) { r.Figures = append([]reason.Figure{{Of: reason.Response, Done: true, Actual: time.Hour, Limit: 4 * time.Hour}}, r.Figures[1:]...) },
+		func(r *reason.Reason) {
+			r.Figures = append([]reason.Figure{{Of: reason.Response, Done: true, Actual: time.Hour, Limit: 4 * time.Hour}}, r.Figures[1:]...)
+		},
 	}
 	for i, v := range vary {
 		other := sixth(reason.English)
