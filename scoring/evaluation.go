@@ -54,11 +54,12 @@ type Amendment struct {
 // than its evaluator, a stage in range, a time and a grade, and whether
 // JSON can write its time and points and read them and its texts back:
 // the checks Record makes before it takes the book's lock. The book checks
-// the rest — valid UTF-8, reasons that fit — as it looks the names up.
+// the rest — valid UTF-8, reasons that fit and that JSON can read back —
+// as it looks the names up (reasons only when they are not those it
+// stored last for the same grade and policy).
 func quickValid(e *Evaluation) bool {
 	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" && dutiesOK(e) && jsonx.TimeFits(e.At) && jsonx.DecimalFits(e.Result.Points) && textsFit(e) &&
-		factsAgree(e) && reasonsValid(e.Result.Reasons) == nil
+		!e.At.IsZero() && e.Result.Grade != "" && dutiesOK(e) && jsonx.TimeFits(e.At) && jsonx.DecimalFits(e.Result.Points) && textsFit(e) && factsAgree(e)
 }
 
 // factsAgree reports whether e has no facts, or facts of its matter,
@@ -90,7 +91,7 @@ func textsFit(e *Evaluation) bool {
 // check reports every problem of an evaluation, joined, each wrapping
 // [ErrInvalid] and naming the matter.
 func check(e *Evaluation) error {
-	if quickValid(e) && validUTF8(e) && ledger.ReasonsFit(e.Result.Reasons) {
+	if quickValid(e) && validUTF8(e) && ledger.ReasonsFit(e.Result.Reasons) && reasonsValid(e.Result.Reasons) == nil {
 		return nil
 	}
 	var errs []error

@@ -14,7 +14,8 @@ import (
 
 // roundRat rounds r half away from zero to places decimal places.
 func roundRat(r *big.Rat, places int32) decimal.Decimal {
-	return decimal.NewFromBigInt(ratio.RoundRat(r, int(places)), -places)
+	var q big.Int
+	return decimal.NewFromBigInt(ratio.RoundRat(&q, r, int(places)), -places)
 }
 
 // fraction is a non-negative decimal threshold n/d, held as uint64s when it

@@ -37,7 +37,7 @@ func (s sides) places(actual, limit int64) int {
 	}
 	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
 	for places := 2; places < ratio.MaxPlaces; places++ {
-		shown := new(big.Rat).SetFrac(ratio.RoundRat(r, places), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
+		shown := new(big.Rat).SetFrac(ratio.RoundRat(new(big.Int), r, places), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
 		if s.agreeShown(actual, limit, shown) {
 			return places
 		}

@@ -97,8 +97,10 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	s, knownS := l.subjects.lookup(e.Subject)
 	v, knownV := l.evaluators.lookup(e.Evaluator)
 	k, knownK := l.kindLookup(e.Grade, e.Policy)
-	l.scratch = appendReasons(l.scratch[:0], e.Reasons)
-	sameR := knownK && l.lastReasons(k, l.scratch)
+	sameR := knownK && l.lastReasonsAre(k, e.Reasons)
+	if !sameR {
+		l.scratch = appendReasons(l.scratch[:0], e.Reasons)
+	}
 	var cl int32
 	knownC := false
 	if knownS && knownV && knownK {
@@ -108,7 +110,7 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	textOK := validText(e.Matter) // most matters are new
 	m, knownM := l.matters.finish(e.Matter, &w)
 	if !knownM && !textOK || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
-		!knownK && (!validText(e.Grade) || !validText(e.Policy)) || !sameR && (len(l.scratch) > maxReasons || !validReasons(e.Reasons)) {
+		!knownK && (!validText(e.Grade) || !validText(e.Policy)) || !sameR && (len(l.scratch) > maxReasons || !ValidReasons(e.Reasons)) {
 		return Invalid
 	}
 	if knownM && knownS && knownV && l.findKey(m, s, v, e.Stage) >= 0 {

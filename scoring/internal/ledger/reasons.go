@@ -99,15 +99,88 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	return appendText(append(b, 1), d.String())
 }
 
-// validReasons reports whether the texts of rs are valid UTF-8.
-func validReasons(rs []reason.Reason) bool {
+// ValidReasons reports whether JSON can write each of rs and read it back
+// (see reason.Reason.Validate): what a ledger checks of the reasons it
+// has not seen last for an entry's grade and policy.
+func ValidReasons(rs []reason.Reason) bool {
 	for i := range rs {
-		r := &rs[i]
-		if !validText(r.Name) || !validText(r.Text) || !validText(r.Type) {
+		if rs[i].Validate() != nil {
 			return false
 		}
 	}
 	return true
+}
+
+// lastReasonsAre reports whether rs are the reasons last stored for k,
+// reading the stored form alongside rs rather than writing rs again.
+func (l *Ledger) lastReasonsAre(k int32, rs []reason.Reason) bool {
+	id := l.kinds[k].reasons
+	if id == 0 {
+		return len(rs) == 0
+	}
+	return sameReasons(reasonsBytes(&l.texts, l.reasonLocs[id-1]), rs)
+}
+
+// sameReasons reports whether buf, which appendReasons wrote, holds rs.
+// A threshold written in another form of the same value (4 and 4.0) is
+// not the same: the reasons are then stored again.
+func sameReasons(buf []byte, rs []reason.Reason) bool {
+	for i := range rs {
+		if len(buf) == 0 {
+			return false
+		}
+		n, k := binary.Uvarint(buf)
+		if k <= 0 || uint64(len(buf)-k) < n {
+			return false
+		}
+		d := decoder{buf[k : k+int(n)]}
+		buf = buf[k+int(n):]
+		r := &rs[i]
+		if d.uvarint() != uint64(r.Rule) || d.byte() != byte(r.Lang) || !d.is(r.Name) || !d.is(r.Text) || !d.is(r.Type) ||
+			d.uvarint() != uint64(len(r.Checks)) {
+			return false
+		}
+		for j := range r.Checks {
+			c := &r.Checks[j]
+			if d.byte() != byte(c.Of) || d.byte() != byte(c.Op) || !d.isDecimal(c.Threshold) {
+				return false
+			}
+		}
+		if d.uvarint() != uint64(len(r.Figures)) {
+			return false
+		}
+		for j := range r.Figures {
+			f := &r.Figures[j]
+			done := byte(0)
+			if f.Done {
+				done = 1
+			}
+			if d.byte() != byte(f.Of) || d.byte() != done || d.varint() != int64(f.Actual) || d.varint() != int64(f.Limit) ||
+				d.uvarint() != uint64(f.Places) || d.varint() != int64(f.Value) {
+				return false
+			}
+		}
+	}
+	return len(buf) == 0
+}
+
+// is reports whether the next text is s, and reads it.
+func (d *decoder) is(s string) bool {
+	n := d.uvarint()
+	if n != uint64(len(s)) || string(d.b[:n]) != s {
+		return false
+	}
+	d.b = d.b[n:]
+	return true
+}
+
+// isDecimal reports whether the next decimal is x, written as
+// appendDecimal writes it, and reads it.
+func (d *decoder) isDecimal(x decimal.Decimal) bool {
+	if x.NumDigits() <= 18 {
+		return d.byte() == 0 && d.varint() == x.CoefficientInt64() && d.varint() == int64(x.Exponent())
+	}
+	return d.byte() == 1 && d.is(x.String())
 }
 
 // validText is utf8.ValidString, quicker on the short ASCII texts (codes,

@@ -57,7 +57,7 @@ func Append(b []byte, actual, limit int64, places int) []byte {
 			return AppendFixed(b, q, places)
 		}
 	}
-	r := RoundRat(new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit)), places)
+	r := RoundRat(new(big.Int), new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit)), places)
 	s := r.String()
 	if places == 0 {
 		return append(b, s...)
@@ -70,12 +70,13 @@ func Append(b []byte, actual, limit int64, places int) []byte {
 	return append(b, s[len(s)-places:]...)
 }
 
-// RoundRat returns r × 10^places rounded half away from zero.
-func RoundRat(r *big.Rat, places int) *big.Int {
+// RoundRat sets q to r × 10^places rounded half away from zero, and
+// returns q (a caller's q on its stack costs no allocation).
+func RoundRat(q *big.Int, r *big.Rat, places int) *big.Int {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
 	num := new(big.Int).Mul(r.Num(), scale)
 	den := r.Denom()
-	q, m := new(big.Int).QuoRem(num, den, new(big.Int))
+	q, m := q.QuoRem(num, den, new(big.Int))
 	m.Abs(m).Lsh(m, 1)
 	if m.Cmp(den) >= 0 {
 		if num.Sign() < 0 {
