@@ -104,13 +104,30 @@ func (s sides) agreeHundredths(actual, limit int64, q uint64) bool {
 	if q == 100 {
 		return false // the limit itself
 	}
-	return s.thresholds(func(x *decimal.Decimal) bool {
-		if e := x.Exponent(); e >= -2 && e <= 0 && x.Sign() >= 0 && x.NumDigits() <= 16 {
-			return uint64(x.CoefficientInt64())*uint64(ratio.Pow10[e+2]) != q
+	if s.t == nil {
+		return true
+	}
+	for i := range s.t.Rules {
+		r := &s.t.Rules[i]
+		at, over := r.ResponseAtMost, r.ResponseOver
+		if s.resolution {
+			at, over = r.ResolutionAtMost, r.ResolutionOver
 		}
-		f := fractionOf(*x)
-		return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
-	})
+		if at != nil && !clearOf(at, actual, limit, q) || over != nil && !clearOf(over, actual, limit, q) {
+			return false
+		}
+	}
+	return true
+}
+
+// clearOf reports whether q hundredths compares with the threshold x as
+// actual/limit does (see agreeHundredths).
+func clearOf(x *decimal.Decimal, actual, limit int64, q uint64) bool {
+	if e := x.Exponent(); e >= -2 && e <= 0 && x.Sign() >= 0 && x.NumDigits() <= 16 {
+		return uint64(x.CoefficientInt64())*uint64(ratio.Pow10[e+2]) != q
+	}
+	f := fractionOf(*x)
+	return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
 }
 
 // agreeShown reports whether shown compares with 1 and every threshold as
