@@ -17,7 +17,9 @@ import (
 // The zero Result means "not evaluated" — never "pass", never 0 points. A
 // Result that was evaluated names its Grade (a code of the evaluator's
 // scale), that grade's Points, the Policy (name and version) that made it,
-// and Reasons a person can read: which rule fired on which figures.
+// and Reasons: which rule fired, the comparisons it made and the figures
+// it saw, as data a host shows without parsing text (see package reason),
+// each written as a sentence in its language when asked for.
 type Result struct {
 	Grade   string          `json:"grade,omitempty"`
 	Points  decimal.Decimal `json:"points"`

@@ -194,10 +194,18 @@ func (t *Table) policy() string {
 }
 
 // Evaluate grades f by the first rule that matches. The Result's Policy is
-// the table's Version; its one Reason names the rule (1-based, with its
-// name) and the figures it saw, e.g.
+// the table's Version; its one Reason names the rule (Rule, 1-based, and
+// Name), the rule's conditions as Checks (the figure, the comparison, the
+// threshold), the figures it saw (Figures: times with their limits, so
+// that each ratio is exact; counts, quality, the answer) and the matter
+// Type, in the table's language (Lang). Its text, written only when asked
+// for, reads
 //
 //	rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, no feedback
+//
+// or, for a table whose lang is "zh",
+//
+//	规则 6「按时，质量≥4」：响应用时为时限的 0.50 倍，办结用时为时限的 0.80 倍，质量 5，未回访
 //
 // A ratio is given with 2 places, or with as many more as it takes never
 // to read as on or across a threshold it is not on — the limit itself (1)
@@ -209,7 +217,9 @@ func (t *Table) policy() string {
 // [ErrNoRule] or [ErrInvalid].
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
-// they are, and allocates twice, the Reasons slice and its text.
+// they are, and allocates twice: the reason with its checks, and its
+// figures (numbers only, which the collector does not scan). It writes no
+// text.
 func (t *Table) Evaluate(f Facts) (Result, error) {
 	for i := range t.Rules {
 		r := &t.Rules[i]
