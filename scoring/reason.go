@@ -122,9 +122,14 @@ func (s sides) agreeHundredths(actual, limit int64, q uint64) bool {
 
 // clearOf reports whether q hundredths compares with the threshold x as
 // actual/limit does (see agreeHundredths).
+//
+// A threshold of at most two places is q hundredths only if its
+// coefficient times 10^(2+exponent) is q in 64-bit arithmetic, which wraps
+// — so a product other than q clears it (a coefficient beyond 64 bits is
+// a threshold beyond any q), and a product equal to q is decided exactly.
 func clearOf(x *decimal.Decimal, actual, limit int64, q uint64) bool {
-	if e := x.Exponent(); e >= -2 && e <= 0 && x.Sign() >= 0 && x.NumDigits() <= 16 {
-		return uint64(x.CoefficientInt64())*uint64(ratio.Pow10[e+2]) != q
+	if e := x.Exponent(); e >= -2 && e <= 0 && uint64(x.CoefficientInt64())*uint64(ratio.Pow10[e+2]) != q {
+		return true
 	}
 	f := fractionOf(*x)
 	return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
