@@ -19,6 +19,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -145,11 +146,20 @@ var (
 	_ func(time.Time) scoring.Period                                                         = scoring.Week
 	_ func(time.Time) scoring.Period                                                         = scoring.Day
 
+	// grading
+	_ func(grading.Config) grading.Grader = grading.New
+	_ grading.Grader                      = grading.Func(nil)
+	_                                     = grading.Grade{Seq: 0, Facts: scoring.Facts{}, Evaluation: scoring.Evaluation{}, Amendment: nil}
+
 	// assessment
 	_ assessment.Weights                                                                                            = map[string]decimal.Decimal{}
 	_ func(assessment.Weights, map[string]decimal.Decimal) (decimal.Decimal, error)                                 = assessment.Blend
 	_                                                                                                               = assessment.Annual{Subject: "", Parts: nil, Weights: nil, Total: decimal.Decimal{}, Rank: 0}
 	_ func([]scoring.Score, assessment.Weights, map[string]map[string]decimal.Decimal) ([]assessment.Annual, error) = assessment.Assess
+	_ func(io.Reader) (*assessment.Sheet, error)                                                                    = assessment.LoadSheet
+	_ func(*assessment.Sheet) error                                                                                 = (*assessment.Sheet).Validate
+	_ func(*assessment.Sheet, assessment.Facts) (assessment.Result, error)                                          = (*assessment.Sheet).Apply
+	_                                                                                                               = assessment.Facts{Unit: "", Base: nil, Counts: map[string]int{}, Rates: map[string]decimal.Decimal{}}
 
 	// indicators
 	_ func([]indicators.Part, func(indicators.Part) string, decimal.Decimal) []indicators.Rates                           = indicators.Tally
@@ -170,7 +180,7 @@ var (
 	_ func() assessment.Weights = wuhu.Weights
 
 	// sentinels
-	_ = []error{matters.ErrNoRoute, matters.ErrOffRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrNotDispatched, scoring.ErrDuplicate, assessment.ErrWeights, staff.ErrInvalid, workday.ErrOutOfRange}
+	_ = []error{matters.ErrNoRoute, matters.ErrOffRoute, matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrNotDispatched, scoring.ErrDuplicate, assessment.ErrWeights, assessment.ErrSheet, assessment.ErrFacts, staff.ErrInvalid, workday.ErrOutOfRange}
 )
 
 // coded is an enum as the contract describes it: a code from String, a
@@ -251,6 +261,13 @@ func TestContractCodes(t *testing.T) {
 			values: []coded{matters.Reported, matters.Whistled, matters.Dispatched, matters.Accepted, matters.Resolved, matters.Closed},
 			codes:  []string{"reported", "whistled", "dispatched", "accepted", "resolved", "closed"},
 			parse:  wrap(func(s string) (coded, error) { return matters.ParseState(s) }),
+		},
+		{
+			name:   "assessment.BaseKind",
+			values: []coded{assessment.FixedBase, assessment.CompositeBase, assessment.IndexBase},
+			codes:  []string{"fixed", "composite", "index"},
+			labels: []string{"固定分", "一事一评综合得分", "三率指数"},
+			parse:  wrap(func(s string) (coded, error) { return assessment.ParseBaseKind(s) }),
 		},
 	}
 	for _, e := range enums {

@@ -42,7 +42,9 @@
 //	matters/workday                the working-day calendar (official holidays and make-up days)
 //	scoring                        grades, evaluators, decision tables, the evaluation book
 //	scoring/scoringtest            helpers for table-testing evaluators
-//	assessment                     exact weights and blends: the annual assessment
+//	grading                        who is graded, when and by what: the evaluations and amendments a matter's history calls for
+//	assessment                     exact weights and blends: the annual assessment; assessment sheets (考核细则) with caps and vetoes
+//	assessment/assessmenttest      helpers for testing assessment sheets, with item coverage
 //	indicators                     响应率, 解决率, 满意率 and 街道满意率 per unit; their index; class rankings with red and black lists
 //	staff                          staff appraisal by post category and the open competition
 //	journal                        the append-only audit trail of events and evaluations: a hash chain, its Merkle tree, signed checkpoints, proofs, receipts
@@ -51,11 +53,11 @@
 //	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
-//	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal
+//	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal, the agencies' assessment sheet
 //
 // Imports run one way: journal → scoring → matters → accountability, and
-// matters → matters/workday, staff → assessment → scoring, and
-// indicators → assessment, scoring, matters;
+// matters → matters/workday, staff → assessment → scoring,
+// grading → scoring, matters, and indicators → assessment, scoring, matters;
 // accountability and matters/workday import nothing of ours, and the
 // locality packages import the core packages whose data they hold. A host
 // can use scoring without matters by building [scoring.Facts] itself.
@@ -76,6 +78,7 @@ package qingdan
 import (
 	_ "github.com/qingdan/qingdan/accountability"  // for doc links
 	_ "github.com/qingdan/qingdan/assessment"      // for doc links
+	_ "github.com/qingdan/qingdan/grading"         // for doc links
 	_ "github.com/qingdan/qingdan/indicators"      // for doc links
 	_ "github.com/qingdan/qingdan/journal"         // for doc links
 	_ "github.com/qingdan/qingdan/matters"         // for doc links

@@ -1,6 +1,10 @@
 package accountability
 
-import "github.com/qingdan/qingdan/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/qingdan/qingdan/internal/enum"
+)
 
 // Category is the type of an item of a power list (权力类型, 事项类型). The
 // ten categories of administrative power come first; published lists also
@@ -67,6 +71,16 @@ func (c Category) MarshalText() ([]byte, error) { return categories.MarshalText(
 // UnmarshalText reads what [ParseCategory] reads.
 func (c *Category) UnmarshalText(b []byte) error { return categories.Unmarshal(b, c) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Category; any other value that is not a Category is an
+// error wrapping [ErrInvalid].
+func (c Category) Value() (driver.Value, error) { return categories.Value(c) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Category; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves c alone.
+func (c *Category) Scan(src any) error { return categories.Scan(src, c) }
+
 // ParseCategory parses a category code ("penalty"), its Chinese label
 // ("行政处罚"), the short label of published lists ("处罚") or a provincial
 // spelling ("行政监督"), ignoring surrounding white space. Anything else,
@@ -124,6 +138,16 @@ func (s Stage) MarshalText() ([]byte, error) { return stages.MarshalText(s) }
 // UnmarshalText reads what [ParseStage] reads.
 func (s *Stage) UnmarshalText(b []byte) error { return stages.Unmarshal(b, s) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Stage; any other value that is not a Stage is an
+// error wrapping [ErrInvalid].
+func (s Stage) Value() (driver.Value, error) { return stages.Value(s) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Stage; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves s alone.
+func (s *Stage) Scan(src any) error { return stages.Scan(src, s) }
+
 // ParseStage parses a stage code ("review"), its Chinese label ("审查") or a
 // published spelling ("审理"), ignoring surrounding white space. Anything
 // else is an error wrapping [ErrInvalid] that names the input.
@@ -164,6 +188,16 @@ func (k UnitKind) MarshalText() ([]byte, error) { return unitKinds.MarshalText(k
 // UnmarshalText reads what [ParseUnitKind] reads.
 func (k *UnitKind) UnmarshalText(b []byte) error { return unitKinds.Unmarshal(b, k) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero UnitKind; any other value that is not a UnitKind is an
+// error wrapping [ErrInvalid].
+func (k UnitKind) Value() (driver.Value, error) { return unitKinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero UnitKind; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves k alone.
+func (k *UnitKind) Scan(src any) error { return unitKinds.Scan(src, k) }
+
 // ParseUnitKind parses a unit kind's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]
 // that names the input.
@@ -202,6 +236,16 @@ func (k StepKind) MarshalText() ([]byte, error) { return stepKinds.MarshalText(k
 
 // UnmarshalText reads what [ParseStepKind] reads.
 func (k *StepKind) UnmarshalText(b []byte) error { return stepKinds.Unmarshal(b, k) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero StepKind; any other value that is not a StepKind is an
+// error wrapping [ErrInvalid].
+func (k StepKind) Value() (driver.Value, error) { return stepKinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero StepKind; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves k alone.
+func (k *StepKind) Scan(src any) error { return stepKinds.Scan(src, k) }
 
 // ParseStepKind parses a step kind's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]
@@ -242,6 +286,16 @@ func (l Level) MarshalText() ([]byte, error) { return levels.MarshalText(l) }
 // UnmarshalText reads what [ParseLevel] reads.
 func (l *Level) UnmarshalText(b []byte) error { return levels.Unmarshal(b, l) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Level; any other value that is not a Level is an
+// error wrapping [ErrInvalid].
+func (l Level) Value() (driver.Value, error) { return levels.Value(l) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Level; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves l alone.
+func (l *Level) Scan(src any) error { return levels.Scan(src, l) }
+
 // ParseLevel parses a level's code ("high"), its Chinese label ("一级") or
 // 低/中/高, ignoring surrounding white space. Anything else is an error
 // wrapping [ErrInvalid] that names the input.
@@ -277,6 +331,16 @@ func (s Severity) MarshalText() ([]byte, error) { return severities.MarshalText(
 
 // UnmarshalText reads what [ParseSeverity] reads.
 func (s *Severity) UnmarshalText(b []byte) error { return severities.Unmarshal(b, s) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Severity; any other value that is not a Severity is an
+// error wrapping [ErrInvalid].
+func (s Severity) Value() (driver.Value, error) { return severities.Value(s) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Severity; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves s alone.
+func (s *Severity) Scan(src any) error { return severities.Scan(src, s) }
 
 // ParseSeverity parses a severity's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]
@@ -314,6 +378,16 @@ func (k ChangeKind) MarshalText() ([]byte, error) { return changeKinds.MarshalTe
 
 // UnmarshalText reads what [ParseChangeKind] reads.
 func (k *ChangeKind) UnmarshalText(b []byte) error { return changeKinds.Unmarshal(b, k) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero ChangeKind; any other value that is not a ChangeKind is an
+// error wrapping [ErrInvalid].
+func (k ChangeKind) Value() (driver.Value, error) { return changeKinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero ChangeKind; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves k alone.
+func (k *ChangeKind) Scan(src any) error { return changeKinds.Scan(src, k) }
 
 // ParseChangeKind parses a change kind's code or Chinese label, ignoring
 // surrounding white space. Anything else is an error wrapping [ErrInvalid]

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"time"
 
@@ -52,6 +53,16 @@ func (k BasisKind) MarshalText() ([]byte, error) { return basisKinds.MarshalText
 
 // UnmarshalText reads what [ParseBasisKind] reads.
 func (k *BasisKind) UnmarshalText(b []byte) error { return basisKinds.Unmarshal(b, k) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero BasisKind; any other value that is not a BasisKind is an
+// error wrapping [ErrInvalid].
+func (k BasisKind) Value() (driver.Value, error) { return basisKinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero BasisKind; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves k alone.
+func (k *BasisKind) Scan(src any) error { return basisKinds.Scan(src, k) }
 
 // ParseBasisKind parses a kind of basis: its code ("setting"), its Chinese
 // label ("设定依据") or "设定" / "实施", ignoring surrounding white space.

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"database/sql/driver"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/enum"
@@ -41,6 +42,16 @@ func (s Status) MarshalText() ([]byte, error) { return statuses.MarshalText(s) }
 
 // UnmarshalText reads what [ParseStatus] reads.
 func (s *Status) UnmarshalText(b []byte) error { return statuses.Unmarshal(b, s) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Status; any other value that is not a Status is an
+// error wrapping [ErrInvalid].
+func (s Status) Value() (driver.Value, error) { return statuses.Value(s) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Status; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves s alone.
+func (s *Status) Scan(src any) error { return statuses.Scan(src, s) }
 
 // ParseStatus parses a status's code ("approved"), its Chinese label
 // ("已审定") or a common spelling ("送审稿", "已批准", "已发布"), ignoring

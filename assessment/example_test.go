@@ -2,6 +2,7 @@ package assessment_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/scoring"
@@ -54,4 +55,78 @@ func ExampleWeights_Validate() {
 	// Output:
 	// assessment: bad weights: part "year2" has the negative weight -0.1
 	// assessment: bad weights: weights sum to 0.8, not exactly 1
+}
+
+// A sheet of 考核细则: the composite is the base; each 督办 deducts 1
+// point; a 响应率 below 0.95 deducts 2; each 表扬 adds 2, at most 3; a
+// 重大责任事故 sets the result to 59.
+const exampleSheet = `{
+  "version": "示例考核细则/2026",
+  "base": {"from": "composite"},
+  "counts": ["督办", "表扬", "责任事故"],
+  "rates": ["响应率"],
+  "items": [
+    {"name": "被督办", "fact": "督办", "each": "-1"},
+    {"name": "响应率", "fact": "响应率", "bands": [{"below": "0.95", "points": "-2"}]},
+    {"name": "表扬", "fact": "表扬", "each": "2", "cap": "3"},
+    {"name": "重大责任事故", "fact": "责任事故", "veto": {"points": "59"}}
+  ]
+}`
+
+func ExampleLoadSheet() {
+	s, err := assessment.LoadSheet(strings.NewReader(exampleSheet))
+	fmt.Println(s.Version, len(s.Items), "items", err)
+	_, err = assessment.LoadSheet(strings.NewReader(`{"version": "v", "base": {"from": "index"}, "counts": ["督办"],
+		"items": [{"name": "督办", "fact": "督办", "each": "-1", "cpa": "5"}]}`))
+	fmt.Println(err)
+	// Output:
+	// 示例考核细则/2026 4 items <nil>
+	// assessment: bad sheet: sheet: json: unknown field "cpa" at items[0]
+}
+
+func ExampleSheet_Apply() {
+	s, err := assessment.LoadSheet(strings.NewReader(exampleSheet))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	base := decimal.RequireFromString("91.5")
+	r, err := s.Apply(assessment.Facts{
+		Unit:   "城管局",
+		Base:   &base,
+		Counts: map[string]int{"督办": 3, "表扬": 2},
+		Rates:  map[string]decimal.Decimal{"响应率": decimal.RequireFromString("0.9312")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Unit, r.Base, "+", r.Bonus, r.Deduction, "=", r.Points)
+	for _, why := range r.Reasons {
+		fmt.Println(" ", why)
+	}
+	// Output:
+	// 城管局 91.5 + 3 -5 = 89.5
+	//   被督办：督办 3 次，每次 -1 分，计 -3 分
+	//   响应率：响应率 0.9312，低于 0.95，计 -2 分
+	//   表扬：表扬 2 次，每次 +2 分，共 +4 分，单项封顶，计 +3 分
+}
+
+func ExampleSheet_Validate() {
+	s, err := assessment.LoadSheet(strings.NewReader(exampleSheet))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	from, below, five, zero := decimal.RequireFromString("0.9"), decimal.RequireFromString("0.98"), decimal.NewFromInt(5), decimal.Zero
+	s.Items[0].Each = &zero
+	s.Items[1].Bands = append(s.Items[1].Bands, assessment.Band{From: &from, Below: &below, Points: decimal.NewFromInt(-1)})
+	s.Items[1].Cap = &five
+	s.Items[3].Fact = "安全事故"
+	fmt.Println(s.Validate())
+	// Output:
+	// assessment: bad sheet: sheet "示例考核细则/2026" items[0] "被督办" can never fire: each occurrence moves 0 points
+	// assessment: bad sheet: sheet "示例考核细则/2026" items[1] "响应率" bands[0] and bands[1] overlap: a rate of 0.9 falls in both
+	// assessment: bad sheet: sheet "示例考核细则/2026" items[1] "响应率" has the cap 5, which can never bind: no band moves more than 2 points
+	// assessment: bad sheet: sheet "示例考核细则/2026" items[3] "重大责任事故" reads the unknown fact "安全事故" (not among the sheet's counts and rates)
 }

@@ -21,7 +21,7 @@ import (
 // every exported method of an exported type, has a row, and runs the rows:
 // each makes its calls, failing on a panic or an unsound result.
 func TestHardening(t *testing.T) {
-	hardening.Test(t, []hardening.Row{
+	hardening.Test(t, append(sheetRows(), []hardening.Row{
 		hardening.UnmarshalRow[assessment.Weights]("assessment.Weights"),
 		hardening.UnmarshalRow[assessment.Annual]("assessment.Annual"),
 		hardening.MarshalRow("assessment.Weights", nil, assessment.Weights{"": hardening.Decimals[3], hardening.BadUTF8: hardening.Decimals[2]}),
@@ -57,5 +57,5 @@ func TestHardening(t *testing.T) {
 				_, _ = assessment.Assess(scores, annualWeights(), map[string]map[string]decimal.Decimal{"s": nil, "": {"": hardening.Decimals[3]}, hardening.BadUTF8: {}})
 			})
 		}},
-	})
+	}...))
 }

@@ -206,6 +206,24 @@ func journalRows() []hardening.Row {
 		{Name: "journal.Hash.MarshalText", Run: func(c *hardening.Caller) {
 			c.Call("Hash{}.MarshalText()", func() { b, _ := journal.Hash{}.MarshalText(); _ = utf8.Valid(b) })
 		}},
+		{Name: "journal.Hash.Value", Run: func(c *hardening.Caller) {
+			for _, h := range []journal.Hash{{}, {0xff, 1}} {
+				desc := fmt.Sprintf("Hash(%s).Value()", h)
+				c.Call(desc, func() {
+					v, err := h.Value()
+					var back journal.Hash
+					if err != nil || back.Scan(v) != nil || back != h {
+						c.Fail(desc, "= %v, %v; does not scan back", v, err)
+					}
+				})
+			}
+		}},
+		{Name: "journal.Hash.Scan", Run: func(c *hardening.Caller) {
+			for _, src := range []any{nil, int64(1), true, "", []byte(nil), hardening.BadUTF8, hardening.Huge, strings.Repeat("zz", 32), make([]byte, 32)} {
+				desc := fmt.Sprintf("(*Hash).Scan(%T %s)", src, hardening.Clip(fmt.Sprint(src)))
+				c.Call(desc, func() { var h journal.Hash; c.WantErr(desc, h.Scan(src)) })
+			}
+		}},
 		{Name: "journal.Hash.UnmarshalText", Run: func(c *hardening.Caller) {
 			for _, s := range hardening.Strings {
 				c.Call(fmt.Sprintf("UnmarshalText(%q)", hardening.Clip(s)), func() { var h journal.Hash; c.WantErr("Hash.UnmarshalText", h.UnmarshalText([]byte(s))) })

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"database/sql/driver"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
@@ -34,6 +35,25 @@ func (h *Hash) UnmarshalText(b []byte) error {
 	}
 	*h = p
 	return nil
+}
+
+// Value writes the hash to a database column (database/sql/driver.Valuer)
+// as its text form, 64 lower-case hexadecimal digits — the zero Hash too,
+// a value like any other.
+func (h Hash) Value() (driver.Value, error) { return h.String(), nil }
+
+// Scan reads a database column (database/sql.Scanner) of text, a string
+// or []byte of 64 hexadecimal digits in either case. NULL, and any other
+// type of value, is an error wrapping [ErrInvalid] (sql.Null[Hash] reads
+// a column that may be NULL), and leaves h alone.
+func (h *Hash) Scan(src any) error {
+	switch s := src.(type) {
+	case string:
+		return h.UnmarshalText([]byte(s))
+	case []byte:
+		return h.UnmarshalText(s)
+	}
+	return fmt.Errorf("journal: cannot scan %T into a hash: want 64 hexadecimal digits as text: %w", src, ErrInvalid)
 }
 
 // ParseHash parses 64 hexadecimal digits, in either case, as a Hash.

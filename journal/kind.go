@@ -1,6 +1,10 @@
 package journal
 
-import "github.com/qingdan/qingdan/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/qingdan/qingdan/internal/enum"
+)
 
 // Kind is the kind of an entry's payload. The zero Kind means "not set" and
 // is never written to a journal.
@@ -49,3 +53,13 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	*k = v
 	return nil
 }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Kind; any other value that is not a Kind is an
+// error wrapping [ErrInvalid].
+func (k Kind) Value() (driver.Value, error) { return kinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Kind; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves k alone.
+func (k *Kind) Scan(src any) error { return kinds.Scan(src, k) }

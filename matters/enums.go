@@ -1,6 +1,10 @@
 package matters
 
-import "github.com/qingdan/qingdan/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/qingdan/qingdan/internal/enum"
+)
 
 // The package's enumerations. Each is numbered from 1; its zero value
 // means "not set". Each marshals as its code (the zero value as the empty
@@ -43,6 +47,16 @@ func (l List) MarshalText() ([]byte, error) { return lists.MarshalText(l) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseList] does.
 func (l *List) UnmarshalText(b []byte) error { return lists.Unmarshal(b, l) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero List; any other value that is not a List is an
+// error wrapping [ErrInvalid].
+func (l List) Value() (driver.Value, error) { return lists.Value(l) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero List; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves l alone.
+func (l *List) Scan(src any) error { return lists.Scan(src, l) }
 
 // Kind is the kind of a matter [Event].
 type Kind int
@@ -95,6 +109,16 @@ func (k Kind) MarshalText() ([]byte, error) { return kinds.MarshalText(k) }
 // UnmarshalText parses a code or Chinese label, as [ParseKind] does.
 func (k *Kind) UnmarshalText(b []byte) error { return kinds.Unmarshal(b, k) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Kind; any other value that is not a Kind is an
+// error wrapping [ErrInvalid].
+func (k Kind) Value() (driver.Value, error) { return kinds.Value(k) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Kind; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves k alone.
+func (k *Kind) Scan(src any) error { return kinds.Scan(src, k) }
+
 // State is where a matter stands in its lifecycle. The zero State is that
 // of a matter with no events.
 type State int
@@ -131,6 +155,16 @@ func (s State) MarshalText() ([]byte, error) { return states.MarshalText(s) }
 // UnmarshalText parses a code or Chinese label, as [ParseState] does.
 func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(b, s) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero State; any other value that is not a State is an
+// error wrapping [ErrInvalid].
+func (s State) Value() (driver.Value, error) { return states.Value(s) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero State; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves s alone.
+func (s *State) Scan(src any) error { return states.Scan(src, s) }
+
 // Alert is how far a clock has run against its limit. The zero Alert is
 // that of a clock with no limit.
 type Alert int
@@ -165,6 +199,16 @@ func (a Alert) MarshalText() ([]byte, error) { return alerts.MarshalText(a) }
 // UnmarshalText parses a code or Chinese label, as [ParseAlert] does.
 func (a *Alert) UnmarshalText(b []byte) error { return alerts.Unmarshal(b, a) }
 
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Alert; any other value that is not a Alert is an
+// error wrapping [ErrInvalid].
+func (a Alert) Value() (driver.Value, error) { return alerts.Value(a) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Alert; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves a alone.
+func (a *Alert) Scan(src any) error { return alerts.Scan(src, a) }
+
 // Role is a unit's part in a key task's function.
 type Role int
 
@@ -195,3 +239,13 @@ func (r Role) MarshalText() ([]byte, error) { return roles.MarshalText(r) }
 
 // UnmarshalText parses a code or Chinese label, as [ParseRole] does.
 func (r *Role) UnmarshalText(b []byte) error { return roles.Unmarshal(b, r) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// and NULL for the zero Role; any other value that is not a Role is an
+// error wrapping [ErrInvalid].
+func (r Role) Value() (driver.Value, error) { return roles.Value(r) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as the zero Role; any other type of value, such as a
+// number, is an error wrapping [ErrInvalid], and leaves r alone.
+func (r *Role) Scan(src any) error { return roles.Scan(src, r) }

@@ -263,3 +263,22 @@ func ExampleKeyTasks_For() {
 	// 派出所 违法建设拆除 安保牵头
 	// 司法所 违法建设拆除 政策解读牵头
 }
+
+// Every enum of the library goes to and from a database column as its
+// code (database/sql/driver.Valuer and database/sql.Scanner); NULL is the
+// zero value.
+func ExampleKind_Scan() {
+	v, _ := matters.Whistle.Value()
+	fmt.Printf("%q\n", v)
+	var k matters.Kind
+	for _, src := range []any{"dispatch", []byte("应哨"), nil, int64(2)} {
+		err := k.Scan(src)
+		fmt.Println(int(k), k, err)
+	}
+	// Output:
+	// "whistle"
+	// 3 dispatch <nil>
+	// 4 accept <nil>
+	// 0 Kind(0) <nil>
+	// 0 Kind(0) matters: cannot scan int64 into event kind: want its code as text: invalid
+}

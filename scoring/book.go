@@ -259,7 +259,9 @@ func (b *Book) Len() int {
 }
 
 // Evaluations returns every evaluation as originally recorded, ordered by
-// matter, subject, evaluator and stage. Times are in China Standard Time
+// [Key]: matter, subject and evaluator (each by bytes), then stage; the
+// amendments are apart ([Book.Amendments]; [Book.Matter] applies them).
+// Times are in China Standard Time
 // (the same instants as recorded) and points in their shortest form.
 func (b *Book) Evaluations() []Evaluation {
 	if b == nil {

@@ -22,7 +22,10 @@
 //   - A [Book] records [Evaluation]s (one per matter, subject, evaluator and
 //     stage), keeps [Amendment]s as new records, merges shards, and reports
 //     each subject's [Score] over a [Period]: a day, week, month or year, the
-//     cadence of 日碰头、周调度、月点评 and the year-end composite (综合评分).
+//     cadence of 日碰头、周调度、月点评 and the year-end composite (综合评分),
+//     which [ParsePeriod] reads from text such as "2020-W23". [Book.Matter]
+//     gives one matter's grades as they count, amendments applied; a [Key]
+//     names an evaluation.
 //     It keeps duties apart: the graded subject never grades itself or
 //     amends its own grade, and a name is written one way; [BookOptions]
 //     add the scale in force, a window for amendments and the matters'

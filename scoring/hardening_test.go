@@ -106,6 +106,26 @@ func hardeningRows() []hardening.Row {
 		{Name: "scoring.Book.Evaluations", Run: func(c *hardening.Caller) {
 			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
 		}},
+		{Name: "scoring.Book.Matter", Run: func(c *hardening.Caller) {
+			full := scoring.NewBook()
+			for _, e := range evaluations() {
+				_ = full.Record(e)
+			}
+			for i, b := range []*scoring.Book{nil, {}, full} {
+				for _, id := range []string{"", hardening.BadUTF8, hardening.Huge, "M1"} {
+					c.Call(fmt.Sprintf("book %d .Matter(%q)", i, hardening.Clip(id)), func() { _, _ = b.Matter(id) })
+				}
+			}
+		}},
+		{Name: "scoring.ParsePeriod", Run: func(c *hardening.Caller) {
+			for _, s := range []string{"", hardening.BadUTF8, hardening.Huge, "0000", "9999", "2020-00", "2020-13", "2020-02-30", "2020-W00", "2020-W54", "2021-W53", "-2020", "+2020", " 2020", "２０２０"} {
+				desc := fmt.Sprintf("ParsePeriod(%q)", hardening.Clip(s))
+				c.Call(desc, func() {
+					_, err := scoring.ParsePeriod(s)
+					c.WantErr(desc, err)
+				})
+			}
+		}},
 		{Name: "scoring.Book.Amendments", Run: func(c *hardening.Caller) {
 			c.Call("(&Book{}).Amendments()", func() { _ = (&scoring.Book{}).Amendments() })
 		}},

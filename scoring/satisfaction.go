@@ -1,6 +1,10 @@
 package scoring
 
-import "github.com/qingdan/qingdan/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/qingdan/qingdan/internal/enum"
+)
 
 // Satisfaction is a table condition on the citizen's answer at the return
 // visit (回访). The zero value, AnySatisfaction ("any", 不限), sets no
@@ -50,6 +54,17 @@ func (s *Satisfaction) UnmarshalText(b []byte) error {
 	*s = v
 	return nil
 }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// AnySatisfaction's too ("any"); a value out of range is an error wrapping
+// [ErrInvalid].
+func (s Satisfaction) Value() (driver.Value, error) { return satisfactions.Value(s) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it, and NULL as AnySatisfaction; any other type of
+// value, such as a number, is an error wrapping [ErrInvalid], and leaves s
+// alone.
+func (s *Satisfaction) Scan(src any) error { return satisfactions.Scan(src, s) }
 
 // matches reports whether the answer meets the condition.
 func (s Satisfaction) matches(answer *bool) bool {

@@ -293,13 +293,13 @@ func TestBookErrorsCapped(t *testing.T) {
 	}
 }
 
-// TestLongTableText: a table text over MaxTableText is refused before the
+// TestLongTableText: a table text over 256 bytes is refused before the
 // region check, which would compare it in every region.
 func TestLongTableText(t *testing.T) {
 	sound := string(mustJSON(t, strictTable()))
 	start := time.Now()
 	_, err := scoring.LoadTable(strings.NewReader(strings.Replace(sound, `"违法建设"`, `"`+strings.Repeat("x", 4<<20-1)+`"`, 1)))
-	if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), `rules[0] types[0] "xxxx`) || !strings.Contains(err.Error(), "is longer than 256 bytes (MaxTableText)") {
+	if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), `rules[0] types[0] "xxxx`) || !strings.Contains(err.Error(), "is longer than 256 bytes, the longest text of a table") {
 		t.Errorf("LoadTable = %.300v", err)
 	}
 	if took := time.Since(start); took > hardening.Budget(2*time.Second) { // some tens of milliseconds: decoding 4 MiB; the check after it none

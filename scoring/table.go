@@ -295,7 +295,7 @@ const maxGrid = 1 << 20
 // Validate checks a table and reports every problem, joined, each wrapping
 // [ErrInvalid] and naming its row as rules[i] (0-based) with its name:
 //
-//   - a text longer than [MaxTableText] (reported alone: nothing else is
+//   - a text but a rule's Doc longer than 256 bytes (reported alone: nothing else is
 //     checked then);
 //   - no Version, no rules, no scale, a scale that fails [Scale.Validate];
 //   - a rule whose grade is not on the scale; a negative ratio; a quality

@@ -7,20 +7,20 @@ import (
 	"github.com/qingdan/qingdan/internal/errtext"
 )
 
-// MaxTableText is the longest text of a [Table] but a rule's Doc: its
+// maxTableText is the longest text of a [Table] but a rule's Doc: its
 // Version, a rule's Name, Grade and Types, a grade's Code and Label, in
 // bytes. These are names, and they are compared and repeated in every
 // Result; [Table.Validate] refuses a longer one before it checks anything
-// else.
-const MaxTableText = 256
+// else (its documentation gives the figure).
+const maxTableText = 256
 
-// checkTexts reports each text of t longer than MaxTableText, the first
+// checkTexts reports each text of t longer than maxTableText, the first
 // errlist.Max of them.
 func (t *Table) checkTexts() error {
 	var l errlist.List
 	long := func(what, s string) {
-		if len(s) > MaxTableText {
-			l.Addf("%w: table %s: %s %s is longer than %d bytes (MaxTableText)", ErrInvalid, errtext.Quote(t.Version), what, errtext.Quote(s), MaxTableText)
+		if len(s) > maxTableText {
+			l.Addf("%w: table %s: %s %s is longer than %d bytes, the longest text of a table", ErrInvalid, errtext.Quote(t.Version), what, errtext.Quote(s), maxTableText)
 		}
 	}
 	long("version", t.Version)
@@ -33,7 +33,7 @@ func (t *Table) checkTexts() error {
 		long(fmt.Sprintf("rules[%d] name", i), r.Name)
 		long(fmt.Sprintf("rules[%d] grade", i), r.Grade)
 		for j, typ := range r.Types {
-			if len(typ) > MaxTableText {
+			if len(typ) > maxTableText {
 				long(fmt.Sprintf("rules[%d] types[%d]", i, j), typ)
 			}
 		}

@@ -6,7 +6,13 @@
 // units for each function, listed by unit; and a month of the agencies'
 // staff appraised by post category (分类量化考核) with a custom evaluator,
 // PostEvaluator, reviewed as the sub-district does: daily huddle, weekly
-// dispatch and monthly review (日碰头、周调度、月点评).
+// dispatch and monthly review (日碰头、周调度、月点评); and the agencies'
+// monthly assessment by a sheet of rules (考核细则, data/sheet.json): the
+// mean of their tasks' points as the base, deductions per late, returned
+// or dissatisfied task and by the satisfaction rate, a bonus per
+// commendation, each capped, and a veto for a grave incident (the events
+// of data/events.json), each unit with its reasons. The sheet's policy
+// cases, testdata/sheet-cases.json, reach every item of it.
 //
 // PostEvaluator, in evaluator.go, is the template for writing a
 // scoring.Evaluator of your own; its test runs scoringtest.TestEvaluator.

@@ -43,11 +43,17 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 	var units []accountability.Unit
 	var keyTasks matters.KeyTasks
 	var staff []member
+	var events []event
 	if err := errors.Join(
 		cli.Decode(dataFS, "data/units.json", &units),
 		cli.Decode(dataFS, "data/keytasks.json", &keyTasks),
 		cli.Load(dataFS, "data/staff.json", staffFile, "staff", &staff),
+		cli.Decode(dataFS, "data/events.json", &events),
 	); err != nil {
+		return err
+	}
+	sheet, err := loadSheet()
+	if err != nil {
 		return err
 	}
 	eval := shatangluPolicy()
@@ -75,6 +81,16 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 	}
 	if err := p.reviews(eval, book, days, tasks); err != nil {
 		return err
+	}
+	if len(days) > 0 {
+		facts, err := unitFacts(eval, tasks, staff, events, month)
+		if err != nil {
+			return err
+		}
+		p.printf("\n")
+		if err := p.sheet(sheet, facts, days[0]); err != nil {
+			return err
+		}
 	}
 	return w.Flush()
 }

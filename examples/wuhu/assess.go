@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -56,7 +56,7 @@ type graded struct {
 	scale   scoring.Scale
 	policy  string
 	evals   map[string][]scoring.Evaluation // by matter, as recorded
-	after   map[string][]int                // by matter, as evals: the Seq of the event each evaluation follows
+	grades  map[string][]grading.Grade      // by matter, in the grader's order: evaluations and amendments with the event each follows
 }
 
 // assess grades every received matter one matter, one evaluation with t:
@@ -66,7 +66,19 @@ type graded struct {
 func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded, error) {
 	lists := w.catalog()
 	a := &graded{year: y, lists: lists, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
-		evals: map[string][]scoring.Evaluation{}, after: map[string][]int{}}
+		evals: map[string][]scoring.Evaluation{}, grades: map[string][]grading.Grade{}}
+	plans := make(map[string]*plan, len(y.plans))
+	for _, p := range y.plans {
+		plans[p.id] = p
+	}
+	g := grading.New(grading.Config{Catalog: lists, Evaluator: t, Judge: func(m *matters.Matter, facts *scoring.Facts) error {
+		p, ok := plans[m.ID]
+		if !ok {
+			return fmt.Errorf("%w: no plan for matter %s", errData, m.ID)
+		}
+		judge(p, facts)
+		return nil
+	}})
 	f := &a.figures
 	for i, m := range y.matters {
 		p := y.plans[i]
@@ -74,7 +86,7 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded
 			f.Unwhistled++
 			continue
 		}
-		if err := a.grade(m, p, cal, t); err != nil {
+		if err := a.grade(m, cal, g); err != nil {
 			return nil, err
 		}
 		if err := a.count(m, p, cal); err != nil {
@@ -180,114 +192,71 @@ func (a *graded) count(m *matters.Matter, p *plan, cal *workday.Calendar) error 
 	return nil
 }
 
-// grade records a matter's evaluations: the lead's at each stage of a
-// long matter (分时段), then every dispatched unit's once the matter is
-// resolved. Quality is the sub-district's judgement from the plan;
-// Satisfied the citizen's latest answer.
-func (a *graded) grade(m *matters.Matter, p *plan, cal *workday.Calendar, t *scoring.Table) error {
+// grade records the grades the grader finds for a matter (package
+// grading): the lead's at each stage of a long matter (分时段), every
+// dispatched unit's at the Close, the sub-district's by the hotline that
+// reported the matter for it, and their amendments after a dissatisfied
+// answer that comes after the Close (none in the year).
+func (a *graded) grade(m *matters.Matter, cal *workday.Calendar, g grading.Grader) error {
 	f := &a.figures
-	// record grades facts at the time of the event with sequence number
-	// seq, which the evaluation follows in the journal (-journal).
-	record := func(facts scoring.Facts, at time.Time, seq int) error {
-		res, err := t.Evaluate(facts)
-		if err != nil {
-			return fmt.Errorf("wuhu: grading %s for %s: %w", m.ID, facts.Subject, err)
-		}
-		f.Evaluations++
-		e := facts.Evaluation(at, res) // a stage of a long matter, or its final evaluation after the stages
-		e.Facts = &facts               // the decision record: the journal keeps what the grade was given on
-		a.evals[m.ID] = append(a.evals[m.ID], e)
-		a.after[m.ID] = append(a.after[m.ID], seq)
-		return a.book.Record(e)
+	gs, err := g.Grade(cal, m, 0)
+	if err != nil {
+		return fmt.Errorf("wuhu: %w", err)
 	}
+	a.grades[m.ID] = gs
 	stages := 0
-	for i, e := range m.Events {
-		if e.Kind != matters.Progress || e.Actor != m.Lead {
+	for _, x := range gs {
+		if x.Amendment != nil {
+			if err := a.book.Amend(*x.Amendment); err != nil {
+				return err
+			}
 			continue
 		}
-		part, err := matters.Replay(m.Events[:i+1])
-		if err != nil {
+		switch {
+		case !x.Facts.Final:
+			stages++
+			f.StageEvaluations++
+			f.Evaluations++
+		case m.Platform != "" && x.Facts.Evaluator == m.Platform: // the hotline grades the sub-district
+			f.StreetGrades++
+		default:
+			f.Evaluations++
+			if x.Facts.Subject == m.Lead && x.Facts.ResolutionLimit > 0 && x.Facts.Resolution > x.Facts.ResolutionLimit {
+				f.Overdue++
+			}
+		}
+		e := x.Evaluation
+		e.Facts = &x.Facts // the decision record: the journal keeps what the grade was given on
+		a.evals[m.ID] = append(a.evals[m.ID], e)
+		if err := a.book.Record(e); err != nil {
 			return err
 		}
-		route, err := a.lists.RouteOf(part) // the revision the dispatch followed
-		if err != nil {
-			return fmt.Errorf("wuhu: route of %s: %w", m.ID, err)
-		}
-		facts, err := scoring.FactsFor(cal, part, m.Lead, route)
-		if err != nil {
-			return fmt.Errorf("wuhu: facts of %s stage %d: %w", m.ID, part.Stage, err)
-		}
-		if stages < len(p.stageQual) {
-			facts.Quality = p.stageQual[stages]
-		}
-		stages++
-		if err := record(facts, e.At, e.Seq); err != nil {
-			return err
-		}
-		f.StageEvaluations++
 	}
 	if stages > 0 {
 		f.Staged++
 	}
-	if m.State != matters.Resolved && m.State != matters.Closed {
-		return nil
-	}
-	answer := latestAnswer(m)
-	last := m.Events[len(m.Events)-1]
-	route, err := a.lists.RouteOf(m) // the revision the dispatch followed
-	if err != nil {
-		return fmt.Errorf("wuhu: route of %s: %w", m.ID, err)
-	}
-	for i, u := range append([]string{m.Lead}, m.Support...) {
-		facts, err := scoring.FactsFor(cal, m, u, route)
-		if err != nil {
-			return fmt.Errorf("wuhu: facts of %s for %s: %w", m.ID, u, err)
+	return nil
+}
+
+// judge completes the facts of a grade with the sub-district's judgement
+// of quality, from the plan: each stage's, and each unit's at the end (the
+// hotline's grade of a sub-district has none: the citizen's answer speaks
+// for it).
+func judge(p *plan, facts *scoring.Facts) {
+	switch {
+	case !facts.Final: // only the lead reports stages in the year: the stage number counts them
+		if i := facts.Stage - 1; i >= 0 && i < len(p.stageQual) {
+			facts.Quality = p.stageQual[i]
 		}
-		if j := slices.Index(p.units, u); j >= 0 {
+	default:
+		if j := slices.Index(p.units, facts.Subject); j >= 0 {
 			facts.Quality = p.quality[j]
 		}
-		facts.Satisfied = answer
-		if i == 0 && facts.ResolutionLimit > 0 && facts.Resolution > facts.ResolutionLimit {
-			f.Overdue++
-		}
-		if err := record(facts, last.At, last.Seq); err != nil {
-			return err
-		}
 	}
-	// The hotline grades the sub-district that owns a matter it reported
-	// (quality not judged: the citizen's answer speaks for it).
-	if m.Platform != "" {
-		facts, err := scoring.FactsFor(cal, m, m.Owner, route)
-		if err != nil {
-			return fmt.Errorf("wuhu: facts of %s for %s: %w", m.ID, m.Owner, err)
-		}
-		res, err := t.Evaluate(facts)
-		if err != nil {
-			return fmt.Errorf("wuhu: grading %s for %s: %w", m.ID, m.Owner, err)
-		}
-		e := facts.Evaluation(last.At, res)
-		e.Facts = &facts
-		a.evals[m.ID] = append(a.evals[m.ID], e)
-		a.after[m.ID] = append(a.after[m.ID], last.Seq)
-		f.StreetGrades++
-		return a.book.Record(e)
-	}
-	return nil
 }
 
 // has reports whether some event of m satisfies f.
 func has(m *matters.Matter, f func(matters.Event) bool) bool { return slices.ContainsFunc(m.Events, f) }
-
-// latestAnswer returns the citizen's latest answer, nil if never asked.
-func latestAnswer(m *matters.Matter) *bool {
-	var answer *bool
-	for _, e := range m.Events {
-		if e.Kind == matters.Feedback && e.Satisfied != nil {
-			answer = e.Satisfied
-		}
-	}
-	return answer
-}
 
 // otherAssessment returns each department's part of the annual assessment
 // other than the sub-districts' (the "department" part, 70%). It is

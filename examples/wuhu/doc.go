@@ -40,10 +40,12 @@
 // without a whistle (not counted as received). Every event runs through
 // [matters.Catalog.Apply] (the route in force, the admission lists, the
 // reopening limit, the calendar's range) with times on working days of
-// [workday.China]; every dispatched department is graded by
-// [scoring.FactsFor] and a decision table, with the quality judgement the
-// owner gives in the plan, and recorded in a [scoring.Book], as is the
-// hotline's grading of the sub-districts. The departments' other
+// [workday.China]; the library's grader ([grading.New]) says who is
+// graded when — the lead at each stage, every dispatched department at
+// the Close, the sub-district by the hotline that reported its matter —
+// on [scoring.FactsFor]'s facts and a decision table, with the quality
+// judgement the owner gives in the plan, and the grades are recorded in a
+// [scoring.Book]. The departments' other
 // assessment (the 70% part) is synthetic too: one score per department
 // from its own fixed seed.
 //

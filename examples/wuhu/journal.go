@@ -13,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -39,6 +40,7 @@ type trailItem struct {
 	matter int
 	event  *matters.Event
 	eval   *scoring.Evaluation
+	amend  *scoring.Amendment
 }
 
 // trail returns every event of every matter and every evaluation in the
@@ -49,7 +51,7 @@ type trailItem struct {
 func trail(a *graded) []trailItem {
 	var items []trailItem
 	for i, m := range a.year.matters {
-		evals, after := a.evals[m.ID], a.after[m.ID]
+		grades := a.grades[m.ID]
 		var at time.Time // the latest time of the matter so far: keeps its items in order
 		k := 0
 		for j := range m.Events {
@@ -58,20 +60,28 @@ func trail(a *graded) []trailItem {
 				at = e.At
 			}
 			items = append(items, trailItem{at: at, matter: i, event: e})
-			for ; k < len(evals) && after[k] == e.Seq; k++ {
-				items = append(items, trailItem{at: at, matter: i, eval: &evals[k]})
+			for ; k < len(grades) && grades[k].Seq == e.Seq; k++ {
+				items = append(items, gradeItem(at, i, &grades[k]))
 			}
 		}
 		// Evaluations after no event of the matter (none in the year):
 		// after its last event rather than lost.
-		for ; k < len(evals); k++ {
-			items = append(items, trailItem{at: at, matter: i, eval: &evals[k]})
+		for ; k < len(grades); k++ {
+			items = append(items, gradeItem(at, i, &grades[k]))
 		}
 	}
 	slices.SortStableFunc(items, func(x, y trailItem) int {
 		return cmp.Or(x.at.Compare(y.at), cmp.Compare(x.matter, y.matter))
 	})
 	return items
+}
+
+// gradeItem is the trail's item of a grade: its evaluation or amendment.
+func gradeItem(at time.Time, matter int, g *grading.Grade) trailItem {
+	if g.Amendment != nil {
+		return trailItem{at: at, matter: matter, amend: g.Amendment}
+	}
+	return trailItem{at: at, matter: matter, eval: &g.Evaluation}
 }
 
 // journalFile is a journal being written: a temporary file in the
@@ -171,10 +181,14 @@ func writeTrail(w io.Writer, a *graded) (*journalInfo, error) {
 	info := &journalInfo{}
 	for _, it := range trail(a) {
 		var err error
-		if it.event != nil {
+		switch {
+		case it.event != nil:
 			info.Events++
 			_, err = jw.AppendEvent(*it.event)
-		} else {
+		case it.amend != nil:
+			info.Evaluations++
+			_, err = jw.AppendAmendment(*it.amend)
+		default:
 			info.Evaluations++
 			_, err = jw.AppendEvaluation(*it.eval)
 		}

@@ -1,10 +1,12 @@
 package hardening
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Enum is what every enum of the library has.
@@ -13,16 +15,19 @@ type Enum interface {
 	String() string
 	Label() string
 	MarshalText() ([]byte, error)
+	Value() (driver.Value, error)
 }
 
 // EnumRows are the rows of an enum type typ of package pkg: its String,
-// Label, MarshalText and UnmarshalText methods and its parser parse, named
-// pkg.Parse<typ>. Any int value, and any text, gives a code, a label, an
-// error or a round trip, never a panic; the parser and UnmarshalText
-// reject text that is no code and no label.
+// Label, MarshalText, UnmarshalText, Value and Scan methods and its parser
+// parse, named pkg.Parse<typ>. Any int value, and any text, gives a code,
+// a label, an error or a round trip, never a panic; the parser,
+// UnmarshalText and Scan reject text that is no code and no label, and
+// Scan every value of a type other than text and NULL.
 func EnumRows[E Enum, P interface {
 	*E
 	UnmarshalText([]byte) error
+	Scan(any) error
 }](pkg, typ string, parse func(string) (E, error)) []Row {
 	values := make([]E, 0, len(Ints)+4)
 	for _, i := range Ints {
@@ -41,21 +46,9 @@ func EnumRows[E Enum, P interface {
 				c.Call(fmt.Sprintf("%s(%d).Label()", typ, int(v)), func() { _ = v.Label() })
 			}
 		}},
-		{name + ".MarshalText", func(c *Caller) {
-			for _, v := range values {
-				desc := fmt.Sprintf("%s(%d).MarshalText()", typ, int(v))
-				c.Call(desc, func() {
-					b, err := v.MarshalText()
-					if err != nil {
-						return
-					}
-					var back E
-					if err := P(&back).UnmarshalText(b); err != nil || back != v {
-						c.Fail(desc, "%q does not parse back: %v, %v", b, int(back), err)
-					}
-				})
-			}
-		}},
+		{name + ".MarshalText", roundTrip(typ, "MarshalText", values,
+			func(v E) (any, error) { return v.MarshalText() },
+			func(v *E, b any) error { return P(v).UnmarshalText(b.([]byte)) })},
 		{name + ".UnmarshalText", func(c *Caller) {
 			for _, s := range append(enumTexts(), "") {
 				desc := fmt.Sprintf("(*%s).UnmarshalText(%q)", typ, s)
@@ -69,6 +62,31 @@ func EnumRows[E Enum, P interface {
 			}
 			c.Call("(*"+typ+").UnmarshalText(nil)", func() { var v E; _ = P(&v).UnmarshalText(nil) })
 		}},
+		{name + ".Value", roundTrip(typ, "Value", values,
+			func(v E) (any, error) { return v.Value() },
+			func(v *E, val any) error { return P(v).Scan(val) })},
+		{name + ".Scan", func(c *Caller) {
+			srcs := []any{int64(1), float64(1), true, time.Time{}, []string{"a"}}
+			for _, s := range enumTexts() {
+				srcs = append(srcs, s, []byte(s))
+			}
+			for _, src := range srcs {
+				desc := fmt.Sprintf("(*%s).Scan(%T %s)", typ, src, Clip(fmt.Sprint(src)))
+				c.Call(desc, func() {
+					var v E
+					c.WantErr(desc, P(&v).Scan(src))
+				})
+			}
+			for _, src := range []any{nil, "", []byte(nil)} {
+				desc := fmt.Sprintf("(*%s).Scan(%#v)", typ, src)
+				c.Call(desc, func() {
+					v := E(1)
+					if err := P(&v).Scan(src); err != nil || v != 0 {
+						c.Fail(desc, "= %d, %v; want the zero value", int(v), err)
+					}
+				})
+			}
+		}},
 		{pkg + ".Parse" + typ, func(c *Caller) {
 			for _, s := range append(enumTexts(), "") {
 				desc := fmt.Sprintf("Parse%s(%q)", typ, s)
@@ -80,6 +98,27 @@ func EnumRows[E Enum, P interface {
 				})
 			}
 		}},
+	}
+}
+
+// roundTrip is the run of a row of an enum's method that writes a value
+// (MarshalText, Value): for each of values, what write gives without an
+// error, read gives back.
+func roundTrip[E Enum](typ, method string, values []E, write func(E) (any, error), read func(*E, any) error) func(*Caller) {
+	return func(c *Caller) {
+		for _, v := range values {
+			desc := fmt.Sprintf("%s(%d).%s()", typ, int(v), method)
+			c.Call(desc, func() {
+				out, err := write(v)
+				if err != nil {
+					return
+				}
+				var back E
+				if err := read(&back, out); err != nil || back != v {
+					c.Fail(desc, "%v does not read back: %v, %v", out, int(back), err)
+				}
+			})
+		}
 	}
 }
 
@@ -114,6 +153,7 @@ func AddEnumSeeds[E Enum](f *testing.F) {
 func EnumText[E Enum, P interface {
 	*E
 	UnmarshalText([]byte) error
+	Scan(any) error
 }](t *testing.T, s string, parse func(string) (E, error)) {
 	t.Helper()
 	v, err := parse(s)
@@ -132,13 +172,22 @@ func EnumText[E Enum, P interface {
 			t.Fatalf("%T: parse(%q) = %d, but parse(%q) = %d, %v", v, s, int(v), again, int(w), err)
 		}
 	}
-	b, err := v.MarshalText()
-	if err != nil {
-		t.Fatalf("%T: %d, parsed from %q, does not marshal: %v", v, int(v), s, err)
-	}
-	var back E
-	if err := P(&back).UnmarshalText(b); err != nil || back != v {
-		t.Fatalf("%T: %d marshals to %q, which unmarshals to %d, %v", v, int(v), b, int(back), err)
+	for _, w := range []struct {
+		how   string
+		write func(E) (any, error)
+		read  func(*E, any) error
+	}{
+		{"MarshalText", func(v E) (any, error) { return v.MarshalText() }, func(v *E, b any) error { return P(v).UnmarshalText(b.([]byte)) }},
+		{"Value", func(v E) (any, error) { return v.Value() }, func(v *E, val any) error { return P(v).Scan(val) }},
+	} {
+		out, err := w.write(v)
+		if err != nil {
+			t.Fatalf("%T: %d, parsed from %q: %s: %v", v, int(v), s, w.how, err)
+		}
+		var back E
+		if err := w.read(&back, out); err != nil || back != v {
+			t.Fatalf("%T: %d, by %s %v, reads back as %d, %v", v, int(v), w.how, out, int(back), err)
+		}
 	}
 }
 

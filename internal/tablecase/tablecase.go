@@ -1,7 +1,9 @@
 // Package tablecase is the core that the test-helper packages
-// accountabilitytest and scoringtest share: a case's name, and reading
-// their cases from JSON. [Recorder] and [Recorder.Check] are the fake T
-// their own tests use.
+// accountabilitytest, scoringtest and assessmenttest share: a case's
+// name, reading their cases from JSON, reporting a case's outcome
+// ([Report]) and a policy's coverage ([Policy]: which rows the cases
+// reached). [Recorder] and [Recorder.Check] are the fake T their own
+// tests use.
 package tablecase
 
 import (

@@ -1,6 +1,7 @@
 package reason
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 
@@ -168,3 +169,27 @@ func (o *Op) UnmarshalText(b []byte) error {
 	}
 	return err
 }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// as MarshalText does.
+func (l Lang) Value() (driver.Value, error) { return langs.Value(l) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it.
+func (l *Lang) Scan(src any) error { return langs.Scan(src, l) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// as MarshalText does.
+func (o Of) Value() (driver.Value, error) { return ofs.Value(o) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it.
+func (o *Of) Scan(src any) error { return ofs.Scan(src, o) }
+
+// Value writes the code to a database column (database/sql/driver.Valuer),
+// as MarshalText does.
+func (o Op) Value() (driver.Value, error) { return ops.Value(o) }
+
+// Scan reads a database column (database/sql.Scanner): text as
+// UnmarshalText reads it.
+func (o *Op) Scan(src any) error { return ops.Scan(src, o) }

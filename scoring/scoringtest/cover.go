@@ -1,10 +1,6 @@
 package scoringtest
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -31,11 +27,11 @@ type Row struct {
 
 // String names the row as a Reason does: rule 3 "late", or rule 3 for a
 // rule with no name.
-func (r Row) String() string {
-	if r.Name == "" {
-		return "rule " + strconv.Itoa(r.Rule)
-	}
-	return "rule " + strconv.Itoa(r.Rule) + " " + strconv.Quote(r.Name)
+func (r Row) String() string { return tablePolicy("").Label(r.Rule, r.Name) }
+
+// tablePolicy names a table of the given version in a coverage report.
+func tablePolicy(version string) tablecase.Policy {
+	return tablecase.Policy{Kind: "table", Version: version, Row: "rule"}
 }
 
 // Cover finds which rows of tab the cases reach. A case whose facts no
@@ -59,36 +55,17 @@ func Cover(tab *scoring.Table, cases []Case) Coverage {
 }
 
 // Unreached returns the rows no case reached, in the table's order.
-func (c Coverage) Unreached() []Row {
-	var out []Row
-	for _, r := range c.Rows {
-		if len(r.Cases) == 0 {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (c Coverage) Unreached() []Row { return tablecase.Unreached(c.Rows, reached) }
 
-// String reports the coverage one row a line, as
+// reached returns the names of the cases that reached the row.
+func reached(r Row) []string { return r.Cases }
+
+// String reports the coverage one rule a line, as
 //
 //	table "wuhu-2026": 5 of 6 rules reached
 //	rule 1 "not responded": 2 cases
 //	rule 2 "returned": never reached
-func (c Coverage) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "table %s: %d of %d rules reached", strconv.Quote(c.Table), len(c.Rows)-len(c.Unreached()), len(c.Rows))
-	for _, r := range c.Rows {
-		switch n := len(r.Cases); n {
-		case 0:
-			fmt.Fprintf(&b, "\n%s: never reached", r)
-		case 1:
-			fmt.Fprintf(&b, "\n%s: 1 case", r)
-		default:
-			fmt.Fprintf(&b, "\n%s: %d cases", r, n)
-		}
-	}
-	return b.String()
-}
+func (c Coverage) String() string { return tablecase.Summary(tablePolicy(c.Table), c.Rows, reached) }
 
 // RequireCoverage fails t, through one t.Errorf, when some row of tab is
 // reached by none of the cases, naming every such row:
@@ -98,16 +75,7 @@ func (c Coverage) String() string {
 // It does not grade the cases; call [Run] for that. It panics if tab is
 // nil.
 func RequireCoverage(t Testing, tab *scoring.Table, cases []Case) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
-	un := Cover(tab, cases).Unreached()
-	if len(un) == 0 {
-		return
-	}
-	names := make([]string, len(un))
-	for i, r := range un {
-		names[i] = r.String()
-	}
-	t.Errorf("table %s: no case reaches %s", strconv.Quote(tab.Version), strings.Join(names, ", "))
+	tablecase.Helper(t)
+	rows := Cover(tab, cases).Rows // panics on a nil table first
+	tablecase.Require(t, tablePolicy(tab.Version), rows, reached)
 }

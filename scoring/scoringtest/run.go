@@ -3,7 +3,6 @@ package scoringtest
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/tablecase"
@@ -44,36 +43,24 @@ type Case struct {
 // does not refuse when it should. A case with no Name is named by its
 // position, "#0", "#1", …. Run panics if e is nil.
 func Run(t Testing, e scoring.Evaluator, cases []Case) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+	tablecase.Helper(t)
 	if e == nil {
 		panic("scoringtest: Run with a nil evaluator")
 	}
 	for i, c := range cases {
-		name := tablecase.Name(c.Name, i)
 		got, panicked, err := evaluate(e, c.Facts)
-		switch {
-		case panicked != nil:
-			t.Errorf("case %q: Evaluate panicked: %v", name, panicked)
-		case c.Err != "" && err == nil:
-			t.Errorf("case %q: Evaluate = %s, want an error containing %q", name, brief(got), c.Err)
-		case c.Err != "" && !strings.Contains(err.Error(), c.Err):
-			t.Errorf("case %q: Evaluate error %q, want one containing %q", name, err, c.Err)
-		case c.Err == "" && err != nil:
-			t.Errorf("case %q: Evaluate refused: %v", name, err)
-		case c.Err == "":
-			want := c.Want
-			if want.Policy == "" {
-				got.Policy = ""
-			}
-			if want.Reasons == nil {
-				got.Reasons = nil
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("case %q: result mismatch (-want +got):\n%s", name, diff)
-			}
-		}
+		tablecase.Report(t, tablecase.Name(c.Name, i), c.Err, tablecase.Outcome{Call: "Evaluate", Panicked: panicked, Err: err,
+			Brief: func() string { return brief(got) },
+			Diff: func() string {
+				want := c.Want
+				if want.Policy == "" {
+					got.Policy = ""
+				}
+				if want.Reasons == nil {
+					got.Reasons = nil
+				}
+				return cmp.Diff(want, got)
+			}})
 	}
 }
 
@@ -81,9 +68,7 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 // testdata, with [ReadCases] and runs them with [Run]. A file that cannot
 // be read or decoded is reported through t.Errorf, and nothing is run.
 func RunFile(t Testing, e scoring.Evaluator, path string) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+	tablecase.Helper(t)
 	cs, err := tablecase.ReadFile[Case]("scoringtest", scoring.ErrInvalid, path)
 	if err != nil {
 		t.Errorf("%v", err)
@@ -102,20 +87,14 @@ func ReadCases(r io.Reader) ([]Case, error) {
 	return tablecase.Read[Case]("scoringtest", scoring.ErrInvalid, r)
 }
 
-// evaluate calls e, turning a panic into a value.
-func evaluate(e scoring.Evaluator, f scoring.Facts) (r scoring.Result, panicked any, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			r, panicked, err = scoring.Result{}, p, nil
-		}
-	}()
-	r, err = e.Evaluate(f)
-	return r, nil, err
-}
-
 func brief(r scoring.Result) string {
 	if r.IsZero() {
 		return "the zero Result"
 	}
 	return fmt.Sprintf("%s (%s points)", r.Grade, r.Points.StringFixed(2))
+}
+
+// evaluate calls e, turning a panic into a value.
+func evaluate(e scoring.Evaluator, f scoring.Facts) (scoring.Result, any, error) {
+	return tablecase.Call(func() (scoring.Result, error) { return e.Evaluate(f) })
 }

@@ -95,8 +95,8 @@ func TestRunCallsHelper(t *testing.T) {
 	var rec tablecase.HelperRecorder
 	Run(&rec, speed, []Case{{Name: "x"}})
 	RunFile(&rec, speed, "testdata/speed.json")
-	if rec.Helpers != 3 { // Run, RunFile and the Run it calls
-		t.Errorf("Helper called %d times, want 3", rec.Helpers)
+	if rec.Helpers != 8 { // Run, RunFile and the Run it calls, and the report of each of the 1 + 4 cases
+		t.Errorf("Helper called %d times, want 8", rec.Helpers)
 	}
 }
 

@@ -319,3 +319,35 @@ func (l *Ledger) Amendments() []Amendment {
 	})
 	return out
 }
+
+// Matter returns the entries of one matter as they count — each with the
+// grade, points, policy and reasons of the amendment that counts, if any,
+// and its own key and At — ordered by At, then stage, subject and
+// evaluator; and the matter's amendments, ordered as [Ledger.Amendments]
+// orders them. Times are in the Local location, as time.Unix gives them.
+func (l *Ledger) Matter(matter string) ([]Entry, []Amendment) {
+	m, ok := l.matters.lookup(matter)
+	if !ok {
+		return nil, nil
+	}
+	var es []Entry
+	var as []Amendment
+	for i := l.matters.loc(m).head; i != 0; {
+		r := l.recs.at(i - 1)
+		e := l.entryAt(r, m)
+		if c := l.counting(i-1, r); c != r {
+			a := l.entryAt(c, m)
+			e.Grade, e.Points, e.Policy, e.Reasons = a.Grade, a.Points, a.Policy, a.Reasons
+		}
+		es = append(es, e)
+		for _, j := range l.amendsOf[i-1] {
+			as = append(as, l.amendmentAt(j))
+		}
+		i = r.prev
+	}
+	slices.SortFunc(es, func(x, y Entry) int {
+		return cmp.Or(x.At.Compare(y.At), cmp.Compare(x.Stage, y.Stage), strings.Compare(x.Subject, y.Subject), strings.Compare(x.Evaluator, y.Evaluator))
+	})
+	slices.SortFunc(as, func(x, y Amendment) int { return cmp.Or(keyCmp(&x.Key, &y.Key), amendmentCmp(x, y)) })
+	return es, as
+}

@@ -1,0 +1,303 @@
+package assessment_test
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/shopspring/decimal"
+)
+
+// loadSheet loads testdata/sheet.json: base the composite; 被督办 −1 each;
+// 超时办结 −0.5 each, capped at 4; 响应率 bands [0, 0.9) −3, [0.9, 0.95)
+// −1.5, [0.99, 1] +1; 市级表扬 +2 each, capped at 4; vetoes 重大责任事故
+// (grade fail) and 响应率过低 (below 0.6: 59 points); additions capped at
+// 3, deductions at 10; scale 优秀 90, 良好 80, 合格 60, 不合格 0.
+func loadSheet(t testing.TB) *assessment.Sheet {
+	t.Helper()
+	f, err := os.Open("testdata/sheet.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := assessment.LoadSheet(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func dp(s string) *decimal.Decimal { v := d(s); return &v }
+
+func TestSheetApply(t *testing.T) {
+	s := loadSheet(t)
+	const version = "测试考核细则/2026"
+	items := s.Items
+	tests := []struct {
+		name  string
+		facts assessment.Facts
+		want  assessment.Result
+	}{{
+		// 被督办 2 × −1 = −2; 超时办结 12 × −0.5 = −6, capped at −4;
+		// 响应率 0.92 in [0.9, 0.95): −1.5; 市级表扬 1 × 2 = +2.
+		// Bonus +2 (≤ 3); deduction −2 − 4 − 1.5 = −7.5 (≤ 10).
+		// 88.5 + 2 − 7.5 = 83: 良好 (80 ≤ 83 < 90).
+		name: "a cap binds, deductions per occurrence, a bonus",
+		facts: assessment.Facts{Unit: "城管局", Base: dp("88.5"),
+			Counts: map[string]int{"督办": 2, "超时": 12, "表扬": 1}, Rates: map[string]decimal.Decimal{"响应率": d("0.92")}},
+		want: assessment.Result{Sheet: version, Unit: "城管局", Base: d("88.5"), Bonus: d("2"), Deduction: d("-7.5"), Points: d("83"), Grade: "good",
+			Reasons: []assessment.Reason{
+				{Item: 1, Name: "被督办", Fact: "督办", Count: 2, Each: items[0].Each, Points: d("-2")},
+				{Item: 2, Name: "超时办结", Fact: "超时", Count: 12, Each: items[1].Each, Points: d("-4"), Capped: true},
+				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.92"), Band: &items[2].Bands[1], Points: d("-1.5")},
+				{Item: 4, Name: "市级表扬", Fact: "表扬", Count: 1, Each: items[3].Each, Points: d("2")},
+			}},
+	}, {
+		// 市级表扬 3 × 2 = +6, capped at +4; 响应率 1 in [0.99, 1]: +1.
+		// Bonus 4 + 1 = 5, capped at 3. 91.25 + 3 = 94.25: 优秀.
+		name: "the total cap on additions binds",
+		facts: assessment.Facts{Unit: "住建局", Base: dp("91.25"),
+			Counts: map[string]int{"表扬": 3, "督办": 0}, Rates: map[string]decimal.Decimal{"响应率": d("1")}},
+		want: assessment.Result{Sheet: version, Unit: "住建局", Base: d("91.25"), Bonus: d("3"), BonusCapped: true, Points: d("94.25"), Grade: "excellent",
+			Reasons: []assessment.Reason{
+				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("1"), Band: &items[2].Bands[2], Points: d("1")},
+				{Item: 4, Name: "市级表扬", Fact: "表扬", Count: 3, Each: items[3].Each, Points: d("4"), Capped: true},
+			}},
+	}, {
+		// 被督办 12 × −1 = −12; 响应率 0.85 in [0, 0.9): −3. Deduction
+		// −15, capped at −10. 95 − 10 = 85, 良好 — but 重大责任事故 vetoes
+		// the grade to 不合格; the points stay 85.
+		name: "a veto sets the grade; the total cap on deductions binds",
+		facts: assessment.Facts{Unit: "水务局", Base: dp("95"),
+			Counts: map[string]int{"督办": 12, "责任事故": 1}, Rates: map[string]decimal.Decimal{"响应率": d("0.85")}},
+		want: assessment.Result{Sheet: version, Unit: "水务局", Base: d("95"), Deduction: d("-10"), DeductionCapped: true, Points: d("85"), Grade: "fail",
+			Reasons: []assessment.Reason{
+				{Item: 1, Name: "被督办", Fact: "督办", Count: 12, Each: items[0].Each, Points: d("-12")},
+				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.85"), Band: &items[2].Bands[0], Points: d("-3")},
+				{Item: 5, Name: "重大责任事故", Fact: "责任事故", Count: 1, Veto: items[4].Veto, Label: "不合格"},
+			}},
+	}, {
+		// 响应率 0.5 in [0, 0.9): −3. 90 − 3 = 87; 响应率过低 (0.5 < 0.6)
+		// sets the points to 59: 不合格 (59 < 60).
+		name:  "a veto sets the points",
+		facts: assessment.Facts{Unit: "交通局", Base: dp("90"), Rates: map[string]decimal.Decimal{"响应率": d("0.5")}},
+		want: assessment.Result{Sheet: version, Unit: "交通局", Base: d("90"), Deduction: d("-3"), Points: d("59"), Grade: "fail",
+			Reasons: []assessment.Reason{
+				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.5"), Band: &items[2].Bands[0], Points: d("-3")},
+				{Item: 6, Name: "响应率过低", Fact: "响应率", Rate: dp("0.5"), Veto: items[5].Veto},
+			}},
+	}, {
+		// A veto never raises: 40 − 3 = 37 stays below the veto's 59.
+		name:  "a veto never raises",
+		facts: assessment.Facts{Unit: "低分局", Base: dp("40"), Rates: map[string]decimal.Decimal{"响应率": d("0.55")}},
+		want: assessment.Result{Sheet: version, Unit: "低分局", Base: d("40"), Deduction: d("-3"), Points: d("37"), Grade: "fail",
+			Reasons: []assessment.Reason{
+				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.55"), Band: &items[2].Bands[0], Points: d("-3")},
+				{Item: 6, Name: "响应率过低", Fact: "响应率", Rate: dp("0.55"), Veto: items[5].Veto},
+			}},
+	}, {
+		// No occurrences, and a rate of 0.97 falls in no band: the base.
+		name:  "nothing moves",
+		facts: assessment.Facts{Unit: "安静局", Base: dp("79.99"), Rates: map[string]decimal.Decimal{"响应率": d("0.97")}},
+		want:  assessment.Result{Sheet: version, Unit: "安静局", Base: d("79.99"), Points: d("79.99"), Grade: "pass"},
+	}, {
+		// No 响应率 to count: neither its bands nor its veto fire.
+		name:  "a rate not given",
+		facts: assessment.Facts{Unit: "新设局", Base: dp("0"), Counts: map[string]int{"督办": 1}},
+		want: assessment.Result{Sheet: version, Unit: "新设局", Deduction: d("-1"), Points: d("-1"), Grade: "fail",
+			Reasons: []assessment.Reason{{Item: 1, Name: "被督办", Fact: "督办", Count: 1, Each: items[0].Each, Points: d("-1")}}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Apply(tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Apply mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReasonString(t *testing.T) {
+	s := loadSheet(t)
+	got, err := s.Apply(assessment.Facts{Unit: "城管局", Base: dp("88.5"),
+		Counts: map[string]int{"督办": 2, "超时": 12, "表扬": 1, "责任事故": 1}, Rates: map[string]decimal.Decimal{"响应率": d("0.55")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range got.Reasons {
+		lines = append(lines, r.String())
+	}
+	want := []string{
+		"被督办：督办 2 次，每次 -1 分，计 -2 分",
+		"超时办结：超时 12 次，每次 -0.5 分，共 -6 分，单项封顶，计 -4 分",
+		"响应率：响应率 0.55，低于 0.9，计 -3 分",
+		"市级表扬：表扬 1 次，每次 +2 分，计 +2 分",
+		"重大责任事故：责任事故 1 次，一票否决，等次不高于 不合格",
+		"响应率过低：响应率 0.55，低于 0.6，一票否决，得分不高于 59 分",
+	}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("Reason.String mismatch (-want +got):\n%s", diff)
+	}
+	capped := assessment.Reason{Name: "x", Fact: "率", Rate: dp("0.5"), Band: &assessment.Band{From: dp("0.25"), Points: d("-8")}, Points: d("-5"), Capped: true}
+	if got, want := capped.String(), "x：率 0.5，不低于 0.25，应计 -8 分，单项封顶，计 -5 分"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+func TestSheetApplyErrors(t *testing.T) {
+	s := loadSheet(t)
+	fixed := *s
+	fixed.Base = assessment.Base{From: assessment.FixedBase, Points: dp("100")}
+	tests := []struct {
+		name  string
+		sheet *assessment.Sheet
+		facts assessment.Facts
+		want  []string
+	}{
+		{"unknown and misused facts", s, assessment.Facts{Unit: "城管局", Base: dp("90"),
+			Counts: map[string]int{"督 办": 1, "超时": -2, "响应率": 1}, Rates: map[string]decimal.Decimal{"满意率": d("0.9"), "督办": d("0.5")}}, []string{
+			`assessment: bad facts: unit "城管局": "响应率" is a rate of sheet "测试考核细则/2026", given as a count`,
+			`assessment: bad facts: unit "城管局": count "督 办" is not a fact of sheet "测试考核细则/2026"`,
+			`assessment: bad facts: unit "城管局": count "超时" is negative (-2)`,
+			`assessment: bad facts: unit "城管局": rate "满意率" is not a fact of sheet "测试考核细则/2026"`,
+			`assessment: bad facts: unit "城管局": "督办" is a count of sheet "测试考核细则/2026", given as a rate`,
+		}},
+		{"rates out of range", s, assessment.Facts{Unit: "u", Base: dp("90"), Rates: map[string]decimal.Decimal{"响应率": d("1.01")}}, []string{
+			`assessment: bad facts: unit "u": rate "响应率" is 1.01, not a decimal from 0 to 1 of at most 64 characters`,
+		}},
+		{"no base", s, assessment.Facts{Unit: "u"}, []string{
+			`assessment: bad facts: unit "u": no base (the 一事一评综合得分 sheet "测试考核细则/2026" starts from)`,
+		}},
+		{"a base for a fixed sheet", &fixed, assessment.Facts{Unit: "u", Base: dp("1")}, []string{
+			`assessment: bad facts: unit "u": a base is given, but sheet "测试考核细则/2026" has the fixed base`,
+		}},
+		{"a hostile base", s, assessment.Facts{Unit: "u", Base: &decimal.Decimal{}}, nil},
+	}
+	huge := decimal.New(1, 1<<30)
+	tests[len(tests)-1].facts.Base = &huge
+	tests[len(tests)-1].want = []string{`assessment: bad facts: unit "u": the base is longer than 64 characters`}
+	// A sheet that was never validated: Apply refuses what it cannot
+	// compute, wrapping ErrSheet.
+	broken := *loadSheet(t)
+	broken.Items = slices.Clone(broken.Items)
+	broken.Items[0].Fact = "督 办"
+	broken.Items[4].Veto = &assessment.Veto{Grade: "none"}
+	broken.Items[5].Veto = &assessment.Veto{Points: dp("59")}
+	broken.Items[1].Cap = &huge
+	tests = append(tests, struct {
+		name  string
+		sheet *assessment.Sheet
+		facts assessment.Facts
+		want  []string
+	}{"a sheet never validated", &broken, assessment.Facts{Unit: "u", Base: dp("90"), Counts: map[string]int{"超时": 20, "责任事故": 1},
+		Rates: map[string]decimal.Decimal{"响应率": d("0.5")}}, []string{
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[0] "被督办" reads the unknown fact "督 办"`,
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[1] "超时办结": cap is longer than 64 characters`,
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[4] "重大责任事故": the veto's grade "none" is not on the sheet's scale`,
+		`assessment: bad sheet: sheet "测试考核细则/2026" items[5] "响应率过低": a veto on a rate needs below`,
+	}})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.sheet.Apply(tt.facts)
+			sentinel := assessment.ErrFacts
+			if tt.sheet == &broken {
+				sentinel = assessment.ErrSheet
+			}
+			if !errors.Is(err, sentinel) {
+				t.Fatalf("Apply = %v, %v; want %v", got, err, sentinel)
+			}
+			if diff := cmp.Diff(assessment.Result{}, got); diff != "" {
+				t.Errorf("a refused Apply returned a result (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
+				t.Errorf("Apply error mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSheetSaveLoad: a sheet saved loads back equal, and saves to the
+// same bytes.
+func TestSheetSaveLoad(t *testing.T) {
+	s := loadSheet(t)
+	var a, b bytes.Buffer
+	if err := s.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	back, err := assessment.LoadSheet(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(s, back); diff != "" {
+		t.Errorf("LoadSheet(Save) mismatch (-want +got):\n%s", diff)
+	}
+	if err := back.Save(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("Save is not stable: %v\n%s\n%s", err, a.Bytes(), b.Bytes())
+	}
+}
+
+// TestSheetItemOrder: the order of a valid sheet's items changes only the
+// order of the reasons, never a figure — bands are disjoint, caps are per
+// item, the total caps bound sums, and the lowest veto wins whatever its
+// place.
+func TestSheetItemOrder(t *testing.T) {
+	s := benchSheet(t)
+	units := benchUnits(100)
+	rng := rand.New(rand.NewPCG(7, 13))
+	for round := range 3 {
+		shuffled := *s
+		shuffled.Items = slices.Clone(s.Items)
+		rng.Shuffle(len(shuffled.Items), func(i, j int) { shuffled.Items[i], shuffled.Items[j] = shuffled.Items[j], shuffled.Items[i] })
+		for _, f := range units {
+			want, err := s.Apply(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := shuffled.Apply(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byName := func(a, b assessment.Reason) int { return strings.Compare(a.Name, b.Name) }
+			slices.SortFunc(want.Reasons, byName)
+			slices.SortFunc(got.Reasons, byName)
+			ignoreNumber := cmpopts.IgnoreFields(assessment.Reason{}, "Item")
+			if diff := cmp.Diff(want, got, ignoreNumber); diff != "" {
+				t.Fatalf("round %d, unit %s: shuffled items mismatch (-want +got):\n%s", round, f.Unit, diff)
+			}
+		}
+	}
+}
+
+// TestSheetConcurrent: one sheet applied from several goroutines at once
+// gives each the result it gives alone (go test -race checks what they
+// share).
+func TestSheetConcurrent(t *testing.T) {
+	s := benchSheet(t)
+	units := benchUnits(hardening.Each)
+	want := make([]assessment.Result, len(units))
+	for i, f := range units {
+		r, err := s.Apply(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = r
+	}
+	hardening.Concurrently(t, "Apply", func(g, i int) {
+		got, err := s.Apply(units[i])
+		if err != nil || !cmp.Equal(want[i], got) {
+			t.Errorf("goroutine %d, unit %d: %v, %v", g, i, got, err)
+		}
+	})
+}

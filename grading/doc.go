@@ -1,0 +1,52 @@
+// Package grading answers "who is graded, when, and by what" for the
+// matters of package matters: from a matter's history, the governance
+// matter list its dispatch followed (a [matters.Catalog]) and an
+// evaluator, the evaluations and amendments the history calls for, ready
+// for a scoring.Book and a journal.
+//
+// The rules of [New]'s grader, which the wuhu example and a reference
+// service share:
+//
+//   - each Progress (分时段) by the matter's lead at the time grades the
+//     lead on the matter as far as that event: a stage of a long matter;
+//   - the Close (结案) of a dispatched matter grades every unit on it — the
+//     lead, then the support units in the order of the dispatch — and, for
+//     a matter a platform (a hotline such as 12345) reported for its owner,
+//     the owner, graded by the platform;
+//   - a Feedback (回访) after the Close whose answer changes the one the
+//     grades at the Close stand on — a citizen not satisfied after all, or
+//     a correction of such an answer — amends each of those grades, with
+//     the facts as far as that Feedback.
+//
+// Nothing else calls for a grade: a matter closed without a dispatch, a
+// Resolve (a matter may still be reopened), an urging, a supervision or a
+// reply after the Close (they count in an amendment's facts, when a
+// Feedback calls for one). A host with other rules implements [Grader]
+// itself, or wraps this one.
+//
+// The facts are [scoring.FactsFor]'s, on the route [matters.Catalog.RouteOf]
+// finds, completed by the host's [Config.Judge] (the sub-district's
+// judgement of quality, say), and graded by [Config.Evaluator]. Grading a
+// matter event by event, as a live host does after each event it applies,
+// gives the same grades in the same order as grading its whole history at
+// once, as a host rebuilding its state does.
+//
+// # Performance
+//
+// Grade replays the matter's history from its first event, whatever
+// after is, and reads the facts of each grade off the history up to its
+// event: its time grows with the events of one matter and the grades they
+// call for. A host that grades after every event of a matter of n events
+// replays n²/2 events in all, a few thousand for a long matter.
+//
+// # Errors
+//
+// A grader reports, naming the matter and the event, the errors of the
+// history ([matters.Replay]'s), of the route (matters.ErrNoRoute,
+// matters.ErrNoRevision), of the facts (scoring.ErrInvalid,
+// workday.ErrOutOfRange) and of the evaluator (scoring.ErrRefused,
+// scoring.ErrNoRule, or the host's), wrapped so that errors.Is finds
+// them. A range of events outside the matter's history wraps [ErrRange].
+// A nil calendar or matter is a programmer's error and panics, as does a
+// Config without a catalog or an evaluator.
+package grading

@@ -1,0 +1,128 @@
+package grading_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/qingdan/qingdan/grading"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// A host grades each matter after every event it applies, and records
+// what the grader finds: evaluations, and amendments when a citizen is
+// not satisfied after the matter was closed.
+func Example() {
+	cal := workday.China()
+	catalog := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{
+		{Type: "占道经营", Lead: "城管局", Support: []string{"市场监管局"}, Respond: 4 * time.Hour, ResolveDays: 3},
+	}}}
+	g := grading.New(grading.Config{Catalog: catalog, Evaluator: wuhu.Table(),
+		Judge: func(_ *matters.Matter, f *scoring.Facts) error {
+			f.Quality = 4 // the sub-district's judgement
+			return nil
+		}})
+	book := scoring.NewBook()
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	no := false
+	m := &matters.Matter{}
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "镜湖街道", Type: "占道经营"},
+		{Kind: matters.Whistle, Actor: "镜湖街道"},
+		{Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局", "市场监管局"}},
+		{Kind: matters.Accept, Actor: "城管局"},
+		{Kind: matters.Accept, Actor: "市场监管局"},
+		{Kind: matters.Progress, Actor: "城管局"},
+		{Kind: matters.Resolve, Actor: "城管局"},
+		{Kind: matters.Close, Actor: "镜湖街道"},
+		{Kind: matters.Feedback, Actor: "镜湖街道", Satisfied: &no},
+	} {
+		e.Matter, e.Seq, e.At = "2020-0001", i+1, at.Add(time.Duration(i)*2*time.Hour)
+		if err := catalog.Apply(cal, m, e); err != nil {
+			fmt.Println(err)
+			return
+		}
+		gs, err := g.Grade(cal, m, len(m.Events)-1) // what this event calls for
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, x := range gs {
+			if x.Amendment != nil {
+				a := x.Amendment
+				fmt.Printf("event %d (%s): amend %s stage %d: %s (%s)\n", x.Seq, e.Kind.Label(), a.Subject, a.Stage, a.Result.Grade, a.Reason)
+				err = book.Amend(*a)
+			} else {
+				v := x.Evaluation
+				fmt.Printf("event %d (%s): %s graded by %s, stage %d: %s\n", x.Seq, e.Kind.Label(), v.Subject, v.Evaluator, v.Stage, v.Result.Grade)
+				err = book.Record(v)
+			}
+			if err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+	}
+	for _, s := range book.Scores(scoring.Year(2020)) {
+		fmt.Println(s.Subject, s.Composite)
+	}
+	// Output:
+	// event 6 (分时段): 城管局 graded by 镜湖街道, stage 1: excellent
+	// event 8 (结案): 城管局 graded by 镜湖街道, stage 2: excellent
+	// event 8 (结案): 市场监管局 graded by 镜湖街道, stage 2: excellent
+	// event 9 (回访): amend 城管局 stage 2: fair (feedback (回访) at event 9 after the close: not satisfied)
+	// event 9 (回访): amend 市场监管局 stage 2: fair (feedback (回访) at event 9 after the close: not satisfied)
+	// 城管局 85
+	// 市场监管局 70
+}
+
+// A host wraps the standard grader: here, to leave the stages of a long
+// matter ungraded.
+func ExampleFunc() {
+	cal := workday.China()
+	catalog := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{
+		{Type: "占道经营", Lead: "城管局", Respond: 4 * time.Hour, ResolveDays: 3},
+	}}}
+	std := grading.New(grading.Config{Catalog: catalog, Evaluator: wuhu.Table()})
+	finalOnly := grading.Func(func(cal *workday.Calendar, m *matters.Matter, after int) ([]grading.Grade, error) {
+		gs, err := std.Grade(cal, m, after)
+		var out []grading.Grade
+		for _, g := range gs {
+			if g.Facts.Final {
+				out = append(out, g)
+			}
+		}
+		return out, err
+	})
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	var events []matters.Event
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "镜湖街道", Type: "占道经营"},
+		{Kind: matters.Whistle, Actor: "镜湖街道"},
+		{Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局"}},
+		{Kind: matters.Accept, Actor: "城管局"},
+		{Kind: matters.Progress, Actor: "城管局"},
+		{Kind: matters.Resolve, Actor: "城管局"},
+		{Kind: matters.Close, Actor: "镜湖街道"},
+	} {
+		e.Matter, e.Seq, e.At = "2020-0002", i+1, at.Add(time.Duration(i)*time.Hour)
+		events = append(events, e)
+	}
+	m, err := matters.Replay(events)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	gs, err := finalOnly.Grade(cal, m, 0) // the whole history, as a host rebuilding its state
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range gs {
+		fmt.Println(g.Seq, g.Evaluation.Subject, g.Evaluation.Stage, g.Evaluation.Result.Grade)
+	}
+	// Output:
+	// 7 城管局 2 good
+}

@@ -1,0 +1,143 @@
+package tablecase
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// This file is the coverage report that scoringtest (a decision table's
+// rules) and assessmenttest (a sheet's items) share, in the manner of
+// opa test --coverage: which rows of a policy a set of cases reached.
+
+// Testing is the one method of *testing.T the helpers report through.
+type Testing interface {
+	Errorf(format string, args ...any)
+}
+
+// Helper calls t's Helper method, if it has one, so that a failure is
+// reported at the caller's line.
+func Helper(t Testing) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+}
+
+// Policy names a policy in a coverage report: its Kind ("table",
+// "sheet"), its Version, and what its rows are called ("rule", "item").
+type Policy struct {
+	Kind, Version, Row string
+}
+
+// Label names row n (1-based) of p as the policy's reasons do: rule 3
+// "late", or rule 3 for a row with no name.
+func (p Policy) Label(n int, name string) string {
+	if name == "" {
+		return p.Row + " " + strconv.Itoa(n)
+	}
+	return p.Row + " " + strconv.Itoa(n) + " " + strconv.Quote(name)
+}
+
+// The coverage functions take the rows of a report as each helper
+// package declares them: a row names itself with String ("rule 3
+// \"late\""), and cases(row) gives the names of the cases that reached it.
+
+// Unreached returns the rows no case reached, in their order.
+func Unreached[R any](rows []R, cases func(R) []string) []R {
+	var out []R
+	for _, r := range rows {
+		if len(cases(r)) == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Summary reports the coverage of p's rows one row a line:
+//
+//	table "wuhu-2026": 5 of 6 rules reached
+//	rule 1 "not responded": 2 cases
+//	rule 2 "returned": never reached
+func Summary[R fmt.Stringer](p Policy, rows []R, cases func(R) []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %d of %d %ss reached", p.Kind, strconv.Quote(p.Version), len(rows)-len(Unreached(rows, cases)), len(rows), p.Row)
+	for _, r := range rows {
+		switch n := len(cases(r)); n {
+		case 0:
+			fmt.Fprintf(&b, "\n%s: never reached", r)
+		case 1:
+			fmt.Fprintf(&b, "\n%s: 1 case", r)
+		default:
+			fmt.Fprintf(&b, "\n%s: %d cases", r, n)
+		}
+	}
+	return b.String()
+}
+
+// Require fails t, through one t.Errorf, when some of p's rows is
+// unreached, naming every such row:
+//
+//	table "wuhu-2026": no case reaches rule 2 "returned", rule 5 "late"
+func Require[R fmt.Stringer](t Testing, p Policy, rows []R, cases func(R) []string) {
+	Helper(t)
+	un := Unreached(rows, cases)
+	if len(un) == 0 {
+		return
+	}
+	names := make([]string, len(un))
+	for i, r := range un {
+		names[i] = r.String()
+	}
+	t.Errorf("%s %s: no case reaches %s", p.Kind, strconv.Quote(p.Version), strings.Join(names, ", "))
+}
+
+// Outcome is what a helper's call of the code under test gave for one
+// case: the call's name ("Evaluate", "Apply"), a panic, an error, the
+// result in brief for a message, and the mismatch of the result wanted
+// ("" for none; it is asked for only when the case wants no error).
+type Outcome struct {
+	Call     string
+	Panicked any
+	Err      error
+	Brief    func() string
+	Diff     func() string
+}
+
+// Report reports, through t.Errorf, what is wrong with the outcome of the
+// case named name, which wants an error containing wantErr, or none when
+// wantErr is empty:
+//
+//	case "late": Apply panicked: …
+//	case "late": Apply = 85 points, want an error containing "base"
+//	case "late": Apply error "…", want one containing "base"
+//	case "late": Apply refused: …
+//	case "late": result mismatch (-want +got):
+func Report(t Testing, name, wantErr string, o Outcome) {
+	Helper(t)
+	switch {
+	case o.Panicked != nil:
+		t.Errorf("case %q: %s panicked: %v", name, o.Call, o.Panicked)
+	case wantErr != "" && o.Err == nil:
+		t.Errorf("case %q: %s = %s, want an error containing %q", name, o.Call, o.Brief(), wantErr)
+	case wantErr != "" && !strings.Contains(o.Err.Error(), wantErr):
+		t.Errorf("case %q: %s error %q, want one containing %q", name, o.Call, o.Err, wantErr)
+	case wantErr == "" && o.Err != nil:
+		t.Errorf("case %q: %s refused: %v", name, o.Call, o.Err)
+	case wantErr == "":
+		if diff := o.Diff(); diff != "" {
+			t.Errorf("case %q: result mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
+// Call calls f, turning a panic into a value.
+func Call[R any](f func() (R, error)) (r R, panicked any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			var zero R
+			r, panicked, err = zero, p, nil
+		}
+	}()
+	r, err = f()
+	return r, nil, err
+}

@@ -1,0 +1,49 @@
+package scoring
+
+// Key identifies an evaluation in a [Book], which holds one evaluation per
+// key, and the evaluation an [Amendment] corrects: its Matter, Subject,
+// Evaluator and Stage. A Key is comparable: a host indexes evaluations and
+// amendments by it, as Key{e.Matter, e.Subject, e.Evaluator, e.Stage}.
+// Keys are ordered by Matter, Subject and Evaluator (by bytes) and then
+// Stage: the order of [Book.Evaluations].
+type Key struct {
+	Matter    string `json:"matter"`
+	Subject   string `json:"subject"`
+	Evaluator string `json:"evaluator"`
+	Stage     int    `json:"stage,omitempty"`
+}
+
+// Matter returns the evaluations of one matter as they count, and the
+// amendments made to them:
+//
+//   - each evaluation with the Result of the amendment that counts, if it
+//     was amended (see [Amendment]), and otherwise as recorded; its At is
+//     still when it was made, which decides the period it counts in (see
+//     [Book.Scores]). They are ordered by At, then Stage, Subject and
+//     Evaluator: the order in which a matter's history graded them, the
+//     stages of a long matter first.
+//   - the matter's amendments, ordered as [Book.Amendments] orders them:
+//     by the [Key] of the evaluation corrected, then from the earliest to
+//     the latest.
+//
+// Times are in China Standard Time. A matter the book does not hold, and
+// a nil book, give nothing. Matter reads only the matter's evaluations
+// and amendments: its time grows with them, not with the book.
+func (b *Book) Matter(id string) ([]Evaluation, []Amendment) {
+	if b == nil {
+		return nil, nil
+	}
+	b.mu.Lock()
+	es, as := b.l.Matter(id)
+	b.mu.Unlock()
+	var evals []Evaluation
+	for i := range es {
+		evals = append(evals, evaluationOf(&es[i]))
+	}
+	var amends []Amendment
+	for i := range as {
+		a := &as[i]
+		amends = append(amends, Amendment{Evaluation: evaluationOf(&a.Entry), Author: a.Author, Reason: a.Reason})
+	}
+	return evals, amends
+}
