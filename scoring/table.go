@@ -217,9 +217,9 @@ func (t *Table) policy() string {
 // [ErrNoRule] or [ErrInvalid].
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
-// they are, and allocates twice: the reason with its checks, and its
-// figures (numbers only, which the collector does not scan). It writes no
-// text.
+// they are, and allocates once, a block with the reason, its checks and
+// its figures (twice for a rule of more than two conditions). It writes
+// no text.
 func (t *Table) Evaluate(f Facts) (Result, error) {
 	for i := range t.Rules {
 		r := &t.Rules[i]
