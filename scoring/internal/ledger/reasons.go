@@ -129,6 +129,18 @@ func sameReasons(buf []byte, rs []reason.Reason) bool {
 		if len(buf) == 0 {
 			return false
 		}
+		if r := &rs[i]; len(r.Text) <= maxShortText && textOnly(r) {
+			// The stored form of a short reason of text, byte by byte: its
+			// length, rule 0, English, no name, the text, no type, no
+			// checks, no figures.
+			n := len(r.Text)
+			if len(buf) < n+8 || buf[0] != byte(n+7) || buf[1]|buf[2]|buf[3] != 0 || buf[4] != byte(n) ||
+				string(buf[5:5+n]) != r.Text || buf[5+n]|buf[6+n]|buf[7+n] != 0 {
+				return false
+			}
+			buf = buf[n+8:]
+			continue
+		}
 		n, k := binary.Uvarint(buf)
 		if k <= 0 || uint64(len(buf)-k) < n {
 			return false
@@ -162,6 +174,15 @@ func sameReasons(buf []byte, rs []reason.Reason) bool {
 		}
 	}
 	return len(buf) == 0
+}
+
+// maxShortText is the longest text whose reason's stored form has a
+// length of one byte (less than 0x80 with its 7 other bytes).
+const maxShortText = 0x7f - 7
+
+// textOnly reports whether r holds nothing but Text.
+func textOnly(r *reason.Reason) bool {
+	return r.Rule == 0 && r.Lang == reason.English && r.Name == "" && r.Type == "" && len(r.Checks) == 0 && len(r.Figures) == 0
 }
 
 // is reports whether the next text is s, and reads it.

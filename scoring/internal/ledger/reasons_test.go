@@ -28,3 +28,22 @@ func TestReasonsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestSameReasons: the stored form of reasons is recognised as theirs, by
+// the fast path for short texts too, and not as any other reasons'.
+func TestSameReasons(t *testing.T) {
+	lists := [][]reason.Reason{nil, reason.Texts(""), reason.Texts("rule"), reason.Texts("rule", "x"), reason.Texts(strings.Repeat("a", maxShortText)),
+		reason.Texts(strings.Repeat("a", maxShortText+1)), reason.Texts("rulf"), {{Rule: 1, Text: "rule"}}, {{Type: "rule"}}, {{Name: "rule"}},
+		{{Rule: 2, Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(4, 0)}}}},
+		{{Rule: 2, Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(40, -1)}}}},
+		{{Figures: []reason.Figure{{Of: reason.Response, Done: true, Actual: 5, Limit: 7, Places: 2}}}},
+		{{Figures: []reason.Figure{{Of: reason.Response, Actual: 5, Limit: 7, Places: 2}}}}}
+	for i, a := range lists {
+		buf := appendReasons(nil, a)
+		for j, b := range lists {
+			if got := sameReasons(buf, b); got != (i == j) {
+				t.Errorf("the stored form of list %d is that of list %d: %v", i, j, got)
+			}
+		}
+	}
+}
