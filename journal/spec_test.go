@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/journal/internal/canon"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 func quoteAll(xs []string) []string {
@@ -72,6 +73,25 @@ func TestSpecNamesEveryMember(t *testing.T) {
 	if m := regexp.MustCompile(`(?s)EVENT_KINDS = \((.*?)\)`).FindStringSubmatch(string(py)); m == nil ||
 		!cmp.Equal(regexp.MustCompile(`"(\w+)"`).FindAllString(m[1], -1), quoteAll(codes)) {
 		t.Errorf("verify.py's EVENT_KINDS are not the event kinds' codes %v", codes)
+	}
+	// The figures' and comparisons' codes, in the documentation and in
+	// verify.py.
+	var figures, ops []string
+	for o := reason.Of(1); o.String() != fmt.Sprintf("Of(%d)", int(o)); o++ {
+		figures = append(figures, o.String())
+	}
+	for o := reason.Op(1); o.String() != fmt.Sprintf("Op(%d)", int(o)); o++ {
+		ops = append(ops, o.String())
+	}
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(string(doc), "//", "")), " ")
+	if !strings.Contains(flat, "The figures' codes: "+strings.Join(figures, ", ")+".") || !strings.Contains(flat, "op code: "+strings.Join(ops, ", ")) {
+		t.Errorf("the documentation does not list the figures' codes %v and the comparisons' %v", figures, ops)
+	}
+	for name, codes := range map[string][]string{"FIGURES": figures, "OPS": ops} {
+		if m := regexp.MustCompile(`(?s)`+name+` = \((.*?)\)`).FindStringSubmatch(string(py)); m == nil ||
+			!cmp.Equal(regexp.MustCompile(`"(\w+)"`).FindAllString(m[1], -1), quoteAll(codes)) {
+			t.Errorf("verify.py's %s are not the codes %v", name, codes)
+		}
 	}
 	for _, s := range []struct {
 		name, py string
