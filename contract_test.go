@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"testing"
 	"time"
@@ -21,11 +22,13 @@ import (
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/staff"
+	"github.com/qingdan/qingdan/whatif"
 )
 
 var (
@@ -168,6 +171,13 @@ var (
 	_ func([]indicators.Part, func(indicators.Part) string, decimal.Decimal) []indicators.Rates                           = indicators.Tally
 	_ func(indicators.Rates, assessment.Weights) (decimal.Decimal, error)                                                 = indicators.Rates.Index
 	_ func(map[string]decimal.Decimal, indicators.Classes, indicators.Lists, []indicators.Standing) []indicators.Standing = indicators.Rank
+
+	// whatif
+	_ func(*scoring.Book, []scoring.Facts, scoring.Evaluator, scoring.Period) (whatif.Report, error)             = whatif.Regrade
+	_ func(io.Reader, *journal.Options, whatif.Source, scoring.Evaluator, scoring.Period) (whatif.Report, error) = whatif.RegradeJournal
+	_ func(*workday.Calendar, func(*matters.Matter) (matters.Route, error)) whatif.Source                        = whatif.FactsFor
+	_                                                                                                            = whatif.Report{Book: nil, Changes: []whatif.Change{{Matter: "", Subject: "", Evaluator: "", Stage: 0, Old: scoring.Result{}, New: scoring.Result{}}}, Subjects: []whatif.SubjectChange{{Subject: "", Old: scoring.Score{}, New: scoring.Score{}}}}
+	_ func(*scoring.Book) iter.Seq[scoring.Evaluation]                                                           = (*scoring.Book).All
 
 	// staff
 	_                                                                                        = staff.PostCategory{Code: "", Name: "", Weights: nil}

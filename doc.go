@@ -33,6 +33,7 @@
 //	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade] of a [scoring.Scale]
 //	综合评分            the annual composite: [scoring.Score]; 30% of an assessment via [assessment.Assess]
 //	响应率 / 解决率 / 满意率 / 街道满意率   the rates per unit: [indicators.Tally]; 红黑榜: [indicators.Rank]
+//	评价表试算          what a new decision table would change: [whatif.Regrade], [whatif.RegradeJournal]
 //
 // # The packages
 //
@@ -46,6 +47,7 @@
 //	assessment                     exact weights and blends: the annual assessment; assessment sheets (考核细则) with caps and vetoes
 //	assessment/assessmenttest      helpers for testing assessment sheets, with item coverage
 //	indicators                     响应率, 解决率, 满意率 and 街道满意率 per unit; their index; class rankings with red and black lists
+//	whatif                         what another policy would have done to recorded grades, from a book or a journal
 //	staff                          staff appraisal by post category and the open competition
 //	journal                        the append-only audit trail of events and evaluations: a hash chain, its Merkle tree, signed checkpoints, proofs, receipts
 //	locality/wuhu                  Wuhu's reading of the reform: 六办两中心, its grades, decision table and 30/70 weights
@@ -57,7 +59,8 @@
 //
 // Imports run one way: journal → scoring → matters → accountability, and
 // matters → matters/workday, staff → assessment → scoring,
-// grading → scoring, matters, and indicators → assessment, scoring, matters;
+// grading → scoring, matters, indicators → assessment, scoring, matters,
+// and whatif → journal, scoring, matters;
 // accountability and matters/workday import nothing of ours, and the
 // locality packages import the core packages whose data they hold. A host
 // can use scoring without matters by building [scoring.Facts] itself.
@@ -85,4 +88,5 @@ import (
 	_ "github.com/qingdan/qingdan/matters/workday" // for doc links
 	_ "github.com/qingdan/qingdan/scoring"         // for doc links
 	_ "github.com/qingdan/qingdan/staff"           // for doc links
+	_ "github.com/qingdan/qingdan/whatif"          // for doc links
 )

@@ -23,15 +23,7 @@ import (
 // each makes its calls, failing on a panic or an unsound result.
 func TestHardening(t *testing.T) {
 	rows := slices.Concat(
-		hardening.EnumRows[accountability.Category]("accountability", "Category", accountability.ParseCategory),
-		hardening.EnumRows[accountability.Stage]("accountability", "Stage", accountability.ParseStage),
-		hardening.EnumRows[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind),
-		hardening.EnumRows[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind),
-		hardening.EnumRows[accountability.Level]("accountability", "Level", accountability.ParseLevel),
-		hardening.EnumRows[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity),
-		hardening.EnumRows[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind),
-		hardening.EnumRows[accountability.Status]("accountability", "Status", accountability.ParseStatus),
-		hardening.EnumRows[accountability.BasisKind]("accountability", "BasisKind", accountability.ParseBasisKind),
+		hardening.EnumsRows(hardeningEnums...),
 		hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true),
 		hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true),
 		hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true),
@@ -300,24 +292,18 @@ func longFlow(n int) *accountability.Flow {
 // parser on any text but the empty one, and what it accepts marshals back
 // to the same value. (FuzzParseEnums fuzzes the parsers alone.)
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[accountability.Category](f)
-	hardening.AddEnumSeeds[accountability.Stage](f)
-	hardening.AddEnumSeeds[accountability.UnitKind](f)
-	hardening.AddEnumSeeds[accountability.StepKind](f)
-	hardening.AddEnumSeeds[accountability.Level](f)
-	hardening.AddEnumSeeds[accountability.Severity](f)
-	hardening.AddEnumSeeds[accountability.ChangeKind](f)
-	hardening.AddEnumSeeds[accountability.Status](f)
-	hardening.AddEnumSeeds[accountability.BasisKind](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[accountability.Category](t, s, accountability.ParseCategory)
-		hardening.EnumText[accountability.Stage](t, s, accountability.ParseStage)
-		hardening.EnumText[accountability.UnitKind](t, s, accountability.ParseUnitKind)
-		hardening.EnumText[accountability.StepKind](t, s, accountability.ParseStepKind)
-		hardening.EnumText[accountability.Level](t, s, accountability.ParseLevel)
-		hardening.EnumText[accountability.Severity](t, s, accountability.ParseSeverity)
-		hardening.EnumText[accountability.ChangeKind](t, s, accountability.ParseChangeKind)
-		hardening.EnumText[accountability.Status](t, s, accountability.ParseStatus)
-		hardening.EnumText[accountability.BasisKind](t, s, accountability.ParseBasisKind)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[accountability.Category]("accountability", "Category", accountability.ParseCategory),
+	hardening.EnumOf[accountability.Stage]("accountability", "Stage", accountability.ParseStage),
+	hardening.EnumOf[accountability.UnitKind]("accountability", "UnitKind", accountability.ParseUnitKind),
+	hardening.EnumOf[accountability.StepKind]("accountability", "StepKind", accountability.ParseStepKind),
+	hardening.EnumOf[accountability.Level]("accountability", "Level", accountability.ParseLevel),
+	hardening.EnumOf[accountability.Severity]("accountability", "Severity", accountability.ParseSeverity),
+	hardening.EnumOf[accountability.ChangeKind]("accountability", "ChangeKind", accountability.ParseChangeKind),
+	hardening.EnumOf[accountability.Status]("accountability", "Status", accountability.ParseStatus),
+	hardening.EnumOf[accountability.BasisKind]("accountability", "BasisKind", accountability.ParseBasisKind),
 }

@@ -68,6 +68,60 @@ func named(id, name string) string {
 	return strconv.Quote(id) + " (" + name + ")"
 }
 
+// entryKind names a kind of entry of a register in findings, in English
+// and in Chinese, with the word for its key (ID 编号, code 编码) and the
+// list that holds it.
+type entryKind struct{ list, en, zh, key, keyZh string }
+
+var (
+	unitEntry  = entryKind{"units", "unit", "单位", "ID", "编号"}
+	powerEntry = entryKind{"powers", "power", "权力", "code", "编码"}
+	respEntry  = entryKind{"responsibilities", "responsibility", "职责", "code", "编码"}
+	flowEntry  = entryKind{"flows", "flow", "流程图", "ID", "编号"}
+	riskEntry  = entryKind{"risks", "risk", "廉政风险点", "ID", "编号"}
+)
+
+// noKey reports entry i, named name, which has no key.
+func (k entryKind) noKey(rep reporter, i int, name string) {
+	rep.at(key(k.list, "", i),
+		fmt.Sprintf("%s #%d %q has no %s", k.en, i, name, k.key),
+		fmt.Sprintf("%s #%d %q 未填写%s", k.zh, i, name, k.keyZh))
+}
+
+// repeats reports entry i, id (name), whose key entry first (firstName)
+// has.
+func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firstName string) {
+	rep.at(key(k.list, id, i),
+		fmt.Sprintf("%s %s repeats the %s of %s #%d (%s)", k.en, named(id, name), k.key, k.en, first, firstName),
+		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
+}
+
+// at reports a finding at field of entry i, id (name): en and zh are
+// the formats, of args, of what follows the entry's name in English and
+// in Chinese ("has no kind", "未填写类别").
+func (k entryKind) at(rep reporter, i int, id, name, field, en, zh string, args ...any) {
+	rep.at(key(k.list, id, i)+"."+field,
+		fmt.Sprintf("%s %s "+en, append([]any{k.en, named(id, name)}, args...)...),
+		fmt.Sprintf("%s%s"+zh, append([]any{k.zh, namedZh(id, name)}, args...)...))
+}
+
+// unit checks the unit that field (fieldZh) of entry i, id (name),
+// names: an empty one, if missing is set, it reports as missing (in
+// Chinese missingZh), and one that is no unit of the register as such.
+func (k entryKind) unit(ix *index, rep reporter, i int, id, name, field, fieldZh, unit, missing, missingZh string) {
+	if unit == "" {
+		if missing != "" {
+			k.at(rep, i, id, name, field, missing, missingZh)
+		}
+		return
+	}
+	if _, ok := ix.units[unit]; !ok {
+		rep.at(key(k.list, id, i)+"."+field,
+			fmt.Sprintf("%s %s names %s %q, which is no unit", k.en, named(id, name), field, unit),
+			fmt.Sprintf("%s%s的%s %q 不是登记的单位", k.zh, namedZh(id, name), fieldZh, unit))
+	}
+}
+
 // reporter reports findings of one built-in rule.
 type reporter struct {
 	rule   string
@@ -130,14 +184,10 @@ func builtinRules(get func(*Register) *index) []Rule {
 func unitRequired(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
 		if u.ID == "" {
-			rep.at(key("units", u.ID, i),
-				fmt.Sprintf("unit #%d %q has no ID", i, u.Name),
-				fmt.Sprintf("单位 #%d %q 未填写编号", i, u.Name))
+			unitEntry.noKey(rep, i, u.Name)
 		}
 		if u.Kind == 0 {
-			rep.at(key("units", u.ID, i)+".kind",
-				fmt.Sprintf("unit %s has no kind", named(u.ID, u.Name)),
-				fmt.Sprintf("单位%s未填写类别", namedZh(u.ID, u.Name)))
+			unitEntry.at(rep, i, u.ID, u.Name, "kind", "has no kind", "未填写类别")
 		}
 	}
 }
@@ -148,23 +198,14 @@ func unitDuplicate(ix *index, rep reporter) {
 	}
 	for i, u := range ix.r.Units {
 		if first := ix.units[u.ID]; first != i && u.ID != "" {
-			rep.at(key("units", u.ID, i),
-				fmt.Sprintf("unit %s repeats the ID of unit #%d (%s)", named(u.ID, u.Name), first, ix.r.Units[first].Name),
-				fmt.Sprintf("单位%s与单位 #%d（%s）编号重复", namedZh(u.ID, u.Name), first, ix.r.Units[first].Name))
+			unitEntry.repeats(rep, i, u.ID, u.Name, first, ix.r.Units[first].Name)
 		}
 	}
 }
 
 func unitParent(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
-		if u.Parent == "" {
-			continue
-		}
-		if _, ok := ix.units[u.Parent]; !ok {
-			rep.at(key("units", u.ID, i)+".parent",
-				fmt.Sprintf("unit %s names parent %q, which is no unit", named(u.ID, u.Name), u.Parent),
-				fmt.Sprintf("单位%s的上级单位 %q 不是登记的单位", namedZh(u.ID, u.Name), u.Parent))
-		}
+		unitEntry.unit(ix, rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent, "", "") // a unit may have no parent
 	}
 }
 
@@ -172,24 +213,20 @@ func powerRequired(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.Code == "" {
-			rep.at(key("powers", p.Code, i),
-				fmt.Sprintf("power #%d %q has no code", i, p.Name),
-				fmt.Sprintf("权力 #%d %q 未填写编码", i, p.Name))
+			powerEntry.noKey(rep, i, p.Name)
 		}
 		if p.Category == 0 {
-			rep.at(key("powers", p.Code, i)+".category",
-				fmt.Sprintf("power %s has no category", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未填写权力类型", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "category", "has no category", "未填写权力类型")
 		}
 		if p.StatutoryDays < 0 {
-			rep.at(key("powers", p.Code, i)+".statutoryDays",
-				fmt.Sprintf("power %s has a negative statutory limit of %d working days", named(p.Code, p.Name), p.StatutoryDays),
-				fmt.Sprintf("权力%s的法定时限为负数（%d 个工作日）", namedZh(p.Code, p.Name), p.StatutoryDays))
+			powerEntry.at(rep, i, p.Code, p.Name, "statutoryDays",
+				"has a negative statutory limit of %d working days",
+				"的法定时限为负数（%d 个工作日）", p.StatutoryDays)
 		}
 		if p.PromisedDays < 0 {
-			rep.at(key("powers", p.Code, i)+".promisedDays",
-				fmt.Sprintf("power %s has a negative promised limit of %d working days", named(p.Code, p.Name), p.PromisedDays),
-				fmt.Sprintf("权力%s的承诺时限为负数（%d 个工作日）", namedZh(p.Code, p.Name), p.PromisedDays))
+			powerEntry.at(rep, i, p.Code, p.Name, "promisedDays",
+				"has a negative promised limit of %d working days",
+				"的承诺时限为负数（%d 个工作日）", p.PromisedDays)
 		}
 	}
 }
@@ -201,9 +238,7 @@ func powerDuplicate(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if first := ix.powers[p.Code]; first != i && p.Code != "" {
-			rep.at(key("powers", p.Code, i),
-				fmt.Sprintf("power %s repeats the code of power #%d (%s)", named(p.Code, p.Name), first, ix.r.Powers[first].Name),
-				fmt.Sprintf("权力%s与权力 #%d（%s）编码重复", namedZh(p.Code, p.Name), first, ix.r.Powers[first].Name))
+			powerEntry.repeats(rep, i, p.Code, p.Name, first, ix.r.Powers[first].Name)
 		}
 	}
 }
@@ -211,15 +246,7 @@ func powerDuplicate(ix *index, rep reporter) {
 func powerSubject(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
-		if p.Subject == "" {
-			rep.at(key("powers", p.Code, i)+".subject",
-				fmt.Sprintf("power %s has no subject (实施主体)", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未填写实施主体", namedZh(p.Code, p.Name)))
-		} else if _, ok := ix.units[p.Subject]; !ok {
-			rep.at(key("powers", p.Code, i)+".subject",
-				fmt.Sprintf("power %s names subject %q, which is no unit", named(p.Code, p.Name), p.Subject),
-				fmt.Sprintf("权力%s的实施主体 %q 不是登记的单位", namedZh(p.Code, p.Name), p.Subject))
-		}
+		powerEntry.unit(ix, rep, i, p.Code, p.Name, "subject", "实施主体", p.Subject, "has no subject (实施主体)", "未填写实施主体")
 	}
 }
 
@@ -227,9 +254,7 @@ func powerBasis(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if len(p.Basis) == 0 {
-			rep.at(key("powers", p.Code, i)+".basis",
-				fmt.Sprintf("power %s has no legal basis (实施依据)", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未填写实施依据", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "basis", "has no legal basis (实施依据)", "未填写实施依据")
 		}
 		for j, b := range p.Basis {
 			if strings.TrimSpace(b.Law) == "" {
@@ -245,9 +270,7 @@ func powerDuties(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if len(p.Duties) == 0 {
-			rep.at(key("powers", p.Code, i)+".duties",
-				fmt.Sprintf("power %s has no responsibility items (责任事项)", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s未列责任事项", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "duties", "has no responsibility items (责任事项)", "未列责任事项")
 		}
 	}
 }
@@ -259,9 +282,7 @@ func powerFlow(ix *index, rep reporter) {
 			continue
 		}
 		if _, ok := ix.flowOf(i); !ok {
-			rep.at(key("powers", p.Code, i)+".flow",
-				fmt.Sprintf("power %s names flowchart %q, which is no flow", named(p.Code, p.Name), p.Flow),
-				fmt.Sprintf("权力%s所列流程图 %q 不存在", namedZh(p.Code, p.Name), p.Flow))
+			powerEntry.at(rep, i, p.Code, p.Name, "flow", "names flowchart %q, which is no flow", "所列流程图 %q 不存在", p.Flow)
 		}
 	}
 }
@@ -270,9 +291,9 @@ func powerPromised(ix *index, rep reporter) {
 	for i := range ix.r.Powers {
 		p := &ix.r.Powers[i]
 		if p.PromisedDays > 0 && p.StatutoryDays > 0 && p.PromisedDays > p.StatutoryDays {
-			rep.at(key("powers", p.Code, i)+".promisedDays",
-				fmt.Sprintf("power %s promises %d working days, longer than its statutory limit of %d", named(p.Code, p.Name), p.PromisedDays, p.StatutoryDays),
-				fmt.Sprintf("权力%s的承诺时限 %d 个工作日，超过法定时限 %d 个工作日", namedZh(p.Code, p.Name), p.PromisedDays, p.StatutoryDays))
+			powerEntry.at(rep, i, p.Code, p.Name, "promisedDays",
+				"promises %d working days, longer than its statutory limit of %d",
+				"的承诺时限 %d 个工作日，超过法定时限 %d 个工作日", p.PromisedDays, p.StatutoryDays)
 		}
 	}
 }
@@ -285,14 +306,10 @@ func powerGrant(ix *index, rep reporter) {
 			continue
 		}
 		if strings.TrimSpace(g.From) == "" {
-			rep.at(key("powers", p.Code, i)+".grant",
-				fmt.Sprintf("power %s is held by grant (赋权) but names no granting body", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s为赋权事项，但未写明赋权机关", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "grant", "is held by grant (赋权) but names no granting body", "为赋权事项，但未写明赋权机关")
 		}
 		if g.Partial && strings.TrimSpace(g.Scope) == "" {
-			rep.at(key("powers", p.Code, i)+".grant",
-				fmt.Sprintf("power %s is granted in part but its Scope does not say which part", named(p.Code, p.Name)),
-				fmt.Sprintf("权力%s为部分赋权，但未写明赋予哪一部分", namedZh(p.Code, p.Name)))
+			powerEntry.at(rep, i, p.Code, p.Name, "grant", "is granted in part but its Scope does not say which part", "为部分赋权，但未写明赋予哪一部分")
 		}
 	}
 }
@@ -326,9 +343,7 @@ func respDuplicate(ix *index, rep reporter) {
 	first := make(map[string]int, len(ix.r.Responsibilities))
 	for i, x := range ix.r.Responsibilities {
 		if x.Code == "" {
-			rep.at(key("responsibilities", x.Code, i),
-				fmt.Sprintf("responsibility #%d %q has no code", i, x.Duty),
-				fmt.Sprintf("职责 #%d %q 未填写编码", i, x.Duty))
+			respEntry.noKey(rep, i, x.Duty)
 			continue
 		}
 		if j, ok := first[x.Code]; ok {
@@ -343,15 +358,7 @@ func respDuplicate(ix *index, rep reporter) {
 
 func respUnit(ix *index, rep reporter) {
 	for i, x := range ix.r.Responsibilities {
-		if x.Unit == "" {
-			rep.at(key("responsibilities", x.Code, i)+".unit",
-				fmt.Sprintf("responsibility %s names no responsible unit", named(x.Code, x.Duty)),
-				fmt.Sprintf("职责%s未写明责任单位", namedZh(x.Code, x.Duty)))
-		} else if _, ok := ix.units[x.Unit]; !ok {
-			rep.at(key("responsibilities", x.Code, i)+".unit",
-				fmt.Sprintf("responsibility %s names unit %q, which is no unit", named(x.Code, x.Duty), x.Unit),
-				fmt.Sprintf("职责%s的责任单位 %q 不是登记的单位", namedZh(x.Code, x.Duty), x.Unit))
-		}
+		respEntry.unit(ix, rep, i, x.Code, x.Duty, "unit", "责任单位", x.Unit, "names no responsible unit", "未写明责任单位")
 	}
 }
 

@@ -18,9 +18,7 @@ func flowRequired(ix *index, rep reporter) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
 		if f.ID == "" {
-			rep.at(flowKey(f, i),
-				fmt.Sprintf("flow #%d %q has no ID", i, f.Name),
-				fmt.Sprintf("流程图 #%d %q 未填写编号", i, f.Name))
+			flowEntry.noKey(rep, i, f.Name)
 		}
 		for j := range f.Steps {
 			s := &f.Steps[j]
@@ -44,9 +42,7 @@ func flowDuplicate(ix *index, rep reporter) {
 		f := &ix.r.Flows[i]
 		if shared {
 			if first := ix.flows[f.ID]; first != i && f.ID != "" {
-				rep.at(flowKey(f, i),
-					fmt.Sprintf("flow %s repeats the ID of flow #%d (%s)", named(f.ID, f.Name), first, ix.r.Flows[first].Name),
-					fmt.Sprintf("流程图%s与流程图 #%d（%s）编号重复", namedZh(f.ID, f.Name), first, ix.r.Flows[first].Name))
+				flowEntry.repeats(rep, i, f.ID, f.Name, first, ix.r.Flows[first].Name)
 			}
 		}
 		g := &ix.flow(i).g

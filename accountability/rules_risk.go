@@ -12,9 +12,7 @@ func riskDuplicate(ix *index, rep reporter) {
 	first := make(map[string]int, len(ix.r.Risks))
 	for i, k := range ix.r.Risks {
 		if k.ID == "" {
-			rep.at(key("risks", k.ID, i),
-				fmt.Sprintf("risk #%d %q has no ID", i, k.Text),
-				fmt.Sprintf("廉政风险点 #%d %q 未填写编号", i, k.Text))
+			riskEntry.noKey(rep, i, k.Text)
 			continue
 		}
 		if j, ok := first[k.ID]; ok {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
@@ -105,19 +106,5 @@ func TestExactWhateverDecimalSettings(t *testing.T) {
 		}
 		return string(b) + " " + blend.StringFixed(4)
 	}
-	want := outputs()
-	prec, quotes, trim := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
-	defer func() {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = prec, quotes, trim
-	}()
-	for _, s := range []struct {
-		prec         int
-		quotes, trim bool
-	}{{2, true, false}, {40, false, false}, {0, true, true}} {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = s.prec, s.quotes, s.trim
-		if diff := cmp.Diff(want, outputs()); diff != "" {
-			t.Errorf("with DivisionPrecision %d, MarshalJSONWithoutQuotes %t, TrimTrailingZeros %t: output mismatch (-want +got):\n%s",
-				s.prec, s.quotes, s.trim, diff)
-		}
-	}
+	hardening.WhateverDecimals(t, outputs)
 }

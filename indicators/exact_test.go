@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,10 +35,7 @@ func TestDecimalSettingsChangeNothing(t *testing.T) {
 		return rs, index, st, string(b)
 	}
 	wantRates, wantIndex, wantStandings, wantJSON := figures()
-	defer func(p int, q, z bool) {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = p, q, z
-	}(decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros)
-	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 2, true, false
+	hardening.SetDecimals(t, 2, true, false)
 	gotRates, gotIndex, gotStandings, gotJSON := figures()
 	if diff := cmp.Diff(wantRates, gotRates); diff != "" {
 		t.Errorf("rates mismatch (-want +got):\n%s", diff)

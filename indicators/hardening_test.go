@@ -93,16 +93,8 @@ func TestHardening(t *testing.T) {
 		hardening.MarshalRow("indicators.Lists", indicators.Lists{}, indicators.Lists{Top: -1, Bottom: math.MaxInt,
 			RedAtLeast: &hardening.Decimals[2], BlackBelow: &hardening.Decimals[3]}),
 		hardening.UnmarshalRow[indicators.Lists]("indicators.Lists"),
-		hardening.Row{Name: "indicators.Standing.Move", Run: func(c *hardening.Caller) {
-			for i, s := range standings {
-				c.Call(fmt.Sprintf("standing %d .Move()", i), func() { _ = s.Move() })
-			}
-		}},
-		hardening.Row{Name: "indicators.Standing.Movement", Run: func(c *hardening.Caller) {
-			for i, s := range standings {
-				c.Call(fmt.Sprintf("standing %d .Movement()", i), func() { _ = s.Movement() })
-			}
-		}},
+		hardening.Method("indicators.Standing.Move", standings, func(s indicators.Standing) { _ = s.Move() }),
+		hardening.Method("indicators.Standing.Movement", standings, func(s indicators.Standing) { _ = s.Movement() }),
 		hardening.Row{Name: "indicators.Rank", Run: func(c *hardening.Caller) {
 			values := map[string]decimal.Decimal{"": {}, hardening.BadUTF8: hardening.Decimals[2], hardening.Huge: hardening.Decimals[3], "a": hardening.Decimals[3]}
 			for i, l := range []indicators.Lists{{}, {Top: math.MaxInt, Bottom: math.MaxInt}, {Top: math.MinInt, Bottom: -1},

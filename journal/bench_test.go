@@ -167,7 +167,13 @@ func hashPieces(j []byte, goroutines int) {
 // a long journal made of a short one's entries.
 func rewrite(t testing.TB, j []byte) []byte {
 	var buf bytes.Buffer
-	w := journal.NewWriter(&buf, nil)
+	rewriteTo(t, journal.NewWriter(&buf, nil), j)
+	return buf.Bytes()
+}
+
+// rewriteTo appends the payloads of the lines of j to w.
+func rewriteTo(t testing.TB, w *journal.Writer, j []byte) {
+	t.Helper()
 	for _, l := range lines(j) {
 		e, err := journal.ParseLine(l[:len(l)-1])
 		if err != nil {
@@ -177,7 +183,6 @@ func rewrite(t testing.TB, j []byte) []byte {
 			t.Fatal(err)
 		}
 	}
-	return buf.Bytes()
 }
 
 // appendEntry appends the payload of e.

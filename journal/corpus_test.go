@@ -84,20 +84,13 @@ func decisionRecord() step {
 // checkpointOf signs the checkpoint of the first n entries of j.
 func checkpointOf(t testing.TB, j []byte, n int64, s note.Signer) []byte {
 	t.Helper()
-	tree := journal.NewTree()
-	if _, err := journal.Verify(bytes.NewReader(join(lines(j)[:n])), &journal.Options{Tree: tree}); err != nil {
-		t.Fatal(err)
-	}
-	msg, err := tree.Checkpoint(s.Name()).Sign(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, msg := signedTree(t, j, n, s)
 	return msg
 }
 
-// receiptOf returns the JSON of the receipt of entry seq of j in its
-// checkpoint of size n.
-func receiptOf(t testing.TB, j []byte, seq, n int64, s note.Signer) []byte {
+// signedTree returns the tree of the first n entries of j, and its
+// checkpoint signed by s.
+func signedTree(t testing.TB, j []byte, n int64, s note.Signer) (*journal.Tree, []byte) {
 	t.Helper()
 	tree := journal.NewTree()
 	if _, err := journal.Verify(bytes.NewReader(join(lines(j)[:n])), &journal.Options{Tree: tree}); err != nil {
@@ -107,6 +100,14 @@ func receiptOf(t testing.TB, j []byte, seq, n int64, s note.Signer) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return tree, msg
+}
+
+// receiptOf returns the JSON of the receipt of entry seq of j in its
+// checkpoint of size n.
+func receiptOf(t testing.TB, j []byte, seq, n int64, s note.Signer) []byte {
+	t.Helper()
+	tree, msg := signedTree(t, j, n, s)
 	l := lines(j)[seq-1]
 	e, err := journal.ParseLine(l[:len(l)-1])
 	if err != nil {

@@ -85,17 +85,9 @@ func decodePayload(seq int64, k Kind, payload []byte, v any) error {
 // the link to the previous entry; a [Reader] does. The payload of the
 // result is a copy.
 func ParseLine(line []byte) (Entry, error) {
-	var sum Hash
-	var sumHex [64]byte
-	p, v, err := examine(new(canon.Scanner), line, false, &sum, &sumHex)
-	switch v {
-	case lineSound:
-	case lineBadHash:
-		return Entry{}, fmt.Errorf("journal: entry %d: content does not match its hash: %w", p.seq, ErrTampered)
-	case lineUnframed:
-		return Entry{}, fmt.Errorf("journal: not a journal entry: %v: %w", err, ErrInvalid)
-	default:
-		return Entry{}, fmt.Errorf("journal: entry %d: %v: %w", p.seq, err, ErrInvalid)
+	p, sum, err := parseEntry(line)
+	if err != nil {
+		return Entry{}, err
 	}
 	e := Entry{Seq: p.seq, Kind: p.kind, Payload: bytes.Clone(p.payload), Hash: sum}
 	decodeHex(&e.Prev, p.prevHex)

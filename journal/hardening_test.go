@@ -3,7 +3,7 @@ package journal_test
 // Hardening: every exported function and method of package journal,
 // called with zero values, nil slices and maps, zero times, negative
 // durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
+// panics. TestHardening also keeps the rows complete: a new
 // exported function without a row here fails it.
 
 import (
@@ -22,13 +22,10 @@ import (
 	"github.com/qingdan/qingdan/scoring/reason"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) { hardening.Test(t, hardeningRows()) }
 
 // hardeningRows has a row for each exported function and method of the
 // package.
@@ -36,10 +33,11 @@ func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
 
-	add(hardening.EnumRows[journal.Kind]("journal", "Kind", journal.ParseKind)...)
+	add(hardening.EnumsRows(hardeningEnums...)...)
 	add(hardening.ErrorRows[journal.VerifyError]("journal", "VerifyError", true)...)
 	add(journalRows()...)
 	add(treeRows()...)
+	add(databaseRows()...)
 	return rows
 }
 
@@ -254,10 +252,12 @@ func entryCalls(c *hardening.Caller, f func(journal.Entry)) {
 // and what they accept parses again from its code and label and marshals
 // back to the same kind.
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[journal.Kind](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[journal.Kind](t, s, journal.ParseKind)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[journal.Kind]("journal", "Kind", journal.ParseKind),
 }
 
 // FuzzParseHash: no text panics ParseHash or Hash.UnmarshalText; they

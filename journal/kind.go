@@ -45,14 +45,7 @@ func (k Kind) MarshalText() ([]byte, error) { return kinds.MarshalText(k) }
 
 // UnmarshalText reads what [ParseKind] reads; the empty text is the zero
 // Kind.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := kinds.UnmarshalText(b)
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.Unmarshal(b, k) }
 
 // Value writes the code to a database column (database/sql/driver.Valuer),
 // and NULL for the zero Kind; any other value that is not a Kind is an

@@ -22,6 +22,17 @@ type Rebuilt struct {
 	Book       *scoring.Book              `json:"book"`
 	Amendments []Amended                  `json:"amendments,omitempty"`
 	Head       Head                       `json:"head"` // the last entry applied
+
+	// What replaying the entries after Head needs: see (*Rebuilt).Apply.
+	evals map[evalKey]int64 // the entry of each evaluation
+	of    map[int64][]int   // by evaluation entry: the indexes in Amendments of its amendments
+	probe *scoring.Book     // checks amendments as the book would
+	front frontier          // the tree of the entries up to Head, compact
+}
+
+// newRebuilt returns the state of an empty journal.
+func newRebuilt() *Rebuilt {
+	return &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook(), evals: map[evalKey]int64{}, of: map[int64][]int{}}
 }
 
 // Amended is an amendment where the journal holds it: its entry, the entry
@@ -34,7 +45,8 @@ type Amended struct {
 	Amendment scoring.Amendment `json:"amendment"`
 }
 
-// Rebuild reads and verifies a journal and replays it: each event with
+// Rebuild reads and verifies a journal (a file, or rows of a table read
+// through [Lines]) and replays it: each event with
 // (*matters.Matter).Apply on its matter (a new matter for an ID not seen
 // before), each evaluation with (*scoring.Book).Record. It stops at the
 // first entry that is not sound (a [*VerifyError]), that cannot be decoded
@@ -59,7 +71,7 @@ type Amended struct {
 // in China Standard Time (the same instants), so that a rebuilt matter is
 // deeply equal to the live one.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
-	return rebuild(NewReader(r, opts), -1)
+	return rebuild(NewReader(r, opts), -1, newRebuilt())
 }
 
 // RebuildAt rebuilds the state a journal recorded when the checkpoint cp
@@ -72,13 +84,15 @@ func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 func RebuildAt(r io.Reader, cp Checkpoint, opts *Options) (*Rebuilt, error) {
 	jr := NewReader(r, opts)
 	if err := jr.expect([]Checkpoint{cp}); err != nil {
-		return &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook()}, err
+		return newRebuilt(), err
 	}
-	return rebuild(jr, cp.Size)
+	return rebuild(jr, cp.Size, newRebuilt())
 }
 
-func rebuild(jr *Reader, limit int64) (*Rebuilt, error) {
-	s := &rebuilder{out: &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook()}, evals: map[evalKey]int64{}, of: map[int64][]int{}}
+// rebuild replays the entries jr reads, up to entry limit if limit ≥ 0,
+// into s, which holds the state up to the entry before them.
+func rebuild(jr *Reader, limit int64, s *Rebuilt) (*Rebuilt, error) {
+	var late []int64 // evaluations amended by the entries read
 	for limit < 0 || jr.head.Seq < limit {
 		p, err := jr.next()
 		if err == io.EOF {
@@ -86,15 +100,22 @@ func rebuild(jr *Reader, limit int64) (*Rebuilt, error) {
 				break
 			}
 		}
+		var amended int64
 		if err == nil {
-			err = s.apply(p)
+			amended, err = s.apply(p)
 		}
 		if err != nil {
-			return s.finish(), err
+			s.settle(late)
+			return s, err
 		}
-		s.out.Head = jr.head
+		if amended != 0 {
+			late = append(late, amended)
+		}
+		s.Head = jr.head
+		s.front.add(jr.head.Hash)
 	}
-	return s.finish(), nil
+	s.settle(late)
+	return s, nil
 }
 
 // decodeCanonical decodes a payload the Reader found canonical: it has
@@ -108,14 +129,6 @@ func decodeCanonical(seq int64, k Kind, payload []byte, v any) error {
 	return nil
 }
 
-// rebuilder replays entries.
-type rebuilder struct {
-	out   *Rebuilt
-	evals map[evalKey]int64 // the entry of each evaluation
-	of    map[int64][]int   // by evaluation entry: the indexes in out.Amendments of its amendments
-	probe *scoring.Book     // checks amendments as the book would
-}
-
 type evalKey struct {
 	matter, subject, evaluator string
 	stage                      int
@@ -123,89 +136,147 @@ type evalKey struct {
 
 func keyOf(e *scoring.Evaluation) evalKey { return evalKey{e.Matter, e.Subject, e.Evaluator, e.Stage} }
 
-// finish records in the book the amendment that counts for each amended
-// evaluation. The amendments were checked when they came, so the book
-// takes them.
-func (s *rebuilder) finish() *Rebuilt {
-	for _, is := range s.of {
-		a := &s.out.Amendments[is[len(is)-1]]
-		a.Counts = true
-		if err := s.out.Book.Amend(a.Amendment); err != nil {
-			panic(fmt.Sprintf("journal: the book refuses amendment %d it accepted: %v", a.Seq, err))
-		}
+// settle makes the book hold, for each evaluation amended (given by
+// its entry, in any order, repeated or not), the amendment that counts:
+// the last in the journal. The amendments were checked when they came,
+// so the book takes them. An evaluation amended for the first time takes
+// its amendment as it is; one amended before holds an amendment that no
+// longer counts, and the book, which has no way to drop it, is made
+// again (rare: an amendment of an amendment).
+func (s *Rebuilt) settle(amended []int64) {
+	again := false
+	for _, e := range amended {
+		again = again || s.countsOf(e) > 0
 	}
-	return s.out
+	if again {
+		s.rebook()
+		return
+	}
+	for _, e := range amended {
+		is := s.of[e]
+		s.count(is[len(is)-1])
+	}
 }
 
-func (s *rebuilder) apply(p parsed) error {
+// countsOf returns how many of the amendments of the evaluation of entry
+// e the book holds.
+func (s *Rebuilt) countsOf(e int64) int {
+	n := 0
+	for _, i := range s.of[e] {
+		if s.Amendments[i].Counts {
+			n++
+		}
+	}
+	return n
+}
+
+// count records amendment i, the last of its evaluation, in the book.
+func (s *Rebuilt) count(i int) {
+	a := &s.Amendments[i]
+	if a.Counts {
+		return
+	}
+	a.Counts = true
+	if err := s.Book.Amend(a.Amendment); err != nil {
+		panic(fmt.Sprintf("journal: the book refuses amendment %d it accepted: %v", a.Seq, err))
+	}
+}
+
+// rebook makes the book again from its evaluations and, for each amended
+// one, the last amendment in the journal.
+func (s *Rebuilt) rebook() {
+	b := scoring.NewBook()
+	for _, e := range s.Book.Evaluations() {
+		if err := b.Record(e); err != nil {
+			panic(fmt.Sprintf("journal: a book refuses an evaluation another held: %v", err))
+		}
+	}
+	s.Book = b
+	for i := range s.Amendments {
+		s.Amendments[i].Counts = false
+	}
+	for _, is := range s.of {
+		s.count(is[len(is)-1])
+	}
+}
+
+// apply replays one entry. For an amendment it returns the entry of the
+// evaluation amended, which the book takes once settled.
+func (s *Rebuilt) apply(p parsed) (int64, error) {
 	switch p.kind {
 	case KindEvent:
 		var e matters.Event
 		if err := decodeCanonical(p.seq, p.kind, p.payload, &e); err != nil {
-			return err
+			return 0, err
 		}
-		m := s.out.Matters[e.Matter]
+		m := s.Matters[e.Matter]
 		fresh := m == nil
 		if fresh {
 			m = &matters.Matter{}
 		}
 		if err := m.Apply(e); err != nil {
-			return fmt.Errorf("journal: entry %d: event %s#%d: %w", p.seq, e.Matter, e.Seq, err)
+			return 0, fmt.Errorf("journal: entry %d: event %s#%d: %w", p.seq, e.Matter, e.Seq, err)
 		}
 		if fresh {
-			s.out.Matters[e.Matter] = m
+			s.Matters[e.Matter] = m
 		}
 	case KindEvaluation:
 		var e scoring.Evaluation
 		if err := decodeCanonical(p.seq, p.kind, p.payload, &e); err != nil {
-			return err
+			return 0, err
 		}
-		if err := s.out.Book.Record(e); err != nil {
-			return fmt.Errorf("journal: entry %d: %s: %w", p.seq, describeEvaluation("evaluation", e), err)
+		if err := s.Book.Record(e); err != nil {
+			return 0, fmt.Errorf("journal: entry %d: %s: %w", p.seq, describeEvaluation("evaluation", e), err)
 		}
 		s.evals[keyOf(&e)] = p.seq
 	case KindAmendment:
 		var a scoring.Amendment
 		if err := decodeCanonical(p.seq, p.kind, p.payload, &a); err != nil {
-			return err
+			return 0, err
 		}
-		if err := s.amend(p, a); err != nil {
-			return fmt.Errorf("journal: entry %d: %s: %w", p.seq, describeEvaluation("amendment", a.Evaluation), err)
+		target, err := s.amend(p, a)
+		if err != nil {
+			return 0, fmt.Errorf("journal: entry %d: %s: %w", p.seq, describeEvaluation("amendment", a.Evaluation), err)
 		}
+		return target, nil
 	}
-	return nil
+	return 0, nil
 }
 
 // amend checks an amendment at its position, as the book would check it
 // then, and makes it the one that counts for its evaluation.
-func (s *rebuilder) amend(p parsed, a scoring.Amendment) error {
+func (s *Rebuilt) amend(p parsed, a scoring.Amendment) (int64, error) {
 	target, ok := s.evals[keyOf(&a.Evaluation)]
 	if !ok {
-		return fmt.Errorf("%w: no evaluation with its matter, subject, evaluator and stage before it", scoring.ErrNotFound)
+		return 0, fmt.Errorf("%w: no evaluation with its matter, subject, evaluator and stage before it", scoring.ErrNotFound)
 	}
 	for _, i := range s.of[target] {
-		if b := &s.out.Amendments[i]; samePayload(&b.Amendment, p.payload) {
-			return fmt.Errorf("%w: the same amendment as entry %d", scoring.ErrDuplicate, b.Seq)
+		if b := &s.Amendments[i]; samePayload(&b.Amendment, p.payload) {
+			return 0, fmt.Errorf("%w: the same amendment as entry %d", scoring.ErrDuplicate, b.Seq)
 		}
 	}
-	// The book's own checks of an amendment's content, on a book of its
-	// own that holds an evaluation with its key: one for the whole
-	// replay, since a book is costly to make. Repeated amendments never
-	// reach it (above), so it refuses none as a duplicate.
 	if s.probe == nil {
 		s.probe = scoring.NewBook()
 	}
+	if err := probeAmendment(s.probe, a); err != nil {
+		return 0, err
+	}
+	s.Amendments = append(s.Amendments, Amended{Seq: p.seq, Amends: target, Amendment: a})
+	s.of[target] = append(s.of[target], len(s.Amendments)-1)
+	return target, nil
+}
+
+// probeAmendment makes the book's own checks of an amendment's content, on
+// probe, a book of its own that holds an evaluation with its key: one for
+// a whole replay, since a book is costly to make. Repeated amendments
+// must not reach it, so that it refuses none as a duplicate.
+func probeAmendment(probe *scoring.Book, a scoring.Amendment) error {
 	key := a.Evaluation
 	key.At, key.Result = time.Unix(0, 0), scoring.Result{Grade: "-"}
-	if err := s.probe.Record(key); err != nil && !errors.Is(err, scoring.ErrDuplicate) {
+	if err := probe.Record(key); err != nil && !errors.Is(err, scoring.ErrDuplicate) {
 		return err
 	}
-	if err := s.probe.Amend(a); err != nil {
-		return err
-	}
-	s.out.Amendments = append(s.out.Amendments, Amended{Seq: p.seq, Amends: target, Amendment: a})
-	s.of[target] = append(s.of[target], len(s.out.Amendments)-1)
-	return nil
+	return probe.Amend(a)
 }
 
 // samePayload reports whether a's canonical payload is payload.

@@ -88,7 +88,7 @@ func TestSpecNamesEveryMember(t *testing.T) {
 		t.Errorf("the documentation does not list the figures' codes %v and the comparisons' %v", figures, ops)
 	}
 	for name, codes := range map[string][]string{"FIGURES": figures, "OPS": ops} {
-		if m := regexp.MustCompile(`(?s)`+name+` = \((.*?)\)`).FindStringSubmatch(string(py)); m == nil ||
+		if m := regexp.MustCompile(`(?s)` + name + ` = \((.*?)\)`).FindStringSubmatch(string(py)); m == nil ||
 			!cmp.Equal(regexp.MustCompile(`"(\w+)"`).FindAllString(m[1], -1), quoteAll(codes)) {
 			t.Errorf("verify.py's %s are not the codes %v", name, codes)
 		}

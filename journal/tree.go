@@ -58,6 +58,11 @@ func (t *Tree) Size() int64 { return t.Head().Seq }
 func (t *Tree) add(head Head) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.addLocked(head)
+}
+
+// addLocked adds the entry at head; t.mu is held.
+func (t *Tree) addLocked(head Head) {
 	hashes, err := tlog.StoredHashesForRecordHash(head.Seq-1, leafHash(head.Hash), stored{t})
 	if err != nil {
 		panic("journal: a tree lost its hashes: " + err.Error()) // stored hashes are never removed

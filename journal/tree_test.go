@@ -73,16 +73,7 @@ func TestTreeIsRFC6962(t *testing.T) {
 	}
 	wt := journal.NewTree()
 	var buf bytes.Buffer
-	w := journal.NewWriter(&buf, &journal.Options{Tree: wt})
-	for _, l := range lines(j) {
-		e, err := journal.ParseLine(l[:len(l)-1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := appendEntry(w, e); err != nil {
-			t.Fatal(err)
-		}
-	}
+	rewriteTo(t, journal.NewWriter(&buf, &journal.Options{Tree: wt}), j)
 	if a, b := wt.Checkpoint("o"), tree.Checkpoint("o"); a != b {
 		t.Errorf("the Writer built %v; the Reader %v", a, b)
 	}

@@ -283,14 +283,7 @@ func TestLongLineWithinLimit(t *testing.T) {
 	}
 	r := journal.NewReader(bytes.NewReader(buf.Bytes()), nil)
 	var notes []int
-	for e, err := range r.All() {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ev, err := e.Event()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ev := range events(t, r) {
 		notes = append(notes, len(ev.Note))
 	}
 	if len(notes) != 3 || notes[2] != 3*30000*len("进展") {
@@ -409,16 +402,8 @@ func TestVerifyHead(t *testing.T) {
 	rewrite := func(k int) []byte {
 		var buf bytes.Buffer
 		w := journal.NewWriter(&buf, nil)
-		r := journal.NewReader(bytes.NewReader(j), nil)
-		for e, err := range r.All() {
-			if err != nil {
-				t.Fatal(err)
-			}
-			ev, err := e.Event()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if e.Seq == int64(k) {
+		for i, ev := range events(t, journal.NewReader(bytes.NewReader(j), nil)) {
+			if i+1 == k {
 				ev.Note = "事后修改"
 			}
 			if _, err := w.AppendEvent(ev); err != nil {
@@ -483,6 +468,23 @@ func TestVerifyHead(t *testing.T) {
 			t.Errorf("VerifyHead(%v) = %v, want ErrInvalid", bad, err)
 		}
 	}
+}
+
+// events reads the entries of the journal r reads, every one an event.
+func events(t testing.TB, r *journal.Reader) []matters.Event {
+	t.Helper()
+	var out []matters.Event
+	for e, err := range r.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, err := e.Event()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ev)
+	}
+	return out
 }
 
 func mustVerify(t testing.TB, j []byte) journal.Head {

@@ -71,13 +71,23 @@ func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 	if opts != nil {
 		jw.sync, jw.tree = opts.Sync, opts.Tree
 	}
-	switch {
-	case head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()):
-		jw.err = fmt.Errorf("journal: cannot continue after head %v: %w", head, ErrInvalid)
+	switch err := continuable(head); {
+	case err != nil:
+		jw.err = err
 	case jw.tree != nil && jw.tree.Head() != head:
 		jw.err = fmt.Errorf("journal: cannot continue after head %v with a tree whose last entry is %v: %w", head, jw.tree.Head(), ErrInvalid)
 	}
 	return jw
+}
+
+// continuable reports, as an error wrapping ErrInvalid, a head that
+// cannot be continued: a negative Seq, a full journal, or Seq 0 with a
+// non-zero Hash.
+func continuable(head Head) error {
+	if head.Seq < 0 || head.Seq >= maxSeq || (head.Seq == 0 && !head.Hash.IsZero()) {
+		return fmt.Errorf("journal: cannot continue after head %v: %w", head, ErrInvalid)
+	}
+	return nil
 }
 
 // Head returns the last entry written: the zero Head if none was, or the head
@@ -188,15 +198,9 @@ func (w *Writer) finish(line []byte, err error) error {
 	if len(line)+hashTailSize > w.maxLine {
 		return fmt.Errorf("entry %d would be %d bytes, over the limit of %d: %w", seq, len(line)+hashTailSize, w.maxLine, ErrLineTooLong)
 	}
-	// The hash covers the line without its hash member: the content so
-	// far and the closing brace.
-	line = append(line, '}')
-	sum := Hash(sha256.Sum256(line))
+	var sum Hash
 	var sumHex [64]byte
-	encodeHex(&sumHex, &sum)
-	line = append(line[:len(line)-1], hashKey...)
-	line = append(line, sumHex[:]...)
-	line = append(line, hashSuffix...)
+	line = closeLine(line, &sum, &sumHex)
 	line = append(line, '\n')
 	w.line = line[:0]
 	n, err := w.w.Write(line)
@@ -216,6 +220,19 @@ func (w *Writer) finish(line []byte, err error) error {
 		w.tree.add(w.head)
 	}
 	return nil
+}
+
+// closeLine ends a line whose members before the hash were appended: it
+// hashes them (the hash covers the line without its hash member: the
+// content so far and the closing brace), stores the hash in sum and
+// sumHex, and appends the hash member and the brace, without a line feed.
+func closeLine(line []byte, sum *Hash, sumHex *[64]byte) []byte {
+	line = append(line, '}')
+	*sum = Hash(sha256.Sum256(line))
+	encodeHex(sumHex, sum)
+	line = append(line[:len(line)-1], hashKey...)
+	line = append(line, sumHex[:]...)
+	return append(line, hashSuffix...)
 }
 
 // explain names the payload in an error of begin or finish. A failed

@@ -210,17 +210,7 @@ func (a *Admission) Validate() error {
 	var p problems
 	first := make(map[string]int, len(a.Items))
 	for i, it := range a.Items {
-		path := fmt.Sprintf("items[%d]", i)
-		if it.Code == "" {
-			p.add("%s: item %q has no code", path, it.Name)
-		} else {
-			path = fmt.Sprintf("items[%s]", it.Code)
-			if j, dup := first[it.Code]; dup {
-				p.add("%s: code %s is used by items %d and %d", path, it.Code, j, i)
-			} else {
-				first[it.Code] = i
-			}
-		}
+		path := p.keyed(first, "items", it.Code, i, "code %s is used by items %d and %d", "item %q has no code", it.Name)
 		if it.Name == "" {
 			p.add("%s: item has no name", path)
 		}

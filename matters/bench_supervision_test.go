@@ -17,31 +17,9 @@ func BenchmarkApplyChecked(b *testing.B) {
 	events := fullLifecycle(b).Events
 	c := supervisedCatalog()
 	cal := workday.China()
-	b.Run("pure", func(b *testing.B) {
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			m := &matters.Matter{}
-			for _, e := range events {
-				if err := m.Apply(e); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		reportEvents(b, len(events))
-	})
+	b.Run("pure", func(b *testing.B) { benchApply(b, events, (*matters.Matter).Apply) })
 	b.Run("catalog", func(b *testing.B) {
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			m := &matters.Matter{}
-			for _, e := range events {
-				if err := c.Apply(cal, m, e); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		reportEvents(b, len(events))
+		benchApply(b, events, func(m *matters.Matter, e matters.Event) error { return c.Apply(cal, m, e) })
 	})
 }
 

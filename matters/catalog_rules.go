@@ -121,6 +121,14 @@ func routePath(r *Route, i int) string { return keyed("directory.routes", r.Type
 // report, so that a sound catalog costs no text.
 type where func() (path, en, zh string)
 
+// entry is the where of entry i of list, whose key is k: what and whatZh
+// name it, and its key follows them.
+func entry(list, k string, i int, what, whatZh string) where {
+	return func() (string, string, string) {
+		return keyed(list, k, i), what + " " + strconv.Quote(k), whatZh + " " + k
+	}
+}
+
 func (v *catalogIndex) checkUnits() {
 	check := func(id string, at where) {
 		if id == "" {
@@ -285,9 +293,7 @@ func (v *catalogIndex) checkExcluded() {
 	}
 	for i := range v.adm.Items {
 		it := &v.adm.Items[i]
-		check(it.Name, func() (string, string, string) {
-			return keyed("admission.items", it.Code, i), "admission item " + strconv.Quote(it.Code), "准入事项 " + it.Code
-		})
+		check(it.Name, entry("admission.items", it.Code, i, "admission item", "准入事项"))
 	}
 	for i := range v.dir.Routes {
 		r := &v.dir.Routes[i]
@@ -295,15 +301,11 @@ func (v *catalogIndex) checkExcluded() {
 	}
 	for i := range v.reg.Powers {
 		p := &v.reg.Powers[i]
-		check(p.Name, func() (string, string, string) {
-			return keyed("register.powers", p.Code, i), "power " + strconv.Quote(p.Code), "权力事项 " + p.Code
-		})
+		check(p.Name, entry("register.powers", p.Code, i, "power", "权力事项"))
 	}
 	for i := range v.reg.Responsibilities {
 		x := &v.reg.Responsibilities[i]
-		check(x.Duty, func() (string, string, string) {
-			return keyed("register.responsibilities", x.Code, i), "responsibility " + strconv.Quote(x.Code), "职责 " + x.Code
-		})
+		check(x.Duty, entry("register.responsibilities", x.Code, i, "responsibility", "职责"))
 		for j, task := range x.Tasks {
 			check(task, func() (string, string, string) {
 				return keyed("register.responsibilities", x.Code, i) + ".tasks[" + strconv.Itoa(j) + "]", "a task of responsibility " + strconv.Quote(x.Code), "职责 " + x.Code + " 的工作事项"
@@ -312,9 +314,7 @@ func (v *catalogIndex) checkExcluded() {
 	}
 	for i := range v.c.KeyTasks {
 		t := &v.c.KeyTasks[i]
-		check(t.Name, func() (string, string, string) {
-			return keyed("keyTasks", t.ID, i), "key task " + strconv.Quote(t.ID), "重点任务 " + t.ID
-		})
+		check(t.Name, entry("keyTasks", t.ID, i, "key task", "重点任务"))
 		for j := range t.Functions {
 			f := &t.Functions[j]
 			check(f.Name, func() (string, string, string) {

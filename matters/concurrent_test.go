@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -50,7 +51,7 @@ func TestConcurrentUse(t *testing.T) {
 	from := time.Date(2020, 1, 1, 9, 0, 0, 0, hardening.CST)
 	adm := &matters.Admission{Items: []matters.Item{{Code: "A", Name: "占道经营", List: matters.Duties}}, Excluded: matters.DefaultExclusions()}
 	dir := &matters.Directory{Routes: []matters.Route{{Type: "占道经营", Lead: "城管局", Respond: time.Hour, ResolveDays: 3}}}
-	m := someMatters()[1]
+	m := samples.Matters()[1]
 	hardening.Concurrently(t, "Admission.Admit, Directory.Route, a Matter's read-only methods", func(g, i int) {
 		_ = adm.Admit(matters.Request{Title: "招商引资", Item: "A"})
 		r, _ := dir.Route("占道经营")

@@ -111,17 +111,7 @@ func (d *Directory) Validate() error {
 	var p problems
 	first := make(map[string]int, len(d.Routes))
 	for i, r := range d.Routes {
-		path := fmt.Sprintf("routes[%d]", i)
-		if r.Type == "" {
-			p.add("%s: route has no matter type", path)
-		} else {
-			path = fmt.Sprintf("routes[%s]", r.Type)
-			if j, dup := first[r.Type]; dup {
-				p.add("%s: type %s is routed by lines %d and %d", path, r.Type, j, i)
-			} else {
-				first[r.Type] = i
-			}
-		}
+		path := p.keyed(first, "routes", r.Type, i, "type %s is routed by lines %d and %d", "route has no matter type")
 		checkUnits(&p, path, r.Lead, r.Support)
 		switch {
 		case r.Respond < 0:

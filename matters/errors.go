@@ -79,3 +79,23 @@ func (p *problems) add(format string, args ...any) {
 }
 
 func (p *problems) err() error { return p.l.Err(ErrInvalid) }
+
+// keyed returns the path of entry i of list, an entry whose key is key:
+// list[key], or list[i] when the key is empty, a problem it reports with
+// the format missing and its args. A key that an earlier entry has, first
+// says which, it reports with the format dup, of the key and the two
+// entries' indexes.
+func (p *problems) keyed(first map[string]int, list, key string, i int, dup, missing string, args ...any) string {
+	if key == "" {
+		path := fmt.Sprintf("%s[%d]", list, i)
+		p.add("%s: "+missing, append([]any{path}, args...)...)
+		return path
+	}
+	path := fmt.Sprintf("%s[%s]", list, key)
+	if j, ok := first[key]; ok {
+		p.add("%s: "+dup, path, key, j, i)
+	} else {
+		first[key] = i
+	}
+	return path
+}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/shopspring/decimal"
@@ -28,11 +29,7 @@ import (
 // each makes its calls, failing on a panic or an unsound result.
 func TestHardening(t *testing.T) {
 	rows := slices.Concat(
-		hardening.EnumRows[matters.List]("matters", "List", matters.ParseList),
-		hardening.EnumRows[matters.Alert]("matters", "Alert", matters.ParseAlert),
-		hardening.EnumRows[matters.Kind]("matters", "Kind", matters.ParseKind),
-		hardening.EnumRows[matters.Role]("matters", "Role", matters.ParseRole),
-		hardening.EnumRows[matters.State]("matters", "State", matters.ParseState),
+		hardening.EnumsRows(hardeningEnums...),
 		hardening.ErrorRows[matters.EventError]("matters", "EventError", true),
 	)
 	hardening.Test(t, append(rows, []hardening.Row{
@@ -40,7 +37,7 @@ func TestHardening(t *testing.T) {
 		hardening.UnmarshalRow[matters.Clock]("matters.Clock"),
 		hardening.MarshalRow("matters.Deadlines", matters.Deadlines{Dispatched: hardening.Times[2], Respond: hardening.Times[3], Resolve: hardening.Times[5]}),
 		hardening.UnmarshalRow[matters.Deadlines]("matters.Deadlines"),
-		hardening.MarshalRow("matters.Route", routes()...),
+		hardening.MarshalRow("matters.Route", samples.Routes()...),
 		hardening.UnmarshalRow[matters.Matter]("matters.Matter"),
 		hardening.UnmarshalRow[matters.Route]("matters.Route"),
 		hardening.MarshalRow("matters.Summary", matters.Summary{Received: -1, Resolved: math.MaxInt, ResolutionRate: hardening.Decimals[2]}),
@@ -55,19 +52,15 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
-		{Name: "matters.Admission.Validate", Run: func(c *hardening.Caller) {
-			for i, a := range []*matters.Admission{{}, {Items: make([]matters.Item, 3), Excluded: make([]matters.Exclusion, 3)}} {
-				c.Call(fmt.Sprintf("admission %d .Validate()", i), func() { _ = a.Validate() })
-			}
-		}},
+		hardening.Method("matters.Admission.Validate", []*matters.Admission{{}, {Items: make([]matters.Item, 3), Excluded: make([]matters.Exclusion, 3)}}, func(a *matters.Admission) { _ = a.Validate() }),
 		{Name: "matters.Status.Overdue", Run: func(c *hardening.Caller) {
 			for _, s := range []matters.Status{{}, {Respond: matters.Clock{Alert: matters.Alert(-1)}}} {
 				c.Call(fmt.Sprintf("%#v.Overdue()", s), func() { _ = s.Overdue() })
 			}
 		}},
 		{Name: "matters.Matter.Elapsed", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters()[:3] {
-				for j, cal := range calendars() {
+			for i, m := range samples.Matters()[:3] {
+				for j, cal := range samples.Calendars() {
 					for _, t := range hardening.Times {
 						c.Call(fmt.Sprintf("matter %d .Elapsed(calendar %d, %v)", i, j, t), func() {
 							if d, err := m.Elapsed(cal, t); err == nil && d < 0 {
@@ -79,7 +72,7 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.Matter.ExtendedDays", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters()[:3] {
+			for i, m := range samples.Matters()[:3] {
 				c.Call(fmt.Sprintf("matter %d .ExtendedDays()", i), func() {
 					if d := m.ExtendedDays(); d < 0 {
 						c.Fail("ExtendedDays", "negative days %d", d)
@@ -88,8 +81,8 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.Matter.Running", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters()[:3] {
-				for j, cal := range calendars() {
+			for i, m := range samples.Matters()[:3] {
+				for j, cal := range samples.Calendars() {
 					for _, from := range hardening.Times {
 						for _, to := range hardening.Times {
 							c.Call(fmt.Sprintf("matter %d .Running(calendar %d, %v, %v)", i, j, from, to), func() {
@@ -103,8 +96,8 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.Matter.ElapsedTo", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters()[:3] {
-				for j, cal := range calendars() {
+			for i, m := range samples.Matters()[:3] {
+				for j, cal := range samples.Calendars() {
 					for _, s := range hardening.Ints {
 						c.Call(fmt.Sprintf("matter %d .ElapsedTo(calendar %d, %d)", i, j, s), func() { _, _ = m.ElapsedTo(cal, s) })
 					}
@@ -112,18 +105,18 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.Matter.Deadlines", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters()[:3] {
-				for j, cal := range calendars() {
-					for k, r := range routes() {
+			for i, m := range samples.Matters()[:3] {
+				for j, cal := range samples.Calendars() {
+					for k, r := range samples.Routes() {
 						c.Call(fmt.Sprintf("matter %d .Deadlines(calendar %d, route %d)", i, j, k), func() { _, _ = m.Deadlines(cal, r) })
 					}
 				}
 			}
 		}},
 		{Name: "matters.Matter.Status", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters()[:3] {
-				for j, cal := range calendars() {
-					for k, r := range routes() {
+			for i, m := range samples.Matters()[:3] {
+				for j, cal := range samples.Calendars() {
+					for k, r := range samples.Routes() {
 						for _, t := range hardening.Times {
 							c.Call(fmt.Sprintf("matter %d .Status(calendar %d, %v, route %d)", i, j, t, k), func() { _, _ = m.Status(cal, t, r) })
 						}
@@ -131,13 +124,9 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
-		{Name: "matters.Route.Units", Run: func(c *hardening.Caller) {
-			for i, r := range routes() {
-				c.Call(fmt.Sprintf("route %d .Units()", i), func() { _ = r.Units() })
-			}
-		}},
+		hardening.Method("matters.Route.Units", samples.Routes(), func(r matters.Route) { _ = r.Units() }),
 		{Name: "matters.Directory.Route", Run: func(c *hardening.Caller) {
-			for i, d := range []*matters.Directory{{}, {Routes: routes()}} {
+			for i, d := range []*matters.Directory{{}, {Routes: samples.Routes()}} {
 				for _, s := range hardening.Strings {
 					desc := fmt.Sprintf("directory %d .Route(%q)", i, hardening.Clip(s))
 					c.Call(desc, func() {
@@ -149,10 +138,10 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.Directory.Validate", Run: func(c *hardening.Caller) {
-			for i, d := range []*matters.Directory{{}, {Routes: routes()}} {
+			for i, d := range []*matters.Directory{{}, {Routes: samples.Routes()}} {
 				c.Call(fmt.Sprintf("directory %d .Validate()", i), func() { _ = d.Validate() })
 			}
-			c.Call("a directory of hostile routes is invalid", func() { c.WantErr("Validate", (&matters.Directory{Routes: routes()}).Validate()) })
+			c.Call("a directory of hostile routes is invalid", func() { c.WantErr("Validate", (&matters.Directory{Routes: samples.Routes()}).Validate()) })
 		}},
 		{Name: "matters.KeyTasks.For", Run: func(c *hardening.Caller) {
 			for i, ts := range []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}} {
@@ -161,34 +150,22 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
-		{Name: "matters.KeyTasks.Units", Run: func(c *hardening.Caller) {
-			for i, ts := range []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}} {
-				c.Call(fmt.Sprintf("tasks %d .Units()", i), func() { _ = ts.Units() })
-			}
-		}},
-		{Name: "matters.KeyTasks.Validate", Run: func(c *hardening.Caller) {
-			for i, ts := range []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}} {
-				c.Call(fmt.Sprintf("tasks %d .Validate()", i), func() { _ = ts.Validate() })
-			}
-		}},
+		hardening.Method("matters.KeyTasks.Units", []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}}, func(ts matters.KeyTasks) { _ = ts.Units() }),
+		hardening.Method("matters.KeyTasks.Validate", []matters.KeyTasks{nil, make(matters.KeyTasks, 3), {{Functions: make([]matters.Function, 3)}}}, func(ts matters.KeyTasks) { _ = ts.Validate() }),
 		{Name: "matters.Matter.Apply", Run: func(c *hardening.Caller) {
 			events := []matters.Event{{}, {Matter: "M", Seq: 1}, {Matter: "M", Seq: -1, At: hardening.Times[1], Kind: matters.Report, Actor: "A", Type: "T"},
 				{Matter: "M", Seq: math.MaxInt, At: hardening.Times[1], Kind: matters.Kind(99), Actor: "A"},
 				{Matter: "M", Seq: 1, At: hardening.Times[1], Kind: matters.Report, Actor: "A", Type: "T", Units: make([]string, 100000)},
 				{Matter: "M1", Seq: 6, At: hardening.Times[0], Kind: matters.Feedback, Actor: "JJ-01"}}
-			for i, m := range someMatters()[:3] {
+			for i, m := range samples.Matters()[:3] {
 				for j, e := range events {
 					c.Call(fmt.Sprintf("matter %d .Apply(event %d)", i, j), func() { _ = m.Apply(e) })
 				}
 			}
 		}},
-		{Name: "matters.Matter.Clone", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters() {
-				c.Call(fmt.Sprintf("matter %d .Clone()", i), func() { _ = m.Clone() })
-			}
-		}},
+		hardening.Method("matters.Matter.Clone", samples.Matters(), func(m *matters.Matter) { _ = m.Clone() }),
 		{Name: "matters.Replay", Run: func(c *hardening.Caller) {
-			for i, es := range [][]matters.Event{nil, {}, {{}}, make([]matters.Event, 100000), someMatters()[2].Events} {
+			for i, es := range [][]matters.Event{nil, {}, {{}}, make([]matters.Event, 100000), samples.Matters()[2].Events} {
 				c.Call(fmt.Sprintf("Replay(events %d)", i), func() {
 					if m, err := matters.Replay(es); err == nil && m == nil {
 						c.Fail("Replay", "nil matter and no error")
@@ -198,7 +175,7 @@ func TestHardening(t *testing.T) {
 		}},
 		{Name: "matters.Summarize", Run: func(c *hardening.Caller) {
 			c.Call("Summarize(nil)", func() { _ = matters.Summarize(nil) })
-			c.Call("Summarize(matters with a nil one)", func() { _ = matters.Summarize(someMatters()) })
+			c.Call("Summarize(matters with a nil one)", func() { _ = matters.Summarize(samples.Matters()) })
 			c.Call("Summarize(100000 zero matters)", func() { _ = matters.Summarize(make([]*matters.Matter, 100000)) })
 		}},
 		{Name: "matters.Exclusion.Matches", Run: func(c *hardening.Caller) {
@@ -209,11 +186,7 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
-		{Name: "matters.Catalog.Validate", Run: func(c *hardening.Caller) {
-			for i, cat := range hostileCatalogs() {
-				c.Call(fmt.Sprintf("catalog %d .Validate()", i), func() { _ = cat.Validate() })
-			}
-		}},
+		hardening.Method("matters.Catalog.Validate", hostileCatalogs(), func(cat *matters.Catalog) { _ = cat.Validate() }),
 		{Name: "matters.Catalog.At", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {
 				for _, at := range hardening.Times {
@@ -234,7 +207,7 @@ func TestHardening(t *testing.T) {
 		}},
 		{Name: "matters.Catalog.RouteOf", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {
-				for j, m := range someMatters() {
+				for j, m := range samples.Matters() {
 					if m == nil {
 						continue // a nil matter is misuse
 					}
@@ -244,8 +217,8 @@ func TestHardening(t *testing.T) {
 		}},
 		{Name: "matters.Catalog.Apply", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {
-				for j, cal := range calendars() {
-					for k, m := range someMatters()[:3] {
+				for j, cal := range samples.Calendars() {
+					for k, m := range samples.Matters()[:3] {
 						for l, e := range hostileEvents() {
 							m := m.Clone()
 							c.Call(fmt.Sprintf("catalog %d .Apply(calendar %d, matter %d, event %d)", i, j, k, l), func() { _ = cat.Apply(cal, m, e) })
@@ -256,10 +229,10 @@ func TestHardening(t *testing.T) {
 		}},
 		{Name: "matters.Catalog.Due", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {
-				for j, cal := range calendars() {
+				for j, cal := range samples.Calendars() {
 					for _, at := range hardening.Times {
 						c.Call(fmt.Sprintf("catalog %d .Due(calendar %d, %v, some matters)", i, j, at), func() {
-							due, _ := cat.Due(cal, at, someMatters())
+							due, _ := cat.Due(cal, at, samples.Matters())
 							for _, e := range due {
 								if e.Matter == "" || e.Seq < 1 || e.Note == "" {
 									c.Fail("Due", "unsound event %+v", e)
@@ -275,7 +248,7 @@ func TestHardening(t *testing.T) {
 		}},
 		{Name: "matters.Catalog.SendBack", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {
-				for j, m := range someMatters()[:3] {
+				for j, m := range samples.Matters()[:3] {
 					for _, s := range hardening.Strings {
 						c.Call(fmt.Sprintf("catalog %d .SendBack(matter %d, %q)", i, j, hardening.Clip(s)), func() { _, _ = cat.SendBack(m, s, hardening.Times[1]) })
 					}
@@ -284,8 +257,8 @@ func TestHardening(t *testing.T) {
 		}},
 		{Name: "matters.Catalog.FeedbackLate", Run: func(c *hardening.Caller) {
 			for i, cat := range hostileCatalogs() {
-				for j, cal := range calendars() {
-					for k, m := range someMatters()[:3] {
+				for j, cal := range samples.Calendars() {
+					for k, m := range samples.Matters()[:3] {
 						for _, at := range hardening.Times {
 							c.Call(fmt.Sprintf("catalog %d .FeedbackLate(calendar %d, matter %d, %v)", i, j, k, at), func() { _, _ = cat.FeedbackLate(cal, m, at) })
 						}
@@ -294,8 +267,8 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.Directory.Dispatch", Run: func(c *hardening.Caller) {
-			for i, d := range []*matters.Directory{{}, {Version: hardening.Huge, Routes: routes()}} {
-				for j, m := range someMatters() {
+			for i, d := range []*matters.Directory{{}, {Version: hardening.Huge, Routes: samples.Routes()}} {
+				for j, m := range samples.Matters() {
 					if m == nil {
 						continue
 					}
@@ -306,7 +279,7 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "matters.DiffDirectory", Run: func(c *hardening.Caller) {
-			ds := []*matters.Directory{nil, {}, {Routes: routes()}, {Routes: append(routes(), routes()...)}}
+			ds := []*matters.Directory{nil, {}, {Routes: samples.Routes()}, {Routes: append(samples.Routes(), samples.Routes()...)}}
 			for i, a := range ds {
 				for j, b := range ds {
 					c.Call(fmt.Sprintf("DiffDirectory(%d, %d)", i, j), func() { _ = matters.DiffDirectory(a, b) })
@@ -349,7 +322,7 @@ func hostileCatalogs() []*matters.Catalog {
 	reg := &accountability.Register{Units: make([]accountability.Unit, 3), Powers: []accountability.Power{{}, {Code: "A", PromisedDays: -1}},
 		Responsibilities: []accountability.Responsibility{{}, {Code: "Z", Powers: []string{"A", "A", ""}, Boundaries: make([]accountability.Boundary, 2)}}}
 	dir := &matters.Directory{Version: hardening.BadUTF8, Adoption: accountability.Adoption{Status: accountability.Status(99), Effective: hardening.Times[4]},
-		Routes: append(routes(), matters.Route{Type: "占道经营", Lead: "", Duty: "Z", ResolveDays: math.MaxInt}, matters.Route{Duty: hardening.Huge})}
+		Routes: append(samples.Routes(), matters.Route{Type: "占道经营", Lead: "", Duty: "Z", ResolveDays: math.MaxInt}, matters.Route{Duty: hardening.Huge})}
 	adm := &matters.Admission{Items: []matters.Item{{}, {Code: "A", Name: hardening.Huge}}, Excluded: []matters.Exclusion{{}, {Name: "招商引资"}}}
 	return []*matters.Catalog{
 		{}, {Register: &accountability.Register{}, Directory: &matters.Directory{}, Admission: &matters.Admission{},
@@ -357,7 +330,7 @@ func hostileCatalogs() []*matters.Catalog {
 		{Register: reg, Directory: dir, Admission: adm, KeyTasks: matters.KeyTasks{{}, {Functions: make([]matters.Function, 2)}},
 			History:     matters.History{Registers: []*accountability.Register{nil, reg}, Directories: []*matters.Directory{nil, dir, {}}, Admissions: []*matters.Admission{nil, adm}},
 			Supervision: matters.Supervision{Supervisor: hardening.BadUTF8, EscalateDays: math.MaxInt, FeedbackDays: math.MaxInt, Reopens: math.MaxInt}},
-		{Directory: &matters.Directory{Routes: routes()}, Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1, FeedbackDays: 1, Reopens: 1}},
+		{Directory: &matters.Directory{Routes: samples.Routes()}, Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1, FeedbackDays: 1, Reopens: 1}},
 	}
 }
 
@@ -372,56 +345,20 @@ func hostileEvents() []matters.Event {
 	return es
 }
 
-// calendars are the calendars methods are called on.
-func calendars() []*workday.Calendar {
-	return []*workday.Calendar{workday.China(), {}}
-}
-
-// someMatters are matters in many states, plus zero and nil ones.
-func someMatters() []*matters.Matter {
-	at := time.Date(2020, 6, 1, 9, 0, 0, 0, hardening.CST)
-	m := &matters.Matter{}
-	for i, e := range []matters.Event{
-		{Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"},
-		{Kind: matters.Whistle, Actor: "JJ-01"},
-		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
-		{Kind: matters.Accept, Actor: "城管局"},
-		{Kind: matters.Suspend, Actor: "城管局"},
-		{Kind: matters.Approve, Actor: "JJ-01", Ref: 5, Note: "同意"},
-		{Kind: matters.Extend, Actor: "城管局", Days: matters.MaxExtendDays},
-		{Kind: matters.Approve, Actor: "JJ-01", Ref: 7, Note: "同意"},
-	} {
-		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
-		_ = m.Apply(e)
-	}
-	odd := &matters.Matter{ID: "M2", State: matters.State(99), Lead: "x", Stage: -3,
-		Events: []matters.Event{{Matter: "M2", Seq: -1, Kind: matters.Kind(-4)}, {}}}
-	return []*matters.Matter{{}, m, odd, nil}
-}
-
-// routes are hostile routes: the zero route, negative limits, and limits
-// at the ends of their ranges.
-func routes() []matters.Route {
-	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
-		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
-}
-
 // FuzzEnumText: no text panics an enum's parser or UnmarshalText; they
 // agree, and what they accept parses again from its code and label and
 // marshals back to the same value.
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[matters.List](f)
-	hardening.AddEnumSeeds[matters.Alert](f)
-	hardening.AddEnumSeeds[matters.Kind](f)
-	hardening.AddEnumSeeds[matters.Role](f)
-	hardening.AddEnumSeeds[matters.State](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[matters.List](t, s, matters.ParseList)
-		hardening.EnumText[matters.Alert](t, s, matters.ParseAlert)
-		hardening.EnumText[matters.Kind](t, s, matters.ParseKind)
-		hardening.EnumText[matters.Role](t, s, matters.ParseRole)
-		hardening.EnumText[matters.State](t, s, matters.ParseState)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[matters.List]("matters", "List", matters.ParseList),
+	hardening.EnumOf[matters.Alert]("matters", "Alert", matters.ParseAlert),
+	hardening.EnumOf[matters.Kind]("matters", "Kind", matters.ParseKind),
+	hardening.EnumOf[matters.Role]("matters", "Role", matters.ParseRole),
+	hardening.EnumOf[matters.State]("matters", "State", matters.ParseState),
 }
 
 // FuzzReportJSON decodes arbitrary JSON as a Clock, Deadlines, Route and

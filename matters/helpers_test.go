@@ -117,6 +117,17 @@ func build(t testing.TB, events ...matters.Event) *matters.Matter {
 	return m
 }
 
+// after returns the matter built of prior, a zero one when there is none,
+// and e numbered as its next event.
+func after(t testing.TB, prior []matters.Event, e matters.Event) (*matters.Matter, matters.Event) {
+	t.Helper()
+	m := &matters.Matter{}
+	if len(prior) > 0 {
+		m = build(t, prior...)
+	}
+	return m, next(m, e)
+}
+
 // snapshot deep-copies a matter without using the package's Clone, keeping
 // nil and empty slices apart.
 func snapshot(m *matters.Matter) *matters.Matter {

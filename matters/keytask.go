@@ -89,17 +89,7 @@ func (ts KeyTasks) Validate() error {
 	var p problems
 	first := make(map[string]int, len(ts))
 	for i, t := range ts {
-		path := fmt.Sprintf("tasks[%d]", i)
-		if t.ID == "" {
-			p.add("%s: task %q has no ID", path, t.Name)
-		} else {
-			path = fmt.Sprintf("tasks[%s]", t.ID)
-			if j, dup := first[t.ID]; dup {
-				p.add("%s: ID %s is used by tasks %d and %d", path, t.ID, j, i)
-			} else {
-				first[t.ID] = i
-			}
-		}
+		path := p.keyed(first, "tasks", t.ID, i, "ID %s is used by tasks %d and %d", "task %q has no ID", t.Name)
 		if t.Name == "" {
 			p.add("%s: task has no name", path)
 		}

@@ -145,11 +145,7 @@ func TestApplyTransitions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := &matters.Matter{}
-			if len(tt.prior) > 0 {
-				m = build(t, tt.prior...)
-			}
-			e := next(m, tt.e)
+			m, e := after(t, tt.prior, tt.e)
 			if err := m.Apply(e); err != nil {
 				t.Fatalf("Apply(%s by %s) = %v, want nil", e.Kind, e.Actor, err)
 			}

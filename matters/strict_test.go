@@ -17,15 +17,6 @@ import (
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
-func mustJSON(t *testing.T, v any) []byte {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // extra says which objects of a catalog are maps whose keys are data.
 func extra(path string) bool { return strings.HasSuffix(path, ".extra") }
 
@@ -66,15 +57,15 @@ func TestStrictDecoders(t *testing.T) {
 		only   func(string) bool // what the decoder reads itself, not encoding/json for the caller
 		decode func([]byte) error
 	}{
-		{"LoadDirectory", mustJSON(t, testDirectory()), nil, load(func(r io.Reader) error { _, err := matters.LoadDirectory(r); return err })},
-		{"LoadAdmission", mustJSON(t, testAdmission()), nil, load(func(r io.Reader) error { _, err := matters.LoadAdmission(r); return err })},
-		{"LoadCatalog", mustJSON(t, soundCatalog()), nil, load(func(r io.Reader) error { _, err := matters.LoadCatalog(r); return err })},
-		{"Matter.UnmarshalJSON", mustJSON(t, m), nil, into(func() any { return new(matters.Matter) })},
-		{"Matter.UnmarshalJSON in a slice", mustJSON(t, []*matters.Matter{m}), under("[0]"), into(func() any { return new([]*matters.Matter) })},
-		{"Route.UnmarshalJSON in a Directory", mustJSON(t, testDirectory()), under("routes["), into(func() any { return new(matters.Directory) })},
-		{"Deadlines.UnmarshalJSON in a map", mustJSON(t, map[string]matters.Deadlines{"x": deadlines}), under("x"), into(func() any { return new(map[string]matters.Deadlines) })},
-		{"Clock.UnmarshalJSON in a Status", mustJSON(t, status), under("re"), into(func() any { return new(matters.Status) })},
-		{"Summary.UnmarshalJSON in a map", mustJSON(t, map[string]matters.Summary{"x": summary}), under("x"), into(func() any { return new(map[string]matters.Summary) })},
+		{"LoadDirectory", hardening.MustJSON(t, testDirectory()), nil, load(func(r io.Reader) error { _, err := matters.LoadDirectory(r); return err })},
+		{"LoadAdmission", hardening.MustJSON(t, testAdmission()), nil, load(func(r io.Reader) error { _, err := matters.LoadAdmission(r); return err })},
+		{"LoadCatalog", hardening.MustJSON(t, soundCatalog()), nil, load(func(r io.Reader) error { _, err := matters.LoadCatalog(r); return err })},
+		{"Matter.UnmarshalJSON", hardening.MustJSON(t, m), nil, into(func() any { return new(matters.Matter) })},
+		{"Matter.UnmarshalJSON in a slice", hardening.MustJSON(t, []*matters.Matter{m}), under("[0]"), into(func() any { return new([]*matters.Matter) })},
+		{"Route.UnmarshalJSON in a Directory", hardening.MustJSON(t, testDirectory()), under("routes["), into(func() any { return new(matters.Directory) })},
+		{"Deadlines.UnmarshalJSON in a map", hardening.MustJSON(t, map[string]matters.Deadlines{"x": deadlines}), under("x"), into(func() any { return new(map[string]matters.Deadlines) })},
+		{"Clock.UnmarshalJSON in a Status", hardening.MustJSON(t, status), under("re"), into(func() any { return new(matters.Status) })},
+		{"Summary.UnmarshalJSON in a map", hardening.MustJSON(t, map[string]matters.Summary{"x": summary}), under("x"), into(func() any { return new(map[string]matters.Summary) })},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hardening.Strict(t, c.sound, hardening.StrictOptions{Free: extra, Only: c.only}, matters.ErrInvalid, c.decode)
@@ -153,7 +144,7 @@ func TestValidateCapsItsErrors(t *testing.T) {
 // state that contradicts them is refused, and the matter is left alone.
 func TestMatterJSONState(t *testing.T) {
 	m := fullLifecycle(t)
-	sound := mustJSON(t, m)
+	sound := hardening.MustJSON(t, m)
 	var back matters.Matter
 	if err := json.Unmarshal(sound, &back); err != nil {
 		t.Fatal(err)
@@ -164,7 +155,7 @@ func TestMatterJSONState(t *testing.T) {
 	edit := func(f func(*matters.Matter)) []byte {
 		c := m.Clone()
 		f(c)
-		return mustJSON(t, c)
+		return hardening.MustJSON(t, c)
 	}
 	for _, c := range []struct {
 		name string
@@ -178,7 +169,7 @@ func TestMatterJSONState(t *testing.T) {
 		{"owner", edit(func(c *matters.Matter) { c.Owner = "" }), `owner is "", the events give "赭山街道"`},
 		{"no events", edit(func(c *matters.Matter) { c.Events = nil }), `id is "2024-0304-0017", the events give none; type is "违法建设", the events give none`},
 		{"events that cannot be replayed", edit(func(c *matters.Matter) { c.Events[3].Actor = "别的单位" }), "its events cannot be replayed: matters: replay: event 3"},
-		{"only the events", []byte(`{"events":` + string(mustJSON(t, m.Events)) + `}`), "its state contradicts its events"},
+		{"only the events", []byte(`{"events":` + string(hardening.MustJSON(t, m.Events)) + `}`), "its state contradicts its events"},
 		{"an event without a time", []byte(strings.Replace(string(sound), `"at":"2024-03-04T08:40:00+08:00",`, "", 1)), "the event has no time (at)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -243,14 +234,14 @@ func TestMonotonicClock(t *testing.T) {
 		t.Errorf("Replay: %v", err)
 	}
 	var back matters.Matter
-	if err := json.Unmarshal(mustJSON(t, &m), &back); err != nil {
+	if err := json.Unmarshal(hardening.MustJSON(t, &m), &back); err != nil {
 		t.Errorf("round trip: %v", err)
 	}
 }
 
 // TestKindErrorText: a misspelt kind names the package once.
 func TestKindErrorText(t *testing.T) {
-	in := strings.Replace(string(mustJSON(t, fullLifecycle(t))), `"kind":"whistle"`, `"kind":"whistel"`, 1)
+	in := strings.Replace(string(hardening.MustJSON(t, fullLifecycle(t))), `"kind":"whistle"`, `"kind":"whistel"`, 1)
 	err := json.Unmarshal([]byte(in), new(matters.Matter))
 	if !errors.Is(err, matters.ErrInvalid) || strings.Count(err.Error(), "matters:") != 2 || !strings.Contains(err.Error(), `matters: unknown event kind "whistel" (want one of report, whistle,`) ||
 		!strings.HasSuffix(err.Error(), "or a Chinese label): invalid") {

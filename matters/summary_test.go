@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/shopspring/decimal"
 )
@@ -113,10 +114,7 @@ func TestSummaryIgnoresDecimalGlobals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func(p int, q, z bool) {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = p, q, z
-	}(decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros)
-	decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = 2, true, false
+	hardening.SetDecimals(t, 2, true, false)
 	got := matters.Summarize(ms)
 	gotJSON, err := json.Marshal(got)
 	if err != nil {

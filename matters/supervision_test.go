@@ -93,11 +93,7 @@ func TestCatalogApply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := &matters.Matter{}
-			if len(tt.prior) > 0 {
-				m = build(t, tt.prior...)
-			}
-			e := next(m, tt.e)
+			m, e := after(t, tt.prior, tt.e)
 			if !tt.when.IsZero() {
 				e.At = tt.when
 			}

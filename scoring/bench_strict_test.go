@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -12,9 +13,9 @@ import (
 // minutes take to be refused now (each must be well under 100 ms).
 func BenchmarkRefuse(b *testing.B) {
 	t := &testing.T{}
-	table := string(mustJSON(t, strictTable()))
+	table := string(hardening.MustJSON(t, strictTable()))
 	digits := func(n int) string { return "1" + strings.Repeat("0", n-1) }
-	book := []byte(strings.Replace(string(mustJSON(t, strictBook(t))), `"points":"90.5"`, `"points":"`+digits(8_000_000)+`"`, 1))
+	book := []byte(strings.Replace(string(hardening.MustJSON(t, strictBook(t))), `"points":"90.5"`, `"points":"`+digits(8_000_000)+`"`, 1))
 	for _, c := range []struct {
 		name   string
 		decode func() error

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"sync"
 	"time"
 
@@ -38,6 +39,7 @@ type Book struct {
 	mu   sync.Mutex
 	l    ledger.Ledger
 	opts *BookOptions // nil: the rules every book checks, no more
+	gen  uint64       // counts the times l was replaced, for All
 }
 
 // NewBook returns an empty book that checks the rules every book checks
@@ -277,6 +279,44 @@ func (b *Book) Evaluations() []Evaluation {
 	return out
 }
 
+// All returns an iterator over every evaluation as originally recorded,
+// as [Book.Evaluations] gives them, in the order the book took them —
+// recorded, or merged in, in the merged book's order — rather than by
+// key: cheaper than Evaluations, which sorts and holds them all at once,
+// for a caller that walks the evaluations beside its own list in the order
+// it recorded them. An iteration yields the evaluations the book holds
+// when it starts; it reads them a few thousand at a time, without holding
+// the book between them, so that the loop may use the book. It ends early
+// if UnmarshalJSON replaces the book's contents meanwhile.
+func (b *Book) All() iter.Seq[Evaluation] {
+	return func(yield func(Evaluation) bool) {
+		if b == nil {
+			return
+		}
+		b.mu.Lock()
+		owners, gen := b.l.Owners(), b.gen
+		b.mu.Unlock()
+		var es []ledger.Entry
+		for from := 0; from < len(owners); from += allPiece {
+			b.mu.Lock()
+			if b.gen != gen {
+				b.mu.Unlock()
+				return
+			}
+			es = b.l.InOrder(es[:0], owners, from, min(from+allPiece, len(owners)))
+			b.mu.Unlock()
+			for i := range es {
+				if !yield(evaluationOf(&es[i])) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// allPiece is how many evaluations All reads at a time.
+const allPiece = 4096
+
 // Amendments returns every amendment, ordered by the key of the evaluation
 // it corrects, then from the earliest to the latest (the last of each key
 // is the one that counts).
@@ -325,6 +365,7 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	if err := jsonx.Decode(data, &w); err != nil {
 		b.mu.Lock()
 		b.l = ledger.Ledger{}
+		b.gen++
 		b.mu.Unlock()
 		if errors.Is(err, ErrInvalid) {
 			return fmt.Errorf("scoring: book: %w", err)
@@ -347,6 +388,7 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.l = ledger.Ledger{}
+	b.gen++
 	if err := errs.Err(ErrInvalid); err != nil {
 		return err
 	}

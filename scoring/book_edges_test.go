@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
@@ -532,25 +533,6 @@ func TestAmendAtTheEdgesOfJSONYears(t *testing.T) {
 	}
 }
 
-// edgeMatterIDs are matter IDs at the edges of the book's matter index
-// (see splitSeq and seqIndex in internal/ledger, whose tests use the same
-// list), some of which the index splits alike but for a zero.
-func edgeMatterIDs() []string {
-	x24, x25 := strings.Repeat("x", 24), strings.Repeat("x", 25)
-	z24, z25 := strings.Repeat("0", 24), strings.Repeat("0", 25)
-	return []string{
-		"", "0", "00", "000", "1", "01", "001", "10", "010", "0010",
-		"a", "a0", "a00", "a1", "a01", "a001", "a10",
-		"999999999999999999", "0999999999999999999", "1000000000000000000",
-		"18446744073709551615", "18446744073709551616", "99999999999999999999",
-		"x999999999999999999", "x1000000000000000000",
-		x24 + "7", x24 + "07", x25 + "7", x24, z24 + "1", z25 + "1", z24 + "0", z24, z25,
-		strings.Repeat("y", 20) + "0000" + "5", strings.Repeat("y", 20) + "00000" + "5",
-		"\xff1", "\x801", "\xff", "\xc3", "a\xff\xfe0", "\xff\xff00", "事项12", "事项012", "٣", "事项٣",
-		"M-255", "M-256", "M-257", "M-0255", // either side of a page's end
-	}
-}
-
 // TestRecordEdgeMatters records one evaluation of each edge ID, then each
 // again: a valid ID is recorded once and found a duplicate the second
 // time, whichever other IDs split like it but for a zero; an ID that is not
@@ -562,7 +544,7 @@ func TestRecordEdgeMatters(t *testing.T) {
 	for i := range prefixes {
 		ids = append(ids, fmt.Sprintf("q%d-1", i)) // fill the prefixes on the way
 		if i%400 == 0 {
-			ids = append(ids, edgeMatterIDs()...)
+			ids = append(ids, ledgertest.EdgeIDs()...)
 		}
 	}
 	ev := func(m string) Evaluation { return eval(m, "D1", 0, june, "good", "85") }

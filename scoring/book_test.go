@@ -34,6 +34,19 @@ func recordAll(t *testing.T, b *Book, es ...Evaluation) {
 	}
 }
 
+// bookOf is a new book given es, then the amendments as.
+func bookOf(t *testing.T, es []Evaluation, as []Amendment) *Book {
+	t.Helper()
+	b := NewBook()
+	recordAll(t, b, es...)
+	for _, a := range as {
+		if err := b.Amend(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
 // keyCmp orders evaluations by their keys, as Evaluations does: matter,
 // subject, evaluator and stage.
 func keyCmp(x, y *Evaluation) int {
@@ -519,13 +532,7 @@ func TestBookOrderIndependent(t *testing.T) {
 	for seed := range uint64(12) {
 		r := rand.New(rand.NewPCG(seed, 7))
 		es, as := randomHistory(r, 60+r.IntN(200))
-		ref := NewBook()
-		recordAll(t, ref, es...)
-		for _, a := range as {
-			if err := ref.Amend(a); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ref := bookOf(t, es, as)
 		refJSON, err := json.Marshal(ref)
 		if err != nil {
 			t.Fatal(err)

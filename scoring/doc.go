@@ -30,9 +30,6 @@
 //     amends its own grade, and a name is written one way; [BookOptions]
 //     add the scale in force, a window for amendments and the matters'
 //     histories ([NewBookWith]).
-//   - [Regrade] asks what another policy would have done to a recorded
-//     book, leaving the book as it is: each changed grade, with the rule on
-//     each side, and each subject whose composite or rank moves.
 //
 // # Time
 //

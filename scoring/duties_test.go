@@ -205,13 +205,7 @@ func TestStagesFromHistory(t *testing.T) {
 		{At: june(2, 10, 0), Kind: matters.Progress, Actor: "城管局"},
 		{At: june(3, 10, 0), Kind: matters.Progress, Actor: "城管局"},
 	}
-	for i := range events {
-		events[i].Matter, events[i].Seq = "M1", i+1
-	}
-	open, err := matters.Replay(events)
-	if err != nil {
-		t.Fatal(err)
-	}
+	open := replay(t, "M1", events...)
 	resolved := open.Clone()
 	if err := resolved.Apply(matters.Event{Matter: "M1", Seq: 7, At: june(4, 10, 0), Kind: matters.Resolve, Actor: "城管局"}); err != nil {
 		t.Fatal(err)

@@ -56,13 +56,10 @@ type resultFields Result
 // "91.5", are errors), whatever decimal's package settings are. Null
 // leaves r alone. Errors wrap [ErrInvalid].
 func (r *Result) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f resultFields
 	w := resultJSON{resultFields: &f}
-	if err := jsonx.Decode(b, &w); err != nil {
-		return fmt.Errorf("%w: result: %w", ErrInvalid, err)
+	if ok, err := jsonx.Unmarshal(b, &w, ErrInvalid, "result"); !ok {
+		return err
 	}
 	f.Points = decimal.Decimal(w.Points)
 	*r = Result(f)

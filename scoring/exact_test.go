@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -63,19 +63,5 @@ func outputs(t *testing.T) string {
 // TestExactWhateverDecimalSettings changes shopspring/decimal's package
 // settings and shows that no output moves. It must not run in parallel.
 func TestExactWhateverDecimalSettings(t *testing.T) {
-	want := outputs(t)
-	prec, quotes, trim := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
-	defer func() {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = prec, quotes, trim
-	}()
-	for _, s := range []struct {
-		prec         int
-		quotes, trim bool
-	}{{2, true, false}, {40, false, false}, {0, true, true}} {
-		decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros = s.prec, s.quotes, s.trim
-		if diff := cmp.Diff(want, outputs(t)); diff != "" {
-			t.Errorf("with DivisionPrecision %d, MarshalJSONWithoutQuotes %t, TrimTrailingZeros %t: output mismatch (-want +got):\n%s",
-				s.prec, s.quotes, s.trim, diff)
-		}
-	}
+	hardening.WhateverDecimals(t, func() string { return outputs(t) })
 }

@@ -129,10 +129,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		case matters.Resolve:
 			resolve = e.At
 		case matters.Feedback:
-			if e.Satisfied != nil {
-				answer := *e.Satisfied
-				f.Satisfied = &answer
-			}
+			f.feedback(e)
 		}
 	}
 	if !dispatched {
@@ -191,10 +188,7 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error
 		case matters.Resolve:
 			resolve = e.At
 		case matters.Feedback:
-			if e.Satisfied != nil {
-				answer := *e.Satisfied
-				f.Satisfied = &answer
-			}
+			f.feedback(e)
 		}
 	}
 	if resolve.IsZero() {
@@ -217,4 +211,13 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error
 		return Facts{}, fmt.Errorf("scoring: resolution of owner %s: %w", errtext.Quote(m.Owner), err)
 	}
 	return f, nil
+}
+
+// feedback records the citizen's answer of a Feedback event, a copy of
+// it, that a later answer replaces; an event without one changes nothing.
+func (f *Facts) feedback(e *matters.Event) {
+	if e.Satisfied != nil {
+		answer := *e.Satisfied
+		f.Satisfied = &answer
+	}
 }

@@ -3,7 +3,7 @@ package scoring_test
 // Hardening: every exported function and method of package scoring,
 // called with zero values, nil slices and maps, zero times, negative
 // durations and huge inputs, returns an error or a sound result and never
-// panics. TestHardeningCoversEverything keeps the rows complete: a new
+// panics. TestHardening also keeps the rows complete: a new
 // exported function without a row here fails it.
 
 import (
@@ -19,19 +19,16 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
-	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 )
 
-// TestHardening runs the rows: each makes its calls, failing on a panic or
-// an unsound result.
-func TestHardening(t *testing.T) { hardening.Run(t, hardeningRows()) }
-
-// TestHardeningCoversEverything checks that every exported function of the
-// package, and every exported method of an exported type, has a row.
-func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", hardeningRows()) }
+// TestHardening checks that every exported function of the package, and
+// every exported method of an exported type, has a row, and runs the rows:
+// each makes its calls, failing on a panic or an unsound result.
+func TestHardening(t *testing.T) { hardening.Test(t, hardeningRows()) }
 
 // hardeningRows has a row for each exported function and method of the
 // package.
@@ -39,7 +36,7 @@ func hardeningRows() []hardening.Row {
 	var rows []hardening.Row
 	add := func(r ...hardening.Row) { rows = append(rows, r...) }
 
-	add(hardening.EnumRows[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction)...)
+	add(hardening.EnumsRows(hardeningEnums...)...)
 	add([]hardening.Row{
 		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: reason.Texts(hardening.BadUTF8)}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
@@ -106,11 +103,26 @@ func hardeningRows() []hardening.Row {
 		{Name: "scoring.Book.Evaluations", Run: func(c *hardening.Caller) {
 			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
 		}},
-		{Name: "scoring.Book.Matter", Run: func(c *hardening.Caller) {
+		{Name: "scoring.Book.All", Run: func(c *hardening.Caller) {
 			full := scoring.NewBook()
 			for _, e := range evaluations() {
 				_ = full.Record(e)
 			}
+			for i, b := range []*scoring.Book{nil, {}, full} {
+				desc := fmt.Sprintf("book %d .All()", i)
+				c.Call(desc, func() {
+					n := 0
+					for range b.All() {
+						n++
+					}
+					if n != b.Len() {
+						c.Fail(desc, "%d evaluations for %d recorded", n, b.Len())
+					}
+				})
+			}
+		}},
+		{Name: "scoring.Book.Matter", Run: func(c *hardening.Caller) {
+			full := fullBook()
 			for i, b := range []*scoring.Book{nil, {}, full} {
 				for _, id := range []string{"", hardening.BadUTF8, hardening.Huge, "M1"} {
 					c.Call(fmt.Sprintf("book %d .Matter(%q)", i, hardening.Clip(id)), func() { _, _ = b.Matter(id) })
@@ -130,10 +142,7 @@ func hardeningRows() []hardening.Row {
 			c.Call("(&Book{}).Amendments()", func() { _ = (&scoring.Book{}).Amendments() })
 		}},
 		{Name: "scoring.Book.Merge", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			for _, e := range evaluations() {
-				_ = full.Record(e)
-			}
+			full := fullBook()
 			c.Call("(&Book{}).Merge(nil)", func() { _ = (&scoring.Book{}).Merge(nil) })
 			c.Call("(&Book{}).Merge(&Book{})", func() { _ = (&scoring.Book{}).Merge(&scoring.Book{}) })
 			c.Call("NewBook().Merge(full)", func() { _ = scoring.NewBook().Merge(full) })
@@ -158,10 +167,7 @@ func hardeningRows() []hardening.Row {
 			})
 		}},
 		{Name: "scoring.Book.Scores", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			for _, e := range evaluations() {
-				_ = full.Record(e)
-			}
+			full := fullBook()
 			for i, b := range []*scoring.Book{{}, full} {
 				for j, p := range periods() {
 					c.Call(fmt.Sprintf("book %d .Scores(period %d)", i, j), func() { _ = b.Scores(p) })
@@ -209,12 +215,12 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 		{Name: "scoring.FactsFor", Run: func(c *hardening.Caller) {
-			for i, m := range someMatters() {
+			for i, m := range samples.Matters() {
 				if m == nil {
 					continue // a nil matter is misuse: FactsFor panics
 				}
-				for j, cal := range calendars() {
-					for k, r := range routes() {
+				for j, cal := range samples.Calendars() {
+					for k, r := range samples.Routes() {
 						for _, u := range []string{"", "城管局", hardening.Huge} {
 							c.Call(fmt.Sprintf("FactsFor(calendar %d, matter %d, %q, route %d)", j, i, hardening.Clip(u), k), func() { _, _ = scoring.FactsFor(cal, m, u, r) })
 						}
@@ -222,11 +228,7 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-		{Name: "scoring.Facts.EvaluationStage", Run: func(c *hardening.Caller) {
-			for i, f := range facts() {
-				c.Call(fmt.Sprintf("facts %d .EvaluationStage()", i), func() { _ = f.EvaluationStage() })
-			}
-		}},
+		hardening.Method("scoring.Facts.EvaluationStage", facts(), func(f scoring.Facts) { _ = f.EvaluationStage() }),
 		{Name: "scoring.Facts.Evaluation", Run: func(c *hardening.Caller) {
 			for i, f := range facts() {
 				for j, at := range hardening.Times {
@@ -304,30 +306,6 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-		{Name: "scoring.Regrade", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
-			var matching []scoring.Facts
-			for _, e := range evaluations() {
-				if full.Record(e) == nil {
-					matching = append(matching, scoring.Facts{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: e.Stage})
-				}
-			}
-			for i, b := range []*scoring.Book{{}, scoring.NewBook(), full} {
-				for j, fs := range [][]scoring.Facts{nil, facts(), matching} {
-					for k, e := range []scoring.Evaluator{scoring.Discard(), wuhu.Table(), &scoring.Table{}} {
-						for _, p := range []scoring.Period{{}, scoring.Year(2026)} {
-							desc := fmt.Sprintf("Regrade(book %d, facts %d, evaluator %d, period)", i, j, k)
-							c.Call(desc, func() {
-								w, err := scoring.Regrade(b, fs, e, p)
-								if err == nil && (w.Book == nil || w.Book.Len() != b.Len()) {
-									c.Fail(desc, "a what-if book of %d evaluations for %d recorded", w.Book.Len(), b.Len())
-								}
-							})
-						}
-					}
-				}
-			}
-		}},
 		{Name: "scoring.LoadTable", Run: func(c *hardening.Caller) {
 			for _, in := range hardening.JSONInputs {
 				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })
@@ -348,37 +326,6 @@ func hardeningRows() []hardening.Row {
 	return rows
 }
 
-// calendars are the calendars methods are called on.
-func calendars() []*workday.Calendar {
-	return []*workday.Calendar{workday.China(), {}}
-}
-
-// someMatters are matters in many states, plus zero and nil ones.
-func someMatters() []*matters.Matter {
-	at := time.Date(2020, 6, 1, 9, 0, 0, 0, hardening.CST)
-	m := &matters.Matter{}
-	for i, e := range []matters.Event{
-		{Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"},
-		{Kind: matters.Whistle, Actor: "JJ-01"},
-		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
-		{Kind: matters.Accept, Actor: "城管局"},
-		{Kind: matters.Suspend, Actor: "JJ-01"},
-	} {
-		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
-		_ = m.Apply(e)
-	}
-	odd := &matters.Matter{ID: "M2", State: matters.State(99), Lead: "x", Stage: -3,
-		Events: []matters.Event{{Matter: "M2", Seq: -1, Kind: matters.Kind(-4)}, {}}}
-	return []*matters.Matter{{}, m, odd, nil}
-}
-
-// routes are hostile routes: the zero route, negative limits, and limits
-// at the ends of their ranges.
-func routes() []matters.Route {
-	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
-		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
-}
-
 // facts are facts with hostile durations, grades and attributes, and the zero Facts.
 func facts() []scoring.Facts {
 	no := false
@@ -391,6 +338,15 @@ func facts() []scoring.Facts {
 	}
 	fs = append(fs, scoring.Facts{Quality: math.MaxInt, Stage: math.MaxInt, Type: hardening.Huge})
 	return fs
+}
+
+// fullBook is a book of those of evaluations() it records.
+func fullBook() *scoring.Book {
+	b := scoring.NewBook()
+	for _, e := range evaluations() {
+		_ = b.Record(e)
+	}
+	return b
 }
 
 // evaluations are evaluations at each of the hostile times, with hostile
@@ -417,8 +373,10 @@ func periods() []scoring.Period {
 // AnySatisfaction), and what they accept parses again from its code and
 // label and marshals back to the same value.
 func FuzzEnumText(f *testing.F) {
-	hardening.AddEnumSeeds[scoring.Satisfaction](f)
-	f.Fuzz(func(t *testing.T, s string) {
-		hardening.EnumText[scoring.Satisfaction](t, s, scoring.ParseSatisfaction)
-	})
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[scoring.Satisfaction]("scoring", "Satisfaction", scoring.ParseSatisfaction),
 }

@@ -66,13 +66,7 @@ func TestShardedBuild(t *testing.T) {
 	for seed := range uint64(10) {
 		r := rand.New(rand.NewPCG(seed, 16))
 		es, as := randomHistory(r, 100+r.IntN(400))
-		ref := NewBook()
-		recordAll(t, ref, es...)
-		for _, a := range as {
-			if err := ref.Amend(a); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ref := bookOf(t, es, as)
 		want := stateOf(t, ref)
 
 		n := 2 + r.IntN(5)

@@ -46,14 +46,7 @@ func (s Satisfaction) MarshalText() ([]byte, error) { return satisfactions.Marsh
 
 // UnmarshalText reads what [ParseSatisfaction] reads; the empty text is
 // AnySatisfaction.
-func (s *Satisfaction) UnmarshalText(b []byte) error {
-	v, err := satisfactions.UnmarshalText(b)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
+func (s *Satisfaction) UnmarshalText(b []byte) error { return satisfactions.Unmarshal(b, s) }
 
 // Value writes the code to a database column (database/sql/driver.Valuer),
 // AnySatisfaction's too ("any"); a value out of range is an error wrapping

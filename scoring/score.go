@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 
@@ -44,13 +43,10 @@ func (s Score) MarshalJSON() ([]byte, error) {
 // [Result.UnmarshalJSON] does. Null leaves s alone. Errors wrap
 // [ErrInvalid].
 func (s *Score) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f scoreFields
 	w := scoreJSON{scoreFields: &f}
-	if err := jsonx.Decode(b, &w); err != nil {
-		return fmt.Errorf("%w: score: %w", ErrInvalid, err)
+	if ok, err := jsonx.Unmarshal(b, &w, ErrInvalid, "score"); !ok {
+		return err
 	}
 	f.Composite = decimal.Decimal(w.Composite)
 	*s = Score(f)

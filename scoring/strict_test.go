@@ -47,15 +47,6 @@ func strictBook(t *testing.T) *scoring.Book {
 	return b
 }
 
-func mustJSON(t *testing.T, v any) []byte {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func under(prefix string) func(string) bool {
 	return func(path string) bool { return strings.HasPrefix(path, prefix) }
 }
@@ -87,20 +78,20 @@ func TestStrictDecoders(t *testing.T) {
 		only   func(string) bool
 		decode func([]byte) error
 	}{
-		{"LoadTable", mustJSON(t, strictTable()), nil, func(b []byte) error { _, err := scoring.LoadTable(bytes.NewReader(b)); return err }},
-		{"Table.UnmarshalJSON", mustJSON(t, strictTable()), nil, into(func() any { return new(scoring.Table) })},
-		{"Table.UnmarshalJSON in a map", mustJSON(t, map[string]*scoring.Table{"t": strictTable()}), under("t"), into(func() any { return new(map[string]*scoring.Table) })},
-		{"TableRule.UnmarshalJSON in a slice", mustJSON(t, strictTable().Rules), under("[0]"), into(func() any { return new([]scoring.TableRule) })},
-		{"Grade.UnmarshalJSON in a Scale", mustJSON(t, []scoring.Scale{strictTable().Scale}), under("[0]["), into(func() any { return new([]scoring.Scale) })},
-		{"Facts.UnmarshalJSON", mustJSON(t, facts), nil, into(func() any { return new(scoring.Facts) })},
-		{"Facts.UnmarshalJSON in a slice", mustJSON(t, []scoring.Facts{facts}), under("[0]"), into(func() any { return new([]scoring.Facts) })},
-		{"Result.UnmarshalJSON in evaluations", mustJSON(t, book.Evaluations()), under("[0].result"), into(func() any { return new([]scoring.Evaluation) })},
-		{"a decision record: Result and Facts in evaluations", mustJSON(t, []scoring.Evaluation{record}), func(p string) bool {
+		{"LoadTable", hardening.MustJSON(t, strictTable()), nil, func(b []byte) error { _, err := scoring.LoadTable(bytes.NewReader(b)); return err }},
+		{"Table.UnmarshalJSON", hardening.MustJSON(t, strictTable()), nil, into(func() any { return new(scoring.Table) })},
+		{"Table.UnmarshalJSON in a map", hardening.MustJSON(t, map[string]*scoring.Table{"t": strictTable()}), under("t"), into(func() any { return new(map[string]*scoring.Table) })},
+		{"TableRule.UnmarshalJSON in a slice", hardening.MustJSON(t, strictTable().Rules), under("[0]"), into(func() any { return new([]scoring.TableRule) })},
+		{"Grade.UnmarshalJSON in a Scale", hardening.MustJSON(t, []scoring.Scale{strictTable().Scale}), under("[0]["), into(func() any { return new([]scoring.Scale) })},
+		{"Facts.UnmarshalJSON", hardening.MustJSON(t, facts), nil, into(func() any { return new(scoring.Facts) })},
+		{"Facts.UnmarshalJSON in a slice", hardening.MustJSON(t, []scoring.Facts{facts}), under("[0]"), into(func() any { return new([]scoring.Facts) })},
+		{"Result.UnmarshalJSON in evaluations", hardening.MustJSON(t, book.Evaluations()), under("[0].result"), into(func() any { return new([]scoring.Evaluation) })},
+		{"a decision record: Result and Facts in evaluations", hardening.MustJSON(t, []scoring.Evaluation{record}), func(p string) bool {
 			return strings.HasPrefix(p, "[0].result") || strings.HasPrefix(p, "[0].facts")
 		}, into(func() any { return new([]scoring.Evaluation) })},
-		{"Score.UnmarshalJSON in a slice", mustJSON(t, score), under("[0]"), into(func() any { return new([]scoring.Score) })},
-		{"Book.UnmarshalJSON", mustJSON(t, book), nil, into(func() any { return scoring.NewBook() })},
-		{"Book.UnmarshalJSON in a map", mustJSON(t, map[string]*scoring.Book{"b": book}), under("b"), into(func() any { return new(map[string]*scoring.Book) })},
+		{"Score.UnmarshalJSON in a slice", hardening.MustJSON(t, score), under("[0]"), into(func() any { return new([]scoring.Score) })},
+		{"Book.UnmarshalJSON", hardening.MustJSON(t, book), nil, into(func() any { return scoring.NewBook() })},
+		{"Book.UnmarshalJSON in a map", hardening.MustJSON(t, map[string]*scoring.Book{"b": book}), under("b"), into(func() any { return new(map[string]*scoring.Book) })},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			flat := c.name == "Facts.UnmarshalJSON" // its one object inside is a map
@@ -111,7 +102,7 @@ func TestStrictDecoders(t *testing.T) {
 
 // TestNamedDefects: what issue 14 found, each refused.
 func TestNamedDefects(t *testing.T) {
-	sound := string(mustJSON(t, strictTable()))
+	sound := string(hardening.MustJSON(t, strictTable()))
 	for _, c := range []struct {
 		name, in, want string
 	}{
@@ -154,7 +145,7 @@ func refusedFast(t *testing.T, what string, want string, decode func() error) {
 // TestUnboundedNumbers: the inputs of issue 14 that took minutes are
 // refused at once.
 func TestUnboundedNumbers(t *testing.T) {
-	sound := string(mustJSON(t, strictTable()))
+	sound := string(hardening.MustJSON(t, strictTable()))
 	digits := func(n int) string { return "1" + strings.Repeat("0", n-1) }
 	load := func(in string) func() error {
 		return func() error { _, err := scoring.LoadTable(strings.NewReader(in)); return err }
@@ -172,10 +163,10 @@ func TestUnboundedNumbers(t *testing.T) {
 	refusedFast(t, "a threshold of 4 MiB of digits", "decision table: json: decimal \"0.55555555555555555555555555555555555555555555555555555555555555\"… longer than 64 characters at rules[0].responseAtMost",
 		load(strings.Replace(sound, `"responseAtMost":"0.5"`, `"responseAtMost":"0.`+strings.Repeat("5", 4<<20-3)+`"`, 1)))
 
-	book := []byte(strings.Replace(string(mustJSON(t, strictBook(t))), `"points":"90.5"`, `"points":"`+digits(8_000_000)+`"`, 1))
+	book := []byte(strings.Replace(string(hardening.MustJSON(t, strictBook(t))), `"points":"90.5"`, `"points":"`+digits(8_000_000)+`"`, 1))
 	refusedFast(t, "a book with a point of 8,000,000 digits", "longer than 64 characters at evaluations[0].result.points",
 		func() error { return scoring.NewBook().UnmarshalJSON(book) })
-	eval := []byte(strings.Replace(string(mustJSON(t, strictBook(t).Evaluations()[0])), `"points":"90.5"`, `"points":`+digits(4_000_000), 1))
+	eval := []byte(strings.Replace(string(hardening.MustJSON(t, strictBook(t).Evaluations()[0])), `"points":"90.5"`, `"points":`+digits(4_000_000), 1))
 	refusedFast(t, "an evaluation with points of 4,000,000 digits", "longer than 64 characters at points",
 		func() error {
 			var r scoring.Result
@@ -296,7 +287,7 @@ func TestBookErrorsCapped(t *testing.T) {
 // TestLongTableText: a table text over 256 bytes is refused before the
 // region check, which would compare it in every region.
 func TestLongTableText(t *testing.T) {
-	sound := string(mustJSON(t, strictTable()))
+	sound := string(hardening.MustJSON(t, strictTable()))
 	start := time.Now()
 	_, err := scoring.LoadTable(strings.NewReader(strings.Replace(sound, `"违法建设"`, `"`+strings.Repeat("x", 4<<20-1)+`"`, 1)))
 	if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), `rules[0] types[0] "xxxx`) || !strings.Contains(err.Error(), "is longer than 256 bytes, the longest text of a table") {

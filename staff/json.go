@@ -1,8 +1,6 @@
 package staff
 
 import (
-	"fmt"
-
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
@@ -15,19 +13,6 @@ var (
 	_ = jsonx.Wire[Candidate, candidateJSON]()
 	_ = jsonx.Wire[Placement, placementJSON]()
 )
-
-// decode is the UnmarshalJSON of a type whose JSON form is j, named what
-// in errors: null leaves the value alone (done reports false), and an
-// error wraps ErrInvalid.
-func decode(what string, b []byte, j any) (done bool, err error) {
-	if string(b) == "null" {
-		return false, nil
-	}
-	if err := jsonx.Decode(b, j); err != nil {
-		return false, fmt.Errorf("%w: %s: %w", ErrInvalid, what, err)
-	}
-	return true, nil
-}
 
 // scoreJSON is the JSON form of a Score: the scores in jsonx's form.
 type scoreJSON struct {
@@ -43,7 +28,7 @@ type scoreJSON struct {
 func (s *Score) UnmarshalJSON(b []byte) error {
 	var f scoreFields
 	j := scoreJSON{scoreFields: &f}
-	if ok, err := decode("score", b, &j); !ok {
+	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "score"); !ok {
 		return err
 	}
 	f.Scores = jsonx.FromMap(j.Scores)
@@ -65,7 +50,7 @@ type appraisedJSON struct {
 func (a *Appraised) UnmarshalJSON(b []byte) error {
 	var f appraisedFields
 	j := appraisedJSON{appraisedFields: &f}
-	if ok, err := decode("appraised", b, &j); !ok {
+	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "appraised"); !ok {
 		return err
 	}
 	f.Scores, f.Total = jsonx.FromMap(j.Scores), decimal.Decimal(j.Total)
@@ -87,7 +72,7 @@ type candidateJSON struct {
 func (c *Candidate) UnmarshalJSON(b []byte) error {
 	var f candidateFields
 	j := candidateJSON{candidateFields: &f}
-	if ok, err := decode("candidate", b, &j); !ok {
+	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "candidate"); !ok {
 		return err
 	}
 	f.Competition = decimal.Decimal(j.Competition)
@@ -114,7 +99,7 @@ type placementJSON struct {
 func (p *Placement) UnmarshalJSON(b []byte) error {
 	var f placementFields
 	j := placementJSON{placementFields: &f}
-	if ok, err := decode("placement", b, &j); !ok {
+	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "placement"); !ok {
 		return err
 	}
 	f.Total = decimal.Decimal(j.Total)

@@ -225,10 +225,8 @@ func (a *graded) grade(m *matters.Matter, cal *workday.Calendar, g grading.Grade
 				f.Overdue++
 			}
 		}
-		e := x.Evaluation
-		e.Facts = &x.Facts // the decision record: the journal keeps what the grade was given on
-		a.evals[m.ID] = append(a.evals[m.ID], e)
-		if err := a.book.Record(e); err != nil {
+		a.evals[m.ID] = append(a.evals[m.ID], x.Evaluation)
+		if err := a.book.Record(x.Evaluation); err != nil {
 			return err
 		}
 	}

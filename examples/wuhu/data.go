@@ -14,8 +14,9 @@ import (
 
 // data holds the example's embedded files: the city's units (city.json),
 // its governance matter list (routes.json), the sub-districts' admission
-// lists (admission.json), the knobs of the synthetic year (synthetic.json)
-// and an example grading policy (policy-strict.json).
+// lists (admission.json), the knobs of the synthetic year (synthetic.json),
+// how the hotline's figures are made (indicators.json) and an example
+// grading policy (policy-strict.json).
 //
 //go:embed data/*.json
 var data embed.FS
@@ -118,6 +119,7 @@ type world struct {
 	dir  directory
 	adm  admission
 	syn  synthetic
+	rate *rating // data/indicators.json
 }
 
 // errData reports embedded data that does not hold together.
@@ -135,6 +137,10 @@ func loadWorld() (*world, error) {
 		return nil, err
 	}
 	if err := w.check(); err != nil {
+		return nil, err
+	}
+	var err error
+	if w.rate, err = loadRating(&w.city); err != nil {
 		return nil, err
 	}
 	return &w, nil

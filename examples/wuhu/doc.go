@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050] [-json] [-policy file] [-journal file]
+//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050 | -whatif file] [-json] [-policy file] [-journal file]
 //
 // The data is embedded from data/: the city's sub-districts, departments,
 // hotline and supervising bodies (city.json), its governance matter list
@@ -15,7 +15,11 @@
 // working days), the sub-districts' admission lists (admission.json) and
 // the knobs of the synthetic year (synthetic.json), with the catalog's
 // supervision settings: the city's supervisor, escalation after 2 more
-// working days, the return visit within 2 working days, one reopening.
+// working days, the return visit within 2 working days, one reopening;
+// and how the hotline system's figures are made (indicators.json): the
+// weights of the three-rate index (30/35/35), the points from which a
+// sub-district's grade counts as satisfied, and the classes and the red
+// and black lists of the monthly ranking.
 //
 // The year 2020 is synthetic, drawn from a PCG with a fixed seed, so every
 // run prints the same. It is calibrated exactly to the published figures —
@@ -27,7 +31,10 @@
 // itself; and matters a sub-district hands back because its admission
 // lists do not hold them (the admission decision its reason), which the
 // hotline then dispatches. The hotline asks the citizen (回访) about every
-// matter it brought, some late. Departments ask to suspend (挂起), for
+// matter it brought, some late; the citizen says whether satisfied and
+// whether the problem was solved (a problem sent back is not; otherwise
+// it is when the citizen is satisfied or the sub-district judged the
+// lead's work good). Departments ask to suspend (挂起), for
 // more days (延期) and to return a matter (退单): requests the owner
 // approves or denies, with its reason; only approved pauses and days count.
 // Every hour of a matter's open life the host's supervision scan
@@ -50,14 +57,22 @@
 // from its own fixed seed.
 //
 // The annual report prints, besides the published figures and the
-// departments' table, the hotline's table of the sub-districts and how
+// departments' table — with, beside each composite, the department's
+// 响应率, 解决率 and 满意率 over the matters of the year and their index
+// ([indicators.Tally], [indicators.Rates.Index]) —, the hotline's table of
+// the sub-districts and how
 // many matters were urged, supervised and escalated and how many requests
 // were denied, and names a matter worth a look for each.
 //
 // Flags:
 //
 //	-month YYYY-MM  print that month's review (月点评) instead: the
-//	                departments' scores over the evaluations of the month
+//	                departments' scores over the evaluations of the
+//	                month with their rates over the matters reported in
+//	                it, and the class ranking of indicators.json
+//	                ([indicators.Rank]) with its red and black lists and
+//	                each department's move since the month before
+//	                (上升 / 下降 N 位; 新进 in January)
 //	-matter ID      print one matter's history, event by event — requests
 //	                and the decisions on them, urgings, supervisions,
 //	                replies, return visits — and its evaluations with the
@@ -73,6 +88,16 @@
 //	                scoring.TableRule; a table that fails
 //	                scoring.Table.Validate (gaps, dead rules, unknown
 //	                grades) is refused with every problem named
+//	-whatif FILE    print what the decision table in FILE would have
+//	                done to the year instead ([whatif.RegradeJournal]):
+//	                the year's journal, written in memory, regraded
+//	                under FILE, the facts read off its matters and the
+//	                sub-districts' quality judgements kept from the
+//	                grading; the count of grade changes, each subject
+//	                whose composite or rank changes and each changed
+//	                evaluation with the rule on each side. The recorded
+//	                grades are left as they are; try
+//	                -whatif data/policy-strict.json
 //	-journal FILE   also write the whole year's audit trail to FILE, a
 //	                journal of package journal (JSON Lines, chained by
 //	                SHA-256, with a Merkle tree over them):
@@ -99,8 +124,9 @@
 //	                of scores, journal.RebuildAt those the checkpoint
 //	                covered
 //
-// Exit status: 0 on success, 1 when the policy file cannot be read or is
-// not a valid table, or the journal cannot be written (a missing
+// Exit status: 0 on success, 1 when a policy file (-policy, -whatif)
+// cannot be read or is not a valid table, or the journal cannot be written (a missing
 // directory, FILE a directory, a write error), 2 for a bad flag or flag
-// value (an unknown month or matter, an empty -journal included).
+// value (an unknown month or matter, an empty -journal, two of -month,
+// -matter and -whatif included).
 package main

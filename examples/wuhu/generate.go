@@ -70,6 +70,7 @@ type step struct {
 	units      []string
 	note       string
 	satisfied  *bool
+	solved     *bool
 	days       int
 	supervisor string
 }

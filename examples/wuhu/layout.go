@@ -142,7 +142,12 @@ func (p *plan) layout(w *world) {
 	}
 	if !p.open {
 		reply()
-		answer := func(ok, late bool) {
+		// The citizen answers two questions: satisfied, and solved (解决).
+		// A problem sent back is not solved; otherwise the citizen says it
+		// is when satisfied or when the sub-district judged the lead's
+		// work good (quality 4 or 5): some are dissatisfied with a problem
+		// solved.
+		answer := func(ok, solved, late bool) {
 			at += 26 * time.Hour
 			if late {
 				at += 70 * time.Hour // past the two working days the catalog allows
@@ -154,10 +159,10 @@ func (p *plan) layout(w *world) {
 			if p.hotline {
 				n = "91580 点对点" + n
 			}
-			s = append(s, step{off: at, kind: matters.Feedback, actor: visitor, note: n, satisfied: &ok})
+			s = append(s, step{off: at, kind: matters.Feedback, actor: visitor, note: n, satisfied: &ok, solved: &solved})
 		}
 		if p.reopen {
-			answer(false, false)
+			answer(false, false, false)
 			at += 2 * time.Hour
 			reopener := owner
 			if p.hotline {
@@ -169,7 +174,7 @@ func (p *plan) layout(w *world) {
 			reply()
 		}
 		if p.surveyed {
-			answer(p.satisfied, p.lateVisit)
+			answer(p.satisfied, p.satisfied || p.quality[0] >= 4, p.lateVisit)
 		}
 		at += 3 * time.Hour
 		add(at, matters.Close, owner, nil, "审核结案")
@@ -250,7 +255,7 @@ func (g *generator) place(p *plan, y *year) error {
 				break
 			}
 			p.events = append(p.events, matters.Event{At: at, Kind: st.kind, Actor: st.actor, Type: typeIf(st.kind, p.typ.Type), Units: st.units,
-				Routes: routesIf(st.kind, g.w.dir.Version), Note: st.note, Satisfied: st.satisfied, Days: st.days, Supervisor: st.supervisor})
+				Routes: routesIf(st.kind, g.w.dir.Version), Note: st.note, Satisfied: st.satisfied, Solved: st.solved, Days: st.days, Supervisor: st.supervisor})
 		}
 		if fits && (!p.open || len(p.events) < len(p.steps)) {
 			return nil

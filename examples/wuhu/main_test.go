@@ -57,6 +57,8 @@ func TestGolden(t *testing.T) {
 		{"month-json", []string{"-month", "2020-06", "-json"}},
 		{"policy", []string{"-policy", "testdata/policy.json"}},
 		{"matter", []string{"-matter", "WH2020-0351"}},
+		{"month-january", []string{"-month", "2020-01"}},
+		{"whatif", []string{"-whatif", "data/policy-strict.json"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -297,6 +299,9 @@ func TestErrors(t *testing.T) {
 		{[]string{"-policy", "/dev/zero"}, 1, "larger than"},
 		{[]string{"-matter", "WH1999-0001"}, 2, `-matter "WH1999-0001"`},
 		{[]string{"-matter", "WH2020-0001", "-month", "2020-06"}, 2, "do not go together"},
+		{[]string{"-whatif", "data/policy-strict.json", "-month", "2020-06"}, 2, "do not go together"},
+		{[]string{"-whatif", "testdata/missing.json"}, 1, "-whatif: open testdata/missing.json"},
+		{[]string{"-whatif", "testdata/bad-policy.json"}, 1, "superb"},
 		{[]string{"-journal", "testdata/missing/2020.jsonl"}, 1, "-journal testdata/missing/2020.jsonl: cannot create a file in testdata/missing: no such file or directory"},
 		{[]string{"-journal", "testdata"}, 1, "testdata is a directory"},
 		{[]string{"-journal", ""}, 2, "-journal: want a file name"},
@@ -311,7 +316,7 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-	if r := runWith("-h"); r.code != 0 || !strings.Contains(r.stderr, "-policy") || !strings.Contains(r.stderr, "-journal") {
+	if r := runWith("-h"); r.code != 0 || !strings.Contains(r.stderr, "-policy") || !strings.Contains(r.stderr, "-journal") || !strings.Contains(r.stderr, "-whatif") {
 		t.Errorf("run(-h) = %d, stderr %q; want 0 and the usage", r.code, r.stderr)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -27,6 +28,7 @@ type report struct {
 	Policy      string             `json:"policy"` // the decision table's version
 	Scale       scoring.Scale      `json:"scale"`
 	Weights     assessment.Weights `json:"weights,omitempty"`
+	Index       assessment.Weights `json:"index,omitempty"` // the weights of the three rates in the index (data/indicators.json)
 	Summary     *matters.Summary   `json:"summary,omitempty"`
 	Figures     *figures           `json:"figures,omitempty"`
 	Types       []typeCount        `json:"types,omitempty"`
@@ -37,8 +39,10 @@ type report struct {
 	Example     string             `json:"example,omitempty"`  // a matter worth a look with -matter
 	Examples    map[string]string  `json:"examples,omitempty"` // more, by what they show: escalated, sentBack, extended, denied
 	Journal     *journalInfo       `json:"journal,omitempty"`  // the journal written (-journal)
+	WhatIf      *whatIfView        `json:"whatIf,omitempty"`   // what another table would change (-whatif)
 
-	names map[string]string // unit names by ID, for the text
+	names  map[string]string // unit names by ID, for the text
+	stages map[string]int    // the stages of each matter, for the text of -whatif
 }
 
 // matterView is one matter's history and evaluations (-matter).
@@ -71,6 +75,10 @@ type review struct {
 	Resolved    int    `json:"resolved"`
 	Evaluations int    `json:"evaluations"`
 	Departments []row  `json:"departments"`
+	// Ranking ranks the departments by their composites of the month
+	// within the classes of data/indicators.json, with the red and black
+	// lists and each one's move since the month before.
+	Ranking []indicators.Standing `json:"ranking"`
 }
 
 // row is a department's scores over a period, ranked: its row of a
@@ -84,11 +92,21 @@ type row struct {
 	Evaluations int             `json:"evaluations"`
 	Grades      map[string]int  `json:"grades,omitempty"`
 	Composite   decimal.Decimal `json:"composite"`
+	// Rates are the department's 响应率, 解决率, 满意率 (and 街道满意率)
+	// over the matters reported in the period, and Index their index with
+	// the weights of data/indicators.json (none when a rate counts
+	// nothing); neither for a sub-district.
+	Rates *indicators.Rates `json:"rates,omitempty"`
+	Index *decimal.Decimal  `json:"index,omitempty"`
 }
 
 // annualReport builds the annual report.
-func annualReport(w *world, a *graded) report {
-	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: wuhu.Weights()}
+func annualReport(w *world, a *graded) (report, error) {
+	rates, err := ratesOf(w, a, w.rate, 0)
+	if err != nil {
+		return report{}, err
+	}
+	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: wuhu.Weights(), Index: w.rate.Weights}
 	r.Summary, r.Figures = &a.summary, &a.figures
 	r.Example, r.Examples = example(a), examples(a)
 	counts := map[string]int{}
@@ -109,7 +127,8 @@ func annualReport(w *world, a *graded) report {
 		s := scores[an.Subject]
 		r.Departments = append(r.Departments, department{
 			row: row{Rank: an.Rank, ID: an.Subject, Name: w.name(an.Subject), Short: w.short(an.Subject),
-				Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: an.Parts[assessment.SubdistrictPart]},
+				Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: an.Parts[assessment.SubdistrictPart]}.
+				withRates(rates),
 			Other: an.Parts["department"], Total: an.Total,
 		})
 	}
@@ -118,12 +137,24 @@ func annualReport(w *world, a *graded) report {
 		r.Streets = append(r.Streets, row{Rank: streetRanks[i], ID: s.Subject, Name: w.name(s.Subject), Short: w.name(s.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
 	}
+	return r, nil
+}
+
+// withRates returns the row with its department's rates and index.
+func (r row) withRates(rates map[string]unitRates) row {
+	if x, ok := rates[r.ID]; ok {
+		r.Rates, r.Index = &x.rates, x.index
+	}
 	return r
 }
 
 // monthReport builds the review of one month of the year.
-func monthReport(w *world, a *graded, month time.Month) report {
-	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale}
+func monthReport(w *world, a *graded, month time.Month) (report, error) {
+	rates, err := ratesOf(w, a, w.rate, month)
+	if err != nil {
+		return report{}, err
+	}
+	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Index: w.rate.Weights}
 	p := scoring.Month(w.city.Year, month)
 	v := &review{Month: fmt.Sprintf("%d-%02d", w.city.Year, int(month))}
 	for _, m := range a.year.matters {
@@ -150,10 +181,14 @@ func monthReport(w *world, a *graded, month time.Month) report {
 	for i, s := range depts {
 		v.Evaluations += s.Evaluations
 		v.Departments = append(v.Departments, row{Rank: deptRanks[i], ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
-			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite})
+			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite}.withRates(rates))
 	}
-	r.Month = v
-	return r
+	v.Ranking = monthRanking(w, a, w.rate, month)
+	r.Month, r.names = v, map[string]string{}
+	for _, d := range w.city.Departments {
+		r.names[d.ID] = d.Short
+	}
+	return r, nil
 }
 
 // ranks ranks scores in the book's order among themselves: the book
@@ -262,6 +297,8 @@ func writeText(out io.Writer, r report) error {
 	switch {
 	case r.Matter != nil:
 		writeMatter(&b, r)
+	case r.WhatIf != nil:
+		writeWhatIf(&b, r)
 	case r.Month != nil:
 		writeMonth(&b, r)
 	default:
@@ -289,14 +326,15 @@ func writeAnnual(b *strings.Builder, r report) {
 		s.Received-s.Assigned, s.Assigned, s.Urged, s.Supervised)
 	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
 		percent(r.Weights[assessment.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
-	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrr"}
-	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"街道评分", "其他考核", "年度考核"})...)
+	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrrrrrr"}
+	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"街道评分"}, rateHeads, []string{"其他考核", "年度考核"})...)
 	for _, d := range r.Departments {
 		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
-			gradeCells(r.Scale, d.Grades),
-			[]string{d.Composite.StringFixed(2), d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
+			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d.row),
+			[]string{d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
 	}
 	b.WriteString(t.String())
+	fmt.Fprintf(b, "（响应率、解决率、满意率：本年受理事项中各部门的份额，按回访答复计；指数 = %s）\n", indexFormula(r.Index))
 	if len(r.Streets) > 0 {
 		b.WriteString("\n91580 热线对街道的评价（热线转派街道、由街道承办的事项，一事一评）\n")
 		st := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "r"}
@@ -414,15 +452,55 @@ func writeMonth(b *strings.Builder, r report) {
 		b.WriteString("本月没有评价。\n")
 		return
 	}
-	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "r"}
-	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"})...)
+	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrrrr"}
+	t.add(slices.Concat([]string{"排名", "部门", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"}, rateHeads)...)
 	for _, d := range v.Departments {
 		t.add(slices.Concat([]string{strconv.Itoa(d.Rank), d.Short, strconv.Itoa(d.Matters), strconv.Itoa(d.Evaluations)},
-			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)})...)
+			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d))...)
 	}
 	b.WriteString(t.String())
-	best, worst := v.Departments[0], v.Departments[len(v.Departments)-1]
-	fmt.Fprintf(b, "\n本月第一：%s（%s）· 本月末位：%s（%s）\n", best.Short, best.Composite.StringFixed(2), worst.Short, worst.Composite.StringFixed(2))
+	fmt.Fprintf(b, "（响应率、解决率、满意率：本月受理事项中各部门的份额，— 为本月无可计；指数 = %s）\n", indexFormula(r.Index))
+	writeRanking(b, r)
+}
+
+// rateHeads are the heads of the rate columns; rateCells their cells.
+var rateHeads = []string{"响应率", "解决率", "满意率", "指数"}
+
+func rateCells(d row) []string {
+	if d.Rates == nil {
+		return []string{"—", "—", "—", "—"}
+	}
+	return []string{ratio(d.Rates.Response), ratio(d.Rates.Resolution), ratio(d.Rates.Satisfaction), index(d.Index)}
+}
+
+// indexFormula writes the index's weights: "响应率 × 30% + 解决率 × 35% + 满意率 × 35%".
+func indexFormula(w assessment.Weights) string {
+	return fmt.Sprintf("响应率 × %s + 解决率 × %s + 满意率 × %s", percent(w[indicators.ResponsePart]),
+		percent(w[indicators.ResolutionPart]), percent(w[indicators.SatisfactionPart]))
+}
+
+// writeRanking writes a month's class ranking with its red and black
+// lists and each department's move since the month before.
+func writeRanking(b *strings.Builder, r report) {
+	v := r.Month
+	b.WriteString("\n分类排名（按综合评分，各类第一上红榜、末位上黑榜；与上月比）\n")
+	t := table{align: "llrrll"}
+	t.add("类别", "部门", "名次", "综合评分", "变化", "榜单")
+	var red, black []string
+	for _, s := range v.Ranking {
+		list := ""
+		switch {
+		case s.Red:
+			list = "红榜"
+			red = append(red, r.names[s.Subject])
+		case s.Black:
+			list = "黑榜"
+			black = append(black, r.names[s.Subject])
+		}
+		t.add(s.Class, r.names[s.Subject], fmt.Sprintf("%d/%d", s.Rank, s.Of), s.Value.StringFixed(2), s.Movement(), list)
+	}
+	b.WriteString(t.String())
+	fmt.Fprintf(b, "\n红榜：%s · 黑榜：%s\n", cmp.Or(strings.Join(red, "、"), "无"), cmp.Or(strings.Join(black, "、"), "无"))
 }
 
 // percent writes a weight such as 0.3 as "30%".

@@ -26,16 +26,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")
 	policy := fs.String("policy", "", "grade with the decision table in this JSON `file` (see data/policy-strict.json) instead of wuhu.Table()")
+	whatIf := fs.String("whatif", "", "print what the decision table in this JSON `file` (such as data/policy-strict.json) would change: every evaluation of the year regraded from its journal, the recorded grades left as they are")
 	journalName := fs.String("journal", "", "also write the year's trail (every event and evaluation, hash-chained JSON Lines) to this `file`, replacing it, and print its entry count and head hash")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID] [-json] [-policy file] [-journal file]")
+		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID | -whatif file] [-json] [-policy file] [-journal file]")
 		fs.PrintDefaults()
 	}
 	if code, stop := cli.Parse(fs, args); stop {
 		return code
 	}
-	if *month != "" && *matter != "" {
-		fmt.Fprintln(stderr, "wuhu: -month and -matter do not go together")
+	if n := btoi(*month != "") + btoi(*matter != "") + btoi(*whatIf != ""); n > 1 {
+		fmt.Fprintln(stderr, "wuhu: -month, -matter and -whatif do not go together")
 		return 2
 	}
 	journaled := false
@@ -65,6 +66,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	var alt *scoring.Table
+	if *whatIf != "" {
+		if alt, err = readPolicy(*whatIf); err != nil {
+			fmt.Fprintf(stderr, "wuhu: -whatif: %v\n", err)
+			return 1
+		}
+	}
 	var jf *journalFile
 	if journaled {
 		if jf, err = createJournal(*journalName); err != nil {
@@ -81,7 +89,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var r report
 	switch {
 	case m != 0:
-		r = monthReport(w, a, m)
+		r, err = monthReport(w, a, m)
+	case alt != nil:
+		r, err = whatIfReport(w, a, alt)
 	case *matter != "":
 		var ok bool
 		if r, ok = matterReport(w, a, *matter); !ok {
@@ -89,7 +99,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	default:
-		r = annualReport(w, a)
+		r, err = annualReport(w, a)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "wuhu: %v\n", err)
+		return 1
 	}
 	if jf != nil {
 		if r.Journal, err = jf.write(a); err != nil {
@@ -147,4 +161,12 @@ func build(w *world, t *scoring.Table) (*graded, error) {
 		return nil, err
 	}
 	return assess(w, y, cal, t)
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // recorder is a testing.TB that records what Covered reports.
@@ -99,5 +101,40 @@ func TestSpoil(t *testing.T) {
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("Spoil mismatch:\n got %q\nwant %q", lines, want)
+	}
+}
+
+func TestMethod(t *testing.T) {
+	var got []int
+	r := Method("pkg.Type.Len", []string{"", "ab", Huge}, func(s string) { got = append(got, len(s)) })
+	if r.Name != "pkg.Type.Len" {
+		t.Errorf("Name = %q", r.Name)
+	}
+	Run(t, []Row{r})
+	t.Cleanup(func() {
+		if want := []int{0, 2, len(Huge)}; !slices.Equal(got, want) {
+			t.Errorf("calls %v, want %v", got, want)
+		}
+	})
+	defer func() {
+		if p := recover(); p == nil || !strings.Contains(fmt.Sprint(p), "pkg.Type.Method") {
+			t.Errorf("Method with a function's name: recovered %v, want a panic", p)
+		}
+	}()
+	Method("pkg.F", []int{1}, func(int) {})
+}
+
+func TestSetDecimals(t *testing.T) {
+	p, q, z := decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros
+	t.Run("set", func(t *testing.T) {
+		SetDecimals(t, 3, !q, !z)
+		SetDecimals(t, 5, !q, !z)
+		if decimal.DivisionPrecision != 5 || decimal.MarshalJSONWithoutQuotes == q || decimal.TrimTrailingZeros == z {
+			t.Errorf("SetDecimals set %d, %t, %t", decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros)
+		}
+		WhateverDecimals(t, func() string { return decimal.RequireFromString("1.50").StringFixed(2) }) // String would depend on TrimTrailingZeros
+	})
+	if decimal.DivisionPrecision != p || decimal.MarshalJSONWithoutQuotes != q || decimal.TrimTrailingZeros != z {
+		t.Errorf("after the test: %d, %t, %t; want %d, %t, %t", decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros, p, q, z)
 	}
 }

@@ -101,6 +101,53 @@ func EnumRows[E Enum, P interface {
 	}
 }
 
+// An EnumCase is one enum of a package, declared once for its rows
+// ([EnumsRows]) and its fuzz target ([FuzzEnums]).
+type EnumCase struct {
+	rows  func() []Row
+	seeds func(f *testing.F)
+	text  func(t *testing.T, s string)
+}
+
+// EnumOf is the enum type typ of package pkg, whose parser is parse.
+func EnumOf[E Enum, P interface {
+	*E
+	UnmarshalText([]byte) error
+	Scan(any) error
+}](pkg, typ string, parse func(string) (E, error)) EnumCase {
+	return EnumCase{
+		rows:  func() []Row { return EnumRows[E, P](pkg, typ, parse) },
+		seeds: AddEnumSeeds[E],
+		text: func(t *testing.T, s string) {
+			t.Helper()
+			EnumText[E, P](t, s, parse)
+		},
+	}
+}
+
+// EnumsRows are the [EnumRows] of each of enums.
+func EnumsRows(enums ...EnumCase) []Row {
+	var rows []Row
+	for _, e := range enums {
+		rows = append(rows, e.rows()...)
+	}
+	return rows
+}
+
+// FuzzEnums is a package's fuzz target for its enums: it adds each one's
+// [AddEnumSeeds] to f's corpus, and checks [EnumText] of each on every
+// input.
+func FuzzEnums(f *testing.F, enums ...EnumCase) {
+	for _, e := range enums {
+		e.seeds(f)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, e := range enums {
+			e.text(t, s)
+		}
+	})
+}
+
 // roundTrip is the run of a row of an enum's method that writes a value
 // (MarshalText, Value): for each of values, what write gives without an
 // error, read gives back.
@@ -258,6 +305,22 @@ func UnmarshalRow[T any, P interface {
 					c.JSONSound(desc+" then json.Marshal", b, err)
 				}
 			})
+		}
+	}}
+}
+
+// Method is the row name of a method that takes no arguments,
+// "pkg.Type.Method": it calls call, which calls the method, on each of
+// recvs, and describes call i as "type i .Method()".
+func Method[R any](name string, recvs []R, call func(R)) Row {
+	parts := strings.Split(name, ".")
+	if len(parts) != 3 {
+		panic("hardening: Method wants a method name pkg.Type.Method, not " + name)
+	}
+	typ, method := strings.ToLower(parts[1]), parts[2]
+	return Row{Name: name, Run: func(c *Caller) {
+		for i, r := range recvs {
+			c.Call(fmt.Sprintf("%s %d .%s()", typ, i, method), func() { call(r) })
 		}
 	}}
 }

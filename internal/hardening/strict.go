@@ -218,3 +218,27 @@ func Linear(t testing.TB, n int, f func()) {
 		t.Errorf("%s for %d bytes, over the budget of %s: the work is not linear in the input", took, n, budget)
 	}
 }
+
+// MustJSON is the JSON of v, the sound input of a [Strict] check; an
+// error fails the test at once.
+func MustJSON(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Accepts reports whether decode, which reads data, accepts it: it runs
+// decode in time linear in the length of data ([Linear]), and fails the
+// test at once on a refusal that does not wrap sentinel.
+func Accepts(t testing.TB, data []byte, sentinel error, decode func() error) bool {
+	t.Helper()
+	var err error
+	Linear(t, len(data), func() { err = decode() })
+	if err != nil && !errors.Is(err, sentinel) {
+		t.Fatalf("decoding %s: error %v does not wrap %v", Clip(string(data)), err, sentinel)
+	}
+	return err == nil
+}

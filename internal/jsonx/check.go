@@ -215,23 +215,37 @@ func (c *checker) array(p *plan) error {
 	for n := 0; ; n++ {
 		c.steps++
 		c.path[len(c.path)-1].index = n
-		if err := c.value(elem); err != nil {
-			return err
+		if more, err := c.member(elem, ']'); err != nil || !more {
+			return c.leave(err)
 		}
-		c.space()
-		if c.i >= len(c.data) {
-			return errSyntax
-		}
-		switch c.data[c.i] {
-		case ',':
-			c.i++
-			continue
-		case ']':
-			c.i++
-		default:
-			return errSyntax
-		}
-		break
+	}
+}
+
+// member reads a member of an array or object, as p plans it, and what
+// follows it: a comma, when more members follow, or close.
+func (c *checker) member(p *plan, close byte) (more bool, err error) {
+	if err := c.value(p); err != nil {
+		return false, err
+	}
+	c.space()
+	if c.i >= len(c.data) {
+		return false, errSyntax
+	}
+	switch c.data[c.i] {
+	case ',':
+		c.i++
+		return true, nil
+	case close:
+		c.i++
+		return false, nil
+	}
+	return false, errSyntax
+}
+
+// leave ends an array or object after its last member, or returns err.
+func (c *checker) leave(err error) error {
+	if err != nil {
+		return err
 	}
 	c.path = c.path[:len(c.path)-1]
 	c.depth--
@@ -339,27 +353,10 @@ func (c *checker) object(p *plan) error {
 			return errSyntax
 		}
 		c.i++
-		if err := c.value(child); err != nil {
-			return err
+		if more, err := c.member(child, '}'); err != nil || !more {
+			return c.leave(err)
 		}
-		c.space()
-		if c.i >= len(c.data) {
-			return errSyntax
-		}
-		switch c.data[c.i] {
-		case ',':
-			c.i++
-			continue
-		case '}':
-			c.i++
-		default:
-			return errSyntax
-		}
-		break
 	}
-	c.path = c.path[:len(c.path)-1]
-	c.depth--
-	return nil
 }
 
 // head quotes the start of a value read from start to c.i that is over

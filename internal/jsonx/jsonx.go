@@ -60,6 +60,22 @@ func Decode(data []byte, v any) error {
 	return json.Unmarshal(data, v)
 }
 
+// Unmarshal is the first step of an UnmarshalJSON method that reads
+// through j, the type's JSON form: null, which leaves the value alone,
+// gives false and no error; anything else is decoded into j with
+// [Decode], and an error names what was being read and wraps sentinel
+// ("invalid: score: json: unknown field …"). It reports whether j holds
+// what b says.
+func Unmarshal(b []byte, j any, sentinel error, what string) (bool, error) {
+	if string(b) == "null" {
+		return false, nil
+	}
+	if err := Decode(b, j); err != nil {
+		return false, fmt.Errorf("%w: %s: %w", sentinel, what, err)
+	}
+	return true, nil
+}
+
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]
 // does. A longer input is an error that says the limit.
 func Read(r io.Reader, limit int64, v any) error {

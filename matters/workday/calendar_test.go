@@ -24,6 +24,15 @@ func office(t testing.TB) *Calendar {
 	return c
 }
 
+// calendarFor is office(t) if inOffice is set, China() if not.
+func calendarFor(t testing.TB, inOffice bool) *Calendar {
+	t.Helper()
+	if inOffice {
+		return office(t)
+	}
+	return China()
+}
+
 func TestDay(t *testing.T) {
 	if got := China().Day(); got != 24*time.Hour {
 		t.Errorf("China().Day() = %v, want 24h", got)
@@ -137,10 +146,7 @@ func TestBetween(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := China()
-			if tt.office {
-				c = office(t)
-			}
+			c := calendarFor(t, tt.office)
 			got, err := c.Between(tt.from, tt.to)
 			if err != nil {
 				t.Fatalf("Between: %v", err)
@@ -180,10 +186,7 @@ func TestAddDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := China()
-			if tt.office {
-				c = office(t)
-			}
+			c := calendarFor(t, tt.office)
 			got, err := c.AddDays(tt.from, tt.n)
 			if err != nil {
 				t.Fatalf("AddDays: %v", err)

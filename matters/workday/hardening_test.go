@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
@@ -35,35 +36,23 @@ func TestHardening(t *testing.T) {
 				})
 			}
 		}},
-		{Name: "workday.Calendar.Day", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
-				c.Call(fmt.Sprintf("calendar %d .Day()", i), func() { _ = cal.Day() })
-			}
-		}},
+		hardening.Method("workday.Calendar.Day", samples.Calendars(), func(cal *workday.Calendar) { _ = cal.Day() }),
 		{Name: "workday.Calendar.Years", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
+			for i, cal := range samples.Calendars() {
 				c.Call(fmt.Sprintf("calendar %d .Years()", i), func() { _, _ = cal.Years() })
 			}
 		}},
-		{Name: "workday.Calendar.Hours", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
-				c.Call(fmt.Sprintf("calendar %d .Hours()", i), func() { _ = cal.Hours() })
-			}
-		}},
-		{Name: "workday.Calendar.Schedules", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
-				c.Call(fmt.Sprintf("calendar %d .Schedules()", i), func() { _ = cal.Schedules() })
-			}
-		}},
+		hardening.Method("workday.Calendar.Hours", samples.Calendars(), func(cal *workday.Calendar) { _ = cal.Hours() }),
+		hardening.Method("workday.Calendar.Schedules", samples.Calendars(), func(cal *workday.Calendar) { _ = cal.Schedules() }),
 		{Name: "workday.Calendar.IsWorkday", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
+			for i, cal := range samples.Calendars() {
 				for _, t := range hardening.Times {
 					c.Call(fmt.Sprintf("calendar %d .IsWorkday(%v)", i, t), func() { _, _ = cal.IsWorkday(t) })
 				}
 			}
 		}},
 		{Name: "workday.Calendar.Between", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
+			for i, cal := range samples.Calendars() {
 				for _, a := range hardening.Times {
 					for _, b := range hardening.Times {
 						desc := fmt.Sprintf("calendar %d .Between(%v, %v)", i, a, b)
@@ -77,7 +66,7 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		{Name: "workday.Calendar.AddDays", Run: func(c *hardening.Caller) {
-			for i, cal := range calendars() {
+			for i, cal := range samples.Calendars() {
 				for _, t := range hardening.Times {
 					for _, n := range hardening.Ints {
 						c.Call(fmt.Sprintf("calendar %d .AddDays(%v, %d)", i, t, n), func() { _, _ = cal.AddDays(t, n) })
@@ -119,9 +108,4 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 	})
-}
-
-// calendars are the calendars methods are called on.
-func calendars() []*workday.Calendar {
-	return []*workday.Calendar{workday.China(), {}}
 }

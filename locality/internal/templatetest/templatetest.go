@@ -1,5 +1,6 @@
 // Package templatetest checks what every locality's body layout promises,
-// for the tests of the locality packages.
+// for the tests of the locality packages, and gives each locality's
+// Template its hardening row.
 package templatetest
 
 import (
@@ -11,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 // Want is what a locality's template is: its name, and how many offices,
@@ -68,4 +70,15 @@ func Test(t *testing.T, tmpl func() accountability.Template, want Want) {
 			t.Errorf("Template() returns shared state: mismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// Hardening is a locality's hardening test ([hardening.Test]): it runs a
+// row for pkg.Template, which fails if tmpl panics, and rows, those of
+// the package's other exported functions, and checks that every exported
+// function of the package has a row.
+func Hardening(t *testing.T, pkg string, tmpl func() accountability.Template, rows ...hardening.Row) {
+	t.Helper()
+	hardening.Test(t, append([]hardening.Row{{Name: pkg + ".Template", Run: func(c *hardening.Caller) {
+		c.Call("Template()", func() { _ = tmpl() })
+	}}}, rows...))
 }

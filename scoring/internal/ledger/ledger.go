@@ -291,14 +291,7 @@ func (l *Ledger) amendmentAt(j int32) Amendment {
 // Entries returns every entry as it was added, ordered by key. Times are
 // in the Local location, as time.Unix gives them.
 func (l *Ledger) Entries() []Entry {
-	out := make([]Entry, 0, l.recs.len())
-	for m := range int32(l.matters.len()) {
-		for i := l.matters.loc(m).head; i != 0; {
-			r := l.recs.at(i - 1)
-			out = append(out, l.entryAt(r, m))
-			i = r.prev
-		}
-	}
+	out := l.Unsorted()
 	slices.SortFunc(out, func(x, y Entry) int { return keyCmp(&x.Key, &y.Key) })
 	return out
 }

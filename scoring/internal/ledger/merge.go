@@ -266,14 +266,24 @@ func (l *Ledger) tables() tables {
 // record; its matter is the caller's to set (and, for an amendment, its
 // stage).
 func (t *tables) entry(r *record) Entry {
+	e := t.bare(r)
+	e.Points = t.points(r)
+	e.Reasons = getReasons(&t.texts, t.reasonLocs, r.reasonsID())
+	return e
+}
+
+// bare rebuilds the entry of a record but its matter, points and reasons.
+func (t *tables) bare(r *record) Entry {
 	c := &t.classes[r.class]
 	k := &t.kinds[c.kind]
-	e := Entry{Key: Key{Subject: t.subjects[c.subject], Evaluator: t.evaluators[c.evaluator], Stage: r.stage},
-		At: timeOf(r, t.far), Grade: k.grade, Policy: k.policy, Reasons: getReasons(&t.texts, t.reasonLocs, r.reasonsID())}
+	return Entry{Key: Key{Subject: t.subjects[c.subject], Evaluator: t.evaluators[c.evaluator], Stage: r.stage},
+		At: timeOf(r, t.far), Grade: k.grade, Policy: k.policy}
+}
+
+// points rebuilds the points of a record.
+func (t *tables) points(r *record) decimal.Decimal {
 	if r.isWide() {
-		e.Points = t.wide[untag(r.points)]
-	} else {
-		e.Points = decimal.New(r.points, fixedExp)
+		return t.wide[untag(r.points)]
 	}
-	return e
+	return decimal.New(r.points, fixedExp)
 }

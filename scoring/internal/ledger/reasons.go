@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -145,7 +146,7 @@ func sameReasons(buf []byte, rs []reason.Reason) bool {
 		if k <= 0 || uint64(len(buf)-k) < n {
 			return false
 		}
-		d := decoder{buf[k : k+int(n)]}
+		d := decoder{b: buf[k : k+int(n)]}
 		buf = buf[k+int(n):]
 		r := &rs[i]
 		if d.uvarint() != uint64(r.Rule) || d.byte() != byte(r.Lang) || !d.is(r.Name) || !d.is(r.Text) || !d.is(r.Type) ||
@@ -258,18 +259,25 @@ func reasonsBytes(texts *arena, at uint64) []byte {
 
 // getReasons reads back what putReasons stored.
 func getReasons(texts *arena, locs []uint64, id uint32) []reason.Reason {
-	if id == 0 {
-		return nil
-	}
-	return readReasons(reasonsBytes(texts, locs[id-1]))
+	return appendStored(nil, texts, locs, id, false)
 }
 
-// readReasons reads a stored form, which appendReasons wrote.
-func readReasons(buf []byte) []reason.Reason {
-	var rs []reason.Reason
+// appendStored appends to dst what putReasons stored, each text copied,
+// or with view read without a copy: the bytes of an arena are never
+// written again (see strtab.view).
+func appendStored(dst []reason.Reason, texts *arena, locs []uint64, id uint32, view bool) []reason.Reason {
+	if id == 0 {
+		return dst
+	}
+	return readReasons(dst, reasonsBytes(texts, locs[id-1]), view)
+}
+
+// readReasons appends to rs the reasons of a stored form, which
+// appendReasons wrote; with view, their texts are read without a copy.
+func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 	for len(buf) > 0 {
 		n, k := binary.Uvarint(buf)
-		d := decoder{buf[k : k+int(n)]}
+		d := decoder{b: buf[k : k+int(n)], view: view}
 		buf = buf[k+int(n):]
 		r := reason.Reason{Rule: int(d.uvarint())}
 		r.Lang = reason.Lang(d.byte())
@@ -296,8 +304,12 @@ func readReasons(buf []byte) []reason.Reason {
 	return rs
 }
 
-// decoder reads the stored form of one reason.
-type decoder struct{ b []byte }
+// decoder reads the stored form of one reason; with view, its texts are
+// read without a copy.
+type decoder struct {
+	b    []byte
+	view bool
+}
 
 func (d *decoder) byte() byte {
 	c := d.b[0]
@@ -319,7 +331,14 @@ func (d *decoder) varint() int64 {
 
 func (d *decoder) text() string {
 	n := d.uvarint()
-	s := string(d.b[:n])
+	var s string
+	switch {
+	case n == 0:
+	case d.view:
+		s = unsafe.String(&d.b[0], n)
+	default:
+		s = string(d.b[:n])
+	}
 	d.b = d.b[n:]
 	return s
 }

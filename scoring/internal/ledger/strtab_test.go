@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
 )
 
 // These tests check the matter index as a set — every string added is
@@ -112,22 +114,25 @@ func TestStrtabIsASet(t *testing.T) {
 	}
 }
 
-// edgeIDs are IDs at the edges of splitSeq and of the sequence
-// index's rules, some of which split alike but for a zero.
-func edgeIDs() []string {
-	x24, x25 := strings.Repeat("x", 24), strings.Repeat("x", 25)
-	z24, z25 := strings.Repeat("0", 24), strings.Repeat("0", 25)
-	return []string{
-		"", "0", "00", "000", "1", "01", "001", "10", "010", "0010",
-		"a", "a0", "a00", "a1", "a01", "a001", "a10",
-		"999999999999999999", "0999999999999999999", "1000000000000000000",
-		"18446744073709551615", "18446744073709551616", "99999999999999999999",
-		"x999999999999999999", "x1000000000000000000",
-		x24 + "7", x24 + "07", x25 + "7", x24, z24 + "1", z25 + "1", z24 + "0", z24, z25,
-		strings.Repeat("y", 20) + "0000" + "5", strings.Repeat("y", 20) + "00000" + "5",
-		"\xff1", "\x801", "\xff", "\xc3", "a\xff\xfe0", "\xff\xff00", "事项12", "事项012", "٣", "事项٣",
-		"M-255", "M-256", "M-257", "M-0255", // either side of a page's end
+// addID gives s an id in tab and checks it against want, the ids given
+// so far (names holds their strings in order): the id s had, or the next
+// one for a new string, which it records. It reports whether s was new;
+// when (" after the merge") says in a failure when s was added.
+func addID(t *testing.T, tab *strtab, want map[string]int32, names *[]string, s, when string) (int32, bool) {
+	t.Helper()
+	id := tab.id(s)
+	if old, ok := want[s]; ok {
+		if id != old {
+			t.Fatalf("id(%q) = %d again%s, was %d", s, id, when, old)
+		}
+		return id, false
 	}
+	if id != int32(len(*names)) {
+		t.Fatalf("id(%q) = %d for a new string%s, want %d", s, id, when, len(*names))
+	}
+	want[s] = id
+	*names = append(*names, s)
+	return id, true
 }
 
 // hashNames returns the strings in the hash table, read slot by slot
@@ -195,23 +200,15 @@ func onePlace(t *testing.T, step string, tab *strtab, want map[string]int32) {
 // found there, that strings which split alike but for a zero stay apart,
 // and that strings never added are not found.
 func TestStrtabEdgeShapesOnePlace(t *testing.T) {
-	edges := edgeIDs()
+	edges := ledgertest.EdgeIDs()
 	var tab strtab
 	want := map[string]int32{}
 	var names []string
 	add := func(s string) {
-		id := tab.id(s)
-		if old, ok := want[s]; ok {
-			if id != old {
-				t.Fatalf("id(%q) = %d again, was %d", s, id, old)
-			}
+		id, added := addID(t, &tab, want, &names, s, "")
+		if !added {
 			return
 		}
-		if id != int32(len(names)) {
-			t.Fatalf("id(%q) = %d for a new string, want %d", s, id, len(names))
-		}
-		want[s] = id
-		names = append(names, s)
 		// Found at once, from a pending slot or a page.
 		if got, ok := tab.lookup(s); !ok || got != id {
 			t.Fatalf("lookup(%q) right after adding = %d, %v; want %d", s, got, ok, id)

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+
+	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
 )
 
 // TestStrtabMergePlan takes the strings of one strtab into another as a
@@ -105,19 +107,7 @@ func TestStrtabMergePlan(t *testing.T) {
 			}
 			// The merged strtab goes on as any other.
 			for range 20_000 {
-				s := gd.id()
-				id := dst.id(s)
-				if wid, ok := want[s]; ok {
-					if id != wid {
-						t.Fatalf("id(%q) = %d after the merge, was %d", s, id, wid)
-					}
-					continue
-				}
-				if id != int32(len(names)) {
-					t.Fatalf("id(%q) = %d for a new string after the merge, want %d", s, id, len(names))
-				}
-				want[s] = id
-				names = append(names, s)
+				addID(t, &dst, want, &names, gd.id(), " after the merge")
 			}
 			onePlace(t, "after", &dst, want)
 		})
@@ -130,7 +120,7 @@ func TestStrtabMergePlan(t *testing.T) {
 // for.
 func TestLocatePageSplitsAlike(t *testing.T) {
 	g := &strtabGen{rng: rand.New(rand.NewPCG(3, 3))}
-	ids := edgeIDs()
+	ids := ledgertest.EdgeIDs()
 	for range 20_000 {
 		ids = append(ids, g.id())
 	}

@@ -1,16 +1,70 @@
 package ledger
 
-// Unsorted returns every entry as [Ledger.Entries] does, in the ledger's
-// own order rather than by key: for a caller that orders them itself, or
-// needs no order, without paying for the sort.
-func (l *Ledger) Unsorted() []Entry {
-	out := make([]Entry, 0, l.recs.len())
+import (
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
+)
+
+// Owners returns the matter of each record, by the order the ledger took
+// them (added, or merged in with the merged ledger's order): what
+// [Ledger.InOrder] reads the records with. A record never changes its
+// matter, so the owners stay right for those records as the ledger grows.
+func (l *Ledger) Owners() []int32 {
+	owner := make([]int32, l.recs.len())
 	for m := range int32(l.matters.len()) {
-		for i := l.matters.loc(m).head; i != 0; {
-			r := l.recs.at(i - 1)
-			out = append(out, l.entryAt(r, m))
-			i = r.prev
+		for i := l.matters.loc(m).head; i != 0; i = l.recs.at(i - 1).prev {
+			owner[i-1] = m
 		}
+	}
+	return owner
+}
+
+// InOrder appends to dst the entries from index from to index to
+// (excluded) in the order the ledger took them, as [Ledger.Entries]
+// gives them, given the ledger's owners: for a caller that walks them
+// beside its own list in that order, or needs no order, without paying
+// for the sort, in pieces small enough to stay in a cache. Matters' names
+// and reasons are read without a copy (see strtab.view), the reasons of
+// the piece share one array, each entry's capped at its length, and
+// entries with the same points share their value (a decimal.Decimal is
+// never changed in place).
+func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
+	t := l.tables()
+	var reasons []reason.Reason
+	var cache [8]struct {
+		points int64
+		value  decimal.Decimal
+		set    bool
+	}
+	for i := from; i < to; i++ {
+		r := l.recs.at(int32(i))
+		e := t.bare(r)
+		e.Matter = l.matters.view(owners[i])
+		if c := &cache[uint64(r.points)*0x9E3779B97F4A7C15>>61]; r.isWide() || !c.set || c.points != r.points {
+			e.Points = t.points(r)
+			if !r.isWide() {
+				c.points, c.value, c.set = r.points, e.Points, true
+			}
+		} else {
+			e.Points = c.value
+		}
+		if id := r.reasonsID(); id != 0 {
+			n := len(reasons)
+			reasons = appendStored(reasons, &t.texts, t.reasonLocs, id, true)
+			e.Reasons = reasons[n:len(reasons):len(reasons)]
+		}
+		dst = append(dst, e)
+	}
+	return dst
+}
+
+// Unsorted returns every entry as [Ledger.Entries] does, each read with a
+// copy, in the order the ledger took them.
+func (l *Ledger) Unsorted() []Entry {
+	owners := l.Owners()
+	out := make([]Entry, len(owners))
+	for i, m := range owners {
+		out[i] = l.entryAt(l.recs.at(int32(i)), m)
 	}
 	return out
 }

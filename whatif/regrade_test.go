@@ -1,9 +1,11 @@
-package scoring_test
+package whatif_test
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/qingdan/qingdan/whatif"
 	"github.com/shopspring/decimal"
 )
 
@@ -67,7 +70,7 @@ func TestRegrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := scoring.Regrade(book, facts, strict, scoring.Year(2026))
+	got, err := whatif.Regrade(book, facts, strict, scoring.Year(2026))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +84,7 @@ func TestRegrade(t *testing.T) {
 
 	// Recompute the changes independently: grade each facts under both
 	// tables (the amended one as amended).
-	var want []scoring.Change
+	var want []whatif.Change
 	for i, f := range facts {
 		old, _ := lenient.Evaluate(f)
 		if i == 0 {
@@ -89,7 +92,7 @@ func TestRegrade(t *testing.T) {
 		}
 		nw, _ := strict.Evaluate(f)
 		if old.Grade != nw.Grade {
-			want = append(want, scoring.Change{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Old: old, New: nw})
+			want = append(want, whatif.Change{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Old: old, New: nw})
 		}
 	}
 	// Responses of 3 and 4 hours (i mod 5 = 3, 4) were on time but not
@@ -98,8 +101,8 @@ func TestRegrade(t *testing.T) {
 	if len(want) != 17 {
 		t.Fatalf("the independent count found %d changes, want 17", len(want))
 	}
-	byMatter := func(cs []scoring.Change) map[string]scoring.Change {
-		m := map[string]scoring.Change{}
+	byMatter := func(cs []whatif.Change) map[string]whatif.Change {
+		m := map[string]whatif.Change{}
 		for _, c := range cs {
 			m[c.Matter] = c
 		}
@@ -138,7 +141,7 @@ func TestRegrade(t *testing.T) {
 		t.Errorf("what-if book holds %d evaluations, want %d", got.Book.Len(), book.Len())
 	}
 	// Regrading under the same policy changes nothing but the amendment.
-	same, err := scoring.Regrade(book, facts, lenient, scoring.Year(2026))
+	same, err := whatif.Regrade(book, facts, lenient, scoring.Year(2026))
 	if err != nil || len(same.Changes) != 1 || same.Changes[0].Matter != "M0" {
 		t.Errorf("Regrade under the recorded policy: %v, %v; want only the amended M0", same.Changes, err)
 	}
@@ -147,20 +150,74 @@ func TestRegrade(t *testing.T) {
 func TestRegradeErrors(t *testing.T) {
 	_, strict := whatIfTables()
 	book, facts := whatIfYear(t, 3)
-	if _, err := scoring.Regrade(book, facts[:2], strict, scoring.Year(2026)); !errors.Is(err, scoring.ErrInvalid) {
-		t.Errorf("missing facts: error %v, want ErrInvalid", err)
+	reversed := slices.Clone(facts)
+	slices.Reverse(reversed)
+	for _, tc := range []struct {
+		name  string
+		facts []scoring.Facts
+		e     scoring.Evaluator
+		want  error
+	}{
+		{"missing facts", facts[:2], strict, whatif.ErrInvalid},
+		{"missing facts, out of order", reversed[:2], strict, whatif.ErrInvalid},
+		{"two facts for one evaluation, after the others", append(slices.Clone(facts), facts[1]), strict, whatif.ErrInvalid},
+		{"two facts for one evaluation, out of order", append([]scoring.Facts{facts[2]}, facts...), strict, whatif.ErrInvalid},
+		{"a refusing policy", facts, &scoring.Table{}, scoring.ErrNoRule},
+		{"a policy that evaluates nothing", facts, scoring.Discard(), whatif.ErrInvalid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := whatif.Regrade(book, tc.facts, tc.e, scoring.Year(2026))
+			if !errors.Is(err, tc.want) {
+				t.Errorf("error %v, want %v", err, tc.want)
+			}
+			if got.Book != nil || got.Changes != nil || got.Subjects != nil {
+				t.Errorf("with an error, a report %+v; want none", got)
+			}
+		})
 	}
-	if _, err := scoring.Regrade(book, append(facts, facts[1]), strict, scoring.Year(2026)); !errors.Is(err, scoring.ErrInvalid) {
-		t.Errorf("two facts for one evaluation: error %v, want ErrInvalid", err)
-	}
-	if _, err := scoring.Regrade(book, facts, &scoring.Table{}, scoring.Year(2026)); !errors.Is(err, scoring.ErrNoRule) {
-		t.Errorf("a refusing policy: error %v, want ErrNoRule", err)
-	}
-	if _, err := scoring.Regrade(book, facts, scoring.Discard(), scoring.Year(2026)); !errors.Is(err, scoring.ErrInvalid) {
-		t.Errorf("a policy that evaluates nothing: error %v, want ErrInvalid", err)
-	}
-	got, err := scoring.Regrade(scoring.NewBook(), facts, strict, scoring.Year(2026))
+	got, err := whatif.Regrade(scoring.NewBook(), facts, strict, scoring.Year(2026))
 	if err != nil || len(got.Changes) != 0 || len(got.Subjects) != 0 || got.Book.Len() != 0 {
 		t.Errorf("an empty book: %+v, %v; want nothing", got, err)
+	}
+}
+
+// TestRegradeOrder checks that the report does not depend on the order of
+// the facts, nor on facts that match no evaluation.
+func TestRegradeOrder(t *testing.T) {
+	_, strict := whatIfTables()
+	book, facts := whatIfYear(t, 60)
+	want, err := whatif.Regrade(book, facts, strict, scoring.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBook, err := want.Book.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stray := scoring.Facts{Matter: "elsewhere", Subject: "unit0", Evaluator: "s", Final: true}
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 20 {
+		shuffled := append(slices.Clone(facts), stray)
+		switch round {
+		case 0: // in order, a stray at the end
+		case 1:
+			slices.Reverse(shuffled)
+		default:
+			r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		}
+		got, err := whatif.Regrade(book, shuffled, strict, scoring.Year(2026))
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if diff := cmp.Diff(want.Changes, got.Changes); diff != "" {
+			t.Errorf("round %d: changes mismatch (-want +got):\n%s", round, diff)
+		}
+		if diff := cmp.Diff(want.Subjects, got.Subjects); diff != "" {
+			t.Errorf("round %d: subjects mismatch (-want +got):\n%s", round, diff)
+		}
+		gotBook, err := got.Book.MarshalJSON()
+		if err != nil || !bytes.Equal(wantBook, gotBook) {
+			t.Errorf("round %d: the what-if book differs (%v)", round, err)
+		}
 	}
 }

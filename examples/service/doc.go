@@ -1,0 +1,50 @@
+// Service is a reference backend on qingdan: an HTTP JSON API on net/http
+// that accepts the events of whistled matters, applies them through the
+// catalog's checks ([matters.Catalog.Apply]), grades what they call for
+// with the library's grader (package grading) and a decision table, keeps every event and evaluation in a journal
+// (package journal) in one PostgreSQL table, and serves the ranked scores
+// of a period and each matter's history with its grades and reasons.
+//
+// Usage:
+//
+//	go run ./examples/service -db "host=/run/postgresql dbname=qingdan" -catalog catalog.json -table table.json [-addr localhost:8080]
+//
+// The catalog is a [matters.Catalog] as matters.LoadCatalog reads it, the
+// table a [scoring.Table] as scoring.LoadTable reads it. The API:
+//
+//	POST /events           {"event": {...}, "quality": {"<unit>": 4}}
+//	                       → 201 {"head": {...}, "evaluations": [...], "amendments": [...]}
+//	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /matters/{id}     {"matter": {...}, "evaluations": [...], "amendments": [...]}
+//	GET  /journal          {"head": {...}, "checkpoint": "<origin>\n<size>\n<root>\n"}
+//
+// An event is accepted in one transaction: its journal entry and those of
+// the evaluations it calls for are sealed against the journal's head
+// (journal.Seal) and inserted together; only once the transaction commits
+// does the service's state change (journal.Rebuilt.Apply), so its state
+// is always that of the committed rows. Accepting is serialised: the
+// order of the journal is the order in which events were accepted. Every
+// 5000 entries the service saves a snapshot of its state in a second
+// table; on start it reads the latest snapshot and the rows from its head
+// on (journal.Resume), checking both. The tables are those of package
+// journal's documentation (# A journal in a database).
+//
+// The grades are those of grading.New: the lead at each of its Progress
+// events (a stage of a long matter), every unit at the Close, and an
+// amendment of each when a return visit after the Close changes the
+// citizen's answer. The quality judgements in a request are the owner's
+// (the sub-district's) judgement of each unit graded at that event (1 to
+// 5; the grader's Judge reads them): they are not part of a matter's
+// history, so they come with the event that calls for the grade — an
+// amendment's too — and the evaluation, journaled, keeps them. A matter's
+// evaluations are served with the amendments that count applied, with
+// their reasons (scoring.Book.Matter).
+//
+// Its test starts a throwaway PostgreSQL cluster (initdb and pg_ctl from
+// the machine: private data and socket directories, no TCP), posts the
+// wuhu example's year through HTTP — its journal is then the example's,
+// byte for byte — restarts the service from the snapshot and from the
+// first row and requires the same views, and has four clients post the
+// year at once and checks that no event is lost. Without PostgreSQL the
+// test skips, but fails under CI (QINGDAN_CI=1).
+package main

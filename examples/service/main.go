@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "service:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the program; usage and flag errors go to stderr.
+func run(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("service", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "localhost:8080", "listen on this `address`")
+	db := fs.String("db", "", "the PostgreSQL `connection string` (else the PG* environment variables)")
+	catalog := fs.String("catalog", "", "the catalog `file` (JSON, as matters.LoadCatalog reads it)")
+	table := fs.String("table", "", "the decision table `file` (JSON, as scoring.LoadTable reads it)")
+	origin := fs.String("origin", "qingdan.example/journal", "the journal's `origin`, in its checkpoints")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*catalog, *table)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pool, err := pgxpool.New(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	s, err := Open(ctx, pool, cfg)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Addr: *addr, Handler: handler(s, *origin), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shut)
+	}()
+	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loadConfig reads the catalog and the table.
+func loadConfig(catalog, table string) (Config, error) {
+	var cfg Config
+	var err error
+	if cfg.Catalog, err = load(catalog, matters.LoadCatalog); err != nil {
+		return cfg, err
+	}
+	cfg.Table, err = load(table, scoring.LoadTable)
+	return cfg, err
+}
+
+// load reads the file name with read, which bounds and checks it.
+func load[T any](name string, read func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestLoadConfig checks that the files the service reads are the JSON of
+// a catalog and a table, and that what cannot be read is refused.
+func TestLoadConfig(t *testing.T) {
+	want := wuhuConfig(t)
+	dir := t.TempDir()
+	write := func(name string, v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	catalog, table := write("catalog.json", want.Catalog), write("table.json", want.Table)
+	got, err := loadConfig(catalog, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(mustJSON(t, want.Catalog), mustJSON(t, got.Catalog)); diff != "" {
+		t.Errorf("catalog mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(mustJSON(t, want.Table), mustJSON(t, got.Table)); diff != "" {
+		t.Errorf("table mismatch (-want +got):\n%s", diff)
+	}
+	misspelt := filepath.Join(dir, "misspelt.json")
+	if err := os.WriteFile(misspelt, []byte(`{"directry":{}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, catalog, table, want string }{
+		{"no catalog", filepath.Join(dir, "none.json"), table, "none.json"},
+		{"a misspelt catalog", misspelt, table, "misspelt.json"},
+		{"a catalog for a table", catalog, catalog, "catalog.json"},
+	} {
+		if _, err := loadConfig(tt.catalog, tt.table); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: loadConfig = %v; want an error naming %s", tt.name, err, tt.want)
+		}
+	}
+	var stderr strings.Builder
+	if err := run([]string{"-no-such-flag"}, &stderr); err == nil || !strings.Contains(stderr.String(), "-no-such-flag") {
+		t.Errorf("run with an unknown flag: %v, %q; want an error naming it", err, stderr.String())
+	}
+}

@@ -1,0 +1,223 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/qingdan/qingdan/grading"
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// Config is what a service grades by.
+type Config struct {
+	Catalog *matters.Catalog // the lists: routes, admission, supervision
+	Table   *scoring.Table   // the decision table the units are graded by
+	// SnapshotEvery is how many entries the service appends between
+	// snapshots; 0 means 5000, negative never.
+	SnapshotEvery int64
+}
+
+// Service accepts the events of matters, grades them and keeps the
+// journal of both in PostgreSQL. Its state — the matters, the book of
+// evaluations, the journal's head — is always that of the journal's
+// committed rows. It is safe for concurrent use: events are accepted one
+// at a time, in the order of the journal.
+type Service struct {
+	store *store
+	cal   *workday.Calendar
+	cfg   Config
+
+	mu    sync.Mutex
+	state *journal.Rebuilt
+	saved int64 // the head of the latest snapshot
+}
+
+// Open creates the tables if needed and rebuilds the state from the
+// latest snapshot and the journal's rows after it.
+func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error) {
+	if cfg.Catalog == nil || cfg.Table == nil {
+		return nil, errors.New("service: a catalog and a table are needed")
+	}
+	if cfg.SnapshotEvery == 0 {
+		cfg.SnapshotEvery = 5000
+	}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg}
+	if err := s.store.migrate(ctx); err != nil {
+		return nil, err
+	}
+	snap, from, err := s.store.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.state, err = journal.Resume(snap, s.store.lines(ctx, from), nil)
+	if err != nil {
+		return nil, fmt.Errorf("rebuilding from the journal: %w", err)
+	}
+	s.saved = from
+	return s, nil
+}
+
+// Submission is an event to accept, with the owner's judgement of the
+// quality of each unit it grades (1 to 5; absent, not judged).
+type Submission struct {
+	Event   matters.Event  `json:"event"`
+	Quality map[string]int `json:"quality,omitempty"`
+}
+
+// Accepted is what accepting an event recorded: the journal's new head,
+// and the evaluations and amendments the event called for.
+type Accepted struct {
+	Head        journal.Head         `json:"head"`
+	Evaluations []scoring.Evaluation `json:"evaluations"`
+	Amendments  []scoring.Amendment  `json:"amendments"`
+}
+
+// errRefused wraps the reasons an event is refused: the lifecycle's, the
+// lists', the grading's.
+var errRefused = errors.New("refused")
+
+// Accept applies an event to its matter (checked by the catalog), grades
+// what it calls for, and stores the event and its evaluations in the
+// journal in one transaction; only once that commits does the state
+// change.
+func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := sub.Event
+	m := &matters.Matter{}
+	if old := s.state.Matters[e.Matter]; old != nil {
+		var err error
+		if m, err = matters.Replay(old.Events); err != nil {
+			return Accepted{}, fmt.Errorf("matter %s: %w", e.Matter, err)
+		}
+	}
+	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	grades, err := s.grader(sub.Quality).Grade(s.cal, m, len(m.Events)-1)
+	if err != nil {
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
+	payloads := []any{m.Events[len(m.Events)-1]}
+	for _, g := range grades {
+		if g.Amendment != nil {
+			payloads = append(payloads, *g.Amendment)
+			acc.Amendments = append(acc.Amendments, *g.Amendment)
+		} else {
+			payloads = append(payloads, g.Evaluation)
+			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
+		}
+	}
+	head := s.state.Head
+	lines := make([][]byte, len(payloads))
+	for i, p := range payloads {
+		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
+			return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+		}
+	}
+	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
+		return Accepted{}, errors.Join(err, s.resync(ctx))
+	}
+	for _, l := range lines {
+		if err := s.state.Apply(l); err != nil {
+			panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
+		}
+	}
+	if n := s.cfg.SnapshotEvery; n > 0 && s.state.Head.Seq-s.saved >= n {
+		if err := s.snapshot(ctx); err != nil {
+			return Accepted{}, err
+		}
+	}
+	acc.Head = s.state.Head
+	return acc, nil
+}
+
+// grader returns the library's grader (package grading) with the
+// owner's quality judgements of this submission.
+func (s *Service) grader(quality map[string]int) grading.Grader {
+	return grading.New(grading.Config{Catalog: s.cfg.Catalog, Evaluator: s.cfg.Table, Judge: func(_ *matters.Matter, f *scoring.Facts) error {
+		f.Quality = quality[f.Subject]
+		return nil
+	}})
+}
+
+// resync applies the rows the journal holds after the state's head: a
+// commit that returned an error (the connection lost while committing)
+// may have committed. A row that is not the next entry is an error, and
+// the state stays as it was. s.mu is held.
+func (s *Service) resync(ctx context.Context) error {
+	for line, err := range s.store.lines(ctx, s.state.Head.Seq+1) {
+		if err == nil {
+			err = s.state.Apply(line)
+		}
+		if err != nil {
+			return fmt.Errorf("the journal after entry %d: %w", s.state.Head.Seq, err)
+		}
+	}
+	return nil
+}
+
+// snapshot saves the state; s.mu is held.
+func (s *Service) snapshot(ctx context.Context) error {
+	snap, err := s.state.Snapshot()
+	if err != nil {
+		return err
+	}
+	if err := s.store.saveSnapshot(ctx, s.state.Head.Seq, snap); err != nil {
+		return err
+	}
+	s.saved = s.state.Head.Seq
+	return nil
+}
+
+// Snapshot saves the state now.
+func (s *Service) Snapshot(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.snapshot(ctx)
+}
+
+// Scores returns the ranked scores of the period.
+func (s *Service) Scores(p scoring.Period) []scoring.Score {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.Book.Scores(p)
+}
+
+// MatterView is one matter: its history, its evaluations with the
+// amendments that count applied, and the amendments ([scoring.Book.Matter]).
+type MatterView struct {
+	Matter      *matters.Matter      `json:"matter"`
+	Evaluations []scoring.Evaluation `json:"evaluations"`
+	Amendments  []scoring.Amendment  `json:"amendments"`
+}
+
+// Matter returns a matter's view, false if there is no such matter.
+func (s *Service) Matter(id string) (MatterView, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.state.Matters[id]
+	if m == nil {
+		return MatterView{}, false
+	}
+	es, as := s.state.Book.Matter(id)
+	return MatterView{Matter: m, Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
+}
+
+// Head returns the journal's head and its checkpoint under origin.
+func (s *Service) Head(origin string) (journal.Head, journal.Checkpoint) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.Head, s.state.Checkpoint(origin)
+}

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+const origin = "wuhu.example/journal"
+
+// TestService runs the wuhu year through the service's HTTP API on a
+// throwaway PostgreSQL cluster: from one client, then from four at
+// once; each time it restarts the service and requires the same state.
+func TestService(t *testing.T) {
+	c := startCluster(t)
+	year := loadWuhuYear(t)
+	cfg := wuhuConfig(t)
+	var sequential map[string]string
+	t.Run("the wuhu year, restarted", func(t *testing.T) {
+		pool := c.database(t, "wuhu")
+		svc, url := serve(t, pool, cfg)
+		start := time.Now()
+		for i, sub := range year.subs {
+			if status, body := post(t, url, sub); status != http.StatusCreated {
+				t.Fatalf("event %d (%s#%d): %d %s", i, sub.Event.Matter, sub.Event.Seq, status, body)
+			}
+		}
+		t.Logf("%d events through HTTP in %v", len(year.subs), time.Since(start).Round(time.Millisecond))
+		// Graded as the example grades, the service's journal is the
+		// example's, byte for byte.
+		if head, _ := svc.Head(origin); head != year.head {
+			t.Errorf("the service's head is %v; the wuhu example's journal ends at %v", head, year.head)
+		}
+		if rows := journalRows(t, pool); !bytes.Equal(rows, year.journal) {
+			t.Errorf("the journal's rows (%d bytes) are not the wuhu example's journal (%d bytes)", len(rows), len(year.journal))
+		}
+		sequential = views(t, url, year)
+
+		start = time.Now()
+		_, url = serve(t, c.pool(t, "wuhu"), cfg) // a restart: the snapshot and the rows after it
+		t.Logf("restarted from the snapshot in %v", time.Since(start).Round(time.Millisecond))
+		if diff := cmp.Diff(sequential, views(t, url, year)); diff != "" {
+			t.Errorf("after a restart, views mismatch (-want +got):\n%s", diff)
+		}
+		if _, err := pool.Exec(context.Background(), `DELETE FROM journal_snapshot`); err != nil {
+			t.Fatal(err)
+		}
+		start = time.Now()
+		_, url = serve(t, c.pool(t, "wuhu"), cfg) // without a snapshot: every row
+		t.Logf("restarted from the first row in %v", time.Since(start).Round(time.Millisecond))
+		if diff := cmp.Diff(sequential, views(t, url, year)); diff != "" {
+			t.Errorf("rebuilt from every row, views mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("four clients at once", func(t *testing.T) {
+		if sequential == nil {
+			t.Skip("the sequential run failed")
+		}
+		pool := c.database(t, "wuhu4")
+		svc, url := serve(t, pool, cfg)
+		// Each client posts the events of every fourth matter, in order.
+		client := map[string]int{}
+		for _, s := range year.subs {
+			if _, ok := client[s.Event.Matter]; !ok {
+				client[s.Event.Matter] = len(client) % 4
+			}
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for k := range 4 {
+			wg.Go(func() {
+				for _, sub := range year.subs {
+					if client[sub.Event.Matter] != k {
+						continue
+					}
+					if status, body := post(t, url, sub); status != http.StatusCreated {
+						errs <- fmt.Errorf("client %d, event %s#%d: %d %s", k, sub.Event.Matter, sub.Event.Seq, status, body)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		head, _ := svc.Head(origin)
+		rows := journalRows(t, pool)
+		got, err := journal.Verify(bytes.NewReader(rows), nil)
+		if err != nil || got != head {
+			t.Fatalf("the journal verifies as %v, %v; the service's head is %v", got, err, head)
+		}
+		if want, got := eventsOf(t, year.journal), eventsOf(t, rows); !slices.Equal(want, got) {
+			t.Errorf("the journal holds %d events; %d were posted (or not the same ones)", len(got), len(want))
+		}
+		want := views(t, url, year)
+		for path, body := range sequential { // the order of matters does not change a score or a matter
+			if path != "/journal" && want[path] != body {
+				t.Errorf("GET %s differs from the sequential run's:\n%s\nwant\n%s", path, want[path], body)
+			}
+		}
+		_, url = serve(t, c.pool(t, "wuhu4"), cfg)
+		if diff := cmp.Diff(want, views(t, url, year)); diff != "" {
+			t.Errorf("after a restart, views mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("an amendment after the close", func(t *testing.T) {
+		pool := c.database(t, "amend")
+		_, url := serve(t, pool, cfg)
+		const id = "WH2020-0002" // closed after a satisfied return visit
+		var close Submission
+		answered := 0 // the return visit on record
+		for _, sub := range year.subs {
+			if sub.Event.Matter != id {
+				continue
+			}
+			if sub.Event.Kind == matters.Feedback {
+				answered = sub.Event.Seq
+			}
+			if status, body := post(t, url, sub); status != http.StatusCreated {
+				t.Fatalf("event %d: %d %s", sub.Event.Seq, status, body)
+			}
+			close = sub
+		}
+		if close.Event.Kind != matters.Close || len(close.Quality) == 0 {
+			t.Fatalf("the last event of %s is %v, with quality %v; want a graded close", id, close.Event.Kind, close.Quality)
+		}
+		no := false
+		again := Submission{Event: matters.Event{Matter: id, Seq: close.Event.Seq + 1, At: close.Event.At.Add(time.Hour), Kind: matters.Feedback,
+			Actor: "yijishan", Note: "复核回访：群众不满意", Satisfied: &no, Ref: answered}, Quality: close.Quality}
+		status, body := post(t, url, again)
+		var acc Accepted
+		if err := json.Unmarshal([]byte(body), &acc); status != http.StatusCreated || err != nil || len(acc.Amendments) == 0 || len(acc.Evaluations) != 0 {
+			t.Fatalf("a dissatisfied return visit after the close: %d %s; want amendments only", status, body)
+		}
+		_, view := get(t, url+"/matters/"+id)
+		var v MatterView
+		if err := json.Unmarshal([]byte(view), &v); err != nil || len(v.Amendments) != len(acc.Amendments) {
+			t.Fatalf("GET /matters/%s = %s; want its %d amendments", id, view, len(acc.Amendments))
+		}
+		for _, a := range v.Amendments {
+			i := slices.IndexFunc(v.Evaluations, func(e scoring.Evaluation) bool {
+				return e.Subject == a.Subject && e.Evaluator == a.Evaluator && e.Stage == a.Stage
+			})
+			if i < 0 || v.Evaluations[i].Result.Grade != a.Result.Grade {
+				t.Errorf("the evaluation of %s is not served amended: %+v; amendment %+v", a.Subject, v.Evaluations, a)
+			}
+		}
+		_, url = serve(t, c.pool(t, "amend"), cfg)
+		if _, after := get(t, url+"/matters/"+id); after != view {
+			t.Errorf("after a restart, GET /matters/%s = %s; want %s", id, after, view)
+		}
+	})
+	t.Run("refusals", func(t *testing.T) {
+		pool := c.database(t, "refusals")
+		svc, url := serve(t, pool, cfg)
+		first := year.subs[0]
+		if status, body := post(t, url, first); status != http.StatusCreated {
+			t.Fatalf("the first event: %d %s", status, body)
+		}
+		second := year.subs[1]
+		for _, tt := range []struct {
+			name   string
+			body   string
+			status int
+		}{
+			{"not JSON", "{", http.StatusBadRequest},
+			{"a misspelt field", `{"evnt":{}}`, http.StatusBadRequest},
+			{"two values", `{} {}`, http.StatusBadRequest},
+			{"an event again", mustJSON(t, first), http.StatusUnprocessableEntity},
+		} {
+			if status, body := postRaw(t, url, tt.body); status != tt.status {
+				t.Errorf("%s: %d %s; want %d", tt.name, status, body, tt.status)
+			}
+		}
+		for path, want := range map[string]int{"/matters/none": http.StatusNotFound, "/scores?period=2020-13": http.StatusBadRequest, "/scores?period=2020": http.StatusOK} {
+			if status, body := get(t, url+path); status != want {
+				t.Errorf("GET %s: %d %s; want %d", path, status, body, want)
+			}
+		}
+		// A commit that fails changes nothing: a row that takes the
+		// next entry's place makes the transaction fail.
+		head, _ := svc.Head(origin)
+		if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES (2, 'x')`); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, second); status != http.StatusServiceUnavailable {
+			t.Errorf("with entry 2 taken: %d %s; want 503", status, body)
+		}
+		if got, _ := svc.Head(origin); got != head {
+			t.Errorf("after a failed commit the head is %v; want %v", got, head)
+		}
+		if _, err := pool.Exec(context.Background(), `DELETE FROM journal WHERE seq = 2`); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, second); status != http.StatusCreated {
+			t.Errorf("the event once the commit can succeed: %d %s; want 201", status, body)
+		}
+		// A commit whose reply was lost: the rows are there, the
+		// service did not hear so. It finds them on its next commit.
+		third := year.subs[2]
+		head, _ = svc.Head(origin)
+		line, next, err := journal.Seal(head, third.Event, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES ($1, $2)`, next.Seq, string(line)); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, third); status != http.StatusServiceUnavailable {
+			t.Errorf("the event committed behind the service's back: %d %s; want 503", status, body)
+		}
+		if got, _ := svc.Head(origin); got != next {
+			t.Errorf("after the failed commit the head is %v; want the row found, %v", got, next)
+		}
+		if status, body := post(t, url, third); status != http.StatusUnprocessableEntity {
+			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
+		}
+	})
+}
+
+// serve opens the service on pool and serves it until the test ends.
+func serve(t *testing.T, pool *pgxpool.Pool, cfg Config) (*Service, string) {
+	t.Helper()
+	svc, err := Open(context.Background(), pool, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(handler(svc, origin))
+	t.Cleanup(srv.Close)
+	return svc, srv.URL
+}
+
+// views returns what the service serves of the year: the journal's head,
+// the scores of the year and of each month, and every matter, by path.
+func views(t *testing.T, url string, y *wuhuYear) map[string]string {
+	t.Helper()
+	paths := []string{"/journal", "/scores?period=2020"}
+	for m := 1; m <= 12; m++ {
+		paths = append(paths, fmt.Sprintf("/scores?period=2020-%02d", m))
+	}
+	seen := map[string]bool{}
+	for _, s := range y.subs {
+		if !seen[s.Event.Matter] {
+			seen[s.Event.Matter] = true
+			paths = append(paths, "/matters/"+s.Event.Matter)
+		}
+	}
+	out := map[string]string{}
+	for _, p := range paths {
+		status, body := get(t, url+p)
+		if status != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", p, status, body)
+		}
+		out[p] = body
+	}
+	return out
+}
+
+// journalRows returns the journal's rows as a journal file.
+func journalRows(t *testing.T, pool *pgxpool.Pool) []byte {
+	t.Helper()
+	r := journal.Lines((&store{pool}).lines(context.Background(), 0))
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// eventsOf returns the events of a journal, as matter#seq, sorted.
+func eventsOf(t *testing.T, j []byte) []string {
+	t.Helper()
+	var out []string
+	for e, err := range journal.NewReader(bytes.NewReader(j), nil).All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Kind == journal.KindEvent {
+			ev, err := e.Event()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprintf("%s#%d", ev.Matter, ev.Seq))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func post(t *testing.T, url string, sub Submission) (int, string) {
+	t.Helper()
+	return postRaw(t, url, mustJSON(t, sub))
+}
+
+func postRaw(t *testing.T, url, body string) (int, string) {
+	t.Helper()
+	return read(t)(http.Post(url+"/events", "application/json", bytes.NewBufferString(body)))
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	return read(t)(http.Get(url))
+}
+
+// read returns a function that reads a response: its status and body.
+func read(t *testing.T) func(*http.Response, error) (int, string) {
+	return func(resp *http.Response, err error) (int, string) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.StatusCode, string(b)
+	}
+}

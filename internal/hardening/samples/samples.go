@@ -1,0 +1,50 @@
+// Package samples holds the values of the library's own types that more
+// than one package's hardening test calls methods on: calendars, matters
+// in many states and hostile routes. Package hardening itself imports none
+// of the library's packages; this one is for tests only.
+package samples
+
+import (
+	"math"
+	"time"
+
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// Calendars are the calendars methods are called on: China's and the zero
+// Calendar.
+func Calendars() []*workday.Calendar {
+	return []*workday.Calendar{workday.China(), {}}
+}
+
+// Matters are matters in many states — one suspended with an extension
+// approved — plus zero, inconsistent and nil ones.
+func Matters() []*matters.Matter {
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, hardening.CST)
+	m := &matters.Matter{}
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"},
+		{Kind: matters.Whistle, Actor: "JJ-01"},
+		{Kind: matters.Dispatch, Actor: "JJ-01", Units: []string{"城管局", "住建局"}},
+		{Kind: matters.Accept, Actor: "城管局"},
+		{Kind: matters.Suspend, Actor: "城管局"},
+		{Kind: matters.Approve, Actor: "JJ-01", Ref: 5, Note: "同意"},
+		{Kind: matters.Extend, Actor: "城管局", Days: matters.MaxExtendDays},
+		{Kind: matters.Approve, Actor: "JJ-01", Ref: 7, Note: "同意"},
+	} {
+		e.Matter, e.Seq, e.At = "M1", i+1, at.Add(time.Duration(i)*time.Hour)
+		_ = m.Apply(e)
+	}
+	odd := &matters.Matter{ID: "M2", State: matters.State(99), Lead: "x", Stage: -3,
+		Events: []matters.Event{{Matter: "M2", Seq: -1, Kind: matters.Kind(-4)}, {}}}
+	return []*matters.Matter{{}, m, odd, nil}
+}
+
+// Routes are hostile routes: the zero route, negative limits, and limits
+// at the ends of their ranges.
+func Routes() []matters.Route {
+	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
+		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
+}

@@ -1,0 +1,132 @@
+package tablecase_test
+
+// The test-helper packages accountabilitytest and scoringtest speak one
+// vocabulary: Run, RunFile and ReadCases behave alike in both. These tests
+// hold them to it, each test over both packages.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/accountability/accountabilitytest"
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/tablecase"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/scoringtest"
+)
+
+// errorfer is the seam both packages take (their Testing).
+type errorfer interface {
+	Errorf(format string, args ...any)
+}
+
+// helperPackage is one test-helper package as these tests drive it, with
+// a rule or evaluator that never fails.
+type helperPackage struct {
+	name     string // the prefix of its errors
+	sentinel error  // the invalid-input error its errors wrap
+	sound    string // a file of sound cases
+	// helpers is how many times run(t, 1) and runFile(t, sound) call
+	// t.Helper: Run, RunFile and the Run it calls, and in scoringtest the
+	// report of each case (1 + the 4 of sound).
+	helpers int
+	// run runs n nameless cases, runFile the cases of a file, and read
+	// reads cases (and runs them, when they are read).
+	run     func(t errorfer, n int)
+	runFile func(t errorfer, path string)
+	read    func(t errorfer, r io.Reader) error
+}
+
+var silent = accountability.Rule{Name: "t.silent", Doc: "t.silent: reports nothing",
+	Check: func(*accountability.Register, func(accountability.Finding)) {}}
+
+var helperPackages = []helperPackage{
+	{
+		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
+		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 3,
+		run:     func(t errorfer, n int) { accountabilitytest.Run(t, silent, make([]accountabilitytest.Case, n)) },
+		runFile: func(t errorfer, path string) { accountabilitytest.RunFile(t, silent, path) },
+		read: func(t errorfer, r io.Reader) error {
+			cs, err := accountabilitytest.ReadCases(r)
+			accountabilitytest.Run(t, silent, cs)
+			return err
+		},
+	},
+	{
+		name: "scoringtest", sentinel: scoring.ErrInvalid,
+		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 8,
+		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.Discard(), make([]scoringtest.Case, n)) },
+		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.Discard(), path) },
+		read: func(t errorfer, r io.Reader) error {
+			cs, err := scoringtest.ReadCases(r)
+			scoringtest.Run(t, scoring.Discard(), cs)
+			return err
+		},
+	},
+}
+
+// TestHelpersCallHelper: Run, RunFile and the Run it calls each call
+// Helper (and scoringtest's report of a case), so that failures are
+// reported at the caller's line.
+func TestHelpersCallHelper(t *testing.T) {
+	for _, h := range helperPackages {
+		var rec tablecase.HelperRecorder
+		h.run(&rec, 1)
+		h.runFile(&rec, h.sound)
+		if rec.Helpers != h.helpers {
+			t.Errorf("%s: Helper called %d times, want %d", h.name, rec.Helpers, h.helpers)
+		}
+	}
+}
+
+// TestRunFileFailures: a file that cannot be opened or decoded is
+// reported once, naming the package and the file, and nothing is run.
+func TestRunFileFailures(t *testing.T) {
+	for _, h := range helperPackages {
+		for _, tt := range []struct{ path, want string }{
+			{"testdata/missing.json", h.name + ": open testdata/missing.json"},
+			{"helpers_test.go", h.name + ": helpers_test.go: " + h.name + ": reading cases:"},
+		} {
+			var rec tablecase.Recorder
+			h.runFile(&rec, tt.path)
+			rec.Check(t, fmt.Sprintf("%s.RunFile(%q)", h.name, tt.path), []string{tt.want})
+		}
+	}
+}
+
+// TestReadCasesStrict: ReadCases refuses a misspelt key, a key in another
+// case, a key given twice and text that is not UTF-8, at every place of a
+// sound file, inside what a case holds too, with an error wrapping the
+// package's sentinel.
+func TestReadCasesStrict(t *testing.T) {
+	for _, h := range helperPackages {
+		t.Run(h.name, func(t *testing.T) {
+			sound, err := os.ReadFile(h.sound)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hardening.Strict(t, sound, hardening.StrictOptions{}, h.sentinel, func(b []byte) error {
+				return h.read(&tablecase.Recorder{}, bytes.NewReader(b))
+			})
+		})
+	}
+}
+
+// FuzzReadCases reads arbitrary bytes as the cases of each package, in
+// time linear in their length, and runs them with a fake T: nothing may
+// panic.
+func FuzzReadCases(f *testing.F) {
+	f.Add([]byte(`[{"name":"a","register":{"powers":[{"code":"A"}]},"want":[{"rule":"local.name","severity":"error","path":"powers[A]","message":"m"}]}]`))
+	f.Add([]byte(`[{"name":"x","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}}]`))
+	f.Add([]byte(`[{"err":"no rule"}]`))
+	f.Add([]byte(`[{}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, h := range helperPackages {
+			hardening.Linear(t, len(data), func() { _ = h.read(&tablecase.Recorder{}, bytes.NewReader(data)) })
+		}
+	})
+}

@@ -1,0 +1,91 @@
+package journal_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// TestCheckAgreesWithApply is a property test: for runs of lines of a
+// history, Check says what applying them says, and changes nothing.
+func TestCheckAgreesWithApply(t *testing.T) {
+	steps, _ := reamended(t)
+	ls := lines(write(t, steps))
+	for i := range ls {
+		ls[i] = bytes.TrimSuffix(ls[i], []byte("\n"))
+	}
+	state, err := journal.Resume(nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(ls); i += 3 {
+		run := ls[i:min(i+3, len(ls))]
+		before, _ := state.Snapshot()
+		if err := state.Check(run...); err != nil {
+			t.Fatalf("lines %d to %d: Check: %v", i+1, i+len(run), err)
+		}
+		if after, _ := state.Snapshot(); !bytes.Equal(before, after) {
+			t.Fatalf("lines %d to %d: Check changed the state", i+1, i+len(run))
+		}
+		for _, l := range run {
+			if err := state.Apply(l); err != nil {
+				t.Fatalf("Check passed a line Apply refuses: %v", err)
+			}
+		}
+	}
+}
+
+func TestCheckRefusesWhatApplyRefuses(t *testing.T) {
+	s := smallHistory()
+	state, err := journal.Resume(nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seal := func(head journal.Head, vs ...any) [][]byte {
+		t.Helper()
+		var out [][]byte
+		for _, v := range vs {
+			line, next, err := journal.Seal(head, v, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, head = append(out, line), next
+		}
+		return out
+	}
+	for _, l := range seal(journal.Head{}, *s[0].event, *s[1].event) {
+		if err := state.Apply(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eval := *s[6].evaluation
+	badEvent := *s[1].event // again
+	orphan := scoring.Amendment{Evaluation: eval, Author: "街道党工委", Reason: "复核"}
+	orphan.Result.Grade = "fair"
+	tests := []struct {
+		name  string
+		lines [][]byte
+		want  error
+	}{
+		{"an event again", seal(state.Head, badEvent), matters.ErrOrder},
+		{"an evaluation twice in the lines", seal(state.Head, eval, eval), scoring.ErrDuplicate},
+		{"an amendment of no evaluation", seal(state.Head, orphan), scoring.ErrNotFound},
+		{"lines that do not follow the head", seal(journal.Head{}, *s[0].event), journal.ErrInvalid},
+		{"not an entry", [][]byte{[]byte("{}")}, journal.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := state.Head
+			if err := state.Check(tt.lines...); !errors.Is(err, tt.want) {
+				t.Fatalf("Check = %v; want %v", err, tt.want)
+			}
+			if state.Head != before || state.Book.Len() != 0 || len(state.Matters["WH-2020-00001"].Events) != 2 {
+				t.Errorf("Check changed the state: head %v, %d evaluations", state.Head, state.Book.Len())
+			}
+		})
+	}
+}

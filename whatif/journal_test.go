@@ -1,0 +1,230 @@
+package whatif_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/whatif"
+)
+
+// journalTables: lenient grades a response within its limit excellent;
+// strict asks for half the limit and a quality of 4.
+func journalTables() (lenient, strict *scoring.Table) {
+	lenient, strict = whatIfTables()
+	strict.Rules[0].Name, strict.Rules[0].QualityMin = "quick and good", 4
+	return lenient, strict
+}
+
+var journalRoute = matters.Route{Type: "噪音", Respond: 4 * time.Hour, ResolveDays: 5}
+
+func routeOf(m *matters.Matter) (matters.Route, error) {
+	if m.Type != journalRoute.Type {
+		return matters.Route{}, matters.ErrNoRoute
+	}
+	return journalRoute, nil
+}
+
+// journaled is a year journaled as it happened: the journal, the book
+// recorded live beside it, the facts each evaluation was graded on, and
+// the quality judgements, which a journal does not hold.
+type journaled struct {
+	log     []byte
+	book    *scoring.Book
+	facts   []scoring.Facts
+	quality map[string]int // by matter and subject
+	amended scoring.Amendment
+}
+
+// journalYear journals n matters, each dispatched to a lead and a support
+// unit: the lead answers after i mod 5 hours, the support unit after 1;
+// every third matter has a stage, graded when reported, before the
+// support unit answers; each matter is graded under lenient when
+// resolved. The first final evaluation is amended.
+func journalYear(t testing.TB, n int) *journaled {
+	lenient, _ := journalTables()
+	cal := workday.China()
+	var buf bytes.Buffer
+	jw := journal.NewWriter(&buf, nil)
+	y := &journaled{book: scoring.NewBook(), quality: map[string]int{}}
+	for i := range n {
+		id := fmt.Sprintf("M%03d", i)
+		start := time.Date(2026, 3, 2+i%20, 9, 0, 0, 0, workday.CST())
+		lead, support := fmt.Sprint("unit", i%3), "unit9"
+		m := &matters.Matter{}
+		apply := func(e matters.Event) {
+			e.Matter, e.Seq = id, len(m.Events)+1
+			if err := m.Apply(e); err != nil {
+				t.Fatalf("%s: %v", id, err)
+			}
+			if _, err := jw.AppendEvent(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		grade := func(unit string, at time.Time) {
+			f, err := scoring.FactsFor(cal, m, unit, journalRoute)
+			if err != nil {
+				t.Fatalf("%s: %v", id, err)
+			}
+			f.Quality = 3 + (i+len(y.facts))%3
+			y.quality[id+"/"+unit+"/"+fmt.Sprint(f.EvaluationStage())] = f.Quality
+			r, err := lenient.Evaluate(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev := f.Evaluation(at, r)
+			if _, err := jw.AppendEvaluation(ev); err != nil {
+				t.Fatal(err)
+			}
+			if err := y.book.Record(ev); err != nil {
+				t.Fatal(err)
+			}
+			y.facts = append(y.facts, f)
+		}
+		apply(matters.Event{At: start, Kind: matters.Report, Actor: "城东街道", Type: "噪音"})
+		apply(matters.Event{At: start, Kind: matters.Whistle, Actor: "城东街道"})
+		apply(matters.Event{At: start, Kind: matters.Dispatch, Actor: "城东街道", Units: []string{lead, support}})
+		apply(matters.Event{At: start.Add(time.Duration(i%5) * time.Hour), Kind: matters.Accept, Actor: lead})
+		if i%3 == 0 {
+			apply(matters.Event{At: start.Add(5 * time.Hour), Kind: matters.Progress, Actor: lead})
+			grade(lead, start.Add(5*time.Hour))
+		}
+		apply(matters.Event{At: start.Add(6 * time.Hour), Kind: matters.Accept, Actor: support})
+		done := start.Add(24 * time.Hour)
+		apply(matters.Event{At: done, Kind: matters.Resolve, Actor: lead})
+		grade(lead, done)
+		grade(support, done)
+		if i == 0 {
+			y.amended = scoring.Amendment{Evaluation: y.facts[1].Evaluation(done.Add(time.Hour),
+				scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: reason.Texts("投诉")}),
+				Author: "审核", Reason: "复核"}
+			if _, err := jw.AppendAmendment(y.amended); err != nil {
+				t.Fatal(err)
+			}
+			if err := y.book.Amend(y.amended); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	y.log = buf.Bytes()
+	return y
+}
+
+// source reads the facts off the journal's matters and adds the quality
+// judgements kept beside it.
+func (y *journaled) source() whatif.Source {
+	base := whatif.FactsFor(workday.China(), routeOf)
+	return func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+		f, err := base(m, ev)
+		f.Quality = y.quality[ev.Matter+"/"+ev.Subject+"/"+fmt.Sprint(ev.Stage)]
+		return f, err
+	}
+}
+
+// TestRegradeJournal checks a what-if from a journal against the facts
+// graded live: the changes a direct grading of each facts under both
+// tables finds, and the report Regrade gives over the live book.
+func TestRegradeJournal(t *testing.T) {
+	lenient, strict := journalTables()
+	y := journalYear(t, 30)
+	got, err := whatif.RegradeJournal(bytes.NewReader(y.log), nil, y.source(), strict, scoring.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]whatif.Change{}
+	for _, f := range y.facts {
+		old, _ := lenient.Evaluate(f)
+		if f.Matter == y.amended.Matter && f.Subject == y.amended.Subject && f.EvaluationStage() == y.amended.Stage {
+			old = y.amended.Result
+		}
+		nw, _ := strict.Evaluate(f)
+		if old.Grade != nw.Grade {
+			want[fmt.Sprint(f.Matter, "/", f.Subject, "/", f.EvaluationStage())] = whatif.Change{Matter: f.Matter, Subject: f.Subject,
+				Evaluator: f.Evaluator, Stage: f.EvaluationStage(), Old: old, New: nw}
+		}
+	}
+	if len(want) == 0 || len(want) == len(y.facts) {
+		t.Fatalf("the year has %d changes of %d evaluations; want some, not all", len(want), len(y.facts))
+	}
+	gotByKey := map[string]whatif.Change{}
+	for _, c := range got.Changes {
+		gotByKey[fmt.Sprint(c.Matter, "/", c.Subject, "/", c.Stage)] = c
+	}
+	if diff := cmp.Diff(want, gotByKey); diff != "" {
+		t.Errorf("changes mismatch (-want +got):\n%s", diff)
+	}
+	live, err := whatif.Regrade(y.book, y.facts, strict, scoring.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(live.Subjects, got.Subjects); diff != "" {
+		t.Errorf("subjects mismatch with the live what-if (-want +got):\n%s", diff)
+	}
+	liveBook, _ := live.Book.MarshalJSON()
+	gotBook, _ := got.Book.MarshalJSON()
+	if !bytes.Equal(liveBook, gotBook) {
+		t.Error("the what-if book from the journal differs from the live one")
+	}
+	// The stage evaluations were graded before the support unit answered:
+	// read off the whole matter, their facts would differ.
+	staged := 0
+	for _, f := range y.facts {
+		if f.Stage > 0 && !f.Final {
+			staged++
+		}
+	}
+	if staged == 0 {
+		t.Fatal("no stage evaluations in the year")
+	}
+}
+
+func TestRegradeJournalErrors(t *testing.T) {
+	_, strict := journalTables()
+	y := journalYear(t, 6)
+	stage := func(ev scoring.Evaluation) bool { return ev.Stage == 1 }
+	for _, tc := range []struct {
+		name string
+		log  []byte
+		src  whatif.Source
+		want error
+		says string
+	}{
+		{"a torn journal", y.log[:len(y.log)-10], y.source(), journal.ErrTorn, ""},
+		{"a tampered journal", bytes.Replace(y.log, []byte("unit9"), []byte("unit8"), 1), y.source(), journal.ErrTampered, ""},
+		{"a failing source", y.log, func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+			if stage(ev) {
+				return scoring.Facts{}, errors.New("no quality kept")
+			}
+			return y.source()(m, ev)
+		}, nil, `facts of the evaluation of matter "M000", subject "unit0", evaluator "城东街道", stage 1: no quality kept`},
+		{"facts of another evaluation", y.log, func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+			f, err := y.source()(m, ev)
+			f.Subject = "unit7"
+			return f, err
+		}, whatif.ErrInvalid, `are those of matter "M000", subject "unit7"`},
+		{"a route refused", y.log, whatif.FactsFor(workday.China(), func(*matters.Matter) (matters.Route, error) {
+			return matters.Route{}, matters.ErrNoRoute
+		}), matters.ErrNoRoute, "route of matter"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := whatif.RegradeJournal(bytes.NewReader(tc.log), nil, tc.src, strict, scoring.Year(2026))
+			if err == nil || (tc.want != nil && !errors.Is(err, tc.want)) || !strings.Contains(err.Error(), tc.says) {
+				t.Errorf("error %v; want %v saying %q", err, tc.want, tc.says)
+			}
+			if got.Book != nil {
+				t.Error("a report with an error")
+			}
+		})
+	}
+}

@@ -1,0 +1,142 @@
+package whatif
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// ErrInvalid reports a what-if that cannot be made or read: an evaluation
+// without facts, two facts for one evaluation, facts the policy leaves
+// unevaluated, facts that do not describe the evaluation they are read
+// for, a journal whose matters do not explain its evaluations, or JSON
+// that is no sound [Report].
+var ErrInvalid = errors.New("whatif: invalid")
+
+// Regrade grades every evaluation of recorded again under e, from the
+// facts it was graded on — facts are matched to evaluations by Matter,
+// Subject, Evaluator and [scoring.Facts.EvaluationStage] — and returns the
+// differences without touching recorded: recorded evaluations keep their
+// policy; the what-if book is separate. The Subjects of the report are
+// scored over p. Facts that match no recorded evaluation are ignored.
+// Facts given in the order the book was recorded (scoring.Book.All) are
+// matched fastest.
+//
+// An evaluation with no facts, facts that e leaves unevaluated, and two
+// facts for one evaluation are errors wrapping [ErrInvalid], naming the
+// evaluation; facts e refuses are e's error, named so too. Nothing is
+// returned then. Regrade panics if recorded or e is nil.
+func Regrade(recorded *scoring.Book, facts []scoring.Facts, e scoring.Evaluator, p scoring.Period) (Report, error) {
+	switch {
+	case recorded == nil:
+		panic("whatif: Regrade: nil *scoring.Book")
+	case e == nil:
+		panic("whatif: Regrade: nil scoring.Evaluator")
+	}
+	amended := counting(recorded)
+	m := matcher{facts: facts}
+	out := Report{Book: scoring.NewBook()}
+	var changes changeList
+	var err error
+	for ev := range recorded.All() {
+		if err = regradeOne(&m, e, amended, out.Book, &changes, ev); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = m.finish()
+	}
+	if err != nil {
+		return Report{}, err
+	}
+	out.Changes = changes.sorted()
+	out.Subjects = subjectChanges(recorded.Scores(p), out.Book.Scores(p))
+	return out, nil
+}
+
+// regradeOne regrades the recorded evaluation ev into book, noting in
+// changes whether its grade changes.
+func regradeOne(m *matcher, e scoring.Evaluator, amended map[key]scoring.Result, book *scoring.Book, changes *changeList, ev scoring.Evaluation) error {
+	i, err := m.find(&ev)
+	if err != nil {
+		return err
+	}
+	r, err := e.Evaluate(m.facts[i])
+	switch {
+	case err != nil:
+		return fmt.Errorf("whatif: regrade of %s: %w", where(&ev), err)
+	case r.IsZero():
+		return fmt.Errorf("%w: regrade of %s: not evaluated", ErrInvalid, where(&ev))
+	}
+	old := ev.Result
+	if len(amended) > 0 {
+		if a, ok := amended[keyOf(&ev)]; ok {
+			old = a
+		}
+	}
+	ev.Result = r
+	if err := book.Record(ev); err != nil {
+		return fmt.Errorf("whatif: regrade of %s: %w", where(&ev), err)
+	}
+	if old.Grade != r.Grade || !old.Points.Equal(r.Points) {
+		changes.add(Change{Matter: ev.Matter, Subject: ev.Subject, Evaluator: ev.Evaluator, Stage: ev.Stage, Old: old, New: r})
+	}
+	return nil
+}
+
+// key is an evaluation's key.
+type key struct {
+	matter, subject, evaluator string
+	stage                      int
+}
+
+func keyOf(ev *scoring.Evaluation) key { return key{ev.Matter, ev.Subject, ev.Evaluator, ev.Stage} }
+
+// counting returns the Result that counts for each amended evaluation of
+// b: its last amendment's; nil when b has none.
+func counting(b *scoring.Book) map[key]scoring.Result {
+	as := b.Amendments()
+	if len(as) == 0 {
+		return nil
+	}
+	out := make(map[key]scoring.Result, len(as))
+	for i := range as { // ordered by key, then from the earliest: the last of each key counts
+		out[keyOf(&as[i].Evaluation)] = as[i].Result
+	}
+	return out
+}
+
+// where names an evaluation in an error.
+func where(ev *scoring.Evaluation) string {
+	return fmt.Sprintf("matter %s, subject %s, evaluator %s, stage %d", errtext.Quote(ev.Matter), errtext.Quote(ev.Subject),
+		errtext.Quote(ev.Evaluator), ev.Stage)
+}
+
+// subjectChanges lists the subjects whose composite or rank differs
+// between old and new, ordered by subject.
+func subjectChanges(old, new []scoring.Score) []SubjectChange {
+	byName := make(map[string]*SubjectChange, len(old))
+	for _, s := range old {
+		byName[s.Subject] = &SubjectChange{Subject: s.Subject, Old: s}
+	}
+	for _, s := range new {
+		c := byName[s.Subject]
+		if c == nil {
+			c = &SubjectChange{Subject: s.Subject}
+			byName[s.Subject] = c
+		}
+		c.New = s
+	}
+	var out []SubjectChange
+	for _, c := range byName {
+		if c.Old.Rank != c.New.Rank || !c.Old.Composite.Equal(c.New.Composite) {
+			out = append(out, *c)
+		}
+	}
+	slices.SortFunc(out, func(a, b SubjectChange) int { return cmp.Compare(a.Subject, b.Subject) })
+	return out
+}
