@@ -274,7 +274,18 @@ func appendStored(dst []reason.Reason, texts *arena, locs []uint64, id uint32, v
 
 // readReasons appends to rs the reasons of a stored form, which
 // appendReasons wrote; with view, their texts are read without a copy.
+//
+// One reason read into an empty rs, as a table gives one, takes one
+// allocation: a block that holds it with up to two checks and six
+// figures (see readBlock).
 func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
+	var blk *readBlock
+	if len(rs) == 0 && len(buf) > 0 {
+		if n, k := binary.Uvarint(buf); k > 0 && uint64(len(buf)-k) == n { // one reason
+			blk = new(readBlock)
+			rs = blk.rs[:0]
+		}
+	}
 	for len(buf) > 0 {
 		n, k := binary.Uvarint(buf)
 		d := decoder{b: buf[k : k+int(n)], view: view}
@@ -283,7 +294,11 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 		r.Lang = reason.Lang(d.byte())
 		r.Name, r.Text, r.Type = d.text(), d.text(), d.text()
 		if n := d.uvarint(); n > 0 {
-			r.Checks = make([]reason.Check, n)
+			if blk != nil && n <= uint64(len(blk.cs)) {
+				r.Checks = blk.cs[:n:n]
+			} else {
+				r.Checks = make([]reason.Check, n)
+			}
 			for j := range r.Checks {
 				c := &r.Checks[j]
 				c.Of, c.Op = reason.Of(d.byte()), reason.Op(d.byte())
@@ -291,7 +306,11 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 			}
 		}
 		if n := d.uvarint(); n > 0 {
-			r.Figures = make([]reason.Figure, n)
+			if blk != nil && n <= uint64(len(blk.fs)) {
+				r.Figures = blk.fs[:n:n]
+			} else {
+				r.Figures = make([]reason.Figure, n)
+			}
 			for j := range r.Figures {
 				f := &r.Figures[j]
 				f.Of, f.Done = reason.Of(d.byte()), d.byte() == 1
@@ -303,6 +322,20 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 	}
 	return rs
 }
+
+// readBlock holds one reason read back, with room for the checks and
+// figures most of a table's reasons have.
+type readBlock struct {
+	rs [1]reason.Reason
+	cs [2]reason.Check
+	fs [6]reason.Figure
+}
+
+// smallDecimals are the thresholds -1 to 5, the flags', answers' and
+// qualities' of a table's checks, made once: a decimal read back shares
+// its value (a decimal.Decimal is never changed in place).
+var smallDecimals = [...]decimal.Decimal{decimal.New(-1, 0), decimal.New(0, 0), decimal.New(1, 0), decimal.New(2, 0),
+	decimal.New(3, 0), decimal.New(4, 0), decimal.New(5, 0)}
 
 // decoder reads the stored form of one reason; with view, its texts are
 // read without a copy.
@@ -349,6 +382,9 @@ func (d *decoder) decimal() decimal.Decimal {
 		e := d.varint()
 		if e < math.MinInt32 || e > math.MaxInt32 {
 			return decimal.Zero
+		}
+		if e == 0 && c >= -1 && c <= 5 {
+			return smallDecimals[c+1]
 		}
 		return decimal.New(c, int32(e))
 	}
