@@ -20,8 +20,10 @@ import (
 // other books, and scores each subject over a period.
 //
 // A book is exact: it gives back every evaluation as it was recorded —
-// points to the last digit, times to the nanosecond, texts byte for byte —
-// and scores without rounding until the end. What it reports does not
+// points to the last digit, times to the nanosecond, texts and reasons
+// byte for byte; not the facts an evaluation carries, which it checks and
+// leaves to the journal (see [Evaluation]) — and scores without rounding
+// until the end. What it reports does not
 // depend on the order in which evaluations were recorded, amended and
 // merged. It keeps none of the caller's memory.
 //

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -105,7 +106,7 @@ func TestMergeWhileRecording(t *testing.T) {
 			points = decimal.New(int64(i)+1, -9) // wide
 		}
 		es[i] = Evaluation{Matter: m, Subject: fmt.Sprint("D", i%3), Evaluator: "S", Stage: i % 2, At: at,
-			Result: Result{Grade: "good", Points: points, Policy: "p", Reasons: []string{fmt.Sprint("r", i%4)}}}
+			Result: Result{Grade: "good", Points: points, Policy: "p", Reasons: reason.Texts(fmt.Sprint("r", i%4))}}
 	}
 	b := NewBook()
 	done, merging := make(chan struct{}), make(chan struct{}, 2)
@@ -290,7 +291,7 @@ func (g *evalGen) evaluation() Evaluation {
 		Stage:     r.IntN(3),
 		At:        evalTimes[r.IntN(len(evalTimes))].Add(time.Duration(r.IntN(3))),
 		Result: Result{Grade: grade, Points: decimal.RequireFromString(evalPoints[r.IntN(len(evalPoints))]),
-			Policy: []string{"p", "q"}[r.IntN(2)], Reasons: evalReasons[r.IntN(len(evalReasons))]},
+			Policy: []string{"p", "q"}[r.IntN(2)], Reasons: reason.Texts(evalReasons[r.IntN(len(evalReasons))]...)},
 	}
 	if r.IntN(9) == 0 {
 		e.Matter = "事项" + e.Matter
@@ -316,7 +317,7 @@ func (g *evalGen) evaluation() Evaluation {
 		case 8:
 			e.Subject = "\xfe" + e.Subject
 		case 9:
-			e.Result.Reasons = []string{"ok", "bad \xc3"}
+			e.Result.Reasons = reason.Texts("ok", "bad \xc3")
 		case 10:
 			e.Result.Policy = "\xff"
 		case 11:

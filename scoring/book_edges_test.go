@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -113,7 +114,7 @@ func encScore(subject string, rank int, grades map[string]int, matters ...[]stri
 
 func encEval(matter, subject, evaluator string, stage int, at time.Time, grade, points string) Evaluation {
 	return Evaluation{Matter: matter, Subject: subject, Evaluator: evaluator, Stage: stage, At: at,
-		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "edge", Reasons: []string{"r", grade}}}
+		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "edge", Reasons: reason.Texts("r", grade)}}
 }
 
 func encAmend(e Evaluation, at time.Time, grade, points string) Amendment {
@@ -366,7 +367,7 @@ func encReasonCases() []encCase {
 	for i, rs := range lists {
 		for j, grade := range []string{"good", "good", "fair"} {
 			e := encEval(fmt.Sprintf("R%02d", i), "D1", fmt.Sprint("S", j), 0, june, grade, "85")
-			e.Result.Reasons = rs
+			e.Result.Reasons = reason.Texts(rs...)
 			if j == 1 {
 				e.Result.Policy = "other"
 			}
@@ -375,7 +376,7 @@ func encReasonCases() []encCase {
 		if i%4 == 3 {
 			a := encAmend(es[len(es)-1], june.Add(time.Hour), "good", "85")
 			a.Result.Policy = "edge"
-			a.Result.Reasons = lists[len(lists)-1-i]
+			a.Result.Reasons = reason.Texts(lists[len(lists)-1-i]...)
 			amends = append(amends, a)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,7 +22,7 @@ var june = time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 
 func eval(matter, subject string, stage int, at time.Time, grade string, points string) Evaluation {
 	return Evaluation{Matter: matter, Subject: subject, Evaluator: "S1", Stage: stage, At: at,
-		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "test", Reasons: []string{"because"}}}
+		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "test", Reasons: reason.Texts("because")}}
 }
 
 func recordAll(t *testing.T, b *Book, es ...Evaluation) {
@@ -64,7 +65,7 @@ func keyCmp(x, y *Evaluation) int {
 func amendmentCmp(x, y Amendment) int {
 	for _, c := range []int{x.At.Compare(y.At), strings.Compare(x.Result.Grade, y.Result.Grade),
 		x.Result.Points.Cmp(y.Result.Points), strings.Compare(x.Result.Policy, y.Result.Policy),
-		slices.Compare(x.Result.Reasons, y.Result.Reasons), strings.Compare(x.Author, y.Author),
+		slices.CompareFunc(x.Result.Reasons, y.Result.Reasons, reason.Compare), strings.Compare(x.Author, y.Author),
 		strings.Compare(x.Reason, y.Reason)} {
 		if c != 0 {
 			return c
@@ -150,9 +151,9 @@ func TestRecordInvalidText(t *testing.T) {
 		{"evaluator", func(e *Evaluation) { e.Evaluator = bad }, "not valid UTF-8"},
 		{"grade", func(e *Evaluation) { e.Result.Grade = bad }, "not valid UTF-8"},
 		{"policy", func(e *Evaluation) { e.Result.Policy = bad }, "not valid UTF-8"},
-		{"reason", func(e *Evaluation) { e.Result.Reasons = []string{"because", bad} }, "not valid UTF-8"},
+		{"reason", func(e *Evaluation) { e.Result.Reasons = reason.Texts("because", bad) }, "not valid UTF-8"},
 		{"long matter", func(e *Evaluation) { e.Matter = strings.Repeat("清", 40) + bad }, "not valid UTF-8"},
-		{"long reasons", func(e *Evaluation) { e.Result.Reasons = []string{strings.Repeat("x", 1<<22)} }, "longer than 4 MiB"},
+		{"long reasons", func(e *Evaluation) { e.Result.Reasons = reason.Texts(strings.Repeat("x", 1<<22)) }, "longer than 4 MiB"},
 	}
 	for _, tt := range tests {
 		for _, filled := range []bool{false, true} {
@@ -194,7 +195,7 @@ func TestRecordKeepsEveryResult(t *testing.T) {
 	for i := range 3000 {
 		e := Evaluation{Matter: fmt.Sprintf("M%04d", i), Subject: "D1", Evaluator: "S1", At: june,
 			Result: Result{Grade: fmt.Sprintf("g%d", rng.IntN(300)), Policy: []string{"", "p1", "p2"}[rng.IntN(3)],
-				Points: decimal.NewFromInt(int64(i % 7)), Reasons: reasons[rng.IntN(len(reasons))]}}
+				Points: decimal.NewFromInt(int64(i % 7)), Reasons: reason.Texts(reasons[rng.IntN(len(reasons))]...)}}
 		if rng.IntN(2) == 0 { // runs of one grade
 			e.Result.Grade = "good"
 		}

@@ -43,6 +43,16 @@
 // staff by post category (分类量化考核) and ranks the candidates of an open
 // competition (竞争性选拔) with the same exact blending.
 //
+// # Decision records
+//
+// A Result's Reasons are data (package reason): a table's reason names
+// its rule, the comparisons the rule made and the figures it saw, and is
+// written as a sentence in the table's language (its Lang: English, or
+// Chinese for "zh") only when asked for. An [Evaluation] may carry the
+// [Facts] it was graded on; a [Book] checks them and keeps only what
+// scores need, and package journal keeps both the reasons and the facts
+// inside its hash chain.
+//
 // # Exact numbers
 //
 // Every score, weight and ratio is exact: points are decimal.Decimal,

@@ -11,6 +11,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,7 +23,7 @@ import (
 func graded(grade string) scoring.Evaluation {
 	g, _ := wuhu.Scale().Grade(grade)
 	return scoring.Evaluation{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道", At: june(10, 9, 0),
-		Result: scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.2", Reasons: []string{"r"}}}
+		Result: scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.2", Reasons: reason.Texts("r")}}
 }
 
 // amended returns an amendment of e to grade by author at.

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,7 +16,7 @@ import (
 func fixed(grade string) scoring.Evaluator {
 	return scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 		g, _ := wuhu.Scale().Grade(grade)
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "fixed", Reasons: []string{"fixed"}}, nil
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "fixed", Reasons: reason.Texts("fixed")}, nil
 	})
 }
 
@@ -35,17 +36,17 @@ func TestWeighted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := scoring.Result{Grade: "good", Points: d("85"), Policy: "weighted", Reasons: []string{
+	want := scoring.Result{Grade: "good", Points: d("85"), Policy: "weighted", Reasons: reason.Texts(
 		`part "speed" (weight 0.6): excellent 100 by wuhu-2020.2`,
 		`part "citizen" (weight 0.4): fair 70 by fixed`,
 		"weighted sum 88 → good 85",
-	}}
+	)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Weighted mismatch (-want +got):\n%s", diff)
 	}
 	// Below every grade: the lowest.
 	low, err := scoring.Weighted("p", wuhu.Scale(), []scoring.Part{{Name: "x", Weight: d("1"), Evaluator: scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
-		return scoring.Result{Grade: "z", Points: d("3"), Reasons: []string{"r"}}, nil
+		return scoring.Result{Grade: "z", Points: d("3"), Reasons: reason.Texts("r")}, nil
 	})}})
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -76,7 +77,7 @@ func ExampleBook_Scores() {
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	grade := func(code string) scoring.Result {
 		g, _ := wuhu.Scale().Grade(code)
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"…"}}
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: reason.Texts("…")}
 	}
 	for _, e := range []scoring.Evaluation{
 		{Matter: "0001", Subject: "城管执法局", Evaluator: "赭山街道", At: at, Result: grade("excellent")},
@@ -107,11 +108,11 @@ func ExampleBook_Amend() {
 	b := scoring.NewBook()
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
-		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Reasons: []string{"never responded"}}}
+		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Reasons: reason.Texts("never responded")}}
 	fmt.Println(b.Record(e))
 	fix := e
 	fix.At = at.Add(48 * time.Hour)
-	fix.Result = scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Reasons: []string{"the Accept was logged late"}}
+	fix.Result = scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Reasons: reason.Texts("the Accept was logged late")}
 	fmt.Println(b.Amend(scoring.Amendment{Evaluation: fix, Author: "王科长", Reason: "平台记录迟报，核实后更正"}))
 	s := b.Scores(scoring.Month(2020, time.June))
 	fmt.Println(s[0].Composite, s[0].Grades)
@@ -247,7 +248,7 @@ func ExampleWeighted() {
 			return scoring.Result{}, nil // not evaluated: no return visit
 		}
 		g, _ := wuhu.Scale().Grade(map[bool]string{true: "excellent", false: "poor"}[*f.Satisfied])
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "citizen-1", Reasons: []string{"return visit"}}, nil
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "citizen-1", Reasons: reason.Texts("return visit")}, nil
 	})
 	e, err := scoring.Weighted("speed+citizen", wuhu.Scale(), []scoring.Part{
 		{Name: "speed", Weight: decimal.RequireFromString("0.6"), Evaluator: wuhu.Table()},
@@ -272,7 +273,7 @@ func ExampleFirst() {
 		if f.Quality == 0 {
 			return scoring.Result{}, errors.New("quality not judged")
 		}
-		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Reasons: []string{"judged"}}, nil
+		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Reasons: reason.Texts("judged")}, nil
 	})
 	e := scoring.First(strict, wuhu.Table())
 	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})

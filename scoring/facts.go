@@ -58,15 +58,35 @@ type Facts struct {
 type factsFields Facts
 
 // MarshalJSON writes the durations as Go duration strings.
+//
+// The keys keep the order of the fields: a journal hashes the facts of an
+// evaluation as they are written, so the form is spelt out here rather
+// than shadowed in an embedded copy, which would move the durations to
+// the end.
 func (f Facts) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		factsFields
-		Response        jsonx.Duration `json:"response,omitempty"`
-		ResponseLimit   jsonx.Duration `json:"responseLimit,omitempty"`
-		Resolution      jsonx.Duration `json:"resolution,omitempty"`
-		ResolutionLimit jsonx.Duration `json:"resolutionLimit,omitempty"`
-	}{factsFields(f), jsonx.Duration(f.Response), jsonx.Duration(f.ResponseLimit),
-		jsonx.Duration(f.Resolution), jsonx.Duration(f.ResolutionLimit)})
+		Matter          string            `json:"matter,omitempty"`
+		Subject         string            `json:"subject,omitempty"`
+		Evaluator       string            `json:"evaluator,omitempty"`
+		Type            string            `json:"type,omitempty"`
+		Stage           int               `json:"stage,omitempty"`
+		Final           bool              `json:"final,omitempty"`
+		Response        jsonx.Duration    `json:"response,omitempty"`
+		ResponseLimit   jsonx.Duration    `json:"responseLimit,omitempty"`
+		Resolution      jsonx.Duration    `json:"resolution,omitempty"`
+		ResolutionLimit jsonx.Duration    `json:"resolutionLimit,omitempty"`
+		Responded       bool              `json:"responded,omitempty"`
+		Resolved        bool              `json:"resolved,omitempty"`
+		Returned        bool              `json:"returned,omitempty"`
+		Urged           int               `json:"urged,omitempty"`
+		Supervised      int               `json:"supervised,omitempty"`
+		Replied         bool              `json:"replied,omitempty"`
+		Quality         int               `json:"quality,omitempty"`
+		Satisfied       *bool             `json:"satisfied,omitempty"`
+		Attrs           map[string]string `json:"attrs,omitempty"`
+	}{f.Matter, f.Subject, f.Evaluator, f.Type, f.Stage, f.Final, jsonx.Duration(f.Response), jsonx.Duration(f.ResponseLimit),
+		jsonx.Duration(f.Resolution), jsonx.Duration(f.ResolutionLimit), f.Responded, f.Resolved, f.Returned,
+		f.Urged, f.Supervised, f.Replied, f.Quality, f.Satisfied, f.Attrs})
 }
 
 // UnmarshalJSON reads durations as Go duration strings, and rejects

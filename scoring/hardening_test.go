@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/internal/hardening"
@@ -37,7 +38,7 @@ func hardeningRows() []hardening.Row {
 
 	add(hardening.EnumsRows(hardeningEnums...)...)
 	add([]hardening.Row{
-		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: []string{hardening.BadUTF8}}),
+		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: reason.Texts(hardening.BadUTF8)}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
 		hardening.MarshalRow("scoring.Grade", scoring.Grade{Points: hardening.Decimals[4]}),
@@ -233,7 +234,7 @@ func hardeningRows() []hardening.Row {
 				for j, at := range hardening.Times {
 					c.Call(fmt.Sprintf("facts %d .Evaluation(time %d, result)", i, j), func() {
 						b := scoring.NewBook()
-						_ = b.Record(f.Evaluation(at, scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: []string{"r"}}))
+						_ = b.Record(f.Evaluation(at, scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: reason.Texts("r")}))
 					})
 				}
 			}
@@ -355,7 +356,7 @@ func evaluations() []scoring.Evaluation {
 	es = append(es, scoring.Evaluation{})
 	for i, t := range hardening.Times {
 		es = append(es, scoring.Evaluation{Matter: fmt.Sprint("M", i), Subject: "S", Evaluator: "E", Stage: hardening.Ints[i%len(hardening.Ints)], At: t,
-			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: []string{hardening.Huge}}})
+			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: reason.Texts(hardening.Huge)}})
 	}
 	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
 	return es

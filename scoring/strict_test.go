@@ -12,6 +12,7 @@ import (
 
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,7 +35,7 @@ func strictBook(t *testing.T) *scoring.Book {
 	b := scoring.NewBook()
 	at := time.Date(2020, 6, 1, 9, 0, 0, 0, strictCST)
 	e := scoring.Evaluation{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道", At: at,
-		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "strict-1", Reasons: []string{"rule 1 \"fast\": 好"}}}
+		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "strict-1", Reasons: reason.Texts("rule 1 \"fast\": 好")}}
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +61,13 @@ func TestStrictDecoders(t *testing.T) {
 		Responded: true, Quality: 4, Satisfied: &yes, Attrs: map[string]string{"来源": "12345"}}
 	book := strictBook(t)
 	score := book.Scores(scoring.Year(2020))
+	graded, err := strictTable().Evaluate(facts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := facts.Evaluation(time.Date(2020, 6, 1, 9, 0, 0, 0, strictCST), graded)
+	record.Evaluator, record.Facts = "赭山街道", &facts
+	record.Facts.Evaluator = "赭山街道"
 	into := func(v func() any) func([]byte) error {
 		return func(b []byte) error { return json.Unmarshal(b, v()) }
 	}
@@ -78,6 +86,9 @@ func TestStrictDecoders(t *testing.T) {
 		{"Facts.UnmarshalJSON", hardening.MustJSON(t, facts), nil, into(func() any { return new(scoring.Facts) })},
 		{"Facts.UnmarshalJSON in a slice", hardening.MustJSON(t, []scoring.Facts{facts}), under("[0]"), into(func() any { return new([]scoring.Facts) })},
 		{"Result.UnmarshalJSON in evaluations", hardening.MustJSON(t, book.Evaluations()), under("[0].result"), into(func() any { return new([]scoring.Evaluation) })},
+		{"a decision record: Result and Facts in evaluations", hardening.MustJSON(t, []scoring.Evaluation{record}), func(p string) bool {
+			return strings.HasPrefix(p, "[0].result") || strings.HasPrefix(p, "[0].facts")
+		}, into(func() any { return new([]scoring.Evaluation) })},
 		{"Score.UnmarshalJSON in a slice", hardening.MustJSON(t, score), under("[0]"), into(func() any { return new([]scoring.Score) })},
 		{"Book.UnmarshalJSON", hardening.MustJSON(t, book), nil, into(func() any { return scoring.NewBook() })},
 		{"Book.UnmarshalJSON in a map", hardening.MustJSON(t, map[string]*scoring.Book{"b": book}), under("b"), into(func() any { return new(map[string]*scoring.Book) })},

@@ -14,6 +14,7 @@ import (
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -36,15 +37,26 @@ func TestTableReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, satisfied, stage 2, type "占道经营"`}
+	zero, one, four := decimal.Zero, decimal.NewFromInt(1), decimal.NewFromInt(4)
+	want := []reason.Reason{{Rule: 6, Name: "on time, quality ≥ 4",
+		Checks: []reason.Check{{Of: reason.Returned, Op: reason.Is, Threshold: zero}, {Of: reason.Supervised, Op: reason.AtMost, Threshold: zero},
+			{Of: reason.ResponseOnTime, Op: reason.Is, Threshold: one}, {Of: reason.Quality, Op: reason.AtLeast, Threshold: four},
+			{Of: reason.Satisfaction, Op: reason.AtLeast, Threshold: zero},
+			{Of: reason.Resolution, Op: reason.AtMost, Threshold: one}},
+		Figures: []reason.Figure{
+			{Of: reason.Response, Done: true, Actual: 2 * time.Hour, Limit: 4 * time.Hour, Places: 2},
+			{Of: reason.Resolution, Done: true, Actual: 40 * time.Hour, Limit: 50 * time.Hour, Places: 2},
+			{Of: reason.Quality, Value: 5}, {Of: reason.Satisfaction, Value: 1}, {Of: reason.Stage, Value: 2}}, Type: "占道经营"}}
 	if diff := cmp.Diff(want, got.Reasons); diff != "" {
 		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
 	}
+	if s := got.Reasons[0].String(); s != `rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, satisfied, stage 2, type "占道经营"` {
+		t.Errorf("text %s", s)
+	}
 	f = scoring.Facts{Response: 3 * time.Hour, ResolutionLimit: time.Hour}
 	got, _ = wuhu.Table().Evaluate(f)
-	want = []string{`rule 1 "never responded": not responded, so far 3h0m0s, no limit, not resolved, quality not given, no feedback`}
-	if diff := cmp.Diff(want, got.Reasons); diff != "" {
-		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
+	if s := got.Reasons[0].String(); s != `rule 1 "never responded": not responded, so far 3h0m0s, no limit, not resolved, quality not given, no feedback` {
+		t.Errorf("text %s", s)
 	}
 }
 

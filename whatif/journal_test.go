@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/journal"
@@ -106,7 +107,7 @@ func journalYear(t testing.TB, n int) *journaled {
 		grade(support, done)
 		if i == 0 {
 			y.amended = scoring.Amendment{Evaluation: y.facts[1].Evaluation(done.Add(time.Hour),
-				scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: []string{"投诉"}}),
+				scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: reason.Texts("投诉")}),
 				Author: "审核", Reason: "复核"}
 			if _, err := jw.AppendAmendment(y.amended); err != nil {
 				t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/qingdan/qingdan/whatif"
 	"github.com/shopspring/decimal"
 )
@@ -61,7 +62,7 @@ func TestRegrade(t *testing.T) {
 	lenient, strict := whatIfTables()
 	book, facts := whatIfYear(t, 40)
 	// An amendment: the recorded grade that counts is the amended one.
-	amended := facts[0].Evaluation(time.Date(2026, 3, 3, 9, 0, 0, 0, workday.CST()), scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: []string{"complaint"}})
+	amended := facts[0].Evaluation(time.Date(2026, 3, 3, 9, 0, 0, 0, workday.CST()), scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: reason.Texts("complaint")})
 	if err := book.Amend(scoring.Amendment{Evaluation: amended, Author: "审核", Reason: "投诉"}); err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestRegrade(t *testing.T) {
 	}
 	// The rule on each side is in the Reasons.
 	c := got.Changes[1] // the first after the amended M0
-	if c.Old.Policy != "lenient-1" || c.New.Policy != "strict-1" || c.Old.Reasons[0][:len(`rule 1 "on time"`)] != `rule 1 "on time"` {
+	if c.Old.Policy != "lenient-1" || c.New.Policy != "strict-1" || c.Old.Reasons[0].String()[:len(`rule 1 "on time"`)] != `rule 1 "on time"` {
 		t.Errorf("first change %+v: want the lenient rule 1 on the old side and the strict policy on the new", c)
 	}
 	// Every subject's composite moves (its 3- and 4-hour answers drop

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/assessment"
@@ -428,9 +429,18 @@ func writeMatter(b *strings.Builder, r report) {
 			stage = fmt.Sprintf("第 %d 阶段", e.Stage)
 		}
 		g, _ := r.Scale.Grade(e.Result.Grade)
-		t.add(stage, name(e.Subject), cmp.Or(g.Label, e.Result.Grade)+" "+e.Result.Points.String(), strings.Join(e.Result.Reasons, "; "))
+		t.add(stage, name(e.Subject), cmp.Or(g.Label, e.Result.Grade)+" "+e.Result.Points.String(), reasonsText(e.Result.Reasons))
 	}
 	b.WriteString(t.String())
+}
+
+// reasonsText writes reasons, each in its language, joined by "; ".
+func reasonsText(rs []reason.Reason) string {
+	texts := make([]string, len(rs))
+	for i, r := range rs {
+		texts[i] = r.String()
+	}
+	return strings.Join(texts, "; ")
 }
 
 // writeMonth writes a month's review.

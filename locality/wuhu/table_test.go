@@ -66,7 +66,7 @@ func TestTableRows(t *testing.T) {
 			if diff := cmp.Diff(want, got, ignoreReasons); diff != "" {
 				t.Errorf("Evaluate mismatch (-want +got):\n%s", diff)
 			}
-			if len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0], tt.rule) {
+			if len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0].String(), tt.rule) {
 				t.Errorf("Reasons = %q, want one starting %q", got.Reasons, tt.rule)
 			}
 		})
