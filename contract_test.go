@@ -176,6 +176,7 @@ var (
 	_ func(*scoring.Book, []scoring.Facts, scoring.Evaluator, scoring.Period) (whatif.Report, error)             = whatif.Regrade
 	_ func(io.Reader, *journal.Options, whatif.Source, scoring.Evaluator, scoring.Period) (whatif.Report, error) = whatif.RegradeJournal
 	_ func(*workday.Calendar, func(*matters.Matter) (matters.Route, error)) whatif.Source                        = whatif.FactsFor
+	_ whatif.Source                                                                                              = whatif.Recorded
 	_                                                                                                            = whatif.Report{Book: nil, Changes: []whatif.Change{{Matter: "", Subject: "", Evaluator: "", Stage: 0, Old: scoring.Result{}, New: scoring.Result{}}}, Subjects: []whatif.SubjectChange{{Subject: "", Old: scoring.Score{}, New: scoring.Score{}}}}
 	_ func(*scoring.Book) iter.Seq[scoring.Evaluation]                                                           = (*scoring.Book).All
 

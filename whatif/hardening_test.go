@@ -75,6 +75,19 @@ func hardeningRows(t *testing.T) []hardening.Row {
 				}
 			}
 		}},
+		{Name: "whatif.Recorded", Run: func(c *hardening.Caller) {
+			for i, ev := range []scoring.Evaluation{{}, {Matter: hardening.BadUTF8, Facts: &scoring.Facts{}}, {Matter: hardening.Huge, Stage: -1, Facts: &hostileFacts()[2][0]}} {
+				for j, m := range []*matters.Matter{nil, {}} {
+					desc := fmt.Sprintf("Recorded(matter %d, evaluation %d)", j, i)
+					c.Call(desc, func() {
+						f, err := whatif.Recorded(m, ev)
+						if err == nil && ev.Facts == nil || err != nil && ev.Facts != nil {
+							c.Fail(desc, "facts %+v, error %v", f, err)
+						}
+					})
+				}
+			}
+		}},
 		hardening.UnmarshalRow[whatif.Report]("whatif.Report"),
 	}
 }

@@ -14,9 +14,13 @@ import (
 
 // Source gives the facts a recorded evaluation ev was graded on, read off
 // m, its matter as the journal recorded it when the evaluation was
-// appended: the matter's events journaled before it, replayed. The facts
-// must be those of ev — its Matter, Subject, Evaluator and stage (see
-// [scoring.Facts.EvaluationStage]). A Source must not change or keep m.
+// appended: the matter's events journaled before it, replayed; or taken
+// from ev.Facts, the decision record the journal holds for ev — the facts
+// journaled with the latest of the evaluation and its amendments that
+// carries some — nil when it holds none. The facts must be those of ev —
+// its Matter, Subject, Evaluator and stage (see
+// [scoring.Facts.EvaluationStage]). A Source must not change or keep m or
+// ev.Facts.
 type Source func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error)
 
 // FactsFor returns the Source that reads the facts of an evaluation with
@@ -43,6 +47,18 @@ func FactsFor(cal *workday.Calendar, route func(*matters.Matter) (matters.Route,
 	}
 }
 
+// Recorded is the Source of the facts the journal recorded with each
+// evaluation (scoring.Evaluation.Facts, the decision record): the what-if
+// then grades exactly what was graded, the sub-district's quality
+// judgement and a host's Attrs included. An evaluation the journal holds
+// no facts for is an error wrapping [ErrInvalid].
+func Recorded(_ *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+	if ev.Facts == nil {
+		return scoring.Facts{}, fmt.Errorf("%w: the journal holds no facts for the evaluation of %s", ErrInvalid, where(&ev))
+	}
+	return *ev.Facts, nil
+}
+
 // RegradeJournal regrades, as [Regrade] does, the evaluations of the
 // journal in r, rebuilt with journal.Rebuild (opts are its options): the
 // recorded book is the rebuilt one, with the amendment that counts for
@@ -63,7 +79,7 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 	case e == nil:
 		panic("whatif: RegradeJournal: nil scoring.Evaluator")
 	}
-	pos := &positions{max: maxLine(opts), events: map[string]int{}, at: map[key]int{}}
+	pos := &positions{max: maxLine(opts), events: map[string]int{}, at: map[key]int{}, facts: map[key]*scoring.Facts{}}
 	rb, err := journal.Rebuild(io.TeeReader(r, pos), opts)
 	if err != nil {
 		return Report{}, err
@@ -76,6 +92,7 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 			return Report{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter", ErrInvalid, where(&ev))
 		}
 		m, err := asOf.matter(whole, pos.at[keyOf(&ev)])
+		ev.Facts = pos.facts[keyOf(&ev)]
 		if err != nil {
 			return Report{}, fmt.Errorf("whatif: the evaluation of %s: %w", where(&ev), err)
 		}
@@ -125,14 +142,16 @@ func maxLine(opts *journal.Options) int {
 
 // positions watches the bytes journal.Rebuild reads and notes, for each
 // evaluation, how many events of its matter came before it in the
-// journal. It reads each line on its own; a line Rebuild refuses is
-// Rebuild's to report, so it ignores what it cannot read.
+// journal, and the facts last recorded with it or an amendment of it. It
+// reads each line on its own; a line Rebuild refuses is Rebuild's to
+// report, so it ignores what it cannot read.
 type positions struct {
 	line   []byte
 	max    int
-	skip   bool           // the line is longer than max
-	events map[string]int // by matter: its events so far
-	at     map[key]int    // by evaluation: its matter's events before it
+	skip   bool                   // the line is longer than max
+	events map[string]int         // by matter: its events so far
+	at     map[key]int            // by evaluation: its matter's events before it
+	facts  map[key]*scoring.Facts // by evaluation: the facts last recorded with it
 }
 
 func (p *positions) Write(b []byte) (int, error) {
@@ -173,6 +192,11 @@ func (p *positions) take(line []byte) {
 	case journal.KindEvaluation:
 		if ev, err := e.Evaluation(); err == nil {
 			p.at[keyOf(&ev)] = p.events[ev.Matter]
+			p.facts[keyOf(&ev)] = ev.Facts
+		}
+	case journal.KindAmendment:
+		if a, err := e.Amendment(); err == nil && a.Facts != nil {
+			p.facts[keyOf(&a.Evaluation)] = a.Facts
 		}
 	}
 }

@@ -84,6 +84,8 @@ func journalYear(t testing.TB, n int) *journaled {
 				t.Fatal(err)
 			}
 			ev := f.Evaluation(at, r)
+			record := f
+			ev.Facts = &record // the decision record
 			if _, err := jw.AppendEvaluation(ev); err != nil {
 				t.Fatal(err)
 			}
@@ -186,6 +188,48 @@ func TestRegradeJournal(t *testing.T) {
 	}
 	if staged == 0 {
 		t.Fatal("no stage evaluations in the year")
+	}
+}
+
+// TestRegradeJournalRecorded regrades from the decision records the
+// journal holds (Recorded): the same report as Regrade over the live book
+// and facts, quality judgements included, which the journal's matters do
+// not hold; an evaluation journaled without facts is refused.
+func TestRegradeJournalRecorded(t *testing.T) {
+	_, strict := journalTables()
+	y := journalYear(t, 30)
+	got, err := whatif.RegradeJournal(bytes.NewReader(y.log), nil, whatif.Recorded, strict, scoring.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := whatif.Regrade(y.book, y.facts, strict, scoring.Year(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(live.Changes) == 0 {
+		t.Fatal("the year has no change")
+	}
+	if diff := cmp.Diff(live.Changes, got.Changes); diff != "" {
+		t.Errorf("changes mismatch with the live what-if (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(live.Subjects, got.Subjects); diff != "" {
+		t.Errorf("subjects mismatch with the live what-if (-want +got):\n%s", diff)
+	}
+
+	var buf bytes.Buffer
+	jw := journal.NewWriter(&buf, nil)
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, workday.CST())
+	if _, err := jw.AppendEvent(matters.Event{Matter: "M1", Seq: 1, At: at, Kind: matters.Report, Actor: "城东街道", Type: "噪音"}); err != nil {
+		t.Fatal(err)
+	}
+	bare := scoring.Evaluation{Matter: "M1", Subject: "unit0", Evaluator: "城东街道", At: at,
+		Result: scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "manual", Reasons: reason.Texts("手评")}}
+	if _, err := jw.AppendEvaluation(bare); err != nil {
+		t.Fatal(err)
+	}
+	_, err = whatif.RegradeJournal(&buf, nil, whatif.Recorded, strict, scoring.Year(2026))
+	if !errors.Is(err, whatif.ErrInvalid) || !strings.Contains(err.Error(), `"M1"`) {
+		t.Errorf("RegradeJournal of an evaluation without facts: %v, want an error wrapping ErrInvalid naming M1", err)
 	}
 }
 
