@@ -12,6 +12,7 @@ import (
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/qingdan/qingdan/whatif"
 )
 
@@ -118,8 +119,9 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	return command.OK
 }
 
-// printWhatIf writes the changed evaluations and the changed scores in
-// Chinese, grades by their labels on tab's scale.
+// printWhatIf writes the changed evaluations, each with the reasons on
+// both sides, and the changed scores, in Chinese, grades by their labels
+// on tab's scale.
 func printWhatIf(env *command.Env, w *whatif.Report, tab *scoring.Table) {
 	out := env.Stdout
 	label := func(code string) string {
@@ -138,6 +140,14 @@ func printWhatIf(env *command.Env, w *whatif.Report, tab *scoring.Table) {
 		}
 		fmt.Fprintf(out, "  %s %s（评价人 %s%s）：%s %s → %s %s\n", c.Matter, c.Subject, c.Evaluator, stage,
 			label(c.Old.Grade), c.Old.Points, label(c.New.Grade), c.New.Points)
+		for _, side := range []struct {
+			name string
+			r    scoring.Result
+		}{{"原", c.Old}, {"新", c.New}} {
+			for _, r := range side.r.Reasons {
+				fmt.Fprintf(out, "    %s：%s\n", side.name, r.In(reason.Chinese))
+			}
+		}
 	}
 	for _, s := range w.Subjects {
 		fmt.Fprintf(out, "  %s：综合 %s 第 %d 名 → %s 第 %d 名\n", s.Subject,
