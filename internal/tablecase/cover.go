@@ -15,8 +15,14 @@ type Testing interface {
 	Errorf(format string, args ...any)
 }
 
-// Helper calls t's Helper method, if it has one, so that a failure is
-// reported at the caller's line.
+// Helper calls t's Helper method, if it has one. testing marks the
+// function that calls t.Helper, which is Helper itself and not its
+// caller; so a helper that must not be the line a failure is reported at
+// calls t.Helper in its own body, as [Report] does:
+//
+//	if h, ok := t.(interface{ Helper() }); ok {
+//		h.Helper()
+//	}
 func Helper(t Testing) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
@@ -79,7 +85,9 @@ func Summary[R fmt.Stringer](p Policy, rows []R, cases func(R) []string) string 
 //
 //	table "wuhu-2026": no case reaches rule 2 "returned", rule 5 "late"
 func Require[R fmt.Stringer](t Testing, p Policy, rows []R, cases func(R) []string) {
-	Helper(t)
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	un := Unreached(rows, cases)
 	if len(un) == 0 {
 		return
@@ -113,7 +121,9 @@ type Outcome struct {
 //	case "late": Apply refused: …
 //	case "late": result mismatch (-want +got):
 func Report(t Testing, name, wantErr string, o Outcome) {
-	Helper(t)
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	switch {
 	case o.Panicked != nil:
 		t.Errorf("case %q: %s panicked: %v", name, o.Call, o.Panicked)

@@ -31,8 +31,9 @@ type helperPackage struct {
 	sentinel error  // the invalid-input error its errors wrap
 	sound    string // a file of sound cases
 	// helpers is how many times run(t, 1) and runFile(t, sound) call
-	// t.Helper: Run, RunFile and the Run it calls, and in scoringtest the
-	// report of each case (1 + the 4 of sound).
+	// t.Helper: Run, RunFile and the Run it calls (and in
+	// accountabilitytest the tablecase.Load that reads the file), and in
+	// scoringtest the report of each case (1 + the 4 of sound).
 	helpers int
 	// run runs n nameless cases, runFile the cases of a file, and read
 	// reads cases (and runs them, when they are read).
@@ -47,7 +48,7 @@ var silent = accountability.Rule{Name: "t.silent", Doc: "t.silent: reports nothi
 var helperPackages = []helperPackage{
 	{
 		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
-		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 3,
+		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 4,
 		run:     func(t errorfer, n int) { accountabilitytest.Run(t, silent, make([]accountabilitytest.Case, n)) },
 		runFile: func(t errorfer, path string) { accountabilitytest.RunFile(t, silent, path) },
 		read: func(t errorfer, r io.Reader) error {

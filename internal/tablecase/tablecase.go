@@ -58,3 +58,18 @@ func ReadFile[C any](pkg string, sentinel error, path string) ([]C, error) {
 	}
 	return cs, nil
 }
+
+// Load reads the cases of the JSON file at path with [ReadFile] for a
+// helper's RunFile. A file that cannot be read or decoded is reported
+// through t.Errorf, and ok is false: the helper runs nothing.
+func Load[C any](t Testing, pkg string, sentinel error, path string) (cs []C, ok bool) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	cs, err := ReadFile[C](pkg, sentinel, path)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil, false
+	}
+	return cs, true
+}
