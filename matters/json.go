@@ -27,12 +27,22 @@ func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) e
 		return nil
 	}
 	var j J
-	if err := jsonx.Decode(b, &j); err != nil {
-		if errors.Is(err, ErrInvalid) {
-			return fmt.Errorf("matters: %s: %w", what, err)
-		}
-		return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
+	if err := decode(what, b, &j); err != nil {
+		return err
 	}
 	*v = j.decoded()
 	return nil
+}
+
+// decode decodes b strictly into j, the JSON form of a what; an error
+// names the what and wraps [ErrInvalid] once.
+func decode(what string, b []byte, j any) error {
+	err := jsonx.Decode(b, j)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrInvalid):
+		return fmt.Errorf("matters: %s: %w", what, err)
+	}
+	return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
 }

@@ -1,13 +1,11 @@
 package matters
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 
 	"github.com/qingdan/qingdan/internal/errtext"
-	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // matterFields has the fields of a Matter and none of its methods.
@@ -27,11 +25,8 @@ func (m *Matter) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var j matterFields
-	if err := jsonx.Decode(b, &j); err != nil {
-		if errors.Is(err, ErrInvalid) {
-			return fmt.Errorf("matters: matter: %w", err)
-		}
-		return fmt.Errorf("matters: matter: %w: %w", ErrInvalid, err)
+	if err := decode("matter", b, &j); err != nil {
+		return err
 	}
 	read := Matter(j)
 	want := &Matter{}
