@@ -27,17 +27,16 @@ func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) e
 		return nil
 	}
 	var j J
-	if err := decode(what, b, &j); err != nil {
+	if err := invalid(jsonx.Decode(b, &j), what); err != nil {
 		return err
 	}
 	*v = j.decoded()
 	return nil
 }
 
-// decode decodes b strictly into j, the JSON form of a what; an error
-// names the what and wraps [ErrInvalid] once.
-func decode(what string, b []byte, j any) error {
-	err := jsonx.Decode(b, j)
+// invalid returns err, an error reading a what, naming the what and
+// wrapping [ErrInvalid] once; nil for a nil err.
+func invalid(err error, what string) error {
 	switch {
 	case err == nil:
 		return nil

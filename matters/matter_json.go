@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // matterFields has the fields of a Matter and none of its methods.
@@ -25,7 +26,7 @@ func (m *Matter) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var j matterFields
-	if err := decode("matter", b, &j); err != nil {
+	if err := invalid(jsonx.Decode(b, &j), "matter"); err != nil {
 		return err
 	}
 	read := Matter(j)
