@@ -1,11 +1,6 @@
 package matters
 
-import (
-	"errors"
-	"fmt"
-
-	"github.com/qingdan/qingdan/internal/jsonx"
-)
+import "github.com/qingdan/qingdan/internal/jsonx"
 
 // The JSON forms of the types that decode themselves, registered so that
 // jsonx.Decode checks them, inside whatever holds them, in its first pass
@@ -36,12 +31,4 @@ func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) e
 
 // invalid returns err, an error reading a what, naming the what and
 // wrapping [ErrInvalid] once; nil for a nil err.
-func invalid(err error, what string) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, ErrInvalid):
-		return fmt.Errorf("matters: %s: %w", what, err)
-	}
-	return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
-}
+func invalid(err error, what string) error { return jsonx.Wrap(err, "matters: "+what, ErrInvalid) }

@@ -7,7 +7,6 @@
 package tablecase
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -35,11 +34,8 @@ const MaxBytes = 16 << 20
 // invalid-input error of the package the cases test.
 func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 	var cs []C
-	if err := jsonx.Read(r, MaxBytes, &cs); err != nil {
-		if errors.Is(err, sentinel) {
-			return nil, fmt.Errorf("%s: reading cases: %w", pkg, err)
-		}
-		return nil, fmt.Errorf("%s: reading cases: %w: %w", pkg, sentinel, err)
+	if err := jsonx.Wrap(jsonx.Read(r, MaxBytes, &cs), pkg+": reading cases", sentinel); err != nil {
+		return nil, err
 	}
 	return cs, nil
 }
