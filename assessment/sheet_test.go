@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -222,12 +223,12 @@ func TestSheetApplyErrors(t *testing.T) {
 	}
 }
 
-// TestSheetSaveLoad: a sheet saved loads back equal, and saves to the
+// TestSheetSaveLoad: a sheet written as JSON loads back equal, and writes the
 // same bytes.
 func TestSheetSaveLoad(t *testing.T) {
 	s := loadSheet(t)
 	var a, b bytes.Buffer
-	if err := s.Save(&a); err != nil {
+	if err := jsonx.Indent(&a, s); err != nil {
 		t.Fatal(err)
 	}
 	back, err := assessment.LoadSheet(bytes.NewReader(a.Bytes()))
@@ -235,10 +236,10 @@ func TestSheetSaveLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(s, back); diff != "" {
-		t.Errorf("LoadSheet(Save) mismatch (-want +got):\n%s", diff)
+		t.Errorf("LoadSheet(its JSON) mismatch (-want +got):\n%s", diff)
 	}
-	if err := back.Save(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Errorf("Save is not stable: %v\n%s\n%s", err, a.Bytes(), b.Bytes())
+	if err := jsonx.Indent(&b, back); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("its JSON is not stable: %v\n%s\n%s", err, a.Bytes(), b.Bytes())
 	}
 }
 
