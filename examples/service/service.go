@@ -203,7 +203,9 @@ type MatterView struct {
 	Amendments  []scoring.Amendment  `json:"amendments"`
 }
 
-// Matter returns a matter's view, false if there is no such matter.
+// Matter returns a matter's view, false if there is no such matter. The
+// view is a copy: the events accepted after it do not change it, and a
+// handler may encode it without the lock.
 func (s *Service) Matter(id string) (MatterView, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -212,7 +214,7 @@ func (s *Service) Matter(id string) (MatterView, bool) {
 		return MatterView{}, false
 	}
 	es, as := s.state.Book.Matter(id)
-	return MatterView{Matter: m, Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
+	return MatterView{Matter: m.Clone(), Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
 }
 
 // Head returns the journal's head and its checkpoint under origin.

@@ -167,6 +167,32 @@ func TestService(t *testing.T) {
 			t.Errorf("after a restart, GET /matters/%s = %s; want %s", id, after, view)
 		}
 	})
+	t.Run("a view is not changed by the events after it", func(t *testing.T) {
+		svc, _ := serve(t, c.database(t, "views"), cfg)
+		const id = "WH2020-0002"
+		var subs []Submission
+		for _, sub := range year.subs {
+			if sub.Event.Matter == id {
+				subs = append(subs, sub)
+			}
+		}
+		if _, err := svc.Accept(context.Background(), subs[0]); err != nil {
+			t.Fatal(err)
+		}
+		before, ok := svc.Matter(id)
+		if !ok {
+			t.Fatalf("no matter %s after its first event", id)
+		}
+		want := mustJSON(t, before)
+		for _, sub := range subs[1:] {
+			if _, err := svc.Accept(context.Background(), sub); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := mustJSON(t, before); got != want {
+			t.Errorf("a view of %s taken after its first event changed with the events after it (a handler encodes it outside the lock):\n%s\nwant\n%s", id, got, want)
+		}
+	})
 	t.Run("refusals", func(t *testing.T) {
 		pool := c.database(t, "refusals")
 		svc, url := serve(t, pool, cfg)
