@@ -25,8 +25,10 @@
 // is always that of the committed rows. Accepting is serialised: the
 // order of the journal is the order in which events were accepted. Every
 // 5000 entries the service saves a snapshot of its state in a second
-// table; on start it reads the latest snapshot and the rows from its head
-// on (journal.Resume), checking both. The tables are those of package
+// table (a snapshot that fails does not fail the event, which is
+// committed: the service says so on stderr and tries again after the
+// next event); on start it reads the latest snapshot and the rows from
+// its head on (journal.Resume), checking both. The tables are those of package
 // journal's documentation (# A journal in a database).
 //
 // The grades are those of grading.New: the lead at each of its Progress

@@ -22,6 +22,10 @@ type Config struct {
 	// SnapshotEvery is how many entries the service appends between
 	// snapshots; 0 means 5000, negative never.
 	SnapshotEvery int64
+	// SnapshotFailed, when set, is told of a snapshot that could not be
+	// saved after an event. The event stands (it is in the journal); the
+	// snapshot is tried again after the next one.
+	SnapshotFailed func(error)
 }
 
 // Service accepts the events of matters, grades them and keeps the
@@ -134,9 +138,11 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 			panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
 		}
 	}
+	// The event is committed: a snapshot that fails must not report it
+	// refused or lost.
 	if n := s.cfg.SnapshotEvery; n > 0 && s.state.Head.Seq-s.saved >= n {
-		if err := s.snapshot(ctx); err != nil {
-			return Accepted{}, err
+		if err := s.snapshot(ctx); err != nil && s.cfg.SnapshotFailed != nil {
+			s.cfg.SnapshotFailed(err)
 		}
 	}
 	acc.Head = s.state.Head

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -191,6 +192,36 @@ func TestService(t *testing.T) {
 		}
 		if got := mustJSON(t, before); got != want {
 			t.Errorf("a view of %s taken after its first event changed with the events after it (a handler encodes it outside the lock):\n%s\nwant\n%s", id, got, want)
+		}
+	})
+	t.Run("a snapshot that fails does not fail the event", func(t *testing.T) {
+		pool := c.database(t, "snapfail")
+		every := cfg
+		every.SnapshotEvery = 1
+		var failed []error
+		every.SnapshotFailed = func(err error) { failed = append(failed, err) }
+		svc, url := serve(t, pool, every)
+		if _, err := pool.Exec(context.Background(), `ALTER TABLE journal_snapshot ADD CONSTRAINT refused CHECK (seq < 0) NOT VALID`); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, year.subs[0]); status != http.StatusCreated {
+			t.Errorf("an event committed, its snapshot refused: %d %s; want 201, as the event is in the journal", status, body)
+		}
+		if head, _ := svc.Head(origin); head.Seq != 1 || len(journalRows(t, pool)) == 0 {
+			t.Errorf("the head is %v; want the event's entry, 1", head)
+		}
+		if len(failed) != 1 || !strings.Contains(failed[0].Error(), "snapshot at entry 1") {
+			t.Errorf("SnapshotFailed was told %v; want the failed snapshot at entry 1", failed)
+		}
+		if _, err := pool.Exec(context.Background(), `ALTER TABLE journal_snapshot DROP CONSTRAINT refused`); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.Snapshot(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM journal_snapshot WHERE seq = 1`).Scan(&n); err != nil || n != 1 {
+			t.Errorf("the snapshot once the table takes it: %d rows, %v; want 1", n, err)
 		}
 	})
 	t.Run("refusals", func(t *testing.T) {
