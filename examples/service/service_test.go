@@ -58,8 +58,8 @@ func TestService(t *testing.T) {
 		if diff := cmp.Diff(sequential, views(t, url, year)); diff != "" {
 			t.Errorf("after a restart, views mismatch (-want +got):\n%s", diff)
 		}
-		if _, err := pool.Exec(context.Background(), `DELETE FROM journal_snapshot`); err != nil {
-			t.Fatal(err)
+		if tag, err := pool.Exec(context.Background(), `DELETE FROM journal_snapshot`); err != nil || tag.RowsAffected() == 0 {
+			t.Fatalf("deleting the snapshots: %v, %d rows; want the snapshot the restart above started from", err, tag.RowsAffected())
 		}
 		start = time.Now()
 		_, url = serve(t, c.pool(t, "wuhu"), cfg) // without a snapshot: every row
@@ -81,16 +81,25 @@ func TestService(t *testing.T) {
 				client[s.Event.Matter] = len(client) % 4
 			}
 		}
+		bodies := make([]string, len(year.subs))
+		for i, sub := range year.subs {
+			bodies[i] = mustJSON(t, sub)
+		}
 		var wg sync.WaitGroup
 		errs := make(chan error, 4)
 		for k := range 4 {
 			wg.Go(func() {
-				for _, sub := range year.subs {
+				for i, sub := range year.subs {
 					if client[sub.Event.Matter] != k {
 						continue
 					}
-					if status, body := post(t, url, sub); status != http.StatusCreated {
-						errs <- fmt.Errorf("client %d, event %s#%d: %d %s", k, sub.Event.Matter, sub.Event.Seq, status, body)
+					// Not post: t.Fatal must not be called off the test's goroutine.
+					status, body, err := send(http.Post(url+"/events", "application/json", strings.NewReader(bodies[i])))
+					if err == nil && status != http.StatusCreated {
+						err = fmt.Errorf("%d %s", status, body)
+					}
+					if err != nil {
+						errs <- fmt.Errorf("client %d, event %s#%d: %w", k, sub.Event.Matter, sub.Event.Seq, err)
 						return
 					}
 				}
@@ -390,14 +399,20 @@ func get(t *testing.T, url string) (int, string) {
 func read(t *testing.T) func(*http.Response, error) (int, string) {
 	return func(resp *http.Response, err error) (int, string) {
 		t.Helper()
+		status, body, err := send(resp, err)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.StatusCode, string(b)
+		return status, body
 	}
+}
+
+// send reads a response: its status and body.
+func send(resp *http.Response, err error) (int, string, error) {
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), err
 }
