@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -20,7 +22,8 @@ import (
 const postgresDirs = "/usr/lib/postgresql/*/bin"
 
 // postgresBin finds the directory of initdb and pg_ctl: on PATH, else
-// the newest of the directories dirs matches.
+// the one of the directories dirs matches that holds both, of the newest
+// version (its parent's name: 9.6, 15, 16).
 func postgresBin(dirs string) (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
 		if _, err := exec.LookPath("pg_ctl"); err == nil {
@@ -28,12 +31,45 @@ func postgresBin(dirs string) (string, error) {
 		}
 	}
 	found, _ := filepath.Glob(dirs)
-	for i := len(found) - 1; i >= 0; i-- {
-		if _, err := os.Stat(filepath.Join(found[i], "initdb")); err == nil {
-			return found[i], nil
+	slices.SortFunc(found, func(a, b string) int {
+		return compareVersions(filepath.Base(filepath.Dir(b)), filepath.Base(filepath.Dir(a)))
+	})
+	for _, dir := range found {
+		if isFile(filepath.Join(dir, "initdb")) && isFile(filepath.Join(dir, "pg_ctl")) {
+			return dir, nil
 		}
 	}
 	return "", fmt.Errorf("initdb and pg_ctl are not on PATH nor in %s: install PostgreSQL (apt-get install postgresql)", dirs)
+}
+
+// compareVersions compares versions such as 9.6 and 15 number by number;
+// a part that is not a number compares as text after the numbers.
+func compareVersions(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		var c int
+		switch {
+		case errx == nil && erry == nil:
+			c = cmp.Compare(x, y)
+		case errx == nil:
+			c = -1
+		case erry == nil:
+			c = 1
+		default:
+			c = strings.Compare(as[i], bs[i])
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(as), len(bs))
+}
+
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // cluster is a throwaway PostgreSQL cluster: its own data directory,
@@ -149,18 +185,20 @@ func TestPostgresBin(t *testing.T) {
 		t.Errorf("without PostgreSQL: %q, %v; want an error saying how to install it", dir, err)
 	}
 	root := t.TempDir()
-	for _, v := range []string{"14", "15"} {
+	// Versions as a distribution names them (9.6 sorts after 16 as text),
+	// and a newer one whose pg_ctl is missing.
+	for v, names := range map[string][]string{"9.6": {"initdb", "pg_ctl"}, "14": {"initdb", "pg_ctl"}, "16": {"initdb", "pg_ctl"}, "17": {"initdb"}} {
 		bin := filepath.Join(root, v, "bin")
 		if err := os.MkdirAll(bin, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, name := range []string{"initdb", "pg_ctl"} {
+		for _, name := range names {
 			if err := os.WriteFile(filepath.Join(bin, name), nil, 0o755); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if dir, err := postgresBin(filepath.Join(root, "*", "bin")); err != nil || dir != filepath.Join(root, "15", "bin") {
-		t.Errorf("postgresBin = %q, %v; want the newest, %s", dir, err, filepath.Join(root, "15", "bin"))
+	if dir, err := postgresBin(filepath.Join(root, "*", "bin")); err != nil || dir != filepath.Join(root, "16", "bin") {
+		t.Errorf("postgresBin = %q, %v; want the newest with both programs, %s", dir, err, filepath.Join(root, "16", "bin"))
 	}
 }
