@@ -42,8 +42,10 @@
 // evaluations are served with the amendments that count applied, with
 // their reasons (scoring.Book.Matter).
 //
-// Its test starts a throwaway PostgreSQL cluster (initdb and pg_ctl from
-// the machine: private data and socket directories, no TCP), posts the
+// Its test starts a throwaway PostgreSQL cluster (initdb and postgres from
+// the machine: private data and socket directories, no TCP; the server is
+// the test process's child and shuts down when the test ends, however it
+// ends), posts the
 // wuhu example's year through HTTP — its journal is then the example's,
 // byte for byte — restarts the service from the snapshot and from the
 // first row and requires the same views, and has four clients post the
