@@ -233,6 +233,24 @@ func TestService(t *testing.T) {
 			t.Errorf("the snapshot once the table takes it: %d rows, %v; want 1", n, err)
 		}
 	})
+	t.Run("the journal's rows are never changed", func(t *testing.T) {
+		pool := c.database(t, "appendonly")
+		_, url := serve(t, pool, cfg)
+		for _, sub := range year.subs[:3] {
+			if status, body := post(t, url, sub); status != http.StatusCreated {
+				t.Fatalf("%d %s", status, body)
+			}
+		}
+		before := journalRows(t, pool)
+		for _, sql := range []string{`UPDATE journal SET line = line || ' ' WHERE seq = 1`, `DELETE FROM journal WHERE seq = 3`, `TRUNCATE journal`} {
+			if _, err := pool.Exec(context.Background(), sql); err == nil || !strings.Contains(err.Error(), "append-only") {
+				t.Errorf("%s: %v; want it refused, the journal being append-only", sql, err)
+			}
+		}
+		if after := journalRows(t, pool); !bytes.Equal(after, before) {
+			t.Errorf("the journal's rows changed:\n%s\nwant\n%s", after, before)
+		}
+	})
 	t.Run("refusals", func(t *testing.T) {
 		pool := c.database(t, "refusals")
 		svc, url := serve(t, pool, cfg)
@@ -272,7 +290,8 @@ func TestService(t *testing.T) {
 		if got, _ := svc.Head(origin); got != head {
 			t.Errorf("after a failed commit the head is %v; want %v", got, head)
 		}
-		if _, err := pool.Exec(context.Background(), `DELETE FROM journal WHERE seq = 2`); err != nil {
+		// The journal is append-only: the test removes the row it put there by hand.
+		if _, err := pool.Exec(context.Background(), `ALTER TABLE journal DISABLE TRIGGER journal_append_only; DELETE FROM journal WHERE seq = 2; ALTER TABLE journal ENABLE TRIGGER journal_append_only`); err != nil {
 			t.Fatal(err)
 		}
 		if status, body := post(t, url, second); status != http.StatusCreated {
