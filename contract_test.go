@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -125,16 +126,18 @@ var (
 	_ func(scoring.Scale, string) (scoring.Grade, bool)                                      = scoring.Scale.Grade
 	_                                                                                        = scoring.Facts{Matter: "", Subject: "", Evaluator: "", Type: "", Stage: 0, Final: false, Response: 0, ResponseLimit: 0, Resolution: 0, ResolutionLimit: 0, Responded: false, Resolved: false, Returned: false, Quality: 0, Satisfied: nil, Attrs: nil}
 	_ func(*workday.Calendar, *matters.Matter, string, matters.Route) (scoring.Facts, error) = scoring.FactsFor
-	_                                                                                        = scoring.Result{Grade: "", Points: decimal.Decimal{}, Policy: "", Reasons: nil}
+	_                                                                                        = scoring.Result{Grade: "", Points: decimal.Decimal{}, Policy: "", Reasons: []reason.Reason{}}
 	_ scoring.Evaluator                                                                      = scoring.EvaluatorFunc(nil)
 	_ scoring.Evaluator                                                                      = (*scoring.Table)(nil)
 	_ func(...scoring.Evaluator) scoring.Evaluator                                           = scoring.First
 	_                                                                                        = scoring.Part{Name: "", Weight: decimal.Decimal{}, Evaluator: nil}
 	_ func(string, scoring.Scale, []scoring.Part) (scoring.Evaluator, error)                 = scoring.Weighted
-	_                                                                                        = scoring.Table{Version: "", Scale: nil, Rules: []scoring.TableRule{}}
-	_                                                                                        = scoring.Evaluation{Matter: "", Subject: "", Evaluator: "", Stage: 0, At: time.Time{}, Result: scoring.Result{}}
-	_ func() *scoring.Book                                                                   = scoring.NewBook
-	_ func(*scoring.BookOptions) *scoring.Book                                               = scoring.NewBookWith
+	_                                                                                        = scoring.Table{Version: "", Lang: reason.Chinese, Scale: nil, Rules: []scoring.TableRule{}}
+	_                                                                                        = scoring.Evaluation{Matter: "", Subject: "", Evaluator: "", Stage: 0, At: time.Time{}, Result: scoring.Result{}, Facts: &scoring.Facts{}}
+	_                                                                                        = reason.Reason{Rule: 0, Name: "", Lang: reason.English, Checks: []reason.Check{{Of: reason.Response, Op: reason.AtMost, Threshold: decimal.Decimal{}}}, Figures: []reason.Figure{{Of: reason.Quality, Done: false, Actual: 0, Limit: 0, Places: 0, Value: 0}}, Type: "", Text: ""}
+	_ func(reason.Reason, reason.Lang) string                                                = reason.Reason.In
+	_ func(...string) []reason.Reason                                                        = reason.Texts
+	_ func(*scoring.BookOptions) *scoring.Book                                               = scoring.NewBook
 	_                                                                                        = scoring.BookOptions{Scale: nil, Bands: false, AmendWithin: 0, Now: nil, Matter: nil}
 	_                                                                                        = scoring.Facts{Urged: 0, Supervised: 0, Replied: false}
 	_                                                                                        = scoring.TableRule{Urged: nil, Supervised: nil}
@@ -342,8 +345,8 @@ func TestContractSentinels(t *testing.T) {
 	if err := m.Apply(matters.Event{Matter: "M", Seq: 1, At: at, Kind: matters.Whistle, Actor: "S"}); !errors.Is(err, matters.ErrTransition) {
 		t.Errorf("Apply(whistle first) = %v; want ErrTransition", err)
 	}
-	b := scoring.NewBook()
-	e := scoring.Evaluation{Matter: "M", Subject: "D", Evaluator: "S", At: at, Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: []string{"r"}}}
+	b := scoring.NewBook(nil)
+	e := scoring.Evaluation{Matter: "M", Subject: "D", Evaluator: "S", At: at, Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: reason.Texts("r")}}
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)
 	}

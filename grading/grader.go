@@ -27,7 +27,8 @@ type Grade struct {
 	Facts scoring.Facts
 	// Evaluation is the evaluation to record: the facts' matter, subject,
 	// evaluator and stage (scoring.Facts.Evaluation), at the event's time,
-	// with the evaluator's Result.
+	// with the evaluator's Result, and the Facts themselves (a copy of
+	// Facts): the decision record a journal keeps.
 	Evaluation scoring.Evaluation
 	// Amendment is the amendment to record: the corrected evaluation, at
 	// the event's time, by the event's actor, for the reason the event's
@@ -172,7 +173,9 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 		if r.IsZero() {
 			continue
 		}
-		gs = append(gs, Grade{Seq: e.Seq, Facts: f, Evaluation: f.Evaluation(e.At, r)})
+		ev := f.Evaluation(e.At, r)
+		ev.Facts = &f // the decision record, which a journal keeps
+		gs = append(gs, Grade{Seq: e.Seq, Facts: f, Evaluation: ev})
 	}
 	return gs, nil
 }

@@ -113,7 +113,8 @@ func TestGrade(t *testing.T) {
 
 // checkGrades checks what every grade must be: its facts are FactsFor's
 // on the matter as far as its event, completed by the judge; its
-// evaluation is theirs, at the event's time, with the evaluator's result;
+// evaluation is theirs, at the event's time, with the evaluator's result
+// and the facts as its decision record;
 // an amendment is by the event's actor; and a book takes them all.
 func checkGrades(t *testing.T, m *matters.Matter, gs []grading.Grade) {
 	t.Helper()
@@ -121,7 +122,7 @@ func checkGrades(t *testing.T, m *matters.Matter, gs []grading.Grade) {
 	if err != nil && len(gs) > 0 {
 		t.Fatal(err)
 	}
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for i, g := range gs {
 		part, err := matters.Replay(m.Events[:g.Seq])
 		if err != nil {
@@ -149,7 +150,9 @@ func checkGrades(t *testing.T, m *matters.Matter, gs []grading.Grade) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(want.Evaluation(m.Events[g.Seq-1].At, res), e); diff != "" {
+		wantEval := want.Evaluation(m.Events[g.Seq-1].At, res)
+		wantEval.Facts = &want // the decision record
+		if diff := cmp.Diff(wantEval, e); diff != "" {
 			t.Errorf("grade %d: evaluation mismatch (-want +got):\n%s", i, diff)
 		}
 		if g.Amendment != nil {

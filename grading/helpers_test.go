@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/grading"
@@ -31,9 +32,9 @@ var evaluator = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, err
 	case f.Subject == "R":
 		return scoring.Result{}, fmt.Errorf("%w: R is refused", scoring.ErrRefused)
 	case f.Satisfied != nil && !*f.Satisfied:
-		return scoring.Result{Grade: "bad", Points: decimal.NewFromInt(40), Policy: "test-1", Reasons: []string{"not satisfied"}}, nil
+		return scoring.Result{Grade: "bad", Points: decimal.NewFromInt(40), Policy: "test-1", Reasons: reason.Texts("not satisfied")}, nil
 	}
-	return scoring.Result{Grade: "ok", Points: decimal.NewFromInt(100), Policy: "test-1", Reasons: []string{"satisfied or not asked"}}, nil
+	return scoring.Result{Grade: "ok", Points: decimal.NewFromInt(100), Policy: "test-1", Reasons: reason.Texts("satisfied or not asked")}, nil
 })
 
 // judge notes how far the matter it is given goes, and the stage.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 	"golang.org/x/mod/sumdb/note"
 )
@@ -55,8 +56,29 @@ type corpusCase struct {
 // corpusBase is the sound journal the corpus tampers with: every kind of
 // entry, with escapes, CJK, times with nanoseconds, and an amendment.
 func corpusBase(t testing.TB) []byte {
-	steps := append(smallHistory(), history(11, 3, 2021)...)
+	steps := append(append(smallHistory(), decisionRecord()), history(11, 3, 2021)...)
 	return write(t, steps)
+}
+
+// decisionRecord is an evaluation with its decision record: a Chinese
+// table's reason (its rule, checks and figures) and the facts it was
+// graded on, with attributes whose keys sort by their bytes.
+func decisionRecord() step {
+	yes := true
+	f := scoring.Facts{Matter: "WH-2020-00001", Subject: "市场监管局", Evaluator: "JJ-01", Type: "占道经营", Final: true,
+		Response: 2*time.Hour + 1500*time.Microsecond, ResponseLimit: 4 * time.Hour, Resolution: 45 * time.Hour, ResolutionLimit: 50 * time.Hour,
+		Responded: true, Resolved: true, Quality: 5, Satisfied: &yes, Attrs: map[string]string{"来源": "12345", "batch": "7", "Batch": "<&>"}}
+	one, four := decimal.NewFromInt(1), decimal.NewFromInt(4)
+	e := f.Evaluation(time.Date(2020, 6, 4, 18, 0, 0, 0, cst), scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Policy: "wuhu-2020.2",
+		Reasons: []reason.Reason{{Rule: 6, Name: "按时，质量≥4", Lang: reason.Chinese,
+			Checks: []reason.Check{{Of: reason.ResponseOnTime, Op: reason.Is, Threshold: one}, {Of: reason.Quality, Op: reason.AtLeast, Threshold: four},
+				{Of: reason.Resolution, Op: reason.AtMost, Threshold: one}},
+			Figures: []reason.Figure{{Of: reason.Response, Done: true, Actual: f.Response, Limit: f.ResponseLimit, Places: 2},
+				{Of: reason.Resolution, Done: true, Actual: f.Resolution, Limit: f.ResolutionLimit, Places: 2},
+				{Of: reason.Quality, Value: 5}, {Of: reason.Satisfaction, Value: 1}},
+			Type: "占道经营"}, reason.Text("复核无误")}})
+	e.Facts = &f
+	return step{evaluation: &e}
 }
 
 // checkpointOf signs the checkpoint of the first n entries of j.
@@ -241,6 +263,18 @@ func corpus(t testing.TB) []corpusCase {
 		{"kind-unknown", 0, `"kind":"report"`, `"kind":"reported"`},
 		{"flag-as-number", 5, `"satisfied":true`, `"satisfied":1`},
 		{"empty-units", 2, `"units":["城管局","市场监管局"]`, `"units":[]`},
+		{"text-reason-as-object", 6, `"reasons":["<2h> & 质量较好"]`, `"reasons":[{"text":"<2h> & 质量较好"}]`},
+		{"reason-empty-object", 8, `,"复核无误"]`, `,"复核无误",{}]`},
+		{"duration-in-minutes", 8, `"limit":"4h0m0s"`, `"limit":"240m0s"`},
+		{"duration-as-number", 8, `"limit":"4h0m0s"`, `"limit":14400000000000`},
+		{"duration-trailing-zero", 8, `"2h0m0.0015s"`, `"2h0m0.00150s"`},
+		{"done-false", 8, `"done":true`, `"done":false`},
+		{"figure-unknown", 8, `"of":"quality"`, `"of":"qualiti"`},
+		{"op-as-sign", 8, `"op":"atLeast"`, `"op":"≥"`},
+		{"lang-english-written", 8, `"lang":"zh"`, `"lang":"en"`},
+		{"threshold-trailing-zero", 8, `"threshold":"4"`, `"threshold":"4.0"`},
+		{"attrs-out-of-order", 8, `"attrs":{"Batch":"<&>","batch":"7"`, `"attrs":{"batch":"7","Batch":"<&>"`},
+		{"facts-final-false", 8, `"final":true`, `"final":false`},
 	} {
 		cases = append(cases, corpusCase{name: "noncanonical-" + nc.name, journal: rechain(edit(base, nc.line, nc.old, nc.new), nc.line)})
 	}

@@ -145,9 +145,19 @@
 //     then, if the number is not whole, a point and the fraction's digits
 //     without zeros at the end ("85", "92.5", "-0.35"); never "-0"; at most
 //     64 characters.
+//   - A duration is a string: the time as Go's time.Duration.String
+//     writes it ("4h0m0s", "1.5s", "500ms", "1µs", "-5ns"); an optional
+//     duration is never "0s".
 //   - A code (an enumeration) is a string holding one of the codes listed.
 //   - A list is [ values separated by commas ].
-//   - A flag is true or false.
+//   - A flag is true or false; a member marked "true" is a flag written
+//     only when it is true.
+//   - A map is an object of strings: its keys, each a string, in
+//     increasing order of their bytes, each once.
+//   - A reason that is only text (no rule, name, lang, checks, figures or
+//     type) is a string, its text, as every reason was before reasons
+//     had structure; any other reason is an object, never one that holds
+//     only "text".
 //
 // The members, in order:
 //
@@ -177,15 +187,59 @@
 //	    grade    string, optional
 //	    points   decimal
 //	    policy   string, optional
-//	    reasons  list of strings, optional
+//	    reasons  list of reasons, optional
+//	  facts      facts, optional
 //	amendment (scoring.Amendment):
 //	  the members of an evaluation, then
 //	  author     string
 //	  reason     string
+//	reason (reason.Reason, when it is not only text):
+//	  rule       integer, optional
+//	  name       string, optional
+//	  lang       code, optional: zh
+//	  checks     list of checks, optional
+//	  figures    list of figures, optional
+//	  type       string, optional
+//	  text       string, optional
+//	check (reason.Check):
+//	  of         code: one of the figures' codes below
+//	  op         code: atMost, over, atLeast, is, in
+//	  threshold  decimal
+//	figure (reason.Figure):
+//	  of         code: one of the figures' codes below
+//	  done       true, optional
+//	  actual     duration, optional
+//	  limit      duration, optional
+//	  places     integer, optional
+//	  value      integer, optional
+//	facts (scoring.Facts), the facts an evaluation was graded on:
+//	  matter     string, optional
+//	  subject    string, optional
+//	  evaluator  string, optional
+//	  type       string, optional
+//	  stage      integer, optional
+//	  final      true, optional
+//	  response   duration, optional
+//	  responseLimit duration, optional
+//	  resolution duration, optional
+//	  resolutionLimit duration, optional
+//	  responded  true, optional
+//	  resolved   true, optional
+//	  returned   true, optional
+//	  urged      integer, optional
+//	  supervised integer, optional
+//	  replied    true, optional
+//	  quality    integer, optional
+//	  satisfied  flag, optional
+//	  attrs      map, optional
 //
 // The event kinds' codes: report, whistle, dispatch, accept, return,
 // suspend, resume, progress, resolve, reopen, close, feedback, approve,
 // deny, extend, urge, supervise, reply.
+//
+// The figures' codes: response, resolution, responded, resolved,
+// returned, final, urged, supervised, responseOnTime, resolutionOnTime,
+// quality, satisfaction, stage, type.
 //
 // [Verify] enforces this form: a payload that decodes but is not in it (a
 // space, an escaped <, a number "01", a member out of order, an empty

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 func FuzzVerify(f *testing.F) {
@@ -125,10 +126,11 @@ func FuzzWriteRoundTrip(f *testing.F) {
 	f.Add("市民来电", `<2h> & 质量较好`, "a\\u003cb")
 	f.Add("\u2028\"\\", "\\\\u0026", "\xff")
 	f.Add("", "\ufffd", `\ufffd`)
-	f.Fuzz(func(t *testing.T, note, reason, actor string) {
+	f.Fuzz(func(t *testing.T, note, why, actor string) {
 		s := smallHistory()
 		s[0].event.Note, s[0].event.Actor = note, actor
-		s[7].amendment.Reason, s[7].amendment.Result.Reasons = reason, []string{note, reason}
+		s[7].amendment.Reason, s[7].amendment.Result.Reasons = why, append(reason.Texts(note, why),
+			reason.Reason{Rule: 2, Name: note, Lang: reason.Chinese, Type: why, Figures: []reason.Figure{{Of: reason.Quality, Value: 3}}})
 		var buf bytes.Buffer
 		w := journal.NewWriter(&buf, nil)
 		var kept []step

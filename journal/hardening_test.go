@@ -19,6 +19,7 @@ import (
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // TestHardening checks that every exported function of the package, and
@@ -47,7 +48,7 @@ func evaluations() []scoring.Evaluation {
 	es = append(es, scoring.Evaluation{})
 	for i, t := range hardening.Times {
 		es = append(es, scoring.Evaluation{Matter: fmt.Sprint("M", i), Subject: "S", Evaluator: "E", Stage: hardening.Ints[i%len(hardening.Ints)], At: t,
-			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: []string{hardening.Huge}}})
+			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: reason.Texts(hardening.Huge)}})
 	}
 	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
 	return es

@@ -11,6 +11,7 @@ import (
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -74,7 +75,7 @@ func history(seed int64, n int, year int) []step {
 				At: at.Add(time.Duration(rng.Intn(3600)) * time.Second),
 				Result: scoring.Result{
 					Grade: g.code, Points: decimal.RequireFromString(g.points), Policy: "default/2020",
-					Reasons: []string{fmt.Sprintf("final=%v", final), "<响应及时> & 处置到位"},
+					Reasons: reason.Texts(fmt.Sprintf("final=%v", final), "<响应及时> & 处置到位"),
 				},
 			}
 			evs = append(evs, step{evaluation: &e})

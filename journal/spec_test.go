@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/journal/internal/canon"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 func quoteAll(xs []string) []string {
@@ -40,7 +41,7 @@ func TestSpecNamesEveryMember(t *testing.T) {
 	for _, line := range strings.Split(string(doc), "\n") {
 		l := strings.TrimPrefix(line, "//\t")
 		switch {
-		case regexp.MustCompile(`^(event|evaluation|amendment) \(`).MatchString(l):
+		case regexp.MustCompile(`^(event|evaluation|amendment|reason|check|figure|facts) \(`).MatchString(l):
 			cur = strings.Fields(l)[0]
 		case cur == "":
 		case strings.HasPrefix(l, "    "): // a member of the result
@@ -73,6 +74,25 @@ func TestSpecNamesEveryMember(t *testing.T) {
 		!cmp.Equal(regexp.MustCompile(`"(\w+)"`).FindAllString(m[1], -1), quoteAll(codes)) {
 		t.Errorf("verify.py's EVENT_KINDS are not the event kinds' codes %v", codes)
 	}
+	// The figures' and comparisons' codes, in the documentation and in
+	// verify.py.
+	var figures, ops []string
+	for o := reason.Of(1); o.String() != fmt.Sprintf("Of(%d)", int(o)); o++ {
+		figures = append(figures, o.String())
+	}
+	for o := reason.Op(1); o.String() != fmt.Sprintf("Op(%d)", int(o)); o++ {
+		ops = append(ops, o.String())
+	}
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(string(doc), "//", "")), " ")
+	if !strings.Contains(flat, "The figures' codes: "+strings.Join(figures, ", ")+".") || !strings.Contains(flat, "op code: "+strings.Join(ops, ", ")) {
+		t.Errorf("the documentation does not list the figures' codes %v and the comparisons' %v", figures, ops)
+	}
+	for name, codes := range map[string][]string{"FIGURES": figures, "OPS": ops} {
+		if m := regexp.MustCompile(`(?s)` + name + ` = \((.*?)\)`).FindStringSubmatch(string(py)); m == nil ||
+			!cmp.Equal(regexp.MustCompile(`"(\w+)"`).FindAllString(m[1], -1), quoteAll(codes)) {
+			t.Errorf("verify.py's %s are not the codes %v", name, codes)
+		}
+	}
 	for _, s := range []struct {
 		name, py string
 		schema   *canon.Schema
@@ -81,6 +101,10 @@ func TestSpecNamesEveryMember(t *testing.T) {
 		{"evaluation", "EVALUATION_MEMBERS", canon.Evaluation},
 		{"result", "RESULT", canon.Result},
 		{"amendment", "AMENDMENT", canon.Amendment},
+		{"reason", "REASON", canon.Reason},
+		{"check", "CHECK", canon.Check},
+		{"figure", "FIGURE", canon.Figure},
+		{"facts", "FACTS", canon.Facts},
 	} {
 		if diff := cmp.Diff(s.schema.Names(), docs[s.name]); diff != "" {
 			t.Errorf("the documentation's members of %s mismatch (-schema +doc):\n%s", s.name, diff)

@@ -14,6 +14,7 @@ import (
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -74,7 +75,7 @@ func TestPayloadsStrict(t *testing.T) {
 	yes := true
 	e := matters.Event{Matter: "M1", Seq: 1, At: at, Kind: matters.Feedback, Actor: "赭山街道", Units: []string{"城管局"}, Note: "回访", Satisfied: &yes}
 	ev := scoring.Evaluation{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道", Stage: 1, At: at,
-		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "p", Reasons: []string{"r"}}}
+		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "p", Reasons: reason.Texts("r")}}
 	am := scoring.Amendment{Evaluation: ev, Author: "审计", Reason: "复核"}
 	for _, f := range []func() (journal.Head, error){
 		func() (journal.Head, error) { return w.AppendEvent(e) },

@@ -10,6 +10,7 @@ import (
 
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,7 +31,7 @@ func yearPayloads(n int) (payloads []any) {
 		ev(4, matters.Accept, "城管局")
 		ev(5, matters.Resolve, "城管局")
 		add(KindEvaluation, scoring.Evaluation{Matter: id, Subject: "城管局", Evaluator: "JJ-01", Stage: 1, At: at.Add(6 * time.Hour),
-			Result: scoring.Result{Grade: "good", Points: decimal.RequireFromString("85"), Policy: "default/2020", Reasons: []string{"按时响应", "质量较好"}}})
+			Result: scoring.Result{Grade: "good", Points: decimal.RequireFromString("85"), Policy: "default/2020", Reasons: reason.Texts("按时响应", "质量较好")}})
 	}
 	return payloads[:n]
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -38,7 +39,7 @@ func smallHistory() []step {
 	}
 	eval := scoring.Evaluation{
 		Matter: "WH-2020-00001", Subject: "城管局", Evaluator: "JJ-01", Stage: 1, At: at.Add(50 * time.Hour),
-		Result: scoring.Result{Grade: "good", Points: decimal.RequireFromString("85"), Policy: "default/2020", Reasons: []string{"<2h> & 质量较好"}},
+		Result: scoring.Result{Grade: "good", Points: decimal.RequireFromString("85"), Policy: "default/2020", Reasons: reason.Texts("<2h> & 质量较好")},
 	}
 	amend := scoring.Amendment{Evaluation: eval, Author: "街道党工委", Reason: "复核：群众不满意"}
 	amend.At = at.Add(80 * time.Hour)

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // benchInput holds the matter IDs and results shared by the book
@@ -118,7 +120,7 @@ func benchMatters(tb testing.TB, kind, n int) (benchIDs, []string, []Result) {
 			in.subjects = append(in.subjects, "D"+strconv.Itoa(i))
 		}
 		for _, g := range testScale() {
-			in.results = append(in.results, Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"rule"}})
+			in.results = append(in.results, Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: reason.Texts("rule")})
 		}
 		if len(in.results) != benchGrades {
 			tb.Fatalf("the test scale has %d grades, benchGrades says %d", len(in.results), benchGrades)
@@ -159,17 +161,17 @@ func benchEvaluation(i int, ms benchIDs, subjects []string, results []Result, ye
 
 // benchReasons returns reason lists as a decision table writes them, each
 // with its own figures, so that no two evaluations in a row share theirs.
-func benchReasons() [][]string {
-	out := make([][]string, 4096)
+func benchReasons() [][]reason.Reason {
+	out := make([][]reason.Reason, 4096)
 	for i := range out {
 		f := Facts{Responded: true, Response: time.Duration(i%97+1) * time.Hour, ResponseLimit: 100 * time.Hour,
 			Resolved: true, Resolution: time.Duration(i/97+1) * time.Hour, ResolutionLimit: 50 * time.Hour, Quality: i%5 + 1}
-		out[i] = []string{(*Table)(nil).reason(i%7, &TableRule{Name: "on time"}, &f)}
+		out[i] = (&Table{Lang: reason.Lang(i % 2)}).reason(i%7, &TableRule{Name: "on time"}, &f)
 	}
 	return out
 }
 
-func benchmarkBook(b *testing.B, kind, n int, reasons [][]string) {
+func benchmarkBook(b *testing.B, kind, n int, reasons [][]reason.Reason) {
 	ms, subjects, results := benchMatters(b, kind, n)
 	year := Year(2020).From
 	runBookBench(b, n, len(subjects), func(book *Book) {
@@ -192,7 +194,7 @@ func runBookBench(b *testing.B, n, subjects int, load func(*Book)) {
 	b.ResetTimer()
 	var scores []Score
 	for range b.N {
-		book := NewBook()
+		book := NewBook(nil)
 		load(book)
 		scores = book.Scores(Year(2020))
 	}
@@ -234,7 +236,7 @@ func BenchmarkBook(b *testing.B) {
 func BenchmarkRecord(b *testing.B) {
 	ms, subjects, results := benchMatters(b, seqIDs, min(b.N, 10_000_000))
 	year := Year(2020).From
-	book := NewBook()
+	book := NewBook(nil)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
@@ -252,7 +254,7 @@ func BenchmarkScoresYear(b *testing.B) {
 	const n = 1_000_000
 	ms, subjects, results := benchMatters(b, seqIDs, n)
 	year := Year(2020).From
-	book := NewBook()
+	book := NewBook(nil)
 	for i := range n {
 		if err := book.Record(benchEvaluation(i, ms, subjects, results, year)); err != nil {
 			b.Fatal(err)

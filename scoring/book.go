@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"sync"
 	"time"
 
@@ -20,8 +21,10 @@ import (
 // other books, and scores each subject over a period.
 //
 // A book is exact: it gives back every evaluation as it was recorded —
-// points to the last digit, times to the nanosecond, texts byte for byte —
-// and scores without rounding until the end. What it reports does not
+// points to the last digit, times to the nanosecond, texts and reasons
+// byte for byte; not the facts an evaluation carries, which it checks and
+// leaves to the journal (see [Evaluation]) — and scores without rounding
+// until the end. What it reports does not
 // depend on the order in which evaluations were recorded, amended and
 // merged. It keeps none of the caller's memory.
 //
@@ -41,8 +44,19 @@ type Book struct {
 }
 
 // NewBook returns an empty book that checks the rules every book checks
-// (see [BookOptions]); [NewBookWith] sets more.
-func NewBook() *Book { return &Book{} }
+// and those of opts (see [BookOptions]; a nil opts adds none). The book
+// keeps its own copy of the options. Their functions may be called from
+// several goroutines at once, Now under the book's lock: neither may call
+// the book.
+func NewBook(opts *BookOptions) *Book {
+	b := &Book{}
+	if opts != nil {
+		o := *opts
+		o.Scale = slices.Clone(opts.Scale)
+		b.opts = &o
+	}
+	return b
+}
 
 var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 

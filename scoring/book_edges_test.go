@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/scoring/internal/ledger/ledgertest"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -113,7 +114,7 @@ func encScore(subject string, rank int, grades map[string]int, matters ...[]stri
 
 func encEval(matter, subject, evaluator string, stage int, at time.Time, grade, points string) Evaluation {
 	return Evaluation{Matter: matter, Subject: subject, Evaluator: evaluator, Stage: stage, At: at,
-		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "edge", Reasons: []string{"r", grade}}}
+		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "edge", Reasons: reason.Texts("r", grade)}}
 }
 
 func encAmend(e Evaluation, at time.Time, grade, points string) Amendment {
@@ -366,7 +367,7 @@ func encReasonCases() []encCase {
 	for i, rs := range lists {
 		for j, grade := range []string{"good", "good", "fair"} {
 			e := encEval(fmt.Sprintf("R%02d", i), "D1", fmt.Sprint("S", j), 0, june, grade, "85")
-			e.Result.Reasons = rs
+			e.Result.Reasons = reason.Texts(rs...)
 			if j == 1 {
 				e.Result.Policy = "other"
 			}
@@ -375,7 +376,7 @@ func encReasonCases() []encCase {
 		if i%4 == 3 {
 			a := encAmend(es[len(es)-1], june.Add(time.Hour), "good", "85")
 			a.Result.Policy = "edge"
-			a.Result.Reasons = lists[len(lists)-1-i]
+			a.Result.Reasons = reason.Texts(lists[len(lists)-1-i]...)
 			amends = append(amends, a)
 		}
 	}
@@ -442,7 +443,7 @@ func TestRecordEncodingEdges(t *testing.T) {
 			}
 			all := func(Amendment) bool { return true }
 
-			b := NewBook()
+			b := NewBook(nil)
 			for _, e := range c.evals {
 				if err := b.Record(e); err != nil {
 					t.Fatalf("Record(%+v): %v", e, err)
@@ -464,14 +465,14 @@ func TestRecordEncodingEdges(t *testing.T) {
 				t.Errorf("JSON round trip: MarshalJSON = %s, %v; want %s", again, err, data)
 			}
 
-			merged := NewBook()
+			merged := NewBook(nil)
 			if err := merged.Merge(b); err != nil {
 				t.Fatalf("Merge into an empty book: %v", err)
 			}
 			encCheck(t, "Merge into an empty book", merged, c)
 
 			// Two halves, each with side tables of its own.
-			halves := [2]*Book{NewBook(), NewBook()}
+			halves := [2]*Book{NewBook(nil), NewBook(nil)}
 			for i, e := range c.evals {
 				if err := halves[i%2].Record(e); err != nil {
 					t.Fatal(err)
@@ -508,7 +509,7 @@ func TestAmendAtTheEdgesOfJSONYears(t *testing.T) {
 			all := Period{From: time.Date(-100, 1, 1, 0, 0, 0, 0, cst), To: time.Date(20000, 1, 1, 0, 0, 0, 0, cst)}
 			var books []*Book
 			for _, order := range [][]Amendment{{fair, poor}, {poor, fair}} {
-				b := NewBook()
+				b := NewBook(nil)
 				if err := b.Record(e); err != nil {
 					t.Fatalf("Record: %v", err)
 				}
@@ -547,7 +548,7 @@ func TestRecordEdgeMatters(t *testing.T) {
 		}
 	}
 	ev := func(m string) Evaluation { return eval(m, "D1", 0, june, "good", "85") }
-	b := NewBook()
+	b := NewBook(nil)
 	wantMatters := map[string]bool{}
 	for _, m := range ids {
 		err := b.Record(ev(m))
@@ -588,7 +589,7 @@ func TestRecordEdgeMatters(t *testing.T) {
 		}
 	}
 	gotMatters("recorded", b)
-	m := NewBook()
+	m := NewBook(nil)
 	if err := m.Merge(b); err != nil {
 		t.Fatalf("Merge = %v", err)
 	}

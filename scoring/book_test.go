@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,7 +22,7 @@ var june = time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 
 func eval(matter, subject string, stage int, at time.Time, grade string, points string) Evaluation {
 	return Evaluation{Matter: matter, Subject: subject, Evaluator: "S1", Stage: stage, At: at,
-		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "test", Reasons: []string{"because"}}}
+		Result: Result{Grade: grade, Points: decimal.RequireFromString(points), Policy: "test", Reasons: reason.Texts("because")}}
 }
 
 func recordAll(t *testing.T, b *Book, es ...Evaluation) {
@@ -36,7 +37,7 @@ func recordAll(t *testing.T, b *Book, es ...Evaluation) {
 // bookOf is a new book given es, then the amendments as.
 func bookOf(t *testing.T, es []Evaluation, as []Amendment) *Book {
 	t.Helper()
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b, es...)
 	for _, a := range as {
 		if err := b.Amend(a); err != nil {
@@ -64,7 +65,7 @@ func keyCmp(x, y *Evaluation) int {
 func amendmentCmp(x, y Amendment) int {
 	for _, c := range []int{x.At.Compare(y.At), strings.Compare(x.Result.Grade, y.Result.Grade),
 		x.Result.Points.Cmp(y.Result.Points), strings.Compare(x.Result.Policy, y.Result.Policy),
-		slices.Compare(x.Result.Reasons, y.Result.Reasons), strings.Compare(x.Author, y.Author),
+		slices.CompareFunc(x.Result.Reasons, y.Result.Reasons, reason.Compare), strings.Compare(x.Author, y.Author),
 		strings.Compare(x.Reason, y.Reason)} {
 		if c != 0 {
 			return c
@@ -74,7 +75,7 @@ func amendmentCmp(x, y Amendment) int {
 }
 
 func TestRecordDuplicate(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	e := eval("M1", "D1", 0, june, "good", "85")
 	recordAll(t, b, e)
 	err := b.Record(e)
@@ -113,7 +114,7 @@ func TestRecordInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := NewBook()
+			b := NewBook(nil)
 			e := good
 			tt.change(&e)
 			err := b.Record(e)
@@ -126,7 +127,7 @@ func TestRecordInvalid(t *testing.T) {
 		})
 	}
 	// Every problem is reported.
-	err := NewBook().Record(Evaluation{})
+	err := NewBook(nil).Record(Evaluation{})
 	for _, want := range []string{"no matter", "no subject", "no evaluator", "no time", "not evaluated"} {
 		if !strings.Contains(fmt.Sprint(err), want) {
 			t.Errorf("Record(Evaluation{}) = %v, missing %q", err, want)
@@ -150,14 +151,14 @@ func TestRecordInvalidText(t *testing.T) {
 		{"evaluator", func(e *Evaluation) { e.Evaluator = bad }, "not valid UTF-8"},
 		{"grade", func(e *Evaluation) { e.Result.Grade = bad }, "not valid UTF-8"},
 		{"policy", func(e *Evaluation) { e.Result.Policy = bad }, "not valid UTF-8"},
-		{"reason", func(e *Evaluation) { e.Result.Reasons = []string{"because", bad} }, "not valid UTF-8"},
+		{"reason", func(e *Evaluation) { e.Result.Reasons = reason.Texts("because", bad) }, "not valid UTF-8"},
 		{"long matter", func(e *Evaluation) { e.Matter = strings.Repeat("清", 40) + bad }, "not valid UTF-8"},
-		{"long reasons", func(e *Evaluation) { e.Result.Reasons = []string{strings.Repeat("x", 1<<22)} }, "longer than 4 MiB"},
+		{"long reasons", func(e *Evaluation) { e.Result.Reasons = reason.Texts(strings.Repeat("x", 1<<22)) }, "longer than 4 MiB"},
 	}
 	for _, tt := range tests {
 		for _, filled := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/filled=%t", tt.name, filled), func(t *testing.T) {
-				b := NewBook()
+				b := NewBook(nil)
 				first := eval("M1", "D1", 0, june, "good", "85")
 				if filled {
 					recordAll(t, b, first)
@@ -189,12 +190,12 @@ func TestRecordKeepsEveryResult(t *testing.T) {
 	reasons := [][]string{nil, {"because"}, {"because"}, {"because", "and"}, {"becausf"}, {""}, {"", ""},
 		{strings.Repeat("长", 100)}, {"a", "b"}, {"ab"}, {"a", "b"}}
 	rng := rand.New(rand.NewPCG(1, 2))
-	b := NewBook()
+	b := NewBook(nil)
 	var want []Evaluation
 	for i := range 3000 {
 		e := Evaluation{Matter: fmt.Sprintf("M%04d", i), Subject: "D1", Evaluator: "S1", At: june,
 			Result: Result{Grade: fmt.Sprintf("g%d", rng.IntN(300)), Policy: []string{"", "p1", "p2"}[rng.IntN(3)],
-				Points: decimal.NewFromInt(int64(i % 7)), Reasons: reasons[rng.IntN(len(reasons))]}}
+				Points: decimal.NewFromInt(int64(i % 7)), Reasons: reason.Texts(reasons[rng.IntN(len(reasons))]...)}}
 		if rng.IntN(2) == 0 { // runs of one grade
 			e.Result.Grade = "good"
 		}
@@ -218,7 +219,7 @@ func TestRecordKeepsEveryResult(t *testing.T) {
 // than the book's blocks of text and some filling one up to a byte, and
 // reads each back and finds it again.
 func TestRecordKeepsEveryName(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	var want []Evaluation
 	for i, n := range []int{1, 5, 1<<20 - 10, 9, 1, 1 << 20, 3, 1<<20 + 7, 2, 700_000, 400_000, 1} {
 		e := eval(fmt.Sprintf("%c%s", 'a'+i, strings.Repeat("事", n/3)), "D1", 0, june, "good", "85")
@@ -236,7 +237,7 @@ func TestRecordKeepsEveryName(t *testing.T) {
 }
 
 func TestScoresComposite(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b,
 		// D1: a matter in three stages (mean 95) and one in one (40): (95 + 40) / 2.
 		eval("M1", "D1", 1, june, "excellent", "100"),
@@ -267,7 +268,7 @@ func TestScoresComposite(t *testing.T) {
 }
 
 func TestScoresRankTies(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b,
 		eval("M1", "C", 0, june, "excellent", "100"),
 		eval("M2", "B", 0, june, "good", "85"),
@@ -288,7 +289,7 @@ func TestScoresRankTies(t *testing.T) {
 func TestScoresPeriods(t *testing.T) {
 	// 2020-06-15 is a Monday.
 	mon := time.Date(2020, 6, 15, 0, 0, 0, 0, cst)
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b,
 		eval("M1", "D1", 0, mon, "excellent", "100"),                                      // Monday 00:00: in the week and day
 		eval("M2", "D1", 0, mon.Add(-time.Nanosecond), "poor", "40"),                      // Sunday: the week before
@@ -328,14 +329,14 @@ func TestScoresPeriods(t *testing.T) {
 }
 
 func TestAmend(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	orig := eval("M1", "D1", 0, june, "poor", "40")
 	recordAll(t, b, orig)
 	a1 := Amendment{Evaluation: eval("M1", "D1", 0, june.Add(time.Hour), "good", "85"), Author: "王科长", Reason: "回访核实"}
 	a2 := Amendment{Evaluation: eval("M1", "D1", 0, june.Add(2*time.Hour), "excellent", "100"), Author: "李主任", Reason: "复核"}
 	// The later amendment counts, whichever arrives first.
 	for _, order := range [][]Amendment{{a1, a2}, {a2, a1}} {
-		b := NewBook()
+		b := NewBook(nil)
 		recordAll(t, b, orig)
 		for _, a := range order {
 			if err := b.Amend(a); err != nil {
@@ -383,7 +384,7 @@ func TestAmend(t *testing.T) {
 }
 
 func TestMerge(t *testing.T) {
-	a, o := NewBook(), NewBook()
+	a, o := NewBook(nil), NewBook(nil)
 	recordAll(t, a, eval("M1", "D1", 0, june, "good", "85"), eval("M2", "D2", 0, june, "fair", "70"))
 	recordAll(t, o, eval("M3", "D1", 0, june, "poor", "40"), eval("M2", "D2", 0, june, "excellent", "100"))
 	before, _ := json.Marshal(a)
@@ -404,7 +405,7 @@ func TestMerge(t *testing.T) {
 	if err := empty.Merge(&empty); err != nil {
 		t.Errorf("empty book merged into itself: %v", err)
 	}
-	o2 := NewBook()
+	o2 := NewBook(nil)
 	recordAll(t, o2, eval("M3", "D1", 0, june, "poor", "40"))
 	if err := o2.Amend(Amendment{Evaluation: eval("M3", "D1", 0, june.Add(time.Hour), "fair", "70"), Author: "a", Reason: "r"}); err != nil {
 		t.Fatal(err)
@@ -484,7 +485,7 @@ func referenceScores(es []Evaluation, as []Amendment, p Period) map[string][2]an
 	}
 	perMatter := map[[2]string][]*big.Rat{}
 	for _, e := range es {
-		if !p.Contains(e.At) {
+		if e.At.Before(p.From) || !e.At.Before(p.To) {
 			continue
 		}
 		pts := e.Result.Points
@@ -551,7 +552,7 @@ func TestBookOrderIndependent(t *testing.T) {
 		// amendments; shards are merged in random order.
 		shards := make([]*Book, 1+r.IntN(5))
 		for i := range shards {
-			shards[i] = NewBook()
+			shards[i] = NewBook(nil)
 		}
 		where := map[string]int{}
 		perm := r.Perm(len(es))

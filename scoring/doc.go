@@ -18,7 +18,7 @@
 //     evaluator: a decision table whose first matching rule wins, kept as
 //     data (JSON) with its own scale and versioned, so every Result names
 //     the policy that made it. [First] and [Weighted] combine evaluators;
-//     [Discard] evaluates nothing.
+//     First() with none evaluates nothing.
 //   - A [Book] records [Evaluation]s (one per matter, subject, evaluator and
 //     stage), keeps [Amendment]s as new records, merges shards, and reports
 //     each subject's [Score] over a [Period]: a day, week, month or year, the
@@ -29,7 +29,7 @@
 //     It keeps duties apart: the graded subject never grades itself or
 //     amends its own grade, and a name is written one way; [BookOptions]
 //     add the scale in force, a window for amendments and the matters'
-//     histories ([NewBookWith]).
+//     histories, given to [NewBook].
 //
 // # Time
 //
@@ -42,6 +42,16 @@
 // which the sub-district's composite counts 30%; package staff appraises
 // staff by post category (分类量化考核) and ranks the candidates of an open
 // competition (竞争性选拔) with the same exact blending.
+//
+// # Decision records
+//
+// A Result's Reasons are data (package reason): a table's reason names
+// its rule, the comparisons the rule made and the figures it saw, and is
+// written as a sentence in the table's language (its Lang: English, or
+// Chinese for "zh") only when asked for. An [Evaluation] may carry the
+// [Facts] it was graded on; a [Book] checks them and keeps only what
+// scores need, and package journal keeps both the reasons and the facts
+// inside its hash chain.
 //
 // # Exact numbers
 //

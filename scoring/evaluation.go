@@ -9,6 +9,7 @@ import (
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // Evaluation is one recorded grade: the Result an evaluator (the matter's
@@ -16,6 +17,14 @@ import (
 // (0 for a matter graded once; 1, 2, … for the stages of a long matter,
 // 分时段) and a time. The key of an evaluation is its Matter, Subject,
 // Evaluator and Stage: a [Book] holds one evaluation per key.
+//
+// Facts, when set, are the facts the Result was graded on: the decision
+// record a journal keeps beside the grade (a host that grades by hand
+// leaves them nil). They must be of the same matter, subject and
+// evaluator, and give the evaluation's Stage (see [Facts.Evaluation]). A
+// Book checks them but does not keep them: it keeps what scores need, a
+// few bytes an evaluation, and the journal keeps the record; what a Book
+// gives back has Facts nil.
 type Evaluation struct {
 	Matter    string    `json:"matter"`
 	Subject   string    `json:"subject"`
@@ -23,6 +32,7 @@ type Evaluation struct {
 	Stage     int       `json:"stage,omitempty"`
 	At        time.Time `json:"at"`
 	Result    Result    `json:"result"`
+	Facts     *Facts    `json:"facts,omitempty"`
 }
 
 // Amendment corrects an evaluation already in a book. The original stays
@@ -44,10 +54,30 @@ type Amendment struct {
 // than its evaluator, a stage in range, a time and a grade, and whether
 // JSON can write its time and points and read them and its texts back:
 // the checks Record makes before it takes the book's lock. The book checks
-// the rest — valid UTF-8, reasons that fit — as it looks the names up.
+// the rest — valid UTF-8, reasons that fit and that JSON can read back —
+// as it looks the names up (reasons only when they are not those it
+// stored last for the same grade and policy).
 func quickValid(e *Evaluation) bool {
 	return e.Matter != "" && e.Subject != "" && e.Evaluator != "" && e.Stage >= 0 && e.Stage <= math.MaxInt32 &&
-		!e.At.IsZero() && e.Result.Grade != "" && dutiesOK(e) && jsonx.TimeFits(e.At) && jsonx.DecimalFits(e.Result.Points) && textsFit(e)
+		!e.At.IsZero() && e.Result.Grade != "" && dutiesOK(e) && jsonx.TimeFits(e.At) && jsonx.DecimalFits(e.Result.Points) && textsFit(e) && factsAgree(e)
+}
+
+// factsAgree reports whether e has no facts, or facts of its matter,
+// subject and evaluator that give its stage.
+func factsAgree(e *Evaluation) bool {
+	f := e.Facts
+	return f == nil || f.Matter == e.Matter && f.Subject == e.Subject && f.Evaluator == e.Evaluator && f.evaluationStage() == e.Stage
+}
+
+// reasonsValid returns the first problem of a reason that JSON could not
+// read back.
+func reasonsValid(rs []reason.Reason) error {
+	for i := range rs {
+		if err := rs[i].Validate(); err != nil {
+			return fmt.Errorf("reasons[%d]: %w", i, err)
+		}
+	}
+	return nil
 }
 
 // textsFit reports whether each name of e is at most jsonx.MaxString
@@ -61,7 +91,7 @@ func textsFit(e *Evaluation) bool {
 // check reports every problem of an evaluation, joined, each wrapping
 // [ErrInvalid] and naming the matter.
 func check(e *Evaluation) error {
-	if quickValid(e) && validUTF8(e) && ledger.ReasonsFit(e.Result.Reasons) {
+	if quickValid(e) && validUTF8(e) && ledger.ReasonsFit(e.Result.Reasons) && reasonsValid(e.Result.Reasons) == nil {
 		return nil
 	}
 	var errs []error
@@ -80,6 +110,8 @@ func check(e *Evaluation) error {
 		{!jsonx.DecimalFits(e.Result.Points), fmt.Sprintf("points of more than %d characters (JSON could not read them back)", jsonx.MaxDecimalLen)},
 		{!textsFit(e), fmt.Sprintf("a name longer than %d bytes (JSON could not read it back)", jsonx.MaxString)},
 		{!ledger.ReasonsFit(e.Result.Reasons), "reasons longer than 4 MiB"},
+		{reasonsValid(e.Result.Reasons) != nil, fmt.Sprint("a reason JSON could not read back: ", reasonsValid(e.Result.Reasons))},
+		{!factsAgree(e), "facts of another matter, subject, evaluator or stage"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
 		{e.Subject != "" && e.Subject == e.Evaluator, "the subject grades itself: the graded unit is never its own evaluator"},
 		{!cleanName(e.Matter) || !cleanName(e.Subject) || !cleanName(e.Evaluator),
@@ -98,8 +130,9 @@ func validUTF8(e *Evaluation) bool {
 		!utf8.ValidString(e.Result.Grade) || !utf8.ValidString(e.Result.Policy) {
 		return false
 	}
-	for _, s := range e.Result.Reasons {
-		if !utf8.ValidString(s) {
+	for i := range e.Result.Reasons {
+		r := &e.Result.Reasons[i]
+		if !utf8.ValidString(r.Name) || !utf8.ValidString(r.Text) || !utf8.ValidString(r.Type) {
 			return false
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/weights"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,12 +17,14 @@ import (
 // The zero Result means "not evaluated" — never "pass", never 0 points. A
 // Result that was evaluated names its Grade (a code of the evaluator's
 // scale), that grade's Points, the Policy (name and version) that made it,
-// and Reasons a person can read: which rule fired on which figures.
+// and Reasons: which rule fired, the comparisons it made and the figures
+// it saw, as data a host shows without parsing text (see package reason),
+// each written as a sentence in its language when asked for.
 type Result struct {
 	Grade   string          `json:"grade,omitempty"`
 	Points  decimal.Decimal `json:"points"`
 	Policy  string          `json:"policy,omitempty"`
-	Reasons []string        `json:"reasons,omitempty"`
+	Reasons []reason.Reason `json:"reasons,omitempty"`
 }
 
 // IsZero reports whether r is the zero Result, "not evaluated".
@@ -37,10 +40,10 @@ func (r Result) IsZero() bool {
 // an embedded copy, which would move "points" to the end.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Grade   string        `json:"grade,omitempty"`
-		Points  jsonx.Decimal `json:"points"`
-		Policy  string        `json:"policy,omitempty"`
-		Reasons []string      `json:"reasons,omitempty"`
+		Grade   string          `json:"grade,omitempty"`
+		Points  jsonx.Decimal   `json:"points"`
+		Policy  string          `json:"policy,omitempty"`
+		Reasons []reason.Reason `json:"reasons,omitempty"`
 	}{Grade: r.Grade, Points: jsonx.Decimal(r.Points), Policy: r.Policy, Reasons: r.Reasons})
 }
 
@@ -94,14 +97,6 @@ type EvaluatorFunc func(Facts) (Result, error)
 
 // Evaluate calls f(x).
 func (f EvaluatorFunc) Evaluate(x Facts) (Result, error) { return f(x) }
-
-// Discard returns an evaluator that evaluates nothing: it returns the zero
-// Result and no error for every Facts. It is safe for concurrent use.
-func Discard() Evaluator { return discard{} }
-
-type discard struct{}
-
-func (discard) Evaluate(Facts) (Result, error) { return Result{}, nil }
 
 // First returns an evaluator that asks each of es in turn and returns the
 // first Result that is not zero: a later evaluator grades what the earlier
@@ -202,7 +197,7 @@ type weighted struct {
 
 func (c *weighted) Evaluate(f Facts) (Result, error) {
 	sum := decimal.Zero
-	reasons := make([]string, 0, len(c.parts)+1)
+	reasons := make([]reason.Reason, 0, len(c.parts)+1)
 	for _, p := range c.parts {
 		r, err := p.Evaluator.Evaluate(f)
 		if err != nil {
@@ -212,10 +207,10 @@ func (c *weighted) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: part %s did not evaluate matter %s", ErrRefused, errtext.Quote(p.Name), errtext.Quote(f.Matter))
 		}
 		sum = sum.Add(p.Weight.Mul(r.Points))
-		reasons = append(reasons, fmt.Sprintf("part %q (weight %s): %s %s by %s", p.Name,
-			jsonx.FormatDecimal(p.Weight), r.Grade, jsonx.FormatDecimal(r.Points), r.Policy))
+		reasons = append(reasons, reason.Text(fmt.Sprintf("part %q (weight %s): %s %s by %s", p.Name,
+			jsonx.FormatDecimal(p.Weight), r.Grade, jsonx.FormatDecimal(r.Points), r.Policy)))
 	}
 	g, _ := c.scale.Floor(sum)
-	reasons = append(reasons, fmt.Sprintf("weighted sum %s → %s %s", jsonx.FormatDecimal(sum), g.Code, jsonx.FormatDecimal(g.Points)))
+	reasons = append(reasons, reason.Text(fmt.Sprintf("weighted sum %s → %s %s", jsonx.FormatDecimal(sum), g.Code, jsonx.FormatDecimal(g.Points))))
 	return Result{Grade: g.Code, Points: g.Points, Policy: c.policy, Reasons: reasons}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,7 +16,7 @@ import (
 func fixed(grade string) scoring.Evaluator {
 	return scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 		g, _ := wuhu.Scale().Grade(grade)
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "fixed", Reasons: []string{"fixed"}}, nil
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "fixed", Reasons: reason.Texts("fixed")}, nil
 	})
 }
 
@@ -35,17 +36,17 @@ func TestWeighted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := scoring.Result{Grade: "good", Points: d("85"), Policy: "weighted", Reasons: []string{
+	want := scoring.Result{Grade: "good", Points: d("85"), Policy: "weighted", Reasons: reason.Texts(
 		`part "speed" (weight 0.6): excellent 100 by wuhu-2020.2`,
 		`part "citizen" (weight 0.4): fair 70 by fixed`,
 		"weighted sum 88 → good 85",
-	}}
+	)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Weighted mismatch (-want +got):\n%s", diff)
 	}
 	// Below every grade: the lowest.
 	low, err := scoring.Weighted("p", wuhu.Scale(), []scoring.Part{{Name: "x", Weight: d("1"), Evaluator: scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
-		return scoring.Result{Grade: "z", Points: d("3"), Reasons: []string{"r"}}, nil
+		return scoring.Result{Grade: "z", Points: d("3"), Reasons: reason.Texts("r")}, nil
 	})}})
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +63,7 @@ func TestWeighted(t *testing.T) {
 		t.Errorf("Weighted reads the caller's scale or parts: %+v", r)
 	}
 	// A part that refuses makes the combination refuse.
-	refuse, _ := scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "none", Weight: d("1"), Evaluator: scoring.Discard()}})
+	refuse, _ := scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "none", Weight: d("1"), Evaluator: scoring.First()}})
 	if r, err := refuse.Evaluate(scoring.Facts{}); !errors.Is(err, scoring.ErrRefused) || !r.IsZero() || !strings.Contains(err.Error(), `"none"`) {
 		t.Errorf("refusing part: %v %v", r, err)
 	}
@@ -98,15 +99,15 @@ func TestWeightedErrors(t *testing.T) {
 
 func TestFirst(t *testing.T) {
 	refuse := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no figures") })
-	got, err := scoring.First(scoring.Discard(), refuse, wuhu.Table()).Evaluate(scoring.Facts{})
+	got, err := scoring.First(scoring.First(), refuse, wuhu.Table()).Evaluate(scoring.Facts{})
 	if err != nil || got.Grade != "poor" {
 		t.Errorf("First = %+v, %v, want the table's poor", got, err)
 	}
-	got, err = scoring.First(refuse, scoring.Discard()).Evaluate(scoring.Facts{Matter: "M1"})
+	got, err = scoring.First(refuse, scoring.First()).Evaluate(scoring.Facts{Matter: "M1"})
 	if !errors.Is(err, scoring.ErrRefused) || !got.IsZero() || !strings.Contains(err.Error(), "no figures") || !strings.Contains(err.Error(), `"M1"`) {
 		t.Errorf("all refuse: %+v, %v", got, err)
 	}
-	for _, e := range []scoring.Evaluator{scoring.First(), scoring.First(scoring.Discard())} {
+	for _, e := range []scoring.Evaluator{scoring.First(), scoring.First(scoring.First())} {
 		if got, err := e.Evaluate(scoring.Facts{}); err != nil || !got.IsZero() {
 			t.Errorf("none evaluates: %+v, %v", got, err)
 		}
@@ -128,7 +129,7 @@ func TestMisusePanics(t *testing.T) {
 		f    func()
 		want string
 	}{
-		{"First", func() { scoring.First(scoring.Discard(), nil) }, "scoring: First: nil Evaluator at 1"},
+		{"First", func() { scoring.First(scoring.First(), nil) }, "scoring: First: nil Evaluator at 1"},
 		{"Weighted", func() {
 			_, _ = scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "speed", Weight: decimal.NewFromInt(1)}})
 		}, `scoring: Weighted: nil Evaluator in part "speed"`},

@@ -9,6 +9,7 @@ import (
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,7 +17,7 @@ import (
 func outputs(t *testing.T) string {
 	t.Helper()
 	june := time.Date(2020, 6, 15, 10, 0, 0, 0, workday.CST())
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	table := wuhu.Table()
 	record := func(e scoring.Evaluation) {
 		t.Helper()
@@ -37,7 +38,7 @@ func outputs(t *testing.T) string {
 	}
 	for _, x := range []struct{ matter, points string }{{"X", "70.333"}, {"Y", "1e-30"}} {
 		record(scoring.Evaluation{Matter: x.matter, Subject: "D3", Evaluator: "S1", At: june,
-			Result: scoring.Result{Grade: "fair", Points: decimal.RequireFromString(x.points), Reasons: []string{"r"}}})
+			Result: scoring.Result{Grade: "fair", Points: decimal.RequireFromString(x.points), Reasons: reason.Texts("r")}})
 	}
 	eighth, err := scoring.Weighted("", wuhu.Scale(), []scoring.Part{
 		{Name: "a", Weight: decimal.RequireFromString("0.125"), Evaluator: table},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // Joint grades a coordinated matter (统筹) by how many units answered: a
@@ -40,7 +41,7 @@ func (j Joint) Evaluate(f scoring.Facts) (scoring.Result, error) {
 		return scoring.Result{}, fmt.Errorf("joint: the scale has no grade %q", code)
 	}
 	return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "joint-1",
-		Reasons: []string{fmt.Sprintf("%d of %d units answered", answered, units)}}, nil
+		Reasons: reason.Texts(fmt.Sprintf("%d of %d units answered", answered, units))}, nil
 }
 
 func Example_customEvaluator() {

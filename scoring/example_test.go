@@ -1,9 +1,9 @@
 package scoring_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -13,6 +13,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -72,11 +73,11 @@ func ExampleLoadTable() {
 }
 
 func ExampleBook_Scores() {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	grade := func(code string) scoring.Result {
 		g, _ := wuhu.Scale().Grade(code)
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: []string{"…"}}
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.1", Reasons: reason.Texts("…")}
 	}
 	for _, e := range []scoring.Evaluation{
 		{Matter: "0001", Subject: "城管执法局", Evaluator: "赭山街道", At: at, Result: grade("excellent")},
@@ -104,14 +105,14 @@ func ExampleBook_Scores() {
 }
 
 func ExampleBook_Amend() {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
-		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Reasons: []string{"never responded"}}}
+		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Reasons: reason.Texts("never responded")}}
 	fmt.Println(b.Record(e))
 	fix := e
 	fix.At = at.Add(48 * time.Hour)
-	fix.Result = scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Reasons: []string{"the Accept was logged late"}}
+	fix.Result = scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Reasons: reason.Texts("the Accept was logged late")}
 	fmt.Println(b.Amend(scoring.Amendment{Evaluation: fix, Author: "王科长", Reason: "平台记录迟报，核实后更正"}))
 	s := b.Scores(scoring.Month(2020, time.June))
 	fmt.Println(s[0].Composite, s[0].Grades)
@@ -131,10 +132,10 @@ func ExampleBook_Amend() {
 // amendments. The graded department cannot amend its own grade, an
 // amendment dated 2099 cannot outrank a genuine one, and points must be
 // the grade's.
-func ExampleNewBookWith() {
+func ExampleNewBook() {
 	scale := scoring.Scale{{Code: "good", Points: decimal.NewFromInt(85)}, {Code: "poor", Points: decimal.NewFromInt(40)}}
 	now := time.Date(2020, 7, 1, 0, 0, 0, 0, cst)
-	b := scoring.NewBookWith(&scoring.BookOptions{Scale: scale, AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
+	b := scoring.NewBook(&scoring.BookOptions{Scale: scale, AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
 		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40)}}
@@ -165,7 +166,7 @@ func ExampleNewBookWith() {
 func ExampleBook_Merge() {
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	r := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}
-	east, west := scoring.NewBook(), scoring.NewBook()
+	east, west := scoring.NewBook(nil), scoring.NewBook(nil)
 	_ = east.Record(scoring.Evaluation{Matter: "E1", Subject: "水务局", Evaluator: "东街道", At: at, Result: r})
 	_ = west.Record(scoring.Evaluation{Matter: "W1", Subject: "水务局", Evaluator: "西街道", At: at, Result: r})
 	fmt.Println(east.Merge(west), east.Len())
@@ -208,7 +209,7 @@ func ExampleBook_Merge_sharded() {
 		}
 		part := year[from:to]
 		from = to
-		books[k] = scoring.NewBook()
+		books[k] = scoring.NewBook(nil)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -247,7 +248,7 @@ func ExampleWeighted() {
 			return scoring.Result{}, nil // not evaluated: no return visit
 		}
 		g, _ := wuhu.Scale().Grade(map[bool]string{true: "excellent", false: "poor"}[*f.Satisfied])
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "citizen-1", Reasons: []string{"return visit"}}, nil
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "citizen-1", Reasons: reason.Texts("return visit")}, nil
 	})
 	e, err := scoring.Weighted("speed+citizen", wuhu.Scale(), []scoring.Part{
 		{Name: "speed", Weight: decimal.RequireFromString("0.6"), Evaluator: wuhu.Table()},
@@ -272,7 +273,7 @@ func ExampleFirst() {
 		if f.Quality == 0 {
 			return scoring.Result{}, errors.New("quality not judged")
 		}
-		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Reasons: []string{"judged"}}, nil
+		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Reasons: reason.Texts("judged")}, nil
 	})
 	e := scoring.First(strict, wuhu.Table())
 	r, err := e.Evaluate(scoring.Facts{Responded: true, Resolved: true})
@@ -313,7 +314,7 @@ func ExampleFactsFor() {
 	// excellent
 }
 
-func ExampleTable_Save() {
+func ExampleTable_json() {
 	t := &scoring.Table{Version: "mini-1", Scale: scoring.Scale{
 		{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
 		{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
@@ -322,9 +323,11 @@ func ExampleTable_Save() {
 		{Name: "else", Grade: "fair"},
 	}}
 	*t.Rules[0].Responded = true
-	if err := t.Save(os.Stdout); err != nil {
+	b, err := json.MarshalIndent(t, "", "  ") // the form LoadTable reads
+	if err != nil {
 		fmt.Println(err)
 	}
+	fmt.Println(string(b))
 	// Output:
 	// {
 	//   "version": "mini-1",

@@ -11,6 +11,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // history is a matter of 2020 (1 June is a Monday): dispatched to D1 (lead)
@@ -146,11 +147,11 @@ func TestStagedMatterRecordsOnce(t *testing.T) {
 	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
 	points := map[string]scoring.Result{}
 	for _, g := range wuhu.Scale() {
-		points[g.Code] = scoring.Result{Grade: g.Code, Points: g.Points, Policy: "p/1", Reasons: []string{"r"}}
+		points[g.Code] = scoring.Result{Grade: g.Code, Points: g.Points, Policy: "p/1", Reasons: reason.Texts("r")}
 	}
 	base := scoring.Facts{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道"}
 	var got []scoring.Evaluation
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for i, step := range []struct {
 		stage int
 		final bool

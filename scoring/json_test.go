@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,7 +17,7 @@ import (
 func TestJSONRoundTrip(t *testing.T) {
 	yes := true
 	at := time.Date(2020, 6, 15, 10, 0, 0, 123, workday.CST())
-	r := scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.50"), Policy: "p", Reasons: []string{"r"}}
+	r := scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.50"), Policy: "p", Reasons: reason.Texts("r")}
 	x := decimal.RequireFromString("1.5")
 	for _, v := range []any{
 		&scoring.Grade{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
@@ -51,7 +52,7 @@ func TestResultJSON(t *testing.T) {
 		want string
 	}{
 		{scoring.Result{}, `{"points":"0"}`},
-		{scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.50"), Policy: "p/1", Reasons: []string{"r"}},
+		{scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.50"), Policy: "p/1", Reasons: reason.Texts("r")},
 			`{"grade":"good","points":"85.5","policy":"p/1","reasons":["r"]}`},
 	} {
 		b, err := json.Marshal(tt.r)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/matters/workday"
@@ -19,7 +20,7 @@ func TestBookMatter(t *testing.T) {
 	cst := workday.CST()
 	at := func(h int) time.Time { return time.Date(2020, 6, 1, 8+h, 0, 0, 0, cst) }
 	res := func(g string, p int64) scoring.Result {
-		return scoring.Result{Grade: g, Points: decimal.NewFromInt(p), Policy: "p-1", Reasons: []string{"why " + g}}
+		return scoring.Result{Grade: g, Points: decimal.NewFromInt(p), Policy: "p-1", Reasons: reason.Texts("why " + g)}
 	}
 	ev := func(m, s, v string, stage, h int, r scoring.Result) scoring.Evaluation {
 		return scoring.Evaluation{Matter: m, Subject: s, Evaluator: v, Stage: stage, At: at(h), Result: r}
@@ -37,7 +38,7 @@ func TestBookMatter(t *testing.T) {
 	later := am(final1, 10, res("poor", 40), "S1")
 	ownerAm := am(owner, 9, res("fair", 70), "H")
 
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for _, e := range []scoring.Evaluation{final2, other, owner, final1, stage1} {
 		if err := book.Record(e); err != nil {
 			t.Fatal(err)
@@ -112,7 +113,7 @@ func TestBookMatterAgrees(t *testing.T) {
 			}
 		}
 	}
-	b, again := scoring.NewBook(), scoring.NewBook()
+	b, again := scoring.NewBook(nil), scoring.NewBook(nil)
 	fill(b)
 	fill(again)
 	key := func(e scoring.Evaluation) scoring.Key { return scoring.Key{e.Matter, e.Subject, e.Evaluator, e.Stage} }

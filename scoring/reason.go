@@ -3,8 +3,8 @@ package scoring
 import (
 	"math/big"
 	"math/bits"
-	"strconv"
 
+	"github.com/qingdan/qingdan/scoring/internal/ratio"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,61 +16,39 @@ type sides struct {
 	resolution bool
 }
 
-// appendRatio appends actual/limit with 2 places, rounded half up, where
-// that figure is on the same side of every threshold as the ratio itself
-// (and on a threshold only where the ratio is); else with the fewest more
-// places that make it so. It needs actual ≥ 0 and limit > 0. Figures of up
-// to 18 places are found in 128-bit integers; only a ratio that needs
-// more goes to big.Rat.
-func (s sides) appendRatio(b []byte, actual, limit int64) []byte {
-	if q, ok := roundedAt(actual, limit, 2); ok && s.agreeHundredths(actual, limit, q) {
-		return appendRatioFast(b, actual, limit)
+// places returns the decimals with which actual/limit is shown: 2, where
+// that figure, rounded half up, is on the same side of every threshold as
+// the ratio itself (and on a threshold only where the ratio is); else the
+// fewest more places that make it so, up to ratio.MaxPlaces. It needs
+// actual ≥ 0 and limit > 0. Figures of up to 18 places are found in
+// 128-bit integers; only a ratio that needs more goes to big.Rat.
+func (s sides) places(actual, limit int64) int {
+	if q, ok := ratio.RoundedAt(actual, limit, 2); ok && s.agreeHundredths(actual, limit, q) {
+		return 2
 	}
 	for places := 3; places <= 18; places++ {
-		q, ok := roundedAt(actual, limit, places)
+		q, ok := ratio.RoundedAt(actual, limit, places)
 		if !ok {
 			break
 		}
 		if s.agreeAt(actual, limit, q, places) {
-			return appendFixed(b, q, places)
+			return places
 		}
 	}
 	r := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
-	for places := int32(2); places <= 40; places++ {
-		d := roundRat(r, places)
-		if s.agreeShown(actual, limit, d.Rat()) {
-			return append(b, d.StringFixed(places)...)
+	for places := 2; places < ratio.MaxPlaces; places++ {
+		shown := new(big.Rat).SetFrac(ratio.RoundRat(new(big.Int), r, places), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
+		if s.agreeShown(actual, limit, shown) {
+			return places
 		}
 	}
-	return append(b, r.FloatString(40)...)
-}
-
-// roundedAt returns actual/limit × 10^places rounded half up, where it
-// fits a uint64: ⌊(2 × actual × 10^places + limit) / (2 × limit)⌋.
-func roundedAt(actual, limit int64, places int) (uint64, bool) {
-	hi, lo := bits.Mul64(uint64(actual), 2*uint64(pow10[places]))
-	lo, c := bits.Add64(lo, uint64(limit), 0)
-	hi += c
-	if den := 2 * uint64(limit); hi < den {
-		q, _ := bits.Div64(hi, lo, den)
-		return q, true
-	}
-	return 0, false
-}
-
-// appendFixed appends q / 10^places with places decimals.
-func appendFixed(b []byte, q uint64, places int) []byte {
-	p := uint64(pow10[places])
-	b = strconv.AppendUint(b, q/p, 10)
-	b = append(b, '.')
-	frac := strconv.AppendUint(make([]byte, 0, 20), q%p+p, 10) // a leading 1 keeps the zeros
-	return append(b, frac[1:]...)
+	return ratio.MaxPlaces
 }
 
 // agreeAt reports whether q / 10^places compares with 1 and every
 // threshold as actual/limit does.
 func (s sides) agreeAt(actual, limit int64, q uint64, places int) bool {
-	p := uint64(pow10[places])
+	p := uint64(ratio.Pow10[places])
 	same := func(f fraction) bool {
 		if f.neg {
 			return true // every ratio and figure is above it
@@ -100,16 +78,20 @@ func (s sides) thresholds(f func(x *decimal.Decimal) bool) bool {
 		return true
 	}
 	for i := range s.t.Rules {
-		r := &s.t.Rules[i]
-		at, over := r.ResponseAtMost, r.ResponseOver
-		if s.resolution {
-			at, over = r.ResolutionAtMost, r.ResolutionOver
-		}
+		at, over := s.pair(&s.t.Rules[i])
 		if at != nil && !f(at) || over != nil && !f(over) {
 			return false
 		}
 	}
 	return true
+}
+
+// pair returns the thresholds of the figure in rule r: at most, over.
+func (s sides) pair(r *TableRule) (at, over *decimal.Decimal) {
+	if s.resolution {
+		return r.ResolutionAtMost, r.ResolutionOver
+	}
+	return r.ResponseAtMost, r.ResponseOver
 }
 
 // agreeHundredths reports whether q hundredths, actual/limit rounded,
@@ -126,13 +108,31 @@ func (s sides) agreeHundredths(actual, limit int64, q uint64) bool {
 	if q == 100 {
 		return false // the limit itself
 	}
-	return s.thresholds(func(x *decimal.Decimal) bool {
-		if e := x.Exponent(); e >= -2 && e <= 0 && x.Sign() >= 0 && x.NumDigits() <= 16 {
-			return uint64(x.CoefficientInt64())*uint64(pow10[e+2]) != q
+	if s.t == nil {
+		return true
+	}
+	for i := range s.t.Rules { // not thresholds: a call of a closure for each is a fifth of a reason's cost
+		at, over := s.pair(&s.t.Rules[i])
+		if at != nil && !clearOf(at, actual, limit, q) || over != nil && !clearOf(over, actual, limit, q) {
+			return false
 		}
-		f := fractionOf(*x)
-		return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
-	})
+	}
+	return true
+}
+
+// clearOf reports whether q hundredths compares with the threshold x as
+// actual/limit does (see agreeHundredths).
+//
+// A threshold of at most two places is q hundredths only if its
+// coefficient times 10^(2+exponent) is q in 64-bit arithmetic, which wraps
+// — so a product other than q clears it (a coefficient beyond 64 bits is
+// a threshold beyond any q), and a product equal to q is decided exactly.
+func clearOf(x *decimal.Decimal, actual, limit int64, q uint64) bool {
+	if e := x.Exponent(); e >= -2 && e <= 0 && uint64(x.CoefficientInt64())*uint64(ratio.Pow10[e+2]) != q {
+		return true
+	}
+	f := fractionOf(*x)
+	return f.cmpRatio(actual, limit) == f.cmpHundredths(q)
 }
 
 // agreeShown reports whether shown compares with 1 and every threshold as

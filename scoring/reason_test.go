@@ -61,8 +61,8 @@ func TestReasonNeverCrossesThreshold(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r.Grade != tt.grade || !strings.Contains(r.Reasons[0], tt.want+",") {
-				t.Errorf("Evaluate = %s %q, want %s with %q", r.Grade, r.Reasons[0], tt.grade, tt.want)
+			if r.Grade != tt.grade || !strings.Contains(r.Reasons[0].String(), tt.want+",") {
+				t.Errorf("Evaluate = %s %q, want %s with %q", r.Grade, r.Reasons[0].String(), tt.grade, tt.want)
 			}
 		})
 	}
@@ -93,9 +93,9 @@ func TestReasonSidesProperty(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := figure.FindStringSubmatch(res.Reasons[0])
+			m := figure.FindStringSubmatch(res.Reasons[0].String())
 			if m == nil {
-				t.Fatalf("no response figure in %q", res.Reasons[0])
+				t.Fatalf("no response figure in %q", res.Reasons[0].String())
 			}
 			shown, ok := new(big.Rat).SetString(m[1])
 			if !ok {

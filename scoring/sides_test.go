@@ -6,10 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/scoring/internal/ratio"
 	"github.com/shopspring/decimal"
 )
 
-// slowSided is sides.appendRatio done with big.Rat alone: the fewest
+// slowSided is sides.places, shown, done with big.Rat alone: the fewest
 // places from 2 at which the figure compares with every threshold as the
 // ratio does.
 func slowSided(actual, limit int64, thresholds []decimal.Decimal) string {
@@ -49,7 +50,7 @@ func TestSidesAgreeWithBigRat(t *testing.T) {
 			actual = rng.Int64N(3 * limit)
 		}
 		actual = max(actual, 0)
-		got := string(sides{t: tbl}.appendRatio(nil, actual, limit))
+		got := string(ratio.Append(nil, actual, limit, sides{t: tbl}.places(actual, limit)))
 		if want := slowSided(actual, limit, ths); got != want {
 			t.Fatalf("%d/%d: got %s, want %s", actual, limit, got, want)
 		}

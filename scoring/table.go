@@ -11,12 +11,14 @@ import (
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/scoring/internal/ratio"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
 // Table is a decision table, the package's built-in [Evaluator]: the first
 // rule whose conditions all hold grades the facts. A table is policy kept
-// as data: it loads from and saves to JSON ([LoadTable], [Table.Save]), is
+// as data: it loads from and saves to JSON ([LoadTable]; encoding/json writes the form it reads), is
 // checked when loaded ([Table.Validate]), and names its Version in the
 // Policy of every Result it makes.
 //
@@ -29,9 +31,14 @@ import (
 // changes it; Evaluate reads the table as it is at each call, so a changed
 // table takes effect at the next call.
 type Table struct {
-	Version string      `json:"version"`
-	Scale   Scale       `json:"scale"`
-	Rules   []TableRule `json:"rules"`
+	Version string `json:"version"`
+	// Lang is the language of the table's reasons: English (the zero
+	// value, "en" or omitted in JSON) or Chinese ("zh"). A table declares
+	// it; it is not guessed from the labels, which may be Chinese in a
+	// table whose reasons an English host shows.
+	Lang  reason.Lang `json:"lang,omitempty"`
+	Scale Scale       `json:"scale"`
+	Rules []TableRule `json:"rules"`
 }
 
 // TableRule is one row of a [Table]: conditions, all of which must hold,
@@ -135,7 +142,7 @@ func cmpRatio(actual, limit time.Duration, x *decimal.Decimal) int {
 		return -x.Sign() // the ratio is 0
 	}
 	if e := x.Exponent(); e <= 0 && e >= -18 && x.Sign() > 0 && x.NumDigits() <= 18 {
-		f := fraction{n: uint64(x.CoefficientInt64()), d: uint64(pow10[-e]), small: true}
+		f := fraction{n: uint64(x.CoefficientInt64()), d: uint64(ratio.Pow10[-e]), small: true}
 		return f.cmpRatio(int64(actual), int64(limit))
 	}
 	return fractionOf(*x).cmpRatio(int64(actual), int64(limit))
@@ -187,10 +194,18 @@ func (t *Table) policy() string {
 }
 
 // Evaluate grades f by the first rule that matches. The Result's Policy is
-// the table's Version; its one Reason names the rule (1-based, with its
-// name) and the figures it saw, e.g.
+// the table's Version; its one Reason names the rule (Rule, 1-based, and
+// Name), the rule's conditions as Checks (the figure, the comparison, the
+// threshold), the figures it saw (Figures: times with their limits, so
+// that each ratio is exact; counts, quality, the answer) and the matter
+// Type, in the table's language (Lang). Its text, written only when asked
+// for, reads
 //
 //	rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, no feedback
+//
+// or, for a table whose lang is "zh",
+//
+//	规则 6「按时，质量≥4」：响应用时为时限的 0.50 倍，办结用时为时限的 0.80 倍，质量 5，未回访
 //
 // A ratio is given with 2 places, or with as many more as it takes never
 // to read as on or across a threshold it is not on — the limit itself (1)
@@ -202,7 +217,9 @@ func (t *Table) policy() string {
 // [ErrNoRule] or [ErrInvalid].
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
-// they are, and allocates twice, the Reasons slice and its text.
+// they are, and allocates once, a block with the reason, its checks and
+// its figures (twice for a rule of more than two conditions). It writes
+// no text.
 func (t *Table) Evaluate(f Facts) (Result, error) {
 	for i := range t.Rules {
 		r := &t.Rules[i]
@@ -214,7 +231,7 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 			return Result{}, fmt.Errorf("%w: table %s rule %d %s gives grade %s, which is not on the scale", ErrInvalid,
 				errtext.Quote(t.Version), i+1, errtext.Quote(r.Name), errtext.Quote(r.Grade))
 		}
-		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: []string{t.reason(i, r, &f)}}, nil
+		return Result{Grade: g.Code, Points: g.Points, Policy: t.policy(), Reasons: t.reason(i, r, &f)}, nil
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
@@ -262,16 +279,6 @@ func LoadTable(r io.Reader) (*Table, error) {
 	return t, nil
 }
 
-// Save writes t to w as indented JSON, the form LoadTable reads.
-func (t *Table) Save(w io.Writer) error {
-	b, err := json.MarshalIndent(t, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
 // maxGrid bounds the regions that Validate checks one by one.
 const maxGrid = 1 << 20
 
@@ -313,6 +320,9 @@ func (t *Table) Validate() error {
 	}
 	if len(t.Rules) == 0 {
 		errs = append(errs, fmt.Errorf("%w: table %s has no rules", ErrInvalid, version))
+	}
+	if _, err := t.Lang.MarshalText(); err != nil {
+		errs = append(errs, fmt.Errorf("%w: table %s has a language that is neither English nor Chinese: %w", ErrInvalid, version, err))
 	}
 	for i := range t.Rules {
 		r := &t.Rules[i]

@@ -3,13 +3,13 @@ package scoring_test
 import (
 	"math/rand/v2"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/cputime"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // matterTypes are the matter types of the varied facts: Chinese, as a
@@ -59,13 +59,14 @@ func variedFacts(n int) []scoring.Facts {
 
 // wuhuSwitch is Wuhu's table written by hand as a Go switch: the floor a
 // decision table is measured against. It gives the same grade, points and
-// policy as wuhu.Table, and a fixed reason naming the rule, without the
-// figures the table's reason quotes.
+// policy as wuhu.Table, and a reason naming the rule (its number and
+// name, in one allocation as the table's), without the checks and figures
+// the table's reason holds.
 func wuhuSwitch(scale scoring.Scale) func(f *scoring.Facts) scoring.Result {
 	grade := func(code string) scoring.Grade { g, _ := scale.Grade(code); return g }
 	excellent, good, fair, poor := grade("excellent"), grade("good"), grade("fair"), grade("poor")
-	result := func(g scoring.Grade, reason string) scoring.Result {
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.2", Reasons: []string{reason}}
+	result := func(g scoring.Grade, rule int, name string) scoring.Result {
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: "wuhu-2020.2", Reasons: []reason.Reason{{Rule: rule, Name: name, Lang: reason.Chinese}}}
 	}
 	// over reports actual/limit > 2; a missing limit or time is ratio 0.
 	over := func(actual, limit time.Duration) bool { return limit > 0 && actual > 0 && actual > 2*limit }
@@ -74,23 +75,23 @@ func wuhuSwitch(scale scoring.Scale) func(f *scoring.Facts) scoring.Result {
 			(f.ResolutionLimit <= 0 || f.Resolution <= f.ResolutionLimit)
 		switch {
 		case !f.Responded:
-			return result(poor, `rule 1 "never responded"`)
+			return result(poor, 1, "never responded")
 		case over(f.Response, f.ResponseLimit):
-			return result(poor, `rule 2 "response over twice its limit"`)
+			return result(poor, 2, "response over twice its limit")
 		case over(f.Resolution, f.ResolutionLimit):
-			return result(poor, `rule 3 "resolution over twice its limit"`)
+			return result(poor, 3, "resolution over twice its limit")
 		case f.Satisfied != nil && !*f.Satisfied:
-			return result(fair, `rule 4 "dissatisfied"`)
+			return result(fair, 4, "dissatisfied")
 		case f.Quality != 0 && f.Quality <= 2:
-			return result(fair, `rule 5 "quality 1–2"`)
+			return result(fair, 5, "quality 1–2")
 		case onTime && f.Quality >= 4 && !f.Returned && f.Supervised == 0:
-			return result(excellent, `rule 6 "on time, quality ≥ 4"`)
+			return result(excellent, 6, "on time, quality ≥ 4")
 		case onTime && f.Quality == 0 && f.Satisfied != nil && !f.Returned && f.Supervised == 0:
-			return result(excellent, `rule 7 "on time, satisfied"`)
+			return result(excellent, 7, "on time, satisfied")
 		case onTime:
-			return result(good, `rule 8 "on time"`)
+			return result(good, 8, "on time")
 		}
-		return result(fair, `rule 9 "late"`)
+		return result(fair, 9, "late")
 	}
 }
 
@@ -106,22 +107,23 @@ func BenchmarkTableVaried(b *testing.B) {
 	tbl := wuhu.Table()
 	facts := variedFacts(4096)
 	sw := wuhuSwitch(tbl.Scale)
-	rows := make(map[string]int)
+	rows := make(map[int]int)
 	for i := range facts {
 		got, err := tbl.Evaluate(facts[i])
 		want := sw(&facts[i])
 		if err != nil || got.Grade != want.Grade || !got.Points.Equal(want.Points) || got.Policy != want.Policy ||
-			len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0], want.Reasons[0]+": ") {
+			len(got.Reasons) != 1 || got.Reasons[0].Rule != want.Reasons[0].Rule || got.Reasons[0].Name != want.Reasons[0].Name {
 			b.Fatalf("facts %+v: the table gives %+v, %v; the switch %+v", facts[i], got, err, want)
 		}
-		rows[want.Reasons[0]]++
+		rows[want.Reasons[0].Rule]++
 	}
 	if len(rows) != len(tbl.Rules) {
 		b.Fatalf("the varied facts reach %d of %d rows: %v", len(rows), len(tbl.Rules), rows)
 	}
-	// Each op grades the next facts, wrapping round; it keeps the length
-	// of the reason, so that the loop costs neither a division nor a
-	// write barrier.
+	// Each op grades the next facts, wrapping round; it keeps the rule of
+	// the reason, so that the loop costs neither a division nor a write
+	// barrier. The table's reason is written as text by Text, one reason
+	// per op, apart: a host writes the text it shows.
 	b.Run("Evaluate", func(b *testing.B) {
 		b.ReportAllocs()
 		defer cputime.Report(b)()
@@ -131,7 +133,23 @@ func BenchmarkTableVaried(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			n += len(r.Reasons[0])
+			n += r.Reasons[0].Rule
+			if j++; j == len(facts) {
+				j = 0
+			}
+		}
+		sink = n
+	})
+	b.Run("Text", func(b *testing.B) {
+		b.ReportAllocs()
+		defer cputime.Report(b)()
+		rs := make([]scoring.Result, len(facts))
+		for i := range facts {
+			rs[i], _ = tbl.Evaluate(facts[i])
+		}
+		n, j := 0, 0
+		for range b.N {
+			n += len(rs[j].Reasons[0].String())
 			if j++; j == len(facts) {
 				j = 0
 			}
@@ -144,7 +162,7 @@ func BenchmarkTableVaried(b *testing.B) {
 		n, j := 0, 0
 		for range b.N {
 			r := sw(&facts[j])
-			n += len(r.Reasons[0])
+			n += r.Reasons[0].Rule
 			if j++; j == len(facts) {
 				j = 0
 			}

@@ -32,7 +32,7 @@ func TestTableMatch(t *testing.T) {
 			t.Errorf("%s: Match = %d, %v, want %d, true", c.name, got, ok, c.want)
 		}
 		r, err := tb.Evaluate(c.f)
-		if err != nil || !strings.HasPrefix(r.Reasons[0], fmt.Sprintf("rule %d ", got+1)) {
+		if err != nil || !strings.HasPrefix(r.Reasons[0].String(), fmt.Sprintf("rule %d ", got+1)) {
 			t.Errorf("%s: Evaluate = %v, %v; its reason does not quote rule %d", c.name, r, err, got+1)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"io"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -36,15 +38,26 @@ func TestTableReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, satisfied, stage 2, type "占道经营"`}
+	zero, one, four := decimal.Zero, decimal.NewFromInt(1), decimal.NewFromInt(4)
+	want := []reason.Reason{{Rule: 6, Name: "on time, quality ≥ 4",
+		Checks: []reason.Check{{Of: reason.Returned, Op: reason.Is, Threshold: zero}, {Of: reason.Supervised, Op: reason.AtMost, Threshold: zero},
+			{Of: reason.ResponseOnTime, Op: reason.Is, Threshold: one}, {Of: reason.Quality, Op: reason.AtLeast, Threshold: four},
+			{Of: reason.Satisfaction, Op: reason.AtLeast, Threshold: zero},
+			{Of: reason.Resolution, Op: reason.AtMost, Threshold: one}},
+		Figures: []reason.Figure{
+			{Of: reason.Response, Done: true, Actual: 2 * time.Hour, Limit: 4 * time.Hour, Places: 2},
+			{Of: reason.Resolution, Done: true, Actual: 40 * time.Hour, Limit: 50 * time.Hour, Places: 2},
+			{Of: reason.Quality, Value: 5}, {Of: reason.Satisfaction, Value: 1}, {Of: reason.Stage, Value: 2}}, Type: "占道经营"}}
 	if diff := cmp.Diff(want, got.Reasons); diff != "" {
 		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
 	}
+	if s := got.Reasons[0].String(); s != `rule 6 "on time, quality ≥ 4": response 0.50 of limit, resolution 0.80 of limit, quality 5, satisfied, stage 2, type "占道经营"` {
+		t.Errorf("text %s", s)
+	}
 	f = scoring.Facts{Response: 3 * time.Hour, ResolutionLimit: time.Hour}
 	got, _ = wuhu.Table().Evaluate(f)
-	want = []string{`rule 1 "never responded": not responded, so far 3h0m0s, no limit, not resolved, quality not given, no feedback`}
-	if diff := cmp.Diff(want, got.Reasons); diff != "" {
-		t.Errorf("Reasons mismatch (-want +got):\n%s", diff)
+	if s := got.Reasons[0].String(); s != `rule 1 "never responded": not responded, so far 3h0m0s, no limit, not resolved, quality not given, no feedback` {
+		t.Errorf("text %s", s)
 	}
 }
 
@@ -135,11 +148,11 @@ func TestLoadTable(t *testing.T) {
 		t.Errorf("satisfactions read as %v, %v", tab.Rules[0].Satisfaction, tab.Rules[1].Satisfaction)
 	}
 	var buf bytes.Buffer
-	if err := tab.Save(&buf); err != nil {
+	if err := jsonx.Indent(&buf, tab); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "any") || !strings.Contains(buf.String(), `"satisfaction": "dissatisfied"`) {
-		t.Errorf("Save wrote\n%s", buf.String())
+		t.Errorf("JSON written:\n%s", buf.String())
 	}
 }
 
@@ -174,10 +187,10 @@ func TestLoadTableErrors(t *testing.T) {
 
 // FuzzLoadTable loads arbitrary JSON as a table: no input may panic or
 // take time out of proportion to its length; a table that loads validates, evaluates any facts without panicking, and
-// round-trips through Save.
+// round-trips through its JSON.
 func FuzzLoadTable(f *testing.F) {
 	var buf bytes.Buffer
-	if err := wuhu.Table().Save(&buf); err != nil {
+	if err := jsonx.Indent(&buf, wuhu.Table()); err != nil {
 		f.Fatal(err)
 	}
 	scale := `"scale":[{"code":"poor","points":"40"},{"code":"good","points":"85"}]`
@@ -211,7 +224,7 @@ func FuzzLoadTable(f *testing.F) {
 			t.Fatalf("Evaluate = %+v", r)
 		}
 		var out bytes.Buffer
-		if err := tbl.Save(&out); err != nil {
+		if err := jsonx.Indent(&out, tbl); err != nil {
 			t.Fatal(err)
 		}
 		back, err := scoring.LoadTable(&out)

@@ -75,6 +75,7 @@ type evaluationWire struct {
 	Stage     int        `json:"stage,omitempty"`
 	At        time.Time  `json:"at"`
 	Result    resultWire `json:"result"`
+	Facts     *Facts     `json:"facts,omitempty"`
 }
 
 // resultWire is a Result with Points in jsonx's form, held by value.
@@ -94,5 +95,6 @@ type amendmentWire struct {
 func (w *evaluationWire) evaluation() Evaluation {
 	e := Evaluation{Matter: w.Matter, Subject: w.Subject, Evaluator: w.Evaluator, Stage: w.Stage, At: w.At, Result: Result(w.Result.resultFields)}
 	e.Result.Points = decimal.Decimal(w.Result.Points)
+	e.Facts = w.Facts // checked by Record, not kept
 	return e
 }

@@ -25,7 +25,7 @@ func ExampleRegrade() {
 	strict := &scoring.Table{Version: "2026-2", Scale: scale, Rules: []scoring.TableRule{
 		{Name: "半时限内响应", Grade: "好", Responded: &yes, ResponseAtMost: &half}, {Name: "其他", Grade: "一般"}}}
 
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	var facts []scoring.Facts
 	for i, f := range []struct {
 		unit  string
@@ -43,8 +43,8 @@ func ExampleRegrade() {
 		return
 	}
 	for _, c := range w.Changes {
-		fmt.Printf("%s %s: %s (%s) → %s (%s)\n", c.Matter, c.Subject, c.Old.Grade, c.Old.Reasons[0][:len(`rule 1 "按时响应"`)],
-			c.New.Grade, c.New.Reasons[0][:len(`rule 2 "其他"`)])
+		fmt.Printf("%s %s: %s (%s) → %s (%s)\n", c.Matter, c.Subject, c.Old.Grade, c.Old.Reasons[0].String()[:len(`rule 1 "按时响应"`)],
+			c.New.Grade, c.New.Reasons[0].String()[:len(`rule 2 "其他"`)])
 	}
 	for _, s := range w.Subjects {
 		fmt.Printf("%s: %s 第%d名 → %s 第%d名\n", s.Subject, s.Old.Composite, s.Old.Rank, s.New.Composite, s.New.Rank)

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/qingdan/qingdan/whatif"
 	"github.com/shopspring/decimal"
 )
@@ -41,7 +42,7 @@ func whatIfTables() (lenient, strict *scoring.Table) {
 // hours, recorded under lenient in March 2026.
 func whatIfYear(t testing.TB, n int) (*scoring.Book, []scoring.Facts) {
 	lenient, _ := whatIfTables()
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	facts := make([]scoring.Facts, n)
 	for i := range facts {
 		facts[i] = scoring.Facts{Matter: fmt.Sprint("M", i), Subject: fmt.Sprint("unit", i%4), Evaluator: "s", Final: true,
@@ -61,7 +62,7 @@ func TestRegrade(t *testing.T) {
 	lenient, strict := whatIfTables()
 	book, facts := whatIfYear(t, 40)
 	// An amendment: the recorded grade that counts is the amended one.
-	amended := facts[0].Evaluation(time.Date(2026, 3, 3, 9, 0, 0, 0, workday.CST()), scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: []string{"complaint"}})
+	amended := facts[0].Evaluation(time.Date(2026, 3, 3, 9, 0, 0, 0, workday.CST()), scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: reason.Texts("complaint")})
 	if err := book.Amend(scoring.Amendment{Evaluation: amended, Author: "审核", Reason: "投诉"}); err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestRegrade(t *testing.T) {
 	}
 	// The rule on each side is in the Reasons.
 	c := got.Changes[1] // the first after the amended M0
-	if c.Old.Policy != "lenient-1" || c.New.Policy != "strict-1" || c.Old.Reasons[0][:len(`rule 1 "on time"`)] != `rule 1 "on time"` {
+	if c.Old.Policy != "lenient-1" || c.New.Policy != "strict-1" || c.Old.Reasons[0].String()[:len(`rule 1 "on time"`)] != `rule 1 "on time"` {
 		t.Errorf("first change %+v: want the lenient rule 1 on the old side and the strict policy on the new", c)
 	}
 	// Every subject's composite moves (its 3- and 4-hour answers drop
@@ -162,7 +163,7 @@ func TestRegradeErrors(t *testing.T) {
 		{"two facts for one evaluation, after the others", append(slices.Clone(facts), facts[1]), strict, whatif.ErrInvalid},
 		{"two facts for one evaluation, out of order", append([]scoring.Facts{facts[2]}, facts...), strict, whatif.ErrInvalid},
 		{"a refusing policy", facts, &scoring.Table{}, scoring.ErrNoRule},
-		{"a policy that evaluates nothing", facts, scoring.Discard(), whatif.ErrInvalid},
+		{"a policy that evaluates nothing", facts, scoring.First(), whatif.ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := whatif.Regrade(book, tc.facts, tc.e, scoring.Year(2026))
@@ -174,7 +175,7 @@ func TestRegradeErrors(t *testing.T) {
 			}
 		})
 	}
-	got, err := whatif.Regrade(scoring.NewBook(), facts, strict, scoring.Year(2026))
+	got, err := whatif.Regrade(scoring.NewBook(nil), facts, strict, scoring.Year(2026))
 	if err != nil || len(got.Changes) != 0 || len(got.Subjects) != 0 || got.Book.Len() != 0 {
 		t.Errorf("an empty book: %+v, %v; want nothing", got, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -146,7 +147,7 @@ func (e *PostEvaluator) Evaluate(f scoring.Facts) (scoring.Result, error) {
 		if !ok {
 			return scoring.Result{}, fmt.Errorf("%w: scale has no grade %q", ErrCannotGrade, code)
 		}
-		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: e.Policy, Reasons: reasons}, nil
+		return scoring.Result{Grade: g.Code, Points: g.Points, Policy: e.Policy, Reasons: reason.Texts(reasons...)}, nil
 	}
 	if f.Returned {
 		return grade("poor", []string{"岗位类别 " + post, "退回派单，直接评为差"})

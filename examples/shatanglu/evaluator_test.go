@@ -141,7 +141,7 @@ func TestPostEvaluatorGrades(t *testing.T) {
 			if r.Grade != tt.grade || !r.Points.Equal(g.Points) || r.Policy != e.Policy {
 				t.Errorf("Evaluate = %s %s %q, want %s %s %q", r.Grade, r.Points, r.Policy, tt.grade, g.Points, e.Policy)
 			}
-			if last := r.Reasons[len(r.Reasons)-1]; last != tt.score {
+			if last := r.Reasons[len(r.Reasons)-1].String(); last != tt.score {
 				t.Errorf("last reason = %q, want %q", last, tt.score)
 			}
 		})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/assessment"
@@ -160,11 +161,11 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 		resolved := false
 		for _, e := range m.Events {
 			switch {
-			case e.Kind == matters.Whistle && p.Contains(e.At):
+			case e.Kind == matters.Whistle && within(p, e.At):
 				v.Whistled++
 			case e.Kind == matters.Resolve && !resolved:
 				resolved = true
-				if p.Contains(e.At) {
+				if within(p, e.At) {
 					v.Resolved++
 				}
 			}
@@ -428,9 +429,18 @@ func writeMatter(b *strings.Builder, r report) {
 			stage = fmt.Sprintf("第 %d 阶段", e.Stage)
 		}
 		g, _ := r.Scale.Grade(e.Result.Grade)
-		t.add(stage, name(e.Subject), cmp.Or(g.Label, e.Result.Grade)+" "+e.Result.Points.String(), strings.Join(e.Result.Reasons, "; "))
+		t.add(stage, name(e.Subject), cmp.Or(g.Label, e.Result.Grade)+" "+e.Result.Points.String(), reasonsText(e.Result.Reasons))
 	}
 	b.WriteString(t.String())
+}
+
+// reasonsText writes reasons, each in its language, joined by "; ".
+func reasonsText(rs []reason.Reason) string {
+	texts := make([]string, len(rs))
+	for i, r := range rs {
+		texts[i] = r.String()
+	}
+	return strings.Join(texts, "; ")
 }
 
 // writeMonth writes a month's review.
@@ -495,3 +505,6 @@ func writeRanking(b *strings.Builder, r report) {
 
 // percent writes a weight such as 0.3 as "30%".
 func percent(w decimal.Decimal) string { return w.Shift(2).String() + "%" }
+
+// within reports whether t falls in p: From ≤ t < To.
+func within(p scoring.Period, t time.Time) bool { return !t.Before(p.From) && t.Before(p.To) }

@@ -110,7 +110,7 @@ func grade(s scoring.Scale, res scoring.Result) string {
 	g, _ := s.Grade(res.Grade)
 	rule := ""
 	if len(res.Reasons) > 0 {
-		rule, _, _ = strings.Cut(res.Reasons[0], ": ")
+		rule, _, _ = strings.Cut(res.Reasons[0].String(), ": ")
 	}
 	return cmp.Or(g.Label, res.Grade) + "（" + rule + "）"
 }

@@ -42,6 +42,10 @@ KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
                "progress", "resolve", "reopen", "close", "feedback",
                "approve", "deny", "extend", "urge", "supervise", "reply")
+FIGURES = ("response", "resolution", "responded", "resolved", "returned", "final", "urged", "supervised",
+           "responseOnTime", "resolutionOnTime", "quality", "satisfaction", "stage", "type")
+OPS = ("atMost", "over", "atLeast", "is", "in")
+LANGS = ("zh",)
 TAIL = 75  # ,"hash":"<64 digits>"}
 HEX = re.compile(rb"[0-9a-f]{64}\Z")
 
@@ -176,6 +180,102 @@ def event_kind(s):
     return t
 
 
+def code_of(codes):
+    def read(s):
+        t = s.raw()
+        if t not in codes:
+            raise Bad()
+        return t
+    return read
+
+
+def go_duration(ns):
+    """The text of a time.Duration of ns nanoseconds, as Go's String writes it."""
+    neg, u = ns < 0, abs(ns)
+
+    def frac(u, prec):
+        digits, printed = "", False
+        for _ in range(prec):
+            d = u % 10
+            printed = printed or d != 0
+            if printed:
+                digits = str(d) + digits
+            u //= 10
+        return ("." + digits if printed else ""), u
+
+    if u < 10 ** 9:
+        if u == 0:
+            return "0s"
+        prec, unit = (0, "ns") if u < 1000 else (3, "\u00b5s") if u < 10 ** 6 else (6, "ms")
+        f, u = frac(u, prec)
+        t = str(u) + f + unit
+    else:
+        f, u = frac(u, 9)
+        t = str(u % 60) + f + "s"
+        u //= 60
+        if u > 0:
+            t = str(u % 60) + "m" + t
+            u //= 60
+            if u > 0:
+                t = str(u) + "h" + t
+    return ("-" if neg else "") + t
+
+
+UNITS = {"ns": 1, "\u00b5s": 10 ** 3, "ms": 10 ** 6, "s": 10 ** 9}
+
+
+def duration(s):
+    """A time.Duration as Go writes it, never 0."""
+    t = s.string()
+    m = re.fullmatch(r"(-?)(?:(\d+)h)?(?:(\d+)m(?!s))?(\d+)(?:\.(\d+))?(ns|\u00b5s|ms|s)", t)
+    if not m:
+        raise Bad()
+    sign, h, mi, whole, fr, unit = m.groups()
+    fr = fr or ""
+    scaled = (int(whole) * 10 ** len(fr) + int(fr or "0")) * UNITS[unit]
+    if scaled % 10 ** len(fr):
+        raise Bad()
+    ns = int(h or 0) * 3600 * 10 ** 9 + int(mi or 0) * 60 * 10 ** 9 + scaled // 10 ** len(fr)
+    if sign:
+        ns = -ns
+    if not -(1 << 63) <= ns < (1 << 63) or ns == 0 or go_duration(ns) != t:
+        raise Bad()
+    return t
+
+
+def yes(s):
+    s.need(b"true")
+    return True
+
+
+def list_of(read):
+    def read_list(s):
+        s.need(b"[")
+        out = [read(s)]
+        while s.lit(b","):
+            out.append(read(s))
+        s.need(b"]")
+        return out
+    return read_list
+
+
+def strmap(s):
+    """A map of strings: keys in increasing order of their bytes, each once."""
+    s.need(b"{")
+    last = None
+    while True:
+        k = s.string()
+        if last is not None and k.encode() <= last.encode():
+            raise Bad()
+        last = k
+        s.need(b":")
+        s.string()
+        if not s.lit(b","):
+            break
+    s.need(b"}")
+    return {"": ""}
+
+
 def texts(s):
     s.need(b"[")
     out = [s.string()]
@@ -216,9 +316,32 @@ EVENT = obj([("matter", text, REQ), ("seq", integer, REQ), ("at", instant, REQ),
              ("actor", text, OPT), ("type", text, OPT), ("units", texts, OPT), ("routes", text, OPT),
              ("override", text, OPT), ("note", text, OPT), ("satisfied", flag, OPT), ("solved", flag, OPT),
              ("days", integer, OPT), ("ref", integer, OPT), ("supervisor", text, OPT)])
-RESULT = obj([("grade", text, OPT), ("points", decimal, REQ), ("policy", text, OPT), ("reasons", texts, OPT)])
+CHECK = obj([("of", code_of(FIGURES), REQ), ("op", code_of(OPS), REQ), ("threshold", decimal, REQ)])
+FIGURE = obj([("of", code_of(FIGURES), REQ), ("done", yes, OPT), ("actual", duration, OPT), ("limit", duration, OPT),
+              ("places", integer, OPT), ("value", integer, OPT)])
+REASON = obj([("rule", integer, OPT), ("name", text, OPT), ("lang", code_of(LANGS), OPT), ("checks", list_of(CHECK), OPT),
+              ("figures", list_of(FIGURE), OPT), ("type", text, OPT), ("text", text, OPT)])
+FACTS = obj([("matter", text, OPT), ("subject", text, OPT), ("evaluator", text, OPT), ("type", text, OPT),
+             ("stage", integer, OPT), ("final", yes, OPT), ("response", duration, OPT), ("responseLimit", duration, OPT),
+             ("resolution", duration, OPT), ("resolutionLimit", duration, OPT), ("responded", yes, OPT),
+             ("resolved", yes, OPT), ("returned", yes, OPT), ("urged", integer, OPT), ("supervised", integer, OPT),
+             ("replied", yes, OPT), ("quality", integer, OPT), ("satisfied", flag, OPT), ("attrs", strmap, OPT)])
+
+
+def reason(s):
+    """A reason: a string when it is only text, else an object that is not."""
+    if s.b[s.i:s.i + 1] == b'"':
+        return s.string()
+    start = s.i
+    REASON(s)
+    if s.b.startswith(b'{"text":', start) or s.b[start:s.i] == b"{}":
+        raise Bad()
+    return None
+
+
+RESULT = obj([("grade", text, OPT), ("points", decimal, REQ), ("policy", text, OPT), ("reasons", list_of(reason), OPT)])
 EVALUATION_MEMBERS = [("matter", text, REQ), ("subject", text, REQ), ("evaluator", text, REQ), ("stage", integer, OPT),
-                      ("at", instant, REQ), ("result", RESULT, REQ)]
+                      ("at", instant, REQ), ("result", RESULT, REQ), ("facts", FACTS, OPT)]
 EVALUATION = obj(EVALUATION_MEMBERS)
 AMENDMENT = obj(EVALUATION_MEMBERS + [("author", text, REQ), ("reason", text, REQ)])
 PAYLOADS = {b"event": EVENT, b"evaluation": EVALUATION, b"amendment": AMENDMENT}

@@ -3,6 +3,7 @@ package wuhu_test
 import (
 	"bytes"
 	"flag"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func TestTableRows(t *testing.T) {
 			if diff := cmp.Diff(want, got, ignoreReasons); diff != "" {
 				t.Errorf("Evaluate mismatch (-want +got):\n%s", diff)
 			}
-			if len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0], tt.rule) {
+			if len(got.Reasons) != 1 || !strings.HasPrefix(got.Reasons[0].String(), tt.rule) {
 				t.Errorf("Reasons = %q, want one starting %q", got.Reasons, tt.rule)
 			}
 		})
@@ -80,7 +81,7 @@ func TestTableJSON(t *testing.T) {
 		t.Fatalf("Table does not validate: %v", err)
 	}
 	var buf bytes.Buffer
-	if err := wuhu.Table().Save(&buf); err != nil {
+	if err := jsonx.Indent(&buf, wuhu.Table()); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/table.golden", buf.Bytes(), *update)

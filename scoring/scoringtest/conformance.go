@@ -88,7 +88,7 @@ func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Fa
 			bad("a Result with no Reasons")
 		}
 		for j, s := range r.Reasons {
-			if s == "" {
+			if s.IsZero() {
 				bad("Reasons[%d] is empty", j)
 			}
 		}

@@ -8,19 +8,20 @@ import (
 	"testing"
 
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
 func TestTestEvaluatorAccepts(t *testing.T) {
 	for name, e := range map[string]scoring.Evaluator{
-		"speed": speed, "discard": scoring.Discard(), "first": scoring.First(scoring.Discard(), speed),
+		"speed": speed, "discard": scoring.First(), "first": scoring.First(scoring.First(), speed),
 		"refuses everything": scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no") }),
 	} {
 		if err := TestEvaluator(e, testScale); err != nil {
 			t.Errorf("TestEvaluator(%s): %v", name, err)
 		}
 	}
-	if err := TestEvaluator(scoring.Discard(), nil); err != nil {
+	if err := TestEvaluator(scoring.First(), nil); err != nil {
 		t.Errorf("TestEvaluator(Discard, no scale): %v", err)
 	}
 }
@@ -41,7 +42,7 @@ func TestTestEvaluatorViolations(t *testing.T) {
 			return scoring.Result{}, nil
 		}), testScale, nil, []string{"scoringtest: the zero Facts: Evaluate panicked: zero facts"}},
 		{"off the scale", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
-			return scoring.Result{Grade: "superb", Points: decimal.NewFromInt(120), Policy: "p", Reasons: []string{"r"}}, nil
+			return scoring.Result{Grade: "superb", Points: decimal.NewFromInt(120), Policy: "p", Reasons: reason.Texts("r")}, nil
 		}), testScale, nil, []string{`grade "superb" is not on the scale`}},
 		{"another scale", speed, scoring.Scale{{Code: "excellent", Points: decimal.NewFromInt(100)}}, nil,
 			[]string{`sample 2 (matter "never responded"): grade "poor" is not on the scale`}},
@@ -58,7 +59,7 @@ func TestTestEvaluatorViolations(t *testing.T) {
 			if calls.Add(1)%2 == 0 {
 				return scoring.Result{}, nil
 			}
-			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "p", Reasons: []string{"r"}}, nil
+			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "p", Reasons: reason.Texts("r")}, nil
 		}), testScale, nil, []string{"not deterministic"}},
 		{"changes attrs", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 			if f.Attrs != nil {
@@ -67,7 +68,7 @@ func TestTestEvaluatorViolations(t *testing.T) {
 			return scoring.Result{}, nil
 		}), testScale, nil, []string{`sample 8 (matter "attrs"): Evaluate changed Facts.Attrs`}},
 		{"empty reason", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
-			return scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "p", Reasons: []string{""}}, nil
+			return scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "p", Reasons: reason.Texts("")}, nil
 		}), testScale, nil, []string{"Reasons[0] is empty"}},
 		{"the caller's facts", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 			if f.Attrs["post"] == "执法岗" {

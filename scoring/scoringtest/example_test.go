@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/qingdan/qingdan/scoring/scoringtest"
 	"github.com/shopspring/decimal"
 )
@@ -23,9 +24,9 @@ var citizen = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error
 		return scoring.Result{}, nil // not evaluated
 	}
 	if *f.Satisfied {
-		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Policy: "citizen-1", Reasons: []string{"satisfied"}}, nil
+		return scoring.Result{Grade: "excellent", Points: decimal.NewFromInt(100), Policy: "citizen-1", Reasons: reason.Texts("satisfied")}, nil
 	}
-	return scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "citizen-1", Reasons: []string{"dissatisfied"}}, nil
+	return scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "citizen-1", Reasons: reason.Texts("dissatisfied")}, nil
 })
 
 // printT stands in for the *testing.T of a real test, printing what would

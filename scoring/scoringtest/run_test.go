@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,7 +42,7 @@ var speed = scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) 
 		why = "responded later than twice the limit"
 	}
 	g, _ := testScale.Grade(grade)
-	return scoring.Result{Grade: grade, Points: g.Points, Policy: "speed-1", Reasons: []string{why}}, nil
+	return scoring.Result{Grade: grade, Points: g.Points, Policy: "speed-1", Reasons: reason.Texts(why)}, nil
 })
 
 func TestRunFile(t *testing.T) {
@@ -59,7 +60,7 @@ func TestRun(t *testing.T) {
 	}{
 		{"all pass", speed, []Case{
 			{Name: "never", Want: scoring.Result{Grade: "poor", Points: decimal.RequireFromString("40.0")}},
-			{Name: "with policy and reasons", Want: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "speed-1", Reasons: []string{"not responded"}}},
+			{Name: "with policy and reasons", Want: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "speed-1", Reasons: reason.Texts("not responded")}},
 			{Name: "refusal", Facts: scoring.Facts{Quality: 6}, Err: "not 0–5"},
 		}, nil},
 		{"mismatches", speed, []Case{

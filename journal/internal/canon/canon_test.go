@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"math/rand"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -138,8 +140,66 @@ func (g gen) event() matters.Event {
 }
 
 func (g gen) evaluation() scoring.Evaluation {
-	return scoring.Evaluation{Matter: g.text(), Subject: g.text(), Evaluator: g.text(), Stage: []int{0, 1, 2, -3, 1 << 40}[g.r.Intn(5)], At: g.time(),
-		Result: scoring.Result{Grade: g.text(), Points: g.decimal(), Policy: g.text(), Reasons: g.texts()}}
+	e := scoring.Evaluation{Matter: g.text(), Subject: g.text(), Evaluator: g.text(), Stage: []int{0, 1, 2, -3, 1 << 40}[g.r.Intn(5)], At: g.time(),
+		Result: scoring.Result{Grade: g.text(), Points: g.decimal(), Policy: g.text(), Reasons: g.reasons()}}
+	if g.r.Intn(2) == 0 {
+		e.Facts = g.facts()
+	}
+	return e
+}
+
+// reasons draws a list of reasons: texts, and reasons with a rule, checks
+// and figures, now and then with a code out of range (no form).
+func (g gen) reasons() []reason.Reason {
+	if g.r.Intn(4) == 0 {
+		return reason.Texts(g.texts()...)
+	}
+	rs := make([]reason.Reason, 1+g.r.Intn(2))
+	for i := range rs {
+		r := reason.Reason{Rule: g.r.Intn(3), Lang: reason.Lang(g.r.Intn(2)), Type: g.text(), Text: g.text()}
+		if g.r.Intn(2) == 0 {
+			r.Name = g.text()
+		}
+		for range g.r.Intn(3) {
+			r.Checks = append(r.Checks, reason.Check{Of: reason.Of(1 + g.r.Intn(14)), Op: reason.Op(1 + g.r.Intn(5)), Threshold: g.decimal()})
+		}
+		for range g.r.Intn(4) {
+			r.Figures = append(r.Figures, reason.Figure{Of: reason.Of(1 + g.r.Intn(14)), Done: g.r.Intn(2) == 0, Actual: g.duration(), Limit: g.duration(),
+				Places: g.r.Intn(3) * 2, Value: g.r.Intn(5) - 2})
+		}
+		if g.r.Intn(200) == 0 {
+			r.Lang = 7
+		}
+		if g.r.Intn(200) == 0 && len(r.Checks) > 0 {
+			r.Checks[0].Of = 0
+		}
+		rs[i] = r
+	}
+	return rs
+}
+
+// duration draws a time.Duration: 0, small and large, negative, the ends.
+func (g gen) duration() time.Duration {
+	return []time.Duration{0, 1, 1500, 2 * time.Millisecond, 1500 * time.Microsecond, 3*time.Hour + time.Second/3, -5, math.MaxInt64, math.MinInt64, 90 * time.Minute}[g.r.Intn(10)]
+}
+
+// facts draws the facts of an evaluation.
+func (g gen) facts() *scoring.Facts {
+	f := &scoring.Facts{Matter: g.text(), Subject: g.text(), Evaluator: g.text(), Type: g.text(), Stage: g.r.Intn(3) - 1, Final: g.r.Intn(2) == 0,
+		Response: g.duration(), ResponseLimit: g.duration(), Resolution: g.duration(), ResolutionLimit: g.duration(),
+		Responded: g.r.Intn(2) == 0, Resolved: g.r.Intn(2) == 0, Returned: g.r.Intn(2) == 0, Urged: g.r.Intn(3), Supervised: g.r.Intn(3),
+		Replied: g.r.Intn(2) == 0, Quality: g.r.Intn(7) - 1}
+	if g.r.Intn(3) > 0 {
+		b := g.r.Intn(2) == 0
+		f.Satisfied = &b
+	}
+	if g.r.Intn(3) == 0 {
+		f.Attrs = map[string]string{}
+		for range g.r.Intn(4) {
+			f.Attrs[g.text()] = g.text()
+		}
+	}
+	return f
 }
 
 func (g gen) amendment() scoring.Amendment {

@@ -132,9 +132,12 @@ func (enc *Encoder) evaluation(e *scoring.Evaluation) {
 		enc.str(`,"policy":`, r.Policy)
 	}
 	if len(r.Reasons) > 0 {
-		enc.strs(`,"reasons":`, r.Reasons)
+		enc.reasonList(`,"reasons":`, r.Reasons)
 	}
 	enc.b = append(enc.b, '}')
+	if e.Facts != nil {
+		enc.facts(`,"facts":`, e.Facts)
+	}
 }
 
 // Result is the schema of a scoring.Result, the member "result" of an
@@ -143,7 +146,7 @@ var Result = newSchema(
 	text("grade", omitEmpty),
 	number("points"),
 	text("policy", omitEmpty),
-	texts("reasons"),
+	reasons("reasons"),
 )
 
 // Evaluation is the schema of a scoring.Evaluation.
@@ -156,6 +159,7 @@ var evaluationMembers = []member{
 	integer("stage", omitEmpty),
 	instant("at"),
 	object("result", Result),
+	optionalObject("facts", Facts),
 }
 
 // AppendAmendment appends the canonical form of a scoring.Amendment: the

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,6 +30,7 @@ type Ledger struct {
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
 	counts     map[int32]int32   // amended record → the amendment that counts
+	scratch    []byte            // the stored form of the reasons being added
 }
 
 // Key identifies an entry: a ledger holds one entry per key.
@@ -45,7 +47,7 @@ type Entry struct {
 	Grade   string
 	Policy  string
 	Points  decimal.Decimal
-	Reasons []string
+	Reasons []reason.Reason
 }
 
 // Amendment corrects the entry with its key: its Entry holds the
@@ -95,7 +97,10 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	s, knownS := l.subjects.lookup(e.Subject)
 	v, knownV := l.evaluators.lookup(e.Evaluator)
 	k, knownK := l.kindLookup(e.Grade, e.Policy)
-	sameR := knownK && l.lastReasons(k, e.Reasons)
+	sameR := knownK && l.lastReasonsAre(k, e.Reasons)
+	if !sameR {
+		l.scratch = appendReasons(l.scratch[:0], e.Reasons)
+	}
 	var cl int32
 	knownC := false
 	if knownS && knownV && knownK {
@@ -105,7 +110,7 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	textOK := validText(e.Matter) // most matters are new
 	m, knownM := l.matters.finish(e.Matter, &w)
 	if !knownM && !textOK || !knownS && !validText(e.Subject) || !knownV && !validText(e.Evaluator) ||
-		!knownK && (!validText(e.Grade) || !validText(e.Policy)) || !sameR && !validReasons(e.Reasons) {
+		!knownK && (!validText(e.Grade) || !validText(e.Policy)) || !sameR && (len(l.scratch) > maxReasons || !ValidReasons(e.Reasons)) {
 		return Invalid
 	}
 	if knownM && knownS && knownV && l.findKey(m, s, v, e.Stage) >= 0 {
@@ -136,7 +141,7 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	if sameR {
 		r.reasons = l.kinds[k].reasons
 	} else {
-		r.reasons = l.storeReasons(&l.kinds[k], e.Reasons)
+		r.reasons = l.storeReasons(&l.kinds[k], l.scratch)
 	}
 	l.setFigures(r, e, f)
 	return Added
@@ -191,7 +196,8 @@ func (l *Ledger) subjectOf(r *record) int32 { return l.classes.list[r.class].sub
 func (l *Ledger) fill(r *record, e *Entry) {
 	k := l.kindOf(e.Grade, e.Policy)
 	r.class = l.classes.id(class{l.subjects.id(e.Subject), l.evaluators.id(e.Evaluator), k})
-	r.reasons = l.putReasons(k, e.Reasons)
+	l.scratch = appendReasons(l.scratch[:0], e.Reasons)
+	r.reasons = l.putReasons(k, l.scratch)
 	l.setFigures(r, e, figuresOf(e))
 }
 
@@ -254,7 +260,7 @@ func amendmentCmp(x, y Amendment) int {
 		strings.Compare(x.Grade, y.Grade),
 		x.Points.Cmp(y.Points),
 		strings.Compare(x.Policy, y.Policy),
-		slices.Compare(x.Reasons, y.Reasons),
+		slices.CompareFunc(x.Reasons, y.Reasons, reason.Compare),
 		strings.Compare(x.Author, y.Author),
 		strings.Compare(x.Reason, y.Reason),
 	)

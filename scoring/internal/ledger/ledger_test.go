@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -82,7 +83,7 @@ func TestInt128(t *testing.T) {
 
 func entry(matter, subject string, stage int32, at time.Time, points string) Entry {
 	return Entry{Key: Key{Matter: matter, Subject: subject, Evaluator: "S", Stage: stage}, At: at,
-		Grade: "good", Policy: "p", Points: decimal.RequireFromString(points), Reasons: []string{"r"}}
+		Grade: "good", Policy: "p", Points: decimal.RequireFromString(points), Reasons: reason.Texts("r")}
 }
 
 // TestLedger adds, amends, tallies, snapshots and merges a small ledger,
@@ -99,7 +100,7 @@ func TestLedger(t *testing.T) {
 	}
 	bad := entry("x\xff", "D1", 0, june, "1")
 	tooLong := entry("2020-3", "D1", 0, june, "1")
-	tooLong.Reasons = []string{string(make([]byte, maxReasons))}
+	tooLong.Reasons = reason.Texts(string(make([]byte, maxReasons)))
 	for _, c := range []struct {
 		e    Entry
 		want Outcome

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -42,9 +43,9 @@ func randomEntries(rng *rand.Rand, n int) ([]Entry, []Amendment) {
 		switch rng.IntN(4) {
 		case 0:
 		case 1:
-			e.Reasons = []string{"run", "of reasons"}
+			e.Reasons = reason.Texts("run", "of reasons")
 		default:
-			e.Reasons = []string{fmt.Sprintf("own %d", rng.IntN(1000))}
+			e.Reasons = reason.Texts(fmt.Sprintf("own %d", rng.IntN(1000)))
 		}
 		es = append(es, e)
 	}
@@ -53,7 +54,7 @@ func randomEntries(rng *rand.Rand, n int) ([]Entry, []Amendment) {
 		e := es[rng.IntN(len(es))]
 		e.At = e.At.Add(time.Duration(rng.IntN(3)) * time.Hour)
 		e.Points = decimal.RequireFromString(points[rng.IntN(len(points))])
-		e.Reasons = []string{fmt.Sprintf("fix %d", rng.IntN(4))}
+		e.Reasons = reason.Texts(fmt.Sprintf("fix %d", rng.IntN(4)))
 		as = append(as, Amendment{Entry: e, Author: fmt.Sprintf("A%d", rng.IntN(2)), Reason: "r"})
 	}
 	return es, as

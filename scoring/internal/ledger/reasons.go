@@ -1,38 +1,208 @@
 package ledger
 
 import (
+	"bytes"
 	"encoding/binary"
+	"math"
+	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
 )
 
-// maxReasons bounds the bytes of one entry's reasons, as reasonsSize
-// counts them: 4 MiB less a byte, so that a length fits 22 bits.
+// An entry's reasons are kept in the texts arena in a binary form of
+// their own, one after another, each after its length as a uvarint:
+//
+//	reason: uvarint rule, byte lang, text name, text text, text type,
+//	        uvarint n, n checks, uvarint m, m figures
+//	check:  byte of, byte op, decimal threshold
+//	figure: byte of, byte done, varint actual, varint limit,
+//	        uvarint places, varint value
+//	text:   uvarint length, bytes
+//	decimal: byte 0, varint coefficient, varint exponent — when the
+//	         coefficient fits an int64 —; else byte 1, text of its string
+//
+// Every entry's reasons are written into the ledger's scratch buffer once
+// as they arrive: that form is compared with the reasons last stored for
+// the entry's grade and policy, measured against the bound, and copied.
+
+// maxReasons bounds the bytes of one entry's reasons in that form: 4 MiB
+// less a byte, so that a length fits 22 bits.
 const maxReasons = 1<<22 - 1
 
 // ReasonsFit reports whether a ledger can keep rs as one entry's reasons:
-// their bytes, each with its length, come to less than 4 MiB.
-func ReasonsFit(rs []string) bool { return reasonsSize(rs) <= maxReasons }
+// their stored form comes to less than 4 MiB.
+func ReasonsFit(rs []reason.Reason) bool { return len(appendReasons(nil, rs)) <= maxReasons }
 
-// reasonsSize returns the bytes putReasons takes for rs, or a number over
-// maxReasons.
-func reasonsSize(rs []string) int {
-	n := 0
-	for _, s := range rs {
-		n += len(s) + uvarintLen(len(s))
-		if n > maxReasons {
-			break
+// appendReasons appends the stored form of rs.
+func appendReasons(b []byte, rs []reason.Reason) []byte {
+	for i := range rs {
+		r := &rs[i]
+		at := len(b)
+		b = append(b, 0, 0, 0) // room for a length of up to 21 bits
+		b = binary.AppendUvarint(b, uint64(r.Rule))
+		b = append(b, byte(r.Lang))
+		b = appendText(b, r.Name)
+		b = appendText(b, r.Text)
+		b = appendText(b, r.Type)
+		b = binary.AppendUvarint(b, uint64(len(r.Checks)))
+		for j := range r.Checks {
+			c := &r.Checks[j]
+			b = append(b, byte(c.Of), byte(c.Op))
+			b = appendDecimal(b, c.Threshold)
 		}
+		b = binary.AppendUvarint(b, uint64(len(r.Figures)))
+		for j := range r.Figures {
+			f := &r.Figures[j]
+			done := byte(0)
+			if f.Done {
+				done = 1
+			}
+			b = append(b, byte(f.Of), done)
+			b = binary.AppendVarint(b, int64(f.Actual))
+			b = binary.AppendVarint(b, int64(f.Limit))
+			b = binary.AppendUvarint(b, uint64(f.Places))
+			b = binary.AppendVarint(b, int64(f.Value))
+		}
+		b = putLength(b, at)
 	}
-	return n
+	return b
 }
 
-func uvarintLen(n int) int {
-	l := 1
-	for ; n >= 0x80; n >>= 7 {
-		l++
+// putLength writes the length of b[at+3:] as a uvarint at b[at:], where
+// three bytes were left for it, moving the bytes when it needs more or
+// fewer.
+func putLength(b []byte, at int) []byte {
+	n := uint64(len(b) - at - 3)
+	var l [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(l[:], n)
+	end := len(b)
+	if k > 3 {
+		b = append(b, l[:k-3]...) // grow; copy moves overlapping bytes right
 	}
-	return l
+	copy(b[at+k:], b[at+3:end])
+	copy(b[at:], l[:k])
+	return b[:end-3+k]
+}
+
+func appendText(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	if d.NumDigits() <= 18 {
+		return binary.AppendVarint(binary.AppendVarint(append(b, 0), d.CoefficientInt64()), int64(d.Exponent()))
+	}
+	return appendText(append(b, 1), d.String())
+}
+
+// ValidReasons reports whether JSON can write each of rs and read it back
+// (see reason.Reason.Validate): what a ledger checks of the reasons it
+// has not seen last for an entry's grade and policy.
+func ValidReasons(rs []reason.Reason) bool {
+	for i := range rs {
+		if rs[i].Validate() != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// lastReasonsAre reports whether rs are the reasons last stored for k,
+// reading the stored form alongside rs rather than writing rs again.
+func (l *Ledger) lastReasonsAre(k int32, rs []reason.Reason) bool {
+	id := l.kinds[k].reasons
+	if id == 0 {
+		return len(rs) == 0
+	}
+	return sameReasons(reasonsBytes(&l.texts, l.reasonLocs[id-1]), rs)
+}
+
+// sameReasons reports whether buf, which appendReasons wrote, holds rs.
+// A threshold written in another form of the same value (4 and 4.0) is
+// not the same: the reasons are then stored again.
+func sameReasons(buf []byte, rs []reason.Reason) bool {
+	for i := range rs {
+		if len(buf) == 0 {
+			return false
+		}
+		if r := &rs[i]; len(r.Text) <= maxShortText && textOnly(r) {
+			// The stored form of a short reason of text, byte by byte: its
+			// length, rule 0, English, no name, the text, no type, no
+			// checks, no figures.
+			n := len(r.Text)
+			if len(buf) < n+8 || buf[0] != byte(n+7) || buf[1]|buf[2]|buf[3] != 0 || buf[4] != byte(n) ||
+				string(buf[5:5+n]) != r.Text || buf[5+n]|buf[6+n]|buf[7+n] != 0 {
+				return false
+			}
+			buf = buf[n+8:]
+			continue
+		}
+		n, k := binary.Uvarint(buf)
+		if k <= 0 || uint64(len(buf)-k) < n {
+			return false
+		}
+		d := decoder{b: buf[k : k+int(n)]}
+		buf = buf[k+int(n):]
+		r := &rs[i]
+		if d.uvarint() != uint64(r.Rule) || d.byte() != byte(r.Lang) || !d.is(r.Name) || !d.is(r.Text) || !d.is(r.Type) ||
+			d.uvarint() != uint64(len(r.Checks)) {
+			return false
+		}
+		for j := range r.Checks {
+			c := &r.Checks[j]
+			if d.byte() != byte(c.Of) || d.byte() != byte(c.Op) || !d.isDecimal(c.Threshold) {
+				return false
+			}
+		}
+		if d.uvarint() != uint64(len(r.Figures)) {
+			return false
+		}
+		for j := range r.Figures {
+			f := &r.Figures[j]
+			done := byte(0)
+			if f.Done {
+				done = 1
+			}
+			if d.byte() != byte(f.Of) || d.byte() != done || d.varint() != int64(f.Actual) || d.varint() != int64(f.Limit) ||
+				d.uvarint() != uint64(f.Places) || d.varint() != int64(f.Value) {
+				return false
+			}
+		}
+	}
+	return len(buf) == 0
+}
+
+// maxShortText is the longest text whose reason's stored form has a
+// length of one byte (less than 0x80 with its 7 other bytes).
+const maxShortText = 0x7f - 7
+
+// textOnly reports whether r holds nothing but Text.
+func textOnly(r *reason.Reason) bool {
+	return r.Rule == 0 && r.Lang == reason.English && r.Name == "" && r.Type == "" && len(r.Checks) == 0 && len(r.Figures) == 0
+}
+
+// is reports whether the next text is s, and reads it.
+func (d *decoder) is(s string) bool {
+	n := d.uvarint()
+	if n != uint64(len(s)) || string(d.b[:n]) != s {
+		return false
+	}
+	d.b = d.b[n:]
+	return true
+}
+
+// isDecimal reports whether the next decimal is x, written as
+// appendDecimal writes it, and reads it.
+func (d *decoder) isDecimal(x decimal.Decimal) bool {
+	if x.NumDigits() <= 18 {
+		return d.byte() == 0 && d.varint() == x.CoefficientInt64() && d.varint() == int64(x.Exponent())
+	}
+	return d.byte() == 1 && d.is(x.String())
 }
 
 // validText is utf8.ValidString, quicker on the short ASCII texts (codes,
@@ -49,55 +219,35 @@ func validText(s string) bool {
 	return true
 }
 
-// validReasons reports whether rs are valid UTF-8 and fit.
-func validReasons(rs []string) bool {
-	for _, s := range rs {
-		if !validText(s) {
-			return false
-		}
-	}
-	return reasonsSize(rs) <= maxReasons
-}
-
-// putReasons copies rs into the texts, each string after its length as a
-// uvarint, notes where they are in reasonLocs — chunk (22 bits), offset
-// (20 bits) and length (22 bits) — and returns 1 + that note's index; 0
-// for no reasons. When rs equals the reasons last stored for k, it returns
-// those instead, so that a run of entries with the same grade, policy and
-// reasons stores them once. The caller checked the size.
-func (l *Ledger) putReasons(k int32, rs []string) uint32 {
-	if l.lastReasons(k, rs) {
+// putReasons stores the reasons of the stored form buf, and returns 1 +
+// the index of where they are in reasonLocs; 0 for no reasons. When buf
+// is the form of the reasons last stored for k, it returns those instead,
+// so that a run of entries with the same grade, policy and reasons stores
+// them once. The caller checked the size.
+func (l *Ledger) putReasons(k int32, buf []byte) uint32 {
+	if l.lastReasons(k, buf) {
 		return l.kinds[k].reasons
 	}
-	return l.storeReasons(&l.kinds[k], rs)
+	return l.storeReasons(&l.kinds[k], buf)
 }
 
-// lastReasons reports whether rs are the reasons last stored for k.
-func (l *Ledger) lastReasons(k int32, rs []string) bool {
+// lastReasons reports whether buf is the stored form of the reasons last
+// stored for k.
+func (l *Ledger) lastReasons(k int32, buf []byte) bool {
 	id := l.kinds[k].reasons
 	if id == 0 {
-		return len(rs) == 0
+		return len(buf) == 0
 	}
-	return sameReasons(reasonsBytes(&l.texts, l.reasonLocs[id-1]), rs)
+	return bytes.Equal(reasonsBytes(&l.texts, l.reasonLocs[id-1]), buf)
 }
 
-// storeReasons is putReasons when rs are not k's last reasons.
-func (l *Ledger) storeReasons(k *kind, rs []string) uint32 {
-	n := reasonsSize(rs)
-	if n == 0 {
+// storeReasons is putReasons when buf is not k's last reasons.
+func (l *Ledger) storeReasons(k *kind, buf []byte) uint32 {
+	if len(buf) == 0 {
 		k.reasons = 0
 		return 0
 	}
-	c := l.texts.room(n)
-	off := l.texts.lens[c]
-	buf := l.texts.chunks[c][off:off]
-	for _, s := range rs {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
-	l.texts.lens[c] += uint32(n)
-	l.reasonLocs = append(l.reasonLocs, uint64(c)<<42|uint64(off)<<22|uint64(n))
-	k.reasons = uint32(len(l.reasonLocs))
+	k.reasons = l.copyReasons(buf)
 	return k.reasons
 }
 
@@ -107,51 +257,140 @@ func reasonsBytes(texts *arena, at uint64) []byte {
 	return texts.chunks[c][off : off+n]
 }
 
-// sameReasons reports whether buf, which putReasons wrote, holds rs.
-func sameReasons(buf []byte, rs []string) bool {
-	for _, s := range rs {
-		k := 1
-		if len(s) < 0x80 { // a one-byte uvarint
-			if len(buf) == 0 || buf[0] != byte(len(s)) {
-				return false
-			}
-		} else {
-			l, n := binary.Uvarint(buf)
-			if n <= 0 || l != uint64(len(s)) {
-				return false
-			}
-			k = n
-		}
-		if len(buf)-k < len(s) || string(buf[k:k+len(s)]) != s {
-			return false
-		}
-		buf = buf[k+len(s):]
-	}
-	return len(buf) == 0
-}
-
 // getReasons reads back what putReasons stored.
-func getReasons(texts *arena, locs []uint64, id uint32) []string {
-	return appendReasons(nil, texts, locs, id, false)
+func getReasons(texts *arena, locs []uint64, id uint32) []reason.Reason {
+	return appendStored(nil, texts, locs, id, false)
 }
 
-// appendReasons appends to dst what putReasons stored, each reason copied,
+// appendStored appends to dst what putReasons stored, each text copied,
 // or with view read without a copy: the bytes of an arena are never
 // written again (see strtab.view).
-func appendReasons(dst []string, texts *arena, locs []uint64, id uint32, view bool) []string {
+func appendStored(dst []reason.Reason, texts *arena, locs []uint64, id uint32, view bool) []reason.Reason {
 	if id == 0 {
 		return dst
 	}
-	buf := reasonsBytes(texts, locs[id-1])
-	for len(buf) > 0 {
-		l, k := binary.Uvarint(buf)
-		b := buf[k : k+int(l)]
-		if view && len(b) > 0 {
-			dst = append(dst, unsafe.String(&b[0], len(b)))
-		} else {
-			dst = append(dst, string(b))
+	return readReasons(dst, reasonsBytes(texts, locs[id-1]), view)
+}
+
+// readReasons appends to rs the reasons of a stored form, which
+// appendReasons wrote; with view, their texts are read without a copy.
+//
+// One reason read into an empty rs, as a table gives one, takes one
+// allocation: a block that holds it with up to two checks and six
+// figures (see readBlock).
+func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
+	var blk *readBlock
+	if len(rs) == 0 && len(buf) > 0 {
+		if n, k := binary.Uvarint(buf); k > 0 && uint64(len(buf)-k) == n { // one reason
+			blk = new(readBlock)
+			rs = blk.rs[:0]
 		}
-		buf = buf[k+int(l):]
 	}
-	return dst
+	for len(buf) > 0 {
+		n, k := binary.Uvarint(buf)
+		d := decoder{b: buf[k : k+int(n)], view: view}
+		buf = buf[k+int(n):]
+		r := reason.Reason{Rule: int(d.uvarint())}
+		r.Lang = reason.Lang(d.byte())
+		r.Name, r.Text, r.Type = d.text(), d.text(), d.text()
+		if n := d.uvarint(); n > 0 {
+			if blk != nil && n <= uint64(len(blk.cs)) {
+				r.Checks = blk.cs[:n:n]
+			} else {
+				r.Checks = make([]reason.Check, n)
+			}
+			for j := range r.Checks {
+				c := &r.Checks[j]
+				c.Of, c.Op = reason.Of(d.byte()), reason.Op(d.byte())
+				c.Threshold = d.decimal()
+			}
+		}
+		if n := d.uvarint(); n > 0 {
+			if blk != nil && n <= uint64(len(blk.fs)) {
+				r.Figures = blk.fs[:n:n]
+			} else {
+				r.Figures = make([]reason.Figure, n)
+			}
+			for j := range r.Figures {
+				f := &r.Figures[j]
+				f.Of, f.Done = reason.Of(d.byte()), d.byte() == 1
+				f.Actual, f.Limit = time.Duration(d.varint()), time.Duration(d.varint())
+				f.Places, f.Value = int(d.uvarint()), int(d.varint())
+			}
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// readBlock holds one reason read back, with room for the checks and
+// figures most of a table's reasons have.
+type readBlock struct {
+	rs [1]reason.Reason
+	cs [2]reason.Check
+	fs [6]reason.Figure
+}
+
+// smallDecimals are the thresholds -1 to 5, the flags', answers' and
+// qualities' of a table's checks, made once: a decimal read back shares
+// its value (a decimal.Decimal is never changed in place).
+var smallDecimals = [...]decimal.Decimal{decimal.New(-1, 0), decimal.New(0, 0), decimal.New(1, 0), decimal.New(2, 0),
+	decimal.New(3, 0), decimal.New(4, 0), decimal.New(5, 0)}
+
+// decoder reads the stored form of one reason; with view, its texts are
+// read without a copy.
+type decoder struct {
+	b    []byte
+	view bool
+}
+
+func (d *decoder) byte() byte {
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, k := binary.Uvarint(d.b)
+	d.b = d.b[k:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, k := binary.Varint(d.b)
+	d.b = d.b[k:]
+	return v
+}
+
+func (d *decoder) text() string {
+	n := d.uvarint()
+	var s string
+	switch {
+	case n == 0:
+	case d.view:
+		s = unsafe.String(&d.b[0], n)
+	default:
+		s = string(d.b[:n])
+	}
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) decimal() decimal.Decimal {
+	if d.byte() == 0 {
+		c := d.varint()
+		e := d.varint()
+		if e < math.MinInt32 || e > math.MaxInt32 {
+			return decimal.Zero
+		}
+		if e == 0 && c >= -1 && c <= 5 {
+			return smallDecimals[c+1]
+		}
+		return decimal.New(c, int32(e))
+	}
+	x, err := jsonx.ParseDecimal(d.text())
+	if err != nil {
+		return decimal.Zero // not stored: Book refuses a threshold JSON cannot read
+	}
+	return x
 }

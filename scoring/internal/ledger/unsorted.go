@@ -1,6 +1,9 @@
 package ledger
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
+)
 
 // Owners returns the matter of each record, by the order the ledger took
 // them (added, or merged in with the merged ledger's order): what
@@ -27,7 +30,7 @@ func (l *Ledger) Owners() []int32 {
 // never changed in place).
 func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	t := l.tables()
-	var reasons []string
+	var reasons []reason.Reason
 	var cache [8]struct {
 		points int64
 		value  decimal.Decimal
@@ -47,7 +50,7 @@ func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 		}
 		if id := r.reasonsID(); id != 0 {
 			n := len(reasons)
-			reasons = appendReasons(reasons, &t.texts, t.reasonLocs, id, true)
+			reasons = appendStored(reasons, &t.texts, t.reasonLocs, id, true)
 			e.Reasons = reasons[n:len(reasons):len(reasons)]
 		}
 		dst = append(dst, e)

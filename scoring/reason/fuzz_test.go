@@ -1,0 +1,42 @@
+package reason_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/scoring/reason"
+)
+
+// FuzzUnmarshalJSON: any input is refused or read into a reason that
+// writes and reads back the same, is valid, and renders in both languages
+// without panicking; time stays linear in the input.
+func FuzzUnmarshalJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	for _, r := range []reason.Reason{sixth(reason.Chinese), reason.Text("x")} {
+		b, _ := json.Marshal(r)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var r reason.Reason
+		if err := r.UnmarshalJSON(in); err != nil {
+			return
+		}
+		_, _ = r.In(reason.English), r.In(reason.Chinese)
+		if err := r.Validate(); err != nil {
+			t.Fatalf("%s reads as an invalid reason: %v", in, err)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("%s reads as %+v, which does not write: %v", in, r, err)
+		}
+		var back reason.Reason
+		if err := back.UnmarshalJSON(b); err != nil {
+			t.Fatalf("%s does not read back: %v", b, err)
+		}
+		if reason.Compare(r, back) != 0 {
+			t.Fatalf("round trip mismatch (-want +got):\n%s", cmp.Diff(r, back))
+		}
+	})
+}
