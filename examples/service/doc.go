@@ -36,7 +36,8 @@
 // amendment of each when a return visit after the Close changes the
 // citizen's answer. The quality judgements in a request are the owner's
 // (the sub-district's) judgement of each unit graded at that event (1 to
-// 5; the grader's Judge reads them): they are not part of a matter's
+// 5; the grader's Judge reads them; one of a unit the event does not
+// grade, a misspelt unit say, is refused): they are not part of a matter's
 // history, so they come with the event that calls for the grade — an
 // amendment's too — and the evaluation, journaled, keeps them. A matter's
 // evaluations are served with the amendments that count applied, with

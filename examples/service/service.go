@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -109,6 +111,9 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	if err != nil {
 		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
 	}
+	if err := judgedGraded(sub, grades); err != nil {
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
 	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
 	payloads := []any{m.Events[len(m.Events)-1]}
 	for _, g := range grades {
@@ -147,6 +152,17 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	}
 	acc.Head = s.state.Head
 	return acc, nil
+}
+
+// judgedGraded refuses a quality judgement of a unit that the event does
+// not grade (a misspelt unit, say), which the grader would never read.
+func judgedGraded(sub Submission, grades []grading.Grade) error {
+	for _, u := range slices.Sorted(maps.Keys(sub.Quality)) {
+		if !slices.ContainsFunc(grades, func(g grading.Grade) bool { return g.Facts.Subject == u }) {
+			return fmt.Errorf("event %s#%d: a quality is given for %q, whom it does not grade", sub.Event.Matter, sub.Event.Seq, u)
+		}
+	}
+	return nil
 }
 
 // grader returns the library's grader (package grading) with the

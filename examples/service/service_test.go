@@ -252,6 +252,13 @@ func TestService(t *testing.T) {
 		pool := c.database(t, "refusals")
 		svc, url := serve(t, pool, cfg)
 		first := year.subs[0]
+		// A judgement of a unit the event does not grade (a misspelt unit,
+		// say) is refused, not dropped.
+		misjudged := first
+		misjudged.Quality = map[string]int{"swj ": 4}
+		if status, body := post(t, url, misjudged); status != http.StatusUnprocessableEntity || !strings.Contains(body, `\"swj \"`) {
+			t.Errorf("a quality for a unit the event does not grade: %d %s; want 422 naming the unit", status, body)
+		}
 		if status, body := post(t, url, first); status != http.StatusCreated {
 			t.Fatalf("the first event: %d %s", status, body)
 		}
