@@ -15,20 +15,6 @@ type Testing interface {
 	Errorf(format string, args ...any)
 }
 
-// Helper calls t's Helper method, if it has one. testing marks the
-// function that calls t.Helper, which is Helper itself and not its
-// caller; so a helper that must not be the line a failure is reported at
-// calls t.Helper in its own body, as [Report] does:
-//
-//	if h, ok := t.(interface{ Helper() }); ok {
-//		h.Helper()
-//	}
-func Helper(t Testing) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
-}
-
 // Policy names a policy in a coverage report: its Kind ("table",
 // "sheet"), its Version, and what its rows are called ("rule", "item").
 type Policy struct {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -59,7 +60,7 @@ var helperPackages = []helperPackage{
 	},
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
-		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 8,
+		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 9,
 		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.First(), make([]scoringtest.Case, n)) },
 		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.First(), path) },
 		read: func(t errorfer, r io.Reader) error {
@@ -80,6 +81,13 @@ func TestHelpersCallHelper(t *testing.T) {
 		h.runFile(&rec, h.sound)
 		if rec.Helpers != h.helpers {
 			t.Errorf("%s: Helper called %d times, want %d", h.name, rec.Helpers, h.helpers)
+		}
+		// testing marks the function that calls Helper: the public
+		// helpers must call it in their own bodies.
+		for _, f := range []string{h.name + ".Run", h.name + ".RunFile"} {
+			if !slices.Contains(rec.Callers, f) {
+				t.Errorf("%s: Helper called by %q, never by %s", h.name, rec.Callers, f)
+			}
 		}
 	}
 }
