@@ -19,7 +19,7 @@ import (
 // journaled with the latest of the evaluation and its amendments that
 // carries some — nil when it holds none. The facts must be those of ev —
 // its Matter, Subject, Evaluator and stage (see
-// [scoring.Facts.EvaluationStage]). A Source must not change or keep m or
+// [scoring.Facts.Evaluation]). A Source must not change or keep m or
 // ev.Facts.
 type Source func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error)
 
@@ -102,7 +102,7 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 		}
 		if !matches(&f, &ev) {
 			return Report{}, fmt.Errorf("%w: the facts read for the evaluation of %s are those of %s", ErrInvalid, where(&ev),
-				where(&scoring.Evaluation{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Stage: f.EvaluationStage()}))
+				where(&scoring.Evaluation{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Stage: stageOf(&f)}))
 		}
 		fs = append(fs, f)
 	}
