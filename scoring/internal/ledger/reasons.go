@@ -257,35 +257,37 @@ func reasonsBytes(texts *arena, at uint64) []byte {
 	return texts.chunks[c][off : off+n]
 }
 
-// getReasons reads back what putReasons stored.
+// getReasons reads back what putReasons stored, each text copied. One
+// reason, as a table gives one, takes one allocation: a block that holds
+// it with up to two checks and six figures (see readBlock).
 func getReasons(texts *arena, locs []uint64, id uint32) []reason.Reason {
-	return appendStored(nil, texts, locs, id, false)
-}
-
-// appendStored appends to dst what putReasons stored, each text copied,
-// or with view read without a copy: the bytes of an arena are never
-// written again (see strtab.view).
-func appendStored(dst []reason.Reason, texts *arena, locs []uint64, id uint32, view bool) []reason.Reason {
 	if id == 0 {
-		return dst
+		return nil
 	}
-	return readReasons(dst, reasonsBytes(texts, locs[id-1]), view)
+	buf := reasonsBytes(texts, locs[id-1])
+	var room blocks
+	if n, k := binary.Uvarint(buf); k > 0 && uint64(len(buf)-k) == n { // one reason
+		blk := new(readBlock)
+		room = blocks{rs: blk.rs[:], cs: blk.cs[:], fs: blk.fs[:]}
+	}
+	return readReasons(buf, false, &room)
 }
 
-// readReasons appends to rs the reasons of a stored form, which
-// appendReasons wrote; with view, their texts are read without a copy.
-//
-// One reason read into an empty rs, as a table gives one, takes one
-// allocation: a block that holds it with up to two checks and six
-// figures (see readBlock).
-func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
-	var blk *readBlock
-	if len(rs) == 0 && len(buf) > 0 {
-		if n, k := binary.Uvarint(buf); k > 0 && uint64(len(buf)-k) == n { // one reason
-			blk = new(readBlock)
-			rs = blk.rs[:0]
-		}
+// countReasons counts the reasons of a stored form.
+func countReasons(buf []byte) int {
+	n := 0
+	for len(buf) > 0 {
+		l, k := binary.Uvarint(buf)
+		buf = buf[k+int(l):]
+		n++
 	}
+	return n
+}
+
+// readReasons reads the reasons of a stored form, which appendReasons
+// wrote, into room; with view, their texts are read without a copy.
+func readReasons(buf []byte, view bool, room *blocks) []reason.Reason {
+	rs := room.reasons(countReasons(buf))[:0]
 	for len(buf) > 0 {
 		n, k := binary.Uvarint(buf)
 		d := decoder{b: buf[k : k+int(n)], view: view}
@@ -294,11 +296,7 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 		r.Lang = reason.Lang(d.byte())
 		r.Name, r.Text, r.Type = d.text(), d.text(), d.text()
 		if n := d.uvarint(); n > 0 {
-			if blk != nil && n <= uint64(len(blk.cs)) {
-				r.Checks = blk.cs[:n:n]
-			} else {
-				r.Checks = make([]reason.Check, n)
-			}
+			r.Checks = room.checks(int(n))
 			for j := range r.Checks {
 				c := &r.Checks[j]
 				c.Of, c.Op = reason.Of(d.byte()), reason.Op(d.byte())
@@ -306,11 +304,7 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 			}
 		}
 		if n := d.uvarint(); n > 0 {
-			if blk != nil && n <= uint64(len(blk.fs)) {
-				r.Figures = blk.fs[:n:n]
-			} else {
-				r.Figures = make([]reason.Figure, n)
-			}
+			r.Figures = room.figures(int(n))
 			for j := range r.Figures {
 				f := &r.Figures[j]
 				f.Of, f.Done = reason.Of(d.byte()), d.byte() == 1
@@ -329,6 +323,44 @@ type readBlock struct {
 	rs [1]reason.Reason
 	cs [2]reason.Check
 	fs [6]reason.Figure
+}
+
+// blocks is the room reasons are read into: what is left of the blocks
+// made so far, each slice taken from one capped at its length. When a
+// block lacks room, a new one of max(n, size) is made: size 0 makes each
+// list its own allocation.
+type blocks struct {
+	rs   []reason.Reason
+	cs   []reason.Check
+	fs   []reason.Figure
+	size int
+}
+
+func (b *blocks) reasons(n int) []reason.Reason {
+	if n > len(b.rs) {
+		b.rs = make([]reason.Reason, max(n, b.size))
+	}
+	out := b.rs[:n:n]
+	b.rs = b.rs[n:]
+	return out
+}
+
+func (b *blocks) checks(n int) []reason.Check {
+	if n > len(b.cs) {
+		b.cs = make([]reason.Check, max(n, b.size))
+	}
+	out := b.cs[:n:n]
+	b.cs = b.cs[n:]
+	return out
+}
+
+func (b *blocks) figures(n int) []reason.Figure {
+	if n > len(b.fs) {
+		b.fs = make([]reason.Figure, max(n, 4*b.size))
+	}
+	out := b.fs[:n:n]
+	b.fs = b.fs[n:]
+	return out
 }
 
 // smallDecimals are the thresholds -1 to 5, the flags', answers' and

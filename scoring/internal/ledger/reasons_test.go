@@ -22,7 +22,7 @@ func TestReasonsRoundTrip(t *testing.T) {
 	for _, n := range []int{0, 100, 200, 20000, 3 << 20} {
 		rs := []reason.Reason{table, reason.Text(strings.Repeat("长", n/3)), {}}
 		buf := appendReasons([]byte("x"), rs)
-		got := readReasons(nil, buf[1:], false)
+		got := readReasons(buf[1:], false, &blocks{})
 		if diff := cmp.Diff(rs, got); diff != "" {
 			t.Errorf("text of %d bytes: mismatch (-want +got):\n%s", n, diff)
 		}
