@@ -112,69 +112,45 @@ func ValidReasons(rs []reason.Reason) bool {
 	return true
 }
 
-// lastReasonsAre reports whether rs are the reasons last stored for k,
-// reading the stored form alongside rs rather than writing rs again.
-func (l *Ledger) lastReasonsAre(k int32, rs []reason.Reason) bool {
+// lastReasonsAre reports whether rs are the reasons last stored for k.
+// Reasons of short texts are compared with the stored form as it is read
+// (see sameTexts); others are written into the scratch buffer and
+// compared byte by byte, and written says they were: a table's reasons,
+// whose figures mostly differ from the last, would otherwise be read
+// alongside and then written all the same.
+func (l *Ledger) lastReasonsAre(k int32, rs []reason.Reason) (same, written bool) {
 	id := l.kinds[k].reasons
 	if id == 0 {
-		return len(rs) == 0
+		return len(rs) == 0, false
 	}
-	return sameReasons(reasonsBytes(&l.texts, l.reasonLocs[id-1]), rs)
+	stored := reasonsBytes(&l.texts, l.reasonLocs[id-1])
+	if same, ok := sameTexts(stored, rs); ok {
+		return same, false
+	}
+	l.scratch = appendReasons(l.scratch[:0], rs)
+	return bytes.Equal(stored, l.scratch), true
 }
 
-// sameReasons reports whether buf, which appendReasons wrote, holds rs.
-// A threshold written in another form of the same value (4 and 4.0) is
-// not the same: the reasons are then stored again.
-func sameReasons(buf []byte, rs []reason.Reason) bool {
+// sameTexts reports whether buf, which appendReasons wrote, holds rs,
+// when each of rs is a short reason of text, or the reasons before it
+// already differ (ok); ok is false when it cannot tell.
+func sameTexts(buf []byte, rs []reason.Reason) (same, ok bool) {
 	for i := range rs {
-		if len(buf) == 0 {
-			return false
-		}
-		if r := &rs[i]; len(r.Text) <= maxShortText && textOnly(r) {
-			// The stored form of a short reason of text, byte by byte: its
-			// length, rule 0, English, no name, the text, no type, no
-			// checks, no figures.
-			n := len(r.Text)
-			if len(buf) < n+8 || buf[0] != byte(n+7) || buf[1]|buf[2]|buf[3] != 0 || buf[4] != byte(n) ||
-				string(buf[5:5+n]) != r.Text || buf[5+n]|buf[6+n]|buf[7+n] != 0 {
-				return false
-			}
-			buf = buf[n+8:]
-			continue
-		}
-		n, k := binary.Uvarint(buf)
-		if k <= 0 || uint64(len(buf)-k) < n {
-			return false
-		}
-		d := decoder{b: buf[k : k+int(n)]}
-		buf = buf[k+int(n):]
 		r := &rs[i]
-		if d.uvarint() != uint64(r.Rule) || d.byte() != byte(r.Lang) || !d.is(r.Name) || !d.is(r.Text) || !d.is(r.Type) ||
-			d.uvarint() != uint64(len(r.Checks)) {
-			return false
+		if len(r.Text) > maxShortText || !textOnly(r) {
+			return false, false
 		}
-		for j := range r.Checks {
-			c := &r.Checks[j]
-			if d.byte() != byte(c.Of) || d.byte() != byte(c.Op) || !d.isDecimal(c.Threshold) {
-				return false
-			}
+		// The stored form of a short reason of text, byte by byte: its
+		// length, rule 0, English, no name, the text, no type, no checks,
+		// no figures.
+		n := len(r.Text)
+		if len(buf) < n+8 || buf[0] != byte(n+7) || buf[1]|buf[2]|buf[3] != 0 || buf[4] != byte(n) ||
+			string(buf[5:5+n]) != r.Text || buf[5+n]|buf[6+n]|buf[7+n] != 0 {
+			return false, true
 		}
-		if d.uvarint() != uint64(len(r.Figures)) {
-			return false
-		}
-		for j := range r.Figures {
-			f := &r.Figures[j]
-			done := byte(0)
-			if f.Done {
-				done = 1
-			}
-			if d.byte() != byte(f.Of) || d.byte() != done || d.varint() != int64(f.Actual) || d.varint() != int64(f.Limit) ||
-				d.uvarint() != uint64(f.Places) || d.varint() != int64(f.Value) {
-				return false
-			}
-		}
+		buf = buf[n+8:]
 	}
-	return len(buf) == 0
+	return len(buf) == 0, true
 }
 
 // maxShortText is the longest text whose reason's stored form has a
@@ -184,25 +160,6 @@ const maxShortText = 0x7f - 7
 // textOnly reports whether r holds nothing but Text.
 func textOnly(r *reason.Reason) bool {
 	return r.Rule == 0 && r.Lang == reason.English && r.Name == "" && r.Type == "" && len(r.Checks) == 0 && len(r.Figures) == 0
-}
-
-// is reports whether the next text is s, and reads it.
-func (d *decoder) is(s string) bool {
-	n := d.uvarint()
-	if n != uint64(len(s)) || string(d.b[:n]) != s {
-		return false
-	}
-	d.b = d.b[n:]
-	return true
-}
-
-// isDecimal reports whether the next decimal is x, written as
-// appendDecimal writes it, and reads it.
-func (d *decoder) isDecimal(x decimal.Decimal) bool {
-	if x.NumDigits() <= 18 {
-		return d.byte() == 0 && d.varint() == x.CoefficientInt64() && d.varint() == int64(x.Exponent())
-	}
-	return d.byte() == 1 && d.is(x.String())
 }
 
 // validText is utf8.ValidString, quicker on the short ASCII texts (codes,
