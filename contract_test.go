@@ -137,8 +137,7 @@ var (
 	_                                                                                        = reason.Reason{Rule: 0, Name: "", Lang: reason.English, Checks: []reason.Check{{Of: reason.Response, Op: reason.AtMost, Threshold: decimal.Decimal{}}}, Figures: []reason.Figure{{Of: reason.Quality, Done: false, Actual: 0, Limit: 0, Places: 0, Value: 0}}, Type: "", Text: ""}
 	_ func(reason.Reason, reason.Lang) string                                                = reason.Reason.In
 	_ func(...string) []reason.Reason                                                        = reason.Texts
-	_ func() *scoring.Book                                                                   = scoring.NewBook
-	_ func(*scoring.BookOptions) *scoring.Book                                               = scoring.NewBookWith
+	_ func(*scoring.BookOptions) *scoring.Book                                               = scoring.NewBook
 	_                                                                                        = scoring.BookOptions{Scale: nil, Bands: false, AmendWithin: 0, Now: nil, Matter: nil}
 	_                                                                                        = scoring.Facts{Urged: 0, Supervised: 0, Replied: false}
 	_                                                                                        = scoring.TableRule{Urged: nil, Supervised: nil}
@@ -346,7 +345,7 @@ func TestContractSentinels(t *testing.T) {
 	if err := m.Apply(matters.Event{Matter: "M", Seq: 1, At: at, Kind: matters.Whistle, Actor: "S"}); !errors.Is(err, matters.ErrTransition) {
 		t.Errorf("Apply(whistle first) = %v; want ErrTransition", err)
 	}
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	e := scoring.Evaluation{Matter: "M", Subject: "D", Evaluator: "S", At: at, Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: reason.Texts("r")}}
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)

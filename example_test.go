@@ -58,7 +58,7 @@ func Example() {
 	}
 	fmt.Println(result.Grade, result.Points)
 
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	if err := book.Record(facts.Evaluation(at(4, 9), result)); err != nil { // one matter, one evaluation
 		fmt.Println(err)
 		return

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"os"
 	"testing"
 
@@ -74,7 +75,7 @@ func TestSheetWhateverDecimalSettings(t *testing.T) {
 	facts := assessment.Facts{Unit: "u", Base: dp("88.500"), Counts: map[string]int{"超时": 3}, Rates: map[string]decimal.Decimal{"响应率": d("0.9000")}}
 	outputs := func() string {
 		var b bytes.Buffer
-		if err := s.Save(&b); err != nil {
+		if err := jsonx.Indent(&b, s); err != nil {
 			t.Fatal(err)
 		}
 		back, err := assessment.LoadSheet(bytes.NewReader(b.Bytes()))
@@ -127,7 +128,7 @@ func FuzzLoadSheet(f *testing.F) {
 				t.Fatalf("a loaded sheet does not validate: %v", err)
 			}
 			var b bytes.Buffer
-			if err := s.Save(&b); err != nil {
+			if err := jsonx.Indent(&b, s); err != nil {
 				t.Fatal(err)
 			}
 			back, err := assessment.LoadSheet(&b)
@@ -135,7 +136,7 @@ func FuzzLoadSheet(f *testing.F) {
 				t.Fatalf("a saved sheet does not load: %v", err)
 			}
 			if diff := cmp.Diff(s, back); diff != "" {
-				t.Fatalf("LoadSheet(Save) mismatch (-want +got):\n%s", diff)
+				t.Fatalf("LoadSheet(its JSON) mismatch (-want +got):\n%s", diff)
 			}
 			for _, f := range []assessment.Facts{facts, {Unit: "u", Base: dp("1")}} {
 				if r, err := s.Apply(f); err == nil {

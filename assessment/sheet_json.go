@@ -152,16 +152,6 @@ func LoadSheet(r io.Reader) (*Sheet, error) {
 	return s, nil
 }
 
-// Save writes s to w as indented JSON, the form LoadSheet reads.
-func (s *Sheet) Save(w io.Writer) error {
-	b, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
 // MarshalJSON writes Points as a JSON string in its shortest exact form.
 func (b Base) MarshalJSON() ([]byte, error) {
 	return json.Marshal(baseJSON{(*baseFields)(&b), jsonx.Ptr(b.Points)})

@@ -24,7 +24,7 @@ func Example() {
 			f.Quality = 4 // the sub-district's judgement
 			return nil
 		}})
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
 	no := false
 	m := &matters.Matter{}

@@ -122,7 +122,7 @@ func checkGrades(t *testing.T, m *matters.Matter, gs []grading.Grade) {
 	if err != nil && len(gs) > 0 {
 		t.Fatal(err)
 	}
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for i, g := range gs {
 		part, err := matters.Replay(m.Events[:g.Seq])
 		if err != nil {

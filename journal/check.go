@@ -15,7 +15,7 @@ import (
 // commits them, so that it never commits an entry that its state, and
 // every rebuild after it, would refuse.
 func (s *Rebuilt) Check(lines ...[]byte) error {
-	c := checker{s: s, head: s.Head, matters: map[string]*matters.Matter{}, evals: map[evalKey]int64{}, probe: scoring.NewBook()}
+	c := checker{s: s, head: s.Head, matters: map[string]*matters.Matter{}, evals: map[evalKey]int64{}, probe: scoring.NewBook(nil)}
 	for _, line := range lines {
 		p, sum, err := parseEntry(line)
 		if err == nil {
@@ -107,7 +107,7 @@ func (c *checker) amend(p parsed, a scoring.Amendment) error {
 			return fmt.Errorf("%w: the same amendment as one before it", scoring.ErrDuplicate)
 		}
 	}
-	if err := probeAmendment(scoring.NewBook(), a); err != nil {
+	if err := probeAmendment(scoring.NewBook(nil), a); err != nil {
 		return err
 	}
 	if c.amended == nil {

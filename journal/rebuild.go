@@ -32,7 +32,7 @@ type Rebuilt struct {
 
 // newRebuilt returns the state of an empty journal.
 func newRebuilt() *Rebuilt {
-	return &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook(), evals: map[evalKey]int64{}, of: map[int64][]int{}}
+	return &Rebuilt{Matters: map[string]*matters.Matter{}, Book: scoring.NewBook(nil), evals: map[evalKey]int64{}, of: map[int64][]int{}}
 }
 
 // Amended is an amendment where the journal holds it: its entry, the entry
@@ -185,7 +185,7 @@ func (s *Rebuilt) count(i int) {
 // rebook makes the book again from its evaluations and, for each amended
 // one, the last amendment in the journal.
 func (s *Rebuilt) rebook() {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	for _, e := range s.Book.Evaluations() {
 		if err := b.Record(e); err != nil {
 			panic(fmt.Sprintf("journal: a book refuses an evaluation another held: %v", err))
@@ -256,7 +256,7 @@ func (s *Rebuilt) amend(p parsed, a scoring.Amendment) (int64, error) {
 		}
 	}
 	if s.probe == nil {
-		s.probe = scoring.NewBook()
+		s.probe = scoring.NewBook(nil)
 	}
 	if err := probeAmendment(s.probe, a); err != nil {
 		return 0, err

@@ -17,7 +17,7 @@ import (
 func original(t *testing.T, steps []step) (map[string]*matters.Matter, *scoring.Book) {
 	t.Helper()
 	ms := map[string]*matters.Matter{}
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for i, s := range steps {
 		var err error
 		switch {

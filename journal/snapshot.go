@@ -59,7 +59,7 @@ func (s *Rebuilt) init() {
 		s.Matters = map[string]*matters.Matter{}
 	}
 	if s.Book == nil {
-		s.Book = scoring.NewBook()
+		s.Book = scoring.NewBook(nil)
 	}
 	if s.evals == nil {
 		s.evals, s.of = map[evalKey]int64{}, map[int64][]int{}

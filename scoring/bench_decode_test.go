@@ -14,7 +14,7 @@ import (
 // a book of 100,000 evaluations (Book.UnmarshalJSON) and a table of 200
 // rules (LoadTable, with its validation), the time per byte read.
 func BenchmarkDecode(b *testing.B) {
-	book := NewBook()
+	book := NewBook(nil)
 	ms, subjects, results := benchMatters(b, seqIDs, 100_000)
 	year := Year(2020).From
 	for i := range ms.len() {
@@ -41,7 +41,7 @@ func BenchmarkDecode(b *testing.B) {
 		b.SetBytes(int64(len(bookJSON)))
 		b.ReportAllocs()
 		for range b.N {
-			if err := NewBook().UnmarshalJSON(bookJSON); err != nil {
+			if err := NewBook(nil).UnmarshalJSON(bookJSON); err != nil {
 				b.Fatal(err)
 			}
 		}

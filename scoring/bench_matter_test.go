@@ -14,7 +14,7 @@ import (
 // in books of 10^4 and 10^6 evaluations: the time stays with the matter.
 func BenchmarkBookMatter(b *testing.B) {
 	for _, n := range []int{10_000, 1_000_000} {
-		book := scoring.NewBook()
+		book := scoring.NewBook(nil)
 		at := time.Date(2020, 1, 1, 9, 0, 0, 0, cst)
 		for i := range n {
 			e := scoring.Evaluation{Matter: fmt.Sprintf("2020-%07d", i/4), Subject: fmt.Sprint("D", i%4), Evaluator: "S1", At: at.Add(time.Duration(i) * time.Minute),

@@ -42,7 +42,7 @@ func benchmarkSharded(b *testing.B, kind, n, shards int) {
 	for range b.N {
 		books := make([]*Book, shards)
 		for k := range books {
-			books[k] = NewBook()
+			books[k] = NewBook(nil)
 		}
 		if shards == 1 {
 			if err := recordRange(books[0], 0, n, ms, subjects, results); err != nil {
@@ -101,7 +101,7 @@ func BenchmarkShardedBuild(b *testing.B) {
 func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
 	ms, subjects, results := benchMatters(b, kind, n)
 	_, half := shardOf(0, 2, n)
-	first, second := NewBook(), NewBook()
+	first, second := NewBook(nil), NewBook(nil)
 	if err := errors.Join(recordRange(first, 0, half, ms, subjects, results),
 		recordRange(second, half, n, ms, subjects, results)); err != nil {
 		b.Fatal(err)
@@ -110,7 +110,7 @@ func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
-		dst := NewBook()
+		dst := NewBook(nil)
 		if err := dst.Merge(first); err != nil {
 			b.Fatal(err)
 		}

@@ -23,7 +23,7 @@ func BenchmarkRefuse(b *testing.B) {
 		{"table-point-4M-digits", loadTable(strings.Replace(table, `"points":"90"`, `"points":"`+digits(4_000_000)+`"`, 1))},
 		{"table-threshold-15MiB-digits", loadTable(strings.Replace(table, `"responseAtMost":"0.5"`, `"responseAtMost":"0.`+strings.Repeat("5", 15<<20)+`"`, 1))},
 		{"table-quality-15MiB-digits", loadTable(strings.Replace(table, `"qualityMin":3`, `"qualityMin":`+digits(15<<20), 1))},
-		{"book-point-8M-digits", func() error { return scoring.NewBook().UnmarshalJSON(book) }},
+		{"book-point-8M-digits", func() error { return scoring.NewBook(nil).UnmarshalJSON(book) }},
 		{"evaluations-point-4M-digits", func() error {
 			return json.Unmarshal([]byte(`[{"matter":"M","subject":"S","evaluator":"E","at":"2020-06-01T09:00:00+08:00","result":{"grade":"g","points":"`+digits(4_000_000)+`"}}]`), new([]scoring.Evaluation))
 		}},

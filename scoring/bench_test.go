@@ -194,7 +194,7 @@ func runBookBench(b *testing.B, n, subjects int, load func(*Book)) {
 	b.ResetTimer()
 	var scores []Score
 	for range b.N {
-		book := NewBook()
+		book := NewBook(nil)
 		load(book)
 		scores = book.Scores(Year(2020))
 	}
@@ -236,7 +236,7 @@ func BenchmarkBook(b *testing.B) {
 func BenchmarkRecord(b *testing.B) {
 	ms, subjects, results := benchMatters(b, seqIDs, min(b.N, 10_000_000))
 	year := Year(2020).From
-	book := NewBook()
+	book := NewBook(nil)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
@@ -254,7 +254,7 @@ func BenchmarkScoresYear(b *testing.B) {
 	const n = 1_000_000
 	ms, subjects, results := benchMatters(b, seqIDs, n)
 	year := Year(2020).From
-	book := NewBook()
+	book := NewBook(nil)
 	for i := range n {
 		if err := book.Record(benchEvaluation(i, ms, subjects, results, year)); err != nil {
 			b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"sync"
 	"time"
 
@@ -43,8 +44,19 @@ type Book struct {
 }
 
 // NewBook returns an empty book that checks the rules every book checks
-// (see [BookOptions]); [NewBookWith] sets more.
-func NewBook() *Book { return &Book{} }
+// and those of opts (see [BookOptions]; a nil opts adds none). The book
+// keeps its own copy of the options. Their functions may be called from
+// several goroutines at once, Now under the book's lock: neither may call
+// the book.
+func NewBook(opts *BookOptions) *Book {
+	b := &Book{}
+	if opts != nil {
+		o := *opts
+		o.Scale = slices.Clone(opts.Scale)
+		b.opts = &o
+	}
+	return b
+}
 
 var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 

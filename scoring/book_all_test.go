@@ -12,7 +12,7 @@ import (
 // order the book took them, a merged book's after the book's own, and
 // stops when the loop does.
 func TestBookAll(t *testing.T) {
-	b, o := NewBook(), NewBook()
+	b, o := NewBook(nil), NewBook(nil)
 	mine := []Evaluation{eval("M-9", "D1", 0, june, "good", "85"), eval("M-1", "D1", 1, june, "fair", "70"),
 		eval("M-5", "D2", 0, june, "excellent", "100"), eval("M-1", "D2", 0, june, "poor", "40")}
 	theirs := []Evaluation{eval("M-7", "D1", 0, june, "good", "85"), eval("M-1", "D3", 0, june, "fair", "70")}

@@ -20,7 +20,7 @@ import (
 // recorded into. Run them with -race.
 
 func TestBookConcurrent(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	done := make(chan error)
 	for w := range 4 {
 		go func() {
@@ -52,7 +52,7 @@ func TestBookConcurrent(t *testing.T) {
 
 // TestMergeConcurrent merges books into each other while they record.
 func TestMergeConcurrent(t *testing.T) {
-	a, b := NewBook(), NewBook()
+	a, b := NewBook(nil), NewBook(nil)
 	done := make(chan bool)
 	go func() {
 		for i := range 300 {
@@ -64,7 +64,7 @@ func TestMergeConcurrent(t *testing.T) {
 		for i := range 300 {
 			_ = a.Record(eval(fmt.Sprintf("A%d", i), "D1", 0, june, "good", "85"))
 			if i%30 == 0 {
-				c := NewBook()
+				c := NewBook(nil)
 				_ = c.Merge(b)
 				_ = c.Merge(a)
 			}
@@ -73,7 +73,7 @@ func TestMergeConcurrent(t *testing.T) {
 	}()
 	<-done
 	<-done
-	c := NewBook()
+	c := NewBook(nil)
 	if err := c.Merge(a); err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestMergeWhileRecording(t *testing.T) {
 		es[i] = Evaluation{Matter: m, Subject: fmt.Sprint("D", i%3), Evaluator: "S", Stage: i % 2, At: at,
 			Result: Result{Grade: "good", Points: points, Policy: "p", Reasons: reason.Texts(fmt.Sprint("r", i%4))}}
 	}
-	b := NewBook()
+	b := NewBook(nil)
 	done, merging := make(chan struct{}), make(chan struct{}, 2)
 	go func() {
 		defer close(done)
@@ -140,7 +140,7 @@ func TestMergeWhileRecording(t *testing.T) {
 					k = 40
 				default:
 				}
-				c := NewBook()
+				c := NewBook(nil)
 				if err := c.Merge(b); err != nil {
 					t.Errorf("Merge = %v", err)
 					return
@@ -173,7 +173,7 @@ func TestMergeWhileRecording(t *testing.T) {
 			}
 		}
 	}
-	final := NewBook()
+	final := NewBook(nil)
 	if err := final.Merge(b); err != nil {
 		t.Fatal(err)
 	}
@@ -197,18 +197,18 @@ func TestRecordConcurrentOverlapping(t *testing.T) {
 		e := g.evaluation()
 		e.Matter += fmt.Sprint("-", len(pool)%50) // more matters
 		k := fmt.Sprintf("%q %q %q %d", e.Matter, e.Subject, e.Evaluator, e.Stage)
-		if seen[k] && NewBook().Record(e) == nil {
+		if seen[k] && NewBook(nil).Record(e) == nil {
 			continue
 		}
 		seen[k] = true
 		pool = append(pool, e)
 	}
-	seq := NewBook()
+	seq := NewBook(nil)
 	for _, e := range pool {
 		_ = seq.Record(e)
 	}
 
-	b := NewBook()
+	b := NewBook(nil)
 	const workers = 6
 	var wg sync.WaitGroup
 	stop := make(chan struct{})

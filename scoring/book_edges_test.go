@@ -443,7 +443,7 @@ func TestRecordEncodingEdges(t *testing.T) {
 			}
 			all := func(Amendment) bool { return true }
 
-			b := NewBook()
+			b := NewBook(nil)
 			for _, e := range c.evals {
 				if err := b.Record(e); err != nil {
 					t.Fatalf("Record(%+v): %v", e, err)
@@ -465,14 +465,14 @@ func TestRecordEncodingEdges(t *testing.T) {
 				t.Errorf("JSON round trip: MarshalJSON = %s, %v; want %s", again, err, data)
 			}
 
-			merged := NewBook()
+			merged := NewBook(nil)
 			if err := merged.Merge(b); err != nil {
 				t.Fatalf("Merge into an empty book: %v", err)
 			}
 			encCheck(t, "Merge into an empty book", merged, c)
 
 			// Two halves, each with side tables of its own.
-			halves := [2]*Book{NewBook(), NewBook()}
+			halves := [2]*Book{NewBook(nil), NewBook(nil)}
 			for i, e := range c.evals {
 				if err := halves[i%2].Record(e); err != nil {
 					t.Fatal(err)
@@ -509,7 +509,7 @@ func TestAmendAtTheEdgesOfJSONYears(t *testing.T) {
 			all := Period{From: time.Date(-100, 1, 1, 0, 0, 0, 0, cst), To: time.Date(20000, 1, 1, 0, 0, 0, 0, cst)}
 			var books []*Book
 			for _, order := range [][]Amendment{{fair, poor}, {poor, fair}} {
-				b := NewBook()
+				b := NewBook(nil)
 				if err := b.Record(e); err != nil {
 					t.Fatalf("Record: %v", err)
 				}
@@ -548,7 +548,7 @@ func TestRecordEdgeMatters(t *testing.T) {
 		}
 	}
 	ev := func(m string) Evaluation { return eval(m, "D1", 0, june, "good", "85") }
-	b := NewBook()
+	b := NewBook(nil)
 	wantMatters := map[string]bool{}
 	for _, m := range ids {
 		err := b.Record(ev(m))
@@ -589,7 +589,7 @@ func TestRecordEdgeMatters(t *testing.T) {
 		}
 	}
 	gotMatters("recorded", b)
-	m := NewBook()
+	m := NewBook(nil)
 	if err := m.Merge(b); err != nil {
 		t.Fatalf("Merge = %v", err)
 	}

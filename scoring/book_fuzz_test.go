@@ -23,7 +23,7 @@ func FuzzRecord(f *testing.F) {
 		if err != nil {
 			p = decimal.Zero
 		}
-		b := NewBook()
+		b := NewBook(nil)
 		accepted := 0
 		for i, op := range ops {
 			e := Evaluation{Matter: matter, Subject: subject, Evaluator: evaluator, Stage: stage + int(op%3),

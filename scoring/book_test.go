@@ -37,7 +37,7 @@ func recordAll(t *testing.T, b *Book, es ...Evaluation) {
 // bookOf is a new book given es, then the amendments as.
 func bookOf(t *testing.T, es []Evaluation, as []Amendment) *Book {
 	t.Helper()
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b, es...)
 	for _, a := range as {
 		if err := b.Amend(a); err != nil {
@@ -75,7 +75,7 @@ func amendmentCmp(x, y Amendment) int {
 }
 
 func TestRecordDuplicate(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	e := eval("M1", "D1", 0, june, "good", "85")
 	recordAll(t, b, e)
 	err := b.Record(e)
@@ -114,7 +114,7 @@ func TestRecordInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := NewBook()
+			b := NewBook(nil)
 			e := good
 			tt.change(&e)
 			err := b.Record(e)
@@ -127,7 +127,7 @@ func TestRecordInvalid(t *testing.T) {
 		})
 	}
 	// Every problem is reported.
-	err := NewBook().Record(Evaluation{})
+	err := NewBook(nil).Record(Evaluation{})
 	for _, want := range []string{"no matter", "no subject", "no evaluator", "no time", "not evaluated"} {
 		if !strings.Contains(fmt.Sprint(err), want) {
 			t.Errorf("Record(Evaluation{}) = %v, missing %q", err, want)
@@ -158,7 +158,7 @@ func TestRecordInvalidText(t *testing.T) {
 	for _, tt := range tests {
 		for _, filled := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/filled=%t", tt.name, filled), func(t *testing.T) {
-				b := NewBook()
+				b := NewBook(nil)
 				first := eval("M1", "D1", 0, june, "good", "85")
 				if filled {
 					recordAll(t, b, first)
@@ -190,7 +190,7 @@ func TestRecordKeepsEveryResult(t *testing.T) {
 	reasons := [][]string{nil, {"because"}, {"because"}, {"because", "and"}, {"becausf"}, {""}, {"", ""},
 		{strings.Repeat("长", 100)}, {"a", "b"}, {"ab"}, {"a", "b"}}
 	rng := rand.New(rand.NewPCG(1, 2))
-	b := NewBook()
+	b := NewBook(nil)
 	var want []Evaluation
 	for i := range 3000 {
 		e := Evaluation{Matter: fmt.Sprintf("M%04d", i), Subject: "D1", Evaluator: "S1", At: june,
@@ -219,7 +219,7 @@ func TestRecordKeepsEveryResult(t *testing.T) {
 // than the book's blocks of text and some filling one up to a byte, and
 // reads each back and finds it again.
 func TestRecordKeepsEveryName(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	var want []Evaluation
 	for i, n := range []int{1, 5, 1<<20 - 10, 9, 1, 1 << 20, 3, 1<<20 + 7, 2, 700_000, 400_000, 1} {
 		e := eval(fmt.Sprintf("%c%s", 'a'+i, strings.Repeat("事", n/3)), "D1", 0, june, "good", "85")
@@ -237,7 +237,7 @@ func TestRecordKeepsEveryName(t *testing.T) {
 }
 
 func TestScoresComposite(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b,
 		// D1: a matter in three stages (mean 95) and one in one (40): (95 + 40) / 2.
 		eval("M1", "D1", 1, june, "excellent", "100"),
@@ -268,7 +268,7 @@ func TestScoresComposite(t *testing.T) {
 }
 
 func TestScoresRankTies(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b,
 		eval("M1", "C", 0, june, "excellent", "100"),
 		eval("M2", "B", 0, june, "good", "85"),
@@ -289,7 +289,7 @@ func TestScoresRankTies(t *testing.T) {
 func TestScoresPeriods(t *testing.T) {
 	// 2020-06-15 is a Monday.
 	mon := time.Date(2020, 6, 15, 0, 0, 0, 0, cst)
-	b := NewBook()
+	b := NewBook(nil)
 	recordAll(t, b,
 		eval("M1", "D1", 0, mon, "excellent", "100"),                                      // Monday 00:00: in the week and day
 		eval("M2", "D1", 0, mon.Add(-time.Nanosecond), "poor", "40"),                      // Sunday: the week before
@@ -329,14 +329,14 @@ func TestScoresPeriods(t *testing.T) {
 }
 
 func TestAmend(t *testing.T) {
-	b := NewBook()
+	b := NewBook(nil)
 	orig := eval("M1", "D1", 0, june, "poor", "40")
 	recordAll(t, b, orig)
 	a1 := Amendment{Evaluation: eval("M1", "D1", 0, june.Add(time.Hour), "good", "85"), Author: "王科长", Reason: "回访核实"}
 	a2 := Amendment{Evaluation: eval("M1", "D1", 0, june.Add(2*time.Hour), "excellent", "100"), Author: "李主任", Reason: "复核"}
 	// The later amendment counts, whichever arrives first.
 	for _, order := range [][]Amendment{{a1, a2}, {a2, a1}} {
-		b := NewBook()
+		b := NewBook(nil)
 		recordAll(t, b, orig)
 		for _, a := range order {
 			if err := b.Amend(a); err != nil {
@@ -384,7 +384,7 @@ func TestAmend(t *testing.T) {
 }
 
 func TestMerge(t *testing.T) {
-	a, o := NewBook(), NewBook()
+	a, o := NewBook(nil), NewBook(nil)
 	recordAll(t, a, eval("M1", "D1", 0, june, "good", "85"), eval("M2", "D2", 0, june, "fair", "70"))
 	recordAll(t, o, eval("M3", "D1", 0, june, "poor", "40"), eval("M2", "D2", 0, june, "excellent", "100"))
 	before, _ := json.Marshal(a)
@@ -405,7 +405,7 @@ func TestMerge(t *testing.T) {
 	if err := empty.Merge(&empty); err != nil {
 		t.Errorf("empty book merged into itself: %v", err)
 	}
-	o2 := NewBook()
+	o2 := NewBook(nil)
 	recordAll(t, o2, eval("M3", "D1", 0, june, "poor", "40"))
 	if err := o2.Amend(Amendment{Evaluation: eval("M3", "D1", 0, june.Add(time.Hour), "fair", "70"), Author: "a", Reason: "r"}); err != nil {
 		t.Fatal(err)
@@ -485,7 +485,7 @@ func referenceScores(es []Evaluation, as []Amendment, p Period) map[string][2]an
 	}
 	perMatter := map[[2]string][]*big.Rat{}
 	for _, e := range es {
-		if !p.Contains(e.At) {
+		if e.At.Before(p.From) || !e.At.Before(p.To) {
 			continue
 		}
 		pts := e.Result.Points
@@ -552,7 +552,7 @@ func TestBookOrderIndependent(t *testing.T) {
 		// amendments; shards are merged in random order.
 		shards := make([]*Book, 1+r.IntN(5))
 		for i := range shards {
-			shards[i] = NewBook()
+			shards[i] = NewBook(nil)
 		}
 		where := map[string]int{}
 		perm := r.Perm(len(es))

@@ -17,7 +17,7 @@ import (
 func TestConcurrentUse(t *testing.T) {
 	const goroutines, each = hardening.Goroutines, hardening.Each
 	from := time.Date(2020, 1, 1, 9, 0, 0, 0, hardening.CST)
-	book, other := scoring.NewBook(), scoring.NewBook()
+	book, other := scoring.NewBook(nil), scoring.NewBook(nil)
 	evaluation := func(g, i int) scoring.Evaluation {
 		return scoring.Evaluation{Matter: fmt.Sprintf("M%d-%d", g, i), Subject: fmt.Sprint("D", i%3), Evaluator: "S", At: from.Add(time.Duration(i) * time.Hour),
 			Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0)}}
@@ -32,7 +32,7 @@ func TestConcurrentUse(t *testing.T) {
 		_ = book.Scores(scoring.Year(2020))
 		_ = book.Evaluations()
 		if i%10 == 0 {
-			a, b := scoring.NewBook(), scoring.NewBook()
+			a, b := scoring.NewBook(nil), scoring.NewBook(nil)
 			_ = a.Record(evaluation(g, i))
 			_ = b.Record(evaluation(g+2*goroutines, i))
 			go func() { _ = a.Merge(b) }()
@@ -44,7 +44,7 @@ func TestConcurrentUse(t *testing.T) {
 	}
 
 	table := wuhu.Table()
-	first := scoring.First(table, scoring.Discard())
+	first := scoring.First(table, scoring.First())
 	yes := true
 	plain := []scoring.Facts{{}, {Matter: "M", Subject: "D", Evaluator: "S", Final: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,
 		Resolution: 50 * time.Hour, ResolutionLimit: 24 * time.Hour, Responded: true, Resolved: true, Quality: 4, Satisfied: &yes}}

@@ -18,7 +18,7 @@
 //     evaluator: a decision table whose first matching rule wins, kept as
 //     data (JSON) with its own scale and versioned, so every Result names
 //     the policy that made it. [First] and [Weighted] combine evaluators;
-//     [Discard] evaluates nothing.
+//     First() with none evaluates nothing.
 //   - A [Book] records [Evaluation]s (one per matter, subject, evaluator and
 //     stage), keeps [Amendment]s as new records, merges shards, and reports
 //     each subject's [Score] over a [Period]: a day, week, month or year, the
@@ -29,7 +29,7 @@
 //     It keeps duties apart: the graded subject never grades itself or
 //     amends its own grade, and a name is written one way; [BookOptions]
 //     add the scale in force, a window for amendments and the matters'
-//     histories ([NewBookWith]).
+//     histories, given to [NewBook].
 //
 // # Time
 //

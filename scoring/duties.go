@@ -49,22 +49,8 @@ type BookOptions struct {
 	// graded by that platform, and at a stage the matter's history has —
 	// 0; a stage 1 to the matter's Progress count; or, once it is resolved
 	// or closed, the final evaluation after its stages
-	// ([Facts.EvaluationStage]).
+	// ([Facts.Evaluation]).
 	Matter func(id string) (*matters.Matter, bool)
-}
-
-// NewBookWith returns an empty book that also checks the rules of opts (a
-// nil opts adds none). The book keeps its own copy of the options. Their
-// functions may be called from several goroutines at once, Now under the
-// book's lock: neither may call the book.
-func NewBookWith(opts *BookOptions) *Book {
-	b := &Book{}
-	if opts != nil {
-		o := *opts
-		o.Scale = slices.Clone(opts.Scale)
-		b.opts = &o
-	}
-	return b
 }
 
 // cleanName reports whether a name has no white space at either end and

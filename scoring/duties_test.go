@@ -46,7 +46,7 @@ func composite(t *testing.T, b *scoring.Book, subject string) string {
 // TestSubjectNeverGradesItself: the graded unit is never its own
 // evaluator, nor the author of an amendment of its own grade.
 func TestSubjectNeverGradesItself(t *testing.T) {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	self := graded("excellent")
 	self.Evaluator = self.Subject
 	if err := b.Record(self); !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), "grades itself") {
@@ -71,7 +71,7 @@ func TestSubjectNeverGradesItself(t *testing.T) {
 // TestNamesOneWay: a name with white space at an end or an invisible
 // character is refused, so that no second evaluator dilutes a grade.
 func TestNamesOneWay(t *testing.T) {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	if err := b.Record(graded("poor")); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestNamesOneWay(t *testing.T) {
 // correction; so is one before the evaluation or past the window.
 func TestAmendmentWindow(t *testing.T) {
 	now := time.Date(2020, 8, 1, 12, 0, 0, 0, workday.CST())
-	b := scoring.NewBookWith(&scoring.BookOptions{AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
+	b := scoring.NewBook(&scoring.BookOptions{AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
 	e := graded("poor")
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)
@@ -133,7 +133,7 @@ func TestAmendmentWindow(t *testing.T) {
 		t.Errorf("composite %s, want the genuine correction's 70", got)
 	}
 	// A book without a window (replaying a journal) takes any date.
-	old := scoring.NewBook()
+	old := scoring.NewBook(nil)
 	if err := old.Record(e); err != nil {
 		t.Fatal(err)
 	}
@@ -147,8 +147,8 @@ func TestAmendmentWindow(t *testing.T) {
 // weighted figure within its grade's band is taken.
 func TestPointsAgreeWithGrade(t *testing.T) {
 	d := decimal.RequireFromString
-	exact := scoring.NewBookWith(&scoring.BookOptions{Scale: wuhu.Scale()})
-	banded := scoring.NewBookWith(&scoring.BookOptions{Scale: wuhu.Scale(), Bands: true})
+	exact := scoring.NewBook(&scoring.BookOptions{Scale: wuhu.Scale()})
+	banded := scoring.NewBook(&scoring.BookOptions{Scale: wuhu.Scale(), Bands: true})
 	for _, c := range []struct {
 		grade, points    string
 		exactOK, bandsOK bool
@@ -230,7 +230,7 @@ func TestStagesFromHistory(t *testing.T) {
 		{"the owner graded by the hotline", resolved, "赭山街道", "12345", 0, true},
 		{"the owner graded by another", resolved, "赭山街道", "区委督查室", 0, false},
 	} {
-		b := scoring.NewBookWith(&scoring.BookOptions{Matter: func(id string) (*matters.Matter, bool) { return c.m, id == c.m.ID }})
+		b := scoring.NewBook(&scoring.BookOptions{Matter: func(id string) (*matters.Matter, bool) { return c.m, id == c.m.ID }})
 		e := graded("good")
 		e.Subject, e.Evaluator, e.Stage = c.subject, c.evaluator, c.stage
 		if err := b.Record(e); (err == nil) != c.ok || err != nil && !errors.Is(err, scoring.ErrInvalid) {

@@ -66,7 +66,7 @@ func quickValid(e *Evaluation) bool {
 // subject and evaluator that give its stage.
 func factsAgree(e *Evaluation) bool {
 	f := e.Facts
-	return f == nil || f.Matter == e.Matter && f.Subject == e.Subject && f.Evaluator == e.Evaluator && f.EvaluationStage() == e.Stage
+	return f == nil || f.Matter == e.Matter && f.Subject == e.Subject && f.Evaluator == e.Evaluator && f.evaluationStage() == e.Stage
 }
 
 // reasonsValid returns the first problem of a reason that JSON could not

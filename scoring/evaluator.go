@@ -98,14 +98,6 @@ type EvaluatorFunc func(Facts) (Result, error)
 // Evaluate calls f(x).
 func (f EvaluatorFunc) Evaluate(x Facts) (Result, error) { return f(x) }
 
-// Discard returns an evaluator that evaluates nothing: it returns the zero
-// Result and no error for every Facts. It is safe for concurrent use.
-func Discard() Evaluator { return discard{} }
-
-type discard struct{}
-
-func (discard) Evaluate(Facts) (Result, error) { return Result{}, nil }
-
 // First returns an evaluator that asks each of es in turn and returns the
 // first Result that is not zero: a later evaluator grades what the earlier
 // ones refuse or leave unevaluated. An evaluator that refuses (returns an

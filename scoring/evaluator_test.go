@@ -63,7 +63,7 @@ func TestWeighted(t *testing.T) {
 		t.Errorf("Weighted reads the caller's scale or parts: %+v", r)
 	}
 	// A part that refuses makes the combination refuse.
-	refuse, _ := scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "none", Weight: d("1"), Evaluator: scoring.Discard()}})
+	refuse, _ := scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "none", Weight: d("1"), Evaluator: scoring.First()}})
 	if r, err := refuse.Evaluate(scoring.Facts{}); !errors.Is(err, scoring.ErrRefused) || !r.IsZero() || !strings.Contains(err.Error(), `"none"`) {
 		t.Errorf("refusing part: %v %v", r, err)
 	}
@@ -99,15 +99,15 @@ func TestWeightedErrors(t *testing.T) {
 
 func TestFirst(t *testing.T) {
 	refuse := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no figures") })
-	got, err := scoring.First(scoring.Discard(), refuse, wuhu.Table()).Evaluate(scoring.Facts{})
+	got, err := scoring.First(scoring.First(), refuse, wuhu.Table()).Evaluate(scoring.Facts{})
 	if err != nil || got.Grade != "poor" {
 		t.Errorf("First = %+v, %v, want the table's poor", got, err)
 	}
-	got, err = scoring.First(refuse, scoring.Discard()).Evaluate(scoring.Facts{Matter: "M1"})
+	got, err = scoring.First(refuse, scoring.First()).Evaluate(scoring.Facts{Matter: "M1"})
 	if !errors.Is(err, scoring.ErrRefused) || !got.IsZero() || !strings.Contains(err.Error(), "no figures") || !strings.Contains(err.Error(), `"M1"`) {
 		t.Errorf("all refuse: %+v, %v", got, err)
 	}
-	for _, e := range []scoring.Evaluator{scoring.First(), scoring.First(scoring.Discard())} {
+	for _, e := range []scoring.Evaluator{scoring.First(), scoring.First(scoring.First())} {
 		if got, err := e.Evaluate(scoring.Facts{}); err != nil || !got.IsZero() {
 			t.Errorf("none evaluates: %+v, %v", got, err)
 		}
@@ -129,7 +129,7 @@ func TestMisusePanics(t *testing.T) {
 		f    func()
 		want string
 	}{
-		{"First", func() { scoring.First(scoring.Discard(), nil) }, "scoring: First: nil Evaluator at 1"},
+		{"First", func() { scoring.First(scoring.First(), nil) }, "scoring: First: nil Evaluator at 1"},
 		{"Weighted", func() {
 			_, _ = scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "speed", Weight: decimal.NewFromInt(1)}})
 		}, `scoring: Weighted: nil Evaluator in part "speed"`},

@@ -17,7 +17,7 @@ import (
 func outputs(t *testing.T) string {
 	t.Helper()
 	june := time.Date(2020, 6, 15, 10, 0, 0, 0, workday.CST())
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	table := wuhu.Table()
 	record := func(e scoring.Evaluation) {
 		t.Helper()

@@ -13,7 +13,7 @@ import (
 // an unsatisfied return visit replaces the grade it corrects.
 func ExampleBook_Matter() {
 	at := time.Date(2020, 6, 5, 17, 0, 0, 0, cst)
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for _, e := range []scoring.Evaluation{
 		{Matter: "2020-0001", Subject: "城管局", Evaluator: "镜湖街道", Stage: 1, At: at.AddDate(0, 0, -2),
 			Result: scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}},

@@ -1,9 +1,9 @@
 package scoring_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -73,7 +73,7 @@ func ExampleLoadTable() {
 }
 
 func ExampleBook_Scores() {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	grade := func(code string) scoring.Result {
 		g, _ := wuhu.Scale().Grade(code)
@@ -105,7 +105,7 @@ func ExampleBook_Scores() {
 }
 
 func ExampleBook_Amend() {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
 		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Reasons: reason.Texts("never responded")}}
@@ -132,10 +132,10 @@ func ExampleBook_Amend() {
 // amendments. The graded department cannot amend its own grade, an
 // amendment dated 2099 cannot outrank a genuine one, and points must be
 // the grade's.
-func ExampleNewBookWith() {
+func ExampleNewBook() {
 	scale := scoring.Scale{{Code: "good", Points: decimal.NewFromInt(85)}, {Code: "poor", Points: decimal.NewFromInt(40)}}
 	now := time.Date(2020, 7, 1, 0, 0, 0, 0, cst)
-	b := scoring.NewBookWith(&scoring.BookOptions{Scale: scale, AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
+	b := scoring.NewBook(&scoring.BookOptions{Scale: scale, AmendWithin: 30 * 24 * time.Hour, Now: func() time.Time { return now }})
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	e := scoring.Evaluation{Matter: "0001", Subject: "住建局", Evaluator: "赭山街道", At: at,
 		Result: scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40)}}
@@ -166,7 +166,7 @@ func ExampleNewBookWith() {
 func ExampleBook_Merge() {
 	at := time.Date(2020, 6, 15, 10, 0, 0, 0, cst)
 	r := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85)}
-	east, west := scoring.NewBook(), scoring.NewBook()
+	east, west := scoring.NewBook(nil), scoring.NewBook(nil)
 	_ = east.Record(scoring.Evaluation{Matter: "E1", Subject: "水务局", Evaluator: "东街道", At: at, Result: r})
 	_ = west.Record(scoring.Evaluation{Matter: "W1", Subject: "水务局", Evaluator: "西街道", At: at, Result: r})
 	fmt.Println(east.Merge(west), east.Len())
@@ -209,7 +209,7 @@ func ExampleBook_Merge_sharded() {
 		}
 		part := year[from:to]
 		from = to
-		books[k] = scoring.NewBook()
+		books[k] = scoring.NewBook(nil)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -314,7 +314,7 @@ func ExampleFactsFor() {
 	// excellent
 }
 
-func ExampleTable_Save() {
+func ExampleTable_json() {
 	t := &scoring.Table{Version: "mini-1", Scale: scoring.Scale{
 		{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
 		{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
@@ -323,9 +323,11 @@ func ExampleTable_Save() {
 		{Name: "else", Grade: "fair"},
 	}}
 	*t.Rules[0].Responded = true
-	if err := t.Save(os.Stdout); err != nil {
+	b, err := json.MarshalIndent(t, "", "  ") // the form LoadTable reads
+	if err != nil {
 		fmt.Println(err)
 	}
+	fmt.Println(string(b))
 	// Output:
 	// {
 	//   "version": "mini-1",

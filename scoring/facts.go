@@ -24,7 +24,7 @@ type Facts struct {
 	Type      string `json:"type,omitempty"`      // the matter type
 	// Stage is the number of Progress events so far (分时段); 0 for a
 	// matter graded once. A book keeps the final evaluation of a staged
-	// matter after its stages: see [Facts.EvaluationStage].
+	// matter after its stages: see [Facts.Evaluation].
 	Stage int `json:"stage,omitempty"`
 	// Final reports that the matter is resolved or closed.
 	Final bool `json:"final,omitempty"`
@@ -103,20 +103,8 @@ func (f *Facts) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// EvaluationStage returns the stage under which an evaluation of these
-// facts is kept in a [Book], so that the evaluations of one matter by one
-// evaluator never collide and a long matter graded in stages (分时段)
-// counts once, as the mean of its stages:
-//
-//   - a matter without stages (Stage 0) is kept under stage 0;
-//   - a stage of a long matter still under way (not Final) under its
-//     Stage, the Progress count at the time: 1, 2, …;
-//   - the final evaluation of a matter that had n stages (Final, Stage n)
-//     under n+1, after its last stage.
-//
-// A Stage outside 0–2147483646 is returned as it is, for [Book.Record] to
-// refuse.
-func (f Facts) EvaluationStage() int {
+// evaluationStage returns the stage of [Facts.Evaluation].
+func (f Facts) evaluationStage() int {
 	if f.Final && f.Stage > 0 && f.Stage < math.MaxInt32 {
 		return f.Stage + 1
 	}
@@ -125,10 +113,21 @@ func (f Facts) EvaluationStage() int {
 
 // Evaluation returns the evaluation of these facts by result r at the
 // instant at, ready for [Book.Record]: the facts' Matter, Subject and
-// Evaluator, and the stage that [Facts.EvaluationStage] gives.
+// Evaluator, and the stage under which a Book keeps it, so that the
+// evaluations of one matter by one evaluator never collide and a long
+// matter graded in stages (分时段) counts once, as the mean of its stages:
+//
+//   - a matter without stages (Stage 0) is kept under stage 0;
+//   - a stage of a long matter still under way (not Final) under its
+//     Stage, the Progress count at the time: 1, 2, …;
+//   - the final evaluation of a matter that had n stages (Final, Stage n)
+//     under n+1, after its last stage.
+//
+// A Stage outside 0–2147483646 is kept as it is, for [Book.Record] to
+// refuse.
 func (f Facts) Evaluation(at time.Time, r Result) Evaluation {
 	return Evaluation{
 		Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator,
-		Stage: f.EvaluationStage(), At: at, Result: r,
+		Stage: f.evaluationStage(), At: at, Result: r,
 	}
 }

@@ -151,7 +151,7 @@ func TestStagedMatterRecordsOnce(t *testing.T) {
 	}
 	base := scoring.Facts{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道"}
 	var got []scoring.Evaluation
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for i, step := range []struct {
 		stage int
 		final bool

@@ -71,8 +71,8 @@ func TestEvaluationStage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.facts.EvaluationStage(); got != tt.want {
-				t.Errorf("EvaluationStage() = %d, want %d", got, tt.want)
+			if got := tt.facts.Evaluation(time.Time{}, scoring.Result{}).Stage; got != tt.want {
+				t.Errorf("Evaluation(…).Stage = %d, want %d", got, tt.want)
 			}
 		})
 	}

@@ -9,7 +9,6 @@ package scoring_test
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"strings"
 	"testing"
@@ -50,26 +49,25 @@ func hardeningRows() []hardening.Row {
 		hardening.UnmarshalRow[scoring.TableRule]("scoring.TableRule"),
 		hardening.UnmarshalRow[scoring.Table]("scoring.Table"),
 		{Name: "scoring.Book.MarshalJSON", Run: func(c *hardening.Caller) {
-			b := scoring.NewBook()
+			b := scoring.NewBook(nil)
 			for _, e := range evaluations() {
 				_ = b.Record(e)
 			}
-			for i, bk := range []*scoring.Book{{}, scoring.NewBook(), b} {
+			for i, bk := range []*scoring.Book{{}, scoring.NewBook(nil), b} {
 				desc := fmt.Sprintf("book %d .MarshalJSON()", i)
 				c.Call(desc, func() { out, err := bk.MarshalJSON(); c.JSONSound(desc, out, err) })
 			}
 		}},
 		hardening.UnmarshalRow[scoring.Book]("scoring.Book"),
-		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) { c.Call("NewBook()", func() { _ = scoring.NewBook() }) }},
-		{Name: "scoring.NewBookWith", Run: func(c *hardening.Caller) {
+		{Name: "scoring.NewBook", Run: func(c *hardening.Caller) {
 			never := func(string) (*matters.Matter, bool) { return nil, false }
 			odd := func(string) (*matters.Matter, bool) {
 				return &matters.Matter{Stage: -1, State: matters.State(99)}, true
 			}
 			for i, o := range []*scoring.BookOptions{nil, {}, {Scale: scoring.Scale{{}, {Code: "good"}}, Bands: true, AmendWithin: -1, Matter: never},
 				{Scale: scoring.Scale{{Code: "good", Points: hardening.Decimals[2]}}, AmendWithin: 1, Now: func() time.Time { return time.Time{} }, Matter: odd}} {
-				c.Call(fmt.Sprintf("NewBookWith(options %d), Record and Amend", i), func() {
-					b := scoring.NewBookWith(o)
+				c.Call(fmt.Sprintf("NewBook(options %d), Record and Amend", i), func() {
+					b := scoring.NewBook(o)
 					for _, e := range evaluations() {
 						_ = b.Record(e)
 						_ = b.Amend(scoring.Amendment{Evaluation: e, Author: "A", Reason: "R"})
@@ -78,7 +76,7 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 		{Name: "scoring.Book.Record", Run: func(c *hardening.Caller) {
-			for i, b := range []*scoring.Book{{}, scoring.NewBook()} {
+			for i, b := range []*scoring.Book{{}, scoring.NewBook(nil)} {
 				for j, e := range evaluations() {
 					c.Call(fmt.Sprintf("book %d .Record(evaluation %d)", i, j), func() { _ = b.Record(e) })
 				}
@@ -86,7 +84,7 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 		{Name: "scoring.Book.Amend", Run: func(c *hardening.Caller) {
-			b := scoring.NewBook()
+			b := scoring.NewBook(nil)
 			for _, e := range evaluations() {
 				_ = b.Record(e)
 			}
@@ -104,7 +102,7 @@ func hardeningRows() []hardening.Row {
 			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
 		}},
 		{Name: "scoring.Book.All", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook()
+			full := scoring.NewBook(nil)
 			for _, e := range evaluations() {
 				_ = full.Record(e)
 			}
@@ -145,7 +143,7 @@ func hardeningRows() []hardening.Row {
 			full := fullBook()
 			c.Call("(&Book{}).Merge(nil)", func() { _ = (&scoring.Book{}).Merge(nil) })
 			c.Call("(&Book{}).Merge(&Book{})", func() { _ = (&scoring.Book{}).Merge(&scoring.Book{}) })
-			c.Call("NewBook().Merge(full)", func() { _ = scoring.NewBook().Merge(full) })
+			c.Call("NewBook(nil).Merge(full)", func() { _ = scoring.NewBook(nil).Merge(full) })
 			c.Call("b.Merge(b)", func() {
 				done := make(chan error, 1)
 				go func() {
@@ -185,21 +183,16 @@ func hardeningRows() []hardening.Row {
 				c.Call(fmt.Sprintf("EvaluatorFunc.Evaluate(facts %d)", i), func() { _, _ = f.Evaluate(x) })
 			}
 		}},
-		{Name: "scoring.Discard", Run: func(c *hardening.Caller) {
-			for i, x := range facts() {
-				c.Call(fmt.Sprintf("Discard().Evaluate(facts %d)", i), func() { _, _ = scoring.Discard().Evaluate(x) })
-			}
-		}},
 		{Name: "scoring.First", Run: func(c *hardening.Caller) {
-			for i, es := range [][]scoring.Evaluator{nil, {scoring.Discard()}, {wuhu.Table(), scoring.Discard()}, {&scoring.Table{}}} {
+			for i, es := range [][]scoring.Evaluator{nil, {scoring.First()}, {wuhu.Table(), scoring.First()}, {&scoring.Table{}}} {
 				for j, x := range facts() {
 					c.Call(fmt.Sprintf("First(evaluators %d).Evaluate(facts %d)", i, j), func() { _, _ = scoring.First(es...).Evaluate(x) })
 				}
 			}
 		}},
 		{Name: "scoring.Weighted", Run: func(c *hardening.Caller) {
-			partss := [][]scoring.Part{nil, {{Evaluator: scoring.Discard()}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: wuhu.Table()}},
-				{{Name: "a", Weight: hardening.Decimals[2], Evaluator: scoring.Discard()}, {Name: "a", Weight: hardening.Decimals[3], Evaluator: scoring.Discard()}}}
+			partss := [][]scoring.Part{nil, {{Evaluator: scoring.First()}}, {{Name: "a", Weight: decimal.New(1, 0), Evaluator: wuhu.Table()}},
+				{{Name: "a", Weight: hardening.Decimals[2], Evaluator: scoring.First()}, {Name: "a", Weight: hardening.Decimals[3], Evaluator: scoring.First()}}}
 			for i, parts := range partss {
 				for j, scale := range []scoring.Scale{nil, {{}}, wuhu.Scale()} {
 					c.Call(fmt.Sprintf("Weighted(huge, scale %d, parts %d)", j, i), func() {
@@ -228,12 +221,11 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-		hardening.Method("scoring.Facts.EvaluationStage", facts(), func(f scoring.Facts) { _ = f.EvaluationStage() }),
 		{Name: "scoring.Facts.Evaluation", Run: func(c *hardening.Caller) {
 			for i, f := range facts() {
 				for j, at := range hardening.Times {
 					c.Call(fmt.Sprintf("facts %d .Evaluation(time %d, result)", i, j), func() {
-						b := scoring.NewBook()
+						b := scoring.NewBook(nil)
 						_ = b.Record(f.Evaluation(at, scoring.Result{Grade: "good", Points: decimal.New(85, 0), Reasons: reason.Texts("r")}))
 					})
 				}
@@ -257,13 +249,6 @@ func hardeningRows() []hardening.Row {
 			for i, s := range []scoring.Scale{nil, {{}}, {{Code: "a"}, {Code: "a"}}} {
 				desc := fmt.Sprintf("scale %d .Validate()", i)
 				c.Call(desc, func() { c.WantErr(desc, s.Validate()) })
-			}
-		}},
-		{Name: "scoring.Period.Contains", Run: func(c *hardening.Caller) {
-			for i, p := range periods() {
-				for _, t := range hardening.Times {
-					c.Call(fmt.Sprintf("period %d .Contains(%v)", i, t), func() { _ = p.Contains(t) })
-				}
 			}
 		}},
 		{Name: "scoring.Year", Run: func(c *hardening.Caller) {
@@ -311,11 +296,6 @@ func hardeningRows() []hardening.Row {
 				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })
 			}
 		}},
-		{Name: "scoring.Table.Save", Run: func(c *hardening.Caller) {
-			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
-				c.Call(fmt.Sprintf("table %d .Save(io.Discard)", i), func() { _ = tb.Save(io.Discard) })
-			}
-		}},
 		{Name: "scoring.Table.Validate", Run: func(c *hardening.Caller) {
 			for i, tb := range []*scoring.Table{{}, {Rules: []scoring.TableRule{{}}}, {Scale: scoring.Scale{{}}, Rules: make([]scoring.TableRule, 1000)}} {
 				desc := fmt.Sprintf("table %d .Validate()", i)
@@ -342,7 +322,7 @@ func facts() []scoring.Facts {
 
 // fullBook is a book of those of evaluations() it records.
 func fullBook() *scoring.Book {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	for _, e := range evaluations() {
 		_ = b.Record(e)
 	}

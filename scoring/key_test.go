@@ -38,7 +38,7 @@ func TestBookMatter(t *testing.T) {
 	later := am(final1, 10, res("poor", 40), "S1")
 	ownerAm := am(owner, 9, res("fair", 70), "H")
 
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	for _, e := range []scoring.Evaluation{final2, other, owner, final1, stage1} {
 		if err := book.Record(e); err != nil {
 			t.Fatal(err)
@@ -113,7 +113,7 @@ func TestBookMatterAgrees(t *testing.T) {
 			}
 		}
 	}
-	b, again := scoring.NewBook(), scoring.NewBook()
+	b, again := scoring.NewBook(nil), scoring.NewBook(nil)
 	fill(b)
 	fill(again)
 	key := func(e scoring.Evaluation) scoring.Key { return scoring.Key{e.Matter, e.Subject, e.Evaluator, e.Stage} }

@@ -81,7 +81,7 @@ func TestShardedBuild(t *testing.T) {
 			books := make([]*Book, n)
 			seeds := make([]uint64, n)
 			for k := range books {
-				books[k], seeds[k] = NewBook(), r.Uint64()
+				books[k], seeds[k] = NewBook(nil), r.Uint64()
 			}
 			var wg sync.WaitGroup
 			errs := make([]error, n)
@@ -116,7 +116,7 @@ func TestShardedBuild(t *testing.T) {
 		ways := map[string]func() *Book{
 			"into an empty book": func() *Book {
 				books := build()
-				got := NewBook()
+				got := NewBook(nil)
 				for _, k := range r.Perm(n) {
 					merge("into an empty book", got, books[k])
 				}
@@ -169,7 +169,7 @@ func TestShardedBuild(t *testing.T) {
 func TestMergePartialOverlap(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 8))
 	es, _ := randomHistory(r, 300)
-	b, o := NewBook(), NewBook()
+	b, o := NewBook(nil), NewBook(nil)
 	recordAll(t, b, es[:200]...)
 	recordAll(t, o, es[150:]...) // 50 of b's, then 100 new
 	before := stateOf(t, b)
@@ -189,12 +189,12 @@ func TestMergePartialOverlap(t *testing.T) {
 	if diff := cmp.Diff(before, stateOf(t, b)); diff != "" {
 		t.Fatalf("a refused merge changed the book (-want +got):\n%s", diff)
 	}
-	rest := NewBook()
+	rest := NewBook(nil)
 	recordAll(t, rest, es[200:]...)
 	if err := b.Merge(rest); err != nil {
 		t.Fatalf("Merge of the new evaluations after a refused merge = %v", err)
 	}
-	all := NewBook()
+	all := NewBook(nil)
 	recordAll(t, all, es...)
 	if diff := cmp.Diff(stateOf(t, all), stateOf(t, b)); diff != "" {
 		t.Fatalf("after the refused merge and the merge of the rest, mismatch (-want +got):\n%s", diff)
@@ -208,7 +208,7 @@ func TestMergePartialOverlap(t *testing.T) {
 func TestMergeWaitsForOther(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	es, as := randomHistory(r, 200)
-	b, o := NewBook(), NewBook()
+	b, o := NewBook(nil), NewBook(nil)
 	recordAll(t, b, es[:100]...)
 	recordAll(t, o, es[100:]...)
 	for _, a := range as {
@@ -240,7 +240,7 @@ func TestMergeWaitsForOther(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("Merge = %v", err)
 	}
-	all := NewBook()
+	all := NewBook(nil)
 	recordAll(t, all, es...)
 	for _, a := range as {
 		if err := all.Amend(a); err != nil {

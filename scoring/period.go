@@ -19,9 +19,6 @@ type Period struct {
 	To   time.Time `json:"to"`
 }
 
-// Contains reports whether From ≤ t < To.
-func (p Period) Contains(t time.Time) bool { return !t.Before(p.From) && t.Before(p.To) }
-
 // Year returns the calendar year y in China Standard Time: the year-end
 // composite (综合评分).
 func Year(y int) Period {

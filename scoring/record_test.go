@@ -31,7 +31,7 @@ func decided(t *testing.T, f scoring.Facts) scoring.Evaluation {
 // exactly, through its JSON too, and checks the facts of an evaluation
 // without keeping them.
 func TestBookKeepsReasonsNotFacts(t *testing.T) {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	var want []scoring.Evaluation
 	for i, f := range variedFacts(300) {
 		f.Matter = strings.Repeat("M", 1+i%3) + f.Matter
@@ -57,7 +57,7 @@ func TestBookKeepsReasonsNotFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := scoring.NewBook()
+	back := scoring.NewBook(nil)
 	if err := json.Unmarshal(data, back); err != nil {
 		t.Fatal(err)
 	}
@@ -89,13 +89,13 @@ func TestRecordChecksTheDecisionRecord(t *testing.T) {
 			f := base
 			e := decided(t, f)
 			tt.change(&e)
-			err := scoring.NewBook().Record(e)
+			err := scoring.NewBook(nil).Record(e)
 			if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Record = %v, want an error wrapping ErrInvalid that says %q", err, tt.want)
 			}
 		})
 	}
-	if err := scoring.NewBook().Record(decided(t, base)); err != nil {
+	if err := scoring.NewBook(nil).Record(decided(t, base)); err != nil {
 		t.Errorf("a sound decision record is refused: %v", err)
 	}
 }

@@ -32,7 +32,7 @@ func strictTable() *scoring.Table {
 }
 
 func strictBook(t *testing.T) *scoring.Book {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	at := time.Date(2020, 6, 1, 9, 0, 0, 0, strictCST)
 	e := scoring.Evaluation{Matter: "M1", Subject: "城管局", Evaluator: "赭山街道", At: at,
 		Result: scoring.Result{Grade: "good", Points: decimal.New(905, -1), Policy: "strict-1", Reasons: reason.Texts("rule 1 \"fast\": 好")}}
@@ -90,7 +90,7 @@ func TestStrictDecoders(t *testing.T) {
 			return strings.HasPrefix(p, "[0].result") || strings.HasPrefix(p, "[0].facts")
 		}, into(func() any { return new([]scoring.Evaluation) })},
 		{"Score.UnmarshalJSON in a slice", hardening.MustJSON(t, score), under("[0]"), into(func() any { return new([]scoring.Score) })},
-		{"Book.UnmarshalJSON", hardening.MustJSON(t, book), nil, into(func() any { return scoring.NewBook() })},
+		{"Book.UnmarshalJSON", hardening.MustJSON(t, book), nil, into(func() any { return scoring.NewBook(nil) })},
 		{"Book.UnmarshalJSON in a map", hardening.MustJSON(t, map[string]*scoring.Book{"b": book}), under("b"), into(func() any { return new(map[string]*scoring.Book) })},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -165,7 +165,7 @@ func TestUnboundedNumbers(t *testing.T) {
 
 	book := []byte(strings.Replace(string(hardening.MustJSON(t, strictBook(t))), `"points":"90.5"`, `"points":"`+digits(8_000_000)+`"`, 1))
 	refusedFast(t, "a book with a point of 8,000,000 digits", "longer than 64 characters at evaluations[0].result.points",
-		func() error { return scoring.NewBook().UnmarshalJSON(book) })
+		func() error { return scoring.NewBook(nil).UnmarshalJSON(book) })
 	eval := []byte(strings.Replace(string(hardening.MustJSON(t, strictBook(t).Evaluations()[0])), `"points":"90.5"`, `"points":`+digits(4_000_000), 1))
 	refusedFast(t, "an evaluation with points of 4,000,000 digits", "longer than 64 characters at points",
 		func() error {
@@ -177,7 +177,7 @@ func TestUnboundedNumbers(t *testing.T) {
 		func() error {
 			e := strictBook(t).Evaluations()[0]
 			e.Matter, e.Result.Points = "M2", huge
-			return scoring.NewBook().Record(e)
+			return scoring.NewBook(nil).Record(e)
 		})
 }
 
@@ -250,7 +250,7 @@ func TestRecordRefusesWhatJSONCannotWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(data, scoring.NewBook()); err != nil {
+	if err := json.Unmarshal(data, scoring.NewBook(nil)); err != nil {
 		t.Errorf("the book does not read back: %v", err)
 	}
 }
@@ -261,7 +261,7 @@ func TestRecordMonotonicClock(t *testing.T) {
 	now := time.Now()
 	e := strictBook(t).Evaluations()[0]
 	e.At = now
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	if err := b.Record(e); err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +277,7 @@ func TestBookErrorsCapped(t *testing.T) {
 	for range 1000 {
 		es = append(es, `{"matter":"","subject":"s","evaluator":"e","at":"2020-06-01T09:00:00+08:00","result":{"grade":"g","points":"1"}}`)
 	}
-	err := json.Unmarshal([]byte(`{"evaluations":[`+strings.Join(es, ",")+`]}`), scoring.NewBook())
+	err := json.Unmarshal([]byte(`{"evaluations":[`+strings.Join(es, ",")+`]}`), scoring.NewBook(nil))
 	if !errors.Is(err, scoring.ErrInvalid) || strings.Count(err.Error(), "\n") != 100 ||
 		!strings.HasSuffix(err.Error(), "scoring: invalid: 900 more problems (only the first 100 are listed)") {
 		t.Errorf("UnmarshalJSON = %.500v", err)

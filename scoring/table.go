@@ -18,7 +18,7 @@ import (
 
 // Table is a decision table, the package's built-in [Evaluator]: the first
 // rule whose conditions all hold grades the facts. A table is policy kept
-// as data: it loads from and saves to JSON ([LoadTable], [Table.Save]), is
+// as data: it loads from and saves to JSON ([LoadTable]; encoding/json writes the form it reads), is
 // checked when loaded ([Table.Validate]), and names its Version in the
 // Policy of every Result it makes.
 //
@@ -277,16 +277,6 @@ func LoadTable(r io.Reader) (*Table, error) {
 		return nil, fmt.Errorf("%w: decision table: %w", ErrInvalid, err)
 	}
 	return t, nil
-}
-
-// Save writes t to w as indented JSON, the form LoadTable reads.
-func (t *Table) Save(w io.Writer) error {
-	b, err := json.MarshalIndent(t, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
 }
 
 // maxGrid bounds the regions that Validate checks one by one.

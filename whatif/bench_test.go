@@ -32,7 +32,7 @@ func BenchmarkWhatIf(b *testing.B) {
 		b.ReportAllocs()
 		defer cputime.Report(b)()
 		for range b.N {
-			once := scoring.NewBook()
+			once := scoring.NewBook(nil)
 			for i, f := range facts {
 				r, err := strict.Evaluate(f)
 				if err != nil {

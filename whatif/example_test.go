@@ -25,7 +25,7 @@ func ExampleRegrade() {
 	strict := &scoring.Table{Version: "2026-2", Scale: scale, Rules: []scoring.TableRule{
 		{Name: "半时限内响应", Grade: "好", Responded: &yes, ResponseAtMost: &half}, {Name: "其他", Grade: "一般"}}}
 
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	var facts []scoring.Facts
 	for i, f := range []struct {
 		unit  string

@@ -36,9 +36,9 @@ func hardeningRows(t *testing.T) []hardening.Row {
 	y := journalYear(t, 3)
 	return []hardening.Row{
 		{Name: "whatif.Regrade", Run: func(c *hardening.Caller) {
-			for i, b := range []*scoring.Book{{}, scoring.NewBook(), book} {
+			for i, b := range []*scoring.Book{{}, scoring.NewBook(nil), book} {
 				for j, fs := range append(hostileFacts(), facts) {
-					for k, e := range []scoring.Evaluator{scoring.Discard(), wuhu.Table(), &scoring.Table{}} {
+					for k, e := range []scoring.Evaluator{scoring.First(), wuhu.Table(), &scoring.Table{}} {
 						for _, p := range []scoring.Period{{}, scoring.Year(2026)} {
 							desc := fmt.Sprintf("Regrade(book %d, facts %d, evaluator %d, period)", i, j, k)
 							c.Call(desc, func() {

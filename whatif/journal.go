@@ -16,7 +16,7 @@ import (
 // m, its matter as the journal recorded it when the evaluation was
 // appended: the matter's events journaled before it, replayed. The facts
 // must be those of ev — its Matter, Subject, Evaluator and stage (see
-// [scoring.Facts.EvaluationStage]). A Source must not change or keep m.
+// [scoring.Facts.Evaluation]). A Source must not change or keep m.
 type Source func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error)
 
 // FactsFor returns the Source that reads the facts of an evaluation with
@@ -85,7 +85,7 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 		}
 		if !matches(&f, &ev) {
 			return Report{}, fmt.Errorf("%w: the facts read for the evaluation of %s are those of %s", ErrInvalid, where(&ev),
-				where(&scoring.Evaluation{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Stage: f.EvaluationStage()}))
+				where(&scoring.Evaluation{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Stage: stageOf(&f)}))
 		}
 		fs = append(fs, f)
 	}

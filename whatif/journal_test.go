@@ -57,7 +57,7 @@ func journalYear(t testing.TB, n int) *journaled {
 	cal := workday.China()
 	var buf bytes.Buffer
 	jw := journal.NewWriter(&buf, nil)
-	y := &journaled{book: scoring.NewBook(), quality: map[string]int{}}
+	y := &journaled{book: scoring.NewBook(nil), quality: map[string]int{}}
 	for i := range n {
 		id := fmt.Sprintf("M%03d", i)
 		start := time.Date(2026, 3, 2+i%20, 9, 0, 0, 0, workday.CST())
@@ -78,7 +78,7 @@ func journalYear(t testing.TB, n int) *journaled {
 				t.Fatalf("%s: %v", id, err)
 			}
 			f.Quality = 3 + (i+len(y.facts))%3
-			y.quality[id+"/"+unit+"/"+fmt.Sprint(f.EvaluationStage())] = f.Quality
+			y.quality[id+"/"+unit+"/"+fmt.Sprint(f.Evaluation(time.Time{}, scoring.Result{}).Stage)] = f.Quality
 			r, err := lenient.Evaluate(f)
 			if err != nil {
 				t.Fatal(err)
@@ -145,13 +145,13 @@ func TestRegradeJournal(t *testing.T) {
 	want := map[string]whatif.Change{}
 	for _, f := range y.facts {
 		old, _ := lenient.Evaluate(f)
-		if f.Matter == y.amended.Matter && f.Subject == y.amended.Subject && f.EvaluationStage() == y.amended.Stage {
+		if f.Matter == y.amended.Matter && f.Subject == y.amended.Subject && f.Evaluation(time.Time{}, scoring.Result{}).Stage == y.amended.Stage {
 			old = y.amended.Result
 		}
 		nw, _ := strict.Evaluate(f)
 		if old.Grade != nw.Grade {
-			want[fmt.Sprint(f.Matter, "/", f.Subject, "/", f.EvaluationStage())] = whatif.Change{Matter: f.Matter, Subject: f.Subject,
-				Evaluator: f.Evaluator, Stage: f.EvaluationStage(), Old: old, New: nw}
+			want[fmt.Sprint(f.Matter, "/", f.Subject, "/", f.Evaluation(time.Time{}, scoring.Result{}).Stage)] = whatif.Change{Matter: f.Matter, Subject: f.Subject,
+				Evaluator: f.Evaluator, Stage: f.Evaluation(time.Time{}, scoring.Result{}).Stage, Old: old, New: nw}
 		}
 	}
 	if len(want) == 0 || len(want) == len(y.facts) {

@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -20,7 +21,7 @@ type matcher struct {
 
 // matches reports whether f are the facts of ev.
 func matches(f *scoring.Facts, ev *scoring.Evaluation) bool {
-	return f.Matter == ev.Matter && f.Subject == ev.Subject && f.Evaluator == ev.Evaluator && f.EvaluationStage() == ev.Stage
+	return f.Matter == ev.Matter && f.Subject == ev.Subject && f.Evaluator == ev.Evaluator && stageOf(f) == ev.Stage
 }
 
 // find returns the index of the facts of ev.
@@ -60,7 +61,7 @@ func (m *matcher) index() error {
 	m.chain = make([]int32, len(m.facts))
 	for i := range m.facts {
 		f := &m.facts[i]
-		ev := scoring.Evaluation{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Stage: f.EvaluationStage()}
+		ev := scoring.Evaluation{Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator, Stage: stageOf(f)}
 		if m.lookup(&ev) >= 0 {
 			return fmt.Errorf("%w: two facts for the evaluation of %s", ErrInvalid, where(&ev))
 		}
@@ -83,3 +84,6 @@ func (m *matcher) finish() error {
 	}
 	return m.index()
 }
+
+// stageOf returns the stage under which a Book keeps the evaluation of f.
+func stageOf(f *scoring.Facts) int { return f.Evaluation(time.Time{}, scoring.Result{}).Stage }

@@ -20,7 +20,7 @@ var ErrInvalid = errors.New("whatif: invalid")
 
 // Regrade grades every evaluation of recorded again under e, from the
 // facts it was graded on — facts are matched to evaluations by Matter,
-// Subject, Evaluator and [scoring.Facts.EvaluationStage] — and returns the
+// Subject, Evaluator and the stage of [scoring.Facts.Evaluation] — and returns the
 // differences without touching recorded: recorded evaluations keep their
 // policy; the what-if book is separate. The Subjects of the report are
 // scored over p. Facts that match no recorded evaluation are ignored.
@@ -40,7 +40,7 @@ func Regrade(recorded *scoring.Book, facts []scoring.Facts, e scoring.Evaluator,
 	}
 	amended := counting(recorded)
 	m := matcher{facts: facts}
-	out := Report{Book: scoring.NewBook()}
+	out := Report{Book: scoring.NewBook(nil)}
 	var changes changeList
 	var err error
 	for ev := range recorded.All() {

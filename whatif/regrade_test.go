@@ -42,7 +42,7 @@ func whatIfTables() (lenient, strict *scoring.Table) {
 // hours, recorded under lenient in March 2026.
 func whatIfYear(t testing.TB, n int) (*scoring.Book, []scoring.Facts) {
 	lenient, _ := whatIfTables()
-	book := scoring.NewBook()
+	book := scoring.NewBook(nil)
 	facts := make([]scoring.Facts, n)
 	for i := range facts {
 		facts[i] = scoring.Facts{Matter: fmt.Sprint("M", i), Subject: fmt.Sprint("unit", i%4), Evaluator: "s", Final: true,
@@ -163,7 +163,7 @@ func TestRegradeErrors(t *testing.T) {
 		{"two facts for one evaluation, after the others", append(slices.Clone(facts), facts[1]), strict, whatif.ErrInvalid},
 		{"two facts for one evaluation, out of order", append([]scoring.Facts{facts[2]}, facts...), strict, whatif.ErrInvalid},
 		{"a refusing policy", facts, &scoring.Table{}, scoring.ErrNoRule},
-		{"a policy that evaluates nothing", facts, scoring.Discard(), whatif.ErrInvalid},
+		{"a policy that evaluates nothing", facts, scoring.First(), whatif.ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := whatif.Regrade(book, tc.facts, tc.e, scoring.Year(2026))
@@ -175,7 +175,7 @@ func TestRegradeErrors(t *testing.T) {
 			}
 		})
 	}
-	got, err := whatif.Regrade(scoring.NewBook(), facts, strict, scoring.Year(2026))
+	got, err := whatif.Regrade(scoring.NewBook(nil), facts, strict, scoring.Year(2026))
 	if err != nil || len(got.Changes) != 0 || len(got.Subjects) != 0 || got.Book.Len() != 0 {
 		t.Errorf("an empty book: %+v, %v; want nothing", got, err)
 	}

@@ -119,7 +119,7 @@ func simulate(days []time.Time, staff []member) []task {
 
 // grade evaluates every task with e and records the results in a new book.
 func grade(e scoring.Evaluator, tasks []task) (*scoring.Book, error) {
-	b := scoring.NewBook()
+	b := scoring.NewBook(nil)
 	for _, t := range tasks {
 		r, err := e.Evaluate(t.facts)
 		if err != nil {

@@ -65,7 +65,7 @@ type graded struct {
 // book and blends each department's composite into its annual assessment.
 func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded, error) {
 	lists := w.catalog()
-	a := &graded{year: y, lists: lists, book: scoring.NewBook(), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
+	a := &graded{year: y, lists: lists, book: scoring.NewBook(nil), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
 		evals: map[string][]scoring.Evaluation{}, grades: map[string][]grading.Grade{}}
 	plans := make(map[string]*plan, len(y.plans))
 	for _, p := range y.plans {

@@ -161,11 +161,11 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 		resolved := false
 		for _, e := range m.Events {
 			switch {
-			case e.Kind == matters.Whistle && p.Contains(e.At):
+			case e.Kind == matters.Whistle && within(p, e.At):
 				v.Whistled++
 			case e.Kind == matters.Resolve && !resolved:
 				resolved = true
-				if p.Contains(e.At) {
+				if within(p, e.At) {
 					v.Resolved++
 				}
 			}
@@ -505,3 +505,6 @@ func writeRanking(b *strings.Builder, r report) {
 
 // percent writes a weight such as 0.3 as "30%".
 func percent(w decimal.Decimal) string { return w.Shift(2).String() + "%" }
+
+// within reports whether t falls in p: From ≤ t < To.
+func within(p scoring.Period, t time.Time) bool { return !t.Before(p.From) && t.Before(p.To) }

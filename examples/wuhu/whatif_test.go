@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -55,7 +56,7 @@ func TestWhatIfStrict(t *testing.T) {
 		stage                      int
 	}
 	want := map[key]whatif.Change{}
-	alone := scoring.NewBook()
+	alone := scoring.NewBook(nil)
 	evals := map[key]scoring.Evaluation{}
 	for _, es := range a.evals {
 		for _, e := range es {
@@ -71,7 +72,7 @@ func TestWhatIfStrict(t *testing.T) {
 		}
 	}
 	for _, f := range recordedFacts {
-		k := key{f.Matter, f.Subject, f.Evaluator, f.EvaluationStage()}
+		k := key{f.Matter, f.Subject, f.Evaluator, f.Evaluation(time.Time{}, scoring.Result{}).Stage}
 		old, err := recorded.Evaluate(f)
 		if err != nil {
 			t.Fatal(err)

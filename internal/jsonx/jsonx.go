@@ -362,3 +362,14 @@ func FromMap(m map[string]Decimal) map[string]decimal.Decimal {
 	}
 	return out
 }
+
+// Indent writes v to w as json.MarshalIndent writes it with two spaces,
+// and a line feed: the form of the tables and sheets kept in files.
+func Indent(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

@@ -59,11 +59,11 @@ var helperPackages = []helperPackage{
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
 		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 8,
-		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.Discard(), make([]scoringtest.Case, n)) },
-		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.Discard(), path) },
+		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.First(), make([]scoringtest.Case, n)) },
+		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.First(), path) },
 		read: func(t errorfer, r io.Reader) error {
 			cs, err := scoringtest.ReadCases(r)
-			scoringtest.Run(t, scoring.Discard(), cs)
+			scoringtest.Run(t, scoring.First(), cs)
 			return err
 		},
 	},

@@ -3,6 +3,7 @@ package wuhu_test
 import (
 	"bytes"
 	"flag"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"strings"
 	"testing"
 	"time"
@@ -80,7 +81,7 @@ func TestTableJSON(t *testing.T) {
 		t.Fatalf("Table does not validate: %v", err)
 	}
 	var buf bytes.Buffer
-	if err := wuhu.Table().Save(&buf); err != nil {
+	if err := jsonx.Indent(&buf, wuhu.Table()); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/table.golden", buf.Bytes(), *update)

@@ -14,14 +14,14 @@ import (
 
 func TestTestEvaluatorAccepts(t *testing.T) {
 	for name, e := range map[string]scoring.Evaluator{
-		"speed": speed, "discard": scoring.Discard(), "first": scoring.First(scoring.Discard(), speed),
+		"speed": speed, "discard": scoring.First(), "first": scoring.First(scoring.First(), speed),
 		"refuses everything": scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no") }),
 	} {
 		if err := TestEvaluator(e, testScale); err != nil {
 			t.Errorf("TestEvaluator(%s): %v", name, err)
 		}
 	}
-	if err := TestEvaluator(scoring.Discard(), nil); err != nil {
+	if err := TestEvaluator(scoring.First(), nil); err != nil {
 		t.Errorf("TestEvaluator(Discard, no scale): %v", err)
 	}
 }
