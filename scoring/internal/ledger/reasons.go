@@ -293,30 +293,18 @@ type blocks struct {
 	size int
 }
 
-func (b *blocks) reasons(n int) []reason.Reason {
-	if n > len(b.rs) {
-		b.rs = make([]reason.Reason, max(n, b.size))
-	}
-	out := b.rs[:n:n]
-	b.rs = b.rs[n:]
-	return out
-}
+func (b *blocks) reasons(n int) []reason.Reason { return take(&b.rs, n, b.size) }
+func (b *blocks) checks(n int) []reason.Check   { return take(&b.cs, n, b.size) }
+func (b *blocks) figures(n int) []reason.Figure { return take(&b.fs, n, 4*b.size) }
 
-func (b *blocks) checks(n int) []reason.Check {
-	if n > len(b.cs) {
-		b.cs = make([]reason.Check, max(n, b.size))
+// take returns the first n of *room, capped, and leaves the rest in
+// *room; a new block of max(n, size) when *room has fewer than n.
+func take[T any](room *[]T, n, size int) []T {
+	if n > len(*room) {
+		*room = make([]T, max(n, size))
 	}
-	out := b.cs[:n:n]
-	b.cs = b.cs[n:]
-	return out
-}
-
-func (b *blocks) figures(n int) []reason.Figure {
-	if n > len(b.fs) {
-		b.fs = make([]reason.Figure, max(n, 4*b.size))
-	}
-	out := b.fs[:n:n]
-	b.fs = b.fs[n:]
+	out := (*room)[:n:n]
+	*room = (*room)[n:]
 	return out
 }
 
