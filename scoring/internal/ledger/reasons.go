@@ -42,7 +42,7 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 	for i := range rs {
 		r := &rs[i]
 		at := len(b)
-		b = append(b, 0, 0, 0) // room for a length of up to 21 bits
+		b = append(b, 0) // room for a length below 128, most reasons'; see putLength
 		b = binary.AppendUvarint(b, uint64(r.Rule))
 		b = append(b, byte(r.Lang))
 		b = appendText(b, r.Name)
@@ -72,20 +72,21 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 	return b
 }
 
-// putLength writes the length of b[at+3:] as a uvarint at b[at:], where
-// three bytes were left for it, moving the bytes when it needs more or
-// fewer.
+// putLength writes the length of b[at+1:] as a uvarint at b[at:], where
+// one byte was left for it, moving the bytes right when it needs more.
 func putLength(b []byte, at int) []byte {
-	n := uint64(len(b) - at - 3)
+	n := uint64(len(b) - at - 1)
+	if n < 0x80 {
+		b[at] = byte(n)
+		return b
+	}
 	var l [binary.MaxVarintLen64]byte
 	k := binary.PutUvarint(l[:], n)
 	end := len(b)
-	if k > 3 {
-		b = append(b, l[:k-3]...) // grow; copy moves overlapping bytes right
-	}
-	copy(b[at+k:], b[at+3:end])
+	b = append(b, l[:k-1]...)   // grow; copy moves overlapping bytes right
+	copy(b[at+k:], b[at+1:end]) // the body, after the length's k bytes
 	copy(b[at:], l[:k])
-	return b[:end-3+k]
+	return b
 }
 
 func appendText(b []byte, s string) []byte {
