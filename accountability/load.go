@@ -1,8 +1,6 @@
 package accountability
 
 import (
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -25,11 +23,8 @@ const MaxRegisterBytes = 64 << 20
 // [Register.Validate] for that.
 func LoadRegister(r io.Reader) (*Register, error) {
 	var reg Register
-	if err := jsonx.Read(r, MaxRegisterBytes, &reg); err != nil {
-		if errors.Is(err, ErrInvalid) {
-			return nil, fmt.Errorf("accountability: loading register: %w", err)
-		}
-		return nil, fmt.Errorf("accountability: loading register: %w: %w", ErrInvalid, err)
+	if err := jsonx.Wrap(jsonx.Read(r, MaxRegisterBytes, &reg), "accountability: loading register", ErrInvalid); err != nil {
+		return nil, err
 	}
 	return &reg, nil
 }

@@ -35,11 +35,7 @@ type annualFields Annual
 
 // MarshalJSON writes decimals as JSON strings in their shortest exact form.
 func (a Annual) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		annualFields
-		Parts map[string]jsonx.Decimal `json:"parts"`
-		Total jsonx.Decimal            `json:"total"`
-	}{annualFields(a), jsonx.Map(a.Parts), jsonx.Decimal(a.Total)})
+	return json.Marshal(annualJSON{(*annualFields)(&a), jsonx.Map(a.Parts), jsonx.Decimal(a.Total)})
 }
 
 // Assess blends each scored subject's composite, as the [SubdistrictPart],

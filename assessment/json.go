@@ -1,8 +1,6 @@
 package assessment
 
 import (
-	"fmt"
-
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
@@ -23,12 +21,9 @@ type weightsJSON map[string]jsonx.Decimal
 // package settings are. Null leaves w alone. Errors wrap [ErrWeights]. It
 // does not validate the weights; [Weights.Validate] does.
 func (w *Weights) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var j weightsJSON
-	if err := jsonx.Decode(b, &j); err != nil {
-		return fmt.Errorf("%w: weights: %w", ErrWeights, err)
+	if ok, err := jsonx.Unmarshal(b, &j, ErrWeights, "weights"); !ok {
+		return err
 	}
 	*w = Weights(jsonx.FromMap(map[string]jsonx.Decimal(j)))
 	return nil
@@ -45,13 +40,10 @@ type annualJSON struct {
 // [Weights.UnmarshalJSON] does; a field Annual does not have is an error
 // too. Null leaves a alone. Errors wrap [ErrWeights].
 func (a *Annual) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
 	var f annualFields
 	j := annualJSON{annualFields: &f}
-	if err := jsonx.Decode(b, &j); err != nil {
-		return fmt.Errorf("%w: annual assessment: %w", ErrWeights, err)
+	if ok, err := jsonx.Unmarshal(b, &j, ErrWeights, "annual assessment"); !ok {
+		return err
 	}
 	f.Parts, f.Total = jsonx.FromMap(j.Parts), decimal.Decimal(j.Total)
 	*a = Annual(f)

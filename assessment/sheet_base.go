@@ -42,14 +42,7 @@ func (k BaseKind) MarshalText() ([]byte, error) { return baseKinds.MarshalText(k
 
 // UnmarshalText reads what [ParseBaseKind] reads; the empty text is the
 // zero value (not set).
-func (k *BaseKind) UnmarshalText(b []byte) error {
-	v, err := baseKinds.UnmarshalText(b)
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+func (k *BaseKind) UnmarshalText(b []byte) error { return baseKinds.Unmarshal(b, k) }
 
 // Value writes the code to a database column (database/sql/driver.Valuer),
 // and NULL for the zero BaseKind; any other value that is not a BaseKind

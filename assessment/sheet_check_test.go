@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -145,19 +144,7 @@ func TestSheetValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := loadSheet(t)
 			tt.spoil(s)
-			err := s.Validate()
-			if tt.want == nil {
-				if err != nil {
-					t.Fatalf("Validate = %v", err)
-				}
-				return
-			}
-			if !errors.Is(err, assessment.ErrSheet) {
-				t.Fatalf("Validate = %v, want ErrSheet", err)
-			}
-			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
-				t.Errorf("Validate mismatch (-want +got):\n%s", diff)
-			}
+			checkErr(t, "Validate", s.Validate(), assessment.ErrSheet, tt.want)
 		})
 	}
 }

@@ -84,13 +84,17 @@ var (
 // decode decodes b strictly into w, the wire form of a what, wrapping
 // sentinel around any error.
 func decode[W any](b []byte, w *W, what string, sentinel error) error {
-	if err := jsonx.Decode(b, w); err != nil {
-		if errors.Is(err, sentinel) {
-			return err
-		}
-		return fmt.Errorf("%w: %s: %w", sentinel, what, err)
+	return wrap(jsonx.Decode(b, w), what, sentinel)
+}
+
+// wrap returns err, an error reading a what, wrapping sentinel: as it is
+// when it already does (the error of a part that reads itself), else
+// naming the what. It returns nil for a nil err.
+func wrap(err error, what string, sentinel error) error {
+	if err == nil || errors.Is(err, sentinel) {
+		return err
 	}
-	return nil
+	return fmt.Errorf("%w: %s: %w", sentinel, what, err)
 }
 
 // read is an UnmarshalJSON of a part of a sheet, its facts or its result:
@@ -143,11 +147,8 @@ const maxSheetBytes = 16 << 20
 // and every problem [Sheet.Validate] finds.
 func LoadSheet(r io.Reader) (*Sheet, error) {
 	s := new(Sheet)
-	if err := jsonx.Read(r, maxSheetBytes, s); err != nil {
-		if errors.Is(err, ErrSheet) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("%w: sheet: %w", ErrSheet, err)
+	if err := wrap(jsonx.Read(r, maxSheetBytes, s), "sheet", ErrSheet); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -2,8 +2,6 @@ package assessment_test
 
 import (
 	"bytes"
-	"errors"
-	"github.com/qingdan/qingdan/internal/jsonx"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -14,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -216,15 +215,10 @@ func TestSheetApplyErrors(t *testing.T) {
 			if tt.sheet == &broken {
 				sentinel = assessment.ErrSheet
 			}
-			if !errors.Is(err, sentinel) {
-				t.Fatalf("Apply = %v, %v; want %v", got, err, sentinel)
-			}
 			if diff := cmp.Diff(assessment.Result{}, got); diff != "" {
 				t.Errorf("a refused Apply returned a result (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
-				t.Errorf("Apply error mismatch (-want +got):\n%s", diff)
-			}
+			checkErr(t, "Apply", err, sentinel, tt.want)
 		})
 	}
 }

@@ -33,19 +33,7 @@ func TestWeightsValidate(t *testing.T) {
 		{"empty name", assessment.Weights{"": d("1")}, []string{"assessment: bad weights: a part has an empty name"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.w.Validate()
-			if tt.want == nil {
-				if err != nil {
-					t.Errorf("Validate = %v", err)
-				}
-				return
-			}
-			if !errors.Is(err, assessment.ErrWeights) {
-				t.Fatalf("Validate = %v, want ErrWeights", err)
-			}
-			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
-				t.Errorf("Validate mismatch (-want +got):\n%s", diff)
-			}
+			checkErr(t, "Validate", tt.w.Validate(), assessment.ErrWeights, tt.want)
 		})
 	}
 }

@@ -327,7 +327,16 @@
 //	    seq      bigint PRIMARY KEY CHECK (seq >= 0), -- the snapshot's head
 //	    snapshot text   NOT NULL
 //	);
-//	REVOKE UPDATE, DELETE, TRUNCATE ON journal FROM PUBLIC;
+//	-- Append-only, for the table's owner too (a REVOKE from PUBLIC does
+//	-- nothing: PUBLIC has no UPDATE or DELETE, and the owner keeps its own):
+//	CREATE FUNCTION journal_append_only() RETURNS trigger LANGUAGE plpgsql
+//	    AS $$ BEGIN RAISE EXCEPTION 'the journal is append-only: % refused', TG_OP; END $$;
+//	CREATE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON journal
+//	    FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+//	CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal
+//	    FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
+//	-- Better still, the service's role does not own the table:
+//	-- GRANT SELECT, INSERT ON journal TO service;  GRANT SELECT, INSERT, DELETE ON journal_snapshot TO service;
 //
 //	-- the journal, to verify or rebuild:  SELECT line FROM journal ORDER BY seq
 //	-- a restart:                         SELECT line FROM journal WHERE seq >= $1 ORDER BY seq

@@ -140,7 +140,9 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // JSON (strictly; each matter is rebuilt from its events with
 // matters.Replay), that its tree has the shape of a tree
 // of that many entries and, if the number is odd, ends in that entry's
-// leaf; that the first line of tail is the entry of that head, whole and
+// leaf; that its matters' events, its evaluations and its amendments are
+// that many entries, each evaluation of its book placed once, and each
+// evaluation and amendment at an entry of its own; that the first line of tail is the entry of that head, whole and
 // with its hash; and, as Verify does, every line after it. Given
 // published checkpoints, it checks each against the tree, which the
 // snapshot starts and the tail completes: a checkpoint of at least the
@@ -276,20 +278,8 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 		}
 		s.Matters[id] = m
 	}
-	for _, e := range j.Evaluations {
-		if e.Seq < 1 || e.Seq > s.Head.Seq {
-			return nil, bad("evaluation entry %d is not one of its %d entries", e.Seq, s.Head.Seq)
-		}
-		s.evals[evalKey{e.Matter, e.Subject, e.Evaluator, e.Stage}] = e.Seq
-	}
-	if len(s.evals) != s.Book.Len() {
-		return nil, bad("it places %d evaluations, and its book holds %d", len(s.evals), s.Book.Len())
-	}
-	for i, a := range s.Amendments {
-		if e, ok := s.evals[keyOf(&a.Amendment.Evaluation)]; !ok || e != a.Amends || a.Seq <= e || a.Seq > s.Head.Seq {
-			return nil, bad("amendment entry %d does not amend evaluation entry %d", a.Seq, a.Amends)
-		}
-		s.of[a.Amends] = append(s.of[a.Amends], i)
+	if err := s.place(j.Evaluations, bad); err != nil {
+		return nil, err
 	}
 	for _, is := range s.of {
 		for k, i := range is {
@@ -299,6 +289,62 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 		}
 	}
 	return s, nil
+}
+
+// place checks where a snapshot places its evaluations and amendments, and
+// keeps the places in s: each evaluation of the book at an entry of its
+// own, each amendment after the evaluation it amends, at an entry of its
+// own, and, with the matters' events, exactly the entries up to the head
+// (a journal holds nothing else).
+func (s *Rebuilt) place(evals []located, bad func(string, ...any) error) error {
+	inBook := make(map[evalKey]bool, s.Book.Len())
+	for _, e := range s.Book.Evaluations() {
+		inBook[keyOf(&e)] = true
+	}
+	taken := make(map[int64]bool, len(evals)+len(s.Amendments))
+	take := func(what string, seq int64) error {
+		switch {
+		case seq < 1 || seq > s.Head.Seq:
+			return bad("%s entry %d is not one of its %d entries", what, seq, s.Head.Seq)
+		case taken[seq]:
+			return bad("%s entry %d is the entry of another evaluation or amendment", what, seq)
+		}
+		taken[seq] = true
+		return nil
+	}
+	for _, e := range evals {
+		k := evalKey{e.Matter, e.Subject, e.Evaluator, e.Stage}
+		if err := take("evaluation", e.Seq); err != nil {
+			return err
+		}
+		if !inBook[k] {
+			return bad("evaluation entry %d (matter %q, subject %q, evaluator %q, stage %d) is not in its book", e.Seq, e.Matter, e.Subject, e.Evaluator, e.Stage)
+		}
+		if _, ok := s.evals[k]; ok {
+			return bad("evaluation entry %d places an evaluation placed before", e.Seq)
+		}
+		s.evals[k] = e.Seq
+	}
+	if len(s.evals) != s.Book.Len() {
+		return bad("it places %d evaluations, and its book holds %d", len(s.evals), s.Book.Len())
+	}
+	for i, a := range s.Amendments {
+		if err := take("amendment", a.Seq); err != nil {
+			return err
+		}
+		if e, ok := s.evals[keyOf(&a.Amendment.Evaluation)]; !ok || e != a.Amends || a.Seq <= e {
+			return bad("amendment entry %d does not amend evaluation entry %d", a.Seq, a.Amends)
+		}
+		s.of[a.Amends] = append(s.of[a.Amends], i)
+	}
+	events := int64(0)
+	for _, m := range s.Matters {
+		events += int64(len(m.Events))
+	}
+	if n := events + int64(len(taken)); n != s.Head.Seq {
+		return bad("its %d events, %d evaluations and %d amendments are not the %d entries up to its head", events, len(evals), len(s.Amendments), s.Head.Seq)
+	}
+	return nil
 }
 
 // expectFrom makes the reader, which starts after the entries of front,

@@ -1,11 +1,6 @@
 package matters
 
-import (
-	"errors"
-	"fmt"
-
-	"github.com/qingdan/qingdan/internal/jsonx"
-)
+import "github.com/qingdan/qingdan/internal/jsonx"
 
 // The JSON forms of the types that decode themselves, registered so that
 // jsonx.Decode checks them, inside whatever holds them, in its first pass
@@ -27,12 +22,13 @@ func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) e
 		return nil
 	}
 	var j J
-	if err := jsonx.Decode(b, &j); err != nil {
-		if errors.Is(err, ErrInvalid) {
-			return fmt.Errorf("matters: %s: %w", what, err)
-		}
-		return fmt.Errorf("matters: %s: %w: %w", what, ErrInvalid, err)
+	if err := invalid(jsonx.Decode(b, &j), what); err != nil {
+		return err
 	}
 	*v = j.decoded()
 	return nil
 }
+
+// invalid returns err, an error reading a what, naming the what and
+// wrapping [ErrInvalid] once; nil for a nil err.
+func invalid(err error, what string) error { return jsonx.Wrap(err, "matters: "+what, ErrInvalid) }

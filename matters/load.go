@@ -1,8 +1,6 @@
 package matters
 
 import (
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -20,14 +18,7 @@ const (
 // load reads one JSON value of at most limit bytes from r into v,
 // strictly; an error wraps ErrInvalid once.
 func load(what string, r io.Reader, limit int64, v any) error {
-	err := jsonx.Read(r, limit, v)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, ErrInvalid):
-		return fmt.Errorf("matters: loading %s: %w", what, err)
-	}
-	return fmt.Errorf("matters: loading %s: %w: %w", what, ErrInvalid, err)
+	return invalid(jsonx.Read(r, limit, v), "loading "+what)
 }
 
 // LoadDirectory reads a governance matter list's JSON (as encoding/json

@@ -1,7 +1,6 @@
 package matters
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -27,11 +26,8 @@ func (m *Matter) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var j matterFields
-	if err := jsonx.Decode(b, &j); err != nil {
-		if errors.Is(err, ErrInvalid) {
-			return fmt.Errorf("matters: matter: %w", err)
-		}
-		return fmt.Errorf("matters: matter: %w: %w", ErrInvalid, err)
+	if err := invalid(jsonx.Decode(b, &j), "matter"); err != nil {
+		return err
 	}
 	read := Matter(j)
 	want := &Matter{}

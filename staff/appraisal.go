@@ -42,10 +42,7 @@ type scoreFields Score
 
 // MarshalJSON writes scores as JSON strings in their shortest exact form.
 func (s Score) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		scoreFields
-		Scores map[string]jsonx.Decimal `json:"scores"`
-	}{scoreFields(s), jsonx.Map(s.Scores)})
+	return json.Marshal(scoreJSON{(*scoreFields)(&s), jsonx.Map(s.Scores)})
 }
 
 // Appraisal is one round of staff appraisal by post category: the same
@@ -75,11 +72,7 @@ type appraisedFields Appraised
 
 // MarshalJSON writes decimals as JSON strings in their shortest exact form.
 func (a Appraised) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		appraisedFields
-		Scores map[string]jsonx.Decimal `json:"scores"`
-		Total  jsonx.Decimal            `json:"total"`
-	}{appraisedFields(a), jsonx.Map(a.Scores), jsonx.Decimal(a.Total)})
+	return json.Marshal(appraisedJSON{(*appraisedFields)(&a), jsonx.Map(a.Scores), jsonx.Decimal(a.Total)})
 }
 
 // Appraise blends each person's scores with the weights of their category

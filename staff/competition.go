@@ -47,11 +47,7 @@ func (c Candidate) MarshalJSON() ([]byte, error) {
 			years[i] = jsonx.Decimal(y)
 		}
 	}
-	return json.Marshal(struct {
-		candidateFields
-		Competition jsonx.Decimal   `json:"competition"`
-		Years       []jsonx.Decimal `json:"years"`
-	}{candidateFields(c), jsonx.Decimal(c.Competition), years})
+	return json.Marshal(candidateJSON{(*candidateFields)(&c), jsonx.Decimal(c.Competition), years})
 }
 
 // Placement is a candidate's place on a post: the exact Total, the Rank
@@ -69,10 +65,7 @@ type placementFields Placement
 
 // MarshalJSON writes Total as a JSON string in its shortest exact form.
 func (p Placement) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		placementFields
-		Total jsonx.Decimal `json:"total"`
-	}{placementFields(p), jsonx.Decimal(p.Total)})
+	return json.Marshal(placementJSON{(*placementFields)(&p), jsonx.Decimal(p.Total)})
 }
 
 // Select ranks the candidates of an open competition (竞争性选拔) post by

@@ -79,7 +79,9 @@ func (c Coverage) String() string { return tablecase.Summary(sheetPolicy(c.Sheet
 // It does not check the cases' results; call [Run] for that. It panics
 // if s is nil.
 func RequireCoverage(t Testing, s *assessment.Sheet, cases []Case) {
-	tablecase.Helper(t)
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	rows := Cover(s, cases).Rows // panics on a nil sheet first
 	tablecase.Require(t, sheetPolicy(s.Version), rows, reached)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/shopspring/decimal"
@@ -84,8 +85,14 @@ func TestRunFile(t *testing.T) {
 	var rec tablecase.HelperRecorder
 	RunFile(&rec, s, "testdata/cases.json")
 	rec.Check(t, "RunFile", nil)
-	if rec.Helpers != 7 { // RunFile, Run, and the report of each of the 5 cases
-		t.Errorf("Helper called %d times, want 7", rec.Helpers)
+	// Every function between the test and t.Errorf marks itself, so that a
+	// failure is reported at the test's line.
+	wantCallers := []string{"assessmenttest.RunFile", "tablecase.Load", "assessmenttest.Run"}
+	for range 5 { // the report of each case
+		wantCallers = append(wantCallers, "tablecase.Report")
+	}
+	if diff := cmp.Diff(wantCallers, rec.Callers); diff != "" {
+		t.Errorf("callers of Helper mismatch (-want +got):\n%s", diff)
 	}
 	for _, tt := range []struct{ path, want string }{
 		{"testdata/none.json", "assessmenttest: open testdata/none.json"},

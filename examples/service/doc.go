@@ -25,8 +25,10 @@
 // is always that of the committed rows. Accepting is serialised: the
 // order of the journal is the order in which events were accepted. Every
 // 5000 entries the service saves a snapshot of its state in a second
-// table; on start it reads the latest snapshot and the rows from its head
-// on (journal.Resume), checking both. The tables are those of package
+// table (a snapshot that fails does not fail the event, which is
+// committed: the service says so on stderr and tries again after the
+// next event); on start it reads the latest snapshot and the rows from
+// its head on (journal.Resume), checking both. The tables are those of package
 // journal's documentation (# A journal in a database).
 //
 // The grades are those of grading.New: the lead at each of its Progress
@@ -34,14 +36,17 @@
 // amendment of each when a return visit after the Close changes the
 // citizen's answer. The quality judgements in a request are the owner's
 // (the sub-district's) judgement of each unit graded at that event (1 to
-// 5; the grader's Judge reads them): they are not part of a matter's
+// 5; the grader's Judge reads them; one of a unit the event does not
+// grade, a misspelt unit say, is refused): they are not part of a matter's
 // history, so they come with the event that calls for the grade — an
 // amendment's too — and the evaluation, journaled, keeps them. A matter's
 // evaluations are served with the amendments that count applied, with
 // their reasons (scoring.Book.Matter).
 //
-// Its test starts a throwaway PostgreSQL cluster (initdb and pg_ctl from
-// the machine: private data and socket directories, no TCP), posts the
+// Its test starts a throwaway PostgreSQL cluster (initdb and postgres from
+// the machine: private data and socket directories, no TCP; the server is
+// the test process's child and shuts down when the test ends, however it
+// ends), posts the
 // wuhu example's year through HTTP — its journal is then the example's,
 // byte for byte — restarts the service from the snapshot and from the
 // first row and requires the same views, and has four clients post the

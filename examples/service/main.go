@@ -40,6 +40,7 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	cfg.SnapshotFailed = func(err error) { fmt.Fprintln(stderr, "service:", err) }
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	pool, err := pgxpool.New(ctx, *db)

@@ -1,53 +1,95 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // postgresDirs is where a distribution installs PostgreSQL's programs.
 const postgresDirs = "/usr/lib/postgresql/*/bin"
 
-// postgresBin finds the directory of initdb and pg_ctl: on PATH, else
-// the newest of the directories dirs matches.
+// postgresBin finds the directory of initdb and postgres (the server):
+// on PATH, else the one of the directories dirs matches that holds both,
+// of the newest version (its parent's name: 9.6, 15, 16).
 func postgresBin(dirs string) (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
-		if _, err := exec.LookPath("pg_ctl"); err == nil {
+		if q, err := exec.LookPath("postgres"); err == nil && filepath.Dir(q) == filepath.Dir(p) {
 			return filepath.Dir(p), nil
 		}
 	}
 	found, _ := filepath.Glob(dirs)
-	for i := len(found) - 1; i >= 0; i-- {
-		if _, err := os.Stat(filepath.Join(found[i], "initdb")); err == nil {
-			return found[i], nil
+	slices.SortFunc(found, func(a, b string) int {
+		return compareVersions(filepath.Base(filepath.Dir(b)), filepath.Base(filepath.Dir(a)))
+	})
+	for _, dir := range found {
+		if isFile(filepath.Join(dir, "initdb")) && isFile(filepath.Join(dir, "postgres")) {
+			return dir, nil
 		}
 	}
-	return "", fmt.Errorf("initdb and pg_ctl are not on PATH nor in %s: install PostgreSQL (apt-get install postgresql)", dirs)
+	return "", fmt.Errorf("initdb and postgres are not on PATH nor in %s: install PostgreSQL (apt-get install postgresql)", dirs)
+}
+
+// compareVersions compares versions such as 9.6 and 15 number by number;
+// a part that is not a number compares as text after the numbers.
+func compareVersions(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		var c int
+		switch {
+		case errx == nil && erry == nil:
+			c = cmp.Compare(x, y)
+		case errx == nil:
+			c = -1
+		case erry == nil:
+			c = 1
+		default:
+			c = strings.Compare(as[i], bs[i])
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(as), len(bs))
+}
+
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // cluster is a throwaway PostgreSQL cluster: its own data directory,
 // socket directory and port, no TCP, fsync off, stopped and removed when
-// the test ends.
+// the test ends — also when it fails, panics or times out: its server is a
+// child of the test's process, told to shut down when that process dies.
 type cluster struct {
 	bin, dir, sock string
 	port           int
 	cred           *syscall.Credential // when the test runs as root, the postgres user's
+	server         *os.Process
+	exited         chan error // the server's exit, once
 }
 
-// startCluster starts a cluster. Without PostgreSQL it fails under CI
-// (QINGDAN_CI=1) and skips elsewhere.
-func startCluster(t *testing.T) *cluster {
+// needPostgres returns the directory of PostgreSQL's programs. Without
+// PostgreSQL it fails under CI (QINGDAN_CI=1) and skips elsewhere.
+func needPostgres(t *testing.T) string {
 	t.Helper()
 	bin, err := postgresBin(postgresDirs)
 	if err != nil {
@@ -56,7 +98,14 @@ func startCluster(t *testing.T) *cluster {
 		}
 		t.Skipf("no PostgreSQL here (QINGDAN_CI unset, so not a failure): %v", err)
 	}
-	c := &cluster{bin: bin, port: 20000 + os.Getpid()%20000}
+	return bin
+}
+
+// startCluster starts a cluster. Without PostgreSQL it fails under CI
+// (QINGDAN_CI=1) and skips elsewhere.
+func startCluster(t *testing.T) *cluster {
+	t.Helper()
+	c := &cluster{bin: needPostgres(t), port: 20000 + os.Getpid()%20000}
 	base, err := os.MkdirTemp("", "qingdan-pg-")
 	if err != nil {
 		t.Fatal(err)
@@ -83,13 +132,105 @@ func startCluster(t *testing.T) *cluster {
 		}
 	}
 	c.run(t, "initdb", "-D", c.dir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync")
-	t.Cleanup(func() { c.pgctl("stop", "-m", "immediate") })
-	opts := fmt.Sprintf("-k %s -p %d -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off", c.sock, c.port)
-	if out, err := c.pgctl("start", "-w", "-t", "60", "-l", filepath.Join(base, "log"), "-o", opts); err != nil {
-		log, _ := os.ReadFile(filepath.Join(base, "log"))
-		t.Fatalf("pg_ctl start: %v\n%s\n%s", err, out, log)
+	logName := filepath.Join(base, "log")
+	if err := c.start(logName); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := c.stop(); err != nil {
+			t.Errorf("stopping the cluster in %s: %v", base, err)
+		}
+	})
+	if err := c.ready(60 * time.Second); err != nil {
+		log, _ := os.ReadFile(logName)
+		t.Fatalf("%v; its log:\n%s", err, log)
 	}
 	return c
+}
+
+// start starts the server, its output to the file logName. The server is
+// the test process's child, not a daemon as pg_ctl makes it: it gets
+// SIGQUIT (immediate shutdown) when the thread that started it ends, and
+// that thread, locked to the goroutine that waits for the server, ends
+// with the server or with the process.
+func (c *cluster) start(logName string) error {
+	log, err := os.Create(logName)
+	if err != nil {
+		return err
+	}
+	if c.cred != nil {
+		if err := log.Chown(int(c.cred.Uid), int(c.cred.Gid)); err != nil {
+			log.Close()
+			return err
+		}
+	}
+	cmd := c.command("postgres", "-D", c.dir, "-k", c.sock, "-p", strconv.Itoa(c.port), "-c", "listen_addresses=",
+		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	cmd.Stdout, cmd.Stderr = log, log
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	dieWithParent(cmd.SysProcAttr)
+	started := make(chan error, 1)
+	c.exited = make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread ends with this goroutine
+		defer log.Close()
+		if err := cmd.Start(); err != nil {
+			started <- fmt.Errorf("starting postgres: %w", err)
+			return
+		}
+		started <- nil
+		c.exited <- cmd.Wait()
+	}()
+	if err := <-started; err != nil {
+		return err
+	}
+	c.server = cmd.Process
+	return nil
+}
+
+// ready waits until the server takes connections, or exits, or limit
+// passes.
+func (c *cluster) ready(limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		conn, err := pgx.Connect(ctx, c.conninfo("postgres"))
+		cancel()
+		if err == nil {
+			return conn.Close(context.Background())
+		}
+		select {
+		case exit := <-c.exited:
+			c.exited <- exit // for stop
+			return fmt.Errorf("postgres exited before taking connections: %v", exit)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("postgres takes no connections after %v: %w", limit, err)
+		}
+	}
+}
+
+// stop shuts the server down at once (SIGQUIT: nothing of a throwaway
+// cluster needs saving) and waits for it, killing it after 30 s.
+func (c *cluster) stop() error {
+	if err := c.server.Signal(syscall.SIGQUIT); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		return err
+	}
+	select {
+	case <-c.exited:
+		return nil
+	case <-time.After(30 * time.Second):
+		c.server.Kill()
+		<-c.exited
+		return errors.New("postgres did not stop within 30 s of SIGQUIT: killed")
+	}
+}
+
+func (c *cluster) conninfo(db string) string {
+	return fmt.Sprintf("host=%s port=%d user=postgres dbname=%s sslmode=disable", c.sock, c.port, db)
 }
 
 func (c *cluster) command(name string, args ...string) *exec.Cmd {
@@ -106,10 +247,6 @@ func (c *cluster) run(t *testing.T, name string, args ...string) {
 	if out, err := c.command(name, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", name, err, out)
 	}
-}
-
-func (c *cluster) pgctl(args ...string) ([]byte, error) {
-	return c.command("pg_ctl", append(args, "-D", c.dir)...).CombinedOutput()
 }
 
 // database creates a database and returns a pool on it, closed when the
@@ -130,7 +267,7 @@ func (c *cluster) pool(t *testing.T, db string) *pgxpool.Pool {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	p, err := pgxpool.New(ctx, fmt.Sprintf("host=%s port=%d user=postgres dbname=%s sslmode=disable", c.sock, c.port, db))
+	p, err := pgxpool.New(ctx, c.conninfo(db))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,18 +286,67 @@ func TestPostgresBin(t *testing.T) {
 		t.Errorf("without PostgreSQL: %q, %v; want an error saying how to install it", dir, err)
 	}
 	root := t.TempDir()
-	for _, v := range []string{"14", "15"} {
+	// Versions as a distribution names them (9.6 sorts after 16 as text),
+	// and a newer one whose server is missing.
+	for v, names := range map[string][]string{"9.6": {"initdb", "postgres"}, "14": {"initdb", "postgres"}, "16": {"initdb", "postgres"}, "17": {"initdb", "pg_ctl"}} {
 		bin := filepath.Join(root, v, "bin")
 		if err := os.MkdirAll(bin, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, name := range []string{"initdb", "pg_ctl"} {
+		for _, name := range names {
 			if err := os.WriteFile(filepath.Join(bin, name), nil, 0o755); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if dir, err := postgresBin(filepath.Join(root, "*", "bin")); err != nil || dir != filepath.Join(root, "15", "bin") {
-		t.Errorf("postgresBin = %q, %v; want the newest, %s", dir, err, filepath.Join(root, "15", "bin"))
+	if dir, err := postgresBin(filepath.Join(root, "*", "bin")); err != nil || dir != filepath.Join(root, "16", "bin") {
+		t.Errorf("postgresBin = %q, %v; want the newest with both programs, %s", dir, err, filepath.Join(root, "16", "bin"))
 	}
+}
+
+// TestClusterDiesWithTheTest starts a cluster in a test process that then
+// dies without its cleanup (as a panic off the test's goroutine or a
+// -timeout ends it) and requires the cluster's server to go with it.
+func TestClusterDiesWithTheTest(t *testing.T) {
+	if out := os.Getenv("QINGDAN_PG_CHILD"); out != "" { // the dying test process
+		c := startCluster(t)
+		if err := os.WriteFile(out, fmt.Appendf(nil, "%d %s", c.server.Pid, filepath.Dir(c.dir)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Exit(3)
+	}
+	needPostgres(t)
+	out := filepath.Join(t.TempDir(), "server")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestClusterDiesWithTheTest$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "QINGDAN_PG_CHILD="+out)
+	b, err := cmd.CombinedOutput()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 3 {
+		t.Fatalf("the test process that starts a cluster and dies: %v\n%s", err, b)
+	}
+	b, err = os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pid int
+	var base string
+	if _, err := fmt.Sscanf(string(b), "%d %s", &pid, &base); err != nil {
+		t.Fatalf("%q: %v", b, err)
+	}
+	defer os.RemoveAll(base)
+	for deadline := time.Now().Add(30 * time.Second); alive(pid); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("the server (pid %d) still runs 30 s after its test process died: killed", pid)
+		}
+	}
+}
+
+// alive reports whether the process pid runs: it exists and, where /proc
+// says so, is not a zombie that nobody has reaped yet.
+func alive(pid int) bool {
+	if syscall.Kill(pid, 0) != nil {
+		return false
+	}
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	return err != nil || !strings.Contains(string(stat), ") Z ")
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -22,6 +24,10 @@ type Config struct {
 	// SnapshotEvery is how many entries the service appends between
 	// snapshots; 0 means 5000, negative never.
 	SnapshotEvery int64
+	// SnapshotFailed, when set, is told of a snapshot that could not be
+	// saved after an event. The event stands (it is in the journal); the
+	// snapshot is tried again after the next one.
+	SnapshotFailed func(error)
 }
 
 // Service accepts the events of matters, grades them and keeps the
@@ -105,6 +111,9 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	if err != nil {
 		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
 	}
+	if err := judgedGraded(sub, grades); err != nil {
+		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+	}
 	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
 	payloads := []any{m.Events[len(m.Events)-1]}
 	for _, g := range grades {
@@ -134,13 +143,26 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 			panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
 		}
 	}
+	// The event is committed: a snapshot that fails must not report it
+	// refused or lost.
 	if n := s.cfg.SnapshotEvery; n > 0 && s.state.Head.Seq-s.saved >= n {
-		if err := s.snapshot(ctx); err != nil {
-			return Accepted{}, err
+		if err := s.snapshot(ctx); err != nil && s.cfg.SnapshotFailed != nil {
+			s.cfg.SnapshotFailed(err)
 		}
 	}
 	acc.Head = s.state.Head
 	return acc, nil
+}
+
+// judgedGraded refuses a quality judgement of a unit that the event does
+// not grade (a misspelt unit, say), which the grader would never read.
+func judgedGraded(sub Submission, grades []grading.Grade) error {
+	for _, u := range slices.Sorted(maps.Keys(sub.Quality)) {
+		if !slices.ContainsFunc(grades, func(g grading.Grade) bool { return g.Facts.Subject == u }) {
+			return fmt.Errorf("event %s#%d: a quality is given for %q, whom it does not grade", sub.Event.Matter, sub.Event.Seq, u)
+		}
+	}
+	return nil
 }
 
 // grader returns the library's grader (package grading) with the
@@ -203,7 +225,9 @@ type MatterView struct {
 	Amendments  []scoring.Amendment  `json:"amendments"`
 }
 
-// Matter returns a matter's view, false if there is no such matter.
+// Matter returns a matter's view, false if there is no such matter. The
+// view is a copy: the events accepted after it do not change it, and a
+// handler may encode it without the lock.
 func (s *Service) Matter(id string) (MatterView, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -212,7 +236,7 @@ func (s *Service) Matter(id string) (MatterView, bool) {
 		return MatterView{}, false
 	}
 	es, as := s.state.Book.Matter(id)
-	return MatterView{Matter: m, Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
+	return MatterView{Matter: m.Clone(), Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
 }
 
 // Head returns the journal's head and its checkpoint under origin.

@@ -5,16 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
@@ -57,8 +55,8 @@ func TestService(t *testing.T) {
 		if diff := cmp.Diff(sequential, views(t, url, year)); diff != "" {
 			t.Errorf("after a restart, views mismatch (-want +got):\n%s", diff)
 		}
-		if _, err := pool.Exec(context.Background(), `DELETE FROM journal_snapshot`); err != nil {
-			t.Fatal(err)
+		if tag, err := pool.Exec(context.Background(), `DELETE FROM journal_snapshot`); err != nil || tag.RowsAffected() == 0 {
+			t.Fatalf("deleting the snapshots: %v, %d rows; want the snapshot the restart above started from", err, tag.RowsAffected())
 		}
 		start = time.Now()
 		_, url = serve(t, c.pool(t, "wuhu"), cfg) // without a snapshot: every row
@@ -80,16 +78,25 @@ func TestService(t *testing.T) {
 				client[s.Event.Matter] = len(client) % 4
 			}
 		}
+		bodies := make([]string, len(year.subs))
+		for i, sub := range year.subs {
+			bodies[i] = mustJSON(t, sub)
+		}
 		var wg sync.WaitGroup
 		errs := make(chan error, 4)
 		for k := range 4 {
 			wg.Go(func() {
-				for _, sub := range year.subs {
+				for i, sub := range year.subs {
 					if client[sub.Event.Matter] != k {
 						continue
 					}
-					if status, body := post(t, url, sub); status != http.StatusCreated {
-						errs <- fmt.Errorf("client %d, event %s#%d: %d %s", k, sub.Event.Matter, sub.Event.Seq, status, body)
+					// Not post: t.Fatal must not be called off the test's goroutine.
+					status, body, err := send(http.Post(url+"/events", "application/json", strings.NewReader(bodies[i])))
+					if err == nil && status != http.StatusCreated {
+						err = fmt.Errorf("%d %s", status, body)
+					}
+					if err != nil {
+						errs <- fmt.Errorf("client %d, event %s#%d: %w", k, sub.Event.Matter, sub.Event.Seq, err)
 						return
 					}
 				}
@@ -167,10 +174,91 @@ func TestService(t *testing.T) {
 			t.Errorf("after a restart, GET /matters/%s = %s; want %s", id, after, view)
 		}
 	})
+	t.Run("a view is not changed by the events after it", func(t *testing.T) {
+		svc, _ := serve(t, c.database(t, "views"), cfg)
+		const id = "WH2020-0002"
+		var subs []Submission
+		for _, sub := range year.subs {
+			if sub.Event.Matter == id {
+				subs = append(subs, sub)
+			}
+		}
+		if _, err := svc.Accept(context.Background(), subs[0]); err != nil {
+			t.Fatal(err)
+		}
+		before, ok := svc.Matter(id)
+		if !ok {
+			t.Fatalf("no matter %s after its first event", id)
+		}
+		want := mustJSON(t, before)
+		for _, sub := range subs[1:] {
+			if _, err := svc.Accept(context.Background(), sub); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := mustJSON(t, before); got != want {
+			t.Errorf("a view of %s taken after its first event changed with the events after it (a handler encodes it outside the lock):\n%s\nwant\n%s", id, got, want)
+		}
+	})
+	t.Run("a snapshot that fails does not fail the event", func(t *testing.T) {
+		pool := c.database(t, "snapfail")
+		every := cfg
+		every.SnapshotEvery = 1
+		var failed []error
+		every.SnapshotFailed = func(err error) { failed = append(failed, err) }
+		svc, url := serve(t, pool, every)
+		if _, err := pool.Exec(context.Background(), `ALTER TABLE journal_snapshot ADD CONSTRAINT refused CHECK (seq < 0) NOT VALID`); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, year.subs[0]); status != http.StatusCreated {
+			t.Errorf("an event committed, its snapshot refused: %d %s; want 201, as the event is in the journal", status, body)
+		}
+		if head, _ := svc.Head(origin); head.Seq != 1 || len(journalRows(t, pool)) == 0 {
+			t.Errorf("the head is %v; want the event's entry, 1", head)
+		}
+		if len(failed) != 1 || !strings.Contains(failed[0].Error(), "snapshot at entry 1") {
+			t.Errorf("SnapshotFailed was told %v; want the failed snapshot at entry 1", failed)
+		}
+		if _, err := pool.Exec(context.Background(), `ALTER TABLE journal_snapshot DROP CONSTRAINT refused`); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.Snapshot(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM journal_snapshot WHERE seq = 1`).Scan(&n); err != nil || n != 1 {
+			t.Errorf("the snapshot once the table takes it: %d rows, %v; want 1", n, err)
+		}
+	})
+	t.Run("the journal's rows are never changed", func(t *testing.T) {
+		pool := c.database(t, "appendonly")
+		_, url := serve(t, pool, cfg)
+		for _, sub := range year.subs[:3] {
+			if status, body := post(t, url, sub); status != http.StatusCreated {
+				t.Fatalf("%d %s", status, body)
+			}
+		}
+		before := journalRows(t, pool)
+		for _, sql := range []string{`UPDATE journal SET line = line || ' ' WHERE seq = 1`, `DELETE FROM journal WHERE seq = 3`, `TRUNCATE journal`} {
+			if _, err := pool.Exec(context.Background(), sql); err == nil || !strings.Contains(err.Error(), "append-only") {
+				t.Errorf("%s: %v; want it refused, the journal being append-only", sql, err)
+			}
+		}
+		if after := journalRows(t, pool); !bytes.Equal(after, before) {
+			t.Errorf("the journal's rows changed:\n%s\nwant\n%s", after, before)
+		}
+	})
 	t.Run("refusals", func(t *testing.T) {
 		pool := c.database(t, "refusals")
 		svc, url := serve(t, pool, cfg)
 		first := year.subs[0]
+		// A judgement of a unit the event does not grade (a misspelt unit,
+		// say) is refused, not dropped.
+		misjudged := first
+		misjudged.Quality = map[string]int{"swj ": 4}
+		if status, body := post(t, url, misjudged); status != http.StatusUnprocessableEntity || !strings.Contains(body, `\"swj \"`) {
+			t.Errorf("a quality for a unit the event does not grade: %d %s; want 422 naming the unit", status, body)
+		}
 		if status, body := post(t, url, first); status != http.StatusCreated {
 			t.Fatalf("the first event: %d %s", status, body)
 		}
@@ -206,7 +294,8 @@ func TestService(t *testing.T) {
 		if got, _ := svc.Head(origin); got != head {
 			t.Errorf("after a failed commit the head is %v; want %v", got, head)
 		}
-		if _, err := pool.Exec(context.Background(), `DELETE FROM journal WHERE seq = 2`); err != nil {
+		// The journal is append-only: the test removes the row it put there by hand.
+		if _, err := pool.Exec(context.Background(), `ALTER TABLE journal DISABLE TRIGGER journal_append_only; DELETE FROM journal WHERE seq = 2; ALTER TABLE journal ENABLE TRIGGER journal_append_only`); err != nil {
 			t.Fatal(err)
 		}
 		if status, body := post(t, url, second); status != http.StatusCreated {
@@ -233,114 +322,4 @@ func TestService(t *testing.T) {
 			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
 		}
 	})
-}
-
-// serve opens the service on pool and serves it until the test ends.
-func serve(t *testing.T, pool *pgxpool.Pool, cfg Config) (*Service, string) {
-	t.Helper()
-	svc, err := Open(context.Background(), pool, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(handler(svc, origin))
-	t.Cleanup(srv.Close)
-	return svc, srv.URL
-}
-
-// views returns what the service serves of the year: the journal's head,
-// the scores of the year and of each month, and every matter, by path.
-func views(t *testing.T, url string, y *wuhuYear) map[string]string {
-	t.Helper()
-	paths := []string{"/journal", "/scores?period=2020"}
-	for m := 1; m <= 12; m++ {
-		paths = append(paths, fmt.Sprintf("/scores?period=2020-%02d", m))
-	}
-	seen := map[string]bool{}
-	for _, s := range y.subs {
-		if !seen[s.Event.Matter] {
-			seen[s.Event.Matter] = true
-			paths = append(paths, "/matters/"+s.Event.Matter)
-		}
-	}
-	out := map[string]string{}
-	for _, p := range paths {
-		status, body := get(t, url+p)
-		if status != http.StatusOK {
-			t.Fatalf("GET %s: %d %s", p, status, body)
-		}
-		out[p] = body
-	}
-	return out
-}
-
-// journalRows returns the journal's rows as a journal file.
-func journalRows(t *testing.T, pool *pgxpool.Pool) []byte {
-	t.Helper()
-	r := journal.Lines((&store{pool}).lines(context.Background(), 0))
-	defer r.Close()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// eventsOf returns the events of a journal, as matter#seq, sorted.
-func eventsOf(t *testing.T, j []byte) []string {
-	t.Helper()
-	var out []string
-	for e, err := range journal.NewReader(bytes.NewReader(j), nil).All() {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Kind == journal.KindEvent {
-			ev, err := e.Event()
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, fmt.Sprintf("%s#%d", ev.Matter, ev.Seq))
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-func post(t *testing.T, url string, sub Submission) (int, string) {
-	t.Helper()
-	return postRaw(t, url, mustJSON(t, sub))
-}
-
-func postRaw(t *testing.T, url, body string) (int, string) {
-	t.Helper()
-	return read(t)(http.Post(url+"/events", "application/json", bytes.NewBufferString(body)))
-}
-
-func get(t *testing.T, url string) (int, string) {
-	t.Helper()
-	return read(t)(http.Get(url))
-}
-
-// read returns a function that reads a response: its status and body.
-func read(t *testing.T) func(*http.Response, error) (int, string) {
-	return func(resp *http.Response, err error) (int, string) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.StatusCode, string(b)
-	}
 }

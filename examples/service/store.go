@@ -12,7 +12,10 @@ import (
 
 // schema is the journal's table and its snapshots', as package journal
 // documents them (# A journal in a database): each line as text, byte
-// for byte, never jsonb.
+// for byte, never jsonb; the journal append-only, for its owner too (the
+// service's role, which creates it): an UPDATE, DELETE or TRUNCATE is
+// refused by a trigger, which only a deliberate ALTER TABLE … DISABLE
+// TRIGGER or DROP TRIGGER gets past.
 const schema = `
 CREATE TABLE IF NOT EXISTS journal (
     seq  bigint PRIMARY KEY CHECK (seq > 0),
@@ -21,7 +24,20 @@ CREATE TABLE IF NOT EXISTS journal (
 CREATE TABLE IF NOT EXISTS journal_snapshot (
     seq      bigint PRIMARY KEY CHECK (seq >= 0),
     snapshot text   NOT NULL
-);`
+);
+CREATE OR REPLACE FUNCTION journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the journal is append-only: % refused', TG_OP;
+END $$;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'journal'::regclass AND tgname = 'journal_append_only') THEN
+        CREATE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON journal
+            FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+        CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal
+            FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
+    END IF;
+END $$;`
 
 // store keeps the journal in PostgreSQL.
 type store struct{ pool *pgxpool.Pool }

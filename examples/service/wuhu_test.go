@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,10 +25,54 @@ type wuhuYear struct {
 	head    journal.Head
 }
 
-// qualityOf finds the quality judgement in an evaluation's payload: in
-// its facts, or among the figures its reason lists (", quality 2,"; not
-// in a rule's name, such as "quality 1–2").
-var qualityOf = regexp.MustCompile(`"quality":([1-5])\b|, quality ([1-5])\b`)
+// qualityOf returns the quality judgement an evaluation's payload was
+// graded with, 0 for none: the "quality" member of the facts the journal
+// keeps with an evaluation (decision records), else the quality figure of
+// its structured reasons, else the figure its reason text lists
+// (", quality 2,"; not a rule's name, such as "quality 1–2").
+func qualityOf(payload []byte) (int, error) {
+	var p struct {
+		Facts *struct {
+			Quality int `json:"quality"`
+		} `json:"facts"`
+		Result struct {
+			Reasons []json.RawMessage `json:"reasons"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(payload, &p); err != nil {
+		return 0, fmt.Errorf("an evaluation's payload: %w", err)
+	}
+	if p.Facts != nil {
+		return p.Facts.Quality, nil
+	}
+	for _, r := range p.Result.Reasons {
+		var text string
+		if json.Unmarshal(r, &text) == nil {
+			if m := qualityText.FindStringSubmatch(text); m != nil {
+				return strconv.Atoi(m[1])
+			}
+			continue
+		}
+		var structured struct {
+			Figures []struct {
+				Of    string `json:"of"`
+				Value int    `json:"value"`
+			} `json:"figures"`
+		}
+		if err := json.Unmarshal(r, &structured); err != nil {
+			return 0, fmt.Errorf("an evaluation's reason: %w", err)
+		}
+		for _, f := range structured.Figures {
+			if f.Of == "quality" {
+				return f.Value, nil
+			}
+		}
+	}
+	return 0, nil
+}
+
+// qualityText is the quality figure in a reason of text.
+var qualityText = regexp.MustCompile(`, quality ([1-5])\b`)
 
 // loadWuhuYear runs the wuhu example with -journal and reads its journal
 // back: the events to post, and with each the quality that the
@@ -65,12 +110,15 @@ func loadWuhuYear(t *testing.T) *wuhuYear {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if m := qualityOf.FindSubmatch(e.Payload); m != nil {
+			q, err := qualityOf(e.Payload)
+			if err != nil {
+				t.Fatalf("entry %d: %v", e.Seq, err)
+			}
+			if q != 0 {
 				last := &y.subs[len(y.subs)-1]
 				if last.Quality == nil {
 					last.Quality = map[string]int{}
 				}
-				q, _ := strconv.Atoi(string(m[1]) + string(m[2]))
 				last.Quality[ev.Subject] = q
 			}
 		default:
@@ -118,4 +166,28 @@ func wuhuConfig(t *testing.T) Config {
 		t.Fatal(err)
 	}
 	return Config{Catalog: &matters.Catalog{Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500}
+}
+
+// TestQualityOf reads the quality judgement of an evaluation in each form
+// a journal has kept it: in the reason's text, in structured reasons, in
+// the facts kept with the evaluation.
+func TestQualityOf(t *testing.T) {
+	for _, tt := range []struct {
+		name, payload string
+		want          int
+	}{
+		{"text", `{"result":{"reasons":["rule 5 \"quality 1–2\": response 0.19 of limit, not resolved, quality 2, no feedback, stage 1"]}}`, 2},
+		{"text, a rule named for quality, none judged", `{"result":{"reasons":["rule 5 \"quality 1–2\": response 0.19 of limit"]}}`, 0},
+		{"structured", `{"result":{"reasons":[{"rule":5,"name":"quality 1–2","checks":[{"of":"quality","op":"atMost","threshold":"2"}],"figures":[{"of":"response","done":true},{"of":"quality","value":4}]}]}}`, 4},
+		{"structured, none judged", `{"result":{"reasons":[{"rule":5,"figures":[{"of":"satisfaction"}]}]}}`, 0},
+		{"the facts", `{"result":{"reasons":[{"rule":8,"figures":[{"of":"quality","value":1}]}]},"facts":{"subject":"swj","quality":3}}`, 3},
+		{"the facts, none judged", `{"result":{"reasons":["quality 4, quality 4"]},"facts":{"subject":"swj"}}`, 0},
+	} {
+		if got, err := qualityOf([]byte(tt.payload)); err != nil || got != tt.want {
+			t.Errorf("%s: qualityOf = %d, %v; want %d", tt.name, got, err, tt.want)
+		}
+	}
+	if _, err := qualityOf([]byte(`{"result":{"reasons":[7]}}`)); err == nil {
+		t.Error("a reason neither text nor structured: no error")
+	}
 }

@@ -7,6 +7,7 @@ package jsonx
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -74,6 +75,25 @@ func Unmarshal(b []byte, j any, sentinel error, what string) (bool, error) {
 		return false, fmt.Errorf("%w: %s: %w", sentinel, what, err)
 	}
 	return true, nil
+}
+
+// Wrap is the boundary of a package that reads with [Read] or [Decode]:
+// it returns err after context ("matters: loading admission lists"),
+// wrapping sentinel once. An error that wraps sentinel already, from a
+// type that decodes itself, is not wrapped again:
+//
+//	matters: loading admission lists: matters: invalid: json: unknown field "x"
+//	matters: loading admission lists: matters: invalid: route: …
+//
+// It returns nil for a nil err.
+func Wrap(err error, context string, sentinel error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sentinel):
+		return fmt.Errorf("%s: %w", context, err)
+	}
+	return fmt.Errorf("%s: %w: %w", context, sentinel, err)
 }
 
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]

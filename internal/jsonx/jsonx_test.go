@@ -3,6 +3,7 @@ package jsonx_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -276,5 +277,28 @@ func TestUnmarshal(t *testing.T) {
 	ok, err := jsonx.Unmarshal([]byte(`{"b":1}`), &v, errBad, "thing")
 	if ok || !errors.Is(err, errBad) || !strings.HasPrefix(err.Error(), `pkg: invalid: thing: json: unknown field "b"`) {
 		t.Errorf("Unmarshal(unknown field) = %t, %v", ok, err)
+	}
+}
+
+// TestWrap: an error is wrapped in the sentinel once, after the context,
+// whether or not a type that decodes itself wrapped it already.
+func TestWrap(t *testing.T) {
+	errBad := errors.New("pkg: invalid")
+	inner := fmt.Errorf("%w: route: no code", errBad)
+	plain := errors.New(`json: unknown field "x"`)
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{plain, `pkg: loading list: pkg: invalid: json: unknown field "x"`},
+		{inner, `pkg: loading list: pkg: invalid: route: no code`},
+	} {
+		got := jsonx.Wrap(tt.err, "pkg: loading list", errBad)
+		if !errors.Is(got, errBad) || !errors.Is(got, tt.err) || got.Error() != tt.want {
+			t.Errorf("Wrap(%v) = %v, want %s wrapping both errors", tt.err, got, tt.want)
+		}
+	}
+	if err := jsonx.Wrap(nil, "pkg: loading list", errBad); err != nil {
+		t.Errorf("Wrap(nil) = %v, want nil", err)
 	}
 }

@@ -15,14 +15,6 @@ type Testing interface {
 	Errorf(format string, args ...any)
 }
 
-// Helper calls t's Helper method, if it has one, so that a failure is
-// reported at the caller's line.
-func Helper(t Testing) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
-}
-
 // Policy names a policy in a coverage report: its Kind ("table",
 // "sheet"), its Version, and what its rows are called ("rule", "item").
 type Policy struct {
@@ -79,7 +71,9 @@ func Summary[R fmt.Stringer](p Policy, rows []R, cases func(R) []string) string 
 //
 //	table "wuhu-2026": no case reaches rule 2 "returned", rule 5 "late"
 func Require[R fmt.Stringer](t Testing, p Policy, rows []R, cases func(R) []string) {
-	Helper(t)
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	un := Unreached(rows, cases)
 	if len(un) == 0 {
 		return
@@ -113,7 +107,9 @@ type Outcome struct {
 //	case "late": Apply refused: …
 //	case "late": result mismatch (-want +got):
 func Report(t Testing, name, wantErr string, o Outcome) {
-	Helper(t)
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	switch {
 	case o.Panicked != nil:
 		t.Errorf("case %q: %s panicked: %v", name, o.Call, o.Panicked)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -31,8 +32,9 @@ type helperPackage struct {
 	sentinel error  // the invalid-input error its errors wrap
 	sound    string // a file of sound cases
 	// helpers is how many times run(t, 1) and runFile(t, sound) call
-	// t.Helper: Run, RunFile and the Run it calls, and in scoringtest the
-	// report of each case (1 + the 4 of sound).
+	// t.Helper: Run, RunFile and the Run it calls (and in
+	// accountabilitytest the tablecase.Load that reads the file), and in
+	// scoringtest the report of each case (1 + the 4 of sound).
 	helpers int
 	// run runs n nameless cases, runFile the cases of a file, and read
 	// reads cases (and runs them, when they are read).
@@ -47,7 +49,7 @@ var silent = accountability.Rule{Name: "t.silent", Doc: "t.silent: reports nothi
 var helperPackages = []helperPackage{
 	{
 		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
-		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 3,
+		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 4,
 		run:     func(t errorfer, n int) { accountabilitytest.Run(t, silent, make([]accountabilitytest.Case, n)) },
 		runFile: func(t errorfer, path string) { accountabilitytest.RunFile(t, silent, path) },
 		read: func(t errorfer, r io.Reader) error {
@@ -58,7 +60,7 @@ var helperPackages = []helperPackage{
 	},
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
-		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 8,
+		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 9,
 		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.First(), make([]scoringtest.Case, n)) },
 		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.First(), path) },
 		read: func(t errorfer, r io.Reader) error {
@@ -79,6 +81,13 @@ func TestHelpersCallHelper(t *testing.T) {
 		h.runFile(&rec, h.sound)
 		if rec.Helpers != h.helpers {
 			t.Errorf("%s: Helper called %d times, want %d", h.name, rec.Helpers, h.helpers)
+		}
+		// testing marks the function that calls Helper: the public
+		// helpers must call it in their own bodies.
+		for _, f := range []string{h.name + ".Run", h.name + ".RunFile"} {
+			if !slices.Contains(rec.Callers, f) {
+				t.Errorf("%s: Helper called by %q, never by %s", h.name, rec.Callers, f)
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package tablecase
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -32,11 +33,25 @@ func (r *Recorder) Check(t *testing.T, call string, want []string) {
 }
 
 // A HelperRecorder is a [Recorder] with a Helper method, which counts the
-// helper's calls of it.
+// helper's calls of it and records, in Callers, the name of the function
+// that made each: testing marks that function, and no other, as a helper.
 type HelperRecorder struct {
 	Recorder
 	Helpers int
+	Callers []string
 }
 
-// Helper counts the call.
-func (h *HelperRecorder) Helper() { h.Helpers++ }
+// Helper counts the call and records its caller's name, short: the
+// package's last element and the function, without type arguments
+// ("tablecase.Load").
+func (h *HelperRecorder) Helper() {
+	h.Helpers++
+	name := "?"
+	if pc, _, _, ok := runtime.Caller(1); ok {
+		if f := runtime.FuncForPC(pc); f != nil {
+			name = f.Name()
+			name = strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], "[...]")
+		}
+	}
+	h.Callers = append(h.Callers, name)
+}

@@ -7,7 +7,6 @@
 package tablecase
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -35,11 +34,8 @@ const MaxBytes = 16 << 20
 // invalid-input error of the package the cases test.
 func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 	var cs []C
-	if err := jsonx.Read(r, MaxBytes, &cs); err != nil {
-		if errors.Is(err, sentinel) {
-			return nil, fmt.Errorf("%s: reading cases: %w", pkg, err)
-		}
-		return nil, fmt.Errorf("%s: reading cases: %w: %w", pkg, sentinel, err)
+	if err := jsonx.Wrap(jsonx.Read(r, MaxBytes, &cs), pkg+": reading cases", sentinel); err != nil {
+		return nil, err
 	}
 	return cs, nil
 }
@@ -57,4 +53,19 @@ func ReadFile[C any](pkg string, sentinel error, path string) ([]C, error) {
 		return nil, fmt.Errorf("%s: %s: %w", pkg, path, err)
 	}
 	return cs, nil
+}
+
+// Load reads the cases of the JSON file at path with [ReadFile] for a
+// helper's RunFile. A file that cannot be read or decoded is reported
+// through t.Errorf, and ok is false: the helper runs nothing.
+func Load[C any](t Testing, pkg string, sentinel error, path string) (cs []C, ok bool) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	cs, err := ReadFile[C](pkg, sentinel, path)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil, false
+	}
+	return cs, true
 }

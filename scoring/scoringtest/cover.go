@@ -75,7 +75,9 @@ func (c Coverage) String() string { return tablecase.Summary(tablePolicy(c.Table
 // It does not grade the cases; call [Run] for that. It panics if tab is
 // nil.
 func RequireCoverage(t Testing, tab *scoring.Table, cases []Case) {
-	tablecase.Helper(t)
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	rows := Cover(tab, cases).Rows // panics on a nil table first
 	tablecase.Require(t, tablePolicy(tab.Version), rows, reached)
 }
