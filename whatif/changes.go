@@ -14,6 +14,7 @@ const changeSize = 1024
 type changeList struct {
 	chunks [][]Change
 	n      int
+	points pointsMemo // whether a regraded evaluation's points change
 }
 
 func (l *changeList) add(c Change) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 )
 
 // TestChangesSorted checks the sort by reference against a plain sort by
@@ -45,6 +46,21 @@ func TestChangesSorted(t *testing.T) {
 		}
 		if diff := cmp.Diff(key(want), key(got)); diff != "" {
 			t.Fatalf("round %d: order mismatch (-want +got):\n%s", round, diff)
+		}
+	}
+}
+
+// TestPointsMemo checks that the remembered comparison gives Equal's
+// answer for each pair, repeated or not, whatever the exponents.
+func TestPointsMemo(t *testing.T) {
+	hundred, fair := decimal.New(100, 0), decimal.New(70, 0)
+	stored := decimal.New(100_000_000, -6)
+	pairs := [][2]decimal.Decimal{{stored, hundred}, {stored, hundred}, {stored, fair}, {stored, fair}, {fair, fair},
+		{decimal.New(70_000_000, -6), fair}, {stored, decimal.New(1000, -1)}, {hundred, stored}, {hundred, stored}}
+	var p pointsMemo
+	for i, x := range pairs {
+		if got, want := p.equal(x[0], x[1]), x[0].Equal(x[1]); got != want {
+			t.Errorf("pair %d (%s, %s): equal = %v, want %v", i, x[0], x[1], got, want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
 )
 
 // ErrInvalid reports a what-if that cannot be made or read: an evaluation
@@ -82,10 +83,28 @@ func regradeOne(m *matcher, e scoring.Evaluator, amended map[key]scoring.Result,
 	if err := book.Record(ev); err != nil {
 		return fmt.Errorf("whatif: regrade of %s: %w", where(&ev), err)
 	}
-	if old.Grade != r.Grade || !old.Points.Equal(r.Points) {
+	if old.Grade != r.Grade || !changes.points.equal(old.Points, r.Points) {
 		changes.add(Change{Matter: ev.Matter, Subject: ev.Subject, Evaluator: ev.Evaluator, Stage: ev.Stage, Old: old, New: r})
 	}
 	return nil
+}
+
+// pointsMemo compares points, remembering the last pair: a what-if's
+// points are the few of two scales, and the book and the table share each
+// one's value, so the same pair comes again and again, and comparing
+// points of other exponents allocates. The same decimal.Decimal value is
+// the same number: a Decimal is never changed in place.
+type pointsMemo struct {
+	a, b decimal.Decimal
+	same bool
+	set  bool
+}
+
+func (p *pointsMemo) equal(a, b decimal.Decimal) bool {
+	if !p.set || a != p.a || b != p.b {
+		*p = pointsMemo{a, b, a.Equal(b), true}
+	}
+	return p.same
 }
 
 // key is an evaluation's key.

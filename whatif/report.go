@@ -8,6 +8,8 @@ import (
 // its key; Old, the Result that counts in the recorded book (amendments
 // applied), with its Policy and its Reasons, which name the rule that
 // fired; and New, the Result the what-if policy gives the same facts.
+// Changes whose Old recorded the same reasons may share them (see
+// scoring.Book.All): copy a Reasons before modifying it.
 type Change struct {
 	Matter    string         `json:"matter"`
 	Subject   string         `json:"subject"`

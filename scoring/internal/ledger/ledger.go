@@ -97,8 +97,11 @@ func (l *Ledger) Add(e *Entry) Outcome {
 	s, knownS := l.subjects.lookup(e.Subject)
 	v, knownV := l.evaluators.lookup(e.Evaluator)
 	k, knownK := l.kindLookup(e.Grade, e.Policy)
-	sameR := knownK && l.lastReasonsAre(k, e.Reasons)
-	if !sameR {
+	sameR, written := false, false
+	if knownK {
+		sameR, written = l.lastReasonsAre(k, e.Reasons)
+	}
+	if !sameR && !written {
 		l.scratch = appendReasons(l.scratch[:0], e.Reasons)
 	}
 	var cl int32

@@ -42,7 +42,7 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 	for i := range rs {
 		r := &rs[i]
 		at := len(b)
-		b = append(b, 0, 0, 0) // room for a length of up to 21 bits
+		b = append(b, 0) // room for a length below 128, most reasons'; see putLength
 		b = binary.AppendUvarint(b, uint64(r.Rule))
 		b = append(b, byte(r.Lang))
 		b = appendText(b, r.Name)
@@ -72,20 +72,21 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 	return b
 }
 
-// putLength writes the length of b[at+3:] as a uvarint at b[at:], where
-// three bytes were left for it, moving the bytes when it needs more or
-// fewer.
+// putLength writes the length of b[at+1:] as a uvarint at b[at:], where
+// one byte was left for it, moving the bytes right when it needs more.
 func putLength(b []byte, at int) []byte {
-	n := uint64(len(b) - at - 3)
+	n := uint64(len(b) - at - 1)
+	if n < 0x80 {
+		b[at] = byte(n)
+		return b
+	}
 	var l [binary.MaxVarintLen64]byte
 	k := binary.PutUvarint(l[:], n)
 	end := len(b)
-	if k > 3 {
-		b = append(b, l[:k-3]...) // grow; copy moves overlapping bytes right
-	}
-	copy(b[at+k:], b[at+3:end])
+	b = append(b, l[:k-1]...)   // grow; copy moves overlapping bytes right
+	copy(b[at+k:], b[at+1:end]) // the body, after the length's k bytes
 	copy(b[at:], l[:k])
-	return b[:end-3+k]
+	return b
 }
 
 func appendText(b []byte, s string) []byte {
@@ -112,69 +113,45 @@ func ValidReasons(rs []reason.Reason) bool {
 	return true
 }
 
-// lastReasonsAre reports whether rs are the reasons last stored for k,
-// reading the stored form alongside rs rather than writing rs again.
-func (l *Ledger) lastReasonsAre(k int32, rs []reason.Reason) bool {
+// lastReasonsAre reports whether rs are the reasons last stored for k.
+// Reasons of short texts are compared with the stored form as it is read
+// (see sameTexts); others are written into the scratch buffer and
+// compared byte by byte, and written says they were: a table's reasons,
+// whose figures mostly differ from the last, would otherwise be read
+// alongside and then written all the same.
+func (l *Ledger) lastReasonsAre(k int32, rs []reason.Reason) (same, written bool) {
 	id := l.kinds[k].reasons
 	if id == 0 {
-		return len(rs) == 0
+		return len(rs) == 0, false
 	}
-	return sameReasons(reasonsBytes(&l.texts, l.reasonLocs[id-1]), rs)
+	stored := reasonsBytes(&l.texts, l.reasonLocs[id-1])
+	if same, ok := sameTexts(stored, rs); ok {
+		return same, false
+	}
+	l.scratch = appendReasons(l.scratch[:0], rs)
+	return bytes.Equal(stored, l.scratch), true
 }
 
-// sameReasons reports whether buf, which appendReasons wrote, holds rs.
-// A threshold written in another form of the same value (4 and 4.0) is
-// not the same: the reasons are then stored again.
-func sameReasons(buf []byte, rs []reason.Reason) bool {
+// sameTexts reports whether buf, which appendReasons wrote, holds rs,
+// when each of rs is a short reason of text, or the reasons before it
+// already differ (ok); ok is false when it cannot tell.
+func sameTexts(buf []byte, rs []reason.Reason) (same, ok bool) {
 	for i := range rs {
-		if len(buf) == 0 {
-			return false
-		}
-		if r := &rs[i]; len(r.Text) <= maxShortText && textOnly(r) {
-			// The stored form of a short reason of text, byte by byte: its
-			// length, rule 0, English, no name, the text, no type, no
-			// checks, no figures.
-			n := len(r.Text)
-			if len(buf) < n+8 || buf[0] != byte(n+7) || buf[1]|buf[2]|buf[3] != 0 || buf[4] != byte(n) ||
-				string(buf[5:5+n]) != r.Text || buf[5+n]|buf[6+n]|buf[7+n] != 0 {
-				return false
-			}
-			buf = buf[n+8:]
-			continue
-		}
-		n, k := binary.Uvarint(buf)
-		if k <= 0 || uint64(len(buf)-k) < n {
-			return false
-		}
-		d := decoder{b: buf[k : k+int(n)]}
-		buf = buf[k+int(n):]
 		r := &rs[i]
-		if d.uvarint() != uint64(r.Rule) || d.byte() != byte(r.Lang) || !d.is(r.Name) || !d.is(r.Text) || !d.is(r.Type) ||
-			d.uvarint() != uint64(len(r.Checks)) {
-			return false
+		if len(r.Text) > maxShortText || !textOnly(r) {
+			return false, false
 		}
-		for j := range r.Checks {
-			c := &r.Checks[j]
-			if d.byte() != byte(c.Of) || d.byte() != byte(c.Op) || !d.isDecimal(c.Threshold) {
-				return false
-			}
+		// The stored form of a short reason of text, byte by byte: its
+		// length, rule 0, English, no name, the text, no type, no checks,
+		// no figures.
+		n := len(r.Text)
+		if len(buf) < n+8 || buf[0] != byte(n+7) || buf[1]|buf[2]|buf[3] != 0 || buf[4] != byte(n) ||
+			string(buf[5:5+n]) != r.Text || buf[5+n]|buf[6+n]|buf[7+n] != 0 {
+			return false, true
 		}
-		if d.uvarint() != uint64(len(r.Figures)) {
-			return false
-		}
-		for j := range r.Figures {
-			f := &r.Figures[j]
-			done := byte(0)
-			if f.Done {
-				done = 1
-			}
-			if d.byte() != byte(f.Of) || d.byte() != done || d.varint() != int64(f.Actual) || d.varint() != int64(f.Limit) ||
-				d.uvarint() != uint64(f.Places) || d.varint() != int64(f.Value) {
-				return false
-			}
-		}
+		buf = buf[n+8:]
 	}
-	return len(buf) == 0
+	return len(buf) == 0, true
 }
 
 // maxShortText is the longest text whose reason's stored form has a
@@ -184,25 +161,6 @@ const maxShortText = 0x7f - 7
 // textOnly reports whether r holds nothing but Text.
 func textOnly(r *reason.Reason) bool {
 	return r.Rule == 0 && r.Lang == reason.English && r.Name == "" && r.Type == "" && len(r.Checks) == 0 && len(r.Figures) == 0
-}
-
-// is reports whether the next text is s, and reads it.
-func (d *decoder) is(s string) bool {
-	n := d.uvarint()
-	if n != uint64(len(s)) || string(d.b[:n]) != s {
-		return false
-	}
-	d.b = d.b[n:]
-	return true
-}
-
-// isDecimal reports whether the next decimal is x, written as
-// appendDecimal writes it, and reads it.
-func (d *decoder) isDecimal(x decimal.Decimal) bool {
-	if x.NumDigits() <= 18 {
-		return d.byte() == 0 && d.varint() == x.CoefficientInt64() && d.varint() == int64(x.Exponent())
-	}
-	return d.byte() == 1 && d.is(x.String())
 }
 
 // validText is utf8.ValidString, quicker on the short ASCII texts (codes,
@@ -257,35 +215,37 @@ func reasonsBytes(texts *arena, at uint64) []byte {
 	return texts.chunks[c][off : off+n]
 }
 
-// getReasons reads back what putReasons stored.
+// getReasons reads back what putReasons stored, each text copied. One
+// reason, as a table gives one, takes one allocation: a block that holds
+// it with up to two checks and six figures (see readBlock).
 func getReasons(texts *arena, locs []uint64, id uint32) []reason.Reason {
-	return appendStored(nil, texts, locs, id, false)
-}
-
-// appendStored appends to dst what putReasons stored, each text copied,
-// or with view read without a copy: the bytes of an arena are never
-// written again (see strtab.view).
-func appendStored(dst []reason.Reason, texts *arena, locs []uint64, id uint32, view bool) []reason.Reason {
 	if id == 0 {
-		return dst
+		return nil
 	}
-	return readReasons(dst, reasonsBytes(texts, locs[id-1]), view)
+	buf := reasonsBytes(texts, locs[id-1])
+	var room blocks
+	if n, k := binary.Uvarint(buf); k > 0 && uint64(len(buf)-k) == n { // one reason
+		blk := new(readBlock)
+		room = blocks{rs: blk.rs[:], cs: blk.cs[:], fs: blk.fs[:]}
+	}
+	return readReasons(buf, false, &room)
 }
 
-// readReasons appends to rs the reasons of a stored form, which
-// appendReasons wrote; with view, their texts are read without a copy.
-//
-// One reason read into an empty rs, as a table gives one, takes one
-// allocation: a block that holds it with up to two checks and six
-// figures (see readBlock).
-func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
-	var blk *readBlock
-	if len(rs) == 0 && len(buf) > 0 {
-		if n, k := binary.Uvarint(buf); k > 0 && uint64(len(buf)-k) == n { // one reason
-			blk = new(readBlock)
-			rs = blk.rs[:0]
-		}
+// countReasons counts the reasons of a stored form.
+func countReasons(buf []byte) int {
+	n := 0
+	for len(buf) > 0 {
+		l, k := binary.Uvarint(buf)
+		buf = buf[k+int(l):]
+		n++
 	}
+	return n
+}
+
+// readReasons reads the reasons of a stored form, which appendReasons
+// wrote, into room; with view, their texts are read without a copy.
+func readReasons(buf []byte, view bool, room *blocks) []reason.Reason {
+	rs := room.reasons(countReasons(buf))[:0]
 	for len(buf) > 0 {
 		n, k := binary.Uvarint(buf)
 		d := decoder{b: buf[k : k+int(n)], view: view}
@@ -294,11 +254,7 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 		r.Lang = reason.Lang(d.byte())
 		r.Name, r.Text, r.Type = d.text(), d.text(), d.text()
 		if n := d.uvarint(); n > 0 {
-			if blk != nil && n <= uint64(len(blk.cs)) {
-				r.Checks = blk.cs[:n:n]
-			} else {
-				r.Checks = make([]reason.Check, n)
-			}
+			r.Checks = room.checks(int(n))
 			for j := range r.Checks {
 				c := &r.Checks[j]
 				c.Of, c.Op = reason.Of(d.byte()), reason.Op(d.byte())
@@ -306,11 +262,7 @@ func readReasons(rs []reason.Reason, buf []byte, view bool) []reason.Reason {
 			}
 		}
 		if n := d.uvarint(); n > 0 {
-			if blk != nil && n <= uint64(len(blk.fs)) {
-				r.Figures = blk.fs[:n:n]
-			} else {
-				r.Figures = make([]reason.Figure, n)
-			}
+			r.Figures = room.figures(int(n))
 			for j := range r.Figures {
 				f := &r.Figures[j]
 				f.Of, f.Done = reason.Of(d.byte()), d.byte() == 1
@@ -329,6 +281,32 @@ type readBlock struct {
 	rs [1]reason.Reason
 	cs [2]reason.Check
 	fs [6]reason.Figure
+}
+
+// blocks is the room reasons are read into: what is left of the blocks
+// made so far, each slice taken from one capped at its length. When a
+// block lacks room, a new one of max(n, size) is made: size 0 makes each
+// list its own allocation.
+type blocks struct {
+	rs   []reason.Reason
+	cs   []reason.Check
+	fs   []reason.Figure
+	size int
+}
+
+func (b *blocks) reasons(n int) []reason.Reason { return take(&b.rs, n, b.size) }
+func (b *blocks) checks(n int) []reason.Check   { return take(&b.cs, n, b.size) }
+func (b *blocks) figures(n int) []reason.Figure { return take(&b.fs, n, 4*b.size) }
+
+// take returns the first n of *room, capped, and leaves the rest in
+// *room; a new block of max(n, size) when *room has fewer than n.
+func take[T any](room *[]T, n, size int) []T {
+	if n > len(*room) {
+		*room = make([]T, max(n, size))
+	}
+	out := (*room)[:n:n]
+	*room = (*room)[n:]
+	return out
 }
 
 // smallDecimals are the thresholds -1 to 5, the flags', answers' and

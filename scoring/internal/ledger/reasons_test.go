@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -22,27 +23,41 @@ func TestReasonsRoundTrip(t *testing.T) {
 	for _, n := range []int{0, 100, 200, 20000, 3 << 20} {
 		rs := []reason.Reason{table, reason.Text(strings.Repeat("长", n/3)), {}}
 		buf := appendReasons([]byte("x"), rs)
-		got := readReasons(nil, buf[1:], false)
+		got := readReasons(buf[1:], false, &blocks{})
 		if diff := cmp.Diff(rs, got); diff != "" {
 			t.Errorf("text of %d bytes: mismatch (-want +got):\n%s", n, diff)
 		}
 	}
 }
 
-// TestSameReasons: the stored form of reasons is recognised as theirs, by
-// the fast path for short texts too, and not as any other reasons'.
+// TestSameReasons: reasons are recognised as those stored last for their
+// grade and policy, and stored once for both entries, by the fast path for
+// short texts and by their written form, and not as any other reasons'.
 func TestSameReasons(t *testing.T) {
+	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
+	table := reason.Reason{Rule: 2, Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(4, 0)}}}
 	lists := [][]reason.Reason{nil, reason.Texts(""), reason.Texts("rule"), reason.Texts("rule", "x"), reason.Texts(strings.Repeat("a", maxShortText)),
 		reason.Texts(strings.Repeat("a", maxShortText+1)), reason.Texts("rulf"), {{Rule: 1, Text: "rule"}}, {{Type: "rule"}}, {{Name: "rule"}},
-		{{Rule: 2, Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(4, 0)}}}},
+		{table}, {reason.Text("rule"), table}, {reason.Text("rulf"), table},
 		{{Rule: 2, Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(40, -1)}}}},
 		{{Figures: []reason.Figure{{Of: reason.Response, Done: true, Actual: 5, Limit: 7, Places: 2}}}},
 		{{Figures: []reason.Figure{{Of: reason.Response, Actual: 5, Limit: 7, Places: 2}}}}}
 	for i, a := range lists {
-		buf := appendReasons(nil, a)
 		for j, b := range lists {
-			if got := sameReasons(buf, b); got != (i == j) {
-				t.Errorf("the stored form of list %d is that of list %d: %v", i, j, got)
+			var l Ledger
+			for k, rs := range [][]reason.Reason{a, b} {
+				e := entry(fmt.Sprint("M-", k), "D1", 0, june, "85")
+				e.Reasons = rs
+				if out := l.Add(&e); out != Added {
+					t.Fatalf("lists %d and %d: Add(%v) = %v", i, j, e.Key, out)
+				}
+			}
+			if got := l.recs.at(0).reasonsID() == l.recs.at(1).reasonsID(); got != (i == j) {
+				t.Errorf("list %d after list %d stored as the same reasons: %v", j, i, got)
+			}
+			es := l.Unsorted()
+			if diff := cmp.Diff([][]reason.Reason{a, b}, [][]reason.Reason{es[0].Reasons, es[1].Reasons}); diff != "" {
+				t.Errorf("lists %d and %d read back mismatch (-want +got):\n%s", i, j, diff)
 			}
 		}
 	}

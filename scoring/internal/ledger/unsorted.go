@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -24,13 +23,14 @@ func (l *Ledger) Owners() []int32 {
 // gives them, given the ledger's owners: for a caller that walks them
 // beside its own list in that order, or needs no order, without paying
 // for the sort, in pieces small enough to stay in a cache. Matters' names
-// and reasons are read without a copy (see strtab.view), the reasons of
-// the piece share one array, each entry's capped at its length, and
-// entries with the same points share their value (a decimal.Decimal is
-// never changed in place).
+// and reasons are read without a copy (see strtab.view); entries of the
+// piece that stored the same reasons share them, and the reasons of the
+// others share blocks, each entry's capped at its length (see
+// sharedReasons): the caller must not modify them. Entries with the same
+// points share their value (a decimal.Decimal is never changed in place).
 func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	t := l.tables()
-	var reasons []reason.Reason
+	reasons := newSharedReasons(&t)
 	var cache [8]struct {
 		points int64
 		value  decimal.Decimal
@@ -49,9 +49,7 @@ func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 			e.Points = c.value
 		}
 		if id := r.reasonsID(); id != 0 {
-			n := len(reasons)
-			reasons = appendStored(reasons, &t.texts, t.reasonLocs, id, true)
-			e.Reasons = reasons[n:len(reasons):len(reasons)]
+			e.Reasons = reasons.read(id)
 		}
 		dst = append(dst, e)
 	}

@@ -1,11 +1,14 @@
 package ledger
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
 )
 
 // TestInOrder checks that InOrder gives exactly the entries of Entries,
@@ -39,5 +42,44 @@ func TestInOrder(t *testing.T) {
 	slices.SortFunc(got, func(x, y Entry) int { return keyCmp(&x.Key, &y.Key) })
 	if diff := cmp.Diff(l.Entries(), got); diff != "" {
 		t.Errorf("InOrder, sorted, mismatch with Entries (-want +got):\n%s", diff)
+	}
+}
+
+// TestInOrderShares checks that InOrder reads each stored form of reasons
+// once: entries that stored the same reasons, under one id (a run of one
+// grade and policy) or several (another grade between them), share them,
+// and each entry's reasons are capped at their length, so that appending
+// to one entry's never writes into another's.
+func TestInOrderShares(t *testing.T) {
+	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
+	table := []reason.Reason{{Rule: 1, Name: "on time", Checks: []reason.Check{{Of: reason.ResponseOnTime, Op: reason.Is, Threshold: decimal.New(1, 0)}},
+		Figures: []reason.Figure{{Of: reason.Response, Done: true, Actual: time.Hour, Limit: 4 * time.Hour, Places: 2}}}}
+	other := reason.Texts("late", "urged")
+	var l Ledger
+	var added []Entry
+	for i, rs := range [][]reason.Reason{table, table, other, table, nil, other} {
+		e := entry(fmt.Sprint("M-", i), "D1", 0, june, "85")
+		e.Grade, e.Reasons = []string{"good", "good", "fair", "fair", "good", "good"}[i], rs
+		if out := l.Add(&e); out != Added {
+			t.Fatalf("Add(%v) = %v", e.Key, out)
+		}
+		added = append(added, e)
+	}
+	got := l.InOrder(nil, l.Owners(), 0, l.Len())
+	if diff := cmp.Diff(added, got); diff != "" {
+		t.Fatalf("InOrder mismatch with the order added (-want +got):\n%s", diff)
+	}
+	for _, p := range [][2]int{{0, 1}, {0, 3}, {2, 5}} {
+		if &got[p[0]].Reasons[0] != &got[p[1]].Reasons[0] {
+			t.Errorf("entries %d and %d stored the same reasons but do not share them", p[0], p[1])
+		}
+	}
+	if &got[0].Reasons[0] == &got[2].Reasons[0] {
+		t.Error("entries 0 and 2 share reasons they did not store")
+	}
+	for i := range got {
+		if cap(got[i].Reasons) != len(got[i].Reasons) {
+			t.Errorf("entry %d: reasons of length %d, capacity %d", i, len(got[i].Reasons), cap(got[i].Reasons))
+		}
 	}
 }
