@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 )
@@ -36,14 +37,22 @@ func (l *changeList) sorted() []Change {
 		return nil
 	}
 	type ref struct {
+		head   uint64 // the matter's first 8 bytes, big-endian, padded with 0
 		matter string
 		i      int32
 	}
 	order := make([]ref, l.n)
 	for i := range order {
-		order[i] = ref{l.at(int32(i)).Matter, int32(i)}
+		m := l.at(int32(i)).Matter
+		order[i] = ref{head(m), m, int32(i)}
 	}
 	slices.SortFunc(order, func(x, y ref) int {
+		// Heads that differ order their matters: at the first byte that
+		// differs, a padding 0 stands for the end of the shorter matter,
+		// below the other's byte, which is not 0.
+		if c := cmp.Compare(x.head, y.head); c != 0 {
+			return c
+		}
 		if c := strings.Compare(x.matter, y.matter); c != 0 {
 			return c
 		}
@@ -60,4 +69,12 @@ func (l *changeList) sorted() []Change {
 func compare(a, b *Change) int {
 	return cmp.Or(strings.Compare(a.Matter, b.Matter), strings.Compare(a.Subject, b.Subject),
 		strings.Compare(a.Evaluator, b.Evaluator), cmp.Compare(a.Stage, b.Stage))
+}
+
+// head returns the first 8 bytes of s as a big-endian number, padded
+// with 0: a key compared without reading s's bytes again.
+func head(s string) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
