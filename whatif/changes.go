@@ -15,10 +15,16 @@ const changeSize = 1024
 type changeList struct {
 	chunks [][]Change
 	n      int
+	common int        // the length of the prefix all the changes' matters share
 	points pointsMemo // whether a regraded evaluation's points change
 }
 
 func (l *changeList) add(c Change) {
+	if l.n == 0 {
+		l.common = len(c.Matter)
+	} else if first := l.chunks[0][0].Matter; !strings.HasPrefix(c.Matter, first[:l.common]) {
+		l.common = sharedPrefix(first[:l.common], c.Matter)
+	}
 	if l.n%changeSize == 0 {
 		l.chunks = append(l.chunks, make([]Change, 0, changeSize))
 	}
@@ -37,17 +43,17 @@ func (l *changeList) sorted() []Change {
 		return nil
 	}
 	type ref struct {
-		head   uint64 // the matter's first 8 bytes, big-endian, padded with 0
+		head   uint64 // the matter's first 8 bytes after the shared prefix, big-endian, padded with 0
 		matter string
 		i      int32
 	}
 	order := make([]ref, l.n)
 	for i := range order {
 		m := l.at(int32(i)).Matter
-		order[i] = ref{head(m), m, int32(i)}
+		order[i] = ref{head(m[l.common:]), m, int32(i)}
 	}
 	slices.SortFunc(order, func(x, y ref) int {
-		// Heads that differ order their matters: at the first byte that
+		// Matters that share a prefix compare as what follows it. Heads that differ order their matters: at the first byte that
 		// differs, a padding 0 stands for the end of the shorter matter,
 		// below the other's byte, which is not 0.
 		if c := cmp.Compare(x.head, y.head); c != 0 {
@@ -77,4 +83,15 @@ func head(s string) uint64 {
 	var b [8]byte
 	copy(b[:], s)
 	return binary.BigEndian.Uint64(b[:])
+}
+
+// sharedPrefix returns the length of the prefix a and b share.
+func sharedPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
