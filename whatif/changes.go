@@ -36,30 +36,28 @@ func (l *changeList) add(c Change) {
 func (l *changeList) at(i int32) *Change { return &l.chunks[i/changeSize][i%changeSize] }
 
 // sorted returns the changes ordered by matter, subject, evaluator and
-// stage; nil for none. It sorts references, each holding its change's
-// matter, the first and mostly the only part of the key compared.
+// stage; nil for none. It sorts references, each holding the first bytes
+// of its change's matter after the prefix all share: the first and mostly
+// the only part of the key compared. A reference holds no pointer, so the
+// collector need not scan them.
 func (l *changeList) sorted() []Change {
 	if l.n == 0 {
 		return nil
 	}
 	type ref struct {
-		head   uint64 // the matter's first 8 bytes after the shared prefix, big-endian, padded with 0
-		matter string
-		i      int32
+		head uint64 // the matter's first 8 bytes after the shared prefix, big-endian, padded with 0
+		i    int32
 	}
 	order := make([]ref, l.n)
 	for i := range order {
-		m := l.at(int32(i)).Matter
-		order[i] = ref{head(m[l.common:]), m, int32(i)}
+		order[i] = ref{head(l.at(int32(i)).Matter[l.common:]), int32(i)}
 	}
 	slices.SortFunc(order, func(x, y ref) int {
-		// Matters that share a prefix compare as what follows it. Heads that differ order their matters: at the first byte that
+		// Matters that share a prefix compare as what follows it. Heads
+		// that differ order their matters: at the first byte that
 		// differs, a padding 0 stands for the end of the shorter matter,
 		// below the other's byte, which is not 0.
 		if c := cmp.Compare(x.head, y.head); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.matter, y.matter); c != 0 {
 			return c
 		}
 		return compare(l.at(x.i), l.at(y.i))
