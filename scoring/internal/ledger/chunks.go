@@ -86,3 +86,13 @@ func grow[T any](chunks *[][]T, i int) *T {
 	}
 	return &(*chunks)[c][j]
 }
+
+// growRun is grow for up to n elements from i on: it makes room for
+// element i and returns the elements from i to i+n or to the end of i's
+// chunk, whichever comes first, to be set in one loop.
+func growRun[T any](chunks *[][]T, i, n int) []T {
+	grow(chunks, i)
+	chunk := (*chunks)[i>>chunkBits]
+	j := i & (1<<chunkBits - 1)
+	return chunk[j:min(len(chunk), j+n)]
+}

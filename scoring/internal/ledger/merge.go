@@ -88,17 +88,16 @@ func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
 	x := l.translator(s)
 	base := int32(l.recs.len())
 	for i := 0; i < s.recs.len(); {
-		chunk := s.recs.chunks[i>>chunkBits]
-		j := i & (1<<chunkBits - 1)
-		for k := range chunk[j:min(len(chunk), j+s.recs.len()-i)] {
-			r := &chunk[j+k]
-			d := l.recs.next()
+		src := s.recs.run(i)
+		dst := l.recs.extend(len(src))
+		for k := range dst {
+			d, r := &dst[k], &src[k]
 			x.copyRecord(d, r)
 			if r.prev != 0 {
 				d.prev += base
 			}
-			i++
 		}
+		i += len(dst)
 	}
 	// The matters: a new one's list is its records of s; s's records of
 	// one l has go before those l has.

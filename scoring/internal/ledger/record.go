@@ -143,6 +143,21 @@ func (s *records) next() *record {
 	return r
 }
 
+// run returns the records from i to the end of i's chunk or of the
+// list, whichever comes first, without copying them.
+func (s *records) run(i int) []record {
+	j := i & (1<<chunkBits - 1)
+	return s.chunks[i>>chunkBits][j:min(len(s.chunks[i>>chunkBits]), j+s.n-i)]
+}
+
+// extend appends up to n zero records, at least one and as many as the
+// last chunk has room for, and returns them.
+func (s *records) extend(n int) []record {
+	out := growRun(&s.chunks, s.n, n)
+	s.n += len(out)
+	return out
+}
+
 func (s *records) clone() records {
 	c := records{chunks: make([][]record, len(s.chunks)), n: s.n}
 	for i, ch := range s.chunks {

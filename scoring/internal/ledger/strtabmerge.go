@@ -225,15 +225,17 @@ func (t *strtab) pushRange(src *strtab, from, to int32, p *matterPlan, base int3
 	for m := from; m < to; {
 		chunk := src.locs[m>>chunkBits]
 		j := int(m & (1<<chunkBits - 1))
-		for _, sl := range chunk[j:min(len(chunk), j+int(to-m))] {
+		run := chunk[j:min(len(chunk), j+int(to-m))]
+		dst := growRun(&t.locs, int(t.n), len(run))
+		for k, sl := range run[:len(dst)] {
 			d := sloc{chunk: uint32(c), off: off + sl.off - fl.off}
 			if sl.head != 0 {
 				d.head = sl.head + base
 			}
-			*grow(&t.locs, int(t.n)) = d
-			p.ids[m] = t.n
-			t.n++
-			m++
+			dst[k] = d
+			p.ids[m+int32(k)] = t.n + int32(k)
 		}
+		t.n += int32(len(dst))
+		m += int32(len(dst))
 	}
 }
