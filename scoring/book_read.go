@@ -26,15 +26,21 @@ func (b *Book) Len() int {
 // Times are in China Standard Time
 // (the same instants as recorded) and points in their shortest form.
 func (b *Book) Evaluations() []Evaluation {
+	return readAll(b, (*ledger.Ledger).Entries, evaluationOf)
+}
+
+// readAll returns what get reads of b's ledger under b's lock, each item
+// converted by conv without the lock; nil for a nil book.
+func readAll[L, T any](b *Book, get func(*ledger.Ledger) []L, conv func(*L) T) []T {
 	if b == nil {
 		return nil
 	}
 	b.mu.Lock()
-	es := b.l.Entries()
+	ls := get(&b.l)
 	b.mu.Unlock()
-	out := make([]Evaluation, len(es))
-	for i := range es {
-		out[i] = evaluationOf(&es[i])
+	out := make([]T, len(ls))
+	for i := range ls {
+		out[i] = conv(&ls[i])
 	}
 	return out
 }
@@ -84,16 +90,7 @@ const allPiece = 4096
 // it corrects, then from the earliest to the latest (the last of each key
 // is the one that counts).
 func (b *Book) Amendments() []Amendment {
-	if b == nil {
-		return nil
-	}
-	b.mu.Lock()
-	as := b.l.Amendments()
-	b.mu.Unlock()
-	out := make([]Amendment, len(as))
-	for i := range as {
-		a := &as[i]
-		out[i] = Amendment{Evaluation: evaluationOf(&a.Entry), Author: a.Author, Reason: a.Reason}
-	}
-	return out
+	return readAll(b, (*ledger.Ledger).Amendments, func(a *ledger.Amendment) Amendment {
+		return Amendment{Evaluation: evaluationOf(&a.Entry), Author: a.Author, Reason: a.Reason}
+	})
 }

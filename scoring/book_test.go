@@ -470,6 +470,20 @@ func randomHistory(r *rand.Rand, n int) ([]Evaluation, []Amendment) {
 	return es, as
 }
 
+// forRandomHistories calls check with each of seeds random histories,
+// drawn from r of the seed and stream, of at least least evaluations and
+// fewer than least+spread, and the book that records each whole; check
+// may go on drawing from r.
+func forRandomHistories(t *testing.T, seeds, stream uint64, least, spread int,
+	check func(seed uint64, r *rand.Rand, es []Evaluation, as []Amendment, ref *Book)) {
+	t.Helper()
+	for seed := range seeds {
+		r := rand.New(rand.NewPCG(seed, stream))
+		es, as := randomHistory(r, least+r.IntN(spread))
+		check(seed, r, es, as, bookOf(t, es, as))
+	}
+}
+
 // referenceScores computes scores the slow, obvious way.
 func referenceScores(es []Evaluation, as []Amendment, p Period) map[string][2]any {
 	type key struct {
@@ -529,10 +543,7 @@ func periods() []Period {
 // shards, and checks that every score, the evaluations, the amendments and
 // the JSON are the same, and that the scores agree with a slow reference.
 func TestBookOrderIndependent(t *testing.T) {
-	for seed := range uint64(12) {
-		r := rand.New(rand.NewPCG(seed, 7))
-		es, as := randomHistory(r, 60+r.IntN(200))
-		ref := bookOf(t, es, as)
+	forRandomHistories(t, 12, 7, 60, 200, func(seed uint64, r *rand.Rand, es []Evaluation, as []Amendment, ref *Book) {
 		refJSON, err := json.Marshal(ref)
 		if err != nil {
 			t.Fatal(err)
@@ -597,5 +608,5 @@ func TestBookOrderIndependent(t *testing.T) {
 		if !slices.EqualFunc(back.Evaluations(), ref.Evaluations(), func(a, b Evaluation) bool { return cmp.Equal(a, b) }) {
 			t.Fatalf("seed %d: evaluations differ after a round trip", seed)
 		}
-	}
+	})
 }

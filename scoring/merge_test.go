@@ -63,10 +63,7 @@ func shardByMatter(es []Evaluation, n int) [][]Evaluation {
 // gives: the same scores for every period, evaluations, amendments and
 // JSON, byte for byte.
 func TestShardedBuild(t *testing.T) {
-	for seed := range uint64(10) {
-		r := rand.New(rand.NewPCG(seed, 16))
-		es, as := randomHistory(r, 100+r.IntN(400))
-		ref := bookOf(t, es, as)
+	forRandomHistories(t, 10, 16, 100, 400, func(seed uint64, r *rand.Rand, es []Evaluation, as []Amendment, ref *Book) {
 		want := stateOf(t, ref)
 
 		n := 2 + r.IntN(5)
@@ -159,7 +156,7 @@ func TestShardedBuild(t *testing.T) {
 				t.Fatalf("seed %d, %d books merged %s: mismatch (-want +got):\n%s", seed, n, how, diff)
 			}
 		}
-	}
+	})
 }
 
 // TestMergePartialOverlap merges a book of which some evaluations are new
