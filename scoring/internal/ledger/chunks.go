@@ -57,6 +57,22 @@ func (a *arena) put(s string) sloc {
 	return sloc{chunk: uint32(c), off: off}
 }
 
+// share adds b, bytes of another arena, as a chunk of its own without
+// copying them, and returns the chunk's index. Bytes an arena holds are
+// never written again, and the chunk is full at b's length, so that
+// neither arena writes into the other's bytes: room starts another chunk,
+// or, for a first chunk, grows it into a copy.
+func (a *arena) share(b []byte) int {
+	a.chunks = append(a.chunks, b[:len(b):len(b)])
+	a.lens = append(a.lens, uint32(len(b)))
+	return len(a.chunks) - 1
+}
+
+// shareMin is the fewest bytes of another arena's chunk a merge shares
+// rather than copies, so that a chunk shared keeps at most four times its
+// bytes alive.
+const shareMin = arenaChunk / 4
+
 // full reports whether the arena has run out of chunk numbers.
 func (a *arena) full() bool { return len(a.chunks) >= 1<<22-1 }
 

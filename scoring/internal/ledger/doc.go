@@ -45,7 +45,9 @@
 // of a page's range holds for all its IDs), the rest by name. It then
 // copies the other's records with their ids translated, their lists of
 // records moved along, each stored reason list once as bytes, and the
-// names of new matters as bytes in runs. The lookups change nothing, so
+// names of new matters as bytes in runs — long runs it shares with the
+// other ledger, whose arena's bytes, like its own, are never written
+// again. The lookups change nothing, so
 // that a merge that finds a key of the other's in the ledger refuses
 // before it has added anything.
 //

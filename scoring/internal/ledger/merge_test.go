@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -231,4 +232,80 @@ func TestMergeOverlap(t *testing.T) {
 			t.Fatalf("Add after a refused merge = %v", out)
 		}
 	}
+}
+
+// TestMergeSharesNames merges ledgers whose new matters' names run to more
+// than shareMin bytes, which the merged ledger shares rather than copies —
+// into an empty ledger and into one with matters of its own, from a view
+// and from a snapshot — and then adds matters to both: each reports what a
+// ledger given its own entries reports, and neither writes into the
+// other's names.
+func TestMergeSharesNames(t *testing.T) {
+	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
+	entries := func(format string, from, to int) []Entry {
+		var es []Entry
+		for i := from; i < to; i++ {
+			es = append(es, entry(fmt.Sprintf(format, i), fmt.Sprint("D", i%7), 0, june, "85"))
+		}
+		return es
+	}
+	n := shareMin / 15 // names of 15 bytes and more: shareMin bytes and more
+	theirs := append(entries("WH-%012d", 0, n), entries("case %08d of Wuhu", 0, n/4)...)
+	theirsLater := entries("WH-%012d", n, n+5000)
+	for _, own := range []int{0, 1000} {
+		for _, snapshot := range []bool{false, true} {
+			mine, mineLater := entries("CH-%06d", 0, own), entries("case %08d of Chaohu", 0, n/2)
+			var src, dst Ledger
+			fill(t, &src, theirs, nil)
+			fill(t, &dst, mine, nil)
+			s := src.View()
+			if snapshot {
+				s = src.Snapshot()
+			}
+			if out, keys := dst.Merge(s, 10); out != Added {
+				t.Fatalf("Merge = %v, %v", out, keys)
+			}
+			if !sharesBytes(&dst.matters.arena, &src.matters.arena) {
+				t.Errorf("%d matters of its own, snapshot %v: the merged ledger copied the names", own, snapshot)
+			}
+			fill(t, &src, theirsLater, nil)
+			fill(t, &dst, mineLater, nil)
+			for _, c := range []struct {
+				name     string
+				l        *Ledger
+				es, more []Entry
+			}{{"merged", &dst, append(slices.Clone(mine), theirs...), mineLater}, {"other", &src, theirs, theirsLater}} {
+				var want Ledger
+				fill(t, &want, c.es, nil)
+				fill(t, &want, c.more, nil)
+				if diff := cmp.Diff(keysOf(&want), keysOf(c.l)); diff != "" {
+					t.Fatalf("%d matters of its own, snapshot %v: the %s ledger's keys mismatch (-want +got):\n%s", own, snapshot, c.name, diff)
+				}
+			}
+		}
+	}
+}
+
+// keysOf returns the keys of a ledger's entries, in order.
+func keysOf(l *Ledger) []Key {
+	var ks []Key
+	for _, e := range l.Entries() {
+		ks = append(ks, e.Key)
+	}
+	return ks
+}
+
+// sharesBytes reports whether a chunk of a holds bytes of a chunk of b.
+func sharesBytes(a, b *arena) bool {
+	for _, x := range a.chunks {
+		for _, y := range b.chunks {
+			if len(x) > 0 && len(y) > 0 {
+				start := uintptr(unsafe.Pointer(unsafe.SliceData(y)))
+				if p := uintptr(unsafe.Pointer(&x[0])); p >= start && p < start+uintptr(cap(y)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

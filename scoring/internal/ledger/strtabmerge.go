@@ -15,7 +15,9 @@ import (
 // every ID of the range, so that numbered IDs are looked up and added
 // without reading them. The other IDs, and those of ranges the strtab
 // keeps in its hash table, are looked up and added by name. The names of
-// new matters are copied as bytes, in runs of consecutive ids.
+// new matters are copied as bytes, in runs of consecutive ids; a run of a
+// quarter of a chunk or more is shared with the other strtab instead
+// (its bytes are never written again).
 
 // srcPage is a page of another strtab's sequence index.
 type srcPage struct {
@@ -207,8 +209,9 @@ func (t *strtab) indexByName(src *strtab, m, id int32) {
 }
 
 // pushRange copies the strings [from, to) of src, all in one chunk, into
-// t's arena in one piece, as the strings of t's next ids, with their heads
-// moved by base, and sets those ids in p.
+// t's arena in one piece — or shares their bytes, when they are many (see
+// arena.share) — as the strings of t's next ids, with their heads moved by
+// base, and sets those ids in p.
 func (t *strtab) pushRange(src *strtab, from, to int32, p *matterPlan, base int32) {
 	fl := src.loc(from)
 	end := src.arena.lens[fl.chunk]
@@ -218,10 +221,16 @@ func (t *strtab) pushRange(src *strtab, from, to int32, p *matterPlan, base int3
 		}
 	}
 	n := end - fl.off
-	c := t.arena.room(int(n))
-	off := t.arena.lens[c]
-	copy(t.arena.chunks[c][off:], src.arena.chunks[fl.chunk][fl.off:end])
-	t.arena.lens[c] += n
+	var c int
+	var off uint32
+	if n >= shareMin {
+		c = t.arena.share(src.arena.chunks[fl.chunk][fl.off:end])
+	} else {
+		c = t.arena.room(int(n))
+		off = t.arena.lens[c]
+		copy(t.arena.chunks[c][off:], src.arena.chunks[fl.chunk][fl.off:end])
+		t.arena.lens[c] += n
+	}
 	for m := from; m < to; {
 		chunk := src.locs[m>>chunkBits]
 		j := int(m & (1<<chunkBits - 1))
