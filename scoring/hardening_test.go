@@ -280,6 +280,22 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
+		{Name: "scoring.Table.Compile", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
+				c.Call(fmt.Sprintf("table %d .Compile()", i), func() {
+					e, err := tb.Compile()
+					if (err == nil) != (tb.Validate() == nil) || (err == nil) != (e != nil) {
+						c.Fail(fmt.Sprintf("table %d .Compile()", i), "= %v, %v; Validate says %v", e, err, tb.Validate())
+					}
+					if e == nil {
+						return
+					}
+					for j, x := range facts() {
+						c.Call(fmt.Sprintf("table %d compiled .Evaluate(facts %d)", i, j), func() { _, _ = e.Evaluate(x) })
+					}
+				})
+			}
+		}},
 		{Name: "scoring.Table.Match", Run: func(c *hardening.Caller) {
 			for i, tb := range []*scoring.Table{nil, {}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
 				for j, f := range facts() {
