@@ -263,7 +263,9 @@ func (c *compiled) Evaluate(f Facts) (Result, error) {
 // reasonWith is the allocation that holds a compiled table's reason and
 // its N figures (its checks are the rule's own): one block, no larger than
 // the facts need.
-type reasonWith[N interface{ ~[4]reason.Figure | ~[5]reason.Figure | ~[6]reason.Figure | ~[7]reason.Figure | ~[8]reason.Figure }] struct {
+type reasonWith[N interface {
+	~[4]reason.Figure | ~[5]reason.Figure | ~[6]reason.Figure | ~[7]reason.Figure | ~[8]reason.Figure
+}] struct {
 	rs [1]reason.Reason
 	fs N
 }
