@@ -118,8 +118,8 @@ type ratioCond struct {
 }
 
 // side is what the places of one figure's ratio are chosen against: the
-// thresholds of that figure in the table's rules, those of at most two
-// places as whole hundredths, the others as fractions.
+// thresholds of that figure in the table's rules that are whole
+// hundredths, with 1 (100 hundredths), and the others as fractions.
 type side struct {
 	hundredths []uint64
 	others     []fraction
@@ -127,13 +127,17 @@ type side struct {
 }
 
 func (c *compiled) prepareSide(resolution bool) side {
-	s := side{full: sides{c.t, resolution}}
+	s := side{full: sides{c.t, resolution}, hundredths: []uint64{100}}
 	s.full.thresholds(func(x *decimal.Decimal) bool {
 		switch e := x.Exponent(); {
 		case x.Sign() < 0:
 			// every ratio and figure is above it
 		case e >= -2 && e <= 0 && x.NumDigits() <= 18:
-			s.hundredths = append(s.hundredths, uint64(x.CoefficientInt64())*uint64(ratio.Pow10[e+2]))
+			if hi, lo := bits.Mul64(uint64(x.CoefficientInt64()), uint64(ratio.Pow10[e+2])); hi == 0 && lo < 1<<62 {
+				s.hundredths = append(s.hundredths, lo)
+				break
+			}
+			s.others = append(s.others, fractionOf(*x))
 		default:
 			s.others = append(s.others, fractionOf(*x))
 		}
@@ -307,7 +311,7 @@ func (s *side) figure(of reason.Of, done bool, actual, limit time.Duration) reas
 	fg := reason.Figure{Of: of, Done: done, Actual: actual, Limit: limit}
 	if limit > 0 && (done || actual > 0) {
 		a, l := int64(max(actual, 0)), int64(limit)
-		if q, ok := ratio.RoundedAt(a, l, 2); ok && s.agreeHundredths(a, l, q) {
+		if ok, sure := s.twoPlaces(a, l); ok && sure {
 			fg.Places = 2
 		} else {
 			fg.Places = s.full.places(a, l)
@@ -316,16 +320,49 @@ func (s *side) figure(of reason.Of, done bool, actual, limit time.Duration) reas
 	return fg
 }
 
+// twoPlaces reports whether actual/limit, shown with 2 places, compares
+// with 1 and every threshold as the ratio does (sides.agreeHundredths);
+// sure is false where it cannot tell without more work, which
+// sides.places then does. The figure shown, q hundredths, is
+// ⌊(200 × actual + limit) / (2 × limit)⌋ (half up); it can only read
+// wrongly against a threshold of X hundredths when q is X, that is when
+// (2X − 1) × limit ≤ 200 × actual < (2X + 1) × limit, and then only if
+// the ratio is not X hundredths itself. A threshold that is not whole
+// hundredths is compared with q exactly.
+func (s *side) twoPlaces(actual, limit int64) (ok, sure bool) {
+	if len(s.others) > 0 {
+		q, fits := ratio.RoundedAt(actual, limit, 2)
+		return fits && s.agreeHundredths(actual, limit, q), true
+	}
+	ah, al := bits.Mul64(uint64(actual), 200)
+	if hi, _ := bits.Mul64(uint64(limit), 1<<63); ah >= hi {
+		return false, false // q may not fit 64 bits
+	}
+	for _, x := range s.hundredths {
+		lh, ll := bits.Mul64(2*x-1, uint64(limit))
+		hh, hl := bits.Mul64(2*x+1, uint64(limit))
+		if less128(ah, al, lh, ll) || !less128(ah, al, hh, hl) {
+			continue // q is not x
+		}
+		xh, xl := bits.Mul64(x, uint64(limit))
+		return ah == 2*xh+xl>>63 && al == xl<<1, true // the figure is the ratio itself
+	}
+	return true, true
+}
+
+// less128 reports whether ah:al < bh:bl.
+func less128(ah, al, bh, bl uint64) bool { return ah < bh || ah == bh && al < bl }
+
 // agreeHundredths is sides.agreeHundredths against the prepared
-// thresholds: a threshold of at most two places can only be read wrongly
-// when it is q hundredths (and then the ratio is not, or the first test
+// thresholds: a threshold of whole hundredths can only be read wrongly
+// when it is q (and then the ratio is not q hundredths, or the first test
 // would have held); any other is compared exactly.
 func (s *side) agreeHundredths(actual, limit int64, q uint64) bool {
 	ah, al := bits.Mul64(uint64(actual), 100)
 	if qh, ql := bits.Mul64(q, uint64(limit)); ah == qh && al == ql {
 		return true // the figure is the ratio itself
 	}
-	if q == 100 || slices.Contains(s.hundredths, q) {
+	if slices.Contains(s.hundredths, q) {
 		return false
 	}
 	for i := range s.others {
