@@ -292,17 +292,6 @@ func hardeningRows() []hardening.Row {
 				})
 			}
 		}},
-		{Name: "scoring.Table.Match", Run: func(c *hardening.Caller) {
-			for i, tb := range []*scoring.Table{nil, {}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
-				for j, f := range facts() {
-					c.Call(fmt.Sprintf("table %d .Match(facts %d)", i, j), func() {
-						if r, ok := tb.Match(f); ok != (r >= 0) || (tb != nil && r >= len(tb.Rules)) {
-							c.Fail(fmt.Sprintf("table %d .Match(facts %d)", i, j), "= %d, %v", r, ok)
-						}
-					})
-				}
-			}
-		}},
 		{Name: "scoring.LoadTable", Run: func(c *hardening.Caller) {
 			for _, in := range hardening.JSONInputs {
 				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })
