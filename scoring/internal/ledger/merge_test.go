@@ -236,8 +236,8 @@ func TestMergeOverlap(t *testing.T) {
 
 // TestMergeSharesNames merges ledgers whose new matters' names run to more
 // than shareMin bytes, which the merged ledger shares rather than copies —
-// into an empty ledger and into one with matters of its own, from a view
-// and from a snapshot — and then adds matters to both: each reports what a
+// into an empty ledger from a view, and into one with matters of its own
+// from a snapshot — and then adds matters to both: each reports what a
 // ledger given its own entries reports, and neither writes into the
 // other's names.
 func TestMergeSharesNames(t *testing.T) {
@@ -249,38 +249,39 @@ func TestMergeSharesNames(t *testing.T) {
 		}
 		return es
 	}
-	n := shareMin / 15 // names of 15 bytes and more: shareMin bytes and more
-	theirs := append(entries("WH-%012d", 0, n), entries("case %08d of Wuhu", 0, n/4)...)
-	theirsLater := entries("WH-%012d", n, n+5000)
-	for _, own := range []int{0, 1000} {
-		for _, snapshot := range []bool{false, true} {
-			mine, mineLater := entries("CH-%06d", 0, own), entries("case %08d of Chaohu", 0, n/2)
-			var src, dst Ledger
-			fill(t, &src, theirs, nil)
-			fill(t, &dst, mine, nil)
-			s := src.View()
-			if snapshot {
-				s = src.Snapshot()
-			}
-			if out, keys := dst.Merge(s, 10); out != Added {
-				t.Fatalf("Merge = %v, %v", out, keys)
-			}
-			if !sharesBytes(&dst.matters.arena, &src.matters.arena) {
-				t.Errorf("%d matters of its own, snapshot %v: the merged ledger copied the names", own, snapshot)
-			}
-			fill(t, &src, theirsLater, nil)
-			fill(t, &dst, mineLater, nil)
-			for _, c := range []struct {
-				name     string
-				l        *Ledger
-				es, more []Entry
-			}{{"merged", &dst, append(slices.Clone(mine), theirs...), mineLater}, {"other", &src, theirs, theirsLater}} {
-				var want Ledger
-				fill(t, &want, c.es, nil)
-				fill(t, &want, c.more, nil)
-				if diff := cmp.Diff(keysOf(&want), keysOf(c.l)); diff != "" {
-					t.Fatalf("%d matters of its own, snapshot %v: the %s ledger's keys mismatch (-want +got):\n%s", own, snapshot, c.name, diff)
-				}
+	// Names of 15 and 60 bytes, 300,000 in all: more than shareMin.
+	theirs := append(entries("WH-%012d", 0, 4000), entries("case %08d of the Wuhu 12345 hotline, opened by a citizen", 0, 4000)...)
+	theirsLater := entries("WH-%012d", 4000, 6000)
+	for _, tc := range []struct {
+		own      int
+		snapshot bool
+	}{{0, false}, {1000, true}} {
+		mine, mineLater := entries("CH-%06d", 0, tc.own), entries("case %08d of Chaohu", 0, 4000)
+		var src, dst Ledger
+		fill(t, &src, theirs, nil)
+		fill(t, &dst, mine, nil)
+		s := src.View()
+		if tc.snapshot {
+			s = src.Snapshot()
+		}
+		if out, keys := dst.Merge(s, 10); out != Added {
+			t.Fatalf("Merge = %v, %v", out, keys)
+		}
+		if !sharesBytes(&dst.matters.arena, &src.matters.arena) {
+			t.Errorf("%d matters of its own, snapshot %v: the merged ledger copied the names", tc.own, tc.snapshot)
+		}
+		fill(t, &src, theirsLater, nil)
+		fill(t, &dst, mineLater, nil)
+		for _, c := range []struct {
+			name     string
+			l        *Ledger
+			es, more []Entry
+		}{{"merged", &dst, append(slices.Clone(mine), theirs...), mineLater}, {"other", &src, theirs, theirsLater}} {
+			var want Ledger
+			fill(t, &want, c.es, nil)
+			fill(t, &want, c.more, nil)
+			if diff := cmp.Diff(keysOf(&want), keysOf(c.l)); diff != "" {
+				t.Fatalf("%d matters of its own, snapshot %v: the %s ledger's keys mismatch (-want +got):\n%s", tc.own, tc.snapshot, c.name, diff)
 			}
 		}
 	}
