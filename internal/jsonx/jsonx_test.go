@@ -113,39 +113,6 @@ func FuzzDecimal(f *testing.F) {
 	})
 }
 
-// TestDecodeExactCase: a key in another case than the field's is refused
-// at any depth, in slices and maps, through embedded structs, and not in
-// a type that decodes itself.
-func TestDecodeExactCase(t *testing.T) {
-	type inner struct {
-		CreditCode string `json:"creditCode"`
-	}
-	type Embedded struct {
-		Version string `json:"version"`
-	}
-	type outer struct {
-		Embedded
-		Units []inner           `json:"units"`
-		ByID  map[string]*inner `json:"byID"`
-		Limit jsonx.Duration    `json:"limit"`
-		Raw   json.RawMessage   `json:"raw"`
-		Plain string
-	}
-	for in, want := range map[string]string{
-		`{"version":"1","units":[{"creditCode":"x"}],"byID":{"a":{"creditCode":"y"}},"raw":{"ANY":1},"Plain":"p"}`: "",
-		`{"Version":"1"}`:                   `field "Version" is spelt "version" here`,
-		`{"units":[{"creditcode":"x"}]}`:    `field "creditcode" is spelt "creditCode" here`,
-		`{"byID":{"a":{"CREDITCODE":"y"}}}`: `field "CREDITCODE" is spelt "creditCode" here`,
-		`{"plain":"p"}`:                     `field "plain" is spelt "Plain" here`,
-	} {
-		var got outer
-		err := jsonx.Decode([]byte(in), &got)
-		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
-			t.Errorf("Decode(%s) = %v, want %q", in, err, want)
-		}
-	}
-}
-
 func TestTimeFits(t *testing.T) {
 	east, west := time.FixedZone("E", 14*3600), time.FixedZone("W", -12*3600)
 	for _, c := range []struct {
