@@ -14,12 +14,7 @@ import (
 )
 
 func TestReadPowersCSV(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "powers.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := ReadPowersCSV(f)
+	got, err := ReadPowersCSV(bytes.NewReader(testdata(t, "powers.csv")))
 	if err != nil {
 		t.Fatalf("ReadPowersCSV() error = %v", err)
 	}

@@ -4,12 +4,24 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// testdata returns what testdata/name holds.
+func testdata(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 // The stages of a penalty's and of a licence's duties, in order.
 var (
