@@ -92,6 +92,12 @@
 // matters, and merging them (a sharded build; see [Book.Merge]). The README has the figures, and bench_test.go the
 // benchmarks.
 //
+// A decision table grades a set of facts in a few hundred nanoseconds,
+// its reason included; [Table.Compile] works out once what does not change
+// from call to call (each rule's conditions as bits, its thresholds as
+// fractions, its grade, the checks its reason gives), and its evaluator
+// takes about half the time of [Table.Evaluate] for the same Results.
+//
 // # Errors
 //
 // Errors wrap the sentinels [ErrDuplicate], [ErrNotFound], [ErrInvalid],

@@ -51,6 +51,28 @@ func ExampleTable_Evaluate() {
 	// rule 1 "on time": response 0.50 of limit, resolution 0.56 of limit, quality 5, satisfied
 }
 
+// Grading in bulk: the compiled table gives what the table gives, and a
+// later change to the table does not reach it until it is compiled again.
+func ExampleTable_Compile() {
+	table := wuhu.Table()
+	grade, err := table.Compile()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	yes := true
+	facts := scoring.Facts{Matter: "2020-0042", Subject: "城管执法局", Type: "占道经营",
+		Responded: true, Response: 5 * time.Hour, ResponseLimit: 4 * time.Hour,
+		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour, Satisfied: &yes}
+	want, _ := table.Evaluate(facts)
+	got, _ := grade.Evaluate(facts)
+	fmt.Println(got.Grade, got.Points, got.Policy, got.Reasons[0].String() == want.Reasons[0].String())
+	fmt.Println(got.Reasons[0])
+	// Output:
+	// fair 70 wuhu-2020.2 true
+	// rule 9 "late": response 1.25 of limit, resolution 0.56 of limit, quality not given, satisfied, type "占道经营"
+}
+
 // A policy kept as data: a table loaded from JSON is validated, and its
 // problems are reported row by row.
 func ExampleLoadTable() {

@@ -32,11 +32,7 @@ func TestHardening(t *testing.T) { hardening.Test(t, hardeningRows()) }
 // hardeningRows has a row for each exported function and method of the
 // package.
 func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add(hardening.EnumsRows(hardeningEnums...)...)
-	add([]hardening.Row{
+	return append(hardening.EnumsRows(hardeningEnums...), []hardening.Row{
 		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: reason.Texts(hardening.BadUTF8)}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
@@ -280,15 +276,20 @@ func hardeningRows() []hardening.Row {
 				}
 			}
 		}},
-		{Name: "scoring.Table.Match", Run: func(c *hardening.Caller) {
-			for i, tb := range []*scoring.Table{nil, {}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
-				for j, f := range facts() {
-					c.Call(fmt.Sprintf("table %d .Match(facts %d)", i, j), func() {
-						if r, ok := tb.Match(f); ok != (r >= 0) || (tb != nil && r >= len(tb.Rules)) {
-							c.Fail(fmt.Sprintf("table %d .Match(facts %d)", i, j), "= %d, %v", r, ok)
-						}
-					})
-				}
+		{Name: "scoring.Table.Compile", Run: func(c *hardening.Caller) {
+			for i, tb := range []*scoring.Table{{}, wuhu.Table(), {Rules: []scoring.TableRule{{}}}} {
+				c.Call(fmt.Sprintf("table %d .Compile()", i), func() {
+					e, err := tb.Compile()
+					if (err == nil) != (tb.Validate() == nil) || (err == nil) != (e != nil) {
+						c.Fail(fmt.Sprintf("table %d .Compile()", i), "= %v, %v; Validate says %v", e, err, tb.Validate())
+					}
+					if e == nil {
+						return
+					}
+					for j, x := range facts() {
+						c.Call(fmt.Sprintf("table %d compiled .Evaluate(facts %d)", i, j), func() { _, _ = e.Evaluate(x) })
+					}
+				})
 			}
 		}},
 		{Name: "scoring.LoadTable", Run: func(c *hardening.Caller) {
@@ -303,7 +304,6 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 	}...)
-	return rows
 }
 
 // facts are facts with hostile durations, grades and attributes, and the zero Facts.

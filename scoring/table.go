@@ -29,7 +29,9 @@ import (
 //
 // A *Table is safe for concurrent use by Evaluate as long as nobody
 // changes it; Evaluate reads the table as it is at each call, so a changed
-// table takes effect at the next call.
+// table takes effect at the next call. [Table.Compile] gives an evaluator
+// of the table as it is then, with what does not change from call to call
+// worked out once.
 type Table struct {
 	Version string `json:"version"`
 	// Lang is the language of the table's reasons: English (the zero
@@ -219,7 +221,8 @@ func (t *Table) policy() string {
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
 // they are, and allocates once, a block with the reason, its checks and
 // its figures (twice for a rule of more than two conditions). It writes
-// no text.
+// no text. A host that grades in bulk grades with [Table.Compile]'s
+// evaluator, which gives the same Results about twice as fast.
 func (t *Table) Evaluate(f Facts) (Result, error) {
 	for i := range t.Rules {
 		r := &t.Rules[i]

@@ -140,6 +140,26 @@ func BenchmarkTableVaried(b *testing.B) {
 		}
 		sink = n
 	})
+	compiled, err := tbl.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Compiled", func(b *testing.B) {
+		b.ReportAllocs()
+		defer cputime.Report(b)()
+		n, j := 0, 0
+		for range b.N {
+			r, err := compiled.Evaluate(facts[j])
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += r.Reasons[0].Rule
+			if j++; j == len(facts) {
+				j = 0
+			}
+		}
+		sink = n
+	})
 	b.Run("Text", func(b *testing.B) {
 		b.ReportAllocs()
 		defer cputime.Report(b)()

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/qingdan/qingdan/internal/jsonx"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -222,6 +223,17 @@ func FuzzLoadTable(f *testing.F) {
 		}
 		if _, ok := tbl.Scale.Grade(r.Grade); !ok || len(r.Reasons) != 1 {
 			t.Fatalf("Evaluate = %+v", r)
+		}
+		compiled, err := tbl.Compile()
+		if err != nil {
+			t.Fatalf("a validated table does not compile: %v", err)
+		}
+		for _, f := range []scoring.Facts{facts, {Resolved: true, Resolution: time.Duration(response), ResolutionLimit: time.Duration(limit), Quality: quality}} {
+			want, werr := tbl.Evaluate(f)
+			got, gerr := compiled.Evaluate(f)
+			if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+				t.Fatalf("the compiled table grades %+v otherwise (errors %v, %v); mismatch (-Evaluate +compiled):\n%s", f, werr, gerr, diff)
+			}
 		}
 		var out bytes.Buffer
 		if err := jsonx.Indent(&out, tbl); err != nil {

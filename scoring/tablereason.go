@@ -97,6 +97,12 @@ func figureCount(f *Facts) int {
 func appendFigures(fs []reason.Figure, f *Facts, t *Table) []reason.Figure {
 	fs = append(fs, timeFigure(reason.Response, f.Responded, f.Response, f.ResponseLimit, sides{t, false}),
 		timeFigure(reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit, sides{t, true}))
+	return appendCounts(fs, f)
+}
+
+// appendCounts appends the figures of f after its times: returned, urged,
+// supervised, quality, the answer, the stage.
+func appendCounts(fs []reason.Figure, f *Facts) []reason.Figure {
 	if f.Returned {
 		fs = append(fs, reason.Figure{Of: reason.Returned, Value: 1})
 	}

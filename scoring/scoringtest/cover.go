@@ -8,8 +8,8 @@ import (
 // Coverage says which rows of a decision table a set of cases reached, in
 // the manner of opa test --coverage: a row is reached by a case when it is
 // the rule that grades the case's facts (the first whose conditions all
-// hold, as [scoring.Table.Match] finds it). Rows has one entry per rule of
-// the table, in the table's order.
+// hold: the rule the Result's reason names). Rows has one entry per rule
+// of the table, in the table's order.
 type Coverage struct {
 	Table string `json:"table"` // the table's Version
 	Rows  []Row  `json:"rows"`
@@ -34,10 +34,11 @@ func tablePolicy(version string) tablecase.Policy {
 	return tablecase.Policy{Kind: "table", Version: version, Row: "rule"}
 }
 
-// Cover finds which rows of tab the cases reach. A case whose facts no
-// rule matches reaches nothing; a case that wants an error is counted like
-// any other, since it too tests the row its facts reach. Cover panics if
-// tab is nil.
+// Cover finds which rows of tab the cases reach, grading each case's facts
+// with tab. A case the table refuses (no rule matches, or the rule's grade
+// is not on the scale, which Validate reports) reaches nothing; a case
+// that wants an error is counted like any other, since it too tests the
+// row its facts reach. Cover panics if tab is nil.
 func Cover(tab *scoring.Table, cases []Case) Coverage {
 	if tab == nil {
 		panic("scoringtest: Cover with a nil table")
@@ -47,8 +48,10 @@ func Cover(tab *scoring.Table, cases []Case) Coverage {
 		c.Rows[i] = Row{Rule: i + 1, Name: r.Name}
 	}
 	for i, cs := range cases {
-		if r, ok := tab.Match(cs.Facts); ok {
-			c.Rows[r].Cases = append(c.Rows[r].Cases, tablecase.Name(cs.Name, i))
+		if r, err := tab.Evaluate(cs.Facts); err == nil && len(r.Reasons) > 0 {
+			if row := r.Reasons[0].Rule - 1; row >= 0 && row < len(c.Rows) {
+				c.Rows[row].Cases = append(c.Rows[row].Cases, tablecase.Name(cs.Name, i))
+			}
 		}
 	}
 	return c

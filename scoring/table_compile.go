@@ -1,0 +1,374 @@
+package scoring
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/scoring/internal/ratio"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
+)
+
+// Compile validates t as [Table.Validate] does and returns an evaluator
+// that grades exactly as t.Evaluate does — the same Grade, Points, Policy
+// and Reasons for every Facts — from a copy of t made now, with what does
+// not change from call to call worked out once: each rule's conditions as
+// bits, its thresholds as fractions, its grade and points, the checks its
+// reason gives, and the thresholds a figure must never be shown on or
+// across. It is the evaluator a host grades with; the Table stays the
+// policy as data, which a host reads, edits and saves.
+//
+// The evaluator is safe for concurrent use. A change to t after Compile
+// does not reach it: compile the changed table again. The Checks of the
+// reasons it gives are shared by every Result of the same rule, as the
+// strings in them are; a caller must not modify them.
+func (t *Table) Compile() (Evaluator, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	c := &compiled{t: t.clone(), policy: t.policy(), lang: t.Lang}
+	c.sides[0] = c.prepareSide(false)
+	c.sides[1] = c.prepareSide(true)
+	c.rules = make([]compiledRule, len(c.t.Rules))
+	for i := range c.t.Rules {
+		c.rules[i] = c.compileRule(i)
+	}
+	return c, nil
+}
+
+// clone returns a copy of t that shares no memory with it.
+func (t *Table) clone() *Table {
+	u := &Table{Version: t.Version, Lang: t.Lang, Scale: slices.Clone(t.Scale), Rules: slices.Clone(t.Rules)}
+	cloneBool := func(p **bool) {
+		if *p != nil {
+			v := **p
+			*p = &v
+		}
+	}
+	cloneDecimal := func(p **decimal.Decimal) {
+		if *p != nil {
+			v := **p
+			*p = &v
+		}
+	}
+	for i := range u.Rules {
+		r := &u.Rules[i]
+		r.Types = slices.Clone(r.Types)
+		for _, p := range [...]**bool{&r.Responded, &r.Resolved, &r.Returned, &r.Final, &r.Urged, &r.Supervised,
+			&r.ResponseOnTime, &r.ResolutionOnTime, &r.QualityGiven} {
+			cloneBool(p)
+		}
+		for _, p := range [...]**decimal.Decimal{&r.ResponseAtMost, &r.ResponseOver, &r.ResolutionAtMost, &r.ResolutionOver} {
+			cloneDecimal(p)
+		}
+	}
+	return u
+}
+
+// The facts' flags a rule may ask for, one bit each.
+const (
+	flagResponded = 1 << iota
+	flagResolved
+	flagReturned
+	flagFinal
+	flagUrged
+	flagSupervised
+	flagResponseOnTime
+	flagResolutionOnTime
+	flagQualityGiven
+)
+
+// The answers a rule's Satisfaction accepts, one bit each.
+const (
+	answerNone = 1 << iota
+	answerSatisfied
+	answerDissatisfied
+)
+
+// compiled is a Table worked out once (see Table.Compile).
+type compiled struct {
+	t      *Table // the copy, for what is rare: a figure of more than 2 places, no rule matching
+	policy string
+	lang   reason.Lang
+	rules  []compiledRule
+	sides  [2]side // response, resolution
+}
+
+// compiledRule is one rule: its conditions and what it gives.
+type compiledRule struct {
+	mask, want uint16 // the flags it asks for, and their values
+	answers    uint8  // the answers it accepts
+	qmin, qmax int
+	types      []string
+	ratios     []ratioCond
+	grade      Grade
+	name       string
+	checks     []reason.Check
+}
+
+// ratioCond is one ratio condition: the response's or the resolution's
+// ratio at most, or over, a threshold.
+type ratioCond struct {
+	resolution, over bool
+	sign             int // the threshold's sign: a ratio of 0 compares as -sign
+	x                fraction
+}
+
+// side is what the places of one figure's ratio are chosen against: the
+// thresholds of that figure in the table's rules that are whole
+// hundredths, with 1 (100 hundredths), and the others as fractions.
+type side struct {
+	hundredths []uint64
+	others     []fraction
+	full       sides
+}
+
+func (c *compiled) prepareSide(resolution bool) side {
+	s := side{full: sides{c.t, resolution}, hundredths: []uint64{100}}
+	s.full.thresholds(func(x *decimal.Decimal) bool {
+		switch e := x.Exponent(); {
+		case x.Sign() < 0:
+			// every ratio and figure is above it
+		case e >= -2 && e <= 0 && x.NumDigits() <= 18:
+			if hi, lo := bits.Mul64(uint64(x.CoefficientInt64()), uint64(ratio.Pow10[e+2])); hi == 0 && lo < 1<<62 {
+				s.hundredths = append(s.hundredths, lo)
+				break
+			}
+			s.others = append(s.others, fractionOf(*x))
+		default:
+			s.others = append(s.others, fractionOf(*x))
+		}
+		return true
+	})
+	return s
+}
+
+func (c *compiled) compileRule(i int) compiledRule {
+	r := &c.t.Rules[i]
+	cr := compiledRule{qmin: r.QualityMin, qmax: r.QualityMax, types: r.Types, name: r.Name}
+	cr.grade, _ = c.t.Scale.Grade(r.Grade) // Validate saw it on the scale
+	for _, b := range [...]struct {
+		p   *bool
+		bit uint16
+	}{{r.Responded, flagResponded}, {r.Resolved, flagResolved}, {r.Returned, flagReturned}, {r.Final, flagFinal},
+		{r.Urged, flagUrged}, {r.Supervised, flagSupervised}, {r.ResponseOnTime, flagResponseOnTime},
+		{r.ResolutionOnTime, flagResolutionOnTime}, {r.QualityGiven, flagQualityGiven}} {
+		if b.p != nil {
+			cr.mask |= b.bit
+			if *b.p {
+				cr.want |= b.bit
+			}
+		}
+	}
+	switch r.Satisfaction {
+	case AnySatisfaction:
+		cr.answers = answerNone | answerSatisfied | answerDissatisfied
+	case Satisfied:
+		cr.answers = answerSatisfied
+	case Dissatisfied:
+		cr.answers = answerDissatisfied
+	case Unsurveyed:
+		cr.answers = answerNone
+	case NotDissatisfied:
+		cr.answers = answerNone | answerSatisfied
+	}
+	for _, rc := range [...]struct {
+		x                *decimal.Decimal
+		resolution, over bool
+	}{{r.ResponseAtMost, false, false}, {r.ResponseOver, false, true}, {r.ResolutionAtMost, true, false}, {r.ResolutionOver, true, true}} {
+		if rc.x != nil {
+			cr.ratios = append(cr.ratios, ratioCond{resolution: rc.resolution, over: rc.over, sign: rc.x.Sign(), x: fractionOf(*rc.x)})
+		}
+	}
+	if cs := r.appendChecks(nil); len(cs) > 0 {
+		cr.checks = cs[:len(cs):len(cs)]
+	}
+	return cr
+}
+
+// flags returns the flags of f, and its answer as one bit.
+func flags(f *Facts) (fl uint16, answer uint8) {
+	set := func(ok bool, bit uint16) {
+		if ok {
+			fl |= bit
+		}
+	}
+	set(f.Responded, flagResponded)
+	set(f.Resolved, flagResolved)
+	set(f.Returned, flagReturned)
+	set(f.Final, flagFinal)
+	set(f.Urged > 0, flagUrged)
+	set(f.Supervised > 0, flagSupervised)
+	set(onTime(f.Responded, f.Response, f.ResponseLimit), flagResponseOnTime)
+	set(onTime(f.Resolved, f.Resolution, f.ResolutionLimit), flagResolutionOnTime)
+	set(f.Quality != 0, flagQualityGiven)
+	switch {
+	case f.Satisfied == nil:
+		answer = answerNone
+	case *f.Satisfied:
+		answer = answerSatisfied
+	default:
+		answer = answerDissatisfied
+	}
+	return fl, answer
+}
+
+// holds reports whether the ratio condition holds for f.
+func (rc *ratioCond) holds(f *Facts) bool {
+	actual, limit := f.Response, f.ResponseLimit
+	if rc.resolution {
+		actual, limit = f.Resolution, f.ResolutionLimit
+	}
+	c := -rc.sign // the ratio is 0
+	if limit > 0 && actual > 0 {
+		c = rc.x.cmpRatio(int64(actual), int64(limit))
+	}
+	if rc.over {
+		return c > 0
+	}
+	return c <= 0
+}
+
+// matches reports whether every condition of r holds for facts f of the
+// given flags and answer, as TableRule.matches does.
+func (r *compiledRule) matches(f *Facts, fl uint16, answer uint8) bool {
+	if fl&r.mask != r.want || answer&r.answers == 0 ||
+		r.qmin != 0 && (f.Quality == 0 || f.Quality < r.qmin) ||
+		r.qmax != 0 && (f.Quality == 0 || f.Quality > r.qmax) {
+		return false
+	}
+	if len(r.types) > 0 && !slices.Contains(r.types, f.Type) {
+		return false
+	}
+	for i := range r.ratios {
+		if !r.ratios[i].holds(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// Evaluate grades f as the table it was compiled from does.
+func (c *compiled) Evaluate(f Facts) (Result, error) {
+	fl, answer := flags(&f)
+	for i := range c.rules {
+		r := &c.rules[i]
+		if r.matches(&f, fl, answer) {
+			return Result{Grade: r.grade.Code, Points: r.grade.Points, Policy: c.policy, Reasons: c.reason(i, r, &f)}, nil
+		}
+	}
+	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
+		errtext.Quote(c.t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
+}
+
+// reasonWith is the allocation that holds a compiled table's reason and
+// its N figures (its checks are the rule's own): one block, no larger than
+// the facts need.
+type reasonWith[N interface {
+	~[4]reason.Figure | ~[5]reason.Figure | ~[6]reason.Figure | ~[7]reason.Figure | ~[8]reason.Figure
+}] struct {
+	rs [1]reason.Reason
+	fs N
+}
+
+// newReason returns a reason, and room for n figures, in one block.
+func newReason(n int) ([]reason.Reason, []reason.Figure) {
+	switch n {
+	case 4:
+		b := new(reasonWith[[4]reason.Figure])
+		return b.rs[:], b.fs[:0]
+	case 5:
+		b := new(reasonWith[[5]reason.Figure])
+		return b.rs[:], b.fs[:0]
+	case 6:
+		b := new(reasonWith[[6]reason.Figure])
+		return b.rs[:], b.fs[:0]
+	case 7:
+		b := new(reasonWith[[7]reason.Figure])
+		return b.rs[:], b.fs[:0]
+	}
+	b := new(reasonWith[[maxFigures]reason.Figure])
+	return b.rs[:], b.fs[:0:n]
+}
+
+// reason is Table.reason with the checks prepared and the places found
+// against the prepared thresholds.
+func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
+	rs, fs := newReason(figureCount(f))
+	fs = append(fs, c.sides[0].figure(reason.Response, f.Responded, f.Response, f.ResponseLimit),
+		c.sides[1].figure(reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit))
+	fs = appendCounts(fs, f)
+	rs[0] = reason.Reason{Rule: i + 1, Name: r.name, Lang: c.lang, Checks: r.checks, Figures: fs, Type: f.Type}
+	return rs
+}
+
+// figure is timeFigure with the places found against the prepared
+// thresholds.
+func (s *side) figure(of reason.Of, done bool, actual, limit time.Duration) reason.Figure {
+	fg := reason.Figure{Of: of, Done: done, Actual: actual, Limit: limit}
+	if limit > 0 && (done || actual > 0) {
+		a, l := int64(max(actual, 0)), int64(limit)
+		if ok, sure := s.twoPlaces(a, l); ok && sure {
+			fg.Places = 2
+		} else {
+			fg.Places = s.full.places(a, l)
+		}
+	}
+	return fg
+}
+
+// twoPlaces reports whether actual/limit, shown with 2 places, compares
+// with 1 and every threshold as the ratio does (sides.agreeHundredths);
+// sure is false where it cannot tell without more work, which
+// sides.places then does. The figure shown, q hundredths, is
+// ⌊(200 × actual + limit) / (2 × limit)⌋ (half up); it can only read
+// wrongly against a threshold of X hundredths when q is X, that is when
+// (2X − 1) × limit ≤ 200 × actual < (2X + 1) × limit, and then only if
+// the ratio is not X hundredths itself. A threshold that is not whole
+// hundredths is compared with q exactly.
+func (s *side) twoPlaces(actual, limit int64) (ok, sure bool) {
+	if len(s.others) > 0 {
+		q, fits := ratio.RoundedAt(actual, limit, 2)
+		return fits && s.agreeHundredths(actual, limit, q), true
+	}
+	ah, al := bits.Mul64(uint64(actual), 200)
+	if hi, _ := bits.Mul64(uint64(limit), 1<<63); ah >= hi {
+		return false, false // q may not fit 64 bits
+	}
+	for _, x := range s.hundredths {
+		lh, ll := bits.Mul64(2*x-1, uint64(limit))
+		hh, hl := bits.Mul64(2*x+1, uint64(limit))
+		if less128(ah, al, lh, ll) || !less128(ah, al, hh, hl) {
+			continue // q is not x
+		}
+		xh, xl := bits.Mul64(x, uint64(limit))
+		return ah == 2*xh+xl>>63 && al == xl<<1, true // the figure is the ratio itself
+	}
+	return true, true
+}
+
+// less128 reports whether ah:al < bh:bl.
+func less128(ah, al, bh, bl uint64) bool { return ah < bh || ah == bh && al < bl }
+
+// agreeHundredths is sides.agreeHundredths against the prepared
+// thresholds: a threshold of whole hundredths can only be read wrongly
+// when it is q (and then the ratio is not q hundredths, or the first test
+// would have held); any other is compared exactly.
+func (s *side) agreeHundredths(actual, limit int64, q uint64) bool {
+	ah, al := bits.Mul64(uint64(actual), 100)
+	if qh, ql := bits.Mul64(q, uint64(limit)); ah == qh && al == ql {
+		return true // the figure is the ratio itself
+	}
+	if slices.Contains(s.hundredths, q) {
+		return false
+	}
+	for i := range s.others {
+		if x := &s.others[i]; x.cmpRatio(actual, limit) != x.cmpHundredths(q) {
+			return false
+		}
+	}
+	return true
+}

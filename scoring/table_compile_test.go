@@ -1,0 +1,159 @@
+package scoring_test
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
+)
+
+// decimalEqual compares decimals by value.
+var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
+
+// edgeFacts are facts on and around the thresholds of Wuhu's table and of
+// thresholdTable: ratios exactly on a threshold, half a hundredth either
+// side, times and limits of zero or below, counts and every answer.
+func edgeFacts() []scoring.Facts {
+	var out []scoring.Facts
+	yes, no := true, false
+	limit := 400 * time.Hour
+	for _, ratio := range []float64{0, 0.3, 0.49995, 0.5, 0.50005, 0.995, 0.99999, 1, 1.00001, 1.004, 1.005, 1.5, 1.995, 1.9951, 2, 2.004, 2.005, 3} {
+		actual := time.Duration(ratio * float64(limit))
+		for i, satisfied := range []*bool{nil, &yes, &no} {
+			out = append(out, scoring.Facts{Matter: "E", Subject: "D", Type: "占道经营", Responded: true, Response: actual, ResponseLimit: limit,
+				Resolved: i != 1, Resolution: actual + time.Duration(i), ResolutionLimit: limit, Quality: i * 2, Satisfied: satisfied,
+				Returned: i == 2, Urged: i, Supervised: (i + 1) % 2, Stage: i, Final: i != 1})
+		}
+	}
+	for _, t := range []time.Duration{-time.Hour, 0, time.Nanosecond} {
+		out = append(out, scoring.Facts{Responded: t > 0, Response: t, ResponseLimit: t, Resolution: t, ResolutionLimit: -t, Quality: 5, Satisfied: &yes})
+	}
+	return out
+}
+
+// thresholdTable has thresholds of more than two places and of zero,
+// matter types, and a rule for every condition, in Chinese.
+func thresholdTable() *scoring.Table {
+	d := func(s string) *decimal.Decimal { x := decimal.RequireFromString(s); return &x }
+	yes, no := true, false
+	return &scoring.Table{Version: "t-1", Lang: reason.Chinese, Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+		{Name: "类型", Grade: "poor", Types: []string{"违章搭建"}, ResponseOver: d("0.9995")},
+		{Name: "零", Grade: "fair", ResponseAtMost: d("0"), Responded: &yes},
+		{Name: "微", Grade: "fair", ResolutionOver: d("0.000001"), Returned: &yes},
+		{Name: "细", Grade: "good", ResolutionAtMost: d("1.0049"), ResponseOnTime: &yes, QualityMin: 3, QualityMax: 4},
+		{Name: "旗", Grade: "good", Urged: &no, Supervised: &yes, Final: &yes, Resolved: &yes},
+		{Name: "满意", Grade: "excellent", Satisfaction: scoring.NotDissatisfied, ResolutionOnTime: &yes, QualityGiven: &no},
+		{Name: "其余", Grade: "fair"},
+	}}
+}
+
+// TestCompileGradesAsEvaluate grades varied and edge facts with each
+// table and its compiled evaluator: every Result and every error is the
+// same, reasons, checks, figures and places included.
+func TestCompileGradesAsEvaluate(t *testing.T) {
+	facts := append(variedFacts(20000), edgeFacts()...)
+	for _, tbl := range []*scoring.Table{wuhu.Table(), thresholdTable()} {
+		compiled, err := tbl.Compile()
+		if err != nil {
+			t.Fatalf("%s: Compile: %v", tbl.Version, err)
+		}
+		for i, f := range facts {
+			want, werr := tbl.Evaluate(f)
+			got, gerr := compiled.Evaluate(f)
+			if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+				t.Fatalf("%s, facts %d %+v: errors %v, %v; mismatch (-Evaluate +compiled):\n%s", tbl.Version, i, f, werr, gerr, diff)
+			}
+		}
+	}
+}
+
+// TestCompileRefusesInvalid: Compile refuses what Validate refuses, with
+// the same error.
+func TestCompileRefusesInvalid(t *testing.T) {
+	for name, tbl := range map[string]*scoring.Table{
+		"empty":       {},
+		"no version":  {Scale: wuhu.Scale(), Rules: []scoring.TableRule{{Grade: "good"}}},
+		"off scale":   {Version: "v", Scale: wuhu.Scale(), Rules: []scoring.TableRule{{Grade: "great"}}},
+		"no language": {Version: "v", Lang: 9, Scale: wuhu.Scale(), Rules: []scoring.TableRule{{Grade: "good"}}},
+	} {
+		e, err := tbl.Compile()
+		if want := tbl.Validate(); e != nil || !errors.Is(err, scoring.ErrInvalid) || err.Error() != want.Error() {
+			t.Errorf("%s: Compile = %v, %v; want nil and %v", name, e, err, want)
+		}
+	}
+}
+
+// TestCompileCopies: a change to the table after Compile, in place or
+// through the pointers its rules hold, does not reach the compiled
+// evaluator; compiling again takes it.
+func TestCompileCopies(t *testing.T) {
+	tbl := thresholdTable()
+	before := thresholdTable()
+	compiled, err := tbl.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	*tbl.Rules[0].ResponseOver = decimal.New(5, 0)
+	tbl.Rules[0].Types[0] = "噪音扰民"
+	*tbl.Rules[1].Responded = false
+	tbl.Rules[3].Grade, tbl.Rules[3].Name = "poor", "改"
+	tbl.Scale[0].Points = decimal.New(1, 0)
+	tbl.Lang, tbl.Version = reason.English, "t-2"
+	for i, f := range edgeFacts() {
+		want, werr := before.Evaluate(f)
+		got, gerr := compiled.Evaluate(f)
+		if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("facts %d: the change reached the compiled table; mismatch (-before +compiled):\n%s", i, diff)
+		}
+	}
+	again, err := tbl.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range edgeFacts() {
+		want, _ := tbl.Evaluate(f)
+		got, _ := again.Evaluate(f)
+		if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+			t.Fatalf("facts %d: compiled again; mismatch (-Evaluate +compiled):\n%s", i, diff)
+		}
+	}
+}
+
+// TestCompileConcurrent grades from several goroutines at once (run with
+// -race): each gets what the table gives.
+func TestCompileConcurrent(t *testing.T) {
+	tbl := wuhu.Table()
+	compiled, err := tbl.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := variedFacts(2000)
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(facts); i += 4 {
+				want, _ := tbl.Evaluate(facts[i])
+				got, _ := compiled.Evaluate(facts[i])
+				if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+					errs <- fmt.Errorf("facts %d: mismatch (-Evaluate +compiled):\n%s", i, diff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
