@@ -45,10 +45,8 @@ func (s Score) MarshalJSON() ([]byte, error) {
 func (s *Score) UnmarshalJSON(b []byte) error {
 	var f scoreFields
 	w := scoreJSON{scoreFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &w, ErrInvalid, "score"); !ok {
-		return err
-	}
-	f.Composite = decimal.Decimal(w.Composite)
-	*s = Score(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "score", func() {
+		f.Composite = decimal.Decimal(w.Composite)
+		*s = Score(f)
+	})
 }

@@ -77,6 +77,29 @@ func Unmarshal(b []byte, j any, sentinel error, what string) (bool, error) {
 	return true, nil
 }
 
+// UnmarshalVia is an UnmarshalJSON method of a type that reads through w,
+// its wire form (a pointer to a struct that embeds a pointer to the
+// type's fields and shadows those with a form of their own, say): null
+// changes nothing; anything else is decoded into w with [Decode], then
+// done copies w back and stores the value. An error, before done is
+// called, names what was being read and wraps sentinel once: an error
+// that wraps it already, from a part that decodes itself, is returned as
+// it is ("invalid: score: json: unknown field …", not "invalid: score:
+// invalid: …").
+func UnmarshalVia(b []byte, w any, sentinel error, what string, done func()) error {
+	if string(b) == "null" {
+		return nil
+	}
+	if err := Decode(b, w); err != nil {
+		if errors.Is(err, sentinel) {
+			return err
+		}
+		return fmt.Errorf("%w: %s: %w", sentinel, what, err)
+	}
+	done()
+	return nil
+}
+
 // Wrap is the boundary of a package that reads with [Read] or [Decode]:
 // it returns err after context ("matters: loading admission lists"),
 // wrapping sentinel once. An error that wraps sentinel already, from a
