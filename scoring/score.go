@@ -33,10 +33,7 @@ type scoreFields Score
 // MarshalJSON writes Composite as a JSON string in its shortest exact form
 // ("91.5"), whatever decimal's package settings are.
 func (s Score) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		scoreFields
-		Composite jsonx.Decimal `json:"composite"`
-	}{scoreFields(s), jsonx.Decimal(s.Composite)})
+	return json.Marshal(scoreJSON{(*scoreFields)(&s), jsonx.Decimal(s.Composite)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly, as
