@@ -62,19 +62,13 @@ func Decode(data []byte, v any) error {
 }
 
 // Unmarshal is the first step of an UnmarshalJSON method that reads
-// through j, the type's JSON form: null, which leaves the value alone,
-// gives false and no error; anything else is decoded into j with
-// [Decode], and an error names what was being read and wraps sentinel
-// ("invalid: score: json: unknown field …"). It reports whether j holds
-// what b says.
-func Unmarshal(b []byte, j any, sentinel error, what string) (bool, error) {
-	if string(b) == "null" {
-		return false, nil
-	}
-	if err := Decode(b, j); err != nil {
-		return false, fmt.Errorf("%w: %s: %w", sentinel, what, err)
-	}
-	return true, nil
+// through j, the type's JSON form, as [UnmarshalVia] reads it: null,
+// which leaves the value alone, gives false and no error; anything else is
+// decoded into j, and an error names what was being read and wraps
+// sentinel once. It reports whether j holds what b says.
+func Unmarshal(b []byte, j any, sentinel error, what string) (ok bool, err error) {
+	err = UnmarshalVia(b, j, sentinel, what, func() { ok = true })
+	return ok, err
 }
 
 // UnmarshalVia is an UnmarshalJSON method of a type that reads through w,
