@@ -247,6 +247,50 @@ func TestUnmarshal(t *testing.T) {
 	}
 }
 
+// part decodes itself, refusing anything but 1 with an error that wraps
+// errPart.
+type part int
+
+var errPart = errors.New("pkg: invalid")
+
+func (p *part) UnmarshalJSON(b []byte) error {
+	if string(b) != "1" {
+		return fmt.Errorf("%w: part: %s is not 1", errPart, b)
+	}
+	*p = 1
+	return nil
+}
+
+// TestUnmarshalVia: null changes nothing, a value is decoded and handed
+// to done, and an error, which leaves done uncalled, wraps the sentinel
+// once and names what was read unless a part named it already.
+func TestUnmarshalVia(t *testing.T) {
+	for _, tt := range []struct {
+		in, err string
+		done    bool
+	}{
+		{in: "null"},
+		{in: `{"a":2,"p":1}`, done: true},
+		{in: `{"b":1}`, err: `pkg: invalid: thing: json: unknown field "b"`},
+		{in: `{"p":2}`, err: `pkg: invalid: part: 2 is not 1`},
+	} {
+		var w struct {
+			A int  `json:"a"`
+			P part `json:"p"`
+		}
+		done := false
+		err := jsonx.UnmarshalVia([]byte(tt.in), &w, errPart, "thing", func() { done = w.A == 2 && w.P == 1 })
+		switch {
+		case done != tt.done:
+			t.Errorf("UnmarshalVia(%s): done %t, want %t", tt.in, done, tt.done)
+		case tt.err == "" && err != nil:
+			t.Errorf("UnmarshalVia(%s): %v", tt.in, err)
+		case tt.err != "" && (!errors.Is(err, errPart) || err == nil || !strings.HasPrefix(err.Error(), tt.err)):
+			t.Errorf("UnmarshalVia(%s) = %v, want %q… wrapping the sentinel", tt.in, err, tt.err)
+		}
+	}
+}
+
 // TestWrap: an error is wrapped in the sentinel once, after the context,
 // whether or not a type that decodes itself wrapped it already.
 func TestWrap(t *testing.T) {
