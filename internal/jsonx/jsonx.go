@@ -61,16 +61,6 @@ func Decode(data []byte, v any) error {
 	return json.Unmarshal(data, v)
 }
 
-// Unmarshal is the first step of an UnmarshalJSON method that reads
-// through j, the type's JSON form, as [UnmarshalVia] reads it: null,
-// which leaves the value alone, gives false and no error; anything else is
-// decoded into j, and an error names what was being read and wraps
-// sentinel once. It reports whether j holds what b says.
-func Unmarshal(b []byte, j any, sentinel error, what string) (ok bool, err error) {
-	err = UnmarshalVia(b, j, sentinel, what, func() { ok = true })
-	return ok, err
-}
-
 // UnmarshalVia is an UnmarshalJSON method of a type that reads through w,
 // its wire form (a pointer to a struct that embeds a pointer to the
 // type's fields and shadows those with a form of their own, say): null

@@ -230,23 +230,6 @@ func TestDecimalFitsAllocates(t *testing.T) {
 	}
 }
 
-func TestUnmarshal(t *testing.T) {
-	errBad := errors.New("pkg: invalid")
-	var v struct {
-		A int `json:"a"`
-	}
-	if ok, err := jsonx.Unmarshal([]byte("null"), &v, errBad, "thing"); ok || err != nil {
-		t.Errorf("Unmarshal(null) = %t, %v; want false, nil", ok, err)
-	}
-	if ok, err := jsonx.Unmarshal([]byte(`{"a":2}`), &v, errBad, "thing"); !ok || err != nil || v.A != 2 {
-		t.Errorf("Unmarshal = %t, %v, %d; want true, nil, 2", ok, err, v.A)
-	}
-	ok, err := jsonx.Unmarshal([]byte(`{"b":1}`), &v, errBad, "thing")
-	if ok || !errors.Is(err, errBad) || !strings.HasPrefix(err.Error(), `pkg: invalid: thing: json: unknown field "b"`) {
-		t.Errorf("Unmarshal(unknown field) = %t, %v", ok, err)
-	}
-}
-
 // part decodes itself, refusing anything but 1 with an error that wraps
 // errPart.
 type part int
