@@ -18,6 +18,13 @@ type checkOptions struct {
 	register string
 }
 
+// Flags binds the flags of qingdan check to f.
+func (f *checkOptions) Flags(fs *flag.FlagSet) {
+	fs.BoolVar(&f.json, "json", false, "以 JSON 输出问题，供程序读取")
+	fs.StringVar(&f.kind, "kind", "", kindsHelp)
+	fs.StringVar(&f.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
+}
+
 // checkCmd is qingdan check.
 var checkCmd = &command.Command{
 	Name:  "check",
@@ -31,13 +38,7 @@ var checkCmd = &command.Command{
 		"qingdan check -json 权力清单.csv",
 		"cat register.json | qingdan check -",
 	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(checkOptions)
-		fs.BoolVar(&o.json, "json", false, "以 JSON 输出问题，供程序读取")
-		fs.StringVar(&o.kind, "kind", "", kindsHelp)
-		fs.StringVar(&o.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
-		return o.runCheck
-	},
+	Setup:   command.Bind[checkOptions],
 	MinArgs: 1, MaxArgs: -1,
 }
 
@@ -50,13 +51,13 @@ type checked struct {
 	Warnings int                     `json:"warnings"`
 }
 
-// runCheck runs the command on the files args and returns its exit code.
-func (f *checkOptions) runCheck(env *command.Env, args []string) int {
+// Run runs qingdan check on the files args and returns its exit code.
+func (f *checkOptions) Run(env *command.Env, args []string) int {
 	var reg *accountability.Register
 	if f.register != "" {
 		d, err := loadDocument(env, f.register, "register")
 		if err != nil {
-			return env.Errorf(command.Usage, "check", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		reg = d.register
 	}
@@ -64,7 +65,7 @@ func (f *checkOptions) runCheck(env *command.Env, args []string) int {
 	for _, name := range args {
 		d, err := loadDocument(env, name, f.kind)
 		if err != nil {
-			return env.Errorf(command.Usage, "check", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		if d.catalog != nil && reg != nil {
 			d.catalog.Register = reg
@@ -78,7 +79,7 @@ func (f *checkOptions) runCheck(env *command.Env, args []string) int {
 			code = command.Failed
 		}
 		if err := printChecked(env, &c, f.json); err != nil {
-			return env.Errorf(command.Usage, "check", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 	}
 	return code

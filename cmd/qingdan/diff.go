@@ -17,6 +17,12 @@ type diffOptions struct {
 	kind string
 }
 
+// Flags binds the flags of qingdan diff to f.
+func (f *diffOptions) Flags(fs *flag.FlagSet) {
+	fs.BoolVar(&f.json, "json", false, "以 JSON 输出变更，供程序读取")
+	fs.StringVar(&f.kind, "kind", "", kindsHelp)
+}
+
 // diffCmd is qingdan diff.
 var diffCmd = &command.Command{
 	Name:  "diff",
@@ -28,31 +34,26 @@ var diffCmd = &command.Command{
 		"qingdan diff -json -kind directory routes-2019.json routes-2020.json",
 		"qingdan diff 权力清单-2019.csv 权力清单-2020.csv",
 	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(diffOptions)
-		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变更，供程序读取")
-		fs.StringVar(&o.kind, "kind", "", kindsHelp)
-		return o.runDiff
-	},
+	Setup:   command.Bind[diffOptions],
 	MinArgs: 2, MaxArgs: 2,
 }
 
-// runDiff runs the command on the files args and returns its exit code.
-func (f *diffOptions) runDiff(env *command.Env, args []string) int {
+// Run runs qingdan diff on the files args and returns its exit code.
+func (f *diffOptions) Run(env *command.Env, args []string) int {
 	var docs [2]*document
 	for i, name := range args {
 		d, err := loadDocument(env, name, f.kind)
 		if err != nil {
-			return env.Errorf(command.Usage, "diff", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		if d.cells != nil {
-			return env.Errorf(command.Usage, "diff", "%s 有无法读取的单元格（用 qingdan check 查看）：%v", command.Name(name), d.cells)
+			return env.Errorf(command.Usage, "%s 有无法读取的单元格（用 qingdan check 查看）：%v", command.Name(name), d.cells)
 		}
 		docs[i] = d
 	}
 	old, new := docs[0], docs[1]
 	if old.kind != new.kind {
-		return env.UsageError("diff", "%s 是 %s，%s 是 %s：只比较同类的清单", args[0], old.kind, args[1], new.kind)
+		return env.UsageError("%s 是 %s，%s 是 %s：只比较同类的清单", args[0], old.kind, args[1], new.kind)
 	}
 	changes := changesOf(old, new)
 	if f.json {
@@ -61,7 +62,7 @@ func (f *diffOptions) runDiff(env *command.Env, args []string) int {
 		}
 		b, err := json.Marshal(changes)
 		if err != nil {
-			return env.Errorf(command.Usage, "diff", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 	} else {

@@ -16,6 +16,13 @@ type importOptions struct {
 	out, org, version string
 }
 
+// Flags binds the flags of qingdan import to f.
+func (f *importOptions) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&f.out, "o", "", "写入的 JSON `文件`（覆盖）；不给时写到标准输出")
+	fs.StringVar(&f.org, "org", "", "两单一图一点所属的`机关`")
+	fs.StringVar(&f.version, "version", "", "清单的`版本`")
+}
+
 // importCmd is qingdan import.
 var importCmd = &command.Command{
 	Name:  "import",
@@ -27,29 +34,23 @@ var importCmd = &command.Command{
 		"qingdan import -o register.json -org 中庙街道办事处 -version 2020 权力清单.csv",
 		"qingdan import 权力清单.csv | qingdan check -",
 	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(importOptions)
-		fs.StringVar(&o.out, "o", "", "写入的 JSON `文件`（覆盖）；不给时写到标准输出")
-		fs.StringVar(&o.org, "org", "", "两单一图一点所属的`机关`")
-		fs.StringVar(&o.version, "version", "", "清单的`版本`")
-		return o.runImport
-	},
+	Setup:   command.Bind[importOptions],
 	MinArgs: 1, MaxArgs: 1,
 }
 
-// runImport runs the command on the files args and returns its exit code.
-func (f *importOptions) runImport(env *command.Env, args []string) int {
+// Run runs qingdan import on the files args and returns its exit code.
+func (f *importOptions) Run(env *command.Env, args []string) int {
 	d, err := loadDocument(env, args[0], "list")
 	if err != nil {
-		return env.Errorf(command.Usage, "import", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	reg := &accountability.Register{Org: f.org, Version: f.version, Powers: d.powers}
 	b, err := json.MarshalIndent(reg, "", "  ")
 	if err != nil {
-		return env.Errorf(command.Usage, "import", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	if err := env.Write(f.out, append(b, '\n')); err != nil {
-		return env.Errorf(command.Usage, "import", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	code := command.OK
 	for _, f := range cellFindings(d.cells) {

@@ -15,6 +15,13 @@ type testOptions struct {
 	json, coverage, require bool
 }
 
+// Flags binds the flags of qingdan test to f.
+func (f *testOptions) Flags(fs *flag.FlagSet) {
+	fs.BoolVar(&f.json, "json", false, "以 JSON 输出结果，供程序读取")
+	fs.BoolVar(&f.coverage, "coverage", false, "列出每行规则（每个考核项目）的覆盖情况")
+	fs.BoolVar(&f.require, "require-coverage", false, "有规则或项目未被任何用例用到时判为不通过（退出码 1）")
+}
+
 // testCmd is qingdan test.
 var testCmd = &command.Command{
 	Name:  "test",
@@ -29,13 +36,7 @@ assessmenttest.ReadCases 所读相同。有用例未通过时退出码为 1；�
 		"qingdan test -coverage -require-coverage policy.json cases.json more-cases.json",
 		"qingdan test -coverage sheet.json sheet-cases.json",
 	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(testOptions)
-		fs.BoolVar(&o.json, "json", false, "以 JSON 输出结果，供程序读取")
-		fs.BoolVar(&o.coverage, "coverage", false, "列出每行规则（每个考核项目）的覆盖情况")
-		fs.BoolVar(&o.require, "require-coverage", false, "有规则或项目未被任何用例用到时判为不通过（退出码 1）")
-		return o.runTest
-	},
+	Setup:   command.Bind[testOptions],
 	MinArgs: 2, MaxArgs: -1,
 }
 
@@ -75,18 +76,18 @@ type collect []string
 // Errorf keeps the message.
 func (c *collect) Errorf(format string, args ...any) { *c = append(*c, fmt.Sprintf(format, args...)) }
 
-// runTest runs the command on the files args and returns its exit code.
-func (f *testOptions) runTest(env *command.Env, args []string) int {
+// Run runs qingdan test on the files args and returns its exit code.
+func (f *testOptions) Run(env *command.Env, args []string) int {
 	const limit = 16 << 20 // LoadTable's, LoadSheet's and ReadCases' bound
 	policy, err := env.Read(args[0], limit)
 	if err != nil {
-		return env.Errorf(command.Usage, "test", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	var files [][]byte
 	for _, name := range args[1:] {
 		b, err := env.Read(name, limit)
 		if err != nil {
-			return env.Errorf(command.Usage, "test", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		files = append(files, b)
 	}
@@ -96,13 +97,13 @@ func (f *testOptions) runTest(env *command.Env, args []string) int {
 	}
 	s, err := load(policy, files, args)
 	if err != nil {
-		return env.Errorf(command.Usage, "test", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	out := s.run(f.coverage || f.require)
 	if f.json {
 		b, err := json.Marshal(out)
 		if err != nil {
-			return env.Errorf(command.Usage, "test", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 	} else {

@@ -22,6 +22,15 @@ type whatifOptions struct {
 	json                          bool
 }
 
+// Flags binds the flags of qingdan whatif to f.
+func (f *whatifOptions) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&f.table, "table", "", "假设采用的决策表（JSON `文件`）")
+	fs.StringVar(&f.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
+	fs.StringVar(&f.catalog, "catalog", "", "清单目录（JSON `文件`），从日志读出事实")
+	fs.StringVar(&f.period, "period", "", "排名的`期间`：年 2020、月 2020-06、周 2020-W23 或日 2020-06-01")
+	fs.BoolVar(&f.json, "json", false, "以 JSON 输出变化，供程序读取")
+}
+
 // whatifCmd is qingdan whatif.
 var whatifCmd = &command.Command{
 	Name:  "whatif",
@@ -39,35 +48,26 @@ var whatifCmd = &command.Command{
 		"qingdan whatif -table policy-strict.json -facts facts.json -period 2020 graded.jsonl",
 		"qingdan whatif -json -table policy-strict.json -catalog lists.json -period 2020-06 wuhu.jsonl",
 	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(whatifOptions)
-		fs.StringVar(&o.table, "table", "", "假设采用的决策表（JSON `文件`）")
-		fs.StringVar(&o.facts, "facts", "", "评定所依据的事实（JSON `文件`）")
-		fs.StringVar(&o.catalog, "catalog", "", "清单目录（JSON `文件`），从日志读出事实")
-		fs.StringVar(&o.period, "period", "", "排名的`期间`：年 2020、月 2020-06、周 2020-W23 或日 2020-06-01")
-		fs.BoolVar(&o.json, "json", false, "以 JSON 输出变化，供程序读取")
-		return o.runWhatif
-	},
+	Setup:   command.Bind[whatifOptions],
 	MinArgs: 1, MaxArgs: 1,
 }
 
-// runWhatif runs the command on the files args and returns its exit code.
-func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
-	const name = "whatif"
+// Run runs qingdan whatif on the files args and returns its exit code.
+func (f *whatifOptions) Run(env *command.Env, args []string) int {
 	if f.table == "" || f.period == "" || f.facts != "" && f.catalog != "" {
-		return env.UsageError(name, "应给出 -table 和 -period；-facts 和 -catalog 至多给出一个")
+		return env.UsageError("应给出 -table 和 -period；-facts 和 -catalog 至多给出一个")
 	}
 	p, err := scoring.ParsePeriod(f.period)
 	if err != nil {
-		return env.UsageError(name, "-period %q：应为年（2020）、月（2020-06）、周（2020-W23）或日（2020-06-01）", f.period)
+		return env.UsageError("-period %q：应为年（2020）、月（2020-06）、周（2020-W23）或日（2020-06-01）", f.period)
 	}
 	b, err := env.Read(f.table, 16<<20)
 	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	tab, err := scoring.LoadTable(bytes.NewReader(b))
 	if err != nil {
-		return env.Errorf(command.Usage, name, "决策表 %s: %v", f.table, err)
+		return env.Errorf(command.Usage, "决策表 %s: %v", f.table, err)
 	}
 	source := whatif.Recorded
 	regrade := func(r io.Reader) (whatif.Report, error) { return whatif.RegradeJournal(r, nil, source, tab, p) }
@@ -75,11 +75,11 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	case f.facts != "":
 		b, err := env.Read(f.facts, 256<<20)
 		if err != nil {
-			return env.Errorf(command.Usage, name, "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		var facts []scoring.Facts
 		if err := jsonx.Decode(b, &facts); err != nil {
-			return env.Errorf(command.Usage, name, "事实 %s: %v", f.facts, err)
+			return env.Errorf(command.Usage, "事实 %s: %v", f.facts, err)
 		}
 		regrade = func(r io.Reader) (whatif.Report, error) {
 			rebuilt, err := journal.Rebuild(r, nil)
@@ -91,23 +91,23 @@ func (f *whatifOptions) runWhatif(env *command.Env, args []string) int {
 	case f.catalog != "":
 		d, err := loadDocument(env, f.catalog, "catalog")
 		if err != nil {
-			return env.Errorf(command.Usage, name, "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		source = whatif.FactsFor(workday.China(), d.catalog.RouteOf)
 	}
 	r, err := env.Open(args[0])
 	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	defer r.Close()
 	w, err := regrade(r)
 	if err != nil { // a journal that does not verify, or facts that do not fit it
-		return env.Errorf(command.Usage, name, "%s: %v", command.Name(args[0]), err)
+		return env.Errorf(command.Usage, "%s: %v", command.Name(args[0]), err)
 	}
 	if f.json {
 		b, err := json.Marshal(w)
 		if err != nil {
-			return env.Errorf(command.Usage, name, "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 	} else {

@@ -111,3 +111,31 @@ func TestReadWrite(t *testing.T) {
 		t.Error("Write made a folder")
 	}
 }
+
+// greet are the flags of a command made with Bind.
+type greet struct{ loud bool }
+
+// Flags binds -loud.
+func (g *greet) Flags(fs *flag.FlagSet) { fs.BoolVar(&g.loud, "loud", false, "大声") }
+
+// Run reports, as the command, whether -loud was given.
+func (g *greet) Run(env *Env, args []string) int {
+	return env.Errorf(Failed, "loud=%t %s", g.loud, strings.Join(args, " "))
+}
+
+// TestBind runs a command made with Bind twice: the second run does not
+// see the first's flags, and messages name the command.
+func TestBind(t *testing.T) {
+	c := &Command{Name: "greet", MaxArgs: -1, Setup: Bind[greet]}
+	var stderr bytes.Buffer
+	env := &Env{Stderr: &stderr}
+	for _, args := range [][]string{{"-loud", "a"}, {"b"}} {
+		if code := c.Main(env, args); code != Failed {
+			t.Errorf("Main(%q) = %d, want %d", args, code, Failed)
+		}
+	}
+	want := "qingdan greet: loud=true a\nqingdan greet: loud=false b\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("standard error mismatch (-want +got):\n%s", diff)
+	}
+}
