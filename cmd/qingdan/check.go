@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strconv"
 
@@ -10,37 +9,6 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/errtext"
 )
-
-// checkOptions are the flags of qingdan check.
-type checkOptions struct {
-	json     bool
-	kind     string
-	register string
-}
-
-// Flags binds the flags of qingdan check to f.
-func (f *checkOptions) Flags(fs *flag.FlagSet) {
-	fs.BoolVar(&f.json, "json", false, "以 JSON 输出问题，供程序读取")
-	fs.StringVar(&f.kind, "kind", "", kindsHelp)
-	fs.StringVar(&f.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
-}
-
-// checkCmd is qingdan check.
-var checkCmd = &command.Command{
-	Name:  "check",
-	Args:  "[-json] [-kind 类型] [-register 文件] 文件…",
-	Short: "用内置规则检查清单：两单一图一点、清单目录、事项清单、准入清单或公布的权力清单（CSV，UTF-8 或 GB18030）",
-	Long: `清单目录（catalog）另做交叉检查：事项清单、准入清单和重点任务引用的单位、职责和事项须在两单一图一点中，
--register 给出目录所依据的两单一图一点。默认逐条用中文列出问题；有错误时退出码为 1，只有警告时为 0。`,
-	Examples: []string{
-		"qingdan check register-2020.json",
-		"qingdan check -register register-2020.json lists.json",
-		"qingdan check -json 权力清单.csv",
-		"cat register.json | qingdan check -",
-	},
-	Setup:   command.Bind[checkOptions],
-	MinArgs: 1, MaxArgs: -1,
-}
 
 // checked is what check reports of one file, and its JSON form.
 type checked struct {

@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/rand"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -13,54 +12,6 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/journal"
 )
-
-// journalCmd is qingdan journal.
-var journalCmd = &command.Command{
-	Name:  "journal",
-	Short: "校验留痕日志，打印或签发检查点，为事项或部门的条目开具回执，离线核验回执",
-	Subs:  []*command.Command{journalVerifyCmd, journalCheckpointCmd, journalReceiptCmd, journalVerifyReceiptCmd, journalKeygenCmd},
-}
-
-// verifyOptions are the flags of journal verify.
-type verifyOptions struct{ checkpoint, key string }
-
-// Flags binds the flags of qingdan journal verify to f.
-func (f *verifyOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.checkpoint, "checkpoint", "", "已公布的签名检查点`文件`")
-	fs.StringVar(&f.key, "key", "", "日志的公钥（验证密钥）`文件`，核验检查点的签名")
-}
-
-// checkpointOptions are the flags of journal checkpoint.
-type checkpointOptions struct{ origin, sign string }
-
-// Flags binds the flags of qingdan journal checkpoint to f.
-func (f *checkpointOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.origin, "origin", "", "检查点的`名称`（日志和密钥的名称）；用 -sign 时取密钥的名称")
-	fs.StringVar(&f.sign, "sign", "", "签名用的私钥（签名密钥）`文件`")
-}
-
-// keygenOptions are the flags of journal keygen.
-type keygenOptions struct{ name, signer string }
-
-// Flags binds the flags of qingdan journal keygen to f.
-func (f *keygenOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.name, "name", "", "密钥和日志的`名称`，如 wuhu.example/2020")
-	fs.StringVar(&f.signer, "signer", "", "写入私钥的新`文件`（权限 0600）")
-}
-
-// journalVerifyCmd is qingdan journal verify.
-var journalVerifyCmd = &command.Command{
-	Name:  "journal verify",
-	Args:  "[-checkpoint 检查点 -key 公钥] 日志.jsonl",
-	Short: "校验日志的每一条及其哈希链；给出已公布的签名检查点时，另证明日志仍包含检查点时的全部条目",
-	Long:  "日志完整时退出码为 0；被改动、删除、截短或与检查点不符时为 1，并指出第一处不符的行。",
-	Examples: []string{
-		"qingdan journal verify wuhu.jsonl",
-		"qingdan journal verify -checkpoint 2020-12.checkpoint -key wuhu.pub wuhu.jsonl",
-	},
-	Setup:   command.Bind[verifyOptions],
-	MinArgs: 1, MaxArgs: 1,
-}
 
 // Run runs qingdan journal verify on the files args and returns its exit code.
 func (f *verifyOptions) Run(env *command.Env, args []string) int {
@@ -87,19 +38,6 @@ func (f *verifyOptions) Run(env *command.Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "包含检查点 %s 的前 %d 条（树根 %s）\n", cp.Origin, cp.Size, cp.Root)
 	}
 	return command.OK
-}
-
-// journalCheckpointCmd is qingdan journal checkpoint.
-var journalCheckpointCmd = &command.Command{
-	Name:  "journal checkpoint",
-	Args:  "(-origin 名称 | -sign 私钥) 日志.jsonl",
-	Short: "校验日志并打印其检查点（名称、条数、默克尔树根）；给出私钥时打印签名的检查点，供公布",
-	Examples: []string{
-		"qingdan journal checkpoint -origin wuhu.example/2020 wuhu.jsonl",
-		"qingdan journal checkpoint -sign wuhu.key wuhu.jsonl > 2020-12.checkpoint",
-	},
-	Setup:   command.Bind[checkpointOptions],
-	MinArgs: 1, MaxArgs: 1,
 }
 
 // Run runs qingdan journal checkpoint on the files args and returns its exit code.
@@ -158,18 +96,6 @@ func journalError(env *command.Env, name string, err error) int {
 		return env.Errorf(command.Failed, "%s: %v", command.Name(name), err)
 	}
 	return env.Errorf(command.Usage, "%v", err)
-}
-
-// journalKeygenCmd is qingdan journal keygen.
-var journalKeygenCmd = &command.Command{
-	Name:  "journal keygen",
-	Args:  "-name 名称 -signer 私钥文件",
-	Short: "生成日志的签名密钥对：私钥写入 -signer 给出的新文件（已有则拒绝），公钥打印到标准输出，供公布",
-	Examples: []string{
-		"qingdan journal keygen -name wuhu.example/2020 -signer wuhu.key > wuhu.pub",
-	},
-	Setup:   command.Bind[keygenOptions],
-	MinArgs: 0, MaxArgs: 0,
 }
 
 // Run runs qingdan journal keygen on the files args and returns its exit code.

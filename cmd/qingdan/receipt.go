@@ -5,49 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/journal"
 )
-
-// receiptOptions are the flags of journal receipt.
-type receiptOptions struct {
-	checkpoint, key, matter, subject, out string
-}
-
-// Flags binds the flags of qingdan journal receipt to f.
-func (f *receiptOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.checkpoint, "checkpoint", "", "签名检查点`文件`（journal checkpoint -sign 所出）")
-	fs.StringVar(&f.key, "key", "", "日志的公钥`文件`")
-	fs.StringVar(&f.matter, "matter", "", "事项`编号`：为它的事件、评价和更正开回执")
-	fs.StringVar(&f.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
-	fs.StringVar(&f.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
-}
-
-// verifyReceiptOptions are the flags of journal verify-receipt.
-type verifyReceiptOptions struct{ key string }
-
-// Flags binds the flags of qingdan journal verify-receipt to f.
-func (f *verifyReceiptOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.key, "key", "", "日志的公钥`文件`")
-}
-
-// journalReceiptCmd is qingdan journal receipt.
-var journalReceiptCmd = &command.Command{
-	Name:  "journal receipt",
-	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
-	Short: "为一件事项的全部条目，或一个单位受到的全部评价及其更正，开具回执（每行一张，JSON）",
-	Long: `回执证明条目在签名检查点所记的日志中，持有者只凭公钥即可离线核验（qingdan journal verify-receipt）。
-检查点须是这份日志的，且其中须有所求的条目，否则退出码为 1；检查点之后追加的条目不开回执。`,
-	Examples: []string{
-		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
-		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -matter WH2020-0001 wuhu.jsonl",
-	},
-	Setup:   command.Bind[receiptOptions],
-	MinArgs: 1, MaxArgs: 1,
-}
 
 // Run runs qingdan journal receipt on the files args and returns its exit code.
 func (f *receiptOptions) Run(env *command.Env, args []string) int {
@@ -134,19 +96,6 @@ func checkpointCode(err error) int {
 		return command.Failed
 	}
 	return command.Usage
-}
-
-// journalVerifyReceiptCmd is qingdan journal verify-receipt.
-var journalVerifyReceiptCmd = &command.Command{
-	Name:  "journal verify-receipt",
-	Args:  "-key 公钥 回执文件",
-	Short: "只凭日志的公钥离线核验回执（每行一张），列出每张回执证明的条目",
-	Long:  "全部核验通过时退出码为 0；有一张不通过时为 1。",
-	Examples: []string{
-		"qingdan journal verify-receipt -key wuhu.pub cgj.receipts",
-	},
-	Setup:   command.Bind[verifyReceiptOptions],
-	MinArgs: 1, MaxArgs: 1,
 }
 
 // Run runs qingdan journal verify-receipt on the files args and returns its exit code.

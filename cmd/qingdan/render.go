@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,33 +9,6 @@ import (
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
-
-// renderOptions are the flags of qingdan render.
-type renderOptions struct {
-	format, out, flow string
-}
-
-// Flags binds the flags of qingdan render to f.
-func (f *renderOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "dot", "`格式`：dot 或 mermaid")
-	fs.StringVar(&f.out, "o", "", "每张流程图写一个文件的`目录`（须已存在）")
-	fs.StringVar(&f.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
-}
-
-// renderCmd is qingdan render.
-var renderCmd = &command.Command{
-	Name:  "render",
-	Args:  "[-format dot|mermaid] (-o 目录 | -flow 编号) 两单一图一点.json",
-	Short: "把权力运行流程图画成 Graphviz DOT 或 Mermaid，廉政风险点按等级着色",
-	Long: `-o 给出目录时每张流程图写一个文件（编号.dot 或 编号.mmd，编号中字母、数字、- 和 _ 以外的字符换成 _）；
--flow 只画一张，写到标准输出。DOT 文件用 dot -Tpng F1.dot -o F1.png 出图（须装有中文字体）。`,
-	Examples: []string{
-		"qingdan render -o 流程图 register-2020.json",
-		"qingdan render -format mermaid -flow F-CF register-2020.json",
-	},
-	Setup:   command.Bind[renderOptions],
-	MinArgs: 1, MaxArgs: 1,
-}
 
 // Run runs qingdan render on the files args and returns its exit code.
 func (f *renderOptions) Run(env *command.Env, args []string) int {

@@ -3,42 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
-
-// testOptions are the flags of qingdan test.
-type testOptions struct {
-	json, coverage, require bool
-}
-
-// Flags binds the flags of qingdan test to f.
-func (f *testOptions) Flags(fs *flag.FlagSet) {
-	fs.BoolVar(&f.json, "json", false, "以 JSON 输出结果，供程序读取")
-	fs.BoolVar(&f.coverage, "coverage", false, "列出每行规则（每个考核项目）的覆盖情况")
-	fs.BoolVar(&f.require, "require-coverage", false, "有规则或项目未被任何用例用到时判为不通过（退出码 1）")
-}
-
-// testCmd is qingdan test.
-var testCmd = &command.Command{
-	Name:  "test",
-	Args:  "[-json] [-coverage] [-require-coverage] 决策表或考核细则.json 用例.json…",
-	Short: "用用例文件检验决策表或考核细则：逐个用例报告通过与否，-coverage 列出每行规则（每个考核项目）由哪些用例用到、哪些从未用到",
-	Long: `第一个文件是决策表（有 rules）或考核细则（有 items），按内容判断。用例文件是 JSON 数组，每个用例有 name、
-facts（事实）、want（应得的结果）或 err（应拒绝，错误含此文字），与 scoringtest.ReadCases 或
-assessmenttest.ReadCases 所读相同。有用例未通过时退出码为 1；给出 -require-coverage 时，有规则或项目
-未被任何用例用到也为 1。`,
-	Examples: []string{
-		"qingdan test policy.json cases.json",
-		"qingdan test -coverage -require-coverage policy.json cases.json more-cases.json",
-		"qingdan test -coverage sheet.json sheet-cases.json",
-	},
-	Setup:   command.Bind[testOptions],
-	MinArgs: 2, MaxArgs: -1,
-}
 
 // caseResult is one case's outcome, and its JSON form.
 type caseResult struct {
@@ -100,14 +69,8 @@ func (f *testOptions) Run(env *command.Env, args []string) int {
 		return env.Errorf(command.Usage, "%v", err)
 	}
 	out := s.run(f.coverage || f.require)
-	if f.json {
-		b, err := json.Marshal(out)
-		if err != nil {
-			return env.Errorf(command.Usage, "%v", err)
-		}
-		fmt.Fprintf(env.Stdout, "%s\n", b)
-	} else {
-		printTested(env, out, s)
+	if err := env.Print(f.json, out, func() { printTested(env, out, s) }); err != nil {
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	if out.Failed > 0 || f.require && out.unreached() > 0 {
 		return command.Failed

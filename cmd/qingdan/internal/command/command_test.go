@@ -139,3 +139,23 @@ func TestBind(t *testing.T) {
 		t.Errorf("standard error mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestPrint writes a value as JSON or in words, and reports a value JSON
+// cannot hold.
+func TestPrint(t *testing.T) {
+	var stdout bytes.Buffer
+	env := &Env{Stdout: &stdout}
+	words := func() { stdout.WriteString("变更 0 处\n") }
+	if err := env.Print(true, []string{"a"}, words); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Print(false, []string{"a"}, words); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("[\"a\"]\n变更 0 处\n", stdout.String()); diff != "" {
+		t.Errorf("standard output mismatch (-want +got):\n%s", diff)
+	}
+	if err := env.Print(true, make(chan int), words); err == nil {
+		t.Error("Print(true, a channel) = nil, want an error")
+	}
+}
