@@ -38,17 +38,10 @@ func TestJournal(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	name := filepath.Join(dir, "2020.jsonl")
-	r := runWith("-json", "-journal", name)
-	if r.code != 0 || r.stderr != "" {
-		t.Fatalf("run(-json -journal) = %d, stderr %q; want 0 and nothing", r.code, r.stderr)
-	}
-	var rep report
-	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep, out := runReport(t, "-json", "-journal", name)
 	j := rep.Journal
 	if j == nil || rep.Summary == nil || rep.Figures == nil {
-		t.Fatalf("no journal, summary or figures in %s", r.stdout)
+		t.Fatalf("no journal, summary or figures in %s", out)
 	}
 	// The year's trail is fixed: its entries, head and root are golden
 	// (what grades the year, package grading, must not move them).
@@ -66,7 +59,7 @@ func TestJournal(t *testing.T) {
 
 	// The JSON is the plain -json report plus the journal member.
 	var withJournal, plain map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(r.stdout), &withJournal); err != nil {
+	if err := json.Unmarshal([]byte(out), &withJournal); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Unmarshal([]byte(runWith("-json").stdout), &plain); err != nil {
