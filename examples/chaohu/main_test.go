@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,13 +34,9 @@ func TestRunOut(t *testing.T) {
 		t.Fatalf("run -out = %d, stderr:\n%s", code, stderr.String())
 	}
 	reg := mustLoad(t, "data/register-2020.json")
-	entries, err := os.ReadDir(dir)
+	got, err := fs.Glob(os.DirFS(dir), "*")
 	if err != nil {
 		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range entries {
-		got = append(got, e.Name())
 	}
 	var want []string
 	for _, f := range reg.Flows {

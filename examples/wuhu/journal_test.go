@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -108,15 +109,7 @@ func TestJournal(t *testing.T) {
 	}
 	// A rebuilt matter is the live one: times in China Standard Time,
 	// whatever the journal wrote them in (UTC).
-	w, err := loadWorld()
-	if err != nil {
-		t.Fatal(err)
-	}
-	live, err := build(w, wuhu.Table())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range live.year.matters {
+	for _, m := range gradedYear(t).year.matters {
 		if !reflect.DeepEqual(m, state.Matters[m.ID]) {
 			t.Errorf("rebuilt matter %s is not deeply equal to the live one (-live +rebuilt):\n%s", m.ID, cmp.Diff(m, state.Matters[m.ID]))
 			break
@@ -188,13 +181,9 @@ func TestJournal(t *testing.T) {
 		})
 	}
 	// No temporary file is left behind.
-	entries, err := os.ReadDir(dir)
+	names, err := fs.Glob(os.DirFS(dir), "*")
 	if err != nil {
 		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
 	}
 	if diff := cmp.Diff([]string{"2020.jsonl", "default.jsonl", "month.jsonl"}, names); diff != "" {
 		t.Errorf("files in the journal's directory mismatch (-want +got):\n%s", diff)
@@ -298,18 +287,26 @@ func TestJournalFailure(t *testing.T) {
 // BenchmarkJournal writes the graded year's journal (every event and
 // evaluation, about 6,700 entries) to io.Discard.
 func BenchmarkJournal(b *testing.B) {
-	w, err := loadWorld()
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := build(w, wuhu.Table())
-	if err != nil {
-		b.Fatal(err)
-	}
+	a := gradedYear(b)
 	b.ReportAllocs()
 	for range b.N {
 		if _, err := writeTrail(io.Discard, a); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// gradedYear loads the embedded data and grades the year under the Wuhu
+// table, failing tb if it cannot.
+func gradedYear(tb testing.TB) *graded {
+	tb.Helper()
+	w, err := loadWorld()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := build(w, wuhu.Table())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
 }
