@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,10 +18,8 @@ import (
 	"github.com/qingdan/qingdan/staff"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 func TestRunGolden(t *testing.T) {
-	clitest.Golden(t, run, nil, "testdata/chaohu.golden", *update)
+	clitest.Golden(t, run, nil, "testdata/chaohu.golden")
 }
 
 // TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and

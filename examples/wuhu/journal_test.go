@@ -18,7 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
-	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -55,7 +55,7 @@ func TestJournal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/journal-head.golden", append(fixed, '\n'), *update)
+	clitest.Check(t, "testdata/journal-head.golden", append(fixed, '\n'))
 
 	// The JSON is the plain -json report plus the journal member.
 	var withJournal, plain map[string]json.RawMessage

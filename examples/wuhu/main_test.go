@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"slices"
 	"strings"
 	"sync"
@@ -18,8 +17,6 @@ import (
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // result is one run of the program.
 type result struct {
@@ -78,7 +75,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			clitest.Golden(t, run, tc.args, "testdata/"+tc.name+".golden", *update)
+			clitest.Golden(t, run, tc.args, "testdata/"+tc.name+".golden")
 		})
 	}
 }
