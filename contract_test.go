@@ -203,85 +203,60 @@ type coded interface {
 	Label() string
 }
 
-func TestContractCodes(t *testing.T) {
-	type enum struct {
-		name   string
-		values []coded
-		codes  []string
-		labels []string
-		parse  func(string) (coded, error)
+// contractEnum is an enum as TestContractCodes checks it: its values in
+// order, the codes and (when not nil) the labels they have, and its parser.
+type contractEnum struct {
+	name   string
+	values []coded
+	codes  []string
+	labels []string
+	parse  func(string) (coded, error)
+}
+
+// enumOf describes the enum E by its name, its parser, its codes and its
+// labels (space-separated; "" when the labels are not checked) and its
+// values in order.
+func enumOf[E coded](name string, parse func(string) (E, error), codes, labels string, values ...E) contractEnum {
+	e := contractEnum{name: name, codes: strings.Fields(codes), parse: func(s string) (coded, error) { return parse(s) }}
+	if labels != "" {
+		e.labels = strings.Fields(labels)
 	}
-	wrap := func(f func(string) (coded, error)) func(string) (coded, error) { return f }
-	enums := []enum{
-		{
-			name: "accountability.Category",
-			values: []coded{accountability.Licensing, accountability.Penalty, accountability.Coercion, accountability.Levy, accountability.Payment,
-				accountability.Inspection, accountability.Confirmation, accountability.Reward, accountability.Adjudication, accountability.OtherPower},
-			codes:  []string{"licensing", "penalty", "coercion", "levy", "payment", "inspection", "confirmation", "reward", "adjudication", "other"},
-			labels: []string{"行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力"},
-			parse:  wrap(func(s string) (coded, error) { return accountability.ParseCategory(s) }),
-		},
-		{
-			name: "accountability.Stage",
-			values: []coded{accountability.Acceptance, accountability.Filing, accountability.Investigation, accountability.Review, accountability.Notice,
-				accountability.Decision, accountability.Delivery, accountability.Enforcement, accountability.Supervision, accountability.OtherStage},
-			codes: []string{"acceptance", "filing", "investigation", "review", "notice", "decision", "delivery", "enforcement", "supervision", "other"},
-			parse: wrap(func(s string) (coded, error) { return accountability.ParseStage(s) }),
-		},
-		{
-			name:   "accountability.UnitKind",
-			values: []coded{accountability.Subdistrict, accountability.Office, accountability.Center, accountability.Agency, accountability.Department},
-			codes:  []string{"subdistrict", "office", "center", "agency", "department"},
-			parse:  wrap(func(s string) (coded, error) { return accountability.ParseUnitKind(s) }),
-		},
-		{
-			name:   "accountability.StepKind",
-			values: []coded{accountability.Start, accountability.Task, accountability.Gateway, accountability.End},
-			codes:  []string{"start", "task", "gateway", "end"},
-			parse:  wrap(func(s string) (coded, error) { return accountability.ParseStepKind(s) }),
-		},
-		{
-			name:   "accountability.Level",
-			values: []coded{accountability.Low, accountability.Medium, accountability.High},
-			codes:  []string{"low", "medium", "high"},
-			labels: []string{"三级", "二级", "一级"},
-			parse:  wrap(func(s string) (coded, error) { return accountability.ParseLevel(s) }),
-		},
-		{
-			name:   "accountability.Severity",
-			values: []coded{accountability.Warning, accountability.Error},
-			codes:  []string{"warning", "error"},
-			parse:  wrap(func(s string) (coded, error) { return accountability.ParseSeverity(s) }),
-		},
-		{
-			name:   "matters.List",
-			values: []coded{matters.Duties, matters.Services, matters.OtherWork},
-			codes:  []string{"duties", "services", "other"},
-			labels: []string{"权责清单", "公共服务清单", "其他工作事项清单"},
-			parse:  wrap(func(s string) (coded, error) { return matters.ParseList(s) }),
-		},
-		{
-			name: "matters.Kind",
-			values: []coded{matters.Report, matters.Whistle, matters.Dispatch, matters.Accept, matters.Return, matters.Suspend,
-				matters.Resume, matters.Progress, matters.Resolve, matters.Reopen, matters.Close, matters.Feedback,
-				matters.Approve, matters.Deny, matters.Extend, matters.Urge, matters.Supervise, matters.Reply},
-			codes: []string{"report", "whistle", "dispatch", "accept", "return", "suspend", "resume", "progress", "resolve", "reopen", "close", "feedback",
-				"approve", "deny", "extend", "urge", "supervise", "reply"},
-			parse: wrap(func(s string) (coded, error) { return matters.ParseKind(s) }),
-		},
-		{
-			name:   "matters.State",
-			values: []coded{matters.Reported, matters.Whistled, matters.Dispatched, matters.Accepted, matters.Resolved, matters.Closed},
-			codes:  []string{"reported", "whistled", "dispatched", "accepted", "resolved", "closed"},
-			parse:  wrap(func(s string) (coded, error) { return matters.ParseState(s) }),
-		},
-		{
-			name:   "assessment.BaseKind",
-			values: []coded{assessment.FixedBase, assessment.CompositeBase, assessment.IndexBase},
-			codes:  []string{"fixed", "composite", "index"},
-			labels: []string{"固定分", "一事一评综合得分", "三率指数"},
-			parse:  wrap(func(s string) (coded, error) { return assessment.ParseBaseKind(s) }),
-		},
+	for _, v := range values {
+		e.values = append(e.values, v)
+	}
+	return e
+}
+
+func TestContractCodes(t *testing.T) {
+	enums := []contractEnum{
+		enumOf("accountability.Category", accountability.ParseCategory,
+			"licensing penalty coercion levy payment inspection confirmation reward adjudication other",
+			"行政许可 行政处罚 行政强制 行政征收 行政给付 行政检查 行政确认 行政奖励 行政裁决 其他行政权力",
+			accountability.Licensing, accountability.Penalty, accountability.Coercion, accountability.Levy, accountability.Payment,
+			accountability.Inspection, accountability.Confirmation, accountability.Reward, accountability.Adjudication, accountability.OtherPower),
+		enumOf("accountability.Stage", accountability.ParseStage,
+			"acceptance filing investigation review notice decision delivery enforcement supervision other", "",
+			accountability.Acceptance, accountability.Filing, accountability.Investigation, accountability.Review, accountability.Notice,
+			accountability.Decision, accountability.Delivery, accountability.Enforcement, accountability.Supervision, accountability.OtherStage),
+		enumOf("accountability.UnitKind", accountability.ParseUnitKind, "subdistrict office center agency department", "",
+			accountability.Subdistrict, accountability.Office, accountability.Center, accountability.Agency, accountability.Department),
+		enumOf("accountability.StepKind", accountability.ParseStepKind, "start task gateway end", "",
+			accountability.Start, accountability.Task, accountability.Gateway, accountability.End),
+		enumOf("accountability.Level", accountability.ParseLevel, "low medium high", "三级 二级 一级",
+			accountability.Low, accountability.Medium, accountability.High),
+		enumOf("accountability.Severity", accountability.ParseSeverity, "warning error", "",
+			accountability.Warning, accountability.Error),
+		enumOf("matters.List", matters.ParseList, "duties services other", "权责清单 公共服务清单 其他工作事项清单",
+			matters.Duties, matters.Services, matters.OtherWork),
+		enumOf("matters.Kind", matters.ParseKind,
+			"report whistle dispatch accept return suspend resume progress resolve reopen close feedback approve deny extend urge supervise reply", "",
+			matters.Report, matters.Whistle, matters.Dispatch, matters.Accept, matters.Return, matters.Suspend,
+			matters.Resume, matters.Progress, matters.Resolve, matters.Reopen, matters.Close, matters.Feedback,
+			matters.Approve, matters.Deny, matters.Extend, matters.Urge, matters.Supervise, matters.Reply),
+		enumOf("matters.State", matters.ParseState, "reported whistled dispatched accepted resolved closed", "",
+			matters.Reported, matters.Whistled, matters.Dispatched, matters.Accepted, matters.Resolved, matters.Closed),
+		enumOf("assessment.BaseKind", assessment.ParseBaseKind, "fixed composite index", "固定分 一事一评综合得分 三率指数",
+			assessment.FixedBase, assessment.CompositeBase, assessment.IndexBase),
 	}
 	for _, e := range enums {
 		t.Run(e.name, func(t *testing.T) {

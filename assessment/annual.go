@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -74,10 +72,8 @@ func Assess(scores []scoring.Score, w Weights, others map[string]map[string]deci
 		}
 		out = append(out, Annual{Subject: s.Subject, Parts: parts, Weights: w, Total: total})
 	}
-	for _, name := range slices.Sorted(maps.Keys(others)) {
-		if !seen[name] {
-			errs = append(errs, fmt.Errorf("%w: subject %s has no score in the book", ErrWeights, errtext.Quote(name)))
-		}
+	for _, name := range absent(others, seen) {
+		errs = append(errs, fmt.Errorf("%w: subject %s has no score in the book", ErrWeights, errtext.Quote(name)))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

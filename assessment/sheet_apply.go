@@ -147,26 +147,33 @@ func (a *applier) checkFacts() {
 		return
 	}
 	for _, name := range slices.Sorted(maps.Keys(a.f.Counts)) {
-		switch n, k := a.f.Counts[name], a.kind(name); {
-		case k == rateFact:
-			a.errs.Addf("%w: unit %s: %s is a rate of sheet %s, given as a count", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
-		case k != countFact:
-			a.errs.Addf("%w: unit %s: count %s is not a fact of sheet %s", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
-		case n < 0:
+		if n := a.f.Counts[name]; !a.misread(name, countFact) && n < 0 {
 			a.errs.Addf("%w: unit %s: count %s is negative (%d)", ErrFacts, a.unit(), errtext.Quote(name), n)
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(a.f.Rates)) {
-		switch r, k := a.f.Rates[name], a.kind(name); {
-		case k == countFact:
-			a.errs.Addf("%w: unit %s: %s is a count of sheet %s, given as a rate", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
-		case k != rateFact:
-			a.errs.Addf("%w: unit %s: rate %s is not a fact of sheet %s", ErrFacts, a.unit(), errtext.Quote(name), errtext.Quote(a.s.Version))
-		case !rateFits(r):
+		if r := a.f.Rates[name]; !a.misread(name, rateFact) && !rateFits(r) {
 			a.errs.Addf("%w: unit %s: rate %s is %s, not a decimal from 0 to 1 of at most %d characters", ErrFacts, a.unit(),
 				errtext.Quote(name), errtext.Cut(formatFit(r)), jsonx.MaxDecimalLen)
 		}
 	}
+}
+
+// kindNames names the kinds of fact in a message.
+var kindNames = [...]string{countFact: "count", rateFact: "rate"}
+
+// misread reports the fact name, given as a fact of kind given, when the
+// sheet reads it as the other kind or not at all, and says whether it did.
+func (a *applier) misread(name string, given kind) bool {
+	switch k := a.kind(name); k {
+	case given:
+		return false
+	case unknownFact:
+		a.errs.Addf("%w: unit %s: %s %s is not a fact of sheet %s", ErrFacts, a.unit(), kindNames[given], errtext.Quote(name), errtext.Quote(a.s.Version))
+	default:
+		a.errs.Addf("%w: unit %s: %s is a %s of sheet %s, given as a %s", ErrFacts, a.unit(), errtext.Quote(name), kindNames[k], errtext.Quote(a.s.Version), kindNames[given])
+	}
+	return true
 }
 
 var one = decimal.NewFromInt(1)

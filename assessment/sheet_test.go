@@ -37,15 +37,53 @@ func loadSheet(t testing.TB) *assessment.Sheet {
 
 func dp(s string) *decimal.Decimal { v := d(s); return &v }
 
+// apply applies s to f, failing t when s refuses.
+func apply(t testing.TB, s *assessment.Sheet, f assessment.Facts) assessment.Result {
+	t.Helper()
+	r, err := s.Apply(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// saveLoad writes s as JSON and loads it back, failing t when it cannot;
+// it returns the sheet loaded back and the JSON.
+func saveLoad(t testing.TB, s *assessment.Sheet) (*assessment.Sheet, []byte) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jsonx.Indent(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	back, err := assessment.LoadSheet(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatalf("a saved sheet does not load: %v", err)
+	}
+	return back, b.Bytes()
+}
+
 func TestSheetApply(t *testing.T) {
 	s := loadSheet(t)
 	const version = "测试考核细则/2026"
 	items := s.Items
-	tests := []struct {
+	type row struct {
 		name  string
 		facts assessment.Facts
 		want  assessment.Result
-	}{{
+	}
+	// lowRate is a unit of the given base whose 响应率, below 0.6, falls
+	// in [0, 0.9) (−3) and fires the veto 响应率过低: points are the
+	// lower of the base − 3 and the veto's 59, graded 不合格.
+	lowRate := func(name, unit, base, rate, points string) row {
+		return row{name: name,
+			facts: assessment.Facts{Unit: unit, Base: dp(base), Rates: map[string]decimal.Decimal{"响应率": d(rate)}},
+			want: assessment.Result{Sheet: version, Unit: unit, Base: d(base), Deduction: d("-3"), Points: d(points), Grade: "fail",
+				Reasons: []assessment.Reason{
+					{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp(rate), Band: &items[2].Bands[0], Points: d("-3")},
+					{Item: 6, Name: "响应率过低", Fact: "响应率", Rate: dp(rate), Veto: items[5].Veto},
+				}}}
+	}
+	tests := []row{{
 		// 被督办 2 × −1 = −2; 超时办结 12 × −0.5 = −6, capped at −4;
 		// 响应率 0.92 in [0.9, 0.95): −1.5; 市级表扬 1 × 2 = +2.
 		// Bonus +2 (≤ 3); deduction −2 − 4 − 1.5 = −7.5 (≤ 10).
@@ -85,25 +123,6 @@ func TestSheetApply(t *testing.T) {
 				{Item: 5, Name: "重大责任事故", Fact: "责任事故", Count: 1, Veto: items[4].Veto, Label: "不合格"},
 			}},
 	}, {
-		// 响应率 0.5 in [0, 0.9): −3. 90 − 3 = 87; 响应率过低 (0.5 < 0.6)
-		// sets the points to 59: 不合格 (59 < 60).
-		name:  "a veto sets the points",
-		facts: assessment.Facts{Unit: "交通局", Base: dp("90"), Rates: map[string]decimal.Decimal{"响应率": d("0.5")}},
-		want: assessment.Result{Sheet: version, Unit: "交通局", Base: d("90"), Deduction: d("-3"), Points: d("59"), Grade: "fail",
-			Reasons: []assessment.Reason{
-				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.5"), Band: &items[2].Bands[0], Points: d("-3")},
-				{Item: 6, Name: "响应率过低", Fact: "响应率", Rate: dp("0.5"), Veto: items[5].Veto},
-			}},
-	}, {
-		// A veto never raises: 40 − 3 = 37 stays below the veto's 59.
-		name:  "a veto never raises",
-		facts: assessment.Facts{Unit: "低分局", Base: dp("40"), Rates: map[string]decimal.Decimal{"响应率": d("0.55")}},
-		want: assessment.Result{Sheet: version, Unit: "低分局", Base: d("40"), Deduction: d("-3"), Points: d("37"), Grade: "fail",
-			Reasons: []assessment.Reason{
-				{Item: 3, Name: "响应率", Fact: "响应率", Rate: dp("0.55"), Band: &items[2].Bands[0], Points: d("-3")},
-				{Item: 6, Name: "响应率过低", Fact: "响应率", Rate: dp("0.55"), Veto: items[5].Veto},
-			}},
-	}, {
 		// No occurrences, and a rate of 0.97 falls in no band: the base.
 		name:  "nothing moves",
 		facts: assessment.Facts{Unit: "安静局", Base: dp("79.99"), Rates: map[string]decimal.Decimal{"响应率": d("0.97")}},
@@ -114,14 +133,16 @@ func TestSheetApply(t *testing.T) {
 		facts: assessment.Facts{Unit: "新设局", Base: dp("0"), Counts: map[string]int{"督办": 1}},
 		want: assessment.Result{Sheet: version, Unit: "新设局", Deduction: d("-1"), Points: d("-1"), Grade: "fail",
 			Reasons: []assessment.Reason{{Item: 1, Name: "被督办", Fact: "督办", Count: 1, Each: items[0].Each, Points: d("-1")}}},
-	}}
+	},
+		// 响应率 0.5 in [0, 0.9): −3. 90 − 3 = 87; 响应率过低 (0.5 < 0.6)
+		// sets the points to 59: 不合格 (59 < 60).
+		lowRate("a veto sets the points", "交通局", "90", "0.5", "59"),
+		// A veto never raises: 40 − 3 = 37 stays below the veto's 59.
+		lowRate("a veto never raises", "低分局", "40", "0.55", "37"),
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.Apply(tt.facts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, apply(t, s, tt.facts)); diff != "" {
 				t.Errorf("Apply mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -130,11 +151,8 @@ func TestSheetApply(t *testing.T) {
 
 func TestReasonString(t *testing.T) {
 	s := loadSheet(t)
-	got, err := s.Apply(assessment.Facts{Unit: "城管局", Base: dp("88.5"),
+	got := apply(t, s, assessment.Facts{Unit: "城管局", Base: dp("88.5"),
 		Counts: map[string]int{"督办": 2, "超时": 12, "表扬": 1, "责任事故": 1}, Rates: map[string]decimal.Decimal{"响应率": d("0.55")}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var lines []string
 	for _, r := range got.Reasons {
 		lines = append(lines, r.String())
@@ -227,19 +245,13 @@ func TestSheetApplyErrors(t *testing.T) {
 // same bytes.
 func TestSheetSaveLoad(t *testing.T) {
 	s := loadSheet(t)
-	var a, b bytes.Buffer
-	if err := jsonx.Indent(&a, s); err != nil {
-		t.Fatal(err)
-	}
-	back, err := assessment.LoadSheet(bytes.NewReader(a.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	back, a := saveLoad(t, s)
 	if diff := cmp.Diff(s, back); diff != "" {
 		t.Errorf("LoadSheet(its JSON) mismatch (-want +got):\n%s", diff)
 	}
-	if err := jsonx.Indent(&b, back); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Errorf("its JSON is not stable: %v\n%s\n%s", err, a.Bytes(), b.Bytes())
+	var b bytes.Buffer
+	if err := jsonx.Indent(&b, back); err != nil || !bytes.Equal(a, b.Bytes()) {
+		t.Errorf("its JSON is not stable: %v\n%s\n%s", err, a, b.Bytes())
 	}
 }
 
@@ -256,14 +268,7 @@ func TestSheetItemOrder(t *testing.T) {
 		shuffled.Items = slices.Clone(s.Items)
 		rng.Shuffle(len(shuffled.Items), func(i, j int) { shuffled.Items[i], shuffled.Items[j] = shuffled.Items[j], shuffled.Items[i] })
 		for _, f := range units {
-			want, err := s.Apply(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := shuffled.Apply(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want, got := apply(t, s, f), apply(t, &shuffled, f)
 			byName := func(a, b assessment.Reason) int { return strings.Compare(a.Name, b.Name) }
 			slices.SortFunc(want.Reasons, byName)
 			slices.SortFunc(got.Reasons, byName)
@@ -283,11 +288,7 @@ func TestSheetConcurrent(t *testing.T) {
 	units := benchUnits(hardening.Each)
 	want := make([]assessment.Result, len(units))
 	for i, f := range units {
-		r, err := s.Apply(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want[i] = r
+		want[i] = apply(t, s, f)
 	}
 	hardening.Concurrently(t, "Apply", func(g, i int) {
 		got, err := s.Apply(units[i])

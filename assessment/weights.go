@@ -53,23 +53,29 @@ func Blend(w Weights, parts map[string]decimal.Decimal) (decimal.Decimal, error)
 	if err := w.Validate(); err != nil {
 		errs = append(errs, err)
 	}
-	names := slices.Sorted(maps.Keys(w))
-	for _, name := range names {
-		if _, ok := parts[name]; !ok {
-			errs = append(errs, fmt.Errorf("%w: part %s is missing", ErrWeights, errtext.Quote(name)))
-		}
+	for _, name := range absent(w, parts) {
+		errs = append(errs, fmt.Errorf("%w: part %s is missing", ErrWeights, errtext.Quote(name)))
 	}
-	for _, name := range slices.Sorted(maps.Keys(parts)) {
-		if _, ok := w[name]; !ok {
-			errs = append(errs, fmt.Errorf("%w: part %s has no weight", ErrWeights, errtext.Quote(name)))
-		}
+	for _, name := range absent(parts, w) {
+		errs = append(errs, fmt.Errorf("%w: part %s has no weight", ErrWeights, errtext.Quote(name)))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return decimal.Zero, err
 	}
 	sum := decimal.Zero
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(w)) {
 		sum = sum.Add(w[name].Mul(parts[name]))
 	}
 	return sum, nil
+}
+
+// absent returns the names of m that other does not have, sorted.
+func absent[V, W any](m map[string]V, other map[string]W) []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(m)) {
+		if _, ok := other[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -149,44 +150,40 @@ func TestPointsAgreeWithGrade(t *testing.T) {
 	d := decimal.RequireFromString
 	exact := scoring.NewBook(&scoring.BookOptions{Scale: wuhu.Scale()})
 	banded := scoring.NewBook(&scoring.BookOptions{Scale: wuhu.Scale(), Bands: true})
-	for _, c := range []struct {
-		grade, points    string
-		exactOK, bandsOK bool
+	// For each grade, the points both books take, the points only the
+	// banded book takes, and the points neither takes.
+	for _, g := range []struct {
+		grade                    string
+		both, bandsOnly, neither []string
 	}{
-		{"excellent", "100", true, true},
-		{"excellent", "1000", false, false},
-		{"excellent", "-1000000000", false, false},
-		{"excellent", "99.99", false, false},
-		{"good", "85", true, true},
-		{"good", "91.5", false, true},
-		{"good", "100", false, false},
-		{"good", "84.99", false, false},
-		{"poor", "40", true, true},
-		{"poor", "69.999", false, true},
-		{"poor", "39", false, false},
-		{"superb", "100", false, false},
+		{"excellent", []string{"100"}, nil, []string{"1000", "-1000000000", "99.99"}},
+		{"good", []string{"85"}, []string{"91.5"}, []string{"100", "84.99"}},
+		{"poor", []string{"40"}, []string{"69.999"}, []string{"39"}},
+		{"superb", nil, nil, []string{"100"}},
 	} {
-		for _, b := range []struct {
-			book *scoring.Book
-			ok   bool
-			name string
-		}{{exact, c.exactOK, "exact"}, {banded, c.bandsOK, "bands"}} {
-			e := graded("good")
-			e.Matter = "M-" + c.grade + c.points
-			e.Result.Grade, e.Result.Points = c.grade, d(c.points)
-			err := b.book.Record(e)
-			if (err == nil) != b.ok || err != nil && !errors.Is(err, scoring.ErrInvalid) {
-				t.Errorf("%s: Record(%s at %s) = %v, want ok %v", b.name, c.grade, c.points, err, b.ok)
-			}
-			base := graded("good")
-			base.Matter = "A-" + c.grade + c.points
-			if err := b.book.Record(base); err != nil {
-				t.Fatal(err)
-			}
-			a := amended(base, "good", "区委督查室", june(11, 9, 0))
-			a.Result.Grade, a.Result.Points = c.grade, d(c.points)
-			if err := b.book.Amend(a); (err == nil) != b.ok {
-				t.Errorf("%s: Amend to %s at %s = %v, want ok %v", b.name, c.grade, c.points, err, b.ok)
+		for _, points := range slices.Concat(g.both, g.bandsOnly, g.neither) {
+			for _, b := range []struct {
+				book *scoring.Book
+				ok   bool
+				name string
+			}{{exact, slices.Contains(g.both, points), "exact"}, {banded, !slices.Contains(g.neither, points), "bands"}} {
+				e := graded("good")
+				e.Matter = "M-" + g.grade + points
+				e.Result.Grade, e.Result.Points = g.grade, d(points)
+				err := b.book.Record(e)
+				if (err == nil) != b.ok || err != nil && !errors.Is(err, scoring.ErrInvalid) {
+					t.Errorf("%s: Record(%s at %s) = %v, want ok %v", b.name, g.grade, points, err, b.ok)
+				}
+				base := graded("good")
+				base.Matter = "A-" + g.grade + points
+				if err := b.book.Record(base); err != nil {
+					t.Fatal(err)
+				}
+				a := amended(base, "good", "区委督查室", june(11, 9, 0))
+				a.Result.Grade, a.Result.Points = g.grade, d(points)
+				if err := b.book.Amend(a); (err == nil) != b.ok {
+					t.Errorf("%s: Amend to %s at %s = %v, want ok %v", b.name, g.grade, points, err, b.ok)
+				}
 			}
 		}
 	}

@@ -32,11 +32,7 @@ func TestHardening(t *testing.T) { hardening.Test(t, hardeningRows()) }
 // hardeningRows has a row for each exported function and method of the
 // package.
 func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	add := func(r ...hardening.Row) { rows = append(rows, r...) }
-
-	add(hardening.EnumsRows(hardeningEnums...)...)
-	add([]hardening.Row{
+	return append(hardening.EnumsRows(hardeningEnums...), []hardening.Row{
 		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: reason.Texts(hardening.BadUTF8)}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
@@ -303,7 +299,6 @@ func hardeningRows() []hardening.Row {
 			}
 		}},
 	}...)
-	return rows
 }
 
 // facts are facts with hostile durations, grades and attributes, and the zero Facts.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/tablecase"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
@@ -16,13 +17,9 @@ import (
 
 var _ Testing = (*testing.T)(nil)
 
-// testScale is the scale the test evaluators grade on.
-var testScale = scoring.Scale{
-	{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
-	{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
-	{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
-	{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
-}
+// testScale is the scale the test evaluators grade on, Wuhu's: excellent
+// 100, good 85, fair 70, poor 40.
+var testScale = wuhu.Scale()
 
 // speed grades by the response alone: within the limit (or with none)
 // excellent, within twice the limit fair, later or never poor. It refuses
