@@ -88,6 +88,15 @@ const (
 	answerDissatisfied
 )
 
+// answersOf holds the answers each Satisfaction of a rule accepts.
+var answersOf = [...]uint8{
+	AnySatisfaction: answerNone | answerSatisfied | answerDissatisfied,
+	Satisfied:       answerSatisfied,
+	Dissatisfied:    answerDissatisfied,
+	Unsurveyed:      answerNone,
+	NotDissatisfied: answerNone | answerSatisfied,
+}
+
 // compiled is a Table worked out once (see Table.Compile).
 type compiled struct {
 	t      *Table // the copy, for what is rare: a figure of more than 2 places, no rule matching
@@ -163,17 +172,8 @@ func (c *compiled) compileRule(i int) compiledRule {
 			}
 		}
 	}
-	switch r.Satisfaction {
-	case AnySatisfaction:
-		cr.answers = answerNone | answerSatisfied | answerDissatisfied
-	case Satisfied:
-		cr.answers = answerSatisfied
-	case Dissatisfied:
-		cr.answers = answerDissatisfied
-	case Unsurveyed:
-		cr.answers = answerNone
-	case NotDissatisfied:
-		cr.answers = answerNone | answerSatisfied
+	if r.Satisfaction >= 0 && int(r.Satisfaction) < len(answersOf) {
+		cr.answers = answersOf[r.Satisfaction]
 	}
 	for _, rc := range [...]struct {
 		x                *decimal.Decimal
@@ -268,41 +268,34 @@ func (c *compiled) Evaluate(f Facts) (Result, error) {
 		errtext.Quote(c.t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
 }
 
-// reasonWith is the allocation that holds a compiled table's reason and
-// its N figures (its checks are the rule's own): one block, no larger than
-// the facts need.
-type reasonWith[N interface {
-	~[4]reason.Figure | ~[5]reason.Figure | ~[6]reason.Figure | ~[7]reason.Figure | ~[8]reason.Figure
-}] struct {
-	rs [1]reason.Reason
-	fs N
-}
-
-// newReason returns a reason, and room for n figures, in one block.
-func newReason(n int) ([]reason.Reason, []reason.Figure) {
-	switch n {
-	case 4:
-		b := new(reasonWith[[4]reason.Figure])
-		return b.rs[:], b.fs[:0]
-	case 5:
-		b := new(reasonWith[[5]reason.Figure])
-		return b.rs[:], b.fs[:0]
-	case 6:
-		b := new(reasonWith[[6]reason.Figure])
-		return b.rs[:], b.fs[:0]
-	case 7:
-		b := new(reasonWith[[7]reason.Figure])
-		return b.rs[:], b.fs[:0]
+// reason4 and reason8 hold a compiled table's reason and its figures
+// (its checks are the rule's own) in one allocation: four figures are
+// what most facts give, eight the most.
+type (
+	reason4 struct {
+		rs [1]reason.Reason
+		fs [4]reason.Figure
 	}
-	b := new(reasonWith[[maxFigures]reason.Figure])
-	return b.rs[:], b.fs[:0:n]
+	reason8 struct {
+		rs [1]reason.Reason
+		fs [maxFigures]reason.Figure
+	}
+)
+
+// newReason returns a reason, and n figures, zero, in one block.
+func newReason(n int) ([]reason.Reason, []reason.Figure) {
+	if n <= 4 {
+		b := new(reason4)
+		return b.rs[:], b.fs[:n]
+	}
+	b := new(reason8)
+	return b.rs[:], b.fs[:n]
 }
 
 // reason is Table.reason with the checks prepared and the places found
 // against the prepared thresholds.
 func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
 	rs, fs := newReason(figureCount(f))
-	fs = fs[:cap(fs)]
 	c.sides[0].set(&fs[0], reason.Response, f.Responded, f.Response, f.ResponseLimit)
 	c.sides[1].set(&fs[1], reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit)
 	setCounts(fs[2:], f)
