@@ -154,20 +154,14 @@ func summarize(ps []Power) []nationalSummary {
 // TestReadNationalList reads testdata/national.csv, a sub-district's list
 // in the national layout, and its GB18030 copy.
 func TestReadNationalList(t *testing.T) {
-	utf, err := os.ReadFile(filepath.Join("testdata", "national.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	utf := testdata(t, "national.csv")
 	gbName := filepath.Join("testdata", "national-gb18030.csv")
 	if *update {
 		if err := os.WriteFile(gbName, toGB18030(t, utf), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	gbFile, err := os.ReadFile(gbName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gbFile := testdata(t, "national-gb18030.csv")
 	if !bytes.Equal(gbFile, toGB18030(t, utf)) {
 		t.Fatalf("%s is not the GB18030 copy of national.csv; run go test -update", gbName)
 	}

@@ -14,12 +14,7 @@ import (
 )
 
 func TestReadPowersCSV(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "powers.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, err := ReadPowersCSV(f)
+	got, err := ReadPowersCSV(bytes.NewReader(testdata(t, "powers.csv")))
 	if err != nil {
 		t.Fatalf("ReadPowersCSV() error = %v", err)
 	}
@@ -30,16 +25,14 @@ func TestReadPowersCSV(t *testing.T) {
 				{Law: "城市市容和环境卫生管理条例", Article: "第三十六条", Text: "擅自占用城市道路的，责令改正。", Kind: Implementing},
 				{Law: "安徽省城市管理领域相对集中行政处罚权办法", Article: "第五条", Kind: Implementing},
 			},
-			Duties: []Duty{
-				{Stage: Filing, Text: "对违法行为予以审查，决定是否立案。"},
-				{Stage: Investigation, Text: "全面、客观、公正地调查。"},
-				{Stage: Review, Text: "审理案件事实。"},
-				{Stage: Notice, Text: "告知当事人陈述申辩权。"},
-				{Stage: Decision, Text: "作出处罚决定。"},
-				{Stage: Delivery, Text: "依法送达。"},
-				{Stage: Enforcement, Text: "督促履行。"},
-				{Text: "其他法律法规规章文件规定应履行的责任。"},
-			},
+			Duties: append(staged(penaltyStages,
+				"对违法行为予以审查，决定是否立案。",
+				"全面、客观、公正地调查。",
+				"审理案件事实。",
+				"告知当事人陈述申辩权。",
+				"作出处罚决定。",
+				"依法送达。",
+				"督促履行。"), Duty{Text: "其他法律法规规章文件规定应履行的责任。"}),
 			Liabilities:   []string{"没有法律依据实施处罚的；", "擅自改变处罚种类、幅度的；"},
 			StatutoryDays: 90, PromisedDays: 60,
 			Extra: map[string]string{"备注": "巢湖"},
@@ -47,13 +40,12 @@ func TestReadPowersCSV(t *testing.T) {
 		{
 			Code: "XK-001", Name: "临时占用城市道路审批", Sub: "社区道路", Category: Licensing, Subject: "O2",
 			Basis: []Basis{{Law: "城市道路管理条例", Article: "第三十一条", Kind: Implementing}},
-			Duties: []Duty{
-				{Stage: Acceptance, Text: "一次性告知"},
-				{Stage: Review, Text: "审查材料"},
-				{Stage: Decision, Text: "作出决定"},
-				{Stage: Delivery, Text: "送达"},
-				{Stage: Supervision, Text: "监督检查"},
-			},
+			Duties: staged(licensingStages,
+				"一次性告知",
+				"审查材料",
+				"作出决定",
+				"送达",
+				"监督检查"),
 			Liabilities:   []string{"对符合条件的申请不予受理的"},
 			StatutoryDays: 20, PromisedDays: 10,
 		},

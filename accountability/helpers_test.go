@@ -3,12 +3,44 @@ package accountability
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// testdata returns what testdata/name holds.
+func testdata(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The stages of a penalty's and of a licence's duties, in order.
+var (
+	penaltyStages   = []Stage{Filing, Investigation, Review, Notice, Decision, Delivery, Enforcement}
+	licensingStages = []Stage{Acceptance, Review, Decision, Delivery, Supervision}
+)
+
+// staged returns a duty for each of stages in turn, with the text of the
+// same place in texts.
+func staged(stages []Stage, texts ...string) []Duty {
+	if len(texts) != len(stages) {
+		panic(fmt.Sprintf("%d texts for %d stages", len(texts), len(stages)))
+	}
+	ds := make([]Duty, len(stages))
+	for i, s := range stages {
+		ds[i] = Duty{Stage: s, Text: texts[i]}
+	}
+	return ds
+}
 
 // sound returns a fresh register on which no built-in rule finds anything:
 // a sub-district's units, a penalty and a licence with their flowcharts,
@@ -28,28 +60,26 @@ func sound() *Register {
 			{
 				Code: "CF-001", Name: "对擅自占用城市道路经营的处罚", Category: Penalty, Subject: "A1",
 				Basis: []Basis{{Law: "城市市容和环境卫生管理条例", Article: "第三十六条", Text: "擅自占用城市道路……责令改正，并可处以罚款"}},
-				Duties: []Duty{
-					{Stage: Filing, Text: "对发现的违法行为予以审查，决定是否立案"},
-					{Stage: Investigation, Text: "全面、客观、公正地调查，收集证据"},
-					{Stage: Review, Text: "审理案件的事实、证据、依据和处罚意见"},
-					{Stage: Notice, Text: "告知当事人拟处罚的事实、理由、依据及陈述申辩权"},
-					{Stage: Decision, Text: "作出处罚决定，制作行政处罚决定书"},
-					{Stage: Delivery, Text: "依法送达行政处罚决定书"},
-					{Stage: Enforcement, Text: "督促当事人履行处罚决定"},
-				},
+				Duties: staged(penaltyStages,
+					"对发现的违法行为予以审查，决定是否立案",
+					"全面、客观、公正地调查，收集证据",
+					"审理案件的事实、证据、依据和处罚意见",
+					"告知当事人拟处罚的事实、理由、依据及陈述申辩权",
+					"作出处罚决定，制作行政处罚决定书",
+					"依法送达行政处罚决定书",
+					"督促当事人履行处罚决定"),
 				Liabilities:   []string{"没有法律依据实施处罚的", "擅自改变处罚种类、幅度的"},
 				StatutoryDays: 90, PromisedDays: 60, Flow: "F1",
 			},
 			{
 				Code: "XK-001", Name: "临时占用城市道路审批", Category: Licensing, Subject: "O2",
 				Basis: []Basis{{Law: "城市道路管理条例", Article: "第三十一条"}},
-				Duties: []Duty{
-					{Stage: Acceptance, Text: "公示申请条件，一次性告知补正材料"},
-					{Stage: Review, Text: "审查申请材料"},
-					{Stage: Decision, Text: "作出准予或不予许可的决定"},
-					{Stage: Delivery, Text: "送达许可决定"},
-					{Stage: Supervision, Text: "对占用道路情况进行监督检查"},
-				},
+				Duties: staged(licensingStages,
+					"公示申请条件，一次性告知补正材料",
+					"审查申请材料",
+					"作出准予或不予许可的决定",
+					"送达许可决定",
+					"对占用道路情况进行监督检查"),
 				Liabilities:   []string{"对符合条件的申请不予受理的"},
 				StatutoryDays: 20, PromisedDays: 10, Flow: "F2",
 				Grant: &Grant{From: "D1", Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Partial: true, Scope: "仅限社区道路"},

@@ -96,13 +96,35 @@ func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firs
 		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
 }
 
-// at reports a finding at field of entry i, id (name): en and zh are
-// the formats, of args, of what follows the entry's name in English and
-// in Chinese ("has no kind", "未填写类别").
+// at reports a finding at field of entry i, id (name), or at the entry
+// when field is empty: en and zh are the formats, of args, of what follows
+// the entry's name in English and in Chinese ("has no kind", "未填写类别").
 func (k entryKind) at(rep reporter, i int, id, name, field, en, zh string, args ...any) {
-	rep.at(key(k.list, id, i)+"."+field,
+	path := key(k.list, id, i)
+	if field != "" {
+		path += "." + field
+	}
+	rep.at(path,
 		fmt.Sprintf("%s %s "+en, append([]any{k.en, named(id, name)}, args...)...),
 		fmt.Sprintf("%s%s"+zh, append([]any{k.zh, namedZh(id, name)}, args...)...))
+}
+
+// uniqueKeys reports each of the n entries of k's list whose key, the id
+// that entry(i) returns with its name, is empty (as noKey does) or that of
+// an earlier entry j (with repeated(i, j)).
+func (k entryKind) uniqueKeys(rep reporter, n int, entry func(i int) (id, name string), repeated func(i, j int)) {
+	first := make(map[string]int, n)
+	for i := range n {
+		id, name := entry(i)
+		switch j, seen := first[id]; {
+		case id == "":
+			k.noKey(rep, i, name)
+		case seen:
+			repeated(i, j)
+		default:
+			first[id] = i
+		}
+	}
 }
 
 // unit checks the unit that field (fieldZh) of entry i, id (name),
@@ -340,20 +362,10 @@ func powerLimit(ix *index, rep reporter) {
 }
 
 func respDuplicate(ix *index, rep reporter) {
-	first := make(map[string]int, len(ix.r.Responsibilities))
-	for i, x := range ix.r.Responsibilities {
-		if x.Code == "" {
-			respEntry.noKey(rep, i, x.Duty)
-			continue
-		}
-		if j, ok := first[x.Code]; ok {
-			rep.at(key("responsibilities", x.Code, i),
-				fmt.Sprintf("responsibility %s repeats the code of responsibility #%d", named(x.Code, x.Duty), j),
-				fmt.Sprintf("职责%s与职责 #%d 编码重复", namedZh(x.Code, x.Duty), j))
-			continue
-		}
-		first[x.Code] = i
-	}
+	rs := ix.r.Responsibilities
+	respEntry.uniqueKeys(rep, len(rs), func(i int) (string, string) { return rs[i].Code, rs[i].Duty }, func(i, j int) {
+		respEntry.at(rep, i, rs[i].Code, rs[i].Duty, "", "repeats the code of responsibility #%d", "与职责 #%d 编码重复", j)
+	})
 }
 
 func respUnit(ix *index, rep reporter) {

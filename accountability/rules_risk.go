@@ -9,20 +9,12 @@ import (
 // incompatible posts (不相容岗位).
 
 func riskDuplicate(ix *index, rep reporter) {
-	first := make(map[string]int, len(ix.r.Risks))
-	for i, k := range ix.r.Risks {
-		if k.ID == "" {
-			riskEntry.noKey(rep, i, k.Text)
-			continue
-		}
-		if j, ok := first[k.ID]; ok {
-			rep.at(key("risks", k.ID, i),
-				fmt.Sprintf("risk %q repeats the ID of risk #%d", k.ID, j),
-				fmt.Sprintf("廉政风险点 %q 与廉政风险点 #%d 编号重复", k.ID, j))
-			continue
-		}
-		first[k.ID] = i
-	}
+	rs := ix.r.Risks
+	riskEntry.uniqueKeys(rep, len(rs), func(i int) (string, string) { return rs[i].ID, rs[i].Text }, func(i, j int) {
+		rep.at(key("risks", rs[i].ID, i),
+			fmt.Sprintf("risk %q repeats the ID of risk #%d", rs[i].ID, j),
+			fmt.Sprintf("廉政风险点 %q 与廉政风险点 #%d 编号重复", rs[i].ID, j))
+	})
 }
 
 func riskStep(ix *index, rep reporter) {

@@ -35,6 +35,11 @@ type ruleCase struct {
 // ruleCases are the cases of TestRules, at least one for every built-in
 // rule; TestRulesChinese runs them too.
 func ruleCases() []ruleCase {
+	// addStep adds step st to flow F2 (the licence's), with edge ed.
+	addStep := func(r *Register, st Step, ed Edge) {
+		r.Flows[1].Steps = append(r.Flows[1].Steps, st)
+		r.Flows[1].Edges = append(r.Flows[1].Edges, ed)
+	}
 	step := func(r *Register, flow int, id string) *Step {
 		for i := range r.Flows[flow].Steps {
 			if r.Flows[flow].Steps[i].ID == id {
@@ -170,23 +175,21 @@ func ruleCases() []ruleCase {
 			Findings{e("flow.start", "flows[F2]", `flow "F2" (行政许可流程) has no Start step`,
 				`流程图行政许可流程（F2）没有开始环节`)}},
 		{"flow.start/two", func(r *Register) {
-			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "s2", Name: "网上申请", Kind: Start})
-			r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "s2", To: "r"})
-		}, Findings{e("flow.start", "flows[F2]", `flow "F2" (行政许可流程) has 2 Start steps (s, s2); it needs exactly one`,
-			`流程图行政许可流程（F2）有 2 个开始环节（s、s2），应当只有一个`)}},
+			addStep(r, Step{ID: "s2", Name: "网上申请", Kind: Start}, Edge{From: "s2", To: "r"})
+		},
+			Findings{e("flow.start", "flows[F2]", `flow "F2" (行政许可流程) has 2 Start steps (s, s2); it needs exactly one`,
+				`流程图行政许可流程（F2）有 2 个开始环节（s、s2），应当只有一个`)}},
 		{"flow.end", func(r *Register) { step(r, 1, "e").Kind = Task },
 			Findings{e("flow.end", "flows[F2]", `flow "F2" (行政许可流程) has no End step`,
 				`流程图行政许可流程（F2）没有结束环节`)}},
 		{"flow.unreachable", func(r *Register) {
-			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "x", Name: "孤立环节", Kind: Task})
-			r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "x", To: "e"})
-		}, Findings{e("flow.unreachable", "flows[F2].steps[x]", `flow "F2": step "x" (孤立环节) cannot be reached from the Start step`,
-			`流程图 "F2" 中，从开始环节无法到达环节孤立环节（x）`)}},
-		{"flow.deadend", func(r *Register) {
-			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "x", Name: "归档", Kind: Task})
-			r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "o", To: "x"})
-		}, Findings{e("flow.deadend", "flows[F2].steps[x]", `flow "F2": no End step can be reached from step "x" (归档)`,
-			`流程图 "F2" 中，从环节归档（x）无法到达结束环节`)}},
+			addStep(r, Step{ID: "x", Name: "孤立环节", Kind: Task}, Edge{From: "x", To: "e"})
+		},
+			Findings{e("flow.unreachable", "flows[F2].steps[x]", `flow "F2": step "x" (孤立环节) cannot be reached from the Start step`,
+				`流程图 "F2" 中，从开始环节无法到达环节孤立环节（x）`)}},
+		{"flow.deadend", func(r *Register) { addStep(r, Step{ID: "x", Name: "归档", Kind: Task}, Edge{From: "o", To: "x"}) },
+			Findings{e("flow.deadend", "flows[F2].steps[x]", `flow "F2": no End step can be reached from step "x" (归档)`,
+				`流程图 "F2" 中，从环节归档（x）无法到达结束环节`)}},
 		{"flow.gateway", func(r *Register) { step(r, 1, "r").Kind = Gateway },
 			Findings{e("flow.gateway", "flows[F2].steps[r]", `flow "F2": gateway "r" (审查) has 1 outgoing edge(s); a gateway needs at least two`,
 				`流程图 "F2" 的判断环节审查（r）只有 1 条出线，判断环节至少需要两条`)}},

@@ -22,11 +22,9 @@ type weightsJSON map[string]jsonx.Decimal
 // does not validate the weights; [Weights.Validate] does.
 func (w *Weights) UnmarshalJSON(b []byte) error {
 	var j weightsJSON
-	if ok, err := jsonx.Unmarshal(b, &j, ErrWeights, "weights"); !ok {
-		return err
-	}
-	*w = Weights(jsonx.FromMap(map[string]jsonx.Decimal(j)))
-	return nil
+	return jsonx.UnmarshalVia(b, &j, ErrWeights, "weights", func() {
+		*w = Weights(jsonx.FromMap(map[string]jsonx.Decimal(j)))
+	})
 }
 
 // annualJSON is the JSON form of an Annual: the decimals in jsonx's form.
@@ -42,10 +40,8 @@ type annualJSON struct {
 func (a *Annual) UnmarshalJSON(b []byte) error {
 	var f annualFields
 	j := annualJSON{annualFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &j, ErrWeights, "annual assessment"); !ok {
-		return err
-	}
-	f.Parts, f.Total = jsonx.FromMap(j.Parts), decimal.Decimal(j.Total)
-	*a = Annual(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &j, ErrWeights, "annual assessment", func() {
+		f.Parts, f.Total = jsonx.FromMap(j.Parts), decimal.Decimal(j.Total)
+		*a = Annual(f)
+	})
 }

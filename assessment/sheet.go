@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"errors"
 
 	"github.com/qingdan/qingdan/scoring"
@@ -138,9 +139,4 @@ func (s *Sheet) factKind(name string) kind {
 }
 
 // policy is what a Result's Sheet says.
-func (s *Sheet) policy() string {
-	if s.Version == "" {
-		return "sheet (unversioned)"
-	}
-	return s.Version
-}
+func (s *Sheet) policy() string { return cmp.Or(s.Version, "sheet (unversioned)") }

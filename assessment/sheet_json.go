@@ -97,20 +97,6 @@ func wrap(err error, what string, sentinel error) error {
 	return fmt.Errorf("%w: %s: %w", sentinel, what, err)
 }
 
-// read is an UnmarshalJSON of a part of a sheet, its facts or its result:
-// null changes nothing; else it decodes b into w, the wire form of a what,
-// and calls done, which copies w's decimals back and stores the value.
-func read[W any](b []byte, w *W, what string, sentinel error, done func()) error {
-	if string(b) == "null" {
-		return nil
-	}
-	if err := decode(b, w, what, sentinel); err != nil {
-		return err
-	}
-	done()
-	return nil
-}
-
 func dec(d *jsonx.Decimal) *decimal.Decimal { return (*decimal.Decimal)(d) }
 
 // MarshalJSON writes the sheet with its numbers as JSON strings in their
@@ -163,7 +149,7 @@ func (b Base) MarshalJSON() ([]byte, error) {
 func (b *Base) UnmarshalJSON(data []byte) error {
 	var f baseFields
 	w := baseJSON{baseFields: &f}
-	return read(data, &w, "base", ErrSheet, func() { f.Points = dec(w.Points); *b = Base(f) })
+	return jsonx.UnmarshalVia(data, &w, ErrSheet, "base", func() { f.Points = dec(w.Points); *b = Base(f) })
 }
 
 // MarshalJSON writes the item's numbers as JSON strings in their shortest
@@ -177,7 +163,7 @@ func (it Item) MarshalJSON() ([]byte, error) {
 func (it *Item) UnmarshalJSON(b []byte) error {
 	var f itemFields
 	w := itemJSON{itemFields: &f}
-	return read(b, &w, "item", ErrSheet, func() { f.Each, f.Cap = dec(w.Each), dec(w.Cap); *it = Item(f) })
+	return jsonx.UnmarshalVia(b, &w, ErrSheet, "item", func() { f.Each, f.Cap = dec(w.Each), dec(w.Cap); *it = Item(f) })
 }
 
 // MarshalJSON writes the band's numbers as JSON strings in their shortest
@@ -191,7 +177,7 @@ func (b Band) MarshalJSON() ([]byte, error) {
 func (b *Band) UnmarshalJSON(data []byte) error {
 	var f bandFields
 	w := bandJSON{bandFields: &f}
-	return read(data, &w, "band", ErrSheet, func() {
+	return jsonx.UnmarshalVia(data, &w, ErrSheet, "band", func() {
 		f.From, f.Below, f.Points = dec(w.From), dec(w.Below), decimal.Decimal(w.Points)
 		*b = Band(f)
 	})
@@ -208,7 +194,7 @@ func (v Veto) MarshalJSON() ([]byte, error) {
 func (v *Veto) UnmarshalJSON(b []byte) error {
 	var f vetoFields
 	w := vetoJSON{vetoFields: &f}
-	return read(b, &w, "veto", ErrSheet, func() { f.Points, f.Below = dec(w.Points), dec(w.Below); *v = Veto(f) })
+	return jsonx.UnmarshalVia(b, &w, ErrSheet, "veto", func() { f.Points, f.Below = dec(w.Points), dec(w.Below); *v = Veto(f) })
 }
 
 // MarshalJSON writes the base and the rates as JSON strings in their
@@ -225,7 +211,7 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 func (f *Facts) UnmarshalJSON(b []byte) error {
 	var x factsFields
 	w := factsJSON{factsFields: &x}
-	return read(b, &w, "facts", ErrFacts, func() { x.Base, x.Rates = dec(w.Base), jsonx.FromMap(w.Rates); *f = Facts(x) })
+	return jsonx.UnmarshalVia(b, &w, ErrFacts, "facts", func() { x.Base, x.Rates = dec(w.Base), jsonx.FromMap(w.Rates); *f = Facts(x) })
 }
 
 // MarshalJSON writes the result's numbers as JSON strings in their
@@ -240,7 +226,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 func (r *Result) UnmarshalJSON(b []byte) error {
 	var f resultFields
 	w := resultJSON{resultFields: &f}
-	return read(b, &w, "result", ErrSheet, func() {
+	return jsonx.UnmarshalVia(b, &w, ErrSheet, "result", func() {
 		f.Base, f.Bonus, f.Deduction, f.Points = decimal.Decimal(w.Base), decimal.Decimal(w.Bonus), decimal.Decimal(w.Deduction), decimal.Decimal(w.Points)
 		*r = Result(f)
 	})
@@ -257,7 +243,7 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 func (r *Reason) UnmarshalJSON(b []byte) error {
 	var f reasonFields
 	w := reasonJSON{reasonFields: &f}
-	return read(b, &w, "reason", ErrSheet, func() {
+	return jsonx.UnmarshalVia(b, &w, ErrSheet, "reason", func() {
 		f.Rate, f.Each, f.Points = dec(w.Rate), dec(w.Each), decimal.Decimal(w.Points)
 		*r = Reason(f)
 	})

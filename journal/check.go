@@ -17,7 +17,12 @@ import (
 func (s *Rebuilt) Check(lines ...[]byte) error {
 	c := checker{s: s, head: s.Head, matters: map[string]*matters.Matter{}, evals: map[evalKey]int64{}, probe: scoring.NewBook(nil)}
 	for _, line := range lines {
-		p, sum, err := parseEntry(line)
+		err := s.tooLong(line, c.head.Seq)
+		var p parsed
+		var sum Hash
+		if err == nil {
+			p, sum, err = parseEntry(line)
+		}
 		if err == nil {
 			err = follows(c.head, p, sum)
 		}

@@ -89,3 +89,47 @@ func TestCheckRefusesWhatApplyRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyRefusesLongLines: a state takes no line longer than the MaxLine
+// it was resumed or rebuilt with — the line every rebuild with those
+// options would refuse — whether checked or applied, and is unchanged.
+func TestApplyRefusesLongLines(t *testing.T) {
+	s := smallHistory()
+	line, _, err := journal.Seal(journal.Head{}, *s[0].event, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := len(line) - 1
+	opts := &journal.Options{MaxLine: limit}
+	if _, err := journal.Rebuild(bytes.NewReader(append(line, '\n')), opts); !errors.Is(err, journal.ErrLineTooLong) {
+		t.Fatalf("Rebuild with MaxLine %d = %v; want ErrLineTooLong", limit, err)
+	}
+	resumed, err := journal.Resume(nil, nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rebuilt, err := journal.Rebuild(bytes.NewReader(nil), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, state := range map[string]*journal.Rebuilt{"resumed": resumed, "rebuilt": rebuilt} {
+		if err := state.Check(line); !errors.Is(err, journal.ErrLineTooLong) {
+			t.Errorf("%s: Check = %v; want ErrLineTooLong", name, err)
+		}
+		if err := state.Apply(line); !errors.Is(err, journal.ErrLineTooLong) || state.Head.Seq != 0 || len(state.Matters) != 0 {
+			t.Errorf("%s: Apply = %v, head %v, %d matters; want ErrLineTooLong and no change", name, err, state.Head, len(state.Matters))
+		}
+	}
+	for name, opts := range map[string]*journal.Options{"the limit": {MaxLine: len(line)}, "the default": nil} {
+		state, err := journal.Resume(nil, nil, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := state.Check(line); err != nil {
+			t.Errorf("%s: Check = %v", name, err)
+		}
+		if err := state.Apply(line); err != nil {
+			t.Errorf("%s: Apply = %v", name, err)
+		}
+	}
+}

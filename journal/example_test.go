@@ -22,10 +22,11 @@ func whistle() []matters.Event {
 	}
 }
 
-// logOf journals events and returns the journal.
-func logOf(events []matters.Event) []byte {
+// logOf journals events and returns the journal; tree, if not nil, keeps
+// its tree.
+func logOf(events []matters.Event, tree *journal.Tree) []byte {
 	var buf bytes.Buffer
-	w := journal.NewWriter(&buf, nil)
+	w := journal.NewWriter(&buf, &journal.Options{Tree: tree})
 	for _, e := range events {
 		if _, err := w.AppendEvent(e); err != nil {
 			panic(err)
@@ -50,7 +51,7 @@ func ExampleWriter() {
 }
 
 func ExampleVerify() {
-	log := logOf(whistle())
+	log := logOf(whistle(), nil)
 	// Someone edits the note of the report after the fact.
 	edited := bytes.Replace(log, []byte("菜市场门口占道"), []byte("无"), 1)
 	_, err := journal.Verify(bytes.NewReader(edited), nil)
@@ -75,7 +76,7 @@ func ExampleVerify() {
 }
 
 func ExampleRecover() {
-	log := logOf(whistle())
+	log := logOf(whistle(), nil)
 	torn := log[:len(log)-30] // the machine lost power while writing entry 4
 	_, err := journal.Verify(bytes.NewReader(torn), nil)
 	fmt.Println("torn:", errors.Is(err, journal.ErrTorn))
@@ -125,7 +126,7 @@ func ExampleVerifyHead() {
 	// A journal rewritten from the start, every hash recomputed, is sound in
 	// itself, but no longer holds the published head.
 	events[0].Note = "无"
-	rewritten := logOf(events)
+	rewritten := logOf(events, nil)
 	_, err := journal.Verify(bytes.NewReader(rewritten), nil)
 	fmt.Println("rewritten, verified alone:", err)
 	err = journal.VerifyHead(bytes.NewReader(rewritten), published, nil)
@@ -137,7 +138,7 @@ func ExampleVerifyHead() {
 }
 
 func ExampleRebuild() {
-	log := logOf(whistle())
+	log := logOf(whistle(), nil)
 	state, err := journal.Rebuild(bytes.NewReader(log), nil)
 	if err != nil {
 		fmt.Println(err)
@@ -150,7 +151,7 @@ func ExampleRebuild() {
 }
 
 func ExampleReader() {
-	log := logOf(whistle())
+	log := logOf(whistle(), nil)
 	r := journal.NewReader(bytes.NewReader(log), nil)
 	for e, err := range r.All() {
 		if err != nil {

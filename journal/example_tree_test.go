@@ -26,14 +26,7 @@ func ExampleCheckpoint() {
 	verifier, _ := note.NewVerifier(vkey)
 
 	tree := journal.NewTree()
-	var buf bytes.Buffer
-	w := journal.NewWriter(&buf, &journal.Options{Tree: tree})
-	for _, e := range whistle() {
-		if _, err := w.AppendEvent(e); err != nil {
-			fmt.Println(err)
-			return
-		}
-	}
+	log := logOf(whistle(), tree)
 	signed, err := tree.Checkpoint(signer.Name()).Sign(signer)
 	if err != nil {
 		fmt.Println(err)
@@ -46,10 +39,10 @@ func ExampleCheckpoint() {
 		fmt.Println(err)
 		return
 	}
-	_, err = journal.Verify(bytes.NewReader(buf.Bytes()), nil, cp)
+	_, err = journal.Verify(bytes.NewReader(log), nil, cp)
 	fmt.Println("holds the checkpoint:", err == nil)
 	// The last entry removed: a sound chain, but not the checkpoint's.
-	ls := bytes.SplitAfter(buf.Bytes(), []byte("\n"))
+	ls := bytes.SplitAfter(log, []byte("\n"))
 	_, err = journal.Verify(bytes.NewReader(bytes.Join(ls[:3], nil)), nil, cp)
 	fmt.Println("cut short:", errors.Is(err, journal.ErrHeadMismatch))
 	// Output:
@@ -64,18 +57,11 @@ func ExampleReceipt() {
 	signer, _ := note.NewSigner(skey)
 
 	tree := journal.NewTree()
-	var buf bytes.Buffer
-	w := journal.NewWriter(&buf, &journal.Options{Tree: tree})
-	for _, e := range whistle() {
-		if _, err := w.AppendEvent(e); err != nil {
-			fmt.Println(err)
-			return
-		}
-	}
+	log := logOf(whistle(), tree)
 	signed, _ := tree.Checkpoint(signer.Name()).Sign(signer)
 
 	// The host finds the entry and makes its receipt.
-	r := journal.NewReader(bytes.NewReader(buf.Bytes()), nil)
+	r := journal.NewReader(bytes.NewReader(log), nil)
 	var dispatch journal.Entry
 	for e, err := range r.All() {
 		if err != nil {

@@ -60,18 +60,10 @@ func treeRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Tree.InclusionProof", Run: func(c *hardening.Caller) {
-			for _, a := range sizes {
-				for _, b := range sizes {
-					c.Call(fmt.Sprintf("InclusionProof(%d, %d)", a, b), func() { _, _ = tree.InclusionProof(a, b) })
-				}
-			}
+			eachPair(c, "InclusionProof(sizes[%d], sizes[%d])", sizes, sizes, func(a, b int64) { _, _ = tree.InclusionProof(a, b) })
 		}},
 		{Name: "journal.Tree.ConsistencyProof", Run: func(c *hardening.Caller) {
-			for _, a := range sizes {
-				for _, b := range sizes {
-					c.Call(fmt.Sprintf("ConsistencyProof(%d, %d)", a, b), func() { _, _ = tree.ConsistencyProof(a, b) })
-				}
-			}
+			eachPair(c, "ConsistencyProof(sizes[%d], sizes[%d])", sizes, sizes, func(a, b int64) { _, _ = tree.ConsistencyProof(a, b) })
 		}},
 		{Name: "journal.Tree.FirstDifference", Run: func(c *hardening.Caller) {
 			for _, n := range sizes {
@@ -79,11 +71,7 @@ func treeRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Tree.Receipt", Run: func(c *hardening.Caller) {
-			for i, e := range entries {
-				for k, n := range notes {
-					c.Call(fmt.Sprintf("Receipt(entry %d, note %d)", i, k), func() { _, _ = tree.Receipt(e, n) })
-				}
-			}
+			eachPair(c, "Receipt(entry %d, note %d)", entries, notes, func(e journal.Entry, n []byte) { _, _ = tree.Receipt(e, n) })
 		}},
 		{Name: "journal.VerifyInclusion", Run: func(c *hardening.Caller) {
 			for i, e := range entries {
@@ -124,13 +112,9 @@ func treeRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Receipt.Verify", Run: func(c *hardening.Caller) {
-			for i, e := range entries {
-				for k, n := range notes {
-					c.Call(fmt.Sprintf("Receipt{entry %d, note %d}.Verify", i, k), func() {
-						_, _, _ = (&journal.Receipt{Entry: e, Proof: proofs[3], Checkpoint: n}).Verify(verifier)
-					})
-				}
-			}
+			eachPair(c, "Receipt{entry %d, note %d}.Verify", entries, notes, func(e journal.Entry, n []byte) {
+				_, _, _ = (&journal.Receipt{Entry: e, Proof: proofs[3], Checkpoint: n}).Verify(verifier)
+			})
 		}},
 		{Name: "journal.Receipt.MarshalJSON", Run: func(c *hardening.Caller) {
 			for i, e := range entries {
@@ -148,22 +132,15 @@ func treeRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Entry.Records", Run: func(c *hardening.Caller) {
-			for i, e := range entries {
-				for k, v := range []any{nil, 1, matters.Event{}, matters.Event{Matter: hardening.BadUTF8}, evaluations()[0]} {
-					c.Call(fmt.Sprintf("entry %d.Records(value %d)", i, k), func() { _ = e.Records(v) })
-				}
-			}
+			values := []any{nil, 1, matters.Event{}, matters.Event{Matter: hardening.BadUTF8}, evaluations()[0]}
+			eachPair(c, "entry %d.Records(value %d)", entries, values, func(e journal.Entry, v any) { _ = e.Records(v) })
 		}},
 		{Name: "journal.RebuildAt", Run: func(c *hardening.Caller) {
-			for i, j := range hostileJournals() {
-				for k, cp := range cps {
-					c.Call(fmt.Sprintf("RebuildAt(journal %d, checkpoint %d)", i, k), func() {
-						if s, _ := journal.RebuildAt(bytes.NewReader(j), cp, nil); s == nil {
-							c.Fail("RebuildAt", "nil result")
-						}
-					})
+			eachPair(c, "RebuildAt(journal %d, checkpoint %d)", hostileJournals(), cps, func(j []byte, cp journal.Checkpoint) {
+				if s, _ := journal.RebuildAt(bytes.NewReader(j), cp, nil); s == nil {
+					c.Fail("RebuildAt", "nil result")
 				}
-			}
+			})
 		}},
 		{Name: "journal.OpenFile", Run: func(c *hardening.Caller) {
 			dir, err := os.MkdirTemp("", "hardening")
@@ -198,6 +175,16 @@ func treeRows() []hardening.Row {
 		{Name: "journal.File.Close", Run: func(c *hardening.Caller) {
 			fileCall(c, func(f *journal.File) { _ = f.Close(); _ = f.Close() })
 		}},
+	}
+}
+
+// eachPair calls f on every pair of one of xs and one of ys, naming the
+// call by format with the indices of the pair.
+func eachPair[X, Y any](c *hardening.Caller, format string, xs []X, ys []Y, f func(X, Y)) {
+	for i, x := range xs {
+		for k, y := range ys {
+			c.Call(fmt.Sprintf(format, i, k), func() { f(x, y) })
+		}
 	}
 }
 

@@ -28,6 +28,19 @@ type Rebuilt struct {
 	of    map[int64][]int   // by evaluation entry: the indexes in Amendments of its amendments
 	probe *scoring.Book     // checks amendments as the book would
 	front frontier          // the tree of the entries up to Head, compact
+	// maxLine is the longest line Apply and Check take: the MaxLine of the
+	// Options it was rebuilt or resumed with (0: DefaultMaxLine), so that
+	// they refuse what a rebuild with those options would.
+	maxLine int
+}
+
+// tooLong reports, as an error wrapping ErrLineTooLong, a line after
+// entry seq longer than s takes.
+func (s *Rebuilt) tooLong(line []byte, seq int64) error {
+	if max := (&Options{MaxLine: s.maxLine}).maxLine(); len(line) > max {
+		return fmt.Errorf("journal: the line after entry %d is %d bytes, over the limit of %d: %w", seq, len(line), max, ErrLineTooLong)
+	}
+	return nil
 }
 
 // newRebuilt returns the state of an empty journal.
@@ -71,7 +84,9 @@ type Amended struct {
 // in China Standard Time (the same instants), so that a rebuilt matter is
 // deeply equal to the live one.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
-	return rebuild(NewReader(r, opts), -1, newRebuilt())
+	s := newRebuilt()
+	s.maxLine = opts.maxLine()
+	return rebuild(NewReader(r, opts), -1, s)
 }
 
 // RebuildAt rebuilds the state a journal recorded when the checkpoint cp
@@ -83,10 +98,12 @@ func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 // was appended since.
 func RebuildAt(r io.Reader, cp Checkpoint, opts *Options) (*Rebuilt, error) {
 	jr := NewReader(r, opts)
+	s := newRebuilt()
+	s.maxLine = opts.maxLine()
 	if err := jr.expect([]Checkpoint{cp}); err != nil {
-		return newRebuilt(), err
+		return s, err
 	}
-	return rebuild(jr, cp.Size, newRebuilt())
+	return rebuild(jr, cp.Size, s)
 }
 
 // rebuild replays the entries jr reads, up to entry limit if limit ≥ 0,

@@ -24,8 +24,10 @@ import (
 // them once the commit returns, in order, so that its state is always
 // that of its journal and ready to be saved ([Rebuilt.Snapshot]).
 //
-// A line that is not an entry is an error of [ParseLine]; one that does
-// not follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
+// A line longer than the MaxLine of the Options s was rebuilt or resumed
+// with (DefaultMaxLine for a zero Rebuilt) wraps [ErrLineTooLong], as a
+// rebuild with those options would refuse it; a line that is not an entry
+// is an error of [ParseLine]; one that does not follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
 // that its matter or the book refuses is the matters or scoring error,
 // as Rebuild reports it. On an error s is unchanged. The zero Rebuilt is
 // the state of an empty journal, as Resume(nil, nil, nil) returns it, but
@@ -34,6 +36,9 @@ import (
 // its head for an amendment to amend.
 func (s *Rebuilt) Apply(line []byte) error {
 	s.init()
+	if err := s.tooLong(line, s.Head.Seq); err != nil {
+		return err
+	}
 	p, sum, err := parseEntry(line)
 	if err == nil {
 		err = follows(s.Head, p, sum)
@@ -171,6 +176,7 @@ func Resume(snap []byte, tail iter.Seq2[[]byte, error], opts *Options, published
 	if err != nil {
 		return nil, err
 	}
+	s.maxLine = opts.maxLine()
 	tree := opts.tree()
 	if tree != nil && tree.Head() != s.Head {
 		return nil, fmt.Errorf("journal: resuming at %v with a tree whose last entry is %v: %w", s.Head, tree.Head(), ErrInvalid)

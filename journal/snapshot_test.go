@@ -211,13 +211,21 @@ func TestLinesReadAsTheFile(t *testing.T) {
 	}
 }
 
-func TestApplyFollowsTheJournal(t *testing.T) {
+// rebuiltReamended returns the lines of the journal of reamended, the
+// state Rebuild makes of it and its year.
+func rebuiltReamended(t *testing.T) ([][]byte, *journal.Rebuilt, int) {
+	t.Helper()
 	steps, year := reamended(t)
 	ls := lines(write(t, steps))
 	want, err := journal.Rebuild(bytes.NewReader(join(ls)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ls, want, year
+}
+
+func TestApplyFollowsTheJournal(t *testing.T) {
+	ls, want, year := rebuiltReamended(t)
 	empty, err := journal.Rebuild(bytes.NewReader(nil), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -239,12 +247,7 @@ func TestApplyFollowsTheJournal(t *testing.T) {
 }
 
 func TestResumeGivesWhatRebuildGives(t *testing.T) {
-	steps, year := reamended(t)
-	ls := lines(write(t, steps))
-	want, err := journal.Rebuild(bytes.NewReader(join(ls)), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ls, want, year := rebuiltReamended(t)
 	cp := want.Checkpoint("o")
 	for _, k := range []int{0, 1, 2, 7, len(ls) / 2, len(ls) - 2, len(ls) - 1, len(ls)} {
 		t.Run(fmt.Sprint("snapshot after ", k), func(t *testing.T) {
@@ -267,14 +270,9 @@ func TestResumeGivesWhatRebuildGives(t *testing.T) {
 }
 
 func TestResumeChecksTheSnapshot(t *testing.T) {
-	steps, _ := reamended(t)
-	ls := lines(write(t, steps))
+	ls, all, _ := rebuiltReamended(t)
 	k := 10
 	at, snap := snapshotAfter(t, ls, k)
-	all, err := journal.Rebuild(bytes.NewReader(join(ls)), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	early := at.Checkpoint("o")
 	early.Size, early.Root = 3, journal.Hash{}
 	wrong := all.Checkpoint("o")

@@ -101,31 +101,13 @@ func (w *Writer) Head() Head {
 // AppendEvent appends a matter event and returns the new head. Its time is
 // written in UTC (the same instant).
 func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	line, err := w.begin(KindEvent)
-	if err == nil {
-		line, err = w.enc.AppendEvent(line, &e)
-	}
-	if err = w.finish(line, err); err != nil {
-		return w.head, w.explain(err, describe(e))
-	}
-	return w.head, nil
+	return w.append(KindEvent, &e)
 }
 
 // AppendEvaluation appends an evaluation and returns the new head. Its time
 // is written in UTC (the same instant).
 func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	line, err := w.begin(KindEvaluation)
-	if err == nil {
-		line, err = w.enc.AppendEvaluation(line, &e)
-	}
-	if err = w.finish(line, err); err != nil {
-		return w.head, w.explain(err, describe(e))
-	}
-	return w.head, nil
+	return w.append(KindEvaluation, &e)
 }
 
 // AppendAmendment appends an amendment of an evaluation (the original entry
@@ -134,28 +116,56 @@ func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 // amendment of an evaluation counts is decided by position: the last in the
 // journal (see [Rebuild]).
 func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
+	return w.append(KindAmendment, &a)
+}
+
+// append appends an entry of kind k whose payload v points to (see
+// encode) and returns the new head; an error names the payload.
+func (w *Writer) append(k Kind, v any) (Head, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	line, err := w.begin(KindAmendment)
-	if err == nil && (a.Author == "" || a.Reason == "") {
-		err = fmt.Errorf("an amendment needs its author and its reason: %w", ErrInvalid)
-	}
+	line, err := w.begin(k)
 	if err == nil {
-		line, err = w.enc.AppendAmendment(line, &a)
+		line, err = w.encode(line, v)
 	}
 	if err = w.finish(line, err); err != nil {
-		return w.head, w.explain(err, describe(a))
+		return w.head, w.explain(err, describe(v))
 	}
 	return w.head, nil
+}
+
+// encode appends payload v, a *matters.Event, a *scoring.Evaluation or a
+// *scoring.Amendment (which must name its author and its reason), to line.
+// w.mu is held.
+func (w *Writer) encode(line []byte, v any) ([]byte, error) {
+	switch v := v.(type) {
+	case *matters.Event:
+		return w.enc.AppendEvent(line, v)
+	case *scoring.Evaluation:
+		return w.enc.AppendEvaluation(line, v)
+	case *scoring.Amendment:
+		if v.Author == "" || v.Reason == "" {
+			return line, fmt.Errorf("an amendment needs its author and its reason: %w", ErrInvalid)
+		}
+		return w.enc.AppendAmendment(line, v)
+	}
+	panic("journal: not a payload") // append is given no other type
 }
 
 func describeEvaluation(what string, e scoring.Evaluation) string {
 	return fmt.Sprintf("%s of %q on matter %q by %q, stage %d", what, e.Subject, e.Matter, e.Evaluator, e.Stage)
 }
 
-// describe names a payload in an error message.
+// describe names a payload, or what a pointer to one points to, in an
+// error message.
 func describe(v any) string {
 	switch v := v.(type) {
+	case *matters.Event:
+		return describe(*v)
+	case *scoring.Evaluation:
+		return describe(*v)
+	case *scoring.Amendment:
+		return describe(*v)
 	case matters.Event:
 		return fmt.Sprintf("event %q#%d", v.Matter, v.Seq)
 	case scoring.Evaluation:
@@ -163,7 +173,7 @@ func describe(v any) string {
 	case scoring.Amendment:
 		return describeEvaluation("amendment", v.Evaluation)
 	}
-	return fmt.Sprintf("%T", v)
+	return "payload" // not reached: v is one of the above
 }
 
 // begin starts the line of the next entry, of kind k: its members before

@@ -69,24 +69,28 @@ func BenchmarkReplay(b *testing.B) {
 }
 
 func BenchmarkStatus(b *testing.B) {
-	m := fullLifecycle(b)
-	r, _ := testDirectory().Route("违法建设")
-	cal := workday.China()
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		if _, err := m.Status(cal, at(3, 8, 12, 0), r); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchMatter(b, func(m *matters.Matter, cal *workday.Calendar, r matters.Route) error {
+		_, err := m.Status(cal, at(3, 8, 12, 0), r)
+		return err
+	})
 }
 
 func BenchmarkDeadlines(b *testing.B) {
+	benchMatter(b, func(m *matters.Matter, cal *workday.Calendar, r matters.Route) error {
+		_, err := m.Deadlines(cal, r)
+		return err
+	})
+}
+
+// benchMatter times call on the matter of the full lifecycle, with the
+// route of 违法建设 and the China calendar.
+func benchMatter(b *testing.B, call func(*matters.Matter, *workday.Calendar, matters.Route) error) {
 	m := fullLifecycle(b)
 	r, _ := testDirectory().Route("违法建设")
 	cal := workday.China()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := m.Deadlines(cal, r); err != nil {
+		if err := call(m, cal, r); err != nil {
 			b.Fatal(err)
 		}
 	}

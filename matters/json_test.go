@@ -190,6 +190,16 @@ func roundTrip[T any](t *testing.T, data []byte) (*T, bool) {
 	return &v, true
 }
 
+// fuzzJSON fuzzes the JSON of a T: what decodes round-trips (see
+// roundTrip), and is then given to use.
+func fuzzJSON[T any](f *testing.F, use func(t *testing.T, v *T)) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if v, ok := roundTrip[T](t, data); ok {
+			use(t, v)
+		}
+	})
+}
+
 func seedGolden(f *testing.F, file string, more ...string) {
 	if b, err := os.ReadFile(filepath.Join("testdata", file)); err == nil {
 		f.Add(b)
@@ -203,11 +213,7 @@ func FuzzEventJSON(f *testing.F) {
 	f.Add([]byte(`{"matter":"M","seq":1,"at":"2024-03-04T09:00:00+08:00","kind":"上报","actor":"91580","type":"违法建设","units":["赭山街道"]}`))
 	f.Add([]byte(`{"matter":"M","seq":9,"at":"2024-03-04T09:00:00Z","kind":"feedback","actor":"S","satisfied":false}`))
 	f.Add([]byte(`{"kind":"报到","units":[]}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		e, ok := roundTrip[matters.Event](t, data)
-		if !ok {
-			return
-		}
+	fuzzJSON(f, func(t *testing.T, e *matters.Event) {
 		m := &matters.Matter{}
 		if err := m.Apply(*e); err != nil {
 			sameMatter(t, "matter after a refused decoded event", &matters.Matter{}, m)
@@ -217,11 +223,7 @@ func FuzzEventJSON(f *testing.F) {
 
 func FuzzDirectoryJSON(f *testing.F) {
 	seedGolden(f, "directory.golden", `{"routes":[{"type":"a","lead":"","respond":"-1h","resolveDays":-1},{"type":"a"}]}`, `{"routes":[{"respond":5}]}`)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, ok := roundTrip[matters.Directory](t, data)
-		if !ok {
-			return
-		}
+	fuzzJSON(f, func(t *testing.T, d *matters.Directory) {
 		_ = d.Validate()
 		for _, r := range d.Routes {
 			got, err := d.Route(r.Type)
@@ -234,11 +236,7 @@ func FuzzDirectoryJSON(f *testing.F) {
 
 func FuzzAdmissionJSON(f *testing.F) {
 	seedGolden(f, "admission.golden", `{"items":[{"code":"","name":"","list":"other"}],"excluded":[{"name":""}]}`)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		a, ok := roundTrip[matters.Admission](t, data)
-		if !ok {
-			return
-		}
+	fuzzJSON(f, func(t *testing.T, a *matters.Admission) {
 		_ = a.Validate()
 		for _, it := range a.Items {
 			for _, r := range []matters.Request{{Title: it.Name}, {Title: it.Name, Item: it.Code}, {Title: it.Name, Approval: &matters.Approval{By: "x"}}} {
@@ -257,11 +255,7 @@ func FuzzMatterJSON(f *testing.F) {
 	seedGolden(f, "matter.golden", `{"id":"x","state":"accepted","lead":"L","suspended":true,"events":[{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T09:00:00Z"}]}`)
 	f.Add([]byte(`{"id":"x","state":"resolved","events":[{"matter":"x","seq":1,"kind":"suspend","at":"2024-03-04T09:00:00Z"},{"matter":"x","seq":1,"kind":"dispatch","at":"2024-03-04T08:00:00Z"}]}`))
 	china := workday.China()
-	f.Fuzz(func(t *testing.T, data []byte) {
-		m, ok := roundTrip[matters.Matter](t, data)
-		if !ok {
-			return
-		}
+	fuzzJSON(f, func(t *testing.T, m *matters.Matter) {
 		if len(m.Events) > 0 {
 			r, err := matters.Replay(m.Events)
 			if err != nil {

@@ -96,7 +96,7 @@
 // its reason included; [Table.Compile] works out once what does not change
 // from call to call (each rule's conditions as bits, its thresholds as
 // fractions, its grade, the checks its reason gives), and its evaluator
-// takes about half the time of [Table.Evaluate] for the same Results.
+// gives the same Results as [Table.Evaluate] 1.5–2× as fast.
 //
 // # Errors
 //

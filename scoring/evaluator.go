@@ -58,12 +58,10 @@ type resultFields Result
 func (r *Result) UnmarshalJSON(b []byte) error {
 	var f resultFields
 	w := resultJSON{resultFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &w, ErrInvalid, "result"); !ok {
-		return err
-	}
-	f.Points = decimal.Decimal(w.Points)
-	*r = Result(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "result", func() {
+		f.Points = decimal.Decimal(w.Points)
+		*r = Result(f)
+	})
 }
 
 // Evaluator grades the facts of one unit's answer to one matter.

@@ -30,10 +30,7 @@ type gradeJSON struct {
 // MarshalJSON writes Points as a JSON string in its shortest exact form,
 // whatever decimal's package settings are.
 func (g Grade) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		gradeFields
-		Points jsonx.Decimal `json:"points"`
-	}{gradeFields(g), jsonx.Decimal(g.Points)})
+	return json.Marshal(gradeJSON{(*gradeFields)(&g), jsonx.Ptr(&g.Points)})
 }
 
 // UnmarshalJSON reads a grade, rejecting unknown fields; its points are

@@ -57,17 +57,22 @@ func (f fraction) cmpRatio(actual, limit int64) int {
 		return 1
 	}
 	if f.small {
-		// actual × d against n × limit, in 128 bits.
-		ah, al := bits.Mul64(uint64(actual), f.d)
-		bh, bl := bits.Mul64(f.n, uint64(limit))
-		switch {
-		case ah < bh || ah == bh && al < bl:
-			return -1
-		case ah == bh && al == bl:
-			return 0
-		}
-		return 1
+		return f.cmpSmall(uint64(actual), uint64(limit))
 	}
 	lhs := new(big.Rat).SetFrac(big.NewInt(actual), big.NewInt(limit))
 	return lhs.Cmp(f.r)
+}
+
+// cmpSmall compares x/y with f, a small fraction n/d, as x × d against
+// n × y in 128 bits: -1, 0 or +1.
+func (f fraction) cmpSmall(x, y uint64) int {
+	ah, al := bits.Mul64(x, f.d)
+	bh, bl := bits.Mul64(f.n, y)
+	switch {
+	case ah < bh || ah == bh && al < bl:
+		return -1
+	case ah == bh && al == bl:
+		return 0
+	}
+	return 1
 }

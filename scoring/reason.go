@@ -148,15 +148,7 @@ func (f fraction) cmpHundredths(q uint64) int {
 		return 1
 	}
 	if f.small {
-		ah, al := bits.Mul64(q, f.d)
-		bh, bl := bits.Mul64(f.n, 100)
-		switch {
-		case ah < bh || ah == bh && al < bl:
-			return -1
-		case ah == bh && al == bl:
-			return 0
-		}
-		return 1
+		return f.cmpSmall(q, 100)
 	}
 	return new(big.Rat).SetFrac(new(big.Int).SetUint64(q), big.NewInt(100)).Cmp(f.r)
 }

@@ -33,10 +33,7 @@ type scoreFields Score
 // MarshalJSON writes Composite as a JSON string in its shortest exact form
 // ("91.5"), whatever decimal's package settings are.
 func (s Score) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		scoreFields
-		Composite jsonx.Decimal `json:"composite"`
-	}{scoreFields(s), jsonx.Decimal(s.Composite)})
+	return json.Marshal(scoreJSON{(*scoreFields)(&s), jsonx.Decimal(s.Composite)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly, as
@@ -45,10 +42,8 @@ func (s Score) MarshalJSON() ([]byte, error) {
 func (s *Score) UnmarshalJSON(b []byte) error {
 	var f scoreFields
 	w := scoreJSON{scoreFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &w, ErrInvalid, "score"); !ok {
-		return err
-	}
-	f.Composite = decimal.Decimal(w.Composite)
-	*s = Score(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "score", func() {
+		f.Composite = decimal.Decimal(w.Composite)
+		*s = Score(f)
+	})
 }

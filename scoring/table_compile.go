@@ -88,6 +88,15 @@ const (
 	answerDissatisfied
 )
 
+// answersOf holds the answers each Satisfaction of a rule accepts.
+var answersOf = [...]uint8{
+	AnySatisfaction: answerNone | answerSatisfied | answerDissatisfied,
+	Satisfied:       answerSatisfied,
+	Dissatisfied:    answerDissatisfied,
+	Unsurveyed:      answerNone,
+	NotDissatisfied: answerNone | answerSatisfied,
+}
+
 // compiled is a Table worked out once (see Table.Compile).
 type compiled struct {
 	t      *Table // the copy, for what is rare: a figure of more than 2 places, no rule matching
@@ -163,17 +172,8 @@ func (c *compiled) compileRule(i int) compiledRule {
 			}
 		}
 	}
-	switch r.Satisfaction {
-	case AnySatisfaction:
-		cr.answers = answerNone | answerSatisfied | answerDissatisfied
-	case Satisfied:
-		cr.answers = answerSatisfied
-	case Dissatisfied:
-		cr.answers = answerDissatisfied
-	case Unsurveyed:
-		cr.answers = answerNone
-	case NotDissatisfied:
-		cr.answers = answerNone | answerSatisfied
+	if r.Satisfaction >= 0 && int(r.Satisfaction) < len(answersOf) {
+		cr.answers = answersOf[r.Satisfaction]
 	}
 	for _, rc := range [...]struct {
 		x                *decimal.Decimal
@@ -223,7 +223,11 @@ func (rc *ratioCond) holds(f *Facts) bool {
 		actual, limit = f.Resolution, f.ResolutionLimit
 	}
 	c := -rc.sign // the ratio is 0
-	if limit > 0 && actual > 0 {
+	switch {
+	case limit <= 0 || actual <= 0:
+	case rc.x.small: // inlined: most thresholds are
+		c = rc.x.cmpSmall(uint64(actual), uint64(limit))
+	default:
 		c = rc.x.cmpRatio(int64(actual), int64(limit))
 	}
 	if rc.over {
@@ -264,51 +268,49 @@ func (c *compiled) Evaluate(f Facts) (Result, error) {
 		errtext.Quote(c.t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
 }
 
-// reasonWith is the allocation that holds a compiled table's reason and
-// its N figures (its checks are the rule's own): one block, no larger than
-// the facts need.
-type reasonWith[N interface {
-	~[4]reason.Figure | ~[5]reason.Figure | ~[6]reason.Figure | ~[7]reason.Figure | ~[8]reason.Figure
-}] struct {
-	rs [1]reason.Reason
-	fs N
-}
-
-// newReason returns a reason, and room for n figures, in one block.
-func newReason(n int) ([]reason.Reason, []reason.Figure) {
-	switch n {
-	case 4:
-		b := new(reasonWith[[4]reason.Figure])
-		return b.rs[:], b.fs[:0]
-	case 5:
-		b := new(reasonWith[[5]reason.Figure])
-		return b.rs[:], b.fs[:0]
-	case 6:
-		b := new(reasonWith[[6]reason.Figure])
-		return b.rs[:], b.fs[:0]
-	case 7:
-		b := new(reasonWith[[7]reason.Figure])
-		return b.rs[:], b.fs[:0]
+// reason4 and reason8 hold a compiled table's reason and its figures
+// (its checks are the rule's own) in one allocation: four figures are
+// what most facts give, eight the most.
+type (
+	reason4 struct {
+		rs [1]reason.Reason
+		fs [4]reason.Figure
 	}
-	b := new(reasonWith[[maxFigures]reason.Figure])
-	return b.rs[:], b.fs[:0:n]
+	reason8 struct {
+		rs [1]reason.Reason
+		fs [maxFigures]reason.Figure
+	}
+)
+
+// newReason returns a reason, and n figures, zero, in one block.
+func newReason(n int) ([]reason.Reason, []reason.Figure) {
+	if n <= 4 {
+		b := new(reason4)
+		return b.rs[:], b.fs[:n]
+	}
+	b := new(reason8)
+	return b.rs[:], b.fs[:n]
 }
 
 // reason is Table.reason with the checks prepared and the places found
 // against the prepared thresholds.
 func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
 	rs, fs := newReason(figureCount(f))
-	fs = append(fs, c.sides[0].figure(reason.Response, f.Responded, f.Response, f.ResponseLimit),
-		c.sides[1].figure(reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit))
-	fs = appendCounts(fs, f)
-	rs[0] = reason.Reason{Rule: i + 1, Name: r.name, Lang: c.lang, Checks: r.checks, Figures: fs, Type: f.Type}
+	c.sides[0].set(&fs[0], reason.Response, f.Responded, f.Response, f.ResponseLimit)
+	c.sides[1].set(&fs[1], reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit)
+	setCounts(fs[2:], f)
+	// Field by field, into memory that is zero: a pointer written alone
+	// costs the collector less than a struct copied over (and Text, empty,
+	// costs nothing).
+	rr := &rs[0]
+	rr.Rule, rr.Name, rr.Lang, rr.Checks, rr.Figures, rr.Type = i+1, r.name, c.lang, r.checks, fs, f.Type
 	return rs
 }
 
-// figure is timeFigure with the places found against the prepared
-// thresholds.
-func (s *side) figure(of reason.Of, done bool, actual, limit time.Duration) reason.Figure {
-	fg := reason.Figure{Of: of, Done: done, Actual: actual, Limit: limit}
+// set sets fg, a zero figure, as timeFigure gives it, with the places
+// found against the prepared thresholds.
+func (s *side) set(fg *reason.Figure, of reason.Of, done bool, actual, limit time.Duration) {
+	fg.Of, fg.Done, fg.Actual, fg.Limit = of, done, actual, limit
 	if limit > 0 && (done || actual > 0) {
 		a, l := int64(max(actual, 0)), int64(limit)
 		if ok, sure := s.twoPlaces(a, l); ok && sure {
@@ -317,7 +319,6 @@ func (s *side) figure(of reason.Of, done bool, actual, limit time.Duration) reas
 			fg.Places = s.full.places(a, l)
 		}
 	}
-	return fg
 }
 
 // twoPlaces reports whether actual/limit, shown with 2 places, compares

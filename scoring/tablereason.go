@@ -101,16 +101,30 @@ func appendFigures(fs []reason.Figure, f *Facts, t *Table) []reason.Figure {
 }
 
 // appendCounts appends the figures of f after its times: returned, urged,
-// supervised, quality, the answer, the stage.
+// supervised, quality, the answer, the stage. fs has room for them.
 func appendCounts(fs []reason.Figure, f *Facts) []reason.Figure {
+	n := len(fs)
+	fs = fs[:n+figureCount(f)-2]
+	setCounts(fs[n:], f)
+	return fs
+}
+
+// setCounts sets the figures of f after its times in fs, zero figures of
+// the right number, field by field: what is zero stays as it is.
+func setCounts(fs []reason.Figure, f *Facts) {
+	i := 0
+	set := func(of reason.Of, v int) {
+		fs[i].Of, fs[i].Value = of, v
+		i++
+	}
 	if f.Returned {
-		fs = append(fs, reason.Figure{Of: reason.Returned, Value: 1})
+		set(reason.Returned, 1)
 	}
 	if f.Urged > 0 {
-		fs = append(fs, reason.Figure{Of: reason.Urged, Value: f.Urged})
+		set(reason.Urged, f.Urged)
 	}
 	if f.Supervised > 0 {
-		fs = append(fs, reason.Figure{Of: reason.Supervised, Value: f.Supervised})
+		set(reason.Supervised, f.Supervised)
 	}
 	answer := 0
 	if f.Satisfied != nil {
@@ -119,11 +133,11 @@ func appendCounts(fs []reason.Figure, f *Facts) []reason.Figure {
 			answer = 1
 		}
 	}
-	fs = append(fs, reason.Figure{Of: reason.Quality, Value: f.Quality}, reason.Figure{Of: reason.Satisfaction, Value: answer})
+	set(reason.Quality, f.Quality)
+	set(reason.Satisfaction, answer)
 	if f.Stage > 0 {
-		fs = append(fs, reason.Figure{Of: reason.Stage, Value: f.Stage})
+		set(reason.Stage, f.Stage)
 	}
-	return fs
 }
 
 // timeFigure is one time against its limit, with the places its ratio is

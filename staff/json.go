@@ -28,12 +28,7 @@ type scoreJSON struct {
 func (s *Score) UnmarshalJSON(b []byte) error {
 	var f scoreFields
 	j := scoreJSON{scoreFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "score"); !ok {
-		return err
-	}
-	f.Scores = jsonx.FromMap(j.Scores)
-	*s = Score(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &j, ErrInvalid, "score", func() { f.Scores = jsonx.FromMap(j.Scores); *s = Score(f) })
 }
 
 // appraisedJSON is the JSON form of an Appraised: the decimals in jsonx's
@@ -50,12 +45,10 @@ type appraisedJSON struct {
 func (a *Appraised) UnmarshalJSON(b []byte) error {
 	var f appraisedFields
 	j := appraisedJSON{appraisedFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "appraised"); !ok {
-		return err
-	}
-	f.Scores, f.Total = jsonx.FromMap(j.Scores), decimal.Decimal(j.Total)
-	*a = Appraised(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &j, ErrInvalid, "appraised", func() {
+		f.Scores, f.Total = jsonx.FromMap(j.Scores), decimal.Decimal(j.Total)
+		*a = Appraised(f)
+	})
 }
 
 // candidateJSON is the JSON form of a Candidate: the decimals in jsonx's
@@ -72,19 +65,17 @@ type candidateJSON struct {
 func (c *Candidate) UnmarshalJSON(b []byte) error {
 	var f candidateFields
 	j := candidateJSON{candidateFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "candidate"); !ok {
-		return err
-	}
-	f.Competition = decimal.Decimal(j.Competition)
-	f.Years = nil
-	if j.Years != nil {
-		f.Years = make([]decimal.Decimal, len(j.Years))
-		for i, y := range j.Years {
-			f.Years[i] = decimal.Decimal(y)
+	return jsonx.UnmarshalVia(b, &j, ErrInvalid, "candidate", func() {
+		f.Competition = decimal.Decimal(j.Competition)
+		f.Years = nil
+		if j.Years != nil {
+			f.Years = make([]decimal.Decimal, len(j.Years))
+			for i, y := range j.Years {
+				f.Years[i] = decimal.Decimal(y)
+			}
 		}
-	}
-	*c = Candidate(f)
-	return nil
+		*c = Candidate(f)
+	})
 }
 
 // placementJSON is the JSON form of a Placement: Total in jsonx's form.
@@ -99,10 +90,8 @@ type placementJSON struct {
 func (p *Placement) UnmarshalJSON(b []byte) error {
 	var f placementFields
 	j := placementJSON{placementFields: &f}
-	if ok, err := jsonx.Unmarshal(b, &j, ErrInvalid, "placement"); !ok {
-		return err
-	}
-	f.Total = decimal.Decimal(j.Total)
-	*p = Placement(f)
-	return nil
+	return jsonx.UnmarshalVia(b, &j, ErrInvalid, "placement", func() {
+		f.Total = decimal.Decimal(j.Total)
+		*p = Placement(f)
+	})
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strconv"
 
@@ -10,36 +9,6 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/errtext"
 )
-
-// checkOptions are the flags of qingdan check.
-type checkOptions struct {
-	json     bool
-	kind     string
-	register string
-}
-
-// checkCmd is qingdan check.
-var checkCmd = &command.Command{
-	Name:  "check",
-	Args:  "[-json] [-kind 类型] [-register 文件] 文件…",
-	Short: "用内置规则检查清单：两单一图一点、清单目录、事项清单、准入清单或公布的权力清单（CSV，UTF-8 或 GB18030）",
-	Long: `清单目录（catalog）另做交叉检查：事项清单、准入清单和重点任务引用的单位、职责和事项须在两单一图一点中，
--register 给出目录所依据的两单一图一点。默认逐条用中文列出问题；有错误时退出码为 1，只有警告时为 0。`,
-	Examples: []string{
-		"qingdan check register-2020.json",
-		"qingdan check -register register-2020.json lists.json",
-		"qingdan check -json 权力清单.csv",
-		"cat register.json | qingdan check -",
-	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(checkOptions)
-		fs.BoolVar(&o.json, "json", false, "以 JSON 输出问题，供程序读取")
-		fs.StringVar(&o.kind, "kind", "", kindsHelp)
-		fs.StringVar(&o.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
-		return o.runCheck
-	},
-	MinArgs: 1, MaxArgs: -1,
-}
 
 // checked is what check reports of one file, and its JSON form.
 type checked struct {
@@ -50,13 +19,13 @@ type checked struct {
 	Warnings int                     `json:"warnings"`
 }
 
-// runCheck runs the command on the files args and returns its exit code.
-func (f *checkOptions) runCheck(env *command.Env, args []string) int {
+// Run runs qingdan check on the files args and returns its exit code.
+func (f *checkOptions) Run(env *command.Env, args []string) int {
 	var reg *accountability.Register
 	if f.register != "" {
 		d, err := loadDocument(env, f.register, "register")
 		if err != nil {
-			return env.Errorf(command.Usage, "check", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		reg = d.register
 	}
@@ -64,7 +33,7 @@ func (f *checkOptions) runCheck(env *command.Env, args []string) int {
 	for _, name := range args {
 		d, err := loadDocument(env, name, f.kind)
 		if err != nil {
-			return env.Errorf(command.Usage, "check", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		if d.catalog != nil && reg != nil {
 			d.catalog.Register = reg
@@ -78,7 +47,7 @@ func (f *checkOptions) runCheck(env *command.Env, args []string) int {
 			code = command.Failed
 		}
 		if err := printChecked(env, &c, f.json); err != nil {
-			return env.Errorf(command.Usage, "check", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 	}
 	return code

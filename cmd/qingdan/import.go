@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,45 +10,19 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
-// importOptions are the flags of qingdan import.
-type importOptions struct {
-	out, org, version string
-}
-
-// importCmd is qingdan import.
-var importCmd = &command.Command{
-	Name:  "import",
-	Args:  "[-o 文件] [-org 名称] [-version 版本] 清单.csv",
-	Short: "把公布的权力清单（全国统一格式的 CSV，UTF-8 或 GB18030）转为 JSON 的两单一图一点",
-	Long: `在标准错误上报告无法读取的单元格（退出码 1，这些单元格留空）和没有对应字段、原样保存在 extra 中的单元格。
-不给 -o 时 JSON 写到标准输出。导入不检查清单整体，导入后用 qingdan check 检查。`,
-	Examples: []string{
-		"qingdan import -o register.json -org 中庙街道办事处 -version 2020 权力清单.csv",
-		"qingdan import 权力清单.csv | qingdan check -",
-	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(importOptions)
-		fs.StringVar(&o.out, "o", "", "写入的 JSON `文件`（覆盖）；不给时写到标准输出")
-		fs.StringVar(&o.org, "org", "", "两单一图一点所属的`机关`")
-		fs.StringVar(&o.version, "version", "", "清单的`版本`")
-		return o.runImport
-	},
-	MinArgs: 1, MaxArgs: 1,
-}
-
-// runImport runs the command on the files args and returns its exit code.
-func (f *importOptions) runImport(env *command.Env, args []string) int {
+// Run runs qingdan import on the files args and returns its exit code.
+func (f *importOptions) Run(env *command.Env, args []string) int {
 	d, err := loadDocument(env, args[0], "list")
 	if err != nil {
-		return env.Errorf(command.Usage, "import", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	reg := &accountability.Register{Org: f.org, Version: f.version, Powers: d.powers}
 	b, err := json.MarshalIndent(reg, "", "  ")
 	if err != nil {
-		return env.Errorf(command.Usage, "import", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	if err := env.Write(f.out, append(b, '\n')); err != nil {
-		return env.Errorf(command.Usage, "import", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	code := command.OK
 	for _, f := range cellFindings(d.cells) {

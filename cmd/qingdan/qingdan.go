@@ -6,9 +6,6 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
-// commands are the subcommands, in the order -h lists them.
-var commands = []*command.Command{checkCmd, importCmd, renderCmd, testCmd, whatifCmd, journalCmd, diffCmd}
-
 // run runs the subcommand args[0] with the rest of args and returns the
 // exit code.
 func run(env *command.Env, args []string) int {

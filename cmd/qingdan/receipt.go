@@ -5,57 +5,24 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/journal"
 )
 
-// receiptOptions are the flags of journal receipt.
-type receiptOptions struct {
-	checkpoint, key, matter, subject, out string
-}
-
-// verifyReceiptOptions are the flags of journal verify-receipt.
-type verifyReceiptOptions struct{ key string }
-
-// journalReceiptCmd is qingdan journal receipt.
-var journalReceiptCmd = &command.Command{
-	Name:  "journal receipt",
-	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
-	Short: "为一件事项的全部条目，或一个单位受到的全部评价及其更正，开具回执（每行一张，JSON）",
-	Long: `回执证明条目在签名检查点所记的日志中，持有者只凭公钥即可离线核验（qingdan journal verify-receipt）。
-检查点须是这份日志的，且其中须有所求的条目，否则退出码为 1；检查点之后追加的条目不开回执。`,
-	Examples: []string{
-		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
-		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -matter WH2020-0001 wuhu.jsonl",
-	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(receiptOptions)
-		fs.StringVar(&o.checkpoint, "checkpoint", "", "签名检查点`文件`（journal checkpoint -sign 所出）")
-		fs.StringVar(&o.key, "key", "", "日志的公钥`文件`")
-		fs.StringVar(&o.matter, "matter", "", "事项`编号`：为它的事件、评价和更正开回执")
-		fs.StringVar(&o.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
-		fs.StringVar(&o.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
-		return o.runJournalReceipt
-	},
-	MinArgs: 1, MaxArgs: 1,
-}
-
-// runJournalReceipt runs the command on the files args and returns its exit code.
-func (f *receiptOptions) runJournalReceipt(env *command.Env, args []string) int {
-	const name = "journal receipt"
+// Run runs qingdan journal receipt on the files args and returns its exit code.
+func (f *receiptOptions) Run(env *command.Env, args []string) int {
 	if (f.matter == "") == (f.subject == "") {
-		return env.UsageError(name, "给出 -matter 事项编号或 -subject 单位编号，二者选一")
+		return env.UsageError("给出 -matter 事项编号或 -subject 单位编号，二者选一")
 	}
 	cp, signed, err := openCheckpoint(env, f.checkpoint, f.key)
 	if err != nil {
-		return env.Errorf(checkpointCode(err), name, "%v", err)
+		return env.Errorf(checkpointCode(err), "%v", err)
 	}
 	r, err := env.Open(args[0])
 	if err != nil {
-		return journalError(env, name, args[0], err)
+		return journalError(env, args[0], err)
 	}
 	defer r.Close()
 	tree := journal.NewTree()
@@ -63,33 +30,33 @@ func (f *receiptOptions) runJournalReceipt(env *command.Env, args []string) int 
 	jr := journal.NewReader(r, &journal.Options{Tree: tree})
 	for e, err := range jr.All() {
 		if err != nil {
-			return journalError(env, name, args[0], err)
+			return journalError(env, args[0], err)
 		}
 		if e.Seq <= cp.Size && concerns(e, f.matter, f.subject) {
 			picked = append(picked, e)
 		}
 	}
 	if root, err := tree.Root(cp.Size); err != nil || root != cp.Root {
-		return env.Errorf(command.Failed, name, "%s 不是检查点 %s 的日志：前 %d 条的树根不符或不足 %d 条", command.Name(args[0]), f.checkpoint, cp.Size, cp.Size)
+		return env.Errorf(command.Failed, "%s 不是检查点 %s 的日志：前 %d 条的树根不符或不足 %d 条", command.Name(args[0]), f.checkpoint, cp.Size, cp.Size)
 	}
 	if len(picked) == 0 {
-		return env.Errorf(command.Failed, name, "检查点的前 %d 条中没有%s", cp.Size, about(f.matter, f.subject))
+		return env.Errorf(command.Failed, "检查点的前 %d 条中没有%s", cp.Size, about(f.matter, f.subject))
 	}
 	var out bytes.Buffer
 	for _, e := range picked {
 		rc, err := tree.Receipt(e, signed)
 		if err != nil {
-			return env.Errorf(command.Failed, name, "%v", err)
+			return env.Errorf(command.Failed, "%v", err)
 		}
 		b, err := json.Marshal(rc)
 		if err != nil {
-			return env.Errorf(command.Usage, name, "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		out.Write(b)
 		out.WriteByte('\n')
 	}
 	if err := env.Write(f.out, out.Bytes()); err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	fmt.Fprintf(env.Stderr, "回执 %d 张（检查点 %s，前 %d 条）\n", len(picked), cp.Origin, cp.Size)
 	return command.OK
@@ -131,36 +98,18 @@ func checkpointCode(err error) int {
 	return command.Usage
 }
 
-// journalVerifyReceiptCmd is qingdan journal verify-receipt.
-var journalVerifyReceiptCmd = &command.Command{
-	Name:  "journal verify-receipt",
-	Args:  "-key 公钥 回执文件",
-	Short: "只凭日志的公钥离线核验回执（每行一张），列出每张回执证明的条目",
-	Long:  "全部核验通过时退出码为 0；有一张不通过时为 1。",
-	Examples: []string{
-		"qingdan journal verify-receipt -key wuhu.pub cgj.receipts",
-	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(verifyReceiptOptions)
-		fs.StringVar(&o.key, "key", "", "日志的公钥`文件`")
-		return o.runJournalVerifyReceipt
-	},
-	MinArgs: 1, MaxArgs: 1,
-}
-
-// runJournalVerifyReceipt runs the command on the files args and returns its exit code.
-func (f *verifyReceiptOptions) runJournalVerifyReceipt(env *command.Env, args []string) int {
-	const name = "journal verify-receipt"
+// Run runs qingdan journal verify-receipt on the files args and returns its exit code.
+func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 	if f.key == "" {
-		return env.UsageError(name, "应给出 -key 公钥文件")
+		return env.UsageError("应给出 -key 公钥文件")
 	}
 	v, err := verifier(env, f.key)
 	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	b, err := env.Read(args[0], 64<<20)
 	if err != nil {
-		return env.Errorf(command.Usage, name, "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	code, n := command.OK, 0
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -184,7 +133,7 @@ func (f *verifyReceiptOptions) runJournalVerifyReceipt(env *command.Env, args []
 		code = command.Failed
 	}
 	if n == 0 {
-		return env.Errorf(command.Usage, name, "%s 中没有回执", command.Name(args[0]))
+		return env.Errorf(command.Usage, "%s 中没有回执", command.Name(args[0]))
 	}
 	return code
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,44 +10,18 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
-// renderOptions are the flags of qingdan render.
-type renderOptions struct {
-	format, out, flow string
-}
-
-// renderCmd is qingdan render.
-var renderCmd = &command.Command{
-	Name:  "render",
-	Args:  "[-format dot|mermaid] (-o 目录 | -flow 编号) 两单一图一点.json",
-	Short: "把权力运行流程图画成 Graphviz DOT 或 Mermaid，廉政风险点按等级着色",
-	Long: `-o 给出目录时每张流程图写一个文件（编号.dot 或 编号.mmd，编号中字母、数字、- 和 _ 以外的字符换成 _）；
--flow 只画一张，写到标准输出。DOT 文件用 dot -Tpng F1.dot -o F1.png 出图（须装有中文字体）。`,
-	Examples: []string{
-		"qingdan render -o 流程图 register-2020.json",
-		"qingdan render -format mermaid -flow F-CF register-2020.json",
-	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(renderOptions)
-		fs.StringVar(&o.format, "format", "dot", "`格式`：dot 或 mermaid")
-		fs.StringVar(&o.out, "o", "", "每张流程图写一个文件的`目录`（须已存在）")
-		fs.StringVar(&o.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
-		return o.runRender
-	},
-	MinArgs: 1, MaxArgs: 1,
-}
-
-// runRender runs the command on the files args and returns its exit code.
-func (f *renderOptions) runRender(env *command.Env, args []string) int {
+// Run runs qingdan render on the files args and returns its exit code.
+func (f *renderOptions) Run(env *command.Env, args []string) int {
 	ext := map[string]string{"dot": ".dot", "mermaid": ".mmd"}[f.format]
 	switch {
 	case ext == "":
-		return env.UsageError("render", "-format %q：应为 dot 或 mermaid", f.format)
+		return env.UsageError("-format %q：应为 dot 或 mermaid", f.format)
 	case (f.out == "") == (f.flow == ""):
-		return env.UsageError("render", "给出 -o 目录（每张流程图一个文件）或 -flow 编号（一张，写到标准输出），二者选一")
+		return env.UsageError("给出 -o 目录（每张流程图一个文件）或 -flow 编号（一张，写到标准输出），二者选一")
 	}
 	d, err := loadDocument(env, args[0], "register")
 	if err != nil {
-		return env.Errorf(command.Usage, "render", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	reg := d.register
 	draw := func(fl *accountability.Flow) string {
@@ -64,21 +37,21 @@ func (f *renderOptions) runRender(env *command.Env, args []string) int {
 				return command.OK
 			}
 		}
-		return env.Errorf(command.Usage, "render", "%s 中没有流程图 %q", command.Name(args[0]), f.flow)
+		return env.Errorf(command.Usage, "%s 中没有流程图 %q", command.Name(args[0]), f.flow)
 	}
 	if fi, err := os.Stat(f.out); err != nil || !fi.IsDir() {
-		return env.Errorf(command.Usage, "render", "-o %s：不是已有的目录", f.out)
+		return env.Errorf(command.Usage, "-o %s：不是已有的目录", f.out)
 	}
 	seen := map[string]string{}
 	for i := range reg.Flows {
 		fl := &reg.Flows[i]
 		name := fileName(fl.ID) + ext
 		if other, ok := seen[name]; ok {
-			return env.Errorf(command.Usage, "render", "流程图 %q 和 %q 的文件名都是 %s", other, fl.ID, name)
+			return env.Errorf(command.Usage, "流程图 %q 和 %q 的文件名都是 %s", other, fl.ID, name)
 		}
 		seen[name] = fl.ID
 		if err := env.Write(filepath.Join(f.out, name), []byte(draw(fl))); err != nil {
-			return env.Errorf(command.Usage, "render", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		fmt.Fprintln(env.Stdout, filepath.Join(f.out, name))
 	}

@@ -3,41 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
-
-// testOptions are the flags of qingdan test.
-type testOptions struct {
-	json, coverage, require bool
-}
-
-// testCmd is qingdan test.
-var testCmd = &command.Command{
-	Name:  "test",
-	Args:  "[-json] [-coverage] [-require-coverage] 决策表或考核细则.json 用例.json…",
-	Short: "用用例文件检验决策表或考核细则：逐个用例报告通过与否，-coverage 列出每行规则（每个考核项目）由哪些用例用到、哪些从未用到",
-	Long: `第一个文件是决策表（有 rules）或考核细则（有 items），按内容判断。用例文件是 JSON 数组，每个用例有 name、
-facts（事实）、want（应得的结果）或 err（应拒绝，错误含此文字），与 scoringtest.ReadCases 或
-assessmenttest.ReadCases 所读相同。有用例未通过时退出码为 1；给出 -require-coverage 时，有规则或项目
-未被任何用例用到也为 1。`,
-	Examples: []string{
-		"qingdan test policy.json cases.json",
-		"qingdan test -coverage -require-coverage policy.json cases.json more-cases.json",
-		"qingdan test -coverage sheet.json sheet-cases.json",
-	},
-	Setup: func(fs *flag.FlagSet) command.Runner {
-		o := new(testOptions)
-		fs.BoolVar(&o.json, "json", false, "以 JSON 输出结果，供程序读取")
-		fs.BoolVar(&o.coverage, "coverage", false, "列出每行规则（每个考核项目）的覆盖情况")
-		fs.BoolVar(&o.require, "require-coverage", false, "有规则或项目未被任何用例用到时判为不通过（退出码 1）")
-		return o.runTest
-	},
-	MinArgs: 2, MaxArgs: -1,
-}
 
 // caseResult is one case's outcome, and its JSON form.
 type caseResult struct {
@@ -75,18 +45,18 @@ type collect []string
 // Errorf keeps the message.
 func (c *collect) Errorf(format string, args ...any) { *c = append(*c, fmt.Sprintf(format, args...)) }
 
-// runTest runs the command on the files args and returns its exit code.
-func (f *testOptions) runTest(env *command.Env, args []string) int {
+// Run runs qingdan test on the files args and returns its exit code.
+func (f *testOptions) Run(env *command.Env, args []string) int {
 	const limit = 16 << 20 // LoadTable's, LoadSheet's and ReadCases' bound
 	policy, err := env.Read(args[0], limit)
 	if err != nil {
-		return env.Errorf(command.Usage, "test", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	var files [][]byte
 	for _, name := range args[1:] {
 		b, err := env.Read(name, limit)
 		if err != nil {
-			return env.Errorf(command.Usage, "test", "%v", err)
+			return env.Errorf(command.Usage, "%v", err)
 		}
 		files = append(files, b)
 	}
@@ -96,17 +66,11 @@ func (f *testOptions) runTest(env *command.Env, args []string) int {
 	}
 	s, err := load(policy, files, args)
 	if err != nil {
-		return env.Errorf(command.Usage, "test", "%v", err)
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	out := s.run(f.coverage || f.require)
-	if f.json {
-		b, err := json.Marshal(out)
-		if err != nil {
-			return env.Errorf(command.Usage, "test", "%v", err)
-		}
-		fmt.Fprintf(env.Stdout, "%s\n", b)
-	} else {
-		printTested(env, out, s)
+	if err := env.Print(f.json, out, func() { printTested(env, out, s) }); err != nil {
+		return env.Errorf(command.Usage, "%v", err)
 	}
 	if out.Failed > 0 || f.require && out.unreached() > 0 {
 		return command.Failed

@@ -39,6 +39,7 @@ type Service struct {
 	store *store
 	cal   *workday.Calendar
 	cfg   Config
+	grade scoring.Evaluator // cfg.Table, compiled
 
 	mu    sync.Mutex
 	state *journal.Rebuilt
@@ -54,7 +55,11 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if cfg.SnapshotEvery == 0 {
 		cfg.SnapshotEvery = 5000
 	}
-	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg}
+	grade, err := cfg.Table.Compile()
+	if err != nil {
+		return nil, fmt.Errorf("service: %w", err)
+	}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade}
 	if err := s.store.migrate(ctx); err != nil {
 		return nil, err
 	}
@@ -168,7 +173,7 @@ func judgedGraded(sub Submission, grades []grading.Grade) error {
 // grader returns the library's grader (package grading) with the
 // owner's quality judgements of this submission.
 func (s *Service) grader(quality map[string]int) grading.Grader {
-	return grading.New(grading.Config{Catalog: s.cfg.Catalog, Evaluator: s.cfg.Table, Judge: func(_ *matters.Matter, f *scoring.Facts) error {
+	return grading.New(grading.Config{Catalog: s.cfg.Catalog, Evaluator: s.grade, Judge: func(_ *matters.Matter, f *scoring.Facts) error {
 		f.Quality = quality[f.Subject]
 		return nil
 	}})

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,8 +17,6 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 func TestRunGolden(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -30,7 +27,7 @@ func TestRunGolden(t *testing.T) {
 		{"Spring Festival month", []string{"-month", "2020-01"}, "2020-01.golden"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { clitest.Golden(t, run, tt.args, "testdata/"+tt.golden, *update) })
+		t.Run(tt.name, func(t *testing.T) { clitest.Golden(t, run, tt.args, "testdata/"+tt.golden) })
 	}
 }
 

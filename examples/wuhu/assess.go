@@ -71,7 +71,11 @@ func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded
 	for _, p := range y.plans {
 		plans[p.id] = p
 	}
-	g := grading.New(grading.Config{Catalog: lists, Evaluator: t, Judge: func(m *matters.Matter, facts *scoring.Facts) error {
+	grade, err := t.Compile() // the same Results as t.Evaluate, 1.5–2× as fast
+	if err != nil {
+		return nil, err
+	}
+	g := grading.New(grading.Config{Catalog: lists, Evaluator: grade, Judge: func(m *matters.Matter, facts *scoring.Facts) error {
 		p, ok := plans[m.ID]
 		if !ok {
 			return fmt.Errorf("%w: no plan for matter %s", errData, m.ID)

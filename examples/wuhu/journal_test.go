@@ -18,7 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
-	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -38,17 +38,10 @@ func TestJournal(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	name := filepath.Join(dir, "2020.jsonl")
-	r := runWith("-json", "-journal", name)
-	if r.code != 0 || r.stderr != "" {
-		t.Fatalf("run(-json -journal) = %d, stderr %q; want 0 and nothing", r.code, r.stderr)
-	}
-	var rep report
-	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep, out := runReport(t, "-json", "-journal", name)
 	j := rep.Journal
 	if j == nil || rep.Summary == nil || rep.Figures == nil {
-		t.Fatalf("no journal, summary or figures in %s", r.stdout)
+		t.Fatalf("no journal, summary or figures in %s", out)
 	}
 	// The year's trail is fixed: its entries, head and root are golden
 	// (what grades the year, package grading, must not move them).
@@ -62,11 +55,11 @@ func TestJournal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/journal-head.golden", append(fixed, '\n'), *update)
+	clitest.Check(t, "testdata/journal-head.golden", append(fixed, '\n'))
 
 	// The JSON is the plain -json report plus the journal member.
 	var withJournal, plain map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(r.stdout), &withJournal); err != nil {
+	if err := json.Unmarshal([]byte(out), &withJournal); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Unmarshal([]byte(runWith("-json").stdout), &plain); err != nil {
@@ -115,15 +108,7 @@ func TestJournal(t *testing.T) {
 	}
 	// A rebuilt matter is the live one: times in China Standard Time,
 	// whatever the journal wrote them in (UTC).
-	w, err := loadWorld()
-	if err != nil {
-		t.Fatal(err)
-	}
-	live, err := build(w, wuhu.Table())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range live.year.matters {
+	for _, m := range gradedYear(t).year.matters {
 		if !reflect.DeepEqual(m, state.Matters[m.ID]) {
 			t.Errorf("rebuilt matter %s is not deeply equal to the live one (-live +rebuilt):\n%s", m.ID, cmp.Diff(m, state.Matters[m.ID]))
 			break
@@ -305,18 +290,26 @@ func TestJournalFailure(t *testing.T) {
 // BenchmarkJournal writes the graded year's journal (every event and
 // evaluation, about 6,700 entries) to io.Discard.
 func BenchmarkJournal(b *testing.B) {
-	w, err := loadWorld()
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := build(w, wuhu.Table())
-	if err != nil {
-		b.Fatal(err)
-	}
+	a := gradedYear(b)
 	b.ReportAllocs()
 	for range b.N {
 		if _, err := writeTrail(io.Discard, a); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// gradedYear loads the embedded data and grades the year under the Wuhu
+// table, failing tb if it cannot.
+func gradedYear(tb testing.TB) *graded {
+	tb.Helper()
+	w, err := loadWorld()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := build(w, wuhu.Table())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
 }

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"flag"
 	"slices"
 	"strings"
 	"sync"
@@ -13,13 +11,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
-	"github.com/qingdan/qingdan/internal/golden"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // result is one run of the program.
 type result struct {
@@ -34,6 +31,22 @@ func runWith(args ...string) result {
 	var out, errs bytes.Buffer
 	code := run(args, &out, &errs)
 	return result{out.String(), errs.String(), code}
+}
+
+// runReport runs the program with args, which give -json, wants it to
+// exit 0 saying nothing on stderr, and reads its report back strictly; it
+// returns the report and the JSON.
+func runReport(t *testing.T, args ...string) (report, string) {
+	t.Helper()
+	r := runWith(args...)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("run(%q) = %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
+	}
+	var rep report
+	if err := jsonx.Decode([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep, r.stdout
 }
 
 // annualJSON is the run with -json, which several tests read: run once,
@@ -62,11 +75,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			r := runWith(tc.args...)
-			if r.code != 0 || r.stderr != "" {
-				t.Fatalf("run(%q) = %d, stderr %q; want 0 and nothing", tc.args, r.code, r.stderr)
-			}
-			golden.Check(t, "testdata/"+tc.name+".golden", []byte(r.stdout), *update)
+			clitest.Golden(t, run, tc.args, "testdata/"+tc.name+".golden")
 		})
 	}
 }
@@ -77,17 +86,10 @@ func TestGolden(t *testing.T) {
 // of its other assessment, ranked.
 func TestFigures(t *testing.T) {
 	t.Parallel()
-	r := runWith("-json")
-	if r.code != 0 {
-		t.Fatalf("run(-json) = %d: %s", r.code, r.stderr)
-	}
-	var rep report
-	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep, out := runReport(t, "-json")
 	s := rep.Summary
 	if s == nil || rep.Figures == nil {
-		t.Fatalf("no summary or figures in %s", r.stdout)
+		t.Fatalf("no summary or figures in %s", out)
 	}
 	if s.Received != 746 || s.Resolved != 619 || !s.ResolutionRate.Equal(decimal.RequireFromString("0.8298")) {
 		t.Errorf("received %d, resolved %d, rate %s; want 746, 619, 0.8298", s.Received, s.Resolved, s.ResolutionRate)
@@ -159,14 +161,7 @@ func TestFigures(t *testing.T) {
 // departments by composite.
 func TestMonth(t *testing.T) {
 	t.Parallel()
-	r := runWith("-month", "2020-06", "-json")
-	if r.code != 0 {
-		t.Fatalf("run = %d: %s", r.code, r.stderr)
-	}
-	var rep report
-	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep, _ := runReport(t, "-month", "2020-06", "-json")
 	v := rep.Month
 	if v == nil || v.Month != "2020-06" || v.Whistled == 0 || v.Resolved == 0 || len(v.Departments) == 0 {
 		t.Fatalf("month review %+v; want June 2020 with matters and departments", v)
@@ -188,22 +183,11 @@ func TestMonth(t *testing.T) {
 // the book holds for it, all from the report's policy.
 func TestMatter(t *testing.T) {
 	t.Parallel()
-	var annual, one report
-	if r := runWith("-json"); r.code != 0 {
-		t.Fatalf("run(-json) = %d: %s", r.code, r.stderr)
-	} else if err := json.Unmarshal([]byte(r.stdout), &annual); err != nil {
-		t.Fatal(err)
-	}
+	annual, _ := runReport(t, "-json")
 	if annual.Example == "" {
 		t.Fatal("the annual report names no example matter")
 	}
-	r := runWith("-json", "-matter", annual.Example)
-	if r.code != 0 {
-		t.Fatalf("run(-matter %s) = %d: %s", annual.Example, r.code, r.stderr)
-	}
-	if err := json.Unmarshal([]byte(r.stdout), &one); err != nil {
-		t.Fatal(err)
-	}
+	one, _ := runReport(t, "-json", "-matter", annual.Example)
 	v := one.Matter
 	if v == nil || v.Matter.ID != annual.Example || v.Route.Type != v.Matter.Type {
 		t.Fatalf("matter view %+v; want matter %s with its route", v, annual.Example)
@@ -247,17 +231,8 @@ func TestMatter(t *testing.T) {
 // version, and that the shipped example policy loads.
 func TestPolicy(t *testing.T) {
 	t.Parallel()
-	def, strict := runWith("-json"), runWith("-json", "-policy", "data/policy-strict.json")
-	if def.code != 0 || strict.code != 0 {
-		t.Fatalf("exit %d and %d: %s%s", def.code, strict.code, def.stderr, strict.stderr)
-	}
-	var a, b report
-	if err := json.Unmarshal([]byte(def.stdout), &a); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal([]byte(strict.stdout), &b); err != nil {
-		t.Fatal(err)
-	}
+	a, _ := runReport(t, "-json")
+	b, _ := runReport(t, "-json", "-policy", "data/policy-strict.json")
 	if b.Policy != "wuhu-strict-2020" || a.Policy == b.Policy {
 		t.Errorf("policies %q and %q; want the default's and wuhu-strict-2020", a.Policy, b.Policy)
 	}

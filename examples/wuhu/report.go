@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -261,16 +260,6 @@ func example(a *graded) string {
 		}
 	}
 	return first
-}
-
-// writeJSON writes the report as indented JSON.
-func writeJSON(out io.Writer, r report) error {
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(append(b, '\n'))
-	return err
 }
 
 // gradeHeads returns the scale's grade labels (codes where unlabelled).

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/examples/internal/cli"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -112,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *asJSON {
-		err = writeJSON(stdout, r)
+		err = jsonx.Indent(stdout, r)
 	} else {
 		err = writeText(stdout, r)
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/whatif"
@@ -133,14 +132,7 @@ func TestWhatIfStrict(t *testing.T) {
 // as the text run's counts and as the report built in process.
 func TestWhatIfJSON(t *testing.T) {
 	t.Parallel()
-	r := runWith("-whatif", "data/policy-strict.json", "-json")
-	if r.code != 0 || r.stderr != "" {
-		t.Fatalf("run = %d, stderr %q", r.code, r.stderr)
-	}
-	var got report
-	if err := jsonx.Decode([]byte(r.stdout), &got); err != nil {
-		t.Fatal(err)
-	}
+	got, _ := runReport(t, "-whatif", "data/policy-strict.json", "-json")
 	v := got.WhatIf
 	if v == nil || v.Policy != "wuhu-strict-2020" || v.Evaluations != 1102 || len(v.Changes) == 0 {
 		t.Fatalf("what-if %+v; want wuhu-strict-2020 over 1102 evaluations, with changes", v)

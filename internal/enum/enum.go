@@ -13,7 +13,9 @@
 //   - MarshalText writes the code, the empty text for the zero value, and
 //     refuses a value that is not named;
 //   - UnmarshalText reads what Parse reads, and the empty text as the zero
-//     value.
+//     value;
+//   - an enum whose zero value must always be set (Spec.Required) refuses
+//     the zero value in MarshalText and the empty text in UnmarshalText.
 package enum
 
 import (
@@ -34,6 +36,7 @@ type Codec[E ~int] struct {
 	labels   []string
 	aliases  map[string]E
 	sentinel error
+	required bool
 }
 
 // Spec is what a package declares about an enumeration.
@@ -51,6 +54,12 @@ type Spec[E ~int] struct {
 	Aliases map[string]E
 	// Err is the sentinel every parse and marshal error wraps.
 	Err error
+	// Required says that the zero value, which must not be named, is
+	// never written or read as text: MarshalText refuses it (an error
+	// "What not set") and UnmarshalText refuses the empty text, as Parse
+	// does. A database column is not text: Value still writes NULL for
+	// it, and Scan reads NULL as it.
+	Required bool
 }
 
 // New builds a codec. It panics when the spec is inconsistent, which is a
@@ -59,8 +68,8 @@ func New[E ~int](s Spec[E]) *Codec[E] {
 	if len(s.Codes) < 2 || len(s.Codes) != len(s.Labels) || s.Err == nil || s.Type == "" || s.Package == "" {
 		panic("enum: inconsistent spec for " + s.Package + "." + s.Type)
 	}
-	if (s.Codes[0] == "") != (s.Labels[0] == "") {
-		panic("enum: " + s.Package + "." + s.Type + ": zero has a code but no label, or a label but no code")
+	if (s.Codes[0] == "") != (s.Labels[0] == "") || s.Required && s.Codes[0] != "" {
+		panic("enum: " + s.Package + "." + s.Type + ": zero has a code but no label, or a label but no code, or is named and required")
 	}
 	seen := map[string]bool{}
 	for i := range s.Codes {
@@ -83,7 +92,7 @@ func New[E ~int](s Spec[E]) *Codec[E] {
 	if what == "" {
 		what = strings.ToLower(s.Type)
 	}
-	return &Codec[E]{pkg: s.Package, typ: s.Type, what: what, codes: s.Codes, labels: s.Labels, aliases: s.Aliases, sentinel: s.Err}
+	return &Codec[E]{pkg: s.Package, typ: s.Type, what: what, codes: s.Codes, labels: s.Labels, aliases: s.Aliases, sentinel: s.Err, required: s.Required}
 }
 
 // Named reports whether v is a named value: 1…n, and 0 when zero is named.
@@ -136,8 +145,12 @@ func (c *Codec[E]) Parse(s string) (E, error) {
 }
 
 // MarshalText writes the code of a named value and the empty text for the
-// zero value; any other value is an error.
+// zero value (an error when the spec says Required); any other value is an
+// error.
 func (c *Codec[E]) MarshalText(v E) ([]byte, error) {
+	if v == 0 && c.required {
+		return nil, fmt.Errorf("%w: %s not set", c.sentinel, c.what)
+	}
 	if v == 0 {
 		return []byte{}, nil
 	}
@@ -167,9 +180,10 @@ func (e *codecError) Error() string {
 
 func (e *codecError) Unwrap() error { return e.sentinel }
 
-// UnmarshalText reads what Parse reads; the empty text is the zero value.
+// UnmarshalText reads what Parse reads; the empty text is the zero value,
+// or an error as Parse's when the spec says Required.
 func (c *Codec[E]) UnmarshalText(b []byte) (E, error) {
-	if len(b) == 0 {
+	if len(b) == 0 && !c.required {
 		return 0, nil
 	}
 	return c.Parse(string(b))

@@ -141,6 +141,35 @@ func TestUnmarshal(t *testing.T) {
 	}
 }
 
+var shapes = enum.New(enum.Spec[color]{
+	Package: "test", Type: "Shape", What: "shape",
+	Codes:    []string{"", "round"},
+	Labels:   []string{"", "圆"},
+	Err:      errTest,
+	Required: true,
+})
+
+// TestRequired: a required enum refuses to write its zero value as text
+// and to read the empty text, but keeps NULL for it in a column.
+func TestRequired(t *testing.T) {
+	if b, err := shapes.MarshalText(0); b != nil || err == nil || err.Error() != "test: invalid: shape not set" || !errors.Is(err, errTest) {
+		t.Errorf("MarshalText(0) = %q, %v; want the error \"test: invalid: shape not set\"", b, err)
+	}
+	v := color(1)
+	if err := shapes.Unmarshal(nil, &v); v != 1 || !errors.Is(err, errTest) {
+		t.Errorf("Unmarshal(empty) = %d, %v; want 1 left alone and the sentinel", v, err)
+	}
+	if b, err := shapes.MarshalText(1); string(b) != "round" || err != nil {
+		t.Errorf("MarshalText(1) = %q, %v", b, err)
+	}
+	if d, err := shapes.Value(0); d != nil || err != nil {
+		t.Errorf("Value(0) = %v, %v; want NULL", d, err)
+	}
+	if err := shapes.Scan(nil, &v); v != 0 || err != nil {
+		t.Errorf("Scan(NULL) = %d, %v; want 0", v, err)
+	}
+}
+
 func TestNewPanicsOnBadSpec(t *testing.T) {
 	for name, s := range map[string]enum.Spec[color]{
 		"no sentinel":        {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}},
@@ -149,6 +178,7 @@ func TestNewPanicsOnBadSpec(t *testing.T) {
 		"empty code":         {Package: "p", Type: "T", Codes: []string{"", ""}, Labels: []string{"", "甲"}, Err: errTest},
 		"alias collides":     {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"a": 1}, Err: errTest},
 		"alias out of range": {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"b": 5}, Err: errTest},
+		"named and required": {Package: "p", Type: "T", Codes: []string{"z", "a"}, Labels: []string{"零", "甲"}, Err: errTest, Required: true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			defer func() {

@@ -25,18 +25,23 @@ func (c *Codec[E]) Value(v E) (driver.Value, error) {
 // Scan sets *v from a column's value, as an enum's Scan method
 // (database/sql.Scanner) does: a string or []byte is read as
 // UnmarshalText reads it (a code, a label or an alias; the empty text is
-// the zero value), and NULL (nil) is the zero value. Any other type of
-// value, such as a number, is an error wrapping the sentinel; on an error
-// *v is left alone. An enum's Scan method is "return codec.Scan(src, v)".
+// the zero value, even when the spec says Required), and NULL (nil) is the
+// zero value. Any other type of value, such as a number, is an error
+// wrapping the sentinel; on an error *v is left alone. An enum's Scan method is "return codec.Scan(src, v)".
 func (c *Codec[E]) Scan(src any, v *E) error {
+	var b []byte
 	switch s := src.(type) {
 	case nil:
+	case string:
+		b = []byte(s)
+	case []byte:
+		b = s
+	default:
+		return c.fail(fmt.Sprintf("%s: cannot scan %T into %s: want its code as text", c.pkg, src, c.what))
+	}
+	if len(b) == 0 { // NULL or the empty text, even for a Required enum
 		*v = 0
 		return nil
-	case string:
-		return c.Unmarshal([]byte(s), v)
-	case []byte:
-		return c.Unmarshal(s, v)
 	}
-	return c.fail(fmt.Sprintf("%s: cannot scan %T into %s: want its code as text", c.pkg, src, c.what))
+	return c.Unmarshal(b, v)
 }

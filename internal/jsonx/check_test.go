@@ -34,6 +34,25 @@ type outer struct {
 	Go    string
 }
 
+// TestDecodeExactCase: a key in another case than the field's is refused
+// at any depth, in slices and maps, through embedded structs, and not in
+// a type that decodes itself.
+func TestDecodeExactCase(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"version":"1","units":[{"creditCode":"x"}],"byID":{"a":{"creditCode":"y"}},"raw":{"ANY":1},"Go":"p"}`: "",
+		`{"Version":"1"}`:                   `field "Version" is spelt "version" here`,
+		`{"units":[{"creditcode":"x"}]}`:    `field "creditcode" is spelt "creditCode" here`,
+		`{"byID":{"a":{"CREDITCODE":"y"}}}`: `field "CREDITCODE" is spelt "creditCode" here`,
+		`{"go":"p"}`:                        `field "go" is spelt "Go" here`,
+	} {
+		var got outer
+		err := Decode([]byte(in), &got)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("Decode(%s) = %v, want %q", in, err, want)
+		}
+	}
+}
+
 // TestCheck: what Decode refuses that encoding/json takes, and where.
 func TestCheck(t *testing.T) {
 	nest := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }

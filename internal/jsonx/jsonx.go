@@ -61,20 +61,27 @@ func Decode(data []byte, v any) error {
 	return json.Unmarshal(data, v)
 }
 
-// Unmarshal is the first step of an UnmarshalJSON method that reads
-// through j, the type's JSON form: null, which leaves the value alone,
-// gives false and no error; anything else is decoded into j with
-// [Decode], and an error names what was being read and wraps sentinel
-// ("invalid: score: json: unknown field …"). It reports whether j holds
-// what b says.
-func Unmarshal(b []byte, j any, sentinel error, what string) (bool, error) {
+// UnmarshalVia is an UnmarshalJSON method of a type that reads through w,
+// its wire form (a pointer to a struct that embeds a pointer to the
+// type's fields and shadows those with a form of their own, say): null
+// changes nothing; anything else is decoded into w with [Decode], then
+// done copies w back and stores the value. An error, before done is
+// called, names what was being read and wraps sentinel once: an error
+// that wraps it already, from a part that decodes itself, is returned as
+// it is ("invalid: score: json: unknown field …", not "invalid: score:
+// invalid: …").
+func UnmarshalVia(b []byte, w any, sentinel error, what string, done func()) error {
 	if string(b) == "null" {
-		return false, nil
+		return nil
 	}
-	if err := Decode(b, j); err != nil {
-		return false, fmt.Errorf("%w: %s: %w", sentinel, what, err)
+	if err := Decode(b, w); err != nil {
+		if errors.Is(err, sentinel) {
+			return err
+		}
+		return fmt.Errorf("%w: %s: %w", sentinel, what, err)
 	}
-	return true, nil
+	done()
+	return nil
 }
 
 // Wrap is the boundary of a package that reads with [Read] or [Decode]:

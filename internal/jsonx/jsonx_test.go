@@ -113,39 +113,6 @@ func FuzzDecimal(f *testing.F) {
 	})
 }
 
-// TestDecodeExactCase: a key in another case than the field's is refused
-// at any depth, in slices and maps, through embedded structs, and not in
-// a type that decodes itself.
-func TestDecodeExactCase(t *testing.T) {
-	type inner struct {
-		CreditCode string `json:"creditCode"`
-	}
-	type Embedded struct {
-		Version string `json:"version"`
-	}
-	type outer struct {
-		Embedded
-		Units []inner           `json:"units"`
-		ByID  map[string]*inner `json:"byID"`
-		Limit jsonx.Duration    `json:"limit"`
-		Raw   json.RawMessage   `json:"raw"`
-		Plain string
-	}
-	for in, want := range map[string]string{
-		`{"version":"1","units":[{"creditCode":"x"}],"byID":{"a":{"creditCode":"y"}},"raw":{"ANY":1},"Plain":"p"}`: "",
-		`{"Version":"1"}`:                   `field "Version" is spelt "version" here`,
-		`{"units":[{"creditcode":"x"}]}`:    `field "creditcode" is spelt "creditCode" here`,
-		`{"byID":{"a":{"CREDITCODE":"y"}}}`: `field "CREDITCODE" is spelt "creditCode" here`,
-		`{"plain":"p"}`:                     `field "plain" is spelt "Plain" here`,
-	} {
-		var got outer
-		err := jsonx.Decode([]byte(in), &got)
-		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
-			t.Errorf("Decode(%s) = %v, want %q", in, err, want)
-		}
-	}
-}
-
 func TestTimeFits(t *testing.T) {
 	east, west := time.FixedZone("E", 14*3600), time.FixedZone("W", -12*3600)
 	for _, c := range []struct {
@@ -263,20 +230,47 @@ func TestDecimalFitsAllocates(t *testing.T) {
 	}
 }
 
-func TestUnmarshal(t *testing.T) {
-	errBad := errors.New("pkg: invalid")
-	var v struct {
-		A int `json:"a"`
+// part decodes itself, refusing anything but 1 with an error that wraps
+// errPart.
+type part int
+
+var errPart = errors.New("pkg: invalid")
+
+func (p *part) UnmarshalJSON(b []byte) error {
+	if string(b) != "1" {
+		return fmt.Errorf("%w: part: %s is not 1", errPart, b)
 	}
-	if ok, err := jsonx.Unmarshal([]byte("null"), &v, errBad, "thing"); ok || err != nil {
-		t.Errorf("Unmarshal(null) = %t, %v; want false, nil", ok, err)
-	}
-	if ok, err := jsonx.Unmarshal([]byte(`{"a":2}`), &v, errBad, "thing"); !ok || err != nil || v.A != 2 {
-		t.Errorf("Unmarshal = %t, %v, %d; want true, nil, 2", ok, err, v.A)
-	}
-	ok, err := jsonx.Unmarshal([]byte(`{"b":1}`), &v, errBad, "thing")
-	if ok || !errors.Is(err, errBad) || !strings.HasPrefix(err.Error(), `pkg: invalid: thing: json: unknown field "b"`) {
-		t.Errorf("Unmarshal(unknown field) = %t, %v", ok, err)
+	*p = 1
+	return nil
+}
+
+// TestUnmarshalVia: null changes nothing, a value is decoded and handed
+// to done, and an error, which leaves done uncalled, wraps the sentinel
+// once and names what was read unless a part named it already.
+func TestUnmarshalVia(t *testing.T) {
+	for _, tt := range []struct {
+		in, err string
+		done    bool
+	}{
+		{in: "null"},
+		{in: `{"a":2,"p":1}`, done: true},
+		{in: `{"b":1}`, err: `pkg: invalid: thing: json: unknown field "b"`},
+		{in: `{"p":2}`, err: `pkg: invalid: part: 2 is not 1`},
+	} {
+		var w struct {
+			A int  `json:"a"`
+			P part `json:"p"`
+		}
+		done := false
+		err := jsonx.UnmarshalVia([]byte(tt.in), &w, errPart, "thing", func() { done = w.A == 2 && w.P == 1 })
+		switch {
+		case done != tt.done:
+			t.Errorf("UnmarshalVia(%s): done %t, want %t", tt.in, done, tt.done)
+		case tt.err == "" && err != nil:
+			t.Errorf("UnmarshalVia(%s): %v", tt.in, err)
+		case tt.err != "" && (!errors.Is(err, errPart) || err == nil || !strings.HasPrefix(err.Error(), tt.err)):
+			t.Errorf("UnmarshalVia(%s) = %v, want %q… wrapping the sentinel", tt.in, err, tt.err)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package workday
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -31,6 +32,22 @@ func calendarFor(t testing.TB, inOffice bool) *Calendar {
 		return office(t)
 	}
 	return China()
+}
+
+// wantResult reports whether call gave got, err as wanted: an error
+// wrapping wantErr if that is not nil, else want and no error. If not, it
+// says so.
+func wantResult[T comparable](t testing.TB, call string, got T, err error, want T, wantErr error) bool {
+	t.Helper()
+	switch {
+	case wantErr != nil && !errors.Is(err, wantErr):
+		t.Errorf("%s = %v, %v; want an error wrapping %v", call, got, err, wantErr)
+	case wantErr == nil && (err != nil || got != want):
+		t.Errorf("%s = %v, %v; want %v", call, got, err, want)
+	default:
+		return true
+	}
+	return false
 }
 
 func TestDay(t *testing.T) {
@@ -148,12 +165,7 @@ func TestBetween(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := calendarFor(t, tt.office)
 			got, err := c.Between(tt.from, tt.to)
-			if err != nil {
-				t.Fatalf("Between: %v", err)
-			}
-			if got != tt.want {
-				t.Errorf("Between(%v, %v) = %v, want %v", tt.from, tt.to, got, tt.want)
-			}
+			wantResult(t, fmt.Sprintf("Between(%v, %v)", tt.from, tt.to), got, err, tt.want, nil)
 		})
 	}
 }

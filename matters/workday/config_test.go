@@ -151,29 +151,21 @@ func TestAddYear(t *testing.T) {
 		t.Errorf("Years() = %d, %d; want 2019, 2028", first, last)
 	}
 	tests := []struct {
-		date       string
-		cal        *Calendar
-		want       bool
-		wantErrOOR bool
+		date    string
+		cal     *Calendar
+		want    bool
+		wantErr error
 	}{
-		{"2028-01-22", c, true, false},  // a make-up Saturday of the new year
-		{"2028-01-26", c, false, false}, // a weekday off
-		{"2028-03-01", c, true, false},  // an ordinary Wednesday
-		{"2027-12-31", c, false, false}, // moved off by the 2028 schedule
-		{"2027-12-31", China(), true, false},
-		{"2028-03-01", China(), false, true},
+		{"2028-01-22", c, true, nil},  // a make-up Saturday of the new year
+		{"2028-01-26", c, false, nil}, // a weekday off
+		{"2028-03-01", c, true, nil},  // an ordinary Wednesday
+		{"2027-12-31", c, false, nil}, // moved off by the 2028 schedule
+		{"2027-12-31", China(), true, nil},
+		{"2028-03-01", China(), false, ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		got, err := tt.cal.IsWorkday(mustDay(t, tt.date, 9, 0))
-		if tt.wantErrOOR {
-			if !errors.Is(err, ErrOutOfRange) {
-				t.Errorf("IsWorkday(%s) = %v, %v; want ErrOutOfRange", tt.date, got, err)
-			}
-			continue
-		}
-		if err != nil || got != tt.want {
-			t.Errorf("IsWorkday(%s) = %v, %v; want %v", tt.date, got, err, tt.want)
-		}
+		wantResult(t, "IsWorkday("+tt.date+")", got, err, tt.want, tt.wantErr)
 	}
 	// Replacing a year: start from ChinaSchedules without the embedded ones.
 	all := ChinaSchedules()

@@ -15,33 +15,27 @@ func TestSpanText(t *testing.T) {
 	tests := []struct {
 		in      string
 		want    Span
-		wantErr bool
+		wantErr error
 	}{
-		{"08:30-12:00", Span{Start: 8*time.Hour + 30*time.Minute, End: 12 * time.Hour}, false},
-		{"00:00-24:00", Span{End: 24 * time.Hour}, false},
-		{"08:30:15-12:00", Span{Start: 8*time.Hour + 30*time.Minute + 15*time.Second, End: 12 * time.Hour}, false},
-		{"08:00:00.5-09:00", Span{Start: 8*time.Hour + 500*time.Millisecond, End: 9 * time.Hour}, false},
-		{"08:00:00.000000001-09:00", Span{Start: 8*time.Hour + 1, End: 9 * time.Hour}, false},
-		{"8:30-12:00", Span{}, true},
-		{"08:30", Span{}, true},
-		{"08:60-12:00", Span{}, true},
-		{"24:01-24:00", Span{}, true},
-		{"25:00-26:00", Span{}, true},
-		{"08:00:00.-09:00", Span{}, true},
-		{"08:00:00.1234567890-09:00", Span{}, true},
-		{"08:00-09:00-10:00", Span{}, true},
+		{"08:30-12:00", Span{Start: 8*time.Hour + 30*time.Minute, End: 12 * time.Hour}, nil},
+		{"00:00-24:00", Span{End: 24 * time.Hour}, nil},
+		{"08:30:15-12:00", Span{Start: 8*time.Hour + 30*time.Minute + 15*time.Second, End: 12 * time.Hour}, nil},
+		{"08:00:00.5-09:00", Span{Start: 8*time.Hour + 500*time.Millisecond, End: 9 * time.Hour}, nil},
+		{"08:00:00.000000001-09:00", Span{Start: 8*time.Hour + 1, End: 9 * time.Hour}, nil},
+		{"8:30-12:00", Span{}, ErrHours},
+		{"08:30", Span{}, ErrHours},
+		{"08:60-12:00", Span{}, ErrHours},
+		{"24:01-24:00", Span{}, ErrHours},
+		{"25:00-26:00", Span{}, ErrHours},
+		{"08:00:00.-09:00", Span{}, ErrHours},
+		{"08:00:00.1234567890-09:00", Span{}, ErrHours},
+		{"08:00-09:00-10:00", Span{}, ErrHours},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseSpan(tt.in)
-			if tt.wantErr {
-				if !errors.Is(err, ErrHours) {
-					t.Errorf("ParseSpan(%q) = %v, %v; want ErrHours", tt.in, got, err)
-				}
+			if !wantResult(t, fmt.Sprintf("ParseSpan(%q)", tt.in), got, err, tt.want, tt.wantErr) || tt.wantErr != nil {
 				return
-			}
-			if err != nil || got != tt.want {
-				t.Fatalf("ParseSpan(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 			}
 			text, err := got.MarshalText()
 			if err != nil || string(text) != tt.in {

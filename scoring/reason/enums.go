@@ -3,7 +3,6 @@ package reason
 import (
 	"database/sql/driver"
 	"errors"
-	"fmt"
 
 	"github.com/qingdan/qingdan/internal/enum"
 )
@@ -43,13 +42,7 @@ func ParseLang(text string) (Lang, error) { return langs.Parse(text) }
 func (l Lang) MarshalText() ([]byte, error) { return langs.MarshalText(l) }
 
 // UnmarshalText reads what [ParseLang] reads; the empty text is English.
-func (l *Lang) UnmarshalText(b []byte) error {
-	v, err := langs.UnmarshalText(b)
-	if err == nil {
-		*l = v
-	}
-	return err
-}
+func (l *Lang) UnmarshalText(b []byte) error { return langs.Unmarshal(b, l) }
 
 // Of names the figure a [Check] compares or a [Figure] gives. The zero
 // value is "not set".
@@ -80,7 +73,8 @@ var ofs = enum.New(enum.Spec[Of]{
 		"responseOnTime", "resolutionOnTime", "quality", "satisfaction", "stage", "type"},
 	Labels: []string{"", "响应", "办结", "已响应", "已办结", "退单", "已终结", "催办", "督办",
 		"按时响应", "按时办结", "质量", "满意度", "阶段", "类型"},
-	Err: ErrInvalid,
+	Err:      ErrInvalid,
+	Required: true,
 })
 
 // String returns the code, or "Of(n)" for a value out of range.
@@ -95,21 +89,10 @@ func ParseOf(text string) (Of, error) { return ofs.Parse(text) }
 
 // MarshalText writes the code; the zero value and a value out of range are
 // errors wrapping [ErrInvalid].
-func (o Of) MarshalText() ([]byte, error) {
-	if o == 0 {
-		return nil, fmt.Errorf("%w: figure not set", ErrInvalid)
-	}
-	return ofs.MarshalText(o)
-}
+func (o Of) MarshalText() ([]byte, error) { return ofs.MarshalText(o) }
 
 // UnmarshalText reads what [ParseOf] reads.
-func (o *Of) UnmarshalText(b []byte) error {
-	v, err := ParseOf(string(b))
-	if err == nil {
-		*o = v
-	}
-	return err
-}
+func (o *Of) UnmarshalText(b []byte) error { return ofs.Unmarshal(b, o) }
 
 // Op is the comparison a [Check] made. The zero value is "not set".
 type Op int
@@ -126,10 +109,11 @@ const (
 
 var ops = enum.New(enum.Spec[Op]{
 	Package: "reason", Type: "Op", What: "comparison",
-	Codes:   []string{"", "atMost", "over", "atLeast", "is", "in"},
-	Labels:  []string{"", "不超过", "超过", "不低于", "是", "属于"},
-	Aliases: map[string]Op{"≤": AtMost, ">": Over, "≥": AtLeast, "=": Is, "∈": In},
-	Err:     ErrInvalid,
+	Codes:    []string{"", "atMost", "over", "atLeast", "is", "in"},
+	Labels:   []string{"", "不超过", "超过", "不低于", "是", "属于"},
+	Aliases:  map[string]Op{"≤": AtMost, ">": Over, "≥": AtLeast, "=": Is, "∈": In},
+	Err:      ErrInvalid,
+	Required: true,
 })
 
 // String returns the code, or "Op(n)" for a value out of range.
@@ -154,21 +138,10 @@ var signs = [...]string{"", "≤", ">", "≥", "=", "∈"}
 
 // MarshalText writes the code; the zero value and a value out of range are
 // errors wrapping [ErrInvalid].
-func (o Op) MarshalText() ([]byte, error) {
-	if o == 0 {
-		return nil, fmt.Errorf("%w: comparison not set", ErrInvalid)
-	}
-	return ops.MarshalText(o)
-}
+func (o Op) MarshalText() ([]byte, error) { return ops.MarshalText(o) }
 
 // UnmarshalText reads what [ParseOp] reads.
-func (o *Op) UnmarshalText(b []byte) error {
-	v, err := ParseOp(string(b))
-	if err == nil {
-		*o = v
-	}
-	return err
-}
+func (o *Op) UnmarshalText(b []byte) error { return ops.Unmarshal(b, o) }
 
 // Value writes the code to a database column (database/sql/driver.Valuer),
 // as MarshalText does.

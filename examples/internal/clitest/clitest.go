@@ -1,10 +1,12 @@
 // Package clitest runs an example program's run function in the program's
 // tests: a run that must succeed and print its golden file, and a run that
-// must fail with an exit code and say why on stderr.
+// must fail with an exit code and say why on stderr. It gives the tests
+// that import it the -update flag, which rewrites the golden files.
 package clitest
 
 import (
 	"bytes"
+	"flag"
 	"io"
 	"strings"
 
@@ -18,10 +20,21 @@ type TB = golden.TB
 // stderr, and returns the exit code.
 type Run func(args []string, stdout, stderr io.Writer) int
 
+// update is the -update flag of the tests: [Check] rewrites the golden
+// files instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// Check compares got with the golden file at path as [golden.Check] does,
+// or rewrites the file when the test runs with -update.
+func Check(t TB, path string, got []byte) {
+	t.Helper()
+	golden.Check(t, path, got, *update)
+}
+
 // Golden runs the program with args, fails t unless it exits 0 and writes
 // nothing to stderr, and checks its standard output against the golden file
-// at path ([golden.Check], rewritten when update is true).
-func Golden(t TB, run Run, args []string, path string, update bool) {
+// at path ([Check]).
+func Golden(t TB, run Run, args []string, path string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if code := run(args, &stdout, &stderr); code != 0 {
@@ -30,7 +43,7 @@ func Golden(t TB, run Run, args []string, path string, update bool) {
 	if stderr.Len() != 0 {
 		t.Errorf("run(%q) wrote to stderr:\n%s", args, stderr.String())
 	}
-	golden.Check(t, path, stdout.Bytes(), update)
+	Check(t, path, stdout.Bytes())
 }
 
 // Fails runs the program with args and fails t unless it exits with code

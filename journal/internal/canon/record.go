@@ -18,12 +18,17 @@ import (
 // string (so a journal written before reasons had structure reads the
 // same), any other as an object.
 func (enc *Encoder) reasonList(key string, rs []reason.Reason) {
+	array(enc, key, rs, enc.reason)
+}
+
+// array writes key and the JSON array of xs, each written by write.
+func array[T any](enc *Encoder, key string, xs []T, write func(*T)) {
 	enc.b = append(append(enc.b, key...), '[')
-	for i := range rs {
+	for i := range xs {
 		if i > 0 {
 			enc.b = append(enc.b, ',')
 		}
-		enc.reason(&rs[i])
+		write(&xs[i])
 	}
 	enc.b = append(enc.b, ']')
 }
@@ -49,47 +54,41 @@ func (enc *Encoder) reason(r *reason.Reason) {
 		enc.code(sep(`"lang":`), langCodes, int(r.Lang))
 	}
 	if len(r.Checks) > 0 {
-		enc.b = append(enc.b, sep(`"checks":[`)...)
-		for i := range r.Checks {
-			c := &r.Checks[i]
-			if i > 0 {
-				enc.b = append(enc.b, ',')
-			}
-			enc.code(`{"of":`, ofCodes, int(c.Of))
-			enc.code(`,"op":`, opCodes, int(c.Op))
-			enc.decimal(`,"threshold":`, c.Threshold)
-			enc.b = append(enc.b, '}')
-		}
-		enc.b = append(enc.b, ']')
+		array(enc, sep(`"checks":`), r.Checks, enc.check)
 	}
 	if len(r.Figures) > 0 {
-		enc.b = append(enc.b, sep(`"figures":[`)...)
-		for i := range r.Figures {
-			f := &r.Figures[i]
-			if i > 0 {
-				enc.b = append(enc.b, ',')
-			}
-			enc.code(`{"of":`, ofCodes, int(f.Of))
-			if f.Done {
-				enc.b = append(enc.b, `,"done":true`...)
-			}
-			enc.duration(`,"actual":`, f.Actual)
-			enc.duration(`,"limit":`, f.Limit)
-			if f.Places != 0 {
-				enc.int(`,"places":`, f.Places)
-			}
-			if f.Value != 0 {
-				enc.int(`,"value":`, f.Value)
-			}
-			enc.b = append(enc.b, '}')
-		}
-		enc.b = append(enc.b, ']')
+		array(enc, sep(`"figures":`), r.Figures, enc.figure)
 	}
 	if r.Type != "" {
 		enc.str(sep(`"type":`), r.Type)
 	}
 	if r.Text != "" {
 		enc.str(sep(`"text":`), r.Text)
+	}
+	enc.b = append(enc.b, '}')
+}
+
+// check writes one of a reason's checks.
+func (enc *Encoder) check(c *reason.Check) {
+	enc.code(`{"of":`, ofCodes, int(c.Of))
+	enc.code(`,"op":`, opCodes, int(c.Op))
+	enc.decimal(`,"threshold":`, c.Threshold)
+	enc.b = append(enc.b, '}')
+}
+
+// figure writes one of a reason's figures.
+func (enc *Encoder) figure(f *reason.Figure) {
+	enc.code(`{"of":`, ofCodes, int(f.Of))
+	if f.Done {
+		enc.b = append(enc.b, `,"done":true`...)
+	}
+	enc.duration(`,"actual":`, f.Actual)
+	enc.duration(`,"limit":`, f.Limit)
+	if f.Places != 0 {
+		enc.int(`,"places":`, f.Places)
+	}
+	if f.Value != 0 {
+		enc.int(`,"value":`, f.Value)
 	}
 	enc.b = append(enc.b, '}')
 }

@@ -25,6 +25,7 @@ const (
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
+	name           string // the command's, for its messages; Main sets it
 }
 
 // Stdio returns the Env of the process.
@@ -43,7 +44,8 @@ type Command struct {
 	// flags; a MaxArgs below 0 sets no bound. Another number is bad usage.
 	MinArgs, MaxArgs int
 	// Setup adds the command's flags to fs, bound to values of its own,
-	// and returns the function that runs the command with them.
+	// and returns the function that runs the command with them; Bind
+	// makes one of a type of Options.
 	Setup func(fs *flag.FlagSet) Runner
 	// Subs, if set, are the command's own subcommands (Name "journal
 	// verify"), and Setup is not used.
@@ -54,6 +56,25 @@ type Command struct {
 // returns the exit code.
 type Runner func(env *Env, args []string) int
 
+// Options are the flags of a command, fields of a struct: Flags adds
+// them to fs, bound to the fields, and Run runs the command with their
+// values on the operands left after them.
+type Options interface {
+	Flags(fs *flag.FlagSet)
+	Run(env *Env, args []string) int
+}
+
+// Bind is the Setup of a command whose flags are the Options O: it binds
+// them to a new O each time, so that runs share nothing.
+func Bind[O any, P interface {
+	*O
+	Options
+}](fs *flag.FlagSet) Runner {
+	o := P(new(O))
+	o.Flags(fs)
+	return o.Run
+}
+
 // Main parses args (the flags, anywhere among the operands) and runs c.
 // -h prints the usage with its examples and exits 0; bad flags exit with
 // Usage.
@@ -61,6 +82,7 @@ func (c *Command) Main(env *Env, args []string) int {
 	if len(c.Subs) > 0 {
 		return c.dispatch(env, args)
 	}
+	env = &Env{Stdin: env.Stdin, Stdout: env.Stdout, Stderr: env.Stderr, name: c.Name}
 	fs := flag.NewFlagSet("qingdan "+c.Name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	run := c.Setup(fs)
@@ -73,7 +95,7 @@ func (c *Command) Main(env *Env, args []string) int {
 		return Usage
 	}
 	if n := len(operands); n < c.MinArgs || c.MaxArgs >= 0 && n > c.MaxArgs {
-		return env.UsageError(c.Name, "%s", c.operands())
+		return env.UsageError("%s", c.operands())
 	}
 	return run(env, operands)
 }
@@ -158,16 +180,16 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// Errorf writes a message of the command name to standard error and
+// Errorf writes a message of the running command to standard error and
 // returns code, so that a subcommand can return env.Errorf(…).
-func (env *Env) Errorf(code int, name, format string, args ...any) int {
-	fmt.Fprintf(env.Stderr, "qingdan %s: %s\n", name, fmt.Sprintf(format, args...))
+func (env *Env) Errorf(code int, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, "qingdan %s: %s\n", env.name, fmt.Sprintf(format, args...))
 	return code
 }
 
-// UsageError reports bad usage of command name and returns Usage.
-func (env *Env) UsageError(name, format string, args ...any) int {
-	env.Errorf(Usage, name, format, args...)
-	fmt.Fprintf(env.Stderr, "运行 qingdan %s -h 查看用法\n", name)
+// UsageError reports bad usage of the running command and returns Usage.
+func (env *Env) UsageError(format string, args ...any) int {
+	env.Errorf(Usage, format, args...)
+	fmt.Fprintf(env.Stderr, "运行 qingdan %s -h 查看用法\n", env.name)
 	return Usage
 }

@@ -111,3 +111,51 @@ func TestReadWrite(t *testing.T) {
 		t.Error("Write made a folder")
 	}
 }
+
+// greet are the flags of a command made with Bind.
+type greet struct{ loud bool }
+
+// Flags binds -loud.
+func (g *greet) Flags(fs *flag.FlagSet) { fs.BoolVar(&g.loud, "loud", false, "大声") }
+
+// Run reports, as the command, whether -loud was given.
+func (g *greet) Run(env *Env, args []string) int {
+	return env.Errorf(Failed, "loud=%t %s", g.loud, strings.Join(args, " "))
+}
+
+// TestBind runs a command made with Bind twice: the second run does not
+// see the first's flags, and messages name the command.
+func TestBind(t *testing.T) {
+	c := &Command{Name: "greet", MaxArgs: -1, Setup: Bind[greet]}
+	var stderr bytes.Buffer
+	env := &Env{Stderr: &stderr}
+	for _, args := range [][]string{{"-loud", "a"}, {"b"}} {
+		if code := c.Main(env, args); code != Failed {
+			t.Errorf("Main(%q) = %d, want %d", args, code, Failed)
+		}
+	}
+	want := "qingdan greet: loud=true a\nqingdan greet: loud=false b\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("standard error mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestPrint writes a value as JSON or in words, and reports a value JSON
+// cannot hold.
+func TestPrint(t *testing.T) {
+	var stdout bytes.Buffer
+	env := &Env{Stdout: &stdout}
+	words := func() { stdout.WriteString("变更 0 处\n") }
+	if err := env.Print(true, []string{"a"}, words); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Print(false, []string{"a"}, words); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("[\"a\"]\n变更 0 处\n", stdout.String()); diff != "" {
+		t.Errorf("standard output mismatch (-want +got):\n%s", diff)
+	}
+	if err := env.Print(true, make(chan int), words); err == nil {
+		t.Error("Print(true, a channel) = nil, want an error")
+	}
+}

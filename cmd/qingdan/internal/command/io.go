@@ -1,6 +1,7 @@
 package command
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -50,6 +51,21 @@ func (env *Env) Write(name string, b []byte) error {
 		return pathError(name, err)
 	}
 	return nil
+}
+
+// Print writes v to standard output as one line of JSON when asJSON,
+// for programs to read, and otherwise calls text to write it in words.
+func (env *Env) Print(asJSON bool, v any, text func()) error {
+	if !asJSON {
+		text()
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
+	return err
 }
 
 // Name is how messages name the file name: "标准输入" for "-".
