@@ -173,7 +173,8 @@ func (b *Book) Amend(a Amendment) error {
 // each matter, subject, evaluator, grade and policy once — so that it
 // costs a fraction of recording the same evaluations; long runs of new
 // matter IDs it shares with o rather than copies (neither book writes
-// them again, and they stay in memory while either book holds them). It holds o still
+// them again, and they stay in memory while either book holds them); a
+// long run of records it copies on up to GOMAXPROCS goroutines. It holds o still
 // while it reads it; when another goroutine holds o, Merge waits for it
 // without holding b, so that books merged into each other at once do not
 // deadlock.

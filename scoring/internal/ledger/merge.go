@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"maps"
+	"runtime"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -50,7 +51,14 @@ func (l *Ledger) View() *Snapshot {
 // and class — and then copies s's records with their ids translated, and
 // each of s's stored reason lists once, as bytes. It allocates for what
 // is new to l and for tables by s's ids, not for each entry.
+//
+// A long run of records it copies on up to GOMAXPROCS goroutines.
 func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
+	return l.merge(s, limit, splitting{parallelMin, runtime.GOMAXPROCS(0)})
+}
+
+// merge is Merge, copying records split as sp says.
+func (l *Ledger) merge(s *Snapshot, limit int, sp splitting) (Outcome, []Key) {
 	// First look, changing nothing: l's id of each matter of s, and the
 	// entries of s whose keys l holds, which only matters l has can have.
 	plan := l.matters.plan(s.matters, s.pages)
@@ -84,24 +92,12 @@ func (l *Ledger) Merge(s *Snapshot, limit int) (Outcome, []Key) {
 	}
 
 	// Then copy: the records, in s's order after l's, each with its ids
-	// translated and its list of the matter's records moved by base.
+	// translated and its list of the matter's records moved by base; and,
+	// alongside, the matters: a new one's list is its records of s.
 	x := l.translator(s)
 	base := int32(l.recs.len())
-	for i := 0; i < s.recs.len(); {
-		src := s.recs.run(i)
-		dst := l.recs.extend(len(src))
-		for k := range dst {
-			d, r := &dst[k], &src[k]
-			x.copyRecord(d, r)
-			if r.prev != 0 {
-				d.prev += base
-			}
-		}
-		i += len(dst)
-	}
-	// The matters: a new one's list is its records of s; s's records of
-	// one l has go before those l has.
-	l.matters.addPlanned(s.matters, s.pages, &plan, base)
+	l.copyRecords(&x, base, sp, func() { l.matters.addPlanned(s.matters, s.pages, &plan, base) })
+	// s's records of a matter l has go before those l has.
 	for _, m := range plan.have {
 		h := s.matters.loc(m).head
 		if h == 0 {
@@ -169,18 +165,25 @@ func (o *overlaps) add(rec, matter int32, limit int) {
 	}
 }
 
-// translator rewrites the records of a snapshot for a ledger: their
-// classes, reasons, and the entries of their side tables.
+// translator rewrites the records of a snapshot for a ledger, once the
+// ledger holds the snapshot's reason lists, far times and wide points
+// after its own: their classes by a table, and the rest by adding where
+// the snapshot's lists start in the ledger's. It changes nothing, so that
+// goroutines may share it.
 type translator struct {
-	l       *Ledger
 	s       *Snapshot
-	classes []int32  // by class of s
-	reasons []uint32 // by reason list of s: 1 + l's, 0 until copied
+	classes []int32 // by class of s
+	reasons uint32  // l's reason lists before s's
+	far     int64   // l's far times before s's
+	wide    int64   // l's wide points before s's
 }
 
-// translator interns the names of every class of s into l.
+// translator interns the names of every class of s into l and appends
+// s's reason lists, far times and wide points to l's. Every reason list s
+// holds is one of its records' or amendments'.
 func (l *Ledger) translator(s *Snapshot) translator {
-	x := translator{l: l, s: s, classes: make([]int32, len(s.t.classes)), reasons: make([]uint32, len(s.t.reasonLocs))}
+	x := translator{s: s, classes: make([]int32, len(s.t.classes)), reasons: uint32(len(l.reasonLocs)),
+		far: int64(len(l.far)), wide: int64(len(l.wide))}
 	subjects := make([]int32, len(s.t.subjects))
 	for i, name := range s.t.subjects {
 		subjects[i] = l.subjects.id(name)
@@ -196,39 +199,27 @@ func (l *Ledger) translator(s *Snapshot) translator {
 	for i, c := range s.t.classes {
 		x.classes[i] = l.classes.id(class{subjects[c.subject], evaluators[c.evaluator], kinds[c.kind]})
 	}
+	for _, at := range s.t.reasonLocs {
+		l.copyReasons(reasonsBytes(&s.t.texts, at))
+	}
+	l.far = append(l.far, s.t.far...)
+	l.wide = append(l.wide, s.t.wide...) // a Decimal is immutable: it may be shared
 	return x
 }
 
-// copyRecord sets d to r, of s, as l keeps it: its class and reasons
-// translated, its far time and wide points copied, the rest as it is.
+// copyRecord sets d to r, of s, as l keeps it: its class, reasons, far
+// time and wide points translated, the rest as it is.
 func (x *translator) copyRecord(d, r *record) {
 	*d = *r
 	d.class = x.classes[r.class]
 	if id := r.reasonsID(); id != 0 {
-		v := x.reasons[id-1]
-		if v == 0 {
-			t := &x.s.t
-			v = x.l.copyReasons(reasonsBytes(&t.texts, t.reasonLocs[id-1]))
-			x.reasons[id-1] = v
-		}
-		d.reasons = v | r.reasons&flagAmended
+		d.reasons = x.reasons + id | r.reasons&flagAmended
 	}
-	if tagged(r.at) || r.isWide() {
-		x.figures(d, r)
-	}
-}
-
-// figures copies the far time and the wide points of r, of s, into l's
-// side tables for d, its copy.
-func (x *translator) figures(d, r *record) {
-	l, t := x.l, &x.s.t
 	if tagged(r.at) {
-		d.at = tag(len(l.far))
-		l.far = append(l.far, t.far[untag(r.at)])
+		d.at += x.far
 	}
-	if r.isWide() {
-		d.points = tag(len(l.wide))
-		l.wide = append(l.wide, t.wide[untag(r.points)]) // a Decimal is immutable: it may be shared
+	if tagged(r.points) {
+		d.points += x.wide
 	}
 }
 

@@ -3,6 +3,8 @@ package ledger
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -97,6 +99,17 @@ func contentsOf(l *Ledger) contents {
 	return c
 }
 
+// contentsDiff is cmp.Diff of what two ledgers report, which
+// reflect.DeepEqual checks first: on tens of thousands of entries cmp is
+// slow.
+func contentsDiff(want, got *Ledger) string {
+	w, g := contentsOf(want), contentsOf(got)
+	if reflect.DeepEqual(w, g) {
+		return ""
+	}
+	return cmp.Diff(w, g)
+}
+
 // fill adds entries and amendments to a ledger and fails on any outcome
 // but Added (amendments equal to one there already are skipped).
 func fill(t *testing.T, l *Ledger, es []Entry, as []Amendment) {
@@ -148,8 +161,12 @@ func TestMergeMatchesAdd(t *testing.T) {
 				if rng.IntN(2) == 0 {
 					s = parts[k].Snapshot()
 				}
-				if out, keys := got.Merge(s, 10); out != Added {
-					t.Fatalf("Merge of part %d = %v, %v", k, out, keys)
+				sp := splitting{parallelMin, runtime.GOMAXPROCS(0)}
+				if rng.IntN(2) == 0 {
+					sp = splitting{1, 3} // every run of records split
+				}
+				if out, keys := got.merge(s, 10, sp); out != Added {
+					t.Fatalf("Merge of part %d split %v = %v, %v", k, sp, out, keys)
 				}
 			}
 			if diff := cmp.Diff(contentsOf(&want), contentsOf(&got)); diff != "" {
@@ -173,6 +190,56 @@ func TestMergeMatchesAdd(t *testing.T) {
 				t.Fatalf("after more entries, mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMergeSplitsCopying merges a ledger of 40,000 entries and some
+// amendments into one of 1,000, some of the same matters, copying the
+// records on three goroutines from the middle of a chunk on; then both go
+// on adding. Each reports what a ledger given its own entries reports.
+func TestMergeSplitsCopying(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	es, as := randomEntries(rng, 34_200)
+	mine, theirs, later := es[:1000], es[1000:34_000], es[34_000:]
+	mineAs, theirAs := amendmentsOf(mine, as), amendmentsOf(theirs, as)
+	var src Ledger
+	fill(t, &src, theirs, theirAs)
+	if 1000&(1<<chunkBits-1) == 0 || src.Len()-(1<<chunkBits-1000) < 1<<chunkBits {
+		t.Fatalf("ledgers of 1000 and %d entries: the test means to copy from the middle of a chunk, and more than a chunk after it", src.Len())
+	}
+	var want Ledger
+	fill(t, &want, es[:34_000], slices.Concat(mineAs, theirAs))
+	var dst Ledger
+	for _, snapshot := range []bool{false, true} {
+		dst = Ledger{}
+		fill(t, &dst, mine, mineAs)
+		s := src.View()
+		if snapshot {
+			s = src.Snapshot()
+		}
+		if out, keys := dst.merge(s, 10, splitting{1, 3}); out != Added {
+			t.Fatalf("snapshot %v: Merge = %v, %v", snapshot, out, keys)
+		}
+		if diff := contentsDiff(&want, &dst); diff != "" {
+			t.Fatalf("snapshot %v: merged mismatch (-want +got):\n%s", snapshot, diff)
+		}
+	}
+	fill(t, &dst, later[:100], nil)
+	fill(t, &src, later[100:], nil)
+	for _, c := range []struct {
+		name string
+		l    *Ledger
+		es   []Entry
+		as   []Amendment
+	}{
+		{"merged", &dst, slices.Concat(mine, theirs, later[:100]), slices.Concat(mineAs, theirAs)},
+		{"other", &src, slices.Concat(theirs, later[100:]), theirAs},
+	} {
+		var want Ledger
+		fill(t, &want, c.es, c.as)
+		if diff := contentsDiff(&want, c.l); diff != "" {
+			t.Fatalf("after more entries, the %s ledger mismatch (-want +got):\n%s", c.name, diff)
+		}
 	}
 }
 
