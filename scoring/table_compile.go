@@ -236,10 +236,13 @@ func (rc *ratioCond) holds(f *Facts) bool {
 }
 
 // matches reports whether every condition of r holds for facts f of the
-// given flags and answer, as TableRule.matches does.
+// given flags and answer, as TableRule.matches does. (Evaluate tests the
+// flags and the answer first, inline: most rules fail there.)
 func (r *compiledRule) matches(f *Facts, fl uint16, answer uint8) bool {
-	if fl&r.mask != r.want || answer&r.answers == 0 ||
-		r.qmin != 0 && (f.Quality == 0 || f.Quality < r.qmin) ||
+	if fl&r.mask != r.want || answer&r.answers == 0 {
+		return false
+	}
+	if r.qmin != 0 && (f.Quality == 0 || f.Quality < r.qmin) ||
 		r.qmax != 0 && (f.Quality == 0 || f.Quality > r.qmax) {
 		return false
 	}
@@ -259,7 +262,7 @@ func (c *compiled) Evaluate(f Facts) (Result, error) {
 	fl, answer := flags(&f)
 	for i := range c.rules {
 		r := &c.rules[i]
-		if r.matches(&f, fl, answer) {
+		if fl&r.mask == r.want && answer&r.answers != 0 && r.matches(&f, fl, answer) {
 			return Result{Grade: r.grade.Code, Points: r.grade.Points, Policy: c.policy, Reasons: c.reason(i, r, &f)}, nil
 		}
 	}
