@@ -22,9 +22,8 @@ import (
 // policy as data, which a host reads, edits and saves.
 //
 // The evaluator is safe for concurrent use. A change to t after Compile
-// does not reach it: compile the changed table again. The Checks of the
-// reasons it gives are shared by every Result of the same rule, as the
-// strings in them are; a caller must not modify them.
+// does not reach it: compile the changed table again. Each Result it
+// gives is the caller's own, its reason's checks and figures included.
 func (t *Table) Compile() (Evaluator, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -115,7 +114,7 @@ type compiledRule struct {
 	ratios     []ratioCond
 	grade      Grade
 	name       string
-	checks     []reason.Check
+	checks     []reason.Check // copied into each reason
 }
 
 // ratioCond is one ratio condition: the response's or the resolution's
@@ -237,10 +236,13 @@ func (rc *ratioCond) holds(f *Facts) bool {
 }
 
 // matches reports whether every condition of r holds for facts f of the
-// given flags and answer, as TableRule.matches does.
+// given flags and answer, as TableRule.matches does. (Evaluate tests the
+// flags and the answer first, inline: most rules fail there.)
 func (r *compiledRule) matches(f *Facts, fl uint16, answer uint8) bool {
-	if fl&r.mask != r.want || answer&r.answers == 0 ||
-		r.qmin != 0 && (f.Quality == 0 || f.Quality < r.qmin) ||
+	if fl&r.mask != r.want || answer&r.answers == 0 {
+		return false
+	}
+	if r.qmin != 0 && (f.Quality == 0 || f.Quality < r.qmin) ||
 		r.qmax != 0 && (f.Quality == 0 || f.Quality > r.qmax) {
 		return false
 	}
@@ -260,7 +262,7 @@ func (c *compiled) Evaluate(f Facts) (Result, error) {
 	fl, answer := flags(&f)
 	for i := range c.rules {
 		r := &c.rules[i]
-		if r.matches(&f, fl, answer) {
+		if fl&r.mask == r.want && answer&r.answers != 0 && r.matches(&f, fl, answer) {
 			return Result{Grade: r.grade.Code, Points: r.grade.Points, Policy: c.policy, Reasons: c.reason(i, r, &f)}, nil
 		}
 	}
@@ -268,34 +270,45 @@ func (c *compiled) Evaluate(f Facts) (Result, error) {
 		errtext.Quote(c.t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
 }
 
-// reason4 and reason8 hold a compiled table's reason and its figures
-// (its checks are the rule's own) in one allocation: four figures are
-// what most facts give, eight the most.
+// reason4 and reason8 hold a compiled table's reason, its checks and its
+// figures in one allocation: four figures are what most facts give, eight
+// the most; most rules check one or two conditions.
 type (
 	reason4 struct {
 		rs [1]reason.Reason
+		cs [inlineChecks]reason.Check
 		fs [4]reason.Figure
 	}
 	reason8 struct {
 		rs [1]reason.Reason
+		cs [inlineChecks]reason.Check
 		fs [maxFigures]reason.Figure
 	}
 )
 
-// newReason returns a reason, and n figures, zero, in one block.
-func newReason(n int) ([]reason.Reason, []reason.Figure) {
+// newReason returns a reason, room for the checks of r and n figures,
+// zero, in one block (the checks of a rule of more than two conditions in
+// another).
+func newReason(r *compiledRule, n int) ([]reason.Reason, []reason.Check, []reason.Figure) {
+	var rs []reason.Reason
+	var cs, fs = []reason.Check(nil), []reason.Figure(nil)
 	if n <= 4 {
 		b := new(reason4)
-		return b.rs[:], b.fs[:n]
+		rs, cs, fs = b.rs[:], b.cs[:0], b.fs[:n]
+	} else {
+		b := new(reason8)
+		rs, cs, fs = b.rs[:], b.cs[:0], b.fs[:n]
 	}
-	b := new(reason8)
-	return b.rs[:], b.fs[:n]
+	if len(r.checks) > inlineChecks {
+		cs = make([]reason.Check, 0, len(r.checks))
+	}
+	return rs, cs, fs
 }
 
 // reason is Table.reason with the checks prepared and the places found
 // against the prepared thresholds.
 func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
-	rs, fs := newReason(figureCount(f))
+	rs, cs, fs := newReason(r, figureCount(f))
 	c.sides[0].set(&fs[0], reason.Response, f.Responded, f.Response, f.ResponseLimit)
 	c.sides[1].set(&fs[1], reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit)
 	setCounts(fs[2:], f)
@@ -303,7 +316,15 @@ func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
 	// costs the collector less than a struct copied over (and Text, empty,
 	// costs nothing).
 	rr := &rs[0]
-	rr.Rule, rr.Name, rr.Lang, rr.Checks, rr.Figures, rr.Type = i+1, r.name, c.lang, r.checks, fs, f.Type
+	if r.checks != nil { // the caller's own, as Evaluator promises; field by field, as below
+		cs = cs[:len(r.checks)]
+		for j := range r.checks {
+			c, x := &cs[j], &r.checks[j]
+			c.Of, c.Op, c.Threshold = x.Of, x.Op, x.Threshold
+		}
+		rr.Checks = cs
+	}
+	rr.Rule, rr.Name, rr.Lang, rr.Figures, rr.Type = i+1, r.name, c.lang, fs, f.Type
 	return rs
 }
 

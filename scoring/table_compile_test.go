@@ -157,3 +157,34 @@ func TestCompileConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCompileResultsAreTheCallers: a caller that changes the checks and
+// figures of one Result changes no other, nor what the evaluator gives
+// next.
+func TestCompileResultsAreTheCallers(t *testing.T) {
+	compiled, err := thresholdTable().Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := thresholdTable().Compile() // no Result of it is changed
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := edgeFacts()
+	for _, f := range facts {
+		r, _ := compiled.Evaluate(f)
+		for i := range r.Reasons[0].Checks {
+			r.Reasons[0].Checks[i] = reason.Check{Of: reason.Stage, Op: reason.Is}
+		}
+		for i := range r.Reasons[0].Figures {
+			r.Reasons[0].Figures[i].Value = -7
+		}
+	}
+	for i, f := range facts {
+		want, _ := fresh.Evaluate(f)
+		got, _ := compiled.Evaluate(f)
+		if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+			t.Fatalf("facts %d: a caller's change reached another Result; mismatch (-before +after):\n%s", i, diff)
+		}
+	}
+}
