@@ -41,30 +41,26 @@ func (t *Table) Compile() (Evaluator, error) {
 // clone returns a copy of t that shares no memory with it.
 func (t *Table) clone() *Table {
 	u := &Table{Version: t.Version, Lang: t.Lang, Scale: slices.Clone(t.Scale), Rules: slices.Clone(t.Rules)}
-	cloneBool := func(p **bool) {
-		if *p != nil {
-			v := **p
-			*p = &v
-		}
-	}
-	cloneDecimal := func(p **decimal.Decimal) {
-		if *p != nil {
-			v := **p
-			*p = &v
-		}
-	}
 	for i := range u.Rules {
 		r := &u.Rules[i]
 		r.Types = slices.Clone(r.Types)
 		for _, p := range [...]**bool{&r.Responded, &r.Resolved, &r.Returned, &r.Final, &r.Urged, &r.Supervised,
 			&r.ResponseOnTime, &r.ResolutionOnTime, &r.QualityGiven} {
-			cloneBool(p)
+			clonePtr(p)
 		}
 		for _, p := range [...]**decimal.Decimal{&r.ResponseAtMost, &r.ResponseOver, &r.ResolutionAtMost, &r.ResolutionOver} {
-			cloneDecimal(p)
+			clonePtr(p)
 		}
 	}
 	return u
+}
+
+// clonePtr points *p at a copy of what it points at.
+func clonePtr[T any](p **T) {
+	if *p != nil {
+		v := **p
+		*p = &v
+	}
 }
 
 // The facts' flags a rule may ask for, one bit each.
@@ -126,11 +122,12 @@ type ratioCond struct {
 }
 
 // side is what the places of one figure's ratio are chosen against: the
-// thresholds of that figure in the table's rules that are whole
-// hundredths, with 1 (100 hundredths), and the others as fractions.
+// thresholds of that figure in the table's rules, with 1 (100
+// hundredths), when all are whole hundredths; otherwise (exact) the
+// table's own code chooses.
 type side struct {
 	hundredths []uint64
-	others     []fraction
+	exact      bool
 	full       sides
 }
 
@@ -145,9 +142,9 @@ func (c *compiled) prepareSide(resolution bool) side {
 				s.hundredths = append(s.hundredths, lo)
 				break
 			}
-			s.others = append(s.others, fractionOf(*x))
+			s.exact = true
 		default:
-			s.others = append(s.others, fractionOf(*x))
+			s.exact = true
 		}
 		return true
 	})
@@ -334,7 +331,7 @@ func (s *side) set(fg *reason.Figure, of reason.Of, done bool, actual, limit tim
 	fg.Of, fg.Done, fg.Actual, fg.Limit = of, done, actual, limit
 	if limit > 0 && (done || actual > 0) {
 		a, l := int64(max(actual, 0)), int64(limit)
-		if ok, sure := s.twoPlaces(a, l); ok && sure {
+		if s.twoPlaces(a, l) {
 			fg.Places = 2
 		} else {
 			fg.Places = s.full.places(a, l)
@@ -342,23 +339,18 @@ func (s *side) set(fg *reason.Figure, of reason.Of, done bool, actual, limit tim
 	}
 }
 
-// twoPlaces reports whether actual/limit, shown with 2 places, compares
-// with 1 and every threshold as the ratio does (sides.agreeHundredths);
-// sure is false where it cannot tell without more work, which
-// sides.places then does. The figure shown, q hundredths, is
+// twoPlaces reports whether actual/limit, shown with 2 places, surely
+// compares with 1 and every threshold as the ratio does
+// (sides.agreeHundredths); where it does not, or it cannot tell cheaply,
+// sides.places chooses. The figure shown, q hundredths, is
 // ⌊(200 × actual + limit) / (2 × limit)⌋ (half up); it can only read
 // wrongly against a threshold of X hundredths when q is X, that is when
 // (2X − 1) × limit ≤ 200 × actual < (2X + 1) × limit, and then only if
-// the ratio is not X hundredths itself. A threshold that is not whole
-// hundredths is compared with q exactly.
-func (s *side) twoPlaces(actual, limit int64) (ok, sure bool) {
-	if len(s.others) > 0 {
-		q, fits := ratio.RoundedAt(actual, limit, 2)
-		return fits && s.agreeHundredths(actual, limit, q), true
-	}
+// the ratio is not X hundredths itself.
+func (s *side) twoPlaces(actual, limit int64) bool {
 	ah, al := bits.Mul64(uint64(actual), 200)
-	if hi, _ := bits.Mul64(uint64(limit), 1<<63); ah >= hi {
-		return false, false // q may not fit 64 bits
+	if hi, _ := bits.Mul64(uint64(limit), 1<<63); s.exact || ah >= hi {
+		return false // a threshold not of whole hundredths, or a q that may not fit 64 bits
 	}
 	for _, x := range s.hundredths {
 		lh, ll := bits.Mul64(2*x-1, uint64(limit))
@@ -367,30 +359,10 @@ func (s *side) twoPlaces(actual, limit int64) (ok, sure bool) {
 			continue // q is not x
 		}
 		xh, xl := bits.Mul64(x, uint64(limit))
-		return ah == 2*xh+xl>>63 && al == xl<<1, true // the figure is the ratio itself
+		return ah == 2*xh+xl>>63 && al == xl<<1 // the figure is the ratio itself
 	}
-	return true, true
+	return true
 }
 
 // less128 reports whether ah:al < bh:bl.
 func less128(ah, al, bh, bl uint64) bool { return ah < bh || ah == bh && al < bl }
-
-// agreeHundredths is sides.agreeHundredths against the prepared
-// thresholds: a threshold of whole hundredths can only be read wrongly
-// when it is q (and then the ratio is not q hundredths, or the first test
-// would have held); any other is compared exactly.
-func (s *side) agreeHundredths(actual, limit int64, q uint64) bool {
-	ah, al := bits.Mul64(uint64(actual), 100)
-	if qh, ql := bits.Mul64(q, uint64(limit)); ah == qh && al == ql {
-		return true // the figure is the ratio itself
-	}
-	if slices.Contains(s.hundredths, q) {
-		return false
-	}
-	for i := range s.others {
-		if x := &s.others[i]; x.cmpRatio(actual, limit) != x.cmpHundredths(q) {
-			return false
-		}
-	}
-	return true
-}
