@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"math/bits"
 	"sync"
 	"testing"
 
+	"github.com/qingdan/qingdan/internal/witness"
 	"github.com/qingdan/qingdan/journal"
 	"golang.org/x/mod/sumdb/tlog"
 )
@@ -195,51 +195,27 @@ func TestFirstDifference(t *testing.T) {
 	published, _ := treeOf(t, j)
 	cp := published.Checkpoint("o")
 	// The witness's copy: the published tree's tiles of height 2.
-	tiles := map[tlog.Tile][]byte{}
-	for _, tile := range tlog.NewTiles(2, 0, n) {
-		data, err := tlog.ReadTileData(tile, published)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tiles[tile] = data
+	mirror, err := witness.Mirror(published, 2, tlog.Tree{N: cp.Size, Hash: tlog.Hash(cp.Root)})
+	if err != nil {
+		t.Fatal(err)
 	}
-	witness := tlog.TileHashReader(tlog.Tree{N: cp.Size, Hash: tlog.Hash(cp.Root)}, tileStore{tiles})
 	for _, first := range []int{1, 2, 300, 511, 512, 513, n} {
 		rewritten, _ := treeOf(t, rechain(edit(j, first-1, "次进展", "次處理"), first-1))
 		if rewritten.Checkpoint("o") == cp {
 			t.Fatalf("rewriting from %d left the root", first)
 		}
-		got, err := rewritten.FirstDifference(witness, n)
+		got, err := rewritten.FirstDifference(mirror, n)
 		if err != nil || got != int64(first) {
 			t.Errorf("FirstDifference of a journal rewritten from entry %d = %d, %v", first, got, err)
 		}
 	}
-	if got, err := published.FirstDifference(witness, n); got != 0 || err != nil {
+	if got, err := published.FirstDifference(mirror, n); got != 0 || err != nil {
 		t.Errorf("FirstDifference of the journal itself = %d, %v; want 0", got, err)
 	}
-	if _, err := published.FirstDifference(witness, n+1); !errors.Is(err, journal.ErrInvalid) {
+	if _, err := published.FirstDifference(mirror, n+1); !errors.Is(err, journal.ErrInvalid) {
 		t.Errorf("FirstDifference beyond the tree = %v; want ErrInvalid", err)
 	}
 }
-
-// tileStore serves tiles from memory, as a witness's mirror would.
-type tileStore struct{ tiles map[tlog.Tile][]byte }
-
-func (s tileStore) Height() int { return 2 }
-
-func (s tileStore) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
-	out := make([][]byte, len(tiles))
-	for i, tile := range tiles {
-		data, ok := s.tiles[tile]
-		if !ok {
-			return nil, fmt.Errorf("no tile %s", tile.Path())
-		}
-		out[i] = data
-	}
-	return out, nil
-}
-
-func (s tileStore) SaveTiles([]tlog.Tile, [][]byte) {}
 
 // TestTreeConcurrentUse makes proofs while a Writer adds entries.
 func TestTreeConcurrentUse(t *testing.T) {

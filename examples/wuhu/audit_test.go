@@ -8,12 +8,12 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/witness"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
@@ -148,15 +148,10 @@ func TestAuditCutShort(t *testing.T) {
 func TestAuditRewritten(t *testing.T) {
 	t.Parallel()
 	au := audit(t)
-	tiles := map[tlog.Tile][]byte{}
-	for _, tile := range tlog.NewTiles(8, 0, au.year().Size) {
-		data, err := tlog.ReadTileData(tile, au.tree)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tiles[tile] = data
+	mirror, err := witness.Mirror(au.tree, 8, tlog.Tree{N: au.year().Size, Hash: tlog.Hash(au.year().Root)})
+	if err != nil {
+		t.Fatal(err)
 	}
-	witness := tlog.TileHashReader(tlog.Tree{N: au.year().Size, Hash: tlog.Hash(au.year().Root)}, tileStore(tiles))
 	for _, month := range []int{0, 5, 11} { // an evaluation of January, of June, of December
 		first := au.firstEvaluationAfter(t, au.months[max(month-1, 0)].Size*int64(min(month, 1)))
 		forged := au.rewrite(t, first)
@@ -171,7 +166,7 @@ func TestAuditRewritten(t *testing.T) {
 		if _, err := journal.Verify(bytes.NewReader(forged), &journal.Options{Tree: tree}); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := tree.FirstDifference(witness, au.year().Size); err != nil || got != first {
+		if got, err := tree.FirstDifference(mirror, au.year().Size); err != nil || got != first {
 			t.Errorf("rewritten from entry %d, FirstDifference = %d, %v", first, got, err)
 		}
 		// The month before the rewriting: no proof joins it to the
@@ -240,25 +235,6 @@ func (au *audited) rewrite(t *testing.T, seq int64) []byte {
 	}
 	return buf.Bytes()
 }
-
-// tileStore serves a witness's mirror of the tiles of height 8.
-type tileStore map[tlog.Tile][]byte
-
-func (s tileStore) Height() int { return 8 }
-
-func (s tileStore) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
-	out := make([][]byte, len(tiles))
-	for i, tile := range tiles {
-		data, ok := s[tile]
-		if !ok {
-			return nil, fmt.Errorf("no tile %s", tile.Path())
-		}
-		out[i] = data
-	}
-	return out, nil
-}
-
-func (s tileStore) SaveTiles([]tlog.Tile, [][]byte) {}
 
 // TestAuditForgedAmendment appends, after the year's checkpoint, an
 // amendment dated in March that downgrades a department. Appending is no
