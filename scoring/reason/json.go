@@ -81,7 +81,7 @@ func (f Figure) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly, as
-// [Check.UnmarshalJSON] does; Places must be 0 to 40.
+// [Check.UnmarshalJSON] does; Places must be 0 to 82.
 func (f *Figure) UnmarshalJSON(b []byte) error {
 	var g figureFields
 	w := figureJSON{figureFields: &g}
