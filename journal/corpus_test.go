@@ -287,9 +287,19 @@ func corpus(t testing.TB) []corpusCase {
 	}{
 		{"places-above-82", 8, `"places":2`, `"places":83`},
 		{"rule-negative", 8, `"rule":6`, `"rule":-6`},
+		{"checks-above-64", 8, `{"of":"quality","op":"atLeast","threshold":"4"}`,
+			strings.Repeat(`{"of":"quality","op":"atLeast","threshold":"4"},`, reason.MaxList-2) + `{"of":"quality","op":"atLeast","threshold":"4"}`},
+		{"figures-above-64", 8, `{"of":"quality","value":5}`,
+			strings.Repeat(`{"of":"quality","value":5},`, reason.MaxList-3) + `{"of":"quality","value":5}`},
 	} {
 		cases = append(cases, corpusCase{name: "out-of-range-" + nc.name, journal: rechain(edit(base, nc.line, nc.old, nc.new), nc.line)})
 	}
+	// A reason with as many checks and figures as it may hold: sound.
+	atMost := edit(base, 8, `{"of":"quality","op":"atLeast","threshold":"4"}`,
+		strings.Repeat(`{"of":"quality","op":"atLeast","threshold":"4"},`, reason.MaxList-3)+`{"of":"quality","op":"atLeast","threshold":"4"}`)
+	atMost[8] = bytes.Replace(atMost[8], []byte(`{"of":"quality","value":5}`),
+		[]byte(strings.Repeat(`{"of":"quality","value":5},`, reason.MaxList-4)+`{"of":"quality","value":5}`), 1)
+	cases = append(cases, corpusCase{name: "in-range-lists-at-64", journal: rechain(atMost, 8)})
 	// Hashes in upper case: the hash of a line, and the prev of the next.
 	up := lines(bytes.Clone(base))
 	h := up[2][len(up[2])-67 : len(up[2])-3]

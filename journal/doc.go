@@ -197,8 +197,8 @@
 //	  rule       integer, optional: 1 or more
 //	  name       string, optional
 //	  lang       code, optional: zh
-//	  checks     list of checks, optional
-//	  figures    list of figures, optional
+//	  checks     list of checks, optional: at most 64
+//	  figures    list of figures, optional: at most 64
 //	  type       string, optional
 //	  text       string, optional
 //	check (reason.Check):

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -299,6 +300,17 @@ func TestWriterRefusesWhatItCannotKeepExactly(t *testing.T) {
 		{"year beyond 9999", func(w *journal.Writer) (journal.Head, error) {
 			return w.AppendEvaluation(scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)})
 		}},
+		// Reasons whose payload Verify would call tampered, or Rebuild
+		// could not decode.
+		{"a reason's rule below 0", func(w *journal.Writer) (journal.Head, error) {
+			return w.AppendEvaluation(withReason(at, reason.Reason{Rule: -1}))
+		}},
+		{"a figure's places above reason.MaxPlaces", func(w *journal.Writer) (journal.Head, error) {
+			return w.AppendEvaluation(withReason(at, reason.Reason{Rule: 1, Figures: []reason.Figure{{Of: reason.Response, Places: reason.MaxPlaces + 1}}}))
+		}},
+		{"more than reason.MaxList figures", func(w *journal.Writer) (journal.Head, error) {
+			return w.AppendEvaluation(withReason(at, reason.Reason{Rule: 1, Figures: slices.Repeat([]reason.Figure{{Of: reason.Urged, Value: 1}}, reason.MaxList+1)}))
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -356,4 +368,10 @@ func TestDecimalGlobalsDoNotMoveTheJournal(t *testing.T) {
 	if got := write(t, s); !bytes.Equal(got, want) {
 		t.Errorf("the journal changed with decimal's globals:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// withReason is an evaluation whose result gives r.
+func withReason(at time.Time, r reason.Reason) scoring.Evaluation {
+	return scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: at,
+		Result: scoring.Result{Grade: "good", Points: decimal.NewFromInt(90), Reasons: []reason.Reason{r}}}
 }

@@ -258,13 +258,16 @@ def yes(s):
     return True
 
 
-def list_of(read):
+def list_of(read, most=None):
+    """A reader of a list of 1 to most values (no bound if most is None)."""
     def read_list(s):
         s.need(b"[")
         out = [read(s)]
         while s.lit(b","):
             out.append(read(s))
         s.need(b"]")
+        if most is not None and len(out) > most:
+            raise Bad()
         return out
     return read_list
 
@@ -329,8 +332,8 @@ EVENT = obj([("matter", text, REQ), ("seq", integer, REQ), ("at", instant, REQ),
 CHECK = obj([("of", code_of(FIGURES), REQ), ("op", code_of(OPS), REQ), ("threshold", decimal, REQ)])
 FIGURE = obj([("of", code_of(FIGURES), REQ), ("done", yes, OPT), ("actual", duration, OPT), ("limit", duration, OPT),
               ("places", integer_in(0, 82), OPT), ("value", integer, OPT)])
-REASON = obj([("rule", integer_in(0, (1 << 63) - 1), OPT), ("name", text, OPT), ("lang", code_of(LANGS), OPT), ("checks", list_of(CHECK), OPT),
-              ("figures", list_of(FIGURE), OPT), ("type", text, OPT), ("text", text, OPT)])
+REASON = obj([("rule", integer_in(0, (1 << 63) - 1), OPT), ("name", text, OPT), ("lang", code_of(LANGS), OPT), ("checks", list_of(CHECK, 64), OPT),
+              ("figures", list_of(FIGURE, 64), OPT), ("type", text, OPT), ("text", text, OPT)])
 FACTS = obj([("matter", text, OPT), ("subject", text, OPT), ("evaluator", text, OPT), ("type", text, OPT),
              ("stage", integer, OPT), ("final", yes, OPT), ("response", duration, OPT), ("responseLimit", duration, OPT),
              ("resolution", duration, OPT), ("resolutionLimit", duration, OPT), ("responded", yes, OPT),

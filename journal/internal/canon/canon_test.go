@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -367,6 +368,13 @@ func TestNoFormIsAnError(t *testing.T) {
 		matters.Event{Matter: "M", At: time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)},
 		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Points: big}},
 		scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", At: at}, Reason: "\xed\xa0\x80"},
+		// Reasons the decoder refuses: a rule below 0, places outside 0 to
+		// reason.MaxPlaces, more than reason.MaxList checks or figures.
+		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Reasons: []reason.Reason{{Rule: -1}}}},
+		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Reasons: []reason.Reason{{Rule: 1, Figures: []reason.Figure{{Of: reason.Response, Places: reason.MaxPlaces + 1}}}}}},
+		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Reasons: []reason.Reason{{Rule: 1, Figures: []reason.Figure{{Of: reason.Response, Places: -1}}}}}},
+		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Reasons: []reason.Reason{{Rule: 1, Figures: slices.Repeat([]reason.Figure{{Of: reason.Urged, Value: 1}}, reason.MaxList+1)}}}},
+		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Reasons: []reason.Reason{{Rule: 1, Checks: slices.Repeat([]reason.Check{{Of: reason.Urged, Op: reason.AtMost}}, reason.MaxList+1)}}}},
 	} {
 		if b, err := encode(v); err == nil {
 			t.Errorf("%#v: encoded as %s; want an error", v, b)
@@ -377,10 +385,14 @@ func TestNoFormIsAnError(t *testing.T) {
 // TestCheckRefusesWhatDoesNotDecode checks that Check refuses a payload of
 // canonical form whose numbers the decoder refuses — a rule below 0,
 // places outside 0 to reason.MaxPlaces — and takes the same payload with
-// numbers in range: a verifier must not pass a line that cannot be read.
+// numbers in range, and the same for a reason's lists, at most
+// reason.MaxList long: a verifier must not pass a line that cannot be read.
 func TestCheckRefusesWhatDoesNotDecode(t *testing.T) {
 	if reason.MaxPlaces != 82 {
 		t.Fatalf("reason.MaxPlaces is %d; the journal's documentation and verify.py say 82", reason.MaxPlaces)
+	}
+	if reason.MaxList != 64 {
+		t.Fatalf("reason.MaxList is %d; the journal's documentation and verify.py say 64", reason.MaxList)
 	}
 	payload := func(rule, places int) []byte {
 		return fmt.Appendf(nil, `{"matter":"M","subject":"S","evaluator":"E","at":"2020-06-01T00:00:00Z",`+
@@ -401,6 +413,29 @@ func TestCheckRefusesWhatDoesNotDecode(t *testing.T) {
 		{"rule the largest int64", math.MaxInt64, 2, true},
 	} {
 		p := payload(tc.rule, tc.places)
+		var e scoring.Evaluation
+		decoded := jsonx.Decode(p, &e) == nil
+		if got := Evaluation.Check(p); decoded != tc.wantDecoded || got != tc.wantDecoded {
+			t.Errorf("%s: Check says %v, the decoder %v; want both %v", tc.name, got, decoded, tc.wantDecoded)
+		}
+	}
+	// A reason holds at most reason.MaxList checks and as many figures.
+	lists := func(checks, figures int) []byte {
+		c := strings.Repeat(`,{"of":"urged","op":"atMost","threshold":"1"}`, checks)[1:]
+		f := strings.Repeat(`,{"of":"urged","value":1}`, figures)[1:]
+		return fmt.Appendf(nil, `{"matter":"M","subject":"S","evaluator":"E","at":"2020-06-01T00:00:00Z",`+
+			`"result":{"points":"80","reasons":[{"rule":1,"checks":[%s],"figures":[%s]}]}}`, c, f)
+	}
+	for _, tc := range []struct {
+		name            string
+		checks, figures int
+		wantDecoded     bool
+	}{
+		{"lists at the most", reason.MaxList, reason.MaxList, true},
+		{"checks above the most", reason.MaxList + 1, 1, false},
+		{"figures above the most", 1, reason.MaxList + 1, false},
+	} {
+		p := lists(tc.checks, tc.figures)
 		var e scoring.Evaluation
 		decoded := jsonx.Decode(p, &e) == nil
 		if got := Evaluation.Check(p); decoded != tc.wantDecoded || got != tc.wantDecoded {

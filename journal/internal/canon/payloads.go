@@ -96,8 +96,9 @@ var eventKinds = func() (codes []string) {
 }()
 
 // AppendEvaluation appends the canonical form of a scoring.Evaluation. Its
-// errors are those of AppendEvent, and a decimal longer than 64
-// characters.
+// errors are those of AppendEvent, a decimal longer than 64 characters,
+// and a reason its decoder refuses: a rule below 0, places outside 0 to
+// reason.MaxPlaces, more than reason.MaxList checks or figures.
 func AppendEvaluation(b []byte, e *scoring.Evaluation) ([]byte, error) {
 	var enc Encoder
 	return enc.AppendEvaluation(b, e)

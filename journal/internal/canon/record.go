@@ -3,6 +3,7 @@ package canon
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -43,6 +44,12 @@ func (enc *Encoder) reason(r *reason.Reason) {
 	if onlyText(r) {
 		enc.str("", r.Text)
 		return
+	}
+	switch {
+	case r.Rule < 0:
+		enc.fail(`"rule":`, fmt.Sprintf("%d is below 0", r.Rule))
+	case len(r.Checks) > reason.MaxList || len(r.Figures) > reason.MaxList:
+		enc.fail(`"checks":`, fmt.Sprintf("%d checks and %d figures, over %d", len(r.Checks), len(r.Figures), reason.MaxList))
 	}
 	sep := enc.opener()
 	if r.Rule != 0 {
@@ -85,6 +92,9 @@ func (enc *Encoder) figure(f *reason.Figure) {
 	}
 	enc.duration(`,"actual":`, f.Actual)
 	enc.duration(`,"limit":`, f.Limit)
+	if f.Places < 0 || f.Places > reason.MaxPlaces {
+		enc.fail(`"places":`, fmt.Sprintf("%d is not 0 to %d", f.Places, reason.MaxPlaces))
+	}
 	if f.Places != 0 {
 		enc.int(`,"places":`, f.Places)
 	}
@@ -221,8 +231,8 @@ var (
 		integerIn("rule", 0, math.MaxInt64),
 		text("name", omitEmpty),
 		code("lang", langCodes),
-		list("checks", Check),
-		list("figures", Figure),
+		list("checks", Check, reason.MaxList),
+		list("figures", Figure, reason.MaxList),
 		text("type", omitEmpty),
 		text("text", omitEmpty),
 	)
@@ -272,14 +282,14 @@ func duration(name string) member {
 	}}
 }
 
-// list is a list of objects of schema sub, left out when empty.
-func list(name string, sub *Schema) member {
+// list is a list of 1 to most objects of schema sub, left out when empty.
+func list(name string, sub *Schema, most int) member {
 	return member{name: name, optional: true, check: func(s *Scanner) bool {
 		if !s.byte('[') {
 			return false
 		}
-		for first := true; first || s.byte(','); first = false {
-			if !sub.check(s) {
+		for n := 0; n == 0 || s.byte(','); n++ {
+			if n == most || !sub.check(s) {
 				return false
 			}
 		}
