@@ -75,9 +75,8 @@ func VerifyHead(r io.Reader, head Head, opts *Options) error {
 		return err
 	}
 	if jr.head.Seq < head.Seq {
-		if err != nil {
-			return err
-		}
+		// Ended, or torn, before the head: entries were removed, as Verify
+		// reports a journal torn before a checkpoint.
 		return jr.fail(ErrHeadMismatch, 0, "the journal ends after entry %d, before entry %d of the published head: entries from %d on were removed", jr.head.Seq, head.Seq, jr.head.Seq+1)
 	}
 	if jr.head.Hash != head.Hash {

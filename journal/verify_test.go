@@ -442,6 +442,10 @@ func TestVerifyHead(t *testing.T) {
 		{"rewritten at the published head", rewrite(6), published, journal.ErrHeadMismatch, 6},
 		{"altered before the published head", bytes.Replace(bytes.Clone(j), []byte("第2次"), []byte("第3次"), 1), published, journal.ErrTampered, 2},
 		{"truncated before the published head", join(ls[:4]), published, journal.ErrHeadMismatch, 5},
+		// As Verify given a checkpoint: a torn line before the published
+		// head is entries removed, not a crash to recover from.
+		{"torn before the published head", append(join(ls[:4]), ls[4][:20]...), published, journal.ErrHeadMismatch, 5},
+		{"torn at the published head", append(join(ls[:5]), ls[5][:len(ls[5])-1]...), published, journal.ErrHeadMismatch, 6},
 		{"empty", nil, published, journal.ErrHeadMismatch, 1},
 		{"another hash at the published seq", j, journal.Head{Seq: 6, Hash: journal.Hash{1}}, journal.ErrHeadMismatch, 6},
 	}
