@@ -168,4 +168,14 @@ func TestRebuildAtIgnoresWhatCameAfter(t *testing.T) {
 	if _, err := journal.RebuildAt(bytes.NewReader(j), wrong, nil); !errors.Is(err, journal.ErrHeadMismatch) {
 		t.Errorf("RebuildAt beyond the journal = %v; want ErrHeadMismatch", err)
 	}
+	// A journal torn before the checkpoint's last entry: entries were
+	// removed, as Verify given the checkpoint says, not a crash.
+	ls := lines(j)
+	torn := append(join(ls[:len(ls)-1]), ls[len(ls)-1][:30]...)
+	if _, err := journal.Verify(bytes.NewReader(torn), nil, cp); !errors.Is(err, journal.ErrHeadMismatch) {
+		t.Fatalf("Verify of a journal torn before the checkpoint = %v; want ErrHeadMismatch", err)
+	}
+	if _, err := journal.RebuildAt(bytes.NewReader(torn), cp, nil); !errors.Is(err, journal.ErrHeadMismatch) || errors.Is(err, journal.ErrTorn) {
+		t.Errorf("RebuildAt of a journal torn before the checkpoint = %v; want ErrHeadMismatch, as Verify", err)
+	}
 }

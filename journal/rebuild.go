@@ -112,7 +112,9 @@ func rebuild(jr *Reader, limit int64, s *Rebuilt) (*Rebuilt, error) {
 	var late []int64 // evaluations amended by the entries read
 	for limit < 0 || jr.head.Seq < limit {
 		p, err := jr.next()
-		if err == io.EOF {
+		if err == io.EOF || errors.Is(err, ErrTorn) && len(jr.marks) > 0 {
+			// The end, or a torn line, before a checkpoint: entries were
+			// removed, as Verify says.
 			if err = jr.unmet(); err == nil {
 				break
 			}
