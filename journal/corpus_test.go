@@ -232,6 +232,9 @@ func corpus(t testing.TB) []corpusCase {
 			receiptOf(t, rewritten, 5, n, other),
 			receiptOf(t, rewritten, 5, n, s)[:0],
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`"proof":["`), []byte(`"proof":["00`), 1),
+			// Not the documented form: a hash with a space, a member twice.
+			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`"proof":["`), []byte(`"proof":[" `), 1),
+			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`{"entry":`), []byte(`{"entry":"","entry":`), 1),
 		}},
 	}
 	// Non-canonical payloads, rehashed and rechained from their line on:

@@ -623,10 +623,19 @@ def verify_inclusion(index, size, h, proof, root):
     return sn == 0 and r == root
 
 
+def no_repeats(pairs):
+    """An object's members, refusing a name given twice."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("a member given twice")
+    return out
+
+
 def verify_receipt(data, vkey):
     try:
-        rec = json.loads(data)
-        if set(rec) != {"entry", "proof", "checkpoint"}:
+        rec = json.loads(data, object_pairs_hook=no_repeats)
+        if type(rec) is not dict or set(rec) != {"entry", "proof", "checkpoint"} \
+                or type(rec["proof"]) is not list or not all(type(p) is str and re.fullmatch(r"[0-9a-fA-F]{64}", p) for p in rec["proof"]):
             return "fail"
         line = rec["entry"].encode()
         cp = open_checkpoint(rec["checkpoint"].encode(), vkey)
