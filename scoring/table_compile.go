@@ -353,7 +353,10 @@ func (s *side) twoPlaces(actual, limit int64) bool {
 		return false // a threshold not of whole hundredths, or a q that may not fit 64 bits
 	}
 	for _, x := range s.hundredths {
-		lh, ll := bits.Mul64(2*x-1, uint64(limit))
+		var lh, ll uint64 // (2X − 1) × limit, 0 for a threshold of 0 (q is 0 from 0 on)
+		if x > 0 {
+			lh, ll = bits.Mul64(2*x-1, uint64(limit))
+		}
 		hh, hl := bits.Mul64(2*x+1, uint64(limit))
 		if less128(ah, al, lh, ll) || !less128(ah, al, hh, hl) {
 			continue // q is not x

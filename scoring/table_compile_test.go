@@ -19,12 +19,13 @@ var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal
 
 // edgeFacts are facts on and around the thresholds of Wuhu's table and of
 // thresholdTable: ratios exactly on a threshold, half a hundredth either
-// side, times and limits of zero or below, counts and every answer.
+// side, a ratio above 0 that 2 places show as 0.00, times and limits of
+// zero or below, counts and every answer.
 func edgeFacts() []scoring.Facts {
 	var out []scoring.Facts
 	yes, no := true, false
 	limit := 400 * time.Hour
-	for _, ratio := range []float64{0, 0.3, 0.49995, 0.5, 0.50005, 0.995, 0.99999, 1, 1.00001, 1.004, 1.005, 1.5, 1.995, 1.9951, 2, 2.004, 2.005, 3} {
+	for _, ratio := range []float64{0, 0.001, 0.004999, 0.005, 0.3, 0.49995, 0.5, 0.50005, 0.995, 0.99999, 1, 1.00001, 1.004, 1.005, 1.5, 1.995, 1.9951, 2, 2.004, 2.005, 3} {
 		actual := time.Duration(ratio * float64(limit))
 		for i, satisfied := range []*bool{nil, &yes, &no} {
 			out = append(out, scoring.Facts{Matter: "E", Subject: "D", Type: "占道经营", Responded: true, Response: actual, ResponseLimit: limit,
@@ -54,12 +55,25 @@ func thresholdTable() *scoring.Table {
 	}}
 }
 
+// hundredthsTable has thresholds of whole hundredths only, zero among
+// them (written "0" and "0.00"), which a compiled table checks figures of
+// 2 places against without the table's own code.
+func hundredthsTable() *scoring.Table {
+	d := func(s string) *decimal.Decimal { x := decimal.RequireFromString(s); return &x }
+	return &scoring.Table{Version: "h-1", Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+		{Name: "zero", Grade: "poor", ResponseAtMost: d("0")},
+		{Name: "half", Grade: "fair", ResponseOver: d("0.5"), ResolutionAtMost: d("0.00")},
+		{Name: "late", Grade: "fair", ResolutionOver: d("1.25")},
+		{Name: "rest", Grade: "good"},
+	}}
+}
+
 // TestCompileGradesAsEvaluate grades varied and edge facts with each
 // table and its compiled evaluator: every Result and every error is the
 // same, reasons, checks, figures and places included.
 func TestCompileGradesAsEvaluate(t *testing.T) {
 	facts := append(variedFacts(20000), edgeFacts()...)
-	for _, tbl := range []*scoring.Table{wuhu.Table(), thresholdTable()} {
+	for _, tbl := range []*scoring.Table{wuhu.Table(), thresholdTable(), hundredthsTable()} {
 		compiled, err := tbl.Compile()
 		if err != nil {
 			t.Fatalf("%s: Compile: %v", tbl.Version, err)
