@@ -202,3 +202,38 @@ func TestCompileResultsAreTheCallers(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCompileGradesAsEvaluate is the property of Compile over tables of
+// two fuzzed thresholds and facts of fuzzed times: the compiled evaluator
+// gives what Table.Evaluate gives, or refuses as it does.
+func FuzzCompileGradesAsEvaluate(f *testing.F) {
+	f.Add("0", "0.5", int64(3*time.Minute), int64(21*time.Hour), true)
+	f.Add("1", "0.9995", int64(4*time.Hour+10*time.Second), int64(4*time.Hour), false)
+	f.Add("0.00", "1.25", int64(1), int64(400*time.Hour), true)
+	f.Fuzz(func(t *testing.T, at, over string, actual, limit int64, done bool) {
+		x, err := decimal.NewFromString(at)
+		if err != nil {
+			return
+		}
+		y, err := decimal.NewFromString(over)
+		if err != nil {
+			return
+		}
+		tbl := &scoring.Table{Version: "f-1", Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+			{Name: "at", Grade: "poor", ResponseAtMost: &x, ResolutionOver: &y},
+			{Name: "over", Grade: "fair", ResponseOver: &y},
+			{Name: "rest", Grade: "good"},
+		}}
+		compiled, err := tbl.Compile()
+		if err != nil {
+			return // a table Validate refuses
+		}
+		facts := scoring.Facts{Responded: done, Response: time.Duration(actual), ResponseLimit: time.Duration(limit),
+			Resolved: !done, Resolution: time.Duration(limit), ResolutionLimit: time.Duration(actual)}
+		want, werr := tbl.Evaluate(facts)
+		got, gerr := compiled.Evaluate(facts)
+		if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("%s, %s, %+v: errors %v, %v; mismatch (-Evaluate +compiled):\n%s", at, over, facts, werr, gerr, diff)
+		}
+	})
+}
