@@ -130,8 +130,9 @@
 //     bytes below 0x20 as \u00XX with lower-case hexadecimal digits;
 //     U+2028 and U+2029 as \u2028 and \u2029. No other escape appears (no
 //     \/, no \u for any other character); <, > and & are written as they
-//     are. Strings are valid UTF-8 (no surrogates, no overlong forms): text
-//     that is not has no canonical form, and a Writer refuses it.
+//     are. Strings are valid UTF-8 (no surrogates, no overlong forms) of at
+//     most 4 MiB (4,194,304 bytes) once their escapes are read: text that
+//     is not has no canonical form, and a Writer refuses it.
 //   - An integer is written in decimal, with a minus sign if negative,
 //     without leading zeros, "0" for zero; it fits a signed 64-bit integer.
 //   - A time is a string: the instant in UTC as YYYY-MM-DDTHH:MM:SS, then,

@@ -30,9 +30,10 @@ import (
 //
 // An append that the Writer refuses writes nothing and leaves the Writer
 // usable: ErrInvalid for a payload that has no canonical form (a string
-// that is not valid UTF-8, a time outside the years 0000 to 9999, an
-// unknown enum, a decimal longer than 64 characters, a reason with a rule
-// below 0, places outside 0 to 82 or more than 64 checks or figures),
+// that is not valid UTF-8 or is over 4 MiB, a time outside the years 0000
+// to 9999, an unknown enum, a decimal longer than 64 characters, a reason
+// with a rule below 0, places outside 0 to 82 or more than 64 checks or
+// figures),
 // ErrLineTooLong for an entry longer than Options.MaxLine. The Writer does
 // not check that events follow the lifecycle: journal what
 // (*matters.Matter).Apply and the Book accepted.

@@ -375,3 +375,35 @@ func withReason(at time.Time, r reason.Reason) scoring.Evaluation {
 	return scoring.Evaluation{Matter: "M", Subject: "S", Evaluator: "E", At: at,
 		Result: scoring.Result{Grade: "good", Points: decimal.NewFromInt(90), Reasons: []reason.Reason{r}}}
 }
+
+// TestWriterRefusesTextTooLongToRead: with a MaxLine above 4 MiB, a text
+// of more than 4 MiB fits a line but no decoder reads it back (a reason's
+// text, an entry's Event): the Writer refuses it, and takes one of 4 MiB,
+// which the journal then rebuilds.
+func TestWriterRefusesTextTooLongToRead(t *testing.T) {
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, cst)
+	opts := &journal.Options{MaxLine: 16 << 20}
+	long := strings.Repeat("长", (4<<20)/3) + "xx" // 4 MiB and one byte
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, opts)
+	for name, v := range map[string]func() (journal.Head, error){
+		"a note": func() (journal.Head, error) {
+			return w.AppendEvent(matters.Event{Matter: "M", Seq: 1, At: at, Kind: matters.Report, Actor: "A", Note: long})
+		},
+		"a reason's text": func() (journal.Head, error) {
+			return w.AppendEvaluation(withReason(at, reason.Reason{Rule: 1, Text: long}))
+		},
+	} {
+		if _, err := v(); !errors.Is(err, journal.ErrInvalid) || buf.Len() != 0 {
+			t.Errorf("%s of %d bytes: append = %v with %d bytes written; want ErrInvalid and nothing written", name, len(long), err, buf.Len())
+		}
+	}
+	note := long[:len(long)-1]
+	if _, err := w.AppendEvent(matters.Event{Matter: "M", Seq: 1, At: at, Kind: matters.Report, Actor: "A", Type: "占道经营", Note: note}); err != nil {
+		t.Fatalf("a note of %d bytes: %v", len(note), err)
+	}
+	r, err := journal.Rebuild(bytes.NewReader(buf.Bytes()), opts)
+	if err != nil || r.Matters["M"].Events[0].Note != note {
+		t.Fatalf("Rebuild = %v; want the note of %d bytes back", err, len(note))
+	}
+}

@@ -38,6 +38,7 @@ import re
 import sys
 
 MAX_LINE = 1 << 20
+MAX_STRING = 4 << 20  # bytes of UTF-8, escapes read
 KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
                "progress", "resolve", "reopen", "close", "feedback",
@@ -84,7 +85,10 @@ class Scanner:
             c = b[self.i]
             if c == 0x22:  # "
                 self.i += 1
-                return "".join(out)
+                text = "".join(out)
+                if len(text.encode()) > MAX_STRING:
+                    raise Bad()
+                return text
             if c == 0x5C:  # backslash
                 e = b[self.i + 1:self.i + 2]
                 short = {b'"': '"', b"\\": "\\", b"b": "\b", b"f": "\f", b"n": "\n", b"r": "\r", b"t": "\t"}

@@ -444,6 +444,38 @@ func TestCheckRefusesWhatDoesNotDecode(t *testing.T) {
 	}
 }
 
+// TestCheckRefusesTextTooLongToDecode: a string of the payload holds at
+// most jsonx.MaxString bytes once its escapes are read, as the decoder
+// reads it; escapes count as the bytes they stand for. The encoder
+// refuses a longer one.
+func TestCheckRefusesTextTooLongToDecode(t *testing.T) {
+	at := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name        string
+		note        string
+		wantDecoded bool
+	}{
+		{"at the most", strings.Repeat("a", jsonx.MaxString), true},
+		{"one byte over", strings.Repeat("a", jsonx.MaxString+1), false},
+		{"at the most, escaped", strings.Repeat(`\n`, jsonx.MaxString/2) + strings.Repeat(`\u0001`, jsonx.MaxString/2), true},
+		{"at the most, separators", strings.Repeat(`\u2028`, jsonx.MaxString/3) + "a", true},
+		{"over, escaped", strings.Repeat(`\t`, jsonx.MaxString+1), false},
+	} {
+		p := []byte(`{"matter":"M","seq":1,"at":"2020-06-01T00:00:00Z","note":"` + tc.note + `"}`)
+		var e matters.Event
+		decoded := jsonx.Decode(p, &e) == nil
+		if got := Event.Check(p); decoded != tc.wantDecoded || got != tc.wantDecoded {
+			t.Errorf("%s: Check says %v, the decoder %v; want both %v", tc.name, got, decoded, tc.wantDecoded)
+		}
+		if !decoded {
+			continue
+		}
+		if _, err := AppendEvent(nil, &matters.Event{Matter: "M", Seq: 1, At: at, Note: e.Note + "x"}); err == nil {
+			t.Errorf("%s: AppendEvent of a note of %d bytes gives no error", tc.name, len(e.Note)+1)
+		}
+	}
+}
+
 // FuzzCheck is the converse property: whatever Check accepts decodes
 // strictly, and encodes back to the same bytes.
 func FuzzCheck(f *testing.F) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -42,6 +43,9 @@ func (enc *Encoder) str(key, s string) {
 	if enc.b, ok = appendString(append(enc.b, key...), s); !ok {
 		enc.fail(key, "text is not valid UTF-8")
 	}
+	if len(s) > jsonx.MaxString {
+		enc.fail(key, fmt.Sprintf("text of %d bytes, over %d", len(s), jsonx.MaxString))
+	}
 }
 
 func (enc *Encoder) strs(key string, xs []string) {
@@ -53,6 +57,9 @@ func (enc *Encoder) strs(key string, xs []string) {
 		var ok bool
 		if enc.b, ok = appendString(enc.b, x); !ok {
 			enc.fail(key, fmt.Sprintf("[%d]: text is not valid UTF-8", i))
+		}
+		if len(x) > jsonx.MaxString {
+			enc.fail(key, fmt.Sprintf("[%d]: text of %d bytes, over %d", i, len(x), jsonx.MaxString))
 		}
 	}
 	enc.b = append(enc.b, ']')

@@ -13,8 +13,8 @@ import (
 
 // AppendEvent appends the canonical form of a matters.Event. An error
 // (naming the member) is returned for a value that has no canonical form:
-// a string that is not valid UTF-8, a time outside the years 0000 to 9999,
-// a kind that is not named.
+// a string that is not valid UTF-8 or is longer than jsonx.MaxString, a
+// time outside the years 0000 to 9999, a kind that is not named.
 func AppendEvent(b []byte, e *matters.Event) ([]byte, error) {
 	var enc Encoder
 	return enc.AppendEvent(b, e)

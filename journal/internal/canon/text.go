@@ -1,6 +1,10 @@
 package canon
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
+)
 
 var plain = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
@@ -128,12 +132,15 @@ func runeAt[S string | []byte](s S, i int) (size int, sep bool) {
 	return 0, false
 }
 
-// str reads a canonical JSON string, and reports whether it is empty.
+// str reads a canonical JSON string, and reports whether it is empty. A
+// string of more than jsonx.MaxString bytes once its escapes are read is
+// not canonical: the decoder refuses it.
 func (s *Scanner) str() (empty, ok bool) {
 	if !s.byte('"') {
 		return false, false
 	}
 	start := s.i
+	saved := 0 // bytes the escapes so far take beyond what they stand for
 	for {
 		s.i = plainRun(s.b, s.i)
 		if s.i == len(s.b) {
@@ -142,10 +149,16 @@ func (s *Scanner) str() (empty, ok bool) {
 		switch c := s.b[s.i]; {
 		case c == '"':
 			s.i++
-			return s.i-start == 1, true
+			return s.i-start == 1, s.i-1-start-saved <= jsonx.MaxString
 		case c == '\\':
+			at := s.i
 			if !s.escape() {
 				return false, false
+			}
+			if s.i-at == 6 && s.b[at+2] == '2' { // \u2028 or \u2029: 3 bytes
+				saved += 3
+			} else { // one byte
+				saved += s.i - at - 1
 			}
 		case c < utf8.RuneSelf: // a control character, not escaped
 			return false, false
