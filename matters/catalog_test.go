@@ -220,6 +220,20 @@ func TestExclusionMatches(t *testing.T) {
 			t.Errorf("招商引资.Matches(%q) = %v, want %v", text, got, want)
 		}
 	}
+	// A name that holds a clause break (和) is matched in the clause it
+	// spans, not lost by cutting it in two.
+	land := matters.Exclusion{Name: "征地和拆迁", Allow: []string{"落地服务"}}
+	for text, want := range map[string]bool{
+		"征地和拆迁":          true,
+		"负责征地和拆迁工作":      true,
+		"为征地和拆迁项目提供落地服务": false,
+		"征地和拆迁及落地服务":     true,
+		"征地":             false,
+	} {
+		if got := land.Matches(text); got != want {
+			t.Errorf("征地和拆迁.Matches(%q) = %v, want %v", text, got, want)
+		}
+	}
 	if (matters.Exclusion{}).Matches("anything") || !(matters.Exclusion{Name: "协税护税"}).Matches("协助开展协税护税") {
 		t.Error("an exclusion with no name matched, or one with no Allow did not")
 	}
