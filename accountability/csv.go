@@ -231,8 +231,8 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
 	for j, h := range header {
-		header[j] = restore(h)
-		if len(h) > MaxCellBytes {
+		header[j] = restore(h) // measured as it reads, as a cell is
+		if len(header[j]) > MaxCellBytes {
 			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Column: j + 1, Value: h,
 				Err: fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid)}}}
 		}

@@ -111,6 +111,24 @@ func TestCSVBounds(t *testing.T) {
 			t.Errorf("ReadPowersCSV = %.300v", err)
 		}
 	})
+	// A header is measured as it reads, after the apostrophe that
+	// WritePowersCSV puts before a formula, as a cell is: a column that
+	// ReadPowersCSV read writes and reads back.
+	t.Run("a header of the longest length, neutralised", func(t *testing.T) {
+		long := "=" + strings.Repeat("x", MaxCellBytes-1)
+		powers, err := ReadPowersCSV(strings.NewReader(strings.TrimSuffix(header, "\n") + "," + long + "\n行政许可,A,名称,法,值\n"))
+		if err != nil || len(powers) != 1 || powers[0].Extra[long] != "值" {
+			t.Fatalf("ReadPowersCSV = %d powers, %.300v", len(powers), err)
+		}
+		var buf bytes.Buffer
+		if err := WritePowersCSV(&buf, powers); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadPowersCSV(&buf)
+		if err != nil || len(back) != 1 || back[0].Extra[long] != "值" {
+			t.Errorf("ReadPowersCSV(WritePowersCSV's output) = %d powers, %.300v", len(back), err)
+		}
+	})
 	t.Run("a long file", func(t *testing.T) {
 		start := time.Now()
 		r := io.MultiReader(strings.NewReader(header), &repeat{line: "行政许可,A,名称,法\n", n: MaxCSVBytes/24 + 10})
