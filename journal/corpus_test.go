@@ -278,6 +278,18 @@ func corpus(t testing.TB) []corpusCase {
 	} {
 		cases = append(cases, corpusCase{name: "noncanonical-" + nc.name, journal: rechain(edit(base, nc.line, nc.old, nc.new), nc.line)})
 	}
+	// Payloads of canonical form with numbers the documentation does not
+	// allow, rehashed and rechained: neither decodes.
+	for _, nc := range []struct {
+		name     string
+		line     int
+		old, new string
+	}{
+		{"places-above-82", 8, `"places":2`, `"places":83`},
+		{"rule-negative", 8, `"rule":6`, `"rule":-6`},
+	} {
+		cases = append(cases, corpusCase{name: "out-of-range-" + nc.name, journal: rechain(edit(base, nc.line, nc.old, nc.new), nc.line)})
+	}
 	// Hashes in upper case: the hash of a line, and the prev of the next.
 	up := lines(bytes.Clone(base))
 	h := up[2][len(up[2])-67 : len(up[2])-3]

@@ -194,7 +194,7 @@
 //	  author     string
 //	  reason     string
 //	reason (reason.Reason, when it is not only text):
-//	  rule       integer, optional
+//	  rule       integer, optional: 1 or more
 //	  name       string, optional
 //	  lang       code, optional: zh
 //	  checks     list of checks, optional
@@ -210,7 +210,7 @@
 //	  done       true, optional
 //	  actual     duration, optional
 //	  limit      duration, optional
-//	  places     integer, optional
+//	  places     integer, optional: 1 to 82
 //	  value      integer, optional
 //	facts (scoring.Facts), the facts an evaluation was graded on:
 //	  matter     string, optional

@@ -54,7 +54,8 @@ import (
 // Replied reports any Reply on the matter.
 //
 // Errors wrap [ErrInvalid] for an empty unit, a route of another matter
-// type (also matters.ErrNoRoute) or with negative or overflowing limits;
+// type (also matters.ErrNoRoute) or with negative or overflowing limits, a
+// platform's matter without events graded for its owner;
 // matters.ErrNotDispatched when no Dispatch names the unit (and it is not
 // the owner of a platform's matter); and the calendar's errors, such as
 // workday.ErrOutOfRange for a year it has no data for. A nil matter or
@@ -90,6 +91,10 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		ResolutionLimit: time.Duration(days) * cal.Day(),
 	}
 	if unit == m.Owner && m.Platform != "" {
+		if len(m.Events) == 0 {
+			return Facts{}, fmt.Errorf("%w: facts of matter %s: owner %s: no Report of the platform %s to run the clocks from", ErrInvalid,
+				id, errtext.Quote(unit), errtext.Quote(m.Platform))
+		}
 		return ownerFacts(cal, m, f)
 	}
 	var dispatched, on bool

@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -335,5 +336,33 @@ func TestOwnerOfAPlatformMatterIsGraded(t *testing.T) {
 	lead, err := scoring.FactsFor(cal, m, "D1", r)
 	if err != nil || lead.Evaluator != "S1" || lead.Urged != 1 {
 		t.Errorf("the lead's facts: evaluator %s, urged %d, %v; want the owner's grading, urged while on the matter", lead.Evaluator, lead.Urged, err)
+	}
+}
+
+// TestFactsForWithoutEvents gives FactsFor matters without a history, as
+// a host that builds a Matter by hand may: input, which never panics, but
+// an error naming the matter. The owner of a platform's matter is graded
+// from the matter's first event, its Report, which such a matter lacks.
+func TestFactsForWithoutEvents(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		m    *matters.Matter
+		unit string
+		want error
+	}{
+		{"no events", &matters.Matter{ID: "M1", Owner: "S1"}, "D1", matters.ErrNotDispatched},
+		{"owner of a platform's matter", &matters.Matter{ID: "M1", Owner: "S1", Platform: "12345"}, "S1", scoring.ErrInvalid},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Fatalf("FactsFor panics: %v", p)
+				}
+			}()
+			_, err := scoring.FactsFor(workday.China(), tt.m, tt.unit, matters.Route{})
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), `"M1"`) {
+				t.Errorf("FactsFor = %v, want an error wrapping %v that names the matter", err, tt.want)
+			}
+		})
 	}
 }

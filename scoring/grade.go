@@ -86,7 +86,8 @@ func (s Scale) Floor(p decimal.Decimal) (g Grade, ok bool) {
 
 // Validate reports every problem of the scale, joined: no grades, a grade
 // without a code, two grades with one code or one label, two grades with
-// the same points (which Floor could not tell apart). Each wraps
+// the same points (which Floor could not tell apart), points of more than
+// 64 characters (which JSON could not read back). Each wraps
 // [ErrInvalid] and names the grade.
 func (s Scale) Validate() error {
 	if len(s) == 0 {
@@ -110,6 +111,9 @@ func (s Scale) Validate() error {
 			} else {
 				labels[g.Label] = i
 			}
+		}
+		if !jsonx.DecimalFits(g.Points) {
+			errs = append(errs, fmt.Errorf("%w: scale[%d] %s has points of more than %d characters (JSON could not read them back)", ErrInvalid, i, code, jsonx.MaxDecimalLen))
 		}
 		for j := range i {
 			if s[j].Points.Equal(g.Points) {

@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"math"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +55,29 @@ func TestSidesAgreeWithBigRat(t *testing.T) {
 		got := string(ratio.Append(nil, actual, limit, sides{t: tbl}.places(actual, limit)))
 		if want := slowSided(actual, limit, ths); got != want {
 			t.Fatalf("%d/%d: got %s, want %s", actual, limit, got, want)
+		}
+	}
+}
+
+// TestSidesFinestThreshold: a ratio never reads as on or across a
+// threshold of as many places as JSON reads (62: "0." and 62 digits make
+// the 64 characters of the longest decimal), however many places that
+// takes.
+func TestSidesFinestThreshold(t *testing.T) {
+	third := decimal.RequireFromString("0." + strings.Repeat("3", 62))           // below 1/3
+	twoThirds := decimal.RequireFromString("0." + strings.Repeat("6", 61) + "7") // above 2/3
+	for _, tt := range []struct {
+		actual, limit int64
+		x             decimal.Decimal
+	}{
+		{int64(time.Hour), int64(3 * time.Hour), third},
+		{int64(2 * time.Hour), int64(3 * time.Hour), twoThirds},
+		{math.MaxInt64 / 3, math.MaxInt64 - math.MaxInt64%3, third},
+	} {
+		tbl := &Table{Rules: []TableRule{{ResponseOver: &tt.x}, {ResponseAtMost: &tt.x}}}
+		got := string(ratio.Append(nil, tt.actual, tt.limit, sides{t: tbl}.places(tt.actual, tt.limit)))
+		if want := slowSided(tt.actual, tt.limit, []decimal.Decimal{tt.x}); got != want {
+			t.Errorf("%d/%d against %s: got %s, want %s", tt.actual, tt.limit, tt.x, got, want)
 		}
 	}
 }

@@ -291,7 +291,8 @@ const maxGrid = 1 << 20
 //   - a text but a rule's Doc longer than 256 bytes (reported alone: nothing else is
 //     checked then);
 //   - no Version, no rules, no scale, a scale that fails [Scale.Validate];
-//   - a rule whose grade is not on the scale; a negative ratio; a quality
+//   - a rule whose grade is not on the scale; a negative ratio, or one
+//     of more than 64 characters, which LoadTable would not read back; a quality
 //     bound outside 1–5; an unknown satisfaction;
 //   - a rule that can never fire: its conditions contradict each other, or
 //     every case it matches is taken by earlier rules (the message names
@@ -342,6 +343,8 @@ func (t *Table) Validate() error {
 			{"resolutionAtMost", r.ResolutionAtMost}, {"resolutionOver", r.ResolutionOver}} {
 			if c.x != nil && c.x.Sign() < 0 {
 				errs = append(errs, fmt.Errorf("%w: %s has the negative ratio %s %s", ErrInvalid, at, c.name, jsonx.FormatDecimal(*c.x)))
+			} else if c.x != nil && !jsonx.DecimalFits(*c.x) {
+				errs = append(errs, fmt.Errorf("%w: %s has %s of more than %d characters (JSON could not read it back)", ErrInvalid, at, c.name, jsonx.MaxDecimalLen))
 			}
 		}
 		if r.QualityMin < 0 || r.QualityMin > 5 {

@@ -263,3 +263,47 @@ func BenchmarkTableEvaluate(b *testing.B) {
 		}
 	}
 }
+
+// TestTableValidateDecimalsJSONReads: a table that Validate passes is one
+// that LoadTable reads back from the JSON it writes, so Validate refuses a
+// threshold or points that JSON could not read back (more than 64
+// characters), naming the rule or grade.
+func TestTableValidateDecimalsJSONReads(t *testing.T) {
+	long := decimal.New(1, -63) // "0.000…01": 65 characters
+	fits := decimal.New(1, -62) // 64 characters
+	scale := func(p decimal.Decimal) scoring.Scale {
+		return scoring.Scale{{Code: "poor", Points: decimal.New(40, 0)}, {Code: "good", Points: p}}
+	}
+	for _, tt := range []struct {
+		name string
+		tbl  scoring.Table
+		want string // "" for a table that validates
+	}{
+		{"finest threshold", scoring.Table{Version: "v", Scale: scale(decimal.New(85, 0)),
+			Rules: []scoring.TableRule{{Name: "slow", Grade: "poor", ResponseOver: &fits}, {Grade: "good"}}}, ""},
+		{"threshold too long", scoring.Table{Version: "v", Scale: scale(decimal.New(85, 0)),
+			Rules: []scoring.TableRule{{Name: "slow", Grade: "poor", ResponseOver: &long}, {Grade: "good"}}}, `rules[0] "slow" has responseOver`},
+		{"points too long", scoring.Table{Version: "v", Scale: scale(decimal.New(85, 0).Add(long)),
+			Rules: []scoring.TableRule{{Grade: "poor", ResponseOver: &fits}, {Grade: "good"}}}, `scale[1] "good" has points`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.tbl.Validate()
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("Validate = %v", err)
+				}
+				var buf bytes.Buffer
+				if err := jsonx.Indent(&buf, &tt.tbl); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := scoring.LoadTable(&buf); err != nil {
+					t.Errorf("LoadTable of a table Validate passes = %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Validate = %v, want an error wrapping ErrInvalid saying %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -100,11 +100,24 @@ func (t *Table) checkRegions() []error {
 			flagSets = 64
 		}
 	}
-	size := len(types) * flagSets * len(respPts) * len(resPts) * 8 * 3
+	// The count of regions stops at maxGrid+1: a product of the counts
+	// could overflow and wrap to a count small enough to walk.
+	size := 1
+	for _, k := range [...]int{len(types), flagSets, len(respPts), len(resPts), 8 * 3} {
+		if k > 0 && size > maxGrid/k {
+			size = maxGrid + 1
+			break
+		}
+		size *= k
+	}
 	if !ok1 || !ok2 || size > maxGrid || size*len(t.Rules) > 16*maxGrid {
 		if !last.unconditional() {
-			return []error{fmt.Errorf("%w: table %s is too fine or too large to check for gaps region by region (%d regions); end it with an unconditional rule",
-				ErrInvalid, errtext.Quote(t.Version), size)}
+			count := fmt.Sprint(size)
+			if size > maxGrid {
+				count = fmt.Sprint("more than ", maxGrid)
+			}
+			return []error{fmt.Errorf("%w: table %s is too fine or too large to check for gaps region by region (%s regions); end it with an unconditional rule",
+				ErrInvalid, errtext.Quote(t.Version), count)}
 		}
 		return nil
 	}

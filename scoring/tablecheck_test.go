@@ -2,10 +2,12 @@ package scoring_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -113,5 +115,41 @@ func BenchmarkTableValidate(b *testing.B) {
 		if err := t.Validate(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTableValidateRegionCountOverflow builds a table whose count of
+// regions, 2^17 types × 64 flag sets × 2^19 × 2^19 ratio points × 24,
+// is 0 modulo 2^64: Validate must still see that it is too large to check
+// region by region, and return at once, rather than start a walk of 2^64
+// regions. (LoadTable reads such a table in about 14 MB of JSON.)
+func TestTableValidateRegionCountOverflow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a table of 131,072 rules")
+	}
+	const types, rats = 1<<17 - 1, 1 << 18 // types: and one other; rats: 0, 1 and 2^18-2 thresholds
+	yes := true
+	tbl := &scoring.Table{Version: "huge", Scale: wuhu.Scale()}
+	first := scoring.TableRule{Grade: "good", Urged: &yes}
+	for i := range types {
+		first.Types = append(first.Types, "t"+strconv.Itoa(i))
+	}
+	tbl.Rules = append(tbl.Rules, first)
+	n := int64(2) // 0 and 1 are the grid's own
+	for n < rats {
+		a, b := decimal.NewFromInt(n), decimal.NewFromInt(n+1)
+		tbl.Rules = append(tbl.Rules, scoring.TableRule{Grade: "good",
+			ResponseAtMost: &a, ResponseOver: &b, ResolutionAtMost: &a, ResolutionOver: &b})
+		n += 2
+	}
+	done := make(chan error, 1)
+	go func() { done <- tbl.Validate() }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), "end it with an unconditional rule") {
+			t.Errorf("Validate = %v, want a request for an unconditional rule", err)
+		}
+	case <-time.After(hardening.Budget(60 * time.Second)):
+		t.Fatal("Validate walks a table whose count of regions overflows")
 	}
 }

@@ -160,9 +160,13 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 }
 
 // judgedGraded refuses a quality judgement of a unit that the event does
-// not grade (a misspelt unit, say), which the grader would never read.
+// not grade (a misspelt unit, say), which the grader would never read, and
+// one outside 1 to 5, which a table would grade as a quality given.
 func judgedGraded(sub Submission, grades []grading.Grade) error {
 	for _, u := range slices.Sorted(maps.Keys(sub.Quality)) {
+		if q := sub.Quality[u]; q < 1 || q > 5 {
+			return fmt.Errorf("event %s#%d: the quality %d given for %q is not 1 to 5", sub.Event.Matter, sub.Event.Seq, q, u)
+		}
 		if !slices.ContainsFunc(grades, func(g grading.Grade) bool { return g.Facts.Subject == u }) {
 			return fmt.Errorf("event %s#%d: a quality is given for %q, whom it does not grade", sub.Event.Matter, sub.Event.Seq, u)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -322,4 +323,35 @@ func TestService(t *testing.T) {
 			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
 		}
 	})
+}
+
+// TestJudgedGraded: a submission's quality judgements are of units the
+// event grades, each from 1 to 5, as Submission says; another figure
+// would be graded as a quality the sub-district never gave (9 passes
+// every "quality ≥ 4" rule).
+func TestJudgedGraded(t *testing.T) {
+	grades := []grading.Grade{{Facts: scoring.Facts{Subject: "zjj"}}, {Facts: scoring.Facts{Subject: "swj"}}}
+	for _, tt := range []struct {
+		name    string
+		quality map[string]int
+		want    string // "" for none
+	}{
+		{"none", nil, ""},
+		{"1 and 5", map[string]int{"zjj": 1, "swj": 5}, ""},
+		{"a unit not graded", map[string]int{"swj ": 4}, `"swj "`},
+		{"above 5", map[string]int{"zjj": 9}, `"zjj"`},
+		{"0", map[string]int{"swj": 0}, `"swj"`},
+		{"negative", map[string]int{"swj": -1}, `"swj"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := Submission{Event: matters.Event{Matter: "M1", Seq: 9}, Quality: tt.quality}
+			err := judgedGraded(sub, grades)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("judgedGraded = %v, want nil", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("judgedGraded = %v, want an error naming %s", err, tt.want)
+			}
+		})
+	}
 }

@@ -148,6 +148,16 @@ def integer(s):
     return int(t)
 
 
+def integer_in(lo, hi):
+    """A reader of an integer from lo to hi."""
+    def read(s):
+        v = integer(s)
+        if not lo <= v <= hi:
+            raise Bad()
+        return v
+    return read
+
+
 def leap(y):
     return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
 
@@ -318,8 +328,8 @@ EVENT = obj([("matter", text, REQ), ("seq", integer, REQ), ("at", instant, REQ),
              ("days", integer, OPT), ("ref", integer, OPT), ("supervisor", text, OPT)])
 CHECK = obj([("of", code_of(FIGURES), REQ), ("op", code_of(OPS), REQ), ("threshold", decimal, REQ)])
 FIGURE = obj([("of", code_of(FIGURES), REQ), ("done", yes, OPT), ("actual", duration, OPT), ("limit", duration, OPT),
-              ("places", integer, OPT), ("value", integer, OPT)])
-REASON = obj([("rule", integer, OPT), ("name", text, OPT), ("lang", code_of(LANGS), OPT), ("checks", list_of(CHECK), OPT),
+              ("places", integer_in(0, 82), OPT), ("value", integer, OPT)])
+REASON = obj([("rule", integer_in(0, (1 << 63) - 1), OPT), ("name", text, OPT), ("lang", code_of(LANGS), OPT), ("checks", list_of(CHECK), OPT),
               ("figures", list_of(FIGURE), OPT), ("type", text, OPT), ("text", text, OPT)])
 FACTS = obj([("matter", text, OPT), ("subject", text, OPT), ("evaluator", text, OPT), ("type", text, OPT),
              ("stage", integer, OPT), ("final", yes, OPT), ("response", duration, OPT), ("responseLimit", duration, OPT),

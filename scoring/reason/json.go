@@ -23,6 +23,11 @@ var (
 // MaxList is the most checks, and the most figures, one reason holds.
 const MaxList = 64
 
+// MaxPlaces is the most places a Figure shows its ratio with: enough for
+// a ratio of two durations never to read as on or across a threshold of
+// JSON's 64 characters that it is not on.
+const MaxPlaces = ratio.MaxPlaces
+
 type (
 	reasonFields Reason
 	checkFields  Check
@@ -81,7 +86,7 @@ func (f Figure) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly, as
-// [Check.UnmarshalJSON] does; Places must be 0 to 40.
+// [Check.UnmarshalJSON] does; Places must be 0 to 82.
 func (f *Figure) UnmarshalJSON(b []byte) error {
 	var g figureFields
 	w := figureJSON{figureFields: &g}

@@ -87,7 +87,7 @@ func Text(s string) Reason { return Reason{Text: s} }
 // being read back, as an error wrapping [ErrInvalid]: a negative Rule, a
 // language, figure or comparison not named, more than [MaxList] checks or
 // figures, a threshold not in the JSON form of at most 64 characters,
-// Places outside 0–40, a text longer than 4 MiB or not valid UTF-8.
+// Places outside 0–82, a text longer than 4 MiB or not valid UTF-8.
 func (r Reason) Validate() error {
 	switch {
 	case r.Rule < 0:

@@ -105,7 +105,7 @@ func TestStrict(t *testing.T) {
 	})
 	for _, bad := range []string{
 		`{"rule":-1}`, `{"checks":[{"of":"quality"}]}`, `{"checks":[{"op":"atMost","threshold":"1"}]}`,
-		`{"figures":[{"of":"quality","places":41}]}`, `{"figures":[{"of":"nope"}]}`, `{"lang":"fr"}`,
+		`{"figures":[{"of":"quality","places":83}]}`, `{"figures":[{"of":"nope"}]}`, `{"lang":"fr"}`,
 		`{"figures":[{"of":"response","actual":"1 hour"}]}`, `{"checks":[{"of":"quality","op":"atMost","threshold":"1e3"}]}`,
 		`{"checks":[` + strings.Repeat(`{"of":"quality","op":"is","threshold":"1"},`, reason.MaxList) + `{"of":"quality","op":"is","threshold":"1"}]}`,
 		`"\xff"`, `7`,

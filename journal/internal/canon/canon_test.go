@@ -374,6 +374,41 @@ func TestNoFormIsAnError(t *testing.T) {
 	}
 }
 
+// TestCheckRefusesWhatDoesNotDecode checks that Check refuses a payload of
+// canonical form whose numbers the decoder refuses — a rule below 0,
+// places outside 0 to reason.MaxPlaces — and takes the same payload with
+// numbers in range: a verifier must not pass a line that cannot be read.
+func TestCheckRefusesWhatDoesNotDecode(t *testing.T) {
+	if reason.MaxPlaces != 82 {
+		t.Fatalf("reason.MaxPlaces is %d; the journal's documentation and verify.py say 82", reason.MaxPlaces)
+	}
+	payload := func(rule, places int) []byte {
+		return fmt.Appendf(nil, `{"matter":"M","subject":"S","evaluator":"E","at":"2020-06-01T00:00:00Z",`+
+			`"result":{"grade":"good","points":"80","reasons":[{"rule":%d,"figures":[{"of":"response","done":true,`+
+			`"actual":"1h0m0s","limit":"3h0m0s","places":%d}]}]}}`, rule, places)
+	}
+	for _, tc := range []struct {
+		name        string
+		rule        int
+		places      int
+		wantDecoded bool
+	}{
+		{"in range", 3, 2, true},
+		{"places at the most", 1, reason.MaxPlaces, true},
+		{"places above the most", 1, reason.MaxPlaces + 1, false},
+		{"places negative", 1, -1, false},
+		{"rule negative", -1, 2, false},
+		{"rule the largest int64", math.MaxInt64, 2, true},
+	} {
+		p := payload(tc.rule, tc.places)
+		var e scoring.Evaluation
+		decoded := jsonx.Decode(p, &e) == nil
+		if got := Evaluation.Check(p); decoded != tc.wantDecoded || got != tc.wantDecoded {
+			t.Errorf("%s: Check says %v, the decoder %v; want both %v", tc.name, got, decoded, tc.wantDecoded)
+		}
+	}
+}
+
 // FuzzCheck is the converse property: whatever Check accepts decodes
 // strictly, and encodes back to the same bytes.
 func FuzzCheck(f *testing.F) {

@@ -28,6 +28,15 @@ func integer(name string, omit bool) member {
 	}}
 }
 
+// integerIn is an integer member, left out when zero, from lo to hi: a
+// count whose decoder refuses the rest.
+func integerIn(name string, lo, hi int64) member {
+	return member{name: name, optional: true, check: func(s *Scanner) bool {
+		n, ok := s.int64()
+		return ok && n != 0 && lo <= n && n <= hi
+	}}
+}
+
 // instant is a time member, never left out: RFC 3339 in UTC.
 func instant(name string) member {
 	return member{name: name, check: func(s *Scanner) bool {

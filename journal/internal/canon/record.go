@@ -3,6 +3,7 @@ package canon
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"slices"
 	"time"
 
@@ -213,11 +214,11 @@ var (
 		yes("done"),
 		duration("actual"),
 		duration("limit"),
-		integer("places", omitEmpty),
+		integerIn("places", 0, reason.MaxPlaces),
 		integer("value", omitEmpty),
 	)
 	Reason = newSchema(
-		integer("rule", omitEmpty),
+		integerIn("rule", 0, math.MaxInt64),
 		text("name", omitEmpty),
 		code("lang", langCodes),
 		list("checks", Check),

@@ -27,9 +27,15 @@ func (s *Scanner) lit(x string) bool {
 // plain[c] is true for the bytes a canonical string holds as they are:
 // printable ASCII but the quotation mark and the backslash. <, > and & are
 // plain: HTML escaping is off.
-// integer reads a canonical int64: an optional minus sign and digits
-// without leading zeros, "0" for zero (never "-0").
+// integer reads a canonical int64 (see int64) and reports whether it is 0.
 func (s *Scanner) integer() (zero, ok bool) {
+	n, ok := s.int64()
+	return ok && n == 0, ok
+}
+
+// int64 reads a canonical int64: an optional minus sign and digits
+// without leading zeros, "0" for zero (never "-0").
+func (s *Scanner) int64() (int64, bool) {
 	start := s.i
 	s.byte('-')
 	digits := s.i
@@ -38,12 +44,10 @@ func (s *Scanner) integer() (zero, ok bool) {
 	}
 	text := s.b[start:s.i]
 	if s.i == digits || s.b[digits] == '0' && (s.i-digits > 1 || digits > start) {
-		return false, false
+		return 0, false
 	}
-	if _, err := strconv.ParseInt(string(text), 10, 64); err != nil {
-		return false, false
-	}
-	return string(text) == "0", true
+	n, err := strconv.ParseInt(string(text), 10, 64)
+	return n, err == nil
 }
 
 // boolean reads true or false.

@@ -202,22 +202,15 @@ func (t *strtab) id(s string) int32 {
 // add adds s, which finish did not find, where start and finish said.
 func (t *strtab) add(s string, w *where) int32 {
 	id := t.n
-	if w.mode == inPage {
-		t.seq.add(s, w.key, w.page, w.slot, id)
-	} else {
-		if w.mode == toSpill {
-			t.seq.spill(w.key)
-		}
-		t.hashAdd(s, w.h, w.pos, id)
-	}
+	t.index(s, w, id)
 	*grow(&t.locs, int(id)) = t.arena.put(s)
 	t.n++
 	return id
 }
 
-// index is add for a string that has its id and name already (see
-// addPlanned): it puts the id where start and finish said s goes. (add
-// does the same inline, for speed.)
+// index puts the id of s where start and finish said s goes: add's first
+// step, and all of it for a string that has its id and name already (see
+// addPlanned).
 func (t *strtab) index(s string, w *where, id int32) {
 	if w.mode == inPage {
 		t.seq.add(s, w.key, w.page, w.slot, id)

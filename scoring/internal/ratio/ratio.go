@@ -14,8 +14,11 @@ import (
 var Pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
 	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
-// MaxPlaces is the most places a figure is shown with.
-const MaxPlaces = 40
+// MaxPlaces is the most places a figure is shown with: enough to keep a
+// ratio of two int64 durations off every threshold of at most 62 places
+// (the most a decimal of JSON's 64 characters has) that it is not on, as
+// they differ by at least 1/(2^63 × 10^62) > 10^-82.
+const MaxPlaces = 82
 
 // RoundedAt returns actual/limit × 10^places rounded half up, where it
 // fits a uint64: ⌊(2 × actual × 10^places + limit) / (2 × limit)⌋. It
