@@ -54,8 +54,8 @@ func readAll[L, T any](b *Book, get func(*ledger.Ledger) []L, conv func(*L) T) [
 // when it starts; it reads them a few thousand at a time, without holding
 // the book between them, so that the loop may use the book. It ends early
 // if UnmarshalJSON replaces the book's contents meanwhile. The evaluations
-// of one iteration may share their Reasons' backing memory (those that
-// recorded the same reasons share them, as they share their texts): a
+// of one iteration may share their Reasons' backing memory (most of those
+// that recorded the same reasons share them, as they share their texts): a
 // caller must not modify them, but copy what it would change.
 func (b *Book) All() iter.Seq[Evaluation] {
 	return func(yield func(Evaluation) bool) {

@@ -194,9 +194,9 @@ func Strict(t *testing.T, sound []byte, opts StrictOptions, sentinel error, deco
 }
 
 // Budget returns d, or ten times d under the race detector, which slows
-// code by about as much: the wall-clock guard of a test that wants an
-// input refused at once (in milliseconds, where issue 14 found minutes),
-// generous so that a loaded machine does not fail it.
+// code by about as much: the guard, on the time [Took] measures, of a
+// test that wants an input refused at once (in milliseconds, where issue
+// 14 found minutes), generous so that a loaded machine does not fail it.
 func Budget(d time.Duration) time.Duration {
 	if raceEnabled {
 		return 10 * d
@@ -215,9 +215,7 @@ func Linear(t testing.TB, n int, f func()) {
 	if raceEnabled {
 		budget *= 10
 	}
-	start := time.Now()
-	f()
-	if took := time.Since(start); took > budget {
+	if took := Took(f); took > budget {
 		t.Errorf("%s for %d bytes, over the budget of %s: the work is not linear in the input", took, n, budget)
 	}
 }

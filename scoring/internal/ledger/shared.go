@@ -10,7 +10,8 @@ import (
 // sharedReasons reads the reasons of records for [Ledger.InOrder]: a
 // stored form seen lately is read once, and the entries that stored the
 // same bytes — the same reasons, under one id or several — share what was
-// read; the reasons, checks and figures of different forms are read into
+// read, while the memo holds it (one form a slot, by a hash of its bytes:
+// a form whose slot another form took since is read again); the reasons, checks and figures of different forms are read into
 // blocks of many, not one allocation each. Texts are read without a copy.
 type sharedReasons struct {
 	seed  maphash.Seed

@@ -24,9 +24,10 @@ func (l *Ledger) Owners() []int32 {
 // beside its own list in that order, or needs no order, without paying
 // for the sort, in pieces small enough to stay in a cache. Matters' names
 // and reasons are read without a copy (see strtab.view); entries of the
-// piece that stored the same reasons share them, and the reasons of the
-// others share blocks, each entry's capped at its length (see
-// sharedReasons): the caller must not modify them. Entries with the same
+// piece that stored the same reasons share them where a memo still holds
+// their form (entries in a row always do), and the reasons of the others
+// share blocks, each entry's capped at its length (see sharedReasons):
+// the caller must not modify them. Entries with the same
 // points share their value (a decimal.Decimal is never changed in place).
 func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	t := l.tables()

@@ -1,0 +1,25 @@
+package hardening
+
+import (
+	"runtime"
+	"time"
+)
+
+// Took runs f and returns the CPU time it took, where the platform says
+// (Linux: the time of the thread f runs on, which Took keeps to itself),
+// and the wall-clock time elsewhere. It is the time a budget guards: a
+// machine loaded with other work slows f's wall clock, not its CPU time.
+// Work f hands to other goroutines is not counted; the guarded steps run
+// on the caller's.
+func Took(f func()) time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	startCPU, cpuOK := threadCPU()
+	start := time.Now()
+	f()
+	wall := time.Since(start)
+	if end, ok := threadCPU(); cpuOK && ok {
+		return min(end-startCPU, wall)
+	}
+	return wall
+}
