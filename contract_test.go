@@ -53,7 +53,7 @@ var (
 	_ error                                                                                = &accountability.CycleError{Flow: "", Cycle: []string{}}
 	_                                                                                      = accountability.Control{Text: "", Post: ""}
 	_                                                                                      = accountability.Risk{ID: "", Flow: "", Step: "", Text: "", Likelihood: 0, Impact: 0, Level: accountability.Low, Controls: []accountability.Control{}, Owner: ""}
-	_ accountability.Matrix                                                                = accountability.DefaultMatrix
+	_                                                                                      = accountability.Matrix{High: 0, Medium: 0}
 	_ func(accountability.Matrix, int, int) (accountability.Level, error)                  = accountability.Matrix.Level
 	_                                                                                      = accountability.Separation{Flow: "", Steps: [2]string{}, Reason: ""}
 	_                                                                                      = accountability.Template{Name: "", Offices: []string{}, Centers: []string{}, MaxSelfSet: 0}

@@ -135,7 +135,9 @@ type PowerReader struct {
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's
-//     header (法定时限 or 承诺时限).
+//     header (法定时限 or 承诺时限). "20天" reads as 20 with the cell kept
+//     in Extra the same way, since lists write 天 for working and calendar
+//     days alike; "20个自然日" is not working days, and is a bad cell.
 //
 // Parent items and sub-items (主项, 子项) are kept as the list has them: a
 // row with a 子项 is a sub-item, with its own code; its Parent is the
@@ -231,8 +233,8 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
 	for j, h := range header {
-		header[j] = restore(h)
-		if len(h) > MaxCellBytes {
+		header[j] = restore(h) // measured as it reads, as a cell is
+		if len(header[j]) > MaxCellBytes {
 			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Column: j + 1, Value: h,
 				Err: fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid)}}}
 		}
@@ -440,10 +442,13 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 			keep(csvHeaders[c][0], s)
 			continue
 		}
-		n, ok := parseDays(s)
+		n, loose, ok := parseDays(s)
 		if !ok {
 			fail(j, "%s is not a number of working days", csvHeaders[c][0])
 			continue
+		}
+		if loose {
+			keep(csvHeaders[c][0], s)
 		}
 		if c == colStatutory {
 			p.StatutoryDays = n

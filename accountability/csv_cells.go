@@ -87,16 +87,19 @@ var sameDay = map[string]bool{"即时办结": true, "即办": true, "即办件":
 // noLimit are the words published lists put for no limit; they read as 0.
 var noLimit = map[string]bool{"无": true, "—": true, "-": true, "/": true, "／": true, "无时限": true, "不适用": true}
 
-func parseDays(s string) (int, bool) {
+// parseDays reads a time limit: a number of days, bare or followed by 个工作日,
+// 工作日, 日 or 天. loose reports 天, which lists put for working and calendar
+// days alike.
+func parseDays(s string) (n int, loose, ok bool) {
 	for _, suffix := range []string{"个工作日", "工作日", "日", "天"} {
-		if t, ok := strings.CutSuffix(s, suffix); ok {
-			s = strings.TrimSpace(t)
+		if t, cut := strings.CutSuffix(s, suffix); cut {
+			s, loose = strings.TrimSpace(t), suffix == "天"
 			break
 		}
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return 0, false
+		return 0, false, false
 	}
-	return n, true
+	return n, loose, true
 }

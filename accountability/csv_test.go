@@ -55,6 +55,57 @@ func TestReadPowersCSV(t *testing.T) {
 	}
 }
 
+// TestReadPowersCSVDays: a time limit in working days (a number, 日 or
+// 工作日) reads as it is; one in 天, which lists put for working and
+// calendar days alike, reads as its number with the cell kept in Extra, so
+// that nothing says more than the list did; 自然日 is not working days.
+func TestReadPowersCSVDays(t *testing.T) {
+	for _, tt := range []struct {
+		cell      string
+		days      int
+		extra     map[string]string
+		wantError bool
+	}{
+		{"20", 20, nil, false},
+		{"20个工作日", 20, nil, false},
+		{"20工作日", 20, nil, false},
+		{"20日", 20, nil, false},
+		{"20天", 20, map[string]string{"法定时限": "20天"}, false},
+		{"20 天", 20, map[string]string{"法定时限": "20 天"}, false},
+		{"即时办结", 0, map[string]string{"法定时限": "即时办结"}, false},
+		{"20个自然日", 0, nil, true},
+		{"二十天", 0, nil, true},
+	} {
+		in := "项目名称,权力类型,项目编码,实施依据,法定时限\n甲,许可,A-1,《法》," + tt.cell + "\n"
+		powers, err := ReadPowersCSV(strings.NewReader(in))
+		if (err != nil) != tt.wantError || len(powers) != 1 {
+			t.Errorf("%s: %d powers, error %v; want an error %v", tt.cell, len(powers), err, tt.wantError)
+			continue
+		}
+		if !tt.wantError { // and back, the same
+			var buf bytes.Buffer
+			if err := WritePowersCSV(&buf, powers); err != nil {
+				t.Fatal(err)
+			}
+			back, err := ReadPowersCSV(&buf)
+			if diff := cmp.Diff(powers, back); err != nil || diff != "" {
+				t.Errorf("%s: written and read back, %v, mismatch (-want +got):\n%s", tt.cell, err, diff)
+			}
+		}
+		got := struct {
+			Days  int
+			Extra map[string]string
+		}{powers[0].StatutoryDays, powers[0].Extra}
+		want := struct {
+			Days  int
+			Extra map[string]string
+		}{tt.days, tt.extra}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: mismatch (-want +got):\n%s", tt.cell, diff)
+		}
+	}
+}
+
 func TestReadPowersCSVBadCells(t *testing.T) {
 	const in = "项目名称,权力类型,项目编码,实施依据,责任事项,追责情形,序号,法定时限\n" +
 		"甲,行政审批,A-1,《法》,\"受理责任：x\n盖章责任：y\",z,1,20\n" + // unknown category; 盖章 is no stage of ours

@@ -131,7 +131,7 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 		l = append(l, strconv.Itoa(j+1)+"."+x)
 	}
 	rec[colLiabilities] = strings.Join(l, "\n")
-	rec[colStatutory], rec[colPromised] = formatDays(p.StatutoryDays), formatDays(p.PromisedDays)
+	rec[colStatutory], rec[colPromised] = daysCell(p, colStatutory, p.StatutoryDays), daysCell(p, colPromised, p.PromisedDays)
 	for c := range numCols {
 		if rec[c] == "" {
 			rec[c] = p.Extra[csvHeaders[c][0]]
@@ -178,6 +178,21 @@ func formatBasis(b Basis) string {
 		s += "：" + b.Text
 	}
 	return s
+}
+
+// daysCell is the cell of a time limit of n days in column c: the word the
+// list had, kept in Extra under the column's header, where it reads as n
+// ("20天", "即时办结"), else the number.
+func daysCell(p *Power, c, n int) string {
+	if w := p.Extra[csvHeaders[c][0]]; w != "" {
+		if sameDay[w] && n == 0 {
+			return w
+		}
+		if m, loose, ok := parseDays(w); ok && loose && m == n {
+			return w
+		}
+	}
+	return formatDays(n)
 }
 
 func formatDays(n int) string {

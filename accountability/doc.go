@@ -34,7 +34,7 @@
 //     start-to-end path in working days), [Flow.DOT] and [Flow.Mermaid]. All
 //     take linear time.
 //   - [Risk]s on steps, graded by a [Matrix] of likelihood × impact
-//     ([DefaultMatrix]), with [Control]s and an owner; [Separation]s of
+//     (the zero Matrix is the default), with [Control]s and an owner; [Separation]s of
 //     incompatible posts (不相容岗位).
 //
 // # Validation

@@ -236,7 +236,7 @@ func ExampleParseCategory() {
 
 func ExampleMatrix_Level() {
 	for _, li := range [][2]int{{1, 3}, {2, 4}, {3, 5}} {
-		l, _ := accountability.DefaultMatrix.Level(li[0], li[1])
+		l, _ := accountability.Matrix{}.Level(li[0], li[1]) // the default: 15 and over high, 8 medium
 		fmt.Println(li[0], "×", li[1], l, l.Label())
 	}
 	// Output:

@@ -207,16 +207,16 @@ func TestHardening(t *testing.T) {
 			c.Call("(&Register{}).Run(Rule{})", func() { _ = (&accountability.Register{}).Run(accountability.Rule{}) })
 		}},
 		{Name: "accountability.Matrix.Level", Run: func(c *hardening.Caller) {
-			for _, m := range []accountability.Matrix{{}, accountability.DefaultMatrix, {High: -1, Medium: math.MaxInt}} {
+			for _, m := range []accountability.Matrix{{}, {High: 15, Medium: 8}, {High: -1, Medium: math.MaxInt}} {
 				for _, l := range hardening.Ints {
 					for _, i := range []int{0, 3, 5, 6, math.MaxInt, math.MinInt} {
 						c.Call(fmt.Sprintf("%#v.Level(%d, %d)", m, l, i), func() { _, _ = m.Level(l, i) })
 					}
 				}
 			}
-			c.Call("DefaultMatrix.Level(MaxInt, MaxInt) is an error", func() {
-				_, err := accountability.DefaultMatrix.Level(math.MaxInt, math.MaxInt)
-				c.WantErr("DefaultMatrix.Level(MaxInt, MaxInt)", err)
+			c.Call("Matrix{}.Level(MaxInt, MaxInt) is an error", func() {
+				_, err := accountability.Matrix{}.Level(math.MaxInt, math.MaxInt)
+				c.WantErr("Matrix{}.Level(MaxInt, MaxInt)", err)
 			})
 		}},
 		{Name: "accountability.Rules", Run: func(c *hardening.Caller) { c.Call("Rules()", func() { _ = accountability.Rules() }) }},

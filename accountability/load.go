@@ -15,9 +15,9 @@ const MaxRegisterBytes = 64 << 20
 // does not have, or spelt in another case ("creditcode"), a key given
 // twice in one object, text that is not valid UTF-8, a string longer than
 // 4 MiB, a number longer than 64 characters, nesting deeper than 64, a
-// misspelt enum code, anything after the JSON value and an input longer
-// than [MaxRegisterBytes] are errors, each naming where it is (such as
-// powers[3]). The bounds are checked in one pass over the input before
+// misspelt enum code, a separation of other than two steps, anything after
+// the JSON value and an input longer than [MaxRegisterBytes] are errors,
+// each naming where it is (such as powers[3]). The bounds are checked in one pass over the input before
 // anything is decoded. Every error, a failure to read included, wraps
 // [ErrInvalid]. It does not validate the register; run
 // [Register.Validate] for that.

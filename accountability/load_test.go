@@ -35,6 +35,10 @@ func TestLoadRegister(t *testing.T) {
 		{"misspelt status", strings.NewReader(`{"status":"publish"}`), `unknown revision status "publish"`},
 		{"misspelt category", strings.NewReader(`{"powers":[{"code":"A","name":"x","category":"licence"}]}`), `unknown category "licence"`},
 		{"trailing data", strings.NewReader(`{} {}`), "trailing data"},
+		// A separation pairs two steps: encoding/json would drop a third
+		// and leave a missing second empty.
+		{"three separated steps", strings.NewReader(`{"separations":[{"flow":"F","steps":["a","b","c"]}]}`), "array of 3 elements where 2 are wanted at separations[0].steps"},
+		{"one separated step", strings.NewReader(`{"separations":[{"flow":"F","steps":["a"]}]}`), "array of 1 element where 2 are wanted at separations[0].steps"},
 		{"not JSON", strings.NewReader(`units: []`), "invalid character"},
 		{"too long", io.MultiReader(strings.NewReader(`{"org":"`), strings.NewReader(strings.Repeat("x", MaxRegisterBytes))), "longer than 67108864 bytes"},
 		{"failing reader", io.MultiReader(strings.NewReader(`{"org":`), errReader{}), "disk on fire"},

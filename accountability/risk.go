@@ -27,8 +27,10 @@ type Risk struct {
 
 // Matrix grades a risk by likelihood × impact (each 1–5): a product of at
 // least High is [High], of at least Medium is [Medium], else [Low]. The zero
-// Matrix means [DefaultMatrix]. A Matrix is a plain value, safe to copy and to
-// use concurrently.
+// Matrix is the default, the one the built-in rule risk.level applies: a
+// product of at least 15 is high, of at least 8 medium (Matrix{High: 15,
+// Medium: 8}). A Matrix is a plain value, safe to copy and to use
+// concurrently.
 //
 // The matrix is one way to grade; localities that grade by post type or by
 // consequence add their own [Rule].
@@ -36,11 +38,6 @@ type Matrix struct {
 	High   int
 	Medium int
 }
-
-// DefaultMatrix is the matrix the built-in rule risk.level applies:
-// likelihood × impact ≥ 15 is high, ≥ 8 is medium, else low. It is a plain
-// value: copy it and change the copy rather than the variable.
-var DefaultMatrix = Matrix{High: 15, Medium: 8}
 
 // Level grades a risk. Likelihood and impact outside 1–5, or a matrix whose
 // thresholds are not 1 ≤ Medium ≤ High, are an error wrapping [ErrRange].

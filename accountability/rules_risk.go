@@ -44,12 +44,12 @@ func riskStep(ix *index, rep reporter) {
 }
 
 // effectiveLevel is a risk's declared level or, if none is declared, the
-// level DefaultMatrix gives it; 0 if neither is known.
+// level the default (zero) Matrix gives it; 0 if neither is known.
 func effectiveLevel(k *Risk) Level {
 	if k.Level != 0 {
 		return k.Level
 	}
-	if l, err := DefaultMatrix.Level(k.Likelihood, k.Impact); err == nil {
+	if l, err := (Matrix{}).Level(k.Likelihood, k.Impact); err == nil {
 		return l
 	}
 	return 0
@@ -72,7 +72,7 @@ func riskLevel(ix *index, rep reporter) {
 		if k.Likelihood == 0 || k.Impact == 0 {
 			continue
 		}
-		want, err := DefaultMatrix.Level(k.Likelihood, k.Impact)
+		want, err := Matrix{}.Level(k.Likelihood, k.Impact)
 		switch {
 		case err != nil:
 			rep.at(key("risks", k.ID, i),

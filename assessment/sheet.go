@@ -33,7 +33,8 @@ var ErrFacts = errors.New("assessment: bad facts")
 // MaxBonus bounds the sum of the additions and MaxDeduction the sum of
 // the deductions (both positive numbers of points; nil: no bound). Scale,
 // when given, grades the result ([scoring.Scale.Floor]: the grade with the
-// most points not above it) and holds the grades a veto may set.
+// most points not above it, or the lowest grade for a result below every
+// grade) and holds the grades a veto may set.
 //
 // The zero Sheet has no items and is not valid. A *Sheet is safe for
 // concurrent use by Apply as long as nobody changes it.

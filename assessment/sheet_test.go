@@ -149,6 +149,17 @@ func TestSheetApply(t *testing.T) {
 	}
 }
 
+// TestSheetApplyBelowEveryGrade: a result below every grade of the scale
+// is graded with the lowest grade, as Sheet's doc says.
+func TestSheetApplyBelowEveryGrade(t *testing.T) {
+	s := loadSheet(t)
+	s.Scale[3].Points = d("55") // 不合格 at 55: no grade at or below 50
+	got := apply(t, s, assessment.Facts{Unit: "U", Base: dp("50")})
+	if diff := cmp.Diff([]string{"50", "fail"}, []string{got.Points.String(), got.Grade}); diff != "" {
+		t.Errorf("Apply mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestReasonString(t *testing.T) {
 	s := loadSheet(t)
 	got := apply(t, s, assessment.Facts{Unit: "城管局", Base: dp("88.5"),

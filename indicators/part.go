@@ -42,8 +42,10 @@ type Part struct {
 // matter's Owner and whose Stage is the highest becomes Street.
 // Evaluations by anyone else are ignored.
 //
-// Errors name the matter and wrap route's error or scoring.FactsFor's.
-// Parts panics if cal or route is nil.
+// A matter listed twice (two of ms with one ID) is an error wrapping
+// [ErrInvalid]: its parts would count twice. Other errors name the matter
+// and wrap route's error or scoring.FactsFor's. Parts panics if cal or
+// route is nil.
 func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matter) (matters.Route, error), grades []scoring.Evaluation) ([]Part, error) {
 	switch {
 	case cal == nil:
@@ -61,10 +63,15 @@ func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matt
 		}
 	}
 	var out []Part
+	listed := make(map[string]struct{}, len(ms))
 	for _, m := range ms {
 		if m == nil {
 			continue
 		}
+		if _, twice := listed[m.ID]; twice {
+			return nil, fmt.Errorf("%w: matter %s is listed twice", ErrInvalid, errtext.Quote(m.ID))
+		}
+		listed[m.ID] = struct{}{}
 		units, lead := dispatched(m)
 		if len(units) == 0 {
 			continue

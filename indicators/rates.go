@@ -109,9 +109,11 @@ type counts struct {
 // group returns, and is left out when it returns "" — and counts each
 // group's [Rates]. An owner's grade (Part.Street) counts as satisfied for
 // the 街道满意率 when its points are at least streetMin (for a scale of
-// 100 / 85 / 70 / 40, a streetMin of 85 counts 好 and 较好). Groups come
-// in order of name. Tally is exact and never fails; it panics if group is
-// nil.
+// 100 / 85 / 70 / 40, a streetMin of 85 counts 好 and 较好). The
+// citizen's answers of a matter dispatched to several units count once a
+// group; every other figure counts each part given, a part given twice
+// twice. Groups come in order of name, and no figure depends on the order
+// of the parts. Tally is exact and never fails; it panics if group is nil.
 func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []Rates {
 	if group == nil {
 		panic("indicators: Tally: nil group function")
@@ -145,7 +147,7 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 			}
 		}
 		// The citizen's answers are the matter's: count them once a group.
-		if shared(parts, i) {
+		if shared(p.Matter) {
 			if once == nil {
 				once = make(map[seen]struct{})
 			}
@@ -181,16 +183,12 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 	return out
 }
 
-// shared reports whether the matter of parts[i] may have another part in
-// parts: a neighbour shares its matter, or the matter was dispatched more
-// than once or to more than one unit. A part without a matter is its own.
-func shared(parts []Part, i int) bool {
-	m := parts[i].Matter
+// shared reports whether m, the matter of a part, has parts of other
+// units: it was dispatched more than once or to more than one unit. A
+// part without a matter is its own.
+func shared(m *matters.Matter) bool {
 	if m == nil {
 		return false
-	}
-	if (i > 0 && parts[i-1].Matter == m) || (i+1 < len(parts) && parts[i+1].Matter == m) {
-		return true
 	}
 	n := 0
 	for j := range m.Events {

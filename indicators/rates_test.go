@@ -2,6 +2,8 @@ package indicators_test
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -178,12 +180,61 @@ func TestTallyOrderDoesNotMatter(t *testing.T) {
 	}
 }
 
+// TestTallyPartGivenTwice: a part given twice counts twice, next to its
+// copy or apart, in every figure: Tally's figures depend on which parts it
+// is given, never on their order.
+func TestTallyPartGivenTwice(t *testing.T) {
+	ps := parts(t)
+	alone := -1 // a part whose matter has no other part
+	for i := range ps {
+		n := 0
+		for j := range ps {
+			if ps[j].Matter == ps[i].Matter {
+				n++
+			}
+		}
+		if n == 1 {
+			alone = i
+			break
+		}
+	}
+	if alone < 0 {
+		t.Fatal("the fixture has no matter of one part")
+	}
+	rest := slices.Delete(slices.Clone(ps), alone, alone+1)
+	together := append([]indicators.Part{ps[alone], ps[alone]}, rest...)
+	apart := append(append([]indicators.Part{ps[alone]}, rest...), ps[alone])
+	for _, group := range []func(indicators.Part) string{indicators.ByUnit, indicators.BySubDistrict} {
+		want := indicators.Tally(together, group, decimal.NewFromInt(85))
+		if diff := cmp.Diff(want, indicators.Tally(apart, group, decimal.NewFromInt(85))); diff != "" {
+			t.Errorf("the copies apart: mismatch (-want +got):\n%s", diff)
+		}
+		once := indicators.Tally(ps, group, decimal.NewFromInt(85))
+		if got, was := partsCounted(want), partsCounted(once); got != was+1 {
+			t.Errorf("parts counted: %d with a part given twice, %d once; want one more", got, was)
+		}
+	}
+}
+
+// partsCounted is the number of parts the groups count.
+func partsCounted(rs []indicators.Rates) int {
+	n := 0
+	for _, r := range rs {
+		n += r.Parts
+	}
+	return n
+}
+
 func TestPartsErrors(t *testing.T) {
 	ms, _ := fixture(t)
 	noRoute := errors.New("no route")
 	_, err := indicators.Parts(workday.China(), ms, func(*matters.Matter) (matters.Route, error) { return matters.Route{}, noRoute }, nil)
 	if !errors.Is(err, noRoute) {
 		t.Errorf("Parts with a failing route: error %v, want it to wrap the route's error", err)
+	}
+	twice := append(slices.Clone(ms), ms[0])
+	if _, err := indicators.Parts(workday.China(), twice, routes, nil); !errors.Is(err, indicators.ErrInvalid) || !strings.Contains(err.Error(), ms[0].ID) {
+		t.Errorf("Parts with a matter listed twice: error %v, want ErrInvalid naming %s", err, ms[0].ID)
 	}
 	_, err = indicators.Parts(workday.China(), ms, func(*matters.Matter) (matters.Route, error) { return matters.Route{Respond: -1}, nil }, nil)
 	if !errors.Is(err, scoring.ErrInvalid) {

@@ -36,7 +36,9 @@ type Exclusion struct {
 // 与 and 并; the work falls under the exclusion if a clause contains Name
 // and none of the Allow phrases. So with Allow ["落地服务"],
 // "为招商引资项目提供落地服务" does not fall under 招商引资, but
-// "招商引资及落地服务" does: its first clause is 招商引资 itself. An
+// "招商引资及落地服务" does: its first clause is 招商引资 itself. A Name
+// that itself holds a break (征地和拆迁) is not cut: the clause of each of
+// its occurrences runs from the break before it to the break after it. An
 // exclusion with no Name matches nothing; one with no Allow matches every
 // text that contains its Name.
 func (x Exclusion) Matches(text string) bool {
@@ -46,18 +48,37 @@ func (x Exclusion) Matches(text string) bool {
 	if len(x.Allow) == 0 {
 		return true
 	}
-	for rest := text; rest != ""; {
-		clause := rest
-		if i := strings.IndexFunc(rest, isClauseBreak); i >= 0 {
-			clause = rest[:i]
-			_, n := utf8.DecodeRuneInString(rest[i:])
-			rest = rest[i+n:]
-		} else {
-			rest = ""
+	// The occurrences come in order, so the breaks around them are found
+	// in one pass over text: start is the end of the last break before
+	// text[scanned:], end the first break at or after the last occurrence.
+	_, step := utf8.DecodeRuneInString(x.Name)
+	start, scanned, end := 0, 0, -1
+	checked := [2]int{-1, -1} // the clause last found allowed
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], x.Name)
+		if i < 0 {
+			break
 		}
-		if strings.Contains(clause, x.Name) && !x.allowed(clause) {
-			return true
+		i += from
+		for scanned < i {
+			r, n := utf8.DecodeRuneInString(text[scanned:])
+			if scanned += n; isClauseBreak(r) {
+				start = scanned
+			}
 		}
+		if after := i + len(x.Name); end < after {
+			end = len(text)
+			if k := strings.IndexFunc(text[after:], isClauseBreak); k >= 0 {
+				end = after + k
+			}
+		}
+		if checked != [2]int{start, end} {
+			if !x.allowed(text[start:end]) {
+				return true
+			}
+			checked = [2]int{start, end}
+		}
+		from = i + step
 	}
 	return false
 }

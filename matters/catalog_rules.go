@@ -22,7 +22,7 @@ import (
 //	catalog.item      (error) an admission item whose code names no power or responsibility of the register
 //	catalog.excluded  (error) excluded work on any list: an admission item, a route's type, a power, a responsibility's duty or task, a key task or function
 //	catalog.limit     (warning) a route that allows more working days to resolve than a power its responsibility relies on promises (else its statutory limit)
-//	catalog.revision  (error) a revision approved or published with no approver or approval time, approved after it took effect, or published with no effective date
+//	catalog.revision  (error) a revision approved or published with no approver or approval time, approved after it took effect, or published with no effective date; two revisions of one list with one Version
 //	catalog.supervision (error) a negative setting of Supervision, or a supervisor that is no unit of the register
 //
 // The excluded work is [DefaultExclusions] with the admission's own
@@ -352,10 +352,18 @@ func (v *catalogIndex) checkLimits() {
 
 func (v *catalogIndex) checkRevisions() {
 	c := v.c
+	first := make(map[[2]string]string) // list and version → the path of its first revision
 	check := func(path, list, version string, a accountability.Adoption) {
 		name := fmt.Sprintf("%s %q", list, version)
 		add := func(en, zh string) {
 			v.report("catalog.revision", accountability.Error, path, name+" "+en, listZh(list)+" "+strconv.Quote(version)+" "+zh)
+		}
+		if version != "" {
+			if prev, dup := first[[2]string{list, version}]; dup {
+				add("has the version of "+prev+": a dispatch that records it cannot tell the two apart", "与 "+prev+" 版本号相同，派单所记的版本无法区分二者")
+			} else {
+				first[[2]string{list, version}] = path
+			}
 		}
 		if a.Status >= accountability.Approved {
 			if a.ApprovedBy == "" {

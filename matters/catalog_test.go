@@ -146,6 +146,13 @@ func TestCatalogRules(t *testing.T) {
 			fail("catalog.revision", "directory", `directory "2020-1" is published but has no effective date`, `基层治理事项清单 "2020-1" 已公布，但未写明施行日期`),
 			fail("catalog.revision", "history.admissions[0]", `admission "2019" was approved on 2020-02-20, after it took effect on 2020-02-19`, `事项准入清单 "2019" 于 2020-02-20 审定，晚于施行日期 2020-02-19`),
 		}},
+		// Two revisions of one list under one Version: a dispatch records
+		// the Version, and RouteOf would grade it by the first of them.
+		{"catalog.revision/version twice", func(c *matters.Catalog) {
+			c.History.Directories = []*matters.Directory{{Version: c.Directory.Version, Routes: c.Directory.Routes[:1]}}
+		}, accountability.Findings{
+			fail("catalog.revision", "history.directories[0]", `directory "2020-1" has the version of directory: a dispatch that records it cannot tell the two apart`, `基层治理事项清单 "2020-1" 与 directory 版本号相同，派单所记的版本无法区分二者`),
+		}},
 		{"catalog.supervision", func(c *matters.Catalog) {
 			c.Supervision = matters.Supervision{Supervisor: "区委督查室", EscalateDays: -1, FeedbackDays: 2, Reopens: -3}
 		}, accountability.Findings{
@@ -218,6 +225,20 @@ func TestExclusionMatches(t *testing.T) {
 	} {
 		if got := def.Matches(text); got != want {
 			t.Errorf("招商引资.Matches(%q) = %v, want %v", text, got, want)
+		}
+	}
+	// A name that holds a clause break (和) is matched in the clause it
+	// spans, not lost by cutting it in two.
+	land := matters.Exclusion{Name: "征地和拆迁", Allow: []string{"落地服务"}}
+	for text, want := range map[string]bool{
+		"征地和拆迁":          true,
+		"负责征地和拆迁工作":      true,
+		"为征地和拆迁项目提供落地服务": false,
+		"征地和拆迁及落地服务":     true,
+		"征地":             false,
+	} {
+		if got := land.Matches(text); got != want {
+			t.Errorf("征地和拆迁.Matches(%q) = %v, want %v", text, got, want)
 		}
 	}
 	if (matters.Exclusion{}).Matches("anything") || !(matters.Exclusion{Name: "协税护税"}).Matches("协助开展协税护税") {

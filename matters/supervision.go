@@ -220,8 +220,9 @@ func (c *Catalog) SendBack(m *Matter, unit string, at time.Time) (Event, error) 
 // FeedbackLate reports whether the citizen was asked late (回访) about
 // matter m: for some resolution (Resolve) of the matter, the first answer
 // (Feedback) before the next Reopen came after Supervision.FeedbackDays
-// working days from it on cal, or none had come and that time is before
-// at. With no FeedbackDays it is always false. The calendar's errors (such
+// working days from it on cal, or none had come when that time passed —
+// before the next Reopen, or, for the latest resolution, before at. With
+// no FeedbackDays it is always false. The calendar's errors (such
 // as workday.ErrOutOfRange) are returned wrapped, naming the matter. It
 // panics on a nil catalog, calendar or matter.
 func (c *Catalog) FeedbackLate(cal *workday.Calendar, m *Matter, at time.Time) (bool, error) {
@@ -252,6 +253,9 @@ func (c *Catalog) FeedbackLate(cal *workday.Calendar, m *Matter, at time.Time) (
 			}
 			due = time.Time{}
 		case Reopen:
+			if late(e.At) {
+				return true, nil // the visit was due, and none came before the reopening
+			}
 			due = time.Time{}
 		}
 	}

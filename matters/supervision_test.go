@@ -198,6 +198,12 @@ func TestFeedbackLate(t *testing.T) {
 		{"never answered", resolvedAt(at(3, 5, 9, 0)), at(3, 20, 0, 0), true},
 		{"the first round late, the second on time", resolvedAt(at(3, 5, 9, 0), answer(at(3, 8, 9, 0)), reopen(at(3, 8, 10, 0)),
 			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), true},
+		// A reopening after the limit does not undo a return visit that
+		// was due and never came; one within the limit leaves none due.
+		{"never answered, reopened after the limit", resolvedAt(at(3, 5, 9, 0), reopen(at(3, 10, 9, 0)),
+			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), true},
+		{"not answered, reopened within the limit", resolvedAt(at(3, 5, 9, 0), reopen(at(3, 6, 9, 0)),
+			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

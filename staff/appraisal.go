@@ -56,8 +56,9 @@ type Appraisal struct {
 
 // Appraised is one person's result: the Total blended from the scores, the
 // Grade it reaches on the scale ([scoring.Scale.Floor]: the grade with the
-// most points not above the total) and the Rank within the category (equal
-// totals share a rank).
+// most points not above the total, or the lowest grade for a total below
+// every grade) and the Rank within the category (equal totals share a
+// rank).
 type Appraised struct {
 	Person   string                     `json:"person"`
 	Category string                     `json:"category"`

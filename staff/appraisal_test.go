@@ -51,6 +51,20 @@ func TestAppraise(t *testing.T) {
 	golden.JSON(t, "testdata/appraised.golden", got[0], *update)
 }
 
+// TestAppraiseBelowEveryGrade: a total below every grade of the scale gets
+// the lowest grade, as Appraised's doc says (scoring.Scale.Floor).
+func TestAppraiseBelowEveryGrade(t *testing.T) {
+	a := appraisal()
+	a.Scale = a.Scale[:3] // 优秀 90, 称职 70, 基本称职 60: no grade at 0
+	got, err := a.Appraise([]staff.Score{{Person: "王五", Category: "clerk", Scores: map[string]decimal.Decimal{"service": d("60"), "accuracy": d("50")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"57 基本称职"}, []string{got[0].Total.String() + " " + got[0].Grade}); diff != "" {
+		t.Errorf("Appraise mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestAppraiseErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name  string

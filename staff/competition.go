@@ -109,6 +109,10 @@ func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]P
 			continue
 		}
 		ids[c.ID] = true
+		if c.Post == "" {
+			errs = append(errs, fmt.Errorf("%w: candidate %s has no post", ErrInvalid, id))
+			continue
+		}
 		if _, ok := quotas[c.Post]; !ok {
 			errs = append(errs, fmt.Errorf("%w: candidate %s applies for post %s, which has no quota", ErrInvalid, id, errtext.Quote(c.Post)))
 			continue

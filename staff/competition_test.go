@@ -84,6 +84,16 @@ func TestSelectErrors(t *testing.T) {
 	}
 }
 
+// TestSelectNoPost: a candidate without a post is refused, as Select's doc
+// says, even where the quotas hold an entry under the empty name.
+func TestSelectNoPost(t *testing.T) {
+	cands := []staff.Candidate{{ID: "C1", Competition: d("80"), Years: years("90", "90", "90")}}
+	got, err := staff.Select(cands, competitionWeights(), map[string]int{"": 1})
+	if !errors.Is(err, staff.ErrInvalid) || !strings.Contains(err.Error(), `candidate "C1" has no post`) {
+		t.Errorf("Select of a candidate without a post = %v, %v; want an error wrapping ErrInvalid naming the candidate", got, err)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	for _, tt := range []struct {
 		v    any

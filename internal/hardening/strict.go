@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // A Mutation is one way [Strict] spoils a sound JSON input.
@@ -239,4 +242,31 @@ func Accepts(t testing.TB, data []byte, sentinel error, decode func() error) boo
 		t.Fatalf("decoding %s: error %v does not wrap %v", Clip(string(data)), err, sentinel)
 	}
 	return err == nil
+}
+
+// RoundTrips decodes data into a T with its UnmarshalJSON, as [Accepts]
+// does, and, when it accepts, fails the test unless the value writes and
+// reads back equal (by cmp, an empty map or list as none, which omitempty
+// leaves out). It reports whether data was accepted.
+func RoundTrips[T any, P interface {
+	*T
+	json.Unmarshaler
+}](t testing.TB, data []byte, sentinel error) bool {
+	t.Helper()
+	var v T
+	if !Accepts(t, data, sentinel, func() error { return P(&v).UnmarshalJSON(data) }) {
+		return false
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("Marshal(%+v), decoded from %s: %v", v, Clip(string(data)), err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("Unmarshal(%s), its own JSON: %v", b, err)
+	}
+	if diff := cmp.Diff(v, back, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("round trip of %s mismatch (-want +got):\n%s", b, diff)
+	}
+	return true
 }

@@ -202,23 +202,37 @@ func (c *checker) array(p *plan) error {
 	if err := c.enter(); err != nil {
 		return err
 	}
-	elem := anyPlan
+	elem, length := anyPlan, -1
 	if p.kind == listValue {
-		elem = p.elem
+		elem, length = p.elem, p.length
 	}
+	n := 0
 	if c.i < len(c.data) && c.data[c.i] == ']' {
 		c.i++
 		c.depth--
-		return nil
-	}
-	c.path = append(c.path, step{})
-	for n := 0; ; n++ {
-		c.steps++
-		c.path[len(c.path)-1].index = n
-		if more, err := c.member(elem, ']'); err != nil || !more {
-			return c.leave(err)
+	} else {
+		c.path = append(c.path, step{})
+		for more := true; more; n++ {
+			c.steps++
+			c.path[len(c.path)-1].index = n
+			var err error
+			if more, err = c.member(elem, ']'); err != nil {
+				return err
+			}
 		}
+		c.path = c.path[:len(c.path)-1]
+		c.depth--
 	}
+	if length >= 0 && n != length {
+		// encoding/json would drop the elements over a Go array's length
+		// and leave the ones missing zero.
+		elements := "elements"
+		if n == 1 {
+			elements = "element"
+		}
+		return c.fail("array of %d %s where %d are wanted", n, elements, length)
+	}
+	return nil
 }
 
 // member reads a member of an array or object, as p plans it, and what

@@ -31,6 +31,7 @@ type outer struct {
 	Any   any                 `json:"any"`
 	Text  string              `json:"text"`
 	Free  map[string][]string `json:"free"`
+	Pairs [][2]string         `json:"pairs"`
 	Go    string
 }
 
@@ -113,6 +114,11 @@ func TestCheck(t *testing.T) {
 		{"decimal pointer over the limit", `{"ptr":"` + strings.Repeat("1", 10000) + `"}`, `json: decimal "1111111111111111111111111111111111111111111111111111111111111111"… longer than 64 characters at ptr`},
 		{"decimal that is no number", `{"score":"1.2.3"}`, `decimal "1.2.3": want a plain decimal`},
 		{"decimal as an object", `{"score":{}}`, `decimal "{}": want a plain decimal`},
+
+		{"arrays of their length", `{"pairs":[["a","b"],["c",null]]}`, ""},
+		{"array too long", `{"pairs":[["a","b"],["c","d","e"]]}`, `json: array of 3 elements where 2 are wanted at pairs[1]`},
+		{"array too short", `{"pairs":[["a"]]}`, `json: array of 1 element where 2 are wanted at pairs[0]`},
+		{"empty array", `{"pairs":[[]]}`, `json: array of 0 elements where 2 are wanted at pairs[0]`},
 
 		{"trailing data", `{} {}`, "trailing data after the JSON value"},
 		{"not JSON", `{"text":`, "unexpected EOF"},

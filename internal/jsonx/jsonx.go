@@ -34,6 +34,8 @@ import (
 //     [MaxDepth];
 //   - a decimal ([Decimal], or a decimal.Decimal) not in [ParseDecimal]'s
 //     form and length;
+//   - an array of another length than the Go array it fills (encoding/json
+//     would drop the elements over it, or leave the ones missing zero);
 //   - anything after the value but white space.
 //
 // The error names the bound or the key and the path to the value, such as

@@ -16,6 +16,7 @@ import (
 type plan struct {
 	kind   planKind
 	elem   *plan            // the elements of a slice, an array or a map
+	length int              // the length of a Go array; -1 for a slice, whose length is free
 	fields map[string]field // a struct's fields by their exact JSON name
 	names  []string         // the same names, in field order, for messages
 }
@@ -133,7 +134,10 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {
 			break // []byte is a base64 string
 		}
-		p.kind, p.elem = listValue, build(t.Elem(), building)
+		p.kind, p.elem, p.length = listValue, build(t.Elem(), building), -1
+		if t.Kind() == reflect.Array {
+			p.length = t.Len()
+		}
 	}
 	return p
 }

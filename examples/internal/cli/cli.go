@@ -48,16 +48,32 @@ func Decode(fsys fs.FS, name string, v any) error {
 	return decode(b, err, name, v)
 }
 
+// MaxFileBytes is the longest file [Load] reads from the command line.
+const MaxFileBytes = 64 << 20
+
 // Load decodes into v, as [Decode] does, the JSON file at path, or name of
 // fsys when path is empty: a file named on the command line in place of
-// the embedded data. The error names the file at path with what it holds
-// ("register my.json: …").
+// the embedded data. A file over [MaxFileBytes] is refused unread past the
+// bound. The error names the file at path with what it holds ("register
+// my.json: …").
 func Load(fsys fs.FS, name, path, what string, v any) error {
+	return load(fsys, name, path, what, v, MaxFileBytes)
+}
+
+// load is Load with a bound of limit bytes.
+func load(fsys fs.FS, name, path, what string, v any, limit int64) error {
 	if path == "" {
 		return Decode(fsys, name, v)
 	}
-	b, err := os.ReadFile(path)
-	return decode(b, err, what+" "+path, v)
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := jsonx.Read(f, limit, v); err != nil {
+		return fmt.Errorf("%s %s: %w", what, path, err)
+	}
+	return nil
 }
 
 // decode decodes b, which reading the file gave with err, into v; an error

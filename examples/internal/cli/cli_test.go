@@ -54,6 +54,7 @@ func TestLoad(t *testing.T) {
 		{Decode(fsys, "data/none.json", &v), "data/none.json"},
 		{Load(fsys, "data/a.json", file, "value", &v), "value " + file + ": trailing data"},
 		{Load(fsys, "data/a.json", filepath.Join(dir, "none.json"), "value", &v), "none.json"},
+		{load(fsys, "data/a.json", file, "value", &v, 5), "value " + file + ": input is longer than 5 bytes"},
 	} {
 		if tt.err == nil || !strings.Contains(tt.err.Error(), tt.want) {
 			t.Errorf("error %v, want one with %q", tt.err, tt.want)
