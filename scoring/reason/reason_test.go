@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -123,9 +124,40 @@ func TestValidate(t *testing.T) {
 	}
 	for _, r := range []reason.Reason{{Rule: -1}, {Lang: 2}, {Checks: []reason.Check{{Of: reason.Quality}}},
 		{Figures: []reason.Figure{{Of: reason.Quality, Places: -1}}}, {Name: "\xff"},
-		{Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(1, 70)}}}} {
-		if err := r.Validate(); !errors.Is(err, reason.ErrInvalid) {
-			t.Errorf("%+v: got %v, want an error wrapping ErrInvalid", r, err)
+		{Checks: []reason.Check{{Of: reason.Quality, Op: reason.Is, Threshold: decimal.New(1, 70)}}},
+		{Checks: slices.Repeat([]reason.Check{{Of: reason.Quality, Op: reason.Is}}, reason.MaxList+1)},
+		{Figures: slices.Repeat([]reason.Figure{{Of: reason.Quality, Value: 5}}, reason.MaxList+1)},
+		{Figures: []reason.Figure{{Of: reason.Response, Places: reason.MaxPlaces + 1}}}, {Figures: []reason.Figure{{Value: 1}}},
+		{Text: strings.Repeat("x", 4<<20+1)}} {
+		err := r.Validate()
+		if !errors.Is(err, reason.ErrInvalid) {
+			t.Errorf("%.80v: got %v, want an error wrapping ErrInvalid", r, err)
+		}
+		// What Validate refuses does not read back from its JSON as it is.
+		if b, merr := json.Marshal(r); merr == nil {
+			var back reason.Reason
+			if uerr := json.Unmarshal(b, &back); uerr == nil && reason.Compare(r, back) == 0 {
+				t.Errorf("%+.80v: Validate says %v, but its JSON reads back", r, err)
+			}
+		}
+	}
+	// And what it takes does, at the bounds.
+	for _, r := range []reason.Reason{
+		{Rule: 1, Checks: slices.Repeat([]reason.Check{{Of: reason.Quality, Op: reason.Is}}, reason.MaxList),
+			Figures: slices.Repeat([]reason.Figure{{Of: reason.Response, Places: reason.MaxPlaces}}, reason.MaxList)},
+		{Text: strings.Repeat("x", 4<<20)},
+	} {
+		if err := r.Validate(); err != nil {
+			t.Errorf("%.80v: %v", r, err)
+			continue
+		}
+		b, err := json.Marshal(r)
+		var back reason.Reason
+		if err == nil {
+			err = json.Unmarshal(b, &back)
+		}
+		if err != nil || reason.Compare(r, back) != 0 {
+			t.Errorf("%.80v: Validate takes it; its JSON reads back as %.80v, %v", r, back, err)
 		}
 	}
 }
