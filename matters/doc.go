@@ -145,7 +145,8 @@
 // omitted. Durations are Go duration strings ("4h0m0s"), rates decimal
 // strings in their shortest exact form ("0.8298"), times RFC 3339. The
 // types with a JSON form of their own ([Route], [Clock], [Deadlines],
-// [Summary]) refuse fields they do not have.
+// [Summary]) refuse fields they do not have, and a Summary refuses figures
+// that contradict each other, as indicators' Rates and Ratio do.
 //
 // The package imports accountability, for the register the lists refer
 // to, and matters/workday, and no other package of this module. Nothing
