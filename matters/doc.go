@@ -110,7 +110,7 @@
 // Each list revision carries a Version and an [accountability.Adoption]:
 // its effective date, its status (draft → approved → published) and who
 // approved it when. [Catalog.At] says which revision of each list was in
-// force at an instant. A [Dispatch] event records the Version of the
+// force at an instant (a list without revisions is always in force). A [Dispatch] event records the Version of the
 // governance matter list it followed ([Directory.Dispatch] fills it in),
 // and [Catalog.RouteOf] returns the route of that revision, so that a
 // matter is graded and regraded by the route it was dispatched under,
