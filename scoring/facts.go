@@ -105,7 +105,10 @@ func (f *Facts) UnmarshalJSON(b []byte) error {
 
 // evaluationStage returns the stage of [Facts.Evaluation].
 func (f Facts) evaluationStage() int {
-	if f.Final && f.Stage > 0 && f.Stage < math.MaxInt32 {
+	switch {
+	case f.Final && f.Stage >= math.MaxInt32:
+		return -1 // past the last stage a Book keeps
+	case f.Final && f.Stage > 0:
 		return f.Stage + 1
 	}
 	return f.Stage
@@ -123,8 +126,10 @@ func (f Facts) evaluationStage() int {
 //   - the final evaluation of a matter that had n stages (Final, Stage n)
 //     under n+1, after its last stage.
 //
-// A Stage outside 0–2147483646 is kept as it is, for [Book.Record] to
-// refuse.
+// A negative Stage is kept as it is, and the final evaluation after a
+// Stage of 2147483647 or more, past the last stage a Book keeps, is given
+// stage -1: [Book.Record] refuses both (ErrInvalid), rather than keep a
+// final evaluation under the key of a stage's own.
 func (f Facts) Evaluation(at time.Time, r Result) Evaluation {
 	return Evaluation{
 		Matter: f.Matter, Subject: f.Subject, Evaluator: f.Evaluator,

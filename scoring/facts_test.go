@@ -13,6 +13,8 @@ import (
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
+	"github.com/shopspring/decimal"
 )
 
 func TestFactsJSON(t *testing.T) {
@@ -67,7 +69,9 @@ func TestEvaluationStage(t *testing.T) {
 		{"stage 2 under way", scoring.Facts{Stage: 2}, 2},
 		{"final after 3 stages", scoring.Facts{Stage: 3, Final: true}, 4},
 		{"negative stays for Record to refuse", scoring.Facts{Stage: -1, Final: true}, -1},
-		{"at the top stays", scoring.Facts{Stage: math.MaxInt32, Final: true}, math.MaxInt32},
+		{"the last stage a book keeps", scoring.Facts{Stage: math.MaxInt32 - 1, Final: true}, math.MaxInt32},
+		{"final after the last stage a book keeps", scoring.Facts{Stage: math.MaxInt32, Final: true}, -1},
+		{"the last stage under way stays", scoring.Facts{Stage: math.MaxInt32}, math.MaxInt32},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +79,19 @@ func TestEvaluationStage(t *testing.T) {
 				t.Errorf("Evaluation(…).Stage = %d, want %d", got, tt.want)
 			}
 		})
+	}
+	// The last stage under way is kept; the final evaluation after it is
+	// refused, not taken for a duplicate of it.
+	book := scoring.NewBook(nil)
+	at := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	r := scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "p", Reasons: reason.Texts("r")}
+	last := scoring.Facts{Matter: "M", Subject: "S", Evaluator: "E", Stage: math.MaxInt32}
+	if err := book.Record(last.Evaluation(at, r)); err != nil {
+		t.Errorf("Record(the last stage) = %v", err)
+	}
+	last.Final = true
+	if err := book.Record(last.Evaluation(at, r)); !errors.Is(err, scoring.ErrInvalid) || errors.Is(err, scoring.ErrDuplicate) {
+		t.Errorf("Record(the final evaluation after the last stage) = %v; want ErrInvalid", err)
 	}
 }
 
