@@ -130,7 +130,7 @@ func CheckRules(rules ...Rule) error {
 	seen := make(map[string]bool, len(rules))
 	var errs []error
 	for i, x := range rules {
-		if msg := checkRule(i, x, seen); msg != "" {
+		if msg, _ := checkRule(i, x, seen); msg != "" {
 			errs = append(errs, fmt.Errorf("accountability: %s: %w", msg, ErrRule))
 		}
 	}
@@ -138,32 +138,49 @@ func CheckRules(rules ...Rule) error {
 }
 
 // checkRule checks rule i against the names seen so far and records its
-// name. It returns what is wrong with it, or "" if it is sound.
-func checkRule(i int, x Rule, seen map[string]bool) string {
-	var problems []string
+// name. It returns what is wrong with it in English and in Chinese, or ""
+// and "" if it is sound.
+func checkRule(i int, x Rule, seen map[string]bool) (string, string) {
+	var problems, missingZh []string
+	dupZh := ""
 	switch {
 	case strings.TrimSpace(x.Name) == "":
 		problems = append(problems, "has no name")
+		missingZh = append(missingZh, "名称")
 	case seen[x.Name]:
 		problems = append(problems, "has a name already in use")
+		dupZh = "的名称已被使用"
 	}
 	if strings.TrimSpace(x.Doc) == "" {
 		problems = append(problems, "has no Doc")
+		missingZh = append(missingZh, "说明")
 	}
 	if x.Check == nil {
 		problems = append(problems, "has no Check")
+		missingZh = append(missingZh, "检查函数")
 	}
 	if len(problems) > 0 {
-		return fmt.Sprintf("rule %d (%q) %s", i, x.Name, strings.Join(problems, ", "))
+		zh := dupZh
+		if n := len(missingZh); n > 0 {
+			if zh != "" {
+				zh += "，"
+			}
+			zh += "未填写" + missingZh[0]
+			if n > 1 {
+				zh = strings.Join(append([]string{zh}, missingZh[1:n-1]...), "、") + "和" + missingZh[n-1]
+			}
+		}
+		return fmt.Sprintf("rule %d (%q) %s", i, x.Name, strings.Join(problems, ", ")), fmt.Sprintf("规则 #%d %q %s", i, x.Name, zh)
 	}
 	seen[x.Name] = true
-	return ""
+	return "", ""
 }
 
 // RuleInvalid is the rule name of the finding that [Register.Validate] and
 // [Register.Run] report, as an [Error] with path "rules[i]", for a rule
-// that cannot run (no name, a name already in use, no Doc or no Check). Such
-// a rule is skipped; every other rule still runs.
+// that cannot run (no name, a name already in use, no Doc or no Check),
+// its message in English and in Chinese, as a built-in rule's. Such a
+// rule is skipped; every other rule still runs.
 const RuleInvalid = "rule.invalid"
 
 // Validate runs every built-in rule of [Rules], then the extra rules, and
@@ -189,7 +206,7 @@ func (r *Register) Validate(extra ...Rule) Findings {
 	seen := make(map[string]bool, len(builtins)+len(extra))
 	var out Findings
 	for i, x := range builtins {
-		_ = checkRule(i, x, seen) // the built-ins are sound; this records their names
+		_, _ = checkRule(i, x, seen) // the built-ins are sound; this records their names
 		out = runRule(r, x, out)
 	}
 	return runChecked(r, extra, seen, out)
@@ -208,8 +225,8 @@ func (r *Register) Run(rules ...Rule) Findings {
 
 func runChecked(r *Register, rules []Rule, seen map[string]bool, out Findings) Findings {
 	for i, x := range rules {
-		if msg := checkRule(i, x, seen); msg != "" {
-			out = append(out, Finding{Rule: RuleInvalid, Severity: Error, Path: fmt.Sprintf("rules[%d]", i), Message: msg})
+		if msg, zh := checkRule(i, x, seen); msg != "" {
+			out = append(out, Finding{Rule: RuleInvalid, Severity: Error, Path: fmt.Sprintf("rules[%d]", i), Message: msg, Chinese: zh})
 			continue
 		}
 		out = runRule(r, x, out)

@@ -84,17 +84,27 @@ func TestValidateExtraRules(t *testing.T) {
 		Rule{Name: "no.doc", Check: noop},
 		Rule{Name: "no.check", Doc: "no check"},
 		Rule{Name: "local.name", Doc: "again", Check: noop},
+		Rule{},
+		Rule{Name: "local.name", Check: noop},
 	)
 	want := Findings{
 		e("local.name", "powers[XK-001]", "power XK-001 has no name", ""),
-		e(RuleInvalid, "rules[1]", `rule 1 ("power.basis") has a name already in use`, ""),
-		e(RuleInvalid, "rules[2]", `rule 2 ("") has no name`, ""),
-		e(RuleInvalid, "rules[3]", `rule 3 ("no.doc") has no Doc`, ""),
-		e(RuleInvalid, "rules[4]", `rule 4 ("no.check") has no Check`, ""),
-		e(RuleInvalid, "rules[5]", `rule 5 ("local.name") has a name already in use`, ""),
+		e(RuleInvalid, "rules[1]", `rule 1 ("power.basis") has a name already in use`, `规则 #1 "power.basis" 的名称已被使用`),
+		e(RuleInvalid, "rules[2]", `rule 2 ("") has no name`, `规则 #2 "" 未填写名称`),
+		e(RuleInvalid, "rules[3]", `rule 3 ("no.doc") has no Doc`, `规则 #3 "no.doc" 未填写说明`),
+		e(RuleInvalid, "rules[4]", `rule 4 ("no.check") has no Check`, `规则 #4 "no.check" 未填写检查函数`),
+		e(RuleInvalid, "rules[5]", `rule 5 ("local.name") has a name already in use`, `规则 #5 "local.name" 的名称已被使用`),
+		e(RuleInvalid, "rules[6]", `rule 6 ("") has no name, has no Doc, has no Check`, `规则 #6 "" 未填写名称、说明和检查函数`),
+		e(RuleInvalid, "rules[7]", `rule 7 ("local.name") has a name already in use, has no Doc`, `规则 #7 "local.name" 的名称已被使用，未填写说明`),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate(extra...) mismatch (-want +got):\n%s", diff)
+	}
+	figs := []string{"power.basis", "no.doc", "no.check", "local.name"}
+	for _, f := range got {
+		if f.Rule == RuleInvalid {
+			checkChinese(t, f, figs)
+		}
 	}
 	err := CheckRules(Rule{Name: "a", Doc: "a"}, Rule{Name: "a", Doc: "", Check: noop})
 	if !errors.Is(err, ErrRule) {

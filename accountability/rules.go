@@ -36,7 +36,7 @@ import (
 //	flow.end          a flowchart with no End step
 //	flow.unreachable  a step that the Start step cannot reach
 //	flow.deadend      a step other than End from which no End step can be reached
-//	flow.gateway      a Gateway with fewer than two outgoing edges
+//	flow.gateway      a Gateway whose outgoing edges lead to fewer than two distinct steps (edges to one step are one way out)
 //	risk.duplicate    two risks with one ID
 //	risk.step         a risk whose Flow or Step names nothing
 //	risk.control      a Medium or High risk with no control
@@ -189,7 +189,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("flow.end", Error, "flow.end: a flowchart with no End step", flowEnd),
 		mk("flow.unreachable", Error, "flow.unreachable: a step that the Start step cannot reach", flowUnreachable),
 		mk("flow.deadend", Error, "flow.deadend: a step other than End from which no End step can be reached", flowDeadend),
-		mk("flow.gateway", Error, "flow.gateway: a Gateway with fewer than two outgoing edges", flowGateway),
+		mk("flow.gateway", Error, "flow.gateway: a Gateway whose outgoing edges lead to fewer than two distinct steps (edges to one step are one way out)", flowGateway),
 		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID", riskDuplicate),
 		mk("risk.step", Error, "risk.step: a risk whose Flow or Step names nothing", riskStep),
 		mk("risk.control", Error, "risk.control: a Medium or High risk with no control", riskControl),

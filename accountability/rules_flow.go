@@ -180,11 +180,26 @@ func flowGateway(ix *index, rep reporter) {
 			if s.Kind != Gateway || g.isDup(j) {
 				continue
 			}
-			if n := len(g.succ(int32(j))); n < 2 {
+			if n := waysOut(g.succ(int32(j))); n < 2 {
 				rep.at(stepKey(f, i, s, j),
-					fmt.Sprintf("flow %q: gateway %s has %d outgoing edge(s); a gateway needs at least two", f.ID, named(s.ID, s.Name), n),
-					fmt.Sprintf("流程图 %q 的判断环节%s只有 %d 条出线，判断环节至少需要两条", f.ID, namedZh(s.ID, s.Name), n))
+					fmt.Sprintf("flow %q: gateway %s leads to %d distinct step(s); a gateway needs at least two", f.ID, named(s.ID, s.Name), n),
+					fmt.Sprintf("流程图 %q 的判断环节%s只通向 %d 个环节，判断环节至少需要通向两个不同的环节", f.ID, namedZh(s.ID, s.Name), n))
 			}
 		}
 	}
+}
+
+// waysOut returns the number of distinct steps among succ, a step's
+// successors, counting no further than 2: edges to one step, however many
+// and however labelled, are one way out.
+func waysOut(succ []int32) int {
+	if len(succ) == 0 {
+		return 0
+	}
+	for _, v := range succ[1:] {
+		if v != succ[0] {
+			return 2
+		}
+	}
+	return 1
 }

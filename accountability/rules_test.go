@@ -191,8 +191,14 @@ func ruleCases() []ruleCase {
 			Findings{e("flow.deadend", "flows[F2].steps[x]", `flow "F2": no End step can be reached from step "x" (归档)`,
 				`流程图 "F2" 中，从环节归档（x）无法到达结束环节`)}},
 		{"flow.gateway", func(r *Register) { step(r, 1, "r").Kind = Gateway },
-			Findings{e("flow.gateway", "flows[F2].steps[r]", `flow "F2": gateway "r" (审查) has 1 outgoing edge(s); a gateway needs at least two`,
-				`流程图 "F2" 的判断环节审查（r）只有 1 条出线，判断环节至少需要两条`)}},
+			Findings{e("flow.gateway", "flows[F2].steps[r]", `flow "F2": gateway "r" (审查) leads to 1 distinct step(s); a gateway needs at least two`,
+				`流程图 "F2" 的判断环节审查（r）只通向 1 个环节，判断环节至少需要通向两个不同的环节`)}},
+		{"flow.gateway: three edges to one step are one way out", func(r *Register) {
+			step(r, 1, "r").Kind = Gateway
+			r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "r", To: "d"}, Edge{From: "r", To: "d", Label: "符合条件"})
+		},
+			Findings{e("flow.gateway", "flows[F2].steps[r]", `flow "F2": gateway "r" (审查) leads to 1 distinct step(s); a gateway needs at least two`,
+				`流程图 "F2" 的判断环节审查（r）只通向 1 个环节，判断环节至少需要通向两个不同的环节`)}},
 		{"risk.duplicate", func(r *Register) { r.Risks[2].ID = "R1" },
 			Findings{e("risk.duplicate", "risks[R1]", `risk "R1" repeats the ID of risk #0`,
 				`廉政风险点 "R1" 与廉政风险点 #0 编号重复`)}},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -42,7 +43,8 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // its parts other than the sub-district's. Every problem is reported,
 // joined, wrapping [ErrWeights] and naming the subject: bad weights, a
 // subject scored twice, a subject in others without a Score, a Score
-// whose parts do not match w, and a "subdistrict" entry in others.
+// whose parts do not match w, and a "subdistrict" entry in others. Each
+// result's Weights is a copy of w of its own: the results are the caller's.
 func Assess(scores []scoring.Score, w Weights, others map[string]map[string]decimal.Decimal) ([]Annual, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
@@ -70,7 +72,7 @@ func Assess(scores []scoring.Score, w Weights, others map[string]map[string]deci
 			errs = append(errs, fmt.Errorf("subject %s: %w", subject, err))
 			continue
 		}
-		out = append(out, Annual{Subject: s.Subject, Parts: parts, Weights: w, Total: total})
+		out = append(out, Annual{Subject: s.Subject, Parts: parts, Weights: maps.Clone(w), Total: total})
 	}
 	for _, name := range absent(others, seen) {
 		errs = append(errs, fmt.Errorf("%w: subject %s has no score in the book", ErrWeights, errtext.Quote(name)))

@@ -136,3 +136,22 @@ func TestStrictJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessResultsBelongToTheCaller: changing the weights given after
+// Assess returns, or one result's weights, changes no result's Weights.
+func TestAssessResultsBelongToTheCaller(t *testing.T) {
+	w := annualWeights()
+	got, err := assessment.Assess([]scoring.Score{{Subject: "城管局", Composite: d("91.5")}, {Subject: "住建局", Composite: d("85")}}, w,
+		map[string]map[string]decimal.Decimal{"城管局": {"department": d("90")}, "住建局": {"department": d("92")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range w {
+		w[k] = d("0")
+	}
+	got[0].Weights[assessment.SubdistrictPart] = d("1")
+	want := annualWeights()
+	if diff := cmp.Diff(want, got[1].Weights); diff != "" {
+		t.Errorf("Annual.Weights after the weights given and another result changed: mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -1,14 +1,17 @@
 package indicators
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // Part is one dispatched unit's part in one matter: what the rates count.
@@ -38,9 +41,13 @@ type Part struct {
 //
 // grades are the owning sub-districts' evaluations (for instance a
 // book's Evaluations, with any amendments the host applies): for each
-// part, the evaluation of its matter and unit whose Evaluator is the
-// matter's Owner and whose Stage is the highest becomes Street.
-// Evaluations by anyone else are ignored.
+// part, of the evaluations of its matter and unit whose Evaluator is the
+// matter's Owner, the one whose Stage is the highest becomes Street; among
+// those of that stage the latest (At), and among those made at the same
+// instant the one that sorts last by grade, points (by value), policy and
+// reasons (reason.Compare), as a book chooses among amendments, so that
+// the choice never depends on the order of grades. Evaluations by anyone
+// else are ignored.
 //
 // A matter listed twice (two of ms with one ID) is an error wrapping
 // [ErrInvalid]: its parts would count twice. Other errors name the matter
@@ -58,7 +65,7 @@ func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matt
 	for i := range grades {
 		g := &grades[i]
 		k := key{g.Matter, g.Subject, g.Evaluator}
-		if old, ok := street[k]; !ok || g.Stage > old.Stage {
+		if old, ok := street[k]; !ok || gradeCmp(g, old) > 0 {
 			street[k] = g
 		}
 	}
@@ -96,6 +103,14 @@ func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matt
 		}
 	}
 	return out, nil
+}
+
+// gradeCmp orders two evaluations of one part as Parts chooses among
+// them: by Stage, At, grade, points (by value), policy and reasons.
+func gradeCmp(x, y *scoring.Evaluation) int {
+	return cmp.Or(cmp.Compare(x.Stage, y.Stage), x.At.Compare(y.At),
+		strings.Compare(x.Result.Grade, y.Result.Grade), x.Result.Points.Cmp(y.Result.Points),
+		strings.Compare(x.Result.Policy, y.Result.Policy), slices.CompareFunc(x.Result.Reasons, y.Result.Reasons, reason.Compare))
 }
 
 // dispatched returns the units any Dispatch of m names, in the order of

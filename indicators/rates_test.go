@@ -2,6 +2,7 @@ package indicators_test
 
 import (
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
@@ -278,5 +280,48 @@ func TestRatioJSON(t *testing.T) {
 	b, err := r(2, 3, "0.6667").MarshalJSON()
 	if err != nil || string(b) != `{"num":2,"den":3,"value":"0.6667"}` {
 		t.Errorf("MarshalJSON = %s, %v", b, err)
+	}
+}
+
+// TestPartsGradeOrderDoesNotMatter: of two grades of one part by its
+// owner, the one of the highest stage counts, then the latest, then, at
+// one instant, the greatest by grade, points, policy and reasons; so
+// shuffling the grades changes no part.
+func TestPartsGradeOrderDoesNotMatter(t *testing.T) {
+	ms, grades := fixture(t)
+	grade := func(matter, subject string, stage int, when time.Time, g string, points int64, reasons ...string) scoring.Evaluation {
+		return scoring.Evaluation{Matter: matter, Subject: subject, Evaluator: "s1", Stage: stage, At: when,
+			Result: scoring.Result{Grade: g, Points: decimal.NewFromInt(points), Reasons: reason.Texts(reasons...)}}
+	}
+	grades = append(grades,
+		grade("m1", "a", 0, at(time.April, 1, 13, 0), "g", 60),      // later than the fixture's 100
+		grade("m1", "a", 0, at(time.April, 1, 11, 0), "z", 99),      // earlier
+		grade("m1", "b", 0, at(time.April, 1, 12, 0), "h", 90),      // as late as the fixture's g 70: h sorts last
+		grade("m1", "b", 0, at(time.April, 1, 12, 0), "g", 95),      // g 95 sorts before h
+		grade("m2", "a", 1, at(time.April, 1, 11, 0), "g", 20),      // the higher stage, though earlier
+		grade("m2", "a", 1, at(time.April, 1, 11, 0), "g", 20, "a"), // the same, with a reason: sorts last
+	)
+	want := map[string]scoring.Result{
+		"m1 a": {Grade: "g", Points: decimal.NewFromInt(60)},
+		"m1 b": {Grade: "h", Points: decimal.NewFromInt(90)},
+		"m2 a": {Grade: "g", Points: decimal.NewFromInt(20), Reasons: reason.Texts("a")},
+		"m3 b": {Grade: "g", Points: decimal.NewFromInt(40)},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 50 {
+		ps, err := indicators.Parts(workday.China(), ms, routes, grades)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]scoring.Result{}
+		for _, p := range ps {
+			if p.Street != nil {
+				got[p.Matter.ID+" "+p.Unit] = *p.Street
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d: street grades mismatch (-want +got):\n%s", round, diff)
+		}
+		rng.Shuffle(len(grades), func(i, j int) { grades[i], grades[j] = grades[j], grades[i] })
 	}
 }

@@ -70,18 +70,24 @@ func pick[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption
 // At returns the lists in force at t: of each list, among the catalog's
 // own revision and those of History, the revision in force at t
 // ([accountability.Adoption.InForce]) whose Effective instant is latest,
-// or nil where no revision of the list is in force. The key tasks, which
-// have no revisions, are the catalog's own; the result has no History.
-// The lists are shared with c, not copied. It panics on a nil catalog.
+// or nil where no revision of the list is in force. A list without
+// revisions — the catalog's own, with no adoption recorded and no History
+// of that list — is in force at every instant, as [Catalog.Apply],
+// [Catalog.Due] and [Catalog.RouteOf] read it. The key tasks and the
+// Supervision, which have no revisions, are the catalog's own; the result
+// has no History, so its methods know only the revisions in force at t
+// (a matter dispatched under another is theirs to refuse: ask c). The
+// lists are shared with c, not copied. It panics on a nil catalog.
 func (c *Catalog) At(t time.Time) *Catalog {
 	if c == nil {
 		panic("matters: At of a nil *Catalog")
 	}
 	return &Catalog{
-		Register:  pick(c.Register, c.History.Registers, func(r *accountability.Register) accountability.Adoption { return r.Adoption }, t),
-		Directory: pick(c.Directory, c.History.Directories, func(d *Directory) accountability.Adoption { return d.Adoption }, t),
-		Admission: pick(c.Admission, c.History.Admissions, func(a *Admission) accountability.Adoption { return a.Adoption }, t),
-		KeyTasks:  c.KeyTasks,
+		Register:    current(c.Register, c.History.Registers, func(r *accountability.Register) accountability.Adoption { return r.Adoption }, t),
+		Directory:   current(c.Directory, c.History.Directories, func(d *Directory) accountability.Adoption { return d.Adoption }, t),
+		Admission:   current(c.Admission, c.History.Admissions, func(a *Admission) accountability.Adoption { return a.Adoption }, t),
+		KeyTasks:    c.KeyTasks,
+		Supervision: c.Supervision,
 	}
 }
 

@@ -60,11 +60,14 @@ func TestCatalogAt(t *testing.T) {
 			t.Errorf("At(%s).Directory = %s, want %s", tt.at.Format(time.DateTime), got, tt.want)
 		}
 	}
-	// A list with no revision in force is nil; the key tasks are kept.
+	// A list with no revision in force is nil, a list without revisions is
+	// itself; the key tasks and the supervision are kept.
 	c.KeyTasks = matters.KeyTasks{{ID: "KT-1"}}
-	c.Register = &accountability.Register{Version: "2024"}
+	c.Supervision = matters.Supervision{Supervisor: "区委督查室", EscalateDays: 2}
+	c.Register = &accountability.Register{Version: "2024", Adoption: accountability.Adoption{Effective: day(2024, 1, 1), Status: accountability.Draft}}
+	c.Admission = &matters.Admission{Version: "2024"}
 	at := c.At(day(2024, 5, 1))
-	if at.Register != nil || at.Admission != nil || len(at.KeyTasks) != 1 || len(at.History.Directories) != 0 {
+	if at.Register != nil || at.Admission != c.Admission || len(at.KeyTasks) != 1 || at.Supervision != c.Supervision || len(at.History.Directories) != 0 {
 		t.Errorf("At = %+v", at)
 	}
 }

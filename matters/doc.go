@@ -110,7 +110,7 @@
 // Each list revision carries a Version and an [accountability.Adoption]:
 // its effective date, its status (draft → approved → published) and who
 // approved it when. [Catalog.At] says which revision of each list was in
-// force at an instant. A [Dispatch] event records the Version of the
+// force at an instant (a list without revisions is always in force). A [Dispatch] event records the Version of the
 // governance matter list it followed ([Directory.Dispatch] fills it in),
 // and [Catalog.RouteOf] returns the route of that revision, so that a
 // matter is graded and regraded by the route it was dispatched under,
@@ -145,7 +145,8 @@
 // omitted. Durations are Go duration strings ("4h0m0s"), rates decimal
 // strings in their shortest exact form ("0.8298"), times RFC 3339. The
 // types with a JSON form of their own ([Route], [Clock], [Deadlines],
-// [Summary]) refuse fields they do not have.
+// [Summary]) refuse fields they do not have, and a Summary refuses figures
+// that contradict each other, as indicators' Rates and Ratio do.
 //
 // The package imports accountability, for the register the lists refer
 // to, and matters/workday, and no other package of this module. Nothing

@@ -15,8 +15,8 @@ var (
 
 // unmarshal is the UnmarshalJSON of the type T whose JSON form is J, named
 // what in errors: it decodes b strictly into a J and sets *v to what that
-// decodes to; null leaves *v alone. A decoding error wraps [ErrInvalid]
-// once.
+// decodes to; null leaves *v alone. A T with a check method must pass it.
+// A decoding or checking error wraps [ErrInvalid] once.
 func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) error {
 	if string(b) == "null" {
 		return nil
@@ -25,7 +25,13 @@ func unmarshal[J interface{ decoded() T }, T any](what string, b []byte, v *T) e
 	if err := invalid(jsonx.Decode(b, &j), what); err != nil {
 		return err
 	}
-	*v = j.decoded()
+	got := j.decoded()
+	if c, ok := any(got).(interface{ check() error }); ok {
+		if err := invalid(c.check(), what); err != nil {
+			return err
+		}
+	}
+	*v = got
 	return nil
 }
 

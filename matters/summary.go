@@ -2,6 +2,7 @@ package matters
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
@@ -119,8 +120,52 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes; a rate may also be a bare
-// JSON number. A field Summary does not have is an error.
+// JSON number. A field Summary does not have is an error, and so are
+// figures that [Summarize] never gives: a negative count; Assigned,
+// Resolved, Surveyed, Urged or Supervised above Received; Satisfied above
+// Surveyed; a rate that is not its count ÷ its divisor rounded half-up to
+// 4 places (0 when the divisor is 0). Each error wraps [ErrInvalid] and
+// names the figure.
 func (s *Summary) UnmarshalJSON(b []byte) error { return unmarshal[summaryJSON]("summary", b, s) }
+
+// check returns an error naming the first figure of s that [Summarize]
+// never gives; nil if there is none.
+func (s Summary) check() error {
+	for _, c := range []struct {
+		name  string
+		n     int
+		whole string // the figure n may not exceed; none for received
+		of    int
+	}{
+		{"received", s.Received, "", 0},
+		{"assigned", s.Assigned, "received", s.Received},
+		{"resolved", s.Resolved, "received", s.Received},
+		{"surveyed", s.Surveyed, "received", s.Received},
+		{"satisfied", s.Satisfied, "surveyed", s.Surveyed},
+		{"urged", s.Urged, "received", s.Received},
+		{"supervised", s.Supervised, "received", s.Received},
+	} {
+		switch {
+		case c.n < 0:
+			return fmt.Errorf("%s %d is negative", c.name, c.n)
+		case c.whole != "" && c.n > c.of:
+			return fmt.Errorf("%s %d is more than %s %d", c.name, c.n, c.whole, c.of)
+		}
+	}
+	for _, r := range []struct {
+		name, part, whole string
+		got               decimal.Decimal
+		n, of             int
+	}{
+		{"resolutionRate", "resolved", "received", s.ResolutionRate, s.Resolved, s.Received},
+		{"satisfactionRate", "satisfied", "surveyed", s.SatisfactionRate, s.Satisfied, s.Surveyed},
+	} {
+		if want := rate(r.n, r.of); !r.got.Equal(want) {
+			return fmt.Errorf("%s %s is not %s %d ÷ %s %d, %s", r.name, r.got, r.part, r.n, r.whole, r.of, want)
+		}
+	}
+	return nil
+}
 
 // decoded is the Summary that j, its JSON form, decodes to.
 func (j summaryJSON) decoded() Summary {

@@ -2,7 +2,10 @@ package matters_test
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -128,5 +131,53 @@ func TestSummaryIgnoresDecimalGlobals(t *testing.T) {
 	}
 	if s := string(gotJSON); s != `{"received":746,"assigned":0,"resolved":619,"surveyed":6,"satisfied":5,"urged":0,"supervised":0,"resolutionRate":"0.8298","satisfactionRate":"0.8333"}` {
 		t.Errorf("JSON = %s", s)
+	}
+}
+
+// TestSummaryRefusesContradictions: UnmarshalJSON refuses exactly the
+// figures Summarize can never give — a negative count, a count of the
+// received matters above Received, more satisfied than surveyed, a rate
+// other than its count ÷ its divisor — wrapping ErrInvalid and naming the
+// figure; what Summarize gives reads back equal.
+func TestSummaryRefusesContradictions(t *testing.T) {
+	refused := []struct {
+		name, in, want string
+	}{
+		{"negative received", `{"received":-1}`, "received -1"},
+		{"negative satisfied", `{"received":1,"surveyed":1,"satisfied":-1,"satisfactionRate":"0"}`, "satisfied -1"},
+		{"assigned above received", `{"received":1,"assigned":2}`, "assigned 2"},
+		{"resolved above received", `{"received":2,"resolved":3,"resolutionRate":"1.5"}`, "resolved 3"},
+		{"surveyed above received", `{"received":1,"surveyed":2}`, "surveyed 2"},
+		{"urged above received", `{"received":1,"urged":2}`, "urged 2"},
+		{"supervised above received", `{"received":1,"supervised":2}`, "supervised 2"},
+		{"satisfied above surveyed", `{"received":3,"surveyed":1,"satisfied":2,"satisfactionRate":"2"}`, "satisfied 2"},
+		{"resolution rate off its counts", `{"received":4,"resolved":1,"resolutionRate":"0.5"}`, "resolutionRate 0.5"},
+		{"resolution rate unrounded", `{"received":3,"resolved":1,"resolutionRate":"0.33333"}`, "resolutionRate 0.33333"},
+		{"resolution rate of nothing received", `{"resolutionRate":"1"}`, "resolutionRate 1"},
+		{"satisfaction rate off its counts", `{"received":4,"surveyed":2,"satisfied":1,"satisfactionRate":"1"}`, "satisfactionRate 1"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			var s matters.Summary
+			err := json.Unmarshal([]byte(tt.in), &s)
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(fmt.Sprint(err), tt.want) {
+				t.Errorf("Unmarshal(%s) error = %v; want ErrInvalid naming %q", tt.in, err, tt.want)
+			}
+		})
+	}
+	// Everything Summarize gives reads back, whatever the trailing zeros.
+	for _, ms := range [][]*matters.Matter{nil, population(t, 746, 619, 5, 1), population(t, 3, 2, 1, 1), population(t, 8, 8, 8, 0)} {
+		want := matters.Summarize(ms)
+		b, err := json.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got matters.Summary
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Errorf("Unmarshal(%s): %v", b, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("round trip mismatch (-want +got):\n%s", diff)
+		}
 	}
 }

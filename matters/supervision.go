@@ -296,7 +296,7 @@ func (c *Catalog) directoryAt(t time.Time) *Directory {
 
 // current returns the revision of a list in force at t: cur itself where it
 // records no adoption and there is no history (a list without revisions),
-// else the revision [Catalog.At] picks; nil if none.
+// else the revision pick picks; nil if none.
 func current[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption, t time.Time) *T {
 	if cur != nil && adoption(cur) == (accountability.Adoption{}) && len(history) == 0 {
 		return cur

@@ -363,3 +363,44 @@ func TestDueCases(t *testing.T) {
 		}
 	}
 }
+
+// TestAtDueAgrees: the catalog At gives holds what Due uses — the lists
+// in force, a list without revisions itself, and the supervision — so
+// c.At(t).Due and c.Due return the same events, escalations included, for
+// a catalog without revisions and for one with them (matters dispatched
+// under the revision in force at t).
+func TestAtDueAgrees(t *testing.T) {
+	cal := workday.China()
+	versioned := supervisedCatalog()
+	versioned.Directory.Version = "2024"
+	versioned.Directory.Adoption = published(at(1, 1, 0, 0))
+	versioned.History.Directories = []*matters.Directory{{Version: "2023", Adoption: published(at(1, 1, 0, 0).AddDate(-1, 0, 0)), Routes: versioned.Directory.Routes[:1]}}
+	recorded := dispatchedAt(at(3, 4, 9, 0))
+	recorded[2].Routes = "2024"
+	for _, tt := range []struct {
+		name string
+		c    *matters.Catalog
+		ms   []*matters.Matter
+	}{
+		{"unversioned", supervisedCatalog(), nil},
+		{"versioned", versioned, []*matters.Matter{timed(t, recorded...)}},
+	} {
+		ms := append([]*matters.Matter{
+			timed(t, dispatchedAt(at(3, 4, 9, 0))...),
+			timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 14, 0), matters.Supervise, supervisor)})...),
+		}, tt.ms...)
+		for _, now := range []time.Time{at(3, 4, 12, 30), at(3, 4, 13, 30), at(3, 6, 9, 0)} {
+			want, err := tt.c.Due(cal, now, ms)
+			if err != nil || len(want) == 0 {
+				t.Fatalf("%s: Due(%s) = %v, %v; want events", tt.name, now, dueKinds(want), err)
+			}
+			got, err := tt.c.At(now).Due(cal, now, ms)
+			if err != nil {
+				t.Errorf("%s: At(%s).Due: %v", tt.name, now, err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s: At(%s).Due mismatch (-want +got):\n%s", tt.name, now, diff)
+			}
+		}
+	}
+}

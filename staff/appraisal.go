@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/qingdan/qingdan/assessment"
@@ -83,7 +84,8 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // not valid, a person in an unknown category or appraised twice in one
 // category ([ErrInvalid]); a category with bad weights, a person with a
 // missing or extra indicator ([assessment.ErrWeights], naming the person
-// and the indicator).
+// and the indicator). Each result's Scores is a copy of the person's: the
+// results are the caller's.
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	var errs []error
 	cats := make(map[string]int, len(a.Categories))
@@ -127,7 +129,7 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 			continue
 		}
 		g, _ := a.Scale.Floor(total)
-		groups[i] = append(groups[i], Appraised{Person: s.Person, Category: s.Category, Scores: s.Scores, Total: total, Grade: g.Code})
+		groups[i] = append(groups[i], Appraised{Person: s.Person, Category: s.Category, Scores: maps.Clone(s.Scores), Total: total, Grade: g.Code})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

@@ -103,3 +103,37 @@ func TestAppraiseErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestResultsBelongToTheCaller: changing the scores or years given after
+// Appraise or Select returns changes no result.
+func TestResultsBelongToTheCaller(t *testing.T) {
+	scores := []staff.Score{
+		{Person: "张三", Category: "clerk", Scores: map[string]decimal.Decimal{"service": d("90"), "accuracy": d("80")}},
+		{Person: "李四", Category: "clerk", Scores: map[string]decimal.Decimal{"service": d("60"), "accuracy": d("50")}},
+	}
+	appraised, err := appraisal().Appraise(scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAppraised := []map[string]decimal.Decimal{{"service": d("90"), "accuracy": d("80")}, {"service": d("60"), "accuracy": d("50")}}
+	cands := []staff.Candidate{{ID: "C1", Post: "城管", Competition: d("85"), Years: years("70", "80", "90")}}
+	placed, err := staff.Select(cands, competitionWeights(), map[string]int{"城管": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range scores {
+		s.Scores["service"] = d("0")
+		delete(s.Scores, "accuracy")
+	}
+	cands[0].Years[0] = d("0")
+	var got []map[string]decimal.Decimal
+	for _, a := range appraised {
+		got = append(got, a.Scores)
+	}
+	if diff := cmp.Diff(wantAppraised, got); diff != "" {
+		t.Errorf("Appraised.Scores after the input changed: mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(years("70", "80", "90"), placed[0].Candidate.Years); diff != "" {
+		t.Errorf("Placement.Candidate.Years after the input changed: mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -85,7 +85,8 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // Every problem is reported, joined: bad weights or a candidate whose years
 // do not match them ([assessment.ErrWeights], naming the candidate), a
 // candidate without ID or post, an ID used twice, a post without a quota
-// or a negative quota ([ErrInvalid]).
+// or a negative quota ([ErrInvalid]). Each Placement's Candidate holds a
+// copy of the candidate's Years: the results are the caller's.
 func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]Placement, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
@@ -126,6 +127,7 @@ func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]P
 			errs = append(errs, fmt.Errorf("candidate %s: %w", id, err))
 			continue
 		}
+		c.Years = slices.Clone(c.Years)
 		byPost[c.Post] = append(byPost[c.Post], Placement{Candidate: c, Total: total})
 	}
 	if err := errors.Join(errs...); err != nil {
