@@ -190,7 +190,7 @@ func examine(sc *canon.Scanner, line []byte, own bool, sum *Hash, sumHex *[64]by
 		return p, lineBadHash, errors.New("content does not match its hash")
 	}
 	if !canonical(sc, p.kind, p.payload) {
-		return p, lineNotCanonical, fmt.Errorf("its payload is not a %s in the canonical form", p.kind)
+		return p, lineNotCanonical, fmt.Errorf("its %s payload is not in the canonical form", p.kind)
 	}
 	return p, lineSound, nil
 }

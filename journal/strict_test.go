@@ -53,7 +53,7 @@ func TestRebuildRefusesUnboundedPoints(t *testing.T) {
 	var got *journal.Rebuilt
 	var err error
 	took := hardening.Took(func() { got, err = journal.Rebuild(bytes.NewReader(j), nil) })
-	if !errors.Is(err, journal.ErrTampered) || !strings.Contains(err.Error(), "canonical") || got.Head.Seq != 0 {
+	if !errors.Is(err, journal.ErrTampered) || !strings.Contains(err.Error(), "its evaluation payload is not in the canonical form") || got.Head.Seq != 0 {
 		t.Errorf("Rebuild = head %v, %v", got.Head, err)
 	}
 	e := journal.Entry{Seq: 1, Kind: journal.KindEvaluation, Payload: []byte(payloads[0])}
