@@ -20,7 +20,8 @@ import (
 )
 
 // journalInfo is what the program reports of the journal it wrote
-// (-journal): the file, its entries (events plus evaluations), its head
+// (-journal): the file, its entries (events, and evaluations counted with
+// the amendments of them, as the report's 评价 counts both), its head
 // hash, the value read into the minutes of the year-end review
 // (年末综合评分), and the root of its Merkle tree, the value a signed
 // checkpoint of it publishes (journal.Checkpoint).
