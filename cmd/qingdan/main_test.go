@@ -53,7 +53,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("WUHU", j)
 			return err
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits, "tear": tear},
 	})
 }
 
@@ -89,6 +89,20 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 	}
+}
+
+// tear is `tear FILE`: it cuts the last line of FILE in half, line feed
+// and all, as a crash while appending leaves a journal.
+func tear(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: tear FILE")
+	}
+	name := ts.MkAbs(args[0])
+	b, err := os.ReadFile(name)
+	ts.Check(err)
+	body := bytes.TrimSuffix(b, []byte("\n"))
+	last := bytes.LastIndexByte(body, '\n') + 1
+	ts.Check(os.WriteFile(name, b[:last+(len(body)-last)/2], 0o644))
 }
 
 // wuhucatalog is `wuhucatalog routes.json catalog.json`: it writes the

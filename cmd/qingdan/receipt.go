@@ -28,12 +28,20 @@ func (f *receiptOptions) Run(env *command.Env, args []string) int {
 	tree := journal.NewTree()
 	var picked []journal.Entry
 	jr := journal.NewReader(r, &journal.Options{Tree: tree})
+	// Only the checkpoint's entries are read: a journal still written to
+	// may end in a line cut short after them.
 	for e, err := range jr.All() {
+		if cp.Size == 0 {
+			break
+		}
 		if err != nil {
 			return journalError(env, args[0], err)
 		}
-		if e.Seq <= cp.Size && concerns(e, f.matter, f.subject) {
+		if concerns(e, f.matter, f.subject) {
 			picked = append(picked, e)
+		}
+		if e.Seq == cp.Size {
+			break
 		}
 	}
 	if root, err := tree.Root(cp.Size); err != nil || root != cp.Root {
