@@ -7,9 +7,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
 	"golang.org/x/mod/sumdb/note"
 )
 
@@ -145,5 +147,45 @@ func TestReceipt(t *testing.T) {
 	}
 	if _, err := tree.Receipt(e, checkpointOf(t, eventJournal(t, 3), 3, s)); !errors.Is(err, journal.ErrInvalid) {
 		t.Errorf("Receipt with another journal's checkpoint = %v; want ErrInvalid", err)
+	}
+}
+
+// TestReceiptOfALongLine: a journal written with a MaxLine over the
+// default has receipts, which read back, for its lines up to
+// DefaultMaxLine, and none for a longer line.
+func TestReceiptOfALongLine(t *testing.T) {
+	s, _, _ := corpusKey(t)
+	tree := journal.NewTree()
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, &journal.Options{MaxLine: 4 << 20, Tree: tree})
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC)
+	for i, note := range []string{"短", strings.Repeat("长", journal.DefaultMaxLine/3+1)} {
+		if _, err := w.AppendEvent(matters.Event{Matter: "WH-1", Seq: i + 1, At: at, Kind: matters.Progress, Note: note}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var entries []journal.Entry
+	for _, l := range lines(buf.Bytes()) {
+		e, err := journal.ParseLine(l[:len(l)-1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	signed, err := tree.Checkpoint(s.Name()).Sign(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := tree.Receipt(entries[0], signed)
+	if err != nil {
+		t.Fatalf("Receipt of a short line = %v", err)
+	}
+	b, err := json.Marshal(rc)
+	var back journal.Receipt
+	if err != nil || json.Unmarshal(b, &back) != nil {
+		t.Errorf("the receipt of a short line does not read back: %v", err)
+	}
+	if _, err := tree.Receipt(entries[1], signed); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "longer than a receipt holds") {
+		t.Errorf("Receipt of a line over DefaultMaxLine = %v; want ErrInvalid", err)
 	}
 }

@@ -13,6 +13,8 @@ type Options struct {
 	// reports a longer line as ErrLineTooLong without holding it in memory,
 	// and a Writer refuses to write one. Zero or negative means
 	// DefaultMaxLine. Give a Reader at least the MaxLine its Writer had.
+	// A receipt (Tree.Receipt) holds a line of at most DefaultMaxLine,
+	// whatever MaxLine is.
 	MaxLine int
 	// Sync, if set, is called by a Writer after each entry is written, for
 	// example (*os.File).Sync, so that an acknowledged entry survives a

@@ -34,8 +34,14 @@ type Receipt struct {
 // checkpoint signed, which the tree must hold (a checkpoint of this tree,
 // as Checkpoint.Sign returned it). The signature is not checked here; the
 // entry must be the tree's entry e.Seq. An entry or a checkpoint the tree
-// does not hold is an error wrapping [ErrInvalid].
+// does not hold is an error wrapping [ErrInvalid], and so is an entry
+// whose line is longer than [DefaultMaxLine]: a receipt's JSON form, read
+// back, holds no longer line (a journal written with a larger
+// [Options].MaxLine has receipts for its shorter lines only).
 func (t *Tree) Receipt(e Entry, signed []byte) (*Receipt, error) {
+	if n := len(e.Line()); n > DefaultMaxLine {
+		return nil, fmt.Errorf("journal: entry %d: a line of %d bytes, longer than a receipt holds (%d, DefaultMaxLine): %w", e.Seq, n, DefaultMaxLine, ErrInvalid)
+	}
 	cp, err := ParseCheckpoint(noteText(signed))
 	if err != nil {
 		return nil, err
