@@ -10,7 +10,8 @@
 // [Regrade] takes a recorded scoring.Book and the facts of its
 // evaluations. [RegradeJournal] takes a journal, as journal.Rebuild reads
 // it, and reads the facts of each evaluation off its matter as the
-// journal recorded it when the evaluation was appended, through a
+// journal recorded it when the evaluation (or the latest amendment of it
+// that carries facts) was appended, through a
 // [Source] — [FactsFor] for scoring.FactsFor over a calendar and the
 // matters' routes, completed by the host with what a journal does not
 // record (the sub-district's quality judgement, say), or [Recorded] for

@@ -14,7 +14,9 @@ import (
 
 // Source gives the facts a recorded evaluation ev was graded on, read off
 // m, its matter as the journal recorded it when the evaluation was
-// appended: the matter's events journaled before it, replayed; or taken
+// appended — or, for an evaluation amended with facts of its own (as
+// package grading amends after a citizen's later answer), when the latest
+// such amendment was: the matter's events journaled before it, replayed; or taken
 // from ev.Facts, the decision record the journal holds for ev — the facts
 // journaled with the latest of the evaluation and its amendments that
 // carries some — nil when it holds none. The facts must be those of ev —
@@ -64,7 +66,8 @@ func Recorded(_ *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
 // recorded book is the rebuilt one, with the amendment that counts for
 // each amended evaluation, and the facts of each evaluation are those
 // facts gives, from its matter as the journal recorded it when the
-// evaluation was appended. The journal is read once.
+// evaluation (or the latest amendment of it that carries facts) was
+// appended. The journal is read once.
 //
 // Errors are Rebuild's, those of facts (naming the evaluation), an
 // [ErrInvalid] error for an evaluation of a matter the journal has no
@@ -142,7 +145,8 @@ func maxLine(opts *journal.Options) int {
 
 // positions watches the bytes journal.Rebuild reads and notes, for each
 // evaluation, how many events of its matter came before it in the
-// journal, and the facts last recorded with it or an amendment of it. It
+// journal (before the latest amendment of it that carries facts, if
+// any), and the facts last recorded with it or an amendment of it. It
 // reads each line on its own; a line Rebuild refuses is Rebuild's to
 // report, so it ignores what it cannot read.
 type positions struct {
@@ -150,7 +154,7 @@ type positions struct {
 	max    int
 	skip   bool                   // the line is longer than max
 	events map[string]int         // by matter: its events so far
-	at     map[key]int            // by evaluation: its matter's events before it
+	at     map[key]int            // by evaluation: its matter's events before it (or its latest amendment with facts)
 	facts  map[key]*scoring.Facts // by evaluation: the facts last recorded with it
 }
 
@@ -196,6 +200,7 @@ func (p *positions) take(line []byte) {
 		}
 	case journal.KindAmendment:
 		if a, err := e.Amendment(); err == nil && a.Facts != nil {
+			p.at[keyOf(&a.Evaluation)] = p.events[a.Matter]
 			p.facts[keyOf(&a.Evaluation)] = a.Facts
 		}
 	}

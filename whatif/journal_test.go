@@ -12,7 +12,9 @@ import (
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -270,5 +272,79 @@ func TestRegradeJournalErrors(t *testing.T) {
 				t.Error("a report with an error")
 			}
 		})
+	}
+}
+
+// TestRegradeJournalAmendedFacts regrades, under the very table that
+// graded it, a journal whose evaluation at the Close was amended after a
+// citizen's later answer (as package grading amends). The amended grade
+// stands on the matter as far as that answer; a Source reading the matter
+// must see it too, or the same table reports a change it never made.
+func TestRegradeJournalAmendedFacts(t *testing.T) {
+	cal := workday.China()
+	catalog := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{journalRoute}}}
+	table := wuhu.Table()
+	judge := func(_ *matters.Matter, f *scoring.Facts) error { f.Quality = 5; return nil }
+	g := grading.New(grading.Config{Catalog: catalog, Evaluator: table, Judge: judge})
+	var buf bytes.Buffer
+	jw := journal.NewWriter(&buf, nil)
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, workday.CST())
+	no := false
+	m := &matters.Matter{}
+	amendments := 0
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "城东街道", Type: journalRoute.Type},
+		{Kind: matters.Whistle, Actor: "城东街道"},
+		{Kind: matters.Dispatch, Actor: "城东街道", Units: []string{"unit0"}},
+		{Kind: matters.Accept, Actor: "unit0"},
+		{Kind: matters.Resolve, Actor: "unit0"},
+		{Kind: matters.Close, Actor: "城东街道"},
+		{Kind: matters.Feedback, Actor: "城东街道", Satisfied: &no},
+	} {
+		e.Matter, e.Seq, e.At = "M1", i+1, start.Add(time.Duration(i)*time.Hour)
+		if err := m.Apply(e); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := jw.AppendEvent(e); err != nil {
+			t.Fatal(err)
+		}
+		gs, err := g.Grade(cal, m, len(m.Events)-1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range gs {
+			if x.Amendment != nil {
+				amendments++
+				_, err = jw.AppendAmendment(*x.Amendment)
+			} else {
+				_, err = jw.AppendEvaluation(x.Evaluation)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if amendments != 1 {
+		t.Fatalf("%d amendments; want 1", amendments)
+	}
+	base := whatif.FactsFor(cal, catalog.RouteOf)
+	read := func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+		f, err := base(m, ev)
+		if err == nil {
+			err = judge(m, &f)
+		}
+		return f, err
+	}
+	for _, src := range []struct {
+		name string
+		src  whatif.Source
+	}{{"FactsFor", read}, {"Recorded", whatif.Recorded}} {
+		got, err := whatif.RegradeJournal(bytes.NewReader(buf.Bytes()), nil, src.src, table, scoring.Year(2026))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Changes) != 0 || len(got.Subjects) != 0 {
+			t.Errorf("%s: the recorded table regraded gives changes %+v, subjects %+v; want none", src.name, got.Changes, got.Subjects)
+		}
 	}
 }
