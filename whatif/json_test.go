@@ -91,6 +91,26 @@ func TestReportJSONInvalid(t *testing.T) {
 	}
 }
 
+// TestReportJSONErrorBounded: an error repeats at most a few bytes of a
+// long matter or subject, however many items name it.
+func TestReportJSONErrorBounded(t *testing.T) {
+	long := strings.Repeat("长", 100_000)
+	c := `{"matter":"` + long + `","subject":"u","evaluator":"s","old":{"grade":"fair","points":"70"},"new":{"grade":"fair","points":"70"}}`
+	s := `{"subject":"` + long + `","old":{"subject":"u","composite":"70","rank":1},"new":{"subject":"u","composite":"70","rank":1}}`
+	for _, in := range []string{
+		`{"changes":[` + strings.Repeat(c+",", 9) + c + `]}`,
+		`{"subjects":[` + strings.Repeat(s+",", 9) + s + `]}`,
+	} {
+		err := json.Unmarshal([]byte(in), new(whatif.Report))
+		if !errors.Is(err, whatif.ErrInvalid) {
+			t.Fatalf("error %v; want ErrInvalid", err)
+		}
+		if n := len(err.Error()); n > 4096 {
+			t.Errorf("an error of %d bytes for 10 items; want it to repeat at most %d bytes of each name", n, 64)
+		}
+	}
+}
+
 // TestReportStrictJSON: a report refuses a misspelt key, a key in another
 // case, a key given twice and text that is not UTF-8, at every place.
 func TestReportStrictJSON(t *testing.T) {
