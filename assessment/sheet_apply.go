@@ -58,7 +58,9 @@ type Result struct {
 // the fact, with an error wrapping [ErrFacts]: a count or rate the sheet
 // does not declare, a negative count, a rate outside 0–1, a base missing
 // when the sheet's base comes from the unit or given when it is fixed, a
-// decimal of more than 64 characters. It refuses, wrapping [ErrSheet], a
+// decimal of more than 64 characters, and facts whose result (its points,
+// or an item's) would be longer than that, which its JSON could not read
+// back. It refuses, wrapping [ErrSheet], a
 // sheet whose items it cannot compute (an unknown fact, a grade not on
 // the scale); a sheet that passes [Sheet.Validate] has none. Every
 // problem is reported, joined. Apply panics if s is nil.
@@ -112,7 +114,26 @@ func (s *Sheet) Apply(f Facts) (Result, error) {
 		r.Deduction, r.DeductionCapped = m.Neg(), true
 	}
 	r.Points = base.Add(r.Bonus).Add(r.Deduction)
-	return a.veto(r), nil
+	r = a.veto(r)
+	if !resultFits(&r) {
+		return Result{}, fmt.Errorf("%w: unit %s: the result's points are longer than %d characters", ErrFacts, a.unit(), jsonx.MaxDecimalLen)
+	}
+	return r, nil
+}
+
+// resultFits reports whether r's numbers are ones its JSON reads back.
+func resultFits(r *Result) bool {
+	for _, d := range []decimal.Decimal{r.Bonus, r.Deduction, r.Points} {
+		if !jsonx.DecimalFits(d) {
+			return false
+		}
+	}
+	for i := range r.Reasons {
+		if !jsonx.DecimalFits(r.Reasons[i].Points) {
+			return false
+		}
+	}
+	return true
 }
 
 // applier is one call of Apply: the sheet, the facts and the problems.

@@ -130,6 +130,7 @@ func FuzzApply(f *testing.F) {
 	f.Add([]byte(`{"unit":"城管局","base":"88.5","counts":{"督办":2,"超时":12,"表扬":1},"rates":{"响应率":"0.92"}}`))
 	f.Add([]byte(`{"unit":"水务局","base":"95","counts":{"督办":12,"责任事故":1},"rates":{"响应率":"0.5"}}`))
 	f.Add([]byte(`{"unit":"x","base":"-1","counts":{"表扬":9223372036854775807},"rates":{"响应率":"1.000000000000000000000001"}}`))
+	f.Add([]byte(`{"unit":"x","base":"9999999999999999999999999999999999999999999999999999999999999999","counts":{"表扬":1}}`))
 	hardening.AddJSONSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		hardening.Linear(t, len(data), func() {
@@ -178,6 +179,17 @@ func checkResult(t *testing.T, s *assessment.Sheet, r assessment.Result) {
 	}
 	if !bonus.Equal(r.Bonus) || !deduction.Equal(r.Deduction) || r.Points.GreaterThan(r.Base.Add(bonus).Add(deduction)) {
 		t.Fatalf("result %+v: want bonus %s, deduction %s", r, bonus, deduction)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatalf("a result is not written: %v", err)
+	}
+	var back assessment.Result
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("a result written is not read back: %v", err)
+	}
+	if diff := cmp.Diff(r, back); diff != "" {
+		t.Fatalf("result read back mismatch (-want +got):\n%s", diff)
 	}
 }
 

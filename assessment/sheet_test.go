@@ -212,6 +212,9 @@ func TestSheetApplyErrors(t *testing.T) {
 		{"a base for a fixed sheet", &fixed, assessment.Facts{Unit: "u", Base: dp("1")}, []string{
 			`assessment: bad facts: unit "u": a base is given, but sheet "测试考核细则/2026" has the fixed base`,
 		}},
+		{"a result too long to write", s, assessment.Facts{Unit: "u", Base: dp(strings.Repeat("9", 64)), Counts: map[string]int{"表扬": 1}}, []string{
+			`assessment: bad facts: unit "u": the result's points are longer than 64 characters`,
+		}},
 		{"a hostile base", s, assessment.Facts{Unit: "u", Base: &decimal.Decimal{}}, nil},
 	}
 	huge := decimal.New(1, 1<<30)
