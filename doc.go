@@ -61,7 +61,8 @@
 // matters → matters/workday, staff → assessment → scoring,
 // grading → scoring, matters, indicators → assessment, scoring, matters,
 // and whatif → journal, scoring, matters;
-// accountability and matters/workday import nothing of ours, and the
+// accountability and matters/workday import nothing of ours but the
+// module's internal plumbing, and the
 // locality packages import the core packages whose data they hold. A host
 // can use scoring without matters by building [scoring.Facts] itself.
 //

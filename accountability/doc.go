@@ -4,7 +4,7 @@
 // with the units that hold them, and checks them.
 //
 // It is the bottom of qingdan's import graph: package matters refers to its
-// units, and it imports nothing else of ours.
+// units, and it imports nothing else of ours but internal plumbing.
 //
 // # The register
 //

@@ -149,7 +149,8 @@
 // that contradict each other, as indicators' Rates and Ratio do.
 //
 // The package imports accountability, for the register the lists refer
-// to, and matters/workday, and no other package of this module. Nothing
+// to, and matters/workday, and no other package of this module but its
+// internal plumbing. Nothing
 // in it logs or keeps mutable global state. Input — events, JSON, routes —
 // never makes it panic; misuse may: a nil calendar, or a method called on
 // a nil *Matter, *Catalog, *Directory or *Admission.
