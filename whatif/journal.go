@@ -16,7 +16,8 @@ import (
 // m, its matter as the journal recorded it when the evaluation was
 // appended — or, for an evaluation amended with facts of its own (as
 // package grading amends after a citizen's later answer), when the latest
-// such amendment was: the matter's events journaled before it, replayed; or taken
+// such amendment was, unless the facts read there describe another stage
+// of the matter: the matter's events journaled before it, replayed; or taken
 // from ev.Facts, the decision record the journal holds for ev — the facts
 // journaled with the latest of the evaluation and its amendments that
 // carries some — nil when it holds none. The facts must be those of ev —
@@ -66,8 +67,9 @@ func Recorded(_ *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
 // recorded book is the rebuilt one, with the amendment that counts for
 // each amended evaluation, and the facts of each evaluation are those
 // facts gives, from its matter as the journal recorded it when the
-// evaluation (or the latest amendment of it that carries facts) was
-// appended. The journal is read once.
+// evaluation, or the latest amendment of it that carries facts, was
+// appended: the amendment's, unless the facts read there are another
+// evaluation's (a later stage of the matter). The journal is read once.
 //
 // Errors are Rebuild's, those of facts (naming the evaluation), an
 // [ErrInvalid] error for an evaluation of a matter the journal has no
@@ -82,7 +84,7 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 	case e == nil:
 		panic("whatif: RegradeJournal: nil scoring.Evaluator")
 	}
-	pos := &positions{max: maxLine(opts), events: map[string]int{}, at: map[key]int{}, facts: map[key]*scoring.Facts{}}
+	pos := &positions{max: maxLine(opts), events: map[string]int{}, at: map[key]int{}, amended: map[key]int{}, facts: map[key]*scoring.Facts{}}
 	rb, err := journal.Rebuild(io.TeeReader(r, pos), opts)
 	if err != nil {
 		return Report{}, err
@@ -94,14 +96,24 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 		if whole == nil {
 			return Report{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter", ErrInvalid, where(&ev))
 		}
-		m, err := asOf.matter(whole, pos.at[keyOf(&ev)])
-		ev.Facts = pos.facts[keyOf(&ev)]
-		if err != nil {
-			return Report{}, fmt.Errorf("whatif: the evaluation of %s: %w", where(&ev), err)
+		k := keyOf(&ev)
+		ev.Facts = pos.facts[k]
+		ats := []int{pos.at[k]}
+		if n, ok := pos.amended[k]; ok {
+			ats = []int{n, pos.at[k]} // the amendment's matter, unless it describes a later stage
 		}
-		f, err := facts(m, ev)
-		if err != nil {
-			return Report{}, fmt.Errorf("whatif: facts of the evaluation of %s: %w", where(&ev), err)
+		var f scoring.Facts
+		for _, n := range ats {
+			m, err := asOf.matter(whole, n)
+			if err != nil {
+				return Report{}, fmt.Errorf("whatif: the evaluation of %s: %w", where(&ev), err)
+			}
+			if f, err = facts(m, ev); err != nil {
+				return Report{}, fmt.Errorf("whatif: facts of the evaluation of %s: %w", where(&ev), err)
+			}
+			if matches(&f, &ev) {
+				break
+			}
 		}
 		if !matches(&f, &ev) {
 			return Report{}, fmt.Errorf("%w: the facts read for the evaluation of %s are those of %s", ErrInvalid, where(&ev),
@@ -145,17 +157,18 @@ func maxLine(opts *journal.Options) int {
 
 // positions watches the bytes journal.Rebuild reads and notes, for each
 // evaluation, how many events of its matter came before it in the
-// journal (before the latest amendment of it that carries facts, if
-// any), and the facts last recorded with it or an amendment of it. It
+// journal, and before the latest amendment of it that carries facts, and
+// the facts last recorded with it or an amendment of it. It
 // reads each line on its own; a line Rebuild refuses is Rebuild's to
 // report, so it ignores what it cannot read.
 type positions struct {
-	line   []byte
-	max    int
-	skip   bool                   // the line is longer than max
-	events map[string]int         // by matter: its events so far
-	at     map[key]int            // by evaluation: its matter's events before it (or its latest amendment with facts)
-	facts  map[key]*scoring.Facts // by evaluation: the facts last recorded with it
+	line    []byte
+	max     int
+	skip    bool                   // the line is longer than max
+	events  map[string]int         // by matter: its events so far
+	at      map[key]int            // by evaluation: its matter's events before it
+	amended map[key]int            // by evaluation: its matter's events before its latest amendment with facts
+	facts   map[key]*scoring.Facts // by evaluation: the facts last recorded with it
 }
 
 func (p *positions) Write(b []byte) (int, error) {
@@ -200,7 +213,7 @@ func (p *positions) take(line []byte) {
 		}
 	case journal.KindAmendment:
 		if a, err := e.Amendment(); err == nil && a.Facts != nil {
-			p.at[keyOf(&a.Evaluation)] = p.events[a.Matter]
+			p.amended[keyOf(&a.Evaluation)] = p.events[a.Matter]
 			p.facts[keyOf(&a.Evaluation)] = a.Facts
 		}
 	}

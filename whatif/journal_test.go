@@ -279,7 +279,10 @@ func TestRegradeJournalErrors(t *testing.T) {
 // graded it, a journal whose evaluation at the Close was amended after a
 // citizen's later answer (as package grading amends). The amended grade
 // stands on the matter as far as that answer; a Source reading the matter
-// must see it too, or the same table reports a change it never made.
+// must see it too, or the same table reports a change it never made. The
+// stage graded before the Close is amended too, later, with a copy of its
+// facts: the matter as it is then describes another stage, so its facts
+// are still read off the matter as it was when the stage was graded.
 func TestRegradeJournalAmendedFacts(t *testing.T) {
 	cal := workday.China()
 	catalog := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{journalRoute}}}
@@ -292,11 +295,13 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 	no := false
 	m := &matters.Matter{}
 	amendments := 0
+	var stage scoring.Evaluation // the evaluation of the stage
 	for i, e := range []matters.Event{
 		{Kind: matters.Report, Actor: "城东街道", Type: journalRoute.Type},
 		{Kind: matters.Whistle, Actor: "城东街道"},
 		{Kind: matters.Dispatch, Actor: "城东街道", Units: []string{"unit0"}},
 		{Kind: matters.Accept, Actor: "unit0"},
+		{Kind: matters.Progress, Actor: "unit0"},
 		{Kind: matters.Resolve, Actor: "unit0"},
 		{Kind: matters.Close, Actor: "城东街道"},
 		{Kind: matters.Feedback, Actor: "城东街道", Satisfied: &no},
@@ -318,14 +323,24 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 				_, err = jw.AppendAmendment(*x.Amendment)
 			} else {
 				_, err = jw.AppendEvaluation(x.Evaluation)
+				if !x.Facts.Final {
+					stage = x.Evaluation
+				}
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if amendments != 1 {
-		t.Fatalf("%d amendments; want 1", amendments)
+	if amendments != 1 || stage.Matter == "" {
+		t.Fatalf("%d amendments, stage %+v; want 1 and a stage", amendments, stage)
+	}
+	// A reviewer confirms the stage's grade after the Feedback, keeping
+	// its facts as the decision record.
+	confirmed := stage
+	confirmed.At = start.Add(24 * time.Hour)
+	if _, err := jw.AppendAmendment(scoring.Amendment{Evaluation: confirmed, Author: "审核", Reason: "复核维持"}); err != nil {
+		t.Fatal(err)
 	}
 	base := whatif.FactsFor(cal, catalog.RouteOf)
 	read := func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
