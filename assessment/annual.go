@@ -40,10 +40,12 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // Assess blends each scored subject's composite, as the [SubdistrictPart],
 // with its other parts by w, and returns the subjects ranked by Total
 // (equal totals share a rank; then by subject). others maps a subject to
-// its parts other than the sub-district's. Every problem is reported,
-// joined, wrapping [ErrWeights] and naming the subject: bad weights, a
-// subject scored twice, a subject in others without a Score, a Score
-// whose parts do not match w, and a "subdistrict" entry in others. Each
+// its parts other than the sub-district's. Bad weights are reported
+// alone, as [Weights.Validate] reports them: nothing blends by them.
+// Otherwise every problem is reported, joined, wrapping [ErrWeights] and
+// naming the subject: a subject scored twice, a subject in others without
+// a Score, a Score whose parts do not match w, and a "subdistrict" entry
+// in others. Each
 // result's Weights is a copy of w of its own: the results are the caller's.
 func Assess(scores []scoring.Score, w Weights, others map[string]map[string]decimal.Decimal) ([]Annual, error) {
 	if err := w.Validate(); err != nil {
