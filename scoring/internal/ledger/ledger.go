@@ -17,7 +17,6 @@ type Ledger struct {
 	matters    strtab
 	subjects   intern
 	evaluators intern
-	grades     intern
 	kinds      []kind            // by id: each pair of grade and policy
 	kindIDs    map[kindKey]int32 // kinds by their names
 	kindCache  [kindCache]int32  // 1 + a kind, by kindHash; 0 for none
