@@ -67,3 +67,37 @@ func TestTallyBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestOneMatterBounded adds 100,000 entries of one matter, stages of one
+// subject, and merges another 100,000 of it: finding whether a key is
+// taken must not walk every entry of the matter, which would make adding
+// and merging a matter's entries take the square of their number.
+func TestOneMatterBounded(t *testing.T) {
+	const n = 100_000
+	stage := func(from int) func(i int) Entry {
+		return func(i int) Entry {
+			return Entry{Key: Key{Matter: "M", Subject: "D", Evaluator: "S", Stage: int32(from + i)}, Grade: "good"}
+		}
+	}
+	var l, o Ledger
+	es, more := manyEntries(n, stage(0)), manyEntries(n, stage(n))
+	if took := hardening.Took(func() { fill(t, &l, es, nil) }); took > hardening.Budget(2*time.Second) { // tens of milliseconds
+		t.Errorf("adding %d entries of one matter took %v", n, took)
+	}
+	fill(t, &o, more, nil)
+	var out Outcome
+	if took := hardening.Took(func() { out, _ = l.Merge(o.View(), 10) }); took > hardening.Budget(2*time.Second) {
+		t.Errorf("merging %d entries of a matter into %d of it took %v", n, n, took)
+	}
+	if out != Added {
+		t.Fatalf("Merge = %v, want Added", out)
+	}
+	if out, _ := l.Merge(o.View(), 10); out != Duplicate {
+		t.Errorf("Merge again = %v, want Duplicate", out)
+	}
+	for _, e := range []Entry{es[0], es[n/2], more[0], more[n-1]} {
+		if out := l.Add(&e); out != Duplicate {
+			t.Errorf("Add of %v again = %v, want Duplicate", e.Key, out)
+		}
+	}
+}
