@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errlist"
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
@@ -101,16 +102,23 @@ func (b *Book) Record(e Evaluation) error {
 func (b *Book) refusal(e *Evaluation, out ledger.Outcome) error {
 	switch out {
 	case ledger.Duplicate:
-		return fmt.Errorf("%w: matter %q, subject %q, evaluator %q, stage %d", ErrDuplicate, e.Matter, e.Subject, e.Evaluator, e.Stage)
+		return fmt.Errorf("%w: %s", ErrDuplicate, keyText(e.Matter, e.Subject, e.Evaluator, e.Stage))
 	case ledger.Full:
 		return b.full()
 	}
 	return check(e)
 }
 
+// keyText names a key for errors, each name cut to its first
+// errtext.MaxQuoted bytes: a name may be megabytes long, and an error
+// names it once for each problem.
+func keyText(matter, subject, evaluator string, stage int) string {
+	return fmt.Sprintf("matter %s, subject %s, evaluator %s, stage %d", errtext.Quote(matter), errtext.Quote(subject), errtext.Quote(evaluator), stage)
+}
+
 // describeKey names an evaluation or amendment by its key, for errors.
 func describeKey(what string, e *Evaluation) string {
-	return fmt.Sprintf("%s of matter %q, subject %q, evaluator %q, stage %d", what, e.Matter, e.Subject, e.Evaluator, e.Stage)
+	return what + " of " + keyText(e.Matter, e.Subject, e.Evaluator, e.Stage)
 }
 
 func (b *Book) full() error {
@@ -151,10 +159,10 @@ func (b *Book) Amend(a Amendment) error {
 	}
 	switch b.l.Amend(&la) {
 	case ledger.NotFound:
-		return fmt.Errorf("%w: amendment of matter %q, subject %q, evaluator %q, stage %d", ErrNotFound, a.Matter, a.Subject, a.Evaluator, a.Stage)
+		return fmt.Errorf("%w: %s", ErrNotFound, describeKey("amendment", &a.Evaluation))
 	case ledger.Duplicate:
-		return fmt.Errorf("%w: amendment of matter %q, subject %q, evaluator %q, stage %d by %q at %s is already recorded",
-			ErrDuplicate, a.Matter, a.Subject, a.Evaluator, a.Stage, a.Author, a.At.Format(time.RFC3339Nano))
+		return fmt.Errorf("%w: %s by %s at %s is already recorded",
+			ErrDuplicate, describeKey("amendment", &a.Evaluation), errtext.Quote(a.Author), a.At.Format(time.RFC3339Nano))
 	case ledger.Full:
 		return b.full()
 	}
@@ -229,7 +237,7 @@ func (b *Book) merge(s *ledger.Snapshot) error {
 				dups = append(dups, errors.New("…"))
 				break
 			}
-			dups = append(dups, fmt.Errorf("matter %q, subject %q, evaluator %q, stage %d", k.Matter, k.Subject, k.Evaluator, k.Stage))
+			dups = append(dups, errors.New(keyText(k.Matter, k.Subject, k.Evaluator, int(k.Stage))))
 		}
 		return fmt.Errorf("%w: the books overlap: %w", ErrDuplicate, errors.Join(dups...))
 	case ledger.Full:

@@ -135,6 +135,43 @@ func TestRecordInvalid(t *testing.T) {
 	}
 }
 
+// TestErrorsCutLongNames records, amends and merges with names of a
+// megabyte of control characters: each error names the key once for each
+// problem, so that whole names would make an error twenty times the size
+// of the input. Each error must name them cut, as errtext.Quote does,
+// and still say what is wrong.
+func TestErrorsCutLongNames(t *testing.T) {
+	long := strings.Repeat("\x01", 1<<20)
+	bad := Evaluation{Matter: long, Subject: long, Evaluator: long, Stage: -1}
+	ok := eval(strings.Repeat("清", 1<<10), "D1", 0, june, "good", "85")
+	b := NewBook(nil)
+	recordAll(t, b, ok)
+	other := NewBook(nil)
+	recordAll(t, other, ok)
+	amend := Amendment{Evaluation: ok, Author: long, Reason: "r"}
+	amend.At = june.Add(time.Hour)
+	missing := Amendment{Evaluation: eval(strings.Repeat("办", 1<<10), "D1", 0, june, "good", "85"), Author: "A", Reason: "r"}
+	for _, c := range []struct {
+		what string
+		err  error
+		want error
+		says string
+	}{
+		{"Record", b.Record(bad), ErrInvalid, "stage out of range"},
+		{"Record again", b.Record(ok), ErrDuplicate, "subject \"D1\""},
+		{"Amend by a long author", b.Amend(amend), ErrInvalid, "control or invisible character"},
+		{"Amend of no evaluation", b.Amend(missing), ErrNotFound, "amendment of matter"},
+		{"Merge", b.Merge(other), ErrDuplicate, "the books overlap"},
+	} {
+		if !errors.Is(c.err, c.want) || !strings.Contains(fmt.Sprint(c.err), c.says) {
+			t.Errorf("%s: %.200v, want %v saying %q", c.what, c.err, c.want, c.says)
+		}
+		if n := len(fmt.Sprint(c.err)); n > 16<<10 {
+			t.Errorf("%s: an error of %d bytes, want at most 16 KiB", c.what, n)
+		}
+	}
+}
+
 // TestRecordInvalidText rejects text that is not valid UTF-8 in each field,
 // in an empty book and in one that already holds every other name of the
 // evaluation (the names a book holds are not checked again), and reasons

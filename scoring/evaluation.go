@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -95,7 +96,7 @@ func check(e *Evaluation) error {
 		return nil
 	}
 	var errs []error
-	at := fmt.Sprintf("evaluation of matter %q, subject %q, evaluator %q, stage %d", e.Matter, e.Subject, e.Evaluator, e.Stage)
+	at := describeKey("evaluation", e)
 	for _, p := range []struct {
 		bad  bool
 		what string
@@ -143,22 +144,22 @@ func validUTF8(e *Evaluation) bool {
 func checkAmendment(a *Amendment) error {
 	err := check(&a.Evaluation)
 	if a.Author == "" {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no author", ErrInvalid, a.Matter))
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: no author", ErrInvalid, errtext.Quote(a.Matter)))
 	}
 	if len(a.Author) > jsonx.MaxString || len(a.Reason) > jsonx.MaxString {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason longer than %d bytes", ErrInvalid, a.Matter, jsonx.MaxString))
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: author or reason longer than %d bytes", ErrInvalid, errtext.Quote(a.Matter), jsonx.MaxString))
 	}
 	if !utf8.ValidString(a.Author) || !utf8.ValidString(a.Reason) {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: author or reason is not valid UTF-8", ErrInvalid, a.Matter))
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: author or reason is not valid UTF-8", ErrInvalid, errtext.Quote(a.Matter)))
 	}
 	if a.Reason == "" {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: no reason", ErrInvalid, a.Matter))
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: no reason", ErrInvalid, errtext.Quote(a.Matter)))
 	}
 	if a.Author != "" && a.Author == a.Subject {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: its author %q is the graded subject, who never amends its own grade", ErrInvalid, a.Matter, a.Author))
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: its author %s is the graded subject, who never amends its own grade", ErrInvalid, errtext.Quote(a.Matter), errtext.Quote(a.Author)))
 	}
 	if !cleanName(a.Author) {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %q: its author %q has white space at an end, or a control or invisible character", ErrInvalid, a.Matter, a.Author))
+		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: its author %s has white space at an end, or a control or invisible character", ErrInvalid, errtext.Quote(a.Matter), errtext.Quote(a.Author)))
 	}
 	return err
 }

@@ -17,7 +17,6 @@ type Ledger struct {
 	matters    strtab
 	subjects   intern
 	evaluators intern
-	grades     intern
 	kinds      []kind            // by id: each pair of grade and policy
 	kindIDs    map[kindKey]int32 // kinds by their names
 	kindCache  [kindCache]int32  // 1 + a kind, by kindHash; 0 for none
@@ -30,8 +29,17 @@ type Ledger struct {
 	amends     []amendment
 	amendsOf   map[int32][]int32 // record → its amendments
 	counts     map[int32]int32   // amended record → the amendment that counts
+	long       map[keyIDs]int32  // the records of matters of more than longList, by key (see findKey)
 	scratch    []byte            // the stored form of the reasons being added
 }
+
+// keyIDs is a key by the ids of its names.
+type keyIDs struct{ matter, subject, evaluator, stage int32 }
+
+// longList is the most records of a matter findKey walks: the records of
+// a matter that has more are found in Ledger.long instead, so that adding
+// many entries of one matter does not take the square of their number.
+const longList = 64
 
 // Key identifies an entry: a ledger holds one entry per key.
 type Key struct {
@@ -147,6 +155,9 @@ func (l *Ledger) Add(e *Entry) Outcome {
 		r.reasons = l.storeReasons(&l.kinds[k], l.scratch)
 	}
 	l.setFigures(r, e, f)
+	if r.prev != 0 {
+		l.indexLong(m, 1)
+	}
 	return Added
 }
 
@@ -169,9 +180,17 @@ func (l *Ledger) find(k *Key) int {
 	return l.findKey(m, s, v, k.Stage)
 }
 
-// findKey is find by ids.
+// findKey is find by ids. It walks the matter's records, but for a
+// matter of more than longList, whose records are all in l.long.
 func (l *Ledger) findKey(m, s, v, stage int32) int {
-	for i := l.matters.loc(m).head; i != 0; {
+	n := 0
+	for i := l.matters.loc(m).head; i != 0; n++ {
+		if n == longList {
+			if j, ok := l.long[keyIDs{m, s, v, stage}]; ok {
+				return int(j)
+			}
+			return -1
+		}
 		r := l.recs.at(i - 1)
 		if c := &l.classes.list[r.class]; c.subject == s && c.evaluator == v && r.stage == stage {
 			return int(i - 1)
@@ -179,6 +198,43 @@ func (l *Ledger) findKey(m, s, v, stage int32) int {
 		i = r.prev
 	}
 	return -1
+}
+
+// indexLong keeps l.long whole after added records were put at the head
+// of matter m's list: when the list now has more than longList records,
+// it adds those records to l.long, and the others too when the list had
+// no more than longList before (they are not there yet).
+func (l *Ledger) indexLong(m int32, added int) {
+	head := l.matters.loc(m).head
+	n := 0
+	for i := head; i != 0 && n <= longList; i = l.recs.at(i - 1).prev {
+		n++
+	}
+	if n <= longList {
+		return
+	}
+	old := head // the first record the list had before
+	for range added {
+		old = l.recs.at(old - 1).prev
+	}
+	if old != 0 {
+		if j, ok := l.long[l.keyOf(m, old-1)]; !ok || j != old-1 {
+			old = 0 // the list was short: index all of it
+		}
+	}
+	if l.long == nil {
+		l.long = make(map[keyIDs]int32)
+	}
+	for i := head; i != old; i = l.recs.at(i - 1).prev {
+		l.long[l.keyOf(m, i-1)] = i - 1
+	}
+}
+
+// keyOf returns the key of record i, of matter m, by ids.
+func (l *Ledger) keyOf(m, i int32) keyIDs {
+	r := l.recs.at(i)
+	c := &l.classes.list[r.class]
+	return keyIDs{m, c.subject, c.evaluator, r.stage}
 }
 
 // Lookup returns the entry with key k as it was added (its own figures,

@@ -16,8 +16,9 @@ type Snapshot struct {
 	t       tables
 	amends  []amendment
 	counts  map[int32]int32 // amended record → the amendment that counts
-	matters *strtab         // for names and heads only
-	pages   []srcPage       // of the matters' sequence index
+	long    map[keyIDs]int32
+	matters *strtab   // for names and heads only
+	pages   []srcPage // of the matters' sequence index
 }
 
 // Snapshot returns a copy of the ledger's contents as they are now. It
@@ -26,7 +27,7 @@ type Snapshot struct {
 // change: the lists of names and texts are only ever appended to.
 func (l *Ledger) Snapshot() *Snapshot {
 	s := &Snapshot{recs: l.recs.clone(), t: l.tables(), amends: slices.Clone(l.amends), counts: maps.Clone(l.counts),
-		matters: l.matters.snapshot(), pages: l.matters.seq.pageList(true)}
+		long: maps.Clone(l.long), matters: l.matters.snapshot(), pages: l.matters.seq.pageList(true)}
 	s.t.texts = l.texts.snapshot()
 	s.t.kinds = slices.Clone(l.kinds)
 	return s
@@ -36,7 +37,7 @@ func (l *Ledger) Snapshot() *Snapshot {
 // that holds the ledger still: it reads the ledger as it is, and is not
 // to be used once the ledger changes.
 func (l *Ledger) View() *Snapshot {
-	return &Snapshot{recs: l.recs, t: l.tables(), amends: l.amends, counts: l.counts, matters: &l.matters,
+	return &Snapshot{recs: l.recs, t: l.tables(), amends: l.amends, counts: l.counts, long: l.long, matters: &l.matters,
 		pages: l.matters.seq.pageList(false)}
 }
 
@@ -97,6 +98,13 @@ func (l *Ledger) merge(s *Snapshot, limit int, sp splitting) (Outcome, []Key) {
 	x := l.translator(s)
 	base := int32(l.recs.len())
 	l.copyRecords(&x, base, sp, func() { l.matters.addPlanned(s.matters, s.pages, &plan, base) })
+	// The records of s's long matters stay found by key (see findKey).
+	if len(s.long) > 0 && l.long == nil {
+		l.long = make(map[keyIDs]int32, len(s.long))
+	}
+	for k, i := range s.long {
+		l.long[l.keyOf(plan.ids[k.matter], i+base)] = i + base
+	}
 	// s's records of a matter l has go before those l has.
 	for _, m := range plan.have {
 		h := s.matters.loc(m).head
@@ -105,12 +113,14 @@ func (l *Ledger) merge(s *Snapshot, limit int, sp splitting) (Outcome, []Key) {
 		}
 		lc := l.matters.loc(plan.ids[m])
 		h += base
-		i := h
+		i, n := h, 1
 		for r := l.recs.at(i - 1); r.prev != 0; r = l.recs.at(i - 1) {
 			i = r.prev
+			n++
 		}
 		l.recs.at(i - 1).prev = lc.head
 		lc.head = h
+		l.indexLong(plan.ids[m], n)
 	}
 	// And the amendments, which amend records of s only.
 	abase := int32(len(l.amends))

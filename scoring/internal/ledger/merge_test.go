@@ -19,8 +19,18 @@ import (
 // of them, with every kind of figure a ledger keeps: points that fit and
 // that do not, times in and out of the nanosecond range, no reasons, the
 // same reasons in runs and reasons of their own; matter IDs numbered and
-// not.
+// not; with few, most matters have many entries (see findKey), of many
+// stages.
 func randomEntries(rng *rand.Rand, n int) ([]Entry, []Amendment) {
+	return randomEntriesOf(rng, n, n)
+}
+
+// randomEntriesOf is randomEntries of matters numbered below matters.
+func randomEntriesOf(rng *rand.Rand, n, matters int) ([]Entry, []Amendment) {
+	stages := 3
+	if matters < n {
+		stages = n
+	}
 	june := time.Date(2020, 6, 15, 10, 0, 0, 0, time.UTC)
 	points := []string{"85", "70.5", "0", "-3", "1e-9", "123456789012345678901234567890"}
 	ats := []time.Time{june, june.AddDate(0, 1, 0), time.Date(1700, 1, 1, 0, 0, 0, 1, time.UTC), time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)}
@@ -30,13 +40,13 @@ func randomEntries(rng *rand.Rand, n int) ([]Entry, []Amendment) {
 		var matter string
 		switch rng.IntN(3) {
 		case 0:
-			matter = fmt.Sprintf("2020-%d", rng.IntN(n))
+			matter = fmt.Sprintf("2020-%d", rng.IntN(matters))
 		case 1:
-			matter = fmt.Sprintf("WH%07d", rng.IntN(n))
+			matter = fmt.Sprintf("WH%07d", rng.IntN(matters))
 		default:
-			matter = fmt.Sprintf("m-%x-z", rng.IntN(n))
+			matter = fmt.Sprintf("m-%x-z", rng.IntN(matters))
 		}
-		k := Key{Matter: matter, Subject: fmt.Sprintf("D%d", rng.IntN(5)), Evaluator: fmt.Sprintf("S%d", rng.IntN(3)), Stage: int32(rng.IntN(3))}
+		k := Key{Matter: matter, Subject: fmt.Sprintf("D%d", rng.IntN(5)), Evaluator: fmt.Sprintf("S%d", rng.IntN(3)), Stage: int32(rng.IntN(stages))}
 		if seen[k] {
 			continue
 		}
@@ -130,12 +140,18 @@ func fill(t *testing.T, l *Ledger, es []Entry, as []Amendment) {
 // matter, or not — merges them in random order, from views and from
 // snapshots, and checks that the merged ledger reports what one ledger
 // given everything reports; and that it then takes more entries and
-// amendments, refusing duplicates of merged ones, as that one does.
+// amendments, refusing duplicates of merged ones, as that one does. From
+// seed 16 on, the entries are of a few matters, many of each.
 func TestMergeMatchesAdd(t *testing.T) {
-	for seed := range uint64(16) {
+	for seed := range uint64(24) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 3))
-			es, as := randomEntries(rng, 200+rng.IntN(2000))
+			n := 200 + rng.IntN(2000)
+			matters := n
+			if seed >= 16 {
+				matters = 1 + rng.IntN(4)
+			}
+			es, as := randomEntriesOf(rng, n, matters)
 			later := len(es) * 4 / 5 // added after the merges
 			as = amendmentsOf(es[:later], as)
 			var want Ledger
@@ -172,6 +188,12 @@ func TestMergeMatchesAdd(t *testing.T) {
 			if diff := cmp.Diff(contentsOf(&want), contentsOf(&got)); diff != "" {
 				t.Fatalf("merged mismatch (-want +got):\n%s", diff)
 			}
+			checkLong(t, "the merged ledger", &got)
+			for k := range parts {
+				if out, _ := got.Merge(parts[k].View(), 1); out != Duplicate {
+					t.Fatalf("Merge of part %d again = %v, want Duplicate", k, out)
+				}
+			}
 			for i := range es[:later] {
 				if out := got.Add(&es[i]); out != Duplicate {
 					t.Fatalf("Add of merged %v = %v, want Duplicate", es[i].Key, out)
@@ -189,7 +211,34 @@ func TestMergeMatchesAdd(t *testing.T) {
 			if diff := cmp.Diff(contentsOf(&want), contentsOf(&got)); diff != "" {
 				t.Fatalf("after more entries, mismatch (-want +got):\n%s", diff)
 			}
+			checkLong(t, "the ledger given everything", &want)
+			checkLong(t, "the merged ledger, given more", &got)
 		})
+	}
+}
+
+// checkLong checks that l.long holds the records of every matter of
+// more than longList records, by their keys, and no others.
+func checkLong(t *testing.T, what string, l *Ledger) {
+	t.Helper()
+	want := map[keyIDs]int32{}
+	for m := range int32(l.matters.len()) {
+		var recs []int32
+		for i := l.matters.loc(m).head; i != 0; i = l.recs.at(i - 1).prev {
+			recs = append(recs, i-1)
+		}
+		if len(recs) > longList {
+			for _, i := range recs {
+				want[l.keyOf(m, i)] = i
+			}
+		}
+	}
+	got := l.long
+	if got == nil {
+		got = map[keyIDs]int32{}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s: the records of long matters by key mismatch (-want +got):\n%s", what, diff)
 	}
 }
 

@@ -3,7 +3,7 @@ package ledger
 import "strings"
 
 // A ledger has few names of each sort but matters — subjects, evaluators,
-// grades, pairs of grade and policy, and the classes they make — so it
+// pairs of grade and policy, and the classes they make — so it
 // interns each into dense ids, found in a small direct-mapped cache before
 // a map. (Matters have an index of their own: see strtab.)
 
@@ -56,7 +56,6 @@ func (cs *classes) id(c class) int32 {
 // kind is a pair of grade and policy that records share.
 type kind struct {
 	grade, policy string
-	gradeID       int32  // the grade's id in Ledger.grades
 	reasons       uint32 // the reasons last stored for the kind, see putReasons
 }
 
@@ -108,7 +107,6 @@ func (l *Ledger) addKind(grade, policy string) int32 {
 	id := int32(len(l.kinds))
 	l.kindCache[kindHash(grade, policy)] = id + 1
 	k := kind{grade: strings.Clone(grade), policy: strings.Clone(policy)}
-	k.gradeID = l.grades.id(k.grade)
 	l.kinds = append(l.kinds, k)
 	if l.kindIDs == nil {
 		l.kindIDs = make(map[kindKey]int32)
@@ -118,8 +116,8 @@ func (l *Ledger) addKind(grade, policy string) int32 {
 }
 
 // intern maps strings to dense ids. It keeps copies of the strings, not
-// the caller's. A ledger has few names of each sort (subjects, evaluators,
-// grades), so most are found in a small direct-mapped cache before the
+// the caller's. A ledger has few names of each sort (subjects and
+// evaluators), so most are found in a small direct-mapped cache before the
 // map, and the last one found before that.
 type intern struct {
 	ids    map[string]int32

@@ -43,12 +43,12 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 	}
 	fromNs, toNs := boundNanos(from), boundNanos(to)
 	accs := make([]subjectAcc, len(l.subjects.names))
-	ng := len(l.grades.names)
-	grades := make([]int, len(l.subjects.names)*ng)
-	gradeOf := make([]int32, len(l.classes.list)) // by class
-	for c, cl := range l.classes.list {
-		gradeOf[c] = l.kinds[cl.kind].gradeID
-	}
+	// The entries by class, not by subject and grade: there are no more
+	// classes than records, where subjects × grades may be many more.
+	byClass := make([]int, len(l.classes.list))
+	// The matter's entry in locs of each subject: 1 + its index, 0 for
+	// none, reset after each matter.
+	locOf := make([]int32, len(l.subjects.names))
 	var locs []local
 	var wides []*big.Rat
 	in := func(r *record) bool {
@@ -72,7 +72,7 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 					a.matters++
 					a.entries++
 					a.one.add(c.points)
-					grades[int(subject)*ng+int(gradeOf[c.class])]++
+					byClass[c.class]++
 				}
 				continue
 			}
@@ -86,18 +86,11 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 				continue
 			}
 			subject := l.subjectOf(r)
-			k := -1
-			for j := range locs {
-				if locs[j].subject == subject {
-					k = j
-					break
-				}
-			}
-			if k < 0 {
+			if locOf[subject] == 0 {
 				locs = append(locs, local{subject: subject})
-				k = len(locs) - 1
+				locOf[subject] = int32(len(locs))
 			}
-			lc := &locs[k]
+			lc := &locs[locOf[subject]-1]
 			lc.n++
 			if c.isWide() {
 				if lc.wide == 0 {
@@ -109,10 +102,11 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 			} else {
 				lc.sum.add(c.points)
 			}
-			grades[int(subject)*ng+int(gradeOf[c.class])]++
+			byClass[c.class]++
 		}
 		for j := range locs {
 			lc := &locs[j]
+			locOf[lc.subject] = 0
 			a := &accs[lc.subject]
 			a.matters++
 			a.entries += lc.n
@@ -136,6 +130,7 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 		}
 	}
 	out := make([]Total, 0, len(accs))
+	outOf := locOf // now all 0: 1 + each subject's index in out
 	million := big.NewInt(1_000_000)
 	for s := range accs {
 		a := &accs[s]
@@ -149,6 +144,7 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 			a.byN[1].addWide(a.one)
 		}
 		out = append(out, Total{Subject: l.subjects.names[s], Matters: a.matters, Entries: a.entries, Grades: map[string]int{}})
+		outOf[s] = int32(len(out))
 		t := &out[len(out)-1]
 		// Σ over n of (sum of matters with n entries) / n, over matters.
 		mean := &t.Mean
@@ -162,10 +158,11 @@ func (l *Ledger) Tally(from, to time.Time) []Total {
 			mean.Add(mean, new(big.Rat).Quo(sum, new(big.Rat).SetInt64(int64(n))))
 		}
 		mean.Quo(mean, new(big.Rat).SetInt64(int64(a.matters)))
-		for g := range ng {
-			if c := grades[s*ng+g]; c > 0 {
-				t.Grades[l.grades.names[g]] = c
-			}
+	}
+	for c, n := range byClass {
+		if n > 0 {
+			cl := &l.classes.list[c]
+			out[outOf[cl.subject]-1].Grades[l.kinds[cl.kind].grade] += n
 		}
 	}
 	return out
