@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/cli"
 )
 
 // TestSeedTerms checks that the report names the lists, layout and
@@ -29,7 +32,7 @@ func TestSeedTerms(t *testing.T) {
 		"五、廉政风险点：",
 		"八、公开竞选：",
 		"综合成绩 = 竞选成绩×70% + 2019、2018、2017 年度考核折算分",
-		"负责人兼任街道党工委委员",
+		"负责人兼任街道党工委委员，不分工、不占职数",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report does not contain %q", want)
@@ -38,6 +41,34 @@ func TestSeedTerms(t *testing.T) {
 	for _, old := range []string{"竞聘"} {
 		if strings.Contains(out, old) {
 			t.Errorf("the report says %q; the source says 公开竞选 and 竞选成绩", old)
+		}
+	}
+}
+
+// TestAgencyNote checks the note on the dispatched agencies: the source has
+// the heads of the police stations (派出所), and only them, sit on the
+// sub-district's 党工委 without a portfolio or a seat of its quota (不分工、
+// 不占职数); another agency gets no such note.
+func TestAgencyNote(t *testing.T) {
+	var reg accountability.Register
+	if err := cli.Decode(dataFS, "data/register-2020.json", &reg); err != nil {
+		t.Fatal(err)
+	}
+	reg.Units = append(reg.Units, accountability.Unit{ID: "ZM-CGZD", Name: "巢湖市城市管理局中庙中队", Kind: accountability.Agency, Parent: "ZM"})
+	var out bytes.Buffer
+	(&report{w: &out, reg: &reg}).layout()
+	lines := map[string]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(l); len(f) > 0 {
+			lines[f[0]] = l
+		}
+	}
+	for id, want := range map[string]string{
+		"ZM-PCS":  "派驻机构，负责人兼任街道党工委委员，不分工、不占职数",
+		"ZM-CGZD": "派驻机构",
+	} {
+		if got := lines[id]; !strings.HasSuffix(got, want) || (id == "ZM-CGZD" && strings.Contains(got, "党工委")) {
+			t.Errorf("%s: layout line %q; want it to end in %q", id, got, want)
 		}
 	}
 }
