@@ -19,7 +19,7 @@ import (
 // figures are the year's counts beyond the published summary.
 type figures struct {
 	Unwhistled       int `json:"unwhistled"`       // handled by a sub-district without a whistle (not received)
-	Hotline          int `json:"hotline"`          // received matters the 91580 hotline brought (双向派单)
+	Hotline          int `json:"hotline"`          // matters the 91580 hotline brought (双向派单, Chaohu's mechanism shown on Wuhu's data; not received)
 	Assigned         int `json:"assigned"`         // of those, the hotline kept and dispatched to a department itself
 	SentBack         int `json:"sentBack"`         // of those, a sub-district handed back as not on its admission lists, and the hotline dispatched
 	Coordinated      int `json:"coordinated"`      // dispatched to several departments (统筹)
@@ -49,7 +49,8 @@ type graded struct {
 	year    *year
 	lists   *matters.Catalog // the governance matter list, by revision
 	book    *scoring.Book
-	summary matters.Summary
+	summary matters.Summary // of the received matters: the sub-districts' whistles
+	hotline matters.Summary // of the 91580 hotline's stream, not received
 	figures figures
 	annual  []assessment.Annual
 	streets []scoring.Score // the sub-districts graded by the hotline, ranked
@@ -65,8 +66,9 @@ type graded struct {
 // book and blends each department's composite into its annual assessment.
 func assess(w *world, y *year, cal *workday.Calendar, t *scoring.Table) (*graded, error) {
 	lists := w.catalog()
-	a := &graded{year: y, lists: lists, book: scoring.NewBook(nil), summary: matters.Summarize(y.matters), scale: t.Scale, policy: t.Version,
+	a := &graded{year: y, lists: lists, book: scoring.NewBook(nil), scale: t.Scale, policy: t.Version,
 		evals: map[string][]scoring.Evaluation{}, grades: map[string][]grading.Grade{}}
+	a.summary, a.hotline = matters.Summarize(y.received()), matters.Summarize(y.hotline())
 	plans := make(map[string]*plan, len(y.plans))
 	for _, p := range y.plans {
 		plans[p.id] = p

@@ -20,11 +20,15 @@ const (
 // time: the parts the sub-district's grading reads (quality per unit and
 // per stage) stay with it after the matter is built.
 type plan struct {
-	id         string
-	typ        *matterType
-	route      matters.Route
-	street     string
-	hotline    bool // brought by the 91580 hotline: reported for the sub-district, or kept and assigned
+	id     string
+	typ    *matterType
+	route  matters.Route
+	street string
+	// hotline: brought by the 91580 hotline, reported for the sub-district
+	// or kept and assigned: Chaohu's two-way dispatch (双向派单) shown on
+	// Wuhu's data, a stream of its own, not among the matters received
+	// (the sub-districts' whistles on the digital city-management platform).
+	hotline    bool
 	assigned   bool // the hotline keeps it and dispatches it to the department itself (派单)
 	sentBack   bool // reported for the sub-district, which hands it back: not on its admission lists
 	whistled   bool // false: the sub-district handled it itself and closed it
@@ -84,6 +88,30 @@ type year struct {
 	to      time.Time // the end of the year: later events have not happened yet
 }
 
+// received returns the matters received: those the sub-districts
+// whistled on the digital city-management platform (街道吹哨), without the
+// hotline's stream and the matters closed without a whistle.
+func (y *year) received() []*matters.Matter {
+	var out []*matters.Matter
+	for i, m := range y.matters {
+		if p := y.plans[i]; p.whistled && !p.hotline {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hotline returns the matters of the 91580 hotline's stream.
+func (y *year) hotline() []*matters.Matter {
+	var out []*matters.Matter
+	for i, m := range y.matters {
+		if y.plans[i].hotline {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // generator draws the year.
 type generator struct {
 	w   *world
@@ -105,11 +133,17 @@ func generate(w *world, clk *clock) (*year, error) {
 		to:   time.Date(w.city.Year+1, 1, 1, 0, 0, 0, 0, cst),
 	}
 	s := w.syn
+	// Draw until the sub-districts have whistled the received count: the
+	// hotline's matters drawn among them are a stream of their own, not
+	// counted as received (see plan.hotline).
 	var plans []*plan
-	for range s.Received {
+	for whistles := 0; whistles < s.Received; {
 		p, err := g.plan()
 		if err != nil {
 			return nil, err
+		}
+		if !p.hotline {
+			whistles++
 		}
 		plans = append(plans, p)
 	}
@@ -147,18 +181,23 @@ func generate(w *world, clk *clock) (*year, error) {
 	return y, nil
 }
 
-// outcomes decides, with exact counts, which whistled matters are still
-// open at the end of the year, which of the resolved ones are surveyed
-// (回访), which citizens are not satisfied, and which matters are sent
-// back after a first "no".
+// outcomes decides, with exact counts, which received matters (the
+// sub-districts' whistles) are still open at the end of the year, which of
+// the resolved ones are surveyed (回访), which citizens are not satisfied,
+// and which matters are sent back after a first "no". The hotline's
+// matters are all resolved and all surveyed, their citizens dissatisfied
+// in the received matters' proportion.
 func (g *generator) outcomes(plans []*plan) error {
 	s := g.w.syn
 	// The longer a matter runs, the likelier it straddles the year's end;
 	// one shorter than two days never does (it would have to be reported at
 	// night). Half of the open ones drag on well past their limit.
 	open := g.choose(plans, s.Received-s.Resolved, func(p *plan) int64 {
-		h := int64(p.route.ResolveDays)*24*int64(p.lateFactor)/100 + int64(p.pause/time.Hour)
-		if h < 48 {
+		h := int64(p.route.ResolveDays) * 24 * int64(p.lateFactor) / 100
+		if !p.denied { // a refused suspension does not lengthen the matter
+			h += int64(p.pause / time.Hour)
+		}
+		if h < 48 || p.hotline {
 			return 0
 		}
 		return h + 120
@@ -172,9 +211,9 @@ func (g *generator) outcomes(plans []*plan) error {
 			p.late, p.lateFactor = true, 150+g.r.IntN(250)
 		}
 	}
-	// Every resolved matter the hotline brought is surveyed (point-to-point
-	// feedback), then others at random up to the count; a "no" is likelier
-	// where the work was late or poor.
+	// Every matter the hotline brought is surveyed (point-to-point
+	// feedback); received ones at random up to the count. A "no" is
+	// likelier where the work was late or poor.
 	var hotline, others []*plan
 	for _, p := range plans {
 		switch {
@@ -185,13 +224,15 @@ func (g *generator) outcomes(plans []*plan) error {
 			others = append(others, p)
 		}
 	}
-	surveyed := slices.Clip(hotline[:min(len(hotline), s.Surveyed)])
-	surveyed = append(surveyed, g.choose(others, s.Surveyed-len(surveyed), func(*plan) int64 { return 1 })...)
+	received := g.choose(others, s.Surveyed, func(*plan) int64 { return 1 })
+	surveyed := slices.Concat(hotline, received)
 	for _, p := range surveyed {
 		p.surveyed, p.satisfied = true, true
 		p.lateVisit = p.hotline && g.percent(s.LateFeedback)
 	}
-	for _, p := range g.choose(surveyed, s.Surveyed-s.Satisfied, badness) {
+	no := slices.Concat(g.choose(received, s.Surveyed-s.Satisfied, badness),
+		g.choose(hotline, len(hotline)*(s.Surveyed-s.Satisfied)/max(1, s.Surveyed), badness))
+	for _, p := range no {
 		p.satisfied = false
 	}
 	for _, p := range g.choose(surveyed, s.Reopened, badness) {

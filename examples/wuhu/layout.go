@@ -190,24 +190,24 @@ var errPlace = errors.New("wuhu: cannot place matter in the year")
 // place chooses when a plan's matter is reported and turns its steps into
 // events: a matter resolved within the year starts on a random working day
 // early enough to end by the year's end; an open one starts so that the
-// year ends between its dispatch and its resolution. Reports come in
-// between 08:00 and 18:00.
+// year ends between the last step before its resolution and the
+// resolution (every earlier step has happened). Reports come in between
+// 08:00 and 18:00 (an open one at any hour if it must).
 func (g *generator) place(p *plan, y *year) error {
 	last := p.steps[len(p.steps)-1].off
-	var dispatch, resolve time.Duration
+	var before, resolve time.Duration
 	for _, st := range p.steps {
-		switch {
-		case st.kind == matters.Dispatch && dispatch == 0:
-			dispatch = st.off
-		case st.kind == matters.Resolve && resolve == 0:
+		if st.kind == matters.Resolve {
 			resolve = st.off
+			break
 		}
+		before = st.off
 	}
-	for range 1000 {
+	for try := range 1000 {
 		var start time.Time
 		var err error
 		if p.open {
-			u := g.between(dispatch+time.Minute, resolve)
+			u := g.between(before+time.Minute, resolve)
 			start, err = g.clk.sub(y.to, u)
 		} else {
 			day := y.from.AddDate(0, 0, g.r.IntN(366))
@@ -216,7 +216,11 @@ func (g *generator) place(p *plan, y *year) error {
 		if err != nil {
 			return err
 		}
-		if h := start.In(cst).Hour(); h < 8 || h >= 18 || start.Before(y.from) {
+		// An open matter whose last step before the resolution must fall
+		// in the daytime may not fit with a report in office hours: after
+		// half the tries, it is reported at any hour (the grid centre runs
+		// around the clock).
+		if h := start.In(cst).Hour(); (h < 8 || h >= 18) && (!p.open || try < 500) || start.Before(y.from) {
 			continue
 		}
 		if ok, err := g.clk.isWorkday(start); err != nil {

@@ -66,16 +66,22 @@ type unitRates struct {
 	index *decimal.Decimal
 }
 
-// ratesOf returns each unit's rates over the parts of the matters reported
-// in the year, or with month ≠ 0 in that month (the hotline's monthly
-// figures count the matters reported in the month).
-func ratesOf(w *world, a *graded, r *rating, month time.Month) (map[string]unitRates, error) {
-	parts, err := indicators.Parts(workday.China(), a.year.matters, a.lists.RouteOf, a.book.Evaluations())
+// ratesOf returns each unit's rates over the parts of the received
+// matters (the sub-districts' whistles, not the hotline's stream) reported
+// in the year, or with month ≠ 0 in that month (the monthly figures count
+// the matters reported in the month); with unit false, the rates of all
+// the parts of the year together, as the group "all": its Street is the
+// year's 街道满意率.
+func ratesOf(w *world, a *graded, r *rating, month time.Month, unit bool) (map[string]unitRates, error) {
+	parts, err := indicators.Parts(workday.China(), a.year.received(), a.lists.RouteOf, a.book.Evaluations())
 	if err != nil {
 		return nil, err
 	}
 	group := indicators.ByUnit
-	if month != 0 {
+	switch {
+	case !unit:
+		group = func(indicators.Part) string { return "all" }
+	case month != 0:
 		key := fmt.Sprintf("%d-%02d", w.city.Year, int(month))
 		group = func(p indicators.Part) string {
 			if indicators.ByMonth(p) != key {

@@ -28,7 +28,14 @@ type report struct {
 	Scale       scoring.Scale      `json:"scale"`
 	Weights     assessment.Weights `json:"weights,omitempty"`
 	Index       assessment.Weights `json:"index,omitempty"` // the weights of the three rates in the index (data/indicators.json)
-	Summary     *matters.Summary   `json:"summary,omitempty"`
+	Summary     *matters.Summary   `json:"summary,omitempty"` // of the received matters: the sub-districts' whistles
+	// Rates are the three rates and the 街道满意率 (Rates.Street: the
+	// sub-districts' grades of the departments at or above the points of
+	// data/indicators.json) over every part of the received matters.
+	Rates *indicators.Rates `json:"rates,omitempty"`
+	// Hotline is the summary of the 91580 hotline's stream: Chaohu's
+	// two-way dispatch shown on Wuhu's data, not among the matters received.
+	Hotline *matters.Summary `json:"hotline,omitempty"`
 	Figures     *figures           `json:"figures,omitempty"`
 	Types       []typeCount        `json:"types,omitempty"`
 	Departments []department       `json:"departments,omitempty"`
@@ -49,6 +56,9 @@ type matterView struct {
 	Matter      *matters.Matter      `json:"matter"`
 	Route       matters.Route        `json:"route"`
 	Evaluations []scoring.Evaluation `json:"evaluations"`
+	// Hotline reports a matter of the 91580 hotline's stream: Chaohu's
+	// two-way dispatch shown on Wuhu's data, not among the matters received.
+	Hotline bool `json:"hotline,omitempty"`
 }
 
 // typeCount is how many received matters were of one type.
@@ -101,16 +111,23 @@ type row struct {
 
 // annualReport builds the annual report.
 func annualReport(w *world, a *graded) (report, error) {
-	rates, err := ratesOf(w, a, w.rate, 0)
+	rates, err := ratesOf(w, a, w.rate, 0, true)
+	if err != nil {
+		return report{}, err
+	}
+	all, err := ratesOf(w, a, w.rate, 0, false)
 	if err != nil {
 		return report{}, err
 	}
 	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: wuhu.Weights(), Index: w.rate.Weights}
-	r.Summary, r.Figures = &a.summary, &a.figures
+	r.Summary, r.Figures, r.Hotline = &a.summary, &a.figures, &a.hotline
+	if x, ok := all["all"]; ok {
+		r.Rates = &x.rates
+	}
 	r.Example, r.Examples = example(a), examples(a)
 	counts := map[string]int{}
 	for i, m := range a.year.matters {
-		if a.year.plans[i].whistled {
+		if p := a.year.plans[i]; p.whistled && !p.hotline {
 			counts[m.Type]++
 		}
 	}
@@ -149,14 +166,14 @@ func (r row) withRates(rates map[string]unitRates) row {
 
 // monthReport builds the review of one month of the year.
 func monthReport(w *world, a *graded, month time.Month) (report, error) {
-	rates, err := ratesOf(w, a, w.rate, month)
+	rates, err := ratesOf(w, a, w.rate, month, true)
 	if err != nil {
 		return report{}, err
 	}
 	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Index: w.rate.Weights}
 	p := scoring.Month(w.city.Year, month)
 	v := &review{Month: fmt.Sprintf("%d-%02d", w.city.Year, int(month))}
-	for _, m := range a.year.matters {
+	for _, m := range a.year.received() {
 		resolved := false
 		for _, e := range m.Events {
 			switch {
@@ -213,7 +230,7 @@ func matterReport(w *world, a *graded, id string) (r report, ok bool) {
 	}
 	for i, m := range a.year.matters {
 		if m.ID == id {
-			r.Matter = &matterView{Matter: m, Route: a.year.plans[i].route, Evaluations: a.evals[id]}
+			r.Matter = &matterView{Matter: m, Route: a.year.plans[i].route, Evaluations: a.evals[id], Hotline: a.year.plans[i].hotline}
 			return r, true
 		}
 	}
@@ -309,10 +326,13 @@ func writeAnnual(b *strings.Builder, r report) {
 	b.WriteString("（合成数据：按芜湖市公开数字校准，固定种子，每次运行结果相同）\n\n")
 	sum := table{align: "lrlrlr"}
 	sum.add("受理", strconv.Itoa(s.Received)+" 件", "已办结", strconv.Itoa(s.Resolved)+" 件", "办结率", s.ResolutionRate.StringFixed(4))
-	sum.add("回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "满意率", s.SatisfactionRate.StringFixed(4))
+	if x := r.Rates; x != nil {
+		sum.add("街道评价", strconv.Itoa(x.Street.Den)+" 次", "满意", strconv.Itoa(x.Street.Num)+" 次", "街道满意率", ratio(x.Street))
+	}
+	sum.add("市民回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "回访满意率", s.SatisfactionRate.StringFixed(4))
 	b.WriteString(sum.String())
-	fmt.Fprintf(b, "（受理含街道吹哨 %d 件、91580 热线派单部门 %d 件；催办 %d 件，督办 %d 件）\n",
-		s.Received-s.Assigned, s.Assigned, s.Urged, s.Supervised)
+	fmt.Fprintf(b, "（受理：街道在数字化城管平台吹哨的事项；街道满意率：街道对部门办理的评价为“好”“较好”的份额；催办 %d 件，督办 %d 件）\n",
+		s.Urged, s.Supervised)
 	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
 		percent(r.Weights[assessment.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrrrrrr"}
@@ -325,7 +345,7 @@ func writeAnnual(b *strings.Builder, r report) {
 	b.WriteString(t.String())
 	fmt.Fprintf(b, "（响应率、解决率、满意率：本年受理事项中各部门的份额，按回访答复计；指数 = %s）\n", indexFormula(r.Index))
 	if len(r.Streets) > 0 {
-		b.WriteString("\n91580 热线对街道的评价（热线转派街道、由街道承办的事项，一事一评）\n")
+		b.WriteString("\n巢湖 91580 热线双向派单机制（示例）：热线对街道的评价（热线转派街道、由街道承办的事项，不计入受理，一事一评）\n")
 		st := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "r"}
 		st.add(slices.Concat([]string{"排名", "街道", "事项", "评价"}, gradeHeads(r.Scale), []string{"综合评分"})...)
 		for _, d := range r.Streets {
@@ -341,7 +361,7 @@ func writeAnnual(b *strings.Builder, r report) {
 	fmt.Fprintf(b, "每小时督办扫描：催办 %d 件 · 督办 %d 件，其中升级督办 %d 件\n", f.Urged, f.Supervised, f.Escalated)
 	fmt.Fprintf(b, "部门评价 %d 次 · 热线评价街道 %d 次 · 超期办结 %d 件 · 年末在办 %d 件，其中超期 %d 件\n",
 		f.Evaluations, f.StreetGrades, f.Overdue, f.Open, f.OpenOverdue)
-	fmt.Fprintf(b, "91580 热线 %d 件：转派街道 %d 件，直派部门 %d 件，街道以准入清单退回、热线改派 %d 件 · 点对点答复 %d 件 · 回访超时 %d 件\n",
+	fmt.Fprintf(b, "巢湖 91580 热线双向派单机制（示例，另计，不计入受理）%d 件：转派街道 %d 件，直派部门 %d 件，街道以准入清单退回、热线改派 %d 件 · 点对点答复 %d 件 · 回访超时 %d 件\n",
 		f.Hotline, f.Hotline-f.Assigned-f.SentBack, f.Assigned, f.SentBack, f.Replied, f.LateVisits)
 	fmt.Fprintf(b, "街道自行处置（未吹哨，不计入受理）%d 件\n", f.Unwhistled)
 	var top []string
@@ -366,6 +386,9 @@ func writeMatter(b *strings.Builder, r report) {
 	v, m := r.Matter, r.Matter.Matter
 	name := func(id string) string { return cmp.Or(r.names[id], id) }
 	fmt.Fprintf(b, "%s %s · %s · %s\n", m.ID, m.Type, name(m.Owner), m.State.Label())
+	if v.Hotline {
+		b.WriteString("巢湖 91580 热线双向派单机制（示例）：热线事项另计，不计入受理\n")
+	}
 	if m.Platform != "" {
 		fmt.Fprintf(b, "%s转派街道（回访由热线进行）\n", name(m.Platform))
 	}
