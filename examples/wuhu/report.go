@@ -27,15 +27,10 @@ type report struct {
 	Policy      string             `json:"policy"` // the decision table's version
 	Scale       scoring.Scale      `json:"scale"`
 	Weights     assessment.Weights `json:"weights,omitempty"`
-	Index       assessment.Weights `json:"index,omitempty"` // the weights of the three rates in the index (data/indicators.json)
+	Index       assessment.Weights `json:"index,omitempty"`   // the weights of the three rates in the index (data/indicators.json)
 	Summary     *matters.Summary   `json:"summary,omitempty"` // of the received matters: the sub-districts' whistles
-	// Rates are the three rates and the 街道满意率 (Rates.Street: the
-	// sub-districts' grades of the departments at or above the points of
-	// data/indicators.json) over every part of the received matters.
-	Rates *indicators.Rates `json:"rates,omitempty"`
-	// Hotline is the summary of the 91580 hotline's stream: Chaohu's
-	// two-way dispatch shown on Wuhu's data, not among the matters received.
-	Hotline *matters.Summary `json:"hotline,omitempty"`
+	Rates       *indicators.Rates  `json:"rates,omitempty"`   // over every part of the received matters; Rates.Street is the 街道满意率
+	Hotline     *matters.Summary   `json:"hotline,omitempty"` // of the 91580 hotline's stream (Chaohu's two-way dispatch on Wuhu's data), not received
 	Figures     *figures           `json:"figures,omitempty"`
 	Types       []typeCount        `json:"types,omitempty"`
 	Departments []department       `json:"departments,omitempty"`
@@ -355,6 +350,7 @@ func writeAnnual(b *strings.Builder, r report) {
 		b.WriteString(st.String())
 	}
 	b.WriteByte('\n')
+	b.WriteString("以下计数含巢湖 91580 热线双向派单机制（示例）的事项：\n")
 	fmt.Fprintf(b, "统筹（多部门）%d 件 · 回访不满意重办 %d 件 · 分时段评价 %d 件（阶段评价 %d 次）\n", f.Coordinated, f.Reopened, f.Staged, f.StageEvaluations)
 	fmt.Fprintf(b, "挂起 %d 件 · 延期 %d 件（均经派单方批准）· 驳回申请 %d 次：挂起 %d、延期 %d、退单 %d\n",
 		f.Suspended, f.Extended, f.Denied, f.SuspendDenied, f.ExtendDenied, f.Returned)
