@@ -1,12 +1,12 @@
 // Wuhu runs a year of "whistle and report" (吹哨报到) in 芜湖市 through
 // qingdan and prints what the reform reported: the matters whistled and
-// resolved, the citizens' satisfaction, and each department's annual
-// assessment, in which the sub-districts' one-matter-one-evaluation
-// (一事一评) composite counts 30%.
+// resolved, the sub-districts' satisfaction with the departments' work
+// (街道满意率), and each department's annual assessment, in which the
+// sub-districts' one-matter-one-evaluation (一事一评) composite counts 30%.
 //
 // Usage:
 //
-//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0050 | -whatif file] [-json] [-policy file] [-journal file]
+//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0771 | -whatif file] [-json] [-policy file] [-journal file]
 //
 // The data is embedded from data/: the city's sub-districts, departments,
 // hotline and supervising bodies (city.json), its governance matter list
@@ -22,19 +22,33 @@
 // and black lists of the monthly ranking.
 //
 // The year 2020 is synthetic, drawn from a PCG with a fixed seed, so every
-// run prints the same. It is calibrated exactly to the published figures —
-// 746 matters received, 619 resolved (0.8298), satisfaction above 90% —
-// and has among them both directions of two-way dispatch (双向派单):
-// matters the 91580 hotline reported for a sub-district, which owns them,
-// whistles them, answers the citizen (答复) and is graded on them by the
-// hotline; matters the hotline keeps and dispatches to a department
-// itself; and matters a sub-district hands back because its admission
-// lists do not hold them (the admission decision its reason), which the
-// hotline then dispatches. The hotline asks the citizen (回访) about every
-// matter it brought, some late; the citizen says whether satisfied and
-// whether the problem was solved (a problem sent back is not; otherwise
-// it is when the citizen is satisfied or the sub-district judged the
-// lead's work good). Departments ask to suspend (挂起), for
+// run prints the same. It is calibrated to what the source says of Wuhu
+// ("今年以来,全市数字化城管平台收到街道'吹哨'事项746件,已办结619件,街道
+// 满意率达90%以上"): 746 matters received, every one a sub-district's
+// whistle on the digital city-management platform; 619 of them resolved
+// (0.8298); and a 街道满意率 of at least 90% — of the sub-districts'
+// grades of the departments' work on them ([indicators.Rates].Street),
+// those at or above the points of indicators.json (好 and 较好). The
+// report prints it beside the citizens' return-visit satisfaction (回访
+// 满意率), which the source does not give and is synthetic.
+//
+// Beside the received matters runs a stream of their own, counted apart
+// and labelled 巢湖 91580 热线双向派单机制（示例） wherever it is printed:
+// the source describes two-way dispatch (双向派单) with the 91580 hotline
+// for Chaohu, and the example shows that mechanism on Wuhu's data rather
+// than drop it: matters the hotline reported for a sub-district, which
+// owns them, whistles them, answers the citizen (答复) and is graded on
+// them by the hotline; matters the hotline keeps and dispatches to a
+// department itself; and matters a sub-district hands back because its
+// admission lists do not hold them (the admission decision its reason),
+// which the hotline then dispatches. None of them is among the 746, in
+// the summary or in the departments' rates; they are graded in the book
+// like the others (the departments' composites count them) and the
+// figures below the tables include them, as the report says. The hotline
+// asks the citizen (回访) about every matter it brought, some late; the
+// citizen says whether satisfied and whether the problem was solved (a
+// problem sent back is not; otherwise it is when the citizen is
+// satisfied or the sub-district judged the lead's work good). Departments ask to suspend (挂起), for
 // more days (延期) and to return a matter (退单): requests the owner
 // approves or denies, with its reason; only approved pauses and days count.
 // Every hour of a matter's open life the host's supervision scan
@@ -58,7 +72,7 @@
 //
 // The annual report prints, besides the published figures and the
 // departments' table — with, beside each composite, the department's
-// 响应率, 解决率 and 满意率 over the matters of the year and their index
+// 响应率, 解决率 and 满意率 over the received matters and their index
 // ([indicators.Tally], [indicators.Rates.Index]) —, the hotline's table of
 // the sub-districts and how
 // many matters were urged, supervised and escalated and how many requests
