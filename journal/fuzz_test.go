@@ -210,7 +210,10 @@ func FuzzReceipt(f *testing.F) {
 		if err := json.Unmarshal(b, &r); err != nil {
 			return
 		}
-		_, _, _ = r.Verify(v)
+		e, cp, verr := r.Verify(v)
+		if verr == nil && (!bytes.Equal(e.Line(), r.Entry.Line()) || !bytes.HasPrefix(r.Checkpoint, []byte(cp.String()))) {
+			t.Fatalf("Verify of %s = %v, %v: not the receipt's entry and checkpoint", b, e, cp)
+		}
 		again, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
@@ -219,8 +222,14 @@ func FuzzReceipt(f *testing.F) {
 		if err := json.Unmarshal(again, &back); err != nil {
 			t.Fatalf("%s decodes, %s does not: %v", b, again, err)
 		}
-		if !bytes.Equal(back.Entry.Line(), r.Entry.Line()) || !bytes.Equal(back.Checkpoint, r.Checkpoint) || len(back.Proof) != len(r.Proof) {
+		if !bytes.Equal(back.Entry.Line(), r.Entry.Line()) || !bytes.Equal(back.Checkpoint, r.Checkpoint) {
 			t.Fatalf("receipt round trip: %s, then %s", b, again)
+		}
+		if diff := cmp.Diff(r.Proof, back.Proof); diff != "" {
+			t.Fatalf("receipt round trip of %s: proof mismatch (-want +got):\n%s", b, diff)
+		}
+		if _, _, err := back.Verify(v); fmt.Sprint(err) != fmt.Sprint(verr) {
+			t.Fatalf("the receipt verifies as %v, read back as %v", verr, err)
 		}
 	})
 }
