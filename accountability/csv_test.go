@@ -205,12 +205,17 @@ func FuzzReadPowersCSV(f *testing.F) {
 	}
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,甲,《法》第一条：x,1.决定责任：y,z\n"))
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力类型\n\"a\nb\",,\n"))
+	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n"))
+	f.Add([]byte("\xff\xfe\x43\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
 			err    error
 		)
 		hardening.Linear(t, len(data), func() { powers, err = ReadPowersCSV(bytes.NewReader(data)) })
+		if err != nil && !errors.Is(err, ErrCell) && !errors.Is(err, ErrInvalid) {
+			t.Fatalf("ReadPowersCSV: %v wraps neither ErrCell nor ErrInvalid", err)
+		}
 		var ce *CSVError
 		if errors.As(err, &ce) {
 			for _, c := range ce.Cells {
