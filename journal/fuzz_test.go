@@ -84,6 +84,9 @@ func FuzzParseLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		e, err := journal.ParseLine(line)
 		if err != nil {
+			if !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrTampered) {
+				t.Fatalf("ParseLine(%q) = %v, wrapping neither ErrInvalid nor ErrTampered", line, err)
+			}
 			return
 		}
 		if e.Seq < 1 || e.Kind < journal.KindEvent || e.Kind > journal.KindAmendment {
@@ -187,9 +190,13 @@ func FuzzCheckpoint(f *testing.F) {
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		if cp, err := journal.ParseCheckpoint(msg); err == nil && cp.String() != string(msg) {
 			t.Fatalf("ParseCheckpoint(%q) = %v, written back as %q", msg, cp, cp.String())
+		} else if err != nil && !errors.Is(err, journal.ErrInvalid) {
+			t.Fatalf("ParseCheckpoint(%q) = %v, not wrapping ErrInvalid", msg, err)
 		}
 		if cp, err := journal.OpenCheckpoint(msg, v); err == nil && !bytes.HasPrefix(msg, []byte(cp.String())) {
 			t.Fatalf("OpenCheckpoint(%q) = %v", msg, cp)
+		} else if err != nil && !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrProof) {
+			t.Fatalf("OpenCheckpoint(%q) = %v, wrapping neither ErrInvalid nor ErrProof", msg, err)
 		}
 	})
 }
@@ -207,7 +214,10 @@ func FuzzReceipt(f *testing.F) {
 	f.Add([]byte(`{"entry":"","proof":[],"checkpoint":""}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var r journal.Receipt
-		if err := json.Unmarshal(b, &r); err != nil {
+		if err := r.UnmarshalJSON(b); err != nil {
+			if !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrTampered) {
+				t.Fatalf("UnmarshalJSON(%q) = %v, wrapping neither ErrInvalid nor ErrTampered", b, err)
+			}
 			return
 		}
 		e, cp, verr := r.Verify(v)
