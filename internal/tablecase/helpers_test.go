@@ -83,7 +83,7 @@ var helperPackages = []helperPackage{
 	{
 		name: "assessmenttest", sentinel: assessment.ErrFacts,
 		sound: "../../assessment/assessmenttest/testdata/cases.json", helpers: 10,
-		free:  func(path string) bool { return strings.HasSuffix(path, ".counts") || strings.HasSuffix(path, ".rates") },
+		free:    func(path string) bool { return strings.HasSuffix(path, ".counts") || strings.HasSuffix(path, ".rates") },
 		run:     func(t errorfer, n int) { assessmenttest.Run(t, testSheet, make([]assessmenttest.Case, n)) },
 		runFile: func(t errorfer, path string) { assessmenttest.RunFile(t, testSheet, path) },
 		read: func(t errorfer, r io.Reader) error {
