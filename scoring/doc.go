@@ -41,7 +41,7 @@
 // Package assessment blends a year's scores into the annual assessment, in
 // which the sub-district's composite counts 30%; package staff appraises
 // staff by post category (分类量化考核) and ranks the candidates of an open
-// competition (竞争性选拔) with the same exact blending.
+// competition (公开竞选) with the same exact blending.
 //
 // # Decision records
 //

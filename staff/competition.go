@@ -17,7 +17,7 @@ import (
 )
 
 // CompetitionPart names the competition score (笔试、面试) in the weights of
-// an open competition (竞争性选拔).
+// an open competition (公开竞选).
 const CompetitionPart = "competition"
 
 // YearPart names the annual appraisal result n years back in the weights
@@ -68,7 +68,7 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 	return json.Marshal(placementJSON{(*placementFields)(&p), jsonx.Decimal(p.Total)})
 }
 
-// Select ranks the candidates of an open competition (竞争性选拔) post by
+// Select ranks the candidates of an open competition (公开竞选) post by
 // post and selects each post's quota. A candidate's Total blends the
 // competition score ([CompetitionPart]) with the appraisal results of the
 // last years ([YearPart](1), (2), …) by w.

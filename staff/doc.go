@@ -1,7 +1,7 @@
 // Package staff ranks people with the exact blending of package
 // assessment: the quantitative appraisal of staff by post category
 // (分类量化考核, [Appraisal]) and the open competition for a post
-// (竞争性选拔, [Select]).
+// (公开竞选, [Select]).
 //
 // An [Appraisal] gives each [PostCategory] its indicators and their
 // [assessment.Weights]; [Appraisal.Appraise] blends each person's [Score]s,

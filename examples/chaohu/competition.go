@@ -13,7 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// competition is an open competition for posts (公开竞聘) as the data file
+// competition is an open competition for posts (公开竞选) as the data file
 // holds it: each candidate's competition score and the grades of the last
 // three annual appraisals (年度考核) by year, the points each grade is worth,
 // the weights and each post's quota.
@@ -109,7 +109,7 @@ func (r *report) competition(c *competition) error {
 			selected++
 		}
 	}
-	r.printf("八、公开竞聘：%s\n", c.Title)
+	r.printf("八、公开竞选：%s\n", c.Title)
 	r.printf("  %d 个岗位 %d 个名额；报名 %d 人，资格不符 %d 人，拟聘 %d 人\n",
 		len(c.Posts), seats, len(c.Candidates), len(bar), selected)
 	var points []string
@@ -126,12 +126,12 @@ func (r *report) competition(c *competition) error {
 	if c.Ineligible != "" {
 		bars = "；任一年度“" + c.Ineligible + "”的不得参加"
 	}
-	r.printf("  综合成绩 = 竞聘成绩×%s + %s 年度考核折算分×%s（%s）%s\n",
+	r.printf("  综合成绩 = 竞选成绩×%s + %s 年度考核折算分×%s（%s）%s\n",
 		percent(c.Weights[staff.CompetitionPart]), strings.Join(years, "、"), strings.Join(shares, "、"),
 		strings.Join(points, "、"), bars)
 	for _, p := range c.Posts {
 		r.printf("  %s %s %s（名额 %d）\n", p.Code, p.Unit, p.Name, p.Quota)
-		heads := []string{">排名", "姓名", ">竞聘成绩"}
+		heads := []string{">排名", "姓名", ">竞选成绩"}
 		for n := 1; n <= appraisalYears; n++ {
 			heads = append(heads, strconv.Itoa(c.Year-n))
 		}

@@ -2,7 +2,7 @@
 // list (责任清单), the power-operation flowcharts (权力运行流程图) and the
 // integrity-risk points (廉政风险点) — of one sub-district of 巢湖市, 中庙街道,
 // built with package accountability; and the open competition for its posts
-// (公开竞聘), ranked with package staff.
+// (公开竞选), ranked with package staff.
 //
 // It prints, in order: the body layout checked against the city's
 // "一办五部两中心" template (plus 生态环境部 and the reserved slot, here

@@ -69,8 +69,11 @@ func (r *report) layout() {
 		switch {
 		case u.SelfSet:
 			note = "预留大部门空间，街道自设"
+		case u.Kind == accountability.Agency && strings.HasSuffix(u.Name, "派出所"):
+			// Only the police stations' heads sit on the 党工委.
+			note = "派驻机构，负责人兼任街道党工委委员，不分工、不占职数"
 		case u.Kind == accountability.Agency:
-			note = "派驻机构，负责人兼任街道党工委委员"
+			note = "派驻机构"
 		}
 		t.Add(u.ID, u.Name, u.Kind.Label(), note)
 	}

@@ -53,7 +53,7 @@ func (p *printer) layout() {
 	p.printf("%s（马鞍山市花山区）\n\n", p.unitName(subdistrict))
 	p.printf("一、机构设置（模板：%s）\n", tpl.Name)
 	t := texttable.New("编号", "名称", "类别", "说明")
-	agencies := 0
+	offices, centers, selfSet, agencies := 0, 0, 0, 0
 	for _, u := range p.units {
 		if u.Parent != subdistrict {
 			continue
@@ -62,15 +62,20 @@ func (p *printer) layout() {
 		switch {
 		case u.SelfSet:
 			note = "自设机构"
+			selfSet++
 		case u.Kind == accountability.Agency:
 			note = "派驻机构，由街道统一领导、协调调度"
 			agencies++
+		case u.Kind == accountability.Office:
+			offices++
+		case u.Kind == accountability.Center:
+			centers++
 		}
 		t.Add(u.ID, u.Name, u.Kind.Label(), note)
 	}
 	p.table(t)
 	if fs := tpl.Check(p.units, subdistrict); len(fs) == 0 {
-		p.printf("  模板检查：符合（5 个办公室、3 个中心、1 个自设机构）；派驻机构 %d 个\n\n", agencies)
+		p.printf("  模板检查：符合（%d 个办公室、%d 个中心、%d 个自设机构）；派驻机构 %d 个\n\n", offices, centers, selfSet, agencies)
 	} else {
 		p.printf("  模板检查：%d 个问题\n", len(fs))
 		for _, f := range fs {

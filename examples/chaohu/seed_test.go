@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/cli"
+)
+
+// TestSeedTerms checks that the report names the lists, layout and
+// procedures as the source of the reform (the Chaohu part of the seed
+// document) names them, and keeps its numbers: the "两单一图一点" (权力清单,
+// 责任清单, 权力运行流程图, 廉政风险点), the "一办五部两中心" with 生态环境部,
+// the 7 main duties, and the open competition (公开竞选) decided by the
+// 竞选成绩 and the annual appraisals of the last three years (近三年年度考核).
+// A golden file rewritten with -update cannot drop them silently.
+func TestSeedTerms(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("run() = %d, stderr %q; want 0", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"两单一图一点",
+		"一办五部两中心",
+		"生态环境部",
+		"二、责任清单：7 项主要职责",
+		"三、权力清单：",
+		"四、权力运行流程图：",
+		"五、廉政风险点：",
+		"八、公开竞选：",
+		"综合成绩 = 竞选成绩×70% + 2019、2018、2017 年度考核折算分",
+		"负责人兼任街道党工委委员，不分工、不占职数",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report does not contain %q", want)
+		}
+	}
+	for _, old := range []string{"竞聘"} {
+		if strings.Contains(out, old) {
+			t.Errorf("the report says %q; the source says 公开竞选 and 竞选成绩", old)
+		}
+	}
+}
+
+// TestAgencyNote checks the note on the dispatched agencies: the source has
+// the heads of the police stations (派出所), and only them, sit on the
+// sub-district's 党工委 without a portfolio or a seat of its quota (不分工、
+// 不占职数); another agency gets no such note.
+func TestAgencyNote(t *testing.T) {
+	var reg accountability.Register
+	if err := cli.Decode(dataFS, "data/register-2020.json", &reg); err != nil {
+		t.Fatal(err)
+	}
+	reg.Units = append(reg.Units, accountability.Unit{ID: "ZM-CGZD", Name: "巢湖市城市管理局中庙中队", Kind: accountability.Agency, Parent: "ZM"})
+	var out bytes.Buffer
+	(&report{w: &out, reg: &reg}).layout()
+	lines := map[string]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(l); len(f) > 0 {
+			lines[f[0]] = l
+		}
+	}
+	for id, want := range map[string]string{
+		"ZM-PCS":  "派驻机构，负责人兼任街道党工委委员，不分工、不占职数",
+		"ZM-CGZD": "派驻机构",
+	} {
+		if got := lines[id]; !strings.HasSuffix(got, want) || (id == "ZM-CGZD" && strings.Contains(got, "党工委")) {
+			t.Errorf("%s: layout line %q; want it to end in %q", id, got, want)
+		}
+	}
+}
