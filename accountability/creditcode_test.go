@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // gb32100 is the check character of GB 32100-2015 computed from the
@@ -149,7 +151,8 @@ func TestCheckDivisionCode(t *testing.T) {
 }
 
 // FuzzCheckCreditCode: no input panics; an accepted code has 18 characters
-// of the set and the standard's check character.
+// of the set and the standard's check character; an accepted division code
+// has 6 or 12 digits and a province's prefix; a refusal wraps ErrInvalid.
 func FuzzCheckCreditCode(f *testing.F) {
 	for _, c := range publicCodes {
 		f.Add(c)
@@ -164,6 +167,12 @@ func FuzzCheckCreditCode(f *testing.F) {
 		} else if !errors.Is(err, ErrInvalid) {
 			t.Fatalf("CheckCreditCode(%q) = %v, not wrapping ErrInvalid", s, err)
 		}
-		_ = CheckDivisionCode(s)
+		if err := CheckDivisionCode(s); err == nil {
+			if len(s) != 6 && len(s) != 12 || strings.Trim(s, "0123456789") != "" || !provinces[s[:2]] {
+				t.Fatalf("CheckDivisionCode(%q) accepted a code of unsound form", s)
+			}
+		} else if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), errtext.Quote(s)) {
+			t.Fatalf("CheckDivisionCode(%q) = %v, want an error wrapping ErrInvalid that quotes the code", s, err)
+		}
 	})
 }

@@ -160,7 +160,10 @@ type PowerReader struct {
 // show them. A cell longer than [MaxCellBytes] is a bad cell, read as
 // blank. A missing required column, a header cell longer than
 // MaxCellBytes, a file that cannot be read, and a text longer than
-// [MaxCSVBytes] (an error wrapping [ErrInvalid]) fail the whole import.
+// [MaxCSVBytes] (an error wrapping [ErrInvalid]) fail the whole import. A
+// record the CSV format cannot read (a stray quote: an error wrapping
+// ErrInvalid and the *csv.ParseError) ends it, with the powers of the rows
+// before it.
 // The importer does not validate the list as a whole; run
 // [Register.Validate] for that.
 func ReadPowersCSV(r io.Reader) ([]Power, error) { return (*PowerReader)(nil).ReadCSV(r) }
@@ -224,13 +227,23 @@ func (s *rowSource) Read() ([]string, error) {
 
 func (s *rowSource) FieldPos(int) (line, column int) { return s.i, 0 }
 
+// malformed wraps ErrInvalid around err when it is a record the CSV
+// format cannot read (a *csv.ParseError): that is invalid input, unlike a
+// failure to read the text.
+func malformed(err error) error {
+	if _, ok := errors.AsType[*csv.ParseError](err); ok {
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return err
+}
+
 func (pr *PowerReader) read(src source) ([]Power, error) {
 	header, err := src.Read()
 	if err == io.EOF {
 		return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell)}}}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("accountability: power list: %w", err)
+		return nil, fmt.Errorf("accountability: power list: %w", malformed(err))
 	}
 	for j, h := range header {
 		header[j] = restore(h) // measured as it reads, as a cell is
@@ -252,10 +265,11 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 			break
 		}
 		if err != nil {
+			err = fmt.Errorf("accountability: power list: row %d: %w", row, malformed(err))
 			if len(cells) > 0 {
-				return powers, errors.Join(capCells(cells, dropped, row), fmt.Errorf("accountability: power list: row %d: %w", row, err))
+				return powers, errors.Join(capCells(cells, dropped, row), err)
 			}
-			return powers, fmt.Errorf("accountability: power list: row %d: %w", row, err)
+			return powers, err
 		}
 		for j, c := range rec {
 			rec[j] = restore(c) // a formula WritePowersCSV neutralised

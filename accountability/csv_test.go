@@ -156,20 +156,23 @@ func TestReadPowersCSVBadCells(t *testing.T) {
 func TestReadPowersCSVHeaders(t *testing.T) {
 	tests := []struct {
 		name, in string
+		sentinel error    // the error wraps it
 		want     []string // substrings of the error
 	}{
-		{"empty", "", []string{"no header row"}},
-		{"missing columns", "序号,项目名称\n1,x\n", []string{"required column 权力类型 is missing", "required column 项目编码 is missing",
+		{"empty", "", ErrCell, []string{"no header row"}},
+		{"missing columns", "序号,项目名称\n1,x\n", ErrCell, []string{"required column 权力类型 is missing", "required column 项目编码 is missing",
 			"required column 实施依据 or 设定依据 is missing"}},
-		{"column twice", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力编码\n", []string{"row 1, column 7 (权力编码): column 项目编码 appears twice (also column 2)"}},
-		{"bad quoting", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n", []string{"row 2", "extraneous or missing"}},
-		{"not UTF-8", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,\xc3\xd7,x,y,z\n", []string{"row 2, column 3", "not UTF-8"}},
+		{"column twice", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力编码\n", ErrCell, []string{"row 1, column 7 (权力编码): column 项目编码 appears twice (also column 2)"}},
+		{"bad quoting", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n", ErrInvalid, []string{"row 2", "extraneous or missing"}},
+		{"bad quoting in the header", "权力类型,\"项目编码,项目名称,实施依据,责任事项,追责情形\n", ErrInvalid, []string{"extraneous or missing"}},
+		{"bad quoting after a bad cell", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,\xc3\xd7,x,y,z\n处罚,\"A,x,y,z,w\n", ErrInvalid, []string{"row 3", "extraneous or missing"}},
+		{"not UTF-8", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,\xc3\xd7,x,y,z\n", ErrCell, []string{"row 2, column 3", "not UTF-8"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadPowersCSV(strings.NewReader(tt.in))
-			if err == nil {
-				t.Fatal("ReadPowersCSV() error = nil")
+			if !errors.Is(err, tt.sentinel) {
+				t.Fatalf("ReadPowersCSV() error = %v, want one wrapping %v", err, tt.sentinel)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {
@@ -178,9 +181,14 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 			}
 		})
 	}
+	// A stray quote ends the import with the powers of the rows before it.
+	powers, err := ReadPowersCSV(strings.NewReader("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,甲,x,y,z\n处罚,\"B,x,y,z,w\n"))
+	if !errors.Is(err, ErrInvalid) || len(powers) != 1 || powers[0].Code != "A" {
+		t.Errorf("ReadPowersCSV(a stray quote in row 3) = %+v, %v; want power A and an error wrapping ErrInvalid", powers, err)
+	}
 	// Spaces around headers and blank rows are tolerated.
 	in := " 权力类型 ,项目编码,项目名称,实施依据,责任事项,追责情形\n\n处罚,A,甲,,,\n,,,,,\n"
-	powers, err := ReadPowersCSV(strings.NewReader(in))
+	powers, err = ReadPowersCSV(strings.NewReader(in))
 	if err != nil || len(powers) != 1 || powers[0].Code != "A" {
 		t.Errorf("ReadPowersCSV(spaced header) = %+v, %v", powers, err)
 	}
@@ -197,12 +205,17 @@ func FuzzReadPowersCSV(f *testing.F) {
 	}
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,A,甲,《法》第一条：x,1.决定责任：y,z\n"))
 	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力类型\n\"a\nb\",,\n"))
+	f.Add([]byte("权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n"))
+	f.Add([]byte("\xff\xfe\x43\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
 			err    error
 		)
 		hardening.Linear(t, len(data), func() { powers, err = ReadPowersCSV(bytes.NewReader(data)) })
+		if err != nil && !errors.Is(err, ErrCell) && !errors.Is(err, ErrInvalid) {
+			t.Fatalf("ReadPowersCSV: %v wraps neither ErrCell nor ErrInvalid", err)
+		}
 		var ce *CSVError
 		if errors.As(err, &ce) {
 			for _, c := range ce.Cells {

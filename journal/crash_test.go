@@ -211,6 +211,9 @@ func TestCrashKills(t *testing.T) {
 	if len(acked) == 0 || (kills >= 200 && torn == 0) {
 		t.Errorf("no torn line (%d) or no acknowledged entry (%d): the kills did not land where they must", torn, len(acked))
 	}
+	if locked == 0 {
+		t.Error("no OpenFile was tried while a child appended: the lock went unchecked")
+	}
 }
 
 // record notes an acknowledgement "ack SEQ HASH".

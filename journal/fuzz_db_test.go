@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/journal"
 )
 
@@ -42,8 +44,20 @@ func FuzzResume(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Resume of its own snapshot: %v", err)
 		}
-		if back.Head != got.Head || back.Checkpoint("o") != got.Checkpoint("o") || back.Book.Len() != got.Book.Len() || len(back.Matters) != len(got.Matters) {
+		if back.Head != got.Head || back.Checkpoint("o") != got.Checkpoint("o") {
 			t.Fatalf("resumed again at %v, want %v", back.Head, got.Head)
+		}
+		if diff := cmp.Diff(got.Matters, back.Matters, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("resumed again, matters mismatch (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(got.Book.Evaluations(), back.Book.Evaluations(), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("resumed again, evaluations mismatch (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(got.Amendments, back.Amendments, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("resumed again, amendments mismatch (-want +got):\n%s", diff)
+		}
+		if snap, err := back.Snapshot(); err != nil || !bytes.Equal(snap, again) {
+			t.Fatalf("resumed again, the snapshot is %s, %v; want %s", snap, err, again)
 		}
 	})
 }

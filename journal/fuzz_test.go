@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,6 +85,9 @@ func FuzzParseLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		e, err := journal.ParseLine(line)
 		if err != nil {
+			if !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrTampered) {
+				t.Fatalf("ParseLine(%q) = %v, wrapping neither ErrInvalid nor ErrTampered", line, err)
+			}
 			return
 		}
 		if e.Seq < 1 || e.Kind < journal.KindEvent || e.Kind > journal.KindAmendment {
@@ -187,9 +191,13 @@ func FuzzCheckpoint(f *testing.F) {
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		if cp, err := journal.ParseCheckpoint(msg); err == nil && cp.String() != string(msg) {
 			t.Fatalf("ParseCheckpoint(%q) = %v, written back as %q", msg, cp, cp.String())
+		} else if err != nil && !errors.Is(err, journal.ErrInvalid) {
+			t.Fatalf("ParseCheckpoint(%q) = %v, not wrapping ErrInvalid", msg, err)
 		}
 		if cp, err := journal.OpenCheckpoint(msg, v); err == nil && !bytes.HasPrefix(msg, []byte(cp.String())) {
 			t.Fatalf("OpenCheckpoint(%q) = %v", msg, cp)
+		} else if err != nil && !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrProof) {
+			t.Fatalf("OpenCheckpoint(%q) = %v, wrapping neither ErrInvalid nor ErrProof", msg, err)
 		}
 	})
 }
@@ -207,10 +215,16 @@ func FuzzReceipt(f *testing.F) {
 	f.Add([]byte(`{"entry":"","proof":[],"checkpoint":""}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var r journal.Receipt
-		if err := json.Unmarshal(b, &r); err != nil {
+		if err := r.UnmarshalJSON(b); err != nil {
+			if !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrTampered) {
+				t.Fatalf("UnmarshalJSON(%q) = %v, wrapping neither ErrInvalid nor ErrTampered", b, err)
+			}
 			return
 		}
-		_, _, _ = r.Verify(v)
+		e, cp, verr := r.Verify(v)
+		if verr == nil && (!bytes.Equal(e.Line(), r.Entry.Line()) || !bytes.HasPrefix(r.Checkpoint, []byte(cp.String()))) {
+			t.Fatalf("Verify of %s = %v, %v: not the receipt's entry and checkpoint", b, e, cp)
+		}
 		again, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
@@ -219,8 +233,108 @@ func FuzzReceipt(f *testing.F) {
 		if err := json.Unmarshal(again, &back); err != nil {
 			t.Fatalf("%s decodes, %s does not: %v", b, again, err)
 		}
-		if !bytes.Equal(back.Entry.Line(), r.Entry.Line()) || !bytes.Equal(back.Checkpoint, r.Checkpoint) || len(back.Proof) != len(r.Proof) {
+		if !bytes.Equal(back.Entry.Line(), r.Entry.Line()) || !bytes.Equal(back.Checkpoint, r.Checkpoint) {
 			t.Fatalf("receipt round trip: %s, then %s", b, again)
+		}
+		if diff := cmp.Diff(r.Proof, back.Proof); diff != "" {
+			t.Fatalf("receipt round trip of %s: proof mismatch (-want +got):\n%s", b, diff)
+		}
+		if _, _, err := back.Verify(v); fmt.Sprint(err) != fmt.Sprint(verr) {
+			t.Fatalf("the receipt verifies as %v, read back as %v", verr, err)
+		}
+	})
+}
+
+// FuzzProofs checks the two proof validators on proofs and checkpoints
+// made of arbitrary bytes, and on true proofs of a tree of 9 entries with
+// their hashes altered: no panic; a true proof proves; an altered hash of
+// a true proof, a checkpoint of another size or root, or any other input
+// is refused with an error wrapping ErrProof (or, for an entry that is not
+// sound, ErrInvalid or ErrTampered).
+func FuzzProofs(f *testing.F) {
+	const n = 9
+	tree := journal.NewTree()
+	if _, err := journal.Verify(bytes.NewReader(eventJournal(f, n)), &journal.Options{Tree: tree}); err != nil {
+		f.Fatal(err)
+	}
+	var entries []journal.Entry
+	for e, err := range journal.NewReader(bytes.NewReader(eventJournal(f, n)), nil).All() {
+		if err != nil {
+			f.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	f.Add(uint8(3), uint8(9), uint8(2), []byte{})
+	f.Add(uint8(0), uint8(9), uint8(9), []byte{1})
+	f.Add(uint8(9), uint8(9), uint8(1), []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7})
+	f.Add(uint8(200), uint8(3), uint8(0), bytes.Repeat([]byte{0xff}, 100))
+	f.Fuzz(func(t *testing.T, older, newer, seq uint8, flip []byte) {
+		o, nw, s := int64(older%(n+1)), int64(newer%(n+1)), int64(seq%(n+1))
+		cp := func(size int64) journal.Checkpoint {
+			root, err := tree.Root(size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return journal.Checkpoint{Origin: "o", Size: size, Root: root}
+		}
+		// alter XORs flip into the hashes of p, and reports whether it
+		// changed one.
+		alter := func(p journal.Proof) (journal.Proof, bool) {
+			p = slices.Clone(p)
+			changed := false
+			for i, b := range flip {
+				if i/32 < len(p) && b != 0 {
+					p[i/32][i%32] ^= b
+					changed = true
+				}
+			}
+			return p, changed
+		}
+		proven := func(what string, err error, want bool, sentinels ...error) {
+			t.Helper()
+			if want && err != nil {
+				t.Fatalf("%s: %v; want it proven", what, err)
+			}
+			if !want && !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
+				t.Fatalf("%s = %v; want an error wrapping one of %v", what, err, sentinels)
+			}
+		}
+		if o <= nw {
+			p, err := tree.ConsistencyProof(o, nw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, changed := alter(p)
+			proven(fmt.Sprintf("VerifyConsistency(%d → %d, altered %t)", o, nw, changed), journal.VerifyConsistency(q, cp(o), cp(nw)), !changed, journal.ErrProof)
+			if o > 0 && o < nw {
+				other := cp(nw)
+				other.Root[0] ^= 1
+				proven("VerifyConsistency to another root", journal.VerifyConsistency(p, cp(o), other), false, journal.ErrProof)
+			}
+		} else {
+			proven(fmt.Sprintf("VerifyConsistency(%d → %d)", o, nw), journal.VerifyConsistency(nil, cp(o), cp(nw)), false, journal.ErrProof)
+		}
+		if s >= 1 && s <= nw {
+			p, err := tree.InclusionProof(s, nw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, changed := alter(p)
+			proven(fmt.Sprintf("VerifyInclusion(%d in %d, altered %t)", s, nw, changed), journal.VerifyInclusion(entries[s-1], q, cp(nw)), !changed, journal.ErrProof)
+		}
+		// Proofs of bytes alone.
+		var raw journal.Proof
+		for i := 0; i+32 <= len(flip) && len(raw) < 70; i += 32 {
+			raw = append(raw, journal.Hash(flip[i:i+32]))
+		}
+		garbage := journal.Checkpoint{Origin: "o", Size: int64(newer), Root: journal.Hash(bytes.Repeat([]byte{seq}, 32))}
+		if err := journal.VerifyConsistency(raw, cp(o), garbage); err != nil && !errors.Is(err, journal.ErrProof) {
+			t.Fatalf("VerifyConsistency of bytes = %v, not wrapping ErrProof", err)
+		}
+		if s >= 1 {
+			if err := journal.VerifyInclusion(entries[s-1], raw, garbage); err != nil && !errors.Is(err, journal.ErrProof) {
+				t.Fatalf("VerifyInclusion of bytes = %v, not wrapping ErrProof", err)
+			}
 		}
 	})
 }

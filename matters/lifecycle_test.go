@@ -388,6 +388,10 @@ func TestReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if m.State != matters.Closed || len(m.Events) != len(events) || m.Lead != lead || m.Owner != owner {
+		t.Errorf("Replay = state %v, %d events, lead %q, owner %q; want closed, %d events, lead %q, owner %q",
+			m.State, len(m.Events), m.Lead, m.Owner, len(events), lead, owner)
+	}
 	built := &matters.Matter{}
 	for _, e := range events {
 		if err := built.Apply(e); err != nil {

@@ -48,10 +48,13 @@ func TestConcurrentUse(t *testing.T) {
 	yes := true
 	plain := []scoring.Facts{{}, {Matter: "M", Subject: "D", Evaluator: "S", Final: true, Response: time.Hour, ResponseLimit: 2 * time.Hour,
 		Resolution: 50 * time.Hour, ResolutionLimit: 24 * time.Hour, Responded: true, Resolved: true, Quality: 4, Satisfied: &yes}}
-	hardening.Concurrently(t, "one Table and a First evaluator", func(g, i int) {
+	hardening.Agree(t, "one Table and a First evaluator", func(g, i int) any {
+		var got []any
 		for _, f := range plain {
-			_, _ = table.Evaluate(f)
-			_, _ = first.Evaluate(f)
+			r, err := table.Evaluate(f)
+			fr, ferr := first.Evaluate(f)
+			got = append(got, r, fmt.Sprint(err), fr, fmt.Sprint(ferr))
 		}
+		return got
 	})
 }

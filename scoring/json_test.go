@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -60,4 +61,22 @@ func TestResultJSON(t *testing.T) {
 			t.Errorf("Marshal(%+v) = %s, %v; want %s", tt.r, b, err, tt.want)
 		}
 	}
+}
+
+// FuzzValueJSON decodes arbitrary input as each of the package's values
+// that no other fuzz target reads on its own (a book's, a table's and the
+// facts' have theirs): no panic, time linear in the input, and either an
+// error wrapping ErrInvalid or a value that writes and reads back equal.
+func FuzzValueJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	f.Add([]byte(`{"subject":"D","matters":2,"evaluations":3,"composite":"91.25","grades":{"good":3},"rank":1}`))
+	f.Add([]byte(`{"code":"good","label":"良好","points":"85"}`))
+	f.Add([]byte(`{"grade":"good","points":"85","reasons":[{"text":"x"}]}`))
+	f.Add([]byte(`{"name":"fast","grade":"good","responseAtMost":"0.5","qualityMin":3}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		hardening.RoundTrips[scoring.Score](t, data, scoring.ErrInvalid)
+		hardening.RoundTrips[scoring.Grade](t, data, scoring.ErrInvalid)
+		hardening.RoundTrips[scoring.Result](t, data, scoring.ErrInvalid)
+		hardening.RoundTrips[scoring.TableRule](t, data, scoring.ErrInvalid)
+	})
 }

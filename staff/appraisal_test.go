@@ -31,15 +31,23 @@ func appraisal() *staff.Appraisal {
 }
 
 func TestAppraise(t *testing.T) {
-	got, err := appraisal().Appraise([]staff.Score{
+	scores := []staff.Score{
 		{Person: "张三", Category: "grid", Scores: map[string]decimal.Decimal{"patrol": d("95"), "cases": d("90"), "feedback": d("80")}},
 		{Person: "李四", Category: "grid", Scores: map[string]decimal.Decimal{"patrol": d("80"), "cases": d("85"), "feedback": d("100")}},
 		{Person: "王五", Category: "clerk", Scores: map[string]decimal.Decimal{"service": d("60"), "accuracy": d("50")}},
 		{Person: "赵六", Category: "grid", Scores: map[string]decimal.Decimal{"patrol": d("95"), "cases": d("90"), "feedback": d("80")}},
-	})
+	}
+	got, err := appraisal().Appraise(scores)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The order of the input does not matter.
+	eachOrder(scores, func(in []staff.Score) {
+		again, err := appraisal().Appraise(in)
+		if diff := cmp.Diff(got, again); err != nil || diff != "" {
+			t.Errorf("Appraise in another order: %v, mismatch (-want +got):\n%s", err, diff)
+		}
+	})
 	var lines []string
 	for _, x := range got {
 		lines = append(lines, fmt.Sprintf("%s %s %s %s %d", x.Category, x.Person, x.Total, x.Grade, x.Rank))

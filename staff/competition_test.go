@@ -58,11 +58,12 @@ func TestSelect(t *testing.T) {
 		t.Errorf("Select mismatch (-want +got):\n%s", diff)
 	}
 	// The order of the input does not matter.
-	rev := slices.Clone(cands)
-	slices.Reverse(rev)
-	if again, _ := staff.Select(rev, w, quotas); !cmp.Equal(got, again) {
-		t.Errorf("Select depends on input order")
-	}
+	eachOrder(cands, func(in []staff.Candidate) {
+		again, err := staff.Select(in, w, quotas)
+		if diff := cmp.Diff(got, again); err != nil || diff != "" {
+			t.Errorf("Select of %v: %v, mismatch (-want +got):\n%s", ids(in), err, diff)
+		}
+	})
 	golden.JSON(t, "testdata/placement.golden", got[0], *update)
 }
 
@@ -144,4 +145,29 @@ func newOf(v any) any {
 		return new(staff.Placement)
 	}
 	panic(fmt.Sprintf("newOf: add %T", v))
+}
+
+// eachOrder calls f with every permutation of xs, each a new slice.
+func eachOrder[T any](xs []T, f func([]T)) {
+	var walk func(k int)
+	walk = func(k int) {
+		if k == len(xs) {
+			f(slices.Clone(xs))
+			return
+		}
+		for i := k; i < len(xs); i++ {
+			xs[k], xs[i] = xs[i], xs[k]
+			walk(k + 1)
+			xs[k], xs[i] = xs[i], xs[k]
+		}
+	}
+	walk(0)
+}
+
+func ids(cs []staff.Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.ID)
+	}
+	return out
 }

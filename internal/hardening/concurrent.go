@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // Goroutines and Each are how many goroutines [Concurrently] starts and
@@ -42,6 +44,26 @@ func Concurrently(t *testing.T, name string, f func(g, i int)) {
 		case <-done:
 		case <-time.After(30 * time.Second):
 			t.Fatalf("%s did not finish in 30 s: a deadlock?", name)
+		}
+	})
+}
+
+// Agree runs f(g, i) for every g and i one call after another, then
+// [Concurrently], and fails the test where a call made concurrently
+// returns other than its sequential twin, the want (compared by cmp:
+// return values cmp can compare, errors as their text). What is safe for
+// concurrent use must also give the same answers.
+func Agree(t *testing.T, name string, f func(g, i int) any) {
+	t.Helper()
+	var want [Goroutines][Each]any
+	for g := range want {
+		for i := range want[g] {
+			want[g][i] = f(g, i)
+		}
+	}
+	Concurrently(t, name, func(g, i int) {
+		if diff := cmp.Diff(want[g][i], f(g, i)); diff != "" {
+			t.Errorf("%s, goroutine %d, call %d: concurrent result mismatch (-want +got):\n%s", name, g, i, diff)
 		}
 	})
 }

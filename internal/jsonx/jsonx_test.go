@@ -113,6 +113,34 @@ func FuzzDecimal(f *testing.F) {
 	})
 }
 
+// FuzzDuration: a duration either is refused or writes as text that reads
+// back to the same duration; null leaves the value alone.
+func FuzzDuration(f *testing.F) {
+	for _, s := range []string{`"4h0m0s"`, `"-2562047h47m16.854775808s"`, `"1.5us"`, `14400000000000`, `null`, `"` + strings.Repeat("1", 70) + `h"`, `"\u0034h"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := jsonx.Duration(7)
+		if err := d.UnmarshalJSON([]byte(s)); err != nil {
+			if d != 7 {
+				t.Fatalf("UnmarshalJSON(%s) refused (%v) but changed the value to %v", s, err, time.Duration(d))
+			}
+			return
+		}
+		if s == "null" && d != 7 {
+			t.Fatalf("null changed the value to %v", time.Duration(d))
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back jsonx.Duration
+		if err := back.UnmarshalJSON(b); err != nil || back != d {
+			t.Fatalf("%s → %s reads back as %v, %v; want %v", s, b, time.Duration(back), err, time.Duration(d))
+		}
+	})
+}
+
 func TestTimeFits(t *testing.T) {
 	east, west := time.FixedZone("E", 14*3600), time.FixedZone("W", -12*3600)
 	for _, c := range []struct {

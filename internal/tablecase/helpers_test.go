@@ -1,8 +1,8 @@
 package tablecase_test
 
-// The test-helper packages accountabilitytest and scoringtest speak one
-// vocabulary: Run, RunFile and ReadCases behave alike in both. These tests
-// hold them to it, each test over both packages.
+// The test-helper packages accountabilitytest, assessmenttest and
+// scoringtest speak one vocabulary: Run, RunFile and ReadCases behave
+// alike in each. These tests hold them to it, each test over every one.
 
 import (
 	"bytes"
@@ -10,10 +10,13 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/accountability/accountabilitytest"
+	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/assessment/assessmenttest"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
@@ -26,7 +29,7 @@ type errorfer interface {
 }
 
 // helperPackage is one test-helper package as these tests drive it, with
-// a rule or evaluator that never fails.
+// a rule or evaluator that never fails, or assessment's sound sheet.
 type helperPackage struct {
 	name     string // the prefix of its errors
 	sentinel error  // the invalid-input error its errors wrap
@@ -34,8 +37,12 @@ type helperPackage struct {
 	// helpers is how many times run(t, 1) and runFile(t, sound) call
 	// t.Helper: Run, RunFile and the Run it calls (and in
 	// accountabilitytest the tablecase.Load that reads the file), and in
-	// scoringtest the report of each case (1 + the 4 of sound).
+	// scoringtest the report of each case (1 + the 4 of sound), in
+	// assessmenttest the Load and the report of each case (1 + the 5 of
+	// sound).
 	helpers int
+	// free reports the paths of the sound file whose keys are data.
+	free func(path string) bool
 	// run runs n nameless cases, runFile the cases of a file, and read
 	// reads cases (and runs them, when they are read).
 	run     func(t errorfer, n int)
@@ -46,6 +53,21 @@ type helperPackage struct {
 var silent = accountability.Rule{Name: "t.silent", Doc: "t.silent: reports nothing",
 	Check: func(*accountability.Register, func(accountability.Finding)) {}}
 
+// testSheet is the sound sheet of assessment's tests, which the cases of
+// assessmenttest's testdata are written for.
+var testSheet = func() *assessment.Sheet {
+	f, err := os.Open("../../assessment/testdata/sheet.json")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	s, err := assessment.LoadSheet(f)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
+
 var helperPackages = []helperPackage{
 	{
 		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
@@ -55,6 +77,18 @@ var helperPackages = []helperPackage{
 		read: func(t errorfer, r io.Reader) error {
 			cs, err := accountabilitytest.ReadCases(r)
 			accountabilitytest.Run(t, silent, cs)
+			return err
+		},
+	},
+	{
+		name: "assessmenttest", sentinel: assessment.ErrFacts,
+		sound: "../../assessment/assessmenttest/testdata/cases.json", helpers: 10,
+		free:    func(path string) bool { return strings.HasSuffix(path, ".counts") || strings.HasSuffix(path, ".rates") },
+		run:     func(t errorfer, n int) { assessmenttest.Run(t, testSheet, make([]assessmenttest.Case, n)) },
+		runFile: func(t errorfer, path string) { assessmenttest.RunFile(t, testSheet, path) },
+		read: func(t errorfer, r io.Reader) error {
+			cs, err := assessmenttest.ReadCases(r)
+			assessmenttest.Run(t, testSheet, cs)
 			return err
 		},
 	},
@@ -118,7 +152,7 @@ func TestReadCasesStrict(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hardening.Strict(t, sound, hardening.StrictOptions{}, h.sentinel, func(b []byte) error {
+			hardening.Strict(t, sound, hardening.StrictOptions{Free: h.free}, h.sentinel, func(b []byte) error {
 				return h.read(&tablecase.Recorder{}, bytes.NewReader(b))
 			})
 		})
@@ -131,6 +165,7 @@ func TestReadCasesStrict(t *testing.T) {
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"a","register":{"powers":[{"code":"A"}]},"want":[{"rule":"local.name","severity":"error","path":"powers[A]","message":"m"}]}]`))
 	f.Add([]byte(`[{"name":"x","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}}]`))
+	f.Add([]byte(`[{"name":"a cap binds","facts":{"unit":"u","base":"88.5","counts":{"督办":2},"rates":{"响应率":"0.92"}},"want":{"points":"83","grade":"good"}}]`))
 	f.Add([]byte(`[{"err":"no rule"}]`))
 	f.Add([]byte(`[{}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -1,6 +1,7 @@
 package workday_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -9,15 +10,16 @@ import (
 )
 
 // TestConcurrentUse runs, from several goroutines at once, what the
-// package documents as safe for concurrent use; go test -race checks it.
+// package documents as safe for concurrent use; go test -race checks it,
+// and each call returns what it returns alone.
 func TestConcurrentUse(t *testing.T) {
 	cal := workday.China()
 	from := time.Date(2020, 1, 1, 9, 0, 0, 0, hardening.CST)
-	hardening.Concurrently(t, "one Calendar", func(g, i int) {
+	hardening.Agree(t, "one Calendar", func(g, i int) any {
 		at := from.Add(time.Duration(g*hardening.Each+i) * 37 * time.Hour)
-		_, _ = cal.Between(from, at)
-		_, _ = cal.AddDays(at, i)
-		_, _ = cal.IsWorkday(at)
-		_ = cal.Hours()
+		between, berr := cal.Between(from, at)
+		added, aerr := cal.AddDays(at, i)
+		works, werr := cal.IsWorkday(at)
+		return []any{between, fmt.Sprint(berr), added, fmt.Sprint(aerr), works, fmt.Sprint(werr), cal.Hours()}
 	})
 }

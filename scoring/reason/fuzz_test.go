@@ -2,6 +2,7 @@ package reason_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -21,6 +22,9 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var r reason.Reason
 		if err := r.UnmarshalJSON(in); err != nil {
+			if !errors.Is(err, reason.ErrInvalid) {
+				t.Fatalf("UnmarshalJSON(%q) = %v, not wrapping ErrInvalid", in, err)
+			}
 			return
 		}
 		_, _ = r.In(reason.English), r.In(reason.Chinese)
