@@ -92,20 +92,19 @@ type year struct {
 // whistled on the digital city-management platform (街道吹哨), without the
 // hotline's stream and the matters closed without a whistle.
 func (y *year) received() []*matters.Matter {
-	var out []*matters.Matter
-	for i, m := range y.matters {
-		if p := y.plans[i]; p.whistled && !p.hotline {
-			out = append(out, m)
-		}
-	}
-	return out
+	return y.where(func(p *plan) bool { return p.whistled && !p.hotline })
 }
 
 // hotline returns the matters of the 91580 hotline's stream.
 func (y *year) hotline() []*matters.Matter {
+	return y.where(func(p *plan) bool { return p.hotline })
+}
+
+// where returns the matters whose plans satisfy f, in the year's order.
+func (y *year) where(f func(*plan) bool) []*matters.Matter {
 	var out []*matters.Matter
 	for i, m := range y.matters {
-		if y.plans[i].hotline {
+		if f(y.plans[i]) {
 			out = append(out, m)
 		}
 	}
