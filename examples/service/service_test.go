@@ -131,15 +131,14 @@ func TestService(t *testing.T) {
 	t.Run("an amendment after the close", func(t *testing.T) {
 		pool := c.database(t, "amend")
 		_, url := serve(t, pool, cfg)
-		const id = "WH2020-0002" // closed after a satisfied return visit
+		id, visit := closedAfterVisit(year.subs) // a matter closed after a satisfied return visit
+		if id == "" {
+			t.Fatal("the year has no matter closed, graded, after a satisfied return visit")
+		}
 		var close Submission
-		answered := 0 // the return visit on record
 		for _, sub := range year.subs {
 			if sub.Event.Matter != id {
 				continue
-			}
-			if sub.Event.Kind == matters.Feedback {
-				answered = sub.Event.Seq
 			}
 			if status, body := post(t, url, sub); status != http.StatusCreated {
 				t.Fatalf("event %d: %d %s", sub.Event.Seq, status, body)
@@ -151,7 +150,7 @@ func TestService(t *testing.T) {
 		}
 		no := false
 		again := Submission{Event: matters.Event{Matter: id, Seq: close.Event.Seq + 1, At: close.Event.At.Add(time.Hour), Kind: matters.Feedback,
-			Actor: "yijishan", Note: "复核回访：群众不满意", Satisfied: &no, Ref: answered}, Quality: close.Quality}
+			Actor: visit.Actor, Note: "复核回访：群众不满意", Satisfied: &no, Ref: visit.Seq}, Quality: close.Quality}
 		status, body := post(t, url, again)
 		var acc Accepted
 		if err := json.Unmarshal([]byte(body), &acc); status != http.StatusCreated || err != nil || len(acc.Amendments) == 0 || len(acc.Evaluations) != 0 {
@@ -354,4 +353,30 @@ func TestJudgedGraded(t *testing.T) {
 			}
 		})
 	}
+}
+
+// closedAfterVisit returns the first matter of subs whose last event is a
+// graded close after a satisfied return visit, and that visit (its actor
+// the one who may make another).
+func closedAfterVisit(subs []Submission) (string, matters.Event) {
+	last := map[string]Submission{}
+	visit := map[string]matters.Event{}
+	var order []string
+	for _, sub := range subs {
+		m := sub.Event.Matter
+		if _, ok := last[m]; !ok {
+			order = append(order, m)
+		}
+		last[m] = sub
+		if sub.Event.Kind == matters.Feedback && sub.Event.Satisfied != nil && *sub.Event.Satisfied {
+			visit[m] = sub.Event
+		}
+	}
+	for _, m := range order {
+		v, ok := visit[m]
+		if c := last[m]; ok && c.Event.Kind == matters.Close && len(c.Quality) > 0 && v.Seq < c.Event.Seq {
+			return m, v
+		}
+	}
+	return "", matters.Event{}
 }
