@@ -1,5 +1,6 @@
-// Package cputime reports a benchmark's CPU time per op beside its
-// wall-clock ns/op, for the benchmarks of the packages.
+// Package cputime reads the CPU clocks: a benchmark's CPU time per op
+// beside its wall-clock ns/op, for the benchmarks of the packages, and a
+// thread's, for the time budgets of their tests (see hardening.Took).
 package cputime
 
 import "testing"

@@ -9,9 +9,16 @@ import (
 
 // used returns the CPU time the process has used, user and system.
 func used() time.Duration {
+	d, _ := usage(syscall.RUSAGE_SELF)
+	return d
+}
+
+// usage returns the CPU time, user and system, that getrusage reports
+// for who.
+func usage(who int) (time.Duration, bool) {
 	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+	if err := syscall.Getrusage(who, &ru); err != nil {
+		return 0, false
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
 }

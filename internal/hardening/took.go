@@ -3,6 +3,8 @@ package hardening
 import (
 	"runtime"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/cputime"
 )
 
 // Took runs f and returns the CPU time it took, where the platform says
@@ -14,11 +16,11 @@ import (
 func Took(f func()) time.Duration {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	startCPU, cpuOK := threadCPU()
+	startCPU, cpuOK := cputime.Thread()
 	start := time.Now()
 	f()
 	wall := time.Since(start)
-	if end, ok := threadCPU(); cpuOK && ok {
+	if end, ok := cputime.Thread(); cpuOK && ok {
 		return min(end-startCPU, wall)
 	}
 	return wall
