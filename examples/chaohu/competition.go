@@ -16,7 +16,8 @@ import (
 // competition is an open competition for posts (公开竞选) as the data file
 // holds it: each candidate's competition score and the grades of the last
 // three annual appraisals (年度考核) by year, the points each grade is worth,
-// the weights and each post's quota.
+// the weights, and the kinds of post with how many posts of each kind are
+// offered (the source: each sub-district offered nearly 20 posts, 近20个岗位).
 type competition struct {
 	Title           string                     `json:"title"`
 	Year            int                        `json:"year"`    // the year of the competition; appraisals are of the three years before
@@ -27,6 +28,7 @@ type competition struct {
 	Candidates      []applicant                `json:"candidates"`
 }
 
+// post is a kind of post, and Quota how many posts of that kind are offered.
 type post struct {
 	Code  string `json:"code"`
 	Unit  string `json:"unit"`
@@ -110,8 +112,8 @@ func (r *report) competition(c *competition) error {
 		}
 	}
 	r.printf("八、公开竞选：%s\n", c.Title)
-	r.printf("  %d 个岗位 %d 个名额；报名 %d 人，资格不符 %d 人，拟聘 %d 人\n",
-		len(c.Posts), seats, len(c.Candidates), len(bar), selected)
+	r.printf("  拿出 %d 个岗位公开竞选（分 %d 类）；报名 %d 人，资格不符 %d 人，拟聘 %d 人\n",
+		seats, len(c.Posts), len(c.Candidates), len(bar), selected)
 	var points []string
 	for _, g := range sortedGrades(c.AppraisalPoints) {
 		points = append(points, g+" "+c.AppraisalPoints[g].String())
@@ -130,7 +132,7 @@ func (r *report) competition(c *competition) error {
 		percent(c.Weights[staff.CompetitionPart]), strings.Join(years, "、"), strings.Join(shares, "、"),
 		strings.Join(points, "、"), bars)
 	for _, p := range c.Posts {
-		r.printf("  %s %s %s（名额 %d）\n", p.Code, p.Unit, p.Name, p.Quota)
+		r.printf("  %s %s %s（%d 个岗位）\n", p.Code, p.Unit, p.Name, p.Quota)
 		heads := []string{">排名", "姓名", ">竞选成绩"}
 		for n := 1; n <= appraisalYears; n++ {
 			heads = append(heads, strconv.Itoa(c.Year-n))

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,9 +13,12 @@ import (
 )
 
 // report prints the sections of the program's output about one register.
+// lead, when set, is the sub-district's leading team, which the layout's
+// notes on dispatched agencies come from.
 type report struct {
-	w   io.Writer
-	reg *accountability.Register
+	w    io.Writer
+	reg  *accountability.Register
+	lead *leadership
 }
 
 func (r *report) printf(format string, args ...any) { fmt.Fprintf(r.w, format, args...) }
@@ -56,6 +60,23 @@ func (r *report) subdistrict() string {
 	return ""
 }
 
+// agencyNote describes a dispatched agency in the layout: whether its head
+// sits on the 党工委 (不分工、不占职数) and whether the sub-district manages
+// it locally (属地化管理), as the leading team's data says.
+func (r *report) agencyNote(id string) string {
+	note := "派驻机构"
+	if r.lead == nil {
+		return note
+	}
+	if slices.ContainsFunc(r.lead.Members, func(m member) bool { return m.From == id }) {
+		note += "，负责人兼任街道党工委委员，不分工、不占职数"
+	}
+	if slices.ContainsFunc(r.lead.Localized, func(x localized) bool { return x.Unit == id }) {
+		note += "，属地化管理"
+	}
+	return note
+}
+
 func (r *report) layout() {
 	tpl := chaohu.Template()
 	sd := r.subdistrict()
@@ -69,11 +90,8 @@ func (r *report) layout() {
 		switch {
 		case u.SelfSet:
 			note = "预留大部门空间，街道自设"
-		case u.Kind == accountability.Agency && strings.HasSuffix(u.Name, "派出所"):
-			// Only the police stations' heads sit on the 党工委.
-			note = "派驻机构，负责人兼任街道党工委委员，不分工、不占职数"
 		case u.Kind == accountability.Agency:
-			note = "派驻机构"
+			note = r.agencyNote(u.ID)
 		}
 		t.Add(u.ID, u.Name, u.Kind.Label(), note)
 	}

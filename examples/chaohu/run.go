@@ -26,10 +26,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	var cur, old accountability.Register
 	var comp competition
+	var staff staffing
+	var lead leadership
 	if err := errors.Join(
 		cli.Load(dataFS, "data/register-2020.json", *regFile, "register", &cur),
 		cli.Decode(dataFS, "data/register-2019.json", &old),
 		cli.Decode(dataFS, "data/competition.json", &comp),
+		cli.Decode(dataFS, "data/staffing.json", &staff),
+		cli.Decode(dataFS, "data/leadership.json", &lead),
 	); err != nil {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
@@ -41,7 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	w := bufio.NewWriter(stdout)
-	rep := &report{w: w, reg: &cur}
+	rep := &report{w: w, reg: &cur, lead: &lead}
 	rep.title()
 	rep.layout()
 	rep.duties()
@@ -71,11 +75,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
 	}
+	mech := rep.staffingSection(&staff)
+	mech = append(mech, rep.leadershipSection(&lead)...)
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
 	}
-	if n := len(findings.Errors()) + len(cross.Errors()); n > 0 {
+	if n := len(findings.Errors()) + len(cross.Errors()) + len(mech.Errors()); n > 0 {
 		fmt.Fprintf(stderr, "chaohu: the %s list of %s has %d errors (see 六、校验)\n", cur.Version, cur.Org, n)
 		return 1
 	}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
 )
@@ -45,30 +47,44 @@ func TestSeedTerms(t *testing.T) {
 	}
 }
 
-// TestAgencyNote checks the note on the dispatched agencies: the source has
-// the heads of the police stations (派出所), and only them, sit on the
-// sub-district's 党工委 without a portfolio or a seat of its quota (不分工、
-// 不占职数); another agency gets no such note.
+// TestAgencyNote checks the notes on the dispatched agencies, which come
+// from the leading team's data: the source has the heads of the police
+// stations (派出所), and only them, sit on the sub-district's 党工委 without
+// a portfolio or a seat of its quota (不分工、不占职数), and the city's
+// urban-management and market-regulation enforcement managed locally
+// (属地化管理); another agency, or any agency without the team's data, is
+// only 派驻机构.
 func TestAgencyNote(t *testing.T) {
 	var reg accountability.Register
-	if err := cli.Decode(dataFS, "data/register-2020.json", &reg); err != nil {
+	var lead leadership
+	if err := errors.Join(cli.Decode(dataFS, "data/register-2020.json", &reg), cli.Decode(dataFS, "data/leadership.json", &lead)); err != nil {
 		t.Fatal(err)
 	}
-	reg.Units = append(reg.Units, accountability.Unit{ID: "ZM-CGZD", Name: "巢湖市城市管理局中庙中队", Kind: accountability.Agency, Parent: "ZM"})
-	var out bytes.Buffer
-	(&report{w: &out, reg: &reg}).layout()
-	lines := map[string]string{}
-	for _, l := range strings.Split(out.String(), "\n") {
-		if f := strings.Fields(l); len(f) > 0 {
-			lines[f[0]] = l
+	reg.Units = append(reg.Units, accountability.Unit{ID: "ZM-SFS", Name: "巢湖市司法局中庙司法所", Kind: accountability.Agency, Parent: "ZM"})
+	notes := func(lead *leadership) map[string]string {
+		var out bytes.Buffer
+		(&report{w: &out, reg: &reg, lead: lead}).layout()
+		got := map[string]string{}
+		for _, l := range strings.Split(out.String(), "\n") {
+			if f := strings.Fields(l); len(f) == 4 && f[2] == "派驻机构" {
+				got[f[0]] = f[3]
+			}
 		}
+		return got
 	}
-	for id, want := range map[string]string{
+	want := map[string]string{
 		"ZM-PCS":  "派驻机构，负责人兼任街道党工委委员，不分工、不占职数",
-		"ZM-CGZD": "派驻机构",
-	} {
-		if got := lines[id]; !strings.HasSuffix(got, want) || (id == "ZM-CGZD" && strings.Contains(got, "党工委")) {
-			t.Errorf("%s: layout line %q; want it to end in %q", id, got, want)
-		}
+		"ZM-CGZD": "派驻机构，属地化管理",
+		"ZM-SJS":  "派驻机构，属地化管理",
+		"ZM-SFS":  "派驻机构",
+	}
+	if diff := cmp.Diff(want, notes(&lead)); diff != "" {
+		t.Errorf("agency notes mismatch (-want +got):\n%s", diff)
+	}
+	for id := range want {
+		want[id] = "派驻机构"
+	}
+	if diff := cmp.Diff(want, notes(nil)); diff != "" {
+		t.Errorf("agency notes without the team's data mismatch (-want +got):\n%s", diff)
 	}
 }
