@@ -14,11 +14,13 @@ import (
 
 // report prints the sections of the program's output about one register.
 // lead, when set, is the sub-district's leading team, which the layout's
-// notes on dispatched agencies come from.
+// notes on dispatched agencies come from; pub, when set, the city's
+// published figures, which the lists are set against.
 type report struct {
 	w    io.Writer
 	reg  *accountability.Register
 	lead *leadership
+	pub  *published
 }
 
 func (r *report) printf(format string, args ...any) { fmt.Fprintf(r.w, format, args...) }
@@ -107,6 +109,9 @@ func (r *report) layout() {
 
 func (r *report) duties() {
 	r.printf("二、责任清单：%d 项主要职责\n", len(r.reg.Responsibilities))
+	if r.pub != nil && r.pub.Duties > 0 && r.pub.Duties != len(r.reg.Responsibilities) {
+		r.printf("  （与巢湖市规定的街道 %d 项主要职责不符）\n", r.pub.Duties)
+	}
 	t := texttable.New("编号", "主要职责", "责任主体", ">任务", "关联权力")
 	for _, x := range r.reg.Responsibilities {
 		t.Add(x.Code, x.Duty, r.unitName(x.Unit), strconv.Itoa(len(x.Tasks)), strings.Join(x.Powers, " "))
@@ -167,7 +172,11 @@ func (r *report) powers() {
 		}
 	}
 	r.table(t)
-	r.printf("  （时限单位：工作日）\n\n")
+	r.printf("  （时限单位：工作日）\n")
+	if r.pub != nil && r.pub.Powers > 0 {
+		r.printf("  （巢湖市街道权力事项 %d 项，本例收录其中 %d 项）\n", r.pub.Powers, len(ps))
+	}
+	r.printf("\n")
 	if len(ps) > 0 {
 		r.powerDetail(&ps[0])
 	}

@@ -28,12 +28,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var comp competition
 	var staff staffing
 	var lead leadership
+	var svc service
 	if err := errors.Join(
 		cli.Load(dataFS, "data/register-2020.json", *regFile, "register", &cur),
 		cli.Decode(dataFS, "data/register-2019.json", &old),
 		cli.Decode(dataFS, "data/competition.json", &comp),
 		cli.Decode(dataFS, "data/staffing.json", &staff),
 		cli.Decode(dataFS, "data/leadership.json", &lead),
+		cli.Decode(dataFS, "data/service.json", &svc),
 	); err != nil {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
@@ -45,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	w := bufio.NewWriter(stdout)
-	rep := &report{w: w, reg: &cur, lead: &lead}
+	rep := &report{w: w, reg: &cur, lead: &lead, pub: &staff.Published}
 	rep.title()
 	rep.layout()
 	rep.duties()
@@ -77,6 +79,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	mech := rep.staffingSection(&staff)
 	mech = append(mech, rep.leadershipSection(&lead)...)
+	mech = append(mech, rep.serviceSection(&svc, lead.Subdistrict)...)
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1

@@ -22,13 +22,16 @@ type staffing struct {
 	Streets    []street  `json:"streets"`
 }
 
-// published holds the source's figures: 5 sub-districts with 97
+// published holds the source's figures: 5 sub-districts, each with 7 main
+// duties and 127 power items, with 97
 // administrative and 174 institutional posts (行政编制, 事业编制) in all, 100 of
 // the latter transferred from city departments (从市直单位调剂); nearly 110
 // staff of every kind per sub-district before the reform (近110人); and the
 // heads of the 5 police stations on the sub-districts' 党工委.
 type published struct {
 	Streets        int `json:"streets"`
+	Duties         int `json:"duties"` // each sub-district's main duties (主要职责)
+	Powers         int `json:"powers"` // and power items (权力事项)
 	Administrative int `json:"administrative"`
 	Institutional  int `json:"institutional"`
 	Transferred    int `json:"transferred"`
