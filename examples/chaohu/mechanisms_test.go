@@ -51,9 +51,9 @@ func mechanisms(t *testing.T) (*accountability.Register, *staffing, *leadership,
 // breaking them is caught by its rule.
 func TestStaffingCheck(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		mutate func(s *staffing)
-		want  []ruleAt
+		want   []ruleAt
 	}{
 		{"as published", func(*staffing) {}, nil},
 		{"one administrative post too many", func(s *staffing) { s.Streets[0].Administrative++ },
@@ -110,9 +110,9 @@ func TestLeadershipCheck(t *testing.T) {
 		return nil
 	}
 	tests := []struct {
-		name  string
+		name   string
 		mutate func(reg *accountability.Register, l *leadership)
-		want  []ruleAt
+		want   []ruleAt
 	}{
 		{"as embedded", func(*accountability.Register, *leadership) {}, nil},
 		{"an office without a head", func(_ *accountability.Register, l *leadership) { member(l, "葛长林").Heads = nil },
@@ -171,9 +171,9 @@ func TestLeadershipCheck(t *testing.T) {
 // way before breaks all four, and each way of breaking them is caught.
 func TestServiceCheck(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		mutate func(reg *accountability.Register, s *service) *mode
-		want  []ruleAt
+		want   []ruleAt
 	}{
 		{"after", func(_ *accountability.Register, s *service) *mode { return &s.After }, nil},
 		{"before", func(_ *accountability.Register, s *service) *mode { return &s.Before }, []ruleAt{
