@@ -205,7 +205,8 @@ func TestCompileResultsAreTheCallers(t *testing.T) {
 
 // FuzzCompileGradesAsEvaluate is the property of Compile over tables of
 // two fuzzed thresholds and facts of fuzzed times: the compiled evaluator
-// gives what Table.Evaluate gives, or refuses as it does.
+// gives what Table.Evaluate gives, or refuses as it does, whether it
+// returns its Result or writes it into one (EvaluateInto).
 func FuzzCompileGradesAsEvaluate(f *testing.F) {
 	f.Add("0", "0.5", int64(3*time.Minute), int64(21*time.Hour), true)
 	f.Add("1", "0.9995", int64(4*time.Hour+10*time.Second), int64(4*time.Hour), false)
@@ -234,6 +235,15 @@ func FuzzCompileGradesAsEvaluate(f *testing.F) {
 		got, gerr := compiled.Evaluate(facts)
 		if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
 			t.Fatalf("%s, %s, %+v: errors %v, %v; mismatch (-Evaluate +compiled):\n%s", at, over, facts, werr, gerr, diff)
+		}
+		// Into a Result that holds an earlier reason of the same
+		// evaluator, of another rule.
+		into, _ := tbl.Compile()
+		var dst scoring.Result
+		_ = scoring.EvaluateInto(into, &dst, scoring.Facts{Returned: true, Urged: 2, Stage: 3})
+		gerr = scoring.EvaluateInto(into, &dst, facts)
+		if diff := cmp.Diff(want, dst, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("%s, %s, %+v: errors %v, %v; mismatch (-Evaluate +EvaluateInto):\n%s", at, over, facts, werr, gerr, diff)
 		}
 	})
 }
