@@ -199,12 +199,7 @@ func (r *report) leadershipSection(l *leadership) accountability.Findings {
 	lt.Write(r.w, "    ")
 	r.printf("  （%s）\n", l.Note)
 	fs := l.check(r.reg)
-	if len(fs) == 0 {
-		r.printf("  兼任与属地化管理核对：符合\n\n")
-	} else {
-		r.printf("  兼任与属地化管理核对：%d 处不符\n", len(fs))
-		r.findings(fs)
-		r.printf("\n")
-	}
+	r.verdict("兼任与属地化管理核对", "符合", fs)
+	r.printf("\n")
 	return fs
 }

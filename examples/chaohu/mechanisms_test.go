@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -223,5 +224,25 @@ func TestServiceCheck(t *testing.T) {
 				t.Errorf("findings mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestVerdict: a check that found nothing prints its ok text; one that
+// found something prints the count and each finding in Chinese.
+func TestVerdict(t *testing.T) {
+	f := accountability.Finding{Rule: "chaohu.seats", Severity: accountability.Error, Path: "members", Message: "m", Chinese: "班子成员占用职数 12 名，超过职数 11 名"}
+	tests := []struct {
+		fs   accountability.Findings
+		want string
+	}{
+		{nil, "  核对：符合\n"},
+		{accountability.Findings{f}, "  核对：1 处不符\n    错误 members：班子成员占用职数 12 名，超过职数 11 名（chaohu.seats）\n"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		(&report{w: &b}).verdict("核对", "符合", tt.fs)
+		if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+			t.Errorf("verdict mismatch (-want +got):\n%s", diff)
+		}
 	}
 }

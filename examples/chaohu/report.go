@@ -283,6 +283,17 @@ func (r *report) stepPost(flow, step string) string {
 	return flow + "/" + step
 }
 
+// verdict prints a check's result on one line headed what: ok when it
+// found nothing, else how many breaches and each finding.
+func (r *report) verdict(what, ok string, fs accountability.Findings) {
+	if len(fs) == 0 {
+		r.printf("  %s：%s\n", what, ok)
+		return
+	}
+	r.printf("  %s：%d 处不符\n", what, len(fs))
+	r.findings(fs)
+}
+
 // findings prints findings one a line: severity, path, message and rule.
 func (r *report) findings(fs accountability.Findings) {
 	for _, f := range fs {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -130,7 +129,7 @@ func (r *report) serviceSection(s *service, subdistrict string) accountability.F
 		}
 		days := "—"
 		if _, n, err := m.Flow.CriticalPath(); err == nil {
-			days = strconv.Itoa(n)
+			days = fmt.Sprint(n)
 		}
 		var broken []string
 		for _, rule := range serviceRules {
@@ -141,7 +140,7 @@ func (r *report) serviceSection(s *service, subdistrict string) accountability.F
 		if len(broken) == 0 {
 			broken = []string{"—"}
 		}
-		t.Add(m.Flow.Name, strconv.Itoa(len(m.InPerson)), strconv.Itoa(len(m.Sealed)), days, strings.Join(broken, "、"))
+		t.Add(m.Flow.Name, fmt.Sprint(len(m.InPerson)), fmt.Sprint(len(m.Sealed)), days, strings.Join(broken, "、"))
 	}
 	r.table(t)
 	for _, m := range []*mode{&s.Before, &s.After} {
@@ -159,16 +158,11 @@ func (r *report) serviceSection(s *service, subdistrict string) accountability.F
 		r.printf("  %s：%s\n", m.Flow.Name, strings.Join(names, " → "))
 	}
 	r.printf("  （%s）\n", s.Note)
-	if len(after) == 0 {
-		labels := make([]string, len(serviceRules))
-		for i, rule := range serviceRules {
-			labels[i] = rule.label
-		}
-		r.printf("  改革后核对：%s，均符合\n", strings.Join(labels, "、"))
-	} else {
-		r.printf("  改革后核对：%d 处不符\n", len(after))
-		r.findings(after)
+	labels := make([]string, len(serviceRules))
+	for i, rule := range serviceRules {
+		labels[i] = rule.label
 	}
+	r.verdict("改革后核对", strings.Join(labels, "、")+"，均符合", after)
 	return after
 }
 

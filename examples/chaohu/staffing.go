@@ -179,13 +179,8 @@ func (r *report) staffingSection(s *staffing) accountability.Findings {
 	r.table(bt)
 	r.printf("  改革前平均每个街道 %s 人（公布：近%d人）；各街道分项为示例数字\n", s.averageBefore(), p.StaffBefore)
 	fs := s.check()
-	if len(fs) == 0 {
-		r.printf("  与公布数字核对：一致\n\n")
-	} else {
-		r.printf("  与公布数字核对：%d 处不符\n", len(fs))
-		r.findings(fs)
-		r.printf("\n")
-	}
+	r.verdict("与公布数字核对", "一致", fs)
+	r.printf("\n")
 	return fs
 }
 
