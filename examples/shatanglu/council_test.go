@@ -36,6 +36,27 @@ func fixtures(t *testing.T) ([]accountability.Unit, matters.KeyTasks, *council, 
 	return units, ts, &c, reg
 }
 
+// wantErrors fails t unless err reports each of want, or, for no want, is
+// nil.
+func wantErrors(t *testing.T, err error, want []string) {
+	t.Helper()
+	if len(want) == 0 {
+		if err != nil {
+			t.Errorf("unexpected error: %v", err)
+		}
+		return
+	}
+	if err == nil {
+		t.Errorf("no error, want %q", want)
+		return
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not report %q", err, w)
+		}
+	}
+}
+
 // meetingNamed returns the meeting of c with the name.
 func meetingNamed(c *council, name string) *meeting {
 	i := slices.IndexFunc(c.Meetings, func(m meeting) bool { return m.Name == name })
@@ -77,21 +98,7 @@ func TestCouncilCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			units, ts, c, _ := fixtures(t)
 			tt.change(c)
-			err := c.check(units, ts)
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("check: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("check found nothing, want %q", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("check error %q does not report %q", err, w)
-				}
-			}
+			wantErrors(t, c.check(units, ts), tt.want)
 		})
 	}
 }

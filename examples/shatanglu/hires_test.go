@@ -37,21 +37,7 @@ func TestHiresCheck(t *testing.T) {
 			units, _, _, _ := fixtures(t)
 			h := loadHires(t)
 			tt.change(h)
-			err := h.check(&printer{units: units})
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("check: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("check found nothing, want %q", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("check error %q does not report %q", err, w)
-				}
-			}
+			wantErrors(t, h.check(&printer{units: units}), tt.want)
 		})
 	}
 }

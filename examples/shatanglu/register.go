@@ -21,14 +21,9 @@ var officeDuties = []string{"协调", "监督", "考评"}
 // (责任清单) and the personnel-participation power (人事参与权) the city and
 // the district granted — and gives it the units.
 func loadRegister(units []accountability.Unit) (*accountability.Register, error) {
-	f, err := dataFS.Open("data/register.json")
+	r, err := loadData("data/register.json", accountability.LoadRegister)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	r, err := accountability.LoadRegister(f)
-	if err != nil {
-		return nil, fmt.Errorf("data/register.json: %w", err)
 	}
 	r.Units = units
 	return r, nil

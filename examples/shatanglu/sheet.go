@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -25,17 +26,22 @@ type event struct {
 
 // loadSheet reads the monthly assessment sheet of the dispatched agencies
 // from the program's data and validates it.
-func loadSheet() (*assessment.Sheet, error) {
-	f, err := dataFS.Open("data/sheet.json")
+func loadSheet() (*assessment.Sheet, error) { return loadData("data/sheet.json", assessment.LoadSheet) }
+
+// loadData reads the program's data file name with the library's own
+// loader, naming the file in an error.
+func loadData[T any](name string, load func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	f, err := dataFS.Open(name)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	defer f.Close()
-	s, err := assessment.LoadSheet(f)
+	v, err := load(f)
 	if err != nil {
-		return nil, fmt.Errorf("data/sheet.json: %w", err)
+		return zero, fmt.Errorf("%s: %w", name, err)
 	}
-	return s, nil
+	return v, nil
 }
 
 // unitFacts returns each agency's facts for the month, by unit ID: the
