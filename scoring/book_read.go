@@ -7,7 +7,7 @@ import (
 )
 
 // The read side of a Book: its size, its evaluations in key order or in
-// the order it took them, and its amendments. [Book.Matter] (key.go) reads
+// the order it took them, and its amendments. [Book.Matter] (book_matter.go) reads
 // one matter's.
 
 // Len returns the number of evaluations recorded, amendments not counted.
@@ -21,7 +21,7 @@ func (b *Book) Len() int {
 }
 
 // Evaluations returns every evaluation as originally recorded, ordered by
-// [Key]: matter, subject and evaluator (each by bytes), then stage; the
+// its key: matter, subject and evaluator (each by bytes), then stage; the
 // amendments are apart ([Book.Amendments]; [Book.Matter] applies them).
 // Times are in China Standard Time
 // (the same instants as recorded) and points in their shortest form.

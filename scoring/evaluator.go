@@ -89,6 +89,35 @@ type Evaluator interface {
 	Evaluate(Facts) (Result, error)
 }
 
+// EvaluateInto grades f with e and leaves the Result in *dst, as
+// *dst, err = e.Evaluate(f) would; on an error *dst is the zero Result
+// when e is a compiled table, and what e returned otherwise.
+//
+// An evaluator made by [Table.Compile] allocates its reason's memory on
+// the first call into dst and writes each later reason into that memory,
+// instead of allocating on each call: a host that grades many facts into
+// one Result, and records each in a [Book] (which copies what it records)
+// before the next, allocates nothing per evaluation after the first. The
+// next call overwrites that memory, so a Result kept from an earlier call
+// must not share it: record it, or copy its Reasons and their Checks and
+// Figures, first. Memory that dst got elsewhere (from another evaluator,
+// a Book, JSON) is never written over: the first call replaces it. Other
+// evaluators allocate as Evaluate does. It panics if e or dst is nil.
+func EvaluateInto(e Evaluator, dst *Result, f Facts) error {
+	switch {
+	case e == nil:
+		panic("scoring: EvaluateInto with a nil Evaluator")
+	case dst == nil:
+		panic("scoring: EvaluateInto with a nil *Result")
+	}
+	if c, ok := e.(*compiled); ok {
+		return c.evaluateInto(dst, &f)
+	}
+	r, err := e.Evaluate(f)
+	*dst = r
+	return err
+}
+
 // EvaluatorFunc adapts an ordinary function to [Evaluator]. It is as safe
 // for concurrent use as the function is.
 type EvaluatorFunc func(Facts) (Result, error)

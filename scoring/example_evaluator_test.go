@@ -3,8 +3,10 @@ package scoring_test
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/qingdan/qingdan/locality/wuhu"
+	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 )
@@ -58,4 +60,39 @@ func Example_customEvaluator() {
 	// excellent joint-1 [3 of 3 units answered] <nil>
 	// poor joint-1 [1 of 3 units answered] <nil>
 	// poor wuhu-2020.2 [rule 1 "never responded": not responded, not resolved, quality not given, no feedback] <nil>
+}
+
+// A host grading many matters into a Book grades each into one Result
+// with EvaluateInto and records it before grading the next: the Book
+// copies what it records, and the compiled table writes each reason into
+// the memory of the one before.
+func ExampleEvaluateInto() {
+	grade, err := wuhu.Table().Compile()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	book := scoring.NewBook(nil)
+	at := time.Date(2020, 6, 5, 17, 0, 0, 0, workday.CST())
+	var r scoring.Result
+	for i, hours := range []time.Duration{2, 5, 30} {
+		f := scoring.Facts{Matter: fmt.Sprintf("2020-%04d", i+1), Subject: "城管执法局", Evaluator: "镜湖街道", Type: "占道经营",
+			Responded: true, Response: hours * time.Hour, ResponseLimit: 4 * time.Hour,
+			Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour}
+		if err := scoring.EvaluateInto(grade, &r, f); err != nil {
+			fmt.Println(err)
+			return
+		}
+		if err := book.Record(f.Evaluation(at, r)); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	for _, e := range book.Evaluations() {
+		fmt.Println(e.Matter, e.Result.Grade, e.Result.Reasons[0])
+	}
+	// Output:
+	// 2020-0001 good rule 8 "on time": response 0.50 of limit, resolution 0.56 of limit, quality not given, no feedback, type "占道经营"
+	// 2020-0002 fair rule 9 "late": response 1.25 of limit, resolution 0.56 of limit, quality not given, no feedback, type "占道经营"
+	// 2020-0003 poor rule 2 "response over twice its limit": response 7.50 of limit, resolution 0.56 of limit, quality not given, no feedback, type "占道经营"
 }

@@ -41,12 +41,17 @@ func ExampleBook_Matter() {
 	for _, a := range amends {
 		fmt.Println("amended", a.At.Format("01-02 15:04"), "by", a.Author, "for", a.Reason)
 	}
-	// A Key finds an evaluation among the book's.
-	byKey := map[scoring.Key]scoring.Evaluation{}
-	for _, e := range book.Evaluations() {
-		byKey[scoring.Key{Matter: e.Matter, Subject: e.Subject, Evaluator: e.Evaluator, Stage: e.Stage}] = e
+	// The book holds one evaluation per matter, subject, evaluator and
+	// stage: a host indexes them by those four.
+	type key struct {
+		matter, subject, evaluator string
+		stage                      int
 	}
-	fmt.Println("as recorded:", byKey[scoring.Key{Matter: "2020-0001", Subject: "城管局", Evaluator: "镜湖街道", Stage: 2}].Result.Grade)
+	byKey := map[key]scoring.Evaluation{}
+	for _, e := range book.Evaluations() {
+		byKey[key{e.Matter, e.Subject, e.Evaluator, e.Stage}] = e
+	}
+	fmt.Println("as recorded:", byKey[key{"2020-0001", "城管局", "镜湖街道", 2}].Result.Grade)
 	// Output:
 	// 06-03 17:00 城管局 stage 1 good 85
 	// 06-05 17:00 城管局 stage 2 fair 70

@@ -292,6 +292,15 @@ func hardeningRows() []hardening.Row {
 				})
 			}
 		}},
+		{Name: "scoring.EvaluateInto", Run: func(c *hardening.Caller) {
+			compiled, _ := wuhu.Table().Compile()
+			for i, e := range []scoring.Evaluator{compiled, wuhu.Table(), &scoring.Table{}, scoring.First()} {
+				dst := scoring.Result{Reasons: reason.Texts(hardening.BadUTF8)}
+				for j, x := range facts() {
+					c.Call(fmt.Sprintf("EvaluateInto(evaluator %d, dst, facts %d)", i, j), func() { _ = scoring.EvaluateInto(e, &dst, x) })
+				}
+			}
+		}},
 		{Name: "scoring.LoadTable", Run: func(c *hardening.Caller) {
 			for _, in := range hardening.JSONInputs {
 				c.Call(fmt.Sprintf("LoadTable(%q)", hardening.Clip(string(in))), func() { _, _ = scoring.LoadTable(bytes.NewReader(in)) })

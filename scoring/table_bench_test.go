@@ -128,6 +128,7 @@ func BenchmarkTableVaried(b *testing.B) {
 	// its reason, so that the loop costs neither a division nor a write
 	// barrier. The table's reason is written as text by Text, one reason
 	// per op, apart: a host writes the text it shows.
+	var dst scoring.Result  // the Result Into grades into, again and again
 	var rs []scoring.Result // the Results whose text Text writes, made when it runs
 	for _, bm := range []struct {
 		name string
@@ -135,6 +136,10 @@ func BenchmarkTableVaried(b *testing.B) {
 	}{
 		{"Evaluate", func(b *testing.B, i int) int { r, err := tbl.Evaluate(facts[i]); return ruleOf(b, &r, err) }},
 		{"Compiled", func(b *testing.B, i int) int { r, err := compiled.Evaluate(facts[i]); return ruleOf(b, &r, err) }},
+		{"Into", func(b *testing.B, i int) int {
+			err := scoring.EvaluateInto(compiled, &dst, facts[i])
+			return ruleOf(b, &dst, err)
+		}},
 		{"Text", func(b *testing.B, i int) int { return len(rs[i].Reasons[0].String()) }},
 		{"GoSwitch", func(b *testing.B, i int) int { return sw(&facts[i]).Reasons[0].Rule }},
 	} {

@@ -23,7 +23,9 @@ import (
 //
 // The evaluator is safe for concurrent use. A change to t after Compile
 // does not reach it: compile the changed table again. Each Result it
-// gives is the caller's own, its reason's checks and figures included.
+// gives is the caller's own, its reason's checks and figures included;
+// [EvaluateInto] grades with it into a Result the caller reuses, without
+// allocating.
 func (t *Table) Compile() (Evaluator, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -256,15 +258,76 @@ func (r *compiledRule) matches(f *Facts, fl uint16, answer uint8) bool {
 
 // Evaluate grades f as the table it was compiled from does.
 func (c *compiled) Evaluate(f Facts) (Result, error) {
-	fl, answer := flags(&f)
+	i := c.match(&f)
+	if i < 0 {
+		return Result{}, c.noRule(&f)
+	}
+	r := &c.rules[i]
+	rs, cs, fs := newReason(r, figureCount(&f))
+	c.fill(&rs[0], cs, fs, i, r, &f)
+	return Result{Grade: r.grade.Code, Points: r.grade.Points, Policy: c.policy, Reasons: rs}, nil
+}
+
+// evaluateInto grades f as Evaluate does, into *dst, writing the reason
+// into memory dst already holds from an earlier call (see EvaluateInto).
+func (c *compiled) evaluateInto(dst *Result, f *Facts) error {
+	i := c.match(f)
+	if i < 0 {
+		*dst = Result{}
+		return c.noRule(f)
+	}
+	r := &c.rules[i]
+	rs := dst.Reasons
+	if cap(rs) != 2 || rs[:2][1].Rule != intoMark || cap(rs[:2][1].Figures) < maxFigures {
+		b := new(intoBlock)
+		b.rs[1] = reason.Reason{Rule: intoMark, Checks: b.cs[:0], Figures: b.fs[:]}
+		rs = b.rs[:]
+	}
+	rs = rs[:2]
+	rr, own := &rs[0], &rs[1]
+	if cap(own.Checks) < len(r.checks) {
+		own.Checks = make([]reason.Check, 0, len(r.checks))
+	}
+	fs := own.Figures[:figureCount(f)]
+	clear(fs)
+	*rr = reason.Reason{}
+	c.fill(rr, own.Checks[:0], fs, i, r, f)
+	*dst = Result{Grade: r.grade.Code, Points: r.grade.Points, Policy: c.policy, Reasons: rs[:1]}
+	return nil
+}
+
+// intoBlock is the memory evaluateInto writes reasons into, allocated
+// once for a Result: two reasons, of which the Result shows the first.
+// The second, beyond the slice's length, holds the room for checks and
+// figures (so that a rule with no checks, whose reason has none, does not
+// lose it) and marks the memory as evaluateInto's own with its Rule,
+// intoMark, which no reason has: memory that a Result got elsewhere (from
+// an evaluator of the host's, or from a Book) is never written over.
+type intoBlock struct {
+	rs [2]reason.Reason
+	cs [inlineChecks]reason.Check
+	fs [maxFigures]reason.Figure
+}
+
+// intoMark is the Rule of an intoBlock's second reason.
+const intoMark = -1
+
+// match returns the index of the first rule that holds for f, -1 if none.
+func (c *compiled) match(f *Facts) int {
+	fl, answer := flags(f)
 	for i := range c.rules {
 		r := &c.rules[i]
-		if fl&r.mask == r.want && answer&r.answers != 0 && r.matches(&f, fl, answer) {
-			return Result{Grade: r.grade.Code, Points: r.grade.Points, Policy: c.policy, Reasons: c.reason(i, r, &f)}, nil
+		if fl&r.mask == r.want && answer&r.answers != 0 && r.matches(f, fl, answer) {
+			return i
 		}
 	}
-	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
-		errtext.Quote(c.t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
+	return -1
+}
+
+// noRule is the error for facts f that no rule matches.
+func (c *compiled) noRule(f *Facts) error {
+	return fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
+		errtext.Quote(c.t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(f))
 }
 
 // reason4 and reason8 hold a compiled table's reason, its checks and its
@@ -302,17 +365,17 @@ func newReason(r *compiledRule, n int) ([]reason.Reason, []reason.Check, []reaso
 	return rs, cs, fs
 }
 
-// reason is Table.reason with the checks prepared and the places found
-// against the prepared thresholds.
-func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
-	rs, cs, fs := newReason(r, figureCount(f))
+// fill writes into rr, a zero reason, the reason of rule i (r) for f:
+// Table.reason with the checks prepared and the places found against the
+// prepared thresholds. cs has room for r's checks; fs holds f's figures,
+// zero.
+func (c *compiled) fill(rr *reason.Reason, cs []reason.Check, fs []reason.Figure, i int, r *compiledRule, f *Facts) {
 	c.sides[0].set(&fs[0], reason.Response, f.Responded, f.Response, f.ResponseLimit)
 	c.sides[1].set(&fs[1], reason.Resolution, f.Resolved, f.Resolution, f.ResolutionLimit)
 	setCounts(fs[2:], f)
 	// Field by field, into memory that is zero: a pointer written alone
 	// costs the collector less than a struct copied over (and Text, empty,
 	// costs nothing).
-	rr := &rs[0]
 	if r.checks != nil { // the caller's own, as Evaluator promises; field by field, as below
 		cs = cs[:len(r.checks)]
 		for j := range r.checks {
@@ -322,7 +385,6 @@ func (c *compiled) reason(i int, r *compiledRule, f *Facts) []reason.Reason {
 		rr.Checks = cs
 	}
 	rr.Rule, rr.Name, rr.Lang, rr.Figures, rr.Type = i+1, r.name, c.lang, fs, f.Type
-	return rs
 }
 
 // set sets fg, a zero figure, as timeFigure gives it, with the places

@@ -116,8 +116,12 @@ func TestBookMatterAgrees(t *testing.T) {
 	b, again := scoring.NewBook(nil), scoring.NewBook(nil)
 	fill(b)
 	fill(again)
-	key := func(e scoring.Evaluation) scoring.Key { return scoring.Key{e.Matter, e.Subject, e.Evaluator, e.Stage} }
-	last := map[scoring.Key]scoring.Amendment{}
+	type evalKey struct {
+		matter, subject, evaluator string
+		stage                      int
+	}
+	key := func(e scoring.Evaluation) evalKey { return evalKey{e.Matter, e.Subject, e.Evaluator, e.Stage} }
+	last := map[evalKey]scoring.Amendment{}
 	amendsOf := map[string][]scoring.Amendment{}
 	for _, a := range b.Amendments() {
 		last[key(a.Evaluation)] = a // ordered from the earliest to the latest

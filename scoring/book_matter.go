@@ -1,18 +1,5 @@
 package scoring
 
-// Key identifies an evaluation in a [Book], which holds one evaluation per
-// key, and the evaluation an [Amendment] corrects: its Matter, Subject,
-// Evaluator and Stage. A Key is comparable: a host indexes evaluations and
-// amendments by it, as Key{e.Matter, e.Subject, e.Evaluator, e.Stage}.
-// Keys are ordered by Matter, Subject and Evaluator (by bytes) and then
-// Stage: the order of [Book.Evaluations].
-type Key struct {
-	Matter    string `json:"matter"`
-	Subject   string `json:"subject"`
-	Evaluator string `json:"evaluator"`
-	Stage     int    `json:"stage,omitempty"`
-}
-
 // Matter returns the evaluations of one matter as they count, and the
 // amendments made to them:
 //
@@ -23,8 +10,8 @@ type Key struct {
 //     Evaluator: the order in which a matter's history graded them, the
 //     stages of a long matter first.
 //   - the matter's amendments, ordered as [Book.Amendments] orders them:
-//     by the [Key] of the evaluation corrected, then from the earliest to
-//     the latest.
+//     by the matter, subject, evaluator and stage of the evaluation
+//     corrected, then from the earliest to the latest.
 //
 // Times are in China Standard Time. A matter the book does not hold, and
 // a nil book, give nothing. Matter reads only the matter's evaluations
