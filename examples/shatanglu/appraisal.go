@@ -3,6 +3,8 @@ package main
 import (
 	"strconv"
 
+	"github.com/qingdan/qingdan/accountability"
+
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/scoring"
@@ -16,10 +18,13 @@ const (
 	indicatorWorkload   = "workload"   // tasks done, against the busiest of the same post
 )
 
-// monthlyAppraisal returns the monthly appraisal by post category (分类量化考核)
-// of 沙塘路街道: within each post category, the month's composite counts 80%
-// and the workload 20%; the total is graded on the staff scale 优秀 (90 and
-// above), 称职 (75), 基本称职 (60) and 不称职.
+// monthlyAppraisal returns how 沙塘路街道 rates the daily performance
+// (日常表现) of the dispatched agencies' cadres for its regular feedback to
+// the district's party committee (定期向区委反馈): within each post category,
+// the month's composite counts 80% and the workload 20%; the total is
+// graded on the staff scale 优秀 (90 and above), 称职 (75), 基本称职 (60) and
+// 不称职. The weights and the monthly cadence are illustrative: the source
+// says only that the feedback is regular.
 func monthlyAppraisal(posts []string) *staff.Appraisal {
 	a := &staff.Appraisal{Scale: scoring.Scale{
 		{Code: "excellent", Label: "优秀", Points: decimal.NewFromInt(90)},
@@ -74,14 +79,21 @@ func staffScores(members []member, month []scoring.Score) []staff.Score {
 	return out
 }
 
-// appraisal prints the month's appraisal by post category.
-func (p *printer) appraisal(posts []string, month []scoring.Score) error {
-	a := monthlyAppraisal(posts)
+// appraisal prints the personnel-participation power at work: the
+// month's feedback to the district on the dispatched cadres' daily
+// performance, the joint annual assessment and the recommendations.
+func (p *printer) appraisal(reg *accountability.Register, year *annual, e *PostEvaluator, month []scoring.Score) error {
+	for _, pw := range reg.Powers {
+		if pw.Grant != nil {
+			p.printf("六、考核机制（%s：%s；%s）\n", p.unitName(pw.Subject), pw.Name, pw.Grant.Scope)
+		}
+	}
+	a := monthlyAppraisal(postOrder(e))
 	res, err := a.Appraise(staffScores(p.staff, month))
 	if err != nil {
 		return err
 	}
-	p.printf("  分类量化考核（按岗位类别排名：任务评价×80%% + 工作量×20%%；工作量为任务件数与同岗位最多者之比×100）\n")
+	p.printf("  定期向区委反馈派驻机构干部日常表现（本月；按岗位类别排名：任务评价×80%% + 工作量×20%%；工作量为任务件数与同岗位最多者之比×100）\n")
 	t := texttable.New("岗位类别", ">类内排名", "姓名", "派驻机构", ">任务评价", ">工作量", ">总分", "等次")
 	for _, x := range res {
 		m := p.member(x.Person)
@@ -91,5 +103,5 @@ func (p *printer) appraisal(posts []string, month []scoring.Score) error {
 			x.Total.StringFixed(2), g.Label)
 	}
 	t.Write(p.w, "    ")
-	return nil
+	return p.annual(year, e)
 }

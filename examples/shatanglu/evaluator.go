@@ -12,9 +12,13 @@ import (
 
 // PostEvaluator grades one task done by a member of a dispatched agency's
 // staff (派驻机构人员) by the indicators of his or her post category: the
-// quantitative appraisal by post category (分类量化考核) of 沙塘路街道. It is
-// the template for writing a scoring.Evaluator of your own; copy it and
-// change the weights, the indicators or the thresholds.
+// record of daily performance (日常表现) on which 沙塘路街道 appraises the
+// agencies and reports on their cadres. The source appraises the
+// sub-district's own hires by post category (分类量化考核, the program's
+// section 七); grading the dispatched staff's tasks by post is this
+// example's reading, its weights illustrative. It is the template for
+// writing a scoring.Evaluator of your own; copy it and change the weights,
+// the indicators or the thresholds.
 //
 // The post category is read from Facts.Attrs[PostAttr]. Each category in
 // Posts weighs four indicators, each scored 0–100:
@@ -75,7 +79,7 @@ func shatangluPolicy() *PostEvaluator {
 		}
 	}
 	return &PostEvaluator{
-		Policy: "沙塘路派驻人员分类量化考核/2020",
+		Policy: "沙塘路派驻人员任务评价/2020",
 		Scale:  taskScale(),
 		Posts: map[string]PostWeights{
 			"执法岗":   w("0.2", "0.4", "0.3", "0.1"),

@@ -19,9 +19,10 @@ const subdistrict = "STL"
 
 // printer prints the program's sections.
 type printer struct {
-	w     io.Writer
-	units []accountability.Unit
-	staff []member
+	w        io.Writer
+	units    []accountability.Unit
+	staff    []member
+	assessor string // the unit that appraises the dispatched agencies (考评)
 }
 
 func (p *printer) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
@@ -30,10 +31,8 @@ func (p *printer) table(t *texttable.Table) { t.Write(p.w, "  ") }
 
 // unitName returns the name of the unit with the given ID, or the ID.
 func (p *printer) unitName(id string) string {
-	for _, u := range p.units {
-		if u.ID == id {
-			return u.Name
-		}
+	if u, ok := p.unit(id); ok {
+		return u.Name
 	}
 	return id
 }
@@ -153,7 +152,7 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 	for _, s := range monthScores {
 		done += s.Matters
 	}
-	p.printf("三、派驻人员分类量化考核：%d年%d月（工作日 %d 天，任务 %d 件，%d 人）\n",
+	p.printf("三、派驻人员任务评价与重点任务调度：%d年%d月（工作日 %d 天，任务 %d 件，%d 人）\n",
 		first.Year(), first.Month(), len(days), done, len(monthScores))
 	p.printf("  评价办法：%s；量化得分 ≥90 好、≥80 较好、≥60 一般，其余为差\n", e.Policy)
 	wt := texttable.New("岗位类别", ">响应", ">办结", ">质量", ">满意")
@@ -178,7 +177,7 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 	p.printf("\n")
 
 	// 日碰头: one line a working day.
-	p.printf("  日碰头（每个工作日）\n")
+	p.printf("  日碰头（每个工作日，派驻人员当日任务）\n")
 	heads := []string{"日期", "星期", ">任务"}
 	for _, g := range scale {
 		heads = append(heads, ">"+g.Label)
@@ -254,8 +253,7 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 		mt.Add(row...)
 	}
 	mt.Write(p.w, "    ")
-	p.printf("\n")
-	return p.appraisal(postOrder(e), monthScores)
+	return nil
 }
 
 // postOrder returns the post categories the evaluator knows, in the order
@@ -269,4 +267,14 @@ func postOrder(e *PostEvaluator) []string {
 		}
 	}
 	return out
+}
+
+// unit returns the unit with the given ID.
+func (p *printer) unit(id string) (accountability.Unit, bool) {
+	for _, u := range p.units {
+		if u.ID == id {
+			return u, true
+		}
+	}
+	return accountability.Unit{}, false
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
 )
 
 //go:embed data/*.json
@@ -44,12 +45,25 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 	var keyTasks matters.KeyTasks
 	var staff []member
 	var events []event
+	var rules council
+	var hired hires
+	var year annual
 	if err := errors.Join(
 		cli.Decode(dataFS, "data/units.json", &units),
 		cli.Decode(dataFS, "data/keytasks.json", &keyTasks),
 		cli.Load(dataFS, "data/staff.json", staffFile, "staff", &staff),
 		cli.Decode(dataFS, "data/events.json", &events),
+		cli.Decode(dataFS, "data/council.json", &rules),
+		cli.Decode(dataFS, "data/hires.json", &hired),
+		cli.Decode(dataFS, "data/annual.json", &year),
 	); err != nil {
+		return err
+	}
+	if err := rules.check(units, keyTasks); err != nil {
+		return err
+	}
+	reg, err := loadRegister(units)
+	if err != nil {
 		return err
 	}
 	sheet, err := loadSheet()
@@ -74,7 +88,7 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 	}
 
 	w := bufio.NewWriter(stdout)
-	p := &printer{w: w, units: units, staff: staff}
+	p := &printer{w: w, units: units, staff: staff, assessor: assessor(reg)}
 	p.layout()
 	if err := p.keyTasks(keyTasks); err != nil {
 		return err
@@ -91,6 +105,15 @@ func report(stdout io.Writer, month time.Time, staffFile string) error {
 		if err := p.sheet(sheet, facts, days[0]); err != nil {
 			return err
 		}
+	}
+	p.printf("\n")
+	p.council(&rules, reg, days)
+	if err := p.appraisal(reg, &year, eval, book.Scores(scoring.Month(month.Year(), month.Month()))); err != nil {
+		return err
+	}
+	p.printf("\n")
+	if err := p.hires(&hired, month.Format("2006-01")); err != nil {
+		return err
 	}
 	return w.Flush()
 }

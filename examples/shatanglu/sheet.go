@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -25,17 +26,22 @@ type event struct {
 
 // loadSheet reads the monthly assessment sheet of the dispatched agencies
 // from the program's data and validates it.
-func loadSheet() (*assessment.Sheet, error) {
-	f, err := dataFS.Open("data/sheet.json")
+func loadSheet() (*assessment.Sheet, error) { return loadData("data/sheet.json", assessment.LoadSheet) }
+
+// loadData reads the program's data file name with the library's own
+// loader, naming the file in an error.
+func loadData[T any](name string, load func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	f, err := dataFS.Open(name)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	defer f.Close()
-	s, err := assessment.LoadSheet(f)
+	v, err := load(f)
 	if err != nil {
-		return nil, fmt.Errorf("data/sheet.json: %w", err)
+		return zero, fmt.Errorf("%s: %w", name, err)
 	}
-	return s, nil
+	return v, nil
 }
 
 // unitFacts returns each agency's facts for the month, by unit ID: the
@@ -118,8 +124,8 @@ func (p *printer) sheet(s *assessment.Sheet, facts map[string]assessment.Facts, 
 		results = append(results, r)
 	}
 	slices.SortStableFunc(results, func(a, b assessment.Result) int { return b.Points.Cmp(a.Points) })
-	p.printf("四、派驻机构月度考核：%d年%d月（%s；基础分为本单位任务评价平均分，加分最多 %s 分，扣分最多 %s 分）\n",
-		first.Year(), first.Month(), s.Version, s.MaxBonus, s.MaxDeduction)
+	p.printf("四、派驻机构月度考核：%d年%d月（考评：%s；%s；基础分为本单位任务评价平均分，加分最多 %s 分，扣分最多 %s 分）\n",
+		first.Year(), first.Month(), p.unitName(p.assessor), s.Version, s.MaxBonus, s.MaxDeduction)
 	t := texttable.New("派驻机构", ">基础分", ">加分", ">扣分", ">得分", "等次", "说明")
 	for _, r := range results {
 		g, _ := s.Scale.Grade(r.Grade)

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/examples/internal/cli"
+	"github.com/shopspring/decimal"
+)
+
+func loadAnnual(t *testing.T) (*annual, []member) {
+	t.Helper()
+	var a annual
+	var roster []member
+	if err := cli.Decode(dataFS, "data/annual.json", &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := cli.Decode(dataFS, "data/staff.json", &roster); err != nil {
+		t.Fatal(err)
+	}
+	return &a, roster
+}
+
+// TestAnnualJoint: the enforcement staff are assessed in the cadres'
+// round — one appraisal, one scale — on the year's composite of their
+// tasks, and the sub-district recommends 2 of 城管中队 (the source's
+// figure) for its internal units' heads.
+func TestAnnualJoint(t *testing.T) {
+	a, roster := loadAnnual(t)
+	year, err := yearScores(shatangluPolicy(), roster, a.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores, err := a.jointScores(roster, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joint, err := a.Appraisal.Appraise(scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	composite := map[string]decimal.Decimal{}
+	for _, s := range year {
+		composite[s.Subject] = s.Composite
+	}
+	byCategory := map[string][]string{}
+	for _, x := range joint {
+		byCategory[x.Category] = append(byCategory[x.Category], x.Person)
+		if x.Category == categoryEnforce && !x.Scores[indicatorWork].Equal(composite[x.Person].Round(2)) {
+			t.Errorf("%s: 实绩 %s, want the year's composite %s rounded", x.Person, x.Scores[indicatorWork], composite[x.Person])
+		}
+	}
+	if len(byCategory[categoryCadres]) != 4 || len(byCategory[categoryEnforce]) != 7 {
+		t.Errorf("joint round holds %d cadres and %d enforcement staff, want 4 and 7 (执法岗 and 监管岗): %v",
+			len(byCategory[categoryCadres]), len(byCategory[categoryEnforce]), byCategory)
+	}
+	places, err := a.promote(joint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := map[string]string{}
+	for _, m := range roster {
+		unit[m.ID] = m.Unit
+	}
+	var selected []string
+	for _, p := range places {
+		if p.Selected {
+			selected = append(selected, p.Candidate.ID)
+			if unit[p.Candidate.ID] != "STL-CGZD" {
+				t.Errorf("recommended %s of %s, want 城管中队's staff", p.Candidate.ID, unit[p.Candidate.ID])
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{"CG01", "CG03"}, selected); diff != "" {
+		t.Errorf("recommended mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestAnnualErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(a *annual, roster []member) []member
+		want   string
+	}{
+		{"an enforcer without review", func(a *annual, r []member) []member { delete(a.Reviews, "SJ02"); return r },
+			"enforcement staff SJ02 葛荣华 has no year composite or no review"},
+		{"a review of a police officer", func(a *annual, r []member) []member {
+			a.Reviews["PC01"] = decimal.NewFromInt(90)
+			return r
+		}, "review of PC01, who is not enforcement staff"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, roster := loadAnnual(t)
+			roster = tt.change(a, roster)
+			year, err := yearScores(shatangluPolicy(), roster, a.Year)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = a.jointScores(roster, year)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("jointScores error %v, want %q", err, tt.want)
+			}
+		})
+	}
+	a, _ := loadAnnual(t)
+	a.Promotion.Candidates["GB09"] = decimal.NewFromInt(80)
+	if _, err := a.promote(nil); err == nil || !strings.Contains(err.Error(), "candidate GB09 has no annual assessment") {
+		t.Errorf("promote error %v, want GB09 named", err)
+	}
+}
