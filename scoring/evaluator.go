@@ -56,12 +56,8 @@ type resultFields Result
 // "91.5", are errors), whatever decimal's package settings are. Null
 // leaves r alone. Errors wrap [ErrInvalid].
 func (r *Result) UnmarshalJSON(b []byte) error {
-	var f resultFields
-	w := resultJSON{resultFields: &f}
-	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "result", func() {
-		f.Points = decimal.Decimal(w.Points)
-		*r = Result(f)
-	})
+	var w resultWire
+	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "result", func() { *r = w.result() })
 }
 
 // Evaluator grades the facts of one unit's answer to one matter.

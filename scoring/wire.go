@@ -17,7 +17,7 @@ var (
 	_ = jsonx.Wire[TableRule, ruleJSON]()
 	_ = jsonx.Wire[Table, tableFields]()
 	_ = jsonx.Wire[Facts, factsJSON]()
-	_ = jsonx.Wire[Result, resultJSON]()
+	_ = jsonx.Wire[Result, resultWire]()
 	_ = jsonx.Wire[Score, scoreJSON]()
 	_ = jsonx.Wire[Book, bookWire]()
 )
@@ -40,12 +40,6 @@ type factsJSON struct {
 	ResponseLimit   jsonx.Duration `json:"responseLimit"`
 	Resolution      jsonx.Duration `json:"resolution"`
 	ResolutionLimit jsonx.Duration `json:"resolutionLimit"`
-}
-
-// resultJSON is the JSON form of a Result: Points in jsonx's form.
-type resultJSON struct {
-	*resultFields
-	Points jsonx.Decimal `json:"points"`
 }
 
 // scoreJSON is the JSON form of a Score: Composite in jsonx's form.
@@ -78,10 +72,18 @@ type evaluationWire struct {
 	Facts     *Facts     `json:"facts,omitempty"`
 }
 
-// resultWire is a Result with Points in jsonx's form, held by value.
+// resultWire is the JSON form of a Result: Points in jsonx's form, the
+// other fields held by value (a book reads a million of them in place).
 type resultWire struct {
 	resultFields
 	Points jsonx.Decimal `json:"points"`
+}
+
+// result returns the Result that w, its wire form, decodes to.
+func (w *resultWire) result() Result {
+	r := Result(w.resultFields)
+	r.Points = decimal.Decimal(w.Points)
+	return r
 }
 
 // amendmentWire is an Amendment with its Result in its wire form.
@@ -93,8 +95,7 @@ type amendmentWire struct {
 
 // evaluation returns the evaluation that w, its wire form, decodes to.
 func (w *evaluationWire) evaluation() Evaluation {
-	e := Evaluation{Matter: w.Matter, Subject: w.Subject, Evaluator: w.Evaluator, Stage: w.Stage, At: w.At, Result: Result(w.Result.resultFields)}
-	e.Result.Points = decimal.Decimal(w.Result.Points)
+	e := Evaluation{Matter: w.Matter, Subject: w.Subject, Evaluator: w.Evaluator, Stage: w.Stage, At: w.At, Result: w.Result.result()}
 	e.Facts = w.Facts // checked by Record, not kept
 	return e
 }
