@@ -2,8 +2,6 @@ package assessment
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -81,22 +79,6 @@ var (
 	_ = jsonx.Wire[Reason, reasonJSON]()
 )
 
-// decode decodes b strictly into w, the wire form of a what, wrapping
-// sentinel around any error.
-func decode[W any](b []byte, w *W, what string, sentinel error) error {
-	return wrap(jsonx.Decode(b, w), what, sentinel)
-}
-
-// wrap returns err, an error reading a what, wrapping sentinel: as it is
-// when it already does (the error of a part that reads itself), else
-// naming the what. It returns nil for a nil err.
-func wrap(err error, what string, sentinel error) error {
-	if err == nil || errors.Is(err, sentinel) {
-		return err
-	}
-	return fmt.Errorf("%w: %s: %w", sentinel, what, err)
-}
-
 func dec(d *jsonx.Decimal) *decimal.Decimal { return (*decimal.Decimal)(d) }
 
 // MarshalJSON writes the sheet with its numbers as JSON strings in their
@@ -111,7 +93,7 @@ func (s Sheet) MarshalJSON() ([]byte, error) {
 func (s *Sheet) UnmarshalJSON(b []byte) error {
 	var f sheetFields
 	w := sheetJSON{sheetFields: &f}
-	if err := decode(b, &w, "sheet", ErrSheet); err != nil {
+	if err := jsonx.WrapPart(jsonx.Decode(b, &w), ErrSheet, "sheet"); err != nil {
 		*s = Sheet{}
 		return err
 	}
@@ -133,7 +115,7 @@ const maxSheetBytes = 16 << 20
 // and every problem [Sheet.Validate] finds.
 func LoadSheet(r io.Reader) (*Sheet, error) {
 	s := new(Sheet)
-	if err := wrap(jsonx.Read(r, maxSheetBytes, s), "sheet", ErrSheet); err != nil {
+	if err := jsonx.WrapPart(jsonx.Read(r, maxSheetBytes, s), ErrSheet, "sheet"); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -68,22 +68,28 @@ func Decode(data []byte, v any) error {
 // type's fields and shadows those with a form of their own, say): null
 // changes nothing; anything else is decoded into w with [Decode], then
 // done copies w back and stores the value. An error, before done is
-// called, names what was being read and wraps sentinel once: an error
-// that wraps it already, from a part that decodes itself, is returned as
-// it is ("invalid: score: json: unknown field …", not "invalid: score:
-// invalid: …").
+// called, is wrapped as [WrapPart] wraps it.
 func UnmarshalVia(b []byte, w any, sentinel error, what string, done func()) error {
 	if string(b) == "null" {
 		return nil
 	}
 	if err := Decode(b, w); err != nil {
-		if errors.Is(err, sentinel) {
-			return err
-		}
-		return fmt.Errorf("%w: %s: %w", sentinel, what, err)
+		return WrapPart(err, sentinel, what)
 	}
 	done()
 	return nil
+}
+
+// WrapPart returns err, an error reading a what, naming the what and
+// wrapping sentinel once: an error that wraps it already, from a part
+// that decodes itself, is returned as it is ("invalid: score: json:
+// unknown field …", not "invalid: score: invalid: …"). It returns nil for
+// a nil err.
+func WrapPart(err, sentinel error, what string) error {
+	if err == nil || errors.Is(err, sentinel) {
+		return err
+	}
+	return fmt.Errorf("%w: %s: %w", sentinel, what, err)
 }
 
 // Wrap is the boundary of a package that reads with [Read] or [Decode]:

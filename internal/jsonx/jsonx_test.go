@@ -325,3 +325,33 @@ func TestWrap(t *testing.T) {
 		t.Errorf("Wrap(nil) = %v, want nil", err)
 	}
 }
+
+// TestWrapPart: an error is wrapped in the sentinel once, before the
+// name of what was read, unless a part that decodes itself wrapped it
+// already; nil stays nil.
+func TestWrapPart(t *testing.T) {
+	plain := errors.New(`json: unknown field "x"`)
+	inner := fmt.Errorf("%w: part: 2 is not 1", errPart)
+	for _, tt := range []struct {
+		err  error
+		want string // "" for nil
+	}{
+		{nil, ""},
+		{plain, `pkg: invalid: thing: json: unknown field "x"`},
+		{inner, `pkg: invalid: part: 2 is not 1`},
+	} {
+		got := jsonx.WrapPart(tt.err, errPart, "thing")
+		if tt.want == "" {
+			if got != nil {
+				t.Errorf("WrapPart(nil) = %v, want nil", got)
+			}
+			continue
+		}
+		if !errors.Is(got, errPart) || !errors.Is(got, tt.err) {
+			t.Errorf("WrapPart(%v) = %v, which does not wrap both errors", tt.err, got)
+		}
+		if diff := cmp.Diff(tt.want, got.Error()); diff != "" {
+			t.Errorf("WrapPart(%v) mismatch (-want +got):\n%s", tt.err, diff)
+		}
+	}
+}
