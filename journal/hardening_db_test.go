@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -18,7 +19,7 @@ func databaseRows() []hardening.Row {
 	heads := []journal.Head{{}, {Seq: -1}, {Seq: 1<<62 + 1, Hash: journal.Hash{1}}, {Seq: 0, Hash: journal.Hash{2}}, {Seq: 1e18 - 1}}
 	payloads := []any{nil, "text", matters.Event{}, matters.Event{Matter: hardening.BadUTF8, At: hardening.Times[1]},
 		matters.Event{At: hardening.Times[2], Units: make([]string, 10000), Note: hardening.Huge}, scoring.Amendment{}, scoring.Amendment{Author: "a", Reason: "r"}}
-	for _, e := range evaluations() {
+	for _, e := range samples.Evaluations() {
 		payloads = append(payloads, e)
 	}
 	rowsOf := func(j []byte) func(yield func([]byte, error) bool) {

@@ -16,10 +16,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
-	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // TestHardening checks that every exported function of the package, and
@@ -41,19 +41,6 @@ func hardeningRows() []hardening.Row {
 	return rows
 }
 
-// evaluations are evaluations at each of the hostile times, with hostile
-// stages, points and strings, and the zero Evaluation.
-func evaluations() []scoring.Evaluation {
-	var es []scoring.Evaluation
-	es = append(es, scoring.Evaluation{})
-	for i, t := range hardening.Times {
-		es = append(es, scoring.Evaluation{Matter: fmt.Sprint("M", i), Subject: "S", Evaluator: "E", Stage: hardening.Ints[i%len(hardening.Ints)], At: t,
-			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: reason.Texts(hardening.Huge)}})
-	}
-	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
-	return es
-}
-
 // hostileJournals are journal bytes a reader must survive.
 func hostileJournals() [][]byte {
 	var buf bytes.Buffer
@@ -68,7 +55,7 @@ func hostileJournals() [][]byte {
 // over whole journals.
 func journalRows() []hardening.Row {
 	events := []matters.Event{{}, {Matter: hardening.BadUTF8}, {At: hardening.Times[4], Kind: matters.Kind(99)}, {At: hardening.Times[2], Units: make([]string, 10000), Note: hardening.Huge}}
-	evals := evaluations()
+	evals := samples.Evaluations()
 	heads := []journal.Head{{}, {Seq: -1}, {Seq: math.MaxInt64, Hash: journal.Hash{1}}, {Seq: 0, Hash: journal.Hash{2}}}
 	opts := []*journal.Options{nil, {}, {MaxLine: -1}, {MaxLine: 1}, {MaxLine: math.MaxInt}}
 	writers := []io.Writer{io.Discard, &bytes.Buffer{}}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"golang.org/x/mod/sumdb/note"
@@ -132,7 +133,7 @@ func treeRows() []hardening.Row {
 			}
 		}},
 		{Name: "journal.Entry.Records", Run: func(c *hardening.Caller) {
-			values := []any{nil, 1, matters.Event{}, matters.Event{Matter: hardening.BadUTF8}, evaluations()[0]}
+			values := []any{nil, 1, matters.Event{}, matters.Event{Matter: hardening.BadUTF8}, samples.Evaluations()[0]}
 			eachPair(c, "entry %d.Records(value %d)", entries, values, func(e journal.Entry, v any) { _ = e.Records(v) })
 		}},
 		{Name: "journal.RebuildAt", Run: func(c *hardening.Caller) {

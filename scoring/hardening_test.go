@@ -45,10 +45,7 @@ func hardeningRows() []hardening.Row {
 		hardening.UnmarshalRow[scoring.TableRule]("scoring.TableRule"),
 		hardening.UnmarshalRow[scoring.Table]("scoring.Table"),
 		{Name: "scoring.Book.MarshalJSON", Run: func(c *hardening.Caller) {
-			b := scoring.NewBook(nil)
-			for _, e := range evaluations() {
-				_ = b.Record(e)
-			}
+			b := fullBook()
 			for i, bk := range []*scoring.Book{{}, scoring.NewBook(nil), b} {
 				desc := fmt.Sprintf("book %d .MarshalJSON()", i)
 				c.Call(desc, func() { out, err := bk.MarshalJSON(); c.JSONSound(desc, out, err) })
@@ -64,7 +61,7 @@ func hardeningRows() []hardening.Row {
 				{Scale: scoring.Scale{{Code: "good", Points: hardening.Decimals[2]}}, AmendWithin: 1, Now: func() time.Time { return time.Time{} }, Matter: odd}} {
 				c.Call(fmt.Sprintf("NewBook(options %d), Record and Amend", i), func() {
 					b := scoring.NewBook(o)
-					for _, e := range evaluations() {
+					for _, e := range samples.Evaluations() {
 						_ = b.Record(e)
 						_ = b.Amend(scoring.Amendment{Evaluation: e, Author: "A", Reason: "R"})
 					}
@@ -73,18 +70,15 @@ func hardeningRows() []hardening.Row {
 		}},
 		{Name: "scoring.Book.Record", Run: func(c *hardening.Caller) {
 			for i, b := range []*scoring.Book{{}, scoring.NewBook(nil)} {
-				for j, e := range evaluations() {
+				for j, e := range samples.Evaluations() {
 					c.Call(fmt.Sprintf("book %d .Record(evaluation %d)", i, j), func() { _ = b.Record(e) })
 				}
 				c.Call(fmt.Sprintf("book %d .Record(Evaluation{}) is an error", i), func() { c.WantErr("Record(Evaluation{})", b.Record(scoring.Evaluation{})) })
 			}
 		}},
 		{Name: "scoring.Book.Amend", Run: func(c *hardening.Caller) {
-			b := scoring.NewBook(nil)
-			for _, e := range evaluations() {
-				_ = b.Record(e)
-			}
-			for i, e := range evaluations() {
+			b := fullBook()
+			for i, e := range samples.Evaluations() {
 				for _, a := range []scoring.Amendment{{Evaluation: e}, {Evaluation: e, Author: hardening.Huge, Reason: hardening.BadUTF8}} {
 					c.Call(fmt.Sprintf("Amend(evaluation %d)", i), func() { _ = b.Amend(a) })
 				}
@@ -98,10 +92,7 @@ func hardeningRows() []hardening.Row {
 			c.Call("(&Book{}).Evaluations()", func() { _ = (&scoring.Book{}).Evaluations() })
 		}},
 		{Name: "scoring.Book.All", Run: func(c *hardening.Caller) {
-			full := scoring.NewBook(nil)
-			for _, e := range evaluations() {
-				_ = full.Record(e)
-			}
+			full := fullBook()
 			for i, b := range []*scoring.Book{nil, {}, full} {
 				desc := fmt.Sprintf("book %d .All()", i)
 				c.Call(desc, func() {
@@ -329,26 +320,13 @@ func facts() []scoring.Facts {
 	return fs
 }
 
-// fullBook is a book of those of evaluations() it records.
+// fullBook is a book of those of samples.Evaluations() it records.
 func fullBook() *scoring.Book {
 	b := scoring.NewBook(nil)
-	for _, e := range evaluations() {
+	for _, e := range samples.Evaluations() {
 		_ = b.Record(e)
 	}
 	return b
-}
-
-// evaluations are evaluations at each of the hostile times, with hostile
-// stages, points and strings, and the zero Evaluation.
-func evaluations() []scoring.Evaluation {
-	var es []scoring.Evaluation
-	es = append(es, scoring.Evaluation{})
-	for i, t := range hardening.Times {
-		es = append(es, scoring.Evaluation{Matter: fmt.Sprint("M", i), Subject: "S", Evaluator: "E", Stage: hardening.Ints[i%len(hardening.Ints)], At: t,
-			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: reason.Texts(hardening.Huge)}})
-	}
-	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
-	return es
 }
 
 // periods are the zero period, ordinary ones, one that ends before it

@@ -40,20 +40,16 @@ func Cover(s *assessment.Sheet, cases []Case) Coverage {
 	if s == nil {
 		panic("assessmenttest: Cover with a nil sheet")
 	}
-	c := Coverage{Sheet: s.Version, Rows: make([]Row, len(s.Items))}
-	for i, it := range s.Items {
-		c.Rows[i] = Row{Item: i + 1, Name: it.Name}
-	}
-	for i, cs := range cases {
-		r, panicked, err := apply(s, cs.Facts)
-		if panicked != nil || err != nil {
-			continue
-		}
-		for _, why := range r.Reasons {
-			if row := why.Item - 1; row >= 0 && row < len(c.Rows) {
-				c.Rows[row].Cases = append(c.Rows[row].Cases, tablecase.Name(cs.Name, i))
+	by := tablecase.Reach(len(s.Items), cases, func(c Case) string { return c.Name }, func(cs Case, reach func(item int)) {
+		if r, panicked, err := apply(s, cs.Facts); panicked == nil && err == nil {
+			for _, why := range r.Reasons {
+				reach(why.Item)
 			}
 		}
+	})
+	c := Coverage{Sheet: s.Version, Rows: make([]Row, len(s.Items))}
+	for i, it := range s.Items {
+		c.Rows[i] = Row{Item: i + 1, Name: it.Name, Cases: by[i]}
 	}
 	return c
 }

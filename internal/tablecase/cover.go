@@ -30,7 +30,24 @@ func (p Policy) Label(n int, name string) string {
 	return p.Row + " " + strconv.Itoa(n) + " " + strconv.Quote(name)
 }
 
-// The coverage functions take the rows of a report as each helper
+// Reach returns, for each of n rows numbered from 1, the names of the
+// cases that reach it, in the cases' order, as [Name] gives them ("#i"
+// for case i with no name(c)): reaches(c, reach) calls reach with the
+// number of each row case c reaches. A number outside 1 to n is passed
+// over.
+func Reach[C any](n int, cases []C, name func(C) string, reaches func(c C, reach func(row int))) [][]string {
+	by := make([][]string, n)
+	for i, c := range cases {
+		reaches(c, func(row int) {
+			if row >= 1 && row <= n {
+				by[row-1] = append(by[row-1], Name(name(c), i))
+			}
+		})
+	}
+	return by
+}
+
+// Unreached, Summary and Require take the rows of a report as each helper
 // package declares them: a row names itself with String ("rule 3
 // \"late\""), and cases(row) gives the names of the cases that reached it.
 

@@ -6,6 +6,7 @@ package tablecase_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +44,9 @@ type helperPackage struct {
 	helpers int
 	// free reports the paths of the sound file whose keys are data.
 	free func(path string) bool
+	// misspelt is cases with a key misspelt deep inside, and misspeltAt
+	// the end of the error that names it.
+	misspelt, misspeltAt string
 	// run runs n nameless cases, runFile the cases of a file, and read
 	// reads cases (and runs them, when they are read).
 	run     func(t errorfer, n int)
@@ -79,6 +83,8 @@ var helperPackages = []helperPackage{
 			accountabilitytest.Run(t, silent, cs)
 			return err
 		},
+		misspelt:   `[{"register":{"powers":[{"code":"A","nmae":"x"}]}}]`,
+		misspeltAt: `unknown field "nmae" at [0].register.powers[0]`,
 	},
 	{
 		name: "assessmenttest", sentinel: assessment.ErrFacts,
@@ -91,6 +97,8 @@ var helperPackages = []helperPackage{
 			assessmenttest.Run(t, testSheet, cs)
 			return err
 		},
+		misspelt:   `[{"facts":{"unit":"u","cuonts":{"督办":1}},"want":{"points":"1"}}]`,
+		misspeltAt: `unknown field "cuonts" at [0].facts`,
 	},
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
@@ -102,6 +110,9 @@ var helperPackages = []helperPackage{
 			scoringtest.Run(t, scoring.First(), cs)
 			return err
 		},
+		// The "qualty" issue 14 found dropped.
+		misspelt:   `[{"facts":{"responded":true,"qualty":5},"want":{"grade":"excellent","points":"100"}}]`,
+		misspeltAt: `unknown field "qualty" at [0].facts`,
 	},
 }
 
@@ -156,6 +167,24 @@ func TestReadCasesStrict(t *testing.T) {
 				return h.read(&tablecase.Recorder{}, bytes.NewReader(b))
 			})
 		})
+	}
+}
+
+// TestReadCasesErrors: ReadCases names the place of a misspelt key, and
+// refuses more than tablecase.MaxBytes (16 MiB), with an error wrapping
+// the package's sentinel.
+func TestReadCasesErrors(t *testing.T) {
+	long := `[{"name":"` + strings.Repeat("x", tablecase.MaxBytes) + `"}]`
+	for _, h := range helperPackages {
+		for _, tt := range []struct{ what, in, want string }{
+			{"a misspelt key", h.misspelt, h.misspeltAt},
+			{"17 MiB", long, "longer than 16777216 bytes"},
+		} {
+			err := h.read(&tablecase.Recorder{}, strings.NewReader(tt.in))
+			if !errors.Is(err, h.sentinel) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s.ReadCases(%s) = %.300v, want an error wrapping %q containing %q", h.name, tt.what, err, h.sentinel, tt.want)
+			}
+		}
 	}
 }
 

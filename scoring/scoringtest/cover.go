@@ -43,16 +43,14 @@ func Cover(tab *scoring.Table, cases []Case) Coverage {
 	if tab == nil {
 		panic("scoringtest: Cover with a nil table")
 	}
+	by := tablecase.Reach(len(tab.Rules), cases, func(c Case) string { return c.Name }, func(cs Case, reach func(rule int)) {
+		if r, err := tab.Evaluate(cs.Facts); err == nil && len(r.Reasons) > 0 {
+			reach(r.Reasons[0].Rule)
+		}
+	})
 	c := Coverage{Table: tab.Version, Rows: make([]Row, len(tab.Rules))}
 	for i, r := range tab.Rules {
-		c.Rows[i] = Row{Rule: i + 1, Name: r.Name}
-	}
-	for i, cs := range cases {
-		if r, err := tab.Evaluate(cs.Facts); err == nil && len(r.Reasons) > 0 {
-			if row := r.Reasons[0].Rule - 1; row >= 0 && row < len(c.Rows) {
-				c.Rows[row].Cases = append(c.Rows[row].Cases, tablecase.Name(cs.Name, i))
-			}
-		}
+		c.Rows[i] = Row{Rule: i + 1, Name: r.Name, Cases: by[i]}
 	}
 	return c
 }

@@ -1,16 +1,19 @@
 // Package samples holds the values of the library's own types that more
 // than one package's hardening test calls methods on: calendars, matters
-// in many states and hostile routes. Package hardening itself imports none
+// in many states, hostile routes and hostile evaluations. Package hardening itself imports none
 // of the library's packages; this one is for tests only.
 package samples
 
 import (
+	"fmt"
 	"math"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // Calendars are the calendars methods are called on: China's and the zero
@@ -47,4 +50,17 @@ func Matters() []*matters.Matter {
 func Routes() []matters.Route {
 	return []matters.Route{{}, {Type: "占道经营", Lead: "城管局", Respond: -time.Hour, ResolveDays: -3},
 		{Type: "x", Lead: "y", Respond: math.MaxInt64, ResolveDays: math.MaxInt}, {Respond: math.MinInt64, ResolveDays: math.MinInt}}
+}
+
+// Evaluations are evaluations at each of the hostile times, with hostile
+// stages, points and strings, and the zero Evaluation.
+func Evaluations() []scoring.Evaluation {
+	var es []scoring.Evaluation
+	es = append(es, scoring.Evaluation{})
+	for i, t := range hardening.Times {
+		es = append(es, scoring.Evaluation{Matter: fmt.Sprint("M", i), Subject: "S", Evaluator: "E", Stage: hardening.Ints[i%len(hardening.Ints)], At: t,
+			Result: scoring.Result{Grade: "good", Points: hardening.Decimals[i%len(hardening.Decimals)], Reasons: reason.Texts(hardening.Huge)}})
+	}
+	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
+	return es
 }
