@@ -6,37 +6,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
 )
 
-// roundTrip marshals v, unmarshals the JSON into a new T, and wants v back.
-func roundTrip[T any](t *testing.T, v T) {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("Marshal(%v): %v", v, err)
-	}
-	var back T
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatalf("Unmarshal(%s): %v", b, err)
-	}
-	if diff := cmp.Diff(v, back); diff != "" {
-		t.Errorf("round trip of %s mismatch (-want +got):\n%s", b, diff)
-	}
-}
-
 func TestJSONRoundTrips(t *testing.T) {
 	for _, r := range indicators.Tally(parts(t), indicators.BySubDistrict, decimal.NewFromInt(85)) {
-		roundTrip(t, r)
+		hardening.JSONRoundTrip(t, r)
 	}
 	for _, s := range indicators.Rank(map[string]decimal.Decimal{"a": d("0.9"), "b": d("0.8"), "c": d("0.8")}, nil, indicators.Lists{Top: 1, Bottom: 1}, nil) {
-		roundTrip(t, s)
+		hardening.JSONRoundTrip(t, s)
 	}
-	roundTrip(t, indicators.Lists{Top: 3, Bottom: 1, RedAtLeast: dp("0.95"), BlackBelow: dp("0.8")})
-	roundTrip(t, indicators.Lists{})
+	hardening.JSONRoundTrip(t, indicators.Lists{Top: 3, Bottom: 1, RedAtLeast: dp("0.95"), BlackBelow: dp("0.8")})
+	hardening.JSONRoundTrip(t, indicators.Lists{})
 }
 
 func TestJSONRejects(t *testing.T) {
@@ -75,7 +58,7 @@ func fuzzJSON[T any, P interface {
 }](t *testing.T, data []byte) {
 	v := P(new(T))
 	if hardening.Accepts(t, data, indicators.ErrInvalid, func() error { return v.UnmarshalJSON(data) }) {
-		roundTrip(t, *v)
+		hardening.JSONRoundTrip(t, *v)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/journal"
 )
 
@@ -16,36 +17,12 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	values := []any{
-		&journal.Entry{Seq: 3, Kind: journal.KindAmendment, Prev: journal.Hash{1, 2, 3}, Payload: json.RawMessage(`{"matter":"M"}`), Hash: h},
-		&journal.Head{Seq: 42, Hash: h},
-		&journal.Head{},
-	}
-	for _, v := range values {
-		b, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := newOf(v)
-		if err := json.Unmarshal(b, got); err != nil {
-			t.Fatalf("Unmarshal(%s): %v", b, err)
-		}
-		if diff := cmp.Diff(v, got); diff != "" {
-			t.Errorf("%T round trip mismatch (-want +got):\n%s", v, diff)
-		}
-	}
+	hardening.JSONRoundTrip(t, &journal.Entry{Seq: 3, Kind: journal.KindAmendment, Prev: journal.Hash{1, 2, 3}, Payload: json.RawMessage(`{"matter":"M"}`), Hash: h})
+	hardening.JSONRoundTrip(t, &journal.Head{Seq: 42, Hash: h})
+	hardening.JSONRoundTrip(t, &journal.Head{})
 	b, _ := json.Marshal(journal.Head{Seq: 1, Hash: h})
 	if want := `{"seq":1,"hash":"` + strings.Repeat("ab", 32) + `"}`; string(b) != want {
 		t.Errorf("Head JSON = %s, want %s", b, want)
-	}
-}
-
-func newOf(v any) any {
-	switch v.(type) {
-	case *journal.Entry:
-		return new(journal.Entry)
-	default:
-		return new(journal.Head)
 	}
 }
 
@@ -73,14 +50,7 @@ func TestParseLine(t *testing.T) {
 		t.Fatalf("ParseLine = %+v, %v", e, err)
 	}
 	// Its JSON form has the same members, and decodes to the same entry.
-	var back journal.Entry
-	b, _ := json.Marshal(e)
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(e, back); diff != "" {
-		t.Errorf("entry JSON round trip mismatch (-want +got):\n%s", diff)
-	}
+	hardening.JSONRoundTrip(t, e)
 	altered := []byte(strings.Replace(string(l), "第2次", "第3次", 1))
 	if _, err := journal.ParseLine(altered); !errors.Is(err, journal.ErrTampered) {
 		t.Errorf("ParseLine(altered) = %v, want ErrTampered", err)

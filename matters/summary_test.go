@@ -167,17 +167,6 @@ func TestSummaryRefusesContradictions(t *testing.T) {
 	}
 	// Everything Summarize gives reads back, whatever the trailing zeros.
 	for _, ms := range [][]*matters.Matter{nil, population(t, 746, 619, 5, 1), population(t, 3, 2, 1, 1), population(t, 8, 8, 8, 0)} {
-		want := matters.Summarize(ms)
-		b, err := json.Marshal(want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got matters.Summary
-		if err := json.Unmarshal(b, &got); err != nil {
-			t.Errorf("Unmarshal(%s): %v", b, err)
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("round trip mismatch (-want +got):\n%s", diff)
-		}
+		hardening.JSONRoundTrip(t, matters.Summarize(ms))
 	}
 }

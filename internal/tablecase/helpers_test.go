@@ -47,11 +47,33 @@ type helperPackage struct {
 	// misspelt is cases with a key misspelt deep inside, and misspeltAt
 	// the end of the error that names it.
 	misspelt, misspeltAt string
-	// run runs n nameless cases, runFile the cases of a file, and read
-	// reads cases (and runs them, when they are read).
+	calls
+}
+
+// calls are the package's Run, RunFile and ReadCases as the tests call
+// them: run runs n nameless cases, runFile the cases of a file, and read
+// reads cases (and runs them, when they are read).
+type calls struct {
 	run     func(t errorfer, n int)
 	runFile func(t errorfer, path string)
 	read    func(t errorfer, r io.Reader) error
+}
+
+// callsOf gives the calls of a package whose Run and RunFile take the
+// package's Testing (T) and subject (a rule, an evaluator or a sheet),
+// and whose ReadCases reads its cases (C). Each Testing has errorfer's
+// one method, so t.(T) always holds; that the three packages compile
+// here is the check that their helpers have one shape.
+func callsOf[T errorfer, S, C any](subject S, run func(T, S, []C), runFile func(T, S, string), readCases func(io.Reader) ([]C, error)) calls {
+	return calls{
+		run:     func(t errorfer, n int) { run(t.(T), subject, make([]C, n)) },
+		runFile: func(t errorfer, path string) { runFile(t.(T), subject, path) },
+		read: func(t errorfer, r io.Reader) error {
+			cs, err := readCases(r)
+			run(t.(T), subject, cs)
+			return err
+		},
+	}
 }
 
 var silent = accountability.Rule{Name: "t.silent", Doc: "t.silent: reports nothing",
@@ -76,43 +98,24 @@ var helperPackages = []helperPackage{
 	{
 		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
 		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 4,
-		run:     func(t errorfer, n int) { accountabilitytest.Run(t, silent, make([]accountabilitytest.Case, n)) },
-		runFile: func(t errorfer, path string) { accountabilitytest.RunFile(t, silent, path) },
-		read: func(t errorfer, r io.Reader) error {
-			cs, err := accountabilitytest.ReadCases(r)
-			accountabilitytest.Run(t, silent, cs)
-			return err
-		},
 		misspelt:   `[{"register":{"powers":[{"code":"A","nmae":"x"}]}}]`,
 		misspeltAt: `unknown field "nmae" at [0].register.powers[0]`,
+		calls:      callsOf(silent, accountabilitytest.Run, accountabilitytest.RunFile, accountabilitytest.ReadCases),
 	},
 	{
 		name: "assessmenttest", sentinel: assessment.ErrFacts,
 		sound: "../../assessment/assessmenttest/testdata/cases.json", helpers: 10,
-		free:    func(path string) bool { return strings.HasSuffix(path, ".counts") || strings.HasSuffix(path, ".rates") },
-		run:     func(t errorfer, n int) { assessmenttest.Run(t, testSheet, make([]assessmenttest.Case, n)) },
-		runFile: func(t errorfer, path string) { assessmenttest.RunFile(t, testSheet, path) },
-		read: func(t errorfer, r io.Reader) error {
-			cs, err := assessmenttest.ReadCases(r)
-			assessmenttest.Run(t, testSheet, cs)
-			return err
-		},
+		free:       func(path string) bool { return strings.HasSuffix(path, ".counts") || strings.HasSuffix(path, ".rates") },
 		misspelt:   `[{"facts":{"unit":"u","cuonts":{"督办":1}},"want":{"points":"1"}}]`,
 		misspeltAt: `unknown field "cuonts" at [0].facts`,
+		calls:      callsOf(testSheet, assessmenttest.Run, assessmenttest.RunFile, assessmenttest.ReadCases),
 	},
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
 		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 9,
-		run:     func(t errorfer, n int) { scoringtest.Run(t, scoring.First(), make([]scoringtest.Case, n)) },
-		runFile: func(t errorfer, path string) { scoringtest.RunFile(t, scoring.First(), path) },
-		read: func(t errorfer, r io.Reader) error {
-			cs, err := scoringtest.ReadCases(r)
-			scoringtest.Run(t, scoring.First(), cs)
-			return err
-		},
-		// The "qualty" issue 14 found dropped.
 		misspelt:   `[{"facts":{"responded":true,"qualty":5},"want":{"grade":"excellent","points":"100"}}]`,
 		misspeltAt: `unknown field "qualty" at [0].facts`,
+		calls:      callsOf(scoring.First(), scoringtest.Run, scoringtest.RunFile, scoringtest.ReadCases),
 	},
 }
 
