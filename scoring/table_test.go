@@ -307,3 +307,26 @@ func TestTableValidateDecimalsJSONReads(t *testing.T) {
 		})
 	}
 }
+
+// TestTableLang: a table declares the language of its reasons; another
+// than English or Chinese is refused.
+func TestTableLang(t *testing.T) {
+	tb := wuhu.Table()
+	tb.Lang = reason.Chinese
+	r, err := tb.Evaluate(timely())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Reasons[0].String(); !strings.HasPrefix(got, "规则 ") || !strings.Contains(got, "响应用时为时限的 0.50 倍") {
+		t.Errorf("a Chinese table's reason reads %s", got)
+	}
+	tb.Lang = 5
+	if err := tb.Validate(); !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), "language") {
+		t.Errorf("Validate of a table of language 5 = %v", err)
+	}
+	var back scoring.Table
+	data, _ := json.Marshal(wuhu.Table())
+	if err := json.Unmarshal([]byte(strings.Replace(string(data), `"version"`, `"lang":"fr","version"`, 1)), &back); !errors.Is(err, scoring.ErrInvalid) {
+		t.Errorf("a table in French is read: %v", err)
+	}
+}
