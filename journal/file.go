@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/qingdan/qingdan/internal/fsync"
 )
 
 // File is a journal in a file, open for appending by one [Writer], with
@@ -68,7 +70,7 @@ func OpenFile(name string, opts *Options, published ...Checkpoint) (*File, error
 func openOrCreate(name string) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o644)
 	if err == nil {
-		if err := syncDir(filepath.Dir(name)); err != nil {
+		if err := fsync.Dir(filepath.Dir(name)); err != nil {
 			f.Close()
 			return nil, fmt.Errorf("journal: creating %s: syncing its directory: %w", name, err)
 		}

@@ -17,6 +17,3 @@ const canLock = false
 func lock(*os.File) error {
 	return fmt.Errorf("no file lock on this platform: %w", errors.ErrUnsupported)
 }
-
-// syncDir is not reached: lock refused first.
-func syncDir(string) error { return errors.ErrUnsupported }

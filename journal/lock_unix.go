@@ -29,17 +29,3 @@ func lock(f *os.File) error {
 		return fmt.Errorf("locking: %w", err)
 	}
 }
-
-// syncDir syncs a directory, so that a name created in it survives a
-// crash.
-func syncDir(name string) error {
-	d, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -15,13 +14,9 @@ import (
 // list (with its 2019 revision in the history), admission lists and key
 // tasks, which the catalog joins to the register.
 func loadLists(reg *accountability.Register) (*matters.Catalog, error) {
-	b, err := dataFS.ReadFile("data/lists.json")
+	c, err := cli.Read(dataFS, "data/lists.json", matters.LoadCatalog)
 	if err != nil {
 		return nil, err
-	}
-	c, err := matters.LoadCatalog(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("data/lists.json: %w", err)
 	}
 	c.Register = reg
 	return c, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
 )
 
@@ -21,7 +22,7 @@ var officeDuties = []string{"协调", "监督", "考评"}
 // (责任清单) and the personnel-participation power (人事参与权) the city and
 // the district granted — and gives it the units.
 func loadRegister(units []accountability.Unit) (*accountability.Register, error) {
-	r, err := loadData("data/register.json", accountability.LoadRegister)
+	r, err := cli.Read(dataFS, "data/register.json", accountability.LoadRegister)
 	if err != nil {
 		return nil, err
 	}

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -26,22 +26,8 @@ type event struct {
 
 // loadSheet reads the monthly assessment sheet of the dispatched agencies
 // from the program's data and validates it.
-func loadSheet() (*assessment.Sheet, error) { return loadData("data/sheet.json", assessment.LoadSheet) }
-
-// loadData reads the program's data file name with the library's own
-// loader, naming the file in an error.
-func loadData[T any](name string, load func(io.Reader) (T, error)) (T, error) {
-	var zero T
-	f, err := dataFS.Open(name)
-	if err != nil {
-		return zero, err
-	}
-	defer f.Close()
-	v, err := load(f)
-	if err != nil {
-		return zero, fmt.Errorf("%s: %w", name, err)
-	}
-	return v, nil
+func loadSheet() (*assessment.Sheet, error) {
+	return cli.Read(dataFS, "data/sheet.json", assessment.LoadSheet)
 }
 
 // unitFacts returns each agency's facts for the month, by unit ID: the

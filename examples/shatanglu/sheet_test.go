@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"testing"
 	"time"
 
@@ -20,16 +19,11 @@ func TestSheetCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assessmenttest.RunFile(t, s, "testdata/sheet-cases.json")
-	f, err := os.Open("testdata/sheet-cases.json")
+	cases, err := cli.ReadFile("testdata/sheet-cases.json", assessmenttest.ReadCases)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	cases, err := assessmenttest.ReadCases(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	assessmenttest.Run(t, s, cases)
 	assessmenttest.RequireCoverage(t, s, cases)
 }
 

@@ -9,11 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/grading"
+	"github.com/qingdan/qingdan/internal/fsync"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -146,30 +146,13 @@ func (j *journalFile) write(a *graded) (*journalInfo, error) {
 		err = os.Rename(j.tmp.Name(), j.name)
 	}
 	if err == nil {
-		err = syncDir(filepath.Dir(j.name))
+		err = fsync.Dir(filepath.Dir(j.name))
 	}
 	if err != nil {
 		os.Remove(j.tmp.Name())
 		return nil, fmt.Errorf("writing %s: %w", j.name, err)
 	}
 	return info, nil
-}
-
-// syncDir syncs a directory, so that a name renamed into it survives a
-// crash. Windows has no such sync; its rename is durable as it is.
-func syncDir(name string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // writeTrail writes the year's trail to w as a new journal. The info it

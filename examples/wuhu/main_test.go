@@ -292,7 +292,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"-policy", "testdata/not-json.txt"}, 1, "not-json.txt"},
 		{[]string{"-policy", "testdata/bad-policy.json"}, 1, "superb"},
 		{[]string{"-policy", "testdata"}, 1, "testdata"},
-		{[]string{"-policy", "/dev/zero"}, 1, "larger than"},
+		{[]string{"-policy", "/dev/zero"}, 1, "longer than"},
 		{[]string{"-matter", "WH1999-0001"}, 2, `-matter "WH1999-0001"`},
 		{[]string{"-matter", "WH2020-0001", "-month", "2020-06"}, 2, "do not go together"},
 		{[]string{"-whatif", "data/policy-strict.json", "-month", "2020-06"}, 2, "do not go together"},

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/qingdan/qingdan/examples/internal/cli"
@@ -62,14 +60,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	table := wuhu.Table()
 	if *policy != "" {
-		if table, err = readPolicy(*policy); err != nil {
+		if table, err = cli.ReadFile(*policy, scoring.LoadTable); err != nil {
 			fmt.Fprintf(stderr, "wuhu: -policy: %v\n", err)
 			return 1
 		}
 	}
 	var alt *scoring.Table
 	if *whatIf != "" {
-		if alt, err = readPolicy(*whatIf); err != nil {
+		if alt, err = cli.ReadFile(*whatIf, scoring.LoadTable); err != nil {
 			fmt.Fprintf(stderr, "wuhu: -whatif: %v\n", err)
 			return 1
 		}
@@ -122,31 +120,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// maxPolicy is the largest policy file read, in bytes: a decision table
-// is a page of rules, and a mistaken -policy /dev/zero must not hang.
-const maxPolicy = 1 << 20
-
-// readPolicy loads and validates a decision table from a JSON file.
-func readPolicy(name string) (*scoring.Table, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxPolicy+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxPolicy {
-		return nil, fmt.Errorf("%s: larger than %d bytes; not a decision table", name, maxPolicy)
-	}
-	t, err := scoring.LoadTable(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return t, nil
 }
 
 // build generates the synthetic year on the China calendar and grades it

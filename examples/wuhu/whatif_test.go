@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/whatif"
@@ -30,7 +31,7 @@ func TestWhatIfStrict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	strict, err := readPolicy("data/policy-strict.json")
+	strict, err := cli.ReadFile("data/policy-strict.json", scoring.LoadTable)
 	if err != nil {
 		t.Fatal(err)
 	}

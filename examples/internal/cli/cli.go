@@ -1,6 +1,7 @@
 // Package cli is what the example programs share as commands: flags that
-// take no arguments after them, and JSON data read strictly, from the
-// program's embedded files or from a file named on its command line.
+// take no arguments after them, and data read strictly, from the
+// program's embedded files or from a file named on its command line, as
+// JSON or with a library's own loader.
 package cli
 
 import (
@@ -74,6 +75,36 @@ func load(fsys fs.FS, name, path, what string, v any, limit int64) error {
 		return fmt.Errorf("%s %s: %w", what, path, err)
 	}
 	return nil
+}
+
+// Read reads the file name of fsys, the program's embedded data, with
+// load, a library's loader such as assessment.LoadSheet, which bounds and
+// checks what it reads. The error of loading names the file.
+func Read[T any](fsys fs.FS, name string, load func(io.Reader) (T, error)) (T, error) {
+	f, err := fsys.Open(name)
+	return read(f, err, name, load)
+}
+
+// ReadFile is [Read] of the file at path, such as one named on the
+// command line.
+func ReadFile[T any](path string, load func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(path)
+	return read(f, err, path, load)
+}
+
+// read reads f, which opening the file name gave with err, with load and
+// closes it; an error of loading names the file.
+func read[T any](f io.ReadCloser, err error, name string, load func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	if err != nil {
+		return zero, err
+	}
+	defer f.Close()
+	v, err := load(f)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
 }
 
 // decode decodes b, which reading the file gave with err, into v; an error

@@ -2,11 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestParse(t *testing.T) {
@@ -58,6 +62,49 @@ func TestLoad(t *testing.T) {
 	} {
 		if tt.err == nil || !strings.Contains(tt.err.Error(), tt.want) {
 			t.Errorf("error %v, want one with %q", tt.err, tt.want)
+		}
+	}
+}
+
+func TestRead(t *testing.T) {
+	fsys := fstest.MapFS{"data/a.txt": {Data: []byte("甲")}, "data/empty.txt": {}}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(file, []byte("乙"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// load stands for a library's loader: it refuses an empty input.
+	load := func(r io.Reader) (string, error) {
+		b, err := io.ReadAll(r)
+		if len(b) == 0 && err == nil {
+			err = errors.New("empty")
+		}
+		return string(b), err
+	}
+	type result struct {
+		V   string
+		Err string // "" for none
+	}
+	errText := func(v string, err error) result {
+		if err != nil {
+			return result{v, err.Error()}
+		}
+		return result{v, ""}
+	}
+	for _, tt := range []struct {
+		name string
+		got  result
+		want result
+	}{
+		{"embedded", errText(Read(fsys, "data/a.txt", load)), result{"甲", ""}},
+		{"embedded, loader fails", errText(Read(fsys, "data/empty.txt", load)), result{"", "data/empty.txt: empty"}},
+		{"embedded, missing", errText(Read(fsys, "data/none.txt", load)), result{"", "open data/none.txt: file does not exist"}},
+		{"file", errText(ReadFile(file, load)), result{"乙", ""}},
+		{"file, loader fails", errText(ReadFile(dir, load)), result{"", dir + ": read " + dir + ": is a directory"}},
+		{"file, missing", errText(ReadFile(filepath.Join(dir, "none.txt"), load)), result{"", "open " + filepath.Join(dir, "none.txt") + ": no such file or directory"}},
+	} {
+		if diff := cmp.Diff(tt.want, tt.got); diff != "" {
+			t.Errorf("%s: mismatch (-want +got):\n%s", tt.name, diff)
 		}
 	}
 }
