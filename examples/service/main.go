@@ -13,7 +13,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -70,9 +69,24 @@ func run(args []string, stderr io.Writer) error {
 func loadConfig(catalog, table string) (Config, error) {
 	var cfg Config
 	var err error
-	if cfg.Catalog, err = cli.ReadFile(catalog, matters.LoadCatalog); err != nil {
+	if cfg.Catalog, err = load(catalog, matters.LoadCatalog); err != nil {
 		return cfg, err
 	}
-	cfg.Table, err = cli.ReadFile(table, scoring.LoadTable)
+	cfg.Table, err = load(table, scoring.LoadTable)
 	return cfg, err
+}
+
+// load reads the file name with read, which bounds and checks it.
+func load[T any](name string, read func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
 }
