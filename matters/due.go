@@ -53,7 +53,8 @@ const indexAbove = 64
 //     supervised less than twice since its latest dispatch.
 //
 // A resolved or closed matter calls for a Supervise when it was reopened
-// Supervision.Reopens times (the catalog's limit), its citizen's latest
+// Supervision.Reopens times (the catalog's limit, counted over its whole
+// history as [Catalog.Apply] counts it), its citizen's latest
 // answer is no, and no Supervise came after that answer.
 //
 // Nil matters, matters with no dispatch, matters a lead returned and that
@@ -154,7 +155,6 @@ type since struct {
 	urged, supervised int
 	accepted          bool // the lead accepted
 	paused            bool // some suspension was approved
-	reopens           int
 	answer            *bool // the latest answer
 	supervisedAfter   bool  // a Supervise after the latest answer
 }
@@ -180,8 +180,6 @@ func read(m *Matter) since {
 			s.accepted = s.accepted || e.Actor == m.Lead
 		case Approve:
 			s.paused = s.paused || decided(m.Events, e) == Suspend
-		case Reopen:
-			s.reopens++
 		case Feedback:
 			if !answered && e.Satisfied != nil {
 				s.answer, answered = e.Satisfied, true
@@ -211,11 +209,15 @@ func (s *dueScan) matter(m *Matter) error {
 		return fmt.Errorf("matters: due: matter %s: supervision is due and neither the matter nor the catalog names a supervisor", errtext.Quote(m.ID))
 	}
 	if m.State == Resolved || m.State == Closed {
-		if lim := s.c.Supervision.Reopens; lim > 0 && h.reopens >= lim && h.answer != nil && !*h.answer && !h.supervisedAfter {
-			if supervisor == "" {
-				return noSupervisor()
+		// Reopens count over the whole history, as Catalog.Apply counts
+		// them when it refuses one more: a re-dispatch does not reset them.
+		if lim := s.c.Supervision.Reopens; lim > 0 && h.answer != nil && !*h.answer && !h.supervisedAfter {
+			if n := count(m.Events, Reopen); n >= lim {
+				if supervisor == "" {
+					return noSupervisor()
+				}
+				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)))
 			}
-			add(Supervise, s.note(fmt.Sprintf(noteReopens, h.reopens)))
 		}
 		return nil
 	}

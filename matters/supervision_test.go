@@ -308,6 +308,19 @@ func TestDueCases(t *testing.T) {
 	dissatisfied := timed(t, append(slices.Clone(again), stillNo)...)
 	satisfied := timed(t, append(slices.Clone(again), tev(at(3, 6, 10, 0), matters.Feedback, owner))...)
 	alreadySupervised := timed(t, append(slices.Clone(again), stillNo, tev(at(3, 6, 11, 0), matters.Supervise, supervisor))...)
+	// Reopened once, returned by the lead and dispatched again: the limit
+	// counts the reopening before the new dispatch, as Catalog.Apply does.
+	redispatched := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{
+		tev(at(3, 4, 10, 0), matters.Accept, lead), tev(at(3, 5, 9, 0), matters.Resolve, lead),
+		func() matters.Event { e := tev(at(3, 5, 10, 0), matters.Feedback, owner); e.Satisfied = no(); return e }(),
+		tev(at(3, 5, 11, 0), matters.Reopen, owner),
+		tev(at(3, 5, 12, 0), matters.Return, lead), tev(at(3, 5, 12, 0), matters.Approve, owner),
+		tev(at(3, 5, 13, 0), matters.Dispatch, owner, lead, sup1),
+		tev(at(3, 5, 14, 0), matters.Accept, lead), tev(at(3, 6, 9, 0), matters.Resolve, lead), stillNo,
+	})...)
+	if err := c.Apply(cal, redispatched.Clone(), next(redispatched, tev(at(3, 6, 11, 0), matters.Reopen, owner))); !errors.Is(err, matters.ErrTransition) {
+		t.Fatalf("a second reopening = %v, want ErrTransition: the limit is reached", err)
+	}
 	later := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 30, 9, 0), matters.Accept, sup1)})...)
 	unrouted := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
 	unrouted.Type = "井盖缺失" // no such route; a host's matter edited by hand
@@ -327,6 +340,7 @@ func TestDueCases(t *testing.T) {
 		{"reopened to the limit and still dissatisfied", c, []*matters.Matter{dissatisfied}, []matters.Kind{matters.Supervise}, nil},
 		{"reopened to the limit and satisfied", c, []*matters.Matter{satisfied}, nil, nil},
 		{"supervised after the answer already", c, []*matters.Matter{alreadySupervised}, nil, nil},
+		{"reopened to the limit before a re-dispatch and still dissatisfied", c, []*matters.Matter{redispatched}, []matters.Kind{matters.Supervise}, nil},
 		{"a matter with an event after the instant is skipped", c, []*matters.Matter{later}, nil, nil},
 		{"no supervisor: the urging, and an error", &noSupervisor, []*matters.Matter{fresh, overdue}, []matters.Kind{matters.Urge, matters.Urge},
 			[]string{`matter "M-1"`, "names a supervisor"}},
