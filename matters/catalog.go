@@ -6,6 +6,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // Catalog is the lists of one jurisdiction in force together: the register
@@ -189,5 +190,5 @@ func (d *Directory) Dispatch(m *Matter, at time.Time) (Event, error) {
 	if err != nil {
 		return Event{}, fmt.Errorf("matter %s: %w", errtext.Quote(m.ID), err)
 	}
-	return Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at, Kind: Dispatch, Actor: m.Owner, Units: r.Units(), Routes: d.Version}, nil
+	return Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at.In(workday.CST()), Kind: Dispatch, Actor: m.Owner, Units: r.Units(), Routes: d.Version}, nil
 }

@@ -98,6 +98,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	if len(s.due) > 0 {
 		out = make([]Event, len(s.due))
 	}
+	at = at.In(workday.CST()) // the zone of every time the package hands back
 	for j, d := range s.due {
 		m := ms[d.matter]
 		actor := m.Owner

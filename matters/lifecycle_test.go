@@ -734,3 +734,36 @@ func TestOneTimeZone(t *testing.T) {
 		t.Errorf("Status.At in %v (%v), want CST", st.At.Location(), err)
 	}
 }
+
+// TestEventsHandedBackInCST: the events the package builds for the caller
+// to apply — Catalog.Due's, Catalog.SendBack's and Directory.Dispatch's —
+// carry their instant in China Standard Time whatever zone the caller gave,
+// as the package documentation's one rule for times promises.
+func TestEventsHandedBackInCST(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	overdue := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	platform := build(t, ev(matters.Report, hotline, owner))
+	platform.Type = "油烟扰民" // not on the admission lists: the owner may send it back
+	reported := build(t, ev(matters.Report, owner))
+	for _, zone := range []*time.Location{time.UTC, time.FixedZone("", -5*3600)} {
+		when := at(3, 20, 9, 0).In(zone)
+		due, err := c.Due(cal, when, []*matters.Matter{overdue})
+		if err != nil || len(due) == 0 {
+			t.Fatalf("Due = %v, %v; want events", dueKinds(due), err)
+		}
+		back, err := c.SendBack(platform, owner, when)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dispatch, err := c.Directory.Dispatch(reported, when)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range append(due, back, dispatch) {
+			if e.At.Location() != workday.CST() || !e.At.Equal(when) {
+				t.Errorf("%s given at %v: At = %v, want the same instant in CST", e.Kind, when, e.At)
+			}
+		}
+	}
+}

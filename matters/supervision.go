@@ -214,7 +214,7 @@ func (c *Catalog) SendBack(m *Matter, unit string, at time.Time) (Event, error) 
 	if d.Admitted {
 		return Event{}, fmt.Errorf("matters: matter %s: %s may not send back %s: %s: %w", errtext.Quote(m.ID), errtext.Quote(unit), errtext.Quote(m.Type), d.Reason, ErrTransition)
 	}
-	return Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at, Kind: Return, Actor: unit, Note: d.Reason}, nil
+	return Event{Matter: m.ID, Seq: len(m.Events) + 1, At: at.In(workday.CST()), Kind: Return, Actor: unit, Note: d.Reason}, nil
 }
 
 // FeedbackLate reports whether the citizen was asked late (回访) about
