@@ -182,9 +182,10 @@ func ExampleSummarize() {
 	// surveyed 600 satisfied 560 rate 0.9333
 }
 
-// ExampleMatter_Status dispatches a matter on the Friday before 清明 2024
-// and reads its clocks on the State Council calendar: working time stops
-// over the weekend and the holiday, and the Sunday make-up day counts.
+// ExampleMatter_Status dispatches a matter on the Wednesday evening before
+// 清明 2024 and reads its clocks on the State Council calendar: working
+// time stops over the holiday, Thursday 4 to Saturday 6 April, and the
+// Sunday make-up day counts.
 func ExampleMatter_Status() {
 	cst := workday.CST()
 	day := func(d, h, m int) time.Time { return time.Date(2024, 4, d, h, m, 0, 0, cst) }
