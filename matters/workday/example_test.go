@@ -55,7 +55,7 @@ func ExampleCalendar_Between() {
 func ExampleCalendar_AddDays() {
 	cal := workday.China()
 	cst := workday.CST()
-	// Due three working days after Friday 30 September 2026, 10:00: the
+	// Due three working days after Wednesday 30 September 2026, 10:00: the
 	// National Day break runs 1–7 October.
 	due, _ := cal.AddDays(time.Date(2026, 9, 30, 10, 0, 0, 0, cst), 3)
 	fmt.Println(due.Format("2006-01-02 Mon 15:04"))
