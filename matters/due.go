@@ -62,9 +62,10 @@ const indexAbove = 64
 // event at at can be applied) are skipped. A matter whose route, revision
 // or clock cannot be read — ErrNoRevision, ErrNoRoute, a calendar error —
 // or whose supervision is due with no supervisor on record or in the
-// catalog, is left out (its urging still returned) and named in the error,
-// which joins one error per such matter (the first 100, then a count). It
-// panics on a nil catalog or calendar.
+// catalog ([ErrActor]: a Supervise by no one), is left out (its urging
+// still returned) and named in the error, which joins one error per such
+// matter (the first 100, then a count). It panics on a nil catalog or
+// calendar.
 //
 // Due reads each matter once, from its latest event back to its latest
 // dispatch, with a few calendar lookups: see the package's benchmarks.
@@ -207,7 +208,7 @@ func (s *dueScan) matter(m *Matter) error {
 	}
 	supervisor := s.supervisor(m)
 	noSupervisor := func() error {
-		return fmt.Errorf("matters: due: matter %s: supervision is due and neither the matter nor the catalog names a supervisor", errtext.Quote(m.ID))
+		return fmt.Errorf("matters: due: matter %s: supervision is due and neither the matter nor the catalog names a supervisor: %w", errtext.Quote(m.ID), ErrActor)
 	}
 	if m.State == Resolved || m.State == Closed {
 		// Reopens count over the whole history, as Catalog.Apply counts

@@ -371,6 +371,11 @@ func TestDueCases(t *testing.T) {
 			}
 		})
 	}
+	// The error names the matter and wraps ErrActor, as Apply refuses the
+	// Supervise it would have built, one with no actor.
+	if _, err := noSupervisor.Due(cal, at(3, 20, 9, 0), []*matters.Matter{overdue}); !errors.Is(err, matters.ErrActor) {
+		t.Errorf("Due with no supervisor = %v, want an error wrapping ErrActor", err)
+	}
 	if due, _ := c.Due(cal, at(3, 20, 9, 0), []*matters.Matter{overdue}); len(due) == 3 {
 		if due[0].Actor != owner || due[1].Actor != supervisor || due[1].Seq != due[0].Seq+1 || due[2].Seq != due[1].Seq+1 {
 			t.Errorf("due = %+v: want the owner's urging, then the supervisor's two, numbered in turn", due)
