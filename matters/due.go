@@ -155,8 +155,8 @@ func (s *dueScan) note(text string) int {
 type since struct {
 	d                 int // index of the latest Dispatch
 	urged, supervised int
-	accepted          bool // the lead accepted
-	paused            bool // some suspension was approved
+	accepted          bool  // the lead accepted
+	paused            bool  // some suspension was approved
 	answer            *bool // the latest answer
 	supervisedAfter   bool  // a Supervise after the latest answer
 }
