@@ -84,8 +84,8 @@ const MaxExtendDays = 365
 //   - Dispatch, by O, from Whistled, or from Reported without a whistle (派单:
 //     how a hotline assigns the matters it owns to a department), not while
 //     a request waits: needs Units, distinct and non-empty, lead first, none
-//     of them O or P. Sets Lead and Support; Coordinated if more than one
-//     unit. → Dispatched.
+//     of them O, P or S. Sets Lead and Support; Coordinated if more than
+//     one unit. → Dispatched.
 //   - Accept (应哨), by U, from Dispatched or Accepted, once per unit per
 //     dispatch; allowed while suspended. The lead's Accept moves
 //     Dispatched → Accepted; a support unit's leaves the state alone.

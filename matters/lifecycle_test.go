@@ -185,6 +185,10 @@ func TestApplyRefusals(t *testing.T) {
 	withDays := func(e matters.Event, days int) matters.Event { e.Days = days; return e }
 	selfSupervised := ev(matters.Report, owner)
 	selfSupervised.Supervisor = owner
+	reportSupervised := ev(matters.Report, owner)
+	reportSupervised.Supervisor = outside
+	whistledSupervised := []matters.Event{reportSupervised, ev(matters.Whistle, owner)}
+	returnedSupervised := slices.Concat(supervised, approved(matters.Return, lead))
 	tests := []struct {
 		name  string
 		prior []matters.Event
@@ -308,6 +312,9 @@ func TestApplyRefusals(t *testing.T) {
 		{"the owner dispatches to itself as support", hWhistled, ev(matters.Dispatch, owner, lead, owner), false, matters.ErrInvalid},
 		{"the owner dispatches to its platform", platform, ev(matters.Dispatch, owner, hotline), false, matters.ErrInvalid},
 		{"a report whose supervisor is its owner", nil, selfSupervised, false, matters.ErrInvalid},
+		{"the owner dispatches to the matter's supervisor", whistledSupervised, ev(matters.Dispatch, owner, outside), false, matters.ErrInvalid},
+		{"the owner dispatches to the matter's supervisor as support", whistledSupervised, ev(matters.Dispatch, owner, lead, outside), false, matters.ErrInvalid},
+		{"a returned matter dispatched to the unit that supervised it", returnedSupervised, ev(matters.Dispatch, owner, outside), false, matters.ErrInvalid},
 		// precedence: state before actor before payload
 		{"wrong state and actor is a transition error", hAccepted, ev(matters.Dispatch, outside), false, matters.ErrTransition},
 		{"wrong actor and payload is an actor error", hWhistled, ev(matters.Dispatch, outside), false, matters.ErrActor},
@@ -580,6 +587,9 @@ func checkInvariants(t testing.TB, m *matters.Matter) {
 	}
 	if m.Lead == m.Owner || slices.Contains(m.Support, m.Owner) {
 		t.Fatalf("matter %s: the owner %s is dispatched to", m.ID, m.Owner)
+	}
+	if m.Supervisor != "" && (m.Lead == m.Supervisor || slices.Contains(m.Support, m.Supervisor)) {
+		t.Fatalf("matter %s: the supervisor %s is dispatched to", m.ID, m.Supervisor)
 	}
 }
 

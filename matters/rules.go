@@ -130,6 +130,8 @@ func (r *rules) check() {
 				r.payload("unit %s is dispatched twice", u)
 			case u == m.Owner || u == m.Platform && m.Platform != "":
 				r.payload("units[%d] %s is the matter's owner or platform: a matter is dispatched to the units it grades, never to itself", i, u)
+			case u == m.Supervisor && m.Supervisor != "":
+				r.payload("units[%d] %s is the matter's supervisor: the body that supervises the units is never one of them", i, u)
 			}
 		}
 	case Accept:

@@ -52,7 +52,9 @@ func refusal(e *Event, err error, format string, args ...any) error {
 //     type that revision does not route ([ErrNoRoute]), or to units off the
 //     route — a lead other than the route's, or a support unit the route
 //     does not name — unless e.Override gives the owner's reason
-//     ([ErrOffRoute]); the reason stays in the history;
+//     ([ErrOffRoute]); the reason stays in the history; or to
+//     Supervision.Supervisor where the matter records no supervisor
+//     ([ErrInvalid], as Matter.Apply refuses the matter's own);
 //   - a Return by a sub-district — the owner handing a platform's matter
 //     back, or a dispatched unit that the register in force lists as a
 //     sub-district — of work its admission lists in force admit
@@ -131,6 +133,11 @@ func (c *Catalog) checkDispatch(m *Matter, e *Event) error {
 	r := d.route(m.Type)
 	if r == nil {
 		return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(m.Type))
+	}
+	if s := c.Supervision.Supervisor; s != "" && m.Supervisor == "" {
+		if i := slices.Index(e.Units, s); i >= 0 {
+			return refusal(e, ErrInvalid, "units[%d] %s is the catalog's supervisor, the first supervisor of a matter that names none: the body that supervises the units is never one of them", i, errtext.Quote(s))
+		}
 	}
 	if e.Override != "" || len(e.Units) == 0 {
 		return nil // the owner's reason is on record; Matter.Apply refuses no units

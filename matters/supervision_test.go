@@ -80,6 +80,12 @@ func TestCatalogApply(t *testing.T) {
 		{"a dispatch recording the revision in force", versioned, whistled, withRoutes(ev(matters.Dispatch, owner, lead), "2024"), time.Time{}, nil},
 		{"a dispatch recording a revision no longer in force", versioned, whistled, withRoutes(ev(matters.Dispatch, owner, lead), "2023"), time.Time{}, matters.ErrNoRevision},
 		{"a dispatch recording a revision the catalog lacks", versioned, whistled, withRoutes(ev(matters.Dispatch, owner, lead), "2099"), time.Time{}, matters.ErrNoRevision},
+		{"a dispatch to the catalog's supervisor, with the owner's reason", c, whistled,
+			func() matters.Event {
+				e := ev(matters.Dispatch, owner, lead, supervisor)
+				e.Override = "督查室牵头协调"
+				return e
+			}(), time.Time{}, matters.ErrInvalid},
 		{"the first reopening", c, resolved, ev(matters.Reopen, owner), time.Time{}, nil},
 		{"a reopening beyond the catalog's limit", c, reopened, ev(matters.Reopen, owner), time.Time{}, matters.ErrTransition},
 		{"the catalog's supervisor supervises", c, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
