@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/shopspring/decimal"
 )
@@ -83,7 +84,7 @@ func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 		r    Ratio
 	}{{ResponsePart, r.Response}, {ResolutionPart, r.Resolution}, {SatisfactionPart, r.Satisfaction}} {
 		if p.r.Den == 0 {
-			errs = append(errs, fmt.Errorf("%w: group %q: no %s to count", ErrNoData, r.Group, p.name))
+			errs = append(errs, fmt.Errorf("%w: group %s: no %s to count", ErrNoData, errtext.Quote(r.Group), p.name))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -92,7 +93,7 @@ func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 	v, err := assessment.Blend(w, map[string]decimal.Decimal{
 		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("indicators: index of group %q: %w", r.Group, err)
+		return decimal.Zero, fmt.Errorf("indicators: index of group %s: %w", errtext.Quote(r.Group), err)
 	}
 	return v.Round(4), nil
 }
