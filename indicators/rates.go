@@ -37,8 +37,9 @@ func ratio(num, den int) Ratio {
 
 // Rates are the figures of one group of parts (see [Tally]):
 //
-//   - Parts, the parts counted, and Matters, the distinct matters they
-//     belong to;
+//   - Parts, the parts counted, and Matters, the matters they belong to,
+//     a matter of several units once (a part given twice counts twice,
+//     its matter too: see [Tally]);
 //   - Response (响应率): of the parts, those whose unit accepted within
 //     the response limit (Facts.Responded, and Response ≤ ResponseLimit,
 //     or no limit);

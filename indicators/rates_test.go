@@ -215,7 +215,19 @@ func TestTallyPartGivenTwice(t *testing.T) {
 		if got, was := partsCounted(want), partsCounted(once); got != was+1 {
 			t.Errorf("parts counted: %d with a part given twice, %d once; want one more", got, was)
 		}
+		if got, was := mattersCounted(want), mattersCounted(once); got != was+1 {
+			t.Errorf("matters counted: %d with a part given twice, %d once; want one more", got, was)
+		}
 	}
+}
+
+// mattersCounted is the number of matters the groups count.
+func mattersCounted(rs []indicators.Rates) int {
+	n := 0
+	for _, r := range rs {
+		n += r.Matters
+	}
+	return n
 }
 
 // partsCounted is the number of parts the groups count.
