@@ -16,7 +16,8 @@ import (
 )
 
 // ErrInvalid reports input that breaks a documented rule: a category
-// without a code or listed twice, a person in an unknown category or
+// without a code or listed twice, a score that names no person, a person
+// in an unknown category or
 // appraised twice, a candidate without an ID or listed twice, a post
 // without a quota, a scale that fails [scoring.Scale.Validate]. The
 // wrapping message names the item.
@@ -83,8 +84,8 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // reported, joined, the round's alone when it has any (nothing is blended
 // by it): a category without a code or twice, or with bad weights
 // ([assessment.ErrWeights]), a scale that is not valid ([ErrInvalid]);
-// otherwise a person in an unknown category or appraised twice in one
-// category ([ErrInvalid]), a person with a missing or extra indicator
+// otherwise a score that names no person, a person in an unknown category
+// or appraised twice in one category ([ErrInvalid]), a person with a missing or extra indicator
 // ([assessment.ErrWeights], naming the person and the indicator). Each result's Scores is a copy of the person's: the
 // results are the caller's.
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
@@ -111,8 +112,12 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	}
 	groups := make([][]Appraised, len(a.Categories))
 	seen := map[[2]string]bool{}
-	for _, s := range staff {
+	for j, s := range staff {
 		person, category := errtext.Quote(s.Person), errtext.Quote(s.Category)
+		if s.Person == "" {
+			errs = append(errs, fmt.Errorf("%w: staff[%d] in category %s names no person", ErrInvalid, j, category))
+			continue
+		}
 		i, ok := cats[s.Category]
 		if !ok {
 			errs = append(errs, fmt.Errorf("%w: person %s is in the unknown category %s", ErrInvalid, person, category))
