@@ -17,10 +17,9 @@ import (
 
 // ErrInvalid reports input that breaks a documented rule: a category
 // without a code or listed twice, a score that names no person, a person
-// in an unknown category or
-// appraised twice, a candidate without an ID or listed twice, a post
-// without a quota, a scale that fails [scoring.Scale.Validate]. The
-// wrapping message names the item.
+// in an unknown category or appraised twice, a candidate without an ID or
+// listed twice, a post without a quota, a scale that fails
+// [scoring.Scale.Validate]. The wrapping message names the item.
 var ErrInvalid = errors.New("staff: invalid")
 
 // PostCategory is one category of posts in a quantitative appraisal by
