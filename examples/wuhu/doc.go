@@ -103,7 +103,8 @@
 //     — work the lists do not admit must be cleared, work they admit
 //     kept —, and 招商引资 and 协税护税 moved out of the sub-districts'
 //     duties: no longer among the sub-districts' assessment indicators,
-//     nor among the matter types of routes.json;
+//     nor among the matter types of routes.json, the indicators turned to
+//     the source's 企业服务, 营商环境 and 项目落地;
 //   - 坚持权责一致, 赋权: the five powers (五权) and their grants to the
 //     sub-districts as powers held by grant ([accountability.Grant],
 //     checked by the register's power rules), in part (Partial, Scope)

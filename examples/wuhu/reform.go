@@ -97,6 +97,7 @@ type powersData struct {
 	Assessment struct {
 		Before []string `json:"before"`
 		After  []string `json:"after"`
+		Focus  []string `json:"focus"` // where the source turns the sub-districts' economic work
 	} `json:"assessment"`
 	Powers   []fivePower `json:"powers"`
 	Tracking tracking    `json:"tracking"`

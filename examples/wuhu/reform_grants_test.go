@@ -4,37 +4,37 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/qingdan/qingdan/accountability"
 )
 
 // TestReformGrants: the grants keep the source's planning-participation
 // grant in part and are all done when the follow-up ends, and each way of
 // breaking them is caught by its rule.
 func TestReformGrants(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(pd *powersData)
-		want   []ruleAt
-	}{
-		{"as embedded", func(*powersData) {}, nil},
-		{"a sixth power", func(pd *powersData) { pd.Powers = append(pd.Powers, fivePower{Name: "执法协调权"}) },
+	tests := []reformCase{
+		{"as embedded", func(*world, *reformData, *powersData) {}, nil},
+		{"a sixth power", func(_ *world, _ *reformData, pd *powersData) {
+			pd.Powers = append(pd.Powers, fivePower{Name: "执法协调权"})
+		},
 			[]ruleAt{{"wuhu.reform.five", "powers"}}},
-		{"a power named twice", func(pd *powersData) { pd.Powers[4].Name = "规划参与权" },
+		{"a power named twice", func(_ *world, _ *reformData, pd *powersData) { pd.Powers[4].Name = "规划参与权" },
 			[]ruleAt{{"wuhu.reform.five", "powers[规划参与权]"}, {"wuhu.reform.grant", "grants[FQ-06]"}}},
-		{"a grant from no department", func(pd *powersData) { pd.Grants[1].From = "qzf" },
+		{"a grant from no department", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[1].From = "qzf" },
 			[]ruleAt{{"wuhu.reform.grant", "grants[FQ-02]"}}},
-		{"a grant from nobody", func(pd *powersData) { pd.Grants[1].From = "" },
+		{"a grant from nobody", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[1].From = "" },
 			[]ruleAt{{"wuhu.reform.grant", "grants[FQ-02]"}, {"power.grant", "powers[FQ-02].grant"}}},
-		{"a partial grant that does not say which part", func(pd *powersData) { pd.Grants[0].Scope = "" },
+		{"a partial grant that does not say which part", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[0].Scope = "" },
 			[]ruleAt{{"power.grant", "powers[FQ-01].grant"}}},
-		{"a partial grant not backed by the survey", func(pd *powersData) { pd.Grants[0].Surveyed = false },
+		{"a partial grant not backed by the survey", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[0].Surveyed = false },
 			[]ruleAt{{"wuhu.reform.survey", "grants[FQ-01]"}}},
-		{"a grant still open at the end", func(pd *powersData) { pd.Grants[6].Done = "" },
+		{"a grant still open at the end", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[6].Done = "" },
 			[]ruleAt{{"wuhu.reform.open", "grants[FQ-07]"}}},
-		{"a month outside the follow-up", func(pd *powersData) { pd.Grants[2].Done = "2020-07" },
+		{"a month outside the follow-up", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[2].Done = "2020-07" },
 			[]ruleAt{{"wuhu.reform.grant.month", "grants[FQ-03].done"}}},
-		{"no month at all", func(pd *powersData) { pd.Grants[2].Due = "September" },
+		{"no month at all", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[2].Due = "September" },
 			[]ruleAt{{"wuhu.reform.grant.month", "grants[FQ-03].due"}}},
-		{"a follow-up backwards", func(pd *powersData) { pd.Tracking.From, pd.Tracking.To = "2020-06", "2019-07" }, []ruleAt{
+		{"a follow-up backwards", func(_ *world, _ *reformData, pd *powersData) { pd.Tracking.From, pd.Tracking.To = "2020-06", "2019-07" }, []ruleAt{
 			{"wuhu.reform.grant.month", "tracking"},
 			{"wuhu.reform.grant.month", "grants[FQ-01].due"}, {"wuhu.reform.grant.month", "grants[FQ-01].done"},
 			{"wuhu.reform.grant.month", "grants[FQ-02].due"}, {"wuhu.reform.grant.month", "grants[FQ-02].done"},
@@ -44,18 +44,10 @@ func TestReformGrants(t *testing.T) {
 			{"wuhu.reform.grant.month", "grants[FQ-06].due"}, {"wuhu.reform.grant.month", "grants[FQ-06].done"},
 			{"wuhu.reform.grant.month", "grants[FQ-07].due"}, {"wuhu.reform.grant.month", "grants[FQ-07].done"},
 		}},
-		{"two grants with one code", func(pd *powersData) { pd.Grants[3].ID = "FQ-02" },
+		{"two grants with one code", func(_ *world, _ *reformData, pd *powersData) { pd.Grants[3].ID = "FQ-02" },
 			[]ruleAt{{"power.duplicate", "powers[FQ-02]"}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			w, _, pd := reformWorld(t)
-			tt.mutate(pd)
-			if diff := cmp.Diff(tt.want, rulesAt(grants(w, pd).Findings)); diff != "" {
-				t.Errorf("findings mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
+	runReformCases(t, tests, func(w *world, rd *reformData, pd *powersData) accountability.Findings { return grants(w, pd).Findings })
 }
 
 // TestReformLedger: the follow-up names the departments that lag at each

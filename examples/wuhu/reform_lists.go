@@ -7,6 +7,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/matters"
@@ -23,6 +24,7 @@ type listsView struct {
 	Before   []string                `json:"before"`  // the sub-districts' assessment indicators before
 	After    []string                `json:"after"`   // and after
 	Dropped  []string                `json:"dropped"` // in Before, not in After
+	Focus    []string                `json:"focus"`   // the source's: 企业服务, 营商环境, 项目落地
 	Findings accountability.Findings `json:"findings,omitempty"`
 }
 
@@ -49,11 +51,14 @@ type cleanupRow struct {
 //	                        on them cleared ([matters.Admission.Admit] decides)
 //	wuhu.reform.assessment  an indicator of the sub-districts' assessment after
 //	                        the reform that falls under an exclusion (招商引资, 协税护税)
+//	wuhu.reform.focus       a focus of the economic work the source names
+//	                        (企业服务, 营商环境, 项目落地) that no indicator after
+//	                        the reform assesses
 //	wuhu.reform.routes      a matter type of the governance matter list
 //	                        (routes.json) that falls under an exclusion
 func lists(w *world, pd *powersData) listsView {
 	a := &w.adm.Admission
-	v := listsView{Excluded: a.Excluded, Before: pd.Assessment.Before, After: pd.Assessment.After}
+	v := listsView{Excluded: a.Excluded, Before: pd.Assessment.Before, After: pd.Assessment.After, Focus: pd.Assessment.Focus}
 	var fs findings
 	for _, l := range []matters.List{matters.Duties, matters.Services, matters.OtherWork} {
 		n := 0
@@ -95,6 +100,13 @@ func lists(w *world, pd *powersData) listsView {
 	}
 	for _, x := range v.After {
 		excluded("wuhu.reform.assessment", "assessment.after["+x+"]", "the sub-districts' assessment indicator", "街道考核指标", x)
+	}
+	for _, f := range v.Focus {
+		if !slices.ContainsFunc(v.After, func(x string) bool { return strings.Contains(x, f) }) {
+			fs.add("wuhu.reform.focus", "assessment.focus["+f+"]",
+				"no indicator of the sub-districts' assessment after the reform assesses "+f,
+				"整治后的街道考核指标未体现“"+f+"”")
+		}
 	}
 	for _, r := range w.dir.Routes {
 		excluded("wuhu.reform.routes", "routes["+r.Type+"]", "the matter type", "基层治理事项", r.Type)

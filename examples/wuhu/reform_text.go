@@ -10,6 +10,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/texttable"
+	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
 
@@ -55,32 +56,15 @@ func writeReform(out io.Writer, v *reformView) error {
 	p("  %d 个街道在配备专职副书记的同时增配 1 名抓党建工作的党工委委员（公布 %d 个）\n", rv.Members, pub.PartyMembers)
 	p("  社区党组织服务群众专项经费：每个社区最低 %s 万元提高到 %s 万元；%d 个社区合计 %s 万元（按原最低标准为 %s 万元）\n",
 		pub.FundBefore, pub.FundMin, rv.Total.Communities, rv.FundTotal, rv.FundBefore)
-	p("  %d 年社会组织“公益创投”为民服务项目资金 %s 万元（公布 %s 万元）：", pub.VentureYear, rv.VentureSum, pub.Venture)
-	for i, x := range rv.Venture {
-		if i > 0 {
-			p("、")
-		}
-		p("%s %s", x.Name, x.Amount)
-	}
-	p("\n")
+	p("  %d 年社会组织“公益创投”为民服务项目资金 %s 万元（公布 %s 万元）：%s\n", pub.VentureYear, rv.VentureSum, pub.Venture,
+		joined(rv.Venture, func(x ventureItem) string { return x.Name + " " + x.Amount.String() }))
 	verdict(&b, "与公布数字核对", "一致", rv.Findings)
 
 	lv := &v.Lists
-	p("\n三、明责：3 个清单与专项整治\n  街道事项准入清单（data/admission.json，节选）：")
-	for i, l := range lv.Lists {
-		if i > 0 {
-			p("、")
-		}
-		p("%s %d 项", l.List.Label(), l.Items)
-	}
-	p("\n  移出街道职责：")
-	for i, x := range lv.Excluded {
-		if i > 0 {
-			p("、")
-		}
-		p("%s", x.Name)
-	}
-	p("\n  专项整治（清理 3 个清单以外的街道事项）：\n")
+	p("\n三、明责：3 个清单与专项整治\n  街道事项准入清单（data/admission.json，节选）：%s\n",
+		joined(lv.Lists, func(l listCount) string { return l.List.Label() + " " + strconv.Itoa(l.Items) + " 项" }))
+	p("  移出街道职责：%s\n", joined(lv.Excluded, func(x matters.Exclusion) string { return x.Name }))
+	p("  专项整治（清理 3 个清单以外的街道事项）：\n")
 	t = texttable.New("事项", "交办单位", "准入", "整治后")
 	for _, c := range lv.Cleanup {
 		t.Add(c.Title, c.From, c.Basis, map[bool]string{true: "已清理", false: "保留"}[c.Cleared])
@@ -88,21 +72,17 @@ func writeReform(out io.Writer, v *reformView) error {
 	tbl(t)
 	p("  街道考核指标：整治前 %s\n", strings.Join(lv.Before, "、"))
 	p("                整治后 %s\n", strings.Join(lv.After, "、"))
-	p("  不再考核：%s\n", strings.Join(lv.Dropped, "、"))
+	p("  不再考核：%s；发展经济的重心转到%s\n", strings.Join(lv.Dropped, "、"), strings.Join(lv.Focus, "、"))
 	verdict(&b, "清单外事项清理、考核指标与基层治理事项清单核对", "一致", lv.Findings)
 
 	gv := &v.Grants
-	p("\n四、赋权：“五权”制度体系（文件只点名规划参与权）\n  ")
-	for i, f := range gv.Five {
-		if i > 0 {
-			p("、")
-		}
-		p("%s", f.Name)
+	p("\n四、赋权：“五权”制度体系（文件只点名规划参与权）\n  %s\n", joined(gv.Five, func(f fivePower) string {
 		if !f.Source {
-			p("*")
+			return f.Name + "*"
 		}
-	}
-	p("\n  （* 非本文所列，取自国家政策的通常表述）\n")
+		return f.Name
+	}))
+	p("  （* 非本文所列，取自国家政策的通常表述）\n")
 	t = texttable.New("编号", "权力", "赋予内容", "放权部门", "范围", "到期", "落实")
 	for _, pw := range gv.Powers {
 		g := pw.Grant
@@ -146,6 +126,15 @@ func verdict(b *strings.Builder, what, ok string, fs accountability.Findings) {
 	for _, f := range fs {
 		fmt.Fprintf(b, "    %s %s：%s（%s）\n", f.Severity.Label(), f.Path, f.Label(), f.Rule)
 	}
+}
+
+// joined joins what f makes of each of xs with 、.
+func joined[T any](xs []T, f func(T) string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return strings.Join(out, "、")
 }
 
 // yes is 是 for true, blank for false.
