@@ -118,10 +118,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if *asJSON {
-		err = jsonx.Indent(stdout, r)
+	return emit(stdout, stderr, *asJSON, r, func(w io.Writer) error { return writeText(w, r) })
+}
+
+// emit writes the report v to stdout as JSON, or as text when not asJSON,
+// and returns the exit status: 0, or 1 when it cannot be written, the
+// error said on stderr.
+func emit(stdout, stderr io.Writer, asJSON bool, v any, text func(io.Writer) error) int {
+	var err error
+	if asJSON {
+		err = jsonx.Indent(stdout, v)
 	} else {
-		err = writeText(stdout, r)
+		err = text(stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "wuhu: %v\n", err)
@@ -163,14 +171,5 @@ func runReform(w *world, asJSON bool, stdout, stderr io.Writer) int {
 		return 1
 	}
 	v := reformReport(w, rd, pd)
-	if asJSON {
-		err = jsonx.Indent(stdout, v)
-	} else {
-		err = writeReform(stdout, v)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "wuhu: %v\n", err)
-		return 1
-	}
-	return 0
+	return emit(stdout, stderr, asJSON, v, func(w io.Writer) error { return writeReform(w, v) })
 }
