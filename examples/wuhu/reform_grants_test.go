@@ -55,18 +55,8 @@ func TestReformGrants(t *testing.T) {
 func TestReformLedger(t *testing.T) {
 	w, _, pd := reformWorld(t)
 	v := grants(w, pd)
-	type month struct {
-		Month     string
-		Quarterly bool
-		Due, Done int
-		Lagging   []lagged
-	}
-	var got []month
-	for _, m := range v.Ledger {
-		got = append(got, month{m.Month, m.Quarterly, m.Due, m.Done, m.Lagging})
-	}
 	police, housing, env := lagged{"FQ-03", "公安局"}, lagged{"FQ-05", "住建局"}, lagged{"FQ-07", "生态环境局"}
-	want := []month{
+	want := []ledgerMonth{
 		{"2019-07", false, 0, 0, nil},
 		{"2019-08", false, 0, 1, nil}, // the planning-participation grant, done before it was due
 		{"2019-09", true, 3, 2, []lagged{police}},
@@ -80,7 +70,7 @@ func TestReformLedger(t *testing.T) {
 		{"2020-05", false, 7, 6, []lagged{env}},
 		{"2020-06", true, 7, 7, nil},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, v.Ledger); diff != "" {
 		t.Errorf("ledger mismatch (-want +got):\n%s", diff)
 	}
 	p := v.Powers[0]
