@@ -80,11 +80,12 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // Appraise blends each person's scores with the weights of their category
 // and ranks people within each category. The result is ordered by category
 // as in a.Categories, then by rank, then by person. Every problem is
-// reported, joined: a category without a code or twice, a scale that is
-// not valid, a person in an unknown category or appraised twice in one
-// category ([ErrInvalid]); a category with bad weights, a person with a
-// missing or extra indicator ([assessment.ErrWeights], naming the person
-// and the indicator). Each result's Scores is a copy of the person's: the
+// reported, joined, the round's alone when it has any (nothing is blended
+// by it): a category without a code or twice, or with bad weights
+// ([assessment.ErrWeights]), a scale that is not valid ([ErrInvalid]);
+// otherwise a person in an unknown category or appraised twice in one
+// category ([ErrInvalid]), a person with a missing or extra indicator
+// ([assessment.ErrWeights], naming the person and the indicator). Each result's Scores is a copy of the person's: the
 // results are the caller's.
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	var errs []error

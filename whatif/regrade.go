@@ -25,7 +25,10 @@ var ErrInvalid = errors.New("whatif: invalid")
 // policy; the what-if book is separate. The Subjects of the report are
 // scored over p. Facts that match no recorded evaluation are ignored.
 // Facts given in the order the book was recorded (scoring.Book.All) are
-// matched fastest.
+// matched fastest. A *scoring.Table is graded compiled ([scoring.Table.Compile]),
+// into one Result reused from evaluation to evaluation
+// ([scoring.EvaluateInto]): the same grades, and only the Results that
+// change are kept.
 //
 // An evaluation with no facts, facts that e leaves unevaluated, and two
 // facts for one evaluation are errors wrapping [ErrInvalid], naming the
@@ -38,13 +41,19 @@ func Regrade(recorded *scoring.Book, facts []scoring.Facts, e scoring.Evaluator,
 	case e == nil:
 		panic("whatif: Regrade: nil scoring.Evaluator")
 	}
+	if t, ok := e.(*scoring.Table); ok {
+		if c, err := t.Compile(); err == nil { // an invalid table's Evaluate says what is wrong
+			e = c
+		}
+	}
 	amended := counting(recorded)
 	m := matcher{facts: facts}
 	out := Report{Book: scoring.NewBook(nil)}
 	var changes changeList
+	var r scoring.Result
 	var err error
 	for ev := range recorded.All() {
-		if err = regradeOne(&m, e, amended, out.Book, &changes, ev); err != nil {
+		if err = regradeOne(&m, e, &r, amended, out.Book, &changes, ev); err != nil {
 			break
 		}
 	}
@@ -60,13 +69,16 @@ func Regrade(recorded *scoring.Book, facts []scoring.Facts, e scoring.Evaluator,
 }
 
 // regradeOne regrades the recorded evaluation ev into book, noting in
-// changes whether its grade changes.
-func regradeOne(m *matcher, e scoring.Evaluator, amended map[key]scoring.Result, book *scoring.Book, changes *changeList, ev scoring.Evaluation) error {
+// changes whether its grade changes. It grades into dst, whose memory the
+// next call reuses: book copies what it records, and a change keeps a
+// copy of its own.
+func regradeOne(m *matcher, e scoring.Evaluator, dst *scoring.Result, amended map[key]scoring.Result, book *scoring.Book, changes *changeList, ev scoring.Evaluation) error {
 	i, err := m.find(&ev)
 	if err != nil {
 		return err
 	}
-	r, err := e.Evaluate(m.facts[i])
+	err = scoring.EvaluateInto(e, dst, m.facts[i])
+	r := *dst
 	switch {
 	case err != nil:
 		return fmt.Errorf("whatif: regrade of %s: %w", where(&ev), err)
@@ -84,9 +96,20 @@ func regradeOne(m *matcher, e scoring.Evaluator, amended map[key]scoring.Result,
 		return fmt.Errorf("whatif: regrade of %s: %w", where(&ev), err)
 	}
 	if old.Grade != r.Grade || !changes.points.equal(old.Points, r.Points) {
-		changes.add(Change{Matter: ev.Matter, Subject: ev.Subject, Evaluator: ev.Evaluator, Stage: ev.Stage, Old: old, New: r})
+		changes.add(Change{Matter: ev.Matter, Subject: ev.Subject, Evaluator: ev.Evaluator, Stage: ev.Stage, Old: old, New: own(r)})
 	}
 	return nil
+}
+
+// own returns a copy of r that shares no memory with it: its reasons and
+// their checks and figures copied.
+func own(r scoring.Result) scoring.Result {
+	r.Reasons = slices.Clone(r.Reasons)
+	for i := range r.Reasons {
+		x := &r.Reasons[i]
+		x.Checks, x.Figures = slices.Clone(x.Checks), slices.Clone(x.Figures)
+	}
+	return r
 }
 
 // pointsMemo compares points, remembering the last pair: a what-if's

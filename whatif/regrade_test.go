@@ -221,3 +221,32 @@ func TestRegradeOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestRegradeCompiles: Regrade grades a *scoring.Table compiled, into one
+// reused Result; the report is the one the table's own Evaluate gives,
+// each change's Result its own.
+func TestRegradeCompiles(t *testing.T) {
+	lenient, strict := whatIfTables()
+	book, facts := whatIfYear(t, 60)
+	for _, tb := range []*scoring.Table{strict, lenient} {
+		compiled, err := whatif.Regrade(book, facts, tb, scoring.Year(2026))
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := whatif.Regrade(book, facts, scoring.EvaluatorFunc(tb.Evaluate), scoring.Year(2026))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(plain.Changes, compiled.Changes); diff != "" {
+			t.Errorf("%s: changes mismatch (-want +got):\n%s", tb.Version, diff)
+		}
+		if diff := cmp.Diff(plain.Subjects, compiled.Subjects); diff != "" {
+			t.Errorf("%s: subjects mismatch (-want +got):\n%s", tb.Version, diff)
+		}
+		pb, err1 := plain.Book.MarshalJSON()
+		cb, err2 := compiled.Book.MarshalJSON()
+		if err1 != nil || err2 != nil || !bytes.Equal(pb, cb) {
+			t.Errorf("%s: the what-if books differ (%v, %v)", tb.Version, err1, err2)
+		}
+	}
+}
