@@ -33,8 +33,9 @@ func (w Weights) MarshalJSON() ([]byte, error) {
 }
 
 // Validate reports every problem, joined, each wrapping [ErrWeights]: no
-// parts, a part with an empty name, a negative weight (naming it), and a
-// sum other than exactly 1 (giving the sum).
+// parts, a part with an empty name, a negative weight (naming it), a
+// weight longer than 64 characters written out (naming it), and a sum
+// other than exactly 1 (giving the sum).
 func (w Weights) Validate() error {
 	var errs []error
 	for _, err := range weights.Check(w) {
@@ -45,9 +46,11 @@ func (w Weights) Validate() error {
 
 // Blend returns Σ w[name] × parts[name], exactly: it is not rounded, and a
 // caller that prints it chooses the places. The weights must be valid (see
-// [Weights.Validate]) and parts must have exactly the weights' names; every
-// problem — a bad weight, a missing part, an extra part, each named — is
-// reported, joined, wrapping [ErrWeights].
+// [Weights.Validate]) and parts must have exactly the weights' names, each
+// value no longer than 64 characters written out (so that no sum allocates
+// without bound); every problem — a bad weight, a missing part, an extra
+// part, a part too long, each named — is reported, joined, wrapping
+// [ErrWeights].
 func Blend(w Weights, parts map[string]decimal.Decimal) (decimal.Decimal, error) {
 	var errs []error
 	if err := w.Validate(); err != nil {
@@ -58,6 +61,11 @@ func Blend(w Weights, parts map[string]decimal.Decimal) (decimal.Decimal, error)
 	}
 	for _, name := range absent(parts, w) {
 		errs = append(errs, fmt.Errorf("%w: part %s has no weight", ErrWeights, errtext.Quote(name)))
+	}
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		if !jsonx.DecimalFits(parts[name]) {
+			errs = append(errs, fmt.Errorf("%w: part %s has a value of more than %d characters", ErrWeights, errtext.Quote(name), jsonx.MaxDecimalLen))
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return decimal.Zero, err

@@ -55,6 +55,9 @@ func TestBlend(t *testing.T) {
 		{"missing and extra", annualWeights(), map[string]decimal.Decimal{"subdistrict": d("90"), "bonus": d("5")}, "",
 			[]string{`part "department" is missing`, `part "bonus" has no weight`}},
 		{"no weights", nil, nil, "", []string{"no parts"}},
+		{"a weight and a part too long to add", assessment.Weights{"a": decimal.New(1, -99999999), "b": d("1")},
+			map[string]decimal.Decimal{"a": d("1"), "b": decimal.New(5, -99999999)}, "",
+			[]string{`part "a" has a weight of more than 64 characters`, `part "b" has a value of more than 64 characters`}},
 		{"empty name", assessment.Weights{"": d("1")}, map[string]decimal.Decimal{"": d("1")}, "", []string{"empty name"}},
 	}
 	for _, tt := range tests {

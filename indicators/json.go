@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
@@ -94,11 +95,11 @@ func (s *Standing) UnmarshalJSON(b []byte) error {
 		case got.Subject == "":
 			return errors.New("no subject")
 		case got.Rank < 1 || got.Rank > got.Of:
-			return fmt.Errorf("subject %q ranked %d of %d", got.Subject, got.Rank, got.Of)
+			return fmt.Errorf("subject %s ranked %d of %d", errtext.Quote(got.Subject), got.Rank, got.Of)
 		case got.Prev < 0:
-			return fmt.Errorf("subject %q: previous rank %d", got.Subject, got.Prev)
+			return fmt.Errorf("subject %s: previous rank %d", errtext.Quote(got.Subject), got.Prev)
 		case got.Red && got.Black:
-			return fmt.Errorf("subject %q on both the red and the black list", got.Subject)
+			return fmt.Errorf("subject %s on both the red and the black list", errtext.Quote(got.Subject))
 		}
 		*s = got
 		return nil
@@ -136,13 +137,13 @@ func (r *Rates) UnmarshalJSON(b []byte) error {
 		got := Rates(j)
 		switch {
 		case got.Parts < 0 || got.Matters < 0 || got.Matters > got.Parts:
-			return fmt.Errorf("group %q: %d matters in %d parts", got.Group, got.Matters, got.Parts)
+			return fmt.Errorf("group %s: %d matters in %d parts", errtext.Quote(got.Group), got.Matters, got.Parts)
 		case got.Response.Den != got.Parts:
-			return fmt.Errorf("group %q: response counted over %d of %d parts", got.Group, got.Response.Den, got.Parts)
+			return fmt.Errorf("group %s: response counted over %d of %d parts", errtext.Quote(got.Group), got.Response.Den, got.Parts)
 		case got.Resolution.Den > got.Matters || got.Satisfaction.Den > got.Matters:
-			return fmt.Errorf("group %q: more answers than its %d matters", got.Group, got.Matters)
+			return fmt.Errorf("group %s: more answers than its %d matters", errtext.Quote(got.Group), got.Matters)
 		case got.Street.Den > got.Parts:
-			return fmt.Errorf("group %q: more grades than its %d parts", got.Group, got.Parts)
+			return fmt.Errorf("group %s: more grades than its %d parts", errtext.Quote(got.Group), got.Parts)
 		}
 		*r = got
 		return nil

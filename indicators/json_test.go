@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/indicators"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
@@ -108,5 +109,35 @@ func TestStrictJSON(t *testing.T) {
 			hardening.Strict(t, []byte(c.sound), hardening.StrictOptions{Flat: c.flat}, indicators.ErrInvalid,
 				func(b []byte) error { return json.Unmarshal(b, c.into()) })
 		})
+	}
+}
+
+// TestErrorsQuoteLongNamesShort: an error names a group or subject of a
+// megabyte by its first bytes and its length, as errtext.Quote does
+// elsewhere, never by the whole name.
+func TestErrorsQuoteLongNamesShort(t *testing.T) {
+	long := strings.Repeat("街", 1<<18)
+	_, noData := indicators.Rates{Group: long}.Index(assessment.Weights{"response": d("1")})
+	_, badWeights := indicators.Rates{Group: long, Response: indicators.Ratio{Den: 1}, Resolution: indicators.Ratio{Den: 1},
+		Satisfaction: indicators.Ratio{Den: 1}}.Index(assessment.Weights{"response": d("1")})
+	var st indicators.Standing
+	standing := json.Unmarshal([]byte(`{"subject":"`+long+`","value":"1","rank":3,"of":2}`), &st)
+	var rs indicators.Rates
+	rates := json.Unmarshal([]byte(`{"group":"`+long+`","parts":0,"matters":1,"response":{"num":0,"den":0,"value":"0"},`+
+		`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":0,"value":"0"},"street":{"num":0,"den":0,"value":"0"}}`), &rs)
+	for _, tt := range []struct {
+		name string
+		err  error
+		is   error
+	}{
+		{"Index with no data", noData, indicators.ErrNoData},
+		{"Index with bad weights", badWeights, assessment.ErrWeights},
+		{"Standing", standing, indicators.ErrInvalid},
+		{"Rates", rates, indicators.ErrInvalid},
+	} {
+		if !errors.Is(tt.err, tt.is) || len(tt.err.Error()) > 1000 || !strings.Contains(tt.err.Error(), "… (786432 bytes)") {
+			t.Errorf("%s: error wraps %v: %t; %d bytes long, want at most 1000 naming the length:\n%.300s", tt.name, tt.is,
+				errors.Is(tt.err, tt.is), len(tt.err.Error()), tt.err)
+		}
 	}
 }

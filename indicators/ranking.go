@@ -76,7 +76,9 @@ func (s Standing) Movement() string {
 // Rank ranks the subjects of values (subject → value, higher is better:
 // an index, a composite) within their classes, puts them on the lists,
 // and takes each one's previous rank from prev, the standings of the
-// previous period (nil for none), where it was ranked in the same class.
+// previous period (nil for none), where it was ranked in the same class
+// (the better rank where prev gives it twice there, which Rank's own
+// standings never do, so that prev's order does not matter either).
 // The standings come in order of class (by bytes), then rank, then subject, so that
 // the result never depends on the order of a map. Rank never fails.
 func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev []Standing) []Standing {
@@ -88,7 +90,10 @@ func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev 
 	type key struct{ class, subject string }
 	before := make(map[key]int, len(prev))
 	for _, p := range prev {
-		before[key{p.Class, p.Subject}] = p.Rank
+		k := key{p.Class, p.Subject}
+		if r, ok := before[k]; !ok || p.Rank < r {
+			before[k] = p.Rank
+		}
 	}
 	for lo := 0; lo < len(out); {
 		hi := lo + 1

@@ -125,3 +125,26 @@ func TestStandingJSON(t *testing.T) {
 		t.Errorf("Marshal = %s, %v; want %s", b, err, want)
 	}
 }
+
+// TestRankPrevGivenTwice: where prev gives a subject twice in one class,
+// its better rank counts, whatever prev's order.
+func TestRankPrevGivenTwice(t *testing.T) {
+	values := map[string]decimal.Decimal{"a": d("0.9"), "b": d("0.8")}
+	prev := []indicators.Standing{
+		{Subject: "a", Class: "街镇", Rank: 2},
+		{Subject: "a", Class: "街镇", Rank: 1},
+		{Subject: "a", Class: "其他", Rank: 5}, // another class: not a's previous rank in 街镇
+		{Subject: "b", Class: "街镇", Rank: 3},
+	}
+	classes := indicators.Classes{"a": "街镇", "b": "街镇"}
+	want := []indicators.Standing{st("a", "街镇", "0.9", 1, 2, false, false, 1), st("b", "街镇", "0.8", 2, 2, false, false, 3)}
+	for _, order := range [][]int{{0, 1, 2, 3}, {1, 0, 2, 3}, {3, 2, 1, 0}} {
+		p := make([]indicators.Standing, len(order))
+		for i, j := range order {
+			p[i] = prev[j]
+		}
+		if diff := cmp.Diff(want, indicators.Rank(values, classes, indicators.Lists{}, p)); diff != "" {
+			t.Errorf("prev in order %v: mismatch (-want +got):\n%s", order, diff)
+		}
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/shopspring/decimal"
 )
@@ -35,8 +37,9 @@ func ratio(num, den int) Ratio {
 
 // Rates are the figures of one group of parts (see [Tally]):
 //
-//   - Parts, the parts counted, and Matters, the distinct matters they
-//     belong to;
+//   - Parts, the parts counted, and Matters, the matters they belong to,
+//     a matter of several units once (a part given twice counts twice,
+//     its matter too: see [Tally]);
 //   - Response (响应率): of the parts, those whose unit accepted within
 //     the response limit (Facts.Responded, and Response ≤ ResponseLimit,
 //     or no limit);
@@ -82,7 +85,7 @@ func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 		r    Ratio
 	}{{ResponsePart, r.Response}, {ResolutionPart, r.Resolution}, {SatisfactionPart, r.Satisfaction}} {
 		if p.r.Den == 0 {
-			errs = append(errs, fmt.Errorf("%w: group %q: no %s to count", ErrNoData, r.Group, p.name))
+			errs = append(errs, fmt.Errorf("%w: group %s: no %s to count", ErrNoData, errtext.Quote(r.Group), p.name))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -91,7 +94,7 @@ func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 	v, err := assessment.Blend(w, map[string]decimal.Decimal{
 		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("indicators: index of group %q: %w", r.Group, err)
+		return decimal.Zero, fmt.Errorf("indicators: index of group %s: %w", errtext.Quote(r.Group), err)
 	}
 	return v.Round(4), nil
 }
@@ -111,9 +114,14 @@ type counts struct {
 // the 街道满意率 when its points are at least streetMin (for a scale of
 // 100 / 85 / 70 / 40, a streetMin of 85 counts 好 and 较好). The
 // citizen's answers of a matter dispatched to several units count once a
-// group; every other figure counts each part given, a part given twice
-// twice. Groups come in order of name, and no figure depends on the order
-// of the parts. Tally is exact and never fails; it panics if group is nil.
+// group; where that group's parts of the matter disagree on them (parts
+// built by hand; [Parts] gives every part of a matter the same answers),
+// those of the part whose unit sorts first count, and among parts of one
+// unit those whose answers sort first (Solved, then Satisfied; none, then
+// no, then yes). Every other figure counts each part given, a part given
+// twice twice. Groups come in order of name, and no figure depends on the
+// order of the parts. Tally is exact and never fails; it panics if group
+// is nil.
 func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []Rates {
 	if group == nil {
 		panic("indicators: Tally: nil group function")
@@ -123,7 +131,7 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 		m *matters.Matter
 	}
 	byName := make(map[string]*counts)
-	var once map[seen]struct{}
+	var once map[seen]int // the part whose answers count, by index
 	for i := range parts {
 		p := &parts[i]
 		g := group(*p)
@@ -146,30 +154,25 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 				c.streetNum++
 			}
 		}
-		// The citizen's answers are the matter's: count them once a group.
+		// The citizen's answers are the matter's: count them once a group,
+		// from the part that sorts first (answersCmp), whatever the order.
 		if shared(p.Matter) {
 			if once == nil {
-				once = make(map[seen]struct{})
+				once = make(map[seen]int)
 			}
 			k := seen{c, p.Matter}
-			if _, dup := once[k]; dup {
+			if j, dup := once[k]; dup {
+				if q := &parts[j]; answersCmp(p, q) < 0 {
+					c.answers(q, -1)
+					c.answers(p, 1)
+					once[k] = i
+				}
 				continue
 			}
-			once[k] = struct{}{}
+			once[k] = i
 		}
 		c.matters++
-		if p.Solved != nil {
-			c.solvedDen++
-			if *p.Solved {
-				c.solvedNum++
-			}
-		}
-		if f.Satisfied != nil {
-			c.satisfiedDen++
-			if *f.Satisfied {
-				c.satisfiedNum++
-			}
-		}
+		c.answers(p, 1)
 	}
 	out := make([]Rates, 0, len(byName))
 	for g, c := range byName {
@@ -181,6 +184,41 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 	}
 	slices.SortFunc(out, func(a, b Rates) int { return cmp.Compare(a.Group, b.Group) })
 	return out
+}
+
+// answers adds (by 1) or takes back (by -1) the citizen's answers of p.
+func (c *counts) answers(p *Part, by int) {
+	if p.Solved != nil {
+		c.solvedDen += by
+		if *p.Solved {
+			c.solvedNum += by
+		}
+	}
+	if s := p.Facts.Satisfied; s != nil {
+		c.satisfiedDen += by
+		if *s {
+			c.satisfiedNum += by
+		}
+	}
+}
+
+// answersCmp orders two parts of one matter by unit, then by their
+// answers (none, no, yes), Solved first: of the parts of a matter that
+// disagree on its answers, Tally counts those of the first.
+func answersCmp(p, q *Part) int {
+	return cmp.Or(strings.Compare(p.Unit, q.Unit), cmp.Compare(answer(p.Solved), answer(q.Solved)),
+		cmp.Compare(answer(p.Facts.Satisfied), answer(q.Facts.Satisfied)))
+}
+
+// answer ranks an answer: none, no, yes.
+func answer(b *bool) int {
+	switch {
+	case b == nil:
+		return 0
+	case *b:
+		return 2
+	}
+	return 1
 }
 
 // shared reports whether m, the matter of a part, has parts of other

@@ -215,7 +215,19 @@ func TestTallyPartGivenTwice(t *testing.T) {
 		if got, was := partsCounted(want), partsCounted(once); got != was+1 {
 			t.Errorf("parts counted: %d with a part given twice, %d once; want one more", got, was)
 		}
+		if got, was := mattersCounted(want), mattersCounted(once); got != was+1 {
+			t.Errorf("matters counted: %d with a part given twice, %d once; want one more", got, was)
+		}
 	}
+}
+
+// mattersCounted is the number of matters the groups count.
+func mattersCounted(rs []indicators.Rates) int {
+	n := 0
+	for _, r := range rs {
+		n += r.Matters
+	}
+	return n
 }
 
 // partsCounted is the number of parts the groups count.
@@ -323,5 +335,58 @@ func TestPartsGradeOrderDoesNotMatter(t *testing.T) {
 			t.Fatalf("round %d: street grades mismatch (-want +got):\n%s", round, diff)
 		}
 		rng.Shuffle(len(grades), func(i, j int) { grades[i], grades[j] = grades[j], grades[i] })
+	}
+}
+
+// TestTallyShuffledHandBuiltParts: parts a host builds by hand, whose
+// matters are shared by several units and whose parts of one matter may
+// disagree on the citizen's answers, give the same figures in every order
+// of the parts, by every grouping.
+func TestTallyShuffledHandBuiltParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	answer := func() *bool {
+		switch rng.IntN(3) {
+		case 0:
+			return nil
+		case 1:
+			return ptr(true)
+		}
+		return ptr(false)
+	}
+	var ps []indicators.Part
+	for i := range 40 {
+		units := []string{"a", "b", "c", "d"}[:1+rng.IntN(3)]
+		m := &matters.Matter{ID: "m" + string(rune('A'+i)), Owner: []string{"s1", "s2"}[i%2], Type: []string{"噪音", "道路"}[i%2],
+			Events: []matters.Event{{Kind: matters.Report, At: at(time.March, 2, 9, 0)}, {Kind: matters.Dispatch, Units: units}}}
+		for j, u := range units {
+			p := indicators.Part{Matter: m, Unit: u, Lead: j == 0, Solved: answer(),
+				Facts: scoring.Facts{Responded: rng.IntN(2) == 0, Satisfied: answer()}}
+			if rng.IntN(2) == 0 {
+				p.Street = &scoring.Result{Points: decimal.NewFromInt(int64(rng.IntN(101)))}
+			}
+			ps = append(ps, p)
+		}
+	}
+	// Of two parts that disagree, those of the unit that sorts first count.
+	m := &matters.Matter{ID: "m", Owner: "s1", Events: []matters.Event{{Kind: matters.Dispatch, Units: []string{"b", "a"}}}}
+	b := indicators.Part{Matter: m, Unit: "b", Lead: true, Solved: ptr(false), Facts: scoring.Facts{Satisfied: ptr(false)}}
+	a := indicators.Part{Matter: m, Unit: "a", Solved: ptr(true), Facts: scoring.Facts{Satisfied: ptr(true)}}
+	for _, order := range [][]indicators.Part{{a, b}, {b, a}} {
+		want := []indicators.Rates{{Group: "s1", Parts: 2, Matters: 1, Response: r(0, 2, "0"), Resolution: r(1, 1, "1"),
+			Satisfaction: r(1, 1, "1"), Street: r(0, 0, "0")}}
+		if diff := cmp.Diff(want, indicators.Tally(order, indicators.BySubDistrict, decimal.Zero)); diff != "" {
+			t.Errorf("units %s, %s: mismatch (-want +got):\n%s", order[0].Unit, order[1].Unit, diff)
+		}
+	}
+	for name, group := range map[string]func(indicators.Part) string{"unit": indicators.ByUnit, "lead": indicators.ByLead,
+		"sub-district": indicators.BySubDistrict, "type": indicators.ByType, "month": indicators.ByMonth} {
+		want := indicators.Tally(ps, group, decimal.NewFromInt(60))
+		shuffled := slices.Clone(ps)
+		for round := range 30 {
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			if diff := cmp.Diff(want, indicators.Tally(shuffled, group, decimal.NewFromInt(60))); diff != "" {
+				t.Fatalf("by %s, round %d: mismatch (-want +got):\n%s", name, round, diff)
+			}
+		}
 	}
 }

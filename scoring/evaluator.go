@@ -174,7 +174,8 @@ type Part struct {
 // empty; its Reasons give each part's grade and the exact sum.
 //
 // The scale must pass [Scale.Validate], the weights must be non-negative
-// and sum to exactly 1, and the names must be unique and not empty;
+// and sum to exactly 1, each no longer than 64 characters written out,
+// and the names must be unique and not empty;
 // otherwise Weighted returns an error wrapping [ErrInvalid] that names
 // every problem. When a part refuses or returns the zero Result, the
 // combination refuses with an error wrapping [ErrRefused] that names the

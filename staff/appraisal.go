@@ -16,10 +16,10 @@ import (
 )
 
 // ErrInvalid reports input that breaks a documented rule: a category
-// without a code or listed twice, a person in an unknown category or
-// appraised twice, a candidate without an ID or listed twice, a post
-// without a quota, a scale that fails [scoring.Scale.Validate]. The
-// wrapping message names the item.
+// without a code or listed twice, a score that names no person, a person
+// in an unknown category or appraised twice, a candidate without an ID or
+// listed twice, a post without a quota, a scale that fails
+// [scoring.Scale.Validate]. The wrapping message names the item.
 var ErrInvalid = errors.New("staff: invalid")
 
 // PostCategory is one category of posts in a quantitative appraisal by
@@ -80,11 +80,12 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // Appraise blends each person's scores with the weights of their category
 // and ranks people within each category. The result is ordered by category
 // as in a.Categories, then by rank, then by person. Every problem is
-// reported, joined: a category without a code or twice, a scale that is
-// not valid, a person in an unknown category or appraised twice in one
-// category ([ErrInvalid]); a category with bad weights, a person with a
-// missing or extra indicator ([assessment.ErrWeights], naming the person
-// and the indicator). Each result's Scores is a copy of the person's: the
+// reported, joined, the round's alone when it has any (nothing is blended
+// by it): a category without a code or twice, or with bad weights
+// ([assessment.ErrWeights]), a scale that is not valid ([ErrInvalid]);
+// otherwise a score that names no person, a person in an unknown category
+// or appraised twice in one category ([ErrInvalid]), a person with a missing or extra indicator
+// ([assessment.ErrWeights], naming the person and the indicator). Each result's Scores is a copy of the person's: the
 // results are the caller's.
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	var errs []error
@@ -110,8 +111,12 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	}
 	groups := make([][]Appraised, len(a.Categories))
 	seen := map[[2]string]bool{}
-	for _, s := range staff {
+	for j, s := range staff {
 		person, category := errtext.Quote(s.Person), errtext.Quote(s.Category)
+		if s.Person == "" {
+			errs = append(errs, fmt.Errorf("%w: staff[%d] in category %s names no person", ErrInvalid, j, category))
+			continue
+		}
 		i, ok := cats[s.Category]
 		if !ok {
 			errs = append(errs, fmt.Errorf("%w: person %s is in the unknown category %s", ErrInvalid, person, category))

@@ -82,10 +82,12 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // Selected marks the first quota candidates of the order. Posts come in
 // the order of their names.
 //
-// Every problem is reported, joined: bad weights or a candidate whose years
-// do not match them ([assessment.ErrWeights], naming the candidate), a
-// candidate without ID or post, an ID used twice, a post without a quota
-// or a negative quota ([ErrInvalid]). Each Placement's Candidate holds a
+// Bad weights are reported alone, as [assessment.Weights.Validate]
+// reports them: nothing blends by them. Otherwise every problem is
+// reported, joined: a candidate whose years do not match the weights
+// ([assessment.ErrWeights], naming the candidate), a candidate without ID
+// or post, an ID used twice, a post without a quota or a negative quota
+// ([ErrInvalid]). Each Placement's Candidate holds a
 // copy of the candidate's Years: the results are the caller's.
 func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]Placement, error) {
 	if err := w.Validate(); err != nil {

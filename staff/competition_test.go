@@ -171,3 +171,19 @@ func ids(cs []staff.Candidate) []string {
 	}
 	return out
 }
+
+// TestRoundProblemsReportedAlone: bad weights of a competition, or a bad
+// category or scale of an appraisal, are reported alone, as the docs say:
+// nothing is blended by them, so no candidate or person is looked at.
+func TestRoundProblemsReportedAlone(t *testing.T) {
+	_, err := staff.Select([]staff.Candidate{{Post: "城管"}}, assessment.Weights{"competition": d("0.5")}, map[string]int{"城管": -1})
+	if !errors.Is(err, assessment.ErrWeights) || errors.Is(err, staff.ErrInvalid) {
+		t.Errorf("Select with bad weights: %v; want the weights' problems alone", err)
+	}
+	a := appraisal()
+	a.Scale = nil
+	_, err = a.Appraise([]staff.Score{{Person: "甲", Category: "cook"}})
+	if !errors.Is(err, staff.ErrInvalid) || strings.Contains(err.Error(), "甲") {
+		t.Errorf("Appraise with no scale: %v; want the round's problems alone", err)
+	}
+}

@@ -16,10 +16,14 @@ func FuzzJSON(f *testing.F) {
 	f.Add([]byte(`{"person":"张三","category":"grid","scores":{"patrol":"95"},"total":"90.5","grade":"优秀","rank":1}`))
 	f.Add([]byte(`{"id":"C1","name":"甲","post":"城管","competition":"85","years":["70","80.5",90]}`))
 	f.Add([]byte(`{"candidate":{"id":"C1","post":"城管","competition":"85","years":null},"total":"83.5","rank":1,"selected":true}`))
+	f.Add([]byte(`{"categories":[{"code":"grid","weights":{"patrol":"0.6","cases":0.4}}],"scale":[{"code":"优秀","points":"90"}]}`))
+	f.Add([]byte(`{"code":"grid","name":"网格员","weights":{"patrol":"1"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		hardening.RoundTrips[staff.Score](t, data, staff.ErrInvalid)
 		hardening.RoundTrips[staff.Appraised](t, data, staff.ErrInvalid)
 		hardening.RoundTrips[staff.Candidate](t, data, staff.ErrInvalid)
 		hardening.RoundTrips[staff.Placement](t, data, staff.ErrInvalid)
+		hardening.RoundTrips[staff.Appraisal](t, data, staff.ErrInvalid)
+		hardening.RoundTrips[staff.PostCategory](t, data, staff.ErrInvalid)
 	})
 }

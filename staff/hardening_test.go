@@ -28,6 +28,8 @@ func TestHardening(t *testing.T) {
 		hardening.UnmarshalRow[staff.Appraised]("staff.Appraised"),
 		hardening.UnmarshalRow[staff.Candidate]("staff.Candidate"),
 		hardening.UnmarshalRow[staff.Placement]("staff.Placement"),
+		hardening.UnmarshalRow[staff.Appraisal]("staff.Appraisal"),
+		hardening.UnmarshalRow[staff.PostCategory]("staff.PostCategory"),
 		hardening.MarshalRow("staff.Score", staff.Score{}, staff.Score{Scores: map[string]decimal.Decimal{"": hardening.Decimals[2], hardening.BadUTF8: hardening.Decimals[3]}}),
 		hardening.MarshalRow("staff.Appraised", staff.Appraised{}, staff.Appraised{Person: hardening.BadUTF8, Scores: map[string]decimal.Decimal{"": hardening.Decimals[4]}, Total: hardening.Decimals[3]}),
 		hardening.MarshalRow("staff.Candidate", staff.Candidate{}, staff.Candidate{Years: hardening.Decimals}),

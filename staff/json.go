@@ -12,7 +12,43 @@ var (
 	_ = jsonx.Wire[Appraised, appraisedJSON]()
 	_ = jsonx.Wire[Candidate, candidateJSON]()
 	_ = jsonx.Wire[Placement, placementJSON]()
+	_ = jsonx.Wire[Appraisal, appraisalJSON]()
+	_ = jsonx.Wire[PostCategory, postCategoryJSON]()
 )
+
+// appraisalJSON and postCategoryJSON are the JSON forms of an Appraisal
+// and a PostCategory: their own fields, each read as its type reads it
+// (the weights and the scale's points as bounded decimals).
+type (
+	appraisalJSON    struct{ *appraisalFields }
+	postCategoryJSON struct{ *postCategoryFields }
+)
+
+// appraisalFields and postCategoryFields have the fields of an Appraisal
+// and a PostCategory and none of their methods.
+type (
+	appraisalFields    Appraisal
+	postCategoryFields PostCategory
+)
+
+// UnmarshalJSON reads an Appraisal strictly, as [Score.UnmarshalJSON]
+// reads a Score: a field it does not have, at any depth, is an error,
+// and so is a weight or a grade's points that is not a plain decimal of at
+// most 64 characters. It does not check that the weights sum to 1 or that
+// the scale is sound: [Appraisal.Appraise] does. Null leaves a alone.
+// Errors wrap [ErrInvalid].
+func (a *Appraisal) UnmarshalJSON(b []byte) error {
+	var f appraisalFields
+	return jsonx.UnmarshalVia(b, &appraisalJSON{&f}, ErrInvalid, "appraisal", func() { *a = Appraisal(f) })
+}
+
+// UnmarshalJSON reads a PostCategory strictly, as
+// [Appraisal.UnmarshalJSON] does. Null leaves c alone. Errors wrap
+// [ErrInvalid].
+func (c *PostCategory) UnmarshalJSON(b []byte) error {
+	var f postCategoryFields
+	return jsonx.UnmarshalVia(b, &postCategoryJSON{&f}, ErrInvalid, "post category", func() { *c = PostCategory(f) })
+}
 
 // scoreJSON is the JSON form of a Score: the scores in jsonx's form.
 type scoreJSON struct {

@@ -34,4 +34,9 @@ func TestStrictJSON(t *testing.T) {
 	}
 	hardening.Strict(t, []byte(`{"person":"p","category":"c","scores":{"a":"1"}}`), hardening.StrictOptions{Free: free, Flat: true}, staff.ErrInvalid,
 		func(b []byte) error { return json.Unmarshal(b, new(staff.Score)) })
+	weights := func(path string) bool { return strings.HasSuffix(path, "weights") }
+	hardening.Strict(t, []byte(`{"categories":[{"code":"grid","name":"网格员","weights":{"patrol":"0.6","cases":"0.4"}}],"scale":[{"code":"优秀","points":"90"},{"code":"称职","points":"75"}]}`),
+		hardening.StrictOptions{Free: weights}, staff.ErrInvalid, func(b []byte) error { return json.Unmarshal(b, new(staff.Appraisal)) })
+	hardening.Strict(t, []byte(`{"code":"grid","name":"网格员","weights":{"patrol":"0.6","cases":"0.4"}}`),
+		hardening.StrictOptions{Free: weights, Flat: true}, staff.ErrInvalid, func(b []byte) error { return json.Unmarshal(b, new(staff.PostCategory)) })
 }

@@ -8,23 +8,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
+	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/shopspring/decimal"
 )
 
 // ruleAt is a finding reduced to what a test compares: its rule and path.
 type ruleAt struct{ Rule, Path string }
 
-func rulesAt(fs accountability.Findings) []ruleAt {
-	var out []ruleAt
-	for _, f := range fs {
-		if f.Chinese == "" || f.Severity != accountability.Error {
-			out = append(out, ruleAt{"no Chinese or not an error: " + f.Rule, f.Path})
-			continue
-		}
-		out = append(out, ruleAt{f.Rule, f.Path})
-	}
-	return out
-}
+func rulesAt(fs accountability.Findings) []ruleAt { return clitest.RulesAt[ruleAt](fs) }
 
 // mechanisms loads a fresh copy of the register and the data of sections 九
 // to 十一.

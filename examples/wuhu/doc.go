@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0771 | -whatif file] [-json] [-policy file] [-journal file]
+//	go run ./examples/wuhu [-month 2020-06 | -matter WH2020-0771 | -whatif file | -reform] [-json] [-policy file] [-journal file]
 //
 // The data is embedded from data/: the city's sub-districts, departments,
 // hotline and supervising bodies (city.json), its governance matter list
@@ -78,6 +78,55 @@
 // many matters were urged, supervised and escalated and how many requests
 // were denied, and names a matter worth a look for each.
 //
+// With -reform it prints the reform itself instead of the year: what the
+// source says the city did to its sub-districts before any whistle, as
+// data (data/reform.json, data/powers.json), each part checked against the
+// figures the source publishes, the findings named by rule:
+//
+//   - 坚持依责对应: the 11 public service centres all made sub-districts
+//     (公共服务中心全部改为街道), and each of the 27 sub-districts' bodies
+//     checked against [wuhu.Template] ("六办两中心", at most 2 offices of
+//     its own) with [accountability.Template.Check], the self-set offices
+//     the source names with their need — 城市更新办 where old-town
+//     renovation is heavy, 生态环境办 where environmental work is — and
+//     the register's unit rules;
+//   - 坚持全面倾斜: the 34 administrative posts added in 镜湖区 and 弋江区
+//     with the cadres sent down (编随人走: no post without a cadre), the
+//     党群工作办 of every sub-district with 3 or more full-time party
+//     workers, the 14 sub-districts with a 党工委 member for party
+//     building beside the full-time deputy secretary, the communities'
+//     party service fund raised from at least 16 to at least 20 万元 a
+//     community (a sub-district below flagged) and 400 万元 of 公益创投
+//     projects in 2019;
+//   - 坚持权责一致, 明责: the three lists of admission.json, the clean-up
+//     of work outside them (专项整治) decided by [matters.Admission.Admit]
+//     — work the lists do not admit must be cleared, work they admit
+//     kept —, and 招商引资 and 协税护税 moved out of the sub-districts'
+//     duties: no longer among the sub-districts' assessment indicators,
+//     nor among the matter types of routes.json, the indicators turned to
+//     the source's 企业服务, 营商环境 and 项目落地;
+//   - 坚持权责一致, 赋权: the five powers (五权) and their grants to the
+//     sub-districts as powers held by grant ([accountability.Grant],
+//     checked by the register's power rules), in part (Partial, Scope)
+//     where a power cannot yet be granted whole — the part the survey
+//     found useful and within the sub-districts' means, such as the
+//     planning-participation power while the city master plan and
+//     regulatory plans are drafted (编制城市总规、控规过程中的参与权) —, and
+//     the follow-up of the departments that lag, month by month (党建工作
+//     领导小组月度跟踪) and at each quarter's end (市委负责同志季度调度),
+//     every grant done when the follow-up ends.
+//
+// The source gives the counts (11, 27, 34, 3, 14, 16 and 20 万元, 400 万元)
+// and names only the planning-participation power among the five and its
+// partial grant; everything else of -reform is illustrative, as the data's
+// notes say: the 17 sub-districts beyond city.json's 10 and which 11 were
+// centres, each sub-district's self-set offices, added posts, cadres,
+// party workers, communities and fund, the 公益创投 projects, the work of
+// the clean-up and the assessment's indicators, the other four powers
+// (marked *, national policy's usual wording, not the source's), and the
+// grants' departments, parts and months, with the departments shown
+// lagging.
+//
 // Flags:
 //
 //	-month YYYY-MM  print that month's review (月点评) instead: the
@@ -92,6 +141,13 @@
 //	                replies, return visits — and its evaluations with the
 //	                rule that fired on which figures (the annual report
 //	                names some worth a look)
+//	-reform         print the reform itself (above) instead of the year:
+//	                the bodies, the resources sent down, the lists and
+//	                the powers granted with their month-by-month
+//	                follow-up, each section ending in its checks' verdict;
+//	                with -json, the same as JSON, findings included. It
+//	                grades nothing, so it goes with neither -policy nor
+//	                -journal
 //	-json           write the same report as JSON (decimals as strings)
 //	-policy FILE    grade with the decision table in FILE (JSON, as
 //	                scoring.LoadTable reads it, with its scale) instead of
@@ -142,5 +198,5 @@
 // cannot be read or is not a valid table, or the journal cannot be written (a missing
 // directory, FILE a directory, a write error), 2 for a bad flag or flag
 // value (an unknown month or matter, an empty -journal, two of -month,
-// -matter and -whatif included).
+// -matter, -whatif and -reform, -reform with -policy or -journal included).
 package main

@@ -72,6 +72,8 @@ func TestGolden(t *testing.T) {
 		{"matter", []string{"-matter", "WH2020-0771"}},
 		{"month-january", []string{"-month", "2020-01"}},
 		{"whatif", []string{"-whatif", "data/policy-strict.json"}},
+		{"reform", []string{"-reform"}},
+		{"reform-json", []string{"-reform", "-json"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -296,6 +298,9 @@ func TestErrors(t *testing.T) {
 		{[]string{"-matter", "WH1999-0001"}, 2, `-matter "WH1999-0001"`},
 		{[]string{"-matter", "WH2020-0001", "-month", "2020-06"}, 2, "do not go together"},
 		{[]string{"-whatif", "data/policy-strict.json", "-month", "2020-06"}, 2, "do not go together"},
+		{[]string{"-reform", "-month", "2020-06"}, 2, "-month, -matter, -whatif and -reform do not go together"},
+		{[]string{"-reform", "-journal", "testdata/reform.jsonl"}, 2, "-reform does not grade the year"},
+		{[]string{"-reform", "-policy", "testdata/policy.json"}, 2, "-reform does not grade the year"},
 		{[]string{"-whatif", "testdata/missing.json"}, 1, "-whatif: open testdata/missing.json"},
 		{[]string{"-whatif", "testdata/bad-policy.json"}, 1, "superb"},
 		{[]string{"-journal", "testdata/missing/2020.jsonl"}, 1, "-journal testdata/missing/2020.jsonl: cannot create a file in testdata/missing: no such file or directory"},
@@ -312,7 +317,7 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-	if r := runWith("-h"); r.code != 0 || !strings.Contains(r.stderr, "-policy") || !strings.Contains(r.stderr, "-journal") || !strings.Contains(r.stderr, "-whatif") {
+	if r := runWith("-h"); r.code != 0 || !strings.Contains(r.stderr, "-policy") || !strings.Contains(r.stderr, "-journal") || !strings.Contains(r.stderr, "-whatif") || !strings.Contains(r.stderr, "-reform") {
 		t.Errorf("run(-h) = %d, stderr %q; want 0 and the usage", r.code, r.stderr)
 	}
 }

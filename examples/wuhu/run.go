@@ -26,16 +26,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	matter := fs.String("matter", "", "print one matter's history and evaluations, such as WH2020-0001")
 	policy := fs.String("policy", "", "grade with the decision table in this JSON `file` (see data/policy-strict.json) instead of wuhu.Table()")
 	whatIf := fs.String("whatif", "", "print what the decision table in this JSON `file` (such as data/policy-strict.json) would change: every evaluation of the year regraded from its journal, the recorded grades left as they are")
+	reform := fs.Bool("reform", false, "print the reform itself instead: the bodies, the resources sent down, the lists and the powers granted, each checked against the published figures")
 	journalName := fs.String("journal", "", "also write the year's trail (every event and evaluation, hash-chained JSON Lines) to this `file`, replacing it, and print its entry count and head hash")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID | -whatif file] [-json] [-policy file] [-journal file]")
+		fmt.Fprintln(fs.Output(), "usage: wuhu [-month YYYY-MM | -matter ID | -whatif file | -reform] [-json] [-policy file] [-journal file]")
 		fs.PrintDefaults()
 	}
 	if code, stop := cli.Parse(fs, args); stop {
 		return code
 	}
-	if n := btoi(*month != "") + btoi(*matter != "") + btoi(*whatIf != ""); n > 1 {
-		fmt.Fprintln(stderr, "wuhu: -month, -matter and -whatif do not go together")
+	if n := btoi(*month != "") + btoi(*matter != "") + btoi(*whatIf != "") + btoi(*reform); n > 1 {
+		fmt.Fprintln(stderr, "wuhu: -month, -matter, -whatif and -reform do not go together")
 		return 2
 	}
 	journaled := false
@@ -44,10 +45,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "wuhu: -journal: want a file name")
 		return 2
 	}
+	if *reform && (journaled || *policy != "") {
+		fmt.Fprintln(stderr, "wuhu: -reform does not grade the year: it goes with neither -policy nor -journal")
+		return 2
+	}
 	w, err := loadWorld()
 	if err != nil {
 		fmt.Fprintf(stderr, "wuhu: %v\n", err)
 		return 1
+	}
+	if *reform {
+		return runReform(w, *asJSON, stdout, stderr)
 	}
 	var m time.Month
 	if *month != "" {
@@ -110,10 +118,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if *asJSON {
-		err = jsonx.Indent(stdout, r)
+	return emit(stdout, stderr, *asJSON, r, func(w io.Writer) error { return writeText(w, r) })
+}
+
+// emit writes the report v to stdout as JSON, or as text when not asJSON,
+// and returns the exit status: 0, or 1 when it cannot be written, the
+// error said on stderr.
+func emit(stdout, stderr io.Writer, asJSON bool, v any, text func(io.Writer) error) int {
+	var err error
+	if asJSON {
+		err = jsonx.Indent(stdout, v)
 	} else {
-		err = writeText(stdout, r)
+		err = text(stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "wuhu: %v\n", err)
@@ -143,4 +159,17 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// runReform writes the report of -reform: the reform's data checked
+// against the published figures, as text or JSON. It returns the exit
+// status: 0, or 1 when the data cannot be read or the report written.
+func runReform(w *world, asJSON bool, stdout, stderr io.Writer) int {
+	rd, pd, err := loadReform()
+	if err != nil {
+		fmt.Fprintf(stderr, "wuhu: %v\n", err)
+		return 1
+	}
+	v := reformReport(w, rd, pd)
+	return emit(stdout, stderr, asJSON, v, func(w io.Writer) error { return writeReform(w, v) })
 }

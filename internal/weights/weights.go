@@ -8,6 +8,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -17,25 +18,33 @@ import (
 var one = decimal.NewFromInt(1)
 
 // Check returns every problem of w, by part name: no parts, a part with an
-// empty name, a negative weight (naming the part), and a sum other than
-// exactly 1 (giving the sum). It returns nil for valid weights.
+// empty name, a negative weight (naming the part), a weight that does not
+// fit jsonx.MaxDecimalLen characters (naming the part: it is neither
+// written nor added, so that a weight such as 1e-99999999 cannot make the
+// sum allocate without bound), and a sum other than exactly 1 (giving the
+// sum, when every weight fits). It returns nil for valid weights.
 func Check(w map[string]decimal.Decimal) []error {
 	if len(w) == 0 {
 		return []error{errors.New("no parts")}
 	}
 	var errs []error
-	sum := decimal.Zero
+	sum, huge := decimal.Zero, false
 	for _, name := range slices.Sorted(maps.Keys(w)) {
 		v := w[name]
 		if name == "" {
 			errs = append(errs, errors.New("a part has an empty name"))
+		}
+		if !jsonx.DecimalFits(v) {
+			errs = append(errs, errors.New("part "+errtext.Quote(name)+" has a weight of more than "+strconv.Itoa(jsonx.MaxDecimalLen)+" characters"))
+			huge = true
+			continue
 		}
 		if v.Sign() < 0 {
 			errs = append(errs, errors.New("part "+errtext.Quote(name)+" has the negative weight "+jsonx.FormatDecimal(v)))
 		}
 		sum = sum.Add(v)
 	}
-	if !sum.Equal(one) {
+	if !huge && !sum.Equal(one) {
 		errs = append(errs, errors.New("weights sum to "+jsonx.FormatDecimal(sum)+", not exactly 1"))
 	}
 	return errs

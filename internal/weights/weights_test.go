@@ -23,6 +23,10 @@ func TestCheck(t *testing.T) {
 		{"empty name", map[string]decimal.Decimal{"": d("1")}, []string{"a part has an empty name"}},
 		{"every problem, by name", map[string]decimal.Decimal{"z": d("-1"), "": d("0"), "a": d("-1")},
 			[]string{"a part has an empty name", `part "a" has the negative weight -1`, `part "z" has the negative weight -1`, "weights sum to -2, not exactly 1"}},
+		{"a weight too long to write or add", map[string]decimal.Decimal{"a": decimal.New(1, -99999999), "b": d("1")},
+			[]string{`part "a" has a weight of more than 64 characters`}},
+		{"a weight of 65 digits", map[string]decimal.Decimal{"a": d("0." + strings.Repeat("1", 64)), "b": d("0.5")},
+			[]string{`part "a" has a weight of more than 64 characters`}},
 		{"a long name is clipped", map[string]decimal.Decimal{strings.Repeat("x", 100): d("-1"), "b": d("2")},
 			[]string{`part "` + strings.Repeat("x", 64) + `"… (100 bytes) has the negative weight -1`}},
 	}

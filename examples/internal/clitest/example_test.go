@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/clitest"
 )
 
@@ -39,4 +40,20 @@ func ExampleFails() {
 	// prog: unexpected argument "extra"
 	//
 	// Errorf: run(["extra"]) stderr = "prog: unexpected argument \"extra\"\n", want it to contain "no such flag"
+}
+
+// A finding that is not an error with both messages is marked, so that a
+// comparison with the wanted rules and paths fails on it.
+func ExampleRulesAt() {
+	fs := accountability.Findings{
+		{Rule: "wuhu.reform.fund", Severity: accountability.Error, Path: "streets[baoding]", Message: "below the minimum", Chinese: "低于最低"},
+		{Rule: "wuhu.reform.posts", Severity: accountability.Warning, Path: "streets", Message: "35 posts", Chinese: "35 个"},
+	}
+	type ruleAt struct{ Rule, Path string }
+	for _, r := range clitest.RulesAt[ruleAt](fs) {
+		fmt.Printf("%s at %s\n", r.Rule, r.Path)
+	}
+	// Output:
+	// wuhu.reform.fund at streets[baoding]
+	// no Chinese, no message or not an error: wuhu.reform.posts at streets
 }
