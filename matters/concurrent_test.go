@@ -2,6 +2,7 @@ package matters_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -72,5 +73,31 @@ func TestCatalogConcurrentReaders(t *testing.T) {
 			t.Errorf("RouteOf = %+v, %v", r, err)
 		}
 		return []any{c.Validate(), c.At(day(2024, 2, 1)), d, r}
+	})
+}
+
+// TestDueConcurrentReaders: Catalog.Due and FeedbackLate, readers of a
+// catalog, run from several goroutines on one catalog and the same
+// matters — more than Due's threshold for indexing each revision's routes
+// in its scan — and each call returns what it returns alone; go test
+// -race checks that they only read.
+func TestDueConcurrentReaders(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	var ms []*matters.Matter
+	for range 100 {
+		ms = append(ms, timed(t, dispatchedAt(at(3, 4, 9, 0))...))
+	}
+	resolved := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead), tev(at(3, 5, 9, 0), matters.Resolve, lead)})...)
+	hardening.Agree(t, "Catalog.Due and FeedbackLate on one catalog", func(g, i int) any {
+		due, err := c.Due(cal, at(3, 20, 9, 0), ms)
+		if err != nil || len(due) != 3*len(ms) {
+			t.Errorf("Due = %d events, %v; want 3 a matter", len(due), err)
+		}
+		late, err := c.FeedbackLate(cal, resolved, at(3, 20, 9, 0))
+		if err != nil || !late {
+			t.Errorf("FeedbackLate = %v, %v; want late", late, err)
+		}
+		return []any{due, late}
 	})
 }
