@@ -83,7 +83,7 @@ func (c *Catalog) Apply(cal *workday.Calendar, m *Matter, e Event) error {
 // check runs the catalog's checks of Apply.
 func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
 	if e.At.IsZero() {
-		return nil // Matter.Apply refuses it as out of order
+		return nil // Matter.Apply refuses it: an event without a time is ErrInvalid
 	}
 	if _, err := cal.IsWorkday(e.At); err != nil {
 		return refusal(e, err, "at %s, a date the calendar does not cover", e.At.Format(timeLayout))
