@@ -343,7 +343,7 @@ func (m *Matter) due(events []Event, d int, r Route, cal *workday.Calendar, reso
 	}
 	switch {
 	case resolve && r.ResolveDays > 0:
-		days := extended(events, d)
+		days := extended(events, d, "")
 		if days > 0 && days > math.MaxInt32-r.ResolveDays {
 			return time.Time{}, 0, wrap(fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, days, ErrInvalid))
 		}

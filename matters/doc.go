@@ -38,7 +38,11 @@
 // are requests: they take effect only when approved by the owner, or by
 // the platform that reported the matter, with the approver and the reason
 // on record; a denial leaves the clock running, and so does a request
-// while it waits. The owner urges (催办) and a supervising body above it
+// while it waits. The owner of a matter a platform reported is graded by
+// the platform and approves its lead's requests: those stop and move the
+// lead's clock, never the owner's own ([Matter.RunningFor],
+// [Matter.ExtendedDaysFor]); only the platform's approvals stop the
+// owner's. The owner urges (催办) and a supervising body above it
 // supervises (督办); [Catalog.Due] says which urgings and supervisions the
 // clocks call for at an instant. Who may do what, from which states — O is
 // the Owner, P the Platform, S the Supervisor, L the Lead, U a dispatched

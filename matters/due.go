@@ -297,7 +297,7 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		}
 	}
 	if r.ResolveDays > 0 && best < 3 {
-		ext := extended(m.Events, h.d)
+		ext := extended(m.Events, h.d, "")
 		if ext > 0 && ext > math.MaxInt32-r.ResolveDays {
 			return 0, false, fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, ext, ErrInvalid)
 		}

@@ -80,6 +80,36 @@ func TestHardening(t *testing.T) {
 				})
 			}
 		}},
+		{Name: "matters.Matter.ExtendedDaysFor", Run: func(c *hardening.Caller) {
+			for i, m := range samples.Matters()[:3] {
+				for _, unit := range []string{"", m.Owner, m.Platform, hardening.BadUTF8} {
+					c.Call(fmt.Sprintf("matter %d .ExtendedDaysFor(%q)", i, unit), func() {
+						if d := m.ExtendedDaysFor(unit); d < 0 || d > m.ExtendedDays() {
+							c.Fail("ExtendedDaysFor", "%d days, beside ExtendedDays' %d", d, m.ExtendedDays())
+						}
+					})
+				}
+			}
+		}},
+		{Name: "matters.Matter.RunningFor", Run: func(c *hardening.Caller) {
+			for i, m := range samples.Matters()[:3] {
+				for j, cal := range samples.Calendars() {
+					for _, unit := range []string{"", m.Owner} {
+						for _, from := range hardening.Times {
+							for _, to := range hardening.Times {
+								c.Call(fmt.Sprintf("matter %d .RunningFor(calendar %d, %q, %v, %v)", i, j, unit, from, to), func() {
+									d, err := m.RunningFor(cal, unit, from, to)
+									all, allErr := m.Running(cal, from, to)
+									if err == nil && (d < 0 || allErr == nil && d < all) {
+										c.Fail("RunningFor", "working time %v, beside Running's %v", d, all)
+									}
+								})
+							}
+						}
+					}
+				}
+			}
+		}},
 		{Name: "matters.Matter.Running", Run: func(c *hardening.Caller) {
 			for i, m := range samples.Matters()[:3] {
 				for j, cal := range samples.Calendars() {

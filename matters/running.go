@@ -43,11 +43,12 @@ func running(events []Event, d int) []span {
 }
 
 // extended returns the working days that approved extensions added to the
-// resolution limit of the Dispatch at events[d].
-func extended(events []Event, d int) int {
+// resolution limit of the Dispatch at events[d]; an approval by self, if
+// self is not empty, adds nothing (see Matter.ExtendedDaysFor).
+func extended(events []Event, d int, self string) int {
 	days := 0
 	for i := d + 1; i < len(events); i++ {
-		if e := &events[i]; e.Kind == Approve && decided(events, e) == Extend {
+		if e := &events[i]; e.Kind == Approve && decided(events, e) == Extend && (self == "" || e.Actor != self) {
 			days += events[e.Ref-1].Days
 		}
 	}
@@ -59,12 +60,20 @@ func extended(events []Event, d int) int {
 // latest dispatch: the days by which [Matter.Deadlines] moves the
 // resolution due time, and grading the resolution limit. An Extend that
 // waits, or was denied, adds nothing; 0 for a matter never dispatched.
-func (m *Matter) ExtendedDays() int {
+func (m *Matter) ExtendedDays() int { return m.ExtendedDaysFor("") }
+
+// ExtendedDaysFor is [Matter.ExtendedDays] for unit, a unit graded on the
+// matter: an extension unit approved itself adds nothing, so that no unit
+// moves its own deadline. The owner of a matter a platform reported,
+// graded by the platform, approves its lead's requests; only the
+// extensions the platform approved move the owner's deadline. An empty
+// unit counts every approval, as ExtendedDays does.
+func (m *Matter) ExtendedDaysFor(unit string) int {
 	d := lastDispatch(m.Events)
 	if d < 0 {
 		return 0
 	}
-	return extended(m.Events, d)
+	return extended(m.Events, d, unit)
 }
 
 // Running returns the working time on cal from from to to during which
@@ -78,6 +87,17 @@ func (m *Matter) ExtendedDays() int {
 // A to before from is an [ErrInvalid] error; the calendar's errors (such as
 // [workday.ErrOutOfRange]) are returned wrapped. It panics if cal is nil.
 func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
+	return m.RunningFor(cal, "", from, to)
+}
+
+// RunningFor is [Matter.Running] for unit, a unit graded on the matter: a
+// suspension unit approved itself stops nothing (nor does its Resume
+// start anything), so that no unit stops its own clock. The owner of a
+// matter a platform reported, graded by the platform, approves its lead's
+// requests; only the suspensions the platform approved stop the owner's
+// clock. An empty unit counts every approval, as Running does. It panics
+// if cal is nil.
+func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, error) {
 	mustCalendar(cal)
 	if to.Before(from) {
 		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
@@ -90,7 +110,7 @@ func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Durati
 	for i := range m.Events {
 		e := &m.Events[i]
 		switch {
-		case e.Kind == Approve && stopped.IsZero() && decided(m.Events, e) == Suspend:
+		case e.Kind == Approve && stopped.IsZero() && decided(m.Events, e) == Suspend && (unit == "" || e.Actor != unit):
 			stopped = e.At
 		case e.Kind == Resume && !stopped.IsZero():
 			if total, err = m.less(cal, total, stopped, e.At, from, to); err != nil {

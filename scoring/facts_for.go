@@ -47,8 +47,11 @@ import (
 // m.Platform is set, Evaluator is the platform, and the clocks run from
 // the platform's Report — Response to the owner's first Whistle, Dispatch
 // or Close, Resolution to the last Resolve (or to the Close of a matter
-// handled without a dispatch), less approved suspensions
-// ([matters.Matter.Running]); Responded and Resolved say whether those
+// handled without a dispatch), less the suspensions the platform approved,
+// and ResolutionLimit extended by the days the platform approved
+// ([matters.Matter.RunningFor], [matters.Matter.ExtendedDaysFor]): the
+// owner approves its lead's requests, and its own approvals do not stop
+// or extend its own clock; Responded and Resolved say whether those
 // happened; Returned reports that the owner asked to hand the matter back;
 // Urged counts the platform's urgings and Supervised every supervision;
 // Replied reports any Reply on the matter.
@@ -77,8 +80,11 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	case r.Respond < 0 || r.ResolveDays < 0:
 		return Facts{}, fmt.Errorf("%w: matter %s: route %s has a negative limit", ErrInvalid, id, errtext.Quote(r.Type))
 	}
+	owner := unit == m.Owner && m.Platform != ""
 	days := int64(r.ResolveDays)
-	if days > 0 {
+	if days > 0 && owner {
+		days += int64(m.ExtendedDaysFor(unit)) // the platform's approvals, not the owner's own
+	} else if days > 0 {
 		days += int64(m.ExtendedDays())
 	}
 	if cal.Day() > 0 && days > math.MaxInt64/int64(cal.Day()) {
@@ -90,7 +96,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		ResponseLimit:   r.Respond,
 		ResolutionLimit: time.Duration(days) * cal.Day(),
 	}
-	if unit == m.Owner && m.Platform != "" {
+	if owner {
 		if len(m.Events) == 0 {
 			return Facts{}, fmt.Errorf("%w: facts of matter %s: owner %s: no Report of the platform %s to run the clocks from", ErrInvalid,
 				id, errtext.Quote(unit), errtext.Quote(m.Platform))
@@ -205,14 +211,14 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error
 	if !f.Responded {
 		to = last
 	}
-	if f.Response, err = m.Running(cal, report, to); err != nil {
+	if f.Response, err = m.RunningFor(cal, m.Owner, report, to); err != nil {
 		return Facts{}, fmt.Errorf("scoring: response of owner %s: %w", errtext.Quote(m.Owner), err)
 	}
 	to = resolve
 	if !f.Resolved {
 		to = last
 	}
-	if f.Resolution, err = m.Running(cal, report, to); err != nil {
+	if f.Resolution, err = m.RunningFor(cal, m.Owner, report, to); err != nil {
 		return Facts{}, fmt.Errorf("scoring: resolution of owner %s: %w", errtext.Quote(m.Owner), err)
 	}
 	return f, nil

@@ -366,3 +366,61 @@ func TestFactsForWithoutEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerCannotStopItsOwnClock: the owner of a platform's matter,
+// graded by the platform, approves its lead's requests; a suspension or an
+// extension it approved stops or moves the lead's clock, never its own.
+// Only the platform's approvals stop or move the owner's.
+func TestOwnerCannotStopItsOwnClock(t *testing.T) {
+	cal := workday.China()
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	start := []matters.Event{
+		{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}},
+		{At: june(1, 10, 0), Kind: matters.Whistle, Actor: "S1"},
+		{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"},
+	}
+	// A suspension asked at seq 5 on 2 June, approved at seq 6 by approver,
+	// resumed on 4 June at 09:00 (2 working days, 48 hours of working
+	// time, later), and an extension of 30 days asked at seq 8, approved
+	// by approver.
+	history := func(approver string) []matters.Event {
+		return append(slices.Clone(start),
+			matters.Event{At: june(2, 9, 0), Kind: matters.Suspend, Actor: "D1", Note: "待当事人配合"},
+			matters.Event{At: june(2, 9, 0), Kind: matters.Approve, Actor: approver, Ref: 5, Note: "属实"},
+			matters.Event{At: june(4, 9, 0), Kind: matters.Resume, Actor: "D1"},
+			matters.Event{At: june(4, 10, 0), Kind: matters.Extend, Actor: "D1", Days: 30, Note: "工程量大"},
+			matters.Event{At: june(4, 10, 0), Kind: matters.Approve, Actor: approver, Ref: 8, Note: "同意"},
+			matters.Event{At: june(5, 9, 0), Kind: matters.Resolve, Actor: "D1"},
+		)
+	}
+	type clock struct {
+		Resolution, Limit time.Duration
+	}
+	for _, tt := range []struct {
+		approver    string
+		owner, lead clock
+	}{
+		// 1 June 09:00 to 5 June 09:00 (Monday to Friday) is 96 hours of
+		// working time; the lead's clock runs from the dispatch at 10:00
+		// and stops for the suspension either way: 95 - 48. The owner's
+		// clock stops, and its limit of 3 days moves by 30, only when the
+		// platform approved.
+		{"S1", clock{96 * time.Hour, 3 * 24 * time.Hour}, clock{47 * time.Hour, 33 * 24 * time.Hour}},
+		{"12345", clock{48 * time.Hour, 33 * 24 * time.Hour}, clock{47 * time.Hour, 33 * 24 * time.Hour}},
+	} {
+		m := replay(t, "12345-2", history(tt.approver)...)
+		owner, err := scoring.FactsFor(cal, m, "S1", r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lead, err := scoring.FactsFor(cal, m, "D1", r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []clock{{owner.Resolution, owner.ResolutionLimit}, {lead.Resolution, lead.ResolutionLimit}}
+		if diff := cmp.Diff([]clock{tt.owner, tt.lead}, got); diff != "" {
+			t.Errorf("approved by %s: the owner's and the lead's clocks mismatch (-want +got):\n%s", tt.approver, diff)
+		}
+	}
+}
