@@ -161,6 +161,12 @@ func (r *TableRule) matches(f *Facts) bool {
 	if len(r.Types) > 0 && !slices.Contains(r.Types, f.Type) {
 		return false
 	}
+	return r.matchesFigures(f)
+}
+
+// matchesFigures reports whether every condition of r but its Types holds
+// for f.
+func (r *TableRule) matchesFigures(f *Facts) bool {
 	if !boolIs(r.Responded, f.Responded) || !boolIs(r.Resolved, f.Resolved) ||
 		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) ||
 		!boolIs(r.Urged, f.Urged > 0) || !boolIs(r.Supervised, f.Supervised > 0) {

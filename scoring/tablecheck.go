@@ -122,6 +122,22 @@ func (t *Table) checkRegions() []error {
 		return nil
 	}
 	n := len(t.Rules)
+	// The rules that list each type, so that a region's type costs a rule
+	// one look-up however long its list (a rule may list thousands, or
+	// one type many times).
+	typeIndex := make(map[string]int, len(types))
+	for i, typ := range types {
+		typeIndex[typ] = i
+	}
+	rulesOf := make([][]int, len(types))
+	for i := range t.Rules {
+		for _, typ := range t.Rules[i].Types {
+			if k := typeIndex[typ]; len(rulesOf[k]) == 0 || rulesOf[k][len(rulesOf[k])-1] != i {
+				rulesOf[k] = append(rulesOf[k], i)
+			}
+		}
+	}
+	typeOK := make([]bool, n) // whether each rule takes the type of the region
 	fired := make([]bool, n)
 	matched := make([]bool, n)
 	shadowers := make([][]bool, n)
@@ -130,8 +146,14 @@ func (t *Table) checkRegions() []error {
 	yes, no := true, false
 	answers := []*bool{nil, &yes, &no}
 	var f Facts
-	for _, typ := range types {
+	for k, typ := range types {
 		f.Type = typ
+		for i := range t.Rules {
+			typeOK[i] = len(t.Rules[i].Types) == 0
+		}
+		for _, i := range rulesOf[k] {
+			typeOK[i] = true
+		}
 		for flags := range flagSets {
 			f.Responded, f.Resolved, f.Returned, f.Final = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0
 			f.Urged, f.Supervised = flags>>4&1, flags>>5&1
@@ -145,7 +167,7 @@ func (t *Table) checkRegions() []error {
 							f.Satisfied = a
 							first := -1
 							for i := range t.Rules {
-								if !t.Rules[i].matches(&f) {
+								if !typeOK[i] || !t.Rules[i].matchesFigures(&f) {
 									continue
 								}
 								matched[i] = true
