@@ -226,7 +226,8 @@ func (t *Table) policy() string {
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
 // they are, and allocates once, a block with the reason, its checks and
-// its figures (twice for a rule of more than two conditions). It writes
+// its figures — once more for a rule of more than two conditions, and
+// once more for facts of more than six figures. It writes
 // no text. A host that grades in bulk grades with [Table.Compile]'s
 // evaluator, which gives the same Results about 1.3–1.7× as fast.
 func (t *Table) Evaluate(f Facts) (Result, error) {

@@ -330,3 +330,37 @@ func TestTableLang(t *testing.T) {
 		t.Errorf("a table in French is read: %v", err)
 	}
 }
+
+// TestTableEvaluateAllocations: Evaluate allocates as its documentation
+// says: one block for the reason, its checks and its figures; another for
+// the checks of a rule of more than two conditions, and another for the
+// figures of facts of more than six (returned, urged, supervised and
+// staged).
+func TestTableEvaluateAllocations(t *testing.T) {
+	yes := true
+	tbl := &scoring.Table{Version: "v", Scale: twoGrades(), Rules: []scoring.TableRule{
+		{Name: "three", Grade: "good", Responded: &yes, Resolved: &yes, Final: &yes},
+		{Name: "rest", Grade: "poor"},
+	}}
+	many := scoring.Facts{Returned: true, Urged: 1, Supervised: 1, Stage: 2} // eight figures
+	for _, c := range []struct {
+		name string
+		f    scoring.Facts
+		want float64
+	}{
+		{"two conditions at most, four figures", scoring.Facts{}, 1},
+		{"two conditions at most, six figures", scoring.Facts{Returned: true, Urged: 1}, 1},
+		{"more than two conditions", timely(), 2},
+		{"more than six figures", many, 2},
+		{"both", func() scoring.Facts { f := timely(); f.Returned, f.Urged, f.Supervised, f.Stage = true, 1, 1, 2; return f }(), 3},
+	} {
+		got := testing.AllocsPerRun(10, func() {
+			if _, err := tbl.Evaluate(c.f); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if got != c.want {
+			t.Errorf("%s: %v allocations, want %v", c.name, got, c.want)
+		}
+	}
+}
