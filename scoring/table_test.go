@@ -343,6 +343,8 @@ func TestTableEvaluateAllocations(t *testing.T) {
 		{Name: "rest", Grade: "poor"},
 	}}
 	many := scoring.Facts{Returned: true, Urged: 1, Supervised: 1, Stage: 2} // eight figures
+	both := timely()
+	both.Returned, both.Urged, both.Supervised, both.Stage = true, 1, 1, 2
 	for _, c := range []struct {
 		name string
 		f    scoring.Facts
@@ -352,7 +354,7 @@ func TestTableEvaluateAllocations(t *testing.T) {
 		{"two conditions at most, six figures", scoring.Facts{Returned: true, Urged: 1}, 1},
 		{"more than two conditions", timely(), 2},
 		{"more than six figures", many, 2},
-		{"both", func() scoring.Facts { f := timely(); f.Returned, f.Urged, f.Supervised, f.Stage = true, 1, 1, 2; return f }(), 3},
+		{"both", both, 3},
 	} {
 		got := testing.AllocsPerRun(10, func() {
 			if _, err := tbl.Evaluate(c.f); err != nil {
