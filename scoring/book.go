@@ -80,7 +80,7 @@ func (b *Book) Record(e Evaluation) error {
 	}
 	e.At = e.At.Round(0)
 	if !quickValid(&e) {
-		return check(&e)
+		return check("evaluation", &e)
 	}
 	if b.opts != nil {
 		if errs := b.opts.check(&e, describeKey("evaluation", &e)); len(errs) > 0 {
@@ -106,7 +106,7 @@ func (b *Book) refusal(e *Evaluation, out ledger.Outcome) error {
 	case ledger.Full:
 		return b.full()
 	}
-	return check(e)
+	return check("evaluation", e)
 }
 
 // keyText names a key for errors, each name cut to its first

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -401,11 +402,17 @@ func TestAmend(t *testing.T) {
 		{"no author", Amendment{Evaluation: eval("M1", "D1", 0, june, "good", "85"), Reason: "r"}, ErrInvalid},
 		{"no reason", Amendment{Evaluation: eval("M1", "D1", 0, june, "good", "85"), Author: "a"}, ErrInvalid},
 		{"not evaluated", Amendment{Evaluation: Evaluation{Matter: "M1", Subject: "D1", Evaluator: "S1", At: june}, Author: "a", Reason: "r"}, ErrInvalid},
+		{"by the subject", Amendment{Evaluation: eval("M1", "D1", 0, june, "good", "85"), Author: "D1", Reason: "r"}, ErrInvalid},
+		{"author with a space", Amendment{Evaluation: eval("M1", "D1", 0, june, "good", "85"), Author: "a ", Reason: "r"}, ErrInvalid},
+		{"reason not UTF-8", Amendment{Evaluation: eval("M1", "D1", 0, june, "good", "85"), Author: "a", Reason: "\xff"}, ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := b.Amend(tt.a); !errors.Is(err, tt.want) {
-				t.Errorf("Amend: %v, want %v", err, tt.want)
+			// Every refusal names the amendment by its key: a matter has
+			// many subjects and evaluators, and a long one many stages.
+			key := `amendment of matter "` + tt.a.Matter + `", subject "D1", evaluator "S1", stage ` + strconv.Itoa(tt.a.Stage)
+			if err := b.Amend(tt.a); !errors.Is(err, tt.want) || !strings.Contains(fmt.Sprint(err), key) {
+				t.Errorf("Amend: %v, want %v naming %s", err, tt.want, key)
 			}
 		})
 	}

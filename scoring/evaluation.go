@@ -89,14 +89,14 @@ func textsFit(e *Evaluation) bool {
 		len(e.Result.Grade) <= jsonx.MaxString && len(e.Result.Policy) <= jsonx.MaxString
 }
 
-// check reports every problem of an evaluation, joined, each wrapping
-// [ErrInvalid] and naming the matter.
-func check(e *Evaluation) error {
+// check reports every problem of an evaluation, or of what (an
+// amendment), joined, each wrapping [ErrInvalid] and naming it by its key.
+func check(what string, e *Evaluation) error {
 	if quickValid(e) && validUTF8(e) && ledger.ReasonsFit(e.Result.Reasons) && reasonsValid(e.Result.Reasons) == nil {
 		return nil
 	}
 	var errs []error
-	at := describeKey("evaluation", e)
+	at := describeKey(what, e)
 	for _, p := range []struct {
 		bad  bool
 		what string
@@ -142,24 +142,28 @@ func validUTF8(e *Evaluation) bool {
 
 // checkAmendment reports every problem of an amendment, as check does.
 func checkAmendment(a *Amendment) error {
-	err := check(&a.Evaluation)
+	err := check("amendment", &a.Evaluation)
+	at := describeKey("amendment", &a.Evaluation)
+	bad := func(format string, args ...any) {
+		err = errors.Join(err, fmt.Errorf("%w: %s: "+format, append([]any{ErrInvalid, at}, args...)...))
+	}
 	if a.Author == "" {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: no author", ErrInvalid, errtext.Quote(a.Matter)))
+		bad("no author")
 	}
 	if len(a.Author) > jsonx.MaxString || len(a.Reason) > jsonx.MaxString {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: author or reason longer than %d bytes", ErrInvalid, errtext.Quote(a.Matter), jsonx.MaxString))
+		bad("author or reason longer than %d bytes", jsonx.MaxString)
 	}
 	if !utf8.ValidString(a.Author) || !utf8.ValidString(a.Reason) {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: author or reason is not valid UTF-8", ErrInvalid, errtext.Quote(a.Matter)))
+		bad("author or reason is not valid UTF-8")
 	}
 	if a.Reason == "" {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: no reason", ErrInvalid, errtext.Quote(a.Matter)))
+		bad("no reason")
 	}
 	if a.Author != "" && a.Author == a.Subject {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: its author %s is the graded subject, who never amends its own grade", ErrInvalid, errtext.Quote(a.Matter), errtext.Quote(a.Author)))
+		bad("its author %s is the graded subject, who never amends its own grade", errtext.Quote(a.Author))
 	}
 	if !cleanName(a.Author) {
-		err = errors.Join(err, fmt.Errorf("%w: amendment of matter %s: its author %s has white space at an end, or a control or invisible character", ErrInvalid, errtext.Quote(a.Matter), errtext.Quote(a.Author)))
+		bad("its author %s has white space at an end, or a control or invisible character", errtext.Quote(a.Author))
 	}
 	return err
 }
