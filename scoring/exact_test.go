@@ -65,3 +65,29 @@ func outputs(t *testing.T) string {
 func TestExactWhateverDecimalSettings(t *testing.T) {
 	hardening.WhateverDecimals(t, func() string { return outputs(t) })
 }
+
+// TestBookKeepsLongThresholdsWhateverNotation: a book keeps a reason's
+// threshold of more than 18 digits as its text, which it wrote with
+// decimal's String: under decimal.UseScientificNotation that text was
+// "1.234567890123456789E+23", which the book could not read back, and the
+// threshold came back as 0. It must not run in parallel.
+func TestBookKeepsLongThresholdsWhateverNotation(t *testing.T) {
+	defer func(s, trim bool) { decimal.UseScientificNotation, decimal.TrimTrailingZeros = s, trim }(decimal.UseScientificNotation, decimal.TrimTrailingZeros)
+	for _, s := range []struct{ sci, trim bool }{{false, true}, {true, true}, {true, false}, {false, false}} {
+		decimal.UseScientificNotation, decimal.TrimTrailingZeros = s.sci, s.trim
+		for _, x := range []decimal.Decimal{decimal.New(1234567890123456789, 5), decimal.RequireFromString("0.12345678901234567890"),
+			decimal.RequireFromString("123456789012345678900")} {
+			e := scoring.Evaluation{Matter: "M", Subject: "D1", Evaluator: "S1", At: time.Date(2020, 6, 1, 0, 0, 0, 0, workday.CST()),
+				Result: scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Reasons: []reason.Reason{
+					{Rule: 1, Checks: []reason.Check{{Of: reason.Response, Op: reason.AtMost, Threshold: x}}}}}}
+			b := scoring.NewBook(nil)
+			if err := b.Record(e); err != nil {
+				t.Fatal(err)
+			}
+			got := b.Evaluations()[0].Result.Reasons[0].Checks[0].Threshold
+			if !got.Equal(x) {
+				t.Errorf("UseScientificNotation %t, TrimTrailingZeros %t: threshold %s came back as %s", s.sci, s.trim, x.StringFixed(0), got.StringFixed(0))
+			}
+		}
+	}
+}

@@ -94,11 +94,15 @@ func appendText(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
+// appendDecimal appends d: its coefficient and exponent when it has at
+// most 18 digits, else its text in jsonx's form, which decimal's package
+// settings do not change (String writes "1.2E+23" under its
+// UseScientificNotation, which the decoder could not read back).
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() <= 18 {
 		return binary.AppendVarint(binary.AppendVarint(append(b, 0), d.CoefficientInt64()), int64(d.Exponent()))
 	}
-	return appendText(append(b, 1), d.String())
+	return appendText(append(b, 1), jsonx.FormatDecimal(d))
 }
 
 // ValidReasons reports whether JSON can write each of rs and read it back
