@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -134,19 +135,20 @@ func (o *BookOptions) pointsDisagree(r Result) string {
 		if above && r.Points.LessThan(next.Points) {
 			return ""
 		}
-		return fmt.Sprintf("points %s are outside the band of grade %q (%s up to %s)", r.Points, r.Grade, g.Points, bandTop(next, above))
+		return fmt.Sprintf("points %s are outside the band of grade %q (%s up to %s)", jsonx.FormatDecimal(r.Points), r.Grade, jsonx.FormatDecimal(g.Points), bandTop(next, above))
 	}
 	if o.Bands {
-		return fmt.Sprintf("points %s are below grade %q (%s)", r.Points, r.Grade, g.Points)
+		return fmt.Sprintf("points %s are below grade %q (%s)", jsonx.FormatDecimal(r.Points), r.Grade, jsonx.FormatDecimal(g.Points))
 	}
-	return fmt.Sprintf("points %s are not those of grade %q (%s)", r.Points, r.Grade, g.Points)
+	// Points in jsonx's form, not String's, which decimal's settings change.
+	return fmt.Sprintf("points %s are not those of grade %q (%s)", jsonx.FormatDecimal(r.Points), r.Grade, jsonx.FormatDecimal(g.Points))
 }
 
 func bandTop(next Grade, above bool) string {
 	if !above {
 		return "itself: the top grade"
 	}
-	return "not including " + next.Points.String()
+	return "not including " + jsonx.FormatDecimal(next.Points)
 }
 
 // historyRefuses says why the matter's history does not allow e, or

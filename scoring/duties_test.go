@@ -250,3 +250,34 @@ func TestCleanNameProperty(t *testing.T) {
 		}
 	}
 }
+
+// TestPointsDisagreeSaysWhy: a book refuses points that disagree with the
+// scale in force with a message that gives the points and the grade's,
+// in jsonx's form whatever decimal's package settings are (String wrote
+// "1E+3" under decimal.UseScientificNotation). It must not run in
+// parallel.
+func TestPointsDisagreeSaysWhy(t *testing.T) {
+	defer func(s bool) { decimal.UseScientificNotation = s }(decimal.UseScientificNotation)
+	scale := scoring.Scale{{Code: "top", Points: decimal.New(1, 3)}, {Code: "good", Points: decimal.New(85, 0)}}
+	for _, sci := range []bool{false, true} {
+		decimal.UseScientificNotation = sci
+		for _, c := range []struct {
+			bands  bool
+			grade  string
+			points decimal.Decimal
+			want   string
+		}{
+			{false, "good", decimal.New(2, 3), `points 2000 are not those of grade "good" (85)`},
+			{true, "good", decimal.New(1, 3), `points 1000 are outside the band of grade "good" (85 up to not including 1000)`},
+			{true, "top", decimal.New(2, 3), `points 2000 are outside the band of grade "top" (1000 up to itself: the top grade)`},
+			{true, "top", decimal.New(1, 2), `points 100 are below grade "top" (1000)`},
+		} {
+			b := scoring.NewBook(&scoring.BookOptions{Scale: scale, Bands: c.bands})
+			e := graded("good")
+			e.Result.Grade, e.Result.Points = c.grade, c.points
+			if err := b.Record(e); !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("UseScientificNotation %t, bands %t: Record = %v, want %q", sci, c.bands, err, c.want)
+			}
+		}
+	}
+}
