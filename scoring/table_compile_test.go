@@ -19,16 +19,22 @@ import (
 // decimalEqual compares decimals by value.
 var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
-// edgeFacts are facts on and around the thresholds of Wuhu's table and of
-// thresholdTable: ratios exactly on a threshold, half a hundredth either
-// side, a ratio above 0 that 2 places show as 0.00, times and limits of
-// zero or below, counts and every answer.
+// edgeFacts are facts on and around the thresholds of Wuhu's table, of
+// thresholdTable and of hundredthsTable: ratios exactly on a threshold
+// (each time worked out exactly, not through a float), half a hundredth
+// either side, a ratio above 0 that 2 places show as 0.00, times and
+// limits of zero or below, counts and every answer.
 func edgeFacts() []scoring.Facts {
 	var out []scoring.Facts
 	yes, no := true, false
-	limit := 400 * time.Hour
-	for _, ratio := range []float64{0, 0.001, 0.004999, 0.005, 0.3, 0.49995, 0.5, 0.50005, 0.995, 0.99999, 1, 1.00001, 1.004, 1.005, 1.5, 1.995, 1.9951, 2, 2.004, 2.005, 3} {
-		actual := time.Duration(ratio * float64(limit))
+	limit := 400 * time.Hour // 144 × 10^13 ns: every ratio below, times it, is a whole number of nanoseconds
+	for _, ratio := range []string{"0", "0.000001", "0.001", "0.004999", "0.005", "0.3", "0.49995", "0.5", "0.50005", "0.995",
+		"0.9995", "0.99999", "1", "1.00001", "1.004", "1.0049", "1.005", "1.245", "1.25", "1.255", "1.5", "1.995", "1.9951", "2", "2.004", "2.005", "3"} {
+		a := decimal.RequireFromString(ratio).Mul(decimal.NewFromInt(int64(limit)))
+		if !a.IsInteger() {
+			panic("edgeFacts: ratio " + ratio + " of the limit is not a whole number of nanoseconds")
+		}
+		actual := time.Duration(a.IntPart())
 		for i, satisfied := range []*bool{nil, &yes, &no} {
 			out = append(out, scoring.Facts{Matter: "E", Subject: "D", Type: "占道经营", Responded: true, Response: actual, ResponseLimit: limit,
 				Resolved: i != 1, Resolution: actual + time.Duration(i), ResolutionLimit: limit, Quality: i * 2, Satisfied: satisfied,
