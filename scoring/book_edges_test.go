@@ -607,3 +607,29 @@ func TestRecordEdgeMatters(t *testing.T) {
 	}
 	gotMatters("round trip", &back)
 }
+
+// TestNilBookIsEmpty: a nil *Book reports an empty book, as Book's
+// documentation says: the same JSON, evaluations, amendments, scores and
+// length as an empty one (it wrote "evaluations": null, and gave nil
+// lists where an empty book gives empty ones).
+func TestNilBookIsEmpty(t *testing.T) {
+	var nilBook *Book
+	empty := NewBook(nil)
+	type report struct {
+		JSON        string
+		Evaluations []Evaluation
+		Amendments  []Amendment
+		Scores      []Score
+		Len         int
+	}
+	reportOf := func(b *Book) report {
+		data, err := b.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return report{string(data), b.Evaluations(), b.Amendments(), b.Scores(Year(2020)), b.Len()}
+	}
+	if diff := cmp.Diff(reportOf(empty), reportOf(nilBook)); diff != "" {
+		t.Errorf("a nil book against an empty one: mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -30,10 +30,11 @@ func (b *Book) Evaluations() []Evaluation {
 }
 
 // readAll returns what get reads of b's ledger under b's lock, each item
-// converted by conv without the lock; nil for a nil book.
+// converted by conv without the lock; none, as from an empty book, for a
+// nil book.
 func readAll[L, T any](b *Book, get func(*ledger.Ledger) []L, conv func(*L) T) []T {
 	if b == nil {
-		return nil
+		return []T{}
 	}
 	b.mu.Lock()
 	ls := get(&b.l)
