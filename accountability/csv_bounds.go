@@ -27,16 +27,25 @@ const (
 // errTooLong is the error of a file over MaxCSVBytes.
 var errTooLong = fmt.Errorf("the text is longer than %d bytes (MaxCSVBytes): %w", MaxCSVBytes, ErrInvalid)
 
-// limitedText reads at most MaxCSVBytes of r, and then fails with
-// errTooLong.
+// limitedText reads at most left bytes of r, and then fails with
+// errTooLong if r goes on: a text of exactly left bytes reads whole.
 type limitedText struct {
 	r    io.Reader
 	left int64
 }
 
 func (l *limitedText) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	if l.left <= 0 {
-		return 0, errTooLong
+		// At the bound: the text is too long only if it goes on.
+		var one [1]byte
+		n, err := l.r.Read(one[:])
+		if n > 0 {
+			return 0, errTooLong
+		}
+		return 0, err
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left+1] // one byte more, to tell a file of exactly the limit from a longer one

@@ -195,3 +195,42 @@ func (r *repeat) Read(p []byte) (int, error) {
 	r.rest = r.rest[k:]
 	return k, nil
 }
+
+// TestLimitedText: a text of exactly the bound reads whole; one byte more
+// is errTooLong, however the reads are cut.
+func TestLimitedText(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		limit   int64
+		wantErr bool
+	}{
+		{"", 0, false},
+		{"abc", 3, false},
+		{"abc", 4, false},
+		{"abc", 2, true},
+		{"abcd", 3, true},
+	} {
+		for _, chunk := range []int{1, 2, 512} {
+			got, err := io.ReadAll(&limitedText{r: &chunked{s: tc.text, n: chunk}, left: tc.limit})
+			if tc.wantErr != errors.Is(err, errTooLong) || !tc.wantErr && (err != nil || string(got) != tc.text) {
+				t.Errorf("%q within %d, read %d at a time: %q, %v", tc.text, tc.limit, chunk, got, err)
+			}
+		}
+	}
+}
+
+// chunked reads s at most n bytes at a time, and io.EOF only once it is
+// all read, as a file does.
+type chunked struct {
+	s string
+	n int
+}
+
+func (c *chunked) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
+	return k, nil
+}
