@@ -191,6 +191,9 @@ func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
 	if err != nil {
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
+	// The byte-order mark goes before the CSV format reads the header: a
+	// quoted first header after it would be a stray quote.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true

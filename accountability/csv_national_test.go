@@ -307,8 +307,12 @@ func TestReadPowersCSVEncodings(t *testing.T) {
 		}
 	}
 	// GB18030 with a byte-order mark of its own kind is still read, and so
-	// is UTF-8 with one.
-	for _, in := range [][]byte{toGB18030(t, []byte(list)), append([]byte("\ufeff"), list...)} {
+	// is UTF-8 with one, the header's cells quoted or not.
+	const quoted = "\"权力类型\",\"项目编码\",\"项目名称\",\"实施依据\"\n20,A,老年人优待证办理,《老年人权益保障法》\n"
+	for _, in := range [][]byte{
+		toGB18030(t, []byte(list)), append([]byte("\ufeff"), list...),
+		toGB18030(t, []byte("\ufeff"+quoted)), append([]byte("\ufeff"), quoted...),
+	} {
 		got, err := ReadPowersCSV(bytes.NewReader(in))
 		if err != nil || len(got) != 1 || got[0].Name != "老年人优待证办理" || got[0].Category != PublicService {
 			t.Errorf("ReadPowersCSV(%q) = %+v, %v", in[:8], got, err)
