@@ -376,7 +376,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	var p Power
 	keep := func(k, s string) {
 		if p.Extra == nil {
-			p.Extra = make(map[string]string, len(l.extra)+1)
+			p.Extra = make(map[string]string) // not sized by the header, which may be wide and blank
 		}
 		p.Extra[k] = s
 	}
@@ -473,8 +473,8 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 			p.PromisedDays = n
 		}
 	}
-	for j, k := range l.extra {
-		if j < len(rec) {
+	for j := range rec { // the row's cells, not the header's: a row costs its own length
+		if k, ok := l.extra[j]; ok {
 			if s := strings.TrimSpace(rec[j]); s != "" {
 				keep(k, s)
 			}
