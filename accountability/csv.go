@@ -159,8 +159,9 @@ type PowerReader struct {
 // still returned (bad cells left at their zero value) so the caller can
 // show them. A cell longer than [MaxCellBytes] is a bad cell, read as
 // blank. A missing required column, a header cell longer than
-// MaxCellBytes, a file that cannot be read, and a text longer than
-// [MaxCSVBytes] (an error wrapping [ErrInvalid]) fail the whole import. A
+// MaxCellBytes, a row of more than [MaxColumns] cells, a file that cannot
+// be read, and a text longer than [MaxCSVBytes] (an error wrapping
+// [ErrInvalid]) fail the whole import. A
 // record the CSV format cannot read (a stray quote: an error wrapping
 // ErrInvalid and the *csv.ParseError) ends it, with the powers of the rows
 // before it.
@@ -194,6 +195,9 @@ func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
 	// The byte-order mark goes before the CSV format reads the header: a
 	// quoted first header after it would be a stray quote.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if row, line := wideRecord(data); row > 0 {
+		return nil, wideRow(row, line)
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -248,6 +252,10 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 	if err != nil {
 		return nil, fmt.Errorf("accountability: power list: %w", malformed(err))
 	}
+	if len(header) > MaxColumns {
+		line, _ := src.FieldPos(0)
+		return nil, wideRow(1, line)
+	}
 	for j, h := range header {
 		header[j] = restore(h) // measured as it reads, as a cell is
 		if len(header[j]) > MaxCellBytes {
@@ -273,6 +281,10 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 				return powers, errors.Join(capCells(cells, dropped, row), err)
 			}
 			return powers, err
+		}
+		if len(rec) > MaxColumns {
+			line, _ := src.FieldPos(0)
+			return nil, wideRow(row, line)
 		}
 		for j, c := range rec {
 			rec[j] = restore(c) // a formula WritePowersCSV neutralised
