@@ -230,6 +230,12 @@ func ruleCases() []ruleCase {
 		{"risk.level/range", func(r *Register) { r.Risks[2].Impact = 6 },
 			Findings{e("risk.level", "risks[R3]", `risk "R3": likelihood 2 and impact 6 must each be 1–5`,
 				`廉政风险点 "R3" 的发生可能性 2、影响程度 6 均应在 1–5 之间`)}},
+		{"risk.level/range alone", func(r *Register) { r.Risks[2].Likelihood, r.Risks[2].Impact = 9, 0 },
+			Findings{e("risk.level", "risks[R3]", `risk "R3": likelihood 9 must be 1–5 (0 if not assessed)`,
+				`廉政风险点 "R3" 的发生可能性 9 应在 1–5 之间（未评估为 0）`)}},
+		{"risk.level/negative impact alone", func(r *Register) { r.Risks[2].Likelihood, r.Risks[2].Impact = 0, -1 },
+			Findings{e("risk.level", "risks[R3]", `risk "R3": impact -1 must be 1–5 (0 if not assessed)`,
+				`廉政风险点 "R3" 的影响程度 -1 应在 1–5 之间（未评估为 0）`)}},
 		{"risk.decision", func(r *Register) { r.Risks = r.Risks[:2] },
 			Findings{{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`, Chinese: `流程图 "F2" 的决定环节决定（d）没有廉政风险点`}}},
 		{"sod.step", func(r *Register) {
