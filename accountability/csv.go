@@ -95,7 +95,8 @@ type PowerReader struct {
 // as published: in UTF-8 or in GB18030 (of which GBK and GB2312 are parts:
 // what Excel saves a Chinese "CSV" in), found from the file's beginning. A
 // file in neither, or in UTF-16, is refused with an error that names the
-// encodings. It reads as the zero [PowerReader] does.
+// encodings; a later cell that is not text of the file's encoding is a
+// bad cell. It reads as the zero [PowerReader] does.
 //
 // Columns are found by header, in any order; a byte-order mark and spaces
 // in headers are ignored. The headers of the published layouts are
@@ -179,7 +180,7 @@ func ReadPowerRows(rows [][]string) ([]Power, error) { return (*PowerReader)(nil
 // ReadCSV reads a power list from CSV as [ReadPowersCSV] does, with the
 // reader's own spellings.
 func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
-	text, _, err := decodeText(r)
+	text, enc, err := decodeText(r)
 	if err != nil {
 		if errors.Is(err, ErrCell) {
 			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: err}}}
@@ -201,13 +202,13 @@ func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return pr.read(cr)
+	return pr.read(cr, enc == "GB18030")
 }
 
 // ReadRows reads a power list from rows of cells as [ReadPowerRows] does,
 // with the reader's own spellings.
 func (pr *PowerReader) ReadRows(rows [][]string) ([]Power, error) {
-	return pr.read(&rowSource{rows: rows})
+	return pr.read(&rowSource{rows: rows}, false)
 }
 
 // source is where the records of a list come from: a *csv.Reader, or rows.
@@ -244,7 +245,9 @@ func malformed(err error) error {
 	return err
 }
 
-func (pr *PowerReader) read(src source) ([]Power, error) {
+// read reads the records of src; gb says they were decoded from GB18030,
+// which turns a byte sequence it does not have into U+FFFD.
+func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 	header, err := src.Read()
 	if err == io.EOF {
 		return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell)}}}
@@ -296,7 +299,7 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 		if named >= 0 {
 			prev = &powers[named]
 		}
-		p, bad := pr.readPowerRow(rec, row, &l, src, prev)
+		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb)
 		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
 			p.Parent = powers[parent].Code
 		}
@@ -336,8 +339,9 @@ func blankRecord(rec []string) bool {
 }
 
 // readPowerRow turns one record into a power and its bad cells. prev is
-// the last power with a name, whose cells a sub-item's merged cells take.
-func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power) (Power, []CellError) {
+// the last power with a name, whose cells a sub-item's merged cells take;
+// gb is read's.
+func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb bool) (Power, []CellError) {
 	var bad []CellError
 	fail := func(j int, format string, args ...any) {
 		line, _ := src.FieldPos(j)
@@ -362,6 +366,8 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		if !utf8.ValidString(s) {
 			fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
 			rec[j] = strings.ToValidUTF8(s, "\uFFFD")
+		} else if gb && strings.ContainsRune(s, utf8.RuneError) {
+			fail(j, "not GB18030 text (a byte sequence GB18030 does not have; save the spreadsheet as CSV in UTF-8 or GB18030)")
 		}
 		if j >= len(l.header) && strings.TrimSpace(s) != "" {
 			fail(j, "cell beyond the last column, with no header")
