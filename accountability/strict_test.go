@@ -198,7 +198,9 @@ func TestCSVBounds(t *testing.T) {
 		powers, err := ReadPowersCSV(strings.NewReader(in))
 		runtime.ReadMemStats(&after)
 		checkWide(t, "30 MiB of commas", powers, err, 2, 2)
-		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*uint64(len(in)) {
+		// The text and its copies: some 2–5 times its length (the race
+		// detector's runtime adds); the CSV format's cells, some 60.
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 10*uint64(len(in)) {
 			t.Errorf("reading %d bytes allocated %d", len(in), alloc)
 		}
 	})
