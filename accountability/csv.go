@@ -141,10 +141,11 @@ type PowerReader struct {
 //     days alike; "20个自然日" is not working days, and is a bad cell.
 //
 // Parent items and sub-items (主项, 子项) are kept as the list has them: a
-// row with a 子项 is a sub-item, with its own code; its Parent is the
-// 主项编码 cell where the list has that column, else the code of the row
-// just before its run of sub-items when that row is the parent item itself
-// (same name, no 子项). Where the spreadsheet merged the parent's cells
+// row with a 子项 is a sub-item, with its own code; its Parent is its
+// 主项编码 cell where that cell is filled, else (the list has no such
+// column, or left the cell blank) the code of the row just before its run
+// of sub-items when that row is the parent item itself (same name, no
+// 子项). Where the spreadsheet merged the parent's cells
 // over its sub-items, a sub-item's blank name, type, subject, office and
 // tier are the parent's.
 //
