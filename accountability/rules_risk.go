@@ -169,6 +169,12 @@ func sodStep(ix *index, rep reporter) {
 				fmt.Sprintf("不相容岗位 #%d 所列流程图 %q 不存在", i, s.Flow))
 			continue
 		}
+		if s.Steps[0] == s.Steps[1] {
+			rep.at(p,
+				fmt.Sprintf("separation #%d names step %q twice: a step is not incompatible with itself", i, s.Steps[0]),
+				fmt.Sprintf("不相容岗位 #%d 两次列出环节 %q：一个环节不与自身不相容", i, s.Steps[0]))
+			continue
+		}
 		for _, id := range s.Steps {
 			if _, ok := ix.hasStep(s.Flow, id); !ok {
 				rep.at(p,
