@@ -165,6 +165,7 @@ func edit(j []byte, i int, old, new string) [][]byte {
 func corpus(t testing.TB) []corpusCase {
 	s, _, _ := corpusKey(t)
 	other, _, _ := keyFrom(t, corpusOrigin, 2)
+	witness, _, _ := keyFrom(t, "witness.example/w1", 3)
 	base := corpusBase(t)
 	ls := lines(base)
 	n := int64(len(ls))
@@ -221,6 +222,14 @@ func corpus(t testing.TB) []corpusCase {
 		{name: "forked-checkpoint", journal: base, checkpoints: [][]byte{forked}},
 		{name: "checkpoint-other-key", journal: base, checkpoints: [][]byte{checkpointOf(t, base, n, other)}},
 		{name: "checkpoint-altered", journal: base, checkpoints: [][]byte{bytes.Replace(cpAll, []byte(fmt.Sprintf("\n%d\n", n)), []byte(fmt.Sprintf("\n%d\n", n-1)), 1)}},
+		// Signed notes as note.Open refuses them, and as it takes them.
+		{name: "checkpoint-line-after-signature", journal: base, checkpoints: [][]byte{append(bytes.Clone(cpAll), "no signature\n"...)}},
+		{name: "checkpoint-blank-line-after-signature", journal: base, checkpoints: [][]byte{append(bytes.Clone(cpAll), '\n')}},
+		{name: "checkpoint-no-final-line-feed", journal: base, checkpoints: [][]byte{cpAll[:len(cpAll)-1]}},
+		{name: "checkpoint-bad-signature-first", journal: base, checkpoints: [][]byte{withSignatures(cpAll, badSignature(cpAll), signatureOf(cpAll))}},
+		{name: "checkpoint-bad-signature-second", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll), badSignature(cpAll))}},
+		{name: "checkpoint-cosigned", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(checkpointOf(t, base, n, witness)), signatureOf(cpAll))}},
+		{name: "checkpoint-control-character", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll), "\u2014 witness\tAAAAAAAA\n")}},
 		{name: "forged-backdated-amendment", journal: forgedAmendment},
 		{name: "forged-backdated-amendment-checkpoint", journal: forgedAmendment, checkpoints: [][]byte{cpAll}},
 		{name: "crlf", journal: bytes.ReplaceAll(base, []byte("\n"), []byte("\r\n"))},
@@ -323,6 +332,34 @@ func corpus(t testing.TB) []corpusCase {
 		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
 	)
 	return cases
+}
+
+// signatureOf returns the signature line of a signed note with one
+// signature, its line feed included.
+func signatureOf(msg []byte) string {
+	_, sig, _ := bytes.Cut(msg, []byte("\n\n"))
+	return string(sig)
+}
+
+// badSignature returns the signature line of msg with one byte of its
+// signature changed: the journal's key hash, a signature that does not
+// verify.
+func badSignature(msg []byte) string {
+	sig := []byte(signatureOf(msg))
+	d := &sig[len(sig)-6]
+	if *d == 'A' {
+		*d = 'B'
+	} else {
+		*d = 'A'
+	}
+	return string(sig)
+}
+
+// withSignatures returns the text of the signed note msg with the
+// signature lines sigs.
+func withSignatures(msg []byte, sigs ...string) []byte {
+	text, _, _ := bytes.Cut(msg, []byte("\n\n"))
+	return []byte(string(text) + "\n\n" + strings.Join(sigs, ""))
 }
 
 // flipHashDigit changes one digit of the hash of line i (from 0).
