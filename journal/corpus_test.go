@@ -235,7 +235,7 @@ func corpus(t testing.TB) []corpusCase {
 		{name: "crlf", journal: bytes.ReplaceAll(base, []byte("\n"), []byte("\r\n"))},
 		{name: "byte-order-mark", journal: append([]byte("\xef\xbb\xbf"), base...)},
 		{name: "payload-not-an-object", journal: rechain(edit(base, 2, `"payload":{`, `"payload":[{`), 0)},
-		{name: "receipts", journal: base, receipts: [][]byte{receiptOf(t, base, 7, n, s), receiptOf(t, base, 1, n/2, s), receiptOf(t, base, n, n, s)}},
+		{name: "receipts", journal: base, receipts: [][]byte{receiptOf(t, base, 7, n, s), receiptOf(t, base, 1, n/2, s), receiptOf(t, base, n, n, s), receiptOf(t, base, 1, 1, s)}},
 		{name: "receipts-forged", journal: base, receipts: [][]byte{
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`城管局`), []byte(`住建局`), 1),
 			receiptOf(t, rewritten, 5, n, other),
@@ -244,6 +244,9 @@ func corpus(t testing.TB) []corpusCase {
 			// Not the documented form: a hash with a space, a member twice.
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`"proof":["`), []byte(`"proof":[" `), 1),
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`{"entry":`), []byte(`{"entry":"","entry":`), 1),
+			// An empty proof, of entry 1 in a checkpoint of 1, as no list.
+			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[]`), []byte(`"proof":null`), 1),
+			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[],`), nil, 1),
 		}},
 	}
 	// Non-canonical payloads, rehashed and rechained from their line on:
