@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/scoring"
@@ -244,6 +245,9 @@ func corpus(t testing.TB) []corpusCase {
 			// Not the documented form: a hash with a space, a member twice.
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`"proof":["`), []byte(`"proof":[" `), 1),
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`{"entry":`), []byte(`{"entry":"","entry":`), 1),
+			// Not UTF-8 JSON: a byte order mark first, UTF-16.
+			append([]byte("\xef\xbb\xbf"), receiptOf(t, base, 7, n, s)...),
+			utf16LE(receiptOf(t, base, 7, n, s)),
 			// An empty proof, of entry 1 in a checkpoint of 1, as no list.
 			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[]`), []byte(`"proof":null`), 1),
 			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[],`), nil, 1),
@@ -335,6 +339,15 @@ func corpus(t testing.TB) []corpusCase {
 		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
 	)
 	return cases
+}
+
+// utf16LE returns UTF-8 text b in UTF-16, little-endian.
+func utf16LE(b []byte) []byte {
+	var out []byte
+	for _, u := range utf16.Encode([]rune(string(b))) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
 }
 
 // signatureOf returns the signature line of a signed note with one

@@ -672,7 +672,9 @@ def no_repeats(pairs):
 
 def verify_receipt(data, vkey):
     try:
-        rec = json.loads(data, object_pairs_hook=no_repeats)
+        # UTF-8, strictly: json.loads would also read a byte order mark,
+        # UTF-16 and UTF-32.
+        rec = json.loads(data.decode("utf-8"), object_pairs_hook=no_repeats)
         if type(rec) is not dict or set(rec) != {"entry", "proof", "checkpoint"} \
                 or type(rec["proof"]) is not list or not all(type(p) is str and re.fullmatch(r"[0-9a-fA-F]{64}", p) for p in rec["proof"]):
             return "fail"
