@@ -200,4 +200,15 @@ func TestReceiptOfALongLine(t *testing.T) {
 	if _, err := tree.Receipt(entries[1], signed); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "longer than a receipt holds") {
 		t.Errorf("Receipt of a line over DefaultMaxLine = %v; want ErrInvalid", err)
 	}
+	// Nor does a receipt made by hand of the longer line read back.
+	p, err := tree.InclusionProof(2, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = json.Marshal(journal.Receipt{Entry: entries[1], Proof: p, Checkpoint: signed}); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &back); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "longer than a receipt holds") {
+		t.Errorf("Unmarshal of a receipt of a line over DefaultMaxLine = %v; want ErrInvalid", err)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
@@ -337,8 +338,36 @@ func corpus(t testing.TB) []corpusCase {
 	cases = append(cases,
 		corpusCase{name: "line-too-long", journal: append(bytes.Clone(long), '\n'), large: true},
 		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
+		longLineReceipt(t, s),
 	)
 	return cases
+}
+
+// longLineReceipt is a journal written with a MaxLine over the default,
+// and a receipt made by hand of its line over DefaultMaxLine, which no
+// receipt holds.
+func longLineReceipt(t testing.TB, s note.Signer) corpusCase {
+	t.Helper()
+	tree := journal.NewTree()
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, &journal.Options{MaxLine: 4 << 20, Tree: tree})
+	e := matters.Event{Matter: "WH-1", Seq: 1, At: time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC), Kind: matters.Progress, Note: strings.Repeat("长", journal.DefaultMaxLine/3+1)}
+	if _, err := w.AppendEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	entry, err := journal.ParseLine(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := tree.Checkpoint(s.Name()).Sign(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(journal.Receipt{Entry: entry, Proof: journal.Proof{}, Checkpoint: signed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpusCase{name: "receipt-line-too-long", journal: buf.Bytes(), receipts: [][]byte{b}, large: true}
 }
 
 // utf16LE returns UTF-8 text b in UTF-16, little-endian.

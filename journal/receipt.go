@@ -109,7 +109,8 @@ func (r Receipt) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the receipt's JSON form strictly (no other member,
 // and a proof that is a list, empty or not: neither null nor left out),
-// and the entry's line as [ParseLine] does: an error wraps [ErrInvalid]
+// and the entry's line, of at most [DefaultMaxLine] bytes, as [ParseLine]
+// does: an error wraps [ErrInvalid]
 // (or [ErrTampered] for an entry whose hash does not match). It does not
 // verify the receipt: [Receipt.Verify] does.
 func (r *Receipt) UnmarshalJSON(b []byte) error {
@@ -125,6 +126,9 @@ func (r *Receipt) UnmarshalJSON(b []byte) error {
 	}
 	if len(w.Proof) > maxProof {
 		return fmt.Errorf("journal: receipt: a proof of %d hashes, over %d: %w", len(w.Proof), maxProof, ErrInvalid)
+	}
+	if len(w.Entry) > DefaultMaxLine {
+		return fmt.Errorf("journal: receipt: a line of %d bytes, longer than a receipt holds (%d, DefaultMaxLine): %w", len(w.Entry), DefaultMaxLine, ErrInvalid)
 	}
 	e, err := ParseLine([]byte(w.Entry))
 	if err != nil {

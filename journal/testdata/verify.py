@@ -679,6 +679,8 @@ def verify_receipt(data, vkey):
                 or type(rec["proof"]) is not list or not all(type(p) is str and re.fullmatch(r"[0-9a-fA-F]{64}", p) for p in rec["proof"]):
             return "fail"
         line = rec["entry"].encode()
+        if len(line) > MAX_LINE:  # a receipt holds a line of at most MAX_LINE bytes
+            return "fail"
         cp = open_checkpoint(rec["checkpoint"].encode(), vkey)
         f = frame(line)
         if cp is None or f is None:
