@@ -3,6 +3,7 @@ package journal_test
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -231,6 +232,8 @@ func corpus(t testing.TB) []corpusCase {
 		{name: "checkpoint-bad-signature-first", journal: base, checkpoints: [][]byte{withSignatures(cpAll, badSignature(cpAll), signatureOf(cpAll))}},
 		{name: "checkpoint-bad-signature-second", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll), badSignature(cpAll))}},
 		{name: "checkpoint-cosigned", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(checkpointOf(t, base, n, witness)), signatureOf(cpAll))}},
+		{name: "checkpoint-over-64-kib", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll),
+			"\u2014 witness.example/w2 "+base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{7}, 48<<10))+"\n")}},
 		{name: "checkpoint-control-character", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll), "\u2014 witness\tAAAAAAAA\n")}},
 		{name: "forged-backdated-amendment", journal: forgedAmendment},
 		{name: "forged-backdated-amendment-checkpoint", journal: forgedAmendment, checkpoints: [][]byte{cpAll}},

@@ -39,6 +39,7 @@ import sys
 
 MAX_LINE = 1 << 20
 MAX_STRING = 4 << 20  # bytes of UTF-8, escapes read
+MAX_NOTE = 64 << 10  # bytes of a signed checkpoint
 KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
                "progress", "resolve", "reopen", "close", "feedback",
@@ -589,6 +590,8 @@ def open_note(msg, name, keyhash, public):
     least 5 bytes: the 4-byte key hash and the signature. Lines of other
     keys are not checked; the key's first line must verify.
     """
+    if len(msg) > MAX_NOTE:
+        return None
     text = msg.decode("utf-8")  # strict: a UnicodeDecodeError is no note
     if any(c < " " and c != "\n" for c in text):
         return None
