@@ -9,24 +9,31 @@
 //
 //   - each Progress (分时段) by the matter's lead at the time grades the
 //     lead on the matter as far as that event: a stage of a long matter;
-//   - the Close (结案) of a dispatched matter grades every unit on it — the
-//     lead, then the support units in the order of the dispatch — and, for
-//     a matter a platform (a hotline such as 12345) reported for its owner,
-//     the owner, graded by the platform;
+//   - the Close (结案) grades every unit on the matter — the lead of its
+//     latest dispatch, then the support units in the order of the dispatch
+//     — and, for a matter a platform (a hotline such as 12345) reported for
+//     its owner, the owner, graded by the platform, however the owner came
+//     to close it: after a dispatch, without one, or after approving its
+//     lead's return (退单) without a new one;
 //   - a Feedback (回访) after the Close whose answer changes the one the
 //     grades at the Close stand on — a citizen not satisfied after all, or
 //     a correction of such an answer — amends each of those grades, with
 //     the facts as far as that Feedback.
 //
-// Nothing else calls for a grade: a matter closed without a dispatch, a
-// Resolve (a matter may still be reopened), an urging, a supervision or a
+// Nothing else calls for a grade: a matter its owner reported and closed
+// without a dispatch (no platform grades that owner), a Resolve (a matter may still be reopened), an urging, a supervision or a
 // reply after the Close (they count in an amendment's facts, when a
 // Feedback calls for one). A host with other rules implements [Grader]
 // itself, or wraps this one.
 //
-// The facts are [scoring.FactsFor]'s, on the route [matters.Catalog.RouteOf]
-// finds, completed by the host's [Config.Judge] (the sub-district's
-// judgement of quality, say), and graded by [Config.Evaluator]. Grading a
+// The facts are [scoring.FactsFor]'s, completed by the host's
+// [Config.Judge] (the sub-district's judgement of quality, say), and graded
+// by [Config.Evaluator]. A dispatched unit is held to the route its
+// dispatch followed ([matters.Catalog.RouteOf]); the owner of a platform's
+// matter to the route for the matter's type in the governance matter list
+// in force when the platform reported it ([matters.Catalog.At]), whether
+// and whenever the owner dispatched it: the graded owner does not choose
+// its limits by the timing of its own dispatch. Grading a
 // matter event by event, as a live host does after each event it applies,
 // gives the same grades in the same order as grading its whole history at
 // once, as a host rebuilding its state does.
@@ -43,7 +50,10 @@
 //
 // A grader reports, naming the matter and the event, the errors of the
 // history ([matters.Replay]'s), of the route (matters.ErrNoRoute,
-// matters.ErrNoRevision), of the facts (scoring.ErrInvalid,
+// matters.ErrNoRevision; for the owner of a platform's matter, no list in
+// force at the Report, or one that does not route the matter's type: the
+// grade fails, naming the owner, rather than fall back on another route —
+// [matters.Catalog.Apply] refuses such a Report), of the facts (scoring.ErrInvalid,
 // workday.ErrOutOfRange) and of the evaluator (scoring.ErrRefused,
 // scoring.ErrNoRule, or the host's), wrapped so that errors.Is finds
 // them. A range of events outside the matter's history wraps [ErrRange].

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -125,4 +126,51 @@ func ExampleFunc() {
 	}
 	// Output:
 	// 7 城管局 2 good
+}
+
+// The owner of a matter a hotline reported for it is graded by the
+// hotline when it closes the matter, however it gets there — here, after
+// approving its lead's return (退单), without a new dispatch — and by the
+// limits in force when the hotline reported it, not by those of the
+// revision of the list its dispatch came under.
+func Example_platformOwner() {
+	cal := workday.China()
+	route := func(days int) []matters.Route {
+		return []matters.Route{{Type: "占道经营", Lead: "城管局", Respond: 4 * time.Hour, ResolveDays: days}}
+	}
+	from := func(day int) accountability.Adoption {
+		return accountability.Adoption{Effective: time.Date(2020, 6, day, 0, 0, 0, 0, workday.CST()), Status: accountability.Published}
+	}
+	catalog := &matters.Catalog{
+		Directory: &matters.Directory{Version: "2020-2", Adoption: from(2), Routes: route(10)},
+		History:   matters.History{Directories: []*matters.Directory{{Version: "2020-1", Adoption: from(1), Routes: route(3)}}},
+	}
+	g := grading.New(grading.Config{Catalog: catalog, Evaluator: wuhu.Table()})
+	at := time.Date(2020, 6, 1, 16, 0, 0, 0, workday.CST())
+	m := &matters.Matter{}
+	for i, e := range []matters.Event{
+		{Kind: matters.Report, Actor: "12345", Type: "占道经营", Units: []string{"镜湖街道"}},
+		{Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局"}, Routes: "2020-2"},
+		{Kind: matters.Return, Actor: "城管局", Note: "非本部门职责"},
+		{Kind: matters.Approve, Actor: "镜湖街道", Ref: 3, Note: "同意退单"},
+		{Kind: matters.Close, Actor: "镜湖街道"},
+	} {
+		e.Matter, e.Seq, e.At = "12345-0001", i+1, at.Add(time.Duration(i)*24*time.Hour)
+		if err := catalog.Apply(cal, m, e); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	gs, err := g.Grade(cal, m, 0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, x := range gs {
+		f := x.Facts
+		fmt.Printf("event %d: %s graded by %s, resolved in %v of %v: %s\n", x.Seq, f.Subject, f.Evaluator,
+			f.Resolution, f.ResolutionLimit, x.Evaluation.Result.Grade)
+	}
+	// Output:
+	// event 5: 镜湖街道 graded by 12345, resolved in 96h0m0s of 72h0m0s: poor
 }

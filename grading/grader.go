@@ -54,7 +54,8 @@ type Grader interface {
 // required.
 type Config struct {
 	// Catalog finds the route each matter's dispatch followed
-	// ([matters.Catalog.RouteOf]).
+	// ([matters.Catalog.RouteOf]), and the route in force when a platform
+	// reported a matter, which its owner is held to ([matters.Catalog.At]).
 	Catalog *matters.Catalog
 	// Evaluator grades the facts. A zero Result with no error (nothing to
 	// say about these facts) calls for no grade.
@@ -108,11 +109,8 @@ func (g *standard) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([
 		switch {
 		case e.Kind == matters.Progress && e.Actor == part.Lead:
 			units = []string{part.Lead}
-		case e.Kind == matters.Close && part.Lead != "":
-			units = append([]string{part.Lead}, part.Support...)
-			if part.Platform != "" {
-				units = append(units, part.Owner)
-			}
+		case e.Kind == matters.Close && (part.Lead != "" || part.Platform != ""):
+			units = closeSubjects(part)
 			answer = latestAnswer(part)
 		case e.Kind == matters.Feedback && len(final) > 0 && e.Satisfied != nil && !sameAnswer(answer, e.Satisfied):
 			answer = e.Satisfied
@@ -151,12 +149,12 @@ func (g *standard) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([
 // leaving out those the evaluator has nothing to say about.
 func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters.Event, units []string) ([]Grade, error) {
 	id := errtext.Quote(part.ID)
-	route, err := g.c.Catalog.RouteOf(part)
-	if err != nil {
-		return nil, fmt.Errorf("grading: matter %s, event %d (%s): %w", id, e.Seq, e.Kind, err)
-	}
 	gs := make([]Grade, 0, len(units))
 	for _, u := range units {
+		route, err := routeOf(g.c.Catalog, part, u)
+		if err != nil {
+			return nil, fmt.Errorf("grading: matter %s, event %d (%s): %w", id, e.Seq, e.Kind, err)
+		}
 		f, err := scoring.FactsFor(cal, part, u, route)
 		if err != nil {
 			return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)

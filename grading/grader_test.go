@@ -85,7 +85,14 @@ func TestGrade(t *testing.T) {
 			[]row{{6, "D1", S, 0, false, "ok"}, {6, S, H, 0, false, "ok"}, {7, "D1", S, 0, true, "bad"}, {7, S, H, 0, true, "bad"}}},
 		{"resolved, not closed: nothing yet", build(append(whistled,
 			ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), answer(S, false))...), nil},
-		{"closed without a dispatch: nothing", build(ev(matters.Report, S), ev(matters.Close, S)), nil},
+		{"closed without a dispatch by the owner that reported it: nothing", build(ev(matters.Report, S), ev(matters.Close, S)), nil},
+		{"a platform's matter closed without a dispatch: the owner by the platform", build(
+			matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}, ev(matters.Close, S), answer(H, false)),
+			[]row{{2, S, H, 0, false, "ok"}, {3, S, H, 0, true, "bad"}}},
+		{"a platform's matter closed after its lead's return: the owner by the platform", build(
+			matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}, ev(matters.Dispatch, S, "D1"), ev(matters.Return, "D1"),
+			matters.Event{Kind: matters.Approve, Actor: S, Ref: 3, Note: "同意"}, ev(matters.Close, S)),
+			[]row{{5, S, H, 0, false, "ok"}}},
 		{"a unit whose return was approved is off the matter", build(append(whistled,
 			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Return, "D2"), matters.Event{Kind: matters.Approve, Actor: S, Ref: 4, Note: "同意"},
 			ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
@@ -118,7 +125,9 @@ func TestGrade(t *testing.T) {
 // an amendment is by the event's actor; and a book takes them all.
 func checkGrades(t *testing.T, m *matters.Matter, gs []grading.Grade) {
 	t.Helper()
-	route, err := catalog().RouteOf(m)
+	// The catalog has one list, in force at every instant: the route of
+	// every unit, the owner's included, is its route for the matter's type.
+	route, err := catalog().Directory.Route(m.Type)
 	if err != nil && len(gs) > 0 {
 		t.Fatal(err)
 	}

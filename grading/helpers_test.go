@@ -106,7 +106,11 @@ func randomMatter(r *rand.Rand, steps int) *matters.Matter {
 	for range steps {
 		at = at.Add(time.Duration(r.IntN(30)) * time.Hour)
 		for range 30 {
-			e := matters.Event{Matter: "M", Seq: len(m.Events) + 1, At: at, Kind: kinds[r.IntN(len(kinds))], Actor: pick(), Note: "n"}
+			// Each event's own note: a book refuses an amendment identical to
+			// one it holds, as answers flipped back and forth at one instant
+			// with one reason would give.
+			e := matters.Event{Matter: "M", Seq: len(m.Events) + 1, At: at, Kind: kinds[r.IntN(len(kinds))], Actor: pick()}
+			e.Note = "n" + strconv.Itoa(e.Seq)
 			switch e.Kind {
 			case matters.Dispatch:
 				n := 1 + r.IntN(3)

@@ -46,15 +46,18 @@ import (
 // for it is graded too, by the platform: for unit == m.Owner where
 // m.Platform is set, Evaluator is the platform, and the clocks run from
 // the platform's Report — Response to the owner's first Whistle, Dispatch
-// or Close, Resolution to the last Resolve (or to the Close of a matter
-// handled without a dispatch), less the suspensions the platform approved,
+// or Close, Resolution to the last Resolve that no Reopen undid (else to
+// the Close: of a matter handled without a dispatch, or closed after its
+// lead's return), less the suspensions the platform approved,
 // and ResolutionLimit extended by the days the platform approved
 // ([matters.Matter.RunningFor], [matters.Matter.ExtendedDaysFor]): the
 // owner approves its lead's requests, and its own approvals do not stop
 // or extend its own clock; Responded and Resolved say whether those
 // happened; Returned reports that the owner asked to hand the matter back;
 // Urged counts the platform's urgings and Supervised every supervision;
-// Replied reports any Reply on the matter.
+// Replied reports any Reply on the matter. Its route r is the one the
+// owner is held to, which its own dispatch must not choose: package
+// grading passes the route in force when the platform reported the matter.
 //
 // Errors wrap [ErrInvalid] for an empty unit, a route of another matter
 // type (also matters.ErrNoRoute) or with negative or overflowing limits, a
@@ -198,12 +201,14 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error
 			f.Replied = true
 		case matters.Resolve:
 			resolve = e.At
+		case matters.Reopen:
+			resolve = time.Time{} // undone: the matter is open again
 		case matters.Feedback:
 			f.feedback(e)
 		}
 	}
 	if resolve.IsZero() {
-		resolve = closed // handled without a dispatch
+		resolve = closed // closed without a dispatch, or after the lead's return
 	}
 	f.Responded, f.Resolved = !acted.IsZero(), !resolve.IsZero() && f.Final
 	var err error

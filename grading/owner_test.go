@@ -1,0 +1,139 @@
+package grading_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/grading"
+	"github.com/qingdan/qingdan/matters"
+)
+
+// revised returns a catalog with two revisions of its governance matter
+// list: early, in force from 1 January 2020, resolves 占道经营 within 3
+// working days, responding within 4 hours; late, in force from 09:00 on
+// 1 June 2020 (hour(1)), within 10 days and 8 hours. A nil route list
+// leaves 占道经营 off that revision.
+func revised(early, late []matters.Route) *matters.Catalog {
+	published := func(t time.Time) accountability.Adoption {
+		return accountability.Adoption{Effective: t, Status: accountability.Published}
+	}
+	return &matters.Catalog{
+		Directory: &matters.Directory{Version: "late", Adoption: published(hour(1)), Routes: late},
+		History: matters.History{Directories: []*matters.Directory{
+			{Version: "early", Adoption: published(time.Date(2020, 1, 1, 0, 0, 0, 0, hour(0).Location())), Routes: early},
+		}},
+	}
+}
+
+var (
+	earlyRoute = []matters.Route{{Type: "占道经营", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}}
+	lateRoute  = []matters.Route{{Type: "占道经营", Lead: "D1", Respond: 8 * time.Hour, ResolveDays: 10}}
+)
+
+// clocks is what a test asks of the facts of one grade.
+type clocks struct {
+	Seq                            int
+	Subject, Evaluator             string
+	Amends                         bool
+	Response, Resolution           time.Duration
+	ResponseLimit, ResolutionLimit time.Duration
+	Responded, Resolved, Final     bool
+}
+
+// TestOwnerCannotEscapeItsGrade: the owner of a matter a platform reported
+// for it is graded by the platform at every Close, however it got there —
+// closing it without a dispatch, or after approving its lead's return
+// (退单) without a new one, even after a Resolve that a Reopen undid — and
+// always by the route in force for the matter's type when the platform
+// reported it, never by one its own dispatch's timing picks. Before, the
+// first case graded the owner by the dispatch's route, the next two graded
+// no owner, and the last measured its clock to the Resolve the Reopen
+// undid.
+func TestOwnerCannotEscapeItsGrade(t *testing.T) {
+	const S, H = "S1", "H"
+	report := matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}
+	approve := func(ref int) matters.Event {
+		return matters.Event{Kind: matters.Approve, Actor: S, Ref: ref, Note: "同意退单"}
+	}
+	reopen := matters.Event{Kind: matters.Reopen, Actor: H, Note: "市民不满意"}
+	const h = time.Hour
+	early := func(seq int, resp, res time.Duration) clocks {
+		return clocks{seq, S, H, false, resp, res, 4 * h, 72 * h, true, true, true}
+	}
+	for _, tc := range []struct {
+		name string
+		m    *matters.Matter
+		want []clocks
+	}{
+		{"dispatched under a later revision: the lead by the dispatch's route, the owner by the report's", build(report,
+			ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S)),
+			[]clocks{{6, "D1", S, false, 1 * h, 2 * h, 8 * h, 240 * h, true, true, true}, early(6, 1*h, 4*h)}},
+		{"closed without a dispatch, then a citizen not satisfied", build(report, ev(matters.Close, S), answer(H, false)),
+			[]clocks{early(2, 1*h, 1*h), func() clocks { c := early(3, 1*h, 1*h); c.Amends = true; return c }()}},
+		{"closed after approving its lead's return, without a new dispatch", build(report,
+			ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"), ev(matters.Return, "D1"), approve(4), ev(matters.Close, S)),
+			[]clocks{early(6, 1*h, 5*h)}},
+		{"resolved, reopened, the lead's return approved, closed: the clock runs to the Close", build(report,
+			ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), reopen, ev(matters.Return, "D1"), approve(6),
+			ev(matters.Close, S)),
+			[]clocks{early(8, 1*h, 7*h)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grading.New(grading.Config{Catalog: revised(earlyRoute, lateRoute), Evaluator: evaluator})
+			gs, err := g.Grade(cal, tc.m, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []clocks
+			for _, x := range gs {
+				f := x.Facts
+				got = append(got, clocks{x.Seq, f.Subject, f.Evaluator, x.Amendment != nil, f.Response, f.Resolution,
+					f.ResponseLimit, f.ResolutionLimit, f.Responded, f.Resolved, f.Final})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("grades mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOwnerRouteErrors: where no route for the matter's type was in force
+// when the platform reported it, the owner's grade fails, naming the
+// matter and the Report, rather than fall back on a route the owner's
+// dispatch chose.
+func TestOwnerRouteErrors(t *testing.T) {
+	const S, H = "S1", "H"
+	report := matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}
+	closed := build(report, ev(matters.Close, S))
+	dispatched := build(report, ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"),
+		ev(matters.Resolve, "D1"), ev(matters.Close, S))
+	early := revised(earlyRoute, lateRoute)
+	early.History.Directories[0].Adoption.Effective = hour(1) // no revision in force at the Report, at hour(0)
+	for _, tc := range []struct {
+		name string
+		c    *matters.Catalog
+		m    *matters.Matter
+		want error
+	}{
+		{"no revision in force at the Report", early, closed, matters.ErrNoRevision},
+		{"no revision in force at the Report, though one at the dispatch", early, dispatched, matters.ErrNoRevision},
+		{"a type the revision in force at the Report does not route", revised([]matters.Route{}, lateRoute), dispatched, matters.ErrNoRoute},
+		{"a type the unversioned list does not route, never dispatched", &matters.Catalog{Directory: &matters.Directory{}}, closed, matters.ErrNoRoute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grading.New(grading.Config{Catalog: tc.c, Evaluator: evaluator})
+			gs, err := g.Grade(cal, tc.m, 0)
+			if !errors.Is(err, tc.want) || gs != nil {
+				t.Fatalf("Grade = %v, %v; want nothing and an error wrapping %v", gs, err, tc.want)
+			}
+			if msg := err.Error(); !strings.Contains(msg, `matter "M"`) || !strings.Contains(msg, "owner") {
+				t.Errorf("error %q does not name the matter and its owner", msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,65 @@
+package scoring_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+	"github.com/qingdan/qingdan/scoring"
+)
+
+// TestOwnerClockAfterItsLeadReturns: the owner of a platform's matter that
+// closes it without a Resolve in force — never dispatched, or after
+// approving its lead's return (退单) — has its clock run from the Report
+// to the Close. A Resolve that a Reopen undid does not stop it: before,
+// it did, and the owner that approved its lead's return after a Reopen and
+// closed the matter was measured to the earlier, undone Resolve.
+func TestOwnerClockAfterItsLeadReturns(t *testing.T) {
+	report := matters.Event{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}}
+	dispatch := []matters.Event{
+		report,
+		{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"},
+	}
+	returned := func(ref int) []matters.Event {
+		return []matters.Event{
+			{At: june(2, 9, 0), Kind: matters.Return, Actor: "D1", Note: "不属本部门职责"},
+			{At: june(2, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: ref, Note: "同意"},
+			{At: june(3, 9, 0), Kind: matters.Close, Actor: "S1"},
+		}
+	}
+	type clocks struct {
+		Response, Resolution time.Duration
+		Responded, Resolved  bool
+	}
+	for _, tt := range []struct {
+		name   string
+		events []matters.Event
+		want   clocks
+	}{
+		{"closed without a dispatch", []matters.Event{report, {At: june(1, 11, 0), Kind: matters.Close, Actor: "S1"}},
+			clocks{2 * time.Hour, 2 * time.Hour, true, true}},
+		// 1 June 09:00 to 3 June 09:00: 48 working hours.
+		{"closed after approving its lead's return", append(dispatch, returned(4)...),
+			clocks{time.Hour, 48 * time.Hour, true, true}},
+		{"resolved, reopened, then the lead's return approved and closed", append(append(dispatch,
+			matters.Event{At: june(1, 15, 0), Kind: matters.Resolve, Actor: "D1"},
+			matters.Event{At: june(1, 16, 0), Kind: matters.Reopen, Actor: "12345", Note: "市民不满意"}), returned(6)...),
+			clocks{time.Hour, 48 * time.Hour, true, true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := replay(t, "12345-3", tt.events...)
+			r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+			f, err := scoring.FactsFor(workday.China(), m, "S1", r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, clocks{f.Response, f.Resolution, f.Responded, f.Resolved}); diff != "" {
+				t.Errorf("owner's clocks mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
