@@ -290,7 +290,9 @@
 // the process or of the machine, a host:
 //
 //   - creates the journal file and syncs its directory, so that the name
-//     survives (once);
+//     survives — on every open, not only the one that created it, for an
+//     earlier sync may have failed or its process died before it
+//     ([OpenFile] does);
 //   - lets one Writer at a time append to the file, and makes sure of it
 //     with a lock;
 //   - has the Writer sync the file after each entry, before the append
