@@ -91,13 +91,13 @@ func CheckCreditCode(s string) error {
 // creditDefect says what is wrong with a credit code, in English and in
 // Chinese; "" if nothing is.
 func creditDefect(s string) (en, zh string) {
-	if n := utf8.RuneCountInString(s); n != 18 || len(s) != 18 {
+	if n := utf8.RuneCountInString(s); n != 18 {
 		return fmt.Sprintf("%d characters, want 18", n), fmt.Sprintf("长度为 %d 位，应为 18 位", n)
 	}
-	for i := 0; i < 18; i++ {
-		if strings.IndexByte(creditChars, s[i]) < 0 {
-			return fmt.Sprintf("character %d %q is not in the code's set (digits and capital letters but I, O, S, V, Z)", i+1, s[i]),
-				fmt.Sprintf("第 %d 位 %q 不在代码字符集内（数字和除 I、O、S、V、Z 外的大写字母）", i+1, s[i])
+	for i, r := range []rune(s) { // then every character is one byte
+		if r >= utf8.RuneSelf || strings.IndexByte(creditChars, byte(r)) < 0 {
+			return fmt.Sprintf("character %d %q is not in the code's set (digits and capital letters but I, O, S, V, Z)", i+1, r),
+				fmt.Sprintf("第 %d 位 %q 不在代码字符集内（数字和除 I、O、S、V、Z 外的大写字母）", i+1, r)
 		}
 	}
 	auth, ok := creditAuthorities[s[0]]
@@ -153,12 +153,11 @@ func CheckDivisionCode(s string) error {
 // divisionDefect says what is wrong with a division code, in English and
 // in Chinese; "" if nothing is.
 func divisionDefect(s string) (en, zh string) {
-	if len(s) != 6 && len(s) != 12 {
-		n := utf8.RuneCountInString(s)
+	if n := utf8.RuneCountInString(s); n != 6 && n != 12 {
 		return fmt.Sprintf("%d characters, want 6 or 12 digits", n), fmt.Sprintf("长度为 %d 位，应为 6 位或 12 位数字", n)
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+	for i, r := range []rune(s) { // then every character is one byte
+		if r < '0' || r > '9' {
 			return fmt.Sprintf("character %d is not a digit", i+1), fmt.Sprintf("第 %d 位不是数字", i+1)
 		}
 	}

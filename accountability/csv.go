@@ -95,7 +95,8 @@ type PowerReader struct {
 // as published: in UTF-8 or in GB18030 (of which GBK and GB2312 are parts:
 // what Excel saves a Chinese "CSV" in), found from the file's beginning. A
 // file in neither, or in UTF-16, is refused with an error that names the
-// encodings. It reads as the zero [PowerReader] does.
+// encodings; a later cell that is not text of the file's encoding is a
+// bad cell. It reads as the zero [PowerReader] does.
 //
 // Columns are found by header, in any order; a byte-order mark and spaces
 // in headers are ignored. The headers of the published layouts are
@@ -140,10 +141,11 @@ type PowerReader struct {
 //     days alike; "20个自然日" is not working days, and is a bad cell.
 //
 // Parent items and sub-items (主项, 子项) are kept as the list has them: a
-// row with a 子项 is a sub-item, with its own code; its Parent is the
-// 主项编码 cell where the list has that column, else the code of the row
-// just before its run of sub-items when that row is the parent item itself
-// (same name, no 子项). Where the spreadsheet merged the parent's cells
+// row with a 子项 is a sub-item, with its own code; its Parent is its
+// 主项编码 cell where that cell is filled, else (the list has no such
+// column, or left the cell blank) the code of the row just before its run
+// of sub-items when that row is the parent item itself (same name, no
+// 子项). Where the spreadsheet merged the parent's cells
 // over its sub-items, a sub-item's blank name, type, subject, office and
 // tier are the parent's.
 //
@@ -159,8 +161,9 @@ type PowerReader struct {
 // still returned (bad cells left at their zero value) so the caller can
 // show them. A cell longer than [MaxCellBytes] is a bad cell, read as
 // blank. A missing required column, a header cell longer than
-// MaxCellBytes, a file that cannot be read, and a text longer than
-// [MaxCSVBytes] (an error wrapping [ErrInvalid]) fail the whole import. A
+// MaxCellBytes, a row of more than [MaxColumns] cells, a file that cannot
+// be read, and a text longer than [MaxCSVBytes] (an error wrapping
+// [ErrInvalid]) fail the whole import. A
 // record the CSV format cannot read (a stray quote: an error wrapping
 // ErrInvalid and the *csv.ParseError) ends it, with the powers of the rows
 // before it.
@@ -178,7 +181,7 @@ func ReadPowerRows(rows [][]string) ([]Power, error) { return (*PowerReader)(nil
 // ReadCSV reads a power list from CSV as [ReadPowersCSV] does, with the
 // reader's own spellings.
 func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
-	text, _, err := decodeText(r)
+	text, enc, err := decodeText(r)
 	if err != nil {
 		if errors.Is(err, ErrCell) {
 			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: err}}}
@@ -191,16 +194,22 @@ func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
 	if err != nil {
 		return nil, fmt.Errorf("accountability: power list: %w", err)
 	}
+	// The byte-order mark goes before the CSV format reads the header: a
+	// quoted first header after it would be a stray quote.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if row, line := wideRecord(data); row > 0 {
+		return nil, wideRow(row, line)
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return pr.read(cr)
+	return pr.read(cr, enc == "GB18030")
 }
 
 // ReadRows reads a power list from rows of cells as [ReadPowerRows] does,
 // with the reader's own spellings.
 func (pr *PowerReader) ReadRows(rows [][]string) ([]Power, error) {
-	return pr.read(&rowSource{rows: rows})
+	return pr.read(&rowSource{rows: rows}, false)
 }
 
 // source is where the records of a list come from: a *csv.Reader, or rows.
@@ -237,13 +246,19 @@ func malformed(err error) error {
 	return err
 }
 
-func (pr *PowerReader) read(src source) ([]Power, error) {
+// read reads the records of src; gb says they were decoded from GB18030,
+// which turns a byte sequence it does not have into U+FFFD.
+func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 	header, err := src.Read()
 	if err == io.EOF {
 		return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell)}}}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("accountability: power list: %w", malformed(err))
+	}
+	if len(header) > MaxColumns {
+		line, _ := src.FieldPos(0)
+		return nil, wideRow(1, line)
 	}
 	for j, h := range header {
 		header[j] = restore(h) // measured as it reads, as a cell is
@@ -271,6 +286,10 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 			}
 			return powers, err
 		}
+		if len(rec) > MaxColumns {
+			line, _ := src.FieldPos(0)
+			return nil, wideRow(row, line)
+		}
 		for j, c := range rec {
 			rec[j] = restore(c) // a formula WritePowersCSV neutralised
 		}
@@ -281,7 +300,7 @@ func (pr *PowerReader) read(src source) ([]Power, error) {
 		if named >= 0 {
 			prev = &powers[named]
 		}
-		p, bad := pr.readPowerRow(rec, row, &l, src, prev)
+		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb)
 		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
 			p.Parent = powers[parent].Code
 		}
@@ -321,8 +340,9 @@ func blankRecord(rec []string) bool {
 }
 
 // readPowerRow turns one record into a power and its bad cells. prev is
-// the last power with a name, whose cells a sub-item's merged cells take.
-func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power) (Power, []CellError) {
+// the last power with a name, whose cells a sub-item's merged cells take;
+// gb is read's.
+func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb bool) (Power, []CellError) {
 	var bad []CellError
 	fail := func(j int, format string, args ...any) {
 		line, _ := src.FieldPos(j)
@@ -347,6 +367,8 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		if !utf8.ValidString(s) {
 			fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
 			rec[j] = strings.ToValidUTF8(s, "\uFFFD")
+		} else if gb && strings.ContainsRune(s, utf8.RuneError) {
+			fail(j, "not GB18030 text (a byte sequence GB18030 does not have; save the spreadsheet as CSV in UTF-8 or GB18030)")
 		}
 		if j >= len(l.header) && strings.TrimSpace(s) != "" {
 			fail(j, "cell beyond the last column, with no header")
@@ -373,7 +395,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	var p Power
 	keep := func(k, s string) {
 		if p.Extra == nil {
-			p.Extra = make(map[string]string, len(l.extra)+1)
+			p.Extra = make(map[string]string) // not sized by the header, which may be wide and blank
 		}
 		p.Extra[k] = s
 	}
@@ -470,8 +492,8 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 			p.PromisedDays = n
 		}
 	}
-	for j, k := range l.extra {
-		if j < len(rec) {
+	for j := range rec { // the row's cells, not the header's: a row costs its own length
+		if k, ok := l.extra[j]; ok {
 			if s := strings.TrimSpace(rec[j]); s != "" {
 				keep(k, s)
 			}

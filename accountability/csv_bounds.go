@@ -22,21 +22,80 @@ const (
 	// MaxBadCells is how many bad cells a [CSVError] lists; a last
 	// CellError counts the others.
 	MaxBadCells = 1000
+	// MaxColumns is the most cells a row may have, the header included:
+	// the columns of a spreadsheet (A to XFD). ReadPowersCSV and
+	// ReadPowerRows refuse a list with a longer row, whole, with a
+	// *CSVError whose one cell, at column MaxColumns+1 of that row, wraps
+	// ErrInvalid; ReadPowersCSV finds it before the CSV format reads the
+	// row, which would take memory for every cell.
+	MaxColumns = 16384
 )
+
+// wideRow is the error of a list whose row row, starting at line line, has
+// more than MaxColumns cells.
+func wideRow(row, line int) *CSVError {
+	return &CSVError{Cells: []CellError{{Row: row, Line: line, Column: MaxColumns + 1,
+		Err: fmt.Errorf("a row of more than %d cells (MaxColumns): %w: %w", MaxColumns, ErrCell, ErrInvalid)}}}
+}
+
+// wideRecord returns the row and the starting line of the first record of
+// data, a CSV text, with more than MaxColumns cells, counting records as
+// encoding/csv does (an empty line is none, a quoted cell may span lines);
+// 0 and 0 if there is none. A quote the CSV format would refuse may make
+// it miscount the rest of the text, which the CSV format then refuses at
+// that quote.
+func wideRecord(data []byte) (row, line int) {
+	line, start := 1, 1
+	cells, empty, quoted := 1, true, false
+	for i, b := range data {
+		switch {
+		case b == '"':
+			quoted, empty = !quoted, false
+		case quoted:
+			if b == '\n' {
+				line++
+			}
+		case b == ',':
+			cells, empty = cells+1, false
+			if cells > MaxColumns {
+				return row + 1, start
+			}
+		case b == '\n':
+			if !empty {
+				row++
+			}
+			line++
+			start, cells, empty = line, 1, true
+		case b == '\r' && i+1 < len(data) && data[i+1] == '\n': // part of the line's end
+		default:
+			empty = false
+		}
+	}
+	return 0, 0
+}
 
 // errTooLong is the error of a file over MaxCSVBytes.
 var errTooLong = fmt.Errorf("the text is longer than %d bytes (MaxCSVBytes): %w", MaxCSVBytes, ErrInvalid)
 
-// limitedText reads at most MaxCSVBytes of r, and then fails with
-// errTooLong.
+// limitedText reads at most left bytes of r, and then fails with
+// errTooLong if r goes on: a text of exactly left bytes reads whole.
 type limitedText struct {
 	r    io.Reader
 	left int64
 }
 
 func (l *limitedText) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	if l.left <= 0 {
-		return 0, errTooLong
+		// At the bound: the text is too long only if it goes on.
+		var one [1]byte
+		n, err := l.r.Read(one[:])
+		if n > 0 {
+			return 0, errTooLong
+		}
+		return 0, err
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left+1] // one byte more, to tell a file of exactly the limit from a longer one

@@ -55,7 +55,8 @@ const sniffLen = 64 << 10
 // subsets, what Excel saves a Chinese "CSV" in — when the row is that. A
 // file whose header is neither, or that is UTF-16, is an error that names
 // the encodings. enc is the encoding found. Later rows are not sniffed: a
-// cell that is not UTF-8 in a UTF-8 file is reported by the reader.
+// cell that is not UTF-8 in a UTF-8 file is reported by the reader, and so
+// is one that GB18030 cannot decode (U+FFFD) in a GB18030 file.
 func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
 	br := bufio.NewReaderSize(r, sniffLen)
 	head, err := br.Peek(sniffLen)

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -307,12 +308,34 @@ func TestReadPowersCSVEncodings(t *testing.T) {
 		}
 	}
 	// GB18030 with a byte-order mark of its own kind is still read, and so
-	// is UTF-8 with one.
-	for _, in := range [][]byte{toGB18030(t, []byte(list)), append([]byte("\ufeff"), list...)} {
+	// is UTF-8 with one, the header's cells quoted or not.
+	const quoted = "\"权力类型\",\"项目编码\",\"项目名称\",\"实施依据\"\n20,A,老年人优待证办理,《老年人权益保障法》\n"
+	for _, in := range [][]byte{
+		toGB18030(t, []byte(list)), append([]byte("\ufeff"), list...),
+		toGB18030(t, []byte("\ufeff"+quoted)), append([]byte("\ufeff"), quoted...),
+	} {
 		got, err := ReadPowersCSV(bytes.NewReader(in))
 		if err != nil || len(got) != 1 || got[0].Name != "老年人优待证办理" || got[0].Category != PublicService {
 			t.Errorf("ReadPowersCSV(%q) = %+v, %v", in[:8], got, err)
 		}
+	}
+	// A cell of a GB18030 file that GB18030 cannot decode is a bad cell,
+	// as a cell that is not UTF-8 is in a UTF-8 file, not text silently
+	// replaced.
+	gb := toGB18030(t, []byte("权力类型,项目编码,项目名称,实施依据\n20,A,老年人"))
+	gb = append(gb, 0x81, 0x20) // a lead byte with no trail
+	gb = append(gb, toGB18030(t, []byte("优待证办理,《老年人权益保障法》\n20,B,乙,法\n"))...)
+	got, err := ReadPowersCSV(bytes.NewReader(gb))
+	var ce *CSVError
+	if !errors.As(err, &ce) || !errors.Is(err, ErrCell) || len(got) != 2 || got[1].Name != "乙" {
+		t.Fatalf("ReadPowersCSV(GB18030 with a broken cell) = %+v, %v", got, err)
+	}
+	want := []CellError{{Row: 2, Line: 2, Column: 3, Header: "项目名称", Value: "老年人\ufffd 优待证办理"}}
+	if diff := cmp.Diff(want, ce.Cells, cmpopts.IgnoreFields(CellError{}, "Err")); diff != "" {
+		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
+	}
+	if msg := "not GB18030 text"; !strings.Contains(err.Error(), msg) {
+		t.Errorf("ReadPowersCSV error = %v, want it to say %s", err, msg)
 	}
 	// A long header row, longer than the sniffed part, is still UTF-8.
 	long := strings.Repeat("备注,", sniffLen/6) + "权力类型,项目编码,项目名称,实施依据\n"

@@ -163,7 +163,7 @@ func jsonName(sf reflect.StructField) string {
 }
 
 func sameJSON(a, b any) bool {
-	if reflect.DeepEqual(a, b) {
+	if reflect.DeepEqual(a, b) || emptyMap(a) && emptyMap(b) {
 		return true
 	}
 	ja, errA := json.Marshal(a)
@@ -172,6 +172,14 @@ func sameJSON(a, b any) bool {
 		return reflect.DeepEqual(a, b)
 	}
 	return bytes.Equal(emptyAsNull(ja), emptyAsNull(jb))
+}
+
+// emptyMap reports whether v is a map with no entries, nil or not: a
+// field of a list's entry that, like Power.Extra, is omitted from the JSON
+// when empty.
+func emptyMap(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Map && rv.Len() == 0
 }
 
 func emptyAsNull(j []byte) []byte {

@@ -15,6 +15,8 @@ func TestDiff(t *testing.T) {
 		{"nothing", func(*Register) {}, nil},
 		{"version only", func(r *Register) { r.Version = "2021-1" }, nil},
 		{"nil and empty lists are the same", func(r *Register) { r.Responsibilities[1].Tasks = []string{} }, nil},
+		// Extra is omitted from the JSON when empty, nil or not.
+		{"nil and empty Extra are the same", func(r *Register) { r.Powers[0].Extra = map[string]string{} }, nil},
 		{"fields of a power", func(r *Register) { r.Powers[1].PromisedDays = 5; r.Powers[1].Grant.Partial = false },
 			Changes{{Kind: Changed, List: "powers", Key: "XK-001", Path: "powers[XK-001]", Fields: []string{"promisedDays", "grant"}}}},
 		{"added and removed", func(r *Register) {

@@ -40,9 +40,9 @@ import (
 //	risk.duplicate    two risks with one ID
 //	risk.step         a risk whose Flow or Step names nothing
 //	risk.control      a Medium or High risk with no control
-//	risk.level        a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given)
+//	risk.level        a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
 //	risk.decision     a Decision-stage step with no risk point
-//	sod.step          a separation whose Flow or Steps name nothing
+//	sod.step          a separation whose Flow or Steps name nothing, or one step twice
 //	sod.violation     both steps of a Separation (不相容岗位) held by one Post
 //	resp.duplicate    two responsibilities with one Code
 //	resp.unit         a responsibility whose Unit names no unit
@@ -193,9 +193,9 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID", riskDuplicate),
 		mk("risk.step", Error, "risk.step: a risk whose Flow or Step names nothing", riskStep),
 		mk("risk.control", Error, "risk.control: a Medium or High risk with no control", riskControl),
-		mk("risk.level", Error, "risk.level: a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given)", riskLevel),
+		mk("risk.level", Error, "risk.level: a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
 		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
-		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing", sodStep),
+		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),
 		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post", sodViolation),
 		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),
 		mk("resp.unit", Error, "resp.unit: a responsibility whose Unit names no unit", respUnit),

@@ -70,6 +70,17 @@ func riskLevel(ix *index, rep reporter) {
 	for i := range ix.r.Risks {
 		k := &ix.r.Risks[i]
 		if k.Likelihood == 0 || k.Impact == 0 {
+			// One not assessed: the other, if given, must still be 1–5.
+			for _, x := range []struct {
+				v      int
+				en, zh string
+			}{{k.Likelihood, "likelihood", "发生可能性"}, {k.Impact, "impact", "影响程度"}} {
+				if x.v != 0 && (x.v < 1 || x.v > 5) {
+					rep.at(key("risks", k.ID, i),
+						fmt.Sprintf("risk %q: %s %d must be 1–5 (0 if not assessed)", k.ID, x.en, x.v),
+						fmt.Sprintf("廉政风险点 %q 的%s %d 应在 1–5 之间（未评估为 0）", k.ID, x.zh, x.v))
+				}
+			}
 			continue
 		}
 		want, err := Matrix{}.Level(k.Likelihood, k.Impact)
@@ -156,6 +167,12 @@ func sodStep(ix *index, rep reporter) {
 			rep.at(p,
 				fmt.Sprintf("separation #%d names flowchart %q, which is no flow", i, s.Flow),
 				fmt.Sprintf("不相容岗位 #%d 所列流程图 %q 不存在", i, s.Flow))
+			continue
+		}
+		if s.Steps[0] == s.Steps[1] {
+			rep.at(p,
+				fmt.Sprintf("separation #%d names step %q twice: a step is not incompatible with itself", i, s.Steps[0]),
+				fmt.Sprintf("不相容岗位 #%d 两次列出环节 %q：一个环节不与自身不相容", i, s.Steps[0]))
 			continue
 		}
 		for _, id := range s.Steps {

@@ -230,6 +230,12 @@ func ruleCases() []ruleCase {
 		{"risk.level/range", func(r *Register) { r.Risks[2].Impact = 6 },
 			Findings{e("risk.level", "risks[R3]", `risk "R3": likelihood 2 and impact 6 must each be 1–5`,
 				`廉政风险点 "R3" 的发生可能性 2、影响程度 6 均应在 1–5 之间`)}},
+		{"risk.level/range alone", func(r *Register) { r.Risks[2].Likelihood, r.Risks[2].Impact = 9, 0 },
+			Findings{e("risk.level", "risks[R3]", `risk "R3": likelihood 9 must be 1–5 (0 if not assessed)`,
+				`廉政风险点 "R3" 的发生可能性 9 应在 1–5 之间（未评估为 0）`)}},
+		{"risk.level/negative impact alone", func(r *Register) { r.Risks[2].Likelihood, r.Risks[2].Impact = 0, -1 },
+			Findings{e("risk.level", "risks[R3]", `risk "R3": impact -1 must be 1–5 (0 if not assessed)`,
+				`廉政风险点 "R3" 的影响程度 -1 应在 1–5 之间（未评估为 0）`)}},
 		{"risk.decision", func(r *Register) { r.Risks = r.Risks[:2] },
 			Findings{{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`, Chinese: `流程图 "F2" 的决定环节决定（d）没有廉政风险点`}}},
 		{"sod.step", func(r *Register) {
@@ -239,6 +245,12 @@ func ruleCases() []ruleCase {
 				`不相容岗位 #2 所列流程图 "F9" 不存在`),
 			e("sod.step", "separations[3]", `separation #3 names step "q", which is no step of flow "F2"`,
 				`不相容岗位 #3 所列环节 "q" 不是流程图 "F2" 的环节`),
+		}},
+		{"sod.step/one step twice", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{Flow: "F2", Steps: [2]string{"r", "r"}})
+		}, Findings{
+			e("sod.step", "separations[2]", `separation #2 names step "r" twice: a step is not incompatible with itself`,
+				`不相容岗位 #2 两次列出环节 "r"：一个环节不与自身不相容`),
 		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
 			Findings{e("sod.violation", "flows[F1]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,

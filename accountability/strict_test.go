@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/internal/hardening"
 )
 
@@ -140,6 +143,67 @@ func TestCSVBounds(t *testing.T) {
 			t.Errorf("refused after %s", took)
 		}
 	})
+	// A row costs time in its own cells, not in the header's: a header of
+	// many blank columns over many short rows reads in linear time.
+	t.Run("a wide header over many rows", func(t *testing.T) {
+		in := strings.TrimSuffix(header, "\n") + ",承诺时限" + strings.Repeat(",", MaxColumns-6) + "\n" + strings.Repeat("行政许可,A,名称,法,即办\n", 20000)
+		var powers []Power
+		var err error
+		took := hardening.Took(func() { powers, err = ReadPowersCSV(strings.NewReader(in)) })
+		if err != nil || len(powers) != 20000 || powers[19999].Extra["承诺时限"] != "即办" {
+			t.Fatalf("ReadPowersCSV = %d powers, %.300v", len(powers), err)
+		}
+		if took > hardening.Budget(2*time.Second) { // a tenth of a second; quadratic, some seconds
+			t.Errorf("ReadPowersCSV took %s", took)
+		}
+	})
+	// A row of more than MaxColumns cells refuses the list whole, naming
+	// the row as the CSV format counts rows (an empty line is none, a
+	// quoted cell may span lines) and the line it starts on; rows read
+	// the same.
+	t.Run("a wide row", func(t *testing.T) {
+		head := strings.TrimSuffix(header, "\n")
+		for _, tc := range []struct {
+			name, in       string
+			row, line      int // 0: no error
+			rowsRow, lines int // what ReadPowerRows says of the rows it splits into
+		}{
+			{"a header of MaxColumns cells", head + strings.Repeat(",", MaxColumns-4) + "\n行政许可,A,名称,法\n", 0, 0, 0, 0},
+			{"a header of MaxColumns+1 cells", head + strings.Repeat(",", MaxColumns-3) + "\n行政许可,A,名称,法\n", 1, 1, 1, 1},
+			{"a row of MaxColumns cells", header + "行政许可,A,名称,法" + strings.Repeat(",", MaxColumns-4) + "\n", 0, 0, 0, 0},
+			{"the third row too wide, after an empty line and a cell of two lines",
+				header + "\r\n行政许可,A,\"名\n称\",法\n\n行政许可,B,名称,法" + strings.Repeat(",", MaxColumns-3) + "\n", 3, 6, 3, 3},
+			{"a comma in quotes is no cell", header + "行政许可,A,\"" + strings.Repeat(",", MaxColumns) + "\",法\n", 0, 0, 0, 0},
+		} {
+			powers, err := ReadPowersCSV(strings.NewReader(tc.in))
+			checkWide(t, tc.name, powers, err, tc.row, tc.line)
+			if strings.Contains(tc.in, "\"") {
+				continue // ReadPowerRows has no quotes
+			}
+			var rows [][]string
+			for l := range strings.Lines(tc.in) {
+				if l = strings.TrimRight(l, "\r\n"); l != "" {
+					rows = append(rows, strings.Split(l, ","))
+				}
+			}
+			powers, err = ReadPowerRows(rows)
+			checkWide(t, tc.name+" (rows)", powers, err, tc.rowsRow, tc.lines)
+		}
+	})
+	// The CSV format is not left to read a row of millions of cells.
+	t.Run("a row of millions of cells", func(t *testing.T) {
+		in := header + "行政许可,A,名称,法" + strings.Repeat(",", 30<<20) + "\n"
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		powers, err := ReadPowersCSV(strings.NewReader(in))
+		runtime.ReadMemStats(&after)
+		checkWide(t, "30 MiB of commas", powers, err, 2, 2)
+		// The text and its copies: some 2–5 times its length (the race
+		// detector's runtime adds); the CSV format's cells, some 60.
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 10*uint64(len(in)) {
+			t.Errorf("reading %d bytes allocated %d", len(in), alloc)
+		}
+	})
 	t.Run("many bad cells", func(t *testing.T) {
 		in := header + strings.Repeat("不是类型,A,名称,法,多余\n", 3000)
 		powers, err := ReadPowersCSV(strings.NewReader(in))
@@ -176,6 +240,29 @@ func TestCSVBounds(t *testing.T) {
 	})
 }
 
+// checkWide checks the import of a list whose row row, starting at line
+// line, is too wide; row 0 is a list with none.
+func checkWide(t *testing.T, name string, powers []Power, err error, row, line int) {
+	t.Helper()
+	if row == 0 {
+		if errors.Is(err, ErrInvalid) || len(powers) == 0 {
+			t.Errorf("%s: %d powers, %.300v", name, len(powers), err)
+		}
+		return
+	}
+	var ce *CSVError
+	if !errors.As(err, &ce) || !errors.Is(err, ErrInvalid) || !errors.Is(err, ErrCell) || powers != nil {
+		t.Fatalf("%s: %d powers, %.300v", name, len(powers), err)
+	}
+	want := []CellError{{Row: row, Line: line, Column: MaxColumns + 1}}
+	if diff := cmp.Diff(want, ce.Cells, cmpopts.IgnoreFields(CellError{}, "Err")); diff != "" {
+		t.Errorf("%s: mismatch (-want +got):\n%s", name, diff)
+	}
+	if msg := "row " + strconv.Itoa(row) + ", column 16385: a row of more than 16384 cells (MaxColumns)"; !strings.Contains(err.Error(), msg) {
+		t.Errorf("%s: %v, want %q", name, err, msg)
+	}
+}
+
 // repeat reads line n times.
 type repeat struct {
 	line string
@@ -193,5 +280,44 @@ func (r *repeat) Read(p []byte) (int, error) {
 	}
 	k := copy(p, r.rest)
 	r.rest = r.rest[k:]
+	return k, nil
+}
+
+// TestLimitedText: a text of exactly the bound reads whole; one byte more
+// is errTooLong, however the reads are cut.
+func TestLimitedText(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		limit   int64
+		wantErr bool
+	}{
+		{"", 0, false},
+		{"abc", 3, false},
+		{"abc", 4, false},
+		{"abc", 2, true},
+		{"abcd", 3, true},
+	} {
+		for _, chunk := range []int{1, 2, 512} {
+			got, err := io.ReadAll(&limitedText{r: &chunked{s: tc.text, n: chunk}, left: tc.limit})
+			if tc.wantErr != errors.Is(err, errTooLong) || !tc.wantErr && (err != nil || string(got) != tc.text) {
+				t.Errorf("%q within %d, read %d at a time: %q, %v", tc.text, tc.limit, chunk, got, err)
+			}
+		}
+	}
+}
+
+// chunked reads s at most n bytes at a time, and io.EOF only once it is
+// all read, as a file does.
+type chunked struct {
+	s string
+	n int
+}
+
+func (c *chunked) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
 	return k, nil
 }

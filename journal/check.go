@@ -21,7 +21,9 @@ func (s *Rebuilt) Check(lines ...[]byte) error {
 		var p parsed
 		var sum Hash
 		if err == nil {
-			p, sum, err = parseEntry(line)
+			if p, sum, err = parseEntry(line); err != nil {
+				err = fmt.Errorf("journal: the line after entry %d: %w", c.head.Seq, err)
+			}
 		}
 		if err == nil {
 			err = follows(c.head, p, sum)

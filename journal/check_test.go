@@ -3,6 +3,7 @@ package journal_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/qingdan/qingdan/journal"
@@ -70,18 +71,24 @@ func TestCheckRefusesWhatApplyRefuses(t *testing.T) {
 		name  string
 		lines [][]byte
 		want  error
+		names string // the line at fault
 	}{
-		{"an event again", seal(state.Head, badEvent), matters.ErrOrder},
-		{"an evaluation twice in the lines", seal(state.Head, eval, eval), scoring.ErrDuplicate},
-		{"an amendment of no evaluation", seal(state.Head, orphan), scoring.ErrNotFound},
-		{"lines that do not follow the head", seal(journal.Head{}, *s[0].event), journal.ErrInvalid},
-		{"not an entry", [][]byte{[]byte("{}")}, journal.ErrInvalid},
+		{"an event again", seal(state.Head, badEvent), matters.ErrOrder, "entry 3"},
+		{"an evaluation twice in the lines", seal(state.Head, eval, eval), scoring.ErrDuplicate, "entry 4"},
+		{"an amendment of no evaluation", seal(state.Head, orphan), scoring.ErrNotFound, "entry 3"},
+		{"lines that do not follow the head", seal(journal.Head{}, *s[0].event), journal.ErrInvalid, "entry 1"},
+		{"not an entry", [][]byte{[]byte("{}")}, journal.ErrInvalid, "after entry 2"},
+		{"not an entry after an entry", append(seal(state.Head, eval), []byte("{}")), journal.ErrInvalid, "after entry 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := state.Head
-			if err := state.Check(tt.lines...); !errors.Is(err, tt.want) {
+			err := state.Check(tt.lines...)
+			if !errors.Is(err, tt.want) {
 				t.Fatalf("Check = %v; want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.names) {
+				t.Errorf("Check = %v; want it to name %s", err, tt.names)
 			}
 			if state.Head != before || state.Book.Len() != 0 || len(state.Matters["WH-2020-00001"].Events) != 2 {
 				t.Errorf("Check changed the state: head %v, %d evaluations", state.Head, state.Book.Len())

@@ -120,6 +120,26 @@ func TestReceipt(t *testing.T) {
 			t.Errorf("Unmarshal(%.80s…) succeeded", bad)
 		}
 	}
+	// The proof is a list, even an empty one (entry 1 of a checkpoint of
+	// 1): not null, not left out; a nil Proof is written as the empty list.
+	one := receiptOf(t, j, 1, 1, s)
+	if !bytes.Contains(one, []byte(`"proof":[],`)) {
+		t.Fatalf("the receipt of entry 1 of 1 has a proof: %s", one)
+	}
+	for _, bad := range [][]byte{bytes.Replace(one, []byte(`"proof":[]`), []byte(`"proof":null`), 1), bytes.Replace(one, []byte(`"proof":[],`), nil, 1)} {
+		var r journal.Receipt
+		if err := json.Unmarshal(bad, &r); !errors.Is(err, journal.ErrInvalid) {
+			t.Errorf("Unmarshal(%.60s…) = %v; want ErrInvalid", bad, err)
+		}
+	}
+	var first journal.Receipt
+	if err := json.Unmarshal(one, &first); err != nil {
+		t.Fatal(err)
+	}
+	first.Proof = nil
+	if again, err := json.Marshal(first); err != nil || !bytes.Equal(again, one) {
+		t.Errorf("a receipt with a nil proof is written %s, %v; want %s", again, err, one)
+	}
 	// A receipt with a changed proof, or another entry, proves nothing.
 	wrong := rc
 	wrong.Proof = append(journal.Proof(nil), rc.Proof...)
@@ -179,5 +199,16 @@ func TestReceiptOfALongLine(t *testing.T) {
 	}
 	if _, err := tree.Receipt(entries[1], signed); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "longer than a receipt holds") {
 		t.Errorf("Receipt of a line over DefaultMaxLine = %v; want ErrInvalid", err)
+	}
+	// Nor does a receipt made by hand of the longer line read back.
+	p, err := tree.InclusionProof(2, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = json.Marshal(journal.Receipt{Entry: entries[1], Proof: p, Checkpoint: signed}); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &back); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "longer than a receipt holds") {
+		t.Errorf("Unmarshal of a receipt of a line over DefaultMaxLine = %v; want ErrInvalid", err)
 	}
 }

@@ -3,13 +3,16 @@ package journal_test
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
@@ -165,6 +168,7 @@ func edit(j []byte, i int, old, new string) [][]byte {
 func corpus(t testing.TB) []corpusCase {
 	s, _, _ := corpusKey(t)
 	other, _, _ := keyFrom(t, corpusOrigin, 2)
+	witness, _, _ := keyFrom(t, "witness.example/w1", 3)
 	base := corpusBase(t)
 	ls := lines(base)
 	n := int64(len(ls))
@@ -221,12 +225,22 @@ func corpus(t testing.TB) []corpusCase {
 		{name: "forked-checkpoint", journal: base, checkpoints: [][]byte{forked}},
 		{name: "checkpoint-other-key", journal: base, checkpoints: [][]byte{checkpointOf(t, base, n, other)}},
 		{name: "checkpoint-altered", journal: base, checkpoints: [][]byte{bytes.Replace(cpAll, []byte(fmt.Sprintf("\n%d\n", n)), []byte(fmt.Sprintf("\n%d\n", n-1)), 1)}},
+		// Signed notes as note.Open refuses them, and as it takes them.
+		{name: "checkpoint-line-after-signature", journal: base, checkpoints: [][]byte{append(bytes.Clone(cpAll), "no signature\n"...)}},
+		{name: "checkpoint-blank-line-after-signature", journal: base, checkpoints: [][]byte{append(bytes.Clone(cpAll), '\n')}},
+		{name: "checkpoint-no-final-line-feed", journal: base, checkpoints: [][]byte{cpAll[:len(cpAll)-1]}},
+		{name: "checkpoint-bad-signature-first", journal: base, checkpoints: [][]byte{withSignatures(cpAll, badSignature(cpAll), signatureOf(cpAll))}},
+		{name: "checkpoint-bad-signature-second", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll), badSignature(cpAll))}},
+		{name: "checkpoint-cosigned", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(checkpointOf(t, base, n, witness)), signatureOf(cpAll))}},
+		{name: "checkpoint-over-64-kib", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll),
+			"\u2014 witness.example/w2 "+base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{7}, 48<<10))+"\n")}},
+		{name: "checkpoint-control-character", journal: base, checkpoints: [][]byte{withSignatures(cpAll, signatureOf(cpAll), "\u2014 witness\tAAAAAAAA\n")}},
 		{name: "forged-backdated-amendment", journal: forgedAmendment},
 		{name: "forged-backdated-amendment-checkpoint", journal: forgedAmendment, checkpoints: [][]byte{cpAll}},
 		{name: "crlf", journal: bytes.ReplaceAll(base, []byte("\n"), []byte("\r\n"))},
 		{name: "byte-order-mark", journal: append([]byte("\xef\xbb\xbf"), base...)},
 		{name: "payload-not-an-object", journal: rechain(edit(base, 2, `"payload":{`, `"payload":[{`), 0)},
-		{name: "receipts", journal: base, receipts: [][]byte{receiptOf(t, base, 7, n, s), receiptOf(t, base, 1, n/2, s), receiptOf(t, base, n, n, s)}},
+		{name: "receipts", journal: base, receipts: [][]byte{receiptOf(t, base, 7, n, s), receiptOf(t, base, 1, n/2, s), receiptOf(t, base, n, n, s), receiptOf(t, base, 1, 1, s)}},
 		{name: "receipts-forged", journal: base, receipts: [][]byte{
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`城管局`), []byte(`住建局`), 1),
 			receiptOf(t, rewritten, 5, n, other),
@@ -235,6 +249,12 @@ func corpus(t testing.TB) []corpusCase {
 			// Not the documented form: a hash with a space, a member twice.
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`"proof":["`), []byte(`"proof":[" `), 1),
 			bytes.Replace(receiptOf(t, base, 7, n, s), []byte(`{"entry":`), []byte(`{"entry":"","entry":`), 1),
+			// Not UTF-8 JSON: a byte order mark first, UTF-16.
+			append([]byte("\xef\xbb\xbf"), receiptOf(t, base, 7, n, s)...),
+			utf16LE(receiptOf(t, base, 7, n, s)),
+			// An empty proof, of entry 1 in a checkpoint of 1, as no list.
+			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[]`), []byte(`"proof":null`), 1),
+			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[],`), nil, 1),
 		}},
 	}
 	// Non-canonical payloads, rehashed and rechained from their line on:
@@ -321,8 +341,73 @@ func corpus(t testing.TB) []corpusCase {
 	cases = append(cases,
 		corpusCase{name: "line-too-long", journal: append(bytes.Clone(long), '\n'), large: true},
 		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
+		longLineReceipt(t, s),
 	)
 	return cases
+}
+
+// longLineReceipt is a journal written with a MaxLine over the default,
+// and a receipt made by hand of its line over DefaultMaxLine, which no
+// receipt holds.
+func longLineReceipt(t testing.TB, s note.Signer) corpusCase {
+	t.Helper()
+	tree := journal.NewTree()
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, &journal.Options{MaxLine: 4 << 20, Tree: tree})
+	e := matters.Event{Matter: "WH-1", Seq: 1, At: time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC), Kind: matters.Progress, Note: strings.Repeat("长", journal.DefaultMaxLine/3+1)}
+	if _, err := w.AppendEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	entry, err := journal.ParseLine(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := tree.Checkpoint(s.Name()).Sign(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(journal.Receipt{Entry: entry, Proof: journal.Proof{}, Checkpoint: signed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpusCase{name: "receipt-line-too-long", journal: buf.Bytes(), receipts: [][]byte{b}, large: true}
+}
+
+// utf16LE returns UTF-8 text b in UTF-16, little-endian.
+func utf16LE(b []byte) []byte {
+	var out []byte
+	for _, u := range utf16.Encode([]rune(string(b))) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
+}
+
+// signatureOf returns the signature line of a signed note with one
+// signature, its line feed included.
+func signatureOf(msg []byte) string {
+	_, sig, _ := bytes.Cut(msg, []byte("\n\n"))
+	return string(sig)
+}
+
+// badSignature returns the signature line of msg with one byte of its
+// signature changed: the journal's key hash, a signature that does not
+// verify.
+func badSignature(msg []byte) string {
+	sig := []byte(signatureOf(msg))
+	d := &sig[len(sig)-6]
+	if *d == 'A' {
+		*d = 'B'
+	} else {
+		*d = 'A'
+	}
+	return string(sig)
+}
+
+// withSignatures returns the text of the signed note msg with the
+// signature lines sigs.
+func withSignatures(msg []byte, sigs ...string) []byte {
+	text, _, _ := bytes.Cut(msg, []byte("\n\n"))
+	return []byte(string(text) + "\n\n" + strings.Join(sigs, ""))
 }
 
 // flipHashDigit changes one digit of the hash of line i (from 0).

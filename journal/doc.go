@@ -267,6 +267,14 @@
 // "<name>+<8 hexadecimal digits of the key hash>+<base64 of 0x01 and the
 // 32-byte Ed25519 public key>", the key hash being the first four bytes of
 // SHA-256(<name> || 0x0A || 0x01 || public key), big-endian.
+// A signed checkpoint is read as note.Open reads a note, and is at most
+// 64 KiB: valid UTF-8 with no control character but the line feed; the
+// text up to its last blank line; after it, 1 to 100 lines, each ending
+// in a line feed, "— <name> <base64 of at least 5 bytes>", the name
+// without space or plus sign. Lines of other keys (a witness's
+// cosignature) are not checked; the first line with the journal's key
+// name and key hash must verify, and one must. Anything else is not a
+// signed checkpoint.
 //
 // An inclusion proof of entry s in the tree of n entries is RFC 6962's
 // audit path of leaf s-1 (PATH), a consistency proof from m to n entries
@@ -282,7 +290,9 @@
 // the process or of the machine, a host:
 //
 //   - creates the journal file and syncs its directory, so that the name
-//     survives (once);
+//     survives — on every open, not only the one that created it, for an
+//     earlier sync may have failed or its process died before it
+//     ([OpenFile] does);
 //   - lets one Writer at a time append to the file, and makes sure of it
 //     with a lock;
 //   - has the Writer sync the file after each entry, before the append

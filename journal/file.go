@@ -30,8 +30,9 @@ type File struct {
 // OpenFile opens the journal in the named file for appending, creating it
 // (mode 0644) if it does not exist. It
 //
-//   - creates the file and syncs its directory, so that a crash does not
-//     lose the new name;
+//   - creates the file if it does not exist, and syncs its directory (an
+//     existing file's too, which a failed OpenFile may have created), so
+//     that a crash does not lose the name;
 //   - locks the file, or returns an error wrapping [ErrLocked] when
 //     another File holds it (an exclusive flock, released when the File
 //     is closed or its process ends; on a platform without flock,
@@ -65,22 +66,22 @@ func OpenFile(name string, opts *Options, published ...Checkpoint) (*File, error
 	return jf, nil
 }
 
-// openOrCreate opens the file for reading and appending, creating it and
-// syncing its directory if it does not exist.
+// openOrCreate opens the file for reading and appending, creating it if
+// it does not exist, and syncs its directory: also when the file exists,
+// since the OpenFile that created it may have failed, or its process
+// died, before its own sync of the directory, and an entry acknowledged
+// in a file whose name is lost is lost.
 func openOrCreate(name string) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o644)
-	if err == nil {
-		if err := fsync.Dir(filepath.Dir(name)); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("journal: creating %s: syncing its directory: %w", name, err)
-		}
-		return f, nil
+	if errors.Is(err, fs.ErrExist) {
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_APPEND, 0)
 	}
-	if !errors.Is(err, fs.ErrExist) {
+	if err != nil {
 		return nil, fmt.Errorf("journal: %w", err)
 	}
-	if f, err = os.OpenFile(name, os.O_RDWR|os.O_APPEND, 0); err != nil {
-		return nil, fmt.Errorf("journal: %w", err)
+	if err := fsync.Dir(filepath.Dir(name)); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("journal: opening %s: syncing its directory: %w", name, err)
 	}
 	return f, nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/hardening"
@@ -32,6 +33,14 @@ func FuzzVerify(f *testing.F) {
 			h, err2 := journal.Verify(bytes.NewReader(data), &journal.Options{MaxLine: 4096, Workers: workers})
 			if h != head || fmt.Sprint(err2) != fmt.Sprint(err) {
 				t.Fatalf("Verify on %d workers = %v, %v; on one %v, %v", workers, h, err2, head, err)
+			}
+		}
+		// Nor does how the reader hands over its bytes.
+		for name, r := range map[string]io.Reader{"its last bytes with io.EOF": iotest.DataErrReader(bytes.NewReader(data)),
+			"one byte at a time": iotest.OneByteReader(bytes.NewReader(data))} {
+			h, err2 := journal.Verify(r, opts)
+			if h != head || fmt.Sprint(err2) != fmt.Sprint(err) {
+				t.Fatalf("Verify of a reader handing over %s = %v, %v; of the bytes %v, %v", name, h, err2, head, err)
 			}
 		}
 		var ve *journal.VerifyError

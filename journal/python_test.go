@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,6 +228,31 @@ func TestPythonVerifier(t *testing.T) {
 			d = d[:at]
 		}
 		c := corpusCase{name: fmt.Sprintf("damaged-%d", i), journal: d}
+		tasks = append(tasks, writeCase(t, tmp, c, vkey, v)...)
+	}
+	// Random damage to a payload, the journal rehashed and rechained from
+	// its line on, so that the canonical form alone decides: the damage
+	// above fails at the hash before either verifier reads a payload.
+	ls := lines(base)
+	tokens := []string{`"`, `\`, `\u`, `0`, `-`, `.`, `e`, `,`, `:`, `{`, `}`, `[`, `]`, ` `, `null`, `true`, `false`,
+		"\u2028", `\u2028`, `\u001f`, `\u0008`, "\xc3", "\xe4\xb8", `Z`, `1`, `9`, `00`, `h`, `m`, `s`, `µs`, `ns`}
+	for i := range 300 {
+		at := rng.Intn(len(ls))
+		l := bytes.TrimSuffix(ls[at], []byte("\n"))
+		start, end := bytes.Index(l, []byte(`"payload":`))+len(`"payload":`), len(l)-75
+		p := bytes.Clone(l[start:end])
+		k := 1 + rng.Intn(len(p)-2)
+		switch rng.Intn(3) {
+		case 0:
+			p = slices.Insert(p, k, []byte(tokens[rng.Intn(len(tokens))])...)
+		case 1:
+			p = slices.Delete(p, k, min(k+1+rng.Intn(3), len(p)-1))
+		default:
+			p[k] = tokens[rng.Intn(len(tokens))][0]
+		}
+		damaged := slices.Clone(ls)
+		damaged[at] = slices.Concat(l[:start], p, l[end:], []byte("\n"))
+		c := corpusCase{name: fmt.Sprintf("damaged-payload-%d", i), journal: rechain(damaged, at)}
 		tasks = append(tasks, writeCase(t, tmp, c, vkey, v)...)
 	}
 	for _, path := range filepath.SplitList(os.Getenv("QINGDAN_JOURNALS")) {

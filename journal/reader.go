@@ -270,8 +270,8 @@ func (r *Reader) readLine() (line []byte, size int, complete, tooLong bool, err 
 	if err == nil {
 		return line[:len(line)-1], size, true, size-1 > r.maxLine, nil
 	}
-	if err == io.EOF {
-		return line, size, false, false, nil
+	if err == io.EOF { // a last line without a line feed: up to the buffer, which holds one byte over the limit
+		return line, size, false, size > r.maxLine, nil
 	}
 	if !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, 0, false, false, fmt.Errorf("journal: reading line %d: %w", r.head.Seq+1, err)

@@ -93,17 +93,24 @@ type receiptJSON struct {
 // a checkpoint, escaped.
 const maxReceipt = 8*DefaultMaxLine + 2*maxNote
 
-// MarshalJSON writes the receipt's JSON form.
+// MarshalJSON writes the receipt's JSON form; a nil Proof is the empty
+// list.
 func (r Receipt) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(receiptJSON{Entry: string(r.Entry.Line()), Proof: r.Proof, Checkpoint: string(r.Checkpoint)})
+	proof := r.Proof
+	if proof == nil {
+		proof = Proof{}
+	}
+	err := enc.Encode(receiptJSON{Entry: string(r.Entry.Line()), Proof: proof, Checkpoint: string(r.Checkpoint)})
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 }
 
-// UnmarshalJSON reads the receipt's JSON form strictly (no other member),
-// and the entry's line as [ParseLine] does: an error wraps [ErrInvalid]
+// UnmarshalJSON reads the receipt's JSON form strictly (no other member,
+// and a proof that is a list, empty or not: neither null nor left out),
+// and the entry's line, of at most [DefaultMaxLine] bytes, as [ParseLine]
+// does: an error wraps [ErrInvalid]
 // (or [ErrTampered] for an entry whose hash does not match). It does not
 // verify the receipt: [Receipt.Verify] does.
 func (r *Receipt) UnmarshalJSON(b []byte) error {
@@ -114,8 +121,14 @@ func (r *Receipt) UnmarshalJSON(b []byte) error {
 	if err := jsonx.Decode(b, &w); err != nil {
 		return fmt.Errorf("journal: receipt: %w: %w", ErrInvalid, err)
 	}
+	if w.Proof == nil {
+		return fmt.Errorf("journal: receipt: no list of hashes as its proof: %w", ErrInvalid)
+	}
 	if len(w.Proof) > maxProof {
 		return fmt.Errorf("journal: receipt: a proof of %d hashes, over %d: %w", len(w.Proof), maxProof, ErrInvalid)
+	}
+	if len(w.Entry) > DefaultMaxLine {
+		return fmt.Errorf("journal: receipt: a line of %d bytes, longer than a receipt holds (%d, DefaultMaxLine): %w", len(w.Entry), DefaultMaxLine, ErrInvalid)
 	}
 	e, err := ParseLine([]byte(w.Entry))
 	if err != nil {

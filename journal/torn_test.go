@@ -3,9 +3,13 @@ package journal_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
+	"testing/iotest"
+	"time"
 
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
 )
 
 // TestLastLineTamperedNotTorn checks the rule that tells torn from
@@ -57,5 +61,42 @@ func TestLastLineTamperedNotTorn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLastLineTooLongTorn: a last line without a line feed that is
+// longer than MaxLine is torn (step 1 of the package documentation),
+// however the reader hands over its bytes — a reader that returns its last
+// bytes with io.EOF filling the Reader's buffer exactly included.
+func TestLastLineTooLongTorn(t *testing.T) {
+	var buf bytes.Buffer
+	w := journal.NewWriter(&buf, nil)
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, cst)
+	for i, note := range []string{"短", "长一点的进展"} {
+		if _, err := w.AppendEvent(matters.Event{Matter: "WH-1", Seq: i + 1, At: at, Kind: matters.Progress, Actor: "城管局", Note: note}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ls := lines(buf.Bytes())
+	last := bytes.Replace(ls[1][:len(ls[1])-1], []byte("长"), []byte("短"), 1) // framed, its hash wrong, no line feed
+	j := append(bytes.Clone(ls[0]), last...)
+	opts := func(workers int) *journal.Options {
+		return &journal.Options{MaxLine: len(last) - 1, Workers: workers}
+	}
+	for _, rd := range []struct {
+		name string
+		r    func() io.Reader
+	}{
+		{"whole", func() io.Reader { return bytes.NewReader(j) }},
+		{"its last bytes with io.EOF", func() io.Reader { return iotest.DataErrReader(bytes.NewReader(j)) }},
+		{"one byte at a time", func() io.Reader { return iotest.OneByteReader(bytes.NewReader(j)) }},
+	} {
+		for _, workers := range []int{1, 2} {
+			head, err := journal.Verify(rd.r(), opts(workers))
+			var ve *journal.VerifyError
+			if !errors.Is(err, journal.ErrTorn) || !errors.As(err, &ve) || ve.Line != 2 || ve.Offset != int64(len(ls[0])) || head.Seq != 1 {
+				t.Errorf("%s, %d workers: Verify = %v, %v; want ErrTorn at line 2, byte %d", rd.name, workers, head, err, len(ls[0]))
+			}
+		}
 	}
 }

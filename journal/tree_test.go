@@ -225,8 +225,10 @@ func TestTreeConcurrentUse(t *testing.T) {
 	j := eventJournal(t, 300)
 	var wg sync.WaitGroup
 	wg.Add(1)
+	done := make(chan struct{})
 	go func() {
 		defer wg.Done()
+		defer close(done) // a failed append ends the proofs too
 		for _, l := range lines(j) {
 			e, _ := journal.ParseLine(l[:len(l)-1])
 			if err := appendEntry(w, e); err != nil {
@@ -235,7 +237,12 @@ func TestTreeConcurrentUse(t *testing.T) {
 			}
 		}
 	}()
-	for tree.Size() < 300 {
+	for writing := true; writing; {
+		select {
+		case <-done:
+			writing = false
+		default:
+		}
 		size := tree.Size()
 		if size == 0 {
 			continue
@@ -244,9 +251,18 @@ func TestTreeConcurrentUse(t *testing.T) {
 		if cp.Size < size {
 			t.Fatalf("checkpoint of %d entries after %d", cp.Size, size)
 		}
-		if _, err := tree.InclusionProof(size, cp.Size); err != nil {
+		p, err := tree.InclusionProof(size, cp.Size)
+		if err != nil {
 			t.Fatal(err)
+		}
+		l := lines(j)[size-1]
+		e, _ := journal.ParseLine(l[:len(l)-1])
+		if err := journal.VerifyInclusion(e, p, cp); err != nil {
+			t.Fatalf("the proof of entry %d in the checkpoint of %d, made while appending: %v", size, cp.Size, err)
 		}
 	}
 	wg.Wait()
+	if tree.Size() != 300 {
+		t.Errorf("the tree has %d entries; want 300", tree.Size())
+	}
 }

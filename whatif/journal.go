@@ -73,7 +73,8 @@ func Recorded(_ *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
 //
 // Errors are Rebuild's, those of facts (naming the evaluation), an
 // [ErrInvalid] error for an evaluation of a matter the journal has no
-// event of, or whose facts describe another evaluation, and Regrade's.
+// event of before the evaluation, or whose facts describe another
+// evaluation, and Regrade's.
 // RegradeJournal panics if r, facts or e is nil.
 func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.Evaluator, p scoring.Period) (Report, error) {
 	switch {
@@ -104,6 +105,9 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 		}
 		var f scoring.Facts
 		for _, n := range ats {
+			if n == 0 {
+				return Report{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter before it", ErrInvalid, where(&ev))
+			}
 			m, err := asOf.matter(whole, n)
 			if err != nil {
 				return Report{}, fmt.Errorf("whatif: the evaluation of %s: %w", where(&ev), err)

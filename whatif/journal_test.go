@@ -363,3 +363,39 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestRegradeJournalBeforeItsMatter: an evaluation journaled before the
+// first event of its matter has no matter to read facts off, as one of a
+// matter the journal has no event of: ErrInvalid, naming it.
+func TestRegradeJournalBeforeItsMatter(t *testing.T) {
+	_, strict := journalTables()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, workday.CST())
+	f := scoring.Facts{Matter: "M1", Subject: "unit0", Evaluator: "城东街道", Final: true}
+	ev := f.Evaluation(at, scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: reason.Texts("手评")})
+	ev.Facts = &f
+	report := matters.Event{Matter: "M1", Seq: 1, At: at, Kind: matters.Report, Actor: "城东街道", Type: "噪音"}
+	for _, tc := range []struct {
+		name   string
+		events []matters.Event // journaled after the evaluation
+	}{
+		{"no event of its matter", nil},
+		{"its matter's events after it", []matters.Event{report}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			jw := journal.NewWriter(&buf, nil)
+			if _, err := jw.AppendEvaluation(ev); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range tc.events {
+				if _, err := jw.AppendEvent(e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := whatif.RegradeJournal(&buf, nil, whatif.Recorded, strict, scoring.Year(2026))
+			if !errors.Is(err, whatif.ErrInvalid) || !strings.Contains(err.Error(), `"M1"`) {
+				t.Errorf("RegradeJournal = %v; want an error wrapping ErrInvalid naming M1", err)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -157,18 +158,19 @@ func TestRegradeErrors(t *testing.T) {
 		facts []scoring.Facts
 		e     scoring.Evaluator
 		want  error
+		says  string // the evaluation named
 	}{
-		{"missing facts", facts[:2], strict, whatif.ErrInvalid},
-		{"missing facts, out of order", reversed[:2], strict, whatif.ErrInvalid},
-		{"two facts for one evaluation, after the others", append(slices.Clone(facts), facts[1]), strict, whatif.ErrInvalid},
-		{"two facts for one evaluation, out of order", append([]scoring.Facts{facts[2]}, facts...), strict, whatif.ErrInvalid},
-		{"a refusing policy", facts, &scoring.Table{}, scoring.ErrNoRule},
-		{"a policy that evaluates nothing", facts, scoring.First(), whatif.ErrInvalid},
+		{"missing facts", facts[:2], strict, whatif.ErrInvalid, `no facts for the evaluation of matter "M2"`},
+		{"missing facts, out of order", reversed[:2], strict, whatif.ErrInvalid, `no facts for the evaluation of matter "M0"`},
+		{"two facts for one evaluation, after the others", append(slices.Clone(facts), facts[1]), strict, whatif.ErrInvalid, `two facts for the evaluation of matter "M1"`},
+		{"two facts for one evaluation, out of order", append([]scoring.Facts{facts[2]}, facts...), strict, whatif.ErrInvalid, `two facts for the evaluation of matter "M2"`},
+		{"a refusing policy", facts, &scoring.Table{}, scoring.ErrNoRule, `regrade of matter "M0", subject "unit0"`},
+		{"a policy that evaluates nothing", facts, scoring.First(), whatif.ErrInvalid, `regrade of matter "M0", subject "unit0", evaluator "s", stage 0: not evaluated`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := whatif.Regrade(book, tc.facts, tc.e, scoring.Year(2026))
-			if !errors.Is(err, tc.want) {
-				t.Errorf("error %v, want %v", err, tc.want)
+			if !errors.Is(err, tc.want) || !strings.Contains(fmt.Sprint(err), tc.says) {
+				t.Errorf("error %v, want %v naming %s", err, tc.want, tc.says)
 			}
 			if got.Book != nil || got.Changes != nil || got.Subjects != nil {
 				t.Errorf("with an error, a report %+v; want none", got)

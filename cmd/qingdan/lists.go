@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -31,8 +30,8 @@ type document struct {
 // loadDocument reads the file name as a document of the kind given, or,
 // for kind "", of the kind its content shows: CSV for a list, and JSON
 // whose members are a catalog's, a directory's, an admission list's or
-// else a register's. A list's bad cells are kept in cells, not an error, unless a
-// required column is missing altogether.
+// else a register's. A list's bad cells are kept in cells, not an error,
+// unless the import failed whole or stopped at a row it could not read.
 func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	if kind != "" && !slices.Contains(kinds, kind) {
 		return nil, fmt.Errorf("-kind %q：应为 %v 之一", kind, kinds)
@@ -57,8 +56,11 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 		d.admission, err = matters.LoadAdmission(r)
 	case "list":
 		d.powers, err = accountability.ReadPowersCSV(r)
-		if errors.As(err, &d.cells) && !slices.ContainsFunc(d.cells.Cells, missing) {
-			err = nil
+		// Bad cells alone leave the rows read, with the cells blank; a list
+		// that failed whole (no powers) or a row the CSV format could not
+		// read (an error joined to the cells') is input that cannot be read.
+		if ce, ok := err.(*accountability.CSVError); ok && d.powers != nil {
+			d.cells, err = ce, nil
 		}
 	}
 	if err != nil {
@@ -66,11 +68,6 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	}
 	return d, nil
 }
-
-// missing reports whether c is a column missing altogether (not the
-// count of bad cells left out, which names no header), which fails
-// the whole import.
-func missing(c accountability.CellError) bool { return c.Column == 0 && c.Header != "" }
 
 // kindOf tells a document's kind by its content: anything but a JSON
 // object is a published list (CSV); an object is told by its members.

@@ -39,6 +39,7 @@ import sys
 
 MAX_LINE = 1 << 20
 MAX_STRING = 4 << 20  # bytes of UTF-8, escapes read
+MAX_NOTE = 64 << 10  # bytes of a signed checkpoint
 KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
                "progress", "resolve", "reopen", "close", "feedback",
@@ -580,21 +581,58 @@ def parse_vkey(vkey):
     return name, want, key[1:]
 
 
+def open_note(msg, name, keyhash, public):
+    """The text of a signed note (C2SP signed-note) that the key signed, or None.
+
+    Valid UTF-8 without control characters but line feeds; the text, up to
+    the last blank line; then 1 to 100 lines "\u2014 NAME BASE64", each
+    ending in a line feed, NAME without spaces or plus signs, BASE64 at
+    least 5 bytes: the 4-byte key hash and the signature. Lines of other
+    keys are not checked; the key's first line must verify.
+    """
+    if len(msg) > MAX_NOTE:
+        return None
+    text = msg.decode("utf-8")  # strict: a UnicodeDecodeError is no note
+    if any(c < " " and c != "\n" for c in text):
+        return None
+    split = msg.rfind(b"\n\n")
+    if split < 0:
+        return None
+    text, sigs = msg[:split + 1], msg[split + 2:]
+    if not sigs or not sigs.endswith(b"\n"):
+        return None
+    lines = sigs[:-1].split(b"\n")
+    if len(lines) > 100:
+        return None
+    prefix = "\u2014 ".encode()
+    ok, seen = False, False
+    for line in lines:
+        if not line.startswith(prefix):
+            return None
+        who, _, b64 = line[len(prefix):].decode().partition(" ")
+        if not who or any(c.isspace() for c in who) or "+" in who or not b64:
+            return None
+        sig = base64.b64decode(b64, validate=True)
+        if len(sig) < 5:
+            return None
+        if who != name or sig[:4] != keyhash or seen:
+            continue
+        seen = True
+        if not ed25519_verify(public, text, sig[4:]):
+            return None
+        ok = True
+    return text if ok else None
+
+
 def open_checkpoint(msg, vkey):
     """Checks a signed checkpoint and returns (size, root), or None."""
     try:
         name, keyhash, public = parse_vkey(vkey)
-        text, sep, sigs = msg.partition(b"\n\n")
-        text += b"\n"
-        ok = False
-        for line in sigs.split(b"\n"):
-            prefix = "\u2014 ".encode() + name.encode() + b" "
-            if line.startswith(prefix):
-                sig = base64.b64decode(line[len(prefix):], validate=True)
-                if sig[:4] == keyhash and ed25519_verify(public, text, sig[4:]):
-                    ok = True
+        text = open_note(msg, name, keyhash, public)
+        if text is None:
+            return None
         lines = text.split(b"\n")
-        if not ok or not sep or len(lines) != 4 or lines[3] != b"" or lines[0].decode() != name:
+        if len(lines) != 4 or lines[3] != b"" or lines[0].decode() != name:
             return None
         size = int(lines[1])
         root = base64.b64decode(lines[2], validate=True)
@@ -637,11 +675,15 @@ def no_repeats(pairs):
 
 def verify_receipt(data, vkey):
     try:
-        rec = json.loads(data, object_pairs_hook=no_repeats)
+        # UTF-8, strictly: json.loads would also read a byte order mark,
+        # UTF-16 and UTF-32.
+        rec = json.loads(data.decode("utf-8"), object_pairs_hook=no_repeats)
         if type(rec) is not dict or set(rec) != {"entry", "proof", "checkpoint"} \
                 or type(rec["proof"]) is not list or not all(type(p) is str and re.fullmatch(r"[0-9a-fA-F]{64}", p) for p in rec["proof"]):
             return "fail"
         line = rec["entry"].encode()
+        if len(line) > MAX_LINE:  # a receipt holds a line of at most MAX_LINE bytes
+            return "fail"
         cp = open_checkpoint(rec["checkpoint"].encode(), vkey)
         f = frame(line)
         if cp is None or f is None:
