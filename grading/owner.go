@@ -42,15 +42,17 @@ func routeOf(c *matters.Catalog, m *matters.Matter, unit string) (matters.Route,
 		return c.RouteOf(m)
 	}
 	report := m.Events[0].At
-	which := fmt.Sprintf("owner %s, graded by the route in force when platform %s reported the matter (%s)",
-		errtext.Quote(unit), errtext.Quote(m.Platform), report.Format(time.RFC3339))
+	which := func() string { // only for an error: a grade that succeeds formats nothing
+		return fmt.Sprintf("owner %s, graded by the route in force when platform %s reported the matter (%s)",
+			errtext.Quote(unit), errtext.Quote(m.Platform), report.Format(time.RFC3339))
+	}
 	d := c.At(report).Directory
 	if d == nil {
-		return matters.Route{}, fmt.Errorf("%s: %w: no governance matter list was in force then", which, matters.ErrNoRevision)
+		return matters.Route{}, fmt.Errorf("%s: %w: no governance matter list was in force then", which(), matters.ErrNoRevision)
 	}
 	r, err := d.Route(m.Type)
 	if err != nil {
-		return matters.Route{}, fmt.Errorf("%s: governance matter list %s: %w", which, errtext.Quote(d.Version), err)
+		return matters.Route{}, fmt.Errorf("%s: governance matter list %s: %w", which(), errtext.Quote(d.Version), err)
 	}
 	return r, nil
 }
