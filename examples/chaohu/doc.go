@@ -61,10 +61,11 @@
 //		Use the register in FILE (JSON, as package accountability
 //		writes it) as the current list instead of the built-in 2020 one.
 //
-// The exit status is 0 when neither the current list, the catalog's
-// cross-checks nor the checks of sections 九 to 十一 have an Error finding, 1 when they have (the report is
-// printed all the same) or a file cannot be read or written, and 2 for a
-// bad flag. The data — both revisions of the lists, the catalog's lists,
+// The exit status is 0 when neither the layout check, the current list, the
+// catalog's cross-checks nor the checks of sections 九 to 十一 have an Error
+// finding, 1 when they have (the report is printed all the same, and
+// stderr names the sections that found them) or a file cannot be read or
+// written, and 2 for a bad flag. The data — both revisions of the lists, the catalog's lists,
 // the candidates, the staffing, the leading team and the two ways of
 // service — is embedded from the data folder.
 package main
