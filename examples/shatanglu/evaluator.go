@@ -68,9 +68,10 @@ const PostAttr = "post"
 // unknown post category or a figure out of range.
 var ErrCannotGrade = errors.New("post evaluator: cannot grade")
 
-// shatangluPolicy returns the weights 沙塘路街道 used in 2020: enforcement
-// posts answer for finishing cases on time, police posts for turning up
-// fast, legal-service posts for the people they serve.
+// shatangluPolicy returns the example's weights for 2020, illustrative (the
+// source gives none): enforcement posts answer for finishing cases on
+// time, police posts for turning up fast, legal-service posts for the
+// people they serve.
 func shatangluPolicy() *PostEvaluator {
 	w := func(resp, res, q, sat string) PostWeights {
 		return PostWeights{
@@ -117,7 +118,7 @@ func (e *PostEvaluator) Validate() error {
 }
 
 // taskScale returns the grades of a task: 好 100, 较好 85, 一般 70, 差 40,
-// the grades of one matter, one evaluation.
+// the illustrative grades of one matter, one evaluation in locality/wuhu.
 func taskScale() scoring.Scale {
 	return scoring.Scale{
 		{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
