@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/scoring"
@@ -91,12 +93,13 @@ func shatangluPolicy() *PostEvaluator {
 	}
 }
 
-// Validate reports every problem of the evaluator's policy: weights that do
-// not sum to exactly 1 or are negative, and a scale without the four grades
-// it uses.
+// Validate reports every problem of the evaluator's policy, post by post in
+// the order of their names: weights that do not sum to exactly 1 or are
+// negative, and a scale without the four grades it uses.
 func (e *PostEvaluator) Validate() error {
 	var errs []error
-	for post, w := range e.Posts {
+	for _, post := range slices.Sorted(maps.Keys(e.Posts)) {
+		w := e.Posts[post]
 		parts := []decimal.Decimal{w.Response, w.Resolution, w.Quality, w.Satisfaction}
 		sum := decimal.Zero
 		for _, p := range parts {
