@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -55,6 +56,11 @@ func TestGrade(t *testing.T) {
 			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Accept, "D1"), ev(matters.Accept, "D2"), ev(matters.Progress, "D2"),
 			ev(matters.Progress, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
 			[]row{{7, "D1", S, 2, false, "ok"}, {9, "D1", S, 3, false, "ok"}, {9, "D2", S, 3, false, "ok"}}},
+		{"the owner grades a stage: every unit on the matter, accepted or not, lead first", build(append(whistled,
+			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Progress, S), ev(matters.Accept, "D1"), ev(matters.Progress, S),
+			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
+			[]row{{4, "D1", S, 1, false, "ok"}, {4, "D2", S, 1, false, "ok"}, {6, "D1", S, 2, false, "ok"}, {6, "D2", S, 2, false, "ok"},
+				{8, "D1", S, 3, false, "ok"}, {8, "D2", S, 3, false, "ok"}}},
 		{"three units at the Close, lead first, then the dispatch's order", build(append(whistled,
 			ev(matters.Dispatch, S, "D1", "D3", "D2"), ev(matters.Accept, "D1"), ev(matters.Accept, "D3"), ev(matters.Accept, "D2"),
 			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
@@ -307,5 +313,40 @@ func TestNewPanics(t *testing.T) {
 			}()
 			grading.New(tc.c)
 		})
+	}
+}
+
+// TestOwnerStageGradesSilentLead: a lead that neither accepts nor
+// resolves escaped every grade while only its own Progress or a Close
+// could call for one. The owner's Progress (分时段评价) grades it on the
+// matter as far as the stage: not responded, the response clock run from
+// the Dispatch to the stage, over its limit.
+func TestOwnerStageGradesSilentLead(t *testing.T) {
+	const S = "S1"
+	stage := ev(matters.Progress, S)
+	stage.At = hour(2).Add(7 * 24 * time.Hour) // a week after the Dispatch at hour(2)
+	m := build(ev(matters.Report, S), ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), stage)
+	got, err := grader().Grade(cal, m, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d grades, want 1: %+v", len(got), rows(got))
+	}
+	week, err := cal.Between(hour(2), stage.At)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := scoring.Facts{Matter: "M", Subject: "D1", Evaluator: S, Type: "占道经营", Stage: 1,
+		Response: week, ResponseLimit: 4 * time.Hour, Resolution: week, ResolutionLimit: 3 * cal.Day(),
+		Quality: 5, Attrs: map[string]string{"events": "4"}}
+	if diff := cmp.Diff(want, got[0].Facts); diff != "" {
+		t.Errorf("facts mismatch (-want +got):\n%s", diff)
+	}
+	if week <= 3*cal.Day() {
+		t.Errorf("a week's working time %v is within the resolution limit", week)
+	}
+	if err := scoring.NewBook(nil).Record(got[0].Evaluation); err != nil {
+		t.Errorf("a book refuses the stage's grade: %v", err)
 	}
 }

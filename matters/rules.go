@@ -153,17 +153,26 @@ func (r *rules) check() {
 			r.transition("not suspended (a suspension takes effect only when approved)")
 		}
 		r.actor(r.lead || r.owner || r.platform, "only the lead, the owner or the platform")
-	case Progress, Resolve:
+	case Progress:
+		// The owner grades a stage (分时段评价) whenever it likes, whether
+		// or not the lead has accepted: the graded units must not decide
+		// alone when, or whether, a long matter is graded.
+		switch {
+		case !r.in(Dispatched, Accepted):
+			r.wrongState("from dispatched or accepted (by a dispatched unit from accepted)")
+		case r.unit && !r.in(Accepted):
+			r.wrongState("to a dispatched unit from accepted")
+		case m.Suspended:
+			r.transition("the matter is suspended; resume it first")
+		}
+		r.actor(r.unit || r.owner, "only a dispatched unit or the owner")
+	case Resolve:
 		if !r.in(Accepted) {
 			r.wrongState("from accepted")
 		} else if m.Suspended {
 			r.transition("the matter is suspended; resume it first")
 		}
-		if e.Kind == Progress {
-			r.actor(r.unit, "only a dispatched unit")
-		} else {
-			r.actor(r.lead, "only the lead")
-		}
+		r.actor(r.lead, "only the lead")
 	case Reopen:
 		if !r.in(Resolved) {
 			r.wrongState("from resolved")
