@@ -187,29 +187,25 @@ func Example_ownerStage() {
 	}}}
 	g := grading.New(grading.Config{Catalog: catalog, Evaluator: wuhu.Table()})
 	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST()) // a Monday
-	m := &matters.Matter{}
-	for i, e := range []matters.Event{
-		{Kind: matters.Report, Actor: "镜湖街道", Type: "违章搭建", At: at},
-		{Kind: matters.Whistle, Actor: "镜湖街道", At: at},
-		{Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局"}, At: at},
-		{Kind: matters.Progress, Actor: "镜湖街道", Note: "第一阶段评价", At: at.AddDate(0, 0, 7)},
-	} {
-		e.Matter, e.Seq = "2020-0002", i+1
-		if err := catalog.Apply(cal, m, e); err != nil {
-			fmt.Println(err)
-			return
-		}
+	const id = "2020-0002"
+	m, err := matters.Replay([]matters.Event{
+		{Matter: id, Seq: 1, Kind: matters.Report, Actor: "镜湖街道", Type: "违章搭建", At: at},
+		{Matter: id, Seq: 2, Kind: matters.Whistle, Actor: "镜湖街道", At: at},
+		{Matter: id, Seq: 3, Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局"}, At: at},
+		{Matter: id, Seq: 4, Kind: matters.Progress, Actor: "镜湖街道", Note: "第一阶段评价", At: at.AddDate(0, 0, 7)},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
 	gs, err := g.Grade(cal, m, 0)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, x := range gs {
-		f := x.Facts
-		fmt.Printf("event %d: %s stage %d, responded %t after %v (limit %v): %s\n",
-			x.Seq, f.Subject, f.Stage, f.Responded, f.Response, f.ResponseLimit, x.Evaluation.Result.Grade)
-	}
+	f := gs[0].Facts
+	fmt.Printf("event %d: %s stage %d, responded %t after %v (limit %v): %s\n",
+		gs[0].Seq, f.Subject, f.Stage, f.Responded, f.Response, f.ResponseLimit, gs[0].Evaluation.Result.Grade)
 	// Output:
 	// event 4: 城管局 stage 1, responded false after 120h0m0s (limit 4h0m0s): poor
 }
