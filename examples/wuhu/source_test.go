@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -101,5 +102,38 @@ func TestFigures(t *testing.T) {
 	}
 	if evaluations != f.Evaluations {
 		t.Errorf("departments hold %d evaluations; figures say %d", evaluations, f.Evaluations)
+	}
+}
+
+// TestIllustrativeLabelled checks that the text reports label as
+// illustrative the rules the source does not give: the weights of the
+// three-rate index (the source publishes none) and the classes and red
+// and black lists of the monthly ranking (the source names neither).
+func TestIllustrativeLabelled(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		line string // a line holding this
+		want string // must also hold this
+	}{
+		{nil, "指数 = ", "权重为示例"},
+		{[]string{"-month", "2020-06"}, "指数 = ", "权重为示例"},
+		{[]string{"-month", "2020-06"}, "分类排名", "示例"},
+	} {
+		r := runWith(tc.args...)
+		if r.code != 0 {
+			t.Fatalf("run(%q) = %d, stderr %q", tc.args, r.code, r.stderr)
+		}
+		found := false
+		for line := range strings.Lines(r.stdout) {
+			if strings.Contains(line, tc.line) {
+				found = true
+				if !strings.Contains(line, tc.want) {
+					t.Errorf("run(%q): %q does not say %q", tc.args, strings.TrimSpace(line), tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("run(%q): no line with %q", tc.args, tc.line)
+		}
 	}
 }
