@@ -13,7 +13,7 @@ import (
 // same year.
 const (
 	seedHi = 20190501 // the Wuhu reform began in May 2019
-	seedLo = 746      // the matters whistled in its first year
+	seedLo = 746      // the matters whistled in 2020 so far (今年以来), as the source reports
 )
 
 // year is the synthetic year: every matter (whistled or not) in the order
