@@ -47,12 +47,14 @@ func (f *checkpointOptions) Run(env *command.Env, args []string) int {
 	}
 	var signer note.Signer
 	if f.sign != "" {
-		key, err := readKey(env, f.sign)
+		key, err := readKey(env, f.sign) // its error names the file
 		if err == nil {
-			signer, err = note.NewSigner(key)
+			if signer, err = note.NewSigner(key); err != nil {
+				err = fmt.Errorf("%s: %w", f.sign, err)
+			}
 		}
 		if err != nil {
-			return env.Errorf(command.Usage, "私钥 %s: %v", f.sign, err)
+			return env.Errorf(command.Usage, "私钥 %v", err)
 		}
 		f.origin = signer.Name()
 	}
