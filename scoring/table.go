@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -222,7 +223,10 @@ func (t *Table) policy() string {
 //
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
-// [ErrNoRule] or [ErrInvalid].
+// [ErrNoRule] or [ErrInvalid]. It refuses facts no rule can read as they
+// mean — a Quality outside 0–5 (a rule "quality at most 2" would match
+// −3), a negative Urged or Supervised — with an error wrapping
+// [ErrInvalid] that names the matter, the subject and the figures.
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
 // they are, and allocates once, a block with the reason, its checks and
@@ -231,6 +235,9 @@ func (t *Table) policy() string {
 // no text. A host that grades in bulk grades with [Table.Compile]'s
 // evaluator, which gives the same Results about 1.3–1.7× as fast.
 func (t *Table) Evaluate(f Facts) (Result, error) {
+	if err := checkFigures(t.Version, &f); err != nil {
+		return Result{}, err
+	}
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		if !r.matches(&f) {
@@ -245,6 +252,28 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 	}
 	return Result{}, fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrNoRule,
 		errtext.Quote(t.Version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), describe(&f))
+}
+
+// checkFigures refuses facts that no rule can read as they mean: a Quality
+// outside 0–5 (a rule "quality at most 2" would match −3) or a negative
+// count of urgings or supervisions. It names the table, the matter and
+// the subject, as ErrNoRule's error does.
+func checkFigures(version string, f *Facts) error {
+	if f.Quality >= 0 && f.Quality <= 5 && f.Urged >= 0 && f.Supervised >= 0 {
+		return nil
+	}
+	var bad []string
+	if f.Quality < 0 || f.Quality > 5 {
+		bad = append(bad, fmt.Sprintf("quality %d, not 0–5", f.Quality))
+	}
+	if f.Urged < 0 {
+		bad = append(bad, fmt.Sprintf("urged %d times", f.Urged))
+	}
+	if f.Supervised < 0 {
+		bad = append(bad, fmt.Sprintf("supervised %d times", f.Supervised))
+	}
+	return fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrInvalid,
+		errtext.Quote(version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), strings.Join(bad, "; "))
 }
 
 // tableFields has the fields of a Table and none of its methods.
