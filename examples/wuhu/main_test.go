@@ -15,6 +15,7 @@ import (
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // result is one run of the program.
@@ -327,5 +328,16 @@ func BenchmarkYear(b *testing.B) {
 		if _, err := build(w, t); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReasonsInChinese checks that the matter report (-matter) writes an
+// evaluation's reasons in Chinese, as qingdan whatif does, joined by a
+// Chinese semicolon, not in the English the table recorded them in.
+func TestReasonsInChinese(t *testing.T) {
+	rs := []reason.Reason{{Rule: 9, Name: "late", Text: "补充说明"}, {Rule: 1, Name: "never responded"}}
+	want := "规则 9「late」：补充说明；规则 1「never responded」"
+	if got := reasonsText(rs); got != want {
+		t.Errorf("reasonsText = %q; want %q", got, want)
 	}
 }

@@ -170,13 +170,14 @@ func writeMatter(b *strings.Builder, r report) {
 	b.WriteString(t.String())
 }
 
-// reasonsText writes reasons, each in its language, joined by "; ".
+// reasonsText writes reasons in Chinese, as qingdan whatif does, joined
+// by "；".
 func reasonsText(rs []reason.Reason) string {
 	texts := make([]string, len(rs))
 	for i, r := range rs {
-		texts[i] = r.String()
+		texts[i] = r.In(reason.Chinese)
 	}
-	return strings.Join(texts, "; ")
+	return strings.Join(texts, "；")
 }
 
 // writeMonth writes a month's review.
