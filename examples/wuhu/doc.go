@@ -29,8 +29,13 @@
 // (0.8298); and a 街道满意率 of at least 90% — of the sub-districts'
 // grades of the departments' work on them ([indicators.Rates].Street),
 // those at or above the points of indicators.json (好 and 较好). The
-// report prints it beside the citizens' return-visit satisfaction (回访
-// 满意率), which the source does not give and is synthetic.
+// source's counts are of the year so far (今年以来, in a report written
+// within 2020); the example takes them as the whole of 2020. The report
+// prints the 街道满意率 beside the citizens' return-visit satisfaction
+// (回访满意率), which the source does not give and is synthetic. The
+// source gives no index of the three rates, no monthly ranking and no
+// red or black lists: their weights, classes and lists are the example's,
+// and the text reports say so.
 //
 // Beside the received matters runs a stream of their own, counted apart
 // and labelled 巢湖 91580 热线双向派单机制（示例） wherever it is printed:
