@@ -140,14 +140,14 @@ func TestMatter(t *testing.T) {
 			support[e.Subject]++
 		}
 	}
-	// The example is staged and coordinated: the lead is graded at each
-	// stage and at the end, each support unit once.
+	// The example is staged and coordinated: the sub-district grades
+	// every unit on it at each stage (分时段评价) and at the end.
 	if lead < 3 || len(support) != len(v.Matter.Support) {
-		t.Errorf("%d evaluations of the lead, support units graded %v; want stages and a final one, and each of %v once", lead, support, v.Matter.Support)
+		t.Errorf("%d evaluations of the lead, support units graded %v; want stages and a final one, and each of %v as often", lead, support, v.Matter.Support)
 	}
 	for u, n := range support {
-		if n != 1 {
-			t.Errorf("support unit %s graded %d times, want once", u, n)
+		if n != lead {
+			t.Errorf("support unit %s graded %d times, want %d, as the lead", u, n, lead)
 		}
 	}
 }
