@@ -7,11 +7,9 @@
 // The rules of [New]'s grader, which the wuhu example and a reference
 // service share:
 //
-//   - each Progress (分时段) by the matter's lead at the time grades the
-//     lead on the matter as far as that event: a stage of a long matter;
-//   - each Progress by the owner — its staged evaluation (分时段评价), which
-//     it may give whenever it chooses once the matter is dispatched —
-//     grades every unit on the matter, the lead then the support units in
+//   - each Progress (分时段) by the owner — its staged evaluation
+//     (分时段评价), which it may give whenever it chooses once the matter is
+//     dispatched — grades every unit on the matter, the lead then the support units in
 //     the order of the dispatch, on the matter as far as that event,
 //     whether or not they accepted: a lead that neither accepts nor
 //     resolves is graded on the clock run so far, rather than never;
@@ -33,8 +31,14 @@
 // Nothing else calls for a grade: a matter its owner reported and closed
 // without a dispatch (no platform grades that owner), a Resolve (a matter may still be reopened), an urging, a supervision or a
 // reply after the Close (they count in an amendment's facts, when a
-// Feedback calls for one). A host with other rules implements [Grader]
-// itself, or wraps this one.
+// Feedback calls for one), and a Progress by a dispatched unit — the lead
+// reporting a stage done counts in the matter's Stage but grades no one.
+// A stage is graded when the grader chooses, never when the graded does:
+// a book scores a matter as the mean of its stages and its final
+// evaluation, so a lead graded at each Progress of its own could pick the
+// moments its clocks look best, as often as it liked, and outweigh a late
+// resolution. A host with other rules implements [Grader] itself, or
+// wraps this one.
 //
 // The facts are [scoring.FactsFor]'s, completed by the host's
 // [Config.Judge] (the sub-district's judgement of quality, say), and graded

@@ -35,7 +35,7 @@ func Example() {
 		{Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局", "市场监管局"}},
 		{Kind: matters.Accept, Actor: "城管局"},
 		{Kind: matters.Accept, Actor: "市场监管局"},
-		{Kind: matters.Progress, Actor: "城管局"},
+		{Kind: matters.Progress, Actor: "镜湖街道", Note: "第一阶段评价"}, // the owner grades a stage; the lead's own Progress would grade no one
 		{Kind: matters.Resolve, Actor: "城管局"},
 		{Kind: matters.Close, Actor: "镜湖街道"},
 		{Kind: matters.Feedback, Actor: "镜湖街道", Satisfied: &no},
@@ -71,12 +71,13 @@ func Example() {
 	}
 	// Output:
 	// event 6 (分时段): 城管局 graded by 镜湖街道, stage 1: excellent
+	// event 6 (分时段): 市场监管局 graded by 镜湖街道, stage 1: excellent
 	// event 8 (结案): 城管局 graded by 镜湖街道, stage 2: excellent
 	// event 8 (结案): 市场监管局 graded by 镜湖街道, stage 2: excellent
 	// event 9 (回访): amend 城管局 stage 2: fair (feedback (回访) at event 9 after the close: not satisfied)
 	// event 9 (回访): amend 市场监管局 stage 2: fair (feedback (回访) at event 9 after the close: not satisfied)
 	// 城管局 85
-	// 市场监管局 70
+	// 市场监管局 85
 }
 
 // A host wraps the standard grader: here, to leave the stages of a long

@@ -107,8 +107,6 @@ func (g *standard) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([
 		}
 		var units []string
 		switch {
-		case e.Kind == matters.Progress && e.Actor == part.Lead:
-			units = []string{part.Lead}
 		case e.Kind == matters.Progress && e.Actor == part.Owner:
 			units = append([]string{part.Lead}, part.Support...)
 		case e.Kind == matters.Progress && e.Actor == part.Platform:

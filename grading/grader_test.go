@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/matters"
@@ -48,14 +49,14 @@ func TestGrade(t *testing.T) {
 		{"a matter graded once, at the Close", build(append(whistled, ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"),
 			ev(matters.Resolve, "D1"), answer(S, true), ev(matters.Close, S))...),
 			[]row{{7, "D1", S, 0, false, "ok"}}},
-		{"a staged matter: the lead at each Progress, then after its stages at the Close", build(append(whistled,
+		{"the lead's own Progress grades no one; the stages count, and the Close grades after them", build(append(whistled,
 			ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"), ev(matters.Progress, "D1"), ev(matters.Progress, "D1"),
 			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
-			[]row{{5, "D1", S, 1, false, "ok"}, {6, "D1", S, 2, false, "ok"}, {8, "D1", S, 3, false, "ok"}}},
-		{"a support unit's Progress grades no one; the stage counts it", build(append(whistled,
+			[]row{{8, "D1", S, 3, false, "ok"}}},
+		{"a support unit's Progress grades no one either; the stage counts it", build(append(whistled,
 			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Accept, "D1"), ev(matters.Accept, "D2"), ev(matters.Progress, "D2"),
 			ev(matters.Progress, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
-			[]row{{7, "D1", S, 2, false, "ok"}, {9, "D1", S, 3, false, "ok"}, {9, "D2", S, 3, false, "ok"}}},
+			[]row{{9, "D1", S, 3, false, "ok"}, {9, "D2", S, 3, false, "ok"}}},
 		{"the owner grades a stage: every unit on the matter, accepted or not, lead first", build(append(whistled,
 			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Progress, S), ev(matters.Accept, "D1"), ev(matters.Progress, S),
 			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
@@ -372,5 +373,48 @@ func TestStageGradesTheSilent(t *testing.T) {
 				t.Errorf("a book refuses the stage's grade: %v", err)
 			}
 		})
+	}
+}
+
+// TestLeadDoesNotTimeItsOwnStages: a book scores a matter as the mean of
+// its stages and its final evaluation. A lead graded at each Progress of
+// its own chose when, and how often, it was graded: here it accepts at
+// once, reports five stages while its clock looks good, then resolves a
+// week late — and its five "on time" stages outweighed the late
+// resolution, 100·5/6 + 40/6 = 90 for a matter graded late. Only the
+// grader's stages and the Close grade it: the matter scores 40.
+func TestLeadDoesNotTimeItsOwnStages(t *testing.T) {
+	const S = "S1"
+	late := scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+		if f.Resolution > f.ResolutionLimit {
+			return scoring.Result{Grade: "late", Points: decimal.NewFromInt(40), Policy: "test-late"}, nil
+		}
+		return scoring.Result{Grade: "on time", Points: decimal.NewFromInt(100), Policy: "test-late"}, nil
+	})
+	evs := []matters.Event{ev(matters.Report, S), ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1")}
+	for range 5 {
+		evs = append(evs, ev(matters.Progress, "D1"))
+	}
+	resolve := ev(matters.Resolve, "D1")
+	resolve.At = hour(0).Add(14 * 24 * time.Hour)
+	closed := ev(matters.Close, S)
+	closed.At = resolve.At.Add(time.Hour)
+	m := build(append(evs, resolve, closed)...)
+	gs, err := grading.New(grading.Config{Catalog: catalog(), Evaluator: late}).Grade(cal, m, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]row{{11, "D1", S, 6, false, "late"}}, rows(gs)); diff != "" {
+		t.Errorf("grades mismatch (-want +got):\n%s", diff)
+	}
+	book := scoring.NewBook(nil)
+	for _, g := range gs {
+		if err := book.Record(g.Evaluation); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []scoring.Score{{Subject: "D1", Matters: 1, Evaluations: 1, Composite: decimal.NewFromInt(40), Grades: map[string]int{"late": 1}, Rank: 1}}
+	if diff := cmp.Diff(want, book.Scores(scoring.Year(2020))); diff != "" {
+		t.Errorf("scores mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -31,8 +31,8 @@
 // its head on (journal.Resume), checking both. The tables are those of package
 // journal's documentation (# A journal in a database).
 //
-// The grades are those of grading.New: the lead at each of its Progress
-// events (a stage of a long matter), every unit at the Close, and an
+// The grades are those of grading.New: every unit at each Progress of
+// the owner (a stage of a long matter), every unit at the Close, and an
 // amendment of each when a return visit after the Close changes the
 // citizen's answer. The quality judgements in a request are the owner's
 // (the sub-district's) judgement of each unit graded at that event (1 to
