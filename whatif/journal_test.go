@@ -301,7 +301,7 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 		{Kind: matters.Whistle, Actor: "城东街道"},
 		{Kind: matters.Dispatch, Actor: "城东街道", Units: []string{"unit0"}},
 		{Kind: matters.Accept, Actor: "unit0"},
-		{Kind: matters.Progress, Actor: "unit0"},
+		{Kind: matters.Progress, Actor: "城东街道"},
 		{Kind: matters.Resolve, Actor: "unit0"},
 		{Kind: matters.Close, Actor: "城东街道"},
 		{Kind: matters.Feedback, Actor: "城东街道", Satisfied: &no},
