@@ -26,8 +26,10 @@ import (
 //     Dispatch at or before the Accept or Resolve: a re-dispatch after the
 //     lead's return restarts the clock). When the step has not happened,
 //     the figure is the working time so far: to the matter's last event,
-//     or, for a unit that asked to return the matter without accepting it,
-//     to its Return.
+//     or, for a unit whose return (退单) was approved before it accepted,
+//     to that Return, its answer to the whistle. A return denied, or still
+//     waiting, stops nothing: the unit's response clock runs on until it
+//     accepts, as a request does not stop the clock of the unit that asks.
 //   - ResponseLimit is r.Respond; ResolutionLimit is r.ResolveDays plus the
 //     days of approved extensions ([matters.Matter.ExtendedDays]), times
 //     cal.Day(); a route with no resolution limit has none however
@@ -107,6 +109,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		return ownerFacts(cal, m, f)
 	}
 	var dispatched, on bool
+	var asked int // the Seq of the unit's latest Return while dispatched
 	var accept, resolve, returned, last time.Time
 	for i := range m.Events {
 		e := &m.Events[i]
@@ -121,14 +124,14 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 			}
 		case matters.Return:
 			if e.Actor == unit && dispatched {
-				f.Returned = true
-				if returned.IsZero() {
-					returned = e.At
-				}
+				f.Returned, asked = true, e.Seq
 			}
 		case matters.Approve:
 			if r := e.Ref - 1; r >= 0 && r < i && m.Events[r].Kind == matters.Return && m.Events[r].Actor == unit {
 				on = false
+			}
+			if e.Ref == asked && asked > 0 && returned.IsZero() {
+				returned = m.Events[asked-1].At // its answer to the whistle, now that it is approved
 			}
 		case matters.Urge:
 			if on {

@@ -424,3 +424,44 @@ func TestOwnerCannotStopItsOwnClock(t *testing.T) {
 		}
 	}
 }
+
+// TestDeniedReturnStopsNoClock: a unit that asks to return a matter
+// (退单) instead of accepting it is answered by the decision. Approved,
+// the Return was its answer to the whistle and its response clock stops
+// there; denied, or still waiting, the request stops nothing, and the
+// clock runs on to its Accept or, without one, to the matter's last event
+// — a request the unit was refused no longer stops its own clock.
+func TestDeniedReturnStopsNoClock(t *testing.T) {
+	cal := workday.China()
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	asked := append(dispatched(june(1, 9, 0)), matters.Event{At: june(1, 9, 30), Kind: matters.Return, Actor: "D1", Note: "不属本单位"})
+	stage := matters.Event{At: june(8, 9, 0), Kind: matters.Progress, Actor: "S1", Note: "第一阶段评价"}
+	for _, tc := range []struct {
+		name   string
+		events []matters.Event
+		want   time.Duration
+	}{
+		{"denied, never accepted: to the owner's stage five working days on", append(slices.Clone(asked),
+			matters.Event{At: june(1, 10, 0), Kind: matters.Deny, Actor: "S1", Ref: 4, Note: "清单明确由该单位牵头"}, stage), 120 * time.Hour},
+		{"waiting, never accepted: to the owner's stage", append(slices.Clone(asked), stage), 120 * time.Hour},
+		{"approved: to the Return", append(slices.Clone(asked),
+			matters.Event{At: june(1, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"}), 30 * time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for i := range tc.events {
+				tc.events[i].Matter, tc.events[i].Seq = "2020-0009", i+1
+			}
+			m, err := matters.Replay(tc.events)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := scoring.FactsFor(cal, m, "D1", r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Response != tc.want || f.Responded || !f.Returned {
+				t.Errorf("response %v, responded %v, returned %v; want %v, not responded, returned", f.Response, f.Responded, f.Returned, tc.want)
+			}
+		})
+	}
+}
