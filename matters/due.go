@@ -57,9 +57,14 @@ const indexAbove = 64
 // history as [Catalog.Apply] counts it), its citizen's latest
 // answer is no, and no Supervise came after that answer.
 //
-// Nil matters, matters with no dispatch, matters a lead returned and that
-// await a new dispatch, and matters with an event after at (to which no
-// event at at can be applied) are skipped. A matter whose route, revision
+// Nil matters, matters with no dispatch, and matters a lead returned and
+// that await a new dispatch are skipped. A matter with an event dated
+// after at cannot be supervised at at — no event at at can be applied to
+// it — and is named in the error ([ErrOrder]) rather than skipped in
+// silence: an event dated ahead, by a unit that picks its own times, would
+// otherwise hold off every urging and supervision of an overdue matter
+// until that date (a host stamps each event's At itself: see [Event]). A
+// matter whose route, revision
 // or clock cannot be read — ErrNoRevision, ErrNoRoute, a calendar error —
 // or whose supervision is due with no supervisor on record or in the
 // catalog ([ErrActor]: a Supervise by no one), is left out (its urging
@@ -194,8 +199,12 @@ func read(m *Matter) since {
 // matter appends the events m is due.
 func (s *dueScan) matter(m *Matter) error {
 	n := len(m.Events)
-	if n == 0 || m.Lead == "" || m.Events[n-1].At.After(s.at) {
+	if n == 0 || m.Lead == "" {
 		return nil
+	}
+	if last := &m.Events[n-1]; last.At.After(s.at) {
+		return fmt.Errorf("matters: due: matter %s: event %d (%s by %s) is dated %s, after the scan's instant %s: no event can be applied at the scan's instant, and its clocks go unsupervised until then: %w",
+			errtext.Quote(m.ID), last.Seq, last.Kind, errtext.Quote(last.Actor), last.At.Format(timeLayout), s.at.Format(timeLayout), ErrOrder)
 	}
 	h := read(m)
 	if h.d < 0 {

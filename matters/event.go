@@ -30,6 +30,15 @@ import (
 //
 // Fields that an event's Kind does not use are kept in the history but
 // have no effect. [Matter.Apply] says which events are legal when.
+//
+// The clocks a unit is graded by run between the times of events, and
+// Apply checks only that each is not before the one before it: it cannot
+// tell an event dated back from one recorded late. A host stamps At
+// itself when it takes an event in, rather than take the time a unit
+// gives: a unit that dates its own events would date its Accept or
+// Resolve back to the previous event, or an event ahead, which holds off
+// every other party's events and the matter's supervision until then
+// ([Catalog.Due] names such a matter).
 type Event struct {
 	Matter     string    `json:"matter"`
 	Seq        int       `json:"seq"`
