@@ -67,6 +67,10 @@ func TestGrade(t *testing.T) {
 			ev(matters.Progress, S), ev(matters.Progress, H), ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S)),
 			[]row{{2, S, H, 1, false, "ok"}, {4, "D1", S, 2, false, "ok"}, {5, S, H, 3, false, "ok"},
 				{8, "D1", S, 4, false, "ok"}, {8, S, H, 4, false, "ok"}}},
+		{"the platform grades the owner's stage while the owner holds its lead's suspension, which stops no clock of the owner's", build(
+			matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}, ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"),
+			ev(matters.Suspend, "D1"), matters.Event{Kind: matters.Approve, Actor: S, Ref: 4, Note: "同意"}, ev(matters.Progress, H)),
+			[]row{{6, S, H, 1, false, "ok"}}},
 		{"three units at the Close, lead first, then the dispatch's order", build(append(whistled,
 			ev(matters.Dispatch, S, "D1", "D3", "D2"), ev(matters.Accept, "D1"), ev(matters.Accept, "D3"), ev(matters.Accept, "D2"),
 			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),

@@ -156,8 +156,11 @@ func (r *rules) check() {
 	case Progress:
 		// Whoever grades may grade a stage (分时段评价) whenever it likes:
 		// the owner its units, whether or not the lead has accepted; the
-		// platform the owner, whether or not it has dispatched. The graded
-		// must not decide alone when, or whether, a long matter is graded.
+		// platform the owner, whether or not it has dispatched; either
+		// while the matter is suspended. The graded must not decide alone
+		// when, or whether, a long matter is graded: an owner that approved
+		// its lead's suspension, which stops no clock of the owner's, must
+		// not hold off the platform's stage until someone resumes.
 		switch {
 		case r.platform && !r.in(Reported, Whistled, Dispatched, Accepted):
 			r.wrongState("to the platform from reported, whistled, dispatched or accepted")
@@ -165,7 +168,7 @@ func (r *rules) check() {
 			r.wrongState("from dispatched or accepted (by a dispatched unit from accepted)")
 		case r.unit && !r.in(Accepted):
 			r.wrongState("to a dispatched unit from accepted")
-		case m.Suspended:
+		case m.Suspended && r.unit:
 			r.transition("the matter is suspended; resume it first")
 		}
 		r.actor(r.unit || r.owner || r.platform, "only a dispatched unit, the owner or the platform")
