@@ -19,7 +19,9 @@
 //     on a hotline's matter is graded too;
 //   - the Close (结案) grades every unit on the matter — the lead of its
 //     latest dispatch, then the support units in the order of the dispatch
-//     — and, for a matter a platform (a hotline such as 12345) reported for
+//     (not a unit whose return, 退单, was approved: the approver let it
+//     off the matter, and only a stage graded before kept its grade) —
+//     and, for a matter a platform (a hotline such as 12345) reported for
 //     its owner, the owner, graded by the platform, however the owner came
 //     to close it: after a dispatch, without one, or after approving its
 //     lead's return (退单) without a new one;

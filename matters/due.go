@@ -57,6 +57,21 @@ const indexAbove = 64
 // history as [Catalog.Apply] counts it), its citizen's latest
 // answer is no, and no Supervise came after that answer.
 //
+// What Due does not supervise, and how a host covers it:
+//
+//   - a clock an approved suspension stopped. A suspension lasts until a
+//     Resume, which the lead may put off while it works (it may resume and
+//     resolve in one minute), and Due calls for nothing while it lasts:
+//     the owner or the platform that approved it resumes it when its
+//     reason is gone;
+//   - the clock of the owner of a platform's matter, which runs from the
+//     Report (package scoring's FactsFor): Due reads the units' clocks,
+//     from a dispatch, and an Urge or a Supervise needs a dispatched
+//     matter, so an owner that neither whistles nor dispatches a hotline's
+//     matter is urged and supervised by no one. The platform grades it
+//     with a Progress of its own, which package grading grades the owner
+//     on, as far as the matter then is.
+//
 // Nil matters, matters with no dispatch, and matters a lead returned and
 // that await a new dispatch are skipped. A matter with an event dated
 // after at cannot be supervised at at — no event at at can be applied to

@@ -124,6 +124,11 @@ const MaxExtendDays = 365
 //   - Reopen (重办), by O or P, from Resolved. → Accepted, with the same units.
 //   - Close (结案), by O, from Resolved, or from Reported where the owner
 //     handled it without a whistle, not while a request waits. → Closed.
+//     Nothing reopens a closed matter: on a platform's matter the owner's
+//     Close is final, and ends the owner's clock when it closes without a
+//     resolution (scoring.FactsFor); the platform reviews it with its
+//     return visit (Feedback), whose answer package grading's amendments
+//     carry, or stops it beforehand with a Reopen of the resolved matter.
 //   - Feedback (回访), by P, or by O on a matter with no platform, from
 //     Resolved or Closed: needs Satisfied, the citizen's answer. Where an
 //     answer was recorded since the latest Reopen, a new one corrects it and
