@@ -1,6 +1,7 @@
 package matters_test
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func openMatters(b testing.TB, n int, until time.Time) []*matters.Matter {
 				{Matter: id, Seq: 2, At: d.Add(-time.Minute), Kind: matters.Whistle, Actor: owner},
 				{Matter: id, Seq: 3, At: d, Kind: matters.Dispatch, Actor: owner, Units: []string{lead, sup1}},
 			}}
-		if i%5 != 0 {
+		if i%5 != 0 && !d.Add(time.Hour).After(until) { // no event after the scan, which Due names
 			m.State = matters.Accepted
 			m.Events = append(m.Events, matters.Event{Matter: id, Seq: 4, At: d.Add(time.Hour), Kind: matters.Accept, Actor: lead})
 		}
@@ -86,8 +87,10 @@ func BenchmarkDue(b *testing.B) {
 		b.ReportMetric(float64(len(due)), "events")
 	})
 	b.Run("hourly", func(b *testing.B) {
+		// An hour earlier, the matters whose latest event came in the hour
+		// are named (ErrOrder) and left for the scan at until.
 		before, err := c.Due(cal, until.Add(-time.Hour), ms)
-		if err != nil {
+		if err != nil && !errors.Is(err, matters.ErrOrder) {
 			b.Fatal(err)
 		}
 		byID := make(map[string]*matters.Matter, n)

@@ -66,8 +66,8 @@
 //	重办        reopen     O, P                             resolved                                    → accepted
 //	结案        close      O                                resolved, reported; not waiting              → closed
 //	回访        feedback   P; O if no P                     resolved, closed                            a second answer names the first (ref) and says why
-//	催办        urge       O, P                             dispatched, accepted                        —
-//	督办        supervise  S; if none, any unit but O, P, U  dispatched, accepted, resolved, closed       the first records S
+//	催办        urge       O, P                             dispatched, accepted; P: also reported, whistled   —
+//	督办        supervise  S; if none, any unit but O, P, U  dispatched, accepted, resolved, closed; with P also reported, whistled   the first records S
 //	答复        reply      L, O                             dispatched, accepted, resolved, closed       —
 //
 // [Matter.Apply] is a pure state machine over a matter's own history.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -19,6 +20,10 @@ const (
 	noteOverdueResolve = "超期督办：办结超过时限"
 	noteEscalate       = "升级督办：超期后又逾 %d 个工作日"
 	noteReopens        = "重办 %d 次已达上限，市民仍不满意，转入督办"
+	noteOwnerRespond   = "临期催办：平台转办事项的响应时限已用 75%"
+	noteOwnerResolve   = "临期催办：平台转办事项的办结时限已用 75%"
+	noteOwnerOverdue   = "超期督办：平台转办事项的响应超过时限"
+	noteOwnerLate      = "超期督办：平台转办事项的办结超过时限"
 )
 
 // maxDueErrors is the most matters' errors that Due names one by one.
@@ -32,8 +37,8 @@ const indexAbove = 64
 // clocks call for at the instant at, as events ready to apply, in the
 // order returned, with [Catalog.Apply] or [Matter.Apply]: each at at, with
 // the next Seq of its matter, a Note that says why, by the matter's owner
-// (Urge) or supervisor (Supervise: the matter's, else
-// Supervision.Supervisor). A host may run it as often as it likes — every
+// (Urge; the platform's, pressing the owner, below) or supervisor
+// (Supervise: the matter's, else Supervision.Supervisor). A host may run it as often as it likes — every
 // hour — and apply what it returns; run again at the same instant after
 // that, it returns nothing more: each threshold calls for its event once
 // per dispatch.
@@ -52,6 +57,19 @@ const indexAbove = 64
 //     EscalateDays working days past its due time and the matter was
 //     supervised less than twice since its latest dispatch.
 //
+// A matter a platform reported for its owner and that no unit is on —
+// reported or whistled, never dispatched or returned by its lead — is
+// judged by its owner's clocks, those package grading grades the owner by
+// (package scoring's FactsFor): from the Report, on the route of the
+// governance matter list in force at the Report, the response clock until
+// the owner whistles or dispatches, and the resolution clock (the route's
+// days with those of the extensions the platform approved, in working
+// days of cal.Day()), less the suspensions the platform approved. They
+// call for the same events, counted since the latest dispatch or, without
+// one, the Report; the Urge is the platform's, pressing the owner it
+// grades. An owner that sits on a hotline's matter is urged and
+// supervised as a lead that sits on its dispatch is.
+//
 // A resolved or closed matter calls for a Supervise when it was reopened
 // Supervision.Reopens times (the catalog's limit, counted over its whole
 // history as [Catalog.Apply] counts it), its citizen's latest
@@ -64,22 +82,20 @@ const indexAbove = 64
 //     resolve in one minute), and Due calls for nothing while it lasts:
 //     the owner or the platform that approved it resumes it when its
 //     reason is gone;
-//   - the clock of the owner of a platform's matter, which runs from the
-//     Report (package scoring's FactsFor): Due reads the units' clocks,
-//     from a dispatch, and an Urge or a Supervise needs a dispatched
-//     matter, so an owner that neither whistles nor dispatches a hotline's
-//     matter is urged and supervised by no one. The platform grades it
-//     with a Progress of its own, which package grading grades the owner
-//     on, as far as the matter then is.
+//   - the clock of the owner of a platform's matter once a unit is on it:
+//     the lead's clocks are supervised then, and a supervision counts
+//     against the owner too (scoring.FactsFor's Supervised, as an urging
+//     by the platform does); the platform grades the owner's delay with a
+//     Progress of its own (package grading).
 //
-// Nil matters, matters with no dispatch, and matters a lead returned and
-// that await a new dispatch are skipped. A matter with an event dated
-// after at cannot be supervised at at — no event at at can be applied to
-// it — and is named in the error ([ErrOrder]) rather than skipped in
-// silence: an event dated ahead, by a unit that picks its own times, would
-// otherwise hold off every urging and supervision of an overdue matter
-// until that date (a host stamps each event's At itself: see [Event]). A
-// matter whose route, revision
+// Nil matters, and matters with no dispatch or that a lead returned and
+// that await a new dispatch — but for a platform's — are skipped. A
+// matter with an event dated after at cannot be supervised at at — no
+// event at at can be applied to it — and is named in the error
+// ([ErrOrder]) rather than skipped in silence: an event dated ahead, by a
+// unit that picks its own times, would otherwise hold off every urging
+// and supervision of an overdue matter until that date (a host stamps
+// each event's At itself: see [Event]). A matter whose route, revision
 // or clock cannot be read — ErrNoRevision, ErrNoRoute, a calendar error —
 // or whose supervision is due with no supervisor on record or in the
 // catalog ([ErrActor]: a Supervise by no one), is left out (its urging
@@ -123,8 +139,11 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	for j, d := range s.due {
 		m := ms[d.matter]
 		actor := m.Owner
-		if Kind(d.kind) == Supervise {
+		switch {
+		case Kind(d.kind) == Supervise:
 			actor = s.supervisor(m)
+		case d.platform:
+			actor = m.Platform
 		}
 		out[j] = Event{Matter: m.ID, Seq: int(d.seq), At: at, Kind: Kind(d.kind), Actor: actor, Note: s.notes[d.note]}
 	}
@@ -144,12 +163,14 @@ type dueScan struct {
 
 // due is an event due, kept small and free of pointers until Due builds
 // the events: one scan of a million overdue matters finds some two
-// million. An Urge is the owner's, a Supervise the supervisor's.
+// million. An Urge is the owner's (the platform's, pressing the owner), a
+// Supervise the supervisor's.
 type due struct {
-	matter int
-	seq    int32
-	kind   uint8
-	note   uint32 // index in dueScan.notes
+	matter   int
+	seq      int32
+	kind     uint8
+	platform bool   // an Urge by the platform
+	note     uint32 // index in dueScan.notes
 }
 
 // supervisor returns who supervises m: its supervisor, else the catalog's.
@@ -214,7 +235,9 @@ func read(m *Matter) since {
 // matter appends the events m is due.
 func (s *dueScan) matter(m *Matter) error {
 	n := len(m.Events)
-	if n == 0 || m.Lead == "" {
+	// A platform's matter with no unit on it is judged by its owner's clocks.
+	owner := m.Lead == "" && m.Platform != "" && (m.State == Reported || m.State == Whistled)
+	if n == 0 || m.Lead == "" && !owner {
 		return nil
 	}
 	if last := &m.Events[n-1]; last.At.After(s.at) {
@@ -222,12 +245,12 @@ func (s *dueScan) matter(m *Matter) error {
 			errtext.Quote(m.ID), last.Seq, last.Kind, errtext.Quote(last.Actor), last.At.Format(timeLayout), s.at.Format(timeLayout), ErrOrder)
 	}
 	h := read(m)
-	if h.d < 0 {
+	if h.d < 0 && !owner {
 		return nil
 	}
 	next := n + 1
 	add := func(kind Kind, note int) {
-		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), note: uint32(note)})
+		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: owner && kind == Urge, note: uint32(note)})
 		next++
 	}
 	supervisor := s.supervisor(m)
@@ -247,30 +270,47 @@ func (s *dueScan) matter(m *Matter) error {
 		}
 		return nil
 	}
-	if m.State != Dispatched && m.State != Accepted {
+	if m.State != Dispatched && m.State != Accepted && !owner {
 		return nil
 	}
-	r, err := s.route(m, &m.Events[h.d])
-	if err != nil {
-		return fmt.Errorf("matters: due: %w", err)
-	}
-	level, resolve, err := s.level(m, &h, r)
-	if err != nil {
-		return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
+	var level int
+	var resolve bool
+	if owner {
+		report := m.Events[0]
+		report.Routes = "" // the route in force at the Report, as package grading holds the owner to
+		r, err := s.route(m, &report)
+		if err != nil {
+			return fmt.Errorf("matters: due: %w", err)
+		}
+		if level, resolve, err = s.ownerLevel(m, r); err != nil {
+			return fmt.Errorf("matters: due: matter %s: owner %s: %w", errtext.Quote(m.ID), errtext.Quote(m.Owner), err)
+		}
+	} else {
+		r, err := s.route(m, &m.Events[h.d])
+		if err != nil {
+			return fmt.Errorf("matters: due: %w", err)
+		}
+		if level, resolve, err = s.level(m, &h, r); err != nil {
+			return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
+		}
 	}
 	clock := 0 // the notes of the response clock, +1 for the resolution clock's
 	if resolve {
 		clock = 1
 	}
+	urge, overdue := clock, 2+clock
+	if owner {
+		urge, overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
+	}
 	if level >= 1 && h.urged == 0 {
-		add(Urge, clock)
+		add(Urge, urge)
 	}
 	if level >= 2 && (h.supervised == 0 || level >= 3 && h.supervised < 2) {
 		if supervisor == "" {
 			return noSupervisor()
 		}
 		if h.supervised == 0 {
-			add(Supervise, 2+clock)
+			add(Supervise, overdue)
 		}
 		if level >= 3 {
 			if s.notes[4] == "" {
@@ -365,6 +405,58 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 	return best, resolve, nil
 }
 
+// ownerLevel is level for the owner of a platform's matter that no unit
+// is on: its clocks run from the Report, on route r, less the suspensions
+// the platform approved, as package scoring's FactsFor measures them for
+// the owner — the response clock until the owner whistles or dispatches,
+// the resolution clock against the route's days and the extensions the
+// platform approved, in working days of cal.Day().
+func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
+	from := m.Events[0].At
+	now, err := m.RunningFor(s.cal, m.Owner, from, s.at)
+	if err != nil {
+		return 0, false, err
+	}
+	before := time.Duration(0) // the clock 1ns before at: overdue is being past the due time
+	if !s.prev.Before(from) {
+		if before, err = m.RunningFor(s.cal, m.Owner, from, s.prev); err != nil {
+			return 0, false, err
+		}
+	}
+	day := s.cal.Day()
+	escalate := time.Duration(0)
+	if e := s.c.Supervision.EscalateDays; e > 0 && day > 0 && int64(e) <= math.MaxInt64/4/int64(day) {
+		escalate = time.Duration(e) * day
+	}
+	acted := slices.ContainsFunc(m.Events, func(e Event) bool { return (e.Kind == Whistle || e.Kind == Dispatch) && e.Actor == m.Owner })
+	var limits [2]time.Duration // response, resolution
+	if !acted {
+		limits[0] = r.Respond
+	}
+	if days := int64(r.ResolveDays) + int64(m.ExtendedDaysFor(m.Owner)); r.ResolveDays > 0 && day > 0 && days <= math.MaxInt64/4/int64(day) {
+		limits[1] = time.Duration(days) * day
+	}
+	best, resolve := 0, false
+	for i, limit := range limits {
+		if limit <= 0 {
+			continue
+		}
+		level := 0
+		switch {
+		case escalate > 0 && before >= limit+escalate:
+			level = 3
+		case before >= limit:
+			level = 2
+		case grade(now, limit, s.at, time.Time{}) == ThreeQuarters:
+			level = 1
+		}
+		if level > 0 && level >= best {
+			best, resolve = level, i == 1
+		}
+	}
+	return best, resolve, nil
+}
+
 // route returns the route the dispatch e of m followed, as RouteOf finds
 // it, from an index of each revision built once per scan.
 func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
@@ -373,12 +465,12 @@ func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
 	case e.Routes != "":
 		var err error
 		if d, err = s.c.DirectoryVersion(e.Routes); err != nil {
-			return nil, fmt.Errorf("matter %s dispatched at seq %d: %w", errtext.Quote(m.ID), e.Seq, err)
+			return nil, fmt.Errorf("matter %s, %s at seq %d: %w", errtext.Quote(m.ID), e.Kind, e.Seq, err)
 		}
 	default:
 		if d = s.c.directoryAt(e.At); d == nil {
-			return nil, fmt.Errorf("matter %s dispatched at seq %d records no revision, and %w: no governance matter list was in force at %s",
-				errtext.Quote(m.ID), e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
+			return nil, fmt.Errorf("matter %s, %s at seq %d, records no revision, and %w: no governance matter list was in force at %s",
+				errtext.Quote(m.ID), e.Kind, e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
 		}
 	}
 	var r *Route

@@ -134,8 +134,11 @@ const MaxExtendDays = 365
 //     answer was recorded since the latest Reopen, a new one corrects it and
 //     must say so: Ref names that answer's Seq and Note says why. The
 //     latest answer counts.
-//   - Urge (催办), by O or P, from Dispatched or Accepted.
-//   - Supervise (督办), by S, from Dispatched, Accepted, Resolved or Closed.
+//   - Urge (催办), by O or P, from Dispatched or Accepted; by P also from
+//     Reported or Whistled, pressing the owner it grades.
+//   - Supervise (督办), by S, from Dispatched, Accepted, Resolved or Closed,
+//     and on a matter with a platform also from Reported or Whistled (the
+//     owner sits on it: [Catalog.Due]).
 //     On a matter with no supervisor on record, any unit but O, P and the
 //     dispatched units may, and becomes its Supervisor.
 //   - Reply (答复), by L or O, from Dispatched, Accepted, Resolved or

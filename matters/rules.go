@@ -193,13 +193,15 @@ func (r *rules) check() {
 	case Feedback:
 		r.checkFeedback()
 	case Urge:
-		if !r.in(Dispatched, Accepted) {
-			r.wrongState("from dispatched or accepted")
+		// The platform presses the owner it grades, before any dispatch
+		// too: an owner that sits on a hotline's matter is urged.
+		if !r.in(Dispatched, Accepted) && !(r.platform && r.in(Reported, Whistled)) {
+			r.wrongState("from dispatched or accepted (by the platform also from reported or whistled)")
 		}
 		r.actor(r.owner || r.platform, "only the owner or the platform")
 	case Supervise:
-		if !r.in(Dispatched, Accepted, Resolved, Closed) {
-			r.wrongState("once dispatched")
+		if !r.in(Dispatched, Accepted, Resolved, Closed) && !(m.Platform != "" && r.in(Reported, Whistled)) {
+			r.wrongState("once dispatched (a platform's matter also from reported or whistled)")
 		}
 		if m.Supervisor != "" {
 			r.actor(e.Actor == m.Supervisor, "only the supervisor")

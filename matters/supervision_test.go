@@ -436,3 +436,62 @@ func TestAtDueAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestDueOwnerOfPlatformMatter: the owner of a matter a hotline reported
+// for it is graded by the hotline on clocks that run from the Report. Due
+// read only the units' clocks, from a dispatch, and an Urge or Supervise
+// needed a dispatched matter: an owner that sat on a hotline's matter was
+// urged and supervised by no one. Now its own clocks call for them — the
+// Urge by the hotline — on the route in force at the Report.
+func TestDueOwnerOfPlatformMatter(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	report := tev(at(3, 4, 9, 0), matters.Report, hotline, owner)
+	report.Supervisor = supervisor
+	type got struct {
+		Kind  matters.Kind
+		Actor string
+		Note  string
+	}
+	for _, tt := range []struct {
+		name   string
+		events []matters.Event
+		now    time.Time
+		want   []got
+	}{
+		{"reported, sat on for two weeks: urged by the hotline, supervised, escalated", []matters.Event{report}, at(3, 20, 9, 0), []got{
+			{matters.Urge, hotline, "临期催办：平台转办事项的办结时限已用 75%"},
+			{matters.Supervise, supervisor, "超期督办：平台转办事项的办结超过时限"},
+			{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}},
+		{"reported three hours ago, not whistled: the response clock", []matters.Event{report}, at(3, 4, 12, 0), []got{
+			{matters.Urge, hotline, "临期催办：平台转办事项的响应时限已用 75%"}}},
+		{"whistled at once, not dispatched in four working days: the resolution clock",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner)}, at(3, 8, 9, 0), []got{
+				{matters.Urge, hotline, "临期催办：平台转办事项的办结时限已用 75%"}}},
+		{"whistled at once, two hours on: nothing yet",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner)}, at(3, 4, 11, 0), nil},
+		{"urged already by the hotline: no second urging",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 6, 9, 0), matters.Urge, hotline)}, at(3, 8, 9, 0), nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := timed(t, slices.Clone(tt.events)...)
+			due, err := c.Due(cal, tt.now, []*matters.Matter{m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []got
+			for _, e := range due {
+				out = append(out, got{e.Kind, e.Actor, e.Note})
+				if err := c.Apply(cal, m, e); err != nil {
+					t.Fatalf("applying the scan's %s: %v", e.Kind, err)
+				}
+			}
+			if diff := cmp.Diff(tt.want, out); diff != "" {
+				t.Errorf("due events mismatch (-want +got):\n%s", diff)
+			}
+			if again, err := c.Due(cal, tt.now, []*matters.Matter{m}); err != nil || len(again) > 0 {
+				t.Errorf("a second scan returned %v, %v; want nothing", dueKinds(again), err)
+			}
+		})
+	}
+}

@@ -64,8 +64,8 @@ var transitionTable = []struct {
 	{matters.Reopen, map[string][]string{"O": {"resolved"}, "P": {"resolved"}}},
 	{matters.Close, map[string][]string{"O": {"reported", "resolved"}}},
 	{matters.Feedback, map[string][]string{"P": {"resolved", "closed"}}},
-	{matters.Urge, map[string][]string{"O": {"dispatched", "accepted", "suspended", "waiting"}, "P": {"dispatched", "accepted", "suspended", "waiting"}}},
-	{matters.Supervise, map[string][]string{"S": {"dispatched", "accepted", "suspended", "waiting", "resolved", "closed"}}},
+	{matters.Urge, map[string][]string{"O": {"dispatched", "accepted", "suspended", "waiting"}, "P": {"reported", "whistled", "dispatched", "accepted", "suspended", "waiting"}}},
+	{matters.Supervise, map[string][]string{"S": {"reported", "whistled", "dispatched", "accepted", "suspended", "waiting", "resolved", "closed"}}},
 	{matters.Reply, map[string][]string{"L": {"dispatched", "accepted", "suspended", "waiting", "resolved", "closed"}, "O": {"dispatched", "accepted", "suspended", "waiting", "resolved", "closed"}}},
 }
 
