@@ -1,0 +1,147 @@
+package matters
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// This file holds how far a matter's clocks have run at the instant of a
+// scan of [Catalog.Due]: the units' from the latest dispatch, and the
+// owner's of a platform's matter from the Report.
+
+// level returns how far the matter's furthest clock has run: 0 under 75%
+// of its limit, 1 at 75%, 2 overdue, 3 overdue by EscalateDays more; and
+// whether that clock is the resolution clock.
+func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
+	from := m.Events[h.d].At
+	used := func(t time.Time) (time.Duration, error) {
+		if !h.paused {
+			return s.cal.Between(from, t)
+		}
+		return m.elapsed(s.cal, m.Events, t)
+	}
+	escalate := s.c.Supervision.EscalateDays
+	if day := s.cal.Day(); escalate < 0 || day <= 0 || int64(escalate) > math.MaxInt64/4/int64(day) {
+		escalate = 0 // no escalation, or none a duration can measure
+	}
+	best, resolve := 0, false
+	if !h.accepted && r.Respond > 0 {
+		limit := r.Respond
+		now, err := used(s.at)
+		if err != nil {
+			return 0, false, err
+		}
+		// Overdue is being past the due time, the first instant at which
+		// the limit was used: the limit was used 1ns before at.
+		before, err := used(s.prev)
+		if err != nil {
+			return 0, false, err
+		}
+		extra := time.Duration(escalate) * s.cal.Day()
+		switch {
+		case escalate > 0 && limit <= math.MaxInt64-extra && before >= limit+extra:
+			best = 3
+		case before >= limit:
+			best = 2
+		case grade(now, limit, s.at, time.Time{}) == ThreeQuarters:
+			best = 1
+		}
+	}
+	if r.ResolveDays > 0 && best < 3 {
+		ext := extended(m.Events, h.d, "")
+		if ext > 0 && ext > math.MaxInt32-r.ResolveDays {
+			return 0, false, fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, ext, ErrInvalid)
+		}
+		days := r.ResolveDays + ext
+		var due time.Time
+		var err error
+		if h.paused {
+			due, _, err = m.due(m.Events, h.d, *r, s.cal, true)
+		} else {
+			due, err = s.cal.AddDays(from, days)
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		level := 0
+		switch {
+		case !due.IsZero() && s.at.After(due):
+			level = 2
+			if escalate > 0 {
+				further, err := s.cal.AddDays(due, escalate)
+				if err != nil {
+					return 0, false, err
+				}
+				if s.at.After(further) {
+					level = 3
+				}
+			}
+		default:
+			now, err := used(s.at)
+			if err != nil {
+				return 0, false, err
+			}
+			if grade(now, time.Duration(days)*s.cal.Day(), s.at, time.Time{}) == ThreeQuarters {
+				level = 1
+			}
+		}
+		if level >= best {
+			best, resolve = level, true
+		}
+	}
+	return best, resolve, nil
+}
+
+// ownerLevel is level for the owner of a platform's matter that no unit
+// is on: its clocks run from the Report, on route r, less the suspensions
+// the platform approved, as package scoring's FactsFor measures them for
+// the owner — the response clock until the owner whistles or dispatches,
+// the resolution clock against the route's days and the extensions the
+// platform approved, in working days of cal.Day().
+func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
+	from := m.Events[0].At
+	now, err := m.RunningFor(s.cal, m.Owner, from, s.at)
+	if err != nil {
+		return 0, false, err
+	}
+	before := time.Duration(0) // the clock 1ns before at: overdue is being past the due time
+	if !s.prev.Before(from) {
+		if before, err = m.RunningFor(s.cal, m.Owner, from, s.prev); err != nil {
+			return 0, false, err
+		}
+	}
+	day := s.cal.Day()
+	escalate := time.Duration(0)
+	if e := s.c.Supervision.EscalateDays; e > 0 && day > 0 && int64(e) <= math.MaxInt64/4/int64(day) {
+		escalate = time.Duration(e) * day
+	}
+	acted := slices.ContainsFunc(m.Events, func(e Event) bool { return (e.Kind == Whistle || e.Kind == Dispatch) && e.Actor == m.Owner })
+	var limits [2]time.Duration // response, resolution
+	if !acted {
+		limits[0] = r.Respond
+	}
+	if days := int64(r.ResolveDays) + int64(m.ExtendedDaysFor(m.Owner)); r.ResolveDays > 0 && day > 0 && days <= math.MaxInt64/4/int64(day) {
+		limits[1] = time.Duration(days) * day
+	}
+	best, resolve := 0, false
+	for i, limit := range limits {
+		if limit <= 0 {
+			continue
+		}
+		level := 0
+		switch {
+		case escalate > 0 && before >= limit+escalate:
+			level = 3
+		case before >= limit:
+			level = 2
+		case grade(now, limit, s.at, time.Time{}) == ThreeQuarters:
+			level = 1
+		}
+		if level > 0 && level >= best {
+			best, resolve = level, i == 1
+		}
+	}
+	return best, resolve, nil
+}
