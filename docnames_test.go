@@ -153,3 +153,68 @@ func declared(t *testing.T, dir string) map[string]bool {
 	}
 	return names
 }
+
+// TestPackageLists holds the README's table of packages and the root
+// package's list to the module's packages: every library package (not
+// internal, not a command or an example) is in both, and neither names a
+// package that does not exist.
+func TestPackageLists(t *testing.T) {
+	var lib []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() || path == "." {
+			return nil
+		}
+		if d.Name() == "internal" || d.Name() == "testdata" || path == "examples" || path == "cmd" || strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if len(declared(t, path)) > 0 {
+			lib = append(lib, filepath.ToSlash(path))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTable := map[string]bool{}
+	cell := regexp.MustCompile("`([a-z/]+)`")
+	for l := range strings.SplitSeq(string(readme), "\n") {
+		if first, _, ok := strings.Cut(strings.TrimPrefix(l, "| "), " |"); ok && strings.HasPrefix(l, "| `") {
+			for _, m := range cell.FindAllStringSubmatch(first, -1) {
+				inTable[m[1]] = true
+			}
+		}
+	}
+	inDoc := map[string]bool{}
+	entry := regexp.MustCompile(`^//\t([a-z][a-z/]*) {2,}`)
+	for l := range strings.SplitSeq(string(doc), "\n") {
+		if m := entry.FindStringSubmatch(l); m != nil {
+			inDoc[m[1]] = true
+		}
+	}
+	for _, p := range lib {
+		if !inTable[p] {
+			t.Errorf("README.md's table of packages lacks %s", p)
+		}
+		if !inDoc[p] {
+			t.Errorf("doc.go's list of packages lacks %s", p)
+		}
+	}
+	for _, list := range []map[string]bool{inTable, inDoc} {
+		for p := range list {
+			if _, err := os.Stat(p); err != nil {
+				t.Errorf("a list of packages names %s: %v", p, err)
+			}
+		}
+	}
+}
