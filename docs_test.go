@@ -193,8 +193,17 @@ func TestGuideRule(t *testing.T) {
 	if err := warningsOnly.Err(); err != nil {
 		t.Errorf("the guide: findings.Err() is nil unless some finding is an Error; got %v", err)
 	}
-	broken := accountability.Rule{Name: "local.broken", Doc: "local.broken: has no Check"}
-	findings = register.Validate(broken, stagesRule)
+	// A rule with no name, a repeated name (a built-in's, or an earlier
+	// rule's), no Doc or no Check is not run, but reported.
+	check := stagesRule.Check
+	broken := []accountability.Rule{
+		{Doc: "no name", Check: check},
+		{Name: "risk.decision", Doc: "a built-in's name", Check: check},
+		{Name: "local.stages", Doc: "an earlier rule's name: the earlier one runs", Check: check},
+		{Name: "local.nodoc", Check: check},
+		{Name: "local.nocheck", Doc: "local.nocheck: has no Check"},
+	}
+	findings = register.Validate(append([]accountability.Rule{stagesRule}, broken...)...)
 	var invalid, stages int
 	for _, f := range findings {
 		switch f.Rule {
@@ -210,8 +219,9 @@ func TestGuideRule(t *testing.T) {
 			stages++
 		}
 	}
-	if invalid != 1 || stages != 1 || accountability.RuleInvalid != "rule.invalid" {
-		t.Errorf("the guide: a broken rule is one finding of rule rule.invalid (%q) and the other rules still run; got %d and %d findings of local.stages", accountability.RuleInvalid, invalid, stages)
+	if invalid != len(broken) || stages != 1 || accountability.RuleInvalid != "rule.invalid" {
+		t.Errorf("the guide: each rule that cannot run is one finding of rule rule.invalid (%q), and the other rules still run; got %d such findings (want %d) and %d findings of local.stages (want 1)",
+			accountability.RuleInvalid, invalid, len(broken), stages)
 	}
 }
 
