@@ -52,7 +52,7 @@ func quickstart(seen func(result scoring.Result, scores []scoring.Score, annual 
 		{Kind: matters.Resolve, Actor: "城管局", At: at(3, 10)},
 	} {
 		e.Matter, e.Seq = "2020-0601-001", len(m.Events)+1
-		if err := m.Apply(e); err != nil { // ErrOrder, ErrTransition, ErrActor
+		if err := m.Apply(e); err != nil { // ErrOrder, ErrTransition, ErrActor, ErrInvalid
 			return err
 		}
 	}
