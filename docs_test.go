@@ -122,19 +122,14 @@ var stagesRule = accountability.Rule{
 	Check: func(r *accountability.Register, report func(accountability.Finding)) {
 		for _, p := range r.Powers {
 			// … report(accountability.Finding{Path: "powers[" + p.Code + "].duties", Message: …})
-			have := map[accountability.Stage]bool{}
-			for _, d := range p.Duties {
-				have[d.Stage] = true
-			}
 			var missing []string
 			for _, s := range accountability.StagesFor(p.Category) {
-				if !have[s] {
+				if !slices.ContainsFunc(p.Duties, func(d accountability.Duty) bool { return d.Stage == s }) {
 					missing = append(missing, s.Label())
 				}
 			}
-			if len(missing) > 0 {
-				report(accountability.Finding{Path: "powers[" + p.Code + "].duties",
-					Message: fmt.Sprintf("power %q lacks %s", p.Code, strings.Join(missing, "、"))})
+			if missing != nil {
+				report(accountability.Finding{Path: "powers[" + p.Code + "].duties", Message: `power "` + p.Code + `" lacks ` + strings.Join(missing, "、")})
 			}
 		}
 	},
