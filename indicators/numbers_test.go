@@ -16,7 +16,7 @@ import (
 )
 
 // TestIndexOfTheReadme recomputes by hand the index the README quotes for
-// 生态环境局 in Wuhu's annual report: 响应率 0.9868 (75 of 76), 解决率 and
+// 生态环境局 in Wuhu's annual report: 响应率 0.9868 (75 of 76, say), 解决率 and
 // 满意率 1.0000, weighed 0.30 / 0.35 / 0.35:
 //
 //	0.30 × 0.9868 = 0.29604

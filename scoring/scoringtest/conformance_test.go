@@ -61,6 +61,15 @@ func TestTestEvaluatorViolations(t *testing.T) {
 			}
 			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "p", Reasons: reason.Texts("r")}, nil
 		}), testScale, nil, []string{"not deterministic"}},
+		// Points that differ only past the second place are written in
+		// full: rounded to 2 places, the two results would read the same.
+		{"not deterministic past the second place", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			p := "85.004"
+			if calls.Add(1)%2 == 0 {
+				p = "85.001"
+			}
+			return scoring.Result{Grade: "good", Points: decimal.RequireFromString(p), Policy: "p", Reasons: reason.Texts("r")}, nil
+		}), testScale, nil, []string{"not deterministic: good (85.00", "good (85.001 points)", "good (85.004 points)"}},
 		{"changes attrs", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 			if f.Attrs != nil {
 				f.Attrs["seen"] = "yes"
