@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
@@ -109,4 +110,21 @@ func TestTestEvaluatorNilPanics(t *testing.T) {
 		}
 	}()
 	_ = TestEvaluator(nil, testScale)
+}
+
+// TestTestEvaluatorWritesPointsExactly: points off their grade's are
+// written in their shortest exact form, whatever decimal's package
+// settings say. Not parallel: it changes globals.
+func TestTestEvaluatorWritesPointsExactly(t *testing.T) {
+	off := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+		return scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.50"), Policy: "p", Reasons: reason.Texts("r")}, nil
+	})
+	const want = `grade "good" with 85.5 points, not exactly its 85`
+	hardening.WhateverDecimals(t, func() string {
+		err := TestEvaluator(off, testScale)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("TestEvaluator error lacks %q:\n%v", want, err)
+		}
+		return fmt.Sprint(err)
+	})
 }
