@@ -14,7 +14,7 @@ import (
 )
 
 // ErrNoData reports an index asked of rates one of which has nothing to
-// count (a denominator of 0).
+// count (a denominator of 0) and a weight other than 0.
 var ErrNoData = errors.New("indicators: no data")
 
 // Ratio is one rate: Num of Den, and Value = Num ÷ Den computed exactly
