@@ -99,6 +99,27 @@ func TestLoadBounds(t *testing.T) {
 	}
 }
 
+// TestLoadNamesThePlace: an input that is not a list, and a list whose
+// duration is malformed, are refused with an error that says what is
+// wrong and where, not "EOF" nor "route" alone.
+func TestLoadNamesThePlace(t *testing.T) {
+	for _, c := range []struct {
+		name, in, want string
+	}{
+		{"empty", ``, "matters: loading governance matter list: matters: invalid: json: no value: the input is empty or white space"},
+		{"white space", " \n", "json: no value: the input is empty or white space"},
+		{"a duration in words", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":"4 hours"}]}`, `json: duration "4 hours": not a duration such as "4h0m0s" at routes[1].respond`},
+		{"a duration in nanoseconds", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":14400000000000}]}`, `json: duration "14400000000000" is not a string such as "4h0m0s" at routes[1].respond`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := matters.LoadDirectory(strings.NewReader(c.in))
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("LoadDirectory = %v, want ErrInvalid saying %q", err, c.want)
+			}
+		})
+	}
+}
+
 // TestDirectoryLimits: a limit too large for deadlines and facts is
 // refused by Validate, not found later.
 func TestDirectoryLimits(t *testing.T) {

@@ -149,6 +149,8 @@ func (c *checker) value(p *plan) error {
 		return errSyntax
 	}
 	switch b := c.data[c.i]; {
+	case p.kind == durationValue && (b == '{' || b == '['):
+		return c.fail("duration is not a string such as \"4h0m0s\"")
 	case b == '{':
 		return c.object(p)
 	case b == '[':
@@ -158,14 +160,7 @@ func (c *checker) value(p *plan) error {
 		case decimalValue:
 			return c.decimalString()
 		case durationValue:
-			at := c.i
-			if _, _, _, err := c.str(maxDurationLen); err != nil {
-				if err == errLong {
-					return c.fail("duration %s longer than %d characters", c.head(at+1), maxDurationLen)
-				}
-				return c.strError(err, "duration", at)
-			}
-			return nil
+			return c.duration()
 		}
 		start := c.i
 		if _, _, _, err := c.str(MaxString); err != nil {
@@ -177,14 +172,17 @@ func (c *checker) value(p *plan) error {
 		if err := c.number(); err != nil {
 			return err
 		}
-		if p.kind == decimalValue {
+		switch p.kind {
+		case decimalValue:
 			if !plainDecimal(c.data[start:c.i]) {
 				return c.fail("decimal %s: want a plain decimal such as \"-12.5\", of at most %d characters", errtext.Quote(string(c.data[start:c.i])), MaxDecimalLen)
 			}
+		case durationValue:
+			return c.fail("duration %s is not a string such as \"4h0m0s\"", errtext.Quote(string(c.data[start:c.i])))
 		}
 		return nil
 	default:
-		return c.literal()
+		return c.literal(p)
 	}
 }
 

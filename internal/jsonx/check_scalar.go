@@ -6,6 +6,7 @@ package jsonx
 import (
 	"bytes"
 	"errors"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -21,6 +22,8 @@ func (c *checker) strError(err error, what string, start int) error {
 	switch {
 	case err == errLong && what == "decimal":
 		return c.fail("decimal %s longer than %d characters", c.head(start+1), MaxDecimalLen)
+	case err == errLong && what == "duration":
+		return c.fail("duration %s longer than %d characters", c.head(start+1), maxDurationLen)
 	case err == errLong:
 		return c.fail("%s longer than %d bytes (the most a string may hold)", what, MaxString)
 	case err == errUTF8:
@@ -191,14 +194,9 @@ func (c *checker) tooLong(start int) error {
 
 // decimalString reads a string that must hold a decimal.
 func (c *checker) decimalString() error {
-	at := c.i
-	start, end, esc, err := c.str(MaxDecimalLen)
+	s, err := c.text(MaxDecimalLen, "decimal")
 	if err != nil {
-		return c.strError(err, "decimal", at)
-	}
-	s := string(c.data[start:end])
-	if esc {
-		s = unquote(c.data[start:end])
+		return err
 	}
 	if !plainDecimal([]byte(s)) {
 		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
@@ -206,11 +204,42 @@ func (c *checker) decimalString() error {
 	return nil
 }
 
+// duration reads a string that must hold a Duration, as its UnmarshalJSON
+// reads it, so that a duration at fault is named by its path.
+func (c *checker) duration() error {
+	s, err := c.text(maxDurationLen, "duration")
+	if err != nil {
+		return err
+	}
+	if _, err := time.ParseDuration(s); err != nil {
+		return c.fail("duration %s: not a duration such as \"4h0m0s\"", errtext.Quote(s))
+	}
+	return nil
+}
+
+// text reads a string of at most limit bytes holding a what, and returns
+// its text.
+func (c *checker) text(limit int, what string) (string, error) {
+	at := c.i
+	start, end, esc, err := c.str(limit)
+	if err != nil {
+		return "", c.strError(err, what, at)
+	}
+	if esc {
+		return unquote(c.data[start:end]), nil
+	}
+	return string(c.data[start:end]), nil
+}
+
 var literals = [][]byte{[]byte("true"), []byte("false"), []byte("null")}
 
-func (c *checker) literal() error {
+// literal reads true, false or null; a Duration is a string or null.
+func (c *checker) literal(p *plan) error {
 	for _, lit := range literals {
 		if bytes.HasPrefix(c.data[c.i:], lit) {
+			if p.kind == durationValue && lit[0] != 'n' {
+				return c.fail("duration %s is not a string such as \"4h0m0s\"", errtext.Quote(string(lit)))
+			}
 			c.i += len(lit)
 			return nil
 		}

@@ -27,13 +27,15 @@ import (
 //     [MaxNumber] characters, arrays and objects nested deeper than
 //     [MaxDepth];
 //   - a decimal ([Decimal], or a decimal.Decimal) not in [ParseDecimal]'s
-//     form and length;
+//     form and length, and a [Duration] that is not a string
+//     time.ParseDuration reads, of at most 64 characters;
 //   - an array of another length than the Go array it fills (encoding/json
 //     would drop the elements over it, or leave the ones missing zero);
 //   - anything after the value but white space.
 //
-// The error names the bound or the key and the path to the value, such as
-// `json: unknown field "respnd" at routes[3]`. A type that decodes itself
+// The error names the bound, the key or the value and the path to the
+// value, such as `json: unknown field "respnd" at routes[3]`; input of
+// white space alone is an error that says so. A type that decodes itself
 // (a json.Unmarshaler) is checked for all but its keys, which are its own
 // decoder's to check: every such decoder of this library decodes through
 // Decode again.
@@ -43,7 +45,10 @@ func Decode(data []byte, v any) error {
 	case err == errSyntax:
 		// Not JSON: encoding/json's decoder says what is wrong ("unexpected
 		// EOF", "invalid character …"), having read no more than the value.
-		if derr := json.NewDecoder(bytes.NewReader(data)).Decode(v); derr != nil {
+		// An input of white space alone is one it would call "EOF".
+		if derr := json.NewDecoder(bytes.NewReader(data)).Decode(v); derr == io.EOF {
+			return errEmpty
+		} else if derr != nil {
 			return derr
 		}
 		return err
@@ -56,6 +61,9 @@ func Decode(data []byte, v any) error {
 	// none to drop; a type that decodes itself checks its own.
 	return json.Unmarshal(data, v)
 }
+
+// errEmpty is the error for an input that holds no JSON value.
+var errEmpty = errors.New("json: no value: the input is empty or white space")
 
 // UnmarshalVia is an UnmarshalJSON method of a type that reads through w,
 // its wire form (a pointer to a struct that embeds a pointer to the
