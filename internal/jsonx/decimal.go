@@ -12,13 +12,14 @@ import (
 )
 
 // MaxDecimalLen is the longest decimal text read: a sign, digits and one
-// point, no exponent. A decimal read has therefore at most 63 digits, at
-// most 62 of them after the point: its exponent is between -62 and 0.
+// point, no exponent. A decimal read has therefore at most 64 digits (63
+// with a sign or a point), at most 62 of them after the point: its
+// exponent is between -62 and 0.
 const MaxDecimalLen = 64
 
 // ParseDecimal reads a decimal written plainly ("85", "-0.35"): an optional
 // minus sign, digits, and optionally a point followed by digits; at most
-// [MaxDecimalLen] characters, so at most 63 digits and 62 places. It
+// [MaxDecimalLen] characters, so at most 64 digits and 62 places. It
 // looks at no more than that before it refuses, and depends on no package
 // setting of decimal (it reads neither MaxDecodeExponent nor any other).
 func ParseDecimal(s string) (decimal.Decimal, error) {
