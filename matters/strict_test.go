@@ -83,7 +83,7 @@ func TestLoadBounds(t *testing.T) {
 		{"a long matter type", `{"routes":[{"type":"` + strings.Repeat("违", big/3) + `"}]}`, "string longer than 4194304 bytes (the most a string may hold) at routes[0].type"},
 		{"a long number", `{"routes":[{"type":"a","resolveDays":` + strings.Repeat("9", big) + `}]}`, "longer than 64 characters at routes[0].resolveDays"},
 		{"a long duration", `{"routes":[{"type":"a","respond":"` + strings.Repeat("9", big) + `h"}]}`, `json: duration "9999999999999999999999999999999999999999999999999999999999999999"… longer than 64 characters at routes[0].respond`},
-		{"deep nesting", `{"routes":[{"support":` + strings.Repeat("[", big) + `}]}`, "nested deeper than 64"},
+		{"deep nesting", `{"routes":[{"support":` + strings.Repeat("[", big) + `}]}`, "json: an array where a string is wanted at routes[0].support[0]"},
 		{"too long", `{"version":"` + strings.Repeat("x", matters.MaxListBytes) + `"}`, "longer than 16777216 bytes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -100,8 +100,9 @@ func TestLoadBounds(t *testing.T) {
 }
 
 // TestLoadNamesThePlace: an input that is not a list, and a list whose
-// duration is malformed, are refused with an error that says what is
-// wrong and where, not "EOF" nor "route" alone.
+// duration or number is malformed, are refused with an error that says
+// what is wrong and where, not "EOF", "route" alone or the name of a Go
+// type of the package's wire form.
 func TestLoadNamesThePlace(t *testing.T) {
 	for _, c := range []struct {
 		name, in, want string
@@ -109,6 +110,8 @@ func TestLoadNamesThePlace(t *testing.T) {
 		{"empty", ``, "matters: loading governance matter list: matters: invalid: json: no value: the input is empty or white space"},
 		{"white space", " \n", "json: no value: the input is empty or white space"},
 		{"a duration in words", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":"4 hours"}]}`, `json: duration "4 hours": not a duration such as "4h0m0s" at routes[1].respond`},
+		{"a number in a string", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":"5"}]}`, `json: a string where an integer is wanted at routes[1].resolveDays`},
+		{"a number out of range", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":99999999999999999999}]}`, `json: integer 99999999999999999999 out of range (-9223372036854775808 to 9223372036854775807) at routes[1].resolveDays`},
 		{"a duration in nanoseconds", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":14400000000000}]}`, `json: duration "14400000000000" is not a string such as "4h0m0s" at routes[1].respond`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

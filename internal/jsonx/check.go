@@ -151,6 +151,8 @@ func (c *checker) value(p *plan) error {
 	switch b := c.data[c.i]; {
 	case p.kind == durationValue && (b == '{' || b == '['):
 		return c.fail("duration is not a string such as \"4h0m0s\"")
+	case p.refuses(b):
+		return c.fail("%s where %s is wanted", found[b], wanted[p.kind])
 	case b == '{':
 		return c.object(p)
 	case b == '[':
@@ -179,6 +181,8 @@ func (c *checker) value(p *plan) error {
 			}
 		case durationValue:
 			return c.fail("duration %s is not a string such as \"4h0m0s\"", errtext.Quote(string(c.data[start:c.i])))
+		case intValue, uintValue, floatValue:
+			return c.inRange(p, start)
 		}
 		return nil
 	default:

@@ -33,6 +33,37 @@ type outer struct {
 	Free  map[string][]string `json:"free"`
 	Pairs [][2]string         `json:"pairs"`
 	Go    string
+	N     *int        `json:"n"`
+	Small int8        `json:"small"`
+	U     uint16      `json:"u"`
+	B     bool        `json:"b"`
+	F     float32     `json:"f"`
+	Q     int         `json:"q,omitempty,string"`
+	Num   json.Number `json:"num"`
+	Bytes []byte      `json:"bytes"`
+	Short *shorthand  `json:"short"`
+}
+
+// shorthand decodes itself through its wire form, or from a string alone,
+// as package reason's Reason does.
+type shorthand struct{ Text string }
+
+type shorthandJSON struct {
+	Text string `json:"text"`
+}
+
+var _ = Wire[shorthand, shorthandJSON]()
+
+func (s *shorthand) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &s.Text)
+	}
+	var w shorthandJSON
+	if err := Decode(b, &w); err != nil {
+		return err
+	}
+	s.Text = w.Text
+	return nil
 }
 
 // TestDecodeExactCase: a key in another case than the field's is refused
@@ -113,7 +144,33 @@ func TestCheck(t *testing.T) {
 		{"decimal.Decimal over the limit", `{"plain":"` + strings.Repeat("1", MaxDecimalLen+1) + `"}`, `longer than 64 characters at plain`},
 		{"decimal pointer over the limit", `{"ptr":"` + strings.Repeat("1", 10000) + `"}`, `json: decimal "1111111111111111111111111111111111111111111111111111111111111111"… longer than 64 characters at ptr`},
 		{"decimal that is no number", `{"score":"1.2.3"}`, `decimal "1.2.3": want a plain decimal`},
-		{"decimal as an object", `{"score":{}}`, `decimal "{}": want a plain decimal`},
+		{"decimal as an object", `{"score":{}}`, `json: an object where a decimal is wanted at score`},
+		{"decimal as true", `{"plain":true}`, `json: true where a decimal is wanted at plain`},
+
+		{"scalars of their kinds", `{"n":-9223372036854775808,"small":-128,"u":65535,"b":false,"f":3.4e38,"q":"12","num":"1.5e3","bytes":"AAE=","text":null,"Go":"x"}`, ""},
+		{"null for every kind", `{"n":null,"small":null,"u":null,"b":null,"f":null,"q":null,"num":null,"bytes":null,"units":null,"byID":null,"pairs":null}`, ""},
+		{"a string for an integer", `{"units":[{},{}],"n":"5"}`, `json: a string where an integer is wanted at n`},
+		{"a number for a string", `{"units":[{},{"kind":5}]}`, `json: a number where a string is wanted at units[1].kind`},
+		{"a string for a bool", `{"b":"true"}`, `json: a string where true or false is wanted at b`},
+		{"true for a string", `{"text":true}`, `json: true where a string is wanted at text`},
+		{"false for an integer", `{"u":false}`, `json: false where an integer of at least 0 is wanted at u`},
+		{"an object for an array", `{"units":{}}`, `json: an object where an array is wanted at units`},
+		{"an array for an object", `{"units":[[]]}`, `json: an array where an object is wanted at units[0]`},
+		{"a string for a map", `{"byID":"a"}`, `json: a string where an object is wanted at byID`},
+		{"a string in an array of strings", `{"free":{"a":["b",1]}}`, `json: a number where a string is wanted at free.a[1]`},
+		{"an integer over its range", `{"small":128}`, `json: integer 128 out of range (-128 to 127) at small`},
+		{"an integer under its range", `{"n":-9223372036854775809}`, `json: integer -9223372036854775809 out of range (-9223372036854775808 to 9223372036854775807) at n`},
+		{"an unsigned integer over its range", `{"u":65536}`, `json: integer 65536 out of range (0 to 65535) at u`},
+		{"minus zero for an integer", `{"small":-0}`, ""},
+		{"minus zero for an unsigned integer", `{"u":-0}`, `json: number -0 where an integer of at least 0 is wanted at u`},
+		{"a negative unsigned integer", `{"u":-1}`, `json: number -1 where an integer of at least 0 is wanted at u`},
+		{"a fraction for an integer", `{"small":1.5}`, `json: number 1.5 where an integer is wanted at small`},
+		{"an exponent for an integer", `{"n":1e2}`, `json: number 1e2 where an integer is wanted at n`},
+		{"a float over its range", `{"f":3.5e38}`, `json: number 3.5e38 out of range at f`},
+		{"a number for bytes", `{"bytes":1}`, `cannot unmarshal number`},
+		{"a type that decodes itself, in its wire form", `{"short":{"text":"x"}}`, ""},
+		{"a type that decodes itself, in a form of its own", `{"short":"x"}`, ""},
+		{"a type that decodes itself, its wire form checked", `{"short":{"text":1}}`, `json: a number where a string is wanted at short.text`},
 
 		{"arrays of their length", `{"pairs":[["a","b"],["c",null]]}`, ""},
 		{"array too long", `{"pairs":[["a","b"],["c","d","e"]]}`, `json: array of 3 elements where 2 are wanted at pairs[1]`},
@@ -271,7 +328,7 @@ func TestPlanRecursive(t *testing.T) {
 // Decode takes encoding/json takes too.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{`{}`, `{"units":[{"creditCode":"x"}]}`, `{"byID":{"a":{"kind":"k"}}}`, `{"score":"1.5","plain":2}`,
-		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`} {
+		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`, `{"n":1,"small":-1,"u":2,"b":true,"f":1.5,"q":"3","num":"4","bytes":""}`, `{"n":"1"}`, `{"u":-0}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -290,6 +347,10 @@ func FuzzDecode(f *testing.F) {
 			}
 			if uerr := json.Unmarshal(data, new(outer)); uerr != nil {
 				t.Fatalf("Decode took what encoding/json refuses: %v", uerr)
+			}
+		} else if msg := derr.Error(); strings.Contains(msg, " is wanted at ") || strings.Contains(msg, " out of range") {
+			if json.Unmarshal(data, new(outer)) == nil {
+				t.Fatalf("Decode refused the kind of a value encoding/json takes: %v", derr)
 			}
 		}
 	})

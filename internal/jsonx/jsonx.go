@@ -31,6 +31,10 @@ import (
 //     time.ParseDuration reads, of at most 64 characters;
 //   - an array of another length than the Go array it fills (encoding/json
 //     would drop the elements over it, or leave the ones missing zero);
+//   - a value of another kind than the Go value it fills (a string for an
+//     integer, say), and an integer out of its type's range (encoding/json
+//     would refuse them too, but name no index, and name the Go types of
+//     a wire form where the path is wanted);
 //   - anything after the value but white space.
 //
 // The error names the bound, the key or the value and the path to the
