@@ -3,6 +3,7 @@ package canon
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -379,6 +381,36 @@ func TestNoFormIsAnError(t *testing.T) {
 		if b, err := encode(v); err == nil {
 			t.Errorf("%#v: encoded as %s; want an error", v, b)
 		}
+	}
+}
+
+// TestNoFormNamesTheMember: the error for a value with no canonical form
+// names the member and says why once, and a decimal too long to write is
+// refused before it is written, as quickly for four million digits as
+// for 65.
+func TestNoFormNamesTheMember(t *testing.T) {
+	at := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	huge := new(big.Int).Exp(big.NewInt(10), big.NewInt(4_000_000), nil)
+	for _, c := range []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"65 digits", scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Points: decimal.RequireFromString("1." + strings.Repeat("1", 63))}}, "result.points: decimal of more than 64 characters: no canonical form"},
+		{"four million digits", scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Points: decimal.NewFromBigInt(huge, 1)}}, "result.points: decimal of more than 64 characters: no canonical form"},
+		{"four million digits after the point", scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Points: decimal.NewFromBigInt(huge.Add(huge, big.NewInt(1)), -4_000_000)}}, "result.points: decimal of more than 64 characters: no canonical form"},
+		{"text", matters.Event{Matter: "\xff", At: at}, "matter: text is not valid UTF-8: no canonical form"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			took := hardening.Took(func() { _, err = encode(c.v) })
+			if err == nil || err.Error() != c.want || !errors.Is(err, errNoForm) {
+				t.Errorf("error %v, want %q wrapping errNoForm", err, c.want)
+			}
+			if took > hardening.Budget(50*time.Millisecond) {
+				t.Errorf("took %s to refuse", took)
+			}
+		})
 	}
 }
 
