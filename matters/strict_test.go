@@ -123,6 +123,17 @@ func TestLoadNamesThePlace(t *testing.T) {
 	}
 }
 
+// TestValidateOneProblemALine: a route's type with a line feed in it
+// cannot add a line of its own to the problems Validate lists one a line.
+func TestValidateOneProblemALine(t *testing.T) {
+	d := matters.Directory{Routes: []matters.Route{{Type: "a\nmatters: invalid: forged", ResolveDays: -1, Lead: "L"}}}
+	err := d.Validate()
+	want := `routes[a\nmatters: invalid: forged]: negative resolution limit of -1 working days: matters: invalid`
+	if err == nil || err.Error() != want {
+		t.Errorf("Validate = %q, want %q", err, want)
+	}
+}
+
 // TestDirectoryLimits: a limit too large for deadlines and facts is
 // refused by Validate, not found later.
 func TestDirectoryLimits(t *testing.T) {
