@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -124,7 +125,7 @@ func plainKey(k string) bool {
 		return false
 	}
 	for _, r := range k {
-		if r <= ' ' || strings.ContainsRune(`."[]\`, r) || r == utf8.RuneError {
+		if r <= ' ' || strings.ContainsRune(`."[]\`, r) || r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 	}

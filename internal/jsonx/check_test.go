@@ -107,6 +107,8 @@ func TestCheck(t *testing.T) {
 		{"unknown field", `{"vresion":"1"}`, `json: unknown field "vresion"`},
 		{"unknown field in a slice", `{"units":[{},{"creditcod":"x"}]}`, `json: unknown field "creditcod" at units[1]`},
 		{"unknown field in a map", `{"byID":{"a b":{"x":1}}}`, `json: unknown field "x" at byID["a b"]`},
+		{"unknown field under a key with a separator", `{"byID":{"a\u2028b":{"x":1}}}`, `json: unknown field "x" at byID["a\u2028b"]`},
+		{"unknown field under a key with a C1 control", `{"byID":{"a\u0085b":{"x":1}}}`, `json: unknown field "x" at byID["a\u0085b"]`},
 		{"case variant", `{"Version":"1"}`, `json: field "Version" is spelt "version" here (field names are case-sensitive)`},
 		{"case variant, nested", `{"units":[{"CREDITCODE":"x"}]}`, `field "CREDITCODE" is spelt "creditCode" here (field names are case-sensitive) at units[0]`},
 		{"Go name in another case", `{"go":"g"}`, `field "go" is spelt "Go" here`},
