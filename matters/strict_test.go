@@ -134,6 +134,26 @@ func TestValidateOneProblemALine(t *testing.T) {
 	}
 }
 
+// TestApplyRefusesAZoneJSONCannotKeep: an event whose time JSON would
+// write with another offset (Shanghai's local mean time, +08:05:43,
+// written +08:05) or not at all (an offset of 24 hours) is refused, so
+// that the matter's JSON never moves an event in time.
+func TestApplyRefusesAZoneJSONCannotKeep(t *testing.T) {
+	for _, c := range []struct {
+		zone *time.Location
+		want string
+	}{
+		{time.FixedZone("LMT", 8*3600+5*60+43), "its zone's offset +08:05:43 is not whole minutes under 24 hours"},
+		{time.FixedZone("far", 24*3600), "its zone's offset +24:00:00 is not whole minutes under 24 hours"},
+	} {
+		var m matters.Matter
+		e := matters.Event{Matter: "M1", Seq: 1, At: time.Date(2020, 6, 1, 9, 0, 0, 0, c.zone), Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"}
+		if err := m.Apply(e); !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Apply(at %s) = %v, want ErrInvalid saying %q", e.At, err, c.want)
+		}
+	}
+}
+
 // TestDirectoryLimits: a limit too large for deadlines and facts is
 // refused by Validate, not found later.
 func TestDirectoryLimits(t *testing.T) {

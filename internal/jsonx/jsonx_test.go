@@ -163,14 +163,27 @@ func TestTimeFits(t *testing.T) {
 		{time.Date(9999, 12, 31, 23, 0, 0, 0, east), true},
 		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).In(west), false}, // year 0 in its own zone
 		{time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC), false},
+		// encoding/json writes no offset of 24 hours or more, and an
+		// offset's minutes only: 08:05:43 (Shanghai's LMT) would read
+		// back 43 seconds off.
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("far", 24*3600)), false},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("far", -24*3600)), false},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("LMT", 8*3600+5*60+43)), false},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("near", 23*3600+59*60)), true},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("near", -(23*3600+59*60))), true},
 	} {
 		if got := jsonx.TimeFits(c.t); got != c.fits {
 			t.Errorf("TimeFits(%s) = %v, want %v", c.t, got, c.fits)
 		}
 		if c.fits {
 			for _, u := range []time.Time{c.t, c.t.UTC(), c.t.In(time.FixedZone("CST", 8*3600))} {
-				if _, err := json.Marshal(u); err != nil {
-					t.Errorf("TimeFits(%s) but Marshal(%s): %v", c.t, u, err)
+				b, err := json.Marshal(u)
+				var back time.Time
+				if err == nil {
+					err = json.Unmarshal(b, &back)
+				}
+				if err != nil || !back.Equal(u) {
+					t.Errorf("TimeFits(%s) but Marshal(%s) = %s, reading back %s, %v", c.t, u, b, back, err)
 				}
 			}
 		}
