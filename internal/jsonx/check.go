@@ -164,6 +164,8 @@ func (c *checker) value(p *plan) error {
 			return c.decimalString()
 		case durationValue:
 			return c.duration()
+		case timeValue:
+			return c.time()
 		}
 		start := c.i
 		if _, _, _, err := c.str(MaxString); err != nil {

@@ -23,6 +23,7 @@ var takes = [...]string{
 	intValue:     "-0123456789",
 	uintValue:    "-0123456789",
 	floatValue:   "-0123456789",
+	timeValue:    `"`,
 }
 
 // found names the value a byte starts, for messages.
@@ -41,6 +42,7 @@ var wanted = [...]string{
 	intValue:     "an integer",
 	uintValue:    "an integer of at least 0",
 	floatValue:   "a number",
+	timeValue:    "a time",
 }
 
 // refuses reports whether a value that starts with b cannot fill a value

@@ -217,6 +217,24 @@ func (c *checker) duration() error {
 	return nil
 }
 
+// time reads a string that must hold a time.Time, as its UnmarshalJSON
+// reads it (RFC 3339), so that a time at fault is named by its path.
+func (c *checker) time() error {
+	at := c.i
+	start, end, esc, err := c.str(MaxString)
+	if err != nil {
+		return c.strError(err, "time", at)
+	}
+	var t time.Time
+	if t.UnmarshalJSON(c.data[at:c.i]) != nil {
+		if esc { // time.Time reads no escape
+			return c.fail("time %s: want RFC 3339 without escapes", errtext.Quote(string(c.data[start:end])))
+		}
+		return c.fail("time %s: want RFC 3339, such as \"2024-03-04T08:40:00+08:00\"", errtext.Quote(string(c.data[start:end])))
+	}
+	return nil
+}
+
 // text reads a string of at most limit bytes holding a what, and returns
 // its text.
 func (c *checker) text(limit int, what string) (string, error) {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -33,15 +34,17 @@ type outer struct {
 	Free  map[string][]string `json:"free"`
 	Pairs [][2]string         `json:"pairs"`
 	Go    string
-	N     *int        `json:"n"`
-	Small int8        `json:"small"`
-	U     uint16      `json:"u"`
-	B     bool        `json:"b"`
-	F     float32     `json:"f"`
-	Q     int         `json:"q,omitempty,string"`
-	Num   json.Number `json:"num"`
-	Bytes []byte      `json:"bytes"`
-	Short *shorthand  `json:"short"`
+	N     *int         `json:"n"`
+	Small int8         `json:"small"`
+	U     uint16       `json:"u"`
+	B     bool         `json:"b"`
+	F     float32      `json:"f"`
+	Q     int          `json:"q,omitempty,string"`
+	Num   json.Number  `json:"num"`
+	Bytes []byte       `json:"bytes"`
+	Short *shorthand   `json:"short"`
+	At    time.Time    `json:"at"`
+	When  []*time.Time `json:"when"`
 }
 
 // shorthand decodes itself through its wire form, or from a string alone,
@@ -170,6 +173,11 @@ func TestCheck(t *testing.T) {
 		{"an exponent for an integer", `{"n":1e2}`, `json: number 1e2 where an integer is wanted at n`},
 		{"a float over its range", `{"f":3.5e38}`, `json: number 3.5e38 out of range at f`},
 		{"a number for bytes", `{"bytes":1}`, `cannot unmarshal number`},
+		{"times", `{"at":"2024-03-04T08:40:00+08:00","when":[null,"2024-03-04T00:40:00.5Z"]}`, ""},
+		{"a time not in RFC 3339", `{"when":["2024-03-04T08:40:00Z","2024-03-04 08:40"]}`, `json: time "2024-03-04 08:40": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at when[1]`},
+		{"a time out of range", `{"at":"2024-13-04T08:40:00Z"}`, `json: time "2024-13-04T08:40:00Z": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at at`},
+		{"a time spelt with an escape", `{"at":"\u0032024-03-04T08:40:00Z"}`, `json: time "\\u0032024-03-04T08:40:00Z": want RFC 3339 without escapes at at`},
+		{"a number for a time", `{"at":1709512800}`, `json: a number where a time is wanted at at`},
 		{"a type that decodes itself, in its wire form", `{"short":{"text":"x"}}`, ""},
 		{"a type that decodes itself, in a form of its own", `{"short":"x"}`, ""},
 		{"a type that decodes itself, its wire form checked", `{"short":{"text":1}}`, `json: a number where a string is wanted at short.text`},

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -38,6 +39,7 @@ const (
 	intValue                      // a signed integer of bits bits: null or a number in its range
 	uintValue                     // an unsigned integer of bits bits: null or a number in its range
 	floatValue                    // a float of bits bits: null or a number in its range
+	timeValue                     // a time.Time: null or a string in RFC 3339
 )
 
 type field struct {
@@ -50,6 +52,7 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	decimalTypes        = map[reflect.Type]bool{reflect.TypeFor[decimal.Decimal](): true, reflect.TypeFor[Decimal](): true}
 	durationType        = reflect.TypeFor[Duration]()
+	timeType            = reflect.TypeFor[time.Time]()
 	numberType          = reflect.TypeFor[json.Number]() // a number, or a string that holds one
 	anyPlan             = &plan{}
 )
@@ -110,6 +113,8 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		return &plan{kind: decimalValue}
 	case t == durationType:
 		return &plan{kind: durationValue}
+	case t == timeType:
+		return &plan{kind: timeValue}
 	}
 	if p, ok := plans.Load(t); ok {
 		return p.(*plan)
