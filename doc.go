@@ -27,7 +27,7 @@
 //	统一社会信用代码    unified social credit code (GB 32100-2015): [accountability.CheckCreditCode]
 //	吹哨 → 派单 → 应哨 → 办结   whistle → dispatch → accept → resolve: [matters.Event], [matters.Matter]
 //	统筹                a matter dispatched to several units: [matters.Matter].Coordinated
-//	分时段              a long matter graded in stages: [matters.Progress]
+//	分时段              a long matter graded in stages, at a [matters.Progress] of the lead, the owner or the platform
 //	工作日 / 调休        working days and make-up working days: [workday.Calendar]
 //	一事一评            one matter, one evaluation: [scoring.Evaluation], recorded in a [scoring.Book]
 //	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade] of a [scoring.Scale]

@@ -9,6 +9,16 @@
 //
 //   - each Progress (分时段) by the matter's lead at the time grades the
 //     lead on the matter as far as that event: a stage of a long matter;
+//   - each Progress by the owner — its staged evaluation (分时段评价), which
+//     it may give whenever it chooses once the matter is dispatched —
+//     grades every unit on the matter, the lead then the support units in
+//     the order of the dispatch, on the matter as far as that event,
+//     whether or not they accepted: a lead that neither accepts nor
+//     resolves is graded on the clock run so far, rather than never;
+//   - each Progress by the platform of a matter it reported for an owner
+//     grades the owner, by the platform, on the matter as far as that
+//     event, whether or not the owner dispatched it: an owner that sits
+//     on a hotline's matter is graded too;
 //   - the Close (结案) grades every unit on the matter — the lead of its
 //     latest dispatch, then the support units in the order of the dispatch
 //     — and, for a matter a platform (a hotline such as 12345) reported for

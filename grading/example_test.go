@@ -174,3 +174,38 @@ func Example_platformOwner() {
 	// Output:
 	// event 5: 镜湖街道 graded by 12345, resolved in 96h0m0s of 72h0m0s: poor
 }
+
+// A sub-district grades a long matter in stages (分时段评价) when it
+// chooses, by recording a Progress of its own: here a week after the
+// dispatch, with the lead yet to accept. The lead is graded on the clock
+// run so far (five working days of workday.China's 24-hour working day),
+// not let off until it answers.
+func Example_ownerStage() {
+	cal := workday.China()
+	catalog := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{
+		{Type: "违章搭建", Lead: "城管局", Respond: 4 * time.Hour, ResolveDays: 10},
+	}}}
+	g := grading.New(grading.Config{Catalog: catalog, Evaluator: wuhu.Table()})
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST()) // a Monday
+	const id = "2020-0002"
+	m, err := matters.Replay([]matters.Event{
+		{Matter: id, Seq: 1, Kind: matters.Report, Actor: "镜湖街道", Type: "违章搭建", At: at},
+		{Matter: id, Seq: 2, Kind: matters.Whistle, Actor: "镜湖街道", At: at},
+		{Matter: id, Seq: 3, Kind: matters.Dispatch, Actor: "镜湖街道", Units: []string{"城管局"}, At: at},
+		{Matter: id, Seq: 4, Kind: matters.Progress, Actor: "镜湖街道", Note: "第一阶段评价", At: at.AddDate(0, 0, 7)},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	gs, err := g.Grade(cal, m, 0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := gs[0].Facts
+	fmt.Printf("event %d: %s stage %d, responded %t after %v (limit %v): %s\n",
+		gs[0].Seq, f.Subject, f.Stage, f.Responded, f.Response, f.ResponseLimit, gs[0].Evaluation.Result.Grade)
+	// Output:
+	// event 4: 城管局 stage 1, responded false after 120h0m0s (limit 4h0m0s): poor
+}

@@ -109,6 +109,10 @@ func (g *standard) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([
 		switch {
 		case e.Kind == matters.Progress && e.Actor == part.Lead:
 			units = []string{part.Lead}
+		case e.Kind == matters.Progress && e.Actor == part.Owner:
+			units = append([]string{part.Lead}, part.Support...)
+		case e.Kind == matters.Progress && e.Actor == part.Platform:
+			units = []string{part.Owner}
 		case e.Kind == matters.Close && (part.Lead != "" || part.Platform != ""):
 			units = closeSubjects(part)
 			answer = latestAnswer(part)

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -55,6 +56,16 @@ func TestGrade(t *testing.T) {
 			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Accept, "D1"), ev(matters.Accept, "D2"), ev(matters.Progress, "D2"),
 			ev(matters.Progress, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
 			[]row{{7, "D1", S, 2, false, "ok"}, {9, "D1", S, 3, false, "ok"}, {9, "D2", S, 3, false, "ok"}}},
+		{"the owner grades a stage: every unit on the matter, accepted or not, lead first", build(append(whistled,
+			ev(matters.Dispatch, S, "D1", "D2"), ev(matters.Progress, S), ev(matters.Accept, "D1"), ev(matters.Progress, S),
+			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
+			[]row{{4, "D1", S, 1, false, "ok"}, {4, "D2", S, 1, false, "ok"}, {6, "D1", S, 2, false, "ok"}, {6, "D2", S, 2, false, "ok"},
+				{8, "D1", S, 3, false, "ok"}, {8, "D2", S, 3, false, "ok"}}},
+		{"the platform grades the owner's stage, dispatched or not; the owner's stage grades its units", build(
+			matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}, ev(matters.Progress, H), ev(matters.Dispatch, S, "D1"),
+			ev(matters.Progress, S), ev(matters.Progress, H), ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S)),
+			[]row{{2, S, H, 1, false, "ok"}, {4, "D1", S, 2, false, "ok"}, {5, S, H, 3, false, "ok"},
+				{8, "D1", S, 4, false, "ok"}, {8, S, H, 4, false, "ok"}}},
 		{"three units at the Close, lead first, then the dispatch's order", build(append(whistled,
 			ev(matters.Dispatch, S, "D1", "D3", "D2"), ev(matters.Accept, "D1"), ev(matters.Accept, "D3"), ev(matters.Accept, "D2"),
 			ev(matters.Resolve, "D1"), ev(matters.Close, S))...),
@@ -306,6 +317,60 @@ func TestNewPanics(t *testing.T) {
 				}
 			}()
 			grading.New(tc.c)
+		})
+	}
+}
+
+// TestStageGradesTheSilent: a lead that neither accepts nor resolves,
+// or an owner that sits on a platform's matter, escaped every grade while
+// only its own Progress or a Close could call for one. A stage graded by
+// whoever grades (分时段评价: the owner's Progress, the platform's) grades
+// it on the matter as far as the stage: not responded, the clocks run to
+// the stage, over their limits.
+func TestStageGradesTheSilent(t *testing.T) {
+	const S, H = "S1", "H"
+	const week = 7 * 24 * time.Hour
+	for _, tc := range []struct {
+		name   string
+		events []matters.Event // the last is the stage, a week after the first
+		start  int             // the event the clocks run from
+		want   scoring.Facts   // without the clocks
+	}{
+		{"the owner grades a lead that never accepted",
+			[]matters.Event{ev(matters.Report, S), ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), ev(matters.Progress, S)}, 2,
+			scoring.Facts{Subject: "D1", Evaluator: S, ResponseLimit: 4 * time.Hour}},
+		{"the platform grades an owner that never answered",
+			[]matters.Event{{Kind: matters.Report, Actor: H, Units: []string{S}}, ev(matters.Progress, H)}, 0,
+			scoring.Facts{Subject: S, Evaluator: H, ResponseLimit: 4 * time.Hour}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			last := len(tc.events) - 1
+			tc.events[last].At = hour(0).Add(week)
+			m := build(tc.events...)
+			got, err := grader().Grade(cal, m, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 {
+				t.Fatalf("%d grades, want 1: %+v", len(got), rows(got))
+			}
+			run, err := cal.Between(m.Events[tc.start].At, m.Events[last].At)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want
+			want.Matter, want.Type, want.Stage, want.Quality = "M", "占道经营", 1, 5
+			want.Response, want.Resolution, want.ResolutionLimit = run, run, 3*cal.Day()
+			want.Attrs = map[string]string{"events": strconv.Itoa(len(tc.events))}
+			if diff := cmp.Diff(want, got[0].Facts); diff != "" {
+				t.Errorf("facts mismatch (-want +got):\n%s", diff)
+			}
+			if run <= 3*cal.Day() {
+				t.Errorf("a week's working time %v is within the resolution limit", run)
+			}
+			if err := scoring.NewBook(nil).Record(got[0].Evaluation); err != nil {
+				t.Errorf("a book refuses the stage's grade: %v", err)
+			}
 		})
 	}
 }

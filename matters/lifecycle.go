@@ -112,7 +112,12 @@ const MaxExtendDays = 365
 //     which becomes its Owner, back in Reported. Deny changes nothing else.
 //   - Resume (恢复), by L, O or P, from Dispatched or Accepted, only while
 //     suspended: the clock runs again.
-//   - Progress (分时段), by U, from Accepted, not while suspended: Stage + 1.
+//   - Progress (分时段), by U from Accepted (a stage done); by O from
+//     Dispatched or Accepted (the owner grades its units on a stage,
+//     分时段评价, when it chooses: whether or not the lead has accepted or
+//     reported a stage); by P from Reported, Whistled, Dispatched or
+//     Accepted (the platform grades the owner on a stage, whether or not it
+//     has dispatched); not while suspended: Stage + 1.
 //   - Resolve (办结), by L, from Accepted, not while suspended. → Resolved.
 //   - Reopen (重办), by O or P, from Resolved. → Accepted, with the same units.
 //   - Close (结案), by O, from Resolved, or from Reported where the owner

@@ -153,17 +153,29 @@ func (r *rules) check() {
 			r.transition("not suspended (a suspension takes effect only when approved)")
 		}
 		r.actor(r.lead || r.owner || r.platform, "only the lead, the owner or the platform")
-	case Progress, Resolve:
+	case Progress:
+		// Whoever grades may grade a stage (分时段评价) whenever it likes:
+		// the owner its units, whether or not the lead has accepted; the
+		// platform the owner, whether or not it has dispatched. The graded
+		// must not decide alone when, or whether, a long matter is graded.
+		switch {
+		case r.platform && !r.in(Reported, Whistled, Dispatched, Accepted):
+			r.wrongState("to the platform from reported, whistled, dispatched or accepted")
+		case !r.platform && !r.in(Dispatched, Accepted):
+			r.wrongState("from dispatched or accepted (by a dispatched unit from accepted)")
+		case r.unit && !r.in(Accepted):
+			r.wrongState("to a dispatched unit from accepted")
+		case m.Suspended:
+			r.transition("the matter is suspended; resume it first")
+		}
+		r.actor(r.unit || r.owner || r.platform, "only a dispatched unit, the owner or the platform")
+	case Resolve:
 		if !r.in(Accepted) {
 			r.wrongState("from accepted")
 		} else if m.Suspended {
 			r.transition("the matter is suspended; resume it first")
 		}
-		if e.Kind == Progress {
-			r.actor(r.unit, "only a dispatched unit")
-		} else {
-			r.actor(r.lead, "only the lead")
-		}
+		r.actor(r.lead, "only the lead")
 	case Reopen:
 		if !r.in(Resolved) {
 			r.wrongState("from resolved")

@@ -46,6 +46,7 @@ type Facts struct {
 	Supervised int  `json:"supervised,omitempty"`
 	Replied    bool `json:"replied,omitempty"` // the unit answered the citizen (答复)
 	// Quality is the sub-district's judgement from 1 to 5; 0 = not given.
+	// A [Table] refuses any other value, and a negative Urged or Supervised.
 	Quality int `json:"quality,omitempty"`
 	// Satisfied is the citizen's answer; nil = not asked or no answer.
 	Satisfied *bool `json:"satisfied,omitempty"`

@@ -222,7 +222,10 @@ func (t *Table) policy() string {
 //
 // When no rule matches, or the rule's grade is not on the scale (neither
 // happens to a validated table), Evaluate refuses with an error wrapping
-// [ErrNoRule] or [ErrInvalid].
+// [ErrNoRule] or [ErrInvalid]. It refuses facts no rule can read as they
+// mean — a Quality outside 0–5 (a rule "quality at most 2" would match
+// −3), a negative Urged or Supervised — with an error wrapping
+// [ErrInvalid] that names the matter, the subject and the figures.
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
 // they are, and allocates once, a block with the reason, its checks and
@@ -231,6 +234,9 @@ func (t *Table) policy() string {
 // no text. A host that grades in bulk grades with [Table.Compile]'s
 // evaluator, which gives the same Results about 1.3–1.7× as fast.
 func (t *Table) Evaluate(f Facts) (Result, error) {
+	if err := checkFigures(t.Version, &f); err != nil {
+		return Result{}, err
+	}
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		if !r.matches(&f) {

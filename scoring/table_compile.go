@@ -257,6 +257,9 @@ func (r *compiledRule) matches(f *Facts, fl uint16, answer uint8) bool {
 
 // Evaluate grades f as the table it was compiled from does.
 func (c *compiled) Evaluate(f Facts) (Result, error) {
+	if err := checkFigures(c.t.Version, &f); err != nil {
+		return Result{}, err
+	}
 	i := c.match(&f)
 	if i < 0 {
 		return Result{}, c.noRule(&f)

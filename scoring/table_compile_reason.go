@@ -15,6 +15,10 @@ import (
 // evaluateInto grades f as Evaluate does, into *dst, writing the reason
 // into memory dst already holds from an earlier call (see EvaluateInto).
 func (c *compiled) evaluateInto(dst *Result, f *Facts) error {
+	if err := checkFigures(c.t.Version, f); err != nil {
+		*dst = Result{}
+		return err
+	}
 	i := c.match(f)
 	if i < 0 {
 		*dst = Result{}

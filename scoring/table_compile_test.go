@@ -425,3 +425,43 @@ func TestEvaluateIntoMisuse(t *testing.T) {
 		})
 	}
 }
+
+// TestEvaluateRefusesFactsOutOfRange: a Quality outside 0–5 or a negative
+// count is not a judgement or a count a rule can read ("quality at most 2"
+// would match −3), so a table, compiled or not, refuses it, naming the
+// matter and the subject, with the same error either way.
+func TestEvaluateRefusesFactsOutOfRange(t *testing.T) {
+	tbl := wuhu.Table()
+	compiled, err := tbl.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		facts scoring.Facts
+		want  string
+	}{
+		{"quality −3", scoring.Facts{Quality: -3}, "quality -3, not 0–5"},
+		{"quality 6", scoring.Facts{Quality: 6}, "quality 6, not 0–5"},
+		{"urged −1", scoring.Facts{Urged: -1}, "urged -1 times"},
+		{"supervised −2", scoring.Facts{Supervised: -2, Quality: 9}, "quality 9, not 0–5; supervised -2 times"},
+	} {
+		tt.facts.Matter, tt.facts.Subject, tt.facts.Resolved = "M-1", "城管局", true
+		want := fmt.Sprintf("table %q, matter \"M-1\", subject \"城管局\": %s", tbl.Version, tt.want)
+		var into scoring.Result
+		_, perr := tbl.Evaluate(tt.facts)
+		_, cerr := compiled.Evaluate(tt.facts)
+		ierr := scoring.EvaluateInto(compiled, &into, tt.facts)
+		for _, c := range []struct {
+			how string
+			err error
+		}{{"Evaluate", perr}, {"compiled", cerr}, {"EvaluateInto", ierr}} {
+			if !errors.Is(c.err, scoring.ErrInvalid) || !strings.Contains(fmt.Sprint(c.err), want) {
+				t.Errorf("%s: %s = %v; want ErrInvalid with %q", tt.name, c.how, c.err, want)
+			}
+		}
+		if diff := cmp.Diff(scoring.Result{}, into, decimalEqual); diff != "" {
+			t.Errorf("%s: EvaluateInto left a result; mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -49,4 +50,26 @@ func joinCapped(errs []error) error {
 		l.Add(err)
 	}
 	return l.Err(ErrInvalid)
+}
+
+// checkFigures refuses facts that no rule can read as they mean: a Quality
+// outside 0–5 (a rule "quality at most 2" would match −3) or a negative
+// count of urgings or supervisions. It names the table, the matter and
+// the subject, as ErrNoRule's error does.
+func checkFigures(version string, f *Facts) error {
+	if f.Quality >= 0 && f.Quality <= 5 && f.Urged >= 0 && f.Supervised >= 0 {
+		return nil
+	}
+	var bad []string
+	if f.Quality < 0 || f.Quality > 5 {
+		bad = append(bad, fmt.Sprintf("quality %d, not 0–5", f.Quality))
+	}
+	if f.Urged < 0 {
+		bad = append(bad, fmt.Sprintf("urged %d times", f.Urged))
+	}
+	if f.Supervised < 0 {
+		bad = append(bad, fmt.Sprintf("supervised %d times", f.Supervised))
+	}
+	return fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrInvalid,
+		errtext.Quote(version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), strings.Join(bad, "; "))
 }

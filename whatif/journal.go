@@ -33,6 +33,8 @@ type Source func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error
 // dispatch followed). A journal does not record everything an evaluator
 // may read: the sub-district's quality judgement (Facts.Quality) and a
 // host's Attrs are for the host to add, in a Source that calls this one.
+// An evaluation of a matter the journal has no event of before it is an
+// error wrapping [ErrInvalid], naming the evaluation.
 // FactsFor panics if cal or route is nil.
 func FactsFor(cal *workday.Calendar, route func(*matters.Matter) (matters.Route, error)) Source {
 	switch {
@@ -42,6 +44,9 @@ func FactsFor(cal *workday.Calendar, route func(*matters.Matter) (matters.Route,
 		panic("whatif: FactsFor: nil route function")
 	}
 	return func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+		if len(m.Events) == 0 {
+			return scoring.Facts{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter before it", ErrInvalid, where(&ev))
+		}
 		r, err := route(m)
 		if err != nil {
 			return scoring.Facts{}, fmt.Errorf("whatif: route of matter %s: %w", errtext.Quote(m.ID), err)
@@ -53,8 +58,10 @@ func FactsFor(cal *workday.Calendar, route func(*matters.Matter) (matters.Route,
 // Recorded is the Source of the facts the journal recorded with each
 // evaluation (scoring.Evaluation.Facts, the decision record): the what-if
 // then grades exactly what was graded, the sub-district's quality
-// judgement and a host's Attrs included. An evaluation the journal holds
-// no facts for is an error wrapping [ErrInvalid].
+// judgement and a host's Attrs included. It reads nothing off the
+// matter, so a journal of evaluations without their matters' events
+// regrades with it. An evaluation the journal holds no facts for is an
+// error wrapping [ErrInvalid].
 func Recorded(_ *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
 	if ev.Facts == nil {
 		return scoring.Facts{}, fmt.Errorf("%w: the journal holds no facts for the evaluation of %s", ErrInvalid, where(&ev))
@@ -71,9 +78,14 @@ func Recorded(_ *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
 // appended: the amendment's, unless the facts read there are another
 // evaluation's (a later stage of the matter). The journal is read once.
 //
+// An evaluation of a matter the journal has no event of before it —
+// a host that journals evaluations only, or journals one before its
+// matter's first event — is given to facts with a Matter of no events
+// (its ID the evaluation's matter): [Recorded] needs none; [FactsFor]
+// refuses it.
+//
 // Errors are Rebuild's, those of facts (naming the evaluation), an
-// [ErrInvalid] error for an evaluation of a matter the journal has no
-// event of before the evaluation, or whose facts describe another
+// [ErrInvalid] error for an evaluation whose facts describe another
 // evaluation, and Regrade's.
 // RegradeJournal panics if r, facts or e is nil.
 func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.Evaluator, p scoring.Period) (Report, error) {
@@ -94,9 +106,6 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 	var asOf asOfCache
 	for ev := range rb.Book.All() { // in journal order
 		whole := rb.Matters[ev.Matter]
-		if whole == nil {
-			return Report{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter", ErrInvalid, where(&ev))
-		}
 		k := keyOf(&ev)
 		ev.Facts = pos.facts[k]
 		ats := []int{pos.at[k]}
@@ -105,10 +114,7 @@ func RegradeJournal(r io.Reader, opts *journal.Options, facts Source, e scoring.
 		}
 		var f scoring.Facts
 		for _, n := range ats {
-			if n == 0 {
-				return Report{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter before it", ErrInvalid, where(&ev))
-			}
-			m, err := asOf.matter(whole, n)
+			m, err := asOf.matter(ev.Matter, whole, n)
 			if err != nil {
 				return Report{}, fmt.Errorf("whatif: the evaluation of %s: %w", where(&ev), err)
 			}
@@ -136,8 +142,13 @@ type asOfCache struct {
 	m     *matters.Matter
 }
 
-// matter returns whole as it was after its first n events.
-func (c *asOfCache) matter(whole *matters.Matter, n int) (*matters.Matter, error) {
+// matter returns whole, matter id, as it was after its first n events: a
+// Matter of no events when the journal holds none of it (whole nil) or
+// none before (n 0).
+func (c *asOfCache) matter(id string, whole *matters.Matter, n int) (*matters.Matter, error) {
+	if whole == nil || n == 0 {
+		return &matters.Matter{ID: id}, nil
+	}
 	if n >= len(whole.Events) {
 		return whole, nil
 	}

@@ -365,13 +365,15 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 }
 
 // TestRegradeJournalBeforeItsMatter: an evaluation journaled before the
-// first event of its matter has no matter to read facts off, as one of a
-// matter the journal has no event of: ErrInvalid, naming it.
+// first event of its matter, or of a matter the journal has no event of
+// (a host that journals evaluations only), regrades on the facts it
+// recorded; FactsFor has no matter to read facts off: ErrInvalid, naming
+// it.
 func TestRegradeJournalBeforeItsMatter(t *testing.T) {
 	_, strict := journalTables()
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, workday.CST())
 	f := scoring.Facts{Matter: "M1", Subject: "unit0", Evaluator: "城东街道", Final: true}
-	ev := f.Evaluation(at, scoring.Result{Grade: "fair", Points: decimal.NewFromInt(70), Policy: "manual", Reasons: reason.Texts("手评")})
+	ev := f.Evaluation(at, scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "manual", Reasons: reason.Texts("手评")})
 	ev.Facts = &f
 	report := matters.Event{Matter: "M1", Seq: 1, At: at, Kind: matters.Report, Actor: "城东街道", Type: "噪音"}
 	for _, tc := range []struct {
@@ -392,9 +394,16 @@ func TestRegradeJournalBeforeItsMatter(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err := whatif.RegradeJournal(&buf, nil, whatif.Recorded, strict, scoring.Year(2026))
+			got, err := whatif.RegradeJournal(bytes.NewReader(buf.Bytes()), nil, whatif.Recorded, strict, scoring.Year(2026))
+			if err != nil {
+				t.Fatalf("RegradeJournal on the recorded facts: %v", err)
+			}
+			if want, _ := strict.Evaluate(f); len(got.Changes) != 1 || got.Changes[0].Matter != "M1" || got.Changes[0].New.Grade != want.Grade {
+				t.Errorf("RegradeJournal on the recorded facts: changes %+v; want M1 regraded %s", got.Changes, want.Grade)
+			}
+			_, err = whatif.RegradeJournal(bytes.NewReader(buf.Bytes()), nil, whatif.FactsFor(workday.China(), (&matters.Catalog{}).RouteOf), strict, scoring.Year(2026))
 			if !errors.Is(err, whatif.ErrInvalid) || !strings.Contains(err.Error(), `"M1"`) {
-				t.Errorf("RegradeJournal = %v; want an error wrapping ErrInvalid naming M1", err)
+				t.Errorf("RegradeJournal with FactsFor = %v; want an error wrapping ErrInvalid naming M1", err)
 			}
 		})
 	}

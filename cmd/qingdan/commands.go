@@ -257,7 +257,7 @@ var journalVerifyReceiptCmd = &command.Command{
 	Name:  "journal verify-receipt",
 	Args:  "-key 公钥 回执文件",
 	Short: "只凭日志的公钥离线核验回执（每行一张），列出每张回执证明的条目",
-	Long:  "全部核验通过时退出码为 0；有一张不通过时为 1。",
+	Long:  "全部核验通过时退出码为 0；有一张不通过时为 1；有一行不是回执（无法读取）时为 2，其余各行照常核验。",
 	Examples: []string{
 		"qingdan journal verify-receipt -key wuhu.pub cgj.receipts",
 	},

@@ -24,7 +24,8 @@ func (f *diffOptions) Run(env *command.Env, args []string) int {
 	}
 	old, new := docs[0], docs[1]
 	if old.kind != new.kind {
-		return env.UsageError("%s 是 %s，%s 是 %s：只比较同类的清单", args[0], old.kind, args[1], new.kind)
+		return env.UsageError("%s 是%s（%s），%s 是%s（%s）：只比较同类的清单",
+			command.Name(args[0]), kindLabels[old.kind], old.kind, command.Name(args[1]), kindLabels[new.kind], new.kind)
 	}
 	changes := changesOf(old, new)
 	if changes == nil {

@@ -47,12 +47,14 @@ func (f *checkpointOptions) Run(env *command.Env, args []string) int {
 	}
 	var signer note.Signer
 	if f.sign != "" {
-		key, err := readKey(env, f.sign)
+		key, err := readKey(env, f.sign) // its error names the file
 		if err == nil {
-			signer, err = note.NewSigner(key)
+			if signer, err = note.NewSigner(key); err != nil {
+				err = fmt.Errorf("%s: %w", f.sign, err)
+			}
 		}
 		if err != nil {
-			return env.Errorf(command.Usage, "私钥 %s: %v", f.sign, err)
+			return env.Errorf(command.Usage, "私钥 %v", err)
 		}
 		f.origin = signer.Name()
 	}
@@ -104,8 +106,13 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 		return env.UsageError("应给出 -name 和 -signer")
 	}
 	skey, vkey, err := note.GenerateKey(rand.Reader, f.name)
+	if err == nil {
+		// GenerateKey takes any name; a key whose name a note cannot
+		// carry would sign nothing.
+		_, err = note.NewSigner(skey)
+	}
 	if err != nil {
-		return env.Errorf(command.Usage, "%v", err)
+		return env.UsageError("-name %q：不能用作密钥名称（不能为空，不能含空白或 +）", f.name)
 	}
 	out, err := os.OpenFile(f.signer, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -116,6 +123,7 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 		err = cerr
 	}
 	if err != nil {
+		os.Remove(f.signer) // a partial key would block the next keygen
 		return env.Errorf(command.Usage, "%v", err)
 	}
 	fmt.Fprintln(env.Stdout, vkey)

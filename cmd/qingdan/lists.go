@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
@@ -13,6 +14,9 @@ import (
 
 // kinds are the documents check and diff read, by the name -kind gives.
 var kinds = []string{"register", "catalog", "directory", "admission", "list"}
+
+// kindLabels name the kinds in words, for messages.
+var kindLabels = map[string]string{"register": "两单一图一点", "catalog": "清单目录", "directory": "基层治理事项清单", "admission": "事项准入清单", "list": "公布的权力清单"}
 
 const kindsHelp = "`类型`：register（两单一图一点）、catalog（清单目录）、directory（基层治理事项清单）、admission（事项准入清单）、list（公布的权力清单 CSV）；不给时按内容判断"
 
@@ -34,7 +38,7 @@ type document struct {
 // unless the import failed whole or stopped at a row it could not read.
 func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	if kind != "" && !slices.Contains(kinds, kind) {
-		return nil, fmt.Errorf("-kind %q：应为 %v 之一", kind, kinds)
+		return nil, fmt.Errorf("-kind %q：应为 %s 之一", kind, strings.Join(kinds, "、"))
 	}
 	b, err := env.Read(name, matters.MaxCatalogBytes)
 	if err != nil {

@@ -128,17 +128,18 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 		}
 		n++
 		var rc journal.Receipt
-		err := json.Unmarshal(sc.Bytes(), &rc)
-		if err == nil {
-			var e journal.Entry
-			var cp journal.Checkpoint
-			if e, cp, err = rc.Verify(v); err == nil {
-				fmt.Fprintf(env.Stdout, "第 %d 行：通过，%s 第 %d 条（%s），在检查点的前 %d 条中\n", line, cp.Origin, e.Seq, e.Kind.Label(), cp.Size)
-				continue
-			}
+		if err := json.Unmarshal(sc.Bytes(), &rc); err != nil {
+			fmt.Fprintf(env.Stdout, "第 %d 行：无法读取：%v\n", line, err)
+			code = command.Usage
+			continue
 		}
-		fmt.Fprintf(env.Stdout, "第 %d 行：不通过：%v\n", line, err)
-		code = command.Failed
+		e, cp, err := rc.Verify(v)
+		if err != nil {
+			fmt.Fprintf(env.Stdout, "第 %d 行：不通过：%v\n", line, err)
+			code = max(code, command.Failed)
+			continue
+		}
+		fmt.Fprintf(env.Stdout, "第 %d 行：通过，%s 第 %d 条（%s），在检查点的前 %d 条中\n", line, cp.Origin, e.Seq, e.Kind.Label(), cp.Size)
 	}
 	if n == 0 {
 		return env.Errorf(command.Usage, "%s 中没有回执", command.Name(args[0]))

@@ -42,18 +42,24 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 	if fi, err := os.Stat(f.out); err != nil || !fi.IsDir() {
 		return env.Errorf(command.Usage, "-o %s：不是已有的目录", f.out)
 	}
+	// Every file name is checked before any is written, so that a clash
+	// leaves the folder as it was.
 	seen := map[string]string{}
+	names := make([]string, len(reg.Flows))
 	for i := range reg.Flows {
-		fl := &reg.Flows[i]
-		name := fileName(fl.ID) + ext
+		id := reg.Flows[i].ID
+		name := fileName(id) + ext
 		if other, ok := seen[name]; ok {
-			return env.Errorf(command.Usage, "流程图 %q 和 %q 的文件名都是 %s", other, fl.ID, name)
+			return env.Errorf(command.Usage, "流程图 %q 和 %q 的文件名都是 %s", other, id, name)
 		}
-		seen[name] = fl.ID
-		if err := env.Write(filepath.Join(f.out, name), []byte(draw(fl))); err != nil {
+		seen[name] = id
+		names[i] = filepath.Join(f.out, name)
+	}
+	for i := range reg.Flows {
+		if err := env.Write(names[i], []byte(draw(&reg.Flows[i]))); err != nil {
 			return env.Errorf(command.Usage, "%v", err)
 		}
-		fmt.Fprintln(env.Stdout, filepath.Join(f.out, name))
+		fmt.Fprintln(env.Stdout, names[i])
 	}
 	return command.OK
 }

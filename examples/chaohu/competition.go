@@ -18,8 +18,13 @@ import (
 // three annual appraisals (年度考核) by year, the points each grade is worth,
 // the weights, and the kinds of post with how many posts of each kind are
 // offered (the source: each sub-district offered nearly 20 posts, 近20个岗位).
+// The source says only that the posts went by the competition's results and
+// the last three annual appraisals (综合竞选成绩及近三年年度考核结果); the
+// weights, the points and the bar are illustrative, and Note says so in the
+// report.
 type competition struct {
 	Title           string                     `json:"title"`
+	Note            string                     `json:"note,omitempty"`
 	Year            int                        `json:"year"`    // the year of the competition; appraisals are of the three years before
 	Weights         assessment.Weights         `json:"weights"` // "competition", "year1" (last year), "year2", "year3"
 	AppraisalPoints map[string]decimal.Decimal `json:"appraisalPoints"`
@@ -131,6 +136,9 @@ func (r *report) competition(c *competition) error {
 	r.printf("  综合成绩 = 竞选成绩×%s + %s 年度考核折算分×%s（%s）%s\n",
 		percent(c.Weights[staff.CompetitionPart]), strings.Join(years, "、"), strings.Join(shares, "、"),
 		strings.Join(points, "、"), bars)
+	if c.Note != "" {
+		r.printf("  （%s）\n", c.Note)
+	}
 	for _, p := range c.Posts {
 		r.printf("  %s %s %s（%d 个岗位）\n", p.Code, p.Unit, p.Name, p.Quota)
 		heads := []string{">排名", "姓名", ">竞选成绩"}

@@ -4,6 +4,16 @@
 // built with package accountability; and the open competition for its posts
 // (公开竞选), ranked with package staff.
 //
+// The source says that Chaohu drew up "两单一图一点" and fixed each
+// sub-district's 7 main duties and 127 power items; it lists none of them.
+// The register's units are the layout the source gives, but its duties,
+// powers, flowcharts, risk points and separations, the catalog's lists and
+// their revisions, the approving body and the dates are illustrative. Some
+// of them borrow what the source tells of Wuhu, not of Chaohu: the
+// admission list (事项准入) and the governance matter list (基层治理事项清单),
+// taking 招商引资 and 协税护税 out of the sub-district's duties, and the
+// planning-participation power (规划参与权).
+//
 // It prints, in order: the body layout checked against the city's
 // "一办五部两中心" template (plus 生态环境部 and the reserved slot, here
 // 文旅发展部); the seven main duties with their boundaries with city
@@ -20,8 +30,10 @@
 // from the 2019 list to the 2020 list, and the power list set against the
 // city's 127 power items; the ranked candidates of the open competition, 19
 // posts in 9 kinds (the source: nearly 20 posts per sub-district,
-// 近20个岗位); then the source's other mechanisms, each checked by rules of
-// this program and reported in Chinese:
+// 近20个岗位, filled by the competition's results and the last three annual
+// appraisals; the weights, points and bar are illustrative); then the
+// source's other mechanisms, each checked by rules of this program and
+// reported in Chinese:
 //
 //   - 九, staffing (data/staffing.json): the 97 administrative and 174
 //     institutional posts of the city's 5 sub-districts, 100 of them
@@ -41,8 +53,8 @@
 //     another of before set against the front desk of the 党群服务中心 and
 //     the back office, checked for "最多跑一趟", "一窗集成" (including that the
 //     register's flows of the listed items take applications at that desk),
-//     "一门全办" and "一枚印章" — the days of each step and which steps seal
-//     are illustrative.
+//     "一门全办" and "一枚印章" — the days of each step, which steps the
+//     applicant attends in person and which steps seal are illustrative.
 //
 // The 91580 hotline's two-way dispatch (双向派单), which the source tells
 // of Chaohu, is shown on Wuhu's data in examples/wuhu.
@@ -61,10 +73,11 @@
 //		Use the register in FILE (JSON, as package accountability
 //		writes it) as the current list instead of the built-in 2020 one.
 //
-// The exit status is 0 when neither the current list, the catalog's
-// cross-checks nor the checks of sections 九 to 十一 have an Error finding, 1 when they have (the report is
-// printed all the same) or a file cannot be read or written, and 2 for a
-// bad flag. The data — both revisions of the lists, the catalog's lists,
+// The exit status is 0 when neither the layout check, the current list, the
+// catalog's cross-checks nor the checks of sections 九 to 十一 have an Error
+// finding, 1 when they have (the report is printed all the same, and
+// stderr names the sections that found them) or a file cannot be read or
+// written, and 2 for a bad flag. The data — both revisions of the lists, the catalog's lists,
 // the candidates, the staffing, the leading team and the two ways of
 // service — is embedded from the data folder.
 package main

@@ -335,3 +335,42 @@ func TestCrossChecks(t *testing.T) {
 		t.Errorf("cross-checks of a mistyped lead = %v", errs)
 	}
 }
+
+// TestRunNamesTheSections: a register whose errors are found outside
+// section 六 fails the run, and stderr points to the sections that found
+// them rather than to 六、校验, which found none.
+func TestRunNamesTheSections(t *testing.T) {
+	b, err := dataFS.ReadFile("data/register-2020.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, old, new string
+		stderr         []string
+		not            []string
+	}{
+		{"a centre renamed: the layout check alone", `"name": "党群服务中心", "kind": "center"`, `"name": "党群中心", "kind": "center"`,
+			[]string{"the layout has 2 errors (see 一、机构设置)"}, []string{"六、校验", "九 to 十一"}},
+		{"a centre made an office: the layout, the team and the front desk", `"name": "党群服务中心", "kind": "center"`, `"name": "党群服务中心", "kind": "office"`,
+			[]string{"the layout has 1 errors (see 一、机构设置)", "the checks of 九 to 十一 found 2 errors"}, []string{"六、校验"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !bytes.Contains(b, []byte(tt.old)) {
+				t.Fatalf("register-2020.json has no %s", tt.old)
+			}
+			file := filepath.Join(t.TempDir(), "register.json")
+			if err := os.WriteFile(file, bytes.Replace(b, []byte(tt.old), []byte(tt.new), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			clitest.Fails(t, run, []string{"-register", file}, 1, tt.stderr...)
+			var stdout, stderr bytes.Buffer
+			run([]string{"-register", file}, &stdout, &stderr)
+			for _, s := range tt.not {
+				if strings.Contains(stderr.String(), s) {
+					t.Errorf("stderr = %q, want no %q", stderr.String(), s)
+				}
+			}
+		})
+	}
+}

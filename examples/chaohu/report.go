@@ -79,7 +79,9 @@ func (r *report) agencyNote(id string) string {
 	return note
 }
 
-func (r *report) layout() {
+// layout prints the sub-district's bodies and the findings of the city's
+// template over them, and returns those findings.
+func (r *report) layout() accountability.Findings {
 	tpl := chaohu.Template()
 	sd := r.subdistrict()
 	r.printf("一、机构设置（模板：%s）\n", tpl.Name)
@@ -98,13 +100,15 @@ func (r *report) layout() {
 		t.Add(u.ID, u.Name, u.Kind.Label(), note)
 	}
 	r.table(t)
-	if fs := tpl.Check(r.reg.Units, sd); len(fs) == 0 {
+	fs := tpl.Check(r.reg.Units, sd)
+	if len(fs) == 0 {
 		r.printf("  模板检查：符合\n\n")
 	} else {
 		r.printf("  模板检查：%d 个问题\n", len(fs))
 		r.findings(fs)
 		r.printf("\n")
 	}
+	return fs
 }
 
 func (r *report) duties() {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/examples/internal/cli"
@@ -49,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	w := bufio.NewWriter(stdout)
 	rep := &report{w: w, reg: &cur, lead: &lead, pub: &staff.Published}
 	rep.title()
-	rep.layout()
+	layout := rep.layout()
 	rep.duties()
 	rep.powers()
 	rep.flows()
@@ -84,8 +85,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chaohu: %v\n", err)
 		return 1
 	}
-	if n := len(findings.Errors()) + len(cross.Errors()) + len(mech.Errors()); n > 0 {
-		fmt.Fprintf(stderr, "chaohu: the %s list of %s has %d errors (see 六、校验)\n", cur.Version, cur.Org, n)
+	var failed []string
+	if n := len(layout.Errors()); n > 0 {
+		failed = append(failed, fmt.Sprintf("the layout has %d errors (see 一、机构设置)", n))
+	}
+	if n := len(findings.Errors()) + len(cross.Errors()); n > 0 {
+		failed = append(failed, fmt.Sprintf("the %s list of %s has %d errors (see 六、校验)", cur.Version, cur.Org, n))
+	}
+	if n := len(mech.Errors()); n > 0 {
+		failed = append(failed, fmt.Sprintf("the checks of 九 to 十一 found %d errors", n))
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "chaohu: %s\n", strings.Join(failed, "; "))
 		return 1
 	}
 	return 0

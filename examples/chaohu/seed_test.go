@@ -38,7 +38,14 @@ func TestSeedTerms(t *testing.T) {
 		"四、权力运行流程图：",
 		"五、廉政风险点：",
 		"八、公开竞选：",
-		"综合成绩 = 竞选成绩×70% + 2019、2018、2017 年度考核折算分",
+		"综合成绩 = 竞选成绩×",
+		"2019、2018、2017 年度考核折算分",
+		// The source gives neither weights, points nor a bar; the report
+		// must say that its own are illustrative.
+		"（权重、折算分和资格条件为示例；文件只说综合竞选成绩及近三年年度考核结果确定人选）",
+		// Nor does it say which of the five approvals of before the
+		// applicant attends in person.
+		"（改革前的五道审批为文件所述；各环节天数、须到场的环节和盖章环节为示例）",
 		"负责人兼任街道党工委委员，不分工、不占职数",
 		"（巢湖市街道权力事项 127 项，本例收录其中 13 项）",
 		"拿出 19 个岗位公开竞选",
@@ -66,8 +73,9 @@ func TestSeedTerms(t *testing.T) {
 
 // TestAgencyNote checks the notes on the dispatched agencies, which come
 // from the leading team's data: the source has the heads of the police
-// stations (派出所), and only them, sit on the sub-district's 党工委 without
-// a portfolio or a seat of its quota (不分工、不占职数), and the city's
+// stations (派出所) sit on the sub-district's 党工委 without a portfolio or
+// a seat of its quota (不分工、不占职数) — the team's data has no other
+// agency's head do so — and the city's
 // urban-management and market-regulation enforcement managed locally
 // (属地化管理); another agency, or any agency without the team's data, is
 // only 派驻机构.

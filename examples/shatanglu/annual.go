@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/assessment"
@@ -98,7 +100,7 @@ func (a *annual) jointScores(roster []member, year []scoring.Score) ([]staff.Sco
 		out = append(out, staff.Score{Person: m.ID, Category: categoryEnforce,
 			Scores: map[string]decimal.Decimal{indicatorWork: work.Round(2), indicatorReview: review}})
 	}
-	for id := range a.Reviews {
+	for _, id := range slices.Sorted(maps.Keys(a.Reviews)) {
 		if !seen[id] {
 			errs = append(errs, fmt.Errorf("annual %d: review of %s, who is not enforcement staff", a.Year, id))
 		}
@@ -115,7 +117,8 @@ func (a *annual) promote(joint []staff.Appraised) ([]staff.Placement, error) {
 	}
 	var cands []staff.Candidate
 	var errs []error
-	for id, rec := range a.Promotion.Candidates {
+	for _, id := range slices.Sorted(maps.Keys(a.Promotion.Candidates)) {
+		rec := a.Promotion.Candidates[id]
 		t, ok := total[id]
 		if !ok {
 			errs = append(errs, fmt.Errorf("annual %d: candidate %s has no annual assessment", a.Year, id))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -108,5 +109,35 @@ func TestAnnualErrors(t *testing.T) {
 	a.Promotion.Candidates["GB09"] = decimal.NewFromInt(80)
 	if _, err := a.promote(nil); err == nil || !strings.Contains(err.Error(), "candidate GB09 has no annual assessment") {
 		t.Errorf("promote error %v, want GB09 named", err)
+	}
+}
+
+// TestAnnualErrorsInOrder: the errors of promote and jointScores, which
+// range over maps, come in the order of the IDs, the same on every run.
+func TestAnnualErrorsInOrder(t *testing.T) {
+	a, roster := loadAnnual(t)
+	for _, id := range []string{"PC03", "PC01", "PC02"} {
+		a.Reviews[id] = decimal.NewFromInt(90)
+	}
+	year, err := yearScores(shatangluPolicy(), roster, a.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"annual 2019: review of PC01, who is not enforcement staff\n" +
+			"annual 2019: review of PC02, who is not enforcement staff\n" +
+			"annual 2019: review of PC03, who is not enforcement staff",
+		"annual 2019: candidate CG01 has no annual assessment\n" +
+			"annual 2019: candidate CG02 has no annual assessment\n" +
+			"annual 2019: candidate CG03 has no annual assessment\n" +
+			"annual 2019: candidate CG04 has no annual assessment",
+	}
+	for range 20 {
+		_, jointErr := a.jointScores(roster, year)
+		_, promoteErr := a.promote(nil)
+		got := []string{fmt.Sprint(jointErr), fmt.Sprint(promoteErr)}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("errors mismatch (-want +got):\n%s", diff)
+		}
 	}
 }

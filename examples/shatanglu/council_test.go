@@ -168,3 +168,18 @@ func TestAgencyRule(t *testing.T) {
 		t.Errorf("assessor = %q, want STL-GLB (公共管理办公室)", got)
 	}
 }
+
+// TestRegisterBasis: the source names no document for the personnel-
+// participation power the city and the district granted 沙塘路街道; the
+// 《关于深化街道体制改革的实施意见》 it names is 芜湖市委's. So the register
+// must not cite it, and must say that the basis it gives is illustrative.
+func TestRegisterBasis(t *testing.T) {
+	_, _, _, reg := fixtures(t)
+	for _, p := range reg.Powers {
+		for i, b := range p.Basis {
+			if strings.Contains(b.Law, "关于深化街道体制改革的实施意见") || !strings.Contains(b.Law, "示例") {
+				t.Errorf("powers[%s].basis[%d] = %q: cites Wuhu's document or does not say it is illustrative", p.Code, i, b.Law)
+			}
+		}
+	}
+}

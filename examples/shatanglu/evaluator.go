@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/scoring"
@@ -68,9 +70,10 @@ const PostAttr = "post"
 // unknown post category or a figure out of range.
 var ErrCannotGrade = errors.New("post evaluator: cannot grade")
 
-// shatangluPolicy returns the weights 沙塘路街道 used in 2020: enforcement
-// posts answer for finishing cases on time, police posts for turning up
-// fast, legal-service posts for the people they serve.
+// shatangluPolicy returns the example's weights for 2020, illustrative (the
+// source gives none): enforcement posts answer for finishing cases on
+// time, police posts for turning up fast, legal-service posts for the
+// people they serve.
 func shatangluPolicy() *PostEvaluator {
 	w := func(resp, res, q, sat string) PostWeights {
 		return PostWeights{
@@ -90,12 +93,13 @@ func shatangluPolicy() *PostEvaluator {
 	}
 }
 
-// Validate reports every problem of the evaluator's policy: weights that do
-// not sum to exactly 1 or are negative, and a scale without the four grades
-// it uses.
+// Validate reports every problem of the evaluator's policy, post by post in
+// the order of their names: weights that do not sum to exactly 1 or are
+// negative, and a scale without the four grades it uses.
 func (e *PostEvaluator) Validate() error {
 	var errs []error
-	for post, w := range e.Posts {
+	for _, post := range slices.Sorted(maps.Keys(e.Posts)) {
+		w := e.Posts[post]
 		parts := []decimal.Decimal{w.Response, w.Resolution, w.Quality, w.Satisfaction}
 		sum := decimal.Zero
 		for _, p := range parts {
@@ -117,7 +121,7 @@ func (e *PostEvaluator) Validate() error {
 }
 
 // taskScale returns the grades of a task: 好 100, 较好 85, 一般 70, 差 40,
-// the grades of one matter, one evaluation.
+// the illustrative grades of one matter, one evaluation in locality/wuhu.
 func taskScale() scoring.Scale {
 	return scoring.Scale{
 		{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -234,4 +235,21 @@ func FuzzPostEvaluator(f *testing.F) {
 			t.Fatalf("Result %+v is not a grade of the scale with reasons", r)
 		}
 	})
+}
+
+// TestPostEvaluatorValidateOrder: Validate reports the posts in the order
+// of their names, the same on every run, though Posts is a map.
+func TestPostEvaluatorValidateOrder(t *testing.T) {
+	half := decimal.RequireFromString("0.5")
+	e := shatangluPolicy()
+	for _, post := range postOrder(e) {
+		e.Posts[post] = PostWeights{Response: half}
+	}
+	want := "post 执法岗: weights sum to 0.5, not 1\npost 法律服务岗: weights sum to 0.5, not 1\n" +
+		"post 监管岗: weights sum to 0.5, not 1\npost 警务岗: weights sum to 0.5, not 1"
+	for range 20 {
+		if diff := cmp.Diff(want, fmt.Sprint(e.Validate())); diff != "" {
+			t.Fatalf("Validate() mismatch (-want +got):\n%s", diff)
+		}
+	}
 }

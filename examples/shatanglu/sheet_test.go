@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -98,5 +99,24 @@ func TestSheetFigures(t *testing.T) {
 	}
 	if !r.Points.Equal(decimal.RequireFromString("69")) || !r.Deduction.Equal(decimal.NewFromInt(-10)) || !r.DeductionCapped || r.Grade != "fail" {
 		t.Errorf("司法所 = %s points (deduction %s, capped %t), grade %s; want 69, -10, capped, fail", r.Points, r.Deduction, r.DeductionCapped, r.Grade)
+	}
+}
+
+// TestCommendationsAreCityLevel: the sheet counts the fact 表扬 under
+// 市级以上表扬 (city level or above), so every commendation of
+// data/events.json must be by a body of the city, the province or the
+// state (获市…, 获省…, 获国…), not of the district.
+func TestCommendationsAreCityLevel(t *testing.T) {
+	var events []event
+	if err := cli.Decode(dataFS, "data/events.json", &events); err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range events {
+		if ev.Fact != "表扬" {
+			continue
+		}
+		if !strings.Contains(ev.Note, "获市") && !strings.Contains(ev.Note, "获省") && !strings.Contains(ev.Note, "获国") {
+			t.Errorf("event %s %s: %q is no commendation at city level or above, yet the sheet counts it as 市级以上表扬", ev.Month, ev.Unit, ev.Note)
+		}
 	}
 }

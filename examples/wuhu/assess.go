@@ -199,8 +199,8 @@ func (a *graded) count(m *matters.Matter, p *plan, cal *workday.Calendar) error 
 }
 
 // grade records the grades the grader finds for a matter (package
-// grading): the lead's at each stage of a long matter (分时段), every
-// dispatched unit's at the Close, the sub-district's by the hotline that
+// grading): every dispatched unit's at each stage of a long matter the
+// sub-district grades (分时段评价) and at the Close, the sub-district's by the hotline that
 // reported the matter for it, and their amendments after a dissatisfied
 // answer that comes after the Close (none in the year).
 func (a *graded) grade(m *matters.Matter, cal *workday.Calendar, g grading.Grader) error {

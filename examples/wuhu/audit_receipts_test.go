@@ -61,10 +61,10 @@ func TestAuditReceipts(t *testing.T) {
 		size += len(b)
 		maxProof = max(maxProof, len(rc.Proof))
 	}
-	if len(receipts) != 436 || maxProof > 1+bits.Len64(uint64(year.Size)) {
-		t.Errorf("%d receipts, proofs of up to %d hashes; want 436, at most %d", len(receipts), maxProof, 1+bits.Len64(uint64(year.Size)))
+	if len(receipts) != 472 || maxProof > 1+bits.Len64(uint64(year.Size)) {
+		t.Errorf("%d receipts, proofs of up to %d hashes; want 472, at most %d", len(receipts), maxProof, 1+bits.Len64(uint64(year.Size)))
 	}
-	t.Logf("436 receipts for cgj: %d bytes in all, proofs of at most %d hashes, the journal %d bytes", size, maxProof, len(au.log))
+	t.Logf("472 receipts for cgj: %d bytes in all, proofs of at most %d hashes, the journal %d bytes", size, maxProof, len(au.log))
 
 	// A fork: the same year with one evaluation of cgj downgraded.
 	seq := au.firstEvaluationAfter(t, 3000)

@@ -29,8 +29,13 @@
 // (0.8298); and a 街道满意率 of at least 90% — of the sub-districts'
 // grades of the departments' work on them ([indicators.Rates].Street),
 // those at or above the points of indicators.json (好 and 较好). The
-// report prints it beside the citizens' return-visit satisfaction (回访
-// 满意率), which the source does not give and is synthetic.
+// source's counts are of the year so far (今年以来, in a report written
+// within 2020); the example takes them as the whole of 2020. The report
+// prints the 街道满意率 beside the citizens' return-visit satisfaction
+// (回访满意率), which the source does not give and is synthetic. The
+// source gives no index of the three rates, no monthly ranking and no
+// red or black lists: their weights, classes and lists are the example's,
+// and the text reports say so.
 //
 // Beside the received matters runs a stream of their own, counted apart
 // and labelled 巢湖 91580 热线双向派单机制（示例） wherever it is printed:
@@ -55,15 +60,15 @@
 // ([matters.Catalog.Due]) urges (催办) at 75% of a limit, has the district
 // supervise (督办) an overdue matter and supervise it again 2 working days
 // later, and supervises a matter reopened to the limit whose citizen is
-// still dissatisfied. There are also long matters graded in stages
-// (分时段), coordinated multi-department matters (统筹), matters reopened
+// still dissatisfied. There are also long matters the sub-district grades
+// in stages (分时段评价: "由街道分时段给出等次评价"), coordinated multi-department matters (统筹), matters reopened
 // after a dissatisfied answer, and matters a sub-district closed itself
 // without a whistle (not counted as received). Every event runs through
 // [matters.Catalog.Apply] (the route in force, the admission lists, the
 // reopening limit, the calendar's range) with times on working days of
 // [workday.China]; the library's grader ([grading.New]) says who is
-// graded when — the lead at each stage, every dispatched department at
-// the Close, the sub-district by the hotline that reported its matter —
+// graded when — every dispatched department at each stage the
+// sub-district grades and at the Close, the sub-district by the hotline that reported its matter —
 // on [scoring.FactsFor]'s facts and a decision table, with the quality
 // judgement the owner gives in the plan, and the grades are recorded in a
 // [scoring.Book]. The departments' other

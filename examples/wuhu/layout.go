@@ -105,7 +105,7 @@ func (p *plan) layout(w *world) {
 		if suspendAt >= 0 && a >= suspendAt && a <= stopped {
 			a = stopped + time.Minute
 		}
-		add(wall(a), matters.Progress, p.units[0], nil, fmt.Sprintf("第 %d 阶段处置完成", i))
+		add(wall(a), matters.Progress, owner, nil, fmt.Sprintf("第 %d 阶段评价", i)) // 由街道分时段给出等次评价
 	}
 	// A late lead asks for more days before its deadline — when half its
 	// limit is gone, after its answer and any suspension; the owner
@@ -273,8 +273,9 @@ func (g *generator) place(p *plan, y *year) error {
 // of the night (see clock.daytime). The steps after the work (reopen,
 // reply, feedback, close) are daytime work; so are a department's
 // accept of a matter with a response limit of 8 hours or more, and its
-// suspensions, stages and resolution of a matter with 3 working days or
-// more, and its requests for more days. Reports, whistles, dispatches,
+// suspensions and resolution of a matter with 3 working days or more,
+// its requests for more days, and the sub-district's stage evaluations
+// of such a matter. Reports, whistles, dispatches,
 // returns and the owner's decisions on requests keep their times (the
 // grid centre runs around the clock), and so do urgent matters: duty
 // officers and repair crews answer them at any hour.

@@ -170,13 +170,14 @@ func writeMatter(b *strings.Builder, r report) {
 	b.WriteString(t.String())
 }
 
-// reasonsText writes reasons, each in its language, joined by "; ".
+// reasonsText writes reasons in Chinese, as qingdan whatif does, joined
+// by "；".
 func reasonsText(rs []reason.Reason) string {
 	texts := make([]string, len(rs))
 	for i, r := range rs {
-		texts[i] = r.String()
+		texts[i] = r.In(reason.Chinese)
 	}
-	return strings.Join(texts, "; ")
+	return strings.Join(texts, "；")
 }
 
 // writeMonth writes a month's review.
@@ -209,9 +210,10 @@ func rateCells(d row) []string {
 	return []string{ratio(d.Rates.Response), ratio(d.Rates.Resolution), ratio(d.Rates.Satisfaction), index(d.Index)}
 }
 
-// indexFormula writes the index's weights: "响应率 × 30% + 解决率 × 35% + 满意率 × 35%".
+// indexFormula writes the index's weights, which are data/indicators.json's
+// and not the source's: "响应率 × 30% + 解决率 × 35% + 满意率 × 35%，权重为示例".
 func indexFormula(w assessment.Weights) string {
-	return fmt.Sprintf("响应率 × %s + 解决率 × %s + 满意率 × %s", percent(w[indicators.ResponsePart]),
+	return fmt.Sprintf("响应率 × %s + 解决率 × %s + 满意率 × %s，权重为示例", percent(w[indicators.ResponsePart]),
 		percent(w[indicators.ResolutionPart]), percent(w[indicators.SatisfactionPart]))
 }
 
@@ -219,7 +221,7 @@ func indexFormula(w assessment.Weights) string {
 // lists and each department's move since the month before.
 func writeRanking(b *strings.Builder, r report) {
 	v := r.Month
-	b.WriteString("\n分类排名（按综合评分，各类第一上红榜、末位上黑榜；与上月比）\n")
+	b.WriteString("\n分类排名（示例的类别与红黑榜：按综合评分，各类第一上红榜、末位上黑榜；与上月比）\n")
 	t := table{align: "llrrll"}
 	t.add("类别", "部门", "名次", "综合评分", "变化", "榜单")
 	var red, black []string

@@ -11,6 +11,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/qingdan/qingdan/whatif"
 )
 
@@ -104,13 +105,14 @@ func writeWhatIf(b *strings.Builder, r report) {
 	b.WriteString(t.String())
 }
 
-// grade writes a result as its grade's label and the rule that gave it:
-// 较好（rule 9 "按时"）.
+// grade writes a result as its grade's label and the rule that gave it,
+// in Chinese as qingdan whatif writes it: 较好（规则 9「按时」）.
 func grade(s scoring.Scale, res scoring.Result) string {
 	g, _ := s.Grade(res.Grade)
 	rule := ""
 	if len(res.Reasons) > 0 {
-		rule, _, _ = strings.Cut(res.Reasons[0].String(), ": ")
+		r := res.Reasons[0]
+		rule = reason.Reason{Rule: r.Rule, Name: r.Name}.In(reason.Chinese)
 	}
 	return cmp.Or(g.Label, res.Grade) + "（" + rule + "）"
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/qingdan/qingdan/whatif"
 )
 
@@ -135,8 +136,8 @@ func TestWhatIfJSON(t *testing.T) {
 	t.Parallel()
 	got, _ := runReport(t, "-whatif", "data/policy-strict.json", "-json")
 	v := got.WhatIf
-	if v == nil || v.Policy != "wuhu-strict-2020" || v.Evaluations != 1157 || len(v.Changes) == 0 {
-		t.Fatalf("what-if %+v; want wuhu-strict-2020 over 1157 evaluations, with changes", v)
+	if v == nil || v.Policy != "wuhu-strict-2020" || v.Evaluations != 1357 || len(v.Changes) == 0 {
+		t.Fatalf("what-if %+v; want wuhu-strict-2020 over 1357 evaluations, with changes", v)
 	}
 	saved, err := json.Marshal(whatif.Report{Changes: v.Changes, Subjects: v.Subjects})
 	if err != nil {
@@ -150,5 +151,23 @@ func TestWhatIfJSON(t *testing.T) {
 	head := fmt.Sprintf("等次变化 %d 次，涉及事项 %d 件；综合评分或排名变化的单位 %d 个", len(v.Changes), v.Matters, len(v.Subjects))
 	if !strings.Contains(text, head) {
 		t.Errorf("the text run does not say %q", head)
+	}
+}
+
+// TestWhatIfRuleInChinese checks that the text report names the rule on
+// each side of a change as qingdan whatif does, in Chinese (规则 N「名称」),
+// not in the English of Reason.String.
+func TestWhatIfRuleInChinese(t *testing.T) {
+	tab := &scoring.Table{Scale: wuhu.Scale()}
+	for _, tt := range []struct {
+		res  scoring.Result
+		want string
+	}{
+		{scoring.Result{Grade: "good", Reasons: []reason.Reason{{Rule: 6, Name: "on time, quality ≥ 4", Text: "x"}}}, "较好（规则 6「on time, quality ≥ 4」）"},
+		{scoring.Result{Grade: "fair", Reasons: []reason.Reason{{Rule: 9, Name: "按时"}}}, "一般（规则 9「按时」）"},
+	} {
+		if got := grade(tab.Scale, tt.res); got != tt.want {
+			t.Errorf("grade(%v) = %q; want %q", tt.res, got, tt.want)
+		}
 	}
 }

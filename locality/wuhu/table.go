@@ -7,7 +7,11 @@ import (
 
 // Table returns the decision table of Wuhu's one-matter-one-evaluation
 // scheme, version "wuhu-2020.2", on [Scale]. Each call returns a new table
-// that the caller may change. Its rows, first match wins:
+// that the caller may change. The source says only that the grade weighs
+// the speed and quality of the answer (速度、质量等) and that a matter that
+// takes long is graded stage by stage; the rows, their thresholds and the
+// version names are illustrative, this package's reading. Its rows, first
+// match wins:
 //
 //  1. never responded → poor (差): the unit did not answer the whistle
 //     (应哨) at all; nothing else about the matter can make up for that.
@@ -37,8 +41,8 @@ import (
 // not granted counts against it. The last row is unconditional, so the
 // table has no gaps.
 //
-// Version "wuhu-2020.1" was the same table without the supervision
-// conditions of rows 6 and 7.
+// This package's version "wuhu-2020.1" was the same table without the
+// supervision conditions of rows 6 and 7.
 func Table() *scoring.Table {
 	yes, no := true, false
 	two, one := decimal.NewFromInt(2), decimal.NewFromInt(1)

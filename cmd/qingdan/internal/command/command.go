@@ -126,7 +126,7 @@ func (c *Command) dispatch(env *Env, args []string) int {
 	switch {
 	case len(args) == 0:
 		fmt.Fprintf(env.Stderr, "qingdan %s: 没有给出子命令\n", c.Name)
-	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help":
+	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help":
 		code = OK
 	default:
 		fmt.Fprintf(env.Stderr, "qingdan %s: 没有子命令 %q\n", c.Name, args[0])

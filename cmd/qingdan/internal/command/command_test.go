@@ -112,6 +112,54 @@ func TestReadWrite(t *testing.T) {
 	}
 }
 
+// TestWriteWhole checks that Write replaces a file whole, through a
+// temporary file renamed over it, and that a write that fails names the
+// file and leaves nothing behind: neither a partial file nor the
+// temporary one.
+func TestWriteWhole(t *testing.T) {
+	dir := t.TempDir()
+	env := &Env{}
+	name := filepath.Join(dir, "f.txt")
+	if err := os.WriteFile(name, []byte("an older and longer content"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Write(name, []byte("新")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil || string(b) != "新" {
+		t.Errorf("after Write: %q, %v; want %q", b, err, "新")
+	}
+	if fi, err := os.Stat(name); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("after Write: %v, %v; want the file's mode kept, 0600", fi.Mode(), err)
+	}
+	fresh := filepath.Join(dir, "g.txt")
+	if err := env.Write(fresh, nil); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("a new file: %v, %v; want mode 0644", fi.Mode(), err)
+	}
+	stuck := filepath.Join(dir, "stuck.dot")
+	if err := os.Mkdir(stuck, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Write(stuck, []byte("digraph {}")); err == nil || !strings.HasPrefix(err.Error(), stuck+": ") {
+		t.Errorf("Write over a folder: %v; want an error naming %s", err, stuck)
+	}
+	var names []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if diff := cmp.Diff([]string{"f.txt", "g.txt", "stuck.dot"}, names); diff != "" {
+		t.Errorf("files left mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // greet are the flags of a command made with Bind.
 type greet struct{ loud bool }
 

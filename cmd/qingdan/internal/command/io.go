@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // Read returns the contents of the file name, or of standard input for
@@ -40,17 +41,52 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 	return f, nil
 }
 
-// Write writes b to the file name, replacing it, or to standard output
-// when name is "" or "-".
+// Write writes b to the file name, replacing it whole, or to standard
+// output when name is "" or "-". The bytes go to a temporary file in the
+// same directory, synced and renamed over name, so that a write that
+// fails leaves name as it was and no partial file; a file replaced keeps
+// its mode, a new one has mode 0644. The error names the file.
 func (env *Env) Write(name string, b []byte) error {
 	if name == "" || name == "-" {
 		_, err := env.Stdout.Write(b)
 		return err
 	}
-	if err := os.WriteFile(name, b, 0o644); err != nil {
+	if err := writeWhole(name, b); err != nil {
 		return pathError(name, err)
 	}
 	return nil
+}
+
+// writeWhole writes b to a temporary file beside name and renames it over
+// name; on failure it removes the temporary file.
+func writeWhole(name string, b []byte) (err error) {
+	mode := fs.FileMode(0o644)
+	if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(b); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }
 
 // Print writes v to standard output as one line of JSON when asJSON,
@@ -77,11 +113,15 @@ func Name(name string) string {
 }
 
 // pathError names the file once: os's errors repeat the operation and
-// the path.
+// the path (or, for a rename, both paths).
 func pathError(name string, err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
 		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }

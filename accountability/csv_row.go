@@ -1,0 +1,176 @@
+package accountability
+
+// One row of a power list: its cells read into a Power.
+
+import (
+	"cmp"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// readPowerRow turns one record into a power and its bad cells. prev is
+// the last power with a name, whose cells a sub-item's merged cells take;
+// gb is read's.
+func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb bool) (Power, []CellError) {
+	var bad []CellError
+	fail := func(j int, format string, args ...any) {
+		line, _ := src.FieldPos(j)
+		h := ""
+		if j < len(l.header) {
+			h = l.header[j]
+		}
+		args = append(args, ErrCell)
+		bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: h, Value: rec[j], Err: fmt.Errorf(format+": %w", args...)})
+	}
+	var long []bool // the cells over MaxCellBytes, reported once
+	for j, s := range rec {
+		if len(s) > MaxCellBytes {
+			fail(j, "longer than %d bytes (MaxCellBytes): %w", MaxCellBytes, ErrInvalid)
+			rec[j] = "" // read as blank: nothing more is done with it
+			if long == nil {
+				long = make([]bool, len(rec))
+			}
+			long[j] = true
+			continue
+		}
+		if !utf8.ValidString(s) {
+			fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
+			rec[j] = strings.ToValidUTF8(s, "\uFFFD")
+		} else if gb && strings.ContainsRune(s, utf8.RuneError) {
+			fail(j, "not GB18030 text (a byte sequence GB18030 does not have; save the spreadsheet as CSV in UTF-8 or GB18030)")
+		}
+		if j >= len(l.header) && strings.TrimSpace(s) != "" {
+			fail(j, "cell beyond the last column, with no header")
+		}
+	}
+	cell := func(c int) (string, int) {
+		j := l.cols[c]
+		if j < 0 || j >= len(rec) {
+			return "", j
+		}
+		return strings.TrimSpace(rec[j]), j
+	}
+	missing := func(c, j int) {
+		if long != nil && j >= 0 && j < len(rec) && long[j] {
+			return
+		}
+		if j >= len(rec) {
+			line, _ := src.FieldPos(0)
+			bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})
+			return
+		}
+		fail(j, "%s is blank", csvHeaders[c][0])
+	}
+	var p Power
+	keep := func(k, s string) {
+		if p.Extra == nil {
+			p.Extra = make(map[string]string) // not sized by the header, which may be wide and blank
+		}
+		p.Extra[k] = s
+	}
+	p.Sub, _ = cell(colSub)
+	// A sub-item under merged cells: its blank name, type, subject, office
+	// and tier are its parent's.
+	name, nameAt := cell(colName)
+	merged := p.Sub != "" && prev != nil && name == ""
+	if s, j := cell(colSerial); s != "" {
+		if n, err := strconv.Atoi(s); err != nil || n < 0 {
+			fail(j, "序号 is not a whole number")
+		}
+	}
+	if s, j := cell(colCategory); s == "" {
+		if merged {
+			p.Category = prev.Category
+		} else {
+			missing(colCategory, j)
+		}
+	} else if c, err := pr.parseCategoryCell(s); err != nil {
+		fail(j, "权力类型: %w", err)
+	} else {
+		p.Category = c
+	}
+	if s, j := cell(colCode); s == "" {
+		missing(colCode, j)
+	} else {
+		p.Code = s
+	}
+	switch {
+	case name != "":
+		p.Name = name
+	case merged:
+		p.Name = prev.Name
+	default:
+		missing(colName, nameAt)
+	}
+	p.Parent, _ = cell(colParent)
+	p.Subject, _ = cell(colSubject)
+	p.Office, _ = cell(colOffice)
+	p.Tier, _ = cell(colTier)
+	if merged {
+		p.Subject = cmp.Or(p.Subject, prev.Subject)
+		p.Office = cmp.Or(p.Office, prev.Office)
+		p.Tier = cmp.Or(p.Tier, prev.Tier)
+	}
+	p.Forward, _ = cell(colForward)
+	p.Flow, _ = cell(colFlow)
+	for _, c := range []int{colSetting, colBasis} {
+		kind := Implementing
+		if c == colSetting {
+			kind = Setting
+		}
+		if s, _ := cell(c); s != "" {
+			for _, x := range lines(s) {
+				b := parseBasis(x)
+				b.Kind = kind
+				p.Basis = append(p.Basis, b)
+			}
+		}
+	}
+	if s, _ := cell(colDuties); s != "" {
+		for _, x := range lines(s) {
+			p.Duties = append(p.Duties, parseDuty(x))
+		}
+	}
+	if s, _ := cell(colLiabilities); s != "" {
+		for _, x := range lines(s) {
+			if x = stripNumber(x); x != "" {
+				p.Liabilities = append(p.Liabilities, x)
+			}
+		}
+	}
+	for _, c := range []int{colStatutory, colPromised} {
+		s, j := cell(c)
+		if s == "" || noLimit[s] {
+			continue
+		}
+		if sameDay[s] {
+			keep(csvHeaders[c][0], s)
+			continue
+		}
+		n, loose, ok := parseDays(s)
+		if !ok {
+			fail(j, "%s is not a number of working days", csvHeaders[c][0])
+			continue
+		}
+		if loose {
+			keep(csvHeaders[c][0], s)
+		}
+		if c == colStatutory {
+			p.StatutoryDays = n
+		} else {
+			p.PromisedDays = n
+		}
+	}
+	for j := range rec { // the row's cells, not the header's: a row costs its own length
+		if k, ok := l.extra[j]; ok {
+			if s := strings.TrimSpace(rec[j]); s != "" {
+				keep(k, s)
+			}
+		}
+	}
+	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Column < bad[j].Column })
+	return p, bad
+}
