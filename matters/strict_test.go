@@ -225,6 +225,7 @@ func TestMatterJSONState(t *testing.T) {
 		{"events that cannot be replayed", edit(func(c *matters.Matter) { c.Events[3].Actor = "别的单位" }), "its events cannot be replayed: matters: replay: event 3"},
 		{"only the events", []byte(`{"events":` + string(hardening.MustJSON(t, m.Events)) + `}`), "its state contradicts its events"},
 		{"an event without a time", []byte(strings.Replace(string(sound), `"at":"2024-03-04T08:40:00+08:00",`, "", 1)), "the event has no time (at)"},
+		{"an event's kind as a number", []byte(strings.Replace(string(sound), `"kind":"report"`, `"kind":1`, 1)), `json: a number where a string is wanted at events[0].kind`},
 		{"an event's time not in RFC 3339", []byte(strings.Replace(string(sound), `"at":"2024-03-04T08:40:00+08:00"`, `"at":"2024-03-04 08:40"`, 1)), `json: time "2024-03-04 08:40": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at events[0].at`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -24,6 +24,7 @@ var takes = [...]string{
 	uintValue:    "-0123456789",
 	floatValue:   "-0123456789",
 	timeValue:    `"`,
+	textValue:    `"`,
 }
 
 // found names the value a byte starts, for messages.
@@ -43,6 +44,7 @@ var wanted = [...]string{
 	uintValue:    "an integer of at least 0",
 	floatValue:   "a number",
 	timeValue:    "a time",
+	textValue:    "a string",
 }
 
 // refuses reports whether a value that starts with b cannot fill a value

@@ -45,6 +45,19 @@ type outer struct {
 	Short *shorthand   `json:"short"`
 	At    time.Time    `json:"at"`
 	When  []*time.Time `json:"when"`
+	Code  code         `json:"code"`
+	Codes []*code      `json:"codes"`
+}
+
+// code reads itself from text, as the library's enums do.
+type code int
+
+func (c *code) UnmarshalText(b []byte) error {
+	if string(b) != "a" && string(b) != "b" {
+		return fmt.Errorf("unknown code %q", b)
+	}
+	*c = code(b[0] - 'a' + 1)
+	return nil
 }
 
 // shorthand decodes itself through its wire form, or from a string alone,
@@ -177,6 +190,10 @@ func TestCheck(t *testing.T) {
 		{"a time not in RFC 3339", `{"when":["2024-03-04T08:40:00Z","2024-03-04 08:40"]}`, `json: time "2024-03-04 08:40": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at when[1]`},
 		{"a time out of range", `{"at":"2024-13-04T08:40:00Z"}`, `json: time "2024-13-04T08:40:00Z": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at at`},
 		{"a time spelt with an escape", `{"at":"\u0032024-03-04T08:40:00Z"}`, `json: time "\\u0032024-03-04T08:40:00Z": want RFC 3339 without escapes at at`},
+		{"codes", `{"code":"a","codes":[null,"b"]}`, ""},
+		{"a number for a code", `{"codes":["a",2]}`, `json: a number where a string is wanted at codes[1]`},
+		{"true for a code", `{"code":true}`, `json: true where a string is wanted at code`},
+		{"an unknown code", `{"code":"c"}`, `unknown code "c"`},
 		{"a number for a time", `{"at":1709512800}`, `json: a number where a time is wanted at at`},
 		{"a type that decodes itself, in its wire form", `{"short":{"text":"x"}}`, ""},
 		{"a type that decodes itself, in a form of its own", `{"short":"x"}`, ""},

@@ -40,6 +40,7 @@ const (
 	uintValue                     // an unsigned integer of bits bits: null or a number in its range
 	floatValue                    // a float of bits bits: null or a number in its range
 	timeValue                     // a time.Time: null or a string in RFC 3339
+	textValue                     // a type that reads itself from text (encoding.TextUnmarshaler), such as an enum: null or a string
 )
 
 type field struct {
@@ -129,9 +130,11 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		p.own = true
 		return p
 	}
-	pt := reflect.PointerTo(t)
-	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) {
+	switch pt := reflect.PointerTo(t); {
+	case pt.Implements(unmarshalerType):
 		return anyPlan
+	case pt.Implements(textUnmarshalerType):
+		return &plan{kind: textValue} // encoding/json hands it a string, and refuses any other value
 	}
 	p := &plan{}
 	building[t] = p
