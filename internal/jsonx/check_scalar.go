@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 )
@@ -194,9 +195,14 @@ func (c *checker) tooLong(start int) error {
 
 // decimalString reads a string that must hold a decimal.
 func (c *checker) decimalString() error {
-	s, err := c.text(MaxDecimalLen, "decimal")
+	at := c.i
+	start, end, esc, err := c.str(MaxDecimalLen)
 	if err != nil {
-		return err
+		return c.strError(err, "decimal", at)
+	}
+	s := string(c.data[start:end])
+	if esc {
+		s = unquote(c.data[start:end])
 	}
 	if !plainDecimal([]byte(s)) {
 		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
@@ -207,12 +213,19 @@ func (c *checker) decimalString() error {
 // duration reads a string that must hold a Duration, as its UnmarshalJSON
 // reads it, so that a duration at fault is named by its path.
 func (c *checker) duration() error {
-	s, err := c.text(maxDurationLen, "duration")
+	at := c.i
+	start, end, esc, err := c.str(maxDurationLen)
 	if err != nil {
-		return err
+		return c.strError(err, "duration", at)
 	}
-	if _, err := time.ParseDuration(s); err != nil {
-		return c.fail("duration %s: not a duration such as \"4h0m0s\"", errtext.Quote(s))
+	text := c.data[start:end]
+	if esc {
+		text = []byte(unquote(text))
+	}
+	// time.ParseDuration reads text's bytes in place: the string is kept
+	// by nothing but the error, which is dropped.
+	if _, err := time.ParseDuration(unsafe.String(unsafe.SliceData(text), len(text))); err != nil {
+		return c.fail("duration %s: not a duration such as \"4h0m0s\"", errtext.Quote(string(text)))
 	}
 	return nil
 }
@@ -233,20 +246,6 @@ func (c *checker) time() error {
 		return c.fail("time %s: want RFC 3339, such as \"2024-03-04T08:40:00+08:00\"", errtext.Quote(string(c.data[start:end])))
 	}
 	return nil
-}
-
-// text reads a string of at most limit bytes holding a what, and returns
-// its text.
-func (c *checker) text(limit int, what string) (string, error) {
-	at := c.i
-	start, end, esc, err := c.str(limit)
-	if err != nil {
-		return "", c.strError(err, what, at)
-	}
-	if esc {
-		return unquote(c.data[start:end]), nil
-	}
-	return string(c.data[start:end]), nil
 }
 
 var literals = [][]byte{[]byte("true"), []byte("false"), []byte("null")}
