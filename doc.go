@@ -25,14 +25,25 @@
 //	基层治理事项清单    governance matter list, routing a matter type: [matters.Directory]
 //	清单体系            the lists of one jurisdiction, checked against each other: [matters.Catalog]
 //	统一社会信用代码    unified social credit code (GB 32100-2015): [accountability.CheckCreditCode]
-//	吹哨 → 派单 → 应哨 → 办结   whistle → dispatch → accept → resolve: [matters.Event], [matters.Matter]
+//	吹哨 → 派单 → 应哨 → 办结   whistle → dispatch → accept → resolve, events ([matters.Event]) of a [matters.Matter]:
+//	                    [matters.Whistle], [matters.Dispatch], [matters.Accept], [matters.Resolve]
+//	挂起 / 延期 / 退单   requests that take effect only when approved (批准 / 驳回):
+//	                    [matters.Suspend], [matters.Extend], [matters.Return]; [matters.Approve], [matters.Deny]
+//	催办 / 督办          urging by the owner, supervision by the body above it: [matters.Urge], [matters.Supervise];
+//	                    those due at an instant: [matters.Catalog.Due]
+//	答复 / 回访          the unit's reply to the citizen, the citizen's answer: [matters.Reply], [matters.Feedback]
+//	双向派单            two-way dispatch with a city hotline (such as 91580): [matters.Matter].Platform
 //	统筹                a matter dispatched to several units: [matters.Matter].Coordinated
 //	分时段              a long matter graded in stages, at a [matters.Progress] of the lead, the owner or the platform
 //	工作日 / 调休        working days and make-up working days: [workday.Calendar]
 //	一事一评            one matter, one evaluation: [scoring.Evaluation], recorded in a [scoring.Book]
 //	等次                grade (好 / 较好 / 一般 / 差): [scoring.Grade] of a [scoring.Scale]
+//	日碰头 / 周调度 / 月点评   the daily, weekly and monthly reviews: [scoring.Day], [scoring.Week], [scoring.Month]
 //	综合评分            the annual composite: [scoring.Score]; 30% of an assessment via [assessment.Assess]
-//	响应率 / 解决率 / 满意率 / 街道满意率   the rates per unit: [indicators.Tally]; 红黑榜: [indicators.Rank]
+//	考核细则 / 一票否决   an assessment sheet and its veto items: [assessment.Sheet], [assessment.Veto]
+//	分类量化考核        staff appraisal by post category: [staff.Appraisal]; the open competition: [staff.Select]
+//	响应率 / 解决率 / 满意率 / 街道满意率   the rates per unit, [indicators.Rates] (Response, Resolution,
+//	                    Satisfaction, Street), counted by [indicators.Tally]; 红黑榜: [indicators.Rank]
 //	评价表试算          what a new decision table would change: [whatif.Regrade], [whatif.RegradeJournal]
 //
 // # The packages
@@ -42,6 +53,7 @@
 //	matters                        admission, the governance matter list, the catalog of lists, the whistle lifecycle
 //	matters/workday                the working-day calendar (official holidays and make-up days)
 //	scoring                        grades, evaluators, decision tables, the evaluation book
+//	scoring/reason                 why a grade was given, as data: the rule, its checks and the figures seen
 //	scoring/scoringtest            helpers for table-testing evaluators
 //	grading                        who is graded, when and by what: the evaluations and amendments a matter's history calls for
 //	assessment                     exact weights and blends: the annual assessment; assessment sheets (考核细则) with caps and vetoes
@@ -53,6 +65,7 @@
 //	locality/wuhu                  Wuhu's reading of the reform: 六办两中心, its grades, decision table and 30/70 weights
 //	locality/chaohu                Chaohu's reading of the reform: 一办五部两中心
 //	locality/shatanglu             沙塘路街道's reading of the reform: 5+3+1
+//	cmd/qingdan                    the command for list officers: check, import, render, test, whatif, journal, diff
 //	examples/wuhu                  a year of whistles, graded and blended into annual scores
 //	examples/chaohu                两单一图一点 for one sub-district, validated and rendered
 //	examples/shatanglu             5+3+1 bodies, a key task's lead and support roles, staff appraisal, the agencies' assessment sheet

@@ -26,7 +26,8 @@ func ExampleBlend() {
 }
 
 // The annual assessment of two departments: the sub-districts' composite
-// from the book counts 30%, the department's own assessment 70%.
+// from the book counts 30%, the department's own assessment 70%. The
+// total is exact, never rounded: 89.625, not 89.63.
 func ExampleAssess() {
 	scores := []scoring.Score{ // from a book's Scores for the year
 		{Subject: "城管执法局", Composite: decimal.RequireFromString("88.75")},
@@ -42,11 +43,11 @@ func ExampleAssess() {
 		return
 	}
 	for _, a := range annual {
-		fmt.Println(a.Rank, a.Subject, a.Parts[assessment.SubdistrictPart], "× 0.3 +", a.Parts["department"], "× 0.7 =", a.Total.StringFixed(2))
+		fmt.Println(a.Rank, a.Subject, a.Parts[assessment.SubdistrictPart], "× 0.3 +", a.Parts["department"], "× 0.7 =", a.Total)
 	}
 	// Output:
-	// 1 住建局 85 × 0.3 + 93 × 0.7 = 90.60
-	// 2 城管执法局 88.75 × 0.3 + 90 × 0.7 = 89.63
+	// 1 住建局 85 × 0.3 + 93 × 0.7 = 90.6
+	// 2 城管执法局 88.75 × 0.3 + 90 × 0.7 = 89.625
 }
 
 func ExampleWeights_Validate() {

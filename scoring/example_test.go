@@ -68,9 +68,20 @@ func ExampleTable_Compile() {
 	got, _ := grade.Evaluate(facts)
 	fmt.Println(got.Grade, got.Points, got.Policy, got.Reasons[0].String() == want.Reasons[0].String())
 	fmt.Println(got.Reasons[0])
+
+	table.Version = "wuhu-2021.1" // a new version of the policy
+	before, _ := grade.Evaluate(facts)
+	regrade, err := table.Compile()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	after, _ := regrade.Evaluate(facts)
+	fmt.Println(before.Policy, "until compiled again, then", after.Policy)
 	// Output:
 	// fair 70 wuhu-2020.2 true
 	// rule 9 "late": response 1.25 of limit, resolution 0.56 of limit, quality not given, satisfied, type "占道经营"
+	// wuhu-2020.2 until compiled again, then wuhu-2021.1
 }
 
 // A policy kept as data: a table loaded from JSON is validated, and its

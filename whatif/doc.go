@@ -13,8 +13,8 @@
 // journal recorded it when the evaluation (or the latest amendment of it
 // that carries facts) was appended, through a
 // [Source] — [FactsFor] for scoring.FactsFor over a calendar and the
-// matters' routes, completed by the host with what a journal does not
-// record (the sub-district's quality judgement, say), or [Recorded] for
+// matters' routes, completed by the host with what the matters' events do
+// not record (the sub-district's quality judgement, say), or [Recorded] for
 // the facts the journal recorded with each evaluation, its decision record.
 // A [Report] is the answer; its JSON reads back strictly.
 //

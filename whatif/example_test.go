@@ -60,7 +60,8 @@ func ExampleRegrade() {
 // The journal holds the matters' events and the evaluations; the facts
 // of each evaluation are read off its matter as it stood when the
 // evaluation was appended, and the sub-district's quality judgement,
-// which a journal does not hold, is added from the host's own records.
+// which the events do not hold (nor, here, the journal: its evaluations
+// were appended without their facts), is added from the host's own records.
 func ExampleRegradeJournal() {
 	scale := scoring.Scale{{Code: "好", Points: decimal.NewFromInt(100)}, {Code: "一般", Points: decimal.NewFromInt(70)}}
 	yes := true

@@ -30,9 +30,11 @@ type Source func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error
 // scoring.FactsFor on calendar cal, for the evaluation's subject, on the
 // route that route gives its matter (such as (*matters.Catalog).RouteOf,
 // which finds the route in the revision of the governance matter list the
-// dispatch followed). A journal does not record everything an evaluator
-// may read: the sub-district's quality judgement (Facts.Quality) and a
-// host's Attrs are for the host to add, in a Source that calls this one.
+// dispatch followed). A matter's events do not record everything an
+// evaluator may read: the sub-district's quality judgement (Facts.Quality)
+// and a host's Attrs are for the host to add, in a Source that calls this
+// one (or read from the facts a journal recorded with each evaluation:
+// [Recorded]).
 // An evaluation of a matter the journal has no event of before it is an
 // error wrapping [ErrInvalid], naming the evaluation.
 // FactsFor panics if cal or route is nil.

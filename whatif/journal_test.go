@@ -40,7 +40,7 @@ func routeOf(m *matters.Matter) (matters.Route, error) {
 
 // journaled is a year journaled as it happened: the journal, the book
 // recorded live beside it, the facts each evaluation was graded on, and
-// the quality judgements, which a journal does not hold.
+// the quality judgements, which the matters' events do not hold.
 type journaled struct {
 	log     []byte
 	book    *scoring.Book

@@ -32,8 +32,9 @@ type whatIfView struct {
 // last year's journal: it writes the year's trail to a journal in memory
 // and regrades it with whatif.RegradeJournal, the facts read off the
 // journal's matters and completed, as the grading completed them, with
-// the sub-district's quality judgements from the plans (judge), which a
-// journal does not hold.
+// the sub-district's quality judgements from the plans (judge), which the
+// matters' events do not hold (the journal holds them too, in the facts
+// recorded with each evaluation, which whatif.Recorded reads).
 func whatIfReport(w *world, a *graded, t *scoring.Table) (report, error) {
 	var log bytes.Buffer
 	if _, err := writeTrail(&log, a); err != nil {

@@ -107,7 +107,9 @@ func ExampleParseSpan() {
 }
 
 // A Config for another jurisdiction: its own schedule and office hours,
-// without the State Council's. The zero Config is China's calendar.
+// without the State Council's; its working time over a holiday and a
+// make-up day. The zero Config is China's calendar, but one that leaves
+// out the State Council's schedules and gives none of its own is refused.
 func ExampleConfig() {
 	hours := []workday.Span{}
 	for _, text := range []string{"09:00-12:00", "13:00-17:00"} {
