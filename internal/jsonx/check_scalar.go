@@ -195,17 +195,12 @@ func (c *checker) tooLong(start int) error {
 
 // decimalString reads a string that must hold a decimal.
 func (c *checker) decimalString() error {
-	at := c.i
-	start, end, esc, err := c.str(MaxDecimalLen)
+	text, err := c.text(MaxDecimalLen, "decimal")
 	if err != nil {
-		return c.strError(err, "decimal", at)
+		return err
 	}
-	s := string(c.data[start:end])
-	if esc {
-		s = unquote(c.data[start:end])
-	}
-	if !plainDecimal([]byte(s)) {
-		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
+	if !plainDecimal(text) {
+		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(string(text)))
 	}
 	return nil
 }
@@ -213,14 +208,9 @@ func (c *checker) decimalString() error {
 // duration reads a string that must hold a Duration, as its UnmarshalJSON
 // reads it, so that a duration at fault is named by its path.
 func (c *checker) duration() error {
-	at := c.i
-	start, end, esc, err := c.str(maxDurationLen)
+	text, err := c.text(maxDurationLen, "duration")
 	if err != nil {
-		return c.strError(err, "duration", at)
-	}
-	text := c.data[start:end]
-	if esc {
-		text = []byte(unquote(text))
+		return err
 	}
 	// time.ParseDuration reads text's bytes in place: the string is kept
 	// by nothing but the error, which is dropped.
@@ -246,6 +236,21 @@ func (c *checker) time() error {
 		return c.fail("time %s: want RFC 3339, such as \"2024-03-04T08:40:00+08:00\"", errtext.Quote(string(c.data[start:end])))
 	}
 	return nil
+}
+
+// text reads a string of at most limit bytes that holds a what, and
+// returns its text: its bytes in place, or, when it has an escape, new
+// bytes with its escapes read.
+func (c *checker) text(limit int, what string) ([]byte, error) {
+	at := c.i
+	start, end, esc, err := c.str(limit)
+	if err != nil {
+		return nil, c.strError(err, what, at)
+	}
+	if esc {
+		return []byte(unquote(c.data[start:end])), nil
+	}
+	return c.data[start:end], nil
 }
 
 var literals = [][]byte{[]byte("true"), []byte("false"), []byte("null")}
