@@ -36,7 +36,8 @@ var (
 	// was in force.
 	ErrNoRevision = errors.New("matters: no such revision")
 	// ErrInvalid reports malformed input: an event without a time (or with
-	// one outside the years 1 to 9999) or that lacks what its kind needs, a
+	// one outside the years 1 to 9999, or in a zone whose offset is not
+	// whole minutes under 24 hours) or that lacks what its kind needs, a
 	// matter whose state contradicts its events, an unknown code, a problem found by a Validate method, or a
 	// list that LoadCatalog, LoadDirectory or LoadAdmission cannot read.
 	ErrInvalid = errors.New("matters: invalid")

@@ -32,7 +32,7 @@ func (m *Matter) check(e *Event) checked {
 	case e.At.IsZero():
 		return fail(ErrInvalid, "the event has no time (at)")
 	case !jsonx.TimeFits(e.At):
-		return fail(ErrInvalid, "at %s is outside the years 1 to 9999", e.At.UTC().Format(timeLayout))
+		return fail(ErrInvalid, "at %s is outside the years 1 to 9999, or its zone's offset %s is not whole minutes under 24 hours", e.At.UTC().Format(timeLayout), e.At.Format("-07:00:00"))
 	case n > 0 && e.At.Before(m.Events[n-1].At):
 		return fail(ErrOrder, "at %s, before seq %d at %s", e.At.Format(timeLayout), n, m.Events[n-1].At.Format(timeLayout))
 	case !kinds.Named(e.Kind):

@@ -83,7 +83,7 @@ func TestLoadBounds(t *testing.T) {
 		{"a long matter type", `{"routes":[{"type":"` + strings.Repeat("违", big/3) + `"}]}`, "string longer than 4194304 bytes (the most a string may hold) at routes[0].type"},
 		{"a long number", `{"routes":[{"type":"a","resolveDays":` + strings.Repeat("9", big) + `}]}`, "longer than 64 characters at routes[0].resolveDays"},
 		{"a long duration", `{"routes":[{"type":"a","respond":"` + strings.Repeat("9", big) + `h"}]}`, `json: duration "9999999999999999999999999999999999999999999999999999999999999999"… longer than 64 characters at routes[0].respond`},
-		{"deep nesting", `{"routes":[{"support":` + strings.Repeat("[", big) + `}]}`, "nested deeper than 64"},
+		{"deep nesting", `{"routes":[{"support":` + strings.Repeat("[", big) + `}]}`, "json: an array where a string is wanted at routes[0].support[0]"},
 		{"too long", `{"version":"` + strings.Repeat("x", matters.MaxListBytes) + `"}`, "longer than 16777216 bytes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -96,6 +96,61 @@ func TestLoadBounds(t *testing.T) {
 				t.Errorf("LoadDirectory took %s to refuse %d bytes", took, len(c.in))
 			}
 		})
+	}
+}
+
+// TestLoadNamesThePlace: an input that is not a list, and a list whose
+// duration or number is malformed, are refused with an error that says
+// what is wrong and where, not "EOF", "route" alone or the name of a Go
+// type of the package's wire form.
+func TestLoadNamesThePlace(t *testing.T) {
+	for _, c := range []struct {
+		name, in, want string
+	}{
+		{"empty", ``, "matters: loading governance matter list: matters: invalid: json: no value: the input is empty or white space"},
+		{"white space", " \n", "json: no value: the input is empty or white space"},
+		{"a duration in words", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":"4 hours"}]}`, `json: duration "4 hours": not a duration such as "4h0m0s" at routes[1].respond`},
+		{"a number in a string", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":"5"}]}`, `json: a string where an integer is wanted at routes[1].resolveDays`},
+		{"a number out of range", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":99999999999999999999}]}`, `json: integer 99999999999999999999 out of range (-9223372036854775808 to 9223372036854775807) at routes[1].resolveDays`},
+		{"a duration in nanoseconds", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":14400000000000}]}`, `json: duration "14400000000000" is not a string such as "4h0m0s" at routes[1].respond`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := matters.LoadDirectory(strings.NewReader(c.in))
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("LoadDirectory = %v, want ErrInvalid saying %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestValidateOneProblemALine: a route's type with a line feed in it
+// cannot add a line of its own to the problems Validate lists one a line.
+func TestValidateOneProblemALine(t *testing.T) {
+	d := matters.Directory{Routes: []matters.Route{{Type: "a\nmatters: invalid: forged", ResolveDays: -1, Lead: "L"}}}
+	err := d.Validate()
+	want := `routes[a\nmatters: invalid: forged]: negative resolution limit of -1 working days: matters: invalid`
+	if err == nil || err.Error() != want {
+		t.Errorf("Validate = %q, want %q", err, want)
+	}
+}
+
+// TestApplyRefusesAZoneJSONCannotKeep: an event whose time JSON would
+// write with another offset (Shanghai's local mean time, +08:05:43,
+// written +08:05) or not at all (an offset of 24 hours) is refused, so
+// that the matter's JSON never moves an event in time.
+func TestApplyRefusesAZoneJSONCannotKeep(t *testing.T) {
+	for _, c := range []struct {
+		zone *time.Location
+		want string
+	}{
+		{time.FixedZone("LMT", 8*3600+5*60+43), "its zone's offset +08:05:43 is not whole minutes under 24 hours"},
+		{time.FixedZone("far", 24*3600), "its zone's offset +24:00:00 is not whole minutes under 24 hours"},
+	} {
+		var m matters.Matter
+		e := matters.Event{Matter: "M1", Seq: 1, At: time.Date(2020, 6, 1, 9, 0, 0, 0, c.zone), Kind: matters.Report, Actor: "JJ-01", Type: "占道经营"}
+		if err := m.Apply(e); !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Apply(at %s) = %v, want ErrInvalid saying %q", e.At, err, c.want)
+		}
 	}
 }
 
@@ -170,6 +225,8 @@ func TestMatterJSONState(t *testing.T) {
 		{"events that cannot be replayed", edit(func(c *matters.Matter) { c.Events[3].Actor = "别的单位" }), "its events cannot be replayed: matters: replay: event 3"},
 		{"only the events", []byte(`{"events":` + string(hardening.MustJSON(t, m.Events)) + `}`), "its state contradicts its events"},
 		{"an event without a time", []byte(strings.Replace(string(sound), `"at":"2024-03-04T08:40:00+08:00",`, "", 1)), "the event has no time (at)"},
+		{"an event's kind as a number", []byte(strings.Replace(string(sound), `"kind":"report"`, `"kind":1`, 1)), `json: a number where a string is wanted at events[0].kind`},
+		{"an event's time not in RFC 3339", []byte(strings.Replace(string(sound), `"at":"2024-03-04T08:40:00+08:00"`, `"at":"2024-03-04 08:40"`, 1)), `json: time "2024-03-04 08:40": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at events[0].at`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := fullLifecycle(t)

@@ -68,7 +68,8 @@ var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 // subject that is its own evaluator, a name with white space at an end or
 // a control or invisible character, what the book's JSON could not write
 // or read back (a time outside the years 1 to 9999 in UTC and in China
-// Standard Time, points of more than 64 characters, a name longer than 4
+// Standard Time, or in a zone whose offset is not whole minutes under 24
+// hours, points of more than 64 characters, a name longer than 4
 // MiB), or breaks a rule of the book's [BookOptions] (a grade off the
 // scale in force, points that disagree with it, an evaluation its
 // matter's history does not allow). A rejected evaluation changes

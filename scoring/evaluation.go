@@ -106,7 +106,7 @@ func check(what string, e *Evaluation) error {
 		{e.Evaluator == "", "no evaluator"},
 		{e.Stage < 0 || e.Stage > math.MaxInt32, "stage out of range"},
 		{e.At.IsZero(), "no time"},
-		{!e.At.IsZero() && !jsonx.TimeFits(e.At), "a time outside the years 1 to 9999 (JSON could not write it)"},
+		{!e.At.IsZero() && !jsonx.TimeFits(e.At), "a time outside the years 1 to 9999, or in a zone whose offset is not whole minutes under 24 hours (JSON could not write it or read it back)"},
 		{e.Result.Grade == "", "not evaluated (no grade)"},
 		{!jsonx.DecimalFits(e.Result.Points), fmt.Sprintf("points of more than %d characters (JSON could not read them back)", jsonx.MaxDecimalLen)},
 		{!textsFit(e), fmt.Sprintf("a name longer than %d bytes (JSON could not read it back)", jsonx.MaxString)},

@@ -163,7 +163,7 @@ func TestLoadTableErrors(t *testing.T) {
 		in   io.Reader
 		want string
 	}{
-		{"empty", strings.NewReader(""), "EOF"},
+		{"empty", strings.NewReader(""), "decision table: json: no value: the input is empty or white space"},
 		{"malformed", strings.NewReader(`{"version":`), "unexpected EOF"},
 		{"unknown field", strings.NewReader(`{"version":"v","scale":[],"rules":[],"colour":"red"}`), `unknown field "colour"`},
 		{"unknown rule field", strings.NewReader(`{"version":"v","rules":[{"grade":"poor","qualityMinn":4}]}`), `unknown field "qualityMinn"`},

@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -69,16 +69,14 @@ func handler(s *Service, origin string) http.Handler {
 	return mux
 }
 
-// decode reads a request's JSON body strictly: one value, no unknown
-// fields, at most maxBody bytes.
+// decode reads a request's JSON body strictly, as the library reads its
+// own inputs (jsonx.Decode): one value, at most maxBody bytes, no unknown
+// field, no key in another case than its field's or given twice, only
+// valid UTF-8 — what encoding/json would drop, or change silently before
+// the event is journaled.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	d := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
+	if err := jsonx.Read(http.MaxBytesReader(w, r.Body, maxBody), maxBody, v); err != nil {
 		return fmt.Errorf("request body: %w", err)
-	}
-	if _, err := d.Token(); err != io.EOF {
-		return errors.New("request body: more than one JSON value")
 	}
 	return nil
 }

@@ -9,6 +9,30 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
+// TestDecodeStrict: the request decoder refuses what encoding/json would
+// take and change or drop silently before the event is journaled — a key
+// given twice, a key in another case, text that is not UTF-8 — and a body
+// over maxBody, each with an error that says what.
+func TestDecodeStrict(t *testing.T) {
+	for _, tt := range []struct{ name, body, want string }{
+		{"a key given twice", `{"event":{"matter":"WH1","matter":"WH2"}}`, `request body: json: duplicate key "matter" (a repeated key would silently take the last value) at event`},
+		{"a quality given twice", `{"event":{},"quality":{"zjj":1,"zjj":5}}`, `request body: json: duplicate key "zjj" (a repeated key would silently take the last value) at quality`},
+		{"a key in another case", `{"Event":{}}`, `request body: json: field "Event" is spelt "event" here (field names are case-sensitive)`},
+		{"text that is not UTF-8", "{\"event\":{\"matter\":\"WH\xff\"}}", `request body: json: string is not valid UTF-8 at event.matter`},
+		{"a misspelt field", `{"evnt":{}}`, `request body: json: unknown field "evnt"`},
+		{"two values", `{} {}`, `request body: trailing data after the JSON value`},
+		{"too long", `{"event":{"note":"` + strings.Repeat("x", maxBody) + `"}}`, `request body: http: request body too large`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var sub Submission
+			err := decode(httptest.NewRecorder(), httptest.NewRequest("POST", "/events", strings.NewReader(tt.body)), &sub)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("decode = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
 // FuzzDecode feeds the request decoder bodies: it never panics, and what
 // it accepts decodes again, from its own JSON, to the same submission.
 func FuzzDecode(f *testing.F) {

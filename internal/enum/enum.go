@@ -71,21 +71,27 @@ func New[E ~int](s Spec[E]) *Codec[E] {
 	if (s.Codes[0] == "") != (s.Labels[0] == "") || s.Required && s.Codes[0] != "" {
 		panic("enum: " + s.Package + "." + s.Type + ": zero has a code but no label, or a label but no code, or is named and required")
 	}
+	// Parse trims its input: a name with white space around it could
+	// never be read.
 	seen := map[string]bool{}
 	for i := range s.Codes {
-		for _, t := range []string{s.Codes[i], s.Labels[i]} {
-			if i > 0 && t == "" {
-				panic("enum: " + s.Package + "." + s.Type + ": empty code or label for " + strconv.Itoa(i))
+		names := []string{s.Codes[i], s.Labels[i]}
+		if s.Labels[i] == s.Codes[i] {
+			names = names[:1] // a value may be its own label
+		}
+		for _, t := range names {
+			if i > 0 && t == "" || t != strings.TrimSpace(t) {
+				panic("enum: " + s.Package + "." + s.Type + ": empty or untrimmed code or label for " + strconv.Itoa(i))
 			}
-			if t != "" && seen[t] && !(t == s.Labels[i] && t == s.Codes[i]) {
+			if t != "" && seen[t] {
 				panic("enum: " + s.Package + "." + s.Type + ": " + t + " names two values")
 			}
 			seen[t] = true
 		}
 	}
 	for a, v := range s.Aliases {
-		if seen[a] || int(v) < 0 || int(v) >= len(s.Codes) {
-			panic("enum: " + s.Package + "." + s.Type + ": bad alias " + a)
+		if seen[a] || a == "" || a != strings.TrimSpace(a) || int(v) < 0 || int(v) >= len(s.Codes) {
+			panic("enum: " + s.Package + "." + s.Type + ": bad alias " + strconv.Quote(a))
 		}
 	}
 	what := s.What

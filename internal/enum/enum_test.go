@@ -172,13 +172,18 @@ func TestRequired(t *testing.T) {
 
 func TestNewPanicsOnBadSpec(t *testing.T) {
 	for name, s := range map[string]enum.Spec[color]{
-		"no sentinel":        {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}},
-		"lengths":            {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{""}, Err: errTest},
-		"duplicate":          {Package: "p", Type: "T", Codes: []string{"", "a", "a"}, Labels: []string{"", "甲", "乙"}, Err: errTest},
-		"empty code":         {Package: "p", Type: "T", Codes: []string{"", ""}, Labels: []string{"", "甲"}, Err: errTest},
-		"alias collides":     {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"a": 1}, Err: errTest},
-		"alias out of range": {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"b": 5}, Err: errTest},
-		"named and required": {Package: "p", Type: "T", Codes: []string{"z", "a"}, Labels: []string{"零", "甲"}, Err: errTest, Required: true},
+		"no sentinel":              {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}},
+		"lengths":                  {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{""}, Err: errTest},
+		"duplicate":                {Package: "p", Type: "T", Codes: []string{"", "a", "a"}, Labels: []string{"", "甲", "乙"}, Err: errTest},
+		"duplicate, code as label": {Package: "p", Type: "T", Codes: []string{"", "a", "a"}, Labels: []string{"", "甲", "a"}, Err: errTest},
+		"untrimmed code":           {Package: "p", Type: "T", Codes: []string{"", "a "}, Labels: []string{"", "甲"}, Err: errTest},
+		"untrimmed label":          {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "　甲"}, Err: errTest},
+		"untrimmed alias":          {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{" b": 1}, Err: errTest},
+		"empty alias":              {Package: "p", Type: "T", Codes: []string{"z", "a"}, Labels: []string{"零", "甲"}, Aliases: map[string]color{"": 1}, Err: errTest},
+		"empty code":               {Package: "p", Type: "T", Codes: []string{"", ""}, Labels: []string{"", "甲"}, Err: errTest},
+		"alias collides":           {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"a": 1}, Err: errTest},
+		"alias out of range":       {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"b": 5}, Err: errTest},
+		"named and required":       {Package: "p", Type: "T", Codes: []string{"z", "a"}, Labels: []string{"零", "甲"}, Err: errTest, Required: true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			defer func() {

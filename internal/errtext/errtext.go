@@ -4,6 +4,8 @@ package errtext
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,16 +14,51 @@ const MaxQuoted = 64
 
 // Cut returns s, cut to its first MaxQuoted bytes (at a rune boundary)
 // with its whole length noted when it is longer: for a message that names
-// an input without quotes, such as a path routes[违法建设].
+// an input without quotes, such as a path routes[违法建设]. A control
+// character, a line or paragraph separator and a byte that is not UTF-8
+// are escaped as strconv.Quote escapes them ("\n", "\u2028", "\xff"), so
+// that the name stays on its line.
 func Cut(s string) string {
 	if len(s) <= MaxQuoted {
-		return s
+		return escape(s)
 	}
 	cut := MaxQuoted
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return s[:cut] + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	return escape(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// escape returns s with its control characters, line and paragraph
+// separators and bytes that are not UTF-8 escaped as strconv.Quote
+// escapes them; s itself when it has none.
+func escape(s string) string {
+	if strings.IndexFunc(s, breaks) < 0 && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x`)
+			b.WriteByte("0123456789abcdef"[s[0]>>4])
+			b.WriteByte("0123456789abcdef"[s[0]&0xF])
+		case breaks(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
+}
+
+// breaks reports whether r could break a line of a message, or hide
+// what follows it: a control character, or a line or paragraph separator.
+func breaks(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // Quote returns s quoted as strconv.Quote does, cut to its first MaxQuoted

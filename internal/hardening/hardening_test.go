@@ -16,7 +16,8 @@ type recorder struct {
 	errors []string
 }
 
-func (*recorder) Helper() {}
+func (*recorder) Helper()             {}
+func (*recorder) Logf(string, ...any) {}
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }

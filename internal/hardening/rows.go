@@ -20,10 +20,13 @@ type Enum interface {
 
 // EnumRows are the rows of an enum type typ of package pkg: its String,
 // Label, MarshalText, UnmarshalText, Value and Scan methods and its parser
-// parse, named pkg.Parse<typ>. Any int value, and any text, gives a code,
+// parse, named pkg.Parse<typ>. A value that is not named (whose String
+// does not parse back to it) is written "typ(n)" by String and Label
+// alike, in every package. Any int value, and any text, gives a code,
 // a label, an error or a round trip, never a panic; the parser,
-// UnmarshalText and Scan reject text that is no code and no label, and
-// Scan every value of a type other than text and NULL.
+// UnmarshalText and Scan reject text that is no code and no label (the
+// parser the empty text too), and Scan every value of a type other than
+// text and NULL.
 func EnumRows[E Enum, P interface {
 	*E
 	UnmarshalText([]byte) error
@@ -38,12 +41,24 @@ func EnumRows[E Enum, P interface {
 	return []Row{
 		{name + ".String", func(c *Caller) {
 			for _, v := range values {
-				c.Call(fmt.Sprintf("%s(%d).String()", typ, int(v)), func() { _ = v.String() })
+				desc := fmt.Sprintf("%s(%d).String()", typ, int(v))
+				c.Call(desc, func() {
+					// A value whose String does not parse back to it is not
+					// named: every enum writes it alike.
+					if p, err := parse(v.String()); (err != nil || p != v) && v.String() != fmt.Sprintf("%s(%d)", typ, int(v)) {
+						c.Fail(desc, "= %q; want %s(%d) for a value that is not named", v.String(), typ, int(v))
+					}
+				})
 			}
 		}},
 		{name + ".Label", func(c *Caller) {
 			for _, v := range values {
-				c.Call(fmt.Sprintf("%s(%d).Label()", typ, int(v)), func() { _ = v.Label() })
+				desc := fmt.Sprintf("%s(%d).Label()", typ, int(v))
+				c.Call(desc, func() {
+					if p, err := parse(v.Label()); (err != nil || p != v) && v.Label() != v.String() {
+						c.Fail(desc, "= %q; want String's %q for a value that is not named", v.Label(), v.String())
+					}
+				})
 			}
 		}},
 		{name + ".MarshalText", roundTrip(typ, "MarshalText", values,
@@ -88,13 +103,11 @@ func EnumRows[E Enum, P interface {
 			}
 		}},
 		{pkg + ".Parse" + typ, func(c *Caller) {
-			for _, s := range append(enumTexts(), "") {
+			for _, s := range append(enumTexts(), "", " ") {
 				desc := fmt.Sprintf("Parse%s(%q)", typ, s)
 				c.Call(desc, func() {
 					_, err := parse(s)
-					if s != "" {
-						c.WantErr(desc, err)
-					}
+					c.WantErr(desc, err) // the empty text too: it is no code
 				})
 			}
 		}},

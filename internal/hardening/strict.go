@@ -157,8 +157,9 @@ type StrictOptions struct {
 // Strict checks that decode, a strict decoder, takes sound and refuses
 // every input [Spoil] makes of it (within opts.Only), with an error
 // wrapping sentinel (any error when sentinel is nil), and that it tried
-// each mutation inside a nested object too. It logs how many it tried.
-func Strict(t *testing.T, sound []byte, opts StrictOptions, sentinel error, decode func([]byte) error) {
+// each mutation inside a nested object too. It logs how many it tried,
+// and fails when it tried none.
+func Strict(t testing.TB, sound []byte, opts StrictOptions, sentinel error, decode func([]byte) error) {
 	t.Helper()
 	if err := decode(sound); err != nil {
 		t.Fatalf("the sound input is refused: %v", err)
@@ -184,6 +185,9 @@ func Strict(t *testing.T, sound []byte, opts StrictOptions, sentinel error, deco
 		if s.Depth > 1 {
 			nested[s.Mutation] = true
 		}
+	}
+	if tried == 0 {
+		t.Errorf("no spoilt input tried: StrictOptions.Only takes none of the %d spoilt inputs", len(spoilt))
 	}
 	for m := Misspelt; m <= BadUTF8Text && !opts.Flat; m++ {
 		if !nested[m] {

@@ -90,3 +90,16 @@ func TestJSONRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestStrictTriesSomething: a Strict check that spoils nothing, its Only
+// taking no path of the input, fails rather than passing without a check.
+func TestStrictTriesSomething(t *testing.T) {
+	decode := func(b []byte) error { return nil }
+	_, reports := reportsOf(func(t testing.TB) []byte {
+		Strict(t, []byte(`{"a":{"b":"c"}}`), StrictOptions{Only: func(string) bool { return false }, Flat: true}, nil, decode)
+		return nil
+	})
+	if diff := cmp.Diff([]string{"no spoilt input tried: StrictOptions.Only takes none of the 7 spoilt inputs"}, reports); diff != "" {
+		t.Errorf("reports mismatch (-want +got):\n%s", diff)
+	}
+}

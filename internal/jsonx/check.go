@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -124,7 +125,7 @@ func plainKey(k string) bool {
 		return false
 	}
 	for _, r := range k {
-		if r <= ' ' || strings.ContainsRune(`."[]\`, r) || r == utf8.RuneError {
+		if r <= ' ' || strings.ContainsRune(`."[]\`, r) || r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 	}
@@ -149,6 +150,10 @@ func (c *checker) value(p *plan) error {
 		return errSyntax
 	}
 	switch b := c.data[c.i]; {
+	case p.kind == durationValue && (b == '{' || b == '['):
+		return c.fail("duration is not a string such as \"4h0m0s\"")
+	case p.refuses(b):
+		return c.fail("%s where %s is wanted", found[b], wanted[p.kind])
 	case b == '{':
 		return c.object(p)
 	case b == '[':
@@ -158,14 +163,9 @@ func (c *checker) value(p *plan) error {
 		case decimalValue:
 			return c.decimalString()
 		case durationValue:
-			at := c.i
-			if _, _, _, err := c.str(maxDurationLen); err != nil {
-				if err == errLong {
-					return c.fail("duration %s longer than %d characters", c.head(at+1), maxDurationLen)
-				}
-				return c.strError(err, "duration", at)
-			}
-			return nil
+			return c.duration()
+		case timeValue:
+			return c.time()
 		}
 		start := c.i
 		if _, _, _, err := c.str(MaxString); err != nil {
@@ -177,14 +177,19 @@ func (c *checker) value(p *plan) error {
 		if err := c.number(); err != nil {
 			return err
 		}
-		if p.kind == decimalValue {
+		switch p.kind {
+		case decimalValue:
 			if !plainDecimal(c.data[start:c.i]) {
 				return c.fail("decimal %s: want a plain decimal such as \"-12.5\", of at most %d characters", errtext.Quote(string(c.data[start:c.i])), MaxDecimalLen)
 			}
+		case durationValue:
+			return c.fail("duration %s is not a string such as \"4h0m0s\"", errtext.Quote(string(c.data[start:c.i])))
+		case intValue, uintValue, floatValue:
+			return c.inRange(p, start)
 		}
 		return nil
 	default:
-		return c.literal()
+		return c.literal(p)
 	}
 }
 

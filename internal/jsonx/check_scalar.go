@@ -6,8 +6,10 @@ package jsonx
 import (
 	"bytes"
 	"errors"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 )
@@ -21,6 +23,8 @@ func (c *checker) strError(err error, what string, start int) error {
 	switch {
 	case err == errLong && what == "decimal":
 		return c.fail("decimal %s longer than %d characters", c.head(start+1), MaxDecimalLen)
+	case err == errLong && what == "duration":
+		return c.fail("duration %s longer than %d characters", c.head(start+1), maxDurationLen)
 	case err == errLong:
 		return c.fail("%s longer than %d bytes (the most a string may hold)", what, MaxString)
 	case err == errUTF8:
@@ -191,26 +195,73 @@ func (c *checker) tooLong(start int) error {
 
 // decimalString reads a string that must hold a decimal.
 func (c *checker) decimalString() error {
-	at := c.i
-	start, end, esc, err := c.str(MaxDecimalLen)
+	text, err := c.text(MaxDecimalLen, "decimal")
 	if err != nil {
-		return c.strError(err, "decimal", at)
+		return err
 	}
-	s := string(c.data[start:end])
-	if esc {
-		s = unquote(c.data[start:end])
-	}
-	if !plainDecimal([]byte(s)) {
-		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(s))
+	if !plainDecimal(text) {
+		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(string(text)))
 	}
 	return nil
 }
 
+// duration reads a string that must hold a Duration, as its UnmarshalJSON
+// reads it, so that a duration at fault is named by its path.
+func (c *checker) duration() error {
+	text, err := c.text(maxDurationLen, "duration")
+	if err != nil {
+		return err
+	}
+	// time.ParseDuration reads text's bytes in place: the string is kept
+	// by nothing but the error, which is dropped.
+	if _, err := time.ParseDuration(unsafe.String(unsafe.SliceData(text), len(text))); err != nil {
+		return c.fail("duration %s: not a duration such as \"4h0m0s\"", errtext.Quote(string(text)))
+	}
+	return nil
+}
+
+// time reads a string that must hold a time.Time, as its UnmarshalJSON
+// reads it (RFC 3339), so that a time at fault is named by its path.
+func (c *checker) time() error {
+	at := c.i
+	start, end, esc, err := c.str(MaxString)
+	if err != nil {
+		return c.strError(err, "time", at)
+	}
+	var t time.Time
+	if t.UnmarshalJSON(c.data[at:c.i]) != nil {
+		if esc { // time.Time reads no escape
+			return c.fail("time %s: want RFC 3339 without escapes", errtext.Quote(string(c.data[start:end])))
+		}
+		return c.fail("time %s: want RFC 3339, such as \"2024-03-04T08:40:00+08:00\"", errtext.Quote(string(c.data[start:end])))
+	}
+	return nil
+}
+
+// text reads a string of at most limit bytes that holds a what, and
+// returns its text: its bytes in place, or, when it has an escape, new
+// bytes with its escapes read.
+func (c *checker) text(limit int, what string) ([]byte, error) {
+	at := c.i
+	start, end, esc, err := c.str(limit)
+	if err != nil {
+		return nil, c.strError(err, what, at)
+	}
+	if esc {
+		return []byte(unquote(c.data[start:end])), nil
+	}
+	return c.data[start:end], nil
+}
+
 var literals = [][]byte{[]byte("true"), []byte("false"), []byte("null")}
 
-func (c *checker) literal() error {
+// literal reads true, false or null; a Duration is a string or null.
+func (c *checker) literal(p *plan) error {
 	for _, lit := range literals {
 		if bytes.HasPrefix(c.data[c.i:], lit) {
+			if p.kind == durationValue && lit[0] != 'n' {
+				return c.fail("duration %s is not a string such as \"4h0m0s\"", errtext.Quote(string(lit)))
+			}
 			c.i += len(lit)
 			return nil
 		}

@@ -1,12 +1,12 @@
 package jsonx
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -33,6 +33,52 @@ type outer struct {
 	Free  map[string][]string `json:"free"`
 	Pairs [][2]string         `json:"pairs"`
 	Go    string
+	N     *int         `json:"n"`
+	Small int8         `json:"small"`
+	U     uint16       `json:"u"`
+	B     bool         `json:"b"`
+	F     float32      `json:"f"`
+	Q     int          `json:"q,omitempty,string"`
+	Num   json.Number  `json:"num"`
+	Bytes []byte       `json:"bytes"`
+	Short *shorthand   `json:"short"`
+	At    time.Time    `json:"at"`
+	When  []*time.Time `json:"when"`
+	Code  code         `json:"code"`
+	Codes []*code      `json:"codes"`
+}
+
+// code reads itself from text, as the library's enums do.
+type code int
+
+func (c *code) UnmarshalText(b []byte) error {
+	if string(b) != "a" && string(b) != "b" {
+		return fmt.Errorf("unknown code %q", b)
+	}
+	*c = code(b[0] - 'a' + 1)
+	return nil
+}
+
+// shorthand decodes itself through its wire form, or from a string alone,
+// as package reason's Reason does.
+type shorthand struct{ Text string }
+
+type shorthandJSON struct {
+	Text string `json:"text"`
+}
+
+var _ = Wire[shorthand, shorthandJSON]()
+
+func (s *shorthand) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &s.Text)
+	}
+	var w shorthandJSON
+	if err := Decode(b, &w); err != nil {
+		return err
+	}
+	s.Text = w.Text
+	return nil
 }
 
 // TestDecodeExactCase: a key in another case than the field's is refused
@@ -76,6 +122,8 @@ func TestCheck(t *testing.T) {
 		{"unknown field", `{"vresion":"1"}`, `json: unknown field "vresion"`},
 		{"unknown field in a slice", `{"units":[{},{"creditcod":"x"}]}`, `json: unknown field "creditcod" at units[1]`},
 		{"unknown field in a map", `{"byID":{"a b":{"x":1}}}`, `json: unknown field "x" at byID["a b"]`},
+		{"unknown field under a key with a separator", `{"byID":{"a\u2028b":{"x":1}}}`, `json: unknown field "x" at byID["a\u2028b"]`},
+		{"unknown field under a key with a C1 control", `{"byID":{"a\u0085b":{"x":1}}}`, `json: unknown field "x" at byID["a\u0085b"]`},
 		{"case variant", `{"Version":"1"}`, `json: field "Version" is spelt "version" here (field names are case-sensitive)`},
 		{"case variant, nested", `{"units":[{"CREDITCODE":"x"}]}`, `field "CREDITCODE" is spelt "creditCode" here (field names are case-sensitive) at units[0]`},
 		{"Go name in another case", `{"go":"g"}`, `field "go" is spelt "Go" here`},
@@ -113,7 +161,42 @@ func TestCheck(t *testing.T) {
 		{"decimal.Decimal over the limit", `{"plain":"` + strings.Repeat("1", MaxDecimalLen+1) + `"}`, `longer than 64 characters at plain`},
 		{"decimal pointer over the limit", `{"ptr":"` + strings.Repeat("1", 10000) + `"}`, `json: decimal "1111111111111111111111111111111111111111111111111111111111111111"… longer than 64 characters at ptr`},
 		{"decimal that is no number", `{"score":"1.2.3"}`, `decimal "1.2.3": want a plain decimal`},
-		{"decimal as an object", `{"score":{}}`, `decimal "{}": want a plain decimal`},
+		{"decimal as an object", `{"score":{}}`, `json: an object where a decimal is wanted at score`},
+		{"decimal as true", `{"plain":true}`, `json: true where a decimal is wanted at plain`},
+
+		{"scalars of their kinds", `{"n":-9223372036854775808,"small":-128,"u":65535,"b":false,"f":3.4e38,"q":"12","num":"1.5e3","bytes":"AAE=","text":null,"Go":"x"}`, ""},
+		{"null for every kind", `{"n":null,"small":null,"u":null,"b":null,"f":null,"q":null,"num":null,"bytes":null,"units":null,"byID":null,"pairs":null}`, ""},
+		{"a string for an integer", `{"units":[{},{}],"n":"5"}`, `json: a string where an integer is wanted at n`},
+		{"a number for a string", `{"units":[{},{"kind":5}]}`, `json: a number where a string is wanted at units[1].kind`},
+		{"a string for a bool", `{"b":"true"}`, `json: a string where true or false is wanted at b`},
+		{"true for a string", `{"text":true}`, `json: true where a string is wanted at text`},
+		{"false for an integer", `{"u":false}`, `json: false where an integer of at least 0 is wanted at u`},
+		{"an object for an array", `{"units":{}}`, `json: an object where an array is wanted at units`},
+		{"an array for an object", `{"units":[[]]}`, `json: an array where an object is wanted at units[0]`},
+		{"a string for a map", `{"byID":"a"}`, `json: a string where an object is wanted at byID`},
+		{"a string in an array of strings", `{"free":{"a":["b",1]}}`, `json: a number where a string is wanted at free.a[1]`},
+		{"an integer over its range", `{"small":128}`, `json: integer 128 out of range (-128 to 127) at small`},
+		{"an integer under its range", `{"n":-9223372036854775809}`, `json: integer -9223372036854775809 out of range (-9223372036854775808 to 9223372036854775807) at n`},
+		{"an unsigned integer over its range", `{"u":65536}`, `json: integer 65536 out of range (0 to 65535) at u`},
+		{"minus zero for an integer", `{"small":-0}`, ""},
+		{"minus zero for an unsigned integer", `{"u":-0}`, `json: number -0 where an integer of at least 0 is wanted at u`},
+		{"a negative unsigned integer", `{"u":-1}`, `json: number -1 where an integer of at least 0 is wanted at u`},
+		{"a fraction for an integer", `{"small":1.5}`, `json: number 1.5 where an integer is wanted at small`},
+		{"an exponent for an integer", `{"n":1e2}`, `json: number 1e2 where an integer is wanted at n`},
+		{"a float over its range", `{"f":3.5e38}`, `json: number 3.5e38 out of range at f`},
+		{"a number for bytes", `{"bytes":1}`, `cannot unmarshal number`},
+		{"times", `{"at":"2024-03-04T08:40:00+08:00","when":[null,"2024-03-04T00:40:00.5Z"]}`, ""},
+		{"a time not in RFC 3339", `{"when":["2024-03-04T08:40:00Z","2024-03-04 08:40"]}`, `json: time "2024-03-04 08:40": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at when[1]`},
+		{"a time out of range", `{"at":"2024-13-04T08:40:00Z"}`, `json: time "2024-13-04T08:40:00Z": want RFC 3339, such as "2024-03-04T08:40:00+08:00" at at`},
+		{"a time spelt with an escape", `{"at":"\u0032024-03-04T08:40:00Z"}`, `json: time "\\u0032024-03-04T08:40:00Z": want RFC 3339 without escapes at at`},
+		{"codes", `{"code":"a","codes":[null,"b"]}`, ""},
+		{"a number for a code", `{"codes":["a",2]}`, `json: a number where a string is wanted at codes[1]`},
+		{"true for a code", `{"code":true}`, `json: true where a string is wanted at code`},
+		{"an unknown code", `{"code":"c"}`, `unknown code "c"`},
+		{"a number for a time", `{"at":1709512800}`, `json: a number where a time is wanted at at`},
+		{"a type that decodes itself, in its wire form", `{"short":{"text":"x"}}`, ""},
+		{"a type that decodes itself, in a form of its own", `{"short":"x"}`, ""},
+		{"a type that decodes itself, its wire form checked", `{"short":{"text":1}}`, `json: a number where a string is wanted at short.text`},
 
 		{"arrays of their length", `{"pairs":[["a","b"],["c",null]]}`, ""},
 		{"array too long", `{"pairs":[["a","b"],["c","d","e"]]}`, `json: array of 3 elements where 2 are wanted at pairs[1]`},
@@ -172,83 +255,6 @@ func TestCheckStopsEarly(t *testing.T) {
 	}
 }
 
-// A fields' test of embedding, shadowing and conflicts, as encoding/json
-// resolves them.
-type (
-	fa struct {
-		X int
-		Y int `json:"y"`
-	}
-	fb struct {
-		X int
-		Z int
-	}
-	fTagged struct {
-		V int `json:"v"`
-	}
-	fUntagged struct{ V int }
-	fConflict struct {
-		fa
-		fb
-	}
-	fShadow struct {
-		fa
-		X string `json:"X"`
-	}
-	fNamed struct {
-		fa `json:"a"`
-	}
-	FA struct {
-		X int
-		Y int `json:"y"`
-	}
-	fPointer struct {
-		*FA
-		fb `json:"-"`
-		u  int //lint:ignore U1000 an unexported field, which is no key
-	}
-	fTaggedWins struct {
-		fTagged
-		fUntagged
-	}
-	fDeep struct {
-		fConflict
-		Z string `json:"Z,omitempty"`
-	}
-)
-
-// TestFieldsAsEncodingJSON: a key is a field for the checker exactly when
-// encoding/json, refusing unknown fields, takes it.
-func TestFieldsAsEncodingJSON(t *testing.T) {
-	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged"}
-	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep)} {
-		typ := reflect.TypeOf(v)
-		p := planOf(typ)
-		for _, k := range keys {
-			in := []byte(`{"` + k + `":null}`)
-			d := json.NewDecoder(bytes.NewReader(in))
-			d.DisallowUnknownFields()
-			std := d.Decode(reflect.New(typ.Elem()).Interface()) == nil
-			_, ours := p.fields[k]
-			if std && !ours {
-				// encoding/json matches case-insensitively: ours must
-				// name the field in another case.
-				found := false
-				for _, n := range p.names {
-					found = found || strings.EqualFold(n, k)
-				}
-				if !found {
-					t.Errorf("%T: encoding/json takes %q, the checker does not know it", v, k)
-				}
-				continue
-			}
-			if ours && !std {
-				t.Errorf("%T: the checker takes %q, encoding/json does not", v, k)
-			}
-		}
-	}
-}
-
 // TestPlanRecursive: a recursive type has a plan, and is checked to any
 // depth the bound allows.
 func TestPlanRecursive(t *testing.T) {
@@ -271,7 +277,7 @@ func TestPlanRecursive(t *testing.T) {
 // Decode takes encoding/json takes too.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{`{}`, `{"units":[{"creditCode":"x"}]}`, `{"byID":{"a":{"kind":"k"}}}`, `{"score":"1.5","plain":2}`,
-		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`} {
+		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`, `{"n":1,"small":-1,"u":2,"b":true,"f":1.5,"q":"3","num":"4","bytes":""}`, `{"n":"1"}`, `{"u":-0}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -291,6 +297,31 @@ func FuzzDecode(f *testing.F) {
 			if uerr := json.Unmarshal(data, new(outer)); uerr != nil {
 				t.Fatalf("Decode took what encoding/json refuses: %v", uerr)
 			}
+		} else if msg := derr.Error(); strings.Contains(msg, " is wanted at ") || strings.Contains(msg, " out of range") {
+			if json.Unmarshal(data, new(outer)) == nil {
+				t.Fatalf("Decode refused the kind of a value encoding/json takes: %v", derr)
+			}
 		}
 	})
+}
+
+// TestCheckDurationAllocates: checking a duration, or a time, allocates
+// nothing more than checking null: a book reads hundreds of thousands.
+func TestCheckDurationAllocates(t *testing.T) {
+	type doc struct {
+		Limit Duration  `json:"limit"`
+		At    time.Time `json:"at"`
+	}
+	p := planOf(reflect.TypeFor[doc]())
+	allocs := func(in string) float64 {
+		b := []byte(in)
+		return testing.AllocsPerRun(100, func() {
+			if err := check(b, p); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if null, some := allocs(`{"limit":null,"at":null}`), allocs(`{"limit":"4h0m0s","at":"2024-03-04T08:40:00+08:00"}`); some > null {
+		t.Errorf("a duration and a time cost %v allocations, null %v", some, null)
+	}
 }

@@ -33,8 +33,15 @@ func TestDecode(t *testing.T) {
 		{`{"limit":"4h"} {}`, doc{}, "trailing data after the JSON value"},
 		{`{"limt":"4h"}`, doc{}, `json: unknown field "limt"`},
 		{`{"Limit":"4h"}`, doc{}, `json: field "Limit" is spelt "limit" here (field names are case-sensitive)`},
-		{`{"limit":14400000000000}`, doc{}, `duration "14400000000000" is not a string such as "4h0m0s"`},
-		{`{"limit":"4 hours"}`, doc{}, `duration "4 hours": not a duration such as "4h0m0s"`},
+		{`{"limit":14400000000000}`, doc{}, `json: duration "14400000000000" is not a string such as "4h0m0s" at limit`},
+		{`{"limit":"4 hours"}`, doc{}, `json: duration "4 hours": not a duration such as "4h0m0s" at limit`},
+		{`{"limit":"\u0034 hours"}`, doc{}, `json: duration "4 hours": not a duration such as "4h0m0s" at limit`},
+		{`{"limit":true}`, doc{}, `json: duration "true" is not a string such as "4h0m0s" at limit`},
+		{`{"limit":["4h"]}`, doc{}, `json: duration is not a string such as "4h0m0s" at limit`},
+		{`{"limit":{}}`, doc{}, `json: duration is not a string such as "4h0m0s" at limit`},
+		{`{"limit":"` + strings.Repeat("1", 70) + `h"}`, doc{}, `json: duration "1111111111111111111111111111111111111111111111111111111111111111"… longer than 64 characters at limit`},
+		{``, doc{}, "json: no value: the input is empty or white space"},
+		{" \n\t", doc{}, "json: no value: the input is empty or white space"},
 		{`{"score":"1e3"}`, doc{}, `decimal "1e3": want a plain decimal such as "-12.5"`},
 		{`{"score":"1."}`, doc{}, `decimal "1.": want a plain decimal such as "-12.5"`},
 		{`{"score":".5"}`, doc{}, `decimal ".5": want a plain decimal such as "-12.5"`},
@@ -156,14 +163,27 @@ func TestTimeFits(t *testing.T) {
 		{time.Date(9999, 12, 31, 23, 0, 0, 0, east), true},
 		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).In(west), false}, // year 0 in its own zone
 		{time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC), false},
+		// encoding/json writes no offset of 24 hours or more, and an
+		// offset's minutes only: 08:05:43 (Shanghai's LMT) would read
+		// back 43 seconds off.
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("far", 24*3600)), false},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("far", -24*3600)), false},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("LMT", 8*3600+5*60+43)), false},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("near", 23*3600+59*60)), true},
+		{time.Date(2020, 6, 1, 9, 0, 0, 0, time.FixedZone("near", -(23*3600+59*60))), true},
 	} {
 		if got := jsonx.TimeFits(c.t); got != c.fits {
 			t.Errorf("TimeFits(%s) = %v, want %v", c.t, got, c.fits)
 		}
 		if c.fits {
 			for _, u := range []time.Time{c.t, c.t.UTC(), c.t.In(time.FixedZone("CST", 8*3600))} {
-				if _, err := json.Marshal(u); err != nil {
-					t.Errorf("TimeFits(%s) but Marshal(%s): %v", c.t, u, err)
+				b, err := json.Marshal(u)
+				var back time.Time
+				if err == nil {
+					err = json.Unmarshal(b, &back)
+				}
+				if err != nil || !back.Equal(u) {
+					t.Errorf("TimeFits(%s) but Marshal(%s) = %s, reading back %s, %v", c.t, u, b, back, err)
 				}
 			}
 		}

@@ -4,8 +4,10 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -17,6 +19,8 @@ type plan struct {
 	kind   planKind
 	elem   *plan            // the elements of a slice, an array or a map
 	length int              // the length of a Go array; -1 for a slice, whose length is free
+	bits   int              // the size of an integer or a float, in bits
+	own    bool             // a type that decodes itself: its decoder says which kinds of value it takes
 	fields map[string]field // a struct's fields by their exact JSON name
 	names  []string         // the same names, in field order, for messages
 }
@@ -30,6 +34,13 @@ const (
 	listValue                     // an array
 	decimalValue                  // a decimal: null, or a number or string in ParseDecimal's form
 	durationValue                 // a Duration: null, or a string of at most maxDurationLen characters
+	boolValue                     // a bool: null, true or false
+	stringValue                   // a string: null or a string
+	intValue                      // a signed integer of bits bits: null or a number in its range
+	uintValue                     // an unsigned integer of bits bits: null or a number in its range
+	floatValue                    // a float of bits bits: null or a number in its range
+	timeValue                     // a time.Time: null or a string in RFC 3339
+	textValue                     // a type that reads itself from text (encoding.TextUnmarshaler), such as an enum: null or a string
 )
 
 type field struct {
@@ -42,6 +53,8 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	decimalTypes        = map[reflect.Type]bool{reflect.TypeFor[decimal.Decimal](): true, reflect.TypeFor[Decimal](): true}
 	durationType        = reflect.TypeFor[Duration]()
+	timeType            = reflect.TypeFor[time.Time]()
+	numberType          = reflect.TypeFor[json.Number]() // a number, or a string that holds one
 	anyPlan             = &plan{}
 )
 
@@ -101,6 +114,8 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		return &plan{kind: decimalValue}
 	case t == durationType:
 		return &plan{kind: durationValue}
+	case t == timeType:
+		return &plan{kind: timeValue}
 	}
 	if p, ok := plans.Load(t); ok {
 		return p.(*plan)
@@ -112,11 +127,14 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		p := &plan{}
 		building[t] = p
 		*p = *build(w.(reflect.Type), building)
+		p.own = true
 		return p
 	}
-	pt := reflect.PointerTo(t)
-	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) {
+	switch pt := reflect.PointerTo(t); {
+	case pt.Implements(unmarshalerType):
 		return anyPlan
+	case pt.Implements(textUnmarshalerType):
+		return &plan{kind: textValue} // encoding/json hands it a string, and refuses any other value
 	}
 	p := &plan{}
 	building[t] = p
@@ -125,11 +143,27 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		p.kind = structValue
 		p.fields = map[string]field{}
 		for _, f := range jsonFields(t) {
-			p.fields[f.name] = field{index: len(p.names), plan: build(f.typ, building)}
+			fp := build(f.typ, building)
+			if f.quoted && fp.kind >= boolValue {
+				fp = anyPlan // a scalar written inside a string: encoding/json checks it
+			}
+			p.fields[f.name] = field{index: len(p.names), plan: fp}
 			p.names = append(p.names, f.name)
 		}
 	case reflect.Map:
 		p.kind, p.elem = mapValue, build(t.Elem(), building)
+	case reflect.Bool:
+		p.kind = boolValue
+	case reflect.String:
+		if t != numberType {
+			p.kind = stringValue
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		p.kind, p.bits = intValue, t.Bits()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		p.kind, p.bits = uintValue, t.Bits()
+	case reflect.Float32, reflect.Float64:
+		p.kind, p.bits = floatValue, t.Bits()
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {
 			break // []byte is a base64 string
@@ -148,6 +182,7 @@ type jsonField struct {
 	typ    reflect.Type
 	depth  int
 	tagged bool
+	quoted bool // the tag's ",string" option
 }
 
 // jsonFields returns the fields of struct type t that encoding/json
@@ -177,7 +212,7 @@ func jsonFields(t reflect.Type) []jsonField {
 				if tag == "-" {
 					continue
 				}
-				name, _, _ := strings.Cut(tag, ",")
+				name, opts, _ := strings.Cut(tag, ",")
 				ft := sf.Type
 				if sf.Anonymous {
 					et := ft
@@ -198,7 +233,8 @@ func jsonFields(t reflect.Type) []jsonField {
 				if !tagged {
 					name = sf.Name
 				}
-				all = append(all, jsonField{name: name, typ: ft, depth: l.depth, tagged: tagged})
+				quoted := slices.Contains(strings.Split(opts, ","), "string")
+				all = append(all, jsonField{name: name, typ: ft, depth: l.depth, tagged: tagged, quoted: quoted})
 			}
 		}
 	}

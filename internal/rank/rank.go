@@ -12,8 +12,10 @@ import (
 )
 
 // By sorts xs by value, highest first, then by key, ascending, so that the
-// order never depends on the order of xs; then it gives each item its rank
-// with set, as [Shared] does.
+// order never depends on the order of xs when no two items share a key
+// (every caller's keys, subjects and persons, are unique; items of one
+// value and one key keep their order in xs); then it gives each item its
+// rank with set, as [Shared] does.
 func By[T any](xs []T, value func(T) decimal.Decimal, key func(T) string, set func(*T, int)) {
 	slices.SortStableFunc(xs, func(a, b T) int {
 		if c := value(b).Cmp(value(a)); c != 0 {

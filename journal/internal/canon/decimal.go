@@ -11,8 +11,12 @@ import (
 
 // appendDecimal appends d as a JSON string in jsonx.FormatDecimal's form,
 // its shortest exact plain form, without allocating for a decimal of up
-// to 18 digits.
+// to 18 digits. A decimal of more than jsonx.MaxDecimalLen characters is
+// refused unwritten, and in no longer for millions of digits than for 65.
 func appendDecimal(b []byte, d decimal.Decimal) ([]byte, error) {
+	if !jsonx.DecimalFits(d) {
+		return b, fmt.Errorf("decimal of more than %d characters", jsonx.MaxDecimalLen)
+	}
 	start := len(b)
 	b = append(b, '"')
 	if exp := d.Exponent(); d.NumDigits() <= 18 && exp > -19 && exp < 19 {
@@ -55,7 +59,7 @@ func appendDecimal(b []byte, d decimal.Decimal) ([]byte, error) {
 		b = append(b, jsonx.FormatDecimal(d)...)
 	}
 	if n := len(b) - start - 1; n > jsonx.MaxDecimalLen {
-		return b, fmt.Errorf("decimal of %d characters, over %d: %w", n, jsonx.MaxDecimalLen, errNoForm)
+		return b, fmt.Errorf("decimal of %d characters, over %d", n, jsonx.MaxDecimalLen)
 	}
 	return append(b, '"'), nil
 }

@@ -31,10 +31,11 @@ func (enc *Encoder) end(c byte) ([]byte, error) {
 	return enc.b, enc.why
 }
 
-// fail notes that the member of key has no canonical form.
+// fail notes that the member of key has no canonical form, naming it
+// ("result.points" for the key `,"result":{"points":`).
 func (enc *Encoder) fail(key, why string) {
 	if enc.why == nil {
-		enc.why = fmt.Errorf("%s: %s: %w", strings.Trim(key, `{,":`), why, errNoForm)
+		enc.why = fmt.Errorf("%s: %s: %w", strings.ReplaceAll(strings.Trim(key, `{,":`), `":{"`, "."), why, errNoForm)
 	}
 }
 

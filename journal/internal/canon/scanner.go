@@ -24,9 +24,6 @@ func (s *Scanner) lit(x string) bool {
 	return false
 }
 
-// plain[c] is true for the bytes a canonical string holds as they are:
-// printable ASCII but the quotation mark and the backslash. <, > and & are
-// plain: HTML escaping is off.
 // integer reads a canonical int64 (see int64) and reports whether it is 0.
 func (s *Scanner) integer() (zero, ok bool) {
 	n, ok := s.int64()

@@ -6,6 +6,9 @@ import (
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
+// plain[c] is true for the bytes a canonical string holds as they are:
+// printable ASCII but the quotation mark and the backslash. <, > and & are
+// plain: HTML escaping is off.
 var plain = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
 		t[c] = c != '"' && c != '\\'

@@ -1,0 +1,86 @@
+package jsonx
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// A fields' test of embedding, shadowing and conflicts, as encoding/json
+// resolves them.
+type (
+	fa struct {
+		X int
+		Y int `json:"y"`
+	}
+	fb struct {
+		X int
+		Z int
+	}
+	fTagged struct {
+		V int `json:"v"`
+	}
+	fUntagged struct{ V int }
+	fConflict struct {
+		fa
+		fb
+	}
+	fShadow struct {
+		fa
+		X string `json:"X"`
+	}
+	fNamed struct {
+		fa `json:"a"`
+	}
+	FA struct {
+		X int
+		Y int `json:"y"`
+	}
+	fPointer struct {
+		*FA
+		fb `json:"-"`
+		u  int //lint:ignore U1000 an unexported field, which is no key
+	}
+	fTaggedWins struct {
+		fTagged
+		fUntagged
+	}
+	fDeep struct {
+		fConflict
+		Z string `json:"Z,omitempty"`
+	}
+)
+
+// TestFieldsAsEncodingJSON: a key is a field for the checker exactly when
+// encoding/json, refusing unknown fields, takes it.
+func TestFieldsAsEncodingJSON(t *testing.T) {
+	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged"}
+	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep)} {
+		typ := reflect.TypeOf(v)
+		p := planOf(typ)
+		for _, k := range keys {
+			in := []byte(`{"` + k + `":null}`)
+			d := json.NewDecoder(bytes.NewReader(in))
+			d.DisallowUnknownFields()
+			std := d.Decode(reflect.New(typ.Elem()).Interface()) == nil
+			_, ours := p.fields[k]
+			if std && !ours {
+				// encoding/json matches case-insensitively: ours must
+				// name the field in another case.
+				found := false
+				for _, n := range p.names {
+					found = found || strings.EqualFold(n, k)
+				}
+				if !found {
+					t.Errorf("%T: encoding/json takes %q, the checker does not know it", v, k)
+				}
+				continue
+			}
+			if ours && !std {
+				t.Errorf("%T: the checker takes %q, encoding/json does not", v, k)
+			}
+		}
+	}
+}
