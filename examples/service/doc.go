@@ -22,7 +22,9 @@
 // the evaluations it calls for are sealed against the journal's head
 // (journal.Seal) and inserted together; only once the transaction commits
 // does the service's state change (journal.Rebuilt.Apply), so its state
-// is always that of the committed rows. Accepting is serialised: the
+// is always that of the committed rows; a request that ends while its
+// transaction commits does not stop it, since the database may commit
+// all the same. Accepting is serialised: the
 // order of the journal is the order in which events were accepted. Every
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is

@@ -97,7 +97,9 @@ var errRefused = errors.New("refused")
 // Accept applies an event to its matter (checked by the catalog), grades
 // what it calls for, and stores the event and its evaluations in the
 // journal in one transaction; only once that commits does the state
-// change.
+// change. The transaction runs to its end whatever becomes of ctx (its
+// values are kept, its end ignored): a client that gives up while its
+// event commits does not leave rows committed that the state lacks.
 func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -140,6 +142,10 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
 		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
 	}
+	// The commit, once begun, is not the request's to abandon: the
+	// database may commit after the request's context has ended (a
+	// cancel that comes too late), and the state must then have the rows.
+	ctx = context.WithoutCancel(ctx)
 	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
 		return Accepted{}, errors.Join(err, s.resync(ctx))
 	}
