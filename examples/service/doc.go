@@ -43,7 +43,8 @@
 // history, so they come with the event that calls for the grade — an
 // amendment's too — and the evaluation, journaled, keeps them. A matter's
 // evaluations are served with the amendments that count applied, with
-// their reasons (scoring.Book.Matter).
+// their reasons (scoring.Book.Matter), and with every amendment of them
+// in the journal, those that no longer count too.
 //
 // Its test starts a throwaway PostgreSQL cluster (initdb and postgres from
 // the machine: private data and socket directories, no TCP; the server is

@@ -233,7 +233,9 @@ func (s *Service) Scores(p scoring.Period) []scoring.Score {
 }
 
 // MatterView is one matter: its history, its evaluations with the
-// amendments that count applied, and the amendments ([scoring.Book.Matter]).
+// amendments that count applied ([scoring.Book.Matter]), and every
+// amendment of them in the journal, in journal order: of the amendments
+// of one evaluation, the last counts; those before it are history too.
 type MatterView struct {
 	Matter      *matters.Matter      `json:"matter"`
 	Evaluations []scoring.Evaluation `json:"evaluations"`
@@ -250,8 +252,15 @@ func (s *Service) Matter(id string) (MatterView, bool) {
 	if m == nil {
 		return MatterView{}, false
 	}
-	es, as := s.state.Book.Matter(id)
-	return MatterView{Matter: m.Clone(), Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
+	es, _ := s.state.Book.Matter(id) // the book holds the amendments that count only
+	v := MatterView{Matter: m.Clone(), Evaluations: append([]scoring.Evaluation{}, es...), Amendments: []scoring.Amendment{}}
+	for _, a := range s.state.Amendments {
+		if a.Amendment.Matter == id {
+			a.Amendment.At, a.Amendment.Facts = a.Amendment.At.In(workday.CST()), nil // as the book gives them
+			v.Amendments = append(v.Amendments, a.Amendment)
+		}
+	}
+	return v, true
 }
 
 // Head returns the journal's head and its checkpoint under origin.
