@@ -25,7 +25,11 @@
 // is always that of the committed rows; a request that ends while its
 // transaction commits does not stop it, since the database may commit
 // all the same. Accepting is serialised: the
-// order of the journal is the order in which events were accepted. Every
+// order of the journal is the order in which events were accepted.
+// Several services may share a database: the journal's key lets one of
+// them commit each entry; one whose next entry another took, or that
+// refuses an event, first applies the rows the others committed (what
+// it serves lags their events until then). Every
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is
 // committed: the service says so on stderr and tries again after the

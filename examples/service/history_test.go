@@ -63,6 +63,32 @@ CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON journal DEFERRABLE INITIAL
 		}
 	})
 
+	// Two services on one database (two replicas behind a balancer):
+	// each accepts the events of a matter the other began, in turn, as
+	// one service would, rather than refuse an event as out of order for
+	// want of the rows the other committed; and the journal holds each
+	// event once.
+	t.Run("two services on one journal", func(t *testing.T) {
+		pool := c.database(t, "replicas")
+		_, one := serve(t, pool, cfg)
+		_, two := serve(t, c.pool(t, "replicas"), cfg)
+		id := year.subs[0].Event.Matter
+		n := 0
+		for _, sub := range year.subs {
+			if sub.Event.Matter != id {
+				continue
+			}
+			k := n % 2
+			n++
+			if status, body := post(t, []string{one, two}[k], sub); status != http.StatusCreated {
+				t.Fatalf("event %s#%d, to service %d: %d %s; want 201", id, sub.Event.Seq, k+1, status, body)
+			}
+		}
+		if got := eventsOf(t, journalRows(t, pool)); len(got) != n {
+			t.Errorf("the journal holds %d events, %v; %d were accepted", len(got), got, n)
+		}
+	})
+
 	// A citizen who changes the answer twice after the close amends each
 	// evaluation twice: a matter's view serves both amendments, as its
 	// journal holds them, not only the one that counts.

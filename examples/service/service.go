@@ -97,50 +97,30 @@ var errRefused = errors.New("refused")
 // Accept applies an event to its matter (checked by the catalog), grades
 // what it calls for, and stores the event and its evaluations in the
 // journal in one transaction; only once that commits does the state
-// change. The transaction runs to its end whatever becomes of ctx (its
-// values are kept, its end ignored): a client that gives up while its
-// event commits does not leave rows committed that the state lacks.
+// change. An event the state refuses is checked again once the state
+// has the rows committed after its head, if there are any (another
+// service on the same database committed them). The transaction runs to
+// its end whatever becomes of ctx (its values are kept, its end
+// ignored): a client that gives up while its event commits does not leave
+// rows committed that the state lacks.
 func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := sub.Event
-	m := &matters.Matter{}
-	if old := s.state.Matters[e.Matter]; old != nil {
-		var err error
-		if m, err = matters.Replay(old.Events); err != nil {
-			return Accepted{}, fmt.Errorf("matter %s: %w", e.Matter, err)
+	acc, lines, err := s.prepare(sub)
+	if errors.Is(err, errRefused) {
+		// Refused by the state: another service on the same database may
+		// have committed the events before this one. Catch up, and if
+		// there was something to catch up with, check the event again.
+		head := s.state.Head
+		if err := s.resync(ctx); err != nil {
+			return Accepted{}, err
+		}
+		if s.state.Head != head {
+			acc, lines, err = s.prepare(sub)
 		}
 	}
-	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-	}
-	grades, err := s.grader(sub.Quality).Grade(s.cal, m, len(m.Events)-1)
 	if err != nil {
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-	}
-	if err := judgedGraded(sub, grades); err != nil {
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-	}
-	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
-	payloads := []any{m.Events[len(m.Events)-1]}
-	for _, g := range grades {
-		if g.Amendment != nil {
-			payloads = append(payloads, *g.Amendment)
-			acc.Amendments = append(acc.Amendments, *g.Amendment)
-		} else {
-			payloads = append(payloads, g.Evaluation)
-			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
-		}
-	}
-	head := s.state.Head
-	lines := make([][]byte, len(payloads))
-	for i, p := range payloads {
-		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
-			return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-		}
-	}
-	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+		return Accepted{}, err
 	}
 	// The commit, once begun, is not the request's to abandon: the
 	// database may commit after the request's context has ended (a
@@ -163,6 +143,53 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	}
 	acc.Head = s.state.Head
 	return acc, nil
+}
+
+// prepare applies an event to a copy of its matter, grades what it calls
+// for, and seals and checks the journal's lines of both against the
+// state: what Accept commits, or an error wrapping errRefused. s.mu is
+// held.
+func (s *Service) prepare(sub Submission) (Accepted, [][]byte, error) {
+	e := sub.Event
+	m := &matters.Matter{}
+	if old := s.state.Matters[e.Matter]; old != nil {
+		var err error
+		if m, err = matters.Replay(old.Events); err != nil {
+			return Accepted{}, nil, fmt.Errorf("matter %s: %w", e.Matter, err)
+		}
+	}
+	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	grades, err := s.grader(sub.Quality).Grade(s.cal, m, len(m.Events)-1)
+	if err != nil {
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	if err := judgedGraded(sub, grades); err != nil {
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
+	payloads := []any{m.Events[len(m.Events)-1]}
+	for _, g := range grades {
+		if g.Amendment != nil {
+			payloads = append(payloads, *g.Amendment)
+			acc.Amendments = append(acc.Amendments, *g.Amendment)
+		} else {
+			payloads = append(payloads, g.Evaluation)
+			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
+		}
+	}
+	head := s.state.Head
+	lines := make([][]byte, len(payloads))
+	for i, p := range payloads {
+		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
+			return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+		}
+	}
+	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	return acc, lines, nil
 }
 
 // judgedGraded refuses a quality judgement of a unit that the event does
@@ -189,10 +216,11 @@ func (s *Service) grader(quality map[string]int) grading.Grader {
 	}})
 }
 
-// resync applies the rows the journal holds after the state's head: a
-// commit that returned an error (the connection lost while committing)
-// may have committed. A row that is not the next entry is an error, and
-// the state stays as it was. s.mu is held.
+// resync applies the rows the journal holds after the state's head:
+// those another service on the same database committed, and those of a
+// commit that returned an error (the connection lost while committing),
+// which may have committed. A row that is not the next entry is an error,
+// and the state stays as it was. s.mu is held.
 func (s *Service) resync(ctx context.Context) error {
 	for line, err := range s.store.lines(ctx, s.state.Head.Seq+1) {
 		if err == nil {
