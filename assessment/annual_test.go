@@ -53,6 +53,39 @@ func TestAssess(t *testing.T) {
 	}
 }
 
+// TestAssessIgnoresOrder: the same scores in any order give the same
+// assessment, ties included (城管局 and 水务局 both 90.45: 0.3 × 91.5 +
+// 0.7 × 90 = 27.45 + 63 and 0.3 × 95 + 0.7 × 88.5 = 28.5 + 61.95).
+func TestAssessIgnoresOrder(t *testing.T) {
+	scores := []scoring.Score{
+		{Subject: "城管局", Composite: d("91.5")},
+		{Subject: "住建局", Composite: d("85")},
+		{Subject: "水务局", Composite: d("95")},
+		{Subject: "交通局", Composite: d("70")},
+	}
+	others := map[string]map[string]decimal.Decimal{
+		"城管局": {"department": d("90")}, "住建局": {"department": d("92")},
+		"水务局": {"department": d("88.5")}, "交通局": {"department": d("100")},
+	}
+	want, err := assessment.Assess(scores, annualWeights(), others)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range [][]int{{3, 2, 1, 0}, {2, 0, 3, 1}, {1, 3, 0, 2}} {
+		in := make([]scoring.Score, len(order))
+		for i, j := range order {
+			in[i] = scores[j]
+		}
+		got, err := assessment.Assess(in, annualWeights(), others)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("scores in order %v: mismatch (-want +got):\n%s", order, diff)
+		}
+	}
+}
+
 func TestAssessErrors(t *testing.T) {
 	scores := []scoring.Score{{Subject: "城管局", Composite: d("91.5")}, {Subject: "住建局", Composite: d("85")}, {Subject: "城管局"}}
 	for _, tt := range []struct {

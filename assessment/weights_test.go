@@ -46,7 +46,13 @@ func TestBlend(t *testing.T) {
 		want  string   // the exact blend
 		errs  []string // else every one of these in the error
 	}{
+		// 0.3 × 91.67 + 0.7 × 88 = 27.501 + 61.6 = 89.101
 		{"annual", annualWeights(), map[string]decimal.Decimal{"subdistrict": d("91.67"), "department": d("88")}, "89.101", nil},
+		// The README's first department (生态环境局): 0.3 × 94.89 + 0.7 ×
+		// 93.42 = 28.467 + 65.394 = 93.861, not rounded.
+		{"the README's row", annualWeights(), map[string]decimal.Decimal{"subdistrict": d("94.89"), "department": d("93.42")}, "93.861", nil},
+		// Its snippet: 0.3 × 100 + 0.7 × 88 = 30 + 61.6 = 91.6.
+		{"the README's snippet", annualWeights(), map[string]decimal.Decimal{"subdistrict": d("100"), "department": d("88")}, "91.6", nil},
 		{"not rounded", assessment.Weights{"a": d("0.125"), "b": d("0.875")}, map[string]decimal.Decimal{"a": d("1.01"), "b": d("0")}, "0.12625", nil},
 		{"thirds do not sum to 1", assessment.Weights{"a": d("0.33"), "b": d("0.33"), "c": d("0.33")},
 			map[string]decimal.Decimal{"a": d("1"), "b": d("1"), "c": d("1")}, "", []string{"sum to 0.99"}},

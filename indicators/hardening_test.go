@@ -108,8 +108,8 @@ func TestHardening(t *testing.T) {
 								c.Fail(desc, "subject %q ranked %d of %d", hardening.Clip(s.Subject), s.Rank, s.Of)
 							}
 						}
-						if len(got) != len(values) {
-							c.Fail(desc, "%d standings of %d values", len(got), len(values))
+						if len(got) != len(values)-1 { // the value of subject "" is left out
+							c.Fail(desc, "%d standings of %d values with a subject", len(got), len(values)-1)
 						}
 					})
 					c.Call("Rank(nil, …)", func() { _ = indicators.Rank(nil, cl, l, nil) })

@@ -72,7 +72,7 @@ func (r *Ratio) UnmarshalJSON(b []byte) error {
 		case got.Num < 0 || got.Num > got.Den:
 			return fmt.Errorf("%d of %d", got.Num, got.Den)
 		case !want.Value.Equal(got.Value):
-			return fmt.Errorf("%d of %d is %s, not %s", got.Num, got.Den, want.Value, got.Value)
+			return fmt.Errorf("%d of %d is %s, not %s", got.Num, got.Den, jsonx.FormatDecimal(want.Value), jsonx.FormatDecimal(got.Value))
 		}
 		*r = got
 		return nil

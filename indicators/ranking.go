@@ -79,11 +79,18 @@ func (s Standing) Movement() string {
 // previous period (nil for none), where it was ranked in the same class
 // (the better rank where prev gives it twice there, which Rank's own
 // standings never do, so that prev's order does not matter either).
+// A value under the subject "" is no subject's, as a part whose group is
+// "" is no group's in [Tally]: it is left out, and takes no rank, no
+// place on a list and no part in Of (a Standing without a subject would
+// not read back from its JSON either).
 // The standings come in order of class (by bytes), then rank, then subject, so that
 // the result never depends on the order of a map. Rank never fails.
 func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev []Standing) []Standing {
 	out := make([]Standing, 0, len(values))
 	for s, v := range values {
+		if s == "" {
+			continue
+		}
 		out = append(out, Standing{Subject: s, Class: classes[s], Value: v})
 	}
 	slices.SortFunc(out, func(a, b Standing) int { return cmp.Compare(a.Class, b.Class) })

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrNoData reports an index asked of rates one of which has nothing to
-// count (a denominator of 0).
+// count (a denominator of 0) and a weight other than 0.
 var ErrNoData = errors.New("indicators: no data")
 
 // Ratio is one rate: Num of Den, and Value = Num ÷ Den computed exactly
@@ -77,14 +77,15 @@ const (
 // rates' 4-place Values, rounded half-up to 4 places. The weights must be
 // valid and name exactly the three parts (errors wrap
 // assessment.ErrWeights); a rate with a denominator of 0 has no value to
-// weigh, and Index refuses with [ErrNoData], naming it.
+// weigh, and Index refuses with [ErrNoData], naming it, unless its weight
+// is 0: a rate weighed 0 is not part of the index, whatever it counts.
 func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 	var errs []error
 	for _, p := range []struct {
 		name string
 		r    Ratio
 	}{{ResponsePart, r.Response}, {ResolutionPart, r.Resolution}, {SatisfactionPart, r.Satisfaction}} {
-		if p.r.Den == 0 {
+		if p.r.Den == 0 && !w[p.name].IsZero() {
 			errs = append(errs, fmt.Errorf("%w: group %s: no %s to count", ErrNoData, errtext.Quote(r.Group), p.name))
 		}
 	}

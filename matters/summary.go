@@ -161,7 +161,7 @@ func (s Summary) check() error {
 		{"satisfactionRate", "satisfied", "surveyed", s.SatisfactionRate, s.Satisfied, s.Surveyed},
 	} {
 		if want := rate(r.n, r.of); !r.got.Equal(want) {
-			return fmt.Errorf("%s %s is not %s %d ÷ %s %d, %s", r.name, r.got, r.part, r.n, r.whole, r.of, want)
+			return fmt.Errorf("%s %s is not %s %d ÷ %s %d, %s", r.name, jsonx.FormatDecimal(r.got), r.part, r.n, r.whole, r.of, jsonx.FormatDecimal(want))
 		}
 	}
 	return nil

@@ -1,12 +1,12 @@
 package assessmenttest
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/tablecase"
 )
 
@@ -56,7 +56,7 @@ func Run(t Testing, s *assessment.Sheet, cases []Case) {
 	for i, c := range cases {
 		got, panicked, err := apply(s, c.Facts)
 		tablecase.Report(t, tablecase.Name(c.Name, i), c.Err, tablecase.Outcome{Call: "Apply", Panicked: panicked, Err: err,
-			Brief: func() string { return fmt.Sprintf("%s points", got.Points) },
+			Brief: func() string { return jsonx.FormatDecimal(got.Points) + " points" },
 			Diff:  func() string { return cmp.Diff(c.Want, asWanted(c.Want, got), cmpopts.EquateEmpty()) }})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/shopspring/decimal"
 )
@@ -119,4 +120,19 @@ func TestRunNilSheetPanics(t *testing.T) {
 			f()
 		}()
 	}
+}
+
+// TestRunWritesPointsExactly: a result's points are written in their
+// shortest exact form whatever decimal's package settings say (88.50 −
+// 2 = 86.50, written 86.5). Not parallel: it changes globals.
+func TestRunWritesPointsExactly(t *testing.T) {
+	s := testSheet(t)
+	cases := []Case{{Name: "late", Facts: assessment.Facts{Unit: "城管局", Base: d("88.50"), Counts: map[string]int{"督办": 2}}, Err: "no base"}}
+	want := []string{`case "late": Apply = 86.5 points, want an error containing "no base"`}
+	hardening.WhateverDecimals(t, func() string {
+		var rec tablecase.Recorder
+		Run(&rec, s, cases)
+		rec.Check(t, "Run", want)
+		return strings.Join(rec.Reports, "\n")
+	})
 }

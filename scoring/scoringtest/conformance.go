@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -79,7 +80,7 @@ func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Fa
 		case !ok:
 			bad("grade %q is not on the scale", r.Grade)
 		case !r.Points.Equal(g.Points):
-			bad("grade %q with %s points, not exactly its %s", r.Grade, r.Points.String(), g.Points.String())
+			bad("grade %q with %s points, not exactly its %s", r.Grade, jsonx.FormatDecimal(r.Points), jsonx.FormatDecimal(g.Points))
 		}
 		if r.Policy == "" {
 			bad("a Result with no Policy")

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
@@ -61,6 +62,15 @@ func TestTestEvaluatorViolations(t *testing.T) {
 			}
 			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "p", Reasons: reason.Texts("r")}, nil
 		}), testScale, nil, []string{"not deterministic"}},
+		// Points that differ only past the second place are written in
+		// full: rounded to 2 places, the two results would read the same.
+		{"not deterministic past the second place", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			p := "85.004"
+			if calls.Add(1)%2 == 0 {
+				p = "85.001"
+			}
+			return scoring.Result{Grade: "good", Points: decimal.RequireFromString(p), Policy: "p", Reasons: reason.Texts("r")}, nil
+		}), testScale, nil, []string{"not deterministic: good (85.00", "good (85.001 points)", "good (85.004 points)"}},
 		{"changes attrs", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 			if f.Attrs != nil {
 				f.Attrs["seen"] = "yes"
@@ -100,4 +110,21 @@ func TestTestEvaluatorNilPanics(t *testing.T) {
 		}
 	}()
 	_ = TestEvaluator(nil, testScale)
+}
+
+// TestTestEvaluatorWritesPointsExactly: points off their grade's are
+// written in their shortest exact form, whatever decimal's package
+// settings say. Not parallel: it changes globals.
+func TestTestEvaluatorWritesPointsExactly(t *testing.T) {
+	off := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+		return scoring.Result{Grade: "good", Points: decimal.RequireFromString("85.50"), Policy: "p", Reasons: reason.Texts("r")}, nil
+	})
+	const want = `grade "good" with 85.5 points, not exactly its 85`
+	hardening.WhateverDecimals(t, func() string {
+		err := TestEvaluator(off, testScale)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("TestEvaluator error lacks %q:\n%v", want, err)
+		}
+		return fmt.Sprint(err)
+	})
 }

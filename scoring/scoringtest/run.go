@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -88,11 +89,13 @@ func ReadCases(r io.Reader) ([]Case, error) {
 	return tablecase.Read[Case]("scoringtest", scoring.ErrInvalid, r)
 }
 
+// brief says r's grade and its points, exactly: two results whose points
+// differ past the second place must not read the same.
 func brief(r scoring.Result) string {
 	if r.IsZero() {
 		return "the zero Result"
 	}
-	return fmt.Sprintf("%s (%s points)", r.Grade, r.Points.StringFixed(2))
+	return fmt.Sprintf("%s (%s points)", r.Grade, jsonx.FormatDecimal(r.Points))
 }
 
 // evaluate calls e, turning a panic into a value.

@@ -68,7 +68,7 @@ func TestRun(t *testing.T) {
 		}, []string{
 			`case "wrong grade": result mismatch (-want +got):`,
 			`case "wrong policy": result mismatch (-want +got):`,
-			`case "wants an error": Evaluate = poor (40.00 points), want an error containing "refused"`,
+			`case "wants an error": Evaluate = poor (40 points), want an error containing "refused"`,
 			`case "#3": result mismatch (-want +got):`,
 		}},
 		{"panics", panics, []Case{{Name: "p"}}, []string{`case "p": Evaluate panicked: boom`}},
