@@ -57,6 +57,7 @@
 // wuhu example's year through HTTP — its journal is then the example's,
 // byte for byte — restarts the service from the snapshot and from the
 // first row and requires the same views, and has four clients post the
-// year at once and checks that no event is lost. Without PostgreSQL the
+// year at once and checks that no event is lost; it has a request give
+// up while its event commits, and two services share one database. Without PostgreSQL the
 // test skips, but fails under CI (QINGDAN_CI=1).
 package main
