@@ -179,3 +179,45 @@ func TestRebuildAtIgnoresWhatCameAfter(t *testing.T) {
 		t.Errorf("RebuildAt of a journal torn before the checkpoint = %v; want ErrHeadMismatch, as Verify", err)
 	}
 }
+
+// TestAmendmentRepeatedButForItsFacts: an amendment that repeats one before it
+// in all the book keeps but not byte for byte (the facts it was graded
+// on, which a book does not keep) is the same amendment to the book
+// (scoring.ErrDuplicate). Rebuild refuses it, so
+// Apply must refuse it — after a Resume too, whose snapshot holds the
+// first — and so must Check, or a host commits an entry that its state
+// and every rebuild refuse.
+func TestAmendmentRepeatedButForItsFacts(t *testing.T) {
+	s := smallHistory()
+	s[5].event.Actor = "91580"
+	eval := *s[6].evaluation
+	a := amended(eval, "fair", "70", eval.At.Add(time.Hour), "街道党工委")
+	again := amended(eval, "fair", "70", eval.At.Add(time.Hour), "街道党工委")
+	again.Facts = &scoring.Facts{Matter: eval.Matter, Subject: eval.Subject, Evaluator: eval.Evaluator, Stage: eval.Stage, Quality: 4}
+	ls := lines(write(t, append(s[:7:7], step{amendment: &a}, step{amendment: &again})))
+	n := len(ls)
+	if got, err := journal.Rebuild(bytes.NewReader(join(ls)), nil); !errors.Is(err, scoring.ErrDuplicate) || got.Head.Seq != int64(n-1) {
+		t.Fatalf("Rebuild = %v after %d entries; want scoring.ErrDuplicate after %d", err, got.Head.Seq, n-1)
+	}
+	last := bytes.TrimSuffix(ls[n-1], []byte("\n"))
+	rebuilt, snap := snapshotAfter(t, ls, n-1)
+	resumed, err := journal.Resume(snap, rows(ls[n-2:n-1]), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []struct {
+		name  string
+		state *journal.Rebuilt
+	}{{"rebuilt", rebuilt}, {"resumed", resumed}} {
+		if err := st.state.Check(last); !errors.Is(err, scoring.ErrDuplicate) {
+			t.Errorf("%s: Check = %v; want scoring.ErrDuplicate, as Rebuild", st.name, err)
+		}
+		if err := st.state.Apply(last); !errors.Is(err, scoring.ErrDuplicate) {
+			t.Errorf("%s: Apply = %v; want scoring.ErrDuplicate, as Rebuild", st.name, err)
+		}
+	}
+	before, _ := snapshotAfter(t, ls, n-2) // both amendments in one change
+	if err := before.Check(bytes.TrimSuffix(ls[n-2], []byte("\n")), last); !errors.Is(err, scoring.ErrDuplicate) {
+		t.Errorf("Check of both = %v; want scoring.ErrDuplicate, as Rebuild", err)
+	}
+}

@@ -46,7 +46,7 @@ type checker struct {
 	head    Head
 	matters map[string]*matters.Matter
 	evals   map[evalKey]int64
-	amended map[int64][][]byte // by evaluation entry: the payloads of the amendments checked
+	amended map[int64][]scoring.Amendment // by evaluation entry: the amendments checked
 	probe   *scoring.Book
 }
 
@@ -110,16 +110,25 @@ func (c *checker) amend(p parsed, a scoring.Amendment) error {
 		}
 	}
 	for _, b := range c.amended[target] {
-		if string(b) == string(p.payload) {
+		if samePayload(&b, p.payload) {
 			return fmt.Errorf("%w: the same amendment as one before it", scoring.ErrDuplicate)
 		}
 	}
-	if err := probeAmendment(scoring.NewBook(nil), a); err != nil {
+	// The book refuses an amendment that repeats one before it in all
+	// it keeps, as Apply's probe, which holds them, does.
+	probe := scoring.NewBook(nil)
+	for _, i := range c.s.of[target] {
+		_ = probeAmendment(probe, c.s.Amendments[i].Amendment) // taken when it came
+	}
+	for _, b := range c.amended[target] {
+		_ = probeAmendment(probe, b) // checked below, line by line
+	}
+	if err := probeAmendment(probe, a); err != nil {
 		return err
 	}
 	if c.amended == nil {
-		c.amended = map[int64][][]byte{}
+		c.amended = map[int64][]scoring.Amendment{}
 	}
-	c.amended[target] = append(c.amended[target], p.payload)
+	c.amended[target] = append(c.amended[target], a)
 	return nil
 }

@@ -275,7 +275,12 @@ func (s *Rebuilt) amend(p parsed, a scoring.Amendment) (int64, error) {
 		}
 	}
 	if s.probe == nil {
+		// It holds the amendments before: those of the snapshot a
+		// Resume started from too, as a rebuild's probe would.
 		s.probe = scoring.NewBook(nil)
+		for _, b := range s.Amendments {
+			_ = probeAmendment(s.probe, b.Amendment) // taken when it came
+		}
 	}
 	if err := probeAmendment(s.probe, a); err != nil {
 		return 0, err
@@ -286,9 +291,11 @@ func (s *Rebuilt) amend(p parsed, a scoring.Amendment) (int64, error) {
 }
 
 // probeAmendment makes the book's own checks of an amendment's content, on
-// probe, a book of its own that holds an evaluation with its key: one for
-// a whole replay, since a book is costly to make. Repeated amendments
-// must not reach it, so that it refuses none as a duplicate.
+// probe, a book of its own that holds an evaluation with its key and the
+// amendments before a: one for a whole replay, since a book is costly to
+// make. Repeated amendments must not reach it, so that it refuses none as
+// a duplicate of itself; one that repeats another in all a book keeps
+// (all but its facts) it refuses, as the book would.
 func probeAmendment(probe *scoring.Book, a scoring.Amendment) error {
 	key := a.Evaluation
 	key.At, key.Result = time.Unix(0, 0), scoring.Result{Grade: "-"}

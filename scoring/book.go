@@ -280,9 +280,18 @@ type bookJSON struct {
 
 // MarshalJSON writes the book as its evaluations and amendments, in the
 // orders of [Book.Evaluations] and [Book.Amendments]: two books with the
-// same contents write the same bytes.
+// same contents write the same bytes. It reads both at one time, so that
+// what it writes is one state of the book, which UnmarshalJSON reads back,
+// however other goroutines use the book meanwhile.
 func (b *Book) MarshalJSON() ([]byte, error) {
-	return json.Marshal(bookJSON{b.Evaluations(), b.Amendments()})
+	var es []ledger.Entry
+	var as []ledger.Amendment
+	if b != nil {
+		b.mu.Lock()
+		es, as = b.l.Entries(), b.l.Amendments()
+		b.mu.Unlock()
+	}
+	return json.Marshal(bookJSON{convert(es, evaluationOf), convert(as, amendmentOf)})
 }
 
 // UnmarshalJSON replaces the book's contents with the evaluations and

@@ -348,3 +348,47 @@ func sameBook(t *testing.T, what string, want, got *Book) {
 		t.Fatalf("%s: MarshalJSON = %s, %v; want %s, %v", what, gj, gerr, wj, werr)
 	}
 }
+
+// TestMarshalWhileAmending writes a book's JSON while another goroutine
+// records evaluations and amends each at once: every JSON written is one
+// state of the book, which a book reads back — never an amendment whose
+// evaluation it left out.
+func TestMarshalWhileAmending(t *testing.T) {
+	b := NewBook(nil)
+	for i := range 20000 { // so that writing the evaluations takes a while
+		if err := b.Record(eval(fmt.Sprintf("A%05d", i), "D1", 0, june, "good", "85")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 2000 {
+			e := eval(fmt.Sprintf("M%04d", i), "D1", 0, june, "good", "85")
+			a := Amendment{Evaluation: e, Author: "街道", Reason: "复核"}
+			a.At, a.Result.Grade = june.Add(time.Hour), "fair"
+			if err := b.Record(e); err != nil {
+				t.Error(err)
+				return
+			}
+			if err := b.Amend(a); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		j, err := json.Marshal(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(j, NewBook(nil)); err != nil {
+			t.Fatalf("the JSON of a book being amended does not read back: %v", err)
+		}
+	}
+}

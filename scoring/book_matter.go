@@ -29,8 +29,7 @@ func (b *Book) Matter(id string) ([]Evaluation, []Amendment) {
 	}
 	var amends []Amendment
 	for i := range as {
-		a := &as[i]
-		amends = append(amends, Amendment{Evaluation: evaluationOf(&a.Entry), Author: a.Author, Reason: a.Reason})
+		amends = append(amends, amendmentOf(&as[i]))
 	}
 	return evals, amends
 }

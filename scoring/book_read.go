@@ -39,6 +39,11 @@ func readAll[L, T any](b *Book, get func(*ledger.Ledger) []L, conv func(*L) T) [
 	b.mu.Lock()
 	ls := get(&b.l)
 	b.mu.Unlock()
+	return convert(ls, conv)
+}
+
+// convert returns ls, each item converted by conv.
+func convert[L, T any](ls []L, conv func(*L) T) []T {
 	out := make([]T, len(ls))
 	for i := range ls {
 		out[i] = conv(&ls[i])
@@ -91,7 +96,10 @@ const allPiece = 4096
 // it corrects, then from the earliest to the latest (the last of each key
 // is the one that counts).
 func (b *Book) Amendments() []Amendment {
-	return readAll(b, (*ledger.Ledger).Amendments, func(a *ledger.Amendment) Amendment {
-		return Amendment{Evaluation: evaluationOf(&a.Entry), Author: a.Author, Reason: a.Reason}
-	})
+	return readAll(b, (*ledger.Ledger).Amendments, amendmentOf)
+}
+
+// amendmentOf returns the Amendment a ledger's amendment is.
+func amendmentOf(a *ledger.Amendment) Amendment {
+	return Amendment{Evaluation: evaluationOf(&a.Entry), Author: a.Author, Reason: a.Reason}
 }

@@ -22,8 +22,14 @@
 // the evaluations it calls for are sealed against the journal's head
 // (journal.Seal) and inserted together; only once the transaction commits
 // does the service's state change (journal.Rebuilt.Apply), so its state
-// is always that of the committed rows. Accepting is serialised: the
-// order of the journal is the order in which events were accepted. Every
+// is always that of the committed rows; a request that ends while its
+// transaction commits does not stop it, since the database may commit
+// all the same. Accepting is serialised: the
+// order of the journal is the order in which events were accepted.
+// Several services may share a database: the journal's key lets one of
+// them commit each entry; one whose next entry another took, or that
+// refuses an event, first applies the rows the others committed (what
+// it serves lags their events until then). Every
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is
 // committed: the service says so on stderr and tries again after the
@@ -41,7 +47,8 @@
 // history, so they come with the event that calls for the grade — an
 // amendment's too — and the evaluation, journaled, keeps them. A matter's
 // evaluations are served with the amendments that count applied, with
-// their reasons (scoring.Book.Matter).
+// their reasons (scoring.Book.Matter), and with every amendment of them
+// in the journal, those that no longer count too.
 //
 // Its test starts a throwaway PostgreSQL cluster (initdb and postgres from
 // the machine: private data and socket directories, no TCP; the server is
@@ -50,6 +57,7 @@
 // wuhu example's year through HTTP — its journal is then the example's,
 // byte for byte — restarts the service from the snapshot and from the
 // first row and requires the same views, and has four clients post the
-// year at once and checks that no event is lost. Without PostgreSQL the
+// year at once and checks that no event is lost; it has a request give
+// up while its event commits, and two services share one database. Without PostgreSQL the
 // test skips, but fails under CI (QINGDAN_CI=1).
 package main

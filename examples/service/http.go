@@ -19,7 +19,7 @@ const maxBody = 64 << 10
 //
 //	POST /events           {"event": {...}, "quality": {"unit": 4}} → 201 {"head", "evaluations", "amendments"}
 //	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
-//	GET  /matters/{id}     the matter's history, its evaluations (amended) with their reasons, its amendments
+//	GET  /matters/{id}     the matter's history, its evaluations (amended) with their reasons, all its amendments
 //	GET  /journal          the journal's head and its checkpoint
 //
 // Errors are {"error": "..."}: 400 for a request that does not decode,

@@ -97,49 +97,35 @@ var errRefused = errors.New("refused")
 // Accept applies an event to its matter (checked by the catalog), grades
 // what it calls for, and stores the event and its evaluations in the
 // journal in one transaction; only once that commits does the state
-// change.
+// change. An event the state refuses is checked again once the state
+// has the rows committed after its head, if there are any (another
+// service on the same database committed them). The transaction runs to
+// its end whatever becomes of ctx (its values are kept, its end
+// ignored): a client that gives up while its event commits does not leave
+// rows committed that the state lacks.
 func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := sub.Event
-	m := &matters.Matter{}
-	if old := s.state.Matters[e.Matter]; old != nil {
-		var err error
-		if m, err = matters.Replay(old.Events); err != nil {
-			return Accepted{}, fmt.Errorf("matter %s: %w", e.Matter, err)
+	acc, lines, err := s.prepare(sub)
+	if errors.Is(err, errRefused) {
+		// Refused by the state: another service on the same database may
+		// have committed the events before this one. Catch up, and if
+		// there was something to catch up with, check the event again.
+		head := s.state.Head
+		if err := s.resync(ctx); err != nil {
+			return Accepted{}, err
+		}
+		if s.state.Head != head {
+			acc, lines, err = s.prepare(sub)
 		}
 	}
-	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-	}
-	grades, err := s.grader(sub.Quality).Grade(s.cal, m, len(m.Events)-1)
 	if err != nil {
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
+		return Accepted{}, err
 	}
-	if err := judgedGraded(sub, grades); err != nil {
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-	}
-	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
-	payloads := []any{m.Events[len(m.Events)-1]}
-	for _, g := range grades {
-		if g.Amendment != nil {
-			payloads = append(payloads, *g.Amendment)
-			acc.Amendments = append(acc.Amendments, *g.Amendment)
-		} else {
-			payloads = append(payloads, g.Evaluation)
-			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
-		}
-	}
-	head := s.state.Head
-	lines := make([][]byte, len(payloads))
-	for i, p := range payloads {
-		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
-			return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-		}
-	}
-	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
-		return Accepted{}, fmt.Errorf("%w: %w", errRefused, err)
-	}
+	// The commit, once begun, is not the request's to abandon: the
+	// database may commit after the request's context has ended (a
+	// cancel that comes too late), and the state must then have the rows.
+	ctx = context.WithoutCancel(ctx)
 	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
 		return Accepted{}, errors.Join(err, s.resync(ctx))
 	}
@@ -157,6 +143,53 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 	}
 	acc.Head = s.state.Head
 	return acc, nil
+}
+
+// prepare applies an event to a copy of its matter, grades what it calls
+// for, and seals and checks the journal's lines of both against the
+// state: what Accept commits, or an error wrapping errRefused. s.mu is
+// held.
+func (s *Service) prepare(sub Submission) (Accepted, [][]byte, error) {
+	e := sub.Event
+	m := &matters.Matter{}
+	if old := s.state.Matters[e.Matter]; old != nil {
+		var err error
+		if m, err = matters.Replay(old.Events); err != nil {
+			return Accepted{}, nil, fmt.Errorf("matter %s: %w", e.Matter, err)
+		}
+	}
+	if err := s.cfg.Catalog.Apply(s.cal, m, e); err != nil {
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	grades, err := s.grader(sub.Quality).Grade(s.cal, m, len(m.Events)-1)
+	if err != nil {
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	if err := judgedGraded(sub, grades); err != nil {
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
+	payloads := []any{m.Events[len(m.Events)-1]}
+	for _, g := range grades {
+		if g.Amendment != nil {
+			payloads = append(payloads, *g.Amendment)
+			acc.Amendments = append(acc.Amendments, *g.Amendment)
+		} else {
+			payloads = append(payloads, g.Evaluation)
+			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
+		}
+	}
+	head := s.state.Head
+	lines := make([][]byte, len(payloads))
+	for i, p := range payloads {
+		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
+			return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+		}
+	}
+	if err := s.state.Check(lines...); err != nil { // the book's rules, before anything is committed
+		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
+	}
+	return acc, lines, nil
 }
 
 // judgedGraded refuses a quality judgement of a unit that the event does
@@ -183,10 +216,11 @@ func (s *Service) grader(quality map[string]int) grading.Grader {
 	}})
 }
 
-// resync applies the rows the journal holds after the state's head: a
-// commit that returned an error (the connection lost while committing)
-// may have committed. A row that is not the next entry is an error, and
-// the state stays as it was. s.mu is held.
+// resync applies the rows the journal holds after the state's head:
+// those another service on the same database committed, and those of a
+// commit that returned an error (the connection lost while committing),
+// which may have committed. A row that is not the next entry is an error,
+// and the state stays as it was. s.mu is held.
 func (s *Service) resync(ctx context.Context) error {
 	for line, err := range s.store.lines(ctx, s.state.Head.Seq+1) {
 		if err == nil {
@@ -227,7 +261,9 @@ func (s *Service) Scores(p scoring.Period) []scoring.Score {
 }
 
 // MatterView is one matter: its history, its evaluations with the
-// amendments that count applied, and the amendments ([scoring.Book.Matter]).
+// amendments that count applied ([scoring.Book.Matter]), and every
+// amendment of them in the journal, in journal order: of the amendments
+// of one evaluation, the last counts; those before it are history too.
 type MatterView struct {
 	Matter      *matters.Matter      `json:"matter"`
 	Evaluations []scoring.Evaluation `json:"evaluations"`
@@ -244,8 +280,15 @@ func (s *Service) Matter(id string) (MatterView, bool) {
 	if m == nil {
 		return MatterView{}, false
 	}
-	es, as := s.state.Book.Matter(id)
-	return MatterView{Matter: m.Clone(), Evaluations: append([]scoring.Evaluation{}, es...), Amendments: append([]scoring.Amendment{}, as...)}, true
+	es, _ := s.state.Book.Matter(id) // the book holds the amendments that count only
+	v := MatterView{Matter: m.Clone(), Evaluations: append([]scoring.Evaluation{}, es...), Amendments: []scoring.Amendment{}}
+	for _, a := range s.state.Amendments {
+		if a.Amendment.Matter == id {
+			a.Amendment.At, a.Amendment.Facts = a.Amendment.At.In(workday.CST()), nil // as the book gives them
+			v.Amendments = append(v.Amendments, a.Amendment)
+		}
+	}
+	return v, true
 }
 
 // Head returns the journal's head and its checkpoint under origin.
