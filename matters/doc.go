@@ -75,8 +75,10 @@
 // matter type the governance matter list does not route ([ErrNoRoute]), a
 // dispatch off its route without the owner's reason ([ErrOffRoute]), an
 // instant the calendar does not cover (workday.ErrOutOfRange), a reopening
-// beyond the catalog's limit, and a sub-district's return of work that its
-// admission lists hold.
+// beyond the catalog's limit, a sub-district's return of work that its
+// admission lists hold, and a Report that would make a unit on the
+// register a grader it may not be — a department owning a matter, or any
+// unit on the register reporting for another ([ErrActor]).
 //
 // # Deadlines and summaries
 //

@@ -46,7 +46,12 @@ func refusal(e *Event, err error, format string, args ...any) error {
 //   - e.At on a date cal does not cover (an error wrapping
 //     workday.ErrOutOfRange);
 //   - a Report of a type that the governance matter list in force does not
-//     route ([ErrNoRoute]; [ErrNoRevision] where no list is in force);
+//     route ([ErrNoRoute]; [ErrNoRevision] where no list is in force); or
+//     one that makes a unit on the register in force a grader it may not
+//     be ([ErrActor]): a matter owned by a unit the register lists as
+//     anything but a sub-district (a department is graded, it does not
+//     whistle), or reported for another by any unit the register lists (a
+//     platform that grades the owner is a hotline off the register);
 //   - a Dispatch recording a revision (Event.Routes) that the catalog does
 //     not hold or that was not in force at e.At ([ErrNoRevision]), of a
 //     type that revision does not route ([ErrNoRoute]), or to units off the
@@ -97,6 +102,7 @@ func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
 		if d.route(e.Type) == nil {
 			return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(e.Type))
 		}
+		return c.checkReporter(e)
 	case Dispatch:
 		return c.checkDispatch(m, e)
 	case Return:
@@ -153,6 +159,46 @@ func (c *Catalog) checkDispatch(m *Matter, e *Event) error {
 	return nil
 }
 
+// checkReporter checks who a Report makes the matter's grader, against
+// the register in force: the owner — a sub-district on the register, or a
+// platform off it (a hotline that assigns its own matters) — grades the
+// units it dispatches to, and a platform that reports for a sub-district
+// grades that sub-district. A unit the register lists as anything but a
+// sub-district (a department, an agency, an office, a centre) is graded
+// within the jurisdiction, or is part of a sub-district, and may own no
+// matter; no unit on the register may report for another and so become
+// its grader.
+func (c *Catalog) checkReporter(e *Event) error {
+	owner := e.Actor
+	if len(e.Units) == 1 {
+		owner = e.Units[0]
+	}
+	if k, ok := c.unitKind(owner, e.At); ok && k != accountability.Subdistrict {
+		return refusal(e, ErrActor, "the register in force lists %s as %s (%s), which may own no matter: a matter is owned by a sub-district or a platform", errtext.Quote(owner), k.Label(), k)
+	}
+	if owner != e.Actor {
+		if k, ok := c.unitKind(e.Actor, e.At); ok {
+			return refusal(e, ErrActor, "the register in force lists %s as %s (%s), which may not report for %s and so become its grader: only a platform off the register (a hotline) may", errtext.Quote(e.Actor), k.Label(), k, errtext.Quote(owner))
+		}
+	}
+	return nil
+}
+
+// unitKind returns the kind of unit in the register in force at t, and
+// whether the register lists it.
+func (c *Catalog) unitKind(unit string, t time.Time) (accountability.UnitKind, bool) {
+	reg := current(c.Register, c.History.Registers, func(r *accountability.Register) accountability.Adoption { return r.Adoption }, t)
+	if reg == nil {
+		return 0, false
+	}
+	for i := range reg.Units {
+		if reg.Units[i].ID == unit {
+			return reg.Units[i].Kind, true
+		}
+	}
+	return 0, false
+}
+
 // checkReturn checks that a sub-district returns only work its admission
 // lists do not hold, with the admission decision as its reason.
 func (c *Catalog) checkReturn(m *Matter, e *Event) error {
@@ -176,16 +222,8 @@ func (c *Catalog) subdistrictReturn(m *Matter, unit string, t time.Time) bool {
 	if unit == m.Owner && m.Platform != "" {
 		return true
 	}
-	reg := current(c.Register, c.History.Registers, func(r *accountability.Register) accountability.Adoption { return r.Adoption }, t)
-	if reg == nil {
-		return false
-	}
-	for i := range reg.Units {
-		if reg.Units[i].ID == unit {
-			return reg.Units[i].Kind == accountability.Subdistrict
-		}
-	}
-	return false
+	k, ok := c.unitKind(unit, t)
+	return ok && k == accountability.Subdistrict
 }
 
 // admit is the decision of the admission lists in force at t on the work
