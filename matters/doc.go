@@ -78,7 +78,8 @@
 // beyond the catalog's limit, a sub-district's return of work that its
 // admission lists hold, and a Report that would make a unit on the
 // register a grader it may not be — a department owning a matter, or any
-// unit on the register reporting for another ([ErrActor]).
+// unit on the register reporting for another — or a unit on the register
+// a matter's supervisor ([ErrActor]).
 //
 // # Deadlines and summaries
 //

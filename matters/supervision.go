@@ -67,7 +67,11 @@ func refusal(e *Event, err error, format string, args ...any) error {
 //     Reason ([ErrInvalid]; [Catalog.SendBack] writes it);
 //   - a Reopen beyond Supervision.Reopens ([ErrTransition]);
 //   - the first Supervise of a matter by another unit than
-//     Supervision.Supervisor, where the catalog names one ([ErrActor]).
+//     Supervision.Supervisor, where the catalog names one ([ErrActor]);
+//   - a supervisor — named by a Report, or the first to Supervise a
+//     matter that records none — whom the register in force lists
+//     ([ErrActor]): a supervision counts against the units on a matter,
+//     and no unit graded beside them may count it.
 //
 // The checks run before m.Apply's and change nothing; a refusal is an
 // [*EventError]. Apply panics on a nil catalog, calendar or matter.
@@ -102,7 +106,12 @@ func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
 		if d.route(e.Type) == nil {
 			return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(e.Type))
 		}
-		return c.checkReporter(e)
+		if err := c.checkReporter(e); err != nil {
+			return err
+		}
+		if e.Supervisor != "" {
+			return c.checkSupervisor(e, e.Supervisor)
+		}
 	case Dispatch:
 		return c.checkDispatch(m, e)
 	case Return:
@@ -114,6 +123,9 @@ func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
 	case Supervise:
 		if s := c.Supervision.Supervisor; s != "" && m.Supervisor == "" && e.Actor != s {
 			return refusal(e, ErrActor, "the catalog's supervisor is %s", errtext.Quote(s))
+		}
+		if m.Supervisor == "" {
+			return c.checkSupervisor(e, e.Actor)
 		}
 	}
 	return nil
@@ -180,6 +192,18 @@ func (c *Catalog) checkReporter(e *Event) error {
 		if k, ok := c.unitKind(e.Actor, e.At); ok {
 			return refusal(e, ErrActor, "the register in force lists %s as %s (%s), which may not report for %s and so become its grader: only a platform off the register (a hotline) may", errtext.Quote(e.Actor), k.Label(), k, errtext.Quote(owner))
 		}
+	}
+	return nil
+}
+
+// checkSupervisor checks that unit, about to become a matter's supervisor
+// (named by its Report, or the first to supervise it), is not on the
+// register in force: a supervision counts against the units on a matter,
+// and a department or a sub-district graded beside them must not be able
+// to count it.
+func (c *Catalog) checkSupervisor(e *Event, unit string) error {
+	if k, ok := c.unitKind(unit, e.At); ok {
+		return refusal(e, ErrActor, "the register in force lists %s as %s (%s), which may not supervise a matter: a supervisor (督办) is a body above the units, off the register", errtext.Quote(unit), k.Label(), k)
 	}
 	return nil
 }

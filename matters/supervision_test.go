@@ -49,6 +49,8 @@ func TestCatalogApply(t *testing.T) {
 	versioned.Directory.Version = "2024"
 	versioned.Directory.Adoption = accountability.Adoption{Effective: at(1, 1, 0, 0), Status: accountability.Published}
 	versioned.History.Directories = []*matters.Directory{old}
+	noSupervisor := supervisedCatalog()
+	noSupervisor.Supervision.Supervisor = ""
 	whistled := hWhistled
 	dispatched := slices.Concat(hWhistled, []matters.Event{ev(matters.Dispatch, owner, lead, sup1)})
 	resolved := slices.Concat(dispatched, []matters.Event{ev(matters.Accept, lead), ev(matters.Resolve, lead)})
@@ -79,6 +81,10 @@ func TestCatalogApply(t *testing.T) {
 		{"a report by a sub-district for a department", c, nil, ev(matters.Report, owner, sup1), time.Time{}, matters.ErrActor},
 		{"a report by a department for a sub-district, to grade its grader", c, nil, ev(matters.Report, lead, owner), time.Time{}, matters.ErrActor},
 		{"a report by a sub-district for another, to grade it", c, nil, ev(matters.Report, street2, owner), time.Time{}, matters.ErrActor},
+		{"a report naming a department its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = sup2; return e }(), time.Time{}, matters.ErrActor},
+		{"a report naming a body off the register its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
+		{"a rival department the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, sup2), time.Time{}, matters.ErrActor},
+		{"a body off the register the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, "区委督查室"), time.Time{}, nil},
 		{"an accept dated 2031", c, dispatched, ev(matters.Accept, lead), at2031, workday.ErrOutOfRange},
 		{"a report when no list is in force", versioned, nil, ev(matters.Report, owner), at(1, 1, 0, 0).AddDate(-2, 0, 0), matters.ErrNoRevision},
 		{"a dispatch on the route", c, whistled, ev(matters.Dispatch, owner, lead, sup2), time.Time{}, nil},
