@@ -37,13 +37,16 @@ func (c *Catalog) checkReporter(e *Event) error {
 }
 
 // checkSupervisor checks that unit, about to become a matter's supervisor
-// (named by its Report, or the first to supervise it), is not on the
-// register in force: a supervision counts against the units on a matter,
-// and a department or a sub-district graded beside them must not be able
-// to count it.
+// (named by its Report, or the first to supervise it), is the catalog's
+// supervisor or not on the register in force: a supervision counts
+// against the units on a matter, and a department or a sub-district
+// graded beside them must not be able to count it.
 func (c *Catalog) checkSupervisor(e *Event, unit string) error {
+	if unit == c.Supervision.Supervisor {
+		return nil
+	}
 	if k, ok := c.unitKind(unit, e.At); ok {
-		return refusal(e, ErrActor, "the register in force lists %s as %s (%s), which may not supervise a matter: a supervisor (督办) is a body above the units, off the register", errtext.Quote(unit), k.Label(), k)
+		return refusal(e, ErrActor, "the register in force lists %s as %s (%s), which may not supervise a matter: a supervisor (督办) is the catalog's, or a body above the units off the register", errtext.Quote(unit), k.Label(), k)
 	}
 	return nil
 }

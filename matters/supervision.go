@@ -69,9 +69,10 @@ func refusal(e *Event, err error, format string, args ...any) error {
 //   - the first Supervise of a matter by another unit than
 //     Supervision.Supervisor, where the catalog names one ([ErrActor]);
 //   - a supervisor — named by a Report, or the first to Supervise a
-//     matter that records none — whom the register in force lists
-//     ([ErrActor]): a supervision counts against the units on a matter,
-//     and no unit graded beside them may count it.
+//     matter that records none — whom the register in force lists, but
+//     for Supervision.Supervisor ([ErrActor]): a supervision counts
+//     against the units on a matter, and no unit graded beside them may
+//     count it.
 //
 // The checks run before m.Apply's and change nothing; a refusal is an
 // [*EventError]. Apply panics on a nil catalog, calendar or matter.

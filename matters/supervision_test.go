@@ -51,6 +51,8 @@ func TestCatalogApply(t *testing.T) {
 	versioned.History.Directories = []*matters.Directory{old}
 	noSupervisor := supervisedCatalog()
 	noSupervisor.Supervision.Supervisor = ""
+	registered := supervisedCatalog() // its supervisor on the register, as catalog.supervision wants
+	registered.Register.Units = append(registered.Register.Units, accountability.Unit{ID: supervisor, Kind: accountability.Department})
 	whistled := hWhistled
 	dispatched := slices.Concat(hWhistled, []matters.Event{ev(matters.Dispatch, owner, lead, sup1)})
 	resolved := slices.Concat(dispatched, []matters.Event{ev(matters.Accept, lead), ev(matters.Resolve, lead)})
@@ -85,6 +87,8 @@ func TestCatalogApply(t *testing.T) {
 		{"a report naming a body off the register its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
 		{"a rival department the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, sup2), time.Time{}, matters.ErrActor},
 		{"a body off the register the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, "区委督查室"), time.Time{}, nil},
+		{"the catalog's supervisor, on the register as Validate wants it, the first to supervise", registered, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
+		{"the catalog's supervisor, on the register, named by a report", registered, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
 		{"an accept dated 2031", c, dispatched, ev(matters.Accept, lead), at2031, workday.ErrOutOfRange},
 		{"a report when no list is in force", versioned, nil, ev(matters.Report, owner), at(1, 1, 0, 0).AddDate(-2, 0, 0), matters.ErrNoRevision},
 		{"a dispatch on the route", c, whistled, ev(matters.Dispatch, owner, lead, sup2), time.Time{}, nil},
