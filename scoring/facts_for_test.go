@@ -446,6 +446,9 @@ func TestDeniedReturnStopsNoClock(t *testing.T) {
 		{"waiting, never accepted: to the owner's stage", append(slices.Clone(asked), stage), 120 * time.Hour},
 		{"approved: to the Return", append(slices.Clone(asked),
 			matters.Event{At: june(1, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"}), 30 * time.Minute},
+		{"approved, then dispatched to it again: the new dispatch's clock, to the owner's stage", append(slices.Clone(asked),
+			matters.Event{At: june(1, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"},
+			matters.Event{At: june(1, 11, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}, Note: "复核后仍由该单位牵头"}, stage), 118 * time.Hour},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for i := range tc.events {
