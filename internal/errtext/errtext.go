@@ -15,9 +15,10 @@ const MaxQuoted = 64
 // Cut returns s, cut to its first MaxQuoted bytes (at a rune boundary)
 // with its whole length noted when it is longer: for a message that names
 // an input without quotes, such as a path routes[违法建设]. A control
-// character, a line or paragraph separator and a byte that is not UTF-8
-// are escaped as strconv.Quote escapes them ("\n", "\u2028", "\xff"), so
-// that the name stays on its line.
+// character, a line or paragraph separator, a format character (a bidi
+// override, a zero-width space) and a byte that is not UTF-8 are escaped
+// as strconv.Quote escapes them ("\n", "\u2028", "\u202e", "\xff"), so
+// that the name stays on its line and reads as it is.
 func Cut(s string) string {
 	if len(s) <= MaxQuoted {
 		return escape(s)
@@ -55,10 +56,12 @@ func escape(s string) string {
 	return b.String()
 }
 
-// breaks reports whether r could break a line of a message, or hide
-// what follows it: a control character, or a line or paragraph separator.
+// breaks reports whether r could break a line of a message, or hide or
+// disguise what follows it: a control character, a line or paragraph
+// separator, or a format character (a bidi override that shows the rest
+// reversed, a zero-width space, a BOM).
 func breaks(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)
 }
 
 // Quote returns s quoted as strconv.Quote does, cut to its first MaxQuoted
