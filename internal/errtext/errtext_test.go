@@ -21,7 +21,7 @@ func TestCut(t *testing.T) {
 		{"a\rb\tc\x00d\x7fe", `a\rb\tc\x00d\x7fe`},
 		{"a\u2028b\u2029c\u0085d", `a\u2028b\u2029c\u0085d`},
 		{"bad \xff\xfe utf-8", `bad \xff\xfe utf-8`},
-		{"城管局\u202e局管城", `城管局\u202e局管城`},      // a bidi override would show what follows reversed
+		{"城管局\u202e局管城", `城管局\u202e局管城`},                     // a bidi override would show what follows reversed
 		{"a\u200bb\u2066c\ufeffd", `a\u200bb\u2066c\ufeffd`}, // zero width, isolates, a BOM: invisible
 		{"\uFFFD", "\uFFFD"},
 		{strings.Repeat("\n", 100), strings.Repeat(`\n`, 64) + "… (100 bytes)"},
