@@ -69,7 +69,7 @@ func (s *Service) open(k kept) (journal.Checkpoint, error) {
 	case signed && s.cfg.Verifier != nil:
 		cp, err = journal.OpenCheckpoint(k.text, s.cfg.Verifier)
 	case signed:
-		cp, err = journal.ParseCheckpoint(append(text, '\n'))
+		cp, err = journal.ParseCheckpoint(append(text[:len(text):len(text)], '\n'))
 	default:
 		cp, err = journal.ParseCheckpoint(k.text)
 	}

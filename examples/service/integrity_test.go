@@ -26,17 +26,8 @@ func TestIntegrity(t *testing.T) {
 	year := loadWuhuYear(t)
 	cfg := wuhuConfig(t)
 	cfg.SnapshotEvery = 1
-	skey, vkey, err := note.GenerateKey(rand.Reader, origin)
-	if err != nil {
-		t.Fatal(err)
-	}
 	signed := cfg
-	if signed.Signer, err = note.NewSigner(skey); err != nil {
-		t.Fatal(err)
-	}
-	if signed.Verifier, err = note.NewVerifier(vkey); err != nil {
-		t.Fatal(err)
-	}
+	signed.Signer, signed.Verifier = newKey(t, origin)
 
 	// published posts the first events of the year in three rounds and
 	// publishes a checkpoint after each (GET /journal), the service
@@ -74,6 +65,15 @@ func TestIntegrity(t *testing.T) {
 		t.Helper()
 		bypass(t, pool, "journal", `DELETE FROM journal WHERE seq > $1`, after)
 	}
+	// cutAndForget cuts the journal short of the last checkpoint and
+	// deletes the snapshots, so that the service rebuilds from the first
+	// row what is left.
+	cutAndForget := func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
+		t.Helper()
+		cut(t, pool, sizes[1])
+		exec(t, pool, `DELETE FROM journal_snapshot`)
+	}
+	last := func(sizes []int64) int64 { return sizes[2] }
 
 	t.Run("a history cut short or rewritten is refused", func(t *testing.T) {
 		for _, tt := range []struct {
@@ -81,39 +81,26 @@ func TestIntegrity(t *testing.T) {
 			cfg    Config
 			tamper func(t *testing.T, pool *pgxpool.Pool, sizes []int64)
 			want   func(sizes []int64) int64 // the size of the checkpoint named
-		}{{
-			name: "cut short, the snapshots deleted",
-			cfg:  cfg,
-			tamper: func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
-				cut(t, pool, sizes[1])
-				exec(t, pool, `DELETE FROM journal_snapshot`)
-			},
-			want: func(sizes []int64) int64 { return sizes[2] },
-		}, {
-			name: "cut short, the snapshot kept",
-			cfg:  cfg,
-			tamper: func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
-				cut(t, pool, sizes[1]+1)
-			},
-			want: func(sizes []int64) int64 { return sizes[2] },
-		}, {
-			name: "cut short, signed",
-			cfg:  signed,
-			tamper: func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
-				cut(t, pool, sizes[1])
-				exec(t, pool, `DELETE FROM journal_snapshot`)
-			},
-			want: func(sizes []int64) int64 { return sizes[2] },
-		}, {
-			// The entries before the snapshot rewritten, their hashes
-			// recomputed: the rows the snapshot resumes from are untouched.
-			name: "rewritten before the snapshot",
-			cfg:  cfg,
-			tamper: func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
-				rewrite(t, pool, sizes[0])
-			},
-			want: func(sizes []int64) int64 { return sizes[0] },
-		}} {
+		}{
+			{name: "cut short, the snapshots deleted", cfg: cfg, tamper: cutAndForget, want: last},
+			{name: "cut short, signed", cfg: signed, tamper: cutAndForget, want: last},
+			{
+				name: "cut short, the snapshot kept",
+				cfg:  cfg,
+				tamper: func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
+					cut(t, pool, sizes[1]+1)
+				},
+				want: last,
+			}, {
+				// The entries before the snapshot rewritten, their hashes
+				// recomputed: the rows the snapshot resumes from are untouched.
+				name: "rewritten before the snapshot",
+				cfg:  cfg,
+				tamper: func(t *testing.T, pool *pgxpool.Pool, sizes []int64) {
+					rewrite(t, pool, sizes[0])
+				},
+				want: func(sizes []int64) int64 { return sizes[0] },
+			}} {
 			t.Run(tt.name, func(t *testing.T) {
 				db := strings.NewReplacer(" ", "_", ",", "").Replace(tt.name)
 				pool, sizes := published(t, db, tt.cfg)
@@ -290,24 +277,9 @@ func bypass(t *testing.T, pool *pgxpool.Pool, table, sql string, args ...any) {
 // TestOpenKeys: a signer and a verifier go together, of one key.
 func TestOpenKeys(t *testing.T) {
 	cfg := wuhuConfig(t)
-	keys := func(name string) (note.Signer, note.Verifier) {
-		skey, vkey, err := note.GenerateKey(rand.Reader, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := note.NewSigner(skey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := note.NewVerifier(vkey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s, v
-	}
-	s, _ := keys(origin)
-	_, other := keys(origin)
-	_, elsewhere := keys("elsewhere.example/journal")
+	s, _ := newKey(t, origin)
+	_, other := newKey(t, origin)
+	_, elsewhere := newKey(t, "elsewhere.example/journal")
 	for _, tt := range []struct {
 		name string
 		s    note.Signer
@@ -319,4 +291,22 @@ func TestOpenKeys(t *testing.T) {
 			t.Errorf("%s: Open = %v; want it refused before the database is read", tt.name, err)
 		}
 	}
+}
+
+// newKey returns a new key of name: its signer and its verifier.
+func newKey(t *testing.T, name string) (note.Signer, note.Verifier) {
+	t.Helper()
+	skey, vkey, err := note.GenerateKey(rand.Reader, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := note.NewVerifier(vkey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, v
 }
