@@ -29,7 +29,7 @@
 //	                    [matters.Whistle], [matters.Dispatch], [matters.Accept], [matters.Resolve]
 //	挂起 / 延期 / 退单   requests that take effect only when approved (批准 / 驳回):
 //	                    [matters.Suspend], [matters.Extend], [matters.Return]; [matters.Approve], [matters.Deny]
-//	催办 / 督办          urging by the owner, supervision by the body above it: [matters.Urge], [matters.Supervise];
+//	催办 / 督办          urging by the owner (or the platform), supervision by the body above it: [matters.Urge], [matters.Supervise];
 //	                    those due at an instant: [matters.Catalog.Due]
 //	答复 / 回访          the unit's reply to the citizen, the citizen's answer: [matters.Reply], [matters.Feedback]
 //	双向派单            two-way dispatch with a city hotline (such as 91580): [matters.Matter].Platform

@@ -42,8 +42,8 @@
 // the platform and approves its lead's requests: those stop and move the
 // lead's clock, never the owner's own ([Matter.RunningFor],
 // [Matter.ExtendedDaysFor]); only the platform's approvals stop the
-// owner's. The owner urges (催办) and a supervising body above it
-// supervises (督办); [Catalog.Due] says which urgings and supervisions the
+// owner's. The owner urges its units (催办), the platform the owner, and
+// a supervising body above them supervises (督办); [Catalog.Due] says which urgings and supervisions the
 // clocks call for at an instant. Who may do what, from which states — O is
 // the Owner, P the Platform, S the Supervisor, L the Lead, U a dispatched
 // unit (the lead or a support unit), "suspended" a matter whose approved

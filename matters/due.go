@@ -65,7 +65,9 @@ const indexAbove = 64
 // days of cal.Day()), less the suspensions the platform approved. They
 // call for the same events, counted since the latest dispatch or, without
 // one, the Report; the Urge is the platform's, pressing the owner it
-// grades. An owner that sits on a hotline's matter is urged and
+// grades, and only the platform's count (the owner's urging of a lead
+// that returned the matter since pressed the lead, as scoring's FactsFor
+// counts it). An owner that sits on a hotline's matter is urged and
 // supervised as a lead that sits on its dispatch is.
 //
 // A resolved or closed matter calls for a Supervise when it was reopened
@@ -194,6 +196,7 @@ func (s *dueScan) note(text string) int {
 type since struct {
 	d                 int // index of the latest Dispatch
 	urged, supervised int
+	platformUrged     int   // the Urges by the platform: those that pressed the owner
 	accepted          bool  // the lead accepted
 	paused            bool  // some suspension was approved
 	answer            *bool // the latest answer
@@ -212,6 +215,9 @@ func read(m *Matter) since {
 			return s
 		case Urge:
 			s.urged++
+			if m.Platform != "" && e.Actor == m.Platform {
+				s.platformUrged++
+			}
 		case Supervise:
 			s.supervised++
 			if !answered {
@@ -300,7 +306,11 @@ func (s *dueScan) matter(m *Matter) error {
 	if owner {
 		urge, overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
 	}
-	if level >= 1 && h.urged == 0 {
+	urged := h.urged
+	if owner {
+		urged = h.platformUrged // the owner's urging of its lead pressed the lead, not the owner
+	}
+	if level >= 1 && urged == 0 {
 		add(Urge, urge)
 	}
 	if level >= 2 && (h.supervised == 0 || level >= 3 && h.supervised < 2) {

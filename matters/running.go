@@ -66,9 +66,14 @@ func (m *Matter) ExtendedDays() int { return m.ExtendedDaysFor("") }
 // matter: an extension unit approved itself adds nothing, so that no unit
 // moves its own deadline. The owner of a matter a platform reported,
 // graded by the platform, approves its lead's requests; only the
-// extensions the platform approved move the owner's deadline. An empty
-// unit counts every approval, as ExtendedDays does.
+// extensions the platform approved move the owner's deadline, and, as its
+// clock runs from the Report, those of every dispatch: a re-dispatch
+// after its lead's return restarts the lead's clock, not the owner's. An
+// empty unit counts every approval, as ExtendedDays does.
 func (m *Matter) ExtendedDaysFor(unit string) int {
+	if unit != "" && unit == m.Owner && m.Platform != "" {
+		return extended(m.Events, 0, unit) // from the Report
+	}
 	d := lastDispatch(m.Events)
 	if d < 0 {
 		return 0

@@ -488,6 +488,10 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner)}, at(3, 4, 11, 0), nil},
 		{"urged already by the hotline: no second urging",
 			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 6, 9, 0), matters.Urge, hotline)}, at(3, 8, 9, 0), nil},
+		{"the owner urged its lead, whose return it approved: the hotline still urges the owner, whom no one urged",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead),
+				tev(at(3, 5, 9, 0), matters.Urge, owner), tev(at(3, 5, 10, 0), matters.Return, lead), tev(at(3, 5, 11, 0), matters.Approve, owner)},
+			at(3, 8, 9, 0), []got{{matters.Urge, hotline, "临期催办：平台转办事项的办结时限已用 75%"}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := timed(t, slices.Clone(tt.events)...)

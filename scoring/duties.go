@@ -46,8 +46,10 @@ type BookOptions struct {
 	Now         func() time.Time
 	// Matter, if set, finds a matter by ID: an evaluation must then be of a
 	// matter it finds, of a subject the matter was dispatched to graded by
-	// the matter's owner, or of the owner of a matter a platform reported
-	// graded by that platform, and at a stage the matter's history has —
+	// the owner that dispatched it (the matter's owner, or the one that
+	// handed the matter back to its platform since), or of the owner a
+	// platform reported a matter for graded by that platform (though it
+	// handed the matter back since), and at a stage the matter's history has —
 	// 0; a stage 1 to the matter's Progress count; or, once it is resolved
 	// or closed, the final evaluation after its stages
 	// ([Facts.Evaluation]).
@@ -158,15 +160,26 @@ func historyRefuses(find func(string) (*matters.Matter, bool), e *Evaluation) st
 	if !ok || m == nil {
 		return "no such matter"
 	}
-	switch {
-	case e.Subject == m.Owner && m.Platform != "":
-		if e.Evaluator != m.Platform {
-			return fmt.Sprintf("the owner %q of a matter the platform %q reported is graded by the platform, not %q", m.Owner, m.Platform, e.Evaluator)
+	// The owner a platform reported the matter for, and the platform, are
+	// the Report's: an owner that handed the matter back (its approved
+	// Return) is no longer m.Owner, and the platform now is, but the
+	// stages graded before are still the history's.
+	var owner, platform string
+	if len(m.Events) > 0 {
+		if r := &m.Events[0]; r.Kind == matters.Report && len(r.Units) == 1 && r.Units[0] != r.Actor {
+			owner, platform = r.Units[0], r.Actor
 		}
-	case !dispatchedTo(m, e.Subject):
+	}
+	to, by := dispatchedTo(m, e.Subject, e.Evaluator)
+	switch {
+	case e.Subject == owner:
+		if e.Evaluator != platform {
+			return fmt.Sprintf("the owner %q of a matter the platform %q reported is graded by the platform, not %q", owner, platform, e.Evaluator)
+		}
+	case !to:
 		return fmt.Sprintf("the matter was never dispatched to %q", e.Subject)
-	case e.Evaluator != m.Owner:
-		return fmt.Sprintf("a unit the matter was dispatched to is graded by its owner %q, not %q", m.Owner, e.Evaluator)
+	case !by:
+		return fmt.Sprintf("a unit the matter was dispatched to is graded by the owner that dispatched it (now %q), not %q", m.Owner, e.Evaluator)
 	}
 	final := m.State == matters.Resolved || m.State == matters.Closed
 	if n := m.Stage; e.Stage != 0 && (e.Stage > n+1 || e.Stage == n+1 && (n == 0 || !final)) {
@@ -175,11 +188,16 @@ func historyRefuses(find func(string) (*matters.Matter, bool), e *Evaluation) st
 	return ""
 }
 
-// dispatchedTo reports whether some Dispatch of m named unit.
-func dispatchedTo(m *matters.Matter, unit string) bool {
-	return slices.ContainsFunc(m.Events, func(e matters.Event) bool {
-		return e.Kind == matters.Dispatch && slices.Contains(e.Units, unit)
-	})
+// dispatchedTo reports whether some Dispatch of m named unit, and
+// whether one by evaluator did: the owner that dispatched a unit grades
+// it, though it hand the matter back to its platform later.
+func dispatchedTo(m *matters.Matter, unit, evaluator string) (to, by bool) {
+	for i := range m.Events {
+		if e := &m.Events[i]; e.Kind == matters.Dispatch && slices.Contains(e.Units, unit) {
+			to, by = true, by || e.Actor == evaluator
+		}
+	}
+	return to, by
 }
 
 // amendmentWhen says why an amendment's time is refused against the

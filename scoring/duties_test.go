@@ -240,6 +240,46 @@ func TestStagesFromHistory(t *testing.T) {
 	}
 }
 
+// TestStagesAfterAHandBack: an owner that hands a platform's matter back
+// (an approved Return by the owner) leaves the platform its owner; the
+// stages graded before — the owner by the platform, the units by the
+// owner that dispatched them — are still the matter's history's, and a
+// book that checks it takes them, as it took them when they were graded.
+func TestStagesAfterAHandBack(t *testing.T) {
+	m := replay(t, "M1",
+		matters.Event{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"赭山街道"}},
+		matters.Event{At: june(2, 9, 0), Kind: matters.Progress, Actor: "12345"},
+		matters.Event{At: june(2, 9, 10), Kind: matters.Whistle, Actor: "赭山街道"},
+		matters.Event{At: june(2, 9, 20), Kind: matters.Dispatch, Actor: "赭山街道", Units: []string{"城管局"}},
+		matters.Event{At: june(3, 9, 0), Kind: matters.Progress, Actor: "赭山街道"},
+		matters.Event{At: june(3, 10, 0), Kind: matters.Return, Actor: "城管局", Note: "不属本部门"},
+		matters.Event{At: june(3, 11, 0), Kind: matters.Approve, Actor: "赭山街道", Ref: 6, Note: "同意"},
+		matters.Event{At: june(3, 12, 0), Kind: matters.Return, Actor: "赭山街道", Note: "不属街道"},
+		matters.Event{At: june(3, 13, 0), Kind: matters.Approve, Actor: "12345", Ref: 8, Note: "同意"},
+	)
+	if m.Owner != "12345" || m.Platform != "" {
+		t.Fatalf("owner %q, platform %q after the hand-back", m.Owner, m.Platform)
+	}
+	for _, c := range []struct {
+		name               string
+		subject, evaluator string
+		stage              int
+		ok                 bool
+	}{
+		{"the former owner, graded by the platform at its stage", "赭山街道", "12345", 1, true},
+		{"the unit, graded by the owner that dispatched it", "城管局", "赭山街道", 2, true},
+		{"the unit, graded by the new owner, which never dispatched to it", "城管局", "12345", 2, false},
+		{"the former owner, graded by another", "赭山街道", "区委督查室", 1, false},
+	} {
+		b := scoring.NewBook(&scoring.BookOptions{Matter: func(id string) (*matters.Matter, bool) { return m, id == m.ID }})
+		e := graded("good")
+		e.Subject, e.Evaluator, e.Stage = c.subject, c.evaluator, c.stage
+		if err := b.Record(e); (err == nil) != c.ok || err != nil && !errors.Is(err, scoring.ErrInvalid) {
+			t.Errorf("%s: Record = %v, want ok %v", c.name, err, c.ok)
+		}
+	}
+}
+
 // TestCleanNameProperty: the fast path for CJK and the rest agrees with
 // the Unicode tables: no control or formatting character lies between
 // U+2070 and U+FEFF.

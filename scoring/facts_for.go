@@ -27,7 +27,8 @@ import (
 //     lead's return restarts the clock). When the step has not happened,
 //     the figure is the working time so far: to the matter's last event,
 //     or, for a unit whose return (退单) was approved before it accepted,
-//     to that Return, its answer to the whistle. A return denied, or still
+//     to that Return, its answer to the whistle, unless a later Dispatch
+//     names it again, which awaits a new answer. A return denied, or still
 //     waiting, stops nothing: the unit's response clock runs on until it
 //     accepts, as a request does not stop the clock of the unit that asks.
 //   - ResponseLimit is r.Respond; ResolutionLimit is r.ResolveDays plus the
@@ -118,6 +119,9 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		case matters.Dispatch:
 			on = slices.Contains(e.Units, unit)
 			dispatched = dispatched || on
+			if on && accept.IsZero() {
+				returned, asked = time.Time{}, 0 // dispatched to it again: the new dispatch awaits its answer
+			}
 		case matters.Accept:
 			if e.Actor == unit && dispatched && accept.IsZero() {
 				accept = e.At

@@ -446,6 +446,9 @@ func TestDeniedReturnStopsNoClock(t *testing.T) {
 		{"waiting, never accepted: to the owner's stage", append(slices.Clone(asked), stage), 120 * time.Hour},
 		{"approved: to the Return", append(slices.Clone(asked),
 			matters.Event{At: june(1, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"}), 30 * time.Minute},
+		{"approved, then dispatched to it again: the new dispatch's clock, to the owner's stage", append(slices.Clone(asked),
+			matters.Event{At: june(1, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"},
+			matters.Event{At: june(1, 11, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}, Note: "复核后仍由该单位牵头"}, stage), 118 * time.Hour},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for i := range tc.events {
@@ -463,5 +466,32 @@ func TestDeniedReturnStopsNoClock(t *testing.T) {
 				t.Errorf("response %v, responded %v, returned %v; want %v, not responded, returned", f.Response, f.Responded, f.Returned, tc.want)
 			}
 		})
+	}
+}
+
+// TestOwnerExtensionOutlivesADispatch: the owner of a platform's matter
+// is held to a resolution limit from the Report, which the extensions the
+// platform approved move. A re-dispatch after its lead's return restarts
+// the lead's clock, not the owner's: the days the platform granted before
+// it still count.
+func TestOwnerExtensionOutlivesADispatch(t *testing.T) {
+	cal := workday.China()
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	m := replay(t, "12345-3",
+		matters.Event{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}},
+		matters.Event{At: june(1, 9, 30), Kind: matters.Whistle, Actor: "S1"},
+		matters.Event{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Extend, Actor: "S1", Days: 5, Note: "涉及多个部门"},
+		matters.Event{At: june(1, 12, 0), Kind: matters.Approve, Actor: "12345", Ref: 4, Note: "同意"},
+		matters.Event{At: june(2, 9, 0), Kind: matters.Return, Actor: "D1", Note: "不属本部门"},
+		matters.Event{At: june(2, 10, 0), Kind: matters.Approve, Actor: "S1", Ref: 6, Note: "同意"},
+		matters.Event{At: june(2, 11, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D2"}, Note: "改派"},
+	)
+	f, err := scoring.FactsFor(cal, m, "S1", r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 8 * cal.Day(); f.ResolutionLimit != want {
+		t.Errorf("the owner's resolution limit is %v after the re-dispatch, want %v: the route's 3 days and the platform's 5", f.ResolutionLimit, want)
 	}
 }

@@ -187,8 +187,8 @@ func TestLoadTableErrors(t *testing.T) {
 }
 
 // FuzzLoadTable loads arbitrary JSON as a table: no input may panic or
-// take time out of proportion to its length; a table that loads validates, evaluates any facts without panicking, and
-// round-trips through its JSON.
+// take time out of proportion to its length; a table that loads validates, evaluates any facts whose quality is on
+// the 0–5 scale (and refuses any other), and round-trips through its JSON.
 func FuzzLoadTable(f *testing.F) {
 	var buf bytes.Buffer
 	if err := jsonx.Indent(&buf, wuhu.Table()); err != nil {
@@ -217,6 +217,12 @@ func FuzzLoadTable(f *testing.F) {
 		yes := quality%2 == 0
 		facts := scoring.Facts{Responded: response%3 == 0, Response: time.Duration(response), ResponseLimit: time.Duration(limit),
 			Resolution: time.Duration(limit), ResolutionLimit: time.Duration(response), Quality: quality, Satisfied: &yes}
+		if quality < 0 || quality > 5 { // no judgement on the 1–5 scale: refused, then graded on one
+			if _, err := tbl.Evaluate(facts); !errors.Is(err, scoring.ErrInvalid) {
+				t.Fatalf("quality %d: Evaluate = %v; want ErrInvalid", quality, err)
+			}
+			facts.Quality = (quality%6 + 6) % 6
+		}
 		r, err := tbl.Evaluate(facts)
 		if err != nil {
 			t.Fatalf("a validated table refused %+v: %v", facts, err)
