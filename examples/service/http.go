@@ -20,7 +20,7 @@ const maxBody = 64 << 10
 //	POST /events           {"event": {...}, "quality": {"unit": 4}} → 201 {"head", "evaluations", "amendments"}
 //	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
 //	GET  /matters/{id}     the matter's history, its evaluations (amended) with their reasons, all its amendments
-//	GET  /journal          the journal's head and its checkpoint
+//	GET  /journal          the journal's head and its checkpoint (signed if the service has a key), kept first
 //
 // Errors are {"error": "..."}: 400 for a request that does not decode,
 // 422 for an event the lifecycle, the lists or the grading refuse, 404
@@ -60,11 +60,15 @@ func handler(s *Service, origin string) http.Handler {
 		reply(w, http.StatusOK, v)
 	})
 	mux.HandleFunc("GET /journal", func(w http.ResponseWriter, r *http.Request) {
-		head, cp := s.Head(origin)
+		head, cp, err := s.Publish(r.Context(), origin)
+		if err != nil {
+			reply(w, http.StatusServiceUnavailable, err)
+			return
+		}
 		reply(w, http.StatusOK, struct {
 			Head       journal.Head `json:"head"`
 			Checkpoint string       `json:"checkpoint"`
-		}{head, cp.String()})
+		}{head, string(cp)})
 	})
 	return mux
 }

@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/mod/sumdb/note"
 
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -33,6 +35,8 @@ func run(args []string, stderr io.Writer) error {
 	catalog := fs.String("catalog", "", "the catalog `file` (JSON, as matters.LoadCatalog reads it)")
 	table := fs.String("table", "", "the decision table `file` (JSON, as scoring.LoadTable reads it)")
 	origin := fs.String("origin", "qingdan.example/journal", "the journal's `origin`, in its checkpoints")
+	key := fs.String("key", "", "sign the checkpoints with the note signer key in `file` (note.GenerateKey's; its name is the origin)")
+	vkey := fs.String("verifier", "", "the verifier `key` of -key, published, which checks the checkpoints kept")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -40,7 +44,22 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Signer, cfg.Verifier, err = loadKey(*key, *vkey); err != nil {
+		return err
+	}
+	if cfg.Signer != nil {
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "origin" && *origin != cfg.Signer.Name() {
+				err = fmt.Errorf("the origin %q is not the key's name %q", *origin, cfg.Signer.Name())
+			}
+		})
+		if err != nil {
+			return err
+		}
+		*origin = cfg.Signer.Name()
+	}
 	cfg.SnapshotFailed = func(err error) { fmt.Fprintln(stderr, "service:", err) }
+	cfg.SnapshotRefused = func(err error) { fmt.Fprintln(stderr, "service:", err) }
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	pool, err := pgxpool.New(ctx, *db)
@@ -89,4 +108,28 @@ func load[T any](name string, read func(io.Reader) (T, error)) (T, error) {
 		return v, fmt.Errorf("%s: %w", name, err)
 	}
 	return v, nil
+}
+
+// loadKey reads the signer key in the file name and the verifier key
+// vkey: both, or neither (no key).
+func loadKey(name, vkey string) (note.Signer, note.Verifier, error) {
+	if name == "" && vkey == "" {
+		return nil, nil, nil
+	}
+	if name == "" || vkey == "" {
+		return nil, nil, errors.New("-key and -verifier go together: the signer key and its verifier key")
+	}
+	skey, err := os.ReadFile(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	signer, err := note.NewSigner(strings.TrimSpace(string(skey)))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	verifier, err := note.NewVerifier(vkey)
+	if err != nil {
+		return nil, nil, fmt.Errorf("-verifier: %w", err)
+	}
+	return signer, verifier, nil
 }

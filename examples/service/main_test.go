@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/mod/sumdb/note"
 )
 
 // TestLoadConfig checks that the files the service reads are the JSON of
@@ -53,5 +55,40 @@ func TestLoadConfig(t *testing.T) {
 	var stderr strings.Builder
 	if err := run([]string{"-no-such-flag"}, &stderr); err == nil || !strings.Contains(stderr.String(), "-no-such-flag") {
 		t.Errorf("run with an unknown flag: %v, %q; want an error naming it", err, stderr.String())
+	}
+}
+
+// TestLoadKey checks that a signer key and its verifier key are read
+// together, and that what is not a key is refused, naming where it is.
+func TestLoadKey(t *testing.T) {
+	skey, vkey, err := note.GenerateKey(rand.Reader, origin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	name, bad := filepath.Join(dir, "key"), filepath.Join(dir, "bad")
+	if err := os.WriteFile(name, []byte(skey+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(vkey), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer, verifier, err := loadKey(name, vkey)
+	if err != nil || signer.Name() != origin || verifier.KeyHash() != signer.KeyHash() {
+		t.Errorf("loadKey = %v, %v, %v; want the key %s", signer, verifier, err, origin)
+	}
+	if signer, verifier, err := loadKey("", ""); signer != nil || verifier != nil || err != nil {
+		t.Errorf("loadKey without a key = %v, %v, %v; want none, and no error", signer, verifier, err)
+	}
+	for _, tt := range []struct{ name, file, vkey, want string }{
+		{"no verifier", name, "", "-verifier"},
+		{"no signer", "", vkey, "-key"},
+		{"no such file", filepath.Join(dir, "none"), vkey, "none"},
+		{"a verifier key for a signer", bad, vkey, "bad"},
+		{"a signer key for a verifier", name, skey, "-verifier"},
+	} {
+		if _, _, err := loadKey(tt.file, tt.vkey); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: loadKey = %v; want an error naming %s", tt.name, err, tt.want)
+		}
 	}
 }

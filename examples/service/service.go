@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/mod/sumdb/note"
 
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/journal"
@@ -28,6 +29,15 @@ type Config struct {
 	// saved after an event. The event stands (it is in the journal); the
 	// snapshot is tried again after the next one.
 	SnapshotFailed func(error)
+	// SnapshotRefused, when set, is told of a snapshot that does not
+	// check out on start: the service rebuilds from the first row.
+	SnapshotRefused func(error)
+	// Signer, if set, signs the checkpoints the service publishes and
+	// keeps (its name is their origin); Verifier, the verifier of the
+	// same key, checks the signatures of those kept on start. Both or
+	// neither.
+	Signer   note.Signer
+	Verifier note.Verifier
 }
 
 // Service accepts the events of matters, grades them and keeps the
@@ -44,13 +54,20 @@ type Service struct {
 	mu    sync.Mutex
 	state *journal.Rebuilt
 	saved int64 // the head of the latest snapshot
+	kept  int64 // the size of the largest checkpoint kept, -1 for none
 }
 
 // Open creates the tables if needed and rebuilds the state from the
-// latest snapshot and the journal's rows after it.
+// latest snapshot and the journal's rows after it, or from the first row
+// if the snapshot does not check out; it refuses to start if the journal
+// does not hold every checkpoint the service kept.
 func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error) {
 	if cfg.Catalog == nil || cfg.Table == nil {
 		return nil, errors.New("service: a catalog and a table are needed")
+	}
+	if (cfg.Signer == nil) != (cfg.Verifier == nil) ||
+		cfg.Signer != nil && (cfg.Signer.Name() != cfg.Verifier.Name() || cfg.Signer.KeyHash() != cfg.Verifier.KeyHash()) {
+		return nil, errors.New("service: a signer needs its own verifier key, and a verifier its signer")
 	}
 	if cfg.SnapshotEvery == 0 {
 		cfg.SnapshotEvery = 5000
@@ -59,19 +76,13 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, kept: -1}
 	if err := s.store.migrate(ctx); err != nil {
 		return nil, err
 	}
-	snap, from, err := s.store.snapshot(ctx)
-	if err != nil {
+	if err := s.rebuild(ctx); err != nil {
 		return nil, err
 	}
-	s.state, err = journal.Resume(snap, s.store.lines(ctx, from), nil)
-	if err != nil {
-		return nil, fmt.Errorf("rebuilding from the journal: %w", err)
-	}
-	s.saved = from
 	return s, nil
 }
 

@@ -5,17 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // schema is the journal's table and its snapshots', as package journal
-// documents them (# A journal in a database): each line as text, byte
-// for byte, never jsonb; the journal append-only, for its owner too (the
-// service's role, which creates it): an UPDATE, DELETE or TRUNCATE is
+// documents them (# A journal in a database), and the checkpoints the
+// service published: each line as text, byte for byte, never jsonb; the
+// journal and the checkpoints append-only, for their owner too (the
+// service's role, which creates them): an UPDATE, DELETE or TRUNCATE is
 // refused by a trigger, which only a deliberate ALTER TABLE … DISABLE
-// TRIGGER or DROP TRIGGER gets past.
+// TRIGGER or DROP TRIGGER gets past. Each trigger that is missing is
+// made, and each that is disabled enabled, on every start.
 const schema = `
 CREATE TABLE IF NOT EXISTS journal (
     seq  bigint PRIMARY KEY CHECK (seq > 0),
@@ -25,18 +28,29 @@ CREATE TABLE IF NOT EXISTS journal_snapshot (
     seq      bigint PRIMARY KEY CHECK (seq >= 0),
     snapshot text   NOT NULL
 );
+CREATE TABLE IF NOT EXISTS journal_checkpoint (
+    size       bigint PRIMARY KEY CHECK (size >= 0),
+    checkpoint text   NOT NULL -- signed (a note) if the service has a key
+);
 CREATE OR REPLACE FUNCTION journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'the journal is append-only: % refused', TG_OP;
+    RAISE EXCEPTION 'the table % is append-only: % refused', TG_TABLE_NAME, TG_OP;
 END $$;
 DO $$
+DECLARE
+    t text;
+    trig record;
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'journal'::regclass AND tgname = 'journal_append_only') THEN
-        CREATE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON journal
-            FOR EACH ROW EXECUTE FUNCTION journal_append_only();
-        CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal
-            FOR EACH STATEMENT EXECUTE FUNCTION journal_append_only();
-    END IF;
+    FOREACH t IN ARRAY ARRAY['journal', 'journal_checkpoint'] LOOP
+        FOR trig IN SELECT t || '_append_only' AS name, 'BEFORE UPDATE OR DELETE ON %I FOR EACH ROW' AS what
+              UNION ALL SELECT t || '_no_truncate', 'BEFORE TRUNCATE ON %I FOR EACH STATEMENT' LOOP
+            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t::regclass AND tgname = trig.name) THEN
+                EXECUTE format('CREATE TRIGGER %I ' || trig.what || ' EXECUTE FUNCTION journal_append_only()', trig.name, t);
+            ELSIF EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t::regclass AND tgname = trig.name AND tgenabled = 'D') THEN
+                EXECUTE format('ALTER TABLE %I ENABLE TRIGGER %I', t, trig.name);
+            END IF;
+        END LOOP;
+    END LOOP;
 END $$;`
 
 // store keeps the journal in PostgreSQL.
@@ -67,8 +81,13 @@ func (s *store) snapshot(ctx context.Context) ([]byte, int64, error) {
 
 // lines streams the journal's lines from entry from on, in order.
 func (s *store) lines(ctx context.Context, from int64) iter.Seq2[[]byte, error] {
+	return s.span(ctx, from, math.MaxInt64)
+}
+
+// span streams the journal's lines from entry from to entry to, in order.
+func (s *store) span(ctx context.Context, from, to int64) iter.Seq2[[]byte, error] {
 	return func(yield func([]byte, error) bool) {
-		rows, err := s.pool.Query(ctx, `SELECT line FROM journal WHERE seq >= $1 ORDER BY seq`, from)
+		rows, err := s.pool.Query(ctx, `SELECT line FROM journal WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, from, to)
 		if err != nil {
 			yield(nil, fmt.Errorf("reading the journal: %w", err))
 			return
@@ -106,10 +125,11 @@ func (s *store) append(ctx context.Context, first int64, lines [][]byte) error {
 	return nil
 }
 
-// saveSnapshot stores a snapshot at entry seq and drops older ones.
+// saveSnapshot stores a snapshot at entry seq, in place of one there
+// (which failed to resume, say), and drops older ones.
 func (s *store) saveSnapshot(ctx context.Context, seq int64, snap []byte) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO journal_snapshot (seq, snapshot) VALUES ($1, $2) ON CONFLICT (seq) DO NOTHING`, seq, string(snap)); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO journal_snapshot (seq, snapshot) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET snapshot = excluded.snapshot`, seq, string(snap)); err != nil {
 			return err
 		}
 		_, err := tx.Exec(ctx, `DELETE FROM journal_snapshot WHERE seq < $1`, seq)
@@ -119,4 +139,51 @@ func (s *store) saveSnapshot(ctx context.Context, seq int64, snap []byte) error 
 		return fmt.Errorf("storing the snapshot at entry %d: %w", seq, err)
 	}
 	return nil
+}
+
+// kept is a checkpoint the service kept: its size, and its text or its
+// signed note.
+type kept struct {
+	size int64
+	text []byte
+}
+
+// checkpoints returns the checkpoints kept, by size.
+func (s *store) checkpoints(ctx context.Context) ([]kept, error) {
+	rows, err := s.pool.Query(ctx, `SELECT size, checkpoint FROM journal_checkpoint ORDER BY size`)
+	if err != nil {
+		return nil, fmt.Errorf("reading the checkpoints: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (kept, error) {
+		var k kept
+		var text string
+		err := r.Scan(&k.size, &text)
+		k.text = []byte(text)
+		return k, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the checkpoints: %w", err)
+	}
+	return out, nil
+}
+
+// keep stores a checkpoint of size entries unless one of that size is
+// kept already; it returns the one kept.
+func (s *store) keep(ctx context.Context, size int64, text []byte) ([]byte, error) {
+	var stored string
+	var err error
+	// A second try sees the row of another service that committed it
+	// after this statement began, which the first does not.
+	for range 2 {
+		err = s.pool.QueryRow(ctx, `WITH added AS (
+    INSERT INTO journal_checkpoint (size, checkpoint) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING RETURNING checkpoint
+) SELECT checkpoint FROM added UNION ALL SELECT checkpoint FROM journal_checkpoint WHERE size = $1 LIMIT 1`, size, string(text)).Scan(&stored)
+		if !errors.Is(err, pgx.ErrNoRows) {
+			break
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("keeping the checkpoint of %d entries: %w", size, err)
+	}
+	return []byte(stored), nil
 }
