@@ -62,9 +62,10 @@
 // what it published, checked with its verifier key.
 //
 // The grades are those of grading.New: every unit at each Progress of
-// the owner (a stage of a long matter), every unit at the Close, and an
-// amendment of each when a return visit after the Close changes the
-// citizen's answer. The quality judgements in a request are the owner's
+// the owner (a stage of a long matter), every unit at the Close, the
+// owner of a matter a hotline reported for it, by the hotline, at each
+// Progress of the hotline and at the Close, and an amendment of each when
+// a return visit after the Close changes the citizen's answer. The quality judgements in a request are the owner's
 // (the sub-district's) judgement of each unit graded at that event (1 to
 // 5; the grader's Judge reads them; one of a unit the event does not
 // grade, a misspelt unit say, is refused): they are not part of a matter's
