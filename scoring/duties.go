@@ -50,7 +50,8 @@ type BookOptions struct {
 	// handed the matter back to its platform since), or of the owner a
 	// platform reported a matter for graded by that platform (though it
 	// handed the matter back since), and at a stage the matter's history has —
-	// 0; a stage 1 to the matter's Progress count; or, once it is resolved
+	// 0; a stage 1 to the matter's Progress count (for a dispatched unit,
+	// one that came after a dispatch naming it); or, once it is resolved
 	// or closed, the final evaluation after its stages
 	// ([Facts.Evaluation]).
 	Matter func(id string) (*matters.Matter, bool)
@@ -185,7 +186,26 @@ func historyRefuses(find func(string) (*matters.Matter, bool), e *Evaluation) st
 	if n := m.Stage; e.Stage != 0 && (e.Stage > n+1 || e.Stage == n+1 && (n == 0 || !final)) {
 		return fmt.Sprintf("stage %d is not in the matter's history (%d stages, final %v)", e.Stage, n, final)
 	}
+	if e.Stage > 0 && e.Stage <= m.Stage && e.Subject != owner && !dispatchedBefore(m, e.Subject, e.Stage) {
+		return fmt.Sprintf("stage %d came before the matter was dispatched to %q", e.Stage, e.Subject)
+	}
 	return ""
+}
+
+// dispatchedBefore reports whether a Dispatch of m named unit before the
+// matter's Progress of the given stage (1 for its first).
+func dispatchedBefore(m *matters.Matter, unit string, stage int) bool {
+	for i := range m.Events {
+		switch e := &m.Events[i]; {
+		case e.Kind == matters.Dispatch && slices.Contains(e.Units, unit):
+			return true
+		case e.Kind == matters.Progress:
+			if stage--; stage == 0 {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // dispatchedTo reports whether some Dispatch of m named unit, and

@@ -191,8 +191,9 @@ func TestPointsAgreeWithGrade(t *testing.T) {
 
 // TestStagesFromHistory: with the matters at hand, an evaluation's stage
 // must be one the matter's history has, its subject a unit the matter was
-// dispatched to and its evaluator the matter's owner — or, for the owner
-// of a matter the hotline reported, the hotline.
+// dispatched to (before that stage, for a stage's grade) and its
+// evaluator the matter's owner — or, for the owner of a matter the
+// hotline reported, the hotline.
 func TestStagesFromHistory(t *testing.T) {
 	events := []matters.Event{
 		{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"赭山街道"}},
@@ -203,6 +204,15 @@ func TestStagesFromHistory(t *testing.T) {
 		{At: june(3, 10, 0), Kind: matters.Progress, Actor: "城管局"},
 	}
 	open := replay(t, "M1", events...)
+	// 交通运输局 joins after the first stage: the lead's return approved,
+	// the matter dispatched again, then a second stage.
+	redispatched := replay(t, "M1", slices.Concat(events[:5], []matters.Event{
+		{At: june(2, 11, 0), Kind: matters.Return, Actor: "城管局"},
+		{At: june(2, 12, 0), Kind: matters.Approve, Actor: "赭山街道", Ref: 6, Note: "同意"},
+		{At: june(2, 13, 0), Kind: matters.Dispatch, Actor: "赭山街道", Units: []string{"交通运输局"}},
+		{At: june(2, 14, 0), Kind: matters.Accept, Actor: "交通运输局"},
+		{At: june(3, 10, 0), Kind: matters.Progress, Actor: "赭山街道"},
+	})...)
 	resolved := open.Clone()
 	if err := resolved.Apply(matters.Event{Matter: "M1", Seq: 7, At: june(4, 10, 0), Kind: matters.Resolve, Actor: "城管局"}); err != nil {
 		t.Fatal(err)
@@ -226,6 +236,8 @@ func TestStagesFromHistory(t *testing.T) {
 		{"an evaluator other than the owner", open, "城管局", "区委督查室", 0, false},
 		{"the owner graded by the hotline", resolved, "赭山街道", "12345", 0, true},
 		{"the owner graded by another", resolved, "赭山街道", "区委督查室", 0, false},
+		{"a unit dispatched after stage 1, graded at stage 1", redispatched, "交通运输局", "赭山街道", 1, false},
+		{"a unit dispatched after stage 1, graded at stage 2", redispatched, "交通运输局", "赭山街道", 2, true},
 	} {
 		b := scoring.NewBook(&scoring.BookOptions{Matter: func(id string) (*matters.Matter, bool) { return c.m, id == c.m.ID }})
 		e := graded("good")
