@@ -63,12 +63,14 @@ const indexAbove = 64
 // the owner whistles or dispatches, and the resolution clock (the route's
 // days with those of the extensions the platform approved, in working
 // days of cal.Day()), less the suspensions the platform approved. They
-// call for the same events, counted since the latest dispatch or, without
-// one, the Report; the Urge is the platform's, pressing the owner it
-// grades, and only the platform's count (the owner's urging of a lead
-// that returned the matter since pressed the lead, as scoring's FactsFor
-// counts it). An owner that sits on a hotline's matter is urged and
-// supervised as a lead that sits on its dispatch is.
+// call for the same events, counted since the matter came back to its
+// owner — the approval of its lead's return, else the Report — so that
+// what pressed the lead before its return does not count as pressing the
+// owner; the Urge is the platform's, pressing the owner it grades, and
+// only the platform's count (the owner's urging of its lead pressed the
+// lead, as scoring's FactsFor counts it). An owner that sits on a
+// hotline's matter is urged and supervised as a lead that sits on its
+// dispatch is.
 //
 // A resolved or closed matter calls for a Supervise when it was reopened
 // Supervision.Reopens times (the catalog's limit, counted over its whole
@@ -196,7 +198,10 @@ func (s *dueScan) note(text string) int {
 type since struct {
 	d                 int // index of the latest Dispatch
 	urged, supervised int
-	platformUrged     int   // the Urges by the platform: those that pressed the owner
+	// The Urges by the platform and the Supervises since the matter came
+	// back to its owner (the approval of its lead's return; else the
+	// latest dispatch): those that pressed the owner, not the lead.
+	ownerUrged, ownerSupervised int
 	accepted          bool  // the lead accepted
 	paused            bool  // some suspension was approved
 	answer            *bool // the latest answer
@@ -206,7 +211,7 @@ type since struct {
 // read scans m's events back to the latest dispatch; d is -1 if none.
 func read(m *Matter) since {
 	s := since{d: -1}
-	answered := false
+	answered, handedBack := false, false
 	for i := len(m.Events) - 1; i >= 0; i-- {
 		e := &m.Events[i]
 		switch e.Kind {
@@ -215,18 +220,26 @@ func read(m *Matter) since {
 			return s
 		case Urge:
 			s.urged++
-			if m.Platform != "" && e.Actor == m.Platform {
-				s.platformUrged++
+			if m.Platform != "" && e.Actor == m.Platform && !handedBack {
+				s.ownerUrged++
 			}
 		case Supervise:
 			s.supervised++
+			if !handedBack {
+				s.ownerSupervised++
+			}
 			if !answered {
 				s.supervisedAfter = true
 			}
 		case Accept:
 			s.accepted = s.accepted || e.Actor == m.Lead
 		case Approve:
-			s.paused = s.paused || decided(m.Events, e) == Suspend
+			switch decided(m.Events, e) {
+			case Suspend:
+				s.paused = true
+			case Return:
+				handedBack = true // before it, the urgings and supervisions pressed the lead
+			}
 		case Feedback:
 			if !answered && e.Satisfied != nil {
 				s.answer, answered = e.Satisfied, true
@@ -306,18 +319,20 @@ func (s *dueScan) matter(m *Matter) error {
 	if owner {
 		urge, overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
 	}
-	urged := h.urged
+	urged, supervised := h.urged, h.supervised
 	if owner {
-		urged = h.platformUrged // the owner's urging of its lead pressed the lead, not the owner
+		// The owner's urging of its lead, and what pressed the lead before
+		// its return, did not press the owner.
+		urged, supervised = h.ownerUrged, h.ownerSupervised
 	}
 	if level >= 1 && urged == 0 {
 		add(Urge, urge)
 	}
-	if level >= 2 && (h.supervised == 0 || level >= 3 && h.supervised < 2) {
+	if level >= 2 && (supervised == 0 || level >= 3 && supervised < 2) {
 		if supervisor == "" {
 			return noSupervisor()
 		}
-		if h.supervised == 0 {
+		if supervised == 0 {
 			add(Supervise, overdue)
 		}
 		if level >= 3 {

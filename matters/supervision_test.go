@@ -492,6 +492,13 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead),
 				tev(at(3, 5, 9, 0), matters.Urge, owner), tev(at(3, 5, 10, 0), matters.Return, lead), tev(at(3, 5, 11, 0), matters.Approve, owner)},
 			at(3, 8, 9, 0), []got{{matters.Urge, hotline, "临期催办：平台转办事项的办结时限已用 75%"}}},
+		{"the lead supervised before its return was approved, the owner then sits on it: the owner is supervised and escalated in its turn",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead),
+				tev(at(3, 5, 9, 0), matters.Supervise, supervisor), tev(at(3, 5, 10, 0), matters.Return, lead), tev(at(3, 5, 11, 0), matters.Approve, owner)},
+			at(3, 20, 9, 0), []got{
+				{matters.Urge, hotline, "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, supervisor, "超期督办：平台转办事项的办结超过时限"},
+				{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := timed(t, slices.Clone(tt.events)...)
