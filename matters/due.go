@@ -202,10 +202,10 @@ type since struct {
 	// back to its owner (the approval of its lead's return; else the
 	// latest dispatch): those that pressed the owner, not the lead.
 	ownerUrged, ownerSupervised int
-	accepted          bool  // the lead accepted
-	paused            bool  // some suspension was approved
-	answer            *bool // the latest answer
-	supervisedAfter   bool  // a Supervise after the latest answer
+	accepted                    bool  // the lead accepted
+	paused                      bool  // some suspension was approved
+	answer                      *bool // the latest answer
+	supervisedAfter             bool  // a Supervise after the latest answer
 }
 
 // read scans m's events back to the latest dispatch; d is -1 if none.
