@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -293,18 +295,19 @@ func TestOpenKeys(t *testing.T) {
 	}
 }
 
-// newKey returns a new key of name: its signer and its verifier.
+// newKey returns a new key of name, its signer and its verifier, read
+// as the service reads them (loadKey, from a key file as -key names it).
 func newKey(t *testing.T, name string) (note.Signer, note.Verifier) {
 	t.Helper()
 	skey, vkey, err := note.GenerateKey(rand.Reader, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := note.NewSigner(skey)
-	if err != nil {
+	file := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(file, []byte(skey+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	v, err := note.NewVerifier(vkey)
+	s, v, err := loadKey(file, vkey)
 	if err != nil {
 		t.Fatal(err)
 	}
