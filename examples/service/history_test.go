@@ -47,7 +47,7 @@ EXCEPTION WHEN query_canceled THEN
 END $$;
 CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON journal DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()`)
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-		_, err = svc.Accept(ctx, year.subs[0])
+		_, err = accept(ctx, svc, year.subs[0])
 		cancel()
 		exec(`DROP TRIGGER slow_commit ON journal`) // waits for the commit, if it still runs
 		rows := journalRows(t, pool)
