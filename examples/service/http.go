@@ -171,7 +171,7 @@ func one(q url.Values, names ...string) (name, value string, ok bool) {
 func lines(w http.ResponseWriter, rcs []*journal.Receipt) {
 	var b []byte
 	for _, rc := range rcs {
-		j, err := json.Marshal(rc)
+		j, err := rc.MarshalJSON() // not json.Marshal, which would read it all again
 		if err != nil {
 			reply(w, http.StatusInternalServerError, err)
 			return
