@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,6 +69,31 @@ func TestOutsider(t *testing.T) {
 			t.Logf("%d receipts, against the checkpoint of %d entries, verified with the key", len(rcs), latest.Size)
 		})
 	}
+
+	// The receipts as served are what the command checks, with the key
+	// as served.
+	t.Run("qingdan journal verify-receipt", func(t *testing.T) {
+		dir := t.TempDir()
+		_, key := get(t, url+"/key")
+		var k struct {
+			Verifier string `json:"verifier"`
+		}
+		if err := json.Unmarshal([]byte(key), &k); err != nil {
+			t.Fatal(err)
+		}
+		_, body := get(t, url+"/receipts?matter="+matter)
+		for name, text := range map[string]string{"key.pub": k.Verifier + "\n", "receipts": body} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd := exec.Command("go", "run", "./cmd/qingdan", "journal", "verify-receipt", "-key", filepath.Join(dir, "key.pub"), filepath.Join(dir, "receipts"))
+		cmd.Dir = "../.."
+		out, err := cmd.CombinedOutput()
+		if n := strings.Count(string(out), "通过，"); err != nil || n != strings.Count(body, "\n") {
+			t.Errorf("qingdan journal verify-receipt: %v, %d receipts verified of %d:\n%s", err, n, strings.Count(body, "\n"), out)
+		}
+	})
 
 	t.Run("the journal only grew since the early checkpoint", func(t *testing.T) {
 		for _, from := range []journal.Checkpoint{early, latest} {
