@@ -18,12 +18,9 @@ import (
 // the tree and the index: every row read and its tree made again. The
 // year is posted before the timer starts.
 func BenchmarkReceipts(b *testing.B) {
-	c := startCluster(b)
-	year := loadWuhuYear(b)
-	cfg := wuhuConfig(b)
-	cfg.Signer, cfg.Verifier = newKey(b, origin)
+	c, year, cfg := withYear(b)
 	pool := c.database(b, "bench")
-	_, url := serve(b, pool, cfg)
+	_, url := serve(b, pool, withKey(b, cfg))
 	postAll(b, url, year.subs)
 	subject := busiest(b, journalRows(b, pool))
 	for _, path := range []string{

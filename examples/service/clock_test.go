@@ -18,10 +18,8 @@ import (
 // accepts at 12:30, late, and claims 09:30: refused; posted without its
 // time, it is stamped 12:30, and graded on 3 h 26 min.
 func TestClock(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	pool := c.database(t, "clock")
-	svc, url := serve(t, pool, wuhuConfig(t))
+	c, year, cfg := withYear(t)
+	svc, url := serve(t, c.database(t, "clock"), cfg)
 	id := year.subs[0].Event.Matter
 	var subs []Submission
 	for _, sub := range year.subs {

@@ -15,9 +15,7 @@ import (
 // TestHistory: what the service keeps and serves of a matter's history
 // is what its journal's committed rows hold, all of it.
 func TestHistory(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
+	c, year, cfg := withYear(t)
 
 	// A request whose context ends while its transaction commits (the
 	// client gave up; the database commits all the same) leaves the

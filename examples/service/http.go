@@ -45,16 +45,11 @@ func handler(s *Service, origin string) http.Handler {
 			return
 		}
 		acc, err := s.Accept(r.Context(), sub)
-		switch {
-		case errors.Is(err, errTimeGiven):
-			reply(w, http.StatusBadRequest, err)
-		case errors.Is(err, errRefused):
-			reply(w, http.StatusUnprocessableEntity, err)
-		case err != nil:
-			reply(w, http.StatusServiceUnavailable, err)
-		default:
-			reply(w, http.StatusCreated, acc)
+		if err != nil {
+			reply(w, status(err), err)
+			return
 		}
+		reply(w, http.StatusCreated, acc)
 	})
 	mux.HandleFunc("GET /scores", func(w http.ResponseWriter, r *http.Request) {
 		p, err := scoring.ParsePeriod(r.URL.Query().Get("period"))
@@ -75,7 +70,7 @@ func handler(s *Service, origin string) http.Handler {
 	mux.HandleFunc("GET /journal", func(w http.ResponseWriter, r *http.Request) {
 		head, cp, err := s.Publish(r.Context(), origin)
 		if err != nil {
-			reply(w, http.StatusServiceUnavailable, err)
+			reply(w, status(err), err)
 			return
 		}
 		reply(w, http.StatusOK, struct {
@@ -105,16 +100,11 @@ func handler(s *Service, origin string) http.Handler {
 		} else {
 			rcs, err = s.SubjectReceipts(r.Context(), origin, id)
 		}
-		switch {
-		case errors.Is(err, errNoKey):
-			reply(w, http.StatusConflict, err)
-		case errors.Is(err, errNotFound):
-			reply(w, http.StatusNotFound, err)
-		case err != nil:
-			reply(w, http.StatusServiceUnavailable, err)
-		default:
-			lines(w, rcs)
+		if err != nil {
+			reply(w, status(err), err)
+			return
 		}
+		lines(w, rcs)
 	})
 	mux.HandleFunc("GET /consistency", func(w http.ResponseWriter, r *http.Request) {
 		_, n, ok := one(r.URL.Query(), "from")
@@ -124,18 +114,15 @@ func handler(s *Service, origin string) http.Handler {
 			return
 		}
 		p, cp, err := s.Consistency(r.Context(), origin, from)
-		switch {
-		case errors.Is(err, errBadSize):
-			reply(w, http.StatusBadRequest, err)
-		case err != nil:
-			reply(w, http.StatusServiceUnavailable, err)
-		default:
-			reply(w, http.StatusOK, struct {
-				From       int64         `json:"from"`
-				Checkpoint string        `json:"checkpoint"`
-				Proof      journal.Proof `json:"proof"`
-			}{from, string(cp), p})
+		if err != nil {
+			reply(w, status(err), err)
+			return
 		}
+		reply(w, http.StatusOK, struct {
+			From       int64         `json:"from"`
+			Checkpoint string        `json:"checkpoint"`
+			Proof      journal.Proof `json:"proof"`
+		}{from, string(cp), p})
 	})
 	return mux
 }
@@ -150,6 +137,29 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return fmt.Errorf("request body: %w", err)
 	}
 	return nil
+}
+
+// status is the status of a reply with the error err: 400 for an event
+// that gives its time or a size no proof starts from, 422 for an event
+// refused, 404 for what the journal holds no entry of, 409 for receipts
+// of a service without a key, 503 for the rest — the database's
+// errors, and rows that are not the journal the service holds.
+func status(err error) int {
+	for _, s := range []struct {
+		err    error
+		status int
+	}{
+		{errTimeGiven, http.StatusBadRequest},
+		{errBadSize, http.StatusBadRequest},
+		{errRefused, http.StatusUnprocessableEntity},
+		{errNotFound, http.StatusNotFound},
+		{errNoKey, http.StatusConflict},
+	} {
+		if errors.Is(err, s.err) {
+			return s.status
+		}
+	}
+	return http.StatusServiceUnavailable
 }
 
 // one returns the name and the value of a query that gives one of names,

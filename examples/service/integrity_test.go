@@ -24,12 +24,9 @@ import (
 // never silently rewritten — holds against someone with the database,
 // and a snapshot is a cache, never the record.
 func TestIntegrity(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
+	c, year, cfg := withYear(t)
 	cfg.SnapshotEvery = 1
-	signed := cfg
-	signed.Signer, signed.Verifier = newKey(t, origin)
+	signed := withKey(t, cfg)
 
 	// published posts the first events of the year in three rounds and
 	// publishes a checkpoint after each (GET /journal), the service

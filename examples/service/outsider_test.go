@@ -26,10 +26,8 @@ import (
 // key alone; a receipt of a log forked or altered, with the same key
 // even, does not verify against what the outsider holds.
 func TestOutsider(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
-	cfg.Signer, cfg.Verifier = newKey(t, origin)
+	c, year, cfg := withYear(t)
+	cfg = withKey(t, cfg)
 	pool := c.database(t, "outsider")
 	_, url := serve(t, pool, cfg)
 	postAll(t, url, year.subs[:300])
@@ -74,15 +72,8 @@ func TestOutsider(t *testing.T) {
 	// as served.
 	t.Run("qingdan journal verify-receipt", func(t *testing.T) {
 		dir := t.TempDir()
-		_, key := get(t, url+"/key")
-		var k struct {
-			Verifier string `json:"verifier"`
-		}
-		if err := json.Unmarshal([]byte(key), &k); err != nil {
-			t.Fatal(err)
-		}
 		_, body := get(t, url+"/receipts?matter="+matter)
-		for name, text := range map[string]string{"key.pub": k.Verifier + "\n", "receipts": body} {
+		for name, text := range map[string]string{"key.pub": verifierKeyAt(t, url) + "\n", "receipts": body} {
 			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -174,11 +165,8 @@ func TestOutsider(t *testing.T) {
 			}
 		}
 		// A consistency proof needs no key: the checkpoint is its text.
-		_, body := get(t, url+fmt.Sprintf("/consistency?from=%d", early.Size))
 		var j consistency
-		if err := json.Unmarshal([]byte(body), &j); err != nil {
-			t.Fatalf("GET /consistency: %v: %s", err, body)
-		}
+		getJSON(t, url, fmt.Sprintf("/consistency?from=%d", early.Size), &j)
 		newer, err := journal.ParseCheckpoint([]byte(j.Checkpoint))
 		if err == nil {
 			err = journal.VerifyConsistency(j.Proof, early, newer)
@@ -217,17 +205,36 @@ func postAll(t testing.TB, url string, subs []Submission) {
 	}
 }
 
-// verifierAt returns the service's verifier key (GET /key).
-func verifierAt(t testing.TB, url string) note.Verifier {
+// withKey returns cfg with a new key.
+func withKey(t testing.TB, cfg Config) Config {
 	t.Helper()
-	status, body := get(t, url+"/key")
+	cfg.Signer, cfg.Verifier = newKey(t, origin)
+	return cfg
+}
+
+// getJSON decodes into v what the service serves at url+path, 200 OK.
+func getJSON(t testing.TB, url, path string, v any) {
+	t.Helper()
+	status, body := get(t, url+path)
+	if err := json.Unmarshal([]byte(body), v); status != http.StatusOK || err != nil {
+		t.Fatalf("GET %s: %d %s (%v)", path, status, body, err)
+	}
+}
+
+// verifierKeyAt returns the service's verifier key (GET /key), its text.
+func verifierKeyAt(t testing.TB, url string) string {
+	t.Helper()
 	var k struct {
 		Verifier string `json:"verifier"`
 	}
-	if err := json.Unmarshal([]byte(body), &k); status != http.StatusOK || err != nil {
-		t.Fatalf("GET /key: %d %s (%v)", status, body, err)
-	}
-	v, err := note.NewVerifier(k.Verifier)
+	getJSON(t, url, "/key", &k)
+	return k.Verifier
+}
+
+// verifierAt returns the service's verifier key (GET /key).
+func verifierAt(t testing.TB, url string) note.Verifier {
+	t.Helper()
+	v, err := note.NewVerifier(verifierKeyAt(t, url))
 	if err != nil {
 		t.Fatalf("GET /key: %v", err)
 	}
@@ -238,13 +245,10 @@ func verifierAt(t testing.TB, url string) note.Verifier {
 // signature checked with v.
 func checkpointAt(t testing.TB, url string, v note.Verifier) journal.Checkpoint {
 	t.Helper()
-	status, body := get(t, url+"/journal")
 	var j struct {
 		Checkpoint string `json:"checkpoint"`
 	}
-	if err := json.Unmarshal([]byte(body), &j); status != http.StatusOK || err != nil {
-		t.Fatalf("GET /journal: %d %s (%v)", status, body, err)
-	}
+	getJSON(t, url, "/journal", &j)
 	cp, err := journal.OpenCheckpoint([]byte(j.Checkpoint), v)
 	if err != nil {
 		t.Fatalf("GET /journal: %v", err)
@@ -283,10 +287,9 @@ func receiptsAt(t testing.TB, url string) []journal.Receipt {
 // from size entries, and its checkpoint, opened with v, and as served.
 func consistencyAt(t testing.TB, url string, size int64, v note.Verifier) (journal.Proof, journal.Checkpoint, []byte) {
 	t.Helper()
-	status, body := get(t, url+fmt.Sprintf("/consistency?from=%d", size))
 	var j consistency
-	if err := json.Unmarshal([]byte(body), &j); status != http.StatusOK || err != nil || j.From != size {
-		t.Fatalf("GET /consistency?from=%d: %d %s (%v)", size, status, body, err)
+	if getJSON(t, url, fmt.Sprintf("/consistency?from=%d", size), &j); j.From != size {
+		t.Fatalf("GET /consistency?from=%d: from %d", size, j.From)
 	}
 	cp, err := journal.OpenCheckpoint([]byte(j.Checkpoint), v)
 	if err != nil {

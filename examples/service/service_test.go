@@ -26,9 +26,7 @@ const origin = "wuhu.example/journal"
 // throwaway PostgreSQL cluster: from one client, then from four at
 // once; each time it restarts the service and requires the same state.
 func TestService(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
+	c, year, cfg := withYear(t)
 	var sequential map[string]string
 	t.Run("the wuhu year, restarted", func(t *testing.T) {
 		pool := c.database(t, "wuhu")

@@ -128,6 +128,14 @@ func loadWuhuYear(t testing.TB) *wuhuYear {
 	return y
 }
 
+// withYear starts a cluster and loads the wuhu year and its config
+// (wuhuConfig): what a test that posts the year needs. Without
+// PostgreSQL it fails under CI and skips elsewhere (startCluster).
+func withYear(t testing.TB) (*cluster, *wuhuYear, Config) {
+	t.Helper()
+	return startCluster(t), loadWuhuYear(t), wuhuConfig(t)
+}
+
 // wuhuConfig is the wuhu example's catalog and wuhu's decision table.
 func wuhuConfig(t testing.TB) Config {
 	t.Helper()
