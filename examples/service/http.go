@@ -104,7 +104,7 @@ func handler(s *Service, origin string) http.Handler {
 			reply(w, status(err), err)
 			return
 		}
-		lines(w, rcs)
+		jsonLines(w, rcs)
 	})
 	mux.HandleFunc("GET /consistency", func(w http.ResponseWriter, r *http.Request) {
 		_, n, ok := one(r.URL.Query(), "from")
@@ -175,10 +175,10 @@ func one(q url.Values, names ...string) (name, value string, ok bool) {
 	return "", "", false
 }
 
-// lines writes receipts as JSON Lines, one receipt a line, as qingdan
+// jsonLines writes receipts as JSON Lines, one receipt a line, as qingdan
 // journal receipt writes them and qingdan journal verify-receipt reads
 // them.
-func lines(w http.ResponseWriter, rcs []*journal.Receipt) {
+func jsonLines(w http.ResponseWriter, rcs []*journal.Receipt) {
 	var b []byte
 	for _, rc := range rcs {
 		j, err := rc.MarshalJSON() // not json.Marshal, which would read it all again
