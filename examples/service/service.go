@@ -141,9 +141,10 @@ var errTimeGiven = errors.New("the service stamps an event with the time it acce
 // one transaction; only once that commits does the state change. An
 // event that gives its time is refused (errTimeGiven): the catalog checks
 // only that a matter's events are in order, so a unit that chose the
-// time of its own Accept or Resolve would choose its grade. An event the state refuses is checked again once the state
-// has the rows committed after its head, if there are any (another
-// service on the same database committed them). The transaction runs to
+// time of its own Accept or Resolve would choose its grade. An event the
+// state refuses is checked again once the state has the rows committed
+// after its head, if there are any (another service on the same database
+// committed them). The transaction runs to
 // its end whatever becomes of ctx (its values are kept, its end
 // ignored): a client that gives up while its event commits does not leave
 // rows committed that the state lacks.
