@@ -36,18 +36,20 @@ type PowerReader struct {
 // (事项名称, 事项类型, 事项编码): 序号; 权力类型; 项目编码; 项目名称 (or
 // 主项名称); 子项; 主项编码; 设定依据 and 实施依据, kept apart as two kinds
 // of [Basis]; 责任事项; 追责情形; 实施主体; 承办机构; 实施层级; 审核转报;
-// 法定时限; 承诺时限; 流程图 (the flowchart's ID). A type, a code, a name and
-// a basis (设定依据 or 实施依据) must be present; a list without one of them
-// is refused outright. A column of any other header (备注, 基本编码, …) is
-// not dropped: each row's non-blank cell in it is kept in [Power.Extra]
-// under the header.
+// 法定时限; 承诺时限; 流程图 (the flowchart's ID). A type, a name and a
+// basis (设定依据 or 实施依据) must be present; a list without one of them
+// is refused outright. A code need not be: most county and sub-district
+// lists publish none, and their powers' Code is left blank, which
+// [Register.Validate] reports (power.required). A column of any other
+// header (备注, 基本编码, …) is not dropped: each row's non-blank cell in
+// it is kept in [Power.Extra] under the header.
 //
 // Cells:
 //   - 权力类型 is a [Category]: its code, its label (行政许可), the short
 //     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
 //     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
-//     项目编码 and 项目名称 must not be blank. 序号, if given, is a whole number.
+//     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
 //     a line: they are split at line breaks only, never at "；", because
 //     legal text uses "；" inside one article. Blank lines are skipped, and

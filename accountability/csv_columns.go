@@ -68,8 +68,9 @@ var headerColumn = func() map[string]int {
 }()
 
 // csvRequired are the columns a list must have; it must also have a basis,
-// 设定依据 or 实施依据.
-var csvRequired = []int{colCategory, colCode, colName}
+// 设定依据 or 实施依据. A code is not required: most county and
+// sub-district lists publish none.
+var csvRequired = []int{colCategory, colName}
 
 // columnLayout is where a list's columns are: the position of each modelled
 // column (-1 if absent) and, for every other column, the key its cells

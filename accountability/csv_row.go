@@ -92,11 +92,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	} else {
 		p.Category = c
 	}
-	if s, j := cell(colCode); s == "" {
-		missing(colCode, j)
-	} else {
-		p.Code = s
-	}
+	p.Code, _ = cell(colCode) // blank or absent in many lists: Register.Validate reports it
 	switch {
 	case name != "":
 		p.Name = name

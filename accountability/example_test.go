@@ -267,7 +267,6 @@ func ExampleReadPowersCSV() {
 	//  Category(0) 对户外广告的许可: 0 basis, 0 duties, 0 liabilities
 	// 城市市容和环境卫生管理条例 第三十六条 decision
 	// row 4 column 2 (权力类型)
-	// row 4 column 3 (项目编码)
 }
 
 func ExampleRules() {
