@@ -28,6 +28,27 @@ func TestReadPublishedForms(t *testing.T) {
 			want: []Power{{Name: "独生子女父母光荣证核发与注销", Category: Confirmation,
 				Basis: []Basis{{Law: "安徽省人口与计划生育条例", Article: "第三十九条", Kind: Implementing}}}},
 		},
+		{
+			// 宁国市汪溪街道: 权力事项名称; 江西 townships: 权种类别, 实施单位.
+			name: "name, category and subject headers",
+			in:   "序号,实施单位,权力事项名称,权种类别,设定依据\n1,乡镇人民政府,甲,行政处罚,《法》第一条\n",
+			want: []Power{{Name: "甲", Category: Penalty, Subject: "乡镇人民政府",
+				Basis: []Basis{{Law: "法", Article: "第一条", Kind: Setting}}}},
+		},
+		{
+			// 湘阴县林业局: 职权依据 (of no stated kind), 机构名称, 责任处室.
+			name: "a basis of no stated kind, subject and office headers",
+			in:   "职权名称,机构名称,责任处室,职权类型,职权依据\n甲,湘阴县林业局,局野生动植物保护中心,行政许可,《法》第一条\n",
+			want: []Power{{Name: "甲", Category: Licensing, Subject: "湘阴县林业局", Office: "局野生动植物保护中心",
+				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
+		},
+		{
+			// 舒城县林业局: 部门; 宿州市: 设定和实施依据.
+			name: "部门 and 设定和实施依据",
+			in:   "序号,部门,事项类型,事项名称,设定和实施依据\n1,县林业局,行政确认,甲,《法》第一条\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Subject: "县林业局",
+				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,11 +112,8 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	p.Forward, _ = cell(colForward)
 	p.Flow, _ = cell(colFlow)
-	for _, c := range []int{colSetting, colBasis} {
-		kind := Implementing
-		if c == colSetting {
-			kind = Setting
-		}
+	for _, c := range []int{colSetting, colBasis, colAnyBasis} {
+		kind := map[int]BasisKind{colSetting: Setting, colBasis: Implementing}[c] // 职权依据: not stated
 		if s, _ := cell(c); s != "" {
 			for _, x := range lines(s) {
 				b := parseBasis(x)

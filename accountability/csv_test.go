@@ -160,7 +160,7 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 	}{
 		{"empty", "", ErrCell, []string{"no header row"}},
 		{"missing columns", "序号,项目名称\n1,x\n", ErrCell, []string{"required column 权力类型 is missing",
-			"required column 实施依据 or 设定依据 is missing"}},
+			"required column 实施依据, 设定依据 or 职权依据 is missing"}},
 		{"column twice", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力编码\n", ErrCell, []string{"row 1, column 7 (权力编码): column 项目编码 appears twice (also column 2)"}},
 		{"bad quoting", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n", ErrInvalid, []string{"row 2", "extraneous or missing"}},
 		{"bad quoting in the header", "权力类型,\"项目编码,项目名称,实施依据,责任事项,追责情形\n", ErrInvalid, []string{"extraneous or missing"}},
