@@ -30,6 +30,9 @@ func stripNumber(s string) string {
 }
 
 func parseBasis(l string) Basis {
+	if t := stripNumber(l); strings.HasPrefix(t, "《") {
+		l = t // "1、《法律名称》…": a numbered citation
+	}
 	rest, ok := strings.CutPrefix(l, "《")
 	if !ok {
 		return Basis{Law: l}

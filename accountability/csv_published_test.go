@@ -49,6 +49,14 @@ func TestReadPublishedForms(t *testing.T) {
 			want: []Power{{Name: "甲", Category: Confirmation, Subject: "县林业局",
 				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
 		},
+		{
+			// 宁国市汪溪街道, 舒城县林业局: each basis numbered "1、" or "1.".
+			name: "a numbered basis line",
+			in:   "权力类型,项目名称,实施依据\n行政许可,甲,\"1、《中华人民共和国土地管理法》第十五条第一款 国有土地可以由单位或者个人承包经营。\n2.《森林采伐更新管理办法》第十八条：森林更新后，核发更新验收合格证。\"\n",
+			want: []Power{{Name: "甲", Category: Licensing, Basis: []Basis{
+				{Law: "中华人民共和国土地管理法", Article: "第十五条第一款", Text: "国有土地可以由单位或者个人承包经营。", Kind: Implementing},
+				{Law: "森林采伐更新管理办法", Article: "第十八条", Text: "森林更新后，核发更新验收合格证。", Kind: Implementing}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
