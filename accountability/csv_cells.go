@@ -44,14 +44,38 @@ func parseBasis(l string) Basis {
 	b := Basis{Law: strings.TrimSpace(law)}
 	rest = strings.TrimSpace(rest)
 	if strings.HasPrefix(rest, "第") {
-		if i := strings.IndexAny(rest, "：: 　"); i >= 0 {
-			b.Article, rest = rest[:i], rest[i:]
-		} else {
-			b.Article, rest = rest, ""
-		}
+		b.Article, rest = splitArticle(rest)
 	}
 	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 	return b
+}
+
+// The numbers of articles, and an article: 第三十一条, 第十五条第一款,
+// 第二十条之一第三项; articles lists them, as in 第五条、第六条.
+const articleNum = `[0-9一二三四五六七八九十百千零〇两]+`
+
+var (
+	articleRE  = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `)?(?:第` + articleNum + `款)?(?:第` + articleNum + `项)?`)
+	articlesRE = regexp.MustCompile(`^第` + articleNum + `[条款项](?:(?:之|[、，,和及至]?第)` + articleNum + `[条款项]?)*$`)
+)
+
+// splitArticle splits s, which begins with 第, into its article and the
+// rest: the article runs to the first colon or space when what comes
+// before it is articles ("第五条、第六条："), else it is the article at the
+// start ("第三十一条从事…", a text with no colon); failing both, it runs to
+// the colon or space, or is the whole of s.
+func splitArticle(s string) (article, rest string) {
+	i := strings.IndexAny(s, "：: 　")
+	if i < 0 {
+		i = len(s)
+	}
+	if articlesRE.MatchString(s[:i]) {
+		return s[:i], s[i:]
+	}
+	if m := articleRE.FindString(s); m != "" {
+		return m, s[len(m):]
+	}
+	return s[:i], s[i:]
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".

@@ -57,6 +57,15 @@ func TestReadPublishedForms(t *testing.T) {
 				{Law: "中华人民共和国土地管理法", Article: "第十五条第一款", Text: "国有土地可以由单位或者个人承包经营。", Kind: Implementing},
 				{Law: "森林采伐更新管理办法", Article: "第十八条", Text: "森林更新后，核发更新验收合格证。", Kind: Implementing}}}},
 		},
+		{
+			// 霍山县林业局: the text follows the article with no colon;
+			// a list of articles before a colon stays one article.
+			name: "an article with no colon",
+			in:   "权力类型,项目名称,实施依据\n行政许可,甲,\"《中华人民共和国种子法》第三十一条从事种子进出口业务的种子生产经营许可证，由国务院农业农村、林业草原主管部门核发。\n《法》第五条、第六条：条文\"\n",
+			want: []Power{{Name: "甲", Category: Licensing, Basis: []Basis{
+				{Law: "中华人民共和国种子法", Article: "第三十一条", Text: "从事种子进出口业务的种子生产经营许可证，由国务院农业农村、林业草原主管部门核发。", Kind: Implementing},
+				{Law: "法", Article: "第五条、第六条", Text: "条文", Kind: Implementing}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
