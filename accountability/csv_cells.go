@@ -29,19 +29,28 @@ func stripNumber(s string) string {
 	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
 }
 
-func parseBasis(l string) Basis {
+// parseBasis reads a basis line. law is the law the line before it in
+// the cell cited in book-title marks, "" if none: a line that is only an
+// article ("第四十九条…") is another article of that law.
+func parseBasis(l, law string) Basis {
 	if t := stripNumber(l); strings.HasPrefix(t, "《") {
 		l = t // "1、《法律名称》…": a numbered citation
 	}
 	rest, ok := strings.CutPrefix(l, "《")
 	if !ok {
+		if law != "" && articleRE.MatchString(l) {
+			b := Basis{Law: law}
+			b.Article, rest = splitArticle(l)
+			b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
+			return b
+		}
 		return Basis{Law: l}
 	}
-	law, rest, ok := strings.Cut(rest, "》")
+	name, rest, ok := strings.Cut(rest, "》")
 	if !ok {
 		return Basis{Law: l}
 	}
-	b := Basis{Law: strings.TrimSpace(law)}
+	b := Basis{Law: strings.TrimSpace(name)}
 	rest = strings.TrimSpace(rest)
 	if strings.HasPrefix(rest, "第") {
 		b.Article, rest = splitArticle(rest)

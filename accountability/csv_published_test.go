@@ -66,6 +66,17 @@ func TestReadPublishedForms(t *testing.T) {
 				{Law: "中华人民共和国种子法", Article: "第三十一条", Text: "从事种子进出口业务的种子生产经营许可证，由国务院农业农村、林业草原主管部门核发。", Kind: Implementing},
 				{Law: "法", Article: "第五条、第六条", Text: "条文", Kind: Implementing}}}},
 		},
+		{
+			// 明光市明南街道: a second article of the same law on a line of
+			// its own; a line of no law before it stays whole.
+			name: "an article of the law on the line before",
+			in:   "权力类型,项目名称,实施依据,设定依据\n行政确认,甲,\"《安徽省人口与计划生育条例》第三十九条 可以申请。\n第四十九条已经领取的，注销。\",\"某目录第3项\n第二条x\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{
+				{Law: "某目录第3项", Kind: Setting},
+				{Law: "第二条x", Kind: Setting},
+				{Law: "安徽省人口与计划生育条例", Article: "第三十九条", Text: "可以申请。", Kind: Implementing},
+				{Law: "安徽省人口与计划生育条例", Article: "第四十九条", Text: "已经领取的，注销。", Kind: Implementing}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -115,10 +115,15 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	for _, c := range []int{colSetting, colBasis, colAnyBasis} {
 		kind := map[int]BasisKind{colSetting: Setting, colBasis: Implementing}[c] // 职权依据: not stated
 		if s, _ := cell(c); s != "" {
+			law := "" // the law the line before cited, in 《》
 			for _, x := range lines(s) {
-				b := parseBasis(x)
+				b := parseBasis(x, law)
 				b.Kind = kind
 				p.Basis = append(p.Basis, b)
+				law = b.Law
+				if law == x || law == stripNumber(x) {
+					law = "" // a line taken whole: it cites no law
+				}
 			}
 		}
 	}
