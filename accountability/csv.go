@@ -72,8 +72,11 @@ type PowerReader struct {
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks, the article up to the colon (or,
 //     where the text follows with no colon, the article at its start:
-//     "第三十一条从事…" is 第三十一条, then its text), the text after it. A line with no 《》 is taken whole as the law. A power's bases
-//     are those of 设定依据, then those of 实施依据, then those of 职权依据.
+//     "第三十一条从事…" is 第三十一条, then its text), the text after it. A
+//     line that is only an article ("第四十九条…") after one that cites a
+//     law in 《》 is another article of that law. Any other line with no 《》
+//     is taken whole as the law. A power's bases are those of 设定依据,
+//     then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理：内容"), the prefix being a
 //     [Stage] label such as 受理, 审查, 审理, 调查取证, 决定, 送达, 执行, 事后监管.
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
