@@ -107,7 +107,13 @@ func parseDuty(l string) Duty {
 	if utf8.RuneCountInString(name) > 6 {
 		return Duty{Text: l} // a sentence, not a stage heading
 	}
-	st, err := ParseStage(strings.TrimSpace(name))
+	name = strings.TrimSpace(name)
+	if n, ok := strings.CutSuffix(name, "阶段"); ok && n != "" {
+		name = n // "受理阶段责任"
+	} else if n, ok := strings.CutSuffix(name, "环节"); ok && n != "" {
+		name = n // "受理环节责任"
+	}
+	st, err := ParseStage(name)
 	if err != nil {
 		// A heading of no stage of ours, such as 检查责任 or 处置责任 in an
 		// inspection: keep the line whole under OtherStage.

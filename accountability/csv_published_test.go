@@ -77,6 +77,14 @@ func TestReadPublishedForms(t *testing.T) {
 				{Law: "安徽省人口与计划生育条例", Article: "第三十九条", Text: "可以申请。", Kind: Implementing},
 				{Law: "安徽省人口与计划生育条例", Article: "第四十九条", Text: "已经领取的，注销。", Kind: Implementing}}}},
 		},
+		{
+			// 霍山县林业局, 明光市明南街道: "受理阶段责任"; a heading of two
+			// stages stays whole under OtherStage.
+			name: "a stage heading with 阶段",
+			in:   "权力类型,项目名称,实施依据,责任事项\n行政确认,甲,《法》,\"1、受理阶段责任：公示依法应当提交的材料；\n2、审查和决定阶段责任：提出审核意见；\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+				Duties: []Duty{{Stage: Acceptance, Text: "公示依法应当提交的材料；"}, {Stage: OtherStage, Text: "审查和决定阶段责任：提出审核意见；"}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
