@@ -78,8 +78,8 @@ type PowerReader struct {
 //     is taken whole as the law. A power's bases are those of 设定依据,
 //     then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
-//     "受理：内容"), the prefix being a
-//     [Stage] label such as 受理, 审查, 审理, 调查取证, 决定, 送达, 执行, 事后监管.
+//     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,
+//     审理, 调查取证, 决定, 送达, 执行, 事后监管.
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a

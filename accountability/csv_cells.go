@@ -104,14 +104,14 @@ func parseDuty(l string) Duty {
 		}
 		return Duty{Text: l}
 	}
-	if utf8.RuneCountInString(name) > 6 {
-		return Duty{Text: l} // a sentence, not a stage heading
-	}
 	name = strings.TrimSpace(name)
 	if n, ok := strings.CutSuffix(name, "阶段"); ok && n != "" {
 		name = n // "受理阶段责任"
 	} else if n, ok := strings.CutSuffix(name, "环节"); ok && n != "" {
 		name = n // "受理环节责任"
+	}
+	if utf8.RuneCountInString(name) > 6 {
+		return Duty{Text: l} // a sentence, not a stage heading
 	}
 	st, err := ParseStage(name)
 	if err != nil {
