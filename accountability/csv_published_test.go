@@ -1,10 +1,16 @@
 package accountability
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/golden"
 )
 
 // TestReadPublishedForms reads, one at a time, the forms of cell and
@@ -95,6 +101,103 @@ func TestReadPublishedForms(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
 			}
+		})
+	}
+}
+
+// publishedLists are the excerpts of real lists in testdata/published,
+// which the fuzz targets also take as seeds.
+var publishedLists = []string{
+	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
+	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
+}
+
+// TestReadPublishedLists imports the excerpts of real published lists in
+// testdata/published (SOURCES.md names each) and checks the powers, the
+// bad cells and Register.Validate's findings against what a reader of the
+// list expects; the golden files hold all three, as our own JSON.
+func TestReadPublishedLists(t *testing.T) {
+	tests := []struct {
+		file   string
+		reader *PowerReader
+		// want: the powers' names, the bad cells ("row:column") and the
+		// findings' rules, each with its count.
+		names []string
+		bad   []string
+		rules map[string]int
+	}{
+		// No code in the list: power.required. No units in the register:
+		// power.subject. A sub-district list with duties and bases.
+		{file: "mingnan-2019.csv", names: []string{"独生子女父母光荣证核发与注销"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		// 行政审批 is no category of ours (it spans 行政许可 and the former
+		// 非行政许可审批): a bad cell, unless the host says which it means.
+		{file: "wangxi-2022-gb18030.csv", names: []string{"农民集体所有土地由本集体经济组织以外的单位或者个人承包经营的批准"},
+			bad:   []string{"2:2"},
+			rules: map[string]int{"power.required": 2, "power.subject": 1, "power.duties": 1}},
+		{file: "wangxi-2022-gb18030.csv", reader: &PowerReader{Categories: map[string]Category{"行政审批": Licensing}},
+			names: []string{"农民集体所有土地由本集体经济组织以外的单位或者个人承包经营的批准"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1, "power.duties": 1}},
+		{file: "shucheng-forestry-2024.csv", names: []string{"森林更新验收合格证核发"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		{file: "huoshan-forestry-2024.csv", names: []string{"林草种子生产经营许可证核发"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		{file: "xiangyin-forestry.csv", names: []string{"采集、出售、收购国家二级保护野生植物(农业类)审批"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		// The second row holds only the item's second duty, under cells the
+		// spreadsheet merged: it is reported, not joined to the first.
+		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚", ""},
+			bad:   []string{"3:3", "3:4"},
+			rules: map[string]int{"power.required": 3, "power.subject": 2, "power.basis": 1}},
+	}
+	for _, tt := range tests {
+		name := tt.file
+		if tt.reader != nil {
+			name += "+categories"
+		}
+		t.Run(name, func(t *testing.T) {
+			powers, err := tt.reader.ReadCSV(bytes.NewReader(testdata(t, "published/"+tt.file)))
+			var bad []string
+			if err != nil {
+				ce, ok := errors.AsType[*CSVError](err)
+				if !ok {
+					t.Fatalf("ReadCSV() error = %v, want a *CSVError or none", err)
+				}
+				for _, c := range ce.Cells {
+					bad = append(bad, fmt.Sprintf("%d:%d", c.Row, c.Column))
+				}
+			}
+			var names []string
+			for _, p := range powers {
+				names = append(names, p.Name)
+			}
+			findings := (&Register{Powers: powers}).Validate()
+			rules := map[string]int{}
+			for _, f := range findings {
+				rules[f.Rule]++
+			}
+			if diff := cmp.Diff(tt.names, names); diff != "" {
+				t.Errorf("powers mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.bad, bad); diff != "" {
+				t.Errorf("bad cells mismatch (-want +got):\n%s\n%v", diff, err)
+			}
+			if diff := cmp.Diff(tt.rules, rules); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s\n%v", diff, findings)
+			}
+			var msgs []string
+			if err != nil {
+				msgs = strings.Split(err.Error(), "\n\t")[1:]
+			}
+			got, err := json.MarshalIndent(struct {
+				Powers   []Power  `json:"powers"`
+				Bad      []string `json:"badCells,omitempty"`
+				Findings Findings `json:"findings"`
+			}{powers, msgs, findings}, "", "\t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", "published", strings.TrimSuffix(name, ".csv")+".golden"), append(got, '\n'), *update)
 		})
 	}
 }

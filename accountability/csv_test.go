@@ -197,7 +197,7 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 // proportion to its length; every cell error points into the file; every
 // row with a cell in it becomes a power.
 func FuzzReadPowersCSV(f *testing.F) {
-	for _, name := range []string{"powers.csv", "national.csv", "national-gb18030.csv"} {
+	for _, name := range append([]string{"powers.csv", "national.csv", "national-gb18030.csv"}, publishedLists...) {
 		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
 			f.Add(b)
 		}
