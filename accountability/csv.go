@@ -29,36 +29,57 @@ type PowerReader struct {
 // bad cell. It reads as the zero [PowerReader] does.
 //
 // Columns are found by header, in any order; a byte-order mark and spaces
-// in headers are ignored. The headers of the published layouts are
-// accepted — of a power list (项目名称, 权力类型, 项目编码, 实施主体), of a
-// power and responsibility list (职权名称, 职权类型, 职权编码, 行使主体 or
-// 法定主体, 承办机构) and of the national government-service catalogue
-// (事项名称, 事项类型, 事项编码): 序号; 权力类型; 项目编码; 项目名称 (or
-// 主项名称); 子项; 主项编码; 设定依据 and 实施依据, kept apart as two kinds
-// of [Basis]; 责任事项; 追责情形; 实施主体; 承办机构; 实施层级; 审核转报;
-// 法定时限; 承诺时限; 流程图 (the flowchart's ID). A type, a code, a name and
-// a basis (设定依据 or 实施依据) must be present; a list without one of them
-// is refused outright. A column of any other header (备注, 基本编码, …) is
-// not dropped: each row's non-blank cell in it is kept in [Power.Extra]
-// under the header.
+// in headers are ignored. The layouts of a power list (项目名称, 权力类型,
+// 项目编码, 实施主体), of a power and responsibility list (职权名称,
+// 职权类型, 职权编码, 行使主体 or 法定主体, 承办机构), of the national
+// government-service catalogue (事项名称, 事项类型, 事项编码) and of county
+// and sub-district lists are read. Every accepted header, by what it holds:
+//   - the serial number: 序号;
+//   - the category: 权力类型, 权力类别, 事项类型, 事项类别, 职权类型, 职权类别,
+//     权种类别, 权种类型;
+//   - the code: 项目编码, 权力编码, 事项编码, 职权编码, 实施编码, 编码; the parent
+//     item's code: 主项编码;
+//   - the name: 项目名称, 权力名称, 事项名称, 职权名称, 主项名称, 权力事项名称;
+//     the sub-item: 子项, 子项名称;
+//   - the bases, of three kinds of [Basis]: 设定依据 ([Setting]); 实施依据,
+//     法律依据, 依据 ([Implementing]); 职权依据, 设定和实施依据 (no kind stated);
+//   - 责任事项; 追责情形 or 问责情形;
+//   - the subject: 实施主体, 责任主体, 法定主体, 行使主体, 实施单位, 机构名称,
+//     部门; the office: 承办机构, 承办科室, 承办单位, 责任处室; the tier:
+//     实施层级, 行使层级; 审核转报 or 是否审核转报;
+//   - the limits: 法定时限, 法定期限, 法定办结时限; 承诺时限, 承诺期限,
+//     承诺办结时限; the flowchart's ID: 流程图, 流程图编号.
+//
+// A category, a name and a basis must be present; a list without one of
+// them is refused outright. A code need not be: most county and
+// sub-district lists publish none, and their powers' Code is left blank,
+// which [Register.Validate] reports (power.required). A column of any
+// other header (备注, 基本编码, …) is not dropped: each row's non-blank cell
+// in it is kept in [Power.Extra] under the header.
 //
 // Cells:
 //   - 权力类型 is a [Category]: its code, its label (行政许可), the short
 //     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
 //     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
-//     项目编码 and 项目名称 must not be blank. 序号, if given, is a whole number.
+//     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
 //     a line: they are split at line breaks only, never at "；", because
 //     legal text uses "；" inside one article. Blank lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
 //     liability.
-//   - A basis line reads "《法律名称》第X条：条文"; the law's name is taken
-//     from the book-title marks, the article up to the colon, the text after
-//     it. A line with no 《》 is taken whole as the law. A power's bases
-//     are those of 设定依据 ([Setting]) then those of 实施依据 ([Implementing]).
-//   - A duty line reads "受理责任：内容" (or "受理：内容"), the prefix being a
-//     [Stage] label such as 受理, 审查, 审理, 调查取证, 决定, 送达, 执行, 事后监管.
+//   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
+//     its number ("1." "2、" "（3）"), which is removed; the law's name is
+//     taken from the book-title marks, the article up to the colon (or,
+//     where the text follows with no colon, the article at its start:
+//     "第三十一条从事…" is 第三十一条, then its text), the text after it. A
+//     line that is only an article ("第四十九条…") after one that cites a
+//     law in 《》 is another article of that law. Any other line with no 《》
+//     is taken whole as the law. A power's bases are those of 设定依据,
+//     then those of 实施依据, then those of 职权依据.
+//   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
+//     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,
+//     审理, 调查取证, 决定, 送达, 执行, 事后监管.
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a

@@ -29,26 +29,62 @@ func stripNumber(s string) string {
 	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
 }
 
-func parseBasis(l string) Basis {
+// parseBasis reads a basis line. law is the law the line before it in
+// the cell cited in book-title marks, "" if none: a line that is only an
+// article ("第四十九条…") is another article of that law.
+func parseBasis(l, law string) Basis {
+	if t := stripNumber(l); strings.HasPrefix(t, "《") {
+		l = t // "1、《法律名称》…": a numbered citation
+	}
 	rest, ok := strings.CutPrefix(l, "《")
 	if !ok {
+		if law != "" && articleRE.MatchString(l) {
+			b := Basis{Law: law}
+			b.Article, rest = splitArticle(l)
+			b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
+			return b
+		}
 		return Basis{Law: l}
 	}
-	law, rest, ok := strings.Cut(rest, "》")
+	name, rest, ok := strings.Cut(rest, "》")
 	if !ok {
 		return Basis{Law: l}
 	}
-	b := Basis{Law: strings.TrimSpace(law)}
+	b := Basis{Law: strings.TrimSpace(name)}
 	rest = strings.TrimSpace(rest)
 	if strings.HasPrefix(rest, "第") {
-		if i := strings.IndexAny(rest, "：: 　"); i >= 0 {
-			b.Article, rest = rest[:i], rest[i:]
-		} else {
-			b.Article, rest = rest, ""
-		}
+		b.Article, rest = splitArticle(rest)
 	}
 	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 	return b
+}
+
+// The numbers of articles, and an article: 第三十一条, 第十五条第一款,
+// 第二十条之一第三项; articles lists them, as in 第五条、第六条.
+const articleNum = `[0-9一二三四五六七八九十百千零〇两]+`
+
+var (
+	articleRE  = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `)?(?:第` + articleNum + `款)?(?:第` + articleNum + `项)?`)
+	articlesRE = regexp.MustCompile(`^第` + articleNum + `[条款项](?:(?:之|[、，,和及至]?第)` + articleNum + `[条款项]?)*$`)
+)
+
+// splitArticle splits s, which begins with 第, into its article and the
+// rest: the article runs to the first colon or space when what comes
+// before it is articles ("第五条、第六条："), else it is the article at the
+// start ("第三十一条从事…", a text with no colon); failing both, it runs to
+// the colon or space, or is the whole of s.
+func splitArticle(s string) (article, rest string) {
+	i := strings.IndexAny(s, "：: 　")
+	if i < 0 {
+		i = len(s)
+	}
+	if articlesRE.MatchString(s[:i]) {
+		return s[:i], s[i:]
+	}
+	if m := articleRE.FindString(s); m != "" {
+		return m, s[len(m):]
+	}
+	return s[:i], s[i:]
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".
@@ -68,10 +104,16 @@ func parseDuty(l string) Duty {
 		}
 		return Duty{Text: l}
 	}
+	name = strings.TrimSpace(name)
+	if n, ok := strings.CutSuffix(name, "阶段"); ok && n != "" {
+		name = n // "受理阶段责任"
+	} else if n, ok := strings.CutSuffix(name, "环节"); ok && n != "" {
+		name = n // "受理环节责任"
+	}
 	if utf8.RuneCountInString(name) > 6 {
 		return Duty{Text: l} // a sentence, not a stage heading
 	}
-	st, err := ParseStage(strings.TrimSpace(name))
+	st, err := ParseStage(name)
 	if err != nil {
 		// A heading of no stage of ours, such as 检查责任 or 处置责任 in an
 		// inspection: keep the line whole under OtherStage.

@@ -26,6 +26,7 @@ const (
 	colOffice
 	colTier
 	colForward
+	colAnyBasis
 	numCols
 )
 
@@ -35,25 +36,26 @@ const (
 // 职权编码, 行使主体, 承办机构), a power list (权力清单: 项目名称, 权力类型,
 // 项目编码, 实施主体) and the national government-service item catalogue
 // (政务服务事项: 事项名称, 事项类型, 事项编码, 实施主体, 设定依据, 实施依据,
-// 法定时限, 承诺时限).
+// 法定时限, 承诺时限), and the spellings of real lists (testdata/published).
 var csvHeaders = [numCols][]string{
 	colSerial:      {"序号"},
-	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别"},
+	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别", "权种类别", "权种类型"},
 	colCode:        {"项目编码", "权力编码", "事项编码", "职权编码", "实施编码", "编码"},
-	colName:        {"项目名称", "权力名称", "事项名称", "职权名称", "主项名称"},
+	colName:        {"项目名称", "权力名称", "事项名称", "职权名称", "主项名称", "权力事项名称"},
 	colSub:         {"子项", "子项名称"},
 	colBasis:       {"实施依据", "法律依据", "依据"},
 	colDuties:      {"责任事项"},
 	colLiabilities: {"追责情形", "问责情形"},
-	colSubject:     {"实施主体", "责任主体", "法定主体", "行使主体"},
+	colSubject:     {"实施主体", "责任主体", "法定主体", "行使主体", "实施单位", "机构名称", "部门"},
 	colStatutory:   {"法定时限", "法定期限", "法定办结时限"},
 	colPromised:    {"承诺时限", "承诺期限", "承诺办结时限"},
 	colFlow:        {"流程图", "流程图编号"},
 	colParent:      {"主项编码"},
 	colSetting:     {"设定依据"},
-	colOffice:      {"承办机构", "承办科室", "承办单位"},
+	colOffice:      {"承办机构", "承办科室", "承办单位", "责任处室"},
 	colTier:        {"实施层级", "行使层级"},
 	colForward:     {"审核转报", "是否审核转报"},
+	colAnyBasis:    {"职权依据", "设定和实施依据"},
 }
 
 // headerColumn maps every accepted header to its column.
@@ -68,8 +70,9 @@ var headerColumn = func() map[string]int {
 }()
 
 // csvRequired are the columns a list must have; it must also have a basis,
-// 设定依据 or 实施依据.
-var csvRequired = []int{colCategory, colCode, colName}
+// 设定依据, 实施依据 or 职权依据. A code is not required: most county and
+// sub-district lists publish none.
+var csvRequired = []int{colCategory, colName}
 
 // columnLayout is where a list's columns are: the position of each modelled
 // column (-1 if absent) and, for every other column, the key its cells
@@ -130,9 +133,9 @@ func mapHeaders(header []string, src source) (columnLayout, []CellError) {
 				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", csvHeaders[c][0], strings.Join(csvHeaders[c][1:], ", "), ErrCell)})
 		}
 	}
-	if l.cols[colBasis] < 0 && l.cols[colSetting] < 0 {
+	if l.cols[colBasis] < 0 && l.cols[colSetting] < 0 && l.cols[colAnyBasis] < 0 {
 		cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[colBasis][0],
-			Err: fmt.Errorf("required column 实施依据 or 设定依据 is missing: %w", ErrCell)})
+			Err: fmt.Errorf("required column 实施依据, 设定依据 or 职权依据 is missing: %w", ErrCell)})
 	}
 	return l, cells
 }

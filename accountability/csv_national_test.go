@@ -383,6 +383,19 @@ func TestReadPowerRows(t *testing.T) {
 func FuzzReadPowerRows(f *testing.F) {
 	f.Add("事项类型\t事项编码\t事项名称\t设定依据\t子项\n1\tA\t甲\tx\t\n\tA-1\t\t\t乙")
 	f.Add("权力类型\t权力类型\n20")
+	for _, name := range publishedLists { // the real lists' rows, each as the CSV format reads them
+		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil && utf8.Valid(b) {
+			rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+			if err != nil {
+				f.Fatal(err)
+			}
+			var lines []string
+			for _, r := range rows {
+				lines = append(lines, strings.Join(r, "\t"))
+			}
+			f.Add(strings.Join(lines, "\n"))
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var rows [][]string
 		for _, line := range strings.Split(s, "\n") {

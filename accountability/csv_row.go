@@ -92,11 +92,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	} else {
 		p.Category = c
 	}
-	if s, j := cell(colCode); s == "" {
-		missing(colCode, j)
-	} else {
-		p.Code = s
-	}
+	p.Code, _ = cell(colCode) // blank or absent in many lists: Register.Validate reports it
 	switch {
 	case name != "":
 		p.Name = name
@@ -116,16 +112,18 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	p.Forward, _ = cell(colForward)
 	p.Flow, _ = cell(colFlow)
-	for _, c := range []int{colSetting, colBasis} {
-		kind := Implementing
-		if c == colSetting {
-			kind = Setting
-		}
+	for _, c := range []int{colSetting, colBasis, colAnyBasis} {
+		kind := map[int]BasisKind{colSetting: Setting, colBasis: Implementing}[c] // 职权依据: not stated
 		if s, _ := cell(c); s != "" {
+			law := "" // the law the line before cited, in 《》
 			for _, x := range lines(s) {
-				b := parseBasis(x)
+				b := parseBasis(x, law)
 				b.Kind = kind
 				p.Basis = append(p.Basis, b)
+				law = b.Law
+				if law == x || law == stripNumber(x) {
+					law = "" // a line taken whole: it cites no law
+				}
 			}
 		}
 	}

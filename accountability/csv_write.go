@@ -14,12 +14,13 @@ import (
 // WritePowersCSV writes powers as a UTF-8 CSV spreadsheet with a byte-order
 // mark (so that spreadsheet programs detect UTF-8) and the headers 序号,
 // 权力类型, 项目编码, 项目名称, 子项, 实施依据, 责任事项, 追责情形, 实施主体, 法定时限,
-// 承诺时限, 流程图, 主项编码, 设定依据, 承办机构, 实施层级, 审核转报, followed by
-// one column for each key of the powers' Extra maps, in sorted order: the
-// layout [ReadPowersCSV] reads. Categories are written as their Chinese
-// labels, multi-valued cells one value a line: a basis as
-// "《法律名称》第X条：条文" (under 设定依据 if its Kind is [Setting], under
-// 实施依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形";
+// 承诺时限, 流程图, 主项编码, 设定依据, 承办机构, 实施层级, 审核转报, then
+// 职权依据 if a power has a basis of no stated kind, followed by one column
+// for each key of the powers' Extra maps, in sorted order: the layout
+// [ReadPowersCSV] reads. Categories are written as their Chinese labels,
+// multi-valued cells one value a line: a basis as "《法律名称》第X条：条文"
+// (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
+// [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形";
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
 // column's header ("即时办结").
 //
@@ -36,7 +37,7 @@ import (
 //
 // Whatever ReadPowersCSV read without error, it reads back the same from
 // WritePowersCSV's output. Values it could not have produced (text with
-// line breaks in a multi-valued field, a basis of no kind, an Extra key
+// line breaks in a multi-valued field, an Extra key
 // that is a header ReadPowersCSV knows, say) may read back differently.
 func WritePowersCSV(w io.Writer, powers []Power) error {
 	if err := checkCells(powers); err != nil {
@@ -57,6 +58,12 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 		header[c] = csvHeaders[c][0]
 	}
 	header = append(header, extra...)
+	// 职权依据 holds the bases of no stated kind, and is written only when
+	// a power has one: the layout's other columns stay as they were.
+	keep := func(rec []string) []string { return rec }
+	if !slices.ContainsFunc(powers, kindless) {
+		keep = func(rec []string) []string { return slices.Delete(slices.Clone(rec), colAnyBasis, colAnyBasis+1) }
+	}
 	for j := range header {
 		header[j] = neutralise(header[j])
 	}
@@ -76,7 +83,7 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 		return fmt.Errorf("accountability: writing power list: %w", err)
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(keep(header)); err != nil {
 		return fmt.Errorf("accountability: writing power list: %w", err)
 	}
 	for i := range powers {
@@ -84,7 +91,7 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 		for j := range rec {
 			rec[j] = neutralise(rec[j])
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(keep(rec)); err != nil {
 			return fmt.Errorf("accountability: writing power list: power %q: %w", powers[i].Code, err)
 		}
 	}
@@ -93,6 +100,13 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 		return fmt.Errorf("accountability: writing power list: %w", err)
 	}
 	return nil
+}
+
+// kindless reports whether p has a basis of no stated kind, which is
+// written under 职权依据.
+func kindless(p Power) bool {
+	return p.Extra[csvHeaders[colAnyBasis][0]] != "" ||
+		slices.ContainsFunc(p.Basis, func(b Basis) bool { return b.Kind != Setting && b.Kind != Implementing })
 }
 
 // fillRecord sets rec to the cells of power p, the i-th, with the
@@ -105,15 +119,18 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 	}
 	rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
 	rec[colSubject], rec[colOffice], rec[colTier], rec[colForward], rec[colFlow] = p.Subject, p.Office, p.Tier, p.Forward, p.Flow
-	var set, impl []string
+	var set, impl, any []string
 	for _, x := range p.Basis {
-		if x.Kind == Setting {
+		switch x.Kind {
+		case Setting:
 			set = append(set, formatBasis(x))
-		} else {
+		case Implementing:
 			impl = append(impl, formatBasis(x))
+		default:
+			any = append(any, formatBasis(x))
 		}
 	}
-	rec[colSetting], rec[colBasis] = strings.Join(set, "\n"), strings.Join(impl, "\n")
+	rec[colSetting], rec[colBasis], rec[colAnyBasis] = strings.Join(set, "\n"), strings.Join(impl, "\n"), strings.Join(any, "\n")
 	var d []string
 	for j, x := range p.Duties {
 		line := strconv.Itoa(j+1) + "."

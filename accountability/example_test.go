@@ -267,7 +267,6 @@ func ExampleReadPowersCSV() {
 	//  Category(0) 对户外广告的许可: 0 basis, 0 duties, 0 liabilities
 	// 城市市容和环境卫生管理条例 第三十六条 decision
 	// row 4 column 2 (权力类型)
-	// row 4 column 3 (项目编码)
 }
 
 func ExampleRules() {
@@ -290,7 +289,7 @@ func ExampleWritePowersCSV() {
 	// The sheet starts with a byte-order mark for spreadsheet programs.
 	fmt.Print(strings.TrimPrefix(sheet.String(), "\ufeff"))
 	// Output:
-	// 序号,权力类型,项目编码,项目名称,子项,实施依据,责任事项,追责情形,实施主体,法定时限,承诺时限,流程图,主项编码,设定依据,承办机构,实施层级,审核转报
-	// 1,行政许可,XK-001,临时占用城市道路审批,,《城市道路管理条例》第三十一条,"1.受理责任：一次性告知
-	// 2.审查责任：审查材料",1.对符合条件的申请不予受理的,CG,20,12,F-XK,,,,,
+	// 序号,权力类型,项目编码,项目名称,子项,实施依据,责任事项,追责情形,实施主体,法定时限,承诺时限,流程图,主项编码,设定依据,承办机构,实施层级,审核转报,职权依据
+	// 1,行政许可,XK-001,临时占用城市道路审批,,,"1.受理责任：一次性告知
+	// 2.审查责任：审查材料",1.对符合条件的申请不予受理的,CG,20,12,F-XK,,,,,,《城市道路管理条例》第三十一条
 }

@@ -1,0 +1,203 @@
+package accountability
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/golden"
+)
+
+// TestReadPublishedForms reads, one at a time, the forms of cell and
+// header that real published lists (testdata/published) have and that the
+// importer once refused or misread.
+func TestReadPublishedForms(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []Power
+	}{
+		{
+			// Most county and sub-district lists publish no item codes.
+			name: "no code column",
+			in:   "序号,权力类型,项目名称,实施依据\n1,行政确认,独生子女父母光荣证核发与注销,《安徽省人口与计划生育条例》第三十九条\n",
+			want: []Power{{Name: "独生子女父母光荣证核发与注销", Category: Confirmation,
+				Basis: []Basis{{Law: "安徽省人口与计划生育条例", Article: "第三十九条", Kind: Implementing}}}},
+		},
+		{
+			name: "blank code cell",
+			in:   "序号,权力类型,项目编码,项目名称,实施依据\n1,行政确认,,独生子女父母光荣证核发与注销,《安徽省人口与计划生育条例》第三十九条\n",
+			want: []Power{{Name: "独生子女父母光荣证核发与注销", Category: Confirmation,
+				Basis: []Basis{{Law: "安徽省人口与计划生育条例", Article: "第三十九条", Kind: Implementing}}}},
+		},
+		{
+			// 宁国市汪溪街道: 权力事项名称; 江西 townships: 权种类别, 实施单位.
+			name: "name, category and subject headers",
+			in:   "序号,实施单位,权力事项名称,权种类别,设定依据\n1,乡镇人民政府,甲,行政处罚,《法》第一条\n",
+			want: []Power{{Name: "甲", Category: Penalty, Subject: "乡镇人民政府",
+				Basis: []Basis{{Law: "法", Article: "第一条", Kind: Setting}}}},
+		},
+		{
+			// 湘阴县林业局: 职权依据 (of no stated kind), 机构名称, 责任处室.
+			name: "a basis of no stated kind, subject and office headers",
+			in:   "职权名称,机构名称,责任处室,职权类型,职权依据\n甲,湘阴县林业局,局野生动植物保护中心,行政许可,《法》第一条\n",
+			want: []Power{{Name: "甲", Category: Licensing, Subject: "湘阴县林业局", Office: "局野生动植物保护中心",
+				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
+		},
+		{
+			// 舒城县林业局: 部门; 宿州市: 设定和实施依据.
+			name: "部门 and 设定和实施依据",
+			in:   "序号,部门,事项类型,事项名称,设定和实施依据\n1,县林业局,行政确认,甲,《法》第一条\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Subject: "县林业局",
+				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
+		},
+		{
+			// 宁国市汪溪街道, 舒城县林业局: each basis numbered "1、" or "1.".
+			name: "a numbered basis line",
+			in:   "权力类型,项目名称,实施依据\n行政许可,甲,\"1、《中华人民共和国土地管理法》第十五条第一款 国有土地可以由单位或者个人承包经营。\n2.《森林采伐更新管理办法》第十八条：森林更新后，核发更新验收合格证。\"\n",
+			want: []Power{{Name: "甲", Category: Licensing, Basis: []Basis{
+				{Law: "中华人民共和国土地管理法", Article: "第十五条第一款", Text: "国有土地可以由单位或者个人承包经营。", Kind: Implementing},
+				{Law: "森林采伐更新管理办法", Article: "第十八条", Text: "森林更新后，核发更新验收合格证。", Kind: Implementing}}}},
+		},
+		{
+			// 霍山县林业局: the text follows the article with no colon;
+			// a list of articles before a colon stays one article.
+			name: "an article with no colon",
+			in:   "权力类型,项目名称,实施依据\n行政许可,甲,\"《中华人民共和国种子法》第三十一条从事种子进出口业务的种子生产经营许可证，由国务院农业农村、林业草原主管部门核发。\n《法》第五条、第六条：条文\"\n",
+			want: []Power{{Name: "甲", Category: Licensing, Basis: []Basis{
+				{Law: "中华人民共和国种子法", Article: "第三十一条", Text: "从事种子进出口业务的种子生产经营许可证，由国务院农业农村、林业草原主管部门核发。", Kind: Implementing},
+				{Law: "法", Article: "第五条、第六条", Text: "条文", Kind: Implementing}}}},
+		},
+		{
+			// 明光市明南街道: a second article of the same law on a line of
+			// its own; a line of no law before it stays whole.
+			name: "an article of the law on the line before",
+			in:   "权力类型,项目名称,实施依据,设定依据\n行政确认,甲,\"《安徽省人口与计划生育条例》第三十九条 可以申请。\n第四十九条已经领取的，注销。\",\"某目录第3项\n第二条x\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{
+				{Law: "某目录第3项", Kind: Setting},
+				{Law: "第二条x", Kind: Setting},
+				{Law: "安徽省人口与计划生育条例", Article: "第三十九条", Text: "可以申请。", Kind: Implementing},
+				{Law: "安徽省人口与计划生育条例", Article: "第四十九条", Text: "已经领取的，注销。", Kind: Implementing}}}},
+		},
+		{
+			// 霍山县林业局, 明光市明南街道: "受理阶段责任"; a heading of two
+			// stages stays whole under OtherStage.
+			name: "a stage heading with 阶段",
+			in:   "权力类型,项目名称,实施依据,责任事项\n行政确认,甲,《法》,\"1、受理阶段责任：公示依法应当提交的材料；\n2、审查和决定阶段责任：提出审核意见；\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+				Duties: []Duty{{Stage: Acceptance, Text: "公示依法应当提交的材料；"}, {Stage: OtherStage, Text: "审查和决定阶段责任：提出审核意见；"}}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadPowersCSV(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatalf("ReadPowersCSV() error = %v", err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// publishedLists are the excerpts of real lists in testdata/published,
+// which the fuzz targets also take as seeds.
+var publishedLists = []string{
+	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
+	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
+}
+
+// TestReadPublishedLists imports the excerpts of real published lists in
+// testdata/published (SOURCES.md names each) and checks the powers, the
+// bad cells and Register.Validate's findings against what a reader of the
+// list expects; the golden files hold all three, as our own JSON.
+func TestReadPublishedLists(t *testing.T) {
+	tests := []struct {
+		file   string
+		reader *PowerReader
+		// want: the powers' names, the bad cells ("row:column") and the
+		// findings' rules, each with its count.
+		names []string
+		bad   []string
+		rules map[string]int
+	}{
+		// No code in the list: power.required. No units in the register:
+		// power.subject. A sub-district list with duties and bases.
+		{file: "mingnan-2019.csv", names: []string{"独生子女父母光荣证核发与注销"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		// 行政审批 is no category of ours (it spans 行政许可 and the former
+		// 非行政许可审批): a bad cell, unless the host says which it means.
+		{file: "wangxi-2022-gb18030.csv", names: []string{"农民集体所有土地由本集体经济组织以外的单位或者个人承包经营的批准"},
+			bad:   []string{"2:2"},
+			rules: map[string]int{"power.required": 2, "power.subject": 1, "power.duties": 1}},
+		{file: "wangxi-2022-gb18030.csv", reader: &PowerReader{Categories: map[string]Category{"行政审批": Licensing}},
+			names: []string{"农民集体所有土地由本集体经济组织以外的单位或者个人承包经营的批准"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1, "power.duties": 1}},
+		{file: "shucheng-forestry-2024.csv", names: []string{"森林更新验收合格证核发"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		{file: "huoshan-forestry-2024.csv", names: []string{"林草种子生产经营许可证核发"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		{file: "xiangyin-forestry.csv", names: []string{"采集、出售、收购国家二级保护野生植物(农业类)审批"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		// The second row holds only the item's second duty, under cells the
+		// spreadsheet merged: it is reported, not joined to the first.
+		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚", ""},
+			bad:   []string{"3:3", "3:4"},
+			rules: map[string]int{"power.required": 3, "power.subject": 2, "power.basis": 1}},
+	}
+	for _, tt := range tests {
+		name := tt.file
+		if tt.reader != nil {
+			name += "+categories"
+		}
+		t.Run(name, func(t *testing.T) {
+			powers, err := tt.reader.ReadCSV(bytes.NewReader(testdata(t, "published/"+tt.file)))
+			var bad []string
+			if err != nil {
+				ce, ok := errors.AsType[*CSVError](err)
+				if !ok {
+					t.Fatalf("ReadCSV() error = %v, want a *CSVError or none", err)
+				}
+				for _, c := range ce.Cells {
+					bad = append(bad, fmt.Sprintf("%d:%d", c.Row, c.Column))
+				}
+			}
+			var names []string
+			for _, p := range powers {
+				names = append(names, p.Name)
+			}
+			findings := (&Register{Powers: powers}).Validate()
+			rules := map[string]int{}
+			for _, f := range findings {
+				rules[f.Rule]++
+			}
+			if diff := cmp.Diff(tt.names, names); diff != "" {
+				t.Errorf("powers mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.bad, bad); diff != "" {
+				t.Errorf("bad cells mismatch (-want +got):\n%s\n%v", diff, err)
+			}
+			if diff := cmp.Diff(tt.rules, rules); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s\n%v", diff, findings)
+			}
+			var msgs []string
+			if err != nil {
+				msgs = strings.Split(err.Error(), "\n\t")[1:]
+			}
+			got, err := json.MarshalIndent(struct {
+				Powers   []Power  `json:"powers"`
+				Bad      []string `json:"badCells,omitempty"`
+				Findings Findings `json:"findings"`
+			}{powers, msgs, findings}, "", "\t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", "published", strings.TrimSuffix(name, ".csv")+".golden"), append(got, '\n'), *update)
+		})
+	}
+}
