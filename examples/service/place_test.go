@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -66,8 +64,8 @@ func TestPlace(t *testing.T) {
 		sealed(t, evaluation("WH\t1", "单位\"甲\"")))
 	for i, line := range lines {
 		seq, matter, subject, ok := placeCanonical(line)
-		if diff := cmp.Diff(slowPlace(t, line), placed{seq, matter, subject}); !ok || diff != "" {
-			t.Errorf("line %d, canonical (%v): mismatch (-want +got):\n%s", i+1, ok, diff)
+		if want, got := slowPlace(t, line), (placed{seq, matter, subject}); !ok || got != want {
+			t.Errorf("line %d: placeCanonical = %+v, %v; want %+v, as encoding/json reads it", i+1, got, ok, want)
 		}
 	}
 	event := sealed(t, matters.Event{Matter: "WH1", Seq: 2, At: time.Date(2020, 6, 1, 9, 0, 0, 0, time.UTC)})
@@ -81,8 +79,8 @@ func TestPlace(t *testing.T) {
 			t.Errorf("%s: read as canonical", tt.name)
 		}
 		seq, matter, subject, err := place([]byte(tt.line))
-		if diff := cmp.Diff(slowPlace(t, []byte(tt.line)), placed{seq, matter, subject}); err != nil || diff != "" {
-			t.Errorf("%s: %v, mismatch (-want +got):\n%s", tt.name, err, diff)
+		if want, got := slowPlace(t, []byte(tt.line)), (placed{seq, matter, subject}); err != nil || got != want {
+			t.Errorf("%s: place = %+v, %v; want %+v, as encoding/json reads it", tt.name, got, err, want)
 		}
 	}
 	if _, _, _, err := place([]byte(`{"seq":7,"kind":"event",`)); err == nil {
