@@ -30,11 +30,11 @@ func TestOutsider(t *testing.T) {
 	cfg = withKey(t, cfg)
 	pool := c.database(t, "outsider")
 	_, url := serve(t, pool, cfg)
-	postAll(t, url, year.subs[:300])
+	postAll(t, url, year.subs[:100])
 	// The outsider takes the key and a checkpoint early, and keeps them.
 	v := verifierAt(t, url)
 	early := checkpointAt(t, url, v)
-	postAll(t, url, year.subs[300:1500])
+	postAll(t, url, year.subs[100:800])
 	rows := journalRows(t, pool)
 	matter := year.subs[0].Event.Matter
 	subject := busiest(t, rows)
@@ -103,7 +103,7 @@ func TestOutsider(t *testing.T) {
 	// entry is not in the log the outsider's checkpoints are of.
 	t.Run("a receipt from a forked log", func(t *testing.T) {
 		_, fork := serve(t, c.database(t, "fork"), cfg)
-		forked := append([]Submission{}, year.subs[:400]...)
+		forked := append([]Submission{}, year.subs[:150]...) // more than the early checkpoint holds
 		forked[0].Event.Note += "（改）"
 		postAll(t, fork, forked)
 		rc := receiptsAt(t, fork+"/receipts?matter="+matter)[0]
