@@ -61,7 +61,7 @@
 //	批准        approve    a U's request: O, P; O's: P (O if no P); P's: P   waiting, where the request still applies   the request takes effect
 //	驳回        deny       as approve                       waiting                                     the request lapses; the clock runs on
 //	恢复        resume     L, O, P                          dispatched, accepted; suspended             the clock runs
-//	分时段      progress   U, O, P                          U: accepted, not suspended; O: dispatched, accepted; P: reported to accepted   stage + 1
+//	分时段      progress   U, O, P                          U: accepted, not suspended; O: dispatched, accepted; P: reported to resolved   stage + 1
 //	办结        resolve    L                                accepted; not suspended                     → resolved
 //	重办        reopen     O, P                             resolved                                    → accepted
 //	结案        close      O                                resolved, reported; not waiting              → closed
