@@ -122,8 +122,8 @@
 // and [Catalog.RouteOf] returns the route of that revision, so that a
 // matter is graded and regraded by the route it was dispatched under,
 // never by today's. The catalog's [Supervision] settings — the
-// jurisdiction's supervisor, escalation, the time for the return visit and
-// the reopening limit — drive [Catalog.Apply], [Catalog.Due],
+// jurisdiction's supervisor, escalation, the time for the return visit,
+// the reopening limit and the longest suspension — drive [Catalog.Apply], [Catalog.Due],
 // [Catalog.FeedbackLate] and [Catalog.SendBack], which hands a
 // sub-district's unlisted work back with the admission decision as its
 // reason. [DiffDirectory] and [DiffAdmission] list what changed
