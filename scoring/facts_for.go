@@ -18,8 +18,11 @@ import (
 // recorded, so that regrading after the list changes gives the same
 // answer:
 //
-//   - Response is the working time from the Dispatch to the unit's first
-//     Accept, and Resolution from the Dispatch to the matter's last
+//   - Response is the working time from the latest Dispatch naming the
+//     unit to its Accept of that dispatch (a Dispatch that names it again
+//     awaits a new answer, whether or not it answered an earlier one: a
+//     support unit made lead, or a lead dispatched again after its
+//     return), and Resolution from the Dispatch to the matter's last
 //     Resolve, both less the time of approved suspensions (from the
 //     Approve to the Resume: a suspension asked for and not approved stops
 //     nothing), as [matters.Matter.ElapsedTo] measures them (from the
@@ -121,8 +124,8 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		case matters.Dispatch:
 			on = slices.Contains(e.Units, unit)
 			dispatched = dispatched || on
-			if on && accept == 0 {
-				returned, asked = 0, 0 // dispatched to it again: the new dispatch awaits its answer
+			if on {
+				accept, returned, asked = 0, 0, 0 // dispatched to it (again): the dispatch awaits its answer
 			}
 		case matters.Accept:
 			if e.Actor == unit && dispatched && accept == 0 {

@@ -15,9 +15,8 @@ import (
 // TestFactsForEventsAtOneInstant: a unit's response clock stops at its
 // Accept, or at its approved Return, by the order of the history, not by
 // the instant: events a host records at the same instant after it — the
-// owner's approval of a return and a new dispatch, to another unit or to
-// the same one — belong to after the answer and leave it as it was, as
-// they do a minute later. Before, FactsFor measured from the latest
+// owner's approval of a return and a new dispatch to other units — belong
+// to after the answer and leave it as it was, as they do a minute later. Before, FactsFor measured from the latest
 // Dispatch at or before the instant of the answer, so a re-dispatch
 // stamped with that instant made a unit's long wait a response of 0.
 func TestFactsForEventsAtOneInstant(t *testing.T) {
@@ -31,18 +30,19 @@ func TestFactsForEventsAtOneInstant(t *testing.T) {
 		}
 	}
 	returned := append(dispatched(june(1, 9, 0)), matters.Event{At: answer, Kind: matters.Return, Actor: "D1", Note: "不属本部门"})
-	accepted := append(dispatched(june(1, 9, 0)),
-		matters.Event{At: answer, Kind: matters.Accept, Actor: "D1"},
-		matters.Event{At: answer, Kind: matters.Return, Actor: "D1", Note: "不属本部门"})
+	supported := slices.Clone(returned)
+	supported[2].Units = []string{"D1", "D2"}
+	supported = slices.Insert(supported, 3, matters.Event{At: answer, Kind: matters.Accept, Actor: "D2"})
 	for _, tc := range []struct {
 		name   string
+		unit   string
 		events func(gap time.Duration) []matters.Event
 	}{
-		{"returned, approved and dispatched to another unit", func(gap time.Duration) []matters.Event {
+		{"the lead returned, approved and dispatched to another unit", "D1", func(gap time.Duration) []matters.Event {
 			return append(slices.Clone(returned), after(gap, "D2")...)
 		}},
-		{"accepted, then returned, approved and dispatched to it again", func(gap time.Duration) []matters.Event {
-			evs := append(slices.Clone(accepted), after(gap, "D1")...)
+		{"a support unit accepted, the lead's return approved and the matter dispatched to another unit", "D2", func(gap time.Duration) []matters.Event {
+			evs := append(slices.Clone(supported), after(gap, "D3")...)
 			evs[len(evs)-2].Ref = 5
 			return evs
 		}},
@@ -50,7 +50,7 @@ func TestFactsForEventsAtOneInstant(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			facts := func(gap time.Duration) scoring.Facts {
 				m := replay(t, "2020-0010", tc.events(gap)...)
-				f, err := scoring.FactsFor(cal, m, "D1", r)
+				f, err := scoring.FactsFor(cal, m, tc.unit, r)
 				if err != nil {
 					t.Fatal(err)
 				}
