@@ -93,7 +93,8 @@
 // in each of these methods, as a context does, and must not be nil: which
 // calendar was meant is the caller's decision, so a nil calendar panics
 // with "matters: nil *workday.Calendar". [Summarize] counts matters
-// received (whistled, or assigned by a hotline), resolved, surveyed,
+// received (whistled, assigned by a hotline, or reported by a hotline for
+// a sub-district), resolved, surveyed,
 // urged and supervised, with exact rates.
 //
 // # Key tasks (重点任务)
