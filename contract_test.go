@@ -167,9 +167,9 @@ var (
 	_                                                                                                               = assessment.Facts{Unit: "", Base: nil, Counts: map[string]int{}, Rates: map[string]decimal.Decimal{}}
 
 	// indicators
-	_ func([]indicators.Part, func(indicators.Part) string, decimal.Decimal) []indicators.Rates                           = indicators.Tally
-	_ func(indicators.Rates, assessment.Weights) (decimal.Decimal, error)                                                 = indicators.Rates.Index
-	_ func(map[string]decimal.Decimal, indicators.Classes, indicators.Lists, []indicators.Standing) []indicators.Standing = indicators.Rank
+	_ func([]indicators.Part, func(indicators.Part) string, decimal.Decimal) []indicators.Rates                                    = indicators.Tally
+	_ func(indicators.Rates, assessment.Weights) (decimal.Decimal, error)                                                          = indicators.Rates.Index
+	_ func(map[string]decimal.Decimal, indicators.Classes, indicators.Lists, []indicators.Standing) ([]indicators.Standing, error) = indicators.Rank
 
 	// whatif
 	_ func(*scoring.Book, []scoring.Facts, scoring.Evaluator, scoring.Period) (whatif.Report, error)             = whatif.Regrade

@@ -47,6 +47,10 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // a Score, a Score whose parts do not match w, and a "subdistrict" entry
 // in others. Each
 // result's Weights is a copy of w of its own: the results are the caller's.
+//
+// No range is enforced on the parts, as [Blend] enforces none: the
+// sub-district's part is a composite on the book's scale, whatever its
+// points are, and the others are on the host's scales.
 func Assess(scores []scoring.Score, w Weights, others map[string]map[string]decimal.Decimal) ([]Annual, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err

@@ -51,6 +51,16 @@ func (w Weights) Validate() error {
 // without bound); every problem — a bad weight, a missing part, an extra
 // part, a part too long, each named — is reported, joined, wrapping
 // [ErrWeights].
+//
+// Blend enforces no range on a part's value: a blend is a weighted sum of
+// parts on whatever scale each source uses — a book's composite on its
+// scale's points, an index of rates from 0 to 1, an assessment sheet's
+// result, which additions (加分) may take above 100 and deductions below
+// 0 — and neither the reform (年末累计形成综合评分, 街道评价占30%) nor
+// this package sets them a 0–100 (百分制) scale. Valid weights keep the
+// total between the least and the greatest part, so a total is on its
+// parts' scale when they share one; a host whose parts have a range
+// checks it where it knows that range.
 func Blend(w Weights, parts map[string]decimal.Decimal) (decimal.Decimal, error) {
 	var errs []error
 	if err := w.Validate(); err != nil {

@@ -101,10 +101,31 @@ func TestWeightsJSON(t *testing.T) {
 	}
 }
 
+// TestBlendEnforcesNoRange: Blend takes parts on any scale — a sheet's
+// result that additions take above 100 or deductions below 0, an index
+// from 0 to 1 — and its total lies between the least and the greatest
+// part, as its doc says.
+func TestBlendEnforcesNoRange(t *testing.T) {
+	w := annualWeights()
+	for _, tt := range []struct{ sub, dept, want string }{
+		{"91.5", "105", "100.95"}, // 0.3 × 91.5 + 0.7 × 105: a sheet with 5 points added
+		{"70", "-5", "17.5"},      // a sheet whose deductions passed its base
+		{"0.95", "0.8", "0.845"},  // indices, from 0 to 1
+	} {
+		got, err := assessment.Blend(w, map[string]decimal.Decimal{assessment.SubdistrictPart: d(tt.sub), "department": d(tt.dept)})
+		if err != nil || !got.Equal(d(tt.want)) {
+			t.Errorf("Blend(%s, %s) = %s, %v, want %s", tt.sub, tt.dept, got, err, tt.want)
+		}
+	}
+}
+
 // FuzzBlend blends arbitrary weights and parts: no panic; a blend that
-// succeeds has weights summing to exactly 1 and is Σ weight × part.
+// succeeds has weights summing to exactly 1, is Σ weight × part and lies
+// between the least and the greatest part, whatever their range.
 func FuzzBlend(f *testing.F) {
 	f.Add("subdistrict", "0.3", "department", "0.7", "91.5", "88")
+	f.Add("subdistrict", "0.3", "department", "0.7", "100", "105")  // above 100: taken
+	f.Add("subdistrict", "0.5", "department", "0.5", "-20", "60.5") // negative: taken
 	f.Add("a", "-1", "b", "2", "1e400", "x")
 	f.Add("a", "1", "a", "0", "1", "1")
 	f.Fuzz(func(t *testing.T, n1, w1, n2, w2, p1, p2 string) {
@@ -132,6 +153,10 @@ func FuzzBlend(f *testing.F) {
 		}
 		if !sum.Equal(decimal.NewFromInt(1)) || !got.Equal(want) {
 			t.Fatalf("Blend(%v, %v) = %s", w, parts, got)
+		}
+		lo, hi := decimal.Min(parts[n1], parts[n2]), decimal.Max(parts[n1], parts[n2])
+		if got.LessThan(lo) || got.GreaterThan(hi) {
+			t.Fatalf("Blend(%v, %v) = %s, outside the parts' range %s to %s", w, parts, got, lo, hi)
 		}
 	})
 }

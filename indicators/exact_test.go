@@ -24,7 +24,7 @@ func TestDecimalSettingsChangeNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		st := indicators.Rank(map[string]decimal.Decimal{"s1": index, "s2": d("0.5")}, nil, indicators.Lists{Top: 1}, nil)
+		st := rankOK(t, map[string]decimal.Decimal{"s1": index, "s2": d("0.5")}, nil, indicators.Lists{Top: 1}, nil)
 		b, err := json.Marshal(struct {
 			R []indicators.Rates
 			S []indicators.Standing

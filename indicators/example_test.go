@@ -72,10 +72,18 @@ func ExampleRank() {
 	classes := indicators.Classes{"甲街道": "街镇", "乙街道": "街镇", "丙镇": "街镇", "城管局": "部门", "环保局": "部门"}
 	lists := indicators.Lists{Top: 1, Bottom: 1}
 	d := decimal.RequireFromString
-	february := indicators.Rank(map[string]decimal.Decimal{
+	february, err := indicators.Rank(map[string]decimal.Decimal{
 		"甲街道": d("0.8800"), "乙街道": d("0.9100"), "丙镇": d("0.8500"), "城管局": d("0.9000"), "环保局": d("0.8000")}, classes, lists, nil)
-	march := indicators.Rank(map[string]decimal.Decimal{
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	march, err := indicators.Rank(map[string]decimal.Decimal{
 		"甲街道": d("0.9300"), "乙街道": d("0.9000"), "丙镇": d("0.9000"), "城管局": d("0.8200"), "环保局": d("0.8700")}, classes, lists, february)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, s := range march {
 		list := ""
 		switch {

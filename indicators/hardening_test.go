@@ -102,7 +102,13 @@ func TestHardening(t *testing.T) {
 				for j, cl := range []indicators.Classes{nil, {"": hardening.Huge, "a": hardening.BadUTF8}} {
 					desc := fmt.Sprintf("Rank(values, classes %d, lists %d, standings)", j, i)
 					c.Call(desc, func() {
-						got := indicators.Rank(values, cl, l, standings)
+						got, err := indicators.Rank(values, cl, l, standings)
+						if (err != nil) != (l.Top < 0 || l.Bottom < 0) {
+							c.Fail(desc, "error %v for top %d, bottom %d", err, l.Top, l.Bottom)
+						}
+						if err != nil {
+							return
+						}
 						for _, s := range got {
 							if s.Rank < 1 || s.Rank > s.Of {
 								c.Fail(desc, "subject %q ranked %d of %d", hardening.Clip(s.Subject), s.Rank, s.Of)
@@ -112,7 +118,7 @@ func TestHardening(t *testing.T) {
 							c.Fail(desc, "%d standings of %d values with a subject", len(got), len(values)-1)
 						}
 					})
-					c.Call("Rank(nil, …)", func() { _ = indicators.Rank(nil, cl, l, nil) })
+					c.Call("Rank(nil, …)", func() { _, _ = indicators.Rank(nil, cl, l, nil) })
 				}
 			}
 		}},

@@ -11,7 +11,8 @@ import (
 )
 
 // ErrInvalid reports JSON that does not decode to a sound value: an
-// unknown field, trailing data, or figures that contradict each other.
+// unknown field, trailing data, or figures that contradict each other;
+// and lists that [Rank] refuses.
 var ErrInvalid = errors.New("indicators: invalid")
 
 // The JSON forms: each type's fields, with its decimals as strings.
@@ -118,8 +119,8 @@ func (l *Lists) UnmarshalJSON(b []byte) error {
 	return decode("lists", b, &j, func() error {
 		got := Lists(j.listsFields)
 		got.RedAtLeast, got.BlackBelow = (*decimal.Decimal)(j.RedAtLeast), (*decimal.Decimal)(j.BlackBelow)
-		if got.Top < 0 || got.Bottom < 0 {
-			return fmt.Errorf("top %d, bottom %d: a position is negative", got.Top, got.Bottom)
+		if err := got.check(); err != nil {
+			return err
 		}
 		*l = got
 		return nil

@@ -105,7 +105,7 @@ func TestRatioErrorWhateverDecimalSettings(t *testing.T) {
 func TestRankLeavesOutNoSubject(t *testing.T) {
 	values := map[string]decimal.Decimal{"": d("0.1"), "a": d("0.9"), "b": d("0.8")}
 	want := []indicators.Standing{st("a", "", "0.9", 1, 2, false, false, 0), st("b", "", "0.8", 2, 2, false, true, 0)}
-	got := indicators.Rank(values, nil, indicators.Lists{Bottom: 1}, nil)
+	got := rankOK(t, values, nil, indicators.Lists{Bottom: 1}, nil)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Rank mismatch (-want +got):\n%s", diff)
 	}

@@ -2,6 +2,8 @@ package indicators
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -16,7 +18,8 @@ type Classes map[string]string
 
 // Lists say who goes on the red list (红榜) and the black list (黑榜) of
 // each class, by position, by threshold, or both. A zero field is not
-// used, so the zero Lists puts nobody on either list.
+// used, so the zero Lists puts nobody on either list; a negative position
+// is refused, by [Rank] as by the JSON decoder.
 //
 // Positions count ties as ranks do: Top 3 takes every subject ranked 1 to
 // 3 (with ties 1, 2, 2, 4: the first three), and Bottom 1 takes every
@@ -84,8 +87,14 @@ func (s Standing) Movement() string {
 // place on a list and no part in Of (a Standing without a subject would
 // not read back from its JSON either).
 // The standings come in order of class (by bytes), then rank, then subject, so that
-// the result never depends on the order of a map. Rank never fails.
-func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev []Standing) []Standing {
+// the result never depends on the order of a map. Rank fails only on
+// lists with a negative Top or Bottom, which it refuses as
+// [Lists.UnmarshalJSON] does, with an error wrapping [ErrInvalid] that
+// names the field, and no standings.
+func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev []Standing) ([]Standing, error) {
+	if err := lists.check(); err != nil {
+		return nil, fmt.Errorf("%w: lists: %w", ErrInvalid, err)
+	}
 	out := make([]Standing, 0, len(values))
 	for s, v := range values {
 		if s == "" {
@@ -123,5 +132,17 @@ func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev 
 		}
 		lo = hi
 	}
-	return out
+	return out, nil
+}
+
+// check reports a negative position, naming its field.
+func (l Lists) check() error {
+	var errs []error
+	if l.Top < 0 {
+		errs = append(errs, fmt.Errorf("top %d is negative", l.Top))
+	}
+	if l.Bottom < 0 {
+		errs = append(errs, fmt.Errorf("bottom %d is negative", l.Bottom))
+	}
+	return errors.Join(errs...)
 }

@@ -2,7 +2,9 @@ package indicators_test
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,6 +15,16 @@ import (
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func dp(s string) *decimal.Decimal { v := d(s); return &v }
+
+// rankOK is Rank for lists it takes.
+func rankOK(t *testing.T, values map[string]decimal.Decimal, classes indicators.Classes, lists indicators.Lists, prev []indicators.Standing) []indicators.Standing {
+	t.Helper()
+	out, err := indicators.Rank(values, classes, lists, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
 
 // st is a standing by hand.
 func st(subject, class, value string, rank, of int, red, black bool, prev int) indicators.Standing {
@@ -56,7 +68,7 @@ func TestRank(t *testing.T) {
 			want[i].Red, want[i].Black = slices.Contains(tt.red, want[i].Subject), slices.Contains(tt.black, want[i].Subject)
 		}
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(want, indicators.Rank(march, classes, tt.lists, nil)); diff != "" {
+			if diff := cmp.Diff(want, rankOK(t, march, classes, tt.lists, nil)); diff != "" {
 				t.Errorf("Rank mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -64,9 +76,9 @@ func TestRank(t *testing.T) {
 }
 
 func TestRankMovement(t *testing.T) {
-	feb := indicators.Rank(map[string]decimal.Decimal{"甲街道": d("0.7"), "乙街道": d("0.9"), "丙镇": d("0.8"), "城管局": d("1")}, classes, indicators.Lists{}, nil)
+	feb := rankOK(t, map[string]decimal.Decimal{"甲街道": d("0.7"), "乙街道": d("0.9"), "丙镇": d("0.8"), "城管局": d("1")}, classes, indicators.Lists{}, nil)
 	// In February: 乙街道 1, 丙镇 2, 甲街道 3 (街镇); 城管局 1 (部门).
-	mar := indicators.Rank(map[string]decimal.Decimal{"甲街道": d("0.95"), "乙街道": d("0.9"), "丙镇": d("0.6"), "丁镇": d("0.7"), "城管局": d("1")}, classes, indicators.Lists{}, feb)
+	mar := rankOK(t, map[string]decimal.Decimal{"甲街道": d("0.95"), "乙街道": d("0.9"), "丙镇": d("0.6"), "丁镇": d("0.7"), "城管局": d("1")}, classes, indicators.Lists{}, feb)
 	type move struct {
 		Subject  string
 		Rank     int
@@ -89,7 +101,7 @@ func TestRankMovement(t *testing.T) {
 		t.Errorf("movement mismatch (-want +got):\n%s", diff)
 	}
 	// A subject that changed class is new in its new class.
-	moved := indicators.Rank(map[string]decimal.Decimal{"城管局": d("1")}, indicators.Classes{"城管局": "国企"}, indicators.Lists{}, feb)
+	moved := rankOK(t, map[string]decimal.Decimal{"城管局": d("1")}, indicators.Classes{"城管局": "国企"}, indicators.Lists{}, feb)
 	if moved[0].Prev != 0 || moved[0].Movement() != "新进" {
 		t.Errorf("a subject in a new class: Prev %d, %s; want 0, 新进", moved[0].Prev, moved[0].Movement())
 	}
@@ -102,18 +114,18 @@ func TestRankOrderDoesNotMatter(t *testing.T) {
 	for i, s := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
 		values[s] = decimal.NewFromInt(int64(i % 3))
 	}
-	prev := indicators.Rank(values, nil, indicators.Lists{Top: 1}, nil)
+	prev := rankOK(t, values, nil, indicators.Lists{Top: 1}, nil)
 	keep := append([]indicators.Standing(nil), prev...)
-	want := indicators.Rank(values, nil, indicators.Lists{Top: 1, Bottom: 2}, prev)
+	want := rankOK(t, values, nil, indicators.Lists{Top: 1, Bottom: 2}, prev)
 	for range 20 {
-		if diff := cmp.Diff(want, indicators.Rank(values, nil, indicators.Lists{Top: 1, Bottom: 2}, prev)); diff != "" {
+		if diff := cmp.Diff(want, rankOK(t, values, nil, indicators.Lists{Top: 1, Bottom: 2}, prev)); diff != "" {
 			t.Fatalf("mismatch (-want +got):\n%s", diff)
 		}
 	}
 	if diff := cmp.Diff(keep, prev); diff != "" {
 		t.Errorf("Rank changed prev (-want +got):\n%s", diff)
 	}
-	if got := indicators.Rank(nil, nil, indicators.Lists{Top: 1}, nil); len(got) != 0 {
+	if got := rankOK(t, nil, nil, indicators.Lists{Top: 1}, nil); len(got) != 0 {
 		t.Errorf("Rank(nil) = %v, want none", got)
 	}
 }
@@ -143,8 +155,52 @@ func TestRankPrevGivenTwice(t *testing.T) {
 		for i, j := range order {
 			p[i] = prev[j]
 		}
-		if diff := cmp.Diff(want, indicators.Rank(values, classes, indicators.Lists{}, p)); diff != "" {
+		if diff := cmp.Diff(want, rankOK(t, values, classes, indicators.Lists{}, p)); diff != "" {
 			t.Errorf("prev in order %v: mismatch (-want +got):\n%s", order, diff)
 		}
+	}
+}
+
+// TestRankRefusesNegativePositions: a negative Top or Bottom is refused by
+// Rank as by the JSON decoder, with ErrInvalid naming the field; the two
+// give one answer to the same lists.
+func TestRankRefusesNegativePositions(t *testing.T) {
+	values := map[string]decimal.Decimal{"a": d("0.9"), "b": d("0.8")}
+	for _, tt := range []struct {
+		name  string
+		lists indicators.Lists
+		json  string
+		want  []string
+	}{
+		{"top", indicators.Lists{Top: -1}, `{"top":-1}`, []string{"top -1"}},
+		{"bottom", indicators.Lists{Bottom: -2}, `{"bottom":-2}`, []string{"bottom -2"}},
+		{"both", indicators.Lists{Top: -3, Bottom: -4}, `{"top":-3,"bottom":-4}`, []string{"top -3", "bottom -4"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := indicators.Rank(values, nil, tt.lists, nil)
+			var decoded indicators.Lists
+			jerr := json.Unmarshal([]byte(tt.json), &decoded)
+			for how, err := range map[string]error{"Rank": err, "UnmarshalJSON": jerr} {
+				if !errors.Is(err, indicators.ErrInvalid) {
+					t.Errorf("%s: %v, want ErrInvalid", how, err)
+					continue
+				}
+				for _, w := range tt.want {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("%s: %v, want it to name %q", how, err, w)
+					}
+				}
+			}
+			if err != nil && jerr != nil && err.Error() != jerr.Error() {
+				t.Errorf("Rank says %q, the decoder %q: two answers", err, jerr)
+			}
+			if got != nil {
+				t.Errorf("Rank gave %d standings with its error", len(got))
+			}
+		})
+	}
+	// Zero positions are not used, as before.
+	if got, err := indicators.Rank(values, nil, indicators.Lists{}, nil); err != nil || len(got) != 2 {
+		t.Errorf("Rank with zero lists = %v, %v", got, err)
 	}
 }

@@ -111,10 +111,10 @@ func BenchmarkShardedBuild(b *testing.B) {
 }
 
 // benchmarkJoin times how the second half of a year of n evaluations
-// joins a book that holds the first: recorded one by one, or merged from
-// a book that holds them. Building the book of the first half is not
-// timed.
-func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
+// joins a book with opts that holds the first: recorded one by one, or
+// merged from a book without options that holds them. Building the book
+// of the first half is not timed.
+func benchmarkJoin(b *testing.B, kind, n int, merge bool, opts *BookOptions) {
 	ms, subjects, results := benchMatters(b, kind, n)
 	_, half := shardOf(0, 2, n)
 	first, second := NewBook(nil), NewBook(nil)
@@ -126,7 +126,7 @@ func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
-		dst := NewBook(nil)
+		dst := NewBook(opts)
 		if err := dst.Merge(first); err != nil {
 			b.Fatal(err)
 		}
@@ -149,9 +149,14 @@ func benchmarkJoin(b *testing.B, kind, n int, merge bool) {
 // book that holds 500,000 others with recording the same evaluations into
 // it, in one run: merge-500k against record-500k, run in that order so
 // that the ratio errs against the merge. The -opaque cases give UUIDs.
+// The -scale cases do the same into a book whose options set the scale
+// in force, which Merge, like Record, checks each evaluation against.
 func BenchmarkMerge(b *testing.B) {
-	b.Run("merge-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, true) })
-	b.Run("record-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, false) })
-	b.Run("merge-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, true) })
-	b.Run("record-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, false) })
+	scale := &BookOptions{Scale: testScale()}
+	b.Run("merge-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, true, nil) })
+	b.Run("record-500k", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, false, nil) })
+	b.Run("merge-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, true, nil) })
+	b.Run("record-500k-opaque", func(b *testing.B) { benchmarkJoin(b, opaqueIDs, 1_000_000, false, nil) })
+	b.Run("merge-500k-scale", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, true, scale) })
+	b.Run("record-500k-scale", func(b *testing.B) { benchmarkJoin(b, seqIDs, 1_000_000, false, scale) })
 }

@@ -46,8 +46,8 @@ type Book struct {
 // NewBook returns an empty book that checks the rules every book checks
 // and those of opts (see [BookOptions]; a nil opts adds none). The book
 // keeps its own copy of the options. Their functions may be called from
-// several goroutines at once, Now under the book's lock: neither may call
-// the book.
+// several goroutines at once, Now under the book's lock (but by Merge,
+// which checks holding no book): neither may call the book.
 func NewBook(opts *BookOptions) *Book {
 	b := &Book{}
 	if opts != nil {
@@ -84,7 +84,7 @@ func (b *Book) Record(e Evaluation) error {
 		return check("evaluation", &e)
 	}
 	if b.opts != nil {
-		if errs := b.opts.check(&e, describeKey("evaluation", &e)); len(errs) > 0 {
+		if errs := b.opts.check(&e, "evaluation"); len(errs) > 0 {
 			return errors.Join(errs...)
 		}
 	}
@@ -145,7 +145,7 @@ func (b *Book) Amend(a Amendment) error {
 		return err
 	}
 	if b.opts != nil {
-		if errs := b.opts.check(&a.Evaluation, describeKey("amendment", &a.Evaluation)); len(errs) > 0 {
+		if errs := b.opts.check(&a.Evaluation, "amendment"); len(errs) > 0 {
 			return errors.Join(errs...)
 		}
 	}
@@ -154,8 +154,8 @@ func (b *Book) Amend(a Amendment) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if orig, ok := b.l.Lookup(&la.Key); ok {
-		if why := b.opts.amendmentWhen(a.At, orig.At); why != "" {
-			return fmt.Errorf("%w: %s: %s", ErrInvalid, describeKey("amendment", &a.Evaluation), why)
+		if err := b.opts.checkWhen(&a.Evaluation, orig.At); err != nil {
+			return err
 		}
 	}
 	switch b.l.Amend(&la) {
@@ -171,12 +171,20 @@ func (b *Book) Amend(a Amendment) error {
 }
 
 // Merge adds every evaluation and amendment of o to b, as when shards of a
-// year are combined; they were checked when o took them, and b's options
-// do not check them again. When any evaluation of o has the key of one in b,
-// Merge returns an error wrapping [ErrDuplicate] that names every overlap
-// (the first ten o recorded), and b is unchanged: a book that overlaps in
-// part is refused whole, its new evaluations too. Merging a book into
-// itself is an overlap unless the book is empty. o is not changed.
+// year are combined. It takes in what b's Record and Amend would take,
+// given o's evaluations one by one and then its amendments, and refuses
+// the rest: o's evaluations and amendments were checked by o's options
+// when o took them, and b checks each against its own (see
+// [BookOptions]), so that a book built with looser options, or none,
+// brings nothing in that b would refuse. Merge refuses o whole, and b is
+// unchanged, when b's options refuse any of o's evaluations or
+// amendments — the error wraps [ErrInvalid] and names each (the first
+// hundred, and the number of the others), as Record's and Amend's do — or
+// when any evaluation of o has the key of one in b: the error wraps
+// [ErrDuplicate] and names every overlap (the first ten o recorded). A
+// book that b refuses in part is refused whole, what b would take of it
+// too. Merging a book into itself is an overlap unless the book is empty.
+// o is not changed.
 //
 // Merge copies o's records as they are, translating only o's names —
 // each matter, subject, evaluator, grade and policy once — so that it
@@ -186,7 +194,10 @@ func (b *Book) Amend(a Amendment) error {
 // long run of records it copies on up to GOMAXPROCS goroutines. It holds o still
 // while it reads it; when another goroutine holds o, Merge waits for it
 // without holding b, so that books merged into each other at once do not
-// deadlock.
+// deadlock. When b has options that check anything, Merge checks each of
+// o's evaluations and amendments as Record and Amend do (finding each
+// matter once), on a copy of o's records taken first, holding neither
+// book while it checks.
 //
 // Merge is how a host uses every core: a book records on one core at a
 // time, so a sharded build fills one book per core, each from its own
@@ -208,6 +219,9 @@ func (b *Book) Merge(o *Book) error {
 			return nil
 		}
 		return fmt.Errorf("%w: a book merged into itself overlaps", ErrDuplicate)
+	}
+	if b.opts.checks() {
+		return b.mergeChecked(o)
 	}
 	// Read o in place while holding both locks, unless another goroutine
 	// holds o's: then wait for it with b's lock released and take a copy,

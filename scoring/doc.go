@@ -88,7 +88,11 @@
 // merging 500,000 evaluations takes a fifth or less of the time recording
 // them does with numbered matter IDs, and about half with UUIDs: a host
 // uses every core by filling one book per core, each from its own run of
-// matters, and merging them (a sharded build; see [Book.Merge]). The README has the figures, and bench_test.go the
+// matters, and merging them (a sharded build; see [Book.Merge]). Into a
+// book whose options check something, Merge first checks each of the
+// other book's evaluations as Record would: with a scale in force, about
+// 60–80 ms for 500,000 evaluations, a quarter to a half of recording them
+// into the same book. The README has the figures, and bench_test.go the
 // benchmarks.
 //
 // A decision table grades a set of facts in a few hundred nanoseconds,

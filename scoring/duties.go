@@ -94,28 +94,32 @@ func dutiesOK(e *Evaluation) bool {
 	return e.Subject != e.Evaluator && cleanName(e.Matter) && cleanName(e.Subject) && cleanName(e.Evaluator)
 }
 
-// checkOptions reports what in e the options refuse: a grade off the
-// scale or points that disagree with it, and an evaluation its matter's
-// history does not allow. Each error wraps ErrInvalid and names what.
-func (o *BookOptions) check(e *Evaluation, at string) []error {
+// check reports what in e, an evaluation or amendment (what says which),
+// the options refuse: a grade off the scale or points that disagree with
+// it, and an evaluation its matter's history does not allow. Each error
+// wraps ErrInvalid and names e by its key.
+func (o *BookOptions) check(e *Evaluation, what string) []error {
 	if o == nil {
 		return nil
 	}
 	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: %s: "+format, append([]any{ErrInvalid, at}, args...)...))
-	}
 	if len(o.Scale) > 0 {
 		if why := o.pointsDisagree(e.Result); why != "" {
-			bad("%s", why)
+			errs = append(errs, optionError(what, e, why))
 		}
 	}
 	if o.Matter != nil {
 		if why := historyRefuses(o.Matter, e); why != "" {
-			bad("%s", why)
+			errs = append(errs, optionError(what, e, why))
 		}
 	}
 	return errs
+}
+
+// optionError returns the error for e, an evaluation or amendment (what says
+// which), that the options refuse for the reason why.
+func optionError(what string, e *Evaluation, why string) error {
+	return fmt.Errorf("%w: %s: %s", ErrInvalid, describeKey(what, e), why)
 }
 
 // pointsDisagree says why r's points do not agree with its grade on the
@@ -218,6 +222,20 @@ func dispatchedTo(m *matters.Matter, unit, evaluator string) (to, by bool) {
 		}
 	}
 	return to, by
+}
+
+// checks reports whether the options refuse anything every book takes.
+func (o *BookOptions) checks() bool {
+	return o != nil && (len(o.Scale) > 0 || o.Matter != nil || o.AmendWithin > 0 || o.Now != nil)
+}
+
+// checkWhen returns the error for amendment a, of the evaluation made at
+// orig, dated outside the options' window, or nil.
+func (o *BookOptions) checkWhen(a *Evaluation, orig time.Time) error {
+	if why := o.amendmentWhen(a.At, orig); why != "" {
+		return optionError("amendment", a, why)
+	}
+	return nil
 }
 
 // amendmentWhen says why an amendment's time is refused against the

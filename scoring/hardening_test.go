@@ -8,6 +8,7 @@ package scoring_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -131,6 +132,21 @@ func hardeningRows() []hardening.Row {
 			c.Call("(&Book{}).Merge(nil)", func() { _ = (&scoring.Book{}).Merge(nil) })
 			c.Call("(&Book{}).Merge(&Book{})", func() { _ = (&scoring.Book{}).Merge(&scoring.Book{}) })
 			c.Call("NewBook(nil).Merge(full)", func() { _ = scoring.NewBook(nil).Merge(full) })
+			// Into books whose options check what the hostile book holds.
+			for i, opts := range []*scoring.BookOptions{
+				{Scale: scoring.Scale{{Code: "good", Points: decimal.NewFromInt(85)}}, Bands: true},
+				{Matter: func(string) (*matters.Matter, bool) { return nil, true }},
+				{Matter: func(id string) (*matters.Matter, bool) { return &matters.Matter{ID: id}, true }, AmendWithin: time.Nanosecond},
+				{Now: func() time.Time { return time.Time{} }},
+			} {
+				desc := fmt.Sprintf("NewBook(options %d).Merge(full)", i)
+				c.Call(desc, func() {
+					b := scoring.NewBook(opts)
+					if err := b.Merge(full); err != nil && (!errors.Is(err, scoring.ErrInvalid) || b.Len() != 0) {
+						c.Fail(desc, "%v, with %d evaluations taken", err, b.Len())
+					}
+				})
+			}
 			c.Call("b.Merge(b)", func() {
 				done := make(chan error, 1)
 				go func() {

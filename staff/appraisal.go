@@ -87,6 +87,12 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // or appraised twice in one category ([ErrInvalid]), a person with a missing or extra indicator
 // ([assessment.ErrWeights], naming the person and the indicator). Each result's Scores is a copy of the person's: the
 // results are the caller's.
+//
+// No range is enforced on a score, as [assessment.Blend] enforces none:
+// the reform's quantitative appraisal (分类量化考核) sets its indicators
+// no scale, so each is on the appraisal's own — a composite on a book's
+// scale, a workload out of 100, points with additions above 100 — and a
+// total below every grade gets the lowest (see [Appraised]).
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	var errs []error
 	cats := make(map[string]int, len(a.Categories))

@@ -89,6 +89,12 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // or post, an ID used twice, a post without a quota or a negative quota
 // ([ErrInvalid]). Each Placement's Candidate holds a
 // copy of the candidate's Years: the results are the caller's.
+//
+// No range is enforced on the competition score or a year's result, as
+// [assessment.Blend] enforces none: the reform sets them no scale
+// (综合竞选成绩及近三年年度考核结果) — a written test may be out of 150,
+// and a year's result is the points the host gives its grade (优秀,
+// 称职 …) — and Select only compares candidates with one another.
 func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]Placement, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err

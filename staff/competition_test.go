@@ -187,3 +187,38 @@ func TestRoundProblemsReportedAlone(t *testing.T) {
 		t.Errorf("Appraise with no scale: %v; want the round's problems alone", err)
 	}
 }
+
+// TestScoresOnAnyScale: Appraise and Select enforce no range on scores,
+// as their docs say: a competition written out of 150, an indicator with
+// points added above 100, a year's points below 0 are blended and ranked
+// like any other.
+func TestScoresOnAnyScale(t *testing.T) {
+	placed, err := staff.Select([]staff.Candidate{
+		{ID: "c1", Post: "p", Competition: d("132"), Years: years("100", "90", "-10")},
+		{ID: "c2", Post: "p", Competition: d("95"), Years: years("100", "100", "100")},
+	}, competitionWeights(), map[string]int{"p": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range placed {
+		got = append(got, fmt.Sprintf("%s %s %d %v", p.Candidate.ID, p.Total, p.Rank, p.Selected))
+	}
+	if diff := cmp.Diff([]string{"c1 110.4 1 true", "c2 96.5 2 false"}, got); diff != "" {
+		t.Errorf("Select mismatch (-want +got):\n%s", diff)
+	}
+	appraised, err := appraisal().Appraise([]staff.Score{
+		{Person: "甲", Category: "clerk", Scores: map[string]decimal.Decimal{"service": d("110"), "accuracy": d("90")}},
+		{Person: "乙", Category: "clerk", Scores: map[string]decimal.Decimal{"service": d("-5"), "accuracy": d("50")}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, a := range appraised {
+		got = append(got, fmt.Sprintf("%s %s %s %d", a.Person, a.Total, a.Grade, a.Rank))
+	}
+	if diff := cmp.Diff([]string{"甲 104 优秀 1", "乙 11.5 不称职 2"}, got); diff != "" {
+		t.Errorf("Appraise mismatch (-want +got):\n%s", diff)
+	}
+}

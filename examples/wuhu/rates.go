@@ -107,7 +107,7 @@ func ratesOf(w *world, a *graded, r *rating, month time.Month, unit bool) (map[s
 // monthRanking ranks the departments by their composites of the month
 // within their classes, with the red and black lists of the data and the
 // move since the month before (none for January).
-func monthRanking(w *world, a *graded, r *rating, month time.Month) []indicators.Standing {
+func monthRanking(w *world, a *graded, r *rating, month time.Month) ([]indicators.Standing, error) {
 	values := func(m time.Month) map[string]decimal.Decimal {
 		out := map[string]decimal.Decimal{}
 		for _, s := range a.book.Scores(scoring.Month(w.city.Year, m)) {
@@ -119,7 +119,10 @@ func monthRanking(w *world, a *graded, r *rating, month time.Month) []indicators
 	}
 	var prev []indicators.Standing
 	if month > time.January {
-		prev = indicators.Rank(values(month-1), r.Classes, r.Lists, nil)
+		var err error
+		if prev, err = indicators.Rank(values(month-1), r.Classes, r.Lists, nil); err != nil {
+			return nil, err
+		}
 	}
 	return indicators.Rank(values(month), r.Classes, r.Lists, prev)
 }

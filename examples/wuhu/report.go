@@ -191,7 +191,11 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 		v.Departments = append(v.Departments, row{Rank: deptRanks[i], ID: s.Subject, Name: w.name(s.Subject), Short: w.short(s.Subject),
 			Matters: s.Matters, Evaluations: s.Evaluations, Grades: s.Grades, Composite: s.Composite}.withRates(rates))
 	}
-	v.Ranking = monthRanking(w, a, w.rate, month)
+	ranking, err := monthRanking(w, a, w.rate, month)
+	if err != nil {
+		return r, err
+	}
+	v.Ranking = ranking
 	r.Month, r.names = v, map[string]string{}
 	for _, d := range w.city.Departments {
 		r.names[d.ID] = d.Short

@@ -32,23 +32,12 @@ func (l *Ledger) Owners() []int32 {
 func (l *Ledger) InOrder(dst []Entry, owners []int32, from, to int) []Entry {
 	t := l.tables()
 	reasons := newSharedReasons(&t)
-	var cache [8]struct {
-		points int64
-		value  decimal.Decimal
-		set    bool
-	}
+	var cache pointsCache
 	for i := from; i < to; i++ {
 		r := l.recs.at(int32(i))
 		e := t.bare(r)
 		e.Matter = l.matters.view(owners[i])
-		if c := &cache[uint64(r.points)*0x9E3779B97F4A7C15>>61]; r.isWide() || !c.set || c.points != r.points {
-			e.Points = t.points(r)
-			if !r.isWide() {
-				c.points, c.value, c.set = r.points, e.Points, true
-			}
-		} else {
-			e.Points = c.value
-		}
+		e.Points = cache.points(&t, r)
 		if id := r.reasonsID(); id != 0 {
 			e.Reasons = reasons.read(id)
 		}
@@ -66,4 +55,26 @@ func (l *Ledger) Unsorted() []Entry {
 		out[i] = l.entryAt(l.recs.at(int32(i)), m)
 	}
 	return out
+}
+
+// pointsCache remembers the points of a few records' fixed-point points,
+// so that records with the same points share their value (a
+// decimal.Decimal is never changed in place) rather than each allocate
+// its own. The zero value is empty.
+type pointsCache [8]struct {
+	points int64
+	value  decimal.Decimal
+	set    bool
+}
+
+// points returns the points of record r, of t.
+func (pc *pointsCache) points(t *tables, r *record) decimal.Decimal {
+	if r.isWide() {
+		return t.points(r)
+	}
+	c := &pc[uint64(r.points)*0x9E3779B97F4A7C15>>61]
+	if !c.set || c.points != r.points {
+		c.points, c.value, c.set = r.points, t.points(r), true
+	}
+	return c.value
 }
