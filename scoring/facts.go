@@ -26,7 +26,9 @@ type Facts struct {
 	// matter graded once. A book keeps the final evaluation of a staged
 	// matter after its stages: see [Facts.Evaluation].
 	Stage int `json:"stage,omitempty"`
-	// Final reports that the matter is resolved or closed.
+	// Final reports that the matter is resolved or closed, and the facts
+	// are not a stage's ([FactsFor]: a stage of a resolved matter is not
+	// Final).
 	Final bool `json:"final,omitempty"`
 	// Response is the working time from the Dispatch to the unit's Accept,
 	// less suspended time; so far, when the unit has not accepted.

@@ -44,7 +44,10 @@ import (
 //     unit was on the matter (from a Dispatch naming it to one that does
 //     not, or to the approval of its return); Replied reports a Reply by
 //     the unit; Stage is the matter's Progress count (分时段); Final reports
-//     a matter resolved or closed.
+//     a matter resolved or closed whose history does not end with a
+//     Progress: the facts of a stage are never Final, though the platform
+//     grades its owner on a stage of a resolved matter, so that a stage is
+//     kept under its own Stage ([Facts.Evaluation]).
 //   - Evaluator is the matter's owner, Type its type.
 //   - Satisfied is copied from the latest Feedback (回访) answer, as the
 //     facts a citizen gave; Quality is left 0 for the sub-district to set.
@@ -100,9 +103,13 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	if cal.Day() > 0 && days > math.MaxInt64/int64(cal.Day()) {
 		return Facts{}, fmt.Errorf("%w: matter %s: route %s: %d days overflow a duration", ErrInvalid, id, errtext.Quote(r.Type), days)
 	}
+	// Resolved or closed; the facts of a stage, as far as its Progress,
+	// are not Final even so.
+	done := m.State == matters.Resolved || m.State == matters.Closed
+	stage := len(m.Events) > 0 && m.Events[len(m.Events)-1].Kind == matters.Progress
 	f := Facts{
 		Matter: m.ID, Subject: unit, Evaluator: m.Owner, Type: m.Type, Stage: m.Stage,
-		Final:           m.State == matters.Resolved || m.State == matters.Closed,
+		Final:           done && !stage,
 		ResponseLimit:   r.Respond,
 		ResolutionLimit: time.Duration(days) * cal.Day(),
 	}
@@ -111,7 +118,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 			return Facts{}, fmt.Errorf("%w: facts of matter %s: owner %s: no Report of the platform %s to run the clocks from", ErrInvalid,
 				id, errtext.Quote(unit), errtext.Quote(m.Platform))
 		}
-		return ownerFacts(cal, m, f)
+		return ownerFacts(cal, m, f, done)
 	}
 	var dispatched, on bool
 	var asked int // the Seq of the unit's latest Return while dispatched
@@ -162,7 +169,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		return Facts{}, fmt.Errorf("scoring: facts of matter %s: unit %s: %w", id, errtext.Quote(unit), matters.ErrNotDispatched)
 	}
 	f.Responded = accept > 0
-	f.Resolved = resolve > 0 && f.Final
+	f.Resolved = resolve > 0 && done
 	to := accept
 	if !f.Responded {
 		to = len(m.Events)
@@ -185,8 +192,9 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 }
 
 // ownerFacts completes f, the facts of the owner of a matter a platform
-// reported for it, graded by the platform; see FactsFor.
-func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error) {
+// reported for it, graded by the platform, of a matter resolved or closed
+// if done; see FactsFor.
+func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts, done bool) (Facts, error) {
 	f.Evaluator = m.Platform
 	report := m.Events[0].At
 	var acted, resolve, closed, last time.Time
@@ -222,7 +230,7 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts) (Facts, error
 	if resolve.IsZero() {
 		resolve = closed // closed without a dispatch, or after the lead's return
 	}
-	f.Responded, f.Resolved = !acted.IsZero(), !resolve.IsZero() && f.Final
+	f.Responded, f.Resolved = !acted.IsZero(), !resolve.IsZero() && done
 	var err error
 	to := acted
 	if !f.Responded {

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -59,6 +60,46 @@ func TestOwnerClockAfterItsLeadReturns(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, clocks{f.Response, f.Resolution, f.Responded, f.Resolved}); diff != "" {
 				t.Errorf("owner's clocks mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFactsForPlatformStageOfResolvedMatter: the platform may grade the
+// owner on a stage of a matter its lead resolved (a Progress from
+// Resolved). The facts read off the matter as far as that Progress are a
+// stage's — not Final, kept under the stage — as package grading records
+// them and as a what-if reads them back off a journal (whatif.FactsFor);
+// the owner's Close after it is the final evaluation, after the stage.
+// Before, FactsFor called the stage Final, of the stage after it, so a
+// journal holding such a stage could not be regraded from its matters.
+func TestFactsForPlatformStageOfResolvedMatter(t *testing.T) {
+	resolved := []matters.Event{
+		{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}},
+		{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"},
+		{At: june(1, 15, 0), Kind: matters.Resolve, Actor: "D1"},
+	}
+	stage := matters.Event{At: june(8, 9, 0), Kind: matters.Progress, Actor: "12345", Note: "街道未结案，平台分时段评价"}
+	closed := matters.Event{At: june(8, 10, 0), Kind: matters.Close, Actor: "S1"}
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	type got struct {
+		Stage, Key      int // Facts.Stage and the stage of Facts.Evaluation
+		Final, Resolved bool
+	}
+	for _, tt := range []struct {
+		name   string
+		events []matters.Event
+		want   got
+	}{
+		{"the platform's stage", append(slices.Clone(resolved), stage), got{1, 1, false, true}},
+		{"the owner's close after it", append(slices.Clone(resolved), stage, closed), got{1, 2, true, true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := factsOf(t, "S1", r, tt.events...)
+			ev := f.Evaluation(tt.events[len(tt.events)-1].At, scoring.Result{Grade: "good"})
+			if diff := cmp.Diff(tt.want, got{f.Stage, ev.Stage, f.Final, f.Resolved}); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
