@@ -559,7 +559,9 @@ func TestDueSuspendedTooLong(t *testing.T) {
 		{"at the limit", 10, hotlineMatter, at(3, 19, 10, 0), nil},
 		{"a minute past the limit", 10, hotlineMatter, at(3, 19, 10, 1), long},
 		{"no limit set: nothing, as before", 0, hotlineMatter, at(4, 15, 9, 0), nil},
-		{"resumed in time", 10, append(slices.Clone(ownMatter), tev(at(3, 8, 9, 0), matters.Resume, owner)), at(3, 8, 10, 0), nil},
+		// Resumed the day before the limit, scanned past it: the
+		// suspension is over, and the clocks, running again, are not due.
+		{"resumed in time", 10, append(slices.Clone(ownMatter), tev(at(3, 18, 9, 0), matters.Resume, owner)), at(3, 19, 10, 1), nil},
 		{"supervised since the approval already", 10, append(slices.Clone(ownMatter), tev(at(3, 20, 9, 0), matters.Supervise, supervisor)), at(4, 15, 9, 0), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
