@@ -567,6 +567,14 @@ func TestDueSuspendedTooLong(t *testing.T) {
 		{"the clocks call for a supervision at the same scan", 10,
 			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 14, 0), matters.Suspend, lead)), at(4, 15, 9, 0),
 			[]got{{matters.Urge, owner, "临期催办：应哨时限已用 75%"}, {matters.Supervise, supervisor, "超期督办：应哨超过时限"}}},
+		// A supervision before the approval pressed something else.
+		{"supervised before the approval only", 10, slices.Concat(dispatchedAt(at(3, 4, 9, 0)),
+			[]matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead), tev(at(3, 4, 11, 0), matters.Supervise, supervisor)},
+			tapproved(at(3, 5, 9, 0), matters.Suspend, lead)), at(4, 15, 9, 0), long},
+		// A second suspension counts from its own approval (15 March
+		// 10:00; ten working days on is 29 March), not the first's (5 March).
+		{"a second suspension, within its limit", 10, slices.Concat(ownMatter, []matters.Event{tev(at(3, 15, 9, 0), matters.Resume, owner)},
+			tapproved(at(3, 15, 10, 0), matters.Suspend, lead)), at(3, 19, 10, 1), nil},
 		{"supervised since the approval already", 10, append(slices.Clone(ownMatter), tev(at(3, 20, 9, 0), matters.Supervise, supervisor)), at(4, 15, 9, 0), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
