@@ -58,6 +58,11 @@ func TestMergeChecksOptions(t *testing.T) {
 		{"grade off the scale", BookOptions{Scale: testScale()},
 			[]Evaluation{good, eval("M2", "D2", 0, june, "superb", "100")}, nil,
 			`grade "superb" is not on the scale`},
+		// The points of one grade given another: Merge checks each grade
+		// with its points, however many evaluations share the points.
+		{"another grade's points", BookOptions{Scale: testScale()},
+			[]Evaluation{good, eval("M2", "D2", 0, june, "fair", "85")}, nil,
+			`points 85 are not those of grade "fair" (70)`},
 		{"points outside a band", BookOptions{Scale: testScale(), Bands: true},
 			[]Evaluation{good, eval("M2", "D2", 0, june, "good", "100")}, nil,
 			`outside the band of grade "good"`},
