@@ -2,15 +2,19 @@ package accountability
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/golden"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestReadPublishedForms reads, one at a time, the forms of cell and
@@ -110,6 +114,75 @@ func TestReadPublishedForms(t *testing.T) {
 var publishedLists = []string{
 	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
 	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
+}
+
+// fuzzLists are the lists the fuzz targets take their seeds from: ours,
+// the national layout (in UTF-8 and GB18030) and the real ones.
+var fuzzLists = append([]string{"powers.csv", "national.csv", "national-gb18030.csv"}, publishedLists...)
+
+// rowSeed is a seed of the fuzz targets: a header and one row, and
+// whether they come from a list in GB18030.
+type rowSeed struct {
+	rows [][]string
+	gb   bool
+}
+
+// rowSeeds are the fuzz targets' seeds from fuzzLists: for each row of
+// each list, its header and the row with every cell of several lines cut
+// to one of them, a seed for each line, and its header with the row and
+// the one before it. Go's fuzzing minimises each input
+// that finds new coverage before it goes on, in a number of tries that
+// grows with the square of the input's length, stopped only by
+// -fuzzminimizetime (60 s by default): a mutant of a whole list of a few
+// kilobytes held a worker for all of that. Cut so, the seeds keep the form
+// of every line and cell of the lists, and stay small; a seed of two rows
+// with their cells cut to the first line keeps what a row takes from the
+// row before it (a sub-item's merged cells).
+func rowSeeds(f *testing.F) []rowSeed {
+	var seeds []rowSeed
+	for _, name := range fuzzLists {
+		b, gb := testdata(f, name), false
+		if !utf8.Valid(b) {
+			var err error
+			if b, err = simplifiedchinese.GB18030.NewDecoder().Bytes(b); err != nil {
+				f.Fatal(err)
+			}
+			gb = true
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			f.Fatalf("%s: %v", name, err)
+		}
+		for i, r := range rows[1:] {
+			for k, more := 0, true; more; k++ {
+				var one []string
+				one, more = cutLines(r, k)
+				seeds = append(seeds, rowSeed{[][]string{rows[0], one}, gb})
+			}
+			if i > 0 { // a row and the one before, for what a row takes from it
+				before, _ := cutLines(rows[i], 0)
+				one, _ := cutLines(r, 0)
+				seeds = append(seeds, rowSeed{[][]string{rows[0], before, one}, gb})
+			}
+		}
+	}
+	return seeds
+}
+
+// cutLines returns row with every cell of several lines cut to its k-th
+// line (blank if it has fewer), and whether a cell has a line after it.
+func cutLines(row []string, k int) (cut []string, more bool) {
+	cut = slices.Clone(row)
+	for j, c := range cut {
+		if ls := strings.Split(c, "\n"); len(ls) > 1 {
+			cut[j] = ""
+			if k < len(ls) {
+				cut[j] = ls[k]
+			}
+			more = more || k+1 < len(ls)
+		}
+	}
+	return cut, more
 }
 
 // TestReadPublishedLists imports the excerpts of real published lists in
