@@ -70,7 +70,10 @@ type PowerReader struct {
 //     liability.
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
-//     taken from the book-title marks, the article up to the colon (or,
+//     taken from the book-title marks; a note in parentheses after them
+//     ("《…条例》(2011年国务院令第588号)第十八条", "(…)" or "（…）", with
+//     parentheses of its own counted) is the basis's Note, without the
+//     parentheses (one never closed is not a note); then the article up to the colon (or,
 //     where the text follows with no colon, the article at its start:
 //     "第三十一条从事…" is 第三十一条, then its text), the text after it. A
 //     line that is only an article ("第四十九条…") after one that cites a

@@ -52,11 +52,37 @@ func parseBasis(l, law string) Basis {
 	}
 	b := Basis{Law: strings.TrimSpace(name)}
 	rest = strings.TrimSpace(rest)
+	if note, after, ok := cutNote(rest); ok {
+		b.Note, rest = note, strings.TrimSpace(after)
+	}
 	if strings.HasPrefix(rest, "第") {
 		b.Article, rest = splitArticle(rest)
 	}
 	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 	return b
+}
+
+// cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of
+// s: the text up to the parenthesis that closes the first, counting the
+// parentheses of either width inside it, and what follows. ok is false if
+// s does not start with a parenthesis or the first is never closed.
+func cutNote(s string) (note, after string, ok bool) {
+	open, n := utf8.DecodeRuneInString(s)
+	if open != '(' && open != '（' {
+		return "", s, false
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth--; depth == 0 {
+				return s[n:i], s[i+utf8.RuneLen(r):], true
+			}
+		}
+	}
+	return "", s, false
 }
 
 // The numbers of articles, and an article: 第三十一条, 第十五条第一款,

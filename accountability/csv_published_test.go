@@ -95,6 +95,24 @@ func TestReadPublishedForms(t *testing.T) {
 			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
 				Duties: []Duty{{Stage: Acceptance, Text: "公示依法应当提交的材料；"}, {Stage: OtherStage, Text: "审查和决定阶段责任：提出审核意见；"}}}},
 		},
+		{
+			// 舒城县林业局, 霍山县林业局, 湘阴县林业局, 江西 townships: a note
+			// in parentheses between the law and the article, of either
+			// width, holding parentheses and 《》 of its own; one left open
+			// is no note.
+			name: "a note between the law and the article",
+			in: "权力类型,项目名称,实施依据\n行政许可,甲,\"1.《中华人民共和国森林法实施条例》(2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正)  第三十二条 除森林法已有明确规定的外\n" +
+				"2.《森林采伐更新管理办法》（2011年国务院令第588号）第十八条:森林更新后\n" +
+				"《中华人民共和国种子法》(根据2021年12月24日《关于修改<中华人民共和国种子法>的决定》修正)第三十一条从事种子进出口业务\n" +
+				"《法》(2011年(修订)本)：条文\n" +
+				"《法》(未闭合第一条\"\n",
+			want: []Power{{Name: "甲", Category: Licensing, Basis: []Basis{
+				{Law: "中华人民共和国森林法实施条例", Note: "2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正", Article: "第三十二条", Text: "除森林法已有明确规定的外", Kind: Implementing},
+				{Law: "森林采伐更新管理办法", Note: "2011年国务院令第588号", Article: "第十八条", Text: "森林更新后", Kind: Implementing},
+				{Law: "中华人民共和国种子法", Note: "根据2021年12月24日《关于修改<中华人民共和国种子法>的决定》修正", Article: "第三十一条", Text: "从事种子进出口业务", Kind: Implementing},
+				{Law: "法", Note: "2011年(修订)本", Text: "条文", Kind: Implementing},
+				{Law: "法", Text: "(未闭合第一条", Kind: Implementing}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +122,18 @@ func TestReadPublishedForms(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
+			}
+			// What was read is written back so that it reads the same.
+			var buf bytes.Buffer
+			if err := WritePowersCSV(&buf, got); err != nil {
+				t.Fatal(err)
+			}
+			again, err := ReadPowersCSV(&buf)
+			if err != nil {
+				t.Fatalf("reading back: %v", err)
+			}
+			if diff := cmp.Diff(got, again); diff != "" {
+				t.Errorf("written and read back mismatch (-read +read back):\n%s", diff)
 			}
 		})
 	}

@@ -10,11 +10,16 @@ import (
 
 // Basis is one legal basis of a power: the law's name without book-title
 // marks (e.g. "中华人民共和国行政处罚法"), the article ("第二十三条") and,
-// optionally, its text. Kind says whether the list gives it as the basis
+// optionally, its text. Note is what a list puts in parentheses between
+// the law's name and the article, without the parentheses: the revision
+// or the decree it cites the law by ("2011年国务院令第588号",
+// "2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正"); empty if
+// there is none. Kind says whether the list gives it as the basis
 // that sets up the power (设定依据) or the one it is exercised under
 // (实施依据); zero if the list does not say.
 type Basis struct {
 	Law     string    `json:"law"`
+	Note    string    `json:"note,omitempty"`
 	Article string    `json:"article,omitempty"`
 	Text    string    `json:"text,omitempty"`
 	Kind    BasisKind `json:"kind,omitempty"`
