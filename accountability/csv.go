@@ -67,7 +67,10 @@ type PowerReader struct {
 //     a line: they are split at line breaks only, never at "；", because
 //     legal text uses "；" inside one article. Blank lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
-//     liability.
+//     liability. The first line of 追责情形, when it has no number, ends in
+//     a colon and a case follows it, is the line that introduces the cases
+//     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
+//     kept whole as [Power.LiabilityHeading], not as a case.
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks; a note in parentheses after them

@@ -148,6 +148,23 @@ func parseDuty(l string) Duty {
 	return Duty{Stage: st, Text: text}
 }
 
+// parseLiabilities reads the lines of a 追责情形 cell: the cases, with
+// their numbers removed, and the line that introduces them
+// ("…有下列情形的，…应承担相应责任："), which is the first line when it
+// has no number, ends in a colon and a case follows it.
+func parseLiabilities(ls []string) (heading string, cases []string) {
+	for _, x := range ls {
+		if x = stripNumber(x); x != "" {
+			cases = append(cases, x)
+		}
+	}
+	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
+		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
+		return cases[0], cases[1:]
+	}
+	return "", cases
+}
+
 // sameDay are the words published lists put for a limit of no days, work
 // done on the spot; such a limit reads as 0 and the word is kept in Extra.
 var sameDay = map[string]bool{"即时办结": true, "即办": true, "即办件": true, "当场办结": true, "立即办结": true, "当日办结": true, "即时": true}

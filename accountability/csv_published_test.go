@@ -113,6 +113,25 @@ func TestReadPublishedForms(t *testing.T) {
 				{Law: "法", Note: "2011年(修订)本", Text: "条文", Kind: Implementing},
 				{Law: "法", Text: "(未闭合第一条", Kind: Implementing}}}},
 		},
+		{
+			// 明光市明南街道, 舒城县林业局, 江西 townships: a line that
+			// introduces the cases, unnumbered and ending in a colon, before
+			// them. A lone line, or a numbered one, is a case.
+			name: "the line that introduces the cases of 追责情形",
+			in: "权力类型,项目名称,实施依据,追责情形\n" +
+				"行政确认,甲,《法》,\"因不履行或不正确履行行政职责,有下列情形的,行政机关及相关工作人员应承担相应责任:\n1、对符合条件不予受理的;\n2、收受贿赂的。\"\n" +
+				"行政确认,乙,《法》,有下列情形的：\n" +
+				"行政确认,丙,《法》,\"1.有下列情形的：\n2.收受贿赂的。\"\n",
+			want: []Power{
+				{Name: "甲", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "因不履行或不正确履行行政职责,有下列情形的,行政机关及相关工作人员应承担相应责任:",
+					Liabilities:      []string{"对符合条件不予受理的;", "收受贿赂的。"}},
+				{Name: "乙", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的："}},
+				{Name: "丙", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：", "收受贿赂的。"}},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

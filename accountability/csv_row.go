@@ -133,11 +133,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		}
 	}
 	if s, _ := cell(colLiabilities); s != "" {
-		for _, x := range lines(s) {
-			if x = stripNumber(x); x != "" {
-				p.Liabilities = append(p.Liabilities, x)
-			}
-		}
+		p.LiabilityHeading, p.Liabilities = parseLiabilities(lines(s))
 	}
 	for _, c := range []int{colStatutory, colPromised} {
 		s, j := cell(c)

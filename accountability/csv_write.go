@@ -20,7 +20,8 @@ import (
 // [ReadPowersCSV] reads. Categories are written as their Chinese labels,
 // multi-valued cells one value a line: a basis as "《法律名称》第X条：条文",
 // or "《法律名称》（注）第X条：条文" with its Note (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
-// [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形";
+// [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形" after the
+// LiabilityHeading, if any, on a line of its own;
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
 // column's header ("即时办结").
 //
@@ -144,6 +145,9 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 	}
 	rec[colDuties] = strings.Join(d, "\n")
 	var l []string
+	if p.LiabilityHeading != "" {
+		l = append(l, p.LiabilityHeading)
+	}
 	for j, x := range p.Liabilities {
 		l = append(l, strconv.Itoa(j+1)+"."+x)
 	}
@@ -165,7 +169,7 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 func checkCells(powers []Power) error {
 	for i := range powers {
 		p := &powers[i]
-		texts := []string{p.Code, p.Name, p.Sub, p.Parent, p.Subject, p.Office, p.Tier, p.Forward, p.Flow}
+		texts := []string{p.Code, p.Name, p.Sub, p.Parent, p.Subject, p.Office, p.Tier, p.Forward, p.Flow, p.LiabilityHeading}
 		for _, b := range p.Basis {
 			texts = append(texts, b.Law, b.Note, b.Article, b.Text)
 		}

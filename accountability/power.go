@@ -110,7 +110,10 @@ type Grant struct {
 // PromisedDays are the statutory (法定) and promised (承诺) limits in working
 // days; 0 means none is stated. Flow is the ID of its flowchart
 // (权力运行流程图); empty if it has none. Grant is nil unless the subject holds
-// the power by grant. Extra keeps, by header, the cells of a published
+// the power by grant. LiabilityHeading is the line a list puts before the
+// cases of 追责情形 (Liabilities) to introduce them ("因不履行或不正确履行行政
+// 职责，有下列情形的，行政机关及相关工作人员应承担相应责任："), as the list
+// words it; it is no case, and is empty if there is none. Extra keeps, by header, the cells of a published
 // list's columns that no field models (备注, 基本编码, …), so that nothing a
 // list holds is dropped.
 //
@@ -132,6 +135,8 @@ type Power struct {
 	PromisedDays  int      `json:"promisedDays,omitempty"`
 	Flow          string   `json:"flow,omitempty"`
 	Grant         *Grant   `json:"grant,omitempty"`
+
+	LiabilityHeading string `json:"liabilityHeading,omitempty"`
 
 	Extra map[string]string `json:"extra,omitempty"`
 }
