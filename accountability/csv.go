@@ -89,7 +89,14 @@ type PowerReader struct {
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a
-//     duty with no stage.
+//     duty with no stage. A line that numbers several duties on it
+//     ("1、受理责任：… 2、审核责任：…") is split before each number that
+//     follows the one before in sequence, marked 、 as the first is, and
+//     stands after white space, "。" or "；": a number out of sequence
+//     (1 to 6, then 9), or after other text ("第1、2款"), stays in the
+//     duty's text, as does a line that does not start with "1、" or that
+//     numbers "1." "2." (as a decimal number reads); "；" alone splits
+//     nothing.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -111,6 +112,41 @@ func splitArticle(s string) (article, rest string) {
 		return m, s[len(m):]
 	}
 	return s[:i], s[i:]
+}
+
+// splitNumbered splits a line that numbers its items on one line ("1、…
+// 2、… 3、…") before each number that follows the one before in sequence,
+// is marked 、 as the first is, and stands after white space, "。" or
+// "；" (";"); a line that does not start with "1、" is one item. A number
+// out of sequence, or after any other character ("第1、2款"), is text.
+func splitNumbered(l string) []string {
+	if !strings.HasPrefix(l, "1、") {
+		return []string{l}
+	}
+	var items []string
+	start, from := 0, len("1、")
+	for next := 2; ; next++ {
+		tag := strconv.Itoa(next) + "、"
+		at := -1
+		for from < len(l) {
+			i := strings.Index(l[from:], tag)
+			if i < 0 {
+				break
+			}
+			i += from
+			if r, _ := utf8.DecodeLastRuneInString(l[:i]); unicode.IsSpace(r) || r == '。' || r == '；' || r == ';' {
+				at = i
+				break
+			}
+			from = i + len(tag)
+		}
+		if at < 0 {
+			break
+		}
+		items = append(items, strings.TrimSpace(l[start:at]))
+		start, from = at, at+len(tag)
+	}
+	return append(items, strings.TrimSpace(l[start:]))
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".

@@ -132,6 +132,27 @@ func TestReadPublishedForms(t *testing.T) {
 					Liabilities: []string{"有下列情形的：", "收受贿赂的。"}},
 			},
 		},
+		{
+			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at
+			// each number in sequence after a space, 。 or ；, marked 、 as
+			// the first: not at 9 after 6, nor at "1、2款", nor at "；"
+			// alone, nor on a line that does not start with 1、, nor at "2."
+			// (a number such as 2.5).
+			name: "duties numbered on one line",
+			in: "权力类型,项目名称,实施依据,责任事项\n" +
+				"行政许可,甲,《法》,\"1、受理责任:公示材料,一次性告知。 2、审核责任:依照第1、2款审核；提出意见。 3、决定责任:作出决定；2、按时办结。 9、其他责任。\n4、送达责任:送达；5、事后监管责任:监管\"\n" +
+				"行政许可,乙,《法》,\"受理责任:a 2、审查责任:b\n1.受理责任:c 2.审查责任:d\"\n",
+			want: []Power{
+				{Name: "甲", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+					{Stage: Acceptance, Text: "公示材料,一次性告知。"},
+					{Stage: Review, Text: "依照第1、2款审核；提出意见。"},
+					{Stage: Decision, Text: "作出决定；2、按时办结。 9、其他责任。"},
+					{Stage: Delivery, Text: "送达；5、事后监管责任:监管"}}},
+				{Name: "乙", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+					{Stage: Acceptance, Text: "a 2、审查责任:b"},
+					{Stage: Acceptance, Text: "c 2.审查责任:d"}}},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

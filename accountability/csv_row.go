@@ -129,7 +129,9 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	if s, _ := cell(colDuties); s != "" {
 		for _, x := range lines(s) {
-			p.Duties = append(p.Duties, parseDuty(x))
+			for _, d := range splitNumbered(x) {
+				p.Duties = append(p.Duties, parseDuty(d))
+			}
 		}
 	}
 	if s, _ := cell(colLiabilities); s != "" {
