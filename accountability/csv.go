@@ -118,8 +118,14 @@ type PowerReader struct {
 // as a spreadsheet program reads it: it is how [WritePowersCSV]
 // neutralises a formula, and what it wrote reads back as it was.
 //
-// Every row becomes a power, in order; only rows whose every cell is blank
-// are skipped. Every bad cell is reported (the first [MaxBadCells] of
+// Every row becomes a power, in order, but two kinds: a row whose every
+// cell is blank is skipped, and a row whose only filled cells are
+// multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形), right after
+// a row that is a power (or one that continues it), continues that power:
+// where the spreadsheet merged an item's cells over several rows, it holds
+// the item's next duty, case or basis, and they are added to the power's.
+// A row with any other cell filled (序号, 备注, …), or after a blank row, is
+// a power of its own, whose blank name and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
 // *[CSVError] listing each with its row and column, and the powers are
 // still returned (bad cells left at their zero value) so the caller can
@@ -237,6 +243,7 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 	}
 	var powers []Power
 	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
+	last := -1              // the power of the record just before, -1 after a blank one
 	dropped, row := 0, 2    // bad cells past MaxBadCells, only counted
 	for ; ; row++ {
 		rec, err := src.Read()
@@ -258,20 +265,27 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 			rec[j] = restore(c) // a formula WritePowersCSV neutralised
 		}
 		if blankRecord(rec) {
+			last = -1
 			continue
 		}
 		var prev *Power
 		if named >= 0 {
 			prev = &powers[named]
 		}
-		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb)
+		cont := last >= 0 && l.continues(rec)
+		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb, cont)
+		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
+		cells = append(cells, bad[:keep]...)
+		dropped += len(bad) - keep
+		if cont {
+			powers[last].continueWith(&p)
+			continue
+		}
 		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
 			p.Parent = powers[parent].Code
 		}
 		powers = append(powers, p)
-		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
-		cells = append(cells, bad[:keep]...)
-		dropped += len(bad) - keep
+		last = len(powers) - 1
 		if p.Name != "" {
 			named = len(powers) - 1
 		}

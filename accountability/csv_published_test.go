@@ -179,6 +179,48 @@ func TestReadPublishedForms(t *testing.T) {
 	}
 }
 
+// TestReadContinuationRows: a row that holds only further duties, cases
+// or bases of the power on the row before it, under cells the spreadsheet
+// merged (江西 townships), adds them to that power; a row with any other
+// cell filled, or after a blank row, is a power of its own.
+func TestReadContinuationRows(t *testing.T) {
+	in := "序号,权力类型,项目名称,设定依据,责任事项,追责情形,备注\n" +
+		"1,行政处罚,甲,《法》第一条,1.立案阶段责任:a,\"因不履行职责,有下列情形的,应承担相应责任:\n1.x\"\n" +
+		",,,,2.调查阶段责任:b,2.y\n" +
+		",,,《法》第二条,,\n" +
+		",,,,3.审理责任:c,,备注\n" +
+		",,,,,\n" +
+		",,,,4.决定责任:d,\n"
+	want := []Power{
+		{Name: "甲", Category: Penalty,
+			Basis:            []Basis{{Law: "法", Article: "第一条", Kind: Setting}, {Law: "法", Article: "第二条", Kind: Setting}},
+			Duties:           []Duty{{Stage: Filing, Text: "a"}, {Stage: Investigation, Text: "b"}},
+			LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:", Liabilities: []string{"x", "y"}},
+		{Duties: []Duty{{Stage: Review, Text: "c"}}, Extra: map[string]string{"备注": "备注"}},
+		{Duties: []Duty{{Stage: Decision, Text: "d"}}},
+	}
+	got, err := ReadPowersCSV(strings.NewReader(in))
+	var bad []string
+	if ce, ok := errors.AsType[*CSVError](err); ok {
+		for _, c := range ce.Cells {
+			bad = append(bad, fmt.Sprintf("%d:%d", c.Row, c.Column))
+		}
+	} else if err != nil {
+		t.Fatalf("ReadPowersCSV() error = %v, want a *CSVError", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"5:2", "5:3", "7:2", "7:3"}, bad); diff != "" {
+		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
+	}
+	rows, err := ReadPowerRows([][]string{
+		{"权力类型", "项目名称", "实施依据", "责任事项"}, {"行政处罚", "甲", "《法》", "1.立案责任:a"}, {"", "", "", "2.调查责任:b"}})
+	if err != nil || len(rows) != 1 || len(rows[0].Duties) != 2 {
+		t.Errorf("ReadPowerRows() = %+v, %v; want one power of two duties", rows, err)
+	}
+}
+
 // publishedLists are the excerpts of real lists in testdata/published,
 // which the fuzz targets also take as seeds.
 var publishedLists = []string{
@@ -288,10 +330,9 @@ func TestReadPublishedLists(t *testing.T) {
 		{file: "xiangyin-forestry.csv", names: []string{"采集、出售、收购国家二级保护野生植物(农业类)审批"},
 			rules: map[string]int{"power.required": 1, "power.subject": 1}},
 		// The second row holds only the item's second duty, under cells the
-		// spreadsheet merged: it is reported, not joined to the first.
-		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚", ""},
-			bad:   []string{"3:3", "3:4"},
-			rules: map[string]int{"power.required": 3, "power.subject": 2, "power.basis": 1}},
+		// spreadsheet merged: it is the item's second duty.
+		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
 	}
 	for _, tt := range tests {
 		name := tt.file
