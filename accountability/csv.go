@@ -73,16 +73,20 @@ type PowerReader struct {
 //     kept whole as [Power.LiabilityHeading], not as a case.
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
-//     taken from the book-title marks; a note in parentheses after them
-//     ("《…条例》(2011年国务院令第588号)第十八条", "(…)" or "（…）", with
-//     parentheses of its own counted) is the basis's Note, without the
-//     parentheses (one never closed is not a note); then the article up to the colon (or,
-//     where the text follows with no colon, the article at its start:
-//     "第三十一条从事…" is 第三十一条, then its text), the text after it. A
-//     line that is only an article ("第四十九条…") after one that cites a
-//     law in 《》 is another article of that law. Any other line with no 《》
-//     is taken whole as the law. A power's bases are those of 设定依据,
-//     then those of 实施依据, then those of 职权依据.
+//     taken from the book-title marks. What comes before them, if it is the
+//     law's issuer ("外交部《…》": Chinese characters ending as a body's
+//     name does, 部, 局, 委, 院, …, but not a clause such as "根据"), a tag
+//     of its rank ("【法律】《…》"), or both, is the basis's Prefix. A note
+//     in parentheses after them ("《…条例》(2011年国务院令第588号)第十八条",
+//     "(…)" or "（…）", with parentheses of its own counted) is the basis's
+//     Note, without the parentheses (one never closed is not a note). Then
+//     comes the article up to the colon (or, where the text follows with no
+//     colon, the article at its start: "第三十一条从事…" is 第三十一条, then
+//     its text), and the text after it. A line that is only an article
+//     ("第四十九条…") after one that cites a law in 《》 is another article
+//     of that law. Any other line (with no 《》, or with text before them
+//     that is no prefix) is taken whole as the law. A power's bases are
+//     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
 //     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,
 //     审理, 调查取证, 决定, 送达, 执行, 事后监管.

@@ -45,6 +45,14 @@ func parseBasis(l, law string) Basis {
 			b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 			return b
 		}
+		if t := stripNumber(l); strings.Contains(t, "《") {
+			before, cited, _ := strings.Cut(t, "《")
+			if before = strings.TrimSpace(before); isBasisPrefix(before) {
+				b := parseBasis("《"+cited, law)
+				b.Prefix = before
+				return b
+			}
+		}
 		return Basis{Law: l}
 	}
 	name, rest, ok := strings.Cut(rest, "》")
@@ -61,6 +69,40 @@ func parseBasis(l, law string) Basis {
 	}
 	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 	return b
+}
+
+// isBasisPrefix reports whether s, the text before a law's title, is a tag
+// of the law's rank ("【法律】"), an issuer ("外交部", "国家林业和草原局"),
+// or a tag and then an issuer. An issuer is Chinese characters only, up
+// to 30 of them, ending as a body's name ends (部, 委, 会, 局, 署, 院, 厅,
+// 办, 室, 府, 行) and not beginning as a clause does (根据, 依据, 依照,
+// 按照, 参照).
+func isBasisPrefix(s string) bool {
+	if rest, ok := strings.CutPrefix(s, "【"); ok {
+		tag, after, ok := strings.Cut(rest, "】")
+		if !ok || tag == "" || strings.Contains(tag, "【") {
+			return false
+		}
+		if s = strings.TrimSpace(after); s == "" {
+			return true
+		}
+	}
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 30 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	for _, w := range []string{"根据", "依据", "依照", "按照", "参照"} {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("部委会局署院厅办室府行", last)
 }
 
 // cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of

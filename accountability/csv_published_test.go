@@ -153,6 +153,20 @@ func TestReadPublishedForms(t *testing.T) {
 					{Stage: Acceptance, Text: "c 2.审查责任:d"}}},
 			},
 		},
+		{
+			// 宿州: the issuer before the law's title; 济源: a tag of the
+			// law's rank. "根据" is no issuer: that line stays whole.
+			name: "an issuer or a tag before the law's title",
+			in: "权力类型,项目名称,设定和实施依据\n行政确认,甲,\"外交部《法》第一条：条文\n" +
+				"【法律】《中华人民共和国行政许可法》第十二条 下列事项可以设定行政许可\n" +
+				"2、【部门规章】国家林业和草原局《办法》(2019年)\n" +
+				"根据《法》第二条\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{
+				{Prefix: "外交部", Law: "法", Article: "第一条", Text: "条文"},
+				{Prefix: "【法律】", Law: "中华人民共和国行政许可法", Article: "第十二条", Text: "下列事项可以设定行政许可"},
+				{Prefix: "【部门规章】国家林业和草原局", Law: "办法", Note: "2019年"},
+				{Law: "根据《法》第二条"}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 // for each key of the powers' Extra maps, in sorted order: the layout
 // [ReadPowersCSV] reads. Categories are written as their Chinese labels,
 // multi-valued cells one value a line: a basis as "《法律名称》第X条：条文",
-// or "《法律名称》（注）第X条：条文" with its Note (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
+// or "前缀《法律名称》（注）第X条：条文" with its Prefix and Note (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
 // [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形" after the
 // LiabilityHeading, if any, on a line of its own;
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
@@ -171,7 +171,7 @@ func checkCells(powers []Power) error {
 		p := &powers[i]
 		texts := []string{p.Code, p.Name, p.Sub, p.Parent, p.Subject, p.Office, p.Tier, p.Forward, p.Flow, p.LiabilityHeading}
 		for _, b := range p.Basis {
-			texts = append(texts, b.Law, b.Note, b.Article, b.Text)
+			texts = append(texts, b.Prefix, b.Law, b.Note, b.Article, b.Text)
 		}
 		for _, d := range p.Duties {
 			texts = append(texts, d.Text)
@@ -191,10 +191,10 @@ func checkCells(powers []Power) error {
 }
 
 func formatBasis(b Basis) string {
-	if b.Article == "" && b.Text == "" && b.Note == "" && b.Law != "" {
+	if b.Article == "" && b.Text == "" && b.Note == "" && b.Prefix == "" && b.Law != "" {
 		return b.Law // read back whole, as it was read
 	}
-	s := "《" + b.Law + "》"
+	s := b.Prefix + "《" + b.Law + "》"
 	if b.Note != "" {
 		s += "（" + b.Note + "）"
 	}

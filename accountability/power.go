@@ -14,10 +14,13 @@ import (
 // the law's name and the article, without the parentheses: the revision
 // or the decree it cites the law by ("2011年国务院令第588号",
 // "2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正"); empty if
-// there is none. Kind says whether the list gives it as the basis
+// there is none. Prefix is what a list puts before the law's title, as it
+// words it: the law's issuer ("外交部《…》") or a tag of its rank
+// ("【法律】《…》"), or both; empty if there is none. Kind says whether the list gives it as the basis
 // that sets up the power (设定依据) or the one it is exercised under
 // (实施依据); zero if the list does not say.
 type Basis struct {
+	Prefix  string    `json:"prefix,omitempty"`
 	Law     string    `json:"law"`
 	Note    string    `json:"note,omitempty"`
 	Article string    `json:"article,omitempty"`
