@@ -83,8 +83,9 @@ type PowerReader struct {
 //     comes the article up to the colon (or, where the text follows with no
 //     colon, the article at its start: "第三十一条从事…" is 第三十一条, then
 //     its text), and the text after it. A line that is only an article
-//     ("第四十九条…") after one that cites a law in 《》 is another article
-//     of that law. Any other line (with no 《》, or with text before them
+//     ("第四十九条…") after one that cites a law in 《》 is that citation's
+//     article where it has none ("【法律】《…法》", then "第十二条 …" on the
+//     next line: one basis), else another article of that law. Any other line (with no 《》, or with text before them
 //     that is no prefix) is taken whole as the law. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",

@@ -167,6 +167,18 @@ func TestReadPublishedForms(t *testing.T) {
 				{Prefix: "【部门规章】国家林业和草原局", Law: "办法", Note: "2019年"},
 				{Law: "根据《法》第二条"}}}},
 		},
+		{
+			// 济源: the law on one line, its article on the next: one basis.
+			// After a law cited with an article, an article line is another
+			// basis, as before.
+			name: "the article on the line after the law",
+			in: "权力类型,项目名称,设定和实施依据\n行政确认,甲,\"【法律】《中华人民共和国行政许可法》\n第十二条 下列事项可以设定行政许可\n" +
+				"第十三条 可以不设行政许可\n《法》(2019年)\n第二条：条文\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{
+				{Prefix: "【法律】", Law: "中华人民共和国行政许可法", Article: "第十二条", Text: "下列事项可以设定行政许可"},
+				{Law: "中华人民共和国行政许可法", Article: "第十三条", Text: "可以不设行政许可"},
+				{Law: "法", Note: "2019年", Article: "第二条", Text: "条文"}}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

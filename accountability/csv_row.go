@@ -117,10 +117,16 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	for _, c := range []int{colSetting, colBasis, colAnyBasis} {
 		kind := map[int]BasisKind{colSetting: Setting, colBasis: Implementing}[c] // 职权依据: not stated
 		if s, _ := cell(c); s != "" {
-			law := "" // the law the line before cited, in 《》
+			law, first := "", len(p.Basis) // the law the line before cited, in 《》, and the cell's first basis
 			for _, x := range lines(s) {
 				b := parseBasis(x, law)
 				b.Kind = kind
+				// An article on the line after a law cited with none is
+				// that citation's article.
+				if n := len(p.Basis) - 1; n >= first && law != "" && articleRE.MatchString(x) && p.Basis[n].Article == "" && p.Basis[n].Text == "" {
+					p.Basis[n].Article, p.Basis[n].Text = b.Article, b.Text
+					continue
+				}
 				p.Basis = append(p.Basis, b)
 				law = b.Law
 				if law == x || law == stripNumber(x) {
