@@ -16,8 +16,9 @@ import (
 // way. A PowerReader is not modified by reading and may be shared by
 // concurrent readers.
 type PowerReader struct {
-	// Categories maps a 权力类型 cell, trimmed, to its category, such as
-	// "行政审批" to [Licensing] where a county still uses the old name.
+	// Categories maps a 权力类型 cell, trimmed (or, failing that, with no
+	// spaces inside it), to its category, such as "行政审批" to
+	// [Licensing] where a county still uses the old name.
 	Categories map[string]Category
 }
 
@@ -62,6 +63,7 @@ type PowerReader struct {
 //     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
 //     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
+//     Spaces inside the cell are ignored ("行政 许可" is 行政许可).
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
 //     a line: they are split at line breaks only, never at "；", because

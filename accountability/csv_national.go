@@ -31,19 +31,25 @@ var nationalCodes = map[string]Category{
 	"20": PublicService,
 }
 
-// parseCategoryCell reads a 权力类型 cell: a host's own spelling first, then
-// a national item-type code, then what [ParseCategory] reads.
+// parseCategoryCell reads a 权力类型 cell: a host's own spelling first, as
+// it is and then without the spaces inside it, then a national item-type
+// code, then what [ParseCategory] reads; the last two without the spaces
+// inside the cell, which a list may put in the middle of a word ("行政 许可").
 func (pr *PowerReader) parseCategoryCell(s string) (Category, error) {
 	t := strings.TrimSpace(s)
+	packed := strings.Join(strings.Fields(t), "")
 	if pr != nil {
 		if c, ok := pr.Categories[t]; ok {
 			return c, nil
 		}
+		if c, ok := pr.Categories[packed]; ok {
+			return c, nil
+		}
 	}
-	if c, ok := nationalCodes[t]; ok {
+	if c, ok := nationalCodes[packed]; ok {
 		return c, nil
 	}
-	return ParseCategory(t)
+	return ParseCategory(packed)
 }
 
 // sniffLen is how much of a file's header row decides its encoding.

@@ -179,6 +179,15 @@ func TestReadPublishedForms(t *testing.T) {
 				{Law: "中华人民共和国行政许可法", Article: "第十三条", Text: "可以不设行政许可"},
 				{Law: "法", Note: "2019年", Article: "第二条", Text: "条文"}}}},
 		},
+		{
+			// 南陵: a category cell split by spaces, of either width.
+			name: "a category cell split by a space",
+			in:   "权力类型,项目名称,实施依据\n行政 许可,甲,《法》\n其他　行政 权力,乙,《法》\n",
+			want: []Power{
+				{Name: "甲", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "乙", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
