@@ -64,6 +64,11 @@ type PowerReader struct {
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
 //     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
 //     Spaces inside the cell are ignored ("行政 许可" is 行政许可).
+//     行政调解 (administrative mediation) is an administrative power of
+//     none of the nine named kinds: it reads as [OtherPower] (其他行政权力,
+//     where the national catalogue files such items), with the cell kept
+//     in Extra under 权力类型; a host that reads it otherwise says so in
+//     [PowerReader.Categories].
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
 //     a line: they are split at line breaks only, never at "；", because

@@ -188,6 +188,16 @@ func TestReadPublishedForms(t *testing.T) {
 				{Name: "乙", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}},
 			},
 		},
+		{
+			// 抚州: 行政调解, an administrative power of none of the nine
+			// named kinds, is 其他行政权力, with the list's word kept.
+			name: "行政调解",
+			in:   "权力类型,项目名称,实施依据\n行政调解,甲,《法》\n行政 调解,乙,《法》\n",
+			want: []Power{
+				{Name: "甲", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}, Extra: map[string]string{"权力类型": "行政调解"}},
+				{Name: "乙", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}, Extra: map[string]string{"权力类型": "行政 调解"}},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

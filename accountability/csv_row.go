@@ -89,10 +89,13 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		} else {
 			missing(colCategory, j)
 		}
-	} else if c, err := pr.parseCategoryCell(s); err != nil {
+	} else if c, kept, err := pr.parseCategoryCell(s); err != nil {
 		fail(j, "权力类型: %w", err)
 	} else {
 		p.Category = c
+		if kept {
+			keep(csvHeaders[colCategory][0], s)
+		}
 	}
 	p.Code, _ = cell(colCode) // blank or absent in many lists: Register.Validate reports it
 	switch {

@@ -17,7 +17,8 @@ import (
 // 承诺时限, 流程图, 主项编码, 设定依据, 承办机构, 实施层级, 审核转报, then
 // 职权依据 if a power has a basis of no stated kind, followed by one column
 // for each key of the powers' Extra maps, in sorted order: the layout
-// [ReadPowersCSV] reads. Categories are written as their Chinese labels,
+// [ReadPowersCSV] reads. Categories are written as their Chinese labels
+// (an [OtherPower] as the word Extra keeps under 权力类型, such as 行政调解),
 // multi-valued cells one value a line: a basis as "《法律名称》第X条：条文",
 // or "前缀《法律名称》（注）第X条：条文" with its Prefix and Note (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
 // [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形" after the
@@ -115,7 +116,9 @@ func kindless(p Power) bool {
 func fillRecord(rec []string, p *Power, i int, extra []string) {
 	rec[colSerial] = strconv.Itoa(i + 1)
 	rec[colCategory] = ""
-	if p.Category != 0 {
+	if w := p.Extra[csvHeaders[colCategory][0]]; p.Category == OtherPower && otherPowers[strings.Join(strings.Fields(w), "")] {
+		rec[colCategory] = w // the list's word, which reads as OtherPower
+	} else if p.Category != 0 {
 		rec[colCategory] = p.Category.Label()
 	}
 	rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
