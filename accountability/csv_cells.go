@@ -156,16 +156,17 @@ func splitArticle(s string) (article, rest string) {
 	return s[:i], s[i:]
 }
 
-// splitNumbered splits a line that numbers its items on one line ("1、…
-// 2、… 3、…") before each number that follows the one before in sequence,
-// is marked 、 as the first is, and stands after white space, "。" or
-// "；" (";"); a line that does not start with "1、" is one item. A number
-// out of sequence, or after any other character ("第1、2款"), is text.
-func splitNumbered(l string) []string {
+// splitNumbered calls item with each item of a line that numbers its
+// items on one line ("1、… 2、… 3、…"), split before each number that
+// follows the one before in sequence, is marked 、 as the first is, and
+// stands after white space, "。" or "；" (";"); a line that does not start
+// with "1、" is one item. A number out of sequence, or after any other
+// character ("第1、2款"), is text.
+func splitNumbered(l string, item func(string)) {
 	if !strings.HasPrefix(l, "1、") {
-		return []string{l}
+		item(l)
+		return
 	}
-	var items []string
 	start, from := 0, len("1、")
 	for next := 2; ; next++ {
 		tag := strconv.Itoa(next) + "、"
@@ -185,10 +186,10 @@ func splitNumbered(l string) []string {
 		if at < 0 {
 			break
 		}
-		items = append(items, strings.TrimSpace(l[start:at]))
+		item(strings.TrimSpace(l[start:at]))
 		start, from = at, at+len(tag)
 	}
-	return append(items, strings.TrimSpace(l[start:]))
+	item(strings.TrimSpace(l[start:]))
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".

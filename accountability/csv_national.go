@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -46,7 +47,10 @@ var otherPowers = map[string]bool{"行政调解": true}
 // otherPowers, which the caller keeps in Extra.
 func (pr *PowerReader) parseCategoryCell(s string) (c Category, kept bool, err error) {
 	t := strings.TrimSpace(s)
-	packed := strings.Join(strings.Fields(t), "")
+	packed := t
+	if strings.IndexFunc(t, unicode.IsSpace) >= 0 {
+		packed = strings.Join(strings.Fields(t), "")
+	}
 	if pr != nil {
 		if c, ok := pr.Categories[t]; ok {
 			return c, false, nil

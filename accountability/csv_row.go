@@ -140,9 +140,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	if s, _ := cell(colDuties); s != "" {
 		for _, x := range lines(s) {
-			for _, d := range splitNumbered(x) {
-				p.Duties = append(p.Duties, parseDuty(d))
-			}
+			splitNumbered(x, func(d string) { p.Duties = append(p.Duties, parseDuty(d)) })
 		}
 	}
 	if s, _ := cell(colLiabilities); s != "" {
