@@ -70,9 +70,10 @@ type PowerReader struct {
 //     in Extra under 权力类型; a host that reads it otherwise says so in
 //     [PowerReader.Categories].
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
-//   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
-//     a line: they are split at line breaks only, never at "；", because
-//     legal text uses "；" inside one article. Blank lines are skipped, and
+//   - Multi-valued cells (设定依据, 实施依据, 职权依据, 责任事项, 追责情形)
+//     hold one value a line: they are split at line breaks (and a duty line
+//     at its numbers, below), never at "；", because legal text uses "；"
+//     inside one article. Blank lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
 //     liability. The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
@@ -81,8 +82,8 @@ type PowerReader struct {
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks. What comes before them, if it is the
-//     law's issuer ("外交部《…》": Chinese characters ending as a body's
-//     name does, 部, 局, 委, 院, …, but not a clause such as "根据"), a tag
+//     law's issuer ("外交部《…》": up to 30 Chinese characters ending as a
+//     body's name does, 部, 局, 委, 院, …, but not a clause such as "根据"), a tag
 //     of its rank ("【法律】《…》"), or both, is the basis's Prefix. A note
 //     in parentheses after them ("《…条例》(2011年国务院令第588号)第十八条",
 //     "(…)" or "（…）", with parentheses of its own counted) is the basis's
@@ -91,8 +92,9 @@ type PowerReader struct {
 //     colon, the article at its start: "第三十一条从事…" is 第三十一条, then
 //     its text), and the text after it. A line that is only an article
 //     ("第四十九条…") after one that cites a law in 《》 is that citation's
-//     article where it has none ("【法律】《…法》", then "第十二条 …" on the
-//     next line: one basis), else another article of that law. Any other line (with no 《》, or with text before them
+//     article where it has neither article nor text ("【法律】《…法》",
+//     then "第十二条 …" on the next line: one basis), else another article
+//     of that law. Any other line (with no 《》, or with text before them
 //     that is no prefix) is taken whole as the law. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
@@ -104,11 +106,11 @@ type PowerReader struct {
 //     duty with no stage. A line that numbers several duties on it
 //     ("1、受理责任：… 2、审核责任：…") is split before each number that
 //     follows the one before in sequence, marked 、 as the first is, and
-//     stands after white space, "。" or "；": a number out of sequence
-//     (1 to 6, then 9), or after other text ("第1、2款"), stays in the
-//     duty's text, as does a line that does not start with "1、" or that
-//     numbers "1." "2." (as a decimal number reads); "；" alone splits
-//     nothing.
+//     stands after white space, "。" or "；" (";"): a number out of
+//     sequence (1 to 6, then 9), or after other text ("第1、2款"), stays in
+//     the duty's text, as does all of a line that does not start with "1、"
+//     or that numbers "1." "2." (as a decimal such as 2.5 reads); "；"
+//     alone splits nothing.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's
@@ -135,9 +137,11 @@ type PowerReader struct {
 // multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形), right after
 // a row that is a power (or one that continues it), continues that power:
 // where the spreadsheet merged an item's cells over several rows, it holds
-// the item's next duty, case or basis, and they are added to the power's.
-// A row with any other cell filled (序号, 备注, …), or after a blank row, is
-// a power of its own, whose blank name and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
+// the item's next duty, case or basis, and they are added to the power's
+// (a line introducing cases is its LiabilityHeading if it has neither that
+// nor cases yet, else a case). A row with any other cell filled (序号,
+// 备注, …), or after a blank row, is a power of its own, whose blank name
+// and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
 // *[CSVError] listing each with its row and column, and the powers are
 // still returned (bad cells left at their zero value) so the caller can
