@@ -100,7 +100,7 @@ var (
 	_ func(io.Reader) (*matters.Catalog, error)                      = matters.LoadCatalog
 
 	// matters: requests, approvals and supervision
-	_                                                                                                  = matters.Supervision{Supervisor: "", EscalateDays: 0, FeedbackDays: 0, Reopens: 0}
+	_                                                                                                  = matters.Supervision{Supervisor: "", EscalateDays: 0, FeedbackDays: 0, Reopens: 0, SuspendDays: 0}
 	_                                                                                                  = matters.Pending{Seq: 0, Kind: matters.Suspend, Actor: "", Days: 0}
 	_                                                                                                  = matters.Event{Override: "", Days: 0, Ref: 0, Supervisor: ""}
 	_                                                                                                  = matters.Matter{Platform: "", Supervisor: "", Pending: matters.Pending{}}

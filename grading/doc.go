@@ -16,7 +16,11 @@
 //   - each Progress by the platform of a matter it reported for an owner
 //     grades the owner, by the platform, on the matter as far as that
 //     event, whether or not the owner dispatched it: an owner that sits
-//     on a hotline's matter is graded too;
+//     on a hotline's matter is graded too, and one that leaves a resolved
+//     matter unclosed;
+//   - a stage's facts are never Final, even on a resolved matter: the
+//     book keeps a stage under its Stage, and the Close's final
+//     evaluation after it (scoring.Facts.Evaluation);
 //   - the Close (结案) grades every unit on the matter — the lead of its
 //     latest dispatch, then the support units in the order of the dispatch
 //     (not a unit whose return, 退单, was approved: the approver let it

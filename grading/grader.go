@@ -161,6 +161,11 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 		if err != nil {
 			return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)
 		}
+		if e.Kind == matters.Progress {
+			// A stage, even of a resolved matter the owner has not closed:
+			// kept under its Stage, beside the Close's final evaluation.
+			f.Final = false
+		}
 		if g.c.Judge != nil {
 			if err := g.c.Judge(part, &f); err != nil {
 				return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: judge: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)

@@ -11,6 +11,7 @@ import (
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
 )
 
 // revised returns a catalog with two revisions of its governance matter
@@ -135,5 +136,53 @@ func TestOwnerRouteErrors(t *testing.T) {
 				t.Errorf("error %q does not name the matter and its owner", msg)
 			}
 		})
+	}
+}
+
+// TestOwnerThatNeverCloses: the owner of a platform's matter is graded at
+// its Close, and the platform may grade it on a stage; but once the lead
+// had resolved the matter, a late resolution, the platform could grade no
+// stage, and an owner that never closed the matter was never graded. The
+// platform's stage of the resolved matter grades the owner — resolved,
+// and late — under the stage's own key, so that the owner's Close, if it
+// comes, is still graded and kept beside it.
+func TestOwnerThatNeverCloses(t *testing.T) {
+	const S, H = "S1", "H"
+	late := ev(matters.Resolve, "D1")
+	late.At = hour(0).Add(14 * 24 * time.Hour) // two weeks on: over the 3 working days
+	stage := ev(matters.Progress, H)
+	stage.At, stage.Note = late.At.Add(7*24*time.Hour), "街道未结案，平台分时段评价"
+	m := build(matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}},
+		ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"), late, stage)
+	gs, err := grader().Grade(cal, m, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []clocks
+	for _, x := range gs {
+		f := x.Facts
+		got = append(got, clocks{x.Seq, f.Subject, f.Evaluator, x.Amendment != nil, 0, 0, 0, 0, f.Responded, f.Resolved, f.Final})
+	}
+	if diff := cmp.Diff([]clocks{{Seq: 5, Subject: S, Evaluator: H, Responded: true, Resolved: true}}, got); diff != "" {
+		t.Fatalf("grades mismatch (-want +got):\n%s", diff)
+	}
+	if f := gs[0].Facts; f.Resolution <= f.ResolutionLimit {
+		t.Errorf("resolution %v within %v: the lead resolved two weeks on", f.Resolution, f.ResolutionLimit)
+	}
+	closed := m.Clone()
+	closing := ev(matters.Close, S)
+	closing.Matter, closing.Seq, closing.At = "M", len(m.Events)+1, stage.At.Add(time.Hour)
+	if err := closed.Apply(closing); err != nil {
+		t.Fatal(err)
+	}
+	all, err := grader().Grade(cal, closed, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := scoring.NewBook(nil)
+	for _, g := range all {
+		if err := book.Record(g.Evaluation); err != nil {
+			t.Errorf("the book refuses %s's grade at seq %d: %v", g.Facts.Subject, g.Seq, err)
+		}
 	}
 }

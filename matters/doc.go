@@ -61,7 +61,7 @@
 //	批准        approve    a U's request: O, P; O's: P (O if no P); P's: P   waiting, where the request still applies   the request takes effect
 //	驳回        deny       as approve                       waiting                                     the request lapses; the clock runs on
 //	恢复        resume     L, O, P                          dispatched, accepted; suspended             the clock runs
-//	分时段      progress   U, O, P                          U: accepted, not suspended; O: dispatched, accepted; P: reported to accepted   stage + 1
+//	分时段      progress   U, O, P                          U: accepted, not suspended; O: dispatched, accepted; P: reported to resolved   stage + 1
 //	办结        resolve    L                                accepted; not suspended                     → resolved
 //	重办        reopen     O, P                             resolved                                    → accepted
 //	结案        close      O                                resolved, reported; not waiting              → closed
@@ -93,7 +93,8 @@
 // in each of these methods, as a context does, and must not be nil: which
 // calendar was meant is the caller's decision, so a nil calendar panics
 // with "matters: nil *workday.Calendar". [Summarize] counts matters
-// received (whistled, or assigned by a hotline), resolved, surveyed,
+// received (whistled, assigned by a hotline, or reported by a hotline for
+// a sub-district), resolved, surveyed,
 // urged and supervised, with exact rates.
 //
 // # Key tasks (重点任务)
@@ -122,8 +123,8 @@
 // and [Catalog.RouteOf] returns the route of that revision, so that a
 // matter is graded and regraded by the route it was dispatched under,
 // never by today's. The catalog's [Supervision] settings — the
-// jurisdiction's supervisor, escalation, the time for the return visit and
-// the reopening limit — drive [Catalog.Apply], [Catalog.Due],
+// jurisdiction's supervisor, escalation, the time for the return visit,
+// the reopening limit and the longest suspension — drive [Catalog.Apply], [Catalog.Due],
 // [Catalog.FeedbackLate] and [Catalog.SendBack], which hands a
 // sub-district's unlisted work back with the admission decision as its
 // reason. [DiffDirectory] and [DiffAdmission] list what changed

@@ -22,6 +22,7 @@ const (
 	noteOwnerResolve   = "临期催办：平台转办事项的办结时限已用 75%"
 	noteOwnerOverdue   = "超期督办：平台转办事项的响应超过时限"
 	noteOwnerLate      = "超期督办：平台转办事项的办结超过时限"
+	noteSuspended      = "挂起超期督办：挂起已逾 %d 个工作日"
 )
 
 // maxDueErrors is the most matters' errors that Due names one by one.
@@ -72,6 +73,11 @@ const indexAbove = 64
 // hotline's matter is urged and supervised as a lead that sits on its
 // dispatch is.
 //
+// A matter suspended for more than Supervision.SuspendDays working days
+// since the approval of its suspension calls for a Supervise, unless it
+// was supervised since that approval, or the clocks call for one at the
+// same scan.
+//
 // A resolved or closed matter calls for a Supervise when it was reopened
 // Supervision.Reopens times (the catalog's limit, counted over its whole
 // history as [Catalog.Apply] counts it), its citizen's latest
@@ -81,9 +87,10 @@ const indexAbove = 64
 //
 //   - a clock an approved suspension stopped. A suspension lasts until a
 //     Resume, which the lead may put off while it works (it may resume and
-//     resolve in one minute), and Due calls for nothing while it lasts:
-//     the owner or the platform that approved it resumes it when its
-//     reason is gone;
+//     resolve in one minute), and Due calls for nothing while it lasts
+//     but the one supervision Supervision.SuspendDays calls for: the
+//     owner or the platform that approved it resumes it when its reason
+//     is gone;
 //   - the clock of the owner of a platform's matter once a unit is on it:
 //     the lead's clocks are supervised then, and a supervision counts
 //     against the owner too (scoring.FactsFor's Supervised, as an urging
@@ -194,61 +201,6 @@ func (s *dueScan) note(text string) int {
 	return len(s.notes) - 1
 }
 
-// since is what Due reads of a matter's history after its latest dispatch.
-type since struct {
-	d                 int // index of the latest Dispatch
-	urged, supervised int
-	// The Urges by the platform and the Supervises since the matter came
-	// back to its owner (the approval of its lead's return; else the
-	// latest dispatch): those that pressed the owner, not the lead.
-	ownerUrged, ownerSupervised int
-	accepted                    bool  // the lead accepted
-	paused                      bool  // some suspension was approved
-	answer                      *bool // the latest answer
-	supervisedAfter             bool  // a Supervise after the latest answer
-}
-
-// read scans m's events back to the latest dispatch; d is -1 if none.
-func read(m *Matter) since {
-	s := since{d: -1}
-	answered, handedBack := false, false
-	for i := len(m.Events) - 1; i >= 0; i-- {
-		e := &m.Events[i]
-		switch e.Kind {
-		case Dispatch:
-			s.d = i
-			return s
-		case Urge:
-			s.urged++
-			if m.Platform != "" && e.Actor == m.Platform && !handedBack {
-				s.ownerUrged++
-			}
-		case Supervise:
-			s.supervised++
-			if !handedBack {
-				s.ownerSupervised++
-			}
-			if !answered {
-				s.supervisedAfter = true
-			}
-		case Accept:
-			s.accepted = s.accepted || e.Actor == m.Lead
-		case Approve:
-			switch decided(m.Events, e) {
-			case Suspend:
-				s.paused = true
-			case Return:
-				handedBack = true // before it, the urgings and supervisions pressed the lead
-			}
-		case Feedback:
-			if !answered && e.Satisfied != nil {
-				s.answer, answered = e.Satisfied, true
-			}
-		}
-	}
-	return s
-}
-
 // matter appends the events m is due.
 func (s *dueScan) matter(m *Matter) error {
 	n := len(m.Events)
@@ -266,9 +218,11 @@ func (s *dueScan) matter(m *Matter) error {
 		return nil
 	}
 	next := n + 1
+	supervises := false // a Supervise is due at this scan
 	add := func(kind Kind, note int) {
 		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: owner && kind == Urge, note: uint32(note)})
 		next++
+		supervises = supervises || kind == Supervise
 	}
 	supervisor := s.supervisor(m)
 	noSupervisor := func() error {
@@ -340,6 +294,18 @@ func (s *dueScan) matter(m *Matter) error {
 				s.notes[4] = fmt.Sprintf(noteEscalate, s.c.Supervision.EscalateDays)
 			}
 			add(Supervise, 4)
+		}
+	}
+	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
+		until, err := s.cal.AddDays(h.pausedAt, days)
+		if err != nil {
+			return fmt.Errorf("matters: due: matter %s: suspension limit %d working days after %s: %w", errtext.Quote(m.ID), days, h.pausedAt.Format(timeLayout), err)
+		}
+		if s.at.After(until) {
+			if supervisor == "" {
+				return noSupervisor()
+			}
+			add(Supervise, s.note(fmt.Sprintf(noteSuspended, days)))
 		}
 	}
 	return nil

@@ -116,9 +116,10 @@ const MaxExtendDays = 365
 //     done); by O from Dispatched or Accepted (the owner grades its units
 //     on a stage, 分时段评价, when it chooses: whether or not the lead has
 //     accepted or reported a stage); by P from Reported, Whistled,
-//     Dispatched or Accepted (the platform grades the owner on a stage,
-//     whether or not it has dispatched); O and P suspended or not, so that
-//     no suspension the graded approved holds off its grader's stage:
+//     Dispatched, Accepted or Resolved (the platform grades the owner on a
+//     stage, whether or not it has dispatched, and whether or not it
+//     closes a resolved matter); O and P suspended or not, so that no
+//     suspension the graded approved holds off its grader's stage:
 //     Stage + 1.
 //   - Resolve (办结), by L, from Accepted, not while suspended. → Resolved.
 //   - Reopen (重办), by O or P, from Resolved. → Accepted, with the same units.

@@ -160,10 +160,12 @@ func (r *rules) check() {
 		// while the matter is suspended. The graded must not decide alone
 		// when, or whether, a long matter is graded: an owner that approved
 		// its lead's suspension, which stops no clock of the owner's, must
-		// not hold off the platform's stage until someone resumes.
+		// not hold off the platform's stage until someone resumes; nor
+		// escape its grade by leaving a resolved matter unclosed: the
+		// platform grades a stage of a resolved matter too.
 		switch {
-		case r.platform && !r.in(Reported, Whistled, Dispatched, Accepted):
-			r.wrongState("to the platform from reported, whistled, dispatched or accepted")
+		case r.platform && !r.in(Reported, Whistled, Dispatched, Accepted, Resolved):
+			r.wrongState("to the platform from reported, whistled, dispatched, accepted or resolved")
 		case !r.platform && !r.in(Dispatched, Accepted):
 			r.wrongState("from dispatched or accepted (by a dispatched unit from accepted)")
 		case r.unit && !r.in(Accepted):

@@ -48,6 +48,12 @@ func TestSummarize(t *testing.T) {
 	reopened := build(t, append(slices.Clone(hResolved), ev(matters.Feedback, owner), ev(matters.Reopen, owner))...)
 	assigned := build(t, ev(matters.Report, hotline), ev(matters.Dispatch, hotline, lead), ev(matters.Accept, lead), ev(matters.Urge, hotline))
 	supervised := build(t, append(slices.Clone(hAccepted), ev(matters.Urge, owner), ev(matters.Urge, owner), ev(matters.Supervise, outside))...)
+	// A hotline's matter whose owner closed it at once, without a whistle
+	// or a dispatch, and whose citizen said no at the hotline's return
+	// visit: the hotline put it to the owner, which answers for it.
+	notSatisfied := ev(matters.Feedback, hotline)
+	notSatisfied.Satisfied = no()
+	closedAtOnce := build(t, ev(matters.Report, hotline, owner), ev(matters.Close, owner), notSatisfied)
 	tests := []struct {
 		name string
 		ms   []*matters.Matter
@@ -71,6 +77,8 @@ func TestSummarize(t *testing.T) {
 			Received: 1, ResolutionRate: decimal.Zero, Surveyed: 1, Satisfied: 1, SatisfactionRate: decimal.NewFromInt(1)}},
 		{"a hotline's assignment without a whistle is received", []*matters.Matter{assigned, build(t, hAccepted...)}, matters.Summary{
 			Received: 2, Assigned: 1, Urged: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
+		{"a hotline's matter its owner closed without a whistle is received", []*matters.Matter{closedAtOnce}, matters.Summary{
+			Received: 1, Resolved: 1, ResolutionRate: decimal.NewFromInt(1), Surveyed: 1, SatisfactionRate: decimal.Zero}},
 		{"urged twice and supervised counts once each", []*matters.Matter{supervised}, matters.Summary{
 			Received: 1, Urged: 1, Supervised: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 	}

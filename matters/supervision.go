@@ -13,7 +13,7 @@ import (
 // Supervision is a catalog's settings for supervising its matters (督办).
 // The zero Supervision sets nothing: no supervisor beyond the ones matters
 // record, no escalation after the first supervision, no time limit for
-// the return visit and no limit on reopening.
+// the return visit, no limit on reopening and none on a suspension.
 type Supervision struct {
 	// Supervisor is the body above every owner of the jurisdiction, such
 	// as a district's 督查室, that supervises a matter which records no
@@ -31,6 +31,15 @@ type Supervision struct {
 	// [Catalog.Apply] refuses a Reopen, and a matter whose citizen is
 	// still dissatisfied goes to supervision ([Catalog.Due]). 0: no limit.
 	Reopens int `json:"reopens,omitempty"`
+	// SuspendDays is how many working days an approved suspension (挂起)
+	// may last, from its approval, before [Catalog.Due] has it supervised
+	// (挂起超期督办), once a suspension; 0: no limit, and a suspension is
+	// never supervised however long it lasts. Whoever approved it may
+	// resume it at any time; the limit is for the suspension that no one
+	// resumes, such as the one an owner approved for its own lead on a
+	// hotline's matter, which stops the lead's clocks and so every
+	// supervision of the matter while the owner's clock runs on.
+	SuspendDays int `json:"suspendDays,omitempty"`
 }
 
 // refusal builds the EventError for an event e refused with err.
@@ -330,7 +339,8 @@ func (v *catalogIndex) checkSupervision() {
 	for _, x := range []struct {
 		name, zh string
 		n        int
-	}{{"escalateDays", "升级督办天数", s.EscalateDays}, {"feedbackDays", "回访时限", s.FeedbackDays}, {"reopens", "重办次数上限", s.Reopens}} {
+	}{{"escalateDays", "升级督办天数", s.EscalateDays}, {"feedbackDays", "回访时限", s.FeedbackDays}, {"reopens", "重办次数上限", s.Reopens},
+		{"suspendDays", "挂起时限", s.SuspendDays}} {
 		if x.n < 0 {
 			v.report(rule, accountability.Error, "supervision."+x.name,
 				fmt.Sprintf("supervision: %s is %d, which is negative", x.name, x.n),

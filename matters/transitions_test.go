@@ -59,7 +59,7 @@ var transitionTable = []struct {
 	{matters.Approve, map[string][]string{"O": {"waiting"}, "P": {"waiting"}}},
 	{matters.Deny, map[string][]string{"O": {"waiting"}, "P": {"waiting"}}},
 	{matters.Resume, map[string][]string{"L": {"suspended"}, "O": {"suspended"}, "P": {"suspended"}}},
-	{matters.Progress, map[string][]string{"L": {"accepted", "waiting"}, "U": {"accepted", "waiting"}, "O": {"dispatched", "accepted", "suspended", "waiting"}, "P": {"reported", "whistled", "dispatched", "accepted", "suspended", "waiting"}}},
+	{matters.Progress, map[string][]string{"L": {"accepted", "waiting"}, "U": {"accepted", "waiting"}, "O": {"dispatched", "accepted", "suspended", "waiting"}, "P": {"reported", "whistled", "dispatched", "accepted", "suspended", "waiting", "resolved"}}},
 	{matters.Resolve, map[string][]string{"L": {"accepted", "waiting"}}},
 	{matters.Reopen, map[string][]string{"O": {"resolved"}, "P": {"resolved"}}},
 	{matters.Close, map[string][]string{"O": {"reported", "resolved"}}},

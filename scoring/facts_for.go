@@ -18,13 +18,17 @@ import (
 // recorded, so that regrading after the list changes gives the same
 // answer:
 //
-//   - Response is the working time from the Dispatch to the unit's first
-//     Accept, and Resolution from the Dispatch to the matter's last
+//   - Response is the working time from the latest Dispatch naming the
+//     unit to its Accept of that dispatch (a Dispatch that names it again
+//     awaits a new answer, whether or not it answered an earlier one: a
+//     support unit made lead, or a lead dispatched again after its
+//     return), and Resolution from the Dispatch to the matter's last
 //     Resolve, both less the time of approved suspensions (from the
 //     Approve to the Resume: a suspension asked for and not approved stops
-//     nothing), as [matters.Matter.Elapsed] measures them (from the latest
-//     Dispatch at or before the Accept or Resolve: a re-dispatch after the
-//     lead's return restarts the clock). When the step has not happened,
+//     nothing), as [matters.Matter.ElapsedTo] measures them (from the
+//     latest Dispatch before the Accept or Resolve in the history: a
+//     re-dispatch after the lead's return restarts the clock; one recorded
+//     after the answer, if at the same instant, does not). When the step has not happened,
 //     the figure is the working time so far: to the matter's last event,
 //     or, for a unit whose return (退单) was approved before it accepted,
 //     to that Return, its answer to the whistle, unless a later Dispatch
@@ -111,20 +115,21 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	}
 	var dispatched, on bool
 	var asked int // the Seq of the unit's latest Return while dispatched
-	var accept, resolve, returned, last time.Time
+	// The Seqs of the events the clocks run to: the answer is a place in
+	// the history, not an instant that later events may share.
+	var accept, resolve, returned int
 	for i := range m.Events {
 		e := &m.Events[i]
-		last = e.At
 		switch e.Kind {
 		case matters.Dispatch:
 			on = slices.Contains(e.Units, unit)
 			dispatched = dispatched || on
-			if on && accept.IsZero() {
-				returned, asked = time.Time{}, 0 // dispatched to it again: the new dispatch awaits its answer
+			if on {
+				accept, returned, asked = 0, 0, 0 // dispatched to it (again): the dispatch awaits its answer
 			}
 		case matters.Accept:
-			if e.Actor == unit && dispatched && accept.IsZero() {
-				accept = e.At
+			if e.Actor == unit && dispatched && accept == 0 {
+				accept = i + 1
 			}
 		case matters.Return:
 			if e.Actor == unit && dispatched {
@@ -134,8 +139,8 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 			if r := e.Ref - 1; r >= 0 && r < i && m.Events[r].Kind == matters.Return && m.Events[r].Actor == unit {
 				on = false
 			}
-			if e.Ref == asked && asked > 0 && returned.IsZero() {
-				returned = m.Events[asked-1].At // its answer to the whistle, now that it is approved
+			if e.Ref == asked && asked > 0 && returned == 0 {
+				returned = asked // its answer to the whistle, now that it is approved
 			}
 		case matters.Urge:
 			if on {
@@ -148,7 +153,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		case matters.Reply:
 			f.Replied = f.Replied || e.Actor == unit && dispatched
 		case matters.Resolve:
-			resolve = e.At
+			resolve = i + 1
 		case matters.Feedback:
 			f.feedback(e)
 		}
@@ -156,24 +161,24 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	if !dispatched {
 		return Facts{}, fmt.Errorf("scoring: facts of matter %s: unit %s: %w", id, errtext.Quote(unit), matters.ErrNotDispatched)
 	}
-	f.Responded = !accept.IsZero()
-	f.Resolved = !resolve.IsZero() && f.Final
+	f.Responded = accept > 0
+	f.Resolved = resolve > 0 && f.Final
 	to := accept
 	if !f.Responded {
-		to = last
-		if !returned.IsZero() {
+		to = len(m.Events)
+		if returned > 0 {
 			to = returned
 		}
 	}
 	var err error
-	if f.Response, err = m.Elapsed(cal, to); err != nil {
+	if f.Response, err = m.ElapsedTo(cal, to); err != nil {
 		return Facts{}, fmt.Errorf("scoring: response of unit %s: %w", errtext.Quote(unit), err)
 	}
 	to = resolve
 	if !f.Resolved {
-		to = last
+		to = len(m.Events)
 	}
-	if f.Resolution, err = m.Elapsed(cal, to); err != nil {
+	if f.Resolution, err = m.ElapsedTo(cal, to); err != nil {
 		return Facts{}, fmt.Errorf("scoring: resolution of unit %s: %w", errtext.Quote(unit), err)
 	}
 	return f, nil

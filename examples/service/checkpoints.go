@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -66,8 +67,8 @@ func (s *Service) open(k kept) (journal.Checkpoint, error) {
 	var err error
 	text, _, signed := bytes.Cut(k.text, []byte("\n\n"))
 	switch {
-	case signed && s.cfg.Verifier != nil:
-		cp, err = journal.OpenCheckpoint(k.text, s.cfg.Verifier)
+	case signed && s.verifier != nil:
+		cp, err = journal.OpenCheckpoint(k.text, s.verifier)
 	case signed:
 		cp, err = journal.ParseCheckpoint(append(text[:len(text):len(text)], '\n'))
 	default:
@@ -82,14 +83,14 @@ func (s *Service) open(k kept) (journal.Checkpoint, error) {
 	return cp, nil
 }
 
-// rebuild sets the state from the latest snapshot and the rows after
-// it, checked against every checkpoint kept: those of the snapshot's
-// entries or more as Resume reads the rows, those before it by
-// verifying the rows up to the last of them. A snapshot that does not
-// check out, or whose rows do not, is told to cfg.SnapshotRefused and
-// the state rebuilt from the first row, against every checkpoint: the
-// rows are the record, a snapshot is a cache. s.mu is held or not yet
-// shared.
+// rebuild sets the state, the tree and the index from the latest
+// snapshot and the rows: the rows up to the snapshot's entry verified
+// (journal.Verify, against the checkpoints kept of fewer entries) and
+// their tree made, then the snapshot resumed with the rows from its entry
+// on (journal.Resume, against the others). A snapshot that does not check
+// out, or whose rows do not, is told to cfg.SnapshotRefused and the state
+// rebuilt from the first row, against every checkpoint: the rows are the
+// record, a snapshot is a cache. s.mu is held or not yet shared.
 func (s *Service) rebuild(ctx context.Context) error {
 	k, err := s.store.checkpoints(ctx)
 	if err != nil {
@@ -111,9 +112,15 @@ func (s *Service) rebuild(ctx context.Context) error {
 		for i < len(cps) && cps[i].Size < from {
 			i++
 		}
-		s.state, err = journal.Resume(snap, s.store.lines(ctx, from), nil, cps[i:]...)
-		if err == nil && i > 0 {
-			err = s.verify(ctx, cps[:i])
+		s.tree, s.index = journal.NewTree(), newIndex()
+		r := journal.Lines(s.index.tee(s.store.span(ctx, 1, from)))
+		_, err = journal.Verify(r, &journal.Options{Tree: s.tree}, cps[:i]...)
+		r.Close()
+		if err == nil {
+			s.state, err = journal.Resume(snap, s.index.tee(s.store.lines(ctx, from)), &journal.Options{Tree: s.tree}, cps[i:]...)
+		}
+		if err == nil {
+			err = s.indexed()
 		}
 		if err == nil {
 			s.saved = from
@@ -124,19 +131,19 @@ func (s *Service) rebuild(ctx context.Context) error {
 		}
 	}
 	s.saved = 0
-	if s.state, err = journal.Resume(nil, s.store.lines(ctx, 1), nil, cps...); err != nil {
+	s.tree, s.index = journal.NewTree(), newIndex()
+	if s.state, err = journal.Resume(nil, s.index.tee(s.store.lines(ctx, 1)), &journal.Options{Tree: s.tree}, cps...); err != nil {
 		return named(err, cps)
 	}
-	return nil
+	return s.indexed()
 }
 
-// verify checks that the journal's rows up to the last of cps hold each
-// of them.
-func (s *Service) verify(ctx context.Context, cps []journal.Checkpoint) error {
-	r := journal.Lines(s.store.span(ctx, 1, cps[len(cps)-1].Size))
-	defer r.Close()
-	_, err := journal.Verify(r, nil, cps...)
-	return err
+// indexed reports whether the index holds every entry of the state.
+func (s *Service) indexed() error {
+	if s.index.err != nil || s.index.last != s.state.Head.Seq {
+		return fmt.Errorf("the index of the entries up to %d: %v", s.state.Head.Seq, cmp.Or(s.index.err, fmt.Errorf("it ends at entry %d", s.index.last)))
+	}
+	return nil
 }
 
 // named names, in an error of the journal against the checkpoints cps

@@ -3,7 +3,9 @@
 // catalog's checks ([matters.Catalog.Apply]), grades what they call for
 // with the library's grader (package grading) and a decision table, keeps every event and evaluation in a journal
 // (package journal) in one PostgreSQL table, and serves the ranked scores
-// of a period and each matter's history with its grades and reasons.
+// of a period and each matter's history with its grades and reasons, and,
+// to whoever checks them offline with its verifier key, the receipts of a
+// matter's or a unit's entries and the proof that the journal only grew.
 //
 // Usage:
 //
@@ -13,12 +15,54 @@
 // The catalog is a [matters.Catalog] as matters.LoadCatalog reads it, the
 // table a [scoring.Table] as scoring.LoadTable reads it. The API:
 //
-//	POST /events           {"event": {...}, "quality": {"<unit>": 4}}
-//	                       → 201 {"head": {...}, "evaluations": [...], "amendments": [...]}
-//	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
-//	GET  /matters/{id}     {"matter": {...}, "evaluations": [...], "amendments": [...]}
-//	GET  /journal          {"head": {...}, "checkpoint": "<origin>\n<size>\n<root>\n"}
-//	                       (with -key, the checkpoint signed: a note, "\n— <origin> <signature>\n" after it)
+//	POST /events              {"event": {...}, "quality": {"<unit>": 4}}, the event without its time
+//	                          → 201 {"head": {...}, "event": {...}, "evaluations": [...], "amendments": [...]}
+//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /matters/{id}        {"matter": {...}, "evaluations": [...], "amendments": [...]}
+//	GET  /journal             {"head": {...}, "checkpoint": "<origin>\n<size>\n<root>\n"}
+//	                          (with -key, the checkpoint signed: a note, "\n— <origin> <signature>\n" after it)
+//	GET  /key                 {"verifier": "<name>+<hash>+<key>"}: the verifier key (-verifier); 404 without a key
+//	GET  /receipts?matter=M   the receipts of every entry of the matter (its events, evaluations, amendments)
+//	GET  /receipts?subject=U  the receipts of every evaluation of the unit and every amendment of one
+//	GET  /consistency?from=N  {"from": N, "checkpoint": "...", "proof": ["<hash>", ...]}
+//
+// The service stamps each event with the time it accepts it (Config.Now,
+// time.Now here), read under the lock that orders the journal, and
+// refuses with 400 an event that gives its own time (an "at" other than
+// the zero time, which is how a Go client that leaves At unset writes
+// it): the catalog checks only that a matter's events are in order, so a
+// unit that dated its own Accept or Resolve, even a minute back, would
+// choose its grade. No tolerance is allowed, as none is needed: a client
+// has no time to give. The reply carries the event as journaled, stamped.
+// A clock that goes back can refuse an event as out of order (422): the
+// host's clock must not step back (slew it).
+//
+// What an outsider verifies offline, with the verifier key alone: a
+// receipt (journal.Receipt, checked with Receipt.Verify or qingdan
+// journal verify-receipt) proves one entry is in the journal the service
+// signed, at its place, byte for byte; a consistency proof
+// (journal.VerifyConsistency) proves that the journal of the checkpoint
+// served extends that of a checkpoint of N entries held from before —
+// nothing in it changed, removed or reordered. Receipts come as JSON
+// Lines (application/jsonl), one receipt a line in the library's JSON
+// form (Receipt.MarshalJSON), which qingdan journal verify-receipt reads;
+// all against one signed checkpoint of the journal as it is, which the
+// service keeps first, as for GET /journal, so that a receipt never
+// carries a checkpoint the service did not keep. A request names one
+// matter or one subject (400 otherwise); one the journal holds no entry
+// of is 404; receipts of a service without a key, 409. A consistency
+// proof is from 1 to the checkpoint's size entries (400 otherwise), and
+// needs no key: without one, the checkpoint is its text. The service
+// keeps the journal's tree (journal.Tree: every hash, about 64 bytes an
+// entry) and an index of each matter's and each subject's entries in
+// memory, made from the rows on start and from each entry committed, so
+// that a receipt reads only its own entries' rows and each proof reads
+// O(log n) hashes from memory: on the wuhu year (about 8,000 entries),
+// the 472 receipts of the department graded most come in about 30 ms
+// (1.2 MB), a matter's in under 1 ms, where reading every row and making
+// the tree again alone takes about 70 ms (BenchmarkReceipts). A host of
+// tens of millions of entries would keep the tree's tiles in a table
+// instead (tlog.ReadTileData).
 //
 // An event is accepted in one transaction: its journal entry and those of
 // the evaluations it calls for are sealed against the journal's head
@@ -35,8 +79,10 @@
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is
 // committed: the service says so on stderr and tries again after the
-// next event); on start it reads the latest snapshot and the rows from
-// its head on (journal.Resume), checking both. A snapshot that does not
+// next event); on start it verifies the rows up to the latest snapshot's
+// entry, making the journal's tree (journal.Verify), and resumes from the
+// snapshot with the rows from its entry on (journal.Resume), checking
+// both. A snapshot that does not
 // check out (damaged, or of an entry the rows do not hold) is a cache,
 // not the record: the service says so on stderr and rebuilds from the
 // first row. The tables are those of package journal's documentation
@@ -50,9 +96,9 @@
 // is the origin, with -verifier its verifier key), or, without a key,
 // its text. On start it requires the journal to hold every checkpoint
 // kept — those of the snapshot's entries or more as Resume reads the
-// rows after it, those before it by verifying the rows up to the last
-// of them (journal.Verify, on every core: the cost of a restart grows
-// with the rows a kept checkpoint covers) — and refuses to start,
+// rows after it, those before it as Verify reads the rows up to the
+// snapshot (on every core: the cost of a restart grows with the rows,
+// as the tree is made of them all) — and refuses to start,
 // naming the checkpoint, when it does not: a journal cut short or
 // rewritten, its hashes recomputed and its snapshots deleted, is not
 // taken silently. A signature makes a kept checkpoint one that no one
@@ -83,7 +129,18 @@
 // byte for byte — restarts the service from the snapshot and from the
 // first row and requires the same views, and has four clients post the
 // year at once and checks that no event is lost; it has a request give
-// up while its event commits, and two services share one database. It
+// up while its event commits, and two services share one database. The
+// test's clock (Config.Now) reads each event's time in the wuhu year, set
+// by the post that gives the event; a post holds the clock until the
+// service reads it, so that the four clients' events are each stamped
+// with their own. It has a department give its Accept a time of its
+// own, backdated, and requires the event refused and, posted without
+// it, stamped and graded on the service's clock. It fetches the key,
+// the receipts of a department and of a matter, and verifies each
+// offline; a consistency proof from a checkpoint fetched early; a fork
+// signed with the same key, whose checkpoint does not extend the early
+// one; a receipt altered; and a row altered behind the service's back,
+// which gets no receipt. It
 // cuts the journal short and rewrites it, with the snapshots and
 // without, and requires the service to refuse to start, naming the
 // checkpoint; damages a snapshot and requires the same views, rebuilt

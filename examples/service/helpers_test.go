@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -17,7 +19,7 @@ import (
 )
 
 // serve opens the service on pool and serves it until the test ends.
-func serve(t *testing.T, pool *pgxpool.Pool, cfg Config) (*Service, string) {
+func serve(t testing.TB, pool *pgxpool.Pool, cfg Config) (*Service, string) {
 	t.Helper()
 	svc, err := Open(context.Background(), pool, cfg)
 	if err != nil {
@@ -30,7 +32,7 @@ func serve(t *testing.T, pool *pgxpool.Pool, cfg Config) (*Service, string) {
 
 // views returns what the service serves of the year: the journal's head,
 // the scores of the year and of each month, and every matter, by path.
-func views(t *testing.T, url string, y *wuhuYear) map[string]string {
+func views(t testing.TB, url string, y *wuhuYear) map[string]string {
 	t.Helper()
 	paths := []string{"/journal", "/scores?period=2020"}
 	for m := 1; m <= 12; m++ {
@@ -55,7 +57,7 @@ func views(t *testing.T, url string, y *wuhuYear) map[string]string {
 }
 
 // journalRows returns the journal's rows as a journal file.
-func journalRows(t *testing.T, pool *pgxpool.Pool) []byte {
+func journalRows(t testing.TB, pool *pgxpool.Pool) []byte {
 	t.Helper()
 	r := journal.Lines((&store{pool}).lines(context.Background(), 0))
 	defer r.Close()
@@ -67,7 +69,7 @@ func journalRows(t *testing.T, pool *pgxpool.Pool) []byte {
 }
 
 // eventsOf returns the events of a journal, as matter#seq, sorted.
-func eventsOf(t *testing.T, j []byte) []string {
+func eventsOf(t testing.TB, j []byte) []string {
 	t.Helper()
 	var out []string
 	for e, err := range journal.NewReader(bytes.NewReader(j), nil).All() {
@@ -86,7 +88,7 @@ func eventsOf(t *testing.T, j []byte) []string {
 	return out
 }
 
-func mustJSON(t *testing.T, v any) string {
+func mustJSON(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -95,23 +97,82 @@ func mustJSON(t *testing.T, v any) string {
 	return string(b)
 }
 
-func post(t *testing.T, url string, sub Submission) (int, string) {
+// post posts sub as a client does, without its time, the service's clock
+// reading the time the event is meant to have (clock).
+func post(t testing.TB, url string, sub Submission) (status int, body string) {
 	t.Helper()
-	return postRaw(t, url, mustJSON(t, sub))
+	at := sub.Event.At
+	sub.Event.At = time.Time{}
+	clock.run(at, func() { status, body = postRaw(t, url, mustJSON(t, sub)) })
+	return status, body
 }
 
-func postRaw(t *testing.T, url, body string) (int, string) {
+// accept gives sub to svc as post posts it.
+func accept(ctx context.Context, svc *Service, sub Submission) (acc Accepted, err error) {
+	at := sub.Event.At
+	sub.Event.At = time.Time{}
+	clock.run(at, func() { acc, err = svc.Accept(ctx, sub) })
+	return acc, err
+}
+
+// clock is the tests' clock for the service (Config.Now, wuhuConfig's):
+// a client posts an event without its time, as the service requires,
+// and the service stamps it with the time the clock reads, the time the
+// event is meant to have — the wuhu example's, so that the service's
+// journal is the example's. A post holds the clock from setting it until
+// the service reads it (once an event, under the lock that orders the
+// journal), so that clients that post at once have each event stamped
+// with its own time. Read outside a post, it is the zero time, which the
+// calendar refuses.
+var clock = &testClock{}
+
+type testClock struct {
+	turn sync.Mutex // held from setting the time until the service reads it
+	mu   sync.Mutex // guards at and done
+	at   time.Time
+	done func() // releases turn, once
+}
+
+// now is the service's clock.
+func (c *testClock) now() time.Time {
+	c.mu.Lock()
+	at, done := c.at, c.done
+	c.mu.Unlock()
+	if done == nil {
+		return time.Time{}
+	}
+	done()
+	return at
+}
+
+// run runs f, which gives the service one event, with the clock at t.
+func (c *testClock) run(t time.Time, f func()) {
+	c.turn.Lock()
+	done := sync.OnceFunc(func() {
+		c.mu.Lock()
+		c.at, c.done = time.Time{}, nil
+		c.mu.Unlock()
+		c.turn.Unlock()
+	})
+	defer done() // f gave the service no event, or failed the test
+	c.mu.Lock()
+	c.at, c.done = t, done
+	c.mu.Unlock()
+	f()
+}
+
+func postRaw(t testing.TB, url, body string) (int, string) {
 	t.Helper()
 	return read(t)(http.Post(url+"/events", "application/json", bytes.NewBufferString(body)))
 }
 
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	return read(t)(http.Get(url))
 }
 
 // read returns a function that reads a response: its status and body.
-func read(t *testing.T) func(*http.Response, error) (int, string) {
+func read(t testing.TB) func(*http.Response, error) (int, string) {
 	return func(resp *http.Response, err error) (int, string) {
 		t.Helper()
 		status, body, err := send(resp, err)

@@ -15,9 +15,7 @@ import (
 // TestHistory: what the service keeps and serves of a matter's history
 // is what its journal's committed rows hold, all of it.
 func TestHistory(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
+	c, year, cfg := withYear(t)
 
 	// A request whose context ends while its transaction commits (the
 	// client gave up; the database commits all the same) leaves the
@@ -47,7 +45,7 @@ EXCEPTION WHEN query_canceled THEN
 END $$;
 CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON journal DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()`)
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-		_, err = svc.Accept(ctx, year.subs[0])
+		_, err = accept(ctx, svc, year.subs[0])
 		cancel()
 		exec(`DROP TRIGGER slow_commit ON journal`) // waits for the commit, if it still runs
 		rows := journalRows(t, pool)

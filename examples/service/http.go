@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
@@ -17,14 +20,22 @@ const maxBody = 64 << 10
 
 // handler serves the service's HTTP JSON API:
 //
-//	POST /events           {"event": {...}, "quality": {"unit": 4}} → 201 {"head", "evaluations", "amendments"}
-//	GET  /scores?period=P  the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
-//	GET  /matters/{id}     the matter's history, its evaluations (amended) with their reasons, all its amendments
-//	GET  /journal          the journal's head and its checkpoint (signed if the service has a key), kept first
+//	POST /events              {"event": {...}, "quality": {"unit": 4}}, the event without its time
+//	                          → 201 {"head", "event", "evaluations", "amendments"}
+//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /matters/{id}        the matter's history, its evaluations (amended) with their reasons, all its amendments
+//	GET  /journal             the journal's head and its checkpoint (signed if the service has a key), kept first
+//	GET  /key                 {"verifier": "<name>+<hash>+<key>"}, the verifier key of the checkpoints
+//	GET  /receipts?matter=M   the receipts of the matter's entries, JSON Lines, against a checkpoint kept first
+//	GET  /receipts?subject=U  the receipts of the unit's evaluations and amendments, likewise
+//	GET  /consistency?from=N  {"from", "checkpoint", "proof"}: the checkpoint kept now extends the first N entries
 //
-// Errors are {"error": "..."}: 400 for a request that does not decode,
-// 422 for an event the lifecycle, the lists or the grading refuse, 404
-// for no such matter, 503 when the database fails.
+// Errors are {"error": "..."}: 400 for a request that does not decode, an
+// event that gives its time, or a bad query; 422 for an event the
+// lifecycle, the lists or the grading refuse; 404 for no such matter or
+// subject, and for the key of a service without one; 409 for receipts of
+// a service without a key; 503 when the database fails, or its rows are
+// not the journal the service holds.
 func handler(s *Service, origin string) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /events", func(w http.ResponseWriter, r *http.Request) {
@@ -34,14 +45,11 @@ func handler(s *Service, origin string) http.Handler {
 			return
 		}
 		acc, err := s.Accept(r.Context(), sub)
-		switch {
-		case errors.Is(err, errRefused):
-			reply(w, http.StatusUnprocessableEntity, err)
-		case err != nil:
-			reply(w, http.StatusServiceUnavailable, err)
-		default:
-			reply(w, http.StatusCreated, acc)
+		if err != nil {
+			reply(w, status(err), err)
+			return
 		}
+		reply(w, http.StatusCreated, acc)
 	})
 	mux.HandleFunc("GET /scores", func(w http.ResponseWriter, r *http.Request) {
 		p, err := scoring.ParsePeriod(r.URL.Query().Get("period"))
@@ -62,13 +70,59 @@ func handler(s *Service, origin string) http.Handler {
 	mux.HandleFunc("GET /journal", func(w http.ResponseWriter, r *http.Request) {
 		head, cp, err := s.Publish(r.Context(), origin)
 		if err != nil {
-			reply(w, http.StatusServiceUnavailable, err)
+			reply(w, status(err), err)
 			return
 		}
 		reply(w, http.StatusOK, struct {
 			Head       journal.Head `json:"head"`
 			Checkpoint string       `json:"checkpoint"`
 		}{head, string(cp)})
+	})
+	mux.HandleFunc("GET /key", func(w http.ResponseWriter, r *http.Request) {
+		if s.cfg.Verifier == "" {
+			reply(w, http.StatusNotFound, errors.New("the service has no key (-key, -verifier): its checkpoints are not signed"))
+			return
+		}
+		reply(w, http.StatusOK, struct {
+			Verifier string `json:"verifier"`
+		}{s.cfg.Verifier})
+	})
+	mux.HandleFunc("GET /receipts", func(w http.ResponseWriter, r *http.Request) {
+		of, id, ok := one(r.URL.Query(), "matter", "subject")
+		if !ok {
+			reply(w, http.StatusBadRequest, fmt.Errorf("receipts of one matter (?matter=M) or of one subject (?subject=U), and nothing else: %q", r.URL.RawQuery))
+			return
+		}
+		var rcs []*journal.Receipt
+		var err error
+		if of == "matter" {
+			rcs, err = s.MatterReceipts(r.Context(), origin, id)
+		} else {
+			rcs, err = s.SubjectReceipts(r.Context(), origin, id)
+		}
+		if err != nil {
+			reply(w, status(err), err)
+			return
+		}
+		jsonLines(w, rcs)
+	})
+	mux.HandleFunc("GET /consistency", func(w http.ResponseWriter, r *http.Request) {
+		_, n, ok := one(r.URL.Query(), "from")
+		from, err := strconv.ParseInt(n, 10, 64)
+		if !ok || err != nil {
+			reply(w, http.StatusBadRequest, fmt.Errorf("a consistency proof from a checkpoint's size, ?from=N, and nothing else: %q", r.URL.RawQuery))
+			return
+		}
+		p, cp, err := s.Consistency(r.Context(), origin, from)
+		if err != nil {
+			reply(w, status(err), err)
+			return
+		}
+		reply(w, http.StatusOK, struct {
+			From       int64         `json:"from"`
+			Checkpoint string        `json:"checkpoint"`
+			Proof      journal.Proof `json:"proof"`
+		}{from, string(cp), p})
 	})
 	return mux
 }
@@ -83,6 +137,60 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return fmt.Errorf("request body: %w", err)
 	}
 	return nil
+}
+
+// status is the status of a reply with the error err: 400 for an event
+// that gives its time or a size no proof starts from, 422 for an event
+// refused, 404 for what the journal holds no entry of, 409 for receipts
+// of a service without a key, 503 for the rest — the database's
+// errors, and rows that are not the journal the service holds.
+func status(err error) int {
+	for _, s := range []struct {
+		err    error
+		status int
+	}{
+		{errTimeGiven, http.StatusBadRequest},
+		{errBadSize, http.StatusBadRequest},
+		{errRefused, http.StatusUnprocessableEntity},
+		{errNotFound, http.StatusNotFound},
+		{errNoKey, http.StatusConflict},
+	} {
+		if errors.Is(err, s.err) {
+			return s.status
+		}
+	}
+	return http.StatusServiceUnavailable
+}
+
+// one returns the name and the value of a query that gives one of names,
+// once and not empty, and nothing else; false for any other query.
+func one(q url.Values, names ...string) (name, value string, ok bool) {
+	if len(q) != 1 {
+		return "", "", false
+	}
+	for name, v := range q {
+		ok = slices.Contains(names, name) && len(v) == 1 && v[0] != ""
+		return name, v[0], ok
+	}
+	return "", "", false
+}
+
+// jsonLines writes receipts as JSON Lines, one receipt a line, as qingdan
+// journal receipt writes them and qingdan journal verify-receipt reads
+// them.
+func jsonLines(w http.ResponseWriter, rcs []*journal.Receipt) {
+	var b []byte
+	for _, rc := range rcs {
+		j, err := rc.MarshalJSON() // not json.Marshal, which would read it all again
+		if err != nil {
+			reply(w, http.StatusInternalServerError, err)
+			return
+		}
+		b = append(append(b, j...), '\n')
+	}
+	w.Header().Set("Content-Type", "application/jsonl")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b)
 }
 
 // reply writes v, or an error, as JSON with the status.

@@ -24,12 +24,9 @@ import (
 // never silently rewritten — holds against someone with the database,
 // and a snapshot is a cache, never the record.
 func TestIntegrity(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
+	c, year, cfg := withYear(t)
 	cfg.SnapshotEvery = 1
-	signed := cfg
-	signed.Signer, signed.Verifier = newKey(t, origin)
+	signed := withKey(t, cfg)
 
 	// published posts the first events of the year in three rounds and
 	// publishes a checkpoint after each (GET /journal), the service
@@ -130,7 +127,7 @@ func TestIntegrity(t *testing.T) {
 			if err := rows.Scan(&size, &msg); err != nil {
 				t.Fatal(err)
 			}
-			if cp, err := journal.OpenCheckpoint([]byte(msg), signed.Verifier); err != nil || cp.Size != size {
+			if cp, err := journal.OpenCheckpoint([]byte(msg), verifierOf(t, signed)); err != nil || cp.Size != size {
 				t.Errorf("the checkpoint kept at %d: %v, %v; want one signed by the key, of %d entries", size, cp, err, size)
 			}
 			got = append(got, size)
@@ -285,8 +282,8 @@ func TestOpenKeys(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		s    note.Signer
-		v    note.Verifier
-	}{{"a signer alone", s, nil}, {"a verifier alone", nil, other}, {"another key's verifier", s, other}, {"another name's", s, elsewhere}} {
+		v    string
+	}{{"a signer alone", s, ""}, {"a verifier alone", nil, other}, {"another key's verifier", s, other}, {"another name's", s, elsewhere}, {"not a verifier key", s, "wuhu.example/journal+0000"}} {
 		c := cfg
 		c.Signer, c.Verifier = tt.s, tt.v
 		if _, err := Open(context.Background(), nil, c); err == nil || !strings.Contains(err.Error(), "verifier") {
@@ -295,9 +292,9 @@ func TestOpenKeys(t *testing.T) {
 	}
 }
 
-// newKey returns a new key of name, its signer and its verifier, read
+// newKey returns a new key of name, its signer and its verifier key, read
 // as the service reads them (loadKey, from a key file as -key names it).
-func newKey(t *testing.T, name string) (note.Signer, note.Verifier) {
+func newKey(t testing.TB, name string) (note.Signer, string) {
 	t.Helper()
 	skey, vkey, err := note.GenerateKey(rand.Reader, name)
 	if err != nil {
@@ -312,4 +309,14 @@ func newKey(t *testing.T, name string) (note.Signer, note.Verifier) {
 		t.Fatal(err)
 	}
 	return s, v
+}
+
+// verifierOf returns the verifier of cfg's key.
+func verifierOf(t testing.TB, cfg Config) note.Verifier {
+	t.Helper()
+	v, err := note.NewVerifier(cfg.Verifier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -58,6 +58,7 @@ func run(args []string, stderr io.Writer) error {
 		}
 		*origin = cfg.Signer.Name()
 	}
+	cfg.Now = time.Now // each event is stamped with the time it is accepted
 	cfg.SnapshotFailed = func(err error) { fmt.Fprintln(stderr, "service:", err) }
 	cfg.SnapshotRefused = func(err error) { fmt.Fprintln(stderr, "service:", err) }
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -110,26 +111,25 @@ func load[T any](name string, read func(io.Reader) (T, error)) (T, error) {
 	return v, nil
 }
 
-// loadKey reads the signer key in the file name and the verifier key
-// vkey: both, or neither (no key).
-func loadKey(name, vkey string) (note.Signer, note.Verifier, error) {
+// loadKey reads the signer key in the file name and checks the verifier
+// key vkey, which it returns: both, or neither (no key).
+func loadKey(name, vkey string) (note.Signer, string, error) {
 	if name == "" && vkey == "" {
-		return nil, nil, nil
+		return nil, "", nil
 	}
 	if name == "" || vkey == "" {
-		return nil, nil, errors.New("-key and -verifier go together: the signer key and its verifier key")
+		return nil, "", errors.New("-key and -verifier go together: the signer key and its verifier key")
 	}
 	skey, err := os.ReadFile(name)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	signer, err := note.NewSigner(strings.TrimSpace(string(skey)))
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return nil, "", fmt.Errorf("%s: %w", name, err)
 	}
-	verifier, err := note.NewVerifier(vkey)
-	if err != nil {
-		return nil, nil, fmt.Errorf("-verifier: %w", err)
+	if _, err := note.NewVerifier(vkey); err != nil {
+		return nil, "", fmt.Errorf("-verifier: %w", err)
 	}
-	return signer, verifier, nil
+	return signer, vkey, nil
 }

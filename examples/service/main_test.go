@@ -74,10 +74,10 @@ func TestLoadKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	signer, verifier, err := loadKey(name, vkey)
-	if err != nil || signer.Name() != origin || verifier.KeyHash() != signer.KeyHash() {
+	if err != nil || signer.Name() != origin || verifier != vkey {
 		t.Errorf("loadKey = %v, %v, %v; want the key %s", signer, verifier, err, origin)
 	}
-	if signer, verifier, err := loadKey("", ""); signer != nil || verifier != nil || err != nil {
+	if signer, verifier, err := loadKey("", ""); signer != nil || verifier != "" || err != nil {
 		t.Errorf("loadKey without a key = %v, %v, %v; want none, and no error", signer, verifier, err)
 	}
 	for _, tt := range []struct{ name, file, vkey, want string }{

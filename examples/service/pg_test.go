@@ -89,7 +89,7 @@ type cluster struct {
 
 // needPostgres returns the directory of PostgreSQL's programs. Without
 // PostgreSQL it fails under CI (QINGDAN_CI=1) and skips elsewhere.
-func needPostgres(t *testing.T) string {
+func needPostgres(t testing.TB) string {
 	t.Helper()
 	bin, err := postgresBin(postgresDirs)
 	if err != nil {
@@ -103,7 +103,7 @@ func needPostgres(t *testing.T) string {
 
 // startCluster starts a cluster. Without PostgreSQL it fails under CI
 // (QINGDAN_CI=1) and skips elsewhere.
-func startCluster(t *testing.T) *cluster {
+func startCluster(t testing.TB) *cluster {
 	t.Helper()
 	c := &cluster{bin: needPostgres(t), port: 20000 + os.Getpid()%20000}
 	base, err := os.MkdirTemp("", "qingdan-pg-")
@@ -242,7 +242,7 @@ func (c *cluster) command(name string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-func (c *cluster) run(t *testing.T, name string, args ...string) {
+func (c *cluster) run(t testing.TB, name string, args ...string) {
 	t.Helper()
 	if out, err := c.command(name, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", name, err, out)
@@ -251,7 +251,7 @@ func (c *cluster) run(t *testing.T, name string, args ...string) {
 
 // database creates a database and returns a pool on it, closed when the
 // test ends.
-func (c *cluster) database(t *testing.T, name string) *pgxpool.Pool {
+func (c *cluster) database(t testing.TB, name string) *pgxpool.Pool {
 	t.Helper()
 	ctx := context.Background()
 	admin := c.pool(t, "postgres")
@@ -263,7 +263,7 @@ func (c *cluster) database(t *testing.T, name string) *pgxpool.Pool {
 }
 
 // pool opens a pool on a database, closed when the test ends.
-func (c *cluster) pool(t *testing.T, db string) *pgxpool.Pool {
+func (c *cluster) pool(t testing.TB, db string) *pgxpool.Pool {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"golang.org/x/mod/sumdb/note"
@@ -33,11 +34,19 @@ type Config struct {
 	// check out on start: the service rebuilds from the first row.
 	SnapshotRefused func(error)
 	// Signer, if set, signs the checkpoints the service publishes and
-	// keeps (its name is their origin); Verifier, the verifier of the
-	// same key, checks the signatures of those kept on start. Both or
+	// keeps (its name is their origin); Verifier, the verifier key of the
+	// same key as note.NewVerifier reads it ("<name>+<hash>+<key>"),
+	// checks the signatures of those kept on start, and is served to
+	// whoever checks a receipt or a checkpoint (GET /key). Both or
 	// neither.
 	Signer   note.Signer
-	Verifier note.Verifier
+	Verifier string
+	// Now is the clock the service stamps each event with (Event.At)
+	// when it accepts it; nil means time.Now. It is read once an event,
+	// under the lock that orders the journal, so that the journal's
+	// events are in the order of their times as long as the clock does
+	// not go back.
+	Now func() time.Time
 }
 
 // Service accepts the events of matters, grades them and keeps the
@@ -46,15 +55,18 @@ type Config struct {
 // committed rows. It is safe for concurrent use: events are accepted one
 // at a time, in the order of the journal.
 type Service struct {
-	store *store
-	cal   *workday.Calendar
-	cfg   Config
-	grade scoring.Evaluator // cfg.Table, compiled
+	store    *store
+	cal      *workday.Calendar
+	cfg      Config
+	grade    scoring.Evaluator // cfg.Table, compiled
+	verifier note.Verifier     // cfg.Verifier's, nil without a key
 
 	mu    sync.Mutex
 	state *journal.Rebuilt
-	saved int64 // the head of the latest snapshot
-	kept  int64 // the size of the largest checkpoint kept, -1 for none
+	tree  *journal.Tree // the journal's tree, every hash: for proofs
+	index *index        // the entries of each matter and each subject
+	saved int64         // the head of the latest snapshot
+	kept  int64         // the size of the largest checkpoint kept, -1 for none
 }
 
 // Open creates the tables if needed and rebuilds the state from the
@@ -65,18 +77,28 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if cfg.Catalog == nil || cfg.Table == nil {
 		return nil, errors.New("service: a catalog and a table are needed")
 	}
-	if (cfg.Signer == nil) != (cfg.Verifier == nil) ||
-		cfg.Signer != nil && (cfg.Signer.Name() != cfg.Verifier.Name() || cfg.Signer.KeyHash() != cfg.Verifier.KeyHash()) {
+	var verifier note.Verifier
+	if cfg.Verifier != "" {
+		var err error
+		if verifier, err = note.NewVerifier(cfg.Verifier); err != nil {
+			return nil, fmt.Errorf("service: the verifier key: %w", err)
+		}
+	}
+	if (cfg.Signer == nil) != (verifier == nil) ||
+		cfg.Signer != nil && (cfg.Signer.Name() != verifier.Name() || cfg.Signer.KeyHash() != verifier.KeyHash()) {
 		return nil, errors.New("service: a signer needs its own verifier key, and a verifier its signer")
 	}
 	if cfg.SnapshotEvery == 0 {
 		cfg.SnapshotEvery = 5000
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	grade, err := cfg.Table.Compile()
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, kept: -1}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, kept: -1}
 	if err := s.store.migrate(ctx); err != nil {
 		return nil, err
 	}
@@ -87,16 +109,20 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 }
 
 // Submission is an event to accept, with the owner's judgement of the
-// quality of each unit it grades (1 to 5; absent, not judged).
+// quality of each unit it grades (1 to 5; absent, not judged). The event
+// comes without its time (At, absent or the zero time): the service
+// stamps it.
 type Submission struct {
 	Event   matters.Event  `json:"event"`
 	Quality map[string]int `json:"quality,omitempty"`
 }
 
 // Accepted is what accepting an event recorded: the journal's new head,
-// and the evaluations and amendments the event called for.
+// the event as journaled (with the time the service stamped it with),
+// and the evaluations and amendments it called for.
 type Accepted struct {
 	Head        journal.Head         `json:"head"`
+	Event       matters.Event        `json:"event"`
 	Evaluations []scoring.Evaluation `json:"evaluations"`
 	Amendments  []scoring.Amendment  `json:"amendments"`
 }
@@ -105,18 +131,30 @@ type Accepted struct {
 // lists', the grading's.
 var errRefused = errors.New("refused")
 
-// Accept applies an event to its matter (checked by the catalog), grades
-// what it calls for, and stores the event and its evaluations in the
-// journal in one transaction; only once that commits does the state
-// change. An event the state refuses is checked again once the state
-// has the rows committed after its head, if there are any (another
-// service on the same database committed them). The transaction runs to
+// errTimeGiven is an event that comes with its time: the service stamps
+// an event itself, with the time it accepts it.
+var errTimeGiven = errors.New("the service stamps an event with the time it accepts it: leave at out")
+
+// Accept stamps an event with the time it accepts it (Config.Now),
+// applies it to its matter (checked by the catalog), grades what it
+// calls for, and stores the event and its evaluations in the journal in
+// one transaction; only once that commits does the state change. An
+// event that gives its time is refused (errTimeGiven): the catalog checks
+// only that a matter's events are in order, so a unit that chose the
+// time of its own Accept or Resolve would choose its grade. An event the
+// state refuses is checked again once the state has the rows committed
+// after its head, if there are any (another service on the same database
+// committed them). The transaction runs to
 // its end whatever becomes of ctx (its values are kept, its end
 // ignored): a client that gives up while its event commits does not leave
 // rows committed that the state lacks.
 func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
+	if at := sub.Event.At; !at.IsZero() {
+		return Accepted{}, fmt.Errorf("event %s#%d gives its time, %s: %w", sub.Event.Matter, sub.Event.Seq, at.Format(time.RFC3339Nano), errTimeGiven)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	sub.Event.At = s.cfg.Now().In(workday.CST()) // In drops the monotonic reading
 	acc, lines, err := s.prepare(sub)
 	if errors.Is(err, errRefused) {
 		// Refused by the state: another service on the same database may
@@ -141,7 +179,7 @@ func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) 
 		return Accepted{}, errors.Join(err, s.resync(ctx))
 	}
 	for _, l := range lines {
-		if err := s.state.Apply(l); err != nil {
+		if err := s.apply(l); err != nil {
 			panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
 		}
 	}
@@ -179,7 +217,7 @@ func (s *Service) prepare(sub Submission) (Accepted, [][]byte, error) {
 	if err := judgedGraded(sub, grades); err != nil {
 		return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
 	}
-	acc := Accepted{Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
+	acc := Accepted{Event: m.Events[len(m.Events)-1], Evaluations: []scoring.Evaluation{}, Amendments: []scoring.Amendment{}}
 	payloads := []any{m.Events[len(m.Events)-1]}
 	for _, g := range grades {
 		if g.Amendment != nil {
@@ -235,7 +273,7 @@ func (s *Service) grader(quality map[string]int) grading.Grader {
 func (s *Service) resync(ctx context.Context) error {
 	for line, err := range s.store.lines(ctx, s.state.Head.Seq+1) {
 		if err == nil {
-			err = s.state.Apply(line)
+			err = s.apply(line)
 		}
 		if err != nil {
 			return fmt.Errorf("the journal after entry %d: %w", s.state.Head.Seq, err)

@@ -26,9 +26,7 @@ const origin = "wuhu.example/journal"
 // throwaway PostgreSQL cluster: from one client, then from four at
 // once; each time it restarts the service and requires the same state.
 func TestService(t *testing.T) {
-	c := startCluster(t)
-	year := loadWuhuYear(t)
-	cfg := wuhuConfig(t)
+	c, year, cfg := withYear(t)
 	var sequential map[string]string
 	t.Run("the wuhu year, restarted", func(t *testing.T) {
 		pool := c.database(t, "wuhu")
@@ -79,8 +77,9 @@ func TestService(t *testing.T) {
 				client[s.Event.Matter] = len(client) % 4
 			}
 		}
-		bodies := make([]string, len(year.subs))
+		bodies := make([]string, len(year.subs)) // as post posts them: without their times
 		for i, sub := range year.subs {
+			sub.Event.At = time.Time{}
 			bodies[i] = mustJSON(t, sub)
 		}
 		var wg sync.WaitGroup
@@ -92,7 +91,12 @@ func TestService(t *testing.T) {
 						continue
 					}
 					// Not post: t.Fatal must not be called off the test's goroutine.
-					status, body, err := send(http.Post(url+"/events", "application/json", strings.NewReader(bodies[i])))
+					var status int
+					var body string
+					var err error
+					clock.run(sub.Event.At, func() {
+						status, body, err = send(http.Post(url+"/events", "application/json", strings.NewReader(bodies[i])))
+					})
 					if err == nil && status != http.StatusCreated {
 						err = fmt.Errorf("%d %s", status, body)
 					}
@@ -183,7 +187,7 @@ func TestService(t *testing.T) {
 				subs = append(subs, sub)
 			}
 		}
-		if _, err := svc.Accept(context.Background(), subs[0]); err != nil {
+		if _, err := accept(context.Background(), svc, subs[0]); err != nil {
 			t.Fatal(err)
 		}
 		before, ok := svc.Matter(id)
@@ -192,7 +196,7 @@ func TestService(t *testing.T) {
 		}
 		want := mustJSON(t, before)
 		for _, sub := range subs[1:] {
-			if _, err := svc.Accept(context.Background(), sub); err != nil {
+			if _, err := accept(context.Background(), svc, sub); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -263,6 +267,8 @@ func TestService(t *testing.T) {
 			t.Fatalf("the first event: %d %s", status, body)
 		}
 		second := year.subs[1]
+		again := first
+		again.Event.At = time.Time{} // as post posts it
 		for _, tt := range []struct {
 			name   string
 			body   string
@@ -271,9 +277,13 @@ func TestService(t *testing.T) {
 			{"not JSON", "{", http.StatusBadRequest},
 			{"a misspelt field", `{"evnt":{}}`, http.StatusBadRequest},
 			{"two values", `{} {}`, http.StatusBadRequest},
-			{"an event again", mustJSON(t, first), http.StatusUnprocessableEntity},
+			{"an event again", mustJSON(t, again), http.StatusUnprocessableEntity},
+			{"an event that gives its time", mustJSON(t, second), http.StatusBadRequest},
 		} {
-			if status, body := postRaw(t, url, tt.body); status != tt.status {
+			var status int
+			var body string
+			clock.run(first.Event.At, func() { status, body = postRaw(t, url, tt.body) })
+			if status != tt.status {
 				t.Errorf("%s: %d %s; want %d", tt.name, status, body, tt.status)
 			}
 		}

@@ -109,6 +109,23 @@ func (s *store) span(ctx context.Context, from, to int64) iter.Seq2[[]byte, erro
 	}
 }
 
+// entries returns the lines of the entries seqs, in order: every one, or
+// an error.
+func (s *store) entries(ctx context.Context, seqs []int64) ([][]byte, error) {
+	rows, err := s.pool.Query(ctx, `SELECT line FROM journal WHERE seq = ANY($1) ORDER BY seq`, seqs)
+	if err != nil {
+		return nil, fmt.Errorf("reading the journal: %w", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+	if err != nil {
+		return nil, fmt.Errorf("reading the journal: %w", err)
+	}
+	if len(lines) != len(seqs) {
+		return nil, fmt.Errorf("reading the journal: %d of the %d entries asked for are missing", len(seqs)-len(lines), len(seqs))
+	}
+	return lines, nil
+}
+
 // append stores the lines of entries first, first+1, … in one
 // transaction: all of them or none.
 func (s *store) append(ctx context.Context, first int64, lines [][]byte) error {

@@ -77,7 +77,7 @@ var qualityText = regexp.MustCompile(`, quality ([1-5])\b`)
 // loadWuhuYear runs the wuhu example with -journal and reads its journal
 // back: the events to post, and with each the quality that the
 // evaluations after it in the journal were graded with.
-func loadWuhuYear(t *testing.T) *wuhuYear {
+func loadWuhuYear(t testing.TB) *wuhuYear {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "wuhu.jsonl")
 	cmd := exec.Command("go", "run", "./examples/wuhu", "-journal", name)
@@ -128,8 +128,16 @@ func loadWuhuYear(t *testing.T) *wuhuYear {
 	return y
 }
 
+// withYear starts a cluster and loads the wuhu year and its config
+// (wuhuConfig): what a test that posts the year needs. Without
+// PostgreSQL it fails under CI and skips elsewhere (startCluster).
+func withYear(t testing.TB) (*cluster, *wuhuYear, Config) {
+	t.Helper()
+	return startCluster(t), loadWuhuYear(t), wuhuConfig(t)
+}
+
 // wuhuConfig is the wuhu example's catalog and wuhu's decision table.
-func wuhuConfig(t *testing.T) Config {
+func wuhuConfig(t testing.TB) Config {
 	t.Helper()
 	// read decodes one of the example's data files, without the members
 	// that only describe it.
@@ -165,7 +173,7 @@ func wuhuConfig(t *testing.T) Config {
 	if err := json.Unmarshal(read("synthetic.json"), &syn); err != nil {
 		t.Fatal(err)
 	}
-	return Config{Catalog: &matters.Catalog{Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500}
+	return Config{Catalog: &matters.Catalog{Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now}
 }
 
 // TestQualityOf reads the quality judgement of an evaluation in each form

@@ -1,0 +1,397 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/mod/sumdb/note"
+
+	"github.com/qingdan/qingdan/journal"
+)
+
+// TestOutsider: what the service gives an outsider — its verifier key,
+// the receipts of a department's or a matter's entries, the proof that
+// the journal only grew since a checkpoint — verifies offline with the
+// key alone; a receipt of a log forked or altered, with the same key
+// even, does not verify against what the outsider holds.
+func TestOutsider(t *testing.T) {
+	c, year, cfg := withYear(t)
+	cfg = withKey(t, cfg)
+	pool := c.database(t, "outsider")
+	_, url := serve(t, pool, cfg)
+	postAll(t, url, year.subs[:100])
+	// The outsider takes the key and a checkpoint early, and keeps them.
+	v := verifierAt(t, url)
+	early := checkpointAt(t, url, v)
+	postAll(t, url, year.subs[100:800])
+	rows := journalRows(t, pool)
+	matter := year.subs[0].Event.Matter
+	subject := busiest(t, rows)
+
+	var latest journal.Checkpoint
+	for _, tt := range []struct{ query, matter, subject string }{
+		{"?subject=" + subject, "", subject},
+		{"?matter=" + matter, matter, ""},
+	} {
+		t.Run("receipts "+tt.query, func(t *testing.T) {
+			rcs := receiptsAt(t, url+"/receipts"+tt.query)
+			var seqs []int64
+			for i, rc := range rcs {
+				e, cp, err := rc.Verify(v) // offline: the key alone
+				if err != nil {
+					t.Fatalf("receipt %d (entry %d): %v", i, rc.Entry.Seq, err)
+				}
+				if cp != latest && i > 0 {
+					t.Errorf("receipt %d is against the checkpoint %+v; the first against %+v", i, cp, latest)
+				}
+				latest = cp
+				seqs = append(seqs, e.Seq)
+			}
+			// Every entry of the matter, or every evaluation and amendment
+			// of the subject, that the checkpoint holds: read off the rows.
+			if diff := cmp.Diff(entriesOf(t, rows, latest.Size, tt.matter, tt.subject), seqs); diff != "" {
+				t.Errorf("the entries receipted mismatch (-want +got):\n%s", diff)
+			}
+			requireKept(t, pool, rcs[0].Checkpoint)
+			t.Logf("%d receipts, against the checkpoint of %d entries, verified with the key", len(rcs), latest.Size)
+		})
+	}
+
+	// The receipts as served are what the command checks, with the key
+	// as served.
+	t.Run("qingdan journal verify-receipt", func(t *testing.T) {
+		dir := t.TempDir()
+		_, body := get(t, url+"/receipts?matter="+matter)
+		for name, text := range map[string]string{"key.pub": verifierKeyAt(t, url) + "\n", "receipts": body} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd := exec.Command("go", "run", "./cmd/qingdan", "journal", "verify-receipt", "-key", filepath.Join(dir, "key.pub"), filepath.Join(dir, "receipts"))
+		cmd.Dir = "../.."
+		out, err := cmd.CombinedOutput()
+		if n := strings.Count(string(out), "通过，"); err != nil || n != strings.Count(body, "\n") {
+			t.Errorf("qingdan journal verify-receipt: %v, %d receipts verified of %d:\n%s", err, n, strings.Count(body, "\n"), out)
+		}
+	})
+
+	t.Run("the journal only grew since the early checkpoint", func(t *testing.T) {
+		for _, from := range []journal.Checkpoint{early, latest} {
+			p, newer, msg := consistencyAt(t, url, from.Size, v)
+			if err := journal.VerifyConsistency(p, from, newer); err != nil || newer.Size < latest.Size {
+				t.Errorf("from %d entries to %d: %v; want a proof that verifies, to at least %d", from.Size, newer.Size, err, latest.Size)
+			}
+			requireKept(t, pool, msg)
+		}
+	})
+
+	// A log that forks at its first entry, signed with the same key (the
+	// key leaked, or the host keeps two books): its receipts verify with
+	// the key, as the receipt promises no more than its own checkpoint,
+	// but its checkpoint does not extend the outsider's early one, and its
+	// entry is not in the log the outsider's checkpoints are of.
+	t.Run("a receipt from a forked log", func(t *testing.T) {
+		_, fork := serve(t, c.database(t, "fork"), cfg)
+		forked := append([]Submission{}, year.subs[:150]...) // more than the early checkpoint holds
+		forked[0].Event.Note += "（改）"
+		postAll(t, fork, forked)
+		rc := receiptsAt(t, fork+"/receipts?matter="+matter)[0]
+		_, forkCP, err := rc.Verify(v)
+		if err != nil {
+			t.Fatalf("the fork's receipt, signed with the same key: %v; want it to verify against its own checkpoint", err)
+		}
+		p, _, _ := consistencyAt(t, fork, early.Size, v)
+		if err := journal.VerifyConsistency(p, early, forkCP); !errors.Is(err, journal.ErrProof) {
+			t.Errorf("the fork's checkpoint against the outsider's early one: %v; want ErrProof", err)
+		}
+		real := receiptsAt(t, url+"/receipts?matter="+matter)[0]
+		mixed := journal.Receipt{Entry: rc.Entry, Proof: real.Proof, Checkpoint: real.Checkpoint}
+		if _, _, err := mixed.Verify(v); !errors.Is(err, journal.ErrProof) {
+			t.Errorf("the fork's entry against the published checkpoint: %v; want ErrProof", err)
+		}
+	})
+
+	t.Run("a receipt altered", func(t *testing.T) {
+		rc := receiptsAt(t, url+"/receipts?matter="+matter)[0]
+		rc.Entry = altered(t, rc.Entry) // hashed again: a sound entry, not the journal's
+		if _, _, err := rc.Verify(v); !errors.Is(err, journal.ErrProof) {
+			t.Errorf("a receipt whose entry was altered and hashed again: %v; want ErrProof", err)
+		}
+	})
+
+	t.Run("bad requests", func(t *testing.T) {
+		size := checkpointAt(t, url, v).Size
+		for path, want := range map[string]int{
+			"/receipts":         http.StatusBadRequest,
+			"/receipts?matter=": http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&subject=x": http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&matter=x":  http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&x=1":       http.StatusBadRequest,
+			"/receipts?unit=" + subject:                 http.StatusBadRequest,
+			"/receipts?matter=WH2020-none":              http.StatusNotFound,
+			"/receipts?subject=none":                    http.StatusNotFound,
+			"/consistency":                              http.StatusBadRequest,
+			"/consistency?from=0":                       http.StatusBadRequest,
+			"/consistency?from=-1":                      http.StatusBadRequest,
+			"/consistency?from=x":                       http.StatusBadRequest,
+			"/consistency?from=1e3":                     http.StatusBadRequest,
+			"/consistency?from=99999999999999999999":    http.StatusBadRequest,
+			fmt.Sprintf("/consistency?from=%d", size+1): http.StatusBadRequest,
+			fmt.Sprintf("/consistency?from=%d", size):   http.StatusOK,
+			"/consistency?from=1&from=2":                http.StatusBadRequest,
+		} {
+			if status, body := get(t, url+path); status != want {
+				t.Errorf("GET %s: %d %s; want %d", path, status, body, want)
+			}
+		}
+	})
+
+	t.Run("without a key", func(t *testing.T) {
+		_, url := serve(t, c.pool(t, "outsider"), wuhuConfig(t))
+		for path, want := range map[string]int{"/key": http.StatusNotFound, "/receipts?matter=" + matter: http.StatusConflict} {
+			if status, body := get(t, url+path); status != want || !strings.Contains(body, "the service has no key") {
+				t.Errorf("GET %s: %d %s; want %d, saying the service has no key", path, status, body, want)
+			}
+		}
+		// A consistency proof needs no key: the checkpoint is its text.
+		var j consistency
+		getJSON(t, url, fmt.Sprintf("/consistency?from=%d", early.Size), &j)
+		newer, err := journal.ParseCheckpoint([]byte(j.Checkpoint))
+		if err == nil {
+			err = journal.VerifyConsistency(j.Proof, early, newer)
+		}
+		if err != nil {
+			t.Errorf("without a key, from %d entries: %v", early.Size, err)
+		}
+	})
+
+	// Last, as it changes a row: a row altered behind the service's back,
+	// its hash computed again, gets no receipt.
+	t.Run("a row altered in the database", func(t *testing.T) {
+		rc := receiptsAt(t, url+"/receipts?matter="+matter)[0]
+		bypass(t, pool, "journal", `UPDATE journal SET line = $2 WHERE seq = $1`, rc.Entry.Seq, string(altered(t, rc.Entry).Line()))
+		status, body := get(t, url+"/receipts?matter="+matter)
+		if want := fmt.Sprintf("entry %d", rc.Entry.Seq); status != http.StatusServiceUnavailable || !strings.Contains(body, want) {
+			t.Errorf("receipts with a row altered: %d %s; want 503 naming %s", status, body, want)
+		}
+	})
+}
+
+// consistency is the reply of GET /consistency.
+type consistency struct {
+	From       int64         `json:"from"`
+	Checkpoint string        `json:"checkpoint"`
+	Proof      journal.Proof `json:"proof"`
+}
+
+// postAll posts subs, each accepted.
+func postAll(t testing.TB, url string, subs []Submission) {
+	t.Helper()
+	for _, sub := range subs {
+		if status, body := post(t, url, sub); status != http.StatusCreated {
+			t.Fatalf("event %s#%d: %d %s", sub.Event.Matter, sub.Event.Seq, status, body)
+		}
+	}
+}
+
+// withKey returns cfg with a new key.
+func withKey(t testing.TB, cfg Config) Config {
+	t.Helper()
+	cfg.Signer, cfg.Verifier = newKey(t, origin)
+	return cfg
+}
+
+// getJSON decodes into v what the service serves at url+path, 200 OK.
+func getJSON(t testing.TB, url, path string, v any) {
+	t.Helper()
+	status, body := get(t, url+path)
+	if err := json.Unmarshal([]byte(body), v); status != http.StatusOK || err != nil {
+		t.Fatalf("GET %s: %d %s (%v)", path, status, body, err)
+	}
+}
+
+// verifierKeyAt returns the service's verifier key (GET /key), its text.
+func verifierKeyAt(t testing.TB, url string) string {
+	t.Helper()
+	var k struct {
+		Verifier string `json:"verifier"`
+	}
+	getJSON(t, url, "/key", &k)
+	return k.Verifier
+}
+
+// verifierAt returns the service's verifier key (GET /key).
+func verifierAt(t testing.TB, url string) note.Verifier {
+	t.Helper()
+	v, err := note.NewVerifier(verifierKeyAt(t, url))
+	if err != nil {
+		t.Fatalf("GET /key: %v", err)
+	}
+	return v
+}
+
+// checkpointAt returns the service's checkpoint (GET /journal), its
+// signature checked with v.
+func checkpointAt(t testing.TB, url string, v note.Verifier) journal.Checkpoint {
+	t.Helper()
+	var j struct {
+		Checkpoint string `json:"checkpoint"`
+	}
+	getJSON(t, url, "/journal", &j)
+	cp, err := journal.OpenCheckpoint([]byte(j.Checkpoint), v)
+	if err != nil {
+		t.Fatalf("GET /journal: %v", err)
+	}
+	return cp
+}
+
+// receiptsAt reads the receipts the service serves at url (JSON Lines).
+func receiptsAt(t testing.TB, url string) []journal.Receipt {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/jsonl" {
+		t.Fatalf("GET %s: %s, %s", url, resp.Status, resp.Header.Get("Content-Type"))
+	}
+	var out []journal.Receipt
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var rc journal.Receipt
+		if err := json.Unmarshal(sc.Bytes(), &rc); err != nil {
+			t.Fatalf("GET %s, receipt %d: %v", url, len(out)+1, err)
+		}
+		out = append(out, rc)
+	}
+	if err := sc.Err(); err != nil || len(out) == 0 {
+		t.Fatalf("GET %s: %d receipts, %v", url, len(out), err)
+	}
+	return out
+}
+
+// consistencyAt returns the proof the service gives (GET /consistency)
+// from size entries, and its checkpoint, opened with v, and as served.
+func consistencyAt(t testing.TB, url string, size int64, v note.Verifier) (journal.Proof, journal.Checkpoint, []byte) {
+	t.Helper()
+	var j consistency
+	if getJSON(t, url, fmt.Sprintf("/consistency?from=%d", size), &j); j.From != size {
+		t.Fatalf("GET /consistency?from=%d: from %d", size, j.From)
+	}
+	cp, err := journal.OpenCheckpoint([]byte(j.Checkpoint), v)
+	if err != nil {
+		t.Fatalf("GET /consistency?from=%d: %v", size, err)
+	}
+	return j.Proof, cp, []byte(j.Checkpoint)
+}
+
+// requireKept requires the signed checkpoint msg to be one the service
+// kept: a receipt never carries a checkpoint the service did not keep.
+func requireKept(t testing.TB, pool *pgxpool.Pool, msg []byte) {
+	t.Helper()
+	var n int
+	if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM journal_checkpoint WHERE checkpoint = $1`, string(msg)).Scan(&n); err != nil || n != 1 {
+		t.Errorf("the checkpoint served is kept %d times (%v); want once:\n%s", n, err, msg)
+	}
+}
+
+// entriesOf returns the entries among the first size of the journal j
+// that are of the matter (events, evaluations, amendments), or the
+// evaluations and amendments of the subject, decoded as the library
+// decodes them.
+func entriesOf(t testing.TB, j []byte, size int64, matter, subject string) []int64 {
+	t.Helper()
+	var out []int64
+	for e, err := range journal.NewReader(strings.NewReader(string(j)), nil).All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Seq > size {
+			break
+		}
+		m, s := placeOf(t, e)
+		if matter != "" && m == matter || subject != "" && s == subject {
+			out = append(out, e.Seq)
+		}
+	}
+	return out
+}
+
+// placeOf returns the matter of an entry and the subject of an
+// evaluation or an amendment.
+func placeOf(t testing.TB, e journal.Entry) (matter, subject string) {
+	t.Helper()
+	switch e.Kind {
+	case journal.KindEvent:
+		ev, err := e.Event()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ev.Matter, ""
+	case journal.KindEvaluation:
+		ev, err := e.Evaluation()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ev.Matter, ev.Subject
+	default:
+		a, err := e.Amendment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Matter, a.Subject
+	}
+}
+
+// busiest returns the subject of the most evaluations in the journal j.
+func busiest(t testing.TB, j []byte) string {
+	t.Helper()
+	n := map[string]int{}
+	best := ""
+	for e, err := range journal.NewReader(strings.NewReader(string(j)), nil).All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, s := placeOf(t, e); s != "" {
+			n[s]++
+			if n[s] > n[best] || n[s] == n[best] && s < best {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
+// altered returns the event of entry e with a word added to its note,
+// hashed again: an entry as sound as e, at its place, that the journal
+// does not hold.
+func altered(t testing.TB, e journal.Entry) journal.Entry {
+	t.Helper()
+	ev, err := e.Event()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Note += "（改）"
+	line, _, err := journal.Seal(journal.Head{Seq: e.Seq - 1, Hash: e.Prev}, ev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := journal.ParseLine(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
