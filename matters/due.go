@@ -76,7 +76,13 @@ const indexAbove = 64
 // A matter suspended for more than Supervision.SuspendDays working days
 // since the approval of its suspension calls for a Supervise, unless it
 // was supervised since that approval, or the clocks call for one at the
-// same scan.
+// same scan. That supervision counts as any other
+// since the latest dispatch: a lead overdue after its resume is not
+// supervised for it again, but escalated when EscalateDays call for it.
+// (A supervision made while a suspension lasts cannot be told from one
+// the clocks called for: a lead late before its suspension is escalated
+// while suspended, and counting that one apart would supervise it again
+// at every scan.)
 //
 // A resolved or closed matter calls for a Supervise when it was reopened
 // Supervision.Reopens times (the catalog's limit, counted over its whole
