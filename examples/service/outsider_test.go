@@ -28,6 +28,7 @@ import (
 func TestOutsider(t *testing.T) {
 	c, year, cfg := withYear(t)
 	cfg = withKey(t, cfg)
+	cfg.SnapshotEvery = 400 // a snapshot before the journal's end, to restart from
 	pool := c.database(t, "outsider")
 	_, url := serve(t, pool, cfg)
 	postAll(t, url, year.subs[:100])
@@ -176,6 +177,37 @@ func TestOutsider(t *testing.T) {
 		}
 	})
 
+	// A restart makes the tree and the index again from the snapshot and
+	// the rows, then from every row: the same receipts and proofs, byte
+	// for byte, against the same checkpoint kept.
+	t.Run("the same after a restart", func(t *testing.T) {
+		paths := []string{"/receipts?subject=" + subject, "/receipts?matter=" + matter, fmt.Sprintf("/consistency?from=%d", early.Size)}
+		served := func(url string) map[string]string {
+			out := map[string]string{}
+			for _, p := range paths {
+				status, body := get(t, url+p)
+				if status != http.StatusOK {
+					t.Fatalf("GET %s: %d %s", p, status, body)
+				}
+				out[p] = body
+			}
+			return out
+		}
+		want := served(url)
+		if n := rowCount(t, pool, "journal_snapshot"); n == 0 {
+			t.Fatal("no snapshot to restart from")
+		}
+		_, again := serve(t, c.pool(t, "outsider"), cfg)
+		if diff := cmp.Diff(want, served(again)); diff != "" {
+			t.Errorf("restarted from the snapshot, mismatch (-want +got):\n%s", diff)
+		}
+		bypass(t, pool, "journal_snapshot", `DELETE FROM journal_snapshot`)
+		_, again = serve(t, c.pool(t, "outsider"), cfg)
+		if diff := cmp.Diff(want, served(again)); diff != "" {
+			t.Errorf("restarted from the first row, mismatch (-want +got):\n%s", diff)
+		}
+	})
+
 	// Last, as it changes a row: a row altered behind the service's back,
 	// its hash computed again, gets no receipt.
 	t.Run("a row altered in the database", func(t *testing.T) {
@@ -186,6 +218,16 @@ func TestOutsider(t *testing.T) {
 			t.Errorf("receipts with a row altered: %d %s; want 503 naming %s", status, body, want)
 		}
 	})
+}
+
+// rowCount returns the number of rows of table.
+func rowCount(t testing.TB, pool *pgxpool.Pool, table string) int {
+	t.Helper()
+	var n int
+	if err := pool.QueryRow(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // consistency is the reply of GET /consistency.
