@@ -16,8 +16,9 @@ import (
 // way. A PowerReader is not modified by reading and may be shared by
 // concurrent readers.
 type PowerReader struct {
-	// Categories maps a 权力类型 cell, trimmed, to its category, such as
-	// "行政审批" to [Licensing] where a county still uses the old name.
+	// Categories maps a 权力类型 cell, trimmed (or, failing that, with no
+	// spaces inside it), to its category, such as "行政审批" to
+	// [Licensing] where a county still uses the old name.
 	Categories map[string]Category
 }
 
@@ -62,28 +63,54 @@ type PowerReader struct {
 //     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
 //     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
+//     Spaces inside the cell are ignored ("行政 许可" is 行政许可).
+//     行政调解 (administrative mediation) is an administrative power of
+//     none of the nine named kinds: it reads as [OtherPower] (其他行政权力,
+//     where the national catalogue files such items), with the cell kept
+//     in Extra under 权力类型; a host that reads it otherwise says so in
+//     [PowerReader.Categories].
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
-//   - Multi-valued cells (设定依据, 实施依据, 责任事项, 追责情形) hold one value
-//     a line: they are split at line breaks only, never at "；", because
-//     legal text uses "；" inside one article. Blank lines are skipped, and
+//   - Multi-valued cells (设定依据, 实施依据, 职权依据, 责任事项, 追责情形)
+//     hold one value a line: they are split at line breaks (and a duty line
+//     at its numbers, below), never at "；", because legal text uses "；"
+//     inside one article. Blank lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
-//     liability.
+//     liability. The first line of 追责情形, when it has no number, ends in
+//     a colon and a case follows it, is the line that introduces the cases
+//     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
+//     kept whole as [Power.LiabilityHeading], not as a case.
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
-//     taken from the book-title marks, the article up to the colon (or,
-//     where the text follows with no colon, the article at its start:
-//     "第三十一条从事…" is 第三十一条, then its text), the text after it. A
-//     line that is only an article ("第四十九条…") after one that cites a
-//     law in 《》 is another article of that law. Any other line with no 《》
-//     is taken whole as the law. A power's bases are those of 设定依据,
-//     then those of 实施依据, then those of 职权依据.
+//     taken from the book-title marks. What comes before them, if it is the
+//     law's issuer ("外交部《…》": up to 30 Chinese characters ending as a
+//     body's name does, 部, 局, 委, 院, …, but not a clause such as "根据"), a tag
+//     of its rank ("【法律】《…》"), or both, is the basis's Prefix. A note
+//     in parentheses after them ("《…条例》(2011年国务院令第588号)第十八条",
+//     "(…)" or "（…）", with parentheses of its own counted) is the basis's
+//     Note, without the parentheses (one never closed is not a note). Then
+//     comes the article up to the colon (or, where the text follows with no
+//     colon, the article at its start: "第三十一条从事…" is 第三十一条, then
+//     its text), and the text after it. A line that is only an article
+//     ("第四十九条…") after one that cites a law in 《》 is that citation's
+//     article where it has neither article nor text ("【法律】《…法》",
+//     then "第十二条 …" on the next line: one basis), else another article
+//     of that law. Any other line (with no 《》, or with text before them
+//     that is no prefix) is taken whole as the law. A power's bases are
+//     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
 //     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,
 //     审理, 调查取证, 决定, 送达, 执行, 事后监管.
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a
-//     duty with no stage.
+//     duty with no stage. A line that numbers several duties on it
+//     ("1、受理责任：… 2、审核责任：…") is split before each number that
+//     follows the one before in sequence, marked 、 as the first is, and
+//     stands after white space, "。" or "；" (";"): a number out of
+//     sequence (1 to 6, then 9), or after other text ("第1、2款"), stays in
+//     the duty's text, as does all of a line that does not start with "1、"
+//     or that numbers "1." "2." (as a decimal such as 2.5 reads); "；"
+//     alone splits nothing.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's
@@ -105,8 +132,16 @@ type PowerReader struct {
 // as a spreadsheet program reads it: it is how [WritePowersCSV]
 // neutralises a formula, and what it wrote reads back as it was.
 //
-// Every row becomes a power, in order; only rows whose every cell is blank
-// are skipped. Every bad cell is reported (the first [MaxBadCells] of
+// Every row becomes a power, in order, but two kinds: a row whose every
+// cell is blank is skipped, and a row whose only filled cells are
+// multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形), right after
+// a row that is a power (or one that continues it), continues that power:
+// where the spreadsheet merged an item's cells over several rows, it holds
+// the item's next duty, case or basis, and they are added to the power's
+// (a line introducing cases is its LiabilityHeading if it has neither that
+// nor cases yet, else a case). A row with any other cell filled (序号,
+// 备注, …), or after a blank row, is a power of its own, whose blank name
+// and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
 // *[CSVError] listing each with its row and column, and the powers are
 // still returned (bad cells left at their zero value) so the caller can
@@ -224,6 +259,7 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 	}
 	var powers []Power
 	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
+	last := -1              // the power of the record just before, -1 after a blank one
 	dropped, row := 0, 2    // bad cells past MaxBadCells, only counted
 	for ; ; row++ {
 		rec, err := src.Read()
@@ -245,20 +281,27 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 			rec[j] = restore(c) // a formula WritePowersCSV neutralised
 		}
 		if blankRecord(rec) {
+			last = -1
 			continue
 		}
 		var prev *Power
 		if named >= 0 {
 			prev = &powers[named]
 		}
-		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb)
+		cont := last >= 0 && l.continues(rec)
+		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb, cont)
+		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
+		cells = append(cells, bad[:keep]...)
+		dropped += len(bad) - keep
+		if cont {
+			powers[last].continueWith(&p)
+			continue
+		}
 		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
 			p.Parent = powers[parent].Code
 		}
 		powers = append(powers, p)
-		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
-		cells = append(cells, bad[:keep]...)
-		dropped += len(bad) - keep
+		last = len(powers) - 1
 		if p.Name != "" {
 			named = len(powers) - 1
 		}

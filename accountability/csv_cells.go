@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,14 @@ func parseBasis(l, law string) Basis {
 			b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 			return b
 		}
+		if t := stripNumber(l); strings.Contains(t, "《") {
+			before, cited, _ := strings.Cut(t, "《")
+			if before = strings.TrimSpace(before); isBasisPrefix(before) {
+				b := parseBasis("《"+cited, law)
+				b.Prefix = before
+				return b
+			}
+		}
 		return Basis{Law: l}
 	}
 	name, rest, ok := strings.Cut(rest, "》")
@@ -52,11 +61,71 @@ func parseBasis(l, law string) Basis {
 	}
 	b := Basis{Law: strings.TrimSpace(name)}
 	rest = strings.TrimSpace(rest)
+	if note, after, ok := cutNote(rest); ok {
+		b.Note, rest = note, strings.TrimSpace(after)
+	}
 	if strings.HasPrefix(rest, "第") {
 		b.Article, rest = splitArticle(rest)
 	}
 	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
 	return b
+}
+
+// isBasisPrefix reports whether s, the text before a law's title, is a tag
+// of the law's rank ("【法律】"), an issuer ("外交部", "国家林业和草原局"),
+// or a tag and then an issuer. An issuer is Chinese characters only, up
+// to 30 of them, ending as a body's name ends (部, 委, 会, 局, 署, 院, 厅,
+// 办, 室, 府, 行) and not beginning as a clause does (根据, 依据, 依照,
+// 按照, 参照).
+func isBasisPrefix(s string) bool {
+	if rest, ok := strings.CutPrefix(s, "【"); ok {
+		tag, after, ok := strings.Cut(rest, "】")
+		if !ok || tag == "" || strings.Contains(tag, "【") {
+			return false
+		}
+		if s = strings.TrimSpace(after); s == "" {
+			return true
+		}
+	}
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 30 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	for _, w := range []string{"根据", "依据", "依照", "按照", "参照"} {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("部委会局署院厅办室府行", last)
+}
+
+// cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of
+// s: the text up to the parenthesis that closes the first, counting the
+// parentheses of either width inside it, and what follows. ok is false if
+// s does not start with a parenthesis or the first is never closed.
+func cutNote(s string) (note, after string, ok bool) {
+	open, n := utf8.DecodeRuneInString(s)
+	if open != '(' && open != '（' {
+		return "", s, false
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth--; depth == 0 {
+				return s[n:i], s[i+utf8.RuneLen(r):], true
+			}
+		}
+	}
+	return "", s, false
 }
 
 // The numbers of articles, and an article: 第三十一条, 第十五条第一款,
@@ -85,6 +154,42 @@ func splitArticle(s string) (article, rest string) {
 		return m, s[len(m):]
 	}
 	return s[:i], s[i:]
+}
+
+// splitNumbered calls item with each item of a line that numbers its
+// items on one line ("1、… 2、… 3、…"), split before each number that
+// follows the one before in sequence, is marked 、 as the first is, and
+// stands after white space, "。" or "；" (";"); a line that does not start
+// with "1、" is one item. A number out of sequence, or after any other
+// character ("第1、2款"), is text.
+func splitNumbered(l string, item func(string)) {
+	if !strings.HasPrefix(l, "1、") {
+		item(l)
+		return
+	}
+	start, from := 0, len("1、")
+	for next := 2; ; next++ {
+		tag := strconv.Itoa(next) + "、"
+		at := -1
+		for from < len(l) {
+			i := strings.Index(l[from:], tag)
+			if i < 0 {
+				break
+			}
+			i += from
+			if r, _ := utf8.DecodeLastRuneInString(l[:i]); unicode.IsSpace(r) || r == '。' || r == '；' || r == ';' {
+				at = i
+				break
+			}
+			from = i + len(tag)
+		}
+		if at < 0 {
+			break
+		}
+		item(strings.TrimSpace(l[start:at]))
+		start, from = at, at+len(tag)
+	}
+	item(strings.TrimSpace(l[start:]))
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".
@@ -120,6 +225,23 @@ func parseDuty(l string) Duty {
 		return Duty{Stage: OtherStage, Text: l}
 	}
 	return Duty{Stage: st, Text: text}
+}
+
+// parseLiabilities reads the lines of a 追责情形 cell: the cases, with
+// their numbers removed, and the line that introduces them
+// ("…有下列情形的，…应承担相应责任："), which is the first line when it
+// has no number, ends in a colon and a case follows it.
+func parseLiabilities(ls []string) (heading string, cases []string) {
+	for _, x := range ls {
+		if x = stripNumber(x); x != "" {
+			cases = append(cases, x)
+		}
+	}
+	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
+		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
+		return cases[0], cases[1:]
+	}
+	return "", cases
 }
 
 // sameDay are the words published lists put for a limit of no days, work

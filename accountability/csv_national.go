@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -31,19 +32,41 @@ var nationalCodes = map[string]Category{
 	"20": PublicService,
 }
 
-// parseCategoryCell reads a 权力类型 cell: a host's own spelling first, then
-// a national item-type code, then what [ParseCategory] reads.
-func (pr *PowerReader) parseCategoryCell(s string) (Category, error) {
+// otherPowers are the categories published lists name that are
+// administrative powers of none of the nine named kinds: each reads as
+// [OtherPower] (其他行政权力), with the list's word kept in Extra.
+// 行政调解 (抚州), mediation by an administrative body, is one: the national
+// catalogue files such items (民间纠纷处理) under 10, 其他行政权力.
+var otherPowers = map[string]bool{"行政调解": true}
+
+// parseCategoryCell reads a 权力类型 cell: a host's own spelling first, as
+// it is and then without the spaces inside it, then a national item-type
+// code, then one of otherPowers, then what [ParseCategory] reads; the last
+// three without the spaces inside the cell, which a list may put in the
+// middle of a word ("行政 许可"). kept says the cell is one of
+// otherPowers, which the caller keeps in Extra.
+func (pr *PowerReader) parseCategoryCell(s string) (c Category, kept bool, err error) {
 	t := strings.TrimSpace(s)
+	packed := t
+	if strings.IndexFunc(t, unicode.IsSpace) >= 0 {
+		packed = strings.Join(strings.Fields(t), "")
+	}
 	if pr != nil {
 		if c, ok := pr.Categories[t]; ok {
-			return c, nil
+			return c, false, nil
+		}
+		if c, ok := pr.Categories[packed]; ok {
+			return c, false, nil
 		}
 	}
-	if c, ok := nationalCodes[t]; ok {
-		return c, nil
+	if c, ok := nationalCodes[packed]; ok {
+		return c, false, nil
 	}
-	return ParseCategory(t)
+	if otherPowers[packed] {
+		return OtherPower, true, nil
+	}
+	c, err = ParseCategory(packed)
+	return c, false, err
 }
 
 // sniffLen is how much of a file's header row decides its encoding.

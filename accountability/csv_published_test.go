@@ -2,15 +2,19 @@ package accountability
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/golden"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestReadPublishedForms reads, one at a time, the forms of cell and
@@ -91,6 +95,109 @@ func TestReadPublishedForms(t *testing.T) {
 			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
 				Duties: []Duty{{Stage: Acceptance, Text: "公示依法应当提交的材料；"}, {Stage: OtherStage, Text: "审查和决定阶段责任：提出审核意见；"}}}},
 		},
+		{
+			// 舒城县林业局, 霍山县林业局, 湘阴县林业局, 江西 townships: a note
+			// in parentheses between the law and the article, of either
+			// width, holding parentheses and 《》 of its own; one left open
+			// is no note.
+			name: "a note between the law and the article",
+			in: "权力类型,项目名称,实施依据\n行政许可,甲,\"1.《中华人民共和国森林法实施条例》(2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正)  第三十二条 除森林法已有明确规定的外\n" +
+				"2.《森林采伐更新管理办法》（2011年国务院令第588号）第十八条:森林更新后\n" +
+				"《中华人民共和国种子法》(根据2021年12月24日《关于修改<中华人民共和国种子法>的决定》修正)第三十一条从事种子进出口业务\n" +
+				"《法》(2011年(修订)本)：条文\n" +
+				"《法》(未闭合第一条\"\n",
+			want: []Power{{Name: "甲", Category: Licensing, Basis: []Basis{
+				{Law: "中华人民共和国森林法实施条例", Note: "2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正", Article: "第三十二条", Text: "除森林法已有明确规定的外", Kind: Implementing},
+				{Law: "森林采伐更新管理办法", Note: "2011年国务院令第588号", Article: "第十八条", Text: "森林更新后", Kind: Implementing},
+				{Law: "中华人民共和国种子法", Note: "根据2021年12月24日《关于修改<中华人民共和国种子法>的决定》修正", Article: "第三十一条", Text: "从事种子进出口业务", Kind: Implementing},
+				{Law: "法", Note: "2011年(修订)本", Text: "条文", Kind: Implementing},
+				{Law: "法", Text: "(未闭合第一条", Kind: Implementing}}}},
+		},
+		{
+			// 明光市明南街道, 舒城县林业局, 江西 townships: a line that
+			// introduces the cases, unnumbered and ending in a colon, before
+			// them. A lone line, or a numbered one, is a case.
+			name: "the line that introduces the cases of 追责情形",
+			in: "权力类型,项目名称,实施依据,追责情形\n" +
+				"行政确认,甲,《法》,\"因不履行或不正确履行行政职责,有下列情形的,行政机关及相关工作人员应承担相应责任:\n1、对符合条件不予受理的;\n2、收受贿赂的。\"\n" +
+				"行政确认,乙,《法》,有下列情形的：\n" +
+				"行政确认,丙,《法》,\"1.有下列情形的：\n2.收受贿赂的。\"\n",
+			want: []Power{
+				{Name: "甲", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "因不履行或不正确履行行政职责,有下列情形的,行政机关及相关工作人员应承担相应责任:",
+					Liabilities:      []string{"对符合条件不予受理的;", "收受贿赂的。"}},
+				{Name: "乙", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的："}},
+				{Name: "丙", Category: Confirmation, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：", "收受贿赂的。"}},
+			},
+		},
+		{
+			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at
+			// each number in sequence after a space, 。 or ；, marked 、 as
+			// the first: not at 9 after 6, nor at "1、2款", nor at "；"
+			// alone, nor on a line that does not start with 1、, nor at "2."
+			// (a number such as 2.5).
+			name: "duties numbered on one line",
+			in: "权力类型,项目名称,实施依据,责任事项\n" +
+				"行政许可,甲,《法》,\"1、受理责任:公示材料,一次性告知。 2、审核责任:依照第1、2款审核；提出意见。 3、决定责任:作出决定；2、按时办结。 9、其他责任。\n4、送达责任:送达；5、事后监管责任:监管\"\n" +
+				"行政许可,乙,《法》,\"受理责任:a 2、审查责任:b\n1.受理责任:c 2.审查责任:d\"\n",
+			want: []Power{
+				{Name: "甲", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+					{Stage: Acceptance, Text: "公示材料,一次性告知。"},
+					{Stage: Review, Text: "依照第1、2款审核；提出意见。"},
+					{Stage: Decision, Text: "作出决定；2、按时办结。 9、其他责任。"},
+					{Stage: Delivery, Text: "送达；5、事后监管责任:监管"}}},
+				{Name: "乙", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+					{Stage: Acceptance, Text: "a 2、审查责任:b"},
+					{Stage: Acceptance, Text: "c 2.审查责任:d"}}},
+			},
+		},
+		{
+			// 宿州: the issuer before the law's title; 济源: a tag of the
+			// law's rank. "根据" is no issuer: that line stays whole.
+			name: "an issuer or a tag before the law's title",
+			in: "权力类型,项目名称,设定和实施依据\n行政确认,甲,\"外交部《法》第一条：条文\n" +
+				"【法律】《中华人民共和国行政许可法》第十二条 下列事项可以设定行政许可\n" +
+				"2、【部门规章】国家林业和草原局《办法》(2019年)\n" +
+				"根据《法》第二条\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{
+				{Prefix: "外交部", Law: "法", Article: "第一条", Text: "条文"},
+				{Prefix: "【法律】", Law: "中华人民共和国行政许可法", Article: "第十二条", Text: "下列事项可以设定行政许可"},
+				{Prefix: "【部门规章】国家林业和草原局", Law: "办法", Note: "2019年"},
+				{Law: "根据《法》第二条"}}}},
+		},
+		{
+			// 济源: the law on one line, its article on the next: one basis.
+			// After a law cited with an article, an article line is another
+			// basis, as before.
+			name: "the article on the line after the law",
+			in: "权力类型,项目名称,设定和实施依据\n行政确认,甲,\"【法律】《中华人民共和国行政许可法》\n第十二条 下列事项可以设定行政许可\n" +
+				"第十三条 可以不设行政许可\n《法》(2019年)\n第二条：条文\"\n",
+			want: []Power{{Name: "甲", Category: Confirmation, Basis: []Basis{
+				{Prefix: "【法律】", Law: "中华人民共和国行政许可法", Article: "第十二条", Text: "下列事项可以设定行政许可"},
+				{Law: "中华人民共和国行政许可法", Article: "第十三条", Text: "可以不设行政许可"},
+				{Law: "法", Note: "2019年", Article: "第二条", Text: "条文"}}}},
+		},
+		{
+			// 南陵: a category cell split by spaces, of either width.
+			name: "a category cell split by a space",
+			in:   "权力类型,项目名称,实施依据\n行政 许可,甲,《法》\n其他　行政 权力,乙,《法》\n",
+			want: []Power{
+				{Name: "甲", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "乙", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+			},
+		},
+		{
+			// 抚州: 行政调解, an administrative power of none of the nine
+			// named kinds, is 其他行政权力, with the list's word kept.
+			name: "行政调解",
+			in:   "权力类型,项目名称,实施依据\n行政调解,甲,《法》\n行政 调解,乙,《法》\n",
+			want: []Power{
+				{Name: "甲", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}, Extra: map[string]string{"权力类型": "行政调解"}},
+				{Name: "乙", Category: OtherPower, Basis: []Basis{{Law: "法", Kind: Implementing}}, Extra: map[string]string{"权力类型": "行政 调解"}},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,7 +208,61 @@ func TestReadPublishedForms(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
 			}
+			// What was read is written back so that it reads the same.
+			var buf bytes.Buffer
+			if err := WritePowersCSV(&buf, got); err != nil {
+				t.Fatal(err)
+			}
+			again, err := ReadPowersCSV(&buf)
+			if err != nil {
+				t.Fatalf("reading back: %v", err)
+			}
+			if diff := cmp.Diff(got, again); diff != "" {
+				t.Errorf("written and read back mismatch (-read +read back):\n%s", diff)
+			}
 		})
+	}
+}
+
+// TestReadContinuationRows: a row that holds only further duties, cases
+// or bases of the power on the row before it, under cells the spreadsheet
+// merged (江西 townships), adds them to that power; a row with any other
+// cell filled, or after a blank row, is a power of its own.
+func TestReadContinuationRows(t *testing.T) {
+	in := "序号,权力类型,项目名称,设定依据,责任事项,追责情形,备注\n" +
+		"1,行政处罚,甲,《法》第一条,1.立案阶段责任:a,\"因不履行职责,有下列情形的,应承担相应责任:\n1.x\"\n" +
+		",,,,2.调查阶段责任:b,2.y\n" +
+		",,,《法》第二条,,\n" +
+		",,,,3.审理责任:c,,备注\n" +
+		",,,,,\n" +
+		",,,,4.决定责任:d,\n"
+	want := []Power{
+		{Name: "甲", Category: Penalty,
+			Basis:            []Basis{{Law: "法", Article: "第一条", Kind: Setting}, {Law: "法", Article: "第二条", Kind: Setting}},
+			Duties:           []Duty{{Stage: Filing, Text: "a"}, {Stage: Investigation, Text: "b"}},
+			LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:", Liabilities: []string{"x", "y"}},
+		{Duties: []Duty{{Stage: Review, Text: "c"}}, Extra: map[string]string{"备注": "备注"}},
+		{Duties: []Duty{{Stage: Decision, Text: "d"}}},
+	}
+	got, err := ReadPowersCSV(strings.NewReader(in))
+	var bad []string
+	if ce, ok := errors.AsType[*CSVError](err); ok {
+		for _, c := range ce.Cells {
+			bad = append(bad, fmt.Sprintf("%d:%d", c.Row, c.Column))
+		}
+	} else if err != nil {
+		t.Fatalf("ReadPowersCSV() error = %v, want a *CSVError", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"5:2", "5:3", "7:2", "7:3"}, bad); diff != "" {
+		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
+	}
+	rows, err := ReadPowerRows([][]string{
+		{"权力类型", "项目名称", "实施依据", "责任事项"}, {"行政处罚", "甲", "《法》", "1.立案责任:a"}, {"", "", "", "2.调查责任:b"}})
+	if err != nil || len(rows) != 1 || len(rows[0].Duties) != 2 {
+		t.Errorf("ReadPowerRows() = %+v, %v; want one power of two duties", rows, err)
 	}
 }
 
@@ -110,6 +271,75 @@ func TestReadPublishedForms(t *testing.T) {
 var publishedLists = []string{
 	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
 	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
+}
+
+// fuzzLists are the lists the fuzz targets take their seeds from: ours,
+// the national layout (in UTF-8 and GB18030) and the real ones.
+var fuzzLists = append([]string{"powers.csv", "national.csv", "national-gb18030.csv"}, publishedLists...)
+
+// rowSeed is a seed of the fuzz targets: a header and one row, and
+// whether they come from a list in GB18030.
+type rowSeed struct {
+	rows [][]string
+	gb   bool
+}
+
+// rowSeeds are the fuzz targets' seeds from fuzzLists: for each row of
+// each list, its header and the row with every cell of several lines cut
+// to one of them, a seed for each line, and its header with the row and
+// the one before it. Go's fuzzing minimises each input
+// that finds new coverage before it goes on, in a number of tries that
+// grows with the square of the input's length, stopped only by
+// -fuzzminimizetime (60 s by default): a mutant of a whole list of a few
+// kilobytes held a worker for all of that. Cut so, the seeds keep the form
+// of every line and cell of the lists, and stay small; a seed of two rows
+// with their cells cut to the first line keeps what a row takes from the
+// row before it (a sub-item's merged cells).
+func rowSeeds(f *testing.F) []rowSeed {
+	var seeds []rowSeed
+	for _, name := range fuzzLists {
+		b, gb := testdata(f, name), false
+		if !utf8.Valid(b) {
+			var err error
+			if b, err = simplifiedchinese.GB18030.NewDecoder().Bytes(b); err != nil {
+				f.Fatal(err)
+			}
+			gb = true
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			f.Fatalf("%s: %v", name, err)
+		}
+		for i, r := range rows[1:] {
+			for k, more := 0, true; more; k++ {
+				var one []string
+				one, more = cutLines(r, k)
+				seeds = append(seeds, rowSeed{[][]string{rows[0], one}, gb})
+			}
+			if i > 0 { // a row and the one before, for what a row takes from it
+				before, _ := cutLines(rows[i], 0)
+				one, _ := cutLines(r, 0)
+				seeds = append(seeds, rowSeed{[][]string{rows[0], before, one}, gb})
+			}
+		}
+	}
+	return seeds
+}
+
+// cutLines returns row with every cell of several lines cut to its k-th
+// line (blank if it has fewer), and whether a cell has a line after it.
+func cutLines(row []string, k int) (cut []string, more bool) {
+	cut = slices.Clone(row)
+	for j, c := range cut {
+		if ls := strings.Split(c, "\n"); len(ls) > 1 {
+			cut[j] = ""
+			if k < len(ls) {
+				cut[j] = ls[k]
+			}
+			more = more || k+1 < len(ls)
+		}
+	}
+	return cut, more
 }
 
 // TestReadPublishedLists imports the excerpts of real published lists in
@@ -145,10 +375,9 @@ func TestReadPublishedLists(t *testing.T) {
 		{file: "xiangyin-forestry.csv", names: []string{"采集、出售、收购国家二级保护野生植物(农业类)审批"},
 			rules: map[string]int{"power.required": 1, "power.subject": 1}},
 		// The second row holds only the item's second duty, under cells the
-		// spreadsheet merged: it is reported, not joined to the first.
-		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚", ""},
-			bad:   []string{"3:3", "3:4"},
-			rules: map[string]int{"power.required": 3, "power.subject": 2, "power.basis": 1}},
+		// spreadsheet merged: it is the item's second duty.
+		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1}},
 	}
 	for _, tt := range tests {
 		name := tt.file

@@ -5,6 +5,7 @@ package accountability
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,8 +14,9 @@ import (
 
 // readPowerRow turns one record into a power and its bad cells. prev is
 // the last power with a name, whose cells a sub-item's merged cells take;
-// gb is read's.
-func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb bool) (Power, []CellError) {
+// gb is read's; cont says the record continues the power before it (see
+// continues), so its blank name and category are no bad cells.
+func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb, cont bool) (Power, []CellError) {
 	var bad []CellError
 	fail := func(j int, format string, args ...any) {
 		line, _ := src.FieldPos(j)
@@ -54,7 +56,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		return strings.TrimSpace(rec[j]), j
 	}
 	missing := func(c, j int) {
-		if long != nil && j >= 0 && j < len(rec) && long[j] {
+		if cont || long != nil && j >= 0 && j < len(rec) && long[j] {
 			return
 		}
 		if j >= len(rec) {
@@ -87,10 +89,13 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		} else {
 			missing(colCategory, j)
 		}
-	} else if c, err := pr.parseCategoryCell(s); err != nil {
+	} else if c, kept, err := pr.parseCategoryCell(s); err != nil {
 		fail(j, "权力类型: %w", err)
 	} else {
 		p.Category = c
+		if kept {
+			keep(csvHeaders[colCategory][0], s)
+		}
 	}
 	p.Code, _ = cell(colCode) // blank or absent in many lists: Register.Validate reports it
 	switch {
@@ -115,10 +120,16 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	for _, c := range []int{colSetting, colBasis, colAnyBasis} {
 		kind := map[int]BasisKind{colSetting: Setting, colBasis: Implementing}[c] // 职权依据: not stated
 		if s, _ := cell(c); s != "" {
-			law := "" // the law the line before cited, in 《》
+			law, first := "", len(p.Basis) // the law the line before cited, in 《》, and the cell's first basis
 			for _, x := range lines(s) {
 				b := parseBasis(x, law)
 				b.Kind = kind
+				// An article on the line after a law cited with none is
+				// that citation's article.
+				if n := len(p.Basis) - 1; n >= first && law != "" && articleRE.MatchString(x) && p.Basis[n].Article == "" && p.Basis[n].Text == "" {
+					p.Basis[n].Article, p.Basis[n].Text = b.Article, b.Text
+					continue
+				}
 				p.Basis = append(p.Basis, b)
 				law = b.Law
 				if law == x || law == stripNumber(x) {
@@ -129,15 +140,11 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	if s, _ := cell(colDuties); s != "" {
 		for _, x := range lines(s) {
-			p.Duties = append(p.Duties, parseDuty(x))
+			splitNumbered(x, func(d string) { p.Duties = append(p.Duties, parseDuty(d)) })
 		}
 	}
 	if s, _ := cell(colLiabilities); s != "" {
-		for _, x := range lines(s) {
-			if x = stripNumber(x); x != "" {
-				p.Liabilities = append(p.Liabilities, x)
-			}
-		}
+		p.LiabilityHeading, p.Liabilities = parseLiabilities(lines(s))
 	}
 	for _, c := range []int{colStatutory, colPromised} {
 		s, j := cell(c)
@@ -171,4 +178,36 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Column < bad[j].Column })
 	return p, bad
+}
+
+// multiValued are the columns whose cells hold one value a line.
+var multiValued = []int{colSetting, colBasis, colAnyBasis, colDuties, colLiabilities}
+
+// continues reports whether rec holds only further values of the power on
+// the record before it: where the spreadsheet merged an item's cells over
+// several rows, a row that holds its next duty, case or basis and nothing
+// else. Every non-blank cell of rec is in a multi-valued column.
+func (l *columnLayout) continues(rec []string) bool {
+	for j, s := range rec {
+		if strings.TrimSpace(s) != "" && !slices.ContainsFunc(multiValued, func(c int) bool { return l.cols[c] == j }) {
+			return false
+		}
+	}
+	return true
+}
+
+// continueWith adds to p the bases, duties and cases of c, read from a
+// record that continues p's. A line introducing cases is p's heading if p
+// has neither a heading nor cases yet, and a case otherwise.
+func (p *Power) continueWith(c *Power) {
+	p.Basis = append(p.Basis, c.Basis...)
+	p.Duties = append(p.Duties, c.Duties...)
+	if h := c.LiabilityHeading; h != "" {
+		if p.LiabilityHeading == "" && len(p.Liabilities) == 0 {
+			p.LiabilityHeading = h
+		} else {
+			p.Liabilities = append(p.Liabilities, h)
+		}
+	}
+	p.Liabilities = append(p.Liabilities, c.Liabilities...)
 }

@@ -17,10 +17,12 @@ import (
 // 承诺时限, 流程图, 主项编码, 设定依据, 承办机构, 实施层级, 审核转报, then
 // 职权依据 if a power has a basis of no stated kind, followed by one column
 // for each key of the powers' Extra maps, in sorted order: the layout
-// [ReadPowersCSV] reads. Categories are written as their Chinese labels,
-// multi-valued cells one value a line: a basis as "《法律名称》第X条：条文"
-// (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
-// [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形";
+// [ReadPowersCSV] reads. Categories are written as their Chinese labels
+// (an [OtherPower] as the word Extra keeps under 权力类型, such as 行政调解),
+// multi-valued cells one value a line: a basis as "《法律名称》第X条：条文",
+// or "前缀《法律名称》（注）第X条：条文" with its Prefix and Note (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
+// [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形" after the
+// LiabilityHeading, if any, on a line of its own;
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
 // column's header ("即时办结").
 //
@@ -114,7 +116,9 @@ func kindless(p Power) bool {
 func fillRecord(rec []string, p *Power, i int, extra []string) {
 	rec[colSerial] = strconv.Itoa(i + 1)
 	rec[colCategory] = ""
-	if p.Category != 0 {
+	if w := p.Extra[csvHeaders[colCategory][0]]; p.Category == OtherPower && otherPowers[strings.Join(strings.Fields(w), "")] {
+		rec[colCategory] = w // the list's word, which reads as OtherPower
+	} else if p.Category != 0 {
 		rec[colCategory] = p.Category.Label()
 	}
 	rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
@@ -144,6 +148,9 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 	}
 	rec[colDuties] = strings.Join(d, "\n")
 	var l []string
+	if p.LiabilityHeading != "" {
+		l = append(l, p.LiabilityHeading)
+	}
 	for j, x := range p.Liabilities {
 		l = append(l, strconv.Itoa(j+1)+"."+x)
 	}
@@ -165,9 +172,9 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 func checkCells(powers []Power) error {
 	for i := range powers {
 		p := &powers[i]
-		texts := []string{p.Code, p.Name, p.Sub, p.Parent, p.Subject, p.Office, p.Tier, p.Forward, p.Flow}
+		texts := []string{p.Code, p.Name, p.Sub, p.Parent, p.Subject, p.Office, p.Tier, p.Forward, p.Flow, p.LiabilityHeading}
 		for _, b := range p.Basis {
-			texts = append(texts, b.Law, b.Article, b.Text)
+			texts = append(texts, b.Prefix, b.Law, b.Note, b.Article, b.Text)
 		}
 		for _, d := range p.Duties {
 			texts = append(texts, d.Text)
@@ -187,10 +194,14 @@ func checkCells(powers []Power) error {
 }
 
 func formatBasis(b Basis) string {
-	if b.Article == "" && b.Text == "" && b.Law != "" {
+	if b.Article == "" && b.Text == "" && b.Note == "" && b.Prefix == "" && b.Law != "" {
 		return b.Law // read back whole, as it was read
 	}
-	s := "《" + b.Law + "》" + b.Article
+	s := b.Prefix + "《" + b.Law + "》"
+	if b.Note != "" {
+		s += "（" + b.Note + "）"
+	}
+	s += b.Article
 	if b.Text != "" {
 		s += "：" + b.Text
 	}

@@ -10,11 +10,19 @@ import (
 
 // Basis is one legal basis of a power: the law's name without book-title
 // marks (e.g. "中华人民共和国行政处罚法"), the article ("第二十三条") and,
-// optionally, its text. Kind says whether the list gives it as the basis
+// optionally, its text. Note is what a list puts in parentheses between
+// the law's name and the article, without the parentheses: the revision
+// or the decree it cites the law by ("2011年国务院令第588号",
+// "2018年3月19日《国务院关于修改和废止部分行政法规的决定》修正"); empty if
+// there is none. Prefix is what a list puts before the law's title, as it
+// words it: the law's issuer ("外交部《…》") or a tag of its rank
+// ("【法律】《…》"), or both; empty if there is none. Kind says whether the list gives it as the basis
 // that sets up the power (设定依据) or the one it is exercised under
 // (实施依据); zero if the list does not say.
 type Basis struct {
+	Prefix  string    `json:"prefix,omitempty"`
 	Law     string    `json:"law"`
+	Note    string    `json:"note,omitempty"`
 	Article string    `json:"article,omitempty"`
 	Text    string    `json:"text,omitempty"`
 	Kind    BasisKind `json:"kind,omitempty"`
@@ -105,7 +113,10 @@ type Grant struct {
 // PromisedDays are the statutory (法定) and promised (承诺) limits in working
 // days; 0 means none is stated. Flow is the ID of its flowchart
 // (权力运行流程图); empty if it has none. Grant is nil unless the subject holds
-// the power by grant. Extra keeps, by header, the cells of a published
+// the power by grant. LiabilityHeading is the line a list puts before the
+// cases of 追责情形 (Liabilities) to introduce them ("因不履行或不正确履行行政
+// 职责，有下列情形的，行政机关及相关工作人员应承担相应责任："), as the list
+// words it; it is no case, and is empty if there is none. Extra keeps, by header, the cells of a published
 // list's columns that no field models (备注, 基本编码, …), so that nothing a
 // list holds is dropped.
 //
@@ -127,6 +138,8 @@ type Power struct {
 	PromisedDays  int      `json:"promisedDays,omitempty"`
 	Flow          string   `json:"flow,omitempty"`
 	Grant         *Grant   `json:"grant,omitempty"`
+
+	LiabilityHeading string `json:"liabilityHeading,omitempty"`
 
 	Extra map[string]string `json:"extra,omitempty"`
 }
