@@ -182,28 +182,17 @@ func TestOutsider(t *testing.T) {
 	// for byte, against the same checkpoint kept.
 	t.Run("the same after a restart", func(t *testing.T) {
 		paths := []string{"/receipts?subject=" + subject, "/receipts?matter=" + matter, fmt.Sprintf("/consistency?from=%d", early.Size)}
-		served := func(url string) map[string]string {
-			out := map[string]string{}
-			for _, p := range paths {
-				status, body := get(t, url+p)
-				if status != http.StatusOK {
-					t.Fatalf("GET %s: %d %s", p, status, body)
-				}
-				out[p] = body
-			}
-			return out
-		}
-		want := served(url)
+		want := getAll(t, url, paths)
 		if n := rowCount(t, pool, "journal_snapshot"); n == 0 {
 			t.Fatal("no snapshot to restart from")
 		}
 		_, again := serve(t, c.pool(t, "outsider"), cfg)
-		if diff := cmp.Diff(want, served(again)); diff != "" {
+		if diff := cmp.Diff(want, getAll(t, again, paths)); diff != "" {
 			t.Errorf("restarted from the snapshot, mismatch (-want +got):\n%s", diff)
 		}
 		bypass(t, pool, "journal_snapshot", `DELETE FROM journal_snapshot`)
 		_, again = serve(t, c.pool(t, "outsider"), cfg)
-		if diff := cmp.Diff(want, served(again)); diff != "" {
+		if diff := cmp.Diff(want, getAll(t, again, paths)); diff != "" {
 			t.Errorf("restarted from the first row, mismatch (-want +got):\n%s", diff)
 		}
 	})
