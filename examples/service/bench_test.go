@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"testing"
-
-	"github.com/qingdan/qingdan/journal"
 )
 
 // BenchmarkReceipts measures the requests an outsider makes of the
@@ -49,15 +46,7 @@ func BenchmarkReceipts(b *testing.B) {
 	// every row read, and its tree made again.
 	b.Run("every row, its tree made", func(b *testing.B) {
 		for b.Loop() {
-			tree := journal.NewTree()
-			for line, err := range (&store{pool}).lines(context.Background(), 1) {
-				if err == nil {
-					_, err = tree.Append(line)
-				}
-				if err != nil {
-					b.Fatal(err)
-				}
-			}
+			rowsTree(b, pool)
 		}
 	})
 	b.Logf("%d receipts of %s", len(receiptsAt(b, url+"/receipts?subject="+subject)), subject)

@@ -122,6 +122,13 @@ func (s *Service) rebuild(ctx context.Context) error {
 		if err == nil {
 			err = s.indexed()
 		}
+		// The snapshot's tree, which the state's checkpoints are of, must
+		// be the rows' (s.tree, which the receipts and proofs are of):
+		// Resume checks it only against the checkpoints kept of its
+		// entries or more.
+		if err == nil && s.state.Checkpoint("").Root != s.tree.Checkpoint("").Root {
+			err = fmt.Errorf("its tree's root at entry %d is %v, the rows' %v: %w", s.state.Head.Seq, s.state.Checkpoint("").Root, s.tree.Checkpoint("").Root, journal.ErrInvalid)
+		}
 		if err == nil {
 			s.saved = from
 			return nil

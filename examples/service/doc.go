@@ -83,7 +83,8 @@
 // entry, making the journal's tree (journal.Verify), and resumes from the
 // snapshot with the rows from its entry on (journal.Resume), checking
 // both. A snapshot that does not
-// check out (damaged, or of an entry the rows do not hold) is a cache,
+// check out (damaged, of an entry the rows do not hold, or of a tree that
+// is not theirs) is a cache,
 // not the record: the service says so on stderr and rebuilds from the
 // first row. The tables are those of package journal's documentation
 // (# A journal in a database), the journal append-only by triggers that

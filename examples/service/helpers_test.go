@@ -45,6 +45,13 @@ func views(t testing.TB, url string, y *wuhuYear) map[string]string {
 			paths = append(paths, "/matters/"+s.Event.Matter)
 		}
 	}
+	return getAll(t, url, paths)
+}
+
+// getAll returns what the service serves at each of paths, 200 OK, by
+// path.
+func getAll(t testing.TB, url string, paths []string) map[string]string {
+	t.Helper()
 	out := map[string]string{}
 	for _, p := range paths {
 		status, body := get(t, url+p)
@@ -54,6 +61,22 @@ func views(t testing.TB, url string, y *wuhuYear) map[string]string {
 		out[p] = body
 	}
 	return out
+}
+
+// rowsTree returns the tree of the journal's rows, made again from
+// every row.
+func rowsTree(t testing.TB, pool *pgxpool.Pool) *journal.Tree {
+	t.Helper()
+	tree := journal.NewTree()
+	for line, err := range (&store{pool}).lines(context.Background(), 1) {
+		if err == nil {
+			_, err = tree.Append(line)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tree
 }
 
 // journalRows returns the journal's rows as a journal file.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -180,6 +181,37 @@ func TestIntegrity(t *testing.T) {
 		}
 	})
 
+	// The snapshot's tree (the roots of its complete subtrees) altered
+	// and its sum made again, as someone with the database may, past the
+	// last checkpoint kept, which would show it: the service, which makes
+	// the tree from the rows, must not publish and keep the snapshot's
+	// root while its receipts and proofs are of the rows' tree.
+	t.Run("a snapshot whose tree is not the rows'", func(t *testing.T) {
+		pool, _ := published(t, "forged_tree", cfg)
+		_, url := serve(t, pool, cfg)
+		postAll(t, url, year.subs[10:12]) // a snapshot after the last checkpoint kept, and none kept of it
+		var snap string
+		if err := pool.QueryRow(context.Background(), `SELECT snapshot FROM journal_snapshot`).Scan(&snap); err != nil {
+			t.Fatal(err)
+		}
+		exec(t, pool, `UPDATE journal_snapshot SET snapshot = $1`, forgeTree(t, snap))
+		var told []error
+		refused := cfg
+		refused.SnapshotRefused = func(err error) { told = append(told, err) }
+		_, url = serve(t, c.pool(t, "forged_tree"), refused)
+		if len(told) != 1 || !strings.Contains(told[0].Error(), "rebuilding from entry 1") {
+			t.Errorf("SnapshotRefused was told %v; want the snapshot refused once, and the rebuild", told)
+		}
+		tree := rowsTree(t, pool)
+		var j struct {
+			Checkpoint string `json:"checkpoint"`
+		}
+		getJSON(t, url, "/journal", &j)
+		if want := tree.Checkpoint(origin).String(); j.Checkpoint != want {
+			t.Errorf("GET /journal publishes the checkpoint\n%s; want the rows'\n%s", j.Checkpoint, want)
+		}
+	})
+
 	t.Run("each missing trigger is made again, each disabled enabled", func(t *testing.T) {
 		for _, tt := range []struct{ table, trigger, undo, sql string }{
 			{"journal", "journal_append_only", "DROP TRIGGER %s ON %s", `DELETE FROM journal`},
@@ -251,6 +283,23 @@ func rewrite(t *testing.T, pool *pgxpool.Pool, n int64) {
 	for i, l := range lines {
 		bypass(t, pool, "journal", `UPDATE journal SET line = $2 WHERE seq = $1`, i+1, l)
 	}
+}
+
+// forgeTree returns the snapshot snap with the first hash of its tree
+// changed and its sum made again (SHA-256 of the snapshot without it).
+func forgeTree(t *testing.T, snap string) string {
+	t.Helper()
+	const key = `"tree":["`
+	i := strings.Index(snap, key)
+	if i < 0 {
+		t.Fatalf("a snapshot without a tree: %.200s", snap)
+	}
+	i += len(key)
+	b := []byte(snap)
+	b[i] = "10"[b[i]%2] // another hexadecimal digit
+	sumTail := len(`,"sum":"`) + 64 + len(`"}`)
+	body := append(b[:len(b)-sumTail:len(b)-sumTail], '}')
+	return fmt.Sprintf(`%s,"sum":"%x"}`, b[:len(b)-sumTail], sha256.Sum256(body))
 }
 
 // bypass runs sql on table with its triggers disabled, as the table's

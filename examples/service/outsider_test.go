@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"golang.org/x/mod/sumdb/note"
 
 	"github.com/qingdan/qingdan/journal"
 )
@@ -28,6 +25,7 @@ import (
 func TestOutsider(t *testing.T) {
 	c, year, cfg := withYear(t)
 	cfg = withKey(t, cfg)
+	cfg.SnapshotEvery = 400 // a snapshot before the journal's end, to restart from
 	pool := c.database(t, "outsider")
 	_, url := serve(t, pool, cfg)
 	postAll(t, url, year.subs[:100])
@@ -176,6 +174,26 @@ func TestOutsider(t *testing.T) {
 		}
 	})
 
+	// A restart makes the tree and the index again from the snapshot and
+	// the rows, then from every row: the same receipts and proofs, byte
+	// for byte, against the same checkpoint kept.
+	t.Run("the same after a restart", func(t *testing.T) {
+		paths := []string{"/receipts?subject=" + subject, "/receipts?matter=" + matter, fmt.Sprintf("/consistency?from=%d", early.Size)}
+		want := getAll(t, url, paths)
+		if n := rowCount(t, pool, "journal_snapshot"); n == 0 {
+			t.Fatal("no snapshot to restart from")
+		}
+		_, again := serve(t, c.pool(t, "outsider"), cfg)
+		if diff := cmp.Diff(want, getAll(t, again, paths)); diff != "" {
+			t.Errorf("restarted from the snapshot, mismatch (-want +got):\n%s", diff)
+		}
+		bypass(t, pool, "journal_snapshot", `DELETE FROM journal_snapshot`)
+		_, again = serve(t, c.pool(t, "outsider"), cfg)
+		if diff := cmp.Diff(want, getAll(t, again, paths)); diff != "" {
+			t.Errorf("restarted from the first row, mismatch (-want +got):\n%s", diff)
+		}
+	})
+
 	// Last, as it changes a row: a row altered behind the service's back,
 	// its hash computed again, gets no receipt.
 	t.Run("a row altered in the database", func(t *testing.T) {
@@ -188,11 +206,14 @@ func TestOutsider(t *testing.T) {
 	})
 }
 
-// consistency is the reply of GET /consistency.
-type consistency struct {
-	From       int64         `json:"from"`
-	Checkpoint string        `json:"checkpoint"`
-	Proof      journal.Proof `json:"proof"`
+// rowCount returns the number of rows of table.
+func rowCount(t testing.TB, pool *pgxpool.Pool, table string) int {
+	t.Helper()
+	var n int
+	if err := pool.QueryRow(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // postAll posts subs, each accepted.
@@ -210,92 +231,6 @@ func withKey(t testing.TB, cfg Config) Config {
 	t.Helper()
 	cfg.Signer, cfg.Verifier = newKey(t, origin)
 	return cfg
-}
-
-// getJSON decodes into v what the service serves at url+path, 200 OK.
-func getJSON(t testing.TB, url, path string, v any) {
-	t.Helper()
-	status, body := get(t, url+path)
-	if err := json.Unmarshal([]byte(body), v); status != http.StatusOK || err != nil {
-		t.Fatalf("GET %s: %d %s (%v)", path, status, body, err)
-	}
-}
-
-// verifierKeyAt returns the service's verifier key (GET /key), its text.
-func verifierKeyAt(t testing.TB, url string) string {
-	t.Helper()
-	var k struct {
-		Verifier string `json:"verifier"`
-	}
-	getJSON(t, url, "/key", &k)
-	return k.Verifier
-}
-
-// verifierAt returns the service's verifier key (GET /key).
-func verifierAt(t testing.TB, url string) note.Verifier {
-	t.Helper()
-	v, err := note.NewVerifier(verifierKeyAt(t, url))
-	if err != nil {
-		t.Fatalf("GET /key: %v", err)
-	}
-	return v
-}
-
-// checkpointAt returns the service's checkpoint (GET /journal), its
-// signature checked with v.
-func checkpointAt(t testing.TB, url string, v note.Verifier) journal.Checkpoint {
-	t.Helper()
-	var j struct {
-		Checkpoint string `json:"checkpoint"`
-	}
-	getJSON(t, url, "/journal", &j)
-	cp, err := journal.OpenCheckpoint([]byte(j.Checkpoint), v)
-	if err != nil {
-		t.Fatalf("GET /journal: %v", err)
-	}
-	return cp
-}
-
-// receiptsAt reads the receipts the service serves at url (JSON Lines).
-func receiptsAt(t testing.TB, url string) []journal.Receipt {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/jsonl" {
-		t.Fatalf("GET %s: %s, %s", url, resp.Status, resp.Header.Get("Content-Type"))
-	}
-	var out []journal.Receipt
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var rc journal.Receipt
-		if err := json.Unmarshal(sc.Bytes(), &rc); err != nil {
-			t.Fatalf("GET %s, receipt %d: %v", url, len(out)+1, err)
-		}
-		out = append(out, rc)
-	}
-	if err := sc.Err(); err != nil || len(out) == 0 {
-		t.Fatalf("GET %s: %d receipts, %v", url, len(out), err)
-	}
-	return out
-}
-
-// consistencyAt returns the proof the service gives (GET /consistency)
-// from size entries, and its checkpoint, opened with v, and as served.
-func consistencyAt(t testing.TB, url string, size int64, v note.Verifier) (journal.Proof, journal.Checkpoint, []byte) {
-	t.Helper()
-	var j consistency
-	if getJSON(t, url, fmt.Sprintf("/consistency?from=%d", size), &j); j.From != size {
-		t.Fatalf("GET /consistency?from=%d: from %d", size, j.From)
-	}
-	cp, err := journal.OpenCheckpoint([]byte(j.Checkpoint), v)
-	if err != nil {
-		t.Fatalf("GET /consistency?from=%d: %v", size, err)
-	}
-	return j.Proof, cp, []byte(j.Checkpoint)
 }
 
 // requireKept requires the signed checkpoint msg to be one the service
