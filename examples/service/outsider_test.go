@@ -155,6 +155,26 @@ func TestOutsider(t *testing.T) {
 		}
 	})
 
+	// A bad request is refused before the service keeps a checkpoint: it
+	// costs the database no write.
+	t.Run("a bad request keeps no checkpoint", func(t *testing.T) {
+		postAll(t, url, year.subs[800:801]) // the journal grows past every checkpoint kept
+		size, kept := int64(rowCount(t, pool, "journal")), rowCount(t, pool, "journal_checkpoint")
+		for _, path := range []string{
+			fmt.Sprintf("/consistency?from=%d", size+1),
+		} {
+			if status, body := get(t, url+path); status != http.StatusBadRequest {
+				t.Errorf("GET %s: %d %s; want 400", path, status, body)
+			}
+			if n := rowCount(t, pool, "journal_checkpoint"); n != kept {
+				t.Errorf("GET %s: %d checkpoints kept, %d before; want no checkpoint kept", path, n, kept)
+			}
+		}
+		if checkpointAt(t, url, v); rowCount(t, pool, "journal_checkpoint") != kept+1 {
+			t.Errorf("GET /journal kept no checkpoint of the journal grown: the test shows nothing")
+		}
+	})
+
 	t.Run("without a key", func(t *testing.T) {
 		_, url := serve(t, c.pool(t, "outsider"), wuhuConfig(t))
 		for path, want := range map[string]int{"/key": http.StatusNotFound, "/receipts?matter=" + matter: http.StatusConflict} {

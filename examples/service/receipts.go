@@ -111,18 +111,20 @@ func (s *Service) receipts(ctx context.Context, origin, what, id string, index m
 // first (Publish), extends the journal's first from entries, and that
 // checkpoint as Publish returns it: whoever holds a checkpoint of from
 // entries checks with journal.VerifyConsistency that the journal only
-// grew since. from must be between 1 and the checkpoint's size, else the
-// error wraps errBadSize.
+// grew since. from must be between 1 and the journal's size, else the
+// error wraps errBadSize; it is checked before the checkpoint is kept,
+// so that a bad request costs the database no write (the journal only
+// grows: the checkpoint then kept is of from entries or more).
 func (s *Service) Consistency(ctx context.Context, origin string, from int64) (journal.Proof, []byte, error) {
 	if from < 1 {
 		return nil, nil, fmt.Errorf("a proof from %d entries: %w; give a checkpoint's size, at least 1", from, errBadSize)
 	}
+	if size := s.size(); from > size {
+		return nil, nil, fmt.Errorf("a proof from %d entries: %w: the journal has %d", from, errBadSize, size)
+	}
 	head, cp, err := s.Publish(ctx, origin)
 	if err != nil {
 		return nil, nil, err
-	}
-	if from > head.Seq {
-		return nil, nil, fmt.Errorf("a proof from %d entries: %w: the journal has %d", from, errBadSize, head.Seq)
 	}
 	p, err := s.tree.ConsistencyProof(from, head.Seq)
 	if err != nil {
@@ -132,6 +134,13 @@ func (s *Service) Consistency(ctx context.Context, origin string, from int64) (j
 		p = journal.Proof{} // a list, empty, in JSON
 	}
 	return p, cp, nil
+}
+
+// size returns the number of entries of the journal the state holds.
+func (s *Service) size() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.Head.Seq
 }
 
 // index is where the journal holds the entries of each matter and of
