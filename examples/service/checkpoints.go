@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -145,10 +144,15 @@ func (s *Service) rebuild(ctx context.Context) error {
 	return s.indexed()
 }
 
-// indexed reports whether the index holds every entry of the state.
+// indexed reports whether the index holds every entry of the state: its
+// error wraps journal.ErrInvalid and names the entry at fault.
 func (s *Service) indexed() error {
-	if s.index.err != nil || s.index.last != s.state.Head.Seq {
-		return fmt.Errorf("the index of the entries up to %d: %v", s.state.Head.Seq, cmp.Or(s.index.err, fmt.Errorf("it ends at entry %d", s.index.last)))
+	err := s.index.err
+	if err == nil && s.index.last != s.state.Head.Seq {
+		err = fmt.Errorf("the index ends at entry %d, the state at entry %d: %w", s.index.last, s.state.Head.Seq, journal.ErrInvalid)
+	}
+	if err != nil {
+		return fmt.Errorf("the index of the entries up to %d: %w", s.state.Head.Seq, err)
 	}
 	return nil
 }

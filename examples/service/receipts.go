@@ -157,18 +157,19 @@ func newIndex() *index {
 }
 
 // add indexes the entry of a journal line, if it is the next; an entry
-// indexed already is skipped. The line is the journal's, checked as a
-// whole by the state (or by Verify or Resume on start): add reads only
-// what places it (place).
+// indexed already is skipped, and a line it cannot place is an error
+// that wraps journal.ErrInvalid and names the entry it was to be. The
+// line is the journal's, checked as a whole by the state (or by Verify
+// or Resume on start): add reads only what places it (place).
 func (x *index) add(line []byte) error {
 	seq, matter, subject, err := place(line)
 	switch {
 	case err != nil:
-		return fmt.Errorf("indexing the entry after %d: %w", x.last, err)
+		return fmt.Errorf("indexing entry %d: %w: %w", x.last+1, journal.ErrInvalid, err)
 	case seq <= x.last:
 		return nil
 	case seq != x.last+1 || matter == "":
-		return fmt.Errorf("indexing the entry after %d: entry %d of matter %q", x.last, seq, matter)
+		return fmt.Errorf("indexing entry %d: the line holds entry %d of matter %q: %w", x.last+1, seq, matter, journal.ErrInvalid)
 	}
 	x.last = seq
 	x.matters[matter] = append(x.matters[matter], seq)
