@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
@@ -63,8 +64,27 @@ func checkpointAt(t testing.TB, url string, v note.Verifier) journal.Checkpoint 
 	return cp
 }
 
-// receiptsAt reads the receipts the service serves at url (JSON Lines).
+// receiptsAt reads the receipts the service serves at url (JSON Lines):
+// at least one, all in one page.
 func receiptsAt(t testing.TB, url string) []journal.Receipt {
+	t.Helper()
+	p := pageAt(t, url)
+	if len(p.rcs) == 0 || p.next != "" {
+		t.Fatalf("GET %s: %d receipts, next page %q; want some, in one page", url, len(p.rcs), p.next)
+	}
+	return p.rcs
+}
+
+// page is a reply of GET /receipts: its body, the receipts it holds and
+// the path of the next page (its Link), "" for none.
+type page struct {
+	body string
+	rcs  []journal.Receipt
+	next string
+}
+
+// pageAt reads the page of receipts the service serves at url.
+func pageAt(t testing.TB, url string) page {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -74,20 +94,29 @@ func receiptsAt(t testing.TB, url string) []journal.Receipt {
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/jsonl" {
 		t.Fatalf("GET %s: %s, %s", url, resp.Status, resp.Header.Get("Content-Type"))
 	}
-	var out []journal.Receipt
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var rc journal.Receipt
-		if err := json.Unmarshal(sc.Bytes(), &rc); err != nil {
-			t.Fatalf("GET %s, receipt %d: %v", url, len(out)+1, err)
+	var p page
+	if link := resp.Header.Get("Link"); link != "" {
+		next, open := strings.CutPrefix(link, "<")
+		if p.next, _ = strings.CutSuffix(next, `>; rel="next"`); !open || p.next == next || p.next == "" {
+			t.Fatalf("GET %s: Link %q; want <path>; rel=\"next\"", url, link)
 		}
-		out = append(out, rc)
 	}
-	if err := sc.Err(); err != nil || len(out) == 0 {
-		t.Fatalf("GET %s: %d receipts, %v", url, len(out), err)
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	p.body = string(b)
+	for i, line := range strings.SplitAfter(p.body, "\n") {
+		if line == "" {
+			break // after the last line feed
+		}
+		var rc journal.Receipt
+		if err := json.Unmarshal([]byte(line), &rc); err != nil || !strings.HasSuffix(line, "\n") {
+			t.Fatalf("GET %s, receipt %d: %v (%q)", url, i+1, err, line)
+		}
+		p.rcs = append(p.rcs, rc)
+	}
+	return p
 }
 
 // consistencyAt returns the proof the service gives (GET /consistency)

@@ -24,6 +24,8 @@
 //	GET  /key                 {"verifier": "<name>+<hash>+<key>"}: the verifier key (-verifier); 404 without a key
 //	GET  /receipts?matter=M   the receipts of every entry of the matter (its events, evaluations, amendments)
 //	GET  /receipts?subject=U  the receipts of every evaluation of the unit and every amendment of one
+//	     …&after=N            in pages of at most 1000 (Config.ReceiptsPage), those after entry N; while
+//	                          there are more, the header Link: </receipts?after=N&subject=U>; rel="next"
 //	GET  /consistency?from=N  {"from": N, "checkpoint": "...", "proof": ["<hash>", ...]}
 //
 // The service stamps each event with the time it accepts it (Config.Now,
@@ -48,11 +50,21 @@
 // form (Receipt.MarshalJSON), which qingdan journal verify-receipt reads;
 // all against one signed checkpoint of the journal as it is, which the
 // service keeps first, as for GET /journal, so that a receipt never
-// carries a checkpoint the service did not keep. A request names one
-// matter or one subject (400 otherwise); one the journal holds no entry
-// of is 404; receipts of a service without a key, 409. A consistency
-// proof is from 1 to the checkpoint's size entries (400 otherwise), and
-// needs no key: without one, the checkpoint is its text. The service
+// carries a checkpoint the service did not keep. A reply holds at most
+// 1000 receipts (Config.ReceiptsPage), so that it stays a few megabytes
+// however the journal grows; while the checkpoint holds more, the reply
+// names the next page in its header, Link: </receipts?after=N&subject=U>;
+// rel="next" (N the last entry of this page; curl -D - shows it), and the
+// body stays what qingdan journal verify-receipt reads. Each page is
+// against the checkpoint kept when it is asked for, the later no
+// smaller (GET /consistency proves one extends the other). A request
+// names one matter or one subject, and at most one entry to start after,
+// from 0 to the journal's size (400 otherwise); one the journal holds no
+// entry of is 404; receipts of a service without a key, 409; none after
+// the entry given, 200 and no receipt. A consistency proof is from 1 to
+// the journal's size entries (400 otherwise), and needs no key: without
+// one, the checkpoint is its text. A request refused is refused before
+// a checkpoint is kept: it costs the database no write. The service
 // keeps the journal's tree (journal.Tree: every hash, about 64 bytes an
 // entry) and an index of each matter's and each subject's entries in
 // memory, made from the rows on start and from each entry committed, so
@@ -138,7 +150,8 @@
 // own, backdated, and requires the event refused and, posted without
 // it, stamped and graded on the service's clock. It fetches the key,
 // the receipts of a department and of a matter, and verifies each
-// offline; a consistency proof from a checkpoint fetched early; a fork
+// offline, in one reply and in pages of three, the journal growing
+// between them; a consistency proof from a checkpoint fetched early; a fork
 // signed with the same key, whose checkpoint does not extend the early
 // one; a receipt altered; and a row altered behind the service's back,
 // which gets no receipt. It

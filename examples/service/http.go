@@ -28,6 +28,7 @@ const maxBody = 64 << 10
 //	GET  /key                 {"verifier": "<name>+<hash>+<key>"}, the verifier key of the checkpoints
 //	GET  /receipts?matter=M   the receipts of the matter's entries, JSON Lines, against a checkpoint kept first
 //	GET  /receipts?subject=U  the receipts of the unit's evaluations and amendments, likewise
+//	     …&after=N            a page (Config.ReceiptsPage) after entry N; Link: <next page>; rel="next" while there are more
 //	GET  /consistency?from=N  {"from", "checkpoint", "proof"}: the checkpoint kept now extends the first N entries
 //
 // Errors are {"error": "..."}: 400 for a request that does not decode, an
@@ -88,21 +89,35 @@ func handler(s *Service, origin string) http.Handler {
 		}{s.cfg.Verifier})
 	})
 	mux.HandleFunc("GET /receipts", func(w http.ResponseWriter, r *http.Request) {
-		of, id, ok := one(r.URL.Query(), "matter", "subject")
+		q := r.URL.Query()
+		var after int64
+		a, paged := q["after"]
+		delete(q, "after")
+		of, id, ok := one(q, "matter", "subject")
+		if paged {
+			var err error
+			after, err = strconv.ParseInt(a[0], 10, 64)
+			ok = ok && len(a) == 1 && err == nil
+		}
 		if !ok {
-			reply(w, http.StatusBadRequest, fmt.Errorf("receipts of one matter (?matter=M) or of one subject (?subject=U), and nothing else: %q", r.URL.RawQuery))
+			reply(w, http.StatusBadRequest, fmt.Errorf("receipts of one matter (?matter=M) or of one subject (?subject=U), after an entry if given (&after=N), and nothing else: %q", r.URL.RawQuery))
 			return
 		}
 		var rcs []*journal.Receipt
+		var more bool
 		var err error
 		if of == "matter" {
-			rcs, err = s.MatterReceipts(r.Context(), origin, id)
+			rcs, more, err = s.MatterReceipts(r.Context(), origin, id, after)
 		} else {
-			rcs, err = s.SubjectReceipts(r.Context(), origin, id)
+			rcs, more, err = s.SubjectReceipts(r.Context(), origin, id, after)
 		}
 		if err != nil {
 			reply(w, status(err), err)
 			return
+		}
+		if more {
+			next := url.Values{of: {id}, "after": {strconv.FormatInt(rcs[len(rcs)-1].Entry.Seq, 10)}}
+			w.Header().Set("Link", "</receipts?"+next.Encode()+`>; rel="next"`)
 		}
 		jsonLines(w, rcs)
 	})

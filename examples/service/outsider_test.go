@@ -133,12 +133,20 @@ func TestOutsider(t *testing.T) {
 		for path, want := range map[string]int{
 			"/receipts":         http.StatusBadRequest,
 			"/receipts?matter=": http.StatusBadRequest,
-			"/receipts?matter=" + matter + "&subject=x": http.StatusBadRequest,
-			"/receipts?matter=" + matter + "&matter=x":  http.StatusBadRequest,
-			"/receipts?matter=" + matter + "&x=1":       http.StatusBadRequest,
-			"/receipts?unit=" + subject:                 http.StatusBadRequest,
-			"/receipts?matter=WH2020-none":              http.StatusNotFound,
-			"/receipts?subject=none":                    http.StatusNotFound,
+			"/receipts?matter=" + matter + "&subject=x":                 http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&matter=x":                  http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&x=1":                       http.StatusBadRequest,
+			"/receipts?unit=" + subject:                                 http.StatusBadRequest,
+			"/receipts?matter=WH2020-none":                              http.StatusNotFound,
+			"/receipts?subject=none":                                    http.StatusNotFound,
+			"/receipts?matter=" + matter + "&after=x":                   http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&after=-1":                  http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&after=":                    http.StatusBadRequest,
+			"/receipts?matter=" + matter + "&after=1&after=2":           http.StatusBadRequest,
+			"/receipts?after=1":                                         http.StatusBadRequest,
+			fmt.Sprintf("/receipts?matter=%s&after=%d", matter, size+1): http.StatusBadRequest,
+			fmt.Sprintf("/receipts?matter=%s&after=%d", matter, size):   http.StatusOK,
+			"/receipts?matter=" + matter + "&after=0":                   http.StatusOK,
 			"/consistency":                              http.StatusBadRequest,
 			"/consistency?from=0":                       http.StatusBadRequest,
 			"/consistency?from=-1":                      http.StatusBadRequest,
@@ -162,6 +170,8 @@ func TestOutsider(t *testing.T) {
 		size, kept := int64(rowCount(t, pool, "journal")), rowCount(t, pool, "journal_checkpoint")
 		for _, path := range []string{
 			fmt.Sprintf("/consistency?from=%d", size+1),
+			fmt.Sprintf("/receipts?subject=%s&after=%d", subject, size+1),
+			"/receipts?subject=" + subject + "&after=x",
 		} {
 			if status, body := get(t, url+path); status != http.StatusBadRequest {
 				t.Errorf("GET %s: %d %s; want 400", path, status, body)

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strconv"
 
 	"github.com/qingdan/qingdan/journal"
@@ -28,7 +30,8 @@ var errNoKey = errors.New("the service has no key (-key, -verifier): it signs no
 var errNotFound = errors.New("not found")
 
 // errBadSize is a size of the journal that a consistency proof cannot
-// start from.
+// start from, or an entry receipts cannot start after: more than the
+// journal has.
 var errBadSize = errors.New("no such size")
 
 // apply applies a committed entry's line to the state, the tree and the
@@ -47,49 +50,55 @@ func (s *Service) apply(line []byte) error {
 	return nil
 }
 
-// MatterReceipts returns the receipts of every entry of a matter — its
-// events, its evaluations and their amendments — in journal order,
-// against the journal's signed checkpoint, kept first (Publish): of the
-// entries that checkpoint holds. It returns errNoKey if the service has
-// no key, errNotFound if the journal has no entry of the matter.
-func (s *Service) MatterReceipts(ctx context.Context, origin, id string) ([]*journal.Receipt, error) {
-	return s.receipts(ctx, origin, "matter", id, s.index.matters)
+// MatterReceipts returns the receipts of the entries of a matter — its
+// events, its evaluations and their amendments — after the entry after
+// (0 for all), in journal order, at most Config.ReceiptsPage of them,
+// all against the journal's signed checkpoint, kept first (Publish): of
+// the entries that checkpoint holds. more reports whether that
+// checkpoint holds more, for the next page: after the last entry
+// returned. It returns errNoKey if the service has no key, errNotFound
+// if the journal has no entry of the matter, errBadSize if after is not
+// between 0 and the journal's size, and no receipt, keeping no
+// checkpoint, if the journal has no entry of the matter after after.
+func (s *Service) MatterReceipts(ctx context.Context, origin, id string, after int64) (rcs []*journal.Receipt, more bool, err error) {
+	return s.receipts(ctx, origin, "matter", id, after, s.index.matters)
 }
 
-// SubjectReceipts returns the receipts of every evaluation of a unit and
-// of every amendment of one, as MatterReceipts does those of a matter.
-func (s *Service) SubjectReceipts(ctx context.Context, origin, unit string) ([]*journal.Receipt, error) {
-	return s.receipts(ctx, origin, "subject", unit, s.index.subjects)
+// SubjectReceipts returns the receipts of the evaluations of a unit and
+// of the amendments of one, as MatterReceipts does those of a matter.
+func (s *Service) SubjectReceipts(ctx context.Context, origin, unit string, after int64) (rcs []*journal.Receipt, more bool, err error) {
+	return s.receipts(ctx, origin, "subject", unit, after, s.index.subjects)
 }
 
-// receipts returns the receipts of the entries that index (one of
-// s.index's maps) lists under id, a what.
-func (s *Service) receipts(ctx context.Context, origin, what, id string, index map[string][]int64) ([]*journal.Receipt, error) {
+// receipts returns a page of the receipts of the entries that index (one
+// of s.index's maps) lists under id, a what. What makes a request bad is
+// checked before the checkpoint is kept: a bad request costs the
+// database no write.
+func (s *Service) receipts(ctx context.Context, origin, what, id string, after int64, index map[string][]int64) ([]*journal.Receipt, bool, error) {
 	if s.cfg.Signer == nil {
-		return nil, errNoKey
+		return nil, false, errNoKey
 	}
 	s.mu.Lock()
-	n := len(index[id])
+	seqs, size := index[id], s.state.Head.Seq
 	s.mu.Unlock()
-	if n == 0 {
-		return nil, fmt.Errorf("the journal has no entry of the %s %q: %w", what, id, errNotFound)
+	switch {
+	case len(seqs) == 0:
+		return nil, false, fmt.Errorf("the journal has no entry of the %s %q: %w", what, id, errNotFound)
+	case after < 0 || after > size:
+		return nil, false, fmt.Errorf("receipts after entry %d: %w: the journal has %d", after, errBadSize, size)
+	case seqs[len(seqs)-1] <= after:
+		return nil, false, nil
 	}
 	head, signed, err := s.Publish(ctx, origin)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	s.mu.Lock()
-	var seqs []int64
-	for _, seq := range index[id] { // in journal order: those of the checkpoint first
-		if seq > head.Seq {
-			break
-		}
-		seqs = append(seqs, seq)
-	}
+	seqs, more := pageOf(index[id], after, head.Seq, cmp.Or(max(s.cfg.ReceiptsPage, 0), DefaultReceiptsPage))
 	s.mu.Unlock()
 	lines, err := s.store.entries(ctx, seqs)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	out := make([]*journal.Receipt, len(lines))
 	for i, line := range lines {
@@ -101,10 +110,22 @@ func (s *Service) receipts(ctx context.Context, origin, what, id string, index m
 			out[i], err = s.tree.Receipt(e, signed) // refuses a row that is not the tree's entry
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the receipt of entry %d: %w", seqs[i], err)
+			return nil, false, fmt.Errorf("the receipt of entry %d: %w", seqs[i], err)
 		}
 	}
-	return out, nil
+	return out, more, nil
+}
+
+// pageOf returns the first n of the entries of seqs (in journal order)
+// after the entry after and up to the entry last, a copy, and whether
+// there are more.
+func pageOf(seqs []int64, after, last int64, n int) ([]int64, bool) {
+	i, _ := slices.BinarySearch(seqs, after+1)
+	j, _ := slices.BinarySearch(seqs, last+1)
+	if j-i > n {
+		return slices.Clone(seqs[i : i+n]), true
+	}
+	return slices.Clone(seqs[i:j]), false
 }
 
 // Consistency returns the proof that the journal's checkpoint, kept

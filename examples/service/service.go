@@ -47,7 +47,16 @@ type Config struct {
 	// events are in the order of their times as long as the clock does
 	// not go back.
 	Now func() time.Time
+	// ReceiptsPage is the most receipts a reply of GET /receipts holds
+	// (MatterReceipts, SubjectReceipts); 0 or less means
+	// DefaultReceiptsPage.
+	ReceiptsPage int
 }
+
+// DefaultReceiptsPage is the most receipts a reply holds by default:
+// about 2.5 MB of JSON Lines on the wuhu year (2.5 kB a receipt, its
+// proof growing with the logarithm of the journal's size).
+const DefaultReceiptsPage = 1000
 
 // Service accepts the events of matters, grades them and keeps the
 // journal of both in PostgreSQL. Its state — the matters, the book of
