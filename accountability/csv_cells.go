@@ -128,9 +128,10 @@ func cutNote(s string) (note, after string, ok bool) {
 	return "", s, false
 }
 
-// The numbers of articles, and an article: 第三十一条, 第十五条第一款,
-// 第二十条之一第三项; articles lists them, as in 第五条、第六条.
-const articleNum = `[0-9一二三四五六七八九十百千零〇两]+`
+// The numbers of articles, bare or in parentheses (第（二）项), and an
+// article: 第三十一条, 第十五条第一款, 第二十条之一第三项; articles lists
+// them, as in 第五条、第六条.
+const articleNum = `(?:[0-9一二三四五六七八九十百千零〇两]+|[（(][0-9一二三四五六七八九十百千零〇两]+[)）])`
 
 var (
 	articleRE  = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `)?(?:第` + articleNum + `款)?(?:第` + articleNum + `项)?`)

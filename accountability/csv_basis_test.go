@@ -1,0 +1,25 @@
+package accountability
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestReadBasisForms: the article of a basis line is read whole where it
+// is a list of articles or names its item in parentheses, and text before
+// the law's title is its Prefix only where it names an issuer or a rank.
+func TestReadBasisForms(t *testing.T) {
+	tests := []struct {
+		line string
+		want Basis
+	}{
+		{"《法》第三十条第一款第（二）项", Basis{Law: "法", Article: "第三十条第一款第（二）项"}},
+		{"《法》第三十条第(二)项：条文", Basis{Law: "法", Article: "第三十条第(二)项", Text: "条文"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, parseBasis(tt.line, "")); diff != "" {
+			t.Errorf("parseBasis(%q) mismatch (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
