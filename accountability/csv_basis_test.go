@@ -16,6 +16,9 @@ func TestReadBasisForms(t *testing.T) {
 	}{
 		{"《法》第三十条第一款第（二）项", Basis{Law: "法", Article: "第三十条第一款第（二）项"}},
 		{"《法》第三十条第(二)项：条文", Basis{Law: "法", Article: "第三十条第(二)项", Text: "条文"}},
+		{"《法》第五条、第六条规定：x", Basis{Law: "法", Article: "第五条、第六条", Text: "规定：x"}},
+		{"《法》第三十一条第一次申请的，x", Basis{Law: "法", Article: "第三十一条", Text: "第一次申请的，x"}},
+		{"《法》第三十一条从事x", Basis{Law: "法", Article: "第三十一条", Text: "从事x"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, parseBasis(tt.line, "")); diff != "" {

@@ -136,12 +136,17 @@ const articleNum = `(?:[0-9一二三四五六七八九十百千零〇两]+|[（(
 var (
 	articleRE  = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `)?(?:第` + articleNum + `款)?(?:第` + articleNum + `项)?`)
 	articlesRE = regexp.MustCompile(`^第` + articleNum + `[条款项](?:(?:之|[、，,和及至]?第)` + articleNum + `[条款项]?)*$`)
+	// leadingArticlesRE is the list of articles at the start of a text
+	// that follows with no colon ("第五条、第六条规定…"); each one after
+	// the first is whole, so that "第三十一条第一次…" is 第三十一条.
+	leadingArticlesRE = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `|[、，,和及至]?第` + articleNum + `[条款项])*`)
 )
 
 // splitArticle splits s, which begins with 第, into its article and the
 // rest: the article runs to the first colon or space when what comes
-// before it is articles ("第五条、第六条："), else it is the article at the
-// start ("第三十一条从事…", a text with no colon); failing both, it runs to
+// before it is articles ("第五条、第六条："), else it is the articles at the
+// start ("第三十一条从事…", "第五条、第六条规定…", a text with no colon);
+// failing both, it runs to
 // the colon or space, or is the whole of s.
 func splitArticle(s string) (article, rest string) {
 	i := strings.IndexAny(s, "：: 　")
@@ -151,7 +156,7 @@ func splitArticle(s string) (article, rest string) {
 	if articlesRE.MatchString(s[:i]) {
 		return s[:i], s[i:]
 	}
-	if m := articleRE.FindString(s); m != "" {
+	if m := leadingArticlesRE.FindString(s); m != "" {
 		return m, s[len(m):]
 	}
 	return s[:i], s[i:]
