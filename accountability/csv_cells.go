@@ -75,8 +75,8 @@ func parseBasis(l, law string) Basis {
 // of the law's rank ("【法律】"), an issuer ("外交部", "国家林业和草原局"),
 // or a tag and then an issuer. An issuer is Chinese characters only, up
 // to 30 of them, ending as a body's name ends (部, 委, 会, 局, 署, 院, 厅,
-// 办, 室, 府, 行) and not beginning as a clause does (根据, 依据, 依照,
-// 按照, 参照).
+// 办, 室, 府, 银行: not a verb such as 执行 or 施行) and not beginning as a
+// clause does (根据, 依据, 依照, 按照, 参照).
 func isBasisPrefix(s string) bool {
 	if rest, ok := strings.CutPrefix(s, "【"); ok {
 		tag, after, ok := strings.Cut(rest, "】")
@@ -102,7 +102,7 @@ func isBasisPrefix(s string) bool {
 		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("部委会局署院厅办室府行", last)
+	return strings.ContainsRune("部委会局署院厅办室府", last) || strings.HasSuffix(s, "银行")
 }
 
 // cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of
