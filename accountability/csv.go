@@ -139,7 +139,9 @@ type PowerReader struct {
 // where the spreadsheet merged an item's cells over several rows, it holds
 // the item's next duty, case or basis, and they are added to the power's
 // (a line introducing cases is its LiabilityHeading if it has neither that
-// nor cases yet, else a case). A row with any other cell filled (序号,
+// nor cases yet, else a case; a basis goes after the power's others of its
+// column, its line read as the line after the cell above it: "第十二条…"
+// under "《…法》" is that citation's article). A row with any other cell filled (序号,
 // 备注, …), or after a blank row, is a power of its own, whose blank name
 // and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
@@ -261,12 +263,20 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
 	last := -1              // the power of the record just before, -1 after a blank one
 	dropped, row := 0, 2    // bad cells past MaxBadCells, only counted
+	var bc basisCells       // last's bases, while records continue it
+	// ended sets last's bases once no more records continue it.
+	ended := func() {
+		if bc.continued {
+			powers[last].Basis, bc.continued = bc.join(), false
+		}
+	}
 	for ; ; row++ {
 		rec, err := src.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			ended()
 			err = fmt.Errorf("accountability: power list: row %d: %w", row, malformed(err))
 			if len(cells) > 0 {
 				return powers, errors.Join(capCells(cells, dropped, row), err)
@@ -281,6 +291,7 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 			rec[j] = restore(c) // a formula WritePowersCSV neutralised
 		}
 		if blankRecord(rec) {
+			ended()
 			last = -1
 			continue
 		}
@@ -289,11 +300,15 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 			prev = &powers[named]
 		}
 		cont := last >= 0 && l.continues(rec)
-		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb, cont)
+		if !cont {
+			ended()
+		}
+		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb, cont, &bc)
 		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
 		cells = append(cells, bad[:keep]...)
 		dropped += len(bad) - keep
 		if cont {
+			bc.continued = true
 			powers[last].continueWith(&p)
 			continue
 		}
@@ -309,6 +324,7 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 			parent = len(powers) - 1
 		}
 	}
+	ended()
 	if len(cells) > 0 {
 		return powers, capCells(cells, dropped, row-1)
 	}

@@ -75,8 +75,8 @@ func parseBasis(l, law string) Basis {
 // of the law's rank ("【法律】"), an issuer ("外交部", "国家林业和草原局"),
 // or a tag and then an issuer. An issuer is Chinese characters only, up
 // to 30 of them, ending as a body's name ends (部, 委, 会, 局, 署, 院, 厅,
-// 办, 室, 府, 行) and not beginning as a clause does (根据, 依据, 依照,
-// 按照, 参照).
+// 办, 室, 府, 银行: not a verb such as 执行 or 施行) and not beginning as a
+// clause does (根据, 依据, 依照, 按照, 参照).
 func isBasisPrefix(s string) bool {
 	if rest, ok := strings.CutPrefix(s, "【"); ok {
 		tag, after, ok := strings.Cut(rest, "】")
@@ -102,7 +102,7 @@ func isBasisPrefix(s string) bool {
 		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("部委会局署院厅办室府行", last)
+	return strings.ContainsRune("部委会局署院厅办室府", last) || strings.HasSuffix(s, "银行")
 }
 
 // cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of
@@ -128,19 +128,25 @@ func cutNote(s string) (note, after string, ok bool) {
 	return "", s, false
 }
 
-// The numbers of articles, and an article: 第三十一条, 第十五条第一款,
-// 第二十条之一第三项; articles lists them, as in 第五条、第六条.
-const articleNum = `[0-9一二三四五六七八九十百千零〇两]+`
+// The numbers of articles, bare or in parentheses (第（二）项), and an
+// article: 第三十一条, 第十五条第一款, 第二十条之一第三项; articles lists
+// them, as in 第五条、第六条.
+const articleNum = `(?:[0-9一二三四五六七八九十百千零〇两]+|[（(][0-9一二三四五六七八九十百千零〇两]+[)）])`
 
 var (
 	articleRE  = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `)?(?:第` + articleNum + `款)?(?:第` + articleNum + `项)?`)
 	articlesRE = regexp.MustCompile(`^第` + articleNum + `[条款项](?:(?:之|[、，,和及至]?第)` + articleNum + `[条款项]?)*$`)
+	// leadingArticlesRE is the list of articles at the start of a text
+	// that follows with no colon ("第五条、第六条规定…"); each one after
+	// the first is whole, so that "第三十一条第一次…" is 第三十一条.
+	leadingArticlesRE = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `|[、，,和及至]?第` + articleNum + `[条款项])*`)
 )
 
 // splitArticle splits s, which begins with 第, into its article and the
 // rest: the article runs to the first colon or space when what comes
-// before it is articles ("第五条、第六条："), else it is the article at the
-// start ("第三十一条从事…", a text with no colon); failing both, it runs to
+// before it is articles ("第五条、第六条："), else it is the articles at the
+// start ("第三十一条从事…", "第五条、第六条规定…", a text with no colon);
+// failing both, it runs to
 // the colon or space, or is the whole of s.
 func splitArticle(s string) (article, rest string) {
 	i := strings.IndexAny(s, "：: 　")
@@ -150,7 +156,7 @@ func splitArticle(s string) (article, rest string) {
 	if articlesRE.MatchString(s[:i]) {
 		return s[:i], s[i:]
 	}
-	if m := articleRE.FindString(s); m != "" {
+	if m := leadingArticlesRE.FindString(s); m != "" {
 		return m, s[len(m):]
 	}
 	return s[:i], s[i:]

@@ -15,8 +15,10 @@ import (
 // readPowerRow turns one record into a power and its bad cells. prev is
 // the last power with a name, whose cells a sub-item's merged cells take;
 // gb is read's; cont says the record continues the power before it (see
-// continues), so its blank name and category are no bad cells.
-func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb, cont bool) (Power, []CellError) {
+// continues), so its blank name and category are no bad cells. bc holds
+// the bases of the power the record is or continues, by column: the
+// record's are added to them, and, if it begins a power, are its Basis.
+func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb, cont bool, bc *basisCells) (Power, []CellError) {
 	var bad []CellError
 	fail := func(j int, format string, args ...any) {
 		line, _ := src.FieldPos(j)
@@ -117,26 +119,16 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	p.Forward, _ = cell(colForward)
 	p.Flow, _ = cell(colFlow)
-	for _, c := range []int{colSetting, colBasis, colAnyBasis} {
-		kind := map[int]BasisKind{colSetting: Setting, colBasis: Implementing}[c] // 职权依据: not stated
+	if !cont {
+		*bc = basisCells{}
+	}
+	for i, c := range basisCols {
 		if s, _ := cell(c); s != "" {
-			law, first := "", len(p.Basis) // the law the line before cited, in 《》, and the cell's first basis
-			for _, x := range lines(s) {
-				b := parseBasis(x, law)
-				b.Kind = kind
-				// An article on the line after a law cited with none is
-				// that citation's article.
-				if n := len(p.Basis) - 1; n >= first && law != "" && articleRE.MatchString(x) && p.Basis[n].Article == "" && p.Basis[n].Text == "" {
-					p.Basis[n].Article, p.Basis[n].Text = b.Article, b.Text
-					continue
-				}
-				p.Basis = append(p.Basis, b)
-				law = b.Law
-				if law == x || law == stripNumber(x) {
-					law = "" // a line taken whole: it cites no law
-				}
-			}
+			bc.cols[i], bc.laws[i] = addBases(bc.cols[i], s, kindOf[c], bc.laws[i])
 		}
+	}
+	if !cont {
+		p.Basis = bc.join()
 	}
 	if s, _ := cell(colDuties); s != "" {
 		for _, x := range lines(s) {
@@ -180,6 +172,51 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	return p, bad
 }
 
+// basisCols are the basis columns, in the order a power's bases are
+// read; kindOf is their kind (职权依据: not stated).
+var (
+	basisCols = [3]int{colSetting, colBasis, colAnyBasis}
+	kindOf    = map[int]BasisKind{colSetting: Setting, colBasis: Implementing}
+)
+
+// basisCells are the bases of a power by column (those of 设定依据, of
+// 实施依据, of 职权依据), while the records after the one that began it
+// may continue it, and the law each column's last line cited in 《》
+// (see addBases). continued says a record continued the power, whose
+// Basis is then join's once it ends.
+type basisCells struct {
+	cols      [len(basisCols)][]Basis
+	laws      [len(basisCols)]string
+	continued bool
+}
+
+// join is the power's bases, those of each column after those of the
+// columns before it.
+func (bc *basisCells) join() []Basis { return slices.Concat(bc.cols[:]...) }
+
+// addBases adds to bs the bases of the lines of a basis cell s, of kind,
+// and returns them and the law the last line cited in 《》 ("" if it
+// cited none). law is the one the line before the cell's first cited:
+// "" but where the cell continues the one above it.
+func addBases(bs []Basis, s string, kind BasisKind, law string) ([]Basis, string) {
+	for _, x := range lines(s) {
+		b := parseBasis(x, law)
+		b.Kind = kind
+		// An article on the line after a law cited with none is that
+		// citation's article.
+		if n := len(bs) - 1; n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "" {
+			bs[n].Article, bs[n].Text = b.Article, b.Text
+			continue
+		}
+		bs = append(bs, b)
+		law = b.Law
+		if law == x || law == stripNumber(x) {
+			law = "" // a line taken whole: it cites no law
+		}
+	}
+	return bs, law
+}
+
 // multiValued are the columns whose cells hold one value a line.
 var multiValued = []int{colSetting, colBasis, colAnyBasis, colDuties, colLiabilities}
 
@@ -196,11 +233,11 @@ func (l *columnLayout) continues(rec []string) bool {
 	return true
 }
 
-// continueWith adds to p the bases, duties and cases of c, read from a
-// record that continues p's. A line introducing cases is p's heading if p
-// has neither a heading nor cases yet, and a case otherwise.
+// continueWith adds to p the duties and cases of c, read from a record
+// that continues p's (whose bases read adds to p's once p ends). A line
+// introducing cases is p's heading if p has neither a heading nor cases
+// yet, and a case otherwise.
 func (p *Power) continueWith(c *Power) {
-	p.Basis = append(p.Basis, c.Basis...)
 	p.Duties = append(p.Duties, c.Duties...)
 	if h := c.LiabilityHeading; h != "" {
 		if p.LiabilityHeading == "" && len(p.Liabilities) == 0 {

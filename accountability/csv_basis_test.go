@@ -1,0 +1,107 @@
+package accountability
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
+)
+
+// TestReadBasisForms: the article of a basis line is read whole where it
+// is a list of articles or names its item in parentheses, and text before
+// the law's title is its Prefix only where it names an issuer or a rank.
+func TestReadBasisForms(t *testing.T) {
+	tests := []struct {
+		line string
+		want Basis
+	}{
+		{"《法》第三十条第一款第（二）项", Basis{Law: "法", Article: "第三十条第一款第（二）项"}},
+		{"《法》第三十条第(二)项：条文", Basis{Law: "法", Article: "第三十条第(二)项", Text: "条文"}},
+		{"《法》第五条、第六条规定：x", Basis{Law: "法", Article: "第五条、第六条", Text: "规定：x"}},
+		{"《法》第三十一条第一次申请的，x", Basis{Law: "法", Article: "第三十一条", Text: "第一次申请的，x"}},
+		{"《法》第三十一条从事x", Basis{Law: "法", Article: "第三十一条", Text: "从事x"}},
+		{"中国人民银行《办法》第五条：x", Basis{Prefix: "中国人民银行", Law: "办法", Article: "第五条", Text: "x"}},
+		{"执行《法》第五条：x", Basis{Law: "执行《法》第五条：x"}},
+		{"贯彻执行《法》", Basis{Law: "贯彻执行《法》"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, parseBasis(tt.line, "")); diff != "" {
+			t.Errorf("parseBasis(%q) mismatch (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
+
+// TestReadContinuationBases: the bases a continuation row adds keep the
+// order ReadPowersCSV promises (those of 设定依据, then 实施依据, then
+// 职权依据), a continuation row's basis line continues the cell above it
+// (an article after a law cited with none is its article), and what is
+// read so reads back the same once written.
+func TestReadContinuationBases(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []Basis
+	}{
+		{"two kinds over two rows",
+			"权力类型,项目名称,设定依据,实施依据\n行政处罚,甲,《甲法》第一条,《乙法》第一条\n,,《甲法》第二条,《乙法》第二条\n",
+			[]Basis{{Law: "甲法", Article: "第一条", Kind: Setting}, {Law: "甲法", Article: "第二条", Kind: Setting},
+				{Law: "乙法", Article: "第一条", Kind: Implementing}, {Law: "乙法", Article: "第二条", Kind: Implementing}}},
+		{"three kinds, the first row with one",
+			"权力类型,项目名称,设定依据,实施依据,职权依据\n行政处罚,甲,,《乙法》第一条,\n,,《甲法》第一条,,《丙法》\n,,,《乙法》第二条,\n",
+			[]Basis{{Law: "甲法", Article: "第一条", Kind: Setting}, {Law: "乙法", Article: "第一条", Kind: Implementing},
+				{Law: "乙法", Article: "第二条", Kind: Implementing}, {Law: "丙法"}}},
+		{"an article under a law cited with none",
+			"权力类型,项目名称,设定依据\n行政处罚,甲,外交部《法》\n,,第十二条 条文\n",
+			[]Basis{{Prefix: "外交部", Law: "法", Article: "第十二条", Text: "条文", Kind: Setting}}},
+		{"another article of the law above",
+			"权力类型,项目名称,设定依据\n行政处罚,甲,《法》第一条：x\n,,第二条：y\n",
+			[]Basis{{Law: "法", Article: "第一条", Text: "x", Kind: Setting}, {Law: "法", Article: "第二条", Text: "y", Kind: Setting}}},
+		{"an article after a line taken whole",
+			"权力类型,项目名称,设定依据\n行政处罚,甲,某规定\n,,第二条：y\n",
+			[]Basis{{Law: "某规定", Kind: Setting}, {Law: "第二条：y", Kind: Setting}}},
+	}
+	for _, tt := range tests {
+		got, err := ReadPowersCSV(strings.NewReader(tt.in))
+		if err != nil || len(got) != 1 {
+			t.Fatalf("%s: ReadPowersCSV() = %+v, %v; want one power", tt.name, got, err)
+		}
+		if diff := cmp.Diff(tt.want, got[0].Basis); diff != "" {
+			t.Errorf("%s: bases mismatch (-want +got):\n%s", tt.name, diff)
+		}
+		var buf bytes.Buffer
+		if err := WritePowersCSV(&buf, got); err != nil {
+			t.Fatalf("%s: WritePowersCSV() error = %v", tt.name, err)
+		}
+		again, err := ReadPowersCSV(&buf)
+		if err != nil {
+			t.Fatalf("%s: reading back: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(got, again); diff != "" {
+			t.Errorf("%s: write and read back mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestReadContinuationBasesLinear: a power continued over many rows, each
+// with a basis of two columns, is read in time linear in the list (a
+// basis is not put among the power's by moving the ones after it).
+func TestReadContinuationBasesLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("权力类型,项目名称,设定依据,实施依据\n行政处罚,甲,《甲法》,《乙法》\n")
+	const rows = 50000
+	for range rows {
+		b.WriteString(",,第一条,第二条\n")
+	}
+	var (
+		got []Power
+		err error
+	)
+	hardening.Linear(t, b.Len(), func() { got, err = ReadPowersCSV(strings.NewReader(b.String())) })
+	if err != nil || len(got) != 1 || len(got[0].Basis) != 2*rows {
+		t.Fatalf("ReadPowersCSV() = %d powers, %v; want one of %d bases", len(got), err, 2*rows)
+	}
+	if k := got[0].Basis[rows].Kind; k != Implementing {
+		t.Errorf("basis %d is of kind %v, want %v (those of 实施依据 after those of 设定依据)", rows, k, Implementing)
+	}
+}
