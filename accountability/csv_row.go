@@ -124,7 +124,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	}
 	for i, c := range basisCols {
 		if s, _ := cell(c); s != "" {
-			bc.cols[i], bc.laws[i] = addBases(bc.cols[i], s, kindOf[c], bc.laws[i])
+			bc.cols[i], bc.laws[i] = addBases(bc.cols[i], s, basisKind(i), bc.laws[i])
 		}
 	}
 	if !cont {
@@ -173,11 +173,14 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 }
 
 // basisCols are the basis columns, in the order a power's bases are
-// read; kindOf is their kind (职权依据: not stated).
-var (
-	basisCols = [3]int{colSetting, colBasis, colAnyBasis}
-	kindOf    = map[int]BasisKind{colSetting: Setting, colBasis: Implementing}
-)
+// read.
+var basisCols = [3]int{colSetting, colBasis, colAnyBasis}
+
+// basisKind is the kind of the bases of the i-th of basisCols (职权依据:
+// not stated).
+func basisKind(i int) BasisKind {
+	return [len(basisCols)]BasisKind{Setting, Implementing, 0}[i]
+}
 
 // basisCells are the bases of a power by column (those of 设定依据, of
 // 实施依据, of 职权依据), while the records after the one that began it
