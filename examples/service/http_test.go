@@ -1,7 +1,10 @@
 package main
 
 import (
+	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,4 +56,53 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("decoded again, mismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestDocumentedRoutes holds the routes the prose names to the mux: each
+// "GET /path" or "POST /path" of the package documentation, of handler's
+// comment and of the README's paragraph on the service is a route of
+// handler, and each route of handler is named in all three.
+func TestDocumentedRoutes(t *testing.T) {
+	src, err := os.ReadFile("http.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var routes []string
+	for _, m := range regexp.MustCompile(`mux\.HandleFunc\("([^"]+)"`).FindAllSubmatch(src, -1) {
+		routes = append(routes, string(m[1]))
+	}
+	if len(routes) == 0 {
+		t.Fatal("no mux.HandleFunc in http.go: is the pattern broken?")
+	}
+	mux := handler(nil, "").(*http.ServeMux)
+	named := regexp.MustCompile(`\b(GET|POST) +(/[^\s?` + "`" + `)]*)`)
+	for _, doc := range []struct{ file, from, to string }{
+		{"doc.go", "The API:", "The service stamps"},
+		{"http.go", "// handler serves", "func handler"},
+		{"../../README.md", "### A reference service", "## For list officers"},
+	} {
+		b, err := os.ReadFile(doc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, text, ok := strings.Cut(string(b), doc.from)
+		text, _, ok2 := strings.Cut(text, doc.to)
+		if !ok || !ok2 {
+			t.Fatalf("%s: no text between %q and %q", doc.file, doc.from, doc.to)
+		}
+		seen := map[string]bool{}
+		for _, m := range named.FindAllStringSubmatch(text, -1) {
+			path := strings.NewReplacer("{id}", "WH2020-0001").Replace(m[2])
+			_, pattern := mux.Handler(httptest.NewRequest(m[1], path, nil))
+			if pattern == "" {
+				t.Errorf("%s names %s %s, which is no route of handler (%q)", doc.file, m[1], m[2], routes)
+			}
+			seen[pattern] = true
+		}
+		for _, r := range routes {
+			if !seen[r] {
+				t.Errorf("%s does not name the route %s", doc.file, r)
+			}
+		}
+	}
 }
