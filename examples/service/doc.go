@@ -70,9 +70,9 @@
 // memory, made from the rows on start and from each entry committed, so
 // that a receipt reads only its own entries' rows and each proof reads
 // O(log n) hashes from memory: on the wuhu year (about 8,000 entries),
-// the 472 receipts of the department graded most come in about 30 ms
+// the 472 receipts of the department graded most come in 18–30 ms
 // (1.2 MB), a matter's in under 1 ms, where reading every row and making
-// the tree again alone takes about 70 ms (BenchmarkReceipts). A host of
+// the tree again alone takes 20–50 ms (BenchmarkReceipts). A host of
 // tens of millions of entries would keep the tree's tiles in a table
 // instead (tlog.ReadTileData).
 //
