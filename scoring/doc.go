@@ -91,7 +91,7 @@
 // matters, and merging them (a sharded build; see [Book.Merge]). Into a
 // book whose options check something, Merge first checks each of the
 // other book's evaluations as Record would: with a scale in force, about
-// 60–80 ms for 500,000 evaluations, a quarter to a half of recording them
+// 50–60 ms for 500,000 evaluations, about half the time of recording them
 // into the same book. The README has the figures, and bench_test.go the
 // benchmarks.
 //
