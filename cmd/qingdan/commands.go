@@ -59,7 +59,7 @@ func (f *importOptions) Flags(fs *flag.FlagSet) {
 var importCmd = &command.Command{
 	Name:  "import",
 	Args:  "[-o 文件] [-org 名称] [-version 版本] 清单.csv",
-	Short: "把公布的权力清单（全国统一格式的 CSV，UTF-8 或 GB18030）转为 JSON 的两单一图一点",
+	Short: "把公布的权力清单或权责清单（CSV，UTF-8 或 GB18030；全国统一格式，或县、乡镇、街道的版式，按表头识别各列）转为 JSON 的两单一图一点",
 	Long: `在标准错误上报告无法读取的单元格（退出码 1，这些单元格留空）和没有对应字段、原样保存在 extra 中的单元格。
 不给 -o 时 JSON 写到标准输出。导入不检查清单整体，导入后用 qingdan check 检查。`,
 	Examples: []string{
