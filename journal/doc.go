@@ -383,7 +383,7 @@
 // no line before its snapshot's head, but decodes the state the snapshot
 // holds — every matter's events, strictly, replayed — and decoding JSON
 // is most of what [Rebuild] costs too: for a state of 20,000 entries a
-// restart from a snapshot is about 1.2–1.6 times as fast as one from the
+// restart from a snapshot is about 1.3–2.1 times as fast as one from the
 // first line (BenchmarkRestart). What a snapshot saves is reading and
 // hashing the years of rows, and a checkpoint's check without them; it
 // grows with the matters kept, as the state does.
