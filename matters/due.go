@@ -73,10 +73,14 @@ const indexAbove = 64
 // hotline's matter is urged and supervised as a lead that sits on its
 // dispatch is.
 //
-// A matter suspended for more than Supervision.SuspendDays working days
-// since the approval of its suspension calls for a Supervise, unless it
-// was supervised since that approval, or the clocks call for one at the
-// same scan. That supervision counts as any other
+// A suspended matter whose suspensions since its latest dispatch — the
+// current one from its approval, and those resumed before it, each from
+// its approval to its resume — have lasted more than
+// Supervision.SuspendDays working days calls for a Supervise, unless it
+// was supervised since the current suspension's approval, or the clocks
+// call for one at the same scan: a suspension resumed and approved again
+// at once, in pieces shorter than the limit, is held to the one limit,
+// and each suspension approved once the limit is used is supervised. That supervision counts as any other
 // since the latest dispatch: a lead overdue after its resume is not
 // supervised for it again, but escalated when EscalateDays call for it.
 // (A supervision made while a suspension lasts cannot be told from one
@@ -303,7 +307,7 @@ func (s *dueScan) matter(m *Matter) error {
 		}
 	}
 	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
-		until, err := s.cal.AddDays(h.pausedAt, days)
+		until, err := s.suspendedUntil(m, &h, days)
 		if err != nil {
 			return fmt.Errorf("matters: due: matter %s: suspension limit %d working days after %s: %w", errtext.Quote(m.ID), days, h.pausedAt.Format(timeLayout), err)
 		}

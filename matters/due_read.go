@@ -1,6 +1,9 @@
 package matters
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // This file holds what [Catalog.Due] reads of a matter's history: the
 // events since its latest dispatch.
@@ -18,6 +21,7 @@ type since struct {
 	answer                      *bool     // the latest answer
 	supervisedAfter             bool      // a Supervise after the latest answer
 	pausedAt                    time.Time // the latest approval of a suspension
+	pauses                      int       // the approved suspensions
 	supervisedPaused            bool      // a Supervise after it
 }
 
@@ -56,6 +60,7 @@ func read(m *Matter) since {
 					s.pausedAt = e.At
 				}
 				s.paused = true
+				s.pauses++
 			case Return:
 				handedBack = true // before it, the urgings and supervisions pressed the lead
 			}
@@ -66,4 +71,34 @@ func read(m *Matter) since {
 		}
 	}
 	return s
+}
+
+// suspendedUntil returns the instant at which the suspensions of m since
+// its latest dispatch, the current one (approved at h.pausedAt) with those
+// resumed before it, have lasted days working days of the scan's calendar:
+// days after the approval where it is the first, else what is left of
+// them after the others, from the approval (the approval itself where
+// nothing is left), so that a suspension resumed and approved again, in
+// short pieces, is held to one limit.
+func (s *dueScan) suspendedUntil(m *Matter, h *since, days int) (time.Time, error) {
+	if h.pauses < 2 {
+		return s.cal.AddDays(h.pausedAt, days)
+	}
+	day := s.cal.Day()
+	if day <= 0 || int64(days) > math.MaxInt64/4/int64(day) {
+		return s.cal.AddDays(h.pausedAt, days) // no duration measures the limit: the current suspension's alone
+	}
+	left := time.Duration(days) * day
+	spans := running(m.Events, h.d)
+	for i := 0; i+1 < len(spans) && left > 0; i++ {
+		w, err := s.cal.Between(spans[i].end, spans[i+1].start)
+		if err != nil {
+			return time.Time{}, err
+		}
+		left -= w
+	}
+	if left <= 0 {
+		return h.pausedAt, nil
+	}
+	return addWorking(s.cal, h.pausedAt, left)
 }

@@ -31,14 +31,17 @@ type Supervision struct {
 	// [Catalog.Apply] refuses a Reopen, and a matter whose citizen is
 	// still dissatisfied goes to supervision ([Catalog.Due]). 0: no limit.
 	Reopens int `json:"reopens,omitempty"`
-	// SuspendDays is how many working days an approved suspension (挂起)
-	// may last, from its approval, before [Catalog.Due] has it supervised
-	// (挂起超期督办), once a suspension; 0: no limit, and a suspension is
-	// never supervised however long it lasts. Whoever approved it may
-	// resume it at any time; the limit is for the suspension that no one
-	// resumes, such as the one an owner approved for its own lead on a
-	// hotline's matter, which stops the lead's clocks and so every
-	// supervision of the matter while the owner's clock runs on.
+	// SuspendDays is how many working days the approved suspensions (挂起)
+	// of one dispatch may last, each from its approval to its resume,
+	// together, before [Catalog.Due] has the suspension that goes beyond
+	// them supervised (挂起超期督办), once a suspension; 0: no limit, and a
+	// suspension is never supervised however long it lasts. Whoever
+	// approved it may resume it at any time; the limit is for the
+	// suspension that no one resumes, such as the one an owner approved
+	// for its own lead on a hotline's matter, which stops the lead's
+	// clocks and so every supervision of the matter while the owner's
+	// clock runs on — and for the same suspension resumed and approved
+	// again in short pieces, which count together.
 	SuspendDays int `json:"suspendDays,omitempty"`
 }
 

@@ -571,10 +571,36 @@ func TestDueSuspendedTooLong(t *testing.T) {
 		{"supervised before the approval only", 10, slices.Concat(dispatchedAt(at(3, 4, 9, 0)),
 			[]matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead), tev(at(3, 4, 11, 0), matters.Supervise, supervisor)},
 			tapproved(at(3, 5, 9, 0), matters.Suspend, lead)), at(4, 15, 9, 0), long},
-		// A second suspension counts from its own approval (15 March
-		// 10:00; ten working days on is 29 March), not the first's (5 March).
-		{"a second suspension, within its limit", 10, slices.Concat(ownMatter, []matters.Event{tev(at(3, 15, 9, 0), matters.Resume, owner)},
-			tapproved(at(3, 15, 10, 0), matters.Suspend, lead)), at(3, 19, 10, 1), nil},
+		// A second suspension adds to the first, not the time between:
+		// the first lasted from 5 March 9:00 to 15 March 9:00, eight
+		// working days, the second from 15 March 10:00, so that the two
+		// reach ten working days at 19 March 10:00 (counting from the
+		// first approval would reach them at 9:00, and from the second's
+		// on 29 March).
+		{"a second suspension, within the limit with the first", 10, slices.Concat(ownMatter, []matters.Event{tev(at(3, 15, 9, 0), matters.Resume, owner)},
+			tapproved(at(3, 15, 10, 0), matters.Suspend, lead)), at(3, 19, 9, 59), nil},
+		{"a second suspension, past the limit with the first", 10, slices.Concat(ownMatter, []matters.Event{tev(at(3, 15, 9, 0), matters.Resume, owner)},
+			tapproved(at(3, 15, 10, 0), matters.Suspend, lead)), at(3, 19, 10, 1), long},
+		// The owner of a hotline's matter, whose clock its approvals do
+		// not stop, resumed its lead's suspension and approved a new one
+		// in the same minute, every seven working days: no suspension
+		// lasted ten, and nothing was ever supervised. The suspensions of
+		// one dispatch count together.
+		{"sliced: resumed and suspended again at once, every seven working days", 10, slices.Concat(hotlineMatter,
+			resuspended(at(3, 14, 10, 0)), resuspended(at(3, 25, 10, 0))), at(4, 1, 10, 1), long},
+		{"sliced: five working days and five, at the limit", 10, slices.Concat(hotlineMatter, resuspended(at(3, 12, 10, 0))), at(3, 19, 10, 0), nil},
+		{"sliced: five working days and five, a minute past the limit", 10, slices.Concat(hotlineMatter, resuspended(at(3, 12, 10, 0))), at(3, 19, 10, 1), long},
+		// A suspension approved once the matter has used up its limit is
+		// supervised in its turn, from its approval on.
+		{"sliced: suspended again once supervised for the limit", 10, slices.Concat(hotlineMatter,
+			resuspended(at(3, 12, 10, 0)), []matters.Event{tev(at(3, 20, 9, 0), matters.Supervise, supervisor)}, resuspended(at(3, 21, 10, 0))),
+			at(3, 21, 10, 1), long},
+		// The suspensions of an earlier dispatch, which the lead returned,
+		// do not count against the new one.
+		{"the suspension of a dispatch before the lead's return does not count", 10, slices.Concat(dispatchedAt(at(3, 4, 9, 0)),
+			tapproved(at(3, 4, 10, 0), matters.Suspend, lead), []matters.Event{tev(at(3, 13, 10, 0), matters.Resume, owner)},
+			tapproved(at(3, 13, 10, 1), matters.Return, lead), []matters.Event{tev(at(3, 13, 10, 2), matters.Dispatch, owner, lead)},
+			tapproved(at(3, 13, 11, 0), matters.Suspend, lead)), at(3, 19, 10, 1), nil},
 		{"supervised since the approval already", 10, append(slices.Clone(ownMatter), tev(at(3, 20, 9, 0), matters.Supervise, supervisor)), at(4, 15, 9, 0), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -583,4 +609,10 @@ func TestDueSuspendedTooLong(t *testing.T) {
 			scanOnce(t, c, timed(t, slices.Clone(tt.events)...), tt.now, tt.want)
 		})
 	}
+}
+
+// resuspended returns a Resume by the owner at when, then the lead's
+// Suspend and the owner's approval of it at the same instant.
+func resuspended(when time.Time) []matters.Event {
+	return append([]matters.Event{tev(when, matters.Resume, owner)}, tapproved(when, matters.Suspend, lead)...)
 }
