@@ -59,8 +59,12 @@ func FuzzResume(f *testing.F) {
 		if diff := cmp.Diff(got.Amendments, back.Amendments, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("resumed again, amendments mismatch (-want +got):\n%s", diff)
 		}
-		if snap, err := back.Snapshot(); err != nil || !bytes.Equal(snap, again) {
-			t.Fatalf("resumed again, the snapshot is %s, %v; want %s", snap, err, again)
+		last, err := back.Snapshot()
+		if err != nil {
+			t.Fatalf("Snapshot of the state resumed again: %v", err)
+		}
+		if diff := snapshotDiff(again, last); diff != "" {
+			t.Fatalf("resumed again, snapshot mismatch (-want +got):\n%s", diff)
 		}
 	})
 }
@@ -116,16 +120,16 @@ func FuzzApply(f *testing.F) {
 		}
 		before := snapshot()
 		checked := state.Check(more...)
-		if !bytes.Equal(snapshot(), before) {
-			t.Fatalf("Check(%q) = %v changed the state", more, checked)
+		if after := snapshot(); !bytes.Equal(after, before) {
+			t.Fatalf("Check(%q) = %v changed the state; its snapshot mismatch (-before +after):\n%s", more, checked, snapshotDiff(before, after))
 		}
 		var applied error
 		journaled := bytes.Clone(prefix)
 		for _, l := range more {
 			before := snapshot()
 			if applied = state.Apply(l); applied != nil {
-				if !bytes.Equal(snapshot(), before) {
-					t.Fatalf("Apply(%q) = %v changed the state", l, applied)
+				if after := snapshot(); !bytes.Equal(after, before) {
+					t.Fatalf("Apply(%q) = %v changed the state; its snapshot mismatch (-before +after):\n%s", l, applied, snapshotDiff(before, after))
 				}
 				break
 			}
@@ -139,8 +143,12 @@ func FuzzApply(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Rebuild of the lines Apply took: %v\n%s", err, journaled)
 		}
-		if again, err := rebuilt.Snapshot(); err != nil || !bytes.Equal(again, snapshot()) {
-			t.Fatalf("the state the lines were applied to, and the rebuilt one, differ (%v):\n%s\n%s", err, snapshot(), again)
+		again, err := rebuilt.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := snapshotDiff(again, snapshot()); diff != "" {
+			t.Fatalf("the state the lines were applied to, against the one Rebuild makes of them: snapshot mismatch (-want +got):\n%s", diff)
 		}
 	})
 }
