@@ -30,7 +30,7 @@ func TestCheckAgreesWithApply(t *testing.T) {
 			t.Fatalf("lines %d to %d: Check: %v", i+1, i+len(run), err)
 		}
 		if after, _ := state.Snapshot(); !bytes.Equal(before, after) {
-			t.Fatalf("lines %d to %d: Check changed the state", i+1, i+len(run))
+			t.Fatalf("lines %d to %d: Check changed the state; its snapshot mismatch (-before +after):\n%s", i+1, i+len(run), snapshotDiff(before, after))
 		}
 		for _, l := range run {
 			if err := state.Apply(l); err != nil {

@@ -2,7 +2,10 @@ package journal_test
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -56,8 +59,96 @@ func FuzzResume(f *testing.F) {
 		if diff := cmp.Diff(got.Amendments, back.Amendments, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("resumed again, amendments mismatch (-want +got):\n%s", diff)
 		}
-		if snap, err := back.Snapshot(); err != nil || !bytes.Equal(snap, again) {
-			t.Fatalf("resumed again, the snapshot is %s, %v; want %s", snap, err, again)
+		last, err := back.Snapshot()
+		if err != nil {
+			t.Fatalf("Snapshot of the state resumed again: %v", err)
+		}
+		if diff := snapshotDiff(again, last); diff != "" {
+			t.Fatalf("resumed again, snapshot mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// FuzzApply feeds the state of the first lines of a journal (as many as
+// the fuzzer says) further lines, which a database host checks and applies
+// one by one: Check says what applying them says, the error of the first
+// line Apply refuses included (Check may add which line it is), and
+// changes nothing; a refused line leaves
+// the state as it was; and the state the accepted lines make is the one
+// Rebuild makes of the journal they extend. No line panics either.
+func FuzzApply(f *testing.F) {
+	steps := history(5, 2, 2021)
+	for _, s := range slices.Backward(steps) {
+		if s.evaluation != nil {
+			a := amended(*s.evaluation, "fair", "70", s.evaluation.At.Add(time.Hour), "街道党工委")
+			steps = append(steps, step{amendment: &a})
+			break
+		}
+	}
+	ls := lines(write(f, steps))
+	if len(ls) < 8 || steps[len(steps)-1].amendment == nil {
+		f.Fatalf("a history of %d lines, the last no amendment", len(ls))
+	}
+	f.Add(uint8(0), join(ls))
+	f.Add(uint8(3), join(ls[3:]))
+	f.Add(uint8(6), join(ls[6:]))
+	f.Add(uint8(6), join(ls[5:]))                             // a line again
+	f.Add(uint8(2), join(append([][]byte{ls[3]}, ls[2:]...))) // one out of order
+	f.Add(uint8(5), bytes.Replace(join(ls[5:]), []byte(`"seq":6`), []byte(`"seq":7`), 1))
+	f.Add(uint8(1), []byte("{}\n\n"+string(ls[1])))
+	f.Fuzz(func(t *testing.T, k uint8, tail []byte) {
+		opts := &journal.Options{MaxLine: 4096}
+		prefix := join(ls[:int(k)%(len(ls)+1)])
+		state, err := journal.Rebuild(bytes.NewReader(prefix), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var more [][]byte
+		for _, l := range lines(tail) {
+			if len(more) == 16 {
+				break
+			}
+			more = append(more, bytes.TrimSuffix(l, []byte("\n")))
+		}
+		snapshot := func() []byte {
+			t.Helper()
+			b, err := state.Snapshot()
+			if err != nil {
+				t.Fatalf("Snapshot: %v", err)
+			}
+			return b
+		}
+		before := snapshot()
+		checked := state.Check(more...)
+		if after := snapshot(); !bytes.Equal(after, before) {
+			t.Fatalf("Check(%q) = %v changed the state; its snapshot mismatch (-before +after):\n%s", more, checked, snapshotDiff(before, after))
+		}
+		var applied error
+		journaled := bytes.Clone(prefix)
+		for _, l := range more {
+			before := snapshot()
+			if applied = state.Apply(l); applied != nil {
+				if after := snapshot(); !bytes.Equal(after, before) {
+					t.Fatalf("Apply(%q) = %v changed the state; its snapshot mismatch (-before +after):\n%s", l, applied, snapshotDiff(before, after))
+				}
+				break
+			}
+			journaled = append(append(journaled, l...), '\n')
+		}
+		// Check names the line at fault where Apply, given one, need not.
+		if (checked == nil) != (applied == nil) || checked != nil && !strings.HasSuffix(checked.Error(), applied.Error()) {
+			t.Fatalf("Check(%q) = %v; applying the lines one by one: %v", more, checked, applied)
+		}
+		rebuilt, err := journal.Rebuild(bytes.NewReader(journaled), opts)
+		if err != nil {
+			t.Fatalf("Rebuild of the lines Apply took: %v\n%s", err, journaled)
+		}
+		again, err := rebuilt.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := snapshotDiff(again, snapshot()); diff != "" {
+			t.Fatalf("the state the lines were applied to, against the one Rebuild makes of them: snapshot mismatch (-want +got):\n%s", diff)
 		}
 	})
 }

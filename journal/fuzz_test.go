@@ -20,6 +20,15 @@ func FuzzVerify(f *testing.F) {
 	// Small seeds: the fuzzer minimises every new input it finds, and
 	// minimising a long journal takes the whole of a short fuzzing run.
 	j := eventJournalNoted(f, 2, "%d")
+	// A checkpoint of the first entry of a journal whose lines rebuild,
+	// and its first two lines, for RebuildAt.
+	sound := lines(write(f, history(5, 1, 2021)))[:2]
+	first, err := journal.Rebuild(bytes.NewReader(sound[0]), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	cp := first.Checkpoint("o")
+	f.Add(join(sound))
 	f.Add(j)
 	f.Add(j[:len(j)-7])
 	f.Add(append(bytes.Clone(j), j...))
@@ -81,8 +90,12 @@ func FuzzVerify(f *testing.F) {
 			_, _ = e.Evaluation()
 			_, _ = e.Amendment()
 		}
-		// Rebuild never panics either.
+		// Rebuild never panics either, and RebuildAt rebuilds the state at
+		// a checkpoint or refuses.
 		_, _ = journal.Rebuild(bytes.NewReader(data), opts)
+		if s, err := journal.RebuildAt(bytes.NewReader(data), cp, opts); err == nil && (s.Checkpoint(cp.Origin) != cp || head.Seq < cp.Size) {
+			t.Fatalf("RebuildAt(%v) rebuilt the state at %v of a journal whose head is %v (%v)", cp, s.Checkpoint(cp.Origin), head, err)
+		}
 	})
 }
 

@@ -247,9 +247,11 @@ var hardeningEnums = []hardening.EnumCase{
 	hardening.EnumOf[journal.Kind]("journal", "Kind", journal.ParseKind),
 }
 
-// FuzzParseHash: no text panics ParseHash or Hash.UnmarshalText; they
-// agree, and a hash they accept was 64 hexadecimal digits, which its
-// String and MarshalText give back in lower case.
+// FuzzParseHash: no text panics ParseHash, Hash.UnmarshalText or Hash.Scan
+// (of the text as a string or as bytes); they agree, a refused column
+// leaves the hash alone, and a hash they accept was 64 hexadecimal digits,
+// which its String and MarshalText give back in lower case and its Value
+// scans back to.
 func FuzzParseHash(f *testing.F) {
 	for _, s := range hardening.Strings {
 		if s != hardening.Huge { // the row tries it; as a seed it slows fuzzing
@@ -266,8 +268,22 @@ func FuzzParseHash(f *testing.F) {
 		if uerr := u.UnmarshalText([]byte(s)); (uerr == nil) != (err == nil) || u != h {
 			t.Fatalf("ParseHash(%q) = %v, %v; UnmarshalText gives %v, %v", s, h, err, u, uerr)
 		}
+		for _, src := range []any{s, []byte(s)} {
+			v := journal.Hash{7} // what a refused column leaves alone
+			want := h
+			if err != nil {
+				want = v
+			}
+			if serr := v.Scan(src); (serr == nil) != (err == nil) || v != want {
+				t.Fatalf("ParseHash(%q) = %v, %v; Scan of it as %T gives %v, %v", s, h, err, src, v, serr)
+			}
+		}
 		if err != nil {
 			return
+		}
+		var back journal.Hash
+		if val, err := h.Value(); err != nil || back.Scan(val) != nil || back != h {
+			t.Fatalf("ParseHash(%q) = %v: its Value %v, %v scans back as %v", s, h, val, err, back)
 		}
 		b, err := h.MarshalText()
 		if err != nil || string(b) != strings.ToLower(s) || h.String() != string(b) {

@@ -2,6 +2,7 @@ package journal_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -43,6 +44,19 @@ func reamended(t *testing.T) ([]step, int) {
 	first := amended(*eval, "fair", "70", eval.At.Add(72*time.Hour), "街道党工委")
 	second := amended(*eval, "poor", "40", eval.At.Add(time.Hour), "某人")
 	return append(steps, step{amendment: &first}, step{amendment: &second}), 2021
+}
+
+// snapshotDiff is cmp.Diff of two snapshots, each indented: a line for
+// each value, so that the diff shows the values that differ.
+func snapshotDiff(want, got []byte) string {
+	indent := func(b []byte) string {
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, b, "", " "); err != nil {
+			return string(b) // not JSON: as it is
+		}
+		return buf.String()
+	}
+	return cmp.Diff(indent(want), indent(got))
 }
 
 // sameState compares two rebuilt states.
@@ -262,8 +276,12 @@ func TestResumeGivesWhatRebuildGives(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if full, _ := want.Snapshot(); !bytes.Equal(again, full) {
-				t.Errorf("the resumed state's snapshot differs from the rebuilt one's")
+			full, err := want.Snapshot()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := snapshotDiff(full, again); diff != "" {
+				t.Errorf("the resumed state's snapshot, against the rebuilt one's: mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -224,9 +224,9 @@ func TestDiffDirectoryAndAdmission(t *testing.T) {
 	}
 }
 
-// FuzzLoadCatalog: no input makes loading, validating, At or RouteOf
-// panic; loading takes time linear in the input; every error wraps
-// ErrInvalid; a loaded catalog re-encodes to JSON
+// FuzzLoadCatalog: no input makes loading, validating (the catalog and its
+// key tasks), At or RouteOf panic; loading takes time linear in the input;
+// every error wraps ErrInvalid; a loaded catalog re-encodes to JSON
 // that loads to the same catalog.
 func FuzzLoadCatalog(f *testing.F) {
 	for _, c := range []*matters.Catalog{soundCatalog(), revisedCatalog()} {
@@ -243,6 +243,9 @@ func FuzzLoadCatalog(f *testing.F) {
 			return
 		}
 		_ = c.Validate()
+		if err := c.KeyTasks.Validate(); err != nil && !errors.Is(err, matters.ErrInvalid) {
+			t.Fatalf("KeyTasks.Validate: %v does not wrap ErrInvalid", err)
+		}
 		_ = c.At(day(2024, 5, 1))
 		if c.Directory != nil {
 			for _, r := range c.Directory.Routes {

@@ -542,8 +542,9 @@ func legalHistory(t testing.TB, seed int64, n int) *matters.Matter {
 		before := fieldsOf(m)
 		n := len(m.Events)
 		if err := m.Apply(e); err != nil {
-			if !reflect.DeepEqual(before, fieldsOf(m)) || n != len(m.Events) { // FuzzApply checks the history deeply
-				t.Fatalf("seed %d: refused event %s by %s changed the matter: %v", seed, e.Kind, e.Actor, err)
+			if after := fieldsOf(m); !reflect.DeepEqual(before, after) || n != len(m.Events) { // FuzzApply checks the history deeply
+				t.Fatalf("seed %d: refused event %s by %s (%v) changed the matter, of %d events before and %d after; mismatch (-before +after):\n%s",
+					seed, e.Kind, e.Actor, err, n, len(m.Events), cmp.Diff(before, after))
 			}
 			continue
 		}
@@ -688,7 +689,7 @@ func FuzzApply(f *testing.F) {
 			err := m.Apply(e)
 			if err != nil {
 				if !reflect.DeepEqual(before, m) {
-					t.Fatalf("refused event %+v changed the matter: %v", e, err)
+					t.Fatalf("refused event %+v (%v) changed the matter; mismatch (-before +after):\n%s", e, err, cmp.Diff(before, m))
 				}
 				var ee *matters.EventError
 				if !errors.As(err, &ee) {

@@ -63,8 +63,10 @@ func TestSpanJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// FuzzHours: no pair of spans panics New; what is accepted has the day
-// its spans add up to.
+// FuzzHours: no text panics ParseSpan or Span.UnmarshalText, which agree
+// (a refused text leaves the span alone), and what they accept writes back
+// to itself; no pair of spans panics New; what is accepted has the day its
+// spans add up to.
 func FuzzHours(f *testing.F) {
 	f.Add("08:30-12:00", "14:30-17:30")
 	f.Add("00:00-24:00", "")
@@ -77,6 +79,10 @@ func FuzzHours(f *testing.F) {
 				continue
 			}
 			sp, err := ParseSpan(s)
+			u := Span{Start: 7}
+			if uerr := u.UnmarshalText([]byte(s)); (uerr == nil) != (err == nil) || err == nil && u != sp || err != nil && u != (Span{Start: 7}) {
+				t.Fatalf("ParseSpan(%q) = %v, %v; UnmarshalText gives %v, %v", s, sp, err, u, uerr)
+			}
 			if err != nil {
 				if !errors.Is(err, ErrHours) {
 					t.Fatalf("ParseSpan(%q) error %v does not wrap ErrHours", s, err)

@@ -34,11 +34,23 @@ func oddReasons() []reason.Reason {
 	}
 }
 
+// FuzzEnumText: no text panics ParseLang, ParseOf, ParseOp or their
+// types' UnmarshalText; each agrees with its parser on any text but the
+// empty one, and what it accepts parses again from its code and label and
+// writes back (MarshalText, Value) to the same value.
+func FuzzEnumText(f *testing.F) {
+	hardening.FuzzEnums(f, hardeningEnums...)
+}
+
+// hardeningEnums are the enums of the package, for their rows and FuzzEnumText.
+var hardeningEnums = []hardening.EnumCase{
+	hardening.EnumOf[reason.Lang]("reason", "Lang", reason.ParseLang),
+	hardening.EnumOf[reason.Of]("reason", "Of", reason.ParseOf),
+	hardening.EnumOf[reason.Op]("reason", "Op", reason.ParseOp),
+}
+
 func hardeningRows() []hardening.Row {
-	var rows []hardening.Row
-	rows = append(rows, hardening.EnumRows[reason.Lang]("reason", "Lang", reason.ParseLang)...)
-	rows = append(rows, hardening.EnumRows[reason.Of]("reason", "Of", reason.ParseOf)...)
-	rows = append(rows, hardening.EnumRows[reason.Op]("reason", "Op", reason.ParseOp)...)
+	rows := hardening.EnumsRows(hardeningEnums...)
 	each := func(name string, f func(c *hardening.Caller, desc string, r reason.Reason)) hardening.Row {
 		return hardening.Row{Name: name, Run: func(c *hardening.Caller) {
 			for i, r := range oddReasons() {
