@@ -34,8 +34,8 @@ func TestRegisterJSONGolden(t *testing.T) {
 	if diff := cmp.Diff(r, &back); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
-	if again := mustJSON(t, &back); !bytes.Equal(again, got) {
-		t.Errorf("re-encoding differs:\n%s", again)
+	if diff := cmp.Diff(string(got), string(mustJSON(t, &back))); diff != "" {
+		t.Errorf("re-encoding mismatch (-want +got):\n%s", diff)
 	}
 }
 

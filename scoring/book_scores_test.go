@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
-	"slices"
 	"testing"
 	"time"
 
@@ -279,8 +278,8 @@ func TestBookOrderIndependent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if string(gotJSON) != string(refJSON) {
-			t.Fatalf("seed %d: sharded book JSON differs", seed)
+		if diff := cmp.Diff(string(refJSON), string(gotJSON)); diff != "" {
+			t.Fatalf("seed %d: sharded book JSON mismatch (-want +got):\n%s", seed, diff)
 		}
 		// And the JSON round-trips.
 		var back Book
@@ -288,10 +287,10 @@ func TestBookOrderIndependent(t *testing.T) {
 			t.Fatal(err)
 		}
 		if backJSON, _ := json.Marshal(&back); string(backJSON) != string(refJSON) {
-			t.Fatalf("seed %d: book JSON does not round-trip", seed)
+			t.Fatalf("seed %d: book JSON round trip mismatch (-want +got):\n%s", seed, cmp.Diff(string(refJSON), string(backJSON)))
 		}
-		if !slices.EqualFunc(back.Evaluations(), ref.Evaluations(), func(a, b Evaluation) bool { return cmp.Equal(a, b) }) {
-			t.Fatalf("seed %d: evaluations differ after a round trip", seed)
+		if diff := cmp.Diff(ref.Evaluations(), back.Evaluations()); diff != "" {
+			t.Fatalf("seed %d: evaluations after a round trip mismatch (-want +got):\n%s", seed, diff)
 		}
 	})
 }

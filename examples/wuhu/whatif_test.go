@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -48,8 +47,8 @@ func TestWhatIfStrict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(before, after) {
-		t.Error("the what-if changed the recorded book")
+	if diff := cmp.Diff(string(before), string(after)); diff != "" {
+		t.Errorf("the what-if changed the recorded book: mismatch (-want +got):\n%s", diff)
 	}
 
 	type key struct {
