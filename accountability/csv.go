@@ -94,7 +94,12 @@ type PowerReader struct {
 //     ("第四十九条…") after one that cites a law in 《》 is that citation's
 //     article where it has neither article nor text ("【法律】《…法》",
 //     then "第十二条 …" on the next line: one basis), else another article
-//     of that law. Any other line (with no 《》, or with text before them
+//     of that law. A line that is only a tag of rank ("【法律】", "1、【行政法规】")
+//     is, without its number, the Prefix of the citation on the line after
+//     it (or on the first line of the next row, where that row continues
+//     the cell), before that citation's issuer; where that line cites no
+//     law or has a tag of its own, or no line follows, the tag is a line
+//     as any other. Any other line (with no 《》, or with text before them
 //     that is no prefix) is taken whole as the law. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",

@@ -57,30 +57,74 @@ func TestReadContinuationBases(t *testing.T) {
 		{"another article of the law above",
 			"权力类型,项目名称,设定依据\n行政处罚,甲,《法》第一条：x\n,,第二条：y\n",
 			[]Basis{{Law: "法", Article: "第一条", Text: "x", Kind: Setting}, {Law: "法", Article: "第二条", Text: "y", Kind: Setting}}},
+		{"a tag of rank over the law on the next row",
+			"权力类型,项目名称,设定依据\n行政处罚,甲,【法律】\n,,《法》第一条：x\n",
+			[]Basis{{Prefix: "【法律】", Law: "法", Article: "第一条", Text: "x", Kind: Setting}}},
 		{"an article after a line taken whole",
 			"权力类型,项目名称,设定依据\n行政处罚,甲,某规定\n,,第二条：y\n",
 			[]Basis{{Law: "某规定", Kind: Setting}, {Law: "第二条：y", Kind: Setting}}},
 	}
 	for _, tt := range tests {
-		got, err := ReadPowersCSV(strings.NewReader(tt.in))
-		if err != nil || len(got) != 1 {
-			t.Fatalf("%s: ReadPowersCSV() = %+v, %v; want one power", tt.name, got, err)
-		}
-		if diff := cmp.Diff(tt.want, got[0].Basis); diff != "" {
-			t.Errorf("%s: bases mismatch (-want +got):\n%s", tt.name, diff)
-		}
-		var buf bytes.Buffer
-		if err := WritePowersCSV(&buf, got); err != nil {
-			t.Fatalf("%s: WritePowersCSV() error = %v", tt.name, err)
-		}
-		again, err := ReadPowersCSV(&buf)
-		if err != nil {
-			t.Fatalf("%s: reading back: %v", tt.name, err)
-		}
-		if diff := cmp.Diff(got, again); diff != "" {
-			t.Errorf("%s: write and read back mismatch (-want +got):\n%s", tt.name, diff)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, readOne(t, tt.in).Basis); diff != "" {
+				t.Errorf("bases mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
+}
+
+// TestReadBasisCells: the lines of a basis cell (设定和实施依据, of no
+// stated kind) as published lists write them, and what is read so reads
+// back the same once written.
+func TestReadBasisCells(t *testing.T) {
+	tests := []struct {
+		name, cell string
+		want       []Basis
+	}{
+		{"a rank tag on a line of its own",
+			"【法律】\n《中华人民共和国行政许可法》第十二条 下列事项可以设定行政许可",
+			[]Basis{{Prefix: "【法律】", Law: "中华人民共和国行政许可法", Article: "第十二条", Text: "下列事项可以设定行政许可"}}},
+		{"numbered tags, each over its law, one with an issuer",
+			"1、【行政法规】\n《条例》第一条：x\n2、【部门规章】\n国家林业和草原局《办法》第二条：y",
+			[]Basis{{Prefix: "【行政法规】", Law: "条例", Article: "第一条", Text: "x"},
+				{Prefix: "【部门规章】国家林业和草原局", Law: "办法", Article: "第二条", Text: "y"}}},
+		{"a tag over the law, its article on the next line",
+			"【法律】\n《法》\n第十二条 x",
+			[]Basis{{Prefix: "【法律】", Law: "法", Article: "第十二条", Text: "x"}}},
+		{"a tag over a line of no law, over a tagged citation and last",
+			"【法律】\n某规定\n【法律】\n【行政法规】《条例》\n【法律】",
+			[]Basis{{Law: "【法律】"}, {Law: "某规定"}, {Law: "【法律】"}, {Prefix: "【行政法规】", Law: "条例"}, {Law: "【法律】"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := "权力类型,项目名称,设定和实施依据\n行政处罚,甲,\"" + strings.ReplaceAll(tt.cell, `"`, `""`) + "\"\n"
+			if diff := cmp.Diff(tt.want, readOne(t, in).Basis); diff != "" {
+				t.Errorf("bases mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// readOne reads a list of one power, which it returns, and checks that
+// what it read reads back the same once written.
+func readOne(t *testing.T, in string) Power {
+	t.Helper()
+	got, err := ReadPowersCSV(strings.NewReader(in))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("ReadPowersCSV() = %+v, %v; want one power", got, err)
+	}
+	var buf bytes.Buffer
+	if err := WritePowersCSV(&buf, got); err != nil {
+		t.Fatalf("WritePowersCSV() error = %v", err)
+	}
+	again, err := ReadPowersCSV(&buf)
+	if err != nil {
+		t.Fatalf("reading back: %v", err)
+	}
+	if diff := cmp.Diff(got, again); diff != "" {
+		t.Errorf("write and read back mismatch (-want +got):\n%s", diff)
+	}
+	return got[0]
 }
 
 // TestReadContinuationBasesLinear: a power continued over many rows, each

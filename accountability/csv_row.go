@@ -205,19 +205,33 @@ func addBases(bs []Basis, s string, kind BasisKind, law string) ([]Basis, string
 	for _, x := range lines(s) {
 		b := parseBasis(x, law)
 		b.Kind = kind
-		// An article on the line after a law cited with none is that
-		// citation's article.
-		if n := len(bs) - 1; n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "" {
+		whole := b.Law == x || b.Law == stripNumber(x) // a line that cites no law
+		switch n := len(bs) - 1; {
+		case n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "":
+			// An article on the line after a law cited with none is that
+			// citation's article.
 			bs[n].Article, bs[n].Text = b.Article, b.Text
 			continue
+		case n >= 0 && !whole && !strings.HasPrefix(b.Prefix, "【") && isRankTag(bs[n]):
+			// A tag of rank on the line before a citation is its Prefix.
+			b.Prefix = stripNumber(bs[n].Law) + b.Prefix
+			bs[n] = b
+		default:
+			bs = append(bs, b)
 		}
-		bs = append(bs, b)
 		law = b.Law
-		if law == x || law == stripNumber(x) {
-			law = "" // a line taken whole: it cites no law
+		if whole {
+			law = ""
 		}
 	}
 	return bs, law
+}
+
+// isRankTag reports whether b is a line that is only a tag of a law's
+// rank ("【法律】", "1、【行政法规】"), read whole.
+func isRankTag(b Basis) bool {
+	t := stripNumber(b.Law)
+	return b == Basis{Law: b.Law, Kind: b.Kind} && strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】") && isBasisPrefix(t)
 }
 
 // multiValued are the columns whose cells hold one value a line.

@@ -214,6 +214,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 		"行政 许可,甲,\"1、【法律】外交部《法》(2011年(修订))\n第十二条 条文\",1、受理责任:a。 2、审查责任:b,\"有下列情形的:\n1.x\"\n" +
 		",,,3、决定责任:c,2.y\n行政调解,乙,《法》,,\n"))
 	f.Add([]byte("权力类型,项目名称,设定依据,实施依据\n处罚,甲,外交部《法》,《乙》第一条\n,,第二条 x,《乙》第二条\n"))
+	// Round 4: a tag of rank on a line of its own, over its law.
+	f.Add([]byte("权力类型,项目名称,设定依据\n处罚,甲,\"1、【法律】\n《法》第一条：x\n【行政法规】\"\n,,《条例》\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
