@@ -82,9 +82,13 @@ type PowerReader struct {
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks. What comes before them, if it is the
-//     law's issuer ("外交部《…》": up to 30 Chinese characters ending as a
-//     body's name does, 部, 局, 委, 院, …, but not a clause such as "根据"), a tag
-//     of its rank ("【法律】《…》"), or both, is the basis's Prefix. A note
+//     law's issuer, a tag of its rank ("【法律】《…》"), or both, is the
+//     basis's Prefix. An issuer is a body ("外交部《…》", "全国人大常委会",
+//     "省人民政府": a name of up to 30 Chinese characters that ends as a
+//     body's name does, in 部, 局, 委, 会, 院, 厅, 办, 府, 司, 中心, 中央,
+//     人大, 联, …) or several, joint, with spaces or "、" between them
+//     ("中共中央办公厅 国务院办公厅", up to 60 characters in all); a verb
+//     that ends so (签署, 承办) is none, nor a clause ("根据…"). A note
 //     in parentheses after them ("《…条例》(2011年国务院令第588号)第十八条",
 //     "(…)" or "（…）", with parentheses of its own counted) is the basis's
 //     Note, without the parentheses (one never closed is not a note). Then

@@ -25,10 +25,37 @@ func TestReadBasisForms(t *testing.T) {
 		{"中国人民银行《办法》第五条：x", Basis{Prefix: "中国人民银行", Law: "办法", Article: "第五条", Text: "x"}},
 		{"执行《法》第五条：x", Basis{Law: "执行《法》第五条：x"}},
 		{"贯彻执行《法》", Basis{Law: "贯彻执行《法》"}},
+		// Issuers as lists write them: joint, with a space or 、 between
+		// them; bodies whose names end otherwise than in 部, 局, 院, ….
+		{"中共中央办公厅 国务院办公厅《意见》", Basis{Prefix: "中共中央办公厅 国务院办公厅", Law: "意见"}},
+		{"中共中央办公厅、国务院办公厅《意见》第三条：x", Basis{Prefix: "中共中央办公厅、国务院办公厅", Law: "意见", Article: "第三条", Text: "x"}},
+		{"中共中央　国务院《决定》", Basis{Prefix: "中共中央　国务院", Law: "决定"}},
+		{"【部门规章】财政部 国家税务总局《通知》", Basis{Prefix: "【部门规章】财政部 国家税务总局", Law: "通知"}},
+		{"全国人大常委会《决定》", Basis{Prefix: "全国人大常委会", Law: "决定"}},
+		{"全国人大《法》第一条", Basis{Prefix: "全国人大", Law: "法", Article: "第一条"}},
+		{"安徽省人民政府《办法》", Basis{Prefix: "安徽省人民政府", Law: "办法"}},
+		{"省人民政府办公厅《通知》", Basis{Prefix: "省人民政府办公厅", Law: "通知"}},
+		{"中国残联《办法》", Basis{Prefix: "中国残联", Law: "办法"}},
+		{"民政部社会事务司《通知》", Basis{Prefix: "民政部社会事务司", Law: "通知"}},
+		{"国家药品监督管理局药品审评中心《指导原则》", Basis{Prefix: "国家药品监督管理局药品审评中心", Law: "指导原则"}},
+		// Verbs and clauses are no issuers, alone or beside one.
+		{"签署《协议》", Basis{Law: "签署《协议》"}},
+		{"联合部署《方案》", Basis{Law: "联合部署《方案》"}},
+		{"承办《事项》", Basis{Law: "承办《事项》"}},
+		{"外交部 执行《法》", Basis{Law: "外交部 执行《法》"}},
+		{"依照国务院、外交部《法》", Basis{Law: "依照国务院、外交部《法》"}},
+		{"外交部、《法》", Basis{Law: "外交部、《法》"}},
+		{"外交部、、财政部《法》", Basis{Law: "外交部、、财政部《法》"}},
+		{"、外交部《法》", Basis{Law: "、外交部《法》"}},
+		{"国务院关于印发《纲要》的通知", Basis{Law: "国务院关于印发《纲要》的通知"}},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, parseBasis(tt.line, "")); diff != "" {
+		got := parseBasis(tt.line, "")
+		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("parseBasis(%q) mismatch (-want +got):\n%s", tt.line, diff)
+		}
+		if diff := cmp.Diff(got, parseBasis(formatBasis(got), "")); diff != "" {
+			t.Errorf("parseBasis(%q) written and read back mismatch (-want +got):\n%s", tt.line, diff)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package accountability
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,11 +73,11 @@ func parseBasis(l, law string) Basis {
 }
 
 // isBasisPrefix reports whether s, the text before a law's title, is a tag
-// of the law's rank ("【法律】"), an issuer ("外交部", "国家林业和草原局"),
-// or a tag and then an issuer. An issuer is Chinese characters only, up
-// to 30 of them, ending as a body's name ends (部, 委, 会, 局, 署, 院, 厅,
-// 办, 室, 府, 银行: not a verb such as 执行 or 施行) and not beginning as a
-// clause does (根据, 依据, 依照, 按照, 参照).
+// of the law's rank ("【法律】"), an issuer, or a tag and then an issuer. An
+// issuer is one body ("外交部", "国家林业和草原局", "全国人大常委会") or
+// several, joint, with white space or "、" between them ("中共中央办公厅
+// 国务院办公厅"): up to 60 characters in all, each body's name of 2 to 30
+// Chinese characters, ending as a body's name ends (see isBody).
 func isBasisPrefix(s string) bool {
 	if rest, ok := strings.CutPrefix(s, "【"); ok {
 		tag, after, ok := strings.Cut(rest, "】")
@@ -87,8 +88,38 @@ func isBasisPrefix(s string) bool {
 			return true
 		}
 	}
-	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 30 {
+	if utf8.RuneCountInString(s) > 60 {
+		return false
+	}
+	for _, part := range strings.Split(s, "、") {
+		bodies := strings.Fields(part)
+		for _, b := range bodies {
+			if !isBody(b) {
+				return false
+			}
+		}
+		if len(bodies) == 0 {
+			return false // "外交部、《…》": a list cut short
+		}
+	}
+	return true
+}
+
+// bodyEnds are the ends of bodies' names: of organs (部, 委, 会, 局, 署,
+// 院, 厅, 办, 室, 府, 司, 中心, 银行), of the Party's centre (中共中央), of
+// congresses (全国人大) and of federations (中国残联).
+var bodyEnds = []string{"部", "委", "会", "局", "署", "院", "厅", "办", "室", "府", "司", "中心", "银行", "中央", "人大", "联"}
+
+// notBodies are the verbs that end as a body's name does (签署, 承办):
+// a name ending in one is a clause, not a body.
+var notBodies = []string{"签署", "部署", "承办", "督办", "交办", "代办", "协办", "照办", "主办", "举办", "查办", "转办", "领会", "体会", "开会"}
+
+// isBody reports whether s is a body's name: 2 to 30 Chinese characters,
+// ending as a body's name ends (bodyEnds) and not in a verb (执行, 施行,
+// 签署: notBodies), and not beginning as a clause does (根据, 依据, 依照,
+// 按照, 参照).
+func isBody(s string) bool {
+	if n := utf8.RuneCountInString(s); n < 2 || n > 30 {
 		return false
 	}
 	for _, r := range s {
@@ -101,8 +132,8 @@ func isBasisPrefix(s string) bool {
 			return false
 		}
 	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("部委会局署院厅办室府", last) || strings.HasSuffix(s, "银行")
+	suffix := func(w string) bool { return strings.HasSuffix(s, w) }
+	return slices.ContainsFunc(bodyEnds, suffix) && !slices.ContainsFunc(notBodies, suffix)
 }
 
 // cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of

@@ -216,6 +216,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,设定依据,实施依据\n处罚,甲,外交部《法》,《乙》第一条\n,,第二条 x,《乙》第二条\n"))
 	// Round 4: a tag of rank on a line of its own, over its law.
 	f.Add([]byte("权力类型,项目名称,设定依据\n处罚,甲,\"1、【法律】\n《法》第一条：x\n【行政法规】\"\n,,《条例》\n"))
+	// Joint issuers, and a verb that ends as a body's name does.
+	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"中共中央办公厅 国务院办公厅《意见》第一条：x\n全国人大、中国残联《法》\n签署《协议》\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
