@@ -72,8 +72,9 @@ type PowerReader struct {
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //   - Multi-valued cells (设定依据, 实施依据, 职权依据, 责任事项, 追责情形)
 //     hold one value a line: they are split at line breaks (and a duty line
-//     at its numbers, below), never at "；", because legal text uses "；"
-//     inside one article. Blank lines are skipped, and
+//     at its numbers, a basis line before a second citation, below), never
+//     at "；" alone, because legal text uses "；" inside one article. Blank
+//     lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
 //     liability. The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
@@ -104,7 +105,12 @@ type PowerReader struct {
 //     the cell), before that citation's issuer; where that line cites no
 //     law or has a tag of its own, or no line follows, the tag is a line
 //     as any other. Any other line (with no 《》, or with text before them
-//     that is no prefix) is taken whole as the law. A power's bases are
+//     that is no prefix) is taken whole as the law. A line that cites a
+//     second law after the first citation's text ("《A法》第五条：…；《B条例》第九条：…")
+//     is read as two lines, split after a "；", ";" or "。" (which stays
+//     with the first) that is outside parentheses and 《》 and is followed
+//     by a citation, numbered or not, and its article: a law named in the
+//     text with no article after it ("…；《C法》规定的除外") splits nothing. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
 //     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,

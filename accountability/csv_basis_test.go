@@ -121,6 +121,23 @@ func TestReadBasisCells(t *testing.T) {
 		{"a tag over a line of no law, over a tagged citation and last",
 			"【法律】\n某规定\n【法律】\n【行政法规】《条例》\n【法律】",
 			[]Basis{{Law: "【法律】"}, {Law: "某规定"}, {Law: "【法律】"}, {Prefix: "【行政法规】", Law: "条例"}, {Law: "【法律】"}}},
+		{"a second citation on the line of the first",
+			"《A法》第五条：x；《B条例》第九条：y",
+			[]Basis{{Law: "A法", Article: "第五条", Text: "x"}, {Law: "B条例", Article: "第九条", Text: "y"}}},
+		{"three numbered citations on a line, one with a note, one after 。",
+			"1、《A法》第五条：x; 2、《B条例》（2011年修订）第九条 y。《C》第一条第二款",
+			[]Basis{{Law: "A法", Article: "第五条", Text: "x"}, {Law: "B条例", Note: "2011年修订", Article: "第九条", Text: "y。"},
+				{Law: "C", Article: "第一条第二款"}}},
+		{"a citation after an article of the law above, and after a line of no law",
+			"【法律】《A》\n第十二条 x；《B》第一条\n某规定；《C》第二条",
+			[]Basis{{Prefix: "【法律】", Law: "A", Article: "第十二条", Text: "x"}, {Law: "B", Article: "第一条"},
+				{Law: "某规定"}, {Law: "C", Article: "第二条"}}},
+		{"a law cited in the text, with no article after it or no separator before it",
+			"《A》第五条：依照《B》第九条处罚；《C》规定的除外。《D》另有规定",
+			[]Basis{{Law: "A", Article: "第五条", Text: "依照《B》第九条处罚；《C》规定的除外。《D》另有规定"}}},
+		{"a semicolon inside a note or a title",
+			"《A》(修订；《B》第一条)第五条：x\n《A；《B》第一条》",
+			[]Basis{{Law: "A", Note: "修订；《B》第一条", Article: "第五条", Text: "x"}, {Law: "A；《B", Article: "第一条", Text: "》"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -174,5 +191,19 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 	}
 	if k := got[0].Basis[rows].Kind; k != Implementing {
 		t.Errorf("basis %d is of kind %v, want %v (those of 实施依据 after those of 设定依据)", rows, k, Implementing)
+	}
+}
+
+// TestReadBasisLinear: a basis cell that might cite a law after every
+// separator is read in time linear in its length.
+func TestReadBasisLinear(t *testing.T) {
+	for _, unit := range []string{"；《", "；《a》（", "；《a》第", "；1111《", "。《a》(x)第一条", "；2、《a》第一条；"} {
+		cell := strings.Repeat(unit, MaxCellBytes/len(unit)-1)
+		in := "权力类型,项目名称,实施依据\n行政处罚,甲,\"" + cell + "\"\n"
+		hardening.Linear(t, len(in), func() {
+			if _, err := ReadPowersCSV(strings.NewReader(in)); err != nil {
+				t.Errorf("ReadPowersCSV(%q…) error = %v", unit, err)
+			}
+		})
 	}
 }

@@ -72,6 +72,65 @@ func parseBasis(l, law string) Basis {
 	return b
 }
 
+// splitCitations calls cite with each citation of a basis line that cites
+// several one after another ("《A法》第五条：…；《B条例》第九条：…"): it is
+// split after each "；", ";" or "。" that stands outside parentheses and
+// book-title marks and is followed by a citation with its article (see
+// citesAt); "；" and ";" go with neither part, "。" with the one before.
+// A line of one citation is one.
+func splitCitations(l string, cite func(string)) {
+	start, parens, titles := 0, 0, 0
+	for i := 0; i < len(l); {
+		r, n := utf8.DecodeRuneInString(l[i:])
+		switch r {
+		case '(', '（':
+			parens++
+		case ')', '）':
+			parens = max(parens-1, 0)
+		case '《':
+			titles++
+		case '》':
+			titles = max(titles-1, 0)
+		case '；', ';', '。':
+			if parens == 0 && titles == 0 && citesAt(l[i+n:]) {
+				end := i
+				if r == '。' {
+					end = i + n
+				}
+				if c := strings.TrimSpace(l[start:end]); c != "" {
+					cite(c)
+					start = i + n
+				}
+			}
+		}
+		i += n
+	}
+	cite(strings.TrimSpace(l[start:]))
+}
+
+// citesAt reports whether s begins with a citation and its article, after
+// white space and a number: "《…》第九条", "2、《…》（注）第九条". The text it
+// reads of s is a title, a note and an article, in which splitCitations
+// finds no separator: that keeps splitting a line linear in its length.
+func citesAt(s string) bool {
+	s = strings.TrimSpace(s)
+	if m := numbering.FindStringIndex(s); m != nil {
+		s = s[m[1]:]
+	}
+	rest, ok := strings.CutPrefix(s, "《")
+	if !ok {
+		return false
+	}
+	if _, rest, ok = strings.Cut(rest, "》"); !ok {
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	if _, after, ok := cutNote(rest); ok {
+		rest = strings.TrimSpace(after)
+	}
+	return leadingArticlesRE.MatchString(rest)
+}
+
 // isBasisPrefix reports whether s, the text before a law's title, is a tag
 // of the law's rank ("【法律】"), an issuer, or a tag and then an issuer. An
 // issuer is one body ("外交部", "国家林业和草原局", "全国人大常委会") or

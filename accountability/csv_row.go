@@ -197,34 +197,41 @@ type basisCells struct {
 // columns before it.
 func (bc *basisCells) join() []Basis { return slices.Concat(bc.cols[:]...) }
 
-// addBases adds to bs the bases of the lines of a basis cell s, of kind,
-// and returns them and the law the last line cited in 《》 ("" if it
-// cited none). law is the one the line before the cell's first cited:
+// addBases adds to bs the bases of the lines of a basis cell s (of each
+// citation of a line that cites several: splitCitations), of kind, and
+// returns them and the law the last line cited in 《》 ("" if it cited
+// none). law is the one the line before the cell's first cited:
 // "" but where the cell continues the one above it.
 func addBases(bs []Basis, s string, kind BasisKind, law string) ([]Basis, string) {
-	for _, x := range lines(s) {
-		b := parseBasis(x, law)
-		b.Kind = kind
-		whole := b.Law == x || b.Law == stripNumber(x) // a line that cites no law
-		switch n := len(bs) - 1; {
-		case n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "":
-			// An article on the line after a law cited with none is that
-			// citation's article.
-			bs[n].Article, bs[n].Text = b.Article, b.Text
-			continue
-		case n >= 0 && !whole && !strings.HasPrefix(b.Prefix, "【") && isRankTag(bs[n]):
-			// A tag of rank on the line before a citation is its Prefix.
-			b.Prefix = stripNumber(bs[n].Law) + b.Prefix
-			bs[n] = b
-		default:
-			bs = append(bs, b)
-		}
-		law = b.Law
-		if whole {
-			law = ""
-		}
+	for _, l := range lines(s) {
+		splitCitations(l, func(x string) { bs, law = addBasis(bs, x, kind, law) })
 	}
 	return bs, law
+}
+
+// addBasis adds to bs the basis of x, a line of a basis cell or a citation
+// of one, as addBases does.
+func addBasis(bs []Basis, x string, kind BasisKind, law string) ([]Basis, string) {
+	b := parseBasis(x, law)
+	b.Kind = kind
+	whole := b.Law == x || b.Law == stripNumber(x) // a line that cites no law
+	switch n := len(bs) - 1; {
+	case n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "":
+		// An article on the line after a law cited with none is that
+		// citation's article.
+		bs[n].Article, bs[n].Text = b.Article, b.Text
+		return bs, law
+	case n >= 0 && !whole && !strings.HasPrefix(b.Prefix, "【") && isRankTag(bs[n]):
+		// A tag of rank on the line before a citation is its Prefix.
+		b.Prefix = stripNumber(bs[n].Law) + b.Prefix
+		bs[n] = b
+	default:
+		bs = append(bs, b)
+	}
+	if whole {
+		return bs, ""
+	}
+	return bs, b.Law
 }
 
 // isRankTag reports whether b is a line that is only a tag of a law's

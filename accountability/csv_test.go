@@ -218,6 +218,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,设定依据\n处罚,甲,\"1、【法律】\n《法》第一条：x\n【行政法规】\"\n,,《条例》\n"))
 	// Joint issuers, and a verb that ends as a body's name does.
 	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"中共中央办公厅 国务院办公厅《意见》第一条：x\n全国人大、中国残联《法》\n签署《协议》\"\n"))
+	// Citations one after another on a line, and a law named in the text.
+	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"1、《A法》第五条：x；2、《B条例》(2011年)第九条：y。《C》第一条\n《D》第二条：依照《E》第三条；《F》规定的\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
