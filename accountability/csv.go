@@ -79,7 +79,9 @@ type PowerReader struct {
 //     liability. The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
 //     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
-//     kept whole as [Power.LiabilityHeading], not as a case.
+//     kept whole as [Power.LiabilityHeading], not as a case. A line that
+//     numbers several cases on it ("1.未按规定受理的；2.…；3.…") is split
+//     as a line of duties is (below).
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks. What comes before them, if it is the
@@ -119,13 +121,13 @@ type PowerReader struct {
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a
 //     duty with no stage. A line that numbers several duties on it
-//     ("1、受理责任：… 2、审核责任：…") is split before each number that
-//     follows the one before in sequence, marked 、 as the first is, and
-//     stands after white space, "。" or "；" (";"): a number out of
-//     sequence (1 to 6, then 9), or after other text ("第1、2款"), stays in
-//     the duty's text, as does all of a line that does not start with "1、"
-//     or that numbers "1." "2." (as a decimal such as 2.5 reads); "；"
-//     alone splits nothing.
+//     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
+//     split before each number that follows the one before in sequence,
+//     marked as the first is (、, . or ．), and stands after white space,
+//     "。" or "；" (";"): a number out of sequence (1 to 6, then 9), after
+//     other text ("第1、2款") or marked . before a digit (a decimal, 2.5),
+//     stays in the duty's text, as does all of a line that does not start
+//     with "1、", "1." or "1．"; "；" alone splits nothing.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's

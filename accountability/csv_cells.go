@@ -253,19 +253,28 @@ func splitArticle(s string) (article, rest string) {
 }
 
 // splitNumbered calls item with each item of a line that numbers its
-// items on one line ("1、… 2、… 3、…"), split before each number that
-// follows the one before in sequence, is marked 、 as the first is, and
-// stands after white space, "。" or "；" (";"); a line that does not start
-// with "1、" is one item. A number out of sequence, or after any other
-// character ("第1、2款"), is text.
+// items on one line ("1、… 2、… 3、…", "1.…；2.…"), split before each
+// number that follows the one before in sequence, is marked as the first
+// is (、, . or ．), and stands after white space, "。" or "；" (";"); a
+// number marked . or ． is none where a digit follows it (2.5, a
+// decimal). A line that does not start with "1、", "1." or "1．" is one
+// item; a number out of sequence, or after any other character
+// ("第1、2款"), is text.
 func splitNumbered(l string, item func(string)) {
-	if !strings.HasPrefix(l, "1、") {
+	mark := ""
+	for _, m := range []string{"、", ".", "．"} {
+		if numberAt(l, "1"+m) {
+			mark = m
+			break
+		}
+	}
+	if mark == "" {
 		item(l)
 		return
 	}
-	start, from := 0, len("1、")
+	start, from := 0, len("1"+mark)
 	for next := 2; ; next++ {
-		tag := strconv.Itoa(next) + "、"
+		tag := strconv.Itoa(next) + mark
 		at := -1
 		for from < len(l) {
 			i := strings.Index(l[from:], tag)
@@ -273,7 +282,7 @@ func splitNumbered(l string, item func(string)) {
 				break
 			}
 			i += from
-			if r, _ := utf8.DecodeLastRuneInString(l[:i]); unicode.IsSpace(r) || r == '。' || r == '；' || r == ';' {
+			if r, _ := utf8.DecodeLastRuneInString(l[:i]); (unicode.IsSpace(r) || r == '。' || r == '；' || r == ';') && numberAt(l[i:], tag) {
 				at = i
 				break
 			}
@@ -286,6 +295,33 @@ func splitNumbered(l string, item func(string)) {
 		start, from = at, at+len(tag)
 	}
 	item(strings.TrimSpace(l[start:]))
+}
+
+// numberAt reports whether s starts with the number tag ("2、", "2."), and
+// no digit follows a tag marked . or ．.
+func numberAt(s, tag string) bool {
+	rest, ok := strings.CutPrefix(s, tag)
+	if !ok || strings.HasSuffix(tag, "、") {
+		return ok
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsDigit(r)
+}
+
+// numbered is the line of the i-th value of a cell, text, numbered as
+// [WritePowersCSV] numbers it ("1.…"), but "（1）…" where "1.…" would be a
+// line that splitNumbered splits (text read from a line with no number,
+// "甲；2.乙"): that reads back whole. Only a first line can split.
+func numbered(i int, text string) string {
+	l := strconv.Itoa(i+1) + "." + text
+	n := 0
+	if i == 0 {
+		splitNumbered(l, func(string) { n++ })
+	}
+	if n > 1 {
+		return "（1）" + text
+	}
+	return l
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".
@@ -324,14 +360,17 @@ func parseDuty(l string) Duty {
 }
 
 // parseLiabilities reads the lines of a 追责情形 cell: the cases, with
-// their numbers removed, and the line that introduces them
+// their numbers removed (a line that numbers several is split:
+// splitNumbered), and the line that introduces them
 // ("…有下列情形的，…应承担相应责任："), which is the first line when it
 // has no number, ends in a colon and a case follows it.
 func parseLiabilities(ls []string) (heading string, cases []string) {
-	for _, x := range ls {
-		if x = stripNumber(x); x != "" {
-			cases = append(cases, x)
-		}
+	for _, l := range ls {
+		splitNumbered(l, func(x string) {
+			if x = stripNumber(x); x != "" {
+				cases = append(cases, x)
+			}
+		})
 	}
 	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
 		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
