@@ -10,11 +10,20 @@ import (
 )
 
 // PowerReader reads published power lists. The zero PowerReader, and a
-// nil *PowerReader, read every columnLayout [ReadPowersCSV] documents; Categories
+// nil *PowerReader, read every layout [ReadPowersCSV] documents; Categories
 // adds a locality's own spellings of a category, tried before the
 // built-in ones, so that a host can also read a built-in spelling its own
 // way. A PowerReader is not modified by reading and may be shared by
 // concurrent readers.
+//
+// Rows that continue a power, where a list merged an item's cells over
+// several rows, are read as ReadPowersCSV says: a row whose filled cells
+// are all of multi-valued columns (bases, duties, cases) or of columns the
+// reader does not model (责任岗位, 备注, …, kept in [Power.Extra]) adds to
+// the power on the row right above it (not after a blank row), the latter
+// on a line after the power's cell, as if the merged cell held both; such
+// a row is never a power of its own, nor dropped. A row that fills any other column (序号, a subject, a limit) is
+// a power of its own, its blank name and category reported as bad cells.
 type PowerReader struct {
 	// Categories maps a 权力类型 cell, trimmed (or, failing that, with no
 	// spaces inside it), to its category, such as "行政审批" to
@@ -56,7 +65,8 @@ type PowerReader struct {
 // sub-district lists publish none, and their powers' Code is left blank,
 // which [Register.Validate] reports (power.required). A column of any
 // other header (备注, 基本编码, …) is not dropped: each row's non-blank cell
-// in it is kept in [Power.Extra] under the header.
+// in it is kept in [Power.Extra] under the header (with those of the rows
+// that continue the row's power, below, on lines after it).
 //
 // Cells:
 //   - 权力类型 is a [Category]: its code, its label (行政许可), the short
@@ -151,16 +161,20 @@ type PowerReader struct {
 //
 // Every row becomes a power, in order, but two kinds: a row whose every
 // cell is blank is skipped, and a row whose only filled cells are
-// multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形), right after
-// a row that is a power (or one that continues it), continues that power:
-// where the spreadsheet merged an item's cells over several rows, it holds
-// the item's next duty, case or basis, and they are added to the power's
-// (a line introducing cases is its LiabilityHeading if it has neither that
-// nor cases yet, else a case; a basis goes after the power's others of its
-// column, its line read as the line after the cell above it: "第十二条…"
-// under "《…法》" is that citation's article). A row with any other cell filled (序号,
-// 备注, …), or after a blank row, is a power of its own, whose blank name
-// and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
+// multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形) or of
+// columns kept in Extra (责任岗位, 备注, …), right after a row that is a
+// power (or one that continues it), continues that power: where the
+// spreadsheet merged an item's cells over several rows, it holds the
+// item's next duty, case or basis, or more of a column the importer does
+// not model, and they are added to the power's (a line introducing cases
+// is its LiabilityHeading if it has neither that nor cases yet, else a
+// case; a basis goes after the power's others of its column, its line read
+// as the line after the cell above it: "第十二条…" under "《…法》" is that
+// citation's article; a cell kept in Extra goes on a line after the
+// power's under its header, as if the cell above it held both). A row with
+// any other cell filled (序号, 实施主体, …), or after a blank row, is a
+// power of its own, whose blank name and category are bad cells. Every
+// bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
 // *[CSVError] listing each with its row and column, and the powers are
 // still returned (bad cells left at their zero value) so the caller can
@@ -277,14 +291,16 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 		return nil, &CSVError{Cells: cells}
 	}
 	var powers []Power
-	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
-	last := -1              // the power of the record just before, -1 after a blank one
-	dropped, row := 0, 2    // bad cells past MaxBadCells, only counted
-	var bc basisCells       // last's bases, while records continue it
-	// ended sets last's bases once no more records continue it.
+	parent, named := -1, -1  // the last parent item (no 子项) and the last row with a name
+	last := -1               // the power of the record just before, -1 after a blank one
+	dropped, row := 0, 2     // bad cells past MaxBadCells, only counted
+	var bc basisCells        // last's bases, while records continue it
+	more := make(extraLines) // last's Extra, while records continue it
+	// ended sets last's bases and Extra once no more records continue it.
 	ended := func() {
 		if bc.continued {
 			powers[last].Basis, bc.continued = bc.join(), false
+			more.addTo(&powers[last])
 		}
 	}
 	for ; ; row++ {
@@ -326,7 +342,7 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 		dropped += len(bad) - keep
 		if cont {
 			bc.continued = true
-			powers[last].continueWith(&p)
+			powers[last].continueWith(&p, more)
 			continue
 		}
 		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {

@@ -172,14 +172,16 @@ func readOne(t *testing.T, in string) Power {
 }
 
 // TestReadContinuationBasesLinear: a power continued over many rows, each
-// with a basis of two columns, is read in time linear in the list (a
-// basis is not put among the power's by moving the ones after it).
+// with a basis of two columns and a cell of a column kept in Extra, is
+// read in time linear in the list (a basis is not put among the power's by
+// moving the ones after it, nor a line added to Extra by copying those
+// before it).
 func TestReadContinuationBasesLinear(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("权力类型,项目名称,设定依据,实施依据\n行政处罚,甲,《甲法》,《乙法》\n")
+	b.WriteString("权力类型,项目名称,设定依据,实施依据,备注\n行政处罚,甲,《甲法》,《乙法》,注\n")
 	const rows = 50000
 	for range rows {
-		b.WriteString(",,第一条,第二条\n")
+		b.WriteString(",,第一条,第二条,注\n")
 	}
 	var (
 		got []Power
@@ -188,6 +190,9 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 	hardening.Linear(t, b.Len(), func() { got, err = ReadPowersCSV(strings.NewReader(b.String())) })
 	if err != nil || len(got) != 1 || len(got[0].Basis) != 2*rows {
 		t.Fatalf("ReadPowersCSV() = %d powers, %v; want one of %d bases", len(got), err, 2*rows)
+	}
+	if n := strings.Count(got[0].Extra["备注"], "注"); n != rows+1 {
+		t.Errorf("备注 holds %d lines, want %d", n, rows+1)
 	}
 	if k := got[0].Basis[rows].Kind; k != Implementing {
 		t.Errorf("basis %d is of kind %v, want %v (those of 实施依据 after those of 设定依据)", rows, k, Implementing)

@@ -252,23 +252,28 @@ func TestReadPublishedForms(t *testing.T) {
 }
 
 // TestReadContinuationRows: a row that holds only further duties, cases
-// or bases of the power on the row before it, under cells the spreadsheet
-// merged (江西 townships), adds them to that power; a row with any other
-// cell filled, or after a blank row, is a power of its own.
+// or bases of the power on the row before it, and cells of columns the
+// importer does not model, under cells the spreadsheet merged (江西
+// townships), adds them to that power, an unmodelled column's on a line
+// after its cell above; a row with any other cell filled (序号), or after
+// a blank row, is a power of its own.
 func TestReadContinuationRows(t *testing.T) {
-	in := "序号,权力类型,项目名称,设定依据,责任事项,追责情形,备注\n" +
-		"1,行政处罚,甲,《法》第一条,1.立案阶段责任:a,\"因不履行职责,有下列情形的,应承担相应责任:\n1.x\"\n" +
-		",,,,2.调查阶段责任:b,2.y\n" +
-		",,,《法》第二条,,\n" +
-		",,,,3.审理责任:c,,备注\n" +
-		",,,,,\n" +
-		",,,,4.决定责任:d,\n"
+	in := "序号,权力类型,项目名称,设定依据,责任事项,责任岗位,追责情形,备注\n" +
+		"1,行政处罚,甲,《法》第一条,1.立案阶段责任:a,执法队员,\"因不履行职责,有下列情形的,应承担相应责任:\n1.x\"\n" +
+		",,,,2.调查阶段责任:b,,2.y\n" +
+		",,,《法》第二条,,,\n" +
+		",,,,3.审理责任:c,法制审核员,,备注\n" +
+		",,,,,,,另注\n" +
+		"2,,,,,,,备注\n" +
+		",,,,,,\n" +
+		",,,,4.决定责任:d,,\n"
 	want := []Power{
 		{Name: "甲", Category: Penalty,
 			Basis:            []Basis{{Law: "法", Article: "第一条", Kind: Setting}, {Law: "法", Article: "第二条", Kind: Setting}},
-			Duties:           []Duty{{Stage: Filing, Text: "a"}, {Stage: Investigation, Text: "b"}},
-			LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:", Liabilities: []string{"x", "y"}},
-		{Duties: []Duty{{Stage: Review, Text: "c"}}, Extra: map[string]string{"备注": "备注"}},
+			Duties:           []Duty{{Stage: Filing, Text: "a"}, {Stage: Investigation, Text: "b"}, {Stage: Review, Text: "c"}},
+			LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:", Liabilities: []string{"x", "y"},
+			Extra: map[string]string{"责任岗位": "执法队员\n法制审核员", "备注": "备注\n另注"}},
+		{Extra: map[string]string{"备注": "备注"}},
 		{Duties: []Duty{{Stage: Decision, Text: "d"}}},
 	}
 	got, err := ReadPowersCSV(strings.NewReader(in))
@@ -283,7 +288,7 @@ func TestReadContinuationRows(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"5:2", "5:3", "7:2", "7:3"}, bad); diff != "" {
+	if diff := cmp.Diff([]string{"7:2", "7:3", "9:2", "9:3"}, bad); diff != "" {
 		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
 	}
 	rows, err := ReadPowerRows([][]string{

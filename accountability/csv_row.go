@@ -246,11 +246,13 @@ var multiValued = []int{colSetting, colBasis, colAnyBasis, colDuties, colLiabili
 
 // continues reports whether rec holds only further values of the power on
 // the record before it: where the spreadsheet merged an item's cells over
-// several rows, a row that holds its next duty, case or basis and nothing
-// else. Every non-blank cell of rec is in a multi-valued column.
+// several rows, a row that holds its next duty, case or basis, or more of
+// a column the importer does not model (责任岗位, 备注), and nothing else.
+// Every non-blank cell of rec is in a multi-valued column or in one kept
+// in Extra.
 func (l *columnLayout) continues(rec []string) bool {
 	for j, s := range rec {
-		if strings.TrimSpace(s) != "" && !slices.ContainsFunc(multiValued, func(c int) bool { return l.cols[c] == j }) {
+		if _, kept := l.extra[j]; strings.TrimSpace(s) != "" && !kept && !slices.ContainsFunc(multiValued, func(c int) bool { return l.cols[c] == j }) {
 			return false
 		}
 	}
@@ -258,10 +260,17 @@ func (l *columnLayout) continues(rec []string) bool {
 }
 
 // continueWith adds to p the duties and cases of c, read from a record
-// that continues p's (whose bases read adds to p's once p ends). A line
-// introducing cases is p's heading if p has neither a heading nor cases
-// yet, and a case otherwise.
-func (p *Power) continueWith(c *Power) {
+// that continues p's (whose bases read adds to p's once p ends), and the
+// cells c keeps in Extra, which more adds once p ends. A line introducing
+// cases is p's heading if p has neither a heading nor cases yet, and a
+// case otherwise.
+func (p *Power) continueWith(c *Power, more extraLines) {
+	for k, v := range c.Extra {
+		if len(more[k]) == 0 && p.Extra[k] != "" {
+			more[k] = append(more[k], p.Extra[k])
+		}
+		more[k] = append(more[k], v)
+	}
 	p.Duties = append(p.Duties, c.Duties...)
 	if h := c.LiabilityHeading; h != "" {
 		if p.LiabilityHeading == "" && len(p.Liabilities) == 0 {
@@ -271,4 +280,21 @@ func (p *Power) continueWith(c *Power) {
 		}
 	}
 	p.Liabilities = append(p.Liabilities, c.Liabilities...)
+}
+
+// extraLines are the cells of a power's Extra, by key, while records
+// continue it: its own cell, if any, then those of the records, each on a
+// line after the one above, joined once it ends (not as each comes, which
+// would copy a power's cell once for every record that continues it).
+type extraLines map[string][]string
+
+// addTo sets in p's Extra the cells of m, one line each, and empties m.
+func (m extraLines) addTo(p *Power) {
+	for k, ls := range m {
+		if p.Extra == nil {
+			p.Extra = make(map[string]string, len(m))
+		}
+		p.Extra[k] = strings.Join(ls, "\n")
+	}
+	clear(m)
 }

@@ -222,6 +222,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"1、《A法》第五条：x；2、《B条例》(2011年)第九条：y。《C》第一条\n《D》第二条：依照《E》第三条；《F》规定的\"\n"))
 	// Cases and duties numbered on one line, and one that only seems to be.
 	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,《法》,1.受理责任:a；2.审查责任:b,\"有下列情形的:1.x；2.y\n1.罚款1.5万元；2.5万元\"\n处罚,乙,《法》,受理责任:a；2.b,x；2.y\n"))
+	// Continuation rows that fill columns kept in Extra.
+	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,责任岗位,备注\n处罚,甲,《法》,1.a,岗一,注\n,,,2.b,岗二,\n,,,,,另注\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
