@@ -10,11 +10,20 @@ import (
 )
 
 // PowerReader reads published power lists. The zero PowerReader, and a
-// nil *PowerReader, read every columnLayout [ReadPowersCSV] documents; Categories
+// nil *PowerReader, read every layout [ReadPowersCSV] documents; Categories
 // adds a locality's own spellings of a category, tried before the
 // built-in ones, so that a host can also read a built-in spelling its own
 // way. A PowerReader is not modified by reading and may be shared by
 // concurrent readers.
+//
+// Rows that continue a power, where a list merged an item's cells over
+// several rows, are read as ReadPowersCSV says: a row whose filled cells
+// are all of multi-valued columns (bases, duties, cases) or of columns the
+// reader does not model (责任岗位, 备注, …, kept in [Power.Extra]) adds to
+// the power on the row right above it (not after a blank row), the latter
+// on a line after the power's cell, as if the merged cell held both; such
+// a row is never a power of its own, nor dropped. A row that fills any other column (序号, a subject, a limit) is
+// a power of its own, its blank name and category reported as bad cells.
 type PowerReader struct {
 	// Categories maps a 权力类型 cell, trimmed (or, failing that, with no
 	// spaces inside it), to its category, such as "行政审批" to
@@ -56,7 +65,8 @@ type PowerReader struct {
 // sub-district lists publish none, and their powers' Code is left blank,
 // which [Register.Validate] reports (power.required). A column of any
 // other header (备注, 基本编码, …) is not dropped: each row's non-blank cell
-// in it is kept in [Power.Extra] under the header.
+// in it is kept in [Power.Extra] under the header (with those of the rows
+// that continue the row's power, below, on lines after it).
 //
 // Cells:
 //   - 权力类型 is a [Category]: its code, its label (行政许可), the short
@@ -72,19 +82,26 @@ type PowerReader struct {
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //   - Multi-valued cells (设定依据, 实施依据, 职权依据, 责任事项, 追责情形)
 //     hold one value a line: they are split at line breaks (and a duty line
-//     at its numbers, below), never at "；", because legal text uses "；"
-//     inside one article. Blank lines are skipped, and
+//     at its numbers, a basis line before a second citation, below), never
+//     at "；" alone, because legal text uses "；" inside one article. Blank
+//     lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
 //     liability. The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
 //     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
-//     kept whole as [Power.LiabilityHeading], not as a case.
+//     kept whole as [Power.LiabilityHeading], not as a case. A line that
+//     numbers several cases on it ("1.未按规定受理的；2.…；3.…") is split
+//     as a line of duties is (below).
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks. What comes before them, if it is the
-//     law's issuer ("外交部《…》": up to 30 Chinese characters ending as a
-//     body's name does, 部, 局, 委, 院, …, but not a clause such as "根据"), a tag
-//     of its rank ("【法律】《…》"), or both, is the basis's Prefix. A note
+//     law's issuer, a tag of its rank ("【法律】《…》"), or both, is the
+//     basis's Prefix. An issuer is a body ("外交部《…》", "全国人大常委会",
+//     "省人民政府": a name of up to 30 Chinese characters that ends as a
+//     body's name does, in 部, 局, 委, 会, 院, 厅, 办, 府, 司, 中心, 中央,
+//     人大, 联, …) or several, joint, with spaces or "、" between them
+//     ("中共中央办公厅 国务院办公厅", up to 60 characters in all); a verb
+//     that ends so (签署, 承办) is none, nor a clause ("根据…"). A note
 //     in parentheses after them ("《…条例》(2011年国务院令第588号)第十八条",
 //     "(…)" or "（…）", with parentheses of its own counted) is the basis's
 //     Note, without the parentheses (one never closed is not a note). Then
@@ -94,8 +111,18 @@ type PowerReader struct {
 //     ("第四十九条…") after one that cites a law in 《》 is that citation's
 //     article where it has neither article nor text ("【法律】《…法》",
 //     then "第十二条 …" on the next line: one basis), else another article
-//     of that law. Any other line (with no 《》, or with text before them
-//     that is no prefix) is taken whole as the law. A power's bases are
+//     of that law. A line that is only a tag of rank ("【法律】", "1、【行政法规】")
+//     is, without its number, the Prefix of the citation on the line after
+//     it (or on the first line of the next row, where that row continues
+//     the cell), before that citation's issuer; where that line cites no
+//     law or has a tag of its own, or no line follows, the tag is a line
+//     as any other. Any other line (with no 《》, or with text before them
+//     that is no prefix) is taken whole as the law. A line that cites a
+//     second law after the first citation's text ("《A法》第五条：…；《B条例》第九条：…")
+//     is read as two lines, split after a "；", ";" or "。" (which stays
+//     with the first) that is outside parentheses and 《》 and is followed
+//     by a citation, numbered or not, and its article: a law named in the
+//     text with no article after it ("…；《C法》规定的除外") splits nothing. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
 //     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,
@@ -104,13 +131,13 @@ type PowerReader struct {
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a
 //     duty with no stage. A line that numbers several duties on it
-//     ("1、受理责任：… 2、审核责任：…") is split before each number that
-//     follows the one before in sequence, marked 、 as the first is, and
-//     stands after white space, "。" or "；" (";"): a number out of
-//     sequence (1 to 6, then 9), or after other text ("第1、2款"), stays in
-//     the duty's text, as does all of a line that does not start with "1、"
-//     or that numbers "1." "2." (as a decimal such as 2.5 reads); "；"
-//     alone splits nothing.
+//     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
+//     split before each number that follows the one before in sequence,
+//     marked as the first is (、, . or ．), and stands after white space,
+//     "。" or "；" (";"): a number out of sequence (1 to 6, then 9), after
+//     other text ("第1、2款") or marked . before a digit (a decimal, 2.5),
+//     stays in the duty's text, as does all of a line that does not start
+//     with "1、", "1." or "1．"; "；" alone splits nothing.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's
@@ -134,16 +161,20 @@ type PowerReader struct {
 //
 // Every row becomes a power, in order, but two kinds: a row whose every
 // cell is blank is skipped, and a row whose only filled cells are
-// multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形), right after
-// a row that is a power (or one that continues it), continues that power:
-// where the spreadsheet merged an item's cells over several rows, it holds
-// the item's next duty, case or basis, and they are added to the power's
-// (a line introducing cases is its LiabilityHeading if it has neither that
-// nor cases yet, else a case; a basis goes after the power's others of its
-// column, its line read as the line after the cell above it: "第十二条…"
-// under "《…法》" is that citation's article). A row with any other cell filled (序号,
-// 备注, …), or after a blank row, is a power of its own, whose blank name
-// and category are bad cells. Every bad cell is reported (the first [MaxBadCells] of
+// multi-valued (设定依据, 实施依据, 职权依据, 责任事项, 追责情形) or of
+// columns kept in Extra (责任岗位, 备注, …), right after a row that is a
+// power (or one that continues it), continues that power: where the
+// spreadsheet merged an item's cells over several rows, it holds the
+// item's next duty, case or basis, or more of a column the importer does
+// not model, and they are added to the power's (a line introducing cases
+// is its LiabilityHeading if it has neither that nor cases yet, else a
+// case; a basis goes after the power's others of its column, its line read
+// as the line after the cell above it: "第十二条…" under "《…法》" is that
+// citation's article; a cell kept in Extra goes on a line after the
+// power's under its header, as if the cell above it held both). A row with
+// any other cell filled (序号, 实施主体, …), or after a blank row, is a
+// power of its own, whose blank name and category are bad cells. Every
+// bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
 // *[CSVError] listing each with its row and column, and the powers are
 // still returned (bad cells left at their zero value) so the caller can
@@ -260,14 +291,16 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 		return nil, &CSVError{Cells: cells}
 	}
 	var powers []Power
-	parent, named := -1, -1 // the last parent item (no 子项) and the last row with a name
-	last := -1              // the power of the record just before, -1 after a blank one
-	dropped, row := 0, 2    // bad cells past MaxBadCells, only counted
-	var bc basisCells       // last's bases, while records continue it
-	// ended sets last's bases once no more records continue it.
+	parent, named := -1, -1  // the last parent item (no 子项) and the last row with a name
+	last := -1               // the power of the record just before, -1 after a blank one
+	dropped, row := 0, 2     // bad cells past MaxBadCells, only counted
+	var bc basisCells        // last's bases, while records continue it
+	more := make(extraLines) // last's Extra, while records continue it
+	// ended sets last's bases and Extra once no more records continue it.
 	ended := func() {
 		if bc.continued {
 			powers[last].Basis, bc.continued = bc.join(), false
+			more.addTo(&powers[last])
 		}
 	}
 	for ; ; row++ {
@@ -309,7 +342,7 @@ func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
 		dropped += len(bad) - keep
 		if cont {
 			bc.continued = true
-			powers[last].continueWith(&p)
+			powers[last].continueWith(&p, more)
 			continue
 		}
 		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {

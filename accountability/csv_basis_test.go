@@ -25,10 +25,37 @@ func TestReadBasisForms(t *testing.T) {
 		{"中国人民银行《办法》第五条：x", Basis{Prefix: "中国人民银行", Law: "办法", Article: "第五条", Text: "x"}},
 		{"执行《法》第五条：x", Basis{Law: "执行《法》第五条：x"}},
 		{"贯彻执行《法》", Basis{Law: "贯彻执行《法》"}},
+		// Issuers as lists write them: joint, with a space or 、 between
+		// them; bodies whose names end otherwise than in 部, 局, 院, ….
+		{"中共中央办公厅 国务院办公厅《意见》", Basis{Prefix: "中共中央办公厅 国务院办公厅", Law: "意见"}},
+		{"中共中央办公厅、国务院办公厅《意见》第三条：x", Basis{Prefix: "中共中央办公厅、国务院办公厅", Law: "意见", Article: "第三条", Text: "x"}},
+		{"中共中央　国务院《决定》", Basis{Prefix: "中共中央　国务院", Law: "决定"}},
+		{"【部门规章】财政部 国家税务总局《通知》", Basis{Prefix: "【部门规章】财政部 国家税务总局", Law: "通知"}},
+		{"全国人大常委会《决定》", Basis{Prefix: "全国人大常委会", Law: "决定"}},
+		{"全国人大《法》第一条", Basis{Prefix: "全国人大", Law: "法", Article: "第一条"}},
+		{"安徽省人民政府《办法》", Basis{Prefix: "安徽省人民政府", Law: "办法"}},
+		{"省人民政府办公厅《通知》", Basis{Prefix: "省人民政府办公厅", Law: "通知"}},
+		{"中国残联《办法》", Basis{Prefix: "中国残联", Law: "办法"}},
+		{"民政部社会事务司《通知》", Basis{Prefix: "民政部社会事务司", Law: "通知"}},
+		{"国家药品监督管理局药品审评中心《指导原则》", Basis{Prefix: "国家药品监督管理局药品审评中心", Law: "指导原则"}},
+		// Verbs and clauses are no issuers, alone or beside one.
+		{"签署《协议》", Basis{Law: "签署《协议》"}},
+		{"联合部署《方案》", Basis{Law: "联合部署《方案》"}},
+		{"承办《事项》", Basis{Law: "承办《事项》"}},
+		{"外交部 执行《法》", Basis{Law: "外交部 执行《法》"}},
+		{"依照国务院、外交部《法》", Basis{Law: "依照国务院、外交部《法》"}},
+		{"外交部、《法》", Basis{Law: "外交部、《法》"}},
+		{"外交部、、财政部《法》", Basis{Law: "外交部、、财政部《法》"}},
+		{"、外交部《法》", Basis{Law: "、外交部《法》"}},
+		{"国务院关于印发《纲要》的通知", Basis{Law: "国务院关于印发《纲要》的通知"}},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, parseBasis(tt.line, "")); diff != "" {
+		got := parseBasis(tt.line, "")
+		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("parseBasis(%q) mismatch (-want +got):\n%s", tt.line, diff)
+		}
+		if diff := cmp.Diff(got, parseBasis(formatBasis(got), "")); diff != "" {
+			t.Errorf("parseBasis(%q) written and read back mismatch (-want +got):\n%s", tt.line, diff)
 		}
 	}
 }
@@ -57,41 +84,104 @@ func TestReadContinuationBases(t *testing.T) {
 		{"another article of the law above",
 			"权力类型,项目名称,设定依据\n行政处罚,甲,《法》第一条：x\n,,第二条：y\n",
 			[]Basis{{Law: "法", Article: "第一条", Text: "x", Kind: Setting}, {Law: "法", Article: "第二条", Text: "y", Kind: Setting}}},
+		{"a tag of rank over the law on the next row",
+			"权力类型,项目名称,设定依据\n行政处罚,甲,【法律】\n,,《法》第一条：x\n",
+			[]Basis{{Prefix: "【法律】", Law: "法", Article: "第一条", Text: "x", Kind: Setting}}},
 		{"an article after a line taken whole",
 			"权力类型,项目名称,设定依据\n行政处罚,甲,某规定\n,,第二条：y\n",
 			[]Basis{{Law: "某规定", Kind: Setting}, {Law: "第二条：y", Kind: Setting}}},
 	}
 	for _, tt := range tests {
-		got, err := ReadPowersCSV(strings.NewReader(tt.in))
-		if err != nil || len(got) != 1 {
-			t.Fatalf("%s: ReadPowersCSV() = %+v, %v; want one power", tt.name, got, err)
-		}
-		if diff := cmp.Diff(tt.want, got[0].Basis); diff != "" {
-			t.Errorf("%s: bases mismatch (-want +got):\n%s", tt.name, diff)
-		}
-		var buf bytes.Buffer
-		if err := WritePowersCSV(&buf, got); err != nil {
-			t.Fatalf("%s: WritePowersCSV() error = %v", tt.name, err)
-		}
-		again, err := ReadPowersCSV(&buf)
-		if err != nil {
-			t.Fatalf("%s: reading back: %v", tt.name, err)
-		}
-		if diff := cmp.Diff(got, again); diff != "" {
-			t.Errorf("%s: write and read back mismatch (-want +got):\n%s", tt.name, diff)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, readOne(t, tt.in).Basis); diff != "" {
+				t.Errorf("bases mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
+// TestReadBasisCells: the lines of a basis cell (设定和实施依据, of no
+// stated kind) as published lists write them, and what is read so reads
+// back the same once written.
+func TestReadBasisCells(t *testing.T) {
+	tests := []struct {
+		name, cell string
+		want       []Basis
+	}{
+		{"a rank tag on a line of its own",
+			"【法律】\n《中华人民共和国行政许可法》第十二条 下列事项可以设定行政许可",
+			[]Basis{{Prefix: "【法律】", Law: "中华人民共和国行政许可法", Article: "第十二条", Text: "下列事项可以设定行政许可"}}},
+		{"numbered tags, each over its law, one with an issuer",
+			"1、【行政法规】\n《条例》第一条：x\n2、【部门规章】\n国家林业和草原局《办法》第二条：y",
+			[]Basis{{Prefix: "【行政法规】", Law: "条例", Article: "第一条", Text: "x"},
+				{Prefix: "【部门规章】国家林业和草原局", Law: "办法", Article: "第二条", Text: "y"}}},
+		{"a tag over the law, its article on the next line",
+			"【法律】\n《法》\n第十二条 x",
+			[]Basis{{Prefix: "【法律】", Law: "法", Article: "第十二条", Text: "x"}}},
+		{"a tag over a line of no law, over a tagged citation and last",
+			"【法律】\n某规定\n【法律】\n【行政法规】《条例》\n【法律】",
+			[]Basis{{Law: "【法律】"}, {Law: "某规定"}, {Law: "【法律】"}, {Prefix: "【行政法规】", Law: "条例"}, {Law: "【法律】"}}},
+		{"a second citation on the line of the first",
+			"《A法》第五条：x；《B条例》第九条：y",
+			[]Basis{{Law: "A法", Article: "第五条", Text: "x"}, {Law: "B条例", Article: "第九条", Text: "y"}}},
+		{"three numbered citations on a line, one with a note, one after 。",
+			"1、《A法》第五条：x; 2、《B条例》（2011年修订）第九条 y。《C》第一条第二款",
+			[]Basis{{Law: "A法", Article: "第五条", Text: "x"}, {Law: "B条例", Note: "2011年修订", Article: "第九条", Text: "y。"},
+				{Law: "C", Article: "第一条第二款"}}},
+		{"a citation after an article of the law above, and after a line of no law",
+			"【法律】《A》\n第十二条 x；《B》第一条\n某规定；《C》第二条",
+			[]Basis{{Prefix: "【法律】", Law: "A", Article: "第十二条", Text: "x"}, {Law: "B", Article: "第一条"},
+				{Law: "某规定"}, {Law: "C", Article: "第二条"}}},
+		{"a law cited in the text, with no article after it or no separator before it",
+			"《A》第五条：依照《B》第九条处罚；《C》规定的除外。《D》另有规定",
+			[]Basis{{Law: "A", Article: "第五条", Text: "依照《B》第九条处罚；《C》规定的除外。《D》另有规定"}}},
+		{"a semicolon inside a note or a title",
+			"《A》(修订；《B》第一条)第五条：x\n《A；《B》第一条》",
+			[]Basis{{Law: "A", Note: "修订；《B》第一条", Article: "第五条", Text: "x"}, {Law: "A；《B", Article: "第一条", Text: "》"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := "权力类型,项目名称,设定和实施依据\n行政处罚,甲,\"" + strings.ReplaceAll(tt.cell, `"`, `""`) + "\"\n"
+			if diff := cmp.Diff(tt.want, readOne(t, in).Basis); diff != "" {
+				t.Errorf("bases mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// readOne reads a list of one power, which it returns, and checks that
+// what it read reads back the same once written.
+func readOne(t *testing.T, in string) Power {
+	t.Helper()
+	got, err := ReadPowersCSV(strings.NewReader(in))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("ReadPowersCSV() = %+v, %v; want one power", got, err)
+	}
+	var buf bytes.Buffer
+	if err := WritePowersCSV(&buf, got); err != nil {
+		t.Fatalf("WritePowersCSV() error = %v", err)
+	}
+	again, err := ReadPowersCSV(&buf)
+	if err != nil {
+		t.Fatalf("reading back: %v", err)
+	}
+	if diff := cmp.Diff(got, again); diff != "" {
+		t.Errorf("write and read back mismatch (-want +got):\n%s", diff)
+	}
+	return got[0]
+}
+
 // TestReadContinuationBasesLinear: a power continued over many rows, each
-// with a basis of two columns, is read in time linear in the list (a
-// basis is not put among the power's by moving the ones after it).
+// with a basis of two columns and a cell of a column kept in Extra, is
+// read in time linear in the list (a basis is not put among the power's by
+// moving the ones after it, nor a line added to Extra by copying those
+// before it).
 func TestReadContinuationBasesLinear(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("权力类型,项目名称,设定依据,实施依据\n行政处罚,甲,《甲法》,《乙法》\n")
+	b.WriteString("权力类型,项目名称,设定依据,实施依据,备注\n行政处罚,甲,《甲法》,《乙法》,注\n")
 	const rows = 50000
 	for range rows {
-		b.WriteString(",,第一条,第二条\n")
+		b.WriteString(",,第一条,第二条,注\n")
 	}
 	var (
 		got []Power
@@ -101,7 +191,24 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 	if err != nil || len(got) != 1 || len(got[0].Basis) != 2*rows {
 		t.Fatalf("ReadPowersCSV() = %d powers, %v; want one of %d bases", len(got), err, 2*rows)
 	}
+	if n := strings.Count(got[0].Extra["备注"], "注"); n != rows+1 {
+		t.Errorf("备注 holds %d lines, want %d", n, rows+1)
+	}
 	if k := got[0].Basis[rows].Kind; k != Implementing {
 		t.Errorf("basis %d is of kind %v, want %v (those of 实施依据 after those of 设定依据)", rows, k, Implementing)
+	}
+}
+
+// TestReadBasisLinear: a basis cell that might cite a law after every
+// separator is read in time linear in its length.
+func TestReadBasisLinear(t *testing.T) {
+	for _, unit := range []string{"；《", "；《a》（", "；《a》第", "；1111《", "。《a》(x)第一条", "；2、《a》第一条；"} {
+		cell := strings.Repeat(unit, MaxCellBytes/len(unit)-1)
+		in := "权力类型,项目名称,实施依据\n行政处罚,甲,\"" + cell + "\"\n"
+		hardening.Linear(t, len(in), func() {
+			if _, err := ReadPowersCSV(strings.NewReader(in)); err != nil {
+				t.Errorf("ReadPowersCSV(%q…) error = %v", unit, err)
+			}
+		})
 	}
 }

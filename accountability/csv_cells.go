@@ -30,152 +30,29 @@ func stripNumber(s string) string {
 	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
 }
 
-// parseBasis reads a basis line. law is the law the line before it in
-// the cell cited in book-title marks, "" if none: a line that is only an
-// article ("第四十九条…") is another article of that law.
-func parseBasis(l, law string) Basis {
-	if t := stripNumber(l); strings.HasPrefix(t, "《") {
-		l = t // "1、《法律名称》…": a numbered citation
-	}
-	rest, ok := strings.CutPrefix(l, "《")
-	if !ok {
-		if law != "" && articleRE.MatchString(l) {
-			b := Basis{Law: law}
-			b.Article, rest = splitArticle(l)
-			b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
-			return b
-		}
-		if t := stripNumber(l); strings.Contains(t, "《") {
-			before, cited, _ := strings.Cut(t, "《")
-			if before = strings.TrimSpace(before); isBasisPrefix(before) {
-				b := parseBasis("《"+cited, law)
-				b.Prefix = before
-				return b
-			}
-		}
-		return Basis{Law: l}
-	}
-	name, rest, ok := strings.Cut(rest, "》")
-	if !ok {
-		return Basis{Law: l}
-	}
-	b := Basis{Law: strings.TrimSpace(name)}
-	rest = strings.TrimSpace(rest)
-	if note, after, ok := cutNote(rest); ok {
-		b.Note, rest = note, strings.TrimSpace(after)
-	}
-	if strings.HasPrefix(rest, "第") {
-		b.Article, rest = splitArticle(rest)
-	}
-	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
-	return b
-}
-
-// isBasisPrefix reports whether s, the text before a law's title, is a tag
-// of the law's rank ("【法律】"), an issuer ("外交部", "国家林业和草原局"),
-// or a tag and then an issuer. An issuer is Chinese characters only, up
-// to 30 of them, ending as a body's name ends (部, 委, 会, 局, 署, 院, 厅,
-// 办, 室, 府, 银行: not a verb such as 执行 or 施行) and not beginning as a
-// clause does (根据, 依据, 依照, 按照, 参照).
-func isBasisPrefix(s string) bool {
-	if rest, ok := strings.CutPrefix(s, "【"); ok {
-		tag, after, ok := strings.Cut(rest, "】")
-		if !ok || tag == "" || strings.Contains(tag, "【") {
-			return false
-		}
-		if s = strings.TrimSpace(after); s == "" {
-			return true
-		}
-	}
-	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 30 {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-	}
-	for _, w := range []string{"根据", "依据", "依照", "按照", "参照"} {
-		if strings.HasPrefix(s, w) {
-			return false
-		}
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("部委会局署院厅办室府", last) || strings.HasSuffix(s, "银行")
-}
-
-// cutNote cuts a note in parentheses, "(…)" or "（…）", from the start of
-// s: the text up to the parenthesis that closes the first, counting the
-// parentheses of either width inside it, and what follows. ok is false if
-// s does not start with a parenthesis or the first is never closed.
-func cutNote(s string) (note, after string, ok bool) {
-	open, n := utf8.DecodeRuneInString(s)
-	if open != '(' && open != '（' {
-		return "", s, false
-	}
-	depth := 0
-	for i, r := range s {
-		switch r {
-		case '(', '（':
-			depth++
-		case ')', '）':
-			if depth--; depth == 0 {
-				return s[n:i], s[i+utf8.RuneLen(r):], true
-			}
-		}
-	}
-	return "", s, false
-}
-
-// The numbers of articles, bare or in parentheses (第（二）项), and an
-// article: 第三十一条, 第十五条第一款, 第二十条之一第三项; articles lists
-// them, as in 第五条、第六条.
-const articleNum = `(?:[0-9一二三四五六七八九十百千零〇两]+|[（(][0-9一二三四五六七八九十百千零〇两]+[)）])`
-
-var (
-	articleRE  = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `)?(?:第` + articleNum + `款)?(?:第` + articleNum + `项)?`)
-	articlesRE = regexp.MustCompile(`^第` + articleNum + `[条款项](?:(?:之|[、，,和及至]?第)` + articleNum + `[条款项]?)*$`)
-	// leadingArticlesRE is the list of articles at the start of a text
-	// that follows with no colon ("第五条、第六条规定…"); each one after
-	// the first is whole, so that "第三十一条第一次…" is 第三十一条.
-	leadingArticlesRE = regexp.MustCompile(`^第` + articleNum + `条(?:之` + articleNum + `|[、，,和及至]?第` + articleNum + `[条款项])*`)
-)
-
-// splitArticle splits s, which begins with 第, into its article and the
-// rest: the article runs to the first colon or space when what comes
-// before it is articles ("第五条、第六条："), else it is the articles at the
-// start ("第三十一条从事…", "第五条、第六条规定…", a text with no colon);
-// failing both, it runs to
-// the colon or space, or is the whole of s.
-func splitArticle(s string) (article, rest string) {
-	i := strings.IndexAny(s, "：: 　")
-	if i < 0 {
-		i = len(s)
-	}
-	if articlesRE.MatchString(s[:i]) {
-		return s[:i], s[i:]
-	}
-	if m := leadingArticlesRE.FindString(s); m != "" {
-		return m, s[len(m):]
-	}
-	return s[:i], s[i:]
-}
-
 // splitNumbered calls item with each item of a line that numbers its
-// items on one line ("1、… 2、… 3、…"), split before each number that
-// follows the one before in sequence, is marked 、 as the first is, and
-// stands after white space, "。" or "；" (";"); a line that does not start
-// with "1、" is one item. A number out of sequence, or after any other
-// character ("第1、2款"), is text.
+// items on one line ("1、… 2、… 3、…", "1.…；2.…"), split before each
+// number that follows the one before in sequence, is marked as the first
+// is (、, . or ．), and stands after white space, "。" or "；" (";"); a
+// number marked . or ． is none where a digit follows it (2.5, a
+// decimal). A line that does not start with "1、", "1." or "1．" is one
+// item; a number out of sequence, or after any other character
+// ("第1、2款"), is text.
 func splitNumbered(l string, item func(string)) {
-	if !strings.HasPrefix(l, "1、") {
+	mark := ""
+	for _, m := range []string{"、", ".", "．"} {
+		if numberAt(l, "1"+m) {
+			mark = m
+			break
+		}
+	}
+	if mark == "" {
 		item(l)
 		return
 	}
-	start, from := 0, len("1、")
+	start, from := 0, len("1"+mark)
 	for next := 2; ; next++ {
-		tag := strconv.Itoa(next) + "、"
+		tag := strconv.Itoa(next) + mark
 		at := -1
 		for from < len(l) {
 			i := strings.Index(l[from:], tag)
@@ -183,7 +60,7 @@ func splitNumbered(l string, item func(string)) {
 				break
 			}
 			i += from
-			if r, _ := utf8.DecodeLastRuneInString(l[:i]); unicode.IsSpace(r) || r == '。' || r == '；' || r == ';' {
+			if r, _ := utf8.DecodeLastRuneInString(l[:i]); (unicode.IsSpace(r) || r == '。' || r == '；' || r == ';') && numberAt(l[i:], tag) {
 				at = i
 				break
 			}
@@ -196,6 +73,33 @@ func splitNumbered(l string, item func(string)) {
 		start, from = at, at+len(tag)
 	}
 	item(strings.TrimSpace(l[start:]))
+}
+
+// numberAt reports whether s starts with the number tag ("2、", "2."), and
+// no digit follows a tag marked . or ．.
+func numberAt(s, tag string) bool {
+	rest, ok := strings.CutPrefix(s, tag)
+	if !ok || strings.HasSuffix(tag, "、") {
+		return ok
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsDigit(r)
+}
+
+// numbered is the line of the i-th value of a cell, text, numbered as
+// [WritePowersCSV] numbers it ("1.…"), but "（1）…" where "1.…" would be a
+// line that splitNumbered splits (text read from a line with no number,
+// "甲；2.乙"): that reads back whole. Only a first line can split.
+func numbered(i int, text string) string {
+	l := strconv.Itoa(i+1) + "." + text
+	n := 0
+	if i == 0 {
+		splitNumbered(l, func(string) { n++ })
+	}
+	if n > 1 {
+		return "（1）" + text
+	}
+	return l
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".
@@ -234,14 +138,17 @@ func parseDuty(l string) Duty {
 }
 
 // parseLiabilities reads the lines of a 追责情形 cell: the cases, with
-// their numbers removed, and the line that introduces them
+// their numbers removed (a line that numbers several is split:
+// splitNumbered), and the line that introduces them
 // ("…有下列情形的，…应承担相应责任："), which is the first line when it
 // has no number, ends in a colon and a case follows it.
 func parseLiabilities(ls []string) (heading string, cases []string) {
-	for _, x := range ls {
-		if x = stripNumber(x); x != "" {
-			cases = append(cases, x)
-		}
+	for _, l := range ls {
+		splitNumbered(l, func(x string) {
+			if x = stripNumber(x); x != "" {
+				cases = append(cases, x)
+			}
+		})
 	}
 	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
 		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {

@@ -134,14 +134,15 @@ func TestReadPublishedForms(t *testing.T) {
 		},
 		{
 			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at
-			// each number in sequence after a space, 。 or ；, marked 、 as
-			// the first: not at 9 after 6, nor at "1、2款", nor at "；"
-			// alone, nor on a line that does not start with 1、, nor at "2."
-			// (a number such as 2.5).
+			// each number in sequence after a space, 。 or ；, marked as the
+			// first (、 or .): not at 9 after 6, nor at "1、2款", nor at "；"
+			// alone, nor on a line that does not start with 1、 or 1., nor
+			// at "2.5" (a decimal).
 			name: "duties numbered on one line",
 			in: "权力类型,项目名称,实施依据,责任事项\n" +
 				"行政许可,甲,《法》,\"1、受理责任:公示材料,一次性告知。 2、审核责任:依照第1、2款审核；提出意见。 3、决定责任:作出决定；2、按时办结。 9、其他责任。\n4、送达责任:送达；5、事后监管责任:监管\"\n" +
-				"行政许可,乙,《法》,\"受理责任:a 2、审查责任:b\n1.受理责任:c 2.审查责任:d\"\n",
+				"行政许可,乙,《法》,\"受理责任:a 2、审查责任:b\n1.受理责任:c 2.审查责任:d\n1.决定责任:罚款 2.5万元\"\n" +
+				"行政许可,丙,《法》,受理责任:a；2.审查责任:b\n",
 			want: []Power{
 				{Name: "甲", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
 					{Stage: Acceptance, Text: "公示材料,一次性告知。"},
@@ -150,7 +151,33 @@ func TestReadPublishedForms(t *testing.T) {
 					{Stage: Delivery, Text: "送达；5、事后监管责任:监管"}}},
 				{Name: "乙", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
 					{Stage: Acceptance, Text: "a 2、审查责任:b"},
-					{Stage: Acceptance, Text: "c 2.审查责任:d"}}},
+					{Stage: Acceptance, Text: "c"},
+					{Stage: Review, Text: "d"},
+					{Stage: Decision, Text: "罚款 2.5万元"}}},
+				{Name: "丙", Category: Licensing, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+					{Stage: Acceptance, Text: "a；2.审查责任:b"}}},
+			},
+		},
+		{
+			// Cases numbered on one line, "1." or "1、", as duties are: split
+			// at each number in sequence after a space, 。 or ；, but not at
+			// a decimal ("2.5"), nor on a line that does not start with 1.
+			name: "cases numbered on one line",
+			in: "权力类型,项目名称,实施依据,追责情形\n" +
+				"行政处罚,甲,《法》,\"因不履行职责,有下列情形的,应承担相应责任:\n1.未按规定受理的；2.未按时办结的；3.收受贿赂的。\"\n" +
+				"行政处罚,乙,《法》,1、对符合条件不予受理的 2、擅自收费的\n" +
+				"行政处罚,丙,《法》,\"1.罚款1.5万元的；2.5万元以下的\n未按规定受理的；2.收受贿赂的\"\n" +
+				"行政处罚,丁,《法》,未按规定受理的；2.收受贿赂的\n",
+			want: []Power{
+				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:",
+					Liabilities:      []string{"未按规定受理的；", "未按时办结的；", "收受贿赂的。"}},
+				{Name: "乙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"对符合条件不予受理的", "擅自收费的"}},
+				{Name: "丙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"罚款1.5万元的；2.5万元以下的", "未按规定受理的；2.收受贿赂的"}},
+				{Name: "丁", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"未按规定受理的；2.收受贿赂的"}},
 			},
 		},
 		{
@@ -225,23 +252,28 @@ func TestReadPublishedForms(t *testing.T) {
 }
 
 // TestReadContinuationRows: a row that holds only further duties, cases
-// or bases of the power on the row before it, under cells the spreadsheet
-// merged (江西 townships), adds them to that power; a row with any other
-// cell filled, or after a blank row, is a power of its own.
+// or bases of the power on the row before it, and cells of columns the
+// importer does not model, under cells the spreadsheet merged (江西
+// townships), adds them to that power, an unmodelled column's on a line
+// after its cell above; a row with any other cell filled (序号), or after
+// a blank row, is a power of its own.
 func TestReadContinuationRows(t *testing.T) {
-	in := "序号,权力类型,项目名称,设定依据,责任事项,追责情形,备注\n" +
-		"1,行政处罚,甲,《法》第一条,1.立案阶段责任:a,\"因不履行职责,有下列情形的,应承担相应责任:\n1.x\"\n" +
-		",,,,2.调查阶段责任:b,2.y\n" +
-		",,,《法》第二条,,\n" +
-		",,,,3.审理责任:c,,备注\n" +
-		",,,,,\n" +
-		",,,,4.决定责任:d,\n"
+	in := "序号,权力类型,项目名称,设定依据,责任事项,责任岗位,追责情形,备注\n" +
+		"1,行政处罚,甲,《法》第一条,1.立案阶段责任:a,执法队员,\"因不履行职责,有下列情形的,应承担相应责任:\n1.x\"\n" +
+		",,,,2.调查阶段责任:b,,2.y\n" +
+		",,,《法》第二条,,,\n" +
+		",,,,3.审理责任:c,法制审核员,,备注\n" +
+		",,,,,,,另注\n" +
+		"2,,,,,,,备注\n" +
+		",,,,,,\n" +
+		",,,,4.决定责任:d,,\n"
 	want := []Power{
 		{Name: "甲", Category: Penalty,
 			Basis:            []Basis{{Law: "法", Article: "第一条", Kind: Setting}, {Law: "法", Article: "第二条", Kind: Setting}},
-			Duties:           []Duty{{Stage: Filing, Text: "a"}, {Stage: Investigation, Text: "b"}},
-			LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:", Liabilities: []string{"x", "y"}},
-		{Duties: []Duty{{Stage: Review, Text: "c"}}, Extra: map[string]string{"备注": "备注"}},
+			Duties:           []Duty{{Stage: Filing, Text: "a"}, {Stage: Investigation, Text: "b"}, {Stage: Review, Text: "c"}},
+			LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:", Liabilities: []string{"x", "y"},
+			Extra: map[string]string{"责任岗位": "执法队员\n法制审核员", "备注": "备注\n另注"}},
+		{Extra: map[string]string{"备注": "备注"}},
 		{Duties: []Duty{{Stage: Decision, Text: "d"}}},
 	}
 	got, err := ReadPowersCSV(strings.NewReader(in))
@@ -256,7 +288,7 @@ func TestReadContinuationRows(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"5:2", "5:3", "7:2", "7:3"}, bad); diff != "" {
+	if diff := cmp.Diff([]string{"7:2", "7:3", "9:2", "9:3"}, bad); diff != "" {
 		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
 	}
 	rows, err := ReadPowerRows([][]string{

@@ -197,27 +197,48 @@ type basisCells struct {
 // columns before it.
 func (bc *basisCells) join() []Basis { return slices.Concat(bc.cols[:]...) }
 
-// addBases adds to bs the bases of the lines of a basis cell s, of kind,
-// and returns them and the law the last line cited in 《》 ("" if it
-// cited none). law is the one the line before the cell's first cited:
+// addBases adds to bs the bases of the lines of a basis cell s (of each
+// citation of a line that cites several: splitCitations), of kind, and
+// returns them and the law the last line cited in 《》 ("" if it cited
+// none). law is the one the line before the cell's first cited:
 // "" but where the cell continues the one above it.
 func addBases(bs []Basis, s string, kind BasisKind, law string) ([]Basis, string) {
-	for _, x := range lines(s) {
-		b := parseBasis(x, law)
-		b.Kind = kind
-		// An article on the line after a law cited with none is that
-		// citation's article.
-		if n := len(bs) - 1; n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "" {
-			bs[n].Article, bs[n].Text = b.Article, b.Text
-			continue
-		}
-		bs = append(bs, b)
-		law = b.Law
-		if law == x || law == stripNumber(x) {
-			law = "" // a line taken whole: it cites no law
-		}
+	for _, l := range lines(s) {
+		splitCitations(l, func(x string) { bs, law = addBasis(bs, x, kind, law) })
 	}
 	return bs, law
+}
+
+// addBasis adds to bs the basis of x, a line of a basis cell or a citation
+// of one, as addBases does.
+func addBasis(bs []Basis, x string, kind BasisKind, law string) ([]Basis, string) {
+	b := parseBasis(x, law)
+	b.Kind = kind
+	whole := b.Law == x || b.Law == stripNumber(x) // a line that cites no law
+	switch n := len(bs) - 1; {
+	case n >= 0 && law != "" && articleRE.MatchString(x) && bs[n].Article == "" && bs[n].Text == "":
+		// An article on the line after a law cited with none is that
+		// citation's article.
+		bs[n].Article, bs[n].Text = b.Article, b.Text
+		return bs, law
+	case n >= 0 && !whole && !strings.HasPrefix(b.Prefix, "【") && isRankTag(bs[n]):
+		// A tag of rank on the line before a citation is its Prefix.
+		b.Prefix = stripNumber(bs[n].Law) + b.Prefix
+		bs[n] = b
+	default:
+		bs = append(bs, b)
+	}
+	if whole {
+		return bs, ""
+	}
+	return bs, b.Law
+}
+
+// isRankTag reports whether b is a line that is only a tag of a law's
+// rank ("【法律】", "1、【行政法规】"), read whole.
+func isRankTag(b Basis) bool {
+	t := stripNumber(b.Law)
+	return b == Basis{Law: b.Law, Kind: b.Kind} && strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】") && isBasisPrefix(t)
 }
 
 // multiValued are the columns whose cells hold one value a line.
@@ -225,11 +246,13 @@ var multiValued = []int{colSetting, colBasis, colAnyBasis, colDuties, colLiabili
 
 // continues reports whether rec holds only further values of the power on
 // the record before it: where the spreadsheet merged an item's cells over
-// several rows, a row that holds its next duty, case or basis and nothing
-// else. Every non-blank cell of rec is in a multi-valued column.
+// several rows, a row that holds its next duty, case or basis, or more of
+// a column the importer does not model (责任岗位, 备注), and nothing else.
+// Every non-blank cell of rec is in a multi-valued column or in one kept
+// in Extra.
 func (l *columnLayout) continues(rec []string) bool {
 	for j, s := range rec {
-		if strings.TrimSpace(s) != "" && !slices.ContainsFunc(multiValued, func(c int) bool { return l.cols[c] == j }) {
+		if _, kept := l.extra[j]; strings.TrimSpace(s) != "" && !kept && !slices.ContainsFunc(multiValued, func(c int) bool { return l.cols[c] == j }) {
 			return false
 		}
 	}
@@ -237,10 +260,17 @@ func (l *columnLayout) continues(rec []string) bool {
 }
 
 // continueWith adds to p the duties and cases of c, read from a record
-// that continues p's (whose bases read adds to p's once p ends). A line
-// introducing cases is p's heading if p has neither a heading nor cases
-// yet, and a case otherwise.
-func (p *Power) continueWith(c *Power) {
+// that continues p's (whose bases read adds to p's once p ends), and the
+// cells c keeps in Extra, which more adds once p ends. A line introducing
+// cases is p's heading if p has neither a heading nor cases yet, and a
+// case otherwise.
+func (p *Power) continueWith(c *Power, more extraLines) {
+	for k, v := range c.Extra {
+		if len(more[k]) == 0 && p.Extra[k] != "" {
+			more[k] = append(more[k], p.Extra[k])
+		}
+		more[k] = append(more[k], v)
+	}
 	p.Duties = append(p.Duties, c.Duties...)
 	if h := c.LiabilityHeading; h != "" {
 		if p.LiabilityHeading == "" && len(p.Liabilities) == 0 {
@@ -250,4 +280,21 @@ func (p *Power) continueWith(c *Power) {
 		}
 	}
 	p.Liabilities = append(p.Liabilities, c.Liabilities...)
+}
+
+// extraLines are the cells of a power's Extra, by key, while records
+// continue it: its own cell, if any, then those of the records, each on a
+// line after the one above, joined once it ends (not as each comes, which
+// would copy a power's cell once for every record that continues it).
+type extraLines map[string][]string
+
+// addTo sets in p's Extra the cells of m, one line each, and empties m.
+func (m extraLines) addTo(p *Power) {
+	for k, ls := range m {
+		if p.Extra == nil {
+			p.Extra = make(map[string]string, len(m))
+		}
+		p.Extra[k] = strings.Join(ls, "\n")
+	}
+	clear(m)
 }

@@ -214,6 +214,16 @@ func FuzzReadPowersCSV(f *testing.F) {
 		"行政 许可,甲,\"1、【法律】外交部《法》(2011年(修订))\n第十二条 条文\",1、受理责任:a。 2、审查责任:b,\"有下列情形的:\n1.x\"\n" +
 		",,,3、决定责任:c,2.y\n行政调解,乙,《法》,,\n"))
 	f.Add([]byte("权力类型,项目名称,设定依据,实施依据\n处罚,甲,外交部《法》,《乙》第一条\n,,第二条 x,《乙》第二条\n"))
+	// Round 4: a tag of rank on a line of its own, over its law.
+	f.Add([]byte("权力类型,项目名称,设定依据\n处罚,甲,\"1、【法律】\n《法》第一条：x\n【行政法规】\"\n,,《条例》\n"))
+	// Joint issuers, and a verb that ends as a body's name does.
+	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"中共中央办公厅 国务院办公厅《意见》第一条：x\n全国人大、中国残联《法》\n签署《协议》\"\n"))
+	// Citations one after another on a line, and a law named in the text.
+	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"1、《A法》第五条：x；2、《B条例》(2011年)第九条：y。《C》第一条\n《D》第二条：依照《E》第三条；《F》规定的\"\n"))
+	// Cases and duties numbered on one line, and one that only seems to be.
+	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,《法》,1.受理责任:a；2.审查责任:b,\"有下列情形的:1.x；2.y\n1.罚款1.5万元；2.5万元\"\n处罚,乙,《法》,受理责任:a；2.b,x；2.y\n"))
+	// Continuation rows that fill columns kept in Extra.
+	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,责任岗位,备注\n处罚,甲,《法》,1.a,岗一,注\n,,,2.b,岗二,\n,,,,,另注\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power

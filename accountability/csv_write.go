@@ -22,7 +22,9 @@ import (
 // multi-valued cells one value a line: a basis as "《法律名称》第X条：条文",
 // or "前缀《法律名称》（注）第X条：条文" with its Prefix and Note (under 设定依据 if its Kind is [Setting], under 实施依据 if it is
 // [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形" after the
-// LiabilityHeading, if any, on a line of its own;
+// LiabilityHeading, if any, on a line of its own (the first duty or case
+// as "（1）…" where its text would make "1.…" a line of several numbered
+// ones, "甲；2.乙": ReadPowersCSV reads that back as one);
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
 // column's header ("即时办结").
 //
@@ -137,14 +139,14 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 	rec[colSetting], rec[colBasis], rec[colAnyBasis] = strings.Join(set, "\n"), strings.Join(impl, "\n"), strings.Join(any, "\n")
 	var d []string
 	for j, x := range p.Duties {
-		line := strconv.Itoa(j+1) + "."
+		var heading string
 		switch {
 		case x.Stage == Review && p.Category == Penalty:
-			line += "审理责任：" // a penalty's review is called 审理
+			heading = "审理责任：" // a penalty's review is called 审理
 		case x.Stage != 0:
-			line += x.Stage.Label() + "责任："
+			heading = x.Stage.Label() + "责任："
 		}
-		d = append(d, line+x.Text)
+		d = append(d, numbered(j, heading+x.Text))
 	}
 	rec[colDuties] = strings.Join(d, "\n")
 	var l []string
@@ -152,7 +154,7 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 		l = append(l, p.LiabilityHeading)
 	}
 	for j, x := range p.Liabilities {
-		l = append(l, strconv.Itoa(j+1)+"."+x)
+		l = append(l, numbered(j, x))
 	}
 	rec[colLiabilities] = strings.Join(l, "\n")
 	rec[colStatutory], rec[colPromised] = daysCell(p, colStatutory, p.StatutoryDays), daysCell(p, colPromised, p.PromisedDays)

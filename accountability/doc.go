@@ -24,8 +24,9 @@
 //     part. [ReadPowersCSV] and [ReadPowerRows] import a published list as
 //     published: the national item-type codes, the header variants of
 //     power, power-and-responsibility and government-service lists, both
-//     kinds of basis, parent items and sub-items, GB18030 files, and every
-//     column they do not model kept in [Power.Extra].
+//     kinds of basis, parent items and sub-items, GB18030 files, every
+//     column they do not model kept in [Power.Extra], and rows that
+//     continue an item whose cells the spreadsheet merged.
 //   - [Responsibility] items: main duties, tasks, the responsible unit, the
 //     powers they rely on and the [Boundary] with other departments
 //     (职责边界).
