@@ -22,12 +22,22 @@ func lines(s string) []string {
 
 var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[.．、)）])\s*`)
 
-// stripNumber removes a leading "1." "2、" "（3）" "四、".
+// stripNumber removes a leading "1." "2、" "（3）" "四、"; a number marked
+// . or ． that a digit follows is a decimal ("1.5万元"), not a number.
 func stripNumber(s string) string {
 	if r, _ := utf8.DecodeRuneInString(s); !(r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)) {
 		return s
 	}
-	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
+	m := numbering.FindString(s)
+	if m == "" {
+		return s
+	}
+	if t := strings.TrimSpace(m); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "．") {
+		if r, _ := utf8.DecodeRuneInString(s[len(t):]); r >= '0' && r <= '9' {
+			return s
+		}
+	}
+	return strings.TrimSpace(s[len(m):])
 }
 
 // splitNumbered calls item with each item of a line that numbers its
@@ -89,9 +99,15 @@ func numberAt(s, tag string) bool {
 // numbered is the line of the i-th value of a cell, text, numbered as
 // [WritePowersCSV] numbers it ("1.…"), but "（1）…" where "1.…" would be a
 // line that splitNumbered splits (text read from a line with no number,
-// "甲；2.乙"): that reads back whole. Only a first line can split.
+// "甲；2.乙"): that reads back whole. Only a first line can split. Text
+// that starts with a digit is numbered "1、…": "1.1.5万元" would read as a
+// decimal, and keep its number.
 func numbered(i int, text string) string {
-	l := strconv.Itoa(i+1) + "." + text
+	mark := "."
+	if r, _ := utf8.DecodeRuneInString(text); r >= '0' && r <= '9' {
+		mark = "、"
+	}
+	l := strconv.Itoa(i+1) + mark + text
 	n := 0
 	if i == 0 {
 		splitNumbered(l, func(string) { n++ })

@@ -167,7 +167,8 @@ func TestReadPublishedForms(t *testing.T) {
 				"行政处罚,甲,《法》,\"因不履行职责,有下列情形的,应承担相应责任:\n1.未按规定受理的；2.未按时办结的；3.收受贿赂的。\"\n" +
 				"行政处罚,乙,《法》,1、对符合条件不予受理的 2、擅自收费的\n" +
 				"行政处罚,丙,《法》,\"1.罚款1.5万元的；2.5万元以下的\n未按规定受理的；2.收受贿赂的\"\n" +
-				"行政处罚,丁,《法》,未按规定受理的；2.收受贿赂的\n",
+				"行政处罚,丁,《法》,未按规定受理的；2.收受贿赂的\n" +
+				"行政处罚,戊,《法》,1.5万元以上的罚款未经批准的\n",
 			want: []Power{
 				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
 					LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任:",
@@ -178,6 +179,9 @@ func TestReadPublishedForms(t *testing.T) {
 					Liabilities: []string{"罚款1.5万元的；2.5万元以下的", "未按规定受理的；2.收受贿赂的"}},
 				{Name: "丁", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
 					Liabilities: []string{"未按规定受理的；2.收受贿赂的"}},
+				// A case that starts with a decimal keeps it.
+				{Name: "戊", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"1.5万元以上的罚款未经批准的"}},
 			},
 		},
 		{
