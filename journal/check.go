@@ -10,7 +10,9 @@ import (
 // Check reports whether lines, entries sealed one after the other from
 // s.Head, would all be applied by [Rebuilt.Apply]: nil if they would, or
 // the error Apply would return for the first that would not (but for a
-// book too full to take one more). It changes nothing. A host that keeps
+// book too full to take one more), the error of a line that does not
+// parse naming the entry it follows ("the line after entry 41: …"), as
+// a batch's lines have no number of their own. It changes nothing. A host that keeps
 // its journal in a database checks the lines of a change before it
 // commits them, so that it never commits an entry that its state, and
 // every rebuild after it, would refuse.
