@@ -87,6 +87,32 @@ func Example() {
 	// true
 }
 
+// ExampleLoadRegister reads a register kept as JSON, as a host keeps it in
+// a file or a column, and validates it. Enums read their code or their
+// Chinese label; a misspelt one, like any error of the JSON, is named by
+// its path.
+func ExampleLoadRegister() {
+	const register = `{
+  "org": "赭山街道办事处", "version": "2024",
+  "units": [{"id": "ZS", "name": "赭山街道", "kind": "街道"}],
+  "powers": [{"code": "QR-001", "name": "困难群众认定", "category": "行政确认", "subject": "ZS",
+    "basis": [{"law": "社会救助暂行办法", "article": "第十一条"}],
+    "duties": [{"stage": "受理", "text": "受理申请"}]}]
+}`
+	r, err := accountability.LoadRegister(strings.NewReader(register))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Org, r.Powers[0].Category, len(r.Validate()), "findings")
+
+	_, err = accountability.LoadRegister(strings.NewReader(strings.Replace(register, "行政确认", "行政审批", 1)))
+	fmt.Println(errors.Is(err, accountability.ErrInvalid), err)
+	// Output:
+	// 赭山街道办事处 confirmation 0 findings
+	// true accountability: loading register: json: accountability: unknown category "行政审批" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, service, forwarding, internal, or a Chinese label): invalid at powers[0].category
+}
+
 func ExampleRegister_Validate() {
 	r := exampleRegister()
 	r.Risks[0].Controls = nil

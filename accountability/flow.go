@@ -69,9 +69,11 @@ func (e *CycleError) Unwrap() error { return ErrCycle }
 // the order of the edges; so the order is deterministic. It takes time
 // linear in the size of the flow.
 //
-// A cycle is a *[CycleError]; two steps with one ID wrap [ErrDuplicateStep]
-// and an edge naming no step wraps [ErrUnknownStep] (all such problems are
-// joined).
+// Two steps with one ID wrap [ErrDuplicateStep] and an edge naming no step
+// wraps [ErrUnknownStep], all such problems joined; only a flow without
+// them is searched for a cycle, which is a *[CycleError]. So a flow with
+// both an unknown step and a cycle reports the unknown step alone
+// ([Register.Validate] reports both, as rules flow.edge and flow.cycle).
 func (f *Flow) Order() ([]string, error) {
 	var sc scratch
 	var g graph

@@ -32,8 +32,8 @@ func TestLoadRegister(t *testing.T) {
 	}{
 		{"unknown field", strings.NewReader(`{"org":"x","orgs":"y"}`), `unknown field "orgs"`},
 		{"misspelt field", strings.NewReader(`{"units":[{"id":"S","kind":"subdistrict","creditcode":"1"}]}`), `field "creditcode" is spelt "creditCode" here`},
-		{"misspelt status", strings.NewReader(`{"status":"publish"}`), `unknown revision status "publish"`},
-		{"misspelt category", strings.NewReader(`{"powers":[{"code":"A","name":"x","category":"licence"}]}`), `unknown category "licence"`},
+		{"misspelt status", strings.NewReader(`{"status":"publish"}`), `unknown revision status "publish" (want one of draft, approved, published, or a Chinese label): invalid at status`},
+		{"misspelt category", strings.NewReader(`{"powers":[{"code":"A","name":"x","category":"licence"}]}`), `unknown category "licence" (want one of licensing, penalty, coercion, levy, payment, inspection, confirmation, reward, adjudication, other, service, forwarding, internal, or a Chinese label): invalid at powers[0].category`},
 		{"trailing data", strings.NewReader(`{} {}`), "trailing data"},
 		// A separation pairs two steps: encoding/json would drop a third
 		// and leave a missing second empty.

@@ -180,10 +180,10 @@ func TestLoad(t *testing.T) {
 	}{
 		{"unknown field", directory, strings.NewReader(`{"routes":[],"vresion":"1"}`), `unknown field "vresion"`, false},
 		{"field in another case", directory, strings.NewReader(`{"routes":[{"type":"a","lead":"b","resolvedays":3}]}`), `"resolvedays" is spelt "resolveDays"`, false},
-		{"misspelt status", admission, strings.NewReader(`{"status":"publised"}`), `unknown revision status "publised"`, true},
+		{"misspelt status", admission, strings.NewReader(`{"status":"publised"}`), `unknown revision status "publised" (want one of draft, approved, published, or a Chinese label): invalid at status`, true},
 		{"misspelt list", admission, strings.NewReader(`{"items":[{"code":"A","name":"x","list":"duty"}]}`), `"duty"`, false},
 		{"bad duration", directory, strings.NewReader(`{"routes":[{"type":"a","respond":"2 hours"}]}`), `not a duration`, false},
-		{"register", catalog, strings.NewReader(`{"register":{"units":[{"id":"S","kind":"street"}]}}`), `unknown unit kind "street"`, true},
+		{"register", catalog, strings.NewReader(`{"register":{"units":[{"id":"S","kind":"street"}]}}`), `unknown unit kind "street" (want one of subdistrict, office, center, agency, department, or a Chinese label): invalid at register.units[0].kind`, true},
 		{"trailing data", catalog, strings.NewReader(`{} []`), "trailing data", false},
 		{"too long", directory, io.MultiReader(strings.NewReader(`{"version":"`), strings.NewReader(strings.Repeat("x", matters.MaxListBytes))), "longer than", false},
 		{"not JSON", catalog, strings.NewReader("routes:"), "invalid character", false},

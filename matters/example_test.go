@@ -218,6 +218,55 @@ func ExampleMatter_Status() {
 	// 2024-04-07 03:00:00 used 5h0m0s overdue       (超期) waiting for [区城管局]
 }
 
+// ExampleMatter_Deadlines follows a matter's due times in working days
+// over the Dragon Boat Festival of 2024 (Monday 10 June off): an extension
+// moves the resolution due time only once the owner approves it, and an
+// approved suspension stops it — no due time while it lasts — and moves it
+// by the working time suspended once the matter resumes.
+func ExampleMatter_Deadlines() {
+	cal := workday.China()
+	at := func(day, hour int) time.Time { return time.Date(2024, 6, day, hour, 0, 0, 0, workday.CST()) }
+	route := matters.Route{Type: "占道经营", Lead: "区城管局", Respond: 4 * time.Hour, ResolveDays: 3}
+	m := &matters.Matter{}
+	for _, e := range []matters.Event{
+		{At: at(7, 9), Kind: matters.Report, Actor: "赭山街道", Type: "占道经营"},
+		{At: at(7, 9), Kind: matters.Whistle, Actor: "赭山街道"},
+		{At: at(7, 10), Kind: matters.Dispatch, Actor: "赭山街道", Units: route.Units()},
+		{At: at(7, 11), Kind: matters.Accept, Actor: "区城管局"},
+		{At: at(11, 9), Kind: matters.Extend, Actor: "区城管局", Days: 2, Note: "需协调业主"},
+		{At: at(11, 10), Kind: matters.Approve, Actor: "赭山街道", Ref: 5, Note: "同意延期"},
+		{At: at(12, 9), Kind: matters.Suspend, Actor: "区城管局", Note: "等待鉴定"},
+		{At: at(12, 10), Kind: matters.Approve, Actor: "赭山街道", Ref: 7, Note: "同意挂起"},
+		{At: at(13, 10), Kind: matters.Resume, Actor: "赭山街道"},
+	} {
+		e.Matter, e.Seq = "2024-0607-001", len(m.Events)+1
+		if err := m.Apply(e); err != nil {
+			fmt.Println(err)
+			return
+		}
+		if e.Kind != matters.Dispatch && e.Seq < 5 {
+			continue // no due time before the dispatch; the accept moves none
+		}
+		d, err := m.Deadlines(cal, route)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		resolve := "resolve by " + d.Resolve.Format("Mon 01-02 15:04")
+		if d.Stopped {
+			resolve = "resolution clock stopped"
+		}
+		fmt.Printf("%-8s respond by %s, %s\n", e.Kind, d.Respond.Format("Mon 01-02 15:04"), resolve)
+	}
+	// Output:
+	// dispatch respond by Fri 06-07 14:00, resolve by Thu 06-13 10:00
+	// extend   respond by Fri 06-07 14:00, resolve by Thu 06-13 10:00
+	// approve  respond by Fri 06-07 14:00, resolve by Mon 06-17 10:00
+	// suspend  respond by Fri 06-07 14:00, resolve by Mon 06-17 10:00
+	// approve  respond by Fri 06-07 14:00, resolution clock stopped
+	// resume   respond by Fri 06-07 14:00, resolve by Tue 06-18 10:00
+}
+
 // ExampleMatter_Elapsed measures a response in working time less the time
 // the matter was suspended, as grading (一事一评) does: from the owner's
 // approval of the lead's request, not from the request, to the resume.

@@ -295,12 +295,13 @@ func TestMonotonicClock(t *testing.T) {
 	}
 }
 
-// TestKindErrorText: a misspelt kind names the package once.
+// TestKindErrorText: a misspelt kind names the package once, and the
+// event whose kind it is.
 func TestKindErrorText(t *testing.T) {
 	in := strings.Replace(string(hardening.MustJSON(t, fullLifecycle(t))), `"kind":"whistle"`, `"kind":"whistel"`, 1)
 	err := json.Unmarshal([]byte(in), new(matters.Matter))
 	if !errors.Is(err, matters.ErrInvalid) || strings.Count(err.Error(), "matters:") != 2 || !strings.Contains(err.Error(), `matters: unknown event kind "whistel" (want one of report, whistle,`) ||
-		!strings.HasSuffix(err.Error(), "or a Chinese label): invalid") {
+		!strings.HasSuffix(err.Error(), "or a Chinese label): invalid at events[1].kind") {
 		t.Errorf("Unmarshal = %v", err)
 	}
 	_, err = matters.ParseKind("whistel")

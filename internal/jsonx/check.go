@@ -58,7 +58,8 @@ type checker struct {
 	i     int
 	depth int
 	path  []step
-	steps int // work done: each byte is counted at most twice, so steps ≤ 2·len(data)+1 (the tests hold it to that)
+	steps int  // work done: each byte is counted at most twice, so steps ≤ 2·len(data)+1 (the tests hold it to that)
+	texts bool // have each type that reads itself from text read its string (textValue), to name the path of one it refuses
 }
 
 // A step is one level of the path to the value being read: a key of an
@@ -166,6 +167,8 @@ func (c *checker) value(p *plan) error {
 			return c.duration()
 		case timeValue:
 			return c.time()
+		case textValue:
+			return c.textValue(p)
 		}
 		start := c.i
 		if _, _, _, err := c.str(MaxString); err != nil {

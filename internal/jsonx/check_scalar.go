@@ -5,7 +5,9 @@ package jsonx
 
 import (
 	"bytes"
+	"encoding"
 	"errors"
+	"reflect"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -252,6 +254,37 @@ func (c *checker) text(limit int, what string) ([]byte, error) {
 	}
 	return c.data[start:end], nil
 }
+
+// textValue reads a string for a type that reads itself from text (an
+// enum), and, when the checker is asked to (texts), has a new value of the
+// type read it: encoding/json returns such a type's refusal as it is,
+// naming no path (which of a register's units has the misspelt kind?),
+// so [Decode] checks again with texts set when decoding fails.
+func (c *checker) textValue(p *plan) error {
+	at := c.i
+	if !c.texts {
+		_, _, _, err := c.str(MaxString)
+		return c.strError(err, "string", at)
+	}
+	text, err := c.text(MaxString, "string")
+	if err != nil {
+		return err
+	}
+	if err := reflect.New(p.text).Interface().(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
+		return &textError{path: c.where(), err: err}
+	}
+	return nil
+}
+
+// textError is a refusal of a type that reads itself from text, with the
+// path to its value; it wraps the refusal, and so its sentinel.
+type textError struct {
+	path string
+	err  error
+}
+
+func (e *textError) Error() string { return "json: " + e.err.Error() + " at " + e.path }
+func (e *textError) Unwrap() error { return e.err }
 
 var literals = [][]byte{[]byte("true"), []byte("false"), []byte("null")}
 

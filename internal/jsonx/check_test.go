@@ -2,6 +2,7 @@ package jsonx
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -48,12 +49,16 @@ type outer struct {
 	Codes []*code      `json:"codes"`
 }
 
-// code reads itself from text, as the library's enums do.
+// code reads itself from text, as the library's enums do, and refuses
+// any other text with an error wrapping errCode, as they wrap their
+// package's sentinel.
 type code int
+
+var errCode = errors.New("bad code")
 
 func (c *code) UnmarshalText(b []byte) error {
 	if string(b) != "a" && string(b) != "b" {
-		return fmt.Errorf("unknown code %q", b)
+		return fmt.Errorf("unknown code %q: %w", b, errCode)
 	}
 	*c = code(b[0] - 'a' + 1)
 	return nil
@@ -192,7 +197,10 @@ func TestCheck(t *testing.T) {
 		{"codes", `{"code":"a","codes":[null,"b"]}`, ""},
 		{"a number for a code", `{"codes":["a",2]}`, `json: a number where a string is wanted at codes[1]`},
 		{"true for a code", `{"code":true}`, `json: true where a string is wanted at code`},
-		{"an unknown code", `{"code":"c"}`, `unknown code "c"`},
+		{"an unknown code", `{"code":"c"}`, `json: unknown code "c": bad code at code`},
+		{"an unknown code, nested", `{"codes":["a",null,"c"]}`, `json: unknown code "c": bad code at codes[2]`},
+		{"an unknown code, escaped", `{"codes":["\u0063"]}`, `json: unknown code "c": bad code at codes[0]`},
+		{"an unknown code beside a sound one", `{"code":"b","units":[{"creditCode":"x"}],"codes":["a","d"]}`, `json: unknown code "d": bad code at codes[1]`},
 		{"a number for a time", `{"at":1709512800}`, `json: a number where a time is wanted at at`},
 		{"a type that decodes itself, in its wire form", `{"short":{"text":"x"}}`, ""},
 		{"a type that decodes itself, in a form of its own", `{"short":"x"}`, ""},
@@ -323,5 +331,21 @@ func TestCheckDurationAllocates(t *testing.T) {
 	}
 	if null, some := allocs(`{"limit":null,"at":null}`), allocs(`{"limit":"4h0m0s","at":"2024-03-04T08:40:00+08:00"}`); some > null {
 		t.Errorf("a duration and a time cost %v allocations, null %v", some, null)
+	}
+}
+
+// TestDecodeTextRefusal: the refusal of a type that reads itself from
+// text, named by its path, still wraps that type's error, so that a
+// package's loader tests its enums' sentinel with errors.Is; and sound
+// text decodes as before.
+func TestDecodeTextRefusal(t *testing.T) {
+	var v outer
+	err := Decode([]byte(`{"code":"a","codes":["b","z"]}`), &v)
+	if !errors.Is(err, errCode) || !strings.HasSuffix(err.Error(), " at codes[1]") {
+		t.Errorf("Decode = %v, want an error wrapping %v at codes[1]", err, errCode)
+	}
+	v = outer{}
+	if err := Decode([]byte(`{"code":"b","codes":["a",null]}`), &v); err != nil || v.Code != 2 || *v.Codes[0] != 1 || v.Codes[1] != nil {
+		t.Errorf("Decode = %v, %v %v", err, v.Code, v.Codes)
 	}
 }

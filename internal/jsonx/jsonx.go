@@ -39,7 +39,11 @@ import (
 //
 // The error names the bound, the key or the value and the path to the
 // value, such as `json: unknown field "respnd" at routes[3]`; input of
-// white space alone is an error that says so. A type that decodes itself
+// white space alone is an error that says so. A string that a type which
+// reads itself from text (an enum: an encoding.TextUnmarshaler) refuses
+// is found once encoding/json has refused it, by a second pass, and its
+// error, wrapped, is named by its path too: `json: unknown unit kind
+// "bogus" (…): invalid at units[0].kind`. A type that decodes itself
 // (a json.Unmarshaler) is checked for all but its keys, which are its own
 // decoder's to check: every such decoder of this library decodes through
 // Decode again.
@@ -63,7 +67,18 @@ func Decode(data []byte, v any) error {
 	// would fill (TestFieldsAsEncodingJSON holds it to encoding/json's
 	// choice of fields), so json.Unmarshal, which reads data in place, has
 	// none to drop; a type that decodes itself checks its own.
-	return json.Unmarshal(data, v)
+	err = json.Unmarshal(data, v)
+	if err != nil {
+		// A type that reads itself from text (an enum) refused its string,
+		// and encoding/json names no path: check again, having each such
+		// type read its string, to find the value and name its path. Sound
+		// input never pays for this second pass.
+		c := checker{data: data, texts: true}
+		if terr := c.check(planOf(reflect.TypeOf(v))); terr != nil {
+			return terr
+		}
+	}
+	return err
 }
 
 // errEmpty is the error for an input that holds no JSON value.

@@ -23,6 +23,7 @@ type plan struct {
 	own    bool             // a type that decodes itself: its decoder says which kinds of value it takes
 	fields map[string]field // a struct's fields by their exact JSON name
 	names  []string         // the same names, in field order, for messages
+	text   reflect.Type     // a type that reads itself from text: the type, which reads the text again to name a refusal's path
 }
 
 type planKind uint8
@@ -134,7 +135,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 	case pt.Implements(unmarshalerType):
 		return anyPlan
 	case pt.Implements(textUnmarshalerType):
-		return &plan{kind: textValue} // encoding/json hands it a string, and refuses any other value
+		return &plan{kind: textValue, text: t} // encoding/json hands it a string, and refuses any other value
 	}
 	p := &plan{}
 	building[t] = p
