@@ -52,7 +52,7 @@ func routeOf(c *matters.Catalog, m *matters.Matter, unit string) (matters.Route,
 	}
 	r, err := d.Route(m.Type)
 	if err != nil {
-		return matters.Route{}, fmt.Errorf("%s: governance matter list %s: %w", which(), errtext.Quote(d.Version), err)
+		return matters.Route{}, fmt.Errorf("%s: %s: %w", which(), errtext.Named("governance matter list", d.Version), err)
 	}
 	return r, nil
 }

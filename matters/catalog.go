@@ -168,7 +168,7 @@ func (c *Catalog) RouteOf(m *Matter) (Route, error) {
 	}
 	r, err := d.Route(m.Type)
 	if err != nil {
-		return Route{}, fmt.Errorf("matter %s, governance matter list %s: %w", id, errtext.Quote(d.Version), err)
+		return Route{}, fmt.Errorf("matter %s, %s: %w", id, errtext.Named("governance matter list", d.Version), err)
 	}
 	return r, nil
 }

@@ -127,6 +127,12 @@ func TestRouteOf(t *testing.T) {
 	if r, err := plain.RouteOf(dispatched(t, day(2024, 3, 20), "")); err != nil || r.ResolveDays != 7 {
 		t.Errorf("unversioned RouteOf = %+v, %v", r, err)
 	}
+	// A list with no version is said to have none, not shown as "".
+	m = dispatched(t, day(2024, 3, 20), "")
+	m.Type = "井盖缺失"
+	if _, err := plain.RouteOf(m); !errors.Is(err, matters.ErrNoRoute) || !strings.Contains(err.Error(), "governance matter list (no version)") {
+		t.Errorf("unversioned RouteOf(unlisted type) error = %v, want ErrNoRoute saying the list has no version", err)
+	}
 }
 
 func TestDirectoryDispatch(t *testing.T) {

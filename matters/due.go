@@ -354,7 +354,7 @@ func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
 		r = ix[m.Type]
 	}
 	if r == nil {
-		return nil, fmt.Errorf("matter %s, governance matter list %s: %w for matter type %s", errtext.Quote(m.ID), errtext.Quote(d.Version), ErrNoRoute, errtext.Quote(m.Type))
+		return nil, fmt.Errorf("matter %s, %s: %w for matter type %s", errtext.Quote(m.ID), errtext.Named("governance matter list", d.Version), ErrNoRoute, errtext.Quote(m.Type))
 	}
 	if r.Respond < 0 || r.ResolveDays < 0 {
 		return nil, fmt.Errorf("matter %s: route %s has a negative limit: %w", errtext.Quote(m.ID), errtext.Quote(r.Type), ErrInvalid)

@@ -117,7 +117,7 @@ func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
 			return refusal(e, ErrNoRevision, "no governance matter list is in force at %s", e.At.Format(timeLayout))
 		}
 		if d.route(e.Type) == nil {
-			return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(e.Type))
+			return refusal(e, ErrNoRoute, "%s routes no matter type %s", errtext.Named("governance matter list", d.Version), errtext.Quote(e.Type))
 		}
 		if err := c.checkReporter(e); err != nil {
 			return err
@@ -163,7 +163,7 @@ func (c *Catalog) checkDispatch(m *Matter, e *Event) error {
 	}
 	r := d.route(m.Type)
 	if r == nil {
-		return refusal(e, ErrNoRoute, "governance matter list %s routes no matter type %s", errtext.Quote(d.Version), errtext.Quote(m.Type))
+		return refusal(e, ErrNoRoute, "%s routes no matter type %s", errtext.Named("governance matter list", d.Version), errtext.Quote(m.Type))
 	}
 	if s := c.Supervision.Supervisor; s != "" && m.Supervisor == "" {
 		if i := slices.Index(e.Units, s); i >= 0 {

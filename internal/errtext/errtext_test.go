@@ -32,3 +32,17 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+// TestNamed: a name is quoted as Quote quotes it; an empty one is said to
+// be missing, not shown as "".
+func TestNamed(t *testing.T) {
+	for _, c := range []struct{ what, name, want string }{
+		{"governance matter list", "2020", `governance matter list "2020"`},
+		{"governance matter list", "", "governance matter list (no version)"},
+		{"list", "a\nb", `list "a\nb"`},
+	} {
+		if got := errtext.Named(c.what, c.name); got != c.want {
+			t.Errorf("Named(%q, %q) = %q, want %q", c.what, c.name, got, c.want)
+		}
+	}
+}
