@@ -164,8 +164,12 @@ type Decision struct {
 //   - Work that no item matches (including an r.Item that names no item) is
 //     admitted only with an Approval whose By is set.
 //
-// Admit never fails: the zero Admission refuses all unapproved work.
+// Admit never fails: the zero Admission refuses all unapproved work, and
+// so does a nil one, an empty list as in a [Catalog].
 func (a *Admission) Admit(r Request) Decision {
+	if a == nil {
+		a = &Admission{}
+	}
 	var item *Item
 	for i := range a.Items {
 		if (r.Item != "" && a.Items[i].Code == r.Item) || (r.Item == "" && a.Items[i].Name == r.Title) {
@@ -226,8 +230,12 @@ func (a *Admission) Admit(r Request) Decision {
 // name, two items with one code, an item whose List is not set or unknown,
 // an exclusion with no name or named twice, and an item whose name falls
 // under an exclusion ([Exclusion.Matches]). The error joins one error per problem, each naming
-// its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if sound.
+// its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if
+// sound, as a nil admission, an empty one, is.
 func (a *Admission) Validate() error {
+	if a == nil {
+		return nil
+	}
 	var p problems
 	first := make(map[string]int, len(a.Items))
 	for i, it := range a.Items {

@@ -83,16 +83,19 @@ func TestAdmitExcludedItem(t *testing.T) {
 	}
 }
 
+// TestAdmitZero: the zero Admission, and a nil one (an empty list, as a
+// Catalog reads it), refuse unapproved work and admit approved work.
 func TestAdmitZero(t *testing.T) {
-	var a matters.Admission
-	if d := a.Admit(matters.Request{Title: "x"}); d.Admitted || d.Reason == "" {
-		t.Errorf("zero Admission admitted unapproved work: %+v", d)
-	}
-	if d := a.Admit(matters.Request{Title: "x", Approval: &matters.Approval{By: "区委"}}); !d.Admitted {
-		t.Errorf("zero Admission refused approved work: %+v", d)
-	}
-	if err := a.Validate(); err != nil {
-		t.Errorf("zero Admission: Validate() = %v", err)
+	for name, a := range map[string]*matters.Admission{"zero": {}, "nil": nil} {
+		if d := a.Admit(matters.Request{Title: "x"}); d.Admitted || d.Reason == "" {
+			t.Errorf("%s Admission admitted unapproved work: %+v", name, d)
+		}
+		if d := a.Admit(matters.Request{Title: "x", Approval: &matters.Approval{By: "区委"}}); !d.Admitted {
+			t.Errorf("%s Admission refused approved work: %+v", name, d)
+		}
+		if err := a.Validate(); err != nil {
+			t.Errorf("%s Admission: Validate() = %v", name, err)
+		}
 	}
 }
 

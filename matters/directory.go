@@ -80,8 +80,12 @@ type Directory struct {
 // Route returns the route for a matter type, with its own copy of Support.
 // A type the directory does not list is an error wrapping [ErrNoRoute] that
 // names the type; if the directory lists a type twice the first line wins
-// ([Directory.Validate] reports it).
+// ([Directory.Validate] reports it). A nil directory is an empty one, as
+// in a [Catalog].
 func (d *Directory) Route(matterType string) (Route, error) {
+	if d == nil {
+		d = &Directory{}
+	}
 	for _, r := range d.Routes {
 		if r.Type == matterType {
 			r.Support = slices.Clone(r.Support)
@@ -106,8 +110,11 @@ const (
 // ResolveDays, and one over [MaxRespond] or [MaxResolveDays]. The error
 // joins one error per problem (the first 100, and the number of the
 // others), each naming its path (such as routes[违法建设]) and wrapping
-// [ErrInvalid]; nil if sound.
+// [ErrInvalid]; nil if sound, as a nil directory, an empty one, is.
 func (d *Directory) Validate() error {
+	if d == nil {
+		return nil
+	}
 	var p problems
 	first := make(map[string]int, len(d.Routes))
 	for i, r := range d.Routes {

@@ -43,6 +43,14 @@ func TestRoute(t *testing.T) {
 	if _, err := new(matters.Directory).Route("违法建设"); !errors.Is(err, matters.ErrNoRoute) {
 		t.Errorf("zero Directory: %v", err)
 	}
+	// A nil directory is an empty one, as in a Catalog.
+	var none *matters.Directory
+	if _, err := none.Route("违法建设"); !errors.Is(err, matters.ErrNoRoute) {
+		t.Errorf("nil Directory: Route error = %v, want ErrNoRoute", err)
+	}
+	if err := none.Validate(); err != nil {
+		t.Errorf("nil Directory: Validate = %v, want nil", err)
+	}
 }
 
 func TestDirectoryValidate(t *testing.T) {
