@@ -62,6 +62,13 @@ func (e *CycleError) Error() string {
 // Unwrap returns [ErrCycle].
 func (e *CycleError) Unwrap() error { return ErrCycle }
 
+// mustFlow panics on a nil flow, naming the method called on it.
+func mustFlow(f *Flow, method string) {
+	if f == nil {
+		panic("accountability: " + method + " of a nil *Flow")
+	}
+}
+
 // Order returns the flow's step IDs in topological order: every step comes
 // after every step with an edge to it. It is Kahn's algorithm, breadth
 // first: the steps with no way in come first, in declaration order, and
@@ -74,7 +81,9 @@ func (e *CycleError) Unwrap() error { return ErrCycle }
 // them is searched for a cycle, which is a *[CycleError]. So a flow with
 // both an unknown step and a cycle reports the unknown step alone
 // ([Register.Validate] reports both, as rules flow.edge and flow.cycle).
+// It panics if f is nil.
 func (f *Flow) Order() ([]string, error) {
+	mustFlow(f, "Order")
 	var sc scratch
 	var g graph
 	g.init(f, &sc)
@@ -99,8 +108,9 @@ func (f *Flow) Order() ([]string, error) {
 // the flow.
 //
 // The errors are those of [Flow.Order], plus [ErrNoPath] if no End step can
-// be reached from a Start step.
+// be reached from a Start step. It panics if f is nil.
 func (f *Flow) CriticalPath() ([]string, int, error) {
+	mustFlow(f, "CriticalPath")
 	var sc scratch
 	var g graph
 	g.init(f, &sc)

@@ -239,3 +239,25 @@ func TestCriticalPathOrderIndependent(t *testing.T) {
 		}
 	}
 }
+
+// TestNilFlowPanics: a method called on a nil flow is a programmer's
+// error, and says which method met it, not a bare nil dereference.
+func TestNilFlowPanics(t *testing.T) {
+	var f *Flow
+	for name, call := range map[string]func(){
+		"Order":        func() { _, _ = f.Order() },
+		"CriticalPath": func() { _, _, _ = f.CriticalPath() },
+		"DOT":          func() { _ = f.DOT() },
+		"Mermaid":      func() { _ = f.Mermaid() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			want := "accountability: " + name + " of a nil *Flow"
+			defer func() {
+				if got := recover(); got != want {
+					t.Errorf("panic = %v, want %q", got, want)
+				}
+			}()
+			call()
+		})
+	}
+}

@@ -83,7 +83,9 @@ func stepLines(s *Step, risks []Risk) []string {
 // output is deterministic. An edge naming no step is drawn to a bare node.
 //
 // Render it with `dot -Tpng` (a font with Chinese glyphs must be installed).
+// It panics if f is nil.
 func (f *Flow) DOT(risks ...Risk) string {
+	mustFlow(f, "DOT")
 	on, top := f.stepRisks(risks)
 	var b strings.Builder
 	b.WriteString("digraph " + dotQuote(f.ID) + " {\n")
@@ -157,8 +159,10 @@ func dotQuote(s string) string {
 // and label is written with Mermaid's entity codes (#quot;, #lt;, #35;, …)
 // for the characters that Mermaid or HTML would read as markup, so it shows
 // exactly as written and never becomes Mermaid syntax, a directive or HTML;
-// a line break in it shows as one. The output is deterministic.
+// a line break in it shows as one. The output is deterministic. It panics
+// if f is nil.
 func (f *Flow) Mermaid(risks ...Risk) string {
+	mustFlow(f, "Mermaid")
 	on, top := f.stepRisks(risks)
 	var b strings.Builder
 	title := f.Name

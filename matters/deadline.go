@@ -78,8 +78,9 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 //
 // It returns an error wrapping [ErrNotDispatched] if no Dispatch is at or
 // before to, and the calendar's errors (such as [workday.ErrOutOfRange])
-// wrapped. It panics if cal is nil.
+// wrapped. It panics if m or cal is nil.
 func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, error) {
+	mustMatter(m, "Elapsed")
 	mustCalendar(cal)
 	return m.elapsed(cal, m.upTo(to), to)
 }
@@ -87,8 +88,9 @@ func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, er
 // ElapsedTo is [Matter.Elapsed] up to the event numbered seq (its Seq),
 // counting only the events up to it: exact even where several events share
 // an instant. A seq the matter does not have is an [ErrInvalid] error. It
-// panics if cal is nil.
+// panics if m or cal is nil.
 func (m *Matter) ElapsedTo(cal *workday.Calendar, seq int) (time.Duration, error) {
+	mustMatter(m, "ElapsedTo")
 	mustCalendar(cal)
 	if seq < 1 || seq > len(m.Events) {
 		return 0, fmt.Errorf("matters: matter %q has no event %d: %w", m.ID, seq, ErrInvalid)
@@ -129,8 +131,9 @@ func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (t
 // if it was never dispatched, or its lead returned it and it awaits a new
 // dispatch; [ErrNoRoute] if r is for another matter type
 // (a route with an empty Type fits any); [ErrInvalid] for negative limits;
-// the calendar's errors wrapped. It panics if cal is nil.
+// the calendar's errors wrapped. It panics if m or cal is nil.
 func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
+	mustMatter(m, "Deadlines")
 	mustCalendar(cal)
 	if err := m.checkRoute(r); err != nil {
 		return Deadlines{}, err
@@ -153,8 +156,9 @@ func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 // Status returns where the matter stands at the instant at on calendar cal
 // and route r, judged from its events up to at (later events are ignored,
 // so a past instant can be reviewed). Errors as for [Matter.Deadlines],
-// judged at at. It panics if cal is nil.
+// judged at at. It panics if m or cal is nil.
 func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, error) {
+	mustMatter(m, "Status")
 	mustCalendar(cal)
 	if err := m.checkRoute(r); err != nil {
 		return Status{}, err

@@ -354,3 +354,32 @@ func TestNilCalendarPanics(t *testing.T) {
 		})
 	}
 }
+
+// TestNilMatterPanics: a method called on a nil matter is a programmer's
+// error, and says which method met it, not a bare nil dereference.
+func TestNilMatterPanics(t *testing.T) {
+	var m *matters.Matter
+	cal := workday.China()
+	at := at(3, 4, 10, 0)
+	for name, call := range map[string]func(){
+		"Apply":           func() { _ = m.Apply(matters.Event{}) },
+		"Elapsed":         func() { _, _ = m.Elapsed(cal, at) },
+		"ElapsedTo":       func() { _, _ = m.ElapsedTo(cal, 1) },
+		"Deadlines":       func() { _, _ = m.Deadlines(cal, route) },
+		"Status":          func() { _, _ = m.Status(cal, at, route) },
+		"Running":         func() { _, _ = m.Running(cal, at, at) },
+		"RunningFor":      func() { _, _ = m.RunningFor(cal, "", at, at) },
+		"ExtendedDays":    func() { _ = m.ExtendedDays() },
+		"ExtendedDaysFor": func() { _ = m.ExtendedDaysFor("") },
+	} {
+		t.Run(name, func(t *testing.T) {
+			want := "matters: " + name + " of a nil *Matter"
+			defer func() {
+				if got := recover(); got != want {
+					t.Errorf("panic = %v, want %q", got, want)
+				}
+			}()
+			call()
+		})
+	}
+}

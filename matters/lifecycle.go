@@ -147,8 +147,10 @@ const MaxExtendDays = 365
 //
 // A rejected event returns an [*EventError] that names the matter, Seq,
 // Kind and Actor and unwraps to the sentinel. [Catalog.Apply] adds the
-// checks that need the lists in force and the calendar.
+// checks that need the lists in force and the calendar. It panics if m
+// is nil.
 func (m *Matter) Apply(e Event) error {
+	mustMatter(m, "Apply")
 	c := m.check(&e)
 	if c.err != nil {
 		return c.err
@@ -259,6 +261,14 @@ func (m *Matter) acceptedBy(unit string) int {
 		}
 	}
 	return 0
+}
+
+// mustMatter panics on a nil matter, naming the method called on it: a
+// matter's history is what its methods read, and there is none to guess.
+func mustMatter(m *Matter, method string) {
+	if m == nil {
+		panic("matters: " + method + " of a nil *Matter")
+	}
 }
 
 // Clone returns a deep copy of the matter; nil for nil.

@@ -60,7 +60,11 @@ func extended(events []Event, d int, self string) int {
 // latest dispatch: the days by which [Matter.Deadlines] moves the
 // resolution due time, and grading the resolution limit. An Extend that
 // waits, or was denied, adds nothing; 0 for a matter never dispatched.
-func (m *Matter) ExtendedDays() int { return m.ExtendedDaysFor("") }
+// It panics if m is nil.
+func (m *Matter) ExtendedDays() int {
+	mustMatter(m, "ExtendedDays")
+	return m.ExtendedDaysFor("")
+}
 
 // ExtendedDaysFor is [Matter.ExtendedDays] for unit, a unit graded on the
 // matter: an extension unit approved itself adds nothing, so that no unit
@@ -69,8 +73,10 @@ func (m *Matter) ExtendedDays() int { return m.ExtendedDaysFor("") }
 // extensions the platform approved move the owner's deadline, and, as its
 // clock runs from the Report, those of every dispatch: a re-dispatch
 // after its lead's return restarts the lead's clock, not the owner's. An
-// empty unit counts every approval, as ExtendedDays does.
+// empty unit counts every approval, as ExtendedDays does. It panics if m
+// is nil.
 func (m *Matter) ExtendedDaysFor(unit string) int {
+	mustMatter(m, "ExtendedDaysFor")
 	if unit != "" && unit == m.Owner && m.Platform != "" {
 		return extended(m.Events, 0, unit) // from the Report
 	}
@@ -90,8 +96,10 @@ func (m *Matter) ExtendedDaysFor(unit string) int {
 // [Matter.Elapsed] is Running from the latest dispatch.
 //
 // A to before from is an [ErrInvalid] error; the calendar's errors (such as
-// [workday.ErrOutOfRange]) are returned wrapped. It panics if cal is nil.
+// [workday.ErrOutOfRange]) are returned wrapped. It panics if m or cal is
+// nil.
 func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
+	mustMatter(m, "Running")
 	return m.RunningFor(cal, "", from, to)
 }
 
@@ -101,8 +109,9 @@ func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Durati
 // matter a platform reported, graded by the platform, approves its lead's
 // requests; only the suspensions the platform approved stop the owner's
 // clock. An empty unit counts every approval, as Running does. It panics
-// if cal is nil.
+// if m or cal is nil.
 func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, error) {
+	mustMatter(m, "RunningFor")
 	mustCalendar(cal)
 	if to.Before(from) {
 		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
