@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 func TestOrder(t *testing.T) {
@@ -250,14 +251,8 @@ func TestNilFlowPanics(t *testing.T) {
 		"DOT":          func() { _ = f.DOT() },
 		"Mermaid":      func() { _ = f.Mermaid() },
 	} {
-		t.Run(name, func(t *testing.T) {
-			want := "accountability: " + name + " of a nil *Flow"
-			defer func() {
-				if got := recover(); got != want {
-					t.Errorf("panic = %v, want %q", got, want)
-				}
-			}()
-			call()
-		})
+		if got, want := hardening.PanicOf(call), "accountability: "+name+" of a nil *Flow"; got != want {
+			t.Errorf("%s: panic = %v, want %q", name, got, want)
+		}
 	}
 }

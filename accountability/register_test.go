@@ -178,13 +178,8 @@ func TestNilRegisterPanics(t *testing.T) {
 		"Validate": func() { (*Register)(nil).Validate() },
 		"Run":      func() { (*Register)(nil).Run(Rules()...) },
 	} {
-		t.Run(name, func(t *testing.T) {
-			defer func() {
-				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil *Register") {
-					t.Errorf("recovered %v, want a panic naming the nil *Register", r)
-				}
-			}()
-			f()
-		})
+		if r := hardening.PanicOf(f); r == nil || !strings.Contains(fmt.Sprint(r), "nil *Register") {
+			t.Errorf("%s: recovered %v, want a panic naming the nil *Register", name, r)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/qingdan/qingdan/grading"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -313,13 +314,8 @@ func TestNewPanics(t *testing.T) {
 		{"no catalog", grading.Config{Evaluator: evaluator}},
 		{"no evaluator", grading.Config{Catalog: catalog()}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			defer func() {
-				if recover() == nil {
-					t.Error("New did not panic")
-				}
-			}()
-			grading.New(tc.c)
-		})
+		if hardening.PanicOf(func() { grading.New(tc.c) }) == nil {
+			t.Errorf("%s: New did not panic", tc.name)
+		}
 	}
 }

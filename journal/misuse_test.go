@@ -3,15 +3,9 @@ package journal_test
 import (
 	"testing"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/journal"
 )
-
-// panicOf calls f and returns what it panicked with, or nil.
-func panicOf(f func()) (v any) {
-	defer func() { v = recover() }()
-	f()
-	return nil
-}
 
 // TestMisusePanics checks that a nil io.Writer or io.Reader, a programmer's
 // mistake, panics at once with a message that names it, rather than
@@ -32,7 +26,7 @@ func TestMisusePanics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := panicOf(tt.call); got != tt.want {
+			if got := hardening.PanicOf(tt.call); got != tt.want {
 				t.Errorf("%s(nil) panicked with %v, want %q", tt.name, got, tt.want)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -344,14 +345,9 @@ func TestNilCalendarPanics(t *testing.T) {
 		"Deadlines": func() { _, _ = m.Deadlines(nil, route) },
 		"Status":    func() { _, _ = m.Status(nil, at(3, 4, 10, 0), route) },
 	} {
-		t.Run(name, func(t *testing.T) {
-			defer func() {
-				if got := recover(); got != "matters: nil *workday.Calendar" {
-					t.Errorf("panic = %v, want \"matters: nil *workday.Calendar\"", got)
-				}
-			}()
-			call()
-		})
+		if got, want := hardening.PanicOf(call), "matters: nil *workday.Calendar"; got != want {
+			t.Errorf("%s: panic = %v, want %q", name, got, want)
+		}
 	}
 }
 
@@ -372,14 +368,8 @@ func TestNilMatterPanics(t *testing.T) {
 		"ExtendedDays":    func() { _ = m.ExtendedDays() },
 		"ExtendedDaysFor": func() { _ = m.ExtendedDaysFor("") },
 	} {
-		t.Run(name, func(t *testing.T) {
-			want := "matters: " + name + " of a nil *Matter"
-			defer func() {
-				if got := recover(); got != want {
-					t.Errorf("panic = %v, want %q", got, want)
-				}
-			}()
-			call()
-		})
+		if got, want := hardening.PanicOf(call), "matters: "+name+" of a nil *Matter"; got != want {
+			t.Errorf("%s: panic = %v, want %q", name, got, want)
+		}
 	}
 }

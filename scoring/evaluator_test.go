@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -134,13 +135,8 @@ func TestMisusePanics(t *testing.T) {
 			_, _ = scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "speed", Weight: decimal.NewFromInt(1)}})
 		}, `scoring: Weighted: nil Evaluator in part "speed"`},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			defer func() {
-				if got := recover(); got != tt.want {
-					t.Errorf("panic %v, want %q", got, tt.want)
-				}
-			}()
-			tt.f()
-		})
+		if got := hardening.PanicOf(tt.f); got != tt.want {
+			t.Errorf("%s: panic %v, want %q", tt.name, got, tt.want)
+		}
 	}
 }

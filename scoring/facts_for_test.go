@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -130,14 +131,9 @@ func TestFactsForMisuse(t *testing.T) {
 		{"nil calendar", nil, m, "scoring: FactsFor: nil *workday.Calendar"},
 		{"nil matter", workday.China(), nil, "scoring: FactsFor: nil *matters.Matter"},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			defer func() {
-				if got := recover(); got != tt.want {
-					t.Errorf("panic %v, want %q", got, tt.want)
-				}
-			}()
-			_, _ = scoring.FactsFor(tt.cal, tt.m, "D1", matters.Route{})
-		})
+		if got := hardening.PanicOf(func() { _, _ = scoring.FactsFor(tt.cal, tt.m, "D1", matters.Route{}) }); got != tt.want {
+			t.Errorf("%s: panic %v, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 

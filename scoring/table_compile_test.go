@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -415,14 +416,9 @@ func TestEvaluateIntoMisuse(t *testing.T) {
 		{"nil evaluator", func() { _ = scoring.EvaluateInto(nil, new(scoring.Result), scoring.Facts{}) }, "nil Evaluator"},
 		{"nil result", func() { _ = scoring.EvaluateInto(compiled, nil, scoring.Facts{}) }, "nil *Result"},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			defer func() {
-				if msg := fmt.Sprint(recover()); !strings.Contains(msg, c.want) {
-					t.Errorf("panic %q, want one saying %q", msg, c.want)
-				}
-			}()
-			c.call()
-		})
+		if msg := fmt.Sprint(hardening.PanicOf(c.call)); !strings.Contains(msg, c.want) {
+			t.Errorf("%s: panic %q, want one saying %q", c.name, msg, c.want)
+		}
 	}
 }
 

@@ -111,14 +111,9 @@ func TestRunNilSheetPanics(t *testing.T) {
 		"Cover":           func() { Cover(nil, nil) },
 		"RequireCoverage": func() { RequireCoverage(&tablecase.Recorder{}, nil, nil) },
 	} {
-		func() {
-			defer func() {
-				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil sheet") {
-					t.Errorf("%s: recovered %v, want a panic naming the nil sheet", name, r)
-				}
-			}()
-			f()
-		}()
+		if r := hardening.PanicOf(f); r == nil || !strings.Contains(fmt.Sprint(r), "nil sheet") {
+			t.Errorf("%s: recovered %v, want a panic naming the nil sheet", name, r)
+		}
 	}
 }
 

@@ -152,3 +152,12 @@ func Frames(stack []byte) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// PanicOf calls f and returns what it panicked with, or nil if it
+// returned: the check that a programmer's misuse (a nil receiver, a nil
+// argument) panics with the message the package documents.
+func PanicOf(f func()) (v any) {
+	defer func() { v = recover() }()
+	f()
+	return nil
+}

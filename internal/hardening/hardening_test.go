@@ -139,3 +139,13 @@ func TestSetDecimals(t *testing.T) {
 		t.Errorf("after the test: %d, %t, %t; want %d, %t, %t", decimal.DivisionPrecision, decimal.MarshalJSONWithoutQuotes, decimal.TrimTrailingZeros, p, q, z)
 	}
 }
+
+// TestPanicOf: what f panicked with, and nil for an f that returned.
+func TestPanicOf(t *testing.T) {
+	if got := PanicOf(func() { panic("pkg: nil *T") }); got != "pkg: nil *T" {
+		t.Errorf("PanicOf(panic) = %v, want %q", got, "pkg: nil *T")
+	}
+	if got := PanicOf(func() {}); got != nil {
+		t.Errorf("PanicOf(return) = %v, want nil", got)
+	}
+}

@@ -104,12 +104,9 @@ func TestTestEvaluatorViolations(t *testing.T) {
 }
 
 func TestTestEvaluatorNilPanics(t *testing.T) {
-	defer func() {
-		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
-			t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
-		}
-	}()
-	_ = TestEvaluator(nil, testScale)
+	if r := hardening.PanicOf(func() { _ = TestEvaluator(nil, testScale) }); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
+		t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
+	}
 }
 
 // TestTestEvaluatorWritesPointsExactly: points off their grade's are

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -98,10 +99,7 @@ func TestRequireCoverage(t *testing.T) {
 }
 
 func TestCoverNilTablePanics(t *testing.T) {
-	defer func() {
-		if r := recover(); r != "scoringtest: Cover with a nil table" {
-			t.Errorf("recovered %v, want the nil-table panic", r)
-		}
-	}()
-	Cover(nil, nil)
+	if r := hardening.PanicOf(func() { Cover(nil, nil) }); r != "scoringtest: Cover with a nil table" {
+		t.Errorf("recovered %v, want the nil-table panic", r)
+	}
 }

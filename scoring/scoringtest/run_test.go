@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/tablecase"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
@@ -87,12 +88,9 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunNilEvaluatorPanics(t *testing.T) {
-	defer func() {
-		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
-			t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
-		}
-	}()
-	Run(&tablecase.Recorder{}, nil, nil)
+	if r := hardening.PanicOf(func() { Run(&tablecase.Recorder{}, nil, nil) }); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
+		t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
+	}
 }
 
 func TestReadCases(t *testing.T) {
