@@ -307,6 +307,7 @@ func TestReadContinuationRows(t *testing.T) {
 var publishedLists = []string{
 	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
 	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
+	"published/wuxiang-shangsi-2025.csv",
 }
 
 // fuzzLists are the lists the fuzz targets take their seeds from: ours,
@@ -414,6 +415,9 @@ func TestReadPublishedLists(t *testing.T) {
 		// spreadsheet merged: it is the item's second duty.
 		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚"},
 			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		// 事项依据 is no basis header the importer knows: the list has no
+		// basis column, and is refused.
+		{file: "wuxiang-shangsi-2025.csv", bad: []string{"1:0"}, rules: map[string]int{}},
 	}
 	for _, tt := range tests {
 		name := tt.file
