@@ -52,7 +52,8 @@ type PowerReader struct {
 //   - the name: 项目名称, 权力名称, 事项名称, 职权名称, 主项名称, 权力事项名称;
 //     the sub-item: 子项, 子项名称;
 //   - the bases, of three kinds of [Basis]: 设定依据 ([Setting]); 实施依据,
-//     法律依据, 依据 ([Implementing]); 职权依据, 设定和实施依据 (no kind stated);
+//     法律依据, 依据 ([Implementing]); 职权依据, 设定和实施依据, 事项依据 (no kind
+//     stated);
 //   - 责任事项; 追责情形 or 问责情形;
 //   - the subject: 实施主体, 责任主体, 法定主体, 行使主体, 实施单位, 机构名称,
 //     部门; the office: 承办机构, 承办科室, 承办单位, 责任处室; the tier:

@@ -55,7 +55,7 @@ var csvHeaders = [numCols][]string{
 	colOffice:      {"承办机构", "承办科室", "承办单位", "责任处室"},
 	colTier:        {"实施层级", "行使层级"},
 	colForward:     {"审核转报", "是否审核转报"},
-	colAnyBasis:    {"职权依据", "设定和实施依据"},
+	colAnyBasis:    {"职权依据", "设定和实施依据", "事项依据"},
 }
 
 // headerColumn maps every accepted header to its column.

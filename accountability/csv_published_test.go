@@ -53,6 +53,15 @@ func TestReadPublishedForms(t *testing.T) {
 				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
 		},
 		{
+			// 武乡县上司乡: 事项依据, of no stated kind; 事项主体 (the tier
+			// the item belongs to) is kept in Extra.
+			name: "事项依据",
+			in:   "序号,事项名称,事项类型,事项依据,事项主体,实施主体\n1,甲,行政许可,\"【法律】《法》(2018年修正)\n第二十八条 条文\",乡镇人民政府,乡镇人民政府\n",
+			want: []Power{{Name: "甲", Category: Licensing, Subject: "乡镇人民政府",
+				Basis: []Basis{{Prefix: "【法律】", Law: "法", Note: "2018年修正", Article: "第二十八条", Text: "条文"}},
+				Extra: map[string]string{"事项主体": "乡镇人民政府"}}},
+		},
+		{
 			// 舒城县林业局: 部门; 宿州市: 设定和实施依据.
 			name: "部门 and 设定和实施依据",
 			in:   "序号,部门,事项类型,事项名称,设定和实施依据\n1,县林业局,行政确认,甲,《法》第一条\n",
@@ -415,9 +424,10 @@ func TestReadPublishedLists(t *testing.T) {
 		// spreadsheet merged: it is the item's second duty.
 		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚"},
 			rules: map[string]int{"power.required": 1, "power.subject": 1}},
-		// 事项依据 is no basis header the importer knows: the list has no
-		// basis column, and is refused.
-		{file: "wuxiang-shangsi-2025.csv", bad: []string{"1:0"}, rules: map[string]int{}},
+		// A township's list: 事项依据, a tag of rank and a note over the
+		// article on the next line.
+		{file: "wuxiang-shangsi-2025.csv", names: []string{"对个别农户之间承包的耕地和草地适当调整的审批", "对农民集体所有的土地由本集体经济组织以外的单位或者个人承包经营的审批"},
+			rules: map[string]int{"power.required": 2, "power.subject": 2, "power.duties": 2}},
 	}
 	for _, tt := range tests {
 		name := tt.file

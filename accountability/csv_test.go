@@ -224,6 +224,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,《法》,1.受理责任:a；2.审查责任:b,\"有下列情形的:1.x；2.y\n1.罚款1.5万元；2.5万元\"\n处罚,乙,《法》,受理责任:a；2.b,x；2.y\n"))
 	// Continuation rows that fill columns kept in Extra.
 	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,责任岗位,备注\n处罚,甲,《法》,1.a,岗一,注\n,,,2.b,岗二,\n,,,,,另注\n"))
+	// Round 5: 事项依据, a basis of no stated kind.
+	f.Add([]byte("序号,事项名称,事项类型,事项依据,事项主体\n1,甲,行政许可,\"【法律】《法》(2018年修正)\n第二十八条 x\",乡镇人民政府\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
