@@ -316,7 +316,7 @@ func TestReadContinuationRows(t *testing.T) {
 var publishedLists = []string{
 	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
 	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
-	"published/wuxiang-shangsi-2025.csv",
+	"published/wuxiang-shangsi-2025.csv", "published/guichi-2023.csv",
 }
 
 // fuzzLists are the lists the fuzz targets take their seeds from: ours,
@@ -428,6 +428,9 @@ func TestReadPublishedLists(t *testing.T) {
 		// article on the next line.
 		{file: "wuxiang-shangsi-2025.csv", names: []string{"对个别农户之间承包的耕地和草地适当调整的审批", "对农民集体所有的土地由本集体经济组织以外的单位或者个人承包经营的审批"},
 			rules: map[string]int{"power.required": 2, "power.subject": 2, "power.duties": 2}},
+		// A district's catalogue (目录) of powers names them and gives no
+		// basis: the list is refused.
+		{file: "guichi-2023.csv", bad: []string{"1:0"}, rules: map[string]int{}},
 	}
 	for _, tt := range tests {
 		name := tt.file
