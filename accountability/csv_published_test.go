@@ -316,7 +316,7 @@ func TestReadContinuationRows(t *testing.T) {
 var publishedLists = []string{
 	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
 	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
-	"published/wuxiang-shangsi-2025.csv", "published/guichi-2023.csv",
+	"published/wuxiang-shangsi-2025.csv", "published/guichi-2023.csv", "published/guotu-duty-table.csv",
 }
 
 // fuzzLists are the lists the fuzz targets take their seeds from: ours,
@@ -431,6 +431,9 @@ func TestReadPublishedLists(t *testing.T) {
 		// A district's catalogue (目录) of powers names them and gives no
 		// basis: the list is refused.
 		{file: "guichi-2023.csv", bad: []string{"1:0"}, rules: map[string]int{}},
+		// A county land bureau's table of one item, label by label: no
+		// basis in the copy, so no basis column, and the list is refused.
+		{file: "guotu-duty-table.csv", bad: []string{"1:0"}, rules: map[string]int{}},
 	}
 	for _, tt := range tests {
 		name := tt.file
