@@ -61,10 +61,13 @@ type PowerReader struct {
 //   - the limits: 法定时限, 法定期限, 法定办结时限; 承诺时限, 承诺期限,
 //     承诺办结时限; the flowchart's ID: 流程图, 流程图编号.
 //
-// A category, a name and a basis must be present; a list without one of
-// them is refused outright. A code need not be: most county and
-// sub-district lists publish none, and their powers' Code is left blank,
-// which [Register.Validate] reports (power.required). A column of any
+// A category and a name must be present; a list without one of them is
+// refused outright. A code need not be: most county and sub-district lists
+// publish none, and their powers' Code is left blank, which
+// [Register.Validate] reports (power.required). Nor need a basis: a
+// catalogue of powers (权责清单目录: 序号, 权力类型, 事项名称, 备注) names
+// them with no basis column, and their powers have no Basis, which
+// Register.Validate reports (power.basis). A column of any
 // other header (备注, 基本编码, …) is not dropped: each row's non-blank cell
 // in it is kept in [Power.Extra] under the header (with those of the rows
 // that continue the row's power, below, on lines after it).

@@ -69,9 +69,9 @@ var headerColumn = func() map[string]int {
 	return m
 }()
 
-// csvRequired are the columns a list must have; it must also have a basis,
-// 设定依据, 实施依据 or 职权依据. A code is not required: most county and
-// sub-district lists publish none.
+// csvRequired are the columns a list must have. A code is not required:
+// most county and sub-district lists publish none; nor is a basis: a
+// catalogue of powers (权责清单目录) publishes none.
 var csvRequired = []int{colCategory, colName}
 
 // columnLayout is where a list's columns are: the position of each modelled
@@ -132,10 +132,6 @@ func mapHeaders(header []string, src source) (columnLayout, []CellError) {
 			cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[c][0],
 				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", csvHeaders[c][0], strings.Join(csvHeaders[c][1:], ", "), ErrCell)})
 		}
-	}
-	if l.cols[colBasis] < 0 && l.cols[colSetting] < 0 && l.cols[colAnyBasis] < 0 {
-		cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[colBasis][0],
-			Err: fmt.Errorf("required column 实施依据, 设定依据 or 职权依据 is missing: %w", ErrCell)})
 	}
 	return l, cells
 }

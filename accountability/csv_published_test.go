@@ -62,6 +62,13 @@ func TestReadPublishedForms(t *testing.T) {
 				Extra: map[string]string{"事项主体": "乡镇人民政府"}}},
 		},
 		{
+			// 贵池区: a catalogue of powers (权责清单目录) names each and its
+			// category and gives no basis; 子项名称 blank is no sub-item.
+			name: "a catalogue with no basis column",
+			in:   "序号,权力类型,事项名称,子项名称,备注\n1,行政许可,甲,,\n2,行政处罚,乙,,\n",
+			want: []Power{{Name: "甲", Category: Licensing}, {Name: "乙", Category: Penalty}},
+		},
+		{
 			// 舒城县林业局: 部门; 宿州市: 设定和实施依据.
 			name: "部门 and 设定和实施依据",
 			in:   "序号,部门,事项类型,事项名称,设定和实施依据\n1,县林业局,行政确认,甲,《法》第一条\n",
@@ -429,11 +436,15 @@ func TestReadPublishedLists(t *testing.T) {
 		{file: "wuxiang-shangsi-2025.csv", names: []string{"对个别农户之间承包的耕地和草地适当调整的审批", "对农民集体所有的土地由本集体经济组织以外的单位或者个人承包经营的审批"},
 			rules: map[string]int{"power.required": 2, "power.subject": 2, "power.duties": 2}},
 		// A district's catalogue (目录) of powers names them and gives no
-		// basis: the list is refused.
-		{file: "guichi-2023.csv", bad: []string{"1:0"}, rules: map[string]int{}},
+		// basis: power.basis, and no duties.
+		{file: "guichi-2023.csv", names: []string{"固定资产投资项目核准(含国发〔2016〕72号文件规定的外商投资项目)", "固定资产投资项目节能审查",
+			"新建不能满足管道保护要求的石油天然气管道防护方案审批", "可能影响石油天然气管道保护的施工作业审批",
+			"在电力设施周围或电力设施保护区内进行可能危及电力设施安全作业的审批", "对违反企业投资项目备案管理规定行为的处罚"},
+			rules: map[string]int{"power.required": 6, "power.subject": 6, "power.basis": 6, "power.duties": 6}},
 		// A county land bureau's table of one item, label by label: no
-		// basis in the copy, so no basis column, and the list is refused.
-		{file: "guotu-duty-table.csv", bad: []string{"1:0"}, rules: map[string]int{}},
+		// basis in the copy, so no basis column.
+		{file: "guotu-duty-table.csv", names: []string{"1、伪造、变造、转让地质勘查资质证书的处罚"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1, "power.basis": 1}},
 	}
 	for _, tt := range tests {
 		name := tt.file

@@ -157,8 +157,8 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 		want     []string // substrings of the error
 	}{
 		{"empty", "", ErrCell, []string{"no header row"}},
-		{"missing columns", "序号,项目名称\n1,x\n", ErrCell, []string{"required column 权力类型 is missing",
-			"required column 实施依据, 设定依据 or 职权依据 is missing"}},
+		{"missing columns", "序号,项目编码,实施依据\n1,x,y\n", ErrCell, []string{"required column 权力类型 is missing",
+			"required column 项目名称 is missing"}},
 		{"column twice", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力编码\n", ErrCell, []string{"row 1, column 7 (权力编码): column 项目编码 appears twice (also column 2)"}},
 		{"bad quoting", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n", ErrInvalid, []string{"row 2", "extraneous or missing"}},
 		{"bad quoting in the header", "权力类型,\"项目编码,项目名称,实施依据,责任事项,追责情形\n", ErrInvalid, []string{"extraneous or missing"}},
@@ -226,6 +226,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,责任岗位,备注\n处罚,甲,《法》,1.a,岗一,注\n,,,2.b,岗二,\n,,,,,另注\n"))
 	// Round 5: 事项依据, a basis of no stated kind.
 	f.Add([]byte("序号,事项名称,事项类型,事项依据,事项主体\n1,甲,行政许可,\"【法律】《法》(2018年修正)\n第二十八条 x\",乡镇人民政府\n"))
+	// A catalogue with no basis column.
+	f.Add([]byte("序号,权力类型,事项名称,子项名称,备注\n1,行政许可,甲,,\n2,行政处罚,乙,子,注\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
