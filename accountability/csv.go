@@ -134,7 +134,11 @@ type PowerReader struct {
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a
-//     duty with no stage. A line that numbers several duties on it
+//     duty with no stage, but where a heading stands alone on the line
+//     before it ("1.立案责任：", as a table that puts each heading over its
+//     text has it): the lines after such a heading that have neither a
+//     number nor a heading are its text, joined with nothing between them.
+//     A line that numbers several duties on it
 //     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
 //     split before each number that follows the one before in sequence,
 //     marked as the first is (、, . or ．), and stands after white space,

@@ -199,15 +199,21 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 	}
 }
 
-// TestReadBasisLinear: a basis cell that might cite a law after every
-// separator is read in time linear in its length.
-func TestReadBasisLinear(t *testing.T) {
-	for _, unit := range []string{"；《", "；《a》（", "；《a》第", "；1111《", "。《a》(x)第一条", "；2、《a》第一条；"} {
-		cell := strings.Repeat(unit, MaxCellBytes/len(unit)-1)
-		in := "权力类型,项目名称,实施依据\n行政处罚,甲,\"" + cell + "\"\n"
+// TestReadCellLinear: a basis cell that might cite a law after every
+// separator, and a duty cell of a heading over many lines of its text, are
+// read in time linear in their length.
+func TestReadCellLinear(t *testing.T) {
+	tests := []struct{ column, first, unit string }{
+		{"实施依据", "", "；《"}, {"实施依据", "", "；《a》（"}, {"实施依据", "", "；《a》第"}, {"实施依据", "", "；1111《"},
+		{"实施依据", "", "。《a》(x)第一条"}, {"实施依据", "", "；2、《a》第一条；"},
+		{"责任事项", "1.立案责任：\n", "a\n"},
+	}
+	for _, tt := range tests {
+		cell := tt.first + strings.Repeat(tt.unit, (MaxCellBytes-len(tt.first))/len(tt.unit)-1)
+		in := "权力类型,项目名称," + tt.column + "\n行政处罚,甲,\"" + cell + "\"\n"
 		hardening.Linear(t, len(in), func() {
 			if _, err := ReadPowersCSV(strings.NewReader(in)); err != nil {
-				t.Errorf("ReadPowersCSV(%q…) error = %v", unit, err)
+				t.Errorf("ReadPowersCSV(%s %q…) error = %v", tt.column, tt.unit, err)
 			}
 		})
 	}

@@ -118,6 +118,43 @@ func numbered(i int, text string) string {
 	return l
 }
 
+// parseDuties reads the lines of a 责任事项 cell: a duty a line, or
+// several where a line numbers them (splitNumbered). A heading alone on its
+// line ("1.立案责任：", "检查责任：") takes as its text the lines after it
+// that have neither a number nor a heading of their own, joined with
+// nothing between them, as a table that puts each duty's heading over its
+// text has them.
+func parseDuties(ls []string) []Duty {
+	var (
+		ds   []Duty
+		open bool     // the last duty is a heading alone on its line
+		more []string // the lines of its text
+	)
+	closeText := func() {
+		if len(more) > 0 {
+			ds[len(ds)-1].Text += strings.Join(more, "")
+			more = more[:0]
+		}
+	}
+	for _, l := range ls {
+		if open && stripNumber(l) == l && parseDuty(l).Stage == 0 {
+			more = append(more, l)
+			continue
+		}
+		closeText()
+		splitNumbered(l, func(x string) {
+			d := parseDuty(x)
+			ds = append(ds, d)
+			t := stripNumber(x)
+			i := strings.IndexAny(t, "：:")
+			_, n := utf8.DecodeRuneInString(t[max(i, 0):])
+			open = d.Stage != 0 && i >= 0 && i+n == len(t)
+		})
+	}
+	closeText()
+	return ds
+}
+
 // parseDuty reads "受理责任：内容" or "受理：内容".
 func parseDuty(l string) Duty {
 	l = stripNumber(l)

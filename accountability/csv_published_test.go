@@ -149,6 +149,26 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
+			// A county land bureau's table: each duty's heading alone on its
+			// line, its text on the lines after it (joined, a colon that
+			// follows no heading as well) up to a line with a number or a
+			// heading; a line before the first heading ("一般程序:") is a
+			// duty of its own, and so is a line after a heading with text.
+			name: "a duty's heading on a line over its text",
+			in: "权力类型,项目名称,实施依据,责任事项\n行政处罚,甲,《法》,\"一般程序:\n1.立案责任:\n予以审查。\n予以立案。\n2.调查取证责任:\n调查。\n" +
+				"3.审理责任:提出意见。\n补充调查。\n4.告知责任:\n5.决定责任：\n作出决定。\n受理:\n检查责任:\n检查。\n处置:a\"\n",
+			want: []Power{{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+				{Text: "一般程序:"},
+				{Stage: Filing, Text: "予以审查。予以立案。"},
+				{Stage: Investigation, Text: "调查。"},
+				{Stage: Review, Text: "提出意见。"},
+				{Text: "补充调查。"},
+				{Stage: Notice},
+				{Stage: Decision, Text: "作出决定。"},
+				{Stage: Acceptance},
+				{Stage: OtherStage, Text: "检查责任:检查。处置:a"}}}},
+		},
+		{
 			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at
 			// each number in sequence after a space, 。 or ；, marked as the
 			// first (、 or .): not at 9 after 6, nor at "1、2款", nor at "；"

@@ -131,9 +131,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		p.Basis = bc.join()
 	}
 	if s, _ := cell(colDuties); s != "" {
-		for _, x := range lines(s) {
-			splitNumbered(x, func(d string) { p.Duties = append(p.Duties, parseDuty(d)) })
-		}
+		p.Duties = parseDuties(lines(s))
 	}
 	if s, _ := cell(colLiabilities); s != "" {
 		p.LiabilityHeading, p.Liabilities = parseLiabilities(lines(s))

@@ -228,6 +228,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("序号,事项名称,事项类型,事项依据,事项主体\n1,甲,行政许可,\"【法律】《法》(2018年修正)\n第二十八条 x\",乡镇人民政府\n"))
 	// A catalogue with no basis column.
 	f.Add([]byte("序号,权力类型,事项名称,子项名称,备注\n1,行政许可,甲,,\n2,行政处罚,乙,子,注\n"))
+	// A duty's heading on a line over its text.
+	f.Add([]byte("权力类型,项目名称,责任事项\n处罚,甲,\"一般程序:\n1.立案责任:\na。\nb:c\n2.检查责任：\nd\n3.e\"\n,,\"f\n4.告知:\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
