@@ -126,7 +126,13 @@ type PowerReader struct {
 //     is read as two lines, split after a "；", ";" or "。" (which stays
 //     with the first) that is outside parentheses and 《》 and is followed
 //     by a citation, numbered or not, and its article: a law named in the
-//     text with no article after it ("…；《C法》规定的除外") splits nothing. A power's bases are
+//     text with no article after it ("…；《C法》规定的除外") splits nothing.
+//     So is a line that gives a second article of its law after the first
+//     one's text ("《A法》第十六条：…。第十八条：…", 湘阴县林业局), split
+//     after a "；", ";" or "。" so placed that an article and a colon
+//     follow: the second basis is of the same law (without the first's
+//     prefix and note); an article with no colon after it ("。第六条规定…"),
+//     or after a line that cites no law, splits nothing. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
 //     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,

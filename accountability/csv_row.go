@@ -202,7 +202,7 @@ func (bc *basisCells) join() []Basis { return slices.Concat(bc.cols[:]...) }
 // "" but where the cell continues the one above it.
 func addBases(bs []Basis, s string, kind BasisKind, law string) ([]Basis, string) {
 	for _, l := range lines(s) {
-		splitCitations(l, func(x string) { bs, law = addBasis(bs, x, kind, law) })
+		splitCitations(l, law, func(x string) { bs, law = addBasis(bs, x, kind, law) })
 	}
 	return bs, law
 }

@@ -230,6 +230,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("序号,权力类型,事项名称,子项名称,备注\n1,行政许可,甲,,\n2,行政处罚,乙,子,注\n"))
 	// A duty's heading on a line over its text.
 	f.Add([]byte("权力类型,项目名称,责任事项\n处罚,甲,\"一般程序:\n1.立案责任:\na。\nb:c\n2.检查责任：\nd\n3.e\"\n,,\"f\n4.告知:\"\n"))
+	// A second article of the law on the line of the first.
+	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"《A法》(注)第十六条第二款:x。第十八条第二款:y；第二十条：z\n某规定。第二条：w\n第三条：v。第四条：u\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
