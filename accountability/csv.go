@@ -93,9 +93,12 @@ type PowerReader struct {
 //     liability. The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
 //     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
-//     kept whole as [Power.LiabilityHeading], not as a case. A line that
-//     numbers several cases on it ("1.未按规定受理的；2.…；3.…") is split
-//     as a line of duties is (below).
+//     kept whole as [Power.LiabilityHeading], not as a case; where that
+//     line holds the cases too ("…应承担相应责任：1.x；2.y"), the heading is
+//     its text up to the colon that "1." or "1、" follows, and the rest
+//     its cases. A line that numbers several cases on it
+//     ("1.未按规定受理的；2.…；3.…") is split as a line of duties is
+//     (below).
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks. What comes before them, if it is the

@@ -209,14 +209,15 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 }
 
 // TestReadCellLinear: a basis cell that might cite a law after every
-// separator, and a duty cell of a heading over many lines of its text, are
-// read in time linear in their length.
+// separator, a duty cell of a heading over many lines of its text and a
+// cell of cases with a colon everywhere are read in time linear in their
+// length.
 func TestReadCellLinear(t *testing.T) {
 	tests := []struct{ column, first, unit string }{
 		{"实施依据", "", "；《"}, {"实施依据", "", "；《a》（"}, {"实施依据", "", "；《a》第"}, {"实施依据", "", "；1111《"},
 		{"实施依据", "", "。《a》(x)第一条"}, {"实施依据", "", "；2、《a》第一条；"},
 		{"实施依据", "《a》", "。第一条"}, {"实施依据", "《a》", "；第一条第二款"}, {"实施依据", "《a》", "。第一条、第二条：；"},
-		{"责任事项", "1.立案责任：\n", "a\n"},
+		{"责任事项", "1.立案责任：\n", "a\n"}, {"追责情形", "", "： 1"}, {"追责情形", "", "：1.；"},
 	}
 	for _, tt := range tests {
 		cell := tt.first + strings.Repeat(tt.unit, (MaxCellBytes-len(tt.first))/len(tt.unit)-1)

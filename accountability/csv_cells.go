@@ -194,20 +194,58 @@ func parseDuty(l string) Duty {
 // their numbers removed (a line that numbers several is split:
 // splitNumbered), and the line that introduces them
 // ("…有下列情形的，…应承担相应责任："), which is the first line when it
-// has no number, ends in a colon and a case follows it.
+// has no number, ends in a colon and a case follows it. Where the first
+// line, with no number, holds the cases too ("…应承担相应责任：1.…；2.…"),
+// its text up to the colon that "1." or "1、" follows is that line, and
+// the rest its cases, if any case is read from them.
 func parseLiabilities(ls []string) (heading string, cases []string) {
-	for _, l := range ls {
+	if stripNumber(ls[0]) == ls[0] {
+		if h, rest, ok := cutCasesHeading(ls[0]); ok {
+			if cases = readCases(rest, ls[1:]); len(cases) > 0 {
+				return h, cases
+			}
+		}
+	}
+	cases = readCases(ls[0], ls[1:])
+	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
+		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
+		return cases[0], cases[1:]
+	}
+	return "", cases
+}
+
+// readCases reads the cases of the lines first and then more.
+func readCases(first string, more []string) []string {
+	var cases []string
+	for _, l := range append([]string{first}, more...) {
 		splitNumbered(l, func(x string) {
 			if x = stripNumber(x); x != "" {
 				cases = append(cases, x)
 			}
 		})
 	}
-	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
-		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
-		return cases[0], cases[1:]
+	return cases
+}
+
+// cutCasesHeading cuts l after the first colon that the number of a first
+// case follows ("…责任：1.", "…: 1、", white space between them): the
+// heading, with the colon, and the rest.
+func cutCasesHeading(l string) (heading, rest string, ok bool) {
+	for from := 0; ; {
+		i := strings.IndexAny(l[from:], "：:")
+		if i < 0 {
+			return "", l, false
+		}
+		i += from
+		_, n := utf8.DecodeRuneInString(l[i:])
+		rest = strings.TrimSpace(l[i+n:])
+		for _, tag := range []string{"1、", "1.", "1．"} {
+			if numberAt(rest, tag) {
+				return l[:i+n], rest, true
+			}
+		}
+		from = i + n
 	}
-	return "", cases
 }
 
 // sameDay are the words published lists put for a limit of no days, work

@@ -221,6 +221,34 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
+			// The line that introduces the cases with the cases on it: the
+			// heading runs to the colon that "1." or "1、" follows. Not
+			// before a decimal ("1.5万元"), nor on a numbered line.
+			name: "the line that introduces the cases, with them on it",
+			in: "权力类型,项目名称,实施依据,追责情形\n" +
+				"行政处罚,甲,《法》,\"因不履行职责,有下列情形的,应承担相应责任：1.未按规定受理的；2.收受贿赂的。\"\n" +
+				"行政处罚,乙,《法》,\"有下列情形的: 1、x\n2、y\"\n" +
+				"行政处罚,丙,《法》,有下列情形的：1.5万元以上的\n" +
+				"行政处罚,丁,《法》,1.有下列情形的：1.x\n" +
+				"行政处罚,戊,《法》,依照第五条：罚款：1.x；2.y\n" +
+				"行政处罚,己,《法》,有下列情形的：1. 2.\n",
+			want: []Power{
+				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任：", Liabilities: []string{"未按规定受理的；", "收受贿赂的。"}},
+				{Name: "乙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "有下列情形的:", Liabilities: []string{"x", "y"}},
+				{Name: "丙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：1.5万元以上的"}},
+				{Name: "丁", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：1.x"}},
+				{Name: "戊", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "依照第五条：罚款：", Liabilities: []string{"x；", "y"}},
+				// No case follows: the line is one case.
+				{Name: "己", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：1. 2."}},
+			},
+		},
+		{
 			// 宿州: the issuer before the law's title; 济源: a tag of the
 			// law's rank. "根据" is no issuer: that line stays whole.
 			name: "an issuer or a tag before the law's title",

@@ -232,6 +232,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,责任事项\n处罚,甲,\"一般程序:\n1.立案责任:\na。\nb:c\n2.检查责任：\nd\n3.e\"\n,,\"f\n4.告知:\"\n"))
 	// A second article of the law on the line of the first.
 	f.Add([]byte("权力类型,项目名称,实施依据\n处罚,甲,\"《A法》(注)第十六条第二款:x。第十八条第二款:y；第二十条：z\n某规定。第二条：w\n第三条：v。第四条：u\"\n"))
+	// The line introducing the cases, with them on it.
+	f.Add([]byte("权力类型,项目名称,实施依据,追责情形\n处罚,甲,《法》,\"有下列情形的,应承担相应责任：1.x；2.y\n3.z\"\n处罚,乙,《法》,a：1. 2.\n,,,b: 1、c\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
