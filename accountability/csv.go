@@ -46,7 +46,7 @@ type PowerReader struct {
 // and sub-district lists are read. Every accepted header, by what it holds:
 //   - the serial number: 序号;
 //   - the category: 权力类型, 权力类别, 事项类型, 事项类别, 职权类型, 职权类别,
-//     权种类别, 权种类型;
+//     权种类别, 权种类型, 类别;
 //   - the code: 项目编码, 权力编码, 事项编码, 职权编码, 实施编码, 编码; the parent
 //     item's code: 主项编码;
 //   - the name: 项目名称, 权力名称, 事项名称, 职权名称, 主项名称, 权力事项名称;

@@ -39,7 +39,7 @@ const (
 // 法定时限, 承诺时限), and the spellings of real lists (testdata/published).
 var csvHeaders = [numCols][]string{
 	colSerial:      {"序号"},
-	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别", "权种类别", "权种类型"},
+	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别", "权种类别", "权种类型", "类别"},
 	colCode:        {"项目编码", "权力编码", "事项编码", "职权编码", "实施编码", "编码"},
 	colName:        {"项目名称", "权力名称", "事项名称", "职权名称", "主项名称", "权力事项名称"},
 	colSub:         {"子项", "子项名称"},

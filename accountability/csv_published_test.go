@@ -69,6 +69,13 @@ func TestReadPublishedForms(t *testing.T) {
 			want: []Power{{Name: "甲", Category: Licensing}, {Name: "乙", Category: Penalty}},
 		},
 		{
+			// 华容县国土局 (工作部门权力清单, 2015): 类别, 行使层级.
+			name: "类别",
+			in:   "权力名称,类别,实施主体,行使层级,实施依据,备注\n甲,行政处罚,国土局,本级保留,《法》第二十八条,\n",
+			want: []Power{{Name: "甲", Category: Penalty, Subject: "国土局", Tier: "本级保留",
+				Basis: []Basis{{Law: "法", Article: "第二十八条", Kind: Implementing}}}},
+		},
+		{
 			// 舒城县林业局: 部门; 宿州市: 设定和实施依据.
 			name: "部门 and 设定和实施依据",
 			in:   "序号,部门,事项类型,事项名称,设定和实施依据\n1,县林业局,行政确认,甲,《法》第一条\n",
