@@ -10,7 +10,12 @@ import (
 )
 
 // PowerReader reads published power lists. The zero PowerReader, and a
-// nil *PowerReader, read every layout [ReadPowersCSV] documents; Categories
+// nil *PowerReader, read every layout [ReadPowersCSV] documents: lists of
+// powers and responsibilities as sub-districts, townships and county
+// departments publish them (excerpts of real ones are in
+// testdata/published), catalogues that name the powers with no basis
+// (权责清单目录), duties whose headings stand on lines over their text, and
+// bases and cases run together on one line. Categories
 // adds a locality's own spellings of a category, tried before the
 // built-in ones, so that a host can also read a built-in spelling its own
 // way. A PowerReader is not modified by reading and may be shared by
