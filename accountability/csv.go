@@ -10,7 +10,12 @@ import (
 )
 
 // PowerReader reads published power lists. The zero PowerReader, and a
-// nil *PowerReader, read every layout [ReadPowersCSV] documents; Categories
+// nil *PowerReader, read every layout [ReadPowersCSV] documents: lists of
+// powers and responsibilities as sub-districts, townships and county
+// departments publish them (excerpts of real ones are in
+// testdata/published), catalogues that name the powers with no basis
+// (权责清单目录), duties whose headings stand on lines over their text, and
+// bases and cases run together on one line. Categories
 // adds a locality's own spellings of a category, tried before the
 // built-in ones, so that a host can also read a built-in spelling its own
 // way. A PowerReader is not modified by reading and may be shared by
@@ -46,13 +51,14 @@ type PowerReader struct {
 // and sub-district lists are read. Every accepted header, by what it holds:
 //   - the serial number: 序号;
 //   - the category: 权力类型, 权力类别, 事项类型, 事项类别, 职权类型, 职权类别,
-//     权种类别, 权种类型;
+//     权种类别, 权种类型, 类别;
 //   - the code: 项目编码, 权力编码, 事项编码, 职权编码, 实施编码, 编码; the parent
 //     item's code: 主项编码;
 //   - the name: 项目名称, 权力名称, 事项名称, 职权名称, 主项名称, 权力事项名称;
 //     the sub-item: 子项, 子项名称;
 //   - the bases, of three kinds of [Basis]: 设定依据 ([Setting]); 实施依据,
-//     法律依据, 依据 ([Implementing]); 职权依据, 设定和实施依据 (no kind stated);
+//     法律依据, 依据 ([Implementing]); 职权依据, 设定和实施依据, 事项依据 (no kind
+//     stated);
 //   - 责任事项; 追责情形 or 问责情形;
 //   - the subject: 实施主体, 责任主体, 法定主体, 行使主体, 实施单位, 机构名称,
 //     部门; the office: 承办机构, 承办科室, 承办单位, 责任处室; the tier:
@@ -60,10 +66,13 @@ type PowerReader struct {
 //   - the limits: 法定时限, 法定期限, 法定办结时限; 承诺时限, 承诺期限,
 //     承诺办结时限; the flowchart's ID: 流程图, 流程图编号.
 //
-// A category, a name and a basis must be present; a list without one of
-// them is refused outright. A code need not be: most county and
-// sub-district lists publish none, and their powers' Code is left blank,
-// which [Register.Validate] reports (power.required). A column of any
+// A category and a name must be present; a list without one of them is
+// refused outright. A code need not be: most county and sub-district lists
+// publish none, and their powers' Code is left blank, which
+// [Register.Validate] reports (power.required). Nor need a basis: a
+// catalogue of powers (权责清单目录: 序号, 权力类型, 事项名称, 备注) names
+// them with no basis column, and their powers have no Basis, which
+// Register.Validate reports (power.basis). A column of any
 // other header (备注, 基本编码, …) is not dropped: each row's non-blank cell
 // in it is kept in [Power.Extra] under the header (with those of the rows
 // that continue the row's power, below, on lines after it).
@@ -89,9 +98,12 @@ type PowerReader struct {
 //     liability. The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
 //     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
-//     kept whole as [Power.LiabilityHeading], not as a case. A line that
-//     numbers several cases on it ("1.未按规定受理的；2.…；3.…") is split
-//     as a line of duties is (below).
+//     kept whole as [Power.LiabilityHeading], not as a case; where that
+//     line holds the cases too ("…应承担相应责任：1.x；2.y"), the heading is
+//     its text up to the colon that "1." or "1、" follows, and the rest
+//     its cases. A line that numbers several cases on it
+//     ("1.未按规定受理的；2.…；3.…") is split as a line of duties is
+//     (below).
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
 //     its number ("1." "2、" "（3）"), which is removed; the law's name is
 //     taken from the book-title marks. What comes before them, if it is the
@@ -122,7 +134,13 @@ type PowerReader struct {
 //     is read as two lines, split after a "；", ";" or "。" (which stays
 //     with the first) that is outside parentheses and 《》 and is followed
 //     by a citation, numbered or not, and its article: a law named in the
-//     text with no article after it ("…；《C法》规定的除外") splits nothing. A power's bases are
+//     text with no article after it ("…；《C法》规定的除外") splits nothing.
+//     So is a line that gives a second article of its law after the first
+//     one's text ("《A法》第十六条：…。第十八条：…", 湘阴县林业局), split
+//     after a "；", ";" or "。" so placed that an article and a colon
+//     follow: the second basis is of the same law (without the first's
+//     prefix and note); an article with no colon after it ("。第六条规定…"),
+//     or after a line that cites no law, splits nothing. A power's bases are
 //     those of 设定依据, then those of 实施依据, then those of 职权依据.
 //   - A duty line reads "受理责任：内容" (or "受理阶段责任：", "受理环节责任：",
 //     "受理：内容"), the prefix being a [Stage] label such as 受理, 审查,
@@ -130,7 +148,11 @@ type PowerReader struct {
 //     A "…责任：" heading that names no stage of ours (检查责任, 处置责任 in
 //     an inspection) gives a duty of [OtherStage] whose text is the whole
 //     line, heading included, so nothing is lost. A line with no heading is a
-//     duty with no stage. A line that numbers several duties on it
+//     duty with no stage, but where a heading stands alone on the line
+//     before it ("1.立案责任：", as a table that puts each heading over its
+//     text has it): the lines after such a heading that have neither a
+//     number nor a heading are its text, joined with nothing between them.
+//     A line that numbers several duties on it
 //     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
 //     split before each number that follows the one before in sequence,
 //     marked as the first is (、, . or ．), and stands after white space,

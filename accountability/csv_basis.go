@@ -53,13 +53,17 @@ func parseBasis(l, law string) Basis {
 }
 
 // splitCitations calls cite with each citation of a basis line that cites
-// several one after another ("《A法》第五条：…；《B条例》第九条：…"): it is
-// split after each "；", ";" or "。" that stands outside parentheses and
-// book-title marks and is followed by a citation with its article (see
-// citesAt); "；" and ";" go with neither part, "。" with the one before.
-// A line of one citation is one.
-func splitCitations(l string, cite func(string)) {
+// several one after another ("《A法》第五条：…；《B条例》第九条：…"), or
+// several articles of one law ("《A法》第十六条：…。第十八条：…", the
+// second of the law before it): it is split after each "；", ";" or "。"
+// that stands outside parentheses and book-title marks and is followed by
+// a citation with its article (see citesAt) or, where the line cites a
+// law (see citesLaw: law is the one the line before cited, "" if none),
+// by an article and a colon (see articleAt); "；" and ";" go with neither
+// part, "。" with the one before. A line of one citation is one.
+func splitCitations(l, law string, cite func(string)) {
 	start, parens, titles := 0, 0, 0
+	cites := citesLaw(l, law)
 	for i := 0; i < len(l); {
 		r, n := utf8.DecodeRuneInString(l[i:])
 		switch r {
@@ -72,20 +76,41 @@ func splitCitations(l string, cite func(string)) {
 		case '》':
 			titles = max(titles-1, 0)
 		case '；', ';', '。':
-			if parens == 0 && titles == 0 && citesAt(l[i+n:]) {
+			if rest := l[i+n:]; parens == 0 && titles == 0 && (citesAt(rest) || cites && articleAt(rest)) {
 				end := i
 				if r == '。' {
 					end = i + n
 				}
 				if c := strings.TrimSpace(l[start:end]); c != "" {
 					cite(c)
-					start = i + n
+					start, cites = i+n, true // what follows cites a law
 				}
 			}
 		}
 		i += n
 	}
 	cite(strings.TrimSpace(l[start:]))
+}
+
+// citesLaw reports whether basis line l cites a law that an article after
+// it belongs to: in book-title marks, after a number, an issuer or a tag
+// (see parseBasis), or, where law is the one the line before cited, as an
+// article of that law.
+func citesLaw(l, law string) bool {
+	if law != "" && articleRE.MatchString(l) {
+		return true
+	}
+	before, _, ok := strings.Cut(stripNumber(l), "《")
+	return ok && (before == "" || isBasisPrefix(strings.TrimSpace(before)))
+}
+
+// articleAt reports whether s begins, after white space, with an article
+// and a colon ("第十八条第二款：", "第五条、第六条:"). Like citesAt, it
+// reads no separator of splitCitations.
+func articleAt(s string) bool {
+	s = strings.TrimSpace(s)
+	m := leadingArticlesRE.FindString(s)
+	return m != "" && (strings.HasPrefix(s[len(m):], "：") || strings.HasPrefix(s[len(m):], ":"))
 }
 
 // citesAt reports whether s begins with a citation and its article, after

@@ -135,6 +135,15 @@ func TestReadBasisCells(t *testing.T) {
 		{"a law cited in the text, with no article after it or no separator before it",
 			"《A》第五条：依照《B》第九条处罚；《C》规定的除外。《D》另有规定",
 			[]Basis{{Law: "A", Article: "第五条", Text: "依照《B》第九条处罚；《C》规定的除外。《D》另有规定"}}},
+		{"a second article of the law on the line of the first, after 。 or ；",
+			"《A法》(注)第十六条第二款:x。第十八条第二款:y；第二十条、第二十一条：z\n【法律】《B》\n第一条 v。第二条：w",
+			[]Basis{{Law: "A法", Note: "注", Article: "第十六条第二款", Text: "x。"}, {Law: "A法", Article: "第十八条第二款", Text: "y"},
+				{Law: "A法", Article: "第二十条、第二十一条", Text: "z"},
+				{Prefix: "【法律】", Law: "B", Article: "第一条", Text: "v。"}, {Law: "B", Article: "第二条", Text: "w"}}},
+		{"an article with no colon, in a note or a text, or after a line of no law, splits nothing",
+			"《A》第一条：依照第五条：u。第六条规定的除外\n《A》第二条：(x。第三条：y)\n某规定。第二条：w\n根据《B》第一条。第三条：v",
+			[]Basis{{Law: "A", Article: "第一条", Text: "依照第五条：u。第六条规定的除外"}, {Law: "A", Article: "第二条", Text: "(x。第三条：y)"},
+				{Law: "某规定。第二条：w"}, {Law: "根据《B》第一条。第三条：v"}}},
 		{"a semicolon inside a note or a title",
 			"《A》(修订；《B》第一条)第五条：x\n《A；《B》第一条》",
 			[]Basis{{Law: "A", Note: "修订；《B》第一条", Article: "第五条", Text: "x"}, {Law: "A；《B", Article: "第一条", Text: "》"}}},
@@ -199,15 +208,23 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 	}
 }
 
-// TestReadBasisLinear: a basis cell that might cite a law after every
-// separator is read in time linear in its length.
-func TestReadBasisLinear(t *testing.T) {
-	for _, unit := range []string{"；《", "；《a》（", "；《a》第", "；1111《", "。《a》(x)第一条", "；2、《a》第一条；"} {
-		cell := strings.Repeat(unit, MaxCellBytes/len(unit)-1)
-		in := "权力类型,项目名称,实施依据\n行政处罚,甲,\"" + cell + "\"\n"
+// TestReadCellLinear: a basis cell that might cite a law after every
+// separator, a duty cell of a heading over many lines of its text and a
+// cell of cases with a colon everywhere are read in time linear in their
+// length.
+func TestReadCellLinear(t *testing.T) {
+	tests := []struct{ column, first, unit string }{
+		{"实施依据", "", "；《"}, {"实施依据", "", "；《a》（"}, {"实施依据", "", "；《a》第"}, {"实施依据", "", "；1111《"},
+		{"实施依据", "", "。《a》(x)第一条"}, {"实施依据", "", "；2、《a》第一条；"},
+		{"实施依据", "《a》", "。第一条"}, {"实施依据", "《a》", "；第一条第二款"}, {"实施依据", "《a》", "。第一条、第二条：；"},
+		{"责任事项", "1.立案责任：\n", "a\n"}, {"追责情形", "", "： 1"}, {"追责情形", "", "：1.；"},
+	}
+	for _, tt := range tests {
+		cell := tt.first + strings.Repeat(tt.unit, (MaxCellBytes-len(tt.first))/len(tt.unit)-1)
+		in := "权力类型,项目名称," + tt.column + "\n行政处罚,甲,\"" + cell + "\"\n"
 		hardening.Linear(t, len(in), func() {
 			if _, err := ReadPowersCSV(strings.NewReader(in)); err != nil {
-				t.Errorf("ReadPowersCSV(%q…) error = %v", unit, err)
+				t.Errorf("ReadPowersCSV(%s %q…) error = %v", tt.column, tt.unit, err)
 			}
 		})
 	}

@@ -118,6 +118,43 @@ func numbered(i int, text string) string {
 	return l
 }
 
+// parseDuties reads the lines of a 责任事项 cell: a duty a line, or
+// several where a line numbers them (splitNumbered). A heading alone on its
+// line ("1.立案责任：", "检查责任：") takes as its text the lines after it
+// that have neither a number nor a heading of their own, joined with
+// nothing between them, as a table that puts each duty's heading over its
+// text has them.
+func parseDuties(ls []string) []Duty {
+	var (
+		ds   []Duty
+		open bool     // the last duty is a heading alone on its line
+		more []string // the lines of its text
+	)
+	closeText := func() {
+		if len(more) > 0 {
+			ds[len(ds)-1].Text += strings.Join(more, "")
+			more = more[:0]
+		}
+	}
+	for _, l := range ls {
+		if open && stripNumber(l) == l && parseDuty(l).Stage == 0 {
+			more = append(more, l)
+			continue
+		}
+		closeText()
+		splitNumbered(l, func(x string) {
+			d := parseDuty(x)
+			ds = append(ds, d)
+			t := stripNumber(x)
+			i := strings.IndexAny(t, "：:")
+			_, n := utf8.DecodeRuneInString(t[max(i, 0):])
+			open = d.Stage != 0 && i >= 0 && i+n == len(t)
+		})
+	}
+	closeText()
+	return ds
+}
+
 // parseDuty reads "受理责任：内容" or "受理：内容".
 func parseDuty(l string) Duty {
 	l = stripNumber(l)
@@ -157,20 +194,58 @@ func parseDuty(l string) Duty {
 // their numbers removed (a line that numbers several is split:
 // splitNumbered), and the line that introduces them
 // ("…有下列情形的，…应承担相应责任："), which is the first line when it
-// has no number, ends in a colon and a case follows it.
+// has no number, ends in a colon and a case follows it. Where the first
+// line, with no number, holds the cases too ("…应承担相应责任：1.…；2.…"),
+// its text up to the colon that "1." or "1、" follows is that line, and
+// the rest its cases, if any case is read from them.
 func parseLiabilities(ls []string) (heading string, cases []string) {
-	for _, l := range ls {
+	if stripNumber(ls[0]) == ls[0] {
+		if h, rest, ok := cutCasesHeading(ls[0]); ok {
+			if cases = readCases(rest, ls[1:]); len(cases) > 0 {
+				return h, cases
+			}
+		}
+	}
+	cases = readCases(ls[0], ls[1:])
+	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
+		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
+		return cases[0], cases[1:]
+	}
+	return "", cases
+}
+
+// readCases reads the cases of the lines first and then more.
+func readCases(first string, more []string) []string {
+	var cases []string
+	for _, l := range append([]string{first}, more...) {
 		splitNumbered(l, func(x string) {
 			if x = stripNumber(x); x != "" {
 				cases = append(cases, x)
 			}
 		})
 	}
-	if len(cases) > 1 && stripNumber(ls[0]) == ls[0] &&
-		(strings.HasSuffix(ls[0], "：") || strings.HasSuffix(ls[0], ":")) {
-		return cases[0], cases[1:]
+	return cases
+}
+
+// cutCasesHeading cuts l after the first colon that the number of a first
+// case follows ("…责任：1.", "…: 1、", white space between them): the
+// heading, with the colon, and the rest.
+func cutCasesHeading(l string) (heading, rest string, ok bool) {
+	for from := 0; ; {
+		i := strings.IndexAny(l[from:], "：:")
+		if i < 0 {
+			return "", l, false
+		}
+		i += from
+		_, n := utf8.DecodeRuneInString(l[i:])
+		rest = strings.TrimSpace(l[i+n:])
+		for _, tag := range []string{"1、", "1.", "1．"} {
+			if numberAt(rest, tag) {
+				return l[:i+n], rest, true
+			}
+		}
+		from = i + n
 	}
-	return "", cases
 }
 
 // sameDay are the words published lists put for a limit of no days, work

@@ -39,7 +39,7 @@ const (
 // 法定时限, 承诺时限), and the spellings of real lists (testdata/published).
 var csvHeaders = [numCols][]string{
 	colSerial:      {"序号"},
-	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别", "权种类别", "权种类型"},
+	colCategory:    {"权力类型", "权力类别", "事项类型", "事项类别", "职权类型", "职权类别", "权种类别", "权种类型", "类别"},
 	colCode:        {"项目编码", "权力编码", "事项编码", "职权编码", "实施编码", "编码"},
 	colName:        {"项目名称", "权力名称", "事项名称", "职权名称", "主项名称", "权力事项名称"},
 	colSub:         {"子项", "子项名称"},
@@ -55,7 +55,7 @@ var csvHeaders = [numCols][]string{
 	colOffice:      {"承办机构", "承办科室", "承办单位", "责任处室"},
 	colTier:        {"实施层级", "行使层级"},
 	colForward:     {"审核转报", "是否审核转报"},
-	colAnyBasis:    {"职权依据", "设定和实施依据"},
+	colAnyBasis:    {"职权依据", "设定和实施依据", "事项依据"},
 }
 
 // headerColumn maps every accepted header to its column.
@@ -69,9 +69,9 @@ var headerColumn = func() map[string]int {
 	return m
 }()
 
-// csvRequired are the columns a list must have; it must also have a basis,
-// 设定依据, 实施依据 or 职权依据. A code is not required: most county and
-// sub-district lists publish none.
+// csvRequired are the columns a list must have. A code is not required:
+// most county and sub-district lists publish none; nor is a basis: a
+// catalogue of powers (权责清单目录) publishes none.
 var csvRequired = []int{colCategory, colName}
 
 // columnLayout is where a list's columns are: the position of each modelled
@@ -132,10 +132,6 @@ func mapHeaders(header []string, src source) (columnLayout, []CellError) {
 			cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[c][0],
 				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", csvHeaders[c][0], strings.Join(csvHeaders[c][1:], ", "), ErrCell)})
 		}
-	}
-	if l.cols[colBasis] < 0 && l.cols[colSetting] < 0 && l.cols[colAnyBasis] < 0 {
-		cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[colBasis][0],
-			Err: fmt.Errorf("required column 实施依据, 设定依据 or 职权依据 is missing: %w", ErrCell)})
 	}
 	return l, cells
 }

@@ -53,6 +53,29 @@ func TestReadPublishedForms(t *testing.T) {
 				Basis: []Basis{{Law: "法", Article: "第一条"}}}},
 		},
 		{
+			// 武乡县上司乡: 事项依据, of no stated kind; 事项主体 (the tier
+			// the item belongs to) is kept in Extra.
+			name: "事项依据",
+			in:   "序号,事项名称,事项类型,事项依据,事项主体,实施主体\n1,甲,行政许可,\"【法律】《法》(2018年修正)\n第二十八条 条文\",乡镇人民政府,乡镇人民政府\n",
+			want: []Power{{Name: "甲", Category: Licensing, Subject: "乡镇人民政府",
+				Basis: []Basis{{Prefix: "【法律】", Law: "法", Note: "2018年修正", Article: "第二十八条", Text: "条文"}},
+				Extra: map[string]string{"事项主体": "乡镇人民政府"}}},
+		},
+		{
+			// 贵池区: a catalogue of powers (权责清单目录) names each and its
+			// category and gives no basis; 子项名称 blank is no sub-item.
+			name: "a catalogue with no basis column",
+			in:   "序号,权力类型,事项名称,子项名称,备注\n1,行政许可,甲,,\n2,行政处罚,乙,,\n",
+			want: []Power{{Name: "甲", Category: Licensing}, {Name: "乙", Category: Penalty}},
+		},
+		{
+			// 华容县国土局 (工作部门权力清单, 2015): 类别, 行使层级.
+			name: "类别",
+			in:   "权力名称,类别,实施主体,行使层级,实施依据,备注\n甲,行政处罚,国土局,本级保留,《法》第二十八条,\n",
+			want: []Power{{Name: "甲", Category: Penalty, Subject: "国土局", Tier: "本级保留",
+				Basis: []Basis{{Law: "法", Article: "第二十八条", Kind: Implementing}}}},
+		},
+		{
 			// 舒城县林业局: 部门; 宿州市: 设定和实施依据.
 			name: "部门 and 设定和实施依据",
 			in:   "序号,部门,事项类型,事项名称,设定和实施依据\n1,县林业局,行政确认,甲,《法》第一条\n",
@@ -133,6 +156,26 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
+			// A county land bureau's table: each duty's heading alone on its
+			// line, its text on the lines after it (joined, a colon that
+			// follows no heading as well) up to a line with a number or a
+			// heading; a line before the first heading ("一般程序:") is a
+			// duty of its own, and so is a line after a heading with text.
+			name: "a duty's heading on a line over its text",
+			in: "权力类型,项目名称,实施依据,责任事项\n行政处罚,甲,《法》,\"一般程序:\n1.立案责任:\n予以审查。\n予以立案。\n2.调查取证责任:\n调查。\n" +
+				"3.审理责任:提出意见。\n补充调查。\n4.告知责任:\n5.决定责任：\n作出决定。\n受理:\n检查责任:\n检查。\n处置:a\"\n",
+			want: []Power{{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+				{Text: "一般程序:"},
+				{Stage: Filing, Text: "予以审查。予以立案。"},
+				{Stage: Investigation, Text: "调查。"},
+				{Stage: Review, Text: "提出意见。"},
+				{Text: "补充调查。"},
+				{Stage: Notice},
+				{Stage: Decision, Text: "作出决定。"},
+				{Stage: Acceptance},
+				{Stage: OtherStage, Text: "检查责任:检查。处置:a"}}}},
+		},
+		{
 			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at
 			// each number in sequence after a space, 。 or ；, marked as the
 			// first (、 or .): not at 9 after 6, nor at "1、2款", nor at "；"
@@ -182,6 +225,34 @@ func TestReadPublishedForms(t *testing.T) {
 				// A case that starts with a decimal keeps it.
 				{Name: "戊", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
 					Liabilities: []string{"1.5万元以上的罚款未经批准的"}},
+			},
+		},
+		{
+			// The line that introduces the cases with the cases on it: the
+			// heading runs to the colon that "1." or "1、" follows. Not
+			// before a decimal ("1.5万元"), nor on a numbered line.
+			name: "the line that introduces the cases, with them on it",
+			in: "权力类型,项目名称,实施依据,追责情形\n" +
+				"行政处罚,甲,《法》,\"因不履行职责,有下列情形的,应承担相应责任：1.未按规定受理的；2.收受贿赂的。\"\n" +
+				"行政处罚,乙,《法》,\"有下列情形的: 1、x\n2、y\"\n" +
+				"行政处罚,丙,《法》,有下列情形的：1.5万元以上的\n" +
+				"行政处罚,丁,《法》,1.有下列情形的：1.x\n" +
+				"行政处罚,戊,《法》,依照第五条：罚款：1.x；2.y\n" +
+				"行政处罚,己,《法》,有下列情形的：1. 2.\n",
+			want: []Power{
+				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任：", Liabilities: []string{"未按规定受理的；", "收受贿赂的。"}},
+				{Name: "乙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "有下列情形的:", Liabilities: []string{"x", "y"}},
+				{Name: "丙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：1.5万元以上的"}},
+				{Name: "丁", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：1.x"}},
+				{Name: "戊", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					LiabilityHeading: "依照第五条：罚款：", Liabilities: []string{"x；", "y"}},
+				// No case follows: the line is one case.
+				{Name: "己", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"有下列情形的：1. 2."}},
 			},
 		},
 		{
@@ -307,6 +378,7 @@ func TestReadContinuationRows(t *testing.T) {
 var publishedLists = []string{
 	"published/mingnan-2019.csv", "published/wangxi-2022-gb18030.csv", "published/shucheng-forestry-2024.csv",
 	"published/huoshan-forestry-2024.csv", "published/xiangyin-forestry.csv", "published/jiangxi-township.csv",
+	"published/wuxiang-shangsi-2025.csv", "published/guichi-2023.csv", "published/guotu-duty-table.csv",
 }
 
 // fuzzLists are the lists the fuzz targets take their seeds from: ours,
@@ -414,6 +486,20 @@ func TestReadPublishedLists(t *testing.T) {
 		// spreadsheet merged: it is the item's second duty.
 		{file: "jiangxi-township.csv", names: []string{"未按法律规定送子女或被监护人就学接受义务教育经教育仍拒绝的处罚"},
 			rules: map[string]int{"power.required": 1, "power.subject": 1}},
+		// A township's list: 事项依据, a tag of rank and a note over the
+		// article on the next line.
+		{file: "wuxiang-shangsi-2025.csv", names: []string{"对个别农户之间承包的耕地和草地适当调整的审批", "对农民集体所有的土地由本集体经济组织以外的单位或者个人承包经营的审批"},
+			rules: map[string]int{"power.required": 2, "power.subject": 2, "power.duties": 2}},
+		// A district's catalogue (目录) of powers names them and gives no
+		// basis: power.basis, and no duties.
+		{file: "guichi-2023.csv", names: []string{"固定资产投资项目核准(含国发〔2016〕72号文件规定的外商投资项目)", "固定资产投资项目节能审查",
+			"新建不能满足管道保护要求的石油天然气管道防护方案审批", "可能影响石油天然气管道保护的施工作业审批",
+			"在电力设施周围或电力设施保护区内进行可能危及电力设施安全作业的审批", "对违反企业投资项目备案管理规定行为的处罚"},
+			rules: map[string]int{"power.required": 6, "power.subject": 6, "power.basis": 6, "power.duties": 6}},
+		// A county land bureau's table of one item, label by label: no
+		// basis in the copy, so no basis column.
+		{file: "guotu-duty-table.csv", names: []string{"1、伪造、变造、转让地质勘查资质证书的处罚"},
+			rules: map[string]int{"power.required": 1, "power.subject": 1, "power.basis": 1}},
 	}
 	for _, tt := range tests {
 		name := tt.file

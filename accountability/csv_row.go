@@ -131,9 +131,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 		p.Basis = bc.join()
 	}
 	if s, _ := cell(colDuties); s != "" {
-		for _, x := range lines(s) {
-			splitNumbered(x, func(d string) { p.Duties = append(p.Duties, parseDuty(d)) })
-		}
+		p.Duties = parseDuties(lines(s))
 	}
 	if s, _ := cell(colLiabilities); s != "" {
 		p.LiabilityHeading, p.Liabilities = parseLiabilities(lines(s))
@@ -204,7 +202,7 @@ func (bc *basisCells) join() []Basis { return slices.Concat(bc.cols[:]...) }
 // "" but where the cell continues the one above it.
 func addBases(bs []Basis, s string, kind BasisKind, law string) ([]Basis, string) {
 	for _, l := range lines(s) {
-		splitCitations(l, func(x string) { bs, law = addBasis(bs, x, kind, law) })
+		splitCitations(l, law, func(x string) { bs, law = addBasis(bs, x, kind, law) })
 	}
 	return bs, law
 }

@@ -157,8 +157,8 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 		want     []string // substrings of the error
 	}{
 		{"empty", "", ErrCell, []string{"no header row"}},
-		{"missing columns", "序号,项目名称\n1,x\n", ErrCell, []string{"required column 权力类型 is missing",
-			"required column 实施依据, 设定依据 or 职权依据 is missing"}},
+		{"missing columns", "序号,项目编码,实施依据\n1,x,y\n", ErrCell, []string{"required column 权力类型 is missing",
+			"required column 项目名称 is missing"}},
 		{"column twice", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形,权力编码\n", ErrCell, []string{"row 1, column 7 (权力编码): column 项目编码 appears twice (also column 2)"}},
 		{"bad quoting", "权力类型,项目编码,项目名称,实施依据,责任事项,追责情形\n处罚,\"A,x,y,z,w\n", ErrInvalid, []string{"row 2", "extraneous or missing"}},
 		{"bad quoting in the header", "权力类型,\"项目编码,项目名称,实施依据,责任事项,追责情形\n", ErrInvalid, []string{"extraneous or missing"}},
@@ -224,6 +224,23 @@ func FuzzReadPowersCSV(f *testing.F) {
 	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,《法》,1.受理责任:a；2.审查责任:b,\"有下列情形的:1.x；2.y\n1.罚款1.5万元；2.5万元\"\n处罚,乙,《法》,受理责任:a；2.b,x；2.y\n"))
 	// Continuation rows that fill columns kept in Extra.
 	f.Add([]byte("权力类型,项目名称,实施依据,责任事项,责任岗位,备注\n处罚,甲,《法》,1.a,岗一,注\n,,,2.b,岗二,\n,,,,,另注\n"))
+	// Round 5: the forms of real lists read since.
+	for _, seed := range []string{
+		// 事项依据, a basis of no stated kind.
+		"序号,事项名称,事项类型,事项依据,事项主体\n1,甲,行政许可,\"【法律】《法》(2018年修正)\n第二十八条 x\",乡镇人民政府\n",
+		// A catalogue with no basis column.
+		"序号,权力类型,事项名称,子项名称,备注\n1,行政许可,甲,,\n2,行政处罚,乙,子,注\n",
+		// A duty's heading on a line over its text.
+		"权力类型,项目名称,责任事项\n处罚,甲,\"一般程序:\n1.立案责任:\na。\nb:c\n2.检查责任：\nd\n3.e\"\n,,\"f\n4.告知:\"\n",
+		// A second article of the law on the line of the first.
+		"权力类型,项目名称,实施依据\n处罚,甲,\"《A法》(注)第十六条第二款:x。第十八条第二款:y；第二十条：z\n某规定。第二条：w\n第三条：v。第四条：u\"\n",
+		// The line introducing the cases, with them on it.
+		"权力类型,项目名称,实施依据,追责情形\n处罚,甲,《法》,\"有下列情形的,应承担相应责任：1.x；2.y\n3.z\"\n处罚,乙,《法》,a：1. 2.\n,,,b: 1、c\n",
+		// 类别 and 行使层级.
+		"权力名称,类别,实施主体,行使层级,实施依据\n甲,行政处罚,国土局,本级保留,《法》第二十八条\n",
+	} {
+		f.Add([]byte(seed))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power

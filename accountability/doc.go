@@ -23,10 +23,13 @@
 //     [Grant] where the subject holds the power by grant (赋权), perhaps in
 //     part. [ReadPowersCSV] and [ReadPowerRows] import a published list as
 //     published: the national item-type codes, the header variants of
-//     power, power-and-responsibility and government-service lists, both
-//     kinds of basis, parent items and sub-items, GB18030 files, every
-//     column they do not model kept in [Power.Extra], and rows that
-//     continue an item whose cells the spreadsheet merged.
+//     power, power-and-responsibility and government-service lists and of
+//     catalogues that give no basis, both kinds of basis, parent items and
+//     sub-items, GB18030 files, every column they do not model kept in
+//     [Power.Extra], rows that continue an item whose cells the
+//     spreadsheet merged, and cells as county and township lists write
+//     them (a duty's heading over its text, several articles or cases run
+//     together on a line).
 //   - [Responsibility] items: main duties, tasks, the responsible unit, the
 //     powers they rely on and the [Boundary] with other departments
 //     (职责边界).
