@@ -229,8 +229,8 @@ func (s *dueScan) matter(m *Matter) error {
 	}
 	next := n + 1
 	supervises := false // a Supervise is due at this scan
-	add := func(kind Kind, note int) {
-		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: owner && kind == Urge, note: uint32(note)})
+	add := func(kind Kind, note int, platform bool) {
+		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: platform, note: uint32(note)})
 		next++
 		supervises = supervises || kind == Supervise
 	}
@@ -246,7 +246,7 @@ func (s *dueScan) matter(m *Matter) error {
 				if supervisor == "" {
 					return noSupervisor()
 				}
-				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)))
+				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)), false)
 			}
 		}
 		return nil
@@ -254,57 +254,38 @@ func (s *dueScan) matter(m *Matter) error {
 	if m.State != Dispatched && m.State != Accepted && !owner {
 		return nil
 	}
-	var level int
-	var resolve bool
+	// The clock of the lead, else of the owner of a platform's matter that
+	// no unit is on; and on a platform's matter that units are on, the
+	// owner's beside its lead's: the owner's approvals of its lead's
+	// requests do not stop or extend the owner's own clock.
+	var clocks [2]pressure
+	var ownerErr error // the owner's clock beside its lead's could not be read
 	if owner {
-		report := m.Events[0]
-		report.Routes = "" // the route in force at the Report, as package grading holds the owner to
-		r, err := s.route(m, &report)
+		p, err := s.ownerClock(m)
 		if err != nil {
-			return fmt.Errorf("matters: due: %w", err)
+			return err
 		}
-		if level, resolve, err = s.ownerLevel(m, r); err != nil {
-			return fmt.Errorf("matters: due: matter %s: owner %s: %w", errtext.Quote(m.ID), errtext.Quote(m.Owner), err)
-		}
+		clocks[0] = p
 	} else {
 		r, err := s.route(m, &m.Events[h.d])
 		if err != nil {
 			return fmt.Errorf("matters: due: %w", err)
 		}
-		if level, resolve, err = s.level(m, &h, r); err != nil {
+		level, resolve, err := s.level(m, &h, r)
+		if err != nil {
 			return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
 		}
-	}
-	clock := 0 // the notes of the response clock, +1 for the resolution clock's
-	if resolve {
-		clock = 1
-	}
-	urge, overdue := clock, 2+clock
-	if owner {
-		urge, overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
-	}
-	urged, supervised := h.urged, h.supervised
-	if owner {
-		// The owner's urging of its lead, and what pressed the lead before
-		// its return, did not press the owner.
-		urged, supervised = h.ownerUrged, h.ownerSupervised
-	}
-	if level >= 1 && urged == 0 {
-		add(Urge, urge)
-	}
-	if level >= 2 && (supervised == 0 || level >= 3 && supervised < 2) {
-		if supervisor == "" {
-			return noSupervisor()
+		clock := 0 // the notes of the response clock, +1 for the resolution clock's
+		if resolve {
+			clock = 1
 		}
-		if supervised == 0 {
-			add(Supervise, overdue)
+		clocks[0] = pressure{level: level, urge: clock, overdue: 2 + clock, urged: h.urged, supervised: h.supervised}
+		if m.Platform != "" {
+			clocks[1], ownerErr = s.ownerClock(m) // an error leaves the lead's clock its events
 		}
-		if level >= 3 {
-			if s.notes[4] == "" {
-				s.notes[4] = fmt.Sprintf(noteEscalate, s.c.Supervision.EscalateDays)
-			}
-			add(Supervise, 4)
-		}
+	}
+	if !s.press(clocks[:], add, supervisor) {
+		return noSupervisor()
 	}
 	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
 		until, err := s.suspendedUntil(m, &h, days)
@@ -315,10 +296,10 @@ func (s *dueScan) matter(m *Matter) error {
 			if supervisor == "" {
 				return noSupervisor()
 			}
-			add(Supervise, s.note(fmt.Sprintf(noteSuspended, days)))
+			add(Supervise, s.note(fmt.Sprintf(noteSuspended, days)), false)
 		}
 	}
-	return nil
+	return ownerErr
 }
 
 // route returns the route the dispatch e of m followed, as RouteOf finds

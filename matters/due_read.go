@@ -12,23 +12,19 @@ import (
 type since struct {
 	d                 int // index of the latest Dispatch
 	urged, supervised int
-	// The Urges by the platform and the Supervises since the matter came
-	// back to its owner (the approval of its lead's return; else the
-	// latest dispatch): those that pressed the owner, not the lead.
-	ownerUrged, ownerSupervised int
-	accepted                    bool      // the lead accepted
-	paused                      bool      // some suspension was approved
-	answer                      *bool     // the latest answer
-	supervisedAfter             bool      // a Supervise after the latest answer
-	pausedAt                    time.Time // the latest approval of a suspension
-	pauses                      int       // the approved suspensions
-	supervisedPaused            bool      // a Supervise after it
+	accepted          bool      // the lead accepted
+	paused            bool      // some suspension was approved
+	answer            *bool     // the latest answer
+	supervisedAfter   bool      // a Supervise after the latest answer
+	pausedAt          time.Time // the latest approval of a suspension
+	pauses            int       // the approved suspensions
+	supervisedPaused  bool      // a Supervise after it
 }
 
 // read scans m's events back to the latest dispatch; d is -1 if none.
 func read(m *Matter) since {
 	s := since{d: -1}
-	answered, handedBack := false, false
+	answered := false
 	for i := len(m.Events) - 1; i >= 0; i-- {
 		e := &m.Events[i]
 		switch e.Kind {
@@ -37,14 +33,8 @@ func read(m *Matter) since {
 			return s
 		case Urge:
 			s.urged++
-			if m.Platform != "" && e.Actor == m.Platform && !handedBack {
-				s.ownerUrged++
-			}
 		case Supervise:
 			s.supervised++
-			if !handedBack {
-				s.ownerSupervised++
-			}
 			if !answered {
 				s.supervisedAfter = true
 			}
@@ -54,15 +44,12 @@ func read(m *Matter) since {
 		case Accept:
 			s.accepted = s.accepted || e.Actor == m.Lead
 		case Approve:
-			switch decided(m.Events, e) {
-			case Suspend:
+			if decided(m.Events, e) == Suspend {
 				if !s.paused {
 					s.pausedAt = e.At
 				}
 				s.paused = true
 				s.pauses++
-			case Return:
-				handedBack = true // before it, the urgings and supervisions pressed the lead
 			}
 		case Feedback:
 			if !answered && e.Satisfied != nil {

@@ -104,3 +104,55 @@ func TestFactsForPlatformStageOfResolvedMatter(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerPressedByDue: the owner of a hotline's matter that approved its
+// lead a year's extension right after its dispatch switched off
+// matters.Catalog.Due, which read the lead's clock alone once a unit was
+// on the matter: the platform graded the owner late, but never urged and
+// never supervised. Due now reads the owner's clock beside its lead's, and
+// the events it calls for, applied, count against the owner (and, a
+// supervision of the matter, against the units on it).
+func TestOwnerPressedByDue(t *testing.T) {
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	c := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{r}},
+		Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1}}
+	cal := workday.China()
+	m := replay(t, "12345-9",
+		matters.Event{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}},
+		matters.Event{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Extend, Actor: "D1", Days: 365},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"})
+	type pressed struct{ Urged, Supervised int }
+	facts := func() map[string]pressed {
+		got := map[string]pressed{}
+		for _, unit := range []string{"S1", "D1"} {
+			f, err := scoring.FactsFor(cal, m, unit, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[unit] = pressed{f.Urged, f.Supervised}
+		}
+		return got
+	}
+	if diff := cmp.Diff(map[string]pressed{"S1": {}, "D1": {}}, facts()); diff != "" {
+		t.Fatalf("before the scan: mismatch (-want +got):\n%s", diff)
+	}
+	due, err := c.Due(cal, june(30, 9, 0), []*matters.Matter{m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, e := range due {
+		kinds = append(kinds, e.Kind.String()+" by "+e.Actor)
+		if err := c.Apply(cal, m, e); err != nil {
+			t.Fatalf("applying the scan's %s: %v", e.Kind, err)
+		}
+	}
+	if diff := cmp.Diff([]string{"urge by 12345", "supervise by 督查室", "supervise by 督查室"}, kinds); diff != "" {
+		t.Errorf("due events mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]pressed{"S1": {1, 2}, "D1": {1, 2}}, facts()); diff != "" {
+		t.Errorf("after the scan's events: mismatch (-want +got):\n%s", diff)
+	}
+}
