@@ -44,7 +44,10 @@
 // [Matter.ExtendedDaysFor]); only the platform's approvals stop the
 // owner's. The owner urges its units (催办), the platform the owner, and
 // a supervising body above them supervises (督办); [Catalog.Due] says which urgings and supervisions the
-// clocks call for at an instant. Who may do what, from which states — O is
+// clocks call for at an instant — the lead's and, on a platform's matter,
+// the owner's own from the Report, before its dispatch and after, so that
+// no approval of the owner's switches off the urging and supervision of
+// the owner's own delay. Who may do what, from which states — O is
 // the Owner, P the Platform, S the Supervisor, L the Lead, U a dispatched
 // unit (the lead or a support unit), "suspended" a matter whose approved
 // suspension has not been resumed, "waiting" one with a request awaiting
@@ -166,7 +169,8 @@
 // # Performance
 //
 // [Catalog.Due] reads each matter once, from its latest event back to its
-// latest dispatch, with a few constant-time calendar lookups, and indexes
+// latest dispatch (a platform's matter once more from its Report, for its
+// owner's clock), with a few constant-time calendar lookups, and indexes
 // each revision's routes once per scan: a scan of 1,000,000 open matters
 // takes about 0.4 s on one core, and 2–2.7 s in all when it finds two
 // million events due at once and builds them (BenchmarkDue). [Catalog.Apply] adds to

@@ -56,22 +56,34 @@ const indexAbove = 64
 //     EscalateDays working days past its due time and the matter was
 //     supervised less than twice since its latest dispatch.
 //
-// A matter a platform reported for its owner and that no unit is on —
-// reported or whistled, never dispatched or returned by its lead — is
-// judged by its owner's clocks, those package grading grades the owner by
-// (package scoring's FactsFor): from the Report, on the route of the
-// governance matter list in force at the Report, the response clock until
-// the owner whistles or dispatches, and the resolution clock (the route's
-// days with those of the extensions the platform approved, in working
-// days of cal.Day()), less the suspensions the platform approved. They
-// call for the same events, counted since the matter came back to its
-// owner — the approval of its lead's return, else the Report — so that
-// what pressed the lead before its return does not count as pressing the
-// owner; the Urge is the platform's, pressing the owner it grades, and
-// only the platform's count (the owner's urging of its lead pressed the
-// lead, as scoring's FactsFor counts it). An owner that sits on a
-// hotline's matter is urged and supervised as a lead that sits on its
-// dispatch is.
+// The owner of a matter a platform reported for it is judged by its own
+// clocks too, those package grading grades the owner by (package
+// scoring's FactsFor), whether or not a unit is on the matter: from the
+// Report, on the route of the governance matter list in force at the
+// Report, the response clock until the owner whistles or dispatches, and
+// the resolution clock (the route's days with those of the extensions the
+// platform approved, in working days of cal.Day()), less the suspensions
+// the platform approved. The owner's approvals of its lead's requests
+// stop and move the lead's clocks, never its own: an owner that approves
+// its lead a year's extension, or a suspension, right after its dispatch
+// is urged and supervised all the same when its own clock calls for it.
+// They call for the same events, counted since the matter came back to
+// its owner — the approval of its lead's return, else the Report — so
+// that what pressed the lead before its return does not count as pressing
+// the owner; the Urge is the platform's, pressing the owner it grades,
+// and only the platform's count (the owner's urging of its lead pressed
+// the lead, as scoring's FactsFor counts it). An owner that sits on a
+// hotline's matter, before or after its dispatch, is urged and supervised
+// as a lead that sits on its dispatch is.
+//
+// While units are on a platform's matter, Due reads its lead's clocks and
+// its owner's side by side, and one event serves both where scoring's
+// FactsFor counts it against both: the platform's Urge (it counts against
+// the units on the matter too, as any urging while they are on it) and
+// each Supervise, whose note then names what each clock called for. The
+// owner's Urge of its lead serves the lead's clock alone. A supervision
+// the owner's clock calls for counts against the units on the matter, as
+// every supervision of a matter does while they are on it.
 //
 // A suspended matter whose suspensions since its latest dispatch — the
 // current one from its approval, and those resumed before it, each from
@@ -97,15 +109,12 @@ const indexAbove = 64
 //
 //   - a clock an approved suspension stopped. A suspension lasts until a
 //     Resume, which the lead may put off while it works (it may resume and
-//     resolve in one minute), and Due calls for nothing while it lasts
-//     but the one supervision Supervision.SuspendDays calls for: the
-//     owner or the platform that approved it resumes it when its reason
-//     is gone;
-//   - the clock of the owner of a platform's matter once a unit is on it:
-//     the lead's clocks are supervised then, and a supervision counts
-//     against the owner too (scoring.FactsFor's Supervised, as an urging
-//     by the platform does); the platform grades the owner's delay with a
-//     Progress of its own (package grading).
+//     resolve in one minute), and Due calls for nothing on that clock
+//     while it lasts but the one supervision Supervision.SuspendDays
+//     calls for: the owner or the platform that approved it resumes it
+//     when its reason is gone. (The clock of the owner of a platform's
+//     matter, which only the platform's approvals stop, runs on, and Due
+//     reads it.)
 //
 // Nil matters, and matters with no dispatch or that a lead returned and
 // that await a new dispatch — but for a platform's — are skipped. A
@@ -119,11 +128,14 @@ const indexAbove = 64
 // or whose supervision is due with no supervisor on record or in the
 // catalog ([ErrActor]: a Supervise by no one), is left out (its urging
 // still returned) and named in the error, which joins one error per such
-// matter (the first 100, then a count). It panics on a nil catalog or
-// calendar.
+// matter (the first 100, then a count); one whose owner's clock alone,
+// beside its lead's, cannot be read is named, and what its lead's clocks
+// call for returned. It panics on a nil catalog or calendar.
 //
 // Due reads each matter once, from its latest event back to its latest
-// dispatch, with a few calendar lookups: see the package's benchmarks.
+// dispatch, and a platform's matter once more from its Report for its
+// owner's clock, with a few calendar lookups: see the package's
+// benchmarks.
 func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
