@@ -177,6 +177,9 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 			actor = m.Platform
 		}
 		out[j] = Event{Matter: m.ID, Seq: int(d.seq), At: at, Kind: Kind(d.kind), Actor: actor, Note: s.notes[d.note]}
+		if d.owner {
+			out[j].Units = []string{m.Owner}
+		}
 	}
 	return out, errors.Join(errs...)
 }
@@ -201,6 +204,7 @@ type due struct {
 	seq      int32
 	kind     uint8
 	platform bool   // an Urge by the platform
+	owner    bool   // it names the owner in Units, pressing the owner alone
 	note     uint32 // index in dueScan.notes
 }
 
@@ -240,11 +244,15 @@ func (s *dueScan) matter(m *Matter) error {
 		return nil
 	}
 	next := n + 1
-	supervises := false // a Supervise is due at this scan
-	add := func(kind Kind, note int, platform bool) {
-		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: platform, note: uint32(note)})
+	supervises := false // a Supervise that presses the lead is due at this scan
+	ownerOnly := -1     // the index in s.due of the first Supervise due at this scan that names the owner alone
+	add := func(kind Kind, note int, platform, owner bool) {
+		if kind == Supervise && owner && ownerOnly < 0 {
+			ownerOnly = len(s.due)
+		}
+		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: platform, owner: owner, note: uint32(note)})
 		next++
-		supervises = supervises || kind == Supervise
+		supervises = supervises || kind == Supervise && !owner
 	}
 	supervisor := s.supervisor(m)
 	noSupervisor := func() error {
@@ -258,7 +266,7 @@ func (s *dueScan) matter(m *Matter) error {
 				if supervisor == "" {
 					return noSupervisor()
 				}
-				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)), false)
+				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)), false, false)
 			}
 		}
 		return nil
@@ -294,6 +302,7 @@ func (s *dueScan) matter(m *Matter) error {
 		clocks[0] = pressure{level: level, urge: clock, overdue: 2 + clock, urged: h.urged, supervised: h.supervised}
 		if m.Platform != "" {
 			clocks[1], ownerErr = s.ownerClock(m) // an error leaves the lead's clock its events
+			clocks[1].names = true
 		}
 	}
 	if !s.press(clocks[:], add, supervisor) {
@@ -308,7 +317,14 @@ func (s *dueScan) matter(m *Matter) error {
 			if supervisor == "" {
 				return noSupervisor()
 			}
-			add(Supervise, s.note(fmt.Sprintf(noteSuspended, days)), false)
+			note := s.note(fmt.Sprintf(noteSuspended, days))
+			if d := ownerOnly; d >= 0 {
+				// The owner's supervision serves for the suspension's,
+				// and presses every unit on the matter now.
+				s.due[d].owner, s.due[d].note = false, uint32(s.joined([]int{int(s.due[d].note), note}))
+			} else {
+				add(Supervise, note, false, false)
+			}
 		}
 	}
 	return ownerErr

@@ -9,7 +9,7 @@ import (
 // This file holds what the clocks that [Catalog.Due] reads call for: the
 // lead's from its dispatch, and, on a platform's matter, the owner's from
 // the Report, whether or not a unit is on the matter, with one event for
-// both where one serves both.
+// both where one serves both and it presses both.
 
 // pressure is what one clock calls for at a scan, and what already
 // pressed the unit it runs for.
@@ -18,6 +18,7 @@ type pressure struct {
 	urge, overdue     int  // the indexes in dueScan.notes of its urging's and its first supervision's notes
 	urged, supervised int  // the Urges and Supervises that pressed the unit already
 	platform          bool // its Urge is the platform's, pressing the owner
+	names             bool // its events name the owner in Units: the owner's clock beside its lead's
 }
 
 // supervises returns how many Supervises the clock calls for beyond those
@@ -63,19 +64,23 @@ func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
 }
 
 // pressedOwner returns the Urges by the platform and the Supervises of m
-// since it came back to its owner: the approval of its lead's latest
-// return (退单), else the Report. Before that return they pressed the
-// lead, and the owner's own urging of its lead presses the lead alone
-// (package scoring's FactsFor counts them so).
+// that pressed its owner ([Event.Presses]) since it came back to the
+// owner: the approval of its lead's latest return (退单), else the
+// Report. Before that return they pressed the lead, and the owner's own
+// urging of its lead, and an urging or a supervision that names other
+// units alone, press those units (package scoring's FactsFor counts them
+// so).
 func pressedOwner(m *Matter) (urged, supervised int) {
 	for i := len(m.Events) - 1; i >= 0; i-- {
 		switch e := &m.Events[i]; e.Kind {
 		case Urge:
-			if e.Actor == m.Platform {
+			if e.Actor == m.Platform && e.Presses(m.Owner) {
 				urged++
 			}
 		case Supervise:
-			supervised++
+			if e.Presses(m.Owner) {
+				supervised++
+			}
 		case Approve:
 			if decided(m.Events, e) == Return && m.Events[e.Ref-1].Actor == leadAt(m.Events, e.Ref-1) {
 				return urged, supervised
@@ -96,35 +101,36 @@ func leadAt(events []Event, i int) string {
 	return ""
 }
 
-// press appends the Urge and the Supervises that the clocks call for, one
-// event for every clock that calls for it at this scan: an Urge by the
-// platform presses the owner and its lead alike, as does a Supervise (see
-// package scoring's FactsFor), so that the lead's clock and the owner's
-// calling at one scan make one event, whose note names both. The Urge is
-// the platform's when a clock that calls for it is the owner's, else the
-// owner's. It returns false, having appended the Urge alone, if a
-// Supervise is due and there is no supervisor to make it.
-func (s *dueScan) press(clocks []pressure, add func(Kind, int, bool), supervisor string) bool {
-	var notes [2]int
-	k, platform := 0, false
-	for i := range clocks {
-		if c := &clocks[i]; c.level >= 1 && c.urged == 0 {
-			notes[k], k = c.urge, k+1
-			platform = platform || c.platform
-		}
-	}
-	if k > 0 {
-		add(Urge, s.joined(notes[:k]), platform)
-	}
+// press appends the Urges and the Supervises that the clocks call for.
+// Each clock that calls for an Urge has its own, by its own actor — the
+// owner urging its lead for the lead's clock, the platform urging the
+// owner for the owner's — which presses whom it is for: the owner's
+// urging presses the units on the matter (Units empty, as the lead's
+// clock alone has always called for it), the platform's beside it the
+// owner alone (Units naming the owner). A Supervise, the supervisor's
+// whichever clock calls for it, serves every clock that calls for one at
+// this scan: with empty Units, pressing every unit on the matter, where
+// the lead's clock calls, its note naming what each clock called for;
+// naming the owner alone where only the owner's clock beside its lead's
+// calls, so that the departments on the matter, on time on their own
+// clocks, are not pressed for the owner's delay. It returns false, having
+// appended the Urges alone, if a Supervise is due and there is no
+// supervisor to make it.
+func (s *dueScan) press(clocks []pressure, add func(kind Kind, note int, platform, names bool), supervisor string) bool {
 	n := 0
 	for i := range clocks {
-		n = max(n, clocks[i].supervises())
+		c := &clocks[i]
+		if c.level >= 1 && c.urged == 0 {
+			add(Urge, c.urge, c.platform, c.names)
+		}
+		n = max(n, c.supervises())
 	}
 	if n > 0 && supervisor == "" {
 		return false
 	}
 	for j := range n {
-		k = 0
+		var notes [2]int
+		k, names := 0, true
 		for i := range clocks {
 			c := &clocks[i]
 			if j >= c.supervises() {
@@ -137,8 +143,9 @@ func (s *dueScan) press(clocks []pressure, add func(Kind, int, bool), supervisor
 			if k == 0 || notes[0] != note {
 				notes[k], k = note, k+1
 			}
+			names = names && c.names
 		}
-		add(Supervise, s.joined(notes[:k]), false)
+		add(Supervise, s.joined(notes[:k]), false, names)
 	}
 	return true
 }

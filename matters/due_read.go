@@ -9,6 +9,8 @@ import (
 // events since its latest dispatch.
 
 // since is what Due reads of a matter's history after its latest dispatch.
+// The Urges and Supervises it counts are those that pressed the lead
+// ([Event.Presses]): one that named the owner alone did not.
 type since struct {
 	d                 int // index of the latest Dispatch
 	urged, supervised int
@@ -32,8 +34,13 @@ func read(m *Matter) since {
 			s.d = i
 			return s
 		case Urge:
-			s.urged++
+			if e.Presses(m.Lead) {
+				s.urged++
+			}
 		case Supervise:
+			if !e.Presses(m.Lead) {
+				continue
+			}
 			s.supervised++
 			if !answered {
 				s.supervisedAfter = true

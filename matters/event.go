@@ -78,3 +78,14 @@ func (e Event) clone() Event {
 	}
 	return e
 }
+
+// Presses reports whether e, an Urge or a Supervise, presses unit: its
+// Units are empty (it presses every unit on the matter) or name unit. It
+// is false for any other kind. It says nothing of whether unit was on the
+// matter when e came, nor whether its actor's urging counts against unit:
+// package scoring's FactsFor counts against the owner of a platform's
+// matter the platform's urgings alone, and against a dispatched unit
+// those while it is on the matter.
+func (e *Event) Presses(unit string) bool {
+	return (e.Kind == Urge || e.Kind == Supervise) && (len(e.Units) == 0 || slices.Contains(e.Units, unit))
+}

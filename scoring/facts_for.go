@@ -150,11 +150,11 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 				returned = asked // its answer to the whistle, now that it is approved
 			}
 		case matters.Urge:
-			if on {
+			if on && e.Presses(unit) {
 				f.Urged++
 			}
 		case matters.Supervise:
-			if on {
+			if on && e.Presses(unit) {
 				f.Supervised++
 			}
 		case matters.Reply:
@@ -212,11 +212,13 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts, done bool) (F
 		case matters.Return:
 			f.Returned = f.Returned || e.Actor == m.Owner
 		case matters.Urge:
-			if e.Actor == m.Platform {
+			if e.Actor == m.Platform && e.Presses(m.Owner) {
 				f.Urged++
 			}
 		case matters.Supervise:
-			f.Supervised++
+			if e.Presses(m.Owner) {
+				f.Supervised++
+			}
 		case matters.Reply:
 			f.Replied = true
 		case matters.Resolve:
