@@ -37,7 +37,9 @@ const indexAbove = 64
 // order returned, with [Catalog.Apply] or [Matter.Apply]: each at at, with
 // the next Seq of its matter, a Note that says why, by the matter's owner
 // (Urge; the platform's, pressing the owner, below) or supervisor
-// (Supervise: the matter's, else Supervision.Supervisor). A host may run it as often as it likes — every
+// (Supervise: the matter's, else Supervision.Supervisor), with Units
+// naming whom it presses where that is not every unit on the matter
+// (below). A host may run it as often as it likes — every
 // hour — and apply what it returns; run again at the same instant after
 // that, it returns nothing more: each threshold calls for its event once
 // per dispatch.
@@ -49,12 +51,15 @@ const indexAbove = 64
 // extensions only). The furthest of them calls for:
 //
 //  1. an Urge, when 75% of its limit is used (Status's ThreeQuarters) and
-//     the matter was not urged since its latest dispatch;
-//  2. a Supervise, when it is overdue (Status's Overdue) and the matter was
+//     the lead was not urged since its latest dispatch;
+//  2. a Supervise, when it is overdue (Status's Overdue) and the lead was
 //     not supervised since its latest dispatch;
 //  3. a second Supervise (escalation, 升级督办), when it is Supervision.
-//     EscalateDays working days past its due time and the matter was
+//     EscalateDays working days past its due time and the lead was
 //     supervised less than twice since its latest dispatch.
+//
+// (An urging or a supervision presses the lead unless it names other
+// units alone: [Event.Presses].)
 //
 // The owner of a matter a platform reported for it is judged by its own
 // clocks too, those package grading grades the owner by (package
@@ -77,20 +82,41 @@ const indexAbove = 64
 // as a lead that sits on its dispatch is.
 //
 // While units are on a platform's matter, Due reads its lead's clocks and
-// its owner's side by side, and one event serves both where scoring's
-// FactsFor counts it against both: the platform's Urge (it counts against
-// the units on the matter too, as any urging while they are on it) and
-// each Supervise, whose note then names what each clock called for. The
-// owner's Urge of its lead serves the lead's clock alone. A supervision
-// the owner's clock calls for counts against the units on the matter, as
-// every supervision of a matter does while they are on it.
+// its owner's side by side, and each event says whom it presses (its
+// Units, which scoring's FactsFor counts it against; see [Event]):
+//
+//   - what the lead's clock alone calls for names no one, as before the
+//     owner's clock was read: the owner's Urge presses the units it
+//     dispatched to (an owner's urging never counts against the owner),
+//     and a Supervise every unit on the matter, the owner too;
+//   - what the owner's clock alone calls for names the owner — the
+//     platform's Urge and the supervisor's Supervise — so that the
+//     departments on the matter, on time on their own clocks, are not
+//     graded down for the sub-district's delay;
+//   - where both call at one scan for an Urge, the actors differ (the
+//     owner urging its lead, the platform the owner) and there are two
+//     Urges, the owner's naming no one, the platform's naming the owner;
+//     for a Supervise, the supervisor's for both, one event names no one,
+//     pressing every unit on the matter, and its note names what each
+//     clock called for.
+//
+// Each clock counts the urgings and supervisions that pressed the unit it
+// runs for ([Event.Presses]): one that named the owner alone serves the
+// owner's clock, not its lead's, and the lead is urged and supervised in
+// its turn when its own clock calls. (The owner is pressed, too, by a
+// supervision its lead's clock alone calls for, as it always was: an
+// owner late on its own clock and then its lead on its own is supervised
+// once for each.) What the owner's clock calls for while no unit is on
+// the matter names no one: the owner is all that is on it.
 //
 // A suspended matter whose suspensions since its latest dispatch — the
 // current one from its approval, and those resumed before it, each from
 // its approval to its resume — have lasted more than
-// Supervision.SuspendDays working days calls for a Supervise, unless it
-// was supervised since the current suspension's approval, or the clocks
-// call for one at the same scan: a suspension resumed and approved again
+// Supervision.SuspendDays working days calls for a Supervise, unless its
+// lead was supervised since the current suspension's approval, or the
+// clocks call for one that presses the lead at the same scan (one that
+// the owner's clock alone calls for then serves for it too, naming no
+// one, its note naming both): a suspension resumed and approved again
 // at once, in pieces shorter than the limit, is held to the one limit,
 // and each suspension approved once the limit is used is supervised. That supervision counts as any other
 // since the latest dispatch: a lead overdue after its resume is not
