@@ -43,8 +43,18 @@
 // lead's clock, never the owner's own ([Matter.RunningFor],
 // [Matter.ExtendedDaysFor]); only the platform's approvals stop the
 // owner's. The owner urges its units (催办), the platform the owner, and
-// a supervising body above them supervises (督办); [Catalog.Due] says which urgings and supervisions the
-// clocks call for at an instant. Who may do what, from which states — O is
+// a supervising body above them supervises (督办); an urging or a
+// supervision presses the units it names (its Units: dispatched units
+// still on the matter, the owner of a platform's matter), or every unit
+// on the matter where it names none, as they all did before they could
+// name any, and package scoring counts it against those alone.
+// [Catalog.Due] says which urgings and supervisions the clocks call for
+// at an instant — the lead's and, on a platform's matter, the owner's own
+// from the Report, before its dispatch and after, so that no approval of
+// the owner's switches off the urging and supervision of the owner's own
+// delay, and what the owner's clock alone calls for while units are on
+// the matter names the owner, so that departments on time on their own
+// clocks are not graded down for the sub-district's delay. Who may do what, from which states — O is
 // the Owner, P the Platform, S the Supervisor, L the Lead, U a dispatched
 // unit (the lead or a support unit), "suspended" a matter whose approved
 // suspension has not been resumed, "waiting" one with a request awaiting
@@ -66,8 +76,8 @@
 //	重办        reopen     O, P                             resolved                                    → accepted
 //	结案        close      O                                resolved, reported; not waiting              → closed
 //	回访        feedback   P; O if no P                     resolved, closed                            a second answer names the first (ref) and says why
-//	催办        urge       O, P                             dispatched, accepted; P: also reported, whistled   —
-//	督办        supervise  S; if none, any unit but O, P, U  dispatched, accepted, resolved, closed; with P also reported, whistled   the first records S
+//	催办        urge       O, P                             dispatched, accepted; P: also reported, whistled   — (units: whom it presses, U or O of a matter with P; none: all)
+//	督办        supervise  S; if none, any unit but O, P, U  dispatched, accepted, resolved, closed; with P also reported, whistled   the first records S (units as urge)
 //	答复        reply      L, O                             dispatched, accepted, resolved, closed       —
 //
 // [Matter.Apply] is a pure state machine over a matter's own history.
@@ -166,7 +176,8 @@
 // # Performance
 //
 // [Catalog.Due] reads each matter once, from its latest event back to its
-// latest dispatch, with a few constant-time calendar lookups, and indexes
+// latest dispatch (a platform's matter once more from its Report, for its
+// owner's clock), with a few constant-time calendar lookups, and indexes
 // each revision's routes once per scan: a scan of 1,000,000 open matters
 // takes about 0.4 s on one core, and 2–2.7 s in all when it finds two
 // million events due at once and builds them (BenchmarkDue). [Catalog.Apply] adds to

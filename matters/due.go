@@ -37,7 +37,9 @@ const indexAbove = 64
 // order returned, with [Catalog.Apply] or [Matter.Apply]: each at at, with
 // the next Seq of its matter, a Note that says why, by the matter's owner
 // (Urge; the platform's, pressing the owner, below) or supervisor
-// (Supervise: the matter's, else Supervision.Supervisor). A host may run it as often as it likes — every
+// (Supervise: the matter's, else Supervision.Supervisor), with Units
+// naming whom it presses where that is not every unit on the matter
+// (below). A host may run it as often as it likes — every
 // hour — and apply what it returns; run again at the same instant after
 // that, it returns nothing more: each threshold calls for its event once
 // per dispatch.
@@ -49,36 +51,72 @@ const indexAbove = 64
 // extensions only). The furthest of them calls for:
 //
 //  1. an Urge, when 75% of its limit is used (Status's ThreeQuarters) and
-//     the matter was not urged since its latest dispatch;
-//  2. a Supervise, when it is overdue (Status's Overdue) and the matter was
+//     the lead was not urged since its latest dispatch;
+//  2. a Supervise, when it is overdue (Status's Overdue) and the lead was
 //     not supervised since its latest dispatch;
 //  3. a second Supervise (escalation, 升级督办), when it is Supervision.
-//     EscalateDays working days past its due time and the matter was
+//     EscalateDays working days past its due time and the lead was
 //     supervised less than twice since its latest dispatch.
 //
-// A matter a platform reported for its owner and that no unit is on —
-// reported or whistled, never dispatched or returned by its lead — is
-// judged by its owner's clocks, those package grading grades the owner by
-// (package scoring's FactsFor): from the Report, on the route of the
-// governance matter list in force at the Report, the response clock until
-// the owner whistles or dispatches, and the resolution clock (the route's
-// days with those of the extensions the platform approved, in working
-// days of cal.Day()), less the suspensions the platform approved. They
-// call for the same events, counted since the matter came back to its
-// owner — the approval of its lead's return, else the Report — so that
-// what pressed the lead before its return does not count as pressing the
-// owner; the Urge is the platform's, pressing the owner it grades, and
-// only the platform's count (the owner's urging of its lead pressed the
-// lead, as scoring's FactsFor counts it). An owner that sits on a
-// hotline's matter is urged and supervised as a lead that sits on its
-// dispatch is.
+// (An urging or a supervision presses the lead unless it names other
+// units alone: [Event.Presses].)
+//
+// The owner of a matter a platform reported for it is judged by its own
+// clocks too, those package grading grades the owner by (package
+// scoring's FactsFor), whether or not a unit is on the matter: from the
+// Report, on the route of the governance matter list in force at the
+// Report, the response clock until the owner whistles or dispatches, and
+// the resolution clock (the route's days with those of the extensions the
+// platform approved, in working days of cal.Day()), less the suspensions
+// the platform approved. The owner's approvals of its lead's requests
+// stop and move the lead's clocks, never its own: an owner that approves
+// its lead a year's extension, or a suspension, right after its dispatch
+// is urged and supervised all the same when its own clock calls for it.
+// They call for the same events, counted since the matter came back to
+// its owner — the approval of its lead's return, else the Report — so
+// that what pressed the lead before its return does not count as pressing
+// the owner; the Urge is the platform's, pressing the owner it grades,
+// and only the platform's count (the owner's urging of its lead pressed
+// the lead, as scoring's FactsFor counts it). An owner that sits on a
+// hotline's matter, before or after its dispatch, is urged and supervised
+// as a lead that sits on its dispatch is.
+//
+// While units are on a platform's matter, Due reads its lead's clocks and
+// its owner's side by side, and each event says whom it presses (its
+// Units, which scoring's FactsFor counts it against; see [Event]):
+//
+//   - what the lead's clock alone calls for names no one, as before the
+//     owner's clock was read: the owner's Urge presses the units it
+//     dispatched to (an owner's urging never counts against the owner),
+//     and a Supervise every unit on the matter, the owner too;
+//   - what the owner's clock alone calls for names the owner — the
+//     platform's Urge and the supervisor's Supervise — so that the
+//     departments on the matter, on time on their own clocks, are not
+//     graded down for the sub-district's delay;
+//   - where both call at one scan for an Urge, the actors differ (the
+//     owner urging its lead, the platform the owner) and there are two
+//     Urges, the owner's naming no one, the platform's naming the owner;
+//     for a Supervise, the supervisor's for both, one event names no one,
+//     pressing every unit on the matter, and its note names what each
+//     clock called for.
+//
+// Each clock counts the urgings and supervisions that pressed the unit it
+// runs for ([Event.Presses]): one that named the owner alone serves the
+// owner's clock, not its lead's, and the lead is urged and supervised in
+// its turn when its own clock calls. (The owner is pressed, too, by a
+// supervision its lead's clock alone calls for, as it always was: an
+// owner late on its own clock and then its lead on its own is supervised
+// once for each.) What the owner's clock calls for while no unit is on
+// the matter names no one: the owner is all that is on it.
 //
 // A suspended matter whose suspensions since its latest dispatch — the
 // current one from its approval, and those resumed before it, each from
 // its approval to its resume — have lasted more than
-// Supervision.SuspendDays working days calls for a Supervise, unless it
-// was supervised since the current suspension's approval, or the clocks
-// call for one at the same scan: a suspension resumed and approved again
+// Supervision.SuspendDays working days calls for a Supervise, unless its
+// lead was supervised since the current suspension's approval, or the
+// clocks call for one that presses the lead at the same scan (one that
+// the owner's clock alone calls for then serves for it too, naming no
+// one, its note naming both): a suspension resumed and approved again
 // at once, in pieces shorter than the limit, is held to the one limit,
 // and each suspension approved once the limit is used is supervised. That supervision counts as any other
 // since the latest dispatch: a lead overdue after its resume is not
@@ -97,15 +135,12 @@ const indexAbove = 64
 //
 //   - a clock an approved suspension stopped. A suspension lasts until a
 //     Resume, which the lead may put off while it works (it may resume and
-//     resolve in one minute), and Due calls for nothing while it lasts
-//     but the one supervision Supervision.SuspendDays calls for: the
-//     owner or the platform that approved it resumes it when its reason
-//     is gone;
-//   - the clock of the owner of a platform's matter once a unit is on it:
-//     the lead's clocks are supervised then, and a supervision counts
-//     against the owner too (scoring.FactsFor's Supervised, as an urging
-//     by the platform does); the platform grades the owner's delay with a
-//     Progress of its own (package grading).
+//     resolve in one minute), and Due calls for nothing on that clock
+//     while it lasts but the one supervision Supervision.SuspendDays
+//     calls for: the owner or the platform that approved it resumes it
+//     when its reason is gone. (The clock of the owner of a platform's
+//     matter, which only the platform's approvals stop, runs on, and Due
+//     reads it.)
 //
 // Nil matters, and matters with no dispatch or that a lead returned and
 // that await a new dispatch — but for a platform's — are skipped. A
@@ -119,11 +154,14 @@ const indexAbove = 64
 // or whose supervision is due with no supervisor on record or in the
 // catalog ([ErrActor]: a Supervise by no one), is left out (its urging
 // still returned) and named in the error, which joins one error per such
-// matter (the first 100, then a count). It panics on a nil catalog or
-// calendar.
+// matter (the first 100, then a count); one whose owner's clock alone,
+// beside its lead's, cannot be read is named, and what its lead's clocks
+// call for returned. It panics on a nil catalog or calendar.
 //
 // Due reads each matter once, from its latest event back to its latest
-// dispatch, with a few calendar lookups: see the package's benchmarks.
+// dispatch, and a platform's matter once more from its Report for its
+// owner's clock, with a few calendar lookups: see the package's
+// benchmarks.
 func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
@@ -165,6 +203,9 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 			actor = m.Platform
 		}
 		out[j] = Event{Matter: m.ID, Seq: int(d.seq), At: at, Kind: Kind(d.kind), Actor: actor, Note: s.notes[d.note]}
+		if d.owner {
+			out[j].Units = []string{m.Owner}
+		}
 	}
 	return out, errors.Join(errs...)
 }
@@ -189,6 +230,7 @@ type due struct {
 	seq      int32
 	kind     uint8
 	platform bool   // an Urge by the platform
+	owner    bool   // it names the owner in Units, pressing the owner alone
 	note     uint32 // index in dueScan.notes
 }
 
@@ -228,11 +270,15 @@ func (s *dueScan) matter(m *Matter) error {
 		return nil
 	}
 	next := n + 1
-	supervises := false // a Supervise is due at this scan
-	add := func(kind Kind, note int) {
-		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: owner && kind == Urge, note: uint32(note)})
+	supervises := false // a Supervise that presses the lead is due at this scan
+	ownerOnly := -1     // the index in s.due of the first Supervise due at this scan that names the owner alone
+	add := func(kind Kind, note int, platform, owner bool) {
+		if kind == Supervise && owner && ownerOnly < 0 {
+			ownerOnly = len(s.due)
+		}
+		s.due = append(s.due, due{matter: s.i, seq: int32(next), kind: uint8(kind), platform: platform, owner: owner, note: uint32(note)})
 		next++
-		supervises = supervises || kind == Supervise
+		supervises = supervises || kind == Supervise && !owner
 	}
 	supervisor := s.supervisor(m)
 	noSupervisor := func() error {
@@ -246,7 +292,7 @@ func (s *dueScan) matter(m *Matter) error {
 				if supervisor == "" {
 					return noSupervisor()
 				}
-				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)))
+				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)), false, false)
 			}
 		}
 		return nil
@@ -254,57 +300,39 @@ func (s *dueScan) matter(m *Matter) error {
 	if m.State != Dispatched && m.State != Accepted && !owner {
 		return nil
 	}
-	var level int
-	var resolve bool
+	// The clock of the lead, else of the owner of a platform's matter that
+	// no unit is on; and on a platform's matter that units are on, the
+	// owner's beside its lead's: the owner's approvals of its lead's
+	// requests do not stop or extend the owner's own clock.
+	var clocks [2]pressure
+	var ownerErr error // the owner's clock beside its lead's could not be read
 	if owner {
-		report := m.Events[0]
-		report.Routes = "" // the route in force at the Report, as package grading holds the owner to
-		r, err := s.route(m, &report)
+		p, err := s.ownerClock(m)
 		if err != nil {
-			return fmt.Errorf("matters: due: %w", err)
+			return err
 		}
-		if level, resolve, err = s.ownerLevel(m, r); err != nil {
-			return fmt.Errorf("matters: due: matter %s: owner %s: %w", errtext.Quote(m.ID), errtext.Quote(m.Owner), err)
-		}
+		clocks[0] = p
 	} else {
 		r, err := s.route(m, &m.Events[h.d])
 		if err != nil {
 			return fmt.Errorf("matters: due: %w", err)
 		}
-		if level, resolve, err = s.level(m, &h, r); err != nil {
+		level, resolve, err := s.level(m, &h, r)
+		if err != nil {
 			return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
 		}
-	}
-	clock := 0 // the notes of the response clock, +1 for the resolution clock's
-	if resolve {
-		clock = 1
-	}
-	urge, overdue := clock, 2+clock
-	if owner {
-		urge, overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
-	}
-	urged, supervised := h.urged, h.supervised
-	if owner {
-		// The owner's urging of its lead, and what pressed the lead before
-		// its return, did not press the owner.
-		urged, supervised = h.ownerUrged, h.ownerSupervised
-	}
-	if level >= 1 && urged == 0 {
-		add(Urge, urge)
-	}
-	if level >= 2 && (supervised == 0 || level >= 3 && supervised < 2) {
-		if supervisor == "" {
-			return noSupervisor()
+		clock := 0 // the notes of the response clock, +1 for the resolution clock's
+		if resolve {
+			clock = 1
 		}
-		if supervised == 0 {
-			add(Supervise, overdue)
+		clocks[0] = pressure{level: level, urge: clock, overdue: 2 + clock, urged: h.urged, supervised: h.supervised}
+		if m.Platform != "" {
+			clocks[1], ownerErr = s.ownerClock(m) // an error leaves the lead's clock its events
+			clocks[1].names = true
 		}
-		if level >= 3 {
-			if s.notes[4] == "" {
-				s.notes[4] = fmt.Sprintf(noteEscalate, s.c.Supervision.EscalateDays)
-			}
-			add(Supervise, 4)
-		}
+	}
+	if !s.press(clocks[:], add, supervisor) {
+		return noSupervisor()
 	}
 	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
 		until, err := s.suspendedUntil(m, &h, days)
@@ -315,10 +343,17 @@ func (s *dueScan) matter(m *Matter) error {
 			if supervisor == "" {
 				return noSupervisor()
 			}
-			add(Supervise, s.note(fmt.Sprintf(noteSuspended, days)))
+			note := s.note(fmt.Sprintf(noteSuspended, days))
+			if d := ownerOnly; d >= 0 {
+				// The owner's supervision serves for the suspension's,
+				// and presses every unit on the matter now.
+				s.due[d].owner, s.due[d].note = false, uint32(s.joined([]int{int(s.due[d].note), note}))
+			} else {
+				add(Supervise, note, false, false)
+			}
 		}
 	}
-	return nil
+	return ownerErr
 }
 
 // route returns the route the dispatch e of m followed, as RouteOf finds

@@ -26,7 +26,14 @@ import (
 // days an Extend asks for. Ref is the Seq of the event this one answers:
 // the request an Approve or Deny decides, the earlier answer a Feedback
 // corrects. Supervisor is, for a Report, the body above the owner that may
-// supervise the matter (督办).
+// supervise the matter (督办). Units is, for an Urge (催办) or a Supervise
+// (督办), the units it presses — each on the matter (its lead or a support
+// unit not since returned, or the owner of a platform's matter) and not
+// its actor — and none (nil) presses every unit on the matter, as every
+// urging and supervision did before Units had a meaning on them, so that
+// journals written before read and grade as they did ([Event.Presses];
+// package scoring's FactsFor counts an urging or supervision only against
+// the units it presses).
 //
 // Fields that an event's Kind does not use are kept in the history but
 // have no effect. [Matter.Apply] says which events are legal when.
@@ -77,4 +84,15 @@ func (e Event) clone() Event {
 		e.Solved = &s
 	}
 	return e
+}
+
+// Presses reports whether e, an Urge or a Supervise, presses unit: its
+// Units are empty (it presses every unit on the matter) or name unit. It
+// is false for any other kind. It says nothing of whether unit was on the
+// matter when e came, nor whether its actor's urging counts against unit:
+// package scoring's FactsFor counts against the owner of a platform's
+// matter the platform's urgings alone, and against a dispatched unit
+// those while it is on the matter.
+func (e *Event) Presses(unit string) bool {
+	return (e.Kind == Urge || e.Kind == Supervise) && (len(e.Units) == 0 || slices.Contains(e.Units, unit))
 }

@@ -196,6 +196,8 @@ func TestHardening(t *testing.T) {
 			}
 		}},
 		hardening.Method("matters.Matter.Clone", samples.Matters(), func(m *matters.Matter) { _ = m.Clone() }),
+		hardening.Method("matters.Event.Presses", []*matters.Event{{}, {Kind: matters.Urge}, {Kind: matters.Supervise, Units: make([]string, 3)},
+			{Kind: matters.Kind(-1), Units: []string{hardening.Huge, hardening.BadUTF8}}}, func(e *matters.Event) { _, _ = e.Presses(""), e.Presses(hardening.Huge) }),
 		{Name: "matters.Replay", Run: func(c *hardening.Caller) {
 			for i, es := range [][]matters.Event{nil, {}, {{}}, make([]matters.Event, 100000), samples.Matters()[2].Events} {
 				c.Call(fmt.Sprintf("Replay(events %d)", i), func() {

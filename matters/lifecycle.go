@@ -142,6 +142,10 @@ const MaxExtendDays = 365
 //     owner sits on it: [Catalog.Due]).
 //     On a matter with no supervisor on record, any unit but O, P and the
 //     dispatched units may, and becomes its Supervisor.
+//   - An Urge's or a Supervise's Units, if given, are the units it
+//     presses, distinct and non-empty, each U or, on a matter with a
+//     platform, O, and none of them its actor (else [ErrInvalid], naming
+//     the unit); none presses every unit on the matter.
 //   - Reply (答复), by L or O, from Dispatched, Accepted, Resolved or
 //     Closed: needs Note, the answer given to the citizen.
 //

@@ -638,6 +638,11 @@ func FuzzApply(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 7})
 	f.Add([]byte{0, 5, 0, 1, 1, 0, 0, 0, 2, 0, 0, 7, 3, 1, 0, 0, 5, 1, 0, 0, 8, 1, 0, 0})
 	f.Add([]byte{0, 0, 2, 3, 11, 0, 1, 1, 0, 255, 255, 255})
+	// A hotline's matter dispatched to one lead: the hotline urges the
+	// owner alone, the supervisor supervises it, the owner urges its lead,
+	// then a unit off the matter, then the hotline the lead and a support
+	// unit never dispatched to (Units on an Urge or a Supervise).
+	f.Add([]byte{1, 6, 4, 8, 2, 1, 4, 0, 3, 1, 4, 9, 16, 6, 4, 8, 17, 5, 4, 8, 16, 1, 4, 9, 16, 1, 4, 12, 16, 6, 4, 24})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m := &matters.Matter{}
 		last := t0

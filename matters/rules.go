@@ -122,18 +122,14 @@ func (r *rules) check() {
 		if len(e.Units) == 0 {
 			r.payload("a dispatch needs units, lead first")
 		}
-		for i, u := range e.Units {
+		r.eachUnit("dispatched", func(i int, u string) {
 			switch {
-			case u == "":
-				r.payload("units[%d] is empty", i)
-			case slices.Index(e.Units, u) < i:
-				r.payload("unit %s is dispatched twice", u)
 			case u == m.Owner || u == m.Platform && m.Platform != "":
 				r.payload("units[%d] %s is the matter's owner or platform: a matter is dispatched to the units it grades, never to itself", i, u)
 			case u == m.Supervisor && m.Supervisor != "":
 				r.payload("units[%d] %s is the matter's supervisor: the body that supervises the units is never one of them", i, u)
 			}
-		}
+		})
 	case Accept:
 		if !r.in(Dispatched, Accepted) {
 			r.wrongState("from dispatched or accepted")
@@ -201,6 +197,7 @@ func (r *rules) check() {
 			r.wrongState("from dispatched or accepted (by the platform also from reported or whistled)")
 		}
 		r.actor(r.owner || r.platform, "only the owner or the platform")
+		r.pressed()
 	case Supervise:
 		if !r.in(Dispatched, Accepted, Resolved, Closed) && !(m.Platform != "" && r.in(Reported, Whistled)) {
 			r.wrongState("once dispatched (a platform's matter also from reported or whistled)")
@@ -210,6 +207,7 @@ func (r *rules) check() {
 		} else {
 			r.actor(!r.owner && !r.platform && !r.unit, "a unit above the owner, neither the owner, the platform nor a dispatched unit,")
 		}
+		r.pressed()
 	case Reply:
 		if !r.in(Dispatched, Accepted, Resolved, Closed) {
 			r.wrongState("once dispatched")
@@ -219,4 +217,38 @@ func (r *rules) check() {
 			r.payload("a reply needs the answer given to the citizen (note)")
 		}
 	}
+}
+
+// eachUnit checks that each of the event's Units is set and named once
+// (else "unit U is <what> twice"), and hands the others to check with
+// their index.
+func (r *rules) eachUnit(what string, check func(i int, u string)) {
+	for i, u := range r.e.Units {
+		switch {
+		case u == "":
+			r.payload("units[%d] is empty", i)
+		case slices.Index(r.e.Units, u) < i:
+			r.payload("unit %s is %s twice", u, what)
+		default:
+			check(i, u)
+		}
+	}
+}
+
+// pressed checks the Units of an Urge or a Supervise, the units it
+// presses (none: every unit on the matter): each on the matter — its lead
+// or a support unit, dispatched to it and not since returned, or the
+// owner of a platform's matter, whom the platform grades — named once,
+// and not the event's actor.
+func (r *rules) pressed() {
+	m, e := r.m, &r.e
+	r.eachUnit("named", func(i int, u string) {
+		switch {
+		case u == e.Actor:
+			r.payload("units[%d] %s is the %s's actor: an urging or a supervision presses others", i, u, e.Kind)
+		case u != m.Lead && !slices.Contains(m.Support, u) && (m.Platform == "" || u != m.Owner):
+			r.payload("units[%d] %s is not on the matter: an urging or a supervision presses units dispatched to it and not since returned, or the owner of a platform's matter; %s",
+				i, u, m.who())
+		}
+	})
 }

@@ -39,9 +39,10 @@ type Supervision struct {
 	// approved it may resume it at any time; the limit is for the
 	// suspension that no one resumes, such as the one an owner approved
 	// for its own lead on a hotline's matter, which stops the lead's
-	// clocks and so every supervision of the matter while the owner's
-	// clock runs on — and for the same suspension resumed and approved
-	// again in short pieces, which count together.
+	// clocks and so their supervision (the owner's own clock, which its
+	// approval does not stop, [Catalog.Due] reads all the same) — and for
+	// the same suspension resumed and approved again in short pieces,
+	// which count together.
 	SuspendDays int `json:"suspendDays,omitempty"`
 }
 

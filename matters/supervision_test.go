@@ -282,6 +282,16 @@ func TestDueOncePerThreshold(t *testing.T) {
 		{"a denied extension", slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead),
 			withDays(tev(at(3, 4, 11, 0), matters.Extend, lead), 2), tev(at(3, 4, 11, 0), matters.Deny, owner)}),
 			map[matters.Kind][]time.Time{matters.Urge: {at(3, 8, 3, 0)}, matters.Supervise: {at(3, 11, 9, 15), at(3, 12, 9, 15)}}},
+		// A hotline's matter reported Monday 09:00 and dispatched a working
+		// day later: the owner's clock, from the Report, reaches each
+		// threshold a day before its lead's (the times of the second row,
+		// a day on). The hotline's urging and the first supervision press
+		// the owner alone, late on its own clock; its lead is urged and
+		// supervised a day later on its own, the owner's escalation and its
+		// lead's first supervision one event pressing both.
+		{"a hotline's matter dispatched a day late", []matters.Event{tev(at(3, 4, 9, 0), matters.Report, hotline, owner),
+			tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 5, 9, 0), matters.Dispatch, owner, lead, sup1), tev(at(3, 5, 10, 0), matters.Accept, lead)},
+			map[matters.Kind][]time.Time{matters.Urge: {at(3, 8, 3, 0), at(3, 11, 3, 0)}, matters.Supervise: {at(3, 11, 9, 15), at(3, 12, 9, 15), at(3, 13, 9, 15)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -315,6 +325,8 @@ func TestDueOncePerThreshold(t *testing.T) {
 }
 
 func withDays(e matters.Event, days int) matters.Event { e.Days = days; return e }
+
+func units(e matters.Event, units ...string) matters.Event { e.Units = units; return e }
 
 func TestDueCases(t *testing.T) {
 	c := supervisedCatalog()
@@ -463,6 +475,8 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 	c := supervisedCatalog()
 	report := tev(at(3, 4, 9, 0), matters.Report, hotline, owner)
 	report.Supervisor = supervisor
+	ownerExtended := slices.Concat([]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead),
+		tev(at(3, 4, 11, 0), matters.Accept, lead), withDays(tev(at(3, 4, 11, 0), matters.Extend, lead), 365), tev(at(3, 4, 11, 0), matters.Approve, owner)})
 	for _, tt := range []struct {
 		name   string
 		events []matters.Event
@@ -493,6 +507,50 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 				{matters.Urge, hotline, "临期催办：平台转办事项的办结时限已用 75%"},
 				{matters.Supervise, supervisor, "超期督办：平台转办事项的办结超过时限"},
 				{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}},
+		// The owner dispatched at once and approved its lead a year's
+		// extension: the lead's clock runs to next March, but the
+		// owner's, which only the hotline's approvals extend, ran out on
+		// 11 March. Due read the lead's clock alone once a unit was on
+		// the matter, and called for nothing all year.
+		// The events name the owner: its lead, on time on its own clock,
+		// is not pressed for the owner's delay.
+		{"the owner approved its lead a year's extension: the owner's own clock still calls, by the hotline, the supervisor",
+			ownerExtended, at(6, 3, 9, 0), []got{
+				{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, presses(supervisor, owner), "超期督办：平台转办事项的办结超过时限"},
+				{matters.Supervise, presses(supervisor, owner), "升级督办：超期后又逾 1 个工作日"}}},
+		// Dispatched at the Report: the lead's clock and the owner's call
+		// at one scan. Each urging is its own actor's and presses whom it
+		// is for — the owner's its lead, the hotline's the owner — and one
+		// supervision, the supervisor's for both, presses both.
+		{"dispatched at the Report, never resolved: an urging each, one supervision for both clocks",
+			[]matters.Event{report, tev(at(3, 4, 9, 0), matters.Whistle, owner), tev(at(3, 4, 9, 0), matters.Dispatch, owner, lead),
+				tev(at(3, 4, 9, 30), matters.Accept, lead)}, at(3, 20, 9, 0), []got{
+				{matters.Urge, owner, "临期催办：办结时限已用 75%"},
+				{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, supervisor, "超期督办：办结超过时限；超期督办：平台转办事项的办结超过时限"},
+				{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}},
+		// The owner's time ran out on 11 March 09:00, the lead's, from
+		// 8 March, runs to the 15th: the owner is supervised, and not
+		// urged again — the hotline urged it before its dispatch.
+		{"urged by the hotline before its dispatch, late after it: supervised, not urged again",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 7, 9, 0), matters.Urge, hotline),
+				tev(at(3, 8, 9, 0), matters.Dispatch, owner, lead), tev(at(3, 8, 10, 0), matters.Accept, lead)}, at(3, 11, 15, 0), []got{
+				{matters.Supervise, presses(supervisor, owner), "超期督办：平台转办事项的办结超过时限"}}},
+		// The hotline urged and the supervisor supervised the owner alone:
+		// the lead's clock, overdue on the 15th, is pressed in its turn.
+		{"the owner pressed alone, then its lead late on its own clock: the lead is urged and supervised",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 8, 9, 0), matters.Dispatch, owner, lead),
+				tev(at(3, 8, 10, 0), matters.Accept, lead), units(tev(at(3, 8, 10, 0), matters.Urge, hotline), owner),
+				units(tev(at(3, 11, 10, 0), matters.Supervise, supervisor), owner)}, at(3, 15, 9, 30), []got{
+				{matters.Urge, owner, "临期催办：办结时限已用 75%"},
+				{matters.Supervise, supervisor, "超期督办：办结超过时限；升级督办：超期后又逾 1 个工作日"}}},
+		// A support unit's return brings the matter back to no one: the
+		// supervision before it still counts for the owner.
+		{"supervised, then a support unit's return approved: the owner is not supervised again",
+			slices.Concat(ownerExtended[:2], []matters.Event{tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead, sup1)}, ownerExtended[3:],
+				[]matters.Event{tev(at(3, 11, 10, 0), matters.Urge, hotline), tev(at(3, 11, 10, 0), matters.Supervise, supervisor)},
+				tapproved(at(3, 11, 11, 0), matters.Return, sup1)), at(3, 11, 12, 0), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			scanOnce(t, c, timed(t, slices.Clone(tt.events)...), tt.now, tt.want)
@@ -500,11 +558,52 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 	}
 }
 
-// got is what a test asks of an event Due returns.
+// TestDueOwnerClockUnread: when the owner's clock beside its lead's cannot
+// be read — no governance matter list was in force at the Report, though
+// the dispatch recorded the one it followed — the matter is named in the
+// error and the events its lead's clock calls for are returned all the
+// same.
+func TestDueOwnerClockUnread(t *testing.T) {
+	c := supervisedCatalog()
+	c.Directory.Version = "2024"
+	c.Directory.Adoption = published(at(3, 10, 0, 0))
+	dispatch := tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead)
+	dispatch.Routes = "2024"
+	m := timed(t, tev(at(3, 4, 9, 0), matters.Report, hotline, owner), tev(at(3, 4, 9, 30), matters.Whistle, owner), dispatch)
+	due, err := c.Due(workday.China(), at(3, 4, 13, 0), []*matters.Matter{m})
+	if !errors.Is(err, matters.ErrNoRevision) || !strings.Contains(err.Error(), `matter "M-1"`) {
+		t.Errorf("error %v; want one naming the matter, wrapping ErrNoRevision", err)
+	}
+	var out []got
+	for _, e := range due {
+		out = append(out, gotOf(&e))
+	}
+	if diff := cmp.Diff([]got{{matters.Urge, owner, "临期催办：应哨时限已用 75%"}}, out); diff != "" {
+		t.Errorf("due events mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// got is what a test asks of an event Due returns: its Kind, its Actor
+// followed by " → " and the Units it presses where it names them (see
+// presses), and its Note.
 type got struct {
 	Kind  matters.Kind
 	Actor string
 	Note  string
+}
+
+// gotOf returns what a test asks of e.
+func gotOf(e *matters.Event) got {
+	return got{e.Kind, presses(e.Actor, e.Units...), e.Note}
+}
+
+// presses returns what got holds of an urging or a supervision by actor
+// that names units.
+func presses(actor string, units ...string) string {
+	if len(units) == 0 {
+		return actor
+	}
+	return actor + " → " + strings.Join(units, "、")
 }
 
 // scanOnce runs c.Due over m at now and applies what it returns, which
@@ -518,7 +617,7 @@ func scanOnce(t *testing.T, c *matters.Catalog, m *matters.Matter, now time.Time
 	}
 	var out []got
 	for _, e := range due {
-		out = append(out, got{e.Kind, e.Actor, e.Note})
+		out = append(out, gotOf(&e))
 		if err := c.Apply(cal, m, e); err != nil {
 			t.Fatalf("applying the scan's %s: %v", e.Kind, err)
 		}
@@ -541,8 +640,14 @@ func scanOnce(t *testing.T, c *matters.Catalog, m *matters.Matter, now time.Time
 // setting keeps the old behaviour.
 func TestDueSuspendedTooLong(t *testing.T) {
 	report := tev(at(3, 4, 9, 0), matters.Report, hotline, owner)
-	hotlineMatter := []matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead),
+	ownClock := []matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead),
 		tev(at(3, 4, 11, 0), matters.Accept, lead), tev(at(3, 5, 9, 0), matters.Suspend, lead), tev(at(3, 5, 10, 0), matters.Approve, owner)}
+	// The owner's own clock, which the suspension its approval does not
+	// stop, calls for its urging and supervisions from 11 March (see
+	// TestDueOwnerOfPlatformMatter); the hotline extended it by 60 working
+	// days, so that the rows below see the suspension's supervision alone.
+	hotlineMatter := slices.Concat(ownClock[:4], []matters.Event{withDays(tev(at(3, 4, 12, 0), matters.Extend, owner), 60),
+		tev(at(3, 4, 12, 0), matters.Approve, hotline)}, ownClock[4:])
 	ownMatter := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)},
 		tapproved(at(3, 5, 9, 0), matters.Suspend, lead))
 	// 10 working days from Tuesday 5 March 10:00 is Tuesday 19 March 10:00.
@@ -555,6 +660,13 @@ func TestDueSuspendedTooLong(t *testing.T) {
 		want   []got
 	}{
 		{"a hotline's matter, its lead's suspension approved by the owner, six weeks on", 10, hotlineMatter, at(4, 15, 9, 0), long},
+		// Its owner's clock ran out on 11 March: the first supervision it
+		// calls for serves for the suspension's too, and so presses every
+		// unit on the matter; the escalation presses the owner alone.
+		{"a hotline's matter whose owner's own clock ran out, six weeks on", 10, ownClock, at(4, 15, 9, 0), []got{
+			{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+			{matters.Supervise, supervisor, "超期督办：平台转办事项的办结超过时限；挂起超期督办：挂起已逾 10 个工作日"},
+			{matters.Supervise, presses(supervisor, owner), "升级督办：超期后又逾 1 个工作日"}}},
 		{"a sub-district's matter, its lead's suspension approved by the owner, six weeks on", 10, ownMatter, at(4, 15, 9, 0), long},
 		{"at the limit", 10, hotlineMatter, at(3, 19, 10, 0), nil},
 		{"a minute past the limit", 10, hotlineMatter, at(3, 19, 10, 1), long},

@@ -40,9 +40,14 @@ import (
 //     cal.Day(); a route with no resolution limit has none however
 //     extended.
 //   - Returned reports a Return (退单) the unit asked for, approved or not;
-//     Urged and Supervised count the Urge and Supervise events while the
-//     unit was on the matter (from a Dispatch naming it to one that does
-//     not, or to the approval of its return); Replied reports a Reply by
+//     Urged and Supervised count the Urge and Supervise events that
+//     pressed the unit — that name it in their Units, or name no one
+//     (every unit on the matter, as before they could name any:
+//     matters.Event.Presses) — while it was on the matter (from a
+//     Dispatch naming it to one that does not, or to the approval of its
+//     return), the owner's urgings and the platform's alike, so that an
+//     urging or a supervision of the owner alone for its own delay does
+//     not count against the units on time on theirs; Replied reports a Reply by
 //     the unit; Stage is the matter's Progress count (分时段); Final reports
 //     a matter resolved or closed whose history does not end with a
 //     Progress: the facts of a stage are never Final, though the platform
@@ -64,7 +69,9 @@ import (
 // owner approves its lead's requests, and its own approvals do not stop
 // or extend its own clock; Responded and Resolved say whether those
 // happened; Returned reports that the owner asked to hand the matter back;
-// Urged counts the platform's urgings and Supervised every supervision;
+// Urged counts the platform's urgings and Supervised the supervisions that
+// pressed the owner (that name it, or no one: the owner's urging of its
+// units never counts against it, nor what names other units alone);
 // Replied reports any Reply on the matter. Its route r is the one the
 // owner is held to, which its own dispatch must not choose: package
 // grading passes the route in force when the platform reported the matter.
@@ -150,11 +157,11 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 				returned = asked // its answer to the whistle, now that it is approved
 			}
 		case matters.Urge:
-			if on {
+			if on && e.Presses(unit) {
 				f.Urged++
 			}
 		case matters.Supervise:
-			if on {
+			if on && e.Presses(unit) {
 				f.Supervised++
 			}
 		case matters.Reply:
@@ -212,11 +219,13 @@ func ownerFacts(cal *workday.Calendar, m *matters.Matter, f Facts, done bool) (F
 		case matters.Return:
 			f.Returned = f.Returned || e.Actor == m.Owner
 		case matters.Urge:
-			if e.Actor == m.Platform {
+			if e.Actor == m.Platform && e.Presses(m.Owner) {
 				f.Urged++
 			}
 		case matters.Supervise:
-			f.Supervised++
+			if e.Presses(m.Owner) {
+				f.Supervised++
+			}
 		case matters.Reply:
 			f.Replied = true
 		case matters.Resolve:

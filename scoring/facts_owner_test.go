@@ -104,3 +104,115 @@ func TestFactsForPlatformStageOfResolvedMatter(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerPressedByDue: the owner of a hotline's matter that approved its
+// lead a year's extension right after its dispatch switched off
+// matters.Catalog.Due, which read the lead's clock alone once a unit was
+// on the matter: the platform graded the owner late, but never urged and
+// never supervised. Due now reads the owner's clock beside its lead's, and
+// the events it calls for, applied, count against the owner. They name the
+// owner (Units): the lead, on time on its own clock, is not pressed for
+// the owner's delay, as every urging and supervision of the matter while
+// it was on it pressed it before.
+func TestOwnerPressedByDue(t *testing.T) {
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	c := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{r}},
+		Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1}}
+	cal := workday.China()
+	m := replay(t, "12345-9",
+		matters.Event{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}},
+		matters.Event{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Extend, Actor: "D1", Days: 365},
+		matters.Event{At: june(1, 11, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"})
+	type pressed struct{ Urged, Supervised int }
+	facts := func() map[string]pressed {
+		got := map[string]pressed{}
+		for _, unit := range []string{"S1", "D1"} {
+			f, err := scoring.FactsFor(cal, m, unit, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[unit] = pressed{f.Urged, f.Supervised}
+		}
+		return got
+	}
+	if diff := cmp.Diff(map[string]pressed{"S1": {}, "D1": {}}, facts()); diff != "" {
+		t.Fatalf("before the scan: mismatch (-want +got):\n%s", diff)
+	}
+	due, err := c.Due(cal, june(30, 9, 0), []*matters.Matter{m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, e := range due {
+		kinds = append(kinds, e.Kind.String()+" by "+e.Actor)
+		if err := c.Apply(cal, m, e); err != nil {
+			t.Fatalf("applying the scan's %s: %v", e.Kind, err)
+		}
+	}
+	if diff := cmp.Diff([]string{"urge by 12345", "supervise by 督查室", "supervise by 督查室"}, kinds); diff != "" {
+		t.Errorf("due events mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]pressed{"S1": {1, 2}, "D1": {}}, facts()); diff != "" {
+		t.Errorf("after the scan's events: mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestFactsForPressedUnits: an Urge or a Supervise counts against the
+// units it names (Units), or against every unit on the matter when it
+// names none, as every one did before; the rules of whose urging counts
+// stay — the owner's against the units it dispatched to, the platform's
+// against them and the owner — and so does the rule that a unit off the
+// matter is pressed by nothing.
+func TestFactsForPressedUnits(t *testing.T) {
+	r := matters.Route{Type: "违法建设", Lead: "D1", Respond: 4 * time.Hour, ResolveDays: 3}
+	base := []matters.Event{
+		{At: june(1, 9, 0), Kind: matters.Report, Actor: "12345", Type: "违法建设", Units: []string{"S1"}},
+		{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1", "D2"}},
+		{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"},
+	}
+	press := func(kind matters.Kind, actor string, units ...string) matters.Event {
+		return matters.Event{At: june(2, 9, 0), Kind: kind, Actor: actor, Units: units}
+	}
+	type pressed struct{ Urged, Supervised int }
+	for _, tt := range []struct {
+		name   string
+		events []matters.Event
+		want   map[string]pressed
+	}{
+		{"none named: every unit on the matter, as before", []matters.Event{press(matters.Urge, "12345"), press(matters.Urge, "S1"), press(matters.Supervise, "督查室")},
+			map[string]pressed{"S1": {1, 1}, "D1": {2, 1}, "D2": {2, 1}}},
+		{"the owner named alone", []matters.Event{press(matters.Urge, "12345", "S1"), press(matters.Supervise, "督查室", "S1")},
+			map[string]pressed{"S1": {1, 1}, "D1": {}, "D2": {}}},
+		{"the lead named", []matters.Event{press(matters.Urge, "12345", "D1"), press(matters.Urge, "S1", "D1"), press(matters.Supervise, "督查室", "D1")},
+			map[string]pressed{"S1": {}, "D1": {2, 1}, "D2": {}}},
+		{"the owner and a support unit named", []matters.Event{press(matters.Urge, "12345", "S1", "D2"), press(matters.Supervise, "督查室", "D2", "S1")},
+			map[string]pressed{"S1": {1, 1}, "D1": {}, "D2": {1, 1}}},
+		// The owner's urging of its lead never counted against the owner.
+		{"the owner urges its units, naming them", []matters.Event{press(matters.Urge, "S1", "D1", "D2")},
+			map[string]pressed{"S1": {}, "D1": {1, 0}, "D2": {1, 0}}},
+		// After its return was approved the support unit is off the
+		// matter: an urging and a supervision naming no one press the
+		// units still on it.
+		{"a support unit pressed after its return", []matters.Event{
+			{At: june(1, 12, 0), Kind: matters.Return, Actor: "D2"}, {At: june(1, 13, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"},
+			press(matters.Urge, "12345"), press(matters.Supervise, "督查室")},
+			map[string]pressed{"S1": {1, 1}, "D1": {1, 1}, "D2": {}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := replay(t, "12345-10", slices.Concat(base, tt.events)...)
+			got := map[string]pressed{}
+			for unit := range tt.want {
+				f, err := scoring.FactsFor(workday.China(), m, unit, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[unit] = pressed{f.Urged, f.Supervised}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,168 @@
+package matters
+
+import (
+	"fmt"
+
+	"github.com/qingdan/qingdan/internal/errtext"
+)
+
+// This file holds what the clocks that [Catalog.Due] reads call for: the
+// lead's from its dispatch, and, on a platform's matter, the owner's from
+// the Report, whether or not a unit is on the matter, with one event for
+// both where one serves both and it presses both.
+
+// pressure is what one clock calls for at a scan, and what already
+// pressed the unit it runs for.
+type pressure struct {
+	level             int  // 0 under 75%, 1 at 75%, 2 overdue, 3 escalated (see dueScan.level)
+	urge, overdue     int  // the indexes in dueScan.notes of its urging's and its first supervision's notes
+	urged, supervised int  // the Urges and Supervises that pressed the unit already
+	platform          bool // its Urge is the platform's, pressing the owner
+	names             bool // its events name the owner in Units: the owner's clock beside its lead's
+}
+
+// supervises returns how many Supervises the clock calls for beyond those
+// made: one when overdue, a second when escalated.
+func (p *pressure) supervises() int {
+	want := 0
+	if p.level >= 2 {
+		want = 1
+	}
+	if p.level >= 3 {
+		want = 2
+	}
+	return max(0, want-p.supervised)
+}
+
+// ownerClock returns what the clock of the owner of m, a platform's
+// matter, calls for: on the route in force at the Report (package grading
+// holds the owner to it, not to the one its own dispatch chose), with the
+// urgings by the platform and the supervisions since the matter came back
+// to the owner.
+func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
+	report := m.Events[0]
+	report.Routes = ""
+	r, err := s.route(m, &report)
+	if err != nil {
+		return pressure{}, fmt.Errorf("matters: due: %w", err)
+	}
+	level, resolve, err := s.ownerLevel(m, r)
+	if err != nil {
+		return pressure{}, fmt.Errorf("matters: due: matter %s: owner %s: %w", errtext.Quote(m.ID), errtext.Quote(m.Owner), err)
+	}
+	p := pressure{level: level, platform: true}
+	if level == 0 {
+		return p, nil
+	}
+	clock := 0
+	if resolve {
+		clock = 1
+	}
+	p.urge, p.overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
+	p.urged, p.supervised = pressedOwner(m)
+	return p, nil
+}
+
+// pressedOwner returns the Urges by the platform and the Supervises of m
+// that pressed its owner ([Event.Presses]) since it came back to the
+// owner: the approval of its lead's latest return (退单), else the
+// Report. Before that return they pressed the lead, and the owner's own
+// urging of its lead, and an urging or a supervision that names other
+// units alone, press those units (package scoring's FactsFor counts them
+// so).
+func pressedOwner(m *Matter) (urged, supervised int) {
+	for i := len(m.Events) - 1; i >= 0; i-- {
+		switch e := &m.Events[i]; e.Kind {
+		case Urge:
+			if e.Actor == m.Platform && e.Presses(m.Owner) {
+				urged++
+			}
+		case Supervise:
+			if e.Presses(m.Owner) {
+				supervised++
+			}
+		case Approve:
+			if decided(m.Events, e) == Return && m.Events[e.Ref-1].Actor == leadAt(m.Events, e.Ref-1) {
+				return urged, supervised
+			}
+		}
+	}
+	return urged, supervised
+}
+
+// leadAt returns the lead that the latest Dispatch before events[i] named,
+// or "".
+func leadAt(events []Event, i int) string {
+	for ; i >= 0; i-- {
+		if e := &events[i]; e.Kind == Dispatch && len(e.Units) > 0 {
+			return e.Units[0]
+		}
+	}
+	return ""
+}
+
+// press appends the Urges and the Supervises that the clocks call for.
+// Each clock that calls for an Urge has its own, by its own actor — the
+// owner urging its lead for the lead's clock, the platform urging the
+// owner for the owner's — which presses whom it is for: the owner's
+// urging presses the units on the matter (Units empty, as the lead's
+// clock alone has always called for it), the platform's beside it the
+// owner alone (Units naming the owner). A Supervise, the supervisor's
+// whichever clock calls for it, serves every clock that calls for one at
+// this scan: with empty Units, pressing every unit on the matter, where
+// the lead's clock calls, its note naming what each clock called for;
+// naming the owner alone where only the owner's clock beside its lead's
+// calls, so that the departments on the matter, on time on their own
+// clocks, are not pressed for the owner's delay. It returns false, having
+// appended the Urges alone, if a Supervise is due and there is no
+// supervisor to make it.
+func (s *dueScan) press(clocks []pressure, add func(kind Kind, note int, platform, names bool), supervisor string) bool {
+	n := 0
+	for i := range clocks {
+		c := &clocks[i]
+		if c.level >= 1 && c.urged == 0 {
+			add(Urge, c.urge, c.platform, c.names)
+		}
+		n = max(n, c.supervises())
+	}
+	if n > 0 && supervisor == "" {
+		return false
+	}
+	for j := range n {
+		var notes [2]int
+		k, names := 0, true
+		for i := range clocks {
+			c := &clocks[i]
+			if j >= c.supervises() {
+				continue
+			}
+			note := c.overdue
+			if c.supervised+j > 0 {
+				note = s.escalation()
+			}
+			if k == 0 || notes[0] != note {
+				notes[k], k = note, k+1
+			}
+			names = names && c.names
+		}
+		add(Supervise, s.joined(notes[:k]), false, names)
+	}
+	return true
+}
+
+// escalation returns the index of the escalation's note.
+func (s *dueScan) escalation() int {
+	if s.notes[4] == "" {
+		s.notes[4] = fmt.Sprintf(noteEscalate, s.c.Supervision.EscalateDays)
+	}
+	return 4
+}
+
+// joined returns the index of the note of an event that the clocks with
+// the notes at these indexes call for: the one note, else theirs joined.
+func (s *dueScan) joined(notes []int) int {
+	if len(notes) == 1 {
+		return notes[0]
+	}
+	return s.note(s.notes[notes[0]] + "；" + s.notes[notes[1]])
+}
