@@ -29,7 +29,9 @@ func BenchmarkApplyChecked(b *testing.B) {
 // few seconds), four in five accepted by their lead. The histories are
 // built as Matter.Apply builds them, without applying each event, so that
 // a million build in a second; the first few are checked against Replay.
-func openMatters(b testing.TB, n int, until time.Time) []*matters.Matter {
+// With reported, every matter is one the hotline reported for the owner,
+// whose own clock from the Report Due reads beside its lead's.
+func openMatters(b testing.TB, n int, until time.Time, reported bool) []*matters.Matter {
 	cal := workday.China()
 	from, err := cal.AddDays(until, -10)
 	if err != nil {
@@ -50,6 +52,10 @@ func openMatters(b testing.TB, n int, until time.Time) []*matters.Matter {
 			m.State = matters.Accepted
 			m.Events = append(m.Events, matters.Event{Matter: id, Seq: 4, At: d.Add(time.Hour), Kind: matters.Accept, Actor: lead})
 		}
+		if reported {
+			m.Platform = hotline
+			m.Events[0].Actor, m.Events[0].Units = hotline, []string{owner}
+		}
 		ms[i] = m
 	}
 	for _, m := range ms[:10] {
@@ -68,11 +74,18 @@ func openMatters(b testing.TB, n int, until time.Time) []*matters.Matter {
 // were applied, which finds only what the hour brought: the steady state
 // of a host that runs Due every hour.
 func BenchmarkDue(b *testing.B) {
+	b.Run("dispatched", func(b *testing.B) { benchDue(b, false) })
+	// Every matter a hotline's, two clocks read for each.
+	b.Run("hotline", func(b *testing.B) { benchDue(b, true) })
+}
+
+// benchDue runs BenchmarkDue's scans, over hotline matters if reported.
+func benchDue(b *testing.B, reported bool) {
 	const n = 1_000_000
 	c := supervisedCatalog()
 	cal := workday.China()
 	until := at(6, 28, 9, 0)
-	ms := openMatters(b, n, until)
+	ms := openMatters(b, n, until, reported)
 	b.Run("first", func(b *testing.B) {
 		var due []matters.Event
 		b.ReportAllocs()
