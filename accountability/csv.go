@@ -113,7 +113,7 @@ type PowerReader struct {
 //     body's name does, in 部, 局, 委, 会, 院, 厅, 办, 府, 司, 中心, 中央,
 //     人大, 联, …) or several, joint, with spaces or "、" between them
 //     ("中共中央办公厅 国务院办公厅", up to 60 characters in all); a verb
-//     that ends so (签署, 承办) is none, nor a clause ("根据…"). A note
+//     that ends so (签署, 承办) is none, nor a clause ("根据…", "贯彻落实党中央"). A note
 //     in parentheses after them ("《…条例》(2011年国务院令第588号)第十八条",
 //     "(…)" or "（…）", with parentheses of its own counted) is the basis's
 //     Note, without the parentheses (one never closed is not a note). Then

@@ -174,14 +174,18 @@ func isBasisPrefix(s string) bool {
 // congresses (全国人大) and of federations (中国残联).
 var bodyEnds = []string{"部", "委", "会", "局", "署", "院", "厅", "办", "室", "府", "司", "中心", "银行", "中央", "人大", "联"}
 
-// notBodies are the verbs that end as a body's name does (签署, 承办):
-// a name ending in one is a clause, not a body.
-var notBodies = []string{"签署", "部署", "承办", "督办", "交办", "代办", "协办", "照办", "主办", "举办", "查办", "转办", "领会", "体会", "开会"}
+// notBodies are the verbs and phrases that end as a body's name does
+// (签署, 承办, 以人民为中心): a name ending in one is a clause, not a body.
+var notBodies = []string{"签署", "部署", "承办", "督办", "交办", "代办", "协办", "照办", "主办", "举办", "查办", "转办", "领会", "体会", "开会", "为中心"}
+
+// clauseStarts are the words a clause that cites a law begins with, as
+// no body's name does: in accordance with (根据, 依照, …) or carrying out
+// (贯彻, 落实, 遵照, 遵循: "贯彻落实党中央《…》").
+var clauseStarts = []string{"根据", "依据", "依照", "按照", "参照", "贯彻", "落实", "遵照", "遵循"}
 
 // isBody reports whether s is a body's name: 2 to 30 Chinese characters,
 // ending as a body's name ends (bodyEnds) and not in a verb (执行, 施行,
-// 签署: notBodies), and not beginning as a clause does (根据, 依据, 依照,
-// 按照, 参照).
+// 签署: notBodies), and not beginning as a clause does (clauseStarts).
 func isBody(s string) bool {
 	if n := utf8.RuneCountInString(s); n < 2 || n > 30 {
 		return false
@@ -191,7 +195,7 @@ func isBody(s string) bool {
 			return false
 		}
 	}
-	for _, w := range []string{"根据", "依据", "依照", "按照", "参照"} {
+	for _, w := range clauseStarts {
 		if strings.HasPrefix(s, w) {
 			return false
 		}

@@ -48,6 +48,12 @@ func TestReadBasisForms(t *testing.T) {
 		{"外交部、、财政部《法》", Basis{Law: "外交部、、财政部《法》"}},
 		{"、外交部《法》", Basis{Law: "、外交部《法》"}},
 		{"国务院关于印发《纲要》的通知", Basis{Law: "国务院关于印发《纲要》的通知"}},
+		// Clauses that end as the new ends do (中央, 中心): carrying out
+		// a body's act is no issuer.
+		{"贯彻落实党中央《意见》", Basis{Law: "贯彻落实党中央《意见》"}},
+		{"落实国务院《决定》第一条", Basis{Law: "落实国务院《决定》第一条"}},
+		{"遵照省人民政府《办法》", Basis{Law: "遵照省人民政府《办法》"}},
+		{"坚持以人民为中心《意见》", Basis{Law: "坚持以人民为中心《意见》"}},
 	}
 	for _, tt := range tests {
 		got := parseBasis(tt.line, "")

@@ -349,3 +349,45 @@ func TestDecodeTextRefusal(t *testing.T) {
 		t.Errorf("Decode = %v, %v %v", err, v.Code, v.Codes)
 	}
 }
+
+// TestDecodeKeepsFirstRefusal: where encoding/json stopped at a value
+// other than a refused text (a scalar written in a string, a type that
+// decodes itself), a text refused after it is not the error: Decode
+// returns encoding/json's, not one about a later value with another
+// sentinel; a refusal met inside a type that decodes itself through
+// Decode is still named by its whole path.
+func TestDecodeKeepsFirstRefusal(t *testing.T) {
+	var v outer
+	err := Decode([]byte(`{"q":"x","code":"c"}`), &v)
+	if err == nil || errors.Is(err, errCode) || !strings.Contains(err.Error(), ",string") {
+		t.Errorf(`Decode({"q":"x","code":"c"}) = %v, want encoding/json's refusal of "x" for q`, err)
+	}
+	var n nested
+	err = Decode([]byte(`{"inner":{"codes":["a","z"]}}`), &n)
+	if !errors.Is(err, errCode) || !strings.HasSuffix(err.Error(), " at inner.codes[1]") {
+		t.Errorf("Decode(nested) = %v, want an error wrapping %v at inner.codes[1]", err, errCode)
+	}
+}
+
+// nested holds a type that decodes itself through Decode, with a code in
+// it.
+type nested struct {
+	Inner *ownCodes `json:"inner"`
+}
+
+type ownCodes struct{ Codes []code }
+
+type ownCodesJSON struct {
+	Codes []code `json:"codes"`
+}
+
+var _ = Wire[ownCodes, ownCodesJSON]()
+
+func (o *ownCodes) UnmarshalJSON(b []byte) error {
+	var w ownCodesJSON
+	if err := Decode(b, &w); err != nil {
+		return fmt.Errorf("own codes: %w", err)
+	}
+	o.Codes = w.Codes
+	return nil
+}

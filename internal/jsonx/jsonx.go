@@ -72,13 +72,32 @@ func Decode(data []byte, v any) error {
 		// A type that reads itself from text (an enum) refused its string,
 		// and encoding/json names no path: check again, having each such
 		// type read its string, to find the value and name its path. Sound
-		// input never pays for this second pass.
+		// input never pays for this second pass. What the pass finds is
+		// the error only if it is the refusal encoding/json stopped at,
+		// not a later value's after another refusal (of a type that
+		// decodes itself, say).
 		c := checker{data: data, texts: true}
-		if terr := c.check(planOf(reflect.TypeOf(v))); terr != nil {
+		if terr := c.check(planOf(reflect.TypeOf(v))); terr != nil && sameRefusal(err, terr) {
 			return terr
 		}
 	}
 	return err
+}
+
+// sameRefusal reports whether err, encoding/json's, is the refusal that
+// the second pass of [Decode] found, terr: the text type's error itself,
+// or, from a type that decodes itself through Decode, that error named by
+// its path inside the type. The refusals are compared by their text, for
+// the second pass has a new value of the type read the string again.
+func sameRefusal(err, terr error) bool {
+	te, ok := terr.(*textError)
+	if !ok {
+		return false
+	}
+	if inner, ok := errors.AsType[*textError](err); ok {
+		return inner.err.Error() == te.err.Error()
+	}
+	return err.Error() == te.err.Error()
 }
 
 // errEmpty is the error for an input that holds no JSON value.
