@@ -101,7 +101,8 @@ type PowerReader struct {
 //     kept whole as [Power.LiabilityHeading], not as a case; where that
 //     line holds the cases too ("…应承担相应责任：1.x；2.y"), the heading is
 //     its text up to the colon that "1." or "1、" follows, and the rest
-//     its cases. A line that numbers several cases on it
+//     its cases, if they are two or more ("第十条：1、2款规定的" is one
+//     case). A line that numbers several cases on it
 //     ("1.未按规定受理的；2.…；3.…") is split as a line of duties is
 //     (below).
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with

@@ -201,7 +201,8 @@ func parseDuty(l string) Duty {
 func parseLiabilities(ls []string) (heading string, cases []string) {
 	if stripNumber(ls[0]) == ls[0] {
 		if h, rest, ok := cutCasesHeading(ls[0]); ok {
-			if cases = readCases(rest, ls[1:]); len(cases) > 0 {
+			// Two cases at least: "第十条：1、2款规定的" is no heading.
+			if cases = readCases(rest, ls[1:]); len(cases) > 1 {
 				return h, cases
 			}
 		}

@@ -238,7 +238,8 @@ func TestReadPublishedForms(t *testing.T) {
 				"行政处罚,丙,《法》,有下列情形的：1.5万元以上的\n" +
 				"行政处罚,丁,《法》,1.有下列情形的：1.x\n" +
 				"行政处罚,戊,《法》,依照第五条：罚款：1.x；2.y\n" +
-				"行政处罚,己,《法》,有下列情形的：1. 2.\n",
+				"行政处罚,己,《法》,有下列情形的：1. 2.\n" +
+				"行政处罚,庚,《法》,因违反《条例》第十条：1、2款规定的\n",
 			want: []Power{
 				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
 					LiabilityHeading: "因不履行职责,有下列情形的,应承担相应责任：", Liabilities: []string{"未按规定受理的；", "收受贿赂的。"}},
@@ -253,6 +254,9 @@ func TestReadPublishedForms(t *testing.T) {
 				// No case follows: the line is one case.
 				{Name: "己", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
 					Liabilities: []string{"有下列情形的：1. 2."}},
+				// One "case" after a colon is no list: an article's 款.
+				{Name: "庚", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"因违反《条例》第十条：1、2款规定的"}},
 			},
 		},
 		{
