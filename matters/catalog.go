@@ -178,12 +178,10 @@ func (c *Catalog) RouteOf(m *Matter) (Route, error) {
 // directory's Version in Routes: the next Seq of m, at the instant given,
 // by m's Owner. The caller applies it ([Matter.Apply]), which checks the
 // rest. A type the directory does not list is an error wrapping
-// [ErrNoRoute]. It panics on a nil directory or matter.
+// [ErrNoRoute]; a nil directory, an empty one as in a [Catalog], lists
+// none. It panics on a nil matter.
 func (d *Directory) Dispatch(m *Matter, at time.Time) (Event, error) {
-	switch {
-	case d == nil:
-		panic("matters: Dispatch of a nil *Directory")
-	case m == nil:
+	if m == nil {
 		panic("matters: Dispatch of a nil *Matter")
 	}
 	r, err := d.Route(m.Type)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 func testDirectory() *matters.Directory {
@@ -50,6 +51,10 @@ func TestRoute(t *testing.T) {
 	}
 	if err := none.Validate(); err != nil {
 		t.Errorf("nil Directory: Validate = %v, want nil", err)
+	}
+	m := &matters.Matter{ID: "M1", Type: "违法建设", Owner: "S1"}
+	if _, err := none.Dispatch(m, time.Date(2024, 3, 4, 9, 0, 0, 0, workday.CST())); !errors.Is(err, matters.ErrNoRoute) {
+		t.Errorf("nil Directory: Dispatch error = %v, want ErrNoRoute", err)
 	}
 }
 

@@ -77,10 +77,9 @@ func Quote(s string) string {
 	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
-// Named names a thing that may have no name, such as a list's version:
-// what and the name quoted ("governance matter list \"2020\""), or what
-// and "(no version)" for an empty name, which a quoted "" would only
-// hide.
+// Named names a list by its version, which may be empty: what and the
+// version quoted ("governance matter list \"2020\""), or what and "(no
+// version)" for an empty one, which a quoted "" would only hide.
 func Named(what, name string) string {
 	if name == "" {
 		return what + " (no version)"
