@@ -94,7 +94,9 @@ type PowerReader struct {
 //     at "；" alone, because legal text uses "；" inside one article. Blank
 //     lines are skipped, and
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
-//     liability. The first line of 追责情形, when it has no number, ends in
+//     liability. The digits of a number may be ASCII or full width
+//     ("１．", "２、", "（３）"): they read alike, in numbering and in
+//     splitting (below), and stay as written inside text ("罚款１０元"). The first line of 追责情形, when it has no number, ends in
 //     a colon and a case follows it, is the line that introduces the cases
 //     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
 //     kept whole as [Power.LiabilityHeading], not as a case; where that

@@ -20,12 +20,17 @@ func lines(s string) []string {
 	return out
 }
 
-var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|(?:\d+|[一二三四五六七八九十]+)\s*[.．、)）])\s*`)
+var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*[)）]|(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*[.．、)）])\s*`)
 
-// stripNumber removes a leading "1." "2、" "（3）" "四、"; a number marked
-// . or ． that a digit follows is a decimal ("1.5万元"), not a number.
+// digit reports whether r is a digit of a number that numbers a value:
+// ASCII or full width (１．, ２、), which read alike.
+func digit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// stripNumber removes a leading "1." "2、" "（3）" "四、" (of digits of
+// either width: "１．"); a number marked . or ． that a digit follows is a
+// decimal ("1.5万元"), not a number.
 func stripNumber(s string) string {
-	if r, _ := utf8.DecodeRuneInString(s); !(r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)) {
+	if r, _ := utf8.DecodeRuneInString(s); !(digit(r) || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)) {
 		return s
 	}
 	m := numbering.FindString(s)
@@ -33,25 +38,29 @@ func stripNumber(s string) string {
 		return s
 	}
 	if t := strings.TrimSpace(m); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "．") {
-		if r, _ := utf8.DecodeRuneInString(s[len(t):]); r >= '0' && r <= '9' {
+		if r, _ := utf8.DecodeRuneInString(s[len(t):]); unicode.IsDigit(r) {
 			return s
 		}
 	}
 	return strings.TrimSpace(s[len(m):])
 }
 
+// numberMarks are the marks of a number after which splitNumbered splits
+// a line: "1、", "1.", "1．".
+var numberMarks = []string{"、", ".", "．"}
+
 // splitNumbered calls item with each item of a line that numbers its
 // items on one line ("1、… 2、… 3、…", "1.…；2.…"), split before each
 // number that follows the one before in sequence, is marked as the first
 // is (、, . or ．), and stands after white space, "。" or "；" (";"); a
 // number marked . or ． is none where a digit follows it (2.5, a
-// decimal). A line that does not start with "1、", "1." or "1．" is one
-// item; a number out of sequence, or after any other character
-// ("第1、2款"), is text.
+// decimal). Digits of either width read alike ("１、… ２、…"). A line
+// that does not start with "1、", "1." or "1．" is one item; a number out
+// of sequence, or after any other character ("第1、2款"), is text.
 func splitNumbered(l string, item func(string)) {
 	mark := ""
-	for _, m := range []string{"、", ".", "．"} {
-		if numberAt(l, "1"+m) {
+	for _, m := range numberMarks {
+		if _, ok := numberAt(l, 1, m); ok {
 			mark = m
 			break
 		}
@@ -60,40 +69,54 @@ func splitNumbered(l string, item func(string)) {
 		item(l)
 		return
 	}
-	start, from := 0, len("1"+mark)
-	for next := 2; ; next++ {
-		tag := strconv.Itoa(next) + mark
-		at := -1
-		for from < len(l) {
-			i := strings.Index(l[from:], tag)
-			if i < 0 {
-				break
+	n, _ := numberAt(l, 1, mark)
+	start, prev := 0, rune(0) // the mark, no space, before l[n:]
+	for i, next := n, 2; i < len(l); {
+		if unicode.IsSpace(prev) || prev == '。' || prev == '；' || prev == ';' {
+			if n, ok := numberAt(l[i:], next, mark); ok {
+				item(strings.TrimSpace(l[start:i]))
+				start, next, prev = i, next+1, 0
+				i += n
+				continue
 			}
-			i += from
-			if r, _ := utf8.DecodeLastRuneInString(l[:i]); (unicode.IsSpace(r) || r == '。' || r == '；' || r == ';') && numberAt(l[i:], tag) {
-				at = i
-				break
-			}
-			from = i + len(tag)
 		}
-		if at < 0 {
-			break
-		}
-		item(strings.TrimSpace(l[start:at]))
-		start, from = at, at+len(tag)
+		r, size := utf8.DecodeRuneInString(l[i:])
+		prev = r
+		i += size
 	}
 	item(strings.TrimSpace(l[start:]))
 }
 
-// numberAt reports whether s starts with the number tag ("2、", "2."), and
-// no digit follows a tag marked . or ．.
-func numberAt(s, tag string) bool {
-	rest, ok := strings.CutPrefix(s, tag)
-	if !ok || strings.HasSuffix(tag, "、") {
-		return ok
+// numberAt reports whether s starts with the number n, of digits of
+// either width, marked mark ("2、", "２."), and no digit follows a number
+// marked . or ．; size is the length of the number and its mark. It reads
+// no more digits than n has, and one.
+func numberAt(s string, n int, mark string) (size int, ok bool) {
+	v, i := 0, 0
+	for digits := 0; i < len(s); digits++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !digit(r) || digits > len(strconv.Itoa(n)) {
+			break
+		}
+		if r >= '０' {
+			r -= '０' - '0'
+		}
+		v = v*10 + int(r-'0')
+		i += w
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	return !unicode.IsDigit(r)
+	if i == 0 || v != n {
+		return 0, false
+	}
+	rest, ok := strings.CutPrefix(s[i:], mark)
+	if !ok {
+		return 0, false
+	}
+	if mark != "、" {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) {
+			return 0, false
+		}
+	}
+	return len(s) - len(rest), true
 }
 
 // numbered is the line of the i-th value of a cell, text, numbered as
@@ -104,7 +127,7 @@ func numberAt(s, tag string) bool {
 // decimal, and keep its number.
 func numbered(i int, text string) string {
 	mark := "."
-	if r, _ := utf8.DecodeRuneInString(text); r >= '0' && r <= '9' {
+	if r, _ := utf8.DecodeRuneInString(text); unicode.IsDigit(r) {
 		mark = "、"
 	}
 	l := strconv.Itoa(i+1) + mark + text
@@ -240,8 +263,8 @@ func cutCasesHeading(l string) (heading, rest string, ok bool) {
 		i += from
 		_, n := utf8.DecodeRuneInString(l[i:])
 		rest = strings.TrimSpace(l[i+n:])
-		for _, tag := range []string{"1、", "1.", "1．"} {
-			if numberAt(rest, tag) {
+		for _, mark := range numberMarks {
+			if _, ok := numberAt(rest, 1, mark); ok {
 				return l[:i+n], rest, true
 			}
 		}

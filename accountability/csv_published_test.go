@@ -260,6 +260,24 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
+			// Numbers written with full-width digits (１．, ２、, （３）) are
+			// numbers, split and removed as ASCII ones are; inside text,
+			// full-width digits stay as written, and ．before a digit is a
+			// decimal of either width.
+			name: "full-width digits in numbering",
+			in: "权力类型,项目名称,实施依据,责任事项,追责情形\n" +
+				"行政处罚,甲,１、《法》第一条,\"１．受理责任：a\n２、审查责任：罚款１０元\n（３）决定责任：c\",\"有下列情形的，应承担相应责任：１．x；２．y\n３．罚款１．５万元的\"\n" +
+				"行政处罚,乙,《法》,１、受理责任：a ２、审查责任：b 3、决定责任：c,１.５万元以上的\n",
+			want: []Power{
+				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Article: "第一条", Kind: Implementing}},
+					Duties:           []Duty{{Stage: Acceptance, Text: "a"}, {Stage: Review, Text: "罚款１０元"}, {Stage: Decision, Text: "c"}},
+					LiabilityHeading: "有下列情形的，应承担相应责任：", Liabilities: []string{"x；", "y", "罚款１．５万元的"}},
+				{Name: "乙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Duties:      []Duty{{Stage: Acceptance, Text: "a"}, {Stage: Review, Text: "b"}, {Stage: Decision, Text: "c"}},
+					Liabilities: []string{"１.５万元以上的"}},
+			},
+		},
+		{
 			// 宿州: the issuer before the law's title; 济源: a tag of the
 			// law's rank. "根据" is no issuer: that line stays whole.
 			name: "an issuer or a tag before the law's title",

@@ -241,6 +241,13 @@ func FuzzReadPowersCSV(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	// Round 6: the forms of numbering and citation read since.
+	for _, seed := range []string{
+		// Full-width digits in numbering, and inside text.
+		"权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,１、《法》第一条,\"１．受理责任：a\n（３）决定责任：１０元\",有下列情形的：１．x；２．y ３．１．５万元\n处罚,乙,《法》,１、a ２、b 3、c,１.５万元\n",
+	} {
+		f.Add([]byte(seed))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var (
 			powers []Power
