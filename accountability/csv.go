@@ -96,14 +96,15 @@ type PowerReader struct {
 //     a leading number such as "1." "2、" "（3）" is removed from a duty or
 //     liability. The digits of a number may be ASCII or full width
 //     ("１．", "２、", "（３）"): they read alike, in numbering and in
-//     splitting (below), and stay as written inside text ("罚款１０元"). The first line of 追责情形, when it has no number, ends in
-//     a colon and a case follows it, is the line that introduces the cases
+//     splitting (below), and stay as written inside text ("罚款１０元").
+//     The first line of 追责情形, when it has no number, ends in a colon
+//     and a case follows it, is the line that introduces the cases
 //     ("因不履行或不正确履行行政职责，有下列情形的，…应承担相应责任："): it is
 //     kept whole as [Power.LiabilityHeading], not as a case; where that
 //     line holds the cases too ("…应承担相应责任：1.x；2.y"), the heading is
-//     its text up to the colon that "1." or "1、" follows, and the rest
-//     its cases, if they are two or more ("第十条：1、2款规定的" is one
-//     case). A line that numbers several cases on it
+//     its text up to the colon that "1.", "1、" or "（1）" follows, and
+//     the rest its cases, if they are two or more ("第十条：1、2款规定的"
+//     is one case). A line that numbers several cases on it
 //     ("1.未按规定受理的；2.…；3.…") is split as a line of duties is
 //     (below).
 //   - A basis line reads "《法律名称》第X条：条文", or "1.《法律名称》…" with
@@ -157,11 +158,13 @@ type PowerReader struct {
 //     A line that numbers several duties on it
 //     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
 //     split before each number that follows the one before in sequence,
-//     marked as the first is (、, . or ．), and stands after white space,
+//     marked as the first is (、, . or ．, or in parentheses of the first's
+//     width: "（1）…；（2）…", "(1)… (2)…"), and stands after white space,
 //     "。" or "；" (";"): a number out of sequence (1 to 6, then 9), after
 //     other text ("第1、2款") or marked . before a digit (a decimal, 2.5),
-//     stays in the duty's text, as does all of a line that does not start
-//     with "1、", "1." or "1．"; "；" alone splits nothing.
+//     stays in the duty's text, as does "第(2)项" and all of a line that
+//     does not start with "1、", "1.", "1．", "（1）" or "(1)"; "；" alone
+//     splits nothing.
 //   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's

@@ -45,31 +45,38 @@ func stripNumber(s string) string {
 	return strings.TrimSpace(s[len(m):])
 }
 
-// numberMarks are the marks of a number after which splitNumbered splits
-// a line: "1、", "1.", "1．".
-var numberMarks = []string{"、", ".", "．"}
+// numberStyle is how a number of splitNumbered is marked: "1、", "1.",
+// "1．", "（1）" or "(1)".
+type numberStyle struct{ open, close string }
+
+// numberStyles are the styles of numbers after which splitNumbered splits
+// a line.
+var numberStyles = []numberStyle{{"", "、"}, {"", "."}, {"", "．"}, {"（", "）"}, {"(", ")"}}
 
 // splitNumbered calls item with each item of a line that numbers its
-// items on one line ("1、… 2、… 3、…", "1.…；2.…"), split before each
-// number that follows the one before in sequence, is marked as the first
-// is (、, . or ．), and stands after white space, "。" or "；" (";"); a
-// number marked . or ． is none where a digit follows it (2.5, a
-// decimal). Digits of either width read alike ("１、… ２、…"). A line
-// that does not start with "1、", "1." or "1．" is one item; a number out
-// of sequence, or after any other character ("第1、2款"), is text.
+// items on one line ("1、… 2、… 3、…", "1.…；2.…", "（1）…；（2）…"), split
+// before each number that follows the one before in sequence, is marked
+// as the first is (、, . or ．, or in parentheses of the first's width),
+// and stands after white space, "。" or "；" (";"); a number marked . or
+// ． is none where a digit follows it (2.5, a decimal). Digits of either
+// width read alike ("１、… ２、…"). A line that does not start with "1、",
+// "1.", "1．", "（1）" or "(1)" is one item; a number out of sequence, or
+// after any other character ("第1、2款", "第(2)项"), is text.
 func splitNumbered(l string, item func(string)) {
-	mark := ""
-	for _, m := range numberMarks {
-		if _, ok := numberAt(l, 1, m); ok {
-			mark = m
+	var (
+		mark numberStyle
+		n    int
+	)
+	for _, st := range numberStyles {
+		if size, ok := numberAt(l, 1, st); ok {
+			mark, n = st, size
 			break
 		}
 	}
-	if mark == "" {
+	if n == 0 {
 		item(l)
 		return
 	}
-	n, _ := numberAt(l, 1, mark)
 	start, prev := 0, rune(0) // the mark, no space, before l[n:]
 	for i, next := n, 2; i < len(l); {
 		if unicode.IsSpace(prev) || prev == '。' || prev == '；' || prev == ';' {
@@ -88,11 +95,15 @@ func splitNumbered(l string, item func(string)) {
 }
 
 // numberAt reports whether s starts with the number n, of digits of
-// either width, marked mark ("2、", "２."), and no digit follows a number
-// marked . or ．; size is the length of the number and its mark. It reads
-// no more digits than n has, and one.
-func numberAt(s string, n int, mark string) (size int, ok bool) {
-	v, i := 0, 0
+// either width, marked in style st ("2、", "２.", "（2）"), and no digit
+// follows a number marked . or ．; size is the length of the number and
+// its marks. It reads no more digits than n has, and one.
+func numberAt(s string, n int, st numberStyle) (size int, ok bool) {
+	after, ok := strings.CutPrefix(s, st.open)
+	if !ok {
+		return 0, false
+	}
+	v, i := 0, len(s)-len(after)
 	for digits := 0; i < len(s); digits++ {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if !digit(r) || digits > len(strconv.Itoa(n)) {
@@ -104,14 +115,14 @@ func numberAt(s string, n int, mark string) (size int, ok bool) {
 		v = v*10 + int(r-'0')
 		i += w
 	}
-	if i == 0 || v != n {
+	if i == len(s)-len(after) || v != n {
 		return 0, false
 	}
-	rest, ok := strings.CutPrefix(s[i:], mark)
+	rest, ok := strings.CutPrefix(s[i:], st.close)
 	if !ok {
 		return 0, false
 	}
-	if mark != "、" {
+	if st.close == "." || st.close == "．" {
 		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) {
 			return 0, false
 		}
@@ -120,25 +131,30 @@ func numberAt(s string, n int, mark string) (size int, ok bool) {
 }
 
 // numbered is the line of the i-th value of a cell, text, numbered as
-// [WritePowersCSV] numbers it ("1.…"), but "（1）…" where "1.…" would be a
-// line that splitNumbered splits (text read from a line with no number,
-// "甲；2.乙"): that reads back whole. Only a first line can split. Text
-// that starts with a digit is numbered "1、…": "1.1.5万元" would read as a
-// decimal, and keep its number.
+// [WritePowersCSV] numbers it ("1.…"), but, where that would be a line
+// that splitNumbered splits (text read from a line with no number,
+// "甲；2.乙"), "（1）…", or "1）…" where that would split too ("甲；2.乙；
+// （2）丙"): a number splitNumbered never splits after, so that it reads
+// back whole. Only a first line can split. Text that starts with a digit
+// is numbered "1、…": "1.1.5万元" would read as a decimal, and keep its
+// number.
 func numbered(i int, text string) string {
 	mark := "."
 	if r, _ := utf8.DecodeRuneInString(text); unicode.IsDigit(r) {
 		mark = "、"
 	}
 	l := strconv.Itoa(i+1) + mark + text
-	n := 0
-	if i == 0 {
+	if i > 0 {
+		return l
+	}
+	for _, l := range []string{l, "（1）" + text} {
+		n := 0
 		splitNumbered(l, func(string) { n++ })
+		if n == 1 {
+			return l
+		}
 	}
-	if n > 1 {
-		return "（1）" + text
-	}
-	return l
+	return "1）" + text
 }
 
 // parseDuties reads the lines of a 责任事项 cell: a duty a line, or
@@ -252,7 +268,7 @@ func readCases(first string, more []string) []string {
 }
 
 // cutCasesHeading cuts l after the first colon that the number of a first
-// case follows ("…责任：1.", "…: 1、", white space between them): the
+// case follows ("…责任：1.", "…: 1、", "…：（1）", white space between them): the
 // heading, with the colon, and the rest.
 func cutCasesHeading(l string) (heading, rest string, ok bool) {
 	for from := 0; ; {
@@ -263,8 +279,8 @@ func cutCasesHeading(l string) (heading, rest string, ok bool) {
 		i += from
 		_, n := utf8.DecodeRuneInString(l[i:])
 		rest = strings.TrimSpace(l[i+n:])
-		for _, mark := range numberMarks {
-			if _, ok := numberAt(rest, 1, mark); ok {
+		for _, st := range numberStyles {
+			if _, ok := numberAt(rest, 1, st); ok {
 				return l[:i+n], rest, true
 			}
 		}

@@ -278,6 +278,33 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
+			// Cases and duties numbered "（1）" or "(1)", as "1." are: on
+			// lines of their own, on one line, and after the line that
+			// introduces the cases, split at each number in sequence of the
+			// first's parentheses after a space, 。 or ；; not at "第(2)项",
+			// nor at a number of the other parentheses.
+			name: "cases and duties numbered in parentheses",
+			in: "权力类型,项目名称,实施依据,责任事项,追责情形\n" +
+				"行政处罚,甲,《法》,\"（1）受理责任：a；（2）审查责任：依照第(2)项；(3)b\",\"因不履行职责,应承担相应责任：\n（1）x；（2）y\"\n" +
+				"行政处罚,乙,《法》,(1)受理责任：a (2)审查责任：b,\"因不履行职责,应承担相应责任：(1)x；(2)y；(3)z\"\n" +
+				"行政处罚,丙,《法》,,\"x\na；2.b；（2）c\"\n" +
+				"行政处罚,丁,《法》,,a；2.b；（2）c\n",
+			want: []Power{
+				{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Duties:           []Duty{{Stage: Acceptance, Text: "a；"}, {Stage: Review, Text: "依照第(2)项；(3)b"}},
+					LiabilityHeading: "因不履行职责,应承担相应责任：", Liabilities: []string{"x；", "y"}},
+				{Name: "乙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Duties:           []Duty{{Stage: Acceptance, Text: "a"}, {Stage: Review, Text: "b"}},
+					LiabilityHeading: "因不履行职责,应承担相应责任：", Liabilities: []string{"x；", "y；", "z"}},
+				// Text that would split after "1." and after "（1）" as the
+				// first case is written "1）…", and reads back whole.
+				{Name: "丙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"x", "a；2.b；（2）c"}},
+				{Name: "丁", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}},
+					Liabilities: []string{"a；2.b；（2）c"}},
+			},
+		},
+		{
 			// 宿州: the issuer before the law's title; 济源: a tag of the
 			// law's rank. "根据" is no issuer: that line stays whole.
 			name: "an issuer or a tag before the law's title",

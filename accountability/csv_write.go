@@ -24,7 +24,8 @@ import (
 // [Implementing], under 职权依据 otherwise), a duty as "1.受理责任：内容", a liability as "1.情形" after the
 // LiabilityHeading, if any, on a line of its own (the first duty or case
 // as "（1）…" where its text would make "1.…" a line of several numbered
-// ones, "甲；2.乙": ReadPowersCSV reads that back as one);
+// ones, "甲；2.乙", and as "1）…" where it would make "（1）…" one too:
+// ReadPowersCSV reads that back as one);
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
 // column's header ("即时办结").
 //
