@@ -305,6 +305,38 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
+			// 国土资源局: a name numbered as its table numbers the item
+			// ("1、伪造…"). The number goes where the row's 序号 is the same
+			// number, or, with no 序号, where 、 marks it; not where 序号 is
+			// another (5, "1、丁"), nor digits of the name (12345热线), nor a
+			// decimal (6.5万元), nor a number with nothing after it. Once
+			// only: "1、1、x" is "1、x", and is written so that it reads back.
+			name: "a name numbered as its table numbers the item",
+			in: "序号,权力类型,项目名称,实施依据\n" +
+				"1,行政处罚,1、伪造、变造、转让地质勘查资质证书的处罚,《法》\n2,行政处罚,2.乙,《法》\n3,行政处罚,（３）丙,《法》\n" +
+				"4,行政处罚,12345热线投诉的处理,《法》\n5,行政处罚,1、丁,《法》\n6,行政处罚,6.5万元以下罚款,《法》\n7,行政处罚,7、,《法》\n" +
+				"8,行政处罚,8、8、戊,《法》\n,行政处罚,9、己,《法》\n,行政处罚,10.庚,《法》\n",
+			want: []Power{
+				{Name: "伪造、变造、转让地质勘查资质证书的处罚", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "乙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "丙", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "12345热线投诉的处理", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "1、丁", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "6.5万元以下罚款", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "7、", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "8、戊", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "己", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+				{Name: "10.庚", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}},
+			},
+		},
+		{
+			// With no 序号 column, a number marked 、 is the item's.
+			name: "a numbered name with no 序号",
+			in:   "权力类型,项目名称\n行政处罚,1、伪造地质勘查资质证书的处罚\n行政处罚,１、乙\n行政处罚,2.丙\n行政处罚,12345热线\n",
+			want: []Power{{Name: "伪造地质勘查资质证书的处罚", Category: Penalty}, {Name: "乙", Category: Penalty},
+				{Name: "2.丙", Category: Penalty}, {Name: "12345热线", Category: Penalty}},
+		},
+		{
 			// 宿州: the issuer before the law's title; 济源: a tag of the
 			// law's rank. "根据" is no issuer: that line stays whole.
 			name: "an issuer or a tag before the law's title",
@@ -547,7 +579,7 @@ func TestReadPublishedLists(t *testing.T) {
 			rules: map[string]int{"power.required": 6, "power.subject": 6, "power.basis": 6, "power.duties": 6}},
 		// A county land bureau's table of one item, label by label: no
 		// basis in the copy, so no basis column.
-		{file: "guotu-duty-table.csv", names: []string{"1、伪造、变造、转让地质勘查资质证书的处罚"},
+		{file: "guotu-duty-table.csv", names: []string{"伪造、变造、转让地质勘查资质证书的处罚"},
 			rules: map[string]int{"power.required": 1, "power.subject": 1, "power.basis": 1}},
 	}
 	for _, tt := range tests {

@@ -80,11 +80,13 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	// and tier are its parent's.
 	name, nameAt := cell(colName)
 	merged := p.Sub != "" && prev != nil && name == ""
-	if s, j := cell(colSerial); s != "" {
-		if n, err := strconv.Atoi(s); err != nil || n < 0 {
-			fail(j, "序号 is not a whole number")
+	serial, serialAt := cell(colSerial)
+	if serial != "" {
+		if n, err := strconv.Atoi(serial); err != nil || n < 0 {
+			fail(serialAt, "序号 is not a whole number")
 		}
 	}
+	name = stripItemNumber(name, serial) // "1、伪造…的处罚", as the table numbers it
 	if s, j := cell(colCategory); s == "" {
 		if merged {
 			p.Category = prev.Category

@@ -27,7 +27,9 @@ import (
 // ones, "甲；2.乙", and as "1）…" where it would make "（1）…" one too:
 // ReadPowersCSV reads that back as one);
 // a limit of 0 as a blank cell, or as the word Extra keeps under the
-// column's header ("即时办结").
+// column's header ("即时办结"); a name that starts with a number
+// ReadPowersCSV would take for the item's (the 序号 written, "1、x") after
+// that number again ("1、1、x").
 //
 // A cell that would begin with =, +, -, @, a tab or a carriage return —
 // a formula, or the start of one, for a spreadsheet program that opens the
@@ -124,7 +126,7 @@ func fillRecord(rec []string, p *Power, i int, extra []string) {
 	} else if p.Category != 0 {
 		rec[colCategory] = p.Category.Label()
 	}
-	rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, p.Name, p.Sub, p.Parent
+	rec[colCode], rec[colName], rec[colSub], rec[colParent] = p.Code, nameCell(p.Name, i+1), p.Sub, p.Parent
 	rec[colSubject], rec[colOffice], rec[colTier], rec[colForward], rec[colFlow] = p.Subject, p.Office, p.Tier, p.Forward, p.Flow
 	var set, impl, any []string
 	for _, x := range p.Basis {
