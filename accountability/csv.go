@@ -159,6 +159,14 @@ type PowerReader struct {
 //     before it ("1.立案责任：", as a table that puts each heading over its
 //     text has it): the lines after such a heading that have neither a
 //     number nor a heading are its text, joined with nothing between them.
+//     A line over the duties that names a section of a procedure, with no
+//     number of digits ("一般程序:", "二、简易程序：": up to ten Chinese
+//     characters ending in 程序, then a colon) goes, as written, before
+//     the text of each duty after it up to the next such line ("一般程序:
+//     予以审查。"; after the heading an [OtherStage] duty keeps, "检查责任:
+//     一般程序:…"), so that each duty says its procedure and what is
+//     written reads back the same; a section that no duty follows is a
+//     duty of its own.
 //     A line that numbers several duties on it
 //     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
 //     split before each number that follows the one before in sequence,

@@ -162,12 +162,16 @@ func numbered(i int, text string) string {
 // line ("1.立案责任：", "检查责任：") takes as its text the lines after it
 // that have neither a number nor a heading of their own, joined with
 // nothing between them, as a table that puts each duty's heading over its
-// text has them.
+// text has them. A section of a procedure over the duties ("一般程序:",
+// see isSection) goes before the text of each duty after it up to the next
+// section (see inSection); one that no duty follows is a duty of its own.
 func parseDuties(ls []string) []Duty {
 	var (
-		ds   []Duty
-		open bool     // the last duty is a heading alone on its line
-		more []string // the lines of its text
+		ds      []Duty
+		open    bool     // the last duty is a heading alone on its line
+		more    []string // the lines of its text
+		section string   // the section the duties are in, if any
+		taken   bool     // a duty is in it
 	)
 	closeText := func() {
 		if len(more) > 0 {
@@ -175,7 +179,18 @@ func parseDuties(ls []string) []Duty {
 			more = more[:0]
 		}
 	}
+	endSection := func() {
+		if section != "" && !taken {
+			ds = append(ds, Duty{Text: section}) // over nothing: a line as any other
+		}
+	}
 	for _, l := range ls {
+		if isSection(l) {
+			closeText()
+			endSection()
+			section, taken, open = l, false, false
+			continue
+		}
 		if open && stripNumber(l) == l && parseDuty(l).Stage == 0 {
 			more = append(more, l)
 			continue
@@ -183,6 +198,9 @@ func parseDuties(ls []string) []Duty {
 		closeText()
 		splitNumbered(l, func(x string) {
 			d := parseDuty(x)
+			if section != "" {
+				d.Text, taken = inSection(d, section), true
+			}
 			ds = append(ds, d)
 			t := stripNumber(x)
 			i := strings.IndexAny(t, "：:")
@@ -191,7 +209,33 @@ func parseDuties(ls []string) []Duty {
 		})
 	}
 	closeText()
+	endSection()
 	return ds
+}
+
+// sectionRE is a line that names a section of a procedure ("一般程序:",
+// "二、简易程序：", "（三）听证程序："): a number in Chinese numerals, if
+// any, a name of up to ten Chinese characters that ends in 程序, and a
+// colon ending the line.
+var sectionRE = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[)）]\s*|[一二三四五六七八九十]+、\s*)?\p{Han}{0,8}程序\s*[:：]$`)
+
+// isSection reports whether duty line l is a section of a procedure over
+// the duties under it. A line with a number of digits is none: it is
+// numbered as the duties are, and is one ("1.一般程序:", as WritePowersCSV
+// writes a duty of that text).
+func isSection(l string) bool { return sectionRE.MatchString(l) }
+
+// inSection is the text of duty d in section s, as it is read and written
+// back: s before the duty's own text, which for a duty of [OtherStage]
+// comes after the heading its Text keeps ("检查责任:一般程序:…").
+func inSection(d Duty, s string) string {
+	if d.Stage == OtherStage {
+		if i := strings.IndexAny(d.Text, "：:"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(d.Text[i:])
+			return d.Text[:i+n] + s + d.Text[i+n:]
+		}
+	}
+	return s + d.Text
 }
 
 // parseDuty reads "受理责任：内容" or "受理：内容".

@@ -159,21 +159,41 @@ func TestReadPublishedForms(t *testing.T) {
 			// A county land bureau's table: each duty's heading alone on its
 			// line, its text on the lines after it (joined, a colon that
 			// follows no heading as well) up to a line with a number or a
-			// heading; a line before the first heading ("一般程序:") is a
-			// duty of its own, and so is a line after a heading with text.
+			// heading; a line after a heading with text is a duty of its
+			// own. A line over the duties that names a procedure ("一般程序:")
+			// is their section: it goes before each one's text.
 			name: "a duty's heading on a line over its text",
 			in: "权力类型,项目名称,实施依据,责任事项\n行政处罚,甲,《法》,\"一般程序:\n1.立案责任:\n予以审查。\n予以立案。\n2.调查取证责任:\n调查。\n" +
 				"3.审理责任:提出意见。\n补充调查。\n4.告知责任:\n5.决定责任：\n作出决定。\n受理:\n检查责任:\n检查。\n处置:a\"\n",
 			want: []Power{{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
-				{Text: "一般程序:"},
-				{Stage: Filing, Text: "予以审查。予以立案。"},
-				{Stage: Investigation, Text: "调查。"},
-				{Stage: Review, Text: "提出意见。"},
-				{Text: "补充调查。"},
-				{Stage: Notice},
-				{Stage: Decision, Text: "作出决定。"},
-				{Stage: Acceptance},
-				{Stage: OtherStage, Text: "检查责任:检查。处置:a"}}}},
+				{Stage: Filing, Text: "一般程序:予以审查。予以立案。"},
+				{Stage: Investigation, Text: "一般程序:调查。"},
+				{Stage: Review, Text: "一般程序:提出意见。"},
+				{Text: "一般程序:补充调查。"},
+				{Stage: Notice, Text: "一般程序:"},
+				{Stage: Decision, Text: "一般程序:作出决定。"},
+				{Stage: Acceptance, Text: "一般程序:"},
+				{Stage: OtherStage, Text: "检查责任:一般程序:检查。处置:a"}}}},
+		},
+		{
+			// 国土资源局: sections of a procedure over the duties (一般程序,
+			// 简易程序), each before the text of the duties under it, after
+			// a heading of no stage of ours. A section no duty follows (over
+			// another, or last) is a duty of its own, as is a numbered one
+			// or one with text after its colon.
+			name: "sections of a procedure over the duties",
+			in: "权力类型,项目名称,实施依据,责任事项\n行政处罚,甲,《法》,\"一般程序:\n1.立案责任:\n予以审查。\n2.决定责任：b\n" +
+				"二、简易程序：\n1.决定责任：c 2.检查责任:d\n普通程序:\n（三）听证程序：\n3.e\n1.快速程序:\n一般程序：适用于x\n速裁程序:\"\n",
+			want: []Power{{Name: "甲", Category: Penalty, Basis: []Basis{{Law: "法", Kind: Implementing}}, Duties: []Duty{
+				{Stage: Filing, Text: "一般程序:予以审查。"},
+				{Stage: Decision, Text: "一般程序:b"},
+				{Stage: Decision, Text: "二、简易程序：c"},
+				{Stage: OtherStage, Text: "检查责任:二、简易程序：d"},
+				{Text: "普通程序:"},
+				{Text: "（三）听证程序：e"},
+				{Text: "（三）听证程序：快速程序:"},
+				{Text: "（三）听证程序：一般程序：适用于x"},
+				{Text: "速裁程序:"}}}},
 		},
 		{
 			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at

@@ -245,6 +245,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	for _, seed := range []string{
 		// Full-width digits in numbering, and inside text.
 		"权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,１、《法》第一条,\"１．受理责任：a\n（３）决定责任：１０元\",有下列情形的：１．x；２．y ３．１．５万元\n处罚,乙,《法》,１、a ２、b 3、c,１.５万元\n",
+		// Sections of a procedure over the duties.
+		"权力类型,项目名称,责任事项\n处罚,甲,\"一般程序:\n1.立案责任:\na\n2.检查责任：b\n二、简易程序：\n（三）听证程序:\n1.决定责任：c\n1.快速程序:\n速裁程序:\"\n,,\"简易程序:\n1.d\"\n",
 		// Cases and duties numbered in parentheses.
 		// Names numbered as their tables number the items.
 		"序号,权力类型,项目名称\n1,处罚,1、1、甲\n2,处罚,（2）乙\n3,处罚,1、丙\n,处罚,１、丁\n,处罚,2.5万元\n4,处罚,12345热线\n",
