@@ -140,8 +140,13 @@ type PowerReader struct {
 //     second law after the first citation's text ("《A法》第五条：…；《B条例》第九条：…")
 //     is read as two lines, split after a "；", ";" or "。" (which stays
 //     with the first) that is outside parentheses and 《》 and is followed
-//     by a citation, numbered or not, and its article: a law named in the
-//     text with no article after it ("…；《C法》规定的除外") splits nothing.
+//     by a citation and its article that begins a basis of its own: one
+//     numbered ("；2、《B》…"), one after a citation with no text
+//     ("《A》第五条；《B》第九条…"), or one whose article a colon, a "；"
+//     or "。", or the end of the line follows. A law named in the text
+//     with no article after it ("…；《C法》规定的除外"), or with text right
+//     after its article ("《A法》第十条：依照《B法》第九条处罚；《C法》第三十三条
+//     规定的情形除外"), splits nothing.
 //     So is a line that gives a second article of its law after the first
 //     one's text ("《A法》第十六条：…。第十八条：…", 湘阴县林业局), split
 //     after a "；", ";" or "。" so placed that an article and a colon

@@ -57,13 +57,16 @@ func parseBasis(l, law string) Basis {
 // several articles of one law ("《A法》第十六条：…。第十八条：…", the
 // second of the law before it): it is split after each "；", ";" or "。"
 // that stands outside parentheses and book-title marks and is followed by
-// a citation with its article (see citesAt) or, where the line cites a
-// law (see citesLaw: law is the one the line before cited, "" if none),
-// by an article and a colon (see articleAt); "；" and ";" go with neither
-// part, "。" with the one before. A line of one citation is one.
+// a citation with its article (see citationAt) that begins a basis of its
+// own (see ownsCitation), or, where the line cites a law (see citesLaw:
+// law is the one the line before cited, "" if none), by an article and a
+// colon (see articleAt); "；" and ";" go with neither part, "。" with the
+// one before. A line of one citation is one.
 func splitCitations(l, law string, cite func(string)) {
 	start, parens, titles := 0, 0, 0
 	cites := citesLaw(l, law)
+	bare := citationEnd(l) // where the citation l starts with ends, if it does (-1 if not)
+	texted := false        // text follows it before the separator
 	for i := 0; i < len(l); {
 		r, n := utf8.DecodeRuneInString(l[i:])
 		switch r {
@@ -76,7 +79,7 @@ func splitCitations(l, law string, cite func(string)) {
 		case '》':
 			titles = max(titles-1, 0)
 		case '；', ';', '。':
-			if rest := l[i+n:]; parens == 0 && titles == 0 && (citesAt(rest) || cites && articleAt(rest)) {
+			if rest := l[i+n:]; parens == 0 && titles == 0 && (ownsCitation(rest, bare >= 0 && !texted) || cites && articleAt(rest)) {
 				end := i
 				if r == '。' {
 					end = i + n
@@ -84,12 +87,47 @@ func splitCitations(l, law string, cite func(string)) {
 				if c := strings.TrimSpace(l[start:end]); c != "" {
 					cite(c)
 					start, cites = i+n, true // what follows cites a law
+					if bare = citationEnd(rest); bare >= 0 {
+						bare += start
+					}
+					texted = false
+					i += n
+					continue
 				}
 			}
+		}
+		if bare >= 0 && i >= bare && !unicode.IsSpace(r) {
+			texted = true
 		}
 		i += n
 	}
 	cite(strings.TrimSpace(l[start:]))
+}
+
+// ownsCitation reports whether s, after a separator of splitCitations,
+// begins with a citation and its article (see citationAt) that is a basis of
+// its own, not a law the text before it names: one numbered ("2、《…》"),
+// one after a citation with no text of its own (bare: "《A》第五条；《B》
+// 第九条…"), or one whose article a colon, a separator or the end of the
+// line follows ("…；《B》第九条：…", "…；《B》第九条"). "依照《B法》第九条
+// 处罚；《C法》第三十三条规定的情形除外" is one basis.
+func ownsCitation(s string, bare bool) bool {
+	numbered, after, ok := citationAt(s)
+	if !ok {
+		return false
+	}
+	t := strings.TrimSpace(after)
+	r, _ := utf8.DecodeRuneInString(t)
+	return numbered || bare || t == "" || strings.ContainsRune("：:；;。", r)
+}
+
+// citationEnd is where in l the citation and article l starts with end
+// (see citationAt), or -1 if l starts with none.
+func citationEnd(l string) int {
+	if _, after, ok := citationAt(l); ok {
+		return len(l) - len(after)
+	}
+	return -1
 }
 
 // citesLaw reports whether basis line l cites a law that an article after
@@ -105,7 +143,7 @@ func citesLaw(l, law string) bool {
 }
 
 // articleAt reports whether s begins, after white space, with an article
-// and a colon ("第十八条第二款：", "第五条、第六条:"). Like citesAt, it
+// and a colon ("第十八条第二款：", "第五条、第六条:"). Like citationAt, it
 // reads no separator of splitCitations.
 func articleAt(s string) bool {
 	s = strings.TrimSpace(s)
@@ -113,27 +151,33 @@ func articleAt(s string) bool {
 	return m != "" && (strings.HasPrefix(s[len(m):], "：") || strings.HasPrefix(s[len(m):], ":"))
 }
 
-// citesAt reports whether s begins with a citation and its article, after
-// white space and a number: "《…》第九条", "2、《…》（注）第九条". The text it
-// reads of s is a title, a note and an article, in which splitCitations
-// finds no separator: that keeps splitting a line linear in its length.
-func citesAt(s string) bool {
-	s = strings.TrimSpace(s)
+// citationAt reports whether s begins with a citation and its article,
+// after white space and a number: "《…》第九条", "2、《…》（注）第九条";
+// whether it is numbered, and what follows the article, a suffix of s.
+// The text it reads of s is a title, a note and an article, in which
+// splitCitations finds no separator: that keeps splitting a line linear in
+// its length.
+func citationAt(s string) (numbered bool, after string, ok bool) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	if m := numbering.FindStringIndex(s); m != nil {
-		s = s[m[1]:]
+		s, numbered = s[m[1]:], true
 	}
 	rest, ok := strings.CutPrefix(s, "《")
 	if !ok {
-		return false
+		return false, "", false
 	}
 	if _, rest, ok = strings.Cut(rest, "》"); !ok {
-		return false
+		return false, "", false
 	}
-	rest = strings.TrimSpace(rest)
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 	if _, after, ok := cutNote(rest); ok {
-		rest = strings.TrimSpace(after)
+		rest = strings.TrimLeftFunc(after, unicode.IsSpace)
 	}
-	return leadingArticlesRE.MatchString(rest)
+	m := leadingArticlesRE.FindString(rest)
+	if m == "" {
+		return false, "", false
+	}
+	return numbered, rest[len(m):], true
 }
 
 // isBasisPrefix reports whether s, the text before a law's title, is a tag

@@ -141,6 +141,15 @@ func TestReadBasisCells(t *testing.T) {
 		{"a law cited in the text, with no article after it or no separator before it",
 			"《A》第五条：依照《B》第九条处罚；《C》规定的除外。《D》另有规定",
 			[]Basis{{Law: "A", Article: "第五条", Text: "依照《B》第九条处罚；《C》规定的除外。《D》另有规定"}}},
+		{"a law cited with its article in the text, after ；",
+			"《A法》第十条：依照《B法》第九条处罚；《C法》第三十三条规定的情形除外\n《D》第一条：x；《E》第二条 y",
+			[]Basis{{Law: "A法", Article: "第十条", Text: "依照《B法》第九条处罚；《C法》第三十三条规定的情形除外"},
+				{Law: "D", Article: "第一条", Text: "x；《E》第二条 y"}}},
+		{"citations after ；: with a colon, at the end, before a separator, numbered, or after one of no text",
+			"《A》第五条；《B》第九条规定的情形\n《C》第一条：x；《D》第二条；《E》第三条：y\n《F》第四条：z；2、《G》第五条规定的",
+			[]Basis{{Law: "A", Article: "第五条"}, {Law: "B", Article: "第九条", Text: "规定的情形"},
+				{Law: "C", Article: "第一条", Text: "x"}, {Law: "D", Article: "第二条"}, {Law: "E", Article: "第三条", Text: "y"},
+				{Law: "F", Article: "第四条", Text: "z"}, {Law: "G", Article: "第五条", Text: "规定的"}}},
 		{"a second article of the law on the line of the first, after 。 or ；",
 			"《A法》(注)第十六条第二款:x。第十八条第二款:y；第二十条、第二十一条：z\n【法律】《B》\n第一条 v。第二条：w",
 			[]Basis{{Law: "A法", Note: "注", Article: "第十六条第二款", Text: "x。"}, {Law: "A法", Article: "第十八条第二款", Text: "y"},
@@ -221,7 +230,7 @@ func TestReadContinuationBasesLinear(t *testing.T) {
 func TestReadCellLinear(t *testing.T) {
 	tests := []struct{ column, first, unit string }{
 		{"实施依据", "", "；《"}, {"实施依据", "", "；《a》（"}, {"实施依据", "", "；《a》第"}, {"实施依据", "", "；1111《"},
-		{"实施依据", "", "。《a》(x)第一条"}, {"实施依据", "", "；2、《a》第一条；"},
+		{"实施依据", "", "。《a》(x)第一条"}, {"实施依据", "", "；2、《a》第一条；"}, {"实施依据", "《a》第一条：x", "；《a》第一条x"}, {"实施依据", "《a》第一条", "；《a》第一条x"},
 		{"实施依据", "《a》", "。第一条"}, {"实施依据", "《a》", "；第一条第二款"}, {"实施依据", "《a》", "。第一条、第二条：；"},
 		{"责任事项", "1.立案责任：\n", "a\n"}, {"责任事项", "", "１、２、 "}, {"追责情形", "", "： 1"}, {"追责情形", "", "：1.；"},
 	}

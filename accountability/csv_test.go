@@ -245,6 +245,8 @@ func FuzzReadPowersCSV(f *testing.F) {
 	for _, seed := range []string{
 		// Full-width digits in numbering, and inside text.
 		"权力类型,项目名称,实施依据,责任事项,追责情形\n处罚,甲,１、《法》第一条,\"１．受理责任：a\n（３）决定责任：１０元\",有下列情形的：１．x；２．y ３．１．５万元\n处罚,乙,《法》,１、a ２、b 3、c,１.５万元\n",
+		// A law cited with its article inside a text after ；, and citations that split.
+		"权力类型,项目名称,实施依据\n处罚,甲,\"《A法》第十条：依照《B法》第九条处罚；《C法》第三十三条规定的情形除外\n《A》第五条；《B》第九条规定的；《C》第一条：x；2、《D》第二条y；《E》第三条\"\n",
 		// Sections of a procedure over the duties.
 		"权力类型,项目名称,责任事项\n处罚,甲,\"一般程序:\n1.立案责任:\na\n2.检查责任：b\n二、简易程序：\n（三）听证程序:\n1.决定责任：c\n1.快速程序:\n速裁程序:\"\n,,\"简易程序:\n1.d\"\n",
 		// Cases and duties numbered in parentheses.
