@@ -165,8 +165,9 @@ type PowerReader struct {
 //     text has it): the lines after such a heading that have neither a
 //     number nor a heading are its text, joined with nothing between them.
 //     A line over the duties that names a section of a procedure, with no
-//     number of digits ("一般程序:", "二、简易程序：": up to ten Chinese
-//     characters ending in 程序, then a colon) goes, as written, before
+//     number of digits ("一般程序:", "二、简易程序：": a number of up to
+//     three Chinese numerals, if any, up to ten Chinese characters ending
+//     in 程序, then a colon, a space at most before it) goes, as written, before
 //     the text of each duty after it up to the next such line ("一般程序:
 //     予以审查。"; after the heading an [OtherStage] duty keeps, "检查责任:
 //     一般程序:…"), so that each duty says its procedure and what is

@@ -214,10 +214,12 @@ func parseDuties(ls []string) []Duty {
 }
 
 // sectionRE is a line that names a section of a procedure ("一般程序:",
-// "二、简易程序：", "（三）听证程序："): a number in Chinese numerals, if
-// any, a name of up to ten Chinese characters that ends in 程序, and a
-// colon ending the line.
-var sectionRE = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[)）]\s*|[一二三四五六七八九十]+、\s*)?\p{Han}{0,8}程序\s*[:：]$`)
+// "二、简易程序：", "（三）听证程序："): a number of up to three Chinese
+// numerals ("二十一、"), if any, a name of up to ten Chinese characters
+// that ends in 程序, and a colon ending the line, with a space at most
+// after the number and before the colon. The line is short: each duty
+// under it copies it.
+var sectionRE = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]{1,3}[)）]\s?|[一二三四五六七八九十]{1,3}、\s?)?\p{Han}{0,8}程序\s?[:：]$`)
 
 // isSection reports whether duty line l is a section of a procedure over
 // the duties under it. A line with a number of digits is none: it is

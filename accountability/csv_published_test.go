@@ -196,6 +196,16 @@ func TestReadPublishedForms(t *testing.T) {
 				{Text: "速裁程序:"}}}},
 		},
 		{
+			// A section's number is of up to three numerals ("二十一、"),
+			// its spaces few: a longer line is a duty (its number removed as
+			// a duty's is), not a section that every duty under it would
+			// copy (a line of numerals over 10⁵ duties: gigabytes).
+			name: "a line too long for a section",
+			in:   "权力类型,项目名称,责任事项\n行政处罚,甲,\"一二三四、一般程序：\n1.a\n一般程序    :\n2.b\"\n",
+			want: []Power{{Name: "甲", Category: Penalty, Duties: []Duty{
+				{Text: "一般程序："}, {Text: "a"}, {Text: "一般程序    :"}, {Text: "b"}}}},
+		},
+		{
 			// 湘阴县林业局: duties numbered on one line, 1–6 then 9. Split at
 			// each number in sequence after a space, 。 or ；, marked as the
 			// first (、 or .): not at 9 after 6, nor at "1、2款", nor at "；"
