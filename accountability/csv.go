@@ -90,8 +90,9 @@ type PowerReader struct {
 //     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
 //     A number left in 项目名称 as the table numbers the item ("1、伪造…的处罚")
 //     is removed where it is clearly one: the row's 序号 is that number
-//     ("1、…", "1.…", "（1）…"), or the row has no 序号 and 、 marks it;
-//     digits of the name ("12345热线…"), a decimal and another number stay.
+//     ("1、…", "1.…", "（1）…"), or the row has no 序号 and 、 marks it
+//     with no digit after it; digits of the name ("12345热线…", "3、5号线"
+//     with no 序号), a decimal and another number stay.
 //   - Multi-valued cells (设定依据, 实施依据, 职权依据, 责任事项, 追责情形)
 //     hold one value a line: they are split at line breaks (and a duty line
 //     at its numbers, a basis line before a second citation, below), never

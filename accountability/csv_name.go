@@ -22,7 +22,8 @@ var itemNumber = regexp.MustCompile(`^(?:[（(]\s*([0-9０-９]+)\s*[)）]|([0-9
 // ("1、伪造…"). Anything else stays in the name: digits of the name
 // itself, unmarked ("12345热线…"), a number that is not the row's 序号, a
 // number marked . or ． before a digit (a decimal, "6.5万元") or with no
-// 序号, and a number with nothing after it. One number only is removed:
+// 序号, with no 序号 a number marked 、 before a digit (numbers the name
+// lists, "3、5号线"), and a number with nothing after it. One number only is removed:
 // "1、1、x" is "1、x".
 func stripItemNumber(name, serial string) string {
 	m := itemNumber.FindStringSubmatchIndex(name)
@@ -41,8 +42,8 @@ func stripItemNumber(name, serial string) string {
 		}
 	}
 	if serial == "" {
-		if mark != "、" {
-			return name
+		if r, _ := utf8.DecodeRuneInString(name[m[1]:]); mark != "、" || unicode.IsDigit(r) {
+			return name // "2.丙", "3、5号线"
 		}
 	} else if s, err := strconv.Atoi(serial); err != nil || !sameNumber(digits, s) {
 		return name

@@ -360,11 +360,13 @@ func TestReadPublishedForms(t *testing.T) {
 			},
 		},
 		{
-			// With no 序号 column, a number marked 、 is the item's.
+			// With no 序号 column, a number marked 、 is the item's, but
+			// before a digit: "3、5号线" names lines 3 and 5.
 			name: "a numbered name with no 序号",
-			in:   "权力类型,项目名称\n行政处罚,1、伪造地质勘查资质证书的处罚\n行政处罚,１、乙\n行政处罚,2.丙\n行政处罚,12345热线\n",
+			in:   "权力类型,项目名称\n行政处罚,1、伪造地质勘查资质证书的处罚\n行政处罚,１、乙\n行政处罚,2.丙\n行政处罚,12345热线\n行政检查,3、5号线运营的监督检查\n行政许可,1、２类医疗器械经营许可\n",
 			want: []Power{{Name: "伪造地质勘查资质证书的处罚", Category: Penalty}, {Name: "乙", Category: Penalty},
-				{Name: "2.丙", Category: Penalty}, {Name: "12345热线", Category: Penalty}},
+				{Name: "2.丙", Category: Penalty}, {Name: "12345热线", Category: Penalty},
+				{Name: "3、5号线运营的监督检查", Category: Inspection}, {Name: "1、２类医疗器械经营许可", Category: Licensing}},
 		},
 		{
 			// 宿州: the issuer before the law's title; 济源: a tag of the
