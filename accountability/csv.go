@@ -173,7 +173,8 @@ type PowerReader struct {
 //     予以审查。"; after the heading an [OtherStage] duty keeps, "检查责任:
 //     一般程序:…"), so that each duty says its procedure and what is
 //     written reads back the same; a section that no duty follows is a
-//     duty of its own.
+//     duty of its own, and one right after a heading alone on its line
+//     the first line of that heading's text.
 //     A line that numbers several duties on it
 //     ("1、受理责任：… 2、审核责任：…", "1.受理责任：…；2.审核责任：…") is
 //     split before each number that follows the one before in sequence,

@@ -164,7 +164,8 @@ func numbered(i int, text string) string {
 // nothing between them, as a table that puts each duty's heading over its
 // text has them. A section of a procedure over the duties ("一般程序:",
 // see isSection) goes before the text of each duty after it up to the next
-// section (see inSection); one that no duty follows is a duty of its own.
+// section (see inSection); one that no duty follows is a duty of its own,
+// and one right after a heading alone on its line is that heading's text.
 func parseDuties(ls []string) []Duty {
 	var (
 		ds      []Duty
@@ -185,7 +186,7 @@ func parseDuties(ls []string) []Duty {
 		}
 	}
 	for _, l := range ls {
-		if isSection(l) {
+		if isSection(l) && !(open && len(more) == 0) { // right under a heading alone, its text
 			closeText()
 			endSection()
 			section, taken, open = l, false, false

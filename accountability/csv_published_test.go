@@ -196,6 +196,15 @@ func TestReadPublishedForms(t *testing.T) {
 				{Text: "速裁程序:"}}}},
 		},
 		{
+			// A line that names a procedure right after a heading alone on
+			// its line, under which nothing stands yet, is that heading's
+			// text, not a section over the duties after it.
+			name: "a procedure named under a duty's heading",
+			in:   "权力类型,项目名称,责任事项\n行政处罚,甲,\"1.受理责任：a\n2.决定责任:\n简易程序:\n当场作出决定\n3.送达责任：b\"\n",
+			want: []Power{{Name: "甲", Category: Penalty, Duties: []Duty{
+				{Stage: Acceptance, Text: "a"}, {Stage: Decision, Text: "简易程序:当场作出决定"}, {Stage: Delivery, Text: "b"}}}},
+		},
+		{
 			// A section's number is of up to three numerals ("二十一、"),
 			// its spaces few: a longer line is a duty (its number removed as
 			// a duty's is), not a section that every duty under it would
