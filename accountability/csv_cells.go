@@ -282,8 +282,8 @@ func parseDuty(l string) Duty {
 // ("…有下列情形的，…应承担相应责任："), which is the first line when it
 // has no number, ends in a colon and a case follows it. Where the first
 // line, with no number, holds the cases too ("…应承担相应责任：1.…；2.…"),
-// its text up to the colon that "1." or "1、" follows is that line, and
-// the rest its cases, if any case is read from them.
+// its text up to the colon that "1.", "1、" or "（1）" follows is that
+// line, and the rest its cases, if two or more are read from them.
 func parseLiabilities(ls []string) (heading string, cases []string) {
 	if stripNumber(ls[0]) == ls[0] {
 		if h, rest, ok := cutCasesHeading(ls[0]); ok {
