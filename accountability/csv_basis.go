@@ -23,7 +23,7 @@ func parseBasis(l, law string) Basis {
 		if law != "" && articleRE.MatchString(l) {
 			b := Basis{Law: law}
 			b.Article, rest = splitArticle(l)
-			b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
+			b.Text = basisText(rest)
 			return b
 		}
 		if t := stripNumber(l); strings.Contains(t, "《") {
@@ -48,7 +48,7 @@ func parseBasis(l, law string) Basis {
 	if strings.HasPrefix(rest, "第") {
 		b.Article, rest = splitArticle(rest)
 	}
-	b.Text = strings.TrimSpace(strings.TrimLeft(rest, "：:,，　 "))
+	b.Text = basisText(rest)
 	return b
 }
 
@@ -303,4 +303,12 @@ func splitArticle(s string) (article, rest string) {
 		return m, s[len(m):]
 	}
 	return s[:i], s[i:]
+}
+
+// basisText is a basis's text, rest after its article: without the colon,
+// comma and white space (tabs too) that part it from the article.
+func basisText(rest string) string {
+	return strings.TrimSpace(strings.TrimLeftFunc(rest, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("：:,，", r)
+	}))
 }
