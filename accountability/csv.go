@@ -144,7 +144,7 @@ type PowerReader struct {
 //     by a citation and its article that begins a basis of its own: one
 //     numbered ("；2、《B》…"), one after a citation with no text
 //     ("《A》第五条；《B》第九条…"), or one whose article a colon, a "；"
-//     or "。", or the end of the line follows. A law named in the text
+//     or "。", white space or the end of the line follows. A law named in the text
 //     with no article after it ("…；《C法》规定的除外"), or with text right
 //     after its article ("《A法》第十条：依照《B法》第九条处罚；《C法》第三十三条
 //     规定的情形除外"), splits nothing.

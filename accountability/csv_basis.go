@@ -108,13 +108,17 @@ func splitCitations(l, law string, cite func(string)) {
 // begins with a citation and its article (see citationAt) that is a basis of
 // its own, not a law the text before it names: one numbered ("2、《…》"),
 // one after a citation with no text of its own (bare: "《A》第五条；《B》
-// 第九条…"), or one whose article a colon, a separator or the end of the
-// line follows ("…；《B》第九条：…", "…；《B》第九条"). "依照《B法》第九条
-// 处罚；《C法》第三十三条规定的情形除外" is one basis.
+// 第九条…"), or one whose article a colon, a separator, white space (as
+// lists write "第三十九条 条文") or the end of the line follows
+// ("…；《B》第九条：…", "…；《B》第九条 …", "…；《B》第九条"). "依照《B法》
+// 第九条处罚；《C法》第三十三条规定的情形除外" is one basis.
 func ownsCitation(s string, bare bool) bool {
 	numbered, after, ok := citationAt(s)
 	if !ok {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(after); unicode.IsSpace(r) {
+		return true
 	}
 	t := strings.TrimSpace(after)
 	r, _ := utf8.DecodeRuneInString(t)
