@@ -75,7 +75,8 @@ const indexAbove = 64
 // They call for the same events, counted since the matter came back to
 // its owner — the approval of its lead's return, else the Report — so
 // that what pressed the lead before its return does not count as pressing
-// the owner; the Urge is the platform's, pressing the owner it grades,
+// the owner (what named the owner before it pressed the owner on its own
+// clock, and counts all the same); the Urge is the platform's, pressing the owner it grades,
 // and only the platform's count (the owner's urging of its lead pressed
 // the lead, as scoring's FactsFor counts it). An owner that sits on a
 // hotline's matter, before or after its dispatch, is urged and supervised

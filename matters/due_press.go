@@ -65,26 +65,24 @@ func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
 
 // pressedOwner returns the Urges by the platform and the Supervises of m
 // that pressed its owner ([Event.Presses]) since it came back to the
-// owner: the approval of its lead's latest return (退单), else the
-// Report. Before that return they pressed the lead, and the owner's own
-// urging of its lead, and an urging or a supervision that names other
-// units alone, press those units (package scoring's FactsFor counts them
-// so).
+// owner — the approval of its lead's latest return (退单), else the
+// Report — and, before that, those that named the owner: they pressed it
+// on its own clock, not its lead. Before that return the others pressed
+// the lead, and the owner's own urging of its lead, and an urging or a
+// supervision that names other units alone, press those units (package
+// scoring's FactsFor counts them so).
 func pressedOwner(m *Matter) (urged, supervised int) {
+	back := false // before the approval of the lead's latest return
 	for i := len(m.Events) - 1; i >= 0; i-- {
-		switch e := &m.Events[i]; e.Kind {
-		case Urge:
-			if e.Actor == m.Platform && e.Presses(m.Owner) {
-				urged++
-			}
-		case Supervise:
-			if e.Presses(m.Owner) {
-				supervised++
-			}
-		case Approve:
-			if decided(m.Events, e) == Return && m.Events[e.Ref-1].Actor == leadAt(m.Events, e.Ref-1) {
-				return urged, supervised
-			}
+		e := &m.Events[i]
+		switch {
+		case e.Kind == Approve && !back:
+			back = decided(m.Events, e) == Return && m.Events[e.Ref-1].Actor == leadAt(m.Events, e.Ref-1)
+		case !e.Presses(m.Owner) || back && len(e.Units) == 0:
+		case e.Kind == Urge && e.Actor == m.Platform:
+			urged++
+		case e.Kind == Supervise:
+			supervised++
 		}
 	}
 	return urged, supervised
