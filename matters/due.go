@@ -194,6 +194,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 		out = make([]Event, len(s.due))
 	}
 	at = at.In(workday.CST()) // the zone of every time the package hands back
+	owners := s.owners(ms)
 	for j, d := range s.due {
 		m := ms[d.matter]
 		actor := m.Owner
@@ -205,7 +206,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 		}
 		out[j] = Event{Matter: m.ID, Seq: int(d.seq), At: at, Kind: Kind(d.kind), Actor: actor, Note: s.notes[d.note]}
 		if d.owner {
-			out[j].Units = []string{m.Owner}
+			out[j].Units, owners = owners[:1:1], owners[1:]
 		}
 	}
 	return out, errors.Join(errs...)

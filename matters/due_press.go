@@ -2,6 +2,7 @@ package matters
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 )
@@ -148,6 +149,24 @@ func (s *dueScan) press(clocks []pressure, add func(kind Kind, note int, platfor
 	return true
 }
 
+// owners returns the Units of the events due that name the owner, in
+// their order, in one array for all: a scan finds some a million.
+func (s *dueScan) owners(ms []*Matter) []string {
+	n := 0
+	for i := range s.due {
+		if s.due[i].owner {
+			n++
+		}
+	}
+	owners := make([]string, 0, n)
+	for i := range s.due {
+		if d := &s.due[i]; d.owner {
+			owners = append(owners, ms[d.matter].Owner)
+		}
+	}
+	return owners
+}
+
 // escalation returns the index of the escalation's note.
 func (s *dueScan) escalation() int {
 	if s.notes[4] == "" {
@@ -157,10 +176,20 @@ func (s *dueScan) escalation() int {
 }
 
 // joined returns the index of the note of an event that the clocks with
-// the notes at these indexes call for: the one note, else theirs joined.
+// the notes at these indexes call for: the one note, else theirs joined,
+// built once per scan.
 func (s *dueScan) joined(notes []int) int {
 	if len(notes) == 1 {
 		return notes[0]
 	}
-	return s.note(s.notes[notes[0]] + "；" + s.notes[notes[1]])
+	a, b := s.notes[notes[0]], s.notes[notes[1]]
+	for i := len(s.notes) - 1; i >= 5; i-- {
+		if n := s.notes[i]; len(n) == len(a)+len(joint)+len(b) && strings.HasPrefix(n, a) && strings.HasSuffix(n, b) && n[len(a):len(n)-len(b)] == joint {
+			return i
+		}
+	}
+	return s.note(a + joint + b)
 }
+
+// joint is what joins the notes of the clocks an event serves.
+const joint = "；"
