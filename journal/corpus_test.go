@@ -343,7 +343,41 @@ func corpus(t testing.TB) []corpusCase {
 		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
 		longLineReceipt(t, s),
 	)
-	return cases
+	return append(cases, pressedCases(t, s)...)
+}
+
+// pressedCases are a hotline's matter whose urgings and supervisions name
+// the units they press (matters.Event's Units on an Urge or a Supervise,
+// which package scoring counts them against): sound, a unit named changed
+// (tampered), a name dropped and the journal rechained against the
+// checkpoint of the sound one, and names in a form the Writer never
+// writes.
+func pressedCases(t testing.TB, s note.Signer) []corpusCase {
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, cst)
+	var steps []step
+	add := func(d time.Duration, k matters.Kind, actor string, units ...string) {
+		e := matters.Event{Matter: "WH-2020-00002", Seq: len(steps) + 1, At: at.Add(d), Kind: k, Actor: actor, Units: units}
+		if k == matters.Report {
+			e.Type, e.Supervisor = "占道经营", "区委督查室"
+		}
+		steps = append(steps, step{event: &e})
+	}
+	add(0, matters.Report, "91580", "JJ-01")
+	add(time.Hour, matters.Whistle, "JJ-01")
+	add(26*time.Hour, matters.Dispatch, "JJ-01", "城管局", "市场监管局")
+	add(50*time.Hour, matters.Urge, "91580", "JJ-01")
+	add(50*time.Hour, matters.Urge, "JJ-01")
+	add(74*time.Hour, matters.Supervise, "区委督查室", "JJ-01", "市场监管局")
+	add(98*time.Hour, matters.Supervise, "区委督查室")
+	j := write(t, steps)
+	return []corpusCase{
+		{name: "pressed-units", journal: j},
+		{name: "pressed-units-altered", journal: join(edit(j, 5, `"units":["JJ-01","市场监管局"]`, `"units":["JJ-01"]`))},
+		{name: "pressed-units-dropped-checkpoint", journal: rechain(edit(j, 3, `,"units":["JJ-01"]`, ``), 3),
+			checkpoints: [][]byte{checkpointOf(t, j, int64(len(steps)), s)}},
+		{name: "noncanonical-pressed-units-empty", journal: rechain(edit(j, 4, `"actor":"JJ-01"`, `"actor":"JJ-01","units":[]`), 4)},
+		{name: "noncanonical-pressed-units-null", journal: rechain(edit(j, 3, `"units":["JJ-01"]`, `"units":null`), 3)},
+	}
 }
 
 // longLineReceipt is a journal written with a MaxLine over the default,

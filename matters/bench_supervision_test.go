@@ -3,6 +3,7 @@ package matters_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,4 +127,44 @@ func benchDue(b *testing.B, reported bool) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/matter")
 		b.ReportMetric(float64(len(due)), "events")
 	})
+}
+
+// TestDueAllocatesPerScan: a scan of hotline matters, each of whose
+// clocks call for events at once — urgings naming the owner, supervisions
+// whose notes join what both clocks called for — allocates per scan, not
+// per matter or per event: a host runs it every hour over every open
+// matter.
+func TestDueAllocatesPerScan(t *testing.T) {
+	c := supervisedCatalog()
+	cal := workday.China()
+	until := at(6, 28, 9, 0)
+	scan := func(n int) (float64, []matters.Event) {
+		ms := openMatters(t, n, until, true)
+		var due []matters.Event
+		allocs := testing.AllocsPerRun(3, func() {
+			var err error
+			if due, err = c.Due(cal, until, ms); err != nil {
+				t.Fatal(err)
+			}
+		})
+		return allocs, due
+	}
+	small, _ := scan(50)
+	large, due := scan(5000)
+	named, joined := 0, 0
+	for _, e := range due {
+		if len(e.Units) > 0 {
+			named++
+		}
+		if strings.Contains(e.Note, "；") {
+			joined++
+		}
+	}
+	if named == 0 || joined == 0 {
+		t.Fatalf("of %d events due, %d name the owner and %d join two notes: the test needs both", len(due), named, joined)
+	}
+	if large-small > 40 {
+		t.Errorf("Due allocates %v times over 50 hotline matters and %v over 5,000 (%d events, %d naming the owner, %d with joined notes): it should allocate per scan",
+			small, large, len(due), named, joined)
+	}
 }

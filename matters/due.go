@@ -75,7 +75,8 @@ const indexAbove = 64
 // They call for the same events, counted since the matter came back to
 // its owner — the approval of its lead's return, else the Report — so
 // that what pressed the lead before its return does not count as pressing
-// the owner; the Urge is the platform's, pressing the owner it grades,
+// the owner (what named the owner before it pressed the owner on its own
+// clock, and counts all the same); the Urge is the platform's, pressing the owner it grades,
 // and only the platform's count (the owner's urging of its lead pressed
 // the lead, as scoring's FactsFor counts it). An owner that sits on a
 // hotline's matter, before or after its dispatch, is urged and supervised
@@ -193,6 +194,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 		out = make([]Event, len(s.due))
 	}
 	at = at.In(workday.CST()) // the zone of every time the package hands back
+	owners := s.owners(ms)
 	for j, d := range s.due {
 		m := ms[d.matter]
 		actor := m.Owner
@@ -204,7 +206,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 		}
 		out[j] = Event{Matter: m.ID, Seq: int(d.seq), At: at, Kind: Kind(d.kind), Actor: actor, Note: s.notes[d.note]}
 		if d.owner {
-			out[j].Units = []string{m.Owner}
+			out[j].Units, owners = owners[:1:1], owners[1:]
 		}
 	}
 	return out, errors.Join(errs...)

@@ -2,6 +2,7 @@ package matters
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 )
@@ -65,26 +66,24 @@ func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
 
 // pressedOwner returns the Urges by the platform and the Supervises of m
 // that pressed its owner ([Event.Presses]) since it came back to the
-// owner: the approval of its lead's latest return (退单), else the
-// Report. Before that return they pressed the lead, and the owner's own
-// urging of its lead, and an urging or a supervision that names other
-// units alone, press those units (package scoring's FactsFor counts them
-// so).
+// owner — the approval of its lead's latest return (退单), else the
+// Report — and, before that, those that named the owner: they pressed it
+// on its own clock, not its lead. Before that return the others pressed
+// the lead, and the owner's own urging of its lead, and an urging or a
+// supervision that names other units alone, press those units (package
+// scoring's FactsFor counts them so).
 func pressedOwner(m *Matter) (urged, supervised int) {
+	back := false // before the approval of the lead's latest return
 	for i := len(m.Events) - 1; i >= 0; i-- {
-		switch e := &m.Events[i]; e.Kind {
-		case Urge:
-			if e.Actor == m.Platform && e.Presses(m.Owner) {
-				urged++
-			}
-		case Supervise:
-			if e.Presses(m.Owner) {
-				supervised++
-			}
-		case Approve:
-			if decided(m.Events, e) == Return && m.Events[e.Ref-1].Actor == leadAt(m.Events, e.Ref-1) {
-				return urged, supervised
-			}
+		e := &m.Events[i]
+		switch {
+		case e.Kind == Approve && !back:
+			back = decided(m.Events, e) == Return && m.Events[e.Ref-1].Actor == leadAt(m.Events, e.Ref-1)
+		case !e.Presses(m.Owner) || back && len(e.Units) == 0:
+		case e.Kind == Urge && e.Actor == m.Platform:
+			urged++
+		case e.Kind == Supervise:
+			supervised++
 		}
 	}
 	return urged, supervised
@@ -150,6 +149,24 @@ func (s *dueScan) press(clocks []pressure, add func(kind Kind, note int, platfor
 	return true
 }
 
+// owners returns the Units of the events due that name the owner, in
+// their order, in one array for all: a scan finds some a million.
+func (s *dueScan) owners(ms []*Matter) []string {
+	n := 0
+	for i := range s.due {
+		if s.due[i].owner {
+			n++
+		}
+	}
+	owners := make([]string, 0, n)
+	for i := range s.due {
+		if d := &s.due[i]; d.owner {
+			owners = append(owners, ms[d.matter].Owner)
+		}
+	}
+	return owners
+}
+
 // escalation returns the index of the escalation's note.
 func (s *dueScan) escalation() int {
 	if s.notes[4] == "" {
@@ -159,10 +176,20 @@ func (s *dueScan) escalation() int {
 }
 
 // joined returns the index of the note of an event that the clocks with
-// the notes at these indexes call for: the one note, else theirs joined.
+// the notes at these indexes call for: the one note, else theirs joined,
+// built once per scan.
 func (s *dueScan) joined(notes []int) int {
 	if len(notes) == 1 {
 		return notes[0]
 	}
-	return s.note(s.notes[notes[0]] + "；" + s.notes[notes[1]])
+	a, b := s.notes[notes[0]], s.notes[notes[1]]
+	for i := len(s.notes) - 1; i >= 5; i-- {
+		if n := s.notes[i]; len(n) == len(a)+len(joint)+len(b) && strings.HasPrefix(n, a) && strings.HasSuffix(n, b) && n[len(a):len(n)-len(b)] == joint {
+			return i
+		}
+	}
+	return s.note(a + joint + b)
 }
+
+// joint is what joins the notes of the clocks an event serves.
+const joint = "；"

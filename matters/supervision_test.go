@@ -551,6 +551,17 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 			slices.Concat(ownerExtended[:2], []matters.Event{tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead, sup1)}, ownerExtended[3:],
 				[]matters.Event{tev(at(3, 11, 10, 0), matters.Urge, hotline), tev(at(3, 11, 10, 0), matters.Supervise, supervisor)},
 				tapproved(at(3, 11, 11, 0), matters.Return, sup1)), at(3, 11, 12, 0), nil},
+		// The hotline urged and the supervisor supervised the owner alone,
+		// on its own clock, while its lead was on the matter; the lead's
+		// return, approved, does not undo that: they pressed the owner, not
+		// the lead, and the owner is neither urged nor supervised again for
+		// the same thresholds of the same clock (scoring's FactsFor counts
+		// each against it).
+		{"the owner pressed alone, then its lead's return approved: the owner is not pressed again",
+			[]matters.Event{report, tev(at(3, 4, 9, 30), matters.Whistle, owner), tev(at(3, 8, 9, 0), matters.Dispatch, owner, lead),
+				tev(at(3, 8, 10, 0), matters.Accept, lead), units(tev(at(3, 8, 10, 0), matters.Urge, hotline), owner),
+				units(tev(at(3, 11, 10, 0), matters.Supervise, supervisor), owner), tev(at(3, 11, 11, 0), matters.Return, lead),
+				tev(at(3, 11, 11, 0), matters.Approve, owner)}, at(3, 11, 12, 0), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			scanOnce(t, c, timed(t, slices.Clone(tt.events)...), tt.now, tt.want)

@@ -45,7 +45,8 @@ import (
 //     (every unit on the matter, as before they could name any:
 //     matters.Event.Presses) — while it was on the matter (from a
 //     Dispatch naming it to one that does not, or to the approval of its
-//     return), the owner's urgings and the platform's alike, so that an
+//     return or of its lead's, which takes every unit off the matter),
+//     the owner's urgings and the platform's alike, so that an
 //     urging or a supervision of the owner alone for its own delay does
 //     not count against the units on time on theirs; Replied reports a Reply by
 //     the unit; Stage is the matter's Progress count (分时段); Final reports
@@ -128,7 +129,8 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		return ownerFacts(cal, m, f, done)
 	}
 	var dispatched, on bool
-	var asked int // the Seq of the unit's latest Return while dispatched
+	var lead string // the lead of the latest Dispatch
+	var asked int   // the Seq of the unit's latest Return while dispatched
 	// The Seqs of the events the clocks run to: the answer is a place in
 	// the history, not an instant that later events may share.
 	var accept, resolve, returned int
@@ -138,6 +140,9 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		case matters.Dispatch:
 			on = slices.Contains(e.Units, unit)
 			dispatched = dispatched || on
+			if len(e.Units) > 0 {
+				lead = e.Units[0]
+			}
 			if on {
 				accept, returned, asked = 0, 0, 0 // dispatched to it (again): the dispatch awaits its answer
 			}
@@ -150,7 +155,8 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 				f.Returned, asked = true, e.Seq
 			}
 		case matters.Approve:
-			if r := e.Ref - 1; r >= 0 && r < i && m.Events[r].Kind == matters.Return && m.Events[r].Actor == unit {
+			// Its return, or its lead's, which takes every unit off.
+			if r := e.Ref - 1; r >= 0 && r < i && m.Events[r].Kind == matters.Return && (m.Events[r].Actor == unit || m.Events[r].Actor == lead) {
 				on = false
 			}
 			if e.Ref == asked && asked > 0 && returned == 0 {

@@ -199,6 +199,15 @@ func TestFactsForPressedUnits(t *testing.T) {
 			{At: june(1, 12, 0), Kind: matters.Return, Actor: "D2"}, {At: june(1, 13, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"},
 			press(matters.Urge, "12345"), press(matters.Supervise, "督查室")},
 			map[string]pressed{"S1": {1, 1}, "D1": {1, 1}, "D2": {}}},
+		// The lead's return, approved, takes every unit of its dispatch
+		// off the matter (matters.Matter's Lead and Support are empty, and
+		// Apply refuses an urging that names one): what the platform's
+		// clock of its owner calls for then, naming no one, presses the
+		// owner alone, not the departments that waited on their lead.
+		{"the units pressed after the lead's return", []matters.Event{
+			{At: june(1, 12, 0), Kind: matters.Return, Actor: "D1"}, {At: june(1, 13, 0), Kind: matters.Approve, Actor: "S1", Ref: 4, Note: "同意"},
+			press(matters.Urge, "12345"), press(matters.Supervise, "督查室")},
+			map[string]pressed{"S1": {1, 1}, "D1": {}, "D2": {}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := replay(t, "12345-10", slices.Concat(base, tt.events)...)
