@@ -63,6 +63,10 @@ func parseBasis(l, law string) Basis {
 // colon (see articleAt); "；" and ";" go with neither part, "。" with the
 // one before. A line of one citation is one.
 func splitCitations(l, law string, cite func(string)) {
+	if !strings.ContainsAny(l, "；;。") {
+		cite(strings.TrimSpace(l)) // nothing to split at
+		return
+	}
 	start, parens, titles := 0, 0, 0
 	cites := citesLaw(l, law)
 	bare := citationEnd(l) // where the citation l starts with ends, if it does (-1 if not)

@@ -253,7 +253,7 @@ func parseDuty(l string) Duty {
 	text := strings.TrimSpace(l[i+utf8.RuneLen(sep):])
 	name, isDuty := strings.CutSuffix(prefix, "责任")
 	if !isDuty {
-		if st, err := ParseStage(prefix); err == nil {
+		if st, ok := stages.Lookup(prefix); ok {
 			return Duty{Stage: st, Text: text}
 		}
 		return Duty{Text: l}
@@ -267,8 +267,8 @@ func parseDuty(l string) Duty {
 	if utf8.RuneCountInString(name) > 6 {
 		return Duty{Text: l} // a sentence, not a stage heading
 	}
-	st, err := ParseStage(name)
-	if err != nil {
+	st, ok := stages.Lookup(name)
+	if !ok {
 		// A heading of no stage of ours, such as 检查责任 or 处置责任 in an
 		// inspection: keep the line whole under OtherStage.
 		return Duty{Stage: OtherStage, Text: l}

@@ -131,16 +131,8 @@ func (c *Codec[E]) Label(v E) string {
 
 // Parse reads a code, a label or an alias, ignoring surrounding white space.
 func (c *Codec[E]) Parse(s string) (E, error) {
-	t := strings.TrimSpace(s)
-	if t != "" {
-		for i := range c.codes {
-			if t == c.codes[i] || t == c.labels[i] {
-				return E(i), nil
-			}
-		}
-		if v, ok := c.aliases[t]; ok {
-			return v, nil
-		}
+	if v, ok := c.Lookup(s); ok {
+		return v, nil
 	}
 	from := 1
 	if c.codes[0] != "" {
@@ -148,6 +140,25 @@ func (c *Codec[E]) Parse(s string) (E, error) {
 	}
 	return 0, c.fail(fmt.Sprintf("%s: unknown %s %s (want one of %s, or a Chinese label)",
 		c.pkg, c.what, errtext.Quote(s), strings.Join(c.codes[from:], ", ")))
+}
+
+// Lookup reads what Parse reads, and reports whether it did, without the
+// error Parse builds: for a reader that tries text against an enum and
+// takes it as something else when it is none, as importers do line by
+// line.
+func (c *Codec[E]) Lookup(s string) (E, bool) {
+	t := strings.TrimSpace(s)
+	if t != "" {
+		for i := range c.codes {
+			if t == c.codes[i] || t == c.labels[i] {
+				return E(i), true
+			}
+		}
+		if v, ok := c.aliases[t]; ok {
+			return v, true
+		}
+	}
+	return 0, false
 }
 
 // MarshalText writes the code of a named value and the empty text for the

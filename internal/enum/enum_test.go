@@ -94,6 +94,21 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestLookup: Lookup reads what Parse reads, and says it did; on what
+// Parse refuses it says it did not.
+func TestLookup(t *testing.T) {
+	for _, in := range []string{"red", " 绿\t", "赤", "", " ", "blue", "Red"} {
+		want, err := colors.Parse(in)
+		got, ok := colors.Lookup(in)
+		if got != want || ok != (err == nil) {
+			t.Errorf("Lookup(%q) = %d, %t; Parse gives %d, %v", in, got, ok, want, err)
+		}
+	}
+	if v, ok := answers.Lookup("任意"); v != 0 || !ok {
+		t.Errorf("Lookup of the named zero = %d, %t", v, ok)
+	}
+}
+
 func TestText(t *testing.T) {
 	for v := color(-1); v <= 3; v++ {
 		b, err := colors.MarshalText(v)
