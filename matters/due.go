@@ -159,10 +159,9 @@ const indexAbove = 64
 // beside its lead's, cannot be read is named, and what its lead's clocks
 // call for returned. It panics on a nil catalog or calendar.
 //
-// Due reads each matter once, from its latest event back to its latest
-// dispatch, and a platform's matter once more from its Report for its
-// owner's clock, with a few calendar lookups: see the package's
-// benchmarks.
+// Due reads each matter from its latest event back to its latest
+// dispatch, and a platform's matter again for its owner's clock, with a
+// few calendar lookups: see the package's benchmarks.
 func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
@@ -220,6 +219,7 @@ type dueScan struct {
 	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
 	i        int                              // the index of the matter under scan
 	notes    []string                         // the notes of the events due
+	joints   map[[2]int]int                   // the notes joined, by the indexes of the notes they join
 	due      []due
 }
 

@@ -2,7 +2,6 @@ package matters
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 )
@@ -182,13 +181,16 @@ func (s *dueScan) joined(notes []int) int {
 	if len(notes) == 1 {
 		return notes[0]
 	}
-	a, b := s.notes[notes[0]], s.notes[notes[1]]
-	for i := len(s.notes) - 1; i >= 5; i-- {
-		if n := s.notes[i]; len(n) == len(a)+len(joint)+len(b) && strings.HasPrefix(n, a) && strings.HasSuffix(n, b) && n[len(a):len(n)-len(b)] == joint {
-			return i
-		}
+	key := [2]int{notes[0], notes[1]}
+	if i, ok := s.joints[key]; ok {
+		return i
 	}
-	return s.note(a + joint + b)
+	if s.joints == nil {
+		s.joints = map[[2]int]int{}
+	}
+	i := s.note(s.notes[key[0]] + joint + s.notes[key[1]])
+	s.joints[key] = i
+	return i
 }
 
 // joint is what joins the notes of the clocks an event serves.
