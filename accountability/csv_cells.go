@@ -26,6 +26,13 @@ var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:[0-9０-９]+|[一二三四�
 // ASCII or full width (１．, ２、), which read alike.
 func digit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
+// startsWithDigit reports whether s starts with a digit of either width:
+// after a number marked . or ．, a decimal ("1.5万元").
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return digit(r)
+}
+
 // stripNumber removes a leading "1." "2、" "（3）" "四、" (of digits of
 // either width: "１．"); a number marked . or ． that a digit follows is a
 // decimal ("1.5万元"), not a number.
@@ -38,7 +45,7 @@ func stripNumber(s string) string {
 		return s
 	}
 	if t := strings.TrimSpace(m); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "．") {
-		if r, _ := utf8.DecodeRuneInString(s[len(t):]); unicode.IsDigit(r) {
+		if startsWithDigit(s[len(t):]) {
 			return s
 		}
 	}
@@ -123,7 +130,7 @@ func numberAt(s string, n int, st numberStyle) (size int, ok bool) {
 		return 0, false
 	}
 	if st.close == "." || st.close == "．" {
-		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) {
+		if startsWithDigit(rest) {
 			return 0, false
 		}
 	}
@@ -140,7 +147,7 @@ func numberAt(s string, n int, st numberStyle) (size int, ok bool) {
 // number.
 func numbered(i int, text string) string {
 	mark := "."
-	if r, _ := utf8.DecodeRuneInString(text); unicode.IsDigit(r) {
+	if startsWithDigit(text) {
 		mark = "、"
 	}
 	l := strconv.Itoa(i+1) + mark + text

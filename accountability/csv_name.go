@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // itemNumber is a number before an item's name: digits of either width,
@@ -37,12 +35,12 @@ func stripItemNumber(name, serial string) string {
 		digits, mark = name[m[4]:m[5]], name[m[6]:m[7]]
 	}
 	if mark == "." || mark == "．" {
-		if r, _ := utf8.DecodeRuneInString(name[m[7]:]); unicode.IsDigit(r) {
+		if startsWithDigit(name[m[7]:]) {
 			return name
 		}
 	}
 	if serial == "" {
-		if r, _ := utf8.DecodeRuneInString(name[m[1]:]); mark != "、" || unicode.IsDigit(r) {
+		if mark != "、" || startsWithDigit(name[m[1]:]) {
 			return name // "2.丙", "3、5号线"
 		}
 	} else if s, err := strconv.Atoi(serial); err != nil || !sameNumber(digits, s) {
