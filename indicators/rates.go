@@ -76,10 +76,17 @@ const (
 // [SatisfactionPart] (one county publishes 0.30 / 0.35 / 0.35), over the
 // rates' 4-place Values, rounded half-up to 4 places. The weights must be
 // valid and name exactly the three parts (errors wrap
-// assessment.ErrWeights); a rate with a denominator of 0 has no value to
-// weigh, and Index refuses with [ErrNoData], naming it, unless its weight
-// is 0: a rate weighed 0 is not part of the index, whatever it counts.
+// assessment.ErrWeights, and only it: weights are checked first, so that
+// a host that shows no index for [ErrNoData] never hides bad weights); a
+// rate with a denominator of 0 has no value to weigh, and Index refuses
+// with [ErrNoData], naming it, unless its weight is 0: a rate weighed 0 is
+// not part of the index, whatever it counts.
 func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
+	v, err := assessment.Blend(w, map[string]decimal.Decimal{
+		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("indicators: index of group %s: %w", errtext.Quote(r.Group), err)
+	}
 	var errs []error
 	for _, p := range []struct {
 		name string
@@ -91,11 +98,6 @@ func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return decimal.Zero, err
-	}
-	v, err := assessment.Blend(w, map[string]decimal.Decimal{
-		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
-	if err != nil {
-		return decimal.Zero, fmt.Errorf("indicators: index of group %s: %w", errtext.Quote(r.Group), err)
 	}
 	return v.Round(4), nil
 }
