@@ -96,28 +96,33 @@ func TestHardening(t *testing.T) {
 		hardening.Method("indicators.Standing.Move", standings, func(s indicators.Standing) { _ = s.Move() }),
 		hardening.Method("indicators.Standing.Movement", standings, func(s indicators.Standing) { _ = s.Movement() }),
 		hardening.Row{Name: "indicators.Rank", Run: func(c *hardening.Caller) {
-			values := map[string]decimal.Decimal{"": {}, hardening.BadUTF8: hardening.Decimals[2], hardening.Huge: hardening.Decimals[3], "a": hardening.Decimals[3]}
+			// Values and thresholds JSON could not read back are refused, as
+			// negative positions are.
+			hostile := map[string]decimal.Decimal{"": {}, hardening.BadUTF8: hardening.Decimals[2], hardening.Huge: hardening.Decimals[3], "a": hardening.Decimals[3]}
+			sound := map[string]decimal.Decimal{"": {}, hardening.BadUTF8: hardening.Decimals[1], hardening.Huge: hardening.Decimals[4], "a": hardening.Decimals[4]}
 			for i, l := range []indicators.Lists{{}, {Top: math.MaxInt, Bottom: math.MaxInt}, {Top: math.MinInt, Bottom: -1},
-				{RedAtLeast: &hardening.Decimals[2], BlackBelow: &hardening.Decimals[3]}} {
+				{RedAtLeast: &hardening.Decimals[2], BlackBelow: &hardening.Decimals[3]}, {RedAtLeast: &hardening.Decimals[4], BlackBelow: &hardening.Decimals[1]}} {
 				for j, cl := range []indicators.Classes{nil, {"": hardening.Huge, "a": hardening.BadUTF8}} {
-					desc := fmt.Sprintf("Rank(values, classes %d, lists %d, standings)", j, i)
-					c.Call(desc, func() {
-						got, err := indicators.Rank(values, cl, l, standings)
-						if (err != nil) != (l.Top < 0 || l.Bottom < 0) {
-							c.Fail(desc, "error %v for top %d, bottom %d", err, l.Top, l.Bottom)
-						}
-						if err != nil {
-							return
-						}
-						for _, s := range got {
-							if s.Rank < 1 || s.Rank > s.Of {
-								c.Fail(desc, "subject %q ranked %d of %d", hardening.Clip(s.Subject), s.Rank, s.Of)
+					for k, values := range []map[string]decimal.Decimal{hostile, sound} {
+						desc := fmt.Sprintf("Rank(values %d, classes %d, lists %d, standings)", k, j, i)
+						c.Call(desc, func() {
+							got, err := indicators.Rank(values, cl, l, standings)
+							if refuse := l.Top < 0 || l.Bottom < 0 || i == 3 || k == 0; (err != nil) != refuse {
+								c.Fail(desc, "error %v; want one: %t", err, refuse)
 							}
-						}
-						if len(got) != len(values)-1 { // the value of subject "" is left out
-							c.Fail(desc, "%d standings of %d values with a subject", len(got), len(values)-1)
-						}
-					})
+							if err != nil {
+								return
+							}
+							for _, s := range got {
+								if s.Rank < 1 || s.Rank > s.Of {
+									c.Fail(desc, "subject %q ranked %d of %d", hardening.Clip(s.Subject), s.Rank, s.Of)
+								}
+							}
+							if len(got) != len(values)-1 { // the value of subject "" is left out
+								c.Fail(desc, "%d standings of %d values with a subject", len(got), len(values)-1)
+							}
+						})
+					}
 					c.Call("Rank(nil, …)", func() { _, _ = indicators.Rank(nil, cl, l, nil) })
 				}
 			}

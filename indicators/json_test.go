@@ -118,7 +118,7 @@ func TestStrictJSON(t *testing.T) {
 // elsewhere, never by the whole name.
 func TestErrorsQuoteLongNamesShort(t *testing.T) {
 	long := strings.Repeat("街", 1<<18)
-	_, noData := indicators.Rates{Group: long}.Index(assessment.Weights{"response": d("1")})
+	_, noData := indicators.Rates{Group: long}.Index(assessment.Weights{"response": d("1"), "resolution": d("0"), "satisfaction": d("0")})
 	_, badWeights := indicators.Rates{Group: long, Response: indicators.Ratio{Den: 1}, Resolution: indicators.Ratio{Den: 1},
 		Satisfaction: indicators.Ratio{Den: 1}}.Index(assessment.Weights{"response": d("1")})
 	var st indicators.Standing

@@ -115,3 +115,24 @@ func TestRankLeavesOutNoSubject(t *testing.T) {
 		t.Errorf("standings %s do not read back: %v", b, err)
 	}
 }
+
+// TestIndexWeightsBeforeNoData: weights that are not valid are refused as
+// such (assessment.ErrWeights) whatever the rates count, and not as
+// ErrNoData, which a host reads as "no index to show": a rate with nothing
+// to count must not hide weights that would fail every other group.
+func TestIndexWeightsBeforeNoData(t *testing.T) {
+	noResponse := indicators.Rates{Group: "g", Response: r(0, 0, "0"), Resolution: r(1, 1, "1"), Satisfaction: r(1, 1, "1")}
+	for _, tt := range []struct {
+		name string
+		w    assessment.Weights
+	}{
+		{"a negative weight", assessment.Weights{"response": d("0.5"), "resolution": d("0.6"), "satisfaction": d("-0.1")}},
+		{"a sum other than 1", assessment.Weights{"response": d("0.5"), "resolution": d("0.35"), "satisfaction": d("0.35")}},
+		{"a part missing", assessment.Weights{"response": d("0.5"), "resolution": d("0.5")}},
+	} {
+		_, err := noResponse.Index(tt.w)
+		if !errors.Is(err, assessment.ErrWeights) || errors.Is(err, indicators.ErrNoData) {
+			t.Errorf("%s: error %v, want one wrapping assessment.ErrWeights and not ErrNoData", tt.name, err)
+		}
+	}
+}

@@ -39,13 +39,16 @@ type Part struct {
 // each matter's route (for instance matters.Catalog.RouteOf); cal measures
 // working time.
 //
-// grades are the owning sub-districts' evaluations (for instance a
-// book's Evaluations, with any amendments the host applies): for each
-// part, of the evaluations of its matter and unit whose Evaluator is the
-// matter's Owner, the one whose Stage is the highest becomes Street; among
-// those of that stage the latest (At), and among those made at the same
-// instant the one that sorts last by grade, points (by value), policy and
-// reasons (reason.Compare), as a book chooses among amendments, so that
+// grades are the owning sub-districts' evaluations as they count: each
+// amended one with the Result of the amendment that counts, as
+// scoring.Book.Matter gives them. (A book's Evaluations are those first
+// recorded, amendments left out; and grades that hold an evaluation
+// beside its amendment may count the evaluation, for an amendment may be
+// dated at its instant.) For each part, of the evaluations of its matter
+// and unit whose Evaluator is the matter's Owner, the one whose Stage is
+// the highest becomes Street; among those of that stage the latest (At),
+// and among those made at the same instant the one that sorts last by
+// grade, points (by value), policy and reasons (reason.Compare), so that
 // the choice never depends on the order of grades. Evaluations by anyone
 // else are ignored.
 //

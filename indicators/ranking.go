@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/shopspring/decimal"
 )
@@ -19,7 +21,8 @@ type Classes map[string]string
 // Lists say who goes on the red list (红榜) and the black list (黑榜) of
 // each class, by position, by threshold, or both. A zero field is not
 // used, so the zero Lists puts nobody on either list; a negative position
-// is refused, by [Rank] as by the JSON decoder.
+// is refused, by [Rank] as by the JSON decoder, and so, by Rank, is a
+// threshold the decoder could not read back.
 //
 // Positions count ties as ranks do: Top 3 takes every subject ranked 1 to
 // 3 (with ties 1, 2, 2, 4: the first three), and Bottom 1 takes every
@@ -86,28 +89,43 @@ func (s Standing) Movement() string {
 // "" is no group's in [Tally]: it is left out, and takes no rank, no
 // place on a list and no part in Of (a Standing without a subject would
 // not read back from its JSON either).
+// A previous rank below 1, which no standing has, is no previous rank.
 // The standings come in order of class (by bytes), then rank, then subject, so that
-// the result never depends on the order of a map. Rank fails only on
-// lists with a negative Top or Bottom, which it refuses as
-// [Lists.UnmarshalJSON] does, with an error wrapping [ErrInvalid] that
-// names the field, and no standings.
+// the result never depends on the order of a map. Rank fails, with an
+// error wrapping [ErrInvalid] that names the field or the subject and no
+// standings, only where the lists or its standings would not read back
+// from their JSON: on a negative Top or Bottom (refused as
+// [Lists.UnmarshalJSON] refuses it), and on a threshold or a value of
+// more than 64 characters written out (jsonx.MaxDecimalLen).
 func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev []Standing) ([]Standing, error) {
 	if err := lists.check(); err != nil {
 		return nil, fmt.Errorf("%w: lists: %w", ErrInvalid, err)
 	}
 	out := make([]Standing, 0, len(values))
+	var long []string // the subjects whose values JSON could not read back
 	for s, v := range values {
-		if s == "" {
+		switch {
+		case s == "":
 			continue
+		case !jsonx.DecimalFits(v):
+			long = append(long, s)
 		}
 		out = append(out, Standing{Subject: s, Class: classes[s], Value: v})
+	}
+	if len(long) > 0 {
+		slices.Sort(long)
+		errs := make([]error, len(long))
+		for i, s := range long {
+			errs[i] = fmt.Errorf("%w: subject %s: a value of more than %d characters (JSON could not read it back)", ErrInvalid, errtext.Quote(s), jsonx.MaxDecimalLen)
+		}
+		return nil, errors.Join(errs...)
 	}
 	slices.SortFunc(out, func(a, b Standing) int { return cmp.Compare(a.Class, b.Class) })
 	type key struct{ class, subject string }
 	before := make(map[key]int, len(prev))
 	for _, p := range prev {
 		k := key{p.Class, p.Subject}
-		if r, ok := before[k]; !ok || p.Rank < r {
+		if r, ok := before[k]; p.Rank >= 1 && (!ok || p.Rank < r) {
 			before[k] = p.Rank
 		}
 	}
@@ -135,7 +153,8 @@ func Rank(values map[string]decimal.Decimal, classes Classes, lists Lists, prev 
 	return out, nil
 }
 
-// check reports a negative position, naming its field.
+// check reports a negative position and a threshold JSON could not read
+// back, naming its field.
 func (l Lists) check() error {
 	var errs []error
 	if l.Top < 0 {
@@ -143,6 +162,14 @@ func (l Lists) check() error {
 	}
 	if l.Bottom < 0 {
 		errs = append(errs, fmt.Errorf("bottom %d is negative", l.Bottom))
+	}
+	for _, t := range []struct {
+		name string
+		d    *decimal.Decimal
+	}{{"redAtLeast", l.RedAtLeast}, {"blackBelow", l.BlackBelow}} {
+		if t.d != nil && !jsonx.DecimalFits(*t.d) {
+			errs = append(errs, fmt.Errorf("%s has more than %d characters", t.name, jsonx.MaxDecimalLen))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
 )
 
@@ -202,5 +203,40 @@ func TestRankRefusesNegativePositions(t *testing.T) {
 	// Zero positions are not used, as before.
 	if got, err := indicators.Rank(values, nil, indicators.Lists{}, nil); err != nil || len(got) != 2 {
 		t.Errorf("Rank with zero lists = %v, %v", got, err)
+	}
+}
+
+// TestRankStandingsReadBack: every standing Rank gives reads back from its
+// JSON. A previous rank below 1, which no standing has (a hand-built prev),
+// is no previous rank: the subject is new (新进), not "下降" by a rank
+// that JSON refuses. A value JSON could not read back (more than
+// jsonx.MaxDecimalLen characters written out) is refused, naming its
+// subject, as is a list threshold JSON could not read back.
+func TestRankStandingsReadBack(t *testing.T) {
+	values := map[string]decimal.Decimal{"a": d("0.9"), "b": d("0.8")}
+	prev := []indicators.Standing{{Subject: "a", Rank: -3}, {Subject: "b", Rank: 0}}
+	got := rankOK(t, values, nil, indicators.Lists{}, prev)
+	want := []indicators.Standing{st("a", "", "0.9", 1, 2, false, false, 0), st("b", "", "0.8", 2, 2, false, false, 0)}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Rank with previous ranks below 1: mismatch (-want +got):\n%s", diff)
+	}
+	for _, s := range got {
+		hardening.JSONRoundTrip(t, s)
+	}
+	huge := decimal.New(1, 70) // 71 digits written out
+	for _, tt := range []struct {
+		name   string
+		values map[string]decimal.Decimal
+		lists  indicators.Lists
+		names  string
+	}{
+		{"a value", map[string]decimal.Decimal{"a": d("0.9"), "巨": huge}, indicators.Lists{}, `"巨"`},
+		{"a red threshold", values, indicators.Lists{RedAtLeast: &huge}, "redAtLeast"},
+		{"a black threshold", values, indicators.Lists{BlackBelow: &huge}, "blackBelow"},
+	} {
+		out, err := indicators.Rank(tt.values, nil, tt.lists, nil)
+		if !errors.Is(err, indicators.ErrInvalid) || !strings.Contains(err.Error(), tt.names) || out != nil {
+			t.Errorf("Rank with %s too long for JSON = %d standings, %v; want none and ErrInvalid naming %s", tt.name, len(out), err, tt.names)
+		}
 	}
 }

@@ -38,8 +38,8 @@ func ratio(num, den int) Ratio {
 // Rates are the figures of one group of parts (see [Tally]):
 //
 //   - Parts, the parts counted, and Matters, the matters they belong to,
-//     a matter of several units once (a part given twice counts twice,
-//     its matter too: see [Tally]);
+//     a matter of several units once (see [Tally] for a part given
+//     twice);
 //   - Response (响应率): of the parts, those whose unit accepted within
 //     the response limit (Facts.Responded, and Response ≤ ResponseLimit,
 //     or no limit);
@@ -76,10 +76,17 @@ const (
 // [SatisfactionPart] (one county publishes 0.30 / 0.35 / 0.35), over the
 // rates' 4-place Values, rounded half-up to 4 places. The weights must be
 // valid and name exactly the three parts (errors wrap
-// assessment.ErrWeights); a rate with a denominator of 0 has no value to
-// weigh, and Index refuses with [ErrNoData], naming it, unless its weight
-// is 0: a rate weighed 0 is not part of the index, whatever it counts.
+// assessment.ErrWeights, and only it: weights are checked first, so that
+// a host that shows no index for [ErrNoData] never hides bad weights); a
+// rate with a denominator of 0 has no value to weigh, and Index refuses
+// with [ErrNoData], naming it, unless its weight is 0: a rate weighed 0 is
+// not part of the index, whatever it counts.
 func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
+	v, err := assessment.Blend(w, map[string]decimal.Decimal{
+		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("indicators: index of group %s: %w", errtext.Quote(r.Group), err)
+	}
 	var errs []error
 	for _, p := range []struct {
 		name string
@@ -91,11 +98,6 @@ func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return decimal.Zero, err
-	}
-	v, err := assessment.Blend(w, map[string]decimal.Decimal{
-		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
-	if err != nil {
-		return decimal.Zero, fmt.Errorf("indicators: index of group %s: %w", errtext.Quote(r.Group), err)
 	}
 	return v.Round(4), nil
 }
@@ -113,14 +115,21 @@ type counts struct {
 // group returns, and is left out when it returns "" — and counts each
 // group's [Rates]. An owner's grade (Part.Street) counts as satisfied for
 // the 街道满意率 when its points are at least streetMin (for a scale of
-// 100 / 85 / 70 / 40, a streetMin of 85 counts 好 and 较好). The
-// citizen's answers of a matter dispatched to several units count once a
-// group; where that group's parts of the matter disagree on them (parts
-// built by hand; [Parts] gives every part of a matter the same answers),
-// those of the part whose unit sorts first count, and among parts of one
-// unit those whose answers sort first (Solved, then Satisfied; none, then
-// no, then yes). Every other figure counts each part given, a part given
-// twice twice. Groups come in order of name, and no figure depends on the
+// 100 / 85 / 70 / 40, a streetMin of 85 counts 好 and 较好).
+//
+// A matter of several units — one whose Dispatch events name more than
+// one unit, or none (parts built by hand on a matter without its
+// history) — counts once a group in Matters, and so do its citizen's
+// answers in Resolution and Satisfaction; where that group's parts of the
+// matter disagree on them (parts built by hand; [Parts] gives every part
+// of a matter the same answers), those of the part whose unit sorts first
+// count, and among parts of one unit those whose answers sort first
+// (Solved, then Satisfied; none, then no, then yes). A matter whose
+// Dispatch events name one unit counts, with its answers, for each of its
+// parts given; Parts, Response and Street count each part given. So a
+// part given twice counts twice in every figure, but for a matter of
+// several units, which it counts once in Matters, Resolution and
+// Satisfaction. Groups come in order of name, and no figure depends on the
 // order of the parts. Tally is exact and never fails; it panics if group
 // is nil.
 func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []Rates {
@@ -222,9 +231,10 @@ func answer(b *bool) int {
 	return 1
 }
 
-// shared reports whether m, the matter of a part, has parts of other
-// units: it was dispatched more than once or to more than one unit. A
-// part without a matter is its own.
+// shared reports whether m, the matter of a part, may have parts of
+// other units: its Dispatch events name other units than one (more, or
+// none: parts built by hand on a matter without its history). A part
+// without a matter is its own.
 func shared(m *matters.Matter) bool {
 	if m == nil {
 		return false
@@ -235,5 +245,5 @@ func shared(m *matters.Matter) bool {
 			n += len(m.Events[j].Units)
 		}
 	}
-	return n > 1
+	return n != 1
 }

@@ -390,3 +390,31 @@ func TestTallyShuffledHandBuiltParts(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyHandBuiltMatterWithoutDispatch: parts a host builds by hand on
+// a matter without its history (no Dispatch among its events) are parts of
+// one matter all the same: it counts once a group, with its answers, as a
+// matter of several units does.
+func TestTallyHandBuiltMatterWithoutDispatch(t *testing.T) {
+	for name, events := range map[string][]matters.Event{
+		"no events": nil,
+		"a report":  {{Kind: matters.Report, At: at(time.March, 2, 9, 0)}},
+	} {
+		m := &matters.Matter{ID: "m", Owner: "s1", Events: events}
+		ps := []indicators.Part{
+			{Matter: m, Unit: "a", Lead: true, Solved: ptr(true), Facts: scoring.Facts{Responded: true, Satisfied: ptr(true)}},
+			{Matter: m, Unit: "b", Solved: ptr(true), Facts: scoring.Facts{Satisfied: ptr(true)}},
+		}
+		want := []indicators.Rates{{Group: "s1", Parts: 2, Matters: 1, Response: r(1, 2, "0.5"), Resolution: r(1, 1, "1"),
+			Satisfaction: r(1, 1, "1"), Street: r(0, 0, "0")}}
+		if diff := cmp.Diff(want, indicators.Tally(ps, indicators.BySubDistrict, decimal.Zero)); diff != "" {
+			t.Errorf("%s: mismatch (-want +got):\n%s", name, diff)
+		}
+		// A part of a matter of several units given twice counts twice in
+		// Parts and Response, and its matter and answers once.
+		want[0].Parts, want[0].Response = 3, r(2, 3, "0.6667")
+		if diff := cmp.Diff(want, indicators.Tally(append(ps, ps[0]), indicators.BySubDistrict, decimal.Zero)); diff != "" {
+			t.Errorf("%s, a part given twice: mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+}

@@ -73,7 +73,14 @@ type unitRates struct {
 // the parts of the year together, as the group "all": its Street is the
 // year's 街道满意率.
 func ratesOf(w *world, a *graded, r *rating, month time.Month, unit bool) (map[string]unitRates, error) {
-	parts, err := indicators.Parts(workday.China(), a.year.received(), a.lists.RouteOf, a.book.Evaluations())
+	// The grades as they count, amended: the book's Evaluations are those
+	// first recorded.
+	var grades []scoring.Evaluation
+	for _, m := range a.year.received() {
+		es, _ := a.book.Matter(m.ID)
+		grades = append(grades, es...)
+	}
+	parts, err := indicators.Parts(workday.China(), a.year.received(), a.lists.RouteOf, grades)
 	if err != nil {
 		return nil, err
 	}
