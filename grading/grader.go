@@ -3,6 +3,7 @@ package grading
 import (
 	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
@@ -174,10 +175,22 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 			continue
 		}
 		ev := f.Evaluation(e.At, r)
-		ev.Facts = &f // the decision record, which a journal keeps
+		ev.Facts = record(f) // the decision record, which a journal keeps
 		gs = append(gs, Grade{Seq: e.Seq, Facts: f, Evaluation: ev})
 	}
 	return gs, nil
+}
+
+// record returns a copy of f that shares nothing with it (its Attrs, its
+// citizen's answer), so that a host editing a Grade's Facts leaves the
+// decision record of its Evaluation as graded.
+func record(f scoring.Facts) *scoring.Facts {
+	f.Attrs = maps.Clone(f.Attrs)
+	if f.Satisfied != nil {
+		answer := *f.Satisfied
+		f.Satisfied = &answer
+	}
+	return &f
 }
 
 // amendment makes evaluation ev, graded at Feedback e after the Close, an

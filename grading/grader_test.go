@@ -319,3 +319,31 @@ func TestNewPanics(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeFactsAreCopies: a grade's Facts and the decision record its
+// Evaluation carries are two copies, as Grade's doc says: a host that
+// edits one (its Attrs, its citizen's answer) leaves the record the
+// journal keeps as it was graded.
+func TestGradeFactsAreCopies(t *testing.T) {
+	const S = "S1"
+	closed := build(ev(matters.Report, S), ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), ev(matters.Accept, "D1"),
+		ev(matters.Resolve, "D1"), answer(S, true), ev(matters.Close, S))
+	g := grading.New(grading.Config{Catalog: catalog(), Evaluator: evaluator,
+		Judge: func(_ *matters.Matter, f *scoring.Facts) error {
+			f.Attrs = map[string]string{"quality": "checked"}
+			return nil
+		}})
+	gs, err := g.Grade(cal, closed, 0)
+	if err != nil || len(gs) != 1 {
+		t.Fatalf("Grade = %v, %v; want one grade", gs, err)
+	}
+	want := *gs[0].Evaluation.Facts
+	want.Attrs = map[string]string{"quality": "checked"}
+	yes := true
+	want.Satisfied = &yes
+	gs[0].Facts.Attrs["quality"] = "edited"
+	*gs[0].Facts.Satisfied = false
+	if diff := cmp.Diff(want, *gs[0].Evaluation.Facts); diff != "" {
+		t.Errorf("the record after editing the grade's Facts: mismatch (-want +got):\n%s", diff)
+	}
+}
