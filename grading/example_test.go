@@ -74,8 +74,8 @@ func Example() {
 	// event 6 (分时段): 市场监管局 graded by 镜湖街道, stage 1: excellent
 	// event 8 (结案): 城管局 graded by 镜湖街道, stage 2: excellent
 	// event 8 (结案): 市场监管局 graded by 镜湖街道, stage 2: excellent
-	// event 9 (回访): amend 城管局 stage 2: fair (feedback (回访) at event 9 after the close: not satisfied)
-	// event 9 (回访): amend 市场监管局 stage 2: fair (feedback (回访) at event 9 after the close: not satisfied)
+	// event 9 (回访): amend 城管局 stage 2: fair (结案后回访（事件 9）：市民不满意)
+	// event 9 (回访): amend 市场监管局 stage 2: fair (结案后回访（事件 9）：市民不满意)
 	// 城管局 85
 	// 市场监管局 85
 }

@@ -198,16 +198,18 @@ func record(f scoring.Facts) *scoring.Facts {
 func amendment(e *matters.Event, ev scoring.Evaluation) *scoring.Amendment {
 	reason := e.Note
 	if reason == "" {
-		reason = fmt.Sprintf("feedback (回访) at event %d after the close: %s", e.Seq, answerText(*e.Satisfied))
+		reason = fmt.Sprintf("结案后回访（事件 %d）：%s", e.Seq, answerText(*e.Satisfied))
 	}
 	return &scoring.Amendment{Evaluation: ev, Author: e.Actor, Reason: reason}
 }
 
+// answerText is the citizen's answer as the records of the reform write
+// it, in Chinese as the catalog's notes are.
 func answerText(ok bool) string {
 	if ok {
-		return "satisfied"
+		return "市民满意"
 	}
-	return "not satisfied"
+	return "市民不满意"
 }
 
 // latestAnswer returns the citizen's latest answer on m, nil if none.
