@@ -131,13 +131,13 @@ func (l *Lists) UnmarshalJSON(b []byte) error {
 // ratio as [Ratio.UnmarshalJSON] reads it, and figures that agree — the
 // response rate counts every part, the citizen's answers at most the
 // matters, the sub-district's grades at most the parts, and no more
-// matters than parts.
+// matters than parts, nor parts of no matter.
 func (r *Rates) UnmarshalJSON(b []byte) error {
 	var j ratesFields
 	return decode("rates", b, &j, func() error {
 		got := Rates(j)
 		switch {
-		case got.Parts < 0 || got.Matters < 0 || got.Matters > got.Parts:
+		case got.Parts < 0 || got.Matters < 0 || got.Matters > got.Parts || got.Parts > 0 && got.Matters == 0:
 			return fmt.Errorf("group %s: %d matters in %d parts", errtext.Quote(got.Group), got.Matters, got.Parts)
 		case got.Response.Den != got.Parts:
 			return fmt.Errorf("group %s: response counted over %d of %d parts", errtext.Quote(got.Group), got.Response.Den, got.Parts)

@@ -40,6 +40,8 @@ func TestJSONRejects(t *testing.T) {
 		{"lists: a threshold that is no number", `{"redAtLeast":"九十"}`, new(indicators.Lists)},
 		{"rates: response over fewer parts", `{"group":"g","parts":2,"matters":1,"response":{"num":1,"den":1,"value":"1"},` +
 			`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":0,"value":"0"},"street":{"num":0,"den":0,"value":"0"}}`, new(indicators.Rates)},
+		{"rates: parts of no matter", `{"group":"g","parts":2,"matters":0,"response":{"num":2,"den":2,"value":"1"},` +
+			`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":0,"value":"0"},"street":{"num":0,"den":0,"value":"0"}}`, new(indicators.Rates)},
 		{"rates: a bad ratio inside", `{"group":"g","parts":1,"matters":1,"response":{"num":1,"den":1,"value":"0.5"},` +
 			`"resolution":{"num":0,"den":0,"value":"0"},"satisfaction":{"num":0,"den":0,"value":"0"},"street":{"num":0,"den":0,"value":"0"}}`, new(indicators.Rates)},
 	} {
