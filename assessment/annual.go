@@ -44,8 +44,9 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // alone, as [Weights.Validate] reports them: nothing blends by them.
 // Otherwise every problem is reported, joined, wrapping [ErrWeights] and
 // naming the subject: a subject scored twice, a subject in others without
-// a Score, a Score whose parts do not match w, and a "subdistrict" entry
-// in others. Each
+// a Score, a Score whose parts do not match w or blend to a total too
+// long for JSON to read back (see [Blend]), and a "subdistrict" entry in
+// others. Each
 // result's Weights is a copy of w of its own: the results are the caller's.
 //
 // No range is enforced on the parts, as [Blend] enforces none: the

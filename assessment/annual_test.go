@@ -122,6 +122,18 @@ func TestAssessErrors(t *testing.T) {
 	}
 }
 
+// TestAssessTotalsReadBack: a total longer than 64 characters, which an
+// Annual's JSON could not read back, is refused, naming the subject.
+func TestAssessTotalsReadBack(t *testing.T) {
+	scores := []scoring.Score{{Subject: "城管局", Composite: d(strings.Repeat("9", 63))}, {Subject: "住建局", Composite: d("85")}}
+	others := map[string]map[string]decimal.Decimal{"城管局": {"department": d("0")}, "住建局": {"department": d("90")}}
+	got, err := assessment.Assess(scores, annualWeights(), others)
+	want := `subject "城管局": assessment: bad weights: the blend is longer than 64 characters`
+	if got != nil || !errors.Is(err, assessment.ErrWeights) || err.Error() != want {
+		t.Errorf("Assess = %v, %v; want nil and %q", got, err, want)
+	}
+}
+
 // TestExactWhateverDecimalSettings changes shopspring/decimal's package
 // settings and shows that no output moves. It must not run in parallel.
 func TestExactWhateverDecimalSettings(t *testing.T) {

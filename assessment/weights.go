@@ -50,7 +50,9 @@ func (w Weights) Validate() error {
 // value no longer than 64 characters written out (so that no sum allocates
 // without bound); every problem — a bad weight, a missing part, an extra
 // part, a part too long, each named — is reported, joined, wrapping
-// [ErrWeights].
+// [ErrWeights]. So is a total longer than 64 characters written out (the
+// product of a short weight and a short part can be longer than either),
+// which no JSON of this library reads back.
 //
 // Blend enforces no range on a part's value: a blend is a weighted sum of
 // parts on whatever scale each source uses — a book's composite on its
@@ -83,6 +85,9 @@ func Blend(w Weights, parts map[string]decimal.Decimal) (decimal.Decimal, error)
 	sum := decimal.Zero
 	for _, name := range slices.Sorted(maps.Keys(w)) {
 		sum = sum.Add(w[name].Mul(parts[name]))
+	}
+	if !jsonx.DecimalFits(sum) {
+		return decimal.Zero, fmt.Errorf("%w: the blend is longer than %d characters", ErrWeights, jsonx.MaxDecimalLen)
 	}
 	return sum, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -65,6 +66,14 @@ func TestBlend(t *testing.T) {
 			map[string]decimal.Decimal{"a": d("1"), "b": decimal.New(5, -99999999)}, "",
 			[]string{`part "a" has a weight of more than 64 characters`, `part "b" has a value of more than 64 characters`}},
 		{"empty name", assessment.Weights{"": d("1")}, map[string]decimal.Decimal{"": d("1")}, "", []string{"empty name"}},
+		// Parts of 64 characters whose blend is 65: 0.3 × 1e-62 = 3e-63,
+		// and 0.3 × (10^63 − 1) = 299…9.7; no JSON reads them back.
+		{"a total too small to read back", annualWeights(),
+			map[string]decimal.Decimal{"subdistrict": d("0." + strings.Repeat("0", 61) + "1"), "department": d("0")}, "",
+			[]string{"the blend is longer than 64 characters"}},
+		{"a total too large to read back", annualWeights(),
+			map[string]decimal.Decimal{"subdistrict": d(strings.Repeat("9", 63)), "department": d("0")}, "",
+			[]string{"the blend is longer than 64 characters"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,7 +130,8 @@ func TestBlendEnforcesNoRange(t *testing.T) {
 
 // FuzzBlend blends arbitrary weights and parts: no panic; a blend that
 // succeeds has weights summing to exactly 1, is Σ weight × part and lies
-// between the least and the greatest part, whatever their range.
+// between the least and the greatest part, whatever their range; it is
+// short enough for JSON to read back.
 func FuzzBlend(f *testing.F) {
 	f.Add("subdistrict", "0.3", "department", "0.7", "91.5", "88")
 	f.Add("subdistrict", "0.3", "department", "0.7", "100", "105")  // above 100: taken
@@ -151,7 +161,7 @@ func FuzzBlend(f *testing.F) {
 			sum = sum.Add(v)
 			want = want.Add(v.Mul(parts[k]))
 		}
-		if !sum.Equal(decimal.NewFromInt(1)) || !got.Equal(want) {
+		if !sum.Equal(decimal.NewFromInt(1)) || !got.Equal(want) || !jsonx.DecimalFits(got) {
 			t.Fatalf("Blend(%v, %v) = %s", w, parts, got)
 		}
 		lo, hi := decimal.Min(parts[n1], parts[n2]), decimal.Max(parts[n1], parts[n2])

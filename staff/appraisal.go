@@ -85,7 +85,9 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // ([assessment.ErrWeights]), a scale that is not valid ([ErrInvalid]);
 // otherwise a score that names no person, a person in an unknown category
 // or appraised twice in one category ([ErrInvalid]), a person with a missing or extra indicator
-// ([assessment.ErrWeights], naming the person and the indicator). Each result's Scores is a copy of the person's: the
+// ([assessment.ErrWeights], naming the person and the indicator) or whose
+// scores blend to a total too long for JSON to read back
+// ([assessment.Blend]). Each result's Scores is a copy of the person's: the
 // results are the caller's.
 //
 // No range is enforced on a score, as [assessment.Blend] enforces none:

@@ -84,8 +84,9 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 //
 // Bad weights are reported alone, as [assessment.Weights.Validate]
 // reports them: nothing blends by them. Otherwise every problem is
-// reported, joined: a candidate whose years do not match the weights
-// ([assessment.ErrWeights], naming the candidate), a candidate without ID
+// reported, joined: a candidate whose years do not match the weights, or
+// whose total is too long for JSON to read back ([assessment.Blend]) —
+// [assessment.ErrWeights], naming the candidate — a candidate without ID
 // or post, an ID used twice, a post without a quota or a negative quota
 // ([ErrInvalid]). Each Placement's Candidate holds a
 // copy of the candidate's Years: the results are the caller's.
