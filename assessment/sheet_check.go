@@ -41,7 +41,12 @@ const maxSheetText = 256
 //   - a veto that sets neither or both of points and grade, a grade not
 //     on the scale, a veto on a count with below, on a rate without it,
 //     and a veto below a rate above 1, which fires for every rate.
+//
+// Validate panics if s is nil, as Apply does.
 func (s *Sheet) Validate() error {
+	if s == nil {
+		panic("assessment: Validate on a nil sheet")
+	}
 	c := checker{s: s}
 	c.sheet()
 	return c.errs.Err(ErrSheet)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"testing"
 
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/hardening"
@@ -131,3 +132,20 @@ func sheetRows() []hardening.Row {
 type iotestErr struct{}
 
 func (iotestErr) Read([]byte) (int, error) { return 0, fmt.Errorf("read fails") }
+
+// TestNilReceiverPanics: a nil sheet is a programmer's error, which
+// panics with a message that names the method, not a bare nil dereference.
+func TestNilReceiverPanics(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Validate", func() { _ = (*assessment.Sheet)(nil).Validate() }, "assessment: Validate on a nil sheet"},
+		{"Apply", func() { _, _ = (*assessment.Sheet)(nil).Apply(assessment.Facts{}) }, "assessment: Apply on a nil sheet"},
+	} {
+		if r := hardening.PanicOf(tt.f); fmt.Sprint(r) != tt.want {
+			t.Errorf("%s: recovered %v, want %q", tt.name, r, tt.want)
+		}
+	}
+}

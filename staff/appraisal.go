@@ -95,7 +95,12 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // no scale, so each is on the appraisal's own — a composite on a book's
 // scale, a workload out of 100, points with additions above 100 — and a
 // total below every grade gets the lowest (see [Appraised]).
+//
+// Appraise panics if a is nil: a programmer's error, not input.
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
+	if a == nil {
+		panic("staff: Appraise on a nil appraisal")
+	}
 	var errs []error
 	cats := make(map[string]int, len(a.Categories))
 	for i, c := range a.Categories {

@@ -57,3 +57,19 @@ func TestHardening(t *testing.T) {
 		}},
 	})
 }
+
+// TestNilReceiverPanics: a nil appraisal is a programmer's error, which
+// panics with a message that names the method, not a bare nil dereference.
+func TestNilReceiverPanics(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Appraise", func() { _, _ = (*staff.Appraisal)(nil).Appraise(nil) }, "staff: Appraise on a nil appraisal"},
+	} {
+		if r := hardening.PanicOf(tt.f); fmt.Sprint(r) != tt.want {
+			t.Errorf("%s: recovered %v, want %q", tt.name, r, tt.want)
+		}
+	}
+}
