@@ -155,9 +155,13 @@ const indexAbove = 64
 // or whose supervision is due with no supervisor on record or in the
 // catalog ([ErrActor]: a Supervise by no one), is left out (its urging
 // still returned) and named in the error, which joins one error per such
-// matter (the first 100, then a count); one whose owner's clock alone,
-// beside its lead's, cannot be read is named, and what its lead's clocks
-// call for returned. It panics on a nil catalog or calendar.
+// matter (the first 100, then a count). On a platform's matter that
+// units are on, each side is left out alone: one whose lead's route,
+// revision or clock cannot be read is named, and what its owner's clock
+// calls for returned, naming the owner (the lead's suspension, judged with
+// its clocks, is left out with them); one whose owner's clock alone
+// cannot be read is named, and what its lead's clocks call for returned.
+// It panics on a nil catalog or calendar.
 //
 // Due reads each matter from its latest event back to its latest
 // dispatch, and a platform's matter again for its owner's clock, with a
@@ -307,34 +311,30 @@ func (s *dueScan) matter(m *Matter) error {
 	// owner's beside its lead's: the owner's approvals of its lead's
 	// requests do not stop or extend the owner's own clock.
 	var clocks [2]pressure
-	var ownerErr error // the owner's clock beside its lead's could not be read
-	if owner {
-		p, err := s.ownerClock(m)
-		if err != nil {
+	k := 0                      // the clocks read
+	var leadErr, ownerErr error // the lead's clocks, the owner's, could not be read
+	if !owner {
+		p, err := s.leadClock(m, &h)
+		if err != nil && m.Platform == "" {
 			return err
 		}
-		clocks[0] = p
-	} else {
-		r, err := s.route(m, &m.Events[h.d])
-		if err != nil {
-			return fmt.Errorf("matters: due: %w", err)
-		}
-		level, resolve, err := s.level(m, &h, r)
-		if err != nil {
-			return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
-		}
-		clock := 0 // the notes of the response clock, +1 for the resolution clock's
-		if resolve {
-			clock = 1
-		}
-		clocks[0] = pressure{level: level, urge: clock, overdue: 2 + clock, urged: h.urged, supervised: h.supervised}
-		if m.Platform != "" {
-			clocks[1], ownerErr = s.ownerClock(m) // an error leaves the lead's clock its events
-			clocks[1].names = true
+		if leadErr = err; err == nil {
+			clocks[k], k = p, k+1
 		}
 	}
-	if !s.press(clocks[:], add, supervisor) {
-		return noSupervisor()
+	if m.Platform != "" {
+		// Either side's error leaves the other's clock its events.
+		p, err := s.ownerClock(m)
+		if ownerErr = err; err == nil {
+			p.names = !owner
+			clocks[k], k = p, k+1
+		}
+	}
+	if !s.press(clocks[:k], add, supervisor) {
+		return errors.Join(leadErr, noSupervisor())
+	}
+	if leadErr != nil || owner && ownerErr != nil {
+		return errors.Join(leadErr, ownerErr) // a suspension is judged with the clocks
 	}
 	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
 		until, err := s.suspendedUntil(m, &h, days)

@@ -594,6 +594,57 @@ func TestDueOwnerClockUnread(t *testing.T) {
 	}
 }
 
+// TestDueLeadClockUnread: when the lead's clock on a hotline's matter
+// cannot be read — its dispatch names a revision the catalog lacks, or
+// one with no route for the matter's type — the owner's own clock, read
+// on the list in force at the Report, still calls for its urging and
+// supervisions, naming the owner; the matter is named in the error. Due
+// returned the lead's error before it read the owner's clock, and an
+// owner late on its own clock went unpressed.
+func TestDueLeadClockUnread(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		routes string
+		want   error
+	}{
+		{"the dispatch names a revision the catalog lacks", "2019", matters.ErrNoRevision},
+		{"the dispatch's revision routes no such type", "2023", matters.ErrNoRoute},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := supervisedCatalog()
+			c.Directory.Version = "2024"
+			c.Directory.Adoption = published(at(1, 1, 0, 0))
+			c.History.Directories = []*matters.Directory{{Version: "2023", Adoption: published(at(1, 1, 0, 0).AddDate(-1, 0, 0)),
+				Routes: []matters.Route{{Type: "油烟扰民", Lead: sup2, Respond: 4 * time.Hour, ResolveDays: 5}}}}
+			dispatch := tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead)
+			dispatch.Routes = tt.routes
+			m := timed(t, tev(at(3, 4, 9, 0), matters.Report, hotline, owner), tev(at(3, 4, 9, 30), matters.Whistle, owner), dispatch,
+				tev(at(3, 4, 11, 0), matters.Accept, lead))
+			now := at(3, 20, 9, 0)
+			for scan, want := range [][]got{{
+				{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, presses(supervisor, owner), "超期督办：平台转办事项的办结超过时限"},
+				{matters.Supervise, presses(supervisor, owner), "升级督办：超期后又逾 1 个工作日"},
+			}, nil} {
+				due, err := c.Due(workday.China(), now, []*matters.Matter{m})
+				if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), `matter "M-1"`) {
+					t.Errorf("scan %d: error %v; want one naming the matter, wrapping %v", scan+1, err, tt.want)
+				}
+				var out []got
+				for _, e := range due {
+					out = append(out, gotOf(&e))
+					if err := m.Apply(e); err != nil {
+						t.Fatalf("scan %d: applying its %s: %v", scan+1, e.Kind, err)
+					}
+				}
+				if diff := cmp.Diff(want, out); diff != "" {
+					t.Errorf("scan %d: due events mismatch (-want +got):\n%s", scan+1, diff)
+				}
+			}
+		})
+	}
+}
+
 // got is what a test asks of an event Due returns: its Kind, its Actor
 // followed by " → " and the Units it presses where it names them (see
 // presses), and its Note.
