@@ -165,14 +165,30 @@ const indexAbove = 64
 //
 // Due reads each matter from its latest event back to its latest
 // dispatch, and a platform's matter again for its owner's clock, with a
-// few calendar lookups: see the package's benchmarks.
+// few calendar lookups (the working time of the scan's last nanosecond,
+// which tells a clock's due time at the instant from one before it, is
+// read once a scan): see the package's benchmarks.
 func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
 	}
 	mustCalendar(cal)
-	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1),
-		notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond, noteOverdueResolve, ""}}
+	return newDueScan(c, cal, at).run(ms)
+}
+
+// newDueScan returns a scan at the instant at, the working time of its
+// last nanosecond measured once for every clock that runs through it.
+func newDueScan(c *Catalog, cal *workday.Calendar, at time.Time) *dueScan {
+	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1), notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond,
+		noteOverdueResolve, "", noteOwnerRespond, noteOwnerResolve, noteOwnerOverdue, noteOwnerLate}}
+	if tick, err := cal.Between(s.prev, at); err == nil {
+		s.tick, s.ticked = tick, true
+	}
+	return s
+}
+
+// run returns what Due returns of the matters ms.
+func (s *dueScan) run(ms []*Matter) ([]Event, error) {
 	if len(ms) > indexAbove {
 		s.index = map[*Directory]map[string]*Route{}
 	}
@@ -196,7 +212,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	if len(s.due) > 0 {
 		out = make([]Event, len(s.due))
 	}
-	at = at.In(workday.CST()) // the zone of every time the package hands back
+	at := s.at.In(workday.CST()) // the zone of every time the package hands back
 	owners := s.owners(ms)
 	for j, d := range s.due {
 		m := ms[d.matter]
@@ -220,9 +236,12 @@ type dueScan struct {
 	c        *Catalog
 	cal      *workday.Calendar
 	at, prev time.Time                        // prev is 1ns before at
+	tick     time.Duration                    // the working time from prev to at, if ticked
+	ticked   bool                             // the calendar measured tick
 	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
+	last     found                            // the route found last
 	i        int                              // the index of the matter under scan
-	notes    []string                         // the notes of the events due
+	notes    []string                         // the notes of the events due: the lead's clocks', the escalation's (4), the owner's (5–8), then as due
 	joints   map[[2]int]int                   // the notes joined, by the indexes of the notes they join
 	due      []due
 }
@@ -356,45 +375,4 @@ func (s *dueScan) matter(m *Matter) error {
 		}
 	}
 	return ownerErr
-}
-
-// route returns the route the dispatch e of m followed, as RouteOf finds
-// it, from an index of each revision built once per scan.
-func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
-	var d *Directory
-	switch {
-	case e.Routes != "":
-		var err error
-		if d, err = s.c.DirectoryVersion(e.Routes); err != nil {
-			return nil, fmt.Errorf("matter %s, %s at seq %d: %w", errtext.Quote(m.ID), e.Kind, e.Seq, err)
-		}
-	default:
-		if d = s.c.directoryAt(e.At); d == nil {
-			return nil, fmt.Errorf("matter %s, %s at seq %d, records no revision, and %w: no governance matter list was in force at %s",
-				errtext.Quote(m.ID), e.Kind, e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
-		}
-	}
-	var r *Route
-	if s.index == nil {
-		r = d.route(m.Type)
-	} else {
-		ix, ok := s.index[d]
-		if !ok {
-			ix = make(map[string]*Route, len(d.Routes))
-			for i := range d.Routes {
-				if _, dup := ix[d.Routes[i].Type]; !dup {
-					ix[d.Routes[i].Type] = &d.Routes[i]
-				}
-			}
-			s.index[d] = ix
-		}
-		r = ix[m.Type]
-	}
-	if r == nil {
-		return nil, fmt.Errorf("matter %s, %s: %w for matter type %s", errtext.Quote(m.ID), errtext.Named("governance matter list", d.Version), ErrNoRoute, errtext.Quote(m.Type))
-	}
-	if r.Respond < 0 || r.ResolveDays < 0 {
-		return nil, fmt.Errorf("matter %s: route %s has a negative limit: %w", errtext.Quote(m.ID), errtext.Quote(r.Type), ErrInvalid)
-	}
-	return r, nil
 }

@@ -77,7 +77,7 @@ func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
 	if resolve {
 		clock = 1
 	}
-	p.urge, p.overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
+	p.urge, p.overdue = 5+clock, 7+clock // the notes of the owner's response clock, +1 for its resolution clock's
 	p.urged, p.supervised = pressedOwner(m)
 	return p, nil
 }

@@ -545,6 +545,16 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 				units(tev(at(3, 11, 10, 0), matters.Supervise, supervisor), owner)}, at(3, 15, 9, 30), []got{
 				{matters.Urge, owner, "临期催办：办结时限已用 75%"},
 				{matters.Supervise, supervisor, "超期督办：办结超过时限；升级督办：超期后又逾 1 个工作日"}}},
+		// The hotline stopped the owner's clock the instant it ran out, on
+		// 11 March 09:00: the owner's time is used, and it is late while
+		// its clock stands (its due time is past; it is not escalated
+		// a working day on); its lead, on 4 days 23 hours of 5, is urged.
+		{"the hotline approved its lead's suspension the instant the owner's time ran out: the owner is late while it lasts",
+			slices.Concat(ownerExtended[:4], []matters.Event{tev(at(3, 11, 9, 0), matters.Suspend, lead), tev(at(3, 11, 9, 0), matters.Approve, hotline)}),
+			at(3, 13, 9, 0), []got{
+				{matters.Urge, owner, "临期催办：办结时限已用 75%"},
+				{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, presses(supervisor, owner), "超期督办：平台转办事项的办结超过时限"}}},
 		// A support unit's return brings the matter back to no one: the
 		// supervision before it still counts for the owner.
 		{"supervised, then a support unit's return approved: the owner is not supervised again",
