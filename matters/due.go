@@ -119,7 +119,13 @@ const indexAbove = 64
 // the owner's clock alone calls for then serves for it too, naming no
 // one, its note naming both): a suspension resumed and approved again
 // at once, in pieces shorter than the limit, is held to the one limit,
-// and each suspension approved once the limit is used is supervised. That supervision counts as any other
+// and each suspension approved once the limit is used is supervised. The
+// limit runs out as a deadline in days does: the whole working days left
+// of it at the current approval's clock time that many working days on
+// ([workday.Calendar.AddDays]), what is left of a day at the earliest
+// instant it has run; a suspension resumed and approved again at once
+// outside the working hours is held to the instant a lone one would be.
+// That supervision counts as any other
 // since the latest dispatch: a lead overdue after its resume is not
 // supervised for it again, but escalated when EscalateDays call for it.
 // (A supervision made while a suspension lasts cannot be told from one

@@ -795,6 +795,55 @@ func TestDueSuspendedTooLong(t *testing.T) {
 	}
 }
 
+// TestDueSuspendedOutsideHours: on a calendar with working hours, a
+// suspension approved at 20:00 is held to its limit at 20:00 the second
+// working day on (SuspendDays 2), as a deadline in days is; a second
+// suspension approved once the first was resumed at once, the first having
+// lasted no working time, is held to the same instant. Due held a lone
+// suspension to 20:00 by AddDays, and two to the earliest instant the two
+// working days had run, 17:30, by addWorking.
+func TestDueSuspendedOutsideHours(t *testing.T) {
+	cal := officeHours(t)
+	c := supervisedCatalog()
+	c.Supervision.SuspendDays = 2
+	once := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)},
+		tapproved(at(3, 5, 20, 0), matters.Suspend, lead))
+	twice := slices.Concat(once, resuspended(at(3, 5, 20, 0)))
+	// The first lasted 3.5 working hours, 08:30 to 12:00 on the 5th: the
+	// second, from 14:30, has 9.5 of the 13 left, a working day to 14:30
+	// on the 6th and 3 hours more, to 17:30.
+	piece := slices.Concat(once[:4], tapproved(at(3, 5, 8, 0), matters.Suspend, lead), resuspended(at(3, 5, 14, 30)))
+	long := []got{{matters.Supervise, supervisor, "挂起超期督办：挂起已逾 2 个工作日"}}
+	for _, tt := range []struct {
+		name   string
+		events []matters.Event
+		now    time.Time
+		want   []got
+	}{
+		{"once, after the working hours of the limit's day", once, at(3, 7, 18, 0), nil},
+		{"once, a minute past the limit", once, at(3, 7, 20, 1), long},
+		{"resumed at once and suspended again, after the working hours of the limit's day", twice, at(3, 7, 18, 0), nil},
+		{"resumed at once and suspended again, a minute past the limit", twice, at(3, 7, 20, 1), long},
+		{"a first suspension of a morning, then one from the afternoon: at the limit", piece, at(3, 6, 17, 30), nil},
+		{"a first suspension of a morning, then one from the afternoon: past the limit", piece, at(3, 6, 17, 31), long},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := timed(t, slices.Clone(tt.events)...)
+			due, err := c.Due(cal, tt.now, []*matters.Matter{m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []got
+			for _, e := range due {
+				out = append(out, gotOf(&e))
+			}
+			if diff := cmp.Diff(tt.want, out); diff != "" {
+				t.Errorf("due events mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // resuspended returns a Resume by the owner at when, then the lead's
 // Suspend and the owner's approval of it at the same instant.
 func resuspended(when time.Time) []matters.Event {
