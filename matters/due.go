@@ -119,7 +119,13 @@ const indexAbove = 64
 // the owner's clock alone calls for then serves for it too, naming no
 // one, its note naming both): a suspension resumed and approved again
 // at once, in pieces shorter than the limit, is held to the one limit,
-// and each suspension approved once the limit is used is supervised. That supervision counts as any other
+// and each suspension approved once the limit is used is supervised. The
+// limit runs out as a deadline in days does: the whole working days left
+// of it at the current approval's clock time that many working days on
+// ([workday.Calendar.AddDays]), what is left of a day at the earliest
+// instant it has run; a suspension resumed and approved again at once
+// outside the working hours is held to the instant a lone one would be.
+// That supervision counts as any other
 // since the latest dispatch: a lead overdue after its resume is not
 // supervised for it again, but escalated when EscalateDays call for it.
 // (A supervision made while a suspension lasts cannot be told from one
@@ -155,20 +161,40 @@ const indexAbove = 64
 // or whose supervision is due with no supervisor on record or in the
 // catalog ([ErrActor]: a Supervise by no one), is left out (its urging
 // still returned) and named in the error, which joins one error per such
-// matter (the first 100, then a count); one whose owner's clock alone,
-// beside its lead's, cannot be read is named, and what its lead's clocks
-// call for returned. It panics on a nil catalog or calendar.
+// matter (the first 100, then a count). On a platform's matter that
+// units are on, each side is left out alone: one whose lead's route,
+// revision or clock cannot be read is named, and what its owner's clock
+// calls for returned, naming the owner (the lead's suspension, judged with
+// its clocks, is left out with them); one whose owner's clock alone
+// cannot be read is named, and what its lead's clocks call for returned.
+// It panics on a nil catalog or calendar.
 //
 // Due reads each matter from its latest event back to its latest
 // dispatch, and a platform's matter again for its owner's clock, with a
-// few calendar lookups: see the package's benchmarks.
+// few calendar lookups (the working time of the scan's last nanosecond,
+// which tells a clock's due time at the instant from one before it, is
+// read once a scan): see the package's benchmarks.
 func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
 	}
 	mustCalendar(cal)
-	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1),
-		notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond, noteOverdueResolve, ""}}
+	return newDueScan(c, cal, at).run(ms)
+}
+
+// newDueScan returns a scan at the instant at, the working time of its
+// last nanosecond measured once for every clock that runs through it.
+func newDueScan(c *Catalog, cal *workday.Calendar, at time.Time) *dueScan {
+	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1), notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond,
+		noteOverdueResolve, "", noteOwnerRespond, noteOwnerResolve, noteOwnerOverdue, noteOwnerLate}}
+	if tick, err := cal.Between(s.prev, at); err == nil {
+		s.tick, s.ticked = tick, true
+	}
+	return s
+}
+
+// run returns what Due returns of the matters ms.
+func (s *dueScan) run(ms []*Matter) ([]Event, error) {
 	if len(ms) > indexAbove {
 		s.index = map[*Directory]map[string]*Route{}
 	}
@@ -192,7 +218,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	if len(s.due) > 0 {
 		out = make([]Event, len(s.due))
 	}
-	at = at.In(workday.CST()) // the zone of every time the package hands back
+	at := s.at.In(workday.CST()) // the zone of every time the package hands back
 	owners := s.owners(ms)
 	for j, d := range s.due {
 		m := ms[d.matter]
@@ -216,9 +242,12 @@ type dueScan struct {
 	c        *Catalog
 	cal      *workday.Calendar
 	at, prev time.Time                        // prev is 1ns before at
+	tick     time.Duration                    // the working time from prev to at, if ticked
+	ticked   bool                             // the calendar measured tick
 	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
+	last     found                            // the route found last
 	i        int                              // the index of the matter under scan
-	notes    []string                         // the notes of the events due
+	notes    []string                         // the notes of the events due: the lead's clocks', the escalation's (4), the owner's (5–8), then as due
 	joints   map[[2]int]int                   // the notes joined, by the indexes of the notes they join
 	due      []due
 }
@@ -307,34 +336,30 @@ func (s *dueScan) matter(m *Matter) error {
 	// owner's beside its lead's: the owner's approvals of its lead's
 	// requests do not stop or extend the owner's own clock.
 	var clocks [2]pressure
-	var ownerErr error // the owner's clock beside its lead's could not be read
-	if owner {
-		p, err := s.ownerClock(m)
-		if err != nil {
+	k := 0                      // the clocks read
+	var leadErr, ownerErr error // the lead's clocks, the owner's, could not be read
+	if !owner {
+		p, err := s.leadClock(m, &h)
+		if err != nil && m.Platform == "" {
 			return err
 		}
-		clocks[0] = p
-	} else {
-		r, err := s.route(m, &m.Events[h.d])
-		if err != nil {
-			return fmt.Errorf("matters: due: %w", err)
-		}
-		level, resolve, err := s.level(m, &h, r)
-		if err != nil {
-			return fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
-		}
-		clock := 0 // the notes of the response clock, +1 for the resolution clock's
-		if resolve {
-			clock = 1
-		}
-		clocks[0] = pressure{level: level, urge: clock, overdue: 2 + clock, urged: h.urged, supervised: h.supervised}
-		if m.Platform != "" {
-			clocks[1], ownerErr = s.ownerClock(m) // an error leaves the lead's clock its events
-			clocks[1].names = true
+		if leadErr = err; err == nil {
+			clocks[k], k = p, k+1
 		}
 	}
-	if !s.press(clocks[:], add, supervisor) {
-		return noSupervisor()
+	if m.Platform != "" {
+		// Either side's error leaves the other's clock its events.
+		p, err := s.ownerClock(m)
+		if ownerErr = err; err == nil {
+			p.names = !owner
+			clocks[k], k = p, k+1
+		}
+	}
+	if !s.press(clocks[:k], add, supervisor) {
+		return errors.Join(leadErr, noSupervisor())
+	}
+	if leadErr != nil || owner && ownerErr != nil {
+		return errors.Join(leadErr, ownerErr) // a suspension is judged with the clocks
 	}
 	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
 		until, err := s.suspendedUntil(m, &h, days)
@@ -356,45 +381,4 @@ func (s *dueScan) matter(m *Matter) error {
 		}
 	}
 	return ownerErr
-}
-
-// route returns the route the dispatch e of m followed, as RouteOf finds
-// it, from an index of each revision built once per scan.
-func (s *dueScan) route(m *Matter, e *Event) (*Route, error) {
-	var d *Directory
-	switch {
-	case e.Routes != "":
-		var err error
-		if d, err = s.c.DirectoryVersion(e.Routes); err != nil {
-			return nil, fmt.Errorf("matter %s, %s at seq %d: %w", errtext.Quote(m.ID), e.Kind, e.Seq, err)
-		}
-	default:
-		if d = s.c.directoryAt(e.At); d == nil {
-			return nil, fmt.Errorf("matter %s, %s at seq %d, records no revision, and %w: no governance matter list was in force at %s",
-				errtext.Quote(m.ID), e.Kind, e.Seq, ErrNoRevision, e.At.Format(time.RFC3339))
-		}
-	}
-	var r *Route
-	if s.index == nil {
-		r = d.route(m.Type)
-	} else {
-		ix, ok := s.index[d]
-		if !ok {
-			ix = make(map[string]*Route, len(d.Routes))
-			for i := range d.Routes {
-				if _, dup := ix[d.Routes[i].Type]; !dup {
-					ix[d.Routes[i].Type] = &d.Routes[i]
-				}
-			}
-			s.index[d] = ix
-		}
-		r = ix[m.Type]
-	}
-	if r == nil {
-		return nil, fmt.Errorf("matter %s, %s: %w for matter type %s", errtext.Quote(m.ID), errtext.Named("governance matter list", d.Version), ErrNoRoute, errtext.Quote(m.Type))
-	}
-	if r.Respond < 0 || r.ResolveDays < 0 {
-		return nil, fmt.Errorf("matter %s: route %s has a negative limit: %w", errtext.Quote(m.ID), errtext.Quote(r.Type), ErrInvalid)
-	}
-	return r, nil
 }

@@ -27,17 +27,23 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		escalate = 0 // no escalation, or none a duration can measure
 	}
 	best, resolve := 0, false
+	var now time.Duration // used(s.at), once read
+	read := false
 	if !h.accepted && r.Respond > 0 {
 		limit := r.Respond
-		now, err := used(s.at)
-		if err != nil {
+		var err error
+		if now, err = used(s.at); err != nil {
 			return 0, false, err
 		}
+		read = true
 		// Overdue is being past the due time, the first instant at which
-		// the limit was used: the limit was used 1ns before at.
-		before, err := used(s.prev)
-		if err != nil {
-			return 0, false, err
+		// the limit was used: the limit was used 1ns before at. An
+		// unstopped clock used all but the scan's tick of now then.
+		before := now - s.tick
+		if h.paused || !s.ticked {
+			if before, err = used(s.prev); err != nil {
+				return 0, false, err
+			}
 		}
 		extra := time.Duration(escalate) * s.cal.Day()
 		switch {
@@ -79,9 +85,10 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 				}
 			}
 		default:
-			now, err := used(s.at)
-			if err != nil {
-				return 0, false, err
+			if !read {
+				if now, err = used(s.at); err != nil {
+					return 0, false, err
+				}
 			}
 			if grade(now, time.Duration(days)*s.cal.Day(), s.at, time.Time{}) == ThreeQuarters {
 				level = 1
@@ -102,12 +109,16 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 // platform approved, in working days of cal.Day().
 func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 	from := m.Events[0].At
-	now, err := m.RunningFor(s.cal, m.Owner, from, s.at)
+	now, stops, err := m.runningFor(s.cal, m.Owner, from, s.at)
 	if err != nil {
 		return 0, false, err
 	}
 	before := time.Duration(0) // the clock 1ns before at: overdue is being past the due time
-	if !s.prev.Before(from) {
+	switch {
+	case s.prev.Before(from):
+	case !stops && s.ticked:
+		before = now - s.tick // no suspension stops it: working time, all but the scan's tick
+	default:
 		if before, err = m.RunningFor(s.cal, m.Owner, from, s.prev); err != nil {
 			return 0, false, err
 		}

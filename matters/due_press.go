@@ -34,6 +34,25 @@ func (p *pressure) supervises() int {
 	return max(0, want-p.supervised)
 }
 
+// leadClock returns what the clock of the lead of m calls for, on the
+// route its latest dispatch (h.d) followed, with the urgings and
+// supervisions that pressed it since.
+func (s *dueScan) leadClock(m *Matter, h *since) (pressure, error) {
+	r, err := s.route(m, &m.Events[h.d])
+	if err != nil {
+		return pressure{}, fmt.Errorf("matters: due: %w", err)
+	}
+	level, resolve, err := s.level(m, h, r)
+	if err != nil {
+		return pressure{}, fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
+	}
+	clock := 0 // the notes of the response clock, +1 for the resolution clock's
+	if resolve {
+		clock = 1
+	}
+	return pressure{level: level, urge: clock, overdue: 2 + clock, urged: h.urged, supervised: h.supervised}, nil
+}
+
 // ownerClock returns what the clock of the owner of m, a platform's
 // matter, calls for: on the route in force at the Report (package grading
 // holds the owner to it, not to the one its own dispatch chose), with the
@@ -58,7 +77,7 @@ func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
 	if resolve {
 		clock = 1
 	}
-	p.urge, p.overdue = s.note([]string{noteOwnerRespond, noteOwnerResolve}[clock]), s.note([]string{noteOwnerOverdue, noteOwnerLate}[clock])
+	p.urge, p.overdue = 5+clock, 7+clock // the notes of the owner's response clock, +1 for its resolution clock's
 	p.urged, p.supervised = pressedOwner(m)
 	return p, nil
 }

@@ -70,17 +70,20 @@ func read(m *Matter) since {
 // suspendedUntil returns the instant at which the suspensions of m since
 // its latest dispatch, the current one (approved at h.pausedAt) with those
 // resumed before it, have lasted days working days of the scan's calendar:
-// days after the approval where it is the first, else what is left of
-// them after the others, from the approval (the approval itself where
-// nothing is left), so that a suspension resumed and approved again, in
-// short pieces, is held to one limit.
+// what is left of them after the others, from the approval (the approval
+// itself where nothing is left), so that a suspension resumed and approved
+// again, in short pieces, is held to one limit. The whole working days
+// left run as a deadline in days does ([workday.Calendar.AddDays]: to the
+// approval's clock time), the rest of a day to the earliest instant it has
+// run: where the others lasted no working time, or whole working days, the
+// limit falls where a lone suspension's would, outside the working hours
+// too.
 func (s *dueScan) suspendedUntil(m *Matter, h *since, days int) (time.Time, error) {
-	if h.pauses < 2 {
-		return s.cal.AddDays(h.pausedAt, days)
-	}
 	day := s.cal.Day()
-	if day <= 0 || int64(days) > math.MaxInt64/4/int64(day) {
-		return s.cal.AddDays(h.pausedAt, days) // no duration measures the limit: the current suspension's alone
+	if h.pauses < 2 || day <= 0 || int64(days) > math.MaxInt64/4/int64(day) {
+		// Nothing resumed before, or no duration measures the limit: the
+		// current suspension's alone.
+		return s.cal.AddDays(h.pausedAt, days)
 	}
 	left := time.Duration(days) * day
 	spans := running(m.Events, h.d)
@@ -94,5 +97,9 @@ func (s *dueScan) suspendedUntil(m *Matter, h *since, days int) (time.Time, erro
 	if left <= 0 {
 		return h.pausedAt, nil
 	}
-	return addWorking(s.cal, h.pausedAt, left)
+	until, err := s.cal.AddDays(h.pausedAt, int(left/day))
+	if err != nil {
+		return time.Time{}, err
+	}
+	return addWorking(s.cal, until, left%day)
 }

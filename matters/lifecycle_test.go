@@ -531,9 +531,16 @@ func randomEvent(r *rand.Rand, m *matters.Matter, last time.Time) matters.Event 
 // generator: it proposes random events and keeps those Apply accepts,
 // checking on the way that a refused event changes nothing.
 func legalHistory(t testing.TB, seed int64, n int) *matters.Matter {
+	return grow(t, seed, &matters.Matter{}, n)
+}
+
+// grow is legalHistory from m's events (from t0 if none).
+func grow(t testing.TB, seed int64, m *matters.Matter, n int) *matters.Matter {
 	r := rand.New(rand.NewSource(seed))
-	m := &matters.Matter{}
 	last := t0
+	if len(m.Events) > 0 {
+		last = m.Events[len(m.Events)-1].At
+	}
 	for tries := 0; len(m.Events) < n && tries < 20*n; tries++ {
 		e := randomEvent(r, m, last)
 		if len(m.Events) == 0 {

@@ -545,6 +545,16 @@ func TestDueOwnerOfPlatformMatter(t *testing.T) {
 				units(tev(at(3, 11, 10, 0), matters.Supervise, supervisor), owner)}, at(3, 15, 9, 30), []got{
 				{matters.Urge, owner, "临期催办：办结时限已用 75%"},
 				{matters.Supervise, supervisor, "超期督办：办结超过时限；升级督办：超期后又逾 1 个工作日"}}},
+		// The hotline stopped the owner's clock the instant it ran out, on
+		// 11 March 09:00: the owner's time is used, and it is late while
+		// its clock stands (its due time is past; it is not escalated
+		// a working day on); its lead, on 4 days 23 hours of 5, is urged.
+		{"the hotline approved its lead's suspension the instant the owner's time ran out: the owner is late while it lasts",
+			slices.Concat(ownerExtended[:4], []matters.Event{tev(at(3, 11, 9, 0), matters.Suspend, lead), tev(at(3, 11, 9, 0), matters.Approve, hotline)}),
+			at(3, 13, 9, 0), []got{
+				{matters.Urge, owner, "临期催办：办结时限已用 75%"},
+				{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, presses(supervisor, owner), "超期督办：平台转办事项的办结超过时限"}}},
 		// A support unit's return brings the matter back to no one: the
 		// supervision before it still counts for the owner.
 		{"supervised, then a support unit's return approved: the owner is not supervised again",
@@ -591,6 +601,57 @@ func TestDueOwnerClockUnread(t *testing.T) {
 	}
 	if diff := cmp.Diff([]got{{matters.Urge, owner, "临期催办：应哨时限已用 75%"}}, out); diff != "" {
 		t.Errorf("due events mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDueLeadClockUnread: when the lead's clock on a hotline's matter
+// cannot be read — its dispatch names a revision the catalog lacks, or
+// one with no route for the matter's type — the owner's own clock, read
+// on the list in force at the Report, still calls for its urging and
+// supervisions, naming the owner; the matter is named in the error. Due
+// returned the lead's error before it read the owner's clock, and an
+// owner late on its own clock went unpressed.
+func TestDueLeadClockUnread(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		routes string
+		want   error
+	}{
+		{"the dispatch names a revision the catalog lacks", "2019", matters.ErrNoRevision},
+		{"the dispatch's revision routes no such type", "2023", matters.ErrNoRoute},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := supervisedCatalog()
+			c.Directory.Version = "2024"
+			c.Directory.Adoption = published(at(1, 1, 0, 0))
+			c.History.Directories = []*matters.Directory{{Version: "2023", Adoption: published(at(1, 1, 0, 0).AddDate(-1, 0, 0)),
+				Routes: []matters.Route{{Type: "油烟扰民", Lead: sup2, Respond: 4 * time.Hour, ResolveDays: 5}}}}
+			dispatch := tev(at(3, 4, 10, 0), matters.Dispatch, owner, lead)
+			dispatch.Routes = tt.routes
+			m := timed(t, tev(at(3, 4, 9, 0), matters.Report, hotline, owner), tev(at(3, 4, 9, 30), matters.Whistle, owner), dispatch,
+				tev(at(3, 4, 11, 0), matters.Accept, lead))
+			now := at(3, 20, 9, 0)
+			for scan, want := range [][]got{{
+				{matters.Urge, presses(hotline, owner), "临期催办：平台转办事项的办结时限已用 75%"},
+				{matters.Supervise, presses(supervisor, owner), "超期督办：平台转办事项的办结超过时限"},
+				{matters.Supervise, presses(supervisor, owner), "升级督办：超期后又逾 1 个工作日"},
+			}, nil} {
+				due, err := c.Due(workday.China(), now, []*matters.Matter{m})
+				if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), `matter "M-1"`) {
+					t.Errorf("scan %d: error %v; want one naming the matter, wrapping %v", scan+1, err, tt.want)
+				}
+				var out []got
+				for _, e := range due {
+					out = append(out, gotOf(&e))
+					if err := m.Apply(e); err != nil {
+						t.Fatalf("scan %d: applying its %s: %v", scan+1, e.Kind, err)
+					}
+				}
+				if diff := cmp.Diff(want, out); diff != "" {
+					t.Errorf("scan %d: due events mismatch (-want +got):\n%s", scan+1, diff)
+				}
+			}
+		})
 	}
 }
 
@@ -730,6 +791,55 @@ func TestDueSuspendedTooLong(t *testing.T) {
 			c := supervisedCatalog()
 			c.Supervision.SuspendDays = tt.days
 			scanOnce(t, c, timed(t, slices.Clone(tt.events)...), tt.now, tt.want)
+		})
+	}
+}
+
+// TestDueSuspendedOutsideHours: on a calendar with working hours, a
+// suspension approved at 20:00 is held to its limit at 20:00 the second
+// working day on (SuspendDays 2), as a deadline in days is; a second
+// suspension approved once the first was resumed at once, the first having
+// lasted no working time, is held to the same instant. Due held a lone
+// suspension to 20:00 by AddDays, and two to the earliest instant the two
+// working days had run, 17:30, by addWorking.
+func TestDueSuspendedOutsideHours(t *testing.T) {
+	cal := officeHours(t)
+	c := supervisedCatalog()
+	c.Supervision.SuspendDays = 2
+	once := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)},
+		tapproved(at(3, 5, 20, 0), matters.Suspend, lead))
+	twice := slices.Concat(once, resuspended(at(3, 5, 20, 0)))
+	// The first lasted 3.5 working hours, 08:30 to 12:00 on the 5th: the
+	// second, from 14:30, has 9.5 of the 13 left, a working day to 14:30
+	// on the 6th and 3 hours more, to 17:30.
+	piece := slices.Concat(once[:4], tapproved(at(3, 5, 8, 0), matters.Suspend, lead), resuspended(at(3, 5, 14, 30)))
+	long := []got{{matters.Supervise, supervisor, "挂起超期督办：挂起已逾 2 个工作日"}}
+	for _, tt := range []struct {
+		name   string
+		events []matters.Event
+		now    time.Time
+		want   []got
+	}{
+		{"once, after the working hours of the limit's day", once, at(3, 7, 18, 0), nil},
+		{"once, a minute past the limit", once, at(3, 7, 20, 1), long},
+		{"resumed at once and suspended again, after the working hours of the limit's day", twice, at(3, 7, 18, 0), nil},
+		{"resumed at once and suspended again, a minute past the limit", twice, at(3, 7, 20, 1), long},
+		{"a first suspension of a morning, then one from the afternoon: at the limit", piece, at(3, 6, 17, 30), nil},
+		{"a first suspension of a morning, then one from the afternoon: past the limit", piece, at(3, 6, 17, 31), long},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := timed(t, slices.Clone(tt.events)...)
+			due, err := c.Due(cal, tt.now, []*matters.Matter{m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []got
+			for _, e := range due {
+				out = append(out, gotOf(&e))
+			}
+			if diff := cmp.Diff(tt.want, out); diff != "" {
+				t.Errorf("due events mismatch (-want +got):\n%s", diff)
+			}
 		})
 	}
 }
