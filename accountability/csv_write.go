@@ -53,7 +53,7 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 	var extra []string
 	for i := range powers {
 		for k := range powers[i].Extra {
-			if _, known := headerColumn[k]; !known { // a column's header: its cell, when blank
+			if _, known := powerColumns.index[k]; !known { // a column's header: its cell, when blank
 				extra = append(extra, k)
 			}
 		}
