@@ -53,6 +53,9 @@ type table struct {
 	list string     // the list, in errors: "power list"
 	cols *columnSet // its columns
 	gb   bool       // the records were decoded from GB18030, which turns a byte sequence it does not have into U+FFFD
+	// layout, if not nil, adjusts the columns found by header, before
+	// any record is read.
+	layout func(l *columnLayout)
 	// row reads a record with a filled cell, its cells checked, and
 	// reports its bad cells on rc.
 	row func(rc *rowCells)
@@ -91,6 +94,9 @@ func (t *table) read(src source) (whole bool, err error) {
 	l, cells := t.cols.mapHeaders(header, src)
 	if cells != nil {
 		return true, &CSVError{List: t.list, Cells: cells}
+	}
+	if t.layout != nil {
+		t.layout(&l)
 	}
 	dropped, row := 0, 2 // bad cells past MaxBadCells, only counted
 	rc := rowCells{l: &l, src: src}
