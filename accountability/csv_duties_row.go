@@ -18,6 +18,7 @@ import (
 type dutyRow struct {
 	serial, code, category, duty string
 	dutyAt, categoryAt, unitAt   int
+	long                         bool // its 序号, 职责编码 or 主要职责 was too long, and read as blank
 	x                            Responsibility
 }
 
@@ -25,10 +26,11 @@ type dutyRow struct {
 func readDutyRow(rc *rowCells) dutyRow {
 	var d dutyRow
 	d.serial = rc.serial(dcolSerial)
-	d.code, _ = rc.cell(dcolCode)
+	code, codeAt := rc.cell(dcolCode)
 	d.category, d.categoryAt = rc.cell(dcolCategory)
 	duty, at := rc.cell(dcolDuty)
-	d.duty, d.dutyAt = stripItemNumber(duty, d.serial), at // "1、负责…", as the table numbers it
+	d.code, d.duty, d.dutyAt = code, stripItemNumber(duty, d.serial), at // "1、负责…", as the table numbers it
+	d.long = rc.tooLong(at) || rc.tooLong(codeAt) || rc.tooLong(rc.l.cols[dcolSerial])
 	d.x.Unit, d.unitAt = rc.cell(dcolUnit)
 	if ls := lines(cellOf(rc, dcolTasks)); len(ls) > 0 {
 		d.x.Tasks = readCases(ls[0], ls[1:]) // one a line, or numbered on one, as cases are
@@ -84,9 +86,10 @@ func readBoundary(rc *rowCells) (b Boundary, ok bool) {
 }
 
 // continues reports whether the row continues duty x, of 序号 serial, on
-// the row above it: its 主要职责, 序号 and 职责编码 are each blank or x's.
+// the row above it: its 主要职责, 序号 and 职责编码 are each blank (not read
+// as blank for their length) or x's.
 func (d *dutyRow) continues(x *Responsibility, serial string) bool {
-	return (d.duty == "" || d.duty == x.Duty) && (d.serial == "" || d.serial == serial) && (d.code == "" || d.code == x.Code)
+	return !d.long && (d.duty == "" || d.duty == x.Duty) && (d.serial == "" || d.serial == serial) && (d.code == "" || d.code == x.Code)
 }
 
 // addTo adds the row to duty x, which it continues: its tasks, powers and

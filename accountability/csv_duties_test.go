@@ -146,6 +146,10 @@ func TestReadResponsibilitiesCSVBadCells(t *testing.T) {
 		{"a continuation row of another category", "职责类别,主要职责,具体工作事项\n党的建设,甲,a\n平安建设,,b\n",
 			[]string{`3:1 (职责类别): 职责类别 is not the duty's, "党的建设"`}, 1},
 		{"a cell beyond the last column", "主要职责\n甲,x\n", []string{"2:2 (): cell beyond the last column"}, 1},
+		// A 主要职责 too long to read is read as blank, but the row is a
+		// duty of its own, not the duty above continued.
+		{"a long 主要职责", "主要职责,具体工作事项\n甲,a\n" + strings.Repeat("名", MaxCellBytes/3+1) + ",b\n",
+			[]string{"3:1 (主要职责): longer than 262144 bytes (MaxCellBytes)"}, 2},
 		{"not UTF-8", "主要职责,具体工作事项\n甲,\xff\n", []string{"2:2 (具体工作事项): not UTF-8 text"}, 1},
 		{"no duty column", "序号,具体工作事项\n1,a\n", []string{"1:0 (主要职责): required column 主要职责 is missing (or one of 职责, 职责名称"}, -1},
 		{"a duty column twice", "主要职责,职责\n甲,乙\n", []string{"1:2 (职责): column 主要职责 appears twice (also column 1)"}, -1},

@@ -214,7 +214,7 @@ func (rc *rowCells) serial(c int) string {
 // blank where it must not be; a cell read as blank for its length is
 // reported already.
 func (rc *rowCells) blank(c, j int) {
-	if rc.long != nil && j >= 0 && j < len(rc.rec) && rc.long[j] {
+	if rc.tooLong(j) {
 		return
 	}
 	name := rc.l.set.name(c)
@@ -224,6 +224,12 @@ func (rc *rowCells) blank(c, j int) {
 		return
 	}
 	rc.fail(j, "%s is blank", name)
+}
+
+// tooLong reports whether cell j (-1: none) was over MaxCellBytes, and is
+// read as blank.
+func (rc *rowCells) tooLong(j int) bool {
+	return rc.long != nil && j >= 0 && j < len(rc.rec) && rc.long[j]
 }
 
 // extras calls keep with each filled cell of a column of no modelled
@@ -244,7 +250,7 @@ func (rc *rowCells) extras(keep func(k, s string)) {
 // the spreadsheet merged the item's other cells.
 func (rc *rowCells) continues(cols []int) bool {
 	for j, s := range rc.rec {
-		filled := strings.TrimSpace(s) != "" || rc.long != nil && rc.long[j]
+		filled := strings.TrimSpace(s) != "" || rc.tooLong(j)
 		if _, kept := rc.l.extra[j]; filled && !kept && !slices.ContainsFunc(cols, func(c int) bool { return rc.l.cols[c] == j }) {
 			return false
 		}
