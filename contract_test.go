@@ -42,7 +42,7 @@ var (
 	_                                                                                      = accountability.Grant{From: "", Since: time.Time{}, Partial: false, Scope: ""}
 	_                                                                                      = accountability.Power{Code: "", Name: "", Category: accountability.Licensing, Subject: "", Basis: []accountability.Basis{}, Duties: []accountability.Duty{}, Liabilities: []string{}, StatutoryDays: 0, PromisedDays: 0, Flow: "", Grant: &accountability.Grant{}}
 	_                                                                                      = accountability.Boundary{With: "", Ours: "", Theirs: "", Basis: ""}
-	_                                                                                      = accountability.Responsibility{Code: "", Duty: "", Tasks: []string{}, Unit: "", Powers: []string{}, Boundaries: []accountability.Boundary{}}
+	_                                                                                      = accountability.Responsibility{Code: "", Duty: "", Category: "", Tasks: []string{}, Unit: "", Powers: []string{}, Boundaries: []accountability.Boundary{}, Extra: map[string]string{}}
 	_                                                                                      = accountability.Step{ID: "", Name: "", Kind: accountability.Start, Stage: accountability.Decision, Post: "", Days: 0}
 	_                                                                                      = accountability.Edge{From: "", To: "", Label: ""}
 	_                                                                                      = accountability.Flow{ID: "", Name: "", Steps: []accountability.Step{}, Edges: []accountability.Edge{}}
@@ -69,6 +69,9 @@ var (
 	_ func(io.Reader) ([]accountability.Power, error)                                      = accountability.ReadPowersCSV
 	_ func([][]string) ([]accountability.Power, error)                                     = accountability.ReadPowerRows
 	_ func(io.Reader) (*accountability.Register, error)                                    = accountability.LoadRegister
+	_ func(io.Reader) ([]accountability.Responsibility, error)                             = accountability.ReadResponsibilitiesCSV
+	_ func([][]string) ([]accountability.Responsibility, error)                            = accountability.ReadResponsibilityRows
+	_ func(io.Writer, []accountability.Responsibility) error                               = accountability.WriteResponsibilitiesCSV
 
 	// matters
 	_                                                            = matters.Item{Code: "", Name: "", List: matters.Duties, Unit: ""}

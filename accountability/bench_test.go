@@ -2,6 +2,7 @@ package accountability
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"strconv"
 	"strings"
@@ -187,6 +188,43 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := ReadPowerRows(rows); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkReadResponsibilitiesCSV reads a responsibility list of 10,000
+// rows: duties with tasks numbered on a line and boundaries split from
+// 职责分工, each with a row of a further task and boundary under its
+// merged cells; as CSV and as rows.
+func BenchmarkReadResponsibilitiesCSV(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("序号,职责类别,主要职责,具体工作事项,责任科室,相关部门,职责分工,相关依据,备注\n")
+	for i := 0; i < 10_000; i += 2 {
+		fmt.Fprintf(&sb, "%d,类别%d,负责事项%d,\"1.任务一；2.任务二\n3.任务三\",科室%d,区城管局,\"1.街道：巡查\n2.区城管局：执法\",《条例》第%d条,注\n", i/2+1, i/1000, i, i%7, i)
+		sb.WriteString(",,,4.任务四,,区市场监管局,区市场监管局：查处,,\n")
+	}
+	data := sb.String()
+	rows, err := csv.NewReader(strings.NewReader(data)).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("rows=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		defer cputime.Report(b)()
+		for i := 0; i < b.N; i++ {
+			if rs, err := ReadResponsibilitiesCSV(strings.NewReader(data)); err != nil || len(rs) != 5_000 {
+				b.Fatalf("%d responsibilities, %v", len(rs), err)
+			}
+		}
+	})
+	b.Run("ReadResponsibilityRows/rows=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		defer cputime.Report(b)()
+		for i := 0; i < b.N; i++ {
+			if rs, err := ReadResponsibilityRows(rows); err != nil || len(rs) != 5_000 {
+				b.Fatalf("%d responsibilities, %v", len(rs), err)
 			}
 		}
 	})

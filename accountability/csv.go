@@ -1,12 +1,6 @@
 package accountability
 
-import (
-	"bytes"
-	"encoding/csv"
-	"errors"
-	"fmt"
-	"io"
-)
+import "io"
 
 // PowerReader reads published power lists. The zero PowerReader, and a
 // nil *PowerReader, read every layout [ReadPowersCSV] documents: lists of
@@ -247,29 +241,11 @@ func ReadPowerRows(rows [][]string) ([]Power, error) { return (*PowerReader)(nil
 // ReadCSV reads a power list from CSV as [ReadPowersCSV] does, with the
 // reader's own spellings.
 func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
-	text, enc, err := decodeText(r)
+	src, gb, err := csvSource(r, powerList)
 	if err != nil {
-		if errors.Is(err, ErrCell) {
-			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: err}}}
-		}
-		return nil, fmt.Errorf("accountability: power list: %w", err)
+		return nil, err
 	}
-	// The whole text is read first, so that a file over the bound is
-	// refused before a row of it is parsed.
-	data, err := io.ReadAll(&limitedText{r: text, left: MaxCSVBytes})
-	if err != nil {
-		return nil, fmt.Errorf("accountability: power list: %w", err)
-	}
-	// The byte-order mark goes before the CSV format reads the header: a
-	// quoted first header after it would be a stray quote.
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if row, line := wideRecord(data); row > 0 {
-		return nil, wideRow(row, line)
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	return pr.read(cr, enc == "GB18030")
+	return pr.read(src, gb)
 }
 
 // ReadRows reads a power list from rows of cells as [ReadPowerRows] does,
@@ -278,101 +254,60 @@ func (pr *PowerReader) ReadRows(rows [][]string) ([]Power, error) {
 	return pr.read(&rowSource{rows: rows}, false)
 }
 
-// read reads the records of src; gb says they were decoded from GB18030,
-// which turns a byte sequence it does not have into U+FFFD.
+// powerList names a power list in errors.
+const powerList = "power list"
+
+// read reads the records of src; gb says they were decoded from GB18030.
 func (pr *PowerReader) read(src source, gb bool) ([]Power, error) {
-	header, err := src.Read()
-	if err == io.EOF {
-		return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell)}}}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("accountability: power list: %w", malformed(err))
-	}
-	if len(header) > MaxColumns {
-		line, _ := src.FieldPos(0)
-		return nil, wideRow(1, line)
-	}
-	for j, h := range header {
-		header[j] = restore(h) // measured as it reads, as a cell is
-		if len(header[j]) > MaxCellBytes {
-			return nil, &CSVError{Cells: []CellError{{Row: 1, Line: 1, Column: j + 1, Value: h,
-				Err: fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid)}}}
-		}
-	}
-	l, cells := mapHeaders(header, src)
-	if cells != nil {
-		return nil, &CSVError{Cells: cells}
-	}
 	var powers []Power
 	parent, named := -1, -1  // the last parent item (no 子项) and the last row with a name
 	last := -1               // the power of the record just before, -1 after a blank one
-	dropped, row := 0, 2     // bad cells past MaxBadCells, only counted
 	var bc basisCells        // last's bases, while records continue it
 	more := make(extraLines) // last's Extra, while records continue it
 	// ended sets last's bases and Extra once no more records continue it.
 	ended := func() {
 		if bc.continued {
 			powers[last].Basis, bc.continued = bc.join(), false
-			more.addTo(&powers[last])
+			more.addTo(&powers[last].Extra)
 		}
 	}
-	for ; ; row++ {
-		rec, err := src.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			ended()
-			err = fmt.Errorf("accountability: power list: row %d: %w", row, malformed(err))
-			if len(cells) > 0 {
-				return powers, errors.Join(capCells(cells, dropped, row), err)
-			}
-			return powers, err
-		}
-		if len(rec) > MaxColumns {
-			line, _ := src.FieldPos(0)
-			return nil, wideRow(row, line)
-		}
-		for j, c := range rec {
-			rec[j] = restore(c) // a formula WritePowersCSV neutralised
-		}
-		if blankRecord(rec) {
+	t := table{list: powerList, cols: powerColumns, gb: gb, end: ended,
+		blank: func() {
 			ended()
 			last = -1
-			continue
-		}
-		var prev *Power
-		if named >= 0 {
-			prev = &powers[named]
-		}
-		cont := last >= 0 && l.continues(rec)
-		if !cont {
-			ended()
-		}
-		p, bad := pr.readPowerRow(rec, row, &l, src, prev, gb, cont, &bc)
-		keep := min(len(bad), max(MaxBadCells-len(cells), 0))
-		cells = append(cells, bad[:keep]...)
-		dropped += len(bad) - keep
-		if cont {
-			bc.continued = true
-			powers[last].continueWith(&p, more)
-			continue
-		}
-		if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
-			p.Parent = powers[parent].Code
-		}
-		powers = append(powers, p)
-		last = len(powers) - 1
-		if p.Name != "" {
-			named = len(powers) - 1
-		}
-		if p.Sub == "" {
-			parent = len(powers) - 1
-		}
+		},
+		row: func(rc *rowCells) {
+			var prev *Power
+			if named >= 0 {
+				prev = &powers[named]
+			}
+			cont := last >= 0 && rc.continues(multiValued)
+			if !cont {
+				ended()
+			}
+			p := pr.readPowerRow(rc, prev, cont, &bc)
+			if cont {
+				bc.continued = true
+				more.add(powers[last].Extra, p.Extra)
+				powers[last].continueWith(&p)
+				return
+			}
+			if p.Parent == "" && p.Sub != "" && parent >= 0 && powers[parent].Name == p.Name && powers[parent].Code != p.Code {
+				p.Parent = powers[parent].Code
+			}
+			powers = append(powers, p)
+			last = len(powers) - 1
+			if p.Name != "" {
+				named = len(powers) - 1
+			}
+			if p.Sub == "" {
+				parent = len(powers) - 1
+			}
+		},
 	}
-	ended()
-	if len(cells) > 0 {
-		return powers, capCells(cells, dropped, row-1)
+	whole, err := t.read(src)
+	if whole {
+		return nil, err
 	}
-	return powers, nil
+	return powers, err
 }

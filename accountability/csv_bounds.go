@@ -31,10 +31,10 @@ const (
 	MaxColumns = 16384
 )
 
-// wideRow is the error of a list whose row row, starting at line line, has
-// more than MaxColumns cells.
-func wideRow(row, line int) *CSVError {
-	return &CSVError{Cells: []CellError{{Row: row, Line: line, Column: MaxColumns + 1,
+// wideRow is the error of a list (list names it) whose row row, starting
+// at line line, has more than MaxColumns cells.
+func wideRow(list string, row, line int) *CSVError {
+	return &CSVError{List: list, Cells: []CellError{{Row: row, Line: line, Column: MaxColumns + 1,
 		Err: fmt.Errorf("a row of more than %d cells (MaxColumns): %w: %w", MaxColumns, ErrCell, ErrInvalid)}}}
 }
 

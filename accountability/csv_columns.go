@@ -58,27 +58,42 @@ var csvHeaders = [numCols][]string{
 	colAnyBasis:    {"职权依据", "设定和实施依据", "事项依据"},
 }
 
-// headerColumn maps every accepted header to its column.
-var headerColumn = func() map[string]int {
-	m := make(map[string]int)
-	for c, names := range csvHeaders {
-		for _, name := range names {
-			m[name] = c
-		}
-	}
-	return m
-}()
-
 // csvRequired are the columns a list must have. A code is not required:
 // most county and sub-district lists publish none; nor is a basis: a
 // catalogue of powers (权责清单目录) publishes none.
 var csvRequired = []int{colCategory, colName}
 
+// powerColumns are the columns of a power list.
+var powerColumns = newColumnSet(csvHeaders[:], csvRequired...)
+
+// columnSet is the columns of a kind of list: each column's accepted
+// headers, the first being the one its writer writes; the column of every
+// accepted header; and the columns a list must have.
+type columnSet struct {
+	headers  [][]string
+	index    map[string]int
+	required []int
+}
+
+func newColumnSet(headers [][]string, required ...int) *columnSet {
+	set := &columnSet{headers: headers, index: make(map[string]int), required: required}
+	for c, names := range headers {
+		for _, name := range names {
+			set.index[name] = c
+		}
+	}
+	return set
+}
+
+// name is the header a writer writes for column c.
+func (set *columnSet) name(c int) string { return set.headers[c][0] }
+
 // columnLayout is where a list's columns are: the position of each modelled
-// column (-1 if absent) and, for every other column, the key its cells
-// are kept under in [Power.Extra].
+// column of its set (-1 if absent) and, for every other column, the key
+// its cells are kept under in an item's Extra.
 type columnLayout struct {
-	cols   [numCols]int
+	set    *columnSet
+	cols   []int
 	extra  map[int]string // column position → key
 	header []string       // the normalised headers
 }
@@ -94,11 +109,12 @@ func normHeader(s string) string {
 }
 
 // mapHeaders finds each column of the header row. A modelled column named
-// twice is a bad cell; a column of no modelled header is kept as extra,
-// under its header, or "第N列" when the header is blank, with "（第N列）"
-// added when an earlier column has the same header.
-func mapHeaders(header []string, src source) (columnLayout, []CellError) {
-	l := columnLayout{extra: make(map[int]string), header: make([]string, len(header))}
+// twice is a bad cell, and so is a required one missing; a column of no
+// modelled header is kept as extra, under its header, or "第N列" when the
+// header is blank, with "（第N列）" added when an earlier column has the
+// same header.
+func (set *columnSet) mapHeaders(header []string, src source) (columnLayout, []CellError) {
+	l := columnLayout{set: set, cols: make([]int, len(set.headers)), extra: make(map[int]string), header: make([]string, len(header))}
 	for c := range l.cols {
 		l.cols[c] = -1
 	}
@@ -107,7 +123,7 @@ func mapHeaders(header []string, src source) (columnLayout, []CellError) {
 	for j, h := range header {
 		n := normHeader(h)
 		l.header[j] = n
-		c, ok := headerColumn[n]
+		c, ok := set.index[n]
 		if !ok {
 			k := n
 			if k == "" {
@@ -122,15 +138,15 @@ func mapHeaders(header []string, src source) (columnLayout, []CellError) {
 		if l.cols[c] >= 0 {
 			line, _ := src.FieldPos(j)
 			cells = append(cells, CellError{Row: 1, Line: line, Column: j + 1, Header: n,
-				Err: fmt.Errorf("column %s appears twice (also column %d): %w", csvHeaders[c][0], l.cols[c]+1, ErrCell)})
+				Err: fmt.Errorf("column %s appears twice (also column %d): %w", set.name(c), l.cols[c]+1, ErrCell)})
 			continue
 		}
 		l.cols[c] = j
 	}
-	for _, c := range csvRequired {
+	for _, c := range set.required {
 		if l.cols[c] < 0 {
-			cells = append(cells, CellError{Row: 1, Line: 1, Header: csvHeaders[c][0],
-				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", csvHeaders[c][0], strings.Join(csvHeaders[c][1:], ", "), ErrCell)})
+			cells = append(cells, CellError{Row: 1, Line: 1, Header: set.name(c),
+				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", set.name(c), strings.Join(set.headers[c][1:], ", "), ErrCell)})
 		}
 	}
 	return l, cells

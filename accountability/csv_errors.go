@@ -47,16 +47,23 @@ func (e *CellError) Error() string {
 func (e *CellError) Unwrap() error { return e.Err }
 
 // CSVError lists every bad cell of an imported spreadsheet, in row order
-// and, within a row, in column order.
+// and, within a row, in column order. List names the list the error
+// begins with: "power list" ([ReadPowersCSV]; also when List is empty)
+// or "responsibility list" ([ReadResponsibilitiesCSV]).
 // [errors.Is] and [errors.As] look at every cell's error.
 type CSVError struct {
+	List  string
 	Cells []CellError
 }
 
 // Error lists every bad cell, one a line.
 func (e *CSVError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "accountability: power list: %d bad cell(s)", len(e.Cells))
+	list := e.List
+	if list == "" {
+		list = powerList
+	}
+	fmt.Fprintf(&b, "accountability: %s: %d bad cell(s)", list, len(e.Cells))
 	for i := range e.Cells {
 		b.WriteString("\n\t")
 		b.WriteString(e.Cells[i].Error())
@@ -73,11 +80,12 @@ func (e *CSVError) Unwrap() []error {
 	return errs
 }
 
-// capCells returns the error of an import's bad cells: the first
-// MaxBadCells, and a last one that counts the others, at the last row.
-func capCells(cells []CellError, dropped, row int) *CSVError {
+// capCells returns the error of an import's bad cells, of the list list:
+// the first MaxBadCells, and a last one that counts the others, at the
+// last row.
+func capCells(list string, cells []CellError, dropped, row int) *CSVError {
 	if dropped > 0 {
 		cells = append(cells, CellError{Row: row, Err: fmt.Errorf("%d more bad cells, not listed (the first %d are): %w", dropped, MaxBadCells, ErrCell)})
 	}
-	return &CSVError{Cells: cells}
+	return &CSVError{List: list, Cells: cells}
 }

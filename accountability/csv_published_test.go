@@ -425,13 +425,7 @@ func TestReadPublishedForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadPowersCSV(strings.NewReader(tt.in))
-			if err != nil {
-				t.Fatalf("ReadPowersCSV() error = %v", err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("ReadPowersCSV() mismatch (-want +got):\n%s", diff)
-			}
+			got := readsAs(t, "ReadPowersCSV()", tt.want)(ReadPowersCSV(strings.NewReader(tt.in)))
 			// What was read is written back so that it reads the same.
 			var buf bytes.Buffer
 			if err := WritePowersCSV(&buf, got); err != nil {
@@ -644,11 +638,7 @@ func TestReadPublishedLists(t *testing.T) {
 			for _, p := range powers {
 				names = append(names, p.Name)
 			}
-			findings := (&Register{Powers: powers}).Validate()
-			rules := map[string]int{}
-			for _, f := range findings {
-				rules[f.Rule]++
-			}
+			findings, rules := ruleCounts(&Register{Powers: powers})
 			if diff := cmp.Diff(tt.names, names); diff != "" {
 				t.Errorf("powers mismatch (-want +got):\n%s", diff)
 			}

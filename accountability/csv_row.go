@@ -4,69 +4,22 @@ package accountability
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
-// readPowerRow turns one record into a power and its bad cells. prev is
-// the last power with a name, whose cells a sub-item's merged cells take;
-// gb is read's; cont says the record continues the power before it (see
-// continues), so its blank name and category are no bad cells. bc holds
-// the bases of the power the record is or continues, by column: the
-// record's are added to them, and, if it begins a power, are its Basis.
-func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src source, prev *Power, gb, cont bool, bc *basisCells) (Power, []CellError) {
-	var bad []CellError
-	fail := func(j int, format string, args ...any) {
-		line, _ := src.FieldPos(j)
-		h := ""
-		if j < len(l.header) {
-			h = l.header[j]
-		}
-		args = append(args, ErrCell)
-		bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: h, Value: rec[j], Err: fmt.Errorf(format+": %w", args...)})
-	}
-	var long []bool // the cells over MaxCellBytes, reported once
-	for j, s := range rec {
-		if len(s) > MaxCellBytes {
-			fail(j, "longer than %d bytes (MaxCellBytes): %w", MaxCellBytes, ErrInvalid)
-			rec[j] = "" // read as blank: nothing more is done with it
-			if long == nil {
-				long = make([]bool, len(rec))
-			}
-			long[j] = true
-			continue
-		}
-		if !utf8.ValidString(s) {
-			fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
-			rec[j] = strings.ToValidUTF8(s, "\uFFFD")
-		} else if gb && strings.ContainsRune(s, utf8.RuneError) {
-			fail(j, "not GB18030 text (a byte sequence GB18030 does not have; save the spreadsheet as CSV in UTF-8 or GB18030)")
-		}
-		if j >= len(l.header) && strings.TrimSpace(s) != "" {
-			fail(j, "cell beyond the last column, with no header")
-		}
-	}
-	cell := func(c int) (string, int) {
-		j := l.cols[c]
-		if j < 0 || j >= len(rec) {
-			return "", j
-		}
-		return strings.TrimSpace(rec[j]), j
-	}
+// readPowerRow turns one record into a power, reporting its bad cells on
+// rc. prev is the last power with a name, whose cells a sub-item's merged
+// cells take; cont says the record continues the power before it (see
+// rowCells.continues), so its blank name and category are no bad cells.
+// bc holds the bases of the power the record is or continues, by column:
+// the record's are added to them, and, if it begins a power, are its Basis.
+func (pr *PowerReader) readPowerRow(rc *rowCells, prev *Power, cont bool, bc *basisCells) Power {
+	cell, fail := rc.cell, rc.fail
 	missing := func(c, j int) {
-		if cont || long != nil && j >= 0 && j < len(rec) && long[j] {
-			return
+		if !cont {
+			rc.blank(c, j)
 		}
-		if j >= len(rec) {
-			line, _ := src.FieldPos(0)
-			bad = append(bad, CellError{Row: row, Line: line, Column: j + 1, Header: csvHeaders[c][0], Err: fmt.Errorf("%s is blank (the row is short): %w", csvHeaders[c][0], ErrCell)})
-			return
-		}
-		fail(j, "%s is blank", csvHeaders[c][0])
 	}
 	var p Power
 	keep := func(k, s string) {
@@ -80,12 +33,7 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 	// and tier are its parent's.
 	name, nameAt := cell(colName)
 	merged := p.Sub != "" && prev != nil && name == ""
-	serial, serialAt := cell(colSerial)
-	if serial != "" {
-		if n, err := strconv.Atoi(serial); err != nil || n < 0 {
-			fail(serialAt, "序号 is not a whole number")
-		}
-	}
+	serial := rc.serial(colSerial)
 	name = stripItemNumber(name, serial) // "1、伪造…的处罚", as the table numbers it
 	if s, j := cell(colCategory); s == "" {
 		if merged {
@@ -161,15 +109,8 @@ func (pr *PowerReader) readPowerRow(rec []string, row int, l *columnLayout, src 
 			p.PromisedDays = n
 		}
 	}
-	for j := range rec { // the row's cells, not the header's: a row costs its own length
-		if k, ok := l.extra[j]; ok {
-			if s := strings.TrimSpace(rec[j]); s != "" {
-				keep(k, s)
-			}
-		}
-	}
-	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Column < bad[j].Column })
-	return p, bad
+	rc.extras(keep)
+	return p
 }
 
 // basisCols are the basis columns, in the order a power's bases are
@@ -241,36 +182,16 @@ func isRankTag(b Basis) bool {
 	return b == Basis{Law: b.Law, Kind: b.Kind} && strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】") && isBasisPrefix(t)
 }
 
-// multiValued are the columns whose cells hold one value a line.
+// multiValued are the columns whose cells hold one value a line: a record
+// whose filled cells are all in them, or in columns kept in Extra,
+// continues the power above it.
 var multiValued = []int{colSetting, colBasis, colAnyBasis, colDuties, colLiabilities}
 
-// continues reports whether rec holds only further values of the power on
-// the record before it: where the spreadsheet merged an item's cells over
-// several rows, a row that holds its next duty, case or basis, or more of
-// a column the importer does not model (责任岗位, 备注), and nothing else.
-// Every non-blank cell of rec is in a multi-valued column or in one kept
-// in Extra.
-func (l *columnLayout) continues(rec []string) bool {
-	for j, s := range rec {
-		if _, kept := l.extra[j]; strings.TrimSpace(s) != "" && !kept && !slices.ContainsFunc(multiValued, func(c int) bool { return l.cols[c] == j }) {
-			return false
-		}
-	}
-	return true
-}
-
 // continueWith adds to p the duties and cases of c, read from a record
-// that continues p's (whose bases read adds to p's once p ends), and the
-// cells c keeps in Extra, which more adds once p ends. A line introducing
-// cases is p's heading if p has neither a heading nor cases yet, and a
-// case otherwise.
-func (p *Power) continueWith(c *Power, more extraLines) {
-	for k, v := range c.Extra {
-		if len(more[k]) == 0 && p.Extra[k] != "" {
-			more[k] = append(more[k], p.Extra[k])
-		}
-		more[k] = append(more[k], v)
-	}
+// that continues p's (whose bases read adds to p's once p ends, as it does
+// the cells c keeps in Extra). A line introducing cases is p's heading if
+// p has neither a heading nor cases yet, and a case otherwise.
+func (p *Power) continueWith(c *Power) {
 	p.Duties = append(p.Duties, c.Duties...)
 	if h := c.LiabilityHeading; h != "" {
 		if p.LiabilityHeading == "" && len(p.Liabilities) == 0 {
@@ -288,13 +209,25 @@ func (p *Power) continueWith(c *Power, more extraLines) {
 // would copy a power's cell once for every record that continues it).
 type extraLines map[string][]string
 
-// addTo sets in p's Extra the cells of m, one line each, and empties m.
-func (m extraLines) addTo(p *Power) {
-	for k, ls := range m {
-		if p.Extra == nil {
-			p.Extra = make(map[string]string, len(m))
+// add adds the cells cont keeps, of a record that continues an item whose
+// Extra is own, after the item's own cell, if any, under each key.
+func (m extraLines) add(own, cont map[string]string) {
+	for k, v := range cont {
+		if len(m[k]) == 0 && own[k] != "" {
+			m[k] = append(m[k], own[k])
 		}
-		p.Extra[k] = strings.Join(ls, "\n")
+		m[k] = append(m[k], v)
+	}
+}
+
+// addTo sets in extra, an item's Extra, the cells of m, one line each,
+// and empties m.
+func (m extraLines) addTo(extra *map[string]string) {
+	for k, ls := range m {
+		if *extra == nil {
+			*extra = make(map[string]string, len(m))
+		}
+		(*extra)[k] = strings.Join(ls, "\n")
 	}
 	clear(m)
 }

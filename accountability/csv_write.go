@@ -53,7 +53,7 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 	var extra []string
 	for i := range powers {
 		for k := range powers[i].Extra {
-			if _, known := headerColumn[k]; !known { // a column's header: its cell, when blank
+			if _, known := powerColumns.index[k]; !known { // a column's header: its cell, when blank
 				extra = append(extra, k)
 			}
 		}
@@ -71,40 +71,69 @@ func WritePowersCSV(w io.Writer, powers []Power) error {
 	if !slices.ContainsFunc(powers, kindless) {
 		keep = func(rec []string) []string { return slices.Delete(slices.Clone(rec), colAnyBasis, colAnyBasis+1) }
 	}
-	for j := range header {
-		header[j] = neutralise(header[j])
-	}
 	rec := make([]string, len(header))
-	// First every record is made and measured, so that a power that makes
-	// a cell too long is refused before anything is written.
-	for i := range powers {
-		fillRecord(rec, &powers[i], i, extra)
-		for j := range rec {
-			if len(rec[j]) > MaxCellBytes {
-				return fmt.Errorf("accountability: writing power list: power %s: column %s would hold %d bytes, over %d (MaxCellBytes): %w",
-					errtext.Quote(powers[i].Code), errtext.Quote(header[j]), len(rec[j]), MaxCellBytes, ErrInvalid)
+	return writeTable(w, powerList, keep(header), len(powers),
+		func(i int) string { return "power " + errtext.Quote(powers[i].Code) },
+		func(i int, write func([]string)) {
+			fillRecord(rec, &powers[i], i, extra)
+			write(keep(rec))
+		})
+}
+
+// writeTable writes a list's table to w as [WritePowersCSV] documents: a
+// byte-order mark, the header, then the records of each of n items, which
+// records makes, calling write with each in turn (it may reuse a record
+// once write returns); each cell neutralised. list names the list and
+// item(i) the i-th item in errors. First the header and every record are
+// made and measured, so that a header or an item that makes a cell longer
+// than MaxCellBytes is refused before anything is written.
+func writeTable(w io.Writer, list string, header []string, n int, item func(i int) string, records func(i int, write func(rec []string))) error {
+	for _, h := range header {
+		if len(h) > MaxCellBytes {
+			return fmt.Errorf("accountability: writing %s: a column's header (an Extra key) of %d bytes, over %d (MaxCellBytes): %w", list, len(h), MaxCellBytes, ErrInvalid)
+		}
+	}
+	var err error
+	for i := range n {
+		records(i, func(rec []string) {
+			for j := range rec {
+				if len(rec[j]) > MaxCellBytes && err == nil {
+					err = fmt.Errorf("accountability: writing %s: %s: column %s would hold %d bytes, over %d (MaxCellBytes): %w",
+						list, item(i), errtext.Quote(header[j]), len(rec[j]), MaxCellBytes, ErrInvalid)
+				}
 			}
+		})
+		if err != nil {
+			return err
 		}
 	}
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
+		return fmt.Errorf("accountability: writing %s: %w", list, err)
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(keep(header)); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
+	head := make([]string, len(header))
+	for j := range header {
+		head[j] = neutralise(header[j])
 	}
-	for i := range powers {
-		fillRecord(rec, &powers[i], i, extra)
-		for j := range rec {
-			rec[j] = neutralise(rec[j])
-		}
-		if err := cw.Write(keep(rec)); err != nil {
-			return fmt.Errorf("accountability: writing power list: power %q: %w", powers[i].Code, err)
+	if err := cw.Write(head); err != nil {
+		return fmt.Errorf("accountability: writing %s: %w", list, err)
+	}
+	for i := range n {
+		records(i, func(rec []string) {
+			for j := range rec {
+				rec[j] = neutralise(rec[j])
+			}
+			if werr := cw.Write(rec); werr != nil && err == nil {
+				err = fmt.Errorf("accountability: writing %s: %s: %w", list, item(i), werr)
+			}
+		})
+		if err != nil {
+			return err
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("accountability: writing power list: %w", err)
+		return fmt.Errorf("accountability: writing %s: %w", list, err)
 	}
 	return nil
 }

@@ -32,7 +32,16 @@
 //     together on a line).
 //   - [Responsibility] items: main duties, tasks, the responsible unit, the
 //     powers they rely on and the [Boundary] with other departments
-//     (职责边界).
+//     (职责边界). [ReadResponsibilitiesCSV] and [ReadResponsibilityRows]
+//     import a published responsibility list by its headers, as the power
+//     reader does a power list (encodings, bounds, bad cells, columns of
+//     no field kept in [Responsibility.Extra]): a list of duties (主要职责,
+//     具体工作事项, 职责类别, 责任科室; tasks numbered on one line or one a
+//     row under merged cells) and a table of boundaries (职责事项, 相关部门,
+//     then 职责分工 or 本部门职责 and 相关部门职责, 相关依据), each row a
+//     Boundary of its duty; a duty with no code is coded by its 序号
+//     (ZZ-01). [WriteResponsibilitiesCSV] and [WritePowersCSV] write lists
+//     that read back the same.
 //   - [Flow]s: flowcharts as directed acyclic graphs of [Step]s and
 //     [Edge]s, with [Flow.Order], [Flow.CriticalPath] (the longest
 //     start-to-end path in working days), [Flow.DOT] and [Flow.Mermaid]. All

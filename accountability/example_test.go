@@ -295,6 +295,51 @@ func ExampleReadPowersCSV() {
 	// row 4 column 2 (权力类型)
 }
 
+func ExampleReadResponsibilitiesCSV() {
+	// A list of duties: the tasks one a row under a merged 主要职责, or
+	// numbered on one line; 职责类别 merged over the duties of a category.
+	const duties = "序号,职责类别,主要职责,具体工作事项,责任科室\n" +
+		"1,平安建设,负责辖区矛盾纠纷排查化解,1.组织开展矛盾纠纷排查,综治中心\n" +
+		",,,2.做好信访接待,\n" +
+		"2,,负责社会治安综合治理,1.组织巡逻防控；2.排查治安隐患,综治中心\n"
+	rs, err := accountability.ReadResponsibilitiesCSV(strings.NewReader(duties))
+	if err != nil {
+		fmt.Println(err)
+	}
+	for _, x := range rs {
+		fmt.Printf("%s %s %s（%s）: %s\n", x.Code, x.Category, x.Duty, x.Unit, strings.Join(x.Tasks, " | "))
+	}
+	// A table of boundaries reads into the same type: each row a Boundary
+	// of the duty it names, 职责分工 split into ours and theirs.
+	const bounds = "序号,职责事项,相关部门,职责分工\n" +
+		"1,占道经营治理,区城市管理局,\"1.街道：巡查劝导\n2.区城市管理局：依法查处\"\n"
+	rs, _ = accountability.ReadResponsibilitiesCSV(strings.NewReader(bounds))
+	b := rs[0].Boundaries[0]
+	fmt.Printf("%s %s, with %s: ours %q, theirs %q\n", rs[0].Code, rs[0].Duty, b.With, b.Ours, b.Theirs)
+	// Output:
+	// ZZ-01 平安建设 负责辖区矛盾纠纷排查化解（综治中心）: 组织开展矛盾纠纷排查 | 做好信访接待
+	// ZZ-02 平安建设 负责社会治安综合治理（综治中心）: 组织巡逻防控； | 排查治安隐患
+	// ZZ-01 占道经营治理, with 区城市管理局: ours "1.街道：巡查劝导", theirs "2.区城市管理局：依法查处"
+}
+
+func ExampleWriteResponsibilitiesCSV() {
+	rs := []accountability.Responsibility{
+		{Code: "ZZ-03", Duty: "实施综合管理", Category: "城市管理", Unit: "CG", Tasks: []string{"市容巡查", "占道经营治理"},
+			Boundaries: []accountability.Boundary{{With: "CH-CGJ", Ours: "巡查劝导", Theirs: "依法查处"}, {With: "CH-SCJ", Theirs: "查处无照经营"}}},
+	}
+	var sheet strings.Builder
+	if err := accountability.WriteResponsibilitiesCSV(&sheet, rs); err != nil {
+		fmt.Println(err)
+	}
+	// The sheet starts with a byte-order mark for spreadsheet programs.
+	fmt.Print(strings.TrimPrefix(sheet.String(), "\ufeff"))
+	// Output:
+	// 序号,职责编码,职责类别,主要职责,具体工作事项,责任单位,权力编码,相关部门,本部门职责,相关部门职责,相关依据
+	// 1,ZZ-03,城市管理,实施综合管理,"1.市容巡查
+	// 2.占道经营治理",CG,,CH-CGJ,巡查劝导,依法查处,
+	// ,,,,,,,CH-SCJ,,查处无照经营,
+}
+
 func ExampleRules() {
 	for _, r := range accountability.Rules()[:4] {
 		fmt.Println(r.Name)

@@ -53,6 +53,26 @@ func TestHardening(t *testing.T) {
 				}
 			}
 		}},
+		{Name: "accountability.ReadResponsibilitiesCSV", Run: func(c *hardening.Caller) {
+			for _, in := range []string{"", "\n\n", hardening.Huge, hardening.BadUTF8, "主要职责\n", "主要职责,职责\n1,2\n\"unterminated",
+				"序号,主要职责,具体工作事项,相关部门,职责分工,依据\n1,甲,1.a；2.b,乙、,\"乙：x\n丙\"\n,,c,,,\n,,,,,y\n", strings.Repeat("a,", 1<<16) + "\n"} {
+				c.Call(fmt.Sprintf("ReadResponsibilitiesCSV(%q)", hardening.Clip(in)), func() { _, _ = accountability.ReadResponsibilitiesCSV(strings.NewReader(in)) })
+			}
+		}},
+		{Name: "accountability.ReadResponsibilityRows", Run: func(c *hardening.Caller) {
+			rows := append(hostileRows(), [][]string{{"主要职责", "相关部门", "职责分工", "备注", "备注", ""}, {"甲", hardening.BadUTF8, hardening.Huge}, {"", "", "x", "y", "z", "w", "v"}})
+			for i, rows := range rows {
+				c.Call(fmt.Sprintf("ReadResponsibilityRows(rows %d)", i), func() { _, _ = accountability.ReadResponsibilityRows(rows) })
+			}
+		}},
+		{Name: "accountability.WriteResponsibilitiesCSV", Run: func(c *hardening.Caller) {
+			rs := [][]accountability.Responsibility{nil, make([]accountability.Responsibility, 1000),
+				{{Code: hardening.Huge, Duty: hardening.BadUTF8, Tasks: []string{"a\nb", ""}, Boundaries: make([]accountability.Boundary, 3)}},
+				{{Extra: map[string]string{hardening.Huge: "x", "依据": "y"}}}}
+			for i, rs := range rs {
+				c.Call(fmt.Sprintf("WriteResponsibilitiesCSV(io.Discard, responsibilities %d)", i), func() { _ = accountability.WriteResponsibilitiesCSV(io.Discard, rs) })
+			}
+		}},
 		{Name: "accountability.CheckCreditCode", Run: func(c *hardening.Caller) {
 			for _, s := range append(slices.Clone(hardening.Strings), "91350100M000100Y43", "91350100M000100Y4３", "ZZZZZZZZZZZZZZZZZZ", "9\xff350100M000100Y4") {
 				c.Call(fmt.Sprintf("CheckCreditCode(%q)", hardening.Clip(s)), func() { _ = accountability.CheckCreditCode(s) })

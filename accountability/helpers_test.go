@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -155,4 +157,31 @@ func mustJSON(t testing.TB, v any) []byte {
 		t.Fatal(err)
 	}
 	return append(b, '\n')
+}
+
+// ruleCounts validates r and returns its findings, and how many each rule
+// made.
+func ruleCounts(r *Register) (Findings, map[string]int) {
+	findings := r.Validate()
+	rules := map[string]int{}
+	for _, f := range findings {
+		rules[f.Rule]++
+	}
+	return findings, rules
+}
+
+// readsAs checks what a reader read: readsAs(t, "ReadPowersCSV()",
+// want)(ReadPowersCSV(r)) fails t unless the reader returned want and no
+// error, and returns what it read.
+func readsAs[T any](t *testing.T, what string, want []T) func(got []T, err error) []T {
+	return func(got []T, err error) []T {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s error = %v", what, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
+		}
+		return got
+	}
 }

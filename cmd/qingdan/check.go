@@ -63,7 +63,7 @@ func findings(d *document) accountability.Findings {
 		fs = d.register.Validate()
 	case "list":
 		fs = cellFindings(d.cells)
-		fs = append(fs, (&accountability.Register{Powers: d.powers}).Validate()...)
+		fs = append(fs, d.listRegister().Validate()...)
 	case "catalog":
 		c := d.catalog
 		if c.Register != nil {

@@ -30,7 +30,7 @@ func (f *checkOptions) Flags(fs *flag.FlagSet) {
 var checkCmd = &command.Command{
 	Name:  "check",
 	Args:  "[-json] [-kind 类型] [-register 文件] 文件…",
-	Short: "用内置规则检查清单：两单一图一点、清单目录、事项清单、准入清单或公布的权力清单（CSV，UTF-8 或 GB18030）",
+	Short: "用内置规则检查清单：两单一图一点、清单目录、事项清单、准入清单或公布的权力清单、责任清单（CSV，UTF-8 或 GB18030）",
 	Long: `清单目录（catalog）另做交叉检查：事项清单、准入清单和重点任务引用的单位、职责和事项须在两单一图一点中，
 -register 给出目录所依据的两单一图一点。默认逐条用中文列出问题；有错误时退出码为 1，只有警告时为 0。`,
 	Examples: []string{
@@ -59,11 +59,15 @@ func (f *importOptions) Flags(fs *flag.FlagSet) {
 var importCmd = &command.Command{
 	Name:  "import",
 	Args:  "[-o 文件] [-org 名称] [-version 版本] 清单.csv",
-	Short: "把公布的权力清单或权责清单（CSV，UTF-8 或 GB18030；全国统一格式，或县、乡镇、街道的版式，按表头识别各列）转为 JSON 的两单一图一点",
-	Long: `在标准错误上报告无法读取的单元格（退出码 1，这些单元格留空）和没有对应字段、原样保存在 extra 中的单元格。
+	Short: "把公布的权力清单、权责清单或责任清单（CSV，UTF-8 或 GB18030；全国统一格式，或县、乡镇、街道的版式，按表头识别各列）转为 JSON 的两单一图一点",
+	Long: `按表头区分清单：有权力类型、项目名称等列的是权力清单；没有这些列而有主要职责（或职责事项）的是责任清单，
+读作职责（主要职责、具体工作事项、职责类别、责任科室）及其职责边界（相关部门、职责分工或本部门职责和相关部门职责、相关依据），
+没有职责编码列时按序号编为 ZZ-01、ZZ-02……。
+在标准错误上报告无法读取的单元格（退出码 1，这些单元格留空）和没有对应字段、原样保存在 extra 中的单元格。
 不给 -o 时 JSON 写到标准输出。导入不检查清单整体，导入后用 qingdan check 检查。`,
 	Examples: []string{
 		"qingdan import -o register.json -org 中庙街道办事处 -version 2020 权力清单.csv",
+		"qingdan import -o duties.json -org 中庙街道办事处 责任清单.csv",
 		"qingdan import 权力清单.csv | qingdan check -",
 	},
 	Setup:   command.Bind[importOptions],
@@ -302,7 +306,7 @@ func (f *diffOptions) Flags(fs *flag.FlagSet) {
 var diffCmd = &command.Command{
 	Name:  "diff",
 	Args:  "[-json] [-kind 类型] 旧文件 新文件",
-	Short: "比较两个版本的两单一图一点、公布的权力清单（CSV）、基层治理事项清单、准入清单或清单目录，列出新增、删除和变更的条目",
+	Short: "比较两个版本的两单一图一点、公布的权力清单或责任清单（CSV）、基层治理事项清单、准入清单或清单目录，列出新增、删除和变更的条目",
 	Long:  `两个清单目录逐一比较其中的两单一图一点、事项清单和准入清单。和 diff 一样，相同时退出码为 0，有变更时为 1。`,
 	Examples: []string{
 		"qingdan diff register-2019.json register-2020.json",

@@ -53,14 +53,14 @@ func printChanges(env *command.Env, changes accountability.Changes) {
 }
 
 // changesOf returns the changes from old to new, documents of one kind; a
-// published list's are those of its powers; a catalog's are those of its register, directory and admission lists,
+// published list's are those of its powers or responsibilities; a catalog's are those of its register, directory and admission lists,
 // each path under its list's name.
 func changesOf(old, new *document) accountability.Changes {
 	switch old.kind {
 	case "register":
 		return accountability.Diff(old.register, new.register)
 	case "list":
-		return accountability.Diff(&accountability.Register{Powers: old.powers}, &accountability.Register{Powers: new.powers})
+		return accountability.Diff(old.listRegister(), new.listRegister())
 	case "directory":
 		return matters.DiffDirectory(old.directory, new.directory)
 	case "admission":

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 )
 
@@ -16,7 +15,8 @@ func (f *importOptions) Run(env *command.Env, args []string) int {
 	if err != nil {
 		return env.Errorf(command.Usage, "%v", err)
 	}
-	reg := &accountability.Register{Org: f.org, Version: f.version, Powers: d.powers}
+	reg := d.listRegister()
+	reg.Org, reg.Version = f.org, f.version
 	b, err := json.MarshalIndent(reg, "", "  ")
 	if err != nil {
 		return env.Errorf(command.Usage, "%v", err)
@@ -29,21 +29,33 @@ func (f *importOptions) Run(env *command.Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "无法读取 %s：%s\n", f.Path, f.Message)
 		code = command.Failed
 	}
-	if extra := extraCells(d.powers); extra != "" {
+	extras := make([]map[string]string, 0, len(d.powers)+len(d.resps))
+	for _, p := range d.powers {
+		extras = append(extras, p.Extra)
+	}
+	for _, x := range d.resps {
+		extras = append(extras, x.Extra)
+	}
+	if extra := extraCells(extras); extra != "" {
 		fmt.Fprintf(env.Stderr, "没有对应字段、原样保存在 extra 中的单元格：%s\n", extra)
 	}
-	fmt.Fprintf(env.Stderr, "导入权力 %d 项\n", len(d.powers))
+	if d.resps != nil {
+		fmt.Fprintf(env.Stderr, "导入职责 %d 项\n", len(d.resps))
+	} else {
+		fmt.Fprintf(env.Stderr, "导入权力 %d 项\n", len(d.powers))
+	}
 	return code
 }
 
-// extraCells counts, by header, the cells the import kept in the powers'
-// Extra: "备注（3 行）、基本编码（40 行）", headers in the order first met.
-func extraCells(powers []accountability.Power) string {
+// extraCells counts, by header, the cells the import kept in the items'
+// Extra maps, extras: "备注（3 行）、基本编码（40 行）", headers in the
+// order first met.
+func extraCells(extras []map[string]string) string {
 	var headers []string
 	rows := map[string]int{}
-	for _, p := range powers {
-		keys := make([]string, 0, len(p.Extra))
-		for k := range p.Extra {
+	for _, extra := range extras {
+		keys := make([]string, 0, len(extra))
+		for k := range extra {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,9 +17,9 @@ import (
 var kinds = []string{"register", "catalog", "directory", "admission", "list"}
 
 // kindLabels name the kinds in words, for messages.
-var kindLabels = map[string]string{"register": "两单一图一点", "catalog": "清单目录", "directory": "基层治理事项清单", "admission": "事项准入清单", "list": "公布的权力清单"}
+var kindLabels = map[string]string{"register": "两单一图一点", "catalog": "清单目录", "directory": "基层治理事项清单", "admission": "事项准入清单", "list": "公布的权力清单或责任清单"}
 
-const kindsHelp = "`类型`：register（两单一图一点）、catalog（清单目录）、directory（基层治理事项清单）、admission（事项准入清单）、list（公布的权力清单 CSV）；不给时按内容判断"
+const kindsHelp = "`类型`：register（两单一图一点）、catalog（清单目录）、directory（基层治理事项清单）、admission（事项准入清单）、list（公布的权力清单或责任清单 CSV，按表头区分）；不给时按内容判断"
 
 // document is one list read from a file: one of its fields is set.
 type document struct {
@@ -27,8 +28,15 @@ type document struct {
 	catalog   *matters.Catalog
 	directory *matters.Directory
 	admission *matters.Admission
-	powers    []accountability.Power // kind "list"
+	powers    []accountability.Power          // kind "list", a power list
+	resps     []accountability.Responsibility // kind "list", a responsibility list
 	cells     *accountability.CSVError
+}
+
+// listRegister is the register of a published list's powers or
+// responsibilities, for the rules and Diff.
+func (d *document) listRegister() *accountability.Register {
+	return &accountability.Register{Powers: d.powers, Responsibilities: d.resps}
 }
 
 // loadDocument reads the file name as a document of the kind given, or,
@@ -59,18 +67,56 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	case "admission":
 		d.admission, err = matters.LoadAdmission(r)
 	case "list":
-		d.powers, err = accountability.ReadPowersCSV(r)
-		// Bad cells alone leave the rows read, with the cells blank; a list
-		// that failed whole (no powers) or a row the CSV format could not
-		// read (an error joined to the cells') is input that cannot be read.
-		if ce, ok := err.(*accountability.CSVError); ok && d.powers != nil {
-			d.cells, err = ce, nil
-		}
+		err = d.readList(b)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", command.Name(name), err)
 	}
 	return d, nil
+}
+
+// readList reads b, a published list: a power list, or, where b has not
+// the columns a power list must have but has those of a responsibility
+// list (主要职责, 职责事项, …), a responsibility list; an error names what
+// each would need where it is neither. Bad cells alone leave the rows
+// read, with the cells blank, in d.cells; a list that failed whole (no
+// items) or a row the CSV format could not read (an error joined to the
+// cells') is input that cannot be read.
+func (d *document) readList(b []byte) error {
+	var err error
+	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
+	if d.powers == nil && missingColumns(err) {
+		resps, rerr := accountability.ReadResponsibilitiesCSV(bytes.NewReader(b))
+		switch {
+		case resps != nil || !missingColumns(rerr):
+			d.resps, err = resps, rerr
+			if d.resps == nil && err == nil {
+				d.resps = []accountability.Responsibility{} // a list of no rows, of responsibilities
+			}
+		default:
+			err = fmt.Errorf("既不是权力清单，也不是责任清单：%w", errors.Join(err, rerr))
+		}
+	}
+	if ce, ok := err.(*accountability.CSVError); ok && (d.powers != nil || d.resps != nil) {
+		d.cells, err = ce, nil
+	}
+	return err
+}
+
+// missingColumns reports whether err is that of a list that lacks a
+// column it must have: a *CSVError whose every cell is of the header row
+// and of no column (Column 0, as CellError says of a missing column).
+func missingColumns(err error) bool {
+	ce, ok := err.(*accountability.CSVError)
+	if !ok || len(ce.Cells) == 0 {
+		return false
+	}
+	for _, c := range ce.Cells {
+		if c.Row != 1 || c.Column != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // kindOf tells a document's kind by its content: anything but a JSON
