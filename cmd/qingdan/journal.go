@@ -57,6 +57,11 @@ func (f *checkpointOptions) Run(env *command.Env, args []string) int {
 			return env.Errorf(command.Usage, "私钥 %v", err)
 		}
 		f.origin = signer.Name()
+	} else if _, err := journal.ParseCheckpoint([]byte(journal.Checkpoint{Origin: f.origin}.String())); err != nil {
+		// The origin is the checkpoint's first line and a key's name:
+		// one that the format cannot carry would print a checkpoint that
+		// nothing reads back.
+		return env.UsageError("-origin %q：不能用作检查点的名称（不能含空白、控制字符或 +）", f.origin)
 	}
 	tree := journal.NewTree()
 	if _, err := verifyFile(env, args[0], &journal.Options{Tree: tree}); err != nil {
