@@ -102,8 +102,10 @@ func TestReadWrite(t *testing.T) {
 		{func() error { _, err := env.Read(name, 9); return err }(), name + ": 超过 9 字节"},
 		{func() error { _, err := env.Read(filepath.Join(dir, "none"), 9); return err }(), "none: no such file or directory"},
 		{env.Write(filepath.Join(dir, "no", "such"), nil), "such: no such file or directory"},
+		// A folder is named once, as a file that is missing is.
+		{func() error { _, err := env.Read(dir, 9); return err }(), dir + ": is a directory"},
 	} {
-		if tt.err == nil || tt.err.Error() != tt.want && !strings.HasSuffix(tt.err.Error(), tt.want) {
+		if tt.err == nil || tt.err.Error() != tt.want && !strings.HasSuffix(tt.err.Error(), tt.want) || strings.Count(tt.err.Error(), dir) > 1 {
 			t.Errorf("error %v, want one ending in %q", tt.err, tt.want)
 		}
 	}

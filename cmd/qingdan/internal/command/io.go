@@ -19,8 +19,8 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 	}
 	defer r.Close()
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name(name), err)
+	if err != nil { // a folder opens, and fails here
+		return nil, pathError(Name(name), err)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%s: 超过 %d 字节", Name(name), limit)
