@@ -95,6 +95,14 @@ func TestReadWrite(t *testing.T) {
 	if b, err := env.Read(name, 10); err != nil || string(b) != "0123456789" {
 		t.Errorf("Read(%s) = %q, %v", name, b, err)
 	}
+	// The byte-order mark Notepad puts before UTF-8 is not the file's.
+	bom := filepath.Join(dir, "bom.json")
+	if err := os.WriteFile(bom, []byte("\uFEFF{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := env.Read(bom, 5); err != nil || string(b) != "{}" {
+		t.Errorf("Read(%s) = %q, %v; want %q", bom, b, err, "{}")
+	}
 	for _, tt := range []struct {
 		err  error
 		want string

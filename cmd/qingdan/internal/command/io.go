@@ -1,6 +1,7 @@
 package command
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +12,10 @@ import (
 )
 
 // Read returns the contents of the file name, or of standard input for
-// "-", refusing more than limit bytes. The error names the file.
+// "-", refusing more than limit bytes. The error names the file. A UTF-8
+// byte-order mark at the start, which Windows Notepad writes, is not
+// returned: the library's JSON decoders refuse it, and its CSV reader
+// drops it.
 func (env *Env) Read(name string, limit int64) ([]byte, error) {
 	r, err := env.Open(name)
 	if err != nil {
@@ -25,7 +29,7 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%s: 超过 %d 字节", Name(name), limit)
 	}
-	return b, nil
+	return bytes.TrimPrefix(b, []byte("\uFEFF")), nil
 }
 
 // Open opens the file name for reading, or standard input for "-"; the
