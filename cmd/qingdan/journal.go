@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -120,6 +121,9 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 		return env.UsageError("-name %q：不能用作密钥名称（不能为空，不能含空白或 +）", f.name)
 	}
 	out, err := os.OpenFile(f.signer, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return env.Errorf(command.Usage, "%s 已存在：不覆盖私钥", f.signer)
+	}
 	if err != nil {
 		return env.Errorf(command.Usage, "%v", err)
 	}
