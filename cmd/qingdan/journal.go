@@ -111,6 +111,9 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 	if f.name == "" || f.signer == "" {
 		return env.UsageError("应给出 -name 和 -signer")
 	}
+	if f.signer == "-" { // elsewhere standard output, which has the verifier key
+		return env.UsageError("-signer -：私钥写入文件，不写到标准输出（标准输出给出公钥）")
+	}
 	skey, vkey, err := note.GenerateKey(rand.Reader, f.name)
 	if err == nil {
 		// GenerateKey takes any name; a key whose name a note cannot
