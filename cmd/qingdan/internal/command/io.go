@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // Read returns the contents of the file name, or of standard input for
@@ -23,7 +24,7 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 	}
 	defer r.Close()
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil { // a folder opens, and fails here
+	if err != nil {
 		return nil, pathError(Name(name), err)
 	}
 	if int64(len(b)) > limit {
@@ -41,6 +42,12 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, pathError(name, err)
+	}
+	// A folder opens, and would fail at the first read, in the words of
+	// whatever reads it.
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, syscall.EISDIR)
 	}
 	return f, nil
 }
