@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -57,6 +58,11 @@ func (f *checkpointOptions) Run(env *command.Env, args []string) int {
 			return env.Errorf(command.Usage, "私钥 %v", err)
 		}
 		f.origin = signer.Name()
+	} else if _, err := journal.ParseCheckpoint([]byte(journal.Checkpoint{Origin: f.origin}.String())); err != nil {
+		// The origin is the checkpoint's first line and a key's name:
+		// one that the format cannot carry would print a checkpoint that
+		// nothing reads back.
+		return env.UsageError("-origin %q：不能用作检查点的名称（不能含空白、控制字符或 +）", f.origin)
 	}
 	tree := journal.NewTree()
 	if _, err := verifyFile(env, args[0], &journal.Options{Tree: tree}); err != nil {
@@ -105,6 +111,9 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 	if f.name == "" || f.signer == "" {
 		return env.UsageError("应给出 -name 和 -signer")
 	}
+	if f.signer == "-" { // elsewhere standard output, which has the verifier key
+		return env.UsageError("-signer -：私钥写入文件，不写到标准输出（标准输出给出公钥）")
+	}
 	skey, vkey, err := note.GenerateKey(rand.Reader, f.name)
 	if err == nil {
 		// GenerateKey takes any name; a key whose name a note cannot
@@ -115,6 +124,9 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 		return env.UsageError("-name %q：不能用作密钥名称（不能为空，不能含空白或 +）", f.name)
 	}
 	out, err := os.OpenFile(f.signer, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return env.Errorf(command.Usage, "%s 已存在：不覆盖私钥", f.signer)
+	}
 	if err != nil {
 		return env.Errorf(command.Usage, "%v", err)
 	}

@@ -122,7 +122,7 @@ func missingColumns(err error) bool {
 // kindOf tells a document's kind by its content: anything but a JSON
 // object is a published list (CSV); an object is told by its members.
 func kindOf(b []byte) string {
-	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\uFEFF")), " \t\r\n")
+	b = bytes.TrimLeft(b, " \t\r\n")
 	if len(b) == 0 || b[0] != '{' {
 		return "list"
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -92,7 +91,7 @@ func (t *tested) unreached() int {
 // hasMember reports whether b is a JSON object with the member name.
 func hasMember(b []byte, name string) bool {
 	var members map[string]json.RawMessage
-	if json.Unmarshal(bytes.TrimPrefix(b, []byte("\uFEFF")), &members) != nil {
+	if json.Unmarshal(b, &members) != nil {
 		return false
 	}
 	_, ok := members[name]

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 )
 
@@ -84,15 +85,17 @@ func (c *Command) Main(env *Env, args []string) int {
 	}
 	env = &Env{Stdin: env.Stdin, Stdout: env.Stdout, Stderr: env.Stderr, name: c.Name}
 	fs := flag.NewFlagSet("qingdan "+c.Name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	// The flag package's own messages are English: Main says them.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	run := c.Setup(fs)
-	fs.Usage = func() { c.usage(fs) }
 	operands, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		c.usage(env.Stderr, fs)
 		return OK
 	}
 	if err != nil {
-		return Usage
+		return env.UsageError("%s", flagError(err))
 	}
 	if n := len(operands); n < c.MinArgs || c.MaxArgs >= 0 && n > c.MaxArgs {
 		return env.UsageError("%s", c.operands())
@@ -139,9 +142,8 @@ func (c *Command) dispatch(env *Env, args []string) int {
 	return code
 }
 
-// usage writes the command's usage, examples and flags to fs's output.
-func (c *Command) usage(fs *flag.FlagSet) {
-	w := fs.Output()
+// usage writes the command's usage, examples and flags to w.
+func (c *Command) usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "用法：qingdan %s %s\n\n%s\n", c.Name, c.Args, c.Short)
 	if c.Long != "" {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.Long))
@@ -153,11 +155,43 @@ func (c *Command) usage(fs *flag.FlagSet) {
 		}
 	}
 	n := 0
-	fs.VisitAll(func(*flag.Flag) { n++ })
-	if n > 0 {
-		fmt.Fprintf(w, "\n选项：\n")
-		fs.PrintDefaults()
+	fs.VisitAll(func(f *flag.Flag) {
+		if n++; n == 1 {
+			fmt.Fprintf(w, "\n选项：\n")
+		}
+		// As flag's PrintDefaults lays them out, the default in Chinese.
+		arg, help := flag.UnquoteUsage(f)
+		if arg != "" {
+			arg = " " + arg
+		}
+		fmt.Fprintf(w, "  -%s%s\n    \t%s", f.Name, arg, strings.ReplaceAll(help, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, "（默认 %s）", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// badValue is how flag refuses a flag's value.
+var badValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(-\S+): `)
+
+// flagError says in Chinese what flag.Parse refused, which flag's error
+// says in English; an error it does not know is given as it is.
+func flagError(err error) string {
+	msg := err.Error()
+	if m := badValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("选项 %s 的值 %s 无效", m[2], m[1])
 	}
+	for _, t := range []struct{ prefix, say string }{
+		{"flag provided but not defined: ", "没有选项 %s"},
+		{"flag needs an argument: ", "选项 %s 须带值"},
+		{"bad flag syntax: ", "选项写法有误：%s"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
+			return fmt.Sprintf(t.say, rest)
+		}
+	}
+	return msg
 }
 
 // parse parses the flags of args wherever they stand among the operands,

@@ -27,7 +27,10 @@ func TestCommandMain(t *testing.T) {
 		{"too many", 1, 1, []string{"a", "b"}, Usage, nil, "应给出 1 个文件"},
 		{"none wanted", 0, 0, []string{"a"}, Usage, nil, "不带文件"},
 		{"a range", 1, 2, nil, Usage, nil, "应给出 1 到 2 个文件"},
-		{"unknown flag", 0, -1, []string{"-nope"}, Usage, nil, "flag provided but not defined: -nope"},
+		{"unknown flag", 0, -1, []string{"-nope"}, Usage, nil, "qingdan t: 没有选项 -nope\n运行 qingdan t -h 查看用法\n"},
+		{"no value", 0, -1, []string{"a", "-n"}, Usage, nil, "qingdan t: 选项 -n 须带值\n"},
+		{"bad value", 0, -1, []string{"-n", "三"}, Usage, nil, "qingdan t: 选项 -n 的值 \"三\" 无效\n"},
+		{"bad bool", 0, -1, []string{"-v=maybe"}, Usage, nil, "qingdan t: 选项 -v 的值 \"maybe\" 无效\n"},
 		{"help", 0, -1, []string{"a", "-h"}, OK, nil, "用法：qingdan t"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,6 +39,7 @@ func TestCommandMain(t *testing.T) {
 			c := &Command{Name: "t", MinArgs: tt.min, MaxArgs: tt.max,
 				Setup: func(fs *flag.FlagSet) Runner {
 					fs.Int("n", 0, "a number")
+					fs.Bool("v", false, "verbose")
 					return func(env *Env, args []string) int { got = args; return OK }
 				}}
 			code := c.Main(&Env{Stderr: &stderr}, tt.args)
@@ -47,6 +51,9 @@ func TestCommandMain(t *testing.T) {
 			}
 			if (tt.stderr == "") != (stderr.Len() == 0) || !strings.Contains(stderr.String(), tt.stderr) {
 				t.Errorf("standard error %q, want %q", stderr.String(), tt.stderr)
+			}
+			if strings.Contains(stderr.String(), "flag") {
+				t.Errorf("standard error %q speaks the flag package's English", stderr.String())
 			}
 		})
 	}
@@ -95,6 +102,14 @@ func TestReadWrite(t *testing.T) {
 	if b, err := env.Read(name, 10); err != nil || string(b) != "0123456789" {
 		t.Errorf("Read(%s) = %q, %v", name, b, err)
 	}
+	// The byte-order mark Notepad puts before UTF-8 is not the file's.
+	bom := filepath.Join(dir, "bom.json")
+	if err := os.WriteFile(bom, []byte("\uFEFF{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := env.Read(bom, 5); err != nil || string(b) != "{}" {
+		t.Errorf("Read(%s) = %q, %v; want %q", bom, b, err, "{}")
+	}
 	for _, tt := range []struct {
 		err  error
 		want string
@@ -102,8 +117,10 @@ func TestReadWrite(t *testing.T) {
 		{func() error { _, err := env.Read(name, 9); return err }(), name + ": 超过 9 字节"},
 		{func() error { _, err := env.Read(filepath.Join(dir, "none"), 9); return err }(), "none: no such file or directory"},
 		{env.Write(filepath.Join(dir, "no", "such"), nil), "such: no such file or directory"},
+		// A folder is named once, as a file that is missing is.
+		{func() error { _, err := env.Read(dir, 9); return err }(), dir + ": is a directory"},
 	} {
-		if tt.err == nil || tt.err.Error() != tt.want && !strings.HasSuffix(tt.err.Error(), tt.want) {
+		if tt.err == nil || tt.err.Error() != tt.want && !strings.HasSuffix(tt.err.Error(), tt.want) || strings.Count(tt.err.Error(), dir) > 1 {
 			t.Errorf("error %v, want one ending in %q", tt.err, tt.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package command
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,10 +9,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // Read returns the contents of the file name, or of standard input for
-// "-", refusing more than limit bytes. The error names the file.
+// "-", refusing more than limit bytes. The error names the file. A UTF-8
+// byte-order mark at the start, which Windows Notepad writes, is not
+// returned: the library's JSON decoders refuse it, and its CSV reader
+// drops it.
 func (env *Env) Read(name string, limit int64) ([]byte, error) {
 	r, err := env.Open(name)
 	if err != nil {
@@ -20,12 +25,12 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 	defer r.Close()
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name(name), err)
+		return nil, pathError(Name(name), err)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%s: 超过 %d 字节", Name(name), limit)
 	}
-	return b, nil
+	return bytes.TrimPrefix(b, []byte("\uFEFF")), nil
 }
 
 // Open opens the file name for reading, or standard input for "-"; the
@@ -37,6 +42,12 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, pathError(name, err)
+	}
+	// A folder opens, and would fail at the first read, in the words of
+	// whatever reads it.
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, syscall.EISDIR)
 	}
 	return f, nil
 }
