@@ -82,7 +82,7 @@ type renderOptions struct {
 // Flags binds the flags of qingdan render to f.
 func (f *renderOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "dot", "`格式`：dot 或 mermaid")
-	fs.StringVar(&f.out, "o", "", "每张流程图写一个文件的`目录`（须已存在；其中同名的文件被覆盖）")
+	fs.StringVar(&f.out, "o", "", "每张流程图写一个文件的`目录`（须已存在；文件以流程图编号命名，编号中字母、数字、- 和 _ 以外的字符写作 _；其中同名的文件被覆盖）")
 	fs.StringVar(&f.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
 }
 

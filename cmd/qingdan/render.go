@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
@@ -49,10 +50,13 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 	for i := range reg.Flows {
 		id := reg.Flows[i].ID
 		name := fileName(id) + ext
-		if other, ok := seen[name]; ok {
-			return env.Errorf(command.Usage, "流程图 %q 和 %q 的文件名都是 %s", other, id, name)
+		// Names that differ in case alone are one file where the file
+		// system ignores case (macOS, Windows).
+		key := strings.ToLower(name)
+		if other, ok := seen[key]; ok {
+			return env.Errorf(command.Usage, "流程图 %q 和 %q 的文件名都是 %s（不分大小写）", other, id, name)
 		}
-		seen[name] = id
+		seen[key] = id
 		names[i] = filepath.Join(f.out, name)
 	}
 	for i := range reg.Flows {
@@ -64,11 +68,12 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 	return command.OK
 }
 
-// fileName makes a flow's ID safe as a file name: anything but letters,
-// digits, '-' and '_' becomes '_'.
+// fileName makes a flow's ID safe as a file name: anything but letters
+// and digits of any script (a flow 高龄津贴 keeps its name), '-' and '_'
+// becomes '_'.
 func fileName(id string) string {
 	s := strings.Map(func(r rune) rune {
-		if r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+		if r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return r
 		}
 		return '_'
