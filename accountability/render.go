@@ -236,8 +236,13 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 // code: '#' (or "#lt;" would read as '<'), '"' (it ends the string), '&', '<'
 // and '>' (or "<b>" would be bold and "<img …>" an image), '`' (a string
 // wrapped in backticks would be Markdown) and '%' (Mermaid reads "%%{" as a
-// directive anywhere in the text, even inside a label or a comment). Line
-// breaks become <br/>, the one piece of markup the output means.
+// directive anywhere in the text, even inside a label or a comment). Mermaid
+// also rewrites text of its own before it parses and after it draws: it
+// cuts the last ';' of a line where "style" or "classDef" comes before a ':'
+// that a '#' follows with no space between, which would spoil the line's
+// last entity code, so ':' is one; and it turns "¶ß" into ';' and "ﬂ°"
+// into '&' in what it draws, so '¶' and 'ﬂ' are too. Line breaks become
+// <br/>, the one piece of markup the output means.
 var mermaidEscaper = strings.NewReplacer(
 	"#", "#35;",
 	`"`, "#quot;",
@@ -246,6 +251,9 @@ var mermaidEscaper = strings.NewReplacer(
 	">", "#gt;",
 	"`", "#96;",
 	"%", "#37;",
+	":", "#58;",
+	"¶", "#182;",
+	"ﬂ", "#64258;",
 	"\r", "",
 	"\n", "<br/>",
 )
