@@ -127,7 +127,9 @@ func (f *Flow) DOT(risks ...Risk) string {
 }
 
 // dotQuote quotes s as a DOT string: backslashes and quotes escaped, line
-// breaks as \n.
+// breaks as \n, '&' as "&amp;" (Graphviz decodes character entities in a
+// label, so "&lt;" would show as '<'), and the characters that XML has no
+// place for left out, as [dotHTML] leaves them (a NUL is a syntax error).
 func dotQuote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -140,9 +142,13 @@ func dotQuote(s string) string {
 			b.WriteString(`\\`)
 		case '\n':
 			b.WriteString(`\n`)
+		case '&':
+			b.WriteString("&amp;")
 		case '\r':
 		default:
-			b.WriteRune(r)
+			if xmlChar(r) >= 0 {
+				b.WriteRune(r)
+			}
 		}
 	}
 	b.WriteByte('"')

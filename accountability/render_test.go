@@ -58,6 +58,33 @@ func TestRenderEscapes(t *testing.T) {
 	}
 }
 
+// TestDOTGraphvizText pins the DOT of names that Graphviz would not draw
+// as written. Before: Graphviz decodes character entities in every label,
+// so "&amp;" showed as '&' and "&#20013;" as 中; a NUL in a label was a
+// syntax error that lost the whole chart; and a control character in the
+// title made its HTML-like label no well-formed XML, which dropped it for
+// the graph's ID, and a backslash in the title began an escape (\G showed
+// the graph's ID, \\ one backslash). Checked with Graphviz 2.43 (dot -Tsvg): every label
+// below shows as written, the control characters left out.
+func TestDOTGraphvizText(t *testing.T) {
+	f := Flow{ID: "F", Name: `标题\G\\` + "\x01&amp;\x00\ufffe", Steps: []Step{
+		{ID: "a&amp;", Name: "AT&amp;T &lt;b&gt; &#20013; & x", Kind: Start},
+		{ID: "b", Name: "x\x00y\x01z\r\nw"},
+	}, Edges: []Edge{{From: "a&amp;", To: "b", Label: "&quot;是&quot;"}, {From: "b", To: "c&lt;"}}}
+	dot := f.DOT(Risk{ID: "R", Flow: "F", Step: "b", Level: Low})
+	for _, want := range []string{
+		`"a&amp;amp;" [label="AT&amp;amp;T &amp;lt;b&amp;gt; &amp;#20013; &amp; x", shape=oval];`,
+		`"b" [label="xyz\nw\n风险点 R（三级）", style="rounded,filled", fillcolor="#fff2cc", color="#d6b656", penwidth=2];`,
+		`"a&amp;amp;" -> "b" [label="&amp;quot;是&amp;quot;"];`,
+		`"b" -> "c&amp;lt;";`,
+		`<td colspan="2">标题\\G\\\\&amp;amp;</td>`,
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT() lacks %s:\n%s", want, dot)
+		}
+	}
+}
+
 // TestDocsFlowExample keeps docs/flow-example.dot, the source of
 // docs/flow-example.png, equal to what DOT renders for the penalty flow.
 // After -update, re-render the PNG: dot -Tpng docs/flow-example.dot -o docs/flow-example.png
@@ -209,7 +236,7 @@ func TestRenderTitle(t *testing.T) {
 	}
 	hostile := Flow{ID: "F", Name: "<b>\"&#lt;%%{init: {}}%%`\\\t</b>\r\n二行", Steps: []Step{{ID: "a", Kind: Start}}}
 	risk := Risk{ID: "R", Flow: "F", Step: "a"}
-	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\t"+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
+	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\\\t"+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
 		t.Errorf("DOT() lacks %s:\n%s", want, got)
 	}
 	if got, want := hostile.Mermaid(risk), "---\ntitle: \"\\x3cb\\x3e\\x22\\x26\\x23lt;\\x25\\x25{init: {}}\\x25\\x25\\x60\\x5c\\x09\\x3c/b\\x3e  二行\"\n---\n"; !strings.HasPrefix(got, want) {
