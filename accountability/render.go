@@ -127,7 +127,9 @@ func (f *Flow) DOT(risks ...Risk) string {
 }
 
 // dotQuote quotes s as a DOT string: backslashes and quotes escaped, line
-// breaks as \n.
+// breaks as \n, '&' as "&amp;" (Graphviz decodes character entities in a
+// label, so "&lt;" would show as '<'), and the characters that XML has no
+// place for left out, as [dotHTML] leaves them (a NUL is a syntax error).
 func dotQuote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -140,9 +142,13 @@ func dotQuote(s string) string {
 			b.WriteString(`\\`)
 		case '\n':
 			b.WriteString(`\n`)
+		case '&':
+			b.WriteString("&amp;")
 		case '\r':
 		default:
-			b.WriteRune(r)
+			if xmlChar(r) >= 0 {
+				b.WriteRune(r)
+			}
 		}
 	}
 	b.WriteByte('"')
@@ -236,8 +242,13 @@ func (f *Flow) Mermaid(risks ...Risk) string {
 // code: '#' (or "#lt;" would read as '<'), '"' (it ends the string), '&', '<'
 // and '>' (or "<b>" would be bold and "<img …>" an image), '`' (a string
 // wrapped in backticks would be Markdown) and '%' (Mermaid reads "%%{" as a
-// directive anywhere in the text, even inside a label or a comment). Line
-// breaks become <br/>, the one piece of markup the output means.
+// directive anywhere in the text, even inside a label or a comment). Mermaid
+// also rewrites text of its own before it parses and after it draws: it
+// cuts the last ';' of a line where "style" or "classDef" comes before a ':'
+// that a '#' follows with no space between, which would spoil the line's
+// last entity code, so ':' is one; and it turns "¶ß" into ';' and "ﬂ°"
+// into '&' in what it draws, so '¶' and 'ﬂ' are too. Line breaks become
+// <br/>, the one piece of markup the output means.
 var mermaidEscaper = strings.NewReplacer(
 	"#", "#35;",
 	`"`, "#quot;",
@@ -246,6 +257,9 @@ var mermaidEscaper = strings.NewReplacer(
 	">", "#gt;",
 	"`", "#96;",
 	"%", "#37;",
+	":", "#58;",
+	"¶", "#182;",
+	"ﬂ", "#64258;",
 	"\r", "",
 	"\n", "<br/>",
 )

@@ -49,9 +49,11 @@ func dotGraphLabel(title string, levels []Level) string {
 }
 
 // dotHTMLEscaper makes text safe in an HTML-like DOT label: the markup
-// characters as entities, a line break as <br/>.
+// characters as entities, a backslash doubled (Graphviz reads escapes such
+// as \G, the graph's ID, in such a label too), a line break as <br/>.
 var dotHTMLEscaper = strings.NewReplacer(
 	"&", "&amp;",
+	`\`, `\\`,
 	"<", "&lt;",
 	">", "&gt;",
 	`"`, "&quot;",
@@ -59,7 +61,21 @@ var dotHTMLEscaper = strings.NewReplacer(
 	"\n", "<br/>",
 )
 
-func dotHTML(s string) string { return dotHTMLEscaper.Replace(s) }
+// dotHTML escapes s for an HTML-like DOT label, which Graphviz reads as XML:
+// it leaves out the characters that XML has no place for, which would make
+// the label no well-formed XML (and Graphviz drop it), and writes invalid
+// UTF-8 as U+FFFD.
+func dotHTML(s string) string { return dotHTMLEscaper.Replace(strings.Map(xmlChar, s)) }
+
+// xmlChar returns r, or -1 for a character that XML 1.0 has no place for:
+// a control character other than tab, line feed and carriage return, and
+// U+FFFE and U+FFFF.
+func xmlChar(r rune) rune {
+	if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
+		return -1
+	}
+	return r
+}
 
 // mermaidFrontMatter returns the YAML front matter that gives a Mermaid
 // chart its title, shown above it. The title is one line in a YAML

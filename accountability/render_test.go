@@ -58,6 +58,33 @@ func TestRenderEscapes(t *testing.T) {
 	}
 }
 
+// TestDOTGraphvizText pins the DOT of names that Graphviz would not draw
+// as written. Before: Graphviz decodes character entities in every label,
+// so "&amp;" showed as '&' and "&#20013;" as 中; a NUL in a label was a
+// syntax error that lost the whole chart; and a control character in the
+// title made its HTML-like label no well-formed XML, which dropped it for
+// the graph's ID, and a backslash in the title began an escape (\G showed
+// the graph's ID, \\ one backslash). Checked with Graphviz 2.43 (dot -Tsvg): every label
+// below shows as written, the control characters left out.
+func TestDOTGraphvizText(t *testing.T) {
+	f := Flow{ID: "F", Name: `标题\G\\` + "\x01&amp;\x00\ufffe", Steps: []Step{
+		{ID: "a&amp;", Name: "AT&amp;T &lt;b&gt; &#20013; & x", Kind: Start},
+		{ID: "b", Name: "x\x00y\x01z\r\nw"},
+	}, Edges: []Edge{{From: "a&amp;", To: "b", Label: "&quot;是&quot;"}, {From: "b", To: "c&lt;"}}}
+	dot := f.DOT(Risk{ID: "R", Flow: "F", Step: "b", Level: Low})
+	for _, want := range []string{
+		`"a&amp;amp;" [label="AT&amp;amp;T &amp;lt;b&amp;gt; &amp;#20013; &amp; x", shape=oval];`,
+		`"b" [label="xyz\nw\n风险点 R（三级）", style="rounded,filled", fillcolor="#fff2cc", color="#d6b656", penwidth=2];`,
+		`"a&amp;amp;" -> "b" [label="&amp;quot;是&amp;quot;"];`,
+		`"b" -> "c&amp;lt;";`,
+		`<td colspan="2">标题\\G\\\\&amp;amp;</td>`,
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT() lacks %s:\n%s", want, dot)
+		}
+	}
+}
+
 // TestDocsFlowExample keeps docs/flow-example.dot, the source of
 // docs/flow-example.png, equal to what DOT renders for the penalty flow.
 // After -update, re-render the PNG: dot -Tpng docs/flow-example.dot -o docs/flow-example.png
@@ -111,8 +138,8 @@ func TestMermaidHostile(t *testing.T) {
 				{ID: "b", Name: "100%"},
 			}, Edges: []Edge{{From: "a", To: "b", Label: "%%{x}%%"}}},
 			want: "---\ntitle: \"t \\x25\\x25{init: {'theme':'dark'}}\\x25\\x25\"\n---\n" +
-				"%% F#37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37; t #37;#37;{init: {'theme':'dark'}}#37;#37;\nflowchart TD\n" +
-				"    s0[\"#37;#37;{init: {'theme':'dark'}}#37;#37;\"]\n" +
+				"%% F#37;#37;{init#58; {#quot;theme#quot;#58;#quot;dark#quot;}}#37;#37; t #37;#37;{init#58; {'theme'#58;'dark'}}#37;#37;\nflowchart TD\n" +
+				"    s0[\"#37;#37;{init#58; {'theme'#58;'dark'}}#37;#37;\"]\n" +
 				"    s1[\"100#37;\"]\n" +
 				"    s0 -->|\"#37;#37;{x}#37;#37;\"| s1\n",
 		},
@@ -128,6 +155,24 @@ func TestMermaidHostile(t *testing.T) {
 				"    s1{\" \"}\n" +
 				"    s0 --> s1\n" +
 				"    s1 --> s0\n",
+		},
+		{
+			// Before: Mermaid, before it parses a chart, cuts the last ';'
+			// from any line where "style" or "classDef" comes before a ':'
+			// that a '#' follows with no space between, so that the last
+			// entity code of these labels showed as written ("style:"x#quot");
+			// and after drawing it turns every "¶ß" into ';' and "ﬂ°" into
+			// '&'. Checked with mermaid 11.17 (parsed under node with
+			// jsdom, then decoded as it decodes its SVG).
+			name: "mermaid's own entity pass",
+			flow: Flow{ID: "F", Steps: []Step{
+				{ID: "a", Name: `style:"x"`, Kind: Start},
+				{ID: "b", Name: "a¶ßb ﬂ°amp¶ß", Kind: End},
+			}, Edges: []Edge{{From: "a", To: "b", Label: "classDef x:<b>"}}},
+			want: "---\ntitle: \"F\"\n---\n%% F F\nflowchart TD\n" +
+				"    s0([\"style#58;#quot;x#quot;\"])\n" +
+				"    s1([\"a#182;ßb #64258;°amp#182;ß\"])\n" +
+				"    s0 -->|\"classDef x#58;#lt;b#gt;\"| s1\n",
 		},
 		{
 			// Verified right before the fix and pinned: Mermaid syntax in a
@@ -191,7 +236,7 @@ func TestRenderTitle(t *testing.T) {
 	}
 	hostile := Flow{ID: "F", Name: "<b>\"&#lt;%%{init: {}}%%`\\\t</b>\r\n二行", Steps: []Step{{ID: "a", Kind: Start}}}
 	risk := Risk{ID: "R", Flow: "F", Step: "a"}
-	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\t"+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
+	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\\\t"+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
 		t.Errorf("DOT() lacks %s:\n%s", want, got)
 	}
 	if got, want := hostile.Mermaid(risk), "---\ntitle: \"\\x3cb\\x3e\\x22\\x26\\x23lt;\\x25\\x25{init: {}}\\x25\\x25\\x60\\x5c\\x09\\x3c/b\\x3e  二行\"\n---\n"; !strings.HasPrefix(got, want) {
@@ -228,8 +273,8 @@ func FuzzMermaidFrontMatter(f *testing.F) {
 
 // FuzzMermaidQuote checks that no text can leave a Mermaid label: the
 // quoted label is never empty and holds no quote, line break, '%', '&',
-// '`', '>' or '<' other than the <br/> of a line break, and every '#'
-// starts one of our entity codes.
+// '`', ':', '¶', 'ﬂ', '>' or '<' other than the <br/> of a line break, and
+// every '#' starts one of our entity codes.
 func FuzzMermaidQuote(f *testing.F) {
 	for _, s := range []string{"", "a\"b", "<b>x</b>", "#quot;", "%%{init: {}}%%", "`md`", "a\r\nb", "中文"} {
 		f.Add(s)
@@ -240,12 +285,12 @@ func FuzzMermaidQuote(f *testing.F) {
 			t.Fatalf("mermaidQuote(%q) = %q: not a non-empty quoted string", s, q)
 		}
 		in := strings.ReplaceAll(q[1:len(q)-1], "<br/>", "")
-		if i := strings.IndexAny(in, "\"\r\n%&`<>"); i >= 0 {
-			t.Fatalf("mermaidQuote(%q) = %q: raw %q", s, q, in[i])
+		if i := strings.IndexAny(in, "\"\r\n%&`:¶ﬂ<>"); i >= 0 {
+			t.Fatalf("mermaidQuote(%q) = %q: raw %q", s, q, in[i:])
 		}
 		for _, part := range strings.Split(in, "#")[1:] {
 			ok := false
-			for _, code := range []string{"35;", "quot;", "amp;", "lt;", "gt;", "96;", "37;"} {
+			for _, code := range []string{"35;", "quot;", "amp;", "lt;", "gt;", "96;", "37;", "58;", "182;", "64258;"} {
 				ok = ok || strings.HasPrefix(part, code)
 			}
 			if !ok {
