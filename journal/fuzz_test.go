@@ -115,6 +115,9 @@ func FuzzParseLine(f *testing.F) {
 		if e.Seq < 1 || e.Kind < journal.KindEvent || e.Kind > journal.KindAmendment {
 			t.Fatalf("ParseLine accepted %+v", e)
 		}
+		if got := e.Line(); !bytes.Equal(got, line) {
+			t.Fatalf("ParseLine(%q) accepted an entry whose line is %q", line, got)
+		}
 		_, _ = e.Event()
 		_, _ = e.Evaluation()
 		_, _ = e.Amendment()

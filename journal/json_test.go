@@ -2,8 +2,10 @@ package journal_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -58,6 +60,18 @@ func TestParseLine(t *testing.T) {
 	for _, bad := range []string{"", "{}", `{"seq":01,"kind":"event"}`, string(l) + " ", " " + string(l)} {
 		if _, err := journal.ParseLine([]byte(bad)); err == nil {
 			t.Errorf("ParseLine(%q) succeeded", bad)
+		}
+	}
+	// A prev that is not 64 lower-case hexadecimal digits, the line
+	// rehashed: no entry's line (Entry.Line would write another).
+	prev := bytes.Index(l, []byte(`"prev":"`)) + len(`"prev":"`)
+	for _, digits := range []string{"ABCDEF", "zz", " 0"} {
+		bad := bytes.Clone(l)
+		copy(bad[prev:], digits)
+		body := bad[:len(bad)-75]
+		bad = fmt.Appendf(nil, `%s,"hash":"%x"}`, body, sha256.Sum256(append(bytes.Clone(body), '}')))
+		if e, err := journal.ParseLine(bad); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(fmt.Sprint(err), "entry 2: prev") {
+			t.Errorf("ParseLine(prev %q…) = %+v, %v, want an error wrapping ErrInvalid naming entry 2's prev", digits, e, err)
 		}
 	}
 }
