@@ -286,6 +286,9 @@
 //
 //	{"entry":"<the line, without its line feed>","proof":["<64 hex digits>",…],"checkpoint":"<the signed note>"}
 //
+// in at most 8,519,680 bytes (8 MiB and 128 KiB) from its { to its },
+// its line of at most [DefaultMaxLine] bytes.
+//
 // # Durability
 //
 // An append is acknowledged when it returns nil; only then may a host

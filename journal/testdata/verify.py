@@ -40,6 +40,7 @@ import sys
 MAX_LINE = 1 << 20
 MAX_STRING = 4 << 20  # bytes of UTF-8, escapes read
 MAX_NOTE = 64 << 10  # bytes of a signed checkpoint
+MAX_RECEIPT = 8 * MAX_LINE + 2 * MAX_NOTE  # bytes of a receipt's JSON
 KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
                "progress", "resolve", "reopen", "close", "feedback",
@@ -683,6 +684,8 @@ def no_repeats(pairs):
 
 
 def verify_receipt(data, vkey):
+    if len(data.strip(b" \t\n\r")) > MAX_RECEIPT:  # the object, without the white space around it
+        return "fail"
     try:
         # UTF-8, strictly: json.loads would also read a byte order mark,
         # UTF-16 and UTF-32.
@@ -708,7 +711,7 @@ def verify_receipt(data, vkey):
         if not verify_inclusion(n - 1, size, leaf(bytes.fromhex(h.decode())), proof, root):
             return "fail"
         return "ok %d %d" % (n, size)
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # RecursionError: JSON nested too deeply
         return "fail"
 
 
