@@ -213,7 +213,18 @@ func FuzzCheckpoint(f *testing.F) {
 	f.Add(signed)
 	f.Add(noteTextOf(signed))
 	f.Add([]byte("o\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n"))
+	f.Add([]byte(`{"origin":"o","size":0,"root":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}`))
 	f.Fuzz(func(t *testing.T, msg []byte) {
+		// Its JSON form reads what its text does, and writes it back.
+		var cp journal.Checkpoint
+		if err := json.Unmarshal(msg, &cp); err == nil {
+			if again, err := journal.ParseCheckpoint([]byte(cp.String())); err != nil || again != cp {
+				t.Fatalf("Unmarshal(%q) = %v, whose text ParseCheckpoint reads as %v, %v", msg, cp, again, err)
+			}
+			hardening.JSONRoundTrip(t, &cp)
+		} else if !errors.Is(err, journal.ErrInvalid) && json.Valid(msg) {
+			t.Fatalf("Unmarshal(%q) = %v, not wrapping ErrInvalid", msg, err)
+		}
 		if cp, err := journal.ParseCheckpoint(msg); err == nil && cp.String() != string(msg) {
 			t.Fatalf("ParseCheckpoint(%q) = %v, written back as %q", msg, cp, cp.String())
 		} else if err != nil && !errors.Is(err, journal.ErrInvalid) {

@@ -97,3 +97,36 @@ func TestRebuiltJSON(t *testing.T) {
 	}
 	compareBooks(t, got.Book, back.Book, 2021)
 }
+
+// TestCheckpointJSON reads a checkpoint's JSON form as strictly as its
+// text: each member once, spelt so, and a checkpoint ParseCheckpoint
+// would read; anything else is refused, and leaves the checkpoint alone.
+func TestCheckpointJSON(t *testing.T) {
+	root := strings.Repeat("ab", 32)
+	want := journal.Checkpoint{Origin: "wuhu.example/journal", Size: 5}
+	copy(want.Root[:], bytes.Repeat([]byte{0xab}, 32))
+	hardening.JSONRoundTrip(t, &want)
+	var got journal.Checkpoint
+	if err := json.Unmarshal([]byte(`{"origin":"wuhu.example/journal","size":5,"root":"`+root+`"}`), &got); err != nil || got != want {
+		t.Errorf("Unmarshal = %+v, %v; want %+v", got, err, want)
+	}
+	for _, bad := range []string{
+		`{"origin":"wuhu.example/journal","size":5,"root":"` + root + `","extra":1}`,
+		`{"ORIGIN":"wuhu.example/journal","size":5,"root":"` + root + `"}`,
+		`{"origin":"wuhu.example/journal","size":5,"root":"` + root + `","size":6}`,
+		`{"origin":"wuhu.example/journal","size":5}`,
+		`{"origin":"wuhu.example/journal","root":"` + root + `"}`,
+		`{"size":5,"root":"` + root + `"}`,
+		`{"origin":"wuhu.example/journal","size":null,"root":"` + root + `"}`,
+		`{"origin":"wuhu example","size":5,"root":"` + root + `"}`,
+		`{"origin":"wuhu.example/journal\n6","size":5,"root":"` + root + `"}`,
+		`{"origin":"wuhu.example/journal","size":-5,"root":"` + root + `"}`,
+		`{"origin":"wuhu.example/journal","size":1000000000000000000,"root":"` + root + `"}`,
+		`{"origin":"wuhu.example/journal","size":5,"root":"00"}`,
+	} {
+		got := want
+		if err := json.Unmarshal([]byte(bad), &got); !errors.Is(err, journal.ErrInvalid) || got != want {
+			t.Errorf("Unmarshal(%s) = %+v, %v; want an error wrapping ErrInvalid, the checkpoint unchanged", bad, got, err)
+		}
+	}
+}
