@@ -238,6 +238,27 @@ func FuzzCheckpoint(f *testing.F) {
 	})
 }
 
+// FuzzHeadJSON: a head that decodes names an entry or the empty journal,
+// and encodes back to JSON that decodes to it; any other JSON is an error
+// wrapping ErrInvalid.
+func FuzzHeadJSON(f *testing.F) {
+	f.Add([]byte(`{"seq":5,"hash":"abababababababababababababababababababababababababababababababab"}`))
+	f.Add([]byte(`{"seq":0,"hash":"0000000000000000000000000000000000000000000000000000000000000000"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var h journal.Head
+		if err := json.Unmarshal(b, &h); err != nil {
+			if !errors.Is(err, journal.ErrInvalid) && json.Valid(b) {
+				t.Fatalf("Unmarshal(%q) = %v, not wrapping ErrInvalid", b, err)
+			}
+			return
+		}
+		if h.Seq < 0 || h.Seq == 0 && !h.Hash.IsZero() {
+			t.Fatalf("Unmarshal(%q) = %v, which names no entry", b, h)
+		}
+		hardening.JSONRoundTrip(t, &h)
+	})
+}
+
 // noteTextOf returns the text of a signed note.
 func noteTextOf(msg []byte) []byte { return msg[:bytes.Index(msg, []byte("\n\n"))+1] }
 

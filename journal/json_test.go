@@ -130,3 +130,40 @@ func TestCheckpointJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadJSON reads a head's JSON form strictly: each member once, spelt
+// so, and a head that names an entry, or the empty journal.
+func TestHeadJSON(t *testing.T) {
+	hash := strings.Repeat("ab", 32)
+	want := journal.Head{Seq: 5}
+	copy(want.Hash[:], bytes.Repeat([]byte{0xab}, 32))
+	for _, ok := range []struct {
+		in   string
+		want journal.Head
+	}{
+		{`{"seq":5,"hash":"` + hash + `"}`, want},
+		{`{"seq":0,"hash":"` + strings.Repeat("0", 64) + `"}`, journal.Head{}},
+		{`{"seq":999999999999999999,"hash":"` + hash + `"}`, journal.Head{Seq: 999999999999999999, Hash: want.Hash}},
+	} {
+		var got journal.Head
+		if err := json.Unmarshal([]byte(ok.in), &got); err != nil || got != ok.want {
+			t.Errorf("Unmarshal(%s) = %v, %v; want %v", ok.in, got, err, ok.want)
+		}
+	}
+	for _, bad := range []string{
+		`{"seq":5,"hash":"` + hash + `","extra":1}`,
+		`{"Seq":5,"hash":"` + hash + `"}`,
+		`{"seq":5,"hash":"` + hash + `","seq":6}`,
+		`{"seq":5}`,
+		`{"hash":"` + hash + `"}`,
+		`{"seq":null,"hash":"` + hash + `"}`,
+		`{"seq":-1,"hash":"` + hash + `"}`,
+		`{"seq":0,"hash":"` + hash + `"}`,
+		`{"seq":1000000000000000000,"hash":"` + hash + `"}`,
+	} {
+		got := want
+		if err := json.Unmarshal([]byte(bad), &got); !errors.Is(err, journal.ErrInvalid) || got != want {
+			t.Errorf("Unmarshal(%s) = %v, %v; want an error wrapping ErrInvalid, the head unchanged", bad, got, err)
+		}
+	}
+}
