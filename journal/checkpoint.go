@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"golang.org/x/mod/sumdb/note"
 )
 
@@ -137,6 +138,34 @@ func ParseCheckpoint(text []byte) (Checkpoint, error) {
 	}
 	c.Origin, c.Size = origin, n
 	return c, nil
+}
+
+// checkpointJSON is a checkpoint's JSON form as it is read: a member left
+// out, or null, is nil.
+type checkpointJSON struct {
+	Origin *string `json:"origin"`
+	Size   *int64  `json:"size"`
+	Root   *Hash   `json:"root"`
+}
+
+// UnmarshalJSON reads the checkpoint's JSON form strictly: the members
+// origin, size and root, each once, spelt so and none null, and no other;
+// and a checkpoint that [ParseCheckpoint] reads from its text. Anything
+// else is an error wrapping [ErrInvalid], and leaves c unchanged.
+func (c *Checkpoint) UnmarshalJSON(b []byte) error {
+	var w checkpointJSON
+	if err := jsonx.Decode(b, &w); err != nil {
+		return jsonx.WrapPart(err, ErrInvalid, "journal: checkpoint")
+	}
+	if w.Origin == nil || w.Size == nil || w.Root == nil {
+		return fmt.Errorf("journal: checkpoint: want its origin, size and root: %w", ErrInvalid)
+	}
+	cp, err := ParseCheckpoint([]byte(Checkpoint{Origin: *w.Origin, Size: *w.Size, Root: *w.Root}.String()))
+	if err != nil {
+		return err
+	}
+	*c = cp
+	return nil
 }
 
 // keyName reports whether s can name a note key: no space, control

@@ -342,6 +342,15 @@ func corpus(t testing.TB) []corpusCase {
 		corpusCase{name: "line-too-long", journal: append(bytes.Clone(long), '\n'), large: true},
 		corpusCase{name: "line-too-long-torn", journal: append(bytes.Clone(base), long...), large: true},
 		longLineReceipt(t, s),
+		corpusCase{name: "receipts-unbounded", journal: base, large: true, receipts: [][]byte{
+			// A sound receipt but for white space in it past the bound
+			// of a receipt, the same with the white space after it (not
+			// in the object, whose bytes are bounded), and one nested
+			// deeper than any decoder goes.
+			append([]byte("{"+strings.Repeat(" ", 8<<20+128<<10)), receiptOf(t, base, 7, n, s)[1:]...),
+			append(receiptOf(t, base, 7, n, s), bytes.Repeat([]byte(" "), 8<<20+128<<10)...),
+			append([]byte(`{"nested":`+strings.Repeat("[", 100_000)), receiptOf(t, base, 7, n, s)[1:]...),
+		}},
 	)
 	return append(cases, pressedCases(t, s)...)
 }

@@ -115,6 +115,9 @@ func FuzzParseLine(f *testing.F) {
 		if e.Seq < 1 || e.Kind < journal.KindEvent || e.Kind > journal.KindAmendment {
 			t.Fatalf("ParseLine accepted %+v", e)
 		}
+		if got := e.Line(); !bytes.Equal(got, line) {
+			t.Fatalf("ParseLine(%q) accepted an entry whose line is %q", line, got)
+		}
 		_, _ = e.Event()
 		_, _ = e.Evaluation()
 		_, _ = e.Amendment()
@@ -210,7 +213,18 @@ func FuzzCheckpoint(f *testing.F) {
 	f.Add(signed)
 	f.Add(noteTextOf(signed))
 	f.Add([]byte("o\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n"))
+	f.Add([]byte(`{"origin":"o","size":0,"root":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}`))
 	f.Fuzz(func(t *testing.T, msg []byte) {
+		// Its JSON form reads what its text does, and writes it back.
+		var cp journal.Checkpoint
+		if err := json.Unmarshal(msg, &cp); err == nil {
+			if again, err := journal.ParseCheckpoint([]byte(cp.String())); err != nil || again != cp {
+				t.Fatalf("Unmarshal(%q) = %v, whose text ParseCheckpoint reads as %v, %v", msg, cp, again, err)
+			}
+			hardening.JSONRoundTrip(t, &cp)
+		} else if !errors.Is(err, journal.ErrInvalid) && json.Valid(msg) {
+			t.Fatalf("Unmarshal(%q) = %v, not wrapping ErrInvalid", msg, err)
+		}
 		if cp, err := journal.ParseCheckpoint(msg); err == nil && cp.String() != string(msg) {
 			t.Fatalf("ParseCheckpoint(%q) = %v, written back as %q", msg, cp, cp.String())
 		} else if err != nil && !errors.Is(err, journal.ErrInvalid) {
@@ -221,6 +235,27 @@ func FuzzCheckpoint(f *testing.F) {
 		} else if err != nil && !errors.Is(err, journal.ErrInvalid) && !errors.Is(err, journal.ErrProof) {
 			t.Fatalf("OpenCheckpoint(%q) = %v, wrapping neither ErrInvalid nor ErrProof", msg, err)
 		}
+	})
+}
+
+// FuzzHeadJSON: a head that decodes names an entry or the empty journal,
+// and encodes back to JSON that decodes to it; any other JSON is an error
+// wrapping ErrInvalid.
+func FuzzHeadJSON(f *testing.F) {
+	f.Add([]byte(`{"seq":5,"hash":"abababababababababababababababababababababababababababababababab"}`))
+	f.Add([]byte(`{"seq":0,"hash":"0000000000000000000000000000000000000000000000000000000000000000"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var h journal.Head
+		if err := json.Unmarshal(b, &h); err != nil {
+			if !errors.Is(err, journal.ErrInvalid) && json.Valid(b) {
+				t.Fatalf("Unmarshal(%q) = %v, not wrapping ErrInvalid", b, err)
+			}
+			return
+		}
+		if h.Seq < 0 || h.Seq == 0 && !h.Hash.IsZero() {
+			t.Fatalf("Unmarshal(%q) = %v, which names no entry", b, h)
+		}
+		hardening.JSONRoundTrip(t, &h)
 	})
 }
 
@@ -287,6 +322,7 @@ func FuzzProofs(f *testing.F) {
 		entries = append(entries, e)
 	}
 	f.Add(uint8(3), uint8(9), uint8(2), []byte{})
+	f.Add(uint8(0), uint8(0), uint8(0), []byte{})
 	f.Add(uint8(0), uint8(9), uint8(9), []byte{1})
 	f.Add(uint8(9), uint8(9), uint8(1), []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7})
 	f.Add(uint8(200), uint8(3), uint8(0), bytes.Repeat([]byte{0xff}, 100))
@@ -328,7 +364,7 @@ func FuzzProofs(f *testing.F) {
 			}
 			q, changed := alter(p)
 			proven(fmt.Sprintf("VerifyConsistency(%d → %d, altered %t)", o, nw, changed), journal.VerifyConsistency(q, cp(o), cp(nw)), !changed, journal.ErrProof)
-			if o > 0 && o < nw {
+			if o > 0 || nw == 0 { // a checkpoint of size 0 has one root too
 				other := cp(nw)
 				other.Root[0] ^= 1
 				proven("VerifyConsistency to another root", journal.VerifyConsistency(p, cp(o), other), false, journal.ErrProof)

@@ -107,6 +107,16 @@ func treeRows() []hardening.Row {
 				c.Call(fmt.Sprintf("ParseCheckpoint(note %d)", i), func() { _, _ = journal.ParseCheckpoint(n) })
 			}
 		}},
+		{Name: "journal.Head.UnmarshalJSON", Run: func(c *hardening.Caller) {
+			for _, in := range hardening.JSONInputs {
+				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var h journal.Head; _ = h.UnmarshalJSON(in) })
+			}
+		}},
+		{Name: "journal.Checkpoint.UnmarshalJSON", Run: func(c *hardening.Caller) {
+			for _, in := range hardening.JSONInputs {
+				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var cp journal.Checkpoint; _ = cp.UnmarshalJSON(in) })
+			}
+		}},
 		{Name: "journal.OpenCheckpoint", Run: func(c *hardening.Caller) {
 			for i, n := range notes {
 				c.Call(fmt.Sprintf("OpenCheckpoint(note %d)", i), func() { _, _ = journal.OpenCheckpoint(n, verifier) })

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // Hash is the SHA-256 hash of one entry. Its text form, in JSON and in the
@@ -78,6 +79,34 @@ func ParseHash(s string) (Hash, error) {
 type Head struct {
 	Seq  int64 `json:"seq"`
 	Hash Hash  `json:"hash"`
+}
+
+// headJSON is a head's JSON form as it is read: a member left out, or
+// null, is nil.
+type headJSON struct {
+	Seq  *int64 `json:"seq"`
+	Hash *Hash  `json:"hash"`
+}
+
+// UnmarshalJSON reads the head's JSON form strictly: the members seq and
+// hash, each once, spelt so and neither null, and no other; and a head of
+// an entry (a Seq from 1 to 10^18-1) or of the empty journal (Seq 0 and
+// the zero Hash). Anything else is an error wrapping [ErrInvalid], and
+// leaves h unchanged.
+func (h *Head) UnmarshalJSON(b []byte) error {
+	var w headJSON
+	if err := jsonx.Decode(b, &w); err != nil {
+		return jsonx.WrapPart(err, ErrInvalid, "journal: head")
+	}
+	if w.Seq == nil || w.Hash == nil {
+		return fmt.Errorf("journal: head: want its seq and hash: %w", ErrInvalid)
+	}
+	got := Head{Seq: *w.Seq, Hash: *w.Hash}
+	if got.Seq < 0 || got.Seq > maxSeq || (got.Seq == 0 && !got.Hash.IsZero()) {
+		return fmt.Errorf("journal: head %v names no entry: %w", got, ErrInvalid)
+	}
+	*h = got
+	return nil
 }
 
 // String returns the head as "seq:hash".

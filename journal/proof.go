@@ -74,7 +74,7 @@ func VerifyConsistency(p Proof, older, newer Checkpoint) error {
 	case len(p) > maxProof:
 		return fail("the proof is too long")
 	case older.Size == 0:
-		if older.Root != emptyRoot || len(p) != 0 {
+		if older.Root != emptyRoot || (newer.Size == 0 && newer.Root != emptyRoot) || len(p) != 0 {
 			return fail("the empty journal has another root")
 		}
 		return nil

@@ -210,6 +210,7 @@ func TestPythonVerifier(t *testing.T) {
 		c := corpusCase{name: fmt.Sprintf("history-%d", seed), journal: write(t, history(seed, 60, 2019+int(seed)))}
 		tasks = append(tasks, writeCase(t, tmp, c, vkey, v)...)
 	}
+	tasks = append(tasks, keyTasks(t, tmp)...)
 	// Random damage to the corpus's base: a byte changed, inserted or
 	// removed, the journal cut, anywhere.
 	base := corpusBase(t)

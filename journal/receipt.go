@@ -107,10 +107,10 @@ func (r Receipt) MarshalJSON() ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 }
 
-// UnmarshalJSON reads the receipt's JSON form strictly (no other member,
-// and a proof that is a list, empty or not: neither null nor left out),
-// and the entry's line, of at most [DefaultMaxLine] bytes, as [ParseLine]
-// does: an error wraps [ErrInvalid]
+// UnmarshalJSON reads the receipt's JSON form strictly (an object of at
+// most 8,519,680 bytes, no other member, and a proof that is a list, empty
+// or not: neither null nor left out), and the entry's line, of at most
+// [DefaultMaxLine] bytes, as [ParseLine] does: an error wraps [ErrInvalid]
 // (or [ErrTampered] for an entry whose hash does not match). It does not
 // verify the receipt: [Receipt.Verify] does.
 func (r *Receipt) UnmarshalJSON(b []byte) error {

@@ -86,6 +86,11 @@ func parseEntry(line []byte) (parsed, Hash, error) {
 	var sum Hash
 	var sumHex [64]byte
 	p, v, err := examine(new(canon.Scanner), line, false, &sum, &sumHex)
+	if v != lineUnframed && v != lineBadHex && !isHex(p.prevHex) {
+		// examine leaves prev's digits to the link, which a line on its
+		// own does not have: its hashes' digits come before its hash.
+		return p, sum, fmt.Errorf("journal: entry %d: prev is not 64 lower-case hexadecimal digits: %w", p.seq, ErrInvalid)
+	}
 	switch v {
 	case lineSound:
 		return p, sum, nil

@@ -181,6 +181,15 @@ func TestConsistencyProofs(t *testing.T) {
 	if err := journal.VerifyConsistency(nil, cp(tree, n), cp(tree, n-1)); !errors.Is(err, journal.ErrProof) {
 		t.Errorf("a smaller newer checkpoint = %v; want ErrProof", err)
 	}
+	// No journal of no entries has another root than the empty tree's,
+	// so none extends the empty journal (or is extended by it).
+	empty, notEmpty := cp(tree, 0), cp(tree, 0)
+	notEmpty.Root[0] ^= 1
+	for _, c := range [][2]journal.Checkpoint{{empty, notEmpty}, {notEmpty, empty}, {notEmpty, notEmpty}} {
+		if err := journal.VerifyConsistency(nil, c[0], c[1]); !errors.Is(err, journal.ErrProof) {
+			t.Errorf("VerifyConsistency(%v to %v) = %v; want ErrProof", c[0].Root, c[1].Root, err)
+		}
+	}
 	if _, err := tree.ConsistencyProof(3, 2); !errors.Is(err, journal.ErrInvalid) {
 		t.Errorf("ConsistencyProof(3, 2) = %v; want ErrInvalid", err)
 	}

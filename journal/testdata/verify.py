@@ -40,6 +40,7 @@ import sys
 MAX_LINE = 1 << 20
 MAX_STRING = 4 << 20  # bytes of UTF-8, escapes read
 MAX_NOTE = 64 << 10  # bytes of a signed checkpoint
+MAX_RECEIPT = 8 * MAX_LINE + 2 * MAX_NOTE  # bytes of a receipt's JSON
 KINDS = (b"event", b"evaluation", b"amendment")
 EVENT_KINDS = ("report", "whistle", "dispatch", "accept", "return", "suspend", "resume",
                "progress", "resolve", "reopen", "close", "feedback",
@@ -570,15 +571,24 @@ def ed25519_verify(public, msg, sig):
 
 
 def parse_vkey(vkey):
-    """name+hash+base64(0x01 || key): the key hash is SHA-256(name \\n key)[:4]."""
-    name, hexhash, b64 = vkey.split("+")
+    """name+hash+base64(0x01 || key), split at its first two plus signs (the
+    base64 may hold more): the key hash, 8 hexadecimal digits in either case,
+    is SHA-256(name \\n 0x01 key)[:4]."""
+    name, _, rest = vkey.partition("+")
+    hexhash, _, b64 = rest.partition("+")
     key = base64.b64decode(b64, validate=True)
     if key[:1] != b"\x01" or len(key) != 33:
         raise ValueError("not an Ed25519 verifier key")
     want = hashlib.sha256(name.encode() + b"\n" + key).digest()[:4]
-    if want.hex() != hexhash:
+    if not re.fullmatch(r"[0-9a-fA-F]{8}", hexhash) or want.hex() != hexhash.lower():
         raise ValueError("the key hash does not match")
     return name, want, key[1:]
+
+
+def origin_name(s):
+    """An origin: not empty, no space, no control character (U+0000 to
+    U+001F, U+007F to U+009F), no plus sign."""
+    return s != "" and "+" not in s and not any(c.isspace() or c <= "\x1f" or "\x7f" <= c <= "\x9f" for c in s)
 
 
 def open_note(msg, name, keyhash, public):
@@ -632,7 +642,7 @@ def open_checkpoint(msg, vkey):
         if text is None:
             return None
         lines = text.split(b"\n")
-        if len(lines) != 4 or lines[3] != b"" or lines[0].decode() != name:
+        if len(lines) != 4 or lines[3] != b"" or lines[0].decode() != name or not origin_name(name):
             return None
         size = int(lines[1])
         root = base64.b64decode(lines[2], validate=True)
@@ -674,6 +684,8 @@ def no_repeats(pairs):
 
 
 def verify_receipt(data, vkey):
+    if len(data.strip(b" \t\n\r")) > MAX_RECEIPT:  # the object, without the white space around it
+        return "fail"
     try:
         # UTF-8, strictly: json.loads would also read a byte order mark,
         # UTF-16 and UTF-32.
@@ -699,7 +711,7 @@ def verify_receipt(data, vkey):
         if not verify_inclusion(n - 1, size, leaf(bytes.fromhex(h.decode())), proof, root):
             return "fail"
         return "ok %d %d" % (n, size)
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # RecursionError: JSON nested too deeply
         return "fail"
 
 
