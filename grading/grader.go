@@ -158,16 +158,16 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 		if err != nil {
 			return nil, fmt.Errorf("grading: matter %s, event %d (%s): %w", id, e.Seq, e.Kind, err)
 		}
-		f, err := scoring.FactsFor(cal, part, u, route)
-		if err != nil {
+		f := new(scoring.Facts) // the decision record, which a journal keeps
+		if *f, err = scoring.FactsFor(cal, part, u, route); err != nil {
 			return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)
 		}
 		if g.c.Judge != nil {
-			if err := g.c.Judge(part, &f); err != nil {
+			if err := g.c.Judge(part, f); err != nil {
 				return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: judge: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)
 			}
 		}
-		r, err := g.c.Evaluator.Evaluate(f)
+		r, err := g.c.Evaluator.Evaluate(*f)
 		if err != nil {
 			return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)
 		}
@@ -175,22 +175,22 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 			continue
 		}
 		ev := f.Evaluation(e.At, r)
-		ev.Facts = record(f) // the decision record, which a journal keeps
-		gs = append(gs, Grade{Seq: e.Seq, Facts: f, Evaluation: ev})
+		ev.Facts = f
+		gs = append(gs, Grade{Seq: e.Seq, Facts: apart(*f), Evaluation: ev})
 	}
 	return gs, nil
 }
 
-// record returns a copy of f that shares nothing with it (its Attrs, its
-// citizen's answer), so that a host editing a Grade's Facts leaves the
-// decision record of its Evaluation as graded.
-func record(f scoring.Facts) *scoring.Facts {
+// apart returns f with an Attrs and a citizen's answer of its own, so
+// that a host editing a Grade's Facts leaves the decision record of its
+// Evaluation as graded.
+func apart(f scoring.Facts) scoring.Facts {
 	f.Attrs = maps.Clone(f.Attrs)
 	if f.Satisfied != nil {
 		answer := *f.Satisfied
 		f.Satisfied = &answer
 	}
-	return &f
+	return f
 }
 
 // amendment makes evaluation ev, graded at Feedback e after the Close, an
