@@ -12,7 +12,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/golden"
-	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 // dutyForms are the layouts and edges of a responsibility list, each with
@@ -278,35 +277,8 @@ func FuzzReadResponsibilitiesCSV(f *testing.F) {
 	f.Add([]byte("主要职责,具体工作事项,责任科室\n甲,a,党建办\n,b,综治办\n\n,c,\n"))
 	f.Add([]byte("职责类别,主要职责,依据,相关依据\n党的建设,甲,x,y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var (
-			rs  []Responsibility
-			err error
-		)
-		hardening.Linear(t, len(data), func() { rs, err = ReadResponsibilitiesCSV(bytes.NewReader(data)) })
-		if err != nil && !errors.Is(err, ErrCell) && !errors.Is(err, ErrInvalid) {
-			t.Fatalf("ReadResponsibilitiesCSV: %v wraps neither ErrCell nor ErrInvalid", err)
-		}
-		if ce, ok := errors.AsType[*CSVError](err); ok {
-			for _, c := range ce.Cells {
-				if c.Row < 1 || c.Column < 0 || c.Err == nil || !errors.Is(c.Err, ErrCell) {
-					t.Fatalf("bad cell error %+v", c)
-				}
-			}
-		}
-		_ = (&Register{Responsibilities: rs}).Validate()
-		if err != nil {
-			return
-		}
-		var buf bytes.Buffer
-		if err := WriteResponsibilitiesCSV(&buf, rs); err != nil {
-			t.Fatalf("WriteResponsibilitiesCSV() error = %v", err)
-		}
-		again, err := ReadResponsibilitiesCSV(&buf)
-		if err != nil {
-			t.Fatalf("reading back what was written: %v\n%s", err, buf.String())
-		}
-		if diff := cmp.Diff(rs, again); diff != "" {
-			t.Fatalf("write and read back mismatch (-want +got):\n%s", diff)
-		}
+		fuzzList(t, data, ReadResponsibilitiesCSV, WriteResponsibilitiesCSV, func(rs []Responsibility) {
+			_ = (&Register{Responsibilities: rs}).Validate()
+		})
 	})
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/golden"
-	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 func TestReadPowersCSV(t *testing.T) {
@@ -257,39 +256,7 @@ func FuzzReadPowersCSV(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var (
-			powers []Power
-			err    error
-		)
-		hardening.Linear(t, len(data), func() { powers, err = ReadPowersCSV(bytes.NewReader(data)) })
-		if err != nil && !errors.Is(err, ErrCell) && !errors.Is(err, ErrInvalid) {
-			t.Fatalf("ReadPowersCSV: %v wraps neither ErrCell nor ErrInvalid", err)
-		}
-		var ce *CSVError
-		if errors.As(err, &ce) {
-			for _, c := range ce.Cells {
-				if c.Row < 1 || c.Column < 0 || c.Err == nil || !errors.Is(c.Err, ErrCell) {
-					t.Fatalf("bad cell error %+v", c)
-				}
-			}
-		}
-		r := &Register{Powers: powers}
-		_ = r.Validate()
-		if err != nil {
-			return
-		}
-		// Whatever reads without error reads back the same once written.
-		var buf bytes.Buffer
-		if err := WritePowersCSV(&buf, powers); err != nil {
-			t.Fatalf("WritePowersCSV() error = %v", err)
-		}
-		again, err := ReadPowersCSV(&buf)
-		if err != nil {
-			t.Fatalf("reading back what was written: %v\n%s", err, buf.String())
-		}
-		if diff := cmp.Diff(powers, again); diff != "" {
-			t.Fatalf("write and read back mismatch (-want +got):\n%s", diff)
-		}
+		fuzzList(t, data, ReadPowersCSV, WritePowersCSV, func(ps []Power) { _ = (&Register{Powers: ps}).Validate() })
 	})
 }
 

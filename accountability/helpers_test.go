@@ -1,9 +1,12 @@
 package accountability
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -183,5 +187,43 @@ func readsAs[T any](t *testing.T, what string, want []T) func(got []T, err error
 			t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
 		}
 		return got
+	}
+}
+
+// fuzzList checks what read, one of the CSV readers, makes of data, as
+// each promises: no panic, time linear in the input, an error that wraps
+// ErrCell or ErrInvalid and whose bad cells are sound, a list validate
+// takes without panicking, and, read without error, a list that write
+// writes and read reads back the same.
+func fuzzList[T any](t *testing.T, data []byte, read func(io.Reader) ([]T, error), write func(io.Writer, []T) error, validate func([]T)) {
+	var (
+		list []T
+		err  error
+	)
+	hardening.Linear(t, len(data), func() { list, err = read(bytes.NewReader(data)) })
+	if err != nil && !errors.Is(err, ErrCell) && !errors.Is(err, ErrInvalid) {
+		t.Fatalf("reading: %v wraps neither ErrCell nor ErrInvalid", err)
+	}
+	if ce, ok := errors.AsType[*CSVError](err); ok {
+		for _, c := range ce.Cells {
+			if c.Row < 1 || c.Column < 0 || c.Err == nil || !errors.Is(c.Err, ErrCell) {
+				t.Fatalf("bad cell error %+v", c)
+			}
+		}
+	}
+	validate(list)
+	if err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, list); err != nil {
+		t.Fatalf("writing what was read: %v", err)
+	}
+	again, err := read(&buf)
+	if err != nil {
+		t.Fatalf("reading back what was written: %v\n%s", err, buf.String())
+	}
+	if diff := cmp.Diff(list, again); diff != "" {
+		t.Fatalf("write and read back mismatch (-want +got):\n%s", diff)
 	}
 }
