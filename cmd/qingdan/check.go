@@ -35,7 +35,13 @@ func (f *checkOptions) Run(env *command.Env, args []string) int {
 		if err != nil {
 			return env.Errorf(command.Usage, "%v", err)
 		}
-		if d.catalog != nil && reg != nil {
+		if reg != nil {
+			switch {
+			case d.catalog == nil:
+				return env.UsageError("%s 是%s（%s），不是清单目录：-register 只用于清单目录", command.Name(name), kindLabels[d.kind], d.kind)
+			case d.catalog.Register != nil:
+				return env.UsageError("%s 已含两单一图一点（register）：-register 只用于不含两单一图一点的清单目录", command.Name(name))
+			}
 			d.catalog.Register = reg
 		}
 		fs := findings(d)
