@@ -8,6 +8,7 @@ import (
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/matters"
 )
 
 // checked is what check reports of one file, and its JSON form.
@@ -35,7 +36,13 @@ func (f *checkOptions) Run(env *command.Env, args []string) int {
 		if err != nil {
 			return env.Errorf(command.Usage, "%v", err)
 		}
-		if d.catalog != nil && reg != nil {
+		if reg != nil {
+			switch {
+			case d.catalog == nil:
+				return env.UsageError("%s 是%s（%s），不是清单目录：-register 只用于清单目录", command.Name(name), kindLabels[d.kind], d.kind)
+			case d.catalog.Register != nil:
+				return env.UsageError("%s 已含两单一图一点（register）：-register 只用于不含两单一图一点的清单目录", command.Name(name))
+			}
 			d.catalog.Register = reg
 		}
 		fs := findings(d)
@@ -60,29 +67,69 @@ func findings(d *document) accountability.Findings {
 	var fs accountability.Findings
 	switch d.kind {
 	case "register":
-		fs = d.register.Validate()
+		fs = append(emptyFinding("register", "", emptyRegister(d.register)), d.register.Validate()...)
 	case "list":
-		fs = cellFindings(d.cells)
+		fs = emptyFinding("list", "", len(d.powers)+len(d.resps) == 0)
+		fs = append(fs, cellFindings(d.cells)...)
 		fs = append(fs, d.listRegister().Validate()...)
 	case "catalog":
 		c := d.catalog
+		fs = emptyFinding("catalog", "", c.Register == nil && c.Directory == nil && c.Admission == nil && len(c.KeyTasks) == 0 &&
+			len(c.History.Registers)+len(c.History.Directories)+len(c.History.Admissions) == 0)
 		if c.Register != nil {
+			fs = append(fs, emptyFinding("register", "register", emptyRegister(c.Register))...)
 			fs = append(fs, prefixed("register.", c.Register.Validate())...)
 		}
 		if c.Directory != nil {
+			fs = append(fs, emptyFinding("directory", "directory", len(c.Directory.Routes) == 0)...)
 			fs = append(fs, errFindings("directory", "directory.invalid", c.Directory.Validate())...)
 		}
 		if c.Admission != nil {
+			fs = append(fs, emptyFinding("admission", "admission", emptyAdmission(c.Admission))...)
 			fs = append(fs, errFindings("admission", "admission.invalid", c.Admission.Validate())...)
 		}
 		fs = append(fs, errFindings("keyTasks", "keyTasks.invalid", c.KeyTasks.Validate())...)
 		fs = append(fs, c.Validate()...)
 	case "directory":
-		fs = errFindings("", "directory.invalid", d.directory.Validate())
+		fs = emptyFinding("directory", "", len(d.directory.Routes) == 0)
+		fs = append(fs, errFindings("", "directory.invalid", d.directory.Validate())...)
 	case "admission":
-		fs = errFindings("", "admission.invalid", d.admission.Validate())
+		fs = emptyFinding("admission", "", emptyAdmission(d.admission))
+		fs = append(fs, errFindings("", "admission.invalid", d.admission.Validate())...)
 	}
 	return fs
+}
+
+// emptyTexts say, in English and in Chinese, that a document of a kind
+// holds nothing to check.
+var emptyTexts = map[string][2]string{
+	"register":  {"the register holds no unit, power, responsibility, flowchart or risk point", "两单一图一点中没有任何单位、权力、职责、流程图或廉政风险点"},
+	"catalog":   {"the catalog holds no list", "清单目录中没有任何清单"},
+	"directory": {"the governance matter list holds no matter", "基层治理事项清单中没有任何事项"},
+	"admission": {"the admission list holds no matter", "事项准入清单中没有任何事项"},
+	"list":      {"the list holds no row, only its header", "清单中没有任何事项，只有表头"},
+}
+
+// emptyFinding returns, where empty, the error that the document of kind
+// at path holds nothing: the rules find nothing wrong in {} or a list's
+// header alone, which is most likely the wrong file.
+func emptyFinding(kind, path string, empty bool) accountability.Findings {
+	if !empty {
+		return nil
+	}
+	t := emptyTexts[kind]
+	return accountability.Findings{{Rule: kind + ".empty", Severity: accountability.Error, Path: path, Message: t[0], Chinese: t[1]}}
+}
+
+// emptyRegister reports whether r holds no unit, power, responsibility,
+// flow, risk point or separation: an org and a version alone.
+func emptyRegister(r *accountability.Register) bool {
+	return len(r.Units)+len(r.Powers)+len(r.Responsibilities)+len(r.Flows)+len(r.Risks)+len(r.Separations) == 0
+}
+
+// emptyAdmission reports whether a holds no item and no exclusion.
+func emptyAdmission(a *matters.Admission) bool {
+	return len(a.Items)+len(a.Excluded) == 0
 }
 
 // prefixed returns fs with each path under prefix.

@@ -23,7 +23,7 @@ type checkOptions struct {
 func (f *checkOptions) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "以 JSON 输出问题，供程序读取")
 	fs.StringVar(&f.kind, "kind", "", kindsHelp)
-	fs.StringVar(&f.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）")
+	fs.StringVar(&f.register, "register", "", "清单目录所依据的两单一图一点（JSON `文件`）；只用于不含两单一图一点的清单目录，给其他文件时拒绝")
 }
 
 // checkCmd is qingdan check.
@@ -32,7 +32,9 @@ var checkCmd = &command.Command{
 	Args:  "[-json] [-kind 类型] [-register 文件] 文件…",
 	Short: "用内置规则检查清单：两单一图一点、清单目录、事项清单、准入清单或公布的权力清单、责任清单（CSV，UTF-8 或 GB18030）",
 	Long: `清单目录（catalog）另做交叉检查：事项清单、准入清单和重点任务引用的单位、职责和事项须在两单一图一点中，
--register 给出目录所依据的两单一图一点。默认逐条用中文列出问题；有错误时退出码为 1，只有警告时为 0。`,
+-register 给出目录所依据的两单一图一点：只用于本身不含两单一图一点（register）的清单目录，
+所给文件不是清单目录或已含两单一图一点时拒绝（退出码 2）。文件中没有任何条目（如 {}，或只有表头的清单）也是错误，多半是给错了文件。
+默认逐条用中文列出问题；有错误时退出码为 1，只有警告时为 0。`,
 	Examples: []string{
 		"qingdan check register-2020.json",
 		"qingdan check -register register-2020.json lists.json",

@@ -106,18 +106,12 @@ func tear(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // wuhucatalog is `wuhucatalog routes.json catalog.json`: it writes the
-// Wuhu example's governance matter list (its data/routes.json, which
-// carries a name and a note besides) as a catalog of that list alone.
+// Wuhu example's governance matter list (its data/routes.json) as a
+// catalog of that list alone.
 func wuhucatalog() {
 	b, err := os.ReadFile(os.Args[1])
-	var list map[string]json.RawMessage
 	if err == nil {
-		err = json.Unmarshal(b, &list)
-	}
-	if err == nil {
-		delete(list, "name")
-		delete(list, "note")
-		b, err = json.Marshal(map[string]any{"directory": list})
+		b, err = json.Marshal(map[string]json.RawMessage{"directory": b})
 	}
 	if err == nil {
 		err = os.WriteFile(os.Args[2], b, 0o644)

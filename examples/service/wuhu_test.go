@@ -139,31 +139,19 @@ func withYear(t testing.TB) (*cluster, *wuhuYear, Config) {
 // wuhuConfig is the wuhu example's catalog and wuhu's decision table.
 func wuhuConfig(t testing.TB) Config {
 	t.Helper()
-	// read decodes one of the example's data files, without the members
-	// that only describe it.
-	read := func(name string, drop ...string) []byte {
+	// read returns one of the example's data files.
+	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("../wuhu/data", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range drop {
-			delete(m, k)
-		}
-		b, err = json.Marshal(m)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return b
 	}
-	dir, err := matters.LoadDirectory(bytes.NewReader(read("routes.json", "name", "note")))
+	dir, err := matters.LoadDirectory(bytes.NewReader(read("routes.json")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	adm, err := matters.LoadAdmission(bytes.NewReader(read("admission.json", "note")))
+	adm, err := matters.LoadAdmission(bytes.NewReader(read("admission.json")))
 	if err != nil {
 		t.Fatal(err)
 	}

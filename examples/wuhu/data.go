@@ -16,7 +16,9 @@ import (
 // its governance matter list (routes.json), the sub-districts' admission
 // lists (admission.json), the knobs of the synthetic year (synthetic.json),
 // how the hotline's figures are made (indicators.json) and an example
-// grading policy (policy-strict.json).
+// grading policy (policy-strict.json). routes.json and admission.json are
+// the library's documents, read by its loaders, with the example's notes
+// on them in the package doc.
 //
 //go:embed data/*.json
 var data embed.FS
@@ -42,20 +44,6 @@ type city struct {
 	// over the matters of its sub-districts, and the city's (no
 	// district), over the hotline's own.
 	Supervisors []unit `json:"supervisors"`
-}
-
-// directory is data/routes.json: the governance matter list.
-type directory struct {
-	Name string `json:"name"`
-	Note string `json:"note"`
-	matters.Directory
-}
-
-// admission is data/admission.json: the sub-districts' admission lists
-// (事项准入), one list for every sub-district of the city.
-type admission struct {
-	Note string `json:"note"`
-	matters.Admission
 }
 
 // matterType is one matter type's knobs in data/synthetic.json. The
@@ -116,8 +104,8 @@ type synthetic struct {
 // world is everything the example is built from.
 type world struct {
 	city city
-	dir  directory
-	adm  admission
+	dir  *matters.Directory // data/routes.json: the governance matter list
+	adm  *matters.Admission // data/admission.json: the admission lists (事项准入), one for every sub-district
 	syn  synthetic
 	rate *rating // data/indicators.json
 }
@@ -128,10 +116,13 @@ var errData = errors.New("wuhu: bad embedded data")
 // loadWorld decodes and cross-checks the embedded data.
 func loadWorld() (*world, error) {
 	var w world
+	var errDir, errAdm error
+	w.dir, errDir = cli.Read(data, "data/routes.json", matters.LoadDirectory)
+	w.adm, errAdm = cli.Read(data, "data/admission.json", matters.LoadAdmission)
 	if err := errors.Join(
 		cli.Decode(data, "data/city.json", &w.city),
-		cli.Decode(data, "data/routes.json", &w.dir),
-		cli.Decode(data, "data/admission.json", &w.adm),
+		errDir,
+		errAdm,
 		cli.Decode(data, "data/synthetic.json", &w.syn),
 	); err != nil {
 		return nil, err
@@ -273,7 +264,7 @@ func (w *world) supervisorOf(street string) string {
 // catalog returns the city's lists as the lifecycle checks them: the
 // governance matter list, the admission lists and the supervision.
 func (w *world) catalog() *matters.Catalog {
-	return &matters.Catalog{Directory: &w.dir.Directory, Admission: &w.adm.Admission, Supervision: w.syn.Supervision}
+	return &matters.Catalog{Directory: w.dir, Admission: w.adm, Supervision: w.syn.Supervision}
 }
 
 // profileOf returns a department's profile.

@@ -21,6 +21,19 @@
 // sub-district's grade counts as satisfied, and the classes and the red
 // and black lists of the monthly ranking.
 //
+// routes.json and admission.json are the library's own documents, with no
+// member of the example's, so that qingdan check reads them as it reads a
+// list officer's. Both are excerpts (节选) and illustrative. The source says
+// only that matters are dispatched to the units the list makes responsible
+// (按清单中明确的责任主体派单): the matter types, departments, limits and
+// approving body of routes.json (芜湖市基层治理事项清单, 吹哨报到) are the
+// example's; a dispatch records the version of the list it rests on, and a
+// matter is graded by that version's limits. admission.json is synthetic:
+// the governance matters the sub-districts take on; a matter the hotline
+// passes on that is not on them the sub-district hands back, the admission
+// decision its reason, and the hotline dispatches it to a department by
+// the governance matter list.
+//
 // The year 2020 is synthetic, drawn from a PCG with a fixed seed, so every
 // run prints the same. It is calibrated to what the source says of Wuhu
 // ("今年以来,全市数字化城管平台收到街道'吹哨'事项746件,已办结619件,街道

@@ -57,7 +57,7 @@ type cleanupRow struct {
 //	wuhu.reform.routes      a matter type of the governance matter list
 //	                        (routes.json) that falls under an exclusion
 func lists(w *world, pd *powersData) listsView {
-	a := &w.adm.Admission
+	a := w.adm
 	v := listsView{Excluded: a.Excluded, Before: pd.Assessment.Before, After: pd.Assessment.After, Focus: pd.Assessment.Focus}
 	var fs findings
 	for _, l := range []matters.List{matters.Duties, matters.Services, matters.OtherWork} {

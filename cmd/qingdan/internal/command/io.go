@@ -56,16 +56,42 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 // output when name is "" or "-". The bytes go to a temporary file in the
 // same directory, synced and renamed over name, so that a write that
 // fails leaves name as it was and no partial file; a file replaced keeps
-// its mode, a new one has mode 0644. The error names the file.
+// its mode, a new one has mode 0644. A symbolic link is written through:
+// the file it points at is replaced, in that file's directory, and the
+// link left as it is; a link to no file is refused, as cp refuses it. The
+// error names the file.
 func (env *Env) Write(name string, b []byte) error {
 	if name == "" || name == "-" {
 		_, err := env.Stdout.Write(b)
 		return err
 	}
-	if err := writeWhole(name, b); err != nil {
+	target, err := resolve(name)
+	if err != nil {
+		return err
+	}
+	if err := writeWhole(target, b); err != nil {
 		return pathError(name, err)
 	}
 	return nil
+}
+
+// resolve returns the file that writing name replaces: name, or, where
+// name is a symbolic link, the file it points at, so that the rename over
+// it is made in its own directory rather than over the link. The error
+// names name.
+func resolve(name string) (string, error) {
+	if fi, err := os.Lstat(name); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return name, nil // a new file, or one writeWhole reports on
+	}
+	target, err := filepath.EvalSymlinks(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		link, _ := os.Readlink(name)
+		return "", fmt.Errorf("%s: 是符号链接，所指的 %s 不存在，不写入", name, link)
+	}
+	if err != nil {
+		return "", pathError(name, err)
+	}
+	return target, nil
 }
 
 // writeWhole writes b to a temporary file beside name and renames it over
