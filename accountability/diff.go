@@ -11,7 +11,8 @@ import (
 // Change is one entry added, removed or changed between two revisions:
 // List is the register's list ("units", "powers", "responsibilities",
 // "flows", "risks", "separations"), Key the entry's key (a separation's is
-// "flow:step,step"), Path the two together as in a [Finding]
+// "flow:step,step", its steps in byte order, for a separation is the same
+// whichever step it names first), Path the two together as in a [Finding]
 // (`powers[CF-001]`), and Fields, for a changed entry, the JSON names of
 // the fields that differ, in declaration order. For a flow, a change in its
 // steps is spelt out per step: first "steps" if the steps both revisions
@@ -42,7 +43,8 @@ type Changes []Change
 // list in another order are no change, being matched by key, while a
 // power's bases, a flow's edges or a flow's steps in another order are (a
 // flow's step order numbers its Mermaid nodes and breaks [Flow.Order]'s
-// ties).
+// ties). A separation's two steps have no order: named the other way
+// round, they are the same separation.
 func Diff(old, new *Register) Changes {
 	if old == nil {
 		old = &Register{}
@@ -57,9 +59,19 @@ func Diff(old, new *Register) Changes {
 	out = diffList(out, "flows", old.Flows, new.Flows, func(f Flow) string { return f.ID }, flowFields)
 	out = diffList(out, "risks", old.Risks, new.Risks, func(k Risk) string { return k.ID }, nil)
 	out = diffList(out, "separations", old.Separations, new.Separations, func(s Separation) string {
+		s = s.sorted()
 		return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1]
-	}, nil)
+	}, func(a, b Separation) []string { return changedFields(a.sorted(), b.sorted()) })
 	return out
+}
+
+// sorted returns s with its steps in byte order: incompatibility is
+// symmetric, so which step a separation names first makes no difference.
+func (s Separation) sorted() Separation {
+	if s.Steps[1] < s.Steps[0] {
+		s.Steps[0], s.Steps[1] = s.Steps[1], s.Steps[0]
+	}
+	return s
 }
 
 // DiffEntries compares two revisions of one list entry by entry, as [Diff]

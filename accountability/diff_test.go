@@ -60,6 +60,18 @@ func TestDiff(t *testing.T) {
 			{Kind: Added, List: "separations", Key: "F1:c,e", Path: "separations[F1:c,e]"},
 			{Kind: Removed, List: "separations", Key: "F1:c,d", Path: "separations[F1:c,d]"},
 		}},
+		// Incompatibility is symmetric: which step comes first is no change.
+		{"a separation's steps swapped", func(r *Register) {
+			s := &r.Separations[0]
+			s.Steps[0], s.Steps[1] = s.Steps[1], s.Steps[0]
+		}, nil},
+		{"a separation's steps swapped and its reason changed", func(r *Register) {
+			s := &r.Separations[0]
+			s.Steps[0], s.Steps[1], s.Reason = s.Steps[1], s.Steps[0], "查处分离"
+		}, Changes{{Kind: Changed, List: "separations", Key: "F1:c,i", Path: "separations[F1:c,i]", Fields: []string{"reason"}}}},
+		{"a separation's key names its steps in byte order", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{Flow: "F2", Steps: [2]string{"r", "a"}})
+		}, Changes{{Kind: Added, List: "separations", Key: "F2:a,r", Path: "separations[F2:a,r]"}}},
 		{"repeated keys match by occurrence", func(r *Register) {
 			r.Powers = append(r.Powers, r.Powers[1])
 		}, Changes{{Kind: Added, List: "powers", Key: "XK-001", Path: "powers[XK-001]"}}},
