@@ -50,13 +50,16 @@ func dotGraphLabel(title string, levels []Level) string {
 
 // dotHTMLEscaper makes text safe in an HTML-like DOT label: the markup
 // characters as entities, a backslash doubled (Graphviz reads escapes such
-// as \G, the graph's ID, in such a label too), a line break as <br/>.
+// as \G, the graph's ID, in such a label too), a line break as <br/>, and a
+// tab as a space (Graphviz drops a tab from such a label, written as it is
+// or as &#9;, but keeps every space).
 var dotHTMLEscaper = strings.NewReplacer(
 	"&", "&amp;",
 	`\`, `\\`,
 	"<", "&lt;",
 	">", "&gt;",
 	`"`, "&quot;",
+	"\t", " ",
 	"\r", "",
 	"\n", "<br/>",
 )

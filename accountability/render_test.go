@@ -236,7 +236,9 @@ func TestRenderTitle(t *testing.T) {
 	}
 	hostile := Flow{ID: "F", Name: "<b>\"&#lt;%%{init: {}}%%`\\\t</b>\r\n二行", Steps: []Step{{ID: "a", Kind: Start}}}
 	risk := Risk{ID: "R", Flow: "F", Step: "a"}
-	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\\\t"+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
+	// Graphviz drops a tab from an HTML-like label (as a character or as
+	// &#9;; checked with Graphviz 2.43), so the title has a space for it.
+	if got, want := hostile.DOT(risk), `<td colspan="2">&lt;b&gt;&quot;&amp;#lt;%%{init: {}}%%`+"`\\\\ "+`&lt;/b&gt;<br/>二行</td>`; !strings.Contains(got, want) {
 		t.Errorf("DOT() lacks %s:\n%s", want, got)
 	}
 	if got, want := hostile.Mermaid(risk), "---\ntitle: \"\\x3cb\\x3e\\x22\\x26\\x23lt;\\x25\\x25{init: {}}\\x25\\x25\\x60\\x5c\\x09\\x3c/b\\x3e  二行\"\n---\n"; !strings.HasPrefix(got, want) {
