@@ -11,11 +11,13 @@ import (
 // Change is one entry added, removed or changed between two revisions:
 // List is the register's list ("units", "powers", "responsibilities",
 // "flows", "risks", "separations"), Key the entry's key (a separation's is
-// "flow:step,step"), Path the two together as in a [Finding]
+// "flow:step,step", its steps in byte order, for a separation is the same
+// whichever step it names first), Path the two together as in a [Finding]
 // (`powers[CF-001]`), and Fields, for a changed entry, the JSON names of
 // the fields that differ, in declaration order. For a flow, a change in its
-// steps is spelt out per step: "steps[d]" for a step added or removed,
-// "steps[d].post" for a field of a step.
+// steps is spelt out per step: first "steps" if the steps both revisions
+// hold come in another order, then "steps[d]" for a step added or removed
+// and "steps[d].post" for a field of a step.
 type Change struct {
 	Kind   ChangeKind `json:"kind"`
 	List   string     `json:"list"`
@@ -36,6 +38,13 @@ type Changes []Change
 // n-th entry with the key in old is matched with the n-th in new. Two
 // values are the same if their JSON is (an empty list and a nil one are the
 // same).
+//
+// So order is part of an entry but not of the register: entries of a
+// list in another order are no change, being matched by key, while a
+// power's bases, a flow's edges or a flow's steps in another order are (a
+// flow's step order numbers its Mermaid nodes and breaks [Flow.Order]'s
+// ties). A separation's two steps have no order: named the other way
+// round, they are the same separation.
 func Diff(old, new *Register) Changes {
 	if old == nil {
 		old = &Register{}
@@ -50,9 +59,19 @@ func Diff(old, new *Register) Changes {
 	out = diffList(out, "flows", old.Flows, new.Flows, func(f Flow) string { return f.ID }, flowFields)
 	out = diffList(out, "risks", old.Risks, new.Risks, func(k Risk) string { return k.ID }, nil)
 	out = diffList(out, "separations", old.Separations, new.Separations, func(s Separation) string {
+		s = s.sorted()
 		return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1]
-	}, nil)
+	}, func(a, b Separation) []string { return changedFields(a.sorted(), b.sorted()) })
 	return out
+}
+
+// sorted returns s with its steps in byte order: incompatibility is
+// symmetric, so which step a separation names first makes no difference.
+func (s Separation) sorted() Separation {
+	if s.Steps[1] < s.Steps[0] {
+		s.Steps[0], s.Steps[1] = s.Steps[1], s.Steps[0]
+	}
+	return s
 }
 
 // DiffEntries compares two revisions of one list entry by entry, as [Diff]
@@ -115,7 +134,8 @@ func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) strin
 	return out
 }
 
-// flowFields spells out a flow's changed steps one by one.
+// flowFields spells out a flow's changed steps one by one, after "steps"
+// if the steps both flows have are in another order.
 func flowFields(a, b Flow) []string {
 	var out []string
 	for _, f := range changedFields(a, b) {
@@ -123,7 +143,11 @@ func flowFields(a, b Flow) []string {
 			out = append(out, f)
 			continue
 		}
-		for _, c := range diffList(nil, "steps", a.Steps, b.Steps, func(s Step) string { return s.ID }, nil) {
+		keyOf := func(s Step) string { return s.ID }
+		if reordered(occurrences(a.Steps, keyOf), occurrences(b.Steps, keyOf)) {
+			out = append(out, "steps")
+		}
+		for _, c := range diffList(nil, "steps", a.Steps, b.Steps, keyOf, nil) {
 			if c.Kind != Changed {
 				out = append(out, c.Path)
 				continue
@@ -134,6 +158,31 @@ func flowFields(a, b Flow) []string {
 		}
 	}
 	return out
+}
+
+// reordered reports whether the keys that a and b both hold come in
+// another order in b than in a.
+func reordered(a, b []string) bool {
+	inA := make(map[string]bool, len(a))
+	for _, k := range a {
+		inA[k] = true
+	}
+	i := 0
+	for _, k := range b {
+		if !inA[k] {
+			continue // added
+		}
+		// Find k in a after the last key found: the keys passed over are
+		// removed in b or come later in b, and then are not found.
+		for i < len(a) && a[i] != k {
+			i++
+		}
+		if i == len(a) {
+			return true // k came before a key b has before it
+		}
+		i++
+	}
+	return false
 }
 
 // changedFields returns the JSON names of the fields of two structs of one

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +35,19 @@ func TestDiff(t *testing.T) {
 			f.Steps = append(f.Steps[:4], f.Steps[5:]...)
 		}, Changes{{Kind: Changed, List: "flows", Key: "F2", Path: "flows[F2]",
 			Fields: []string{"name", "steps[r].post", "steps[r].days", "steps[x]", "steps[o]"}}}},
+		// The steps' order numbers Mermaid's nodes and breaks Order's ties:
+		// a flow's steps in another order are a change, as its edges are.
+		{"a flow's steps reordered", func(r *Register) {
+			f := &r.Flows[1]
+			f.Steps[2], f.Steps[3] = f.Steps[3], f.Steps[2]
+			f.Steps[4].Days = 2
+		}, Changes{{Kind: Changed, List: "flows", Key: "F2", Path: "flows[F2]",
+			Fields: []string{"steps", "steps[o].days"}}}},
+		// A step added or removed moves no other step with respect to the rest.
+		{"a step inserted", func(r *Register) {
+			f := &r.Flows[1]
+			f.Steps = append(f.Steps[:2], append([]Step{{ID: "x", Name: "补正", Kind: Task}}, f.Steps[2:]...)...)
+		}, Changes{{Kind: Changed, List: "flows", Key: "F2", Path: "flows[F2]", Fields: []string{"steps[x]"}}}},
 		{"a flow's edges", func(r *Register) { r.Flows[0].Edges[5].Label = "提出申辩" },
 			Changes{{Kind: Changed, List: "flows", Key: "F1", Path: "flows[F1]", Fields: []string{"edges"}}}},
 		{"risks, responsibilities and separations", func(r *Register) {
@@ -46,6 +60,18 @@ func TestDiff(t *testing.T) {
 			{Kind: Added, List: "separations", Key: "F1:c,e", Path: "separations[F1:c,e]"},
 			{Kind: Removed, List: "separations", Key: "F1:c,d", Path: "separations[F1:c,d]"},
 		}},
+		// Incompatibility is symmetric: which step comes first is no change.
+		{"a separation's steps swapped", func(r *Register) {
+			s := &r.Separations[0]
+			s.Steps[0], s.Steps[1] = s.Steps[1], s.Steps[0]
+		}, nil},
+		{"a separation's steps swapped and its reason changed", func(r *Register) {
+			s := &r.Separations[0]
+			s.Steps[0], s.Steps[1], s.Reason = s.Steps[1], s.Steps[0], "查处分离"
+		}, Changes{{Kind: Changed, List: "separations", Key: "F1:c,i", Path: "separations[F1:c,i]", Fields: []string{"reason"}}}},
+		{"a separation's key names its steps in byte order", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{Flow: "F2", Steps: [2]string{"r", "a"}})
+		}, Changes{{Kind: Added, List: "separations", Key: "F2:a,r", Path: "separations[F2:a,r]"}}},
 		{"repeated keys match by occurrence", func(r *Register) {
 			r.Powers = append(r.Powers, r.Powers[1])
 		}, Changes{{Kind: Added, List: "powers", Key: "XK-001", Path: "powers[XK-001]"}}},
@@ -58,6 +84,29 @@ func TestDiff(t *testing.T) {
 				t.Errorf("Diff() mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestReordered(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", false},
+		{"abc", "abc", false},
+		{"abc", "axbyc", false}, // added
+		{"abc", "ac", false},    // removed
+		{"abc", "xc", false},
+		{"abc", "bac", true},
+		{"abc", "acb", true},
+		{"abc", "cxa", true},
+		{"abcd", "dbx", true},
+		{"abcd", "bd", false},
+	}
+	for _, tt := range tests {
+		if got := reordered(strings.Split(tt.a, ""), strings.Split(tt.b, "")); got != tt.want {
+			t.Errorf("reordered(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }
 

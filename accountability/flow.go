@@ -103,9 +103,11 @@ func (f *Flow) Order() ([]string, error) {
 
 // CriticalPath returns the path from a Start step to an End step whose
 // steps take the most working days, and that sum (saturating at the largest
-// int; negative Days count as 0). Among paths of equal length it prefers the
-// one found first in declaration order. It takes time linear in the size of
-// the flow.
+// int; negative Days count as 0). Among paths of equal length it takes the
+// one that ends at the End step declared first and, traced back from there,
+// enters each step from its predecessor that comes first in [Flow.Order]'s
+// order, or starts at it if it is a Start step. It takes time linear in the
+// size of the flow.
 //
 // The errors are those of [Flow.Order], plus [ErrNoPath] if no End step can
 // be reached from a Start step. It panics if f is nil.

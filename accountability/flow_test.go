@@ -135,7 +135,7 @@ func TestCriticalPath(t *testing.T) {
 		{"penalty takes the 申辩 branch", sound().Flows[0], []string{"a", "b", "c", "d", "e", "g", "h", "i", "j", "k", "z"}, 39},
 		{"licence", sound().Flows[1], []string{"s", "a", "r", "d", "o", "e"}, 9},
 		{"longer right", diamond(2, 5), []string{"s", "r", "e"}, 6},
-		{"tie goes to the first found", diamond(3, 3), []string{"s", "l", "e"}, 4},
+		{"tie goes to the first in Order", diamond(3, 3), []string{"s", "l", "e"}, 4},
 		{"negative days count as zero", diamond(-7, 0), []string{"s", "l", "e"}, 1},
 		{"saturates", diamond(math.MaxInt, 0), []string{"s", "l", "e"}, math.MaxInt},
 		{"start is end's only way", Flow{ID: "1", Steps: []Step{{ID: "s", Kind: Start, Days: 2}, {ID: "e", Kind: End}},
@@ -143,6 +143,19 @@ func TestCriticalPath(t *testing.T) {
 		{"best of two ends", Flow{ID: "2", Steps: []Step{{ID: "s", Kind: Start}, {ID: "e1", Kind: End, Days: 1},
 			{ID: "t", Kind: Task, Days: 4}, {ID: "e2", Kind: End}},
 			Edges: []Edge{{From: "s", To: "e1"}, {From: "s", To: "t"}, {From: "t", To: "e2"}}}, []string{"s", "t", "e2"}, 4},
+		// Of steps l and r, of equal days, r comes first in Order (s's edge
+		// to r comes first), though l is declared first and l's edge to e
+		// comes first: the tie goes to r.
+		{"tie goes to the predecessor first in Order", Flow{ID: "3", Steps: []Step{{ID: "s", Kind: Start},
+			{ID: "l", Kind: Task, Days: 3}, {ID: "r", Kind: Task, Days: 3}, {ID: "e", Kind: End}},
+			Edges: []Edge{{From: "s", To: "r"}, {From: "s", To: "l"}, {From: "l", To: "e"}, {From: "r", To: "e"}}},
+			[]string{"s", "r", "e"}, 3},
+		// Ends x and y are a day away; y comes first in Order, x is declared
+		// first: the tie goes to x.
+		{"tie between ends goes to the end declared first", Flow{ID: "4", Steps: []Step{{ID: "s", Kind: Start},
+			{ID: "x", Kind: End}, {ID: "t", Kind: Task, Days: 1}, {ID: "y", Kind: End, Days: 1}},
+			Edges: []Edge{{From: "s", To: "y"}, {From: "s", To: "t"}, {From: "t", To: "x"}}},
+			[]string{"s", "t", "x"}, 1},
 		{"long chain", chain("L", 1000), nil, 998},
 	}
 	for _, tt := range tests {

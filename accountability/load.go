@@ -15,11 +15,18 @@ const MaxRegisterBytes = 64 << 20
 // does not have, or spelt in another case ("creditcode"), a key given
 // twice in one object, text that is not valid UTF-8, a string longer than
 // 4 MiB, a number longer than 64 characters, nesting deeper than 64, a
-// misspelt enum code, a separation of other than two steps, anything after
-// the JSON value and an input longer than [MaxRegisterBytes] are errors,
-// each naming where it is (such as powers[3]). The bounds are checked in one pass over the input before
+// misspelt enum code, a separation whose steps are an array of other than
+// two, anything after the JSON value and an input longer than
+// [MaxRegisterBytes] are errors, each naming where it is (such as
+// powers[3]). The bounds are checked in one pass over the input before
 // anything is decoded. Every error, a failure to read included, wraps
-// [ErrInvalid]. It does not validate the register; run
+// [ErrInvalid].
+//
+// As everywhere in this library's JSON, null is read as a member left
+// out: it leaves the value zero. So a separation with "steps": null, or
+// with no steps, or with a null step, loads with those steps empty; it
+// is [Register.Validate] that reports them (rule sod.step), as it does
+// every other empty ID. LoadRegister does not validate the register; run
 // [Register.Validate] for that.
 func LoadRegister(r io.Reader) (*Register, error) {
 	var reg Register

@@ -53,6 +53,34 @@ func TestLoadRegister(t *testing.T) {
 	}
 }
 
+// TestLoadRegisterNullSteps: null is read as a member left out, so a
+// separation's null steps load as empty steps, which Validate reports
+// (rule sod.step), as LoadRegister's doc says.
+func TestLoadRegisterNullSteps(t *testing.T) {
+	for _, in := range []string{
+		`{"flows":[{"id":"F"}],"separations":[{"flow":"F","steps":null}]}`,
+		`{"flows":[{"id":"F"}],"separations":[{"flow":"F"}]}`,
+		`{"flows":[{"id":"F"}],"separations":[{"flow":"F","steps":[null,null]}]}`,
+	} {
+		r, err := LoadRegister(strings.NewReader(in))
+		if err != nil {
+			t.Fatalf("LoadRegister(%s) error = %v", in, err)
+		}
+		if diff := cmp.Diff([]Separation{{Flow: "F"}}, r.Separations); diff != "" {
+			t.Errorf("LoadRegister(%s) separations mismatch (-want +got):\n%s", in, diff)
+		}
+		var got []string
+		for _, f := range r.Validate() {
+			if f.Rule == "sod.step" {
+				got = append(got, f.Path)
+			}
+		}
+		if diff := cmp.Diff([]string{"separations[0]"}, got); diff != "" {
+			t.Errorf("Validate(%s) sod.step findings mismatch (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }

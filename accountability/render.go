@@ -165,8 +165,12 @@ func dotQuote(s string) string {
 // and label is written with Mermaid's entity codes (#quot;, #lt;, #35;, …)
 // for the characters that Mermaid or HTML would read as markup, so it shows
 // exactly as written and never becomes Mermaid syntax, a directive or HTML;
-// a line break in it shows as one. The output is deterministic. It panics
-// if f is nil.
+// a line break in it shows as one. The title shows as written too, on one
+// line (a line break as a space): it is a YAML string with \x escapes, and
+// '&', '<', '>', '¶' and 'ﬂ' in the form Mermaid's own pass over its SVG
+// turns into character references ("ﬂ°°38¶ß" for '&'), which a reader of
+// the front matter other than Mermaid shows as it stands. The output is
+// deterministic. It panics if f is nil.
 func (f *Flow) Mermaid(risks ...Risk) string {
 	mustFlow(f, "Mermaid")
 	on, top := f.stepRisks(risks)

@@ -50,13 +50,16 @@ func dotGraphLabel(title string, levels []Level) string {
 
 // dotHTMLEscaper makes text safe in an HTML-like DOT label: the markup
 // characters as entities, a backslash doubled (Graphviz reads escapes such
-// as \G, the graph's ID, in such a label too), a line break as <br/>.
+// as \G, the graph's ID, in such a label too), a line break as <br/>, and a
+// tab as a space (Graphviz drops a tab from such a label, written as it is
+// or as &#9;, but keeps every space).
 var dotHTMLEscaper = strings.NewReplacer(
 	"&", "&amp;",
 	`\`, `\\`,
 	"<", "&lt;",
 	">", "&gt;",
 	`"`, "&quot;",
+	"\t", " ",
 	"\r", "",
 	"\n", "<br/>",
 )
@@ -79,16 +82,27 @@ func xmlChar(r rune) rune {
 
 // mermaidFrontMatter returns the YAML front matter that gives a Mermaid
 // chart its title, shown above it. The title is one line in a YAML
-// double-quoted string in which every character that YAML, Mermaid or
-// HTML could read as markup is written as a \x escape: '\\', '"', '#'
-// (no entity code can form), '%' (no "%%{" directive can form), '&',
-// '<', '>', '`' and control characters.
+// double-quoted string in which every character that YAML or Mermaid
+// could read as markup is written as a \x escape: '\\', '"', '#' (no
+// entity code can form), '%' (no "%%{" directive can form), '`' and
+// control characters.
+//
+// Mermaid sanitizes the title as HTML, so that '&' would show as "&amp;"
+// and a tag could be cut, and, after drawing, turns "ﬂ°°" into "&#", "ﬂ°"
+// into '&' and "¶ß" into ';' throughout the SVG (decoding the entity
+// codes of labels its parser wrote in that form). So '&', '<', '>', '¶'
+// and 'ﬂ' are written in that form of a character reference, "ﬂ°°38¶ß"
+// for '&': no markup is left for the sanitizer, no '¶' or 'ﬂ' of the
+// title is left for that pass, and the pass turns the form into "&#38;",
+// which the SVG shows as '&'.
 func mermaidFrontMatter(title string) string {
 	var b strings.Builder
 	b.WriteString("---\ntitle: \"")
 	for _, r := range oneLine(title) {
 		switch {
-		case r < 0x20, r == 0x7f, strings.ContainsRune("\\\"#%&<>`", r):
+		case strings.ContainsRune("&<>¶ﬂ", r):
+			b.WriteString("ﬂ°°" + strconv.Itoa(int(r)) + "¶ß")
+		case r < 0x20, r == 0x7f, strings.ContainsRune("\\\"#%`", r):
 			b.WriteString(`\x`)
 			b.WriteByte("0123456789abcdef"[r>>4])
 			b.WriteByte("0123456789abcdef"[r&0xf])

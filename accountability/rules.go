@@ -15,7 +15,7 @@ import (
 //
 //	unit.required     a unit with no ID or no Kind
 //	unit.duplicate    two units with one ID
-//	unit.parent       a Parent that names no unit
+//	unit.parent       a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)
 //	unit.creditcode   a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)
 //	unit.division     a unit's Division that is no administrative-division code of 6 or 12 digits
 //	power.required    a power with no Code or no Category, or a negative limit
@@ -168,7 +168,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 	return []Rule{
 		mk("unit.required", Error, "unit.required: a unit with no ID or no Kind", unitRequired),
 		mk("unit.duplicate", Error, "unit.duplicate: two units with one ID", unitDuplicate),
-		mk("unit.parent", Error, "unit.parent: a Parent that names no unit", unitParent),
+		mk("unit.parent", Error, "unit.parent: a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)", unitParent),
 		mk("unit.creditcode", Error, "unit.creditcode: a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)", unitCreditCode),
 		mk("unit.division", Error, "unit.division: a unit's Division that is no administrative-division code of 6 or 12 digits", unitDivision),
 		mk("power.required", Error, "power.required: a power with no Code or no Category, or a negative limit", powerRequired),
@@ -222,12 +222,6 @@ func unitDuplicate(ix *index, rep reporter) {
 		if first := ix.units[u.ID]; first != i && u.ID != "" {
 			unitEntry.repeats(rep, i, u.ID, u.Name, first, ix.r.Units[first].Name)
 		}
-	}
-}
-
-func unitParent(ix *index, rep reporter) {
-	for i, u := range ix.r.Units {
-		unitEntry.unit(ix, rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent, "", "") // a unit may have no parent
 	}
 }
 

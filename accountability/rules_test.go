@@ -63,6 +63,29 @@ func ruleCases() []ruleCase {
 		{"unit.parent", func(r *Register) { r.Units[2].Parent = "S9" },
 			Findings{e("unit.parent", "units[O2].parent", `unit "O2" (城市管理部) names parent "S9", which is no unit`,
 				`单位城市管理部（O2）的上级单位 "S9" 不是登记的单位`)}},
+		{"unit.parent/self", func(r *Register) { r.Units[2].Parent = "O2" },
+			Findings{e("unit.parent", "units[O2].parent", `unit "O2" (城市管理部) names itself as its parent`,
+				`单位城市管理部（O2）以自身为上级单位`)}},
+		{"unit.parent/cycle", func(r *Register) {
+			// S → O2 → A1 → S, named once, from S, the unit of it that
+			// comes first; O1 and D1 only lead into it.
+			r.Units[0].Parent, r.Units[3].Parent, r.Units[4].Parent = "O2", "S", "A1"
+			r.Units[2].Parent = "A1"
+		},
+			Findings{e("unit.parent", "units[S].parent", `unit "S" (中庙街道) is in a cycle of parents: S → O2 → A1 → S`,
+				`单位中庙街道（S）的上级单位形成循环：S → O2 → A1 → S`)}},
+		{"unit.parent/two", func(r *Register) {
+			// Two cycles, O2 ↔ A1 and S → D1 → S, each named once, in the
+			// order of the units that come first in them; O1 leads into S's.
+			r.Units[0].Parent, r.Units[4].Parent = "D1", "S"
+			r.Units[2].Parent, r.Units[3].Parent = "A1", "O2"
+		},
+			Findings{
+				e("unit.parent", "units[S].parent", `unit "S" (中庙街道) is in a cycle of parents: S → D1 → S`,
+					`单位中庙街道（S）的上级单位形成循环：S → D1 → S`),
+				e("unit.parent", "units[O2].parent", `unit "O2" (城市管理部) is in a cycle of parents: O2 → A1 → O2`,
+					`单位城市管理部（O2）的上级单位形成循环：O2 → A1 → O2`),
+			}},
 		{"unit.creditcode", func(r *Register) { r.Units[0].CreditCode = "11340181003232157E" },
 			Findings{{Rule: "unit.creditcode", Severity: Error, Path: "units[S].creditCode",
 				Message: `unit "S" (中庙街道): credit code "11340181003232157E": check character (校验码) 'E', want 'X'`,

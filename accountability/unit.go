@@ -1,5 +1,7 @@
 package accountability
 
+import "strings"
+
 // Unit is a body: the sub-district itself, one of its internal offices (办,
 // 部) or centres (中心), an agency dispatched to it (派驻机构) or a city or
 // district department. Parent is the ID of the unit it belongs to (an
@@ -20,4 +22,50 @@ type Unit struct {
 
 	CreditCode string `json:"creditCode,omitempty"`
 	Division   string `json:"division,omitempty"`
+}
+
+// unitParent reports each Parent that names no unit, then each cycle of
+// Parents once, at the Parent of the cycle's unit that comes first in the
+// register, listing its units from that one. A Parent names the first
+// unit with that ID, so a unit repeating an ID is in no cycle.
+func unitParent(ix *index, rep reporter) {
+	units := ix.r.Units
+	for i, u := range units {
+		unitEntry.unit(ix, rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent, "", "") // a unit may have no parent
+	}
+	parent := func(i int) int {
+		if j, ok := ix.units[units[i].Parent]; ok && units[i].Parent != "" {
+			return j
+		}
+		return -1
+	}
+	// Each unit has at most one parent, so one walk up from each unit not
+	// yet walked finds every cycle: walk[i] is 1 + the unit a walk set out
+	// from when it passed unit i, 0 while no walk has.
+	walk := take(&ix.sc.ints, len(units))
+	for s := range units {
+		i := s
+		for i >= 0 && walk[i] == 0 {
+			walk[i] = int32(s) + 1
+			i = parent(i)
+		}
+		if i < 0 || walk[i] != int32(s)+1 {
+			continue // the walk ended at the top or at an earlier walk
+		}
+		first := i // i is on a cycle this walk closed
+		for j := parent(i); j != i; j = parent(j) {
+			first = min(first, j)
+		}
+		u := &units[first]
+		if parent(first) == first {
+			unitEntry.at(rep, first, u.ID, u.Name, "parent", "names itself as its parent", "以自身为上级单位")
+			continue
+		}
+		ids := []string{u.ID}
+		for j := parent(first); j != first; j = parent(j) {
+			ids = append(ids, units[j].ID)
+		}
+		cycle := strings.Join(ids, " → ") + " → " + u.ID
+		unitEntry.at(rep, first, u.ID, u.Name, "parent", "is in a cycle of parents: %s", "的上级单位形成循环：%s", cycle)
+	}
 }
