@@ -169,6 +169,12 @@ func sodStep(ix *index, rep reporter) {
 				fmt.Sprintf("不相容岗位 #%d 所列流程图 %q 不存在", i, s.Flow))
 			continue
 		}
+		if s.Steps == [2]string{} {
+			rep.at(p,
+				fmt.Sprintf("separation #%d names no steps: it needs the two steps that must not be held by one post", i),
+				fmt.Sprintf("不相容岗位 #%d 未列出环节：应列出不得由同一岗位承担的两个环节", i))
+			continue
+		}
 		if s.Steps[0] == s.Steps[1] {
 			rep.at(p,
 				fmt.Sprintf("separation #%d names step %q twice: a step is not incompatible with itself", i, s.Steps[0]),

@@ -275,6 +275,14 @@ func ruleCases() []ruleCase {
 			e("sod.step", "separations[2]", `separation #2 names step "r" twice: a step is not incompatible with itself`,
 				`不相容岗位 #2 两次列出环节 "r"：一个环节不与自身不相容`),
 		}},
+		{"sod.step/no steps", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{Flow: "F2"}, Separation{Flow: "F2", Steps: [2]string{"r", ""}})
+		}, Findings{
+			e("sod.step", "separations[2]", `separation #2 names no steps: it needs the two steps that must not be held by one post`,
+				`不相容岗位 #2 未列出环节：应列出不得由同一岗位承担的两个环节`),
+			e("sod.step", "separations[3]", `separation #3 names step "", which is no step of flow "F2"`,
+				`不相容岗位 #3 所列环节 "" 不是流程图 "F2" 的环节`),
+		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
 			Findings{e("sod.violation", "flows[F1]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
