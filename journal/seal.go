@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/qingdan/qingdan/journal/internal/canon"
-	"github.com/qingdan/qingdan/scoring"
 )
 
 // Seal returns the line, without its line feed, of the entry that follows
@@ -28,9 +27,6 @@ import (
 func Seal(head Head, v any, opts *Options) (line []byte, next Head, err error) {
 	if err := continuable(head); err != nil {
 		return nil, head, err
-	}
-	if a, ok := v.(scoring.Amendment); ok && (a.Author == "" || a.Reason == "") {
-		return nil, head, fmt.Errorf("journal: %s: an amendment needs its author and its reason: %w", describe(a), ErrInvalid)
 	}
 	k, payload, err := encodePayload(nil, v)
 	if err != nil {
