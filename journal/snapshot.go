@@ -27,7 +27,9 @@ import (
 // A line longer than the MaxLine of the Options s was rebuilt or resumed
 // with (DefaultMaxLine for a zero Rebuilt) wraps [ErrLineTooLong], as a
 // rebuild with those options would refuse it; a line that is not an entry
-// is an error of [ParseLine]; one that does not follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
+// is an error of [ParseLine], naming the entry it follows ("the line
+// after entry 41: …"), as [Rebuilt.Check] names it; one that does not
+// follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
 // that its matter or the book refuses is the matters or scoring error,
 // as Rebuild reports it. On an error s is unchanged. The zero Rebuilt is
 // the state of an empty journal, as Resume(nil, nil, nil) returns it, but
@@ -40,10 +42,10 @@ func (s *Rebuilt) Apply(line []byte) error {
 		return err
 	}
 	p, sum, err := parseEntry(line)
-	if err == nil {
-		err = follows(s.Head, p, sum)
-	}
 	if err != nil {
+		return lineAfter(s.Head.Seq, err)
+	}
+	if err := follows(s.Head, p, sum); err != nil {
 		return err
 	}
 	amended, err := s.apply(p)
