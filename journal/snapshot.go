@@ -289,12 +289,8 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 	if err := s.place(j.Evaluations, bad); err != nil {
 		return nil, err
 	}
-	for _, is := range s.of {
-		for k, i := range is {
-			if s.Amendments[i].Counts != (k == len(is)-1) {
-				return nil, bad("amendment entry %d says it counts, or does not, against its place", s.Amendments[i].Seq)
-			}
-		}
+	if err := s.countsHold(bad); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -305,10 +301,7 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 // own, and, with the matters' events, exactly the entries up to the head
 // (a journal holds nothing else).
 func (s *Rebuilt) place(evals []located, bad func(string, ...any) error) error {
-	inBook := make(map[evalKey]bool, s.Book.Len())
-	for _, e := range s.Book.Evaluations() {
-		inBook[keyOf(&e)] = true
-	}
+	inBook := s.bookKeys()
 	taken := make(map[int64]bool, len(evals)+len(s.Amendments))
 	take := func(what string, seq int64) error {
 		switch {
@@ -345,14 +338,7 @@ func (s *Rebuilt) place(evals []located, bad func(string, ...any) error) error {
 		}
 		s.of[a.Amends] = append(s.of[a.Amends], i)
 	}
-	events := int64(0)
-	for _, m := range s.Matters {
-		events += int64(len(m.Events))
-	}
-	if n := events + int64(len(taken)); n != s.Head.Seq {
-		return bad("its %d events, %d evaluations and %d amendments are not the %d entries up to its head", events, len(evals), len(s.Amendments), s.Head.Seq)
-	}
-	return nil
+	return s.entriesHold(bad)
 }
 
 // expectFrom makes the reader, which starts after the entries of front,
