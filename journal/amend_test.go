@@ -90,12 +90,22 @@ func TestAmendmentsRefused(t *testing.T) {
 			}
 		})
 	}
-	// An amendment without its author, rechained in: the book's checks
-	// apply.
+	// An amendment without its author or its reason, rechained in: no
+	// Writer writes it, so Verify finds it tampered, as Rebuild does
+	// before the book sees it.
 	j := write(t, []step{s[6], {amendment: &a}})
-	j = rechain(edit(j, 1, `"author":"街道党工委"`, `"author":""`), 1)
-	if _, err := journal.Rebuild(bytes.NewReader(j), nil); !errors.Is(err, scoring.ErrInvalid) {
-		t.Errorf("Rebuild of an amendment without author = %v; want scoring.ErrInvalid", err)
+	for _, c := range []struct{ old, new string }{
+		{`"author":"街道党工委"`, `"author":""`},
+		{`"reason":"复核"`, `"reason":""`},
+	} {
+		bad := rechain(edit(j, 1, c.old, c.new), 1)
+		_, verr := journal.Verify(bytes.NewReader(bad), nil)
+		_, rerr := journal.Rebuild(bytes.NewReader(bad), nil)
+		for name, err := range map[string]error{"Verify": verr, "Rebuild": rerr} {
+			if ve, ok := errors.AsType[*journal.VerifyError](err); !ok || ve.Err != journal.ErrTampered || ve.Line != 2 {
+				t.Errorf("%s of an amendment with %s = %v; want line 2 tampered", name, c.new, err)
+			}
+		}
 	}
 }
 

@@ -24,7 +24,7 @@ func (s *Rebuilt) Check(lines ...[]byte) error {
 		var sum Hash
 		if err == nil {
 			if p, sum, err = parseEntry(line); err != nil {
-				err = fmt.Errorf("journal: the line after entry %d: %w", c.head.Seq, err)
+				err = lineAfter(c.head.Seq, err)
 			}
 		}
 		if err == nil {

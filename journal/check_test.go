@@ -97,6 +97,63 @@ func TestCheckRefusesWhatApplyRefuses(t *testing.T) {
 	}
 }
 
+// TestUnreadLinesNamedWhereTheyAre: a line Check, Apply and Tree.Append
+// cannot read as an entry is named where it is, by each alike: as the
+// line after the head's entry, and by its own seq once its framing gives
+// one.
+func TestUnreadLinesNamedWhereTheyAre(t *testing.T) {
+	s := smallHistory()
+	var ls [][]byte
+	head := journal.Head{}
+	for _, v := range []any{*s[0].event, *s[1].event, *s[2].event} {
+		line, next, err := journal.Seal(head, v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls, head = append(ls, line), next
+	}
+	state, tree := &journal.Rebuilt{}, journal.NewTree()
+	for _, l := range ls[:2] {
+		if err := state.Apply(l); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tree.Append(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hashAt := len(ls[2]) - 10
+	tampered := bytes.Clone(ls[2])
+	tampered[hashAt] ^= 1
+	for _, tt := range []struct {
+		name  string
+		line  []byte
+		want  error
+		names []string
+	}{
+		{"not an entry", []byte("{}"), journal.ErrInvalid, []string{"the line after entry 2"}},
+		{"cut short", ls[2][:40], journal.ErrInvalid, []string{"the line after entry 2"}},
+		{"a hash that does not match", tampered, journal.ErrTampered, []string{"the line after entry 2", "entry 3"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, aerr := tree.Append(tt.line)
+			for name, err := range map[string]error{"Check": state.Check(tt.line), "Apply": state.Apply(tt.line), "Tree.Append": aerr} {
+				if !errors.Is(err, tt.want) {
+					t.Errorf("%s = %v; want %v", name, err, tt.want)
+					continue
+				}
+				for _, n := range tt.names {
+					if !strings.Contains(err.Error(), n) {
+						t.Errorf("%s = %v; want it to name %s", name, err, n)
+					}
+				}
+			}
+			if state.Head.Seq != 2 || tree.Size() != 2 {
+				t.Errorf("the state's head is %v and the tree's size %d; want both at entry 2", state.Head, tree.Size())
+			}
+		})
+	}
+}
+
 // TestApplyRefusesLongLines: a state takes no line longer than the MaxLine
 // it was resumed or rebuilt with — the line every rebuild with those
 // options would refuse — whether checked or applied, and is unchanged.

@@ -298,6 +298,8 @@ func corpus(t testing.TB) []corpusCase {
 		{"threshold-trailing-zero", 8, `"threshold":"4"`, `"threshold":"4.0"`},
 		{"attrs-out-of-order", 8, `"attrs":{"Batch":"<&>","batch":"7"`, `"attrs":{"batch":"7","Batch":"<&>"`},
 		{"facts-final-false", 8, `"final":true`, `"final":false`},
+		{"amendment-author-empty", 7, `"author":"街道党工委"`, `"author":""`},
+		{"amendment-reason-empty", 7, `"reason":"复核：群众不满意"`, `"reason":""`},
 	} {
 		cases = append(cases, corpusCase{name: "noncanonical-" + nc.name, journal: rechain(edit(base, nc.line, nc.old, nc.new), nc.line)})
 	}

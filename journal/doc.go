@@ -123,7 +123,9 @@
 //     "name":value, separated by commas, without white space. A member
 //     marked optional is left out when its value is empty (the empty
 //     string, the number 0, an empty list, false for a missing flag, no
-//     kind) and, when present, is never empty.
+//     kind) and, when present, is never empty. A member marked "not
+//     empty" is always present and never the empty string: a Writer
+//     refuses an amendment without its author or its reason.
 //   - A string is written between quotation marks, as it is, except: the
 //     quotation mark and the backslash are escaped as \" and \\; the bytes
 //     0x08, 0x09, 0x0A, 0x0C and 0x0D as \b, \t, \n, \f and \r; the other
@@ -192,8 +194,8 @@
 //	  facts      facts, optional
 //	amendment (scoring.Amendment):
 //	  the members of an evaluation, then
-//	  author     string
-//	  reason     string
+//	  author     string, not empty
+//	  reason     string, not empty
 //	reason (reason.Reason, when it is not only text):
 //	  rule       integer, optional: 1 or more
 //	  name       string, optional
@@ -244,7 +246,8 @@
 //
 // [Verify] enforces this form: a payload that decodes but is not in it (a
 // space, an escaped <, a number "01", a member out of order, an empty
-// optional member) is tampered, even with its hash recomputed.
+// optional member, an amendment's empty author) is tampered, even with
+// its hash recomputed.
 //
 // # The tree, checkpoints and proofs
 //

@@ -18,8 +18,9 @@ import (
 
 // Entry is one line of a journal. Its JSON form (encoding/json) has the same
 // members as the journal line; the line itself, with HTML escaping off, is
-// described in the package documentation. The zero Entry is no entry of any
-// journal (entries start at Seq 1).
+// described in the package documentation. The JSON form reads back as
+// strictly as the line ([Entry.UnmarshalJSON]). The zero Entry is no entry
+// of any journal (entries start at Seq 1).
 type Entry struct {
 	Seq     int64           `json:"seq"`
 	Kind    Kind            `json:"kind,omitempty"`

@@ -2,8 +2,10 @@ package journal_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/hardening/samples"
@@ -127,6 +129,25 @@ func databaseRows() []hardening.Row {
 					s, _ := journal.Rebuild(bytes.NewReader(j), nil)
 					_, _ = s.Snapshot()
 				})
+			}
+		}},
+		{Name: "journal.Rebuilt.UnmarshalJSON", Run: func(c *hardening.Caller) {
+			inputs := slices.Clone(hardening.JSONInputs)
+			for _, j := range hostileJournals() {
+				s, _ := journal.Rebuild(bytes.NewReader(j), nil)
+				if b, err := json.Marshal(s); err == nil {
+					inputs = append(inputs, b, b[:len(b)/2], bytes.Replace(b, []byte(`"head":{`), []byte(`"amendments":[{}],"head":{`), 1))
+				}
+			}
+			for _, in := range inputs {
+				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var s journal.Rebuilt; _ = s.UnmarshalJSON(in) })
+			}
+		}},
+		{Name: "journal.Amended.UnmarshalJSON", Run: func(c *hardening.Caller) {
+			inputs := append(slices.Clone(hardening.JSONInputs), []byte(`{"seq":2,"amends":1,"counts":true,"amendment":{}}`),
+				[]byte(`{"seq":-1,"amends":-2,"counts":false,"amendment":{"author":"`+hardening.BadUTF8+`"}}`))
+			for _, in := range inputs {
+				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var a journal.Amended; _ = a.UnmarshalJSON(in) })
 			}
 		}},
 		{Name: "journal.Resume", Run: func(c *hardening.Caller) {

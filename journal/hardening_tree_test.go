@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/internal/hardening/samples"
@@ -140,6 +141,17 @@ func treeRows() []hardening.Row {
 		{Name: "journal.Entry.Line", Run: func(c *hardening.Caller) {
 			for i, e := range entries {
 				c.Call(fmt.Sprintf("entry %d.Line()", i), func() { _ = e.Line() })
+			}
+		}},
+		{Name: "journal.Entry.UnmarshalJSON", Run: func(c *hardening.Caller) {
+			inputs := slices.Clone(hardening.JSONInputs)
+			for _, e := range entries {
+				if b, err := json.Marshal(e); err == nil {
+					inputs = append(inputs, b)
+				}
+			}
+			for _, in := range inputs {
+				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var e journal.Entry; _ = e.UnmarshalJSON(in) })
 			}
 		}},
 		{Name: "journal.Entry.Records", Run: func(c *hardening.Caller) {

@@ -19,7 +19,6 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hardening.JSONRoundTrip(t, &journal.Entry{Seq: 3, Kind: journal.KindAmendment, Prev: journal.Hash{1, 2, 3}, Payload: json.RawMessage(`{"matter":"M"}`), Hash: h})
 	hardening.JSONRoundTrip(t, &journal.Head{Seq: 42, Hash: h})
 	hardening.JSONRoundTrip(t, &journal.Head{})
 	b, _ := json.Marshal(journal.Head{Seq: 1, Hash: h})

@@ -16,7 +16,9 @@ import (
 // Rebuilt is the state a journal records: every matter by ID, rebuilt by
 // applying its events in journal order; the evaluation book, with every
 // evaluation and, for each amended one, the amendment that counts; and
-// every amendment in journal order, with its position.
+// every amendment in journal order, with its position. Its JSON form
+// reports the state, and reads back strictly ([Rebuilt.UnmarshalJSON]); a
+// host that saves a state to go on from it keeps its [Rebuilt.Snapshot].
 type Rebuilt struct {
 	Matters    map[string]*matters.Matter `json:"matters"`
 	Book       *scoring.Book              `json:"book"`

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/qingdan/qingdan/journal/internal/canon"
-	"github.com/qingdan/qingdan/scoring"
 )
 
 // Seal returns the line, without its line feed, of the entry that follows
@@ -29,9 +28,6 @@ func Seal(head Head, v any, opts *Options) (line []byte, next Head, err error) {
 	if err := continuable(head); err != nil {
 		return nil, head, err
 	}
-	if a, ok := v.(scoring.Amendment); ok && (a.Author == "" || a.Reason == "") {
-		return nil, head, fmt.Errorf("journal: %s: an amendment needs its author and its reason: %w", describe(a), ErrInvalid)
-	}
 	k, payload, err := encodePayload(nil, v)
 	if err != nil {
 		return nil, head, err
@@ -51,14 +47,16 @@ func Seal(head Head, v any, opts *Options) (line []byte, next Head, err error) {
 // which must follow the tree's last entry, and returns the new head: how
 // a tree follows a journal whose lines a host seals with [Seal] and
 // stores itself, and how a host makes the tree of such a journal again
-// from its lines. A line that is not an entry ([ParseLine]'s errors), or
-// whose entry does not follow the tree's head (another Seq or Prev), is
-// an error wrapping [ErrInvalid] or [ErrTampered], and the tree is
+// from its lines. A line that is not an entry ([ParseLine]'s errors,
+// naming the entry it follows: "the line after entry 41: …"), or whose
+// entry does not follow the tree's head (another Seq or Prev), is an
+// error wrapping [ErrInvalid] or [ErrTampered], and the tree is
 // unchanged.
 func (t *Tree) Append(line []byte) (Head, error) {
 	p, sum, err := parseEntry(line)
 	if err != nil {
-		return t.Head(), err
+		head := t.Head()
+		return head, lineAfter(head.Seq, err)
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -78,6 +76,13 @@ func follows(head Head, p parsed, sum Hash) error {
 		return fmt.Errorf("journal: entry %d (prev %s, hash %s) does not follow entry %d (hash %s): %w", p.seq, p.prevHex, sum, head.Seq, head.Hash, ErrInvalid)
 	}
 	return nil
+}
+
+// lineAfter names a line that parseEntry refused by the entry it
+// follows, seq, as a line handed over without its place has no number
+// of its own to trust: "the line after entry 41: …".
+func lineAfter(seq int64, err error) error {
+	return fmt.Errorf("journal: the line after entry %d: %w", seq, err)
 }
 
 // parseEntry parses one line as ParseLine does, returning its parts,

@@ -27,7 +27,9 @@ import (
 // A line longer than the MaxLine of the Options s was rebuilt or resumed
 // with (DefaultMaxLine for a zero Rebuilt) wraps [ErrLineTooLong], as a
 // rebuild with those options would refuse it; a line that is not an entry
-// is an error of [ParseLine]; one that does not follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
+// is an error of [ParseLine], naming the entry it follows ("the line
+// after entry 41: …"), as [Rebuilt.Check] names it; one that does not
+// follow s.Head (another Seq or Prev) wraps [ErrInvalid]; an entry
 // that its matter or the book refuses is the matters or scoring error,
 // as Rebuild reports it. On an error s is unchanged. The zero Rebuilt is
 // the state of an empty journal, as Resume(nil, nil, nil) returns it, but
@@ -40,10 +42,10 @@ func (s *Rebuilt) Apply(line []byte) error {
 		return err
 	}
 	p, sum, err := parseEntry(line)
-	if err == nil {
-		err = follows(s.Head, p, sum)
-	}
 	if err != nil {
+		return lineAfter(s.Head.Seq, err)
+	}
+	if err := follows(s.Head, p, sum); err != nil {
 		return err
 	}
 	amended, err := s.apply(p)
@@ -287,12 +289,8 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 	if err := s.place(j.Evaluations, bad); err != nil {
 		return nil, err
 	}
-	for _, is := range s.of {
-		for k, i := range is {
-			if s.Amendments[i].Counts != (k == len(is)-1) {
-				return nil, bad("amendment entry %d says it counts, or does not, against its place", s.Amendments[i].Seq)
-			}
-		}
+	if err := s.countsHold(bad); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -303,10 +301,7 @@ func openSnapshot(b []byte) (*Rebuilt, error) {
 // own, and, with the matters' events, exactly the entries up to the head
 // (a journal holds nothing else).
 func (s *Rebuilt) place(evals []located, bad func(string, ...any) error) error {
-	inBook := make(map[evalKey]bool, s.Book.Len())
-	for _, e := range s.Book.Evaluations() {
-		inBook[keyOf(&e)] = true
-	}
+	inBook := s.bookKeys()
 	taken := make(map[int64]bool, len(evals)+len(s.Amendments))
 	take := func(what string, seq int64) error {
 		switch {
@@ -343,14 +338,7 @@ func (s *Rebuilt) place(evals []located, bad func(string, ...any) error) error {
 		}
 		s.of[a.Amends] = append(s.of[a.Amends], i)
 	}
-	events := int64(0)
-	for _, m := range s.Matters {
-		events += int64(len(m.Events))
-	}
-	if n := events + int64(len(taken)); n != s.Head.Seq {
-		return bad("its %d events, %d evaluations and %d amendments are not the %d entries up to its head", events, len(evals), len(s.Amendments), s.Head.Seq)
-	}
-	return nil
+	return s.entriesHold(bad)
 }
 
 // expectFrom makes the reader, which starts after the entries of front,

@@ -33,7 +33,7 @@ import (
 // that is not valid UTF-8 or is over 4 MiB, a time outside the years 0000
 // to 9999, an unknown enum, a decimal longer than 64 characters, a reason
 // with a rule below 0, places outside 0 to 82 or more than 64 checks or
-// figures),
+// figures, an amendment without its author or its reason),
 // ErrLineTooLong for an entry longer than Options.MaxLine. The Writer does
 // not check that events follow the lifecycle: journal what
 // (*matters.Matter).Apply and the Book accepted.
@@ -137,7 +137,8 @@ func (w *Writer) append(k Kind, v any) (Head, error) {
 }
 
 // encode appends payload v, a *matters.Event, a *scoring.Evaluation or a
-// *scoring.Amendment (which must name its author and its reason), to line.
+// *scoring.Amendment (which has no canonical form without its author and
+// its reason), to line.
 // w.mu is held.
 func (w *Writer) encode(line []byte, v any) ([]byte, error) {
 	switch v := v.(type) {
@@ -146,9 +147,6 @@ func (w *Writer) encode(line []byte, v any) ([]byte, error) {
 	case *scoring.Evaluation:
 		return w.enc.AppendEvaluation(line, v)
 	case *scoring.Amendment:
-		if v.Author == "" || v.Reason == "" {
-			return line, fmt.Errorf("an amendment needs its author and its reason: %w", ErrInvalid)
-		}
 		return w.enc.AppendAmendment(line, v)
 	}
 	panic("journal: not a payload") // append is given no other type

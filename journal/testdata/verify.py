@@ -147,6 +147,14 @@ def text(s):
     return s.string()
 
 
+def named(s):
+    """A string that is not empty."""
+    t = s.string()
+    if t == "":
+        raise Bad()
+    return t
+
+
 def integer(s):
     t = s.match(rb"-?(0|[1-9][0-9]*)")
     if t == b"-0" or not -(1 << 63) <= int(t) < (1 << 63):
@@ -362,7 +370,7 @@ RESULT = obj([("grade", text, OPT), ("points", decimal, REQ), ("policy", text, O
 EVALUATION_MEMBERS = [("matter", text, REQ), ("subject", text, REQ), ("evaluator", text, REQ), ("stage", integer, OPT),
                       ("at", instant, REQ), ("result", RESULT, REQ), ("facts", FACTS, OPT)]
 EVALUATION = obj(EVALUATION_MEMBERS)
-AMENDMENT = obj(EVALUATION_MEMBERS + [("author", text, REQ), ("reason", text, REQ)])
+AMENDMENT = obj(EVALUATION_MEMBERS + [("author", named, REQ), ("reason", named, REQ)])
 PAYLOADS = {b"event": EVENT, b"evaluation": EVALUATION, b"amendment": AMENDMENT}
 
 

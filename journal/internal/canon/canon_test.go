@@ -104,8 +104,11 @@ func check(v any, b []byte) bool {
 // hasNoForm reports whether v has a value the schema refuses: invalid
 // UTF-8 (encoding/json would alter it), an unnamed kind, a decimal over 64
 // characters (encoding/json would write it, but it could not be read
-// back).
+// back), an amendment without its author or its reason.
 func hasNoForm(v any, ref []byte) bool {
+	if a, ok := v.(scoring.Amendment); ok && (a.Author == "" || a.Reason == "") {
+		return true
+	}
 	// encoding/json writes the escape \ufffd only for invalid UTF-8 (it
 	// writes U+FFFD itself as it is): an escape preceded by an even number
 	// of backslashes.

@@ -49,6 +49,15 @@ func (enc *Encoder) str(key, s string) {
 	}
 }
 
+// named writes a string that must not be empty: an amendment's author or
+// reason, which a journal never holds empty.
+func (enc *Encoder) named(key, s string) {
+	if s == "" {
+		enc.fail(key, "empty text")
+	}
+	enc.str(key, s)
+}
+
 func (enc *Encoder) strs(key string, xs []string) {
 	enc.b = append(append(enc.b, key...), '[')
 	for i, x := range xs {

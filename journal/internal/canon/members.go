@@ -20,6 +20,15 @@ func text(name string, omit bool) member {
 	}}
 }
 
+// named is a string member never left out and never empty: a name an
+// entry needs, which the encoder refuses to write empty.
+func named(name string) member {
+	return member{name: name, check: func(s *Scanner) bool {
+		empty, ok := s.str()
+		return ok && !empty
+	}}
+}
+
 // integer is an int member, in decimal.
 func integer(name string, omit bool) member {
 	return member{name: name, optional: omit, check: func(s *Scanner) bool {

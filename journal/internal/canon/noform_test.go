@@ -27,6 +27,9 @@ func TestNoFormIsAnError(t *testing.T) {
 		matters.Event{Matter: "M", At: time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)},
 		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Points: big}},
 		scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", At: at}, Reason: "\xed\xa0\x80"},
+		// An amendment names its author and its reason.
+		scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", At: at}, Reason: "r"},
+		scoring.Amendment{Evaluation: scoring.Evaluation{Matter: "M", At: at}, Author: "a"},
 		// Reasons the decoder refuses: a rule below 0, places outside 0 to
 		// reason.MaxPlaces, more than reason.MaxList checks or figures.
 		scoring.Evaluation{Matter: "M", At: at, Result: scoring.Result{Reasons: []reason.Reason{{Rule: -1}}}},

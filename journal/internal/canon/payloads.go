@@ -165,7 +165,8 @@ var evaluationMembers = []member{
 
 // AppendAmendment appends the canonical form of a scoring.Amendment: the
 // members of its embedded Evaluation, then its own. Its errors are those
-// of AppendEvaluation.
+// of AppendEvaluation, and an empty Author or Reason: an amendment names
+// both, and one without either has no canonical form.
 func AppendAmendment(b []byte, a *scoring.Amendment) ([]byte, error) {
 	var enc Encoder
 	return enc.AppendAmendment(b, a)
@@ -176,13 +177,13 @@ func AppendAmendment(b []byte, a *scoring.Amendment) ([]byte, error) {
 func (enc *Encoder) AppendAmendment(b []byte, a *scoring.Amendment) ([]byte, error) {
 	enc.start(b)
 	enc.evaluation(&a.Evaluation)
-	enc.str(`,"author":`, a.Author)
-	enc.str(`,"reason":`, a.Reason)
+	enc.named(`,"author":`, a.Author)
+	enc.named(`,"reason":`, a.Reason)
 	return enc.end('}')
 }
 
 // Amendment is the schema of a scoring.Amendment.
 var Amendment = newSchema(append(append([]member(nil), evaluationMembers...),
-	text("author", required),
-	text("reason", required),
+	named("author"),
+	named("reason"),
 )...)
