@@ -18,6 +18,7 @@ type since struct {
 	paused            bool      // some suspension was approved
 	answer            *bool     // the latest answer
 	supervisedAfter   bool      // a Supervise after the latest answer
+	ownerSupervised   bool      // a Supervise that pressed the owner after the latest answer
 	pausedAt          time.Time // the latest approval of a suspension
 	pauses            int       // the approved suspensions
 	supervisedPaused  bool      // a Supervise after it
@@ -38,6 +39,9 @@ func read(m *Matter) since {
 				s.urged++
 			}
 		case Supervise:
+			if !answered && e.Presses(m.Owner) {
+				s.ownerSupervised = true
+			}
 			if !e.Presses(m.Lead) {
 				continue
 			}
