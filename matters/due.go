@@ -23,6 +23,7 @@ const (
 	noteOwnerOverdue   = "超期督办：平台转办事项的响应超过时限"
 	noteOwnerLate      = "超期督办：平台转办事项的办结超过时限"
 	noteSuspended      = "挂起超期督办：挂起已逾 %d 个工作日"
+	noteExtended       = "延期超限督办：批准延期累计逾 %d 个工作日"
 	noteClosedNo       = "平台转办事项已结案，市民不满意，转入督办"
 )
 
@@ -132,7 +133,12 @@ const indexAbove = 64
 // (A supervision made while a suspension lasts cannot be told from one
 // the clocks called for: a lead late before its suspension is escalated
 // while suspended, and counting that one apart would supervise it again
-// at every scan.)
+// at every scan.) Likewise a dispatched matter whose approved extensions
+// since its latest dispatch add more than Supervision.ExtendDays working
+// days calls for a Supervise, unless its lead was supervised since the
+// latest approval of one, or at the same scan (a suspension's due too,
+// one event serves both, its note naming both): an extension moves the
+// lead's clocks, and a year's granted at once switched them off.
 //
 // A resolved or closed matter calls for a Supervise when it was reopened
 // Supervision.Reopens times (the catalog's limit, counted over its whole
@@ -369,19 +375,18 @@ func (s *dueScan) matter(m *Matter) error {
 	if leadErr != nil || owner && ownerErr != nil {
 		return errors.Join(leadErr, ownerErr) // a suspension is judged with the clocks
 	}
-	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
-		until, err := s.suspendedUntil(m, &h, days)
+	if !supervises {
+		note, err := s.requests(m, &h, owner)
 		if err != nil {
-			return fmt.Errorf("matters: due: matter %s: suspension limit %d working days after %s: %w", errtext.Quote(m.ID), days, h.pausedAt.Format(timeLayout), err)
+			return err
 		}
-		if s.at.After(until) {
+		if note >= 0 {
 			if supervisor == "" {
 				return noSupervisor()
 			}
-			note := s.note(fmt.Sprintf(noteSuspended, days))
 			if d := ownerOnly; d >= 0 {
-				// The owner's supervision serves for the suspension's,
-				// and presses every unit on the matter now.
+				// The owner's supervision serves for the requests', and
+				// presses every unit on the matter now.
 				s.due[d].owner, s.due[d].note = false, uint32(s.joined([]int{int(s.due[d].note), note}))
 			} else {
 				add(Supervise, note, false, false)
