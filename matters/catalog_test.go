@@ -154,11 +154,12 @@ func TestCatalogRules(t *testing.T) {
 			fail("catalog.revision", "history.directories[0]", `directory "2020-1" has the version of directory: a dispatch that records it cannot tell the two apart`, `基层治理事项清单 "2020-1" 与 directory 版本号相同，派单所记的版本无法区分二者`),
 		}},
 		{"catalog.supervision", func(c *matters.Catalog) {
-			c.Supervision = matters.Supervision{Supervisor: "区委督查室", EscalateDays: -1, FeedbackDays: 2, Reopens: -3, SuspendDays: -5}
+			c.Supervision = matters.Supervision{Supervisor: "区委督查室", EscalateDays: -1, FeedbackDays: 2, Reopens: -3, SuspendDays: -5, ExtendDays: -7}
 		}, accountability.Findings{
 			fail("catalog.supervision", "supervision.escalateDays", `supervision: escalateDays is -1, which is negative`, `督办设置的升级督办天数为负数（-1）`),
 			fail("catalog.supervision", "supervision.reopens", `supervision: reopens is -3, which is negative`, `督办设置的重办次数上限为负数（-3）`),
 			fail("catalog.supervision", "supervision.suspendDays", `supervision: suspendDays is -5, which is negative`, `督办设置的挂起时限为负数（-5）`),
+			fail("catalog.supervision", "supervision.extendDays", `supervision: extendDays is -7, which is negative`, `督办设置的延期时限为负数（-7）`),
 			fail("catalog.supervision", "supervision.supervisor", `supervision: the supervisor "区委督查室" is no unit of the register`, `督办单位 "区委督查室" 不是登记的单位`),
 		}},
 	}

@@ -134,7 +134,7 @@
 // matter is graded and regraded by the route it was dispatched under,
 // never by today's. The catalog's [Supervision] settings — the
 // jurisdiction's supervisor, escalation, the time for the return visit,
-// the reopening limit and how long the suspensions of a dispatch may last — drive [Catalog.Apply], [Catalog.Due],
+// the reopening limit, how long the suspensions of a dispatch may last and how many days its extensions may add — drive [Catalog.Apply], [Catalog.Due],
 // [Catalog.FeedbackLate] and [Catalog.SendBack], which hands a
 // sub-district's unlisted work back with the admission decision as its
 // reason. [DiffDirectory] and [DiffAdmission] list what changed

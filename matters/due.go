@@ -23,6 +23,8 @@ const (
 	noteOwnerOverdue   = "超期督办：平台转办事项的响应超过时限"
 	noteOwnerLate      = "超期督办：平台转办事项的办结超过时限"
 	noteSuspended      = "挂起超期督办：挂起已逾 %d 个工作日"
+	noteExtended       = "延期超限督办：批准延期累计逾 %d 个工作日"
+	noteClosedNo       = "平台转办事项已结案，市民不满意，转入督办"
 )
 
 // maxDueErrors is the most matters' errors that Due names one by one.
@@ -131,12 +133,24 @@ const indexAbove = 64
 // (A supervision made while a suspension lasts cannot be told from one
 // the clocks called for: a lead late before its suspension is escalated
 // while suspended, and counting that one apart would supervise it again
-// at every scan.)
+// at every scan.) Likewise a dispatched matter whose approved extensions
+// since its latest dispatch add more than Supervision.ExtendDays working
+// days calls for a Supervise, unless its lead was supervised since the
+// latest approval of one, or at the same scan (a suspension's due too,
+// one event serves both, its note naming both): an extension moves the
+// lead's clocks, and a year's granted at once switched them off.
 //
 // A resolved or closed matter calls for a Supervise when it was reopened
 // Supervision.Reopens times (the catalog's limit, counted over its whole
 // history as [Catalog.Apply] counts it), its citizen's latest
-// answer is no, and no Supervise came after that answer.
+// answer is no, and no Supervise came after that answer. A platform's
+// matter its owner closed calls for one, however often it was reopened,
+// when its citizen's latest answer is no and no Supervise pressing the
+// owner came after that answer: nothing reopens a closed matter, and an
+// owner that closed its lead's Resolve at the same instant, or the matter
+// at once without a dispatch, took the platform's one recourse, a Reopen,
+// away (a matter with no platform its owner closed after its citizen's no
+// is its owner's call, and a resolved one the platform may still reopen).
 //
 // What Due does not supervise, and how a host covers it:
 //
@@ -150,7 +164,8 @@ const indexAbove = 64
 //     reads it.)
 //
 // Nil matters, and matters with no dispatch or that a lead returned and
-// that await a new dispatch — but for a platform's — are skipped. A
+// that await a new dispatch — but for a platform's, open or closed — are
+// skipped. A
 // matter with an event dated after at cannot be supervised at at — no
 // event at at can be applied to it — and is named in the error
 // ([ErrOrder]) rather than skipped in silence: an event dated ahead, by a
@@ -287,9 +302,12 @@ func (s *dueScan) note(text string) int {
 // matter appends the events m is due.
 func (s *dueScan) matter(m *Matter) error {
 	n := len(m.Events)
-	// A platform's matter with no unit on it is judged by its owner's clocks.
+	// A platform's matter with no unit on it is judged by its owner's
+	// clocks; one its owner closed, by its citizen's answer, whether or
+	// not a unit was on it.
 	owner := m.Lead == "" && m.Platform != "" && (m.State == Reported || m.State == Whistled)
-	if n == 0 || m.Lead == "" && !owner {
+	closed := m.Platform != "" && m.State == Closed
+	if n == 0 || m.Lead == "" && !owner && !closed {
 		return nil
 	}
 	if last := &m.Events[n-1]; last.At.After(s.at) {
@@ -297,7 +315,7 @@ func (s *dueScan) matter(m *Matter) error {
 			errtext.Quote(m.ID), last.Seq, last.Kind, errtext.Quote(last.Actor), last.At.Format(timeLayout), s.at.Format(timeLayout), ErrOrder)
 	}
 	h := read(m)
-	if h.d < 0 && !owner {
+	if h.d < 0 && !owner && !closed {
 		return nil
 	}
 	next := n + 1
@@ -316,15 +334,11 @@ func (s *dueScan) matter(m *Matter) error {
 		return fmt.Errorf("matters: due: matter %s: supervision is due and neither the matter nor the catalog names a supervisor: %w", errtext.Quote(m.ID), ErrActor)
 	}
 	if m.State == Resolved || m.State == Closed {
-		// Reopens count over the whole history, as Catalog.Apply counts
-		// them when it refuses one more: a re-dispatch does not reset them.
-		if lim := s.c.Supervision.Reopens; lim > 0 && h.answer != nil && !*h.answer && !h.supervisedAfter {
-			if n := count(m.Events, Reopen); n >= lim {
-				if supervisor == "" {
-					return noSupervisor()
-				}
-				add(Supervise, s.note(fmt.Sprintf(noteReopens, n)), false, false)
+		if note := s.answered(m, &h, closed); note >= 0 {
+			if supervisor == "" {
+				return noSupervisor()
 			}
+			add(Supervise, note, false, false)
 		}
 		return nil
 	}
@@ -361,19 +375,18 @@ func (s *dueScan) matter(m *Matter) error {
 	if leadErr != nil || owner && ownerErr != nil {
 		return errors.Join(leadErr, ownerErr) // a suspension is judged with the clocks
 	}
-	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused && !supervises {
-		until, err := s.suspendedUntil(m, &h, days)
+	if !supervises {
+		note, err := s.requests(m, &h, owner)
 		if err != nil {
-			return fmt.Errorf("matters: due: matter %s: suspension limit %d working days after %s: %w", errtext.Quote(m.ID), days, h.pausedAt.Format(timeLayout), err)
+			return err
 		}
-		if s.at.After(until) {
+		if note >= 0 {
 			if supervisor == "" {
 				return noSupervisor()
 			}
-			note := s.note(fmt.Sprintf(noteSuspended, days))
 			if d := ownerOnly; d >= 0 {
-				// The owner's supervision serves for the suspension's,
-				// and presses every unit on the matter now.
+				// The owner's supervision serves for the requests', and
+				// presses every unit on the matter now.
 				s.due[d].owner, s.due[d].note = false, uint32(s.joined([]int{int(s.due[d].note), note}))
 			} else {
 				add(Supervise, note, false, false)

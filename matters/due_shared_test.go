@@ -27,6 +27,7 @@ import (
 func TestDueSharedReadings(t *testing.T) {
 	c := supervisedCatalog()
 	c.Supervision.SuspendDays = 3
+	c.Supervision.ExtendDays = 2
 	c.Directory.Version = "2024"
 	c.Directory.Adoption = published(at(1, 1, 0, 0))
 	c.History.Directories = []*matters.Directory{{Version: "2023", Adoption: published(at(1, 1, 0, 0).AddDate(-1, 0, 0)),

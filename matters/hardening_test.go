@@ -360,11 +360,11 @@ func hostileCatalogs() []*matters.Catalog {
 	adm := &matters.Admission{Items: []matters.Item{{}, {Code: "A", Name: hardening.Huge}}, Excluded: []matters.Exclusion{{}, {Name: "招商引资"}}}
 	return []*matters.Catalog{
 		{}, {Register: &accountability.Register{}, Directory: &matters.Directory{}, Admission: &matters.Admission{},
-			Supervision: matters.Supervision{Supervisor: hardening.Huge, EscalateDays: -1, FeedbackDays: -1, Reopens: -1, SuspendDays: -1}},
+			Supervision: matters.Supervision{Supervisor: hardening.Huge, EscalateDays: -1, FeedbackDays: -1, Reopens: -1, SuspendDays: -1, ExtendDays: -1}},
 		{Register: reg, Directory: dir, Admission: adm, KeyTasks: matters.KeyTasks{{}, {Functions: make([]matters.Function, 2)}},
 			History:     matters.History{Registers: []*accountability.Register{nil, reg}, Directories: []*matters.Directory{nil, dir, {}}, Admissions: []*matters.Admission{nil, adm}},
-			Supervision: matters.Supervision{Supervisor: hardening.BadUTF8, EscalateDays: math.MaxInt, FeedbackDays: math.MaxInt, Reopens: math.MaxInt, SuspendDays: math.MaxInt}},
-		{Directory: &matters.Directory{Routes: samples.Routes()}, Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1, FeedbackDays: 1, Reopens: 1, SuspendDays: 1}},
+			Supervision: matters.Supervision{Supervisor: hardening.BadUTF8, EscalateDays: math.MaxInt, FeedbackDays: math.MaxInt, Reopens: math.MaxInt, SuspendDays: math.MaxInt, ExtendDays: math.MaxInt}},
+		{Directory: &matters.Directory{Routes: samples.Routes()}, Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1, FeedbackDays: 1, Reopens: 1, SuspendDays: 1, ExtendDays: 1}},
 	}
 }
 

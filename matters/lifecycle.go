@@ -129,7 +129,8 @@ const MaxExtendDays = 365
 //     Close is final, and ends the owner's clock when it closes without a
 //     resolution (scoring.FactsFor); the platform reviews it with its
 //     return visit (Feedback), whose answer package grading's amendments
-//     carry, or stops it beforehand with a Reopen of the resolved matter.
+//     carry, or stops it beforehand with a Reopen of the resolved matter;
+//     a closed one whose citizen says no [Catalog.Due] has supervised.
 //   - Feedback (回访), by P, or by O on a matter with no platform, from
 //     Resolved or Closed: needs Satisfied, the citizen's answer. Where an
 //     answer was recorded since the latest Reopen, a new one corrects it and

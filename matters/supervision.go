@@ -13,7 +13,8 @@ import (
 // Supervision is a catalog's settings for supervising its matters (督办).
 // The zero Supervision sets nothing: no supervisor beyond the ones matters
 // record, no escalation after the first supervision, no time limit for
-// the return visit, no limit on reopening and none on a suspension.
+// the return visit, no limit on reopening and none on a suspension or an
+// extension.
 type Supervision struct {
 	// Supervisor is the body above every owner of the jurisdiction, such
 	// as a district's 督查室, that supervises a matter which records no
@@ -44,6 +45,17 @@ type Supervision struct {
 	// the same suspension resumed and approved again in short pieces,
 	// which count together.
 	SuspendDays int `json:"suspendDays,omitempty"`
+	// ExtendDays is how many working days the approved extensions (延期)
+	// of one dispatch may add to its resolution limit, together, before
+	// [Catalog.Due] has the approval that goes beyond them supervised
+	// (延期超限督办), once an approval; 0: no limit, and an extension is
+	// never supervised however long. An extension moves the lead's clock,
+	// and so every urging and supervision it calls for: the limit is for
+	// the one its approver grants to switch them off, such as a year's
+	// extension an owner approves its lead right after the dispatch (on a
+	// hotline's matter, where the owner's own clock, which its approval
+	// does not move, [Catalog.Due] reads all the same).
+	ExtendDays int `json:"extendDays,omitempty"`
 }
 
 // refusal builds the EventError for an event e refused with err.
@@ -344,7 +356,7 @@ func (v *catalogIndex) checkSupervision() {
 		name, zh string
 		n        int
 	}{{"escalateDays", "升级督办天数", s.EscalateDays}, {"feedbackDays", "回访时限", s.FeedbackDays}, {"reopens", "重办次数上限", s.Reopens},
-		{"suspendDays", "挂起时限", s.SuspendDays}} {
+		{"suspendDays", "挂起时限", s.SuspendDays}, {"extendDays", "延期时限", s.ExtendDays}} {
 		if x.n < 0 {
 			v.report(rule, accountability.Error, "supervision."+x.name,
 				fmt.Sprintf("supervision: %s is %d, which is negative", x.name, x.n),

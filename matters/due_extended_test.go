@@ -1,0 +1,62 @@
+package matters_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/qingdan/qingdan/matters"
+)
+
+// TestDueExtendedTooLong: an approved extension (延期) moves the lead's
+// resolution clock, and so every urging and supervision it calls for;
+// nothing bounded it — Extend asks for up to 365 working days at a time,
+// and may ask again. An owner that approved its lead a year's extension
+// right after the dispatch (on a matter of its own, or on a hotline's,
+// where its approvals never move its own clock) had its lead graded on
+// time and switched off the lead's supervision: the supervisor saw
+// nothing, in Due's notes or anywhere else. With Supervision.ExtendDays,
+// the approval that takes a dispatch's extensions beyond that many
+// working days is supervised, once an approval, as a suspension beyond
+// SuspendDays is; the zero setting keeps the old behaviour.
+func TestDueExtendedTooLong(t *testing.T) {
+	extend := func(when time.Time, days int) []matters.Event {
+		e := tev(when, matters.Extend, lead)
+		e.Days = days
+		return []matters.Event{e, tev(when, matters.Approve, owner)}
+	}
+	accepted := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 9, 30), matters.Accept, lead)})
+	year := slices.Concat(accepted, extend(at(3, 4, 10, 0), 365))
+	long := []got{{matters.Supervise, supervisor, "延期超限督办：批准延期累计逾 10 个工作日"}}
+	report := tev(at(3, 4, 9, 0), matters.Report, hotline, owner)
+	hotlines := slices.Concat([]matters.Event{report, tev(at(3, 4, 9, 0), matters.Whistle, owner), tev(at(3, 4, 9, 0), matters.Dispatch, owner, lead),
+		tev(at(3, 4, 9, 30), matters.Accept, lead)}, extend(at(3, 4, 10, 0), 365))
+	for _, tt := range []struct {
+		name   string
+		days   int // Supervision.ExtendDays
+		events []matters.Event
+		now    time.Time
+		want   []got
+	}{
+		{"a year's extension, no limit set", 0, year, at(3, 5, 9, 0), nil},
+		{"a year's extension", 10, year, at(3, 5, 9, 0), long},
+		{"ten days, the limit", 10, slices.Concat(accepted, extend(at(3, 4, 10, 0), 10)), at(3, 5, 9, 0), nil},
+		{"six days, then six more", 10, slices.Concat(accepted, extend(at(3, 4, 10, 0), 6), extend(at(3, 4, 11, 0), 6)), at(3, 5, 9, 0), long},
+		{"supervised since the approval", 10, slices.Concat(year, []matters.Event{tev(at(3, 4, 11, 0), matters.Supervise, supervisor)}), at(3, 5, 9, 0), nil},
+		{"supervised before the approval", 10, slices.Concat(accepted, []matters.Event{tev(at(3, 4, 9, 45), matters.Supervise, supervisor)}, extend(at(3, 4, 10, 0), 365)),
+			at(3, 5, 9, 0), long},
+		{"supervised for the limit, then extended again", 10, slices.Concat(year, []matters.Event{tev(at(3, 4, 11, 0), matters.Supervise, supervisor)},
+			extend(at(3, 4, 12, 0), 5)), at(3, 5, 9, 0), long},
+		{"a year's extension the owner of a hotline's matter approved its lead", 10, hotlines, at(3, 5, 9, 0), long},
+		// The lead never accepted and is overdue: the clock's supervision
+		// serves for the extension's.
+		{"the lead's clock calls for a supervision too", 10, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), extend(at(3, 4, 10, 0), 365)), at(3, 5, 9, 0),
+			[]got{{matters.Urge, owner, "临期催办：应哨时限已用 75%"}, {matters.Supervise, supervisor, "超期督办：应哨超过时限"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := supervisedCatalog()
+			c.Supervision.ExtendDays = tt.days
+			scanOnce(t, c, timed(t, slices.Clone(tt.events)...), tt.now, tt.want)
+		})
+	}
+}
