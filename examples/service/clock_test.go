@@ -39,13 +39,13 @@ func TestClock(t *testing.T) {
 	accept.Event.At = claimed
 	var status int
 	var body string
-	clock.run(late, func() { status, body = postRaw(t, url, mustJSON(t, accept)) })
+	clock.run(late, func() { status, body = postRaw(t, url, tokenOf(accept.Event.Actor), mustJSON(t, accept)) })
 	if status != http.StatusBadRequest || !strings.Contains(body, "the service stamps") {
 		t.Errorf("an Accept that gives its own time, backdated: %d %s; want 400, saying the service stamps the time", status, body)
 	}
 	accept.Event.At = late.Add(time.Minute) // ahead of the clock, within a minute: refused all the same
 	var err error
-	clock.run(late, func() { _, err = svc.Accept(context.Background(), accept) })
+	clock.run(late, func() { _, err = svc.Accept(context.Background(), accept.Event.Actor, accept) })
 	if !errors.Is(err, errTimeGiven) {
 		t.Errorf("Accept of an event that gives its time: %v; want errTimeGiven", err)
 	}

@@ -9,13 +9,15 @@
 //
 // Usage:
 //
-//	go run ./examples/service -db "host=/run/postgresql dbname=qingdan" -catalog catalog.json -table table.json [-addr localhost:8080]
-//	        [-key signer.key -verifier "<name>+<hash>+<key>"]
+//	go run ./examples/service -db "host=/run/postgresql dbname=qingdan" -catalog catalog.json -table table.json
+//	        -callers callers.json [-addr localhost:8080] [-key signer.key -verifier "<name>+<hash>+<key>"]
+//	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
 // The catalog is a [matters.Catalog] as matters.LoadCatalog reads it, the
 // table a [scoring.Table] as scoring.LoadTable reads it. The API:
 //
-//	POST /events              {"event": {...}, "quality": {"<unit>": 4}}, the event without its time
+//	POST /events              {"event": {...}, "quality": {"<unit>": 4}}, the event without its time, its caller's,
+//	                          with Authorization: Bearer <token>
 //	                          → 201 {"head": {...}, "event": {...}, "evaluations": [...], "amendments": [...]}
 //	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
 //	GET  /matters/{id}        {"matter": {...}, "evaluations": [...], "amendments": [...]}
@@ -38,6 +40,35 @@
 // has no time to give. The reply carries the event as journaled, stamped.
 // A clock that goes back can refuse an event as out of order (422): the
 // host's clock must not step back (slew it).
+//
+// Who posts an event is its actor, as the clock is its time. The
+// catalog's checks of who may act — approve a request, resolve a matter,
+// answer a return visit, supervise — read the event's actor, so an actor
+// the client named would let a department approve its own extension "as"
+// its sub-district, and the time stamped would be worth nothing. A
+// client posts with a bearer token (Authorization: Bearer <token>), and
+// the callers file (-callers, Config.Callers) gives the ID of the unit
+// or body each token speaks for, keyed by the token's SHA-256 in hex —
+// hashes, not tokens, so that whoever reads the file cannot post:
+//
+//	{"<sha256 hex of a token>": "cgj", "<of another>": "fanluoshan", ...}
+//
+// For each caller, a token is made (token=$(openssl rand -hex 32)) and
+// given to it, and its hash kept (printf %s "$token" | sha256sum, the
+// hex before " -"): a token random, of 128 bits or more, as the hash of
+// a guessable one is no secret. Several tokens may speak for one ID (one replaced, kept a
+// while). A post without a token the service knows is 401, with
+// WWW-Authenticate (RFC 6750); its event is the caller's: one that names
+// no actor is given the caller's ID, and one that names another is
+// refused with 403 (not 400: the request is well formed, the caller may
+// not make it), nothing journaled. The token is hashed and the hash
+// looked up: the lookup's time can tell no more than how far the hash of
+// a guess agrees with one kept, which brings no one nearer a token, so
+// no comparison in constant time is needed. The reads (GET) need no
+// token: the scores, the matters, the checkpoints, receipts and proofs
+// are for outsiders to check. Without -callers the service refuses to
+// start, unless -open says it is open — for a local trial: anyone posts
+// as any unit, with no token — which it says loudly on stderr.
 //
 // What an outsider verifies offline, with the verifier key alone: a
 // receipt (journal.Receipt, checked with Receipt.Verify or qingdan
@@ -148,7 +179,15 @@
 // service reads it, so that the four clients' events are each stamped
 // with their own. It has a department give its Accept a time of its
 // own, backdated, and requires the event refused and, posted without
-// it, stamped and graded on the service's clock. It fetches the key,
+// it, stamped and graded on the service's clock. Each unit and body of
+// the wuhu city posts with its own token; a post without a token, or
+// with one no one has, is refused (401); a department that approves its
+// own extension or suspension as its sub-district, a sub-district that
+// answers the hotline's return visit as the hotline or supervises as
+// the district, a support unit that resolves as the lead are refused
+// (403), nothing journaled, and refused by the catalog posting as
+// themselves (422); a department's Accept without an actor is
+// journaled as the department's. It fetches the key,
 // the receipts of a department and of a matter, and verifies each
 // offline, in one reply and in pages of three, the journal growing
 // between them; a consistency proof from a checkpoint fetched early; a fork

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/qingdan/qingdan/journal"
+	"github.com/qingdan/qingdan/matters"
 )
 
 // serve opens the service on pool and serves it until the test ends.
@@ -95,6 +97,17 @@ func journalRows(t testing.TB, pool *pgxpool.Pool) []byte {
 func eventsOf(t testing.TB, j []byte) []string {
 	t.Helper()
 	var out []string
+	for _, ev := range journalEvents(t, j) {
+		out = append(out, fmt.Sprintf("%s#%d", ev.Matter, ev.Seq))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// journalEvents returns the events of a journal, in its order.
+func journalEvents(t testing.TB, j []byte) []matters.Event {
+	t.Helper()
+	var out []matters.Event
 	for e, err := range journal.NewReader(bytes.NewReader(j), nil).All() {
 		if err != nil {
 			t.Fatal(err)
@@ -104,10 +117,9 @@ func eventsOf(t testing.TB, j []byte) []string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, fmt.Sprintf("%s#%d", ev.Matter, ev.Seq))
+			out = append(out, ev)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
@@ -120,21 +132,28 @@ func mustJSON(t testing.TB, v any) string {
 	return string(b)
 }
 
-// post posts sub as a client does, without its time, the service's clock
-// reading the time the event is meant to have (clock).
+// post posts sub as a client does, without its time, with the token of
+// its actor (tokenOf), the service's clock reading the time the event is
+// meant to have (clock).
 func post(t testing.TB, url string, sub Submission) (status int, body string) {
+	t.Helper()
+	return postAs(t, url, sub.Event.Actor, sub)
+}
+
+// postAs posts sub as post does, with the token of caller.
+func postAs(t testing.TB, url, caller string, sub Submission) (status int, body string) {
 	t.Helper()
 	at := sub.Event.At
 	sub.Event.At = time.Time{}
-	clock.run(at, func() { status, body = postRaw(t, url, mustJSON(t, sub)) })
+	clock.run(at, func() { status, body = postRaw(t, url, tokenOf(caller), mustJSON(t, sub)) })
 	return status, body
 }
 
-// accept gives sub to svc as post posts it.
+// accept gives sub to svc as post posts it, from its actor.
 func accept(ctx context.Context, svc *Service, sub Submission) (acc Accepted, err error) {
 	at := sub.Event.At
 	sub.Event.At = time.Time{}
-	clock.run(at, func() { acc, err = svc.Accept(ctx, sub) })
+	clock.run(at, func() { acc, err = svc.Accept(ctx, sub.Event.Actor, sub) })
 	return acc, err
 }
 
@@ -184,9 +203,23 @@ func (c *testClock) run(t time.Time, f func()) {
 	f()
 }
 
-func postRaw(t testing.TB, url, body string) (int, string) {
+// postRaw posts body to /events with the bearer token, none if "".
+func postRaw(t testing.TB, url, token, body string) (int, string) {
 	t.Helper()
-	return read(t)(http.Post(url+"/events", "application/json", bytes.NewBufferString(body)))
+	return read(t)(postEvent(url, token, body))
+}
+
+// postEvent posts body to /events with the bearer token, none if "".
+func postEvent(url, token, body string) (*http.Response, error) {
+	req, err := http.NewRequest("POST", url+"/events", strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return http.DefaultClient.Do(req)
 }
 
 func get(t testing.TB, url string) (int, string) {

@@ -37,13 +37,20 @@ func run(args []string, stderr io.Writer) error {
 	origin := fs.String("origin", "qingdan.example/journal", "the journal's `origin`, in its checkpoints")
 	key := fs.String("key", "", "sign the checkpoints with the note signer key in `file` (note.GenerateKey's; its name is the origin)")
 	vkey := fs.String("verifier", "", "the verifier `key` of -key, published, which checks the checkpoints kept")
+	callers := fs.String("callers", "", "who may post: the `file` of the ID each bearer token speaks for, {\"<sha256 hex of the token>\": \"<ID>\", ...}")
+	open := fs.Bool("open", false, "for local trials only: anyone may post, as any actor, with no token (instead of -callers)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	who, err := loadCallers(*callers, *open, stderr)
+	if err != nil {
 		return err
 	}
 	cfg, err := loadConfig(*catalog, *table)
 	if err != nil {
 		return err
 	}
+	cfg.Callers, cfg.OpenPosts = who, *open
 	if cfg.Signer, cfg.Verifier, err = loadKey(*key, *vkey); err != nil {
 		return err
 	}
@@ -109,6 +116,22 @@ func load[T any](name string, read func(io.Reader) (T, error)) (T, error) {
 		return v, fmt.Errorf("%s: %w", name, err)
 	}
 	return v, nil
+}
+
+// loadCallers reads the callers file name (readCallers), or, if the
+// service is open, says on stderr, loudly, that anyone may post as
+// anyone: one of the two, so that no service is open by omission.
+func loadCallers(name string, open bool, stderr io.Writer) (map[string]string, error) {
+	switch {
+	case name != "" && open:
+		return nil, errors.New("-callers and -open exclude each other: an open service knows no callers")
+	case open:
+		fmt.Fprintln(stderr, "service: WARNING: -open: ANYONE MAY POST EVENTS AS ANY UNIT, with no token — approve, resolve, answer for it. For local trials only: never where others can reach it.")
+		return nil, nil
+	case name == "":
+		return nil, errors.New("no -callers file: who may post, the ID each bearer token speaks for (or -open, for a local trial)")
+	}
+	return load(name, readCallers)
 }
 
 // loadKey reads the signer key in the file name and checks the verifier

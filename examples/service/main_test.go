@@ -92,3 +92,43 @@ func TestLoadKey(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadCallers checks that the service is given who may post, from a
+// file, or is open, said loudly: never both, never neither.
+func TestLoadCallers(t *testing.T) {
+	dir := t.TempDir()
+	name, bad := filepath.Join(dir, "callers.json"), filepath.Join(dir, "bad.json")
+	h := tokenHash(tokenOf("cgj"))
+	if err := os.WriteFile(name, []byte(`{"`+h+`": "cgj"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(`{"`+h+`": "cgj", "extra": 1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	got, err := loadCallers(name, false, &stderr)
+	if diff := cmp.Diff(map[string]string{h: "cgj"}, got); diff != "" || err != nil || stderr.Len() != 0 {
+		t.Errorf("loadCallers: %v, stderr %q; mismatch (-want +got):\n%s", err, stderr.String(), diff)
+	}
+	if got, err := loadCallers("", true, &stderr); got != nil || err != nil || !strings.Contains(stderr.String(), "-open: ANYONE MAY POST EVENTS AS ANY UNIT") {
+		t.Errorf("loadCallers open = %v, %v, stderr %q; want no callers, said on stderr", got, err, stderr.String())
+	}
+	for _, tt := range []struct {
+		name, file string
+		open       bool
+		want       string
+	}{
+		{"neither", "", false, "no -callers file"},
+		{"both", name, true, "-callers and -open exclude each other"},
+		{"no such file", filepath.Join(dir, "none.json"), false, "none.json"},
+		{"a bad file", bad, false, "bad.json"},
+	} {
+		var stderr strings.Builder
+		if _, err := loadCallers(tt.file, tt.open, &stderr); err == nil || !strings.Contains(err.Error(), tt.want) || stderr.Len() != 0 {
+			t.Errorf("%s: loadCallers = %v, stderr %q; want an error naming %s", tt.name, err, stderr.String(), tt.want)
+		}
+	}
+	if err := run([]string{"-catalog", "none.json"}, &stderr); err == nil || !strings.Contains(err.Error(), "no -callers file") {
+		t.Errorf("run without -callers: %v; want an error naming -callers", err)
+	}
+}

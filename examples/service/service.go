@@ -47,6 +47,17 @@ type Config struct {
 	// events are in the order of their times as long as the clock does
 	// not go back.
 	Now func() time.Time
+	// Callers is who may post events: the ID of the unit or body (the
+	// actor of its events) that each bearer token speaks for, keyed by
+	// the lowercase hex of the token's SHA-256 — hashes, so that whoever
+	// reads the config cannot post. Tokens are random, 128 bits or more
+	// (openssl rand -hex 32): a hash of a guessable one is no secret.
+	// None: no one may post, unless OpenPosts.
+	Callers map[string]string
+	// OpenPosts, for local trials only, has the service take whoever
+	// posts as the actor the event names, with no token: anyone may then
+	// approve, resolve or answer as any unit. It excludes Callers.
+	OpenPosts bool
 	// ReceiptsPage is the most receipts a reply of GET /receipts holds
 	// (MatterReceipts, SubjectReceipts); 0 or less means
 	// DefaultReceiptsPage.
@@ -97,6 +108,13 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 		cfg.Signer != nil && (cfg.Signer.Name() != verifier.Name() || cfg.Signer.KeyHash() != verifier.KeyHash()) {
 		return nil, errors.New("service: a signer needs its own verifier key, and a verifier its signer")
 	}
+	if err := checkCallers(cfg.Callers); err != nil {
+		return nil, fmt.Errorf("service: %w", err)
+	}
+	if cfg.OpenPosts && len(cfg.Callers) > 0 {
+		return nil, errors.New("service: an open service (OpenPosts) knows no callers: it takes the actor an event names")
+	}
+	cfg.Callers = maps.Clone(cfg.Callers) // the host's map may change; the service's does not
 	if cfg.SnapshotEvery == 0 {
 		cfg.SnapshotEvery = 5000
 	}
@@ -120,7 +138,7 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 // Submission is an event to accept, with the owner's judgement of the
 // quality of each unit it grades (1 to 5; absent, not judged). The event
 // comes without its time (At, absent or the zero time): the service
-// stamps it.
+// stamps it; and its actor is its caller, who may leave it out.
 type Submission struct {
 	Event   matters.Event  `json:"event"`
 	Quality map[string]int `json:"quality,omitempty"`
@@ -144,23 +162,32 @@ var errRefused = errors.New("refused")
 // an event itself, with the time it accepts it.
 var errTimeGiven = errors.New("the service stamps an event with the time it accepts it: leave at out")
 
-// Accept stamps an event with the time it accepts it (Config.Now),
-// applies it to its matter (checked by the catalog), grades what it
-// calls for, and stores the event and its evaluations in the journal in
-// one transaction; only once that commits does the state change. An
-// event that gives its time is refused (errTimeGiven): the catalog checks
-// only that a matter's events are in order, so a unit that chose the
-// time of its own Accept or Resolve would choose its grade. An event the
-// state refuses is checked again once the state has the rows committed
-// after its head, if there are any (another service on the same database
-// committed them). The transaction runs to
-// its end whatever becomes of ctx (its values are kept, its end
-// ignored): a client that gives up while its event commits does not leave
-// rows committed that the state lacks.
-func (s *Service) Accept(ctx context.Context, sub Submission) (Accepted, error) {
+// Accept makes an event its caller's (the unit or body the host knows
+// posts it: the handler, by its bearer token, Config.Callers), stamps it
+// with the time it accepts it (Config.Now), applies it to its matter
+// (checked by the catalog), grades what it calls for, and stores the
+// event and its evaluations in the journal in one transaction; only once
+// that commits does the state change. An event that gives its time is
+// refused (errTimeGiven): the catalog checks only that a matter's events
+// are in order, so a unit that chose the time of its own Accept or
+// Resolve would choose its grade. An event that names an actor other
+// than its caller is refused (errNotCaller), and one that names none is
+// the caller's: the catalog's checks of who may approve, resolve or
+// answer read the actor, which a unit naming another would choose. An
+// event the state refuses is checked again once the state has the rows
+// committed after its head, if there are any (another service on the
+// same database committed them). The transaction runs to its end
+// whatever becomes of ctx (its values are kept, its end ignored): a
+// client that gives up while its event commits does not leave rows
+// committed that the state lacks.
+func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Accepted, error) {
 	if at := sub.Event.At; !at.IsZero() {
 		return Accepted{}, fmt.Errorf("event %s#%d gives its time, %s: %w", sub.Event.Matter, sub.Event.Seq, at.Format(time.RFC3339Nano), errTimeGiven)
 	}
+	if actor := sub.Event.Actor; actor != "" && actor != caller {
+		return Accepted{}, fmt.Errorf("event %s#%d names %q as its actor; its caller is %q: %w", sub.Event.Matter, sub.Event.Seq, actor, caller, errNotCaller)
+	}
+	sub.Event.Actor = caller
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sub.Event.At = s.cfg.Now().In(workday.CST()) // In drops the monotonic reading

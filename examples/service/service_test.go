@@ -95,7 +95,7 @@ func TestService(t *testing.T) {
 					var body string
 					var err error
 					clock.run(sub.Event.At, func() {
-						status, body, err = send(http.Post(url+"/events", "application/json", strings.NewReader(bodies[i])))
+						status, body, err = send(postEvent(url, tokenOf(sub.Event.Actor), bodies[i]))
 					})
 					if err == nil && status != http.StatusCreated {
 						err = fmt.Errorf("%d %s", status, body)
@@ -282,7 +282,7 @@ func TestService(t *testing.T) {
 		} {
 			var status int
 			var body string
-			clock.run(first.Event.At, func() { status, body = postRaw(t, url, tt.body) })
+			clock.run(first.Event.At, func() { status, body = postRaw(t, url, tokenOf(first.Event.Actor), tt.body) })
 			if status != tt.status {
 				t.Errorf("%s: %d %s; want %d", tt.name, status, body, tt.status)
 			}

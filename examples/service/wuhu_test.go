@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -136,7 +137,8 @@ func withYear(t testing.TB) (*cluster, *wuhuYear, Config) {
 	return startCluster(t), loadWuhuYear(t), wuhuConfig(t)
 }
 
-// wuhuConfig is the wuhu example's catalog and wuhu's decision table.
+// wuhuConfig is the wuhu example's catalog and wuhu's decision table,
+// with a caller for each unit and body of the example's city (tokenOf).
 func wuhuConfig(t testing.TB) Config {
 	t.Helper()
 	// read returns one of the example's data files.
@@ -161,8 +163,26 @@ func wuhuConfig(t testing.TB) Config {
 	if err := json.Unmarshal(read("synthetic.json"), &syn); err != nil {
 		t.Fatal(err)
 	}
-	return Config{Catalog: &matters.Catalog{Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now}
+	type body struct {
+		ID string `json:"id"`
+	}
+	var city struct {
+		Subdistricts, Departments, Supervisors []body
+		Hotline                                body
+	}
+	if err := json.Unmarshal(read("city.json"), &city); err != nil {
+		t.Fatal(err)
+	}
+	callers := map[string]string{}
+	for _, b := range slices.Concat(city.Subdistricts, city.Departments, city.Supervisors, []body{city.Hotline}) {
+		callers[tokenHash(tokenOf(b.ID))] = b.ID
+	}
+	return Config{Catalog: &matters.Catalog{Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now, Callers: callers}
 }
+
+// tokenOf is the bearer token the tests post as the unit or body id with
+// (wuhuConfig's callers).
+func tokenOf(id string) string { return "token-" + id }
 
 // TestQualityOf reads the quality judgement of an evaluation in each form
 // a journal has kept it: in the reason's text, in structured reasons, in
