@@ -109,7 +109,7 @@ func TestCallers(t *testing.T) {
 	})
 
 	t.Run("an open service", func(t *testing.T) {
-		open := cfg
+		open := withRegister(cfg, nil, false) // a local trial needs no register
 		open.Callers, open.OpenPosts = nil, true
 		_, url := serve(t, c.database(t, "open"), open)
 		if status, body := postAs(t, url, "", first); status != http.StatusCreated {

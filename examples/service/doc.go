@@ -13,8 +13,9 @@
 //	        -callers callers.json [-addr localhost:8080] [-key signer.key -verifier "<name>+<hash>+<key>"]
 //	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
-// The catalog is a [matters.Catalog] as matters.LoadCatalog reads it, the
-// table a [scoring.Table] as scoring.LoadTable reads it. The API:
+// The catalog is a [matters.Catalog] as matters.LoadCatalog reads it,
+// with a register of the units (below), the table a [scoring.Table] as
+// scoring.LoadTable reads it. The API:
 //
 //	POST /events              {"event": {...}, "quality": {"<unit>": 4}}, the event without its time, its caller's,
 //	                          with Authorization: Bearer <token>
@@ -69,6 +70,23 @@
 // are for outsiders to check. Without -callers the service refuses to
 // start, unless -open says it is open — for a local trial: anyone posts
 // as any unit, with no token — which it says loudly on stderr.
+//
+// Knowing the caller is worth nothing if the catalog cannot tell what
+// it is. The checks that keep a graded unit out of its grader's seat
+// (matters.Catalog.Apply) read the kind of unit the catalog's register in
+// force lists: a unit it lists as a department (or an office, a centre,
+// an agency) may own no matter, no unit it lists may report for another
+// and so become its grader, and none may be named a matter's supervisor
+// or be the first to supervise one; the catalog's own supervisor, a
+// hotline (a platform) and a district's supervisor are bodies off the
+// register. Without a register a department, with its own token, could
+// report a matter "for" a sub-district and grade it, or be the first to
+// supervise a matter. So the service refuses to start when no revision
+// of the catalog's register lists a unit (Open's error wraps
+// errNoRegister), unless -open. It does not check the callers against
+// the register: the bodies off it (the hotline, the districts'
+// supervisors) are named by no list of the catalog, so any ID a callers
+// file gives could be one.
 //
 // What an outsider verifies offline, with the verifier key alone: a
 // receipt (journal.Receipt, checked with Receipt.Verify or qingdan
@@ -187,7 +205,14 @@
 // the district, a support unit that resolves as the lead are refused
 // (403), nothing journaled, and refused by the catalog posting as
 // themselves (422); a department's Accept without an actor is
-// journaled as the department's. It fetches the key,
+// journaled as the department's. The catalog's register lists the
+// city's sub-districts and departments: a department that reports for
+// a sub-district or of its own, a sub-district that reports for another,
+// a unit named supervisor or the first to supervise are refused (422),
+// nothing journaled, where an open service without the register accepts
+// them; the hotline's report and a district supervisor's first
+// supervision are accepted. Without a register the service does not
+// start, unless open. It fetches the key,
 // the receipts of a department and of a matter, and verifies each
 // offline, in one reply and in pages of three, the journal growing
 // between them; a consistency proof from a checkpoint fetched early; a fork

@@ -51,6 +51,9 @@ func run(args []string, stderr io.Writer) error {
 		return err
 	}
 	cfg.Callers, cfg.OpenPosts = who, *open
+	if err := checkRegister(cfg.Catalog, *open); err != nil {
+		return fmt.Errorf("%s: %w (or -open, for a local trial)", *catalog, err)
+	}
 	if cfg.Signer, cfg.Verifier, err = loadKey(*key, *vkey); err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ import (
 
 // Config is what a service grades by.
 type Config struct {
-	Catalog *matters.Catalog // the lists: routes, admission, supervision
+	Catalog *matters.Catalog // the lists: register, routes, admission, supervision
 	Table   *scoring.Table   // the decision table the units are graded by
 	// SnapshotEvery is how many entries the service appends between
 	// snapshots; 0 means 5000, negative never.
@@ -92,7 +92,9 @@ type Service struct {
 // Open creates the tables if needed and rebuilds the state from the
 // latest snapshot and the journal's rows after it, or from the first row
 // if the snapshot does not check out; it refuses to start if the journal
-// does not hold every checkpoint the service kept.
+// does not hold every checkpoint the service kept, and, unless OpenPosts,
+// if the catalog has no register of units (an error wrapping
+// errNoRegister).
 func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error) {
 	if cfg.Catalog == nil || cfg.Table == nil {
 		return nil, errors.New("service: a catalog and a table are needed")
@@ -113,6 +115,9 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	}
 	if cfg.OpenPosts && len(cfg.Callers) > 0 {
 		return nil, errors.New("service: an open service (OpenPosts) knows no callers: it takes the actor an event names")
+	}
+	if err := checkRegister(cfg.Catalog, cfg.OpenPosts); err != nil {
+		return nil, fmt.Errorf("service: %w (a local trial, OpenPosts, may go without)", err)
 	}
 	cfg.Callers = maps.Clone(cfg.Callers) // the host's map may change; the service's does not
 	if cfg.SnapshotEvery == 0 {

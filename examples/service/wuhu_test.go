@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -137,8 +138,9 @@ func withYear(t testing.TB) (*cluster, *wuhuYear, Config) {
 	return startCluster(t), loadWuhuYear(t), wuhuConfig(t)
 }
 
-// wuhuConfig is the wuhu example's catalog and wuhu's decision table,
-// with a caller for each unit and body of the example's city (tokenOf).
+// wuhuConfig is the wuhu example's catalog, with a register of the
+// city's sub-districts and departments, and wuhu's decision table, with
+// a caller for each unit and body of the example's city (tokenOf).
 func wuhuConfig(t testing.TB) Config {
 	t.Helper()
 	// read returns one of the example's data files.
@@ -164,7 +166,8 @@ func wuhuConfig(t testing.TB) Config {
 		t.Fatal(err)
 	}
 	type body struct {
-		ID string `json:"id"`
+		ID   string `json:"id"`
+		Name string `json:"name"`
 	}
 	var city struct {
 		Subdistricts, Departments, Supervisors []body
@@ -177,7 +180,19 @@ func wuhuConfig(t testing.TB) Config {
 	for _, b := range slices.Concat(city.Subdistricts, city.Departments, city.Supervisors, []body{city.Hotline}) {
 		callers[tokenHash(tokenOf(b.ID))] = b.ID
 	}
-	return Config{Catalog: &matters.Catalog{Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now, Callers: callers}
+	// The register lists the units graded: the sub-districts and the
+	// departments. The hotline (a platform) and the supervisors grade or
+	// supervise them from off it.
+	reg := &accountability.Register{}
+	for _, u := range []struct {
+		bodies []body
+		kind   accountability.UnitKind
+	}{{city.Subdistricts, accountability.Subdistrict}, {city.Departments, accountability.Department}} {
+		for _, b := range u.bodies {
+			reg.Units = append(reg.Units, accountability.Unit{ID: b.ID, Name: b.Name, Kind: u.kind})
+		}
+	}
+	return Config{Catalog: &matters.Catalog{Register: reg, Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now, Callers: callers}
 }
 
 // tokenOf is the bearer token the tests post as the unit or body id with

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
+)
+
+// registerCase is one event of TestRegister, posted by its actor with
+// its own token after the history of its matter (each event accepted).
+type registerCase struct {
+	name    string
+	history []matters.Event
+	event   matters.Event
+	status  int // with the register; without one, every event is accepted
+}
+
+// hotlineReport is the hotline's report of matter for the sub-district
+// zheshan, naming no supervisor: the first to supervise it becomes its
+// supervisor.
+func hotlineReport(matter string) matters.Event {
+	return matters.Event{Matter: matter, Seq: 1, Kind: matters.Report, Actor: "91580", Type: "占道经营", Units: []string{"zheshan"}, Note: "菜市场周边流动摊贩占道"}
+}
+
+// report is unit's report of matter, for owner if not "", naming
+// supervisor if not "".
+func report(matter, unit, owner, supervisor string) matters.Event {
+	e := matters.Event{Matter: matter, Seq: 1, Kind: matters.Report, Actor: unit, Type: "占道经营", Note: "菜市场周边流动摊贩占道", Supervisor: supervisor}
+	if owner != "" {
+		e.Units = []string{owner}
+	}
+	return e
+}
+
+// supervise is unit's supervision of matter, its second event.
+func supervise(matter, unit string) matters.Event {
+	return matters.Event{Matter: matter, Seq: 2, Kind: matters.Supervise, Actor: unit, Note: "督办"}
+}
+
+var registerCases = []registerCase{
+	{"the hotline reports for a sub-district", nil, hotlineReport("R1"), http.StatusCreated},
+	{"a sub-district reports, naming its district's supervisor", nil, report("R2", "zheshan", "zheshan", "jinghu-dc"), http.StatusCreated},
+	{"a department reports for a sub-district, to grade it", nil, report("R3", "cgj", "zheshan", ""), http.StatusUnprocessableEntity},
+	{"a department reports a matter of its own", nil, report("R4", "cgj", "", ""), http.StatusUnprocessableEntity},
+	{"a sub-district reports for another", nil, report("R5", "zheshan", "fanluoshan", ""), http.StatusUnprocessableEntity},
+	{"a sub-district names a department its supervisor", nil, report("R6", "zheshan", "zheshan", "cgj"), http.StatusUnprocessableEntity},
+	{"a department is the first to supervise a matter", []matters.Event{hotlineReport("R7")}, supervise("R7", "cgj"), http.StatusUnprocessableEntity},
+	{"a sub-district is the first to supervise another's matter", []matters.Event{hotlineReport("R8")}, supervise("R8", "fanluoshan"), http.StatusUnprocessableEntity},
+	{"the district's supervisor is the first to supervise a matter", []matters.Event{hotlineReport("R9")}, supervise("R9", "jinghu-dc"), http.StatusCreated},
+}
+
+// TestRegister: with the register of the wuhu city, the catalog keeps a
+// graded unit out of its grader's seat, whatever token it holds: a
+// department's report for a sub-district or of its own, a sub-district's
+// for another, a department named supervisor or the first to supervise
+// a matter are refused (422, the catalog's ErrActor), nothing journaled;
+// the hotline's report for a sub-district, and the district supervisor's
+// first supervision, which makes it the matter's supervisor, are
+// accepted. Each is accepted by an open service whose catalog has no
+// register: the register is what refuses them. The catalog names no
+// supervisor of its own here: one that does (the wuhu catalog's city-dc)
+// lets no other body be a matter's first supervisor, on the register or
+// off it, and the register's check would not be reached.
+func TestRegister(t *testing.T) {
+	c := startCluster(t)
+	cfg := wuhuConfig(t)
+	catalog := *cfg.Catalog
+	catalog.Supervision.Supervisor = ""
+	cfg.Catalog = &catalog
+	svc, url := serve(t, c.database(t, "register"), cfg)
+
+	unregistered := catalog
+	unregistered.Register = nil
+	open := cfg
+	open.Catalog, open.Callers, open.OpenPosts = &unregistered, nil, true
+	_, openURL := serve(t, c.database(t, "unregistered"), open)
+
+	at := time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	next := func(e matters.Event) Submission {
+		at = at.Add(time.Minute)
+		e.At = at
+		return Submission{Event: e}
+	}
+	for _, tt := range registerCases {
+		for _, e := range tt.history {
+			sub := next(e)
+			for _, u := range []string{url, openURL} {
+				if status, body := post(t, u, sub); status != http.StatusCreated {
+					t.Fatalf("%s: %s#%d by %s: %d %s; want 201", tt.name, e.Matter, e.Seq, e.Actor, status, body)
+				}
+			}
+		}
+		sub := next(tt.event)
+		head, _ := svc.Head(origin)
+		status, body := post(t, url, sub)
+		if status != tt.status {
+			t.Errorf("%s: %s posts %s#%d: %d %s; want %d", tt.name, tt.event.Actor, tt.event.Matter, tt.event.Seq, status, body, tt.status)
+		}
+		if status == http.StatusCreated {
+			if got, _ := svc.Head(origin); got.Seq != head.Seq+1 {
+				t.Errorf("%s: the journal's head is %v after %v; want the event journaled", tt.name, got, head)
+			}
+			if v, _ := svc.Matter(tt.event.Matter); tt.event.Kind == matters.Supervise && (v.Matter == nil || v.Matter.Supervisor != tt.event.Actor) {
+				t.Errorf("%s: %s#%d accepted, the matter's supervisor is not %s: %+v", tt.name, tt.event.Matter, tt.event.Seq, tt.event.Actor, v.Matter)
+			}
+		} else {
+			if !strings.Contains(body, "actor not allowed") || !strings.Contains(body, "the register in force lists") {
+				t.Errorf("%s: refused with %s; want the catalog's ErrActor, by the register", tt.name, body)
+			}
+			if got, _ := svc.Head(origin); got != head {
+				t.Errorf("%s: the journal's head is %v; want %v, nothing journaled", tt.name, got, head)
+			}
+		}
+		if status, body := post(t, openURL, sub); status != http.StatusCreated {
+			t.Errorf("%s: without a register, %s posts %s#%d: %d %s; want 201", tt.name, tt.event.Actor, tt.event.Matter, tt.event.Seq, status, body)
+		}
+	}
+}
+
+// withRegister returns cfg with a copy of its catalog whose register is
+// reg (nil for none), or, if history, whose History holds reg as its
+// only revision of the register, and the catalog none of its own.
+func withRegister(cfg Config, reg *accountability.Register, history bool) Config {
+	catalog := *cfg.Catalog
+	catalog.Register = reg
+	if history {
+		catalog.Register, catalog.History.Registers = nil, []*accountability.Register{reg}
+	}
+	cfg.Catalog = &catalog
+	return cfg
+}
+
+// TestOpenRegister: Open refuses a catalog that lists no unit in any
+// revision of its register (errNoRegister), before it reads the
+// database, unless the service is open (OpenPosts, a local trial); a
+// register in the catalog or only in its History will do. The database
+// here is none: a config Open takes fails on reading it.
+func TestOpenRegister(t *testing.T) {
+	cfg := wuhuConfig(t)
+	pool, err := pgxpool.New(context.Background(), "host="+filepath.Join(t.TempDir(), "none")+" dbname=none connect_timeout=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	for _, tt := range []struct {
+		name    string
+		cfg     Config
+		refused bool // unless open
+	}{
+		{"the wuhu register", cfg, false},
+		{"the wuhu register, in History", withRegister(cfg, cfg.Catalog.Register, true), false},
+		{"no register", withRegister(cfg, nil, false), true},
+		{"a register of no units", withRegister(cfg, &accountability.Register{Version: "2020"}, false), true},
+		{"a register of no units, in History", withRegister(cfg, &accountability.Register{Version: "2020"}, true), true},
+	} {
+		for _, open := range []bool{false, true} {
+			cfg := tt.cfg
+			if open {
+				cfg.Callers, cfg.OpenPosts = nil, true
+			}
+			_, err := Open(context.Background(), pool, cfg)
+			if want := tt.refused && !open; errors.Is(err, errNoRegister) != want || err == nil {
+				t.Errorf("%s, open %v: Open = %v; want errNoRegister %v (else the database's error)", tt.name, open, err, want)
+			}
+		}
+	}
+}
+
+// TestRunNoRegister: the program refuses a catalog without a register
+// (unless -open), naming the catalog file and -open, before it connects
+// to the database.
+func TestRunNoRegister(t *testing.T) {
+	cfg := withRegister(wuhuConfig(t), nil, false)
+	dir := t.TempDir()
+	files := map[string]string{
+		"catalog.json": mustJSON(t, cfg.Catalog),
+		"table.json":   mustJSON(t, cfg.Table),
+		"callers.json": mustJSON(t, cfg.Callers),
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stderr strings.Builder
+	err := run([]string{"-db", "host=" + filepath.Join(dir, "none"), "-catalog", filepath.Join(dir, "catalog.json"), "-table", filepath.Join(dir, "table.json"), "-callers", filepath.Join(dir, "callers.json")}, &stderr)
+	if !errors.Is(err, errNoRegister) || !strings.Contains(err.Error(), "catalog.json") || !strings.Contains(err.Error(), "-open") || stderr.Len() != 0 {
+		t.Errorf("run with a catalog without a register: %v, stderr %q; want errNoRegister, naming catalog.json and -open", err, stderr.String())
+	}
+}
