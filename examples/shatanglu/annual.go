@@ -109,11 +109,14 @@ func (a *annual) jointScores(roster []member, year []scoring.Score) ([]staff.Sco
 }
 
 // promote ranks the candidates for the post by the recommendation score
-// and their joint annual total and selects the quota.
+// and their joint annual total and selects the quota. The total counts as
+// the joint round publishes it, rounded half up to 2 places, as
+// jointScores takes the year's composite: each score then follows from
+// the printed figures.
 func (a *annual) promote(joint []staff.Appraised) ([]staff.Placement, error) {
 	total := map[string]decimal.Decimal{}
 	for _, x := range joint {
-		total[x.Person] = x.Total
+		total[x.Person] = x.Total.Round(2)
 	}
 	var cands []staff.Candidate
 	var errs []error

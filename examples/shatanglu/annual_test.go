@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/examples/internal/cli"
+	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/staff"
 	"github.com/shopspring/decimal"
 )
 
@@ -23,12 +25,10 @@ func loadAnnual(t *testing.T) (*annual, []member) {
 	return &a, roster
 }
 
-// TestAnnualJoint: the enforcement staff are assessed in the cadres'
-// round — one appraisal, one scale — on the year's composite of their
-// tasks, and the sub-district recommends 2 of 城管中队 (the source's
-// figure) for its internal units' heads.
-func TestAnnualJoint(t *testing.T) {
-	a, roster := loadAnnual(t)
+// jointRound returns the year's scores of the roster's tasks and the
+// joint annual round that takes them.
+func jointRound(t *testing.T, a *annual, roster []member) ([]scoring.Score, []staff.Appraised) {
+	t.Helper()
 	year, err := yearScores(shatangluPolicy(), roster, a.Year)
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +41,16 @@ func TestAnnualJoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return year, joint
+}
+
+// TestAnnualJoint: the enforcement staff are assessed in the cadres'
+// round — one appraisal, one scale — on the year's composite of their
+// tasks, and the sub-district recommends 2 of 城管中队 (the source's
+// figure) for its internal units' heads.
+func TestAnnualJoint(t *testing.T) {
+	a, roster := loadAnnual(t)
+	year, joint := jointRound(t, a, roster)
 	composite := map[string]decimal.Decimal{}
 	for _, s := range year {
 		composite[s.Subject] = s.Composite
@@ -75,6 +85,35 @@ func TestAnnualJoint(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"CG01", "CG03"}, selected); diff != "" {
 		t.Errorf("recommended mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestPromoteOnPublishedTotal: the recommendation weighs the annual total
+// as the joint round publishes it, to 2 places, so that an official gets
+// each printed score from the printed figures (周建军: 90×0.4 + 87.94×0.6
+// = 88.764, 88.76; the exact 87.944 gave 88.77).
+func TestPromoteOnPublishedTotal(t *testing.T) {
+	a, roster := loadAnnual(t)
+	_, joint := jointRound(t, a, roster)
+	published := map[string]string{}
+	for _, x := range joint {
+		published[x.Person] = x.Total.StringFixed(2)
+	}
+	places, err := a.promote(joint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.Promotion.Weights
+	for _, p := range places {
+		id := p.Candidate.ID
+		if got := p.Candidate.Years[0]; !got.Equal(decimal.RequireFromString(published[id])) {
+			t.Errorf("%s: promoted on annual total %s, want the published %s", id, got, published[id])
+		}
+		printed := p.Candidate.Competition.Mul(w[staff.CompetitionPart]).
+			Add(decimal.RequireFromString(published[id]).Mul(w[staff.YearPart(1)]))
+		if got, want := p.Total.StringFixed(2), printed.StringFixed(2); got != want {
+			t.Errorf("%s: score %s, want %s from the printed figures", id, got, want)
+		}
 	}
 }
 
