@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/qingdan/qingdan/assessment"
@@ -135,6 +136,29 @@ func (a *annual) promote(joint []staff.Appraised) ([]staff.Placement, error) {
 	return staff.Select(cands, a.Promotion.Weights, map[string]int{a.Promotion.Post: a.Promotion.Quota})
 }
 
+// totals says how the joint round blends each category's total: one
+// formula when every category weighs alike ("总分 = 实绩×0.6 + 民主测评×0.4"),
+// else one per category, the heaviest indicator first.
+func (a *annual) totals() string {
+	var each []string
+	alike := true
+	for i, c := range a.Appraisal.Categories {
+		var parts []string
+		for _, k := range indicators(c.Weights) {
+			parts = append(parts, k+"×"+c.Weights[k].String())
+		}
+		each = append(each, strings.Join(parts, " + "))
+		alike = alike && each[i] == each[0]
+	}
+	if alike && len(each) > 0 {
+		return "总分 = " + each[0]
+	}
+	for i, c := range a.Appraisal.Categories {
+		each[i] = c.Code + "总分 = " + each[i]
+	}
+	return strings.Join(each, "，")
+}
+
 // annual prints the joint annual assessment and the recommendations.
 func (p *printer) annual(a *annual, e scoring.Evaluator) error {
 	year, err := yearScores(e, p.staff, a.Year)
@@ -156,7 +180,8 @@ func (p *printer) annual(a *annual, e scoring.Evaluator) error {
 	for _, m := range p.staff {
 		names[m.ID] = [2]string{m.Name, p.unitName(m.Unit)}
 	}
-	p.printf("  执法人员年度考核与街道干部年度考核一并开展：%d年度（同一轮次、同一等次标准；执法人员实绩为全年任务评价综合得分）\n", a.Year)
+	p.printf("  执法人员年度考核与街道干部年度考核一并开展：%d年度（同一轮次、同一等次标准；%s；执法人员实绩为全年任务评价综合得分）\n",
+		a.Year, a.totals())
 	t := texttable.New("类别", ">类内排名", "姓名", "单位", ">实绩", ">民主测评", ">总分", "等次")
 	for _, x := range joint {
 		g, _ := a.Appraisal.Scale.Grade(x.Grade)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/staff"
@@ -178,5 +179,41 @@ func TestAnnualErrorsInOrder(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("errors mismatch (-want +got):\n%s", diff)
 		}
+	}
+}
+
+// TestAnnualStatesWeights: the joint round's heading says how the total is
+// blended, one formula when the categories weigh alike and one for each
+// category when they do not, so every total follows from its row.
+func TestAnnualStatesWeights(t *testing.T) {
+	tests := []struct {
+		name           string
+		cadres, staffs [2]string // weights of 实绩 and 民主测评
+		want           string
+	}{
+		{"alike", [2]string{"0.6", "0.4"}, [2]string{"0.6", "0.4"}, "总分 = 实绩×0.6 + 民主测评×0.4；"},
+		{"review heavier", [2]string{"0.3", "0.7"}, [2]string{"0.3", "0.7"}, "总分 = 民主测评×0.7 + 实绩×0.3；"},
+		{"by category", [2]string{"0.7", "0.3"}, [2]string{"0.6", "0.4"},
+			"街道干部总分 = 实绩×0.7 + 民主测评×0.3，执法人员总分 = 实绩×0.6 + 民主测评×0.4；"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, roster := loadAnnual(t)
+			for i, w := range [][2]string{tt.cadres, tt.staffs} {
+				a.Appraisal.Categories[i].Weights = assessment.Weights{
+					indicatorWork:   decimal.RequireFromString(w[0]),
+					indicatorReview: decimal.RequireFromString(w[1]),
+				}
+			}
+			var out strings.Builder
+			p := &printer{w: &out, staff: roster}
+			if err := p.annual(a, shatangluPolicy()); err != nil {
+				t.Fatal(err)
+			}
+			head, _, _ := strings.Cut(out.String(), "\n")
+			if !strings.Contains(head, tt.want) {
+				t.Errorf("heading %q, want it to state %q", head, tt.want)
+			}
+		})
 	}
 }
