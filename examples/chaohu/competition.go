@@ -176,6 +176,7 @@ func (r *report) competition(c *competition) error {
 		}
 		t.Write(r.w, "    ")
 	}
+	r.printf("\n")
 	return nil
 }
 

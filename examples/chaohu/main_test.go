@@ -22,6 +22,29 @@ func TestRunGolden(t *testing.T) {
 	clitest.Golden(t, run, nil, "testdata/chaohu.golden")
 }
 
+// TestRunSections: every section of the report, 一 to 十一, starts after a
+// blank line, as a reader scanning for the next one expects.
+func TestRunSections(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("run = %d, stderr:\n%s", code, stderr.String())
+	}
+	lines := strings.Split(stdout.String(), "\n")
+	var heads []string
+	for i, l := range lines {
+		if head, _, ok := strings.Cut(l, "、"); ok && head != "" && strings.Trim(head, "一二三四五六七八九十") == "" {
+			heads = append(heads, head)
+			if i == 0 || lines[i-1] != "" {
+				t.Errorf("section %s does not start after a blank line: %q follows %q", head, l, lines[max(i-1, 0)])
+			}
+		}
+	}
+	want := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"}
+	if diff := cmp.Diff(want, heads); diff != "" {
+		t.Errorf("sections mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestRunOut checks that -out writes every flowchart as DOT and Mermaid, and
 // that without it nothing is written.
 func TestRunOut(t *testing.T) {
