@@ -14,26 +14,25 @@
 // taking 招商引资 and 协税护税 out of the sub-district's duties, and the
 // planning-participation power (规划参与权).
 //
-// It prints, in order: the body layout checked against the city's
-// "一办五部两中心" template (plus 生态环境部 and the reserved slot, here
-// 文旅发展部); the seven main duties with their boundaries with city
-// departments; the power list by category, with one item in full; the
-// flowcharts' critical paths; the risk points and the separations of
+// It prints, in order: the body layout checked against the city's "一办五部两中心"
+// template (plus 生态环境部 and the reserved slot, here 文旅发展部); the seven main
+// duties with their boundaries with city departments; the power list by
+// category, set against the city's 127 power items, with one item in full;
+// the flowcharts' critical paths; the risk points and the separations of
 // incompatible posts; the findings of validation, first of the published
 // 2020 list (clean but for deliberate warnings), then of a draft with four
-// deliberate errors, then of the cross-checks of the catalog that joins
-// the register to the governance matter list, the admission lists and the
-// key tasks (data/lists.json, with the list's 2019 revision in its
-// history), in Chinese — its one deliberate inconsistency is the route
-// that sends every 占道经营 to the city's urban-management bureau, though
-// the boundary of ZZ-03 keeps 背街小巷 for the sub-district; the changes
-// from the 2019 list to the 2020 list, and the power list set against the
-// city's 127 power items; the ranked candidates of the open competition, 19
-// posts in 9 kinds (the source: nearly 20 posts per sub-district,
-// 近20个岗位, filled by the competition's results and the last three annual
-// appraisals; the weights, points and bar are illustrative); then the
-// source's other mechanisms, each checked by rules of this program and
-// reported in Chinese:
+// deliberate errors, then of the cross-checks of the catalog that joins the
+// register to the governance matter list, the admission lists and the key
+// tasks (data/lists.json, with the list's 2019 revision in its history), in
+// Chinese — its one deliberate inconsistency is the route that sends every
+// 占道经营 to the city's urban-management bureau, though the boundary of ZZ-03
+// keeps 背街小巷 for the sub-district; the changes from the 2019 list to the
+// 2020 list (with -register, to the list given); the ranked candidates of
+// the open competition, 19 posts in 9 kinds (the source: nearly 20 posts per
+// sub-district, 近20个岗位, filled by the competition's results and the last
+// three annual appraisals; the weights, points and bar are illustrative);
+// then the source's other mechanisms, each checked by rules of this program
+// and reported in Chinese:
 //
 //   - 九, staffing (data/staffing.json): the 97 administrative and 174
 //     institutional posts of the city's 5 sub-districts, 100 of them
