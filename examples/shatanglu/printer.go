@@ -196,9 +196,12 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 		}
 		row := []string{d.Format("01-02"), wd, strconv.Itoa(n)}
 		row = append(row, gradeCounts(scale, scores)...)
-		if len(scores) > 0 {
-			last := scores[len(scores)-1]
-			row = append(row, fmt.Sprintf("%s %s", p.member(last.Subject).Name, last.Composite.StringFixed(2)))
+		if low := lowest(scores); len(low) > 0 {
+			names := make([]string, len(low))
+			for i, s := range low {
+				names[i] = p.member(s.Subject).Name
+			}
+			row = append(row, fmt.Sprintf("%s %s", strings.Join(names, "、"), low[0].Composite.StringFixed(2)))
 		}
 		dt.Add(row...)
 	}
@@ -254,6 +257,20 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 	}
 	mt.Write(p.w, "    ")
 	return nil
+}
+
+// lowest returns the scores, in Book.Scores order, that share the last
+// rank: everyone with the lowest composite, rounded as it is printed.
+func lowest(scores []scoring.Score) []scoring.Score {
+	if len(scores) == 0 {
+		return nil
+	}
+	last := scores[len(scores)-1].Rank
+	i := len(scores) - 1
+	for i > 0 && scores[i-1].Rank == last {
+		i--
+	}
+	return scores[i:]
 }
 
 // postOrder returns the post categories the evaluator knows, in the order
