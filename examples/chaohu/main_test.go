@@ -397,3 +397,25 @@ func TestRunNamesTheSections(t *testing.T) {
 		})
 	}
 }
+
+// TestRunRegisterWithoutDeskItem: a register given with -register that
+// lacks an item of the front desk's list prints the item's code alone in
+// section 十一, with no name and no stray space before the next item.
+func TestRunRegisterWithoutDeskItem(t *testing.T) {
+	reg := mustLoad(t, "data/register-2020.json")
+	reg.Powers = slices.DeleteFunc(reg.Powers, func(p accountability.Power) bool { return p.Code == "JF-001" })
+	b, err := json.Marshal(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "register.json")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"-register", file}, &stdout, &stderr)
+	const want = "党群服务中心窗口一窗受理 4 项：QR-001 困难群众（最低生活保障对象）认定、QR-002 特困人员救助供养认定、JF-001、JF-002 八十周岁以上老年人高龄津贴发放"
+	if !slices.Contains(strings.Split(stdout.String(), "\n"), "  "+want) {
+		t.Errorf("section 十一 does not print\n\t%s\nstdout:\n%s", want, stdout.String())
+	}
+}

@@ -116,7 +116,11 @@ func (s *service) check(m *mode, reg *accountability.Register, subdistrict strin
 func (r *report) serviceSection(s *service, subdistrict string) accountability.Findings {
 	var items []string
 	for _, code := range s.Items {
-		items = append(items, code+" "+r.powerName(code))
+		item := code // an item the register lacks has no name to print (reported below)
+		if name := r.powerName(code); name != "" {
+			item += " " + name
+		}
+		items = append(items, item)
 	}
 	r.printf("十一、“前台+后台”工作模式：%s\n", s.Title)
 	r.printf("  %s一窗受理 %d 项：%s\n", s.Desk, len(items), strings.Join(items, "、"))
