@@ -68,7 +68,7 @@ func (r Reason) String() string {
 			if label == "" {
 				label = r.Veto.Grade
 			}
-			b.WriteString("等次不高于 " + label)
+			b.WriteString("等次不高于" + label)
 		}
 		return b.String()
 	case r.Each != nil:

@@ -90,7 +90,7 @@ func assessor(r *accountability.Register) string {
 func (p *printer) council(c *council, reg *accountability.Register, days []time.Time) {
 	p.printf("五、领导机制与议事机制（%s，%s 修订）\n", c.Name, c.Revised)
 	for _, l := range c.Leaders {
-		p.printf("  分管领导：%s，通过%s分管 %s\n", l.Post, p.unitName(l.Office), p.names(l.Agencies))
+		p.printf("  分管领导：%s，通过%s分管%s\n", l.Post, p.unitName(l.Office), p.names(l.Agencies))
 	}
 	t := texttable.New("职能", "承担", "具体事项", "覆盖派驻机构")
 	for _, x := range reg.Responsibilities {
