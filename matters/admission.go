@@ -100,14 +100,15 @@ func isClauseBreak(r rune) bool {
 
 // DefaultExclusions returns the two exclusions of the reform, 招商引资
 // (investment attraction) and 协税护税 (tax assistance), in a new slice that
-// the caller owns. 招商引资 allows the service work the reform keeps for
+// the caller owns. Their reasons are in Chinese, as the Chinese findings of
+// [Catalog.Validate] quote them. 招商引资 allows the service work the reform keeps for
 // the projects investment brings: 落地服务, 服务保障, 代办服务, 帮办服务,
 // 跟踪服务 and 要素保障.
 func DefaultExclusions() []Exclusion {
 	return []Exclusion{
-		{Name: "招商引资", Reason: "removed from sub-district duties (取消街道招商引资职能)",
+		{Name: "招商引资", Reason: "取消街道招商引资职能",
 			Allow: []string{"落地服务", "服务保障", "代办服务", "帮办服务", "跟踪服务", "要素保障"}},
-		{Name: "协税护税", Reason: "removed from sub-district duties (取消街道协税护税职能)"},
+		{Name: "协税护税", Reason: "取消街道协税护税职能"},
 	}
 }
 

@@ -125,14 +125,14 @@ func TestCatalogRules(t *testing.T) {
 		{"catalog.excluded/duty", func(c *matters.Catalog) {
 			c.Register.Responsibilities[0].Tasks = append(c.Register.Responsibilities[0].Tasks, "完成年度招商引资任务", "为招商引资项目提供落地服务")
 		}, accountability.Findings{
-			fail("catalog.excluded", "register.responsibilities[ZZ-03].tasks[1]", `a task of responsibility "ZZ-03" "完成年度招商引资任务" falls under the exclusion 招商引资: removed from sub-district duties (取消街道招商引资职能)`, `职责 ZZ-03 的工作事项“完成年度招商引资任务”属于已取消的职能“招商引资”（removed from sub-district duties (取消街道招商引资职能)）`),
+			fail("catalog.excluded", "register.responsibilities[ZZ-03].tasks[1]", `a task of responsibility "ZZ-03" "完成年度招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能`, `职责 ZZ-03 的工作事项“完成年度招商引资任务”属于已取消的职能“招商引资”（取消街道招商引资职能）`),
 		}},
 		{"catalog.excluded/route and own exclusion", func(c *matters.Catalog) {
 			c.Admission.Excluded = []matters.Exclusion{{Name: "创卫检查"}}
 			c.Directory.Routes[2].Type = "协税护税"
 			c.KeyTasks[0].Name = "迎接创卫检查"
 		}, accountability.Findings{
-			fail("catalog.excluded", "directory.routes[协税护税]", `route "协税护税" falls under the exclusion 协税护税: removed from sub-district duties (取消街道协税护税职能)`, `基层治理事项“协税护税”属于已取消的职能“协税护税”（removed from sub-district duties (取消街道协税护税职能)）`),
+			fail("catalog.excluded", "directory.routes[协税护税]", `route "协税护税" falls under the exclusion 协税护税: 取消街道协税护税职能`, `基层治理事项“协税护税”属于已取消的职能“协税护税”（取消街道协税护税职能）`),
 			fail("catalog.excluded", "keyTasks[KT-1]", `key task "KT-1" "迎接创卫检查" falls under the exclusion 创卫检查`, `重点任务 KT-1“迎接创卫检查”属于已取消的职能“创卫检查”`),
 		}},
 		{"catalog.limit", func(c *matters.Catalog) { c.Directory.Routes[2].ResolveDays = 20 }, accountability.Findings{
