@@ -146,3 +146,47 @@ func TestDefaultExclusionsIsACopy(t *testing.T) {
 		t.Error("DefaultExclusions returns shared memory")
 	}
 }
+
+// TestAdmitRealPhrasings: work is pushed onto sub-districts under many
+// names. With an approval in hand, what falls under 招商引资 or 协税护税 is
+// still refused, however it is phrased, and the services the reform keeps
+// for investment projects (做好企业服务、改善营商环境、促进项目落地) are not.
+func TestAdmitRealPhrasings(t *testing.T) {
+	a := &matters.Admission{Excluded: matters.DefaultExclusions()}
+	approval := &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号"}
+	for title, refused := range map[string]bool{
+		"招商引资任务分解":           true,
+		"完成年度招商引资任务":         true,
+		"配合开展招商":             true,
+		"组织企业参加招商推介会":        true,
+		"协助区投资促进中心开展招商活动":    true,
+		"落实招商指标":             true,
+		"做好项目招引工作":           true,
+		"协税护税":               true,
+		"协助税务部门征收":           true,
+		"协助税务部门征收税款":         true,
+		"开展社会综合治税":           true,
+		"做好辖区税源排查":           true,
+		"招商引资及落地服务":          true, // the clause 招商引资 stands alone
+		"完成招商引资任务并做好落地服务":    true,
+		"为企业办理落地手续":          false,
+		"为招商引资项目提供落地服务":      false,
+		"为招商引资项目办理落地手续":      false,
+		"招商引资项目帮办代办":         false,
+		"做好招商引资企业服务":         false,
+		"优化招商引资项目营商环境":       false,
+		"为招商推介会签约项目提供服务保障":   false,
+		"协调招商银行设立社区便民服务点":    false, // a bank, not investment attraction
+		"为纳税人提供办税咨询":         false,
+		"为招商引资项目提供跟踪服务和要素保障": false,
+	} {
+		d := a.Admit(matters.Request{Title: title, Approval: approval})
+		if d.Admitted == refused {
+			t.Errorf("Admit(%q with an approval) = %v, %q; want refused %v", title, d.Admitted, d.Reason, refused)
+		}
+	}
+	d := a.Admit(matters.Request{Title: "配合开展招商", Approval: approval})
+	if want := `refused: title "配合开展招商" falls under the exclusion 招商引资 (as 开展招商): 取消街道招商引资职能; no approval can admit it`; d.Reason != want {
+		t.Errorf("Reason = %q, want %q", d.Reason, want)
+	}
+}
