@@ -191,10 +191,13 @@ type Decision struct {
 //     is refused, approval or not; so is one whose matched item's Name
 //     falls under it.
 //   - A request is matched to an item by code when r.Item is set (the Title
-//     is then free text); otherwise by a Title exactly equal to an item's
-//     Name. The first matching item wins. A matched item admits the work.
-//   - Work that no item matches (including an r.Item that names no item) is
-//     admitted only with an Approval whose By is set.
+//     is then free text); otherwise by a Title, not empty, exactly equal to
+//     an item's Name. The first matching item wins. A matched item on one
+//     of the three lists admits the work.
+//   - Work that no item matches (including an r.Item that names no item),
+//     or that an item on none of the three lists matches (its List not set
+//     or unknown, which [Admission.Validate] reports), is admitted only
+//     with an Approval whose By is set.
 //
 // Admit never fails: the zero Admission refuses all unapproved work, and
 // so does a nil one, an empty list as in a [Catalog].
@@ -202,10 +205,9 @@ func (a *Admission) Admit(r Request) Decision {
 	if a == nil {
 		a = &Admission{}
 	}
-	var item *Item
+	var item *Item // the matched item, a copy
 	for i := range a.Items {
-		if (r.Item != "" && a.Items[i].Code == r.Item) || (r.Item == "" && a.Items[i].Name == r.Title) {
-			it := a.Items[i]
+		if it := a.Items[i]; (r.Item != "" && it.Code == r.Item) || (r.Item == "" && r.Title != "" && it.Name == r.Title) {
 			item = &it
 			break
 		}
@@ -237,6 +239,11 @@ func (a *Admission) Admit(r Request) Decision {
 		}
 		return Decision{Reason: fmt.Sprintf("refused: %s falls under the exclusion %s%s; no approval can admit it", where, name, why)}
 	}
+	listless := "" // an item matched, but on none of the lists
+	if item != nil && !lists.Named(item.List) {
+		listless = fmt.Sprintf("item %s %q names none of the three lists, so ", item.Code, item.Name)
+		item = nil
+	}
 	if item != nil {
 		unit := ""
 		if item.Unit != "" {
@@ -245,7 +252,10 @@ func (a *Admission) Admit(r Request) Decision {
 		return Decision{Admitted: true, Item: item, Reason: fmt.Sprintf("admitted: item %s %q on %s (%s)%s", item.Code, item.Name, item.List.Label(), item.List, unit)}
 	}
 	unlisted := fmt.Sprintf("%q is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单)", r.Title)
-	if r.Item != "" {
+	switch {
+	case listless != "":
+		unlisted = listless + unlisted
+	case r.Item != "":
 		unlisted = fmt.Sprintf("item code %q names no listed item, so %s", r.Item, unlisted)
 	}
 	switch {

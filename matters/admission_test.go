@@ -99,6 +99,39 @@ func TestAdmitZero(t *testing.T) {
 	}
 }
 
+// TestAdmitNeedsAListedItem: an item on none of the three lists (its list
+// left out, or unknown) does not admit work, nor does an item with no name
+// admit a request with no title; both want an approval, as unlisted work
+// does, and an excluded item is still refused.
+func TestAdmitNeedsAListedItem(t *testing.T) {
+	a := &matters.Admission{
+		Items: []matters.Item{
+			{Code: "X-1", Name: "文明城市创建"},
+			{Code: "X-2", Name: "防汛物资清点", List: 9},
+			{Code: "X-3", List: matters.OtherWork},
+			{Code: "X-4", Name: "招商引资", List: 0},
+		},
+		Excluded: matters.DefaultExclusions(),
+	}
+	approval := &matters.Approval{By: "区委编办"}
+	for _, tt := range []struct {
+		r        matters.Request
+		admitted bool
+		reason   string
+	}{
+		{matters.Request{Title: "文明城市创建"}, false, `refused: item X-1 "文明城市创建" names none of the three lists, so "文明城市创建" is on none of the lists`},
+		{matters.Request{Title: "清点物资", Item: "X-2"}, false, `refused: item X-2 "防汛物资清点" names none of the three lists, so "清点物资" is on none of the lists`},
+		{matters.Request{Title: "清点物资", Item: "X-2", Approval: approval}, true, `admitted by approval (准入审批) by 区委编办: item X-2 "防汛物资清点" names none of the three lists`},
+		{matters.Request{}, false, `refused: "" is on none of the lists`},
+		{matters.Request{Title: "项目服务", Item: "X-4", Approval: approval}, false, `refused: item X-4 "招商引资" falls under the exclusion 招商引资`},
+	} {
+		d := a.Admit(tt.r)
+		if d.Admitted != tt.admitted || d.Item != nil || !strings.HasPrefix(d.Reason, tt.reason) {
+			t.Errorf("Admit(%+v) = %v, %v, %q; want %v, no item, a reason starting %q", tt.r, d.Admitted, d.Item, d.Reason, tt.admitted, tt.reason)
+		}
+	}
+}
+
 func TestAdmitCopiesTheItem(t *testing.T) {
 	a := testAdmission()
 	d := a.Admit(matters.Request{Item: "QZ-001"})
