@@ -278,10 +278,14 @@ func (a *Admission) Admit(r Request) Decision {
 
 // Validate reports every problem of the admission: an item with no code or
 // name, two items with one code, an item whose List is not set or unknown,
-// an exclusion with no name or named twice, and an item whose name falls
-// under an exclusion ([Exclusion.Matches]). The error joins one error per problem, each naming
-// its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if
-// sound, as a nil admission, an empty one, is.
+// an exclusion with no name or named twice, an empty phrase of Also or
+// Allow, an Allow phrase that is part of the Name or of a phrase of Also
+// (every title under it would be allowed: the exclusion, or the phrase,
+// would refuse nothing), and an item whose name falls under an exclusion
+// ([Exclusion.Matches]). The error joins one error per problem, each
+// naming its path (such as items[CF-001] or excluded[招商引资].allow[0])
+// and wrapping [ErrInvalid]; nil if sound, as a nil admission, an empty
+// one, is.
 func (a *Admission) Validate() error {
 	if a == nil {
 		return nil
@@ -316,6 +320,32 @@ func (a *Admission) Validate() error {
 			p.add("excluded[%s]: exclusion named twice", x.Name)
 		}
 		seen[x.Name] = true
+		checkPhrases(&p, i, x)
 	}
 	return p.err()
+}
+
+// checkPhrases reports an empty phrase of exclusion x, entry i, and an
+// Allow phrase that is part of its Name or of a phrase of Also.
+func checkPhrases(p *problems, i int, x Exclusion) {
+	path := fmt.Sprintf("excluded[%d]", i)
+	if x.Name != "" {
+		path = fmt.Sprintf("excluded[%s]", x.Name)
+	}
+	for j, ph := range x.Also {
+		if ph == "" {
+			p.add("%s.also[%d]: empty phrase", path, j)
+		}
+	}
+	for j, al := range x.Allow {
+		if al == "" {
+			p.add("%s.allow[%d]: empty phrase", path, j)
+			continue
+		}
+		for _, ph := range append([]string{x.Name}, x.Also...) {
+			if ph != "" && strings.Contains(ph, al) {
+				p.add("%s.allow[%d]: %q is part of %q, so every title under %q is allowed", path, j, al, ph, ph)
+			}
+		}
+	}
 }

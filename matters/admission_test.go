@@ -150,7 +150,8 @@ func TestAdmissionValidate(t *testing.T) {
 		matters.Item{Code: "N-3", Name: "未知清单", List: 9},
 		matters.Item{Code: "N-4", Name: "招商引资服务", List: matters.OtherWork},
 	)
-	a.Excluded = append(a.Excluded, matters.Exclusion{Reason: "no name"}, matters.Exclusion{Name: "招商引资"})
+	a.Excluded = append(a.Excluded, matters.Exclusion{Reason: "no name", Also: []string{""}}, matters.Exclusion{Name: "招商引资"},
+		matters.Exclusion{Name: "创卫检查", Also: []string{"迎检"}, Allow: []string{"检查", "", "迎", "服务"}})
 	err := a.Validate()
 	want := []string{
 		"items[QT-003]: code QT-003 is used by items 2 and 3",
@@ -160,7 +161,11 @@ func TestAdmissionValidate(t *testing.T) {
 		"items[N-3]: item \"未知清单\" names an unknown list 9",
 		"items[N-4]: item \"招商引资服务\" falls under the exclusion 招商引资",
 		"excluded[2]: exclusion has no name",
+		"excluded[2].also[0]: empty phrase",
 		"excluded[招商引资]: exclusion named twice",
+		`excluded[创卫检查].allow[0]: "检查" is part of "创卫检查", so every title under "创卫检查" is allowed`,
+		"excluded[创卫检查].allow[1]: empty phrase",
+		`excluded[创卫检查].allow[2]: "迎" is part of "迎检", so every title under "迎检" is allowed`,
 	}
 	wantProblems(t, err, want)
 	if err := testAdmission().Validate(); err == nil {
