@@ -99,9 +99,6 @@ func (v *catalogIndex) checkRevisions() {
 	}
 }
 
-// notNil reports whether x is not nil.
-func notNil[T any](x *T) bool { return x != nil }
-
 // instants formats the approval and effective instants of a revision in
 // their own zones: as dates, or as instants where the dates are one.
 func instants(approved, effective time.Time) (string, string) {
