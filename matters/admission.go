@@ -21,28 +21,53 @@ type Item struct {
 // Exclusion is work removed from a sub-district's duties outright, such as
 // 招商引资 (investment attraction): work whose title falls under it
 // ([Exclusion.Matches]) is refused even with an approval. Reason says why
-// it was removed. Allow lists phrases that mark work serving the excluded
-// work rather than doing it, which the reform keeps: the sub-district no
-// longer attracts investment, but still gives the projects it brings
-// services such as 落地服务 ("为招商引资项目提供落地服务").
+// it was removed. Also lists other phrasings of the same work, such as
+// 开展招商 and 招商推介 for 招商引资. Allow lists phrases that mark work
+// serving the excluded work rather than doing it, which the reform keeps:
+// the sub-district no longer attracts investment, but still gives the
+// projects it brings services such as 落地服务 ("为招商引资项目提供落地服务").
 type Exclusion struct {
 	Name   string   `json:"name"`
 	Reason string   `json:"reason,omitempty"`
+	Also   []string `json:"also,omitempty"`
 	Allow  []string `json:"allow,omitempty"`
 }
 
-// Matches reports whether work titled text falls under the exclusion. Text
-// is cut into clauses at punctuation (，、；。,; and spaces) and at 及, 和,
-// 与 and 并; the work falls under the exclusion if a clause contains Name
-// and none of the Allow phrases. So with Allow ["落地服务"],
-// "为招商引资项目提供落地服务" does not fall under 招商引资, but
-// "招商引资及落地服务" does: its first clause is 招商引资 itself. A Name
-// that itself holds a break (征地和拆迁) is not cut: the clause of each of
-// its occurrences runs from the break before it to the break after it. An
-// exclusion with no Name matches nothing; one with no Allow matches every
-// text that contains its Name.
-func (x Exclusion) Matches(text string) bool {
-	if x.Name == "" || !strings.Contains(text, x.Name) {
+// Matches reports whether work titled text falls under the exclusion: it
+// does if it falls under Name or under one of the phrases of Also (an
+// empty one is ignored), each read as follows. Text is cut into clauses at
+// punctuation (，、；。,; and spaces) and at 及, 和, 与 and 并; the work falls
+// under a phrase if a clause contains the phrase and none of the Allow
+// phrases. So with Allow ["落地服务"], "为招商引资项目提供落地服务" does not
+// fall under 招商引资, but "招商引资及落地服务" does: its first clause is
+// 招商引资 itself. A phrase that itself holds a break (征地和拆迁) is not
+// cut: the clause of each of its occurrences runs from the break before it
+// to the break after it. An exclusion with no Name matches nothing; one
+// with no Allow matches every text that contains its Name or a phrase of
+// Also.
+func (x Exclusion) Matches(text string) bool { return x.match(text) != "" }
+
+// match returns the phrase, Name or one of Also, under which work titled
+// text falls; "" if none.
+func (x Exclusion) match(text string) string {
+	if x.Name == "" {
+		return ""
+	}
+	if x.matchesPhrase(text, x.Name) {
+		return x.Name
+	}
+	for _, p := range x.Also {
+		if p != "" && x.matchesPhrase(text, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// matchesPhrase reports whether work titled text falls under the phrase,
+// as [Exclusion.Matches] says.
+func (x Exclusion) matchesPhrase(text, phrase string) bool {
+	if !strings.Contains(text, phrase) {
 		return false
 	}
 	if len(x.Allow) == 0 {
@@ -51,11 +76,11 @@ func (x Exclusion) Matches(text string) bool {
 	// The occurrences come in order, so the breaks around them are found
 	// in one pass over text: start is the end of the last break before
 	// text[scanned:], end the first break at or after the last occurrence.
-	_, step := utf8.DecodeRuneInString(x.Name)
+	_, step := utf8.DecodeRuneInString(phrase)
 	start, scanned, end := 0, 0, -1
 	checked := [2]int{-1, -1} // the clause last found allowed
 	for from := 0; from < len(text); {
-		i := strings.Index(text[from:], x.Name)
+		i := strings.Index(text[from:], phrase)
 		if i < 0 {
 			break
 		}
@@ -66,7 +91,7 @@ func (x Exclusion) Matches(text string) bool {
 				start = scanned
 			}
 		}
-		if after := i + len(x.Name); end < after {
+		if after := i + len(phrase); end < after {
 			end = len(text)
 			if k := strings.IndexFunc(text[after:], isClauseBreak); k >= 0 {
 				end = after + k
@@ -100,14 +125,21 @@ func isClauseBreak(r rune) bool {
 
 // DefaultExclusions returns the two exclusions of the reform, 招商引资
 // (investment attraction) and 协税护税 (tax assistance), in a new slice that
-// the caller owns. 招商引资 allows the service work the reform keeps for
-// the projects investment brings: 落地服务, 服务保障, 代办服务, 帮办服务,
-// 跟踪服务 and 要素保障.
+// the caller owns, with the phrasings under which such work is commonly
+// assigned (配合开展招商, 组织企业参加招商推介会, 协助税务部门征收税款,
+// 社会综合治税). Their reasons are in Chinese, as the Chinese findings of
+// [Catalog.Validate] quote them. 招商引资 allows the work the reform keeps
+// for the projects investment brings — 做好企业服务、改善营商环境、促进项目落地
+// — marked by 落地服务, 落地手续, 服务保障, 要素保障, 跟踪服务, 代办, 帮办,
+// 企业服务 and 营商环境.
 func DefaultExclusions() []Exclusion {
 	return []Exclusion{
-		{Name: "招商引资", Reason: "removed from sub-district duties (取消街道招商引资职能)",
-			Allow: []string{"落地服务", "服务保障", "代办服务", "帮办服务", "跟踪服务", "要素保障"}},
-		{Name: "协税护税", Reason: "removed from sub-district duties (取消街道协税护税职能)"},
+		{Name: "招商引资", Reason: "取消街道招商引资职能",
+			Also: []string{"开展招商", "配合招商", "协助招商", "参与招商", "外出招商", "驻点招商", "招商推介", "招商活动",
+				"招商任务", "招商指标", "招商考核", "招商洽谈", "项目招引", "招引项目"},
+			Allow: []string{"落地服务", "落地手续", "服务保障", "要素保障", "跟踪服务", "代办", "帮办", "企业服务", "营商环境"}},
+		{Name: "协税护税", Reason: "取消街道协税护税职能",
+			Also: []string{"协税", "护税", "协助税务", "协助征税", "协助征收税", "综合治税", "税收征管", "税源"}},
 	}
 }
 
@@ -159,10 +191,13 @@ type Decision struct {
 //     is refused, approval or not; so is one whose matched item's Name
 //     falls under it.
 //   - A request is matched to an item by code when r.Item is set (the Title
-//     is then free text); otherwise by a Title exactly equal to an item's
-//     Name. The first matching item wins. A matched item admits the work.
-//   - Work that no item matches (including an r.Item that names no item) is
-//     admitted only with an Approval whose By is set.
+//     is then free text); otherwise by a Title, not empty, exactly equal to
+//     an item's Name. The first matching item wins. A matched item on one
+//     of the three lists admits the work.
+//   - Work that no item matches (including an r.Item that names no item),
+//     or that an item on none of the three lists matches (its List not set
+//     or unknown, which [Admission.Validate] reports), is admitted only
+//     with an Approval whose By is set.
 //
 // Admit never fails: the zero Admission refuses all unapproved work, and
 // so does a nil one, an empty list as in a [Catalog].
@@ -170,10 +205,9 @@ func (a *Admission) Admit(r Request) Decision {
 	if a == nil {
 		a = &Admission{}
 	}
-	var item *Item
+	var item *Item // the matched item, a copy
 	for i := range a.Items {
-		if (r.Item != "" && a.Items[i].Code == r.Item) || (r.Item == "" && a.Items[i].Name == r.Title) {
-			it := a.Items[i]
+		if it := a.Items[i]; (r.Item != "" && it.Code == r.Item) || (r.Item == "" && r.Title != "" && it.Name == r.Title) {
 			item = &it
 			break
 		}
@@ -183,19 +217,32 @@ func (a *Admission) Admit(r Request) Decision {
 			continue
 		}
 		var where string
+		phrase := x.match(r.Title)
 		switch {
-		case x.Matches(r.Title):
+		case phrase != "":
 			where = fmt.Sprintf("title %q", r.Title)
-		case item != nil && x.Matches(item.Name):
+		case item != nil:
+			if phrase = x.match(item.Name); phrase == "" {
+				continue
+			}
 			where = fmt.Sprintf("item %s %q", item.Code, item.Name)
 		default:
 			continue
+		}
+		name := x.Name
+		if phrase != x.Name {
+			name += " (as " + phrase + ")"
 		}
 		why := ""
 		if x.Reason != "" {
 			why = ": " + x.Reason
 		}
-		return Decision{Reason: fmt.Sprintf("refused: %s falls under the exclusion %s%s; no approval can admit it", where, x.Name, why)}
+		return Decision{Reason: fmt.Sprintf("refused: %s falls under the exclusion %s%s; no approval can admit it", where, name, why)}
+	}
+	listless := "" // an item matched, but on none of the lists
+	if item != nil && !lists.Named(item.List) {
+		listless = fmt.Sprintf("item %s %q names none of the three lists, so ", item.Code, item.Name)
+		item = nil
 	}
 	if item != nil {
 		unit := ""
@@ -205,7 +252,10 @@ func (a *Admission) Admit(r Request) Decision {
 		return Decision{Admitted: true, Item: item, Reason: fmt.Sprintf("admitted: item %s %q on %s (%s)%s", item.Code, item.Name, item.List.Label(), item.List, unit)}
 	}
 	unlisted := fmt.Sprintf("%q is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单)", r.Title)
-	if r.Item != "" {
+	switch {
+	case listless != "":
+		unlisted = listless + unlisted
+	case r.Item != "":
 		unlisted = fmt.Sprintf("item code %q names no listed item, so %s", r.Item, unlisted)
 	}
 	switch {
@@ -228,10 +278,14 @@ func (a *Admission) Admit(r Request) Decision {
 
 // Validate reports every problem of the admission: an item with no code or
 // name, two items with one code, an item whose List is not set or unknown,
-// an exclusion with no name or named twice, and an item whose name falls
-// under an exclusion ([Exclusion.Matches]). The error joins one error per problem, each naming
-// its path (such as items[CF-001]) and wrapping [ErrInvalid]; nil if
-// sound, as a nil admission, an empty one, is.
+// an exclusion with no name or named twice, an empty phrase of Also or
+// Allow, an Allow phrase that is part of the Name or of a phrase of Also
+// (every title under it would be allowed: the exclusion, or the phrase,
+// would refuse nothing), and an item whose name falls under an exclusion
+// ([Exclusion.Matches]). The error joins one error per problem, each
+// naming its path (such as items[CF-001] or excluded[招商引资].allow[0])
+// and wrapping [ErrInvalid]; nil if sound, as a nil admission, an empty
+// one, is.
 func (a *Admission) Validate() error {
 	if a == nil {
 		return nil
@@ -266,6 +320,32 @@ func (a *Admission) Validate() error {
 			p.add("excluded[%s]: exclusion named twice", x.Name)
 		}
 		seen[x.Name] = true
+		checkPhrases(&p, i, x)
 	}
 	return p.err()
+}
+
+// checkPhrases reports an empty phrase of exclusion x, entry i, and an
+// Allow phrase that is part of its Name or of a phrase of Also.
+func checkPhrases(p *problems, i int, x Exclusion) {
+	path := fmt.Sprintf("excluded[%d]", i)
+	if x.Name != "" {
+		path = fmt.Sprintf("excluded[%s]", x.Name)
+	}
+	for j, ph := range x.Also {
+		if ph == "" {
+			p.add("%s.also[%d]: empty phrase", path, j)
+		}
+	}
+	for j, al := range x.Allow {
+		if al == "" {
+			p.add("%s.allow[%d]: empty phrase", path, j)
+			continue
+		}
+		for _, ph := range append([]string{x.Name}, x.Also...) {
+			if ph != "" && strings.Contains(ph, al) {
+				p.add("%s.allow[%d]: %q is part of %q, so every title under %q is allowed", path, j, al, ph, ph)
+			}
+		}
+	}
 }

@@ -99,6 +99,39 @@ func TestAdmitZero(t *testing.T) {
 	}
 }
 
+// TestAdmitNeedsAListedItem: an item on none of the three lists (its list
+// left out, or unknown) does not admit work, nor does an item with no name
+// admit a request with no title; both want an approval, as unlisted work
+// does, and an excluded item is still refused.
+func TestAdmitNeedsAListedItem(t *testing.T) {
+	a := &matters.Admission{
+		Items: []matters.Item{
+			{Code: "X-1", Name: "文明城市创建"},
+			{Code: "X-2", Name: "防汛物资清点", List: 9},
+			{Code: "X-3", List: matters.OtherWork},
+			{Code: "X-4", Name: "招商引资", List: 0},
+		},
+		Excluded: matters.DefaultExclusions(),
+	}
+	approval := &matters.Approval{By: "区委编办"}
+	for _, tt := range []struct {
+		r        matters.Request
+		admitted bool
+		reason   string
+	}{
+		{matters.Request{Title: "文明城市创建"}, false, `refused: item X-1 "文明城市创建" names none of the three lists, so "文明城市创建" is on none of the lists`},
+		{matters.Request{Title: "清点物资", Item: "X-2"}, false, `refused: item X-2 "防汛物资清点" names none of the three lists, so "清点物资" is on none of the lists`},
+		{matters.Request{Title: "清点物资", Item: "X-2", Approval: approval}, true, `admitted by approval (准入审批) by 区委编办: item X-2 "防汛物资清点" names none of the three lists`},
+		{matters.Request{}, false, `refused: "" is on none of the lists`},
+		{matters.Request{Title: "项目服务", Item: "X-4", Approval: approval}, false, `refused: item X-4 "招商引资" falls under the exclusion 招商引资`},
+	} {
+		d := a.Admit(tt.r)
+		if d.Admitted != tt.admitted || d.Item != nil || !strings.HasPrefix(d.Reason, tt.reason) {
+			t.Errorf("Admit(%+v) = %v, %v, %q; want %v, no item, a reason starting %q", tt.r, d.Admitted, d.Item, d.Reason, tt.admitted, tt.reason)
+		}
+	}
+}
+
 func TestAdmitCopiesTheItem(t *testing.T) {
 	a := testAdmission()
 	d := a.Admit(matters.Request{Item: "QZ-001"})
@@ -117,7 +150,8 @@ func TestAdmissionValidate(t *testing.T) {
 		matters.Item{Code: "N-3", Name: "未知清单", List: 9},
 		matters.Item{Code: "N-4", Name: "招商引资服务", List: matters.OtherWork},
 	)
-	a.Excluded = append(a.Excluded, matters.Exclusion{Reason: "no name"}, matters.Exclusion{Name: "招商引资"})
+	a.Excluded = append(a.Excluded, matters.Exclusion{Reason: "no name", Also: []string{""}}, matters.Exclusion{Name: "招商引资"},
+		matters.Exclusion{Name: "创卫检查", Also: []string{"迎检"}, Allow: []string{"检查", "", "迎", "服务"}})
 	err := a.Validate()
 	want := []string{
 		"items[QT-003]: code QT-003 is used by items 2 and 3",
@@ -127,7 +161,11 @@ func TestAdmissionValidate(t *testing.T) {
 		"items[N-3]: item \"未知清单\" names an unknown list 9",
 		"items[N-4]: item \"招商引资服务\" falls under the exclusion 招商引资",
 		"excluded[2]: exclusion has no name",
+		"excluded[2].also[0]: empty phrase",
 		"excluded[招商引资]: exclusion named twice",
+		`excluded[创卫检查].allow[0]: "检查" is part of "创卫检查", so every title under "创卫检查" is allowed`,
+		"excluded[创卫检查].allow[1]: empty phrase",
+		`excluded[创卫检查].allow[2]: "迎" is part of "迎检", so every title under "迎检" is allowed`,
 	}
 	wantProblems(t, err, want)
 	if err := testAdmission().Validate(); err == nil {
@@ -144,5 +182,49 @@ func TestDefaultExclusionsIsACopy(t *testing.T) {
 	a[0].Name = "changed"
 	if matters.DefaultExclusions()[0].Name != "招商引资" {
 		t.Error("DefaultExclusions returns shared memory")
+	}
+}
+
+// TestAdmitRealPhrasings: work is pushed onto sub-districts under many
+// names. With an approval in hand, what falls under 招商引资 or 协税护税 is
+// still refused, however it is phrased, and the services the reform keeps
+// for investment projects (做好企业服务、改善营商环境、促进项目落地) are not.
+func TestAdmitRealPhrasings(t *testing.T) {
+	a := &matters.Admission{Excluded: matters.DefaultExclusions()}
+	approval := &matters.Approval{By: "区委编办", Ref: "区编办〔2024〕3号"}
+	for title, refused := range map[string]bool{
+		"招商引资任务分解":           true,
+		"完成年度招商引资任务":         true,
+		"配合开展招商":             true,
+		"组织企业参加招商推介会":        true,
+		"协助区投资促进中心开展招商活动":    true,
+		"落实招商指标":             true,
+		"做好项目招引工作":           true,
+		"协税护税":               true,
+		"协助税务部门征收":           true,
+		"协助税务部门征收税款":         true,
+		"开展社会综合治税":           true,
+		"做好辖区税源排查":           true,
+		"招商引资及落地服务":          true, // the clause 招商引资 stands alone
+		"完成招商引资任务并做好落地服务":    true,
+		"为企业办理落地手续":          false,
+		"为招商引资项目提供落地服务":      false,
+		"为招商引资项目办理落地手续":      false,
+		"招商引资项目帮办代办":         false,
+		"做好招商引资企业服务":         false,
+		"优化招商引资项目营商环境":       false,
+		"为招商推介会签约项目提供服务保障":   false,
+		"协调招商银行设立社区便民服务点":    false, // a bank, not investment attraction
+		"为纳税人提供办税咨询":         false,
+		"为招商引资项目提供跟踪服务和要素保障": false,
+	} {
+		d := a.Admit(matters.Request{Title: title, Approval: approval})
+		if d.Admitted == refused {
+			t.Errorf("Admit(%q with an approval) = %v, %q; want refused %v", title, d.Admitted, d.Reason, refused)
+		}
+	}
+	d := a.Admit(matters.Request{Title: "配合开展招商", Approval: approval})
+	if want := `refused: title "配合开展招商" falls under the exclusion 招商引资 (as 开展招商): 取消街道招商引资职能; no approval can admit it`; d.Reason != want {
+		t.Errorf("Reason = %q, want %q", d.Reason, want)
 	}
 }

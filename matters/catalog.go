@@ -2,6 +2,7 @@ package matters
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -39,7 +40,7 @@ type Catalog struct {
 }
 
 // History holds the revisions of a catalog's lists other than its own, in
-// any order.
+// any order; a nil revision is none.
 type History struct {
 	Registers   []*accountability.Register `json:"registers,omitempty"`
 	Directories []*Directory               `json:"directories,omitempty"`
@@ -114,8 +115,12 @@ func (c *Catalog) DirectoryVersion(version string) (*Directory, error) {
 // unversioned reports whether the catalog's governance matter list has no
 // revisions: one list, with no Version and no adoption recorded.
 func (c *Catalog) unversioned() bool {
-	return c.Directory != nil && c.Directory.Version == "" && c.Directory.Adoption == (accountability.Adoption{}) && len(c.History.Directories) == 0
+	return c.Directory != nil && c.Directory.Version == "" && c.Directory.Adoption == (accountability.Adoption{}) && !slices.ContainsFunc(c.History.Directories, notNil)
 }
+
+// notNil reports whether x is not nil: a revision, where History may hold
+// nil ones (null in JSON), which are none.
+func notNil[T any](x *T) bool { return x != nil }
 
 // RouteOf returns the route that matter m's latest Dispatch followed, for
 // grading and regrading the matter by the revision it was dispatched

@@ -135,6 +135,24 @@ func TestRouteOf(t *testing.T) {
 	}
 }
 
+// TestNilRevisionsAreNone: a History of nil revisions (null in JSON) is no
+// history; the catalog's own lists, with no adoption, stay in force.
+func TestNilRevisionsAreNone(t *testing.T) {
+	c := &matters.Catalog{
+		Register:  &accountability.Register{Version: "2024"},
+		Directory: &matters.Directory{Routes: []matters.Route{{Type: "违法建设", Lead: lead, ResolveDays: 7}}},
+		Admission: &matters.Admission{},
+		History:   matters.History{Registers: []*accountability.Register{nil}, Directories: []*matters.Directory{nil}, Admissions: []*matters.Admission{nil}},
+	}
+	at := c.At(day(2024, 5, 1))
+	if at.Register != c.Register || at.Directory != c.Directory || at.Admission != c.Admission {
+		t.Errorf("At = %+v, want the catalog's own lists", at)
+	}
+	if r, err := c.RouteOf(dispatched(t, day(2024, 3, 20), "")); err != nil || r.ResolveDays != 7 {
+		t.Errorf("RouteOf = %+v, %v; want the route of the catalog's own list", r, err)
+	}
+}
+
 func TestDirectoryDispatch(t *testing.T) {
 	c := revisedCatalog()
 	m := build(t, ev(matters.Report, owner), ev(matters.Whistle, owner))

@@ -125,14 +125,14 @@ func TestCatalogRules(t *testing.T) {
 		{"catalog.excluded/duty", func(c *matters.Catalog) {
 			c.Register.Responsibilities[0].Tasks = append(c.Register.Responsibilities[0].Tasks, "完成年度招商引资任务", "为招商引资项目提供落地服务")
 		}, accountability.Findings{
-			fail("catalog.excluded", "register.responsibilities[ZZ-03].tasks[1]", `a task of responsibility "ZZ-03" "完成年度招商引资任务" falls under the exclusion 招商引资: removed from sub-district duties (取消街道招商引资职能)`, `职责 ZZ-03 的工作事项“完成年度招商引资任务”属于已取消的职能“招商引资”（removed from sub-district duties (取消街道招商引资职能)）`),
+			fail("catalog.excluded", "register.responsibilities[ZZ-03].tasks[1]", `a task of responsibility "ZZ-03" "完成年度招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能`, `职责 ZZ-03 的工作事项“完成年度招商引资任务”属于已取消的职能“招商引资”（取消街道招商引资职能）`),
 		}},
 		{"catalog.excluded/route and own exclusion", func(c *matters.Catalog) {
 			c.Admission.Excluded = []matters.Exclusion{{Name: "创卫检查"}}
 			c.Directory.Routes[2].Type = "协税护税"
 			c.KeyTasks[0].Name = "迎接创卫检查"
 		}, accountability.Findings{
-			fail("catalog.excluded", "directory.routes[协税护税]", `route "协税护税" falls under the exclusion 协税护税: removed from sub-district duties (取消街道协税护税职能)`, `基层治理事项“协税护税”属于已取消的职能“协税护税”（removed from sub-district duties (取消街道协税护税职能)）`),
+			fail("catalog.excluded", "directory.routes[协税护税]", `route "协税护税" falls under the exclusion 协税护税: 取消街道协税护税职能`, `基层治理事项“协税护税”属于已取消的职能“协税护税”（取消街道协税护税职能）`),
 			fail("catalog.excluded", "keyTasks[KT-1]", `key task "KT-1" "迎接创卫检查" falls under the exclusion 创卫检查`, `重点任务 KT-1“迎接创卫检查”属于已取消的职能“创卫检查”`),
 		}},
 		{"catalog.limit", func(c *matters.Catalog) { c.Directory.Routes[2].ResolveDays = 20 }, accountability.Findings{
@@ -144,6 +144,7 @@ func TestCatalogRules(t *testing.T) {
 		}, accountability.Findings{
 			fail("catalog.revision", "directory", `directory "2020-1" is published but names no approver`, `基层治理事项清单 "2020-1" 已公布，但未写明审定机关`),
 			fail("catalog.revision", "directory", `directory "2020-1" is published but has no effective date`, `基层治理事项清单 "2020-1" 已公布，但未写明施行日期`),
+			fail("catalog.revision", "admission", `admission "2020-1" records no adoption, but History holds other revisions of the list: it is in force at no instant`, `事项准入清单 "2020-1" 未写明施行日期和公布状态，而另有历史版本，故在任何时候都不施行`),
 			fail("catalog.revision", "history.admissions[0]", `admission "2019" was approved on 2020-02-20, after it took effect on 2020-02-19`, `事项准入清单 "2019" 于 2020-02-20 审定，晚于施行日期 2020-02-19`),
 		}},
 		// Two revisions of one list under one Version: a dispatch records
@@ -151,7 +152,35 @@ func TestCatalogRules(t *testing.T) {
 		{"catalog.revision/version twice", func(c *matters.Catalog) {
 			c.History.Directories = []*matters.Directory{{Version: c.Directory.Version, Routes: c.Directory.Routes[:1]}}
 		}, accountability.Findings{
+			fail("catalog.revision", "directory", `directory "2020-1" records no adoption, but History holds other revisions of the list: it is in force at no instant`, `基层治理事项清单 "2020-1" 未写明施行日期和公布状态，而另有历史版本，故在任何时候都不施行`),
 			fail("catalog.revision", "history.directories[0]", `directory "2020-1" has the version of directory: a dispatch that records it cannot tell the two apart`, `基层治理事项清单 "2020-1" 与 directory 版本号相同，派单所记的版本无法区分二者`),
+		}},
+		// Two published revisions of one list that take effect at one
+		// instant: which is in force from then would depend on their order.
+		{"catalog.revision/one effective instant", func(c *matters.Catalog) {
+			c.Directory.Adoption = published(day(2024, 4, 1))
+			c.History.Directories = []*matters.Directory{
+				{Version: "2024-1", Adoption: published(day(2024, 1, 1))},
+				{Version: "2024-2b", Adoption: published(day(2024, 4, 1).UTC())},
+				{Version: "2024-2c", Adoption: accountability.Adoption{Status: accountability.Approved, ApprovedBy: "区委编办", ApprovedAt: day(2024, 3, 1), Effective: day(2024, 4, 1)}},
+			}
+		}, accountability.Findings{
+			fail("catalog.revision", "history.directories[1]", `directory "2024-2b" takes effect at 2024-04-01T00:00:00+08:00, as directory does: which of the two is in force from then cannot be told`, `基层治理事项清单 "2024-2b" 与 directory 的施行时间（2024-04-01T00:00:00+08:00）相同，无法确定此后施行哪一个`),
+		}},
+		// The catalog's own list with no adoption, beside revisions in
+		// History: At and Apply never take it.
+		{"catalog.revision/own revision unadopted", func(c *matters.Catalog) {
+			c.History.Registers = []*accountability.Register{nil}
+			c.History.Directories = []*matters.Directory{{Version: "2019", Adoption: published(day(2019, 1, 1))}}
+		}, accountability.Findings{
+			fail("catalog.revision", "directory", `directory "2020-1" records no adoption, but History holds other revisions of the list: it is in force at no instant`, `基层治理事项清单 "2020-1" 未写明施行日期和公布状态，而另有历史版本，故在任何时候都不施行`),
+		}},
+		// Approved on the day it took effect, but after: the dates alone
+		// would read as one.
+		{"catalog.revision/approved later that day", func(c *matters.Catalog) {
+			c.Directory.Adoption = accountability.Adoption{Status: accountability.Approved, ApprovedBy: "区委编办", ApprovedAt: day(2024, 4, 1).Add(10 * time.Hour), Effective: day(2024, 4, 1)}
+		}, accountability.Findings{
+			fail("catalog.revision", "directory", `directory "2020-1" was approved on 2024-04-01T10:00:00+08:00, after it took effect on 2024-04-01T00:00:00+08:00`, `基层治理事项清单 "2020-1" 于 2024-04-01T10:00:00+08:00 审定，晚于施行日期 2024-04-01T00:00:00+08:00`),
 		}},
 		{"catalog.supervision", func(c *matters.Catalog) {
 			c.Supervision = matters.Supervision{Supervisor: "区委督查室", EscalateDays: -1, FeedbackDays: 2, Reopens: -3, SuspendDays: -5, ExtendDays: -7}

@@ -36,7 +36,7 @@ func ExampleCatalog_Validate() {
 	// Output:
 	// 错误 directory.routes[违法建设].lead：基层治理事项“违法建设”的牵头单位 "NOBODY" 不是登记的单位（catalog.unit）
 	// 警告 directory.routes[占道经营].lead：基层治理事项“占道经营”将全部事项派给市城市管理局（CGJ），但职责 ZZ-03 的职责边界规定“背街小巷”由城市管理部（CG）负责；应写明本条的适用范围（catalog.lead）
-	// 错误 admission.items[ZZ-03]：准入事项 ZZ-03“完成年度招商引资任务”属于已取消的职能“招商引资”（removed from sub-district duties (取消街道招商引资职能)）（catalog.excluded）
+	// 错误 admission.items[ZZ-03]：准入事项 ZZ-03“完成年度招商引资任务”属于已取消的职能“招商引资”（取消街道招商引资职能）（catalog.excluded）
 }
 
 // A matter dispatched under one revision of the governance matter list is

@@ -32,7 +32,7 @@ func ExampleAdmission_Admit() {
 	// true admitted: item GF-012 "城乡居民基本医疗保险参保登记" on 公共服务清单 (services), done by 为民服务中心
 	// false refused: "防汛物资清点" is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单) and has no admission approval (准入审批)
 	// true admitted by approval (准入审批) 区编办〔2024〕3号 by 区委编办: "防汛物资清点" is on none of the lists (权责清单, 公共服务清单, 其他工作事项清单)
-	// false refused: title "完成年度招商引资任务" falls under the exclusion 招商引资: removed from sub-district duties (取消街道招商引资职能); no approval can admit it
+	// false refused: title "完成年度招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it
 }
 
 func ExampleDirectory_Route() {

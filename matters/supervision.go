@@ -341,7 +341,7 @@ func (c *Catalog) directoryAt(t time.Time) *Directory {
 // records no adoption and there is no history (a list without revisions),
 // else the revision pick picks; nil if none.
 func current[T any](cur *T, history []*T, adoption func(*T) accountability.Adoption, t time.Time) *T {
-	if cur != nil && adoption(cur) == (accountability.Adoption{}) && len(history) == 0 {
+	if cur != nil && adoption(cur) == (accountability.Adoption{}) && !slices.ContainsFunc(history, notNil) {
 		return cur
 	}
 	return pick(cur, history, adoption, t)
