@@ -317,7 +317,7 @@ const maxGrid = 1 << 20
 // the figures fall into finitely many regions in which every rule either
 // matches everywhere or nowhere; Validate takes one representative of
 // every region (each threshold, a point between neighbours, a point beyond
-// the last; quality −1 to 6; each listed type and one other; each
+// the last; quality 0 to 5, those Evaluate grades; each listed type and one other; each
 // combination of the flags and of the answer) and asks which rules match
 // it. A table with more than about a million regions is not checked this
 // way; it must then end with an unconditional rule, which closes every gap.
