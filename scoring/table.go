@@ -345,12 +345,13 @@ func (t *Table) Validate() error {
 	if _, err := t.Lang.MarshalText(); err != nil {
 		errs = append(errs, fmt.Errorf("%w: table %s has a language that is neither English nor Chinese: %w", ErrInvalid, version, err))
 	}
+	grades := t.Scale.byCode()
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		at := fmt.Sprintf("table %s rules[%d] %s", version, i, errtext.Quote(r.Name))
 		if r.Grade == "" {
 			errs = append(errs, fmt.Errorf("%w: %s has no grade", ErrInvalid, at))
-		} else if _, ok := t.Scale.Grade(r.Grade); !ok && len(t.Scale) > 0 {
+		} else if _, ok := grades[r.Grade]; !ok && len(t.Scale) > 0 {
 			errs = append(errs, fmt.Errorf("%w: %s gives grade %s, which is not on the scale", ErrInvalid, at, errtext.Quote(r.Grade)))
 		}
 		for _, c := range []struct {
