@@ -102,7 +102,7 @@ func ExampleLoadTable() {
 	}
 	// Output:
 	// scoring: invalid: table "district-2021.1" rules[1] "faster" can never fire: every case it matches is taken by rules[0] "fast"
-	// scoring: invalid: table "district-2021.1" has gaps: 2304 of 12288 regions match no rule
+	// scoring: invalid: table "district-2021.1" has gaps: 1728 of 9216 regions match no rule
 }
 
 func ExampleBook_Scores() {

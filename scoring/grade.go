@@ -64,6 +64,17 @@ func (s Scale) Grade(code string) (Grade, bool) {
 	return Grade{}, false
 }
 
+// byCode returns the grades of s by code, as Grade finds them (the first
+// of a code): a table looks up each rule's grade once, in one map, rather
+// than walk the scale for each.
+func (s Scale) byCode() map[string]Grade {
+	m := make(map[string]Grade, len(s))
+	for i := len(s) - 1; i >= 0; i-- {
+		m[s[i].Code] = s[i]
+	}
+	return m
+}
+
 // Floor returns the grade with the most points not above p, or the grade
 // with the fewest points when p is below every grade. It is how a combined
 // figure is graded back onto the scale. ok is false for an empty scale.
@@ -87,8 +98,9 @@ func (s Scale) Floor(p decimal.Decimal) (g Grade, ok bool) {
 // Validate reports every problem of the scale, joined: no grades, a grade
 // without a code, two grades with one code or one label, two grades with
 // the same points (which Floor could not tell apart), points of more than
-// 64 characters (which JSON could not read back). Each wraps
-// [ErrInvalid] and names the grade.
+// 64 characters (which JSON could not read back, and which are not
+// compared). Each wraps [ErrInvalid] and names the grade. It takes time
+// linear in the number of grades.
 func (s Scale) Validate() error {
 	if len(s) == 0 {
 		return fmt.Errorf("%w: scale has no grades", ErrInvalid)
@@ -96,6 +108,7 @@ func (s Scale) Validate() error {
 	var errs []error
 	codes := map[string]int{}
 	labels := map[string]int{}
+	points := map[string]int{} // by value, in FormatDecimal's form
 	for i, g := range s {
 		code := errtext.Quote(g.Code)
 		if g.Code == "" {
@@ -114,13 +127,14 @@ func (s Scale) Validate() error {
 		}
 		if !jsonx.DecimalFits(g.Points) {
 			errs = append(errs, fmt.Errorf("%w: scale[%d] %s has points of more than %d characters (JSON could not read them back)", ErrInvalid, i, code, jsonx.MaxDecimalLen))
+			continue
 		}
-		for j := range i {
-			if s[j].Points.Equal(g.Points) {
-				errs = append(errs, fmt.Errorf("%w: scale[%d] %s has the points %s of scale[%d] %s", ErrInvalid, i, code,
-					jsonx.FormatDecimal(g.Points), j, errtext.Quote(s[j].Code)))
-				break
-			}
+		p := jsonx.FormatDecimal(g.Points)
+		if j, dup := points[p]; dup {
+			errs = append(errs, fmt.Errorf("%w: scale[%d] %s has the points %s of scale[%d] %s", ErrInvalid, i, code,
+				p, j, errtext.Quote(s[j].Code)))
+		} else {
+			points[p] = i
 		}
 	}
 	return errors.Join(errs...)

@@ -317,10 +317,14 @@ const maxGrid = 1 << 20
 // the figures fall into finitely many regions in which every rule either
 // matches everywhere or nowhere; Validate takes one representative of
 // every region (each threshold, a point between neighbours, a point beyond
-// the last; quality −1 to 6; each listed type and one other; each
-// combination of the flags and of the answer) and asks which rules match
-// it. A table with more than about a million regions is not checked this
-// way; it must then end with an unconditional rule, which closes every gap.
+// the last; quality 0 to 5, those Evaluate grades; each listed type and
+// one other; each combination of the flags and of the answer) and asks
+// which rules match it. A table too large or too fine to check this way —
+// more than about a million regions (or sixteen million regions × rules),
+// or thresholds that do not all stand as durations over one limit, such
+// as one of more than 17 places — is checked for neither gaps nor rules
+// that never fire: it must then end with an unconditional rule, which
+// closes every gap.
 func (t *Table) Validate() error {
 	if err := t.checkTexts(); err != nil {
 		return err
@@ -341,12 +345,13 @@ func (t *Table) Validate() error {
 	if _, err := t.Lang.MarshalText(); err != nil {
 		errs = append(errs, fmt.Errorf("%w: table %s has a language that is neither English nor Chinese: %w", ErrInvalid, version, err))
 	}
+	grades := t.Scale.byCode()
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		at := fmt.Sprintf("table %s rules[%d] %s", version, i, errtext.Quote(r.Name))
 		if r.Grade == "" {
 			errs = append(errs, fmt.Errorf("%w: %s has no grade", ErrInvalid, at))
-		} else if _, ok := t.Scale.Grade(r.Grade); !ok && len(t.Scale) > 0 {
+		} else if _, ok := grades[r.Grade]; !ok && len(t.Scale) > 0 {
 			errs = append(errs, fmt.Errorf("%w: %s gives grade %s, which is not on the scale", ErrInvalid, at, errtext.Quote(r.Grade)))
 		}
 		for _, c := range []struct {

@@ -33,8 +33,9 @@ func (t *Table) Compile() (Evaluator, error) {
 	c.sides[0] = c.prepareSide(false)
 	c.sides[1] = c.prepareSide(true)
 	c.rules = make([]compiledRule, len(c.t.Rules))
+	grades := c.t.Scale.byCode()
 	for i := range c.t.Rules {
-		c.rules[i] = c.compileRule(i)
+		c.rules[i] = c.compileRule(i, grades)
 	}
 	return c, nil
 }
@@ -152,10 +153,12 @@ func (c *compiled) prepareSide(resolution bool) side {
 	return s
 }
 
-func (c *compiled) compileRule(i int) compiledRule {
+// compileRule compiles rule i, whose grade is among grades, the table's
+// by code.
+func (c *compiled) compileRule(i int, grades map[string]Grade) compiledRule {
 	r := &c.t.Rules[i]
 	cr := compiledRule{qmin: r.QualityMin, qmax: r.QualityMax, types: r.Types, name: r.Name}
-	cr.grade, _ = c.t.Scale.Grade(r.Grade) // Validate saw it on the scale
+	cr.grade = grades[r.Grade] // Validate saw it on the scale
 	for _, b := range [...]struct {
 		p   *bool
 		bit uint16

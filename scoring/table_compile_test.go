@@ -91,19 +91,9 @@ func TestCompileGradesAsEvaluate(t *testing.T) {
 			t.Fatalf("%s: Compile: %v", tbl.Version, err)
 		}
 		var into scoring.Result
-		for i, f := range facts {
+		for _, f := range facts {
 			want, werr := tbl.Evaluate(f)
-			got, gerr := compiled.Evaluate(f)
-			ierr := scoring.EvaluateInto(compiled, &into, f)
-			for _, c := range []struct {
-				how string
-				got scoring.Result
-				err error
-			}{{"compiled", got, gerr}, {"EvaluateInto", into, ierr}} {
-				if diff := cmp.Diff(want, c.got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(c.err) {
-					t.Fatalf("%s, facts %d %+v: errors %v, %v; mismatch (-Evaluate +%s):\n%s", tbl.Version, i, f, werr, c.err, c.how, diff)
-				}
-			}
+			gradesAsEvaluate(t, tbl, compiled, &into, f, want, werr)
 		}
 	}
 }

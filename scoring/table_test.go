@@ -372,3 +372,48 @@ func TestTableEvaluateAllocations(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadTableLinearInGrades: a table's grades cost LoadTable and Compile
+// a look-up each, not a walk of the scale for every grade and every rule.
+// A table of 8 MB — 150,000 grades, each the grade of one rule — took over
+// a minute to load, the scale compared grade by grade with every earlier
+// one, and each rule's grade looked for along it; it now loads and
+// compiles within the budget of input its length. Grades of equal points
+// or codes are still each refused.
+func TestLoadTableLinearInGrades(t *testing.T) {
+	const n = 150000
+	var b bytes.Buffer
+	b.WriteString(`{"version":"v","scale":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"code":"g%d","points":"%d"}`, i, i)
+	}
+	b.WriteString(`],"rules":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"grade":"g%d"}`, n-1-i)
+	}
+	b.WriteString(`]}`)
+	var err error
+	hardening.Linear(t, b.Len(), func() {
+		var tab *scoring.Table
+		if tab, err = scoring.LoadTable(bytes.NewReader(b.Bytes())); err == nil {
+			_, err = tab.Compile()
+		}
+	})
+	if err != nil {
+		t.Fatalf("LoadTable and Compile: %v", err)
+	}
+	scale := scoring.Scale{{Code: "a", Points: decimal.RequireFromString("85")}, {Code: "b", Points: decimal.RequireFromString("70")},
+		{Code: "c", Points: decimal.RequireFromString("85.0")}, {Code: "a", Points: decimal.RequireFromString("70.00")}}
+	err = scale.Validate()
+	for _, want := range []string{`scale[2] "c" has the points 85 of scale[0] "a"`, `scale[3] "a" has the points 70 of scale[1] "b"`, `scale[3] repeats code "a" of scale[0]`} {
+		if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(fmt.Sprint(err), want) {
+			t.Errorf("Validate = %v, want it to say %s", err, want)
+		}
+	}
+}

@@ -64,6 +64,12 @@ func ratioPoints(thresholds []decimal.Decimal) (pts [][2]time.Duration, ok bool)
 	return pts, true
 }
 
+// qualities is the count of the regions' qualities: 0 (not given) and 1
+// to 5, every quality Evaluate grades. It refuses any other
+// (checkFigures), so a rule that matched only such a quality would never
+// fire, and facts of such a quality that no rule matched are no gap.
+const qualities = 6
+
 // checkRegions reports gaps and rules that can never fire.
 func (t *Table) checkRegions() []error {
 	var resp, res []decimal.Decimal
@@ -103,7 +109,7 @@ func (t *Table) checkRegions() []error {
 	// The count of regions stops at maxGrid+1: a product of the counts
 	// could overflow and wrap to a count small enough to walk.
 	size := 1
-	for _, k := range [...]int{len(types), flagSets, len(respPts), len(resPts), 8 * 3} {
+	for _, k := range [...]int{len(types), flagSets, len(respPts), len(resPts), qualities * 3} {
 		if k > 0 && size > maxGrid/k {
 			size = maxGrid + 1
 			break
@@ -161,7 +167,7 @@ func (t *Table) checkRegions() []error {
 				f.Response, f.ResponseLimit = rp[0], rp[1]
 				for _, sp := range resPts {
 					f.Resolution, f.ResolutionLimit = sp[0], sp[1]
-					for _, q := range [...]int{0, 1, 2, 3, 4, 5, 6, -1} {
+					for q := range qualities {
 						f.Quality = q
 						for _, a := range answers {
 							f.Satisfied = a

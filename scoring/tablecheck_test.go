@@ -123,10 +123,10 @@ func BenchmarkTableValidate(b *testing.B) {
 }
 
 // TestTableValidateRegionCountOverflow builds a table whose count of
-// regions, 2^17 types × 64 flag sets × 2^19 × 2^19 ratio points × 24,
-// is 0 modulo 2^64: Validate must still see that it is too large to check
-// region by region, and return at once, rather than start a walk of 2^64
-// regions. (LoadTable reads such a table in about 14 MB of JSON.)
+// regions, 2^17 types × 64 flag sets × 2^19 × 2^19 ratio points × 18,
+// is beyond 2^64, 2^62 modulo it: Validate must still see that it is too
+// large to check region by region, and return at once, rather than start
+// a walk of a count that wrapped. (LoadTable reads such a table in about 14 MB of JSON.)
 func TestTableValidateRegionCountOverflow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a table of 131,072 rules")
@@ -193,6 +193,48 @@ func TestTableValidateManyTypes(t *testing.T) {
 		}
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("%s: Validate = %.200v, want %q", c.tbl.Version, err, c.want)
+		}
+	}
+}
+
+// TestTableValidateQualityInRange: Validate looks at the qualities that
+// Evaluate grades, 0 to 5, and no other (Evaluate refuses −1 or 6). A
+// table whose rules take every quality from 0 to 5 has no gap, though
+// none takes −1; and a rule that only a quality of −1 or 6 would reach
+// can never fire, and is refused.
+func TestTableValidateQualityInRange(t *testing.T) {
+	yes, no := true, false
+	gapless := &scoring.Table{Version: "v", Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+		{Name: "not given", Grade: "poor", QualityGiven: &no},
+		{Name: "given", Grade: "good", QualityMin: 1},
+	}}
+	if err := gapless.Validate(); err != nil {
+		t.Errorf("Validate of a table that grades every quality = %v, want nil", err)
+	}
+	for q := range 6 {
+		if _, err := gapless.Evaluate(scoring.Facts{Quality: q}); err != nil {
+			t.Errorf("Evaluate quality %d: %v", q, err)
+		}
+	}
+	for _, tt := range []struct {
+		name  string
+		rules []scoring.TableRule
+	}{
+		{"below 1", []scoring.TableRule{
+			{Name: "given", Grade: "good", QualityMin: 1},
+			{Name: "dead", Grade: "fair", QualityGiven: &yes},
+			{Name: "rest", Grade: "poor"},
+		}},
+		{"above 5", []scoring.TableRule{
+			{Name: "given", Grade: "good", QualityMax: 5, QualityGiven: &yes},
+			{Name: "dead", Grade: "fair", QualityMin: 3},
+			{Name: "rest", Grade: "poor"},
+		}},
+	} {
+		tbl := &scoring.Table{Version: "v", Scale: wuhu.Scale(), Rules: tt.rules}
+		want := `rules[1] "dead" can never fire: every case it matches is taken by rules[0] "given"`
+		if err := tbl.Validate(); !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: Validate = %v, want %q", tt.name, err, want)
 		}
 	}
 }
