@@ -97,8 +97,8 @@ func RunFile(t Testing, rule accountability.Rule, path string) {
 // ReadCases reads a JSON array of [Case]s strictly: a field a case or its
 // register does not have (a misspelt key must not make a case pass), a key
 // given twice or in another case, text that is not UTF-8, anything after
-// the array and more than 16 MiB are errors, each wrapping
-// accountability.ErrInvalid.
+// the array, more than 16 MiB and no cases at all (which would test
+// nothing) are errors, each wrapping accountability.ErrInvalid.
 func ReadCases(r io.Reader) ([]Case, error) {
 	return tablecase.Read[Case]("accountabilitytest", accountability.ErrInvalid, r)
 }

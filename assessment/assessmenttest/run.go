@@ -93,8 +93,8 @@ func RunFile(t Testing, s *assessment.Sheet, path string) {
 // facts or its result do not have (a misspelt "cuonts" must not make a
 // case pass), a key given twice or in another case, text that is not
 // UTF-8, a decimal not in plain form or longer than 64 characters,
-// anything after the array and more than 16 MiB are errors, each
-// wrapping assessment.ErrFacts. Counts are JSON integers, rates and
+// anything after the array, more than 16 MiB and no cases at all (which
+// would test nothing) are errors, each wrapping assessment.ErrFacts. Counts are JSON integers, rates and
 // points decimal strings ("0.95").
 func ReadCases(r io.Reader) ([]Case, error) {
 	return tablecase.Read[Case]("assessmenttest", assessment.ErrFacts, r)

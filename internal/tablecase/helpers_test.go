@@ -174,14 +174,17 @@ func TestReadCasesStrict(t *testing.T) {
 }
 
 // TestReadCasesErrors: ReadCases names the place of a misspelt key, and
-// refuses more than tablecase.MaxBytes (16 MiB), with an error wrapping
-// the package's sentinel.
+// refuses more than tablecase.MaxBytes (16 MiB) and a file of no cases
+// (which would test nothing and pass), with an error wrapping the
+// package's sentinel.
 func TestReadCasesErrors(t *testing.T) {
 	long := `[{"name":"` + strings.Repeat("x", tablecase.MaxBytes) + `"}]`
 	for _, h := range helperPackages {
 		for _, tt := range []struct{ what, in, want string }{
 			{"a misspelt key", h.misspelt, h.misspeltAt},
 			{"17 MiB", long, "longer than 16777216 bytes"},
+			{"an empty array", "[]", "no cases"},
+			{"null", " null\n", "no cases"},
 		} {
 			err := h.read(&tablecase.Recorder{}, strings.NewReader(tt.in))
 			if !errors.Is(err, h.sentinel) || !strings.Contains(err.Error(), tt.want) {

@@ -29,13 +29,18 @@ const MaxBytes = 16 << 20
 // Read reads a JSON array of cases strictly, as jsonx.Decode does: a
 // field a case does not have, a key given twice or in another case, text
 // that is not UTF-8, anything after the array and an input longer than
-// MaxBytes are errors, so that a misspelt key cannot make a case pass.
+// MaxBytes are errors, so that a misspelt key cannot make a case pass; and
+// so is a file of no cases (an empty array, null), which would test
+// nothing and pass.
 // Its errors begin "pkg: reading cases: " and wrap sentinel, the
 // invalid-input error of the package the cases test.
 func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 	var cs []C
 	if err := jsonx.Wrap(jsonx.Read(r, MaxBytes, &cs), pkg+": reading cases", sentinel); err != nil {
 		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, fmt.Errorf("%s: reading cases: no cases (an empty array or null): a file of no cases tests nothing: %w", pkg, sentinel)
 	}
 	return cs, nil
 }

@@ -82,8 +82,8 @@ func RunFile(t Testing, e scoring.Evaluator, path string) {
 // ReadCases reads a JSON array of [Case]s strictly: a field a case, its
 // facts or its result do not have (a misspelt "qualty" must not make a
 // case pass), a key given twice or in another case, text that is not
-// UTF-8, anything after the array and more than 16 MiB are errors, each
-// wrapping scoring.ErrInvalid. Durations in facts are Go duration strings
+// UTF-8, anything after the array, more than 16 MiB and no cases at all
+// (which would test nothing) are errors, each wrapping scoring.ErrInvalid. Durations in facts are Go duration strings
 // ("4h0m0s").
 func ReadCases(r io.Reader) ([]Case, error) {
 	return tablecase.Read[Case]("scoringtest", scoring.ErrInvalid, r)
