@@ -233,7 +233,11 @@ func (t *Table) policy() string {
 // once more for facts of more than six figures. It writes
 // no text. A host that grades in bulk grades with [Table.Compile]'s
 // evaluator, which gives the same Results about 1.3–1.7× as fast.
+// Evaluate panics on a nil table, a programmer's error.
 func (t *Table) Evaluate(f Facts) (Result, error) {
+	if t == nil {
+		panic("scoring: Evaluate on a nil *Table")
+	}
 	if err := checkFigures(t.Version, &f); err != nil {
 		return Result{}, err
 	}
@@ -324,8 +328,11 @@ const maxGrid = 1 << 20
 // or thresholds that do not all stand as durations over one limit, such
 // as one of more than 17 places — is checked for neither gaps nor rules
 // that never fire: it must then end with an unconditional rule, which
-// closes every gap.
+// closes every gap. Validate panics on a nil table, a programmer's error.
 func (t *Table) Validate() error {
+	if t == nil {
+		panic("scoring: Validate on a nil *Table")
+	}
 	if err := t.checkTexts(); err != nil {
 		return err
 	}

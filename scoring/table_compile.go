@@ -24,8 +24,11 @@ import (
 // does not reach it: compile the changed table again. Each Result it
 // gives is the caller's own, its reason's checks and figures included;
 // [EvaluateInto] grades with it into a Result the caller reuses, without
-// allocating.
+// allocating. Compile panics on a nil table, a programmer's error.
 func (t *Table) Compile() (Evaluator, error) {
+	if t == nil {
+		panic("scoring: Compile on a nil *Table")
+	}
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
