@@ -119,14 +119,7 @@ func TestRunDefectiveRegister(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(draft)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "draft.json")
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := writeJSON(t, "draft.json", draft)
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-register", file}, &stdout, &stderr); code != 1 {
 		t.Errorf("run = %d, want 1", code)
@@ -404,18 +397,26 @@ func TestRunNamesTheSections(t *testing.T) {
 func TestRunRegisterWithoutDeskItem(t *testing.T) {
 	reg := mustLoad(t, "data/register-2020.json")
 	reg.Powers = slices.DeleteFunc(reg.Powers, func(p accountability.Power) bool { return p.Code == "JF-001" })
-	b, err := json.Marshal(reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "register.json")
-	if err := os.WriteFile(file, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := writeJSON(t, "register.json", reg)
 	var stdout, stderr bytes.Buffer
 	run([]string{"-register", file}, &stdout, &stderr)
 	const want = "党群服务中心窗口一窗受理 4 项：QR-001 困难群众（最低生活保障对象）认定、QR-002 特困人员救助供养认定、JF-001、JF-002 八十周岁以上老年人高龄津贴发放"
 	if !slices.Contains(strings.Split(stdout.String(), "\n"), "  "+want) {
 		t.Errorf("section 十一 does not print\n\t%s\nstdout:\n%s", want, stdout.String())
 	}
+}
+
+// writeJSON writes v as JSON to a file name in a temporary folder of t's
+// and returns its path.
+func writeJSON(t *testing.T, name string, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
