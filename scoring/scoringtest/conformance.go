@@ -33,7 +33,8 @@ const goroutines = 4
 //   - a refusal (an error) comes with a Result that is not zero;
 //   - a Result that is not zero has a grade that is not on scale, Points
 //     other than exactly that grade's points, no Policy, or no Reasons (or
-//     an empty one);
+//     an empty one, or one that fails reason.Reason.Validate: a book
+//     refuses it, as JSON could not read it back);
 //   - Evaluate changes Facts.Attrs.
 //
 // The zero Result with a nil error ("not evaluated") is allowed. An empty
@@ -91,6 +92,8 @@ func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Fa
 		for j, s := range r.Reasons {
 			if s.IsZero() {
 				bad("Reasons[%d] is empty", j)
+			} else if err := s.Validate(); err != nil {
+				bad("Reasons[%d] would not read back from JSON, and a book refuses it: %v", j, err)
 			}
 		}
 	}

@@ -80,6 +80,9 @@ func TestTestEvaluatorViolations(t *testing.T) {
 		{"empty reason", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 			return scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "p", Reasons: reason.Texts("")}, nil
 		}), testScale, nil, []string{"Reasons[0] is empty"}},
+		{"a reason a book refuses", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "poor", Points: decimal.NewFromInt(40), Policy: "p", Reasons: []reason.Reason{{Rule: -1, Text: "r"}}}, nil
+		}), testScale, nil, []string{"Reasons[0] would not read back from JSON, and a book refuses it"}},
 		{"the caller's facts", scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
 			if f.Attrs["post"] == "执法岗" {
 				return scoring.Result{Grade: "superb"}, nil
