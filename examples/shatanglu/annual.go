@@ -180,8 +180,8 @@ func (p *printer) annual(a *annual, e scoring.Evaluator) error {
 	for _, m := range p.staff {
 		names[m.ID] = [2]string{m.Name, p.unitName(m.Unit)}
 	}
-	p.printf("  执法人员年度考核与街道干部年度考核一并开展：%d年度（同一轮次、同一等次标准；%s；执法人员实绩为全年任务评价综合得分）\n",
-		a.Year, a.totals())
+	p.printf("  执法人员年度考核与街道干部年度考核一并开展：%d年度（同一轮次、同一等次标准；%s；%s；执法人员实绩为全年任务评价综合得分）\n",
+		a.Year, a.totals(), cutoffs("总分", a.Appraisal.Scale))
 	t := texttable.New("类别", ">类内排名", "姓名", "单位", ">实绩", ">民主测评", ">总分", "等次")
 	for _, x := range joint {
 		g, _ := a.Appraisal.Scale.Grade(x.Grade)

@@ -93,7 +93,7 @@ func (p *printer) appraisal(reg *accountability.Register, year *annual, e *PostE
 	if err != nil {
 		return err
 	}
-	p.printf("  定期向区委反馈派驻机构干部日常表现（本月；按岗位类别排名：任务评价×80%% + 工作量×20%%；工作量为任务件数与同岗位最多者之比×100）\n")
+	p.printf("  定期向区委反馈派驻机构干部日常表现（本月；按岗位类别排名：任务评价×80%% + 工作量×20%%；工作量为任务件数与同岗位最多者之比×100；%s）\n", cutoffs("总分", a.Scale))
 	t := texttable.New("岗位类别", ">类内排名", "姓名", "派驻机构", ">任务评价", ">工作量", ">总分", "等次")
 	for _, x := range res {
 		m := p.member(x.Person)

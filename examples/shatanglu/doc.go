@@ -39,6 +39,9 @@
 //  7. the performance appraisal of the sub-district's own hires (街道原有聘用
 //     人员, data/hires.json) by post category and work task (分类量化考核).
 //
+// Each table that grades (等次) states above it the scale it grades on, from
+// the data: "等次：总分 ≥90 优秀、≥75 称职、≥60 基本称职，其余为不称职".
+//
 // The source gives the structure, the roles and the figure 2; every other
 // number (weights, scores, dates, names) is illustrative.
 //

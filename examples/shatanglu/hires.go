@@ -97,6 +97,7 @@ func (p *printer) hires(h *hires, month string) error {
 	for _, m := range h.Hires {
 		byID[m.ID] = m
 	}
+	p.printf("  %s\n", cutoffs("总分", h.Appraisal.Scale))
 	t := texttable.New("岗位类别", ">类内排名", "姓名", "所在机构", "各项得分", ">总分", "等次")
 	for _, x := range res {
 		m := byID[x.Person]

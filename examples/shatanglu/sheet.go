@@ -110,8 +110,8 @@ func (p *printer) sheet(s *assessment.Sheet, facts map[string]assessment.Facts, 
 		results = append(results, r)
 	}
 	slices.SortStableFunc(results, func(a, b assessment.Result) int { return b.Points.Cmp(a.Points) })
-	p.printf("四、派驻机构月度考核：%d年%d月（考评：%s；%s；基础分为本单位任务评价平均分，加分最多 %s 分，扣分最多 %s 分）\n",
-		first.Year(), first.Month(), p.unitName(p.assessor), s.Version, s.MaxBonus, s.MaxDeduction)
+	p.printf("四、派驻机构月度考核：%d年%d月（考评：%s；%s；基础分为本单位任务评价平均分，加分最多 %s 分，扣分最多 %s 分；%s）\n",
+		first.Year(), first.Month(), p.unitName(p.assessor), s.Version, s.MaxBonus, s.MaxDeduction, cutoffs("得分", s.Scale))
 	t := texttable.New("派驻机构", ">基础分", ">加分", ">扣分", ">得分", "等次", "说明")
 	for _, r := range results {
 		g, _ := s.Scale.Grade(r.Grade)
