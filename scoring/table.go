@@ -299,7 +299,8 @@ func LoadTable(r io.Reader) (*Table, error) {
 	return t, nil
 }
 
-// maxGrid bounds the regions that Validate checks one by one.
+// maxGrid bounds the regions that Validate checks one by one, a class of
+// alike types counted once.
 const maxGrid = 1 << 20
 
 // Validate checks a table and reports every problem, joined, each wrapping
@@ -323,12 +324,18 @@ const maxGrid = 1 << 20
 // every region (each threshold, a point between neighbours, a point beyond
 // the last; quality 0 to 5, those Evaluate grades; each listed type and
 // one other; each combination of the flags and of the answer) and asks
-// which rules match it. A table too large or too fine to check this way —
-// more than about a million regions (or sixteen million regions × rules),
-// or thresholds that do not all stand as durations over one limit, such
-// as one of more than 17 places — is checked for neither gaps nor rules
-// that never fire: it must then end with an unconditional rule, which
-// closes every gap. Validate panics on a nil table, a programmer's error.
+// which rules match it. Types that exactly the same rules list are alike
+// to every rule, so Validate asks about the first of them, by bytes, for
+// all: a table of dozens of types in a few lists costs about what a table
+// of a few types does. A gap report counts the regions of every type, and
+// its examples are the first gaps type by type, in byte order. A table too
+// large or too fine to check this way — more than about a million regions
+// with each class of alike types counted once (or sixteen million such
+// regions × rules), or thresholds that do not all stand as durations over
+// one limit, such as one of more than 17 places — is checked for neither
+// gaps nor rules that never fire: it must then end with an unconditional
+// rule, which closes every gap. Validate panics on a nil table, a
+// programmer's error.
 func (t *Table) Validate() error {
 	if t == nil {
 		panic("scoring: Validate on a nil *Table")
@@ -383,7 +390,7 @@ func (t *Table) Validate() error {
 		}
 	}
 	if len(t.Rules) > 0 {
-		errs = append(errs, t.checkRegions()...)
+		errs = append(errs, t.checkRegions(false)...)
 	}
 	return joinCapped(errs)
 }

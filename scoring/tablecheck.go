@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/big"
 	"slices"
@@ -70,10 +71,79 @@ func ratioPoints(thresholds []decimal.Decimal) (pts [][2]time.Duration, ok bool)
 // fire, and facts of such a quality that no rule matched are no gap.
 const qualities = 6
 
-// checkRegions reports gaps and rules that can never fire.
-func (t *Table) checkRegions() []error {
+// typeClasses are the matter types some rule lists, in byte order, and
+// one other type that none lists, last, grouped in classes: two types
+// that exactly the same rules list are alike to every rule (a rule's
+// match on the type is membership of its list, or no list), so the first
+// type of a class, by bytes, stands for all of them in every region.
+type typeClasses struct {
+	types []string
+	other string  // the last type, which no rule lists
+	of    []int   // the class of each type
+	first []int   // each class's first type
+	count []int   // the number of each class's types
+	rules [][]int // the rules that list each class's types, ascending
+}
+
+// typeClasses groups the types t's rules list by the rules that list
+// them, each type its own class when eachType is set (a test compares the
+// two). A type costs a look-up per rule that lists it, however often.
+func (t *Table) typeClasses(eachType bool) *typeClasses {
+	c := &typeClasses{types: []string{}}
+	for i := range t.Rules {
+		c.types = append(c.types, t.Rules[i].Types...)
+	}
+	slices.Sort(c.types)
+	c.types = slices.Compact(c.types)
+	c.other = "\x00other"
+	for slices.Contains(c.types, c.other) {
+		c.other += "\x00"
+	}
+	c.types = append(c.types, c.other)
+	index := make(map[string]int, len(c.types))
+	for k, typ := range c.types {
+		index[typ] = k
+	}
+	rulesOf := make([][]int, len(c.types))
+	for i := range t.Rules {
+		for _, typ := range t.Rules[i].Types {
+			if k := index[typ]; len(rulesOf[k]) == 0 || rulesOf[k][len(rulesOf[k])-1] != i {
+				rulesOf[k] = append(rulesOf[k], i)
+			}
+		}
+	}
+	// A class is named by its rules, as varints; no listed type has an
+	// empty list of rules, so the other type's class is its own.
+	classOf := make(map[string]int)
+	c.of = make([]int, len(c.types))
+	var key []byte
+	for k, rules := range rulesOf {
+		key = key[:0]
+		if eachType {
+			key = binary.AppendUvarint(key, uint64(k))
+		}
+		for _, i := range rules {
+			key = binary.AppendUvarint(key, uint64(i))
+		}
+		n, ok := classOf[string(key)]
+		if !ok {
+			n = len(c.first)
+			classOf[string(key)] = n
+			c.first, c.count, c.rules = append(c.first, k), append(c.count, 0), append(c.rules, rules)
+		}
+		c.of[k] = n
+		c.count[n]++
+	}
+	return c
+}
+
+// maxExamples is the number of regions a gap report gives as examples.
+const maxExamples = 3
+
+// checkRegions reports gaps and rules that can never fire, walking the
+// regions by class of types (typeClasses; by type when eachType is set).
+func (t *Table) checkRegions(eachType bool) []error {
 	var resp, res []decimal.Decimal
-	types := []string{}
 	for i := range t.Rules {
 		r := &t.Rules[i]
 		for _, x := range []*decimal.Decimal{r.ResponseAtMost, r.ResponseOver} {
@@ -86,15 +156,8 @@ func (t *Table) checkRegions() []error {
 				res = append(res, *x)
 			}
 		}
-		types = append(types, r.Types...)
 	}
-	slices.Sort(types)
-	types = slices.Compact(types)
-	other := "\x00other"
-	for slices.Contains(types, other) {
-		other += "\x00"
-	}
-	types = append(types, other)
+	classes := t.typeClasses(eachType)
 	respPts, ok1 := ratioPoints(resp)
 	resPts, ok2 := ratioPoints(res)
 	last := &t.Rules[len(t.Rules)-1]
@@ -106,19 +169,27 @@ func (t *Table) checkRegions() []error {
 			flagSets = 64
 		}
 	}
-	// The count of regions stops at maxGrid+1: a product of the counts
-	// could overflow and wrap to a count small enough to walk.
+	// The count of regions walked, a class of types standing for its
+	// types, stops at maxGrid+1: a product of the counts could overflow
+	// and wrap to a count small enough to walk.
 	size := 1
-	for _, k := range [...]int{len(types), flagSets, len(respPts), len(resPts), qualities * 3} {
+	for _, k := range [...]int{len(classes.first), flagSets, len(respPts), len(resPts), qualities * 3} {
 		if k > 0 && size > maxGrid/k {
 			size = maxGrid + 1
 			break
 		}
 		size *= k
 	}
+	// The regions of every type are counted, a class's as many times as it
+	// has types: at most len(types) × maxGrid, in int64 even where int
+	// has 32 bits.
+	var regions int64
+	if size <= maxGrid {
+		regions = int64(len(classes.types)) * int64(size/len(classes.first))
+	}
 	if !ok1 || !ok2 || size > maxGrid || size*len(t.Rules) > 16*maxGrid {
 		if !last.unconditional() {
-			count := fmt.Sprint(size)
+			count := fmt.Sprint(regions)
 			if size > maxGrid {
 				count = fmt.Sprint("more than ", maxGrid)
 			}
@@ -128,36 +199,21 @@ func (t *Table) checkRegions() []error {
 		return nil
 	}
 	n := len(t.Rules)
-	// The rules that list each type, so that a region's type costs a rule
-	// one look-up however long its list (a rule may list thousands, or
-	// one type many times).
-	typeIndex := make(map[string]int, len(types))
-	for i, typ := range types {
-		typeIndex[typ] = i
-	}
-	rulesOf := make([][]int, len(types))
-	for i := range t.Rules {
-		for _, typ := range t.Rules[i].Types {
-			if k := typeIndex[typ]; len(rulesOf[k]) == 0 || rulesOf[k][len(rulesOf[k])-1] != i {
-				rulesOf[k] = append(rulesOf[k], i)
-			}
-		}
-	}
 	typeOK := make([]bool, n) // whether each rule takes the type of the region
 	fired := make([]bool, n)
 	matched := make([]bool, n)
 	shadowers := make([][]bool, n)
-	gaps := 0
-	var examples []string
+	var gaps int64         // regions, as counted above
+	var examples [][]Facts // the first gaps of each class, made at the first
 	yes, no := true, false
 	answers := []*bool{nil, &yes, &no}
 	var f Facts
-	for k, typ := range types {
-		f.Type = typ
+	for c, k := range classes.first {
+		f.Type = classes.types[k]
 		for i := range t.Rules {
 			typeOK[i] = len(t.Rules[i].Types) == 0
 		}
-		for _, i := range rulesOf[k] {
+		for _, i := range classes.rules[c] {
 			typeOK[i] = true
 		}
 		for flags := range flagSets {
@@ -188,9 +244,12 @@ func (t *Table) checkRegions() []error {
 								shadowers[i][first] = true
 							}
 							if first < 0 {
-								gaps++
-								if len(examples) < 3 {
-									examples = append(examples, example(&f, other))
+								gaps += int64(classes.count[c])
+								if examples == nil {
+									examples = make([][]Facts, len(classes.first))
+								}
+								if len(examples[c]) < maxExamples {
+									examples[c] = append(examples[c], f)
 								}
 							}
 						}
@@ -219,9 +278,27 @@ func (t *Table) checkRegions() []error {
 	}
 	if gaps > 0 {
 		errs = append(errs, fmt.Errorf("%w: table %s has gaps: %d of %d regions match no rule (an unconditional last rule closes them), e.g. %s",
-			ErrInvalid, errtext.Quote(t.Version), gaps, size, strings.Join(examples, "; ")))
+			ErrInvalid, errtext.Quote(t.Version), gaps, regions,
+			strings.Join(classes.examples(examples), "; ")))
 	}
 	return errs
+}
+
+// examples describes the first maxExamples gaps of a walk type by type, in
+// byte order, the other type last: each type's first gaps are those of its
+// class (of, from checkRegions), of that type.
+func (c *typeClasses) examples(of [][]Facts) []string {
+	var out []string
+	for k, typ := range c.types {
+		for _, f := range of[c.of[k]] {
+			if len(out) == maxExamples {
+				return out
+			}
+			f.Type = typ
+			out = append(out, example(&f, c.other))
+		}
+	}
+	return out
 }
 
 // example describes a representative of a region for a gap report.
