@@ -187,7 +187,7 @@ func (t *Table) checkRegions(eachType bool) []error {
 	if size <= maxGrid {
 		regions = int64(len(classes.types)) * int64(size/len(classes.first))
 	}
-	if !ok1 || !ok2 || size > maxGrid || size*len(t.Rules) > 16*maxGrid {
+	if !ok1 || !ok2 || size > maxGrid || size > 16*maxGrid/len(t.Rules) { // size × rules > 16 maxGrid, without overflowing a 32-bit int
 		if !last.unconditional() {
 			count := fmt.Sprint(regions)
 			if size > maxGrid {
