@@ -40,11 +40,14 @@ type Exclusion struct {
 // under a phrase if a clause contains the phrase and none of the Allow
 // phrases. So with Allow ["落地服务"], "为招商引资项目提供落地服务" does not
 // fall under 招商引资, but "招商引资及落地服务" does: its first clause is
-// 招商引资 itself. A phrase that itself holds a break (征地和拆迁) is not
-// cut: the clause of each of its occurrences runs from the break before it
-// to the break after it. An exclusion with no Name matches nothing; one
-// with no Allow matches every text that contains its Name or a phrase of
-// Also.
+// 招商引资 itself. A clause that opens with 为 ("for") is not cut at the
+// conjunctions: it names whom the work serves, so in
+// "为招商引资和技改项目提供落地服务" the conjunction joins the projects
+// served, and the clause runs to the next punctuation. A phrase that itself
+// holds a break (征地和拆迁) is not cut: the clause of each of its
+// occurrences runs from the break before it to the break after it. An
+// exclusion with no Name matches nothing; one with no Allow matches every
+// text that contains its Name or a phrase of Also.
 func (x Exclusion) Matches(text string) bool { return x.match(text) != "" }
 
 // match returns the phrase, Name or one of Also, under which work titled
@@ -75,9 +78,11 @@ func (x Exclusion) matchesPhrase(text, phrase string) bool {
 	}
 	// The occurrences come in order, so the breaks around them are found
 	// in one pass over text: start is the end of the last break before
-	// text[scanned:], end the first break at or after the last occurrence.
+	// text[scanned:] and pstart that of the last punctuation; end and pend
+	// are the first break and the first punctuation at or after the end of
+	// the last occurrence.
 	_, step := utf8.DecodeRuneInString(phrase)
-	start, scanned, end := 0, 0, -1
+	start, pstart, scanned, end, pend := 0, 0, 0, -1, -1
 	checked := [2]int{-1, -1} // the clause last found allowed
 	for from := 0; from < len(text); {
 		i := strings.Index(text[from:], phrase)
@@ -87,25 +92,42 @@ func (x Exclusion) matchesPhrase(text, phrase string) bool {
 		i += from
 		for scanned < i {
 			r, n := utf8.DecodeRuneInString(text[scanned:])
-			if scanned += n; isClauseBreak(r) {
+			scanned += n
+			if isPunctuation(r) {
+				start, pstart = scanned, scanned
+			} else if isConjunction(r) {
 				start = scanned
 			}
 		}
-		if after := i + len(phrase); end < after {
-			end = len(text)
-			if k := strings.IndexFunc(text[after:], isClauseBreak); k >= 0 {
-				end = after + k
-			}
+		after := i + len(phrase)
+		if end < after {
+			end = nextBreak(text, after, isClauseBreak)
 		}
-		if checked != [2]int{start, end} {
-			if !x.allowed(text[start:end]) {
+		if pend < after {
+			pend = nextBreak(text, after, isPunctuation)
+		}
+		clause := [2]int{start, end}
+		if strings.HasPrefix(text[pstart:], "为") {
+			clause = [2]int{pstart, pend}
+		}
+		if checked != clause {
+			if !x.allowed(text[clause[0]:clause[1]]) {
 				return true
 			}
-			checked = [2]int{start, end}
+			checked = clause
 		}
 		from = i + step
 	}
 	return false
+}
+
+// nextBreak returns the index of the first rune at or after from for which
+// isBreak is true, or len(text) if there is none.
+func nextBreak(text string, from int, isBreak func(rune) bool) int {
+	if k := strings.IndexFunc(text[from:], isBreak); k >= 0 {
+		return from + k
+	}
+	return len(text)
 }
 
 // allowed reports whether a clause holds one of the Allow phrases.
@@ -118,10 +140,16 @@ func (x Exclusion) allowed(clause string) bool {
 	return false
 }
 
-// isClauseBreak reports whether r ends a clause of a title.
-func isClauseBreak(r rune) bool {
-	return strings.ContainsRune("，、；。,;及和与并 　\t\n", r)
-}
+// isClauseBreak reports whether r ends a clause of a title: a punctuation
+// mark or a conjunction.
+func isClauseBreak(r rune) bool { return isPunctuation(r) || isConjunction(r) }
+
+// isPunctuation reports whether r is a punctuation mark or a space.
+func isPunctuation(r rune) bool { return strings.ContainsRune("，、；。,; 　\t\n", r) }
+
+// isConjunction reports whether r is a conjunction that joins two pieces
+// of work: 及, 和, 与 or 并.
+func isConjunction(r rune) bool { return strings.ContainsRune("及和与并", r) }
 
 // DefaultExclusions returns the two exclusions of the reform, 招商引资
 // (investment attraction) and 协税护税 (tax assistance), in a new slice that

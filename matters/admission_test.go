@@ -217,6 +217,10 @@ func TestAdmitRealPhrasings(t *testing.T) {
 		"协调招商银行设立社区便民服务点":    false, // a bank, not investment attraction
 		"为纳税人提供办税咨询":         false,
 		"为招商引资项目提供跟踪服务和要素保障": false,
+		"为招商引资和技改项目提供落地服务":   false, // 为 names whom the work serves
+		"为招商引资和技改项目提供资金":     true,
+		"为完成招商引资任务，做好落地服务":   true, // the 为 clause ends at the comma
+		"完成招商引资任务并为企业提供落地服务": true,
 	} {
 		d := a.Admit(matters.Request{Title: title, Approval: approval})
 		if d.Admitted == refused {
