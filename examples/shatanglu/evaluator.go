@@ -131,9 +131,22 @@ func taskScale() scoring.Scale {
 	}
 }
 
+// taskCutoffs returns the quantitative score at which each grade of a
+// task is reached, graded by scoring.Scale.Floor: excellent at 90, good at
+// 80, fair at 60, poor below. Its points are cut-offs, not the grades'
+// points on a PostEvaluator's Scale, and it has no labels: the printer
+// takes them from the Scale.
+func taskCutoffs() scoring.Scale {
+	return scoring.Scale{
+		{Code: "excellent", Points: decimal.NewFromInt(90)},
+		{Code: "good", Points: decimal.NewFromInt(80)},
+		{Code: "fair", Points: decimal.NewFromInt(60)},
+		{Code: "poor", Points: decimal.Zero},
+	}
+}
+
 var (
 	hundred = decimal.NewFromInt(100)
-	ninety  = decimal.NewFromInt(90)
 	eighty  = decimal.NewFromInt(80)
 	sixty   = decimal.NewFromInt(60)
 	seventy = decimal.NewFromInt(70)
@@ -177,16 +190,8 @@ func (e *PostEvaluator) Evaluate(f scoring.Facts) (scoring.Result, error) {
 		}
 	}
 	score := w.Response.Mul(resp).Add(w.Resolution.Mul(res)).Add(w.Quality.Mul(q)).Add(w.Satisfaction.Mul(sat))
-	code := "poor"
-	switch {
-	case score.GreaterThanOrEqual(ninety):
-		code = "excellent"
-	case score.GreaterThanOrEqual(eighty):
-		code = "good"
-	case score.GreaterThanOrEqual(sixty):
-		code = "fair"
-	}
-	return grade(code, []string{
+	cut, _ := taskCutoffs().Floor(score)
+	return grade(cut.Code, []string{
 		"岗位类别 " + post, respWhy, resWhy, qWhy, satWhy,
 		fmt.Sprintf("量化得分 %s（权重 %s/%s/%s/%s）", score.StringFixed(1),
 			w.Response, w.Resolution, w.Quality, w.Satisfaction),

@@ -14,16 +14,26 @@ import (
 // grades (staff.Appraisal and assessment.Sheet grade by it); a scale of one
 // grade gives it to all ("等次：均为合格").
 func cutoffs(figure string, scale scoring.Scale) string {
+	if len(scale) < 2 {
+		return "等次：" + cutoffList(scale)
+	}
+	return "等次：" + figure + " " + cutoffList(scale)
+}
+
+// cutoffList is cutoffs without "等次：" and the figure: "≥90 优秀、
+// ≥75 称职、≥60 基本称职，其余为不称职", "均为合格" for one grade, "无" for
+// none.
+func cutoffList(scale scoring.Scale) string {
 	s := slices.SortedStableFunc(slices.Values(scale), func(a, b scoring.Grade) int { return b.Points.Cmp(a.Points) })
 	switch len(s) {
 	case 0:
-		return "等次：无"
+		return "无"
 	case 1:
-		return "等次：均为" + s[0].Label
+		return "均为" + s[0].Label
 	}
 	parts := make([]string, len(s)-1)
 	for i, g := range s[:len(s)-1] {
 		parts[i] = "≥" + g.Points.String() + " " + g.Label
 	}
-	return "等次：" + figure + " " + strings.Join(parts, "、") + "，其余为" + s[len(s)-1].Label
+	return strings.Join(parts, "、") + "，其余为" + s[len(s)-1].Label
 }

@@ -154,7 +154,12 @@ func (p *printer) reviews(e *PostEvaluator, book *scoring.Book, days []time.Time
 	}
 	p.printf("三、派驻人员任务评价与重点任务调度：%d年%d月（工作日 %d 天，任务 %d 件，%d 人）\n",
 		first.Year(), first.Month(), len(days), done, len(monthScores))
-	p.printf("  评价办法：%s；量化得分 ≥90 好、≥80 较好、≥60 一般，其余为差\n", e.Policy)
+	cuts := taskCutoffs()
+	for i, c := range cuts {
+		g, _ := scale.Grade(c.Code) // Validate has checked the scale has it
+		cuts[i].Label = g.Label
+	}
+	p.printf("  评价办法：%s；量化得分 %s\n", e.Policy, cutoffList(cuts))
 	wt := texttable.New("岗位类别", ">响应", ">办结", ">质量", ">满意")
 	for _, post := range postOrder(e) {
 		w := e.Posts[post]
