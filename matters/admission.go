@@ -310,7 +310,7 @@ func (a *Admission) Admit(r Request) Decision {
 // Allow, an Allow phrase that is part of the Name or of a phrase of Also
 // (every title under it would be allowed: the exclusion, or the phrase,
 // would refuse nothing), and an item whose name falls under an exclusion
-// ([Exclusion.Matches]). The error joins one error per problem, each
+// ([Exclusion.Matches]). The error joins one [*Problem] per problem, each
 // naming its path (such as items[CF-001] or excluded[招商引资].allow[0])
 // and wrapping [ErrInvalid]; nil if sound, as a nil admission, an empty
 // one, is.
@@ -321,20 +321,22 @@ func (a *Admission) Validate() error {
 	var p problems
 	first := make(map[string]int, len(a.Items))
 	for i, it := range a.Items {
-		path := p.keyed(first, "items", it.Code, i, "code %s is used by items %d and %d", "item %q has no code", it.Name)
+		path := p.keyed(first, "items", it.Code, i,
+			[2]string{"code %[1]s is used by items %[2]d and %[3]d", "编码 %[1]s 用于两个事项（第 %[4]d 项和第 %[5]d 项）"},
+			[2]string{"item %q has no code", "事项“%s”没有编码"}, it.Name)
 		if it.Name == "" {
-			p.add("%s: item has no name", path)
+			p.add(path, "item has no name", "事项没有名称")
 		}
 		if !lists.Named(it.List) {
 			if it.List == 0 {
-				p.add("%s: item %q names no list", path, it.Name)
+				p.add(path, "item %q names no list", "事项“%s”未注明所属清单", it.Name)
 			} else {
-				p.add("%s: item %q names an unknown list %d", path, it.Name, int(it.List))
+				p.add(path, "item %q names an unknown list %d", "事项“%s”所属的清单 %d 不存在", it.Name, int(it.List))
 			}
 		}
 		for _, x := range a.Excluded {
 			if x.Matches(it.Name) {
-				p.add("%s: item %q falls under the exclusion %s", path, it.Name, x.Name)
+				p.add(path, "item %q falls under the exclusion %s", "事项“%s”属于不予准入的“%s”", it.Name, x.Name)
 				break
 			}
 		}
@@ -343,9 +345,9 @@ func (a *Admission) Validate() error {
 	for i, x := range a.Excluded {
 		switch {
 		case x.Name == "":
-			p.add("excluded[%d]: exclusion has no name", i)
+			p.add(fmt.Sprintf("excluded[%d]", i), "exclusion has no name", "排除事项没有名称")
 		case seen[x.Name]:
-			p.add("excluded[%s]: exclusion named twice", x.Name)
+			p.add(fmt.Sprintf("excluded[%s]", x.Name), "exclusion named twice", "排除事项重名")
 		}
 		seen[x.Name] = true
 		checkPhrases(&p, i, x)
@@ -362,17 +364,17 @@ func checkPhrases(p *problems, i int, x Exclusion) {
 	}
 	for j, ph := range x.Also {
 		if ph == "" {
-			p.add("%s.also[%d]: empty phrase", path, j)
+			p.add(fmt.Sprintf("%s.also[%d]", path, j), "empty phrase", "短语为空")
 		}
 	}
 	for j, al := range x.Allow {
 		if al == "" {
-			p.add("%s.allow[%d]: empty phrase", path, j)
+			p.add(fmt.Sprintf("%s.allow[%d]", path, j), "empty phrase", "短语为空")
 			continue
 		}
 		for _, ph := range append([]string{x.Name}, x.Also...) {
 			if ph != "" && strings.Contains(ph, al) {
-				p.add("%s.allow[%d]: %q is part of %q, so every title under %q is allowed", path, j, al, ph, ph)
+				p.add(fmt.Sprintf("%s.allow[%d]", path, j), "%[1]q is part of %[2]q, so every title under %[2]q is allowed", "放行短语“%[1]s”是“%[2]s”的一部分，凡属“%[2]s”的事项都会放行", al, ph)
 			}
 		}
 	}

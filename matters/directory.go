@@ -108,7 +108,7 @@ const (
 // two routes with one type, a route with no lead, an empty or repeated
 // support unit, a lead that also supports, a negative Respond or
 // ResolveDays, and one over [MaxRespond] or [MaxResolveDays]. The error
-// joins one error per problem (the first 100, and the number of the
+// joins one [*Problem] per problem (the first 100, and the number of the
 // others), each naming its path (such as routes[违法建设]) and wrapping
 // [ErrInvalid]; nil if sound, as a nil directory, an empty one, is.
 func (d *Directory) Validate() error {
@@ -118,19 +118,21 @@ func (d *Directory) Validate() error {
 	var p problems
 	first := make(map[string]int, len(d.Routes))
 	for i, r := range d.Routes {
-		path := p.keyed(first, "routes", r.Type, i, "type %s is routed by lines %d and %d", "route has no matter type")
+		path := p.keyed(first, "routes", r.Type, i,
+			[2]string{"type %[1]s is routed by lines %[2]d and %[3]d", "事项类型 %[1]s 有两条路由（第 %[4]d 条和第 %[5]d 条）"},
+			[2]string{"route has no matter type", "路由没有事项类型"})
 		checkUnits(&p, path, r.Lead, r.Support)
 		switch {
 		case r.Respond < 0:
-			p.add("%s: negative response limit %s", path, r.Respond)
+			p.add(path, "negative response limit %s", "响应时限 %s 为负", r.Respond)
 		case r.Respond > MaxRespond:
-			p.add("%s: response limit %s is over the most a route may set, %s", path, r.Respond, MaxRespond)
+			p.add(path, "response limit %s is over the most a route may set, %s", "响应时限 %s 超过路由可设的上限 %s", r.Respond, MaxRespond)
 		}
 		switch {
 		case r.ResolveDays < 0:
-			p.add("%s: negative resolution limit of %d working days", path, r.ResolveDays)
+			p.add(path, "negative resolution limit of %d working days", "办结时限 %d 个工作日为负", r.ResolveDays)
 		case r.ResolveDays > MaxResolveDays:
-			p.add("%s: resolution limit of %d working days is over the most a route may set, %d", path, r.ResolveDays, MaxResolveDays)
+			p.add(path, "resolution limit of %d working days is over the most a route may set, %d", "办结时限 %d 个工作日超过路由可设的上限 %d 个工作日", r.ResolveDays, MaxResolveDays)
 		}
 	}
 	return p.err()
@@ -140,17 +142,17 @@ func (d *Directory) Validate() error {
 // lead that also supports.
 func checkUnits(p *problems, path, lead string, support []string) {
 	if lead == "" {
-		p.add("%s: no lead unit", path)
+		p.add(path, "no lead unit", "没有牵头单位")
 	}
 	seen := make(map[string]bool, len(support))
 	for i, s := range support {
 		switch {
 		case s == "":
-			p.add("%s.support[%d]: empty unit", path, i)
+			p.add(fmt.Sprintf("%s.support[%d]", path, i), "empty unit", "配合单位为空")
 		case s == lead:
-			p.add("%s.support[%d]: lead %s also supports", path, i, s)
+			p.add(fmt.Sprintf("%s.support[%d]", path, i), "lead %s also supports", "牵头单位 %s 又列为配合单位", s)
 		case seen[s]:
-			p.add("%s.support[%d]: unit %s supports twice", path, i, s)
+			p.add(fmt.Sprintf("%s.support[%d]", path, i), "unit %s supports twice", "配合单位 %s 列了两次", s)
 		}
 		seen[s] = true
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/internal/errlist"
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // The errors of this package. Functions wrap them with context (the matter,
@@ -70,31 +71,57 @@ func (e *EventError) Error() string {
 // Unwrap returns Err.
 func (e *EventError) Unwrap() error { return e.Err }
 
-// problems collects validation problems, each wrapping ErrInvalid: the
-// first errlist.Max of them, each naming at most a line of its input, and
-// the number of the others; err joins them.
+// Problem is one problem that [Directory.Validate], [Admission.Validate]
+// or [KeyTasks.Validate] reports, in the error they return: its Path, such
+// as routes[违法建设].support[1], and what is wrong, in English and in
+// Chinese, as a report printed in Chinese shows it (find each with
+// errors.As on the joined error's Unwrap() []error). Strings from the
+// input are cut to a line. It unwraps to [ErrInvalid].
+type Problem struct {
+	Path    string
+	Message string
+	Chinese string
+}
+
+// Error returns "path: message: matters: invalid".
+func (p *Problem) Error() string { return p.Path + ": " + p.Message + ": " + ErrInvalid.Error() }
+
+// Unwrap returns [ErrInvalid].
+func (p *Problem) Unwrap() error { return ErrInvalid }
+
+// problems collects validation problems, each a *Problem: the first
+// errlist.Max of them, each naming at most a line of its input, and the
+// number of the others; err joins them.
 type problems struct{ l errlist.List }
 
-func (p *problems) add(format string, args ...any) {
-	p.l.Addf(format+": %w", append(args, ErrInvalid)...)
+// add reports the problem at path, described by the formats en and zh of
+// args (which may pick their arguments, as %[2]d does).
+func (p *problems) add(path, en, zh string, args ...any) {
+	if p.l.Full() {
+		p.l.Add(ErrInvalid) // only counted
+		return
+	}
+	args = errlist.Cut(args)
+	p.l.Add(&Problem{Path: errtext.Cut(path), Message: fmt.Sprintf(en, args...), Chinese: fmt.Sprintf(zh, args...)})
 }
 
 func (p *problems) err() error { return p.l.Err(ErrInvalid) }
 
 // keyed returns the path of entry i of list, an entry whose key is key:
 // list[key], or list[i] when the key is empty, a problem it reports with
-// the format missing and its args. A key that an earlier entry has, first
-// says which, it reports with the format dup, of the key and the two
-// entries' indexes.
-func (p *problems) keyed(first map[string]int, list, key string, i int, dup, missing string, args ...any) string {
+// the formats missing (en, zh) and its args. A key that an earlier entry
+// has, first says which, it reports with the formats dup, of the key and
+// the two entries' indexes, from 0 (%[2]d, %[3]d) and from 1 (%[4]d,
+// %[5]d).
+func (p *problems) keyed(first map[string]int, list, key string, i int, dup, missing [2]string, args ...any) string {
 	if key == "" {
 		path := fmt.Sprintf("%s[%d]", list, i)
-		p.add("%s: "+missing, append([]any{path}, args...)...)
+		p.add(path, missing[0], missing[1], args...)
 		return path
 	}
 	path := fmt.Sprintf("%s[%s]", list, key)
 	if j, ok := first[key]; ok {
-		p.add("%s: "+dup, path, key, j, i)
+		p.add(path, dup[0], dup[1], key, j, i, j+1, i+1)
 	} else {
 		first[key] = i
 	}

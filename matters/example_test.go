@@ -35,6 +35,29 @@ func ExampleAdmission_Admit() {
 	// false refused: title "完成年度招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it
 }
 
+// Each problem a list's Validate reports is a *Problem, with its path and
+// its text in English and in Chinese.
+func ExampleProblem() {
+	d := &matters.Directory{Routes: []matters.Route{
+		{Type: "占道经营", Lead: "城管中队", Support: []string{"城管中队"}, ResolveDays: 5},
+		{Type: "占道经营", Lead: "市场监管所", ResolveDays: 3},
+	}}
+	err := d.Validate()
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var p *matters.Problem
+		if errors.As(e, &p) {
+			fmt.Printf("%s: %s\n%s：%s\n", p.Path, p.Message, p.Path, p.Chinese)
+		}
+	}
+	fmt.Println(errors.Is(err, matters.ErrInvalid))
+	// Output:
+	// routes[占道经营].support[0]: lead 城管中队 also supports
+	// routes[占道经营].support[0]：牵头单位 城管中队 又列为配合单位
+	// routes[占道经营]: type 占道经营 is routed by lines 0 and 1
+	// routes[占道经营]：事项类型 占道经营 有两条路由（第 1 条和第 2 条）
+	// true
+}
+
 func ExampleDirectory_Route() {
 	d := &matters.Directory{Routes: []matters.Route{
 		{Type: "违法建设", Lead: "区城管局", Support: []string{"区自然资源局", "区住建局"}, Respond: 2 * time.Hour, ResolveDays: 15},

@@ -31,6 +31,7 @@ func TestHardening(t *testing.T) {
 	rows := slices.Concat(
 		hardening.EnumsRows(hardeningEnums...),
 		hardening.ErrorRows[matters.EventError]("matters", "EventError", true),
+		hardening.ErrorRows[matters.Problem]("matters", "Problem", true),
 	)
 	hardening.Test(t, append(rows, []hardening.Row{
 		hardening.MarshalRow("matters.Clock", matters.Clock{Limit: -1, Used: math.MinInt64, Due: hardening.Times[4], Alert: matters.Alert(99)}),

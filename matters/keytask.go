@@ -83,27 +83,29 @@ func (ts KeyTasks) Units() []string {
 // or named twice in its task, and for each function the problems
 // [Directory.Validate] finds in a route's units (no lead, an empty or
 // repeated support unit, a lead that also supports). The error joins one
-// error per problem, each naming its path (such as
+// [*Problem] per problem, each naming its path (such as
 // tasks[KT-1].functions[执法]) and wrapping [ErrInvalid]; nil if sound.
 func (ts KeyTasks) Validate() error {
 	var p problems
 	first := make(map[string]int, len(ts))
 	for i, t := range ts {
-		path := p.keyed(first, "tasks", t.ID, i, "ID %s is used by tasks %d and %d", "task %q has no ID", t.Name)
+		path := p.keyed(first, "tasks", t.ID, i,
+			[2]string{"ID %[1]s is used by tasks %[2]d and %[3]d", "编号 %[1]s 用于两项任务（第 %[4]d 项和第 %[5]d 项）"},
+			[2]string{"task %q has no ID", "任务“%s”没有编号"}, t.Name)
 		if t.Name == "" {
-			p.add("%s: task has no name", path)
+			p.add(path, "task has no name", "任务没有名称")
 		}
 		if len(t.Functions) == 0 {
-			p.add("%s: task %q has no function", path, t.Name)
+			p.add(path, "task %q has no function", "任务“%s”没有职能分工", t.Name)
 		}
 		names := make(map[string]bool, len(t.Functions))
 		for j, f := range t.Functions {
 			fpath := fmt.Sprintf("%s.functions[%d]", path, j)
 			switch {
 			case f.Name == "":
-				p.add("%s: function has no name", fpath)
+				p.add(fpath, "function has no name", "职能没有名称")
 			case names[f.Name]:
-				p.add("%s.functions[%s]: function named twice", path, f.Name)
+				p.add(fmt.Sprintf("%s.functions[%s]", path, f.Name), "function named twice", "职能重名")
 			default:
 				fpath = fmt.Sprintf("%s.functions[%s]", path, f.Name)
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -142,7 +143,7 @@ func prefixed(prefix string, fs accountability.Findings) accountability.Findings
 
 // errFindings makes a finding of rule of each error err joins: the checks
 // of a directory, an admission list and key tasks return an error, not
-// findings.
+// findings. A *matters.Problem gives the finding its path and its Chinese.
 func errFindings(path, rule string, err error) accountability.Findings {
 	if err == nil {
 		return nil
@@ -153,7 +154,14 @@ func errFindings(path, rule string, err error) accountability.Findings {
 	}
 	var fs accountability.Findings
 	for _, e := range errs {
-		fs = append(fs, accountability.Finding{Rule: rule, Severity: accountability.Error, Path: path, Message: e.Error()})
+		f := accountability.Finding{Rule: rule, Severity: accountability.Error, Path: path, Message: e.Error()}
+		if p := (*matters.Problem)(nil); errors.As(e, &p) {
+			f.Path, f.Message, f.Chinese = p.Path, p.Message, p.Chinese
+			if path != "" {
+				f.Path = path + "." + p.Path
+			}
+		}
+		fs = append(fs, f)
 	}
 	return fs
 }

@@ -33,14 +33,20 @@ func (l *List) Add(err error) {
 }
 
 // Addf adds fmt.Errorf(format, args...), and only counts it, without
-// formatting it, once the list holds Max. A string argument, or a string
-// of a []string argument, is cut as errtext.Cut cuts it, and a []string
-// to its first ten: a problem repeats no more than a line of its input.
+// formatting it, once the list holds Max. Its arguments are cut as
+// [Cut] cuts them: a problem repeats no more than a line of its input.
 func (l *List) Addf(format string, args ...any) {
 	if len(l.errs) >= Max {
 		l.dropped++
 		return
 	}
+	l.errs = append(l.errs, fmt.Errorf(format, Cut(args)...))
+}
+
+// Cut cuts, in place, each string argument as errtext.Cut cuts it, and
+// each []string argument to its first ten strings, each cut; it returns
+// args.
+func Cut(args []any) []any {
 	for i, a := range args {
 		switch a := a.(type) {
 		case string:
@@ -57,7 +63,7 @@ func (l *List) Addf(format string, args ...any) {
 			args[i] = cut
 		}
 	}
-	l.errs = append(l.errs, fmt.Errorf(format, args...))
+	return args
 }
 
 // maxStrings is how many strings of a []string Addf repeats.
