@@ -119,7 +119,9 @@ type counts struct {
 //
 // A matter of several units — one whose Dispatch events name more than
 // one unit, or none (parts built by hand on a matter without its
-// history) — counts once a group in Matters, and so do its citizen's
+// history) — counts once a group in Matters (parts whose Matter has one ID
+// are parts of one matter, whether or not they share the pointer; parts
+// of a Matter with no ID, only if they do), and so do its citizen's
 // answers in Resolution and Satisfaction; where that group's parts of the
 // matter disagree on them (parts built by hand; [Parts] gives every part
 // of a matter the same answers), those of the part whose unit sorts first
@@ -137,8 +139,9 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 		panic("indicators: Tally: nil group function")
 	}
 	type seen struct {
-		c *counts
-		m *matters.Matter
+		c  *counts
+		id string          // the matter's
+		m  *matters.Matter // the matter, when it has no ID
 	}
 	byName := make(map[string]*counts)
 	var once map[seen]int // the part whose answers count, by index
@@ -170,7 +173,10 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 			if once == nil {
 				once = make(map[seen]int)
 			}
-			k := seen{c, p.Matter}
+			k := seen{c: c, id: p.Matter.ID}
+			if k.id == "" {
+				k.m = p.Matter
+			}
 			if j, dup := once[k]; dup {
 				if q := &parts[j]; answersCmp(p, q) < 0 {
 					c.answers(q, -1)

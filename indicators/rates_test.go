@@ -416,5 +416,20 @@ func TestTallyHandBuiltMatterWithoutDispatch(t *testing.T) {
 		if diff := cmp.Diff(want, indicators.Tally(append(ps, ps[0]), indicators.BySubDistrict, decimal.Zero)); diff != "" {
 			t.Errorf("%s, a part given twice: mismatch (-want +got):\n%s", name, diff)
 		}
+		// Parts that each hold a copy of the matter (as a host that loads
+		// each unit's part on its own builds them) are parts of one matter:
+		// a matter is its ID.
+		want[0].Parts, want[0].Response = 2, r(1, 2, "0.5")
+		copied := *m
+		ps[1].Matter = &copied
+		if diff := cmp.Diff(want, indicators.Tally(ps, indicators.BySubDistrict, decimal.Zero)); diff != "" {
+			t.Errorf("%s, parts with copies of the matter: mismatch (-want +got):\n%s", name, diff)
+		}
+		// Two matters of no ID are two matters.
+		m.ID, copied.ID = "", ""
+		want[0].Matters, want[0].Resolution, want[0].Satisfaction = 2, r(2, 2, "1"), r(2, 2, "1")
+		if diff := cmp.Diff(want, indicators.Tally(ps, indicators.BySubDistrict, decimal.Zero)); diff != "" {
+			t.Errorf("%s, two matters of no ID: mismatch (-want +got):\n%s", name, diff)
+		}
 	}
 }
