@@ -54,8 +54,8 @@ func writeAnnual(b *strings.Builder, r report) {
 	}
 	sum.add("市民回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "回访满意率", s.SatisfactionRate.StringFixed(4))
 	b.WriteString(sum.String())
-	fmt.Fprintf(b, "（受理：街道在数字化城管平台吹哨的事项；街道满意率：街道对部门办理的评价为“好”“较好”的份额；催办 %d 件，督办 %d 件）\n",
-		s.Urged, s.Supervised)
+	fmt.Fprintf(b, "（受理：街道在数字化城管平台吹哨的事项；街道满意率：街道对部门办理的评价为“%s”的份额；催办 %d 件，督办 %d 件）\n",
+		strings.Join(r.satisfied, "”“"), s.Urged, s.Supervised)
 	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
 		percent(r.Weights[assessment.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrrrrrr"}
