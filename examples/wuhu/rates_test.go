@@ -105,3 +105,35 @@ func TestStreetRateCountsGrades(t *testing.T) {
 		t.Errorf("the annual report does not say %q:\n%s", note, b.String())
 	}
 }
+
+// TestRankingNoteFollowsLists: the month's ranking says who goes on its
+// red and black lists as data/indicators.json's lists say, not as typed
+// beside them.
+func TestRankingNoteFollowsLists(t *testing.T) {
+	w, err := loadWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := gradedYear(t)
+	d := decimal.RequireFromString("95.5")
+	for _, tc := range []struct {
+		lists indicators.Lists
+		want  string
+	}{
+		{indicators.Lists{Top: 1, Bottom: 1}, "各类第一上红榜、末位上黑榜"},
+		{indicators.Lists{Top: 2, Bottom: 3}, "各类前 2 名上红榜、后 3 名上黑榜"},
+		{indicators.Lists{RedAtLeast: &d, Bottom: 1}, "各类综合评分不低于 95.5 分上红榜、末位上黑榜"},
+		{indicators.Lists{Top: 1, BlackBelow: &d}, "各类第一上红榜、综合评分低于 95.5 分上黑榜"},
+	} {
+		w.rate.Lists = tc.lists
+		r, err := monthReport(w, a, time.June)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		writeMonth(&b, r)
+		if want := "（示例的类别与红黑榜：按综合评分，" + tc.want + "；与上月比）"; !strings.Contains(b.String(), want) {
+			t.Errorf("lists %+v: the month's review does not say %q:\n%s", tc.lists, want, b.String())
+		}
+	}
+}

@@ -41,6 +41,7 @@ type report struct {
 
 	names     map[string]string // unit names by ID, for the text
 	satisfied []string          // the labels of the grades the 街道满意率 counts, for the text
+	lists     indicators.Lists  // the red and black lists of a month's ranking, for the text
 	stages    map[string]int    // the stages of each matter, for the text of -whatif
 }
 
@@ -200,7 +201,7 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 		return r, err
 	}
 	v.Ranking = ranking
-	r.Month, r.names = v, map[string]string{}
+	r.Month, r.lists, r.names = v, w.rate.Lists, map[string]string{}
 	for _, d := range w.city.Departments {
 		r.names[d.ID] = d.Short
 	}
