@@ -17,7 +17,7 @@
 // supervision settings: the city's supervisor, escalation after 2 more
 // working days, the return visit within 2 working days, one reopening;
 // and how the hotline system's figures are made (indicators.json): the
-// weights of the three-rate index (30/35/35), the points from which a
+// weights of the three-rate index (30/35/35), the grade from which a
 // sub-district's grade counts as satisfied, and the classes and the red
 // and black lists of the monthly ranking.
 //
@@ -41,7 +41,8 @@
 // whistle on the digital city-management platform; 619 of them resolved
 // (0.8298); and a 街道满意率 of at least 90% — of the sub-districts'
 // grades of the departments' work on them ([indicators.Rates].Street),
-// those at or above the points of indicators.json (好 and 较好). The
+// those of indicators.json's grade (较好) or better on the scale of the
+// table that grades the year (好 and 较好). The
 // source's counts are of the year so far (今年以来, in a report written
 // within 2020); the example takes them as the whole of 2020. The report
 // prints the 街道满意率 beside the citizens' return-visit satisfaction

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -12,22 +13,40 @@ import (
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/examples/internal/cli"
 	"github.com/qingdan/qingdan/indicators"
-	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 )
 
 // rating is data/indicators.json: how the hotline system's figures are
-// made — the weights of the three rates in the index, the points from
-// which a sub-district's grade counts as satisfied (街道满意率), the class
-// of each department in the monthly ranking and who goes on its red and
-// black lists.
+// made — the weights of the three rates in the index, the lowest grade
+// from which a sub-district's grade counts as satisfied (街道满意率: 较好,
+// so 好 and 较好, on the scale of the table that grades the year), the
+// class of each department in the monthly ranking and who goes on its red
+// and black lists.
 type rating struct {
-	Note      string             `json:"note"`
-	Weights   assessment.Weights `json:"weights"`
-	StreetMin jsonx.Decimal      `json:"streetMin"`
-	Classes   indicators.Classes `json:"classes"`
-	Lists     indicators.Lists   `json:"lists"`
+	Note        string             `json:"note"`
+	Weights     assessment.Weights `json:"weights"`
+	StreetGrade string             `json:"streetGrade"` // a grade's code
+	Classes     indicators.Classes `json:"classes"`
+	Lists       indicators.Lists   `json:"lists"`
+}
+
+// satisfied returns the points from which a sub-district's grade counts
+// as satisfied on scale s, those of the grade StreetGrade, and the labels
+// of the grades it counts, in the scale's order ("好", "较好"): the
+// cut-off is read off the scale that graded the year, never typed again.
+func (r *rating) satisfied(s scoring.Scale) (decimal.Decimal, []string, error) {
+	g, ok := s.Grade(r.StreetGrade)
+	if !ok {
+		return decimal.Decimal{}, nil, fmt.Errorf("%w: data/indicators.json: the table's scale has no grade %q, the lowest a sub-district's grade counts as satisfied (streetGrade)", errData, r.StreetGrade)
+	}
+	var labels []string
+	for _, x := range s {
+		if x.Points.Cmp(g.Points) >= 0 {
+			labels = append(labels, cmp.Or(x.Label, x.Code))
+		}
+	}
+	return g.Points, labels, nil
 }
 
 // loadRating decodes data/indicators.json and checks it against the city:
@@ -84,6 +103,10 @@ func ratesOf(w *world, a *graded, r *rating, month time.Month, unit bool) (map[s
 	if err != nil {
 		return nil, err
 	}
+	streetMin, _, err := r.satisfied(a.scale)
+	if err != nil {
+		return nil, err
+	}
 	group := indicators.ByUnit
 	switch {
 	case !unit:
@@ -98,7 +121,7 @@ func ratesOf(w *world, a *graded, r *rating, month time.Month, unit bool) (map[s
 		}
 	}
 	out := map[string]unitRates{}
-	for _, rs := range indicators.Tally(parts, group, decimal.Decimal(r.StreetMin)) {
+	for _, rs := range indicators.Tally(parts, group, streetMin) {
 		u := unitRates{rates: rs}
 		switch x, err := rs.Index(r.Weights); {
 		case err == nil:

@@ -39,8 +39,10 @@ type report struct {
 	Journal     *journalInfo       `json:"journal,omitempty"`  // the journal written (-journal)
 	WhatIf      *whatIfView        `json:"whatIf,omitempty"`   // what another table would change (-whatif)
 
-	names  map[string]string // unit names by ID, for the text
-	stages map[string]int    // the stages of each matter, for the text of -whatif
+	names     map[string]string // unit names by ID, for the text
+	satisfied []string          // the labels of the grades the 街道满意率 counts, for the text
+	lists     indicators.Lists  // the red and black lists of a month's ranking, for the text
+	stages    map[string]int    // the stages of each matter, for the text of -whatif
 }
 
 // matterView is one matter's history and evaluations (-matter).
@@ -113,6 +115,9 @@ func annualReport(w *world, a *graded) (report, error) {
 	}
 	r := report{City: w.city.City, Year: w.city.Year, Policy: a.policy, Scale: a.scale, Weights: wuhu.Weights(), Index: w.rate.Weights}
 	r.Summary, r.Figures, r.Hotline = &a.summary, &a.figures, &a.hotline
+	if _, r.satisfied, err = w.rate.satisfied(a.scale); err != nil {
+		return report{}, err
+	}
 	if x, ok := all["all"]; ok {
 		r.Rates = &x.rates
 	}
@@ -196,7 +201,7 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 		return r, err
 	}
 	v.Ranking = ranking
-	r.Month, r.names = v, map[string]string{}
+	r.Month, r.lists, r.names = v, w.rate.Lists, map[string]string{}
 	for _, d := range w.city.Departments {
 		r.names[d.ID] = d.Short
 	}

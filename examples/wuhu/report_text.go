@@ -14,6 +14,7 @@ import (
 
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
@@ -54,8 +55,8 @@ func writeAnnual(b *strings.Builder, r report) {
 	}
 	sum.add("市民回访", strconv.Itoa(s.Surveyed)+" 件", "满意", strconv.Itoa(s.Satisfied)+" 件", "回访满意率", s.SatisfactionRate.StringFixed(4))
 	b.WriteString(sum.String())
-	fmt.Fprintf(b, "（受理：街道在数字化城管平台吹哨的事项；街道满意率：街道对部门办理的评价为“好”“较好”的份额；催办 %d 件，督办 %d 件）\n",
-		s.Urged, s.Supervised)
+	fmt.Fprintf(b, "（受理：街道在数字化城管平台吹哨的事项；街道满意率：街道对部门办理的评价为“%s”的份额；催办 %d 件，督办 %d 件）\n",
+		strings.Join(r.satisfied, "”“"), s.Urged, s.Supervised)
 	fmt.Fprintf(b, "\n部门年度考核 = 街道评分（一事一评综合评分）× %s + 其他考核 × %s\n评价表 %s\n\n",
 		percent(r.Weights[assessment.SubdistrictPart]), percent(r.Weights["department"]), r.Policy)
 	t := table{align: "rlrr" + strings.Repeat("r", len(r.Scale)) + "rrrrrrr"}
@@ -221,7 +222,7 @@ func indexFormula(w assessment.Weights) string {
 // lists and each department's move since the month before.
 func writeRanking(b *strings.Builder, r report) {
 	v := r.Month
-	b.WriteString("\n分类排名（示例的类别与红黑榜：按综合评分，各类第一上红榜、末位上黑榜；与上月比）\n")
+	fmt.Fprintf(b, "\n分类排名（示例的类别与红黑榜：按综合评分，%s；与上月比）\n", listsNote(r.lists))
 	t := table{align: "llrrll"}
 	t.add("类别", "部门", "名次", "综合评分", "变化", "榜单")
 	var red, black []string
@@ -239,6 +240,39 @@ func writeRanking(b *strings.Builder, r report) {
 	}
 	b.WriteString(t.String())
 	fmt.Fprintf(b, "\n红榜：%s · 黑榜：%s\n", cmp.Or(strings.Join(red, "、"), "无"), cmp.Or(strings.Join(black, "、"), "无"))
+}
+
+// listsNote says who goes on the red and black lists of each class, as
+// the lists of data/indicators.json say: "各类第一上红榜、末位上黑榜" for
+// the first and the last of each.
+func listsNote(l indicators.Lists) string {
+	var lists []string
+	for _, x := range []struct {
+		n                      int
+		bound                  *decimal.Decimal
+		one, some, than, which string
+	}{
+		{l.Top, l.RedAtLeast, "第一", "前 %d 名", "不低于", "红榜"},
+		{l.Bottom, l.BlackBelow, "末位", "后 %d 名", "低于", "黑榜"},
+	} {
+		var who []string
+		switch {
+		case x.n == 1:
+			who = append(who, x.one)
+		case x.n > 1:
+			who = append(who, fmt.Sprintf(x.some, x.n))
+		}
+		if x.bound != nil {
+			who = append(who, "综合评分"+x.than+" "+jsonx.FormatDecimal(*x.bound)+" 分")
+		}
+		if len(who) > 0 {
+			lists = append(lists, strings.Join(who, "或")+"上"+x.which)
+		}
+	}
+	if len(lists) == 0 {
+		return "不设红黑榜"
+	}
+	return "各类" + strings.Join(lists, "、")
 }
 
 // percent writes a weight such as 0.3 as "30%".

@@ -11,7 +11,7 @@ import (
 // ("今年以来,全市数字化城管平台收到街道'吹哨'事项746件,已办结619件,街道
 // 满意率达90%以上"): 746 received, every one a sub-district's whistle,
 // 619 resolved (0.8298), and a 街道满意率 — the sub-districts' grades of
-// the departments at or above the points of data/indicators.json — of at
+// the departments of data/indicators.json's grade or better — of at
 // least 90%, the sum of the departments' own; the hotline's stream apart;
 // and that each department's annual total is exactly 30% of its composite
 // plus 70% of its other assessment, ranked.

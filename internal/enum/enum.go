@@ -89,8 +89,10 @@ func New[E ~int](s Spec[E]) *Codec[E] {
 			seen[t] = true
 		}
 	}
+	// An alias names a named value: one of the unnamed zero would have
+	// Parse read a value not set, which no code or label reads.
 	for a, v := range s.Aliases {
-		if seen[a] || a == "" || a != strings.TrimSpace(a) || int(v) < 0 || int(v) >= len(s.Codes) {
+		if seen[a] || a == "" || a != strings.TrimSpace(a) || int(v) < 0 || int(v) >= len(s.Codes) || v == 0 && s.Codes[0] == "" {
 			panic("enum: " + s.Package + "." + s.Type + ": bad alias " + strconv.Quote(a))
 		}
 	}

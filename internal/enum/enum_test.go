@@ -199,6 +199,9 @@ func TestNewPanicsOnBadSpec(t *testing.T) {
 		"alias collides":           {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"a": 1}, Err: errTest},
 		"alias out of range":       {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"b": 5}, Err: errTest},
 		"named and required":       {Package: "p", Type: "T", Codes: []string{"z", "a"}, Labels: []string{"零", "甲"}, Err: errTest, Required: true},
+		// Parse would read the alias as the zero value, which is not named:
+		// a value not set, and for a Required enum one never read.
+		"alias of an unnamed zero": {Package: "p", Type: "T", Codes: []string{"", "a"}, Labels: []string{"", "甲"}, Aliases: map[string]color{"无": 0}, Err: errTest},
 	} {
 		t.Run(name, func(t *testing.T) {
 			defer func() {

@@ -3,6 +3,8 @@ package errtext_test
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 )
@@ -45,4 +47,33 @@ func TestNamed(t *testing.T) {
 			t.Errorf("Named(%q, %q) = %q, want %q", c.what, c.name, got, c.want)
 		}
 	}
+}
+
+// FuzzCut: whatever a name holds, Cut and Quote give one line of valid
+// UTF-8 that nothing in it can break, hide or reverse, of bounded length
+// (at most MaxQuoted bytes of the input, each escaped in at most 6
+// bytes, "\u202e"), and Cut repeats a short name of plain text as it is.
+func FuzzCut(f *testing.F) {
+	for _, s := range []string{"违法建设", "a\nb", "\u202e", "\xff", "a\u2028b", strings.Repeat("清", 30), "\u200b\ufeff\u0085"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		const most = 6*errtext.MaxQuoted + len(`""… (18446744073709551615 bytes)`)
+		for _, got := range []string{errtext.Cut(s), errtext.Quote(s)} {
+			if !utf8.ValidString(got) || len(got) > most {
+				t.Fatalf("%q gives %q: not UTF-8, or over %d bytes", s, got, most)
+			}
+			for _, r := range got {
+				if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+					t.Fatalf("%q gives %q, which holds %U", s, got, r)
+				}
+			}
+		}
+		plain := len(s) <= errtext.MaxQuoted && utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+			return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+		})
+		if got := errtext.Cut(s); plain && got != s {
+			t.Fatalf("Cut(%q) = %q; want it as it is", s, got)
+		}
+	})
 }

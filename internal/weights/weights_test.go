@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,4 +42,42 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCheck: Check never panics, says nothing of weights that are named,
+// none negative, each written in at most 64 characters and summing to
+// exactly 1, and something of any others, each problem a line that
+// repeats no more than a cut name.
+func FuzzCheck(f *testing.F) {
+	for _, s := range [][4]string{{"a", "0.3", "b", "0.7"}, {"a", "1", "a", "0"}, {"", "1", "b", "0"}, {"a", "1.5", "b", "-0.5"},
+		{"a", "1e-99999999", "b", "1"}, {"a", "0.33", "b", "0.67000"}, {"a\n", "2", "b", "-1"}, {"a", "1e64", "b", "-1e64"}} {
+		f.Add(s[0], s[1], s[2], s[3])
+	}
+	f.Fuzz(func(t *testing.T, a, x, b, y string) {
+		dx, errx := decimal.NewFromString(x)
+		dy, erry := decimal.NewFromString(y)
+		if errx != nil || erry != nil {
+			return
+		}
+		w := map[string]decimal.Decimal{a: dx, b: dy}
+		sound := a != "" && b != ""
+		sum := decimal.Zero
+		for _, v := range w {
+			fits := jsonx.DecimalFits(v)
+			sound = sound && fits && v.Sign() >= 0
+			if fits {
+				sum = sum.Add(v)
+			}
+		}
+		sound = sound && sum.Equal(decimal.NewFromInt(1))
+		errs := Check(w)
+		if sound != (len(errs) == 0) {
+			t.Fatalf("Check(%v) = %v; want problems: %t", w, errs, !sound)
+		}
+		for _, err := range errs {
+			if msg := err.Error(); strings.ContainsAny(msg, "\n\r") || len(msg) > 400 {
+				t.Fatalf("Check(%v): problem %q is not one short line", w, msg)
+			}
+		}
+	})
 }
