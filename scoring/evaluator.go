@@ -174,8 +174,8 @@ type Part struct {
 // empty; its Reasons give each part's grade and the exact sum.
 //
 // The scale must pass [Scale.Validate], the weights must be non-negative
-// and sum to exactly 1, each no longer than 64 characters written out,
-// and the names must be unique and not empty;
+// and sum to exactly 1 (over every part given), each no longer than 64
+// characters written out, and the names must be unique and not empty;
 // otherwise Weighted returns an error wrapping [ErrInvalid] that names
 // every problem. When a part refuses or returns the zero Result, the
 // combination refuses with an error wrapping [ErrRefused] that names the
@@ -194,17 +194,21 @@ func Weighted(policy string, scale Scale, parts []Part) (Evaluator, error) {
 	if err := scale.Validate(); err != nil {
 		errs = append(errs, err)
 	}
-	w := make(map[string]decimal.Decimal, len(parts))
+	seen := make(map[string]bool, len(parts))
 	for i, p := range parts {
-		if p.Name == "" {
-			errs = append(errs, fmt.Errorf("%w: part %d has no name", ErrInvalid, i))
-		}
-		if _, dup := w[p.Name]; dup {
+		if seen[p.Name] && p.Name != "" {
 			errs = append(errs, fmt.Errorf("%w: part %d repeats the name %s", ErrInvalid, i, errtext.Quote(p.Name)))
 		}
-		w[p.Name] = p.Weight
+		seen[p.Name] = true
 	}
-	for _, err := range weights.Check(w) {
+	all := func(yield func(string, decimal.Decimal) bool) {
+		for _, p := range parts {
+			if !yield(p.Name, p.Weight) {
+				return
+			}
+		}
+	}
+	for _, err := range weights.CheckParts(all) {
 		errs = append(errs, fmt.Errorf("%w: %w", ErrInvalid, err))
 	}
 	if err := errors.Join(errs...); err != nil {

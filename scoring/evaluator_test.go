@@ -73,26 +73,44 @@ func TestWeighted(t *testing.T) {
 func TestWeightedErrors(t *testing.T) {
 	d := decimal.RequireFromString
 	table := wuhu.Table()
+	part := func(name, w string) scoring.Part { return scoring.Part{Name: name, Weight: d(w), Evaluator: table} }
 	for _, tt := range []struct {
 		name  string
 		scale scoring.Scale
 		parts []scoring.Part
-		want  []string
+		want  []string // every problem, in order
 	}{
-		{"no parts", wuhu.Scale(), nil, []string{"no parts"}},
-		{"no scale", nil, []scoring.Part{{Name: "a", Weight: d("1"), Evaluator: table}}, []string{"scale has no grades"}},
-		{"every problem", wuhu.Scale(), []scoring.Part{{Name: "a", Weight: d("0.5"), Evaluator: table}, {Name: "a", Weight: d("0.6"), Evaluator: table}, {Weight: d("-0.1"), Evaluator: table}},
-			[]string{`part 1 repeats the name "a"`, "part 2 has no name", "negative weight -0.1", "weights sum to 0.5, not exactly 1"}},
+		{"no parts", wuhu.Scale(), nil, []string{"scoring: invalid: no parts"}},
+		{"no scale", nil, []scoring.Part{part("a", "1")}, []string{"scoring: invalid: scale has no grades"}},
+		{"every problem", wuhu.Scale(), []scoring.Part{part("a", "0.5"), part("a", "0.6"), part("", "-0.2")}, []string{
+			`scoring: invalid: part 1 repeats the name "a"`,
+			"scoring: invalid: a part has an empty name",
+			`scoring: invalid: part "" has the negative weight -0.2`,
+			"scoring: invalid: weights sum to 0.9, not exactly 1",
+		}},
+		// The sum is of every part given, a name given twice included: these
+		// sum to exactly 1, and a name repeated is the only problem (the
+		// sum of the last weight given for each name was reported as 0.5).
+		{"a repeated name", wuhu.Scale(), []scoring.Part{part("a", "0.5"), part("a", "0.6"), part("b", "-0.1")}, []string{
+			`scoring: invalid: part 1 repeats the name "a"`,
+			`scoring: invalid: part "b" has the negative weight -0.1`,
+		}},
+		{"two empty names", wuhu.Scale(), []scoring.Part{part("", "0.5"), part("", "0.5")}, []string{
+			"scoring: invalid: a part has an empty name",
+			"scoring: invalid: a part has an empty name",
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e, err := scoring.Weighted("", tt.scale, tt.parts)
 			if e != nil || !errors.Is(err, scoring.ErrInvalid) {
 				t.Fatalf("Weighted = %v, %v; want an error wrapping ErrInvalid", e, err)
 			}
-			for _, want := range tt.want {
-				if !strings.Contains(err.Error(), want) {
-					t.Errorf("Weighted error lacks %q:\n%v", want, err)
-				}
+			var got []string
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				got = append(got, e.Error())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ package weights
 
 import (
 	"errors"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
@@ -24,13 +25,23 @@ var one = decimal.NewFromInt(1)
 // sum allocate without bound), and a sum other than exactly 1 (giving the
 // sum, when every weight fits). It returns nil for valid weights.
 func Check(w map[string]decimal.Decimal) []error {
-	if len(w) == 0 {
-		return []error{errors.New("no parts")}
-	}
+	return CheckParts(func(yield func(string, decimal.Decimal) bool) {
+		for _, name := range slices.Sorted(maps.Keys(w)) {
+			if !yield(name, w[name]) {
+				return
+			}
+		}
+	})
+}
+
+// CheckParts is [Check] of parts given in order, as a list of parts holds
+// them: a name given twice is two parts, both summed (the caller reports
+// the repeated name).
+func CheckParts(parts iter.Seq2[string, decimal.Decimal]) []error {
 	var errs []error
-	sum, huge := decimal.Zero, false
-	for _, name := range slices.Sorted(maps.Keys(w)) {
-		v := w[name]
+	n, sum, huge := 0, decimal.Zero, false
+	for name, v := range parts {
+		n++
 		if name == "" {
 			errs = append(errs, errors.New("a part has an empty name"))
 		}
@@ -43,6 +54,9 @@ func Check(w map[string]decimal.Decimal) []error {
 			errs = append(errs, errors.New("part "+errtext.Quote(name)+" has the negative weight "+jsonx.FormatDecimal(v)))
 		}
 		sum = sum.Add(v)
+	}
+	if n == 0 {
+		return []error{errors.New("no parts")}
 	}
 	if !huge && !sum.Equal(one) {
 		errs = append(errs, errors.New("weights sum to "+jsonx.FormatDecimal(sum)+", not exactly 1"))
