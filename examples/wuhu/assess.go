@@ -24,8 +24,8 @@ type figures struct {
 	SentBack         int `json:"sentBack"`         // of those, a sub-district handed back as not on its admission lists, and the hotline dispatched
 	Coordinated      int `json:"coordinated"`      // dispatched to several departments (统筹)
 	Returned         int `json:"returned"`         // the lead asked to return it (退单) and was refused
-	Suspended        int `json:"suspended"`        // suspended for a while (挂起), the owner approving
-	Extended         int `json:"extended"`         // given more working days (延期), the owner approving
+	Suspended        int `json:"suspended"`        // matters suspended for a while (挂起), the owner approving
+	Extended         int `json:"extended"`         // matters given more working days (延期), the owner approving
 	Denied           int `json:"denied"`           // requests (suspend, extend, return) the owner denied
 	SuspendDenied    int `json:"suspendDenied"`    // of those, suspensions
 	ExtendDenied     int `json:"extendDenied"`     // of those, extensions
@@ -153,6 +153,7 @@ func (a *graded) count(m *matters.Matter, p *plan, cal *workday.Calendar) error 
 		f.SentBack++
 	}
 	supervisions := 0
+	suspended, extended := false, false // a matter counts once, however often
 	for _, e := range m.Events {
 		switch e.Kind {
 		case matters.Supervise:
@@ -168,11 +169,17 @@ func (a *graded) count(m *matters.Matter, p *plan, cal *workday.Calendar) error 
 		case matters.Approve:
 			switch m.Events[e.Ref-1].Kind {
 			case matters.Suspend:
-				f.Suspended++
+				suspended = true
 			case matters.Extend:
-				f.Extended++
+				extended = true
 			}
 		}
+	}
+	if suspended {
+		f.Suspended++
+	}
+	if extended {
+		f.Extended++
 	}
 	if has(m, func(e matters.Event) bool { return e.Kind == matters.Dispatch && len(e.Units) > 1 }) {
 		f.Coordinated++
