@@ -11,6 +11,7 @@ import (
 
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -212,13 +213,11 @@ func monthReport(w *world, a *graded, month time.Month) (report, error) {
 // ranks every subject together, and a table of some of them ranks them
 // from 1, equal composites sharing a rank.
 func ranks(scores []scoring.Score) []int {
-	out := make([]int, len(scores))
-	for i, s := range scores {
-		out[i] = i + 1
-		if i > 0 && s.Composite.Equal(scores[i-1].Composite) {
-			out[i] = out[i-1]
-		}
+	at, out := make([]int, len(scores)), make([]int, len(scores))
+	for i := range at {
+		at[i] = i
 	}
+	rank.Shared(at, func(i int) decimal.Decimal { return scores[i].Composite }, func(i *int, r int) { out[*i] = r })
 	return out
 }
 
