@@ -221,15 +221,17 @@ func (r *rules) check() {
 
 // eachUnit checks that each of the event's Units is set and named once
 // (else "unit U is <what> twice"), and hands the others to check with
-// their index.
+// their index, in time linear in their number.
 func (r *rules) eachUnit(what string, check func(i int, u string)) {
+	seen := make(map[string]bool, len(r.e.Units))
 	for i, u := range r.e.Units {
 		switch {
 		case u == "":
 			r.payload("units[%d] is empty", i)
-		case slices.Index(r.e.Units, u) < i:
+		case seen[u]:
 			r.payload("unit %s is %s twice", u, what)
 		default:
+			seen[u] = true
 			check(i, u)
 		}
 	}
@@ -242,11 +244,18 @@ func (r *rules) eachUnit(what string, check func(i int, u string)) {
 // and not the event's actor.
 func (r *rules) pressed() {
 	m, e := r.m, &r.e
+	var support map[string]bool
+	if len(e.Units) > 0 {
+		support = make(map[string]bool, len(m.Support))
+		for _, s := range m.Support {
+			support[s] = true
+		}
+	}
 	r.eachUnit("named", func(i int, u string) {
 		switch {
 		case u == e.Actor:
 			r.payload("units[%d] %s is the %s's actor: an urging or a supervision presses others", i, u, e.Kind)
-		case u != m.Lead && !slices.Contains(m.Support, u) && (m.Platform == "" || u != m.Owner):
+		case u != m.Lead && !support[u] && (m.Platform == "" || u != m.Owner):
 			r.payload("units[%d] %s is not on the matter: an urging or a supervision presses units dispatched to it and not since returned, or the owner of a platform's matter; %s",
 				i, u, m.who())
 		}
