@@ -148,6 +148,12 @@ func TestApplyTransitions(t *testing.T) {
 			fields{Owner: owner, Platform: hotline, State: matters.Whistled, Pending: matters.Pending{Seq: 3, Kind: matters.Return, Actor: owner}}},
 		{"the platform approves: it owns the matter, back in reported", slices.Concat(platform, []matters.Event{ev(matters.Return, owner)}), ev(matters.Approve, hotline),
 			fields{Owner: hotline, State: matters.Reported}},
+		// The sub-district's whistle went with the matter it handed back:
+		// the hotline dispatched it without one, so its lead's return
+		// sends it back to reported, from which the hotline may close it.
+		{"a return approved of a matter the platform took back and dispatched without a whistle goes back to reported",
+			slices.Concat(platform, []matters.Event{ev(matters.Return, owner), ev(matters.Approve, hotline), ev(matters.Dispatch, hotline, lead), ev(matters.Return, lead)}),
+			ev(matters.Approve, hotline), fields{Owner: hotline, State: matters.Reported}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
