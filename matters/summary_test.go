@@ -54,6 +54,10 @@ func TestSummarize(t *testing.T) {
 	notSatisfied := ev(matters.Feedback, hotline)
 	notSatisfied.Satisfied = no()
 	closedAtOnce := build(t, ev(matters.Report, hotline, owner), ev(matters.Close, owner), notSatisfied)
+	// A hotline's matter whistled by the sub-district, handed back to the
+	// hotline and dispatched by it without a whistle: an assignment.
+	handedBack := build(t, ev(matters.Report, hotline, owner), ev(matters.Whistle, owner), ev(matters.Return, owner), ev(matters.Approve, hotline),
+		ev(matters.Dispatch, hotline, lead))
 	tests := []struct {
 		name string
 		ms   []*matters.Matter
@@ -79,6 +83,8 @@ func TestSummarize(t *testing.T) {
 			Received: 2, Assigned: 1, Urged: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 		{"a hotline's matter its owner closed without a whistle is received", []*matters.Matter{closedAtOnce}, matters.Summary{
 			Received: 1, Resolved: 1, ResolutionRate: decimal.NewFromInt(1), Surveyed: 1, SatisfactionRate: decimal.Zero}},
+		{"a matter handed back to its hotline and dispatched by it without a whistle is assigned", []*matters.Matter{handedBack}, matters.Summary{
+			Received: 1, Assigned: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 		{"urged twice and supervised counts once each", []*matters.Matter{supervised}, matters.Summary{
 			Received: 1, Urged: 1, Supervised: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 	}
