@@ -38,7 +38,8 @@ var (
 	ErrNoRevision = errors.New("matters: no such revision")
 	// ErrInvalid reports malformed input: an event without a time (or with
 	// one outside the years 1 to 9999, or in a zone whose offset is not
-	// whole minutes under 24 hours) or that lacks what its kind needs, a
+	// whole minutes under 24 hours), with text that is not valid UTF-8 or
+	// is over 4 MiB, or that lacks what its kind needs, a
 	// matter whose state contradicts its events, an unknown code, a problem found by a Validate method, or a
 	// list that LoadCatalog, LoadDirectory or LoadAdmission cannot read.
 	ErrInvalid = errors.New("matters: invalid")

@@ -54,7 +54,7 @@ const MaxExtendDays = 365
 
 // Apply applies one event to the matter, or rejects it and leaves the
 // matter exactly as it was. Apply keeps its own copy of the event (no
-// memory is shared with e's Units or Satisfied), with its time in China
+// memory is shared with e's Units, Satisfied or Solved), with its time in China
 // Standard Time (workday.CST) — the one zone of every time the package
 // hands back — and nil for empty Units.
 //
@@ -66,8 +66,10 @@ const MaxExtendDays = 365
 // the previous event's time ([ErrOrder]). At is kept, and compared, as a
 // wall-clock instant: a monotonic clock reading (from time.Now) is
 // dropped, so that Apply orders events as [Replay] and a journal do.
-// e.Kind must be known ([ErrInvalid]) and
-// e.Actor set ([ErrActor]). Then the transition table of the package
+// e.Kind must be known and every text of e — Matter, Actor, Type, Units,
+// Routes, Override, Note, Supervisor — valid UTF-8 of at most 4 MiB, so
+// that the matter's JSON keeps it as it is ([ErrInvalid]); e.Actor must
+// be set ([ErrActor]). Then the transition table of the package
 // documentation, in this order: a state that does not allow the event is
 // [ErrTransition], an actor who may not do it is [ErrActor], a payload the
 // kind needs and lacks is [ErrInvalid]. In detail — O is the Owner, P the

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -148,6 +149,12 @@ func TestApplyTransitions(t *testing.T) {
 			fields{Owner: owner, Platform: hotline, State: matters.Whistled, Pending: matters.Pending{Seq: 3, Kind: matters.Return, Actor: owner}}},
 		{"the platform approves: it owns the matter, back in reported", slices.Concat(platform, []matters.Event{ev(matters.Return, owner)}), ev(matters.Approve, hotline),
 			fields{Owner: hotline, State: matters.Reported}},
+		// The sub-district's whistle went with the matter it handed back:
+		// the hotline dispatched it without one, so its lead's return
+		// sends it back to reported, from which the hotline may close it.
+		{"a return approved of a matter the platform took back and dispatched without a whistle goes back to reported",
+			slices.Concat(platform, []matters.Event{ev(matters.Return, owner), ev(matters.Approve, hotline), ev(matters.Dispatch, hotline, lead), ev(matters.Return, lead)}),
+			ev(matters.Approve, hotline), fields{Owner: hotline, State: matters.Reported}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -645,6 +652,7 @@ func FuzzApply(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 7})
 	f.Add([]byte{0, 5, 0, 1, 1, 0, 0, 0, 2, 0, 0, 7, 3, 1, 0, 0, 5, 1, 0, 0, 8, 1, 0, 0})
 	f.Add([]byte{0, 0, 2, 3, 11, 0, 1, 1, 0, 255, 255, 255})
+	f.Add([]byte{1, 254, 0, 0}) // a report whose note is not UTF-8
 	// A hotline's matter dispatched to one lead: the hotline urges the
 	// owner alone, the supervisor supervises it, the owner urges its lead,
 	// then a unit off the matter, then the hotline the lead and a support
@@ -694,11 +702,17 @@ func FuzzApply(f *testing.F) {
 				e.Note = "说明"
 			}
 			e.Days = int(b[3] >> 6)
-			if b[1] == 255 {
+			switch b[1] {
+			case 255:
 				e.Matter = "M-2"
+			case 254:
+				e.Note = "说明\xff" // text JSON cannot keep
 			}
-			before := snapshot(m)
+			before, given := snapshot(m), slices.Clone(e.Units)
 			err := m.Apply(e)
+			if !slices.Equal(given, e.Units) {
+				t.Fatalf("Apply changed the caller's units %q to %q", given, e.Units)
+			}
 			if err != nil {
 				if !reflect.DeepEqual(before, m) {
 					t.Fatalf("refused event %+v (%v) changed the matter; mismatch (-before +after):\n%s", e, err, cmp.Diff(before, m))
@@ -706,6 +720,12 @@ func FuzzApply(f *testing.F) {
 				var ee *matters.EventError
 				if !errors.As(err, &ee) {
 					t.Fatalf("error %v is not an *EventError", err)
+				}
+				if ee.Matter != e.Matter || ee.Seq != e.Seq || ee.Kind != e.Kind || ee.Actor != e.Actor {
+					t.Fatalf("error %v names matter %q seq %d %s by %q, not the event's", err, ee.Matter, ee.Seq, ee.Kind, ee.Actor)
+				}
+				if !slices.ContainsFunc([]error{matters.ErrOrder, matters.ErrTransition, matters.ErrActor, matters.ErrInvalid}, func(s error) bool { return errors.Is(err, s) }) {
+					t.Fatalf("error %v wraps none of Apply's sentinels", err)
 				}
 				continue
 			}
@@ -718,6 +738,11 @@ func FuzzApply(f *testing.F) {
 				t.Fatalf("Replay of an accepted history: %v", err)
 			}
 			sameMatter(t, "replay", m, r)
+			var back matters.Matter
+			if err := json.Unmarshal(hardening.MustJSON(t, m), &back); err != nil {
+				t.Fatalf("the JSON of an accepted history does not read back: %v", err)
+			}
+			sameMatter(t, "matter read back from its JSON", m, &back)
 		}
 	})
 }

@@ -100,8 +100,11 @@ func (m *Matter) approve() {
 	case p.Kind == Return && p.Actor == m.Owner:
 		m.Owner, m.Platform, m.State = m.Platform, "", Reported
 	case p.Kind == Return && p.Actor == m.Lead:
+		// Back to Whistled if the owner whistled it: a whistle of an
+		// earlier owner, who handed the matter back to its platform, went
+		// with it.
 		m.State, m.Lead, m.Support, m.Coordinated = Whistled, "", nil, false
-		if !slices.ContainsFunc(m.Events, func(e Event) bool { return e.Kind == Whistle }) {
+		if !slices.ContainsFunc(m.Events, func(e Event) bool { return e.Kind == Whistle && e.Actor == m.Owner }) {
 			m.State = Reported
 		}
 	case p.Kind == Return:

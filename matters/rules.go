@@ -1,6 +1,7 @@
 package matters
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -37,7 +38,11 @@ func (m *Matter) check(e *Event) checked {
 		return fail(ErrOrder, "at %s, before seq %d at %s", e.At.Format(timeLayout), n, m.Events[n-1].At.Format(timeLayout))
 	case !kinds.Named(e.Kind):
 		return fail(ErrInvalid, "unknown kind %d", int(e.Kind))
-	case e.Actor == "":
+	}
+	if field, why := unfit(e); field != "" {
+		return fail(ErrInvalid, "%s is %s: JSON could not keep it", field, why)
+	}
+	if e.Actor == "" {
 		return fail(ErrActor, "the event names no actor")
 	}
 	r := rules{m: m, e: *e}
@@ -47,6 +52,35 @@ func (m *Matter) check(e *Event) checked {
 	r.unit = r.lead || slices.Contains(m.Support, e.Actor)
 	r.check()
 	return checked{err: r.err, lead: r.lead}
+}
+
+// unfit names the first text of e that JSON could not keep (see
+// jsonx.TextFits), and says why; "" if every text fits.
+func unfit(e *Event) (field, why string) {
+	texts := [...]struct{ field, s string }{{"matter", e.Matter}, {"actor", e.Actor}, {"type", e.Type},
+		{"routes", e.Routes}, {"override", e.Override}, {"note", e.Note}, {"supervisor", e.Supervisor}}
+	for _, t := range texts {
+		if why := textUnfit(t.s); why != "" {
+			return t.field, why
+		}
+	}
+	for i, u := range e.Units {
+		if why := textUnfit(u); why != "" {
+			return fmt.Sprintf("units[%d]", i), why
+		}
+	}
+	return "", ""
+}
+
+// textUnfit says why JSON could not keep s; "" if it can.
+func textUnfit(s string) string {
+	switch {
+	case jsonx.TextFits(s):
+		return ""
+	case len(s) > jsonx.MaxString:
+		return fmt.Sprintf("longer than %d bytes", jsonx.MaxString)
+	}
+	return "not valid UTF-8"
 }
 
 // rules holds one event under check: who its actor is to the matter, and
@@ -221,15 +255,17 @@ func (r *rules) check() {
 
 // eachUnit checks that each of the event's Units is set and named once
 // (else "unit U is <what> twice"), and hands the others to check with
-// their index.
+// their index, in time linear in their number.
 func (r *rules) eachUnit(what string, check func(i int, u string)) {
+	seen := make(map[string]bool, len(r.e.Units))
 	for i, u := range r.e.Units {
 		switch {
 		case u == "":
 			r.payload("units[%d] is empty", i)
-		case slices.Index(r.e.Units, u) < i:
+		case seen[u]:
 			r.payload("unit %s is %s twice", u, what)
 		default:
+			seen[u] = true
 			check(i, u)
 		}
 	}
@@ -242,11 +278,18 @@ func (r *rules) eachUnit(what string, check func(i int, u string)) {
 // and not the event's actor.
 func (r *rules) pressed() {
 	m, e := r.m, &r.e
+	var support map[string]bool
+	if len(e.Units) > 0 {
+		support = make(map[string]bool, len(m.Support))
+		for _, s := range m.Support {
+			support[s] = true
+		}
+	}
 	r.eachUnit("named", func(i int, u string) {
 		switch {
 		case u == e.Actor:
 			r.payload("units[%d] %s is the %s's actor: an urging or a supervision presses others", i, u, e.Kind)
-		case u != m.Lead && !slices.Contains(m.Support, u) && (m.Platform == "" || u != m.Owner):
+		case u != m.Lead && !support[u] && (m.Platform == "" || u != m.Owner):
 			r.payload("units[%d] %s is not on the matter: an urging or a supervision presses units dispatched to it and not since returned, or the owner of a platform's matter; %s",
 				i, u, m.who())
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -151,6 +152,46 @@ func TestApplyRefusesAZoneJSONCannotKeep(t *testing.T) {
 		if err := m.Apply(e); !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Apply(at %s) = %v, want ErrInvalid saying %q", e.At, err, c.want)
 		}
+	}
+}
+
+// TestApplyRefusesTextJSONCannotKeep: an event whose text JSON would
+// rewrite (invalid UTF-8, which encoding/json writes as U+FFFD) or could
+// not read back (longer than the most a string may hold) is refused, so
+// that every matter Apply builds round-trips through JSON: before, two
+// units "a\xff" and "a\xfe" were dispatched to as two, and the matter's
+// JSON named one unit twice, which no decoder would take back.
+func TestApplyRefusesTextJSONCannotKeep(t *testing.T) {
+	long := strings.Repeat("x", jsonx.MaxString+1)
+	for _, c := range []struct {
+		name  string
+		prior []matters.Event
+		e     matters.Event
+		want  string
+	}{
+		{"units", hWhistled, ev(matters.Dispatch, owner, lead, "a\xff", "a\xfe"), "units[1] is not valid UTF-8"},
+		{"actor", nil, ev(matters.Report, "赭山\xff"), "actor is not valid UTF-8"},
+		{"type", nil, func() matters.Event { e := ev(matters.Report, owner); e.Type = "违\xe6"; return e }(), "type is not valid UTF-8"},
+		{"supervisor", nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = "\xc0\x80"; return e }(), "supervisor is not valid UTF-8"},
+		{"override", hWhistled, func() matters.Event { e := ev(matters.Dispatch, owner, lead); e.Override = "\xed\xa0\x80"; return e }(), "override is not valid UTF-8"},
+		{"routes", hWhistled, func() matters.Event { e := ev(matters.Dispatch, owner, lead); e.Routes = "v\x80"; return e }(), "routes is not valid UTF-8"},
+		{"a long note", hAccepted, func() matters.Event { e := ev(matters.Reply, lead); e.Note = long; return e }(), "note is longer than 4194304 bytes"},
+		{"a long unit", hAccepted, ev(matters.Urge, owner, long), "units[0] is longer than 4194304 bytes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m, e := after(t, c.prior, c.e)
+			before := snapshot(m)
+			err := m.Apply(e)
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Apply = %.300v, want ErrInvalid saying %q", err, c.want)
+			}
+			sameMatter(t, "matter after a refused event", before, m)
+		})
+	}
+	e := ev(matters.Report, owner)
+	e.Matter, e.Seq, e.At = "M\xff", 1, t0
+	if err := new(matters.Matter).Apply(e); !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), "matter is not valid UTF-8") {
+		t.Errorf("Apply of a matter named in invalid UTF-8 = %v, want ErrInvalid", err)
 	}
 }
 

@@ -14,8 +14,9 @@ import (
 // without a whistle (派单: a hotline's own assignments to a department),
 // or reported by a hotline for the sub-district that owns them (the owner
 // answers for them to the hotline, whatever it does next);
-// Assigned, those of them dispatched without a whistle; Resolved, the
-// received matters now Resolved or Closed (办结); ResolutionRate =
+// Assigned, those of them that their owner dispatched without a whistle
+// of its own; Resolved, the received matters now Resolved or Closed
+// (办结); ResolutionRate =
 // Resolved ÷ Received; Surveyed, the received matters with a Feedback
 // answer (回访); Satisfied, those whose latest answer is yes;
 // SatisfactionRate = Satisfied ÷ Surveyed; Urged and Supervised, the
@@ -60,7 +61,9 @@ func Summarize(ms []*Matter) Summary {
 			case Report:
 				forOwner = len(e.Units) == 1 && e.Units[0] != e.Actor
 			case Whistle:
-				whistled = true
+				// A whistle of an earlier owner, which handed the
+				// matter back to its hotline, went with it.
+				whistled = whistled || e.Actor == m.Owner
 			case Dispatch:
 				dispatched = true
 			case Urge:

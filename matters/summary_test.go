@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -54,6 +55,10 @@ func TestSummarize(t *testing.T) {
 	notSatisfied := ev(matters.Feedback, hotline)
 	notSatisfied.Satisfied = no()
 	closedAtOnce := build(t, ev(matters.Report, hotline, owner), ev(matters.Close, owner), notSatisfied)
+	// A hotline's matter whistled by the sub-district, handed back to the
+	// hotline and dispatched by it without a whistle: an assignment.
+	handedBack := build(t, ev(matters.Report, hotline, owner), ev(matters.Whistle, owner), ev(matters.Return, owner), ev(matters.Approve, hotline),
+		ev(matters.Dispatch, hotline, lead))
 	tests := []struct {
 		name string
 		ms   []*matters.Matter
@@ -79,6 +84,8 @@ func TestSummarize(t *testing.T) {
 			Received: 2, Assigned: 1, Urged: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 		{"a hotline's matter its owner closed without a whistle is received", []*matters.Matter{closedAtOnce}, matters.Summary{
 			Received: 1, Resolved: 1, ResolutionRate: decimal.NewFromInt(1), Surveyed: 1, SatisfactionRate: decimal.Zero}},
+		{"a matter handed back to its hotline and dispatched by it without a whistle is assigned", []*matters.Matter{handedBack}, matters.Summary{
+			Received: 1, Assigned: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 		{"urged twice and supervised counts once each", []*matters.Matter{supervised}, matters.Summary{
 			Received: 1, Urged: 1, Supervised: 1, ResolutionRate: decimal.Zero, SatisfactionRate: decimal.Zero}},
 	}
@@ -176,5 +183,35 @@ func TestSummaryRefusesContradictions(t *testing.T) {
 	// Everything Summarize gives reads back, whatever the trailing zeros.
 	for _, ms := range [][]*matters.Matter{nil, population(t, 746, 619, 5, 1), population(t, 3, 2, 1, 1), population(t, 8, 8, 8, 0)} {
 		hardening.JSONRoundTrip(t, matters.Summarize(ms))
+	}
+}
+
+// TestSummarizeOrderFree: a summary counts matters, so the order in which
+// they come, and nil entries among them, change nothing; nor does
+// Summarize change the matters it reads.
+func TestSummarizeOrderFree(t *testing.T) {
+	var ms []*matters.Matter
+	for seed := int64(1); seed <= 60; seed++ {
+		ms = append(ms, legalHistory(t, seed, 30))
+	}
+	ms = append(ms, population(t, 7, 5, 2, 2)...)
+	before := make([]*matters.Matter, len(ms))
+	for i, m := range ms {
+		before[i] = snapshot(m)
+	}
+	want := matters.Summarize(ms)
+	if want.Received == 0 || want.Resolved == 0 || want.Surveyed == 0 {
+		t.Fatalf("the population says little: %+v", want)
+	}
+	r := rand.New(rand.NewSource(1))
+	for range 20 {
+		shuffled := append(slices.Clone(ms), nil, nil)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if diff := cmp.Diff(want, matters.Summarize(shuffled)); diff != "" {
+			t.Fatalf("Summarize of the matters shuffled mismatch (-want +got):\n%s", diff)
+		}
+	}
+	for i, m := range ms {
+		sameMatter(t, "a matter after Summarize", before[i], m)
 	}
 }

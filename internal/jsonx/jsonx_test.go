@@ -148,6 +148,36 @@ func FuzzDuration(f *testing.F) {
 	})
 }
 
+func TestTextFits(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		fits bool
+	}{
+		{"", true},
+		{"赭山街道", true},
+		{strings.Repeat("x", jsonx.MaxString), true},
+		{strings.Repeat("x", jsonx.MaxString+1), false},
+		{"a\xff", false},
+		{"\xed\xa0\x80", false}, // half a surrogate pair
+		{"\xc0\x80", false},     // an overlong NUL
+	} {
+		if got := jsonx.TextFits(c.s); got != c.fits {
+			t.Errorf("TextFits(%.20q) = %v, want %v", c.s, got, c.fits)
+		}
+		if !c.fits {
+			continue
+		}
+		b, err := json.Marshal(c.s)
+		var back string
+		if err == nil {
+			err = jsonx.Decode(b, &back)
+		}
+		if err != nil || back != c.s {
+			t.Errorf("%.20q reads back as %.20q, %v", c.s, back, err)
+		}
+	}
+}
+
 func TestTimeFits(t *testing.T) {
 	east, west := time.FixedZone("E", 14*3600), time.FixedZone("W", -12*3600)
 	for _, c := range []struct {
