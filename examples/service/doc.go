@@ -136,7 +136,12 @@
 // Several services may share a database: the journal's key lets one of
 // them commit each entry; one whose next entry another took, or that
 // refuses an event, first applies the rows the others committed (what
-// it serves lags their events until then). Every
+// it serves lags their events until then), then checks its event again
+// and commits it after them. After a commit that returns an error the
+// service applies the rows committed after its head: if they are the
+// event's, byte for byte (the commit went through, its reply lost), the
+// event is accepted (201); if others', it is checked again after them;
+// if there are none, the reply is 503 and nothing changed. Every
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is
 // committed: the service says so on stderr and tries again after the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"sync"
 	"time"
@@ -181,7 +182,9 @@ var errTimeGiven = errors.New("the service stamps an event with the time it acce
 // answer read the actor, which a unit naming another would choose. An
 // event the state refuses is checked again once the state has the rows
 // committed after its head, if there are any (another service on the
-// same database committed them). The transaction runs to its end
+// same database committed them); one whose entries another service
+// took as it stored them is checked and stored after them (commit). The
+// transaction runs to its end
 // whatever becomes of ctx (its values are kept, its end ignored): a
 // client that gives up while its event commits does not leave rows
 // committed that the state lacks.
@@ -202,7 +205,7 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 		// have committed the events before this one. Catch up, and if
 		// there was something to catch up with, check the event again.
 		head := s.state.Head
-		if err := s.resync(ctx); err != nil {
+		if err := s.resync(ctx, math.MaxInt64); err != nil {
 			return Accepted{}, err
 		}
 		if s.state.Head != head {
@@ -216,13 +219,8 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 	// database may commit after the request's context has ended (a
 	// cancel that comes too late), and the state must then have the rows.
 	ctx = context.WithoutCancel(ctx)
-	if err := s.store.append(ctx, s.state.Head.Seq+1, lines); err != nil {
-		return Accepted{}, errors.Join(err, s.resync(ctx))
-	}
-	for _, l := range lines {
-		if err := s.apply(l); err != nil {
-			panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
-		}
+	if acc, err = s.commit(ctx, sub, acc, lines); err != nil {
+		return Accepted{}, err
 	}
 	// The event is committed: a snapshot that fails must not report it
 	// refused or lost.
@@ -231,14 +229,55 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 			s.cfg.SnapshotFailed(err)
 		}
 	}
-	acc.Head = s.state.Head
 	return acc, nil
+}
+
+// maxTaken is how many times in a row an event's entries may be taken by
+// other services on the same database, the event sealed again after
+// theirs each time, before Accept gives up (503).
+const maxTaken = 8
+
+// commit stores the lines of an event and of what it calls for
+// (prepare's: acc.Head is the head they end at) in one transaction and
+// applies them to the state. If the insert fails, the state catches up
+// with the rows committed after its head (resync): if they end at
+// acc.Head, they are the lines, byte for byte (a commit that went
+// through, its reply lost), and the event is accepted; if another
+// service took their entries, the event is checked and sealed again
+// after them (prepare) and stored, up to maxTaken times, or refused as
+// prepare refuses it; if no row was committed, the insert's error is
+// returned, nothing changed. s.mu is held.
+func (s *Service) commit(ctx context.Context, sub Submission, acc Accepted, lines [][]byte) (Accepted, error) {
+	for taken := 0; ; taken++ {
+		err := s.store.append(ctx, s.state.Head.Seq+1, lines)
+		if err == nil {
+			for _, l := range lines {
+				if err := s.apply(l); err != nil {
+					panic(fmt.Sprintf("service: the state refuses an entry it checked: %v", err))
+				}
+			}
+			return acc, nil
+		}
+		head := s.state.Head
+		if rerr := s.resync(ctx, acc.Head.Seq); rerr != nil || s.state.Head == head {
+			return Accepted{}, errors.Join(err, rerr)
+		}
+		if s.state.Head == acc.Head {
+			return acc, nil
+		}
+		if rerr := s.resync(ctx, math.MaxInt64); rerr != nil || taken == maxTaken {
+			return Accepted{}, errors.Join(err, rerr)
+		}
+		if acc, lines, err = s.prepare(sub); err != nil {
+			return Accepted{}, err
+		}
+	}
 }
 
 // prepare applies an event to a copy of its matter, grades what it calls
 // for, and seals and checks the journal's lines of both against the
-// state: what Accept commits, or an error wrapping errRefused. s.mu is
-// held.
+// state: what Accept commits, acc.Head the head the lines end at, or an
+// error wrapping errRefused. s.mu is held.
 func (s *Service) prepare(sub Submission) (Accepted, [][]byte, error) {
 	e := sub.Event
 	m := &matters.Matter{}
@@ -269,10 +308,10 @@ func (s *Service) prepare(sub Submission) (Accepted, [][]byte, error) {
 			acc.Evaluations = append(acc.Evaluations, g.Evaluation)
 		}
 	}
-	head := s.state.Head
+	acc.Head = s.state.Head
 	lines := make([][]byte, len(payloads))
 	for i, p := range payloads {
-		if lines[i], head, err = journal.Seal(head, p, nil); err != nil {
+		if lines[i], acc.Head, err = journal.Seal(acc.Head, p, nil); err != nil {
 			return Accepted{}, nil, fmt.Errorf("%w: %w", errRefused, err)
 		}
 	}
@@ -306,13 +345,13 @@ func (s *Service) grader(quality map[string]int) grading.Grader {
 	}})
 }
 
-// resync applies the rows the journal holds after the state's head:
-// those another service on the same database committed, and those of a
-// commit that returned an error (the connection lost while committing),
-// which may have committed. A row that is not the next entry is an error,
-// and the state stays as it was. s.mu is held.
-func (s *Service) resync(ctx context.Context) error {
-	for line, err := range s.store.lines(ctx, s.state.Head.Seq+1) {
+// resync applies the rows the journal holds after the state's head, up
+// to entry to: those another service on the same database committed,
+// and those of a commit that returned an error (the connection lost
+// while committing), which may have committed. A row that is not the
+// next entry is an error, and the state stays as it was. s.mu is held.
+func (s *Service) resync(ctx context.Context, to int64) error {
+	for line, err := range s.store.span(ctx, s.state.Head.Seq+1, to) {
 		if err == nil {
 			err = s.apply(line)
 		}

@@ -312,7 +312,9 @@ func TestService(t *testing.T) {
 			t.Errorf("the event once the commit can succeed: %d %s; want 201", status, body)
 		}
 		// A commit whose reply was lost: the rows are there, the
-		// service did not hear so. It finds them on its next commit.
+		// service did not hear so. It finds them, its own lines byte for
+		// byte, and the event is accepted: a client told otherwise would
+		// post it again and be refused.
 		third := year.subs[2]
 		head, _ = svc.Head(origin)
 		line, next, err := journal.Seal(head, third.Event, nil)
@@ -322,14 +324,33 @@ func TestService(t *testing.T) {
 		if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES ($1, $2)`, next.Seq, string(line)); err != nil {
 			t.Fatal(err)
 		}
-		if status, body := post(t, url, third); status != http.StatusServiceUnavailable {
-			t.Errorf("the event committed behind the service's back: %d %s; want 503", status, body)
+		if status, body := post(t, url, third); status != http.StatusCreated || !strings.Contains(body, next.Hash.String()) {
+			t.Errorf("the event committed, its reply lost: %d %s; want 201 and the head %v", status, body, next)
 		}
 		if got, _ := svc.Head(origin); got != next {
-			t.Errorf("after the failed commit the head is %v; want the row found, %v", got, next)
+			t.Errorf("after the lost reply the head is %v; want the row found, %v", got, next)
 		}
 		if status, body := post(t, url, third); status != http.StatusUnprocessableEntity {
 			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
+		}
+		// Another service accepted the same event (posted twice): the
+		// service catches up with its row and refuses the event, as it
+		// is recorded.
+		fourth := year.subs[3]
+		other := fourth.Event
+		other.Note += "（另一服务）"
+		line, next, err = journal.Seal(next, other, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES ($1, $2)`, next.Seq, string(line)); err != nil {
+			t.Fatal(err)
+		}
+		if status, body := post(t, url, fourth); status != http.StatusUnprocessableEntity {
+			t.Errorf("an event another service recorded: %d %s; want 422", status, body)
+		}
+		if got, _ := svc.Head(origin); got != next {
+			t.Errorf("after the other service's row the head is %v; want the row found, %v", got, next)
 		}
 	})
 }
