@@ -13,6 +13,11 @@
 //	        -callers callers.json [-addr localhost:8080] [-key signer.key -verifier "<name>+<hash>+<key>"]
 //	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
+// On SIGINT or SIGTERM (systemctl stop, docker stop) it takes no more
+// connections and lets the requests in flight end, for up to 30 seconds,
+// before it exits. A client has a minute to send a request and five to
+// read a reply; a connection idle for two minutes is closed.
+//
 // The catalog is a [matters.Catalog] as matters.LoadCatalog reads it,
 // with a register of the units (below), the table a [scoring.Table] as
 // scoring.LoadTable reads it. The API:
