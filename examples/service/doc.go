@@ -36,6 +36,10 @@
 //	                          there are more, the header Link: </receipts?after=N&subject=U>; rel="next"
 //	GET  /consistency?from=N  {"from": N, "checkpoint": "...", "proof": ["<hash>", ...]}
 //
+// An event is posted as JSON in UTF-8 (Content-Type: application/json;
+// else 415), at most 64 KiB (else 413). Every error is {"error": "..."},
+// a path or a method that is no route's too (404, 405).
+//
 // The service stamps each event with the time it accepts it (Config.Now,
 // time.Now here), read under the lock that orders the journal, and
 // refuses with 400 an event that gives its own time (an "at" other than
