@@ -25,7 +25,7 @@
 //	POST /events              {"event": {...}, "quality": {"<unit>": 4}}, the event without its time, its caller's,
 //	                          with Authorization: Bearer <token>
 //	                          → 201 {"head": {...}, "event": {...}, "evaluations": [...], "amendments": [...]}
-//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23), nothing else
 //	GET  /matters/{id}        {"matter": {...}, "evaluations": [...], "amendments": [...]}
 //	GET  /journal             {"head": {...}, "checkpoint": "<origin>\n<size>\n<root>\n"}
 //	                          (with -key, the checkpoint signed: a note, "\n— <origin> <signature>\n" after it)

@@ -24,7 +24,7 @@ const maxBody = 64 << 10
 //
 //	POST /events              {"event": {...}, "quality": {"unit": 4}}, the event without its time, its caller's,
 //	                          with Authorization: Bearer <token> → 201 {"head", "event", "evaluations", "amendments"}
-//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23), nothing else
 //	GET  /matters/{id}        the matter's history, its evaluations (amended) with their reasons, all its amendments
 //	GET  /journal             the journal's head and its checkpoint (signed if the service has a key), kept first
 //	GET  /key                 {"verifier": "<name>+<hash>+<key>"}, the verifier key of the checkpoints
@@ -105,7 +105,12 @@ func newMux(s *Service, origin string) *http.ServeMux {
 		reply(w, http.StatusCreated, acc)
 	})
 	mux.HandleFunc("GET /scores", func(w http.ResponseWriter, r *http.Request) {
-		p, err := scoring.ParsePeriod(r.URL.Query().Get("period"))
+		_, period, ok := one(r.URL.Query(), "period")
+		if !ok {
+			reply(w, http.StatusBadRequest, fmt.Errorf("the scores of one period, ?period=P (2020, 2020-06, 2020-06-01, 2020-W23), and nothing else: %q", r.URL.RawQuery))
+			return
+		}
+		p, err := scoring.ParsePeriod(period)
 		if err != nil {
 			reply(w, http.StatusBadRequest, err)
 			return

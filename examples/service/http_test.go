@@ -128,6 +128,10 @@ func TestRefusedRequests(t *testing.T) {
 		{"JSON in GBK", "POST", "/events", "application/json; charset=GBK", `{"event":{}}`, http.StatusUnsupportedMediaType, "UTF-8"},
 		{"JSON in UTF-8, misspelt", "POST", "/events", "application/json; charset=utf-8", `{"evnt":{}}`, http.StatusBadRequest, `unknown field "evnt"`},
 		{"a body too long", "POST", "/events", "application/json", long, http.StatusRequestEntityTooLarge, "65536 bytes"},
+		{"scores of a unit", "GET", "/scores?period=2020&subject=cgj", "", "", http.StatusBadRequest, `nothing else: "period=2020&subject=cgj"`},
+		{"scores of two periods", "GET", "/scores?period=2020&period=2021", "", "", http.StatusBadRequest, `nothing else: "period=2020&period=2021"`},
+		{"scores of a period misspelt", "GET", "/scores?perod=2020", "", "", http.StatusBadRequest, `nothing else: "perod=2020"`},
+		{"scores of no period", "GET", "/scores?period=2020-13", "", "", http.StatusBadRequest, `2020-13`},
 		{"no such path", "GET", "/matter/WH2020-0001", "", "", http.StatusNotFound, "GET /matter/WH2020-0001"},
 		{"no such method", "DELETE", "/events", "", "", http.StatusMethodNotAllowed, "DELETE /events"},
 	} {
