@@ -142,15 +142,18 @@
 // transaction commits does not stop it, since the database may commit
 // all the same. Accepting is serialised: the
 // order of the journal is the order in which events were accepted.
-// Several services may share a database: the journal's key lets one of
-// them commit each entry; one whose next entry another took, or that
-// refuses an event, first applies the rows the others committed (what
-// it serves lags their events until then), then checks its event again
-// and commits it after them. After a commit that returns an error the
+// Several services may share a database: each accepts an event in a
+// transaction that holds the journal's advisory lock
+// (pg_advisory_xact_lock), in which it first applies the rows the others
+// committed (what it serves lags their events until then) and checks
+// the event after them, so that they append one at a time, in the order
+// they asked for the lock. After a commit that returns an error the
 // service applies the rows committed after its head: if they are the
 // event's, byte for byte (the commit went through, its reply lost), the
-// event is accepted (201); if others', it is checked again after them;
-// if there are none, the reply is 503 and nothing changed. Every
+// event is accepted (201), else the reply is 503 and nothing of the
+// event is journaled — unless the commit of a connection lost lands
+// later still, which the service then reads as another's rows (a client
+// told 503 checks GET /matters/{id} before it posts again). Every
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is
 // committed: the service says so on stderr and tries again after the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"testing"
@@ -111,6 +112,30 @@ CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON journal DEFERRABLE INITIAL
 		slices.Sort(want)
 		if got := eventsOf(t, journalRows(t, pool)); !slices.Equal(got, want) {
 			t.Errorf("the journal holds the events %v; want %v", got, want)
+		}
+	})
+
+	// Two clients at once, each posting to its own service on one
+	// database the events of every other matter: each event is accepted
+	// (a service whose entries the other took catches up and commits
+	// after them), and the journal verifies and holds each event once.
+	t.Run("two services, two clients at once", func(t *testing.T) {
+		pool := c.database(t, "replicas2")
+		_, one := serve(t, pool, cfg)
+		_, two := serve(t, c.pool(t, "replicas2"), cfg)
+		subs := year.subs[:min(len(year.subs), 400)]
+		postAtOnce(t, subs, []string{one, two})
+		rows := journalRows(t, pool)
+		if _, err := journal.Verify(bytes.NewReader(rows), nil); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, sub := range subs {
+			want = append(want, fmt.Sprintf("%s#%d", sub.Event.Matter, sub.Event.Seq))
+		}
+		slices.Sort(want)
+		if got := eventsOf(t, rows); !slices.Equal(got, want) {
+			t.Errorf("the journal holds %d events; %d were posted (or not the same ones)", len(got), len(want))
 		}
 	})
 
