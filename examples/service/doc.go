@@ -13,6 +13,11 @@
 //	        -callers callers.json [-addr localhost:8080] [-key signer.key -verifier "<name>+<hash>+<key>"]
 //	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
+// On SIGINT or SIGTERM (systemctl stop, docker stop) it takes no more
+// connections and lets the requests in flight end, for up to 30 seconds,
+// before it exits. A client has a minute to send a request and five to
+// read a reply; a connection idle for two minutes is closed.
+//
 // The catalog is a [matters.Catalog] as matters.LoadCatalog reads it,
 // with a register of the units (below), the table a [scoring.Table] as
 // scoring.LoadTable reads it. The API:
@@ -20,7 +25,7 @@
 //	POST /events              {"event": {...}, "quality": {"<unit>": 4}}, the event without its time, its caller's,
 //	                          with Authorization: Bearer <token>
 //	                          → 201 {"head": {...}, "event": {...}, "evaluations": [...], "amendments": [...]}
-//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23), nothing else
 //	GET  /matters/{id}        {"matter": {...}, "evaluations": [...], "amendments": [...]}
 //	GET  /journal             {"head": {...}, "checkpoint": "<origin>\n<size>\n<root>\n"}
 //	                          (with -key, the checkpoint signed: a note, "\n— <origin> <signature>\n" after it)
@@ -30,6 +35,10 @@
 //	     …&after=N            in pages of at most 1000 (Config.ReceiptsPage), those after entry N; while
 //	                          there are more, the header Link: </receipts?after=N&subject=U>; rel="next"
 //	GET  /consistency?from=N  {"from": N, "checkpoint": "...", "proof": ["<hash>", ...]}
+//
+// An event is posted as JSON in UTF-8 (Content-Type: application/json;
+// else 415), at most 64 KiB (else 413). Every error is {"error": "..."},
+// a path or a method that is no route's too (404, 405).
 //
 // The service stamps each event with the time it accepts it (Config.Now,
 // time.Now here), read under the lock that orders the journal, and
@@ -133,10 +142,18 @@
 // transaction commits does not stop it, since the database may commit
 // all the same. Accepting is serialised: the
 // order of the journal is the order in which events were accepted.
-// Several services may share a database: the journal's key lets one of
-// them commit each entry; one whose next entry another took, or that
-// refuses an event, first applies the rows the others committed (what
-// it serves lags their events until then). Every
+// Several services may share a database: each accepts an event in a
+// transaction that holds the journal's advisory lock
+// (pg_advisory_xact_lock), in which it first applies the rows the others
+// committed (what it serves lags their events until then) and checks
+// the event after them, so that they append one at a time, in the order
+// they asked for the lock. After a commit that returns an error the
+// service applies the rows committed after its head: if they are the
+// event's, byte for byte (the commit went through, its reply lost), the
+// event is accepted (201), else the reply is 503 and nothing of the
+// event is journaled — unless the commit of a connection lost lands
+// later still, which the service then reads as another's rows (a client
+// told 503 checks GET /matters/{id} before it posts again). Every
 // 5000 entries the service saves a snapshot of its state in a second
 // table (a snapshot that fails does not fail the event, which is
 // committed: the service says so on stderr and tries again after the

@@ -140,6 +140,52 @@ func post(t testing.TB, url string, sub Submission) (status int, body string) {
 	return postAs(t, url, sub.Event.Actor, sub)
 }
 
+// postAtOnce has a client for each of urls post subs at once, as post
+// posts them, client k the events of every len(urls)-th matter, in
+// order, to urls[k]; each event is to be accepted (201).
+func postAtOnce(t testing.TB, subs []Submission, urls []string) {
+	t.Helper()
+	client := map[string]int{}
+	bodies := make([]string, len(subs)) // as post posts them: without their times
+	for i, sub := range subs {
+		if _, ok := client[sub.Event.Matter]; !ok {
+			client[sub.Event.Matter] = len(client) % len(urls)
+		}
+		sub.Event.At = time.Time{}
+		bodies[i] = mustJSON(t, sub)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, len(urls))
+	for k, url := range urls {
+		wg.Go(func() {
+			for i, sub := range subs {
+				if client[sub.Event.Matter] != k {
+					continue
+				}
+				// Not post: t.Fatal must not be called off the test's goroutine.
+				var status int
+				var body string
+				var err error
+				clock.run(sub.Event.At, func() {
+					status, body, err = send(postEvent(url, tokenOf(sub.Event.Actor), bodies[i]))
+				})
+				if err == nil && status != http.StatusCreated {
+					err = fmt.Errorf("%d %s", status, body)
+				}
+				if err != nil {
+					errs <- fmt.Errorf("client %d, event %s#%d: %w", k, sub.Event.Matter, sub.Event.Seq, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
 // postAs posts sub as post does, with the token of caller.
 func postAs(t testing.TB, url, caller string, sub Submission) (status int, body string) {
 	t.Helper()

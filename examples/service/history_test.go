@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -84,6 +86,56 @@ CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON journal DEFERRABLE INITIAL
 		}
 		if got := eventsOf(t, journalRows(t, pool)); len(got) != n {
 			t.Errorf("the journal holds %d events, %v; %d were accepted", len(got), got, n)
+		}
+	})
+
+	// Two services on one database, each a client's first event of its
+	// own matter: the second, whose next entry the first took, catches up
+	// with the rows the first committed and commits its event after them,
+	// rather than fail the client's post (503) for a journal it lagged.
+	t.Run("a service whose next entry another took", func(t *testing.T) {
+		pool := c.database(t, "taken")
+		_, one := serve(t, pool, cfg)
+		_, two := serve(t, c.pool(t, "taken"), cfg)
+		var firsts []Submission
+		for _, sub := range year.subs {
+			if sub.Event.Seq == 1 && len(firsts) < 2 {
+				firsts = append(firsts, sub)
+			}
+		}
+		for k, url := range []string{one, two} {
+			if status, body := post(t, url, firsts[k]); status != http.StatusCreated {
+				t.Fatalf("event %s#1, to service %d: %d %s; want 201", firsts[k].Event.Matter, k+1, status, body)
+			}
+		}
+		want := []string{firsts[0].Event.Matter + "#1", firsts[1].Event.Matter + "#1"}
+		slices.Sort(want)
+		if got := eventsOf(t, journalRows(t, pool)); !slices.Equal(got, want) {
+			t.Errorf("the journal holds the events %v; want %v", got, want)
+		}
+	})
+
+	// Two clients at once, each posting to its own service on one
+	// database the events of every other matter: each event is accepted
+	// (a service whose entries the other took catches up and commits
+	// after them), and the journal verifies and holds each event once.
+	t.Run("two services, two clients at once", func(t *testing.T) {
+		pool := c.database(t, "replicas2")
+		_, one := serve(t, pool, cfg)
+		_, two := serve(t, c.pool(t, "replicas2"), cfg)
+		subs := year.subs[:min(len(year.subs), 400)]
+		postAtOnce(t, subs, []string{one, two})
+		rows := journalRows(t, pool)
+		if _, err := journal.Verify(bytes.NewReader(rows), nil); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, sub := range subs {
+			want = append(want, fmt.Sprintf("%s#%d", sub.Event.Matter, sub.Event.Seq))
+		}
+		slices.Sort(want)
+		if got := eventsOf(t, rows); !slices.Equal(got, want) {
+			t.Errorf("the journal holds %d events; %d were posted (or not the same ones)", len(got), len(want))
 		}
 	})
 

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
@@ -22,7 +24,7 @@ const maxBody = 64 << 10
 //
 //	POST /events              {"event": {...}, "quality": {"unit": 4}}, the event without its time, its caller's,
 //	                          with Authorization: Bearer <token> → 201 {"head", "event", "evaluations", "amendments"}
-//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23)
+//	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23), nothing else
 //	GET  /matters/{id}        the matter's history, its evaluations (amended) with their reasons, all its amendments
 //	GET  /journal             the journal's head and its checkpoint (signed if the service has a key), kept first
 //	GET  /key                 {"verifier": "<name>+<hash>+<key>"}, the verifier key of the checkpoints
@@ -34,13 +36,41 @@ const maxBody = 64 << 10
 // Only a post needs a token: the reads are for outsiders. Errors are
 // {"error": "..."}: 401 for a post without a token the service knows
 // (with WWW-Authenticate), 403 for an event that names an actor other
-// than its caller; 400 for a request that does not decode, an
-// event that gives its time, or a bad query; 422 for an event the
+// than its caller; 415 for a body not posted as JSON in UTF-8
+// (Content-Type: application/json), 413 for one over maxBody; 400 for a
+// request that does not decode, an event that gives its time, or a bad
+// query; 404 and 405 for a path or a method that is no route; 422 for an event the
 // lifecycle, the lists or the grading refuse; 404 for no such matter or
 // subject, and for the key of a service without one; 409 for receipts of
 // a service without a key; 503 when the database fails, or its rows are
 // not the journal the service holds.
 func handler(s *Service, origin string) http.Handler {
+	mux := newMux(s, origin)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		// No route: the mux would reply in text/plain; every error is JSON.
+		var allow []string
+		for _, m := range []string{http.MethodGet, http.MethodPost} {
+			as := r.Clone(r.Context())
+			as.Method = m
+			if _, pattern := mux.Handler(as); pattern != "" {
+				allow = append(allow, m)
+			}
+		}
+		status := http.StatusNotFound
+		if allow != nil {
+			status = http.StatusMethodNotAllowed
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+		}
+		reply(w, status, fmt.Errorf("no route %s %s: %s", r.Method, r.URL.Path, http.StatusText(status)))
+	})
+}
+
+// newMux returns the mux of handler's routes.
+func newMux(s *Service, origin string) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /events", func(w http.ResponseWriter, r *http.Request) {
 		var caller string
@@ -51,9 +81,17 @@ func handler(s *Service, origin string) http.Handler {
 				return
 			}
 		}
+		if err := jsonBody(r); err != nil {
+			reply(w, http.StatusUnsupportedMediaType, err)
+			return
+		}
 		var sub Submission
 		if err := decode(w, r, &sub); err != nil {
-			reply(w, http.StatusBadRequest, err)
+			status := http.StatusBadRequest
+			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+				status = http.StatusRequestEntityTooLarge
+			}
+			reply(w, status, err)
 			return
 		}
 		if s.cfg.OpenPosts {
@@ -67,7 +105,12 @@ func handler(s *Service, origin string) http.Handler {
 		reply(w, http.StatusCreated, acc)
 	})
 	mux.HandleFunc("GET /scores", func(w http.ResponseWriter, r *http.Request) {
-		p, err := scoring.ParsePeriod(r.URL.Query().Get("period"))
+		_, period, ok := one(r.URL.Query(), "period")
+		if !ok {
+			reply(w, http.StatusBadRequest, fmt.Errorf("the scores of one period, ?period=P (2020, 2020-06, 2020-06-01, 2020-W23), and nothing else: %q", r.URL.RawQuery))
+			return
+		}
+		p, err := scoring.ParsePeriod(period)
 		if err != nil {
 			reply(w, http.StatusBadRequest, err)
 			return
@@ -162,8 +205,29 @@ func handler(s *Service, origin string) http.Handler {
 // valid UTF-8 — what encoding/json would drop, or change silently before
 // the event is journaled.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	if err := jsonx.Read(http.MaxBytesReader(w, r.Body, maxBody), maxBody, v); err != nil {
+	err := jsonx.Read(http.MaxBytesReader(w, r.Body, maxBody), maxBody, v)
+	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		return fmt.Errorf("request body: longer than %d bytes: %w", maxBody, err)
+	}
+	if err != nil {
 		return fmt.Errorf("request body: %w", err)
+	}
+	return nil
+}
+
+// jsonBody returns an error, naming what r's body is declared, unless
+// it is declared JSON (Content-Type: application/json) in UTF-8, the only
+// charset of JSON (RFC 8259), if it names one: a form or text posted by
+// mistake, or JSON in GBK, is refused as such, not as JSON that does not
+// decode.
+func jsonBody(r *http.Request) error {
+	ct := r.Header.Get("Content-Type")
+	t, params, err := mime.ParseMediaType(ct)
+	if err != nil || t != "application/json" {
+		return fmt.Errorf("the body's Content-Type is %q: post an event as JSON, Content-Type: application/json", ct)
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return fmt.Errorf("the body's charset is %q: post JSON in UTF-8", cs)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -24,7 +25,7 @@ func TestDecodeStrict(t *testing.T) {
 		{"text that is not UTF-8", "{\"event\":{\"matter\":\"WH\xff\"}}", `request body: json: string is not valid UTF-8 at event.matter`},
 		{"a misspelt field", `{"evnt":{}}`, `request body: json: unknown field "evnt"`},
 		{"two values", `{} {}`, `request body: trailing data after the JSON value`},
-		{"too long", `{"event":{"note":"` + strings.Repeat("x", maxBody) + `"}}`, `request body: http: request body too large`},
+		{"too long", `{"event":{"note":"` + strings.Repeat("x", maxBody) + `"}}`, `request body: longer than 65536 bytes: http: request body too large`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var sub Submission
@@ -74,7 +75,7 @@ func TestDocumentedRoutes(t *testing.T) {
 	if len(routes) == 0 {
 		t.Fatal("no mux.HandleFunc in http.go: is the pattern broken?")
 	}
-	mux := handler(nil, "").(*http.ServeMux)
+	mux := newMux(nil, "")
 	named := regexp.MustCompile(`\b(GET|POST) +(/[^\s?` + "`" + `)]*)`)
 	for _, doc := range []struct{ file, from, to string }{
 		{"doc.go", "The API:", "The service stamps"},
@@ -104,5 +105,54 @@ func TestDocumentedRoutes(t *testing.T) {
 				t.Errorf("%s does not name the route %s", doc.file, r)
 			}
 		}
+	}
+}
+
+// TestRefusedRequests: what the API refuses before it reads an event —
+// a body that is not JSON in UTF-8 by its Content-Type, a body over
+// maxBody, a path or a method that is no route — is refused with the
+// status that says so and, as every error, {"error": "..."} in JSON.
+func TestRefusedRequests(t *testing.T) {
+	const token = "a token of the test"
+	svc := &Service{cfg: Config{Callers: map[string]string{tokenHash(token): "cgj"}}}
+	h := handler(svc, origin)
+	long := `{"event":{"note":"` + strings.Repeat("x", maxBody) + `"}}`
+	for _, tt := range []struct {
+		name, method, path, ctype, body string
+		status                          int
+		want                            string // in the error
+	}{
+		{"a form", "POST", "/events", "application/x-www-form-urlencoded", `{"event":{}}`, http.StatusUnsupportedMediaType, "application/json"},
+		{"text", "POST", "/events", "text/plain", `{"event":{}}`, http.StatusUnsupportedMediaType, `"text/plain"`},
+		{"no Content-Type", "POST", "/events", "", `{"event":{}}`, http.StatusUnsupportedMediaType, "application/json"},
+		{"JSON in GBK", "POST", "/events", "application/json; charset=GBK", `{"event":{}}`, http.StatusUnsupportedMediaType, "UTF-8"},
+		{"JSON in UTF-8, misspelt", "POST", "/events", "application/json; charset=utf-8", `{"evnt":{}}`, http.StatusBadRequest, `unknown field "evnt"`},
+		{"a body too long", "POST", "/events", "application/json", long, http.StatusRequestEntityTooLarge, "65536 bytes"},
+		{"scores of a unit", "GET", "/scores?period=2020&subject=cgj", "", "", http.StatusBadRequest, `nothing else: "period=2020&subject=cgj"`},
+		{"scores of two periods", "GET", "/scores?period=2020&period=2021", "", "", http.StatusBadRequest, `nothing else: "period=2020&period=2021"`},
+		{"scores of a period misspelt", "GET", "/scores?perod=2020", "", "", http.StatusBadRequest, `nothing else: "perod=2020"`},
+		{"scores of no period", "GET", "/scores?period=2020-13", "", "", http.StatusBadRequest, `2020-13`},
+		{"no such path", "GET", "/matter/WH2020-0001", "", "", http.StatusNotFound, "GET /matter/WH2020-0001"},
+		{"no such method", "DELETE", "/events", "", "", http.StatusMethodNotAllowed, "DELETE /events"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(tt.method, tt.path, strings.NewReader(tt.body))
+			r.Header.Set("Authorization", "Bearer "+token)
+			if tt.ctype != "" {
+				r.Header.Set("Content-Type", tt.ctype)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			var e struct {
+				Error string `json:"error"`
+			}
+			err := json.Unmarshal(w.Body.Bytes(), &e)
+			if w.Code != tt.status || w.Header().Get("Content-Type") != "application/json" || err != nil || !strings.Contains(e.Error, tt.want) {
+				t.Errorf("%s %s: %d %s %q; want %d, a JSON error naming %s", tt.method, tt.path, w.Code, w.Header().Get("Content-Type"), w.Body, tt.status, tt.want)
+			}
+			if allow := w.Header().Get("Allow"); tt.status == http.StatusMethodNotAllowed && allow != "POST" {
+				t.Errorf("%s %s: Allow %q; want POST", tt.method, tt.path, allow)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -71,7 +72,7 @@ func run(args []string, stderr io.Writer) error {
 	cfg.Now = time.Now // each event is stamped with the time it is accepted
 	cfg.SnapshotFailed = func(err error) { fmt.Fprintln(stderr, "service:", err) }
 	cfg.SnapshotRefused = func(err error) { fmt.Fprintln(stderr, "service:", err) }
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	pool, err := pgxpool.New(ctx, *db)
 	if err != nil {
@@ -82,17 +83,47 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: *addr, Handler: handler(s, *origin), ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shut)
-	}()
-	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+	srv := newServer(*addr, handler(s, *origin))
+	return serveUntil(ctx, srv, srv.ListenAndServe)
+}
+
+// newServer returns the server of h on addr, which bounds how long a
+// client may take to send its request (headers, then the whole of it), to
+// read the reply (a page of receipts is a few megabytes), and to keep a
+// connection idle: a client that trickles a body or never reads holds a
+// connection no longer.
+func newServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+}
+
+// shutdownGrace is how long a service told to stop waits for the
+// requests in flight to end.
+const shutdownGrace = 30 * time.Second
+
+// serveUntil serves srv with serve (its ListenAndServe) until ctx ends
+// (SIGINT or SIGTERM), then shuts it down: it takes no more connections
+// and returns once the requests in flight have ended — a post whose
+// event commits gets its reply — or shutdownGrace has passed (an error).
+// An error of serve (an address in use) is returned at once.
+func serveUntil(ctx context.Context, srv *http.Server, serve func() error) error {
+	served := make(chan error, 1)
+	go func() { served <- serve() }()
+	select {
+	case err := <-served:
 		return err
+	case <-ctx.Done():
 	}
-	return nil
+	shut, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	err := srv.Shutdown(shut)
+	if err != nil {
+		err = fmt.Errorf("shutting down, requests still in flight: %w", err)
+	}
+	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, serr)
+	}
+	return err
 }
 
 // loadConfig reads the catalog and the table.

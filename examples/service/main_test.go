@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/json"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/mod/sumdb/note"
@@ -130,5 +134,59 @@ func TestLoadCallers(t *testing.T) {
 	}
 	if err := run([]string{"-catalog", "none.json"}, &stderr); err == nil || !strings.Contains(err.Error(), "no -callers file") {
 		t.Errorf("run without -callers: %v; want an error naming -callers", err)
+	}
+}
+
+// TestServeUntil: a service told to stop (SIGINT, SIGTERM) stops taking
+// connections and lets the requests in flight end — a post whose event
+// is committing gets its reply — before run returns and the pool closes.
+func TestServeUntil(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	started, finished := make(chan struct{}), make(chan struct{})
+	srv := newServer("", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		time.Sleep(300 * time.Millisecond) // an event committing
+		close(finished)
+		w.WriteHeader(http.StatusCreated)
+	}))
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- serveUntil(ctx, srv, func() error { return srv.Serve(ln) }) }()
+	reply := make(chan int, 1)
+	go func() {
+		status, _, err := send(http.Post("http://"+ln.Addr().String()+"/events", "application/json", nil))
+		if err != nil {
+			t.Error(err)
+		}
+		reply <- status
+	}()
+	<-started
+	stop()
+	if err := <-served; err != nil {
+		t.Errorf("serveUntil = %v; want nil, the request in flight ended", err)
+	}
+	select {
+	case <-finished:
+	default:
+		t.Error("serveUntil returned while a request was in flight")
+	}
+	if status := <-reply; status != http.StatusCreated {
+		t.Errorf("the request in flight at the stop: %d; want its reply, 201", status)
+	}
+}
+
+// TestServerTimeouts: the server bounds how long a client may take to
+// send a request, headers and body, to read a reply, and to keep an idle
+// connection: none is 0, which net/http takes as no bound.
+func TestServerTimeouts(t *testing.T) {
+	srv := newServer("localhost:0", http.NotFoundHandler())
+	for name, d := range map[string]time.Duration{"ReadHeaderTimeout": srv.ReadHeaderTimeout, "ReadTimeout": srv.ReadTimeout,
+		"WriteTimeout": srv.WriteTimeout, "IdleTimeout": srv.IdleTimeout} {
+		if d <= 0 {
+			t.Errorf("the server's %s is %v: a client may hold a connection for ever", name, d)
+		}
 	}
 }

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -71,47 +70,7 @@ func TestService(t *testing.T) {
 		pool := c.database(t, "wuhu4")
 		svc, url := serve(t, pool, cfg)
 		// Each client posts the events of every fourth matter, in order.
-		client := map[string]int{}
-		for _, s := range year.subs {
-			if _, ok := client[s.Event.Matter]; !ok {
-				client[s.Event.Matter] = len(client) % 4
-			}
-		}
-		bodies := make([]string, len(year.subs)) // as post posts them: without their times
-		for i, sub := range year.subs {
-			sub.Event.At = time.Time{}
-			bodies[i] = mustJSON(t, sub)
-		}
-		var wg sync.WaitGroup
-		errs := make(chan error, 4)
-		for k := range 4 {
-			wg.Go(func() {
-				for i, sub := range year.subs {
-					if client[sub.Event.Matter] != k {
-						continue
-					}
-					// Not post: t.Fatal must not be called off the test's goroutine.
-					var status int
-					var body string
-					var err error
-					clock.run(sub.Event.At, func() {
-						status, body, err = send(postEvent(url, tokenOf(sub.Event.Actor), bodies[i]))
-					})
-					if err == nil && status != http.StatusCreated {
-						err = fmt.Errorf("%d %s", status, body)
-					}
-					if err != nil {
-						errs <- fmt.Errorf("client %d, event %s#%d: %w", k, sub.Event.Matter, sub.Event.Seq, err)
-						return
-					}
-				}
-			})
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Error(err)
-		}
+		postAtOnce(t, year.subs, []string{url, url, url, url})
 		head, _ := svc.Head(origin)
 		rows := journalRows(t, pool)
 		got, err := journal.Verify(bytes.NewReader(rows), nil)
@@ -312,24 +271,67 @@ func TestService(t *testing.T) {
 			t.Errorf("the event once the commit can succeed: %d %s; want 201", status, body)
 		}
 		// A commit whose reply was lost: the rows are there, the
-		// service did not hear so. It finds them on its next commit.
+		// service did not hear so (settle). It finds them, its own lines
+		// byte for byte, and accepts the event: a client told otherwise
+		// would post it again and be refused.
+		lost := errors.New("the connection was lost as it committed")
 		third := year.subs[2]
+		svc.mu.Lock()
+		acc, lines, err := svc.prepare(third)
+		svc.mu.Unlock()
+		if err != nil {
+			t.Fatal(err)
+		}
 		head, _ = svc.Head(origin)
-		line, next, err := journal.Seal(head, third.Event, nil)
+		for i, l := range lines {
+			if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES ($1, $2)`, head.Seq+1+int64(i), string(l)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		svc.mu.Lock()
+		got, err := svc.settle(context.Background(), lost, acc)
+		svc.mu.Unlock()
+		if err != nil || got.Head != acc.Head {
+			t.Errorf("the event committed, its reply lost: %v, %v; want it accepted, the head %v", got.Head, err, acc.Head)
+		}
+		if got, _ := svc.Head(origin); got != acc.Head {
+			t.Errorf("after the lost reply the head is %v; want the rows found, %v", got, acc.Head)
+		}
+		if status, body := post(t, url, third); status != http.StatusUnprocessableEntity {
+			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
+		}
+		// A commit that failed and committed nothing: the error stands.
+		svc.mu.Lock()
+		acc, _, err = svc.prepare(year.subs[3])
+		if err == nil {
+			_, err = svc.settle(context.Background(), lost, acc)
+		}
+		svc.mu.Unlock()
+		if !errors.Is(err, lost) {
+			t.Errorf("a commit that failed, nothing committed: %v; want the commit's error", err)
+		}
+		next, _ := svc.Head(origin)
+		if next != got.Head {
+			t.Errorf("after a commit that failed the head is %v; want %v", next, got.Head)
+		}
+		// Another service accepted the same event (posted twice): the
+		// service catches up with its row and refuses the event, as it
+		// is recorded.
+		fourth := year.subs[3]
+		other := fourth.Event
+		other.Note += "（另一服务）"
+		line, next, err := journal.Seal(next, other, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := pool.Exec(context.Background(), `INSERT INTO journal (seq, line) VALUES ($1, $2)`, next.Seq, string(line)); err != nil {
 			t.Fatal(err)
 		}
-		if status, body := post(t, url, third); status != http.StatusServiceUnavailable {
-			t.Errorf("the event committed behind the service's back: %d %s; want 503", status, body)
+		if status, body := post(t, url, fourth); status != http.StatusUnprocessableEntity {
+			t.Errorf("an event another service recorded: %d %s; want 422", status, body)
 		}
 		if got, _ := svc.Head(origin); got != next {
-			t.Errorf("after the failed commit the head is %v; want the row found, %v", got, next)
-		}
-		if status, body := post(t, url, third); status != http.StatusUnprocessableEntity {
-			t.Errorf("the event again: %d %s; want 422, as it is recorded", status, body)
+			t.Errorf("after the other service's row the head is %v; want the row found, %v", got, next)
 		}
 	})
 }

@@ -81,13 +81,24 @@ func (s *store) snapshot(ctx context.Context) ([]byte, int64, error) {
 
 // lines streams the journal's lines from entry from on, in order.
 func (s *store) lines(ctx context.Context, from int64) iter.Seq2[[]byte, error] {
-	return s.span(ctx, from, math.MaxInt64)
+	return span(ctx, s.pool, from, math.MaxInt64)
 }
 
 // span streams the journal's lines from entry from to entry to, in order.
 func (s *store) span(ctx context.Context, from, to int64) iter.Seq2[[]byte, error] {
+	return span(ctx, s.pool, from, to)
+}
+
+// querier is the pool, or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// span streams the journal's lines from entry from to entry to, in
+// order, as q reads them.
+func span(ctx context.Context, q querier, from, to int64) iter.Seq2[[]byte, error] {
 	return func(yield func([]byte, error) bool) {
-		rows, err := s.pool.Query(ctx, `SELECT line FROM journal WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, from, to)
+		rows, err := q.Query(ctx, `SELECT line FROM journal WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, from, to)
 		if err != nil {
 			yield(nil, fmt.Errorf("reading the journal: %w", err))
 			return
@@ -126,20 +137,38 @@ func (s *store) entries(ctx context.Context, seqs []int64) ([][]byte, error) {
 	return lines, nil
 }
 
-// append stores the lines of entries first, first+1, … in one
-// transaction: all of them or none.
-func (s *store) append(ctx context.Context, first int64, lines [][]byte) error {
+// appendLock is the key of the transaction-level advisory lock
+// (pg_advisory_xact_lock) that a service holds to append: services that
+// share a database append one at a time, each after every row the others
+// committed, in the order they asked for it. ("qingdan" in ASCII.)
+const appendLock int64 = 0x71696e6764616e
+
+// append runs seal in a transaction that holds appendLock, with the
+// transaction to read the rows committed before it (every row any
+// service committed: no other appends until it ends), and stores the
+// lines seal returns as entries first, first+1, … in it: all of them or
+// none. seal's error ends the transaction, storing nothing.
+func (s *store) append(ctx context.Context, seal func(q querier) (first int64, lines [][]byte, err error)) error {
+	var first, last int64
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, appendLock); err != nil {
+			return fmt.Errorf("taking the journal's lock: %w", err)
+		}
+		first, lines, err := seal(tx)
+		if err != nil {
+			return err
+		}
+		last = first + int64(len(lines)) - 1
 		b := &pgx.Batch{}
 		for i, l := range lines {
 			b.Queue(`INSERT INTO journal (seq, line) VALUES ($1, $2)`, first+int64(i), string(l))
 		}
 		return tx.SendBatch(ctx, b).Close()
 	})
-	if err != nil {
-		return fmt.Errorf("storing entries %d to %d: %w", first, first+int64(len(lines))-1, err)
+	if err != nil && last > 0 {
+		return fmt.Errorf("storing entries %d to %d: %w", first, last, err)
 	}
-	return nil
+	return err
 }
 
 // saveSnapshot stores a snapshot at entry seq, in place of one there
