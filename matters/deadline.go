@@ -176,7 +176,11 @@ func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, e
 		}
 	}
 	if past.Lead == "" {
-		return Status{}, fmt.Errorf("matters: status of matter %q at %s: returned, awaiting dispatch: %w", m.ID, at.Format(timeLayout), ErrNotDispatched)
+		why := "returned, awaiting dispatch"
+		if past.State == Closed {
+			why = "closed by its owner after its lead returned it, not dispatched again"
+		}
+		return Status{}, fmt.Errorf("matters: status of matter %q at %s: %s: %w", m.ID, at.Format(timeLayout), why, ErrNotDispatched)
 	}
 	st := Status{At: at.In(workday.CST()), State: past.State, Suspended: past.Suspended}
 	accepted := make(map[string]bool)

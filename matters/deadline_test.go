@@ -3,6 +3,7 @@ package matters_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -332,6 +333,24 @@ func TestClockErrors(t *testing.T) {
 	}
 	if _, err := dispatched.Status(china, at(3, 4, 8, 0), route); !errors.Is(err, matters.ErrNotDispatched) {
 		t.Errorf("Status before the dispatch: %v, want ErrNotDispatched", err)
+	}
+	// The message says where the matter stands: returned and awaiting a
+	// dispatch, or closed by its owner after the return.
+	closed := timed(t, slices.Concat(
+		[]matters.Event{tev(at(3, 4, 8, 58), matters.Report, owner), tev(at(3, 4, 9, 0), matters.Dispatch, owner, lead, sup1)},
+		tapproved(at(3, 4, 10, 0), matters.Return, lead),
+		[]matters.Event{tev(at(3, 4, 11, 0), matters.Close, owner)})...)
+	for _, tc := range []struct {
+		m    *matters.Matter
+		want string
+	}{
+		{returned, "returned, awaiting dispatch"},
+		{closed, "closed by its owner after its lead returned it, not dispatched again"},
+	} {
+		_, err := tc.m.Status(china, at(3, 4, 12, 0), route)
+		if !errors.Is(err, matters.ErrNotDispatched) || !strings.Contains(err.Error(), ": "+tc.want+": ") {
+			t.Errorf("Status of a matter in state %s: %v; want ErrNotDispatched saying %q", tc.m.State, err, tc.want)
+		}
 	}
 }
 
