@@ -217,15 +217,17 @@ type PowerReader struct {
 // power of its own, whose blank name and category are bad cells. Every
 // bad cell is reported (the first [MaxBadCells] of
 // them, and a last CellError that counts the others): the error is then a
-// *[CSVError] listing each with its row and column, and the powers are
+// *[CSVError] listing each with its row and column and what is wrong, in
+// English and in Chinese ([CellError.Chinese]), and the powers are
 // still returned (bad cells left at their zero value) so the caller can
 // show them. A cell longer than [MaxCellBytes] is a bad cell, read as
 // blank. A missing required column, a header cell longer than
 // MaxCellBytes, a row of more than [MaxColumns] cells, a file that cannot
 // be read, and a text longer than [MaxCSVBytes] (an error wrapping
 // [ErrInvalid]) fail the whole import. A
-// record the CSV format cannot read (a stray quote: an error wrapping
-// ErrInvalid and the *csv.ParseError) ends it, with the powers of the rows
+// record the CSV format cannot read (a stray quote: a *[RecordError],
+// wrapping ErrInvalid and the *csv.ParseError, joined after the CSVError
+// of the bad cells before it, if any) ends it, with the powers of the rows
 // before it.
 // The importer does not validate the list as a whole; run
 // [Register.Validate] for that.

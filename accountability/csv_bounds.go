@@ -35,7 +35,8 @@ const (
 // at line line, has more than MaxColumns cells.
 func wideRow(list string, row, line int) *CSVError {
 	return &CSVError{List: list, Cells: []CellError{{Row: row, Line: line, Column: MaxColumns + 1,
-		Err: fmt.Errorf("a row of more than %d cells (MaxColumns): %w: %w", MaxColumns, ErrCell, ErrInvalid)}}}
+		Err:     fmt.Errorf("a row of more than %d cells (MaxColumns): %w: %w", MaxColumns, ErrCell, ErrInvalid),
+		Chinese: fmt.Sprintf("这一行超过 %d 个单元格（MaxColumns，电子表格最多的列数）", MaxColumns)}}}
 }
 
 // wideRecord returns the row and the starting line of the first record of

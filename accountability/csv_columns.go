@@ -138,7 +138,8 @@ func (set *columnSet) mapHeaders(header []string, src source) (columnLayout, []C
 		if l.cols[c] >= 0 {
 			line, _ := src.FieldPos(j)
 			cells = append(cells, CellError{Row: 1, Line: line, Column: j + 1, Header: n,
-				Err: fmt.Errorf("column %s appears twice (also column %d): %w", set.name(c), l.cols[c]+1, ErrCell)})
+				Err:     fmt.Errorf("column %s appears twice (also column %d): %w", set.name(c), l.cols[c]+1, ErrCell),
+				Chinese: fmt.Sprintf("%s列出现两次（另一列是第 %d 列）", set.name(c), l.cols[c]+1)})
 			continue
 		}
 		l.cols[c] = j
@@ -146,7 +147,8 @@ func (set *columnSet) mapHeaders(header []string, src source) (columnLayout, []C
 	for _, c := range set.required {
 		if l.cols[c] < 0 {
 			cells = append(cells, CellError{Row: 1, Line: 1, Header: set.name(c),
-				Err: fmt.Errorf("required column %s is missing (or one of %s): %w", set.name(c), strings.Join(set.headers[c][1:], ", "), ErrCell)})
+				Err:     fmt.Errorf("required column %s is missing (or one of %s): %w", set.name(c), strings.Join(set.headers[c][1:], ", "), ErrCell),
+				Chinese: fmt.Sprintf("缺少必需的列：%s（或 %s）", set.name(c), strings.Join(set.headers[c][1:], "、"))})
 		}
 	}
 	return l, cells

@@ -4,6 +4,7 @@ package accountability
 // and boundary, and how it continues the duty above it.
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -103,7 +104,9 @@ func (d *dutyRow) addTo(rc *rowCells, x *Responsibility, more extraLines) {
 		case *field == "":
 			*field = v
 		default:
-			rc.fail(at, "%s is not the duty's, %s, on the row above, which the row continues (its 主要职责 blank or the same): a duty has one", rc.l.header[at], errtext.Quote(*field))
+			h := rc.l.header[at]
+			rc.fail(at, fmt.Sprintf("%s与上一行职责的“%s”不同：这一行主要职责为空或相同，是上一行职责的续行，一项职责只有一个%s", h, errtext.Cut(*field), h),
+				"%s is not the duty's, %s, on the row above, which the row continues (its 主要职责 blank or the same): a duty has one", h, errtext.Quote(*field))
 		}
 	}
 	one(&x.Category, d.category, d.categoryAt)

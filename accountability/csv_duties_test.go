@@ -265,7 +265,7 @@ func TestWriteResponsibilitiesCSV(t *testing.T) {
 
 // FuzzReadResponsibilitiesCSV: no input panics the importer, or takes time
 // out of proportion to its length; every error wraps ErrCell or
-// ErrInvalid; whatever reads without error reads back the same once
+// ErrInvalid, and says in Chinese what is wrong with each cell; whatever reads without error reads back the same once
 // written.
 func FuzzReadResponsibilitiesCSV(f *testing.F) {
 	for _, tt := range dutyForms {

@@ -15,14 +15,20 @@ import (
 // starts. Column is 1-based, and 0 for a column that is missing altogether.
 // Header is the column's header and Value the cell's text. Err says what is
 // wrong; it wraps [ErrCell] and, where there is one, the cause (such as
-// [ErrInvalid] for a 权力类型 that is no category).
+// [ErrInvalid] for a 权力类型 that is no category). Chinese says what is
+// wrong in Chinese, as a report printed in Chinese shows it, after the
+// cell's row, column, header and text, which it does not repeat: for a
+// 权力类型 that is no category, "不是已知的权力类型，应为 行政许可、行政处罚、…、
+// 内部管理之一". Every CellError the readers return has one; text from the
+// file in it is cut to a line.
 type CellError struct {
-	Row    int
-	Line   int
-	Column int
-	Header string
-	Value  string
-	Err    error
+	Row     int
+	Line    int
+	Column  int
+	Header  string
+	Value   string
+	Err     error
+	Chinese string
 }
 
 // Error reports the cell, e.g. `row 3, column 2 (权力类型) "行政审批": …`.
@@ -59,11 +65,7 @@ type CSVError struct {
 // Error lists every bad cell, one a line.
 func (e *CSVError) Error() string {
 	var b strings.Builder
-	list := e.List
-	if list == "" {
-		list = powerList
-	}
-	fmt.Fprintf(&b, "accountability: %s: %d bad cell(s)", list, len(e.Cells))
+	fmt.Fprintf(&b, "accountability: %s: %d bad cell(s)", listName(e.List), len(e.Cells))
 	for i := range e.Cells {
 		b.WriteString("\n\t")
 		b.WriteString(e.Cells[i].Error())
@@ -85,7 +87,51 @@ func (e *CSVError) Unwrap() []error {
 // last row.
 func capCells(list string, cells []CellError, dropped, row int) *CSVError {
 	if dropped > 0 {
-		cells = append(cells, CellError{Row: row, Err: fmt.Errorf("%d more bad cells, not listed (the first %d are): %w", dropped, MaxBadCells, ErrCell)})
+		cells = append(cells, CellError{Row: row, Err: fmt.Errorf("%d more bad cells, not listed (the first %d are): %w", dropped, MaxBadCells, ErrCell),
+			Chinese: fmt.Sprintf("另有 %d 个有误的单元格未列出（只列出前 %d 个）", dropped, MaxBadCells)})
 	}
 	return &CSVError{List: list, Cells: cells}
+}
+
+// RecordError is the error of a record of an imported spreadsheet that
+// the CSV format cannot read, such as one with a stray quote, which ends
+// the import. List names the list as [CSVError.List] does; Row is the
+// spreadsheet row, 1 for the header; Err is the *csv.ParseError, whose
+// Line is the line of the file where the format failed. Chinese says what
+// is wrong in Chinese, naming the line, as a report printed in Chinese
+// shows it ("文件第 3 行：带引号的单元格中引号多出或缺少（CSV 格式无法读取）").
+// [errors.Is] finds [ErrInvalid] in it, and [errors.As] the
+// *csv.ParseError.
+type RecordError struct {
+	List    string
+	Row     int
+	Err     error
+	Chinese string
+}
+
+// Error reports the record, e.g. `accountability: power list: row 3:
+// invalid: parse error on line 3, column 15: …`; of the header row, it
+// names no row.
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("%s: %v: %v", recordAt(e.List, e.Row), ErrInvalid, e.Err)
+}
+
+// Unwrap returns [ErrInvalid] and Err.
+func (e *RecordError) Unwrap() []error { return []error{ErrInvalid, e.Err} }
+
+// listName is the list an error names: list, or "power list" if empty.
+func listName(list string) string {
+	if list == "" {
+		return powerList
+	}
+	return list
+}
+
+// recordAt names the record of row row of the list list in an error: the
+// list, and the row but for the header's.
+func recordAt(list string, row int) string {
+	if row <= 1 {
+		return "accountability: " + listName(list)
+	}
+	return fmt.Sprintf("accountability: %s: row %d", listName(list), row)
 }

@@ -69,6 +69,16 @@ func (pr *PowerReader) parseCategoryCell(s string) (c Category, kept bool, err e
 	return c, false, err
 }
 
+// categoryWant says in Chinese what a 权力类型 cell that is no category
+// should be: one of the categories' labels, as [Category.Label] gives them.
+var categoryWant = func() string {
+	labels := make([]string, 0, categories.Max())
+	for c := Licensing; c <= categories.Max(); c++ {
+		labels = append(labels, c.Label())
+	}
+	return "不是已知的权力类型，应为 " + strings.Join(labels, "、") + " 之一"
+}()
+
 // sniffLen is how much of a file's header row decides its encoding.
 const sniffLen = 64 << 10
 
@@ -76,8 +86,8 @@ const sniffLen = 64 << 10
 // names Chinese columns: as it is when that row is UTF-8 (with or without a
 // byte-order mark), decoded from GB18030 — of which GBK and GB2312 are
 // subsets, what Excel saves a Chinese "CSV" in — when the row is that. A
-// file whose header is neither, or that is UTF-16, is an error that names
-// the encodings. enc is the encoding found. Later rows are not sniffed: a
+// file whose header is neither, or that is UTF-16, is a *CellError of the
+// header row that names the encodings. enc is the encoding found. Later rows are not sniffed: a
 // cell that is not UTF-8 in a UTF-8 file is reported by the reader, and so
 // is one that GB18030 cannot decode (U+FFFD) in a GB18030 file.
 func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
@@ -94,7 +104,8 @@ func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return nil, "UTF-16", fmt.Errorf("the file is UTF-16 text (Excel's \"Unicode text\"); save it as CSV in UTF-8 or GB18030: %w", ErrCell)
+		return nil, "UTF-16", &CellError{Row: 1, Line: 1, Err: fmt.Errorf("the file is UTF-16 text (Excel's \"Unicode text\"); save it as CSV in UTF-8 or GB18030: %w", ErrCell),
+			Chinese: "文件是 UTF-16 文本（Excel 的“Unicode 文本”），" + saveAs}
 	case validUTF8Prefix(head, partial):
 		return br, "UTF-8", nil
 	}
@@ -114,7 +125,8 @@ func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
 		}
 		at += n
 	}
-	return nil, "", fmt.Errorf("the header row is neither UTF-8 nor GB18030 (GBK) text (byte %d is %#x); save the file as CSV in UTF-8 or GB18030: %w", at+1, head[at], ErrCell)
+	return nil, "", &CellError{Row: 1, Line: 1, Err: fmt.Errorf("the header row is neither UTF-8 nor GB18030 (GBK) text (byte %d is %#x); save the file as CSV in UTF-8 or GB18030: %w", at+1, head[at], ErrCell),
+		Chinese: fmt.Sprintf("表头行既不是 UTF-8 也不是 GB18030（GBK）文本（第 %d 个字节是 %#x），%s", at+1, head[at], saveAs)}
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut at the

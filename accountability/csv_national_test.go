@@ -331,7 +331,8 @@ func TestReadPowersCSVEncodings(t *testing.T) {
 	if !errors.As(err, &ce) || !errors.Is(err, ErrCell) || len(got) != 2 || got[1].Name != "乙" {
 		t.Fatalf("ReadPowersCSV(GB18030 with a broken cell) = %+v, %v", got, err)
 	}
-	want := []CellError{{Row: 2, Line: 2, Column: 3, Header: "项目名称", Value: "老年人\ufffd 优待证办理"}}
+	want := []CellError{{Row: 2, Line: 2, Column: 3, Header: "项目名称", Value: "老年人\ufffd 优待证办理",
+		Chinese: "不是 GB18030 文本，有 GB18030 中没有的字节序列（请把表格另存为 UTF-8 或 GB18030 编码的 CSV 文件）"}}
 	if diff := cmp.Diff(want, ce.Cells, cmpopts.IgnoreFields(CellError{}, "Err")); diff != "" {
 		t.Errorf("bad cells mismatch (-want +got):\n%s", diff)
 	}
@@ -379,7 +380,7 @@ func TestReadPowerRows(t *testing.T) {
 }
 
 // FuzzReadPowerRows: no rows panic the importer or are modified by it;
-// rows and their CSV import alike. A fuzz input is split into rows at
+// each bad cell is said in Chinese; rows and their CSV import alike. A fuzz input is split into rows at
 // line breaks and into cells at tabs; a vertical tab in a cell is a line
 // break within it, as a multi-valued cell has.
 //
@@ -409,6 +410,7 @@ func FuzzReadPowerRows(f *testing.F) {
 		if !slices.EqualFunc(rows, before, slices.Equal) {
 			t.Fatalf("ReadPowerRows modified its rows")
 		}
+		chineseEverywhere(t, err)
 		if err != nil || !utf8Rows(rows) {
 			return
 		}

@@ -42,7 +42,7 @@ func (pr *PowerReader) readPowerRow(rc *rowCells, prev *Power, cont bool, bc *ba
 			missing(colCategory, j)
 		}
 	} else if c, kept, err := pr.parseCategoryCell(s); err != nil {
-		fail(j, "权力类型: %w", err)
+		fail(j, categoryWant, "权力类型: %w", err)
 	} else {
 		p.Category = c
 		if kept {
@@ -97,7 +97,7 @@ func (pr *PowerReader) readPowerRow(rc *rowCells, prev *Power, cont bool, bc *ba
 		}
 		n, loose, ok := parseDays(s)
 		if !ok {
-			fail(j, "%s is not a number of working days", csvHeaders[c][0])
+			fail(j, csvHeaders[c][0]+"不是工作日数（应如“20个工作日”“即办”或“无”）", "%s is not a number of working days", csvHeaders[c][0])
 			continue
 		}
 		if loose {

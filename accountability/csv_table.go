@@ -25,8 +25,8 @@ import (
 func csvSource(r io.Reader, list string) (src source, gb bool, err error) {
 	text, enc, err := decodeText(r)
 	if err != nil {
-		if errors.Is(err, ErrCell) {
-			return nil, false, &CSVError{List: list, Cells: []CellError{{Row: 1, Line: 1, Err: err}}}
+		if ce, ok := err.(*CellError); ok {
+			return nil, false, &CSVError{List: list, Cells: []CellError{*ce}}
 		}
 		return nil, false, fmt.Errorf("accountability: %s: %w", list, err)
 	}
@@ -75,10 +75,11 @@ type table struct {
 func (t *table) read(src source) (whole bool, err error) {
 	header, err := src.Read()
 	if err == io.EOF {
-		return true, &CSVError{List: t.list, Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell)}}}
+		return true, &CSVError{List: t.list, Cells: []CellError{{Row: 1, Line: 1, Err: fmt.Errorf("empty file, no header row: %w", ErrCell),
+			Chinese: "文件是空的，没有表头行"}}}
 	}
 	if err != nil {
-		return true, fmt.Errorf("accountability: %s: %w", t.list, malformed(err))
+		return true, unreadable(t.list, 1, err)
 	}
 	if len(header) > MaxColumns {
 		line, _ := src.FieldPos(0)
@@ -88,7 +89,8 @@ func (t *table) read(src source) (whole bool, err error) {
 		header[j] = restore(h) // measured as it reads, as a cell is
 		if len(header[j]) > MaxCellBytes {
 			return true, &CSVError{List: t.list, Cells: []CellError{{Row: 1, Line: 1, Column: j + 1, Value: h,
-				Err: fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid)}}}
+				Err:     fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid),
+				Chinese: fmt.Sprintf("表头超过 %d 字节（MaxCellBytes）", MaxCellBytes)}}}
 		}
 	}
 	l, cells := t.cols.mapHeaders(header, src)
@@ -107,7 +109,7 @@ func (t *table) read(src source) (whole bool, err error) {
 		}
 		if err != nil {
 			t.end()
-			err = fmt.Errorf("accountability: %s: row %d: %w", t.list, row, malformed(err))
+			err = unreadable(t.list, row, err)
 			if len(cells) > 0 {
 				return false, errors.Join(capCells(t.list, cells, dropped, row), err)
 			}
@@ -139,6 +141,9 @@ func (t *table) read(src source) (whole bool, err error) {
 	return false, nil
 }
 
+// saveAs says in Chinese how to save a spreadsheet for the readers.
+const saveAs = "请把表格另存为 UTF-8 或 GB18030 编码的 CSV 文件"
+
 // rowCells is one record of a list as a reader reads it, and its bad
 // cells.
 type rowCells struct {
@@ -156,7 +161,7 @@ type rowCells struct {
 func (rc *rowCells) check(gb bool) {
 	for j, s := range rc.rec {
 		if len(s) > MaxCellBytes {
-			rc.fail(j, "longer than %d bytes (MaxCellBytes): %w", MaxCellBytes, ErrInvalid)
+			rc.fail(j, fmt.Sprintf("单元格超过 %d 字节（MaxCellBytes），按空白读取", MaxCellBytes), "longer than %d bytes (MaxCellBytes): %w", MaxCellBytes, ErrInvalid)
 			rc.rec[j] = "" // read as blank: nothing more is done with it
 			if rc.long == nil {
 				rc.long = make([]bool, len(rc.rec))
@@ -165,27 +170,27 @@ func (rc *rowCells) check(gb bool) {
 			continue
 		}
 		if !utf8.ValidString(s) {
-			rc.fail(j, "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
+			rc.fail(j, "不是 UTF-8 文本（"+saveAs+"）", "not UTF-8 text (save the spreadsheet as CSV in UTF-8 or GB18030)")
 			rc.rec[j] = strings.ToValidUTF8(s, "\uFFFD")
 		} else if gb && strings.ContainsRune(s, utf8.RuneError) {
-			rc.fail(j, "not GB18030 text (a byte sequence GB18030 does not have; save the spreadsheet as CSV in UTF-8 or GB18030)")
+			rc.fail(j, "不是 GB18030 文本，有 GB18030 中没有的字节序列（"+saveAs+"）", "not GB18030 text (a byte sequence GB18030 does not have; save the spreadsheet as CSV in UTF-8 or GB18030)")
 		}
 		if j >= len(rc.l.header) && strings.TrimSpace(s) != "" {
-			rc.fail(j, "cell beyond the last column, with no header")
+			rc.fail(j, "单元格在最后一列之后，没有表头", "cell beyond the last column, with no header")
 		}
 	}
 }
 
-// fail reports cell j bad: format and args say why; the error wraps
-// ErrCell.
-func (rc *rowCells) fail(j int, format string, args ...any) {
+// fail reports cell j bad: zh says why in Chinese, format and args in
+// English; the error wraps ErrCell.
+func (rc *rowCells) fail(j int, zh, format string, args ...any) {
 	line, _ := rc.src.FieldPos(j)
 	h := ""
 	if j < len(rc.l.header) {
 		h = rc.l.header[j]
 	}
 	args = append(args, ErrCell)
-	rc.bad = append(rc.bad, CellError{Row: rc.row, Line: line, Column: j + 1, Header: h, Value: rc.rec[j], Err: fmt.Errorf(format+": %w", args...)})
+	rc.bad = append(rc.bad, CellError{Row: rc.row, Line: line, Column: j + 1, Header: h, Value: rc.rec[j], Err: fmt.Errorf(format+": %w", args...), Chinese: zh})
 }
 
 // cell is the cell of column c, trimmed ("" if the list has no such column
@@ -204,7 +209,7 @@ func (rc *rowCells) serial(c int) string {
 	s, j := rc.cell(c)
 	if s != "" {
 		if n, err := strconv.Atoi(s); err != nil || n < 0 {
-			rc.fail(j, "序号 is not a whole number")
+			rc.fail(j, "序号不是非负整数", "序号 is not a whole number")
 		}
 	}
 	return s
@@ -220,10 +225,11 @@ func (rc *rowCells) blank(c, j int) {
 	name := rc.l.set.name(c)
 	if j >= len(rc.rec) {
 		line, _ := rc.src.FieldPos(0)
-		rc.bad = append(rc.bad, CellError{Row: rc.row, Line: line, Column: j + 1, Header: name, Err: fmt.Errorf("%s is blank (the row is short): %w", name, ErrCell)})
+		rc.bad = append(rc.bad, CellError{Row: rc.row, Line: line, Column: j + 1, Header: name, Err: fmt.Errorf("%s is blank (the row is short): %w", name, ErrCell),
+			Chinese: "未填写" + name + "（这一行的单元格不到这一列）"})
 		return
 	}
-	rc.fail(j, "%s is blank", name)
+	rc.fail(j, "未填写"+name, "%s is blank", name)
 }
 
 // tooLong reports whether cell j (-1: none) was over MaxCellBytes, and is

@@ -191,8 +191,9 @@ func TestReadPowersCSVHeaders(t *testing.T) {
 }
 
 // FuzzReadPowersCSV: no input panics the importer, or takes time out of
-// proportion to its length; every cell error points into the file; every
-// row with a cell in it becomes a power.
+// proportion to its length; every cell error points into the file and
+// says in Chinese what is wrong; every row with a cell in it becomes a
+// power.
 func FuzzReadPowersCSV(f *testing.F) {
 	for _, seed := range rowSeeds(f) {
 		b := csvBytes(f, seed.rows)

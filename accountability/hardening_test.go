@@ -27,6 +27,7 @@ func TestHardening(t *testing.T) {
 		hardening.ErrorRows[accountability.CellError]("accountability", "CellError", true),
 		hardening.ErrorRows[accountability.CSVError]("accountability", "CSVError", true),
 		hardening.ErrorRows[accountability.CycleError]("accountability", "CycleError", true),
+		hardening.ErrorRows[accountability.RecordError]("accountability", "RecordError", true),
 	)
 	hardening.Test(t, append(rows, []hardening.Row{
 		{Name: "accountability.ReadPowersCSV", Run: func(c *hardening.Caller) {

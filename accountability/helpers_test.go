@@ -192,7 +192,9 @@ func readsAs[T any](t *testing.T, what string, want []T) func(got []T, err error
 
 // fuzzList checks what read, one of the CSV readers, makes of data, as
 // each promises: no panic, time linear in the input, an error that wraps
-// ErrCell or ErrInvalid and whose bad cells are sound, a list validate
+// ErrCell or ErrInvalid and whose bad cells are sound and say in Chinese
+// what is wrong (so does the record the CSV format could not read), a
+// list validate
 // takes without panicking, and, read without error, a list that write
 // writes and read reads back the same.
 func fuzzList[T any](t *testing.T, data []byte, read func(io.Reader) ([]T, error), write func(io.Writer, []T) error, validate func([]T)) {
@@ -204,6 +206,7 @@ func fuzzList[T any](t *testing.T, data []byte, read func(io.Reader) ([]T, error
 	if err != nil && !errors.Is(err, ErrCell) && !errors.Is(err, ErrInvalid) {
 		t.Fatalf("reading: %v wraps neither ErrCell nor ErrInvalid", err)
 	}
+	chineseEverywhere(t, err)
 	if ce, ok := errors.AsType[*CSVError](err); ok {
 		for _, c := range ce.Cells {
 			if c.Row < 1 || c.Column < 0 || c.Err == nil || !errors.Is(c.Err, ErrCell) {

@@ -261,7 +261,7 @@ func checkWide(t *testing.T, name string, powers []Power, err error, row, line i
 	if !errors.As(err, &ce) || !errors.Is(err, ErrInvalid) || !errors.Is(err, ErrCell) || powers != nil {
 		t.Fatalf("%s: %d powers, %.300v", name, len(powers), err)
 	}
-	want := []CellError{{Row: row, Line: line, Column: MaxColumns + 1}}
+	want := []CellError{{Row: row, Line: line, Column: MaxColumns + 1, Chinese: "这一行超过 16384 个单元格（MaxColumns，电子表格最多的列数）"}}
 	if diff := cmp.Diff(want, ce.Cells, cmpopts.IgnoreFields(CellError{}, "Err")); diff != "" {
 		t.Errorf("%s: mismatch (-want +got):\n%s", name, diff)
 	}

@@ -173,23 +173,32 @@ func cellFindings(ce *accountability.CSVError) accountability.Findings {
 	}
 	var fs accountability.Findings
 	for _, c := range ce.Cells {
-		path := "第" + strconv.Itoa(c.Row) + "行"
-		if c.Column > 0 {
-			path += "第" + strconv.Itoa(c.Column) + "列"
-		}
-		if c.Header != "" {
-			path += "（" + c.Header + "）"
-		}
-		var msg string
-		if c.Err != nil {
-			msg = c.Err.Error()
-		}
-		if c.Value != "" {
-			msg = errtext.Quote(c.Value) + "：" + msg
-		}
-		fs = append(fs, accountability.Finding{Rule: "csv.cell", Severity: accountability.Error, Path: path, Message: msg})
+		fs = append(fs, cellFinding(&c))
 	}
 	return fs
+}
+
+// cellFinding is the finding of a bad cell: its path is the cell's row,
+// column and header (第3行第2列（权力类型）), its message and its Chinese
+// the cell's text, quoted, then what is wrong in English and in Chinese.
+func cellFinding(c *accountability.CellError) accountability.Finding {
+	path := "第" + strconv.Itoa(c.Row) + "行"
+	if c.Column > 0 {
+		path += "第" + strconv.Itoa(c.Column) + "列"
+	}
+	if c.Header != "" {
+		path += "（" + c.Header + "）"
+	}
+	var msg string
+	if c.Err != nil {
+		msg = c.Err.Error()
+	}
+	zh := c.Chinese
+	if c.Value != "" {
+		msg = errtext.Quote(c.Value) + "：" + msg
+		zh = errtext.Quote(c.Value) + "：" + zh
+	}
+	return accountability.Finding{Rule: "csv.cell", Severity: accountability.Error, Path: path, Message: msg, Chinese: zh}
 }
 
 // printChecked writes what check found in one file: each finding on a

@@ -18,7 +18,7 @@ func (f *diffOptions) Run(env *command.Env, args []string) int {
 			return env.Errorf(command.Usage, "%v", err)
 		}
 		if d.cells != nil {
-			return env.Errorf(command.Usage, "%s 有无法读取的单元格（用 qingdan check 查看）：%v", command.Name(name), d.cells)
+			return env.Errorf(command.Usage, "%s %v", command.Name(name), &listError{why: "有无法读取的单元格（用 qingdan check 查看）", err: d.cells})
 		}
 		docs[i] = d
 	}

@@ -26,7 +26,7 @@ func (f *importOptions) Run(env *command.Env, args []string) int {
 	}
 	code := command.OK
 	for _, f := range cellFindings(d.cells) {
-		fmt.Fprintf(env.Stderr, "无法读取 %s：%s\n", f.Path, f.Message)
+		fmt.Fprintf(env.Stderr, "无法读取 %s：%s\n", f.Path, f.Label())
 		code = command.Failed
 	}
 	extras := make([]map[string]string, 0, len(d.powers)+len(d.resps))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
@@ -81,7 +82,8 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 // each would need where it is neither. Bad cells alone leave the rows
 // read, with the cells blank, in d.cells; a list that failed whole (no
 // items) or a row the CSV format could not read (an error joined to the
-// cells') is input that cannot be read.
+// cells') is input that cannot be read: a *listError, which says what is
+// wrong with each bad cell and row in Chinese, then in English.
 func (d *document) readList(b []byte) error {
 	var err error
 	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
@@ -94,13 +96,65 @@ func (d *document) readList(b []byte) error {
 				d.resps = []accountability.Responsibility{} // a list of no rows, of responsibilities
 			}
 		default:
-			err = fmt.Errorf("既不是权力清单，也不是责任清单：%w", errors.Join(err, rerr))
+			return &listError{why: "既不是权力清单，也不是责任清单", err: errors.Join(err, rerr)}
 		}
 	}
 	if ce, ok := err.(*accountability.CSVError); ok && (d.powers != nil || d.resps != nil) {
 		d.cells, err = ce, nil
 	}
+	if chineseLines(err) != nil {
+		return &listError{why: "无法读取", err: err}
+	}
 	return err
+}
+
+// listError is the error of a published list that cannot be read (or,
+// for diff, that has bad cells), as the commands print it: why, then what
+// is wrong in Chinese, a line for each bad cell and for the record the
+// CSV format could not read, and after them the library's error, in
+// English.
+type listError struct {
+	why string
+	err error
+}
+
+func (e *listError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.why + "：")
+	for _, l := range chineseLines(e.err) {
+		b.WriteString("\n\t" + l)
+	}
+	b.WriteString("\n英文原文：" + e.err.Error())
+	return b.String()
+}
+
+func (e *listError) Unwrap() error { return e.err }
+
+// chineseLines says in Chinese, a line each, what is wrong with each bad
+// cell of each *CSVError err holds, as check shows a bad cell, and with
+// each record the CSV format could not read (*RecordError); nil if err
+// holds neither.
+func chineseLines(err error) []string {
+	switch e := err.(type) {
+	case *accountability.CSVError:
+		lines := make([]string, len(e.Cells))
+		for i := range e.Cells {
+			f := cellFinding(&e.Cells[i])
+			lines[i] = f.Path + "：" + f.Label()
+		}
+		return lines
+	case *accountability.RecordError:
+		return []string{"第" + strconv.Itoa(e.Row) + "行：" + e.Chinese}
+	case interface{ Unwrap() []error }:
+		var lines []string
+		for _, e := range e.Unwrap() {
+			lines = append(lines, chineseLines(e)...)
+		}
+		return lines
+	case interface{ Unwrap() error }:
+		return chineseLines(e.Unwrap())
+	}
+	return nil
 }
 
 // missingColumns reports whether err is that of a list that lacks a
