@@ -23,7 +23,9 @@ import (
 //	        uvarint places, varint value
 //	text:   uvarint length, bytes
 //	decimal: byte 0, varint coefficient, varint exponent — when the
-//	         coefficient fits an int64 —; else byte 1, text of its string
+//	         coefficient fits an int64 —; else byte 1, text of its string;
+//	         byte 2 alone for a decimal JSON could not write (see
+//	         appendDecimal), which ValidReasons refuses
 //
 // Every entry's reasons are written into the ledger's scratch buffer once
 // as they arrive: that form is compared with the reasons last stored for
@@ -97,10 +99,17 @@ func appendText(b []byte, s string) []byte {
 // appendDecimal appends d: its coefficient and exponent when it has at
 // most 18 digits, else its text in jsonx's form, which decimal's package
 // settings do not change (String writes "1.2E+23" under its
-// UseScientificNotation, which the decoder could not read back).
+// UseScientificNotation, which the decoder could not read back). A
+// decimal of more digits that JSON could not write is byte 2 alone, not
+// its text: that may run to thousands of millions of characters, and
+// ValidReasons refuses the reason (so that the form is never stored, nor
+// equal to one stored).
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() <= 18 {
 		return binary.AppendVarint(binary.AppendVarint(append(b, 0), d.CoefficientInt64()), int64(d.Exponent()))
+	}
+	if !jsonx.DecimalFits(d) {
+		return append(b, 2)
 	}
 	return appendText(append(b, 1), jsonx.FormatDecimal(d))
 }
