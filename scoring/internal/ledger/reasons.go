@@ -16,12 +16,13 @@ import (
 // An entry's reasons are kept in the texts arena in a binary form of
 // their own, one after another, each after its length as a uvarint:
 //
-//	reason: uvarint rule, byte lang, text name, text text, text type,
+//	reason: uvarint rule, code lang, text name, text text, text type,
 //	        uvarint n, n checks, uvarint m, m figures
-//	check:  byte of, byte op, decimal threshold
-//	figure: byte of, byte done, varint actual, varint limit,
+//	check:  code of, code op, decimal threshold
+//	figure: code of, byte done, varint actual, varint limit,
 //	        uvarint places, varint value
 //	text:   uvarint length, bytes
+//	code:   a byte, 0xff for a value outside 0–0xfe (see code)
 //	decimal: byte 0, varint coefficient, varint exponent — when the
 //	         coefficient fits an int64 —; else byte 1, text of its string;
 //	         byte 2 alone for a decimal JSON could not write (see
@@ -46,14 +47,14 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 		at := len(b)
 		b = append(b, 0) // room for a length below 128, most reasons'; see putLength
 		b = binary.AppendUvarint(b, uint64(r.Rule))
-		b = append(b, byte(r.Lang))
+		b = append(b, code(r.Lang))
 		b = appendText(b, r.Name)
 		b = appendText(b, r.Text)
 		b = appendText(b, r.Type)
 		b = binary.AppendUvarint(b, uint64(len(r.Checks)))
 		for j := range r.Checks {
 			c := &r.Checks[j]
-			b = append(b, byte(c.Of), byte(c.Op))
+			b = append(b, code(c.Of), code(c.Op))
 			b = appendDecimal(b, c.Threshold)
 		}
 		b = binary.AppendUvarint(b, uint64(len(r.Figures)))
@@ -63,7 +64,7 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 			if f.Done {
 				done = 1
 			}
-			b = append(b, byte(f.Of), done)
+			b = append(b, code(f.Of), done)
 			b = binary.AppendVarint(b, int64(f.Actual))
 			b = binary.AppendVarint(b, int64(f.Limit))
 			b = binary.AppendUvarint(b, uint64(f.Places))
@@ -72,6 +73,18 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 		b = putLength(b, at)
 	}
 	return b
+}
+
+// code returns the byte a language, figure or comparison is stored as:
+// its value, or 0xff, which names none, for a value past 0xfe or below
+// 0 — so that a code no reason may have (which ValidReasons refuses) is
+// never stored as one it may, such as Lang(256) as English, and found the
+// same as reasons stored already.
+func code[T ~int](v T) byte {
+	if uint(v) >= 0xff {
+		return 0xff
+	}
+	return byte(v)
 }
 
 // putLength writes the length of b[at+1:] as a uvarint at b[at:], where
