@@ -316,11 +316,15 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 // characters and a string longer than 4 MiB are errors, as is every
 // evaluation or amendment Record or Amend refuses (the first hundred are
 // listed, and the number of the others). Every error wraps [ErrInvalid],
-// and [ErrDuplicate] or [ErrNotFound] where Record or Amend's does. A nil
-// book is an error.
+// and [ErrDuplicate] or [ErrNotFound] where Record or Amend's does. Null
+// leaves the book alone, as it leaves a Result or a Score. A nil book is
+// an error.
 func (b *Book) UnmarshalJSON(data []byte) error {
 	if b == nil {
 		return errNilBook
+	}
+	if string(data) == "null" {
+		return nil
 	}
 	var w bookWire
 	if err := jsonx.Decode(data, &w); err != nil {
