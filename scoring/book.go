@@ -70,7 +70,9 @@ var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 // or read back (a time outside the years 1 to 9999 in UTC and in China
 // Standard Time, or in a zone whose offset is not whole minutes under 24
 // hours, points of more than 64 characters, a name longer than 4
-// MiB), or breaks a rule of the book's [BookOptions] (a grade off the
+// MiB, a reason [reason.Reason.Validate] refuses, reasons of more than 4
+// MiB in all), facts of another matter, subject, evaluator or stage (see
+// [Evaluation]), or breaks a rule of the book's [BookOptions] (a grade off the
 // scale in force, points that disagree with it, an evaluation its
 // matter's history does not allow). A rejected evaluation changes
 // nothing. The time is kept as a wall-clock instant (a monotonic clock
