@@ -70,7 +70,9 @@ var errNilBook = fmt.Errorf("%w: nil book", ErrInvalid)
 // or read back (a time outside the years 1 to 9999 in UTC and in China
 // Standard Time, or in a zone whose offset is not whole minutes under 24
 // hours, points of more than 64 characters, a name longer than 4
-// MiB), or breaks a rule of the book's [BookOptions] (a grade off the
+// MiB, a reason [reason.Reason.Validate] refuses, reasons of more than 4
+// MiB in all), facts of another matter, subject, evaluator or stage (see
+// [Evaluation]), or breaks a rule of the book's [BookOptions] (a grade off the
 // scale in force, points that disagree with it, an evaluation its
 // matter's history does not allow). A rejected evaluation changes
 // nothing. The time is kept as a wall-clock instant (a monotonic clock
@@ -316,11 +318,15 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 // characters and a string longer than 4 MiB are errors, as is every
 // evaluation or amendment Record or Amend refuses (the first hundred are
 // listed, and the number of the others). Every error wraps [ErrInvalid],
-// and [ErrDuplicate] or [ErrNotFound] where Record or Amend's does. A nil
-// book is an error.
+// and [ErrDuplicate] or [ErrNotFound] where Record or Amend's does. Null
+// leaves the book alone, as it leaves a Result or a Score. A nil book is
+// an error.
 func (b *Book) UnmarshalJSON(data []byte) error {
 	if b == nil {
 		return errNilBook
+	}
+	if string(data) == "null" {
+		return nil
 	}
 	var w bookWire
 	if err := jsonx.Decode(data, &w); err != nil {

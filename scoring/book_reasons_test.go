@@ -66,7 +66,9 @@ func TestBookKeepsReasonsNotFacts(t *testing.T) {
 }
 
 // TestRecordChecksTheDecisionRecord: facts of another matter, subject,
-// evaluator or stage, and reasons JSON could not read back, are refused.
+// evaluator or stage, and reasons JSON could not read back, are refused,
+// also by a book that holds the sound reasons already (a code past 255
+// must not pass for the one it is 256 past).
 func TestRecordChecksTheDecisionRecord(t *testing.T) {
 	base := timely()
 	base.Evaluator = "S1"
@@ -82,15 +84,27 @@ func TestRecordChecksTheDecisionRecord(t *testing.T) {
 		{"a threshold JSON cannot read", func(e *scoring.Evaluation) { e.Result.Reasons[0].Checks[0].Threshold = decimal.New(1, 80) }, "reasons[0]"},
 		{"a language not named", func(e *scoring.Evaluation) { e.Result.Reasons[0].Lang = 9 }, "reasons[0]"},
 		{"a type that is not UTF-8", func(e *scoring.Evaluation) { e.Result.Reasons[0].Type = "\xff" }, "not valid UTF-8"},
+		{"a language 256 past English", func(e *scoring.Evaluation) { e.Result.Reasons[0].Lang += 256 }, "reasons[0]"},
+		{"a check's figure 256 past one", func(e *scoring.Evaluation) { e.Result.Reasons[0].Checks[0].Of += 256 }, "reasons[0]"},
+		{"a check's comparison 256 past one", func(e *scoring.Evaluation) { e.Result.Reasons[0].Checks[0].Op += 256 }, "reasons[0]"},
+		{"a figure 256 past one", func(e *scoring.Evaluation) { e.Result.Reasons[0].Figures[0].Of += 256 }, "reasons[0]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := base
 			e := decided(t, f)
+			sound := e
+			sound.Matter, sound.Facts = "M-sound", nil
+			held := scoring.NewBook(nil)
+			if err := held.Record(sound); err != nil {
+				t.Fatal(err)
+			}
 			tt.change(&e)
-			err := scoring.NewBook(nil).Record(e)
-			if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("Record = %v, want an error wrapping ErrInvalid that says %q", err, tt.want)
+			for _, b := range []*scoring.Book{scoring.NewBook(nil), held} {
+				err := b.Record(e)
+				if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("Record = %v, want an error wrapping ErrInvalid that says %q", err, tt.want)
+				}
 			}
 		})
 	}

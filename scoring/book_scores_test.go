@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -133,25 +134,30 @@ func randomHistory(r *rand.Rand, n int) ([]Evaluation, []Amendment) {
 		keys[k] = true
 		es = append(es, e)
 	}
+	return es, randomAmendments(r, es, func() Result {
+		g := grades[r.IntN(len(grades))]
+		return Result{Grade: g.Code, Points: g.Points, Policy: "p2"}
+	})
+}
+
+// randomAmendments returns up to two amendments of some of es, each with
+// a result drawn by result, dated up to two hours after the evaluation
+// (equal times happen), no two the same.
+func randomAmendments(r *rand.Rand, es []Evaluation, result func() Result) []Amendment {
 	var as []Amendment
 	for _, e := range es {
 		for range r.IntN(3) * r.IntN(2) {
-			g := grades[r.IntN(len(grades))]
+			res := result()
 			a := Amendment{Evaluation: e, Author: fmt.Sprintf("A%d", r.IntN(3)), Reason: "r"}
-			a.At = e.At.Add(time.Duration(r.IntN(3)) * time.Hour) // equal times happen
-			a.Result = Result{Grade: g.Code, Points: g.Points, Policy: "p2"}
-			dup := false
-			for _, b := range as {
-				if amendmentCmp(a, b) == 0 && keyCmp(&a.Evaluation, &b.Evaluation) == 0 {
-					dup = true
-				}
-			}
-			if !dup {
+			a.At, a.Result = e.At.Add(time.Duration(r.IntN(3))*time.Hour), res
+			if !slices.ContainsFunc(as, func(b Amendment) bool {
+				return amendmentCmp(a, b) == 0 && keyCmp(&a.Evaluation, &b.Evaluation) == 0
+			}) {
 				as = append(as, a)
 			}
 		}
 	}
-	return es, as
+	return as
 }
 
 // forRandomHistories calls check with each of seeds random histories,

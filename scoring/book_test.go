@@ -370,3 +370,22 @@ func TestMerge(t *testing.T) {
 		t.Errorf("the amendment did not come along: %+v", got)
 	}
 }
+
+// TestBookUnmarshalNull: null leaves a book as it is, as it leaves a
+// Result or a Score, also as a member of what holds the book.
+func TestBookUnmarshalNull(t *testing.T) {
+	var holder struct {
+		Book Book `json:"book"`
+	}
+	recordAll(t, &holder.Book, eval("M1", "D1", 0, june, "good", "85"))
+	want := holder.Book.Evaluations()
+	if err := holder.Book.UnmarshalJSON([]byte("null")); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(`{"book":null}`), &holder); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, holder.Book.Evaluations()); diff != "" {
+		t.Errorf("the book after null mismatch (-want +got):\n%s", diff)
+	}
+}

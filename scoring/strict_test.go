@@ -178,6 +178,22 @@ func TestUnboundedNumbers(t *testing.T) {
 			e.Matter, e.Result.Points = "M2", huge
 			return scoring.NewBook(nil).Record(e)
 		})
+	// A threshold of 19 digits whose exponent writes two thousand million
+	// zeros: refused before anything writes them.
+	far := []reason.Reason{{Rule: 1, Checks: []reason.Check{{Of: reason.Response, Op: reason.AtMost, Threshold: decimal.New(math.MaxInt64, math.MaxInt32)}}}}
+	refusedFast(t, "recording a threshold of 2^31 digits", "a threshold of more than 64 characters",
+		func() error {
+			e := strictBook(t).Evaluations()[0]
+			e.Matter, e.Result.Reasons = "M2", far
+			return scoring.NewBook(nil).Record(e)
+		})
+	refusedFast(t, "amending with a threshold of 2^31 digits", "a threshold of more than 64 characters",
+		func() error {
+			b := strictBook(t)
+			a := b.Amendments()[0]
+			a.Result.Reasons = far
+			return b.Amend(a)
+		})
 }
 
 // TestRecordRefusesWhatJSONCannotWrite: an evaluation JSON could not

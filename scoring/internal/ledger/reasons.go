@@ -16,14 +16,17 @@ import (
 // An entry's reasons are kept in the texts arena in a binary form of
 // their own, one after another, each after its length as a uvarint:
 //
-//	reason: uvarint rule, byte lang, text name, text text, text type,
+//	reason: uvarint rule, code lang, text name, text text, text type,
 //	        uvarint n, n checks, uvarint m, m figures
-//	check:  byte of, byte op, decimal threshold
-//	figure: byte of, byte done, varint actual, varint limit,
+//	check:  code of, code op, decimal threshold
+//	figure: code of, byte done, varint actual, varint limit,
 //	        uvarint places, varint value
 //	text:   uvarint length, bytes
+//	code:   a byte, 0xff for a value outside 0–0xfe (see code)
 //	decimal: byte 0, varint coefficient, varint exponent — when the
-//	         coefficient fits an int64 —; else byte 1, text of its string
+//	         coefficient fits an int64 —; else byte 1, text of its string;
+//	         byte 2 alone for a decimal JSON could not write (see
+//	         appendDecimal), which ValidReasons refuses
 //
 // Every entry's reasons are written into the ledger's scratch buffer once
 // as they arrive: that form is compared with the reasons last stored for
@@ -44,14 +47,14 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 		at := len(b)
 		b = append(b, 0) // room for a length below 128, most reasons'; see putLength
 		b = binary.AppendUvarint(b, uint64(r.Rule))
-		b = append(b, byte(r.Lang))
+		b = append(b, code(r.Lang))
 		b = appendText(b, r.Name)
 		b = appendText(b, r.Text)
 		b = appendText(b, r.Type)
 		b = binary.AppendUvarint(b, uint64(len(r.Checks)))
 		for j := range r.Checks {
 			c := &r.Checks[j]
-			b = append(b, byte(c.Of), byte(c.Op))
+			b = append(b, code(c.Of), code(c.Op))
 			b = appendDecimal(b, c.Threshold)
 		}
 		b = binary.AppendUvarint(b, uint64(len(r.Figures)))
@@ -61,7 +64,7 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 			if f.Done {
 				done = 1
 			}
-			b = append(b, byte(f.Of), done)
+			b = append(b, code(f.Of), done)
 			b = binary.AppendVarint(b, int64(f.Actual))
 			b = binary.AppendVarint(b, int64(f.Limit))
 			b = binary.AppendUvarint(b, uint64(f.Places))
@@ -70,6 +73,18 @@ func appendReasons(b []byte, rs []reason.Reason) []byte {
 		b = putLength(b, at)
 	}
 	return b
+}
+
+// code returns the byte a language, figure or comparison is stored as:
+// its value, or 0xff, which names none, for a value past 0xfe or below
+// 0 — so that a code no reason may have (which ValidReasons refuses) is
+// never stored as one it may, such as Lang(256) as English, and found the
+// same as reasons stored already.
+func code[T ~int](v T) byte {
+	if uint(v) >= 0xff {
+		return 0xff
+	}
+	return byte(v)
 }
 
 // putLength writes the length of b[at+1:] as a uvarint at b[at:], where
@@ -97,10 +112,17 @@ func appendText(b []byte, s string) []byte {
 // appendDecimal appends d: its coefficient and exponent when it has at
 // most 18 digits, else its text in jsonx's form, which decimal's package
 // settings do not change (String writes "1.2E+23" under its
-// UseScientificNotation, which the decoder could not read back).
+// UseScientificNotation, which the decoder could not read back). A
+// decimal of more digits that JSON could not write is byte 2 alone, not
+// its text: that may run to thousands of millions of characters, and
+// ValidReasons refuses the reason (so that the form is never stored, nor
+// equal to one stored).
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() <= 18 {
 		return binary.AppendVarint(binary.AppendVarint(append(b, 0), d.CoefficientInt64()), int64(d.Exponent()))
+	}
+	if !jsonx.DecimalFits(d) {
+		return append(b, 2)
 	}
 	return appendText(append(b, 1), jsonx.FormatDecimal(d))
 }
