@@ -179,7 +179,8 @@
 // latest dispatch (a platform's matter once more from its Report, for its
 // owner's clock), with a few constant-time calendar lookups, and indexes
 // each revision's routes once per scan: a scan of 1,000,000 open matters
-// takes about 0.4 s on one core, and 2–2.7 s in all when it finds two
-// million events due at once and builds them (BenchmarkDue). [Catalog.Apply] adds to
+// takes about 0.25–0.4 s on one core, and 1–1.8 s in all when it finds
+// two million events or more due at once and builds them (BenchmarkDue;
+// the README gives the figures). [Catalog.Apply] adds to
 // [Matter.Apply] a lookup of the list in force and of the route.
 package matters
