@@ -8,8 +8,11 @@
 // (powers and duties, [Duties]), 公共服务清单 (public services, [Services])
 // and 其他工作事项清单 (other work, [OtherWork]). [Admission.Admit] decides a
 // [Request]: listed work is admitted, unlisted work only with an admission
-// approval (准入审批, [Approval]), and excluded work such as 招商引资 and
-// 协税护税 ([DefaultExclusions]) never. Every [Decision] says why.
+// approval (准入审批, [Approval]), and work the admission excludes never:
+// the reform's exclusions, 招商引资 and 协税护税, are [DefaultExclusions],
+// which an admission applies when its Excluded holds them (the zero
+// Admission excludes nothing; [Catalog.Validate] reports excluded work on
+// the lists by the defaults too). Every [Decision] says why.
 //
 // # The governance matter list (基层治理事项清单)
 //
