@@ -77,7 +77,8 @@
 // accountability and matters/workday import nothing of ours but the
 // module's internal plumbing, and the
 // locality packages import the core packages whose data they hold. A host
-// can use scoring without matters by building [scoring.Facts] itself.
+// can use scoring without matters by building
+// [github.com/qingdan/qingdan/scoring.Facts] itself.
 //
 // # Guarantees
 //

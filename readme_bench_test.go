@@ -12,41 +12,43 @@ import (
 	"testing"
 )
 
-// benchCommand finds a benchmark command in the README's text: an
+// benchCommand finds a benchmark command in a document's text: an
 // optional "cd DIR && ", the package, and the -bench pattern (quoted or
 // not).
 var benchCommand = regexp.MustCompile("`(?:cd ([^ `]+) && )?(?:[A-Z_]+=[^ `]+ )*go test (\\./[^ `]*|\\.) [^`]*?-bench (?:'([^']+)'|([^ `']+))")
 
-// TestREADMEBenchmarks holds every benchmark command the README quotes to
-// the benchmarks that exist: its package is a directory of the tree, the
-// first level of its -bench pattern matches a Benchmark function of that
-// package's tests, and a second level, where it has one, the name of a
-// sub-benchmark (a b.Run literal) there. A figure quoted with a command
-// that runs nothing could not be measured again.
+// TestREADMEBenchmarks holds every benchmark command the README and
+// docs/performance.md quote to the benchmarks that exist: its package is a
+// directory of the tree, the first level of its -bench pattern matches a
+// Benchmark function of that package's tests, and a second level, where it
+// has one, the name of a sub-benchmark (a b.Run literal) there. A figure
+// quoted with a command that runs nothing could not be measured again.
 func TestREADMEBenchmarks(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := benchCommand.FindAllStringSubmatch(string(readme), -1)
-	if len(found) < 20 {
-		t.Fatalf("found %d benchmark commands in the README, want the Performance table's (20 or more)", len(found))
-	}
-	for _, m := range found {
-		dir := filepath.Join(m[1], m[2])
-		pattern := m[3] + m[4]
-		pattern = strings.ReplaceAll(pattern, `\|`, "|") // a | inside a Markdown table
-		names, subs, err := benchmarks(dir)
+	for _, file := range []string{"README.md", "docs/performance.md"} {
+		text, err := os.ReadFile(file)
 		if err != nil {
-			t.Errorf("%s: %v", m[0], err)
-			continue
+			t.Fatal(err)
 		}
-		levels := splitBench(pattern)
-		if !anyMatch(t, m[0], levels[0], names) {
-			t.Errorf("%s: -bench %q matches no Benchmark function in %s (it has %v)", m[0], pattern, dir, names)
+		found := benchCommand.FindAllStringSubmatch(string(text), -1)
+		if len(found) < 20 {
+			t.Fatalf("found %d benchmark commands in %s, want its tables' (20 or more)", len(found), file)
 		}
-		if len(levels) > 1 && !anyMatch(t, m[0], levels[1], subs) {
-			t.Errorf("%s: -bench %q matches no sub-benchmark in %s (it runs %v)", m[0], pattern, dir, subs)
+		for _, m := range found {
+			dir := filepath.Join(m[1], m[2])
+			pattern := m[3] + m[4]
+			pattern = strings.ReplaceAll(pattern, `\|`, "|") // a | inside a Markdown table
+			names, subs, err := benchmarks(dir)
+			if err != nil {
+				t.Errorf("%s: %s: %v", file, m[0], err)
+				continue
+			}
+			levels := splitBench(pattern)
+			if !anyMatch(t, m[0], levels[0], names) {
+				t.Errorf("%s: %s: -bench %q matches no Benchmark function in %s (it has %v)", file, m[0], pattern, dir, names)
+			}
+			if len(levels) > 1 && !anyMatch(t, m[0], levels[1], subs) {
+				t.Errorf("%s: %s: -bench %q matches no sub-benchmark in %s (it runs %v)", file, m[0], pattern, dir, subs)
+			}
 		}
 	}
 }

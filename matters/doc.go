@@ -8,8 +8,11 @@
 // (powers and duties, [Duties]), 公共服务清单 (public services, [Services])
 // and 其他工作事项清单 (other work, [OtherWork]). [Admission.Admit] decides a
 // [Request]: listed work is admitted, unlisted work only with an admission
-// approval (准入审批, [Approval]), and excluded work such as 招商引资 and
-// 协税护税 ([DefaultExclusions]) never. Every [Decision] says why.
+// approval (准入审批, [Approval]), and work the admission excludes never:
+// the reform's exclusions, 招商引资 and 协税护税, are [DefaultExclusions],
+// which an admission applies when its Excluded holds them (the zero
+// Admission excludes nothing; [Catalog.Validate] reports excluded work on
+// the lists by the defaults too). Every [Decision] says why.
 //
 // # The governance matter list (基层治理事项清单)
 //
@@ -179,7 +182,8 @@
 // latest dispatch (a platform's matter once more from its Report, for its
 // owner's clock), with a few constant-time calendar lookups, and indexes
 // each revision's routes once per scan: a scan of 1,000,000 open matters
-// takes about 0.4 s on one core, and 2–2.7 s in all when it finds two
-// million events due at once and builds them (BenchmarkDue). [Catalog.Apply] adds to
+// takes about 0.25–0.4 s on one core, and 1–1.8 s in all when it finds
+// two million events or more due at once and builds them (BenchmarkDue;
+// the README gives the figures). [Catalog.Apply] adds to
 // [Matter.Apply] a lookup of the list in force and of the route.
 package matters

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
@@ -89,7 +90,13 @@ func findings(d *document) accountability.Findings {
 			fs = append(fs, emptyFinding("admission", "admission", emptyAdmission(c.Admission))...)
 			fs = append(fs, errFindings("admission", "admission.invalid", c.Admission.Validate())...)
 		}
-		fs = append(fs, errFindings("keyTasks", "keyTasks.invalid", c.KeyTasks.Validate())...)
+		// The key tasks are a list, keyTasks in a catalog: the path of a
+		// problem, tasks[KT-1]…, is keyTasks[KT-1]…, as the catalog's rules
+		// write it.
+		for _, f := range errFindings("", "keyTasks.invalid", c.KeyTasks.Validate()) {
+			f.Path = "keyTasks" + strings.TrimPrefix(f.Path, "tasks")
+			fs = append(fs, f)
+		}
 		fs = append(fs, c.Validate()...)
 	case "directory":
 		fs = emptyFinding("directory", "", len(d.directory.Routes) == 0)
