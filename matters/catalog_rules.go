@@ -258,18 +258,23 @@ func (v *catalogIndex) checkItems() {
 // exclusions returns the excluded work of the catalog: the defaults, each
 // replaced by the admission's exclusion of the same name, then the
 // admission's others.
-func (v *catalogIndex) exclusions() []Exclusion {
-	own := make(map[string]bool, len(v.adm.Excluded))
-	for _, x := range v.adm.Excluded {
-		own[x.Name] = true
+func (v *catalogIndex) exclusions() []Exclusion { return withDefaults(v.adm.Excluded) }
+
+// withDefaults returns the exclusions of a catalog whose admission
+// excludes own: [DefaultExclusions], each replaced by the exclusion of own
+// of the same name, then the others of own.
+func withDefaults(own []Exclusion) []Exclusion {
+	named := make(map[string]bool, len(own))
+	for _, x := range own {
+		named[x.Name] = true
 	}
 	var out []Exclusion
 	for _, x := range DefaultExclusions() {
-		if !own[x.Name] {
+		if !named[x.Name] {
 			out = append(out, x)
 		}
 	}
-	return append(out, v.adm.Excluded...)
+	return append(out, own...)
 }
 
 func (v *catalogIndex) checkExcluded() {

@@ -11,8 +11,10 @@
 // approval (准入审批, [Approval]), and work the admission excludes never:
 // the reform's exclusions, 招商引资 and 协税护税, are [DefaultExclusions],
 // which an admission applies when its Excluded holds them (the zero
-// Admission excludes nothing; [Catalog.Validate] reports excluded work on
-// the lists by the defaults too). Every [Decision] says why.
+// Admission excludes nothing). A [Catalog] applies them under its
+// admission's own exclusions: [Catalog.Validate] reports excluded work on
+// the lists by them, and a sub-district's return ([Catalog.SendBack])
+// reads them. Every [Decision] says why.
 //
 // # The governance matter list (基层治理事项清单)
 //

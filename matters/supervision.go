@@ -225,12 +225,16 @@ func (c *Catalog) subdistrictReturn(m *Matter, unit string, t time.Time) bool {
 }
 
 // admit is the decision of the admission lists in force at t on the work
-// of matter m.
+// of matter m, with the catalog's exclusions: [DefaultExclusions] under the
+// admission's own, as [Catalog.Validate] reads them.
 func (c *Catalog) admit(m *Matter, t time.Time) Decision {
 	a := current(c.Admission, c.History.Admissions, func(a *Admission) accountability.Adoption { return a.Adoption }, t)
 	if a == nil {
 		a = &Admission{}
 	}
+	with := *a
+	with.Excluded = withDefaults(a.Excluded)
+	a = &with
 	from := m.Platform
 	if from == "" {
 		from = m.Owner
@@ -242,7 +246,10 @@ func (c *Catalog) admit(m *Matter, t time.Time) Decision {
 // back — the owner of a matter a platform reported, to the platform; or a
 // sub-district the matter was dispatched to, to its owner — at the instant
 // at, with the decision of the admission lists in force at at as its
-// reason (Note), as [Catalog.Apply] requires. The caller applies it; the
+// reason (Note), as [Catalog.Apply] requires. The decision reads
+// [DefaultExclusions] under the admission's own exclusions, as
+// [Catalog.Validate] does: work they exclude may be handed back even when
+// the lists hold it by mistake. The caller applies the Return; the
 // request takes effect when approved. Work the lists admit is an error
 // wrapping [ErrTransition] that gives the decision. It panics on a nil
 // catalog or matter.

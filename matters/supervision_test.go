@@ -198,6 +198,33 @@ func TestSendBack(t *testing.T) {
 	}
 }
 
+// TestSendBackExcludedWork: a catalog's admission decisions read the
+// default exclusions under the admission's own, as Catalog.Validate does,
+// so a sub-district may hand back 招商引资 work that its lists still hold
+// by mistake (which Validate reports), and a catalog whose admission
+// allows it back again, by an exclusion of the same name, does not.
+func TestSendBackExcludedWork(t *testing.T) {
+	c := supervisedCatalog()
+	c.Admission = &matters.Admission{Items: []matters.Item{{Code: "ZS-1", Name: "完成招商引资任务", List: matters.Duties}}}
+	r := ev(matters.Report, hotline, owner)
+	r.Type = "完成招商引资任务"
+	m := build(t, r)
+	e, err := c.SendBack(m, owner, at(3, 4, 10, 0))
+	if err != nil {
+		t.Fatalf("SendBack of excluded work its lists hold: %v", err)
+	}
+	if !strings.Contains(e.Note, "招商引资") || !strings.Contains(e.Note, "取消街道招商引资职能") {
+		t.Errorf("Note %q does not give the exclusion", e.Note)
+	}
+	if err := c.Apply(workday.China(), m, e); err != nil {
+		t.Errorf("applying SendBack's event: %v", err)
+	}
+	c.Admission.Excluded = []matters.Exclusion{{Name: "招商引资", Allow: []string{"任务"}}}
+	if _, err := c.SendBack(build(t, r), owner, at(3, 4, 10, 0)); !errors.Is(err, matters.ErrTransition) {
+		t.Errorf("SendBack with the default replaced by the admission's own: %v, want ErrTransition", err)
+	}
+}
+
 func TestFeedbackLate(t *testing.T) {
 	c := supervisedCatalog()
 	cal := workday.China()
