@@ -352,6 +352,20 @@ func TestCrossChecks(t *testing.T) {
 	}
 }
 
+// TestRunCountsWhereErrorsAre: the 2019 register, given with -register,
+// has no error of its own; the catalog's cross-checks of the 2020 routes
+// and admission against it find three, and stderr says so, in the
+// singular where there is one.
+func TestRunCountsWhereErrorsAre(t *testing.T) {
+	clitest.Fails(t, run, []string{"-register", "data/register-2019.json"}, 1,
+		"chaohu: the cross-checks of the 2019 lists found 3 errors (see 六、校验); the checks of 九 to 十一 found 1 error\n")
+	var stdout, stderr bytes.Buffer
+	run([]string{"-register", "data/register-2019.json"}, &stdout, &stderr)
+	if strings.Contains(stderr.String(), "list of") {
+		t.Errorf("stderr = %q, want no error counted against the list itself", stderr.String())
+	}
+}
+
 // TestRunNamesTheSections: a register whose errors are found outside
 // section 六 fails the run, and stderr points to the sections that found
 // them rather than to 六、校验, which found none.
@@ -368,7 +382,7 @@ func TestRunNamesTheSections(t *testing.T) {
 		{"a centre renamed: the layout check alone", `"name": "党群服务中心", "kind": "center"`, `"name": "党群中心", "kind": "center"`,
 			[]string{"the layout has 2 errors (see 一、机构设置)"}, []string{"六、校验", "九 to 十一"}},
 		{"a centre made an office: the layout, the team and the front desk", `"name": "党群服务中心", "kind": "center"`, `"name": "党群服务中心", "kind": "office"`,
-			[]string{"the layout has 1 errors (see 一、机构设置)", "the checks of 九 to 十一 found 2 errors"}, []string{"六、校验"}},
+			[]string{"the layout has 1 error (see 一、机构设置)", "the checks of 九 to 十一 found 2 errors"}, []string{"六、校验"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -87,17 +87,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var failed []string
 	if n := len(layout.Errors()); n > 0 {
-		failed = append(failed, fmt.Sprintf("the layout has %d errors (see 一、机构设置)", n))
+		failed = append(failed, fmt.Sprintf("the layout has %s (see 一、机构设置)", errorCount(n)))
 	}
-	if n := len(findings.Errors()) + len(cross.Errors()); n > 0 {
-		failed = append(failed, fmt.Sprintf("the %s list of %s has %d errors (see 六、校验)", cur.Version, cur.Org, n))
+	if n := len(findings.Errors()); n > 0 {
+		failed = append(failed, fmt.Sprintf("the %s list of %s has %s (see 六、校验)", cur.Version, cur.Org, errorCount(n)))
+	}
+	if n := len(cross.Errors()); n > 0 {
+		failed = append(failed, fmt.Sprintf("the cross-checks of the %s lists found %s (see 六、校验)", cur.Version, errorCount(n)))
 	}
 	if n := len(mech.Errors()); n > 0 {
-		failed = append(failed, fmt.Sprintf("the checks of 九 to 十一 found %d errors", n))
+		failed = append(failed, fmt.Sprintf("the checks of 九 to 十一 found %s", errorCount(n)))
 	}
 	if len(failed) > 0 {
 		fmt.Fprintf(stderr, "chaohu: %s\n", strings.Join(failed, "; "))
 		return 1
 	}
 	return 0
+}
+
+// errorCount says how many errors: "1 error", "3 errors".
+func errorCount(n int) string {
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
 }
