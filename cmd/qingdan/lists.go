@@ -87,6 +87,9 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 func (d *document) readList(b []byte) error {
 	var err error
 	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
+	if len(b) > accountability.MaxCSVBytes {
+		return &listError{why: fmt.Sprintf("文件有 %d 字节，超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
+	}
 	if d.powers == nil && missingColumns(err) {
 		resps, rerr := accountability.ReadResponsibilitiesCSV(bytes.NewReader(b))
 		switch {

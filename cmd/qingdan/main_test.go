@@ -9,12 +9,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
@@ -29,6 +31,7 @@ func TestMain(m *testing.M) {
 		"qingdan":     func() { os.Exit(run(command.Stdio(), os.Args[1:])) },
 		"mkjournal":   mkjournal,
 		"wuhucatalog": wuhucatalog,
+		"bigcsv":      bigcsv,
 	})
 }
 
@@ -118,6 +121,17 @@ func wuhucatalog() {
 	}
 	if err != nil {
 		os.Stderr.WriteString("wuhucatalog: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+}
+
+// bigcsv is `bigcsv list.csv`: it writes a power list one row longer
+// than accountability.MaxCSVBytes allows.
+func bigcsv() {
+	row := "甲,行政许可,X1,《某法》第一条\n"
+	b := []byte("项目名称,权力类型,项目编码,设定依据\n" + strings.Repeat(row, accountability.MaxCSVBytes/len(row)+1))
+	if err := os.WriteFile(os.Args[1], b, 0o644); err != nil {
+		os.Stderr.WriteString("bigcsv: " + err.Error() + "\n")
 		os.Exit(1)
 	}
 }
