@@ -118,3 +118,30 @@ func TestTheMatterTypeIsTheReports(t *testing.T) {
 		t.Errorf("facts %+v: want the type 占道经营 and its route's limits, 4h and 3 days", f)
 	}
 }
+
+// TestQuickResolveLeavesSupportItsAnswer: a support unit answers the
+// whistle within its own response limit, whatever its lead does. A lead
+// that resolved five minutes after the dispatch (with nothing to show for
+// it) took that answer away — no unit could accept a resolved matter — so
+// the support units, rival departments in the annual ranking, were graded
+// as never having answered at all (the first row of a table such as
+// Wuhu's: poor), however long the owner waited before closing. A support
+// unit still on a resolved matter may answer until the owner closes it,
+// and is graded on its answer.
+func TestQuickResolveLeavesSupportItsAnswer(t *testing.T) {
+	c := catalog()
+	c.Directory.Routes[0].Support = []string{"D2"}
+	at := func(m int) time.Time { return hour(0).Add(time.Duration(m) * time.Minute) }
+	m := applied(t, c, nil,
+		matters.Event{At: at(0), Kind: matters.Report, Actor: "S1", Type: "占道经营"},
+		matters.Event{At: at(0), Kind: matters.Whistle, Actor: "S1"},
+		matters.Event{At: at(0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1", "D2"}},
+		matters.Event{At: at(1), Kind: matters.Accept, Actor: "D1"},
+		matters.Event{At: at(5), Kind: matters.Resolve, Actor: "D1"},
+		matters.Event{At: at(60), Kind: matters.Accept, Actor: "D2", Note: "应哨报到，配合处置"},
+		matters.Event{At: at(120), Kind: matters.Close, Actor: "S1"})
+	f := graded(t, c, m)["D2"]
+	if !f.Responded || f.Response != time.Hour || f.ResponseLimit != 4*time.Hour {
+		t.Errorf("facts %+v: want the support unit responded in 1h of its 4h", f)
+	}
+}

@@ -69,7 +69,7 @@
 //	上报        report     anyone                           a new matter                                → reported; P if reported for another
 //	吹哨        whistle    O                                reported                                    → whistled
 //	派单        dispatch   O                                reported, whistled; not waiting              → dispatched (units never O, P or S)
-//	应哨        accept     U, once per dispatch             dispatched, accepted                        the lead's: → accepted
+//	应哨        accept     U, once per dispatch             dispatched, accepted; support: also resolved  the lead's: → accepted
 //	退单        return     U; O of a matter with P           dispatched, accepted (L: not suspended); O: reported, whistled; not waiting   a request
 //	挂起        suspend    L, O, P                          dispatched, accepted; not suspended, not waiting   a request
 //	延期        extend     L, O, P                          dispatched, accepted; not waiting             a request for Days working days

@@ -90,7 +90,11 @@ const MaxExtendDays = 365
 //     one unit. → Dispatched.
 //   - Accept (应哨), by U, from Dispatched or Accepted, once per unit per
 //     dispatch; allowed while suspended. The lead's Accept moves
-//     Dispatched → Accepted; a support unit's leaves the state alone.
+//     Dispatched → Accepted; a support unit's leaves the state alone, and
+//     may come from Resolved too: a support unit answers the whistle
+//     within its own limit whatever its lead does, and a lead that
+//     resolves at once does not take that answer away (the support unit
+//     would be graded as never answering); the owner's Close ends it.
 //   - Suspend (挂起), Extend (延期) and Return (退单) are requests: they
 //     change nothing but Pending until a decision, and while one waits the
 //     clock runs and no other request may be made. Suspend and Extend, by

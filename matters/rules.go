@@ -165,8 +165,12 @@ func (r *rules) check() {
 			}
 		})
 	case Accept:
-		if !r.in(Dispatched, Accepted) {
-			r.wrongState("from dispatched or accepted")
+		// A support unit answers the whistle within its own limit,
+		// whatever its lead does: a lead's quick Resolve does not take its
+		// answer away (it would be graded as never answering); the
+		// owner's Close ends it.
+		if !r.in(Dispatched, Accepted) && !(r.in(Resolved) && !r.lead) {
+			r.wrongState("from dispatched or accepted (by a support unit also from resolved)")
 		} else if seq := m.acceptedBy(e.Actor); seq > 0 {
 			r.transition("%s already accepted at seq %d", e.Actor, seq)
 		}

@@ -52,7 +52,7 @@ var transitionTable = []struct {
 	{matters.Report, map[string][]string{"O": {"new"}, "P": {"new"}, "S": {"new"}, "L": {"new"}, "U": {"new"}, "X": {"new"}}},
 	{matters.Whistle, map[string][]string{"O": {"reported"}}},
 	{matters.Dispatch, map[string][]string{"O": {"reported", "whistled"}}},
-	{matters.Accept, map[string][]string{"L": {"dispatched"}, "U": {"dispatched", "accepted", "suspended", "waiting"}}},
+	{matters.Accept, map[string][]string{"L": {"dispatched"}, "U": {"dispatched", "accepted", "suspended", "waiting", "resolved"}}},
 	{matters.Return, map[string][]string{"L": {"dispatched", "accepted"}, "U": {"dispatched", "accepted", "suspended"}, "O": {"reported", "whistled"}}},
 	{matters.Suspend, map[string][]string{"L": {"dispatched", "accepted"}, "O": {"dispatched", "accepted"}, "P": {"dispatched", "accepted"}}},
 	{matters.Extend, map[string][]string{"L": {"dispatched", "accepted", "suspended"}, "O": {"dispatched", "accepted", "suspended"}, "P": {"dispatched", "accepted", "suspended"}}},
