@@ -309,9 +309,9 @@ func longFlow(n int) *accountability.Flow {
 	return f
 }
 
-// FuzzEnumText: no text panics an enum's UnmarshalText; it agrees with the
-// parser on any text but the empty one, and what it accepts marshals back
-// to the same value. (FuzzParseEnums fuzzes the parsers alone.)
+// FuzzEnumText: no text panics an enum's UnmarshalText or Scan; they agree
+// with the parser on any text but the empty one, and what they accept
+// marshals back to the same value. (FuzzParseEnums fuzzes the parsers alone.)
 func FuzzEnumText(f *testing.F) {
 	hardening.FuzzEnums(f, hardeningEnums...)
 }

@@ -235,7 +235,8 @@ func entryCalls(c *hardening.Caller, f func(journal.Entry)) {
 	}
 }
 
-// FuzzEnumText: no text panics ParseKind or Kind.UnmarshalText; they agree,
+// FuzzEnumText: no text panics ParseKind, Kind.UnmarshalText or Kind.Scan;
+// they agree,
 // and what they accept parses again from its code and label and marshals
 // back to the same kind.
 func FuzzEnumText(f *testing.F) {

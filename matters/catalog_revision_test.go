@@ -251,7 +251,8 @@ func TestDiffDirectoryAndAdmission(t *testing.T) {
 // FuzzLoadCatalog: no input makes loading, validating (the catalog and its
 // key tasks), At or RouteOf panic; loading takes time linear in the input;
 // every error wraps ErrInvalid; a loaded catalog re-encodes to JSON
-// that loads to the same catalog.
+// that loads to the same catalog; validating finds the same again, and on
+// the catalog loaded back.
 func FuzzLoadCatalog(f *testing.F) {
 	for _, c := range []*matters.Catalog{soundCatalog(), revisedCatalog()} {
 		b, err := json.Marshal(c)
@@ -266,9 +267,9 @@ func FuzzLoadCatalog(f *testing.F) {
 		if !hardening.Accepts(t, data, matters.ErrInvalid, func() (err error) { c, err = matters.LoadCatalog(bytes.NewReader(data)); return err }) {
 			return
 		}
-		_ = c.Validate()
-		if err := c.KeyTasks.Validate(); err != nil && !errors.Is(err, matters.ErrInvalid) {
-			t.Fatalf("KeyTasks.Validate: %v does not wrap ErrInvalid", err)
+		verr, kerr := c.Validate(), c.KeyTasks.Validate()
+		if kerr != nil && !errors.Is(kerr, matters.ErrInvalid) {
+			t.Fatalf("KeyTasks.Validate: %v does not wrap ErrInvalid", kerr)
 		}
 		_ = c.At(day(2024, 5, 1))
 		if c.Directory != nil {
@@ -290,5 +291,7 @@ func FuzzLoadCatalog(f *testing.F) {
 		if diff := cmp.Diff(c, again, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
 		}
+		sameFindings(t, "catalog", verr, c.Validate(), again.Validate())
+		sameFindings(t, "catalog's key tasks", kerr, c.KeyTasks.Validate(), again.KeyTasks.Validate())
 	})
 }

@@ -31,7 +31,9 @@ func (c Clock) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes; a missing Due or Done is
-// zero. A field Clock does not have is an error.
+// zero. A field Clock does not have is an error. It is read within the
+// bounds of the library's decoders: a string longer than 4 MiB, a number
+// longer than 64 characters and nesting deeper than 64 are errors.
 func (c *Clock) UnmarshalJSON(b []byte) error { return unmarshal[clockJSON]("clock", b, c) }
 
 // decoded is the Clock that j, its JSON form, decodes to.
@@ -56,8 +58,10 @@ func (d Deadlines) MarshalJSON() ([]byte, error) {
 	return json.Marshal(deadlinesJSON{deadlinesFields: deadlinesFields(d), Respond: optional(d.Respond), Resolve: optional(d.Resolve)})
 }
 
-// UnmarshalJSON reads what MarshalJSON writes; a missing Respond or
-// Resolve is zero. A field Deadlines does not have is an error.
+// UnmarshalJSON reads what MarshalJSON writes; a missing Respond or Resolve
+// is zero. A field Deadlines does not have is an error. It is read within
+// the bounds of the library's decoders: a string longer than 4 MiB, a number
+// longer than 64 characters and nesting deeper than 64 are errors.
 func (d *Deadlines) UnmarshalJSON(b []byte) error { return unmarshal[deadlinesJSON]("deadlines", b, d) }
 
 // decoded is the Deadlines that j, its JSON form, decodes to.

@@ -48,7 +48,9 @@ func (r Route) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes. A field Route does not have
-// is an error.
+// is an error. It is read within the bounds of the library's decoders: a
+// string longer than 4 MiB, a number longer than 64 characters and nesting
+// deeper than 64 are errors.
 func (r *Route) UnmarshalJSON(b []byte) error { return unmarshal[routeJSON]("route", b, r) }
 
 // decoded is the Route that j, its JSON form, decodes to.

@@ -380,8 +380,8 @@ func hostileEvents() []matters.Event {
 	return es
 }
 
-// FuzzEnumText: no text panics an enum's parser or UnmarshalText; they
-// agree, and what they accept parses again from its code and label and
+// FuzzEnumText: no text panics an enum's parser, UnmarshalText or Scan;
+// they agree, and what they accept parses again from its code and label and
 // marshals back to the same value.
 func FuzzEnumText(f *testing.F) {
 	hardening.FuzzEnums(f, hardeningEnums...)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 
@@ -16,7 +17,8 @@ import (
 // FuzzLoadLists: no input makes LoadDirectory or LoadAdmission panic; each
 // takes time linear in the input and refuses with an error wrapping
 // ErrInvalid; what one loads validates without panicking (nil or an error
-// wrapping ErrInvalid) and writes JSON that loads back to the same list.
+// wrapping ErrInvalid), the same again, and writes JSON that loads back to
+// the same list, which validates the same.
 // (FuzzDirectoryJSON and FuzzAdmissionJSON fuzz encoding/json's reading of
 // the same types, which is not strict; FuzzLoadCatalog reads them inside a
 // catalog.)
@@ -41,8 +43,9 @@ func loadsBack[T any](t *testing.T, name string, data []byte, load func(io.Reade
 	if !hardening.Accepts(t, data, matters.ErrInvalid, func() (err error) { v, err = load(bytes.NewReader(data)); return err }) {
 		return
 	}
-	if err := validate(v); err != nil && !errors.Is(err, matters.ErrInvalid) {
-		t.Fatalf("%s(%s), then Validate: %v does not wrap ErrInvalid", name, hardening.Clip(string(data)), err)
+	verr := validate(v)
+	if verr != nil && !errors.Is(verr, matters.ErrInvalid) {
+		t.Fatalf("%s(%s), then Validate: %v does not wrap ErrInvalid", name, hardening.Clip(string(data)), verr)
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -54,5 +57,17 @@ func loadsBack[T any](t *testing.T, name string, data []byte, load func(io.Reade
 	}
 	if diff := cmp.Diff(v, again, cmpopts.EquateEmpty()); diff != "" {
 		t.Fatalf("%s of %s, written and loaded again, mismatch (-want +got):\n%s", name, hardening.Clip(string(data)), diff)
+	}
+	sameFindings(t, name+" of "+hardening.Clip(string(data)), verr, validate(v), validate(again))
+}
+
+// sameFindings fails the test unless Validate, which found want at first
+// (what is named what), finds the same again on the same value (again) and
+// on the value written and loaded back (back), as fmt prints them (an
+// error, or the findings of a catalog).
+func sameFindings(t *testing.T, what string, want, again, back any) {
+	t.Helper()
+	if fmt.Sprint(again) != fmt.Sprint(want) || fmt.Sprint(back) != fmt.Sprint(want) {
+		t.Fatalf("%s: Validate = %v; again %v; written and loaded back %v", what, want, again, back)
 	}
 }

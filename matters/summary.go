@@ -131,12 +131,14 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes; a rate may also be a bare
-// JSON number. A field Summary does not have is an error, and so are
-// figures that [Summarize] never gives: a negative count; Assigned,
-// Resolved, Surveyed, Urged or Supervised above Received; Satisfied above
-// Surveyed; a rate that is not its count ÷ its divisor rounded half-up to
-// 4 places (0 when the divisor is 0). Each error wraps [ErrInvalid] and
-// names the figure.
+// JSON number. A field Summary does not have is an error, and so are figures
+// that [Summarize] never gives: a negative count; Assigned, Resolved,
+// Surveyed, Urged or Supervised above Received; Satisfied above Surveyed; a
+// rate that is not its count ÷ its divisor rounded half-up to 4 places (0
+// when the divisor is 0). Each error wraps [ErrInvalid] and names the
+// figure. It is read within the bounds of the library's decoders: a string
+// longer than 4 MiB, a number longer than 64 characters and nesting deeper
+// than 64 are errors.
 func (s *Summary) UnmarshalJSON(b []byte) error { return unmarshal[summaryJSON]("summary", b, s) }
 
 // check returns an error naming the first figure of s that [Summarize]

@@ -92,8 +92,10 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 		f.Urged, f.Supervised, f.Replied, f.Quality, f.Satisfied, f.Attrs})
 }
 
-// UnmarshalJSON reads durations as Go duration strings, and rejects
-// unknown fields: a misspelt figure must not silently read as 0. Errors
+// UnmarshalJSON reads durations as Go duration strings, and rejects unknown
+// fields: a misspelt figure must not silently read as 0. It is read within
+// the bounds of the library's decoders: a string longer than 4 MiB, a number
+// longer than 64 characters and nesting deeper than 64 are errors. Errors
 // wrap [ErrInvalid].
 func (f *Facts) UnmarshalJSON(b []byte) error {
 	*f = Facts{}

@@ -34,7 +34,9 @@ func (g Grade) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a grade, rejecting unknown fields; its points are
-// required. Errors wrap [ErrInvalid].
+// required. It is read within the bounds of the library's decoders: a string
+// longer than 4 MiB, a number longer than 64 characters and nesting deeper
+// than 64 are errors. Errors wrap [ErrInvalid].
 func (g *Grade) UnmarshalJSON(b []byte) error {
 	*g = Grade{}
 	w := gradeJSON{gradeFields: (*gradeFields)(g)}

@@ -351,7 +351,7 @@ func periods() []scoring.Period {
 	return []scoring.Period{{}, scoring.Year(2020), {From: hardening.Times[3], To: hardening.Times[2]}, {From: hardening.Times[2], To: hardening.Times[3]}, scoring.Year(math.MaxInt), scoring.Month(2020, 13)}
 }
 
-// FuzzEnumText: no text panics ParseSatisfaction or UnmarshalText; they
+// FuzzEnumText: no text panics ParseSatisfaction, UnmarshalText or Scan; they
 // agree on any text but the empty one (UnmarshalText reads it as
 // AnySatisfaction), and what they accept parses again from its code and
 // label and marshals back to the same value.

@@ -107,8 +107,10 @@ func (r TableRule) MarshalJSON() ([]byte, error) {
 		jsonx.Ptr(r.ResolutionAtMost), jsonx.Ptr(r.ResolutionOver)})
 }
 
-// UnmarshalJSON reads a rule, rejecting unknown fields: a misspelt
-// condition must not silently become "no condition". Errors wrap
+// UnmarshalJSON reads a rule, rejecting unknown fields: a misspelt condition
+// must not silently become "no condition". It is read within the bounds of
+// the library's decoders: a string longer than 4 MiB, a number longer than
+// 64 characters and nesting deeper than 64 are errors. Errors wrap
 // [ErrInvalid].
 func (r *TableRule) UnmarshalJSON(b []byte) error {
 	*r = TableRule{}
@@ -262,8 +264,10 @@ type tableFields Table
 
 // UnmarshalJSON reads a table, rejecting unknown fields and trailing data,
 // and validates it: a table that does not pass [Table.Validate] is an error
-// (t then holds the table as read, for inspection). Every error wraps
-// [ErrInvalid].
+// (t then holds the table as read, for inspection). It is read within the
+// bounds of the library's decoders: a string longer than 4 MiB, a number
+// longer than 64 characters and nesting deeper than 64 are errors. Every
+// error wraps [ErrInvalid].
 func (t *Table) UnmarshalJSON(b []byte) error {
 	*t = Table{}
 	if err := jsonx.Decode(b, (*tableFields)(t)); err != nil {

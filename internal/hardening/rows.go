@@ -209,7 +209,9 @@ func AddEnumSeeds[E Enum](f *testing.F) {
 // parse accepts s or not; what it accepts it accepts again from the value's
 // code and label, and marshals to text that unmarshals to the same value;
 // UnmarshalText agrees with parse on any text but the empty one (which some
-// enums read as the zero value).
+// enums read as the zero value); Scan of the text, as a string and as
+// bytes, agrees with parse too (the empty text is NULL's zero value), and
+// leaves the value alone when it refuses.
 func EnumText[E Enum, P interface {
 	*E
 	UnmarshalText([]byte) error
@@ -222,6 +224,14 @@ func EnumText[E Enum, P interface {
 		uerr := P(&u).UnmarshalText([]byte(s))
 		if (uerr == nil) != (err == nil) || (err == nil && u != v) {
 			t.Fatalf("%T: parse(%q) = %v, %v; UnmarshalText gives %v, %v", v, s, int(v), err, int(u), uerr)
+		}
+		for _, src := range []any{s, []byte(s)} {
+			const untouched = 99 // no enum's value: what a refusal leaves
+			u := E(untouched)
+			serr := P(&u).Scan(src)
+			if (serr == nil) != (err == nil) || (err == nil && u != v) || (err != nil && u != untouched) {
+				t.Fatalf("%T: parse(%q) = %v, %v; Scan(%T) gives %v, %v", v, s, int(v), err, src, int(u), serr)
+			}
 		}
 	}
 	if err != nil {

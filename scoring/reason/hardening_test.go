@@ -35,7 +35,7 @@ func oddReasons() []reason.Reason {
 }
 
 // FuzzEnumText: no text panics ParseLang, ParseOf, ParseOp or their
-// types' UnmarshalText; each agrees with its parser on any text but the
+// types' UnmarshalText or Scan; each agrees with its parser on any text but the
 // empty one, and what it accepts parses again from its code and label and
 // writes back (MarshalText, Value) to the same value.
 func FuzzEnumText(f *testing.F) {
