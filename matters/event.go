@@ -36,7 +36,9 @@ import (
 // the units it presses).
 //
 // Fields that an event's Kind does not use are kept in the history but
-// have no effect. [Matter.Apply] says which events are legal when.
+// have no effect. [Matter.Apply] says which events are legal when. An
+// Event has no JSON decoder of its own: a host that takes events from
+// outside reads each with [LoadEvent], strictly and within bounds.
 //
 // The clocks a unit is graded by run between the times of events, and
 // Apply checks only that each is not before the one before it: it cannot

@@ -343,6 +343,11 @@ func TestHardening(t *testing.T) {
 				c.Call(fmt.Sprintf("LoadAdmission(input %d)", i), func() { _, _ = matters.LoadAdmission(bytes.NewReader(in)) })
 			}
 		}},
+		{Name: "matters.LoadEvent", Run: func(c *hardening.Caller) {
+			for i, in := range hardening.JSONInputs {
+				c.Call(fmt.Sprintf("LoadEvent(input %d)", i), func() { _, _ = matters.LoadEvent(bytes.NewReader(in)) })
+			}
+		}},
 		{Name: "matters.LoadCatalog", Run: func(c *hardening.Caller) {
 			for i, in := range append(hardening.JSONInputs, []byte(`{"register":{"units":[{"creditcode":"x"}]},"history":{"directories":[null,{}]}}`)) {
 				c.Call(fmt.Sprintf("LoadCatalog(input %d)", i), func() { _, _ = matters.LoadCatalog(bytes.NewReader(in)) })

@@ -13,6 +13,7 @@ import (
 const (
 	MaxListBytes    = 16 << 20  // LoadDirectory, LoadAdmission
 	MaxCatalogBytes = 256 << 20 // LoadCatalog
+	MaxEventBytes   = 1 << 20   // LoadEvent: a line of a journal (journal.DefaultMaxLine)
 )
 
 // load reads one JSON value of at most limit bytes from r into v,
@@ -49,6 +50,22 @@ func LoadAdmission(r io.Reader) (*Admission, error) {
 		return nil, err
 	}
 	return &a, nil
+}
+
+// LoadEvent reads an event's JSON (as encoding/json writes an [Event])
+// from r, as strictly as [LoadDirectory] reads a directory, reading at most
+// [MaxEventBytes]: what a host that takes events from outside — a form
+// posted to its service, a message from the hotline's platform — decodes
+// them with, since an Event has no decoder of its own (a [Matter] reads
+// its events strictly, and a journal reads the lines it has checked).
+// Every error wraps [ErrInvalid]. It does not check the event against a
+// matter; [Matter.Apply] and [Catalog.Apply] do.
+func LoadEvent(r io.Reader) (Event, error) {
+	var e Event
+	if err := load("event", r, MaxEventBytes, &e); err != nil {
+		return Event{}, err
+	}
+	return e, nil
 }
 
 // LoadCatalog reads a catalog's JSON (as encoding/json writes a [Catalog])

@@ -100,6 +100,37 @@ func TestLoadBounds(t *testing.T) {
 	}
 }
 
+// TestLoadEvent: LoadEvent reads what encoding/json writes of an event,
+// every field, and refuses an event longer than MaxEventBytes (a note of
+// 1 MiB) and anything after it, naming what is wrong.
+func TestLoadEvent(t *testing.T) {
+	for _, e := range fullLifecycle(t).Events {
+		got, err := matters.LoadEvent(bytes.NewReader(hardening.MustJSON(t, e)))
+		if err != nil {
+			t.Fatalf("LoadEvent of seq %d: %v", e.Seq, err)
+		}
+		if diff := cmp.Diff(e, got); diff != "" {
+			t.Errorf("LoadEvent of seq %d mismatch (-want +got):\n%s", e.Seq, diff)
+		}
+	}
+	for _, c := range []struct{ name, in, want string }{
+		{"a note of 1 MiB", `{"matter":"M","seq":1,"kind":"report","note":"` + strings.Repeat("x", matters.MaxEventBytes) + `"}`, "longer than 1048576 bytes"},
+		{"two events", `{"matter":"M","seq":1} {"matter":"M","seq":2}`, "after the JSON value"},
+		{"a misspelt field", `{"matter":"M","seq":1,"untis":["a"]}`, `unknown field "untis"`},
+		{"an unknown kind", `{"matter":"M","seq":1,"kind":"approve-all"}`, "approve-all"},
+		{"a key in another case", `{"matter":"M","Seq":1}`, `"Seq"`},
+		{"a key given twice", `{"matter":"M","seq":1,"seq":2}`, `"seq"`},
+		{"text that is not UTF-8", "{\"matter\":\"M\xff\",\"seq\":1}", "UTF-8"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, err := matters.LoadEvent(strings.NewReader(c.in))
+			if !errors.Is(err, matters.ErrInvalid) || !strings.Contains(err.Error(), c.want) || !cmp.Equal(e, matters.Event{}) {
+				t.Errorf("LoadEvent = %+v, %.300v; want the zero Event and ErrInvalid saying %q", e, err, c.want)
+			}
+		})
+	}
+}
+
 // TestLoadNamesThePlace: an input that is not a list, and a list whose
 // duration or number is malformed, are refused with an error that says
 // what is wrong and where, not "EOF", "route" alone or the name of a Go
