@@ -33,7 +33,8 @@ type Deadlines struct {
 }
 
 // Clock is one limit of a matter at an instant. Limit is the working time
-// allowed (zero: the route sets no limit, and Due and Alert are zero too);
+// allowed (zero: the route sets no limit, and Due, Used and Alert are zero
+// too: [Matter.Elapsed] measures the time all the same);
 // Due is the due time as in [Deadlines]; Used is the working time run by
 // the instant, or by Done if earlier, less suspended time ([Matter.Elapsed]);
 // Done is when the clock's duty was met (the lead's Accept for the
