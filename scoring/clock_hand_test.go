@@ -196,6 +196,46 @@ func TestClocksByHand(t *testing.T) {
 			resolve: matters.Clock{Limit: 6*h + 30*time.Minute, Due: d24(3, 5, 19, 0), Used: 6*h + 30*time.Minute, Done: d24(3, 5, 18, 30), Alert: matters.ThreeQuarters},
 		},
 		{
+			// Office hours, dispatched Monday 4 March 10:00 on a 2h
+			// limit, accepted at 12:30 in the lunch break: 10:00–12:00 =
+			// 2h, the whole limit, no working time past it (the limit
+			// runs out at 12:00 and nothing runs until 14:30): on time,
+			// and not overdue though after the due time, 12:00. Resolve
+			// 17:00: 2h + 14:30–17:00 2h30m = 4h30m of 6h30m (69%: Half).
+			name: "office hours: accepted in the lunch break", cal: office, route: short, unit: "L",
+			events: [][]matters.Event{hdispatched(d24(3, 4, 10, 0), "L"),
+				{hev(d24(3, 4, 12, 30), matters.Accept, "L"), hev(d24(3, 4, 17, 0), matters.Resolve, "L")}},
+			want:    clockFigures{2 * h, 2 * h, 4*h + 30*time.Minute, 6*h + 30*time.Minute, true, true, false, true, 0},
+			respond: matters.Clock{Limit: 2 * h, Due: d24(3, 4, 12, 0), Used: 2 * h, Done: d24(3, 4, 12, 30), Alert: matters.ThreeQuarters},
+			resolve: matters.Clock{Limit: 6*h + 30*time.Minute, Due: d24(3, 5, 10, 0), Used: 4*h + 30*time.Minute, Done: d24(3, 4, 17, 0), Alert: matters.Half},
+		},
+		{
+			// Office hours, dispatched Monday 4 March 19:00 and resolved
+			// Wednesday 6 March 08:20, before the office opens: the
+			// 6h30m of Tuesday, the whole limit, after the due time
+			// (Tuesday 19:00) but with no working time past the limit:
+			// on time, not overdue.
+			name: "office hours: resolved after the due time, before working time runs again", cal: office, route: short, unit: "L",
+			events: [][]matters.Event{hdispatched(d24(3, 4, 19, 0), "L"),
+				{hev(d24(3, 5, 9, 0), matters.Accept, "L"), hev(d24(3, 6, 8, 20), matters.Resolve, "L")}},
+			want:    clockFigures{30 * time.Minute, 2 * h, 6*h + 30*time.Minute, 6*h + 30*time.Minute, true, true, false, true, 0},
+			respond: matters.Clock{Limit: 2 * h, Due: d24(3, 5, 10, 30), Used: 30 * time.Minute, Done: d24(3, 5, 9, 0), Alert: matters.OnTrack},
+			resolve: matters.Clock{Limit: 6*h + 30*time.Minute, Due: d24(3, 5, 19, 0), Used: 6*h + 30*time.Minute, Done: d24(3, 6, 8, 20), Alert: matters.ThreeQuarters},
+		},
+		{
+			// Whole days: dispatched Friday 8 March 20:00, accepted
+			// Saturday 9 March 10:00: Friday 20:00–24:00 = 4h, the whole
+			// limit, run out at midnight (the due time); nothing runs on
+			// the weekend: on time. Resolved Monday 11 March 01:00:
+			// 4h + 1h = 5h.
+			name: "accepted on the Saturday after a due time at Friday midnight", cal: china, route: route, unit: "L",
+			events: [][]matters.Event{hdispatched(d24(3, 8, 20, 0), "L"),
+				{hev(d24(3, 9, 10, 0), matters.Accept, "L"), hev(d24(3, 11, 1, 0), matters.Resolve, "L")}},
+			want:    clockFigures{4 * h, 4 * h, 5 * h, 120 * h, true, true, false, true, 0},
+			respond: matters.Clock{Limit: 4 * h, Due: d24(3, 9, 0, 0), Used: 4 * h, Done: d24(3, 9, 10, 0), Alert: matters.ThreeQuarters},
+			resolve: matters.Clock{Limit: 120 * h, Due: d24(3, 15, 20, 0), Used: 5 * h, Done: d24(3, 11, 1, 0), Alert: matters.OnTrack},
+		},
+		{
 			// Suspended over a weekend: dispatched Thursday 7 March
 			// 10:00, accepted 11:00 (1h), suspension approved Friday
 			// 12:00, resumed Monday 11 March 12:00, resolved Tuesday 12
@@ -251,7 +291,7 @@ func TestClocksByHand(t *testing.T) {
 			// March 09:00: 4 days = 96h, 80%.
 			name: "an extension approved before the due time", cal: china,
 			route: matters.Route{Type: "违法建设", Lead: "L", Respond: 4 * h, ResolveDays: 2}, unit: "L",
-			events: extendedAt(d24(3, 5, 10, 0)),
+			events:  extendedAt(d24(3, 5, 10, 0)),
 			want:    clockFigures{1 * h, 4 * h, 96 * h, 120 * h, true, true, false, true, 0},
 			respond: matters.Clock{Limit: 4 * h, Due: d24(3, 4, 13, 0), Used: 1 * h, Done: d24(3, 4, 10, 0), Alert: matters.OnTrack},
 			resolve: matters.Clock{Limit: 120 * h, Due: d24(3, 11, 9, 0), Used: 96 * h, Done: d24(3, 8, 9, 0), Alert: matters.ThreeQuarters},
@@ -262,7 +302,7 @@ func TestClocksByHand(t *testing.T) {
 			// Wednesday 09:00 until the approval, and is no longer).
 			name: "an extension approved after the due time", cal: china,
 			route: matters.Route{Type: "违法建设", Lead: "L", Respond: 4 * h, ResolveDays: 2}, unit: "L",
-			events: extendedAt(d24(3, 7, 10, 0)),
+			events:  extendedAt(d24(3, 7, 10, 0)),
 			want:    clockFigures{1 * h, 4 * h, 96 * h, 120 * h, true, true, false, true, 0},
 			respond: matters.Clock{Limit: 4 * h, Due: d24(3, 4, 13, 0), Used: 1 * h, Done: d24(3, 4, 10, 0), Alert: matters.OnTrack},
 			resolve: matters.Clock{Limit: 120 * h, Due: d24(3, 11, 9, 0), Used: 96 * h, Done: d24(3, 8, 9, 0), Alert: matters.ThreeQuarters},
