@@ -11,12 +11,18 @@ import (
 
 // Deadlines are a matter's due times under its latest Dispatch:
 //
-//   - Respond: the instant at which Route.Respond of working time has run
-//     since the dispatch (the units must have accepted by then);
+//   - Respond: the first instant at which Route.Respond of working time
+//     has run since the dispatch (the units must have accepted by then);
 //   - Resolve: AddDays(dispatch, Route.ResolveDays + the Days of every
 //     approved Extend since the dispatch) on the calendar (the lead must
 //     have resolved it by then); an Extend that waits for its decision, or
 //     was denied, moves nothing.
+//
+// At a due time the clock has used its limit exactly. A duty met after it
+// but before working time runs again — in the lunch break, the evening or
+// the weekend that follows it — has used no more, and is on time: the
+// limits are working time, and [Clock]'s Alert, [Catalog.Due] and package
+// scoring's facts all judge the working time used, not the instant.
 //
 // Suspended time does not count, where the suspension was approved: where
 // the matter was suspended before a due time, that due time moves later by
@@ -33,12 +39,18 @@ type Deadlines struct {
 }
 
 // Clock is one limit of a matter at an instant. Limit is the working time
-// allowed (zero: the route sets no limit, and Due and Alert are zero too);
+// allowed (zero: the route sets no limit, and Due, Used and Alert are zero
+// too: [Matter.Elapsed] measures the time all the same);
 // Due is the due time as in [Deadlines]; Used is the working time run by
 // the instant, or by Done if earlier, less suspended time ([Matter.Elapsed]);
 // Done is when the clock's duty was met (the lead's Accept for the
 // response, its Resolve for the resolution), zero if not yet; Alert is
-// [Overdue] when the duty was met, or the instant is, after Due, else it
+// [Overdue] once more working time than Limit has run (Used > Limit):
+// when the duty was met, or the instant is, after Due and working time ran
+// on past it. An instant after Due in the non-working time that follows
+// it (a lunch break, a night, a weekend) is not yet overdue: no working
+// time ran past the limit, and package scoring's facts, which compare
+// working time with the limit, call a duty met then on time. Else Alert
 // grades Used against Limit (≥ 50% [Half], ≥ 75% [ThreeQuarters]).
 //
 // In JSON, Limit and Used are Go duration strings such as "4h0m0s", and a
@@ -222,16 +234,18 @@ func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, e
 		if c.Used, err = m.Elapsed(cal, t); err != nil {
 			return Status{}, err
 		}
-		c.Alert = grade(c.Used, limit, t, due)
+		c.Alert = grade(c.Used, limit)
 	}
 	return st, nil
 }
 
-// grade returns the alert for used of limit at t against due.
-func grade(used, limit time.Duration, t, due time.Time) Alert {
+// grade returns the alert for used of limit: overdue once more working
+// time than the limit has run, which is after the due time (it used the
+// limit exactly) and not before working time runs again after it.
+func grade(used, limit time.Duration) Alert {
 	q, r := limit/4, limit%4
 	switch {
-	case !due.IsZero() && t.After(due):
+	case used > limit:
 		return Overdue
 	case used >= 3*q+(3*r+3)/4: // used ≥ ¾ limit, exactly
 		return ThreeQuarters

@@ -54,8 +54,10 @@ const indexAbove = 64
 //
 //  1. an Urge, when 75% of its limit is used (Status's ThreeQuarters) and
 //     the lead was not urged since its latest dispatch;
-//  2. a Supervise, when it is overdue (Status's Overdue) and the lead was
-//     not supervised since its latest dispatch;
+//  2. a Supervise, when it is overdue (Status's Overdue: more working
+//     time run than its limit, so not in the lunch break, night or
+//     weekend right after its due time, when no working time has run
+//     past it) and the lead was not supervised since its latest dispatch;
 //  3. a second Supervise (escalation, 升级督办), when it is Supervision.
 //     EscalateDays working days past its due time and the lead was
 //     supervised less than twice since its latest dispatch.
@@ -186,9 +188,7 @@ const indexAbove = 64
 //
 // Due reads each matter from its latest event back to its latest
 // dispatch, and a platform's matter again for its owner's clock, with a
-// few calendar lookups (the working time of the scan's last nanosecond,
-// which tells a clock's due time at the instant from one before it, is
-// read once a scan): see the package's benchmarks.
+// few calendar lookups: see the package's benchmarks.
 func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
@@ -197,15 +197,10 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	return newDueScan(c, cal, at).run(ms)
 }
 
-// newDueScan returns a scan at the instant at, the working time of its
-// last nanosecond measured once for every clock that runs through it.
+// newDueScan returns a scan at the instant at.
 func newDueScan(c *Catalog, cal *workday.Calendar, at time.Time) *dueScan {
-	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1), notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond,
+	return &dueScan{c: c, cal: cal, at: at, notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond,
 		noteOverdueResolve, "", noteOwnerRespond, noteOwnerResolve, noteOwnerOverdue, noteOwnerLate}}
-	if tick, err := cal.Between(s.prev, at); err == nil {
-		s.tick, s.ticked = tick, true
-	}
-	return s
 }
 
 // run returns what Due returns of the matters ms.
@@ -254,17 +249,15 @@ func (s *dueScan) run(ms []*Matter) ([]Event, error) {
 
 // dueScan is one run of Due.
 type dueScan struct {
-	c        *Catalog
-	cal      *workday.Calendar
-	at, prev time.Time                        // prev is 1ns before at
-	tick     time.Duration                    // the working time from prev to at, if ticked
-	ticked   bool                             // the calendar measured tick
-	index    map[*Directory]map[string]*Route // nil: look routes up in their lists
-	last     found                            // the route found last
-	i        int                              // the index of the matter under scan
-	notes    []string                         // the notes of the events due: the lead's clocks', the escalation's (4), the owner's (5–8), then as due
-	joints   map[[2]int]int                   // the notes joined, by the indexes of the notes they join
-	due      []due
+	c      *Catalog
+	cal    *workday.Calendar
+	at     time.Time
+	index  map[*Directory]map[string]*Route // nil: look routes up in their lists
+	last   found                            // the route found last
+	i      int                              // the index of the matter under scan
+	notes  []string                         // the notes of the events due: the lead's clocks', the escalation's (4), the owner's (5–8), then as due
+	joints map[[2]int]int                   // the notes joined, by the indexes of the notes they join
+	due    []due
 }
 
 // due is an event due, kept small and free of pointers until Due builds

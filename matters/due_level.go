@@ -36,22 +36,14 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 			return 0, false, err
 		}
 		read = true
-		// Overdue is being past the due time, the first instant at which
-		// the limit was used: the limit was used 1ns before at. An
-		// unstopped clock used all but the scan's tick of now then.
-		before := now - s.tick
-		if h.paused || !s.ticked {
-			if before, err = used(s.prev); err != nil {
-				return 0, false, err
-			}
-		}
+		// Overdue is more working time run than the limit (Status).
 		extra := time.Duration(escalate) * s.cal.Day()
 		switch {
-		case escalate > 0 && limit <= math.MaxInt64-extra && before >= limit+extra:
+		case escalate > 0 && limit <= math.MaxInt64-extra && now > limit+extra:
 			best = 3
-		case before >= limit:
+		case grade(now, limit) == Overdue:
 			best = 2
-		case grade(now, limit, s.at, time.Time{}) == ThreeQuarters:
+		case grade(now, limit) == ThreeQuarters:
 			best = 1
 		}
 	}
@@ -71,28 +63,29 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		if err != nil {
 			return 0, false, err
 		}
+		if !read {
+			if now, err = used(s.at); err != nil {
+				return 0, false, err
+			}
+		}
 		level := 0
-		switch {
-		case !due.IsZero() && s.at.After(due):
+		switch grade(now, time.Duration(days)*s.cal.Day()) {
+		case Overdue: // past due, and working time ran on past it
 			level = 2
-			if escalate > 0 {
+			if escalate > 0 && !due.IsZero() {
 				further, err := s.cal.AddDays(due, escalate)
 				if err != nil {
 					return 0, false, err
 				}
-				if s.at.After(further) {
+				// As far past that: working time ran on past it.
+				if past, err := s.cal.Between(further, s.at); err != nil {
+					return 0, false, err
+				} else if past > 0 {
 					level = 3
 				}
 			}
-		default:
-			if !read {
-				if now, err = used(s.at); err != nil {
-					return 0, false, err
-				}
-			}
-			if grade(now, time.Duration(days)*s.cal.Day(), s.at, time.Time{}) == ThreeQuarters {
-				level = 1
-			}
+		case ThreeQuarters:
+			level = 1
 		}
 		if level >= best {
 			best, resolve = level, true
@@ -109,19 +102,9 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 // platform approved, in working days of cal.Day().
 func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 	from := m.Events[0].At
-	now, stops, err := m.runningFor(s.cal, m.Owner, from, s.at)
+	now, err := m.RunningFor(s.cal, m.Owner, from, s.at)
 	if err != nil {
 		return 0, false, err
-	}
-	before := time.Duration(0) // the clock 1ns before at: overdue is being past the due time
-	switch {
-	case s.prev.Before(from):
-	case !stops && s.ticked:
-		before = now - s.tick // no suspension stops it: working time, all but the scan's tick
-	default:
-		if before, err = m.RunningFor(s.cal, m.Owner, from, s.prev); err != nil {
-			return 0, false, err
-		}
 	}
 	day := s.cal.Day()
 	escalate := time.Duration(0)
@@ -143,11 +126,11 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 		}
 		level := 0
 		switch {
-		case escalate > 0 && before >= limit+escalate:
+		case escalate > 0 && now > limit+escalate:
 			level = 3
-		case before >= limit:
+		case grade(now, limit) == Overdue:
 			level = 2
-		case grade(now, limit, s.at, time.Time{}) == ThreeQuarters:
+		case grade(now, limit) == ThreeQuarters:
 			level = 1
 		}
 		if level > 0 && level >= best {

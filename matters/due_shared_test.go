@@ -15,15 +15,12 @@ import (
 )
 
 // TestDueSharedReadings: Catalog.Due reads once per scan what its clocks
-// share — the working time of the scan's last nanosecond, which each
-// clock took from the calendar again 1ns before the instant, and the
-// route found last, which the owner of a hotline's matter most often
-// shares with its lead — and returns what it returned when each clock
-// read for itself: over random legal histories cut at random events, on
-// both calendars, at instants on and off the events and the working
-// hours, with revisions and types the catalog lacks, a batch returns what
-// matters.DueReadingAlone returns, and what each matter scanned alone
-// returns.
+// share — the route found last, which the owner of a hotline's matter
+// most often shares with its lead, and the index of each revision's
+// routes — and returns what it returns for each matter scanned alone:
+// over random legal histories cut at random events, on both calendars, at
+// instants on and off the events and the working hours, with revisions
+// and types the catalog lacks.
 func TestDueSharedReadings(t *testing.T) {
 	c := supervisedCatalog()
 	c.Supervision.SuspendDays = 3
@@ -61,10 +58,6 @@ func TestDueSharedReadings(t *testing.T) {
 			part := ms[batch*20 : batch*20+80] // more than Due indexes the routes above
 			when := instant(t, r, cal, part)
 			due, err := c.Due(cal, when, part)
-			alone, aloneErr := matters.DueReadingAlone(c, cal, when, part)
-			if diff := cmp.Diff(alone, due); diff != "" || errText(err) != errText(aloneErr) {
-				t.Fatalf("batch %d at %s: Due and DueReadingAlone differ; mismatch (-alone +due):\n%s\nerrors:\n%v\n%v", batch, when, diff, aloneErr, err)
-			}
 			var each []matters.Event
 			var errs []string
 			for _, m := range part {

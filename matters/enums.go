@@ -174,7 +174,7 @@ const (
 	OnTrack       Alert = iota + 1 // 正常, "ontrack": under half the limit used
 	Half                           // 过半预警, "half": at least 50% used
 	ThreeQuarters                  // 临期预警, "threequarters": at least 75% used
-	Overdue                        // 超期, "overdue": past the due time
+	Overdue                        // 超期, "overdue": more working time used than the limit
 )
 
 var alerts = enum.New(enum.Spec[Alert]{

@@ -112,24 +112,15 @@ func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Durati
 // if m or cal is nil.
 func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, error) {
 	mustMatter(m, "RunningFor")
-	total, _, err := m.runningFor(cal, unit, from, to)
-	return total, err
-}
-
-// runningFor is RunningFor, and reports whether a suspension stopped the
-// clock of unit at all, whatever the span: where none did, the clock's
-// running time is cal.Between(from, to) for every from and to.
-func (m *Matter) runningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, bool, error) {
 	mustCalendar(cal)
 	if to.Before(from) {
-		return 0, false, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
+		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
 	}
 	total, err := cal.Between(from, to)
 	if err != nil {
-		return 0, false, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), err)
+		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), err)
 	}
 	var stopped time.Time
-	stops := false
 	for i := range m.Events {
 		e := &m.Events[i]
 		switch {
@@ -137,16 +128,15 @@ func (m *Matter) runningFor(cal *workday.Calendar, unit string, from, to time.Ti
 			stopped = e.At
 		case e.Kind == Resume && !stopped.IsZero():
 			if total, err = m.less(cal, total, stopped, e.At, from, to); err != nil {
-				return 0, true, err
+				return 0, err
 			}
-			stopped, stops = time.Time{}, true
+			stopped = time.Time{}
 		}
 	}
 	if !stopped.IsZero() {
-		total, err = m.less(cal, total, stopped, to, from, to)
-		return total, true, err
+		return m.less(cal, total, stopped, to, from, to)
 	}
-	return total, stops, nil
+	return total, nil
 }
 
 // less subtracts from total the working time of the pause [start, end)

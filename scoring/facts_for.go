@@ -31,8 +31,10 @@ import (
 //     after the answer, if at the same instant, does not). When the step has not happened,
 //     the figure is the working time so far: to the matter's last event,
 //     or, for a unit whose return (退单) was approved before it accepted,
-//     to that Return, its answer to the whistle, unless a later Dispatch
-//     names it again, which awaits a new answer. A return denied, or still
+//     to that Return, its answer to the whistle, or, for a unit that the
+//     approval of its lead's return took off the matter before it
+//     accepted, to that approval, unless a later Dispatch names it again,
+//     which awaits a new answer. A return denied, or still
 //     waiting, stops nothing: the unit's response clock runs on until it
 //     accepts, as a request does not stop the clock of the unit that asks.
 //   - ResponseLimit is r.Respond; ResolutionLimit is r.ResolveDays plus the
@@ -132,8 +134,10 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	var lead string // the lead of the latest Dispatch
 	var asked int   // the Seq of the unit's latest Return while dispatched
 	// The Seqs of the events the clocks run to: the answer is a place in
-	// the history, not an instant that later events may share.
-	var accept, resolve, returned int
+	// the history, not an instant that later events may share; off is the
+	// approval of a return that took the unit off the matter before it
+	// answered.
+	var accept, resolve, returned, off int
 	for i := range m.Events {
 		e := &m.Events[i]
 		switch e.Kind {
@@ -144,7 +148,7 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 				lead = e.Units[0]
 			}
 			if on {
-				accept, returned, asked = 0, 0, 0 // dispatched to it (again): the dispatch awaits its answer
+				accept, returned, asked, off = 0, 0, 0, 0 // dispatched to it (again): the dispatch awaits its answer
 			}
 		case matters.Accept:
 			if e.Actor == unit && dispatched && accept == 0 {
@@ -157,6 +161,9 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 		case matters.Approve:
 			// Its return, or its lead's, which takes every unit off.
 			if r := e.Ref - 1; r >= 0 && r < i && m.Events[r].Kind == matters.Return && (m.Events[r].Actor == unit || m.Events[r].Actor == lead) {
+				if on && accept == 0 {
+					off = i + 1
+				}
 				on = false
 			}
 			if e.Ref == asked && asked > 0 && returned == 0 {
@@ -185,9 +192,13 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	f.Resolved = resolve > 0 && done
 	to := accept
 	if !f.Responded {
-		to = len(m.Events)
-		if returned > 0 {
+		switch {
+		case returned > 0:
 			to = returned
+		case off > 0:
+			to = off
+		default:
+			to = len(m.Events)
 		}
 	}
 	var err error
