@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -54,6 +55,44 @@ func TestConcurrentUse(t *testing.T) {
 			r, err := table.Evaluate(f)
 			fr, ferr := first.Evaluate(f)
 			got = append(got, r, fmt.Sprint(err), fr, fmt.Sprint(ferr))
+		}
+		return got
+	})
+}
+
+// TestEvaluatorsConcurrent grades the same facts from several goroutines
+// at once with one compiled table — by Evaluate, and by EvaluateInto into
+// each goroutine's own Result — with one Weighted combination of it and
+// the table, and compiles and writes out the table meanwhile;
+// go test -race checks what they share, and each call returns what it
+// returns alone.
+func TestEvaluatorsConcurrent(t *testing.T) {
+	table := wuhu.Table()
+	compiled, err := table.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	weighted, err := scoring.Weighted("half and half", table.Scale, []scoring.Part{
+		{Name: "table", Weight: decimal.New(5, -1), Evaluator: table}, {Name: "compiled", Weight: decimal.New(5, -1), Evaluator: compiled}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := variedFacts(hardening.Goroutines * hardening.Each)
+	var into [hardening.Goroutines]scoring.Result // each goroutine's own, reused
+	hardening.Agree(t, "one compiled table, EvaluateInto, Weighted, and the table's Compile and JSON", func(g, i int) any {
+		f := facts[g*hardening.Each+i]
+		r, err := compiled.Evaluate(f)
+		ierr := scoring.EvaluateInto(compiled, &into[g], f)
+		w, werr := weighted.Evaluate(f)
+		got := []any{r, fmt.Sprint(err), fmt.Sprint(into[g]), fmt.Sprint(ierr), w, fmt.Sprint(werr)}
+		if i%10 == 0 { // Compile validates the table: an exhaustive check, slow under -race
+			again, cerr := table.Compile()
+			var ar scoring.Result
+			if cerr == nil {
+				ar, _ = again.Evaluate(f)
+			}
+			js, jerr := json.Marshal(table)
+			got = append(got, ar, fmt.Sprint(cerr), string(js), fmt.Sprint(jerr))
 		}
 		return got
 	})
