@@ -6,11 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/qingdan/qingdan/scoring/reason"
 )
 
 // TestConcurrentUse runs, from several goroutines at once, what the
@@ -95,5 +97,68 @@ func TestEvaluatorsConcurrent(t *testing.T) {
 			got = append(got, ar, fmt.Sprint(cerr), string(js), fmt.Sprint(jerr))
 		}
 		return got
+	})
+}
+
+// TestBookReadersWhileWriting walks a book with All and reads matters
+// from it while other goroutines record and amend, and one replaces the
+// book's contents from JSON now and then; go test -race checks what they
+// share. Every evaluation a walk yields is one that was recorded, as it
+// was recorded, once.
+func TestBookReadersWhileWriting(t *testing.T) {
+	from := time.Date(2020, 1, 1, 9, 0, 0, 0, hardening.CST)
+	evaluation := func(prefix string, i int) scoring.Evaluation {
+		return scoring.Evaluation{Matter: fmt.Sprintf("%s-%d", prefix, i), Subject: fmt.Sprint("D", i%3), Evaluator: "S", At: from.Add(time.Duration(i) * time.Minute),
+			Result: scoring.Result{Grade: "good", Points: decimal.New(85, 0), Policy: "P", Reasons: reason.Texts(fmt.Sprint("reason ", i%7))}}
+	}
+	book := scoring.NewBook(nil)
+	known := map[string]scoring.Evaluation{}
+	for i := range 5000 { // more than All reads at a time
+		e := evaluation("B", i)
+		known[e.Matter] = e
+		if err := book.Record(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for g := range hardening.Goroutines {
+		for i := range hardening.Each {
+			e := evaluation(fmt.Sprint("N", g), i)
+			known[e.Matter] = e
+		}
+	}
+	snapshot, err := json.Marshal(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hardening.Concurrently(t, "All and Matter while recording, amending and replacing", func(g, i int) {
+		switch g {
+		case 0, 1:
+			e := evaluation(fmt.Sprint("N", g), i)
+			_ = book.Record(e) // a book replaced meanwhile may hold it already, or not
+			_ = book.Amend(scoring.Amendment{Evaluation: evaluation("B", i), Author: "A", Reason: fmt.Sprint("amended ", g, i)})
+		case 2:
+			if i%10 == 0 {
+				if err := book.UnmarshalJSON(snapshot); err != nil {
+					t.Error(err)
+				}
+			}
+			es, _ := book.Matter(fmt.Sprint("B-", i))
+			if want := known[fmt.Sprint("B-", i)]; len(es) != 1 || es[0].Matter != want.Matter {
+				t.Errorf("Matter(%q) = %v; want its one evaluation", want.Matter, es)
+			}
+		default:
+			if i%5 != 0 { // a walk of the whole book is slow under -race
+				return
+			}
+			seen := map[string]bool{}
+			for e := range book.All() {
+				want, ok := known[e.Matter]
+				if diff := cmp.Diff(want, e); !ok || seen[e.Matter] || diff != "" {
+					t.Errorf("All yielded %s (known %v, seen before %v); mismatch with what was recorded (-want +got):\n%s", e.Matter, ok, seen[e.Matter], diff)
+					return
+				}
+				seen[e.Matter] = true
+			}
+		}
 	})
 }
