@@ -37,7 +37,8 @@ var ErrFacts = errors.New("assessment: bad facts")
 // grade) and holds the grades a veto may set.
 //
 // The zero Sheet has no items and is not valid. A *Sheet is safe for
-// concurrent use by Apply as long as nobody changes it.
+// concurrent use by Apply as long as nobody changes it, nor what the
+// reasons of its Results point at ([Reason]).
 type Sheet struct {
 	Version      string           `json:"version"` // the policy's name and version, quoted in every Result
 	Doc          string           `json:"doc,omitempty"`

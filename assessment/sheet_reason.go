@@ -20,7 +20,9 @@ import (
 // sheet's scale (its code when the grade has no label).
 //
 // Each, Band and Veto point into the sheet that made the reason: a
-// caller that changes the sheet afterwards changes them too.
+// caller that changes the sheet afterwards changes them too, and one that
+// changes what they point at changes the sheet, which Apply may be reading
+// on another goroutine. Copy them to change them.
 type Reason struct {
 	Item   int              `json:"item"`
 	Name   string           `json:"name"`

@@ -5,11 +5,15 @@ package journal_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -179,5 +183,48 @@ func TestFailedAppendRetried(t *testing.T) {
 	}
 	if _, err := journal.Rebuild(bytes.NewReader(j), nil); !errors.Is(err, scoring.ErrDuplicate) {
 		t.Errorf("Rebuild after a blind retry = %v; want scoring.ErrDuplicate", err)
+	}
+}
+
+// TestFileConcurrentUse appends to one File from several goroutines while
+// they read its tree, its last entry as opened and its name; go test -race
+// checks what they share. The file then verifies with every entry, ending
+// where the Writer and the tree end.
+func TestFileConcurrentUse(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "j.jsonl")
+	f, err := journal.OpenFile(name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Writer().AppendEvent(crashEvent(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = journal.OpenFile(name, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	last, _ := f.Last()
+	hardening.Concurrently(t, "one File", func(g, i int) {
+		if _, err := f.Writer().AppendEvent(matters.Event{Matter: fmt.Sprintf("WH-%d", g), Seq: i + 1, At: time.Date(2020, 6, 1, 9, i, 0, 0, time.UTC),
+			Kind: matters.Progress, Actor: "城管局"}); err != nil {
+			t.Error(err)
+		}
+		if cp := f.Tree().Checkpoint("o"); cp.Size < 2 {
+			t.Errorf("a checkpoint of %d entries after an append", cp.Size)
+		}
+		if got, ok := f.Last(); !ok || !cmp.Equal(last, got) || f.Name() != name {
+			t.Errorf("Last() = %v, %v and Name() = %q while appending; want the entry as opened, %v, and %q", got, ok, f.Name(), last, name)
+		}
+	})
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := journal.Verify(bytes.NewReader(data), nil)
+	if want := int64(1 + hardening.Goroutines*hardening.Each); err != nil || h.Seq != want || h != f.Writer().Head() || h != f.Tree().Head() {
+		t.Errorf("Verify = %v, %v; want %d entries ending at the writer's head %v and the tree's %v", h, err, want, f.Writer().Head(), f.Tree().Head())
 	}
 }

@@ -170,16 +170,16 @@ func (t *Tree) ConsistencyProof(oldSize, newSize int64) (Proof, error) {
 // against a checkpoint. It returns the sequence number of the first entry
 // that differs, and 0 if none does, reading O(log size) hashes of each
 // tree. size must be between 0 and the tree's size, else the error wraps
-// [ErrInvalid]; old's errors are returned as they are.
+// [ErrInvalid]; old's errors are returned as they are. The tree is not
+// held while old reads, so old may be the tree itself, or another tree
+// that a Writer adds to meanwhile.
 func (t *Tree) FirstDifference(old tlog.HashReader, size int64) (int64, error) {
-	t.mu.RLock()
-	defer t.mu.RUnlock()
-	if size < 0 || size > t.head.Seq {
-		return 0, fmt.Errorf("journal: no first %d entries in a tree of %d: %w", size, t.head.Seq, ErrInvalid)
+	if n := t.Size(); size < 0 || size > n {
+		return 0, fmt.Errorf("journal: no first %d entries in a tree of %d: %w", size, n, ErrInvalid)
 	}
 	same := func(level int, n int64) (bool, error) {
 		x := []int64{tlog.StoredHashIndex(level, n)}
-		a, err := stored{t}.ReadHashes(x)
+		a, err := t.ReadHashes(x) // the first size entries' hashes never change
 		if err != nil {
 			return false, err
 		}

@@ -101,3 +101,49 @@ func TestDueConcurrentReaders(t *testing.T) {
 		return []any{due, late}
 	})
 }
+
+// TestCatalogApplyConcurrent: one catalog, with revisions of its
+// governance matter list, takes every goroutine's matters through Apply
+// at once — a Dispatch its directory makes, one off the route, a
+// sub-district's return — and answers SendBack, while the goroutines read
+// its lists' Validate, Dispatch and key tasks and one shared matter's
+// running time and extensions. go test -race checks that the catalog and
+// the shared values are only read; each call returns what it returns
+// alone.
+func TestCatalogApplyConcurrent(t *testing.T) {
+	c := versionedCatalog()
+	c.KeyTasks = demolition()
+	cal := workday.China()
+	shared := fullLifecycle(t)
+	first, last := shared.Events[0].At, shared.Events[len(shared.Events)-1].At
+	hardening.Agree(t, "Catalog.Apply and SendBack on one catalog, its lists' readers", func(g, i int) any {
+		from := at(3, 4, 9, 0).Add(time.Duration(g*hardening.Each+i) * time.Hour)
+		m := &matters.Matter{}
+		var errs []string
+		apply := func(e matters.Event) {
+			e.Matter, e.Seq = fmt.Sprintf("M-%d-%d", g, i), len(m.Events)+1
+			errs = append(errs, fmt.Sprint(c.Apply(cal, m, e)))
+		}
+		report := tev(from, matters.Report, owner)
+		if i%2 == 1 {
+			report.Type = "油烟扰民" // not admitted: the owner may send it back
+		}
+		apply(report)
+		apply(tev(from.Add(time.Minute), matters.Whistle, owner))
+		apply(tev(from.Add(2*time.Minute), matters.Dispatch, owner, outside)) // off the route: refused
+		d, derr := c.At(from).Directory.Dispatch(m, from.Add(3*time.Minute))
+		apply(d)
+		apply(tev(from.Add(4*time.Minute), matters.Accept, lead))
+		apply(tev(from.Add(5*time.Minute), matters.Return, sup1))
+		back, berr := c.SendBack(m, owner, from.Add(6*time.Minute))
+		if berr == nil {
+			apply(back)
+		}
+		apply(tev(from.Add(7*time.Minute), matters.Resolve, lead))
+		running, rerr := shared.Running(cal, first, last)
+		runningFor, ferr := shared.RunningFor(cal, lead, first, last)
+		return []any{m, errs, d, fmt.Sprint(derr), back, fmt.Sprint(berr), running, fmt.Sprint(rerr), runningFor, fmt.Sprint(ferr),
+			shared.ExtendedDays(), shared.ExtendedDaysFor(lead), fmt.Sprint(c.Directory.Validate()), fmt.Sprint(c.Admission.Validate()),
+			c.KeyTasks.Units(), fmt.Sprint(c.KeyTasks.Validate())}
+	})
+}

@@ -38,17 +38,25 @@ func supervisedCatalog() *matters.Catalog {
 	}
 }
 
+// versionedCatalog is supervisedCatalog with its governance matter list
+// revised: "2024", published and in force from 1 January 2024, and before
+// it "2023", with the same routes.
+func versionedCatalog() *matters.Catalog {
+	c := supervisedCatalog()
+	old := &matters.Directory{Version: "2023", Adoption: accountability.Adoption{Effective: at(1, 1, 0, 0).AddDate(-1, 0, 0), Status: accountability.Published},
+		Routes: c.Directory.Routes}
+	c.Directory.Version = "2024"
+	c.Directory.Adoption = accountability.Adoption{Effective: at(1, 1, 0, 0), Status: accountability.Published}
+	c.History.Directories = []*matters.Directory{old}
+	return c
+}
+
 // at2031 is an instant the China calendar does not cover.
 var at2031 = time.Date(2031, 3, 3, 9, 0, 0, 0, workday.CST())
 
 func TestCatalogApply(t *testing.T) {
 	c := supervisedCatalog()
-	versioned := supervisedCatalog()
-	old := &matters.Directory{Version: "2023", Adoption: accountability.Adoption{Effective: at(1, 1, 0, 0).AddDate(-1, 0, 0), Status: accountability.Published},
-		Routes: versioned.Directory.Routes}
-	versioned.Directory.Version = "2024"
-	versioned.Directory.Adoption = accountability.Adoption{Effective: at(1, 1, 0, 0), Status: accountability.Published}
-	versioned.History.Directories = []*matters.Directory{old}
+	versioned := versionedCatalog()
 	noSupervisor := supervisedCatalog()
 	noSupervisor.Supervision.Supervisor = ""
 	registered := supervisedCatalog() // its supervisor on the register, as catalog.supervision wants

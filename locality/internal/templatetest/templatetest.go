@@ -22,11 +22,14 @@ type Want struct {
 	Offices, Centers, MaxSelfSet int
 }
 
-// Test checks the template tmpl returns, in three subtests: it is want,
+// Test checks the template tmpl returns, in four subtests: it is want,
 // and its bodies are named, unpadded and listed once; a sub-district with
 // exactly its bodies, and as many self-set ones as it allows, is clean,
 // and one self-set body more is a template.selfset finding; each call
-// returns a fresh value.
+// returns a fresh value; and calls from several goroutines at once, each
+// changing the template it gets, while they check one layout against one
+// shared template, give what they give alone (go test -race checks what
+// they share).
 func Test(t *testing.T, tmpl func() accountability.Template, want Want) {
 	t.Run("want", func(t *testing.T) {
 		got := tmpl()
@@ -44,16 +47,7 @@ func Test(t *testing.T, tmpl func() accountability.Template, want Want) {
 	})
 	t.Run("checks its own layout", func(t *testing.T) {
 		tm := tmpl()
-		units := []accountability.Unit{{ID: "S", Name: "街道", Kind: accountability.Subdistrict}}
-		for i, n := range tm.Offices {
-			units = append(units, accountability.Unit{ID: fmt.Sprint("O", i), Name: n, Kind: accountability.Office, Parent: "S"})
-		}
-		for i, n := range tm.Centers {
-			units = append(units, accountability.Unit{ID: fmt.Sprint("C", i), Name: n, Kind: accountability.Center, Parent: "S"})
-		}
-		for i := range tm.MaxSelfSet {
-			units = append(units, accountability.Unit{ID: fmt.Sprint("X", i), Name: fmt.Sprint("自设", i), Kind: accountability.Office, Parent: "S", SelfSet: true})
-		}
+		units := layout(tm)
 		if got := tm.Check(units, "S"); len(got) != 0 {
 			t.Errorf("Check(its own layout) = %v, want no findings", got)
 		}
@@ -70,6 +64,31 @@ func Test(t *testing.T, tmpl func() accountability.Template, want Want) {
 			t.Errorf("Template() returns shared state: mismatch (-want +got):\n%s", diff)
 		}
 	})
+	shared := tmpl()
+	units := layout(shared)
+	units = append(units[:len(units)-1:len(units)-1], accountability.Unit{ID: "Y", Name: "多余", Kind: accountability.Center, Parent: "S"})
+	hardening.Agree(t, "concurrent", func(g, i int) any {
+		own := tmpl()
+		got := []any{fmt.Sprint(own), shared.Check(units, "S"), own.Check(units, fmt.Sprint("S", i%2))} // own as given, before the change below
+		own.Offices[i%len(own.Offices)], own.Centers[g%len(own.Centers)] = "changed", "changed"
+		return got
+	})
+}
+
+// layout returns the units of a sub-district "S" with exactly tm's bodies
+// and as many self-set ones as it allows.
+func layout(tm accountability.Template) []accountability.Unit {
+	units := []accountability.Unit{{ID: "S", Name: "街道", Kind: accountability.Subdistrict}}
+	for i, n := range tm.Offices {
+		units = append(units, accountability.Unit{ID: fmt.Sprint("O", i), Name: n, Kind: accountability.Office, Parent: "S"})
+	}
+	for i, n := range tm.Centers {
+		units = append(units, accountability.Unit{ID: fmt.Sprint("C", i), Name: n, Kind: accountability.Center, Parent: "S"})
+	}
+	for i := range tm.MaxSelfSet {
+		units = append(units, accountability.Unit{ID: fmt.Sprint("X", i), Name: fmt.Sprint("自设", i), Kind: accountability.Office, Parent: "S", SelfSet: true})
+	}
+	return units
 }
 
 // Hardening is a locality's hardening test ([hardening.Test]): it runs a
