@@ -277,7 +277,8 @@
 // 64 KiB: valid UTF-8 with no ASCII control character (below 0x20) but the
 // line feed; the text up to its last blank line; after it, 1 to 100 lines,
 // each ending in a line feed, "— <name> <base64 of at least 5 bytes>", the
-// name without space or plus sign. Lines of other keys (a witness's
+// name without space or plus sign, the base64 standard, with its padding
+// and nothing after it (not "AAAAAAAA="). Lines of other keys (a witness's
 // cosignature) are not checked; the first line with the journal's key
 // name and key hash must verify, and one must. Anything else is not a
 // signed checkpoint.
