@@ -2,7 +2,7 @@
 // evaluations and their amendments (一事一评的留痕) as JSON Lines, each line
 // chained to the one before it by SHA-256, and the journal's Merkle tree
 // over them: signed checkpoints, inclusion and consistency proofs, and
-// receipts that anyone can check with the journal's public key alone.
+// receipts that anyone checks offline with its key and a published checkpoint.
 //
 // A [Writer] appends entries — a [matters.Event], a [scoring.Evaluation] or
 // a [scoring.Amendment], each with a sequence number, a [Kind], the hash of

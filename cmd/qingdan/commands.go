@@ -241,7 +241,7 @@ var journalReceiptCmd = &command.Command{
 	Name:  "journal receipt",
 	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
 	Short: "为一件事项的全部条目，或一个单位受到的全部评价及其更正，开具回执（每行一张，JSON）",
-	Long: `回执证明条目在签名检查点所记的日志中，持有者只凭公钥即可离线核验（qingdan journal verify-receipt）。
+	Long: `回执证明条目在签名检查点所记的日志中，持有者凭公钥和已公布的检查点即可离线核验（qingdan journal verify-receipt -checkpoint）。
 检查点须是这份日志的，且其中须有所求的条目，否则退出码为 1；检查点之后追加的条目不开回执。`,
 	Examples: []string{
 		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
