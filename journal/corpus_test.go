@@ -256,6 +256,10 @@ func corpus(t testing.TB) []corpusCase {
 			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[]`), []byte(`"proof":null`), 1),
 			bytes.Replace(receiptOf(t, base, 1, 1, s), []byte(`"proof":[],`), nil, 1),
 		}},
+		receiptEdges(t, base, rewritten, s),
+		// A cosignature whose base64 has padding after a whole group:
+		// not base64 as Go reads it, so no signed note.
+		{name: "checkpoint-cosigned-excess-padding", journal: base, checkpoints: [][]byte{withSignatures(cpAll, "\u2014 witness.example/w2 AAAAAAAA=\n", signatureOf(cpAll))}},
 	}
 	// Non-canonical payloads, rehashed and rechained from their line on:
 	// each decodes to a valid value, and none is what a Writer writes.
@@ -416,6 +420,57 @@ func longLineReceipt(t testing.TB, s note.Signer) corpusCase {
 		t.Fatal(err)
 	}
 	return corpusCase{name: "receipt-line-too-long", journal: buf.Bytes(), receipts: [][]byte{b}, large: true}
+}
+
+// receiptEdges are receipts at the edges of what one proves: of a fork
+// the host signed with the journal's own key (it verifies: only the
+// checkpoint published shows the fork); with its line's characters as
+// JSON escapes, and its proof in upper-case digits (the same bytes: it
+// verifies); with a hash more or less in its proof, of an entry beyond
+// its checkpoint or in the empty one, with its line cut or extended by a
+// byte, and with a line rehashed whose payload is not canonical (none
+// verifies).
+func receiptEdges(t testing.TB, base, fork []byte, s note.Signer) corpusCase {
+	n := int64(len(lines(base)))
+	r7 := receiptOf(t, base, 7, n, s)
+	var rc journal.Receipt
+	if err := json.Unmarshal(r7, &rc); err != nil {
+		t.Fatal(err)
+	}
+	with := func(f func(r *journal.Receipt)) []byte {
+		r := rc
+		r.Proof = append(journal.Proof(nil), rc.Proof...)
+		f(&r)
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	proof := r7[bytes.Index(r7, []byte(`"proof":[`))+len(`"proof":[`):]
+	proof = proof[:bytes.IndexByte(proof, ']')]
+	spaced := lines(rechain(edit(base, 6, `"subject":"城管局"`, `"subject": "城管局"`), 6))[6]
+	return corpusCase{name: "receipts-edges", journal: base, receipts: [][]byte{
+		receiptOf(t, fork, 5, n, s),
+		bytes.Replace(r7, []byte(`城管局`), []byte(`\u57ce\u7ba1\u5c40`), 1),
+		bytes.Replace(r7, proof, bytes.ToUpper(proof), 1),
+		with(func(r *journal.Receipt) { r.Proof = append(r.Proof, r.Proof[0]) }),
+		with(func(r *journal.Receipt) { r.Proof = r.Proof[:len(r.Proof)-1] }),
+		with(func(r *journal.Receipt) { r.Checkpoint = checkpointOf(t, base, 6, s) }),
+		with(func(r *journal.Receipt) { r.Proof, r.Checkpoint = journal.Proof{}, checkpointOf(t, base, 0, s) }),
+		bytes.Replace(r7, []byte(`\"}","proof"`), []byte(`\"} ","proof"`), 1),
+		bytes.Replace(r7, []byte(`\"}","proof"`), []byte(`\"","proof"`), 1),
+		bytes.Replace(r7, jsonString(t, lines(base)[6]), jsonString(t, spaced), 1),
+	}}
+}
+
+// jsonString returns line, without its line feed, as a JSON string.
+func jsonString(t testing.TB, line []byte) []byte {
+	b, err := json.Marshal(string(bytes.TrimSuffix(line, []byte("\n"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // utf16LE returns UTF-8 text b in UTF-16, little-endian.

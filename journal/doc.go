@@ -2,7 +2,7 @@
 // evaluations and their amendments (一事一评的留痕) as JSON Lines, each line
 // chained to the one before it by SHA-256, and the journal's Merkle tree
 // over them: signed checkpoints, inclusion and consistency proofs, and
-// receipts that anyone can check with the journal's public key alone.
+// receipts that anyone checks offline with its key and a published checkpoint.
 //
 // A [Writer] appends entries — a [matters.Event], a [scoring.Evaluation] or
 // a [scoring.Amendment], each with a sequence number, a [Kind], the hash of
@@ -37,7 +37,9 @@
 //     journal only grew between them. Two checkpoints of one origin that
 //     no proof joins are a fork.
 //   - A Receipt proves, offline and in O(log n) hashes, that an entry is
-//     in the journal of the checkpoint it carries, at its position.
+//     in the journal of the checkpoint it carries, at its position: not
+//     that this is the one published (compare them: a key holder can sign
+//     a fork), nor that no later entry amends it.
 //
 // Without a checkpoint, Verify proves less: that the journal is a sound
 // chain of entries a Writer could have written. Entries removed from the
@@ -271,13 +273,12 @@
 // written "<name>+<8 hexadecimal digits of the key hash, in either
 // case>+<base64 of 0x01 and the 32-byte Ed25519 public key>", read up to
 // its first two plus signs (the base64 may hold more), the key hash being
-// the first four bytes of SHA-256(<name> || 0x0A || 0x01 || public key),
-// big-endian.
+// the first four bytes of SHA-256(<name> || 0x0A || 0x01 || public key), big-endian.
 // A signed checkpoint is read as note.Open reads a note, and is at most
 // 64 KiB: valid UTF-8 with no ASCII control character (below 0x20) but the
 // line feed; the text up to its last blank line; after it, 1 to 100 lines,
-// each ending in a line feed, "— <name> <base64 of at least 5 bytes>", the
-// name without space or plus sign. Lines of other keys (a witness's
+// each ending in a line feed, "— <name> <base64 of at least 5 bytes>" (the
+// base64 standard: padded, nothing after), the name without space or plus sign. Lines of other keys (a witness's
 // cosignature) are not checked; the first line with the journal's key
 // name and key hash must verify, and one must. Anything else is not a
 // signed checkpoint.
@@ -395,6 +396,5 @@
 // restart from a snapshot is about 1.3–2.1 times as fast as one from the
 // first line (BenchmarkRestart). What a snapshot saves is reading and
 // hashing the years of rows, and a checkpoint's check without them; it
-// grows with the matters kept, as the state does.
-// The README gives the figures.
+// grows with the matters kept, as the state does. The README gives the figures.
 package journal

@@ -19,7 +19,12 @@ import (
 // A receipt proves inclusion in the checkpoint it carries, no more: that
 // the checkpoint is the one the host published, and not a fork signed with
 // the same key, is checked by comparing it with the published checkpoint
-// (or a later one with [VerifyConsistency]).
+// (or, for a receipt against a later checkpoint, by proving with
+// [VerifyConsistency] that it extends the published one). Nor does it
+// tell what came after its entry: an evaluation amended later is still
+// in the journal, and its receipt still verifies; the amendment is an
+// entry of its own, with a receipt of its own, and no receipt proves that
+// an entry has none.
 //
 // Its JSON form is an object with the members entry (the entry's line, as
 // a JSON string), proof (a list of 64-digit hexadecimal hashes) and

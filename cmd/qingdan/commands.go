@@ -241,7 +241,7 @@ var journalReceiptCmd = &command.Command{
 	Name:  "journal receipt",
 	Args:  "-checkpoint 检查点 -key 公钥 (-matter 事项 | -subject 单位) [-o 文件] 日志.jsonl",
 	Short: "为一件事项的全部条目，或一个单位受到的全部评价及其更正，开具回执（每行一张，JSON）",
-	Long: `回执证明条目在签名检查点所记的日志中，持有者只凭公钥即可离线核验（qingdan journal verify-receipt）。
+	Long: `回执证明条目在签名检查点所记的日志中，持有者凭公钥和已公布的检查点即可离线核验（qingdan journal verify-receipt -checkpoint）。
 检查点须是这份日志的，且其中须有所求的条目，否则退出码为 1；检查点之后追加的条目不开回执。`,
 	Examples: []string{
 		"qingdan journal receipt -checkpoint 2020-12.checkpoint -key wuhu.pub -subject cgj -o cgj.receipts wuhu.jsonl",
@@ -252,21 +252,27 @@ var journalReceiptCmd = &command.Command{
 }
 
 // verifyReceiptOptions are the flags of journal verify-receipt.
-type verifyReceiptOptions struct{ key string }
+type verifyReceiptOptions struct{ key, checkpoint string }
 
 // Flags binds the flags of qingdan journal verify-receipt to f.
 func (f *verifyReceiptOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&f.key, "key", "", "日志的公钥`文件`")
+	fs.StringVar(&f.checkpoint, "checkpoint", "", "持有者见过的已公布签名检查点`文件`：回执须是对它开具的")
 }
 
 // journalVerifyReceiptCmd is qingdan journal verify-receipt.
 var journalVerifyReceiptCmd = &command.Command{
 	Name:  "journal verify-receipt",
-	Args:  "-key 公钥 回执文件",
-	Short: "只凭日志的公钥离线核验回执（每行一张），列出每张回执证明的条目",
-	Long:  "全部核验通过时退出码为 0；有一张不通过时为 1；有一行不是回执（无法读取）时为 2，其余各行照常核验。",
+	Args:  "-key 公钥 [-checkpoint 检查点] 回执文件",
+	Short: "凭日志的公钥离线核验回执（每行一张），列出每张回执证明的条目；给出已公布的检查点时，另核对回执是对它开具的",
+	Long: `只凭公钥，回执证明条目在持钥者签发的某个检查点所记的日志中；持钥者若改写日志（分叉）后用同一密钥签发新检查点，
+所开回执同样通过。给出持有者见过的已公布检查点（-checkpoint）时，回执所带的检查点须与它相同（条数、树根一致），
+否则不通过：分叉的回执由此被发现；对其他检查点（包括同一日志更晚的检查点）开具的回执，须另有一致性证明（journal.VerifyConsistency）。
+回执只证明条目在日志中，不证明其后没有对它的更正：更正是另一条目，有它自己的回执。
+全部核验通过时退出码为 0；有一张不通过时为 1；有一行不是回执（无法读取）时为 2，其余各行照常核验。`,
 	Examples: []string{
 		"qingdan journal verify-receipt -key wuhu.pub cgj.receipts",
+		"qingdan journal verify-receipt -key wuhu.pub -checkpoint 2020-12.checkpoint cgj.receipts",
 	},
 	Setup:   command.Bind[verifyReceiptOptions],
 	MinArgs: 1, MaxArgs: 1,

@@ -58,9 +58,8 @@ func (f *checkpointOptions) Run(env *command.Env, args []string) int {
 			return env.Errorf(command.Usage, "私钥 %v", err)
 		}
 		f.origin = signer.Name()
-	} else if _, err := journal.ParseCheckpoint([]byte(journal.Checkpoint{Origin: f.origin}.String())); err != nil {
-		// The origin is the checkpoint's first line and a key's name:
-		// one that the format cannot carry would print a checkpoint that
+	} else if !originName(f.origin) {
+		// One that the format cannot carry would print a checkpoint that
 		// nothing reads back.
 		return env.UsageError("-origin %q：不能用作检查点的名称（不能含空白、控制字符或 +）", f.origin)
 	}
@@ -117,11 +116,12 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 	skey, vkey, err := note.GenerateKey(rand.Reader, f.name)
 	if err == nil {
 		// GenerateKey takes any name; a key whose name a note cannot
-		// carry would sign nothing.
+		// carry would sign nothing, and one whose name a checkpoint's
+		// origin cannot be (a control character) no checkpoint.
 		_, err = note.NewSigner(skey)
 	}
-	if err != nil {
-		return env.UsageError("-name %q：不能用作密钥名称（不能为空，不能含空白或 +）", f.name)
+	if err != nil || !originName(f.name) {
+		return env.UsageError("-name %q：不能用作密钥名称（不能为空，不能含空白、控制字符或 +）", f.name)
 	}
 	out, err := os.OpenFile(f.signer, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
@@ -140,6 +140,13 @@ func (f *keygenOptions) Run(env *command.Env, args []string) int {
 	}
 	fmt.Fprintln(env.Stdout, vkey)
 	return command.OK
+}
+
+// originName reports whether name can be a checkpoint's origin, its first
+// line, which is the name of the key that signs it too.
+func originName(name string) bool {
+	_, err := journal.ParseCheckpoint([]byte(journal.Checkpoint{Origin: name}.String()))
+	return err == nil
 }
 
 // readKey reads a key from the file name: its one line.

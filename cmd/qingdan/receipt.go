@@ -115,6 +115,14 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 	if err != nil {
 		return env.Errorf(command.Usage, "%v", err)
 	}
+	var published *journal.Checkpoint
+	if f.checkpoint != "" {
+		cp, _, err := openCheckpoint(env, f.checkpoint, f.key)
+		if err != nil {
+			return env.Errorf(checkpointCode(err), "%v", err)
+		}
+		published = &cp
+	}
 	b, err := env.Read(args[0], 64<<20)
 	if err != nil {
 		return env.Errorf(command.Usage, "%v", err)
@@ -136,6 +144,15 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 		e, cp, err := rc.Verify(v)
 		if err != nil {
 			fmt.Fprintf(env.Stdout, "第 %d 行：不通过：%v\n", line, err)
+			code = max(code, command.Failed)
+			continue
+		}
+		if published != nil && cp != *published {
+			// Signed with the key, but not the checkpoint the holder
+			// was shown: a fork the key holder signed, or another
+			// checkpoint, which only a consistency proof joins to it.
+			fmt.Fprintf(env.Stdout, "第 %d 行：不通过：回执的检查点（前 %d 条，树根 %s）不是已公布的检查点 %s（前 %d 条，树根 %s）\n",
+				line, cp.Size, cp.Root, f.checkpoint, published.Size, published.Root)
 			code = max(code, command.Failed)
 			continue
 		}

@@ -578,13 +578,27 @@ def ed25519_verify(public, msg, sig):
     return equal(mul(s, BASE), add(r, mul(h, a)))
 
 
+B64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?\Z")
+
+
+def b64(s):
+    """Standard base64 with its padding, as Go reads it: a ValueError for
+    anything else (base64.b64decode also takes padding after a whole group,
+    "AAAA=", which Go refuses)."""
+    if isinstance(s, bytes):
+        s = s.decode("ascii")  # a UnicodeDecodeError is a ValueError
+    if not B64.match(s):
+        raise ValueError("not standard base64")
+    return base64.b64decode(s, validate=True)
+
+
 def parse_vkey(vkey):
     """name+hash+base64(0x01 || key), split at its first two plus signs (the
     base64 may hold more): the key hash, 8 hexadecimal digits in either case,
     is SHA-256(name \\n 0x01 key)[:4]."""
     name, _, rest = vkey.partition("+")
-    hexhash, _, b64 = rest.partition("+")
-    key = base64.b64decode(b64, validate=True)
+    hexhash, _, b64text = rest.partition("+")
+    key = b64(b64text)
     if key[:1] != b"\x01" or len(key) != 33:
         raise ValueError("not an Ed25519 verifier key")
     want = hashlib.sha256(name.encode() + b"\n" + key).digest()[:4]
@@ -627,10 +641,10 @@ def open_note(msg, name, keyhash, public):
     for line in lines:
         if not line.startswith(prefix):
             return None
-        who, _, b64 = line[len(prefix):].decode().partition(" ")
-        if not who or any(c.isspace() for c in who) or "+" in who or not b64:
+        who, _, sigtext = line[len(prefix):].decode().partition(" ")
+        if not who or any(c.isspace() for c in who) or "+" in who or not sigtext:
             return None
-        sig = base64.b64decode(b64, validate=True)
+        sig = b64(sigtext)
         if len(sig) < 5:
             return None
         if who != name or sig[:4] != keyhash or seen:
@@ -653,7 +667,7 @@ def open_checkpoint(msg, vkey):
         if len(lines) != 4 or lines[3] != b"" or lines[0].decode() != name or not origin_name(name):
             return None
         size = int(lines[1])
-        root = base64.b64decode(lines[2], validate=True)
+        root = b64(lines[2])
         if str(size).encode() != lines[1] or not 0 <= size < 10 ** 18 or len(root) != 32 \
                 or base64.b64encode(root) != lines[2]:
             return None
