@@ -38,9 +38,7 @@ type Reader struct {
 // With Options.Tree set, each sound entry read is added to the tree, which
 // must be empty: else every Next returns an error wrapping ErrInvalid.
 func NewReader(r io.Reader, opts *Options) *Reader {
-	if r == nil {
-		panic("journal: nil io.Reader")
-	}
+	mustReader(r, "NewReader")
 	limit := opts.maxLine()
 	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
 	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, tree: opts.tree()}
@@ -299,5 +297,13 @@ func (r *Reader) readLine() (line []byte, size int, complete, tooLong bool, err 
 		case !errors.Is(err, bufio.ErrBufferFull):
 			return nil, 0, false, false, fmt.Errorf("journal: reading line %d: %w", r.head.Seq+1, err)
 		}
+	}
+}
+
+// mustReader panics on a nil reader, naming the function it was given to:
+// a journal that is not there is a programmer's error, not an empty one.
+func mustReader(r io.Reader, fn string) {
+	if r == nil {
+		panic("journal: " + fn + ": nil io.Reader")
 	}
 }

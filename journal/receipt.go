@@ -73,6 +73,9 @@ func noteText(msg []byte) []byte {
 // in it ([VerifyInclusion]). It returns the entry and the checkpoint, or
 // the first of their errors.
 func (r *Receipt) Verify(v note.Verifier) (Entry, Checkpoint, error) {
+	if v == nil {
+		panic("journal: Receipt.Verify: nil note.Verifier")
+	}
 	cp, err := OpenCheckpoint(r.Checkpoint, v)
 	if err != nil {
 		return Entry{}, Checkpoint{}, err

@@ -53,6 +53,9 @@ type Writer struct {
 // NewWriter returns a Writer that starts a new journal on w: its first entry
 // has sequence number 1. It panics if w is nil.
 func NewWriter(w io.Writer, opts *Options) *Writer {
+	if w == nil {
+		panic("journal: NewWriter: nil io.Writer")
+	}
 	return NewWriterAt(w, Head{}, opts)
 }
 
@@ -66,7 +69,7 @@ func NewWriter(w io.Writer, opts *Options) *Writer {
 // NewWriterAt panics if w is nil.
 func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 	if w == nil {
-		panic("journal: nil io.Writer")
+		panic("journal: NewWriterAt: nil io.Writer")
 	}
 	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head}
 	encodeHex(&jw.headHex, &head.Hash)

@@ -81,7 +81,7 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 // wrapped. It panics if m or cal is nil.
 func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, error) {
 	mustMatter(m, "Elapsed")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.Elapsed")
 	return m.elapsed(cal, m.upTo(to), to)
 }
 
@@ -91,18 +91,19 @@ func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, er
 // panics if m or cal is nil.
 func (m *Matter) ElapsedTo(cal *workday.Calendar, seq int) (time.Duration, error) {
 	mustMatter(m, "ElapsedTo")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.ElapsedTo")
 	if seq < 1 || seq > len(m.Events) {
 		return 0, fmt.Errorf("matters: matter %q has no event %d: %w", m.ID, seq, ErrInvalid)
 	}
 	return m.elapsed(cal, m.Events[:seq], m.Events[seq-1].At)
 }
 
-// mustCalendar panics on a nil calendar: which calendar was meant is a
-// programmer's decision, not one to guess.
-func mustCalendar(cal *workday.Calendar) {
+// mustCalendar panics on a nil calendar, naming the method it was given
+// to ("Matter.Deadlines"): which calendar was meant is a programmer's
+// decision, not one to guess.
+func mustCalendar(cal *workday.Calendar, method string) {
 	if cal == nil {
-		panic("matters: nil *workday.Calendar")
+		panic("matters: " + method + ": nil *workday.Calendar")
 	}
 }
 
@@ -134,7 +135,7 @@ func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (t
 // the calendar's errors wrapped. It panics if m or cal is nil.
 func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 	mustMatter(m, "Deadlines")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.Deadlines")
 	if err := m.checkRoute(r); err != nil {
 		return Deadlines{}, err
 	}
@@ -159,7 +160,7 @@ func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 // judged at at. It panics if m or cal is nil.
 func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, error) {
 	mustMatter(m, "Status")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.Status")
 	if err := m.checkRoute(r); err != nil {
 		return Status{}, err
 	}

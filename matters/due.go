@@ -193,7 +193,7 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
 	}
-	mustCalendar(cal)
+	mustCalendar(cal, "Catalog.Due")
 	return newDueScan(c, cal, at).run(ms)
 }
 

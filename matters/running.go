@@ -100,6 +100,7 @@ func (m *Matter) ExtendedDaysFor(unit string) int {
 // nil.
 func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
 	mustMatter(m, "Running")
+	mustCalendar(cal, "Matter.Running")
 	return m.RunningFor(cal, "", from, to)
 }
 
@@ -112,6 +113,7 @@ func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Durati
 // if m or cal is nil.
 func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, error) {
 	mustMatter(m, "RunningFor")
+	mustCalendar(cal, "Matter.RunningFor")
 	total, _, err := m.runningFor(cal, unit, from, to)
 	return total, err
 }
@@ -120,7 +122,6 @@ func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Ti
 // clock of unit at all, whatever the span: where none did, the clock's
 // running time is cal.Between(from, to) for every from and to.
 func (m *Matter) runningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, bool, error) {
-	mustCalendar(cal)
 	if to.Before(from) {
 		return 0, false, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
 	}

@@ -51,7 +51,7 @@ func Run(t Testing, s *assessment.Sheet, cases []Case) {
 		h.Helper()
 	}
 	if s == nil {
-		panic("assessmenttest: Run with a nil sheet")
+		panic("assessmenttest: Run: nil *assessment.Sheet")
 	}
 	for i, c := range cases {
 		got, panicked, err := apply(s, c.Facts)

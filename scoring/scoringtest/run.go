@@ -48,7 +48,7 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 		h.Helper()
 	}
 	if e == nil {
-		panic("scoringtest: Run with a nil evaluator")
+		panic("scoringtest: Run: nil scoring.Evaluator")
 	}
 	for i, c := range cases {
 		got, panicked, err := evaluate(e, c.Facts)
