@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/accountability/accountabilitytest"
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/assessment/assessmenttest"
 	"github.com/qingdan/qingdan/grading"
@@ -26,7 +27,7 @@ import (
 // of a nil *Matter"), or the function or method (Type.Method where the
 // package has two of that name) given a nil argument it requires
 // ("matters: Catalog.Apply: nil *Matter").
-var misuseMessage = regexp.MustCompile(`^[a-z]+: (?:[A-Z]\w* of a nil \*[A-Z]\w*|(?:[A-Z]\w*\.)?[A-Z]\w*: nil [\w.* ]+)$`)
+var misuseMessage = regexp.MustCompile(`^[a-z]+: (?:[A-Z]\w* of a nil \*?[A-Z]\w*|(?:[A-Z]\w*\.)?[A-Z]\w*: nil [\w.* ]+)$`)
 
 // TestMisusePanics calls every method of the library's packages on a nil
 // receiver, and every function and method with a nil argument it requires
@@ -47,7 +48,9 @@ func TestMisusePanics(t *testing.T) {
 		nilSheet   *assessment.Sheet
 		nilTable   *scoring.Table
 		nilAppr    *staff.Appraisal
+		nilCal     *workday.Calendar
 	)
+	noGrades := func(*workday.Calendar, *matters.Matter, int) ([]grading.Grade, error) { return nil, nil }
 	tests := []struct {
 		name string
 		call func()
@@ -55,12 +58,24 @@ func TestMisusePanics(t *testing.T) {
 	}{
 		// accountability
 		{"Flow.Order", func() { _, _ = nilFlow.Order() }, "accountability: Order of a nil *Flow"},
+		{"Power.Limit", func() { _ = (*accountability.Power)(nil).Limit() }, "accountability: Limit of a nil *Power"},
+		{"DiffEntries", func() { _ = accountability.DiffEntries[int]("list", []int{1}, []int{2}, nil) }, "accountability: DiffEntries: nil keyOf function"},
+		{"LoadRegister", func() { _, _ = accountability.LoadRegister(nil) }, "accountability: LoadRegister: nil io.Reader"},
+		{"ReadPowersCSV", func() { _, _ = accountability.ReadPowersCSV(nil) }, "accountability: ReadPowersCSV: nil io.Reader"},
+		{"PowerReader.ReadCSV", func() { _, _ = (&accountability.PowerReader{}).ReadCSV(nil) }, "accountability: PowerReader.ReadCSV: nil io.Reader"},
+		{"ReadResponsibilitiesCSV", func() { _, _ = accountability.ReadResponsibilitiesCSV(nil) }, "accountability: ReadResponsibilitiesCSV: nil io.Reader"},
+		{"WritePowersCSV", func() { _ = accountability.WritePowersCSV(nil, []accountability.Power{{}}) }, "accountability: WritePowersCSV: nil io.Writer"},
+		{"WriteResponsibilitiesCSV", func() { _ = accountability.WriteResponsibilitiesCSV(nil, nil) }, "accountability: WriteResponsibilitiesCSV: nil io.Writer"},
+		{"accountabilitytest.ReadCases", func() { _, _ = accountabilitytest.ReadCases(nil) }, "accountabilitytest: ReadCases: nil io.Reader"},
 		{"Register.Validate", func() { _ = nilReg.Validate() }, "accountability: Validate of a nil *Register"},
 		{"Register.Run", func() { _ = nilReg.Run() }, "accountability: Run of a nil *Register"},
 
 		// assessment, assessmenttest
 		{"Sheet.Apply", func() { _, _ = nilSheet.Apply(assessment.Facts{}) }, "assessment: Apply of a nil *Sheet"},
 		{"Sheet.Validate", func() { _ = nilSheet.Validate() }, "assessment: Validate of a nil *Sheet"},
+		{"LoadSheet", func() { _, _ = assessment.LoadSheet(nil) }, "assessment: LoadSheet: nil io.Reader"},
+		{"assessmenttest.RunFile", func() { assessmenttest.RunFile(t, nil, "testdata/none.json") }, "assessmenttest: RunFile: nil *assessment.Sheet"},
+		{"assessmenttest.ReadCases", func() { _, _ = assessmenttest.ReadCases(nil) }, "assessmenttest: ReadCases: nil io.Reader"},
 		{"assessmenttest.Run", func() { assessmenttest.Run(t, nil, nil) }, "assessmenttest: Run: nil *assessment.Sheet"},
 		{"assessmenttest.Cover", func() { assessmenttest.Cover(nil, nil) }, "assessmenttest: Cover: nil *assessment.Sheet"},
 		{"assessmenttest.RequireCoverage", func() { assessmenttest.RequireCoverage(t, nil, nil) }, "assessmenttest: RequireCoverage: nil *assessment.Sheet"},
@@ -73,6 +88,10 @@ func TestMisusePanics(t *testing.T) {
 			_, _ = grading.New(grading.Config{Catalog: c, Evaluator: scoring.First()}).Grade(cal, nil, 0)
 		}, "grading: Grade: nil *matters.Matter"},
 
+		{"Func.Grade", func() { _, _ = grading.Func(nil).Grade(cal, m, 0) }, "grading: Grade of a nil Func"},
+		{"Func.Grade calendar", func() { _, _ = grading.Func(noGrades).Grade(nil, m, 0) }, "grading: Func.Grade: nil *workday.Calendar"},
+		{"Func.Grade matter", func() { _, _ = grading.Func(noGrades).Grade(cal, nil, 0) }, "grading: Func.Grade: nil *matters.Matter"},
+
 		// indicators
 		{"Parts calendar", func() { _, _ = indicators.Parts(nil, nil, route, nil) }, "indicators: Parts: nil *workday.Calendar"},
 		{"Parts route", func() { _, _ = indicators.Parts(cal, nil, nil, nil) }, "indicators: Parts: nil route function"},
@@ -81,9 +100,33 @@ func TestMisusePanics(t *testing.T) {
 		// journal
 		{"journal.Verify", func() { _, _ = journal.Verify(nil, nil) }, "journal: Verify: nil io.Reader"},
 		{"journal.NewWriter", func() { _ = journal.NewWriter(nil, nil) }, "journal: NewWriter: nil io.Writer"},
+		{"File.Close", func() { _ = (*journal.File)(nil).Close() }, "journal: Close of a nil *File"},
+		{"File.Last", func() { _, _ = (*journal.File)(nil).Last() }, "journal: Last of a nil *File"},
+		{"Reader.Next", func() { _, _ = (*journal.Reader)(nil).Next() }, "journal: Next of a nil *Reader"},
+		{"Reader.All", func() { _ = (*journal.Reader)(nil).All() }, "journal: All of a nil *Reader"},
+		{"Rebuilt.Apply", func() { _ = (*journal.Rebuilt)(nil).Apply(nil) }, "journal: Apply of a nil *Rebuilt"},
+		{"Rebuilt.Snapshot", func() { _, _ = (*journal.Rebuilt)(nil).Snapshot() }, "journal: Snapshot of a nil *Rebuilt"},
+		{"Receipt.Verify", func() { _, _, _ = (*journal.Receipt)(nil).Verify(nil) }, "journal: Verify of a nil *Receipt"},
+		{"Tree.Root", func() { _, _ = (*journal.Tree)(nil).Root(0) }, "journal: Root of a nil *Tree"},
+		{"Tree.Receipt", func() { _, _ = (*journal.Tree)(nil).Receipt(journal.Entry{}, nil) }, "journal: Receipt of a nil *Tree"},
+		{"Tree.Append", func() { _, _ = (*journal.Tree)(nil).Append(nil) }, "journal: Append of a nil *Tree"},
+		{"Writer.AppendEvent", func() { _, _ = (*journal.Writer)(nil).AppendEvent(matters.Event{}) }, "journal: AppendEvent of a nil *Writer"},
+		{"Writer.Head", func() { _ = (*journal.Writer)(nil).Head() }, "journal: Head of a nil *Writer"},
 		{"journal.OpenCheckpoint", func() { _, _ = journal.OpenCheckpoint(nil, nil) }, "journal: OpenCheckpoint: nil note.Verifier"},
 
-		// matters
+		// matters, workday
+		{"Calendar.AddDays", func() { _, _ = nilCal.AddDays(at, 1) }, "workday: AddDays of a nil *Calendar"},
+		{"Calendar.Between", func() { _, _ = nilCal.Between(at, at) }, "workday: Between of a nil *Calendar"},
+		{"Calendar.IsWorkday", func() { _, _ = nilCal.IsWorkday(at) }, "workday: IsWorkday of a nil *Calendar"},
+		{"Calendar.Day", func() { _ = nilCal.Day() }, "workday: Day of a nil *Calendar"},
+		{"Calendar.Years", func() { _, _ = nilCal.Years() }, "workday: Years of a nil *Calendar"},
+		{"Calendar.Hours", func() { _ = nilCal.Hours() }, "workday: Hours of a nil *Calendar"},
+		{"Calendar.Schedules", func() { _ = nilCal.Schedules() }, "workday: Schedules of a nil *Calendar"},
+		{"Event.Presses", func() { _ = (*matters.Event)(nil).Presses("") }, "matters: Presses of a nil *Event"},
+		{"LoadCatalog", func() { _, _ = matters.LoadCatalog(nil) }, "matters: LoadCatalog: nil io.Reader"},
+		{"LoadDirectory", func() { _, _ = matters.LoadDirectory(nil) }, "matters: LoadDirectory: nil io.Reader"},
+		{"LoadAdmission", func() { _, _ = matters.LoadAdmission(nil) }, "matters: LoadAdmission: nil io.Reader"},
+		{"LoadEvent", func() { _, _ = matters.LoadEvent(nil) }, "matters: LoadEvent: nil io.Reader"},
 		{"Matter.Deadlines", func() { _, _ = nilMatter.Deadlines(cal, matters.Route{}) }, "matters: Deadlines of a nil *Matter"},
 		{"Matter.Deadlines calendar", func() { _, _ = m.Deadlines(nil, matters.Route{}) }, "matters: Matter.Deadlines: nil *workday.Calendar"},
 		{"Matter.Running calendar", func() { _, _ = m.Running(nil, at, at) }, "matters: Matter.Running: nil *workday.Calendar"},
@@ -102,6 +145,9 @@ func TestMisusePanics(t *testing.T) {
 		{"EvaluateInto", func() { _ = scoring.EvaluateInto(nil, &scoring.Result{}, scoring.Facts{}) }, "scoring: EvaluateInto: nil Evaluator"},
 		{"EvaluateInto result", func() { _ = scoring.EvaluateInto(scoring.First(), nil, scoring.Facts{}) }, "scoring: EvaluateInto: nil *Result"},
 		{"FactsFor calendar", func() { _, _ = scoring.FactsFor(nil, m, "", matters.Route{}) }, "scoring: FactsFor: nil *workday.Calendar"},
+		{"LoadTable", func() { _, _ = scoring.LoadTable(nil) }, "scoring: LoadTable: nil io.Reader"},
+		{"scoringtest.RunFile", func() { scoringtest.RunFile(t, nil, "testdata/none.json") }, "scoringtest: RunFile: nil scoring.Evaluator"},
+		{"scoringtest.ReadCases", func() { _, _ = scoringtest.ReadCases(nil) }, "scoringtest: ReadCases: nil io.Reader"},
 		{"scoringtest.Run", func() { scoringtest.Run(t, nil, nil) }, "scoringtest: Run: nil scoring.Evaluator"},
 		{"scoringtest.TestEvaluator", func() { _ = scoringtest.TestEvaluator(nil, scoring.Scale{}) }, "scoringtest: TestEvaluator: nil scoring.Evaluator"},
 		{"scoringtest.Cover", func() { _ = scoringtest.Cover(nil, nil) }, "scoringtest: Cover: nil *scoring.Table"},

@@ -51,11 +51,17 @@ func NewReader(r io.Reader, opts *Options) *Reader {
 
 // Head returns the last sound entry read so far; its Seq is the number of
 // sound entries.
-func (r *Reader) Head() Head { return r.head }
+func (r *Reader) Head() Head {
+	mustNotNil(r, "Head", "Reader")
+	return r.head
+}
 
 // Offset returns the number of bytes of the sound entries read so far: the
 // length to truncate a torn journal to.
-func (r *Reader) Offset() int64 { return r.off }
+func (r *Reader) Offset() int64 {
+	mustNotNil(r, "Offset", "Reader")
+	return r.off
+}
 
 // Next returns the next entry, checked against the ones before it. At the
 // end of a sound journal it returns io.EOF. The first problem is returned
@@ -63,6 +69,7 @@ func (r *Reader) Offset() int64 { return r.off }
 // failure to read as the reader's error wrapped; after either, Next keeps
 // returning the same error.
 func (r *Reader) Next() (Entry, error) {
+	mustNotNil(r, "Next", "Reader")
 	p, err := r.next()
 	if err != nil {
 		return Entry{}, err
@@ -76,6 +83,7 @@ func (r *Reader) Next() (Entry, error) {
 // last entry, or after yielding the first error (never io.EOF). It is
 // single-use: it reads from r.
 func (r *Reader) All() iter.Seq2[Entry, error] {
+	mustNotNil(r, "All", "Reader")
 	return func(yield func(Entry, error) bool) {
 		for {
 			e, err := r.Next()
@@ -305,5 +313,13 @@ func (r *Reader) readLine() (line []byte, size int, complete, tooLong bool, err 
 func mustReader(r io.Reader, fn string) {
 	if r == nil {
 		panic("journal: " + fn + ": nil io.Reader")
+	}
+}
+
+// mustNotNil panics on a method called on a nil *typ, naming it: a journal
+// value that is not there is a programmer's error.
+func mustNotNil[T any](p *T, method, typ string) {
+	if p == nil {
+		panic("journal: " + method + " of a nil *" + typ)
 	}
 }

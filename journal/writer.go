@@ -98,6 +98,7 @@ func continuable(head Head) error {
 // Head returns the last entry written: the zero Head if none was, or the head
 // the Writer was made with.
 func (w *Writer) Head() Head {
+	mustNotNil(w, "Head", "Writer")
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.head
@@ -106,12 +107,14 @@ func (w *Writer) Head() Head {
 // AppendEvent appends a matter event and returns the new head. Its time is
 // written in UTC (the same instant).
 func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
+	mustNotNil(w, "AppendEvent", "Writer")
 	return w.append(KindEvent, &e)
 }
 
 // AppendEvaluation appends an evaluation and returns the new head. Its time
 // is written in UTC (the same instant).
 func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
+	mustNotNil(w, "AppendEvaluation", "Writer")
 	return w.append(KindEvaluation, &e)
 }
 
@@ -121,6 +124,7 @@ func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 // amendment of an evaluation counts is decided by position: the last in the
 // journal (see [Rebuild]).
 func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
+	mustNotNil(w, "AppendAmendment", "Writer")
 	return w.append(KindAmendment, &a)
 }
 

@@ -293,6 +293,9 @@ const maxTableBytes = 16 << 20
 // decoded, and named by its path (such as rules[3].grade) — and every
 // problem [Table.Validate] finds.
 func LoadTable(r io.Reader) (*Table, error) {
+	if r == nil {
+		panic("scoring: LoadTable: nil io.Reader")
+	}
 	t := new(Table)
 	if err := jsonx.Read(r, maxTableBytes, t); err != nil {
 		if errors.Is(err, ErrInvalid) {

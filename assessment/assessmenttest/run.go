@@ -81,6 +81,9 @@ func asWanted(want, got assessment.Result) assessment.Result {
 // testdata, with [ReadCases] and runs them with [Run]. A file that cannot
 // be read or decoded is reported through t.Errorf, and nothing is run.
 func RunFile(t Testing, s *assessment.Sheet, path string) {
+	if s == nil {
+		panic("assessmenttest: RunFile: nil *assessment.Sheet")
+	}
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
