@@ -145,10 +145,10 @@ func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 	}
 	dl := Deadlines{Dispatched: m.Events[d].At, Stopped: m.Suspended}
 	var err error
-	if dl.Respond, _, err = m.due(m.Events, d, r, cal, false); err != nil {
+	if dl.Respond, _, err = m.due(cal, m.Events, d, r, false); err != nil {
 		return Deadlines{}, err
 	}
-	if dl.Resolve, _, err = m.due(m.Events, d, r, cal, true); err != nil {
+	if dl.Resolve, _, err = m.due(cal, m.Events, d, r, true); err != nil {
 		return Deadlines{}, err
 	}
 	return dl, nil
@@ -207,7 +207,7 @@ func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, e
 		}
 	}
 	for i, c := range []*Clock{&st.Respond, &st.Resolve} {
-		due, limit, err := m.due(events, d, r, cal, i == 1)
+		due, limit, err := m.due(cal, events, d, r, i == 1)
 		if err != nil {
 			return Status{}, err
 		}
@@ -268,7 +268,7 @@ func (m *Matter) upTo(t time.Time) []Event {
 // due returns the due time of one clock under the Dispatch at events[d]
 // (zero if the clock is stopped short of it) and its limit in working
 // time (zero if the route sets none).
-func (m *Matter) due(events []Event, d int, r Route, cal *workday.Calendar, resolve bool) (time.Time, time.Duration, error) {
+func (m *Matter) due(cal *workday.Calendar, events []Event, d int, r Route, resolve bool) (time.Time, time.Duration, error) {
 	from := events[d].At
 	var plain time.Time
 	var limit time.Duration

@@ -194,12 +194,12 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 		panic("matters: Due of a nil *Catalog")
 	}
 	mustCalendar(cal, "Catalog.Due")
-	return newDueScan(c, cal, at).run(ms)
+	return newDueScan(cal, c, at).run(ms)
 }
 
 // newDueScan returns a scan at the instant at, the working time of its
 // last nanosecond measured once for every clock that runs through it.
-func newDueScan(c *Catalog, cal *workday.Calendar, at time.Time) *dueScan {
+func newDueScan(cal *workday.Calendar, c *Catalog, at time.Time) *dueScan {
 	s := &dueScan{c: c, cal: cal, at: at, prev: at.Add(-1), notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond,
 		noteOverdueResolve, "", noteOwnerRespond, noteOwnerResolve, noteOwnerOverdue, noteOwnerLate}}
 	if tick, err := cal.Between(s.prev, at); err == nil {

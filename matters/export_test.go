@@ -11,7 +11,7 @@ import (
 // that nanosecond once per scan and took the clocks' readings then from
 // theirs at the instant: the tests compare the two.
 func DueReadingAlone(c *Catalog, cal *workday.Calendar, at time.Time, ms []*Matter) ([]Event, error) {
-	s := newDueScan(c, cal, at)
+	s := newDueScan(cal, c, at)
 	s.ticked = false
 	return s.run(ms)
 }
