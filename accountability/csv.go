@@ -231,7 +231,10 @@ type PowerReader struct {
 // before it.
 // The importer does not validate the list as a whole; run
 // [Register.Validate] for that.
-func ReadPowersCSV(r io.Reader) ([]Power, error) { return (*PowerReader)(nil).ReadCSV(r) }
+func ReadPowersCSV(r io.Reader) ([]Power, error) {
+	mustReader(r, "ReadPowersCSV")
+	return (*PowerReader)(nil).ReadCSV(r)
+}
 
 // ReadPowerRows imports a power list from rows of cells, the header row
 // first, as a host gets them from a spreadsheet library (an .xlsx file read
@@ -243,6 +246,7 @@ func ReadPowerRows(rows [][]string) ([]Power, error) { return (*PowerReader)(nil
 // ReadCSV reads a power list from CSV as [ReadPowersCSV] does, with the
 // reader's own spellings.
 func (pr *PowerReader) ReadCSV(r io.Reader) ([]Power, error) {
+	mustReader(r, "PowerReader.ReadCSV")
 	src, gb, err := csvSource(r, powerList)
 	if err != nil {
 		return nil, err

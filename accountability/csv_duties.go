@@ -135,6 +135,7 @@ const responsibilityList = "responsibility list"
 // listing each, and the responsibilities are still returned. The importer
 // does not validate the list as a whole; run [Register.Validate] for that.
 func ReadResponsibilitiesCSV(r io.Reader) ([]Responsibility, error) {
+	mustReader(r, "ReadResponsibilitiesCSV")
 	src, gb, err := csvSource(r, responsibilityList)
 	if err != nil {
 		return nil, err

@@ -39,6 +39,7 @@ import (
 // produced (a task with a line break, a boundary of no filled field, an
 // Extra key that is a header it knows, say) may read back differently.
 func WriteResponsibilitiesCSV(w io.Writer, rs []Responsibility) error {
+	mustWriter(w, "WriteResponsibilitiesCSV")
 	bounded := slices.ContainsFunc(rs, func(x Responsibility) bool { return len(x.Boundaries) > 0 })
 	cols := dcolWith // the modelled columns written: those before it, and a boundary's if bounded
 	if bounded {

@@ -47,6 +47,7 @@ import (
 // line breaks in a multi-valued field, an Extra key
 // that is a header ReadPowersCSV knows, say) may read back differently.
 func WritePowersCSV(w io.Writer, powers []Power) error {
+	mustWriter(w, "WritePowersCSV")
 	if err := checkCells(powers); err != nil {
 		return err
 	}

@@ -82,6 +82,9 @@ func (s Separation) sorted() Separation {
 // matters diffs its governance matter list and admission lists with it.
 // T must be a struct type; keyOf must not be nil.
 func DiffEntries[T any](list string, old, new []T, keyOf func(T) string) Changes {
+	if keyOf == nil {
+		panic("accountability: DiffEntries: nil keyOf function")
+	}
 	return diffList(nil, list, old, new, keyOf, nil)
 }
 

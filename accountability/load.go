@@ -29,9 +29,25 @@ const MaxRegisterBytes = 64 << 20
 // every other empty ID. LoadRegister does not validate the register; run
 // [Register.Validate] for that.
 func LoadRegister(r io.Reader) (*Register, error) {
+	mustReader(r, "LoadRegister")
 	var reg Register
 	if err := jsonx.Wrap(jsonx.Read(r, MaxRegisterBytes, &reg), "accountability: loading register", ErrInvalid); err != nil {
 		return nil, err
 	}
 	return &reg, nil
+}
+
+// mustReader panics on a nil reader, naming the function it was given to:
+// a list that is not there is a programmer's error, not an empty list.
+func mustReader(r io.Reader, fn string) {
+	if r == nil {
+		panic("accountability: " + fn + ": nil io.Reader")
+	}
+}
+
+// mustWriter panics on a nil writer, naming the function it was given to.
+func mustWriter(w io.Writer, fn string) {
+	if w == nil {
+		panic("accountability: " + fn + ": nil io.Writer")
+	}
 }

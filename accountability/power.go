@@ -147,6 +147,9 @@ type Power struct {
 // Limit returns the limit that binds the power in working days: the
 // promised limit if one is stated, else the statutory one; 0 if neither is.
 func (p *Power) Limit() int {
+	if p == nil {
+		panic("accountability: Limit of a nil *Power")
+	}
 	if p.PromisedDays > 0 {
 		return p.PromisedDays
 	}

@@ -69,7 +69,7 @@ type Result struct {
 // sheet and the facts.
 func (s *Sheet) Apply(f Facts) (Result, error) {
 	if s == nil {
-		panic("assessment: Apply on a nil sheet")
+		panic("assessment: Apply of a nil *Sheet")
 	}
 	a := applier{s: s, f: &f}
 	if len(s.Counts)+len(s.Rates) > 16 {

@@ -45,7 +45,7 @@ const maxSheetText = 256
 // Validate panics if s is nil, as Apply does.
 func (s *Sheet) Validate() error {
 	if s == nil {
-		panic("assessment: Validate on a nil sheet")
+		panic("assessment: Validate of a nil *Sheet")
 	}
 	c := checker{s: s}
 	c.sheet()

@@ -141,8 +141,8 @@ func TestNilReceiverPanics(t *testing.T) {
 		f    func()
 		want string
 	}{
-		{"Validate", func() { _ = (*assessment.Sheet)(nil).Validate() }, "assessment: Validate on a nil sheet"},
-		{"Apply", func() { _, _ = (*assessment.Sheet)(nil).Apply(assessment.Facts{}) }, "assessment: Apply on a nil sheet"},
+		{"Validate", func() { _ = (*assessment.Sheet)(nil).Validate() }, "assessment: Validate of a nil *Sheet"},
+		{"Apply", func() { _, _ = (*assessment.Sheet)(nil).Apply(assessment.Facts{}) }, "assessment: Apply of a nil *Sheet"},
 	} {
 		if r := hardening.PanicOf(tt.f); fmt.Sprint(r) != tt.want {
 			t.Errorf("%s: recovered %v, want %q", tt.name, r, tt.want)

@@ -114,6 +114,9 @@ const maxSheetBytes = 16 << 20
 // anything is decoded, and named by its path (such as items[3].each) —
 // and every problem [Sheet.Validate] finds.
 func LoadSheet(r io.Reader) (*Sheet, error) {
+	if r == nil {
+		panic("assessment: LoadSheet: nil io.Reader")
+	}
 	s := new(Sheet)
 	if err := jsonx.WrapPart(jsonx.Read(r, maxSheetBytes, s), ErrSheet, "sheet"); err != nil {
 		return nil, err

@@ -229,7 +229,16 @@ func sameAnswer(a, b *bool) bool { return a == nil && b == nil || a != nil && b 
 // or replace the standard grader without a type of its own.
 type Func func(cal *workday.Calendar, m *matters.Matter, after int) ([]Grade, error)
 
-// Grade calls f(cal, m, after).
+// Grade calls f(cal, m, after). It panics if f, cal or m is nil, as the
+// standard grader does.
 func (f Func) Grade(cal *workday.Calendar, m *matters.Matter, after int) ([]Grade, error) {
+	switch {
+	case f == nil:
+		panic("grading: Grade of a nil Func")
+	case cal == nil:
+		panic("grading: Func.Grade: nil *workday.Calendar")
+	case m == nil:
+		panic("grading: Func.Grade: nil *matters.Matter")
+	}
 	return f(cal, m, after)
 }

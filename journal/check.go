@@ -17,6 +17,7 @@ import (
 // commits them, so that it never commits an entry that its state, and
 // every rebuild after it, would refuse.
 func (s *Rebuilt) Check(lines ...[]byte) error {
+	mustNotNil(s, "Check", "Rebuilt")
 	c := checker{s: s, head: s.Head, matters: map[string]*matters.Matter{}, evals: map[evalKey]int64{}, probe: scoring.NewBook(nil)}
 	for _, line := range lines {
 		err := s.tooLong(line, c.head.Seq)

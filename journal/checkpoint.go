@@ -52,7 +52,7 @@ func (c Checkpoint) String() string {
 // what was signed.
 func (c Checkpoint) Sign(s note.Signer) ([]byte, error) {
 	if s == nil {
-		panic("journal: nil note.Signer")
+		panic("journal: Checkpoint.Sign: nil note.Signer")
 	}
 	text := c.String()
 	if _, err := ParseCheckpoint([]byte(text)); err != nil {
@@ -77,7 +77,7 @@ func (c Checkpoint) Sign(s note.Signer) ([]byte, error) {
 // by other keys (a witness's cosignature) are allowed and not checked.
 func OpenCheckpoint(msg []byte, v note.Verifier) (Checkpoint, error) {
 	if v == nil {
-		panic("journal: nil note.Verifier")
+		panic("journal: OpenCheckpoint: nil note.Verifier")
 	}
 	if len(msg) > maxNote {
 		return Checkpoint{}, fmt.Errorf("journal: a signed checkpoint of %d bytes, over %d: %w", len(msg), maxNote, ErrInvalid)

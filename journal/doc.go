@@ -21,9 +21,9 @@
 // proves that the journal still holds it; [VerifyConsistency] proves that a
 // later checkpoint extends it; a [Receipt] proves that one entry is in it.
 //
-// Misuse panics with a message that says so (a nil io.Writer, io.Reader,
-// signer or verifier); journal bytes, however broken, never do: they are
-// reported as errors.
+// Misuse panics with a message that says so (a nil receiver, io.Writer,
+// io.Reader, signer or verifier); journal bytes, however broken, never do:
+// they are reported as errors.
 //
 // # What the journal proves, and what it does not
 //

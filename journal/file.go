@@ -130,18 +130,33 @@ func open(f *os.File, name string, opts *Options, published []Checkpoint) (*File
 // before it returns. After an append fails, the Writer refuses every
 // other: close the File, open it again, and append again only what its
 // [File.Last] entry does not record ([Entry.Records]).
-func (f *File) Writer() *Writer { return f.w }
+func (f *File) Writer() *Writer {
+	mustNotNil(f, "Writer", "File")
+	return f.w
+}
 
 // Tree returns the journal's tree, kept up to date by the Writer.
-func (f *File) Tree() *Tree { return f.tree }
+func (f *File) Tree() *Tree {
+	mustNotNil(f, "Tree", "File")
+	return f.tree
+}
 
 // Last returns the last entry of the journal as it was opened, and false
 // for an empty journal.
-func (f *File) Last() (Entry, bool) { return f.last, f.last.Seq > 0 }
+func (f *File) Last() (Entry, bool) {
+	mustNotNil(f, "Last", "File")
+	return f.last, f.last.Seq > 0
+}
 
 // Name returns the file's name, as given to OpenFile.
-func (f *File) Name() string { return f.name }
+func (f *File) Name() string {
+	mustNotNil(f, "Name", "File")
+	return f.name
+}
 
 // Close closes the file, which releases its lock. Appends after Close
 // fail.
-func (f *File) Close() error { return f.f.Close() }
+func (f *File) Close() error {
+	mustNotNil(f, "Close", "File")
+	return f.f.Close()
+}

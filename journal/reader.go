@@ -38,9 +38,7 @@ type Reader struct {
 // With Options.Tree set, each sound entry read is added to the tree, which
 // must be empty: else every Next returns an error wrapping ErrInvalid.
 func NewReader(r io.Reader, opts *Options) *Reader {
-	if r == nil {
-		panic("journal: nil io.Reader")
-	}
+	mustReader(r, "NewReader")
 	limit := opts.maxLine()
 	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
 	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, tree: opts.tree()}
@@ -53,11 +51,17 @@ func NewReader(r io.Reader, opts *Options) *Reader {
 
 // Head returns the last sound entry read so far; its Seq is the number of
 // sound entries.
-func (r *Reader) Head() Head { return r.head }
+func (r *Reader) Head() Head {
+	mustNotNil(r, "Head", "Reader")
+	return r.head
+}
 
 // Offset returns the number of bytes of the sound entries read so far: the
 // length to truncate a torn journal to.
-func (r *Reader) Offset() int64 { return r.off }
+func (r *Reader) Offset() int64 {
+	mustNotNil(r, "Offset", "Reader")
+	return r.off
+}
 
 // Next returns the next entry, checked against the ones before it. At the
 // end of a sound journal it returns io.EOF. The first problem is returned
@@ -65,6 +69,7 @@ func (r *Reader) Offset() int64 { return r.off }
 // failure to read as the reader's error wrapped; after either, Next keeps
 // returning the same error.
 func (r *Reader) Next() (Entry, error) {
+	mustNotNil(r, "Next", "Reader")
 	p, err := r.next()
 	if err != nil {
 		return Entry{}, err
@@ -78,6 +83,7 @@ func (r *Reader) Next() (Entry, error) {
 // last entry, or after yielding the first error (never io.EOF). It is
 // single-use: it reads from r.
 func (r *Reader) All() iter.Seq2[Entry, error] {
+	mustNotNil(r, "All", "Reader")
 	return func(yield func(Entry, error) bool) {
 		for {
 			e, err := r.Next()
@@ -299,5 +305,21 @@ func (r *Reader) readLine() (line []byte, size int, complete, tooLong bool, err 
 		case !errors.Is(err, bufio.ErrBufferFull):
 			return nil, 0, false, false, fmt.Errorf("journal: reading line %d: %w", r.head.Seq+1, err)
 		}
+	}
+}
+
+// mustReader panics on a nil reader, naming the function it was given to:
+// a journal that is not there is a programmer's error, not an empty one.
+func mustReader(r io.Reader, fn string) {
+	if r == nil {
+		panic("journal: " + fn + ": nil io.Reader")
+	}
+}
+
+// mustNotNil panics on a method called on a nil *typ, naming it: a journal
+// value that is not there is a programmer's error.
+func mustNotNil[T any](p *T, method, typ string) {
+	if p == nil {
+		panic("journal: " + method + " of a nil *" + typ)
 	}
 }

@@ -86,6 +86,7 @@ type Amended struct {
 // in China Standard Time (the same instants), so that a rebuilt matter is
 // deeply equal to the live one.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
+	mustReader(r, "Rebuild")
 	s := newRebuilt()
 	s.maxLine = opts.maxLine()
 	return rebuild(NewReader(r, opts), -1, s)
@@ -99,6 +100,7 @@ func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 // recomputes with it the scores it published with a checkpoint, whatever
 // was appended since.
 func RebuildAt(r io.Reader, cp Checkpoint, opts *Options) (*Rebuilt, error) {
+	mustReader(r, "RebuildAt")
 	jr := NewReader(r, opts)
 	s := newRebuilt()
 	s.maxLine = opts.maxLine()

@@ -44,6 +44,7 @@ type Receipt struct {
 // back, holds no longer line (a journal written with a larger
 // [Options].MaxLine has receipts for its shorter lines only).
 func (t *Tree) Receipt(e Entry, signed []byte) (*Receipt, error) {
+	mustNotNil(t, "Receipt", "Tree")
 	if n := len(e.Line()); n > DefaultMaxLine {
 		return nil, fmt.Errorf("journal: entry %d: a line of %d bytes, longer than a receipt holds (%d, DefaultMaxLine): %w", e.Seq, n, DefaultMaxLine, ErrInvalid)
 	}
@@ -78,6 +79,10 @@ func noteText(msg []byte) []byte {
 // in it ([VerifyInclusion]). It returns the entry and the checkpoint, or
 // the first of their errors.
 func (r *Receipt) Verify(v note.Verifier) (Entry, Checkpoint, error) {
+	mustNotNil(r, "Verify", "Receipt")
+	if v == nil {
+		panic("journal: Receipt.Verify: nil note.Verifier")
+	}
 	cp, err := OpenCheckpoint(r.Checkpoint, v)
 	if err != nil {
 		return Entry{}, Checkpoint{}, err

@@ -53,6 +53,7 @@ func Seal(head Head, v any, opts *Options) (line []byte, next Head, err error) {
 // error wrapping [ErrInvalid] or [ErrTampered], and the tree is
 // unchanged.
 func (t *Tree) Append(line []byte) (Head, error) {
+	mustNotNil(t, "Append", "Tree")
 	p, sum, err := parseEntry(line)
 	if err != nil {
 		head := t.Head()

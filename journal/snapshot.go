@@ -37,6 +37,7 @@ import (
 // takes its matters and book as they are, and knows no evaluation before
 // its head for an amendment to amend.
 func (s *Rebuilt) Apply(line []byte) error {
+	mustNotNil(s, "Apply", "Rebuilt")
 	s.init()
 	if err := s.tooLong(line, s.Head.Seq); err != nil {
 		return err
@@ -78,6 +79,7 @@ func (s *Rebuilt) init() {
 // compact form of the journal's tree, enough for its root, though not for
 // proofs (a [Tree] holds every hash).
 func (s *Rebuilt) Checkpoint(origin string) Checkpoint {
+	mustNotNil(s, "Checkpoint", "Rebuilt")
 	return Checkpoint{Origin: origin, Size: s.Head.Seq, Root: s.front.root()}
 }
 
@@ -109,6 +111,7 @@ type located struct {
 // "sum": SHA-256 over the JSON before it. The same state gives the same
 // bytes.
 func (s *Rebuilt) Snapshot() ([]byte, error) {
+	mustNotNil(s, "Snapshot", "Rebuilt")
 	j := snapshot{Head: s.Head, Matters: make(map[string][]matters.Event, len(s.Matters)), Book: s.Book, Amendments: s.Amendments, Tree: []Hash{}, Evaluations: []located{}}
 	for id, m := range s.Matters {
 		j.Matters[id] = m.Events

@@ -100,6 +100,7 @@ func (s stored) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 // (tlog.StoredHashIndex), as tlog.HashReader does; an index the tree does
 // not hold yet is an error wrapping [ErrInvalid].
 func (t *Tree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	mustNotNil(t, "ReadHashes", "Tree")
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	return stored{t}.ReadHashes(indexes)
@@ -109,6 +110,7 @@ func (t *Tree) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 // must be between 0 and the tree's size, else the error wraps
 // [ErrInvalid]. The root of the empty tree is SHA-256 of nothing.
 func (t *Tree) Root(size int64) (Hash, error) {
+	mustNotNil(t, "Root", "Tree")
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	if size < 0 || size > t.head.Seq {
@@ -121,6 +123,7 @@ func (t *Tree) Root(size int64) (Hash, error) {
 // Checkpoint returns the checkpoint of the whole tree under origin, to
 // sign and publish ([Checkpoint.Sign]).
 func (t *Tree) Checkpoint(origin string) Checkpoint {
+	mustNotNil(t, "Checkpoint", "Tree")
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	h, err := tlog.TreeHash(t.head.Seq, stored{t})
@@ -135,6 +138,7 @@ func (t *Tree) Checkpoint(origin string) Checkpoint {
 // Check it with [VerifyInclusion]. seq must be between 1 and size, and
 // size at most the tree's size, else the error wraps [ErrInvalid].
 func (t *Tree) InclusionProof(seq, size int64) (Proof, error) {
+	mustNotNil(t, "InclusionProof", "Tree")
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	if seq < 1 || seq > size || size > t.head.Seq {
@@ -151,6 +155,7 @@ func (t *Tree) InclusionProof(seq, size int64) (Proof, error) {
 // ≤ the tree's size, else the error wraps [ErrInvalid]; every tree
 // extends the empty one, and itself, with an empty proof.
 func (t *Tree) ConsistencyProof(oldSize, newSize int64) (Proof, error) {
+	mustNotNil(t, "ConsistencyProof", "Tree")
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	if oldSize < 0 || oldSize > newSize || newSize > t.head.Seq {
@@ -174,6 +179,7 @@ func (t *Tree) ConsistencyProof(oldSize, newSize int64) (Proof, error) {
 // held while old reads, so old may be the tree itself, or another tree
 // that a Writer adds to meanwhile.
 func (t *Tree) FirstDifference(old tlog.HashReader, size int64) (int64, error) {
+	mustNotNil(t, "FirstDifference", "Tree")
 	if n := t.Size(); size < 0 || size > n {
 		return 0, fmt.Errorf("journal: no first %d entries in a tree of %d: %w", size, n, ErrInvalid)
 	}

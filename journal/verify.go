@@ -26,6 +26,7 @@ import (
 // Verify checks lines on Options.Workers goroutines. Its memory does not
 // grow with the journal, unless Options.Tree is set.
 func Verify(r io.Reader, opts *Options, published ...Checkpoint) (Head, error) {
+	mustReader(r, "Verify")
 	jr, err := scan(r, opts, published, -1)
 	if err == nil || errors.Is(err, ErrTorn) {
 		// A torn line before a published entry is entries removed.
@@ -45,6 +46,7 @@ func Verify(r io.Reader, opts *Options, published ...Checkpoint) (Head, error) {
 // checkpoint given) is returned as the error, and the journal must not be
 // truncated: it is evidence. [OpenFile] does all this for a file.
 func Recover(r io.Reader, opts *Options, published ...Checkpoint) (head Head, size int64, err error) {
+	mustReader(r, "Recover")
 	jr, err := scan(r, opts, published, -1)
 	if err == nil || errors.Is(err, ErrTorn) {
 		if unmet := jr.unmet(); unmet != nil {
@@ -67,6 +69,7 @@ func Recover(r io.Reader, opts *Options, published ...Checkpoint) (head Head, si
 // wrapping ErrInvalid. The zero Head, an empty journal, is held by every
 // journal. A [Checkpoint] proves more for the same size (see [Verify]).
 func VerifyHead(r io.Reader, head Head, opts *Options) error {
+	mustReader(r, "VerifyHead")
 	if head.Seq < 0 || (head.Seq == 0 && !head.Hash.IsZero()) {
 		return fmt.Errorf("journal: head %v names no entry: %w", head, ErrInvalid)
 	}

@@ -53,6 +53,9 @@ type Writer struct {
 // NewWriter returns a Writer that starts a new journal on w: its first entry
 // has sequence number 1. It panics if w is nil.
 func NewWriter(w io.Writer, opts *Options) *Writer {
+	if w == nil {
+		panic("journal: NewWriter: nil io.Writer")
+	}
 	return NewWriterAt(w, Head{}, opts)
 }
 
@@ -66,7 +69,7 @@ func NewWriter(w io.Writer, opts *Options) *Writer {
 // NewWriterAt panics if w is nil.
 func NewWriterAt(w io.Writer, head Head, opts *Options) *Writer {
 	if w == nil {
-		panic("journal: nil io.Writer")
+		panic("journal: NewWriterAt: nil io.Writer")
 	}
 	jw := &Writer{w: w, maxLine: opts.maxLine(), head: head}
 	encodeHex(&jw.headHex, &head.Hash)
@@ -95,6 +98,7 @@ func continuable(head Head) error {
 // Head returns the last entry written: the zero Head if none was, or the head
 // the Writer was made with.
 func (w *Writer) Head() Head {
+	mustNotNil(w, "Head", "Writer")
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.head
@@ -103,12 +107,14 @@ func (w *Writer) Head() Head {
 // AppendEvent appends a matter event and returns the new head. Its time is
 // written in UTC (the same instant).
 func (w *Writer) AppendEvent(e matters.Event) (Head, error) {
+	mustNotNil(w, "AppendEvent", "Writer")
 	return w.append(KindEvent, &e)
 }
 
 // AppendEvaluation appends an evaluation and returns the new head. Its time
 // is written in UTC (the same instant).
 func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
+	mustNotNil(w, "AppendEvaluation", "Writer")
 	return w.append(KindEvaluation, &e)
 }
 
@@ -118,6 +124,7 @@ func (w *Writer) AppendEvaluation(e scoring.Evaluation) (Head, error) {
 // amendment of an evaluation counts is decided by position: the last in the
 // journal (see [Rebuild]).
 func (w *Writer) AppendAmendment(a scoring.Amendment) (Head, error) {
+	mustNotNil(w, "AppendAmendment", "Writer")
 	return w.append(KindAmendment, &a)
 }
 

@@ -143,7 +143,7 @@ func (c *Catalog) RouteOf(m *Matter) (Route, error) {
 	case c == nil:
 		panic("matters: RouteOf of a nil *Catalog")
 	case m == nil:
-		panic("matters: RouteOf a nil *Matter")
+		panic("matters: Catalog.RouteOf: nil *Matter")
 	}
 	id := errtext.Quote(m.ID)
 	var e *Event
@@ -187,7 +187,7 @@ func (c *Catalog) RouteOf(m *Matter) (Route, error) {
 // none. It panics on a nil matter.
 func (d *Directory) Dispatch(m *Matter, at time.Time) (Event, error) {
 	if m == nil {
-		panic("matters: Dispatch of a nil *Matter")
+		panic("matters: Directory.Dispatch: nil *Matter")
 	}
 	r, err := d.Route(m.Type)
 	if err != nil {

@@ -93,7 +93,7 @@ func (s Status) Overdue() bool { return s.Respond.Alert == Overdue || s.Resolve.
 // wrapped. It panics if m or cal is nil.
 func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, error) {
 	mustMatter(m, "Elapsed")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.Elapsed")
 	return m.elapsed(cal, m.upTo(to), to)
 }
 
@@ -103,18 +103,19 @@ func (m *Matter) Elapsed(cal *workday.Calendar, to time.Time) (time.Duration, er
 // panics if m or cal is nil.
 func (m *Matter) ElapsedTo(cal *workday.Calendar, seq int) (time.Duration, error) {
 	mustMatter(m, "ElapsedTo")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.ElapsedTo")
 	if seq < 1 || seq > len(m.Events) {
 		return 0, fmt.Errorf("matters: matter %q has no event %d: %w", m.ID, seq, ErrInvalid)
 	}
 	return m.elapsed(cal, m.Events[:seq], m.Events[seq-1].At)
 }
 
-// mustCalendar panics on a nil calendar: which calendar was meant is a
-// programmer's decision, not one to guess.
-func mustCalendar(cal *workday.Calendar) {
+// mustCalendar panics on a nil calendar, naming the method it was given
+// to ("Matter.Deadlines"): which calendar was meant is a programmer's
+// decision, not one to guess.
+func mustCalendar(cal *workday.Calendar, method string) {
 	if cal == nil {
-		panic("matters: nil *workday.Calendar")
+		panic("matters: " + method + ": nil *workday.Calendar")
 	}
 }
 
@@ -146,7 +147,7 @@ func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (t
 // the calendar's errors wrapped. It panics if m or cal is nil.
 func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 	mustMatter(m, "Deadlines")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.Deadlines")
 	if err := m.checkRoute(r); err != nil {
 		return Deadlines{}, err
 	}
@@ -156,10 +157,10 @@ func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 	}
 	dl := Deadlines{Dispatched: m.Events[d].At, Stopped: m.Suspended}
 	var err error
-	if dl.Respond, _, err = m.due(m.Events, d, r, cal, false); err != nil {
+	if dl.Respond, _, err = m.due(cal, m.Events, d, r, false); err != nil {
 		return Deadlines{}, err
 	}
-	if dl.Resolve, _, err = m.due(m.Events, d, r, cal, true); err != nil {
+	if dl.Resolve, _, err = m.due(cal, m.Events, d, r, true); err != nil {
 		return Deadlines{}, err
 	}
 	return dl, nil
@@ -171,7 +172,7 @@ func (m *Matter) Deadlines(cal *workday.Calendar, r Route) (Deadlines, error) {
 // judged at at. It panics if m or cal is nil.
 func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, error) {
 	mustMatter(m, "Status")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.Status")
 	if err := m.checkRoute(r); err != nil {
 		return Status{}, err
 	}
@@ -218,7 +219,7 @@ func (m *Matter) Status(cal *workday.Calendar, at time.Time, r Route) (Status, e
 		}
 	}
 	for i, c := range []*Clock{&st.Respond, &st.Resolve} {
-		due, limit, err := m.due(events, d, r, cal, i == 1)
+		due, limit, err := m.due(cal, events, d, r, i == 1)
 		if err != nil {
 			return Status{}, err
 		}
@@ -281,7 +282,7 @@ func (m *Matter) upTo(t time.Time) []Event {
 // due returns the due time of one clock under the Dispatch at events[d]
 // (zero if the clock is stopped short of it) and its limit in working
 // time (zero if the route sets none).
-func (m *Matter) due(events []Event, d int, r Route, cal *workday.Calendar, resolve bool) (time.Time, time.Duration, error) {
+func (m *Matter) due(cal *workday.Calendar, events []Event, d int, r Route, resolve bool) (time.Time, time.Duration, error) {
 	from := events[d].At
 	var plain time.Time
 	var limit time.Duration

@@ -355,16 +355,22 @@ func TestClockErrors(t *testing.T) {
 }
 
 // TestNilCalendarPanics: a nil calendar is a programmer's error, and every
-// method that takes one says so the same way.
+// method that takes one says so the same way, naming the method.
 func TestNilCalendarPanics(t *testing.T) {
 	m := timed(t, dispatchedAt(at(3, 4, 9, 0))...)
+	c := &matters.Catalog{}
 	for name, call := range map[string]func(){
-		"Elapsed":   func() { _, _ = m.Elapsed(nil, at(3, 4, 10, 0)) },
-		"ElapsedTo": func() { _, _ = m.ElapsedTo(nil, 3) },
-		"Deadlines": func() { _, _ = m.Deadlines(nil, route) },
-		"Status":    func() { _, _ = m.Status(nil, at(3, 4, 10, 0), route) },
+		"Matter.Elapsed":       func() { _, _ = m.Elapsed(nil, at(3, 4, 10, 0)) },
+		"Matter.ElapsedTo":     func() { _, _ = m.ElapsedTo(nil, 3) },
+		"Matter.Deadlines":     func() { _, _ = m.Deadlines(nil, route) },
+		"Matter.Status":        func() { _, _ = m.Status(nil, at(3, 4, 10, 0), route) },
+		"Matter.Running":       func() { _, _ = m.Running(nil, at(3, 4, 9, 0), at(3, 4, 10, 0)) },
+		"Matter.RunningFor":    func() { _, _ = m.RunningFor(nil, "", at(3, 4, 9, 0), at(3, 4, 10, 0)) },
+		"Catalog.Apply":        func() { _ = c.Apply(nil, m.Clone(), matters.Event{}) },
+		"Catalog.Due":          func() { _, _ = c.Due(nil, at(3, 4, 10, 0), nil) },
+		"Catalog.FeedbackLate": func() { _, _ = c.FeedbackLate(nil, m, at(3, 4, 10, 0)) },
 	} {
-		if got, want := hardening.PanicOf(call), "matters: nil *workday.Calendar"; got != want {
+		if got, want := hardening.PanicOf(call), "matters: "+name+": nil *workday.Calendar"; got != want {
 			t.Errorf("%s: panic = %v, want %q", name, got, want)
 		}
 	}

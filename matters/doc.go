@@ -107,7 +107,8 @@
 // ([Matter.ExtendedDays]). The calendar comes first
 // in each of these methods, as a context does, and must not be nil: which
 // calendar was meant is the caller's decision, so a nil calendar panics
-// with "matters: nil *workday.Calendar". [Summarize] counts matters
+// naming the method, as "matters: Matter.Deadlines: nil *workday.Calendar".
+// [Summarize] counts matters
 // received (whistled, assigned by a hotline, or reported by a hotline for
 // a sub-district), resolved, surveyed,
 // urged and supervised, with exact rates.

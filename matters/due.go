@@ -193,12 +193,12 @@ func (c *Catalog) Due(cal *workday.Calendar, at time.Time, ms []*Matter) ([]Even
 	if c == nil {
 		panic("matters: Due of a nil *Catalog")
 	}
-	mustCalendar(cal)
-	return newDueScan(c, cal, at).run(ms)
+	mustCalendar(cal, "Catalog.Due")
+	return newDueScan(cal, c, at).run(ms)
 }
 
 // newDueScan returns a scan at the instant at.
-func newDueScan(c *Catalog, cal *workday.Calendar, at time.Time) *dueScan {
+func newDueScan(cal *workday.Calendar, c *Catalog, at time.Time) *dueScan {
 	return &dueScan{c: c, cal: cal, at: at, notes: []string{noteUrgeRespond, noteUrgeResolve, noteOverdueRespond,
 		noteOverdueResolve, "", noteOwnerRespond, noteOwnerResolve, noteOwnerOverdue, noteOwnerLate}}
 }

@@ -56,7 +56,7 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		var due time.Time
 		var err error
 		if h.paused {
-			due, _, err = m.due(m.Events, h.d, *r, s.cal, true)
+			due, _, err = m.due(s.cal, m.Events, h.d, *r, true)
 		} else {
 			due, err = s.cal.AddDays(from, days)
 		}

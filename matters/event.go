@@ -96,5 +96,8 @@ func (e Event) clone() Event {
 // matter the platform's urgings alone, and against a dispatched unit
 // those while it is on the matter.
 func (e *Event) Presses(unit string) bool {
+	if e == nil {
+		panic("matters: Presses of a nil *Event")
+	}
 	return (e.Kind == Urge || e.Kind == Supervise) && (len(e.Units) == 0 || slices.Contains(e.Units, unit))
 }

@@ -35,6 +35,7 @@ func load(what string, r io.Reader, limit int64, v any) error {
 // not validate the list; run [Directory.Validate] and [Catalog.Validate]
 // for that.
 func LoadDirectory(r io.Reader) (*Directory, error) {
+	mustReader(r, "LoadDirectory")
 	var d Directory
 	if err := load("governance matter list", r, MaxListBytes, &d); err != nil {
 		return nil, err
@@ -45,6 +46,7 @@ func LoadDirectory(r io.Reader) (*Directory, error) {
 // LoadAdmission reads admission lists' JSON (as encoding/json writes an
 // [Admission]) from r, as strictly as [LoadDirectory] reads a directory.
 func LoadAdmission(r io.Reader) (*Admission, error) {
+	mustReader(r, "LoadAdmission")
 	var a Admission
 	if err := load("admission lists", r, MaxListBytes, &a); err != nil {
 		return nil, err
@@ -61,6 +63,7 @@ func LoadAdmission(r io.Reader) (*Admission, error) {
 // Every error wraps [ErrInvalid]. It does not check the event against a
 // matter; [Matter.Apply] and [Catalog.Apply] do.
 func LoadEvent(r io.Reader) (Event, error) {
+	mustReader(r, "LoadEvent")
 	var e Event
 	if err := load("event", r, MaxEventBytes, &e); err != nil {
 		return Event{}, err
@@ -74,9 +77,18 @@ func LoadEvent(r io.Reader) (Event, error) {
 // register also wraps accountability.ErrInvalid. It does not validate the
 // catalog; run [Catalog.Validate] for that.
 func LoadCatalog(r io.Reader) (*Catalog, error) {
+	mustReader(r, "LoadCatalog")
 	var c Catalog
 	if err := load("catalog", r, MaxCatalogBytes, &c); err != nil {
 		return nil, err
 	}
 	return &c, nil
+}
+
+// mustReader panics on a nil reader, naming the function it was given to:
+// a list that is not there is a programmer's error, not an empty list.
+func mustReader(r io.Reader, fn string) {
+	if r == nil {
+		panic("matters: " + fn + ": nil io.Reader")
+	}
 }

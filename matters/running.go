@@ -100,6 +100,7 @@ func (m *Matter) ExtendedDaysFor(unit string) int {
 // nil.
 func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
 	mustMatter(m, "Running")
+	mustCalendar(cal, "Matter.Running")
 	return m.RunningFor(cal, "", from, to)
 }
 
@@ -112,7 +113,7 @@ func (m *Matter) Running(cal *workday.Calendar, from, to time.Time) (time.Durati
 // if m or cal is nil.
 func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Time) (time.Duration, error) {
 	mustMatter(m, "RunningFor")
-	mustCalendar(cal)
+	mustCalendar(cal, "Matter.RunningFor")
 	if to.Before(from) {
 		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
 	}

@@ -106,9 +106,9 @@ func (c *Catalog) Apply(cal *workday.Calendar, m *Matter, e Event) error {
 	case c == nil:
 		panic("matters: Apply of a nil *Catalog")
 	case m == nil:
-		panic("matters: Catalog.Apply to a nil *Matter")
+		panic("matters: Catalog.Apply: nil *Matter")
 	}
-	mustCalendar(cal)
+	mustCalendar(cal, "Catalog.Apply")
 	if err := c.check(cal, m, &e); err != nil {
 		return err
 	}
@@ -258,7 +258,7 @@ func (c *Catalog) SendBack(m *Matter, unit string, at time.Time) (Event, error) 
 	case c == nil:
 		panic("matters: SendBack of a nil *Catalog")
 	case m == nil:
-		panic("matters: SendBack of a nil *Matter")
+		panic("matters: Catalog.SendBack: nil *Matter")
 	}
 	d := c.admit(m, at)
 	if d.Admitted {
@@ -280,9 +280,9 @@ func (c *Catalog) FeedbackLate(cal *workday.Calendar, m *Matter, at time.Time) (
 	case c == nil:
 		panic("matters: FeedbackLate of a nil *Catalog")
 	case m == nil:
-		panic("matters: FeedbackLate of a nil *Matter")
+		panic("matters: Catalog.FeedbackLate: nil *Matter")
 	}
-	mustCalendar(cal)
+	mustCalendar(cal, "Catalog.FeedbackLate")
 	days := c.Supervision.FeedbackDays
 	if days <= 0 {
 		return false, nil

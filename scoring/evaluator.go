@@ -102,9 +102,9 @@ type Evaluator interface {
 func EvaluateInto(e Evaluator, dst *Result, f Facts) error {
 	switch {
 	case e == nil:
-		panic("scoring: EvaluateInto with a nil Evaluator")
+		panic("scoring: EvaluateInto: nil Evaluator")
 	case dst == nil:
-		panic("scoring: EvaluateInto with a nil *Result")
+		panic("scoring: EvaluateInto: nil *Result")
 	}
 	if c, ok := e.(*compiled); ok {
 		return c.evaluateInto(dst, &f)

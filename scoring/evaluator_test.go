@@ -153,9 +153,9 @@ func TestMisusePanics(t *testing.T) {
 		{"Weighted", func() {
 			_, _ = scoring.Weighted("", wuhu.Scale(), []scoring.Part{{Name: "speed", Weight: decimal.NewFromInt(1)}})
 		}, `scoring: Weighted: nil Evaluator in part "speed"`},
-		{"Table.Evaluate", func() { _, _ = (*scoring.Table)(nil).Evaluate(scoring.Facts{}) }, "scoring: Evaluate on a nil *Table"},
-		{"Table.Validate", func() { _ = (*scoring.Table)(nil).Validate() }, "scoring: Validate on a nil *Table"},
-		{"Table.Compile", func() { _, _ = (*scoring.Table)(nil).Compile() }, "scoring: Compile on a nil *Table"},
+		{"Table.Evaluate", func() { _, _ = (*scoring.Table)(nil).Evaluate(scoring.Facts{}) }, "scoring: Evaluate of a nil *Table"},
+		{"Table.Validate", func() { _ = (*scoring.Table)(nil).Validate() }, "scoring: Validate of a nil *Table"},
+		{"Table.Compile", func() { _, _ = (*scoring.Table)(nil).Compile() }, "scoring: Compile of a nil *Table"},
 	} {
 		if got := hardening.PanicOf(tt.f); got != tt.want {
 			t.Errorf("%s: panic %v, want %q", tt.name, got, tt.want)

@@ -238,7 +238,7 @@ func (t *Table) policy() string {
 // Evaluate panics on a nil table, a programmer's error.
 func (t *Table) Evaluate(f Facts) (Result, error) {
 	if t == nil {
-		panic("scoring: Evaluate on a nil *Table")
+		panic("scoring: Evaluate of a nil *Table")
 	}
 	if err := checkFigures(t.Version, &f); err != nil {
 		return Result{}, err
@@ -293,6 +293,9 @@ const maxTableBytes = 16 << 20
 // decoded, and named by its path (such as rules[3].grade) — and every
 // problem [Table.Validate] finds.
 func LoadTable(r io.Reader) (*Table, error) {
+	if r == nil {
+		panic("scoring: LoadTable: nil io.Reader")
+	}
 	t := new(Table)
 	if err := jsonx.Read(r, maxTableBytes, t); err != nil {
 		if errors.Is(err, ErrInvalid) {
@@ -342,7 +345,7 @@ const maxGrid = 1 << 20
 // programmer's error.
 func (t *Table) Validate() error {
 	if t == nil {
-		panic("scoring: Validate on a nil *Table")
+		panic("scoring: Validate of a nil *Table")
 	}
 	if err := t.checkTexts(); err != nil {
 		return err

@@ -27,7 +27,7 @@ import (
 // allocating. Compile panics on a nil table, a programmer's error.
 func (t *Table) Compile() (Evaluator, error) {
 	if t == nil {
-		panic("scoring: Compile on a nil *Table")
+		panic("scoring: Compile of a nil *Table")
 	}
 	if err := t.Validate(); err != nil {
 		return nil, err

@@ -99,7 +99,7 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 // Appraise panics if a is nil: a programmer's error, not input.
 func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 	if a == nil {
-		panic("staff: Appraise on a nil appraisal")
+		panic("staff: Appraise of a nil *Appraisal")
 	}
 	var errs []error
 	cats := make(map[string]int, len(a.Categories))

@@ -66,7 +66,7 @@ func TestNilReceiverPanics(t *testing.T) {
 		f    func()
 		want string
 	}{
-		{"Appraise", func() { _, _ = (*staff.Appraisal)(nil).Appraise(nil) }, "staff: Appraise on a nil appraisal"},
+		{"Appraise", func() { _, _ = (*staff.Appraisal)(nil).Appraise(nil) }, "staff: Appraise of a nil *Appraisal"},
 	} {
 		if r := hardening.PanicOf(tt.f); fmt.Sprint(r) != tt.want {
 			t.Errorf("%s: recovered %v, want %q", tt.name, r, tt.want)

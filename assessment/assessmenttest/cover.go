@@ -38,7 +38,7 @@ func (r Row) String() string { return sheetPolicy("").Label(r.Item, r.Name) }
 // Apply reaches nothing. Cover panics if s is nil.
 func Cover(s *assessment.Sheet, cases []Case) Coverage {
 	if s == nil {
-		panic("assessmenttest: Cover with a nil sheet")
+		panic("assessmenttest: Cover: nil *assessment.Sheet")
 	}
 	by := tablecase.Reach(len(s.Items), cases, func(c Case) string { return c.Name }, func(cs Case, reach func(item int)) {
 		if r, panicked, err := apply(s, cs.Facts); panicked == nil && err == nil {
@@ -78,6 +78,9 @@ func RequireCoverage(t Testing, s *assessment.Sheet, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	rows := Cover(s, cases).Rows // panics on a nil sheet first
+	if s == nil {
+		panic("assessmenttest: RequireCoverage: nil *assessment.Sheet")
+	}
+	rows := Cover(s, cases).Rows
 	tablecase.Require(t, sheetPolicy(s.Version), rows, reached)
 }

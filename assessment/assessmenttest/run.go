@@ -51,7 +51,7 @@ func Run(t Testing, s *assessment.Sheet, cases []Case) {
 		h.Helper()
 	}
 	if s == nil {
-		panic("assessmenttest: Run with a nil sheet")
+		panic("assessmenttest: Run: nil *assessment.Sheet")
 	}
 	for i, c := range cases {
 		got, panicked, err := apply(s, c.Facts)
@@ -81,6 +81,9 @@ func asWanted(want, got assessment.Result) assessment.Result {
 // testdata, with [ReadCases] and runs them with [Run]. A file that cannot
 // be read or decoded is reported through t.Errorf, and nothing is run.
 func RunFile(t Testing, s *assessment.Sheet, path string) {
+	if s == nil {
+		panic("assessmenttest: RunFile: nil *assessment.Sheet")
+	}
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}

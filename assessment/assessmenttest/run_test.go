@@ -2,7 +2,6 @@ package assessmenttest
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -111,8 +110,8 @@ func TestRunNilSheetPanics(t *testing.T) {
 		"Cover":           func() { Cover(nil, nil) },
 		"RequireCoverage": func() { RequireCoverage(&tablecase.Recorder{}, nil, nil) },
 	} {
-		if r := hardening.PanicOf(f); r == nil || !strings.Contains(fmt.Sprint(r), "nil sheet") {
-			t.Errorf("%s: recovered %v, want a panic naming the nil sheet", name, r)
+		if r, want := hardening.PanicOf(f), "assessmenttest: "+name+": nil *assessment.Sheet"; r != want {
+			t.Errorf("%s: recovered %v, want a panic %q naming it and the nil sheet", name, r, want)
 		}
 	}
 }

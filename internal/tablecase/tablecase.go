@@ -35,6 +35,9 @@ const MaxBytes = 16 << 20
 // Its errors begin "pkg: reading cases: " and wrap sentinel, the
 // invalid-input error of the package the cases test.
 func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
+	if r == nil {
+		panic(pkg + ": ReadCases: nil io.Reader")
+	}
 	var cs []C
 	if err := jsonx.Wrap(jsonx.Read(r, MaxBytes, &cs), pkg+": reading cases", sentinel); err != nil {
 		return nil, err

@@ -95,16 +95,23 @@ func (c *Calendar) build(all []Schedule, off, work [][]int64, spans []Span) {
 // Day returns the working time of one working day: the sum of the working
 // hours (24h by default; 6h30m for 08:30–12:00 and 14:30–17:30). It is 0 for
 // the zero Calendar.
-func (c *Calendar) Day() time.Duration { return c.day }
+func (c *Calendar) Day() time.Duration {
+	mustCalendar(c, "Day")
+	return c.day
+}
 
 // Years returns the first and last year the calendar covers; 0, 0 for the
 // zero Calendar.
-func (c *Calendar) Years() (first, last int) { return c.first, c.last }
+func (c *Calendar) Years() (first, last int) {
+	mustCalendar(c, "Years")
+	return c.first, c.last
+}
 
 // Hours returns a copy of the working hours; nil for the zero Calendar.
 // New(Config{Schedules: c.Schedules(), Hours: c.Hours(), NoChina: true})
 // builds a calendar equal to c.
 func (c *Calendar) Hours() []Span {
+	mustCalendar(c, "Hours")
 	return append([]Span(nil), c.spans...)
 }
 
@@ -112,6 +119,7 @@ func (c *Calendar) Hours() []Span {
 // in the order given to New (the embedded ones first); nil for the zero
 // Calendar.
 func (c *Calendar) Schedules() []Schedule {
+	mustCalendar(c, "Schedules")
 	if len(c.schedules) == 0 {
 		return nil
 	}
@@ -157,6 +165,7 @@ func (c *Calendar) outOfRange(t time.Time) error {
 // working day. A date outside the covered years, or a zero t, is
 // [ErrOutOfRange].
 func (c *Calendar) IsWorkday(t time.Time) (bool, error) {
+	mustCalendar(c, "IsWorkday")
 	i, _ := c.locate(t)
 	if i < 0 || i >= c.days() || t.IsZero() {
 		return false, c.outOfRange(t)
@@ -211,6 +220,7 @@ func (c *Calendar) elapsed(t time.Time) (time.Duration, error) {
 // data. Anything else, a zero time included, is [ErrOutOfRange]. The cost is
 // the same whatever the span.
 func (c *Calendar) Between(from, to time.Time) (time.Duration, error) {
+	mustCalendar(c, "Between")
 	a, err := c.elapsed(from)
 	if err != nil {
 		return 0, err
@@ -242,6 +252,7 @@ func (c *Calendar) Between(from, to time.Time) (time.Duration, error) {
 // from outside the covered years, or a count that runs past them, is
 // [ErrOutOfRange]. The cost is the same whatever n.
 func (c *Calendar) AddDays(from time.Time, n int) (time.Time, error) {
+	mustCalendar(c, "AddDays")
 	i, clock := c.locate(from)
 	days := c.days()
 	if from.IsZero() || i < 0 || i >= days {
@@ -282,4 +293,12 @@ func abs(n int) uint64 {
 		return uint64(-(n + 1)) + 1
 	}
 	return uint64(n)
+}
+
+// mustCalendar panics on a nil calendar, naming the method called on it:
+// which calendar was meant is the caller's decision, not one to guess.
+func mustCalendar(c *Calendar, method string) {
+	if c == nil {
+		panic("workday: " + method + " of a nil *Calendar")
+	}
 }

@@ -41,7 +41,7 @@ const goroutines = 4
 // scale allows no grade. TestEvaluator panics if e is nil.
 func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Facts) error {
 	if e == nil {
-		panic("scoringtest: TestEvaluator of a nil evaluator")
+		panic("scoringtest: TestEvaluator: nil scoring.Evaluator")
 	}
 	var errs []error
 	check := func(name string, f scoring.Facts) {

@@ -107,8 +107,8 @@ func TestTestEvaluatorViolations(t *testing.T) {
 }
 
 func TestTestEvaluatorNilPanics(t *testing.T) {
-	if r := hardening.PanicOf(func() { _ = TestEvaluator(nil, testScale) }); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
-		t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
+	if r, want := hardening.PanicOf(func() { _ = TestEvaluator(nil, testScale) }), "scoringtest: TestEvaluator: nil scoring.Evaluator"; r != want {
+		t.Errorf("recovered %v, want %q", r, want)
 	}
 }
 

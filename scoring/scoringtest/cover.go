@@ -41,7 +41,7 @@ func tablePolicy(version string) tablecase.Policy {
 // row its facts reach. Cover panics if tab is nil.
 func Cover(tab *scoring.Table, cases []Case) Coverage {
 	if tab == nil {
-		panic("scoringtest: Cover with a nil table")
+		panic("scoringtest: Cover: nil *scoring.Table")
 	}
 	by := tablecase.Reach(len(tab.Rules), cases, func(c Case) string { return c.Name }, func(cs Case, reach func(rule int)) {
 		if r, err := tab.Evaluate(cs.Facts); err == nil && len(r.Reasons) > 0 {
@@ -79,6 +79,9 @@ func RequireCoverage(t Testing, tab *scoring.Table, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	rows := Cover(tab, cases).Rows // panics on a nil table first
+	if tab == nil {
+		panic("scoringtest: RequireCoverage: nil *scoring.Table")
+	}
+	rows := Cover(tab, cases).Rows
 	tablecase.Require(t, tablePolicy(tab.Version), rows, reached)
 }

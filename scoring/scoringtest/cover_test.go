@@ -99,7 +99,7 @@ func TestRequireCoverage(t *testing.T) {
 }
 
 func TestCoverNilTablePanics(t *testing.T) {
-	if r := hardening.PanicOf(func() { Cover(nil, nil) }); r != "scoringtest: Cover with a nil table" {
+	if r := hardening.PanicOf(func() { Cover(nil, nil) }); r != "scoringtest: Cover: nil *scoring.Table" {
 		t.Errorf("recovered %v, want the nil-table panic", r)
 	}
 }

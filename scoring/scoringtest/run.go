@@ -48,7 +48,7 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 		h.Helper()
 	}
 	if e == nil {
-		panic("scoringtest: Run with a nil evaluator")
+		panic("scoringtest: Run: nil scoring.Evaluator")
 	}
 	for i, c := range cases {
 		got, panicked, err := evaluate(e, c.Facts)
@@ -71,6 +71,9 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 // testdata, with [ReadCases] and runs them with [Run]. A file that cannot
 // be read or decoded is reported through t.Errorf, and nothing is run.
 func RunFile(t Testing, e scoring.Evaluator, path string) {
+	if e == nil {
+		panic("scoringtest: RunFile: nil scoring.Evaluator")
+	}
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}

@@ -88,8 +88,8 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunNilEvaluatorPanics(t *testing.T) {
-	if r := hardening.PanicOf(func() { Run(&tablecase.Recorder{}, nil, nil) }); r == nil || !strings.Contains(fmt.Sprint(r), "nil evaluator") {
-		t.Errorf("recovered %v, want a panic naming the nil evaluator", r)
+	if r, want := hardening.PanicOf(func() { Run(&tablecase.Recorder{}, nil, nil) }), "scoringtest: Run: nil scoring.Evaluator"; r != want {
+		t.Errorf("recovered %v, want %q", r, want)
 	}
 }
 
