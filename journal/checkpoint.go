@@ -69,7 +69,7 @@ func (c Checkpoint) Sign(s note.Signer) ([]byte, error) {
 }
 
 // OpenCheckpoint checks a signed checkpoint against the verifier of the
-// journal's key (note.NewVerifier of the published verifier key) and
+// journal's key ([NewVerifier] of the published verifier key) and
 // returns it. A message without a valid signature by that key, or whose
 // origin is not the key's name, is an error wrapping [ErrProof]; one that
 // is not a signed checkpoint (more than 64 KiB, not a signed note, text

@@ -265,23 +265,23 @@
 //
 //	<origin>\n<n>\n<root in standard base64, with padding>\n
 //
-// signed as a note (C2SP signed-note, golang.org/x/mod/sumdb/note): the
-// text, a blank line, and a line "— <key name> <base64 of the 4-byte key
-// hash and the 64-byte Ed25519 signature of the text>". The key's name is
-// the origin: not empty, without space, plus sign or control character
-// (U+0000 to U+001F, U+007F to U+009F). Its public (verifier) key is
-// written "<name>+<8 hexadecimal digits of the key hash, in either
-// case>+<base64 of 0x01 and the 32-byte Ed25519 public key>", read up to
-// its first two plus signs (the base64 may hold more), the key hash being
-// the first four bytes of SHA-256(<name> || 0x0A || 0x01 || public key), big-endian.
-// A signed checkpoint is read as note.Open reads a note, and is at most
-// 64 KiB: valid UTF-8 with no ASCII control character (below 0x20) but the
-// line feed; the text up to its last blank line; after it, 1 to 100 lines,
-// each ending in a line feed, "— <name> <base64 of at least 5 bytes>" (the
-// base64 standard: padded, nothing after), the name without space or plus sign. Lines of other keys (a witness's
-// cosignature) are not checked; the first line with the journal's key
-// name and key hash must verify, and one must. Anything else is not a
-// signed checkpoint.
+// signed as a note (C2SP signed-note, golang.org/x/mod/sumdb/note): the text, a
+// blank line, and a line "— <key name> <base64 of the 4-byte key hash and the
+// 64-byte Ed25519 signature of the text>". The key's name is the origin: not
+// empty, without space, plus sign or control character (U+0000 to U+001F, U+007F
+// to U+009F). Its public (verifier) key is written "<name>+<8 hexadecimal digits
+// of the key hash, in either case>+<base64 of 0x01 and the 32-byte Ed25519
+// public key>", read up to its first two plus signs (the base64 may hold more),
+// the key hash being the first four bytes of SHA-256(<name> || 0x0A || 0x01 ||
+// public key), big-endian. A key not canonical (RFC 8032) or of small order (8·A
+// the identity: anyone can sign for it) is refused. A signed checkpoint is read
+// as note.Open reads a note, and is at most 64 KiB: valid UTF-8 with no ASCII
+// control character (below 0x20) but the line feed; the text up to its last
+// blank line; after it, 1 to 100 lines, each ending in a line feed, "— <name>
+// <base64 of at least 5 bytes>" (the base64 standard: padded, nothing after),
+// the name without space or plus sign. Lines of other keys (a witness's
+// cosignature) are not checked; the first line with the journal's key name and
+// key hash must verify, and one must. Anything else is not a signed checkpoint.
 //
 // An inclusion proof of entry s in the tree of n entries is RFC 6962's
 // audit path of leaf s-1 (PATH), a consistency proof from m to n entries

@@ -23,7 +23,7 @@ func ExampleCheckpoint() {
 		return
 	}
 	signer, _ := note.NewSigner(skey)
-	verifier, _ := note.NewVerifier(vkey)
+	verifier, _ := journal.NewVerifier(vkey) // what an outsider reads the published key with
 
 	tree := journal.NewTree()
 	log := logOf(whistle(), tree)
@@ -85,7 +85,7 @@ func ExampleReceipt() {
 		fmt.Println(err)
 		return
 	}
-	verifier, _ := note.NewVerifier(vkey)
+	verifier, _ := journal.NewVerifier(vkey) // what an outsider reads the published key with
 	e, cp, err := got.Verify(verifier)
 	if err != nil {
 		fmt.Println(err)

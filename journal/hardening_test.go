@@ -181,6 +181,11 @@ func journalRows() []hardening.Row {
 				c.Call(fmt.Sprintf("ParseLine(journal %d)", i), func() { _, _ = journal.ParseLine(j) })
 			}
 		}},
+		{Name: "journal.NewVerifier", Run: func(c *hardening.Caller) {
+			for _, s := range append(hardening.Strings, "a+00000000+", "a+00000000+AQ==", "a+00000000+"+strings.Repeat("A", 44)) {
+				c.Call(fmt.Sprintf("NewVerifier(%q)", hardening.Clip(s)), func() { _, _ = journal.NewVerifier(s) })
+			}
+		}},
 		{Name: "journal.ParseHash", Run: func(c *hardening.Caller) {
 			for _, s := range append(hardening.Strings, strings.Repeat("0", 64), strings.Repeat("Z", 64)) {
 				c.Call(fmt.Sprintf("ParseHash(%q)", hardening.Clip(s)), func() { _, _ = journal.ParseHash(s) })

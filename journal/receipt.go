@@ -74,10 +74,10 @@ func noteText(msg []byte) []byte {
 	return msg
 }
 
-// Verify checks the receipt offline with the journal's verifier key:
-// the checkpoint's signature ([OpenCheckpoint]) and the entry's inclusion
-// in it ([VerifyInclusion]). It returns the entry and the checkpoint, or
-// the first of their errors.
+// Verify checks the receipt offline with the journal's verifier key (read
+// with [NewVerifier]): the checkpoint's signature ([OpenCheckpoint]) and
+// the entry's inclusion in it ([VerifyInclusion]). It returns the entry
+// and the checkpoint, or the first of their errors.
 func (r *Receipt) Verify(v note.Verifier) (Entry, Checkpoint, error) {
 	mustNotNil(r, "Verify", "Receipt")
 	if v == nil {

@@ -186,9 +186,9 @@ func verifier(env *command.Env, name string) (note.Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := note.NewVerifier(key)
+	v, err := journal.NewVerifier(key) // refuses a key anyone can sign for
 	if err != nil {
-		return nil, fmt.Errorf("公钥 %s: %w", name, err)
+		return nil, fmt.Errorf("公钥 %s 不能用来核验（不是公钥，或是任何人都能以它签名的弱密钥）: %w", name, err)
 	}
 	return v, nil
 }

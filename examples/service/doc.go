@@ -97,10 +97,13 @@
 // supervisors) are named by no list of the catalog, so any ID a callers
 // file gives could be one.
 //
-// What an outsider verifies offline, with the verifier key alone: a
-// receipt (journal.Receipt, checked with Receipt.Verify or qingdan
-// journal verify-receipt) proves one entry is in the journal the service
-// signed, at its place, byte for byte; a consistency proof
+// What an outsider verifies offline, with the verifier key (read with
+// journal.NewVerifier, which refuses a key anyone could sign for) and a
+// checkpoint they saw published: a receipt (journal.Receipt, checked with
+// Receipt.Verify, or qingdan journal verify-receipt -checkpoint) proves
+// one entry is in the journal the service signed, at its place, byte for
+// byte, when its checkpoint is the one published (the key alone shows
+// only that the key's holder signed it, which a fork also is); a consistency proof
 // (journal.VerifyConsistency) proves that the journal of the checkpoint
 // served extends that of a checkpoint of N entries held from before —
 // nothing in it changed, removed or reordered. Receipts come as JSON

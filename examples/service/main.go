@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"golang.org/x/mod/sumdb/note"
 
+	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -185,7 +186,7 @@ func loadKey(name, vkey string) (note.Signer, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", name, err)
 	}
-	if _, err := note.NewVerifier(vkey); err != nil {
+	if _, err := journal.NewVerifier(vkey); err != nil {
 		return nil, "", fmt.Errorf("-verifier: %w", err)
 	}
 	return signer, vkey, nil

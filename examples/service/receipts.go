@@ -15,7 +15,8 @@ import (
 )
 
 // Receipts and consistency proofs: what an outsider verifies offline
-// with the verifier key alone. The service keeps the journal's tree
+// with the verifier key and a checkpoint they saw published (see the
+// package doc). The service keeps the journal's tree
 // (journal.Tree: every hash, about 64 bytes an entry) and an index of
 // the entries of each matter and each subject (about 16 bytes an
 // entry) in memory, both made as the state is, from the rows on start

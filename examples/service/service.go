@@ -100,7 +100,7 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	var verifier note.Verifier
 	if cfg.Verifier != "" {
 		var err error
-		if verifier, err = note.NewVerifier(cfg.Verifier); err != nil {
+		if verifier, err = journal.NewVerifier(cfg.Verifier); err != nil { // refuses a key anyone can sign for
 			return nil, fmt.Errorf("service: the verifier key: %w", err)
 		}
 	}

@@ -604,6 +604,9 @@ def parse_vkey(vkey):
     want = hashlib.sha256(name.encode() + b"\n" + key).digest()[:4]
     if not re.fullmatch(r"[0-9a-fA-F]{8}", hexhash) or want.hex() != hexhash.lower():
         raise ValueError("the key hash does not match")
+    point = decompress(key[1:])
+    if point is None or equal(mul(8, point), (0, 1, 1, 0)):
+        raise ValueError("a key of small order, or no point: anyone could sign for it")
     return name, want, key[1:]
 
 
