@@ -61,12 +61,25 @@ type barred struct {
 // candidates turns the applicants into staff candidates, their appraisal
 // grades into points, last year first. Applicants with the ineligible grade
 // in any year are set apart with the reason. Every problem of the data is
-// reported, joined: a grade with no points, a year missing.
+// reported, joined: a post offered twice, a grade with no points, a year
+// missing, an applicant for a post not offered (barred or not, so that no
+// one counted is missing from the tables).
 func (c *competition) candidates() ([]staff.Candidate, []barred, error) {
 	var out []staff.Candidate
 	var bar []barred
 	var errs []error
+	offered := map[string]bool{}
+	for _, p := range c.Posts {
+		if offered[p.Code] {
+			errs = append(errs, fmt.Errorf("post %q is offered twice", p.Code))
+		}
+		offered[p.Code] = true
+	}
 	for _, a := range c.Candidates {
+		if !offered[a.Post] {
+			errs = append(errs, fmt.Errorf("candidate %s %s: post %q is not offered", a.ID, a.Name, a.Post))
+			continue
+		}
 		sc := staff.Candidate{ID: a.ID, Name: a.Name, Post: a.Post, Competition: a.Score}
 		var why []string
 		for n := 1; n <= appraisalYears; n++ {

@@ -16,6 +16,7 @@ import (
 	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
+	"github.com/shopspring/decimal"
 )
 
 func TestRunGolden(t *testing.T) {
@@ -433,4 +434,28 @@ func writeJSON(t *testing.T, name string, v any) string {
 		t.Fatal(err)
 	}
 	return file
+}
+
+// TestCompetitionEveryApplicantShown: an applicant barred from the
+// competition for a post that is not offered, and a post offered twice
+// under one code, are errors, as an eligible applicant for a post not
+// offered already was (Select found no quota for it): before, the barred
+// applicant was counted among those who applied and were barred yet
+// listed under no post, and a second P01 overwrote the first's quota
+// while its seats were counted twice.
+func TestCompetitionEveryApplicantShown(t *testing.T) {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Candidates = append(c.Candidates, applicant{ID: "X1", Name: "某甲", Post: "P99", Score: decimal.NewFromInt(95),
+		Appraisals: map[string]string{"2019": "称职", "2018": "不称职", "2017": "称职"}})
+	c.Posts = append(c.Posts, post{Code: "P01", Unit: "党政办公室", Name: "综合文字岗", Quota: 1})
+	var out strings.Builder
+	err := (&report{w: &out}).competition(&c)
+	for _, want := range []string{`candidate X1 某甲: post "P99" is not offered`, `post "P01" is offered twice`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("competition error = %v, want it to report %q", err, want)
+		}
+	}
 }
