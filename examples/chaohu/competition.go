@@ -62,8 +62,9 @@ type barred struct {
 // grades into points, last year first. Applicants with the ineligible grade
 // in any year are set apart with the reason. Every problem of the data is
 // reported, joined: a post offered twice, a grade with no points, a year
-// missing, an applicant for a post not offered (barred or not, so that no
-// one counted is missing from the tables).
+// missing, an applicant for a post not offered or under an ID used before
+// (barred or not, so that every one counted is in the tables, each row
+// with their own figures).
 func (c *competition) candidates() ([]staff.Candidate, []barred, error) {
 	var out []staff.Candidate
 	var bar []barred
@@ -75,7 +76,13 @@ func (c *competition) candidates() ([]staff.Candidate, []barred, error) {
 		}
 		offered[p.Code] = true
 	}
+	ids := map[string]bool{}
 	for _, a := range c.Candidates {
+		if ids[a.ID] {
+			errs = append(errs, fmt.Errorf("applicant ID %s is used twice", a.ID))
+			continue
+		}
+		ids[a.ID] = true
 		if !offered[a.Post] {
 			errs = append(errs, fmt.Errorf("candidate %s %s: post %q is not offered", a.ID, a.Name, a.Post))
 			continue

@@ -459,3 +459,21 @@ func TestCompetitionEveryApplicantShown(t *testing.T) {
 		}
 	}
 }
+
+// TestCompetitionIDUsedTwice: two applicants under one ID are an error,
+// barred or not. Before, Select saw only the eligible one, and the table
+// printed beside its total the name, score and grades of whichever of the
+// two came first in the data.
+func TestCompetitionIDUsedTwice(t *testing.T) {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Candidates = append([]applicant{{ID: "C04", Name: "某乙", Post: "P01", Score: decimal.NewFromInt(60),
+		Appraisals: map[string]string{"2019": "不称职", "2018": "称职", "2017": "称职"}}}, c.Candidates...)
+	var out strings.Builder
+	err := (&report{w: &out}).competition(&c)
+	if want := "applicant ID C04 is used twice"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("competition error = %v, want it to report %q; printed:\n%s", err, want, out.String())
+	}
+}
