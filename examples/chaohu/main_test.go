@@ -477,3 +477,31 @@ func TestCompetitionIDUsedTwice(t *testing.T) {
 		t.Errorf("competition error = %v, want it to report %q; printed:\n%s", err, want, out.String())
 	}
 }
+
+// TestCompetitionPrintsExactFigures: a score of 3 places, and a total of
+// 4, are printed as they are, so that the total follows by hand from the
+// printed score. Before, 89.645 printed as 89.65 and its total 89.7515
+// (0.7×89.645 + 0.1×(85 + 100 + 85) = 62.7515 + 27) as 89.752, while
+// 0.7×89.65 + 27 = 89.755.
+func TestCompetitionPrintsExactFigures(t *testing.T) {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Posts = []post{{Code: "P01", Unit: "党政办公室", Name: "综合文字岗", Quota: 1}}
+	c.Candidates = []applicant{{ID: "X1", Name: "某丙", Post: "P01", Score: decimal.RequireFromString("89.645"),
+		Appraisals: map[string]string{"2019": "称职", "2018": "优秀", "2017": "称职"}}}
+	var out strings.Builder
+	if err := (&report{w: &out}).competition(&c); err != nil {
+		t.Fatal(err)
+	}
+	row := ""
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.Contains(l, "某丙") {
+			row = strings.Join(strings.Fields(l), " ")
+		}
+	}
+	if want := "1 某丙 89.645 称职 优秀 称职 89.7515 拟聘"; row != want {
+		t.Errorf("row = %q, want %q", row, want)
+	}
+}
