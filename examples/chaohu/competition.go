@@ -172,7 +172,7 @@ func (r *report) competition(c *competition) error {
 				continue
 			}
 			a := c.applicant(pl.Candidate.ID)
-			row := []string{strconv.Itoa(pl.Rank), a.Name, exact(a.Score, 2)}
+			row := []string{strconv.Itoa(pl.Rank), a.Name, texttable.Exact(a.Score, 2)}
 			for n := 1; n <= appraisalYears; n++ {
 				row = append(row, a.Appraisals[strconv.Itoa(c.Year-n)])
 			}
@@ -180,14 +180,14 @@ func (r *report) competition(c *competition) error {
 			if pl.Selected {
 				result = "拟聘"
 			}
-			row = append(row, exact(pl.Total, 3), result)
+			row = append(row, texttable.Exact(pl.Total, 3), result)
 			t.Add(row...)
 		}
 		for _, b := range bar {
 			if b.Post != p.Code {
 				continue
 			}
-			row := []string{"—", b.Name, exact(b.Score, 2)}
+			row := []string{"—", b.Name, texttable.Exact(b.Score, 2)}
 			for n := 1; n <= appraisalYears; n++ {
 				row = append(row, b.Appraisals[strconv.Itoa(c.Year-n)])
 			}
@@ -222,14 +222,6 @@ func sortedGrades(points map[string]decimal.Decimal) []string {
 		return gs[i] < gs[j]
 	})
 	return gs
-}
-
-// exact writes d with at least places decimals and as many more as it
-// has, never rounded, so that every total printed follows by hand from the
-// figures printed beside it: exact(90.58, 2) is "90.58", exact(89.645, 2)
-// "89.645", exact(90.4, 3) "90.400".
-func exact(d decimal.Decimal, places int32) string {
-	return d.StringFixed(max(places, -d.Exponent()))
 }
 
 // percent writes a weight as a percentage: 0.7 → "70%".
