@@ -61,12 +61,32 @@ type barred struct {
 // candidates turns the applicants into staff candidates, their appraisal
 // grades into points, last year first. Applicants with the ineligible grade
 // in any year are set apart with the reason. Every problem of the data is
-// reported, joined: a grade with no points, a year missing.
+// reported, joined: a post offered twice, a grade with no points, a year
+// missing, an applicant for a post not offered or under an ID used before
+// (barred or not, so that every one counted is in the tables, each row
+// with their own figures).
 func (c *competition) candidates() ([]staff.Candidate, []barred, error) {
 	var out []staff.Candidate
 	var bar []barred
 	var errs []error
+	offered := map[string]bool{}
+	for _, p := range c.Posts {
+		if offered[p.Code] {
+			errs = append(errs, fmt.Errorf("post %q is offered twice", p.Code))
+		}
+		offered[p.Code] = true
+	}
+	ids := map[string]bool{}
 	for _, a := range c.Candidates {
+		if ids[a.ID] {
+			errs = append(errs, fmt.Errorf("applicant ID %s is used twice", a.ID))
+			continue
+		}
+		ids[a.ID] = true
+		if !offered[a.Post] {
+			errs = append(errs, fmt.Errorf("candidate %s %s: post %q is not offered", a.ID, a.Name, a.Post))
+			continue
+		}
 		sc := staff.Candidate{ID: a.ID, Name: a.Name, Post: a.Post, Competition: a.Score}
 		var why []string
 		for n := 1; n <= appraisalYears; n++ {
@@ -152,7 +172,7 @@ func (r *report) competition(c *competition) error {
 				continue
 			}
 			a := c.applicant(pl.Candidate.ID)
-			row := []string{strconv.Itoa(pl.Rank), a.Name, a.Score.StringFixed(2)}
+			row := []string{strconv.Itoa(pl.Rank), a.Name, texttable.Exact(a.Score, 2)}
 			for n := 1; n <= appraisalYears; n++ {
 				row = append(row, a.Appraisals[strconv.Itoa(c.Year-n)])
 			}
@@ -160,14 +180,14 @@ func (r *report) competition(c *competition) error {
 			if pl.Selected {
 				result = "拟聘"
 			}
-			row = append(row, pl.Total.StringFixed(3), result)
+			row = append(row, texttable.Exact(pl.Total, 3), result)
 			t.Add(row...)
 		}
 		for _, b := range bar {
 			if b.Post != p.Code {
 				continue
 			}
-			row := []string{"—", b.Name, b.Score.StringFixed(2)}
+			row := []string{"—", b.Name, texttable.Exact(b.Score, 2)}
 			for n := 1; n <= appraisalYears; n++ {
 				row = append(row, b.Appraisals[strconv.Itoa(c.Year-n)])
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/qingdan/qingdan/examples/internal/clitest"
 	"github.com/qingdan/qingdan/locality/chaohu"
 	"github.com/qingdan/qingdan/staff"
+	"github.com/shopspring/decimal"
 )
 
 func TestRunGolden(t *testing.T) {
@@ -433,4 +434,74 @@ func writeJSON(t *testing.T, name string, v any) string {
 		t.Fatal(err)
 	}
 	return file
+}
+
+// TestCompetitionEveryApplicantShown: an applicant barred from the
+// competition for a post that is not offered, and a post offered twice
+// under one code, are errors, as an eligible applicant for a post not
+// offered already was (Select found no quota for it): before, the barred
+// applicant was counted among those who applied and were barred yet
+// listed under no post, and a second P01 overwrote the first's quota
+// while its seats were counted twice.
+func TestCompetitionEveryApplicantShown(t *testing.T) {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Candidates = append(c.Candidates, applicant{ID: "X1", Name: "某甲", Post: "P99", Score: decimal.NewFromInt(95),
+		Appraisals: map[string]string{"2019": "称职", "2018": "不称职", "2017": "称职"}})
+	c.Posts = append(c.Posts, post{Code: "P01", Unit: "党政办公室", Name: "综合文字岗", Quota: 1})
+	var out strings.Builder
+	err := (&report{w: &out}).competition(&c)
+	for _, want := range []string{`candidate X1 某甲: post "P99" is not offered`, `post "P01" is offered twice`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("competition error = %v, want it to report %q", err, want)
+		}
+	}
+}
+
+// TestCompetitionIDUsedTwice: two applicants under one ID are an error,
+// barred or not. Before, Select saw only the eligible one, and the table
+// printed beside its total the name, score and grades of whichever of the
+// two came first in the data.
+func TestCompetitionIDUsedTwice(t *testing.T) {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Candidates = append([]applicant{{ID: "C04", Name: "某乙", Post: "P01", Score: decimal.NewFromInt(60),
+		Appraisals: map[string]string{"2019": "不称职", "2018": "称职", "2017": "称职"}}}, c.Candidates...)
+	var out strings.Builder
+	err := (&report{w: &out}).competition(&c)
+	if want := "applicant ID C04 is used twice"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("competition error = %v, want it to report %q; printed:\n%s", err, want, out.String())
+	}
+}
+
+// TestCompetitionPrintsExactFigures: a score of 3 places, and a total of
+// 4, are printed as they are, so that the total follows by hand from the
+// printed score. Before, 89.645 printed as 89.65 and its total 89.7515
+// (0.7×89.645 + 0.1×(85 + 100 + 85) = 62.7515 + 27) as 89.752, while
+// 0.7×89.65 + 27 = 89.755.
+func TestCompetitionPrintsExactFigures(t *testing.T) {
+	var c competition
+	if err := cli.Decode(dataFS, "data/competition.json", &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Posts = []post{{Code: "P01", Unit: "党政办公室", Name: "综合文字岗", Quota: 1}}
+	c.Candidates = []applicant{{ID: "X1", Name: "某丙", Post: "P01", Score: decimal.RequireFromString("89.645"),
+		Appraisals: map[string]string{"2019": "称职", "2018": "优秀", "2017": "称职"}}}
+	var out strings.Builder
+	if err := (&report{w: &out}).competition(&c); err != nil {
+		t.Fatal(err)
+	}
+	row := ""
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.Contains(l, "某丙") {
+			row = strings.Join(strings.Fields(l), " ")
+		}
+	}
+	if want := "1 某丙 89.645 称职 优秀 称职 89.7515 拟聘"; row != want {
+		t.Errorf("row = %q, want %q", row, want)
+	}
 }

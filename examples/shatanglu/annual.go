@@ -186,8 +186,8 @@ func (p *printer) annual(a *annual, e scoring.Evaluator) error {
 	for _, x := range joint {
 		g, _ := a.Appraisal.Scale.Grade(x.Grade)
 		n := names[x.Person]
-		t.Add(x.Category, fmt.Sprint(x.Rank), n[0], n[1], x.Scores[indicatorWork].StringFixed(2),
-			x.Scores[indicatorReview].StringFixed(2), x.Total.StringFixed(2), g.Label)
+		t.Add(x.Category, fmt.Sprint(x.Rank), n[0], n[1], texttable.Exact(x.Scores[indicatorWork], 2),
+			texttable.Exact(x.Scores[indicatorReview], 2), x.Total.StringFixed(2), g.Label)
 	}
 	t.Write(p.w, "    ")
 	places, err := a.promote(joint)
@@ -203,8 +203,8 @@ func (p *printer) annual(a *annual, e scoring.Evaluator) error {
 		if pl.Selected {
 			verdict = "推荐提任"
 		}
-		t.Add(fmt.Sprint(pl.Rank), names[pl.Candidate.ID][0], pl.Candidate.Competition.StringFixed(2),
-			pl.Candidate.Years[0].StringFixed(2), pl.Total.StringFixed(2), verdict)
+		t.Add(fmt.Sprint(pl.Rank), names[pl.Candidate.ID][0], texttable.Exact(pl.Candidate.Competition, 2),
+			texttable.Exact(pl.Candidate.Years[0], 2), pl.Total.StringFixed(2), verdict)
 	}
 	t.Write(p.w, "    ")
 	return nil

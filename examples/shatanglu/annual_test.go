@@ -217,3 +217,31 @@ func TestAnnualStatesWeights(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnualPrintsExactParts: a review and a recommendation score of 3
+// places are printed as they are, so that each total follows by hand from
+// the printed parts. Before, 孙海波's review 90.005 printed as 90.01 beside
+// the total 88.03 (0.6×86.72 + 0.4×90.005 = 52.032 + 36.002 = 88.034),
+// which 0.6×86.72 + 0.4×90.01 = 88.036 does not give; and his
+// recommendation 88.005 as 88.01 beside 88.02 (0.4×88.005 + 0.6×88.03 =
+// 35.202 + 52.818 = 88.020), where 0.4×88.01 + 52.818 = 88.022.
+func TestAnnualPrintsExactParts(t *testing.T) {
+	a, roster := loadAnnual(t)
+	a.Reviews["CG03"] = decimal.RequireFromString("90.005")
+	a.Promotion.Candidates["CG03"] = decimal.RequireFromString("88.005")
+	var out strings.Builder
+	p := &printer{w: &out, staff: roster}
+	if err := p.annual(a, shatangluPolicy()); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.Contains(l, "孙海波") {
+			rows = append(rows, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	want := []string{"执法人员 2 孙海波 STL-CGZD 86.72 90.005 88.03 称职", "2 孙海波 88.005 88.03 88.02 推荐提任"}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("孙海波's rows mismatch (-want +got):\n%s", diff)
+	}
+}

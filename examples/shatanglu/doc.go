@@ -65,5 +65,7 @@
 //		Read the dispatched staff from FILE (a JSON array of {id, name,
 //		unit, post}) instead of the built-in roster. The democratic reviews
 //		and the candidates of data/annual.json must name its enforcement
-//		staff (执法岗, 监管岗).
+//		staff (执法岗, 监管岗). The tasks are drawn member by member in the
+//		file's order, so the same staff listed in another order draw
+//		another month (and another year), and every figure changes.
 package main

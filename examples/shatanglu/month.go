@@ -56,7 +56,8 @@ func workdays(cal *workday.Calendar, year int, month time.Month) ([]time.Time, e
 
 // simulate makes a month of tasks for the staff: on each working day each
 // member does zero to two tasks. It is seeded by the month, so a month's
-// tasks are the same on every run. Each member has a steady pace, so some
+// tasks are the same on every run of the same staff in the same order (it
+// draws member by member: another order draws another month). Each member has a steady pace, so some
 // are reliably faster than others.
 func simulate(days []time.Time, staff []member) []task {
 	if len(days) == 0 {

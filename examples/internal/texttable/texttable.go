@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Table is a text table with a head row, a rule under it and the rows.
@@ -122,4 +124,12 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// Exact writes d for a cell with at least places decimals and as many more
+// as it has, never rounded, so that a total printed beside its parts
+// follows from them by hand: Exact(90.58, 2) is "90.58", Exact(89.645, 2)
+// "89.645", Exact(90.4, 3) "90.400".
+func Exact(d decimal.Decimal, places int32) string {
+	return d.StringFixed(max(places, -d.Exponent()))
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 )
 
 func TestWidth(t *testing.T) {
@@ -62,5 +63,25 @@ func TestFormat(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Format mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestExact(t *testing.T) {
+	for _, tt := range []struct {
+		d      string
+		places int32
+		want   string
+	}{
+		{"90.58", 2, "90.58"},
+		{"89.645", 2, "89.645"}, // not rounded to 89.65
+		{"90.4", 3, "90.400"},
+		{"90.40", 2, "90.40"},
+		{"88", 2, "88.00"},
+		{"-4.5", 2, "-4.50"},
+		{"89.7515", 3, "89.7515"}, // not rounded to 89.752
+	} {
+		if got := Exact(decimal.RequireFromString(tt.d), tt.places); got != tt.want {
+			t.Errorf("Exact(%s, %d) = %q, want %q", tt.d, tt.places, got, tt.want)
+		}
 	}
 }
