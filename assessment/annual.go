@@ -49,6 +49,12 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // others. Each
 // result's Weights is a copy of w of its own: the results are the caller's.
 //
+// The sub-district's part is the Composite as the Score holds it, rounded
+// to 2 places as published, not the exact mean behind it, and the total
+// is not rounded again: it is what an official recomputes by hand from
+// the printed parts (0.3 × 93.33 + 0.7 × 90 = 90.999, where the exact
+// mean 93.333… would give 91).
+//
 // No range is enforced on the parts, as [Blend] enforces none: the
 // sub-district's part is a composite on the book's scale, whatever its
 // points are, and the others are on the host's scales.

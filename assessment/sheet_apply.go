@@ -62,7 +62,8 @@ type Result struct {
 // or an item's) would be longer than that, which its JSON could not read
 // back. It refuses, wrapping [ErrSheet], a
 // sheet whose items it cannot compute (an unknown fact, a grade not on
-// the scale); a sheet that passes [Sheet.Validate] has none. Every
+// the scale, a cap that is not a positive number of points); a sheet
+// that passes [Sheet.Validate] has none. Every
 // problem is reported, joined. Apply panics if s is nil.
 //
 // Apply keeps nothing: it reads the sheet as it is, in time linear in the
@@ -94,9 +95,12 @@ func (s *Sheet) Apply(f Facts) (Result, error) {
 			}
 		}
 	}
-	for _, m := range []*decimal.Decimal{s.MaxBonus, s.MaxDeduction} {
-		if m != nil {
-			a.fits(-1, "a total cap", *m)
+	for _, m := range []struct {
+		name string
+		cap  *decimal.Decimal
+	}{{"maxBonus", s.MaxBonus}, {"maxDeduction", s.MaxDeduction}} {
+		if m.cap != nil && a.fits(-1, m.name, *m.cap) && m.cap.Sign() <= 0 {
+			a.errs.Addf("%w: sheet %s: %s is %s: a cap is a positive number of points", ErrSheet, errtext.Quote(s.Version), m.name, jsonx.FormatDecimal(*m.cap))
 		}
 	}
 	for _, g := range s.Scale {
@@ -312,7 +316,12 @@ func (a *applier) item(i int) (Reason, bool) {
 	if r.Points.IsZero() {
 		return r, false
 	}
-	if c := it.Cap; c != nil && a.fits(i, "cap", *c) && c.Sign() > 0 && r.Points.Abs().GreaterThan(*c) {
+	c := it.Cap
+	switch {
+	case c == nil || !a.fits(i, "cap", *c):
+	case c.Sign() <= 0:
+		a.errs.Addf("%w: %s has the cap %s: a cap is a positive number of points", ErrSheet, a.at(i), jsonx.FormatDecimal(*c))
+	case r.Points.Abs().GreaterThan(*c):
 		r.Capped = true
 		if r.Points.Sign() > 0 {
 			r.Points = *c

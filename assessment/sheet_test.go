@@ -311,3 +311,22 @@ func TestSheetConcurrent(t *testing.T) {
 		}
 	})
 }
+
+// TestSheetApplyCapsNotPositive: a sheet never validated whose caps are
+// not positive is refused, as Validate refuses it, rather than applied: a
+// maxDeduction of −5 made a deduction of −10 a bonus of +5 (Result's
+// Deduction is never above 0), a maxBonus of −5 made +4 a deduction, and
+// an item's cap of 0 bound nothing.
+func TestSheetApplyCapsNotPositive(t *testing.T) {
+	s := handSheet("-5", "-5")
+	s.Items[1].Cap = dp("0")
+	got, err := s.Apply(assessment.Facts{Unit: "住建局", Base: dp("73.75"), Counts: map[string]int{"督办": 1, "表扬": 3}})
+	if diff := cmp.Diff(assessment.Result{}, got); diff != "" {
+		t.Errorf("a refused Apply returned a result (-want +got):\n%s", diff)
+	}
+	checkErr(t, "Apply", err, assessment.ErrSheet, []string{
+		`assessment: bad sheet: sheet "hand/2020" items[1] "市级表扬" has the cap 0: a cap is a positive number of points`,
+		`assessment: bad sheet: sheet "hand/2020": maxBonus is -5: a cap is a positive number of points`,
+		`assessment: bad sheet: sheet "hand/2020": maxDeduction is -5: a cap is a positive number of points`,
+	})
+}

@@ -67,6 +67,7 @@ func writeAnnual(b *strings.Builder, r report) {
 			[]string{d.Other.StringFixed(2), d.Total.StringFixed(3)})...)
 	}
 	b.WriteString(t.String())
+	fmt.Fprintf(b, "（%s；年度考核 = 所列街道评分与其他考核按权重精确相加，不再舍入）\n", compositeRule("街道评分", "本年"))
 	fmt.Fprintf(b, "（响应率、解决率、满意率：本年受理事项中各部门的份额，按回访答复计；指数 = %s）\n", indexFormula(r.Index))
 	if len(r.Streets) > 0 {
 		b.WriteString("\n巢湖 91580 热线双向派单机制（示例）：热线对街道的评价（热线转派街道、由街道承办的事项，不计入受理，一事一评）\n")
@@ -197,8 +198,18 @@ func writeMonth(b *strings.Builder, r report) {
 			gradeCells(r.Scale, d.Grades), []string{d.Composite.StringFixed(2)}, rateCells(d))...)
 	}
 	b.WriteString(t.String())
+	fmt.Fprintf(b, "（%s）\n", compositeRule("综合评分", "本月"))
 	fmt.Fprintf(b, "（响应率、解决率、满意率：本月受理事项中各部门的份额，— 为本月无可计；指数 = %s）\n", indexFormula(r.Index))
 	writeRanking(b, r)
+}
+
+// compositeRule says how a department's composite (named head in the
+// table) over a period (when: 本年, 本月) is found, as scoring.Score's
+// doc says, so that a reader who averages the grade counts evaluation by
+// evaluation is not left with another figure: a matter graded in stages
+// counts once, as the mean of its evaluations.
+func compositeRule(head, when string) string {
+	return fmt.Sprintf("%s = %s各事项得分的平均，四舍五入保留 2 位；事项得分为该事项%s各次评价（含分时段的阶段评价）的平均，而非各等次按评价次数平均", head, when, when)
 }
 
 // rateHeads are the heads of the rate columns; rateCells their cells.
