@@ -36,8 +36,8 @@ func readDutyRow(rc *rowCells) dutyRow {
 	if ls := lines(cellOf(rc, dcolTasks)); len(ls) > 0 {
 		d.x.Tasks = readCases(ls[0], ls[1:]) // one a line, or numbered on one, as cases are
 	}
-	if s := cellOf(rc, dcolPowers); s != "" {
-		d.x.Powers = strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、，,；;", r) })
+	if codes := strings.FieldsFunc(cellOf(rc, dcolPowers), func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、，,；;", r) }); len(codes) > 0 {
+		d.x.Powers = codes // a cell of separators alone, such as "、", names no power: Powers stays nil, as a blank cell leaves it
 	}
 	if b, ok := readBoundary(rc); ok {
 		d.x.Boundaries = []Boundary{b}
