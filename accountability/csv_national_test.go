@@ -62,7 +62,21 @@ func nationalRows(n int) [][]string {
 func csvBytes(t testing.TB, rows [][]string) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	if err := w.WriteAll(rows); err != nil {
+	for _, r := range rows {
+		if len(r) == 1 && r[0] == "" {
+			// csv.Writer writes a record of one empty cell as an empty
+			// line, which a CSV reader skips: quoted, it is the blank
+			// record it is (a row that ends the duty above it).
+			w.Flush()
+			b.WriteString("\"\"\n")
+			continue
+		}
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
