@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -47,6 +48,8 @@ type journaled struct {
 	facts   []scoring.Facts
 	quality map[string]int // by matter and subject
 	amended scoring.Amendment
+	asOf    [][]matters.Event // by facts: the events of the matter when they were graded
+	at      []time.Time       // by facts: when they were graded
 }
 
 // journalYear journals n matters, each dispatched to a lead and a support
@@ -95,6 +98,7 @@ func journalYear(t testing.TB, n int) *journaled {
 				t.Fatal(err)
 			}
 			y.facts = append(y.facts, f)
+			y.asOf, y.at = append(y.asOf, slices.Clone(m.Events)), append(y.at, at)
 		}
 		apply(matters.Event{At: start, Kind: matters.Report, Actor: "城东街道", Type: "噪音"})
 		apply(matters.Event{At: start, Kind: matters.Whistle, Actor: "城东街道"})
