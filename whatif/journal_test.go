@@ -362,6 +362,20 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 			t.Errorf("%s: the recorded table regraded gives changes %+v, subjects %+v; want none", src.name, got.Changes, got.Subjects)
 		}
 	}
+	// A Source that fails on the matter as it stood at an amendment
+	// fails the what-if, naming the evaluation — the stage's, the first
+	// in the journal, amended after the Feedback — and does not fall back
+	// to the matter as it stood at the evaluation.
+	failing := func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+		if len(m.Events) == 8 { // after the Feedback
+			return scoring.Facts{}, errors.New("no judgement kept")
+		}
+		return read(m, ev)
+	}
+	_, err := whatif.RegradeJournal(bytes.NewReader(buf.Bytes()), nil, failing, table, scoring.Year(2026))
+	if want := `facts of the evaluation of matter "M1", subject "unit0", evaluator "城东街道", stage 1: no judgement kept`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("RegradeJournal with a Source failing at the amendment = %v; want an error saying %s", err, want)
+	}
 }
 
 // TestRegradeJournalBeforeItsMatter: an evaluation journaled before the
