@@ -160,6 +160,7 @@ func TestMisusePanics(t *testing.T) {
 		{"Regrade", func() { _, _ = whatif.Regrade(nil, nil, scoring.First(), scoring.Year(2026)) }, "whatif: Regrade: nil *scoring.Book"},
 		{"FactsFor calendar", func() { _ = whatif.FactsFor(nil, route) }, "whatif: FactsFor: nil *workday.Calendar"},
 		{"FactsFor route", func() { _ = whatif.FactsFor(cal, nil) }, "whatif: FactsFor: nil route function"},
+		{"FactsFor's Source", func() { _, _ = whatif.FactsFor(cal, route)(nil, scoring.Evaluation{Matter: "M-1"}) }, "whatif: FactsFor: nil *matters.Matter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

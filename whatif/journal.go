@@ -37,7 +37,8 @@ type Source func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error
 // [Recorded]).
 // An evaluation of a matter the journal has no event of before it is an
 // error wrapping [ErrInvalid], naming the evaluation.
-// FactsFor panics if cal or route is nil.
+// FactsFor panics if cal or route is nil, and the Source it returns if
+// given a nil matter (RegradeJournal never gives one).
 func FactsFor(cal *workday.Calendar, route func(*matters.Matter) (matters.Route, error)) Source {
 	switch {
 	case cal == nil:
@@ -46,6 +47,9 @@ func FactsFor(cal *workday.Calendar, route func(*matters.Matter) (matters.Route,
 		panic("whatif: FactsFor: nil route function")
 	}
 	return func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+		if m == nil {
+			panic("whatif: FactsFor: nil *matters.Matter")
+		}
 		if len(m.Events) == 0 {
 			return scoring.Facts{}, fmt.Errorf("%w: the evaluation of %s: the journal has no event of its matter before it", ErrInvalid, where(&ev))
 		}

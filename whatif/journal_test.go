@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -47,6 +48,8 @@ type journaled struct {
 	facts   []scoring.Facts
 	quality map[string]int // by matter and subject
 	amended scoring.Amendment
+	asOf    [][]matters.Event // by facts: the events of the matter when they were graded
+	at      []time.Time       // by facts: when they were graded
 }
 
 // journalYear journals n matters, each dispatched to a lead and a support
@@ -95,6 +98,7 @@ func journalYear(t testing.TB, n int) *journaled {
 				t.Fatal(err)
 			}
 			y.facts = append(y.facts, f)
+			y.asOf, y.at = append(y.asOf, slices.Clone(m.Events)), append(y.at, at)
 		}
 		apply(matters.Event{At: start, Kind: matters.Report, Actor: "城东街道", Type: "噪音"})
 		apply(matters.Event{At: start, Kind: matters.Whistle, Actor: "城东街道"})
@@ -357,6 +361,20 @@ func TestRegradeJournalAmendedFacts(t *testing.T) {
 		if len(got.Changes) != 0 || len(got.Subjects) != 0 {
 			t.Errorf("%s: the recorded table regraded gives changes %+v, subjects %+v; want none", src.name, got.Changes, got.Subjects)
 		}
+	}
+	// A Source that fails on the matter as it stood at an amendment
+	// fails the what-if, naming the evaluation — the stage's, the first
+	// in the journal, amended after the Feedback — and does not fall back
+	// to the matter as it stood at the evaluation.
+	failing := func(m *matters.Matter, ev scoring.Evaluation) (scoring.Facts, error) {
+		if len(m.Events) == 8 { // after the Feedback
+			return scoring.Facts{}, errors.New("no judgement kept")
+		}
+		return read(m, ev)
+	}
+	_, err := whatif.RegradeJournal(bytes.NewReader(buf.Bytes()), nil, failing, table, scoring.Year(2026))
+	if want := `facts of the evaluation of matter "M1", subject "unit0", evaluator "城东街道", stage 1: no judgement kept`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("RegradeJournal with a Source failing at the amendment = %v; want an error saying %s", err, want)
 	}
 }
 

@@ -25,8 +25,9 @@ var _ = jsonx.Wire[Report, reportWire]()
 // and a string longer than 4 MiB are errors. So is what Regrade never
 // writes: a change without matter, subject, evaluator or a grade on either
 // side, with a negative stage or that changes nothing; a subject without a
-// name or whose score does not change; changes or subjects out of order or
-// given twice (the first hundred problems are listed). Every error wraps
+// name, whose score does not change or with a score of another subject;
+// changes or subjects out of order or given twice (the first hundred
+// problems are listed). Every error wraps
 // [ErrInvalid], and any error leaves r as it was.
 func (r *Report) UnmarshalJSON(b []byte) error {
 	var w reportWire
@@ -58,6 +59,10 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 			errs.Addf("%w: report: subjects[%d] (%q): nothing changes", ErrInvalid, i, s.Subject)
 		case i > 0 && w.Subjects[i-1].Subject >= s.Subject:
 			errs.Addf("%w: report: subjects[%d] (%q): out of order or given twice", ErrInvalid, i, s.Subject)
+		case s.Old.Subject != "" && s.Old.Subject != s.Subject:
+			errs.Addf("%w: report: subjects[%d] (%q): a score of subject %q", ErrInvalid, i, s.Subject, s.Old.Subject)
+		case s.New.Subject != "" && s.New.Subject != s.Subject:
+			errs.Addf("%w: report: subjects[%d] (%q): a score of subject %q", ErrInvalid, i, s.Subject, s.New.Subject)
 		}
 	}
 	if err := errs.Err(ErrInvalid); err != nil {
