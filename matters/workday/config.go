@@ -34,8 +34,9 @@ type Config struct {
 }
 
 // New builds the calendar that c describes. The years covered must be
-// consecutive. Every problem is returned, joined, each wrapping [ErrHours]
-// or [ErrSchedule] and naming the span or schedule at fault.
+// consecutive. Every problem is returned (the first hundred, and the
+// number of the others), joined, each wrapping [ErrHours] or [ErrSchedule]
+// and naming the span or schedule at fault.
 func New(c Config) (*Calendar, error) {
 	spans := c.Hours
 	if len(spans) == 0 {

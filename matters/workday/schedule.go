@@ -16,8 +16,9 @@ import (
 // ErrSchedule reports a schedule that cannot be used: a year outside the
 // supported range, a missing notice, a malformed date, a date outside its
 // year, a date listed twice or as both a day off and a working day, a
-// make-up working day that is not a weekend day, or two schedules for one
-// year.
+// make-up working day that is not a weekend day, two schedules for one
+// year or a date two schedules list, years that are not consecutive or
+// none at all, or JSON that [ParseSchedules] cannot read.
 var ErrSchedule = errors.New("workday: invalid schedule")
 
 // The years a schedule may describe. The bounds keep every working time
@@ -56,8 +57,9 @@ type Schedule struct {
 	Workdays []string `json:"workdays"`
 }
 
-// Validate returns every problem of the schedule on its own, joined, each
-// wrapping [ErrSchedule] and naming the entry; nil if there is none.
+// Validate returns every problem of the schedule on its own (the first
+// hundred, and the number of the others), joined, each wrapping
+// [ErrSchedule] and naming the entry; nil if there is none.
 // Problems between schedules (two for one year, a date claimed by two
 // years) are found by [ParseSchedules] and [New].
 func (s Schedule) Validate() error {
