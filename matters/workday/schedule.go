@@ -182,15 +182,16 @@ func parseDate(s string) (int64, error) {
 
 // checkSchedules validates each schedule and the set: one schedule a year,
 // and no date claimed by two schedules. It returns the expanded days of
-// each schedule, in the order given.
-func checkSchedules(ss []Schedule) (off, work [][]int64, errs []error) {
+// each schedule, in the order given. name(i) is how the caller knows
+// ss[i], such as "schedules[3]".
+func checkSchedules(ss []Schedule, name func(i int) string) (off, work [][]int64, errs []error) {
 	off = make([][]int64, len(ss))
 	work = make([][]int64, len(ss))
 	years := make(map[int]int)
 	owner := make(map[int64]int) // day → schedule year that lists it
 	for i, s := range ss {
 		if j, dup := years[s.Year]; dup {
-			errs = append(errs, fmt.Errorf("%w: schedules[%d]: a second schedule for %d (schedules[%d] is the first)", ErrSchedule, i, s.Year, j))
+			errs = append(errs, fmt.Errorf("%w: %s: a second schedule for %d (%s is the first)", ErrSchedule, name(i), s.Year, name(j)))
 			continue
 		}
 		years[s.Year] = i
@@ -276,7 +277,7 @@ func ParseSchedules(data []byte) ([]Schedule, error) {
 	if len(ss) == 0 {
 		return nil, fmt.Errorf("%w: no schedules", ErrSchedule)
 	}
-	if _, _, errs := checkSchedules(ss); len(errs) > 0 {
+	if _, _, errs := checkSchedules(ss, func(i int) string { return fmt.Sprintf("schedules[%d]", i) }); len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
 	return ss, nil
