@@ -27,6 +27,15 @@ func YearPart(n int) string { return "year" + strconv.Itoa(n) }
 // Candidate is one applicant for a post in an open competition: the
 // competition score and the annual appraisal results of the last years,
 // last year first (Years[0] is [YearPart](1)).
+//
+// Select knows no absence: Competition is a score like any other, and its
+// zero value is a score of 0. JSON that leaves "competition" out or gives
+// it as null reads 0, and a null year reads 0 too. A candidate absent from
+// the competition (缺考) is therefore blended and ranked with 0, and can be
+// Selected on the years' results alone: with weights of 0.7 and 0.1 for
+// each of three years, 0 and three years of 100 give 30, ahead of 40 and
+// three years of 0 (28). A host whose rules bar absent candidates leaves
+// them out of Select, as it leaves out barred ones.
 type Candidate struct {
 	ID          string            `json:"id"`
 	Name        string            `json:"name,omitempty"`
@@ -95,7 +104,9 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // [assessment.Blend] enforces none: the reform sets them no scale
 // (综合竞选成绩及近三年年度考核结果) — a written test may be out of 150,
 // and a year's result is the points the host gives its grade (优秀,
-// 称职 …) — and Select only compares candidates with one another.
+// 称职 …) — and Select only compares candidates with one another. Nor
+// does Select know a candidate absent from the competition: a zero
+// Competition is a score of 0 (see [Candidate]).
 func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]Placement, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err

@@ -17,5 +17,7 @@
 // exact form. Errors wrap [ErrInvalid], or assessment.ErrWeights for
 // weights and indicators that do not match, and name the category, person,
 // candidate or post at fault; every problem is reported, joined with
-// errors.Join.
+// errors.Join, except that the problems of the round itself (Select's
+// weights; an appraisal's categories and scale) are reported alone, since
+// nothing is blended by them.
 package staff

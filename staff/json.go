@@ -59,8 +59,10 @@ type scoreJSON struct {
 // UnmarshalJSON reads what MarshalJSON writes, strictly: a field Score
 // does not have, a key given twice or in another case, text that is not
 // UTF-8 and a score that is not a plain decimal of at most 64 characters
-// ("87.5") are errors, whatever decimal's package settings are. Null
-// leaves s alone. Errors wrap [ErrInvalid].
+// ("87.5") are errors, whatever decimal's package settings are. A score
+// given as null reads 0: it is a score of 0, not a missing one, which
+// [Appraisal.Appraise] would refuse. Null leaves s alone. Errors wrap
+// [ErrInvalid].
 func (s *Score) UnmarshalJSON(b []byte) error {
 	var f scoreFields
 	j := scoreJSON{scoreFields: &f}
@@ -96,8 +98,9 @@ type candidateJSON struct {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, strictly, as
-// [Score.UnmarshalJSON] does. Null leaves c alone. Errors wrap
-// [ErrInvalid].
+// [Score.UnmarshalJSON] does. A competition score left out or given as
+// null, and a year given as null, read 0 (see [Candidate]). Null leaves c
+// alone. Errors wrap [ErrInvalid].
 func (c *Candidate) UnmarshalJSON(b []byte) error {
 	var f candidateFields
 	j := candidateJSON{candidateFields: &f}

@@ -108,8 +108,10 @@ func (c *Calendar) Years() (first, last int) {
 }
 
 // Hours returns a copy of the working hours; nil for the zero Calendar.
+// For a calendar New built,
 // New(Config{Schedules: c.Schedules(), Hours: c.Hours(), NoChina: true})
-// builds a calendar equal to c.
+// builds a calendar equal to c (the zero Calendar has no schedule to
+// build from).
 func (c *Calendar) Hours() []Span {
 	mustCalendar(c, "Hours")
 	return append([]Span(nil), c.spans...)

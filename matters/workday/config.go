@@ -34,8 +34,9 @@ type Config struct {
 }
 
 // New builds the calendar that c describes. The years covered must be
-// consecutive. Every problem is returned, joined, each wrapping [ErrHours]
-// or [ErrSchedule] and naming the span or schedule at fault.
+// consecutive. Every problem is returned (the first hundred, and the
+// number of the others), joined, each wrapping [ErrHours] or [ErrSchedule]
+// and naming the span or schedule at fault.
 func New(c Config) (*Calendar, error) {
 	spans := c.Hours
 	if len(spans) == 0 {
@@ -47,8 +48,16 @@ func New(c Config) (*Calendar, error) {
 	if !c.NoChina {
 		all = append(all, chinaSchedules()...)
 	}
+	embedded := len(all)
 	all = append(all, c.Schedules...)
-	off, work, serrs := checkSchedules(all)
+	// Name each schedule as the caller knows it, not by its place in all.
+	name := func(i int) string {
+		if i < embedded {
+			return fmt.Sprintf("ChinaSchedules()[%d]", i)
+		}
+		return fmt.Sprintf("Config.Schedules[%d]", i-embedded)
+	}
+	off, work, serrs := checkSchedules(all, name)
 	errs = append(errs, serrs...)
 	if len(all) == 0 {
 		errs = append(errs, fmt.Errorf("%w: no schedules: a calendar needs at least one year", ErrSchedule))

@@ -16,8 +16,9 @@ import (
 // ErrSchedule reports a schedule that cannot be used: a year outside the
 // supported range, a missing notice, a malformed date, a date outside its
 // year, a date listed twice or as both a day off and a working day, a
-// make-up working day that is not a weekend day, or two schedules for one
-// year.
+// make-up working day that is not a weekend day, two schedules for one
+// year or a date two schedules list, years that are not consecutive or
+// none at all, or JSON that [ParseSchedules] cannot read.
 var ErrSchedule = errors.New("workday: invalid schedule")
 
 // The years a schedule may describe. The bounds keep every working time
@@ -56,8 +57,9 @@ type Schedule struct {
 	Workdays []string `json:"workdays"`
 }
 
-// Validate returns every problem of the schedule on its own, joined, each
-// wrapping [ErrSchedule] and naming the entry; nil if there is none.
+// Validate returns every problem of the schedule on its own (the first
+// hundred, and the number of the others), joined, each wrapping
+// [ErrSchedule] and naming the entry; nil if there is none.
 // Problems between schedules (two for one year, a date claimed by two
 // years) are found by [ParseSchedules] and [New].
 func (s Schedule) Validate() error {
@@ -180,15 +182,16 @@ func parseDate(s string) (int64, error) {
 
 // checkSchedules validates each schedule and the set: one schedule a year,
 // and no date claimed by two schedules. It returns the expanded days of
-// each schedule, in the order given.
-func checkSchedules(ss []Schedule) (off, work [][]int64, errs []error) {
+// each schedule, in the order given. name(i) is how the caller knows
+// ss[i], such as "schedules[3]".
+func checkSchedules(ss []Schedule, name func(i int) string) (off, work [][]int64, errs []error) {
 	off = make([][]int64, len(ss))
 	work = make([][]int64, len(ss))
 	years := make(map[int]int)
 	owner := make(map[int64]int) // day → schedule year that lists it
 	for i, s := range ss {
 		if j, dup := years[s.Year]; dup {
-			errs = append(errs, fmt.Errorf("%w: schedules[%d]: a second schedule for %d (schedules[%d] is the first)", ErrSchedule, i, s.Year, j))
+			errs = append(errs, fmt.Errorf("%w: %s: a second schedule for %d (%s is the first)", ErrSchedule, name(i), s.Year, name(j)))
 			continue
 		}
 		years[s.Year] = i
@@ -274,7 +277,7 @@ func ParseSchedules(data []byte) ([]Schedule, error) {
 	if len(ss) == 0 {
 		return nil, fmt.Errorf("%w: no schedules", ErrSchedule)
 	}
-	if _, _, errs := checkSchedules(ss); len(errs) > 0 {
+	if _, _, errs := checkSchedules(ss, func(i int) string { return fmt.Sprintf("schedules[%d]", i) }); len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
 	return ss, nil
