@@ -117,6 +117,8 @@ func TestReadWrite(t *testing.T) {
 		{func() error { _, err := env.Read(name, 9); return err }(), name + ": 超过 9 字节"},
 		{func() error { _, err := env.Read(filepath.Join(dir, "none"), 9); return err }(), "none: no such file or directory"},
 		{env.Write(filepath.Join(dir, "no", "such"), nil), "such: no such file or directory"},
+		// Standard input was read above: a second "-" would read nothing.
+		{func() error { _, err := env.Read("-", 100); return err }(), "标准输入只能读一次：- 只能给出一次"},
 		// A folder is named once, as a file that is missing is.
 		{func() error { _, err := env.Read(dir, 9); return err }(), dir + ": is a directory"},
 	} {

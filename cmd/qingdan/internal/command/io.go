@@ -34,9 +34,15 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 }
 
 // Open opens the file name for reading, or standard input for "-"; the
-// caller closes it. The error names the file.
+// caller closes it. Standard input is opened once: a second "-" (diff - -,
+// or -table - with a journal -) would read it empty, and is an error. The
+// error names the file.
 func (env *Env) Open(name string) (io.ReadCloser, error) {
 	if name == "-" {
+		if env.stdinOpened {
+			return nil, errors.New("标准输入只能读一次：- 只能给出一次")
+		}
+		env.stdinOpened = true
 		return io.NopCloser(env.Stdin), nil
 	}
 	f, err := os.Open(name)
