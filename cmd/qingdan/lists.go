@@ -105,6 +105,9 @@ func (d *document) readList(b []byte) error {
 	if len(b) > accountability.MaxCSVBytes {
 		return &listError{why: fmt.Sprintf("文件有 %d 字节，超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
 	}
+	if len(b) == 0 {
+		return &listError{why: "无法读取", err: err} // the power list's "empty file", not both readers'
+	}
 	if d.powers == nil && missingColumns(err) {
 		resps, rerr := accountability.ReadResponsibilitiesCSV(bytes.NewReader(b))
 		switch {
