@@ -56,7 +56,7 @@ var zhFormats = map[string]string{
 	"arrays and objects nested deeper than %d":                                   "数组和对象嵌套超过 %d 层",
 	"array of %d %s where %d are wanted":                                         "数组有 %d %s，应为 %d 个",
 	"field %s is spelt %q here (field names are case-sensitive)":                 "字段 %s 应写作 %q（字段名区分大小写）",
-	"unknown field %s":                                                           "没有字段 %s（字段名拼错了，或放错了层级）",
+	"unknown field %s":                                                           "没有字段 %s（字段名拼错了、放错了层级，或给错了文件）",
 	"duplicate key %s (a repeated key would silently take the last value)":       "字段 %s 出现了两次",
 	"integer %s out of range (%d to %d)":                                         "整数 %s 超出范围（%d 到 %d）",
 	"integer %s out of range (0 to %d)":                                          "整数 %s 超出范围（0 到 %d）",

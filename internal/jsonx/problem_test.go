@@ -19,7 +19,7 @@ import (
 // JSON, through any wrapping; an error that is not theirs is not.
 func TestChinese(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
-		{"unknown field", `{"units":[{"creditCode":"x","nmae":"y"}]}`, `units[0]：没有字段 "nmae"（字段名拼错了，或放错了层级）`},
+		{"unknown field", `{"units":[{"creditCode":"x","nmae":"y"}]}`, `units[0]：没有字段 "nmae"（字段名拼错了、放错了层级，或给错了文件）`},
 		{"field in another case", `{"units":[{"creditcode":"x"}]}`, `units[0]：字段 "creditcode" 应写作 "creditCode"（字段名区分大小写）`},
 		{"key twice", `{"text":"a","text":"b"}`, `字段 "text" 出现了两次`},
 		{"wrong kind", `{"text":5}`, `text：应为字符串，却是数`},
