@@ -100,6 +100,11 @@ func jsonError(b []byte, err error) error {
 // cells') is input that cannot be read: a *listError, which says what is
 // wrong with each bad cell and row in Chinese, then in English.
 func (d *document) readList(b []byte) error {
+	// JSON read as CSV would be said to lack the columns of both lists, or
+	// to have a stray quote: the wrong file, which is better said so.
+	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') && json.Valid(t) {
+		return errors.New("是 JSON，不是公布的权力清单或责任清单（CSV）")
+	}
 	var err error
 	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
 	if len(b) > accountability.MaxCSVBytes {
