@@ -11,6 +11,7 @@ import (
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -70,10 +71,24 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 	case "list":
 		err = d.readList(b)
 	}
+	if err != nil && kind != "list" {
+		err = jsonError(b, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", command.Name(name), err)
 	}
 	return d, nil
+}
+
+// jsonError returns err, met decoding the JSON b, as the commands print
+// it: where the library's strict decoder refused b (an unknown field, a
+// value of the wrong kind, input that is not JSON…), a *listError that
+// says what and where in Chinese, then in English; otherwise err as it is.
+func jsonError(b []byte, err error) error {
+	if zh, ok := jsonx.Chinese(b, err); ok {
+		return &listError{why: "无法读取", lines: []string{zh}, err: err}
+	}
+	return err
 }
 
 // readList reads b, a published list: a power list, or, where b has not
@@ -85,10 +100,18 @@ func loadDocument(env *command.Env, name, kind string) (*document, error) {
 // cells') is input that cannot be read: a *listError, which says what is
 // wrong with each bad cell and row in Chinese, then in English.
 func (d *document) readList(b []byte) error {
+	// JSON read as CSV would be said to lack the columns of both lists, or
+	// to have a stray quote: the wrong file, which is better said so.
+	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') && json.Valid(t) {
+		return errors.New("是 JSON，不是公布的权力清单或责任清单（CSV）")
+	}
 	var err error
 	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
 	if len(b) > accountability.MaxCSVBytes {
 		return &listError{why: fmt.Sprintf("文件有 %d 字节，超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
+	}
+	if len(b) == 0 {
+		return &listError{why: "无法读取", err: err} // the power list's "empty file", not both readers'
 	}
 	if d.powers == nil && missingColumns(err) {
 		resps, rerr := accountability.ReadResponsibilitiesCSV(bytes.NewReader(b))
@@ -112,19 +135,24 @@ func (d *document) readList(b []byte) error {
 }
 
 // listError is the error of a published list that cannot be read (or,
-// for diff, that has bad cells), as the commands print it: why, then what
-// is wrong in Chinese, a line for each bad cell and for the record the
-// CSV format could not read, and after them the library's error, in
-// English.
+// for diff, that has bad cells), or of a JSON file the decoder refused, as
+// the commands print it: why, then what is wrong in Chinese, a line for
+// each bad cell and for the record the CSV format could not read (or
+// lines, where given), and after them the library's error, in English.
 type listError struct {
-	why string
-	err error
+	why   string
+	lines []string // what is wrong, in Chinese; chineseLines(err) where nil
+	err   error
 }
 
 func (e *listError) Error() string {
+	lines := e.lines
+	if lines == nil {
+		lines = chineseLines(e.err)
+	}
 	var b strings.Builder
 	b.WriteString(e.why + "：")
-	for _, l := range chineseLines(e.err) {
+	for _, l := range lines {
 		b.WriteString("\n\t" + l)
 	}
 	b.WriteString("\n英文原文：" + e.err.Error())

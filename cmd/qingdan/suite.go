@@ -65,13 +65,13 @@ type kit[P, C any] struct {
 func (k *kit[P, C]) suite(policy []byte, files [][]byte, args []string) (*suite, error) {
 	p, err := k.load(bytes.NewReader(policy))
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", k.what, command.Name(args[0]), err)
+		return nil, fmt.Errorf("%s %s: %w", k.what, command.Name(args[0]), jsonError(policy, err))
 	}
 	var cases []C
 	for i, b := range files {
 		cs, err := k.read(bytes.NewReader(b))
 		if err != nil {
-			return nil, fmt.Errorf("用例 %s: %w", command.Name(args[i+1]), err)
+			return nil, fmt.Errorf("用例 %s: %w", command.Name(args[i+1]), jsonError(b, err))
 		}
 		cases = append(cases, cs...)
 	}

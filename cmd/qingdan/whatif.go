@@ -29,7 +29,7 @@ func (f *whatifOptions) Run(env *command.Env, args []string) int {
 	}
 	tab, err := scoring.LoadTable(bytes.NewReader(b))
 	if err != nil {
-		return env.Errorf(command.Usage, "决策表 %s: %v", f.table, err)
+		return env.Errorf(command.Usage, "决策表 %s: %v", command.Name(f.table), jsonError(b, err))
 	}
 	source := whatif.Recorded
 	regrade := func(r io.Reader) (whatif.Report, error) { return whatif.RegradeJournal(r, nil, source, tab, p) }
@@ -41,7 +41,7 @@ func (f *whatifOptions) Run(env *command.Env, args []string) int {
 		}
 		var facts []scoring.Facts
 		if err := jsonx.Decode(b, &facts); err != nil {
-			return env.Errorf(command.Usage, "事实 %s: %v", f.facts, err)
+			return env.Errorf(command.Usage, "事实 %s: %v", command.Name(f.facts), jsonError(b, err))
 		}
 		regrade = func(r io.Reader) (whatif.Report, error) {
 			rebuilt, err := journal.Rebuild(r, nil)

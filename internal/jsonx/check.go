@@ -3,7 +3,6 @@ package jsonx
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,25 +25,9 @@ const (
 	MaxNumber = 64
 )
 
-var errTrailing = errors.New("trailing data after the JSON value")
-
 // errSyntax marks input that is not JSON; Decode lets encoding/json say
 // what is wrong with it.
 var errSyntax = errors.New("json: syntax error")
-
-// checkError is a problem the checker found: what, and where as a path
-// such as routes[3].respond.
-type checkError struct {
-	path string
-	msg  string
-}
-
-func (e *checkError) Error() string {
-	if e.path == "" {
-		return "json: " + e.msg
-	}
-	return "json: " + e.msg + " at " + e.path
-}
 
 // A checker reads one JSON value and checks, in a single pass over its
 // bytes, what encoding/json does not: that no object has a key twice,
@@ -83,13 +66,13 @@ func (c *checker) check(p *plan) error {
 	}
 	c.space()
 	if c.i < len(c.data) {
-		return errTrailing
+		return &trailingError{offset: c.i}
 	}
 	return nil
 }
 
 func (c *checker) fail(format string, args ...any) error {
-	return &checkError{path: c.where(), msg: fmt.Sprintf(format, args...)}
+	return &checkError{path: c.where(), format: format, args: args}
 }
 
 // where formats the path to the current value: units[0].creditCode.

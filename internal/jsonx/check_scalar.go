@@ -271,7 +271,7 @@ func (c *checker) textValue(p *plan) error {
 		return err
 	}
 	if err := reflect.New(p.text).Interface().(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
-		return &textError{path: c.where(), err: err}
+		return &textError{path: c.where(), value: errtext.Quote(string(text)), err: err}
 	}
 	return nil
 }
@@ -279,8 +279,9 @@ func (c *checker) textValue(p *plan) error {
 // textError is a refusal of a type that reads itself from text, with the
 // path to its value; it wraps the refusal, and so its sentinel.
 type textError struct {
-	path string
-	err  error
+	path  string
+	value string // the text refused, quoted, for [Chinese]
+	err   error
 }
 
 func (e *textError) Error() string { return "json: " + e.err.Error() + " at " + e.path }

@@ -159,7 +159,7 @@ func Read(r io.Reader, limit int64, v any) error {
 		return err
 	}
 	if int64(len(data)) > limit {
-		return fmt.Errorf("input is longer than %d bytes", limit)
+		return &longError{limit: limit}
 	}
 	return Decode(data, v)
 }

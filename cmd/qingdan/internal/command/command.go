@@ -27,6 +27,7 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	name           string // the command's, for its messages; Main sets it
+	stdinOpened    bool   // Open("-") was called: standard input is read once
 }
 
 // Stdio returns the Env of the process.

@@ -34,9 +34,15 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 }
 
 // Open opens the file name for reading, or standard input for "-"; the
-// caller closes it. The error names the file.
+// caller closes it. Standard input is opened once: a second "-" (diff - -,
+// or -table - with a journal -) would read it empty, and is an error. The
+// error names the file.
 func (env *Env) Open(name string) (io.ReadCloser, error) {
 	if name == "-" {
+		if env.stdinOpened {
+			return nil, errors.New("标准输入只能读一次：- 只能给出一次")
+		}
+		env.stdinOpened = true
 		return io.NopCloser(env.Stdin), nil
 	}
 	f, err := os.Open(name)
@@ -58,12 +64,24 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 // fails leaves name as it was and no partial file; a file replaced keeps
 // its mode, a new one has mode 0644. A symbolic link is written through:
 // the file it points at is replaced, in that file's directory, and the
-// link left as it is; a link to no file is refused, as cp refuses it. The
-// error names the file.
+// link left as it is; a link to no file is refused, as cp refuses it. A
+// file that is not a regular one (/dev/null, /dev/stdout, a named pipe)
+// is written to, as the shell writes to it, not replaced; a folder is
+// refused. The error names the file.
 func (env *Env) Write(name string, b []byte) error {
 	if name == "" || name == "-" {
 		_, err := env.Stdout.Write(b)
 		return err
+	}
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		err = syscall.EISDIR
+		if !fi.IsDir() {
+			err = writeThrough(name, b)
+		}
+		if err != nil {
+			return pathError(name, err)
+		}
+		return nil
 	}
 	target, err := resolve(name)
 	if err != nil {
@@ -73,6 +91,20 @@ func (env *Env) Write(name string, b []byte) error {
 		return pathError(name, err)
 	}
 	return nil
+}
+
+// writeThrough writes b to name, a file that is not a regular one, as the
+// shell's > writes to it.
+func writeThrough(name string, b []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // resolve returns the file that writing name replaces: name, or, where
