@@ -34,8 +34,8 @@ func chain(kind string, payloads ...string) []byte {
 }
 
 // TestRebuildRefusesUnboundedPoints: a journal of lines that are each an
-// evaluation with points of 900,000 digits (issue 14 found that 200 such
-// lines did not finish in 300 s; here 20, as the first is refused) is
+// evaluation with points of 900,000 digits (200 such lines once did not
+// finish in 300 s; here 20, as the first is refused) is
 // refused at its first entry, at once: points over 64 characters are not
 // the canonical form, so Verify and Rebuild find it tampered; decoding
 // such a payload alone names the bound.

@@ -9,7 +9,7 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 )
 
-// BenchmarkRefuse measures how long the inputs of issue 14 that took
+// BenchmarkRefuse measures how long the hostile inputs that once took
 // minutes take to be refused now (each must be well under 100 ms).
 func BenchmarkRefuse(b *testing.B) {
 	t := &testing.T{}

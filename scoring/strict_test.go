@@ -100,7 +100,8 @@ func TestStrictDecoders(t *testing.T) {
 	}
 }
 
-// TestNamedDefects: what issue 14 found, each refused.
+// TestNamedDefects: the defects a review of the decoders found, each
+// refused.
 func TestNamedDefects(t *testing.T) {
 	sound := string(hardening.MustJSON(t, strictTable()))
 	for _, c := range []struct {
@@ -122,8 +123,8 @@ func TestNamedDefects(t *testing.T) {
 // refusedFast checks that decode refuses with an error that wraps
 // ErrInvalid and names the bound, whatever decimal's MaxDecodeExponent is,
 // and at once. It takes a few milliseconds (BenchmarkRefuse measures each
-// input); the guard here is a second, room for a loaded machine, where the
-// inputs of issue 14 took minutes.
+// input); the guard here is a second, room for a loaded machine, where these
+// inputs once took minutes.
 func refusedFast(t *testing.T, what string, want string, decode func() error) {
 	// (A test takes its input already made: the time is the decoder's.)
 	t.Helper()
@@ -141,8 +142,8 @@ func refusedFast(t *testing.T, what string, want string, decode func() error) {
 	}
 }
 
-// TestUnboundedNumbers: the inputs of issue 14 that took minutes are
-// refused at once.
+// TestUnboundedNumbers: the inputs that once took minutes are refused
+// at once.
 func TestUnboundedNumbers(t *testing.T) {
 	sound := string(hardening.MustJSON(t, strictTable()))
 	digits := func(n int) string { return "1" + strings.Repeat("0", n-1) }

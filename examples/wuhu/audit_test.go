@@ -2,7 +2,7 @@ package main
 
 // The audit of the year's journal: what an insider with the file can do to
 // it, and what the published checkpoints, the proofs and the receipts show
-// (package journal, issue 15). Each attack runs on the year's 8,080
+// (package journal). Each attack runs on the year's 8,080
 // entries.
 
 import (
