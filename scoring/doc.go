@@ -111,8 +111,9 @@
 // [ErrNoRule] and [ErrRefused], and those of package matters where a
 // matter is at fault (matters.ErrNotDispatched from [FactsFor]), so that
 // errors.Is works; each message names the matter, rule, part or item at
-// fault. Validation reports every problem, joined with errors.Join. A
-// programmer's misuse — a nil evaluator given to [First] or [Weighted], a
-// nil matter or calendar given to [FactsFor] — panics with a message that
-// says so; input never does.
+// fault. Validation reports every problem, joined with errors.Join (a
+// table's or a decoded book's, the first hundred and the number of the
+// others). A programmer's misuse — a nil evaluator given to [First] or
+// [Weighted], a nil matter or calendar given to [FactsFor] — panics with a
+// message that says so; input never does.
 package scoring

@@ -225,8 +225,9 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 // alike types counted once.
 const maxGrid = 1 << 20
 
-// Validate checks a table and reports every problem, joined, each wrapping
-// [ErrInvalid] and naming its row as rules[i] (0-based) with its name:
+// Validate checks a table and reports every problem, joined (the first
+// hundred, and the number of the others), each wrapping [ErrInvalid] and
+// naming its row as rules[i] (0-based) with its name:
 //
 //   - a text but a rule's Doc longer than 256 bytes (reported alone: nothing else is
 //     checked then);
