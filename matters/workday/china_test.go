@@ -15,7 +15,9 @@ import (
 // These tests check the embedded data against sources that do not share
 // its transcription: lunar-go's holiday table (kept by its author from the
 // same notices), the arithmetic of 全国年节及纪念日放假办法, and the lunar
-// calendar's festival dates as lunar-go computes them.
+// calendar's festival dates as lunar-go computes them. 2027's dates were
+// taken from lunar-go's table, so for 2027 only the other two are
+// independent of it.
 
 // lunarEntry is one day of lunar-go's table.
 type lunarEntry struct {

@@ -8,9 +8,10 @@
 // of the seven public holidays and the weekend days that are worked instead
 // (调休上班, make-up working days). No rule predicts these dates, so the
 // calendar carries them as data: [China] embeds the notices from 2019 to 2027
-// (see [ChinaSchedules] for the text of each citation), and a host adds the
-// next year from the notice's data, when it is published, with [New] and
-// [Config].Schedules. A date in a year without data is [ErrOutOfRange]; the
+// (see [ChinaSchedules] for the text of each citation; 2027's dates are
+// those of github.com/6tail/lunar-go, the notice's text not yet read), and
+// a host adds the next year from the notice's data, when it is published,
+// with [New] and [Config].Schedules. A date in a year without data is [ErrOutOfRange]; the
 // calendar never guesses.
 //
 // Dates are civil dates in China Standard Time, the fixed zone UTC+8 returned
