@@ -127,8 +127,8 @@ type counts struct {
 // of a matter the same answers), those of the part whose unit sorts first
 // count, and among parts of one unit those whose answers sort first
 // (Solved, then Satisfied; none, then no, then yes). A matter whose
-// Dispatch events name one unit counts, with its answers, for each of its
-// parts given; Parts, Response and Street count each part given. So a
+// Dispatch events name one unit (once, or again after its return) counts,
+// with its answers, for each of its parts given; Parts, Response and Street count each part given. So a
 // part given twice counts twice in every figure, but for a matter of
 // several units, which it counts once in Matters, Resolution and
 // Satisfaction. Groups come in order of name, and no figure depends on the
@@ -239,17 +239,26 @@ func answer(b *bool) int {
 
 // shared reports whether m, the matter of a part, may have parts of
 // other units: its Dispatch events name other units than one (more, or
-// none: parts built by hand on a matter without its history). A part
-// without a matter is its own.
+// none: parts built by hand on a matter without its history). A unit
+// named by several dispatches (dispatched again after its return) is one
+// unit. A part without a matter is its own.
 func shared(m *matters.Matter) bool {
 	if m == nil {
 		return false
 	}
-	n := 0
+	var one string // the unit named, once named is true
+	named := false
 	for j := range m.Events {
-		if m.Events[j].Kind == matters.Dispatch {
-			n += len(m.Events[j].Units)
+		if m.Events[j].Kind != matters.Dispatch {
+			continue
+		}
+		for _, u := range m.Events[j].Units {
+			if !named {
+				one, named = u, true
+			} else if u != one {
+				return true
+			}
 		}
 	}
-	return n != 1
+	return !named
 }
