@@ -139,9 +139,8 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 		panic("indicators: Tally: nil group function")
 	}
 	type seen struct {
-		c  *counts
-		id string          // the matter's
-		m  *matters.Matter // the matter, when it has no ID
+		c      *counts
+		matter identity
 	}
 	byName := make(map[string]*counts)
 	var once map[seen]int // the part whose answers count, by index
@@ -173,10 +172,7 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 			if once == nil {
 				once = make(map[seen]int)
 			}
-			k := seen{c: c, id: p.Matter.ID}
-			if k.id == "" {
-				k.m = p.Matter
-			}
+			k := seen{c: c, matter: identify(p.Matter)}
 			if j, dup := once[k]; dup {
 				if q := &parts[j]; answersCmp(p, q) < 0 {
 					c.answers(q, -1)

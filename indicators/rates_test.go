@@ -269,6 +269,31 @@ func partsCounted(rs []indicators.Rates) int {
 	return n
 }
 
+// TestPartsMattersOfNoID: matters a host builds by hand without an ID are
+// told apart as Tally tells them apart, by pointer: two of them are two
+// matters, each with its part, and only one of them given twice is
+// refused as listed twice.
+func TestPartsMattersOfNoID(t *testing.T) {
+	hand := func() *matters.Matter {
+		return &matters.Matter{Owner: "s1", Type: "噪音", Events: []matters.Event{
+			{Kind: matters.Report, Actor: "s1", Type: "噪音", At: at(time.March, 2, 9, 0)},
+			{Kind: matters.Dispatch, Actor: "s1", Units: []string{"a"}, At: at(time.March, 2, 9, 0)},
+			{Kind: matters.Accept, Actor: "a", At: at(time.March, 2, 9, 30)}}}
+	}
+	one, other := hand(), hand()
+	ps, err := indicators.Parts(workday.China(), []*matters.Matter{one, other}, routes, nil)
+	if err != nil || len(ps) != 2 {
+		t.Fatalf("Parts of two matters of no ID = %d parts, %v; want 2 and no error", len(ps), err)
+	}
+	want := []indicators.Rates{{Group: "a", Parts: 2, Matters: 2, Response: r(2, 2, "1"), Street: r(0, 0, "0")}}
+	if diff := cmp.Diff(want, indicators.Tally(ps, indicators.ByUnit, decimal.Zero)); diff != "" {
+		t.Errorf("Tally mismatch (-want +got):\n%s", diff)
+	}
+	if _, err := indicators.Parts(workday.China(), []*matters.Matter{one, other, one}, routes, nil); !errors.Is(err, indicators.ErrInvalid) {
+		t.Errorf("Parts of a matter of no ID given twice: error %v, want ErrInvalid", err)
+	}
+}
+
 func TestPartsErrors(t *testing.T) {
 	ms, _ := fixture(t)
 	noRoute := errors.New("no route")
