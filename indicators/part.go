@@ -52,8 +52,10 @@ type Part struct {
 // the choice never depends on the order of grades. Evaluations by anyone
 // else are ignored.
 //
-// A matter listed twice (two of ms with one ID) is an error wrapping
-// [ErrInvalid]: its parts would count twice. Other errors name the matter
+// A matter listed twice (two of ms with one ID, or one matter of no ID
+// twice) is an error wrapping [ErrInvalid]: its parts would count twice.
+// Matters of no ID (built by hand) are told apart by pointer, as [Tally]
+// tells them apart. Other errors name the matter
 // and wrap route's error or scoring.FactsFor's. Parts panics if cal or
 // route is nil.
 func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matter) (matters.Route, error), grades []scoring.Evaluation) ([]Part, error) {
@@ -73,15 +75,16 @@ func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matt
 		}
 	}
 	var out []Part
-	listed := make(map[string]struct{}, len(ms))
+	listed := make(map[identity]struct{}, len(ms))
 	for _, m := range ms {
 		if m == nil {
 			continue
 		}
-		if _, twice := listed[m.ID]; twice {
+		k := identify(m)
+		if _, twice := listed[k]; twice {
 			return nil, fmt.Errorf("%w: matter %s is listed twice", ErrInvalid, errtext.Quote(m.ID))
 		}
-		listed[m.ID] = struct{}{}
+		listed[k] = struct{}{}
 		units, lead := dispatched(m)
 		if len(units) == 0 {
 			continue
@@ -106,6 +109,21 @@ func Parts(cal *workday.Calendar, ms []*matters.Matter, route func(*matters.Matt
 		}
 	}
 	return out, nil
+}
+
+// identity is what tells a matter from another: its ID, or for a matter
+// of no ID (built by hand), its pointer.
+type identity struct {
+	id string
+	m  *matters.Matter
+}
+
+// identify returns the identity of m.
+func identify(m *matters.Matter) identity {
+	if m.ID == "" {
+		return identity{m: m}
+	}
+	return identity{id: m.ID}
 }
 
 // gradeCmp orders two evaluations of one part as Parts chooses among

@@ -127,8 +127,8 @@ type counts struct {
 // of a matter the same answers), those of the part whose unit sorts first
 // count, and among parts of one unit those whose answers sort first
 // (Solved, then Satisfied; none, then no, then yes). A matter whose
-// Dispatch events name one unit counts, with its answers, for each of its
-// parts given; Parts, Response and Street count each part given. So a
+// Dispatch events name one unit (once, or again after its return) counts,
+// with its answers, for each of its parts given; Parts, Response and Street count each part given. So a
 // part given twice counts twice in every figure, but for a matter of
 // several units, which it counts once in Matters, Resolution and
 // Satisfaction. Groups come in order of name, and no figure depends on the
@@ -139,9 +139,8 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 		panic("indicators: Tally: nil group function")
 	}
 	type seen struct {
-		c  *counts
-		id string          // the matter's
-		m  *matters.Matter // the matter, when it has no ID
+		c      *counts
+		matter identity
 	}
 	byName := make(map[string]*counts)
 	var once map[seen]int // the part whose answers count, by index
@@ -173,10 +172,7 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 			if once == nil {
 				once = make(map[seen]int)
 			}
-			k := seen{c: c, id: p.Matter.ID}
-			if k.id == "" {
-				k.m = p.Matter
-			}
+			k := seen{c: c, matter: identify(p.Matter)}
 			if j, dup := once[k]; dup {
 				if q := &parts[j]; answersCmp(p, q) < 0 {
 					c.answers(q, -1)
@@ -239,17 +235,26 @@ func answer(b *bool) int {
 
 // shared reports whether m, the matter of a part, may have parts of
 // other units: its Dispatch events name other units than one (more, or
-// none: parts built by hand on a matter without its history). A part
-// without a matter is its own.
+// none: parts built by hand on a matter without its history). A unit
+// named by several dispatches (dispatched again after its return) is one
+// unit. A part without a matter is its own.
 func shared(m *matters.Matter) bool {
 	if m == nil {
 		return false
 	}
-	n := 0
+	var one string // the unit named, once named is true
+	named := false
 	for j := range m.Events {
-		if m.Events[j].Kind == matters.Dispatch {
-			n += len(m.Events[j].Units)
+		if m.Events[j].Kind != matters.Dispatch {
+			continue
+		}
+		for _, u := range m.Events[j].Units {
+			if !named {
+				one, named = u, true
+			} else if u != one {
+				return true
+			}
 		}
 	}
-	return n != 1
+	return !named
 }

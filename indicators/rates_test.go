@@ -221,6 +221,36 @@ func TestTallyPartGivenTwice(t *testing.T) {
 	}
 }
 
+// TestTallyRedispatchedToOneUnit: a matter dispatched again to its one
+// unit, after the unit's return, is a matter whose Dispatch events name one
+// unit, as one dispatched once is: a part of it given twice counts twice
+// in every figure, Matters and the citizen's answers too, as Tally's doc
+// says.
+func TestTallyRedispatchedToOneUnit(t *testing.T) {
+	mar := func(h, mi int) time.Time { return at(time.March, 2, h, mi) }
+	m := story(t, "m5",
+		matters.Event{At: mar(9, 0), Kind: matters.Report, Actor: "s1", Type: "噪音"},
+		matters.Event{At: mar(9, 0), Kind: matters.Whistle, Actor: "s1"},
+		matters.Event{At: mar(9, 0), Kind: matters.Dispatch, Actor: "s1", Units: []string{"a"}},
+		matters.Event{At: mar(9, 10), Kind: matters.Return, Actor: "a", Note: "地址不清"},
+		matters.Event{At: mar(9, 20), Kind: matters.Approve, Actor: "s1", Ref: 4, Note: "补充地址"},
+		matters.Event{At: mar(9, 30), Kind: matters.Dispatch, Actor: "s1", Units: []string{"a"}},
+		matters.Event{At: mar(9, 40), Kind: matters.Accept, Actor: "a"},
+		matters.Event{At: mar(11, 0), Kind: matters.Resolve, Actor: "a"},
+		matters.Event{At: mar(12, 0), Kind: matters.Close, Actor: "s1"},
+		matters.Event{At: mar(15, 0), Kind: matters.Feedback, Actor: "s1", Satisfied: ptr(true), Solved: ptr(true)})
+	ps, err := indicators.Parts(workday.China(), []*matters.Matter{m}, routes, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second dispatch answered in 10 minutes, within 2 hours.
+	want := []indicators.Rates{{Group: "a", Parts: 2, Matters: 2, Response: r(2, 2, "1"), Resolution: r(2, 2, "1"),
+		Satisfaction: r(2, 2, "1"), Street: r(0, 0, "0")}}
+	if diff := cmp.Diff(want, indicators.Tally(append(ps, ps...), indicators.ByUnit, decimal.Zero)); diff != "" {
+		t.Errorf("Tally mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // mattersCounted is the number of matters the groups count.
 func mattersCounted(rs []indicators.Rates) int {
 	n := 0
@@ -237,6 +267,31 @@ func partsCounted(rs []indicators.Rates) int {
 		n += r.Parts
 	}
 	return n
+}
+
+// TestPartsMattersOfNoID: matters a host builds by hand without an ID are
+// told apart as Tally tells them apart, by pointer: two of them are two
+// matters, each with its part, and only one of them given twice is
+// refused as listed twice.
+func TestPartsMattersOfNoID(t *testing.T) {
+	hand := func() *matters.Matter {
+		return &matters.Matter{Owner: "s1", Type: "噪音", Events: []matters.Event{
+			{Kind: matters.Report, Actor: "s1", Type: "噪音", At: at(time.March, 2, 9, 0)},
+			{Kind: matters.Dispatch, Actor: "s1", Units: []string{"a"}, At: at(time.March, 2, 9, 0)},
+			{Kind: matters.Accept, Actor: "a", At: at(time.March, 2, 9, 30)}}}
+	}
+	one, other := hand(), hand()
+	ps, err := indicators.Parts(workday.China(), []*matters.Matter{one, other}, routes, nil)
+	if err != nil || len(ps) != 2 {
+		t.Fatalf("Parts of two matters of no ID = %d parts, %v; want 2 and no error", len(ps), err)
+	}
+	want := []indicators.Rates{{Group: "a", Parts: 2, Matters: 2, Response: r(2, 2, "1"), Street: r(0, 0, "0")}}
+	if diff := cmp.Diff(want, indicators.Tally(ps, indicators.ByUnit, decimal.Zero)); diff != "" {
+		t.Errorf("Tally mismatch (-want +got):\n%s", diff)
+	}
+	if _, err := indicators.Parts(workday.China(), []*matters.Matter{one, other, one}, routes, nil); !errors.Is(err, indicators.ErrInvalid) {
+		t.Errorf("Parts of a matter of no ID given twice: error %v, want ErrInvalid", err)
+	}
 }
 
 func TestPartsErrors(t *testing.T) {
