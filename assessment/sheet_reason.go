@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -76,7 +77,7 @@ func (r Reason) String() string {
 	case r.Each != nil:
 		b.WriteString("，每次 " + signed(*r.Each) + " 分")
 		if r.Capped {
-			b.WriteString("，共 " + signed(decimal.NewFromInt(int64(r.Count)).Mul(*r.Each)) + " 分，单项封顶")
+			b.WriteString("，共 " + product(r.Count, *r.Each) + " 分，单项封顶")
 		}
 	case r.Band != nil:
 		b.WriteString("，" + r.Band.describe())
@@ -103,13 +104,38 @@ func (b *Band) describe() string {
 	return strings.Join(parts, "、")
 }
 
-// num writes d exactly, or says it is too long to.
-func num(d decimal.Decimal) string { return formatFit(d) }
+// tooLong stands in a reason for a number of over [jsonx.MaxDecimalLen]
+// characters, which only a Reason built by hand holds: Apply refuses a
+// sheet's such number.
+const tooLong = "（数字过长，从略）"
+
+// num writes d exactly, or says in Chinese that it is too long to.
+func num(d decimal.Decimal) string {
+	if !jsonx.DecimalFits(d) {
+		return tooLong
+	}
+	return jsonx.FormatDecimal(d)
+}
 
 // signed writes d exactly with its sign: +2, -0.5, 0.
 func signed(d decimal.Decimal) string {
-	if d.Sign() > 0 {
-		return "+" + num(d)
+	if s := num(d); d.Sign() <= 0 || s == tooLong {
+		return s
 	}
-	return num(d)
+	return "+" + num(d)
+}
+
+// product writes count × each exactly with its sign, as signed does.
+// Where each fits, the product is at most 19 digits longer (count is an
+// int), so it is written even when it is over jsonx.MaxDecimalLen: the
+// uncapped total of a capped item is exact however large the count.
+func product(count int, each decimal.Decimal) string {
+	if !jsonx.DecimalFits(each) {
+		return tooLong
+	}
+	p := decimal.NewFromInt(int64(count)).Mul(each)
+	if p.Sign() > 0 {
+		return "+" + jsonx.FormatDecimal(p)
+	}
+	return jsonx.FormatDecimal(p)
 }

@@ -185,6 +185,34 @@ func TestReasonString(t *testing.T) {
 	}
 }
 
+// TestReasonStringLongNumbers: a capped item's uncapped total (count ×
+// each) is written exactly even when it is longer than a sheet's number
+// may be, and a number a hand-built Reason holds that is too long to
+// write is said in Chinese, not in English inside the Chinese line.
+func TestReasonStringLongNumbers(t *testing.T) {
+	each := d("-0." + strings.Repeat("9", 61)) // 64 characters, as long as a sheet's number may be
+	huge := decimal.New(1, 100000)
+	tests := []struct {
+		name string
+		r    assessment.Reason
+		want string
+	}{
+		{"a total longer than each", assessment.Reason{Name: "超时办结", Fact: "超时", Count: 1 << 30, Each: &each, Points: d("-5"), Capped: true},
+			"超时办结：超时 1073741824 次，每次 " + each.String() + " 分，共 -1073741823." + strings.Repeat("9", 51) + "8926258176 分，单项封顶，计 -5 分"},
+		{"each too long", assessment.Reason{Name: "x", Fact: "f", Count: 2, Each: &huge, Points: d("1"), Capped: true},
+			"x：f 2 次，每次 （数字过长，从略） 分，共 （数字过长，从略） 分，单项封顶，计 +1 分"},
+		{"points too long", assessment.Reason{Name: "x", Fact: "f", Count: 1, Each: dp("1"), Points: huge},
+			"x：f 1 次，每次 +1 分，计 （数字过长，从略） 分"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, tt.r.String()); diff != "" {
+				t.Errorf("String mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestSheetApplyErrors(t *testing.T) {
 	s := loadSheet(t)
 	fixed := *s
