@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -70,18 +71,52 @@ func BenchmarkValidateFlow(b *testing.B) {
 }
 
 func BenchmarkCriticalPath(b *testing.B) {
-	benchFlows(b, func(f *Flow) error { _, _, err := f.CriticalPath(); return err })
+	benchFlows(b, func(f *Flow) error { _, _, err := f.CriticalPath(); return err }, checkBigCriticalPath)
 }
 
 func BenchmarkOrder(b *testing.B) {
-	benchFlows(b, func(f *Flow) error { _, err := f.Order(); return err })
+	benchFlows(b, func(f *Flow) error { _, err := f.Order(); return err }, checkBigOrder)
+}
+
+// checkBigOrder fails unless Order gives a bigFlow's steps as they are
+// listed: its skips only jump forward, so its one order is the chain's.
+func checkBigOrder(b *testing.B, f *Flow) {
+	got, err := f.Order()
+	if err != nil || !slices.Equal(got, stepIDs(f)) {
+		b.Fatalf("Order of a chain of %d steps = %d steps, %v; want the steps as listed", len(f.Steps), len(got), err)
+	}
+}
+
+// checkBigCriticalPath fails unless CriticalPath gives the whole chain of
+// a bigFlow, whose every step takes a day or more, so that a skip only
+// shortens a path, and the sum of all its steps' days.
+func checkBigCriticalPath(b *testing.B, f *Flow) {
+	days := 0
+	for _, s := range f.Steps {
+		days += s.Days
+	}
+	got, gotDays, err := f.CriticalPath()
+	if err != nil || gotDays != days || !slices.Equal(got, stepIDs(f)) {
+		b.Fatalf("CriticalPath of a chain of %d steps = %d steps, %d days, %v; want every step, %d days", len(f.Steps), len(got), gotDays, err, days)
+	}
+}
+
+// stepIDs are the IDs of f's steps, as listed.
+func stepIDs(f *Flow) []string {
+	ids := make([]string, len(f.Steps))
+	for i, s := range f.Steps {
+		ids[i] = s.ID
+	}
+	return ids
 }
 
 // benchFlows runs op on a flow of each of flowSizes steps, one
-// sub-benchmark a size, failing on an error.
-func benchFlows(b *testing.B, op func(*Flow) error) {
+// sub-benchmark a size, failing on an error, once check has held the
+// flow's result to what it must be.
+func benchFlows(b *testing.B, op func(*Flow) error, check func(*testing.B, *Flow)) {
 	for _, n := range flowSizes {
 		f := bigFlow(n)
+		check(b, &f)
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			defer cputime.Report(b)()

@@ -14,6 +14,8 @@ var smallFlowSizes = []int{6, 10, 16, 32}
 func BenchmarkSmallFlow(b *testing.B) {
 	for _, n := range smallFlowSizes {
 		f := bigFlow(n)
+		checkBigCriticalPath(b, &f)
+		checkBigOrder(b, &f)
 		b.Run(fmt.Sprintf("CriticalPath/steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {

@@ -25,12 +25,15 @@ func TestCheckAgreesWithApply(t *testing.T) {
 	}
 	for i := 0; i < len(ls); i += 3 {
 		run := ls[i:min(i+3, len(ls))]
-		before, _ := state.Snapshot()
+		before, err := state.Snapshot()
+		if err != nil {
+			t.Fatalf("lines %d to %d: Snapshot before Check: %v", i+1, i+len(run), err)
+		}
 		if err := state.Check(run...); err != nil {
 			t.Fatalf("lines %d to %d: Check: %v", i+1, i+len(run), err)
 		}
-		if after, _ := state.Snapshot(); !bytes.Equal(before, after) {
-			t.Fatalf("lines %d to %d: Check changed the state; its snapshot mismatch (-before +after):\n%s", i+1, i+len(run), snapshotDiff(before, after))
+		if after, err := state.Snapshot(); err != nil || !bytes.Equal(before, after) {
+			t.Fatalf("lines %d to %d: Check changed the state (Snapshot after: %v); its snapshot mismatch (-before +after):\n%s", i+1, i+len(run), err, snapshotDiff(before, after))
 		}
 		for _, l := range run {
 			if err := state.Apply(l); err != nil {

@@ -148,7 +148,9 @@ func TestReceipt(t *testing.T) {
 		t.Errorf("Verify with a changed proof = %v; want ErrProof", err)
 	}
 	l := lines(j)[7]
-	wrong.Entry, _ = journal.ParseLine(l[:len(l)-1])
+	if wrong.Entry, err = journal.ParseLine(l[:len(l)-1]); err != nil {
+		t.Fatal(err)
+	}
 	wrong.Proof = rc.Proof
 	if _, _, err := wrong.Verify(v); !errors.Is(err, journal.ErrProof) {
 		t.Errorf("Verify of entry 8 with entry 7's proof = %v; want ErrProof", err)

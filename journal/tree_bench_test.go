@@ -122,13 +122,38 @@ func BenchmarkProof(b *testing.B) {
 }
 
 // BenchmarkTreeAdd adds entries to a tree, as a Writer or a Reader given
-// one does for each entry: the tree's cost on top of an append's.
+// one does for each entry: the tree's cost on top of an append's. Once
+// the timer stops, the tree's root must be the one computed apart
+// (rootOf).
 func BenchmarkTreeAdd(b *testing.B) {
 	t := NewTree()
-	var num [8]byte
+	hash := func(i int64) Hash {
+		var num [8]byte
+		binary.BigEndian.PutUint64(num[:], uint64(i))
+		return sha256.Sum256(num[:])
+	}
 	b.ReportAllocs()
 	for i := range b.N {
-		binary.BigEndian.PutUint64(num[:], uint64(i))
-		t.add(Head{Seq: int64(i) + 1, Hash: sha256.Sum256(num[:])})
+		t.add(Head{Seq: int64(i) + 1, Hash: hash(int64(i))})
 	}
+	b.StopTimer()
+	n := int64(b.N)
+	if root, err := t.Root(n); err != nil || root != Hash(rootOf(0, n, hash)) {
+		b.Fatalf("the tree of %d entries has root %v, %v; want %v", n, root, err, Hash(rootOf(0, n, hash)))
+	}
+}
+
+// rootOf is the RFC 6962 Merkle tree hash of the entries from to to+n-1,
+// whose hashes hash gives, computed by its recursive definition from
+// tlog's leaf and node hashes rather than from a Tree's stored hashes.
+func rootOf(from, n int64, hash func(int64) Hash) tlog.Hash {
+	if n == 1 {
+		h := hash(from)
+		return tlog.RecordHash(h[:])
+	}
+	k := int64(1)
+	for 2*k < n {
+		k *= 2
+	}
+	return tlog.NodeHash(rootOf(from, k, hash), rootOf(from+k, n-k, hash))
 }

@@ -86,7 +86,10 @@ func BenchmarkDeadlines(b *testing.B) {
 // route of 违法建设 and the China calendar.
 func benchMatter(b *testing.B, call func(*matters.Matter, *workday.Calendar, matters.Route) error) {
 	m := fullLifecycle(b)
-	r, _ := testDirectory().Route("违法建设")
+	r, err := testDirectory().Route("违法建设")
+	if err != nil {
+		b.Fatal(err)
+	}
 	cal := workday.China()
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -98,6 +101,9 @@ func benchMatter(b *testing.B, call func(*matters.Matter, *workday.Calendar, mat
 
 func BenchmarkSummarize(b *testing.B) {
 	ms := population(b, 746, 619, 560, 40)
+	if s := matters.Summarize(ms); s.Received != 746 || s.Resolved != 619 || s.Surveyed != 600 || s.Satisfied != 560 {
+		b.Fatalf("Summarize = %+v; want 746 received, 619 resolved, 600 surveyed, 560 satisfied (TestSummarize)", s)
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -450,10 +450,12 @@ func TestDueCases(t *testing.T) {
 	if _, err := noSupervisor.Due(cal, at(3, 20, 9, 0), []*matters.Matter{overdue}); !errors.Is(err, matters.ErrActor) {
 		t.Errorf("Due with no supervisor = %v, want an error wrapping ErrActor", err)
 	}
-	if due, _ := c.Due(cal, at(3, 20, 9, 0), []*matters.Matter{overdue}); len(due) == 3 {
-		if due[0].Actor != owner || due[1].Actor != supervisor || due[1].Seq != due[0].Seq+1 || due[2].Seq != due[1].Seq+1 {
-			t.Errorf("due = %+v: want the owner's urging, then the supervisor's two, numbered in turn", due)
-		}
+	due, err := c.Due(cal, at(3, 20, 9, 0), []*matters.Matter{overdue})
+	if err != nil || len(due) != 3 {
+		t.Fatalf("Due of the overdue matter = %+v, %v; want an urging and two supervisions", due, err)
+	}
+	if due[0].Actor != owner || due[1].Actor != supervisor || due[1].Seq != due[0].Seq+1 || due[2].Seq != due[1].Seq+1 {
+		t.Errorf("due = %+v: want the owner's urging, then the supervisor's two, numbered in turn", due)
 	}
 }
 

@@ -142,10 +142,10 @@ func TestCompileCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, f := range edgeFacts() {
-		want, _ := tbl.Evaluate(f)
-		got, _ := again.Evaluate(f)
-		if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
-			t.Fatalf("facts %d: compiled again; mismatch (-Evaluate +compiled):\n%s", i, diff)
+		want, werr := tbl.Evaluate(f)
+		got, gerr := again.Evaluate(f)
+		if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("facts %d: compiled again: errors %v, %v; mismatch (-Evaluate +compiled):\n%s", i, werr, gerr, diff)
 		}
 	}
 }
@@ -166,10 +166,10 @@ func TestCompileConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := g; i < len(facts); i += 4 {
-				want, _ := tbl.Evaluate(facts[i])
-				got, _ := compiled.Evaluate(facts[i])
-				if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
-					errs <- fmt.Errorf("facts %d: mismatch (-Evaluate +compiled):\n%s", i, diff)
+				want, werr := tbl.Evaluate(facts[i])
+				got, gerr := compiled.Evaluate(facts[i])
+				if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+					errs <- fmt.Errorf("facts %d: errors %v, %v; mismatch (-Evaluate +compiled):\n%s", i, werr, gerr, diff)
 					return
 				}
 			}
@@ -205,10 +205,10 @@ func TestCompileResultsAreTheCallers(t *testing.T) {
 		}
 	}
 	for i, f := range facts {
-		want, _ := fresh.Evaluate(f)
-		got, _ := compiled.Evaluate(f)
-		if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
-			t.Fatalf("facts %d: a caller's change reached another Result; mismatch (-before +after):\n%s", i, diff)
+		want, werr := fresh.Evaluate(f)
+		got, gerr := compiled.Evaluate(f)
+		if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("facts %d: a caller's change reached another Result: errors %v, %v; mismatch (-before +after):\n%s", i, werr, gerr, diff)
 		}
 	}
 }

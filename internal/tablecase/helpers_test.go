@@ -196,7 +196,8 @@ func TestReadCasesErrors(t *testing.T) {
 
 // FuzzReadCases reads arbitrary bytes as the cases of each package, in
 // time linear in their length, and runs them with a fake T: nothing may
-// panic.
+// panic, and a refusal wraps the package's sentinel and begins
+// "pkg: reading cases: ", as TestReadCasesErrors wants of the known ones.
 func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{"name":"a","register":{"powers":[{"code":"A"}]},"want":[{"rule":"local.name","severity":"error","path":"powers[A]","message":"m"}]}]`))
 	f.Add([]byte(`[{"name":"x","facts":{"responded":true,"response":"1h0m0s"},"want":{"grade":"good","points":"85"}}]`))
@@ -205,7 +206,11 @@ func FuzzReadCases(f *testing.F) {
 	f.Add([]byte(`[{}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, h := range helperPackages {
-			hardening.Linear(t, len(data), func() { _ = h.read(&tablecase.Recorder{}, bytes.NewReader(data)) })
+			var err error
+			hardening.Linear(t, len(data), func() { err = h.read(&tablecase.Recorder{}, bytes.NewReader(data)) })
+			if err != nil && (!errors.Is(err, h.sentinel) || !strings.HasPrefix(err.Error(), h.name+": reading cases: ")) {
+				t.Fatalf("%s.ReadCases(%q) = %.300v, want an error wrapping %q that begins %q", h.name, data, err, h.sentinel, h.name+": reading cases: ")
+			}
 		}
 	})
 }
