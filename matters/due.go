@@ -222,7 +222,7 @@ func (s *dueScan) run(ms []*Matter) ([]Event, error) {
 		}
 	}
 	if failed > maxDueErrors {
-		errs = append(errs, fmt.Errorf("matters: due: and %d matters more", failed-maxDueErrors))
+		errs = append(errs, fmt.Errorf("matters: due: and %s more", errtext.Count(failed-maxDueErrors, "matter")))
 	}
 	var out []Event
 	if len(s.due) > 0 {

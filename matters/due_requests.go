@@ -33,7 +33,7 @@ func (s *dueScan) requests(m *Matter, h *since, owner bool) (int, error) {
 	if days := s.c.Supervision.SuspendDays; days > 0 && m.Suspended && h.paused && !h.supervisedPaused {
 		until, err := s.suspendedUntil(m, h, days)
 		if err != nil {
-			return -1, fmt.Errorf("matters: due: matter %s: suspension limit %d working days after %s: %w", errtext.Quote(m.ID), days, h.pausedAt.Format(timeLayout), err)
+			return -1, fmt.Errorf("matters: due: matter %s: suspension limit %s after %s: %w", errtext.Quote(m.ID), errtext.Count(days, "working day"), h.pausedAt.Format(timeLayout), err)
 		}
 		if s.at.After(until) {
 			join(s.note(fmt.Sprintf(noteSuspended, days)))

@@ -144,7 +144,7 @@ func (c *Catalog) check(cal *workday.Calendar, m *Matter, e *Event) error {
 		return c.checkReturn(m, e)
 	case Reopen:
 		if n := c.Supervision.Reopens; n > 0 && count(m.Events, Reopen) >= n {
-			return refusal(e, ErrTransition, "reopened %d times, the catalog's limit: the matter goes to supervision", n)
+			return refusal(e, ErrTransition, "reopened %s, the catalog's limit: the matter goes to supervision", errtext.Count(n, "time"))
 		}
 	case Supervise:
 		if s := c.Supervision.Supervisor; s != "" && m.Supervisor == "" && e.Actor != s {
@@ -295,7 +295,7 @@ func (c *Catalog) FeedbackLate(cal *workday.Calendar, m *Matter, at time.Time) (
 		case Resolve:
 			var err error
 			if due, err = cal.AddDays(e.At, days); err != nil {
-				return false, fmt.Errorf("matters: matter %s: return visit due %d working days after seq %d: %w", errtext.Quote(m.ID), days, e.Seq, err)
+				return false, fmt.Errorf("matters: matter %s: return visit due %s after seq %d: %w", errtext.Quote(m.ID), errtext.Count(days, "working day"), e.Seq, err)
 			}
 		case Feedback:
 			if late(e.At) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/rank"
@@ -92,7 +93,11 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // the order of their names.
 //
 // Bad weights are reported alone, as [assessment.Weights.Validate]
-// reports them: nothing blends by them. Otherwise every problem is
+// reports them, each problem once, wrapping [assessment.ErrWeights]:
+// nothing blends by them. Weights are bad too when their parts are not
+// those of a candidate: without [CompetitionPart], with a part that is
+// neither it nor a [YearPart], or with years that skip one (year1 and
+// year3, or year2 without year1). Otherwise every problem is
 // reported, joined: a candidate whose years do not match the weights, or
 // whose total is too long for JSON to read back ([assessment.Blend]) —
 // [assessment.ErrWeights], naming the candidate — a candidate without ID
@@ -108,7 +113,7 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // does Select know a candidate absent from the competition: a zero
 // Competition is a score of 0 (see [Candidate]).
 func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]Placement, error) {
-	if err := w.Validate(); err != nil {
+	if err := errors.Join(w.Validate(), checkParts(w)); err != nil {
 		return nil, err
 	}
 	var errs []error
@@ -181,4 +186,42 @@ func placementCmp(a, b Placement) int {
 		}
 	}
 	return strings.Compare(a.Candidate.ID, b.Candidate.ID)
+}
+
+// checkParts reports weights whose parts are not those of a candidate:
+// no [CompetitionPart], a part that is neither it nor a [YearPart], and
+// years that do not run from last year back without a gap (the first year
+// skipped named). Each problem is one error, wrapping
+// [assessment.ErrWeights], however many candidates would meet it.
+func checkParts(w assessment.Weights) error {
+	var errs []error
+	if _, ok := w[CompetitionPart]; !ok {
+		errs = append(errs, fmt.Errorf("%w: competition weights have no part %q", assessment.ErrWeights, CompetitionPart))
+	}
+	var others []string
+	last := 0 // the furthest year back
+	for _, name := range slices.Sorted(maps.Keys(w)) {
+		if name == CompetitionPart {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimPrefix(name, "year"))
+		if err != nil || n < 1 || YearPart(n) != name {
+			others = append(others, name)
+			continue
+		}
+		last = max(last, n)
+	}
+	// The years present number fewer than the parts: the first skipped is
+	// found within them.
+	for n := 1; n < last; n++ {
+		if _, ok := w[YearPart(n)]; !ok {
+			errs = append(errs, fmt.Errorf("%w: competition weights skip %q but have %q", assessment.ErrWeights, YearPart(n), YearPart(last)))
+			break
+		}
+	}
+	if others != nil {
+		errs = append(errs, fmt.Errorf("%w: competition weights have the parts %q, neither %q nor a year (%q, %q, …)",
+			assessment.ErrWeights, errlist.Cut([]any{others})[0], CompetitionPart, YearPart(1), YearPart(2)))
+	}
+	return errors.Join(errs...)
 }

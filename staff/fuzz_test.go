@@ -1,10 +1,14 @@
 package staff_test
 
 import (
+	"encoding/json"
+	"errors"
 	"testing"
 
+	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/staff"
+	"github.com/shopspring/decimal"
 )
 
 // FuzzJSON decodes arbitrary input as each of the package's types: no
@@ -28,5 +32,41 @@ func FuzzJSON(f *testing.F) {
 		hardening.RoundTrips[staff.Placement](t, data, staff.ErrInvalid)
 		hardening.RoundTrips[staff.Appraisal](t, data, staff.ErrInvalid)
 		hardening.RoundTrips[staff.PostCategory](t, data, staff.ErrInvalid)
+	})
+}
+
+// FuzzSelectWeights selects under arbitrary weights: no panic, time
+// linear in the input, and either the weights' own error, wrapping
+// assessment.ErrWeights and the same with a candidate as with none, or
+// weights that a candidate with a year for each part but the competition
+// meets.
+func FuzzSelectWeights(f *testing.F) {
+	f.Add([]byte(`{"competition":"0.7","year1":"0.1","year2":"0.1","year3":"0.1"}`))
+	f.Add([]byte(`{"competition":"1"}`))
+	f.Add([]byte(`{"year1":"0.5","year2":"0.5"}`))
+	f.Add([]byte(`{"competition":"0.5","year1":"0.2","year3":"0.3"}`))
+	f.Add([]byte(`{"competition":"0.5","year01":"0.2","year999999999999999999999":"0.3"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var w assessment.Weights
+		if json.Unmarshal(data, &w) != nil {
+			return
+		}
+		hardening.Linear(t, len(data), func() {
+			_, err := staff.Select(nil, w, nil)
+			c := staff.Candidate{ID: "c", Post: "p", Years: make([]decimal.Decimal, max(len(w)-1, 0))}
+			placed, cerr := staff.Select([]staff.Candidate{c}, w, map[string]int{"p": 1})
+			if err != nil {
+				if !errors.Is(err, assessment.ErrWeights) || errors.Is(err, staff.ErrInvalid) {
+					t.Fatalf("Select error %v; want the weights' problems alone, wrapping assessment.ErrWeights", err)
+				}
+				if cerr == nil || cerr.Error() != err.Error() {
+					t.Fatalf("Select with a candidate: %v; want the weights' error with none:\n%v", cerr, err)
+				}
+				return
+			}
+			if cerr != nil || len(placed) != 1 {
+				t.Fatalf("Select of a candidate with %d years under good weights %v = %v, %v; want it placed", len(c.Years), w, placed, cerr)
+			}
+		})
 	})
 }

@@ -207,8 +207,11 @@
 //	                temporary file in the same directory, synced, renamed
 //	                over FILE once complete and the directory synced, so
 //	                a failed run leaves FILE as it was and a reported one
-//	                survives a crash. Check it with journal.Verify given
-//	                the signed checkpoint, also once it has grown;
+//	                survives a crash; a FILE that is not a regular file
+//	                (/dev/null, /dev/stdout, a named pipe) is written to
+//	                as the shell writes to it, not replaced. Check it
+//	                with journal.Verify given the signed checkpoint,
+//	                also once it has grown;
 //	                journal.Rebuild gives back the matters and the book
 //	                of scores, journal.RebuildAt those the checkpoint
 //	                covered

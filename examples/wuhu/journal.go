@@ -3,17 +3,13 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/grading"
-	"github.com/qingdan/qingdan/internal/fsync"
+	"github.com/qingdan/qingdan/internal/outfile"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -85,71 +81,44 @@ func gradeItem(at time.Time, matter int, g *grading.Grade) trailItem {
 	return trailItem{at: at, matter: matter, eval: &g.Evaluation}
 }
 
-// journalFile is a journal being written: a temporary file in the
-// directory of the journal, renamed over it once complete, so that a
-// failed run never leaves half a journal.
+// journalFile is a journal being written whole (package outfile): a
+// temporary file in the directory of the journal, renamed over it once
+// complete, so that a failed run never leaves half a journal; a journal
+// that is not a regular file (-journal /dev/null, a named pipe) is written
+// to in place, as the shell writes to it.
 type journalFile struct {
 	name string
-	tmp  *os.File
-	done bool // renamed over the journal, or removed
+	out  *outfile.File
 }
 
 // createJournal starts the journal name: it refuses a directory and
 // creates the temporary file, so that a bad path fails before the year
-// is built.
+// is built. The error does not name the journal.
 func createJournal(name string) (*journalFile, error) {
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory; want a file name", name)
-	}
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	out, err := outfile.Create(name)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot create a file in %s: %w", dir, err)
+		return nil, err
 	}
-	return &journalFile{name: name, tmp: tmp}, nil
+	return &journalFile{name: name, out: out}, nil
 }
 
 // abort removes the temporary file, unless write already renamed or
 // removed it; the journal is left as it was.
-func (j *journalFile) abort() {
-	if j.done {
-		return
-	}
-	j.done = true
-	j.tmp.Close()
-	os.Remove(j.tmp.Name())
-}
+func (j *journalFile) abort() { j.out.Abort() }
 
-// write journals the year's trail, syncs the file, renames it over the
-// journal and syncs the directory, so that the journal, once reported,
-// survives a crash: the durability journal.OpenFile gives a journal
-// appended entry by entry, for a journal written whole. On error the
-// temporary file is removed.
+// write journals the year's trail and commits the file: synced, renamed
+// over the journal and the directory synced, so that the journal, once
+// reported, survives a crash: the durability journal.OpenFile gives a
+// journal appended entry by entry, for a journal written whole. On error
+// the temporary file is removed.
 func (j *journalFile) write(a *graded) (*journalInfo, error) {
-	j.done = true
-	info, err := writeTrail(j.tmp, a)
+	info, err := writeTrail(j.out, a)
 	info.File = j.name
 	if err == nil {
-		err = j.tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = j.tmp.Sync()
-	}
-	if cerr := j.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(j.tmp.Name(), j.name)
-	}
-	if err == nil {
-		err = fsync.Dir(filepath.Dir(j.name))
+		err = j.out.Commit()
 	}
 	if err != nil {
-		os.Remove(j.tmp.Name())
+		j.out.Abort()
 		return nil, fmt.Errorf("writing %s: %w", j.name, err)
 	}
 	return info, nil

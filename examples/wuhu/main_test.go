@@ -205,8 +205,8 @@ func TestErrors(t *testing.T) {
 		{[]string{"-reform", "-policy", "testdata/policy.json"}, 2, "-reform does not grade the year"},
 		{[]string{"-whatif", "testdata/missing.json"}, 1, "-whatif: open testdata/missing.json"},
 		{[]string{"-whatif", "testdata/bad-policy.json"}, 1, "superb"},
-		{[]string{"-journal", "testdata/missing/2020.jsonl"}, 1, "-journal testdata/missing/2020.jsonl: cannot create a file in testdata/missing: no such file or directory"},
-		{[]string{"-journal", "testdata"}, 1, "testdata is a directory"},
+		{[]string{"-journal", "testdata/missing/2020.jsonl"}, 1, "-journal testdata/missing/2020.jsonl: no such file or directory"},
+		{[]string{"-journal", "testdata"}, 1, "-journal testdata: is a directory"},
 		{[]string{"-journal", ""}, 2, "-journal: want a file name"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

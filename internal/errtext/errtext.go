@@ -1,8 +1,10 @@
-// Package errtext formats hostile input for error messages, so that an
-// error names what was wrong without repeating megabytes of it.
+// Package errtext formats the text of error messages: hostile input, so
+// that an error names what was wrong without repeating megabytes of it,
+// and counts of things, so that one is not said in the plural.
 package errtext
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -85,4 +87,15 @@ func Named(what, name string) string {
 		return what + " (no version)"
 	}
 	return what + " " + Quote(name)
+}
+
+// Count says how many of a thing there are, in English, with the noun in
+// the singular for one and in the plural, noun with an s, otherwise: "1
+// working day", "0 working days", "3 working days". A count of one in
+// the plural ("1 working days") reads as a slip.
+func Count[N ~int | ~int64 | ~uint64](n N, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprint(n) + " " + noun + "s"
 }

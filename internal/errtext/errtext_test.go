@@ -49,6 +49,23 @@ func TestNamed(t *testing.T) {
 	}
 }
 
+// TestCount: one of a thing in the singular, any other number in the
+// plural, whatever the integer type.
+func TestCount(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{errtext.Count(1, "working day"), "1 working day"},
+		{errtext.Count(0, "working day"), "0 working days"},
+		{errtext.Count(2, "matter"), "2 matters"},
+		{errtext.Count(-1, "time"), "-1 times"},
+		{errtext.Count(int64(1), "time"), "1 time"},
+		{errtext.Count(uint64(1<<63), "working day"), "9223372036854775808 working days"},
+	} {
+		if c.got != c.want {
+			t.Errorf("Count = %q, want %q", c.got, c.want)
+		}
+	}
+}
+
 // FuzzCut: whatever a name holds, Cut and Quote give one line of valid
 // UTF-8 that nothing in it can break, hide or reverse, of bounded length
 // (at most MaxQuoted bytes of the input, each escaped in at most 6

@@ -22,3 +22,11 @@ func ExampleCut() {
 	// 违法建设
 	// 清清清清清清清清清清清清清清清清清清清清清… (90 bytes)
 }
+
+func ExampleCount() {
+	fmt.Println(errtext.Count(1, "working day"))
+	fmt.Println(errtext.Count(3, "working day"))
+	// Output:
+	// 1 working day
+	// 3 working days
+}

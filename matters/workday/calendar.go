@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // ErrOutOfRange reports an instant on a date the calendar has no data for:
@@ -281,8 +283,8 @@ func (c *Calendar) AddDays(from time.Time, n int) (time.Time, error) {
 		if n < 0 {
 			dir, edge = "before", fmt.Sprintf("the start of %d", c.first)
 		}
-		return time.Time{}, fmt.Errorf("%w: %d working days %s %s (CST) runs past %s, the edge of the data",
-			ErrOutOfRange, abs(n), dir, from.In(cst).Format(dateLayout), edge)
+		return time.Time{}, fmt.Errorf("%w: %s %s %s (CST) runs past %s, the edge of the data",
+			ErrOutOfRange, errtext.Count(abs(n), "working day"), dir, from.In(cst).Format(dateLayout), edge)
 	}
 	target += int64(n)
 	day := c.start + int64(c.ord[target])

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // officeHours is 08:30–12:00 and 14:30–17:30: a working day of 6h30m.
@@ -229,26 +231,34 @@ func TestEndOfData(t *testing.T) {
 	}
 }
 
+// TestAddDaysOutOfRange: a count that runs past the data is
+// ErrOutOfRange, saying how many working days (one day in the singular)
+// in which direction from which date, and which edge it crosses.
 func TestAddDaysOutOfRange(t *testing.T) {
+	const prefix = "workday: date out of range: "
 	tests := []struct {
 		name string
 		from time.Time
 		n    int
+		want string
 	}{
-		{"past the last year", mustDay(t, "2027-12-31", 9, 0), 1},
-		{"from the last holiday forward", mustDay(t, "2027-12-26", 9, 0), 5},
-		{"before the first year", mustDay(t, "2019-01-02", 9, 0), -1},
-		{"back from the first holiday", mustDay(t, "2019-01-01", 9, 0), -1},
-		{"huge n", mustDay(t, "2026-03-02", 9, 0), math.MaxInt},
-		{"huge negative n", mustDay(t, "2026-03-02", 9, 0), math.MinInt},
-		{"huge n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MaxInt},
-		{"huge negative n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MinInt},
+		{"past the last year", mustDay(t, "2027-12-31", 9, 0), 1, "1 working day after 2027-12-31 (CST) runs past the end of 2027, the edge of the data"},
+		{"from the last holiday forward", mustDay(t, "2027-12-26", 9, 0), 5, "5 working days after 2027-12-26 (CST) runs past the end of 2027, the edge of the data"},
+		{"before the first year", mustDay(t, "2019-01-02", 9, 0), -1, "1 working day before 2019-01-02 (CST) runs past the start of 2019, the edge of the data"},
+		{"back from the first holiday", mustDay(t, "2019-01-01", 9, 0), -1, "1 working day before 2019-01-01 (CST) runs past the start of 2019, the edge of the data"},
+		{"huge n", mustDay(t, "2026-03-02", 9, 0), math.MaxInt, "9223372036854775807 working days after 2026-03-02 (CST) runs past the end of 2027, the edge of the data"},
+		{"huge negative n", mustDay(t, "2026-03-02", 9, 0), math.MinInt, "9223372036854775808 working days before 2026-03-02 (CST) runs past the start of 2019, the edge of the data"},
+		{"huge n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MaxInt, "9223372036854775807 working days after 2026-02-15 (CST) runs past the end of 2027, the edge of the data"},
+		{"huge negative n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MinInt, "9223372036854775808 working days before 2026-02-15 (CST) runs past the start of 2019, the edge of the data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := China().AddDays(tt.from, tt.n)
 			if !errors.Is(err, ErrOutOfRange) {
-				t.Errorf("AddDays(%v, %d) = %v, %v; want ErrOutOfRange", tt.from, tt.n, got, err)
+				t.Fatalf("AddDays(%v, %d) = %v, %v; want ErrOutOfRange", tt.from, tt.n, got, err)
+			}
+			if diff := cmp.Diff(prefix+tt.want, err.Error()); diff != "" {
+				t.Errorf("AddDays(%v, %d) error mismatch (-want +got):\n%s", tt.from, tt.n, diff)
 			}
 		})
 	}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/qingdan/qingdan/internal/outfile"
 )
 
 // Read returns the contents of the file name, or of standard input for
@@ -60,8 +62,9 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 
 // Write writes b to the file name, replacing it whole, or to standard
 // output when name is "" or "-". The bytes go to a temporary file in the
-// same directory, synced and renamed over name, so that a write that
-// fails leaves name as it was and no partial file; a file replaced keeps
+// same directory, synced and renamed over name, and the directory synced
+// (package outfile), so that a write that fails leaves name as it was and
+// no partial file, and one done survives a crash; a file replaced keeps
 // its mode, a new one has mode 0644. A symbolic link is written through:
 // the file it points at is replaced, in that file's directory, and the
 // link left as it is; a link to no file is refused, as cp refuses it. A
@@ -73,38 +76,14 @@ func (env *Env) Write(name string, b []byte) error {
 		_, err := env.Stdout.Write(b)
 		return err
 	}
-	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
-		err = syscall.EISDIR
-		if !fi.IsDir() {
-			err = writeThrough(name, b)
-		}
-		if err != nil {
-			return pathError(name, err)
-		}
-		return nil
-	}
 	target, err := resolve(name)
 	if err != nil {
 		return err
 	}
-	if err := writeWhole(target, b); err != nil {
+	if err := outfile.WriteFile(target, b); err != nil {
 		return pathError(name, err)
 	}
 	return nil
-}
-
-// writeThrough writes b to name, a file that is not a regular one, as the
-// shell's > writes to it.
-func writeThrough(name string, b []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // resolve returns the file that writing name replaces: name, or, where
@@ -113,7 +92,12 @@ func writeThrough(name string, b []byte) error {
 // names name.
 func resolve(name string) (string, error) {
 	if fi, err := os.Lstat(name); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
-		return name, nil // a new file, or one writeWhole reports on
+		return name, nil // a new file, or one outfile reports on
+	}
+	// A link to a file that is not a regular one is written through by
+	// outfile: /dev/stdout into a pipe ends at a pipe with no name.
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		return name, nil
 	}
 	target, err := filepath.EvalSymlinks(name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -124,38 +108,6 @@ func resolve(name string) (string, error) {
 		return "", pathError(name, err)
 	}
 	return target, nil
-}
-
-// writeWhole writes b to a temporary file beside name and renames it over
-// name; on failure it removes the temporary file.
-func writeWhole(name string, b []byte) (err error) {
-	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
-		mode = fi.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(b); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
 
 // Print writes v to standard output as one line of JSON when asJSON,
