@@ -287,9 +287,7 @@ func (m *Matter) due(cal *workday.Calendar, events []Event, d int, r Route, reso
 	var plain time.Time
 	var limit time.Duration
 	var err error
-	wrap := func(err error) error {
-		return fmt.Errorf("matters: matter %q: due time after the dispatch at %s: %w", m.ID, from.Format(timeLayout), err)
-	}
+	wrap := func(err error) error { return dueError(m.ID, from, err) }
 	switch {
 	case resolve && r.ResolveDays > 0:
 		days := extended(events, d, "")
@@ -382,4 +380,10 @@ func addWorking(cal *workday.Calendar, from time.Time, d time.Duration) (time.Ti
 		}
 	}
 	return hi, nil
+}
+
+// dueError is err, from the calendar, in finding a due time of matter id
+// after its dispatch at from.
+func dueError(id string, from time.Time, err error) error {
+	return fmt.Errorf("matters: matter %q: due time after the dispatch at %s: %w", id, from.Format(timeLayout), err)
 }

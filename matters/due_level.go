@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // This file holds how far a matter's clocks have run at the instant of a
@@ -17,10 +19,14 @@ import (
 func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 	from := m.Events[h.d].At
 	used := func(t time.Time) (time.Duration, error) {
-		if !h.paused {
-			return s.cal.Between(from, t)
+		if h.paused {
+			return m.elapsed(s.cal, m.Events, t) // names the matter
 		}
-		return m.elapsed(s.cal, m.Events, t)
+		d, err := s.cal.Between(from, t)
+		if err != nil {
+			return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), t.Format(timeLayout), err)
+		}
+		return d, nil
 	}
 	escalate := s.c.Supervision.EscalateDays
 	if day := s.cal.Day(); escalate < 0 || day <= 0 || int64(escalate) > math.MaxInt64/4/int64(day) {
@@ -50,15 +56,15 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 	if r.ResolveDays > 0 && best < 3 {
 		ext := extended(m.Events, h.d, "")
 		if ext > 0 && ext > math.MaxInt32-r.ResolveDays {
-			return 0, false, fmt.Errorf("%d working days and %d of extensions overflow: %w", r.ResolveDays, ext, ErrInvalid)
+			return 0, false, fmt.Errorf("matters: matter %q: %d working days and %d of extensions overflow: %w", m.ID, r.ResolveDays, ext, ErrInvalid)
 		}
 		days := r.ResolveDays + ext
 		var due time.Time
 		var err error
 		if h.paused {
-			due, _, err = m.due(s.cal, m.Events, h.d, *r, true)
-		} else {
-			due, err = s.cal.AddDays(from, days)
+			due, _, err = m.due(s.cal, m.Events, h.d, *r, true) // names the matter
+		} else if due, err = s.cal.AddDays(from, days); err != nil {
+			err = dueError(m.ID, from, err)
 		}
 		if err != nil {
 			return 0, false, err
@@ -75,11 +81,11 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 			if escalate > 0 && !due.IsZero() {
 				further, err := s.cal.AddDays(due, escalate)
 				if err != nil {
-					return 0, false, err
+					return 0, false, fmt.Errorf("matters: matter %q: escalation %s after the due time %s: %w", m.ID, errtext.Count(escalate, "working day"), due.Format(timeLayout), err)
 				}
 				// As far past that: working time ran on past it.
 				if past, err := s.cal.Between(further, s.at); err != nil {
-					return 0, false, err
+					return 0, false, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, further.Format(timeLayout), s.at.Format(timeLayout), err)
 				} else if past > 0 {
 					level = 3
 				}

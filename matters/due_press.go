@@ -44,7 +44,7 @@ func (s *dueScan) leadClock(m *Matter, h *since) (pressure, error) {
 	}
 	level, resolve, err := s.level(m, h, r)
 	if err != nil {
-		return pressure{}, fmt.Errorf("matters: due: matter %s: %w", errtext.Quote(m.ID), err)
+		return pressure{}, fmt.Errorf("matters: due: %w", err) // err names the matter
 	}
 	clock := 0 // the notes of the response clock, +1 for the resolution clock's
 	if resolve {
@@ -67,7 +67,7 @@ func (s *dueScan) ownerClock(m *Matter) (pressure, error) {
 	}
 	level, resolve, err := s.ownerLevel(m, r)
 	if err != nil {
-		return pressure{}, fmt.Errorf("matters: due: matter %s: owner %s: %w", errtext.Quote(m.ID), errtext.Quote(m.Owner), err)
+		return pressure{}, fmt.Errorf("matters: due: owner %s: %w", errtext.Quote(m.Owner), err) // err names the matter
 	}
 	p := pressure{level: level, platform: true}
 	if level == 0 {
