@@ -35,7 +35,11 @@ const goroutines = 4
 //     other than exactly that grade's points, no Policy, or no Reasons (or
 //     an empty one, or one that fails reason.Reason.Validate: a book
 //     refuses it, as JSON could not read it back);
-//   - Evaluate changes Facts.Attrs.
+//   - Evaluate changes Facts.Attrs or the answer Facts.Satisfied points
+//     to, while it runs or, having kept them, on a later call;
+//   - two calls return results that share memory (the same Reasons, or
+//     the same Checks or Figures of a reason): the caller owns the Result
+//     it gets and may change it.
 //
 // The zero Result with a nil error ("not evaluated") is allowed. An empty
 // scale allows no grade. TestEvaluator panics if e is nil.
@@ -48,53 +52,8 @@ func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Fa
 		bad := func(format string, args ...any) {
 			errs = append(errs, fmt.Errorf("scoringtest: %s: %s", name, fmt.Sprintf(format, args...)))
 		}
-		attrs := maps.Clone(f.Attrs)
-		r, p, err := evaluate(e, f)
-		if p != nil {
-			bad("Evaluate panicked: %v", p)
-			return
-		}
-		if !maps.Equal(attrs, f.Attrs) {
-			bad("Evaluate changed Facts.Attrs")
-			f.Attrs = maps.Clone(attrs)
-		}
-		r2, p2, err2 := evaluate(e, f)
-		if p2 != nil || (err == nil) != (err2 == nil) || !cmp.Equal(r, r2) {
-			bad("not deterministic: %s, %v, then %s, %v", brief(r), err, brief(r2), err2)
-		}
-		if !concurrent(e, f, r, err) {
-			bad("not deterministic when called from %d goroutines at once", goroutines)
-		}
-		if err != nil {
-			if !r.IsZero() {
-				bad("refused (%v) but returned %s", err, brief(r))
-			}
-			return
-		}
-		if r.IsZero() {
-			return // not evaluated
-		}
-		g, ok := scale.Grade(r.Grade)
-		switch {
-		case r.Grade == "":
-			bad("a Result with no grade")
-		case !ok:
-			bad("grade %q is not on the scale", r.Grade)
-		case !r.Points.Equal(g.Points):
-			bad("grade %q with %s points, not exactly its %s", r.Grade, jsonx.FormatDecimal(r.Points), jsonx.FormatDecimal(g.Points))
-		}
-		if r.Policy == "" {
-			bad("a Result with no Policy")
-		}
-		if len(r.Reasons) == 0 {
-			bad("a Result with no Reasons")
-		}
-		for j, s := range r.Reasons {
-			if s.IsZero() {
-				bad("Reasons[%d] is empty", j)
-			} else if err := s.Validate(); err != nil {
-				bad("Reasons[%d] would not read back from JSON, and a book refuses it: %v", j, err)
-			}
+		if r, ok, err := checkCalls(e, f, bad); ok {
+			checkResult(scale, r, err, bad)
 		}
 	}
 	check("the zero Facts", scoring.Facts{})
@@ -107,6 +66,75 @@ func TestEvaluator(e scoring.Evaluator, scale scoring.Scale, facts ...scoring.Fa
 	return errors.Join(errs...)
 }
 
+// checkCalls evaluates f with e, reporting through bad a panic, a call
+// that disagrees with the first, alone or from several goroutines at once,
+// a change to what the facts refer to and memory two results share. It
+// returns the first call's result, and ok false when it panicked. Each
+// call gets its own [fresh] copy of the facts, which is compared with f
+// after the call and again after all the calls: an evaluator must neither
+// change them nor keep them.
+func checkCalls(e scoring.Evaluator, f scoring.Facts, bad func(format string, args ...any)) (r scoring.Result, ok bool, err error) {
+	first := fresh(f)
+	r, p, err := evaluate(e, first)
+	if p != nil {
+		bad("Evaluate panicked: %v", p)
+		return r, false, err
+	}
+	changedNow := changed(f, first)
+	if changedNow != "" {
+		bad("Evaluate changed %s", changedNow)
+	}
+	r2, p2, err2 := evaluate(e, fresh(f))
+	if p2 != nil || (err == nil) != (err2 == nil) || !cmp.Equal(r, r2) {
+		bad("not deterministic: %s, %v, then %s, %v", brief(r), err, brief(r2), err2)
+	} else if what := shared(r, r2); what != "" {
+		bad("two calls returned the same %s: the Result must belong to the caller", what)
+	}
+	if !concurrent(e, f, r, err) {
+		bad("not deterministic when called from %d goroutines at once", goroutines)
+	}
+	if what := changed(f, first); changedNow == "" && what != "" {
+		bad("Evaluate kept %s and changed it after it returned", what)
+	}
+	return r, true, err
+}
+
+// checkResult reports through bad what is wrong with r and err, the first
+// result of an evaluator grading on scale.
+func checkResult(scale scoring.Scale, r scoring.Result, err error, bad func(format string, args ...any)) {
+	if err != nil {
+		if !r.IsZero() {
+			bad("refused (%v) but returned %s", err, brief(r))
+		}
+		return
+	}
+	if r.IsZero() {
+		return // not evaluated
+	}
+	g, ok := scale.Grade(r.Grade)
+	switch {
+	case r.Grade == "":
+		bad("a Result with no grade")
+	case !ok:
+		bad("grade %q is not on the scale", r.Grade)
+	case !r.Points.Equal(g.Points):
+		bad("grade %q with %s points, not exactly its %s", r.Grade, jsonx.FormatDecimal(r.Points), jsonx.FormatDecimal(g.Points))
+	}
+	if r.Policy == "" {
+		bad("a Result with no Policy")
+	}
+	if len(r.Reasons) == 0 {
+		bad("a Result with no Reasons")
+	}
+	for j, s := range r.Reasons {
+		if s.IsZero() {
+			bad("Reasons[%d] is empty", j)
+		} else if err := s.Validate(); err != nil {
+			bad("Reasons[%d] would not read back from JSON, and a book refuses it: %v", j, err)
+		}
+	}
+}
+
 // concurrent evaluates f from several goroutines at once and reports
 // whether every call agrees with r and err.
 func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err error) bool {
@@ -116,9 +144,7 @@ func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g := f
-			g.Attrs = maps.Clone(f.Attrs)
-			r2, p, err2 := evaluate(e, g)
+			r2, p, err2 := evaluate(e, fresh(f))
 			ok[i] = p == nil && (err == nil) == (err2 == nil) && cmp.Equal(r, r2)
 		}()
 	}
@@ -130,6 +156,50 @@ func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err erro
 	}
 	return true
 }
+
+// fresh returns f with its own copy of what it refers to: the Attrs map
+// and the answer Satisfied points to.
+func fresh(f scoring.Facts) scoring.Facts {
+	f.Attrs = maps.Clone(f.Attrs)
+	if f.Satisfied != nil {
+		f.Satisfied = new(*f.Satisfied)
+	}
+	return f
+}
+
+// changed names what of g, a [fresh] copy of f passed to Evaluate, differs
+// from f: "Facts.Attrs", "*Facts.Satisfied", or "" for nothing.
+func changed(f, g scoring.Facts) string {
+	switch {
+	case !maps.Equal(f.Attrs, g.Attrs):
+		return "Facts.Attrs"
+	case f.Satisfied != nil && *f.Satisfied != *g.Satisfied:
+		return "*Facts.Satisfied"
+	}
+	return ""
+}
+
+// shared names the memory two results of two calls share — "Reasons",
+// "Reasons[0].Checks", "Reasons[0].Figures" — or returns "" when they
+// share none: the caller owns a Result and may change it, which must not
+// change another.
+func shared(a, b scoring.Result) string {
+	if same(a.Reasons, b.Reasons) {
+		return "Reasons"
+	}
+	for i := range min(len(a.Reasons), len(b.Reasons)) {
+		switch {
+		case same(a.Reasons[i].Checks, b.Reasons[i].Checks):
+			return fmt.Sprintf("Reasons[%d].Checks", i)
+		case same(a.Reasons[i].Figures, b.Reasons[i].Figures):
+			return fmt.Sprintf("Reasons[%d].Figures", i)
+		}
+	}
+	return ""
+}
+
+// same reports whether a and b, both not empty, begin at the same element.
+func same[E any](a, b []E) bool { return len(a) > 0 && len(b) > 0 && &a[0] == &b[0] }
 
 // samples returns the facts TestEvaluator tries besides the zero Facts and
 // the caller's. Each call returns new values.

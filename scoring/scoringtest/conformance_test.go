@@ -8,13 +8,19 @@ import (
 	"testing"
 
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
 )
 
 func TestTestEvaluatorAccepts(t *testing.T) {
+	compiled, err := wuhu.Table().Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, e := range map[string]scoring.Evaluator{
+		"wuhu's table": wuhu.Table(), "wuhu's table, compiled": compiled,
 		"speed": speed, "discard": scoring.First(), "first": scoring.First(scoring.First(), speed),
 		"refuses everything": scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) { return scoring.Result{}, errors.New("no") }),
 	} {

@@ -8,11 +8,11 @@
 // the policy. [TestEvaluator] checks that an evaluator keeps the contract
 // of scoring.Evaluator — no panic, deterministic, a refusal carries no
 // result, every grade on the scale with exactly its points and with
-// reasons, Attrs left alone, safe for concurrent use — and returns every
-// violation joined. [Cover] says which rows of a decision table the cases
-// reach and which they never do, by rule number and name, as
-// opa test --coverage does; [RequireCoverage] fails a test that leaves a
-// row unreached and names every such row.
+// reasons, the facts left alone, the result the caller's own, safe for
+// concurrent use — and returns every violation joined. [Cover] says which
+// rows of a decision table the cases reach and which they never do, by
+// rule number and name, as opa test --coverage does; [RequireCoverage]
+// fails a test that leaves a row unreached and names every such row.
 //
 // The helpers report through a [Testing], the one method of *testing.T
 // they need, so that they can themselves be tested with a fake. They start
