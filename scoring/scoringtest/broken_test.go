@@ -3,6 +3,7 @@ package scoringtest
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/qingdan/qingdan/scoring"
@@ -63,6 +64,44 @@ func TestTestEvaluatorCatchesBroken(t *testing.T) {
 				return r, nil
 			})
 		}, []string{`scoringtest: the zero Facts: two calls returned the same Reasons[0].Checks`}},
+		{"depends on the order it ranges over Attrs", func() scoring.Evaluator {
+			return scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+				for k := range f.Attrs { // the first attribute decides
+					if k == "units" {
+						return graded("good"), nil
+					}
+					return graded("poor"), nil
+				}
+				return graded("fair"), nil
+			})
+		}, []string{`scoringtest: sample 8 (matter "attrs"): not deterministic`}},
+		{"panics on its second call", func() scoring.Evaluator {
+			var calls atomic.Int64
+			return scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+				if calls.Add(1) == 2 {
+					panic("a cache not yet filled")
+				}
+				return graded("good"), nil
+			})
+		}, []string{`scoringtest: the zero Facts: Evaluate panicked on call 2: a cache not yet filled`}},
+		{"panics when called at once", func() scoring.Evaluator {
+			var calls atomic.Int64
+			return scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+				if calls.Add(1) == 3 { // the first of the goroutines
+					panic("a cache not yet filled")
+				}
+				return graded("good"), nil
+			})
+		}, []string{`scoringtest: the zero Facts: not deterministic when called from 4 goroutines at once: Evaluate panicked: a cache not yet filled`}},
+		{"grades otherwise when called at once", func() scoring.Evaluator {
+			var calls atomic.Int64
+			return scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+				if calls.Add(1) == 3 {
+					return graded("poor"), nil
+				}
+				return graded("good"), nil
+			})
+		}, []string{`scoringtest: the zero Facts: not deterministic when called from 4 goroutines at once: good (85 points), <nil>, then poor (40 points), <nil>`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for run := range 20 { // a check that catches by chance fails here

@@ -28,8 +28,11 @@ const goroutines = 4
 //
 //   - Evaluate panics (the panic is recovered and reported);
 //   - two calls with the same facts give different results, or one
-//     refuses and the other does not; so do calls from several goroutines
-//     at once (run the test with -race to catch data races too);
+//     refuses and the other does not, or a later call panics (facts with
+//     two or more Attrs are evaluated 32 times, as ranging over a map
+//     gives its keys in another order each time); so do calls from
+//     several goroutines at once (run the test with -race to catch data
+//     races too);
 //   - a refusal (an error) comes with a Result that is not zero;
 //   - a Result that is not zero has a grade that is not on scale, Points
 //     other than exactly that grade's points, no Policy, or no Reasons (or
@@ -84,14 +87,23 @@ func checkCalls(e scoring.Evaluator, f scoring.Facts, bad func(format string, ar
 	if changedNow != "" {
 		bad("Evaluate changed %s", changedNow)
 	}
-	r2, p2, err2 := evaluate(e, fresh(f))
-	if p2 != nil || (err == nil) != (err2 == nil) || !cmp.Equal(r, r2) {
-		bad("not deterministic: %s, %v, then %s, %v", brief(r), err, brief(r2), err2)
-	} else if what := shared(r, r2); what != "" {
-		bad("two calls returned the same %s: the Result must belong to the caller", what)
+	for call := 2; call <= calls(f); call++ {
+		r2, p2, err2 := evaluate(e, fresh(f))
+		if p2 != nil {
+			bad("Evaluate panicked on call %d: %v", call, p2)
+			break
+		}
+		if why := disagree(r, err, r2, err2); why != "" {
+			bad("not deterministic: %s", why)
+			break
+		}
+		if what := shared(r, r2); what != "" {
+			bad("two calls returned the same %s: the Result must belong to the caller", what)
+			break
+		}
 	}
-	if !concurrent(e, f, r, err) {
-		bad("not deterministic when called from %d goroutines at once", goroutines)
+	if why := concurrent(e, f, r, err); why != "" {
+		bad("not deterministic when called from %d goroutines at once: %s", goroutines, why)
 	}
 	if what := changed(f, first); changedNow == "" && what != "" {
 		bad("Evaluate kept %s and changed it after it returned", what)
@@ -135,26 +147,51 @@ func checkResult(scale scoring.Scale, r scoring.Result, err error, bad func(form
 	}
 }
 
-// concurrent evaluates f from several goroutines at once and reports
-// whether every call agrees with r and err.
-func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err error) bool {
+// calls is how many times checkCalls evaluates f one call after another:
+// twice, or, when f has Attrs enough to range over in another order, as
+// many times as make it all but sure that an evaluator that depends on
+// that order gives two results.
+func calls(f scoring.Facts) int {
+	if len(f.Attrs) < 2 {
+		return 2
+	}
+	return 32
+}
+
+// disagree says how r2, err2 differ from r, err, the first call's, or
+// returns "" when they agree.
+func disagree(r scoring.Result, err error, r2 scoring.Result, err2 error) string {
+	if (err == nil) != (err2 == nil) || !cmp.Equal(r, r2) {
+		return fmt.Sprintf("%s, %v, then %s, %v", brief(r), err, brief(r2), err2)
+	}
+	return ""
+}
+
+// concurrent evaluates f from several goroutines at once and says how a
+// call disagrees with r and err, the first call's, or returns "" when
+// every call agrees.
+func concurrent(e scoring.Evaluator, f scoring.Facts, r scoring.Result, err error) string {
 	var wg sync.WaitGroup
-	ok := make([]bool, goroutines)
+	why := make([]string, goroutines)
 	for i := range goroutines {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			r2, p, err2 := evaluate(e, fresh(f))
-			ok[i] = p == nil && (err == nil) == (err2 == nil) && cmp.Equal(r, r2)
+			if p != nil {
+				why[i] = fmt.Sprintf("Evaluate panicked: %v", p)
+			} else {
+				why[i] = disagree(r, err, r2, err2)
+			}
 		}()
 	}
 	wg.Wait()
-	for _, v := range ok {
-		if !v {
-			return false
+	for _, w := range why {
+		if w != "" {
+			return w
 		}
 	}
-	return true
+	return ""
 }
 
 // fresh returns f with its own copy of what it refers to: the Attrs map
