@@ -38,7 +38,8 @@ type Case struct {
 //   - a rule that cannot run (no name, no Doc or no Check), in which case
 //     no case runs;
 //
-//   - for each case, a rule that modified the register (compared by its
+//   - for each case, a rule that panics (the panic is recovered, and the
+//     next case runs), a rule that modified the register (compared by its
 //     JSON), and findings that differ from Want, as
 //
 //     case "no duties": findings mismatch (-want +got):
@@ -61,7 +62,11 @@ func Run(t Testing, rule accountability.Rule, cases []Case) {
 			r = &accountability.Register{}
 		}
 		before, errBefore := json.Marshal(r)
-		got := r.Run(rule)
+		got, panicked, _ := tablecase.Call(func() (accountability.Findings, error) { return r.Run(rule), nil })
+		if panicked != nil {
+			t.Errorf("case %q: rule %q panicked: %v", name, rule.Name, panicked)
+			continue
+		}
 		if after, errAfter := json.Marshal(r); errBefore == nil && errAfter == nil && !bytes.Equal(before, after) {
 			t.Errorf("case %q: rule %q modified the register it checked", name, rule.Name)
 		}

@@ -43,6 +43,13 @@ func TestRun(t *testing.T) {
 			r.Powers[0].Name = "changed"
 		}
 	}}
+	// panics indexes past the end of a register with fewer than two
+	// powers, as a rule written for a sound register may.
+	panics := accountability.Rule{Name: "local.second", Doc: "local.second: looks at the second power", Check: func(r *accountability.Register, report func(accountability.Finding)) {
+		if r.Powers[1].Name == "" {
+			report(accountability.Finding{Message: "second power has no name"})
+		}
+	}}
 	tests := []struct {
 		name  string
 		rule  accountability.Rule
@@ -65,6 +72,11 @@ func TestRun(t *testing.T) {
 		{"rule cannot run", accountability.Rule{Name: "x"}, []Case{{Register: nameless("A")}}, []string{`rule "x" cannot run`}},
 		{"rule modifies the register", modifies, []Case{{Name: "m", Register: nameless("A")}, {Name: "empty"}},
 			[]string{`case "m": rule "bad" modified the register it checked`}},
+		{"rule panics", panics, []Case{{Name: "one power", Register: nameless("A")}, {Name: "two", Register: nameless("A", "B")}, {}}, []string{
+			`case "one power": rule "local.second" panicked: runtime error: index out of range [1] with length 1`,
+			`case "two": findings mismatch (-want +got):`,
+			`case "#2": rule "local.second" panicked: runtime error: index out of range [1] with length 0`,
+		}},
 		{"no cases", noName, nil, nil},
 	}
 	for _, tt := range tests {
