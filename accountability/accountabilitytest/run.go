@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
 
@@ -40,7 +41,9 @@ type Case struct {
 //
 //   - for each case, a rule that panics (the panic is recovered, and the
 //     next case runs), a rule that modified the register (compared by its
-//     JSON), and findings that differ from Want, as
+//     JSON), a rule that, run 64 times over the register, panics or finds
+//     otherwise on a later run (it keeps state, or ranges over a map), and
+//     findings of the first run that differ from Want, as
 //
 //     case "no duties": findings mismatch (-want +got):
 //     …
@@ -62,18 +65,47 @@ func Run(t Testing, rule accountability.Rule, cases []Case) {
 			r = &accountability.Register{}
 		}
 		before, errBefore := json.Marshal(r)
-		got, panicked, _ := tablecase.Call(func() (accountability.Findings, error) { return r.Run(rule), nil })
+		got, panicked := run(r, rule)
 		if panicked != nil {
 			t.Errorf("case %q: rule %q panicked: %v", name, rule.Name, panicked)
 			continue
 		}
 		if after, errAfter := json.Marshal(r); errBefore == nil && errAfter == nil && !bytes.Equal(before, after) {
 			t.Errorf("case %q: rule %q modified the register it checked", name, rule.Name)
+		} else if why := again(r, rule, got); why != "" {
+			t.Errorf("case %q: rule %q %s", name, rule.Name, why)
 		}
 		if diff := gocmp.Diff(sorted(c.Want), sorted(got), cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("case %q: findings mismatch (-want +got):\n%s", name, diff)
 		}
 	}
+}
+
+// runs is how many times Run runs a rule over each register: enough for a
+// rule that ranges over a map to give its findings in another form, all
+// but surely, though a small map gives its keys in the same order about
+// three times in four.
+const runs = 64
+
+// run runs rule over r, turning a panic into a value.
+func run(r *accountability.Register, rule accountability.Rule) (accountability.Findings, any) {
+	got, panicked, _ := tablecase.Call(func() (accountability.Findings, error) { return r.Run(rule), nil })
+	return got, panicked
+}
+
+// again runs rule over r runs-1 times more and says how a run panics or
+// finds other than first, the findings of the first, or returns "".
+func again(r *accountability.Register, rule accountability.Rule, first accountability.Findings) string {
+	for n := 2; n <= runs; n++ {
+		got, panicked := run(r, rule)
+		if panicked != nil {
+			return fmt.Sprintf("panicked on run %d: %v", n, panicked)
+		}
+		if diff := gocmp.Diff(sorted(first), sorted(got), cmpopts.EquateEmpty()); diff != "" {
+			return fmt.Sprintf("is not deterministic: findings of run 1 and run %d mismatch (-run 1 +run %d):\n%s", n, n, diff)
+		}
+	}
+	return ""
 }
 
 // sorted returns a sorted copy, so that the order of findings is no part

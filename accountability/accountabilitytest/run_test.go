@@ -50,6 +50,34 @@ func TestRun(t *testing.T) {
 			report(accountability.Finding{Message: "second power has no name"})
 		}
 	}}
+	// flips reports every power on its first run, and then on every other
+	// run: a rule that keeps state between runs.
+	var flipRuns int
+	flips := accountability.Rule{Name: "local.flips", Doc: "local.flips: keeps state", Check: func(r *accountability.Register, report func(accountability.Finding)) {
+		flipRuns++
+		if flipRuns%2 == 1 {
+			noName.Check(r, report)
+		}
+	}}
+	// later panics on every run but its first.
+	var laterRuns int
+	later := accountability.Rule{Name: "local.later", Doc: "local.later: a cache not yet filled", Check: func(r *accountability.Register, report func(accountability.Finding)) {
+		laterRuns++
+		if laterRuns > 1 {
+			panic("cache")
+		}
+	}}
+	// joins lists the stages a power lacks in the order it ranges over a
+	// map of them.
+	joins := accountability.Rule{Name: "local.joins", Doc: "local.joins: ranges over a map", Check: func(r *accountability.Register, report func(accountability.Finding)) {
+		for _, p := range r.Powers {
+			var names []string
+			for s := range map[string]bool{"决定": true, "送达": true, "事后监管": true} {
+				names = append(names, s)
+			}
+			report(accountability.Finding{Path: "powers[" + p.Code + "]", Message: strings.Join(names, "、")})
+		}
+	}}
 	tests := []struct {
 		name  string
 		rule  accountability.Rule
@@ -76,6 +104,17 @@ func TestRun(t *testing.T) {
 			`case "one power": rule "local.second" panicked: runtime error: index out of range [1] with length 1`,
 			`case "two": findings mismatch (-want +got):`,
 			`case "#2": rule "local.second" panicked: runtime error: index out of range [1] with length 0`,
+		}},
+		{"rule not deterministic", flips, []Case{{Name: "flips", Register: nameless("A"), Want: accountability.Findings{
+			{Rule: "local.flips", Severity: accountability.Error, Path: "powers[A]", Message: "power A has no name"}}}}, []string{
+			`case "flips": rule "local.flips" is not deterministic: findings of run 1 and run 2 mismatch (-run 1 +run 2):`,
+		}},
+		{"rule ranges over a map", joins, []Case{{Name: "joins", Register: nameless("A")}}, []string{
+			`case "joins": rule "local.joins" is not deterministic: findings of run 1 and run `,
+			`case "joins": findings mismatch (-want +got):`,
+		}},
+		{"rule panics on a later run", later, []Case{{Name: "later"}}, []string{
+			`case "later": rule "local.later" panicked on run 2: cache`,
 		}},
 		{"no cases", noName, nil, nil},
 	}
