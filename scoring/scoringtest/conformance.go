@@ -29,7 +29,7 @@ const goroutines = 4
 //   - Evaluate panics (the panic is recovered and reported);
 //   - two calls with the same facts give different results, or one
 //     refuses and the other does not, or a later call panics (facts with
-//     two or more Attrs are evaluated 32 times, as ranging over a map
+//     two or more Attrs are evaluated 64 times, as ranging over a map
 //     gives its keys in another order each time); so do calls from
 //     several goroutines at once (run the test with -race to catch data
 //     races too);
@@ -155,7 +155,7 @@ func calls(f scoring.Facts) int {
 	if len(f.Attrs) < 2 {
 		return 2
 	}
-	return 32
+	return 64
 }
 
 // disagree says how r2, err2 differ from r, err, the first call's, or
