@@ -21,6 +21,8 @@
 // (-want +got)" with a go-cmp diff; the order of findings does not matter.
 // The helpers report through a [Testing], the one method of *testing.T
 // they need, so that they can themselves be tested with a fake. They start
-// no subtests: each message begins with the name of its case. This package
-// imports go-cmp and is meant for tests only.
+// no subtests: each message begins with the name of its case, and, for
+// a case of a file, with the file and the line the case begins on
+// (testdata/stages.json:12: case "no duties": …). This package imports
+// go-cmp and is meant for tests only.
 package accountabilitytest

@@ -54,29 +54,38 @@ func Run(t Testing, rule accountability.Rule, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
+	run(t, rule, cases, nil)
+}
+
+// run is [Run] of cases that begin where at says, as [tablecase.Where]
+// names them.
+func run(t Testing, rule accountability.Rule, cases []Case, at []string) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	if err := accountability.CheckRules(rule); err != nil {
 		t.Errorf("rule %q cannot run: %v", rule.Name, err)
 		return
 	}
 	for i, c := range cases {
-		name := tablecase.Name(c.Name, i)
+		where := tablecase.Where(at, c.Name, i)
 		r := c.Register
 		if r == nil {
 			r = &accountability.Register{}
 		}
 		before, errBefore := json.Marshal(r)
-		got, panicked := run(r, rule)
+		got, panicked := once(r, rule)
 		if panicked != nil {
-			t.Errorf("case %q: rule %q panicked: %v", name, rule.Name, panicked)
+			t.Errorf("%s: rule %q panicked: %v", where, rule.Name, panicked)
 			continue
 		}
 		if after, errAfter := json.Marshal(r); errBefore == nil && errAfter == nil && !bytes.Equal(before, after) {
-			t.Errorf("case %q: rule %q modified the register it checked", name, rule.Name)
+			t.Errorf("%s: rule %q modified the register it checked", where, rule.Name)
 		} else if why := again(r, rule, got); why != "" {
-			t.Errorf("case %q: rule %q %s", name, rule.Name, why)
+			t.Errorf("%s: rule %q %s", where, rule.Name, why)
 		}
 		if diff := gocmp.Diff(sorted(c.Want), sorted(got), cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("case %q: findings mismatch (-want +got):\n%s", name, diff)
+			t.Errorf("%s: findings mismatch (-want +got):\n%s", where, diff)
 		}
 	}
 }
@@ -87,8 +96,8 @@ func Run(t Testing, rule accountability.Rule, cases []Case) {
 // three times in four.
 const runs = 64
 
-// run runs rule over r, turning a panic into a value.
-func run(r *accountability.Register, rule accountability.Rule) (accountability.Findings, any) {
+// once runs rule over r, turning a panic into a value.
+func once(r *accountability.Register, rule accountability.Rule) (accountability.Findings, any) {
 	got, panicked, _ := tablecase.Call(func() (accountability.Findings, error) { return r.Run(rule), nil })
 	return got, panicked
 }
@@ -97,7 +106,7 @@ func run(r *accountability.Register, rule accountability.Rule) (accountability.F
 // finds other than first, the findings of the first, or returns "".
 func again(r *accountability.Register, rule accountability.Rule, first accountability.Findings) string {
 	for n := 2; n <= runs; n++ {
-		got, panicked := run(r, rule)
+		got, panicked := once(r, rule)
 		if panicked != nil {
 			return fmt.Sprintf("panicked on run %d: %v", n, panicked)
 		}
@@ -120,14 +129,19 @@ func sorted(fs accountability.Findings) accountability.Findings {
 }
 
 // RunFile reads the cases of the JSON file at path, usually under
-// testdata, with [ReadCases] and runs them with [Run]. A file that cannot
-// be read or decoded is reported through t.Errorf, and nothing is run.
+// testdata, with [ReadCases] and runs them with [Run], naming each case
+// that fails by the file and the line it begins on:
+//
+//	testdata/stages.json:12: case "no duties": findings mismatch (-want +got):
+//
+// A file that cannot be read or decoded is reported through t.Errorf, and
+// nothing is run.
 func RunFile(t Testing, rule accountability.Rule, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	if cs, ok := tablecase.Load[Case](t, "accountabilitytest", accountability.ErrInvalid, path); ok {
-		Run(t, rule, cs)
+	if cs, at, ok := tablecase.Load[Case](t, "accountabilitytest", accountability.ErrInvalid, path); ok {
+		run(t, rule, cs, at)
 	}
 }
 

@@ -13,6 +13,7 @@
 // they need, so that they can themselves be tested with a fake; they take
 // the sheet and the cases as plain data, so that a command-line tool can
 // call them too. They start no subtests: each message begins with the
-// name of its case. This package imports go-cmp and is meant for tests
-// only.
+// name of its case, and, for a case of a file, with the file and the line
+// the case begins on (testdata/cases.json:12: case "late": …). This
+// package imports go-cmp and is meant for tests only.
 package assessmenttest

@@ -53,9 +53,18 @@ func Run(t Testing, s *assessment.Sheet, cases []Case) {
 	if s == nil {
 		panic("assessmenttest: Run: nil *assessment.Sheet")
 	}
+	run(t, s, cases, nil)
+}
+
+// run is [Run] of cases that begin where at says, as [tablecase.Where]
+// names them.
+func run(t Testing, s *assessment.Sheet, cases []Case, at []string) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	for i, c := range cases {
 		got, panicked, err := apply(s, c.Facts)
-		tablecase.Report(t, tablecase.Name(c.Name, i), c.Err, tablecase.Outcome{Call: "Apply", Panicked: panicked, Err: err,
+		tablecase.Report(t, tablecase.Where(at, c.Name, i), c.Err, tablecase.Outcome{Call: "Apply", Panicked: panicked, Err: err,
 			Brief: func() string { return jsonx.FormatDecimal(got.Points) + " points" },
 			Diff:  func() string { return cmp.Diff(c.Want, asWanted(c.Want, got), cmpopts.EquateEmpty()) }})
 	}
@@ -78,8 +87,13 @@ func asWanted(want, got assessment.Result) assessment.Result {
 }
 
 // RunFile reads the cases of the JSON file at path, usually under
-// testdata, with [ReadCases] and runs them with [Run]. A file that cannot
-// be read or decoded is reported through t.Errorf, and nothing is run.
+// testdata, with [ReadCases] and runs them with [Run], naming each case
+// that fails by the file and the line it begins on:
+//
+//	testdata/cases.json:12: case "late": result mismatch (-want +got):
+//
+// A file that cannot be read or decoded is reported through t.Errorf, and
+// nothing is run.
 func RunFile(t Testing, s *assessment.Sheet, path string) {
 	if s == nil {
 		panic("assessmenttest: RunFile: nil *assessment.Sheet")
@@ -87,8 +101,8 @@ func RunFile(t Testing, s *assessment.Sheet, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	if cs, ok := tablecase.Load[Case](t, "assessmenttest", assessment.ErrFacts, path); ok {
-		Run(t, s, cs)
+	if cs, at, ok := tablecase.Load[Case](t, "assessmenttest", assessment.ErrFacts, path); ok {
+		run(t, s, cs, at)
 	}
 }
 

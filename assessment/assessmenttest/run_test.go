@@ -72,7 +72,7 @@ func TestRun(t *testing.T) {
 // it with what tablecase.Call caught.
 func TestReportPanicked(t *testing.T) {
 	var rec tablecase.Recorder
-	tablecase.Report(&rec, "p", "", tablecase.Outcome{Call: "Apply", Panicked: "boom"})
+	tablecase.Report(&rec, `case "p"`, "", tablecase.Outcome{Call: "Apply", Panicked: "boom"})
 	rec.Check(t, "Report", []string{`case "p": Apply panicked: boom`})
 	_, p, err := tablecase.Call(func() (int, error) { panic("boom") })
 	if p != "boom" || err != nil {
@@ -87,7 +87,7 @@ func TestRunFile(t *testing.T) {
 	rec.Check(t, "RunFile", nil)
 	// Every function between the test and t.Errorf marks itself, so that a
 	// failure is reported at the test's line.
-	wantCallers := []string{"assessmenttest.RunFile", "tablecase.Load", "assessmenttest.Run"}
+	wantCallers := []string{"assessmenttest.RunFile", "tablecase.Load", "assessmenttest.run"}
 	for range 5 { // the report of each case
 		wantCallers = append(wantCallers, "tablecase.Report")
 	}

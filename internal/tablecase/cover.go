@@ -115,30 +115,30 @@ type Outcome struct {
 }
 
 // Report reports, through t.Errorf, what is wrong with the outcome of the
-// case named name, which wants an error containing wantErr, or none when
-// wantErr is empty:
+// case named case, as [Where] names it, which wants an error containing
+// wantErr, or none when wantErr is empty:
 //
 //	case "late": Apply panicked: …
 //	case "late": Apply = 85 points, want an error containing "base"
 //	case "late": Apply error "…", want one containing "base"
 //	case "late": Apply refused: …
 //	case "late": result mismatch (-want +got):
-func Report(t Testing, name, wantErr string, o Outcome) {
+func Report(t Testing, where, wantErr string, o Outcome) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
 	switch {
 	case o.Panicked != nil:
-		t.Errorf("case %q: %s panicked: %v", name, o.Call, o.Panicked)
+		t.Errorf("%s: %s panicked: %v", where, o.Call, o.Panicked)
 	case wantErr != "" && o.Err == nil:
-		t.Errorf("case %q: %s = %s, want an error containing %q", name, o.Call, o.Brief(), wantErr)
+		t.Errorf("%s: %s = %s, want an error containing %q", where, o.Call, o.Brief(), wantErr)
 	case wantErr != "" && !strings.Contains(o.Err.Error(), wantErr):
-		t.Errorf("case %q: %s error %q, want one containing %q", name, o.Call, o.Err, wantErr)
+		t.Errorf("%s: %s error %q, want one containing %q", where, o.Call, o.Err, wantErr)
 	case wantErr == "" && o.Err != nil:
-		t.Errorf("case %q: %s refused: %v", name, o.Call, o.Err)
+		t.Errorf("%s: %s refused: %v", where, o.Call, o.Err)
 	case wantErr == "":
 		if diff := o.Diff(); diff != "" {
-			t.Errorf("case %q: result mismatch (-want +got):\n%s", name, diff)
+			t.Errorf("%s: result mismatch (-want +got):\n%s", where, diff)
 		}
 	}
 }

@@ -64,11 +64,11 @@ func ExampleReport() {
 	o := tablecase.Outcome{Call: "Apply", Panicked: panicked, Err: err,
 		Brief: func() string { return fmt.Sprint(got, " points") },
 		Diff:  func() string { return "" }}
-	tablecase.Report(printT{}, "late", "no base", o) // wants an error
-	tablecase.Report(printT{}, "late", "", o)        // passes
+	tablecase.Report(printT{}, `case "late"`, "no base", o) // wants an error
+	tablecase.Report(printT{}, `case "late"`, "", o)        // passes
 	_, panicked, _ = tablecase.Call(func() (int, error) { panic("boom") })
-	tablecase.Report(printT{}, "boom", "", tablecase.Outcome{Call: "Apply", Panicked: panicked})
+	tablecase.Report(printT{}, tablecase.Where([]string{"testdata/cases.json:3"}, "", 0), "", tablecase.Outcome{Call: "Apply", Panicked: panicked})
 	// Output:
 	// case "late": Apply = 85 points, want an error containing "no base"
-	// case "boom": Apply panicked: boom
+	// testdata/cases.json:3: case "#0": Apply panicked: boom
 }

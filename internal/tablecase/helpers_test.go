@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -36,17 +37,19 @@ type helperPackage struct {
 	sentinel error  // the invalid-input error its errors wrap
 	sound    string // a file of sound cases
 	// helpers is how many times run(t, 1) and runFile(t, sound) call
-	// t.Helper: Run, RunFile and the Run it calls (and in
-	// accountabilitytest the tablecase.Load that reads the file), and in
-	// scoringtest the report of each case (1 + the 4 of sound), in
-	// assessmenttest the Load and the report of each case (1 + the 5 of
-	// sound).
+	// t.Helper: Run and the run it calls, RunFile, the tablecase.Load
+	// that reads the file and the run it calls (5), and in scoringtest
+	// and assessmenttest the report of each case (1 + the 4 of sound, 1 +
+	// the 5 of sound).
 	helpers int
 	// free reports the paths of the sound file whose keys are data.
 	free func(path string) bool
 	// misspelt is cases with a key misspelt deep inside, and misspeltAt
 	// the end of the error that names it.
 	misspelt, misspeltAt string
+	// pass and fail are a case named "ok" that passes and one named "bad"
+	// that fails, as JSON.
+	pass, fail string
 	calls
 }
 
@@ -97,24 +100,30 @@ var testSheet = func() *assessment.Sheet {
 var helperPackages = []helperPackage{
 	{
 		name: "accountabilitytest", sentinel: accountability.ErrInvalid,
-		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 4,
+		sound: "../../accountability/accountabilitytest/testdata/name.json", helpers: 5,
 		misspelt:   `[{"register":{"powers":[{"code":"A","nmae":"x"}]}}]`,
 		misspeltAt: `unknown field "nmae" at [0].register.powers[0]`,
+		pass:       `{"name": "ok"}`,
+		fail:       `{"name": "bad", "want": [{"rule": "x", "severity": "error", "path": "p", "message": "m"}]}`,
 		calls:      callsOf(silent, accountabilitytest.Run, accountabilitytest.RunFile, accountabilitytest.ReadCases),
 	},
 	{
 		name: "assessmenttest", sentinel: assessment.ErrFacts,
-		sound: "../../assessment/assessmenttest/testdata/cases.json", helpers: 10,
+		sound: "../../assessment/assessmenttest/testdata/cases.json", helpers: 11,
 		free:       func(path string) bool { return strings.HasSuffix(path, ".counts") || strings.HasSuffix(path, ".rates") },
 		misspelt:   `[{"facts":{"unit":"u","cuonts":{"督办":1}},"want":{"points":"1"}}]`,
 		misspeltAt: `unknown field "cuonts" at [0].facts`,
+		pass:       `{"name": "ok", "facts": {"unit": "u"}, "err": "no base"}`,
+		fail:       `{"name": "bad", "facts": {"unit": "u"}, "err": "zzz"}`,
 		calls:      callsOf(testSheet, assessmenttest.Run, assessmenttest.RunFile, assessmenttest.ReadCases),
 	},
 	{
 		name: "scoringtest", sentinel: scoring.ErrInvalid,
-		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 9,
+		sound: "../../scoring/scoringtest/testdata/speed.json", helpers: 10,
 		misspelt:   `[{"facts":{"responded":true,"qualty":5},"want":{"grade":"excellent","points":"100"}}]`,
 		misspeltAt: `unknown field "qualty" at [0].facts`,
+		pass:       `{"name": "ok"}`,
+		fail:       `{"name": "bad", "want": {"grade": "good", "points": "85"}}`,
 		calls:      callsOf(scoring.First(), scoringtest.Run, scoringtest.RunFile, scoringtest.ReadCases),
 	},
 }
@@ -152,6 +161,23 @@ func TestRunFileFailures(t *testing.T) {
 			h.runFile(&rec, tt.path)
 			rec.Check(t, fmt.Sprintf("%s.RunFile(%q)", h.name, tt.path), []string{tt.want})
 		}
+	}
+}
+
+// TestRunFileNamesTheLine: a case of a file that fails is reported with
+// the file and the line it begins on, and so is every failing case, an
+// unnamed one by its position in the file.
+func TestRunFileNamesTheLine(t *testing.T) {
+	for _, h := range helperPackages {
+		path := filepath.Join(t.TempDir(), "cases.json")
+		unnamed := strings.Replace(h.fail, `"name": "bad", `, "", 1)
+		data := "[\n  " + h.pass + ",\n  " + h.fail + ",\n\n  " + unnamed + "\n]\n"
+		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var rec tablecase.Recorder
+		h.runFile(&rec, path)
+		rec.Check(t, h.name+".RunFile", []string{path + `:3: case "bad": `, path + `:5: case "#2": `})
 	}
 }
 

@@ -7,9 +7,12 @@
 package tablecase
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
 )
@@ -48,32 +51,75 @@ func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 	return cs, nil
 }
 
-// ReadFile reads the cases of the JSON file at path with [Read]. Its
+// ReadFile reads the cases of the JSON file at path with [Read], and at,
+// where each case begins: "path:line", its line counted from 1. Its
 // errors begin "pkg: ", and name the file when it cannot be decoded.
-func ReadFile[C any](pkg string, sentinel error, path string) ([]C, error) {
+func ReadFile[C any](pkg string, sentinel error, path string) (cs []C, at []string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", pkg, err)
+		return nil, nil, fmt.Errorf("%s: %w", pkg, err)
 	}
 	defer f.Close()
-	cs, err := Read[C](pkg, sentinel, f)
+	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", pkg, path, err)
+		return nil, nil, fmt.Errorf("%s: %w", pkg, err)
 	}
-	return cs, nil
+	if cs, err = Read[C](pkg, sentinel, bytes.NewReader(data)); err != nil {
+		return nil, nil, fmt.Errorf("%s: %s: %w", pkg, path, err)
+	}
+	for _, line := range lines(data) {
+		at = append(at, path+":"+strconv.Itoa(line))
+	}
+	return cs, at, nil
+}
+
+// lines returns the line, counted from 1, on which each element of data,
+// a JSON array that [Read] accepted, begins.
+func lines(data []byte) []int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // [
+		return nil
+	}
+	var out []int
+	line, counted := 1, 0
+	for dec.More() {
+		start := int(dec.InputOffset())
+		for start < len(data) && (data[start] == ',' || data[start] == ' ' || data[start] == '\t' || data[start] == '\n' || data[start] == '\r') {
+			start++
+		}
+		line += bytes.Count(data[counted:start], []byte("\n"))
+		counted = start
+		out = append(out, line)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return out
+		}
+	}
+	return out
 }
 
 // Load reads the cases of the JSON file at path with [ReadFile] for a
-// helper's RunFile. A file that cannot be read or decoded is reported
-// through t.Errorf, and ok is false: the helper runs nothing.
-func Load[C any](t Testing, pkg string, sentinel error, path string) (cs []C, ok bool) {
+// helper's RunFile, with where each begins. A file that cannot be read or
+// decoded is reported through t.Errorf, and ok is false: the helper runs
+// nothing.
+func Load[C any](t Testing, pkg string, sentinel error, path string) (cs []C, at []string, ok bool) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	cs, err := ReadFile[C](pkg, sentinel, path)
+	cs, at, err := ReadFile[C](pkg, sentinel, path)
 	if err != nil {
 		t.Errorf("%v", err)
-		return nil, false
+		return nil, nil, false
 	}
-	return cs, true
+	return cs, at, true
+}
+
+// Where is how a helper names case i in a report: `case "late"`, or, for a
+// case read from a file, where it begins in the file first:
+// `testdata/speed.json:12: case "late"`. at is what [Load] gave, or nil.
+func Where(at []string, name string, i int) string {
+	if i < len(at) {
+		return at[i] + ": case " + strconv.Quote(Name(name, i))
+	}
+	return "case " + strconv.Quote(Name(name, i))
 }

@@ -16,7 +16,8 @@
 //
 // The helpers report through a [Testing], the one method of *testing.T
 // they need, so that they can themselves be tested with a fake. They start
-// no subtests: each message begins with the name of its case. This package
-// imports go-cmp and is meant for tests, and for tools that run them, as
+// no subtests: each message begins with the name of its case, and, for
+// a case of a file, with the file and the line the case begins on
+// (testdata/speed.json:12: case "late": …). This package imports go-cmp and is meant for tests, and for tools that run them, as
 // the qingdan command's test subcommand does.
 package scoringtest

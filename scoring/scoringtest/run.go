@@ -50,9 +50,18 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 	if e == nil {
 		panic("scoringtest: Run: nil scoring.Evaluator")
 	}
+	run(t, e, cases, nil)
+}
+
+// run is [Run] of cases that begin where at says, as [tablecase.Where]
+// names them.
+func run(t Testing, e scoring.Evaluator, cases []Case, at []string) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
 	for i, c := range cases {
 		got, panicked, err := evaluate(e, c.Facts)
-		tablecase.Report(t, tablecase.Name(c.Name, i), c.Err, tablecase.Outcome{Call: "Evaluate", Panicked: panicked, Err: err,
+		tablecase.Report(t, tablecase.Where(at, c.Name, i), c.Err, tablecase.Outcome{Call: "Evaluate", Panicked: panicked, Err: err,
 			Brief: func() string { return brief(got) },
 			Diff: func() string {
 				want := c.Want
@@ -68,8 +77,13 @@ func Run(t Testing, e scoring.Evaluator, cases []Case) {
 }
 
 // RunFile reads the cases of the JSON file at path, usually under
-// testdata, with [ReadCases] and runs them with [Run]. A file that cannot
-// be read or decoded is reported through t.Errorf, and nothing is run.
+// testdata, with [ReadCases] and runs them with [Run], naming each case
+// that fails by the file and the line it begins on:
+//
+//	testdata/speed.json:12: case "late": result mismatch (-want +got):
+//
+// A file that cannot be read or decoded is reported through t.Errorf, and
+// nothing is run.
 func RunFile(t Testing, e scoring.Evaluator, path string) {
 	if e == nil {
 		panic("scoringtest: RunFile: nil scoring.Evaluator")
@@ -77,8 +91,8 @@ func RunFile(t Testing, e scoring.Evaluator, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	if cs, ok := tablecase.Load[Case](t, "scoringtest", scoring.ErrInvalid, path); ok {
-		Run(t, e, cs)
+	if cs, at, ok := tablecase.Load[Case](t, "scoringtest", scoring.ErrInvalid, path); ok {
+		run(t, e, cs, at)
 	}
 }
 
