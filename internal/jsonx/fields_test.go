@@ -51,13 +51,29 @@ type (
 		fConflict
 		Z string `json:"Z,omitempty"`
 	}
+	// fTwice embeds fb twice at one depth, through fa2 and fb2: each of
+	// its fields conflicts with itself, and encoding/json drops it.
+	fa2    struct{ fb }
+	fb2    struct{ fb }
+	fTwice struct {
+		fa2
+		fb2
+		W int
+	}
+	// fBadTag's tag names are not valid (a quote, a backslash):
+	// encoding/json names the fields by their Go names, and promotes the
+	// fields of the struct embedded with one.
+	fBadTag struct {
+		V  int `json:"a'b"`
+		fa `json:"a\\b"`
+	}
 )
 
 // TestFieldsAsEncodingJSON: a key is a field for the checker exactly when
 // encoding/json, refusing unknown fields, takes it.
 func TestFieldsAsEncodingJSON(t *testing.T) {
-	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged"}
-	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep)} {
+	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged", "a'b", "fa2"}
+	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep), new(fTwice), new(fBadTag)} {
 		typ := reflect.TypeOf(v)
 		p := planOf(typ)
 		for _, k := range keys {
