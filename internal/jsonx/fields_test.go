@@ -100,3 +100,40 @@ func TestFieldsAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// fAll holds each shape of fields above, to fuzz them at once.
+type fAll struct {
+	C fConflict   `json:"c"`
+	S fShadow     `json:"s"`
+	N fNamed      `json:"n"`
+	P fPointer    `json:"p"`
+	T fTaggedWins `json:"t"`
+	D fDeep       `json:"d"`
+	W fTwice      `json:"w"`
+	B fBadTag     `json:"b"`
+}
+
+// FuzzFields: what Decode takes, encoding/json refusing unknown fields
+// takes too, and reads as the same value: no key is dropped.
+func FuzzFields(f *testing.F) {
+	for _, s := range []string{`{"c":{"X":1},"s":{"X":"a","y":2},"n":{"a":{"X":1}},"p":{"X":1,"y":2}}`,
+		`{"t":{"v":1},"d":{"Z":"z","y":1}}`, `{"w":{"W":1,"X":2}}`, `{"b":{"V":1,"X":2,"y":3,"a'b":4}}`,
+		`{"c":{"x":1}}`, `{"s":{"X":1}}`, `{"d":{"z":"a"}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ours fAll
+		if Decode(data, &ours) != nil {
+			return
+		}
+		d := json.NewDecoder(bytes.NewReader(data))
+		d.DisallowUnknownFields()
+		var std fAll
+		if err := d.Decode(&std); err != nil {
+			t.Fatalf("Decode took %q, which encoding/json refuses: %v", data, err)
+		}
+		if !reflect.DeepEqual(ours, std) {
+			t.Fatalf("Decode read %q as %+v, encoding/json as %+v", data, ours, std)
+		}
+	})
+}
