@@ -47,6 +47,13 @@ func TestDecode(t *testing.T) {
 		{`{"score":".5"}`, doc{}, `decimal ".5": want a plain decimal such as "-12.5"`},
 		{`{"score":"` + strings.Repeat("9", 65) + `"}`, doc{}, "longer than 64 characters"},
 		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "longer than 64 characters at score"},
+		// Escapes count as what they read, as for any string.
+		{`{"score":"` + strings.Repeat(`\u0031`, 20) + `"}`, doc{Score: jsonx.Decimal(decimal.RequireFromString(strings.Repeat("1", 20)))}, ""},
+		{`{"score":"` + strings.Repeat(`\u0031`, 64) + `"}`, doc{Score: jsonx.Decimal(decimal.RequireFromString(strings.Repeat("1", 64)))}, ""},
+		{`{"score":"` + strings.Repeat(`\u0031`, 65) + `"}`, doc{}, "longer than 64 characters at score"},
+		{`{"limit":"` + strings.Repeat(`\u0031h`, 10) + `"}`, doc{Limit: jsonx.Duration(10 * time.Hour)}, ""},
+		{`{"limit":"` + strings.Repeat(`\u0031h`, 32) + `"}`, doc{Limit: jsonx.Duration(32 * time.Hour)}, ""},
+		{`{"limit":"` + strings.Repeat(`\u0031h`, 32) + `1"}`, doc{}, "longer than 64 characters at limit"},
 	} {
 		var got doc
 		err := jsonx.Decode([]byte(c.in), &got)
