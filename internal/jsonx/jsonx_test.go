@@ -306,6 +306,39 @@ func FuzzParseDecimal(f *testing.F) {
 	})
 }
 
+// FuzzDecimalFits: DecimalFits says whether FormatDecimal writes a
+// decimal in at most MaxDecimalLen characters, which ParseDecimal reads
+// back as the same number, for coefficients of up to 4096 bits (past
+// them it refuses unread, as its doc says).
+func FuzzDecimalFits(f *testing.F) {
+	for _, c := range []struct {
+		coef []byte
+		neg  bool
+		exp  int16
+	}{{[]byte{85}, false, 0}, {[]byte{125}, true, -1}, {[]byte{1}, false, 63}, {[]byte{50}, false, -63},
+		{[]byte{0x0d, 0xe0, 0xb6, 0xb3, 0xa7, 0x64, 0x00, 0x00}, false, -18}, {[]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, true, -30}} {
+		f.Add(c.coef, c.neg, c.exp)
+	}
+	f.Fuzz(func(t *testing.T, coef []byte, neg bool, exp int16) {
+		if len(coef) > 512 {
+			return
+		}
+		z := new(big.Int).SetBytes(coef)
+		if neg {
+			z.Neg(z)
+		}
+		d := decimal.NewFromBigInt(z, int32(exp))
+		s := jsonx.FormatDecimal(d)
+		want := len(s) <= jsonx.MaxDecimalLen
+		if got := jsonx.DecimalFits(d); got != want {
+			t.Fatalf("DecimalFits(%s × 10^%d) = %v; FormatDecimal writes %d characters", z, exp, got, len(s))
+		}
+		if back, err := jsonx.ParseDecimal(s); want && (err != nil || !back.Equal(d)) {
+			t.Fatalf("ParseDecimal(FormatDecimal(%s × 10^%d)) = %s, %v", z, exp, back, err)
+		}
+	})
+}
+
 // TestDecimalFitsAllocates: the check every recorded evaluation passes
 // through copies no coefficient for points of ordinary size.
 func TestDecimalFitsAllocates(t *testing.T) {
