@@ -64,7 +64,9 @@ type (
 	// encoding/json names the fields by their Go names, and promotes the
 	// fields of the struct embedded with one.
 	fBadTag struct {
-		V  int `json:"a'b"`
+		//lint:ignore SA5008 a tag name encoding/json does not take, on purpose
+		V int `json:"a'b"`
+		//lint:ignore SA5008 a tag name encoding/json does not take, on purpose
 		fa `json:"a\\b"`
 	}
 )
