@@ -216,7 +216,7 @@ func (c *checker) array(p *plan) error {
 	if length >= 0 && n != length {
 		// encoding/json would drop the elements over a Go array's length
 		// and leave the ones missing zero.
-		elements := "elements"
+		elements := word("elements")
 		if n == 1 {
 			elements = "element"
 		}

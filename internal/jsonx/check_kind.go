@@ -28,12 +28,12 @@ var takes = [...]string{
 }
 
 // found names the value a byte starts, for messages.
-var found = [256]string{'{': "an object", '[': "an array", '"': "a string", 't': "true", 'f': "false",
+var found = [256]word{'{': "an object", '[': "an array", '"': "a string", 't': "true", 'f': "false",
 	'-': "a number", '0': "a number", '1': "a number", '2': "a number", '3': "a number", '4': "a number",
 	'5': "a number", '6': "a number", '7': "a number", '8': "a number", '9': "a number"}
 
 // wanted names what a kind of plan takes, for messages.
-var wanted = [...]string{
+var wanted = [...]word{
 	structValue:  "an object",
 	mapValue:     "an object",
 	listValue:    "an array",

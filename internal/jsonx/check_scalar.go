@@ -21,7 +21,7 @@ var errLong = errors.New("too long")
 
 // strError describes an error of str for a string that starts at start:
 // a key, a string or a decimal.
-func (c *checker) strError(err error, what string, start int) error {
+func (c *checker) strError(err error, what word, start int) error {
 	switch {
 	case err == errLong && what == "decimal":
 		return c.fail("decimal %s longer than %d characters", c.head(start+1), MaxDecimalLen)
@@ -243,7 +243,7 @@ func (c *checker) time() error {
 // text reads a string of at most limit bytes that holds a what, and
 // returns its text: its bytes in place, or, when it has an escape, new
 // bytes with its escapes read.
-func (c *checker) text(limit int, what string) ([]byte, error) {
+func (c *checker) text(limit int, what word) ([]byte, error) {
 	at := c.i
 	start, end, esc, err := c.str(limit)
 	if err != nil {

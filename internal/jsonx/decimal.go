@@ -182,13 +182,13 @@ func (d Decimal) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a JSON string or number in [ParseDecimal]'s form,
-// looking at no more than [MaxDecimalLen] characters of it before it
-// refuses.
+// looking at no more than [MaxDecimalLen] characters of it (six times as
+// many for a string with escapes) before it refuses.
 func (d *Decimal) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	if len(b) > MaxDecimalLen+2 {
+	if overLong(b, MaxDecimalLen) {
 		return fmt.Errorf("decimal %s: longer than %d characters", errtext.Quote(string(b[:MaxDecimalLen+2])), MaxDecimalLen)
 	}
 	text := b

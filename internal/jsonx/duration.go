@@ -24,12 +24,15 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	if len(b) > maxDurationLen+2 {
+	if overLong(b, maxDurationLen) {
 		return fmt.Errorf("duration %s: longer than %d characters", errtext.Quote(string(b)), maxDurationLen)
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("duration %s is not a string such as \"4h0m0s\"", errtext.Quote(string(b)))
+	}
+	if len(s) > maxDurationLen { // written with escapes
+		return fmt.Errorf("duration %s: longer than %d characters", errtext.Quote(s), maxDurationLen)
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {

@@ -51,13 +51,31 @@ type (
 		fConflict
 		Z string `json:"Z,omitempty"`
 	}
+	// fTwice embeds fb twice at one depth, through fa2 and fb2: each of
+	// its fields conflicts with itself, and encoding/json drops it.
+	fa2    struct{ fb }
+	fb2    struct{ fb }
+	fTwice struct {
+		fa2
+		fb2
+		W int
+	}
+	// fBadTag's tag names are not valid (a quote, a backslash):
+	// encoding/json names the fields by their Go names, and promotes the
+	// fields of the struct embedded with one.
+	fBadTag struct {
+		//lint:ignore SA5008 a tag name encoding/json does not take, on purpose
+		V int `json:"a'b"`
+		//lint:ignore SA5008 a tag name encoding/json does not take, on purpose
+		fa `json:"a\\b"`
+	}
 )
 
 // TestFieldsAsEncodingJSON: a key is a field for the checker exactly when
 // encoding/json, refusing unknown fields, takes it.
 func TestFieldsAsEncodingJSON(t *testing.T) {
-	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged"}
-	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep)} {
+	keys := []string{"X", "x", "Y", "y", "Z", "z", "V", "v", "W", "a", "fa", "fb", "u", "-", "fTagged", "a'b", "fa2"}
+	for _, v := range []any{new(fConflict), new(fShadow), new(fNamed), new(fPointer), new(fTaggedWins), new(fDeep), new(fTwice), new(fBadTag)} {
 		typ := reflect.TypeOf(v)
 		p := planOf(typ)
 		for _, k := range keys {
@@ -83,4 +101,41 @@ func TestFieldsAsEncodingJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fAll holds each shape of fields above, to fuzz them at once.
+type fAll struct {
+	C fConflict   `json:"c"`
+	S fShadow     `json:"s"`
+	N fNamed      `json:"n"`
+	P fPointer    `json:"p"`
+	T fTaggedWins `json:"t"`
+	D fDeep       `json:"d"`
+	W fTwice      `json:"w"`
+	B fBadTag     `json:"b"`
+}
+
+// FuzzFields: what Decode takes, encoding/json refusing unknown fields
+// takes too, and reads as the same value: no key is dropped.
+func FuzzFields(f *testing.F) {
+	for _, s := range []string{`{"c":{"X":1},"s":{"X":"a","y":2},"n":{"a":{"X":1}},"p":{"X":1,"y":2}}`,
+		`{"t":{"v":1},"d":{"Z":"z","y":1}}`, `{"w":{"W":1,"X":2}}`, `{"b":{"V":1,"X":2,"y":3,"a'b":4}}`,
+		`{"c":{"x":1}}`, `{"s":{"X":1}}`, `{"d":{"z":"a"}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ours fAll
+		if Decode(data, &ours) != nil {
+			return
+		}
+		d := json.NewDecoder(bytes.NewReader(data))
+		d.DisallowUnknownFields()
+		var std fAll
+		if err := d.Decode(&std); err != nil {
+			t.Fatalf("Decode took %q, which encoding/json refuses: %v", data, err)
+		}
+		if !reflect.DeepEqual(ours, std) {
+			t.Fatalf("Decode read %q as %+v, encoding/json as %+v", data, ours, std)
+		}
+	})
 }

@@ -47,6 +47,13 @@ func TestDecode(t *testing.T) {
 		{`{"score":".5"}`, doc{}, `decimal ".5": want a plain decimal such as "-12.5"`},
 		{`{"score":"` + strings.Repeat("9", 65) + `"}`, doc{}, "longer than 64 characters"},
 		{`{"score":` + strings.Repeat("9", 65) + `}`, doc{}, "longer than 64 characters at score"},
+		// Escapes count as what they read, as for any string.
+		{`{"score":"` + strings.Repeat(`\u0031`, 20) + `"}`, doc{Score: jsonx.Decimal(decimal.RequireFromString(strings.Repeat("1", 20)))}, ""},
+		{`{"score":"` + strings.Repeat(`\u0031`, 64) + `"}`, doc{Score: jsonx.Decimal(decimal.RequireFromString(strings.Repeat("1", 64)))}, ""},
+		{`{"score":"` + strings.Repeat(`\u0031`, 65) + `"}`, doc{}, "longer than 64 characters at score"},
+		{`{"limit":"` + strings.Repeat(`\u0031h`, 10) + `"}`, doc{Limit: jsonx.Duration(10 * time.Hour)}, ""},
+		{`{"limit":"` + strings.Repeat(`\u0031h`, 32) + `"}`, doc{Limit: jsonx.Duration(32 * time.Hour)}, ""},
+		{`{"limit":"` + strings.Repeat(`\u0031h`, 32) + `1"}`, doc{}, "longer than 64 characters at limit"},
 	} {
 		var got doc
 		err := jsonx.Decode([]byte(c.in), &got)
@@ -295,6 +302,39 @@ func FuzzParseDecimal(f *testing.F) {
 		want, werr := decimal.NewFromString(s)
 		if werr != nil || !got.Equal(want) || got.Exponent() != want.Exponent() {
 			t.Fatalf("ParseDecimal(%q) = %s (exponent %d); decimal reads %s (exponent %d), %v", s, got, got.Exponent(), want, want.Exponent(), werr)
+		}
+	})
+}
+
+// FuzzDecimalFits: DecimalFits says whether FormatDecimal writes a
+// decimal in at most MaxDecimalLen characters, which ParseDecimal reads
+// back as the same number, for coefficients of up to 4096 bits (past
+// them it refuses unread, as its doc says).
+func FuzzDecimalFits(f *testing.F) {
+	for _, c := range []struct {
+		coef []byte
+		neg  bool
+		exp  int16
+	}{{[]byte{85}, false, 0}, {[]byte{125}, true, -1}, {[]byte{1}, false, 63}, {[]byte{50}, false, -63},
+		{[]byte{0x0d, 0xe0, 0xb6, 0xb3, 0xa7, 0x64, 0x00, 0x00}, false, -18}, {[]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, true, -30}} {
+		f.Add(c.coef, c.neg, c.exp)
+	}
+	f.Fuzz(func(t *testing.T, coef []byte, neg bool, exp int16) {
+		if len(coef) > 512 {
+			return
+		}
+		z := new(big.Int).SetBytes(coef)
+		if neg {
+			z.Neg(z)
+		}
+		d := decimal.NewFromBigInt(z, int32(exp))
+		s := jsonx.FormatDecimal(d)
+		want := len(s) <= jsonx.MaxDecimalLen
+		if got := jsonx.DecimalFits(d); got != want {
+			t.Fatalf("DecimalFits(%s × 10^%d) = %v; FormatDecimal writes %d characters", z, exp, got, len(s))
+		}
+		if back, err := jsonx.ParseDecimal(s); want && (err != nil || !back.Equal(d)) {
+			t.Fatalf("ParseDecimal(FormatDecimal(%s × 10^%d)) = %s, %v", z, exp, back, err)
 		}
 	})
 }

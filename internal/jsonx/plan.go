@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -187,10 +188,11 @@ type jsonField struct {
 }
 
 // jsonFields returns the fields of struct type t that encoding/json
-// decodes, with the names it gives them: a field's tag name or its Go
-// name; the fields of an untagged embedded struct promoted, a shallower
-// field hiding a deeper one of the same name, and of two at the same
-// depth the tagged one, or neither.
+// decodes, with the names it gives them: a field's tag name, if valid, or
+// its Go name; the fields of an untagged embedded struct promoted, a
+// shallower field hiding a deeper one of the same name, and of two at the
+// same depth (a struct embedded twice at one depth gives each of its
+// fields twice) the tagged one, or neither.
 func jsonFields(t reflect.Type) []jsonField {
 	type level struct {
 		typ   reflect.Type
@@ -199,9 +201,11 @@ func jsonFields(t reflect.Type) []jsonField {
 	var all []jsonField
 	visited := map[reflect.Type]bool{}
 	next := []level{{t, 0}}
+	var count, nextCount map[reflect.Type]int // how often each struct of a level is embedded in it
 	for len(next) > 0 {
 		cur := next
 		next = nil
+		count, nextCount = nextCount, map[reflect.Type]int{}
 		for _, l := range cur {
 			if visited[l.typ] {
 				continue
@@ -214,6 +218,9 @@ func jsonFields(t reflect.Type) []jsonField {
 					continue
 				}
 				name, opts, _ := strings.Cut(tag, ",")
+				if !validTag(name) {
+					name = ""
+				}
 				ft := sf.Type
 				if sf.Anonymous {
 					et := ft
@@ -224,7 +231,9 @@ func jsonFields(t reflect.Type) []jsonField {
 						continue
 					}
 					if name == "" && et.Kind() == reflect.Struct {
-						next = append(next, level{et, l.depth + 1})
+						if nextCount[et]++; nextCount[et] == 1 {
+							next = append(next, level{et, l.depth + 1})
+						}
 						continue
 					}
 				} else if !sf.IsExported() {
@@ -236,6 +245,9 @@ func jsonFields(t reflect.Type) []jsonField {
 				}
 				quoted := slices.Contains(strings.Split(opts, ","), "string")
 				all = append(all, jsonField{name: name, typ: ft, depth: l.depth, tagged: tagged, quoted: quoted})
+				if count[l.typ] > 1 {
+					all = append(all, all[len(all)-1]) // a conflict with itself
+				}
 			}
 		}
 	}
@@ -274,4 +286,20 @@ func jsonFields(t reflect.Type) []jsonField {
 		}
 	}
 	return out
+}
+
+// validTag reports whether encoding/json takes name, from a tag, as a
+// field's name: letters, digits and punctuation other than a quote, a
+// backslash or a comma. It names a field with an invalid one by its Go
+// name.
+func validTag(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -68,10 +68,14 @@ var zhFormats = map[string]string{
 	`time %s: want RFC 3339, such as "2024-03-04T08:40:00+08:00"`:                `时间 %s 写法不对，应为 RFC 3339 格式，如 "2024-03-04T08:40:00+08:00"`,
 }
 
-// zhWords translates the English words the checker gives its formats as
-// arguments: what a value is, and what a string holds. Any other argument
-// (a number, a quoted key or value) is given as it is.
-var zhWords = map[string]string{
+// A word is an English word the checker gives its formats as an
+// argument: what a value is, and what a string holds. Any other argument
+// (a number, a key or value, a field's name, which may be spelt as one of
+// the words) is a string or a number, and is given in Chinese as it is.
+type word string
+
+// zhWords translates each word.
+var zhWords = map[word]string{
 	"an object": "对象", "an array": "数组", "a string": "字符串", "a number": "数", "true": "布尔值 true", "false": "布尔值 false",
 	"a decimal": "小数", "true or false": "布尔值 true 或 false", "an integer": "整数", "an integer of at least 0": "不小于 0 的整数", "a time": "时间",
 	"key": "字段名", "string": "字符串", "decimal": "小数", "duration": "时长", "time": "时间",
@@ -96,7 +100,7 @@ func Chinese(data []byte, err error) (string, bool) {
 	case errors.As(err, &ce):
 		args := make([]any, len(ce.args))
 		for i, a := range ce.args {
-			if w, ok := a.(string); ok && zhWords[w] != "" {
+			if w, ok := a.(word); ok && zhWords[w] != "" {
 				a = zhWords[w]
 			}
 			args[i] = a

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestChinese: each kind of input Decode and Read refuse is said in
@@ -143,8 +145,64 @@ func FuzzChinese(f *testing.F) {
 		if cerr := c.check(planOf(reflect.TypeFor[*outer]())); cerr != nil && cerr != errSyntax && !ok {
 			t.Fatalf("no Chinese for the checker's %v", err)
 		}
-		if strings.Contains(zh, "%!") || strings.ContainsAny(zh, "\r\n") || !utf8.ValidString(zh) {
+		if strings.ContainsAny(zh, "\r\n") || !utf8.ValidString(zh) {
 			t.Fatalf("Chinese of %v = %q", err, zh)
 		}
+		// A verb not filled shows as "%!"; the input may hold "%!" too
+		// (in a key, say), so the format is filled with its arguments'
+		// text left out.
+		if ce, ok := errors.AsType[*checkError](err); ok {
+			blank := make([]any, len(ce.args))
+			for i, a := range ce.args {
+				switch a.(type) {
+				case word:
+					blank[i] = word("")
+				case string:
+					blank[i] = ""
+				default:
+					blank[i] = a
+				}
+			}
+			if s := fmt.Sprintf(zhFormats[ce.format], blank...); strings.Contains(s, "%!") {
+				t.Fatalf("Chinese of %v = %q: a verb not filled", err, s)
+			}
+		}
 	})
+}
+
+// TestChineseKeepsNames: a field whose name is one of the English words
+// the checker's messages translate ("key", "time", "string") is named as
+// it is, not translated.
+func TestChineseKeepsNames(t *testing.T) {
+	type named struct {
+		Key  string `json:"key"`
+		Time string `json:"time"`
+		True string `json:"true"`
+	}
+	for _, c := range []struct{ in, want string }{
+		{`{"Key":"x"}`, `字段 "Key" 应写作 "key"（字段名区分大小写）`},
+		{`{"TIME":"x"}`, `字段 "TIME" 应写作 "time"（字段名区分大小写）`},
+		{`{"True":"x"}`, `字段 "True" 应写作 "true"（字段名区分大小写）`},
+	} {
+		var v named
+		err := Decode([]byte(c.in), &v)
+		got, ok := Chinese([]byte(c.in), err)
+		if diff := cmp.Diff(c.want, got); !ok || diff != "" {
+			t.Errorf("Chinese(%v): %v, mismatch (-want +got):\n%s", err, ok, diff)
+		}
+	}
+}
+
+// TestChineseWords: every word the checker says what a value is or what
+// it wants in has its Chinese.
+func TestChineseWords(t *testing.T) {
+	var missing []word
+	for _, w := range append(found[:], wanted[:]...) {
+		if w != "" && zhWords[w] == "" {
+			missing = append(missing, w)
+		}
+	}
+	if diff := cmp.Diff([]word(nil), missing); diff != "" {
+		t.Errorf("words without Chinese: mismatch (-want +got):\n%s", diff)
+	}
 }
