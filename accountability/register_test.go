@@ -40,6 +40,61 @@ func TestValidateOrderIndependent(t *testing.T) {
 	}
 }
 
+// messyKeyed is sound() with faults of most rules, every entry keyed
+// once: a flow with a cycle, two starts, a dead end and an edge to no
+// step; powers, responsibilities, units and risks naming what is not
+// there; risks graded against the matrix; a post on both sides of a
+// separation.
+func messyKeyed() *Register {
+	r := sound()
+	r.Powers[0].Basis = nil
+	r.Powers[0].Subject = "NOPE"
+	r.Powers[1].PromisedDays = 30
+	r.Powers[1].StatutoryDays = 3
+	r.Powers = append(r.Powers, Power{Code: "P3", Name: "x", Category: Penalty, Flow: "F9", Parent: "CF-001"},
+		Power{Code: "P4", Category: Penalty, Subject: "S", Flow: "F1", PromisedDays: 2, Parent: "P3"})
+	r.Responsibilities = append(r.Responsibilities, Responsibility{Code: "ZZ-03", Duty: "d", Unit: "Q", Powers: []string{"CF-001", "NOPE"}})
+	r.Units = append(r.Units, Unit{ID: "O9", Kind: Office, Parent: "Z", CreditCode: "123", Division: "12"})
+	r.Risks[0].Controls = nil
+	r.Risks = append(r.Risks, Risk{ID: "R4", Flow: "F1", Step: "zz", Likelihood: 5, Impact: 5, Level: Low},
+		Risk{ID: "R5", Flow: "F7", Step: "a", Likelihood: 9}, Risk{ID: "R6", Flow: "F2", Step: "a", Likelihood: 2, Impact: 2})
+	r.Flows[1].Steps[2].Kind = Gateway
+	r.Flows = append(r.Flows, Flow{ID: "F3", Name: "环", Steps: []Step{{ID: "a", Kind: Start}, {ID: "b", Kind: Task, Stage: Decision}, {ID: "c"}, {ID: "e", Kind: End}, {ID: "u", Kind: Start}},
+		Edges: []Edge{{From: "a", To: "b"}, {From: "b", To: "c"}, {From: "c", To: "b"}, {From: "c", To: "q"}}})
+	r.Separations = append(r.Separations, Separation{Flow: "F1", Steps: [2]string{"b", "c"}, Reason: "r"}, Separation{Flow: "F2", Steps: [2]string{"d", "s"}})
+	return r
+}
+
+// TestValidateListsOrderIndependent: findings of faults of most rules do
+// not depend on the order of any of the register's six lists (only an
+// entry with no key, or a separation, which has none, is located by its
+// position), and Diff sees no change in the shuffled register.
+func TestValidateListsOrderIndependent(t *testing.T) {
+	want := count(messyKeyed().Validate())
+	if len(want) < 30 {
+		t.Fatalf("the messy register has %d findings, want at least 30", len(want))
+	}
+	rng := rand.New(rand.NewSource(9))
+	for trial := 0; trial < 200; trial++ {
+		s := messyKeyed()
+		sh := func(n int, swap func(i, j int)) { rng.Shuffle(n, swap) }
+		sh(len(s.Units), func(i, j int) { s.Units[i], s.Units[j] = s.Units[j], s.Units[i] })
+		sh(len(s.Powers), func(i, j int) { s.Powers[i], s.Powers[j] = s.Powers[j], s.Powers[i] })
+		sh(len(s.Responsibilities), func(i, j int) {
+			s.Responsibilities[i], s.Responsibilities[j] = s.Responsibilities[j], s.Responsibilities[i]
+		})
+		sh(len(s.Flows), func(i, j int) { s.Flows[i], s.Flows[j] = s.Flows[j], s.Flows[i] })
+		sh(len(s.Risks), func(i, j int) { s.Risks[i], s.Risks[j] = s.Risks[j], s.Risks[i] })
+		sh(len(s.Separations), func(i, j int) { s.Separations[i], s.Separations[j] = s.Separations[j], s.Separations[i] })
+		if diff := cmp.Diff(want, count(s.Validate())); diff != "" {
+			t.Fatalf("shuffled register's findings mismatch (-want +got):\n%s", diff)
+		}
+		if d := Diff(messyKeyed(), s); len(d) != 0 {
+			t.Fatalf("Diff(register, its lists shuffled) = %v, want none", d)
+		}
+	}
+}
+
 func count(fs Findings) map[Finding]int {
 	m := map[Finding]int{}
 	for _, f := range fs {

@@ -83,9 +83,10 @@ func xmlChar(r rune) rune {
 // mermaidFrontMatter returns the YAML front matter that gives a Mermaid
 // chart its title, shown above it. The title is one line in a YAML
 // double-quoted string in which every character that YAML or Mermaid
-// could read as markup is written as a \x escape: '\\', '"', '#' (no
-// entity code can form), '%' (no "%%{" directive can form), '`' and
-// control characters.
+// could read as markup, or that YAML does not allow in a stream, is written
+// as a \x or \u escape: '\\', '"', '#' (no entity code can form), '%' (no
+// "%%{" directive can form), '`', control characters (C1 too: Mermaid's
+// YAML loader refuses front matter holding one), U+FFFE and U+FFFF.
 //
 // Mermaid sanitizes the title as HTML, so that '&' would show as "&amp;"
 // and a tag could be cut, and, after drawing, turns "ﬂ°°" into "&#", "ﬂ°"
@@ -102,10 +103,13 @@ func mermaidFrontMatter(title string) string {
 		switch {
 		case strings.ContainsRune("&<>¶ﬂ", r):
 			b.WriteString("ﬂ°°" + strconv.Itoa(int(r)) + "¶ß")
-		case r < 0x20, r == 0x7f, strings.ContainsRune("\\\"#%`", r):
+		case r < 0x20, r >= 0x7f && r <= 0x9f, strings.ContainsRune("\\\"#%`", r):
 			b.WriteString(`\x`)
 			b.WriteByte("0123456789abcdef"[r>>4])
 			b.WriteByte("0123456789abcdef"[r&0xf])
+		case r == 0xfffe, r == 0xffff:
+			b.WriteString(`\u`)
+			b.WriteString(strconv.FormatInt(int64(r), 16))
 		default:
 			b.WriteRune(r)
 		}

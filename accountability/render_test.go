@@ -254,7 +254,10 @@ func TestRenderTitle(t *testing.T) {
 	// into '&' in the SVG it draws. Checked with mermaid 11.17 (rendered
 	// under node with jsdom, the title's SVG text read back): these titles
 	// show as written.
-	for _, title := range []string{"a & b ¶ß ﬂ°amp¶ß ﬂ°°38¶ß", `<img src=x onerror=alert(1)>`, "¶ßß°ﬂ°°"} {
+	// Before: C1 controls, U+FFFE and U+FFFF were written as they are, and
+	// YAML allows none in a stream: Mermaid's loader (js-yaml) refused
+	// the front matter, and so the chart.
+	for _, title := range []string{"a & b ¶ß ﬂ°amp¶ß ﬂ°°38¶ß", `<img src=x onerror=alert(1)>`, "¶ßß°ﬂ°°", "a\u0080b\u0085c\u009fd\ufffee\uffff"} {
 		fm := mermaidFrontMatter(title)
 		if got, ok := mermaidShownTitle(fm); !ok || got != title {
 			t.Errorf("mermaidFrontMatter(%q) = %q, shown as %q", title, fm, got)
@@ -279,15 +282,25 @@ func mermaidShownTitle(fm string) (string, bool) {
 	if !ok || !ok2 {
 		return "", false
 	}
+	if yamlUnprintable(line) >= 0 {
+		return "", false
+	}
 	var b strings.Builder
 	for i := 0; i < len(line); i++ {
-		if line[i] == '\\' && i+3 < len(line) && line[i+1] == 'x' {
-			n, err := strconv.ParseUint(line[i+2:i+4], 16, 8)
+		if line[i] == '\\' && i+1 < len(line) && (line[i+1] == 'x' || line[i+1] == 'u') {
+			w := 2 // \xXX is U+00XX; \uXXXX is U+XXXX
+			if line[i+1] == 'u' {
+				w = 4
+			}
+			if i+1+w >= len(line) {
+				return "", false
+			}
+			n, err := strconv.ParseUint(line[i+2:i+2+w], 16, 32)
 			if err != nil {
 				return "", false
 			}
-			b.WriteByte(byte(n))
-			i += 3
+			b.WriteRune(rune(n))
+			i += 1 + w
 			continue
 		}
 		b.WriteByte(line[i])
@@ -300,11 +313,26 @@ func mermaidShownTitle(fm string) (string, bool) {
 	return html.UnescapeString(svg), true
 }
 
+// yamlUnprintable returns the index of the first character in s that
+// YAML does not allow in a stream (outside the printable set: C0 controls
+// but tab, line feed and carriage return, DEL, C1 controls but NEL, and
+// U+FFFE and U+FFFF), or -1. Mermaid's YAML loader (js-yaml) refuses
+// front matter with one anywhere ("the stream contains non-printable
+// characters"), and the chart with it.
+func yamlUnprintable(s string) int {
+	for i, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff {
+			return i
+		}
+	}
+	return -1
+}
+
 // FuzzMermaidFrontMatter checks that no title leaves the front matter's
 // one quoted line or writes a character Mermaid or HTML reads as markup,
 // and that Mermaid shows every title as written, on one line.
 func FuzzMermaidFrontMatter(f *testing.F) {
-	for _, s := range []string{"", "流程", "a\"b", "<b>x</b>", "#quot;", "%%{init: {}}%%", "`md`", "a\r\nb", "\\x25", "¶ß ﬂ°amp¶ß", "ﬂ°°38¶ß&"} {
+	for _, s := range []string{"", "流程", "a\"b", "<b>x</b>", "#quot;", "%%{init: {}}%%", "`md`", "a\r\nb", "\\x25", "¶ß ﬂ°amp¶ß", "ﬂ°°38¶ß&", "\u0080\u0085\u009f\ufffe\uffff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -317,9 +345,13 @@ func FuzzMermaidFrontMatter(f *testing.F) {
 		if i := strings.IndexAny(line, "\"\r\n%&`<>#"); i >= 0 {
 			t.Fatalf("mermaidFrontMatter(%q) = %q: raw %q", s, fm, line[i])
 		}
+		if i := yamlUnprintable(line); i >= 0 {
+			t.Fatalf("mermaidFrontMatter(%q) = %q: %q, which YAML does not allow", s, fm, []rune(line[i:])[0])
+		}
 		for _, part := range strings.Split(line, `\`)[1:] {
-			if len(part) < 3 || part[0] != 'x' || strings.Trim(part[1:3], "0123456789abcdef") != "" {
-				t.Fatalf("mermaidFrontMatter(%q) = %q: '\\' not starting a \\x escape", s, fm)
+			if !(len(part) >= 3 && part[0] == 'x' && strings.Trim(part[1:3], "0123456789abcdef") == "" ||
+				len(part) >= 5 && part[0] == 'u' && strings.Trim(part[1:5], "0123456789abcdef") == "") {
+				t.Fatalf("mermaidFrontMatter(%q) = %q: '\\' not starting a \\x or \\u escape", s, fm)
 			}
 		}
 		if got, ok := mermaidShownTitle(fm); !ok || got != string([]rune(oneLine(s))) {

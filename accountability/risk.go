@@ -3,7 +3,8 @@ package accountability
 import "fmt"
 
 // Control is a control measure against a risk (防控措施) and the post that
-// applies it.
+// applies it. A control whose Text is blank states no measure, and rule
+// risk.control does not count it.
 type Control struct {
 	Text string `json:"text"`
 	Post string `json:"post,omitempty"`

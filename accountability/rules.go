@@ -39,7 +39,7 @@ import (
 //	flow.gateway      a Gateway whose outgoing edges lead to fewer than two distinct steps (edges to one step are one way out)
 //	risk.duplicate    two risks with one ID
 //	risk.step         a risk whose Flow or Step names nothing
-//	risk.control      a Medium or High risk with no control
+//	risk.control      a Medium or High risk with no control (one with blank Text is none)
 //	risk.level        a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
 //	risk.decision     a Decision-stage step with no risk point
 //	sod.step          a separation whose Flow or Steps name nothing, or one step twice
@@ -192,7 +192,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("flow.gateway", Error, "flow.gateway: a Gateway whose outgoing edges lead to fewer than two distinct steps (edges to one step are one way out)", flowGateway),
 		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID", riskDuplicate),
 		mk("risk.step", Error, "risk.step: a risk whose Flow or Step names nothing", riskStep),
-		mk("risk.control", Error, "risk.control: a Medium or High risk with no control", riskControl),
+		mk("risk.control", Error, "risk.control: a Medium or High risk with no control (one with blank Text is none)", riskControl),
 		mk("risk.level", Error, "risk.level: a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
 		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
 		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),

@@ -3,6 +3,7 @@ package accountability
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // The risk.* and sod.* rules: integrity risk points (廉政风险点) and
@@ -55,10 +56,21 @@ func effectiveLevel(k *Risk) Level {
 	return 0
 }
 
+// controlled reports whether k has a control measure: a control whose
+// Text is blank says no measure.
+func controlled(k *Risk) bool {
+	for _, c := range k.Controls {
+		if strings.TrimSpace(c.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func riskControl(ix *index, rep reporter) {
 	for i := range ix.r.Risks {
 		k := &ix.r.Risks[i]
-		if l := effectiveLevel(k); (l == Medium || l == High) && len(k.Controls) == 0 {
+		if l := effectiveLevel(k); (l == Medium || l == High) && !controlled(k) {
 			rep.at(key("risks", k.ID, i),
 				fmt.Sprintf("risk %q at step %q of flow %q is %s (%s) but has no control", k.ID, k.Step, k.Flow, l, l.Label()),
 				fmt.Sprintf("流程图 %q 环节 %q 的廉政风险点 %q 风险等级为%s，但没有防控措施", k.Flow, k.Step, k.ID, l.Label()))

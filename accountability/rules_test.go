@@ -240,6 +240,11 @@ func ruleCases() []ruleCase {
 		{"risk.control", func(r *Register) { r.Risks[0].Controls = nil },
 			Findings{e("risk.control", "risks[R1]", `risk "R1" at step "i" of flow "F1" is high (一级) but has no control`,
 				`流程图 "F1" 环节 "i" 的廉政风险点 "R1" 风险等级为一级，但没有防控措施`)}},
+		// Before: a control with no text counted, so a high risk with
+		// controls [{}] passed.
+		{"risk.control/blank", func(r *Register) { r.Risks[0].Controls = []Control{{Text: " \t", Post: "主要负责人"}, {}} },
+			Findings{e("risk.control", "risks[R1]", `risk "R1" at step "i" of flow "F1" is high (一级) but has no control`,
+				`流程图 "F1" 环节 "i" 的廉政风险点 "R1" 风险等级为一级，但没有防控措施`)}},
 		{"risk.control/from matrix", func(r *Register) { r.Risks[1].Controls, r.Risks[1].Level = nil, 0 },
 			Findings{
 				e("risk.control", "risks[R2]", `risk "R2" at step "c" of flow "F1" is medium (二级) but has no control`,
