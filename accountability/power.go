@@ -194,7 +194,7 @@ func powerParent(ix *index, rep reporter) {
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
 				Message: fmt.Sprintf("power %s names parent item %q, which is not on the power list", named(p.Code, p.Name), p.Parent),
 				Chinese: fmt.Sprintf("事项%s的主项编码 %q 不在权力清单中", namedZh(p.Code, p.Name), p.Parent)})
-		case j == i:
+		case p.Parent == p.Code: // j == i, or a repeat of its code (power.duplicate) earlier on the list
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
 				Message: fmt.Sprintf("power %s names itself as its parent item", named(p.Code, p.Name)),
 				Chinese: fmt.Sprintf("事项%s以自身为主项", namedZh(p.Code, p.Name))})

@@ -106,6 +106,17 @@ func ruleCases() []ruleCase {
 			Findings{{Rule: "power.parent", Severity: Error, Path: "powers[XK-001].parent",
 				Message: `power "XK-001" (临时占用城市道路审批) names itself as its parent item`,
 				Chinese: `事项临时占用城市道路审批（XK-001）以自身为主项`}}},
+		// A repeat of a code that names that code as its parent names
+		// itself, whichever of the two comes first.
+		{"power.parent/self, repeated", func(r *Register) {
+			p := r.Powers[1]
+			p.Name, p.Parent = "复制", p.Code
+			r.Powers = append(r.Powers, p)
+		},
+			Findings{e("power.duplicate", "powers[XK-001]", `power "XK-001" (复制) repeats the code of power #1 (临时占用城市道路审批)`,
+				`权力复制（XK-001）与权力 #1（临时占用城市道路审批）编码重复`),
+				e("power.parent", "powers[XK-001].parent", `power "XK-001" (复制) names itself as its parent item`,
+					`事项复制（XK-001）以自身为主项`)}},
 		{"power.required/code", func(r *Register) { r.Powers[1].Code = "" },
 			Findings{e("power.required", "powers[#1]", `power #1 "临时占用城市道路审批" has no code`,
 				`权力 #1 "临时占用城市道路审批" 未填写编码`),
