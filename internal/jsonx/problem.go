@@ -4,6 +4,7 @@ package jsonx
 // wrong, and [Chinese], which says it in Chinese.
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -82,6 +83,9 @@ var zhWords = map[word]string{
 	"element": "个元素", "elements": "个元素",
 }
 
+// bom is the UTF-8 byte order mark.
+const bom = "\ufeff"
+
 // Chinese says in Chinese, on one line, what err — an error of [Decode]
 // or [Read] decoding data, or one that wraps it — found wrong with data:
 // where, by the path to the value (units[0].kind) or, for input that is
@@ -110,6 +114,10 @@ func Chinese(data []byte, err error) (string, bool) {
 		return at(te.path) + "取值 " + te.value + " 无效", true
 	case errors.As(err, &tr):
 		return lineColumn(data, tr.offset) + "JSON 值之后还有别的内容（一个文件只能有一个 JSON 值）", true
+	case errors.As(err, &se) && se.Offset <= int64(len(bom)) && bytes.HasPrefix(data, []byte(bom)):
+		// Notepad and Excel save UTF-8 with a BOM, which JSON refuses
+		// (RFC 8259 §8.1) and which the reader cannot see.
+		return "文件以 UTF-8 的 BOM（字节顺序标记）开头，JSON 不带 BOM：须另存为不带 BOM 的 UTF-8", true
 	case errors.As(err, &se):
 		return lineColumn(data, int(se.Offset)-1) + "不是有效的 JSON", true
 	case errors.Is(err, io.ErrUnexpectedEOF):
