@@ -194,3 +194,42 @@ func TestTablesGradeAsTheirDocSays(t *testing.T) {
 			valid, deadRules, graded, none)
 	}
 }
+
+// TestTableEvaluateFarThresholds: a table that is not validated may hold
+// a threshold far below or above any ratio of durations, such as
+// 10^-10000000 made in Go, and Evaluate compares with it exactly, as the
+// doc reads, without working out its ten million places.
+func TestTableEvaluateFarThresholds(t *testing.T) {
+	facts := []scoring.Facts{
+		{Responded: true, Response: 0, ResponseLimit: time.Hour, Resolution: time.Hour, ResolutionLimit: 4 * time.Hour},
+		{Responded: true, Response: 1, ResponseLimit: math.MaxInt64, Resolution: 1, ResolutionLimit: math.MaxInt64},
+		{Responded: true, Response: math.MaxInt64, ResponseLimit: 1, Resolution: math.MaxInt64, ResolutionLimit: 1},
+		{Responded: true, Response: 3 * time.Hour, ResponseLimit: 4 * time.Hour},
+	}
+	for _, tt := range []struct {
+		x    decimal.Decimal
+		want []int // the rule that grades each of facts
+	}{
+		{decimal.New(1, -10_000_000), []int{1, 2, 2, 3}}, // only a ratio of 0 is at most it
+		{decimal.New(5, -100_000_000), []int{1, 2, 2, 3}},
+		{decimal.New(3, 10_000_000), []int{1, 1, 1, 1}},           // every ratio is at most it
+		{decimal.New(-1, 100_000_000), []int{2, 2, 2, 2}},         // every ratio is over it
+		{decimal.RequireFromString("1e-9999"), []int{1, 2, 2, 3}}, // as small as decimal's parser reads
+	} {
+		tbl := &scoring.Table{Version: "far", Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+			{Name: "at most", Grade: "good", ResponseAtMost: &tt.x},
+			{Name: "over", Grade: "fair", ResolutionOver: &tt.x},
+			{Name: "rest", Grade: "poor"},
+		}}
+		for i, f := range facts {
+			start := time.Now()
+			got, err := tbl.Evaluate(f)
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("threshold %se%d, facts %d: Evaluate took %v", tt.x.Coefficient(), tt.x.Exponent(), i, took)
+			}
+			if err != nil || got.Reasons[0].Rule != tt.want[i] {
+				t.Errorf("threshold %se%d, facts %d: Evaluate = %+v, %v; want rule %d", tt.x.Coefficient(), tt.x.Exponent(), i, got, err, tt.want[i])
+			}
+		}
+	}
+}
