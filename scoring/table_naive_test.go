@@ -144,7 +144,7 @@ var neverFires = regexp.MustCompile(`rules\[(\d+)\] .*? can never fire`)
 func TestTablesGradeAsTheirDocSays(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 2026))
 	var valid, graded, none, deadRules int
-	for n := range 1000 {
+	for n := range 600 {
 		tbl := &scoring.Table{Version: fmt.Sprint("naive-", n), Lang: reason.Lang(rng.IntN(2)), Scale: wuhu.Scale()}
 		for i := range 1 + rng.IntN(6) {
 			tbl.Rules = append(tbl.Rules, randomRuleOf(rng, i, rng.IntN(6), naiveThreshold, []string{"a", "b", ""}))
@@ -161,7 +161,7 @@ func TestTablesGradeAsTheirDocSays(t *testing.T) {
 			}
 			deadRules += len(dead)
 		}
-		for range 200 {
+		for range 120 {
 			f := naiveFacts(rng)
 			want := naiveFirst(tbl, &f)
 			got, err := tbl.Evaluate(f)
@@ -189,7 +189,7 @@ func TestTablesGradeAsTheirDocSays(t *testing.T) {
 		}
 	}
 	t.Logf("%d valid tables, %d rules that can never fire; %d facts graded, %d matched by no rule", valid, deadRules, graded, none)
-	if valid < 80 || deadRules < 50 || graded < 100000 || none < 10000 {
+	if valid < 50 || deadRules < 100 || graded < 40000 || none < 10000 {
 		t.Errorf("the random tables gave %d valid tables, %d rules that can never fire, %d facts graded and %d matched by no rule; want more of each",
 			valid, deadRules, graded, none)
 	}
