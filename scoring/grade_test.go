@@ -54,10 +54,19 @@ func TestScaleFloor(t *testing.T) {
 	}{
 		{"100", "excellent"}, {"1000", "excellent"}, {"99.99", "good"}, {"85", "good"},
 		{"70", "fair"}, {"69.999999", "poor"}, {"40", "poor"}, {"0", "poor"}, {"-5", "poor"},
+		// A cut-off is its value, whatever its exponent.
+		{"85.00", "good"}, {"84.99999999999999999999999999999", "fair"}, {"100.000000000000000000000000", "excellent"},
 	} {
 		g, ok := s.Floor(d(tt.points))
 		if !ok || g.Code != tt.want {
 			t.Errorf("Floor(%s) = %s, %v; want %s", tt.points, g.Code, ok, tt.want)
+		}
+	}
+	// Nor do the exponents of the scale's points.
+	written := Scale{{Code: "good", Points: d("85.000")}, {Code: "fair", Points: decimal.New(7, 1)}, {Code: "excellent", Points: decimal.New(1000, -1)}}
+	for p, want := range map[string]string{"85": "good", "84.9": "fair", "70": "fair", "99.99": "good", "100": "excellent", "1": "fair"} {
+		if g, _ := written.Floor(d(p)); g.Code != want {
+			t.Errorf("Floor(%s) on a scale of points written otherwise = %s, want %s", p, g.Code, want)
 		}
 	}
 	// The order of the grades does not matter.

@@ -36,6 +36,11 @@ func fractionOf(x decimal.Decimal) fraction {
 	if x.IsZero() {
 		return fraction{n: 0, d: 1, small: true}
 	}
+	if e := x.Exponent(); e < -farExp || e > farExp {
+		if f, ok := farFraction(x); ok {
+			return f
+		}
+	}
 	if x.NumDigits() <= 18 {
 		c, e := uint64(x.CoefficientInt64()), int64(x.Exponent())
 		switch {
@@ -75,4 +80,27 @@ func (f fraction) cmpSmall(x, y uint64) int {
 		return 0
 	}
 	return 1
+}
+
+// farExp is the exponent beyond which fractionOf asks farFraction first.
+const farExp = 200
+
+// farFraction returns, for a positive x below 10^-100 or above 10^100,
+// 10^-100 or 10^100: every figure a threshold is compared with — 0, a
+// ratio of two durations, that ratio rounded to at most ratio.MaxPlaces
+// places — is 0 or between 10^-82 and 10^19, so it compares with x as
+// with these, and a threshold of millions of places, such as a table not
+// validated may hold, is compared without working them out. ok is false
+// for an x between the two.
+func farFraction(x decimal.Decimal) (f fraction, ok bool) {
+	b := int64(x.Coefficient().BitLen()) // x.NumDigits costs the square of a huge coefficient's length
+	e := int64(x.Exponent())
+	// 10^((b-1)·0.301) ≤ 2^(b-1) ≤ coefficient < 2^b ≤ 10^(b·0.302)
+	switch lo, hi := (b-1)*301/1000+e, b*302/1000+1+e; {
+	case hi < -100:
+		return fraction{r: new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(100), nil))}, true
+	case lo > 100:
+		return fraction{r: new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(100), nil))}, true
+	}
+	return fraction{}, false
 }

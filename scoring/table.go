@@ -255,10 +255,11 @@ const maxGrid = 1 << 20
 // large or too fine to check this way — more than about a million regions
 // with each class of alike types counted once (or sixteen million such
 // regions × rules), or thresholds that do not all stand as durations over
-// one limit, such as one of more than 17 places — is checked for neither
-// gaps nor rules that never fire: it must then end with an unconditional
-// rule, which closes every gap. Validate panics on a nil table, a
-// programmer's error.
+// one limit, such as one of more than 17 places (trailing zeros aside:
+// "0.50" is "0.5") or one too long to write in 64 characters — is checked
+// for neither gaps nor rules that never fire: it must then end with an
+// unconditional rule, which closes every gap. Validate panics on a nil
+// table, a programmer's error.
 func (t *Table) Validate() error {
 	if t == nil {
 		panic("scoring: Validate of a nil *Table")

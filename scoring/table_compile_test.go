@@ -214,9 +214,11 @@ func TestCompileResultsAreTheCallers(t *testing.T) {
 }
 
 // FuzzCompileGradesAsEvaluate is the property of Compile over tables of
-// two fuzzed thresholds and facts of fuzzed times: the compiled evaluator
-// gives what Table.Evaluate gives, or refuses as it does, whether it
-// returns its Result or writes it into one (EvaluateInto).
+// two fuzzed thresholds and facts of fuzzed times: Table.Evaluate grades
+// by the rule a literal reading of the doc matches first (naiveFirst), and
+// the compiled evaluator gives what Table.Evaluate gives, or refuses as it
+// does, whether it returns its Result or writes it into one
+// (EvaluateInto).
 func FuzzCompileGradesAsEvaluate(f *testing.F) {
 	f.Add("0", "0.5", int64(3*time.Minute), int64(21*time.Hour), true)
 	f.Add("1", "0.9995", int64(4*time.Hour+10*time.Second), int64(4*time.Hour), false)
@@ -242,6 +244,9 @@ func FuzzCompileGradesAsEvaluate(f *testing.F) {
 		facts := scoring.Facts{Responded: done, Response: time.Duration(actual), ResponseLimit: time.Duration(limit),
 			Resolved: !done, Resolution: time.Duration(limit), ResolutionLimit: time.Duration(actual)}
 		want, werr := tbl.Evaluate(facts)
+		if first := naiveFirst(tbl, &facts); werr != nil || want.Reasons[0].Rule != first+1 {
+			t.Fatalf("%s, %s, %+v: Evaluate = %+v, %v; the doc reads rule %d", at, over, facts, want, werr, first+1)
+		}
 		got, gerr := compiled.Evaluate(facts)
 		if diff := cmp.Diff(want, got, decimalEqual); diff != "" || fmt.Sprint(werr) != fmt.Sprint(gerr) {
 			t.Fatalf("%s, %s, %+v: errors %v, %v; mismatch (-Evaluate +compiled):\n%s", at, over, facts, werr, gerr, diff)

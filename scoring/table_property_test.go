@@ -30,20 +30,26 @@ func propThreshold(rng *rand.Rand) *decimal.Decimal {
 
 // randomRule is a rule of one to four random conditions.
 func randomRule(rng *rand.Rand, i int) scoring.TableRule {
+	return randomRuleOf(rng, i, 1+rng.IntN(4), propThreshold, matterTypes[:3])
+}
+
+// randomRuleOf is a rule of n random conditions, its thresholds drawn by
+// threshold and its types from types.
+func randomRuleOf(rng *rand.Rand, i, n int, threshold func(*rand.Rand) *decimal.Decimal, types []string) scoring.TableRule {
 	grades := []string{"excellent", "good", "fair", "poor"}
 	r := scoring.TableRule{Name: fmt.Sprint("r", i), Grade: grades[rng.IntN(len(grades))]}
 	flags := [...]**bool{&r.Responded, &r.Resolved, &r.Returned, &r.Final, &r.Urged, &r.Supervised,
 		&r.ResponseOnTime, &r.ResolutionOnTime, &r.QualityGiven}
 	ratios := [...]**decimal.Decimal{&r.ResponseAtMost, &r.ResponseOver, &r.ResolutionAtMost, &r.ResolutionOver}
-	for range 1 + rng.IntN(4) {
+	for range n {
 		switch k := rng.IntN(len(flags) + len(ratios) + 4); {
 		case k < len(flags):
 			v := rng.IntN(2) == 0
 			*flags[k] = &v
 		case k < len(flags)+len(ratios):
-			*ratios[k-len(flags)] = propThreshold(rng)
+			*ratios[k-len(flags)] = threshold(rng)
 		case k == len(flags)+len(ratios):
-			r.Types = append(r.Types, matterTypes[rng.IntN(3)])
+			r.Types = append(r.Types, types[rng.IntN(len(types))])
 		case k == len(flags)+len(ratios)+1:
 			r.QualityMin = 1 + rng.IntN(5)
 		case k == len(flags)+len(ratios)+2:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
@@ -18,19 +19,25 @@ import (
 // ratioPoints returns representative (actual, limit) pairs for one ratio
 // figure: 0, each threshold, a point between neighbours and one beyond the
 // last, all over one common limit. ok is false when the thresholds are too
-// fine for int64 durations.
+// fine for int64 durations, or one is too long to write (Validate reports
+// it): its value is never worked out, which for a decimal of millions of
+// places would take minutes. A threshold's places are those of its value,
+// whatever zeros it is written with ("0.50" is "0.5").
 func ratioPoints(thresholds []decimal.Decimal) (pts [][2]time.Duration, ok bool) {
 	rats := []*big.Rat{new(big.Rat), big.NewRat(1, 1)} // 0, and 1 for the on-time flags
 	exp := int32(0)
 	for _, x := range thresholds {
-		if x.Sign() < 0 {
+		switch {
+		case x.Sign() < 0:
 			continue
+		case !jsonx.DecimalFits(x):
+			return nil, false
+		}
+		x = x.Normalize()
+		if exp = min(exp, x.Exponent()); exp < -17 {
+			return nil, false
 		}
 		rats = append(rats, x.Rat())
-		exp = min(exp, x.Exponent())
-	}
-	if exp < -17 {
-		return nil, false
 	}
 	slices.SortFunc(rats, func(a, b *big.Rat) int { return a.Cmp(b) })
 	rats = slices.CompactFunc(rats, func(a, b *big.Rat) bool { return a.Cmp(b) == 0 })
@@ -189,12 +196,15 @@ func (t *Table) checkRegions(eachType bool) []error {
 	}
 	if !ok1 || !ok2 || size > maxGrid || size > 16*maxGrid/len(t.Rules) { // size × rules > 16 maxGrid, without overflowing a 32-bit int
 		if !last.unconditional() {
-			count := fmt.Sprint(regions)
-			if size > maxGrid {
-				count = fmt.Sprint("more than ", maxGrid)
+			why := fmt.Sprint(regions, " regions")
+			switch {
+			case !ok1 || !ok2:
+				why = "thresholds of more than 17 places, or too large to stand as durations"
+			case size > maxGrid:
+				why = fmt.Sprint("more than ", maxGrid, " regions")
 			}
-			return []error{fmt.Errorf("%w: table %s is too fine or too large to check for gaps region by region (%s regions); end it with an unconditional rule",
-				ErrInvalid, errtext.Quote(t.Version), count)}
+			return []error{fmt.Errorf("%w: table %s is too fine or too large to check for gaps region by region (%s); end it with an unconditional rule",
+				ErrInvalid, errtext.Quote(t.Version), why)}
 		}
 		return nil
 	}

@@ -238,3 +238,52 @@ func TestTableValidateQualityInRange(t *testing.T) {
 		}
 	}
 }
+
+// TestTableValidateTrailingZeros: a threshold is its value, however many
+// zeros it is written with — "0.5000000000000000000000" is checked region
+// by region as "0.5" is (here: a gap found), not refused as too fine to
+// check.
+func TestTableValidateTrailingZeros(t *testing.T) {
+	for _, s := range []string{"0.5", "0.50", "0.500000000000000000", "0.5000000000000000000000", "1.000000000000000000000000"} {
+		x, yes := decimal.RequireFromString(s), true
+		tbl := &scoring.Table{Version: "v", Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+			{Name: "fast", Grade: "good", Responded: &yes, ResponseAtMost: &x},
+			{Name: "slow", Grade: "poor", Responded: &yes, ResponseOver: &x},
+		}}
+		err := tbl.Validate()
+		if err == nil || !strings.Contains(err.Error(), `table "v" has gaps`) || strings.Contains(err.Error(), "too fine") {
+			t.Errorf("threshold %s: Validate = %v; want the gap of facts not responded", s, err)
+		}
+	}
+}
+
+// TestTableValidateHugeExponent: Validate reports a threshold too long to
+// write at once, without working with its value: a decimal of ten
+// million places, made in Go, takes no time to refuse.
+func TestTableValidateHugeExponent(t *testing.T) {
+	for _, x := range []decimal.Decimal{decimal.New(1, -10_000_000), decimal.New(1, 10_000_000), decimal.New(5, -100_000_000)} {
+		tbl := &scoring.Table{Version: "v", Scale: wuhu.Scale(), Rules: []scoring.TableRule{
+			{Name: "a", Grade: "good", ResponseAtMost: &x},
+			{Name: "rest", Grade: "poor"},
+		}}
+		start := time.Now()
+		err := tbl.Validate()
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("Validate of the threshold 1e%d took %v", x.Exponent(), took)
+		}
+		if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), "responseAtMost of more than 64 characters") {
+			t.Errorf("Validate = %v; want the long threshold named", err)
+		}
+	}
+}
+
+// TestTableValidateTooFineSaysWhy: a table whose thresholds are too fine
+// to check region by region is told so, not that it has 0 regions.
+func TestTableValidateTooFineSaysWhy(t *testing.T) {
+	fine := decimal.RequireFromString("0.333333333333333333333")
+	tbl := &scoring.Table{Version: "v", Scale: wuhu.Scale(), Rules: []scoring.TableRule{{Name: "a", Grade: "good", ResponseAtMost: &fine}}}
+	err := tbl.Validate()
+	if err == nil || !strings.Contains(err.Error(), "(thresholds of more than 17 places, or too large to stand as durations)") {
+		t.Errorf("Validate = %v; want it to say the thresholds are too fine", err)
+	}
+}
