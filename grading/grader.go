@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"reflect"
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
@@ -67,7 +68,11 @@ type Config struct {
 	// event (the grader's replay of it, which Judge must neither change
 	// nor keep) and the facts to complete: a stage's (Final false) or the
 	// Close's and an amendment's (Final true). It may refuse with an
-	// error, which Grade returns.
+	// error, which Grade returns. A Judge that changes any other field
+	// (the matter, unit, stage, times, counts, the citizen's answer) makes
+	// Grade fail with an error wrapping scoring.ErrInvalid: those are the
+	// history's, and a grade recorded under a changed key or time would
+	// not be the one the journal's history gives.
 	Judge func(m *matters.Matter, f *scoring.Facts) error
 }
 
@@ -163,8 +168,13 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 			return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)
 		}
 		if g.c.Judge != nil {
+			history := apart(*f)
 			if err := g.c.Judge(part, f); err != nil {
 				return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: judge: %w", id, e.Seq, e.Kind, errtext.Quote(u), err)
+			}
+			if !judged(history, *f) {
+				return nil, fmt.Errorf("grading: matter %s, event %d (%s), unit %s: judge changed facts the history fixes (it may set Quality and Attrs alone): %w",
+					id, e.Seq, e.Kind, errtext.Quote(u), scoring.ErrInvalid)
 			}
 		}
 		r, err := g.c.Evaluator.Evaluate(*f)
@@ -179,6 +189,19 @@ func (g *standard) grade(cal *workday.Calendar, part *matters.Matter, e *matters
 		gs = append(gs, Grade{Seq: e.Seq, Facts: apart(*f), Evaluation: ev})
 	}
 	return gs, nil
+}
+
+// judged reports whether after differs from before, the facts the
+// history gave, in Quality and Attrs alone: the fields Judge completes.
+// The others — the matter, unit, stage, times, counts and the citizen's
+// answer — are the record's, which a judgement must not rewrite.
+func judged(before, after scoring.Facts) bool {
+	if (before.Satisfied == nil) != (after.Satisfied == nil) || before.Satisfied != nil && *before.Satisfied != *after.Satisfied {
+		return false
+	}
+	before.Quality, before.Attrs, before.Satisfied = 0, nil, nil
+	after.Quality, after.Attrs, after.Satisfied = 0, nil, nil
+	return reflect.DeepEqual(before, after) // Facts holds a map, and == cannot compare it
 }
 
 // apart returns f with an Attrs and a citizen's answer of its own, so

@@ -284,6 +284,10 @@ func TestGradeErrors(t *testing.T) {
 		{"an evaluator's refusal", grader(), refused, 0, scoring.ErrRefused},
 		{"the judge's refusal", grading.New(grading.Config{Catalog: catalog(), Evaluator: evaluator,
 			Judge: func(*matters.Matter, *scoring.Facts) error { return errJudge }}), closed, 0, errJudge},
+		{"a judge that moves the grade to another unit", judging(func(f *scoring.Facts) { f.Subject = "D2" }), closed, 0, scoring.ErrInvalid},
+		{"a judge that shortens the response", judging(func(f *scoring.Facts) { f.Response = 0 }), closed, 0, scoring.ErrInvalid},
+		{"a judge that answers for the citizen", judging(func(f *scoring.Facts) { yes := true; f.Satisfied = &yes }), closed, 0, scoring.ErrInvalid},
+		{"a judge that calls a stage final", judging(func(f *scoring.Facts) { f.Final = !f.Final }), closed, 0, scoring.ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			gs, err := tc.g.Grade(cal, tc.m, tc.after)
@@ -295,6 +299,17 @@ func TestGradeErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// judging is a grader whose Judge sets Quality 4 and an attribute, as it
+// may, and then does what change does to the facts.
+func judging(change func(f *scoring.Facts)) grading.Grader {
+	return grading.New(grading.Config{Catalog: catalog(), Evaluator: evaluator,
+		Judge: func(_ *matters.Matter, f *scoring.Facts) error {
+			f.Quality, f.Attrs = 4, map[string]string{"checked": "yes"}
+			change(f)
+			return nil
+		}})
 }
 
 func containsMatter(s string) bool {
