@@ -234,6 +234,9 @@ func (c *weighted) Evaluate(f Facts) (Result, error) {
 		if r.IsZero() {
 			return Result{}, fmt.Errorf("%w: part %s did not evaluate matter %s", ErrRefused, errtext.Quote(p.Name), errtext.Quote(f.Matter))
 		}
+		if !jsonx.DecimalFits(r.Points) { // a sum of such points, and its reason, could take any memory
+			return Result{}, fmt.Errorf("%w: part %s gave matter %s points over %d characters long", ErrRefused, errtext.Quote(p.Name), errtext.Quote(f.Matter), jsonx.MaxDecimalLen)
+		}
 		sum = sum.Add(p.Weight.Mul(r.Points))
 		reasons = append(reasons, reason.Text(fmt.Sprintf("part %q (weight %s): %s %s by %s", p.Name,
 			jsonx.FormatDecimal(p.Weight), r.Grade, jsonx.FormatDecimal(r.Points), r.Policy)))

@@ -2,10 +2,12 @@ package scoring_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
@@ -113,6 +115,24 @@ func TestWeightedErrors(t *testing.T) {
 				t.Errorf("problems mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestWeightedRefusesLongPoints: a part whose evaluator (a host's) gives
+// points too long for a book is refused at once, naming the part and the
+// matter, not summed into a number (and a reason) of any length.
+func TestWeightedRefusesLongPoints(t *testing.T) {
+	long := scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+		return scoring.Result{Grade: "good", Points: decimal.New(1, -10_000_000), Policy: "host"}, nil
+	})
+	e, err := scoring.Weighted("p", wuhu.Scale(), []scoring.Part{{Name: "host", Weight: decimal.NewFromInt(1), Evaluator: long}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got scoring.Result
+	hardening.Linear(t, 64, func() { got, err = e.Evaluate(scoring.Facts{Matter: "M1"}) })
+	if !errors.Is(err, scoring.ErrRefused) || !got.IsZero() || !strings.Contains(err.Error(), `part "host" gave matter "M1" points over 64 characters long`) {
+		t.Errorf("Evaluate gave a zero result: %v, and %s; want a refusal naming the part and the matter", got.IsZero(), errtext.Cut(fmt.Sprint(err)))
 	}
 }
 
