@@ -172,32 +172,52 @@ func riskDecisionByID(ix *index, rep reporter) {
 	}
 }
 
+// sepKey locates separation i, s, by its key (separations[F1:c,i]), or
+// by position if it names neither flow nor steps; sepNamed names it in a
+// finding's message, by key or by position likewise.
+func sepKey(s Separation, i int) string { return key("separations", sepID(s), i) }
+
+func sepNamed(s Separation, i int) string {
+	if id := sepID(s); id != "" {
+		return strconv.Quote(id)
+	}
+	return "#" + strconv.Itoa(i)
+}
+
+// sepID is the separation's key, or "" if it names neither flow nor steps.
+func sepID(s Separation) string {
+	if s.Flow == "" && s.Steps == [2]string{} {
+		return ""
+	}
+	return s.key()
+}
+
 func sodStep(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
-		p := "separations[" + strconv.Itoa(i) + "]"
+		p, n := sepKey(s, i), sepNamed(s, i)
 		if _, ok := ix.flows[s.Flow]; !ok {
 			rep.at(p,
-				fmt.Sprintf("separation #%d names flowchart %q, which is no flow", i, s.Flow),
-				fmt.Sprintf("不相容岗位 #%d 所列流程图 %q 不存在", i, s.Flow))
+				fmt.Sprintf("separation %s names flowchart %q, which is no flow", n, s.Flow),
+				fmt.Sprintf("不相容岗位 %s 所列流程图 %q 不存在", n, s.Flow))
 			continue
 		}
 		if s.Steps == [2]string{} {
 			rep.at(p,
-				fmt.Sprintf("separation #%d names no steps: it needs the two steps that must not be held by one post", i),
-				fmt.Sprintf("不相容岗位 #%d 未列出环节：应列出不得由同一岗位承担的两个环节", i))
+				fmt.Sprintf("separation %s names no steps: it needs the two steps that must not be held by one post", n),
+				fmt.Sprintf("不相容岗位 %s 未列出环节：应列出不得由同一岗位承担的两个环节", n))
 			continue
 		}
 		if s.Steps[0] == s.Steps[1] {
 			rep.at(p,
-				fmt.Sprintf("separation #%d names step %q twice: a step is not incompatible with itself", i, s.Steps[0]),
-				fmt.Sprintf("不相容岗位 #%d 两次列出环节 %q：一个环节不与自身不相容", i, s.Steps[0]))
+				fmt.Sprintf("separation %s names step %q twice: a step is not incompatible with itself", n, s.Steps[0]),
+				fmt.Sprintf("不相容岗位 %s 两次列出环节 %q：一个环节不与自身不相容", n, s.Steps[0]))
 			continue
 		}
 		for _, id := range s.Steps {
 			if _, ok := ix.hasStep(s.Flow, id); !ok {
 				rep.at(p,
-					fmt.Sprintf("separation #%d names step %q, which is no step of flow %q", i, id, s.Flow),
-					fmt.Sprintf("不相容岗位 #%d 所列环节 %q 不是流程图 %q 的环节", i, id, s.Flow))
+					fmt.Sprintf("separation %s names step %q, which is no step of flow %q", n, id, s.Flow),
+					fmt.Sprintf("不相容岗位 %s 所列环节 %q 不是流程图 %q 的环节", n, id, s.Flow))
 			}
 		}
 	}

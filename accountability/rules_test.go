@@ -280,24 +280,30 @@ func ruleCases() []ruleCase {
 		{"sod.step", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F9", Steps: [2]string{"a", "b"}}, Separation{Flow: "F2", Steps: [2]string{"r", "q"}})
 		}, Findings{
-			e("sod.step", "separations[2]", `separation #2 names flowchart "F9", which is no flow`,
-				`不相容岗位 #2 所列流程图 "F9" 不存在`),
-			e("sod.step", "separations[3]", `separation #3 names step "q", which is no step of flow "F2"`,
-				`不相容岗位 #3 所列环节 "q" 不是流程图 "F2" 的环节`),
+			e("sod.step", "separations[F9:a,b]", `separation "F9:a,b" names flowchart "F9", which is no flow`,
+				`不相容岗位 "F9:a,b" 所列流程图 "F9" 不存在`),
+			e("sod.step", "separations[F2:q,r]", `separation "F2:q,r" names step "q", which is no step of flow "F2"`,
+				`不相容岗位 "F2:q,r" 所列环节 "q" 不是流程图 "F2" 的环节`),
 		}},
 		{"sod.step/one step twice", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F2", Steps: [2]string{"r", "r"}})
 		}, Findings{
-			e("sod.step", "separations[2]", `separation #2 names step "r" twice: a step is not incompatible with itself`,
-				`不相容岗位 #2 两次列出环节 "r"：一个环节不与自身不相容`),
+			e("sod.step", "separations[F2:r,r]", `separation "F2:r,r" names step "r" twice: a step is not incompatible with itself`,
+				`不相容岗位 "F2:r,r" 两次列出环节 "r"：一个环节不与自身不相容`),
 		}},
 		{"sod.step/no steps", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F2"}, Separation{Flow: "F2", Steps: [2]string{"r", ""}})
 		}, Findings{
-			e("sod.step", "separations[2]", `separation #2 names no steps: it needs the two steps that must not be held by one post`,
-				`不相容岗位 #2 未列出环节：应列出不得由同一岗位承担的两个环节`),
-			e("sod.step", "separations[3]", `separation #3 names step "", which is no step of flow "F2"`,
-				`不相容岗位 #3 所列环节 "" 不是流程图 "F2" 的环节`),
+			e("sod.step", "separations[F2:,]", `separation "F2:," names no steps: it needs the two steps that must not be held by one post`,
+				`不相容岗位 "F2:," 未列出环节：应列出不得由同一岗位承担的两个环节`),
+			e("sod.step", "separations[F2:,r]", `separation "F2:,r" names step "", which is no step of flow "F2"`,
+				`不相容岗位 "F2:,r" 所列环节 "" 不是流程图 "F2" 的环节`),
+		}},
+		{"sod.step/nothing named", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{Reason: "空"})
+		}, Findings{
+			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
+				`不相容岗位 #2 所列流程图 "" 不存在`),
 		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
 			Findings{e("sod.violation", "flows[F1]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
