@@ -43,7 +43,7 @@ import (
 //	risk.level        a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
 //	risk.decision     a Decision-stage step with no risk point
 //	sod.step          a separation whose Flow or Steps name nothing, or one step twice
-//	sod.violation     both steps of a Separation (不相容岗位) held by one Post
+//	sod.violation     both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)
 //	resp.duplicate    two responsibilities with one Code
 //	resp.unit         a responsibility whose Unit names no unit
 //	resp.power        a responsibility that names an unknown power
@@ -196,7 +196,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("risk.level", Error, "risk.level: a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
 		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
 		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),
-		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post", sodViolation),
+		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)", sodViolation),
 		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),
 		mk("resp.unit", Error, "resp.unit: a responsibility whose Unit names no unit", respUnit),
 		mk("resp.power", Error, "resp.power: a responsibility that names an unknown power", respPower),

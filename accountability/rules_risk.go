@@ -223,8 +223,11 @@ func sodStep(ix *index, rep reporter) {
 	}
 }
 
+// sodViolation reports each separation whose two steps one post holds,
+// at the separation's path: posts are names, compared after trimming
+// spaces as [Template.Check] compares names, and a blank post is none.
 func sodViolation(ix *index, rep reporter) {
-	for _, s := range ix.r.Separations {
+	for i, s := range ix.r.Separations {
 		fi, ok := ix.flows[s.Flow]
 		if !ok {
 			continue
@@ -237,14 +240,14 @@ func sodViolation(ix *index, rep reporter) {
 			continue
 		}
 		sa, sb := &f.Steps[a], &f.Steps[b]
-		if sa.Post != "" && sa.Post == sb.Post {
+		if post := strings.TrimSpace(sa.Post); post != "" && post == strings.TrimSpace(sb.Post) {
 			why, whyZh := "", ""
 			if s.Reason != "" {
 				why, whyZh = ": "+s.Reason, "："+s.Reason
 			}
-			rep.at(flowKey(f, fi),
-				fmt.Sprintf("flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), sa.Post, why),
-				fmt.Sprintf("流程图 %q 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", f.ID, namedZh(sa.ID, sa.Name), namedZh(sb.ID, sb.Name), sa.Post, whyZh))
+			rep.at(sepKey(s, i),
+				fmt.Sprintf("flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), post, why),
+				fmt.Sprintf("流程图 %q 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", f.ID, namedZh(sa.ID, sa.Name), namedZh(sb.ID, sb.Name), post, whyZh))
 		}
 	}
 }

@@ -306,8 +306,22 @@ func ruleCases() []ruleCase {
 				`不相容岗位 #2 所列流程图 "" 不存在`),
 		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
-			Findings{e("sod.violation", "flows[F1]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
+		// Two separations of one flow broken: each finding names its own.
+		{"sod.violation/two in one flow", func(r *Register) { step(r, 0, "i").Post, step(r, 0, "d").Post = "执法队员", "执法队员" },
+			Findings{
+				e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+					`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`),
+				e("sod.violation", "separations[F1:c,d]", `flow "F1": steps "c" (调查取证) and "d" (审理) are incompatible but post "执法队员" holds both: 调查与审核分离`,
+					`流程图 "F1" 的环节调查取证（c）和审理（d）为不相容岗位，却都由岗位 "执法队员" 承担：调查与审核分离`),
+			}},
+		// Posts are names, compared after trimming spaces as Template.Check
+		// compares names; a blank post is none.
+		{"sod.violation/post with spaces", func(r *Register) { step(r, 0, "i").Post = " 执法队员 " },
+			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
+		{"sod.violation/blank posts", func(r *Register) { step(r, 0, "c").Post, step(r, 0, "i").Post = " ", " " }, nil},
 		{"resp.duplicate", func(r *Register) { r.Responsibilities[1].Code = "ZZ-01" },
 			Findings{e("resp.duplicate", "responsibilities[ZZ-01]", `responsibility "ZZ-01" (市政设施管理) repeats the code of responsibility #0`,
 				`职责市政设施管理（ZZ-01）与职责 #0 编码重复`)}},
