@@ -45,9 +45,11 @@ func riskStep(ix *index, rep reporter) {
 }
 
 // effectiveLevel is a risk's declared level or, if none is declared, the
-// level the default (zero) Matrix gives it; 0 if neither is known.
+// level the default (zero) Matrix gives it; 0 if neither is known. A
+// Level that is none of the levels (Level(9), which risk.level reports)
+// is none declared.
 func effectiveLevel(k *Risk) Level {
-	if k.Level != 0 {
+	if levels.Named(k.Level) {
 		return k.Level
 	}
 	if l, err := (Matrix{}).Level(k.Likelihood, k.Impact); err == nil {
@@ -81,6 +83,11 @@ func riskControl(ix *index, rep reporter) {
 func riskLevel(ix *index, rep reporter) {
 	for i := range ix.r.Risks {
 		k := &ix.r.Risks[i]
+		unnamed(rep, levels, k.Level, key("risks", k.ID, i)+".level",
+			fmt.Sprintf("risk %q", k.ID), fmt.Sprintf("廉政风险点 %q ", k.ID), "risk level", "风险等级")
+		// A level that is none of the levels is reported once, above, as
+		// such, not again as the wrong one.
+		unknown := k.Level != 0 && !levels.Named(k.Level)
 		if k.Likelihood == 0 || k.Impact == 0 {
 			// One not assessed: the other, if given, must still be 1–5.
 			for _, x := range []struct {
@@ -101,7 +108,7 @@ func riskLevel(ix *index, rep reporter) {
 			rep.at(key("risks", k.ID, i),
 				fmt.Sprintf("risk %q: likelihood %d and impact %d must each be 1–5", k.ID, k.Likelihood, k.Impact),
 				fmt.Sprintf("廉政风险点 %q 的发生可能性 %d、影响程度 %d 均应在 1–5 之间", k.ID, k.Likelihood, k.Impact))
-		case k.Level != want:
+		case k.Level != want && !unknown:
 			got, gotZh := "not set", "但未填写风险等级"
 			if k.Level != 0 {
 				got, gotZh = k.Level.String(), "但所填风险等级为"+k.Level.Label()
