@@ -58,11 +58,16 @@ func Diff(old, new *Register) Changes {
 	out = diffList(out, "responsibilities", old.Responsibilities, new.Responsibilities, func(x Responsibility) string { return x.Code }, nil)
 	out = diffList(out, "flows", old.Flows, new.Flows, func(f Flow) string { return f.ID }, flowFields)
 	out = diffList(out, "risks", old.Risks, new.Risks, func(k Risk) string { return k.ID }, nil)
-	out = diffList(out, "separations", old.Separations, new.Separations, func(s Separation) string {
-		s = s.sorted()
-		return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1]
-	}, func(a, b Separation) []string { return changedFields(a.sorted(), b.sorted()) })
+	out = diffList(out, "separations", old.Separations, new.Separations, Separation.key,
+		func(a, b Separation) []string { return changedFields(a.sorted(), b.sorted()) })
 	return out
+}
+
+// key is the separation's key, "flow:step,step" with its steps in byte
+// order, by which Diff matches separations and findings locate them.
+func (s Separation) key() string {
+	s = s.sorted()
+	return s.Flow + ":" + s.Steps[0] + "," + s.Steps[1]
 }
 
 // sorted returns s with its steps in byte order: incompatibility is

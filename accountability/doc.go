@@ -91,7 +91,10 @@
 // [ErrInvalid]; MarshalText writes the code, the empty text for the zero
 // value, and refuses a value that is not named with an error that wraps
 // [ErrInvalid]; UnmarshalText reads what ParseX reads, and the empty text
-// as the zero value, and leaves the value alone on an error.
+// as the zero value, and leaves the value alone on an error. A register
+// read from JSON holds no value that is not named; one built in Go may,
+// and [Register.Validate] reports it where it is (rules unit.required,
+// power.required, flow.required and risk.level).
 //
 // # Concurrency
 //

@@ -31,8 +31,9 @@ type Register struct {
 
 // Finding is one problem a [Rule] found: the rule's name, its severity, a
 // Path that locates the item (`units[O1]`, `powers[CF-001].basis`,
-// `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`; an item with
-// an empty key is located by position, `units[#3]`) and a Message that names
+// `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`,
+// `separations[F1:c,i]` keyed as [Diff] keys it; an item with an empty key
+// is located by position, `units[#3]`) and a Message that names
 // the item. Chinese is the message in Chinese, for reports printed in
 // Chinese, where the rule gives one: every built-in rule, every check of
 // [Template.Check] and the catalog's cross-checks do, built from the same

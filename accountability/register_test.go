@@ -44,7 +44,7 @@ func TestValidateOrderIndependent(t *testing.T) {
 // once: a flow with a cycle, two starts, a dead end and an edge to no
 // step; powers, responsibilities, units and risks naming what is not
 // there; risks graded against the matrix; a post on both sides of a
-// separation.
+// separation; separations that name no flow, no step, one step twice.
 func messyKeyed() *Register {
 	r := sound()
 	r.Powers[0].Basis = nil
@@ -61,14 +61,17 @@ func messyKeyed() *Register {
 	r.Flows[1].Steps[2].Kind = Gateway
 	r.Flows = append(r.Flows, Flow{ID: "F3", Name: "环", Steps: []Step{{ID: "a", Kind: Start}, {ID: "b", Kind: Task, Stage: Decision}, {ID: "c"}, {ID: "e", Kind: End}, {ID: "u", Kind: Start}},
 		Edges: []Edge{{From: "a", To: "b"}, {From: "b", To: "c"}, {From: "c", To: "b"}, {From: "c", To: "q"}}})
-	r.Separations = append(r.Separations, Separation{Flow: "F1", Steps: [2]string{"b", "c"}, Reason: "r"}, Separation{Flow: "F2", Steps: [2]string{"d", "s"}})
+	r.Separations = append(r.Separations, Separation{Flow: "F1", Steps: [2]string{"b", "c"}, Reason: "r"}, Separation{Flow: "F2", Steps: [2]string{"d", "s"}},
+		Separation{Flow: "F9", Steps: [2]string{"a", "b"}}, Separation{Flow: "F2", Steps: [2]string{"r", "q"}},
+		Separation{Flow: "F2", Steps: [2]string{"o", "o"}}, Separation{Flow: "F1"})
 	return r
 }
 
 // TestValidateListsOrderIndependent: findings of faults of most rules do
 // not depend on the order of any of the register's six lists (only an
-// entry with no key, or a separation, which has none, is located by its
-// position), and Diff sees no change in the shuffled register.
+// entry with no key is located by its position; a separation's key is
+// its flow and steps, as Diff keys it), and Diff sees no change in the
+// shuffled register.
 func TestValidateListsOrderIndependent(t *testing.T) {
 	want := count(messyKeyed().Validate())
 	if len(want) < 30 {

@@ -13,12 +13,12 @@ import (
 // Each line below is a rule's Name and the rest of its Doc (a test keeps
 // them in step):
 //
-//	unit.required     a unit with no ID or no Kind
+//	unit.required     a unit with no ID or no Kind, or a Kind that is no named value
 //	unit.duplicate    two units with one ID
 //	unit.parent       a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)
 //	unit.creditcode   a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)
 //	unit.division     a unit's Division that is no administrative-division code of 6 or 12 digits
-//	power.required    a power with no Code or no Category, or a negative limit
+//	power.required    a power with no Code or no Category, a negative limit, or a Category, basis Kind or duty Stage that is no named value
 //	power.duplicate   two powers with one Code
 //	power.parent      a Parent that names no power, the power itself, or a sub-item
 //	power.subject     a Subject that names no unit
@@ -28,7 +28,7 @@ import (
 //	power.promised    a promised limit (承诺时限) longer than the statutory one (法定时限)
 //	power.grant       a grant (赋权) that names no granting body, or a partial grant whose Scope does not say which part
 //	power.limit       a flowchart whose critical path takes more working days than the power's promised (else statutory) limit
-//	flow.required     a flow or step with no ID, or a step with no Kind
+//	flow.required     a flow or step with no ID, a step with no Kind, or a step Kind or Stage that is no named value
 //	flow.duplicate    two flows with one ID, or two steps of a flow with one ID
 //	flow.edge         an edge whose end names no step of its flow
 //	flow.cycle        a cycle in a flowchart (the message lists its steps)
@@ -40,10 +40,10 @@ import (
 //	risk.duplicate    two risks with one ID
 //	risk.step         a risk whose Flow or Step names nothing
 //	risk.control      a Medium or High risk with no control (one with blank Text is none)
-//	risk.level        a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
+//	risk.level        a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
 //	risk.decision     a Decision-stage step with no risk point
 //	sod.step          a separation whose Flow or Steps name nothing, or one step twice
-//	sod.violation     both steps of a Separation (不相容岗位) held by one Post
+//	sod.violation     both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)
 //	resp.duplicate    two responsibilities with one Code
 //	resp.unit         a responsibility whose Unit names no unit
 //	resp.power        a responsibility that names an unknown power
@@ -96,6 +96,12 @@ func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firs
 		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
 }
 
+// whose names entry id (name) in English and in Chinese: power "CF-001"
+// (名称), 权力名称（CF-001）.
+func (k entryKind) whose(id, name string) (en, zh string) {
+	return k.en + " " + named(id, name), k.zh + namedZh(id, name)
+}
+
 // at reports a finding at field of entry i, id (name), or at the entry
 // when field is empty: en and zh are the formats, of args, of what follows
 // the entry's name in English and in Chinese ("has no kind", "未填写类别").
@@ -104,9 +110,10 @@ func (k entryKind) at(rep reporter, i int, id, name, field, en, zh string, args 
 	if field != "" {
 		path += "." + field
 	}
+	whose, whoseZh := k.whose(id, name)
 	rep.at(path,
-		fmt.Sprintf("%s %s "+en, append([]any{k.en, named(id, name)}, args...)...),
-		fmt.Sprintf("%s%s"+zh, append([]any{k.zh, namedZh(id, name)}, args...)...))
+		fmt.Sprintf("%s "+en, append([]any{whose}, args...)...),
+		fmt.Sprintf("%s"+zh, append([]any{whoseZh}, args...)...))
 }
 
 // uniqueKeys reports each of the n entries of k's list whose key, the id
@@ -166,12 +173,12 @@ func builtinRules(get func(*Register) *index) []Rule {
 		}}
 	}
 	return []Rule{
-		mk("unit.required", Error, "unit.required: a unit with no ID or no Kind", unitRequired),
+		mk("unit.required", Error, "unit.required: a unit with no ID or no Kind, or a Kind that is no named value", unitRequired),
 		mk("unit.duplicate", Error, "unit.duplicate: two units with one ID", unitDuplicate),
 		mk("unit.parent", Error, "unit.parent: a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)", unitParent),
 		mk("unit.creditcode", Error, "unit.creditcode: a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)", unitCreditCode),
 		mk("unit.division", Error, "unit.division: a unit's Division that is no administrative-division code of 6 or 12 digits", unitDivision),
-		mk("power.required", Error, "power.required: a power with no Code or no Category, or a negative limit", powerRequired),
+		mk("power.required", Error, "power.required: a power with no Code or no Category, a negative limit, or a Category, basis Kind or duty Stage that is no named value", powerRequired),
 		mk("power.duplicate", Error, "power.duplicate: two powers with one Code", powerDuplicate),
 		mk("power.parent", Error, "power.parent: a Parent that names no power, the power itself, or a sub-item", powerParent),
 		mk("power.subject", Error, "power.subject: a Subject that names no unit", powerSubject),
@@ -181,7 +188,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("power.promised", Error, "power.promised: a promised limit (承诺时限) longer than the statutory one (法定时限)", powerPromised),
 		mk("power.grant", Error, "power.grant: a grant (赋权) that names no granting body, or a partial grant whose Scope does not say which part", powerGrant),
 		mk("power.limit", Error, "power.limit: a flowchart whose critical path takes more working days than the power's promised (else statutory) limit", powerLimit),
-		mk("flow.required", Error, "flow.required: a flow or step with no ID, or a step with no Kind", flowRequired),
+		mk("flow.required", Error, "flow.required: a flow or step with no ID, a step with no Kind, or a step Kind or Stage that is no named value", flowRequired),
 		mk("flow.duplicate", Error, "flow.duplicate: two flows with one ID, or two steps of a flow with one ID", flowDuplicate),
 		mk("flow.edge", Error, "flow.edge: an edge whose end names no step of its flow", flowEdge),
 		mk("flow.cycle", Error, "flow.cycle: a cycle in a flowchart (the message lists its steps)", flowCycle),
@@ -193,10 +200,10 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID", riskDuplicate),
 		mk("risk.step", Error, "risk.step: a risk whose Flow or Step names nothing", riskStep),
 		mk("risk.control", Error, "risk.control: a Medium or High risk with no control (one with blank Text is none)", riskControl),
-		mk("risk.level", Error, "risk.level: a Level that disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
+		mk("risk.level", Error, "risk.level: a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
 		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
 		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),
-		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post", sodViolation),
+		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)", sodViolation),
 		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),
 		mk("resp.unit", Error, "resp.unit: a responsibility whose Unit names no unit", respUnit),
 		mk("resp.power", Error, "resp.power: a responsibility that names an unknown power", respPower),
@@ -211,6 +218,8 @@ func unitRequired(ix *index, rep reporter) {
 		if u.Kind == 0 {
 			unitEntry.at(rep, i, u.ID, u.Name, "kind", "has no kind", "未填写类别")
 		}
+		whose, whoseZh := unitEntry.whose(u.ID, u.Name)
+		unnamed(rep, unitKinds, u.Kind, key("units", u.ID, i)+".kind", whose, whoseZh, "unit kind", "单位类别")
 	}
 }
 
@@ -234,6 +243,7 @@ func powerRequired(ix *index, rep reporter) {
 		if p.Category == 0 {
 			powerEntry.at(rep, i, p.Code, p.Name, "category", "has no category", "未填写权力类型")
 		}
+		unnamedPower(rep, i, p)
 		if p.StatutoryDays < 0 {
 			powerEntry.at(rep, i, p.Code, p.Name, "statutoryDays",
 				"has a negative statutory limit of %d working days",

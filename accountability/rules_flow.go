@@ -32,6 +32,7 @@ func flowRequired(ix *index, rep reporter) {
 					fmt.Sprintf("flow %q: step %s has no kind", f.ID, named(s.ID, s.Name)),
 					fmt.Sprintf("流程图 %q 的环节%s未填写环节类型", f.ID, namedZh(s.ID, s.Name)))
 			}
+			unnamedStep(rep, f, i, s, j)
 		}
 	}
 }

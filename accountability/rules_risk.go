@@ -45,9 +45,11 @@ func riskStep(ix *index, rep reporter) {
 }
 
 // effectiveLevel is a risk's declared level or, if none is declared, the
-// level the default (zero) Matrix gives it; 0 if neither is known.
+// level the default (zero) Matrix gives it; 0 if neither is known. A
+// Level that is none of the levels (Level(9), which risk.level reports)
+// is none declared.
 func effectiveLevel(k *Risk) Level {
-	if k.Level != 0 {
+	if levels.Named(k.Level) {
 		return k.Level
 	}
 	if l, err := (Matrix{}).Level(k.Likelihood, k.Impact); err == nil {
@@ -81,6 +83,11 @@ func riskControl(ix *index, rep reporter) {
 func riskLevel(ix *index, rep reporter) {
 	for i := range ix.r.Risks {
 		k := &ix.r.Risks[i]
+		unnamed(rep, levels, k.Level, key("risks", k.ID, i)+".level",
+			fmt.Sprintf("risk %q", k.ID), fmt.Sprintf("廉政风险点 %q ", k.ID), "risk level", "风险等级")
+		// A level that is none of the levels is reported once, above, as
+		// such, not again as the wrong one.
+		unknown := k.Level != 0 && !levels.Named(k.Level)
 		if k.Likelihood == 0 || k.Impact == 0 {
 			// One not assessed: the other, if given, must still be 1–5.
 			for _, x := range []struct {
@@ -101,7 +108,7 @@ func riskLevel(ix *index, rep reporter) {
 			rep.at(key("risks", k.ID, i),
 				fmt.Sprintf("risk %q: likelihood %d and impact %d must each be 1–5", k.ID, k.Likelihood, k.Impact),
 				fmt.Sprintf("廉政风险点 %q 的发生可能性 %d、影响程度 %d 均应在 1–5 之间", k.ID, k.Likelihood, k.Impact))
-		case k.Level != want:
+		case k.Level != want && !unknown:
 			got, gotZh := "not set", "但未填写风险等级"
 			if k.Level != 0 {
 				got, gotZh = k.Level.String(), "但所填风险等级为"+k.Level.Label()
@@ -172,39 +179,62 @@ func riskDecisionByID(ix *index, rep reporter) {
 	}
 }
 
+// sepKey locates separation i, s, by its key (separations[F1:c,i]), or
+// by position if it names neither flow nor steps; sepNamed names it in a
+// finding's message, by key or by position likewise.
+func sepKey(s Separation, i int) string { return key("separations", sepID(s), i) }
+
+func sepNamed(s Separation, i int) string {
+	if id := sepID(s); id != "" {
+		return strconv.Quote(id)
+	}
+	return "#" + strconv.Itoa(i)
+}
+
+// sepID is the separation's key, or "" if it names neither flow nor steps.
+func sepID(s Separation) string {
+	if s.Flow == "" && s.Steps == [2]string{} {
+		return ""
+	}
+	return s.key()
+}
+
 func sodStep(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
-		p := "separations[" + strconv.Itoa(i) + "]"
+		p, n := sepKey(s, i), sepNamed(s, i)
 		if _, ok := ix.flows[s.Flow]; !ok {
 			rep.at(p,
-				fmt.Sprintf("separation #%d names flowchart %q, which is no flow", i, s.Flow),
-				fmt.Sprintf("不相容岗位 #%d 所列流程图 %q 不存在", i, s.Flow))
+				fmt.Sprintf("separation %s names flowchart %q, which is no flow", n, s.Flow),
+				fmt.Sprintf("不相容岗位 %s 所列流程图 %q 不存在", n, s.Flow))
 			continue
 		}
 		if s.Steps == [2]string{} {
 			rep.at(p,
-				fmt.Sprintf("separation #%d names no steps: it needs the two steps that must not be held by one post", i),
-				fmt.Sprintf("不相容岗位 #%d 未列出环节：应列出不得由同一岗位承担的两个环节", i))
+				fmt.Sprintf("separation %s names no steps: it needs the two steps that must not be held by one post", n),
+				fmt.Sprintf("不相容岗位 %s 未列出环节：应列出不得由同一岗位承担的两个环节", n))
 			continue
 		}
 		if s.Steps[0] == s.Steps[1] {
 			rep.at(p,
-				fmt.Sprintf("separation #%d names step %q twice: a step is not incompatible with itself", i, s.Steps[0]),
-				fmt.Sprintf("不相容岗位 #%d 两次列出环节 %q：一个环节不与自身不相容", i, s.Steps[0]))
+				fmt.Sprintf("separation %s names step %q twice: a step is not incompatible with itself", n, s.Steps[0]),
+				fmt.Sprintf("不相容岗位 %s 两次列出环节 %q：一个环节不与自身不相容", n, s.Steps[0]))
 			continue
 		}
 		for _, id := range s.Steps {
 			if _, ok := ix.hasStep(s.Flow, id); !ok {
 				rep.at(p,
-					fmt.Sprintf("separation #%d names step %q, which is no step of flow %q", i, id, s.Flow),
-					fmt.Sprintf("不相容岗位 #%d 所列环节 %q 不是流程图 %q 的环节", i, id, s.Flow))
+					fmt.Sprintf("separation %s names step %q, which is no step of flow %q", n, id, s.Flow),
+					fmt.Sprintf("不相容岗位 %s 所列环节 %q 不是流程图 %q 的环节", n, id, s.Flow))
 			}
 		}
 	}
 }
 
+// sodViolation reports each separation whose two steps one post holds,
+// at the separation's path: posts are names, compared after trimming
+// spaces as [Template.Check] compares names, and a blank post is none.
 func sodViolation(ix *index, rep reporter) {
-	for _, s := range ix.r.Separations {
+	for i, s := range ix.r.Separations {
 		fi, ok := ix.flows[s.Flow]
 		if !ok {
 			continue
@@ -217,14 +247,14 @@ func sodViolation(ix *index, rep reporter) {
 			continue
 		}
 		sa, sb := &f.Steps[a], &f.Steps[b]
-		if sa.Post != "" && sa.Post == sb.Post {
+		if post := strings.TrimSpace(sa.Post); post != "" && post == strings.TrimSpace(sb.Post) {
 			why, whyZh := "", ""
 			if s.Reason != "" {
 				why, whyZh = ": "+s.Reason, "："+s.Reason
 			}
-			rep.at(flowKey(f, fi),
-				fmt.Sprintf("flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), sa.Post, why),
-				fmt.Sprintf("流程图 %q 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", f.ID, namedZh(sa.ID, sa.Name), namedZh(sb.ID, sb.Name), sa.Post, whyZh))
+			rep.at(sepKey(s, i),
+				fmt.Sprintf("flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), post, why),
+				fmt.Sprintf("流程图 %q 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", f.ID, namedZh(sa.ID, sa.Name), namedZh(sb.ID, sb.Name), post, whyZh))
 		}
 	}
 }

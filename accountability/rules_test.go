@@ -55,6 +55,9 @@ func ruleCases() []ruleCase {
 		{"unit.required/kind", func(r *Register) { r.Units[1].Kind = 0 },
 			Findings{e("unit.required", "units[O1].kind", `unit "O1" (党政办公室) has no kind`,
 				`单位党政办公室（O1）未填写类别`)}},
+		{"unit.required/unknown kind", func(r *Register) { r.Units[1].Kind = UnitKind(6) },
+			Findings{e("unit.required", "units[O1].kind", `unit "O1" (党政办公室) has unit kind 6, which is no unit kind`,
+				`单位党政办公室（O1）的单位类别 6 不是有效的单位类别`)}},
 		{"unit.duplicate", func(r *Register) {
 			r.Units = append(r.Units, Unit{ID: "O1", Name: "生态环境部", Kind: Office, Parent: "S"})
 		},
@@ -125,6 +128,18 @@ func ruleCases() []ruleCase {
 		{"power.required/category", func(r *Register) { r.Powers[0].Category = 0 },
 			Findings{e("power.required", "powers[CF-001].category", `power "CF-001" (对擅自占用城市道路经营的处罚) has no category`,
 				`权力对擅自占用城市道路经营的处罚（CF-001）未填写权力类型`)}},
+		// Enum values no JSON can hold, possible from Go: each is named a
+		// fault where it is, not taken for some other value or passed over.
+		{"power.required/unknown values", func(r *Register) {
+			r.Powers[0].Category, r.Powers[0].Basis[0].Kind, r.Powers[0].Duties[1].Stage = Category(99), BasisKind(-1), Stage(11)
+		}, Findings{
+			e("power.required", "powers[CF-001].category", `power "CF-001" (对擅自占用城市道路经营的处罚) has category 99, which is no category`,
+				`权力对擅自占用城市道路经营的处罚（CF-001）的权力类型 99 不是有效的权力类型`),
+			e("power.required", "powers[CF-001].basis[0].kind", `power "CF-001" (对擅自占用城市道路经营的处罚) has kind of basis -1, which is no kind of basis`,
+				`权力对擅自占用城市道路经营的处罚（CF-001）的依据类型 -1 不是有效的依据类型`),
+			e("power.required", "powers[CF-001].duties[1].stage", `power "CF-001" (对擅自占用城市道路经营的处罚) has stage 11, which is no stage`,
+				`权力对擅自占用城市道路经营的处罚（CF-001）的环节阶段 11 不是有效的环节阶段`),
+		}},
 		{"power.required/negative", func(r *Register) { r.Powers[1].StatutoryDays = -1 },
 			Findings{e("power.required", "powers[XK-001].statutoryDays", `power "XK-001" (临时占用城市道路审批) has a negative statutory limit of -1 working days`,
 				`权力临时占用城市道路审批（XK-001）的法定时限为负数（-1 个工作日）`)}},
@@ -174,6 +189,13 @@ func ruleCases() []ruleCase {
 		{"flow.required/step", func(r *Register) { step(r, 1, "r").Kind = 0 },
 			Findings{e("flow.required", "flows[F2].steps[r].kind", `flow "F2": step "r" (审查) has no kind`,
 				`流程图 "F2" 的环节审查（r）未填写环节类型`)}},
+		{"flow.required/unknown step kind and stage", func(r *Register) { s := step(r, 1, "r"); s.Kind, s.Stage = StepKind(7), Stage(-2) },
+			Findings{
+				e("flow.required", "flows[F2].steps[r].kind", `flow "F2": step "r" (审查) has step kind 7, which is no step kind`,
+					`流程图 "F2" 的环节审查（r）的环节类型 7 不是有效的环节类型`),
+				e("flow.required", "flows[F2].steps[r].stage", `flow "F2": step "r" (审查) has stage -2, which is no stage`,
+					`流程图 "F2" 的环节审查（r）的环节阶段 -2 不是有效的环节阶段`),
+			}},
 		{"flow.duplicate/flow", func(r *Register) { f := chain("F2", 2); f.Name = "重复"; r.Flows = append(r.Flows, f) },
 			Findings{e("flow.duplicate", "flows[F2]", `flow "F2" (重复) repeats the ID of flow #1 (行政许可流程)`,
 				`流程图重复（F2）与流程图 #1（行政许可流程）编号重复`)}},
@@ -263,6 +285,18 @@ func ruleCases() []ruleCase {
 				e("risk.level", "risks[R2]", `risk "R2": likelihood 3 × impact 3 = 9 is medium under the matrix, but its level is not set`,
 					`廉政风险点 "R2" 发生可能性 3 × 影响程度 3 = 9，按风险矩阵为二级，但未填写风险等级`),
 			}},
+		// A level that is none of the levels is reported as such and, for
+		// risk.control, is no declared level: the matrix's stands.
+		{"risk.level/unknown", func(r *Register) { r.Risks[2].Level, r.Risks[2].Likelihood, r.Risks[2].Impact = Level(9), 0, 0 },
+			Findings{e("risk.level", "risks[R3].level", `risk "R3" has risk level 9, which is no risk level`,
+				`廉政风险点 "R3" 的风险等级 9 不是有效的风险等级`)}},
+		{"risk.control/unknown level", func(r *Register) { r.Risks[0].Level, r.Risks[0].Controls = Level(9), nil },
+			Findings{
+				e("risk.control", "risks[R1]", `risk "R1" at step "i" of flow "F1" is high (一级) but has no control`,
+					`流程图 "F1" 环节 "i" 的廉政风险点 "R1" 风险等级为一级，但没有防控措施`),
+				e("risk.level", "risks[R1].level", `risk "R1" has risk level 9, which is no risk level`,
+					`廉政风险点 "R1" 的风险等级 9 不是有效的风险等级`),
+			}},
 		{"risk.level", func(r *Register) { r.Risks[2].Impact = 4 },
 			Findings{e("risk.level", "risks[R3]", `risk "R3": likelihood 2 × impact 4 = 8 is medium under the matrix, but its level is low`,
 				`廉政风险点 "R3" 发生可能性 2 × 影响程度 4 = 8，按风险矩阵为二级，但所填风险等级为三级`)}},
@@ -280,28 +314,48 @@ func ruleCases() []ruleCase {
 		{"sod.step", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F9", Steps: [2]string{"a", "b"}}, Separation{Flow: "F2", Steps: [2]string{"r", "q"}})
 		}, Findings{
-			e("sod.step", "separations[2]", `separation #2 names flowchart "F9", which is no flow`,
-				`不相容岗位 #2 所列流程图 "F9" 不存在`),
-			e("sod.step", "separations[3]", `separation #3 names step "q", which is no step of flow "F2"`,
-				`不相容岗位 #3 所列环节 "q" 不是流程图 "F2" 的环节`),
+			e("sod.step", "separations[F9:a,b]", `separation "F9:a,b" names flowchart "F9", which is no flow`,
+				`不相容岗位 "F9:a,b" 所列流程图 "F9" 不存在`),
+			e("sod.step", "separations[F2:q,r]", `separation "F2:q,r" names step "q", which is no step of flow "F2"`,
+				`不相容岗位 "F2:q,r" 所列环节 "q" 不是流程图 "F2" 的环节`),
 		}},
 		{"sod.step/one step twice", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F2", Steps: [2]string{"r", "r"}})
 		}, Findings{
-			e("sod.step", "separations[2]", `separation #2 names step "r" twice: a step is not incompatible with itself`,
-				`不相容岗位 #2 两次列出环节 "r"：一个环节不与自身不相容`),
+			e("sod.step", "separations[F2:r,r]", `separation "F2:r,r" names step "r" twice: a step is not incompatible with itself`,
+				`不相容岗位 "F2:r,r" 两次列出环节 "r"：一个环节不与自身不相容`),
 		}},
 		{"sod.step/no steps", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F2"}, Separation{Flow: "F2", Steps: [2]string{"r", ""}})
 		}, Findings{
-			e("sod.step", "separations[2]", `separation #2 names no steps: it needs the two steps that must not be held by one post`,
-				`不相容岗位 #2 未列出环节：应列出不得由同一岗位承担的两个环节`),
-			e("sod.step", "separations[3]", `separation #3 names step "", which is no step of flow "F2"`,
-				`不相容岗位 #3 所列环节 "" 不是流程图 "F2" 的环节`),
+			e("sod.step", "separations[F2:,]", `separation "F2:," names no steps: it needs the two steps that must not be held by one post`,
+				`不相容岗位 "F2:," 未列出环节：应列出不得由同一岗位承担的两个环节`),
+			e("sod.step", "separations[F2:,r]", `separation "F2:,r" names step "", which is no step of flow "F2"`,
+				`不相容岗位 "F2:,r" 所列环节 "" 不是流程图 "F2" 的环节`),
+		}},
+		{"sod.step/nothing named", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{Reason: "空"})
+		}, Findings{
+			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
+				`不相容岗位 #2 所列流程图 "" 不存在`),
 		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
-			Findings{e("sod.violation", "flows[F1]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
+		// Two separations of one flow broken: each finding names its own.
+		{"sod.violation/two in one flow", func(r *Register) { step(r, 0, "i").Post, step(r, 0, "d").Post = "执法队员", "执法队员" },
+			Findings{
+				e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+					`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`),
+				e("sod.violation", "separations[F1:c,d]", `flow "F1": steps "c" (调查取证) and "d" (审理) are incompatible but post "执法队员" holds both: 调查与审核分离`,
+					`流程图 "F1" 的环节调查取证（c）和审理（d）为不相容岗位，却都由岗位 "执法队员" 承担：调查与审核分离`),
+			}},
+		// Posts are names, compared after trimming spaces as Template.Check
+		// compares names; a blank post is none.
+		{"sod.violation/post with spaces", func(r *Register) { step(r, 0, "i").Post = " 执法队员 " },
+			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
+		{"sod.violation/blank posts", func(r *Register) { step(r, 0, "c").Post, step(r, 0, "i").Post = " ", " " }, nil},
 		{"resp.duplicate", func(r *Register) { r.Responsibilities[1].Code = "ZZ-01" },
 			Findings{e("resp.duplicate", "responsibilities[ZZ-01]", `responsibility "ZZ-01" (市政设施管理) repeats the code of responsibility #0`,
 				`职责市政设施管理（ZZ-01）与职责 #0 编码重复`)}},

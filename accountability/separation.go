@@ -2,9 +2,12 @@ package accountability
 
 // Separation declares two steps of a flowchart incompatible (不相容岗位):
 // one post may not hold both, e.g. the investigator may not also decide.
-// Validation reports a flow whose two steps name the same Post
-// (rule sod.violation) and a separation that names an unknown flow or step,
-// or one step twice (rule sod.step).
+// Validation reports a separation whose two steps name the same Post
+// (rule sod.violation; posts are names, compared after trimming spaces as
+// [Template.Check] compares names, and a blank post is none) and a
+// separation that names an unknown flow or step, or one step twice (rule
+// sod.step). Findings locate a separation by its key, as [Diff] keys it:
+// `separations[F1:c,i]`.
 type Separation struct {
 	Flow   string    `json:"flow"`
 	Steps  [2]string `json:"steps"`

@@ -24,8 +24,13 @@ type Template struct {
 }
 
 // Check checks the layout of the sub-district whose unit ID is subdistrict
-// against the template and returns every finding, each an [Error] with path
-// `units[ID]`:
+// against the template and returns every finding, each an [Error]. First
+// the faults of the template itself, each with path
+// `template.centers[name]`:
+//
+//	template.conflict     a name listed both among Offices and among Centers
+//
+// then those of the layout, each with path `units[ID]`:
 //
 //	template.subdistrict  subdistrict names no unit of kind Subdistrict
 //	template.missing      a prescribed office or centre is not among its units
@@ -33,6 +38,9 @@ type Template struct {
 //	                      or a prescribed one that appears twice
 //	template.selfset      more self-set bodies than MaxSelfSet
 //	template.kind         a prescribed name held by a unit of the wrong kind
+//
+// A name in conflict may be held by a unit of either kind, and is reported
+// missing as an "office or centre", not as one of the two.
 //
 // Only the sub-district's direct children (Parent == subdistrict) of kind
 // [Office] or [Center] make up its layout; dispatched agencies and nested
@@ -42,6 +50,23 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 	report := func(rule, path, en, zh string) {
 		rep := reporter{rule: rule, sev: Error, report: func(f Finding) { out = append(out, f) }}
 		rep.at(path, en, zh)
+	}
+	want := make(map[string]UnitKind, len(t.Offices)+len(t.Centers))
+	for _, n := range t.Offices {
+		want[strings.TrimSpace(n)] = Office
+	}
+	either := map[string]bool{} // the names in conflict
+	for _, n := range t.Centers {
+		switch n = strings.TrimSpace(n); {
+		case either[n]:
+		case want[n] == Office:
+			either[n] = true
+			report("template.conflict", "template.centers["+n+"]",
+				fmt.Sprintf("%s lists %q both as an %s and as a %s", t.Name, n, Office, Center),
+				fmt.Sprintf("%s同时将 %q 列为%s和%s", t.Name, n, Office.Label(), Center.Label()))
+		default:
+			want[n] = Center
+		}
 	}
 	found := false
 	for i, u := range units {
@@ -60,13 +85,6 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 			fmt.Sprintf("sub-district %q is no unit", subdistrict),
 			fmt.Sprintf("街道 %q 不是登记的单位", subdistrict))
 		return out
-	}
-	want := make(map[string]UnitKind, len(t.Offices)+len(t.Centers))
-	for _, n := range t.Offices {
-		want[strings.TrimSpace(n)] = Office
-	}
-	for _, n := range t.Centers {
-		want[strings.TrimSpace(n)] = Center
 	}
 	have := make(map[string]bool)
 	selfSet := 0
@@ -95,7 +113,7 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 			report("template.extra", path,
 				fmt.Sprintf("unit %s of sub-district %q repeats a body of %s", named(u.ID, u.Name), subdistrict, t.Name),
 				fmt.Sprintf("街道 %q 的单位%s与%s所列机构重复", subdistrict, namedZh(u.ID, u.Name), t.Name))
-		case kind != u.Kind:
+		case kind != u.Kind && !either[name]:
 			have[name] = true
 			report("template.kind", path,
 				fmt.Sprintf("unit %s of sub-district %q is of kind %s; %s prescribes kind %s", named(u.ID, u.Name), subdistrict, kindName(u.Kind), t.Name, kindName(kind)),
@@ -109,9 +127,13 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 		for _, n := range list {
 			if n = strings.TrimSpace(n); !have[n] {
 				have[n] = true // report a name listed twice once
+				kind, kindZh := kindName(want[n]), kindNameZh(want[n])
+				if either[n] {
+					kind, kindZh = kindName(Office)+" or "+kindName(Center), kindNameZh(Office)+"或"+kindNameZh(Center)
+				}
 				report("template.missing", sdPath,
-					fmt.Sprintf("sub-district %q has no %s %q, which %s prescribes", subdistrict, kindName(want[n]), n, t.Name),
-					fmt.Sprintf("街道 %q 缺少%s规定的%s %q", subdistrict, t.Name, kindNameZh(want[n]), n))
+					fmt.Sprintf("sub-district %q has no %s %q, which %s prescribes", subdistrict, kind, n, t.Name),
+					fmt.Sprintf("街道 %q 缺少%s规定的%s %q", subdistrict, t.Name, kindZh, n))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -93,5 +94,40 @@ func TestTemplateCheck(t *testing.T) {
 	}
 	if got := (Template{}).Check(nil, ""); len(got) != 1 || got[0].Rule != "template.subdistrict" {
 		t.Errorf("zero Template, no units: %v", got)
+	}
+}
+
+// TestTemplateCheckConflict: a name a template lists both as an office and
+// as a centre is a fault of the template, reported once as such; a unit of
+// either kind then holds the name, and its absence is not called the
+// absence of a centre.
+func TestTemplateCheckConflict(t *testing.T) {
+	tmpl := Template{Name: "模板", Offices: []string{"综合办", "服务办", "综合办"}, Centers: []string{" 服务办 ", "服务中心"}}
+	conflict := e("template.conflict", "template.centers[服务办]", `模板 lists "服务办" both as an office and as a center`,
+		`模板同时将 "服务办" 列为内设机构和事业机构`)
+	units := layout(Template{Offices: []string{"综合办"}, Centers: []string{"服务中心"}})
+	tests := []struct {
+		name  string
+		units []Unit
+		want  Findings
+	}{
+		{"missing", units, Findings{conflict,
+			e("template.missing", "units[S]", `sub-district "S" has no office (内设机构) or center (事业机构) "服务办", which 模板 prescribes`,
+				`街道 "S" 缺少模板规定的内设机构或事业机构 "服务办"`)}},
+		{"an office", append(slices.Clone(units), Unit{ID: "X", Name: "服务办", Kind: Office, Parent: "S"}), Findings{conflict}},
+		{"a centre", append(slices.Clone(units), Unit{ID: "X", Name: "服务办", Kind: Center, Parent: "S"}), Findings{conflict}},
+		{"no such sub-district", units[1:], Findings{conflict,
+			e("template.subdistrict", "units[S]", `sub-district "S" is no unit`, `街道 "S" 不是登记的单位`)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tmpl.Check(tt.units, "S")
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Check() mismatch (-want +got):\n%s", diff)
+			}
+			for _, f := range got {
+				checkChinese(t, f, figures(tt.units, "S", tmpl))
+			}
+		})
 	}
 }

@@ -224,7 +224,7 @@ func TestFigures(t *testing.T) {
 	wantErrs := []brief{
 		{"power.promised", "error", "powers[CF-002].promisedDays"},
 		{"risk.level", "error", "risks[R-DB-2]"},
-		{"sod.violation", "error", "flows[F-CF]"},
+		{"sod.violation", "error", "separations[F-CF:i,r]"},
 		{"resp.power", "error", "responsibilities[ZZ-04].powers[4]"},
 	}
 	if diff := cmp.Diff(wantErrs, briefs(draft.Validate(stagesRule).Errors())); diff != "" {
