@@ -8,6 +8,7 @@ import (
 
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -17,7 +18,13 @@ import (
 // graded returns the facts of the grades g calls for on m, by subject.
 func graded(t *testing.T, c *matters.Catalog, m *matters.Matter) map[string]scoring.Facts {
 	t.Helper()
-	gs, err := grading.New(grading.Config{Catalog: c, Evaluator: evaluator}).Grade(cal, m, 0)
+	return gradedOn(t, cal, c, m)
+}
+
+// gradedOn is graded on the calendar on.
+func gradedOn(t *testing.T, on *workday.Calendar, c *matters.Catalog, m *matters.Matter) map[string]scoring.Facts {
+	t.Helper()
+	gs, err := grading.New(grading.Config{Catalog: c, Evaluator: evaluator}).Grade(on, m, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,17 +40,23 @@ func graded(t *testing.T, c *matters.Catalog, m *matters.Matter) map[string]scor
 // (each after the events before it).
 func applied(t *testing.T, c *matters.Catalog, scans []time.Time, evs ...matters.Event) *matters.Matter {
 	t.Helper()
+	return appliedOn(t, cal, c, scans, evs...)
+}
+
+// appliedOn is applied on the calendar on.
+func appliedOn(t *testing.T, on *workday.Calendar, c *matters.Catalog, scans []time.Time, evs ...matters.Event) *matters.Matter {
+	t.Helper()
 	m := &matters.Matter{}
 	apply := func(e matters.Event) {
 		t.Helper()
 		e.Matter, e.Seq = "M", len(m.Events)+1
-		if err := c.Apply(cal, m, e); err != nil {
+		if err := c.Apply(on, m, e); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, e := range evs {
 		for len(scans) > 0 && scans[0].Before(e.At) {
-			due, err := c.Due(cal, scans[0], []*matters.Matter{m})
+			due, err := c.Due(on, scans[0], []*matters.Matter{m})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,13 +85,7 @@ func TestReplyIsNoAnswerToTheWhistle(t *testing.T) {
 		matters.Event{At: at(0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
 		matters.Event{At: at(0), Kind: matters.Reply, Actor: "D1", Note: "已电话联系市民，正在处理"},
 		matters.Event{At: at(24), Kind: matters.Progress, Actor: "S1"})
-	var pressed []matters.Kind
-	for _, e := range m.Events {
-		if e.Kind == matters.Urge || e.Kind == matters.Supervise {
-			pressed = append(pressed, e.Kind)
-		}
-	}
-	if diff := cmp.Diff([]matters.Kind{matters.Urge, matters.Supervise}, pressed); diff != "" {
+	if diff := cmp.Diff([]matters.Kind{matters.Urge, matters.Supervise}, pressedBy(m)); diff != "" {
 		t.Errorf("what pressed the lead mismatch (-want +got):\n%s", diff)
 	}
 	f := graded(t, c, m)["D1"]
