@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 )
 
@@ -152,9 +153,16 @@ func Wrap(err error, context string, sentinel error) error {
 }
 
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]
-// does. A longer input is an error that says the limit.
+// does. A longer input is an error that says the limit; it is found by
+// reading one byte over the limit, and no more. Any positive limit works,
+// math.MaxInt64 (no limit) too. A limit of zero or less is taken as zero:
+// every input but an empty one is then over it, and the empty one holds
+// no value, so that Read refuses whatever r holds.
 func Read(r io.Reader, limit int64, v any) error {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	limit = max(limit, 0)
+	// One byte over the limit, to tell an input over it from one at it;
+	// no input is over math.MaxInt64, which limit+1 would overflow.
+	data, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
 	if err != nil {
 		return err
 	}
