@@ -28,7 +28,9 @@ import (
 //     [MaxNumber] characters, arrays and objects nested deeper than
 //     [MaxDepth];
 //   - a decimal ([Decimal], or a decimal.Decimal) not in [ParseDecimal]'s
-//     form and length, and a [Duration] that is not a string
+//     form and length, a decimal.Decimal written with an escape ("\u0031",
+//     which [Decimal] reads but decimal.Decimal refuses, naming no
+//     path), and a [Duration] that is not a string
 //     time.ParseDuration reads, of at most 64 characters;
 //   - an array of another length than the Go array it fills (encoding/json
 //     would drop the elements over it, or leave the ones missing zero);
