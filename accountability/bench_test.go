@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/qingdan/qingdan/internal/cputime"
 )
 
@@ -186,6 +188,17 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 		fmt.Fprintf(&sb, "%d,行政检查,JC-%05d,检查%d,,《法》第%d条：条文,\"1.检查责任：检查\n2.处置责任：处置\n3.其他责任\",1.未履行的\n", i+1, i, i, i)
 	}
 	data := sb.String()
+	// Each input is read once, and checked, before the timed loops: a
+	// power a row, in the rows' order.
+	ps, err := ReadPowersCSV(strings.NewReader(data))
+	if err != nil || len(ps) != 10_000 {
+		b.Fatalf("ReadPowersCSV gave %d powers, %v; want 10,000", len(ps), err)
+	}
+	for i, p := range ps {
+		if p.Code != fmt.Sprintf("JC-%05d", i) || p.Name != fmt.Sprintf("检查%d", i) || p.Category != Inspection {
+			b.Fatalf("power %d is %s %s %v; want JC-%05d 检查%d, an inspection", i, p.Code, p.Name, p.Category, i, i)
+		}
+	}
 	b.Run("rows=10000", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(data)))
@@ -202,6 +215,16 @@ func BenchmarkReadPowersCSV(b *testing.B) {
 	rows := nationalRows(10_000)
 	utf := csvBytes(b, rows)
 	gb := toGB18030(b, utf)
+	national, err := ReadPowerRows(rows)
+	if err != nil || len(national) != 10_000 {
+		b.Fatalf("ReadPowerRows gave %d powers, %v; want 10,000", len(national), err)
+	}
+	for _, in := range [][]byte{utf, gb} {
+		got, err := ReadPowersCSV(bytes.NewReader(in))
+		if diff := cmp.Diff(national, got); err != nil || diff != "" {
+			b.Fatalf("ReadPowersCSV (err %v) mismatch (-rows +CSV):\n%s", err, diff)
+		}
+	}
 	for _, in := range []struct {
 		name string
 		data []byte

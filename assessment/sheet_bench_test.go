@@ -72,11 +72,73 @@ func benchUnits(n int) []assessment.Facts {
 	return out
 }
 
+// benchWant is what benchSheet gives f, computed as its items say, item
+// by item, apart from Apply: each of counts 0–9 deducts 0.5 an
+// occurrence (at most 2 for an even count); each of rates 0–7 deducts 3
+// below 0.85, 1.5 from 0.85 below 0.95, and adds 0.5 from 0.99; each of
+// counts 0–5 adds 1 an occurrence, at most 2; bonuses are capped at 5 and
+// deductions at 30; rate 0 or 1 below 0.6 caps the points at 59, and
+// count 10 or 11 sets the grade d; the grade is otherwise the points'
+// (a from 90, b from 80, c from 60, d below).
+func benchWant(f assessment.Facts) (decimal.Decimal, string) {
+	bonus, deduction := decimal.Zero, decimal.Zero
+	for i := range 10 {
+		n := decimal.NewFromInt(int64(f.Counts[fmt.Sprintf("count%d", i)]))
+		cut := n.Mul(d("0.5"))
+		if i%2 == 0 {
+			cut = decimal.Min(cut, d("2"))
+		}
+		deduction = deduction.Add(cut)
+		if i < 6 {
+			bonus = bonus.Add(decimal.Min(n, d("2")))
+		}
+	}
+	for i := range 8 {
+		switch r := f.Rates[fmt.Sprintf("rate%d", i)]; {
+		case r.LessThan(d("0.85")):
+			deduction = deduction.Add(d("3"))
+		case r.LessThan(d("0.95")):
+			deduction = deduction.Add(d("1.5"))
+		case r.GreaterThanOrEqual(d("0.99")):
+			bonus = bonus.Add(d("0.5"))
+		}
+	}
+	points := f.Base.Add(decimal.Min(bonus, d("5"))).Sub(decimal.Min(deduction, d("30")))
+	if f.Rates["rate0"].LessThan(d("0.6")) || f.Rates["rate1"].LessThan(d("0.6")) {
+		points = decimal.Min(points, d("59"))
+	}
+	grade := "d"
+	switch {
+	case f.Counts["count10"] > 0 || f.Counts["count11"] > 0:
+	case points.GreaterThanOrEqual(d("90")):
+		grade = "a"
+	case points.GreaterThanOrEqual(d("80")):
+		grade = "b"
+	case points.GreaterThanOrEqual(d("60")):
+		grade = "c"
+	}
+	return points, grade
+}
+
 // BenchmarkSheetApply applies a 30-item sheet to 1,000 units: one op is
 // the 1,000 applications.
 func BenchmarkSheetApply(b *testing.B) {
 	s := benchSheet(b)
 	units := benchUnits(1000)
+	vetoed := 0
+	for _, f := range units {
+		r, err := s.Apply(f)
+		points, grade := benchWant(f)
+		if err != nil || !r.Points.Equal(points) || r.Grade != grade {
+			b.Fatalf("Apply(%+v) = %s %q, %v; want %s %q", f, r.Points, r.Grade, err, points, grade)
+		}
+		if r.Points.Equal(d("59")) || grade == "d" {
+			vetoed++
+		}
+	}
+	if vetoed == 0 || vetoed == len(units) {
+		b.Fatalf("%d of %d units vetoed: the units do not try the vetoes", vetoed, len(units))
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range units {

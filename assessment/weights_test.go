@@ -175,7 +175,12 @@ func FuzzBlend(f *testing.F) {
 func BenchmarkBlend(b *testing.B) {
 	w := annualWeights()
 	parts := map[string]decimal.Decimal{assessment.SubdistrictPart: d("91.25"), "department": decimal.NewFromInt(88)}
+	// 0.3 × 91.25 + 0.7 × 88 = 27.375 + 61.6
+	if got, err := assessment.Blend(w, parts); err != nil || !got.Equal(d("88.975")) {
+		b.Fatalf("Blend = %s, %v; want 88.975", got, err)
+	}
 	b.ReportAllocs()
+	b.ResetTimer()
 	for range b.N {
 		if _, err := assessment.Blend(w, parts); err != nil {
 			b.Fatal(err)

@@ -2,8 +2,13 @@ package grading_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -19,6 +24,19 @@ func BenchmarkGrade(b *testing.B) {
 		events += len(m.Events)
 	}
 	g := grader()
+	// Each matter's grades are checked once, before the timed loops, as
+	// TestGradeEventByEvent checks them: the whole history's grades are
+	// what grading event by event gives, and what the matter's events say.
+	whole := make([][]grading.Grade, len(ms))
+	for i, m := range ms {
+		checkEventByEvent(b, g, m)
+		gs, err := g.Grade(cal, m, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		checkGrades(b, m, gs)
+		whole[i] = gs
+	}
 	for _, bc := range []struct {
 		name  string
 		after func(m *matters.Matter) int
@@ -27,6 +45,14 @@ func BenchmarkGrade(b *testing.B) {
 		{"latest", func(m *matters.Matter) int { return len(m.Events) - 1 }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			for i, m := range ms {
+				after := bc.after(m)
+				want := slices.DeleteFunc(slices.Clone(whole[i]), func(x grading.Grade) bool { return x.Seq <= after })
+				got, err := g.Grade(cal, m, after)
+				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); err != nil || diff != "" {
+					b.Fatalf("matter %d: the grades after event %d (err %v) mismatch (-whole's +got):\n%s", i, after, err, diff)
+				}
+			}
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				m := ms[i%len(ms)]

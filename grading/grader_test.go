@@ -138,7 +138,7 @@ func TestGrade(t *testing.T) {
 // evaluation is theirs, at the event's time, with the evaluator's result
 // and the facts as its decision record;
 // an amendment is by the event's actor; and a book takes them all.
-func checkGrades(t *testing.T, m *matters.Matter, gs []grading.Grade) {
+func checkGrades(t testing.TB, m *matters.Matter, gs []grading.Grade) {
 	t.Helper()
 	// The catalog has one list, in force at every instant: the route of
 	// every unit, the owner's included, is its route for the matter's type.
@@ -222,7 +222,7 @@ func TestGradeEventByEvent(t *testing.T) {
 	}
 }
 
-func checkEventByEvent(t *testing.T, g grading.Grader, m *matters.Matter) {
+func checkEventByEvent(t testing.TB, g grading.Grader, m *matters.Matter) {
 	t.Helper()
 	whole, err := g.Grade(cal, m, 0)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/golden"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters"
@@ -248,7 +249,7 @@ func FuzzEventJSON(f *testing.F) {
 func FuzzDirectoryJSON(f *testing.F) {
 	seedGolden(f, "directory.golden", `{"routes":[{"type":"a","lead":"","respond":"-1h","resolveDays":-1},{"type":"a"}]}`, `{"routes":[{"respond":5}]}`)
 	fuzzJSON(f, func(t *testing.T, d *matters.Directory) {
-		_ = d.Validate()
+		checkRefusal(t, d.Validate())
 		for _, r := range d.Routes {
 			got, err := d.Route(r.Type)
 			if err != nil || got.Type != r.Type {
@@ -259,9 +260,10 @@ func FuzzDirectoryJSON(f *testing.F) {
 }
 
 func FuzzAdmissionJSON(f *testing.F) {
-	seedGolden(f, "admission.golden", `{"items":[{"code":"","name":"","list":"other"}],"excluded":[{"name":""}]}`)
+	seedGolden(f, "admission.golden", `{"items":[{"code":"","name":"","list":"other"}],"excluded":[{"name":""}]}`,
+		`{"items":[`+strings.Repeat(`{},`, errlist.Max)+`{}]}`) // more problems than are listed
 	fuzzJSON(f, func(t *testing.T, a *matters.Admission) {
-		_ = a.Validate()
+		checkRefusal(t, a.Validate())
 		for _, it := range a.Items {
 			for _, r := range []matters.Request{{Title: it.Name}, {Title: it.Name, Item: it.Code}, {Title: it.Name, Approval: &matters.Approval{By: "x"}}} {
 				if d := a.Admit(r); d.Reason == "" {

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -30,6 +32,33 @@ func problemsOf(t *testing.T, err error) []matters.Problem {
 		out = append(out, *p)
 	}
 	return out
+}
+
+// checkRefusal fails t unless err, from a Validate method, is nil or
+// joins problems that wrap ErrInvalid: each a *Problem that names its path
+// and says what is wrong in English and in Chinese, but for a last part,
+// past the first errlist.Max, that counts the others.
+func checkRefusal(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok || !errors.Is(err, matters.ErrInvalid) {
+		t.Fatalf("Validate = %v, want problems joined, wrapping ErrInvalid", err)
+	}
+	parts := joined.Unwrap()
+	if len(parts) > errlist.Max {
+		if more := parts[len(parts)-1]; len(parts) != errlist.Max+1 || !errors.Is(more, matters.ErrInvalid) || !strings.Contains(more.Error(), "more problems") {
+			t.Fatalf("Validate gave %d parts, the last %v; want at most %d problems and a count of the others", len(parts), more, errlist.Max)
+		}
+		parts = parts[:errlist.Max]
+	}
+	for _, p := range problemsOf(t, errors.Join(parts...)) {
+		if p.Path == "" || p.Message == "" || !strings.ContainsFunc(p.Chinese, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			t.Errorf("problem %+v lacks a path, a message or its Chinese", p)
+		}
+	}
 }
 
 // TestProblems: every problem the three lists' Validate methods report

@@ -262,7 +262,14 @@ func BenchmarkTableEvaluate(b *testing.B) {
 	yes := true
 	f := scoring.Facts{Matter: "M1", Subject: "D1", Responded: true, Response: 3 * time.Hour, ResponseLimit: 4 * time.Hour,
 		Resolved: true, Resolution: 40 * time.Hour, ResolutionLimit: 72 * time.Hour, Quality: 3, Satisfied: &yes}
+	// On time, but of quality 3 (not 4) and judged, so neither excellent
+	// rule fires: rule 8, "on time", good, 85 points.
+	r, err := t.Evaluate(f)
+	if err != nil || r.Grade != "good" || !r.Points.Equal(decimal.New(85, 0)) || len(r.Reasons) != 1 || r.Reasons[0].Rule != 8 || r.Reasons[0].Name != "on time" {
+		b.Fatalf("Evaluate = %+v, %v; want good, 85 points, by rule 8 \"on time\"", r, err)
+	}
 	b.ReportAllocs()
+	b.ResetTimer()
 	for range b.N {
 		if _, err := t.Evaluate(f); err != nil {
 			b.Fatal(err)

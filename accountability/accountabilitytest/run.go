@@ -1,11 +1,10 @@
 package accountabilitytest
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 
 	gocmp "github.com/google/go-cmp/cmp"
@@ -40,8 +39,10 @@ type Case struct {
 //     no case runs;
 //
 //   - for each case, a rule that panics (the panic is recovered, and the
-//     next case runs), a rule that modified the register (compared by its
-//     JSON), a rule that, run 64 times over the register, panics or finds
+//     next case runs), a rule that modified the register (compared, by
+//     reflect.DeepEqual, with a deep copy taken before the rule ran, so
+//     that any register is checked, one that encoding/json cannot write
+//     too), a rule that, run 64 times over the register, panics or finds
 //     otherwise on a later run (it keeps state, or ranges over a map), and
 //     findings of the first run that differ from Want, as
 //
@@ -73,13 +74,15 @@ func run(t Testing, rule accountability.Rule, cases []Case, at []string) {
 		if r == nil {
 			r = &accountability.Register{}
 		}
-		before, errBefore := json.Marshal(r)
+		// A deep copy, which cannot fail, rather than the register's JSON,
+		// which a register holding a value JSON cannot write has none of.
+		before := deepCopy(reflect.ValueOf(r)).Interface()
 		got, panicked := once(r, rule)
 		if panicked != nil {
 			t.Errorf("%s: rule %q panicked: %v", where, rule.Name, panicked)
 			continue
 		}
-		if after, errAfter := json.Marshal(r); errBefore == nil && errAfter == nil && !bytes.Equal(before, after) {
+		if !reflect.DeepEqual(before, r) {
 			t.Errorf("%s: rule %q modified the register it checked", where, rule.Name)
 		} else if why := again(r, rule, got); why != "" {
 			t.Errorf("%s: rule %q %s", where, rule.Name, why)

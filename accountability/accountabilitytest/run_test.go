@@ -3,6 +3,7 @@ package accountabilitytest
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -43,6 +44,28 @@ func TestRun(t *testing.T) {
 			r.Powers[0].Name = "changed"
 		}
 	}}
+	// grants moves the grant of every power a day on, through the
+	// pointer the register holds.
+	grants := accountability.Rule{Name: "bad.grant", Doc: "bad.grant: modifies through a pointer", Check: func(r *accountability.Register, _ func(accountability.Finding)) {
+		for _, p := range r.Powers {
+			if p.Grant != nil {
+				p.Grant.Since = p.Grant.Since.AddDate(0, 0, 1)
+			}
+		}
+	}}
+	// extra writes into the Extra map of the first power.
+	extra := accountability.Rule{Name: "bad.extra", Doc: "bad.extra: modifies a map", Check: func(r *accountability.Register, _ func(accountability.Finding)) {
+		if len(r.Powers) > 0 && r.Powers[0].Extra != nil {
+			r.Powers[0].Extra["k"] = "changed"
+		}
+	}}
+	// unwritable is a register encoding/json cannot write: a category
+	// and a time it has no text for, as a case of a rule that looks at
+	// such values may hold.
+	unwritable := func() *accountability.Register {
+		return &accountability.Register{Adoption: accountability.Adoption{Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+			Powers: []accountability.Power{{Code: "A", Category: accountability.Category(99)}}}
+	}
 	// panics indexes past the end of a register with fewer than two
 	// powers, as a rule written for a sound register may.
 	panics := accountability.Rule{Name: "local.second", Doc: "local.second: looks at the second power", Check: func(r *accountability.Register, report func(accountability.Finding)) {
@@ -100,6 +123,18 @@ func TestRun(t *testing.T) {
 		{"rule cannot run", accountability.Rule{Name: "x"}, []Case{{Register: nameless("A")}}, []string{`rule "x" cannot run`}},
 		{"rule modifies the register", modifies, []Case{{Name: "m", Register: nameless("A")}, {Name: "empty"}},
 			[]string{`case "m": rule "bad" modified the register it checked`}},
+		{"rule modifies a register JSON cannot write", modifies, []Case{{Name: "unwritable", Register: unwritable()}},
+			[]string{`case "unwritable": rule "bad" modified the register it checked`}},
+		{"rule modifies what a pointer points to", grants, []Case{{Name: "grant", Register: &accountability.Register{
+			Powers: []accountability.Power{{Code: "A", Grant: &accountability.Grant{From: "区", Since: time.Date(2024, 3, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))}}}}}},
+			[]string{`case "grant": rule "bad.grant" modified the register it checked`}},
+		{"rule modifies a map", extra, []Case{{Name: "extra", Register: &accountability.Register{Powers: []accountability.Power{{Code: "A", Extra: map[string]string{"k": "v"}}}}}},
+			[]string{`case "extra": rule "bad.extra" modified the register it checked`}},
+		{"rule leaves a register JSON cannot write as it was", noName, []Case{{Name: "unwritable", Register: unwritable(), Want: accountability.Findings{finding("A")}}}, nil},
+		{"rule leaves times, pointers and maps as they were", noName, []Case{{Name: "kept", Register: &accountability.Register{
+			Adoption: accountability.Adoption{Effective: time.Date(2024, 3, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)), ApprovedAt: time.Now()},
+			Powers:   []accountability.Power{{Code: "A", Name: "甲", Grant: &accountability.Grant{Since: time.Now()}, Extra: map[string]string{"k": "v"}, Basis: []accountability.Basis{{Law: "法"}}}},
+			Flows:    []accountability.Flow{{ID: "F", Steps: []accountability.Step{{ID: "s"}}, Edges: []accountability.Edge{}}}}}}, nil},
 		{"rule panics", panics, []Case{{Name: "one power", Register: nameless("A")}, {Name: "two", Register: nameless("A", "B")}, {}}, []string{
 			`case "one power": rule "local.second" panicked: runtime error: index out of range [1] with length 1`,
 			`case "two": findings mismatch (-want +got):`,

@@ -308,7 +308,9 @@ func TestJournalFailure(t *testing.T) {
 // evaluation, about 6,700 entries) to io.Discard.
 func BenchmarkJournal(b *testing.B) {
 	a := gradedYear(b)
+	checkTrail(b, a)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for range b.N {
 		if _, err := writeTrail(io.Discard, a); err != nil {
 			b.Fatal(err)
@@ -329,4 +331,27 @@ func gradedYear(tb testing.TB) *graded {
 		tb.Fatal(err)
 	}
 	return a
+}
+
+// checkTrail fails tb unless a's trail, written as the journal, has the
+// entries, head and root of testdata/journal-head.golden, which TestJournal
+// holds the program's journal to: the head hashes every event and
+// evaluation of the year, in order.
+func checkTrail(tb testing.TB, a *graded) {
+	tb.Helper()
+	got, err := writeTrail(io.Discard, a)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := os.ReadFile("testdata/journal-head.golden")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var want journalInfo
+	if err := json.Unmarshal(b, &want); err != nil {
+		tb.Fatal(err)
+	}
+	if diff := cmp.Diff(want, *got); diff != "" {
+		tb.Fatalf("the year's trail mismatch (-golden +got):\n%s", diff)
+	}
 }

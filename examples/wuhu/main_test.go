@@ -324,6 +324,12 @@ func BenchmarkYear(b *testing.B) {
 		b.Fatal(err)
 	}
 	t := wuhu.Table()
+	a, err := build(w, t)
+	if err != nil {
+		b.Fatal(err)
+	}
+	checkTrail(b, a)
+	b.ResetTimer()
 	for range b.N {
 		if _, err := build(w, t); err != nil {
 			b.Fatal(err)

@@ -145,7 +145,7 @@ func (c *checker) value(p *plan) error {
 	case b == '"':
 		switch p.kind {
 		case decimalValue:
-			return c.decimalString()
+			return c.decimalString(p)
 		case durationValue:
 			return c.duration()
 		case timeValue:

@@ -195,11 +195,17 @@ func (c *checker) tooLong(start int) error {
 	return nil
 }
 
-// decimalString reads a string that must hold a decimal.
-func (c *checker) decimalString() error {
+// decimalString reads a string that must hold a decimal of p: a
+// decimal.Decimal reads its string's bytes as they are, and so refuses
+// an escape ("\u0031"), naming no path; [Decimal] reads escapes.
+func (c *checker) decimalString(p *plan) error {
+	at := c.i
 	text, err := c.text(MaxDecimalLen, "decimal")
 	if err != nil {
 		return err
+	}
+	if raw := c.data[at+1 : c.i-1]; p.raw && hasEscape(raw) {
+		return c.fail("decimal %s: want a plain decimal without escapes", errtext.Quote(string(raw)))
 	}
 	if !plainDecimal(text) {
 		return c.fail("decimal %s: want a plain decimal such as \"-12.5\"", errtext.Quote(string(text)))

@@ -166,6 +166,9 @@ func TestCheck(t *testing.T) {
 		{"decimal.Decimal over the limit", `{"plain":"` + strings.Repeat("1", MaxDecimalLen+1) + `"}`, `longer than 64 characters at plain`},
 		{"decimal pointer over the limit", `{"ptr":"` + strings.Repeat("1", 10000) + `"}`, `json: decimal "1111111111111111111111111111111111111111111111111111111111111111"… longer than 64 characters at ptr`},
 		{"decimal that is no number", `{"score":"1.2.3"}`, `decimal "1.2.3": want a plain decimal`},
+		{"decimal spelt with an escape", `{"score":"\u0031","ptr":"1\u002e5"}`, ""},
+		{"decimal.Decimal spelt with an escape", `{"plain":"\u0031"}`, `json: decimal "\\u0031": want a plain decimal without escapes at plain`},
+		{"decimal.Decimal with an escaped point", `{"any":1,"free":{},"units":[],"plain":"1\u002e5"}`, `json: decimal "1\\u002e5": want a plain decimal without escapes at plain`},
 		{"decimal as an object", `{"score":{}}`, `json: an object where a decimal is wanted at score`},
 		{"decimal as true", `{"plain":true}`, `json: true where a decimal is wanted at plain`},
 
@@ -282,10 +285,12 @@ func TestPlanRecursive(t *testing.T) {
 
 // FuzzDecode: the checker's work is linear in its input (each byte
 // counted at most twice), it takes nothing that is not JSON, and what
-// Decode takes encoding/json takes too.
+// Decode takes encoding/json takes too; a value of the wrong kind, out of
+// range, or written with an escape that its type does not read, which
+// Decode refuses, encoding/json refuses too.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{`{}`, `{"units":[{"creditCode":"x"}]}`, `{"byID":{"a":{"kind":"k"}}}`, `{"score":"1.5","plain":2}`,
-		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`, `{"n":1,"small":-1,"u":2,"b":true,"f":1.5,"q":"3","num":"4","bytes":""}`, `{"n":"1"}`, `{"u":-0}`} {
+		`{"raw":{"x":[1,2,{"y":null}]},"any":"\u00e9\ud83d\ude00"}`, `{"text":"a","text":"b"}`, "{\"text\":\"\xff\"}", `[1,2]`, `"x"`, `{"a":`, `{"free":{"a":["b"]}}`, `{"n":1,"small":-1,"u":2,"b":true,"f":1.5,"q":"3","num":"4","bytes":""}`, `{"n":"1"}`, `{"u":-0}`, `{"plain":"\u0031","score":"\u0032"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -305,7 +310,7 @@ func FuzzDecode(f *testing.F) {
 			if uerr := json.Unmarshal(data, new(outer)); uerr != nil {
 				t.Fatalf("Decode took what encoding/json refuses: %v", uerr)
 			}
-		} else if msg := derr.Error(); strings.Contains(msg, " is wanted at ") || strings.Contains(msg, " out of range") {
+		} else if msg := derr.Error(); strings.Contains(msg, " is wanted at ") || strings.Contains(msg, " out of range") || strings.Contains(msg, " without escapes") {
 			if json.Unmarshal(data, new(outer)) == nil {
 				t.Fatalf("Decode refused the kind of a value encoding/json takes: %v", derr)
 			}

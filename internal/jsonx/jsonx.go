@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 )
 
@@ -27,7 +28,9 @@ import (
 //     [MaxNumber] characters, arrays and objects nested deeper than
 //     [MaxDepth];
 //   - a decimal ([Decimal], or a decimal.Decimal) not in [ParseDecimal]'s
-//     form and length, and a [Duration] that is not a string
+//     form and length, a decimal.Decimal written with an escape ("\u0031",
+//     which [Decimal] reads but decimal.Decimal refuses, naming no
+//     path), and a [Duration] that is not a string
 //     time.ParseDuration reads, of at most 64 characters;
 //   - an array of another length than the Go array it fills (encoding/json
 //     would drop the elements over it, or leave the ones missing zero);
@@ -152,9 +155,16 @@ func Wrap(err error, context string, sentinel error) error {
 }
 
 // Read reads all of r, at most limit bytes, and decodes it as [Decode]
-// does. A longer input is an error that says the limit.
+// does. A longer input is an error that says the limit; it is found by
+// reading one byte over the limit, and no more. Any positive limit works,
+// math.MaxInt64 (no limit) too. A limit of zero or less is taken as zero:
+// every input but an empty one is then over it, and the empty one holds
+// no value, so that Read refuses whatever r holds.
 func Read(r io.Reader, limit int64, v any) error {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	limit = max(limit, 0)
+	// One byte over the limit, to tell an input over it from one at it;
+	// no input is over math.MaxInt64, which limit+1 would overflow.
+	data, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
 	if err != nil {
 		return err
 	}

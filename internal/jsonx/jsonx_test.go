@@ -81,6 +81,23 @@ func TestRead(t *testing.T) {
 	if err := jsonx.Read(strings.NewReader(`{"score":"1"} `), 13, &d); err == nil || !strings.Contains(err.Error(), "longer than 13 bytes") {
 		t.Errorf("Read over the limit: %v", err)
 	}
+	// Any positive limit, the largest too, reads the whole input.
+	for _, limit := range []int64{math.MaxInt64, math.MaxInt64 - 1, 1 << 40} {
+		var got doc
+		if err := jsonx.Read(strings.NewReader(`{"score":"1"}`), limit, &got); err != nil || !decimal.Decimal(got.Score).Equal(decimal.New(1, 0)) {
+			t.Errorf("Read with limit %d = %v, score %s", limit, err, decimal.Decimal(got.Score))
+		}
+	}
+	// A limit of zero or less is taken as zero: any input but an empty one
+	// is over it, and the empty one holds no value.
+	for _, limit := range []int64{0, -1, math.MinInt64} {
+		if err := jsonx.Read(strings.NewReader(`{}`), limit, &d); err == nil || err.Error() != "input is longer than 0 bytes" {
+			t.Errorf("Read of {} with limit %d: %v", limit, err)
+		}
+		if err := jsonx.Read(strings.NewReader(``), limit, &d); err == nil || !strings.Contains(err.Error(), "no value") {
+			t.Errorf("Read of nothing with limit %d: %v", limit, err)
+		}
+	}
 }
 
 func TestFormatDecimal(t *testing.T) {

@@ -22,6 +22,7 @@ type plan struct {
 	length int              // the length of a Go array; -1 for a slice, whose length is free
 	bits   int              // the size of an integer or a float, in bits
 	own    bool             // a type that decodes itself: its decoder says which kinds of value it takes
+	raw    bool             // a decimal.Decimal, which reads its string's bytes as they are: no escape
 	fields map[string]field // a struct's fields by their exact JSON name
 	names  []string         // the same names, in field order, for messages
 	text   reflect.Type     // a type that reads itself from text: the type, which reads the text again to name a refusal's path
@@ -53,7 +54,8 @@ type field struct {
 var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-	decimalTypes        = map[reflect.Type]bool{reflect.TypeFor[decimal.Decimal](): true, reflect.TypeFor[Decimal](): true}
+	rawDecimalType      = reflect.TypeFor[decimal.Decimal]()
+	decimalTypes        = map[reflect.Type]bool{rawDecimalType: true, reflect.TypeFor[Decimal](): true}
 	durationType        = reflect.TypeFor[Duration]()
 	timeType            = reflect.TypeFor[time.Time]()
 	numberType          = reflect.TypeFor[json.Number]() // a number, or a string that holds one
@@ -113,7 +115,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 	}
 	switch {
 	case decimalTypes[t]:
-		return &plan{kind: decimalValue}
+		return &plan{kind: decimalValue, raw: t == rawDecimalType}
 	case t == durationType:
 		return &plan{kind: durationValue}
 	case t == timeType:

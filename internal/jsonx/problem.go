@@ -53,6 +53,7 @@ var zhFormats = map[string]string{
 	"number %s where %s is wanted":                                               "应为%[2]s，却是数 %[1]s",
 	`decimal %s: want a plain decimal such as "-12.5", of at most %d characters`: `小数 %s 写法不对，应如 "-12.5"，至多 %d 个字符`,
 	`decimal %s: want a plain decimal such as "-12.5"`:                           `小数 %s 写法不对，应如 "-12.5"`,
+	`decimal %s: want a plain decimal without escapes`:                           `小数 %s 写法不对，应如 "-12.5"，不含转义`,
 	"decimal %s longer than %d characters":                                       "小数 %s 超过 %d 个字符",
 	"arrays and objects nested deeper than %d":                                   "数组和对象嵌套超过 %d 层",
 	"array of %d %s where %d are wanted":                                         "数组有 %d %s，应为 %d 个",

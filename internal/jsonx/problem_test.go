@@ -34,6 +34,7 @@ func TestChinese(t *testing.T) {
 		{"negative for unsigned", `{"u":-1}`, `u：应为不小于 0 的整数，却是数 -1`},
 		{"array length", `{"pairs":[["a"]]}`, `pairs[0]：数组有 1 个元素，应为 2 个`},
 		{"decimal", `{"score":"1.2.3"}`, `score：小数 "1.2.3" 写法不对，应如 "-12.5"`},
+		{"decimal.Decimal with an escape", `{"plain":"\u0031"}`, `plain：小数 "\\u0031" 写法不对，应如 "-12.5"，不含转义`},
 		{"decimal number", `{"plain":1e5}`, `plain：小数 "1e5" 写法不对，应如 "-12.5"，至多 64 个字符`},
 		{"time", `{"at":"2020-06-01"}`, `at：时间 "2020-06-01" 写法不对，应为 RFC 3339 格式，如 "2024-03-04T08:40:00+08:00"`},
 		{"invalid UTF-8", "{\"text\":\"\xff\"}", `text：字符串不是有效的 UTF-8（文件多半是 GB18030 等编码，须另存为 UTF-8）`},
