@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -92,12 +93,7 @@ func TestWaitingRequestSilencesNothing(t *testing.T) {
 // neither the minute before the break, which ran while the request
 // waited, nor the break, which is no working time.
 func TestSuspensionsOnlyByOthers(t *testing.T) {
-	am, _ := workday.ParseSpan("08:30-12:00")
-	pm, _ := workday.ParseSpan("14:30-17:30")
-	office, err := workday.New(workday.Config{Hours: []workday.Span{am, pm}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	office := samples.OfficeHours()
 	c := supervised()
 	day := func(h, m int) time.Time { return time.Date(2020, 6, 1, h, m, 0, 0, workday.CST()) }
 	m := appliedOn(t, office, c, nil,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/hardening"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -55,20 +56,9 @@ func dispatchedAt(when time.Time) []matters.Event {
 
 var route = matters.Route{Type: "违法建设", Lead: lead, Support: []string{sup1}, Respond: 4 * time.Hour, ResolveDays: 5}
 
-func officeHours(t *testing.T) *workday.Calendar {
-	t.Helper()
-	am, _ := workday.ParseSpan("08:30-12:00")
-	pm, _ := workday.ParseSpan("14:30-17:30")
-	cal, err := workday.New(workday.Config{Hours: []workday.Span{am, pm}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cal
-}
-
 func TestDeadlines(t *testing.T) {
 	china := workday.China()
-	office := officeHours(t)
+	office := samples.OfficeHours()
 	tests := []struct {
 		name   string
 		cal    *workday.Calendar
@@ -248,7 +238,7 @@ func TestElapsed(t *testing.T) {
 		}
 	}
 	// Office hours: 16:00–17:30 on Friday, then 08:30–09:00 on Monday after the resume.
-	if got, err := m.Elapsed(officeHours(t), at(3, 11, 9, 0)); err != nil || got != 2*time.Hour {
+	if got, err := m.Elapsed(samples.OfficeHours(), at(3, 11, 9, 0)); err != nil || got != 2*time.Hour {
 		t.Errorf("Elapsed with office hours = %v, %v; want 2h", got, err)
 	}
 	// By event: the lead's Accept (seq 7) and the new lead's (seq 11).

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -53,7 +54,7 @@ func TestDueSharedReadings(t *testing.T) {
 		}
 	}
 	seen := map[string]int{}
-	for _, cal := range []*workday.Calendar{workday.China(), officeHours(t)} {
+	for _, cal := range []*workday.Calendar{workday.China(), samples.OfficeHours()} {
 		for batch := range 30 {
 			part := ms[batch*20 : batch*20+80] // more than Due indexes the routes above
 			when := instant(t, r, cal, part)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -22,7 +23,7 @@ import (
 // time of 12:00, on time by its facts, was supervised (超期督办) and
 // graded down for it.
 func TestOverdueIsWorkingTimePastTheLimit(t *testing.T) {
-	office := officeHours(t)
+	office := samples.OfficeHours()
 	c := supervisedCatalog() // 违法建设: 4h to respond, 5 working days to resolve
 	urgeRespond := got{matters.Urge, owner, "临期催办：应哨时限已用 75%"}
 	urgeResolve := got{matters.Urge, owner, "临期催办：办结时限已用 75%"}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 )
@@ -855,7 +856,7 @@ func TestDueSuspendedTooLong(t *testing.T) {
 // suspension to 20:00 by AddDays, and two to the earliest instant the two
 // working days had run, 17:30, by addWorking.
 func TestDueSuspendedOutsideHours(t *testing.T) {
-	cal := officeHours(t)
+	cal := samples.OfficeHours()
 	c := supervisedCatalog()
 	c.Supervision.SuspendDays = 2
 	once := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)},

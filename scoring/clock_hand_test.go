@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
@@ -76,18 +77,6 @@ func handMatter(t *testing.T, events ...[]matters.Event) *matters.Matter {
 	return m
 }
 
-// officeCalendar is the China calendar with office hours.
-func officeCalendar(t *testing.T) *workday.Calendar {
-	t.Helper()
-	am, _ := workday.ParseSpan("08:30-12:00")
-	pm, _ := workday.ParseSpan("14:30-17:30")
-	cal, err := workday.New(workday.Config{Hours: []workday.Span{am, pm}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cal
-}
-
 // clockFigures are the figures of Facts that the clocks give.
 type clockFigures struct {
 	Response, ResponseLimit     time.Duration
@@ -111,7 +100,7 @@ const h, day = time.Hour, 24 * time.Hour
 // whose duty is done is Overdue exactly when FactsFor's figure is over
 // its limit (onTime in a Table).
 func TestClocksByHand(t *testing.T) {
-	china, office := workday.China(), officeCalendar(t)
+	china, office := workday.China(), samples.OfficeHours()
 	route := matters.Route{Type: "违法建设", Lead: "L", Respond: 4 * h, ResolveDays: 5}
 	short := matters.Route{Type: "违法建设", Lead: "L", Respond: 2 * h, ResolveDays: 1}
 	tests := []struct {

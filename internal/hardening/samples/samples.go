@@ -1,6 +1,7 @@
 // Package samples holds the values of the library's own types that more
-// than one package's hardening test calls methods on: calendars, matters
-// in many states, hostile routes and hostile evaluations. Package hardening itself imports none
+// than one package's tests use: calendars (the office-hours calendar of
+// hand-computed cases among them), matters in many states, hostile routes
+// and hostile evaluations. Package hardening itself imports none
 // of the library's packages; this one is for tests only.
 package samples
 
@@ -20,6 +21,26 @@ import (
 // Calendar.
 func Calendars() []*workday.Calendar {
 	return []*workday.Calendar{workday.China(), {}}
+}
+
+// OfficeHours returns China's calendar with office hours, 08:30–12:00 and
+// 14:30–17:30: the calendar the hand-computed cases of matters, scoring
+// and grading are worked in, defined once so that their figures are of one
+// calendar. It is a new calendar each call.
+func OfficeHours() *workday.Calendar {
+	var hours []workday.Span
+	for _, s := range []string{"08:30-12:00", "14:30-17:30"} {
+		span, err := workday.ParseSpan(s)
+		if err != nil {
+			panic("samples: OfficeHours: " + err.Error())
+		}
+		hours = append(hours, span)
+	}
+	cal, err := workday.New(workday.Config{Hours: hours})
+	if err != nil {
+		panic("samples: OfficeHours: " + err.Error())
+	}
+	return cal
 }
 
 // Matters are matters in many states — one suspended with an extension
