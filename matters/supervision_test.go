@@ -708,15 +708,22 @@ func gotOf(e *matters.Event) got {
 	return got{e.Kind, presses(e.Actor, e.Units...), e.Note}
 }
 
-// dueAlone returns what c.Due returns for m alone at now on cal.
-func dueAlone(t *testing.T, c *matters.Catalog, cal *workday.Calendar, now time.Time, m *matters.Matter) []got {
+// dueEvents returns the events c.Due returns for m alone at now on cal,
+// failing t on an error.
+func dueEvents(t *testing.T, c *matters.Catalog, cal *workday.Calendar, now time.Time, m *matters.Matter) []matters.Event {
 	t.Helper()
 	due, err := c.Due(cal, now, []*matters.Matter{m})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return due
+}
+
+// dueAlone returns what c.Due returns for m alone at now on cal.
+func dueAlone(t *testing.T, c *matters.Catalog, cal *workday.Calendar, now time.Time, m *matters.Matter) []got {
+	t.Helper()
 	var out []got
-	for _, e := range due {
+	for _, e := range dueEvents(t, c, cal, now, m) {
 		out = append(out, gotOf(&e))
 	}
 	return out
@@ -736,12 +743,8 @@ func presses(actor string, units ...string) string {
 func scanOnce(t *testing.T, c *matters.Catalog, m *matters.Matter, now time.Time, want []got) {
 	t.Helper()
 	cal := workday.China()
-	due, err := c.Due(cal, now, []*matters.Matter{m})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []got
-	for _, e := range due {
+	for _, e := range dueEvents(t, c, cal, now, m) {
 		out = append(out, gotOf(&e))
 		if err := c.Apply(cal, m, e); err != nil {
 			t.Fatalf("applying the scan's %s: %v", e.Kind, err)
