@@ -118,11 +118,15 @@ func num(d decimal.Decimal) string {
 }
 
 // signed writes d exactly with its sign: +2, -0.5, 0.
-func signed(d decimal.Decimal) string {
-	if s := num(d); d.Sign() <= 0 || s == tooLong {
-		return s
+func signed(d decimal.Decimal) string { return withSign(d, num(d)) }
+
+// withSign is s, the text of d, with a plus sign when d is positive and
+// written.
+func withSign(d decimal.Decimal, s string) string {
+	if d.Sign() > 0 && s != tooLong {
+		return "+" + s
 	}
-	return "+" + num(d)
+	return s
 }
 
 // product writes count × each exactly with its sign, as signed does.
@@ -134,8 +138,5 @@ func product(count int, each decimal.Decimal) string {
 		return tooLong
 	}
 	p := decimal.NewFromInt(int64(count)).Mul(each)
-	if p.Sign() > 0 {
-		return "+" + jsonx.FormatDecimal(p)
-	}
-	return jsonx.FormatDecimal(p)
+	return withSign(p, jsonx.FormatDecimal(p))
 }
