@@ -130,9 +130,9 @@ func (m *Matter) elapsed(cal *workday.Calendar, events []Event, to time.Time) (t
 		if !s.end.IsZero() {
 			end = s.end
 		}
-		w, err := cal.Between(s.start, end)
+		w, err := m.between(cal, s.start, end)
 		if err != nil {
-			return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, s.start.Format(timeLayout), end.Format(timeLayout), err)
+			return 0, err
 		}
 		used += w
 	}
@@ -386,4 +386,14 @@ func addWorking(cal *workday.Calendar, from time.Time, d time.Duration) (time.Ti
 // after its dispatch at from.
 func dueError(id string, from time.Time, err error) error {
 	return fmt.Errorf("matters: matter %q: due time after the dispatch at %s: %w", id, from.Format(timeLayout), err)
+}
+
+// between is cal.Between(from, to), its error naming matter m and the
+// span it measured.
+func (m *Matter) between(cal *workday.Calendar, from, to time.Time) (time.Duration, error) {
+	d, err := cal.Between(from, to)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), err)
+	}
+	return d, nil
 }

@@ -22,11 +22,7 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		if h.paused {
 			return m.elapsed(s.cal, m.Events, t) // names the matter
 		}
-		d, err := s.cal.Between(from, t)
-		if err != nil {
-			return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), t.Format(timeLayout), err)
-		}
-		return d, nil
+		return m.between(s.cal, from, t)
 	}
 	escalate := s.c.Supervision.EscalateDays
 	if day := s.cal.Day(); escalate < 0 || day <= 0 || int64(escalate) > math.MaxInt64/4/int64(day) {
@@ -84,8 +80,8 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 					return 0, false, fmt.Errorf("matters: matter %q: escalation %s after the due time %s: %w", m.ID, errtext.Count(escalate, "working day"), due.Format(timeLayout), err)
 				}
 				// As far past that: working time ran on past it.
-				if past, err := s.cal.Between(further, s.at); err != nil {
-					return 0, false, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, further.Format(timeLayout), s.at.Format(timeLayout), err)
+				if past, err := m.between(s.cal, further, s.at); err != nil {
+					return 0, false, err
 				} else if past > 0 {
 					level = 3
 				}

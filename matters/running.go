@@ -117,9 +117,9 @@ func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Ti
 	if to.Before(from) {
 		return 0, fmt.Errorf("matters: matter %q: running time from %s to %s, which is before it: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), ErrInvalid)
 	}
-	total, err := cal.Between(from, to)
+	total, err := m.between(cal, from, to)
 	if err != nil {
-		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, from.Format(timeLayout), to.Format(timeLayout), err)
+		return 0, err
 	}
 	var stopped time.Time
 	for i := range m.Events {
@@ -152,9 +152,9 @@ func (m *Matter) less(cal *workday.Calendar, total time.Duration, start, end, fr
 	if !start.Before(end) {
 		return total, nil
 	}
-	w, err := cal.Between(start, end)
+	w, err := m.between(cal, start, end)
 	if err != nil {
-		return 0, fmt.Errorf("matters: matter %q: working time from %s to %s: %w", m.ID, start.Format(timeLayout), end.Format(timeLayout), err)
+		return 0, err
 	}
 	return total - w, nil
 }
