@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"math/big"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -109,12 +110,11 @@ func appendText(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// appendDecimal appends d: its coefficient and exponent when it has at
-// most 18 digits, else its text in jsonx's form, which decimal's package
-// settings do not change (String writes "1.2E+23" under its
-// UseScientificNotation, which the decoder could not read back). A
-// decimal of more digits that JSON could not write is byte 2 alone, not
-// its text: that may run to thousands of millions of characters, and
+// appendDecimal appends d: its coefficient and exponent, the coefficient
+// as a varint when it has at most 18 digits, else as its decimal digits
+// (not d's text, which would read back at another exponent: 2^62 × 10^38
+// as × 10^0). A decimal of more digits that JSON could not write is byte
+// 2 alone, not its digits: they may run to thousands of millions, and
 // ValidReasons refuses the reason (so that the form is never stored, nor
 // equal to one stored).
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
@@ -124,7 +124,7 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if !jsonx.DecimalFits(d) {
 		return append(b, 2)
 	}
-	return appendText(append(b, 1), jsonx.FormatDecimal(d))
+	return binary.AppendVarint(appendText(append(b, 1), d.Coefficient().String()), int64(d.Exponent()))
 }
 
 // ValidReasons reports whether JSON can write each of rs and read it back
@@ -392,9 +392,9 @@ func (d *decoder) decimal() decimal.Decimal {
 		}
 		return decimal.New(c, int32(e))
 	}
-	x, err := jsonx.ParseDecimal(d.text())
-	if err != nil {
-		return decimal.Zero // not stored: Book refuses a threshold JSON cannot read
+	c, ok := new(big.Int).SetString(d.text(), 10)
+	if e := d.varint(); ok && e >= math.MinInt32 && e <= math.MaxInt32 {
+		return decimal.NewFromBigInt(c, int32(e))
 	}
-	return x
+	return decimal.Zero // not stored: Book refuses a threshold JSON cannot read
 }
