@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
 	"github.com/shopspring/decimal"
@@ -83,7 +84,7 @@ func shatangluPolicy() *PostEvaluator {
 	}
 	return &PostEvaluator{
 		Policy: "沙塘路派驻人员任务评价/2020",
-		Scale:  taskScale(),
+		Scale:  wuhu.Scale(), // 好 100, 较好 85, 一般 70, 差 40: Wuhu's illustrative grades
 		Posts: map[string]PostWeights{
 			"执法岗":   w("0.2", "0.4", "0.3", "0.1"),
 			"监管岗":   w("0.2", "0.3", "0.3", "0.2"),
@@ -118,17 +119,6 @@ func (e *PostEvaluator) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// taskScale returns the grades of a task: 好 100, 较好 85, 一般 70, 差 40,
-// the illustrative grades of one matter, one evaluation in locality/wuhu.
-func taskScale() scoring.Scale {
-	return scoring.Scale{
-		{Code: "excellent", Label: "好", Points: decimal.NewFromInt(100)},
-		{Code: "good", Label: "较好", Points: decimal.NewFromInt(85)},
-		{Code: "fair", Label: "一般", Points: decimal.NewFromInt(70)},
-		{Code: "poor", Label: "差", Points: decimal.NewFromInt(40)},
-	}
 }
 
 // taskCutoffs returns the quantitative score at which each grade of a

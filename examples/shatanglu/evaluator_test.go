@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/scoringtest"
 	"github.com/shopspring/decimal"
@@ -130,7 +131,7 @@ func TestPostEvaluatorGrades(t *testing.T) {
 		}), "excellent", "量化得分 92.0（权重 0.5/0.2/0.1/0.2）"},
 		{"returned", enforce(func(f *scoring.Facts) { f.Returned = true }), "poor", "退回派单，直接评为差"},
 	}
-	scale := taskScale()
+	scale := wuhu.Scale()
 	e := shatangluPolicy()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,7 +211,7 @@ func FuzzPostEvaluator(f *testing.F) {
 	f.Add("执法岗", int64(time.Hour), int64(2*time.Hour), int64(24*time.Hour), int64(72*time.Hour), 4, true, false, 1)
 	f.Add("警务岗", int64(-1), int64(0), int64(1<<62), int64(1), 0, false, true, 0)
 	f.Add("", int64(0), int64(0), int64(0), int64(0), 9, false, false, 2)
-	scale := taskScale()
+	scale := wuhu.Scale()
 	e := shatangluPolicy()
 	f.Fuzz(func(t *testing.T, post string, resp, respLimit, res, resLimit int64, quality int, resolved, returned bool, sat int) {
 		facts := scoring.Facts{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
@@ -13,7 +14,7 @@ import (
 func ExamplePostEvaluator() {
 	e := &PostEvaluator{
 		Policy: "示例街道/2021",
-		Scale:  taskScale(),
+		Scale:  wuhu.Scale(),
 		Posts: map[string]PostWeights{
 			"执法岗": {
 				Response:     decimal.RequireFromString("0.3"),
