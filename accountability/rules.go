@@ -42,6 +42,7 @@ import (
 //	risk.control      a Medium or High risk with no control (one with blank Text is none)
 //	risk.level        a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
 //	risk.decision     a Decision-stage step with no risk point
+//	sod.duplicate     two separations of one flow's same two steps (named in either order)
 //	sod.step          a separation whose Flow or Steps name nothing, or one step twice
 //	sod.violation     both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)
 //	resp.duplicate    two responsibilities with one Code
@@ -202,6 +203,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("risk.control", Error, "risk.control: a Medium or High risk with no control (one with blank Text is none)", riskControl),
 		mk("risk.level", Error, "risk.level: a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
 		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
+		mk("sod.duplicate", Error, "sod.duplicate: two separations of one flow's same two steps (named in either order)", sodDuplicate),
 		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),
 		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)", sodViolation),
 		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),

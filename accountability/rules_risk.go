@@ -199,8 +199,25 @@ func sepID(s Separation) string {
 	return s.key()
 }
 
+// sodDuplicate reports each separation that repeats the key of an
+// earlier one; sod.step and sod.violation check the first alone, so that
+// a fault of both is reported once.
+func sodDuplicate(ix *index, rep reporter) {
+	for i, s := range ix.r.Separations {
+		if j := ix.sepFirst(i); j != i {
+			n := sepNamed(s, i)
+			rep.at(sepKey(s, i),
+				fmt.Sprintf("separation %s repeats the flow and steps of separation #%d", n, j),
+				fmt.Sprintf("不相容岗位 %s 与不相容岗位 #%d 的流程图和环节重复", n, j))
+		}
+	}
+}
+
 func sodStep(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
+		if ix.sepFirst(i) != i {
+			continue // a repeat: sod.duplicate
+		}
 		p, n := sepKey(s, i), sepNamed(s, i)
 		if _, ok := ix.flows[s.Flow]; !ok {
 			rep.at(p,
@@ -236,7 +253,7 @@ func sodStep(ix *index, rep reporter) {
 func sodViolation(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
 		fi, ok := ix.flows[s.Flow]
-		if !ok {
+		if !ok || ix.sepFirst(i) != i {
 			continue
 		}
 		f := &ix.r.Flows[fi]

@@ -339,6 +339,38 @@ func ruleCases() []ruleCase {
 			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
 				`不相容岗位 #2 所列流程图 "" 不存在`),
 		}},
+		// A separation repeated, its steps named the other way round: the
+		// repeat is reported once, as such, and the fault both share once.
+		{"sod.duplicate", func(r *Register) {
+			step(r, 0, "i").Post = "执法队员"
+			r.Separations = append(r.Separations, Separation{Flow: "F1", Steps: [2]string{"i", "c"}, Reason: "重复"})
+		}, Findings{
+			e("sod.duplicate", "separations[F1:c,i]", `separation "F1:c,i" repeats the flow and steps of separation #0`,
+				`不相容岗位 "F1:c,i" 与不相容岗位 #0 的流程图和环节重复`),
+			e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`),
+		}},
+		{"sod.duplicate/unknown flow, twice", func(r *Register) {
+			bad := Separation{Flow: "F9", Steps: [2]string{"a", "b"}}
+			r.Separations = append(r.Separations, bad, bad, bad)
+		}, Findings{
+			e("sod.duplicate", "separations[F9:a,b]", `separation "F9:a,b" repeats the flow and steps of separation #2`,
+				`不相容岗位 "F9:a,b" 与不相容岗位 #2 的流程图和环节重复`),
+			e("sod.duplicate", "separations[F9:a,b]", `separation "F9:a,b" repeats the flow and steps of separation #2`,
+				`不相容岗位 "F9:a,b" 与不相容岗位 #2 的流程图和环节重复`),
+			e("sod.step", "separations[F9:a,b]", `separation "F9:a,b" names flowchart "F9", which is no flow`,
+				`不相容岗位 "F9:a,b" 所列流程图 "F9" 不存在`),
+		}},
+		// Separations that name nothing have no key, so none repeats
+		// another: each is located, and reported, by its position.
+		{"sod.duplicate/nothing named", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{}, Separation{})
+		}, Findings{
+			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
+				`不相容岗位 #2 所列流程图 "" 不存在`),
+			e("sod.step", "separations[#3]", `separation #3 names flowchart "", which is no flow`,
+				`不相容岗位 #3 所列流程图 "" 不存在`),
+		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
 			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
