@@ -12,9 +12,10 @@ import (
 func riskDuplicate(ix *index, rep reporter) {
 	rs := ix.r.Risks
 	riskEntry.uniqueKeys(rep, len(rs), func(i int) (string, string) { return rs[i].ID, rs[i].Text }, func(i, j int) {
+		at, atZh := nth("risk", "廉政风险点", j, "") // risks go by their IDs alone
 		rep.at(key("risks", rs[i].ID, i),
-			fmt.Sprintf("risk %q repeats the ID of risk #%d", rs[i].ID, j),
-			fmt.Sprintf("廉政风险点 %q 与廉政风险点 #%d 编号重复", rs[i].ID, j))
+			fmt.Sprintf("risk %q repeats the ID of %s", rs[i].ID, at),
+			fmt.Sprintf("廉政风险点 %q 与%s编号重复", rs[i].ID, atZh))
 	})
 }
 
@@ -206,9 +207,10 @@ func sodDuplicate(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
 		if j := ix.sepFirst(i); j != i {
 			n := sepNamed(s, i)
+			at, atZh := nth("separation", "不相容岗位", j, "")
 			rep.at(sepKey(s, i),
-				fmt.Sprintf("separation %s repeats the flow and steps of separation #%d", n, j),
-				fmt.Sprintf("不相容岗位 %s 与不相容岗位 #%d 的流程图和环节重复", n, j))
+				fmt.Sprintf("separation %s repeats the flow and steps of %s", n, at),
+				fmt.Sprintf("不相容岗位 %s 与%s的流程图和环节重复", n, atZh))
 		}
 	}
 }

@@ -63,6 +63,14 @@ func ruleCases() []ruleCase {
 		},
 			Findings{e("unit.duplicate", "units[O1]", `unit "O1" (生态环境部) repeats the ID of unit #1 (党政办公室)`,
 				`单位生态环境部（O1）与单位 #1（党政办公室）编号重复`)}},
+		// A first unit with no name is named by its position alone, not
+		// with empty parentheses.
+		{"unit.duplicate/first unnamed", func(r *Register) {
+			r.Units[1].Name = ""
+			r.Units = append(r.Units, Unit{ID: "O1", Name: "生态环境部", Kind: Office, Parent: "S"})
+		},
+			Findings{e("unit.duplicate", "units[O1]", `unit "O1" (生态环境部) repeats the ID of unit #1`,
+				`单位生态环境部（O1）与单位 #1 编号重复`)}},
 		{"unit.parent", func(r *Register) { r.Units[2].Parent = "S9" },
 			Findings{e("unit.parent", "units[O2].parent", `unit "O2" (城市管理部) names parent "S9", which is no unit`,
 				`单位城市管理部（O2）的上级单位 "S9" 不是登记的单位`)}},
@@ -219,6 +227,12 @@ func ruleCases() []ruleCase {
 				e("flow.deadend", "flows[F2].steps[d]", `flow "F2": no End step can be reached from step "d" (决定)`,
 					`流程图 "F2" 中，从环节决定（d）无法到达结束环节`),
 			}},
+		{"flow.duplicate/step, first unnamed", func(r *Register) {
+			step(r, 1, "s").Name = ""
+			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "s", Name: "网上申请", Kind: Task})
+		},
+			Findings{e("flow.duplicate", "flows[F2].steps[s]", `flow "F2": step "s" (网上申请) repeats the ID of step #0`,
+				`流程图 "F2" 的环节网上申请（s）与环节 #0 编号重复`)}},
 		{"flow.edge", func(r *Register) { r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "x", To: "y"}) },
 			Findings{e("flow.edge", "flows[F2].edges[5]", `flow "F2": edge #5 from "x" to "y": "x" and "y" names no step`,
 				`流程图 "F2" 的连线 #5（"x" → "y"）中，"x"、"y" 不是该流程图的环节`)}},
@@ -389,8 +403,8 @@ func ruleCases() []ruleCase {
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
 		{"sod.violation/blank posts", func(r *Register) { step(r, 0, "c").Post, step(r, 0, "i").Post = " ", " " }, nil},
 		{"resp.duplicate", func(r *Register) { r.Responsibilities[1].Code = "ZZ-01" },
-			Findings{e("resp.duplicate", "responsibilities[ZZ-01]", `responsibility "ZZ-01" (市政设施管理) repeats the code of responsibility #0`,
-				`职责市政设施管理（ZZ-01）与职责 #0 编码重复`)}},
+			Findings{e("resp.duplicate", "responsibilities[ZZ-01]", `responsibility "ZZ-01" (市政设施管理) repeats the code of responsibility #0 (城市管理综合执法)`,
+				`职责市政设施管理（ZZ-01）与职责 #0（城市管理综合执法）编码重复`)}},
 		{"resp.unit", func(r *Register) { r.Responsibilities[0].Unit = "O9" },
 			Findings{e("resp.unit", "responsibilities[ZZ-01].unit", `responsibility "ZZ-01" (城市管理综合执法) names unit "O9", which is no unit`,
 				`职责城市管理综合执法（ZZ-01）的责任单位 "O9" 不是登记的单位`)}},
