@@ -133,9 +133,9 @@ func riskDecision(ix *index, rep reporter) {
 		riskDecisionByID(ix, rep)
 		return
 	}
-	// No two flows share an ID, so the steps a risk covers are those of
-	// the one flow it names with the ID of the step it finds there: a
-	// step is covered when the first step with its ID is.
+	// No two flows share an ID, so the step a risk covers is the first
+	// with the ID it names in the one flow it names. A step repeating an
+	// earlier one's ID is passed over (flow.duplicate reports it).
 	start := make([]int, len(ix.r.Flows)+1)
 	for i := range ix.r.Flows {
 		start[i+1] = start[i] + len(ix.r.Flows[i].Steps)
@@ -148,12 +148,9 @@ func riskDecision(ix *index, rep reporter) {
 	}
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
 		for j := range f.Steps {
-			s := &f.Steps[j]
-			if s.Stage != Decision {
-				continue
-			}
-			if first, _ := ix.flow(i).g.find(s.ID); !covered[start[i]+int(first)] {
+			if s := &f.Steps[j]; s.Stage == Decision && !g.isDup(j) && !covered[start[i]+j] {
 				noDecisionRisk(rep, f, i, s, j)
 			}
 		}
@@ -162,7 +159,7 @@ func riskDecision(ix *index, rep reporter) {
 
 // riskDecisionByID is riskDecision for a register in which two flows share
 // an ID: a risk covers the steps with its step ID in every flow with its
-// flow ID.
+// flow ID. A step repeating an earlier one's ID in its flow is passed over.
 func riskDecisionByID(ix *index, rep reporter) {
 	type at struct{ flow, step string }
 	covered := make(map[at]bool, len(ix.r.Risks))
@@ -171,9 +168,10 @@ func riskDecisionByID(ix *index, rep reporter) {
 	}
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
 		for j := range f.Steps {
 			s := &f.Steps[j]
-			if s.Stage == Decision && !covered[at{f.ID, s.ID}] {
+			if s.Stage == Decision && !g.isDup(j) && !covered[at{f.ID, s.ID}] {
 				noDecisionRisk(rep, f, i, s, j)
 			}
 		}

@@ -325,6 +325,17 @@ func ruleCases() []ruleCase {
 				`廉政风险点 "R3" 的影响程度 -1 应在 1–5 之间（未评估为 0）`)}},
 		{"risk.decision", func(r *Register) { r.Risks = r.Risks[:2] },
 			Findings{{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`, Chinese: `流程图 "F2" 的决定环节决定（d）没有廉政风险点`}}},
+		// A step repeating a decision step's ID is reported as a repeat;
+		// like flow.gateway and flow.unreachable, risk.decision passes it
+		// over rather than warn of the same step twice.
+		{"risk.decision/repeated step", func(r *Register) {
+			r.Risks = r.Risks[:2]
+			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "d", Name: "复核", Kind: Task, Stage: Decision})
+		}, Findings{
+			e("flow.duplicate", "flows[F2].steps[d]", `flow "F2": step "d" (复核) repeats the ID of step #3 (决定)`,
+				`流程图 "F2" 的环节复核（d）与环节 #3（决定）编号重复`),
+			{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`, Chinese: `流程图 "F2" 的决定环节决定（d）没有廉政风险点`},
+		}},
 		{"sod.step", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F9", Steps: [2]string{"a", "b"}}, Separation{Flow: "F2", Steps: [2]string{"r", "q"}})
 		}, Findings{
