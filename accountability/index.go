@@ -14,6 +14,7 @@ type index struct {
 
 	powerFlows []int32   // see flowOf
 	risks      []riskPos // see riskAt
+	seps       []int32   // see sepFirst
 }
 
 type flowIndex struct {
@@ -137,4 +138,29 @@ func (ix *index) hasStep(flow, step string) (flowOK, stepOK bool) {
 	}
 	_, ok = ix.flow(fi).g.find(step)
 	return true, ok
+}
+
+// sepFirst returns the position of the first separation with the key of
+// separation i: i itself unless i repeats an earlier one. A separation
+// that names neither flow nor steps has no key and repeats none.
+func (ix *index) sepFirst(i int) int {
+	if ix.seps == nil {
+		ss := ix.r.Separations
+		ix.seps = make([]int32, len(ss))
+		first := make(map[Separation]int32, len(ss))
+		for j, s := range ss {
+			ix.seps[j] = int32(j)
+			if sepID(s) == "" {
+				continue
+			}
+			s = s.sorted()
+			s.Reason = "" // no part of the key
+			if f, ok := first[s]; ok {
+				ix.seps[j] = f
+			} else {
+				first[s] = int32(j)
+			}
+		}
+	}
+	return int(ix.seps[i])
 }

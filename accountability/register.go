@@ -33,12 +33,13 @@ type Register struct {
 // Path that locates the item (`units[O1]`, `powers[CF-001].basis`,
 // `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`,
 // `separations[F1:c,i]` keyed as [Diff] keys it; an item with an empty key
-// is located by position, `units[#3]`) and a Message that names
-// the item. Chinese is the message in Chinese, for reports printed in
-// Chinese, where the rule gives one: every built-in rule, every check of
-// [Template.Check] and the catalog's cross-checks do, built from the same
-// figures as Message; a host's own rule may leave it empty, and
-// [Finding.Label] then falls back to Message.
+// is located by its position in its list, counting from 0, `units[#3]`)
+// and a Message that names the item (a message that names an item by
+// position, "unit #1", counts likewise). Chinese is the message in
+// Chinese, for reports printed in Chinese, where the rule gives one: every
+// built-in rule, every check of [Template.Check] and the catalog's
+// cross-checks do, built from the same figures as Message; a host's own
+// rule may leave it empty, and [Finding.Label] then falls back to Message.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity,omitempty"`

@@ -42,6 +42,7 @@ import (
 //	risk.control      a Medium or High risk with no control (one with blank Text is none)
 //	risk.level        a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
 //	risk.decision     a Decision-stage step with no risk point
+//	sod.duplicate     two separations of one flow's same two steps (named in either order)
 //	sod.step          a separation whose Flow or Steps name nothing, or one step twice
 //	sod.violation     both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)
 //	resp.duplicate    two responsibilities with one Code
@@ -51,8 +52,8 @@ func Rules() []Rule {
 	return builtinRules(newIndex)
 }
 
-// key locates an item of a list by its key, or by position if the key is
-// empty: units[O1], units[#3].
+// key locates an item of a list by its key, or by its position, counting
+// from 0, if the key is empty: units[O1], units[#3].
 func key(list, id string, i int) string {
 	if id == "" {
 		return list + "[#" + strconv.Itoa(i) + "]"
@@ -91,9 +92,22 @@ func (k entryKind) noKey(rep reporter, i int, name string) {
 // repeats reports entry i, id (name), whose key entry first (firstName)
 // has.
 func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firstName string) {
+	at, atZh := nth(k.en, k.zh, first, firstName)
 	rep.at(key(k.list, id, i),
-		fmt.Sprintf("%s %s repeats the %s of %s #%d (%s)", k.en, named(id, name), k.key, k.en, first, firstName),
-		fmt.Sprintf("%s%s与%s #%d（%s）%s重复", k.zh, namedZh(id, name), k.zh, first, firstName, k.keyZh))
+		fmt.Sprintf("%s %s repeats the %s of %s", k.en, named(id, name), k.key, at),
+		fmt.Sprintf("%s%s与%s%s重复", k.zh, namedZh(id, name), atZh, k.keyZh))
+}
+
+// nth names entry j, of kind en (zh), by its position, as a path does
+// (units[#1]), and its name if it has one: unit #1 (党政办公室), 单位 #1
+// （党政办公室）; unit #1, 单位 #1 without one. Where a finding's entry
+// repeats the key of entry j, the key is no way to tell j from it.
+func nth(en, zh string, j int, name string) (string, string) {
+	n := " #" + strconv.Itoa(j)
+	if name == "" {
+		return en + n, zh + n + " "
+	}
+	return en + n + " (" + name + ")", zh + n + "（" + name + "）"
 }
 
 // whose names entry id (name) in English and in Chinese: power "CF-001"
@@ -202,6 +216,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("risk.control", Error, "risk.control: a Medium or High risk with no control (one with blank Text is none)", riskControl),
 		mk("risk.level", Error, "risk.level: a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
 		mk("risk.decision", Warning, "risk.decision: a Decision-stage step with no risk point", riskDecision),
+		mk("sod.duplicate", Error, "sod.duplicate: two separations of one flow's same two steps (named in either order)", sodDuplicate),
 		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),
 		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)", sodViolation),
 		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),
@@ -362,30 +377,5 @@ func powerLimit(ix *index, rep reporter) {
 		rep.at(key("powers", p.Code, i)+".flow",
 			fmt.Sprintf("power %s: flowchart %q takes %d working days on its critical path, more than the %s limit of %d", named(p.Code, p.Name), p.Flow, days, which, limit),
 			fmt.Sprintf("权力%s的流程图 %q 关键路径需 %d 个工作日，超过%s %d 个工作日", namedZh(p.Code, p.Name), p.Flow, days, whichZh, limit))
-	}
-}
-
-func respDuplicate(ix *index, rep reporter) {
-	rs := ix.r.Responsibilities
-	respEntry.uniqueKeys(rep, len(rs), func(i int) (string, string) { return rs[i].Code, rs[i].Duty }, func(i, j int) {
-		respEntry.at(rep, i, rs[i].Code, rs[i].Duty, "", "repeats the code of responsibility #%d", "与职责 #%d 编码重复", j)
-	})
-}
-
-func respUnit(ix *index, rep reporter) {
-	for i, x := range ix.r.Responsibilities {
-		respEntry.unit(ix, rep, i, x.Code, x.Duty, "unit", "责任单位", x.Unit, "names no responsible unit", "未写明责任单位")
-	}
-}
-
-func respPower(ix *index, rep reporter) {
-	for i, x := range ix.r.Responsibilities {
-		for j, code := range x.Powers {
-			if _, ok := ix.powers[code]; !ok {
-				rep.at(key("responsibilities", x.Code, i)+".powers["+strconv.Itoa(j)+"]",
-					fmt.Sprintf("responsibility %s names power %q, which is not on the power list", named(x.Code, x.Duty), code),
-					fmt.Sprintf("职责%s所列权力 %q 不在权力清单中", namedZh(x.Code, x.Duty), code))
-			}
-		}
 	}
 }

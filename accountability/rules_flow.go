@@ -54,9 +54,10 @@ func flowDuplicate(ix *index, rep reporter) {
 			s := &f.Steps[j]
 			if g.isDup(j) && s.ID != "" {
 				first, _ := g.find(s.ID)
+				at, atZh := nth("step", "环节", int(first), f.Steps[first].Name)
 				rep.at(stepKey(f, i, s, j),
-					fmt.Sprintf("flow %q: step %s repeats the ID of step #%d (%s)", f.ID, named(s.ID, s.Name), first, f.Steps[first].Name),
-					fmt.Sprintf("流程图 %q 的环节%s与环节 #%d（%s）编号重复", f.ID, namedZh(s.ID, s.Name), first, f.Steps[first].Name))
+					fmt.Sprintf("flow %q: step %s repeats the ID of %s", f.ID, named(s.ID, s.Name), at),
+					fmt.Sprintf("流程图 %q 的环节%s与%s编号重复", f.ID, namedZh(s.ID, s.Name), atZh))
 			}
 		}
 	}

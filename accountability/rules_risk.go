@@ -12,9 +12,10 @@ import (
 func riskDuplicate(ix *index, rep reporter) {
 	rs := ix.r.Risks
 	riskEntry.uniqueKeys(rep, len(rs), func(i int) (string, string) { return rs[i].ID, rs[i].Text }, func(i, j int) {
+		at, atZh := nth("risk", "廉政风险点", j, "") // risks go by their IDs alone
 		rep.at(key("risks", rs[i].ID, i),
-			fmt.Sprintf("risk %q repeats the ID of risk #%d", rs[i].ID, j),
-			fmt.Sprintf("廉政风险点 %q 与廉政风险点 #%d 编号重复", rs[i].ID, j))
+			fmt.Sprintf("risk %q repeats the ID of %s", rs[i].ID, at),
+			fmt.Sprintf("廉政风险点 %q 与%s编号重复", rs[i].ID, atZh))
 	})
 }
 
@@ -132,9 +133,9 @@ func riskDecision(ix *index, rep reporter) {
 		riskDecisionByID(ix, rep)
 		return
 	}
-	// No two flows share an ID, so the steps a risk covers are those of
-	// the one flow it names with the ID of the step it finds there: a
-	// step is covered when the first step with its ID is.
+	// No two flows share an ID, so the step a risk covers is the first
+	// with the ID it names in the one flow it names. A step repeating an
+	// earlier one's ID is passed over (flow.duplicate reports it).
 	start := make([]int, len(ix.r.Flows)+1)
 	for i := range ix.r.Flows {
 		start[i+1] = start[i] + len(ix.r.Flows[i].Steps)
@@ -147,12 +148,9 @@ func riskDecision(ix *index, rep reporter) {
 	}
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
 		for j := range f.Steps {
-			s := &f.Steps[j]
-			if s.Stage != Decision {
-				continue
-			}
-			if first, _ := ix.flow(i).g.find(s.ID); !covered[start[i]+int(first)] {
+			if s := &f.Steps[j]; s.Stage == Decision && !g.isDup(j) && !covered[start[i]+j] {
 				noDecisionRisk(rep, f, i, s, j)
 			}
 		}
@@ -161,7 +159,7 @@ func riskDecision(ix *index, rep reporter) {
 
 // riskDecisionByID is riskDecision for a register in which two flows share
 // an ID: a risk covers the steps with its step ID in every flow with its
-// flow ID.
+// flow ID. A step repeating an earlier one's ID in its flow is passed over.
 func riskDecisionByID(ix *index, rep reporter) {
 	type at struct{ flow, step string }
 	covered := make(map[at]bool, len(ix.r.Risks))
@@ -170,9 +168,10 @@ func riskDecisionByID(ix *index, rep reporter) {
 	}
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
+		g := &ix.flow(i).g
 		for j := range f.Steps {
 			s := &f.Steps[j]
-			if s.Stage == Decision && !covered[at{f.ID, s.ID}] {
+			if s.Stage == Decision && !g.isDup(j) && !covered[at{f.ID, s.ID}] {
 				noDecisionRisk(rep, f, i, s, j)
 			}
 		}
@@ -199,8 +198,26 @@ func sepID(s Separation) string {
 	return s.key()
 }
 
+// sodDuplicate reports each separation that repeats the key of an
+// earlier one; sod.step and sod.violation check the first alone, so that
+// a fault of both is reported once.
+func sodDuplicate(ix *index, rep reporter) {
+	for i, s := range ix.r.Separations {
+		if j := ix.sepFirst(i); j != i {
+			n := sepNamed(s, i)
+			at, atZh := nth("separation", "不相容岗位", j, "")
+			rep.at(sepKey(s, i),
+				fmt.Sprintf("separation %s repeats the flow and steps of %s", n, at),
+				fmt.Sprintf("不相容岗位 %s 与%s的流程图和环节重复", n, atZh))
+		}
+	}
+}
+
 func sodStep(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
+		if ix.sepFirst(i) != i {
+			continue // a repeat: sod.duplicate
+		}
 		p, n := sepKey(s, i), sepNamed(s, i)
 		if _, ok := ix.flows[s.Flow]; !ok {
 			rep.at(p,
@@ -236,7 +253,7 @@ func sodStep(ix *index, rep reporter) {
 func sodViolation(ix *index, rep reporter) {
 	for i, s := range ix.r.Separations {
 		fi, ok := ix.flows[s.Flow]
-		if !ok {
+		if !ok || ix.sepFirst(i) != i {
 			continue
 		}
 		f := &ix.r.Flows[fi]

@@ -63,6 +63,14 @@ func ruleCases() []ruleCase {
 		},
 			Findings{e("unit.duplicate", "units[O1]", `unit "O1" (生态环境部) repeats the ID of unit #1 (党政办公室)`,
 				`单位生态环境部（O1）与单位 #1（党政办公室）编号重复`)}},
+		// A first unit with no name is named by its position alone, not
+		// with empty parentheses.
+		{"unit.duplicate/first unnamed", func(r *Register) {
+			r.Units[1].Name = ""
+			r.Units = append(r.Units, Unit{ID: "O1", Name: "生态环境部", Kind: Office, Parent: "S"})
+		},
+			Findings{e("unit.duplicate", "units[O1]", `unit "O1" (生态环境部) repeats the ID of unit #1`,
+				`单位生态环境部（O1）与单位 #1 编号重复`)}},
 		{"unit.parent", func(r *Register) { r.Units[2].Parent = "S9" },
 			Findings{e("unit.parent", "units[O2].parent", `unit "O2" (城市管理部) names parent "S9", which is no unit`,
 				`单位城市管理部（O2）的上级单位 "S9" 不是登记的单位`)}},
@@ -219,6 +227,12 @@ func ruleCases() []ruleCase {
 				e("flow.deadend", "flows[F2].steps[d]", `flow "F2": no End step can be reached from step "d" (决定)`,
 					`流程图 "F2" 中，从环节决定（d）无法到达结束环节`),
 			}},
+		{"flow.duplicate/step, first unnamed", func(r *Register) {
+			step(r, 1, "s").Name = ""
+			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "s", Name: "网上申请", Kind: Task})
+		},
+			Findings{e("flow.duplicate", "flows[F2].steps[s]", `flow "F2": step "s" (网上申请) repeats the ID of step #0`,
+				`流程图 "F2" 的环节网上申请（s）与环节 #0 编号重复`)}},
 		{"flow.edge", func(r *Register) { r.Flows[1].Edges = append(r.Flows[1].Edges, Edge{From: "x", To: "y"}) },
 			Findings{e("flow.edge", "flows[F2].edges[5]", `flow "F2": edge #5 from "x" to "y": "x" and "y" names no step`,
 				`流程图 "F2" 的连线 #5（"x" → "y"）中，"x"、"y" 不是该流程图的环节`)}},
@@ -311,6 +325,17 @@ func ruleCases() []ruleCase {
 				`廉政风险点 "R3" 的影响程度 -1 应在 1–5 之间（未评估为 0）`)}},
 		{"risk.decision", func(r *Register) { r.Risks = r.Risks[:2] },
 			Findings{{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`, Chinese: `流程图 "F2" 的决定环节决定（d）没有廉政风险点`}}},
+		// A step repeating a decision step's ID is reported as a repeat;
+		// like flow.gateway and flow.unreachable, risk.decision passes it
+		// over rather than warn of the same step twice.
+		{"risk.decision/repeated step", func(r *Register) {
+			r.Risks = r.Risks[:2]
+			r.Flows[1].Steps = append(r.Flows[1].Steps, Step{ID: "d", Name: "复核", Kind: Task, Stage: Decision})
+		}, Findings{
+			e("flow.duplicate", "flows[F2].steps[d]", `flow "F2": step "d" (复核) repeats the ID of step #3 (决定)`,
+				`流程图 "F2" 的环节复核（d）与环节 #3（决定）编号重复`),
+			{Rule: "risk.decision", Severity: Warning, Path: "flows[F2].steps[d]", Message: `flow "F2": decision step "d" (决定) has no risk point`, Chinese: `流程图 "F2" 的决定环节决定（d）没有廉政风险点`},
+		}},
 		{"sod.step", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Flow: "F9", Steps: [2]string{"a", "b"}}, Separation{Flow: "F2", Steps: [2]string{"r", "q"}})
 		}, Findings{
@@ -339,6 +364,38 @@ func ruleCases() []ruleCase {
 			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
 				`不相容岗位 #2 所列流程图 "" 不存在`),
 		}},
+		// A separation repeated, its steps named the other way round: the
+		// repeat is reported once, as such, and the fault both share once.
+		{"sod.duplicate", func(r *Register) {
+			step(r, 0, "i").Post = "执法队员"
+			r.Separations = append(r.Separations, Separation{Flow: "F1", Steps: [2]string{"i", "c"}, Reason: "重复"})
+		}, Findings{
+			e("sod.duplicate", "separations[F1:c,i]", `separation "F1:c,i" repeats the flow and steps of separation #0`,
+				`不相容岗位 "F1:c,i" 与不相容岗位 #0 的流程图和环节重复`),
+			e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
+				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`),
+		}},
+		{"sod.duplicate/unknown flow, twice", func(r *Register) {
+			bad := Separation{Flow: "F9", Steps: [2]string{"a", "b"}}
+			r.Separations = append(r.Separations, bad, bad, bad)
+		}, Findings{
+			e("sod.duplicate", "separations[F9:a,b]", `separation "F9:a,b" repeats the flow and steps of separation #2`,
+				`不相容岗位 "F9:a,b" 与不相容岗位 #2 的流程图和环节重复`),
+			e("sod.duplicate", "separations[F9:a,b]", `separation "F9:a,b" repeats the flow and steps of separation #2`,
+				`不相容岗位 "F9:a,b" 与不相容岗位 #2 的流程图和环节重复`),
+			e("sod.step", "separations[F9:a,b]", `separation "F9:a,b" names flowchart "F9", which is no flow`,
+				`不相容岗位 "F9:a,b" 所列流程图 "F9" 不存在`),
+		}},
+		// Separations that name nothing have no key, so none repeats
+		// another: each is located, and reported, by its position.
+		{"sod.duplicate/nothing named", func(r *Register) {
+			r.Separations = append(r.Separations, Separation{}, Separation{})
+		}, Findings{
+			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
+				`不相容岗位 #2 所列流程图 "" 不存在`),
+			e("sod.step", "separations[#3]", `separation #3 names flowchart "", which is no flow`,
+				`不相容岗位 #3 所列流程图 "" 不存在`),
+		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
 			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
@@ -357,8 +414,8 @@ func ruleCases() []ruleCase {
 				`流程图 "F1" 的环节调查取证（c）和决定（i）为不相容岗位，却都由岗位 "执法队员" 承担：调查与决定分离`)}},
 		{"sod.violation/blank posts", func(r *Register) { step(r, 0, "c").Post, step(r, 0, "i").Post = " ", " " }, nil},
 		{"resp.duplicate", func(r *Register) { r.Responsibilities[1].Code = "ZZ-01" },
-			Findings{e("resp.duplicate", "responsibilities[ZZ-01]", `responsibility "ZZ-01" (市政设施管理) repeats the code of responsibility #0`,
-				`职责市政设施管理（ZZ-01）与职责 #0 编码重复`)}},
+			Findings{e("resp.duplicate", "responsibilities[ZZ-01]", `responsibility "ZZ-01" (市政设施管理) repeats the code of responsibility #0 (城市管理综合执法)`,
+				`职责市政设施管理（ZZ-01）与职责 #0（城市管理综合执法）编码重复`)}},
 		{"resp.unit", func(r *Register) { r.Responsibilities[0].Unit = "O9" },
 			Findings{e("resp.unit", "responsibilities[ZZ-01].unit", `responsibility "ZZ-01" (城市管理综合执法) names unit "O9", which is no unit`,
 				`职责城市管理综合执法（ZZ-01）的责任单位 "O9" 不是登记的单位`)}},

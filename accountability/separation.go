@@ -6,8 +6,10 @@ package accountability
 // (rule sod.violation; posts are names, compared after trimming spaces as
 // [Template.Check] compares names, and a blank post is none) and a
 // separation that names an unknown flow or step, or one step twice (rule
-// sod.step). Findings locate a separation by its key, as [Diff] keys it:
-// `separations[F1:c,i]`.
+// sod.step). A separation of the same two steps of a flow as an earlier
+// one, in either order, is reported as a repeat (rule sod.duplicate) and
+// checked no further, so that a fault of both is reported once. Findings
+// locate a separation by its key, as [Diff] keys it: `separations[F1:c,i]`.
 type Separation struct {
 	Flow   string    `json:"flow"`
 	Steps  [2]string `json:"steps"`

@@ -25,9 +25,11 @@ type Template struct {
 
 // Check checks the layout of the sub-district whose unit ID is subdistrict
 // against the template and returns every finding, each an [Error]. First
-// the faults of the template itself, each with path
-// `template.centers[name]`:
+// the faults of the template itself, each once for a name, with path
+// `template.offices[name]` or `template.centers[name]` as the name comes
+// again among Offices or among Centers:
 //
+//	template.duplicate    a name listed more than once among Offices, or among Centers
 //	template.conflict     a name listed both among Offices and among Centers
 //
 // then those of the layout, each with path `units[ID]`:
@@ -51,6 +53,8 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 		rep := reporter{rule: rule, sev: Error, report: func(f Finding) { out = append(out, f) }}
 		rep.at(path, en, zh)
 	}
+	t.repeated(t.Offices, "offices", Office, report)
+	t.repeated(t.Centers, "centers", Center, report)
 	want := make(map[string]UnitKind, len(t.Offices)+len(t.Centers))
 	for _, n := range t.Offices {
 		want[strings.TrimSpace(n)] = Office
@@ -138,6 +142,20 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 		}
 	}
 	return out
+}
+
+// repeated reports each name, trimmed, that names, the template's list
+// list of bodies of kind k, holds more than once, at its first repeat.
+func (t Template) repeated(names []string, list string, k UnitKind, report func(rule, path, en, zh string)) {
+	seen := make(map[string]int, len(names))
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if seen[n]++; seen[n] == 2 {
+			report("template.duplicate", "template."+list+"["+n+"]",
+				fmt.Sprintf("%s lists %q more than once among its %s", t.Name, n, list),
+				fmt.Sprintf("%s重复将 %q 列为%s", t.Name, n, k.Label()))
+		}
+	}
 }
 
 func kindName(k UnitKind) string {

@@ -1,6 +1,7 @@
 package accountability
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -8,9 +9,12 @@ import (
 
 // FuzzTemplateCheck checks any template against any units: Check never
 // panics; each finding is an Error of one of the rules its doc lists, at
-// a path units[ID] (template.centers[name] for template.conflict), in
-// English and in Chinese; and a template whose names (trimmed) are
-// distinct finds nothing wrong with its own layout.
+// a path units[ID] (template.centers[name] for template.conflict,
+// template.offices[name] or template.centers[name] for
+// template.duplicate), in English and in Chinese; a name one list holds
+// twice (trimmed) is reported once as template.duplicate; and a template
+// whose names (trimmed) are distinct finds nothing wrong with its own
+// layout.
 //
 // The template is offices and centres, names separated by "|"; the units
 // are lines of "ID|name|parent", a leading "*" marking a self-set unit,
@@ -22,7 +26,7 @@ func FuzzTemplateCheck(f *testing.F) {
 	f.Add(" 党政办 | 党政办", "党政办", -1, "S||\nS|x|S\n*|党政办|S", []byte{2, 3, 2, 6}, "S")
 	f.Add("", "", 0, "", []byte{}, "")
 	f.Add("a|b", "c", 1, "S|s|\nA|a|S\nB| b |S\nC|c|S\n*D|d|S\n*E|e|S", []byte{1, 3, 2, 3, 2, 2}, "S")
-	rules := map[string]bool{"template.subdistrict": true, "template.missing": true, "template.extra": true, "template.selfset": true, "template.kind": true, "template.conflict": true}
+	rules := map[string]bool{"template.subdistrict": true, "template.missing": true, "template.extra": true, "template.selfset": true, "template.kind": true, "template.conflict": true, "template.duplicate": true}
 	f.Fuzz(func(t *testing.T, offices, centers string, maxSelfSet int, units string, kinds []byte, subdistrict string) {
 		tmpl := Template{Name: "模板", Offices: names(offices), Centers: names(centers), MaxSelfSet: maxSelfSet}
 		var us []Unit
@@ -40,14 +44,37 @@ func FuzzTemplateCheck(f *testing.F) {
 			}
 			us = append(us, u)
 		}
+		repeats := map[string]int{} // template.duplicate's paths, counted
 		for _, fd := range tmpl.Check(us, subdistrict) {
 			prefix := "units["
-			if fd.Rule == "template.conflict" {
+			switch fd.Rule {
+			case "template.conflict":
 				prefix = "template.centers["
+			case "template.duplicate":
+				repeats[fd.Path]++
+				prefix = "template.centers["
+				if strings.HasPrefix(fd.Path, "template.offices[") {
+					prefix = "template.offices["
+				}
 			}
 			if !rules[fd.Rule] || fd.Severity != Error || !strings.HasPrefix(fd.Path, prefix) || fd.Message == "" || fd.Chinese == "" {
 				t.Fatalf("Check(%+v, %q) finds %+v: not an Error of a rule its doc lists, at %sID], in both languages", us, subdistrict, fd, prefix)
 			}
+		}
+		want := map[string]int{}
+		for list, ns := range map[string][]string{"offices": tmpl.Offices, "centers": tmpl.Centers} {
+			count := map[string]int{}
+			for _, n := range ns {
+				count[strings.TrimSpace(n)]++
+			}
+			for n, c := range count {
+				if c > 1 {
+					want["template."+list+"["+n+"]"] = 1
+				}
+			}
+		}
+		if !maps.Equal(want, repeats) {
+			t.Fatalf("%+v: template.duplicate reported at %v, want once at each of %v", tmpl, repeats, want)
 		}
 		seen := map[string]bool{}
 		distinct := true

@@ -97,6 +97,33 @@ func TestTemplateCheck(t *testing.T) {
 	}
 }
 
+// TestTemplateCheckRepeat: a name a template lists more than once in one
+// list, compared after trimming spaces, is a fault of the template,
+// reported once, at its first repeat, as template.conflict reports a name
+// in both lists; the layout that holds the name once is sound.
+func TestTemplateCheckRepeat(t *testing.T) {
+	tmpl := Template{Name: "模板", Offices: []string{" 综合办", "服务办", "综合办 "}, Centers: []string{"服务中心", "服务办", " 服务中心", "服务办 ", "服务中心"}}
+	repeat := func(list, n, zh string) Finding {
+		return e("template.duplicate", "template."+list+"["+n+"]", `模板 lists "`+n+`" more than once among its `+list,
+			`模板重复将 "`+n+`" 列为`+zh)
+	}
+	want := Findings{
+		repeat("offices", "综合办", "内设机构"),
+		repeat("centers", "服务中心", "事业机构"),
+		repeat("centers", "服务办", "事业机构"),
+		e("template.conflict", "template.centers[服务办]", `模板 lists "服务办" both as an office and as a center`,
+			`模板同时将 "服务办" 列为内设机构和事业机构`),
+	}
+	units := layout(Template{Offices: []string{"综合办", "服务办"}, Centers: []string{"服务中心"}})
+	got := tmpl.Check(units, "S")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Check() mismatch (-want +got):\n%s", diff)
+	}
+	for _, f := range got {
+		checkChinese(t, f, figures(units, "S", tmpl))
+	}
+}
+
 // TestTemplateCheckConflict: a name a template lists both as an office and
 // as a centre is a fault of the template, reported once as such; a unit of
 // either kind then holds the name, and its absence is not called the
@@ -105,18 +132,20 @@ func TestTemplateCheckConflict(t *testing.T) {
 	tmpl := Template{Name: "模板", Offices: []string{"综合办", "服务办", "综合办"}, Centers: []string{" 服务办 ", "服务中心"}}
 	conflict := e("template.conflict", "template.centers[服务办]", `模板 lists "服务办" both as an office and as a center`,
 		`模板同时将 "服务办" 列为内设机构和事业机构`)
+	repeat := e("template.duplicate", "template.offices[综合办]", `模板 lists "综合办" more than once among its offices`,
+		`模板重复将 "综合办" 列为内设机构`)
 	units := layout(Template{Offices: []string{"综合办"}, Centers: []string{"服务中心"}})
 	tests := []struct {
 		name  string
 		units []Unit
 		want  Findings
 	}{
-		{"missing", units, Findings{conflict,
+		{"missing", units, Findings{repeat, conflict,
 			e("template.missing", "units[S]", `sub-district "S" has no office (内设机构) or center (事业机构) "服务办", which 模板 prescribes`,
 				`街道 "S" 缺少模板规定的内设机构或事业机构 "服务办"`)}},
-		{"an office", append(slices.Clone(units), Unit{ID: "X", Name: "服务办", Kind: Office, Parent: "S"}), Findings{conflict}},
-		{"a centre", append(slices.Clone(units), Unit{ID: "X", Name: "服务办", Kind: Center, Parent: "S"}), Findings{conflict}},
-		{"no such sub-district", units[1:], Findings{conflict,
+		{"an office", append(slices.Clone(units), Unit{ID: "X", Name: "服务办", Kind: Office, Parent: "S"}), Findings{repeat, conflict}},
+		{"a centre", append(slices.Clone(units), Unit{ID: "X", Name: "服务办", Kind: Center, Parent: "S"}), Findings{repeat, conflict}},
+		{"no such sub-district", units[1:], Findings{repeat, conflict,
 			e("template.subdistrict", "units[S]", `sub-district "S" is no unit`, `街道 "S" 不是登记的单位`)}},
 	}
 	for _, tt := range tests {
