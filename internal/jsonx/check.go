@@ -1,7 +1,6 @@
 package jsonx
 
 import (
-	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -256,10 +255,6 @@ func (c *checker) leave(err error) error {
 	return nil
 }
 
-// smallKeys is how many keys of a free object are compared one by one
-// before a map of them is built.
-const smallKeys = 8
-
 func (c *checker) object(p *plan) error {
 	if err := c.enter(); err != nil {
 		return err
@@ -270,11 +265,9 @@ func (c *checker) object(p *plan) error {
 		return nil
 	}
 	var (
-		seen    uint64 // the fields met so far, for a struct of up to 64 fields
-		seenBig []bool // for a larger struct
-		keys    [smallKeys][]byte
-		nkeys   int
-		keySet  map[string]bool // the keys met so far, past smallKeys, of a free object
+		seen    uint64   // the fields met so far, for a struct of up to 64 fields
+		seenBig []bool   // for a larger struct
+		keys    freeKeys // the keys met so far, of a free object
 	)
 	if p.kind == structValue && len(p.names) > 64 {
 		seenBig = make([]bool, len(p.names))
@@ -327,29 +320,8 @@ func (c *checker) object(p *plan) error {
 			if p.kind == mapValue {
 				child = p.elem
 			}
-			switch {
-			case keySet != nil:
-				if keySet[string(key)] {
-					return c.duplicate(key)
-				}
-				keySet[string(key)] = true
-			case nkeys < smallKeys:
-				for _, k := range keys[:nkeys] {
-					if bytes.Equal(k, key) {
-						return c.duplicate(key)
-					}
-				}
-				keys[nkeys] = key
-				nkeys++
-			default:
-				keySet = make(map[string]bool, 2*smallKeys)
-				for _, k := range keys {
-					keySet[string(k)] = true
-				}
-				if keySet[string(key)] {
-					return c.duplicate(key)
-				}
-				keySet[string(key)] = true
+			if err := c.freeKey(&keys, p.key, key, c.data[at:c.i]); err != nil {
+				return err
 			}
 		}
 		c.space()

@@ -21,7 +21,10 @@ import (
 //   - a key that names no field of the struct it would fill (encoding/json
 //     would drop it), and a key spelt in another case than its field's
 //     ("creditcode" for "creditCode", which encoding/json would accept);
-//   - a key given twice in one object (encoding/json would keep the last);
+//   - a key given twice in one object (encoding/json would keep the last),
+//     in any spelling its map reads alike ("1" and "01" of a map keyed by
+//     integers; two texts an enum keying a map reads as one), and a key
+//     of a map keyed by integers that is not one of its range;
 //   - a string that is not valid UTF-8, or holds half a UTF-16 surrogate
 //     pair (encoding/json would turn either into U+FFFD);
 //   - a string or key longer than [MaxString] bytes, a number longer than

@@ -19,6 +19,7 @@ import (
 type plan struct {
 	kind   planKind
 	elem   *plan            // the elements of a slice, an array or a map
+	key    *plan            // the keys of a map, if not strings (see keyPlan)
 	length int              // the length of a Go array; -1 for a slice, whose length is free
 	bits   int              // the size of an integer or a float, in bits
 	own    bool             // a type that decodes itself: its decoder says which kinds of value it takes
@@ -155,7 +156,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 			p.names = append(p.names, f.name)
 		}
 	case reflect.Map:
-		p.kind, p.elem = mapValue, build(t.Elem(), building)
+		p.kind, p.elem, p.key = mapValue, build(t.Elem(), building), keyPlan(t.Key())
 	case reflect.Bool:
 		p.kind = boolValue
 	case reflect.String:
