@@ -36,10 +36,10 @@ type rebuiltJSON struct {
 // else is an error wrapping [ErrInvalid], and leaves s unchanged.
 //
 // The JSON form reports a state; it is not one to go on from. A state
-// read from it knows neither its journal's tree (its Checkpoint is not its
-// journal's) nor the entries of its evaluations, so that Apply takes it as
-// a state a caller set: a host that saves its state to go on from it
-// keeps a [Rebuilt.Snapshot], and calls [Resume].
+// read from it knows neither its journal's tree nor the entries of its
+// evaluations: [Rebuilt.Checkpoint] panics and [Rebuilt.Snapshot] refuses
+// it, and Apply takes it as a state a caller set. A host that saves its
+// state to go on from it keeps a [Rebuilt.Snapshot], and calls [Resume].
 func (s *Rebuilt) UnmarshalJSON(b []byte) error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("journal: state: %s: %w", fmt.Sprintf(format, args...), ErrInvalid)

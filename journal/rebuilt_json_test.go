@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -176,5 +178,54 @@ func TestRebuiltJSONStrict(t *testing.T) {
 				t.Errorf("Unmarshal changed the state: %+v", got)
 			}
 		})
+	}
+}
+
+// TestRebuiltFromJSONKnowsNoTree: a state read from its JSON form knows
+// neither its journal's tree nor where its evaluations are, and neither
+// does a state whose head its caller set. Checkpoint panics saying so,
+// rather than give a root of no journal for a host to sign; Snapshot
+// refuses, rather than give a snapshot that Resume refuses. The report it
+// holds is the journal's state, and a state rebuilt, resumed or zero gives
+// its checkpoint and snapshot.
+func TestRebuiltFromJSONKnowsNoTree(t *testing.T) {
+	ls, want, _ := rebuiltReamended(t)
+	var read journal.Rebuilt
+	if err := json.Unmarshal(mustJSON(t, want), &read); err != nil {
+		t.Fatal(err)
+	}
+	set := &journal.Rebuilt{Head: want.Head, Matters: want.Matters, Book: want.Book}
+	for name, s := range map[string]*journal.Rebuilt{"read from JSON": &read, "set by its caller": set} {
+		t.Run(name, func(t *testing.T) {
+			wantPanic := fmt.Sprintf("journal: Rebuilt.Checkpoint: the state knows no tree of its journal up to its head, entry %d (a state read from its JSON form, or whose head its caller set): rebuild it, or resume it from a snapshot", want.Head.Seq)
+			if got := hardening.PanicOf(func() { s.Checkpoint("wuhu") }); got != wantPanic {
+				t.Errorf("Checkpoint panicked with %v, want %q", got, wantPanic)
+			}
+			if snap, err := s.Snapshot(); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "knows neither its journal's tree nor where its evaluations are") {
+				_, rerr := journal.Resume(snap, nil, nil)
+				t.Errorf("Snapshot = %.40s…, %v (Resume of it: %v); want an error wrapping ErrInvalid", snap, err, rerr)
+			}
+		})
+	}
+	resumed, err := journal.Resume(nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		s    *journal.Rebuilt
+		tail [][]byte // from its head's entry on
+	}{"rebuilt": {want, ls[len(ls)-1:]}, "resumed": {resumed, nil}, "zero": {&journal.Rebuilt{}, nil}} {
+		s := c.s
+		snap, err := s.Snapshot()
+		if err != nil {
+			t.Fatalf("%s: Snapshot: %v", name, err)
+		}
+		back, err := journal.Resume(snap, rows(c.tail), nil)
+		if err != nil {
+			t.Fatalf("%s: Resume: %v", name, err)
+		}
+		if got, wantCP := back.Checkpoint("wuhu"), s.Checkpoint("wuhu"); got != wantCP {
+			t.Errorf("%s: checkpoint %v, resumed %v", name, wantCP, got)
+		}
 	}
 }

@@ -35,7 +35,8 @@ import (
 // the state of an empty journal, as Resume(nil, nil, nil) returns it, but
 // for a state whose Head, Matters or Book a caller set itself: Apply
 // takes its matters and book as they are, and knows no evaluation before
-// its head for an amendment to amend.
+// its head for an amendment to amend, nor the tree of the entries before
+// its head, for [Rebuilt.Checkpoint] or [Rebuilt.Snapshot].
 func (s *Rebuilt) Apply(line []byte) error {
 	mustNotNil(s, "Apply", "Rebuilt")
 	s.init()
@@ -77,9 +78,15 @@ func (s *Rebuilt) init() {
 // Checkpoint returns the checkpoint of the journal up to s.Head under
 // origin, to sign and publish ([Checkpoint.Sign]): the state keeps the
 // compact form of the journal's tree, enough for its root, though not for
-// proofs (a [Tree] holds every hash).
+// proofs (a [Tree] holds every hash). A state that knows no tree up to
+// its head — one read from its JSON form, or whose Head its caller set —
+// has no checkpoint to give, and Checkpoint panics saying so, rather
+// than give a root of no journal to sign.
 func (s *Rebuilt) Checkpoint(origin string) Checkpoint {
 	mustNotNil(s, "Checkpoint", "Rebuilt")
+	if s.front.n != s.Head.Seq {
+		panic(fmt.Sprintf("journal: Rebuilt.Checkpoint: the state knows no tree of its journal up to its head, entry %d (a state read from its JSON form, or whose head its caller set): rebuild it, or resume it from a snapshot", s.Head.Seq))
+	}
 	return Checkpoint{Origin: origin, Size: s.Head.Seq, Root: s.front.root()}
 }
 
@@ -109,9 +116,15 @@ type located struct {
 // hashes), each matter's events (its state is what they give), the book,
 // the amendments, where each evaluation is in the journal, and, last,
 // "sum": SHA-256 over the JSON before it. The same state gives the same
-// bytes.
+// bytes. A state that knows neither its journal's tree up to its head nor
+// where each evaluation of its book is — one read from its JSON form, or
+// whose Head or Book its caller set — has no snapshot that Resume would
+// take, and Snapshot refuses it with an error wrapping [ErrInvalid].
 func (s *Rebuilt) Snapshot() ([]byte, error) {
 	mustNotNil(s, "Snapshot", "Rebuilt")
+	if s.front.n != s.Head.Seq || len(s.evals) != s.Book.Len() {
+		return nil, fmt.Errorf("journal: snapshot at %v: the state knows neither its journal's tree nor where its evaluations are (a state read from its JSON form, or whose head or book its caller set): %w", s.Head, ErrInvalid)
+	}
 	j := snapshot{Head: s.Head, Matters: make(map[string][]matters.Event, len(s.Matters)), Book: s.Book, Amendments: s.Amendments, Tree: []Hash{}, Evaluations: []located{}}
 	for id, m := range s.Matters {
 		j.Matters[id] = m.Events

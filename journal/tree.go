@@ -24,9 +24,9 @@ import (
 // signed notes, golang.org/x/mod/sumdb/note, that the checkpoints use, in
 // one golang.org/x module the Go toolchain itself relies on.)
 //
-// The zero Tree is empty and ready to use; [NewTree] returns one too. A
-// Tree is safe for concurrent use: proofs can be made while a Writer adds
-// entries.
+// The zero Tree is empty and ready to use; [NewTree] returns one too.
+// Every method panics on a nil *Tree, naming itself. A Tree is safe for
+// concurrent use: proofs can be made while a Writer adds entries.
 type Tree struct {
 	mu     sync.RWMutex
 	head   Head
@@ -42,16 +42,17 @@ func NewTree() *Tree { return &Tree{} }
 
 // Head returns the last entry in the tree; its Seq is the tree's size.
 func (t *Tree) Head() Head {
-	if t == nil {
-		return Head{}
-	}
+	mustNotNil(t, "Head", "Tree")
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	return t.head
 }
 
 // Size returns the number of entries in the tree.
-func (t *Tree) Size() int64 { return t.Head().Seq }
+func (t *Tree) Size() int64 {
+	mustNotNil(t, "Size", "Tree")
+	return t.Head().Seq
+}
 
 // add adds the entry at head, which follows the tree's last entry: its
 // reader or writer checked it.

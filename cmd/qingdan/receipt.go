@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
+	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
 )
 
@@ -136,8 +138,8 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 		}
 		n++
 		var rc journal.Receipt
-		if err := json.Unmarshal(sc.Bytes(), &rc); err != nil {
-			fmt.Fprintf(env.Stdout, "第 %d 行：无法读取：%v\n", line, err)
+		if err := jsonx.Decode(sc.Bytes(), &rc); err != nil {
+			fmt.Fprintf(env.Stdout, "第 %d 行：无法读取：%s（英文原文：%v）\n", line, receiptProblem(sc.Bytes(), err), err)
 			code = command.Usage
 			continue
 		}
@@ -162,4 +164,23 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 		return env.Errorf(command.Usage, "%s 中没有回执", command.Name(args[0]))
 	}
 	return code
+}
+
+// receiptProblem says in Chinese what is wrong with b, a line of receipts
+// that could not be read (err): where the strict decoder refused its JSON,
+// what and where as check says it of a JSON file (the path to the member
+// at fault, or the column: the caller names the line); otherwise what a
+// receipt must hold.
+func receiptProblem(b []byte, err error) string {
+	zh, ok := jsonx.Chinese(b, err)
+	switch {
+	case ok:
+		if rest, cut := strings.CutPrefix(zh, "第 1 行第 "); cut { // b is one line
+			return "第 " + rest
+		}
+		return zh
+	case errors.Is(err, journal.ErrTampered):
+		return "回执所载的条目与它的哈希不符（条目被改动过）"
+	}
+	return "回执所载的条目不是日志的一行，或证明不是哈希的列表"
 }

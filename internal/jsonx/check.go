@@ -1,8 +1,8 @@
 package jsonx
 
 import (
-	"bytes"
 	"errors"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,8 +41,9 @@ type checker struct {
 	i     int
 	depth int
 	path  []step
-	steps int  // work done: each byte is counted at most twice, so steps ≤ 2·len(data)+1 (the tests hold it to that)
-	texts bool // have each type that reads itself from text read its string (textValue), to name the path of one it refuses
+	steps int           // work done: each byte is counted at most twice, so steps ≤ 2·len(data)+1 (the tests hold it to that)
+	texts bool          // have each type that reads itself from text read its string (textValue), to name the path of one it refuses
+	root  reflect.Value // the value decoded into, where its plan holds an interface (see filled); else the zero Value
 }
 
 // A step is one level of the path to the value being read: a key of an
@@ -61,7 +62,7 @@ func check(data []byte, p *plan) error {
 }
 
 func (c *checker) check(p *plan) error {
-	if err := c.value(p); err != nil {
+	if err := c.value(p, c.root); err != nil {
 		return err
 	}
 	c.space()
@@ -127,7 +128,12 @@ func (c *checker) space() {
 	}
 }
 
-func (c *checker) value(p *plan) error {
+// value reads a value of plan p into v, the value it fills, where that
+// matters (see filled), or the zero Value.
+func (c *checker) value(p *plan, v reflect.Value) error {
+	if v.IsValid() {
+		p, v = filled(p, v)
+	}
 	c.steps++
 	c.space()
 	if c.i >= len(c.data) {
@@ -139,9 +145,9 @@ func (c *checker) value(p *plan) error {
 	case p.refuses(b):
 		return c.fail("%s where %s is wanted", found[b], wanted[p.kind])
 	case b == '{':
-		return c.object(p)
+		return c.object(p, v)
 	case b == '[':
-		return c.array(p)
+		return c.array(p, v)
 	case b == '"':
 		switch p.kind {
 		case decimalValue:
@@ -188,7 +194,7 @@ func (c *checker) enter() error {
 	return nil
 }
 
-func (c *checker) array(p *plan) error {
+func (c *checker) array(p *plan, v reflect.Value) error {
 	if err := c.enter(); err != nil {
 		return err
 	}
@@ -196,6 +202,7 @@ func (c *checker) array(p *plan) error {
 	if p.kind == listValue {
 		elem, length = p.elem, p.length
 	}
+	v = elements(v)
 	n := 0
 	if c.i < len(c.data) && c.data[c.i] == ']' {
 		c.i++
@@ -206,7 +213,7 @@ func (c *checker) array(p *plan) error {
 			c.steps++
 			c.path[len(c.path)-1].index = n
 			var err error
-			if more, err = c.member(elem, ']'); err != nil {
+			if more, err = c.member(elem, element(v, n), ']'); err != nil {
 				return err
 			}
 		}
@@ -225,10 +232,11 @@ func (c *checker) array(p *plan) error {
 	return nil
 }
 
-// member reads a member of an array or object, as p plans it, and what
-// follows it: a comma, when more members follow, or close.
-func (c *checker) member(p *plan, close byte) (more bool, err error) {
-	if err := c.value(p); err != nil {
+// member reads a member of an array or object, as p plans it, into v (see
+// value), and what follows it: a comma, when more members follow, or
+// close.
+func (c *checker) member(p *plan, v reflect.Value, close byte) (more bool, err error) {
+	if err := c.value(p, v); err != nil {
 		return false, err
 	}
 	c.space()
@@ -256,11 +264,7 @@ func (c *checker) leave(err error) error {
 	return nil
 }
 
-// smallKeys is how many keys of a free object are compared one by one
-// before a map of them is built.
-const smallKeys = 8
-
-func (c *checker) object(p *plan) error {
+func (c *checker) object(p *plan, v reflect.Value) error {
 	if err := c.enter(); err != nil {
 		return err
 	}
@@ -270,11 +274,9 @@ func (c *checker) object(p *plan) error {
 		return nil
 	}
 	var (
-		seen    uint64 // the fields met so far, for a struct of up to 64 fields
-		seenBig []bool // for a larger struct
-		keys    [smallKeys][]byte
-		nkeys   int
-		keySet  map[string]bool // the keys met so far, past smallKeys, of a free object
+		seen    uint64   // the fields met so far, for a struct of up to 64 fields
+		seenBig []bool   // for a larger struct
+		keys    freeKeys // the keys met so far, of a free object
 	)
 	if p.kind == structValue && len(p.names) > 64 {
 		seenBig = make([]bool, len(p.names))
@@ -298,7 +300,7 @@ func (c *checker) object(p *plan) error {
 		if esc {
 			key = []byte(unquote(raw))
 		}
-		child := anyPlan
+		child, cv := anyPlan, reflect.Value{}
 		switch p.kind {
 		case structValue:
 			f, ok := p.fields[string(key)]
@@ -322,34 +324,13 @@ func (c *checker) object(p *plan) error {
 				}
 				seen |= 1 << f.index
 			}
-			child = f.plan
+			child, cv = f.plan, fieldOf(v, f.path)
 		default:
 			if p.kind == mapValue {
 				child = p.elem
 			}
-			switch {
-			case keySet != nil:
-				if keySet[string(key)] {
-					return c.duplicate(key)
-				}
-				keySet[string(key)] = true
-			case nkeys < smallKeys:
-				for _, k := range keys[:nkeys] {
-					if bytes.Equal(k, key) {
-						return c.duplicate(key)
-					}
-				}
-				keys[nkeys] = key
-				nkeys++
-			default:
-				keySet = make(map[string]bool, 2*smallKeys)
-				for _, k := range keys {
-					keySet[string(k)] = true
-				}
-				if keySet[string(key)] {
-					return c.duplicate(key)
-				}
-				keySet[string(key)] = true
+			if err := c.freeKey(&keys, p.key, key, c.data[at:c.i]); err != nil {
+				return err
 			}
 		}
 		c.space()
@@ -357,7 +338,7 @@ func (c *checker) object(p *plan) error {
 			return errSyntax
 		}
 		c.i++
-		if more, err := c.member(child, '}'); err != nil || !more {
+		if more, err := c.member(child, cv, '}'); err != nil || !more {
 			return c.leave(err)
 		}
 	}

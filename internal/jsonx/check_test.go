@@ -218,17 +218,23 @@ func TestCheck(t *testing.T) {
 		{"not JSON", `{"text":`, "unexpected EOF"},
 		{"not JSON either", `{"text" "x"}`, "invalid character"},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			var v outer
-			err := Decode([]byte(c.in), &v)
-			switch {
-			case c.err == "" && err != nil:
-				t.Errorf("Decode: %v", err)
-			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
-				t.Errorf("Decode = %v, want an error with %q", err, c.err)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { decodeWant(t, c.in, new(outer), c.err) })
 	}
+}
+
+// decodeWant decodes in into v and returns Decode's error, having failed
+// t if it is not the error want names: none, where want is empty, or one
+// with want in its text.
+func decodeWant(t *testing.T, in string, v any, want string) error {
+	t.Helper()
+	err := Decode([]byte(in), v)
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("Decode: %v", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Fatalf("Decode = %v, want an error with %q", err, want)
+	}
+	return err
 }
 
 // TestCheckStopsEarly: an input over a bound is refused having read no

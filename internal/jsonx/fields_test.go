@@ -113,29 +113,60 @@ type fAll struct {
 	D fDeep       `json:"d"`
 	W fTwice      `json:"w"`
 	B fBadTag     `json:"b"`
+	// Maps whose keys are not strings, which encoding/json reads as
+	// their types read them: two spellings may be one key.
+	I map[int8]int   `json:"i"`
+	U map[uint8]int  `json:"u"`
+	L map[letter]int `json:"l"`
+	// Interfaces that the fuzz target fills with pointers before it
+	// decodes, which encoding/json decodes into.
+	F any   `json:"f"`
+	G []any `json:"g"`
+}
+
+// filledAll returns an fAll whose interfaces hold pointers.
+func filledAll() fAll {
+	return fAll{F: &fShadow{}, G: []any{&fTagged{}, nil}[:1]}
+}
+
+// fAllKeys holds fAll's maps with their keys as written.
+type fAllKeys struct {
+	I map[string]json.RawMessage `json:"i"`
+	U map[string]json.RawMessage `json:"u"`
+	L map[string]json.RawMessage `json:"l"`
 }
 
 // FuzzFields: what Decode takes, encoding/json refusing unknown fields
-// takes too, and reads as the same value: no key is dropped.
+// takes too, and reads as the same value: no key is dropped, and each key
+// of a map fills a key of its own.
 func FuzzFields(f *testing.F) {
 	for _, s := range []string{`{"c":{"X":1},"s":{"X":"a","y":2},"n":{"a":{"X":1}},"p":{"X":1,"y":2}}`,
 		`{"t":{"v":1},"d":{"Z":"z","y":1}}`, `{"w":{"W":1,"X":2}}`, `{"b":{"V":1,"X":2,"y":3,"a'b":4}}`,
-		`{"c":{"x":1}}`, `{"s":{"X":1}}`, `{"d":{"z":"a"}}`} {
+		`{"c":{"x":1}}`, `{"s":{"X":1}}`, `{"d":{"z":"a"}}`,
+		`{"f":{"X":"a","y":1}}`, `{"f":{"x":"a"}}`, `{"g":[{"v":1},{"any":2}]}`, `{"g":[{"V":1}]}`,
+		`{"i":{"1":1,"01":2,"-0":3}}`, `{"u":{"+1":1,"\u0031":2,"255":3}}`, `{"l":{"a":1,"A":2,"b":3}}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var ours fAll
+		ours := filledAll()
 		if Decode(data, &ours) != nil {
 			return
 		}
 		d := json.NewDecoder(bytes.NewReader(data))
 		d.DisallowUnknownFields()
-		var std fAll
+		std := filledAll()
 		if err := d.Decode(&std); err != nil {
 			t.Fatalf("Decode took %q, which encoding/json refuses: %v", data, err)
 		}
 		if !reflect.DeepEqual(ours, std) {
 			t.Fatalf("Decode read %q as %+v, encoding/json as %+v", data, ours, std)
+		}
+		var keys fAllKeys
+		if err := json.Unmarshal(data, &keys); err != nil {
+			t.Fatalf("encoding/json refuses %q as keys: %v", data, err)
+		}
+		if len(keys.I) != len(ours.I) || len(keys.U) != len(ours.U) || len(keys.L) != len(ours.L) {
+			t.Fatalf("Decode read %q, whose maps have %d, %d and %d keys, as %v, %v and %v", data, len(keys.I), len(keys.U), len(keys.L), ours.I, ours.U, ours.L)
 		}
 	})
 }

@@ -21,7 +21,10 @@ import (
 //   - a key that names no field of the struct it would fill (encoding/json
 //     would drop it), and a key spelt in another case than its field's
 //     ("creditcode" for "creditCode", which encoding/json would accept);
-//   - a key given twice in one object (encoding/json would keep the last);
+//   - a key given twice in one object (encoding/json would keep the last),
+//     in any spelling its map reads alike ("1" and "01" of a map keyed by
+//     integers; two texts an enum keying a map reads as one), and a key
+//     of a map keyed by integers that is not one of its range;
 //   - a string that is not valid UTF-8, or holds half a UTF-16 surrogate
 //     pair (encoding/json would turn either into U+FFFD);
 //   - a string or key longer than [MaxString] bytes, a number longer than
@@ -49,9 +52,18 @@ import (
 // "bogus" (…): invalid at units[0].kind`. A type that decodes itself
 // (a json.Unmarshaler) is checked for all but its keys, which are its own
 // decoder's to check: every such decoder of this library decodes through
-// Decode again.
+// Decode again. An interface in v that holds a pointer when Decode is
+// called (a field filled with &Config{}) is decoded, as encoding/json
+// decodes it, into what it points to, and checked as that type, strictly;
+// one that holds anything else takes any JSON, which replaces it.
 func Decode(data []byte, v any) error {
-	err := check(data, planOf(reflect.TypeOf(v)))
+	p := planOf(reflect.TypeOf(v))
+	var root reflect.Value
+	if p.live {
+		root = reflect.ValueOf(v)
+	}
+	c := checker{data: data, root: root}
+	err := c.check(p)
 	switch {
 	case err == errSyntax:
 		// Not JSON: encoding/json's decoder says what is wrong ("unexpected
@@ -79,8 +91,8 @@ func Decode(data []byte, v any) error {
 		// the error only if it is the refusal encoding/json stopped at,
 		// not a later value's after another refusal (of a type that
 		// decodes itself, say).
-		c := checker{data: data, texts: true}
-		if terr := c.check(planOf(reflect.TypeOf(v))); terr != nil && sameRefusal(err, terr) {
+		c := checker{data: data, texts: true, root: root}
+		if terr := c.check(p); terr != nil && sameRefusal(err, terr) {
 			return terr
 		}
 	}

@@ -19,6 +19,7 @@ import (
 type plan struct {
 	kind   planKind
 	elem   *plan            // the elements of a slice, an array or a map
+	key    *plan            // the keys of a map, if not strings (see keyPlan)
 	length int              // the length of a Go array; -1 for a slice, whose length is free
 	bits   int              // the size of an integer or a float, in bits
 	own    bool             // a type that decodes itself: its decoder says which kinds of value it takes
@@ -26,6 +27,8 @@ type plan struct {
 	fields map[string]field // a struct's fields by their exact JSON name
 	names  []string         // the same names, in field order, for messages
 	text   reflect.Type     // a type that reads itself from text: the type, which reads the text again to name a refusal's path
+	iface  bool             // an interface, which encoding/json decodes into what it points to, if it holds a pointer (see filled)
+	live   bool             // an interface, or a struct, slice or array that holds one: the value decoded into matters (see filled)
 }
 
 type planKind uint8
@@ -47,7 +50,8 @@ const (
 )
 
 type field struct {
-	index int // the field's bit in an object's set of keys seen
+	index int   // the field's bit in an object's set of keys seen
+	path  []int // the field's index in its Go struct, through the structs embedded (reflect's FieldByIndex)
 	plan  *plan
 }
 
@@ -98,6 +102,7 @@ func planOf(t reflect.Type) *plan {
 	}
 	building := map[reflect.Type]*plan{}
 	p := build(t, building)
+	markLive(building)
 	for bt, bp := range building {
 		plans.LoadOrStore(bt, bp)
 	}
@@ -151,11 +156,13 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 			if f.quoted && fp.kind >= boolValue {
 				fp = anyPlan // a scalar written inside a string: encoding/json checks it
 			}
-			p.fields[f.name] = field{index: len(p.names), plan: fp}
+			p.fields[f.name] = field{index: len(p.names), path: f.index, plan: fp}
 			p.names = append(p.names, f.name)
 		}
+	case reflect.Interface:
+		p.iface = true
 	case reflect.Map:
-		p.kind, p.elem = mapValue, build(t.Elem(), building)
+		p.kind, p.elem, p.key = mapValue, build(t.Elem(), building), keyPlan(t.Key())
 	case reflect.Bool:
 		p.kind = boolValue
 	case reflect.String:
@@ -184,6 +191,7 @@ func build(t reflect.Type, building map[reflect.Type]*plan) *plan {
 type jsonField struct {
 	name   string
 	typ    reflect.Type
+	index  []int // in the struct, through the structs embedded
 	depth  int
 	tagged bool
 	quoted bool // the tag's ",string" option
@@ -198,11 +206,12 @@ type jsonField struct {
 func jsonFields(t reflect.Type) []jsonField {
 	type level struct {
 		typ   reflect.Type
+		index []int // of the struct embedded, in t
 		depth int
 	}
 	var all []jsonField
 	visited := map[reflect.Type]bool{}
-	next := []level{{t, 0}}
+	next := []level{{t, nil, 0}}
 	var count, nextCount map[reflect.Type]int // how often each struct of a level is embedded in it
 	for len(next) > 0 {
 		cur := next
@@ -215,6 +224,7 @@ func jsonFields(t reflect.Type) []jsonField {
 			visited[l.typ] = true
 			for i := 0; i < l.typ.NumField(); i++ {
 				sf := l.typ.Field(i)
+				index := append(l.index[:len(l.index):len(l.index)], i)
 				tag := sf.Tag.Get("json")
 				if tag == "-" {
 					continue
@@ -234,7 +244,7 @@ func jsonFields(t reflect.Type) []jsonField {
 					}
 					if name == "" && et.Kind() == reflect.Struct {
 						if nextCount[et]++; nextCount[et] == 1 {
-							next = append(next, level{et, l.depth + 1})
+							next = append(next, level{et, index, l.depth + 1})
 						}
 						continue
 					}
@@ -246,7 +256,7 @@ func jsonFields(t reflect.Type) []jsonField {
 					name = sf.Name
 				}
 				quoted := slices.Contains(strings.Split(opts, ","), "string")
-				all = append(all, jsonField{name: name, typ: ft, depth: l.depth, tagged: tagged, quoted: quoted})
+				all = append(all, jsonField{name: name, typ: ft, index: index, depth: l.depth, tagged: tagged, quoted: quoted})
 				if count[l.typ] > 1 {
 					all = append(all, all[len(all)-1]) // a conflict with itself
 				}

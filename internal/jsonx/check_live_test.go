@@ -1,0 +1,102 @@
+package jsonx
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// holder holds interfaces, which encoding/json decodes into what they
+// point to, where they hold a pointer, and otherwise fills as it likes.
+type holder struct {
+	V    any            `json:"v"`
+	List []any          `json:"list"`
+	Arr  [2]any         `json:"arr"`
+	Ptr  *holder        `json:"ptr"`
+	Map  map[string]any `json:"map"`
+	S    fmt.Stringer   `json:"s"`
+	*Embedded
+}
+
+// named is a Stringer with a field, to fill a non-empty interface.
+type named struct {
+	Name string `json:"name"`
+}
+
+func (n *named) String() string { return n.Name }
+
+// TestDecodeFilledInterface: an interface that holds a pointer when
+// Decode is called is decoded into what the pointer points to, as
+// encoding/json decodes it, and so is checked as that: strictly. An
+// interface that holds no pointer, or that encoding/json fills anew (in
+// a map, past a slice's capacity, under a nil pointer), takes any JSON.
+func TestDecodeFilledInterface(t *testing.T) {
+	short := []any{&inner{}, &inner{}}[:0] // a slice whose capacity holds pointers past its length
+	for _, c := range []struct {
+		name string
+		v    func() *holder
+		in   string
+		err  string
+	}{
+		{"sound", func() *holder { return &holder{V: &inner{}} }, `{"v":{"creditCode":"x","kind":"k"}}`, ""},
+		{"an unknown field", func() *holder { return &holder{V: &inner{}} }, `{"v":{"creditCode":"x","nmae":"y"}}`, `json: unknown field "nmae" at v`},
+		{"a field in another case", func() *holder { return &holder{V: &inner{}} }, `{"v":{"creditcode":"x"}}`, `json: field "creditcode" is spelt "creditCode" here (field names are case-sensitive) at v`},
+		{"a value of another kind", func() *holder { return &holder{V: &inner{}} }, `{"v":{"kind":5}}`, `json: a number where a string is wanted at v.kind`},
+		{"a key twice", func() *holder { return &holder{V: &inner{}} }, `{"v":{"kind":"a","kind":"b"}}`, `json: duplicate key "kind" (a repeated key would silently take the last value) at v`},
+		{"an array for a struct", func() *holder { return &holder{V: &inner{}} }, `{"v":[1]}`, `json: an array where an object is wanted at v`},
+		{"in a slice", func() *holder { return &holder{List: []any{&inner{}}} }, `{"list":[{"nmae":"y"}]}`, `json: unknown field "nmae" at list[0]`},
+		{"past a slice's length", func() *holder { return &holder{List: []any{&inner{}}} }, `{"list":[{"kind":"k"},{"nmae":"y"}]}`, ""},
+		{"within a slice's capacity", func() *holder { return &holder{List: short} }, `{"list":[{"nmae":"y"}]}`, `json: unknown field "nmae" at list[0]`},
+		{"in an array", func() *holder { return &holder{Arr: [2]any{nil, &inner{}}} }, `{"arr":[{"x":1},{"nmae":"y"}]}`, `json: unknown field "nmae" at arr[1]`},
+		{"under a pointer", func() *holder { return &holder{Ptr: &holder{V: &inner{}}} }, `{"ptr":{"v":{"nmae":"y"}}}`, `json: unknown field "nmae" at ptr.v`},
+		{"in an interface", func() *holder { return &holder{V: &holder{V: &inner{}}} }, `{"v":{"v":{"nmae":"y"}}}`, `json: unknown field "nmae" at v.v`},
+		{"a pointer to a filled interface", func() *holder { var i any = &inner{}; return &holder{V: &i} }, `{"v":{"nmae":"y"}}`, `json: unknown field "nmae" at v`},
+		{"a non-empty interface", func() *holder { return &holder{S: &named{}} }, `{"s":{"name":"a","nmae":"y"}}`, `json: unknown field "nmae" at s`},
+		{"a sound non-empty interface", func() *holder { return &holder{S: &named{}} }, `{"s":{"name":"a"}}`, ""},
+		{"null for a filled interface", func() *holder { return &holder{V: &inner{}} }, `{"v":null}`, ""},
+		{"nil", func() *holder { return &holder{} }, `{"v":{"nmae":"y"},"list":[{"x":1}],"arr":[{"x":1},null]}`, ""},
+		{"a struct, not a pointer", func() *holder { return &holder{V: inner{}} }, `{"v":{"nmae":"y"}}`, ""},
+		{"a nil pointer", func() *holder { return &holder{V: (*inner)(nil)} }, `{"v":{"nmae":"y"}}`, ""},
+		{"in a map", func() *holder { return &holder{Map: map[string]any{"a": &inner{}}} }, `{"map":{"a":{"nmae":"y"}}}`, ""},
+		{"under a nil pointer", func() *holder { return &holder{} }, `{"ptr":{"v":{"nmae":"y"}}}`, ""},
+		{"an embedded pointer", func() *holder { return &holder{Embedded: &Embedded{}} }, `{"version":"1"}`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.v()
+			if decodeWant(t, c.in, got, c.err) != nil {
+				return
+			}
+			want := c.v()
+			d := json.NewDecoder(bytes.NewReader([]byte(c.in)))
+			d.DisallowUnknownFields()
+			if err := d.Decode(want); err != nil {
+				t.Fatalf("encoding/json: %v", err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDecodeFilledTop: Decode into an interface that holds a pointer
+// decodes into what it points to, strictly; an interface that holds a
+// pointer to itself takes any JSON, as in encoding/json, and does not
+// loop.
+func TestDecodeFilledTop(t *testing.T) {
+	var v any = &inner{}
+	if err := Decode([]byte(`{"creditCode":"x","nmae":"y"}`), &v); err == nil || err.Error() != `json: unknown field "nmae"` {
+		t.Errorf("Decode = %v, want the unknown field", err)
+	}
+	if err := Decode([]byte(`{"creditCode":"x"}`), &v); err != nil || v.(*inner).CreditCode != "x" {
+		t.Errorf("Decode = %v, %+v", err, v)
+	}
+	var self any
+	self = &self
+	if err := Decode([]byte(`{"nmae":"y"}`), &self); err != nil {
+		t.Errorf("Decode into an interface holding itself: %v", err)
+	}
+}
