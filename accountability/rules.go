@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // Rules returns the built-in rules, in the order [Register.Validate] runs
@@ -63,10 +65,7 @@ func key(list, id string, i int) string {
 
 // named quotes an ID and adds a name if there is one: "O1" (城市管理办).
 func named(id, name string) string {
-	if name == "" {
-		return strconv.Quote(id)
-	}
-	return strconv.Quote(id) + " (" + name + ")"
+	return strconv.Quote(id) + errtext.Aside(name, false)
 }
 
 // entryKind names a kind of entry of a register in findings, in English
@@ -107,7 +106,7 @@ func nth(en, zh string, j int, name string) (string, string) {
 	if name == "" {
 		return en + n, zh + n + " "
 	}
-	return en + n + " (" + name + ")", zh + n + "（" + name + "）"
+	return en + n + errtext.Aside(name, false), zh + n + errtext.Aside(name, true)
 }
 
 // whose names entry id (name) in English and in Chinese: power "CF-001"

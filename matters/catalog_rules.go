@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // Validate checks that the catalog's lists agree with each other and
@@ -154,13 +155,13 @@ func (v *catalogIndex) checkUnits() {
 	for i := range v.adm.Items {
 		it := &v.adm.Items[i]
 		check(it.Unit, func() (string, string, string) {
-			return keyed("admission.items", it.Code, i) + ".unit", fmt.Sprintf("admission item %q (%s)", it.Code, it.Name), fmt.Sprintf("准入事项 %s（%s）的承办单位", it.Code, it.Name)
+			return keyed("admission.items", it.Code, i) + ".unit", fmt.Sprintf("admission item %q%s", it.Code, errtext.Aside(it.Name, false)), fmt.Sprintf("准入事项 %s%s的承办单位", it.Code, errtext.Aside(it.Name, true))
 		})
 	}
 	for i := range v.c.KeyTasks {
 		t := &v.c.KeyTasks[i]
 		check(t.Owner, func() (string, string, string) {
-			return keyed("keyTasks", t.ID, i) + ".owner", fmt.Sprintf("key task %q (%s): the owner", t.ID, t.Name), fmt.Sprintf("重点任务 %s（%s）的牵头主体", t.ID, t.Name)
+			return keyed("keyTasks", t.ID, i) + ".owner", fmt.Sprintf("key task %q%s: the owner", t.ID, errtext.Aside(t.Name, false)), fmt.Sprintf("重点任务 %s%s的牵头主体", t.ID, errtext.Aside(t.Name, true))
 		})
 		for j := range t.Functions {
 			f := &t.Functions[j]
@@ -206,7 +207,7 @@ func (v *catalogIndex) checkLeads() {
 		if r.Lead != x.Unit && !namesBoundary(x, r.Lead) {
 			v.report(rule, accountability.Error, p,
 				fmt.Sprintf("route %q: lead %q is neither the unit of responsibility %s (%q) nor a department its boundaries name", r.Type, r.Lead, x.Code, x.Unit),
-				fmt.Sprintf("基层治理事项“%s”的牵头单位%s既不是职责 %s（%s）的责任主体%s，也不是其职责边界所列的部门", r.Type, v.unitZh(r.Lead), x.Code, x.Duty, v.unitZh(x.Unit)))
+				fmt.Sprintf("基层治理事项“%s”的牵头单位%s既不是职责 %s%s的责任主体%s，也不是其职责边界所列的部门", r.Type, v.unitZh(r.Lead), x.Code, errtext.Aside(x.Duty, true), v.unitZh(x.Unit)))
 			continue
 		}
 		if r.Scope != "" {
@@ -249,8 +250,8 @@ func (v *catalogIndex) checkItems() {
 		_, isResp := v.resps[it.Code]
 		if !isPower && !isResp {
 			v.report("catalog.item", accountability.Error, keyed("admission.items", it.Code, i),
-				fmt.Sprintf("admission item %q (%s) names no power or responsibility of the register", it.Code, it.Name),
-				fmt.Sprintf("准入事项 %s（%s）的编码在权力清单和责任清单中都没有", it.Code, it.Name))
+				fmt.Sprintf("admission item %q%s names no power or responsibility of the register", it.Code, errtext.Aside(it.Name, false)),
+				fmt.Sprintf("准入事项 %s%s的编码在权力清单和责任清单中都没有", it.Code, errtext.Aside(it.Name, true)))
 		}
 	}
 }
@@ -349,7 +350,7 @@ func (v *catalogIndex) checkLimits() {
 			which, whichZh = "has as its statutory limit", "法定时限"
 		}
 		v.report("catalog.limit", accountability.Warning, routePath(r, i)+".resolveDays",
-			fmt.Sprintf("route %q allows %d working days to resolve, more than the %d that power %s (%s) of responsibility %s %s", r.Type, r.ResolveDays, tight.Limit(), tight.Code, tight.Name, x.Code, which),
-			fmt.Sprintf("基层治理事项“%s”的办结时限 %d 个工作日，长于职责 %s 所依托权力 %s（%s）的%s %d 个工作日", r.Type, r.ResolveDays, x.Code, tight.Code, tight.Name, whichZh, tight.Limit()))
+			fmt.Sprintf("route %q allows %d working days to resolve, more than the %d that power %s%s of responsibility %s %s", r.Type, r.ResolveDays, tight.Limit(), tight.Code, errtext.Aside(tight.Name, false), x.Code, which),
+			fmt.Sprintf("基层治理事项“%s”的办结时限 %d 个工作日，长于职责 %s 所依托权力 %s%s的%s %d 个工作日", r.Type, r.ResolveDays, x.Code, tight.Code, errtext.Aside(tight.Name, true), whichZh, tight.Limit()))
 	}
 }

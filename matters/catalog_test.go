@@ -93,6 +93,9 @@ func TestCatalogRules(t *testing.T) {
 		{"catalog.unit/admission item", func(c *matters.Catalog) { c.Admission.Items[0].Unit = "NOBODY" }, accountability.Findings{
 			fail("catalog.unit", "admission.items[CF-001].unit", `admission item "CF-001" (对擅自占用城市道路经营的处罚) names unit "NOBODY", which is no unit of the register`, `准入事项 CF-001（对擅自占用城市道路经营的处罚）的承办单位 "NOBODY" 不是登记的单位`),
 		}},
+		{"catalog.unit/admission item with no name", func(c *matters.Catalog) { c.Admission.Items[0].Unit, c.Admission.Items[0].Name = "NOBODY", "" }, accountability.Findings{
+			fail("catalog.unit", "admission.items[CF-001].unit", `admission item "CF-001" names unit "NOBODY", which is no unit of the register`, `准入事项 CF-001的承办单位 "NOBODY" 不是登记的单位`),
+		}},
 		{"catalog.unit/key task", func(c *matters.Catalog) {
 			c.KeyTasks[0].Owner = "NOBODY"
 			c.KeyTasks[0].Functions[0].Support = []string{"CGJ", "NOBODY"}

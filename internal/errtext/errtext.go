@@ -89,6 +89,20 @@ func Named(what, name string) string {
 	return what + " " + Quote(name)
 }
 
+// Aside returns a name to set beside a code in a message: " (name)" in
+// English, "（name）" in Chinese when zh is true, and nothing for an empty
+// name, which empty parentheses would only clutter ("admission item \"Z-1\"
+// ()").
+func Aside(name string, zh bool) string {
+	switch {
+	case name == "":
+		return ""
+	case zh:
+		return "（" + name + "）"
+	}
+	return " (" + name + ")"
+}
+
 // Count says how many of a thing there are, in English, with the noun in
 // the singular for one and in the plural, noun with an s, otherwise: "1
 // working day", "0 working days", "3 working days". A count of one in

@@ -49,6 +49,25 @@ func TestNamed(t *testing.T) {
 	}
 }
 
+// TestAside: a name beside a code in parentheses of the message's
+// language, and nothing, not empty parentheses, for no name.
+func TestAside(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		zh   bool
+		want string
+	}{
+		{"文明城市创建", false, " (文明城市创建)"},
+		{"文明城市创建", true, "（文明城市创建）"},
+		{"", false, ""},
+		{"", true, ""},
+	} {
+		if got := errtext.Aside(c.name, c.zh); got != c.want {
+			t.Errorf("Aside(%q, %v) = %q, want %q", c.name, c.zh, got, c.want)
+		}
+	}
+}
+
 // TestCount: one of a thing in the singular, any other number in the
 // plural, whatever the integer type.
 func TestCount(t *testing.T) {
