@@ -263,6 +263,14 @@ func TestFeedbackLate(t *testing.T) {
 			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), true},
 		{"not answered, reopened within the limit", resolvedAt(at(3, 5, 9, 0), reopen(at(3, 6, 9, 0)),
 			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), false},
+		// These pin a policy choice documented in docs/policy.md ("The
+		// latest answer counts, even one from before a Reopen"): the
+		// answer before the Reopen grades the Close, and the return visit
+		// the second resolution calls for is still due.
+		{"answered, reopened, resolved again and closed, not answered again: within the limit", resolvedAt(at(3, 5, 9, 0), answer(at(3, 5, 12, 0)),
+			reopen(at(3, 5, 13, 0)), tev(at(3, 11, 9, 0), matters.Resolve, lead), tev(at(3, 11, 10, 0), matters.Close, owner)), at(3, 13, 9, 0), false},
+		{"answered, reopened, resolved again and closed, not answered again: past the limit", resolvedAt(at(3, 5, 9, 0), answer(at(3, 5, 12, 0)),
+			reopen(at(3, 5, 13, 0)), tev(at(3, 11, 9, 0), matters.Resolve, lead), tev(at(3, 11, 10, 0), matters.Close, owner)), at(3, 13, 9, 1), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
