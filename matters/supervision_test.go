@@ -74,6 +74,11 @@ func TestCatalogApply(t *testing.T) {
 	withType := func(e matters.Event, typ string) matters.Event { e.Type = typ; return e }
 	withRoutes := func(e matters.Event, v string) matters.Event { e.Routes = v; return e }
 	withNote := func(e matters.Event, note string) matters.Event { e.Note = note; return e }
+	withSupervisor := func(e matters.Event, s string) matters.Event { e.Supervisor = s; return e }
+	// A matter whose Report named a district's supervisor, not the
+	// catalog's (as each of Wuhu's names its district's 督查室).
+	const district = "镜湖区督查室"
+	named := []matters.Event{withSupervisor(ev(matters.Report, owner), district), ev(matters.Whistle, owner), ev(matters.Dispatch, owner, lead, sup1)}
 	refusedReason := (&matters.Admission{Items: c.Admission.Items}).Admit(matters.Request{Title: "油烟扰民", From: hotline}).Reason
 	tests := []struct {
 		name  string
@@ -92,12 +97,18 @@ func TestCatalogApply(t *testing.T) {
 		{"a report by a sub-district for a department", c, nil, ev(matters.Report, owner, sup1), time.Time{}, matters.ErrActor},
 		{"a report by a department for a sub-district, to grade its grader", c, nil, ev(matters.Report, lead, owner), time.Time{}, matters.ErrActor},
 		{"a report by a sub-district for another, to grade it", c, nil, ev(matters.Report, street2, owner), time.Time{}, matters.ErrActor},
-		{"a report naming a department its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = sup2; return e }(), time.Time{}, matters.ErrActor},
-		{"a report naming a body off the register its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
+		{"a report naming a department its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), sup2), time.Time{}, matters.ErrActor},
+		{"a report naming a body off the register its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), supervisor), time.Time{}, nil},
 		{"a rival department the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, sup2), time.Time{}, matters.ErrActor},
 		{"a body off the register the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, "区委督查室"), time.Time{}, nil},
+		// These pin a policy choice documented in docs/policy.md ("A
+		// Report may name any body off the register as the supervisor"):
+		// the body named alone supervises the matter.
+		{"a report naming another body off the register its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), district), time.Time{}, nil},
+		{"the catalog's supervisor supervises a matter whose report named another", c, named, ev(matters.Supervise, supervisor), time.Time{}, matters.ErrActor},
+		{"the supervisor the report named supervises", c, named, ev(matters.Supervise, district), time.Time{}, nil},
 		{"the catalog's supervisor, on the register as Validate wants it, the first to supervise", registered, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
-		{"the catalog's supervisor, on the register, named by a report", registered, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
+		{"the catalog's supervisor, on the register, named by a report", registered, nil, withSupervisor(ev(matters.Report, owner), supervisor), time.Time{}, nil},
 		{"an accept dated 2031", c, dispatched, ev(matters.Accept, lead), at2031, workday.ErrOutOfRange},
 		{"a report when no list is in force", versioned, nil, ev(matters.Report, owner), at(1, 1, 0, 0).AddDate(-2, 0, 0), matters.ErrNoRevision},
 		{"a dispatch on the route", c, whistled, ev(matters.Dispatch, owner, lead, sup2), time.Time{}, nil},
