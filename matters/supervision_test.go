@@ -245,6 +245,57 @@ func TestSendBackExcludedWork(t *testing.T) {
 	}
 }
 
+// TestAdmitHoldsOnlyItsExclusions pins a policy choice documented in
+// docs/policy.md ("Admission.Admit applies only the exclusions it holds"):
+// an Admission with no Excluded admits work its lists hold though
+// DefaultExclusions excludes it, while a Catalog with that admission reads
+// the defaults under it and refuses that work: its owner may send it back
+// (Catalog.SendBack, whose Note is the catalog's decision). Work no
+// exclusion names is admitted by both.
+func TestAdmitHoldsOnlyItsExclusions(t *testing.T) {
+	c := supervisedCatalog()
+	c.Admission = &matters.Admission{Items: []matters.Item{
+		{Code: "ZS-1", Name: "完成招商引资任务", List: matters.Duties},
+		{Code: "XS-1", Name: "协税护税工作", List: matters.OtherWork},
+		{Code: "QZ-001", Name: "违法建设", List: matters.Duties},
+	}}
+	type decision struct {
+		Admitted bool
+		Reason   string
+	}
+	for _, tt := range []struct {
+		title          string
+		alone, catalog decision
+	}{
+		{"完成招商引资任务", decision{true, `admitted: item ZS-1 "完成招商引资任务" on 权责清单 (duties)`},
+			decision{false, `refused: title "完成招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it`}},
+		{"协税护税工作", decision{true, `admitted: item XS-1 "协税护税工作" on 其他工作事项清单 (other)`},
+			decision{false, `refused: title "协税护税工作" falls under the exclusion 协税护税: 取消街道协税护税职能; no approval can admit it`}},
+		{"违法建设", decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`},
+			decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`}},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			d := c.Admission.Admit(matters.Request{Title: tt.title, From: hotline})
+			if diff := cmp.Diff(tt.alone, decision{d.Admitted, d.Reason}); diff != "" {
+				t.Errorf("Admission.Admit mismatch (-want +got):\n%s", diff)
+			}
+			r := ev(matters.Report, hotline, owner)
+			r.Type = tt.title
+			e, err := c.SendBack(build(t, r), owner, at(3, 4, 10, 0))
+			got := decision{false, e.Note}
+			if errors.Is(err, matters.ErrTransition) { // admitted: the error gives the decision
+				_, why, _ := strings.Cut(err.Error(), fmt.Sprintf("may not send back %q: ", tt.title))
+				got = decision{true, strings.TrimSuffix(why, ": "+matters.ErrTransition.Error())}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.catalog, got); diff != "" {
+				t.Errorf("the catalog's decision mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestFeedbackLate(t *testing.T) {
 	c := supervisedCatalog()
 	cal := workday.China()
