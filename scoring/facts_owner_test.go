@@ -227,14 +227,14 @@ func TestFactsForPressedUnits(t *testing.T) {
 }
 
 // TestSupportUnitPressedByDue pins a policy choice documented in
-// docs/policy.md ("Support units are never pressed"): matters.Catalog.Due
-// reads the lead's clocks, not a support unit's. D1, the lead, accepts on
-// time; D2, a support unit, never accepts. Past D2's response limit the
-// scan returns nothing; past 75% of D1's resolution limit, overdue and
-// escalated, it returns what D1's clock calls for. Those events name no
-// unit, so (matters.Event.Presses) they count against every unit on the
-// matter, D2 too; a host that names the lead in their Units before it
-// applies them keeps them off D2.
+// docs/policy.md ("Support units are never pressed on their own clocks"):
+// matters.Catalog.Due reads the lead's clocks, not a support unit's. D1,
+// the lead, accepts on time; D2, a support unit, never accepts. Past D2's
+// response limit the scan returns nothing; past 75% of D1's resolution
+// limit, overdue and escalated, it returns what D1's clock calls for.
+// Those events name no unit, so (matters.Event.Presses) they count against
+// every unit on the matter, D2 too; a host that names the lead in their
+// Units before it applies them keeps them off D2.
 func TestSupportUnitPressedByDue(t *testing.T) {
 	r := matters.Route{Type: "违法建设", Lead: "D1", Support: []string{"D2"}, Respond: 4 * time.Hour, ResolveDays: 3}
 	c := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{r}},
