@@ -120,17 +120,22 @@ func TestGrade(t *testing.T) {
 			func() matters.Event { e := answer(S, false); e.Ref = 6; e.Note = "再次确认"; return e }())...),
 			[]row{{7, "D1", S, 0, false, "bad"}}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := grader().Grade(cal, tc.m, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.want, rows(got)); diff != "" {
-				t.Errorf("grades mismatch (-want +got):\n%s", diff)
-			}
-			checkGrades(t, tc.m, got)
-		})
+		t.Run(tc.name, func(t *testing.T) { wantRows(t, tc.m, tc.want) })
 	}
+}
+
+// wantRows grades all of m with grader() and fails t unless its grades'
+// rows are want and checkGrades passes them.
+func wantRows(t *testing.T, m *matters.Matter, want []row) {
+	t.Helper()
+	got, err := grader().Grade(cal, m, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, rows(got)); diff != "" {
+		t.Errorf("grades mismatch (-want +got):\n%s", diff)
+	}
+	checkGrades(t, m, got)
 }
 
 // checkGrades checks what every grade must be: its facts are FactsFor's

@@ -2,6 +2,7 @@ package grading_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -184,5 +185,49 @@ func TestOwnerThatNeverCloses(t *testing.T) {
 		if err := book.Record(g.Evaluation); err != nil {
 			t.Errorf("the book refuses %s's grade at seq %d: %v", g.Facts.Subject, g.Seq, err)
 		}
+	}
+}
+
+// TestFormerOwnerNotGraded pins a policy choice documented in
+// docs/policy.md ("A hotline's matter handed back: its former owner is
+// not graded"): once the platform approves the owner's hand-back (退单),
+// the platform owns the matter, and no later Close, nor an answer after
+// it, grades the former owner; a stage the platform graded before stands.
+// scoring.FactsFor refuses the former owner's facts with
+// matters.ErrNotDispatched, as it refuses any unit no Dispatch names.
+func TestFormerOwnerNotGraded(t *testing.T) {
+	const S, H = "S1", "H"
+	report := matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}
+	handBack := func(ref int) []matters.Event {
+		return []matters.Event{{Kind: matters.Return, Actor: S, Note: "不属街道准入事项"}, {Kind: matters.Approve, Actor: H, Ref: ref, Note: "同意，平台改派"}}
+	}
+	resolved := []matters.Event{ev(matters.Dispatch, H, "D1"), ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, H)}
+	for _, tc := range []struct {
+		name string
+		m    *matters.Matter
+		want []row
+	}{
+		{"handed back at once; the platform dispatches and closes; the citizen says no",
+			build(slices.Concat([]matters.Event{report}, handBack(2), resolved, []matters.Event{answer(H, false)})...),
+			[]row{{7, "D1", H, 0, false, "ok"}, {8, "D1", H, 0, true, "bad"}}},
+		{"a stage graded before the hand-back stands",
+			build(slices.Concat([]matters.Event{report, ev(matters.Progress, H)}, handBack(3), resolved)...),
+			[]row{{2, S, H, 1, false, "ok"}, {8, "D1", H, 2, false, "ok"}}},
+		// Closed after its lead's return, without a hand-back, the owner
+		// would be graded (TestOwnerCannotEscapeItsGrade).
+		{"handed back after its lead's return; the platform closes: no one",
+			build(slices.Concat([]matters.Event{report, ev(matters.Whistle, S), ev(matters.Dispatch, S, "D1"), ev(matters.Return, "D1"),
+				{Kind: matters.Approve, Actor: S, Ref: 4, Note: "同意"}}, handBack(6), []matters.Event{ev(matters.Close, H)})...),
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.m.Owner != H || tc.m.Platform != "" {
+				t.Fatalf("after the hand-back: owner %q, platform %q; want the platform's alone", tc.m.Owner, tc.m.Platform)
+			}
+			wantRows(t, tc.m, tc.want)
+			if f, err := scoring.FactsFor(cal, tc.m, S, catalog().Directory.Routes[0]); !errors.Is(err, matters.ErrNotDispatched) {
+				t.Errorf("FactsFor the former owner = %+v, %v; want an error wrapping ErrNotDispatched", f, err)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/grading"
+	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -107,5 +108,51 @@ func TestLeadDoesNotTimeItsOwnStages(t *testing.T) {
 	want := []scoring.Score{{Subject: "D1", Matters: 1, Evaluations: 1, Composite: decimal.NewFromInt(40), Grades: map[string]int{"late": 1}, Rank: 1}}
 	if diff := cmp.Diff(want, book.Scores(scoring.Year(2020))); diff != "" {
 		t.Errorf("scores mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestStageAtTheDispatch pins a policy choice documented in
+// docs/policy.md ("The owner's stages grade every unit, whenever the owner
+// chooses"): the owner may grade a stage (Progress) at the very instant of
+// its dispatch, and the stage grades every unit on the matter, lead first,
+// as not responded in no time at all: on Wuhu's table, poor (差).
+func TestStageAtTheDispatch(t *testing.T) {
+	type graded struct {
+		Seq                  int
+		Subject, Evaluator   string
+		Stage                int
+		Final, Responded     bool
+		Response, Resolution time.Duration
+		Grade, Points        string
+	}
+	stage := matters.Event{At: at(0), Kind: matters.Progress, Actor: "S1", Note: "分时段评价"}
+	notResponded := func(unit string) graded {
+		return graded{4, unit, "S1", 1, false, false, 0, 0, "poor", "40"} // 差
+	}
+	for _, tc := range []struct {
+		name   string
+		events []matters.Event
+		want   []graded
+	}{
+		{"the owner's own matter", opened(at(0), "S1", []string{"D1", "D2"}, stage), []graded{notResponded("D1"), notResponded("D2")}},
+		// The owner's stage grades its units; the hotline grades the owner.
+		{"a hotline's matter", opened(at(0), "H", []string{"D1", "D2"}, stage), []graded{notResponded("D1"), notResponded("D2")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := build(tc.events...)
+			gs, err := grading.New(grading.Config{Catalog: supervised(), Evaluator: wuhu.Table()}).Grade(cal, m, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []graded
+			for _, g := range gs {
+				f, e := g.Facts, g.Evaluation
+				got = append(got, graded{g.Seq, e.Subject, e.Evaluator, e.Stage, f.Final, f.Responded, f.Response, f.Resolution,
+					e.Result.Grade, e.Result.Points.String()})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("grades mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/matters/workday"
 )
 
 // TestDueExtendedTooLong: an approved extension (延期) moves the lead's
@@ -57,6 +58,53 @@ func TestDueExtendedTooLong(t *testing.T) {
 			c := supervisedCatalog()
 			c.Supervision.ExtendDays = tt.days
 			scanOnce(t, c, timed(t, slices.Clone(tt.events)...), tt.now, tt.want)
+		})
+	}
+}
+
+// TestDueExtendedAfterTheDueTime pins a policy choice documented in
+// docs/policy.md ("An extension approved after the due time counts in
+// full"): an extension (延期) approved once the lead is overdue and
+// supervised moves its resolution clock all the same, and so the
+// escalation that clock calls for; the supervision made before it stays.
+// Dispatched Monday 09:00 on 3 working days (72h), accepted at 1h:
+// supervised at 73h; 5 more days approved at 81h. A scan at 120h returns
+// nothing; without the extension, the escalation, due a working day past
+// 72h. The extended clock, due at 192h, calls for its escalation after
+// 216h: its overdue supervision is the one made at 73h.
+func TestDueExtendedAfterTheDueTime(t *testing.T) {
+	accepted := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)})
+	extension := []matters.Event{withDays(tev(at(3, 7, 18, 0), matters.Extend, lead), 5), tev(at(3, 7, 18, 0), matters.Approve, owner)}
+	supervised := []got{{matters.Urge, owner, "临期催办：办结时限已用 75%"}, {matters.Supervise, supervisor, "超期督办：办结超过时限"}}
+	escalated := []got{{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}
+	type scan struct {
+		before []matters.Event // applied before the scan
+		now    time.Time
+		want   []got
+	}
+	for _, tt := range []struct {
+		name  string
+		scans []scan
+	}{
+		{"5 days approved at 81h", []scan{{nil, at(3, 7, 10, 0), supervised}, {extension, at(3, 11, 9, 0), nil},
+			{nil, at(3, 14, 9, 1), nil}, {nil, at(3, 15, 9, 1), escalated}}},
+		{"no extension", []scan{{nil, at(3, 7, 10, 0), supervised}, {nil, at(3, 11, 9, 0), escalated}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := supervisedCatalog()
+			c.Directory.Routes[0].ResolveDays = 3
+			m := timed(t, slices.Clone(accepted)...)
+			for _, s := range tt.scans {
+				for _, e := range s.before {
+					at := e.At
+					e = next(m, e)
+					e.At = at
+					if err := c.Apply(workday.China(), m, e); err != nil {
+						t.Fatalf("applying the %s: %v", e.Kind, err)
+					}
+				}
+				t.Run(s.now.Format("01-02 15:04"), func(t *testing.T) { scanOnce(t, c, m, s.now, s.want) })
+			}
 		})
 	}
 }

@@ -19,7 +19,11 @@ type Supervision struct {
 	// Supervisor is the body above every owner of the jurisdiction, such
 	// as a district's 督查室, that supervises a matter which records no
 	// supervisor of its own: [Catalog.Due] has it supervise, and
-	// [Catalog.Apply] lets no other unit be a matter's first supervisor.
+	// [Catalog.Apply] lets no other unit be the first to supervise such a
+	// matter. A Report may name the matter's own supervisor instead: this
+	// one, or any body the register in force does not list (each of
+	// Wuhu's names its district's, under the city's); that body alone
+	// then supervises the matter, and this one is refused ([ErrActor]).
 	Supervisor string `json:"supervisor,omitempty"`
 	// EscalateDays is how many working days past a due time a matter
 	// already supervised is supervised again (升级督办); 0: never.

@@ -74,6 +74,11 @@ func TestCatalogApply(t *testing.T) {
 	withType := func(e matters.Event, typ string) matters.Event { e.Type = typ; return e }
 	withRoutes := func(e matters.Event, v string) matters.Event { e.Routes = v; return e }
 	withNote := func(e matters.Event, note string) matters.Event { e.Note = note; return e }
+	withSupervisor := func(e matters.Event, s string) matters.Event { e.Supervisor = s; return e }
+	// A matter whose Report named a district's supervisor, not the
+	// catalog's (as each of Wuhu's names its district's 督查室).
+	const district = "镜湖区督查室"
+	named := []matters.Event{withSupervisor(ev(matters.Report, owner), district), ev(matters.Whistle, owner), ev(matters.Dispatch, owner, lead, sup1)}
 	refusedReason := (&matters.Admission{Items: c.Admission.Items}).Admit(matters.Request{Title: "油烟扰民", From: hotline}).Reason
 	tests := []struct {
 		name  string
@@ -92,12 +97,18 @@ func TestCatalogApply(t *testing.T) {
 		{"a report by a sub-district for a department", c, nil, ev(matters.Report, owner, sup1), time.Time{}, matters.ErrActor},
 		{"a report by a department for a sub-district, to grade its grader", c, nil, ev(matters.Report, lead, owner), time.Time{}, matters.ErrActor},
 		{"a report by a sub-district for another, to grade it", c, nil, ev(matters.Report, street2, owner), time.Time{}, matters.ErrActor},
-		{"a report naming a department its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = sup2; return e }(), time.Time{}, matters.ErrActor},
-		{"a report naming a body off the register its supervisor", c, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
+		{"a report naming a department its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), sup2), time.Time{}, matters.ErrActor},
+		{"a report naming a body off the register its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), supervisor), time.Time{}, nil},
 		{"a rival department the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, sup2), time.Time{}, matters.ErrActor},
 		{"a body off the register the first to supervise, with no supervisor in the catalog", noSupervisor, dispatched, ev(matters.Supervise, "区委督查室"), time.Time{}, nil},
+		// These pin a policy choice documented in docs/policy.md ("A
+		// Report may name any body off the register as the supervisor"):
+		// the body named alone supervises the matter.
+		{"a report naming another body off the register its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), district), time.Time{}, nil},
+		{"the catalog's supervisor supervises a matter whose report named another", c, named, ev(matters.Supervise, supervisor), time.Time{}, matters.ErrActor},
+		{"the supervisor the report named supervises", c, named, ev(matters.Supervise, district), time.Time{}, nil},
 		{"the catalog's supervisor, on the register as Validate wants it, the first to supervise", registered, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
-		{"the catalog's supervisor, on the register, named by a report", registered, nil, func() matters.Event { e := ev(matters.Report, owner); e.Supervisor = supervisor; return e }(), time.Time{}, nil},
+		{"the catalog's supervisor, on the register, named by a report", registered, nil, withSupervisor(ev(matters.Report, owner), supervisor), time.Time{}, nil},
 		{"an accept dated 2031", c, dispatched, ev(matters.Accept, lead), at2031, workday.ErrOutOfRange},
 		{"a report when no list is in force", versioned, nil, ev(matters.Report, owner), at(1, 1, 0, 0).AddDate(-2, 0, 0), matters.ErrNoRevision},
 		{"a dispatch on the route", c, whistled, ev(matters.Dispatch, owner, lead, sup2), time.Time{}, nil},
@@ -234,6 +245,57 @@ func TestSendBackExcludedWork(t *testing.T) {
 	}
 }
 
+// TestAdmitHoldsOnlyItsExclusions pins a policy choice documented in
+// docs/policy.md ("Admission.Admit applies only the exclusions it holds"):
+// an Admission with no Excluded admits work its lists hold though
+// DefaultExclusions excludes it, while a Catalog with that admission reads
+// the defaults under it and refuses that work: its owner may send it back
+// (Catalog.SendBack, whose Note is the catalog's decision). Work no
+// exclusion names is admitted by both.
+func TestAdmitHoldsOnlyItsExclusions(t *testing.T) {
+	c := supervisedCatalog()
+	c.Admission = &matters.Admission{Items: []matters.Item{
+		{Code: "ZS-1", Name: "完成招商引资任务", List: matters.Duties},
+		{Code: "XS-1", Name: "协税护税工作", List: matters.OtherWork},
+		{Code: "QZ-001", Name: "违法建设", List: matters.Duties},
+	}}
+	type decision struct {
+		Admitted bool
+		Reason   string
+	}
+	for _, tt := range []struct {
+		title          string
+		alone, catalog decision
+	}{
+		{"完成招商引资任务", decision{true, `admitted: item ZS-1 "完成招商引资任务" on 权责清单 (duties)`},
+			decision{false, `refused: title "完成招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it`}},
+		{"协税护税工作", decision{true, `admitted: item XS-1 "协税护税工作" on 其他工作事项清单 (other)`},
+			decision{false, `refused: title "协税护税工作" falls under the exclusion 协税护税: 取消街道协税护税职能; no approval can admit it`}},
+		{"违法建设", decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`},
+			decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`}},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			d := c.Admission.Admit(matters.Request{Title: tt.title, From: hotline})
+			if diff := cmp.Diff(tt.alone, decision{d.Admitted, d.Reason}); diff != "" {
+				t.Errorf("Admission.Admit mismatch (-want +got):\n%s", diff)
+			}
+			r := ev(matters.Report, hotline, owner)
+			r.Type = tt.title
+			e, err := c.SendBack(build(t, r), owner, at(3, 4, 10, 0))
+			got := decision{false, e.Note}
+			if errors.Is(err, matters.ErrTransition) { // admitted: the error gives the decision
+				_, why, _ := strings.Cut(err.Error(), fmt.Sprintf("may not send back %q: ", tt.title))
+				got = decision{true, strings.TrimSuffix(why, ": "+matters.ErrTransition.Error())}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.catalog, got); diff != "" {
+				t.Errorf("the catalog's decision mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestFeedbackLate(t *testing.T) {
 	c := supervisedCatalog()
 	cal := workday.China()
@@ -263,6 +325,14 @@ func TestFeedbackLate(t *testing.T) {
 			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), true},
 		{"not answered, reopened within the limit", resolvedAt(at(3, 5, 9, 0), reopen(at(3, 6, 9, 0)),
 			tev(at(3, 11, 9, 0), matters.Resolve, lead), answer(at(3, 11, 10, 0))), at(3, 20, 0, 0), false},
+		// These pin a policy choice documented in docs/policy.md ("The
+		// latest answer counts, even one from before a Reopen"): the
+		// answer before the Reopen grades the Close, and the return visit
+		// the second resolution calls for is still due.
+		{"answered, reopened, resolved again and closed, not answered again: within the limit", resolvedAt(at(3, 5, 9, 0), answer(at(3, 5, 12, 0)),
+			reopen(at(3, 5, 13, 0)), tev(at(3, 11, 9, 0), matters.Resolve, lead), tev(at(3, 11, 10, 0), matters.Close, owner)), at(3, 13, 9, 0), false},
+		{"answered, reopened, resolved again and closed, not answered again: past the limit", resolvedAt(at(3, 5, 9, 0), answer(at(3, 5, 12, 0)),
+			reopen(at(3, 5, 13, 0)), tev(at(3, 11, 9, 0), matters.Resolve, lead), tev(at(3, 11, 10, 0), matters.Close, owner)), at(3, 13, 9, 1), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

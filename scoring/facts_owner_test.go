@@ -225,3 +225,83 @@ func TestFactsForPressedUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestSupportUnitPressedByDue pins a policy choice documented in
+// docs/policy.md ("Support units are never pressed on their own clocks"):
+// matters.Catalog.Due reads the lead's clocks, not a support unit's. D1,
+// the lead, accepts on time; D2, a support unit, never accepts. Past D2's
+// response limit the scan returns nothing; past 75% of D1's resolution
+// limit, overdue and escalated, it returns what D1's clock calls for.
+// Those events name no unit, so (matters.Event.Presses) they count against
+// every unit on the matter, D2 too; a host that names the lead in their
+// Units before it applies them keeps them off D2.
+func TestSupportUnitPressedByDue(t *testing.T) {
+	r := matters.Route{Type: "违法建设", Lead: "D1", Support: []string{"D2"}, Respond: 4 * time.Hour, ResolveDays: 3}
+	c := &matters.Catalog{Directory: &matters.Directory{Routes: []matters.Route{r}},
+		Supervision: matters.Supervision{Supervisor: "督查室", EscalateDays: 1}}
+	cal := workday.China()
+	type event struct {
+		Kind        matters.Kind
+		Actor, Note string
+		Units       []string
+	}
+	type pressed struct{ Urged, Supervised int }
+	// Dispatched Monday 1 June 10:00: D2's 4 hours ran out at 14:00; D1's
+	// 72 hours, 75% of them at Wednesday 16:00, run out on Thursday 10:00,
+	// and the escalation's working day on Friday 10:00.
+	scans := []struct {
+		name string
+		now  time.Time
+		want []event
+	}{
+		{"past D2's response limit", june(1, 14, 1), nil},
+		{"past 75% of D1's resolution limit", june(3, 16, 1), []event{{matters.Urge, "S1", "临期催办：办结时限已用 75%", nil}}},
+		{"D1 overdue", june(4, 10, 1), []event{{matters.Supervise, "督查室", "超期督办：办结超过时限", nil}}},
+		{"D1 escalated", june(5, 10, 1), []event{{matters.Supervise, "督查室", "升级督办：超期后又逾 1 个工作日", nil}}},
+		{"a week on", june(12, 9, 0), nil},
+	}
+	for _, tt := range []struct {
+		name  string
+		units []string // the Units the host gives each event before applying it; nil: as Due returns it
+		want  map[string]pressed
+	}{
+		{"applied as Due returns them, naming no one: every unit on the matter", nil, map[string]pressed{"D1": {1, 2}, "D2": {1, 2}}},
+		{"the host names the lead", []string{"D1"}, map[string]pressed{"D1": {1, 2}, "D2": {}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := replay(t, "M-support",
+				matters.Event{At: june(1, 9, 0), Kind: matters.Report, Actor: "S1", Type: "违法建设"},
+				matters.Event{At: june(1, 9, 30), Kind: matters.Whistle, Actor: "S1"},
+				matters.Event{At: june(1, 10, 0), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1", "D2"}},
+				matters.Event{At: june(1, 11, 0), Kind: matters.Accept, Actor: "D1"})
+			for _, scan := range scans {
+				due, err := c.Due(cal, scan.now, []*matters.Matter{m})
+				if err != nil {
+					t.Fatalf("%s: %v", scan.name, err)
+				}
+				var got []event
+				for _, e := range due {
+					got = append(got, event{e.Kind, e.Actor, e.Note, e.Units})
+					e.Units = tt.units
+					if err := c.Apply(cal, m, e); err != nil {
+						t.Fatalf("%s: applying the scan's %s: %v", scan.name, e.Kind, err)
+					}
+				}
+				if diff := cmp.Diff(scan.want, got); diff != "" {
+					t.Errorf("%s: due events mismatch (-want +got):\n%s", scan.name, diff)
+				}
+			}
+			got := map[string]pressed{}
+			for unit := range tt.want {
+				f, err := scoring.FactsFor(cal, m, unit, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[unit] = pressed{f.Urged, f.Supervised}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("pressed mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

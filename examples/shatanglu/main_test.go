@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +19,7 @@ import (
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
+	"github.com/shopspring/decimal"
 )
 
 func TestRunGolden(t *testing.T) {
@@ -28,6 +33,72 @@ func TestRunGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { clitest.Golden(t, run, tt.args, "testdata/"+tt.golden) })
+	}
+}
+
+// TestPrintedTotalsKeepTheirGrades pins a policy choice documented in
+// docs/policy.md ("shatanglu prints totals to 2 places and grades them
+// exact"): in every month the calendar covers, as TestRunGolden runs the
+// program (-month), each total of the monthly appraisal (六、定期向区委反馈)
+// and of the joint annual round (一并开展) printed to 2 places has the grade
+// printed beside it, which is the exact total's: no total rounds across a
+// cut-off.
+func TestPrintedTotalsKeepTheirGrades(t *testing.T) {
+	var year annual
+	if err := cli.Decode(dataFS, "data/annual.json", &year); err != nil {
+		t.Fatal(err)
+	}
+	type graded struct {
+		header string // the start of the line before the table
+		scale  scoring.Scale
+	}
+	tables := []graded{
+		{"  定期向区委反馈派驻机构干部日常表现", monthlyAppraisal(postOrder(shatangluPolicy())).Scale},
+		{"  执法人员年度考核与街道干部年度考核一并开展", year.Appraisal.Scale},
+	}
+	twoPlaces := regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`)
+	schedules := workday.ChinaSchedules()
+	first, last := schedules[0].Year, schedules[len(schedules)-1].Year
+	months := 0
+	for y := first; y <= last; y++ {
+		for m := time.January; m <= time.December; m++ {
+			month := fmt.Sprintf("%d-%02d", y, m)
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"-month", month}, &stdout, &stderr); code != 0 {
+				t.Fatalf("run -month %s = %d, stderr:\n%s", month, code, stderr.String())
+			}
+			rows := make([]int, len(tables))
+			table := -1 // the table whose rows follow, if any
+			for line := range strings.Lines(stdout.String()) {
+				if i := slices.IndexFunc(tables, func(x graded) bool { return strings.HasPrefix(line, x.header) }); i >= 0 {
+					table = i
+					continue
+				}
+				if table < 0 {
+					continue
+				}
+				if !strings.HasPrefix(line, "    ") {
+					table = -1
+					continue
+				}
+				f := strings.Fields(line)
+				total, label := f[len(f)-2], f[len(f)-1]
+				if !twoPlaces.MatchString(total) {
+					continue // the heading, or the rule under it
+				}
+				rows[table]++
+				if g, _ := tables[table].scale.Floor(decimal.RequireFromString(total)); g.Label != label {
+					t.Errorf("%s: %s: the total printed %s is %s, not %s as printed", month, strings.TrimSpace(line), total, g.Label, label)
+				}
+			}
+			if rows[0] == 0 || rows[1] == 0 {
+				t.Errorf("%s: %v rows of the appraisal and the annual round, want some of each", month, rows)
+			}
+			months++
+		}
+	}
+	if months < 12 {
+		t.Errorf("%d months run, want the calendar's years", months)
 	}
 }
 
