@@ -80,21 +80,27 @@ func (s Scale) byCode() map[string]Grade {
 // Floor returns the grade with the most points not above p, or the grade
 // with the fewest points when p is below every grade. It is how a combined
 // figure is graded back onto the scale. ok is false for an empty scale.
+// It needs no [Scale.Validate]: a grade without a code is a grade like any
+// other, and of grades with the same points (which Validate refuses) it
+// gives the first.
 func (s Scale) Floor(p decimal.Decimal) (g Grade, ok bool) {
-	var low Grade
-	for _, c := range s {
-		if !ok || c.Points.LessThan(low.Points) {
-			low = c
-		}
-		if c.Points.LessThanOrEqual(p) && (g.Code == "" || c.Points.GreaterThan(g.Points)) {
-			g = c
-		}
-		ok = true
+	if len(s) == 0 {
+		return Grade{}, false
 	}
-	if g.Code == "" {
-		g = low
+	best, low := -1, 0
+	for i := range s {
+		c := &s[i].Points
+		if c.LessThan(s[low].Points) {
+			low = i
+		}
+		if c.LessThanOrEqual(p) && (best < 0 || c.GreaterThan(s[best].Points)) {
+			best = i
+		}
 	}
-	return g, ok
+	if best < 0 {
+		best = low
+	}
+	return s[best], true
 }
 
 // Validate reports every problem of the scale, joined: no grades, a grade
