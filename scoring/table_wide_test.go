@@ -3,7 +3,6 @@ package scoring_test
 import (
 	"errors"
 	"math/big"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -12,15 +11,6 @@ import (
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
 )
-
-// allocated returns the bytes f allocates on the heap.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // TestTableEvaluateWideThresholds: a table that is not validated may hold
 // a threshold of a moderate value written with a million digits, made in
