@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/deccmp"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/matters/workday"
@@ -130,7 +131,7 @@ func identify(m *matters.Matter) identity {
 // them: by Stage, At, grade, points (by value), policy and reasons.
 func gradeCmp(x, y *scoring.Evaluation) int {
 	return cmp.Or(cmp.Compare(x.Stage, y.Stage), x.At.Compare(y.At),
-		strings.Compare(x.Result.Grade, y.Result.Grade), x.Result.Points.Cmp(y.Result.Points),
+		strings.Compare(x.Result.Grade, y.Result.Grade), deccmp.Cmp(x.Result.Points, y.Result.Points),
 		strings.Compare(x.Result.Policy, y.Result.Policy), slices.CompareFunc(x.Result.Reasons, y.Result.Reasons, reason.Compare))
 }
 

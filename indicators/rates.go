@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/assessment"
+	"github.com/qingdan/qingdan/internal/deccmp"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/shopspring/decimal"
@@ -133,7 +134,9 @@ type counts struct {
 // several units, which it counts once in Matters, Resolution and
 // Satisfaction. Groups come in order of name, and no figure depends on the
 // order of the parts. Tally is exact and never fails; it panics if group
-// is nil.
+// is nil. It compares points at a cost bounded by the lengths of their
+// coefficients, whatever their exponents: a streetMin or points such as
+// 10^-1000000000, built in Go, cost what 85 does.
 func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []Rates {
 	if group == nil {
 		panic("indicators: Tally: nil group function")
@@ -162,7 +165,7 @@ func Tally(parts []Part, group func(Part) string, streetMin decimal.Decimal) []R
 		}
 		if s := p.Street; s != nil {
 			c.streetDen++
-			if s.Points.Cmp(streetMin) >= 0 {
+			if deccmp.Cmp(s.Points, streetMin) >= 0 {
 				c.streetNum++
 			}
 		}

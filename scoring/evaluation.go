@@ -51,6 +51,30 @@ type Amendment struct {
 	Reason     string `json:"reason"`
 }
 
+// UnmarshalJSON reads an evaluation as encoding/json writes it, strictly,
+// as a [Book] reads its evaluations: a key Evaluation does not have, a key
+// given twice or in another case, text that is not UTF-8, and a Result or
+// Facts their own UnmarshalJSON refuses are errors; it is read within the
+// bounds of the library's decoders (a string longer than 4 MiB, a number
+// longer than 64 characters, nesting deeper than 64). It checks no more
+// than the form: [Book.Record] checks the evaluation. Null leaves e
+// alone. Errors wrap [ErrInvalid].
+func (e *Evaluation) UnmarshalJSON(b []byte) error {
+	var w evaluationWire
+	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "evaluation", func() { *e = w.evaluation() })
+}
+
+// UnmarshalJSON reads an amendment as encoding/json writes it: its
+// evaluation's fields beside Author and Reason, as strictly and within
+// the same bounds as [Evaluation.UnmarshalJSON] reads an evaluation. Null
+// leaves a alone. Errors wrap [ErrInvalid].
+func (a *Amendment) UnmarshalJSON(b []byte) error {
+	var w amendmentWire
+	return jsonx.UnmarshalVia(b, &w, ErrInvalid, "amendment", func() {
+		*a = Amendment{Evaluation: w.evaluation(), Author: w.Author, Reason: w.Reason}
+	})
+}
+
 // quickValid reports whether e has every name, clean, a subject other
 // than its evaluator, a stage in range, a time and a grade, and whether
 // JSON can write its time and points and read them and its texts back:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/qingdan/qingdan/internal/deccmp"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/shopspring/decimal"
@@ -80,21 +81,29 @@ func (s Scale) byCode() map[string]Grade {
 // Floor returns the grade with the most points not above p, or the grade
 // with the fewest points when p is below every grade. It is how a combined
 // figure is graded back onto the scale. ok is false for an empty scale.
+// It needs no [Scale.Validate]: a grade without a code is a grade like any
+// other, of grades with the same points (which Validate refuses) it gives
+// the first, and it compares points at a cost bounded by the lengths of
+// their coefficients, whatever their exponents (10^-1000000000, made in
+// Go, costs what 85 does).
 func (s Scale) Floor(p decimal.Decimal) (g Grade, ok bool) {
-	var low Grade
-	for _, c := range s {
-		if !ok || c.Points.LessThan(low.Points) {
-			low = c
-		}
-		if c.Points.LessThanOrEqual(p) && (g.Code == "" || c.Points.GreaterThan(g.Points)) {
-			g = c
-		}
-		ok = true
+	if len(s) == 0 {
+		return Grade{}, false
 	}
-	if g.Code == "" {
-		g = low
+	best, low := -1, 0
+	for i := range s {
+		c := s[i].Points
+		if deccmp.Cmp(c, s[low].Points) < 0 {
+			low = i
+		}
+		if deccmp.Cmp(c, p) <= 0 && (best < 0 || deccmp.Cmp(c, s[best].Points) > 0) {
+			best = i
+		}
 	}
-	return g, ok
+	if best < 0 {
+		best = low
+	}
+	return s[best], true
 }
 
 // Validate reports every problem of the scale, joined: no grades, a grade

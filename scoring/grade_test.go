@@ -133,3 +133,49 @@ func TestGradeJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleFloorNotValidated: Floor gives what its doc says on a scale
+// that has not been validated, as a naive reading of the doc does: a grade
+// without a code is a grade like any other (it was taken for "none found"
+// and passed over for a lower one), and of two grades with the same
+// points, which Validate refuses, the first in the scale.
+func TestScaleFloorNotValidated(t *testing.T) {
+	d := decimal.RequireFromString
+	// naive is the doc read literally: the most points not above p, else
+	// the fewest; the first in the scale among equal points.
+	naive := func(s Scale, p decimal.Decimal) (Grade, bool) {
+		best, low := -1, -1
+		for i, g := range s {
+			if g.Points.LessThanOrEqual(p) && (best < 0 || g.Points.GreaterThan(s[best].Points)) {
+				best = i
+			}
+			if low < 0 || g.Points.LessThan(s[low].Points) {
+				low = i
+			}
+		}
+		switch {
+		case best >= 0:
+			return s[best], true
+		case low >= 0:
+			return s[low], true
+		}
+		return Grade{}, false
+	}
+	scales := []Scale{
+		{{Code: "", Label: "无代码", Points: d("90")}, {Code: "b", Points: d("50")}, {Code: "c", Points: d("20")}},
+		{{Code: "b", Points: d("50")}, {Points: d("90")}, {Code: "c", Points: d("20")}},
+		{{Code: "b", Points: d("50")}, {Code: "c", Points: d("20")}, {Label: "最低", Points: d("10")}},
+		{{Label: "alone", Points: d("10")}},
+		{{Code: "first", Points: d("50")}, {Code: "second", Points: d("50.0")}, {Code: "low", Points: d("5")}, {Code: "low2", Points: d("5.00")}},
+		{{Label: "x", Points: d("50")}, {Label: "y", Points: d("50")}},
+	}
+	for i, s := range scales {
+		for _, p := range []string{"-1", "5", "10", "15", "20", "49.9", "50", "60", "90", "95"} {
+			wantG, wantOK := naive(s, d(p))
+			gotG, gotOK := s.Floor(d(p))
+			if diff := cmp.Diff(wantG, gotG, cmp.Comparer(decimal.Decimal.Equal)); diff != "" || gotOK != wantOK {
+				t.Errorf("scales[%d].Floor(%s): ok %v, want %v; mismatch (-want +got):\n%s", i, p, gotOK, wantOK, diff)
+			}
+		}
+	}
+}

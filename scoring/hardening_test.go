@@ -37,6 +37,8 @@ func hardeningRows() []hardening.Row {
 		hardening.MarshalRow("scoring.Result", scoring.Result{Points: hardening.Decimals[2], Reasons: reason.Texts(hardening.BadUTF8)}),
 		hardening.MarshalRow("scoring.Facts", facts()...),
 		hardening.UnmarshalRow[scoring.Facts]("scoring.Facts"),
+		hardening.UnmarshalRow[scoring.Evaluation]("scoring.Evaluation"),
+		hardening.UnmarshalRow[scoring.Amendment]("scoring.Amendment"),
 		hardening.MarshalRow("scoring.Grade", scoring.Grade{Points: hardening.Decimals[4]}),
 		hardening.UnmarshalRow[scoring.Grade]("scoring.Grade"),
 		hardening.UnmarshalRow[scoring.Result]("scoring.Result"),

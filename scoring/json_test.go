@@ -2,7 +2,9 @@ package scoring_test
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,7 +67,7 @@ func TestResultJSON(t *testing.T) {
 
 // FuzzValueJSON decodes arbitrary input as each of the package's values
 // that no other fuzz target reads on its own (a book's, a table's and the
-// facts' have theirs): no panic, time linear in the input, and either an
+// facts' have theirs), evaluations and amendments among them: no panic, time linear in the input, and either an
 // error wrapping ErrInvalid or a value that writes and reads back equal.
 func FuzzValueJSON(f *testing.F) {
 	hardening.AddJSONSeeds(f)
@@ -73,10 +75,48 @@ func FuzzValueJSON(f *testing.F) {
 	f.Add([]byte(`{"code":"good","label":"良好","points":"85"}`))
 	f.Add([]byte(`{"grade":"good","points":"85","reasons":[{"text":"x"}]}`))
 	f.Add([]byte(`{"name":"fast","grade":"good","responseAtMost":"0.5","qualityMin":3}`))
+	f.Add([]byte(`{"matter":"M","subject":"D","evaluator":"S","stage":2,"at":"2020-06-15T10:00:00.000000123+08:00","result":{"grade":"good","points":"85.5"},"facts":{"matter":"M","response":"1h"}}`))
+	f.Add([]byte(`{"matter":"M","subject":"D","evaluator":"S","at":"2020-06-15T10:00:00Z","result":{"points":"0"},"author":"王","reason":"复核"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		hardening.RoundTrips[scoring.Evaluation](t, data, scoring.ErrInvalid)
+		hardening.RoundTrips[scoring.Amendment](t, data, scoring.ErrInvalid)
 		hardening.RoundTrips[scoring.Score](t, data, scoring.ErrInvalid)
 		hardening.RoundTrips[scoring.Grade](t, data, scoring.ErrInvalid)
 		hardening.RoundTrips[scoring.Result](t, data, scoring.ErrInvalid)
 		hardening.RoundTrips[scoring.TableRule](t, data, scoring.ErrInvalid)
 	})
+}
+
+// TestEvaluationJSONStrict: an evaluation and an amendment, exchanged
+// alone as well as in a book, decode as strictly as a book reads them: a
+// key they do not have, a key in another case or given twice, are errors
+// wrapping ErrInvalid that name the key; an amendment keeps its author
+// and reason, and null leaves either alone.
+func TestEvaluationJSONStrict(t *testing.T) {
+	const ev = `"matter":"M","subject":"D","evaluator":"S","at":"2020-06-15T10:00:00+08:00","result":{"grade":"good","points":"85"}`
+	for _, tt := range []struct {
+		name, in, want string
+		into           func() any
+	}{
+		{"evaluation, unknown key", `{` + ev + `,"grde":"good"}`, `unknown field "grde"`, func() any { return new(scoring.Evaluation) }},
+		{"evaluation, key in another case", `{` + ev + `,"Stage":2}`, `"Stage"`, func() any { return new(scoring.Evaluation) }},
+		{"evaluation, key twice", `{` + ev + `,"matter":"N"}`, `"matter"`, func() any { return new(scoring.Evaluation) }},
+		{"evaluation, points too long", `{"matter":"M","result":{"points":"1` + strings.Repeat("0", 70) + `"}}`, "points", func() any { return new(scoring.Evaluation) }},
+		{"amendment, unknown key", `{` + ev + `,"author":"王","reason":"复核","approved":true}`, `unknown field "approved"`, func() any { return new(scoring.Amendment) }},
+		{"amendment, key twice", `{` + ev + `,"author":"王","reason":"复核","author":"李"}`, `"author"`, func() any { return new(scoring.Amendment) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.in), tt.into())
+			if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Unmarshal = %v; want an error wrapping ErrInvalid naming %s", err, tt.want)
+			}
+		})
+	}
+	var a scoring.Amendment
+	if err := json.Unmarshal([]byte(`{`+ev+`,"author":"王","reason":"复核"}`), &a); err != nil || a.Author != "王" || a.Reason != "复核" || a.Matter != "M" {
+		t.Errorf("Unmarshal = %+v, %v; want the amendment of 王, 复核", a, err)
+	}
+	if err := json.Unmarshal([]byte(`null`), &a); err != nil || a.Author != "王" {
+		t.Errorf("Unmarshal of null = %+v, %v; want the amendment left alone", a, err)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"math/bits"
 
+	"github.com/qingdan/qingdan/internal/deccmp"
 	"github.com/qingdan/qingdan/scoring/internal/ratio"
 	"github.com/shopspring/decimal"
 )
@@ -93,10 +94,7 @@ const farExp = 200
 // validated may hold, is compared without working them out. ok is false
 // for an x between the two.
 func farFraction(x decimal.Decimal) (f fraction, ok bool) {
-	b := int64(x.Coefficient().BitLen()) // x.NumDigits costs the square of a huge coefficient's length
-	e := int64(x.Exponent())
-	// 10^((b-1)·0.301) ≤ 2^(b-1) ≤ coefficient < 2^b ≤ 10^(b·0.302)
-	switch lo, hi := (b-1)*301/1000+e, b*302/1000+1+e; {
+	switch lo, hi := deccmp.Magnitude(x); {
 	case hi < -100:
 		return fraction{r: new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(100), nil))}, true
 	case lo > 100:

@@ -191,6 +191,16 @@ func (t *Table) policy() string {
 // −3), a negative Urged or Supervised — with an error wrapping
 // [ErrInvalid] that names the matter, the subject and the figures.
 //
+// A table that is not validated may hold a threshold LoadTable would not
+// read. One far below or above every ratio, such as 10^-10000000, is
+// compared exactly, as 10^-100 or 10^100 are; but one whose coefficient
+// has more than 4096 bits (1,233 digits) and a moderate value, such as
+// 0.5000…0001 with a million places, cannot be compared exactly with a
+// ratio without working through all its digits at each comparison:
+// Evaluate refuses a positive threshold of such a coefficient, in any
+// rule, with an error wrapping [ErrInvalid] that names the rule and the
+// condition, without reading its digits (Validate refuses it too).
+//
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
 // they are, and allocates once, a block with the reason, its checks and
 // its figures — once more for a rule of more than two conditions, and
@@ -203,6 +213,9 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 		panic("scoring: Evaluate of a nil *Table")
 	}
 	if err := checkFigures(t.Version, &f); err != nil {
+		return Result{}, err
+	}
+	if err := t.checkWide(); err != nil {
 		return Result{}, err
 	}
 	for i := range t.Rules {
@@ -292,11 +305,7 @@ func (t *Table) Validate() error {
 		} else if _, ok := grades[r.Grade]; !ok && len(t.Scale) > 0 {
 			errs = append(errs, fmt.Errorf("%w: %s gives grade %s, which is not on the scale", ErrInvalid, at, errtext.Quote(r.Grade)))
 		}
-		for _, c := range []struct {
-			name string
-			x    *decimal.Decimal
-		}{{"responseAtMost", r.ResponseAtMost}, {"responseOver", r.ResponseOver},
-			{"resolutionAtMost", r.ResolutionAtMost}, {"resolutionOver", r.ResolutionOver}} {
+		for _, c := range r.ratioConds() {
 			if c.x != nil && c.x.Sign() < 0 {
 				errs = append(errs, fmt.Errorf("%w: %s has the negative ratio %s %s", ErrInvalid, at, c.name, jsonx.FormatDecimal(*c.x)))
 			} else if c.x != nil && !jsonx.DecimalFits(*c.x) {

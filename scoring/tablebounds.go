@@ -2,10 +2,13 @@ package scoring
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/shopspring/decimal"
 )
 
 // maxTableText is the longest text of a [Table] but a rule's Doc: its
@@ -72,4 +75,43 @@ func checkFigures(version string, f *Facts) error {
 	}
 	return fmt.Errorf("%w: table %s, matter %s, subject %s: %s", ErrInvalid,
 		errtext.Quote(version), errtext.Quote(f.Matter), errtext.Quote(f.Subject), strings.Join(bad, "; "))
+}
+
+// namedRatio is one ratio condition of a rule, with its name in JSON.
+type namedRatio struct {
+	name string
+	x    *decimal.Decimal
+}
+
+// ratioConds returns the ratio conditions of r, set or not, in the order
+// of TableRule's fields.
+func (r *TableRule) ratioConds() [4]namedRatio {
+	return [4]namedRatio{{"responseAtMost", r.ResponseAtMost}, {"responseOver", r.ResponseOver},
+		{"resolutionAtMost", r.ResolutionAtMost}, {"resolutionOver", r.ResolutionOver}}
+}
+
+// maxThresholdBits bounds the coefficient of a threshold Table.Evaluate
+// compares with a ratio, as jsonx.DecimalFits bounds the decimals it
+// looks at further.
+const maxThresholdBits = 4096
+
+// wideCoefficient is 2^maxThresholdBits with exponent 0, the least
+// coefficient too wide. Never written.
+var wideCoefficient = decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), maxThresholdBits), 0)
+
+// checkWide refuses the first positive threshold of t whose coefficient
+// has more than maxThresholdBits bits (see Table.Evaluate). It compares
+// each with wideCoefficient at the threshold's exponent, which compares
+// their coefficients' lengths and allocates nothing.
+func (t *Table) checkWide() error {
+	for i := range t.Rules {
+		r := &t.Rules[i]
+		for _, c := range r.ratioConds() {
+			if c.x != nil && c.x.Cmp(wideCoefficient.Shift(c.x.Exponent())) >= 0 {
+				return fmt.Errorf("%w: table %s rules[%d] %s: %s has a coefficient of more than %d bits, which no ratio is compared with exactly at a bounded cost (LoadTable reads no more than %d characters)",
+					ErrInvalid, errtext.Quote(t.Version), i, errtext.Quote(r.Name), c.name, maxThresholdBits, jsonx.MaxDecimalLen)
+			}
+		}
+	}
+	return nil
 }

@@ -20,6 +20,8 @@ var (
 	_ = jsonx.Wire[Result, resultWire]()
 	_ = jsonx.Wire[Score, scoreJSON]()
 	_ = jsonx.Wire[Book, bookWire]()
+	_ = jsonx.Wire[Evaluation, evaluationWire]()
+	_ = jsonx.Wire[Amendment, amendmentWire]()
 )
 
 // ruleJSON is the JSON form of a TableRule: the ratio thresholds in

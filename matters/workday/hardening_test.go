@@ -87,6 +87,7 @@ func TestHardening(t *testing.T) {
 				c.Call(fmt.Sprintf("ParseSchedules(%q)", in), func() { _, _ = workday.ParseSchedules(in) })
 			}
 		}},
+		hardening.UnmarshalRow[workday.Schedule]("workday.Schedule"),
 		{Name: "workday.ParseSpan", Run: func(c *hardening.Caller) {
 			for _, s := range append(hardening.Strings, "-", "09:00-", "25:00-26:00", "18:00-09:00", "-1h-2h", "99999999999h-1h") {
 				c.Call(fmt.Sprintf("ParseSpan(%q)", hardening.Clip(s)), func() { _, _ = workday.ParseSpan(s) })

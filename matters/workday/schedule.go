@@ -57,6 +57,27 @@ type Schedule struct {
 	Workdays []string `json:"workdays"`
 }
 
+// scheduleFields has the fields of a Schedule and none of its methods.
+type scheduleFields Schedule
+
+// The JSON form of a Schedule, registered so that jsonx.Decode checks it,
+// inside whatever holds it, in its first pass over the input.
+var _ = jsonx.Wire[Schedule, scheduleFields]()
+
+// UnmarshalJSON reads a schedule as encoding/json writes it, as strictly
+// as [ParseSchedules] reads one: a field Schedule does not have, a field
+// name in another case, a key given twice, text that is not UTF-8,
+// trailing data and input longer than [MaxSchedulesBytes] are errors. It
+// reads the form only: [Schedule.Validate], ParseSchedules and [New]
+// check the dates. Null leaves s alone. Errors wrap [ErrSchedule].
+func (s *Schedule) UnmarshalJSON(b []byte) error {
+	if len(b) > MaxSchedulesBytes {
+		return fmt.Errorf("%w: %d bytes of schedule, over the %d a schedule is read in (MaxSchedulesBytes)", ErrSchedule, len(b), MaxSchedulesBytes)
+	}
+	var w scheduleFields
+	return jsonx.UnmarshalVia(b, &w, ErrSchedule, "schedule", func() { *s = Schedule(w) })
+}
+
 // Validate returns every problem of the schedule on its own (the first
 // hundred, and the number of the others), joined, each wrapping
 // [ErrSchedule] and naming the entry; nil if there is none.

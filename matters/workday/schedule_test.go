@@ -216,3 +216,41 @@ func TestSchedulesClash(t *testing.T) {
 func TestParseSchedulesStrict(t *testing.T) {
 	hardening.Strict(t, chinaJSON, hardening.StrictOptions{}, ErrSchedule, func(b []byte) error { _, err := ParseSchedules(b); return err })
 }
+
+// TestScheduleUnmarshalStrict: a schedule exchanged alone, not through
+// ParseSchedules, is read as strictly: a field Schedule does not have, a
+// field name in another case, a key given twice, trailing data and input
+// over MaxSchedulesBytes are errors wrapping ErrSchedule that name what is
+// wrong; null leaves the schedule alone.
+func TestScheduleUnmarshalStrict(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"unknown field", `{"year":2028,"notice":"n","holdays":["2028-10-02"]}`, `unknown field "holdays"`},
+		{"another case", `{"year":2028,"Notice":"n"}`, `"Notice"`},
+		{"key twice", `{"year":2028,"notice":"n","year":2029}`, `"year"`},
+		{"too long", `{"year":2028,"notice":"` + strings.Repeat("n", MaxSchedulesBytes) + `"}`, "MaxSchedulesBytes"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Schedule
+			err := json.Unmarshal([]byte(tt.in), &s)
+			if !errors.Is(err, ErrSchedule) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Unmarshal = %v; want an error wrapping ErrSchedule naming %s", err, tt.want)
+			}
+		})
+	}
+	s := Schedule{Year: 2028, Notice: "n"}
+	if err := json.Unmarshal([]byte(`null`), &s); err != nil || s.Year != 2028 {
+		t.Errorf("Unmarshal of null = %+v, %v; want the schedule left alone", s, err)
+	}
+}
+
+// FuzzScheduleJSON: a schedule read alone by its UnmarshalJSON never
+// panics, takes time linear in its input, refuses with an error wrapping
+// ErrSchedule, or gives a schedule that writes and reads back equal.
+func FuzzScheduleJSON(f *testing.F) {
+	hardening.AddJSONSeeds(f)
+	f.Add([]byte(`{"year":2028,"notice":"n","note":"checked","holidays":["2027-12-31/2028-01-02"],"workdays":["2028-01-22"]}`))
+	f.Add([]byte(`{"year":2028,"notice":"n","holidays":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		hardening.RoundTrips[Schedule](t, data, ErrSchedule)
+	})
+}
