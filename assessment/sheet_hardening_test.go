@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -49,8 +50,8 @@ func hostileFacts() []assessment.Facts {
 	h := func(i int) *decimal.Decimal { v := hardening.Decimals[i]; return &v }
 	return []assessment.Facts{
 		{},
-		{Unit: hardening.BadUTF8, Base: h(2), Counts: map[string]int{"c": -1, "": 1 << 62, hardening.Huge: 1}, Rates: map[string]decimal.Decimal{"r": hardening.Decimals[2], "c": {}}},
-		{Unit: "u", Base: h(4), Counts: map[string]int{"c": 1 << 62, "c1": 3}, Rates: map[string]decimal.Decimal{"r": hardening.Decimals[3], "r1": decimal.New(5, -1)}},
+		{Unit: hardening.BadUTF8, Base: h(2), Counts: map[string]int{"c": -1, "": min(math.MaxInt, 1<<62), hardening.Huge: 1}, Rates: map[string]decimal.Decimal{"r": hardening.Decimals[2], "c": {}}},
+		{Unit: "u", Base: h(4), Counts: map[string]int{"c": min(math.MaxInt, 1<<62), "c1": 3}, Rates: map[string]decimal.Decimal{"r": hardening.Decimals[3], "r1": decimal.New(5, -1)}},
 		{Unit: hardening.Huge, Base: h(1), Counts: map[string]int{"c": 1}, Rates: map[string]decimal.Decimal{"r": decimal.New(1, -1000)}},
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,7 +145,7 @@ func TestLoadNamesThePlace(t *testing.T) {
 		{"white space", " \n", "json: no value: the input is empty or white space"},
 		{"a duration in words", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":"4 hours"}]}`, `json: duration "4 hours": not a duration such as "4h0m0s" at routes[1].respond`},
 		{"a number in a string", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":"5"}]}`, `json: a string where an integer is wanted at routes[1].resolveDays`},
-		{"a number out of range", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":99999999999999999999}]}`, `json: integer 99999999999999999999 out of range (-9223372036854775808 to 9223372036854775807) at routes[1].resolveDays`},
+		{"a number out of range", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","resolveDays":99999999999999999999}]}`, fmt.Sprintf(`json: integer 99999999999999999999 out of range (%d to %d) at routes[1].resolveDays`, math.MinInt, math.MaxInt)},
 		{"a duration in nanoseconds", `{"routes":[{"type":"a","lead":"L"},{"type":"b","lead":"L","respond":14400000000000}]}`, `json: duration "14400000000000" is not a string such as "4h0m0s" at routes[1].respond`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -233,7 +235,9 @@ func TestDirectoryLimits(t *testing.T) {
 		route matters.Route
 		want  string
 	}{
-		{matters.Route{Type: "a", Lead: "L", ResolveDays: 2147483648}, "routes[a]: resolution limit of 2147483648 working days is over the most a route may set, 3650"},
+		// 2^31, or where int has 32 bits the largest int, 2^31-1.
+		{matters.Route{Type: "a", Lead: "L", ResolveDays: min(math.MaxInt, 1<<31)},
+			"routes[a]: resolution limit of " + strconv.Itoa(min(math.MaxInt, 1<<31)) + " working days is over the most a route may set, 3650"},
 		{matters.Route{Type: "a", Lead: "L", ResolveDays: matters.MaxResolveDays + 1}, "over the most a route may set"},
 		{matters.Route{Type: "a", Lead: "L", Respond: matters.MaxRespond + 1}, "response limit 87600h0m0.000000001s is over the most a route may set, 87600h0m0s"},
 	} {

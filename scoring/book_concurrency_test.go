@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -307,7 +308,7 @@ func (g *evalGen) evaluation() Evaluation {
 		case 3:
 			e.Stage = -1 - r.IntN(3)
 		case 4:
-			e.Stage = 1 << 31
+			e.Stage = min(math.MaxInt, 1<<31)
 		case 5:
 			e.At = time.Time{}
 		case 6:

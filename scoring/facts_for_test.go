@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -94,7 +95,7 @@ func TestFactsFor(t *testing.T) {
 		{"not dispatched", "D3", route, []error{matters.ErrNotDispatched}},
 		{"other route", "D1", matters.Route{Type: "油烟扰民"}, []error{scoring.ErrInvalid, matters.ErrNoRoute}},
 		{"negative limit", "D1", matters.Route{Respond: -1}, []error{scoring.ErrInvalid}},
-		{"overflowing limit", "D1", matters.Route{ResolveDays: 1 << 40}, []error{scoring.ErrInvalid}},
+		{"overflowing limit", "D1", matters.Route{ResolveDays: min(math.MaxInt, 1<<40)}, []error{scoring.ErrInvalid}},
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ package whatif_test
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -28,7 +29,7 @@ func TestHardeningCoversEverything(t *testing.T) { hardening.Covered(t, ".", har
 // names and figures, and facts of evaluations no book holds.
 func hostileFacts() [][]scoring.Facts {
 	return [][]scoring.Facts{nil, {{}}, {{Matter: hardening.BadUTF8, Subject: hardening.Huge, Evaluator: "s", Stage: -1,
-		Response: -time.Hour, ResponseLimit: -1, Quality: 99}}, {{Matter: "M0", Subject: "unit0", Evaluator: "s", Stage: 1 << 40, Final: true}}}
+		Response: -time.Hour, ResponseLimit: -1, Quality: 99}}, {{Matter: "M0", Subject: "unit0", Evaluator: "s", Stage: min(math.MaxInt, 1<<40), Final: true}}}
 }
 
 func hardeningRows(t *testing.T) []hardening.Row {

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,6 +120,9 @@ func TestCheck(t *testing.T) {
 		}
 		return `{"byID":{` + b.String() + `"z":null}}`
 	}
+	// n is an int, of 64 or 32 bits by the platform; underInt is one under
+	// its range, math.MinInt - 1.
+	underInt := "-" + strconv.FormatUint(uint64(math.MaxInt)+2, 10)
 	for _, c := range []struct {
 		name, in, err string
 	}{
@@ -172,7 +177,7 @@ func TestCheck(t *testing.T) {
 		{"decimal as an object", `{"score":{}}`, `json: an object where a decimal is wanted at score`},
 		{"decimal as true", `{"plain":true}`, `json: true where a decimal is wanted at plain`},
 
-		{"scalars of their kinds", `{"n":-9223372036854775808,"small":-128,"u":65535,"b":false,"f":3.4e38,"q":"12","num":"1.5e3","bytes":"AAE=","text":null,"Go":"x"}`, ""},
+		{"scalars of their kinds", `{"n":` + strconv.Itoa(math.MinInt) + `,"small":-128,"u":65535,"b":false,"f":3.4e38,"q":"12","num":"1.5e3","bytes":"AAE=","text":null,"Go":"x"}`, ""},
 		{"null for every kind", `{"n":null,"small":null,"u":null,"b":null,"f":null,"q":null,"num":null,"bytes":null,"units":null,"byID":null,"pairs":null}`, ""},
 		{"a string for an integer", `{"units":[{},{}],"n":"5"}`, `json: a string where an integer is wanted at n`},
 		{"a number for a string", `{"units":[{},{"kind":5}]}`, `json: a number where a string is wanted at units[1].kind`},
@@ -184,7 +189,7 @@ func TestCheck(t *testing.T) {
 		{"a string for a map", `{"byID":"a"}`, `json: a string where an object is wanted at byID`},
 		{"a string in an array of strings", `{"free":{"a":["b",1]}}`, `json: a number where a string is wanted at free.a[1]`},
 		{"an integer over its range", `{"small":128}`, `json: integer 128 out of range (-128 to 127) at small`},
-		{"an integer under its range", `{"n":-9223372036854775809}`, `json: integer -9223372036854775809 out of range (-9223372036854775808 to 9223372036854775807) at n`},
+		{"an integer under its range", `{"n":` + underInt + `}`, fmt.Sprintf(`json: integer %s out of range (%d to %d) at n`, underInt, math.MinInt, math.MaxInt)},
 		{"an unsigned integer over its range", `{"u":65536}`, `json: integer 65536 out of range (0 to 65535) at u`},
 		{"minus zero for an integer", `{"small":-0}`, ""},
 		{"minus zero for an unsigned integer", `{"u":-0}`, `json: number -0 where an integer of at least 0 is wanted at u`},

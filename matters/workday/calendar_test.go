@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -236,6 +237,8 @@ func TestEndOfData(t *testing.T) {
 // in which direction from which date, and which edge it crosses.
 func TestAddDaysOutOfRange(t *testing.T) {
 	const prefix = "workday: date out of range: "
+	// The largest and the most negative int: 64 or 32 bits by the platform.
+	most, mostBelow := strconv.Itoa(math.MaxInt), strconv.FormatUint(uint64(math.MaxInt)+1, 10)
 	tests := []struct {
 		name string
 		from time.Time
@@ -246,10 +249,10 @@ func TestAddDaysOutOfRange(t *testing.T) {
 		{"from the last holiday forward", mustDay(t, "2027-12-26", 9, 0), 5, "5 working days after 2027-12-26 (CST) runs past the end of 2027, the edge of the data"},
 		{"before the first year", mustDay(t, "2019-01-02", 9, 0), -1, "1 working day before 2019-01-02 (CST) runs past the start of 2019, the edge of the data"},
 		{"back from the first holiday", mustDay(t, "2019-01-01", 9, 0), -1, "1 working day before 2019-01-01 (CST) runs past the start of 2019, the edge of the data"},
-		{"huge n", mustDay(t, "2026-03-02", 9, 0), math.MaxInt, "9223372036854775807 working days after 2026-03-02 (CST) runs past the end of 2027, the edge of the data"},
-		{"huge negative n", mustDay(t, "2026-03-02", 9, 0), math.MinInt, "9223372036854775808 working days before 2026-03-02 (CST) runs past the start of 2019, the edge of the data"},
-		{"huge n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MaxInt, "9223372036854775807 working days after 2026-02-15 (CST) runs past the end of 2027, the edge of the data"},
-		{"huge negative n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MinInt, "9223372036854775808 working days before 2026-02-15 (CST) runs past the start of 2019, the edge of the data"},
+		{"huge n", mustDay(t, "2026-03-02", 9, 0), math.MaxInt, most + " working days after 2026-03-02 (CST) runs past the end of 2027, the edge of the data"},
+		{"huge negative n", mustDay(t, "2026-03-02", 9, 0), math.MinInt, mostBelow + " working days before 2026-03-02 (CST) runs past the start of 2019, the edge of the data"},
+		{"huge n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MaxInt, most + " working days after 2026-02-15 (CST) runs past the end of 2027, the edge of the data"},
+		{"huge negative n from a holiday", mustDay(t, "2026-02-15", 9, 0), math.MinInt, mostBelow + " working days before 2026-02-15 (CST) runs past the start of 2019, the edge of the data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -492,8 +495,8 @@ func TestConcurrentUse(t *testing.T) {
 func FuzzBetweenAddDays(f *testing.F) {
 	f.Add(int64(1771000000), int64(0), int64(1772000000), int64(5), 3, false)
 	f.Add(int64(0), int64(0), int64(-62135596800), int64(0), -1, true)
-	f.Add(int64(1830268800), int64(0), int64(1546272000), int64(999999999), 1<<62, true)
-	f.Add(int64(-1<<62), int64(-1), int64(1<<62), int64(1<<40), -1<<62, false)
+	f.Add(int64(1830268800), int64(0), int64(1546272000), int64(999999999), min(math.MaxInt, 1<<62), true)
+	f.Add(int64(-1<<62), int64(-1), int64(1<<62), int64(1<<40), max(math.MinInt, -1<<62), false)
 	office := office(f)
 	f.Fuzz(func(t *testing.T, fromSec, fromNs, toSec, toNs int64, n int, useOffice bool) {
 		c := China()

@@ -218,7 +218,9 @@ func TestEncoderRemembersNothingItShouldNot(t *testing.T) {
 // canonical form whose numbers the decoder refuses — a rule below 0,
 // places outside 0 to reason.MaxPlaces — and takes the same payload with
 // numbers in range, and the same for a reason's lists, at most
-// reason.MaxList long: a verifier must not pass a line that cannot be read.
+// reason.MaxList long: a verifier must not pass a line that cannot be read
+// (but for an integer over a 32-bit int, where int has 32 bits: the
+// journal's integers have 64 bits on every platform).
 func TestCheckRefusesWhatDoesNotDecode(t *testing.T) {
 	if reason.MaxPlaces != 82 {
 		t.Fatalf("reason.MaxPlaces is %d; the journal's documentation and verify.py say 82", reason.MaxPlaces)
@@ -226,29 +228,32 @@ func TestCheckRefusesWhatDoesNotDecode(t *testing.T) {
 	if reason.MaxList != 64 {
 		t.Fatalf("reason.MaxList is %d; the journal's documentation and verify.py say 64", reason.MaxList)
 	}
-	payload := func(rule, places int) []byte {
+	payload := func(rule int64, places int) []byte {
 		return fmt.Appendf(nil, `{"matter":"M","subject":"S","evaluator":"E","at":"2020-06-01T00:00:00Z",`+
 			`"result":{"grade":"good","points":"80","reasons":[{"rule":%d,"figures":[{"of":"response","done":true,`+
 			`"actual":"1h0m0s","limit":"3h0m0s","places":%d}]}]}}`, rule, places)
 	}
 	for _, tc := range []struct {
-		name        string
-		rule        int
-		places      int
-		wantDecoded bool
+		name                     string
+		rule                     int64
+		places                   int
+		wantChecked, wantDecoded bool
 	}{
-		{"in range", 3, 2, true},
-		{"places at the most", 1, reason.MaxPlaces, true},
-		{"places above the most", 1, reason.MaxPlaces + 1, false},
-		{"places negative", 1, -1, false},
-		{"rule negative", -1, 2, false},
-		{"rule the largest int64", math.MaxInt64, 2, true},
+		{"in range", 3, 2, true, true},
+		{"places at the most", 1, reason.MaxPlaces, true, true},
+		{"places above the most", 1, reason.MaxPlaces + 1, false, false},
+		{"places negative", 1, -1, false, false},
+		{"rule negative", -1, 2, false, false},
+		// The journal's integers are int64 on every platform, so that a
+		// journal verifies wherever it is read; where int has 32 bits a
+		// rule over math.MaxInt32 verifies but does not decode.
+		{"rule the largest int64", math.MaxInt64, 2, true, math.MaxInt == math.MaxInt64},
 	} {
 		p := payload(tc.rule, tc.places)
 		var e scoring.Evaluation
 		decoded := jsonx.Decode(p, &e) == nil
-		if got := Evaluation.Check(p); decoded != tc.wantDecoded || got != tc.wantDecoded {
-			t.Errorf("%s: Check says %v, the decoder %v; want both %v", tc.name, got, decoded, tc.wantDecoded)
+		if got := Evaluation.Check(p); decoded != tc.wantDecoded || got != tc.wantChecked {
+			t.Errorf("%s: Check says %v, the decoder %v; want %v and %v", tc.name, got, decoded, tc.wantChecked, tc.wantDecoded)
 		}
 	}
 	// A reason holds at most reason.MaxList checks and as many figures.

@@ -91,7 +91,7 @@ func (g gen) event() matters.Event {
 }
 
 func (g gen) evaluation() scoring.Evaluation {
-	e := scoring.Evaluation{Matter: g.text(), Subject: g.text(), Evaluator: g.text(), Stage: []int{0, 1, 2, -3, 1 << 40}[g.r.Intn(5)], At: g.time(),
+	e := scoring.Evaluation{Matter: g.text(), Subject: g.text(), Evaluator: g.text(), Stage: []int{0, 1, 2, -3, min(math.MaxInt, 1<<40)}[g.r.Intn(5)], At: g.time(),
 		Result: scoring.Result{Grade: g.text(), Points: g.decimal(), Policy: g.text(), Reasons: g.reasons()}}
 	if g.r.Intn(2) == 0 {
 		e.Facts = g.facts()
