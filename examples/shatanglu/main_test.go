@@ -36,30 +36,54 @@ func TestRunGolden(t *testing.T) {
 	}
 }
 
-// TestPrintedTotalsKeepTheirGrades pins a policy choice documented in
+// TestPrintedFiguresKeepTheirGrades pins a policy choice documented in
 // docs/policy.md ("shatanglu prints totals to 2 places and grades them
 // exact"): in every month the calendar covers, as TestRunGolden runs the
-// program (-month), each total of the monthly appraisal (六、定期向区委反馈)
-// and of the joint annual round (一并开展) printed to 2 places has the grade
-// printed beside it, which is the exact total's: no total rounds across a
-// cut-off.
-func TestPrintedTotalsKeepTheirGrades(t *testing.T) {
+// program (-month), each figure printed beside a grade has that grade when
+// graded as printed, so that an official can check the grade from the
+// figure: the total of the monthly appraisal (六、定期向区委反馈), of the
+// joint annual round (一并开展) and of the hired staff (七), and the score
+// of the agencies' sheet (四), each printed to 2 places, and the
+// quantitative score of the task review's example (评价示例), printed to 1
+// place. No figure rounds across a cut-off. Where a rule overrides the
+// figure, the grade is the one the report says: the sheet's one-vote veto
+// caps a unit's at the grade its reason prints under the unit's name
+// (一票否决，等次不高于…), and a returned task's example is graded as its
+// reasons print (退回派单，直接评为差) with no score.
+func TestPrintedFiguresKeepTheirGrades(t *testing.T) {
 	var year annual
-	if err := cli.Decode(dataFS, "data/annual.json", &year); err != nil {
+	var hired hires
+	for path, v := range map[string]any{"data/annual.json": &year, "data/hires.json": &hired} {
+		if err := cli.Decode(dataFS, path, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sheet, err := loadSheet()
+	if err != nil {
 		t.Fatal(err)
 	}
-	type graded struct {
-		header string // the start of the line before the table
-		scale  scoring.Scale
+	policy := shatangluPolicy()
+	// Each table is the rows, one per unit or person, of the section that
+	// starts with heading, every line of which starts with indent.
+	tables := []struct {
+		heading, indent string
+		scale           scoring.Scale
+	}{
+		{"  定期向区委反馈派驻机构干部日常表现", "    ", monthlyAppraisal(postOrder(policy)).Scale},
+		{"  执法人员年度考核与街道干部年度考核一并开展", "    ", year.Appraisal.Scale},
+		{"四、派驻机构月度考核", "  ", sheet.Scale},
+		{"七、街道聘用人员绩效考核", "  ", hired.Appraisal.Scale},
 	}
-	tables := []graded{
-		{"  定期向区委反馈派驻机构干部日常表现", monthlyAppraisal(postOrder(shatangluPolicy())).Scale},
-		{"  执法人员年度考核与街道干部年度考核一并开展", year.Appraisal.Scale},
+	const hiresTable = 3 // has rows only in the months data/hires.json scores
+	hireRows := map[string]int{}
+	for _, m := range hired.Months {
+		hireRows[m.Month] = len(m.Scores)
 	}
-	twoPlaces := regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`)
+	example := regexp.MustCompile(`→ (\S+) [0-9.]+ 分$`)
+	taskScore := regexp.MustCompile(`^    量化得分 ([0-9]+\.[0-9])（`)
 	schedules := workday.ChinaSchedules()
 	first, last := schedules[0].Year, schedules[len(schedules)-1].Year
-	months := 0
+	months, vetoed, examples := 0, 0, 0
 	for y := first; y <= last; y++ {
 		for m := time.January; m <= time.December; m++ {
 			month := fmt.Sprintf("%d-%02d", y, m)
@@ -67,39 +91,127 @@ func TestPrintedTotalsKeepTheirGrades(t *testing.T) {
 			if code := run([]string{"-month", month}, &stdout, &stderr); code != 0 {
 				t.Fatalf("run -month %s = %d, stderr:\n%s", month, code, stderr.String())
 			}
+			out := stdout.String()
 			rows := make([]int, len(tables))
-			table := -1 // the table whose rows follow, if any
-			for line := range strings.Lines(stdout.String()) {
-				if i := slices.IndexFunc(tables, func(x graded) bool { return strings.HasPrefix(line, x.header) }); i >= 0 {
-					table = i
-					continue
+			for i, tb := range tables {
+				lines := section(out, tb.heading, tb.indent)
+				caps, err := vetoCaps(lines, tb.indent, tb.scale)
+				if err != nil {
+					t.Errorf("%s: %v", month, err)
 				}
-				if table < 0 {
-					continue
-				}
-				if !strings.HasPrefix(line, "    ") {
-					table = -1
-					continue
-				}
-				f := strings.Fields(line)
-				total, label := f[len(f)-2], f[len(f)-1]
-				if !twoPlaces.MatchString(total) {
-					continue // the heading, or the rule under it
-				}
-				rows[table]++
-				if g, _ := tables[table].scale.Floor(decimal.RequireFromString(total)); g.Label != label {
-					t.Errorf("%s: %s: the total printed %s is %s, not %s as printed", month, strings.TrimSpace(line), total, g.Label, label)
+				for _, line := range lines {
+					figure, label, ok := gradedFigure(line)
+					if !ok {
+						continue
+					}
+					rows[i]++
+					want, _ := tb.scale.Floor(decimal.RequireFromString(figure))
+					if c, ok := caps[strings.Fields(line)[0]]; ok && c.Points.LessThan(want.Points) {
+						want = c
+						vetoed++
+					}
+					if want.Label != label {
+						t.Errorf("%s: %s: the figure printed %s is %s, not %s as printed", month, strings.TrimSpace(line), figure, want.Label, label)
+					}
 				}
 			}
-			if rows[0] == 0 || rows[1] == 0 {
-				t.Errorf("%s: %v rows of the appraisal and the annual round, want some of each", month, rows)
+			if rows[0] == 0 || rows[1] == 0 || rows[2] == 0 || rows[hiresTable] != hireRows[month] {
+				t.Errorf("%s: %v rows of the appraisal, the annual round, the sheet and the hires, want some of each of the first three and %d hires", month, rows, hireRows[month])
+			}
+			// The example's grade heads it; its score is among its reasons,
+			// or, for a returned task, the grade it is given whatever its
+			// score (退回派单，直接评为差).
+			lines := section(out, "  评价示例：", "    ")
+			var head []string // the line and the grade printed
+			if len(lines) > 0 {
+				head = example.FindStringSubmatch(lines[0])
+			}
+			if head == nil {
+				t.Fatalf("%s: the task review prints no example with a grade", month)
+			}
+			printed := head[1]
+			for _, line := range lines[1:] {
+				if s := taskScore.FindStringSubmatch(line); s != nil {
+					examples++
+					cut, _ := taskCutoffs().Floor(decimal.RequireFromString(s[1]))
+					if g, _ := policy.Scale.Grade(cut.Code); g.Label != printed {
+						t.Errorf("%s: %s: the score printed %s is %s, not %s as printed", month, strings.TrimSpace(lines[0]), s[1], g.Label, printed)
+					}
+				} else if strings.HasSuffix(line, "直接评为"+printed) {
+					examples++
+				}
 			}
 			months++
 		}
 	}
-	if months < 12 {
-		t.Errorf("%d months run, want the calendar's years", months)
+	if months < 12 || vetoed == 0 || examples != months {
+		t.Errorf("%d months run, %d grades capped by a veto, %d task examples graded: want the calendar's years, some vetoes and one example a month", months, vetoed, examples)
 	}
+}
+
+// section returns the lines of out from the first that starts with heading
+// up to, not including, the first after it that does not start with indent
+// (a blank line or the next section); none if no line starts with heading.
+func section(out, heading, indent string) []string {
+	var lines []string
+	for line := range strings.Lines(out) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case lines == nil && strings.HasPrefix(line, heading):
+			lines = []string{line}
+		case lines == nil:
+		case !strings.HasPrefix(line, indent):
+			return lines
+		default:
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// gradedFigure returns the figure printed to 2 places beside a grade on a
+// table's row, the last such number on the line, and the grade after it;
+// ok is false for a line with none, such as a table's heading or rule.
+func gradedFigure(line string) (figure, label string, ok bool) {
+	f := strings.Fields(line)
+	for i := len(f) - 2; i >= 0; i-- {
+		if twoPlaces.MatchString(f[i]) {
+			return f[i], f[i+1], true
+		}
+	}
+	return "", "", false
+}
+
+var twoPlaces = regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`)
+
+// vetoCaps returns the grade a one-vote veto caps each unit's at, by the
+// unit's name, as an assessment sheet's reasons print it: the unit's name
+// and "：" at indent, then its reasons indented further, a veto's ending
+// "一票否决，等次不高于" and the grade's label (a veto that caps the points
+// prints the points capped, which need no more). It reports a label that
+// is not on scale, and a veto with no unit before it.
+func vetoCaps(lines []string, indent string, scale scoring.Scale) (map[string]scoring.Grade, error) {
+	caps := map[string]scoring.Grade{}
+	unit := ""
+	for _, line := range lines {
+		rest, ok := strings.CutPrefix(line, indent)
+		if ok && !strings.HasPrefix(rest, " ") && strings.HasSuffix(rest, "：") {
+			unit = strings.TrimSuffix(rest, "：")
+			continue
+		}
+		_, label, ok := strings.Cut(line, "一票否决，等次不高于")
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(scale, func(g scoring.Grade) bool { return g.Label == label })
+		if i < 0 || unit == "" {
+			return nil, fmt.Errorf("veto %q: no unit before it, or no grade %q on the scale", strings.TrimSpace(line), label)
+		}
+		if c, ok := caps[unit]; !ok || scale[i].Points.LessThan(c.Points) {
+			caps[unit] = scale[i]
+		}
+	}
+	return caps, nil
 }
 
 func TestRunErrors(t *testing.T) {
