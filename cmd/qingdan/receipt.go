@@ -11,6 +11,7 @@ import (
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
+	"golang.org/x/mod/sumdb/note"
 )
 
 // Run runs qingdan journal receipt on the files args and returns its exit code.
@@ -145,7 +146,7 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 		}
 		e, cp, err := rc.Verify(v)
 		if err != nil {
-			fmt.Fprintf(env.Stdout, "第 %d 行：不通过：%v\n", line, err)
+			fmt.Fprintf(env.Stdout, "第 %d 行：不通过：%s（英文原文：%v）\n", line, unverified(&rc, v, err), err)
 			code = max(code, command.Failed)
 			continue
 		}
@@ -164,6 +165,24 @@ func (f *verifyReceiptOptions) Run(env *command.Env, args []string) int {
 		return env.Errorf(command.Usage, "%s 中没有回执", command.Name(args[0]))
 	}
 	return code
+}
+
+// unverified says in Chinese why rc, which reads as a receipt, did not
+// verify with v (err, from [journal.Receipt.Verify]): which of its two
+// checks failed: the checkpoint's signature, which Verify checks first,
+// or the entry's inclusion in it. (An entry changed since it was hashed
+// is refused when the receipt is read: see receiptProblem.)
+func unverified(rc *journal.Receipt, v note.Verifier, err error) string {
+	if _, cerr := journal.OpenCheckpoint(rc.Checkpoint, v); cerr != nil {
+		if errors.Is(cerr, journal.ErrProof) {
+			return "回执的检查点不是用所给公钥签名的（签名不符，或检查点属于另一个日志）"
+		}
+		return "回执所载的不是一个签名的检查点"
+	}
+	if errors.Is(err, journal.ErrProof) {
+		return "回执的证明不能证明该条目在检查点之中（条目、证明或检查点被改动过）"
+	}
+	return "回执所载的条目不是日志的一行"
 }
 
 // receiptProblem says in Chinese what is wrong with b, a line of receipts
