@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -98,5 +100,73 @@ func TestDecodeFilledTop(t *testing.T) {
 	self = &self
 	if err := Decode([]byte(`{"nmae":"y"}`), &self); err != nil {
 		t.Errorf("Decode into an interface holding itself: %v", err)
+	}
+}
+
+// loop returns an interface that holds a pointer to another, n of them
+// in a ring (n ≥ 2), so that following them never ends, and a pointer to
+// the first.
+func loop(n int) *any {
+	ring := make([]any, n)
+	for i := range ring {
+		ring[i] = &ring[(i+1)%n]
+	}
+	return &ring[0]
+}
+
+// TestDecodeFilledLoop: interfaces that hold pointers to one another in a
+// ring, which encoding/json would follow forever to decode a value into,
+// are refused naming the value (not followed forever); null, which
+// encoding/json stores without following them, is taken as it takes it.
+func TestDecodeFilledLoop(t *testing.T) {
+	const msg = "json: the value decoded into loops: interfaces in it point to one another in a ring"
+	twice := func() any { var a any; p := &a; a = &p; return &a } // an interface holding a pointer to a pointer to it
+	for _, c := range []struct {
+		name string
+		v    func() any
+		in   string
+		err  string
+	}{
+		{"two", func() any { return loop(2) }, `{"x":1}`, msg},
+		{"three", func() any { return loop(3) }, `"s"`, msg},
+		{"through a pointer to a pointer", twice, `[1]`, msg},
+		{"in a field", func() any { return &holder{V: *loop(2)} }, `{"v":{"x":1}}`, msg + " at v"},
+		{"in a slice", func() any { return &holder{List: []any{nil, *loop(5)}} }, `{"list":[1,2]}`, msg + " at list[1]"},
+		{"null", func() any { return loop(2) }, `null`, ""},
+		{"null in a field", func() any { return &holder{V: *loop(3)} }, `{"v":null}`, ""},
+		{"not reached", func() any { return &holder{V: *loop(2)} }, `{"list":[]}`, ""},
+		{"in a map", func() any { return &holder{Map: map[string]any{"a": *loop(2)}} }, `{"map":{"a":{"x":1}}}`, ""},
+		{"an interface holding a pointer to itself, reached through another", func() any { var a, b any; b = &b; a = &b; return &a }, `{"x":1}`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.v()
+			done := make(chan error, 1)
+			go func() { done <- Decode([]byte(c.in), got) }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("Decode did not return")
+			}
+			if c.err != "" {
+				if err == nil || err.Error() != c.err {
+					t.Fatalf("Decode = %v, want %s", err, c.err)
+				}
+				if _, ok := Chinese([]byte(c.in), err); !ok {
+					t.Errorf("Chinese(%v) says nothing", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			want := c.v()
+			if err := json.Unmarshal([]byte(c.in), want); err != nil {
+				t.Fatalf("encoding/json: %v", err)
+			}
+			if !reflect.DeepEqual(want, got) {
+				t.Errorf("Decode read %s as %#v, encoding/json as %#v", c.in, got, want)
+			}
+		})
 	}
 }

@@ -56,6 +56,9 @@ import (
 // called (a field filled with &Config{}) is decoded, as encoding/json
 // decodes it, into what it points to, and checked as that type, strictly;
 // one that holds anything else takes any JSON, which replaces it.
+// Interfaces that hold pointers to one another in a ring, which
+// encoding/json would follow forever, are refused where a value but null
+// would be decoded into them.
 func Decode(data []byte, v any) error {
 	p := planOf(reflect.TypeOf(v))
 	var root reflect.Value
