@@ -402,3 +402,26 @@ func (o *ownCodes) UnmarshalJSON(b []byte) error {
 	o.Codes = w.Codes
 	return nil
 }
+
+// TestTextRefusedAtTop: a string refused by a type that reads itself from
+// text, where it is the whole input or a key of the map that is, is an
+// error naming no path, as the checker's own errors there name none.
+func TestTextRefusedAtTop(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		v        any
+	}{
+		{"a value", `"c"`, new(code)},
+		{"a key", `{"a":1,"c":2}`, new(map[code]int)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := Decode([]byte(c.in), c.v)
+			if want := `json: unknown code "c": bad code`; err == nil || err.Error() != want || !errors.Is(err, errCode) {
+				t.Fatalf("Decode = %v, want %s, wrapping %v", err, want, errCode)
+			}
+			if zh, ok := Chinese([]byte(c.in), err); zh != `取值 "c" 无效` || !ok {
+				t.Errorf("Chinese = %q, %v", zh, ok)
+			}
+		})
+	}
+}
