@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -235,6 +236,32 @@ func decodeWant(t *testing.T, in string, v any, want string) error {
 		t.Fatalf("Decode = %v, want an error with %q", err, want)
 	}
 	return err
+}
+
+// decodeBoth decodes in into got with Decode and into want, made alike,
+// with encoding/json refusing unknown fields, and returns encoding/json's
+// error and whether Decode refused in with an error holding wantErr. It
+// fails t unless both take in alike, where wantErr is empty, or Decode
+// refuses it so.
+func decodeBoth(t *testing.T, in string, got, want any, wantErr string) (stdErr error, refused bool) {
+	t.Helper()
+	err := Decode([]byte(in), got)
+	d := json.NewDecoder(strings.NewReader(in))
+	d.DisallowUnknownFields()
+	stdErr = d.Decode(want)
+	switch {
+	case wantErr == "" && (err != nil || stdErr != nil):
+		t.Fatalf("Decode = %v, encoding/json: %v; want both to take it", err, stdErr)
+	case wantErr == "":
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("mismatch (-want +got):\n%s", diff)
+		}
+	case err == nil || !strings.Contains(err.Error(), wantErr):
+		t.Errorf("Decode = %v, want an error with %s", err, wantErr)
+	default:
+		return stdErr, true
+	}
+	return stdErr, false
 }
 
 // TestCheckStopsEarly: an input over a bound is refused having read no
