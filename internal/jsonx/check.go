@@ -129,15 +129,19 @@ func (c *checker) space() {
 }
 
 // value reads a value of plan p into v, the value it fills, where that
-// matters (see filled), or the zero Value.
+// matters (see filled), or the zero Value. null fills nothing: encoding/json
+// stores it where v is without following v's interfaces.
 func (c *checker) value(p *plan, v reflect.Value) error {
-	if v.IsValid() {
-		p, v = filled(p, v)
-	}
 	c.steps++
 	c.space()
 	if c.i >= len(c.data) {
 		return errSyntax
+	}
+	if v.IsValid() && c.data[c.i] != 'n' {
+		var loops bool
+		if p, v, loops = filled(p, v); loops {
+			return c.fail("the value decoded into loops: interfaces in it point to one another in a ring")
+		}
 	}
 	switch b := c.data[c.i]; {
 	case p.kind == durationValue && (b == '{' || b == '['):

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -97,5 +99,133 @@ func TestKeyPlan(t *testing.T) {
 		if diff := cmp.Diff(c.want, got, cmp.AllowUnexported(plan{}), cmp.Comparer(func(a, b reflect.Type) bool { return a == b })); diff != "" {
 			t.Errorf("%v: mismatch (-want +got):\n%s", c.typ, diff)
 		}
+	}
+}
+
+// Key types of every kind encoding/json reads a map's keys by, for
+// TestMapKeysAsEncodingJSON.
+type (
+	// hexKey is an integer that reads itself from text, in hexadecimal:
+	// its text, not strconv, reads it ("0x10" is 16; "16" is refused).
+	hexKey int
+	// lowerKey is a string that reads itself from text, in lower case:
+	// its text, not the key as it is, is the key ("A" is "a").
+	lowerKey string
+	// jsonKey reads itself from JSON, in upper case, and from text as it
+	// is: encoding/json reads a key by UnmarshalJSON ("a" is "A").
+	jsonKey string
+	// checkedKey checks its text with a method of a value, which sets
+	// nothing: every key it takes is the empty key.
+	checkedKey string
+	// plainJSONKey reads itself from JSON but not from text: a key of it
+	// is the key as it is, as of a string.
+	plainJSONKey string
+	// plainJSONInt reads itself from JSON but not from text: a key of it
+	// is read by strconv, as of an integer.
+	plainJSONInt int
+)
+
+func (h *hexKey) UnmarshalText(b []byte) error {
+	n, err := strconv.ParseInt(strings.TrimPrefix(string(b), "0x"), 16, 64)
+	if err != nil || !strings.HasPrefix(string(b), "0x") {
+		return fmt.Errorf("not hexadecimal %q: %w", b, errCode)
+	}
+	*h = hexKey(n)
+	return nil
+}
+
+func (k *lowerKey) UnmarshalText(b []byte) error {
+	*k = lowerKey(strings.ToLower(string(b)))
+	return nil
+}
+
+func (k *jsonKey) UnmarshalText(b []byte) error { *k = jsonKey(b); return nil }
+
+func (k *jsonKey) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*k = jsonKey(strings.ToUpper(s))
+	return nil
+}
+
+func (checkedKey) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		return fmt.Errorf("an empty key: %w", errCode)
+	}
+	return nil
+}
+
+func (k *plainJSONKey) UnmarshalJSON([]byte) error { *k = "json"; return nil }
+
+func (k *plainJSONInt) UnmarshalJSON([]byte) error { *k = 7; return nil }
+
+// TestMapKeysAsEncodingJSON: a map's keys of each kind encoding/json
+// takes (strings, integers of every size, types that read themselves from
+// text, by its precedence: a type's text before its kind, its JSON before
+// its text) decode as encoding/json decodes them; what the checker
+// refuses, encoding/json refuses too, but for two spellings of one key,
+// of which encoding/json silently keeps the last.
+func TestMapKeysAsEncodingJSON(t *testing.T) {
+	const dup = "json: duplicate key "
+	for _, c := range []struct {
+		name string
+		v    func() any
+		in   string
+		err  string // the start of the checker's error; none: both take in alike
+		std  bool   // encoding/json takes in, though the checker refuses it
+	}{
+		{"int", func() any { return new(map[int]int) }, `{"-9223372036854775808":1,"9223372036854775807":2,"+3":3,"04":4}`, "", false},
+		{"int over", func() any { return new(map[int]int) }, `{"9223372036854775808":1}`, `json: key "9223372036854775808" is not an integer from -9223372036854775808 to 9223372036854775807`, false},
+		{"int, spaced", func() any { return new(map[int]int) }, `{" 1":1}`, `json: key " 1" is not an integer`, false},
+		{"int, underscored", func() any { return new(map[int]int) }, `{"1_0":1}`, `json: key "1_0" is not an integer`, false},
+		{"int, hexadecimal", func() any { return new(map[int]int) }, `{"0x1":1}`, `json: key "0x1" is not an integer`, false},
+		{"int, empty", func() any { return new(map[int]int) }, `{"":1}`, `json: key "" is not an integer`, false},
+		{"int, twice", func() any { return new(map[int]int) }, `{"1":1,"+1":2}`, dup, true},
+		{"int16", func() any { return new(map[int16]int) }, `{"-32768":1,"32767":2}`, "", false},
+		{"int16 over", func() any { return new(map[int16]int) }, `{"32768":1}`, `json: key "32768" is not an integer from -32768 to 32767`, false},
+		{"int32 under", func() any { return new(map[int32]int) }, `{"-2147483649":1}`, `json: key "-2147483649" is not an integer from -2147483648 to 2147483647`, false},
+		{"int64, minus zero twice", func() any { return new(map[int64]int) }, `{"-0":1,"00":2}`, dup, true},
+		{"uint", func() any { return new(map[uint]int) }, `{"0":1,"18446744073709551615":2}`, "", false},
+		{"uint over", func() any { return new(map[uint]int) }, `{"18446744073709551616":1}`, `json: key "18446744073709551616" is not an integer from 0 to 18446744073709551615`, false},
+		{"uint, minus zero", func() any { return new(map[uint]int) }, `{"-0":1}`, `json: key "-0" is not an integer from 0 to`, false},
+		{"uint8 over", func() any { return new(map[uint8]int) }, `{"256":1}`, `json: key "256" is not an integer from 0 to 255`, false},
+		{"uint32 over", func() any { return new(map[uint32]int) }, `{"4294967296":1}`, `json: key "4294967296" is not an integer from 0 to 4294967295`, false},
+		{"uint64", func() any { return new(map[uint64]int) }, `{"18446744073709551615":1}`, "", false},
+		{"uintptr, twice", func() any { return new(map[uintptr]int) }, `{"1":1,"01":2}`, dup, true},
+		{"a named string", func() any { return new(map[json.Number]int) }, `{"1":1,"01":2,"1.0":3}`, "", false},
+		{"an integer read from text", func() any { return new(map[hexKey]int) }, `{"0x10":1,"0x11":2}`, "", false},
+		{"an integer read from text, not by strconv", func() any { return new(map[hexKey]int) }, `{"16":1}`, `json: not hexadecimal "16": bad code`, false},
+		{"an integer read from text, twice", func() any { return new(map[hexKey]int) }, `{"0x10":1,"0x010":2}`, dup + `"0x010" (read as the key "0x10" before it`, true},
+		{"a string read from text", func() any { return new(map[lowerKey]int) }, `{"a":1,"b":2}`, "", false},
+		{"a string read from text, twice", func() any { return new(map[lowerKey]int) }, `{"a":1,"A":2}`, dup + `"A" (read as the key "a" before it`, true},
+		{"read from JSON before text", func() any { return new(map[jsonKey]int) }, `{"a":1,"b\u0063":2}`, "", false},
+		{"read from JSON before text, twice", func() any { return new(map[jsonKey]int) }, `{"a":1,"A":2}`, dup + `"A" (read as the key "a" before it`, true},
+		{"checked by a method of a value", func() any { return new(map[checkedKey]int) }, `{"a":1}`, "", false},
+		{"checked by a method of a value, twice", func() any { return new(map[checkedKey]int) }, `{"a":1,"b":2}`, dup + `"b" (read as the key "a" before it`, true},
+		{"checked by a method of a value, refused", func() any { return new(map[checkedKey]int) }, `{"":1}`, `json: an empty key: bad code`, false},
+		{"a string that reads itself from JSON only", func() any { return new(map[plainJSONKey]int) }, `{"a":1,"b":2}`, "", false},
+		{"an integer that reads itself from JSON only", func() any { return new(map[plainJSONInt]int) }, `{"1":1,"01":2}`, dup, true},
+		{"times", func() any { return new(map[time.Time]int) }, `{"2024-01-01T00:00:00Z":1,"2024-01-01T08:00:00+08:00":2}`, "", false},
+		{"times, twice", func() any { return new(map[time.Time]int) }, `{"2024-01-01T00:00:00Z":1,"2024-01-01T00:00:00.0Z":2}`, dup, true},
+		{"a pointer", func() any { return new(map[*lowerKey]int) }, `{}`, `json: cannot unmarshal object into Go value of type map[*jsonx.lowerKey]int`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want := c.v()
+			stdErr, refused := decodeBoth(t, c.in, c.v(), want, c.err)
+			switch {
+			case !refused:
+			case (stdErr == nil) != c.std:
+				t.Errorf("encoding/json: %v; want it to take the input: %v", stdErr, c.std)
+			case c.std:
+				// Two spellings of one key: encoding/json kept fewer keys
+				// than were written.
+				var spelt map[string]json.RawMessage
+				if err := json.Unmarshal([]byte(c.in), &spelt); err != nil || reflect.ValueOf(want).Elem().Len() >= len(spelt) {
+					t.Errorf("encoding/json read %d keys as %v (%v): no key was lost", len(spelt), reflect.ValueOf(want).Elem(), err)
+				}
+			}
+		})
 	}
 }

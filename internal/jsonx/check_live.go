@@ -17,28 +17,42 @@ import "reflect"
 // nothing further in can hold a pointer encoding/json decodes into: under
 // a nil pointer (encoding/json fills a new value), in an interface that
 // holds no pointer (encoding/json replaces what it holds), and in a value
-// whose plan holds no interface.
-func filled(p *plan, v reflect.Value) (*plan, reflect.Value) {
+// whose plan holds no interface. It reports loops, and no value, for
+// interfaces that hold pointers to one another in a ring (a = &b, b =
+// &a), which encoding/json would follow forever; it finds the ring, by
+// Brent's method, in steps linear in its length and the way to it.
+func filled(p *plan, v reflect.Value) (_ *plan, _ reflect.Value, loops bool) {
+	var (
+		mark      uintptr      // the pointer of an interface met before, the tortoise
+		markType  reflect.Type // and its type
+		hops, lap = 0, 1       // interfaces followed, and where the tortoise moves on
+	)
 	for {
 		switch v.Kind() {
 		case reflect.Interface:
 			e := v.Elem()
 			if !e.IsValid() || e.Kind() != reflect.Pointer || e.IsNil() {
-				return p, reflect.Value{}
+				return p, reflect.Value{}, false
+			}
+			if e.Pointer() == mark && e.Type() == markType {
+				return p, reflect.Value{}, true
+			}
+			if hops++; hops == lap {
+				mark, markType, lap = e.Pointer(), e.Type(), 2*lap
 			}
 			p, v = planOf(e.Type()), e
 		case reflect.Pointer:
 			// An interface that holds a pointer to itself is filled
 			// anew, as encoding/json fills it, rather than followed.
 			if v.IsNil() || v.Elem().Kind() == reflect.Interface && v.Elem().Elem().Equal(v) {
-				return p, reflect.Value{}
+				return p, reflect.Value{}, false
 			}
 			v = v.Elem()
 		default:
 			if !p.live || p.own {
-				return p, reflect.Value{}
+				return p, reflect.Value{}, false
 			}
-			return p, v
+			return p, v, false
 		}
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -98,5 +101,151 @@ func TestDecodeFilledTop(t *testing.T) {
 	self = &self
 	if err := Decode([]byte(`{"nmae":"y"}`), &self); err != nil {
 		t.Errorf("Decode into an interface holding itself: %v", err)
+	}
+}
+
+// loop returns an interface that holds a pointer to another, n of them
+// in a ring (n ≥ 2), so that following them never ends, and a pointer to
+// the first.
+func loop(n int) *any {
+	ring := make([]any, n)
+	for i := range ring {
+		ring[i] = &ring[(i+1)%n]
+	}
+	return &ring[0]
+}
+
+// TestDecodeFilledLoop: interfaces that hold pointers to one another in a
+// ring, which encoding/json would follow forever to decode a value into,
+// are refused naming the value (not followed forever); null, which
+// encoding/json stores without following them, is taken as it takes it.
+func TestDecodeFilledLoop(t *testing.T) {
+	const msg = "json: the value decoded into loops: interfaces in it point to one another in a ring"
+	twice := func() any { var a any; p := &a; a = &p; return &a } // an interface holding a pointer to a pointer to it
+	for _, c := range []struct {
+		name string
+		v    func() any
+		in   string
+		err  string
+	}{
+		{"two", func() any { return loop(2) }, `{"x":1}`, msg},
+		{"three", func() any { return loop(3) }, `"s"`, msg},
+		{"through a pointer to a pointer", twice, `[1]`, msg},
+		{"in a field", func() any { return &holder{V: *loop(2)} }, `{"v":{"x":1}}`, msg + " at v"},
+		{"in a slice", func() any { return &holder{List: []any{nil, *loop(5)}} }, `{"list":[1,2]}`, msg + " at list[1]"},
+		{"null", func() any { return loop(2) }, `null`, ""},
+		{"null in a field", func() any { return &holder{V: *loop(3)} }, `{"v":null}`, ""},
+		{"not reached", func() any { return &holder{V: *loop(2)} }, `{"list":[]}`, ""},
+		{"in a map", func() any { return &holder{Map: map[string]any{"a": *loop(2)}} }, `{"map":{"a":{"x":1}}}`, ""},
+		{"an interface holding a pointer to itself, reached through another", func() any { var a, b any; b = &b; a = &b; return &a }, `{"x":1}`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.v()
+			done := make(chan error, 1)
+			go func() { done <- Decode([]byte(c.in), got) }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("Decode did not return")
+			}
+			if c.err != "" {
+				if err == nil || err.Error() != c.err {
+					t.Fatalf("Decode = %v, want %s", err, c.err)
+				}
+				if _, ok := Chinese([]byte(c.in), err); !ok {
+					t.Errorf("Chinese(%v) says nothing", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			want := c.v()
+			if err := json.Unmarshal([]byte(c.in), want); err != nil {
+				t.Fatalf("encoding/json: %v", err)
+			}
+			if !reflect.DeepEqual(want, got) {
+				t.Errorf("Decode read %s as %#v, encoding/json as %#v", c.in, got, want)
+			}
+		})
+	}
+}
+
+// Anything is an exported empty interface, to embed.
+type Anything interface{}
+
+// valueName is a Stringer by a method of its value, to fill a non-empty
+// interface with a value that is no pointer.
+type valueName struct {
+	Name string `json:"name"`
+}
+
+func (v valueName) String() string { return v.Name }
+
+// filledKinds holds interfaces in each place a value decoded into may
+// hold one, for TestDecodeFilledAsEncodingJSON.
+type filledKinds struct {
+	fmt.Stringer
+	Anything
+	V       any       `json:"v"`
+	Holders []holder  `json:"holders"`
+	Grid    [1][1]any `json:"grid"`
+	List    *[]any    `json:"list"`
+	Code    any       `json:"code"`
+	//lint:ignore SA5008 encoding/json ignores ",string" on an interface, on purpose
+	Quoted any          `json:"quoted,string"`
+	Short  any          `json:"short"`
+	ByKey  *map[int]any `json:"byKey"`
+}
+
+// TestDecodeFilledAsEncodingJSON: an interface filled before Decode, in
+// each place and with each kind of value, is decoded as encoding/json
+// decodes it, or refused naming its path where encoding/json refuses it.
+func TestDecodeFilledAsEncodingJSON(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		v    func() *filledKinds
+		in   string
+		err  string
+	}{
+		{"an embedded non-empty interface", func() *filledKinds { return &filledKinds{Stringer: &named{}} }, `{"Stringer":{"name":"a","nmae":1}}`, `json: unknown field "nmae" at Stringer`},
+		{"an embedded non-empty interface, sound", func() *filledKinds { return &filledKinds{Stringer: &named{}} }, `{"Stringer":{"name":"a"}}`, ""},
+		{"an embedded empty interface", func() *filledKinds { return &filledKinds{Anything: &inner{}} }, `{"Anything":{"Kind":"a"}}`, `json: field "Kind" is spelt "kind" here (field names are case-sensitive) at Anything`},
+		{"an embedded empty interface holding a value", func() *filledKinds { return &filledKinds{Anything: inner{}} }, `{"Anything":{"Kind":"a"}}`, ""},
+		{"a non-empty interface holding a value", func() *filledKinds { return &filledKinds{Stringer: valueName{}} }, `{"Stringer":{"name":"a"}}`, `cannot unmarshal object`},
+		{"a non-empty interface holding a nil pointer", func() *filledKinds { return &filledKinds{Stringer: (*named)(nil)} }, `{"Stringer":{"name":"a"}}`, `cannot unmarshal object`},
+		{"a non-empty interface, null", func() *filledKinds { return &filledKinds{Stringer: &named{}} }, `{"Stringer":null}`, ""},
+		{"a pointer to a pointer", func() *filledKinds { p := &inner{}; return &filledKinds{V: &p} }, `{"v":{"nmae":1}}`, `json: unknown field "nmae" at v`},
+		{"a pointer to a nil pointer", func() *filledKinds { var p *inner; return &filledKinds{V: &p} }, `{"v":{"nmae":1}}`, `json: unknown field "nmae" at v`},
+		{"a pointer to a pointer, null", func() *filledKinds { p := &inner{}; return &filledKinds{V: &p} }, `{"v":null}`, ""},
+		{"a pointer to an interface holding a value", func() *filledKinds { var i any = inner{}; return &filledKinds{V: &i} }, `{"v":{"nmae":1}}`, ""},
+		{"a pointer to a slice", func() *filledKinds { return &filledKinds{V: &[]any{nil, &inner{}}} }, `{"v":[{"x":1},{"nmae":1}]}`, `json: unknown field "nmae" at v[1]`},
+		{"a pointer to an array", func() *filledKinds { return &filledKinds{V: &[1]any{&inner{}}} }, `{"v":[{"nmae":1}]}`, `json: unknown field "nmae" at v[0]`},
+		{"a pointer to a map", func() *filledKinds { return &filledKinds{V: &map[string]any{"a": &inner{}}} }, `{"v":{"a":{"nmae":1}}}`, ""},
+		{"a pointer to a map keyed by integers", func() *filledKinds { return &filledKinds{V: &map[int]any{}} }, `{"v":{"1":1,"01":2}}`, `json: duplicate key "01"`},
+		{"under a pointer to a map", func() *filledKinds { return &filledKinds{ByKey: &map[int]any{1: &inner{}}} }, `{"byKey":{"1":{"nmae":1}}}`, ""},
+		{"a pointer to an integer", func() *filledKinds { n := 0; return &filledKinds{V: &n} }, `{"v":"5"}`, `json: a string where an integer is wanted at v`},
+		{"a pointer to a small integer", func() *filledKinds { var n int8; return &filledKinds{V: &n} }, `{"v":300}`, `json: integer 300 out of range (-128 to 127) at v`},
+		{"a pointer to an integer, quoted", func() *filledKinds { n := 0; return &filledKinds{Quoted: &n} }, `{"quoted":"5"}`, `json: a string where an integer is wanted at quoted`},
+		{"a quoted interface holding nothing", func() *filledKinds { return &filledKinds{} }, `{"quoted":"5"}`, ""},
+		{"a pointer to a code", func() *filledKinds { var k code; return &filledKinds{Code: &k} }, `{"code":"c"}`, `json: unknown code "c": bad code at code`},
+		{"a pointer to a code, sound", func() *filledKinds { var k code; return &filledKinds{Code: &k} }, `{"code":"b"}`, ""},
+		{"a pointer to a type that decodes itself", func() *filledKinds { return &filledKinds{Short: &shorthand{}} }, `{"short":{"text":"a","x":1}}`, `json: unknown field "x" at short`},
+		{"a pointer to a type that decodes itself, its own form", func() *filledKinds { return &filledKinds{Short: &shorthand{}} }, `{"short":"a"}`, ""},
+		{"structs within a slice's capacity", func() *filledKinds { return &filledKinds{Holders: []holder{{V: &inner{}}}[:0]} }, `{"holders":[{"v":{"nmae":1}}]}`, `json: unknown field "nmae" at holders[0].v`},
+		{"structs past a slice's capacity", func() *filledKinds { return &filledKinds{Holders: []holder{{V: &inner{}}}} }, `{"holders":[{},{"v":{"nmae":1}}]}`, ""},
+		{"arrays of arrays", func() *filledKinds { return &filledKinds{Grid: [1][1]any{{&inner{}}}} }, `{"grid":[[{"nmae":1}]]}`, `json: unknown field "nmae" at grid[0][0]`},
+		{"a pointer to a slice field", func() *filledKinds { return &filledKinds{List: &[]any{&inner{}}} }, `{"list":[{"nmae":1}]}`, `json: unknown field "nmae" at list[0]`},
+		{"a nil pointer to a slice field", func() *filledKinds { return &filledKinds{} }, `{"list":[{"nmae":1}]}`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			stdErr, refused := decodeBoth(t, c.in, c.v(), c.v(), c.err)
+			if refused && stdErr == nil && !strings.Contains(c.err, "duplicate key") && !strings.Contains(c.err, "case-sensitive") {
+				// Only a key given twice, or in another case than its
+				// field's, is refused though encoding/json takes it.
+				t.Errorf("encoding/json takes %s, which Decode refuses", c.in)
+			}
+		})
 	}
 }

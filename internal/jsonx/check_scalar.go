@@ -290,7 +290,12 @@ type textError struct {
 	err   error
 }
 
-func (e *textError) Error() string { return "json: " + e.err.Error() + " at " + e.path }
+func (e *textError) Error() string {
+	if e.path == "" {
+		return "json: " + e.err.Error()
+	}
+	return "json: " + e.err.Error() + " at " + e.path
+}
 func (e *textError) Unwrap() error { return e.err }
 
 var literals = [][]byte{[]byte("true"), []byte("false"), []byte("null")}

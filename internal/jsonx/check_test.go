@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -242,6 +243,32 @@ func decodeWant(t *testing.T, in string, v any, want string) error {
 	return err
 }
 
+// decodeBoth decodes in into got with Decode and into want, made alike,
+// with encoding/json refusing unknown fields, and returns encoding/json's
+// error and whether Decode refused in with an error holding wantErr. It
+// fails t unless both take in alike, where wantErr is empty, or Decode
+// refuses it so.
+func decodeBoth(t *testing.T, in string, got, want any, wantErr string) (stdErr error, refused bool) {
+	t.Helper()
+	err := Decode([]byte(in), got)
+	d := json.NewDecoder(strings.NewReader(in))
+	d.DisallowUnknownFields()
+	stdErr = d.Decode(want)
+	switch {
+	case wantErr == "" && (err != nil || stdErr != nil):
+		t.Fatalf("Decode = %v, encoding/json: %v; want both to take it", err, stdErr)
+	case wantErr == "":
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("mismatch (-want +got):\n%s", diff)
+		}
+	case err == nil || !strings.Contains(err.Error(), wantErr):
+		t.Errorf("Decode = %v, want an error with %s", err, wantErr)
+	default:
+		return stdErr, true
+	}
+	return stdErr, false
+}
+
 // TestCheckStopsEarly: an input over a bound is refused having read no
 // more than the bound past the start of the value at fault.
 func TestCheckStopsEarly(t *testing.T) {
@@ -406,4 +433,27 @@ func (o *ownCodes) UnmarshalJSON(b []byte) error {
 	}
 	o.Codes = w.Codes
 	return nil
+}
+
+// TestTextRefusedAtTop: a string refused by a type that reads itself from
+// text, where it is the whole input or a key of the map that is, is an
+// error naming no path, as the checker's own errors there name none.
+func TestTextRefusedAtTop(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		v        any
+	}{
+		{"a value", `"c"`, new(code)},
+		{"a key", `{"a":1,"c":2}`, new(map[code]int)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := Decode([]byte(c.in), c.v)
+			if want := `json: unknown code "c": bad code`; err == nil || err.Error() != want || !errors.Is(err, errCode) {
+				t.Fatalf("Decode = %v, want %s, wrapping %v", err, want, errCode)
+			}
+			if zh, ok := Chinese([]byte(c.in), err); zh != `取值 "c" 无效` || !ok {
+				t.Errorf("Chinese = %q, %v", zh, ok)
+			}
+		})
+	}
 }

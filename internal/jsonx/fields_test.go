@@ -115,18 +115,32 @@ type fAll struct {
 	B fBadTag     `json:"b"`
 	// Maps whose keys are not strings, which encoding/json reads as
 	// their types read them: two spellings may be one key.
-	I map[int8]int   `json:"i"`
-	U map[uint8]int  `json:"u"`
-	L map[letter]int `json:"l"`
+	I map[int8]int    `json:"i"`
+	U map[uint8]int   `json:"u"`
+	L map[letter]int  `json:"l"`
+	J map[jsonKey]int `json:"j"`
+	Q map[uint64]int  `json:"q"`
 	// Interfaces that the fuzz target fills with pointers before it
 	// decodes, which encoding/json decodes into.
 	F any   `json:"f"`
 	G []any `json:"g"`
+	// An interface holding a ring of interfaces, which encoding/json
+	// would follow forever but for null; a map's values, which
+	// encoding/json makes anew; structs within a slice's capacity.
+	H any            `json:"h"`
+	M map[string]any `json:"m"`
+	E []fHolds       `json:"e"`
+}
+
+// fHolds holds an interface.
+type fHolds struct {
+	X any `json:"x"`
 }
 
 // filledAll returns an fAll whose interfaces hold pointers.
 func filledAll() fAll {
-	return fAll{F: &fShadow{}, G: []any{&fTagged{}, nil}[:1]}
+	return fAll{F: &fShadow{}, G: []any{&fTagged{}, nil}[:1], H: *loop(2), M: map[string]any{"a": &fTagged{}},
+		E: []fHolds{{X: &fTagged{}}}[:0]}
 }
 
 // fAllKeys holds fAll's maps with their keys as written.
@@ -134,6 +148,8 @@ type fAllKeys struct {
 	I map[string]json.RawMessage `json:"i"`
 	U map[string]json.RawMessage `json:"u"`
 	L map[string]json.RawMessage `json:"l"`
+	J map[string]json.RawMessage `json:"j"`
+	Q map[string]json.RawMessage `json:"q"`
 }
 
 // FuzzFields: what Decode takes, encoding/json refusing unknown fields
@@ -144,7 +160,9 @@ func FuzzFields(f *testing.F) {
 		`{"t":{"v":1},"d":{"Z":"z","y":1}}`, `{"w":{"W":1,"X":2}}`, `{"b":{"V":1,"X":2,"y":3,"a'b":4}}`,
 		`{"c":{"x":1}}`, `{"s":{"X":1}}`, `{"d":{"z":"a"}}`,
 		`{"f":{"X":"a","y":1}}`, `{"f":{"x":"a"}}`, `{"g":[{"v":1},{"any":2}]}`, `{"g":[{"V":1}]}`,
-		`{"i":{"1":1,"01":2,"-0":3}}`, `{"u":{"+1":1,"\u0031":2,"255":3}}`, `{"l":{"a":1,"A":2,"b":3}}`} {
+		`{"h":null}`, `{"h":{}}`, `{"m":{"a":{"x":1}}}`, `{"e":[{"x":{"v":1}},{"x":{"y":2}}]}`, `{"e":[{"x":{"V":1}}]}`,
+		`{"i":{"1":1,"01":2,"-0":3}}`, `{"u":{"+1":1,"\u0031":2,"255":3}}`, `{"l":{"a":1,"A":2,"b":3}}`,
+		`{"j":{"a":1,"A":2,"\u0062":3}}`, `{"q":{"18446744073709551615":1,"+0":2,"-0":3}}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -165,8 +183,9 @@ func FuzzFields(f *testing.F) {
 		if err := json.Unmarshal(data, &keys); err != nil {
 			t.Fatalf("encoding/json refuses %q as keys: %v", data, err)
 		}
-		if len(keys.I) != len(ours.I) || len(keys.U) != len(ours.U) || len(keys.L) != len(ours.L) {
-			t.Fatalf("Decode read %q, whose maps have %d, %d and %d keys, as %v, %v and %v", data, len(keys.I), len(keys.U), len(keys.L), ours.I, ours.U, ours.L)
+		if len(keys.I) != len(ours.I) || len(keys.U) != len(ours.U) || len(keys.L) != len(ours.L) || len(keys.J) != len(ours.J) || len(keys.Q) != len(ours.Q) {
+			t.Fatalf("Decode read %q, whose maps have %d, %d, %d, %d and %d keys, as %v, %v, %v, %v and %v", data,
+				len(keys.I), len(keys.U), len(keys.L), len(keys.J), len(keys.Q), ours.I, ours.U, ours.L, ours.J, ours.Q)
 		}
 	})
 }

@@ -68,6 +68,7 @@ var zhFormats = map[string]string{
 	"number %s longer than %d characters":                                                                "数 %s 超过 %d 个字符",
 	"%s longer than %d bytes (the most a string may hold)":                                               "%s超过 %d 字节（字符串的上限）",
 	"%s is not valid UTF-8":                                                                              "%s不是有效的 UTF-8（文件多半是 GB18030 等编码，须另存为 UTF-8）",
+	"the value decoded into loops: interfaces in it point to one another in a ring":                      "要解码到的值里，接口所存的指针彼此指向、绕成一圈（encoding/json 会一直绕下去）",
 	"time %s: want RFC 3339 without escapes":                                                             "时间 %s 写法不对，应为 RFC 3339 格式，不含转义",
 	`time %s: want RFC 3339, such as "2024-03-04T08:40:00+08:00"`:                                        `时间 %s 写法不对，应为 RFC 3339 格式，如 "2024-03-04T08:40:00+08:00"`,
 }
