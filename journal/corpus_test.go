@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
@@ -31,14 +32,7 @@ func corpusKey(t testing.TB) (note.Signer, note.Verifier, string) {
 // keyFrom returns a key of name made from a fixed seed byte.
 func keyFrom(t testing.TB, name string, seed byte) (note.Signer, note.Verifier, string) {
 	t.Helper()
-	skey, vkey, err := note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{seed}, 32)), name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := note.NewSigner(skey)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, vkey := samples.Key(t, name, seed)
 	v, err := note.NewVerifier(vkey)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/hardening/samples"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
@@ -59,14 +60,7 @@ func TestReceiptProblem(t *testing.T) {
 // entry in it (a hash of the proof changed, or the proof of another entry).
 func TestUnverified(t *testing.T) {
 	key := func(seed byte) (note.Signer, note.Verifier) {
-		skey, vkey, err := note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{seed}, 32)), "test.example/journal")
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := note.NewSigner(skey)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, vkey := samples.Key(t, "test.example/journal", seed)
 		v, err := journal.NewVerifier(vkey)
 		if err != nil {
 			t.Fatal(err)

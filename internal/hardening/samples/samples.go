@@ -1,13 +1,15 @@
 // Package samples holds the values of the library's own types that more
 // than one package's tests use: calendars (the office-hours calendar of
 // hand-computed cases among them), matters in many states, hostile routes
-// and hostile evaluations. Package hardening itself imports none
+// and hostile evaluations, and a journal's signing key from a fixed seed. Package hardening itself imports none
 // of the library's packages; this one is for tests only.
 package samples
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"testing"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/hardening"
@@ -15,6 +17,7 @@ import (
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/qingdan/qingdan/scoring/reason"
+	"golang.org/x/mod/sumdb/note"
 )
 
 // Calendars are the calendars methods are called on: China's and the zero
@@ -84,4 +87,21 @@ func Evaluations() []scoring.Evaluation {
 	}
 	es = append(es, scoring.Evaluation{Matter: hardening.BadUTF8, Subject: hardening.BadUTF8, Evaluator: hardening.BadUTF8, At: hardening.Times[1], Result: scoring.Result{Grade: hardening.BadUTF8}})
 	return es
+}
+
+// Key returns a signer key of name made from a fixed seed byte, the same
+// key for the same name and seed, and its verifier key in note's text
+// form; a test that publishes the key reads it with journal.NewVerifier or
+// note.NewVerifier.
+func Key(t testing.TB, name string, seed byte) (note.Signer, string) {
+	t.Helper()
+	skey, vkey, err := note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{seed}, 32)), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, vkey
 }
