@@ -10,7 +10,8 @@
 // Usage:
 //
 //	go run ./examples/service -db "host=/run/postgresql dbname=qingdan" -catalog catalog.json -table table.json
-//	        -callers callers.json [-addr localhost:8080] [-key signer.key -verifier "<name>+<hash>+<key>"]
+//	        -callers callers.json [-off-register 91580 -off-register …] [-addr localhost:8080]
+//	        [-key signer.key -verifier "<name>+<hash>+<key>"]
 //	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
 // On SIGINT or SIGTERM (systemctl stop, docker stop) it takes no more
@@ -92,10 +93,18 @@
 // report a matter "for" a sub-district and grade it, or be the first to
 // supervise a matter. So the service refuses to start when no revision
 // of the catalog's register lists a unit (Open's error wraps
-// errNoRegister), unless -open. It does not check the callers against
-// the register: the bodies off it (the hotline, the districts'
-// supervisors) are named by no list of the catalog, so any ID a callers
-// file gives could be one.
+// errNoRegister), unless -open. Nor does it start when a caller's ID is
+// one the catalog does not know (Open's error wraps errUnknownCaller and
+// names each such caller's entry, the hash of its token, and its ID):
+// the catalog takes an ID it does not list for a body off the register,
+// a hotline, which may report for a sub-district and so grade it, so
+// that a department's token given a misspelt ID (城管执法局 for 城管局)
+// would do so. A caller's ID is listed by a revision of the register, or
+// is the catalog's supervisor, or is one of the bodies off the register
+// that the host names (-off-register, once for each; Config.OffRegister):
+// the hotlines and the districts' supervisors, which no list of the
+// catalog names. A body so named that the register lists is refused
+// (errOnRegister).
 //
 // What an outsider verifies offline, with the verifier key (read with
 // journal.NewVerifier, which refuses a key anyone could sign for) and a
@@ -232,7 +241,9 @@
 // nothing journaled, where an open service without the register accepts
 // them; the hotline's report and a district supervisor's first
 // supervision are accepted. Without a register the service does not
-// start, unless open. It fetches the key,
+// start, unless open; nor with a caller the catalog does not know (a
+// department misspelt, or the hotline not named off the register). It
+// fetches the key,
 // the receipts of a department and of a matter, and verifies each
 // offline, in one reply and in pages of three, the journal growing
 // between them; a consistency proof from a checkpoint fetched early; a fork

@@ -2,9 +2,13 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
 
 	"github.com/qingdan/qingdan/accountability"
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -32,4 +36,59 @@ func checkRegister(c *matters.Catalog, open bool) error {
 		}
 	}
 	return errNoRegister
+}
+
+// errUnknownCaller is a caller (Config.Callers) whose ID the catalog does
+// not know: no revision of its register lists it, it is not the
+// catalog's supervisor, and the host does not name it a body off the
+// register (Config.OffRegister). The catalog takes an ID it does not
+// list for a body off the register, a hotline, which may report for a
+// sub-district and so grade it: a department's token given a misspelt
+// ID would post as one.
+var errUnknownCaller = errors.New("unknown to the catalog: no revision of its register lists the ID, nor is it the catalog's supervisor, nor a body named off the register (-off-register, Config.OffRegister: a hotline, a district's supervisor)")
+
+// errOnRegister is an ID named a body off the register
+// (Config.OffRegister) that is not one: empty, with spaces around it, or
+// listed by a revision of the register.
+var errOnRegister = errors.New("a body named off the register is not one")
+
+// checkCallersKnown returns an error wrapping errUnknownCaller that
+// names each caller whose ID is neither listed by a revision of the
+// catalog's register, nor the catalog's supervisor, nor one of off — its
+// entry (its key, the hash of its token) and its ID; and one
+// wrapping errOnRegister for an ID of off that is empty, has spaces
+// around it, or is listed by the register. A register's unit counts in
+// every revision: a caller may post for the revision to come, or for the
+// one a matter it was dispatched was under.
+func checkCallersKnown(c *matters.Catalog, callers map[string]string, off []string) error {
+	listed := map[string]accountability.UnitKind{}
+	for _, r := range slices.Concat([]*accountability.Register{c.Register}, c.History.Registers) {
+		if r != nil {
+			for _, u := range r.Units {
+				listed[u.ID] = u.Kind
+			}
+		}
+	}
+	var errs []error
+	known := map[string]bool{c.Supervision.Supervisor: c.Supervision.Supervisor != ""}
+	for _, id := range off {
+		if k, ok := listed[id]; ok {
+			errs = append(errs, fmt.Errorf("%s: %w: the register lists it as %s (%s)", errtext.Quote(id), errOnRegister, k.Label(), k))
+		} else if id == "" || strings.TrimSpace(id) != id {
+			errs = append(errs, fmt.Errorf("%s: %w: an ID is not empty, nor has spaces around it", errtext.Quote(id), errOnRegister))
+		}
+		known[id] = true
+	}
+	var unknown []string
+	for _, h := range slices.Sorted(maps.Keys(callers)) {
+		if id := callers[h]; !known[id] {
+			if _, ok := listed[id]; !ok {
+				unknown = append(unknown, fmt.Sprintf("caller %s, %s", h, errtext.Quote(id)))
+			}
+		}
+	}
+	if unknown != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", strings.Join(unknown, "; "), errUnknownCaller))
+	}
+	return errors.Join(errs...)
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -148,11 +150,7 @@ func withRegister(cfg Config, reg *accountability.Register, history bool) Config
 // here is none: a config Open takes fails on reading it.
 func TestOpenRegister(t *testing.T) {
 	cfg := wuhuConfig(t)
-	pool, err := pgxpool.New(context.Background(), "host="+filepath.Join(t.TempDir(), "none")+" dbname=none connect_timeout=1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pool.Close()
+	pool := noDatabase(t)
 	for _, tt := range []struct {
 		name    string
 		cfg     Config
@@ -181,7 +179,17 @@ func TestOpenRegister(t *testing.T) {
 // (unless -open), naming the catalog file and -open, before it connects
 // to the database.
 func TestRunNoRegister(t *testing.T) {
-	cfg := withRegister(wuhuConfig(t), nil, false)
+	var stderr strings.Builder
+	err := run(runArgs(t, withRegister(wuhuConfig(t), nil, false)), &stderr)
+	if !errors.Is(err, errNoRegister) || !strings.Contains(err.Error(), "catalog.json") || !strings.Contains(err.Error(), "-open") || stderr.Len() != 0 {
+		t.Errorf("run with a catalog without a register: %v, stderr %q; want errNoRegister, naming catalog.json and -open", err, stderr.String())
+	}
+}
+
+// runArgs writes cfg's catalog, table and callers to files and returns
+// the arguments of run that serve them on no database.
+func runArgs(t testing.TB, cfg Config) []string {
+	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
 		"catalog.json": mustJSON(t, cfg.Catalog),
@@ -193,9 +201,96 @@ func TestRunNoRegister(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return []string{"-db", "host=" + filepath.Join(dir, "none") + " connect_timeout=1", "-catalog", filepath.Join(dir, "catalog.json"), "-table", filepath.Join(dir, "table.json"), "-callers", filepath.Join(dir, "callers.json")}
+}
+
+// TestRunOffRegister: the program takes the bodies off the register
+// that may post from -off-register, once for each, and refuses callers
+// the catalog does not know without them.
+func TestRunOffRegister(t *testing.T) {
+	cfg := wuhuConfig(t)
+	args := runArgs(t, cfg)
 	var stderr strings.Builder
-	err := run([]string{"-db", "host=" + filepath.Join(dir, "none"), "-catalog", filepath.Join(dir, "catalog.json"), "-table", filepath.Join(dir, "table.json"), "-callers", filepath.Join(dir, "callers.json")}, &stderr)
-	if !errors.Is(err, errNoRegister) || !strings.Contains(err.Error(), "catalog.json") || !strings.Contains(err.Error(), "-open") || stderr.Len() != 0 {
-		t.Errorf("run with a catalog without a register: %v, stderr %q; want errNoRegister, naming catalog.json and -open", err, stderr.String())
+	if err := run(args, &stderr); !errors.Is(err, errUnknownCaller) || !strings.Contains(err.Error(), `"91580"`) {
+		t.Errorf("run without -off-register: %v; want errUnknownCaller, naming the hotline", err)
+	}
+	for _, id := range cfg.OffRegister {
+		args = append(args, "-off-register", id)
+	}
+	if err := run(args, &stderr); err == nil || errors.Is(err, errUnknownCaller) || !strings.Contains(err.Error(), "connect") {
+		t.Errorf("run with -off-register for each: %v; want the database's error", err)
+	}
+}
+
+// noDatabase returns a pool of no database: a config Open takes fails on
+// reading it.
+func noDatabase(t testing.TB) *pgxpool.Pool {
+	t.Helper()
+	pool, err := pgxpool.New(context.Background(), "host="+filepath.Join(t.TempDir(), "none")+" dbname=none connect_timeout=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return pool
+}
+
+// TestCallersOnRegister: Open refuses a callers table that names an ID
+// which no revision of the catalog's register lists and which is neither
+// the catalog's supervisor nor a body off the register the host names
+// (Config.OffRegister), naming the entry and the ID, before it reads the
+// database. The catalog takes an ID it does not list for a body off the
+// register, a hotline, which may report for a sub-district and so grade
+// it: a department's token given a misspelt ID would post as such a body.
+// A body named off the register that the register lists is refused too.
+func TestCallersOnRegister(t *testing.T) {
+	cfg := wuhuConfig(t)
+	const typo = "cgj-zf" // cgj, misspelt
+	e := report("R1", typo, "zheshan", "")
+	e.At = time.Date(2020, 6, 1, 9, 0, 0, 0, workday.CST())
+	if err := cfg.Catalog.Apply(workday.China(), &matters.Matter{}, e); err != nil {
+		t.Fatalf("the catalog refuses a report for zheshan by %q, which it does not list: %v; the test's premise is that it takes it for a hotline's", typo, err)
+	}
+	pool := noDatabase(t)
+	withCaller := func(cfg Config, id string) Config {
+		cfg.Callers = maps.Clone(cfg.Callers)
+		cfg.Callers[tokenHash(tokenOf(id))] = id
+		return cfg
+	}
+	withOff := func(cfg Config, off ...string) Config {
+		cfg.OffRegister = off
+		return cfg
+	}
+	for _, tt := range []struct {
+		name   string
+		cfg    Config
+		wantIs error    // nil: the database's error
+		want   []string // in the error
+	}{
+		{"the wuhu callers, the hotline and the districts' supervisors off the register", cfg, nil, nil},
+		{"the register in History", withRegister(cfg, cfg.Catalog.Register, true), nil, nil},
+		{"a body off the register named twice", withOff(cfg, append(slices.Clone(cfg.OffRegister), "91580")...), nil, nil},
+		{"a department misspelt", withCaller(cfg, typo), errUnknownCaller, []string{tokenHash(tokenOf(typo)), `"` + typo + `"`}},
+		{"no body named off the register", withOff(cfg), errUnknownCaller, []string{`"91580"`, `"jinghu-dc"`, `"yijiang-dc"`, `"jiujiang-dc"`, tokenHash(tokenOf("91580"))}},
+		{"a department named off the register", withOff(cfg, append(slices.Clone(cfg.OffRegister), "cgj")...), errOnRegister, []string{`"cgj"`, "department"}},
+		{"an empty ID named off the register", withOff(cfg, append(slices.Clone(cfg.OffRegister), "")...), errOnRegister, []string{`""`}},
+	} {
+		_, err := Open(context.Background(), pool, tt.cfg)
+		if err == nil || tt.wantIs == nil && (errors.Is(err, errUnknownCaller) || errors.Is(err, errOnRegister)) || tt.wantIs != nil && !errors.Is(err, tt.wantIs) {
+			t.Errorf("%s: Open = %v; want %v (nil: the database's error)", tt.name, err, tt.wantIs)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: Open = %v; want an error naming %s", tt.name, err, w)
+			}
+		}
+		if tt.wantIs == errUnknownCaller && strings.Contains(err.Error(), `"city-dc"`) {
+			t.Errorf("%s: Open = %v; the catalog's supervisor, city-dc, is known to it", tt.name, err)
+		}
+	}
+	open := withOff(withRegister(cfg, nil, false), "")
+	open.Callers, open.OpenPosts = nil, true
+	if _, err := Open(context.Background(), pool, open); err == nil || errors.Is(err, errUnknownCaller) || errors.Is(err, errOnRegister) || errors.Is(err, errNoRegister) {
+		t.Errorf("an open service: Open = %v; want the database's error, an open service knowing no callers", err)
 	}
 }

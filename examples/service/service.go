@@ -52,6 +52,17 @@ type Config struct {
 	// (openssl rand -hex 32): a hash of a guessable one is no secret.
 	// None: no one may post, unless OpenPosts.
 	Callers map[string]string
+	// OffRegister is the IDs of the bodies off the catalog's register
+	// that may post (Callers): the hotlines (platforms) and the
+	// supervisors above the sub-districts other than the catalog's own
+	// (Supervision.Supervisor), which the catalog lists nowhere. Open
+	// refuses a caller whose ID no revision of the register lists and
+	// that is neither one of these nor the catalog's supervisor: the
+	// catalog takes an ID it does not list for a body off the register,
+	// a hotline, which may report for a sub-district and so grade it, so
+	// that a department's token given a misspelt ID would do so. An ID
+	// here that the register lists, or that is empty, is refused too.
+	OffRegister []string
 	// OpenPosts, for local trials only, has the service take whoever
 	// posts as the actor the event names, with no token: anyone may then
 	// approve, resolve or answer as any unit. It excludes Callers.
@@ -92,7 +103,8 @@ type Service struct {
 // if the snapshot does not check out; it refuses to start if the journal
 // does not hold every checkpoint the service kept, and, unless OpenPosts,
 // if the catalog has no register of units (an error wrapping
-// errNoRegister).
+// errNoRegister) or does not know a caller (errUnknownCaller, naming
+// each; OffRegister).
 func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error) {
 	if cfg.Catalog == nil || cfg.Table == nil {
 		return nil, errors.New("service: a catalog and a table are needed")
@@ -116,6 +128,11 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	}
 	if err := checkRegister(cfg.Catalog, cfg.OpenPosts); err != nil {
 		return nil, fmt.Errorf("service: %w (a local trial, OpenPosts, may go without)", err)
+	}
+	if !cfg.OpenPosts {
+		if err := checkCallersKnown(cfg.Catalog, cfg.Callers, cfg.OffRegister); err != nil {
+			return nil, fmt.Errorf("service: %w", err)
+		}
 	}
 	cfg.Callers = maps.Clone(cfg.Callers) // the host's map may change; the service's does not
 	if cfg.SnapshotEvery == 0 {
