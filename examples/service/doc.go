@@ -152,7 +152,13 @@
 // does the service's state change (journal.Rebuilt.Apply), so its state
 // is always that of the committed rows; a request that ends while its
 // transaction commits does not stop it, since the database may commit
-// all the same. Accepting is serialised: the
+// all the same. The service bounds it instead, as every read waits for
+// the post in hand: a post that waits on the database more than 20
+// seconds (Config.CommitTimeout) — for the journal's lock, held by
+// another service that hangs, or for a database that does not answer —
+// is 503, naming its event, and the service serves on; a commit that
+// went through all the same is settled as below. Accepting is
+// serialised: the
 // order of the journal is the order in which events were accepted.
 // Several services may share a database: each accepts an event in a
 // transaction that holds the journal's advisory lock

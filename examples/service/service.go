@@ -67,11 +67,26 @@ type Config struct {
 	// posts as the actor the event names, with no token: anyone may then
 	// approve, resolve or answer as any unit. It excludes Callers.
 	OpenPosts bool
+	// CommitTimeout bounds how long accepting an event waits on the
+	// database — for the journal's lock, which another service sharing
+	// the database may hold, for the rows before it and for its
+	// transaction — while it holds the lock that orders the journal,
+	// which every read of the state waits for too: a database that hangs
+	// fails the post (503) when it runs out, and the service serves on.
+	// It runs whether or not the client is still there (Accept). 0 or
+	// less means DefaultCommitTimeout.
+	CommitTimeout time.Duration
 	// ReceiptsPage is the most receipts a reply of GET /receipts holds
 	// (MatterReceipts, SubjectReceipts); 0 or less means
 	// DefaultReceiptsPage.
 	ReceiptsPage int
 }
+
+// DefaultCommitTimeout is how long accepting an event waits on the
+// database by default: less than a service told to stop waits for the
+// requests in flight (shutdownGrace), so that a post stuck on the
+// database does not keep it from stopping.
+const DefaultCommitTimeout = 20 * time.Second
 
 // DefaultReceiptsPage is the most receipts a reply holds by default:
 // about 2.5 MB of JSON Lines on the wuhu year (2.5 kB a receipt, its
