@@ -81,8 +81,8 @@
 // start, unless -open says it is open — for a local trial: anyone posts
 // as any unit, with no token — which it says loudly on stderr.
 //
-// Knowing the caller is worth nothing if the catalog cannot tell what
-// it is. The checks that keep a graded unit out of its grader's seat
+// Knowing the caller is worth nothing if the catalog cannot tell what it
+// is. The checks that keep a graded unit out of its grader's seat
 // (matters.Catalog.Apply) read the kind of unit the catalog's register in
 // force lists: a unit it lists as a department (or an office, a centre,
 // an agency) may own no matter, no unit it lists may report for another
@@ -91,20 +91,23 @@
 // hotline (a platform) and a district's supervisor are bodies off the
 // register. Without a register a department, with its own token, could
 // report a matter "for" a sub-district and grade it, or be the first to
-// supervise a matter. So the service refuses to start when no revision
-// of the catalog's register lists a unit (Open's error wraps
-// errNoRegister), unless -open. Nor does it start when a caller's ID is
-// one the catalog does not know (Open's error wraps errUnknownCaller and
-// names each such caller's entry, the hash of its token, and its ID):
-// the catalog takes an ID it does not list for a body off the register,
-// a hotline, which may report for a sub-district and so grade it, so
-// that a department's token given a misspelt ID (城管执法局 for 城管局)
-// would do so. A caller's ID is listed by a revision of the register, or
-// is the catalog's supervisor, or is one of the bodies off the register
-// that the host names (-off-register, once for each; Config.OffRegister):
-// the hotlines and the districts' supervisors, which no list of the
-// catalog names. A body so named that the register lists is refused
-// (errOnRegister).
+// supervise a matter. So the service refuses to start when no revision of
+// the catalog's register lists a unit (Open's error wraps errNoRegister),
+// unless -open: no revision that is in force at some instant, as the
+// catalog reads them (Catalog.At) — a draft, a register approved but not
+// published, one published with no date it takes effect, is in force at
+// none, and protects nothing. Nor does it start when a caller's ID is one
+// the catalog does not know (Open's error wraps errUnknownCaller and
+// names each such caller's entry, the hash of its token, and its ID): the
+// catalog takes an ID it does not list for a body off the register, a
+// hotline, which may report for a sub-district and so grade it, so that a
+// department's token given a misspelt ID (城管执法局 for 城管局) would do so. A
+// caller's ID is listed by a revision of the register (one in force at
+// some instant), or is the catalog's supervisor, or is one of the bodies
+// off the register that the host names (-off-register, once for each;
+// Config.OffRegister): the hotlines and the districts' supervisors, which
+// no list of the catalog names. A body so named that the register lists
+// is refused (errOnRegister).
 //
 // What an outsider verifies offline, with the verifier key (read with
 // journal.NewVerifier, which refuses a key anyone could sign for) and a

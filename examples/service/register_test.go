@@ -143,21 +143,52 @@ func withRegister(cfg Config, reg *accountability.Register, history bool) Config
 	return cfg
 }
 
+// adopted returns a copy of reg adopted with status, in force from
+// effective (the zero time: no date).
+func adopted(reg *accountability.Register, status accountability.Status, effective time.Time) *accountability.Register {
+	r := *reg
+	r.Adoption = accountability.Adoption{Status: status, Effective: effective}
+	return &r
+}
+
 // TestOpenRegister: Open refuses a catalog that lists no unit in any
-// revision of its register (errNoRegister), before it reads the
-// database, unless the service is open (OpenPosts, a local trial); a
-// register in the catalog or only in its History will do. The database
+// revision of its register that is ever in force as Catalog.At reads it
+// (errNoRegister), before it reads the database, unless the service is
+// open (OpenPosts, a local trial); a register in the catalog or only in
+// its History will do, published with a date it takes effect, or the
+// catalog's own with no adoption and no History. A draft, a register
+// approved but not published, one in History with no date, or the
+// catalog's own with no adoption beside revisions in History is in force
+// at no instant, and the catalog's checks would pass anyone: a
+// department could report for a sub-district and grade it. The database
 // here is none: a config Open takes fails on reading it.
 func TestOpenRegister(t *testing.T) {
 	cfg := wuhuConfig(t)
 	pool := noDatabase(t)
+	reg := cfg.Catalog.Register
+	y2020 := time.Date(2020, 1, 1, 0, 0, 0, 0, workday.CST())
+	draft := withRegister(cfg, adopted(reg, accountability.Draft, y2020), false)
+	e := report("R1", "cgj", "zheshan", "")
+	e.At = y2020.AddDate(0, 6, 0)
+	if err := draft.Catalog.Apply(workday.China(), &matters.Matter{}, e); err != nil {
+		t.Fatalf("a catalog whose register is a draft refuses a department's report for a sub-district: %v; the test's premise is that it takes it", err)
+	}
+	beside := withRegister(cfg, reg, false)
+	beside.Catalog.History.Registers = []*accountability.Register{adopted(&accountability.Register{Version: "2019"}, accountability.Published, y2020.AddDate(-1, 0, 0))}
 	for _, tt := range []struct {
 		name    string
 		cfg     Config
 		refused bool // unless open
 	}{
 		{"the wuhu register", cfg, false},
-		{"the wuhu register, in History", withRegister(cfg, cfg.Catalog.Register, true), false},
+		{"the wuhu register, published", withRegister(cfg, adopted(reg, accountability.Published, y2020), false), false},
+		{"the wuhu register, published for a later date", withRegister(cfg, adopted(reg, accountability.Published, y2020.AddDate(10, 0, 0)), false), false},
+		{"the wuhu register, in History, published", withRegister(cfg, adopted(reg, accountability.Published, y2020), true), false},
+		{"the wuhu register, in History, with no date", withRegister(cfg, reg, true), true},
+		{"the wuhu register, a draft", draft, true},
+		{"the wuhu register, approved, not published", withRegister(cfg, adopted(reg, accountability.Approved, y2020), false), true},
+		{"the wuhu register, published with no date", withRegister(cfg, adopted(reg, accountability.Published, time.Time{}), false), true},
+		{"the wuhu register, not adopted, beside a revision in History", beside, true},
 		{"no register", withRegister(cfg, nil, false), true},
 		{"a register of no units", withRegister(cfg, &accountability.Register{Version: "2020"}, false), true},
 		{"a register of no units, in History", withRegister(cfg, &accountability.Register{Version: "2020"}, true), true},
@@ -267,7 +298,7 @@ func TestCallersOnRegister(t *testing.T) {
 		want   []string // in the error
 	}{
 		{"the wuhu callers, the hotline and the districts' supervisors off the register", cfg, nil, nil},
-		{"the register in History", withRegister(cfg, cfg.Catalog.Register, true), nil, nil},
+		{"the register in History", withRegister(cfg, adopted(cfg.Catalog.Register, accountability.Published, e.At), true), nil, nil},
 		{"a body off the register named twice", withOff(cfg, append(slices.Clone(cfg.OffRegister), "91580")...), nil, nil},
 		{"a department misspelt", withCaller(cfg, typo), errUnknownCaller, []string{tokenHash(tokenOf(typo)), `"` + typo + `"`}},
 		{"no body named off the register", withOff(cfg), errUnknownCaller, []string{`"91580"`, `"jinghu-dc"`, `"yijiang-dc"`, `"jiujiang-dc"`, tokenHash(tokenOf("91580"))}},
