@@ -54,7 +54,11 @@ var errTimeGiven = errors.New("the service stamps an event with the time it acce
 // Resolve would choose its grade. An event that names an actor other
 // than its caller is refused (errNotCaller), and one that names none is
 // the caller's: the catalog's checks of who may approve, resolve or
-// answer read the actor, which a unit naming another would choose. The
+// answer read the actor, which a unit naming another would choose. Unless
+// OpenPosts, a caller that the register in force at the event's time
+// does not list, and that is no body off the register the service knows,
+// is refused (errNotInForce, wrapping errRefused): the catalog would take
+// it for a hotline. The
 // transaction holds the journal's lock (appendLock) and first applies
 // the rows other services on the same database committed: the event is
 // checked after them. It runs to its end whatever becomes of ctx (its
@@ -75,6 +79,11 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sub.Event.At = s.cfg.Now().In(workday.CST()) // In drops the monotonic reading
+	if !s.cfg.OpenPosts {
+		if err := checkInForce(s.cfg.Catalog, s.off, sub.Event); err != nil {
+			return Accepted{}, err
+		}
+	}
 	// The commit, once begun, is not the request's to abandon: the
 	// database may commit after the request's context has ended (a
 	// cancel that comes too late), and the state must then have the rows.

@@ -107,7 +107,11 @@
 // off the register that the host names (-off-register, once for each;
 // Config.OffRegister): the hotlines and the districts' supervisors, which
 // no list of the catalog names. A body so named that the register lists
-// is refused (errOnRegister).
+// is refused (errOnRegister). And each event's caller is a unit of the
+// register in force at the event's time, or one of those bodies off it
+// (else 422, errNotInForce): a department that a later revision dropped,
+// still holding its token, or a unit posting before any revision is in
+// force, would be taken for a hotline too.
 //
 // What an outsider verifies offline, with the verifier key (read with
 // journal.NewVerifier, which refuses a key anyone could sign for) and a
@@ -251,7 +255,9 @@
 // them; the hotline's report and a district supervisor's first
 // supervision are accepted. Without a register the service does not
 // start, unless open; nor with a caller the catalog does not know (a
-// department misspelt, or the hotline not named off the register). It
+// department misspelt, or the hotline not named off the register); and
+// a department a later revision dropped, or a sub-district posting
+// before the register is in force, is refused (422). It
 // fetches the key,
 // the receipts of a department and of a matter, and verifies each
 // offline, in one reply and in pages of three, the journal growing

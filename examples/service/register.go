@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/internal/errtext"
@@ -88,15 +89,14 @@ func checkCallersKnown(c *matters.Catalog, callers map[string]string, off []stri
 		}
 	}
 	var errs []error
-	known := map[string]bool{c.Supervision.Supervisor: c.Supervision.Supervisor != ""}
 	for _, id := range off {
 		if k, ok := listed[id]; ok {
 			errs = append(errs, fmt.Errorf("%s: %w: the register lists it as %s (%s)", errtext.Quote(id), errOnRegister, k.Label(), k))
 		} else if id == "" || strings.TrimSpace(id) != id {
 			errs = append(errs, fmt.Errorf("%s: %w: an ID is not empty, nor has spaces around it", errtext.Quote(id), errOnRegister))
 		}
-		known[id] = true
 	}
+	known := offRegister(c, off)
 	var unknown []string
 	for _, h := range slices.Sorted(maps.Keys(callers)) {
 		if id := callers[h]; !known[id] {
@@ -109,4 +109,42 @@ func checkCallersKnown(c *matters.Catalog, callers map[string]string, off []stri
 		errs = append(errs, fmt.Errorf("%s: %w", strings.Join(unknown, "; "), errUnknownCaller))
 	}
 	return errors.Join(errs...)
+}
+
+// offRegister returns the bodies off the register that the service
+// knows: off (Config.OffRegister) and the catalog's supervisor.
+func offRegister(c *matters.Catalog, off []string) map[string]bool {
+	known := map[string]bool{}
+	for _, id := range append([]string{c.Supervision.Supervisor}, off...) {
+		known[id] = id != ""
+	}
+	return known
+}
+
+// errNotInForce is an event whose actor the register in force at its
+// time does not list, and that is no body off the register the service
+// knows.
+var errNotInForce = errors.New("its actor is neither a unit of the register in force nor a body off the register (-off-register, Config.OffRegister, the catalog's supervisor)")
+
+// checkInForce returns an error wrapping errRefused and errNotInForce,
+// naming the event, its actor and the register in force, if the
+// register in force at the event's time (Catalog.At) does not list its
+// actor and the actor is not one of off (offRegister's). The catalog
+// takes an actor it does not list for a body off the register, a
+// hotline, which may report for a sub-district and so grade it: a
+// department a later revision dropped, still holding its token, or any
+// unit before a register is in force, would do so.
+func checkInForce(c *matters.Catalog, off map[string]bool, e matters.Event) error {
+	if off[e.Actor] {
+		return nil
+	}
+	reg := c.At(e.At).Register
+	if reg != nil && slices.ContainsFunc(reg.Units, func(u accountability.Unit) bool { return u.ID == e.Actor }) {
+		return nil
+	}
+	why := "no register is in force"
+	if reg != nil {
+		why = "the " + errtext.Named("register", reg.Version) + " in force does not list it"
+	}
+	return fmt.Errorf("%w: event %s#%d by %s at %s: %s: %w", errRefused, e.Matter, e.Seq, errtext.Quote(e.Actor), e.At.Format(time.RFC3339), why, errNotInForce)
 }

@@ -325,3 +325,58 @@ func TestCallersOnRegister(t *testing.T) {
 		t.Errorf("an open service: Open = %v; want the database's error, an open service knowing no callers", err)
 	}
 }
+
+// TestRegisterInForce: an event's actor is a unit of the register in
+// force at the event's time, or a body off the register the service
+// knows (the catalog's supervisor, Config.OffRegister). A department
+// dropped from a later revision still holds its token; the catalog,
+// which does not list it in that revision, would take it for a body off
+// the register, a hotline, and let it report for a sub-district and so
+// grade it: it is refused (422, errNotInForce), as is a unit posting
+// before any revision is in force, when the catalog can tell no
+// department from a sub-district. The hotline posts at any time; a
+// unit the revision in force lists is accepted; and an open service
+// without the register accepts each.
+func TestRegisterInForce(t *testing.T) {
+	c := startCluster(t)
+	cfg := wuhuConfig(t)
+	reg := cfg.Catalog.Register
+	march := time.Date(2020, 3, 1, 0, 0, 0, 0, workday.CST()) // the routes are in force from January
+	july := march.AddDate(0, 4, 0)
+	later := *adopted(reg, accountability.Published, july) // cgj merged into another department in July
+	later.Version, later.Units = "2020-07", slices.DeleteFunc(slices.Clone(reg.Units), func(u accountability.Unit) bool { return u.ID == "cgj" })
+	catalog := *cfg.Catalog
+	catalog.Register, catalog.History.Registers = adopted(reg, accountability.Published, march), []*accountability.Register{&later}
+	catalog.Supervision.Supervisor = ""
+	cfg.Catalog = &catalog
+	svc, url := serve(t, c.database(t, "inforce"), cfg)
+	open := withRegister(cfg, nil, false)
+	open.Callers, open.OpenPosts = nil, true
+	_, openURL := serve(t, c.database(t, "inforceopen"), open)
+	for _, tt := range []struct {
+		name   string
+		event  matters.Event
+		at     time.Time
+		status int
+	}{
+		{"a sub-district reports before any register is in force", report("F1", "zheshan", "zheshan", ""), march.AddDate(0, 0, -1), http.StatusUnprocessableEntity},
+		{"the hotline reports before any register is in force", hotlineReport("F2"), march.AddDate(0, 0, -1), http.StatusCreated},
+		{"a department dropped in July reports for a sub-district, as if a hotline", report("F3", "cgj", "zheshan", ""), july.AddDate(0, 1, 0), http.StatusUnprocessableEntity},
+		{"a sub-district reports in August", report("F4", "zheshan", "zheshan", ""), july.AddDate(0, 1, 0), http.StatusCreated},
+		{"the hotline reports in August", hotlineReport("F5"), july.AddDate(0, 1, 0), http.StatusCreated},
+	} {
+		tt.event.At = tt.at
+		sub := Submission{Event: tt.event}
+		head, _ := svc.Head(origin)
+		status, body := post(t, url, sub)
+		if status != tt.status || status != http.StatusCreated && !strings.Contains(body, errNotInForce.Error()) {
+			t.Errorf("%s: %s posts %s#%d: %d %s; want %d (refused: errNotInForce)", tt.name, tt.event.Actor, tt.event.Matter, tt.event.Seq, status, body, tt.status)
+		}
+		if got, _ := svc.Head(origin); status != http.StatusCreated && got != head {
+			t.Errorf("%s: the journal's head is %v; want %v, nothing journaled", tt.name, got, head)
+		}
+		if status, body := post(t, openURL, sub); status != http.StatusCreated {
+			t.Errorf("%s: an open service without the register: %d %s; want 201", tt.name, status, body)
+		}
+	}
+}

@@ -104,6 +104,7 @@ type Service struct {
 	cfg      Config
 	grade    scoring.Evaluator // cfg.Table, compiled
 	verifier note.Verifier     // cfg.Verifier's, nil without a key
+	off      map[string]bool   // the bodies off the register it knows (offRegister)
 
 	mu    sync.Mutex
 	state *journal.Rebuilt
@@ -160,7 +161,7 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, kept: -1}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, off: offRegister(cfg.Catalog, cfg.OffRegister), kept: -1}
 	if err := s.store.migrate(ctx); err != nil {
 		return nil, err
 	}
