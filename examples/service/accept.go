@@ -54,13 +54,20 @@ var errTimeGiven = errors.New("the service stamps an event with the time it acce
 // Resolve would choose its grade. An event that names an actor other
 // than its caller is refused (errNotCaller), and one that names none is
 // the caller's: the catalog's checks of who may approve, resolve or
-// answer read the actor, which a unit naming another would choose. The
+// answer read the actor, which a unit naming another would choose. Unless
+// OpenPosts, a caller that the register in force at the event's time
+// does not list, and that is no body off the register the service knows,
+// is refused (errNotInForce, wrapping errRefused): the catalog would take
+// it for a hotline. The
 // transaction holds the journal's lock (appendLock) and first applies
 // the rows other services on the same database committed: the event is
 // checked after them. It runs to its end whatever becomes of ctx (its
 // values are kept, its end ignored): a client that gives up while its
-// event commits does not leave rows committed that the state lacks. A
-// commit that fails but went through (settle) accepts the event.
+// event commits does not leave rows committed that the state lacks. The
+// service bounds it instead (Config.CommitTimeout), as it holds the lock
+// every read waits for: a database that hangs fails the event, whose
+// error, as each of the database's, names it. A commit that fails but
+// went through (settle) accepts the event.
 func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Accepted, error) {
 	if at := sub.Event.At; !at.IsZero() {
 		return Accepted{}, fmt.Errorf("event %s#%d gives its time, %s: %w", sub.Event.Matter, sub.Event.Seq, at.Format(time.RFC3339Nano), errTimeGiven)
@@ -72,10 +79,18 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sub.Event.At = s.cfg.Now().In(workday.CST()) // In drops the monotonic reading
+	if !s.cfg.OpenPosts {
+		if err := checkInForce(s.cfg.Catalog, s.off, sub.Event); err != nil {
+			return Accepted{}, err
+		}
+	}
 	// The commit, once begun, is not the request's to abandon: the
 	// database may commit after the request's context has ended (a
 	// cancel that comes too late), and the state must then have the rows.
-	ctx = context.WithoutCancel(ctx)
+	// It is the service's to bound: s.mu, which every read waits for, is
+	// held.
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	var acc Accepted
 	var lines [][]byte
 	err := s.store.append(ctx, func(q querier) (int64, [][]byte, error) {
@@ -89,10 +104,16 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 		return s.state.Head.Seq + 1, lines, err
 	})
 	if err != nil {
-		if lines == nil || errors.Is(err, errRefused) {
+		if errors.Is(err, errRefused) {
 			return Accepted{}, err
 		}
-		return s.settle(ctx, err, acc)
+		if lines != nil {
+			acc, err = s.settle(ctx, err, acc)
+		}
+		if err != nil {
+			return Accepted{}, fmt.Errorf("event %s#%d: %w", sub.Event.Matter, sub.Event.Seq, err)
+		}
+		return acc, nil
 	}
 	for _, l := range lines {
 		if err := s.apply(l); err != nil {
@@ -105,13 +126,26 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 	return acc, nil
 }
 
+// bounded returns ctx's values, without its end, and a deadline of
+// Config.CommitTimeout from now: what Accept waits on the database with.
+func (s *Service) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	d := s.cfg.CommitTimeout
+	if d <= 0 {
+		d = DefaultCommitTimeout
+	}
+	return context.WithTimeout(context.WithoutCancel(ctx), d)
+}
+
 // settle is Accept after the commit of its lines (prepare's: acc.Head the
 // head they end at) failed with err, which may have committed all the
 // same (the connection lost as it committed): the state applies the rows
 // committed after its head up to acc.Head's entry, and if they end at
 // acc.Head, they are the lines, byte for byte, and the event is
-// accepted; else err is returned. s.mu is held.
+// accepted; else err is returned. It reads the rows within a deadline
+// of its own (bounded): the commit's may be what ran out. s.mu is held.
 func (s *Service) settle(ctx context.Context, err error, acc Accepted) (Accepted, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	if rerr := s.resync(ctx, s.store.pool, acc.Head.Seq); rerr != nil || s.state.Head != acc.Head {
 		return Accepted{}, errors.Join(err, rerr)
 	}

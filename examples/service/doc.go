@@ -10,7 +10,8 @@
 // Usage:
 //
 //	go run ./examples/service -db "host=/run/postgresql dbname=qingdan" -catalog catalog.json -table table.json
-//	        -callers callers.json [-addr localhost:8080] [-key signer.key -verifier "<name>+<hash>+<key>"]
+//	        -callers callers.json [-off-register 91580 -off-register …] [-addr localhost:8080]
+//	        [-key signer.key -verifier "<name>+<hash>+<key>"]
 //	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
 // On SIGINT or SIGTERM (systemctl stop, docker stop) it takes no more
@@ -80,8 +81,8 @@
 // start, unless -open says it is open — for a local trial: anyone posts
 // as any unit, with no token — which it says loudly on stderr.
 //
-// Knowing the caller is worth nothing if the catalog cannot tell what
-// it is. The checks that keep a graded unit out of its grader's seat
+// Knowing the caller is worth nothing if the catalog cannot tell what it
+// is. The checks that keep a graded unit out of its grader's seat
 // (matters.Catalog.Apply) read the kind of unit the catalog's register in
 // force lists: a unit it lists as a department (or an office, a centre,
 // an agency) may own no matter, no unit it lists may report for another
@@ -90,12 +91,27 @@
 // hotline (a platform) and a district's supervisor are bodies off the
 // register. Without a register a department, with its own token, could
 // report a matter "for" a sub-district and grade it, or be the first to
-// supervise a matter. So the service refuses to start when no revision
-// of the catalog's register lists a unit (Open's error wraps
-// errNoRegister), unless -open. It does not check the callers against
-// the register: the bodies off it (the hotline, the districts'
-// supervisors) are named by no list of the catalog, so any ID a callers
-// file gives could be one.
+// supervise a matter. So the service refuses to start when no revision of
+// the catalog's register lists a unit (Open's error wraps errNoRegister),
+// unless -open: no revision that is in force at some instant, as the
+// catalog reads them (Catalog.At) — a draft, a register approved but not
+// published, one published with no date it takes effect, is in force at
+// none, and protects nothing. Nor does it start when a caller's ID is one
+// the catalog does not know (Open's error wraps errUnknownCaller and
+// names each such caller's entry, the hash of its token, and its ID): the
+// catalog takes an ID it does not list for a body off the register, a
+// hotline, which may report for a sub-district and so grade it, so that a
+// department's token given a misspelt ID (城管执法局 for 城管局) would do so. A
+// caller's ID is listed by a revision of the register (one in force at
+// some instant), or is the catalog's supervisor, or is one of the bodies
+// off the register that the host names (-off-register, once for each;
+// Config.OffRegister): the hotlines and the districts' supervisors, which
+// no list of the catalog names. A body so named that the register lists
+// is refused (errOnRegister). And each event's caller is a unit of the
+// register in force at the event's time, or one of those bodies off it
+// (else 422, errNotInForce): a department that a later revision dropped,
+// still holding its token, or a unit posting before any revision is in
+// force, would be taken for a hotline too.
 //
 // What an outsider verifies offline, with the verifier key (read with
 // journal.NewVerifier, which refuses a key anyone could sign for) and a
@@ -143,7 +159,13 @@
 // does the service's state change (journal.Rebuilt.Apply), so its state
 // is always that of the committed rows; a request that ends while its
 // transaction commits does not stop it, since the database may commit
-// all the same. Accepting is serialised: the
+// all the same. The service bounds it instead, as every read waits for
+// the post in hand: a post that waits on the database more than 20
+// seconds (Config.CommitTimeout) — for the journal's lock, held by
+// another service that hangs, or for a database that does not answer —
+// is 503, naming its event, and the service serves on; a commit that
+// went through all the same is settled as below. Accepting is
+// serialised: the
 // order of the journal is the order in which events were accepted.
 // Several services may share a database: each accepts an event in a
 // transaction that holds the journal's advisory lock
@@ -232,7 +254,11 @@
 // nothing journaled, where an open service without the register accepts
 // them; the hotline's report and a district supervisor's first
 // supervision are accepted. Without a register the service does not
-// start, unless open. It fetches the key,
+// start, unless open; nor with a caller the catalog does not know (a
+// department misspelt, or the hotline not named off the register); and
+// a department a later revision dropped, or a sub-district posting
+// before the register is in force, is refused (422). It
+// fetches the key,
 // the receipts of a department and of a matter, and verifies each
 // offline, in one reply and in pages of three, the journal growing
 // between them; a consistency proof from a checkpoint fetched early; a fork

@@ -257,6 +257,11 @@ func postRaw(t testing.TB, url, token, body string) (int, string) {
 
 // postEvent posts body to /events with the bearer token, none if "".
 func postEvent(url, token, body string) (*http.Response, error) {
+	return postEventBy(http.DefaultClient, url, token, body)
+}
+
+// postEventBy is postEvent by client.
+func postEventBy(client *http.Client, url, token, body string) (*http.Response, error) {
 	req, err := http.NewRequest("POST", url+"/events", strings.NewReader(body))
 	if err != nil {
 		return nil, err
@@ -265,7 +270,7 @@ func postEvent(url, token, body string) (*http.Response, error) {
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	return http.DefaultClient.Do(req)
+	return client.Do(req)
 }
 
 func get(t testing.TB, url string) (int, string) {

@@ -40,6 +40,11 @@ func run(args []string, stderr io.Writer) error {
 	key := fs.String("key", "", "sign the checkpoints with the note signer key in `file` (note.GenerateKey's; its name is the origin)")
 	vkey := fs.String("verifier", "", "the verifier `key` of -key, published, which checks the checkpoints kept")
 	callers := fs.String("callers", "", "who may post: the `file` of the ID each bearer token speaks for, {\"<sha256 hex of the token>\": \"<ID>\", ...}")
+	var off []string
+	fs.Func("off-register", "a body off the catalog's register that may post, by its `ID`: a hotline, a district's supervisor (the catalog's own needs none); once for each", func(id string) error {
+		off = append(off, id)
+		return nil
+	})
 	open := fs.Bool("open", false, "for local trials only: anyone may post, as any actor, with no token (instead of -callers)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -52,7 +57,7 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg.Callers, cfg.OpenPosts = who, *open
+	cfg.Callers, cfg.OffRegister, cfg.OpenPosts = who, off, *open
 	if err := checkRegister(cfg.Catalog, *open); err != nil {
 		return fmt.Errorf("%s: %w (or -open, for a local trial)", *catalog, err)
 	}

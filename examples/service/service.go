@@ -52,15 +52,41 @@ type Config struct {
 	// (openssl rand -hex 32): a hash of a guessable one is no secret.
 	// None: no one may post, unless OpenPosts.
 	Callers map[string]string
+	// OffRegister is the IDs of the bodies off the catalog's register
+	// that may post (Callers): the hotlines (platforms) and the
+	// supervisors above the sub-districts other than the catalog's own
+	// (Supervision.Supervisor), which the catalog lists nowhere. Open
+	// refuses a caller whose ID no revision of the register lists and
+	// that is neither one of these nor the catalog's supervisor: the
+	// catalog takes an ID it does not list for a body off the register,
+	// a hotline, which may report for a sub-district and so grade it, so
+	// that a department's token given a misspelt ID would do so. An ID
+	// here that the register lists, or that is empty, is refused too.
+	OffRegister []string
 	// OpenPosts, for local trials only, has the service take whoever
 	// posts as the actor the event names, with no token: anyone may then
 	// approve, resolve or answer as any unit. It excludes Callers.
 	OpenPosts bool
+	// CommitTimeout bounds how long accepting an event waits on the
+	// database — for the journal's lock, which another service sharing
+	// the database may hold, for the rows before it and for its
+	// transaction — while it holds the lock that orders the journal,
+	// which every read of the state waits for too: a database that hangs
+	// fails the post (503) when it runs out, and the service serves on.
+	// It runs whether or not the client is still there (Accept). 0 or
+	// less means DefaultCommitTimeout.
+	CommitTimeout time.Duration
 	// ReceiptsPage is the most receipts a reply of GET /receipts holds
 	// (MatterReceipts, SubjectReceipts); 0 or less means
 	// DefaultReceiptsPage.
 	ReceiptsPage int
 }
+
+// DefaultCommitTimeout is how long accepting an event waits on the
+// database by default: less than a service told to stop waits for the
+// requests in flight (shutdownGrace), so that a post stuck on the
+// database does not keep it from stopping.
+const DefaultCommitTimeout = 20 * time.Second
 
 // DefaultReceiptsPage is the most receipts a reply holds by default:
 // about 2.5 MB of JSON Lines on the wuhu year (2.5 kB a receipt, its
@@ -78,6 +104,7 @@ type Service struct {
 	cfg      Config
 	grade    scoring.Evaluator // cfg.Table, compiled
 	verifier note.Verifier     // cfg.Verifier's, nil without a key
+	off      map[string]bool   // the bodies off the register it knows (offRegister)
 
 	mu    sync.Mutex
 	state *journal.Rebuilt
@@ -92,7 +119,8 @@ type Service struct {
 // if the snapshot does not check out; it refuses to start if the journal
 // does not hold every checkpoint the service kept, and, unless OpenPosts,
 // if the catalog has no register of units (an error wrapping
-// errNoRegister).
+// errNoRegister) or does not know a caller (errUnknownCaller, naming
+// each; OffRegister).
 func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error) {
 	if cfg.Catalog == nil || cfg.Table == nil {
 		return nil, errors.New("service: a catalog and a table are needed")
@@ -117,6 +145,11 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if err := checkRegister(cfg.Catalog, cfg.OpenPosts); err != nil {
 		return nil, fmt.Errorf("service: %w (a local trial, OpenPosts, may go without)", err)
 	}
+	if !cfg.OpenPosts {
+		if err := checkCallersKnown(cfg.Catalog, cfg.Callers, cfg.OffRegister); err != nil {
+			return nil, fmt.Errorf("service: %w", err)
+		}
+	}
 	cfg.Callers = maps.Clone(cfg.Callers) // the host's map may change; the service's does not
 	if cfg.SnapshotEvery == 0 {
 		cfg.SnapshotEvery = 5000
@@ -128,7 +161,7 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, kept: -1}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, off: offRegister(cfg.Catalog, cfg.OffRegister), kept: -1}
 	if err := s.store.migrate(ctx); err != nil {
 		return nil, err
 	}

@@ -140,7 +140,8 @@ func withYear(t testing.TB) (*cluster, *wuhuYear, Config) {
 
 // wuhuConfig is the wuhu example's catalog, with a register of the
 // city's sub-districts and departments, and wuhu's decision table, with
-// a caller for each unit and body of the example's city (tokenOf).
+// a caller for each unit and body of the example's city (tokenOf), the
+// hotline and the supervisors off the register.
 func wuhuConfig(t testing.TB) Config {
 	t.Helper()
 	// read returns one of the example's data files.
@@ -180,6 +181,10 @@ func wuhuConfig(t testing.TB) Config {
 	for _, b := range slices.Concat(city.Subdistricts, city.Departments, city.Supervisors, []body{city.Hotline}) {
 		callers[tokenHash(tokenOf(b.ID))] = b.ID
 	}
+	off := []string{city.Hotline.ID}
+	for _, b := range city.Supervisors {
+		off = append(off, b.ID)
+	}
 	// The register lists the units graded: the sub-districts and the
 	// departments. The hotline (a platform) and the supervisors grade or
 	// supervise them from off it.
@@ -192,7 +197,7 @@ func wuhuConfig(t testing.TB) Config {
 			reg.Units = append(reg.Units, accountability.Unit{ID: b.ID, Name: b.Name, Kind: u.kind})
 		}
 	}
-	return Config{Catalog: &matters.Catalog{Register: reg, Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now, Callers: callers}
+	return Config{Catalog: &matters.Catalog{Register: reg, Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now, Callers: callers, OffRegister: off}
 }
 
 // tokenOf is the bearer token the tests post as the unit or body id with
