@@ -113,6 +113,21 @@ func TestSuspensionsOnlyByOthers(t *testing.T) {
 	}
 }
 
+// closedBeforeSupport is TestCloseBeforeSupportAnswers's matter: D1
+// accepts at 1 min and resolves at 5; S1 closes at 10; D2 never answers.
+func closedBeforeSupport(t *testing.T) (*matters.Catalog, *matters.Matter) {
+	t.Helper()
+	c := supervised()
+	return c, applied(t, c, nil,
+		opened(mins(0), "S1", []string{"D1", "D2"},
+			matters.Event{At: mins(1), Kind: matters.Accept, Actor: "D1"},
+			matters.Event{At: mins(5), Kind: matters.Resolve, Actor: "D1"},
+			matters.Event{At: mins(10), Kind: matters.Close, Actor: "S1"})...)
+}
+
+// mins is the instant n minutes after hour(0).
+func mins(n int) time.Time { return hour(0).Add(time.Duration(n) * time.Minute) }
+
 // TestCloseBeforeSupportAnswers (a policy question, not changed): a
 // support unit may answer the whistle of a resolved matter until the
 // owner closes it, so a lead that resolves in five minutes and an owner
@@ -120,13 +135,7 @@ func TestSuspensionsOnlyByOthers(t *testing.T) {
 // four hours hardly begun. The Close ends every clock; the grade is the
 // evaluator's (Wuhu's table: poor).
 func TestCloseBeforeSupportAnswers(t *testing.T) {
-	c := supervised()
-	mins := func(n int) time.Time { return hour(0).Add(time.Duration(n) * time.Minute) }
-	m := applied(t, c, nil,
-		opened(mins(0), "S1", []string{"D1", "D2"},
-			matters.Event{At: mins(1), Kind: matters.Accept, Actor: "D1"},
-			matters.Event{At: mins(5), Kind: matters.Resolve, Actor: "D1"},
-			matters.Event{At: mins(10), Kind: matters.Close, Actor: "S1"})...)
+	c, m := closedBeforeSupport(t)
 	late := matters.Event{Matter: "M", Seq: len(m.Events) + 1, At: mins(60), Kind: matters.Accept, Actor: "D2"}
 	if err := c.Apply(cal, m.Clone(), late); !errors.Is(err, matters.ErrTransition) {
 		t.Errorf("the support unit's answer after the Close: %v, want ErrTransition", err)
@@ -137,6 +146,33 @@ func TestCloseBeforeSupportAnswers(t *testing.T) {
 	}
 }
 
+// returnAsked is S1's matter dispatched to D1 and D2 at 0h, applied
+// through c: both accept at 1h, and D2 asks to return at 70h.
+func returnAsked(t *testing.T, c *matters.Catalog) *matters.Matter {
+	t.Helper()
+	return applied(t, c, nil,
+		opened(at(0), "S1", []string{"D1", "D2"},
+			matters.Event{At: at(1), Kind: matters.Accept, Actor: "D1"},
+			matters.Event{At: at(1), Kind: matters.Accept, Actor: "D2"},
+			matters.Event{At: at(70), Kind: matters.Return, Actor: "D2", Note: "非本单位职责"})...)
+}
+
+// oneRequestAtATime is returnAsked's matter as TestOneRequestAtATime
+// goes on, the Today of docs/policy.md's "One request waits at a time":
+// S1 denies D2's return at 80h; D1's extension, refused at 71h, is asked
+// at 81h and approved at 82h; the scan at 73h supervises; D1 resolves at
+// 90h, and S1 closes at 91h.
+func oneRequestAtATime(t *testing.T, c *matters.Catalog) *matters.Matter {
+	t.Helper()
+	m := returnAsked(t, c)
+	return applied(t, c, []time.Time{at(73)}, append(m.Events,
+		matters.Event{At: at(80), Kind: matters.Deny, Actor: "S1", Ref: 6, Note: "属配合职责"},
+		matters.Event{At: at(81), Kind: matters.Extend, Actor: "D1", Days: 5},
+		matters.Event{At: at(82), Kind: matters.Approve, Actor: "S1", Ref: 10, Note: "需协调多部门"},
+		matters.Event{At: at(90), Kind: matters.Resolve, Actor: "D1"},
+		matters.Event{At: at(91), Kind: matters.Close, Actor: "S1"})...)
+}
+
 // TestOneRequestAtATime (a policy question, not changed): a support unit
 // that asks to return the matter (退单) before its lead's limit runs out
 // holds off the lead's request for an extension until the owner decides
@@ -145,21 +181,12 @@ func TestCloseBeforeSupportAnswers(t *testing.T) {
 // on record against the lead and the support unit alike.
 func TestOneRequestAtATime(t *testing.T) {
 	c := supervised()
-	m := applied(t, c, nil,
-		opened(at(0), "S1", []string{"D1", "D2"},
-			matters.Event{At: at(1), Kind: matters.Accept, Actor: "D1"},
-			matters.Event{At: at(1), Kind: matters.Accept, Actor: "D2"},
-			matters.Event{At: at(70), Kind: matters.Return, Actor: "D2", Note: "非本单位职责"})...)
+	m := returnAsked(t, c)
 	extend := matters.Event{Matter: "M", Seq: len(m.Events) + 1, At: at(71), Kind: matters.Extend, Actor: "D1", Days: 5}
 	if err := c.Apply(cal, m.Clone(), extend); !errors.Is(err, matters.ErrTransition) {
 		t.Errorf("the lead's extension while the support unit's return waits: %v, want ErrTransition", err)
 	}
-	m = applied(t, c, []time.Time{at(73)}, append(m.Events,
-		matters.Event{At: at(80), Kind: matters.Deny, Actor: "S1", Ref: 6, Note: "属配合职责"},
-		matters.Event{At: at(81), Kind: matters.Extend, Actor: "D1", Days: 5},
-		matters.Event{At: at(82), Kind: matters.Approve, Actor: "S1", Ref: 10, Note: "需协调多部门"},
-		matters.Event{At: at(90), Kind: matters.Resolve, Actor: "D1"},
-		matters.Event{At: at(91), Kind: matters.Close, Actor: "S1"})...)
+	m = oneRequestAtATime(t, c)
 	gs := graded(t, c, m)
 	for _, u := range []string{"D1", "D2"} {
 		if f := gs[u]; f.Resolution != 90*time.Hour || f.ResolutionLimit != 8*24*time.Hour || f.Supervised != 1 {
@@ -171,6 +198,25 @@ func TestOneRequestAtATime(t *testing.T) {
 	}
 }
 
+// dispatchedAgain is the matter of TestReturnRestartsTheLeadsClock,
+// applied through c: on H's matter for S1, D1 accepts at 1h, is urged at
+// the scan at 60h, asks to return at 71h; S1 approves at 72h and
+// dispatches to D1 again, which accepts at 73h and resolves at 100h; S1
+// closes at 101h.
+func dispatchedAgain(t *testing.T, c *matters.Catalog) *matters.Matter {
+	t.Helper()
+	m := applied(t, c, []time.Time{at(60)},
+		opened(at(0), "H", []string{"D1"},
+			matters.Event{At: at(1), Kind: matters.Accept, Actor: "D1"},
+			matters.Event{At: at(71), Kind: matters.Return, Actor: "D1", Note: "需重新派单"})...)
+	return applied(t, c, nil, append(m.Events,
+		matters.Event{At: at(72), Kind: matters.Approve, Actor: "S1", Ref: len(m.Events), Note: "同意"},
+		matters.Event{At: at(72), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
+		matters.Event{At: at(73), Kind: matters.Accept, Actor: "D1"},
+		matters.Event{At: at(100), Kind: matters.Resolve, Actor: "D1"},
+		matters.Event{At: at(101), Kind: matters.Close, Actor: "S1"})...)
+}
+
 // TestReturnRestartsTheLeadsClock (a policy question, not changed): a lead
 // that asks to return the matter an hour before its resolution limit runs
 // out, and whose owner approves, is dispatched again by the route — to
@@ -180,17 +226,7 @@ func TestOneRequestAtATime(t *testing.T) {
 // runs from the Report.
 func TestReturnRestartsTheLeadsClock(t *testing.T) {
 	c := supervised()
-	m := applied(t, c, []time.Time{at(60)},
-		opened(at(0), "H", []string{"D1"},
-			matters.Event{At: at(1), Kind: matters.Accept, Actor: "D1"},
-			matters.Event{At: at(71), Kind: matters.Return, Actor: "D1", Note: "需重新派单"})...)
-	m = applied(t, c, nil, append(m.Events,
-		matters.Event{At: at(72), Kind: matters.Approve, Actor: "S1", Ref: len(m.Events), Note: "同意"},
-		matters.Event{At: at(72), Kind: matters.Dispatch, Actor: "S1", Units: []string{"D1"}},
-		matters.Event{At: at(73), Kind: matters.Accept, Actor: "D1"},
-		matters.Event{At: at(100), Kind: matters.Resolve, Actor: "D1"},
-		matters.Event{At: at(101), Kind: matters.Close, Actor: "S1"})...)
-	gs := graded(t, c, m)
+	gs := graded(t, c, dispatchedAgain(t, c))
 	if f := gs["D1"]; f.Response != time.Hour || f.Resolution != 28*time.Hour || !f.Returned || f.Urged != 1 {
 		t.Errorf("lead: facts %+v: want 1h to respond, 28h to resolve from the new dispatch, returned, urged once before its return", f)
 	}
