@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,6 +75,67 @@ func TestDocNames(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d names checked: is the pattern broken?", checked)
+	}
+}
+
+// TestDocTests holds the tests the docs cite to the code: each `TestX`
+// followed by the file it is in, "(grading/games6_test.go)", or by
+// several tests and then the file, is a test function of that file; and a
+// test cited with no file is a function of that name somewhere in the
+// module (a test, or a helper such as scoringtest.TestEvaluator). A test
+// renamed or moved would otherwise leave docs/policy.md pointing at
+// nothing.
+func TestDocTests(t *testing.T) {
+	tests := map[string][]string{} // function named Test… → files that declare it
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && path != "."):
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(path, ".go"): // a test helper such as scoringtest.TestEvaluator too
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && strings.HasPrefix(fn.Name.Name, "Test") {
+				tests[fn.Name.Name] = append(tests[fn.Name.Name], filepath.ToSlash(path))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A run of cited tests, "`TestA`, `TestB` (a/b_test.go)", with the file
+	// after them if there is one.
+	cite := regexp.MustCompile("((?:`Test[A-Za-z0-9_]+`(?:,? (?:and )?)?)+)(?:\\s*\\(([a-z0-9_/]+_test\\.go)\\))?")
+	name := regexp.MustCompile("`(Test[A-Za-z0-9_]+)`")
+	docs, _ := filepath.Glob("docs/*.md")
+	checked := 0
+	for _, file := range append([]string{"README.md"}, docs...) {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range cite.FindAllStringSubmatch(string(text), -1) {
+			for _, n := range name.FindAllStringSubmatch(m[1], -1) {
+				checked++
+				files := tests[n[1]]
+				switch {
+				case len(files) == 0:
+					t.Errorf("%s cites %s, which no file of the module declares", file, n[1])
+				case m[2] != "" && !slices.Contains(files, m[2]):
+					t.Errorf("%s cites %s in %s, but it is in %s", file, n[1], m[2], strings.Join(files, ", "))
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d tests checked: is the pattern broken?", checked)
 	}
 }
 
