@@ -102,16 +102,30 @@ func (r *TableRule) unconditional() bool {
 // cmpRatio compares actual/limit with x (-1, 0, +1); see TableRule for
 // zero limits and negative times. A threshold of up to 18 digits and 18
 // places, as every table's is, becomes its fraction without the checks
-// fractionOf makes for every other decimal.
-func cmpRatio(actual, limit time.Duration, x *decimal.Decimal) int {
+// fractionOf makes for every other decimal. ok is false, and x compared
+// with nothing, for a positive x whose coefficient is too wide to compare
+// at a bounded cost (see Table.Evaluate).
+func cmpRatio(actual, limit time.Duration, x *decimal.Decimal) (c int, ok bool) {
 	if limit <= 0 || actual <= 0 {
-		return -x.Sign() // the ratio is 0
+		return -x.Sign(), true // the ratio is 0
 	}
-	if e := x.Exponent(); e <= 0 && e >= -18 && x.Sign() > 0 && x.NumDigits() <= 18 {
+	e := x.Exponent()
+	if e <= 0 && e >= -18 && x.Sign() > 0 && x.Cmp(smallAt[-e]) < 0 { // a coefficient below 10^18
 		f := fraction{n: uint64(x.CoefficientInt64()), d: uint64(ratio.Pow10[-e]), small: true}
-		return f.cmpRatio(int64(actual), int64(limit))
+		return f.cmpRatio(int64(actual), int64(limit)), true
 	}
-	return fractionOf(*x).cmpRatio(int64(actual), int64(limit))
+	if x.Sign() > 0 && x.Cmp(wideCoefficient.Shift(e)) >= 0 {
+		return 0, false
+	}
+	return fractionOf(*x).cmpRatio(int64(actual), int64(limit)), true
+}
+
+// ratioHolds reports whether a ratio condition of threshold x holds for
+// actual/limit: the ratio at most x, or over x. ok is false, and holds
+// false, for a threshold too wide to compare (cmpRatio).
+func ratioHolds(actual, limit time.Duration, x *decimal.Decimal, atMost bool) (holds, ok bool) {
+	c, ok := cmpRatio(actual, limit, x)
+	return ok && (c <= 0) == atMost, ok
 }
 
 func onTime(done bool, actual, limit time.Duration) bool {
@@ -120,41 +134,66 @@ func onTime(done bool, actual, limit time.Duration) bool {
 
 func boolIs(cond *bool, v bool) bool { return cond == nil || *cond == v }
 
-// matches reports whether every condition of r holds for f.
-func (r *TableRule) matches(f *Facts) bool {
+// matches reports whether every condition of r holds for f; wide names
+// the ratio condition it could not compare, a threshold too wide
+// (cmpRatio), and it is false then.
+func (r *TableRule) matches(f *Facts) (matched bool, wide string) {
 	if len(r.Types) > 0 && !slices.Contains(r.Types, f.Type) {
-		return false
+		return false, ""
 	}
 	return r.matchesFigures(f)
 }
 
 // matchesFigures reports whether every condition of r but its Types holds
-// for f.
-func (r *TableRule) matchesFigures(f *Facts) bool {
+// for f, as matches does.
+func (r *TableRule) matchesFigures(f *Facts) (matched bool, wide string) {
 	if !boolIs(r.Responded, f.Responded) || !boolIs(r.Resolved, f.Resolved) ||
 		!boolIs(r.Returned, f.Returned) || !boolIs(r.Final, f.Final) ||
 		!boolIs(r.Urged, f.Urged > 0) || !boolIs(r.Supervised, f.Supervised > 0) {
-		return false
+		return false, ""
 	}
 	if !boolIs(r.QualityGiven, f.Quality != 0) ||
 		r.QualityMin != 0 && (f.Quality == 0 || f.Quality < r.QualityMin) ||
 		r.QualityMax != 0 && (f.Quality == 0 || f.Quality > r.QualityMax) {
-		return false
+		return false, ""
 	}
 	if !r.Satisfaction.matches(f.Satisfied) {
-		return false
+		return false, ""
 	}
 	if r.ResponseOnTime != nil && *r.ResponseOnTime != onTime(f.Responded, f.Response, f.ResponseLimit) ||
 		r.ResolutionOnTime != nil && *r.ResolutionOnTime != onTime(f.Resolved, f.Resolution, f.ResolutionLimit) {
-		return false
+		return false, ""
 	}
-	if r.ResponseAtMost != nil && cmpRatio(f.Response, f.ResponseLimit, r.ResponseAtMost) > 0 ||
-		r.ResponseOver != nil && cmpRatio(f.Response, f.ResponseLimit, r.ResponseOver) <= 0 ||
-		r.ResolutionAtMost != nil && cmpRatio(f.Resolution, f.ResolutionLimit, r.ResolutionAtMost) > 0 ||
-		r.ResolutionOver != nil && cmpRatio(f.Resolution, f.ResolutionLimit, r.ResolutionOver) <= 0 {
-		return false
+	// Unrolled, not over ratioConds: Evaluate reads these for every rule.
+	if r.ResponseAtMost != nil {
+		if holds, ok := ratioHolds(f.Response, f.ResponseLimit, r.ResponseAtMost, true); !holds {
+			return false, wideIf(!ok, "responseAtMost")
+		}
 	}
-	return true
+	if r.ResponseOver != nil {
+		if holds, ok := ratioHolds(f.Response, f.ResponseLimit, r.ResponseOver, false); !holds {
+			return false, wideIf(!ok, "responseOver")
+		}
+	}
+	if r.ResolutionAtMost != nil {
+		if holds, ok := ratioHolds(f.Resolution, f.ResolutionLimit, r.ResolutionAtMost, true); !holds {
+			return false, wideIf(!ok, "resolutionAtMost")
+		}
+	}
+	if r.ResolutionOver != nil {
+		if holds, ok := ratioHolds(f.Resolution, f.ResolutionLimit, r.ResolutionOver, false); !holds {
+			return false, wideIf(!ok, "resolutionOver")
+		}
+	}
+	return true, ""
+}
+
+// wideIf returns cond's name if wide, else "".
+func wideIf(wide bool, cond string) string {
+	if wide {
+		return cond
+	}
+	return ""
 }
 
 // policy is what a Result's Policy says.
@@ -197,9 +236,10 @@ func (t *Table) policy() string {
 // has more than 4096 bits (1,233 digits) and a moderate value, such as
 // 0.5000…0001 with a million places, cannot be compared exactly with a
 // ratio without working through all its digits at each comparison:
-// Evaluate refuses a positive threshold of such a coefficient, in any
-// rule, with an error wrapping [ErrInvalid] that names the rule and the
-// condition, without reading its digits (Validate refuses it too).
+// Evaluate refuses a positive threshold of such a coefficient when it
+// comes to compare it, with an error wrapping [ErrInvalid] that names the
+// rule and the condition, without reading its digits (Validate refuses it
+// in any rule).
 //
 // Evaluate prepares nothing ahead and keeps nothing: it reads the rules as
 // they are, and allocates once, a block with the reason, its checks and
@@ -215,12 +255,11 @@ func (t *Table) Evaluate(f Facts) (Result, error) {
 	if err := checkFigures(t.Version, &f); err != nil {
 		return Result{}, err
 	}
-	if err := t.checkWide(); err != nil {
-		return Result{}, err
-	}
 	for i := range t.Rules {
 		r := &t.Rules[i]
-		if !r.matches(&f) {
+		if matched, wide := r.matches(&f); wide != "" {
+			return Result{}, t.wideError(i, wide)
+		} else if !matched {
 			continue
 		}
 		g, ok := t.Scale.Grade(r.Grade)

@@ -96,22 +96,23 @@ func (r *TableRule) ratioConds() [4]namedRatio {
 const maxThresholdBits = 4096
 
 // wideCoefficient is 2^maxThresholdBits with exponent 0, the least
-// coefficient too wide. Never written.
-var wideCoefficient = decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), maxThresholdBits), 0)
-
-// checkWide refuses the first positive threshold of t whose coefficient
-// has more than maxThresholdBits bits (see Table.Evaluate). It compares
-// each with wideCoefficient at the threshold's exponent, which compares
-// their coefficients' lengths and allocates nothing.
-func (t *Table) checkWide() error {
-	for i := range t.Rules {
-		r := &t.Rules[i]
-		for _, c := range r.ratioConds() {
-			if c.x != nil && c.x.Cmp(wideCoefficient.Shift(c.x.Exponent())) >= 0 {
-				return fmt.Errorf("%w: table %s rules[%d] %s: %s has a coefficient of more than %d bits, which no ratio is compared with exactly at a bounded cost (LoadTable reads no more than %d characters)",
-					ErrInvalid, errtext.Quote(t.Version), i, errtext.Quote(r.Name), c.name, maxThresholdBits, jsonx.MaxDecimalLen)
-			}
+// coefficient too wide; smallAt[k] is 10^18 with exponent -k, the least
+// coefficient cmpRatio does not take as an int64 at that exponent. Never
+// written.
+var (
+	wideCoefficient = decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), maxThresholdBits), 0)
+	smallAt         = func() (a [19]decimal.Decimal) {
+		for k := range a {
+			a[k] = decimal.New(1_000_000_000_000_000_000, int32(-k))
 		}
-	}
-	return nil
+		return a
+	}()
+)
+
+// wideError is the error of Evaluate that met, in rule i, the ratio
+// condition cond of a threshold whose coefficient has more than
+// maxThresholdBits bits.
+func (t *Table) wideError(i int, cond string) error {
+	return fmt.Errorf("%w: table %s rules[%d] %s: %s has a coefficient of more than %d bits, which no ratio is compared with exactly at a bounded cost (LoadTable reads no more than %d characters)",
+		ErrInvalid, errtext.Quote(t.Version), i, errtext.Quote(t.Rules[i].Name), cond, maxThresholdBits, jsonx.MaxDecimalLen)
 }

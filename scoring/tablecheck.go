@@ -239,7 +239,10 @@ func (t *Table) checkRegions(eachType bool) []error {
 							f.Satisfied = a
 							first := -1
 							for i := range t.Rules {
-								if !typeOK[i] || !t.Rules[i].matchesFigures(&f) {
+								if !typeOK[i] {
+									continue
+								}
+								if m, _ := t.Rules[i].matchesFigures(&f); !m { // Validate refused wide thresholds first
 									continue
 								}
 								matched[i] = true

@@ -31,8 +31,8 @@ func TestCmpRatioFastPath(t *testing.T) {
 		if l > 0 && a > 0 {
 			want = fractionOf(x).cmpRatio(a, l)
 		}
-		if got := cmpRatio(time.Duration(a), time.Duration(l), &x); got != want {
-			t.Fatalf("cmpRatio(%d, %d, %s) = %d, want %d", a, l, x, got, want)
+		if got, ok := cmpRatio(time.Duration(a), time.Duration(l), &x); got != want || !ok {
+			t.Fatalf("cmpRatio(%d, %d, %s) = %d, %v, want %d, true", a, l, x, got, ok, want)
 		}
 	}
 }
