@@ -144,13 +144,30 @@ func rebuild(jr *Reader, limit int64, s *Rebuilt) (*Rebuilt, error) {
 // decodeCanonical decodes a payload the Reader found canonical: it has
 // exactly its type's members, spelt as they are, once each, and nothing
 // else, so encoding/json alone decodes it as strictly as jsonx.Decode
-// would, and faster.
+// would, and faster. An evaluation or an amendment is decoded through
+// plainEvaluation, so that Evaluation's own UnmarshalJSON does not check
+// again what canon checked.
 func decodeCanonical(seq int64, k Kind, payload []byte, v any) error {
+	switch x := v.(type) {
+	case *scoring.Evaluation:
+		v = (*plainEvaluation)(x)
+	case *scoring.Amendment:
+		v = &struct {
+			*plainEvaluation
+			Author *string `json:"author"`
+			Reason *string `json:"reason"`
+		}{(*plainEvaluation)(&x.Evaluation), &x.Author, &x.Reason}
+	}
 	if err := json.Unmarshal(payload, v); err != nil {
 		return fmt.Errorf("journal: entry %d: decoding its %s: %w: %w", seq, k, ErrInvalid, err)
 	}
 	return nil
 }
+
+// plainEvaluation is a scoring.Evaluation without its methods: its fields
+// as encoding/json decodes them, each Result and Facts by its own
+// UnmarshalJSON.
+type plainEvaluation scoring.Evaluation
 
 type evalKey struct {
 	matter, subject, evaluator string
