@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -46,13 +47,8 @@ func TestDocNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	span := regexp.MustCompile("`([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)+)")
-	docs, _ := filepath.Glob("docs/*.md")
 	checked := 0
-	for _, file := range append([]string{"README.md"}, docs...) {
-		text, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for file, text := range docTexts(t) {
 		seen := map[string]bool{}
 		for _, m := range span.FindAllStringSubmatch(string(text), -1) {
 			if seen[m[1]] {
@@ -75,6 +71,25 @@ func TestDocNames(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d names checked: is the pattern broken?", checked)
+	}
+}
+
+// docTexts yields the README and each file of docs/ with its text.
+func docTexts(t *testing.T) iter.Seq2[string, []byte] {
+	docs, err := filepath.Glob("docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(yield func(string, []byte) bool) {
+		for _, file := range append([]string{"README.md"}, docs...) {
+			text, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !yield(file, text) {
+				return
+			}
+		}
 	}
 }
 
@@ -114,13 +129,8 @@ func TestDocTests(t *testing.T) {
 	// after them if there is one.
 	cite := regexp.MustCompile("((?:`Test[A-Za-z0-9_]+`(?:,? (?:and )?)?)+)(?:\\s*\\(([a-z0-9_/]+_test\\.go)\\))?")
 	name := regexp.MustCompile("`(Test[A-Za-z0-9_]+)`")
-	docs, _ := filepath.Glob("docs/*.md")
 	checked := 0
-	for _, file := range append([]string{"README.md"}, docs...) {
-		text, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for file, text := range docTexts(t) {
 		for _, m := range cite.FindAllStringSubmatch(string(text), -1) {
 			for _, n := range name.FindAllStringSubmatch(m[1], -1) {
 				checked++
