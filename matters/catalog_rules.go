@@ -23,7 +23,7 @@ import (
 //	catalog.excluded  (error) excluded work on any list: an admission item, a route's type, a power, a responsibility's duty or task, a key task or function
 //	catalog.limit     (warning) a route that allows more working days to resolve than a power its responsibility relies on promises (else its statutory limit)
 //	catalog.revision  (error) a revision approved or published with no approver or approval time, approved after it took effect, or published with no effective date; two revisions of one list with one Version, or published to take effect at one instant; the catalog's own revision of a list recording no adoption while History holds others (it is then in force at no instant)
-//	catalog.supervision (error) a negative setting of Supervision, or a supervisor that is no unit of the register
+//	catalog.supervision (error) a negative setting of Supervision, or a supervisor that is a unit of the register (the supervisor is a body above the units, off it, such as a district's 督查室)
 //
 // The excluded work is [DefaultExclusions] with the admission's own
 // exclusions, an exclusion of the admission replacing the default of the

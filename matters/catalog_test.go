@@ -192,7 +192,20 @@ func TestCatalogRules(t *testing.T) {
 			fail("catalog.supervision", "supervision.reopens", `supervision: reopens is -3, which is negative`, `督办设置的重办次数上限为负数（-3）`),
 			fail("catalog.supervision", "supervision.suspendDays", `supervision: suspendDays is -5, which is negative`, `督办设置的挂起时限为负数（-5）`),
 			fail("catalog.supervision", "supervision.extendDays", `supervision: extendDays is -7, which is negative`, `督办设置的延期时限为负数（-7）`),
-			fail("catalog.supervision", "supervision.supervisor", `supervision: the supervisor "区委督查室" is no unit of the register`, `督办单位 "区委督查室" 不是登记的单位`),
+		}},
+		// The catalog's supervisor is a body above the units, such as a
+		// district's 督查室, off the register (区委督查室 above: nothing to
+		// report); a unit the register lists is graded or part of one
+		// graded, and Catalog.Apply refuses any other such supervisor.
+		{"catalog.supervision/on the register", func(c *matters.Catalog) {
+			c.Supervision = matters.Supervision{Supervisor: "CGJ", EscalateDays: 2}
+		}, accountability.Findings{
+			fail("catalog.supervision", "supervision.supervisor", `supervision: the register lists the supervisor "CGJ" as 市/区直部门 (department), which may not supervise a matter: the catalog's supervisor is a body above the units, off the register`, `督办单位巢湖市城市管理局（CGJ）是登记的市/区直部门，不能督办事项：督办单位应是各单位之上、不在登记中的机构`),
+		}},
+		{"catalog.supervision/an office on the register", func(c *matters.Catalog) {
+			c.Supervision = matters.Supervision{Supervisor: "CG"}
+		}, accountability.Findings{
+			fail("catalog.supervision", "supervision.supervisor", `supervision: the register lists the supervisor "CG" as 内设机构 (office), which may not supervise a matter: the catalog's supervisor is a body above the units, off the register`, `督办单位城市管理部（CG）是登记的内设机构，不能督办事项：督办单位应是各单位之上、不在登记中的机构`),
 		}},
 	}
 	covered := map[string]bool{}

@@ -17,7 +17,8 @@ import (
 // extension.
 type Supervision struct {
 	// Supervisor is the body above every owner of the jurisdiction, such
-	// as a district's 督查室, that supervises a matter which records no
+	// as a district's 督查室, off the register ([Catalog.Validate] reports
+	// a unit it lists), that supervises a matter which records no
 	// supervisor of its own: [Catalog.Due] has it supervise, and
 	// [Catalog.Apply] lets no other unit be the first to supervise such a
 	// matter. A Report may name the matter's own supervisor instead: this
@@ -359,7 +360,10 @@ func current[T any](cur *T, history []*T, adoption func(*T) accountability.Adopt
 }
 
 // checkSupervision reports negative settings and a supervisor the
-// register does not hold (catalog.supervision).
+// register lists (catalog.supervision): the catalog's supervisor is a body
+// above the units, off the register, as [Catalog.Apply] wants any other
+// supervisor of a matter (checkSupervisor); a unit the register lists, of
+// whatever kind, is graded or part of a unit graded.
 func (v *catalogIndex) checkSupervision() {
 	const rule = "catalog.supervision"
 	s := v.c.Supervision
@@ -374,11 +378,9 @@ func (v *catalogIndex) checkSupervision() {
 				fmt.Sprintf("督办设置的%s为负数（%d）", x.zh, x.n))
 		}
 	}
-	if s.Supervisor != "" {
-		if _, ok := v.units[s.Supervisor]; !ok {
-			v.report(rule, accountability.Error, "supervision.supervisor",
-				fmt.Sprintf("supervision: the supervisor %q is no unit of the register", s.Supervisor),
-				fmt.Sprintf("督办单位 %q 不是登记的单位", s.Supervisor))
-		}
+	if u, ok := v.units[s.Supervisor]; ok && s.Supervisor != "" {
+		v.report(rule, accountability.Error, "supervision.supervisor",
+			fmt.Sprintf("supervision: the register lists the supervisor %q as %s (%s), which may not supervise a matter: the catalog's supervisor is a body above the units, off the register", s.Supervisor, u.Kind.Label(), u.Kind),
+			fmt.Sprintf("督办单位%s是登记的%s，不能督办事项：督办单位应是各单位之上、不在登记中的机构", v.unitZh(s.Supervisor), u.Kind.Label()))
 	}
 }

@@ -60,7 +60,7 @@ func TestCatalogApply(t *testing.T) {
 	versioned := versionedCatalog()
 	noSupervisor := supervisedCatalog()
 	noSupervisor.Supervision.Supervisor = ""
-	registered := supervisedCatalog() // its supervisor on the register, as catalog.supervision wants
+	registered := supervisedCatalog() // its supervisor on the register: catalog.supervision reports it, Apply lets it supervise
 	registered.Register.Units = append(registered.Register.Units, accountability.Unit{ID: supervisor, Kind: accountability.Department})
 	whistled := hWhistled
 	dispatched := slices.Concat(hWhistled, []matters.Event{ev(matters.Dispatch, owner, lead, sup1)})
@@ -107,7 +107,7 @@ func TestCatalogApply(t *testing.T) {
 		{"a report naming another body off the register its supervisor", c, nil, withSupervisor(ev(matters.Report, owner), district), time.Time{}, nil},
 		{"the catalog's supervisor supervises a matter whose report named another", c, named, ev(matters.Supervise, supervisor), time.Time{}, matters.ErrActor},
 		{"the supervisor the report named supervises", c, named, ev(matters.Supervise, district), time.Time{}, nil},
-		{"the catalog's supervisor, on the register as Validate wants it, the first to supervise", registered, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
+		{"the catalog's supervisor, on the register (Validate reports it), the first to supervise", registered, dispatched, ev(matters.Supervise, supervisor), time.Time{}, nil},
 		{"the catalog's supervisor, on the register, named by a report", registered, nil, withSupervisor(ev(matters.Report, owner), supervisor), time.Time{}, nil},
 		{"an accept dated 2031", c, dispatched, ev(matters.Accept, lead), at2031, workday.ErrOutOfRange},
 		{"a report when no list is in force", versioned, nil, ev(matters.Report, owner), at(1, 1, 0, 0).AddDate(-2, 0, 0), matters.ErrNoRevision},

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/locality/wuhu"
@@ -198,6 +199,29 @@ func wuhuConfig(t testing.TB) Config {
 		}
 	}
 	return Config{Catalog: &matters.Catalog{Register: reg, Directory: dir, Admission: adm, Supervision: syn.Supervision}, Table: wuhu.Table(), SnapshotEvery: 2500, Now: clock.now, Callers: callers, OffRegister: off}
+}
+
+// TestWuhuCatalogValidate: the wuhu catalog, with wuhuConfig's register,
+// passes Catalog.Validate: every unit its routes and admission items name
+// is on the register, and its supervisor, the city's 督查室 (city-dc), is
+// off it, a body above the units, as catalog.supervision wants. The
+// register holds the units alone, not the powers and responsibilities the
+// example has none of, so catalog.item and catalog.duty, which check the
+// lists against those, are left out.
+func TestWuhuCatalogValidate(t *testing.T) {
+	c := wuhuConfig(t).Catalog
+	if c.Supervision.Supervisor != "city-dc" {
+		t.Fatalf("the wuhu catalog's supervisor is %q, want city-dc", c.Supervision.Supervisor)
+	}
+	var got accountability.Findings
+	for _, f := range c.Validate() {
+		if f.Rule != "catalog.item" && f.Rule != "catalog.duty" {
+			got = append(got, f)
+		}
+	}
+	if diff := cmp.Diff(accountability.Findings(nil), got); diff != "" {
+		t.Errorf("Validate() beyond catalog.item and catalog.duty mismatch (-want +got):\n%s", diff)
+	}
 }
 
 // tokenOf is the bearer token the tests post as the unit or body id with
