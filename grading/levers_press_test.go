@@ -187,16 +187,17 @@ func TestLeverNameWhomDuePresses(t *testing.T) {
 // each further 挂起 is supervised": a host can only turn the supervision
 // off, with SuspendDays 0; a Supervise it leaves unapplied comes back at
 // every later scan. D1's suspension, approved at 10:00 on Monday 1 June,
-// passes 10 working days at 10:00 on Monday 15 June.
+// passes 10 working days at 10:00 on Monday 15 June: a scan then finds
+// nothing, one a minute later the supervision.
 func TestLeverSuspendDaysOnlyOff(t *testing.T) {
 	const note = "挂起超期督办：挂起已逾 10 个工作日"
-	scans := []time.Time{at(14*24 + 2).Add(time.Minute), at(15*24 + 2), at(21 * 24)}
+	scans := []time.Time{at(14*24 + 2), at(14*24 + 2).Add(time.Minute), at(15*24 + 2), at(21 * 24)}
 	for _, tc := range []struct {
 		days int
 		want [][]string // the notes of each scan's events
 	}{
-		{0, [][]string{nil, nil, nil}},
-		{10, [][]string{{note}, {note}, {note}}},
+		{0, [][]string{nil, nil, nil, nil}},
+		{10, [][]string{nil, {note}, {note}, {note}}},
 	} {
 		c := supervised()
 		c.Supervision.SuspendDays = tc.days
