@@ -205,19 +205,9 @@ func TestLeverExtendDaysBoundsHowMany(t *testing.T) {
 	cal := workday.China()
 	for _, days := range []int{4, 5} {
 		for _, when := range []time.Time{at(3, 4, 11, 0), at(3, 7, 18, 0)} {
-			c := supervisedCatalog()
-			c.Directory.Routes[0].ResolveDays = 3
+			c, m := dueOnThursday(t)
 			c.Supervision.ExtendDays = days
-			m := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)})...)
-			extend := func() {
-				for _, e := range []matters.Event{withDays(tev(when, matters.Extend, lead), 5), tev(when, matters.Approve, owner)} {
-					e = next(m, e)
-					e.At = when
-					if err := c.Apply(cal, m, e); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
+			extend := func() { applyAt(t, c, m, extension(when, 5)...) }
 			var got []string
 			scan := func(now time.Time) {
 				for _, e := range dueEvents(t, c, cal, now, m) {
