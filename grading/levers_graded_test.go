@@ -242,6 +242,9 @@ func TestLeverGradeTheFormerOwner(t *testing.T) {
 	if diff := cmp.Diff([]row{{7, "D1", "H", 0, false, "good"}, {7, "S1", "H", 0, false, "good"}}, rows(gs)); diff != "" {
 		t.Errorf("grades mismatch (-want +got):\n%s", diff)
 	}
+	if f := gs[1].Facts; f.Response != time.Hour || f.Resolution != time.Hour || !f.Returned {
+		t.Errorf("S1: facts %+v: want 1h from the Report to the hand-back, returned", f)
+	}
 	book := scoring.NewBook(&scoring.BookOptions{Scale: wuhu.Scale(), Matter: func(string) (*matters.Matter, bool) { return m, true }})
 	for _, g := range gs {
 		if err := book.Record(g.Evaluation); err != nil {

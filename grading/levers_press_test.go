@@ -152,13 +152,16 @@ func TestLeverNameWhomDuePresses(t *testing.T) {
 			m := applied(t, c, nil, opened(at(0), "H", []string{"D1", "D2"}, matters.Event{At: at(1), Kind: matters.Accept, Actor: "D1"})...)
 			var got []due
 			for _, h := range []float64{5, 55, 73, 97, 200} {
-				for {
+				for round := 0; ; round++ {
 					evs, err := c.Due(cal, at(h), []*matters.Matter{m})
 					if err != nil {
 						t.Fatal(err)
 					}
 					if len(evs) == 0 {
 						break
+					}
+					if round == 2 { // what the owner's clock still calls for comes back once, then nothing
+						t.Fatalf("Due at %gh, two scans there applied: %+v; want nothing", h, evs)
 					}
 					for _, e := range evs {
 						d := due{e.Kind, e.Actor, e.Note, e.Units, h, nil}
@@ -187,16 +190,17 @@ func TestLeverNameWhomDuePresses(t *testing.T) {
 // each further 挂起 is supervised": a host can only turn the supervision
 // off, with SuspendDays 0; a Supervise it leaves unapplied comes back at
 // every later scan. D1's suspension, approved at 10:00 on Monday 1 June,
-// passes 10 working days at 10:00 on Monday 15 June.
+// passes 10 working days at 10:00 on Monday 15 June: a scan then finds
+// nothing, one a minute later the supervision.
 func TestLeverSuspendDaysOnlyOff(t *testing.T) {
 	const note = "挂起超期督办：挂起已逾 10 个工作日"
-	scans := []time.Time{at(14*24 + 2).Add(time.Minute), at(15*24 + 2), at(21 * 24)}
+	scans := []time.Time{at(14*24 + 2), at(14*24 + 2).Add(time.Minute), at(15*24 + 2), at(21 * 24)}
 	for _, tc := range []struct {
 		days int
 		want [][]string // the notes of each scan's events
 	}{
-		{0, [][]string{nil, nil, nil}},
-		{10, [][]string{{note}, {note}, {note}}},
+		{0, [][]string{nil, nil, nil, nil}},
+		{10, [][]string{nil, {note}, {note}, {note}}},
 	} {
 		c := supervised()
 		c.Supervision.SuspendDays = tc.days

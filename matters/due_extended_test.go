@@ -73,8 +73,7 @@ func TestDueExtendedTooLong(t *testing.T) {
 // 72h. The extended clock, due at 192h, calls for its escalation after
 // 216h: its overdue supervision is the one made at 73h.
 func TestDueExtendedAfterTheDueTime(t *testing.T) {
-	accepted := slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)})
-	extension := []matters.Event{withDays(tev(at(3, 7, 18, 0), matters.Extend, lead), 5), tev(at(3, 7, 18, 0), matters.Approve, owner)}
+	extension := extension(at(3, 7, 18, 0), 5)
 	supervised := []got{{matters.Urge, owner, "临期催办：办结时限已用 75%"}, {matters.Supervise, supervisor, "超期督办：办结超过时限"}}
 	escalated := []got{{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}
 	type scan struct {
@@ -91,20 +90,42 @@ func TestDueExtendedAfterTheDueTime(t *testing.T) {
 		{"no extension", []scan{{nil, at(3, 7, 10, 0), supervised}, {nil, at(3, 11, 9, 0), escalated}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			c := supervisedCatalog()
-			c.Directory.Routes[0].ResolveDays = 3
-			m := timed(t, slices.Clone(accepted)...)
+			c, m := dueOnThursday(t)
 			for _, s := range tt.scans {
-				for _, e := range s.before {
-					at := e.At
-					e = next(m, e)
-					e.At = at
-					if err := c.Apply(workday.China(), m, e); err != nil {
-						t.Fatalf("applying the %s: %v", e.Kind, err)
-					}
-				}
+				applyAt(t, c, m, s.before...)
 				t.Run(s.now.Format("01-02 15:04"), func(t *testing.T) { scanOnce(t, c, m, s.now, s.want) })
 			}
 		})
+	}
+}
+
+// dueOnThursday returns the supervised catalog with its route's
+// resolution limit cut to 3 working days, and a matter dispatched on it at
+// 09:00 on Monday 4 March and accepted at 10:00: its lead is due on
+// Thursday 7 March at 09:00.
+func dueOnThursday(t *testing.T) (*matters.Catalog, *matters.Matter) {
+	t.Helper()
+	c := supervisedCatalog()
+	c.Directory.Routes[0].ResolveDays = 3
+	return c, timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)})...)
+}
+
+// extension is the lead's request for days more (延期) and the owner's
+// approval of it, both at when.
+func extension(when time.Time, days int) []matters.Event {
+	return []matters.Event{withDays(tev(when, matters.Extend, lead), days), tev(when, matters.Approve, owner)}
+}
+
+// applyAt applies events to m through c, each numbered next on m at its
+// own time.
+func applyAt(t *testing.T, c *matters.Catalog, m *matters.Matter, events ...matters.Event) {
+	t.Helper()
+	for _, e := range events {
+		at := e.At
+		e = next(m, e)
+		e.At = at
+		if err := c.Apply(workday.China(), m, e); err != nil {
+			t.Fatalf("applying the %s: %v", e.Kind, err)
+		}
 	}
 }

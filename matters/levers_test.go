@@ -128,30 +128,12 @@ func TestLeverSupervisionSettings(t *testing.T) {
 // 协税护税 work its lists hold, for the reasons a catalog gives, and
 // admit the rest.
 func TestLeverAdmitTheDefaults(t *testing.T) {
-	a := &matters.Admission{
-		Items: []matters.Item{
-			{Code: "ZS-1", Name: "完成招商引资任务", List: matters.Duties},
-			{Code: "XS-1", Name: "协税护税工作", List: matters.OtherWork},
-			{Code: "QZ-001", Name: "违法建设", List: matters.Duties},
-		},
-		Excluded: matters.DefaultExclusions(),
-	}
-	type decision struct {
-		Admitted bool
-		Reason   string
-	}
-	var got []decision
-	for _, title := range []string{"完成招商引资任务", "协税护税工作", "违法建设"} {
-		d := a.Admit(matters.Request{Title: title, From: hotline})
-		got = append(got, decision{d.Admitted, d.Reason})
-	}
-	want := []decision{
-		{false, `refused: title "完成招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it`},
-		{false, `refused: title "协税护税工作" falls under the exclusion 协税护税: 取消街道协税护税职能; no approval can admit it`},
-		{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("decisions mismatch (-want +got):\n%s", diff)
+	a, cases := excludedWork(matters.DefaultExclusions())
+	for _, tt := range cases {
+		d := a.Admit(matters.Request{Title: tt.title, From: hotline})
+		if diff := cmp.Diff(tt.byDefault, decision{d.Admitted, d.Reason}); diff != "" {
+			t.Errorf("%s: decision mismatch (-want +got):\n%s", tt.title, diff)
+		}
 	}
 }
 
@@ -223,19 +205,9 @@ func TestLeverExtendDaysBoundsHowMany(t *testing.T) {
 	cal := workday.China()
 	for _, days := range []int{4, 5} {
 		for _, when := range []time.Time{at(3, 4, 11, 0), at(3, 7, 18, 0)} {
-			c := supervisedCatalog()
-			c.Directory.Routes[0].ResolveDays = 3
+			c, m := dueOnThursday(t)
 			c.Supervision.ExtendDays = days
-			m := timed(t, slices.Concat(dispatchedAt(at(3, 4, 9, 0)), []matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead)})...)
-			extend := func() {
-				for _, e := range []matters.Event{withDays(tev(when, matters.Extend, lead), 5), tev(when, matters.Approve, owner)} {
-					e = next(m, e)
-					e.At = when
-					if err := c.Apply(cal, m, e); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
+			extend := func() { applyAt(t, c, m, extension(when, 5)...) }
 			var got []string
 			scan := func(now time.Time) {
 				for _, e := range dueEvents(t, c, cal, now, m) {

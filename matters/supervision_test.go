@@ -245,6 +245,39 @@ func TestSendBackExcludedWork(t *testing.T) {
 	}
 }
 
+// decision is an admission decision, in brief.
+type decision struct {
+	Admitted bool
+	Reason   string
+}
+
+// workDecided is the title of work an admission's lists hold and its
+// decisions: alone, as an Admission with no Excluded decides it, and by
+// default, as DefaultExclusions decide it.
+type workDecided struct {
+	title            string
+	alone, byDefault decision
+}
+
+// excludedWork returns an admission excluding excluded whose lists hold
+// work DefaultExclusions excludes, 招商引资 and 协税护税, and work no
+// exclusion names, with that work and its decisions.
+func excludedWork(excluded []matters.Exclusion) (*matters.Admission, []workDecided) {
+	a := &matters.Admission{Items: []matters.Item{
+		{Code: "ZS-1", Name: "完成招商引资任务", List: matters.Duties},
+		{Code: "XS-1", Name: "协税护税工作", List: matters.OtherWork},
+		{Code: "QZ-001", Name: "违法建设", List: matters.Duties},
+	}, Excluded: excluded}
+	return a, []workDecided{
+		{"完成招商引资任务", decision{true, `admitted: item ZS-1 "完成招商引资任务" on 权责清单 (duties)`},
+			decision{false, `refused: title "完成招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it`}},
+		{"协税护税工作", decision{true, `admitted: item XS-1 "协税护税工作" on 其他工作事项清单 (other)`},
+			decision{false, `refused: title "协税护税工作" falls under the exclusion 协税护税: 取消街道协税护税职能; no approval can admit it`}},
+		{"违法建设", decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`},
+			decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`}},
+	}
+}
+
 // TestAdmitHoldsOnlyItsExclusions pins a policy choice documented in
 // docs/policy.md ("Admission.Admit applies only the exclusions it holds"):
 // an Admission with no Excluded admits work its lists hold though
@@ -254,26 +287,9 @@ func TestSendBackExcludedWork(t *testing.T) {
 // exclusion names is admitted by both.
 func TestAdmitHoldsOnlyItsExclusions(t *testing.T) {
 	c := supervisedCatalog()
-	c.Admission = &matters.Admission{Items: []matters.Item{
-		{Code: "ZS-1", Name: "完成招商引资任务", List: matters.Duties},
-		{Code: "XS-1", Name: "协税护税工作", List: matters.OtherWork},
-		{Code: "QZ-001", Name: "违法建设", List: matters.Duties},
-	}}
-	type decision struct {
-		Admitted bool
-		Reason   string
-	}
-	for _, tt := range []struct {
-		title          string
-		alone, catalog decision
-	}{
-		{"完成招商引资任务", decision{true, `admitted: item ZS-1 "完成招商引资任务" on 权责清单 (duties)`},
-			decision{false, `refused: title "完成招商引资任务" falls under the exclusion 招商引资: 取消街道招商引资职能; no approval can admit it`}},
-		{"协税护税工作", decision{true, `admitted: item XS-1 "协税护税工作" on 其他工作事项清单 (other)`},
-			decision{false, `refused: title "协税护税工作" falls under the exclusion 协税护税: 取消街道协税护税职能; no approval can admit it`}},
-		{"违法建设", decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`},
-			decision{true, `admitted: item QZ-001 "违法建设" on 权责清单 (duties)`}},
-	} {
+	var cases []workDecided
+	c.Admission, cases = excludedWork(nil)
+	for _, tt := range cases {
 		t.Run(tt.title, func(t *testing.T) {
 			d := c.Admission.Admit(matters.Request{Title: tt.title, From: hotline})
 			if diff := cmp.Diff(tt.alone, decision{d.Admitted, d.Reason}); diff != "" {
@@ -289,7 +305,7 @@ func TestAdmitHoldsOnlyItsExclusions(t *testing.T) {
 			} else if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.catalog, got); diff != "" {
+			if diff := cmp.Diff(tt.byDefault, got); diff != "" {
 				t.Errorf("the catalog's decision mismatch (-want +got):\n%s", diff)
 			}
 		})

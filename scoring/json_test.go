@@ -119,4 +119,8 @@ func TestEvaluationJSONStrict(t *testing.T) {
 	if err := json.Unmarshal([]byte(`null`), &a); err != nil || a.Author != "王" {
 		t.Errorf("Unmarshal of null = %+v, %v; want the amendment left alone", a, err)
 	}
+	e := a.Evaluation
+	if err := json.Unmarshal([]byte(`null`), &e); err != nil || e.Matter != "M" || e.Result.Grade != "good" {
+		t.Errorf("Unmarshal of null = %+v, %v; want the evaluation left alone", e, err)
+	}
 }

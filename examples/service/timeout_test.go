@@ -13,9 +13,10 @@ import (
 // TestCommitTimeout: a post whose database hangs — here the journal's
 // lock, held by another service on the same database that does not let
 // go of it — fails with 503, naming its event, once Config.CommitTimeout
-// has run out, not never; meanwhile and after, the service serves its
-// reads; nothing of the event is journaled, and once the lock is let go
-// the event posted again is accepted.
+// has run out, not never; a read made meanwhile, which waits for the
+// service's lock the post holds, is served once the post fails, and so
+// are reads after; nothing of the event is journaled, and once the lock
+// is let go the event posted again is accepted.
 func TestCommitTimeout(t *testing.T) {
 	c, year, cfg := withYear(t)
 	cfg.CommitTimeout = time.Second
@@ -36,17 +37,37 @@ func TestCommitTimeout(t *testing.T) {
 	client := &http.Client{Timeout: 20 * cfg.CommitTimeout}
 	var status int
 	var body string
+	var postErr error
+	unstamped := sub
+	unstamped.Event.At = time.Time{}
+	posting := mustJSON(t, unstamped)
+	posted := make(chan struct{})
 	start := time.Now()
-	clock.run(sub.Event.At, func() {
-		sub := sub
-		sub.Event.At = time.Time{}
-		var err error
-		status, body, err = send(postEventBy(client, url, tokenOf(sub.Event.Actor), mustJSON(t, sub)))
-		if err != nil {
-			t.Fatalf("a post while the journal's lock is held: %v after %v; want 503 after the commit timeout, %v", err, time.Since(start).Round(time.Millisecond), cfg.CommitTimeout)
+	go func() {
+		defer close(posted)
+		clock.run(sub.Event.At, func() {
+			status, body, postErr = send(postEventBy(client, url, tokenOf(sub.Event.Actor), posting))
+		})
+	}()
+	// Meanwhile, once the post waits for the lock, a read waits for the
+	// post, which holds the service's lock, and is served once it fails.
+	for n := 0; n == 0; time.Sleep(10 * time.Millisecond) {
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`).Scan(&n); err != nil {
+			t.Fatal(err)
 		}
-	})
+		if time.Since(start) > 10*cfg.CommitTimeout {
+			t.Fatalf("the post never waited for the journal's lock")
+		}
+	}
+	reader := &http.Client{Timeout: 10 * cfg.CommitTimeout}
+	if status, body, err := send(reader.Get(url + "/scores?period=2020")); err != nil || status != http.StatusOK {
+		t.Errorf("GET /scores while a post waits for the journal's lock: %d %s, %v after %v; want 200 once the post fails", status, body, err, time.Since(start).Round(time.Millisecond))
+	}
+	<-posted
 	elapsed := time.Since(start)
+	if postErr != nil {
+		t.Fatalf("a post while the journal's lock is held: %v after %v; want 503 after the commit timeout, %v", postErr, elapsed.Round(time.Millisecond), cfg.CommitTimeout)
+	}
 	if name := sub.Event.Matter + "#" + "2"; status != http.StatusServiceUnavailable || !strings.Contains(body, name) || elapsed > 10*cfg.CommitTimeout {
 		t.Errorf("a post while the journal's lock is held: %d %s after %v; want 503 naming %s, after about %v", status, body, elapsed.Round(time.Millisecond), name, cfg.CommitTimeout)
 	}

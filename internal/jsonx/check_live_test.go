@@ -97,10 +97,16 @@ func TestDecodeFilledTop(t *testing.T) {
 	if err := Decode([]byte(`{"creditCode":"x"}`), &v); err != nil || v.(*inner).CreditCode != "x" {
 		t.Errorf("Decode = %v, %+v", err, v)
 	}
-	var self any
-	self = &self
+	var self, std any
+	self, std = &self, &std
 	if err := Decode([]byte(`{"nmae":"y"}`), &self); err != nil {
 		t.Errorf("Decode into an interface holding itself: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"nmae":"y"}`), &std); err != nil {
+		t.Fatalf("encoding/json: %v", err)
+	}
+	if diff := cmp.Diff(std, self); diff != "" {
+		t.Errorf("Decode into an interface holding itself mismatch (-want +got):\n%s", diff)
 	}
 }
 

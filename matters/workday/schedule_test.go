@@ -228,10 +228,16 @@ func TestScheduleUnmarshalStrict(t *testing.T) {
 		{"another case", `{"year":2028,"Notice":"n"}`, `"Notice"`},
 		{"key twice", `{"year":2028,"notice":"n","year":2029}`, `"year"`},
 		{"too long", `{"year":2028,"notice":"` + strings.Repeat("n", MaxSchedulesBytes) + `"}`, "MaxSchedulesBytes"},
+		// encoding/json refuses trailing data before the method sees it:
+		// this case calls the method as another decoder might.
+		{"trailing data", `{"year":2028,"notice":"n"} {}`, "trailing data"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var s Schedule
-			err := json.Unmarshal([]byte(tt.in), &s)
+			err := s.UnmarshalJSON([]byte(tt.in))
+			if json.Valid([]byte(tt.in)) { // as it is exchanged
+				err = json.Unmarshal([]byte(tt.in), new(Schedule))
+			}
 			if !errors.Is(err, ErrSchedule) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Unmarshal = %v; want an error wrapping ErrSchedule naming %s", err, tt.want)
 			}
