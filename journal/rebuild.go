@@ -85,6 +85,12 @@ type Amended struct {
 // and the matters and the book give them back, as they give every time,
 // in China Standard Time (the same instants), so that a rebuilt matter is
 // deeply equal to the live one.
+//
+// Where Go's int has 32 bits (386, 32-bit ARM), an entry holding an
+// integer beyond it — a stage, a count or a sequence number over
+// 2,147,483,647, which a 64-bit host may have written — verifies, as the
+// format lets an integer take 64 bits, but cannot be decoded: Rebuild
+// stops there with ErrInvalid naming the entry.
 func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 	mustReader(r, "Rebuild")
 	s := newRebuilt()
