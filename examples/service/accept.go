@@ -129,11 +129,17 @@ func (s *Service) Accept(ctx context.Context, caller string, sub Submission) (Ac
 // bounded returns ctx's values, without its end, and a deadline of
 // Config.CommitTimeout from now: what Accept waits on the database with.
 func (s *Service) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	return s.within(context.WithoutCancel(ctx))
+}
+
+// within returns ctx with a deadline of Config.CommitTimeout from now, or
+// ctx's if sooner: what a request waits on the database with.
+func (s *Service) within(ctx context.Context) (context.Context, context.CancelFunc) {
 	d := s.cfg.CommitTimeout
 	if d <= 0 {
 		d = DefaultCommitTimeout
 	}
-	return context.WithTimeout(context.WithoutCancel(ctx), d)
+	return context.WithTimeout(ctx, d)
 }
 
 // settle is Accept after the commit of its lines (prepare's: acc.Head the

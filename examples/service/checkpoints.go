@@ -24,7 +24,11 @@ import (
 // its text, or, if the service has a key, the signed note — once the
 // checkpoint is kept (or one of its size was before). A checkpoint of
 // that size kept with another root is an error: the journal was forked.
+// It waits on the database until ctx ends or Config.CommitTimeout runs
+// out, whichever is first: a database that hangs fails it (503).
 func (s *Service) Publish(ctx context.Context, origin string) (journal.Head, []byte, error) {
+	ctx, cancel := s.within(ctx)
+	defer cancel()
 	s.mu.Lock()
 	head, cp, known := s.state.Head, s.state.Checkpoint(origin), s.kept
 	s.mu.Unlock()

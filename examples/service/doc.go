@@ -141,7 +141,13 @@
 // the entry given, 200 and no receipt. A consistency proof is from 1 to
 // the journal's size entries (400 otherwise), and needs no key: without
 // one, the checkpoint is its text. A request refused is refused before
-// a checkpoint is kept: it costs the database no write. The service
+// a checkpoint is kept: it costs the database no write. Keeping the
+// checkpoint (GET /journal, /receipts, /consistency) and reading the
+// receipts' rows wait on the database no longer than the client stays
+// and at most 20 seconds (Config.CommitTimeout, as a post): a database
+// that hangs is 503, naming the checkpoint and the matter, the subject
+// or the proof's size asked for, and the connection goes back to the
+// pool, so that clients that keep asking do not hold every one. The service
 // keeps the journal's tree (journal.Tree: every hash, about 64 bytes an
 // entry) and an index of each matter's and each subject's entries in
 // memory, made from the rows on start and from each entry committed, so

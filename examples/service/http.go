@@ -42,8 +42,9 @@ const maxBody = 64 << 10
 // query; 404 and 405 for a path or a method that is no route; 422 for an event the
 // lifecycle, the lists or the grading refuse; 404 for no such matter or
 // subject, and for the key of a service without one; 409 for receipts of
-// a service without a key; 503 when the database fails, or its rows are
-// not the journal the service holds.
+// a service without a key; 503 when the database fails or does not
+// answer in time (Config.CommitTimeout), naming the event or what was
+// read, or when its rows are not the journal the service holds.
 func handler(s *Service, origin string) http.Handler {
 	mux := newMux(s, origin)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -60,7 +60,9 @@ func (s *Service) apply(line []byte) error {
 // returned. It returns errNoKey if the service has no key, errNotFound
 // if the journal has no entry of the matter, errBadSize if after is not
 // between 0 and the journal's size, and no receipt, keeping no
-// checkpoint, if the journal has no entry of the matter after after.
+// checkpoint, if the journal has no entry of the matter after after. It
+// waits on the database as Publish does, Config.CommitTimeout at most for
+// the checkpoint and the rows together; its error names the matter.
 func (s *Service) MatterReceipts(ctx context.Context, origin, id string, after int64) (rcs []*journal.Receipt, more bool, err error) {
 	return s.receipts(ctx, origin, "matter", id, after, s.index.matters)
 }
@@ -90,16 +92,18 @@ func (s *Service) receipts(ctx context.Context, origin, what, id string, after i
 	case seqs[len(seqs)-1] <= after:
 		return nil, false, nil
 	}
+	ctx, cancel := s.within(ctx)
+	defer cancel()
 	head, signed, err := s.Publish(ctx, origin)
 	if err != nil {
-		return nil, false, err
+		return nil, false, fmt.Errorf("the receipts of the %s %q: %w", what, id, err)
 	}
 	s.mu.Lock()
 	seqs, more := pageOf(index[id], after, head.Seq, cmp.Or(max(s.cfg.ReceiptsPage, 0), DefaultReceiptsPage))
 	s.mu.Unlock()
 	lines, err := s.store.entries(ctx, seqs)
 	if err != nil {
-		return nil, false, err
+		return nil, false, fmt.Errorf("the receipts of the %s %q: %w", what, id, err)
 	}
 	out := make([]*journal.Receipt, len(lines))
 	for i, line := range lines {
@@ -136,7 +140,8 @@ func pageOf(seqs []int64, after, last int64, n int) ([]int64, bool) {
 // grew since. from must be between 1 and the journal's size, else the
 // error wraps errBadSize; it is checked before the checkpoint is kept,
 // so that a bad request costs the database no write (the journal only
-// grows: the checkpoint then kept is of from entries or more).
+// grows: the checkpoint then kept is of from entries or more). It waits
+// on the database as Publish does; its error names from.
 func (s *Service) Consistency(ctx context.Context, origin string, from int64) (journal.Proof, []byte, error) {
 	if from < 1 {
 		return nil, nil, fmt.Errorf("a proof from %d entries: %w; give a checkpoint's size, at least 1", from, errBadSize)
@@ -146,7 +151,7 @@ func (s *Service) Consistency(ctx context.Context, origin string, from int64) (j
 	}
 	head, cp, err := s.Publish(ctx, origin)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("a proof from %d entries: %w", from, err)
 	}
 	p, err := s.tree.ConsistencyProof(from, head.Seq)
 	if err != nil {

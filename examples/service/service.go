@@ -73,8 +73,13 @@ type Config struct {
 	// transaction — while it holds the lock that orders the journal,
 	// which every read of the state waits for too: a database that hangs
 	// fails the post (503) when it runs out, and the service serves on.
-	// It runs whether or not the client is still there (Accept). 0 or
-	// less means DefaultCommitTimeout.
+	// It runs whether or not the client is still there (Accept). It bounds
+	// the reads that wait on the database too — GET /journal,
+	// /consistency and /receipts, which keep the checkpoint they serve
+	// (a commit, Publish) and, for receipts, read their rows — each within
+	// its request, which a client that leaves ends sooner: a database
+	// that hangs fails the read (503), and its connection goes back to
+	// the pool. 0 or less means DefaultCommitTimeout.
 	CommitTimeout time.Duration
 	// ReceiptsPage is the most receipts a reply of GET /receipts holds
 	// (MatterReceipts, SubjectReceipts); 0 or less means
@@ -82,9 +87,9 @@ type Config struct {
 	ReceiptsPage int
 }
 
-// DefaultCommitTimeout is how long accepting an event waits on the
-// database by default: less than a service told to stop waits for the
-// requests in flight (shutdownGrace), so that a post stuck on the
+// DefaultCommitTimeout is how long accepting an event, or a read, waits
+// on the database by default: less than a service told to stop waits for
+// the requests in flight (shutdownGrace), so that a request stuck on the
 // database does not keep it from stopping.
 const DefaultCommitTimeout = 20 * time.Second
 

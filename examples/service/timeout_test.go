@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -83,5 +88,82 @@ func TestCommitTimeout(t *testing.T) {
 	postAll(t, url, year.subs[1:2])
 	if diff := cmp.Diff([]string{year.subs[0].Event.Matter + "#1", sub.Event.Matter + "#2"}, eventsOf(t, journalRows(t, pool))); diff != "" {
 		t.Errorf("the journal's events mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadTimeout: the reads that wait on the database — GET /journal,
+// /consistency and /receipts keep the journal's checkpoint first, and
+// /receipts then reads its entries' rows — fail with 503, naming what
+// was asked, once Config.CommitTimeout has run out, when the database
+// hangs (here a table, locked by another connection that does not let
+// go of it), not never: however many ask at once, more than the pool
+// has connections, each gives its connection back, and once the lock is
+// let go the reads are served.
+func TestReadTimeout(t *testing.T) {
+	c, year, cfg := withYear(t)
+	cfg.CommitTimeout = time.Second
+	pool := c.database(t, "readtimeout")
+	svc, url := serve(t, pool, withKey(t, cfg))
+	postAll(t, url, year.subs[:2])
+	head, _ := svc.Head(origin)
+	matter := year.subs[0].Event.Matter
+	ctx := context.Background()
+	client := &http.Client{Timeout: 20 * cfg.CommitTimeout}
+	for _, tt := range []struct {
+		table string            // the table locked
+		reads map[string]string // what each read's error names
+	}{
+		{"journal_checkpoint", map[string]string{ // no checkpoint kept yet: each keeps one first
+			"/journal":                   fmt.Sprintf("checkpoint of %d entries", head.Seq),
+			"/consistency?from=1":        "a proof from 1 entries",
+			"/receipts?matter=" + matter: fmt.Sprintf("receipts of the matter %q", matter),
+		}},
+		{"journal", map[string]string{ // the checkpoint kept (below): the receipts read their rows
+			"/receipts?matter=" + matter: fmt.Sprintf("receipts of the matter %q", matter),
+		}},
+	} {
+		tx, err := pool.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Exec(ctx, `LOCK TABLE `+tt.table+` IN ACCESS EXCLUSIVE MODE`); err != nil { // a database that hangs
+			t.Fatal(err)
+		}
+		start := time.Now()
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		got := map[string][]string{}
+		for range pool.Config().MaxConns + 1 {
+			for path := range tt.reads {
+				wg.Go(func() {
+					status, body, err := send(client.Get(url + path))
+					if err == nil && status == http.StatusServiceUnavailable { // the error, as the service's errors are
+						var reply struct{ Error string }
+						if err = json.Unmarshal([]byte(body), &reply); err == nil {
+							body = reply.Error
+						}
+					}
+					mu.Lock()
+					defer mu.Unlock()
+					got[path] = append(got[path], fmt.Sprintf("%d %s, %v", status, body, err))
+				})
+			}
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		if err := tx.Rollback(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for path, name := range tt.reads {
+			for _, g := range got[path] {
+				if !strings.HasPrefix(g, "503 ") || !strings.Contains(g, name) || !strings.HasSuffix(g, ", <nil>") {
+					t.Errorf("GET %s while the table %s is locked: %s; want 503 naming %s", path, tt.table, g, name)
+				}
+			}
+		}
+		if elapsed > 10*cfg.CommitTimeout {
+			t.Errorf("the reads while the table %s is locked took %v; want about %v", tt.table, elapsed.Round(time.Millisecond), cfg.CommitTimeout)
+		}
+		getAll(t, url, slices.Sorted(maps.Keys(tt.reads))) // served once the lock is let go
 	}
 }
