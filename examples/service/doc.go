@@ -170,8 +170,15 @@
 // seconds (Config.CommitTimeout) — for the journal's lock, held by
 // another service that hangs, or for a database that does not answer —
 // is 503, naming its event, and the service serves on; a commit that
-// went through all the same is settled as below. Accepting is
-// serialised: the
+// went through all the same is settled as below. A post or a read that
+// gives up does not leave its query waiting in the database: pgx drops
+// the connection, and first sends PostgreSQL a cancel request, which
+// ends the query on the server (the backend waiting on the lock), so
+// that a database that hangs does not gather a backend for each request
+// that gave up until it runs out of max_connections (TestCommitTimeout,
+// TestReadTimeout: none is left waiting on the lock, still held). Only
+// a cancel request that cannot reach the server leaves the backend
+// waiting, until the lock is let go. Accepting is serialised: the
 // order of the journal is the order in which events were accepted.
 // Several services may share a database: each accepts an event in a
 // transaction that holds the journal's advisory lock

@@ -13,12 +13,14 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
 )
 
 // TestCommitTimeout: a post whose database hangs — here the journal's
 // lock, held by another service on the same database that does not let
 // go of it — fails with 503, naming its event, once Config.CommitTimeout
-// has run out, not never; a read made meanwhile, which waits for the
+// has run out, not never, its query cancelled on the server
+// (noneLeftWaiting); a read made meanwhile, which waits for the
 // service's lock the post holds, is served once the post fails, and so
 // are reads after; nothing of the event is journaled, and once the lock
 // is let go the event posted again is accepted.
@@ -79,6 +81,7 @@ func TestCommitTimeout(t *testing.T) {
 	if status, body := get(t, url+"/scores?period=2020"); status != http.StatusOK {
 		t.Errorf("GET /scores after a post timed out: %d %s; want 200", status, body)
 	}
+	noneLeftWaiting(t, conn, "the journal's lock")
 	if got, _ := svc.Head(origin); got != head || rowCount(t, pool, "journal") != int(head.Seq) {
 		t.Errorf("after a post timed out, the head is %v and the journal %d rows; want %v, nothing journaled", got, rowCount(t, pool, "journal"), head)
 	}
@@ -97,8 +100,9 @@ func TestCommitTimeout(t *testing.T) {
 // was asked, once Config.CommitTimeout has run out, when the database
 // hangs (here a table, locked by another connection that does not let
 // go of it), not never: however many ask at once, more than the pool
-// has connections, each gives its connection back, and once the lock is
-// let go the reads are served.
+// has connections, each gives its connection back and leaves no backend
+// waiting on the lock (noneLeftWaiting), and once the lock is let go the
+// reads are served.
 func TestReadTimeout(t *testing.T) {
 	c, year, cfg := withYear(t)
 	cfg.CommitTimeout = time.Second
@@ -149,8 +153,15 @@ func TestReadTimeout(t *testing.T) {
 				})
 			}
 		}
+		for time.Since(start) < 10*cfg.CommitTimeout && waitingOnLocks(t, tx) == 0 {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if n := waitingOnLocks(t, tx); n == 0 {
+			t.Errorf("no read waited on the table %s; want them stuck behind its lock until their timeout", tt.table)
+		}
 		wg.Wait()
 		elapsed := time.Since(start)
+		noneLeftWaiting(t, tx, "the table "+tt.table)
 		if err := tx.Rollback(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -165,5 +176,44 @@ func TestReadTimeout(t *testing.T) {
 			t.Errorf("the reads while the table %s is locked took %v; want about %v", tt.table, elapsed.Round(time.Millisecond), cfg.CommitTimeout)
 		}
 		getAll(t, url, slices.Sorted(maps.Keys(tt.reads))) // served once the lock is let go
+	}
+}
+
+// lockHolder is the connection or transaction that holds the lock the
+// service's requests wait on.
+type lockHolder interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// waitingOnLocks returns how many backends of holder's database wait on
+// a lock (holder waits on none: it holds the lock), as pg_locks has them
+// now (pg_stat_activity would not do: a transaction reads it once).
+func waitingOnLocks(t *testing.T, holder lockHolder) int {
+	t.Helper()
+	var n int
+	if err := holder.QueryRow(context.Background(), `SELECT count(DISTINCT pid) FROM pg_locks
+		WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// noneLeftWaiting fails t unless, once the requests that gave up on the
+// lock holder holds (what) have had their reply, no backend of the
+// database waits on a lock within a second, the lock still held: each
+// request's query is cancelled on the server (pgx sends PostgreSQL a
+// cancel request as it drops the connection). Were the socket only
+// closed, each backend would wait on, a connection of the server's
+// max_connections, until the lock is let go, and a database that hangs
+// would be refused connections once it ends.
+func noneLeftWaiting(t *testing.T, holder lockHolder, what string) {
+	t.Helper()
+	start := time.Now()
+	n := waitingOnLocks(t, holder)
+	for ; n > 0 && time.Since(start) < time.Second; n = waitingOnLocks(t, holder) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n > 0 {
+		t.Errorf("a second after the requests that gave up on %s had their reply, %d backends still wait on a lock; want 0, their queries cancelled", what, n)
 	}
 }
