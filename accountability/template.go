@@ -144,8 +144,9 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 	return out
 }
 
-// repeated reports each name, trimmed, that names, the template's list
-// list of bodies of kind k, holds more than once, at its first repeat.
+// repeated reports each name (trimmed) that names, one of the template's
+// lists (Offices or Centers, whose bodies are of kind k), holds more than
+// once: once for the name, at its first repeat.
 func (t Template) repeated(names []string, list string, k UnitKind, report func(rule, path, en, zh string)) {
 	seen := make(map[string]int, len(names))
 	for _, n := range names {

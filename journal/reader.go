@@ -43,8 +43,10 @@ func NewReader(r io.Reader, opts *Options) *Reader {
 	size := min(limit, 64<<10-1) + 1 // the whole line up to 64 KiB; longer ones are copied into long
 	jr := &Reader{br: bufio.NewReaderSize(r, size), maxLine: limit, tree: opts.tree()}
 	encodeHex(&jr.headHex, &jr.head.Hash)
-	if jr.tree != nil && jr.tree.Size() != 0 {
-		jr.err = fmt.Errorf("journal: reading a journal into a tree of %d entries, not an empty one: %w", jr.tree.Size(), ErrInvalid)
+	if jr.tree != nil { // a nil tree is none to fill (Options.Tree)
+		if n := jr.tree.Size(); n != 0 {
+			jr.err = fmt.Errorf("journal: reading a journal into a tree of %d entries, not an empty one: %w", n, ErrInvalid)
+		}
 	}
 	return jr
 }
