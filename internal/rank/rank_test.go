@@ -2,6 +2,7 @@ package rank
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -57,5 +58,27 @@ func TestByIgnoresInputOrder(t *testing.T) {
 		if diff := cmp.Diff(want, got, cmp.AllowUnexported(item{})); diff != "" {
 			t.Fatalf("By depends on input order (-want +got):\n%s", diff)
 		}
+	}
+}
+
+// TestByFarValues: values built in Go may lie far apart, as 10^-10000000
+// and 2 do, and By orders and ranks them without working out the
+// ten-million-digit number decimal's Cmp and Equal scale one of them to
+// (megabytes, and seconds, a comparison).
+func TestByFarValues(t *testing.T) {
+	tiny, negTiny := decimal.New(1, -10_000_000), decimal.New(-1, -10_000_000)
+	in := []item{{"a", negTiny, 0}, {"b", decimal.NewFromInt(2), 0}, {"c", tiny, 0}, {"d", decimal.Zero, 0}, {"e", tiny, 0}}
+	want := []item{{"b", decimal.NewFromInt(2), 1}, {"c", tiny, 2}, {"e", tiny, 2}, {"d", decimal.Zero, 4}, {"a", negTiny, 5}}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	By(in, value, key, set)
+	runtime.ReadMemStats(&after)
+	if b := after.TotalAlloc - before.TotalAlloc; b > 1<<16 {
+		t.Errorf("By allocated %d bytes", b)
+	}
+	if diff := cmp.Diff(want, in, cmp.AllowUnexported(item{}), cmp.Comparer(func(x, y decimal.Decimal) bool {
+		return x.Exponent() == y.Exponent() && x.Coefficient().Cmp(y.Coefficient()) == 0
+	})); diff != "" {
+		t.Errorf("By mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/qingdan/qingdan/internal/deccmp"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring/internal/ratio"
 
@@ -133,11 +134,13 @@ func Texts(ss ...string) []Reason {
 // their checks (by figure, comparison, threshold by value) and
 // figures (by figure, done, actual, limit, places, value), then Type; a shorter
 // list first where one is the start of the other. It returns -1, 0 or +1.
+// Thresholds compare exactly, and two far apart, as 10^-1000000000 and 4
+// are, cost no more than two near.
 func Compare(a, b Reason) int {
 	return cmp.Or(cmp.Compare(a.Rule, b.Rule), strings.Compare(a.Name, b.Name), cmp.Compare(a.Lang, b.Lang),
 		strings.Compare(a.Text, b.Text),
 		slices.CompareFunc(a.Checks, b.Checks, func(x, y Check) int {
-			return cmp.Or(cmp.Compare(x.Of, y.Of), cmp.Compare(x.Op, y.Op), x.Threshold.Cmp(y.Threshold))
+			return cmp.Or(cmp.Compare(x.Of, y.Of), cmp.Compare(x.Op, y.Op), deccmp.Cmp(x.Threshold, y.Threshold))
 		}),
 		slices.CompareFunc(a.Figures, b.Figures, func(x, y Figure) int {
 			return cmp.Or(cmp.Compare(x.Of, y.Of), cmpBool(x.Done, y.Done), cmp.Compare(x.Actual, y.Actual), cmp.Compare(x.Limit, y.Limit),

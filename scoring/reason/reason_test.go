@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -179,5 +180,36 @@ func TestCompare(t *testing.T) {
 	same.Checks[1].Threshold = decimal.RequireFromString("4.00")
 	if reason.Compare(base, same) != 0 {
 		t.Error("thresholds of equal value compare unequal")
+	}
+}
+
+// TestCompareFarThresholds: thresholds built in Go may lie far apart, as
+// 10^-10000000 and 4 do; Compare orders them by value without working out
+// the ten-million-digit number decimal's Cmp scales one of them to.
+func TestCompareFarThresholds(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		th   decimal.Decimal
+		want int // Compare(other, base), base's threshold being 4
+	}{
+		{"tiny", decimal.New(1, -10_000_000), -1},
+		{"negative tiny", decimal.New(-1, -10_000_000), -1},
+		{"huge", decimal.New(1, 10_000_000), 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			base, other := sixth(reason.English), sixth(reason.English)
+			other.Checks = slices.Clone(other.Checks)
+			other.Checks[1].Threshold = tt.th
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			got := [2]int{reason.Compare(other, base), reason.Compare(base, other)}
+			runtime.ReadMemStats(&after)
+			if b := after.TotalAlloc - before.TotalAlloc; b > 1<<16 {
+				t.Errorf("Compare allocated %d bytes", b)
+			}
+			if diff := cmp.Diff([2]int{tt.want, -tt.want}, got); diff != "" {
+				t.Errorf("Compare mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
