@@ -59,6 +59,7 @@ func TestMisusePanics(t *testing.T) {
 		// accountability
 		{"Flow.Order", func() { _, _ = nilFlow.Order() }, "accountability: Order of a nil *Flow"},
 		{"Power.Limit", func() { _ = (*accountability.Power)(nil).Limit() }, "accountability: Limit of a nil *Power"},
+		{"Power.MissingStages", func() { _ = (*accountability.Power)(nil).MissingStages() }, "accountability: MissingStages of a nil *Power"},
 		{"DiffEntries", func() { _ = accountability.DiffEntries[int]("list", []int{1}, []int{2}, nil) }, "accountability: DiffEntries: nil keyOf function"},
 		{"LoadRegister", func() { _, _ = accountability.LoadRegister(nil) }, "accountability: LoadRegister: nil io.Reader"},
 		{"ReadPowersCSV", func() { _, _ = accountability.ReadPowersCSV(nil) }, "accountability: ReadPowersCSV: nil io.Reader"},

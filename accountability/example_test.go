@@ -59,17 +59,11 @@ func Example() {
 		Doc:  "local.stages: a power whose duties miss a stage of its category",
 		Check: func(r *accountability.Register, report func(accountability.Finding)) {
 			for _, p := range r.Powers {
-				have := map[accountability.Stage]bool{}
-				for _, d := range p.Duties {
-					have[d.Stage] = true
-				}
-				for _, s := range accountability.StagesFor(p.Category) {
-					if !have[s] {
-						report(accountability.Finding{
-							Path:    "powers[" + p.Code + "].duties",
-							Message: fmt.Sprintf("power %q has no %s (%s) duty", p.Code, s, s.Label()),
-						})
-					}
+				for _, s := range p.MissingStages() {
+					report(accountability.Finding{
+						Path:    "powers[" + p.Code + "].duties",
+						Message: fmt.Sprintf("power %q has no %s (%s) duty", p.Code, s, s.Label()),
+					})
 				}
 			}
 		},

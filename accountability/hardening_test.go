@@ -181,6 +181,14 @@ func TestHardening(t *testing.T) {
 				})
 			}
 		}},
+		{Name: "accountability.Power.MissingStages", Run: func(c *hardening.Caller) {
+			for _, i := range hardening.Ints {
+				c.Call(fmt.Sprintf("Power{Category: %d, Duties: [{Stage: %d}]}.MissingStages()", i, i), func() {
+					p := &accountability.Power{Category: accountability.Category(i), Duties: []accountability.Duty{{Stage: accountability.Stage(i)}}}
+					_ = p.MissingStages()
+				})
+			}
+		}},
 		{Name: "accountability.StagesFor", Run: func(c *hardening.Caller) {
 			for _, i := range hardening.Ints {
 				c.Call(fmt.Sprintf("StagesFor(%d)", i), func() { _ = accountability.StagesFor(accountability.Category(i)) })

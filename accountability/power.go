@@ -3,6 +3,7 @@ package accountability
 import (
 	"database/sql/driver"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/qingdan/qingdan/internal/enum"
@@ -168,7 +169,7 @@ func (p *Power) Limit() int {
 //
 // The built-in rules do not require a power's Duties to cover these
 // stages, because localities differ; a locality that wants it checked writes
-// a [Rule] (see the package example).
+// a [Rule] around [Power.MissingStages] (see the package example).
 func StagesFor(c Category) []Stage {
 	switch c {
 	case Licensing, Confirmation:
@@ -179,6 +180,22 @@ func StagesFor(c Category) []Stage {
 		return []Stage{Filing, Investigation, Review, Notice, Decision, Enforcement}
 	}
 	return nil
+}
+
+// MissingStages returns, in order, the stages of [StagesFor] of p's
+// category that none of p's Duties names: nil when they are all covered,
+// or when the category has no usual stages. It panics if p is nil.
+func (p *Power) MissingStages() []Stage {
+	if p == nil {
+		panic("accountability: MissingStages of a nil *Power")
+	}
+	var missing []Stage
+	for _, s := range StagesFor(p.Category) {
+		if !slices.ContainsFunc(p.Duties, func(d Duty) bool { return d.Stage == s }) {
+			missing = append(missing, s)
+		}
+	}
+	return missing
 }
 
 func powerParent(ix *index, rep reporter) {

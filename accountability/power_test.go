@@ -1,6 +1,10 @@
 package accountability
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 func TestPowerLimit(t *testing.T) {
 	for _, tt := range []struct{ statutory, promised, want int }{
@@ -26,5 +30,34 @@ func TestStagesFor(t *testing.T) {
 	}
 	if got := StagesFor(Reward); got != nil {
 		t.Errorf("StagesFor(Reward) = %v, want nil", got)
+	}
+}
+
+func TestMissingStages(t *testing.T) {
+	duties := func(ss ...Stage) []Duty {
+		var ds []Duty
+		for _, s := range ss {
+			ds = append(ds, Duty{Stage: s, Text: s.Label()})
+		}
+		return ds
+	}
+	for _, tt := range []struct {
+		name string
+		p    Power
+		want []Stage
+	}{
+		{"a licence without its last two stages", Power{Category: Licensing, Duties: duties(Acceptance, Review, Decision)}, []Stage{Delivery, Supervision}},
+		{"every stage, out of order and one twice", Power{Category: Licensing, Duties: duties(Supervision, Delivery, Decision, Review, Acceptance, Review)}, nil},
+		{"a penalty with no duties", Power{Category: Penalty}, StagesFor(Penalty)},
+		{"a penalty's gaps in its own order", Power{Category: Penalty, Duties: duties(Enforcement, Filing, OtherStage, Decision)},
+			[]Stage{Investigation, Review, Notice, Delivery}},
+		{"a category with no usual stages", Power{Category: Reward}, nil},
+		{"coercion, which has no delivery", Power{Category: Coercion, Duties: duties(Filing, Investigation, Review, Notice, Decision, Delivery)}, []Stage{Enforcement}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, tt.p.MissingStages()); diff != "" {
+				t.Errorf("MissingStages mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

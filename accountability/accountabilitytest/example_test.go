@@ -15,15 +15,9 @@ var stagesRule = accountability.Rule{
 	Doc:  "local.stages: a power whose duties miss a stage of its category",
 	Check: func(r *accountability.Register, report func(accountability.Finding)) {
 		for _, p := range r.Powers {
-			have := map[accountability.Stage]bool{}
-			for _, d := range p.Duties {
-				have[d.Stage] = true
-			}
 			var missing []string
-			for _, s := range accountability.StagesFor(p.Category) {
-				if !have[s] {
-					missing = append(missing, s.Label())
-				}
+			for _, s := range p.MissingStages() {
+				missing = append(missing, s.Label())
 			}
 			if len(missing) > 0 {
 				report(accountability.Finding{

@@ -9,9 +9,10 @@ import (
 )
 
 // stagesRule is Chaohu's own rule, added to the built-ins: the duties of a
-// penalty or a confirmation must cover the stages such a power runs through
-// (accountability.StagesFor). The built-ins leave this out because
-// localities differ; a locality that wants it writes a Rule like this one.
+// penalty or a confirmation must cover the stages such a power runs
+// through (accountability.StagesFor, which Power.MissingStages checks).
+// The built-ins leave this out because localities differ; a locality that
+// wants it writes a Rule like this one.
 var stagesRule = accountability.Rule{
 	Name: "chaohu.stages",
 	Doc:  "a penalty or confirmation whose duties miss a stage of its procedure",
@@ -20,15 +21,9 @@ var stagesRule = accountability.Rule{
 			if p.Category != accountability.Penalty && p.Category != accountability.Confirmation {
 				continue
 			}
-			have := map[accountability.Stage]bool{}
-			for _, d := range p.Duties {
-				have[d.Stage] = true
-			}
 			var missing []string
-			for _, s := range accountability.StagesFor(p.Category) {
-				if !have[s] {
-					missing = append(missing, s.Label())
-				}
+			for _, s := range p.MissingStages() {
+				missing = append(missing, s.Label())
 			}
 			if len(missing) > 0 {
 				stages := strings.Join(missing, "、")
