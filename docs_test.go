@@ -121,15 +121,13 @@ var stagesRule = accountability.Rule{
 	Doc:  "local.stages: a power whose duties miss a stage of its category",
 	Check: func(r *accountability.Register, report func(accountability.Finding)) {
 		for _, p := range r.Powers {
-			// … report(accountability.Finding{Path: "powers[" + p.Code + "].duties", Message: …})
-			var missing []string
-			for _, s := range accountability.StagesFor(p.Category) {
-				if !slices.ContainsFunc(p.Duties, func(d accountability.Duty) bool { return d.Stage == s }) {
-					missing = append(missing, s.Label())
+			if missing := p.MissingStages(); len(missing) > 0 { // of accountability.StagesFor(p.Category)
+				// … report(accountability.Finding{Path: "powers[" + p.Code + "].duties", Message: …})
+				labels := make([]string, len(missing))
+				for i, s := range missing {
+					labels[i] = s.Label()
 				}
-			}
-			if missing != nil {
-				report(accountability.Finding{Path: "powers[" + p.Code + "].duties", Message: `power "` + p.Code + `" lacks ` + strings.Join(missing, "、")})
+				report(accountability.Finding{Path: "powers[" + p.Code + "].duties", Message: `power "` + p.Code + `" lacks ` + strings.Join(labels, "、")})
 			}
 		}
 	},
