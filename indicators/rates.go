@@ -81,7 +81,11 @@ const (
 // a host that shows no index for [ErrNoData] never hides bad weights); a
 // rate with a denominator of 0 has no value to weigh, and Index refuses
 // with [ErrNoData], naming it, unless its weight is 0: a rate weighed 0 is
-// not part of the index, whatever it counts.
+// not part of the index, whatever it counts. The sum is assessment.Blend's,
+// exact before it is rounded, and Index refuses it, wrapping
+// assessment.ErrWeights, where Blend does: when, written out, it is longer
+// than 64 characters, which only weights of some 59 places or more make
+// (0.1 + 10^-60 of 0.6667 has 64 places), however valid they are.
 func (r Rates) Index(w assessment.Weights) (decimal.Decimal, error) {
 	v, err := assessment.Blend(w, map[string]decimal.Decimal{
 		ResponsePart: r.Response.Value, ResolutionPart: r.Resolution.Value, SatisfactionPart: r.Satisfaction.Value})
