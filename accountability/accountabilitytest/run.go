@@ -35,8 +35,9 @@ type Case struct {
 // compares its findings with the case's Want, in any order (a nil Want and
 // an empty one are the same). It reports through t.Errorf:
 //
-//   - a rule that cannot run (no name, no Doc or no Check), in which case
-//     no case runs;
+//   - a rule that cannot run (no name, no Doc or no Check, or the name of
+//     a built-in rule, which Register.Validate reports rather than runs
+//     beside the built-ins), in which case no case runs;
 //
 //   - for each case, a rule that panics (the panic is recovered, and the
 //     next case runs), a rule that modified the register (compared, by
@@ -64,7 +65,7 @@ func run(t Testing, rule accountability.Rule, cases []Case, at []string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
-	if err := accountability.CheckRules(rule); err != nil {
+	if err := runnable(rule); err != nil {
 		t.Errorf("rule %q cannot run: %v", rule.Name, err)
 		return
 	}
@@ -91,6 +92,23 @@ func run(t Testing, rule accountability.Rule, cases []Case, at []string) {
 			t.Errorf("%s: findings mismatch (-want +got):\n%s", where, diff)
 		}
 	}
+}
+
+// runnable returns why rule cannot run beside the built-in rules, as
+// [accountability.Register.Validate] runs a host's rules, or nil: it has
+// no name, no Doc or no Check, or it takes a built-in's name, which
+// Validate reports as a finding of rule.invalid instead of running it.
+func runnable(rule accountability.Rule) error {
+	if err := accountability.CheckRules(rule); err != nil {
+		return err
+	}
+	for _, b := range accountability.Rules() {
+		if b.Name == rule.Name {
+			return fmt.Errorf("accountability: its name is a built-in rule's, which Register.Validate would report (%s) rather than run it: %w",
+				accountability.RuleInvalid, accountability.ErrRule)
+		}
+	}
+	return nil
 }
 
 // runs is how many times Run runs a rule over each register: enough for a

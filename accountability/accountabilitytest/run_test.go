@@ -121,6 +121,12 @@ func TestRun(t *testing.T) {
 			`case "#1": findings mismatch (-want +got):`,
 		}},
 		{"rule cannot run", accountability.Rule{Name: "x"}, []Case{{Register: nameless("A")}}, []string{`rule "x" cannot run`}},
+		// Register.Validate, which runs the built-ins and then the host's
+		// rules, refuses to run a rule that takes a built-in's name: the
+		// rule's cases must not pass here.
+		{"rule named as a built-in", accountability.Rule{Name: "power.basis", Doc: "power.basis: mine", Check: noName.Check},
+			[]Case{{Register: nameless("A"), Want: accountability.Findings{{Rule: "power.basis", Severity: accountability.Error, Path: "powers[A]", Message: "power A has no name"}}}},
+			[]string{`rule "power.basis" cannot run: `}},
 		{"rule modifies the register", modifies, []Case{{Name: "m", Register: nameless("A")}, {Name: "empty"}},
 			[]string{`case "m": rule "bad" modified the register it checked`}},
 		{"rule modifies a register JSON cannot write", modifies, []Case{{Name: "unwritable", Register: unwritable()}},

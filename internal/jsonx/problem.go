@@ -146,6 +146,14 @@ func at(path string) string {
 // lineColumn is the start of a Chinese message about the byte at offset
 // in data: its line and column (in characters), each counted from 1.
 func lineColumn(data []byte, offset int) string {
+	line, column := Position(data, offset)
+	return "第 " + strconv.Itoa(line) + " 行第 " + strconv.Itoa(column) + " 列："
+}
+
+// Position returns the line and the column (in characters) of the byte
+// at offset in data, each counted from 1, as an editor shows them; an
+// offset outside data is taken as its start or its end.
+func Position(data []byte, offset int) (line, column int) {
 	offset = max(0, min(offset, len(data)))
 	line, start := 1, 0
 	for i, b := range data[:offset] {
@@ -153,5 +161,5 @@ func lineColumn(data []byte, offset int) string {
 			line, start = line+1, i+1
 		}
 	}
-	return "第 " + strconv.Itoa(line) + " 行第 " + strconv.Itoa(utf8.RuneCount(data[start:offset])+1) + " 列："
+	return line, utf8.RuneCount(data[start:offset]) + 1
 }

@@ -150,12 +150,27 @@ func TestHelpersCallHelper(t *testing.T) {
 }
 
 // TestRunFileFailures: a file that cannot be opened or decoded is
-// reported once, naming the package and the file, and nothing is run.
+// reported once, naming the package and the file, and nothing is run; a
+// file that is not JSON, by the line and column where it stops being JSON
+// (a comma left out after a case, one left after the last), as an editor
+// counts them.
 func TestRunFileFailures(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	noComma := write("no-comma.json", "[\n  {\"name\": \"a\"}\n  {\"name\": \"乙\"}\n]\n")
+	trailing := write("trailing.json", "[\n  {\"name\": \"甲\"},\n  {\"name\": \"乙\"},\n]\n")
 	for _, h := range helperPackages {
 		for _, tt := range []struct{ path, want string }{
 			{"testdata/missing.json", h.name + ": open testdata/missing.json"},
-			{"helpers_test.go", h.name + ": helpers_test.go: " + h.name + ": reading cases:"},
+			{"helpers_test.go", h.name + ": helpers_test.go:1:1: " + h.name + ": reading cases:"},
+			{noComma, h.name + ": " + noComma + ":3:3: " + h.name + ": reading cases: "},
+			{trailing, h.name + ": " + trailing + ":4:1: " + h.name + ": reading cases: "},
 		} {
 			var rec tablecase.Recorder
 			h.runFile(&rec, tt.path)

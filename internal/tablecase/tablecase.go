@@ -9,6 +9,7 @@ package tablecase
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -53,7 +54,9 @@ func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 
 // ReadFile reads the cases of the JSON file at path with [Read], and at,
 // where each case begins: "path:line", its line counted from 1. Its
-// errors begin "pkg: ", and name the file when it cannot be decoded.
+// errors begin "pkg: ", and name the file when it cannot be decoded, and
+// for a file that is not JSON (a comma left out or left over) the line
+// and column where it stops being JSON: "pkg: path:3:5: …".
 func ReadFile[C any](pkg string, sentinel error, path string) (cs []C, at []string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -65,6 +68,10 @@ func ReadFile[C any](pkg string, sentinel error, path string) (cs []C, at []stri
 		return nil, nil, fmt.Errorf("%s: %w", pkg, err)
 	}
 	if cs, err = Read[C](pkg, sentinel, bytes.NewReader(data)); err != nil {
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+			line, column := jsonx.Position(data, int(se.Offset)-1) // the offset is past the byte at fault
+			return nil, nil, fmt.Errorf("%s: %s:%d:%d: %w", pkg, path, line, column, err)
+		}
 		return nil, nil, fmt.Errorf("%s: %s: %w", pkg, path, err)
 	}
 	for _, line := range lines(data) {

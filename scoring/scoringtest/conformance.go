@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -35,9 +36,10 @@ const goroutines = 4
 //     races too);
 //   - a refusal (an error) comes with a Result that is not zero;
 //   - a Result that is not zero has a grade that is not on scale, Points
-//     other than exactly that grade's points, no Policy, or no Reasons (or
-//     an empty one, or one that fails reason.Reason.Validate: a book
-//     refuses it, as JSON could not read it back);
+//     other than exactly that grade's points, no Policy (or one that is
+//     not valid UTF-8 or longer than 4 MiB), or no Reasons (or an empty
+//     one, or one that fails reason.Reason.Validate): a book refuses such
+//     a policy or reason, as JSON could not read it back;
 //   - Evaluate changes Facts.Attrs or the answer Facts.Satisfied points
 //     to, while it runs or, having kept them, on a later call;
 //   - two calls return results that share memory (the same Reasons, or
@@ -132,8 +134,11 @@ func checkResult(scale scoring.Scale, r scoring.Result, err error, bad func(form
 	case !r.Points.Equal(g.Points):
 		bad("grade %q with %s points, not exactly its %s", r.Grade, jsonx.FormatDecimal(r.Points), jsonx.FormatDecimal(g.Points))
 	}
-	if r.Policy == "" {
+	switch {
+	case r.Policy == "":
 		bad("a Result with no Policy")
+	case !jsonx.TextFits(r.Policy):
+		bad("Policy %s is not valid UTF-8 or is longer than %d bytes: a book refuses it, as JSON could not keep it", errtext.Quote(r.Policy), jsonx.MaxString)
 	}
 	if len(r.Reasons) == 0 {
 		bad("a Result with no Reasons")

@@ -62,6 +62,11 @@ func TestTestEvaluatorViolations(t *testing.T) {
 		{"no grade", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 			return scoring.Result{Points: decimal.NewFromInt(85)}, nil
 		}), testScale, nil, []string{"a Result with no grade"}},
+		// A policy named 芜湖-2020 in GB18030 bytes read as they are: every
+		// evaluation of it a book refuses, as JSON could not keep it.
+		{"a policy that is not UTF-8", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "\xdc\xfa\xba\xfe-2020", Reasons: reason.Texts("r")}, nil
+		}), testScale, nil, []string{`Policy "\xdc\xfa\xba\xfe-2020" is not valid UTF-8`}},
 		{"not deterministic", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 			if calls.Add(1)%2 == 0 {
 				return scoring.Result{}, nil
