@@ -389,6 +389,24 @@ func TestReadPowersCSVBlankLinesFirst(t *testing.T) {
 	}
 }
 
+// TestReadPowersCSVUTF16NoBOM: UTF-16 with no byte-order mark (as some
+// database exports write it) is refused as UTF-16, as it is with one, not
+// decoded as GB18030 into a header of no column.
+func TestReadPowersCSVUTF16NoBOM(t *testing.T) {
+	const list = "权力类型,项目编码,项目名称,实施依据\r\n20,A,老年人优待证办理,《老年人权益保障法》\r\n"
+	var le, be []byte
+	for _, r := range list {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, in := range map[string][]byte{"UTF-16LE": le, "UTF-16BE": be} {
+		_, err := ReadPowersCSV(bytes.NewReader(in))
+		if !errors.Is(err, ErrCell) || !strings.Contains(err.Error(), "UTF-16") {
+			t.Errorf("%s: ReadPowersCSV error = %v, want one wrapping ErrCell that says UTF-16", name, err)
+		}
+	}
+}
+
 func TestReadPowerRows(t *testing.T) {
 	rows := [][]string{
 		{"事项类型", "事项编码", "事项名称", "主项编码", "子项", "设定依据", "", "备注", "备注"},
