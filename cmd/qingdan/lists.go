@@ -190,14 +190,17 @@ func chineseLines(err error) []string {
 
 // missingColumns reports whether err is that of a list that lacks a
 // column it must have: a *CSVError whose every cell is of the header row
-// and of no column (Column 0, as CellError says of a missing column).
+// and of no column (Column 0, as CellError says of a missing column) and
+// names the header missing. A file in an encoding the readers refuse
+// (UTF-16) is also of row 1 and no column, but of no header: it is no list
+// of either kind, and the other reader would say so again.
 func missingColumns(err error) bool {
 	ce, ok := err.(*accountability.CSVError)
 	if !ok || len(ce.Cells) == 0 {
 		return false
 	}
 	for _, c := range ce.Cells {
-		if c.Row != 1 || c.Column != 0 {
+		if c.Row != 1 || c.Column != 0 || c.Header == "" {
 			return false
 		}
 	}
