@@ -107,8 +107,11 @@ func (d *document) readList(b []byte) error {
 	}
 	var err error
 	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
-	if len(b) > accountability.MaxCSVBytes {
+	switch {
+	case len(b) > accountability.MaxCSVBytes:
 		return &listError{why: fmt.Sprintf("文件有 %d 字节，超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
+	case tooLong(err): // a GB18030 text, measured as decoded
+		return &listError{why: fmt.Sprintf("文件有 %d 字节，转成 UTF-8 后超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
 	}
 	if len(b) == 0 {
 		return &listError{why: "无法读取", err: err} // the power list's "empty file", not both readers'
@@ -132,6 +135,16 @@ func (d *document) readList(b []byte) error {
 		return &listError{why: "无法读取", err: err}
 	}
 	return err
+}
+
+// tooLong reports whether err is the readers' error of a text longer
+// than MaxCSVBytes: the one error of theirs that wraps ErrInvalid and is
+// neither a *CSVError (bad cells) nor a *RecordError (a record the CSV
+// format cannot read).
+func tooLong(err error) bool {
+	_, cells := errors.AsType[*accountability.CSVError](err)
+	_, record := errors.AsType[*accountability.RecordError](err)
+	return !cells && !record && errors.Is(err, accountability.ErrInvalid)
 }
 
 // listError is the error of a published list that cannot be read (or,
