@@ -81,7 +81,8 @@ type PowerReader struct {
 //     where the national catalogue files such items), with the cell kept
 //     in Extra under 权力类型; a host that reads it otherwise says so in
 //     [PowerReader.Categories].
-//     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number.
+//     项目名称 must not be blank; 项目编码 may be. 序号, if given, is a whole number
+//     (of ASCII or full-width digits, "１２", which read alike).
 //     A number left in 项目名称 as the table numbers the item ("1、伪造…的处罚")
 //     is removed where it is clearly one: the row's 序号 is that number
 //     ("1、…", "1.…", "（1）…"), or the row has no 序号 and 、 marks it

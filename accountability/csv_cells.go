@@ -26,6 +26,14 @@ var numbering = regexp.MustCompile(`^(?:[（(]\s*(?:[0-9０-９]+|[一二三四�
 // ASCII or full width (１．, ２、), which read alike.
 func digit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
+// asciiDigit returns r, or the ASCII digit of a full-width one (１ is 1).
+func asciiDigit(r rune) rune {
+	if r >= '０' && r <= '９' {
+		return r - ('０' - '0')
+	}
+	return r
+}
+
 // startsWithDigit reports whether s starts with a digit of either width:
 // after a number marked . or ．, a decimal ("1.5万元").
 func startsWithDigit(s string) bool {
@@ -116,10 +124,7 @@ func numberAt(s string, n int, st numberStyle) (size int, ok bool) {
 		if !digit(r) || digits > len(strconv.Itoa(n)) {
 			break
 		}
-		if r >= '０' {
-			r -= '０' - '0'
-		}
-		v = v*10 + int(r-'0')
+		v = v*10 + int(asciiDigit(r)-'0')
 		i += w
 	}
 	if i == len(s)-len(after) || v != n {

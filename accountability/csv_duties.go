@@ -109,7 +109,8 @@ const responsibilityList = "responsibility list"
 //     (separated by line breaks, "、", "，" or ","): those are Theirs,
 //     written as the list has them ("区城管局负责执法"), the others Ours,
 //     each after the cell of its own column, if the list has both.
-//   - 序号, if given, is a whole number.
+//   - 序号, if given, is a whole number (of ASCII or full-width digits,
+//     "１２", which read alike).
 //
 // The code. A list that has a 职责编码 column gives each duty its cell. A
 // duty of no code (no such column, or a blank cell) is given one from its

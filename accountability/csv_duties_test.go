@@ -239,6 +239,27 @@ func writtenResponsibilities() []Responsibility {
 	}
 }
 
+// TestReadSerialFullWidth: a 序号 typed in full-width digits (１２, as a
+// Chinese input method in full-width mode types them) is the same whole
+// number as in ASCII digits, as numbers read alike elsewhere: no bad cell,
+// a duty coded by it, a power's name stripped of it.
+func TestReadSerialFullWidth(t *testing.T) {
+	duties, err := ReadResponsibilitiesCSV(strings.NewReader("序号,主要职责\n１２,１２、负责党建\n１２,负责党建\n"))
+	if err != nil {
+		t.Fatalf("ReadResponsibilitiesCSV error = %v", err)
+	}
+	if diff := cmp.Diff([]Responsibility{{Code: "ZZ-12", Duty: "负责党建"}}, duties); diff != "" {
+		t.Errorf("duties mismatch (-want +got):\n%s", diff)
+	}
+	powers, err := ReadPowersCSV(strings.NewReader("序号,权力类型,项目名称\n３,行政处罚,3、对甲的处罚\n"))
+	if err != nil {
+		t.Fatalf("ReadPowersCSV error = %v", err)
+	}
+	if diff := cmp.Diff([]Power{{Category: Penalty, Name: "对甲的处罚"}}, powers); diff != "" {
+		t.Errorf("powers mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestWriteResponsibilitiesCSV(t *testing.T) {
 	want := writtenResponsibilities()
 	var buf bytes.Buffer

@@ -82,12 +82,13 @@ var categoryWant = func() string {
 // sniffLen is how much of a file's header row decides its encoding.
 const sniffLen = 64 << 10
 
-// decodeText returns r as UTF-8 text, deciding by the header row, which
-// names Chinese columns: as it is when that row is UTF-8 (with or without a
+// decodeText returns r as UTF-8 text, deciding by the header row (the
+// first line that is not blank), which names Chinese columns: as it is when that row is UTF-8 (with or without a
 // byte-order mark), decoded from GB18030 — of which GBK and GB2312 are
 // subsets, what Excel saves a Chinese "CSV" in — when the row is that. A
-// file whose header is neither, or that is UTF-16, is a *CellError of the
-// header row that names the encodings. enc is the encoding found. Later rows are not sniffed: a
+// file whose header is neither, or that is UTF-16 (with a byte-order mark,
+// or a zero byte in the header row), is a *CellError of the header row
+// that names the encodings. enc is the encoding found. Later rows are not sniffed: a
 // cell that is not UTF-8 in a UTF-8 file is reported by the reader, and so
 // is one that GB18030 cannot decode (U+FFFD) in a GB18030 file.
 func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
@@ -96,14 +97,21 @@ func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, "", err
 	}
+	full := len(head) == sniffLen
+	// Blank lines before the header, which the CSV format skips, decide
+	// nothing: an ASCII line break is valid text of either encoding.
+	head = bytes.TrimLeft(head, "\r\n")
 	partial := false // whether head may end in the middle of a character
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	} else {
-		partial = len(head) == sniffLen
+		partial = full
 	}
 	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+	// UTF-16 with no byte-order mark (a database's export) has a zero byte
+	// in every ASCII character, which no header of a list in UTF-8 or
+	// GB18030 has.
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.IndexByte(head, 0) >= 0:
 		return nil, "UTF-16", &CellError{Row: 1, Line: 1, Err: fmt.Errorf("the file is UTF-16 text (Excel's \"Unicode text\"); save it as CSV in UTF-8 or GB18030: %w", ErrCell),
 			Chinese: "文件是 UTF-16 文本（Excel 的“Unicode 文本”），" + saveAs}
 	case validUTF8Prefix(head, partial):
@@ -111,7 +119,7 @@ func decodeText(r io.Reader) (out io.Reader, enc string, err error) {
 	}
 	gb := head
 	if partial {
-		gb = gb[:len(gb)-4] // a GB18030 character is at most 4 bytes
+		gb = gb[:max(len(gb)-4, 0)] // a GB18030 character is at most 4 bytes
 	}
 	dec, _, derr := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), gb)
 	if derr == nil && !bytes.ContainsRune(dec, utf8.RuneError) {

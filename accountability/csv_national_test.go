@@ -358,6 +358,55 @@ func TestReadPowersCSVEncodings(t *testing.T) {
 	}
 }
 
+// TestReadPowersCSVBlankLinesFirst: blank lines before the header, which
+// the CSV format skips, do not decide the file's encoding: a GB18030 list
+// after one is read as GB18030, not as UTF-8 that lacks every column.
+func TestReadPowersCSVBlankLinesFirst(t *testing.T) {
+	const list = "权力类型,项目编码,项目名称,实施依据\r\n20,A,老年人优待证办理,《老年人权益保障法》\r\n"
+	want, err := ReadPowersCSV(strings.NewReader(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, blank := range []string{"\r\n", "\n", "\r\n\r\n\n"} {
+		for name, in := range map[string][]byte{
+			"UTF-8":   append([]byte(blank), list...),
+			"GB18030": append([]byte(blank), toGB18030(t, []byte(list))...),
+		} {
+			got, err := ReadPowersCSV(bytes.NewReader(in))
+			if err != nil {
+				t.Errorf("%s after %q: ReadPowersCSV error = %v", name, blank, err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s after %q: powers mismatch (-want +got):\n%s", name, blank, diff)
+			}
+		}
+	}
+	// A file of blank lines longer than the sniffed part, then a header
+	// of neither encoding, is refused, not read.
+	in := append(bytes.Repeat([]byte("\n"), sniffLen-2), "\xff\xff\xff\xff,\xa1\n"...)
+	if _, err := ReadPowersCSV(bytes.NewReader(in)); !errors.Is(err, ErrCell) {
+		t.Errorf("ReadPowersCSV(blank lines, then no text) error = %v, want one wrapping ErrCell", err)
+	}
+}
+
+// TestReadPowersCSVUTF16NoBOM: UTF-16 with no byte-order mark (as some
+// database exports write it) is refused as UTF-16, as it is with one, not
+// decoded as GB18030 into a header of no column.
+func TestReadPowersCSVUTF16NoBOM(t *testing.T) {
+	const list = "权力类型,项目编码,项目名称,实施依据\r\n20,A,老年人优待证办理,《老年人权益保障法》\r\n"
+	var le, be []byte
+	for _, r := range list {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, in := range map[string][]byte{"UTF-16LE": le, "UTF-16BE": be} {
+		_, err := ReadPowersCSV(bytes.NewReader(in))
+		if !errors.Is(err, ErrCell) || !strings.Contains(err.Error(), "UTF-16") {
+			t.Errorf("%s: ReadPowersCSV error = %v, want one wrapping ErrCell that says UTF-16", name, err)
+		}
+	}
+}
+
 func TestReadPowerRows(t *testing.T) {
 	rows := [][]string{
 		{"事项类型", "事项编码", "事项名称", "主项编码", "子项", "设定依据", "", "备注", "备注"},

@@ -204,9 +204,11 @@ func (rc *rowCells) cell(c int) (string, int) {
 }
 
 // serial is the cell of column c, a 序号, reported bad unless it is blank
-// or a whole number.
+// or a whole number; its full-width digits (１２), which read alike, are
+// returned as ASCII ones.
 func (rc *rowCells) serial(c int) string {
 	s, j := rc.cell(c)
+	s = strings.Map(asciiDigit, s)
 	if s != "" {
 		if n, err := strconv.Atoi(s); err != nil || n < 0 {
 			rc.fail(j, "序号不是非负整数", "序号 is not a whole number")

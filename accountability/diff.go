@@ -13,7 +13,9 @@ import (
 // "flows", "risks", "separations"), Key the entry's key (a separation's is
 // "flow:step,step", its steps in byte order, for a separation is the same
 // whichever step it names first), Path the two together as in a [Finding]
-// (`powers[CF-001]`), and Fields, for a changed entry, the JSON names of
+// (`powers[CF-001]`; an entry with no key by its position, counting from
+// 0, in the new revision, or in the old for one removed: `powers[#3]`),
+// and Fields, for a changed entry, the JSON names of
 // the fields that differ, in declaration order. For a flow, a change in its
 // steps is spelt out per step: first "steps" if the steps both revisions
 // hold come in another order, then "steps[d]" for a step added or removed
@@ -122,7 +124,7 @@ func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) strin
 			matched[j] = true // the common case: unchanged
 			continue
 		}
-		path := list + "[" + k + "]"
+		path := key(list, k, i)
 		j, ok := at[newKeys[i]]
 		if !ok {
 			out = append(out, Change{Kind: Added, List: list, Key: k, Path: path})
@@ -136,7 +138,7 @@ func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) strin
 	for j, x := range old {
 		if !matched[j] {
 			k := keyOf(x)
-			out = append(out, Change{Kind: Removed, List: list, Key: k, Path: list + "[" + k + "]"})
+			out = append(out, Change{Kind: Removed, List: list, Key: k, Path: key(list, k, j)})
 		}
 	}
 	return out

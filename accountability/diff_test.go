@@ -75,6 +75,21 @@ func TestDiff(t *testing.T) {
 		{"repeated keys match by occurrence", func(r *Register) {
 			r.Powers = append(r.Powers, r.Powers[1])
 		}, Changes{{Kind: Added, List: "powers", Key: "XK-001", Path: "powers[XK-001]"}}},
+		// An entry with no key (a power of a county list, which publishes
+		// no code) is located as a Finding locates it, by its position:
+		// in the new revision, or, removed, in the old.
+		{"entries with no key", func(r *Register) {
+			r.Powers[0].Code, r.Powers[1].Code = "", ""
+			r.Powers[1].PromisedDays = 5
+			r.Units[0].ID = ""
+		}, Changes{
+			{Kind: Added, List: "units", Path: "units[#0]"},
+			{Kind: Removed, List: "units", Key: "S", Path: "units[S]"},
+			{Kind: Added, List: "powers", Path: "powers[#0]"},
+			{Kind: Added, List: "powers", Path: "powers[#1]"},
+			{Kind: Removed, List: "powers", Key: "CF-001", Path: "powers[CF-001]"},
+			{Kind: Removed, List: "powers", Key: "XK-001", Path: "powers[XK-001]"},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,6 +99,21 @@ func TestDiff(t *testing.T) {
 				t.Errorf("Diff() mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestDiffNoKey: entries with no key, matched by occurrence, are each
+// located by their position, changed ones in the new revision and removed
+// ones in the old, as a Finding locates them; not all at powers[].
+func TestDiffNoKey(t *testing.T) {
+	old := &Register{Powers: []Power{{Name: "甲"}, {Name: "乙"}, {Name: "丙"}}}
+	new := &Register{Powers: []Power{{Name: "甲"}, {Name: "乙", PromisedDays: 5}}}
+	want := Changes{
+		{Kind: Changed, List: "powers", Path: "powers[#1]", Fields: []string{"promisedDays"}},
+		{Kind: Removed, List: "powers", Path: "powers[#2]"},
+	}
+	if diff := cmp.Diff(want, Diff(old, new)); diff != "" {
+		t.Errorf("Diff() mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -107,8 +107,11 @@ func (d *document) readList(b []byte) error {
 	}
 	var err error
 	d.powers, err = accountability.ReadPowersCSV(bytes.NewReader(b))
-	if len(b) > accountability.MaxCSVBytes {
+	switch {
+	case len(b) > accountability.MaxCSVBytes:
 		return &listError{why: fmt.Sprintf("文件有 %d 字节，超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
+	case tooLong(err): // a GB18030 text, measured as decoded
+		return &listError{why: fmt.Sprintf("文件有 %d 字节，转成 UTF-8 后超过公布的清单可读的上限 %d 字节（64 MiB）", len(b), accountability.MaxCSVBytes), err: err}
 	}
 	if len(b) == 0 {
 		return &listError{why: "无法读取", err: err} // the power list's "empty file", not both readers'
@@ -132,6 +135,16 @@ func (d *document) readList(b []byte) error {
 		return &listError{why: "无法读取", err: err}
 	}
 	return err
+}
+
+// tooLong reports whether err is the readers' error of a text longer
+// than MaxCSVBytes: the one error of theirs that wraps ErrInvalid and is
+// neither a *CSVError (bad cells) nor a *RecordError (a record the CSV
+// format cannot read).
+func tooLong(err error) bool {
+	_, cells := errors.AsType[*accountability.CSVError](err)
+	_, record := errors.AsType[*accountability.RecordError](err)
+	return !cells && !record && errors.Is(err, accountability.ErrInvalid)
 }
 
 // listError is the error of a published list that cannot be read (or,
@@ -190,14 +203,17 @@ func chineseLines(err error) []string {
 
 // missingColumns reports whether err is that of a list that lacks a
 // column it must have: a *CSVError whose every cell is of the header row
-// and of no column (Column 0, as CellError says of a missing column).
+// and of no column (Column 0, as CellError says of a missing column) and
+// names the header missing. A file in an encoding the readers refuse
+// (UTF-16) is also of row 1 and no column, but of no header: it is no list
+// of either kind, and the other reader would say so again.
 func missingColumns(err error) bool {
 	ce, ok := err.(*accountability.CSVError)
 	if !ok || len(ce.Cells) == 0 {
 		return false
 	}
 	for _, c := range ce.Cells {
-		if c.Row != 1 || c.Column != 0 {
+		if c.Row != 1 || c.Column != 0 || c.Header == "" {
 			return false
 		}
 	}

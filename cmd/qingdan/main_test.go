@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/qingdan/qingdan/accountability"
 	"github.com/qingdan/qingdan/cmd/qingdan/internal/command"
@@ -125,12 +126,21 @@ func wuhucatalog() {
 	}
 }
 
-// bigcsv is `bigcsv list.csv`: it writes a power list one row longer
-// than accountability.MaxCSVBytes allows.
+// bigcsv is `bigcsv [-gb18030] list.csv`: it writes a power list one row
+// longer than accountability.MaxCSVBytes allows; with -gb18030, in
+// GB18030, in which it is shorter than the bound, and longer once decoded.
 func bigcsv() {
+	args := os.Args[1:]
 	row := "甲,行政许可,X1,《某法》第一条\n"
 	b := []byte("项目名称,权力类型,项目编码,设定依据\n" + strings.Repeat(row, accountability.MaxCSVBytes/len(row)+1))
-	if err := os.WriteFile(os.Args[1], b, 0o644); err != nil {
+	var err error
+	if len(args) == 2 && args[0] == "-gb18030" {
+		b, err = simplifiedchinese.GB18030.NewEncoder().Bytes(b)
+	}
+	if err == nil {
+		err = os.WriteFile(args[len(args)-1], b, 0o644)
+	}
+	if err != nil {
 		os.Stderr.WriteString("bigcsv: " + err.Error() + "\n")
 		os.Exit(1)
 	}

@@ -57,6 +57,9 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 			return env.Errorf(command.Usage, "流程图 %q 和 %q 的文件名都是 %s（不分大小写）", other, id, name)
 		}
 		seen[key] = id
+		if len(name) > maxFileName {
+			return env.Errorf(command.Usage, "流程图 %q 的文件名有 %d 字节，超过文件名的上限 %d 字节：请缩短流程图编号，或用 -flow 编号 把它画到标准输出", id, len(name), maxFileName)
+		}
 		names[i] = filepath.Join(f.out, name)
 	}
 	for i := range reg.Flows {
@@ -67,6 +70,11 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 	}
 	return command.OK
 }
+
+// maxFileName is the longest file name, in bytes, that file systems take
+// (ext4, XFS, tmpfs): a flow whose file name is longer is refused before
+// any file is written, rather than failing once those before it are.
+const maxFileName = 255
 
 // fileName makes a flow's ID safe as a file name: anything but letters
 // and digits of any script (a flow 高龄津贴 keeps its name), '-' and '_'

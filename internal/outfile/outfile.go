@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/fsync"
 )
@@ -26,6 +27,25 @@ type File struct {
 	inPlace bool        // name is not a regular file: f is name, opened to write
 	mode    fs.FileMode // of the file replaced, or 0644 for a new one
 	done    bool        // committed or aborted
+}
+
+// maxTempBase is the most bytes of the file's name its temporary file's
+// name keeps: with the dot before, a random number of up to ten digits and
+// ".tmp" after, that name stays within the 255 bytes file systems take, so
+// a file whose own name fits in them can be written.
+const maxTempBase = 255 - len("."+".4294967295.tmp")
+
+// tempBase is base, cut to at most maxTempBase bytes at a character's
+// start, for the temporary file's name.
+func tempBase(base string) string {
+	if len(base) <= maxTempBase {
+		return base
+	}
+	n := maxTempBase
+	for n > 0 && !utf8.RuneStart(base[n]) {
+		n--
+	}
+	return base[:n]
 }
 
 // Create starts writing the file name. Where name is a regular file or
@@ -51,7 +71,7 @@ func Create(name string) (*File, error) {
 		}
 		mode = fi.Mode().Perm()
 	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	f, err := os.CreateTemp(filepath.Dir(name), "."+tempBase(filepath.Base(name))+".*.tmp")
 	if err != nil {
 		return nil, cause(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -41,6 +42,9 @@ func TestWriteFile(t *testing.T) {
 		{name: "a file replaced keeps its mode", file: "old.txt", want: &file{"新", 0o600}},
 		{name: "a folder that does not exist", file: "none/new.txt", err: fs.ErrNotExist, wantErr: "no such file or directory"},
 		{name: "a folder is refused", file: "folder", err: syscall.EISDIR, wantErr: "is a directory"},
+		// A name as long as file systems take (255 bytes) is written: its
+		// temporary file's name is no longer.
+		{name: "a name of 255 bytes", file: longName, want: &file{"新", 0o644}},
 	} {
 		name := filepath.Join(dir, tt.file)
 		err := WriteFile(name, []byte("新"))
@@ -65,8 +69,11 @@ func TestWriteFile(t *testing.T) {
 			t.Errorf("%s: file after WriteFile mismatch (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	checkDir(t, dir, "folder", "new.txt", "old.txt")
+	checkDir(t, dir, "folder", longName, "new.txt", "old.txt")
 }
+
+// longName is a file name of 255 bytes, the most ext4, XFS and tmpfs take.
+var longName = strings.Repeat("长", 83) + "ab.txt"
 
 // TestFailure: a file given up (Abort), or whose Commit fails, is left as
 // it was, with no temporary file beside it; Abort after Commit, and after
