@@ -68,8 +68,11 @@ const MaxExtendDays = 365
 // dropped, so that Apply orders events as [Replay] and a journal do.
 // e.Kind must be known and every text of e — Matter, Actor, Type, Units,
 // Routes, Override, Note, Supervisor — valid UTF-8 of at most 4 MiB, so
-// that the matter's JSON keeps it as it is ([ErrInvalid]); e.Actor must
-// be set ([ErrActor]). Then the transition table of the package
+// that the matter's JSON keeps it as it is, and every name — Matter,
+// Actor, each of Units, Supervisor — written one way: no white space at
+// either end, no control or invisible character such as a zero-width
+// space, which a book refuses in every evaluation (both [ErrInvalid]);
+// e.Actor must be set ([ErrActor]). Then the transition table of the package
 // documentation, in this order: a state that does not allow the event is
 // [ErrTransition], an actor who may not do it is [ErrActor], a payload the
 // kind needs and lacks is [ErrInvalid]. In detail — O is the Owner, P the

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/names"
 )
 
 // This file checks an event against the matter's state and its actor's
@@ -42,6 +43,9 @@ func (m *Matter) check(e *Event) checked {
 	if field, why := m.unfit(e); field != "" {
 		return fail(ErrInvalid, "%s is %s: JSON could not keep it", field, why)
 	}
+	if field, name := m.unclean(e); field != "" {
+		return fail(ErrInvalid, "%s %q has white space at an end, or a control or invisible character: write each name one way", field, name)
+	}
 	if e.Actor == "" {
 		return fail(ErrActor, "the event names no actor")
 	}
@@ -78,6 +82,29 @@ func (m *Matter) unfit(e *Event) (field, why string) {
 	for i, u := range e.Units {
 		if why := textUnfit(u); why != "" {
 			return fmt.Sprintf("units[%d]", i), why
+		}
+	}
+	return "", ""
+}
+
+// unclean names the first name of e — its matter, actor, units and
+// supervisor — that is not written one way (names.Clean), and gives it; ""
+// if all are. A book refuses such a name in every evaluation, so a matter
+// that took one would be graded by or for a body no book can record. A
+// name the matter already holds as its ID, owner or lead was looked at
+// when it first came.
+func (m *Matter) unclean(e *Event) (field, name string) {
+	clean := func(s string) bool {
+		return s == m.ID || s == m.Owner || s == m.Lead || names.Clean(s)
+	}
+	for _, t := range [...]struct{ field, s string }{{"matter", e.Matter}, {"actor", e.Actor}, {"supervisor", e.Supervisor}} {
+		if !clean(t.s) {
+			return t.field, t.s
+		}
+	}
+	for i, u := range e.Units {
+		if !clean(u) {
+			return fmt.Sprintf("units[%d]", i), u
 		}
 	}
 	return "", ""

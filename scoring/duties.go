@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/names"
 	"github.com/qingdan/qingdan/matters"
 )
 
@@ -57,41 +56,10 @@ type BookOptions struct {
 	Matter func(id string) (*matters.Matter, bool)
 }
 
-// cleanName reports whether a name has no white space at either end and
-// no control or invisible formatting character.
-func cleanName(s string) bool {
-	if s == "" {
-		return true // an empty name is reported as missing
-	}
-	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
-		return false
-	}
-	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c == 0x7f:
-			return false
-		case c >= utf8.RuneSelf:
-			for _, r := range s[i:] {
-				if r >= 0x2070 && r < 0xfeff {
-					continue // CJK and the rest: no control or formatting character lies between
-				}
-				if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return true
-}
-
 // dutiesOK reports whether e's names are clean and its subject is not its
 // evaluator: the checks of duty every Record makes.
 func dutiesOK(e *Evaluation) bool {
-	return e.Subject != e.Evaluator && cleanName(e.Matter) && cleanName(e.Subject) && cleanName(e.Evaluator)
+	return e.Subject != e.Evaluator && names.Clean(e.Matter) && names.Clean(e.Subject) && names.Clean(e.Evaluator)
 }
 
 // check reports what in e, an evaluation or amendment (what says which),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/names"
 	"github.com/qingdan/qingdan/scoring/internal/ledger"
 	"github.com/qingdan/qingdan/scoring/reason"
 )
@@ -139,7 +140,7 @@ func check(what string, e *Evaluation) error {
 		{!factsAgree(e), "facts of another matter, subject, evaluator or stage"},
 		{!validUTF8(e), "text that is not valid UTF-8 (JSON could not keep it)"},
 		{e.Subject != "" && e.Subject == e.Evaluator, "the subject grades itself: the graded unit is never its own evaluator"},
-		{!cleanName(e.Matter) || !cleanName(e.Subject) || !cleanName(e.Evaluator),
+		{!names.Clean(e.Matter) || !names.Clean(e.Subject) || !names.Clean(e.Evaluator),
 			"a name with white space at an end, or a control or invisible character: write each unit's name one way"},
 	} {
 		if p.bad {
@@ -186,7 +187,7 @@ func checkAmendment(a *Amendment) error {
 	if a.Author != "" && a.Author == a.Subject {
 		bad("its author %s is the graded subject, who never amends its own grade", errtext.Quote(a.Author))
 	}
-	if !cleanName(a.Author) {
+	if !names.Clean(a.Author) {
 		bad("its author %s has white space at an end, or a control or invisible character", errtext.Quote(a.Author))
 	}
 	return err
