@@ -2,6 +2,7 @@ package accountability
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -14,8 +15,11 @@ func figures(vs ...any) []string {
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
-			if v.String() != "" {
-				out = append(out, v.String())
+			if s := v.String(); s != "" {
+				out = append(out, s)
+				if q := strconv.Quote(s); q != `"`+s+`"` {
+					out = append(out, q) // as a message quotes it, escapes and all
+				}
 			}
 		case reflect.Pointer, reflect.Interface:
 			if !v.IsNil() {

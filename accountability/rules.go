@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qingdan/qingdan/internal/errtext"
+	"github.com/qingdan/qingdan/internal/names"
 )
 
 // Rules returns the built-in rules, in the order [Register.Validate] runs
@@ -15,7 +16,7 @@ import (
 // Each line below is a rule's Name and the rest of its Doc (a test keeps
 // them in step):
 //
-//	unit.required     a unit with no ID or no Kind, or a Kind that is no named value
+//	unit.required     a unit with no ID, an ID not written one way (white space at an end, a control or invisible character), or no Kind, or a Kind that is no named value
 //	unit.duplicate    two units with one ID
 //	unit.parent       a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)
 //	unit.creditcode   a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)
@@ -186,7 +187,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		}}
 	}
 	return []Rule{
-		mk("unit.required", Error, "unit.required: a unit with no ID or no Kind, or a Kind that is no named value", unitRequired),
+		mk("unit.required", Error, "unit.required: a unit with no ID, an ID not written one way (white space at an end, a control or invisible character), or no Kind, or a Kind that is no named value", unitRequired),
 		mk("unit.duplicate", Error, "unit.duplicate: two units with one ID", unitDuplicate),
 		mk("unit.parent", Error, "unit.parent: a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)", unitParent),
 		mk("unit.creditcode", Error, "unit.creditcode: a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)", unitCreditCode),
@@ -226,8 +227,12 @@ func builtinRules(get func(*Register) *index) []Rule {
 
 func unitRequired(ix *index, rep reporter) {
 	for i, u := range ix.r.Units {
-		if u.ID == "" {
+		switch {
+		case u.ID == "":
 			unitEntry.noKey(rep, i, u.Name)
+		case !names.Clean(u.ID):
+			unitEntry.at(rep, i, u.ID, u.Name, "", "has the ID %q, with white space at an end or a control or invisible character: no matter can name it, so write it one way",
+				"的编号 %q 首尾有空白或含不可见字符，事项无法指派，请统一写法", u.ID)
 		}
 		if u.Kind == 0 {
 			unitEntry.at(rep, i, u.ID, u.Name, "kind", "has no kind", "未填写类别")

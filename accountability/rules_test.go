@@ -52,6 +52,13 @@ func ruleCases() []ruleCase {
 		{"unit.required/id", func(r *Register) { r.Units = append(r.Units, Unit{Name: "文旅发展部", Kind: Office, Parent: "S"}) },
 			Findings{e("unit.required", "units[#5]", `unit #5 "文旅发展部" has no ID`,
 				`单位 #5 "文旅发展部" 未填写编号`)}},
+		{"unit.required/id not written one way", func(r *Register) {
+			r.Units = append(r.Units, Unit{ID: "O9\u200b", Name: "文旅发展部", Kind: Office, Parent: "S"}, Unit{ID: " O8", Name: "平安法治部", Kind: Office, Parent: "S"})
+		},
+			Findings{e("unit.required", "units[O9\u200b]", `unit "O9\u200b" (文旅发展部) has the ID "O9\u200b", with white space at an end or a control or invisible character: no matter can name it, so write it one way`,
+				"单位文旅发展部（O9\u200b）的编号 \"O9\\u200b\" 首尾有空白或含不可见字符，事项无法指派，请统一写法"),
+				e("unit.required", "units[ O8]", `unit " O8" (平安法治部) has the ID " O8", with white space at an end or a control or invisible character: no matter can name it, so write it one way`,
+					`单位平安法治部（ O8）的编号 " O8" 首尾有空白或含不可见字符，事项无法指派，请统一写法`)}},
 		{"unit.required/kind", func(r *Register) { r.Units[1].Kind = 0 },
 			Findings{e("unit.required", "units[O1].kind", `unit "O1" (党政办公室) has no kind`,
 				`单位党政办公室（O1）未填写类别`)}},

@@ -28,7 +28,7 @@ func FuzzTemplateCheck(f *testing.F) {
 	f.Add("a|b", "c", 1, "S|s|\nA|a|S\nB| b |S\nC|c|S\n*D|d|S\n*E|e|S", []byte{1, 3, 2, 3, 2, 2}, "S")
 	rules := map[string]bool{"template.subdistrict": true, "template.missing": true, "template.extra": true, "template.selfset": true, "template.kind": true, "template.conflict": true, "template.duplicate": true}
 	f.Fuzz(func(t *testing.T, offices, centers string, maxSelfSet int, units string, kinds []byte, subdistrict string) {
-		tmpl := Template{Name: "模板", Offices: names(offices), Centers: names(centers), MaxSelfSet: maxSelfSet}
+		tmpl := Template{Name: "模板", Offices: splitNames(offices), Centers: splitNames(centers), MaxSelfSet: maxSelfSet}
 		var us []Unit
 		for i, line := range strings.Split(units, "\n") {
 			if line == "" || len(us) == 64 {
@@ -89,8 +89,8 @@ func FuzzTemplateCheck(f *testing.F) {
 	})
 }
 
-// names splits a fuzzed list of names at "|"; the empty text is none.
-func names(s string) []string {
+// splitNames splits a fuzzed list of names at "|"; the empty text is none.
+func splitNames(s string) []string {
 	if s == "" {
 		return nil
 	}
