@@ -144,9 +144,13 @@ func (set *columnSet) mapHeaders(header []string, src source) (columnLayout, []C
 		}
 		l.cols[c] = j
 	}
+	headerLine := 1 // the line of the header row, after any blank lines
+	if len(header) > 0 {
+		headerLine, _ = src.FieldPos(0)
+	}
 	for _, c := range set.required {
 		if l.cols[c] < 0 {
-			cells = append(cells, CellError{Row: 1, Line: 1, Header: set.name(c),
+			cells = append(cells, CellError{Row: 1, Line: headerLine, Header: set.name(c),
 				Err:     fmt.Errorf("required column %s is missing (or one of %s): %w", set.name(c), strings.Join(set.headers[c][1:], ", "), ErrCell),
 				Chinese: fmt.Sprintf("缺少必需的列：%s（或 %s）", set.name(c), strings.Join(set.headers[c][1:], "、"))})
 		}

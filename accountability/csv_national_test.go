@@ -381,6 +381,18 @@ func TestReadPowersCSVBlankLinesFirst(t *testing.T) {
 			}
 		}
 	}
+	// A header that lacks a column is named at its own line, after the
+	// blank ones.
+	_, err = ReadPowersCSV(strings.NewReader("\r\n\n项目编码,项目名称\r\nA,老年人优待证办理\r\n"))
+	var csvErr *CSVError
+	if !errors.As(err, &csvErr) || len(csvErr.Cells) == 0 {
+		t.Fatalf("a header with no 权力类型 after blank lines: error = %v, want a CSVError", err)
+	}
+	for _, c := range csvErr.Cells {
+		if c.Line != 3 || c.Row != 1 {
+			t.Errorf("a header with no 权力类型 after two blank lines: %s at line %d, row %d; want line 3, row 1", c.Header, c.Line, c.Row)
+		}
+	}
 	// A file of blank lines longer than the sniffed part, then a header
 	// of neither encoding, is refused, not read.
 	in := append(bytes.Repeat([]byte("\n"), sniffLen-2), "\xff\xff\xff\xff,\xa1\n"...)
