@@ -43,6 +43,9 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 	if fi, err := os.Stat(f.out); err != nil || !fi.IsDir() {
 		return env.Errorf(command.Usage, "-o %s：不是已有的目录", f.out)
 	}
+	if len(reg.Flows) == 0 {
+		return env.Errorf(command.Usage, "%s 中没有流程图，没有文件可写", command.Name(args[0]))
+	}
 	// Every file name is checked before any is written, so that a clash
 	// leaves the folder as it was.
 	seen := map[string]string{}
