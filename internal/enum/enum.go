@@ -140,8 +140,10 @@ func (c *Codec[E]) Parse(s string) (E, error) {
 	if c.codes[0] != "" {
 		from = 0
 	}
-	return 0, c.fail(fmt.Sprintf("%s: unknown %s %s (want one of %s, or a Chinese label)",
+	err := c.fail(fmt.Sprintf("%s: unknown %s %s (want one of %s, or a Chinese label)",
 		c.pkg, c.what, errtext.Quote(s), strings.Join(c.codes[from:], ", ")))
+	err.zh = "应为" + strings.Join(c.labels[from:], "、") + "之一（或其英文代码）"
+	return 0, err
 }
 
 // Lookup reads what Parse reads, and reports whether it did, without the
@@ -183,7 +185,7 @@ func (c *Codec[E]) MarshalText(v E) ([]byte, error) {
 // the package's name msg already starts with ("matters: unknown event
 // kind …: invalid", not "…: matters: invalid"), and unwraps to the
 // sentinel.
-func (c *Codec[E]) fail(msg string) error {
+func (c *Codec[E]) fail(msg string) *codecError {
 	return &codecError{msg: msg, sentinel: c.sentinel, prefix: c.pkg + ": "}
 }
 
@@ -191,7 +193,13 @@ type codecError struct {
 	msg      string
 	sentinel error
 	prefix   string
+	zh       string // for a text Parse refuses, the values it takes, in Chinese
 }
+
+// Chinese says in Chinese what a refused text should have been — one of
+// the labels, or its code — or "" when the error is not about a text.
+// jsonx adds it to its own Chinese message for the value.
+func (e *codecError) Chinese() string { return e.zh }
 
 func (e *codecError) Error() string {
 	return e.msg + ": " + strings.TrimPrefix(e.sentinel.Error(), e.prefix)

@@ -94,6 +94,29 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParseChinese: a text Parse refuses says in Chinese, through the
+// error's Chinese method (which jsonx's Chinese messages add), the labels
+// it takes, the named zero's among them; an error that is not about a text
+// says nothing there.
+func TestParseChinese(t *testing.T) {
+	type chinese interface{ Chinese() string }
+	zh := func(err error) string {
+		var c chinese
+		if !errors.As(err, &c) {
+			return "no Chinese method"
+		}
+		return c.Chinese()
+	}
+	_, colorErr := colors.Parse("blue")
+	_, answerErr := answers.Parse("no")
+	_, marshalErr := colors.MarshalText(color(7))
+	got := []string{zh(colorErr), zh(answerErr), zh(marshalErr)}
+	want := []string{"应为红、绿之一（或其英文代码）", "应为任意、是之一（或其英文代码）", ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Chinese mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestLookup: Lookup reads what Parse reads, and says it did; on what
 // Parse refuses it says it did not.
 func TestLookup(t *testing.T) {

@@ -60,12 +60,22 @@ type code int
 var errCode = errors.New("bad code")
 
 func (c *code) UnmarshalText(b []byte) error {
+	if string(b) == "z" { // refused with the values it takes in Chinese, as an enum refuses a text
+		return fmt.Errorf("unknown code %q: %w", b, codeError{})
+	}
 	if string(b) != "a" && string(b) != "b" {
 		return fmt.Errorf("unknown code %q: %w", b, errCode)
 	}
 	*c = code(b[0] - 'a' + 1)
 	return nil
 }
+
+// codeError is errCode with the values a code takes said in Chinese.
+type codeError struct{}
+
+func (codeError) Error() string   { return errCode.Error() }
+func (codeError) Unwrap() error   { return errCode }
+func (codeError) Chinese() string { return "应为甲、乙之一（或其英文代码）" }
 
 // shorthand decodes itself through its wire form, or from a string alone,
 // as package reason's Reason does.

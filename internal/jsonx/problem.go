@@ -115,7 +115,12 @@ func Chinese(data []byte, err error) (string, bool) {
 		}
 		return at(ce.path) + fmt.Sprintf(zhFormats[ce.format], args...), true
 	case errors.As(err, &te):
-		return at(te.path) + "取值 " + te.value + " 无效", true
+		msg := at(te.path) + "取值 " + te.value + " 无效"
+		var want interface{ Chinese() string } // an enum's, naming the values it takes
+		if errors.As(te.err, &want) && want.Chinese() != "" {
+			msg += "，" + want.Chinese()
+		}
+		return msg, true
 	case errors.As(err, &tr):
 		return lineColumn(data, tr.offset) + "JSON 值之后还有别的内容（一个文件只能有一个 JSON 值）", true
 	case errors.As(err, &se) && se.Offset <= int64(len(bom)) && bytes.HasPrefix(data, []byte(bom)):
