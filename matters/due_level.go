@@ -39,13 +39,29 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		}
 		read = true
 		// Overdue is more working time run than the limit (Status).
-		extra := time.Duration(escalate) * s.cal.Day()
-		switch {
-		case escalate > 0 && limit <= math.MaxInt64-extra && now > limit+extra:
-			best = 3
-		case grade(now, limit) == Overdue:
+		switch grade(now, limit) {
+		case Overdue:
 			best = 2
-		case grade(now, limit) == ThreeQuarters:
+			extra := time.Duration(escalate) * s.cal.Day()
+			switch {
+			case escalate == 0:
+			case !h.paused:
+				// Running time is working time since the dispatch.
+				if limit <= math.MaxInt64-extra && now > limit+extra {
+					best = 3
+				}
+			default:
+				// A suspension after the due time does not put off the
+				// escalation, as on the resolution clock.
+				due, _, err := m.due(s.cal, m.Events, h.d, *r, false) // names the matter
+				if err != nil {
+					return 0, false, err
+				}
+				if best, err = s.escalated(m, due, escalate); err != nil {
+					return 0, false, err
+				}
+			}
+		case ThreeQuarters:
 			best = 1
 		}
 	}
@@ -74,16 +90,9 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		switch grade(now, time.Duration(days)*s.cal.Day()) {
 		case Overdue: // past due, and working time ran on past it
 			level = 2
-			if escalate > 0 && !due.IsZero() {
-				further, err := s.cal.AddDays(due, escalate)
-				if err != nil {
-					return 0, false, fmt.Errorf("matters: matter %q: escalation %s after the due time %s: %w", m.ID, errtext.Count(escalate, "working day"), due.Format(timeLayout), err)
-				}
-				// As far past that: working time ran on past it.
-				if past, err := m.between(s.cal, further, s.at); err != nil {
+			if escalate > 0 {
+				if level, err = s.escalated(m, due, escalate); err != nil {
 					return 0, false, err
-				} else if past > 0 {
-					level = 3
 				}
 			}
 		case ThreeQuarters:
@@ -94,6 +103,28 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		}
 	}
 	return best, resolve, nil
+}
+
+// escalated returns the level of an overdue clock due at due: 3 once
+// working time has run past escalate working days after due, else 2 (and
+// 2 for a zero due, a clock stopped short of its limit).
+func (s *dueScan) escalated(m *Matter, due time.Time, escalate int) (int, error) {
+	if due.IsZero() {
+		return 2, nil
+	}
+	further, err := s.cal.AddDays(due, escalate)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: escalation %s after the due time %s: %w", m.ID, errtext.Count(escalate, "working day"), due.Format(timeLayout), err)
+	}
+	// As far past that: working time ran on past it.
+	past, err := m.between(s.cal, further, s.at)
+	if err != nil {
+		return 0, err
+	}
+	if past > 0 {
+		return 3, nil
+	}
+	return 2, nil
 }
 
 // ownerLevel is level for the owner of a platform's matter that no unit
