@@ -140,9 +140,9 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 		return 0, false, err
 	}
 	day := s.cal.Day()
-	escalate := time.Duration(0)
-	if e := s.c.Supervision.EscalateDays; e > 0 && day > 0 && int64(e) <= math.MaxInt64/4/int64(day) {
-		escalate = time.Duration(e) * day
+	escalate := s.c.Supervision.EscalateDays
+	if escalate < 0 || day <= 0 || int64(escalate) > math.MaxInt64/4/int64(day) {
+		escalate = 0 // no escalation, or none a duration can measure
 	}
 	acted := slices.ContainsFunc(m.Events, func(e Event) bool { return (e.Kind == Whistle || e.Kind == Dispatch) && e.Actor == m.Owner })
 	var limits [2]time.Duration // response, resolution
@@ -158,12 +158,16 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 			continue
 		}
 		level := 0
-		switch {
-		case escalate > 0 && now > limit+escalate:
-			level = 3
-		case grade(now, limit) == Overdue:
+		switch grade(now, limit) {
+		case Overdue:
 			level = 2
-		case grade(now, limit) == ThreeQuarters:
+			if escalate > 0 {
+				var err error
+				if level, err = s.ownerEscalated(m, from, now, limit, escalate); err != nil {
+					return 0, false, err
+				}
+			}
+		case ThreeQuarters:
 			level = 1
 		}
 		if level > 0 && level >= best {
@@ -171,4 +175,27 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 		}
 	}
 	return best, resolve, nil
+}
+
+// ownerEscalated is escalated for the owner's clock of a platform's matter,
+// overdue with now of running time since from, its Report, against limit:
+// EscalateDays past its due time, as for the lead, so that a suspension
+// the platform approved after the due time does not put the escalation
+// off.
+func (s *dueScan) ownerEscalated(m *Matter, from time.Time, now, limit time.Duration, escalate int) (int, error) {
+	wall, err := m.between(s.cal, from, s.at)
+	if err != nil {
+		return 0, err
+	}
+	if extra := time.Duration(escalate) * s.cal.Day(); wall == now { // nothing stopped the clock: the plain sum
+		if limit <= math.MaxInt64-extra && now > limit+extra {
+			return 3, nil
+		}
+		return 2, nil
+	}
+	due, err := m.runningDue(s.cal, m.Owner, from, limit)
+	if err != nil {
+		return 0, err
+	}
+	return s.escalated(m, due, escalate)
 }
