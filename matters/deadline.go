@@ -336,52 +336,6 @@ func (m *Matter) due(cal *workday.Calendar, events []Event, d int, r Route, reso
 	return time.Time{}, limit, nil // stopped before the limit was reached
 }
 
-// addWorking returns the earliest instant at which d of working time has
-// run on cal since from: a bisection over Between, which is monotone in
-// its second argument and constant-time per call.
-func addWorking(cal *workday.Calendar, from time.Time, d time.Duration) (time.Time, error) {
-	if d <= 0 {
-		return from, nil
-	}
-	day := cal.Day()
-	if day <= 0 {
-		return time.Time{}, fmt.Errorf("matters: calendar has no working time in a day: %w", ErrInvalid)
-	}
-	n := int(d/day) + 1
-	var hi time.Time
-	for try := 0; ; try++ {
-		var err error
-		if hi, err = cal.AddDays(from, n); err != nil {
-			return time.Time{}, err
-		}
-		w, err := cal.Between(from, hi)
-		if err != nil {
-			return time.Time{}, err
-		}
-		if w >= d {
-			break
-		}
-		if try == 8 {
-			return time.Time{}, fmt.Errorf("matters: %s of working time after %s not reached within %d working days: %w", d, from.Format(timeLayout), n, ErrInvalid)
-		}
-		n *= 2
-	}
-	lo := from // invariant: Between(from, lo) < d <= Between(from, hi)
-	for hi.Sub(lo) > 1 {
-		mid := lo.Add(hi.Sub(lo) / 2)
-		w, err := cal.Between(from, mid)
-		if err != nil {
-			return time.Time{}, err
-		}
-		if w >= d {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return hi, nil
-}
-
 // dueError is err, from the calendar, in finding a due time of matter id
 // after its dispatch at from.
 func dueError(id string, from time.Time, err error) error {

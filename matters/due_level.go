@@ -39,13 +39,29 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		}
 		read = true
 		// Overdue is more working time run than the limit (Status).
-		extra := time.Duration(escalate) * s.cal.Day()
-		switch {
-		case escalate > 0 && limit <= math.MaxInt64-extra && now > limit+extra:
-			best = 3
-		case grade(now, limit) == Overdue:
+		switch grade(now, limit) {
+		case Overdue:
 			best = 2
-		case grade(now, limit) == ThreeQuarters:
+			extra := time.Duration(escalate) * s.cal.Day()
+			switch {
+			case escalate == 0:
+			case !h.paused:
+				// Running time is working time since the dispatch.
+				if limit <= math.MaxInt64-extra && now > limit+extra {
+					best = 3
+				}
+			default:
+				// A suspension after the due time does not put off the
+				// escalation, as on the resolution clock.
+				due, _, err := m.due(s.cal, m.Events, h.d, *r, false) // names the matter
+				if err != nil {
+					return 0, false, err
+				}
+				if best, err = s.escalated(m, due, escalate); err != nil {
+					return 0, false, err
+				}
+			}
+		case ThreeQuarters:
 			best = 1
 		}
 	}
@@ -74,16 +90,9 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		switch grade(now, time.Duration(days)*s.cal.Day()) {
 		case Overdue: // past due, and working time ran on past it
 			level = 2
-			if escalate > 0 && !due.IsZero() {
-				further, err := s.cal.AddDays(due, escalate)
-				if err != nil {
-					return 0, false, fmt.Errorf("matters: matter %q: escalation %s after the due time %s: %w", m.ID, errtext.Count(escalate, "working day"), due.Format(timeLayout), err)
-				}
-				// As far past that: working time ran on past it.
-				if past, err := m.between(s.cal, further, s.at); err != nil {
+			if escalate > 0 {
+				if level, err = s.escalated(m, due, escalate); err != nil {
 					return 0, false, err
-				} else if past > 0 {
-					level = 3
 				}
 			}
 		case ThreeQuarters:
@@ -94,6 +103,28 @@ func (s *dueScan) level(m *Matter, h *since, r *Route) (int, bool, error) {
 		}
 	}
 	return best, resolve, nil
+}
+
+// escalated returns the level of an overdue clock due at due: 3 once
+// working time has run past escalate working days after due, else 2 (and
+// 2 for a zero due, a clock stopped short of its limit).
+func (s *dueScan) escalated(m *Matter, due time.Time, escalate int) (int, error) {
+	if due.IsZero() {
+		return 2, nil
+	}
+	further, err := s.cal.AddDays(due, escalate)
+	if err != nil {
+		return 0, fmt.Errorf("matters: matter %q: escalation %s after the due time %s: %w", m.ID, errtext.Count(escalate, "working day"), due.Format(timeLayout), err)
+	}
+	// As far past that: working time ran on past it.
+	past, err := m.between(s.cal, further, s.at)
+	if err != nil {
+		return 0, err
+	}
+	if past > 0 {
+		return 3, nil
+	}
+	return 2, nil
 }
 
 // ownerLevel is level for the owner of a platform's matter that no unit
@@ -109,9 +140,9 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 		return 0, false, err
 	}
 	day := s.cal.Day()
-	escalate := time.Duration(0)
-	if e := s.c.Supervision.EscalateDays; e > 0 && day > 0 && int64(e) <= math.MaxInt64/4/int64(day) {
-		escalate = time.Duration(e) * day
+	escalate := s.c.Supervision.EscalateDays
+	if escalate < 0 || day <= 0 || int64(escalate) > math.MaxInt64/4/int64(day) {
+		escalate = 0 // no escalation, or none a duration can measure
 	}
 	acted := slices.ContainsFunc(m.Events, func(e Event) bool { return (e.Kind == Whistle || e.Kind == Dispatch) && e.Actor == m.Owner })
 	var limits [2]time.Duration // response, resolution
@@ -127,12 +158,16 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 			continue
 		}
 		level := 0
-		switch {
-		case escalate > 0 && now > limit+escalate:
-			level = 3
-		case grade(now, limit) == Overdue:
+		switch grade(now, limit) {
+		case Overdue:
 			level = 2
-		case grade(now, limit) == ThreeQuarters:
+			if escalate > 0 {
+				var err error
+				if level, err = s.ownerEscalated(m, from, now, limit, escalate); err != nil {
+					return 0, false, err
+				}
+			}
+		case ThreeQuarters:
 			level = 1
 		}
 		if level > 0 && level >= best {
@@ -140,4 +175,27 @@ func (s *dueScan) ownerLevel(m *Matter, r *Route) (int, bool, error) {
 		}
 	}
 	return best, resolve, nil
+}
+
+// ownerEscalated is escalated for the owner's clock of a platform's matter,
+// overdue with now of running time since from, its Report, against limit:
+// EscalateDays past its due time, as for the lead, so that a suspension
+// the platform approved after the due time does not put the escalation
+// off.
+func (s *dueScan) ownerEscalated(m *Matter, from time.Time, now, limit time.Duration, escalate int) (int, error) {
+	wall, err := m.between(s.cal, from, s.at)
+	if err != nil {
+		return 0, err
+	}
+	if extra := time.Duration(escalate) * s.cal.Day(); wall == now { // nothing stopped the clock: the plain sum
+		if limit <= math.MaxInt64-extra && now > limit+extra {
+			return 3, nil
+		}
+		return 2, nil
+	}
+	due, err := m.runningDue(s.cal, m.Owner, from, limit)
+	if err != nil {
+		return 0, err
+	}
+	return s.escalated(m, due, escalate)
 }

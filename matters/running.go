@@ -121,23 +121,70 @@ func (m *Matter) RunningFor(cal *workday.Calendar, unit string, from, to time.Ti
 	if err != nil {
 		return 0, err
 	}
-	var stopped time.Time
-	for i := range m.Events {
-		e := &m.Events[i]
-		switch {
-		case e.Kind == Approve && stopped.IsZero() && decided(m.Events, e) == Suspend && (unit == "" || e.Actor != unit):
-			stopped = e.At
-		case e.Kind == Resume && !stopped.IsZero():
-			if total, err = m.less(cal, total, stopped, e.At, from, to); err != nil {
-				return 0, err
-			}
-			stopped = time.Time{}
+	for _, p := range m.pauses(unit) {
+		end := p.end
+		if end.IsZero() {
+			end = to
+		}
+		if total, err = m.less(cal, total, p.start, end, from, to); err != nil {
+			return 0, err
 		}
 	}
-	if !stopped.IsZero() {
-		return m.less(cal, total, stopped, to, from, to)
-	}
 	return total, nil
+}
+
+// pauses returns the approved suspensions that stop unit's clock, as
+// RunningFor counts them, each from its Approve to its Resume (a zero end:
+// it lasts), in order.
+func (m *Matter) pauses(unit string) []span {
+	var out []span
+	for i := range m.Events {
+		e := &m.Events[i]
+		open := len(out) > 0 && out[len(out)-1].end.IsZero()
+		switch {
+		case e.Kind == Approve && !open && decided(m.Events, e) == Suspend && (unit == "" || e.Actor != unit):
+			out = append(out, span{start: e.At})
+		case e.Kind == Resume && open:
+			out[len(out)-1].end = e.At
+		}
+	}
+	return out
+}
+
+// runningDue returns the earliest instant at which limit of unit's clock
+// has run since from, as RunningFor measures it; zero if a suspension
+// that lasts stopped it short of the limit.
+func (m *Matter) runningDue(cal *workday.Calendar, unit string, from time.Time, limit time.Duration) (time.Time, error) {
+	left, cursor := limit, from
+	for _, p := range m.pauses(unit) {
+		if !p.start.After(cursor) {
+			if p.end.IsZero() {
+				return time.Time{}, nil
+			}
+			cursor = later(cursor, p.end)
+			continue
+		}
+		w, err := m.between(cal, cursor, p.start)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if w >= left {
+			break
+		}
+		if left -= w; p.end.IsZero() {
+			return time.Time{}, nil
+		}
+		cursor = p.end
+	}
+	return addWorking(cal, cursor, left)
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // less subtracts from total the working time of the pause [start, end)

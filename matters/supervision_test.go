@@ -889,10 +889,13 @@ func TestDueSuspendedTooLong(t *testing.T) {
 		// suspension is over, and the clocks, running again, are not due.
 		{"resumed in time", 10, append(slices.Clone(ownMatter), tev(at(3, 18, 9, 0), matters.Resume, owner)), at(3, 19, 10, 1), nil},
 		// The lead sat five hours on its dispatch before its suspension:
-		// its response is overdue, and that supervision is the one due.
+		// its response is overdue, and that supervision is the one due,
+		// with its escalation, six weeks past the due time
+		// (TestDueEscalatesWhileSuspended).
 		{"the clocks call for a supervision at the same scan", 10,
 			slices.Concat(dispatchedAt(at(3, 4, 9, 0)), tapproved(at(3, 4, 14, 0), matters.Suspend, lead)), at(4, 15, 9, 0),
-			[]got{{matters.Urge, owner, "临期催办：应哨时限已用 75%"}, {matters.Supervise, supervisor, "超期督办：应哨超过时限"}}},
+			[]got{{matters.Urge, owner, "临期催办：应哨时限已用 75%"}, {matters.Supervise, supervisor, "超期督办：应哨超过时限"},
+				{matters.Supervise, supervisor, "升级督办：超期后又逾 1 个工作日"}}},
 		// A supervision before the approval pressed something else.
 		{"supervised before the approval only", 10, slices.Concat(dispatchedAt(at(3, 4, 9, 0)),
 			[]matters.Event{tev(at(3, 4, 10, 0), matters.Accept, lead), tev(at(3, 4, 11, 0), matters.Supervise, supervisor)},
