@@ -369,3 +369,23 @@ func verifierOf(t testing.TB, cfg Config) note.Verifier {
 	}
 	return v
 }
+
+// TestOriginKept: a service without a key keeps the text of each
+// checkpoint it publishes, and requires on every start that it reads
+// back; so it keeps none whose origin no checkpoint may have (a space, a
+// plus sign, none at all), which would stop it from ever starting again,
+// the table being append-only.
+func TestOriginKept(t *testing.T) {
+	c, year, cfg := withYear(t)
+	pool := c.database(t, "origin")
+	svc, url := serve(t, pool, cfg)
+	postAll(t, url, year.subs[:2])
+	for _, bad := range []string{"two words", "a+b", ""} {
+		if _, _, err := svc.Publish(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "origin") {
+			t.Errorf("Publish under the origin %q = %v; want it refused, naming the origin", bad, err)
+		}
+	}
+	if _, err := Open(context.Background(), pool, cfg); err != nil {
+		t.Fatalf("Open after checkpoints published under bad origins: %v", err)
+	}
+}
