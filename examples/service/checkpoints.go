@@ -38,6 +38,10 @@ func (s *Service) Publish(ctx context.Context, origin string) (journal.Head, []b
 		if msg, err = cp.Sign(s.cfg.Signer); err != nil {
 			return journal.Head{}, nil, err
 		}
+	} else if _, err := journal.ParseCheckpoint(msg); err != nil {
+		// Its text is kept, and read back on every start (open): one
+		// that does not read would stop the service from starting again.
+		return journal.Head{}, nil, err
 	}
 	if cp.Size == known {
 		return head, msg, nil

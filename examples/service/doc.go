@@ -204,8 +204,9 @@
 // not the record: the service says so on stderr and rebuilds from the
 // first row. The tables are those of package journal's documentation
 // (# A journal in a database), the journal append-only by triggers that
-// every start makes again if one is missing and enables if one is
-// disabled.
+// every start makes again if one is missing or was made again to do less
+// (never, on some columns or events only), and enables if one is
+// disabled or fires for replication only.
 //
 // Every checkpoint the service publishes (GET /journal) it keeps first,
 // in a table of its own, append-only like the journal: signed with its
@@ -281,7 +282,8 @@
 // cuts the journal short and rewrites it, with the snapshots and
 // without, and requires the service to refuse to start, naming the
 // checkpoint; damages a snapshot and requires the same views, rebuilt
-// from the first row; and drops or disables each trigger and requires a
-// restart to make it again. Without PostgreSQL the
+// from the first row; and drops, disables, enables for replication only
+// or makes again to do less each trigger and requires a restart to make
+// it again. Without PostgreSQL the
 // test skips, but fails under CI (QINGDAN_CI=1).
 package main

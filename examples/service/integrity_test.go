@@ -213,17 +213,26 @@ func TestIntegrity(t *testing.T) {
 	})
 
 	t.Run("each missing trigger is made again, each disabled enabled", func(t *testing.T) {
-		for _, tt := range []struct{ table, trigger, undo, sql string }{
+		for i, tt := range []struct{ table, trigger, undo, sql string }{
 			{"journal", "journal_append_only", "DROP TRIGGER %s ON %s", `DELETE FROM journal`},
 			{"journal", "journal_no_truncate", "DROP TRIGGER %s ON %s", `TRUNCATE journal`},
 			{"journal_checkpoint", "journal_checkpoint_append_only", "DROP TRIGGER %s ON %s", `DELETE FROM journal_checkpoint`},
 			{"journal_checkpoint", "journal_checkpoint_no_truncate", "DROP TRIGGER %s ON %s", `TRUNCATE journal_checkpoint`},
 			{"journal", "journal_append_only", "ALTER TABLE %[2]s DISABLE TRIGGER %[1]s", `UPDATE journal SET seq = seq`},
 			{"journal_checkpoint", "journal_checkpoint_no_truncate", "ALTER TABLE %[2]s DISABLE TRIGGER %[1]s", `TRUNCATE journal_checkpoint`},
+			// Enabled for replication only: it fires in no session of the
+			// service (session_replication_role origin), as if disabled.
+			{"journal", "journal_append_only", "ALTER TABLE %[2]s ENABLE REPLICA TRIGGER %[1]s", `DELETE FROM journal`},
+			{"journal_checkpoint", "journal_checkpoint_no_truncate", "ALTER TABLE %[2]s ENABLE REPLICA TRIGGER %[1]s", `TRUNCATE journal_checkpoint`},
+			// Made again under its name, to fire never, or on another
+			// column's updates only, or on inserts only.
+			{"journal", "journal_append_only", "DROP TRIGGER %[1]s ON %[2]s; CREATE TRIGGER %[1]s BEFORE UPDATE OR DELETE ON %[2]s FOR EACH ROW WHEN (false) EXECUTE FUNCTION journal_append_only()", `DELETE FROM journal`},
+			{"journal", "journal_append_only", "DROP TRIGGER %[1]s ON %[2]s; CREATE TRIGGER %[1]s BEFORE UPDATE OF seq ON %[2]s FOR EACH ROW EXECUTE FUNCTION journal_append_only()", `UPDATE journal SET line = line`},
+			{"journal_checkpoint", "journal_checkpoint_append_only", "DROP TRIGGER %[1]s ON %[2]s; CREATE TRIGGER %[1]s AFTER INSERT ON %[2]s FOR EACH ROW EXECUTE FUNCTION journal_append_only()", `DELETE FROM journal_checkpoint`},
 		} {
 			undo := fmt.Sprintf(tt.undo, tt.trigger, tt.table)
 			t.Run(undo, func(t *testing.T) {
-				db := strings.ToLower(strings.Fields(undo)[0]) + "_" + tt.trigger
+				db := fmt.Sprintf("undo%d_%s", i, tt.trigger)
 				pool, _ := published(t, db, cfg)
 				exec(t, pool, undo)
 				serve(t, c.pool(t, db), cfg)
@@ -368,4 +377,24 @@ func verifierOf(t testing.TB, cfg Config) note.Verifier {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestOriginKept: a service without a key keeps the text of each
+// checkpoint it publishes, and requires on every start that it reads
+// back; so it keeps none whose origin no checkpoint may have (a space, a
+// plus sign, none at all), which would stop it from ever starting again,
+// the table being append-only.
+func TestOriginKept(t *testing.T) {
+	c, year, cfg := withYear(t)
+	pool := c.database(t, "origin")
+	svc, url := serve(t, pool, cfg)
+	postAll(t, url, year.subs[:2])
+	for _, bad := range []string{"two words", "a+b", ""} {
+		if _, _, err := svc.Publish(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "origin") {
+			t.Errorf("Publish under the origin %q = %v; want it refused, naming the origin", bad, err)
+		}
+	}
+	if _, err := Open(context.Background(), pool, cfg); err != nil {
+		t.Fatalf("Open after checkpoints published under bad origins: %v", err)
+	}
 }

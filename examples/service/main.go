@@ -49,6 +49,9 @@ func run(args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := checkOrigin(*origin); err != nil {
+		return err
+	}
 	who, err := loadCallers(*callers, *open, stderr)
 	if err != nil {
 		return err
@@ -195,4 +198,14 @@ func loadKey(name, vkey string) (note.Signer, string, error) {
 		return nil, "", fmt.Errorf("-verifier: %w", err)
 	}
 	return signer, vkey, nil
+}
+
+// checkOrigin refuses an origin that no checkpoint may have (empty, or
+// with a space, a plus sign or a control character), which the service
+// could publish under no key and keep under none (Publish).
+func checkOrigin(origin string) error {
+	if _, err := journal.ParseCheckpoint([]byte(journal.Checkpoint{Origin: origin}.String())); err != nil {
+		return fmt.Errorf("-origin %q: not the name of a journal: not empty, without a space, a plus sign or a control character", origin)
+	}
+	return nil
 }

@@ -56,6 +56,11 @@ func TestLoadConfig(t *testing.T) {
 			t.Errorf("%s: loadConfig = %v; want an error naming %s", tt.name, err, tt.want)
 		}
 	}
+	for _, bad := range []string{"two words", "a+b", "", "tab\there"} {
+		if err := run([]string{"-origin", bad, "-open"}, new(strings.Builder)); err == nil || !strings.Contains(err.Error(), "-origin") {
+			t.Errorf("run -origin %q: %v; want an error naming -origin", bad, err)
+		}
+	}
 	var stderr strings.Builder
 	if err := run([]string{"-no-such-flag"}, &stderr); err == nil || !strings.Contains(stderr.String(), "-no-such-flag") {
 		t.Errorf("run with an unknown flag: %v, %q; want an error naming it", err, stderr.String())

@@ -18,7 +18,10 @@ import (
 // service's role, which creates them): an UPDATE, DELETE or TRUNCATE is
 // refused by a trigger, which only a deliberate ALTER TABLE … DISABLE
 // TRIGGER or DROP TRIGGER gets past. Each trigger that is missing is
-// made, and each that is disabled enabled, on every start.
+// made, each made again under its name to do less (when false, on some
+// columns, other events, another function) made as it was, and each that
+// is disabled, or enabled for replication only (ENABLE REPLICA TRIGGER,
+// which fires in no session of the service), enabled, on every start.
 const schema = `
 CREATE TABLE IF NOT EXISTS journal (
     seq  bigint PRIMARY KEY CHECK (seq > 0),
@@ -40,13 +43,24 @@ DO $$
 DECLARE
     t text;
     trig record;
+    cur record;
 BEGIN
     FOREACH t IN ARRAY ARRAY['journal', 'journal_checkpoint'] LOOP
-        FOR trig IN SELECT t || '_append_only' AS name, 'BEFORE UPDATE OR DELETE ON %I FOR EACH ROW' AS what
-              UNION ALL SELECT t || '_no_truncate', 'BEFORE TRUNCATE ON %I FOR EACH STATEMENT' LOOP
-            IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t::regclass AND tgname = trig.name) THEN
+        -- type: pg_trigger.tgtype's bits, ROW 1, BEFORE 2, DELETE 8, UPDATE 16, TRUNCATE 32.
+        FOR trig IN SELECT t || '_append_only' AS name, 'BEFORE UPDATE OR DELETE ON %I FOR EACH ROW' AS what, 27 AS type
+              UNION ALL SELECT t || '_no_truncate', 'BEFORE TRUNCATE ON %I FOR EACH STATEMENT', 34 LOOP
+            SELECT tgenabled, tgtype = trig.type AND tgfoid = 'journal_append_only()'::regprocedure
+                    AND tgqual IS NULL AND tgnargs = 0 AND cardinality(tgattr::int2[]) = 0 AS made
+              INTO cur FROM pg_trigger WHERE tgrelid = t::regclass AND tgname = trig.name;
+            IF FOUND AND NOT cur.made THEN
+                -- Made again under its name to do less: made as it was.
+                EXECUTE format('DROP TRIGGER %I ON %I', trig.name, t);
+            END IF;
+            IF NOT FOUND OR NOT cur.made THEN
                 EXECUTE format('CREATE TRIGGER %I ' || trig.what || ' EXECUTE FUNCTION journal_append_only()', trig.name, t);
-            ELSIF EXISTS (SELECT FROM pg_trigger WHERE tgrelid = t::regclass AND tgname = trig.name AND tgenabled = 'D') THEN
+            ELSIF cur.tgenabled NOT IN ('O', 'A') THEN
+                -- Disabled (D), or enabled for replication only (R): it
+                -- would fire in none of the service's sessions.
                 EXECUTE format('ALTER TABLE %I ENABLE TRIGGER %I', t, trig.name);
             END IF;
         END LOOP;
