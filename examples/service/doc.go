@@ -127,7 +127,10 @@
 // form (Receipt.MarshalJSON), which qingdan journal verify-receipt reads;
 // all against one signed checkpoint of the journal as it is, which the
 // service keeps first, as for GET /journal, so that a receipt never
-// carries a checkpoint the service did not keep. A reply holds at most
+// carries a checkpoint whose size and root the service did not keep (the
+// table holds one checkpoint a size: one kept unsigned, before the
+// service had a key, stays, and the signed one of that size is served
+// without its text kept again). A reply holds at most
 // 1000 receipts (Config.ReceiptsPage), so that it stays a few megabytes
 // however the journal grows; while the checkpoint holds more, the reply
 // names the next page in its header, Link: </receipts?after=N&subject=U>;

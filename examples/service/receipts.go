@@ -88,7 +88,7 @@ func (s *Service) receipts(ctx context.Context, origin, what, id string, after i
 	case len(seqs) == 0:
 		return nil, false, fmt.Errorf("the journal has no entry of the %s %q: %w", what, id, errNotFound)
 	case after < 0 || after > size:
-		return nil, false, fmt.Errorf("receipts after entry %d: %w: the journal has %d", after, errBadSize, size)
+		return nil, false, fmt.Errorf("receipts after entry %d: %w: the journal, as this service has read it, has %d", after, errBadSize, size)
 	case seqs[len(seqs)-1] <= after:
 		return nil, false, nil
 	}
@@ -147,7 +147,7 @@ func (s *Service) Consistency(ctx context.Context, origin string, from int64) (j
 		return nil, nil, fmt.Errorf("a proof from %d entries: %w; give a checkpoint's size, at least 1", from, errBadSize)
 	}
 	if size := s.size(); from > size {
-		return nil, nil, fmt.Errorf("a proof from %d entries: %w: the journal has %d", from, errBadSize, size)
+		return nil, nil, fmt.Errorf("a proof from %d entries: %w: the journal, as this service has read it, has %d", from, errBadSize, size)
 	}
 	head, cp, err := s.Publish(ctx, origin)
 	if err != nil {
