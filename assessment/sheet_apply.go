@@ -285,9 +285,17 @@ func (a *applier) item(i int) (Reason, bool) {
 	} else if rate, given = a.f.Rates[it.Fact]; given {
 		r.Rate = &rate
 	}
-	switch {
-	case it.Veto != nil:
+	if it.Veto != nil {
 		return a.vetoItem(i, k, r, rate, given)
+	}
+	c := it.Cap
+	if c != nil && !a.fits(i, "cap", *c) {
+		c = nil
+	} else if c != nil && c.Sign() <= 0 {
+		a.errs.Addf("%w: %s has the cap %s: a cap is a positive number of points", ErrSheet, a.at(i), jsonx.FormatDecimal(*c))
+		c = nil
+	}
+	switch {
 	case it.Each != nil && len(it.Bands) == 0 && k == countFact:
 		if !given || !a.fits(i, "each", *it.Each) {
 			return r, false
@@ -316,12 +324,7 @@ func (a *applier) item(i int) (Reason, bool) {
 	if r.Points.IsZero() {
 		return r, false
 	}
-	c := it.Cap
-	switch {
-	case c == nil || !a.fits(i, "cap", *c):
-	case c.Sign() <= 0:
-		a.errs.Addf("%w: %s has the cap %s: a cap is a positive number of points", ErrSheet, a.at(i), jsonx.FormatDecimal(*c))
-	case r.Points.Abs().GreaterThan(*c):
+	if c != nil && r.Points.Abs().GreaterThan(*c) {
 		r.Capped = true
 		if r.Points.Sign() > 0 {
 			r.Points = *c

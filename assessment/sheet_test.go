@@ -358,3 +358,31 @@ func TestSheetApplyCapsNotPositive(t *testing.T) {
 		`assessment: bad sheet: sheet "hand/2020": maxDeduction is -5: a cap is a positive number of points`,
 	})
 }
+
+// TestSheetApplyBadCapWhateverTheFacts: a sheet never validated whose
+// item has a cap that is not a positive number of points, or one too long
+// to compute with, is refused whatever the unit's facts, as its unknown
+// facts and its vetoes' grades off the scale are: it was refused only for
+// a unit the item moved points for, and applied to the others, so that
+// one sheet graded some units and refused the rest.
+func TestSheetApplyBadCapWhateverTheFacts(t *testing.T) {
+	huge := decimal.New(1, 1<<30)
+	for _, tt := range []struct {
+		cap  *decimal.Decimal
+		want string
+	}{
+		{dp("0"), `assessment: bad sheet: sheet "hand/2020" items[1] "市级表扬" has the cap 0: a cap is a positive number of points`},
+		{dp("-4"), `assessment: bad sheet: sheet "hand/2020" items[1] "市级表扬" has the cap -4: a cap is a positive number of points`},
+		{&huge, `assessment: bad sheet: sheet "hand/2020" items[1] "市级表扬": cap is longer than 64 characters`},
+	} {
+		s := handSheet("", "")
+		s.Items[1].Cap = tt.cap
+		for _, praised := range []int{0, 3} {
+			got, err := s.Apply(assessment.Facts{Unit: "住建局", Base: dp("73.75"), Counts: map[string]int{"表扬": praised}})
+			if diff := cmp.Diff(assessment.Result{}, got); diff != "" {
+				t.Errorf("praised %d, refused for %s: Apply returned a result (-want +got):\n%s", praised, tt.want, diff)
+			}
+			checkErr(t, "Apply", err, assessment.ErrSheet, []string{tt.want})
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/names"
 	"github.com/qingdan/qingdan/matters"
@@ -95,7 +96,7 @@ func optionError(what string, e *Evaluation, why string) error {
 func (o *BookOptions) pointsDisagree(r Result) string {
 	g, ok := o.Scale.Grade(r.Grade)
 	if !ok {
-		return fmt.Sprintf("grade %q is not on the scale in force", r.Grade)
+		return fmt.Sprintf("grade %s is not on the scale in force", errtext.Quote(r.Grade))
 	}
 	if r.Points.Equal(g.Points) {
 		return ""
@@ -110,13 +111,13 @@ func (o *BookOptions) pointsDisagree(r Result) string {
 		if above && r.Points.LessThan(next.Points) {
 			return ""
 		}
-		return fmt.Sprintf("points %s are outside the band of grade %q (%s up to %s)", jsonx.FormatDecimal(r.Points), r.Grade, jsonx.FormatDecimal(g.Points), bandTop(next, above))
+		return fmt.Sprintf("points %s are outside the band of grade %s (%s up to %s)", jsonx.FormatDecimal(r.Points), errtext.Quote(r.Grade), jsonx.FormatDecimal(g.Points), bandTop(next, above))
 	}
 	if o.Bands {
-		return fmt.Sprintf("points %s are below grade %q (%s)", jsonx.FormatDecimal(r.Points), r.Grade, jsonx.FormatDecimal(g.Points))
+		return fmt.Sprintf("points %s are below grade %s (%s)", jsonx.FormatDecimal(r.Points), errtext.Quote(r.Grade), jsonx.FormatDecimal(g.Points))
 	}
 	// Points in jsonx's form, not String's, which decimal's settings change.
-	return fmt.Sprintf("points %s are not those of grade %q (%s)", jsonx.FormatDecimal(r.Points), r.Grade, jsonx.FormatDecimal(g.Points))
+	return fmt.Sprintf("points %s are not those of grade %s (%s)", jsonx.FormatDecimal(r.Points), errtext.Quote(r.Grade), jsonx.FormatDecimal(g.Points))
 }
 
 func bandTop(next Grade, above bool) string {
@@ -147,19 +148,19 @@ func historyRefuses(find func(string) (*matters.Matter, bool), e *Evaluation) st
 	switch {
 	case e.Subject == owner:
 		if e.Evaluator != platform {
-			return fmt.Sprintf("the owner %q of a matter the platform %q reported is graded by the platform, not %q", owner, platform, e.Evaluator)
+			return fmt.Sprintf("the owner %s of a matter the platform %s reported is graded by the platform, not %s", errtext.Quote(owner), errtext.Quote(platform), errtext.Quote(e.Evaluator))
 		}
 	case !to:
-		return fmt.Sprintf("the matter was never dispatched to %q", e.Subject)
+		return fmt.Sprintf("the matter was never dispatched to %s", errtext.Quote(e.Subject))
 	case !by:
-		return fmt.Sprintf("a unit the matter was dispatched to is graded by the owner that dispatched it (now %q), not %q", m.Owner, e.Evaluator)
+		return fmt.Sprintf("a unit the matter was dispatched to is graded by the owner that dispatched it (now %s), not %s", errtext.Quote(m.Owner), errtext.Quote(e.Evaluator))
 	}
 	final := m.State == matters.Resolved || m.State == matters.Closed
 	if n := m.Stage; e.Stage != 0 && (e.Stage > n+1 || e.Stage == n+1 && (n == 0 || !final)) {
 		return fmt.Sprintf("stage %d is not in the matter's history (%d stages, final %v)", e.Stage, n, final)
 	}
 	if e.Stage > 0 && e.Stage <= m.Stage && e.Subject != owner && !dispatchedBefore(m, e.Subject, e.Stage) {
-		return fmt.Sprintf("stage %d came before the matter was dispatched to %q", e.Stage, e.Subject)
+		return fmt.Sprintf("stage %d came before the matter was dispatched to %s", e.Stage, errtext.Quote(e.Subject))
 	}
 	return ""
 }

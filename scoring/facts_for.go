@@ -105,10 +105,17 @@ func FactsFor(cal *workday.Calendar, m *matters.Matter, unit string, r matters.R
 	}
 	owner := unit == m.Owner && m.Platform != ""
 	days := int64(r.ResolveDays)
-	if days > 0 && owner {
-		days += int64(m.ExtendedDaysFor(unit)) // the platform's approvals, not the owner's own
-	} else if days > 0 {
-		days += int64(m.ExtendedDays())
+	if days > 0 {
+		var ext int
+		if owner {
+			ext = m.ExtendedDaysFor(unit) // the platform's approvals, not the owner's own
+		} else {
+			ext = m.ExtendedDays()
+		}
+		if int64(ext) > math.MaxInt64-days {
+			return Facts{}, fmt.Errorf("%w: matter %s: route %s: %d days and %d of extensions overflow", ErrInvalid, id, errtext.Quote(r.Type), days, ext)
+		}
+		days += int64(ext)
 	}
 	if cal.Day() > 0 && days > math.MaxInt64/int64(cal.Day()) {
 		return Facts{}, fmt.Errorf("%w: matter %s: route %s: %d days overflow a duration", ErrInvalid, id, errtext.Quote(r.Type), days)

@@ -492,3 +492,21 @@ func TestOwnerExtensionOutlivesADispatch(t *testing.T) {
 		t.Errorf("the owner's resolution limit is %v after the re-dispatch, want %v: the route's 3 days and the platform's 5", f.ResolutionLimit, want)
 	}
 }
+
+// TestFactsForExtendedLimitOverflows: a route's resolution days plus the
+// days of approved extensions that overflow are an overflowing limit,
+// refused, as days that overflow a duration are. They wrapped round: a
+// route of 2^63−1 days extended by 2 gave a limit of 24h, and one of
+// 2^63−2 days no limit at all, graded as such.
+func TestFactsForExtendedLimitOverflows(t *testing.T) {
+	m := replay(t, "M-extended", append(dispatched(june(1, 9, 0)),
+		matters.Event{At: june(1, 10, 0), Kind: matters.Accept, Actor: "D1"},
+		matters.Event{At: june(2, 10, 0), Kind: matters.Extend, Actor: "D1", Days: 2, Note: "需协调供电部门"},
+		matters.Event{At: june(2, 11, 0), Kind: matters.Approve, Actor: "S1", Ref: 5, Note: "确需协调"})...)
+	for _, days := range []int{math.MaxInt, math.MaxInt - 1} {
+		f, err := scoring.FactsFor(workday.China(), m, "D1", matters.Route{Type: "违法建设", Respond: time.Hour, ResolveDays: days})
+		if !errors.Is(err, scoring.ErrInvalid) {
+			t.Errorf("FactsFor of a route of %d days extended by 2: limit %v, error %v; want ErrInvalid", days, f.ResolutionLimit, err)
+		}
+	}
+}
