@@ -40,11 +40,13 @@ func (m *Matter) check(e *Event) checked {
 	case !kinds.Named(e.Kind):
 		return fail(ErrInvalid, "unknown kind %d", int(e.Kind))
 	}
-	if field, why := m.unfit(e); field != "" {
-		return fail(ErrInvalid, "%s is %s: JSON could not keep it", field, why)
-	}
-	if field, name := m.unclean(e); field != "" {
-		return fail(ErrInvalid, "%s %q has white space at an end, or a control or invisible character: write each name one way", field, name)
+	if !m.sound(e) {
+		if field, why := m.unfit(e); field != "" {
+			return fail(ErrInvalid, "%s is %s: JSON could not keep it", field, why)
+		}
+		if field, name := m.unclean(e); field != "" {
+			return fail(ErrInvalid, "%s %q has white space at an end, or a control or invisible character: write each name one way", field, name)
+		}
 	}
 	if e.Actor == "" {
 		return fail(ErrActor, "the event names no actor")
@@ -58,20 +60,31 @@ func (m *Matter) check(e *Event) checked {
 	return checked{err: r.err, lead: r.lead}
 }
 
+// sound reports whether every text of e fits JSON (jsonx.TextFits) and
+// every name of e — its matter, actor, units and supervisor — is written
+// one way (names.Clean), looking once at each: the path of every event
+// the matter takes. A text the matter already holds as its ID, owner,
+// platform, supervisor, lead or support unit (or, for a text that is no
+// name, its type) was looked at when it came, so it is not looked at
+// again: an event's matter, actor and units are mostly those, and
+// checking each anew would take a third of a replay. When sound reports
+// false, unfit and unclean say what is wrong.
+func (m *Matter) sound(e *Event) bool {
+	held := func(s string) bool {
+		return s == "" || s == m.ID || s == m.Owner || s == m.Lead || s == m.Platform || s == m.Supervisor
+	}
+	name := func(s string) bool {
+		return held(s) || slices.Contains(m.Support, s) || len(s) <= jsonx.MaxString && names.ValidClean(s) // TextFits and Clean
+	}
+	text := func(s string) bool { return held(s) || s == m.Type || jsonx.TextFits(s) }
+	return name(e.Matter) && name(e.Actor) && name(e.Supervisor) &&
+		text(e.Type) && text(e.Routes) && text(e.Override) && text(e.Note) &&
+		!slices.ContainsFunc(e.Units, func(u string) bool { return !name(u) })
+}
+
 // unfit names the first text of e that JSON could not keep (see
-// jsonx.TextFits), and says why; "" if every text fits. A text the matter
-// already holds as its ID, owner, lead or type adds nothing its JSON does
-// not already keep, so it is not looked at again: an event's matter,
-// actor and units are mostly those, and checking each as UTF-8 anew
-// would take a third of a replay.
+// jsonx.TextFits), and says why; "" if every text fits.
 func (m *Matter) unfit(e *Event) (field, why string) {
-	fits := func(s string) bool {
-		return s == "" || s == m.ID || s == m.Owner || s == m.Lead || s == m.Type || jsonx.TextFits(s)
-	}
-	if fits(e.Matter) && fits(e.Actor) && fits(e.Type) && fits(e.Routes) && fits(e.Override) && fits(e.Note) && fits(e.Supervisor) &&
-		!slices.ContainsFunc(e.Units, func(u string) bool { return !fits(u) }) {
-		return "", ""
-	}
 	texts := [...]struct{ field, s string }{{"matter", e.Matter}, {"actor", e.Actor}, {"type", e.Type},
 		{"routes", e.Routes}, {"override", e.Override}, {"note", e.Note}, {"supervisor", e.Supervisor}}
 	for _, t := range texts {
@@ -90,20 +103,15 @@ func (m *Matter) unfit(e *Event) (field, why string) {
 // unclean names the first name of e — its matter, actor, units and
 // supervisor — that is not written one way (names.Clean), and gives it; ""
 // if all are. A book refuses such a name in every evaluation, so a matter
-// that took one would be graded by or for a body no book can record. A
-// name the matter already holds as its ID, owner or lead was looked at
-// when it first came.
+// that took one would be graded by or for a body no book can record.
 func (m *Matter) unclean(e *Event) (field, name string) {
-	clean := func(s string) bool {
-		return s == m.ID || s == m.Owner || s == m.Lead || names.Clean(s)
-	}
 	for _, t := range [...]struct{ field, s string }{{"matter", e.Matter}, {"actor", e.Actor}, {"supervisor", e.Supervisor}} {
-		if !clean(t.s) {
+		if !names.Clean(t.s) {
 			return t.field, t.s
 		}
 	}
 	for i, u := range e.Units {
-		if !clean(u) {
+		if !names.Clean(u) {
 			return fmt.Sprintf("units[%d]", i), u
 		}
 	}

@@ -35,17 +35,56 @@ func TestClean(t *testing.T) {
 	}
 }
 
-// TestCleanEveryRune holds Clean, with its shortcut over the CJK range, to
-// the rule as Unicode states it, for every rune inside a name.
+// TestCleanEveryRune holds Clean, with its shortcuts over ASCII and the
+// CJK range, to the rule as Unicode states it, for every rune inside a
+// name, at its start, at its end, and alone.
 func TestCleanEveryRune(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if !utf8.ValidRune(r) {
 			continue
 		}
-		s := "a" + string(r) + "b"
-		want := !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
-		if got := Clean(s); got != want {
-			t.Fatalf("Clean(%q) = %v, want %v", s, got, want)
+		inside := !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r)
+		atAnEnd := inside && !unicode.IsSpace(r)
+		for _, c := range []struct {
+			s    string
+			want bool
+		}{
+			{"a" + string(r) + "b", inside},
+			{"街" + string(r) + "道", inside},
+			{string(r) + "b", atAnEnd},
+			{"a" + string(r), atAnEnd},
+			{string(r), atAnEnd},
+		} {
+			if got := Clean(c.s); got != c.want {
+				t.Fatalf("Clean(%q) = %v, want %v", c.s, got, c.want)
+			}
+			if got := ValidClean(c.s); got != c.want {
+				t.Fatalf("ValidClean(%q) = %v, want %v", c.s, got, c.want)
+			}
 		}
 	}
+}
+
+// FuzzClean holds Clean to the rule read rune by rune, on any bytes (a
+// byte that is no UTF-8 read as U+FFFD, as ranging over a string reads it).
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"赭山街道", " 赭山街道", "赭山\u200b街道", "S1", "\xe3\x00\x80", "\xff", "街\u3000", "a\u00a0",
+		"a\xed\xa0\x80b", "街\xe8\xa1", "a\ufffdb", "\xf0\x9f\x98\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs := []rune(s)
+		want := true
+		for i, r := range rs {
+			if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || (i == 0 || i == len(rs)-1) && unicode.IsSpace(r) {
+				want = false
+			}
+		}
+		if got := Clean(s); got != want {
+			t.Errorf("Clean(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := ValidClean(s), want && utf8.ValidString(s); got != want {
+			t.Errorf("ValidClean(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
