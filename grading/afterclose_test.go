@@ -7,6 +7,7 @@ import (
 
 	"github.com/qingdan/qingdan/grading"
 	"github.com/qingdan/qingdan/matters"
+	"github.com/qingdan/qingdan/scoring"
 )
 
 // TestAfterTheClose holds the grader to what the package documentation
@@ -62,4 +63,36 @@ func TestAfterTheClose(t *testing.T) {
 	}
 	checkGrades(t, m, gs)
 	checkEventByEvent(t, grader(), m)
+}
+
+// TestJudgeCalledAgainForTheClose holds Config.Judge's doc: grading only
+// the events after the Close calls Judge for the Close's subjects again
+// (who the Close graded is what a Feedback amends), and for the latest
+// event's; grading the whole history calls it once an event and subject.
+func TestJudgeCalledAgainForTheClose(t *testing.T) {
+	const S, H = "S1", "H"
+	m := build(
+		matters.Event{Kind: matters.Report, Actor: H, Units: []string{S}}, ev(matters.Dispatch, S, "D1"),
+		ev(matters.Accept, "D1"), ev(matters.Resolve, "D1"), ev(matters.Close, S), answer(H, false))
+	for _, tc := range []struct {
+		after int
+		want  map[int]int // calls of Judge by the seq of the matter's last event
+	}{
+		{0, map[int]int{5: 2, 6: 2}},
+		{len(m.Events) - 1, map[int]int{5: 2, 6: 2}},
+		{len(m.Events), map[int]int{5: 2}},
+	} {
+		got := map[int]int{}
+		g := grading.New(grading.Config{Catalog: catalog(), Evaluator: evaluator,
+			Judge: func(part *matters.Matter, f *scoring.Facts) error {
+				got[part.Events[len(part.Events)-1].Seq]++
+				return judge(part, f)
+			}})
+		if _, err := g.Grade(cal, m, tc.after); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("Grade after %d: Judge's calls by event mismatch (-want +got):\n%s", tc.after, diff)
+		}
+	}
 }

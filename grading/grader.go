@@ -72,6 +72,14 @@ type Config struct {
 	// Grade fail with an error wrapping scoring.ErrInvalid: those are the
 	// history's, and a grade recorded under a changed key or time would
 	// not be the one the journal's history gives.
+	//
+	// Judge and Evaluator are called again for the Close's facts when
+	// Grade is asked only for events after the Close (a Feedback's
+	// amendments): who the Close graded, which those amend, depends on
+	// what the evaluator had to say. So both must give the same answer
+	// for the same facts each time, and a call must have no effect a host
+	// counts (a Judge that asks a person, or logs each judgement, should
+	// look up the answer it gave before).
 	Judge func(m *matters.Matter, f *scoring.Facts) error
 }
 
