@@ -41,7 +41,9 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // with its other parts by w, and returns the subjects ranked by Total
 // (equal totals share a rank; then by subject). others maps a subject to
 // its parts other than the sub-district's. Bad weights are reported
-// alone, as [Weights.Validate] reports them: nothing blends by them.
+// alone, as [Weights.Validate] reports them, and so are weights without
+// the [SubdistrictPart], once, not once for every subject: nothing blends
+// by them.
 // Otherwise every problem is reported, joined, wrapping [ErrWeights] and
 // naming the subject: a subject scored twice, a subject in others without
 // a Score, a Score whose parts do not match w or blend to a total too
@@ -61,6 +63,9 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 func Assess(scores []scoring.Score, w Weights, others map[string]map[string]decimal.Decimal) ([]Annual, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
+	}
+	if _, ok := w[SubdistrictPart]; !ok {
+		return nil, fmt.Errorf("%w: the weights have no part %q, the sub-district's composite from the book", ErrWeights, SubdistrictPart)
 	}
 	var errs []error
 	out := make([]Annual, 0, len(scores))

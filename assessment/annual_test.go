@@ -200,3 +200,19 @@ func TestAssessResultsBelongToTheCaller(t *testing.T) {
 		t.Errorf("Annual.Weights after the weights given and another result changed: mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestAssessWeightsWithoutSubdistrict: weights without the "subdistrict"
+// part can blend no subject's composite; that is a problem of the weights,
+// reported alone and once, not once for every subject scored.
+func TestAssessWeightsWithoutSubdistrict(t *testing.T) {
+	scores := []scoring.Score{{Subject: "城管局", Composite: d("91.5")}, {Subject: "住建局", Composite: d("85")}}
+	others := map[string]map[string]decimal.Decimal{"城管局": {"department": d("90")}, "住建局": {"department": d("92")}}
+	got, err := assessment.Assess(scores, assessment.Weights{"department": d("1")}, others)
+	if got != nil || !errors.Is(err, assessment.ErrWeights) {
+		t.Fatalf("Assess = %v, %v; want nil and ErrWeights", got, err)
+	}
+	want := `assessment: bad weights: the weights have no part "subdistrict", the sub-district's composite from the book`
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("Assess error mismatch (-want +got):\n%s", diff)
+	}
+}
