@@ -41,3 +41,32 @@ func TestValidateNamesTheField(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmarshalNamesTheField: the decoders' own refusals say which field
+// is at fault, as Validate's do, and a check's or a figure's refusal
+// inside a reason says "reason: invalid" once.
+func TestUnmarshalNamesTheField(t *testing.T) {
+	many := func(n int, item string) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(item+",", n), ",") + "]"
+	}
+	for _, tt := range []struct {
+		in, want string
+	}{
+		{`{"rule":-1}`, "reason: invalid: reason: rule -1"},
+		{`{"checks":` + many(reason.MaxList+1, `{"of":"quality","op":"is","threshold":"1"}`) + `}`, "reason: invalid: reason: 65 checks, more than 64"},
+		{`{"figures":` + many(reason.MaxList+1, `{"of":"quality"}`) + `}`, "reason: invalid: reason: 65 figures, more than 64"},
+		{`{"checks":[{"op":"is","threshold":"1"}]}`, "reason: invalid: check: no figure (of)"},
+		{`{"checks":[{"of":"quality","threshold":"1"}]}`, "reason: invalid: check: no comparison (op)"},
+		{`{"figures":[{"of":"quality","places":99}]}`, "reason: invalid: figure quality: places 99, not 0 to 82"},
+	} {
+		var r reason.Reason
+		err := r.UnmarshalJSON([]byte(tt.in))
+		got := "<nil>"
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.HasPrefix(got, tt.want) || strings.Count(got, "invalid") != 1 {
+			t.Errorf("%.60s: error %q, want one starting %q, saying \"invalid\" once", tt.in, got, tt.want)
+		}
+	}
+}
