@@ -8,6 +8,7 @@ import (
 
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/names"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -41,9 +42,14 @@ func (a Annual) MarshalJSON() ([]byte, error) {
 // with its other parts by w, and returns the subjects ranked by Total
 // (equal totals share a rank; then by subject). others maps a subject to
 // its parts other than the sub-district's. Bad weights are reported
-// alone, as [Weights.Validate] reports them: nothing blends by them.
+// alone, as [Weights.Validate] reports them, and so are weights without
+// the [SubdistrictPart], once, not once for every subject: nothing blends
+// by them.
 // Otherwise every problem is reported, joined, wrapping [ErrWeights] and
-// naming the subject: a subject scored twice, a subject in others without
+// naming the subject: a score without a subject, a subject not written
+// one way (with white space at an end, or a control or invisible
+// character: "城管局 " would be ranked apart from 城管局), a subject
+// scored twice, a subject in others without
 // a Score, a Score whose parts do not match w or blend to a total too
 // long for JSON to read back (see [Blend]), and a "subdistrict" entry in
 // others. Each
@@ -62,11 +68,22 @@ func Assess(scores []scoring.Score, w Weights, others map[string]map[string]deci
 	if err := w.Validate(); err != nil {
 		return nil, err
 	}
+	if _, ok := w[SubdistrictPart]; !ok {
+		return nil, fmt.Errorf("%w: the weights have no part %q, the sub-district's composite from the book", ErrWeights, SubdistrictPart)
+	}
 	var errs []error
 	out := make([]Annual, 0, len(scores))
 	seen := make(map[string]bool, len(scores))
-	for _, s := range scores {
+	for i, s := range scores {
 		subject := errtext.Quote(s.Subject)
+		switch {
+		case s.Subject == "":
+			errs = append(errs, fmt.Errorf("%w: scores[%d] has no subject", ErrWeights, i))
+			continue
+		case !names.Clean(s.Subject):
+			errs = append(errs, fmt.Errorf("%w: subject %s has white space at an end, or a control or invisible character: write each subject's name one way", ErrWeights, subject))
+			continue
+		}
 		if seen[s.Subject] {
 			errs = append(errs, fmt.Errorf("%w: subject %s scored twice", ErrWeights, subject))
 			continue

@@ -200,3 +200,37 @@ func TestAssessResultsBelongToTheCaller(t *testing.T) {
 		t.Errorf("Annual.Weights after the weights given and another result changed: mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestAssessWeightsWithoutSubdistrict: weights without the "subdistrict"
+// part can blend no subject's composite; that is a problem of the weights,
+// reported alone and once, not once for every subject scored.
+func TestAssessWeightsWithoutSubdistrict(t *testing.T) {
+	scores := []scoring.Score{{Subject: "城管局", Composite: d("91.5")}, {Subject: "住建局", Composite: d("85")}}
+	others := map[string]map[string]decimal.Decimal{"城管局": {"department": d("90")}, "住建局": {"department": d("92")}}
+	got, err := assessment.Assess(scores, assessment.Weights{"department": d("1")}, others)
+	if got != nil || !errors.Is(err, assessment.ErrWeights) {
+		t.Fatalf("Assess = %v, %v; want nil and ErrWeights", got, err)
+	}
+	want := `assessment: bad weights: the weights have no part "subdistrict", the sub-district's composite from the book`
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("Assess error mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestAssessSubjectNames: a score without a subject would be ranked as a
+// nameless row, and one whose subject has white space at an end or an
+// invisible character would be ranked apart from the same subject written
+// plainly (城管局 twice); Assess refuses both, naming them.
+func TestAssessSubjectNames(t *testing.T) {
+	scores := []scoring.Score{{Subject: "", Composite: d("90")}, {Subject: "城管局 ", Composite: d("80")}, {Subject: "城管局", Composite: d("80")},
+		{Subject: "住建\u200b局", Composite: d("70")}}
+	got, err := assessment.Assess(scores, assessment.Weights{"subdistrict": d("1")}, nil)
+	if got != nil || !errors.Is(err, assessment.ErrWeights) {
+		t.Fatalf("Assess = %v, %v; want nil and ErrWeights", got, err)
+	}
+	for _, want := range []string{"scores[0] has no subject", `subject "城管局 " has white space at an end`, `subject "住建\u200b局" has white space at an end`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Assess error lacks %q:\n%v", want, err)
+		}
+	}
+}

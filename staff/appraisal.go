@@ -10,6 +10,7 @@ import (
 	"github.com/qingdan/qingdan/assessment"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/names"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/qingdan/qingdan/scoring"
 	"github.com/shopspring/decimal"
@@ -19,7 +20,11 @@ import (
 // without a code or listed twice, a score that names no person, a person
 // in an unknown category or appraised twice, a candidate without an ID or
 // listed twice, a post without a quota, a scale that fails
-// [scoring.Scale.Validate]. The wrapping message names the item.
+// [scoring.Scale.Validate], and a category, person, candidate or post
+// not written one way (with white space at an end, or a control or
+// invisible character such as a zero-width space), which would stand
+// apart from the same name written plainly. The wrapping message names
+// the item.
 var ErrInvalid = errors.New("staff: invalid")
 
 // PostCategory is one category of posts in a quantitative appraisal by
@@ -77,14 +82,18 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 	return json.Marshal(appraisedJSON{(*appraisedFields)(&a), jsonx.Map(a.Scores), jsonx.Decimal(a.Total)})
 }
 
+// unclean says what is wrong with a name that is not written one way.
+const unclean = "has white space at an end, or a control or invisible character: write each name one way"
+
 // Appraise blends each person's scores with the weights of their category
 // and ranks people within each category. The result is ordered by category
 // as in a.Categories, then by rank, then by person. Every problem is
 // reported, joined, the round's alone when it has any (nothing is blended
-// by it): a category without a code or twice, or with bad weights
-// ([assessment.ErrWeights]), a scale that is not valid ([ErrInvalid]);
-// otherwise a score that names no person, a person in an unknown category
-// or appraised twice in one category ([ErrInvalid]), a person with a missing or extra indicator
+// by it): a category without a code, twice or not written one way, or
+// with bad weights ([assessment.ErrWeights]), a scale that is not valid
+// ([ErrInvalid]); otherwise a score that names no person, a person not
+// written one way ("张三 " would be ranked apart from 张三), in an unknown
+// category or appraised twice in one category ([ErrInvalid]), a person with a missing or extra indicator
 // ([assessment.ErrWeights], naming the person and the indicator) or whose
 // scores blend to a total too long for JSON to read back
 // ([assessment.Blend]). Each result's Scores is a copy of the person's: the
@@ -110,6 +119,8 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 		} else if _, dup := cats[c.Code]; dup {
 			errs = append(errs, fmt.Errorf("%w: category %s appears twice", ErrInvalid, code))
 			continue
+		} else if !names.Clean(c.Code) {
+			errs = append(errs, fmt.Errorf("%w: category %s %s", ErrInvalid, code, unclean))
 		}
 		if err := c.Weights.Validate(); err != nil {
 			errs = append(errs, fmt.Errorf("category %s: %w", code, err))
@@ -133,6 +144,10 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 		i, ok := cats[s.Category]
 		if !ok {
 			errs = append(errs, fmt.Errorf("%w: person %s is in the unknown category %s", ErrInvalid, person, category))
+			continue
+		}
+		if !names.Clean(s.Person) {
+			errs = append(errs, fmt.Errorf("%w: person %s in category %s %s", ErrInvalid, person, category, unclean))
 			continue
 		}
 		if k := [2]string{s.Category, s.Person}; seen[k] {

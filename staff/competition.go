@@ -13,6 +13,7 @@ import (
 	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
+	"github.com/qingdan/qingdan/internal/names"
 	"github.com/qingdan/qingdan/internal/rank"
 	"github.com/shopspring/decimal"
 )
@@ -101,7 +102,10 @@ func (p Placement) MarshalJSON() ([]byte, error) {
 // reported, joined: a candidate whose years do not match the weights, or
 // whose total is too long for JSON to read back ([assessment.Blend]) —
 // [assessment.ErrWeights], naming the candidate — a candidate without ID
-// or post, an ID used twice, a post without a quota or a negative quota
+// or post, an ID used twice, a post without a quota or a negative quota,
+// and an ID or a post of quotas not written one way, with white space at
+// an end or a control or invisible character ("C1\u200b" would be a
+// second application of C1, taking a second place of the quota)
 // ([ErrInvalid]). Each Placement's Candidate holds a
 // copy of the candidate's Years: the results are the caller's.
 //
@@ -121,6 +125,9 @@ func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]P
 		if quotas[post] < 0 {
 			errs = append(errs, fmt.Errorf("%w: post %s has the negative quota %d", ErrInvalid, errtext.Quote(post), quotas[post]))
 		}
+		if !names.Clean(post) {
+			errs = append(errs, fmt.Errorf("%w: post %s %s", ErrInvalid, errtext.Quote(post), unclean))
+		}
 	}
 	byPost := map[string][]Placement{}
 	ids := map[string]bool{}
@@ -132,6 +139,9 @@ func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]P
 			continue
 		case ids[c.ID]:
 			errs = append(errs, fmt.Errorf("%w: candidate %s appears twice", ErrInvalid, id))
+			continue
+		case !names.Clean(c.ID):
+			errs = append(errs, fmt.Errorf("%w: candidate %s %s", ErrInvalid, id, unclean))
 			continue
 		}
 		ids[c.ID] = true

@@ -62,11 +62,14 @@ func (c *Check) UnmarshalJSON(b []byte) error {
 	var f checkFields
 	w := checkJSON{checkFields: &f}
 	if err := jsonx.Decode(b, &w); err != nil {
-		return fmt.Errorf("%w: check: %w", ErrInvalid, err)
+		return jsonx.WrapPart(err, ErrInvalid, "check")
 	}
 	f.Threshold = decimal.Decimal(w.Threshold)
-	if f.Of == 0 || f.Op == 0 {
-		return fmt.Errorf("%w: check: no figure or no comparison", ErrInvalid)
+	switch {
+	case f.Of == 0:
+		return fmt.Errorf("%w: check: no figure (of)", ErrInvalid)
+	case f.Op == 0:
+		return fmt.Errorf("%w: check: no comparison (op)", ErrInvalid)
 	}
 	*c = Check(f)
 	return nil
@@ -91,7 +94,7 @@ func (f *Figure) UnmarshalJSON(b []byte) error {
 	var g figureFields
 	w := figureJSON{figureFields: &g}
 	if err := jsonx.Decode(b, &w); err != nil {
-		return fmt.Errorf("%w: figure: %w", ErrInvalid, err)
+		return jsonx.WrapPart(err, ErrInvalid, "figure")
 	}
 	g.Actual, g.Limit = time.Duration(w.Actual), time.Duration(w.Limit)
 	if g.Of == 0 {
@@ -129,17 +132,22 @@ func (r *Reason) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] == '"' {
 		var s string
 		if err := jsonx.Decode(b, &s); err != nil {
-			return fmt.Errorf("%w: reason: %w", ErrInvalid, err)
+			return jsonx.WrapPart(err, ErrInvalid, "reason")
 		}
 		*r = Reason{Text: s}
 		return nil
 	}
 	var f reasonFields
 	if err := jsonx.Decode(b, &f); err != nil {
-		return fmt.Errorf("%w: reason: %w", ErrInvalid, err)
+		return jsonx.WrapPart(err, ErrInvalid, "reason")
 	}
-	if f.Rule < 0 || len(f.Checks) > MaxList || len(f.Figures) > MaxList {
-		return fmt.Errorf("%w: reason: a negative rule, or more than %d checks or figures", ErrInvalid, MaxList)
+	switch {
+	case f.Rule < 0:
+		return fmt.Errorf("%w: reason: rule %d", ErrInvalid, f.Rule)
+	case len(f.Checks) > MaxList:
+		return fmt.Errorf("%w: reason: %d checks, more than %d", ErrInvalid, len(f.Checks), MaxList)
+	case len(f.Figures) > MaxList:
+		return fmt.Errorf("%w: reason: %d figures, more than %d", ErrInvalid, len(f.Figures), MaxList)
 	}
 	*r = Reason(f)
 	return nil

@@ -85,31 +85,51 @@ func (r Reason) IsZero() bool {
 func Text(s string) Reason { return Reason{Text: s} }
 
 // Validate reports the first problem of r that would keep its JSON from
-// being read back, as an error wrapping [ErrInvalid]: a negative Rule, a
-// language, figure or comparison not named, more than [MaxList] checks or
-// figures, a threshold not in the JSON form of at most 64 characters,
-// Places outside 0–82, a text longer than 4 MiB or not valid UTF-8.
+// being read back, as an error wrapping [ErrInvalid] that names the field
+// at fault: a negative Rule, a language, figure or comparison not named,
+// more than [MaxList] checks or figures, a threshold not in the JSON form
+// of at most 64 characters, Places outside 0–82, a name, type or text
+// longer than 4 MiB or not valid UTF-8 (checks[2]: comparison 99 not
+// named; text is not valid UTF-8).
 func (r Reason) Validate() error {
 	switch {
 	case r.Rule < 0:
 		return fmt.Errorf("%w: rule %d", ErrInvalid, r.Rule)
 	case !langs.Named(r.Lang):
 		return fmt.Errorf("%w: language %d", ErrInvalid, int(r.Lang))
-	case len(r.Checks) > MaxList || len(r.Figures) > MaxList:
-		return fmt.Errorf("%w: more than %d checks or figures", ErrInvalid, MaxList)
-	case !goodText(r.Name) || !goodText(r.Text) || !goodText(r.Type):
-		return fmt.Errorf("%w: a name or text longer than %d bytes or not UTF-8", ErrInvalid, jsonx.MaxString)
+	case len(r.Checks) > MaxList:
+		return fmt.Errorf("%w: %d checks, more than %d", ErrInvalid, len(r.Checks), MaxList)
+	case len(r.Figures) > MaxList:
+		return fmt.Errorf("%w: %d figures, more than %d", ErrInvalid, len(r.Figures), MaxList)
+	}
+	if !goodText(r.Name) || !goodText(r.Type) || !goodText(r.Text) {
+		for _, t := range [...]struct{ what, s string }{{"name", r.Name}, {"type", r.Type}, {"text", r.Text}} {
+			switch {
+			case len(t.s) > jsonx.MaxString:
+				return fmt.Errorf("%w: %s is %d bytes, longer than %d", ErrInvalid, t.what, len(t.s), jsonx.MaxString)
+			case !utf8.ValidString(t.s):
+				return fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalid, t.what)
+			}
+		}
 	}
 	for i := range r.Checks {
 		c := &r.Checks[i]
-		if !ofs.Named(c.Of) || c.Of == 0 || !ops.Named(c.Op) || c.Op == 0 || !jsonx.DecimalFits(c.Threshold) {
-			return fmt.Errorf("%w: checks[%d]: a figure or comparison not named, or a threshold of more than %d characters", ErrInvalid, i, jsonx.MaxDecimalLen)
+		switch {
+		case !ofs.Named(c.Of) || c.Of == 0:
+			return fmt.Errorf("%w: checks[%d]: figure %d not named", ErrInvalid, i, int(c.Of))
+		case !ops.Named(c.Op) || c.Op == 0:
+			return fmt.Errorf("%w: checks[%d]: comparison %d not named", ErrInvalid, i, int(c.Op))
+		case !jsonx.DecimalFits(c.Threshold):
+			return fmt.Errorf("%w: checks[%d]: a threshold of more than %d characters", ErrInvalid, i, jsonx.MaxDecimalLen)
 		}
 	}
 	for i := range r.Figures {
 		f := &r.Figures[i]
-		if !ofs.Named(f.Of) || f.Of == 0 || f.Places < 0 || f.Places > ratio.MaxPlaces {
-			return fmt.Errorf("%w: figures[%d]: a figure not named, or places outside 0–%d", ErrInvalid, i, ratio.MaxPlaces)
+		switch {
+		case !ofs.Named(f.Of) || f.Of == 0:
+			return fmt.Errorf("%w: figures[%d]: figure %d not named", ErrInvalid, i, int(f.Of))
+		case f.Places < 0 || f.Places > ratio.MaxPlaces:
+			return fmt.Errorf("%w: figures[%d]: places %d, not 0 to %d", ErrInvalid, i, f.Places, ratio.MaxPlaces)
 		}
 	}
 	return nil
