@@ -155,8 +155,11 @@ func sorted(fs accountability.Findings) accountability.Findings {
 //
 //	testdata/stages.json:12: case "no duties": findings mismatch (-want +got):
 //
-// A file that cannot be read or decoded is reported through t.Errorf, and
-// nothing is run.
+// A file that cannot be read or decoded, or that holds no cases, is
+// reported through t.Errorf, naming the package and the file once each,
+// and nothing is run:
+//
+//	accountabilitytest: testdata/stages.json:3:5: reading cases: …
 func RunFile(t Testing, rule accountability.Rule, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()

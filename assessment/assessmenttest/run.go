@@ -92,8 +92,11 @@ func asWanted(want, got assessment.Result) assessment.Result {
 //
 //	testdata/cases.json:12: case "late": result mismatch (-want +got):
 //
-// A file that cannot be read or decoded is reported through t.Errorf, and
-// nothing is run.
+// A file that cannot be read or decoded, or that holds no cases, is
+// reported through t.Errorf, naming the package and the file once each,
+// and nothing is run:
+//
+//	assessmenttest: testdata/cases.json:3:5: reading cases: …
 func RunFile(t Testing, s *assessment.Sheet, path string) {
 	if s == nil {
 		panic("assessmenttest: RunFile: nil *assessment.Sheet")

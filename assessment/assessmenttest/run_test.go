@@ -96,7 +96,7 @@ func TestRunFile(t *testing.T) {
 	}
 	for _, tt := range []struct{ path, want string }{
 		{"testdata/none.json", "assessmenttest: open testdata/none.json"},
-		{"../testdata/sheet.json", "assessmenttest: ../testdata/sheet.json: assessmenttest: reading cases: assessment: bad facts: json: an object where an array is wanted"},
+		{"../testdata/sheet.json", "assessmenttest: ../testdata/sheet.json: reading cases: assessment: bad facts: json: an object where an array is wanted"},
 	} {
 		var rec tablecase.Recorder
 		RunFile(&rec, s, tt.path)

@@ -150,10 +150,10 @@ func TestHelpersCallHelper(t *testing.T) {
 }
 
 // TestRunFileFailures: a file that cannot be opened or decoded is
-// reported once, naming the package and the file, and nothing is run; a
-// file that is not JSON, by the line and column where it stops being JSON
-// (a comma left out after a case, one left after the last), as an editor
-// counts them.
+// reported once, naming the package and the file once each, and nothing
+// is run; a file that is not JSON, by the line and column where it stops
+// being JSON (a comma left out after a case, one left after the last), as
+// an editor counts them; a file of no cases as one that tests nothing.
 func TestRunFileFailures(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, data string) string {
@@ -165,16 +165,29 @@ func TestRunFileFailures(t *testing.T) {
 	}
 	noComma := write("no-comma.json", "[\n  {\"name\": \"a\"}\n  {\"name\": \"乙\"}\n]\n")
 	trailing := write("trailing.json", "[\n  {\"name\": \"甲\"},\n  {\"name\": \"乙\"},\n]\n")
-	for _, h := range helperPackages {
+	empty := write("empty.json", "[]\n")
+	null := write("null.json", "null")
+	for i, h := range helperPackages {
+		misspelt := write(fmt.Sprintf("misspelt-%d.json", i), h.misspelt)
 		for _, tt := range []struct{ path, want string }{
-			{"testdata/missing.json", h.name + ": open testdata/missing.json"},
-			{"helpers_test.go", h.name + ": helpers_test.go:1:1: " + h.name + ": reading cases:"},
-			{noComma, h.name + ": " + noComma + ":3:3: " + h.name + ": reading cases: "},
-			{trailing, h.name + ": " + trailing + ":4:1: " + h.name + ": reading cases: "},
+			{"testdata/missing.json", h.name + ": open testdata/missing.json: "},
+			{dir, h.name + ": read " + dir + ": "},
+			{"helpers_test.go", h.name + ": helpers_test.go:1:1: reading cases: "},
+			{noComma, h.name + ": " + noComma + ":3:3: reading cases: "},
+			{trailing, h.name + ": " + trailing + ":4:1: reading cases: "},
+			{misspelt, h.name + ": " + misspelt + ": reading cases: "},
+			{empty, h.name + ": " + empty + ": reading cases: no cases "},
+			{null, h.name + ": " + null + ": reading cases: no cases "},
 		} {
 			var rec tablecase.Recorder
+			call := fmt.Sprintf("%s.RunFile(%q)", h.name, tt.path)
 			h.runFile(&rec, tt.path)
-			rec.Check(t, fmt.Sprintf("%s.RunFile(%q)", h.name, tt.path), []string{tt.want})
+			rec.Check(t, call, []string{tt.want})
+			for _, m := range rec.Reports {
+				if strings.Count(m, h.name) != 1 || strings.Count(m, tt.path) != 1 {
+					t.Errorf("%s: message %q names %q or %q more than once", call, m, h.name, tt.path)
+				}
+			}
 		}
 	}
 }

@@ -82,8 +82,11 @@ func run(t Testing, e scoring.Evaluator, cases []Case, at []string) {
 //
 //	testdata/speed.json:12: case "late": result mismatch (-want +got):
 //
-// A file that cannot be read or decoded is reported through t.Errorf, and
-// nothing is run.
+// A file that cannot be read or decoded, or that holds no cases, is
+// reported through t.Errorf, naming the package and the file once each,
+// and nothing is run:
+//
+//	scoringtest: testdata/speed.json:3:5: reading cases: …
 func RunFile(t Testing, e scoring.Evaluator, path string) {
 	if e == nil {
 		panic("scoringtest: RunFile: nil scoring.Evaluator")
