@@ -52,9 +52,17 @@ type Case struct {
 //
 // A case with no Name is named by its position, "#0", "#1", …; a case with
 // no Register runs over an empty one.
+//
+// No cases at all (nil or an empty slice) fail the test too, as a file of
+// none does with [RunFile]: a table that asserts nothing must not pass.
+//
+//	accountabilitytest: Run: no cases (nil or empty): a table of no cases tests nothing
 func Run(t Testing, rule accountability.Rule, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
+	}
+	if len(cases) == 0 {
+		tablecase.NoCases(t, "accountabilitytest")
 	}
 	run(t, rule, cases, nil)
 }

@@ -57,7 +57,8 @@ func TestRun(t *testing.T) {
 			`case "other error": Apply error "assessment: bad facts: unit \"x\": no base`,
 			`case "refused": Apply refused: assessment: bad facts: unit "x": no base`,
 		}},
-		{"no cases", nil, nil},
+		{"no cases", nil, []string{"assessmenttest: Run: no cases "}},
+		{"empty cases", []Case{}, []string{"assessmenttest: Run: no cases "}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var rec tablecase.Recorder

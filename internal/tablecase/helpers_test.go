@@ -54,7 +54,7 @@ type helperPackage struct {
 }
 
 // calls are the package's Run, RunFile and ReadCases as the tests call
-// them: run runs n nameless cases, runFile the cases of a file, and read
+// them: run runs n nameless cases (nil for n < 0), runFile the cases of a file, and read
 // reads cases (and runs them, when they are read).
 type calls struct {
 	run     func(t errorfer, n int)
@@ -69,7 +69,13 @@ type calls struct {
 // here is the check that their helpers have one shape.
 func callsOf[T errorfer, S, C any](subject S, run func(T, S, []C), runFile func(T, S, string), readCases func(io.Reader) ([]C, error)) calls {
 	return calls{
-		run:     func(t errorfer, n int) { run(t.(T), subject, make([]C, n)) },
+		run: func(t errorfer, n int) {
+			var cs []C // nil for n < 0
+			if n >= 0 {
+				cs = make([]C, n)
+			}
+			run(t.(T), subject, cs)
+		},
 		runFile: func(t errorfer, path string) { runFile(t.(T), subject, path) },
 		read: func(t errorfer, r io.Reader) error {
 			cs, err := readCases(r)
@@ -189,6 +195,24 @@ func TestRunFileFailures(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRunNoCases: Run of no cases, nil or empty, fails the test, as a
+// file of no cases does: a table that asserts nothing must not pass.
+func TestRunNoCases(t *testing.T) {
+	for _, h := range helperPackages {
+		for _, n := range []int{-1, 0} { // nil, empty
+			var rec tablecase.Recorder
+			h.run(&rec, n)
+			rec.Check(t, fmt.Sprintf("%s.Run(%d cases)", h.name, max(n, 0)), []string{h.name + ": Run: no cases "})
+		}
+		var rec tablecase.Recorder
+		err := h.read(&rec, strings.NewReader("[]"))
+		if !errors.Is(err, h.sentinel) {
+			t.Errorf("%s.ReadCases([]) = %v, want an error wrapping %q", h.name, err, h.sentinel)
+		}
+		rec.Check(t, h.name+".Run of what ReadCases([]) gave", []string{h.name + ": Run: no cases "})
 	}
 }
 

@@ -133,6 +133,19 @@ func Load[C any](t Testing, pkg string, sentinel error, path string) (cs []C, at
 	return cs, at, true
 }
 
+// NoCases reports, through t.Errorf, that a helper's Run was given no
+// cases (nil or an empty slice), as a file of no cases is refused: a
+// table that asserts nothing would pass, and look as if it tested
+// something.
+//
+//	scoringtest: Run: no cases (nil or empty): a table of no cases tests nothing
+func NoCases(t Testing, pkg string) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	t.Errorf("%s: Run: no cases (nil or empty): a table of no cases tests nothing", pkg)
+}
+
 // Where is how a helper names case i in a report: `case "late"`, or, for a
 // case read from a file, where it begins in the file first:
 // `testdata/speed.json:12: case "late"`. at is what [Load] gave, or nil.

@@ -43,12 +43,20 @@ type Case struct {
 // and each case where the evaluator panics, refuses when it should not, or
 // does not refuse when it should. A case with no Name is named by its
 // position, "#0", "#1", …. Run panics if e is nil.
+//
+// No cases at all (nil or an empty slice) fail the test too, as a file of
+// none does with [RunFile]: a table that asserts nothing must not pass.
+//
+//	scoringtest: Run: no cases (nil or empty): a table of no cases tests nothing
 func Run(t Testing, e scoring.Evaluator, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
 	if e == nil {
 		panic("scoringtest: Run: nil scoring.Evaluator")
+	}
+	if len(cases) == 0 {
+		tablecase.NoCases(t, "scoringtest")
 	}
 	run(t, e, cases, nil)
 }
