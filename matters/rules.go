@@ -61,6 +61,10 @@ func (m *Matter) check(e *Event) checked {
 	return checked{err: r.err, lead: r.lead}
 }
 
+// maxSupportScan is the most support units [Matter.sound] looks through
+// for a name it has seen.
+const maxSupportScan = 16
+
 // sound reports whether every text of e fits JSON (jsonx.TextFits) and
 // every name of e — its matter, actor, units and supervisor — is written
 // one way (names.Clean), looking once at each: the path of every event
@@ -68,14 +72,18 @@ func (m *Matter) check(e *Event) checked {
 // platform, supervisor, lead or support unit (or, for a text that is no
 // name, its type) was looked at when it came, so it is not looked at
 // again: an event's matter, actor and units are mostly those, and
-// checking each anew would take a third of a replay. When sound reports
-// false, unfit and unclean say what is wrong.
+// checking each anew would take a third of a replay. The support units
+// are looked through only when they are few (at most maxSupportScan): a
+// Dispatch, Urge or Supervise naming each of many support units would
+// otherwise look through them all for each, in time quadratic in their
+// number. When sound reports false, unfit and unclean say what is wrong.
 func (m *Matter) sound(e *Event) bool {
 	held := func(s string) bool {
 		return s == "" || s == m.ID || s == m.Owner || s == m.Lead || s == m.Platform || s == m.Supervisor
 	}
+	scan := len(m.Support) <= maxSupportScan
 	name := func(s string) bool {
-		return held(s) || slices.Contains(m.Support, s) || len(s) <= jsonx.MaxString && names.ValidClean(s) // TextFits and Clean
+		return held(s) || scan && slices.Contains(m.Support, s) || len(s) <= jsonx.MaxString && names.ValidClean(s) // TextFits and Clean
 	}
 	text := func(s string) bool { return held(s) || s == m.Type || jsonx.TextFits(s) }
 	return name(e.Matter) && name(e.Actor) && name(e.Supervisor) &&
