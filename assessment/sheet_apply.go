@@ -62,8 +62,10 @@ type Result struct {
 // or an item's) would be longer than that, which its JSON could not read
 // back. It refuses, wrapping [ErrSheet], a
 // sheet whose items it cannot compute (an unknown fact, a grade not on
-// the scale, a cap that is not a positive number of points); a sheet
-// that passes [Sheet.Validate] has none. Every
+// the scale, a cap that is not a positive number of points, an each, a
+// band's number or a cap longer than 64 characters), whatever the unit's
+// facts: such a sheet grades no unit. A sheet that passes
+// [Sheet.Validate] has none of these. Every
 // problem is reported, joined. Apply panics if s is nil.
 //
 // Apply keeps nothing: it reads the sheet as it is, in time linear in the
@@ -297,21 +299,28 @@ func (a *applier) item(i int) (Reason, bool) {
 	}
 	switch {
 	case it.Each != nil && len(it.Bands) == 0 && k == countFact:
-		if !given || !a.fits(i, "each", *it.Each) {
+		// Each is checked whatever the facts, as the cap is: a sheet
+		// that cannot compute an item is refused for every unit.
+		if !a.fits(i, "each", *it.Each) || !given {
 			return r, false
 		}
 		r.Each = it.Each
 		r.Points = decimal.NewFromInt(int64(count)).Mul(*it.Each)
 	case len(it.Bands) > 0 && it.Each == nil && k == rateFact:
-		if !given {
+		// Every band's numbers are checked, whatever the facts and
+		// wherever the rate falls, each problem reported.
+		fit := true
+		for j := range it.Bands {
+			b := &it.Bands[j]
+			fit = a.fits(i, "a band's points", b.Points) && fit
+			fit = (b.From == nil || a.fits(i, "a band's from", *b.From)) && fit
+			fit = (b.Below == nil || a.fits(i, "a band's below", *b.Below)) && fit
+		}
+		if !fit || !given {
 			return r, false
 		}
 		for j := range it.Bands {
 			b := &it.Bands[j]
-			if !a.fits(i, "a band's points", b.Points) || b.From != nil && !a.fits(i, "a band's from", *b.From) ||
-				b.Below != nil && !a.fits(i, "a band's below", *b.Below) {
-				return r, false
-			}
 			if b.contains(rate) {
 				r.Band, r.Points = b, b.Points
 				break

@@ -386,3 +386,50 @@ func TestSheetApplyBadCapWhateverTheFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestSheetApplyLongNumbersWhateverTheFacts: a sheet never validated whose
+// item counts with an each, or bands a rate with a number, too long to
+// compute with is refused whatever the unit's facts, as a bad cap is
+// (TestSheetApplyBadCapWhateverTheFacts): it was refused only for a unit
+// that had the item's fact, and a band after the one the rate fell in was
+// never looked at, so that one sheet graded some units and refused the
+// rest.
+func TestSheetApplyLongNumbersWhateverTheFacts(t *testing.T) {
+	huge := decimal.New(1, 1<<30)
+	at := `assessment: bad sheet: sheet "hand/2020" `
+	for _, tt := range []struct {
+		name  string
+		spoil func(s *assessment.Sheet)
+		want  []string
+	}{
+		{"each", func(s *assessment.Sheet) { s.Items[0].Each = &huge },
+			[]string{at + `items[0] "被督办": each is longer than 64 characters`}},
+		{"a band's points", func(s *assessment.Sheet) { s.Items[2].Bands[0].Points = huge },
+			[]string{at + `items[2] "响应率": a band's points is longer than 64 characters`}},
+		{"a band's below", func(s *assessment.Sheet) { s.Items[2].Bands[0].Below = &huge },
+			[]string{at + `items[2] "响应率": a band's below is longer than 64 characters`}},
+		{"a later band's from and points", func(s *assessment.Sheet) {
+			s.Items[2].Bands = append(s.Items[2].Bands, assessment.Band{From: &huge, Points: huge})
+		}, []string{
+			at + `items[2] "响应率": a band's points is longer than 64 characters`,
+			at + `items[2] "响应率": a band's from is longer than 64 characters`,
+		}},
+	} {
+		for _, facts := range []struct {
+			what   string
+			counts map[string]int
+			rates  map[string]decimal.Decimal
+		}{
+			{"no facts", nil, nil},
+			{"its facts", map[string]int{"督办": 1}, map[string]decimal.Decimal{"响应率": d("0.5")}},
+		} {
+			s := handSheet("", "")
+			tt.spoil(s)
+			got, err := s.Apply(assessment.Facts{Unit: "住建局", Base: dp("73.75"), Counts: facts.counts, Rates: facts.rates})
+			if diff := cmp.Diff(assessment.Result{}, got); diff != "" {
+				t.Errorf("%s, %s: Apply returned a result (-want +got):\n%s", tt.name, facts.what, diff)
+			}
+			checkErr(t, tt.name+", "+facts.what+": Apply", err, assessment.ErrSheet, tt.want)
+		}
+	}
+}

@@ -60,7 +60,10 @@ type EventError struct {
 }
 
 // Error returns, for example,
-// `matters: matter "M1" seq 3 accept by "U9": U9 is not a dispatched unit: actor not allowed`.
+// `matters: matter "M1" seq 5 accept by "U9": "U9" already accepted at seq 4: transition not allowed`.
+// A unit that Reason names is quoted, as Matter and Actor are, and cut
+// to its first 64 bytes when it is longer: `units[0] "区教育局" is not on
+// the matter`.
 func (e *EventError) Error() string {
 	msg := "<nil>"
 	if e.Err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
 	"github.com/qingdan/qingdan/internal/names"
 )
@@ -170,7 +171,7 @@ func (r *rules) wrongState(allowed string) {
 // noPending refuses an event that may not come while a request waits.
 func (r *rules) noPending(what string) {
 	if p := r.m.Pending; p.Seq > 0 {
-		r.transition("%s waits for a decision of the %s asked at seq %d by %s", what, p.Kind, p.Seq, p.Actor)
+		r.transition("%s waits for a decision of the %s asked at seq %d by %s", what, p.Kind, p.Seq, errtext.Quote(p.Actor))
 	}
 }
 
@@ -208,9 +209,9 @@ func (r *rules) check() {
 		r.eachUnit("dispatched", func(i int, u string) {
 			switch {
 			case u == m.Owner || u == m.Platform && m.Platform != "":
-				r.payload("units[%d] %s is the matter's owner or platform: a matter is dispatched to the units it grades, never to itself", i, u)
+				r.payload("units[%d] %s is the matter's owner or platform: a matter is dispatched to the units it grades, never to itself", i, errtext.Quote(u))
 			case u == m.Supervisor && m.Supervisor != "":
-				r.payload("units[%d] %s is the matter's supervisor: the body that supervises the units is never one of them", i, u)
+				r.payload("units[%d] %s is the matter's supervisor: the body that supervises the units is never one of them", i, errtext.Quote(u))
 			}
 		})
 	case Accept:
@@ -221,7 +222,7 @@ func (r *rules) check() {
 		if !r.in(Dispatched, Accepted) && !(r.in(Resolved) && !r.lead) {
 			r.wrongState("from dispatched or accepted (by a support unit also from resolved)")
 		} else if seq := m.acceptedBy(e.Actor); seq > 0 {
-			r.transition("%s already accepted at seq %d", e.Actor, seq)
+			r.transition("%s already accepted at seq %d", errtext.Quote(e.Actor), seq)
 		}
 		r.actor(r.unit, "only a dispatched unit")
 	case Suspend, Extend, Return:
@@ -307,7 +308,8 @@ func (r *rules) check() {
 }
 
 // eachUnit checks that each of the event's Units is set and named once
-// (else "unit U is <what> twice"), and hands the others to check with
+// (else `unit "U" is <what> twice`, the name quoted as every name in a
+// refusal is), and hands the others to check with
 // their index, in time linear in their number.
 func (r *rules) eachUnit(what string, check func(i int, u string)) {
 	seen := make(map[string]bool, len(r.e.Units))
@@ -316,7 +318,7 @@ func (r *rules) eachUnit(what string, check func(i int, u string)) {
 		case u == "":
 			r.payload("units[%d] is empty", i)
 		case seen[u]:
-			r.payload("unit %s is %s twice", u, what)
+			r.payload("unit %s is %s twice", errtext.Quote(u), what)
 		default:
 			seen[u] = true
 			check(i, u)
@@ -341,10 +343,10 @@ func (r *rules) pressed() {
 	r.eachUnit("named", func(i int, u string) {
 		switch {
 		case u == e.Actor:
-			r.payload("units[%d] %s is the %s's actor: an urging or a supervision presses others", i, u, e.Kind)
+			r.payload("units[%d] %s is the %s's actor: an urging or a supervision presses others", i, errtext.Quote(u), e.Kind)
 		case u != m.Lead && !support[u] && (m.Platform == "" || u != m.Owner):
 			r.payload("units[%d] %s is not on the matter: an urging or a supervision presses units dispatched to it and not since returned, or the owner of a platform's matter; %s",
-				i, u, m.who())
+				i, errtext.Quote(u), m.who())
 		}
 	})
 }

@@ -16,15 +16,21 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// ErrInvalid reports input that breaks a documented rule: a category
-// without a code or listed twice, a score that names no person, a person
-// in an unknown category or appraised twice, a candidate without an ID or
-// listed twice, a post without a quota, a scale that fails
-// [scoring.Scale.Validate], and a category, person, candidate or post
-// not written one way (with white space at an end, or a control or
-// invisible character such as a zero-width space), which would stand
-// apart from the same name written plainly. The wrapping message names
-// the item.
+// ErrInvalid reports input that breaks a documented rule. The wrapping
+// message names the item. [Appraisal.Appraise] reports with it a category
+// without a code or listed twice, a scale that fails
+// [scoring.Scale.Validate], a score that names no person, and a person in
+// an unknown category or appraised twice in one; [Select], a candidate
+// without an ID or without a post or listed twice, a post a candidate
+// applies for that has no quota, and a negative quota; both, a category,
+// person, candidate or post not written one way (with white space at an
+// end, or a control or invisible character such as a zero-width space),
+// which would stand apart from the same name written plainly; and every
+// UnmarshalJSON of the package, JSON it does not read (a field the type
+// does not have, a number that is not a plain decimal of at most 64
+// characters, text that is not UTF-8). Weights, indicators or years that
+// do not match them, and a total too long for JSON to read back are
+// reported with assessment.ErrWeights instead.
 var ErrInvalid = errors.New("staff: invalid")
 
 // PostCategory is one category of posts in a quantitative appraisal by

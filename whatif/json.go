@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/jsonx"
@@ -24,7 +25,8 @@ var _ = jsonx.Wire[Report, reportWire]()
 // another case, text that is not UTF-8, points of more than 64 characters
 // and a string longer than 4 MiB are errors. So is what Regrade never
 // writes: a change without matter, subject, evaluator or a grade on either
-// side, with a negative stage or that changes nothing; a subject without a
+// side, with a stage outside 0 to 2147483647 (the stages a
+// [scoring.Book] keeps) or that changes nothing; a subject without a
 // name, whose score does not change or with a score of another subject;
 // changes or subjects out of order or given twice (the first hundred
 // problems are listed). Every error wraps
@@ -40,8 +42,8 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 		switch {
 		case c.Matter == "" || c.Subject == "" || c.Evaluator == "":
 			errs.Addf("%w: report: changes[%d]: no matter, subject or evaluator", ErrInvalid, i)
-		case c.Stage < 0:
-			errs.Addf("%w: report: changes[%d]: stage %d", ErrInvalid, i, c.Stage)
+		case c.Stage < 0 || c.Stage > math.MaxInt32:
+			errs.Addf("%w: report: changes[%d] (matter %q): stage %d out of range (a book keeps stages 0 to 2147483647)", ErrInvalid, i, c.Matter, c.Stage)
 		case c.Old.Grade == "" || c.New.Grade == "":
 			errs.Addf("%w: report: changes[%d] (matter %q): not evaluated on one side", ErrInvalid, i, c.Matter)
 		case c.Old.Grade == c.New.Grade && c.Old.Points.Equal(c.New.Points):

@@ -68,7 +68,12 @@ func TestReportJSONInvalid(t *testing.T) {
 		name, in, want string
 	}{
 		{"no matter", `{"changes":[` + change("", "excellent", "100", "fair", "70") + `]}`, "changes[0]: no matter"},
-		{"a negative stage", `{"changes":[` + strings.Replace(good, `"evaluator":"s"`, `"evaluator":"s","stage":-1`, 1) + `]}`, "changes[0]: stage -1"},
+		{"a negative stage", `{"changes":[` + strings.Replace(good, `"evaluator":"s"`, `"evaluator":"s","stage":-1`, 1) + `]}`,
+			`changes[0] (matter "M1"): stage -1 out of range`},
+		{"a stage past a book's", `{"changes":[` + strings.Replace(good, `"evaluator":"s"`, `"evaluator":"s","stage":2147483648`, 1) + `]}`,
+			`changes[0] (matter "M1"): stage 2147483648 out of range`},
+		{"a stage far past a book's", `{"changes":[` + strings.Replace(good, `"evaluator":"s"`, `"evaluator":"s","stage":9223372036854775807`, 1) + `]}`,
+			`changes[0] (matter "M1"): stage 9223372036854775807 out of range`},
 		{"not evaluated", `{"changes":[` + change("M1", "", "0", "fair", "70") + `]}`, "not evaluated"},
 		{"nothing changes", `{"changes":[` + change("M1", "fair", "70", "fair", "70.0") + `]}`, "nothing changes"},
 		{"out of order", `{"changes":[` + change("M2", "excellent", "100", "fair", "70") + `,` + good + `]}`, "changes[1] (matter \"M1\"): out of order"},
@@ -134,6 +139,8 @@ func FuzzReportJSON(f *testing.F) {
 	_, saved := savedReport(f)
 	f.Add(saved)
 	f.Add([]byte(`{"changes":[{"matter":"M1","subject":"u","evaluator":"s","stage":2,"old":{"grade":"a","points":"1"},"new":{"grade":"b","points":"1"}}],"subjects":null}`))
+	f.Add([]byte(`{"changes":[{"matter":"M1","subject":"u","evaluator":"s","stage":2147483647,"old":{"grade":"a","points":"1"},"new":{"grade":"b","points":"1"}}],"subjects":null}`))
+	f.Add([]byte(`{"changes":[{"matter":"M1","subject":"u","evaluator":"s","stage":2147483648,"old":{"grade":"a","points":"1"},"new":{"grade":"b","points":"1"}}],"subjects":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r whatif.Report
 		if err := json.Unmarshal(data, &r); err != nil {

@@ -5,7 +5,7 @@ import (
 )
 
 // Change is one recorded evaluation whose grade a what-if policy changes:
-// its key; Old, the Result that counts in the recorded book (amendments
+// its key (Stage, as a [scoring.Book] keeps it, from 0 to 2147483647); Old, the Result that counts in the recorded book (amendments
 // applied), with its Policy and its Reasons, which name the rule that
 // fired; and New, the Result the what-if policy gives the same facts.
 // Changes whose Old recorded the same reasons may share them (see

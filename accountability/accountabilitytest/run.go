@@ -52,9 +52,17 @@ type Case struct {
 //
 // A case with no Name is named by its position, "#0", "#1", …; a case with
 // no Register runs over an empty one.
+//
+// No cases at all (nil or an empty slice) fail the test too, as a file of
+// none does with [RunFile]: a table that asserts nothing must not pass.
+//
+//	accountabilitytest: Run: no cases (nil or empty): a table of no cases tests nothing
 func Run(t Testing, rule accountability.Rule, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
+	}
+	if len(cases) == 0 {
+		tablecase.NoCases(t, "accountabilitytest")
 	}
 	run(t, rule, cases, nil)
 }
@@ -155,8 +163,11 @@ func sorted(fs accountability.Findings) accountability.Findings {
 //
 //	testdata/stages.json:12: case "no duties": findings mismatch (-want +got):
 //
-// A file that cannot be read or decoded is reported through t.Errorf, and
-// nothing is run.
+// A file that cannot be read or decoded, or that holds no cases, is
+// reported through t.Errorf, naming the package and the file once each,
+// and nothing is run:
+//
+//	accountabilitytest: testdata/stages.json:3:5: reading cases: …
 func RunFile(t Testing, rule accountability.Rule, path string) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()

@@ -157,7 +157,8 @@ func TestRun(t *testing.T) {
 		{"rule panics on a later run", later, []Case{{Name: "later"}}, []string{
 			`case "later": rule "local.later" panicked on run 2: cache`,
 		}},
-		{"no cases", noName, nil, nil},
+		{"no cases", noName, nil, []string{"accountabilitytest: Run: no cases "}},
+		{"empty cases", noName, []Case{}, []string{"accountabilitytest: Run: no cases "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

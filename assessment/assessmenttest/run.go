@@ -46,12 +46,20 @@ type Case struct {
 // not refuse when it should. A case with no Name is named by its
 // position, "#0", "#1", …. Run does not validate s; Run panics if s is
 // nil.
+//
+// No cases at all (nil or an empty slice) fail the test too, as a file of
+// none does with [RunFile]: a table that asserts nothing must not pass.
+//
+//	assessmenttest: Run: no cases (nil or empty): a table of no cases tests nothing
 func Run(t Testing, s *assessment.Sheet, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
 	if s == nil {
 		panic("assessmenttest: Run: nil *assessment.Sheet")
+	}
+	if len(cases) == 0 {
+		tablecase.NoCases(t, "assessmenttest")
 	}
 	run(t, s, cases, nil)
 }
@@ -92,8 +100,11 @@ func asWanted(want, got assessment.Result) assessment.Result {
 //
 //	testdata/cases.json:12: case "late": result mismatch (-want +got):
 //
-// A file that cannot be read or decoded is reported through t.Errorf, and
-// nothing is run.
+// A file that cannot be read or decoded, or that holds no cases, is
+// reported through t.Errorf, naming the package and the file once each,
+// and nothing is run:
+//
+//	assessmenttest: testdata/cases.json:3:5: reading cases: …
 func RunFile(t Testing, s *assessment.Sheet, path string) {
 	if s == nil {
 		panic("assessmenttest: RunFile: nil *assessment.Sheet")

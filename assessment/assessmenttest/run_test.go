@@ -57,7 +57,8 @@ func TestRun(t *testing.T) {
 			`case "other error": Apply error "assessment: bad facts: unit \"x\": no base`,
 			`case "refused": Apply refused: assessment: bad facts: unit "x": no base`,
 		}},
-		{"no cases", nil, nil},
+		{"no cases", nil, []string{"assessmenttest: Run: no cases "}},
+		{"empty cases", []Case{}, []string{"assessmenttest: Run: no cases "}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var rec tablecase.Recorder
@@ -96,7 +97,7 @@ func TestRunFile(t *testing.T) {
 	}
 	for _, tt := range []struct{ path, want string }{
 		{"testdata/none.json", "assessmenttest: open testdata/none.json"},
-		{"../testdata/sheet.json", "assessmenttest: ../testdata/sheet.json: assessmenttest: reading cases: assessment: bad facts: json: an object where an array is wanted"},
+		{"../testdata/sheet.json", "assessmenttest: ../testdata/sheet.json: reading cases: assessment: bad facts: json: an object where an array is wanted"},
 	} {
 		var rec tablecase.Recorder
 		RunFile(&rec, s, tt.path)

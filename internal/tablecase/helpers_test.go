@@ -54,7 +54,7 @@ type helperPackage struct {
 }
 
 // calls are the package's Run, RunFile and ReadCases as the tests call
-// them: run runs n nameless cases, runFile the cases of a file, and read
+// them: run runs n nameless cases (nil for n < 0), runFile the cases of a file, and read
 // reads cases (and runs them, when they are read).
 type calls struct {
 	run     func(t errorfer, n int)
@@ -69,7 +69,13 @@ type calls struct {
 // here is the check that their helpers have one shape.
 func callsOf[T errorfer, S, C any](subject S, run func(T, S, []C), runFile func(T, S, string), readCases func(io.Reader) ([]C, error)) calls {
 	return calls{
-		run:     func(t errorfer, n int) { run(t.(T), subject, make([]C, n)) },
+		run: func(t errorfer, n int) {
+			var cs []C // nil for n < 0
+			if n >= 0 {
+				cs = make([]C, n)
+			}
+			run(t.(T), subject, cs)
+		},
 		runFile: func(t errorfer, path string) { runFile(t.(T), subject, path) },
 		read: func(t errorfer, r io.Reader) error {
 			cs, err := readCases(r)
@@ -150,10 +156,10 @@ func TestHelpersCallHelper(t *testing.T) {
 }
 
 // TestRunFileFailures: a file that cannot be opened or decoded is
-// reported once, naming the package and the file, and nothing is run; a
-// file that is not JSON, by the line and column where it stops being JSON
-// (a comma left out after a case, one left after the last), as an editor
-// counts them.
+// reported once, naming the package and the file once each, and nothing
+// is run; a file that is not JSON, by the line and column where it stops
+// being JSON (a comma left out after a case, one left after the last), as
+// an editor counts them; a file of no cases as one that tests nothing.
 func TestRunFileFailures(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, data string) string {
@@ -165,17 +171,48 @@ func TestRunFileFailures(t *testing.T) {
 	}
 	noComma := write("no-comma.json", "[\n  {\"name\": \"a\"}\n  {\"name\": \"乙\"}\n]\n")
 	trailing := write("trailing.json", "[\n  {\"name\": \"甲\"},\n  {\"name\": \"乙\"},\n]\n")
-	for _, h := range helperPackages {
+	empty := write("empty.json", "[]\n")
+	null := write("null.json", "null")
+	for i, h := range helperPackages {
+		misspelt := write(fmt.Sprintf("misspelt-%d.json", i), h.misspelt)
 		for _, tt := range []struct{ path, want string }{
-			{"testdata/missing.json", h.name + ": open testdata/missing.json"},
-			{"helpers_test.go", h.name + ": helpers_test.go:1:1: " + h.name + ": reading cases:"},
-			{noComma, h.name + ": " + noComma + ":3:3: " + h.name + ": reading cases: "},
-			{trailing, h.name + ": " + trailing + ":4:1: " + h.name + ": reading cases: "},
+			{"testdata/missing.json", h.name + ": open testdata/missing.json: "},
+			{dir, h.name + ": read " + dir + ": "},
+			{"helpers_test.go", h.name + ": helpers_test.go:1:1: reading cases: "},
+			{noComma, h.name + ": " + noComma + ":3:3: reading cases: "},
+			{trailing, h.name + ": " + trailing + ":4:1: reading cases: "},
+			{misspelt, h.name + ": " + misspelt + ": reading cases: "},
+			{empty, h.name + ": " + empty + ": reading cases: no cases "},
+			{null, h.name + ": " + null + ": reading cases: no cases "},
 		} {
 			var rec tablecase.Recorder
+			call := fmt.Sprintf("%s.RunFile(%q)", h.name, tt.path)
 			h.runFile(&rec, tt.path)
-			rec.Check(t, fmt.Sprintf("%s.RunFile(%q)", h.name, tt.path), []string{tt.want})
+			rec.Check(t, call, []string{tt.want})
+			for _, m := range rec.Reports {
+				if strings.Count(m, h.name) != 1 || strings.Count(m, tt.path) != 1 {
+					t.Errorf("%s: message %q names %q or %q more than once", call, m, h.name, tt.path)
+				}
+			}
 		}
+	}
+}
+
+// TestRunNoCases: Run of no cases, nil or empty, fails the test, as a
+// file of no cases does: a table that asserts nothing must not pass.
+func TestRunNoCases(t *testing.T) {
+	for _, h := range helperPackages {
+		for _, n := range []int{-1, 0} { // nil, empty
+			var rec tablecase.Recorder
+			h.run(&rec, n)
+			rec.Check(t, fmt.Sprintf("%s.Run(%d cases)", h.name, max(n, 0)), []string{h.name + ": Run: no cases "})
+		}
+		var rec tablecase.Recorder
+		err := h.read(&rec, strings.NewReader("[]"))
+		if !errors.Is(err, h.sentinel) {
+			t.Errorf("%s.ReadCases([]) = %v, want an error wrapping %q", h.name, err, h.sentinel)
+		}
+		rec.Check(t, h.name+".Run of what ReadCases([]) gave", []string{h.name + ": Run: no cases "})
 	}
 }
 

@@ -42,21 +42,33 @@ func Read[C any](pkg string, sentinel error, r io.Reader) ([]C, error) {
 	if r == nil {
 		panic(pkg + ": ReadCases: nil io.Reader")
 	}
+	cs, err := read[C](sentinel, r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", pkg, err)
+	}
+	return cs, nil
+}
+
+// read is [Read] with errors that begin "reading cases: ", for the caller
+// to say whose and from where.
+func read[C any](sentinel error, r io.Reader) ([]C, error) {
 	var cs []C
-	if err := jsonx.Wrap(jsonx.Read(r, MaxBytes, &cs), pkg+": reading cases", sentinel); err != nil {
+	if err := jsonx.Wrap(jsonx.Read(r, MaxBytes, &cs), "reading cases", sentinel); err != nil {
 		return nil, err
 	}
 	if len(cs) == 0 {
-		return nil, fmt.Errorf("%s: reading cases: no cases (an empty array or null): a file of no cases tests nothing: %w", pkg, sentinel)
+		return nil, fmt.Errorf("reading cases: no cases (an empty array or null): a file of no cases tests nothing: %w", sentinel)
 	}
 	return cs, nil
 }
 
 // ReadFile reads the cases of the JSON file at path with [Read], and at,
 // where each case begins: "path:line", its line counted from 1. Its
-// errors begin "pkg: ", and name the file when it cannot be decoded, and
-// for a file that is not JSON (a comma left out or left over) the line
-// and column where it stops being JSON: "pkg: path:3:5: …".
+// errors name pkg and the file once each: "pkg: open path: …" for a file
+// that cannot be opened, "pkg: path: reading cases: …" for one that
+// cannot be decoded, and for a file that is not JSON (a comma left out or
+// left over) the line and column where it stops being JSON: "pkg:
+// path:3:5: reading cases: …".
 func ReadFile[C any](pkg string, sentinel error, path string) (cs []C, at []string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -67,7 +79,7 @@ func ReadFile[C any](pkg string, sentinel error, path string) (cs []C, at []stri
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", pkg, err)
 	}
-	if cs, err = Read[C](pkg, sentinel, bytes.NewReader(data)); err != nil {
+	if cs, err = read[C](sentinel, bytes.NewReader(data)); err != nil {
 		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 			line, column := jsonx.Position(data, int(se.Offset)-1) // the offset is past the byte at fault
 			return nil, nil, fmt.Errorf("%s: %s:%d:%d: %w", pkg, path, line, column, err)
@@ -119,6 +131,19 @@ func Load[C any](t Testing, pkg string, sentinel error, path string) (cs []C, at
 		return nil, nil, false
 	}
 	return cs, at, true
+}
+
+// NoCases reports, through t.Errorf, that a helper's Run was given no
+// cases (nil or an empty slice), as a file of no cases is refused: a
+// table that asserts nothing would pass, and look as if it tested
+// something.
+//
+//	scoringtest: Run: no cases (nil or empty): a table of no cases tests nothing
+func NoCases(t Testing, pkg string) {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	t.Errorf("%s: Run: no cases (nil or empty): a table of no cases tests nothing", pkg)
 }
 
 // Where is how a helper names case i in a report: `case "late"`, or, for a

@@ -43,12 +43,20 @@ type Case struct {
 // and each case where the evaluator panics, refuses when it should not, or
 // does not refuse when it should. A case with no Name is named by its
 // position, "#0", "#1", …. Run panics if e is nil.
+//
+// No cases at all (nil or an empty slice) fail the test too, as a file of
+// none does with [RunFile]: a table that asserts nothing must not pass.
+//
+//	scoringtest: Run: no cases (nil or empty): a table of no cases tests nothing
 func Run(t Testing, e scoring.Evaluator, cases []Case) {
 	if h, ok := t.(interface{ Helper() }); ok {
 		h.Helper()
 	}
 	if e == nil {
 		panic("scoringtest: Run: nil scoring.Evaluator")
+	}
+	if len(cases) == 0 {
+		tablecase.NoCases(t, "scoringtest")
 	}
 	run(t, e, cases, nil)
 }
@@ -82,8 +90,11 @@ func run(t Testing, e scoring.Evaluator, cases []Case, at []string) {
 //
 //	testdata/speed.json:12: case "late": result mismatch (-want +got):
 //
-// A file that cannot be read or decoded is reported through t.Errorf, and
-// nothing is run.
+// A file that cannot be read or decoded, or that holds no cases, is
+// reported through t.Errorf, naming the package and the file once each,
+// and nothing is run:
+//
+//	scoringtest: testdata/speed.json:3:5: reading cases: …
 func RunFile(t Testing, e scoring.Evaluator, path string) {
 	if e == nil {
 		panic("scoringtest: RunFile: nil scoring.Evaluator")

@@ -77,7 +77,8 @@ func TestRun(t *testing.T) {
 			`case "r": Evaluate refused: no data`,
 			`case "x": Evaluate error "no data", want one containing "other"`,
 		}},
-		{"no cases", speed, nil, nil},
+		{"no cases", speed, nil, []string{"scoringtest: Run: no cases "}},
+		{"empty cases", speed, []Case{}, []string{"scoringtest: Run: no cases "}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var rec tablecase.Recorder

@@ -1,0 +1,46 @@
+package matters_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/qingdan/qingdan/matters"
+)
+
+// TestApplyQuotesUnits: an event refused for a unit it names, or for its
+// actor, quotes the unit, as the rest of the refusal (the matter's owner,
+// lead and supervisor) does; a long name is cut, not repeated whole.
+func TestApplyQuotesUnits(t *testing.T) {
+	supervised := func() []matters.Event {
+		e := ev(matters.Report, owner)
+		e.Supervisor = supervisor
+		return []matters.Event{e, ev(matters.Whistle, owner)}
+	}()
+	long := strings.Repeat("长", 1000)
+	for _, c := range []struct {
+		name  string
+		prior []matters.Event
+		e     matters.Event
+		want  string
+	}{
+		{"dispatched twice", hWhistled, ev(matters.Dispatch, owner, lead, lead), `unit "区城管局" is dispatched twice`},
+		{"dispatched to the owner", hWhistled, ev(matters.Dispatch, owner, owner), `units[0] "赭山街道" is the matter's owner or platform`},
+		{"dispatched to the supervisor", supervised, ev(matters.Dispatch, owner, supervisor), `units[0] "区委督查室" is the matter's supervisor`},
+		{"accepted twice", hAccepted, ev(matters.Accept, lead), `"区城管局" already accepted at seq 4`},
+		{"a request waits", append(slices.Clone(hAccepted), ev(matters.Suspend, lead)), ev(matters.Extend, lead),
+			`the suspend asked at seq 5 by "区城管局"`},
+		{"urged twice", hAccepted, ev(matters.Urge, owner, lead, lead), `unit "区城管局" is named twice`},
+		{"urging its actor", hAccepted, ev(matters.Urge, owner, owner), `units[0] "赭山街道" is the urge's actor`},
+		{"urging a unit off the matter", hAccepted, ev(matters.Urge, owner, outside), `units[0] "区教育局" is not on the matter`},
+		{"a long unit", hAccepted, ev(matters.Urge, owner, long), `units[0] "` + strings.Repeat("长", 21) + `"… (3000 bytes) is not on the matter`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m, e := after(t, c.prior, c.e)
+			err := m.Apply(e)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Apply = %.300v, want an error saying %q", err, c.want)
+			}
+		})
+	}
+}
