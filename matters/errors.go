@@ -61,15 +61,15 @@ type EventError struct {
 
 // Error returns, for example,
 // `matters: matter "M1" seq 5 accept by "U9": "U9" already accepted at seq 4: transition not allowed`.
-// A unit that Reason names is quoted, as Matter and Actor are, and cut
-// to its first 64 bytes when it is longer: `units[0] "区教育局" is not on
+// Matter and Actor are quoted, as a unit that Reason names is, and each
+// is cut to its first 64 bytes when it is longer: `units[0] "区教育局" is not on
 // the matter`.
 func (e *EventError) Error() string {
 	msg := "<nil>"
 	if e.Err != nil {
 		msg = strings.TrimPrefix(e.Err.Error(), "matters: ")
 	}
-	return fmt.Sprintf("matters: matter %q seq %d %s by %q: %s: %s", e.Matter, e.Seq, e.Kind, e.Actor, e.Reason, msg)
+	return fmt.Sprintf("matters: matter %s seq %d %s by %s: %s: %s", errtext.Quote(e.Matter), e.Seq, e.Kind, errtext.Quote(e.Actor), e.Reason, msg)
 }
 
 // Unwrap returns Err.

@@ -3,6 +3,9 @@ package matters
 import (
 	"fmt"
 	"slices"
+	"strconv"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // Matter is one matter, rebuilt from its events (event sourcing): its ID
@@ -227,21 +230,36 @@ const timeLayout = "2006-01-02T15:04:05Z07:00"
 
 // who describes the matter's owner and units for an ErrActor message.
 func (m *Matter) who() string {
-	s := fmt.Sprintf("owner %q", m.Owner)
+	s := "owner " + errtext.Quote(m.Owner)
 	if m.Platform != "" {
-		s += fmt.Sprintf(", platform %q", m.Platform)
+		s += ", platform " + errtext.Quote(m.Platform)
 	}
 	if m.Lead != "" {
-		s += fmt.Sprintf(", lead %q", m.Lead)
+		s += ", lead " + errtext.Quote(m.Lead)
 	}
 	if len(m.Support) > 0 {
-		s += fmt.Sprintf(", support %q", m.Support)
+		s += ", support ["
+		for i, u := range m.Support[:min(len(m.Support), whoSupport)] {
+			if i > 0 {
+				s += " "
+			}
+			s += errtext.Quote(u)
+		}
+		if more := len(m.Support) - whoSupport; more > 0 {
+			s += " and " + strconv.Itoa(more) + " more"
+		}
+		s += "]"
 	}
 	if m.Supervisor != "" {
-		s += fmt.Sprintf(", supervisor %q", m.Supervisor)
+		s += ", supervisor " + errtext.Quote(m.Supervisor)
 	}
 	return s
 }
+
+// whoSupport is the most support units who names; each name is cut as
+// errtext.Quote cuts it, so that a message stays short whatever the
+// matter holds.
+const whoSupport = 8
 
 func (m *Matter) stateText() string {
 	if m.State == 0 {

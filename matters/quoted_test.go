@@ -1,7 +1,9 @@
 package matters_test
 
 import (
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,5 +44,36 @@ func TestApplyQuotesUnits(t *testing.T) {
 				t.Errorf("Apply = %.300v, want an error saying %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestRefusalStaysShort: a refusal names the event's matter and actor and
+// the matter's owner, lead, support units and supervisor, each cut as a
+// unit is, and at most eight support units, so that a matter of long
+// names or many units gives a message of a few hundred bytes, not one
+// that repeats them all.
+func TestRefusalStaysShort(t *testing.T) {
+	long := strings.Repeat("长", 1000) // 3,000 bytes, a name Apply takes
+	units := []string{lead}
+	for i := range 20 {
+		units = append(units, long+strconv.Itoa(i))
+	}
+	report := ev(matters.Report, long)
+	report.Supervisor = long + "督"
+	prior := []matters.Event{report, ev(matters.Whistle, long), ev(matters.Dispatch, long, units...)}
+	m, e := after(t, prior, ev(matters.Accept, long+"外"))
+	err := m.Apply(e)
+	if !errors.Is(err, matters.ErrActor) {
+		t.Fatalf("Apply by an outsider = %.300v, want ErrActor", err)
+	}
+	msg := err.Error()
+	cut := `"` + strings.Repeat("长", 21) + `"… (3000 bytes)`
+	for _, want := range []string{"by " + `"` + strings.Repeat("长", 21) + `"… (3003 bytes)`, "owner " + cut, "supervisor " + `"` + strings.Repeat("长", 21) + `"… (3003 bytes)`, "and 12 more]"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("Apply by an outsider = %.600s…, want it to say %q", msg, want)
+		}
+	}
+	if len(msg) > 2000 {
+		t.Errorf("Apply by an outsider gave a message of %d bytes, want at most 2,000: %.600s…", len(msg), msg)
 	}
 }
