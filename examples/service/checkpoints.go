@@ -66,9 +66,10 @@ func (s *Service) Publish(ctx context.Context, origin string) (journal.Head, []b
 }
 
 // open reads a checkpoint kept: its signature checked if it has one and
-// the service a verifier key, its text otherwise. One kept unsigned
-// (before the service had a key) is taken as it is: a checkpoint added
-// to the table only makes the check on start stricter.
+// the service a verifier key (its own, or a retired one: Config.Retired),
+// its text otherwise. One kept unsigned (before the service had a key) is
+// taken as it is: a checkpoint added to the table only makes the check on
+// start stricter.
 func (s *Service) open(k kept) (journal.Checkpoint, error) {
 	var cp journal.Checkpoint
 	var err error
@@ -76,6 +77,17 @@ func (s *Service) open(k kept) (journal.Checkpoint, error) {
 	switch {
 	case signed && s.verifier != nil:
 		cp, err = journal.OpenCheckpoint(k.text, s.verifier)
+		for _, r := range s.retired {
+			if err == nil {
+				break
+			}
+			if c, rerr := journal.OpenCheckpoint(k.text, r); rerr == nil {
+				cp, err = c, nil
+			}
+		}
+		if err != nil && len(s.retired) > 0 {
+			err = fmt.Errorf("%w (nor by a retired key: Config.Retired, -retired)", err)
+		}
 	case signed:
 		cp, err = journal.ParseCheckpoint(append(text[:len(text):len(text)], '\n'))
 	default:

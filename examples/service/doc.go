@@ -11,7 +11,7 @@
 //
 //	go run ./examples/service -db "host=/run/postgresql dbname=qingdan" -catalog catalog.json -table table.json
 //	        -callers callers.json [-off-register 91580 -off-register …] [-addr localhost:8080]
-//	        [-key signer.key -verifier "<name>+<hash>+<key>"]
+//	        [-key signer.key -verifier "<name>+<hash>+<key>" [-retired "<name>+<hash>+<key>" …]]
 //	go run ./examples/service … -open   # instead of -callers, a local trial: anyone posts as any unit
 //
 // On SIGINT or SIGTERM (systemctl stop, docker stop) it takes no more
@@ -30,7 +30,7 @@
 //	GET  /matters/{id}        {"matter": {...}, "evaluations": [...], "amendments": [...]}
 //	GET  /journal             {"head": {...}, "checkpoint": "<origin>\n<size>\n<root>\n"}
 //	                          (with -key, the checkpoint signed: a note, "\n— <origin> <signature>\n" after it)
-//	GET  /key                 {"verifier": "<name>+<hash>+<key>"}: the verifier key (-verifier); 404 without a key
+//	GET  /key                 {"verifier": "<name>+<hash>+<key>", "retired": [...]}: the verifier key (-verifier), and those of keys it signed with before (-retired); 404 without a key
 //	GET  /receipts?matter=M   the receipts of every entry of the matter (its events, evaluations, amendments)
 //	GET  /receipts?subject=U  the receipts of every evaluation of the unit and every amendment of one
 //	     …&after=N            in pages of at most 1000 (Config.ReceiptsPage), those after entry N; while
@@ -227,6 +227,18 @@
 // delete kept checkpoints with the rows they cover, and without a key
 // forge them too: what binds the service is the copy outsiders keep of
 // what it published, checked with its verifier key.
+//
+// To replace the key (a routine rotation, or one that leaked), make a new
+// key of the same name (the journal's origin stays) and start the service
+// with it (-key, -verifier) and the old verifier key (-retired, once for
+// each key retired): the checkpoints kept signed with the old key are
+// checked with it, the new key signs every checkpoint from then on, and
+// GET /key serves both, so that a receipt of before checks with the key
+// it was signed with. Without -retired the service refuses to start,
+// naming the first checkpoint no key it has checks: the table of
+// checkpoints is append-only, so they cannot be signed again. After a
+// leak, what the old key signed from the leak on is suspect; outsiders'
+// copies of what was published before it are not.
 //
 // The grades are those of grading.New: every unit at each Progress of
 // the owner (a stage of a long matter), every unit at the Close, the

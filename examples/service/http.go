@@ -27,7 +27,7 @@ const maxBody = 64 << 10
 //	GET  /scores?period=P     the ranked scores of the period (2020, 2020-06, 2020-06-01, 2020-W23), nothing else
 //	GET  /matters/{id}        the matter's history, its evaluations (amended) with their reasons, all its amendments
 //	GET  /journal             the journal's head and its checkpoint (signed if the service has a key), kept first
-//	GET  /key                 {"verifier": "<name>+<hash>+<key>"}, the verifier key of the checkpoints
+//	GET  /key                 {"verifier": "<name>+<hash>+<key>", "retired": [...]}, the verifier key of the checkpoints (and of those signed before, with keys retired: Config.Retired)
 //	GET  /receipts?matter=M   the receipts of the matter's entries, JSON Lines, against a checkpoint kept first
 //	GET  /receipts?subject=U  the receipts of the unit's evaluations and amendments, likewise
 //	     …&after=N            a page (Config.ReceiptsPage) after entry N; Link: <next page>; rel="next" while there are more
@@ -143,8 +143,9 @@ func newMux(s *Service, origin string) *http.ServeMux {
 			return
 		}
 		reply(w, http.StatusOK, struct {
-			Verifier string `json:"verifier"`
-		}{s.cfg.Verifier})
+			Verifier string   `json:"verifier"`
+			Retired  []string `json:"retired,omitempty"`
+		}{s.cfg.Verifier, s.cfg.Retired})
 	})
 	mux.HandleFunc("GET /receipts", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()

@@ -398,3 +398,85 @@ func TestOriginKept(t *testing.T) {
 		t.Fatalf("Open after checkpoints published under bad origins: %v", err)
 	}
 }
+
+// TestKeyRotation: a service whose key is replaced starts with the new
+// key only when it is given the old verifier key (Config.Retired): the
+// checkpoints kept signed with the old key check with it, the new key
+// signs those published from then on, and GET /key serves the old key
+// beside the new, for receipts of before. Without it the service refuses
+// to start, naming the checkpoint, as it does for a checkpoint no key of
+// its own signed.
+func TestKeyRotation(t *testing.T) {
+	c, year, cfg := withYear(t)
+	pool := c.database(t, "rotation")
+	old := withKey(t, cfg)
+	svc, url := serve(t, pool, old)
+	postAll(t, url, year.subs[:2])
+	_, before, err := svc.Publish(context.Background(), origin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := journal.OpenCheckpoint(before, verifierOf(t, old))
+	if err != nil {
+		t.Fatalf("the checkpoint published with the old key: %v", err)
+	}
+
+	rotated := withKey(t, cfg)
+	if _, err := Open(context.Background(), pool, rotated); !errors.Is(err, journal.ErrProof) ||
+		!strings.Contains(err.Error(), fmt.Sprintf("checkpoint kept at %d", kept.Size)) {
+		t.Fatalf("Open with a new key and no retired one = %v; want it refused, naming the checkpoint kept at %d (ErrProof)", err, kept.Size)
+	}
+	rotated.Retired = []string{old.Verifier}
+	svc2, url2 := serve(t, pool, rotated)
+	var k struct {
+		Verifier string   `json:"verifier"`
+		Retired  []string `json:"retired"`
+	}
+	getJSON(t, url2, "/key", &k)
+	if diff := cmp.Diff([]string{rotated.Verifier, old.Verifier}, append([]string{k.Verifier}, k.Retired...)); diff != "" {
+		t.Errorf("GET /key after the rotation: keys mismatch (-want +got):\n%s", diff)
+	}
+	postAll(t, url2, year.subs[2:3])
+	_, after, err := svc2.Publish(context.Background(), origin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, err := journal.OpenCheckpoint(after, verifierOf(t, rotated))
+	if err != nil || cp.Size <= kept.Size {
+		t.Fatalf("the checkpoint published after the rotation: size %d, %v; want one of more than %d entries signed with the new key", cp.Size, err, kept.Size)
+	}
+	if _, err := Open(context.Background(), pool, rotated); err != nil {
+		t.Errorf("Open again with the new key, the old retired: %v", err)
+	}
+}
+
+// TestOpenRetiredKeys: a retired verifier key is of the service's key's
+// name, not its own key, listed once, and needs a key of the service's
+// own; Open and the command refuse the others before the database is
+// read.
+func TestOpenRetiredKeys(t *testing.T) {
+	cfg := withKey(t, wuhuConfig(t))
+	_, other := newKey(t, origin)
+	_, elsewhere := newKey(t, "elsewhere.example/journal")
+	for _, tt := range []struct {
+		name    string
+		nokey   bool
+		retired []string
+		want    string
+	}{
+		{"without a key", true, []string{other}, "without a key"},
+		{"of another name", false, []string{elsewhere}, `is of "elsewhere.example/journal"`},
+		{"the key itself", false, []string{cfg.Verifier}, "the service's own verifier key"},
+		{"twice", false, []string{other, other}, "key 2 is key 1 again"},
+		{"not a verifier key", false, []string{"wuhu.example/journal+0000"}, "retired verifier key 1"},
+	} {
+		c := cfg
+		if tt.nokey {
+			c.Signer, c.Verifier = nil, ""
+		}
+		c.Retired = tt.retired
+		if _, err := Open(context.Background(), nil, c); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: Open = %v; want it refused before the database is read, saying %q", tt.name, err, tt.want)
+		}
+	}
+}

@@ -45,6 +45,11 @@ func run(args []string, stderr io.Writer) error {
 		off = append(off, id)
 		return nil
 	})
+	var retired []string
+	fs.Func("retired", "the verifier `key` of a key the service signed with before -key, of its name, which checks the checkpoints kept signed with it; once for each", func(k string) error {
+		retired = append(retired, k)
+		return nil
+	})
 	open := fs.Bool("open", false, "for local trials only: anyone may post, as any actor, with no token (instead of -callers)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -66,6 +71,16 @@ func run(args []string, stderr io.Writer) error {
 	}
 	if cfg.Signer, cfg.Verifier, err = loadKey(*key, *vkey); err != nil {
 		return err
+	}
+	if len(retired) > 0 {
+		var v note.Verifier
+		if cfg.Verifier != "" {
+			v, _ = journal.NewVerifier(cfg.Verifier) // loadKey read it
+		}
+		if _, err := retiredKeys(retired, v); err != nil {
+			return fmt.Errorf("-retired: %w", err)
+		}
+		cfg.Retired = retired
 	}
 	if cfg.Signer != nil {
 		fs.Visit(func(f *flag.Flag) {

@@ -61,6 +61,10 @@ func TestLoadConfig(t *testing.T) {
 			t.Errorf("run -origin %q: %v; want an error naming -origin", bad, err)
 		}
 	}
+	_, vkey := newKey(t, origin)
+	if err := run([]string{"-open", "-catalog", catalog, "-table", table, "-retired", vkey}, new(strings.Builder)); err == nil || !strings.Contains(err.Error(), "-retired") {
+		t.Errorf("run -retired without -key: %v; want an error naming -retired", err)
+	}
 	var stderr strings.Builder
 	if err := run([]string{"-no-such-flag"}, &stderr); err == nil || !strings.Contains(stderr.String(), "-no-such-flag") {
 		t.Errorf("run with an unknown flag: %v, %q; want an error naming it", err, stderr.String())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -39,6 +40,16 @@ type Config struct {
 	// neither.
 	Signer   note.Signer
 	Verifier string
+	// Retired is the verifier keys of the keys the service signed with
+	// before Signer, of the same name: a key is replaced (rotated, or
+	// after a leak) by starting with the new Signer and Verifier and the
+	// old verifier key here. The checkpoints kept signed with a retired
+	// key are checked with it on start (without it, they check with no
+	// key the service knows, and it refuses to start, naming the first);
+	// GET /key serves them beside Verifier, for receipts of before. A
+	// leaked key stays here too: what it signed before the leak is in the
+	// copies outsiders keep, which is what binds.
+	Retired []string
 	// Now is the clock the service stamps each event with (Event.At)
 	// when it accepts it; nil means time.Now. It is read once an event,
 	// under the lock that orders the journal, so that the journal's
@@ -109,6 +120,7 @@ type Service struct {
 	cfg      Config
 	grade    scoring.Evaluator // cfg.Table, compiled
 	verifier note.Verifier     // cfg.Verifier's, nil without a key
+	retired  []note.Verifier   // cfg.Retired's
 	off      map[string]bool   // the bodies off the register it knows (offRegister)
 
 	mu    sync.Mutex
@@ -141,6 +153,11 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 		cfg.Signer != nil && (cfg.Signer.Name() != verifier.Name() || cfg.Signer.KeyHash() != verifier.KeyHash()) {
 		return nil, errors.New("service: a signer needs its own verifier key, and a verifier its signer")
 	}
+	retired, err := retiredKeys(cfg.Retired, verifier)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Retired = slices.Clone(cfg.Retired)
 	if err := checkCallers(cfg.Callers); err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
@@ -166,7 +183,7 @@ func Open(ctx context.Context, pool *pgxpool.Pool, cfg Config) (*Service, error)
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, off: offRegister(cfg.Catalog, cfg.OffRegister), kept: -1}
+	s := &Service{store: &store{pool}, cal: workday.China(), cfg: cfg, grade: grade, verifier: verifier, retired: retired, off: offRegister(cfg.Catalog, cfg.OffRegister), kept: -1}
 	if err := s.store.migrate(ctx); err != nil {
 		return nil, err
 	}
@@ -258,4 +275,32 @@ func (s *Service) Head(origin string) (journal.Head, journal.Checkpoint) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.state.Head, s.state.Checkpoint(origin)
+}
+
+// retiredKeys reads the verifier keys of retired keys (Config.Retired):
+// each a verifier key anyone cannot sign for (journal.NewVerifier), of
+// the name of the service's key v, not v's own, and listed once.
+func retiredKeys(keys []string, v note.Verifier) ([]note.Verifier, error) {
+	if len(keys) > 0 && v == nil {
+		return nil, errors.New("service: retired verifier keys without a key of the service's own (Signer, Verifier)")
+	}
+	out := make([]note.Verifier, 0, len(keys))
+	for i, k := range keys {
+		r, err := journal.NewVerifier(k)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("service: retired verifier key %d: %w", i+1, err)
+		case r.Name() != v.Name():
+			return nil, fmt.Errorf("service: retired verifier key %d is of %q, not of the service's key's name %q: the journal's origin stays when its key is replaced", i+1, r.Name(), v.Name())
+		case r.KeyHash() == v.KeyHash():
+			return nil, fmt.Errorf("service: retired verifier key %d is the service's own verifier key", i+1)
+		}
+		for j, o := range out {
+			if o.KeyHash() == r.KeyHash() {
+				return nil, fmt.Errorf("service: retired verifier key %d is key %d again", i+1, j+1)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
