@@ -209,16 +209,16 @@ func powerParent(ix *index, rep reporter) {
 		switch {
 		case !ok:
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
-				Message: fmt.Sprintf("power %s names parent item %q, which is not on the power list", named(p.Code, p.Name), p.Parent),
-				Chinese: fmt.Sprintf("事项%s的主项编码 %q 不在权力清单中", namedZh(p.Code, p.Name), p.Parent)})
+				Message: fmt.Sprintf("power %s names parent item %q, which is not on the power list", named(p.Code, p.Name, i), p.Parent),
+				Chinese: fmt.Sprintf("事项%s的主项编码 %q 不在权力清单中", namedZh(p.Code, p.Name, i), p.Parent)})
 		case p.Parent == p.Code: // j == i, or a repeat of its code (power.duplicate) earlier on the list
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
-				Message: fmt.Sprintf("power %s names itself as its parent item", named(p.Code, p.Name)),
-				Chinese: fmt.Sprintf("事项%s以自身为主项", namedZh(p.Code, p.Name))})
+				Message: fmt.Sprintf("power %s names itself as its parent item", named(p.Code, p.Name, i)),
+				Chinese: fmt.Sprintf("事项%s以自身为主项", namedZh(p.Code, p.Name, i))})
 		case ix.r.Powers[j].Parent != "":
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
-				Message: fmt.Sprintf("power %s names parent item %q, which is itself a sub-item of %q", named(p.Code, p.Name), p.Parent, ix.r.Powers[j].Parent),
-				Chinese: fmt.Sprintf("事项%s的主项 %q 本身是 %q 的子项", namedZh(p.Code, p.Name), p.Parent, ix.r.Powers[j].Parent)})
+				Message: fmt.Sprintf("power %s names parent item %q, which is itself a sub-item of %q", named(p.Code, p.Name, i), p.Parent, ix.r.Powers[j].Parent),
+				Chinese: fmt.Sprintf("事项%s的主项 %q 本身是 %q 的子项", namedZh(p.Code, p.Name, i), p.Parent, ix.r.Powers[j].Parent)})
 		}
 	}
 }

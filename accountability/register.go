@@ -34,8 +34,9 @@ type Register struct {
 // `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`,
 // `separations[F1:c,i]` keyed as [Diff] keys it; an item with an empty key
 // is located by its position in its list, counting from 0, `units[#3]`)
-// and a Message that names the item (a message that names an item by
-// position, "unit #1", counts likewise). Chinese is the message in
+// and a Message that names the item (an item with an empty key by its
+// position, counting likewise: "unit #3 (文旅发展部)", "单位 #3（文旅发展部）",
+// "flow #0: step #2"). Chinese is the message in
 // Chinese, for reports printed in Chinese, where the rule gives one: every
 // built-in rule, every check of [Template.Check] and the catalog's
 // cross-checks do, built from the same figures as Message; a host's own

@@ -28,7 +28,7 @@ func unnamed[E ~int](rep reporter, c *enum.Codec[E], v E, path, whose, whoseZh, 
 // the Stage of each duty, that is no named value.
 func unnamedPower(rep reporter, i int, p *Power) {
 	path := key("powers", p.Code, i)
-	whose, whoseZh := powerEntry.whose(p.Code, p.Name)
+	whose, whoseZh := powerEntry.whose(i, p.Code, p.Name)
 	unnamed(rep, categories, p.Category, path+".category", whose, whoseZh, "category", "权力类型")
 	for j, b := range p.Basis {
 		unnamed(rep, basisKinds, b.Kind, path+".basis["+strconv.Itoa(j)+"].kind", whose, whoseZh, "kind of basis", "依据类型")
@@ -42,8 +42,8 @@ func unnamedPower(rep reporter, i int, p *Power) {
 // are no named values.
 func unnamedStep(rep reporter, f *Flow, i int, s *Step, j int) {
 	path := stepKey(f, i, s, j)
-	whose := fmt.Sprintf("flow %q: step %s", f.ID, named(s.ID, s.Name))
-	whoseZh := fmt.Sprintf("流程图 %q 的环节%s", f.ID, namedZh(s.ID, s.Name))
+	whose := fmt.Sprintf("flow %s: step %s", ref(f.ID, i), named(s.ID, s.Name, j))
+	whoseZh := fmt.Sprintf("流程图 %s 的环节%s", ref(f.ID, i), namedZh(s.ID, s.Name, j))
 	unnamed(rep, stepKinds, s.Kind, path+".kind", whose, whoseZh, "step kind", "环节类型")
 	unnamed(rep, stages, s.Stage, path+".stage", whose, whoseZh, "stage", "环节阶段")
 }
