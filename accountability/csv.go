@@ -180,7 +180,8 @@ type PowerReader struct {
 //     stays in the duty's text, as does "第(2)项" and all of a line that
 //     does not start with "1、", "1.", "1．", "（1）" or "(1)"; "；" alone
 //     splits nothing.
-//   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
+//   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日",
+//     of ASCII or full-width digits ("２０个工作日", which reads alike);
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's
 //     header (法定时限 or 承诺时限). "20天" reads as 20 with the cell kept
