@@ -74,7 +74,8 @@ type PowerReader struct {
 //   - 权力类型 is a [Category]: its code, its label (行政许可), the short
 //     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
-//     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
+//     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too;
+//     of ASCII or full-width digits, "２０", which read alike).
 //     Spaces inside the cell are ignored ("行政 许可" is 行政许可).
 //     行政调解 (administrative mediation) is an administrative power of
 //     none of the nine named kinds: it reads as [OtherPower] (其他行政权力,
