@@ -249,8 +249,10 @@ func unitRequired(ix *index, rep reporter) {
 		if u.Kind == 0 {
 			unitEntry.at(rep, i, u.ID, u.Name, "kind", "has no kind", "未填写类别")
 		}
-		whose, whoseZh := unitEntry.whose(i, u.ID, u.Name)
-		unnamed(rep, unitKinds, u.Kind, key("units", u.ID, i)+".kind", whose, whoseZh, "unit kind", "单位类别")
+		if unnamed(unitKinds, u.Kind) {
+			whose, whoseZh := unitEntry.whose(i, u.ID, u.Name)
+			reportUnnamed(rep, int(u.Kind), key("units", u.ID, i)+".kind", whose, whoseZh, "unit kind", "单位类别")
+		}
 	}
 }
 

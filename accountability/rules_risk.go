@@ -84,8 +84,9 @@ func riskLevel(ix *index, rep reporter) {
 	for i := range ix.r.Risks {
 		k := &ix.r.Risks[i]
 		n := ref(k.ID, i)
-		unnamed(rep, levels, k.Level, key("risks", k.ID, i)+".level",
-			"risk "+n, "廉政风险点 "+n+" ", "risk level", "风险等级")
+		if unnamed(levels, k.Level) {
+			reportUnnamed(rep, int(k.Level), key("risks", k.ID, i)+".level", "risk "+n, "廉政风险点 "+n+" ", "risk level", "风险等级")
+		}
 		// A level that is none of the levels is reported once, above, as
 		// such, not again as the wrong one.
 		unknown := k.Level != 0 && !levels.Named(k.Level)
