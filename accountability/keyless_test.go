@@ -55,3 +55,28 @@ func TestKeylessEntriesNamedByPosition(t *testing.T) {
 		t.Errorf("Validate mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnitParentInRegisterOrder checks that rule unit.parent reports in
+// the order of the register, as every rule does: a Parent that names no
+// unit and a cycle of Parents, each at its unit, whatever the order in
+// which the cycles are found.
+func TestUnitParentInRegisterOrder(t *testing.T) {
+	r := &Register{Units: []Unit{
+		{ID: "U0", Kind: Office, Parent: "U5"},
+		{ID: "U1", Kind: Office, Parent: "U2"},
+		{ID: "U2", Kind: Office, Parent: "U1"},
+		{ID: "U3", Kind: Office, Parent: "U5"},
+		{ID: "U4", Kind: Office, Parent: "无"},
+		{ID: "U5", Kind: Office, Parent: "U3"},
+		{ID: "U6", Kind: Office, Parent: "U6"},
+	}}
+	want := Findings{
+		e("unit.parent", "units[U1].parent", `unit "U1" is in a cycle of parents: U1 → U2 → U1`, `单位"U1"的上级单位形成循环：U1 → U2 → U1`),
+		e("unit.parent", "units[U3].parent", `unit "U3" is in a cycle of parents: U3 → U5 → U3`, `单位"U3"的上级单位形成循环：U3 → U5 → U3`),
+		e("unit.parent", "units[U4].parent", `unit "U4" names parent "无", which is no unit`, `单位"U4"的上级单位 "无" 不是登记的单位`),
+		e("unit.parent", "units[U6].parent", `unit "U6" names itself as its parent`, `单位"U6"以自身为上级单位`),
+	}
+	if diff := cmp.Diff(want, r.Validate()); diff != "" {
+		t.Errorf("Validate mismatch (-want +got):\n%s", diff)
+	}
+}
