@@ -36,8 +36,11 @@ type Register struct {
 // is located by its position in its list, counting from 0, `units[#3]`)
 // and a Message that names the item (an item with an empty key by its
 // position, counting likewise: "unit #3 (文旅发展部)", "单位 #3（文旅发展部）",
-// "flow #0: step #2"). Chinese is the message in
-// Chinese, for reports printed in Chinese, where the rule gives one: every
+// "flow #0: step #2"); another entry that many findings may name (the
+// entry whose key a repeat repeats, a parent item's own parent, the steps
+// of a separation) it names by at most the first 64 bytes of its name
+// and post, the length noted after them ("… (786432 bytes)"). Chinese is
+// the message in Chinese, for reports printed in Chinese, where the rule gives one: every
 // built-in rule, every check of [Template.Check] and the catalog's
 // cross-checks do, built from the same figures as Message; a host's own
 // rule may leave it empty, and [Finding.Label] then falls back to Message.

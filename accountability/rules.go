@@ -112,12 +112,16 @@ func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firs
 // nth names entry j, of kind en (zh), by its position, as a path does
 // (units[#1]), and its name if it has one: unit #1 (党政办公室), 单位 #1
 // （党政办公室）; unit #1, 单位 #1 without one. Where a finding's entry
-// repeats the key of entry j, the key is no way to tell j from it.
+// repeats the key of entry j, the key is no way to tell j from it. The
+// name is cut as errtext.Cut cuts it: every entry that repeats j's key
+// names j, and a long name repeated so would make findings of a size
+// quadratic in the register's.
 func nth(en, zh string, j int, name string) (string, string) {
 	n := " #" + strconv.Itoa(j)
 	if name == "" {
 		return en + n, zh + n + " "
 	}
+	name = errtext.Cut(name)
 	return en + n + errtext.Aside(name, false), zh + n + errtext.Aside(name, true)
 }
 

@@ -3,6 +3,8 @@ package accountability
 import (
 	"fmt"
 	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // The risk.* and sod.* rules: integrity risk points (廉政风险点) and
@@ -265,9 +267,12 @@ func sodViolation(ix *index, rep reporter) {
 			if s.Reason != "" {
 				why, whyZh = ": "+s.Reason, "："+s.Reason
 			}
+			// The steps' names and post, which every separation of a step
+			// names, are cut as errtext.Cut and errtext.Quote cut them.
+			nameA, nameB, post := errtext.Cut(sa.Name), errtext.Cut(sb.Name), errtext.Quote(post)
 			rep.at(sepKey(s, i),
-				fmt.Sprintf("flow %s: steps %s and %s are incompatible but post %q holds both%s", ref(f.ID, fi), named(sa.ID, sa.Name, int(a)), named(sb.ID, sb.Name, int(b)), post, why),
-				fmt.Sprintf("流程图 %s 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", ref(f.ID, fi), namedZh(sa.ID, sa.Name, int(a)), namedZh(sb.ID, sb.Name, int(b)), post, whyZh))
+				fmt.Sprintf("flow %s: steps %s and %s are incompatible but post %s holds both%s", ref(f.ID, fi), named(sa.ID, nameA, int(a)), named(sb.ID, nameB, int(b)), post, why),
+				fmt.Sprintf("流程图 %s 的环节%s和%s为不相容岗位，却都由岗位 %s 承担%s", ref(f.ID, fi), namedZh(sa.ID, nameA, int(a)), namedZh(sb.ID, nameB, int(b)), post, whyZh))
 		}
 	}
 }

@@ -45,3 +45,32 @@ func TestValidateLinearInLongKeys(t *testing.T) {
 		t.Errorf("Validate = %v, want no findings", fs)
 	}
 }
+
+// TestFindingsLinearInLongNames: a finding names the entry it is about
+// whole, but another entry, which many findings may name, only as far as
+// errtext.Cut does: the first power of a code that a thousand others
+// repeat, the parent item a thousand sub-items name, the two steps of a
+// thousand separations.
+func TestFindingsLinearInLongNames(t *testing.T) {
+	long := strings.Repeat("长", 1<<18) // 768 KiB
+	const n = 1000
+	r := &Register{Powers: []Power{{Code: "P", Name: long}, {Code: "Q", Parent: long}}}
+	f := Flow{ID: "F", Steps: []Step{{ID: "s", Kind: Start}, {ID: "a", Name: long, Post: "岗"}, {ID: "b", Name: long, Post: "岗"}}}
+	for i := range n {
+		r.Powers = append(r.Powers, Power{Code: "P"}, Power{Code: "S" + strconv.Itoa(i), Parent: "Q"})
+		id := "c" + strconv.Itoa(i)
+		f.Steps = append(f.Steps, Step{ID: id, Post: "岗"})
+		r.Separations = append(r.Separations, Separation{Flow: "F", Steps: [2]string{"a", id}})
+	}
+	r.Flows = []Flow{f}
+	size := 5 * len(long)
+	var fs Findings
+	allocated(func() { fs = r.Validate() })
+	text := 0
+	for _, f := range fs {
+		text += len(f.Path) + len(f.Message) + len(f.Chinese)
+	}
+	if text > 16*size {
+		t.Errorf("Validate of a register of some %d bytes found %d findings of %d bytes", size, len(fs), text)
+	}
+}
