@@ -2,6 +2,7 @@ package accountability
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -187,15 +188,23 @@ func unitCode(ix *index, rep reporter, field, what, whatZh string, get func(*Uni
 		}
 		if en, zh := defect(code); en != "" {
 			rep.at(key("units", u.ID, i)+"."+field,
-				fmt.Sprintf("unit %s: %s %s: %s", named(u.ID, u.Name), what, errtext.Quote(code), en),
-				fmt.Sprintf("单位%s的%s %s %s", namedZh(u.ID, u.Name), whatZh, errtext.Quote(code), zh))
+				fmt.Sprintf("unit %s: %s %s: %s", named(u.ID, u.Name, i), what, errtext.Quote(code), en),
+				fmt.Sprintf("单位%s的%s %s %s", namedZh(u.ID, u.Name, i), whatZh, errtext.Quote(code), zh))
 		}
 	}
 }
 
 // namedZh names an item in a Chinese message: 城市管理部（O1）; the quoted
-// ID when it has no name, the name alone when it is its ID.
-func namedZh(id, name string) string {
+// ID when it has no name, the name alone when it is its ID. An item with
+// no ID is named by its position i in its list, as its path locates it,
+// set off by spaces: " #3（城市管理部）", " #3 " without a name.
+func namedZh(id, name string, i int) string {
+	if id == "" {
+		if name == "" {
+			return " #" + strconv.Itoa(i) + " "
+		}
+		return " #" + strconv.Itoa(i) + "（" + name + "）"
+	}
 	switch name {
 	case "":
 		return errtext.Quote(id)

@@ -74,7 +74,8 @@ type PowerReader struct {
 //   - 权力类型 is a [Category]: its code, its label (行政许可), the short
 //     label (许可), a provincial spelling (行政监督, 行政征收征用, 其他职权), a
 //     category of its own (公共服务, 审核转报, 内部管理), or the national
-//     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too).
+//     item-type code (1 行政许可 … 10 其他行政权力, 20 公共服务; 01 … 09 too;
+//     of ASCII or full-width digits, "２０", which read alike).
 //     Spaces inside the cell are ignored ("行政 许可" is 行政许可).
 //     行政调解 (administrative mediation) is an administrative power of
 //     none of the nine named kinds: it reads as [OtherPower] (其他行政权力,
@@ -180,7 +181,8 @@ type PowerReader struct {
 //     stays in the duty's text, as does "第(2)项" and all of a line that
 //     does not start with "1、", "1.", "1．", "（1）" or "(1)"; "；" alone
 //     splits nothing.
-//   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日";
+//   - 法定时限 and 承诺时限 are working days: "20", "20个工作日", "20日",
+//     of ASCII or full-width digits ("２０个工作日", which reads alike);
 //     blank, "无" and "—" are 0; so is work done on the spot ("即时办结",
 //     "即办", "当场办结"), whose word is kept in Extra under the column's
 //     header (法定时限 or 承诺时限). "20天" reads as 20 with the cell kept

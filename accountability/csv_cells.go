@@ -355,7 +355,8 @@ var sameDay = map[string]bool{"即时办结": true, "即办": true, "即办件":
 var noLimit = map[string]bool{"无": true, "—": true, "-": true, "/": true, "／": true, "无时限": true, "不适用": true}
 
 // parseDays reads a time limit: a number of days, bare or followed by 个工作日,
-// 工作日, 日 or 天. loose reports 天, which lists put for working and calendar
+// 工作日, 日 or 天, its digits ASCII or full width ("２０个工作日"), which
+// read alike. loose reports 天, which lists put for working and calendar
 // days alike.
 func parseDays(s string) (n int, loose, ok bool) {
 	for _, suffix := range []string{"个工作日", "工作日", "日", "天"} {
@@ -364,7 +365,7 @@ func parseDays(s string) (n int, loose, ok bool) {
 			break
 		}
 	}
-	n, err := strconv.Atoi(s)
+	n, err := strconv.Atoi(strings.Map(asciiDigit, s))
 	if err != nil || n < 0 {
 		return 0, false, false
 	}

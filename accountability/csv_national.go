@@ -17,7 +17,8 @@ import (
 // government-service item catalogue (全国一体化政务服务平台 政务服务事项基本目录)
 // as published item lists carry them: 1 行政许可, 2 行政处罚, 3 行政强制,
 // 4 行政征收, 5 行政给付, 6 行政检查, 7 行政确认, 8 行政奖励, 9 行政裁决,
-// 10 其他行政权力, 20 公共服务, also written with a leading zero (01 … 09).
+// 10 其他行政权力, 20 公共服务, also written with a leading zero (01 … 09),
+// each of ASCII or full-width digits (２０), which read alike.
 //
 // Source: the order of the ten categories in the national catalogue, and
 // the codes as the provincial portals publish them, e.g. the taskType of
@@ -41,7 +42,7 @@ var otherPowers = map[string]bool{"行政调解": true}
 
 // parseCategoryCell reads a 权力类型 cell: a host's own spelling first, as
 // it is and then without the spaces inside it, then a national item-type
-// code, then one of otherPowers, then what [ParseCategory] reads; the last
+// code (of either width), then one of otherPowers, then what [ParseCategory] reads; the last
 // three without the spaces inside the cell, which a list may put in the
 // middle of a word ("行政 许可"). kept says the cell is one of
 // otherPowers, which the caller keeps in Extra.
@@ -59,7 +60,7 @@ func (pr *PowerReader) parseCategoryCell(s string) (c Category, kept bool, err e
 			return c, false, nil
 		}
 	}
-	if c, ok := nationalCodes[packed]; ok {
+	if c, ok := nationalCodes[strings.Map(asciiDigit, packed)]; ok {
 		return c, false, nil
 	}
 	if otherPowers[packed] {

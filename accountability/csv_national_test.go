@@ -263,6 +263,8 @@ func TestReadPowersCSVCategories(t *testing.T) {
 		"行政许可": Licensing, "许可": Licensing, "公共服务": PublicService, "行政征用": Levy, "行政征收征用": Levy,
 		"行政监督": Inspection, "审核转报": Forwarding, "内部管理": Internal, "其他职权": OtherPower, "其他权力": OtherPower,
 		"service": PublicService,
+		// National codes in full-width digits, which read as ASCII ones.
+		"１": Licensing, "０２": Penalty, "１０": OtherPower, "２０": PublicService,
 	}
 	var b strings.Builder
 	b.WriteString("权力类型,项目编码,项目名称,实施依据\n")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/qingdan/qingdan/internal/enum"
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // Basis is one legal basis of a power: the law's name without book-title
@@ -209,16 +210,19 @@ func powerParent(ix *index, rep reporter) {
 		switch {
 		case !ok:
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
-				Message: fmt.Sprintf("power %s names parent item %q, which is not on the power list", named(p.Code, p.Name), p.Parent),
-				Chinese: fmt.Sprintf("事项%s的主项编码 %q 不在权力清单中", namedZh(p.Code, p.Name), p.Parent)})
+				Message: fmt.Sprintf("power %s names parent item %q, which is not on the power list", named(p.Code, p.Name, i), p.Parent),
+				Chinese: fmt.Sprintf("事项%s的主项编码 %q 不在权力清单中", namedZh(p.Code, p.Name, i), p.Parent)})
 		case p.Parent == p.Code: // j == i, or a repeat of its code (power.duplicate) earlier on the list
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
-				Message: fmt.Sprintf("power %s names itself as its parent item", named(p.Code, p.Name)),
-				Chinese: fmt.Sprintf("事项%s以自身为主项", namedZh(p.Code, p.Name))})
+				Message: fmt.Sprintf("power %s names itself as its parent item", named(p.Code, p.Name, i)),
+				Chinese: fmt.Sprintf("事项%s以自身为主项", namedZh(p.Code, p.Name, i))})
 		case ix.r.Powers[j].Parent != "":
+			// The parent's parent, which every sub-item of the parent
+			// names, is cut as errtext.Quote cuts it.
+			grand := errtext.Quote(ix.r.Powers[j].Parent)
 			rep.report(Finding{Rule: rep.rule, Severity: rep.sev, Path: at,
-				Message: fmt.Sprintf("power %s names parent item %q, which is itself a sub-item of %q", named(p.Code, p.Name), p.Parent, ix.r.Powers[j].Parent),
-				Chinese: fmt.Sprintf("事项%s的主项 %q 本身是 %q 的子项", namedZh(p.Code, p.Name), p.Parent, ix.r.Powers[j].Parent)})
+				Message: fmt.Sprintf("power %s names parent item %q, which is itself a sub-item of %s", named(p.Code, p.Name, i), p.Parent, grand),
+				Chinese: fmt.Sprintf("事项%s的主项 %q 本身是 %s 的子项", namedZh(p.Code, p.Name, i), p.Parent, grand)})
 		}
 	}
 }

@@ -34,9 +34,13 @@ type Register struct {
 // `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`,
 // `separations[F1:c,i]` keyed as [Diff] keys it; an item with an empty key
 // is located by its position in its list, counting from 0, `units[#3]`)
-// and a Message that names the item (a message that names an item by
-// position, "unit #1", counts likewise). Chinese is the message in
-// Chinese, for reports printed in Chinese, where the rule gives one: every
+// and a Message that names the item (an item with an empty key by its
+// position, counting likewise: "unit #3 (文旅发展部)", "单位 #3（文旅发展部）",
+// "flow #0: step #2"); another entry that many findings may name (the
+// entry whose key a repeat repeats, a parent item's own parent, the steps
+// of a separation) it names by at most the first 64 bytes of its name
+// and post, the length noted after them ("… (786432 bytes)"). Chinese is
+// the message in Chinese, for reports printed in Chinese, where the rule gives one: every
 // built-in rule, every check of [Template.Check] and the catalog's
 // cross-checks do, built from the same figures as Message; a host's own
 // rule may leave it empty, and [Finding.Label] then falls back to Message.

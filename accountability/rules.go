@@ -65,8 +65,19 @@ func key(list, id string, i int) string {
 }
 
 // named quotes an ID and adds a name if there is one: "O1" (城市管理办).
-func named(id, name string) string {
-	return strconv.Quote(id) + errtext.Aside(name, false)
+// An entry with no ID is named by its position i in its list, as its
+// path locates it: #3 (城市管理办).
+func named(id, name string, i int) string {
+	return ref(id, i) + errtext.Aside(name, false)
+}
+
+// ref names an entry in a message by its quoted key, "F1", or, if the key
+// is empty, by its position i in its list, #3, as its path locates it.
+func ref(id string, i int) string {
+	if id == "" {
+		return "#" + strconv.Itoa(i)
+	}
+	return strconv.Quote(id)
 }
 
 // entryKind names a kind of entry of a register in findings, in English
@@ -94,26 +105,31 @@ func (k entryKind) noKey(rep reporter, i int, name string) {
 func (k entryKind) repeats(rep reporter, i int, id, name string, first int, firstName string) {
 	at, atZh := nth(k.en, k.zh, first, firstName)
 	rep.at(key(k.list, id, i),
-		fmt.Sprintf("%s %s repeats the %s of %s", k.en, named(id, name), k.key, at),
-		fmt.Sprintf("%s%s与%s%s重复", k.zh, namedZh(id, name), atZh, k.keyZh))
+		fmt.Sprintf("%s %s repeats the %s of %s", k.en, named(id, name, i), k.key, at),
+		fmt.Sprintf("%s%s与%s%s重复", k.zh, namedZh(id, name, i), atZh, k.keyZh))
 }
 
 // nth names entry j, of kind en (zh), by its position, as a path does
 // (units[#1]), and its name if it has one: unit #1 (党政办公室), 单位 #1
 // （党政办公室）; unit #1, 单位 #1 without one. Where a finding's entry
-// repeats the key of entry j, the key is no way to tell j from it.
+// repeats the key of entry j, the key is no way to tell j from it. The
+// name is cut as errtext.Cut cuts it: every entry that repeats j's key
+// names j, and a long name repeated so would make findings of a size
+// quadratic in the register's.
 func nth(en, zh string, j int, name string) (string, string) {
 	n := " #" + strconv.Itoa(j)
 	if name == "" {
 		return en + n, zh + n + " "
 	}
+	name = errtext.Cut(name)
 	return en + n + errtext.Aside(name, false), zh + n + errtext.Aside(name, true)
 }
 
-// whose names entry id (name) in English and in Chinese: power "CF-001"
-// (名称), 权力名称（CF-001）.
-func (k entryKind) whose(id, name string) (en, zh string) {
-	return k.en + " " + named(id, name), k.zh + namedZh(id, name)
+// whose names entry i, id (name), in English and in Chinese: power
+// "CF-001" (名称), 权力名称（CF-001）; by its position if id is empty:
+// power #3 (名称), 权力 #3（名称）.
+func (k entryKind) whose(i int, id, name string) (en, zh string) {
+	return k.en + " " + named(id, name, i), k.zh + namedZh(id, name, i)
 }
 
 // at reports a finding at field of entry i, id (name), or at the entry
@@ -124,7 +140,7 @@ func (k entryKind) at(rep reporter, i int, id, name, field, en, zh string, args 
 	if field != "" {
 		path += "." + field
 	}
-	whose, whoseZh := k.whose(id, name)
+	whose, whoseZh := k.whose(i, id, name)
 	rep.at(path,
 		fmt.Sprintf("%s "+en, append([]any{whose}, args...)...),
 		fmt.Sprintf("%s"+zh, append([]any{whoseZh}, args...)...))
@@ -160,8 +176,8 @@ func (k entryKind) unit(ix *index, rep reporter, i int, id, name, field, fieldZh
 	}
 	if _, ok := ix.units[unit]; !ok {
 		rep.at(key(k.list, id, i)+"."+field,
-			fmt.Sprintf("%s %s names %s %q, which is no unit", k.en, named(id, name), field, unit),
-			fmt.Sprintf("%s%s的%s %q 不是登记的单位", k.zh, namedZh(id, name), fieldZh, unit))
+			fmt.Sprintf("%s %s names %s %q, which is no unit", k.en, named(id, name, i), field, unit),
+			fmt.Sprintf("%s%s的%s %q 不是登记的单位", k.zh, namedZh(id, name, i), fieldZh, unit))
 	}
 }
 
@@ -237,8 +253,10 @@ func unitRequired(ix *index, rep reporter) {
 		if u.Kind == 0 {
 			unitEntry.at(rep, i, u.ID, u.Name, "kind", "has no kind", "未填写类别")
 		}
-		whose, whoseZh := unitEntry.whose(u.ID, u.Name)
-		unnamed(rep, unitKinds, u.Kind, key("units", u.ID, i)+".kind", whose, whoseZh, "unit kind", "单位类别")
+		if unnamed(unitKinds, u.Kind) {
+			whose, whoseZh := unitEntry.whose(i, u.ID, u.Name)
+			reportUnnamed(rep, int(u.Kind), key("units", u.ID, i)+".kind", whose, whoseZh, "unit kind", "单位类别")
+		}
 	}
 }
 
@@ -304,8 +322,8 @@ func powerBasis(ix *index, rep reporter) {
 		for j, b := range p.Basis {
 			if strings.TrimSpace(b.Law) == "" {
 				rep.at(key("powers", p.Code, i)+".basis["+strconv.Itoa(j)+"]",
-					fmt.Sprintf("power %s: basis #%d names no law", named(p.Code, p.Name), j),
-					fmt.Sprintf("权力%s的依据 #%d 未写明法律法规名称", namedZh(p.Code, p.Name), j))
+					fmt.Sprintf("power %s: basis #%d names no law", named(p.Code, p.Name, i), j),
+					fmt.Sprintf("权力%s的依据 #%d 未写明法律法规名称", namedZh(p.Code, p.Name, i), j))
 			}
 		}
 	}
@@ -379,7 +397,7 @@ func powerLimit(ix *index, rep reporter) {
 			which, whichZh = "statutory", "法定时限"
 		}
 		rep.at(key("powers", p.Code, i)+".flow",
-			fmt.Sprintf("power %s: flowchart %q takes %d working days on its critical path, more than the %s limit of %d", named(p.Code, p.Name), p.Flow, days, which, limit),
-			fmt.Sprintf("权力%s的流程图 %q 关键路径需 %d 个工作日，超过%s %d 个工作日", namedZh(p.Code, p.Name), p.Flow, days, whichZh, limit))
+			fmt.Sprintf("power %s: flowchart %q takes %d working days on its critical path, more than the %s limit of %d", named(p.Code, p.Name, i), p.Flow, days, which, limit),
+			fmt.Sprintf("权力%s的流程图 %q 关键路径需 %d 个工作日，超过%s %d 个工作日", namedZh(p.Code, p.Name, i), p.Flow, days, whichZh, limit))
 	}
 }

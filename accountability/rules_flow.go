@@ -24,13 +24,13 @@ func flowRequired(ix *index, rep reporter) {
 			s := &f.Steps[j]
 			if s.ID == "" {
 				rep.at(stepKey(f, i, s, j),
-					fmt.Sprintf("flow %q: step #%d %q has no ID", f.ID, j, s.Name),
-					fmt.Sprintf("流程图 %q 的环节 #%d %q 未填写编号", f.ID, j, s.Name))
+					fmt.Sprintf("flow %s: step #%d %q has no ID", ref(f.ID, i), j, s.Name),
+					fmt.Sprintf("流程图 %s 的环节 #%d %q 未填写编号", ref(f.ID, i), j, s.Name))
 			}
 			if s.Kind == 0 {
 				rep.at(stepKey(f, i, s, j)+".kind",
-					fmt.Sprintf("flow %q: step %s has no kind", f.ID, named(s.ID, s.Name)),
-					fmt.Sprintf("流程图 %q 的环节%s未填写环节类型", f.ID, namedZh(s.ID, s.Name)))
+					fmt.Sprintf("flow %s: step %s has no kind", ref(f.ID, i), named(s.ID, s.Name, j)),
+					fmt.Sprintf("流程图 %s 的环节%s未填写环节类型", ref(f.ID, i), namedZh(s.ID, s.Name, j)))
 			}
 			unnamedStep(rep, f, i, s, j)
 		}
@@ -56,8 +56,8 @@ func flowDuplicate(ix *index, rep reporter) {
 				first, _ := g.find(s.ID)
 				at, atZh := nth("step", "环节", int(first), f.Steps[first].Name)
 				rep.at(stepKey(f, i, s, j),
-					fmt.Sprintf("flow %q: step %s repeats the ID of %s", f.ID, named(s.ID, s.Name), at),
-					fmt.Sprintf("流程图 %q 的环节%s与%s编号重复", f.ID, namedZh(s.ID, s.Name), atZh))
+					fmt.Sprintf("flow %s: step %s repeats the ID of %s", ref(f.ID, i), named(s.ID, s.Name, j), at),
+					fmt.Sprintf("流程图 %s 的环节%s与%s编号重复", ref(f.ID, i), namedZh(s.ID, s.Name, j), atZh))
 			}
 		}
 	}
@@ -77,8 +77,8 @@ func flowEdge(ix *index, rep reporter) {
 				missing = append(missing, strconv.Quote(e.To))
 			}
 			rep.at(flowKey(f, i)+".edges["+strconv.Itoa(j)+"]",
-				fmt.Sprintf("flow %q: edge #%d from %q to %q: %s names no step", f.ID, j, e.From, e.To, strings.Join(missing, " and ")),
-				fmt.Sprintf("流程图 %q 的连线 #%d（%q → %q）中，%s 不是该流程图的环节", f.ID, j, e.From, e.To, strings.Join(missing, "、")))
+				fmt.Sprintf("flow %s: edge #%d from %q to %q: %s names no step", ref(f.ID, i), j, e.From, e.To, strings.Join(missing, " and ")),
+				fmt.Sprintf("流程图 %s 的连线 #%d（%q → %q）中，%s 不是该流程图的环节", ref(f.ID, i), j, e.From, e.To, strings.Join(missing, "、")))
 		}
 	}
 }
@@ -90,8 +90,8 @@ func flowCycle(ix *index, rep reporter) {
 			e := ix.flow(i).g.cycleError(cycle)
 			steps := strings.Join(e.Cycle, " → ")
 			rep.at(flowKey(f, i),
-				fmt.Sprintf("flow %s has a cycle: %s → %s", named(f.ID, f.Name), steps, e.Cycle[0]),
-				fmt.Sprintf("流程图%s存在循环：%s → %s", namedZh(f.ID, f.Name), steps, e.Cycle[0]))
+				fmt.Sprintf("flow %s has a cycle: %s → %s", named(f.ID, f.Name, i), steps, e.Cycle[0]),
+				fmt.Sprintf("流程图%s存在循环：%s → %s", namedZh(f.ID, f.Name, i), steps, e.Cycle[0]))
 		}
 	}
 }
@@ -115,13 +115,13 @@ func flowStart(ix *index, rep reporter) {
 		case 1:
 		case 0:
 			rep.at(flowKey(f, i),
-				fmt.Sprintf("flow %s has no Start step", named(f.ID, f.Name)),
-				fmt.Sprintf("流程图%s没有开始环节", namedZh(f.ID, f.Name)))
+				fmt.Sprintf("flow %s has no Start step", named(f.ID, f.Name, i)),
+				fmt.Sprintf("流程图%s没有开始环节", namedZh(f.ID, f.Name, i)))
 		default:
 			ids := kindIDs(g, Start)
 			rep.at(flowKey(f, i),
-				fmt.Sprintf("flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name), n, strings.Join(ids, ", ")),
-				fmt.Sprintf("流程图%s有 %d 个开始环节（%s），应当只有一个", namedZh(f.ID, f.Name), n, strings.Join(ids, "、")))
+				fmt.Sprintf("flow %s has %d Start steps (%s); it needs exactly one", named(f.ID, f.Name, i), n, strings.Join(ids, ", ")),
+				fmt.Sprintf("流程图%s有 %d 个开始环节（%s），应当只有一个", namedZh(f.ID, f.Name, i), n, strings.Join(ids, "、")))
 		}
 	}
 }
@@ -131,29 +131,29 @@ func flowEnd(ix *index, rep reporter) {
 		f := &ix.r.Flows[i]
 		if ix.flow(i).g.numKind(End) == 0 {
 			rep.at(flowKey(f, i),
-				fmt.Sprintf("flow %s has no End step", named(f.ID, f.Name)),
-				fmt.Sprintf("流程图%s没有结束环节", namedZh(f.ID, f.Name)))
+				fmt.Sprintf("flow %s has no End step", named(f.ID, f.Name, i)),
+				fmt.Sprintf("流程图%s没有结束环节", namedZh(f.ID, f.Name, i)))
 		}
 	}
 }
 
 func flowUnreachable(ix *index, rep reporter) {
 	flowReach(ix, rep, Start, true,
-		"flow %q: step %s cannot be reached from the Start step",
-		"流程图 %q 中，从开始环节无法到达环节%s")
+		"flow %s: step %s cannot be reached from the Start step",
+		"流程图 %s 中，从开始环节无法到达环节%s")
 }
 
 func flowDeadend(ix *index, rep reporter) {
 	flowReach(ix, rep, End, false,
-		"flow %q: no End step can be reached from step %s",
-		"流程图 %q 中，从环节%s无法到达结束环节")
+		"flow %s: no End step can be reached from step %s",
+		"流程图 %s 中，从环节%s无法到达结束环节")
 }
 
 // flowReach reports, in every flow with a step of kind from, each step not
 // reached from those steps: along the edges when forward, against them
 // otherwise. A flow without such a step is left to flow.start or flow.end,
 // since every step would be reported. The formats en and zh take the
-// flow's ID and the step.
+// flow and the step, each named as by ref and named (namedZh).
 func flowReach(ix *index, rep reporter, from StepKind, forward bool, en, zh string) {
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
@@ -165,9 +165,11 @@ func flowReach(ix *index, rep reporter, from StepKind, forward bool, en, zh stri
 		for j := range f.Steps {
 			if !seen[j] && !g.isDup(j) {
 				s := &f.Steps[j]
-				rep.at(stepKey(f, i, s, j),
-					fmt.Sprintf(en, f.ID, named(s.ID, s.Name)),
-					fmt.Sprintf(zh, f.ID, namedZh(s.ID, s.Name)))
+				msgZh := fmt.Sprintf(zh, ref(f.ID, i), namedZh(s.ID, s.Name, j))
+				if s.ID == "" && s.Name == "" {
+					msgZh = strings.TrimSuffix(msgZh, " ") // named " #1 ", it may end the message
+				}
+				rep.at(stepKey(f, i, s, j), fmt.Sprintf(en, ref(f.ID, i), named(s.ID, s.Name, j)), msgZh)
 			}
 		}
 	}
@@ -184,8 +186,8 @@ func flowGateway(ix *index, rep reporter) {
 			}
 			if n := waysOut(g.succ(int32(j))); n < 2 {
 				rep.at(stepKey(f, i, s, j),
-					fmt.Sprintf("flow %q: gateway %s leads to %d distinct step(s); a gateway needs at least two", f.ID, named(s.ID, s.Name), n),
-					fmt.Sprintf("流程图 %q 的判断环节%s只通向 %d 个环节，判断环节至少需要通向两个不同的环节", f.ID, namedZh(s.ID, s.Name), n))
+					fmt.Sprintf("flow %s: gateway %s leads to %d distinct step(s); a gateway needs at least two", ref(f.ID, i), named(s.ID, s.Name, j), n),
+					fmt.Sprintf("流程图 %s 的判断环节%s只通向 %d 个环节，判断环节至少需要通向两个不同的环节", ref(f.ID, i), namedZh(s.ID, s.Name, j), n))
 			}
 		}
 	}

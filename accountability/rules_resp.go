@@ -25,8 +25,8 @@ func respPower(ix *index, rep reporter) {
 		for j, code := range x.Powers {
 			if _, ok := ix.powers[code]; !ok {
 				rep.at(key("responsibilities", x.Code, i)+".powers["+strconv.Itoa(j)+"]",
-					fmt.Sprintf("responsibility %s names power %q, which is not on the power list", named(x.Code, x.Duty), code),
-					fmt.Sprintf("职责%s所列权力 %q 不在权力清单中", namedZh(x.Code, x.Duty), code))
+					fmt.Sprintf("responsibility %s names power %q, which is not on the power list", named(x.Code, x.Duty, i), code),
+					fmt.Sprintf("职责%s所列权力 %q 不在权力清单中", namedZh(x.Code, x.Duty, i), code))
 			}
 		}
 	}

@@ -2,8 +2,9 @@ package accountability
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // The risk.* and sod.* rules: integrity risk points (廉政风险点) and
@@ -23,24 +24,24 @@ func riskStep(ix *index, rep reporter) {
 	for i, k := range ix.r.Risks {
 		at := ix.riskAt(i)
 		flowOK, stepOK := at.flow >= 0, at.step >= 0
-		p := key("risks", k.ID, i)
+		p, n := key("risks", k.ID, i), ref(k.ID, i)
 		switch {
 		case k.Flow == "":
 			rep.at(p,
-				fmt.Sprintf("risk %q names no flowchart", k.ID),
-				fmt.Sprintf("廉政风险点 %q 未写明流程图", k.ID))
+				fmt.Sprintf("risk %s names no flowchart", n),
+				fmt.Sprintf("廉政风险点 %s 未写明流程图", n))
 		case !flowOK:
 			rep.at(p,
-				fmt.Sprintf("risk %q names flowchart %q, which is no flow", k.ID, k.Flow),
-				fmt.Sprintf("廉政风险点 %q 所列流程图 %q 不存在", k.ID, k.Flow))
+				fmt.Sprintf("risk %s names flowchart %q, which is no flow", n, k.Flow),
+				fmt.Sprintf("廉政风险点 %s 所列流程图 %q 不存在", n, k.Flow))
 		case k.Step == "":
 			rep.at(p,
-				fmt.Sprintf("risk %q names no step of flow %q", k.ID, k.Flow),
-				fmt.Sprintf("廉政风险点 %q 未写明在流程图 %q 的哪个环节", k.ID, k.Flow))
+				fmt.Sprintf("risk %s names no step of flow %q", n, k.Flow),
+				fmt.Sprintf("廉政风险点 %s 未写明在流程图 %q 的哪个环节", n, k.Flow))
 		case !stepOK:
 			rep.at(p,
-				fmt.Sprintf("risk %q names step %q, which is no step of flow %q", k.ID, k.Step, k.Flow),
-				fmt.Sprintf("廉政风险点 %q 所列环节 %q 不是流程图 %q 的环节", k.ID, k.Step, k.Flow))
+				fmt.Sprintf("risk %s names step %q, which is no step of flow %q", n, k.Step, k.Flow),
+				fmt.Sprintf("廉政风险点 %s 所列环节 %q 不是流程图 %q 的环节", n, k.Step, k.Flow))
 		}
 	}
 }
@@ -75,8 +76,8 @@ func riskControl(ix *index, rep reporter) {
 		k := &ix.r.Risks[i]
 		if l := effectiveLevel(k); (l == Medium || l == High) && !controlled(k) {
 			rep.at(key("risks", k.ID, i),
-				fmt.Sprintf("risk %q at step %q of flow %q is %s (%s) but has no control", k.ID, k.Step, k.Flow, l, l.Label()),
-				fmt.Sprintf("流程图 %q 环节 %q 的廉政风险点 %q 风险等级为%s，但没有防控措施", k.Flow, k.Step, k.ID, l.Label()))
+				fmt.Sprintf("risk %s at step %q of flow %q is %s (%s) but has no control", ref(k.ID, i), k.Step, k.Flow, l, l.Label()),
+				fmt.Sprintf("流程图 %q 环节 %q 的廉政风险点 %s 风险等级为%s，但没有防控措施", k.Flow, k.Step, ref(k.ID, i), l.Label()))
 		}
 	}
 }
@@ -84,8 +85,10 @@ func riskControl(ix *index, rep reporter) {
 func riskLevel(ix *index, rep reporter) {
 	for i := range ix.r.Risks {
 		k := &ix.r.Risks[i]
-		unnamed(rep, levels, k.Level, key("risks", k.ID, i)+".level",
-			fmt.Sprintf("risk %q", k.ID), fmt.Sprintf("廉政风险点 %q ", k.ID), "risk level", "风险等级")
+		n := ref(k.ID, i)
+		if unnamed(levels, k.Level) {
+			reportUnnamed(rep, int(k.Level), key("risks", k.ID, i)+".level", "risk "+n, "廉政风险点 "+n+" ", "risk level", "风险等级")
+		}
 		// A level that is none of the levels is reported once, above, as
 		// such, not again as the wrong one.
 		unknown := k.Level != 0 && !levels.Named(k.Level)
@@ -97,8 +100,8 @@ func riskLevel(ix *index, rep reporter) {
 			}{{k.Likelihood, "likelihood", "发生可能性"}, {k.Impact, "impact", "影响程度"}} {
 				if x.v != 0 && (x.v < 1 || x.v > 5) {
 					rep.at(key("risks", k.ID, i),
-						fmt.Sprintf("risk %q: %s %d must be 1–5 (0 if not assessed)", k.ID, x.en, x.v),
-						fmt.Sprintf("廉政风险点 %q 的%s %d 应在 1–5 之间（未评估为 0）", k.ID, x.zh, x.v))
+						fmt.Sprintf("risk %s: %s %d must be 1–5 (0 if not assessed)", n, x.en, x.v),
+						fmt.Sprintf("廉政风险点 %s 的%s %d 应在 1–5 之间（未评估为 0）", n, x.zh, x.v))
 				}
 			}
 			continue
@@ -107,16 +110,16 @@ func riskLevel(ix *index, rep reporter) {
 		switch {
 		case err != nil:
 			rep.at(key("risks", k.ID, i),
-				fmt.Sprintf("risk %q: likelihood %d and impact %d must each be 1–5", k.ID, k.Likelihood, k.Impact),
-				fmt.Sprintf("廉政风险点 %q 的发生可能性 %d、影响程度 %d 均应在 1–5 之间", k.ID, k.Likelihood, k.Impact))
+				fmt.Sprintf("risk %s: likelihood %d and impact %d must each be 1–5", n, k.Likelihood, k.Impact),
+				fmt.Sprintf("廉政风险点 %s 的发生可能性 %d、影响程度 %d 均应在 1–5 之间", n, k.Likelihood, k.Impact))
 		case k.Level != want && !unknown:
 			got, gotZh := "not set", "但未填写风险等级"
 			if k.Level != 0 {
 				got, gotZh = k.Level.String(), "但所填风险等级为"+k.Level.Label()
 			}
 			rep.at(key("risks", k.ID, i),
-				fmt.Sprintf("risk %q: likelihood %d × impact %d = %d is %s under the matrix, but its level is %s", k.ID, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want, got),
-				fmt.Sprintf("廉政风险点 %q 发生可能性 %d × 影响程度 %d = %d，按风险矩阵为%s，%s", k.ID, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want.Label(), gotZh))
+				fmt.Sprintf("risk %s: likelihood %d × impact %d = %d is %s under the matrix, but its level is %s", n, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want, got),
+				fmt.Sprintf("廉政风险点 %s 发生可能性 %d × 影响程度 %d = %d，按风险矩阵为%s，%s", n, k.Likelihood, k.Impact, k.Likelihood*k.Impact, want.Label(), gotZh))
 		}
 	}
 }
@@ -124,8 +127,8 @@ func riskLevel(ix *index, rep reporter) {
 // noDecisionRisk reports a decision step with no risk point.
 func noDecisionRisk(rep reporter, f *Flow, i int, s *Step, j int) {
 	rep.at(stepKey(f, i, s, j),
-		fmt.Sprintf("flow %q: decision step %s has no risk point", f.ID, named(s.ID, s.Name)),
-		fmt.Sprintf("流程图 %q 的决定环节%s没有廉政风险点", f.ID, namedZh(s.ID, s.Name)))
+		fmt.Sprintf("flow %s: decision step %s has no risk point", ref(f.ID, i), named(s.ID, s.Name, j)),
+		fmt.Sprintf("流程图 %s 的决定环节%s没有廉政风险点", ref(f.ID, i), namedZh(s.ID, s.Name, j)))
 }
 
 func riskDecision(ix *index, rep reporter) {
@@ -183,12 +186,7 @@ func riskDecisionByID(ix *index, rep reporter) {
 // finding's message, by key or by position likewise.
 func sepKey(s Separation, i int) string { return key("separations", sepID(s), i) }
 
-func sepNamed(s Separation, i int) string {
-	if id := sepID(s); id != "" {
-		return strconv.Quote(id)
-	}
-	return "#" + strconv.Itoa(i)
-}
+func sepNamed(s Separation, i int) string { return ref(sepID(s), i) }
 
 // sepID is the separation's key, or "" if it names neither flow nor steps.
 func sepID(s Separation) string {
@@ -269,9 +267,12 @@ func sodViolation(ix *index, rep reporter) {
 			if s.Reason != "" {
 				why, whyZh = ": "+s.Reason, "："+s.Reason
 			}
+			// The steps' names and post, which every separation of a step
+			// names, are cut as errtext.Cut and errtext.Quote cut them.
+			nameA, nameB, post := errtext.Cut(sa.Name), errtext.Cut(sb.Name), errtext.Quote(post)
 			rep.at(sepKey(s, i),
-				fmt.Sprintf("flow %q: steps %s and %s are incompatible but post %q holds both%s", f.ID, named(sa.ID, sa.Name), named(sb.ID, sb.Name), post, why),
-				fmt.Sprintf("流程图 %q 的环节%s和%s为不相容岗位，却都由岗位 %q 承担%s", f.ID, namedZh(sa.ID, sa.Name), namedZh(sb.ID, sb.Name), post, whyZh))
+				fmt.Sprintf("flow %s: steps %s and %s are incompatible but post %s holds both%s", ref(f.ID, fi), named(sa.ID, nameA, int(a)), named(sb.ID, nameB, int(b)), post, why),
+				fmt.Sprintf("流程图 %s 的环节%s和%s为不相容岗位，却都由岗位 %s 承担%s", ref(f.ID, fi), namedZh(sa.ID, nameA, int(a)), namedZh(sb.ID, nameB, int(b)), post, whyZh))
 		}
 	}
 }

@@ -78,8 +78,8 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 			found = true
 			if u.Kind != Subdistrict {
 				report("template.subdistrict", key("units", u.ID, i),
-					fmt.Sprintf("unit %s is of kind %s, not a sub-district", named(u.ID, u.Name), kindName(u.Kind)),
-					fmt.Sprintf("单位%s的类别为%s，不是街道", namedZh(u.ID, u.Name), kindNameZh(u.Kind)))
+					fmt.Sprintf("unit %s is of kind %s, not a sub-district", named(u.ID, u.Name, i), kindName(u.Kind)),
+					fmt.Sprintf("单位%s的类别为%s，不是街道", namedZh(u.ID, u.Name, i), kindNameZh(u.Kind)))
 			}
 			break
 		}
@@ -102,8 +102,8 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 			selfSet++
 			if selfSet > t.MaxSelfSet {
 				report("template.selfset", path,
-					fmt.Sprintf("unit %s is self-set body number %d of sub-district %q; %s allows at most %d", named(u.ID, u.Name), selfSet, subdistrict, t.Name, t.MaxSelfSet),
-					fmt.Sprintf("单位%s是街道 %q 的第 %d 个自设机构，%s至多允许 %d 个", namedZh(u.ID, u.Name), subdistrict, selfSet, t.Name, t.MaxSelfSet))
+					fmt.Sprintf("unit %s is self-set body number %d of sub-district %q; %s allows at most %d", named(u.ID, u.Name, i), selfSet, subdistrict, t.Name, t.MaxSelfSet),
+					fmt.Sprintf("单位%s是街道 %q 的第 %d 个自设机构，%s至多允许 %d 个", namedZh(u.ID, u.Name, i), subdistrict, selfSet, t.Name, t.MaxSelfSet))
 			}
 			continue
 		}
@@ -111,17 +111,17 @@ func (t Template) Check(units []Unit, subdistrict string) Findings {
 		switch {
 		case !ok:
 			report("template.extra", path,
-				fmt.Sprintf("unit %s of sub-district %q is not in %s and is not marked self-set", named(u.ID, u.Name), subdistrict, t.Name),
-				fmt.Sprintf("街道 %q 的单位%s不在%s之列，也未标明为自设机构", subdistrict, namedZh(u.ID, u.Name), t.Name))
+				fmt.Sprintf("unit %s of sub-district %q is not in %s and is not marked self-set", named(u.ID, u.Name, i), subdistrict, t.Name),
+				fmt.Sprintf("街道 %q 的单位%s不在%s之列，也未标明为自设机构", subdistrict, namedZh(u.ID, u.Name, i), t.Name))
 		case have[name]:
 			report("template.extra", path,
-				fmt.Sprintf("unit %s of sub-district %q repeats a body of %s", named(u.ID, u.Name), subdistrict, t.Name),
-				fmt.Sprintf("街道 %q 的单位%s与%s所列机构重复", subdistrict, namedZh(u.ID, u.Name), t.Name))
+				fmt.Sprintf("unit %s of sub-district %q repeats a body of %s", named(u.ID, u.Name, i), subdistrict, t.Name),
+				fmt.Sprintf("街道 %q 的单位%s与%s所列机构重复", subdistrict, namedZh(u.ID, u.Name, i), t.Name))
 		case kind != u.Kind && !either[name]:
 			have[name] = true
 			report("template.kind", path,
-				fmt.Sprintf("unit %s of sub-district %q is of kind %s; %s prescribes kind %s", named(u.ID, u.Name), subdistrict, kindName(u.Kind), t.Name, kindName(kind)),
-				fmt.Sprintf("街道 %q 的单位%s类别为%s，%s规定为%s", subdistrict, namedZh(u.ID, u.Name), kindNameZh(u.Kind), t.Name, kindNameZh(kind)))
+				fmt.Sprintf("unit %s of sub-district %q is of kind %s; %s prescribes kind %s", named(u.ID, u.Name, i), subdistrict, kindName(u.Kind), t.Name, kindName(kind)),
+				fmt.Sprintf("街道 %q 的单位%s类别为%s，%s规定为%s", subdistrict, namedZh(u.ID, u.Name, i), kindNameZh(u.Kind), t.Name, kindNameZh(kind)))
 		default:
 			have[name] = true
 		}

@@ -24,15 +24,13 @@ type Unit struct {
 	Division   string `json:"division,omitempty"`
 }
 
-// unitParent reports each Parent that names no unit, then each cycle of
-// Parents once, at the Parent of the cycle's unit that comes first in the
-// register, listing its units from that one. A Parent names the first
-// unit with that ID, so a unit repeating an ID is in no cycle.
+// unitParent reports, in the order of the register, each Parent that
+// names no unit and each cycle of Parents once, at the Parent of the
+// cycle's unit that comes first in the register, listing its units from
+// that one. A Parent names the first unit with that ID, so a unit
+// repeating an ID is in no cycle.
 func unitParent(ix *index, rep reporter) {
 	units := ix.r.Units
-	for i, u := range units {
-		unitEntry.unit(ix, rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent, "", "") // a unit may have no parent
-	}
 	parent := func(i int) int {
 		if j, ok := ix.units[units[i].Parent]; ok && units[i].Parent != "" {
 			return j
@@ -41,7 +39,11 @@ func unitParent(ix *index, rep reporter) {
 	}
 	// Each unit has at most one parent, so one walk up from each unit not
 	// yet walked finds every cycle: walk[i] is 1 + the unit a walk set out
-	// from when it passed unit i, 0 while no walk has.
+	// from when it passed unit i, 0 while no walk has. The cycles are
+	// found in the order of the walks, and reported, below, at their first
+	// units in the order of the register: cycles[i] lists the units of the
+	// cycle unit i comes first in ("" for a unit its own parent).
+	var cycles map[int]string
 	walk := take(&ix.sc.ints, len(units))
 	for s := range units {
 		i := s
@@ -56,16 +58,27 @@ func unitParent(ix *index, rep reporter) {
 		for j := parent(i); j != i; j = parent(j) {
 			first = min(first, j)
 		}
-		u := &units[first]
+		if cycles == nil {
+			cycles = make(map[int]string)
+		}
 		if parent(first) == first {
-			unitEntry.at(rep, first, u.ID, u.Name, "parent", "names itself as its parent", "以自身为上级单位")
+			cycles[first] = ""
 			continue
 		}
-		ids := []string{u.ID}
+		ids := []string{units[first].ID}
 		for j := parent(first); j != first; j = parent(j) {
 			ids = append(ids, units[j].ID)
 		}
-		cycle := strings.Join(ids, " → ") + " → " + u.ID
-		unitEntry.at(rep, first, u.ID, u.Name, "parent", "is in a cycle of parents: %s", "的上级单位形成循环：%s", cycle)
+		cycles[first] = strings.Join(ids, " → ") + " → " + units[first].ID
+	}
+	for i, u := range units {
+		unitEntry.unit(ix, rep, i, u.ID, u.Name, "parent", "上级单位", u.Parent, "", "") // a unit may have no parent
+		switch cycle, ok := cycles[i]; {
+		case !ok:
+		case cycle == "":
+			unitEntry.at(rep, i, u.ID, u.Name, "parent", "names itself as its parent", "以自身为上级单位")
+		default:
+			unitEntry.at(rep, i, u.ID, u.Name, "parent", "is in a cycle of parents: %s", "的上级单位形成循环：%s", cycle)
+		}
 	}
 }

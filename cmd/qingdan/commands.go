@@ -55,7 +55,7 @@ type importOptions struct {
 
 // Flags binds the flags of qingdan import to f.
 func (f *importOptions) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.out, "o", "", "写入的 JSON `文件`（覆盖）；不给时写到标准输出")
+	fs.StringVar(&f.out, "o", "", "写入的 JSON `文件`（覆盖；不能是所读的清单）；不给时写到标准输出")
 	fs.StringVar(&f.org, "org", "", "两单一图一点所属的`机关`")
 	fs.StringVar(&f.version, "version", "", "清单的`版本`")
 }
@@ -87,7 +87,7 @@ type renderOptions struct {
 // Flags binds the flags of qingdan render to f.
 func (f *renderOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "dot", "`格式`：dot 或 mermaid")
-	fs.StringVar(&f.out, "o", "", "每张流程图写一个文件的`目录`（须已存在；文件以流程图编号命名，编号中字母、数字、- 和 _ 以外的字符写作 _；其中同名的文件被覆盖）")
+	fs.StringVar(&f.out, "o", "", "每张流程图写一个文件的`目录`（须已存在；文件以流程图编号命名，编号中字母、数字、- 和 _ 以外的字符写作 _；其中同名的文件被覆盖，所读的文件除外）")
 	fs.StringVar(&f.flow, "flow", "", "只画这张流程图（`编号`），写到标准输出")
 }
 
@@ -235,7 +235,7 @@ func (f *receiptOptions) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&f.key, "key", "", "日志的公钥`文件`")
 	fs.StringVar(&f.matter, "matter", "", "事项`编号`：为它的事件、评价和更正开回执")
 	fs.StringVar(&f.subject, "subject", "", "单位`编号`：为它受到的评价和更正开回执")
-	fs.StringVar(&f.out, "o", "", "写入回执的`文件`（覆盖）；不给时写到标准输出")
+	fs.StringVar(&f.out, "o", "", "写入回执的`文件`（覆盖；不能是所读的日志、检查点或公钥）；不给时写到标准输出")
 }
 
 // journalReceiptCmd is qingdan journal receipt.

@@ -25,11 +25,18 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 		return env.Errorf(command.Usage, "%v", err)
 	}
 	reg := d.register
+	// Each flow is drawn with the risks on it alone, grouped once: given
+	// every risk, drawing every flow would look at each risk once a flow,
+	// time the product of the two.
+	on := map[string][]accountability.Risk{}
+	for _, k := range reg.Risks {
+		on[k.Flow] = append(on[k.Flow], k)
+	}
 	draw := func(fl *accountability.Flow) string {
 		if f.format == "mermaid" {
-			return fl.Mermaid(reg.Risks...)
+			return fl.Mermaid(on[fl.ID]...)
 		}
-		return fl.DOT(reg.Risks...)
+		return fl.DOT(on[fl.ID]...)
 	}
 	if f.flow != "" {
 		for i := range reg.Flows {

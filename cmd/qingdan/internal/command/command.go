@@ -26,8 +26,9 @@ const (
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	name           string // the command's, for its messages; Main sets it
-	stdinOpened    bool   // Open("-") was called: standard input is read once
+	name           string        // the command's, for its messages; Main sets it
+	stdinOpened    bool          // Open("-") was called: standard input is read once
+	read           []os.FileInfo // the regular files Open opened, which Write does not replace
 }
 
 // Stdio returns the Env of the process.

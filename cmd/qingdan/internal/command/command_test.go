@@ -226,3 +226,38 @@ func TestPrint(t *testing.T) {
 		t.Error("Print(true, a channel) = nil, want an error")
 	}
 }
+
+// TestWriteRefusesWhatItRead checks that Write refuses the file the
+// command read, by its name, a symbolic link or a hard link to it, and
+// leaves it as it was: writing a command's output over its input (import
+// -o list.csv list.csv) would lose the input. Another file is written.
+func TestWriteRefusesWhatItRead(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "list.csv")
+	if err := os.WriteFile(in, []byte("项目名称,权力类型\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	soft, hard := filepath.Join(dir, "soft.csv"), filepath.Join(dir, "hard.csv")
+	if err := os.Symlink(in, soft); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(in, hard); err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{}
+	if _, err := env.Read(in, 1<<10); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{in, soft, hard} {
+		err := env.Write(name, []byte("{}"))
+		if want := name + ": 是本命令读取的文件，不写入：会覆盖所读的内容"; err == nil || err.Error() != want {
+			t.Errorf("Write(%s) error = %v, want %q", name, err, want)
+		}
+	}
+	if b, err := os.ReadFile(in); err != nil || string(b) != "项目名称,权力类型\n" {
+		t.Errorf("the file read is now %q, %v", b, err)
+	}
+	if err := env.Write(filepath.Join(dir, "out.json"), []byte("{}")); err != nil {
+		t.Errorf("Write of another file: %v", err)
+	}
+}

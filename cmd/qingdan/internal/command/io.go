@@ -37,8 +37,9 @@ func (env *Env) Read(name string, limit int64) ([]byte, error) {
 
 // Open opens the file name for reading, or standard input for "-"; the
 // caller closes it. Standard input is opened once: a second "-" (diff - -,
-// or -table - with a journal -) would read it empty, and is an error. The
-// error names the file.
+// or -table - with a journal -) would read it empty, and is an error. A
+// regular file opened is one [Env.Write] then refuses. The error names
+// the file.
 func (env *Env) Open(name string) (io.ReadCloser, error) {
 	if name == "-" {
 		if env.stdinOpened {
@@ -53,9 +54,13 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 	}
 	// A folder opens, and would fail at the first read, in the words of
 	// whatever reads it.
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+	fi, err := f.Stat()
+	if err == nil && fi.IsDir() {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, syscall.EISDIR)
+	}
+	if err == nil && fi.Mode().IsRegular() {
+		env.read = append(env.read, fi)
 	}
 	return f, nil
 }
@@ -70,7 +75,10 @@ func (env *Env) Open(name string) (io.ReadCloser, error) {
 // link left as it is; a link to no file is refused, as cp refuses it. A
 // file that is not a regular one (/dev/null, /dev/stdout, a named pipe)
 // is written to, as the shell writes to it, not replaced; a folder is
-// refused. The error names the file.
+// refused. So is a file the command read (by its name, a symbolic link or
+// a hard link to it): output written over its input, import -o list.csv
+// list.csv or journal receipt -o over the checkpoint, would lose what it
+// read. The error names the file.
 func (env *Env) Write(name string, b []byte) error {
 	if name == "" || name == "-" {
 		_, err := env.Stdout.Write(b)
@@ -79,6 +87,13 @@ func (env *Env) Write(name string, b []byte) error {
 	target, err := resolve(name)
 	if err != nil {
 		return err
+	}
+	if fi, err := os.Stat(target); err == nil {
+		for _, r := range env.read {
+			if os.SameFile(fi, r) {
+				return fmt.Errorf("%s: 是本命令读取的文件，不写入：会覆盖所读的内容", name)
+			}
+		}
 	}
 	if err := outfile.WriteFile(target, b); err != nil {
 		return pathError(name, err)
