@@ -41,8 +41,23 @@ type Changes []Change
 // values are the same if their JSON is (an empty list and a nil one are the
 // same).
 //
+// An entry with no key (a power of a county list, which publishes no
+// code) is matched with an entry with no key of the other revision by its
+// name: a power by its Name and Sub, a responsibility by its Duty, a unit
+// or a flow by its Name, a risk by its Flow, Step and Text; the n-th entry
+// with a name in old with the n-th in new. So a power inserted at the top
+// of a list with no codes is one addition, not a change of every power
+// after it. An entry with no key whose name no entry with no key of the
+// other revision holds was renamed if it kept its place: such entries of
+// the two revisions that follow the same matched entry (or, both, no
+// matched entry) are matched, the n-th there in old with the n-th in new,
+// and changed in what names them (a power's "name" or "sub", a
+// responsibility's "duty", …) and in any other field that differs. Any
+// other entry with no key left over is added or removed. An entry with a
+// key never matches one without.
+//
 // So order is part of an entry but not of the register: entries of a
-// list in another order are no change, being matched by key, while a
+// list in another order are no change, being matched by key or name, while a
 // power's bases, a flow's edges or a flow's steps in another order are (a
 // flow's step order numbers its Mermaid nodes and breaks [Flow.Order]'s
 // ties). A separation's two steps have no order: named the other way
@@ -55,12 +70,18 @@ func Diff(old, new *Register) Changes {
 		new = &Register{}
 	}
 	var out Changes
-	out = diffList(out, "units", old.Units, new.Units, func(u Unit) string { return u.ID }, nil)
-	out = diffList(out, "powers", old.Powers, new.Powers, func(p Power) string { return p.Code }, nil)
-	out = diffList(out, "responsibilities", old.Responsibilities, new.Responsibilities, func(x Responsibility) string { return x.Code }, nil)
-	out = diffList(out, "flows", old.Flows, new.Flows, func(f Flow) string { return f.ID }, flowFields)
-	out = diffList(out, "risks", old.Risks, new.Risks, func(k Risk) string { return k.ID }, nil)
-	out = diffList(out, "separations", old.Separations, new.Separations, Separation.key,
+	out = diffList(out, "units", old.Units, new.Units, func(u Unit) string { return u.ID },
+		func(u Unit) entryName { return entryName{u.Name} }, nil)
+	out = diffList(out, "powers", old.Powers, new.Powers, func(p Power) string { return p.Code },
+		func(p Power) entryName { return entryName{p.Name, p.Sub} }, nil)
+	out = diffList(out, "responsibilities", old.Responsibilities, new.Responsibilities, func(x Responsibility) string { return x.Code },
+		func(x Responsibility) entryName { return entryName{x.Duty} }, nil)
+	out = diffList(out, "flows", old.Flows, new.Flows, func(f Flow) string { return f.ID },
+		func(f Flow) entryName { return entryName{f.Name} }, flowFields)
+	out = diffList(out, "risks", old.Risks, new.Risks, func(k Risk) string { return k.ID },
+		func(k Risk) entryName { return entryName{k.Flow, k.Step, k.Text} }, nil)
+	// A separation's key is never empty.
+	out = diffList(out, "separations", old.Separations, new.Separations, Separation.key, nil,
 		func(a, b Separation) []string { return changedFields(a.sorted(), b.sorted()) })
 	return out
 }
@@ -88,11 +109,16 @@ func (s Separation) sorted() Separation {
 // differs. list names the list in each [Change]'s List and Path. Package
 // matters diffs its governance matter list and admission lists with it.
 // T must be a struct type; keyOf must not be nil.
+//
+// DiffEntries knows entries by their keys alone: unlike [Diff], which
+// matches an entry with no key by its name, it matches the entries to
+// which keyOf gives no key ("") by their order among such entries, the
+// n-th in old with the n-th in new.
 func DiffEntries[T any](list string, old, new []T, keyOf func(T) string) Changes {
 	if keyOf == nil {
 		panic("accountability: DiffEntries: nil keyOf function")
 	}
-	return diffList(nil, list, old, new, keyOf, nil)
+	return diffList(nil, list, old, new, keyOf, nil, nil)
 }
 
 // occurrences keys each entry by its key and its occurrence of that key.
@@ -107,30 +133,122 @@ func occurrences[T any](xs []T, keyOf func(T) string) []string {
 	return keys
 }
 
-func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) string, fields func(a, b T) []string) Changes {
+// entryName is what names an entry with no key in its list, by which
+// [Diff] matches it: a power's name and sub-item, a unit's name, ….
+type entryName [3]string
+
+// entryID is what matches an entry of one revision with an entry of the
+// other: its key and its occurrence of the key, or, for an entry with no
+// key, its name and its occurrence of the name among the entries with no
+// key. A key is never empty, so an entry with a key matches none without.
+type entryID struct {
+	key  string
+	name entryName
+	n    int
+}
+
+// entryIDs returns the entryID of each of xs; nameOf nil names every entry
+// alike, so that those with no key are told apart by their order alone.
+func entryIDs[T any](xs []T, keyOf func(T) string, nameOf func(T) entryName) []entryID {
+	n := make(map[entryID]int, len(xs))
+	ids := make([]entryID, len(xs))
+	for i, x := range xs {
+		id := entryID{key: keyOf(x)}
+		if id.key == "" && nameOf != nil {
+			id.name = nameOf(x)
+		}
+		k := id // its occurrence 0 counts the entries with its key and name
+		id.n = n[k]
+		n[k]++
+		ids[i] = id
+	}
+	return ids
+}
+
+// matchEntries matches the entries of old and new as [Diff] documents,
+// from their entryIDs: newAt[i] is the index in old of new's i-th entry,
+// or -1 if none matches, and matched[j] says whether old's j-th is
+// matched.
+func matchEntries(oldIDs, newIDs []entryID) (newAt []int, matched []bool) {
+	at := make(map[entryID]int, len(oldIDs))
+	for j, id := range oldIDs {
+		at[id] = j
+	}
+	newAt = make([]int, len(newIDs))
+	matched = make([]bool, len(oldIDs))
+	left := false // an entry with no key left over
+	for i, id := range newIDs {
+		j, ok := at[id]
+		if !ok {
+			j = -1
+			left = left || id.key == ""
+		} else {
+			matched[j] = true
+		}
+		newAt[i] = j
+	}
+	if left {
+		pairRenamed(oldIDs, newIDs, newAt, matched)
+	}
+	return newAt, matched
+}
+
+// pairRenamed matches the entries with no key left over whose names the
+// other revision's entries with no key do not hold, where they kept their
+// place: the n-th such entry of old after a matched entry (or before any)
+// with the n-th of new after the same matched entry (or before any).
+func pairRenamed(oldIDs, newIDs []entryID, newAt []int, matched []bool) {
+	names := func(ids []entryID) map[entryName]bool {
+		m := make(map[entryName]bool)
+		for _, id := range ids {
+			if id.key == "" {
+				m[id.name] = true
+			}
+		}
+		return m
+	}
+	oldNames, newNames := names(oldIDs), names(newIDs)
+	// The entries of old left over after each matched entry of old, by its
+	// index; after -1, those before any.
+	after := make(map[int][]int)
+	prev := -1
+	for j, id := range oldIDs {
+		switch {
+		case matched[j]:
+			prev = j
+		case id.key == "" && !newNames[id.name]:
+			after[prev] = append(after[prev], j)
+		}
+	}
+	prev = -1
+	for i, id := range newIDs {
+		switch {
+		case newAt[i] >= 0:
+			prev = newAt[i]
+		case id.key == "" && !oldNames[id.name] && len(after[prev]) > 0:
+			j := after[prev][0]
+			after[prev] = after[prev][1:]
+			newAt[i], matched[j] = j, true
+		}
+	}
+}
+
+func diffList[T any](out Changes, list string, old, new []T, keyOf func(T) string, nameOf func(T) entryName, fields func(a, b T) []string) Changes {
 	if fields == nil {
 		fields = func(a, b T) []string { return changedFields(a, b) }
 	}
-	oldKeys := occurrences(old, keyOf)
-	newKeys := occurrences(new, keyOf)
-	at := make(map[string]int, len(old))
-	for i, k := range oldKeys {
-		at[k] = i
-	}
-	matched := make([]bool, len(old))
+	newAt, matched := matchEntries(entryIDs(old, keyOf, nameOf), entryIDs(new, keyOf, nameOf))
 	for i, x := range new {
-		k := keyOf(x)
-		if j, ok := at[newKeys[i]]; ok && reflect.DeepEqual(old[j], x) {
-			matched[j] = true // the common case: unchanged
-			continue
+		j := newAt[i]
+		if j >= 0 && reflect.DeepEqual(old[j], x) {
+			continue // the common case: unchanged
 		}
+		k := keyOf(x)
 		path := key(list, k, i)
-		j, ok := at[newKeys[i]]
-		if !ok {
+		if j < 0 {
 			out = append(out, Change{Kind: Added, List: list, Key: k, Path: path})
 			continue
 		}
-		matched[j] = true
 		if fs := fields(old[j], x); len(fs) > 0 {
 			out = append(out, Change{Kind: Changed, List: list, Key: k, Path: path, Fields: fs})
 		}
@@ -157,7 +275,7 @@ func flowFields(a, b Flow) []string {
 		if reordered(occurrences(a.Steps, keyOf), occurrences(b.Steps, keyOf)) {
 			out = append(out, "steps")
 		}
-		for _, c := range diffList(nil, "steps", a.Steps, b.Steps, keyOf, nil) {
+		for _, c := range diffList(nil, "steps", a.Steps, b.Steps, keyOf, nil, nil) {
 			if c.Kind != Changed {
 				out = append(out, c.Path)
 				continue
