@@ -1,20 +1,12 @@
 package accountability
 
 import (
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
+	"github.com/qingdan/qingdan/internal/hardening"
+)
 
 // TestValidateLinearInLongKeys: Validate's work is linear in the size of
 // the register, however long a key or a name: a flow's ID is not copied
@@ -38,7 +30,7 @@ func TestValidateLinearInLongKeys(t *testing.T) {
 	r := &Register{Units: []Unit{{ID: "S", Name: "街道", Kind: Subdistrict}}, Powers: []Power{p}, Flows: []Flow{f}}
 	size := 4 * len(long) // the flow's ID and name, the power's code and name
 	var fs Findings
-	if got := allocated(func() { fs = r.Validate() }); got > 16*uint64(size) {
+	if got := hardening.Allocated(func() { fs = r.Validate() }); got > 16*uint64(size) {
 		t.Errorf("Validate of a register of some %d bytes allocated %d bytes", size, got)
 	}
 	if len(fs) != 0 {
@@ -65,7 +57,7 @@ func TestFindingsLinearInLongNames(t *testing.T) {
 	r.Flows = []Flow{f}
 	size := 5 * len(long)
 	var fs Findings
-	allocated(func() { fs = r.Validate() })
+	hardening.Allocated(func() { fs = r.Validate() })
 	text := 0
 	for _, f := range fs {
 		text += len(f.Path) + len(f.Message) + len(f.Chinese)

@@ -1,7 +1,6 @@
 package indicators_test
 
 import (
-	"runtime"
 	"slices"
 	"testing"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/indicators"
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/matters/workday"
 	"github.com/qingdan/qingdan/scoring"
 )
@@ -39,11 +39,8 @@ func TestTallyFarPoints(t *testing.T) {
 				parts = append(parts, indicators.Part{Unit: "u", Street: &scoring.Result{Points: p}})
 			}
 			var got []indicators.Rates
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			got = indicators.Tally(parts, indicators.ByUnit, tt.streetMin)
-			runtime.ReadMemStats(&after)
-			if b := after.TotalAlloc - before.TotalAlloc; b > 1<<16 {
+			b := hardening.Allocated(func() { got = indicators.Tally(parts, indicators.ByUnit, tt.streetMin) })
+			if b > 1<<16 {
 				t.Errorf("Tally allocated %d bytes", b)
 			}
 			// big.Rat, on small equivalents: ±10^-100 for ±10^-1000000000,

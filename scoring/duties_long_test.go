@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
 	"github.com/qingdan/qingdan/scoring"
-	"github.com/shopspring/decimal"
 )
 
 // TestOptionErrorsQuoteLongNames: an error of a book's options names a
@@ -53,7 +55,7 @@ func TestOptionErrorsQuoteLongNames(t *testing.T) {
 		}
 	}
 	var err error
-	if b := allocated(func() { err = scaled.Merge(src) }); b > 64<<20 {
+	if b := hardening.Allocated(func() { err = scaled.Merge(src) }); b > 64<<20 {
 		t.Errorf("Merge allocated %d MiB, want at most 64", b>>20)
 	}
 	if !errors.Is(err, scoring.ErrInvalid) || len(err.Error()) > 1<<16 {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring"
 )
 
@@ -23,7 +24,7 @@ func TestScaleFloorFarPoints(t *testing.T) {
 		{decimal.NewFromInt(-5), "neg"}, {huge, "huge"}, {tiny, "tiny"}, {decimal.New(1, 2_000_000_000), "huge"},
 	} {
 		var g scoring.Grade
-		if b := allocated(func() { g, _ = s.Floor(tt.p) }); b > 1<<16 {
+		if b := hardening.Allocated(func() { g, _ = s.Floor(tt.p) }); b > 1<<16 {
 			t.Errorf("Floor(%se%d) allocated %d bytes", tt.p.Coefficient(), tt.p.Exponent(), b)
 		}
 		if g.Code != tt.want {

@@ -1,7 +1,6 @@
 package scoring_test
 
 import (
-	"runtime"
 	"testing"
 
 	"github.com/qingdan/qingdan/matters"
@@ -31,13 +30,4 @@ func factsOf(t testing.TB, unit string, r matters.Route, events ...matters.Event
 		t.Fatal(err)
 	}
 	return f
-}
-
-// allocated returns the bytes f allocates on the heap.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }

@@ -7,9 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/scoring"
-	"github.com/shopspring/decimal"
 )
 
 // TestTableEvaluateWideThresholds: a table that is not validated may hold
@@ -38,7 +40,7 @@ func TestTableEvaluateWideThresholds(t *testing.T) {
 		}}
 		f := scoring.Facts{Resolved: true, Resolution: time.Hour, ResolutionLimit: 2 * time.Hour}
 		var err error
-		if b := allocated(func() { _, err = tbl.Evaluate(f) }); b > 1<<16 {
+		if b := hardening.Allocated(func() { _, err = tbl.Evaluate(f) }); b > 1<<16 {
 			t.Errorf("threshold of exponent %d: Evaluate allocated %d bytes", x.Exponent(), b)
 		}
 		if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), `table "wide" rules[0] "quick": resolutionAtMost has a coefficient of more than 4096 bits`) {

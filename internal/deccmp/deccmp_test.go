@@ -2,12 +2,12 @@ package deccmp_test
 
 import (
 	"math/big"
-	"runtime"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/qingdan/qingdan/internal/deccmp"
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 // TestCmpAgreesWithDecimal: on decimals whose exponents decimal's Cmp
@@ -57,14 +57,12 @@ func TestCmpFar(t *testing.T) {
 		{long, decimal.RequireFromString("1.0000000001"), -1},
 		{decimal.New(1, -2000), long, -1},
 	} {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		got := deccmp.Cmp(tt.a, tt.b)
-		runtime.ReadMemStats(&after)
+		var got int
+		alloc := hardening.Allocated(func() { got = deccmp.Cmp(tt.a, tt.b) })
 		if got != tt.want {
 			t.Errorf("Cmp(%se%d, %se%d) = %d, want %d", tt.a.Coefficient(), tt.a.Exponent(), tt.b.Coefficient(), tt.b.Exponent(), got, tt.want)
 		}
-		if b := after.TotalAlloc - before.TotalAlloc; b > 1<<14 {
+		if b := alloc; b > 1<<14 {
 			t.Errorf("Cmp(%se%d, %se%d) allocated %d bytes", tt.a.Coefficient(), tt.a.Exponent(), tt.b.Coefficient(), tt.b.Exponent(), b)
 		}
 	}

@@ -25,3 +25,15 @@ func Took(f func()) time.Duration {
 	}
 	return wall
 }
+
+// Allocated runs f and returns the bytes it allocated on the heap
+// (runtime.MemStats.TotalAlloc before and after): the measure of a bound
+// on memory, which, unlike time, a loaded machine does not move. Work of
+// other goroutines meanwhile counts too; the tests that use it run none.
+func Allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}

@@ -2,12 +2,13 @@ package rank
 
 import (
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 type item struct {
@@ -69,11 +70,7 @@ func TestByFarValues(t *testing.T) {
 	tiny, negTiny := decimal.New(1, -10_000_000), decimal.New(-1, -10_000_000)
 	in := []item{{"a", negTiny, 0}, {"b", decimal.NewFromInt(2), 0}, {"c", tiny, 0}, {"d", decimal.Zero, 0}, {"e", tiny, 0}}
 	want := []item{{"b", decimal.NewFromInt(2), 1}, {"c", tiny, 2}, {"e", tiny, 2}, {"d", decimal.Zero, 4}, {"a", negTiny, 5}}
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	By(in, value, key, set)
-	runtime.ReadMemStats(&after)
-	if b := after.TotalAlloc - before.TotalAlloc; b > 1<<16 {
+	if b := hardening.Allocated(func() { By(in, value, key, set) }); b > 1<<16 {
 		t.Errorf("By allocated %d bytes", b)
 	}
 	if diff := cmp.Diff(want, in, cmp.AllowUnexported(item{}), cmp.Comparer(func(x, y decimal.Decimal) bool {

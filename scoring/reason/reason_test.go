@@ -4,16 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/scoring/reason"
-	"github.com/shopspring/decimal"
 )
 
 // sixth is a table's reason: rule 6 on figures of every kind.
@@ -200,11 +200,9 @@ func TestCompareFarThresholds(t *testing.T) {
 			base, other := sixth(reason.English), sixth(reason.English)
 			other.Checks = slices.Clone(other.Checks)
 			other.Checks[1].Threshold = tt.th
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			got := [2]int{reason.Compare(other, base), reason.Compare(base, other)}
-			runtime.ReadMemStats(&after)
-			if b := after.TotalAlloc - before.TotalAlloc; b > 1<<16 {
+			var got [2]int
+			b := hardening.Allocated(func() { got = [2]int{reason.Compare(other, base), reason.Compare(base, other)} })
+			if b > 1<<16 {
 				t.Errorf("Compare allocated %d bytes", b)
 			}
 			if diff := cmp.Diff([2]int{tt.want, -tt.want}, got); diff != "" {

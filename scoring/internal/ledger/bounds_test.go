@@ -2,12 +2,12 @@ package ledger
 
 import (
 	"fmt"
-	"runtime"
 	"testing"
 	"time"
 
-	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/shopspring/decimal"
+
+	"github.com/qingdan/qingdan/internal/hardening"
 )
 
 // These tests keep the ledger's work and memory linear in what it holds,
@@ -49,16 +49,14 @@ func TestTallyBounded(t *testing.T) {
 			es := manyEntries(n, c.at)
 			fill(t, &l, es, nil)
 			var totals []Total
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			took := hardening.Took(func() { totals = l.Tally(june, june.AddDate(0, 1, 0)) })
-			runtime.ReadMemStats(&after)
+			var took time.Duration
+			alloc := hardening.Allocated(func() { took = hardening.Took(func() { totals = l.Tally(june, june.AddDate(0, 1, 0)) }) })
 			if len(totals) != n {
 				t.Fatalf("Tally gave %d totals, want %d", len(totals), n)
 			}
 			// Each total takes under a kilobyte; counters for 20,000
 			// subjects × 20,000 grades would take 3.2 GB.
-			if got := after.TotalAlloc - before.TotalAlloc; got > uint64(n)<<11 {
+			if got := alloc; got > uint64(n)<<11 {
 				t.Errorf("Tally allocated %d MiB for %d entries, want at most 2 KiB an entry", got>>20, n)
 			}
 			if took > hardening.Budget(2*time.Second) { // tens of milliseconds; the square of 200,000 subjects takes ten seconds
