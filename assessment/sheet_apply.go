@@ -5,45 +5,12 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/qingdan/qingdan/internal/errlist"
 	"github.com/qingdan/qingdan/internal/errtext"
 	"github.com/qingdan/qingdan/internal/jsonx"
-	"github.com/shopspring/decimal"
 )
-
-// Facts are one unit's figures, what a [Sheet] is applied to: counts of
-// occurrences and exact rates (0 to 1) by the names the sheet declares,
-// and the Base when the sheet's base comes from the unit (its composite
-// or its three-rate index), in the sheet's points: the host scales it (an
-// index of rates from 0 to 1 times 100, say) and rounds it as its policy
-// says. A count fact not given counts as 0; a rate fact not given (a rate
-// with nothing to count) moves nothing and fires no veto.
-type Facts struct {
-	Unit   string                     `json:"unit"`
-	Base   *decimal.Decimal           `json:"base,omitempty"`
-	Counts map[string]int             `json:"counts,omitempty"`
-	Rates  map[string]decimal.Decimal `json:"rates,omitempty"`
-}
-
-// Result is a sheet applied to one unit: the exact Points, and how they
-// came about. Points = Base + Bonus + Deduction, unless a veto lowered
-// them. Bonus (≥ 0) and Deduction (≤ 0) are the sums of the items'
-// points after the sheet's MaxBonus and MaxDeduction; BonusCapped and
-// DeductionCapped say that a total cap bound. Grade is the grade on the
-// sheet's scale ("" when it has none). Reasons has one entry per item
-// that moved the result or fired as a veto, in the sheet's order.
-type Result struct {
-	Sheet           string          `json:"sheet"` // the sheet's Version
-	Unit            string          `json:"unit"`
-	Base            decimal.Decimal `json:"base"`
-	Bonus           decimal.Decimal `json:"bonus"`
-	Deduction       decimal.Decimal `json:"deduction"`
-	BonusCapped     bool            `json:"bonusCapped,omitempty"`
-	DeductionCapped bool            `json:"deductionCapped,omitempty"`
-	Points          decimal.Decimal `json:"points"`
-	Grade           string          `json:"grade,omitempty"`
-	Reasons         []Reason        `json:"reasons"`
-}
 
 // Apply applies the sheet to one unit's facts and returns the exact
 // result, never rounded. For each item in order it finds the points the
