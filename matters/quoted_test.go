@@ -48,27 +48,37 @@ func TestApplyQuotesUnits(t *testing.T) {
 }
 
 // TestRefusalStaysShort: a refusal names the event's matter and actor and
-// the matter's owner, lead, support units and supervisor, each cut as a
-// unit is, and at most eight support units, so that a matter of long
-// names or many units gives a message of a few hundred bytes, not one
-// that repeats them all.
+// the matter's owner, platform, lead, support units and supervisor, each
+// cut as a unit is, and at most eight support units, so that a matter of
+// long names or many units gives a message of a few hundred bytes, not
+// one that repeats them all.
 func TestRefusalStaysShort(t *testing.T) {
 	long := strings.Repeat("长", 1000) // 3,000 bytes, a name Apply takes
+	cut := func(s string) string {    // s as errtext.Quote cuts it, s being long and more
+		return `"` + strings.Repeat("长", 21) + `"… (` + strconv.Itoa(len(s)) + ` bytes)`
+	}
 	units := []string{lead}
 	for i := range 20 {
 		units = append(units, long+strconv.Itoa(i))
 	}
-	report := ev(matters.Report, long)
-	report.Supervisor = long + "督"
-	prior := []matters.Event{report, ev(matters.Whistle, long), ev(matters.Dispatch, long, units...)}
-	m, e := after(t, prior, ev(matters.Accept, long+"外"))
-	err := m.Apply(e)
+	id, platform, supervisedBy, outsider := long+"事", long+"热线", long+"督", long+"外"
+	report := ev(matters.Report, platform, long) // a platform's matter, whose owner is long
+	report.Supervisor = supervisedBy
+	events := number(report, ev(matters.Whistle, long), ev(matters.Dispatch, long, units...), ev(matters.Accept, outsider))
+	for i := range events {
+		events[i].Matter = id
+	}
+	m, err := matters.Replay(events[:3])
+	if err != nil {
+		t.Fatalf("Replay = %.300v", err)
+	}
+	err = m.Apply(events[3])
 	if !errors.Is(err, matters.ErrActor) {
 		t.Fatalf("Apply by an outsider = %.300v, want ErrActor", err)
 	}
 	msg := err.Error()
-	cut := `"` + strings.Repeat("长", 21) + `"… (3000 bytes)`
-	for _, want := range []string{"by " + `"` + strings.Repeat("长", 21) + `"… (3003 bytes)`, "owner " + cut, "supervisor " + `"` + strings.Repeat("长", 21) + `"… (3003 bytes)`, "and 12 more]"} {
+	for _, want := range []string{"matter " + cut(id), "by " + cut(outsider), "owner " + cut(long), "platform " + cut(platform),
+		`lead "` + lead + `"`, "support [" + cut(units[1]) + " ", "and 12 more]", "supervisor " + cut(supervisedBy)} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("Apply by an outsider = %.600s…, want it to say %q", msg, want)
 		}
