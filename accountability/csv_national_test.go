@@ -395,11 +395,24 @@ func TestReadPowersCSVBlankLinesFirst(t *testing.T) {
 			t.Errorf("a header with no 权力类型 after two blank lines: %s at line %d, row %d; want line 3, row 1", c.Header, c.Line, c.Row)
 		}
 	}
-	// A file of blank lines longer than the sniffed part, then a header
-	// of neither encoding, is refused, not read.
-	in := append(bytes.Repeat([]byte("\n"), sniffLen-2), "\xff\xff\xff\xff,\xa1\n"...)
-	if _, err := ReadPowersCSV(bytes.NewReader(in)); !errors.Is(err, ErrCell) {
-		t.Errorf("ReadPowersCSV(blank lines, then no text) error = %v, want one wrapping ErrCell", err)
+	// A header of neither encoding after blank lines is said to be
+	// neither, as it is with none before it, not taken for UTF-8 by the
+	// blank lines and refused for lacking its columns.
+	const big5 = "\xff\xff\xff\xff,\xa1\n"
+	for _, blank := range []string{"\n", "\r\n\r\n"} {
+		_, err := ReadPowersCSV(strings.NewReader(blank + big5))
+		if !errors.Is(err, ErrCell) || !strings.Contains(fmt.Sprint(err), "neither UTF-8 nor GB18030") {
+			t.Errorf("ReadPowersCSV(%q, then no text) error = %v, want one wrapping ErrCell that says neither UTF-8 nor GB18030", blank, err)
+		}
+	}
+	// Blank lines that fill the sniffed part, the header cut by its end
+	// or past it, leave nothing to tell the encoding by: such a file is
+	// refused all the same, with no panic.
+	for _, n := range []int{sniffLen - 2, sniffLen + 10} {
+		in := append(bytes.Repeat([]byte("\n"), n), big5...)
+		if _, err := ReadPowersCSV(bytes.NewReader(in)); !errors.Is(err, ErrCell) {
+			t.Errorf("ReadPowersCSV(%d blank lines, then no text) error = %v, want one wrapping ErrCell", n, err)
+		}
 	}
 }
 
