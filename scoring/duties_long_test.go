@@ -28,21 +28,25 @@ func TestOptionErrorsQuoteLongNames(t *testing.T) {
 		matters.Event{At: june(1, 9, 10), Kind: matters.Whistle, Actor: "赭山街道"},
 		matters.Event{At: june(1, 9, 20), Kind: matters.Dispatch, Actor: "赭山街道", Units: []string{"城管局"}})
 	history := scoring.NewBook(&scoring.BookOptions{Matter: func(string) (*matters.Matter, bool) { return m, true }})
+	cut := `"` + strings.Repeat("优", 21) + `"… (786432 bytes)` // long as errtext.Quote cuts it
 	for _, tt := range []struct {
 		name string
 		b    *scoring.Book
 		e    func(*scoring.Evaluation)
+		want string // what the option's refusal says, naming long cut
 	}{
-		{"grade off the scale", scaled, func(e *scoring.Evaluation) { e.Result.Grade = long }},
-		{"subject never dispatched", history, func(e *scoring.Evaluation) { e.Subject = long }},
-		{"evaluator not the owner", history, func(e *scoring.Evaluation) { e.Evaluator = long }},
-		{"owner not graded by the platform", history, func(e *scoring.Evaluation) { e.Subject, e.Evaluator = "赭山街道", long }},
+		{"grade off the scale", scaled, func(e *scoring.Evaluation) { e.Result.Grade = long }, "grade " + cut + " is not on the scale in force"},
+		{"subject never dispatched", history, func(e *scoring.Evaluation) { e.Subject = long }, "the matter was never dispatched to " + cut},
+		{"evaluator not the owner", history, func(e *scoring.Evaluation) { e.Evaluator = long }, `graded by the owner that dispatched it (now "赭山街道"), not ` + cut},
+		{"owner not graded by the platform", history, func(e *scoring.Evaluation) { e.Subject, e.Evaluator = "赭山街道", long },
+			`reported is graded by the platform, not ` + cut},
 	} {
 		e := graded("good")
 		tt.e(&e)
 		err := tt.b.Record(e)
-		if !errors.Is(err, scoring.ErrInvalid) || len(err.Error()) > 4096 {
-			t.Errorf("%s: Record gave an error of %d bytes wrapping ErrInvalid %v, want one of at most 4096", tt.name, len(err.Error()), errors.Is(err, scoring.ErrInvalid))
+		if msg := fmt.Sprint(err); !errors.Is(err, scoring.ErrInvalid) || len(msg) > 4096 || !strings.HasSuffix(msg, tt.want) {
+			t.Errorf("%s: Record gave an error of %d bytes wrapping ErrInvalid %v: %.400s; want one of at most 4096 ending %q",
+				tt.name, len(msg), errors.Is(err, scoring.ErrInvalid), msg, tt.want)
 		}
 	}
 
@@ -58,7 +62,7 @@ func TestOptionErrorsQuoteLongNames(t *testing.T) {
 	if b := hardening.Allocated(func() { err = scaled.Merge(src) }); b > 64<<20 {
 		t.Errorf("Merge allocated %d MiB, want at most 64", b>>20)
 	}
-	if !errors.Is(err, scoring.ErrInvalid) || len(err.Error()) > 1<<16 {
-		t.Errorf("Merge gave an error of %d bytes wrapping ErrInvalid %v, want one of at most 64 KiB", len(err.Error()), errors.Is(err, scoring.ErrInvalid))
+	if msg := fmt.Sprint(err); !errors.Is(err, scoring.ErrInvalid) || len(msg) > 1<<16 {
+		t.Errorf("Merge gave an error of %d bytes wrapping ErrInvalid %v (%.200s), want one of at most 64 KiB", len(msg), errors.Is(err, scoring.ErrInvalid), msg)
 	}
 }
