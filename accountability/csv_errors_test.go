@@ -24,10 +24,7 @@ const (
 // that meets it (the CSV readers, or the readers of rows).
 func TestCellErrorChinese(t *testing.T) {
 	long := strings.Repeat("长", MaxCellBytes/3+1)
-	utf16 := []byte{0xFF, 0xFE}
-	for _, r := range "权力类型,项目名称\n" {
-		utf16 = append(utf16, byte(r), byte(r>>8))
-	}
+	utf16 := toUTF16("权力类型,项目名称\n", false, true)
 	gb := toGB18030(t, []byte("权力类型,项目名称\n许可,甲"))
 	gb = append(gb, 0x81, 0x20) // a lead byte with no trail
 	wide := make([]string, MaxColumns+1)

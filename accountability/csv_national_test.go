@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,6 +87,23 @@ func toGB18030(t testing.TB, b []byte) []byte {
 	out, err := simplifiedchinese.GB18030.NewEncoder().Bytes(b)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return out
+}
+
+// toUTF16 returns s in UTF-16, big-endian or little, with a byte-order
+// mark or none.
+func toUTF16(s string, bigEndian, bom bool) []byte {
+	var out []byte
+	if bom {
+		s = "\ufeff" + s
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
 	}
 	return out
 }
@@ -305,16 +323,13 @@ func TestReadPowersCSVCategories(t *testing.T) {
 
 func TestReadPowersCSVEncodings(t *testing.T) {
 	const list = "权力类型,项目编码,项目名称,实施依据\n20,A,老年人优待证办理,《老年人权益保障法》\n"
-	utf16 := []byte{0xFF, 0xFE}
-	for _, r := range list {
-		utf16 = append(utf16, byte(r), byte(r>>8))
-	}
 	for _, tt := range []struct {
 		name string
 		in   []byte
 		want string
 	}{
-		{"UTF-16", utf16, "UTF-16"},
+		{"UTF-16", toUTF16(list, false, true), "UTF-16"},
+		{"UTF-16BE", toUTF16(list, true, true), "UTF-16"},
 		{"Big5 or worse", []byte("\xff\xff\xff,\xa1\n"), "neither UTF-8 nor GB18030"},
 	} {
 		_, err := ReadPowersCSV(bytes.NewReader(tt.in))
@@ -421,12 +436,7 @@ func TestReadPowersCSVBlankLinesFirst(t *testing.T) {
 // decoded as GB18030 into a header of no column.
 func TestReadPowersCSVUTF16NoBOM(t *testing.T) {
 	const list = "权力类型,项目编码,项目名称,实施依据\r\n20,A,老年人优待证办理,《老年人权益保障法》\r\n"
-	var le, be []byte
-	for _, r := range list {
-		le = append(le, byte(r), byte(r>>8))
-		be = append(be, byte(r>>8), byte(r))
-	}
-	for name, in := range map[string][]byte{"UTF-16LE": le, "UTF-16BE": be} {
+	for name, in := range map[string][]byte{"UTF-16LE": toUTF16(list, false, false), "UTF-16BE": toUTF16(list, true, false)} {
 		_, err := ReadPowersCSV(bytes.NewReader(in))
 		if !errors.Is(err, ErrCell) || !strings.Contains(err.Error(), "UTF-16") {
 			t.Errorf("%s: ReadPowersCSV error = %v, want one wrapping ErrCell that says UTF-16", name, err)
