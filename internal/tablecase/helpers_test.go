@@ -202,10 +202,13 @@ func TestRunFileFailures(t *testing.T) {
 // file of no cases does: a table that asserts nothing must not pass.
 func TestRunNoCases(t *testing.T) {
 	for _, h := range helperPackages {
-		for _, n := range []int{-1, 0} { // nil, empty
+		for _, c := range []struct {
+			n    int // cases, nil for -1
+			what string
+		}{{-1, "nil"}, {0, "an empty slice"}} {
 			var rec tablecase.Recorder
-			h.run(&rec, n)
-			rec.Check(t, fmt.Sprintf("%s.Run(%d cases)", h.name, max(n, 0)), []string{h.name + ": Run: no cases "})
+			h.run(&rec, c.n)
+			rec.Check(t, fmt.Sprintf("%s.Run(%s)", h.name, c.what), []string{h.name + ": Run: no cases "})
 		}
 		var rec tablecase.Recorder
 		err := h.read(&rec, strings.NewReader("[]"))
