@@ -19,7 +19,6 @@ func TestApplyQuotesUnits(t *testing.T) {
 		e.Supervisor = supervisor
 		return []matters.Event{e, ev(matters.Whistle, owner)}
 	}()
-	long := strings.Repeat("长", 1000)
 	for _, c := range []struct {
 		name  string
 		prior []matters.Event
@@ -35,7 +34,7 @@ func TestApplyQuotesUnits(t *testing.T) {
 		{"urged twice", hAccepted, ev(matters.Urge, owner, lead, lead), `unit "区城管局" is named twice`},
 		{"urging its actor", hAccepted, ev(matters.Urge, owner, owner), `units[0] "赭山街道" is the urge's actor`},
 		{"urging a unit off the matter", hAccepted, ev(matters.Urge, owner, outside), `units[0] "区教育局" is not on the matter`},
-		{"a long unit", hAccepted, ev(matters.Urge, owner, long), `units[0] "` + strings.Repeat("长", 21) + `"… (3000 bytes) is not on the matter`},
+		{"a long unit", hAccepted, ev(matters.Urge, owner, long), "units[0] " + cut(long) + " is not on the matter"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m, e := after(t, c.prior, c.e)
@@ -86,4 +85,13 @@ func TestRefusalStaysShort(t *testing.T) {
 	if len(msg) > 2000 {
 		t.Errorf("Apply by an outsider gave a message of %d bytes, want at most 2,000: %.600s…", len(msg), msg)
 	}
+}
+
+// long is a name of 3,000 bytes, which Apply takes.
+var long = strings.Repeat("长", 1000)
+
+// cut is s, long and more, as a refusal quotes it (errtext.Quote): its
+// first 64 bytes (21 characters of long), and its length.
+func cut(s string) string {
+	return `"` + strings.Repeat("长", 21) + `"… (` + strconv.Itoa(len(s)) + ` bytes)`
 }
