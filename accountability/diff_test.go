@@ -109,13 +109,16 @@ func TestDiff(t *testing.T) {
 
 // TestDiffNoKey: entries with no key, matched by name, are each
 // located by their position, changed ones in the new revision and removed
-// ones in the old, as a Finding locates them; not all at powers[].
+// ones in the old, as a Finding locates them; not all at powers[]. A power
+// with a code, removed before them, puts each at another position in the
+// old revision than in the new.
 func TestDiffNoKey(t *testing.T) {
-	old := &Register{Powers: []Power{{Name: "甲"}, {Name: "乙"}, {Name: "丙"}}}
+	old := &Register{Powers: []Power{{Code: "A", Name: "丁"}, {Name: "甲"}, {Name: "乙"}, {Name: "丙"}}}
 	new := &Register{Powers: []Power{{Name: "甲"}, {Name: "乙", PromisedDays: 5}}}
 	want := Changes{
 		{Kind: Changed, List: "powers", Path: "powers[#1]", Fields: []string{"promisedDays"}},
-		{Kind: Removed, List: "powers", Path: "powers[#2]"},
+		{Kind: Removed, List: "powers", Key: "A", Path: "powers[A]"},
+		{Kind: Removed, List: "powers", Path: "powers[#3]"},
 	}
 	if diff := cmp.Diff(want, Diff(old, new)); diff != "" {
 		t.Errorf("Diff() mismatch (-want +got):\n%s", diff)
