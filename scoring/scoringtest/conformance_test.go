@@ -67,6 +67,11 @@ func TestTestEvaluatorViolations(t *testing.T) {
 		{"a policy that is not UTF-8", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: "\xdc\xfa\xba\xfe-2020", Reasons: reason.Texts("r")}, nil
 		}), testScale, nil, []string{`Policy "\xdc\xfa\xba\xfe-2020" is not valid UTF-8`}},
+		// A policy longer than JSON text may be (4 MiB), which a book
+		// refuses too; named cut.
+		{"a policy over 4 MiB", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
+			return scoring.Result{Grade: "good", Points: decimal.NewFromInt(85), Policy: longPolicy, Reasons: reason.Texts("r")}, nil
+		}), testScale, nil, []string{`Policy "` + strings.Repeat("p", 64) + `"… (4194305 bytes) is not valid UTF-8 or is longer than 4194304 bytes`}},
 		{"not deterministic", scoring.EvaluatorFunc(func(scoring.Facts) (scoring.Result, error) {
 			if calls.Add(1)%2 == 0 {
 				return scoring.Result{}, nil
@@ -110,12 +115,15 @@ func TestTestEvaluatorViolations(t *testing.T) {
 			}
 			for _, want := range tt.want {
 				if !strings.Contains(err.Error(), want) {
-					t.Errorf("TestEvaluator error lacks %q:\n%v", want, err)
+					t.Errorf("TestEvaluator error lacks %q:\n%.4000v", want, err)
 				}
 			}
 		})
 	}
 }
+
+// longPolicy is a policy one byte longer than JSON text may be.
+var longPolicy = strings.Repeat("p", 4<<20+1)
 
 func TestTestEvaluatorNilPanics(t *testing.T) {
 	if r, want := hardening.PanicOf(func() { _ = TestEvaluator(nil, testScale) }), "scoringtest: TestEvaluator: nil scoring.Evaluator"; r != want {
