@@ -46,6 +46,7 @@ func TestChinese(t *testing.T) {
 		{"whole value of another kind", `[1]`, `应为对象，却是数组`},
 		{"trailing data", "{\"text\":\"清\"}\n  {}", `第 2 行第 3 列：JSON 值之后还有别的内容（一个文件只能有一个 JSON 值）`},
 		{"syntax", "{\n  \"text\": \"清\",\n  \"b\" true}", `第 3 行第 7 列：不是有效的 JSON`},
+		{"syntax after Chinese on its line", "{\"text\": \"清单\" \"b\": true}", `第 1 行第 15 列：不是有效的 JSON`}, // 清单 two columns, not six
 		{"cut short", "{\"text\":\n\"ab", `第 2 行第 4 列：JSON 不完整：文件在值结束之前就结束了`},
 		{"empty", " \n", `文件中没有 JSON：是空的，或只有空白`},
 		{"byte order mark", "\ufeff{\"text\":\"清\"}", `文件以 UTF-8 的 BOM（字节顺序标记）开头，JSON 不带 BOM：须另存为不带 BOM 的 UTF-8`},

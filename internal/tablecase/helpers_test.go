@@ -171,6 +171,7 @@ func TestRunFileFailures(t *testing.T) {
 	}
 	noComma := write("no-comma.json", "[\n  {\"name\": \"a\"}\n  {\"name\": \"乙\"}\n]\n")
 	trailing := write("trailing.json", "[\n  {\"name\": \"甲\"},\n  {\"name\": \"乙\"},\n]\n")
+	oneLine := write("one-line.json", "[{\"name\": \"甲\"} {\"name\": \"乙\"}]\n") // 甲 one column, not three
 	empty := write("empty.json", "[]\n")
 	null := write("null.json", "null")
 	for i, h := range helperPackages {
@@ -181,6 +182,7 @@ func TestRunFileFailures(t *testing.T) {
 			{"helpers_test.go", h.name + ": helpers_test.go:1:1: reading cases: "},
 			{noComma, h.name + ": " + noComma + ":3:3: reading cases: "},
 			{trailing, h.name + ": " + trailing + ":4:1: reading cases: "},
+			{oneLine, h.name + ": " + oneLine + ":1:16: reading cases: "},
 			{misspelt, h.name + ": " + misspelt + ": reading cases: "},
 			{empty, h.name + ": " + empty + ": reading cases: no cases "},
 			{null, h.name + ": " + null + ": reading cases: no cases "},
