@@ -139,12 +139,25 @@ type entryName [3]string
 
 // entryID is what matches an entry of one revision with an entry of the
 // other: its key and its occurrence of the key, or, for an entry with no
-// key, its name and its occurrence of the name among the entries with no
-// key. A key is never empty, so an entry with a key matches none without.
+// key (keyless), its name (entryName.text) and its occurrence of the name
+// among the entries with no key; so an entry with a key matches none
+// without. It is kept small, for a list's entries are hashed twice each.
 type entryID struct {
-	key  string
-	name entryName
-	n    int
+	s       string // the key, or for an entry with no key its name
+	n       int
+	keyless bool
+}
+
+// text writes the name as one string, each part after its length, so that
+// two names of different parts never give one text.
+func (e entryName) text() string {
+	var b strings.Builder
+	for _, p := range e {
+		b.WriteString(strconv.Itoa(len(p)))
+		b.WriteByte(':')
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // entryIDs returns the entryID of each of xs; nameOf nil names every entry
@@ -153,9 +166,9 @@ func entryIDs[T any](xs []T, keyOf func(T) string, nameOf func(T) entryName) []e
 	n := make(map[entryID]int, len(xs))
 	ids := make([]entryID, len(xs))
 	for i, x := range xs {
-		id := entryID{key: keyOf(x)}
-		if id.key == "" && nameOf != nil {
-			id.name = nameOf(x)
+		id := entryID{s: keyOf(x)}
+		if id.keyless = id.s == ""; id.keyless && nameOf != nil {
+			id.s = nameOf(x).text()
 		}
 		k := id // its occurrence 0 counts the entries with its key and name
 		id.n = n[k]
@@ -181,7 +194,7 @@ func matchEntries(oldIDs, newIDs []entryID) (newAt []int, matched []bool) {
 		j, ok := at[id]
 		if !ok {
 			j = -1
-			left = left || id.key == ""
+			left = left || id.keyless
 		} else {
 			matched[j] = true
 		}
@@ -198,11 +211,11 @@ func matchEntries(oldIDs, newIDs []entryID) (newAt []int, matched []bool) {
 // place: the n-th such entry of old after a matched entry (or before any)
 // with the n-th of new after the same matched entry (or before any).
 func pairRenamed(oldIDs, newIDs []entryID, newAt []int, matched []bool) {
-	names := func(ids []entryID) map[entryName]bool {
-		m := make(map[entryName]bool)
+	names := func(ids []entryID) map[string]bool {
+		m := make(map[string]bool)
 		for _, id := range ids {
-			if id.key == "" {
-				m[id.name] = true
+			if id.keyless {
+				m[id.s] = true
 			}
 		}
 		return m
@@ -216,7 +229,7 @@ func pairRenamed(oldIDs, newIDs []entryID, newAt []int, matched []bool) {
 		switch {
 		case matched[j]:
 			prev = j
-		case id.key == "" && !newNames[id.name]:
+		case id.keyless && !newNames[id.s]:
 			after[prev] = append(after[prev], j)
 		}
 	}
@@ -225,7 +238,7 @@ func pairRenamed(oldIDs, newIDs []entryID, newAt []int, matched []bool) {
 		switch {
 		case newAt[i] >= 0:
 			prev = newAt[i]
-		case id.key == "" && !oldNames[id.name] && len(after[prev]) > 0:
+		case id.keyless && !oldNames[id.s] && len(after[prev]) > 0:
 			j := after[prev][0]
 			after[prev] = after[prev][1:]
 			newAt[i], matched[j] = j, true
