@@ -1,6 +1,7 @@
 package grading_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -66,9 +67,10 @@ func TestAfterTheClose(t *testing.T) {
 }
 
 // TestJudgeCalledAgainForTheClose holds Config.Judge's doc: grading only
-// the events after the Close calls Judge for the Close's subjects again
-// (who the Close graded is what a Feedback amends), and for the latest
-// event's; grading the whole history calls it once an event and subject.
+// the events after the Close calls Judge and the evaluator for the Close's
+// subjects again (who the Close graded is what a Feedback amends), and for
+// the latest event's; grading the whole history calls them once an event
+// and subject.
 func TestJudgeCalledAgainForTheClose(t *testing.T) {
 	const S, H = "S1", "H"
 	m := build(
@@ -82,17 +84,25 @@ func TestJudgeCalledAgainForTheClose(t *testing.T) {
 		{len(m.Events) - 1, map[int]int{5: 2, 6: 2}},
 		{len(m.Events), map[int]int{5: 2}},
 	} {
-		got := map[int]int{}
-		g := grading.New(grading.Config{Catalog: catalog(), Evaluator: evaluator,
+		judged, evaluated := map[int]int{}, map[int]int{}
+		g := grading.New(grading.Config{Catalog: catalog(),
+			Evaluator: scoring.EvaluatorFunc(func(f scoring.Facts) (scoring.Result, error) {
+				n, _ := strconv.Atoi(f.Attrs["events"]) // judge notes how far the matter goes
+				evaluated[n]++
+				return evaluator(f)
+			}),
 			Judge: func(part *matters.Matter, f *scoring.Facts) error {
-				got[part.Events[len(part.Events)-1].Seq]++
+				judged[part.Events[len(part.Events)-1].Seq]++
 				return judge(part, f)
 			}})
 		if _, err := g.Grade(cal, m, tc.after); err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(tc.want, got); diff != "" {
+		if diff := cmp.Diff(tc.want, judged); diff != "" {
 			t.Errorf("Grade after %d: Judge's calls by event mismatch (-want +got):\n%s", tc.after, diff)
+		}
+		if diff := cmp.Diff(tc.want, evaluated); diff != "" {
+			t.Errorf("Grade after %d: the evaluator's calls by event mismatch (-want +got):\n%s", tc.after, diff)
 		}
 	}
 }

@@ -13,8 +13,8 @@ import (
 // space at an end or a control or invisible character is refused, naming
 // the field and the name, as a book refuses it in every evaluation: else
 // the matter would be graded by, or for, a body no book can record, and
-// "区城管局\u200b" would be pressed and graded apart from 区城管局. A name
-// the matter already holds passes, and spaces inside a name are no fault.
+// "区城管局\u200b" would be pressed and graded apart from 区城管局. Spaces
+// inside a name are no fault.
 func TestNamesOneWay(t *testing.T) {
 	reported := []matters.Event{ev(matters.Report, owner)}
 	whistled := []matters.Event{ev(matters.Report, owner), ev(matters.Whistle, owner)}

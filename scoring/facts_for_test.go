@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/locality/wuhu"
 	"github.com/qingdan/qingdan/matters"
@@ -505,8 +506,8 @@ func TestFactsForExtendedLimitOverflows(t *testing.T) {
 		matters.Event{At: june(2, 11, 0), Kind: matters.Approve, Actor: "S1", Ref: 5, Note: "确需协调"})...)
 	for _, days := range []int{math.MaxInt, math.MaxInt - 1} {
 		f, err := scoring.FactsFor(workday.China(), m, "D1", matters.Route{Type: "违法建设", Respond: time.Hour, ResolveDays: days})
-		if !errors.Is(err, scoring.ErrInvalid) {
-			t.Errorf("FactsFor of a route of %d days extended by 2: limit %v, error %v; want ErrInvalid", days, f.ResolutionLimit, err)
+		if !errors.Is(err, scoring.ErrInvalid) || !strings.Contains(err.Error(), `"M-extended"`) || !strings.Contains(err.Error(), `"违法建设"`) {
+			t.Errorf("FactsFor of a route of %d days extended by 2: limit %v, error %v; want ErrInvalid naming the matter and the route", days, f.ResolutionLimit, err)
 		}
 	}
 }
