@@ -110,8 +110,9 @@
 // naming the method, as "matters: Matter.Deadlines: nil *workday.Calendar".
 // [Summarize] counts matters
 // received (whistled, assigned by a hotline, or reported by a hotline for
-// a sub-district), resolved, surveyed,
-// urged and supervised, with exact rates.
+// a sub-district), resolved, surveyed, satisfied,
+// urged and supervised, with the rates computed exactly and rounded half
+// up to 4 places.
 //
 // # Key tasks (重点任务)
 //
