@@ -178,7 +178,8 @@
 // internal plumbing. Nothing
 // in it logs or keeps mutable global state. Input — events, JSON, routes —
 // never makes it panic; misuse may: a nil calendar, or a method called on
-// a nil *Matter, *Catalog, *Directory or *Admission.
+// a nil *Matter or *Catalog. A nil *Directory or *Admission is an empty
+// one, as in a Catalog, and a method called on it does not panic.
 //
 // # Performance
 //
