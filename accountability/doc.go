@@ -41,7 +41,8 @@
 //     then 职责分工 or 本部门职责 and 相关部门职责, 相关依据), each row a
 //     Boundary of its duty; a duty with no code is coded by its 序号
 //     (ZZ-01). [WriteResponsibilitiesCSV] and [WritePowersCSV] write lists
-//     that read back the same.
+//     back: what the readers read, they read back the same from them (a
+//     power's Grant, which no column holds, is not written).
 //   - [Flow]s: flowcharts as directed acyclic graphs of [Step]s and
 //     [Edge]s, with [Flow.Order], [Flow.CriticalPath] (the longest
 //     start-to-end path in working days), [Flow.DOT] and [Flow.Mermaid]. All

@@ -15,11 +15,12 @@
 // number), adds and deducts points item by item — per occurrence of a
 // count (督办 3 次 × −1) or by the band a rate falls in (响应率 below 0.95:
 // −2) — with a cap per item and on the additions and the deductions in
-// all, and lets veto items (一票否决) set the result to a number or a
-// grade. [LoadSheet] reads one strictly and [Sheet.Validate] reports
-// unknown facts, caps that can never bind, items that can never fire and
-// overlapping bands; [Sheet.Apply] applies it to one unit's [Facts] and
-// gives an exact [Result] with one [Reason] per item that moved it.
+// all, and lets veto items (一票否决) lower the result to a number or a
+// grade (a result already lower stays). [LoadSheet] reads one strictly
+// and [Sheet.Validate] reports unknown facts, caps that can never bind,
+// items that can never fire and overlapping bands; [Sheet.Apply] applies
+// it to one unit's [Facts] and gives an exact [Result] with one [Reason]
+// per item that moved it.
 // Package assessmenttest runs a sheet's cases and says which items they
 // reached.
 //

@@ -110,8 +110,9 @@
 // naming the method, as "matters: Matter.Deadlines: nil *workday.Calendar".
 // [Summarize] counts matters
 // received (whistled, assigned by a hotline, or reported by a hotline for
-// a sub-district), resolved, surveyed,
-// urged and supervised, with exact rates.
+// a sub-district), resolved, surveyed, satisfied,
+// urged and supervised, with the rates computed exactly and rounded half
+// up to 4 places.
 //
 // # Key tasks (重点任务)
 //
@@ -177,7 +178,8 @@
 // internal plumbing. Nothing
 // in it logs or keeps mutable global state. Input — events, JSON, routes —
 // never makes it panic; misuse may: a nil calendar, or a method called on
-// a nil *Matter, *Catalog, *Directory or *Admission.
+// a nil *Matter or *Catalog. A nil *Directory or *Admission is an empty
+// one, as in a Catalog, and a method called on it does not panic.
 //
 // # Performance
 //
