@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/qingdan/qingdan/internal/hardening"
 	"github.com/qingdan/qingdan/journal"
 	"github.com/qingdan/qingdan/matters"
@@ -212,5 +213,52 @@ func TestReceiptOfALongLine(t *testing.T) {
 	}
 	if err := json.Unmarshal(b, &back); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "longer than a receipt holds") {
 		t.Errorf("Unmarshal of a receipt of a line over DefaultMaxLine = %v; want ErrInvalid", err)
+	}
+}
+
+// TestProofJSONRefusesNull: a proof's JSON form is a list of hashes, and
+// null is none: encoding/json reads null into a Hash as nothing, the zero
+// hash, so ["…", null] read as a proof of two hashes, and a receipt whose
+// proof held a null read back (to fail Verify as a proof that does not
+// prove, where verify.py refuses it as no receipt). A null hash is now
+// refused when read, naming its place, and the null list is still nil,
+// for the receipt to refuse.
+func TestProofJSONRefusesNull(t *testing.T) {
+	h := strings.Repeat("ab", 32)
+	for _, c := range []struct {
+		in      string
+		want    journal.Proof
+		wantErr string // "" for none
+	}{
+		{in: `[]`, want: journal.Proof{}},
+		{in: `["` + h + `"]`, want: journal.Proof{{0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab,
+			0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab}}},
+		{in: `null`},
+		{in: `[null]`, wantErr: "hash 1 of the proof is null"},
+		{in: `["` + h + `", null]`, wantErr: "hash 2 of the proof is null"},
+		{in: `[1]`, wantErr: "proof"},
+		{in: `["` + h[:63] + `"]`, wantErr: "not 64 hexadecimal digits"},
+	} {
+		var p journal.Proof
+		err := json.Unmarshal([]byte(c.in), &p)
+		if c.wantErr == "" {
+			if err != nil {
+				t.Errorf("Unmarshal(%s) = %v", c.in, err)
+			} else if diff := cmp.Diff(c.want, p); diff != "" {
+				t.Errorf("Unmarshal(%s) mismatch (-want +got):\n%s", c.in, diff)
+			}
+			continue
+		}
+		if !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), c.wantErr) {
+			t.Errorf("Unmarshal(%s) = %v, %v; want ErrInvalid saying %q", c.in, p, err, c.wantErr)
+		}
+	}
+	s, _, _ := corpusKey(t)
+	j := corpusBase(t)
+	b := receiptOf(t, j, 7, int64(len(lines(j))), s)
+	bad := bytes.Replace(b, []byte(`"proof":[`), []byte(`"proof":[null,`), 1)
+	var rc journal.Receipt
+	if err := json.Unmarshal(bad, &rc); !errors.Is(err, journal.ErrInvalid) || !strings.Contains(err.Error(), "hash 1 of the proof is null") {
+		t.Errorf("Unmarshal of a receipt whose proof holds null = %v (a proof of %d hashes); want ErrInvalid", err, len(rc.Proof))
 	}
 }

@@ -137,6 +137,12 @@ func treeRows() []hardening.Row {
 				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var r journal.Receipt; _ = r.UnmarshalJSON(in) })
 			}
 		}},
+		{Name: "journal.Proof.UnmarshalJSON", Run: func(c *hardening.Caller) {
+			inputs := append(slices.Clone(hardening.JSONInputs), []byte(`[null]`), []byte(`[[]]`), []byte(`[{}]`))
+			for _, in := range inputs {
+				c.Call(fmt.Sprintf("UnmarshalJSON(%q)", hardening.Clip(string(in))), func() { var p journal.Proof; _ = p.UnmarshalJSON(in) })
+			}
+		}},
 		{Name: "journal.Entry.Line", Run: func(c *hardening.Caller) {
 			for i, e := range entries {
 				c.Call(fmt.Sprintf("entry %d.Line()", i), func() { _ = e.Line() })

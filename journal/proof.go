@@ -5,13 +5,51 @@ import (
 	"fmt"
 
 	"golang.org/x/mod/sumdb/tlog"
+
+	"github.com/qingdan/qingdan/internal/jsonx"
 )
 
 // Proof is a Merkle proof of a [Tree]: an inclusion proof (RFC 6962's
 // audit path) or a consistency proof, its hashes in the order tlog and RFC
 // 6962 give them. Its JSON form is a list of hashes, each 64 lower-case
-// hexadecimal digits.
+// hexadecimal digits ([Proof.UnmarshalJSON] reads it back).
 type Proof []Hash
+
+// UnmarshalJSON reads a proof's JSON form strictly: a list of hashes,
+// each 64 hexadecimal digits in either case, and never null, which
+// encoding/json would read as the zero hash. Anything else is an error
+// wrapping [ErrInvalid] that names the hash at fault (hash 1 is the
+// first), and leaves p unchanged. null for the whole list is nothing, as
+// encoding/json has it: p is unchanged, and a [Receipt] refuses a proof
+// that is not a list.
+func (p *Proof) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var w []*Hash
+	if err := jsonx.Decode(b, &w); err != nil {
+		return jsonx.WrapPart(err, ErrInvalid, "journal: proof")
+	}
+	out, err := proofOfRead(w)
+	if err != nil {
+		return err
+	}
+	*p = out
+	return nil
+}
+
+// proofOfRead returns the proof of hashes read from JSON, where a hash
+// read from null is nil: an error wrapping ErrInvalid, naming it.
+func proofOfRead(w []*Hash) (Proof, error) {
+	out := make(Proof, len(w))
+	for i, h := range w {
+		if h == nil {
+			return nil, fmt.Errorf("journal: hash %d of the proof is null, not 64 hexadecimal digits: %w", i+1, ErrInvalid)
+		}
+		out[i] = *h
+	}
+	return out, nil
+}
 
 func proofOf(p []tlog.Hash) Proof {
 	out := make(Proof, len(p))

@@ -242,18 +242,29 @@ func (r *Reader) expect(cps []Checkpoint) error {
 	if len(cps) == 0 {
 		return nil
 	}
+	if err := checkSizes(cps); err != nil {
+		return err
+	}
 	r.marks = slices.SortedFunc(slices.Values(cps), func(a, b Checkpoint) int { return cmp.Compare(a.Size, b.Size) })
 	r.front = &frontier{}
-	for _, cp := range r.marks {
-		if cp.Size < 0 {
-			return fmt.Errorf("journal: checkpoint of %d entries: %w", cp.Size, ErrInvalid)
-		}
-	}
 	for len(r.marks) > 0 && r.marks[0].Size == 0 {
 		if r.marks[0].Root != emptyRoot {
 			return fmt.Errorf("journal: a checkpoint of no entries with the root %v, not that of the empty tree: %w", r.marks[0].Root, ErrInvalid)
 		}
 		r.marks = r.marks[1:]
+	}
+	return nil
+}
+
+// checkSizes refuses, wrapping ErrInvalid, a checkpoint of a size no
+// journal has: negative, or over 10^18-1 (the largest seq a line carries,
+// and a checkpoint's text), which a journal would otherwise be said to
+// stop short of.
+func checkSizes(cps []Checkpoint) error {
+	for _, cp := range cps {
+		if cp.Size < 0 || cp.Size > maxSeq {
+			return fmt.Errorf("journal: a checkpoint of %d entries, which no journal has (0 to 10^18-1): %w", cp.Size, ErrInvalid)
+		}
 	}
 	return nil
 }

@@ -102,9 +102,10 @@ func Rebuild(r io.Reader, opts *Options) (*Rebuilt, error) {
 // was made: its first cp.Size entries, checked against the checkpoint's
 // root. A journal whose first entries are not those of the checkpoint is a
 // [*VerifyError] wrapping ErrHeadMismatch, returned with the state up to
-// where it was found; otherwise errors are those of [Rebuild]. A host
-// recomputes with it the scores it published with a checkpoint, whatever
-// was appended since.
+// where it was found; a checkpoint of a size no journal has (negative, or
+// over 10^18-1) is an error wrapping ErrInvalid; otherwise errors are those
+// of [Rebuild]. A host recomputes with it the scores it published with a
+// checkpoint, whatever was appended since.
 func RebuildAt(r io.Reader, cp Checkpoint, opts *Options) (*Rebuilt, error) {
 	mustReader(r, "RebuildAt")
 	jr := NewReader(r, opts)

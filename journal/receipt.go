@@ -99,6 +99,15 @@ type receiptJSON struct {
 	Checkpoint string `json:"checkpoint"`
 }
 
+// receiptRead is a receipt's JSON form as it is read: its proof's hashes
+// as pointers, so that null is nil, and the strict decoder names the
+// path to a hash at fault.
+type receiptRead struct {
+	Entry      string  `json:"entry"`
+	Proof      []*Hash `json:"proof"`
+	Checkpoint string  `json:"checkpoint"`
+}
+
 // maxReceipt bounds a receipt's JSON form: the longest line, a proof and
 // a checkpoint, escaped.
 const maxReceipt = 8*DefaultMaxLine + 2*maxNote
@@ -119,7 +128,8 @@ func (r Receipt) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the receipt's JSON form strictly (an object of at
 // most 8,519,680 bytes, no other member, and a proof that is a list, empty
-// or not: neither null nor left out), and the entry's line, of at most
+// or not: neither null nor left out, of hashes none null, as
+// [Proof.UnmarshalJSON] reads it), and the entry's line, of at most
 // [DefaultMaxLine] bytes, as [ParseLine] does: an error wraps [ErrInvalid]
 // (or [ErrTampered] for an entry whose hash does not match). It does not
 // verify the receipt: [Receipt.Verify] does.
@@ -127,7 +137,7 @@ func (r *Receipt) UnmarshalJSON(b []byte) error {
 	if len(b) > maxReceipt {
 		return fmt.Errorf("journal: a receipt of %d bytes, over %d: %w", len(b), maxReceipt, ErrInvalid)
 	}
-	var w receiptJSON
+	var w receiptRead
 	if err := jsonx.Decode(b, &w); err != nil {
 		return fmt.Errorf("journal: receipt: %w: %w", ErrInvalid, err)
 	}
@@ -140,10 +150,14 @@ func (r *Receipt) UnmarshalJSON(b []byte) error {
 	if len(w.Entry) > DefaultMaxLine {
 		return fmt.Errorf("journal: receipt: a line of %d bytes, longer than a receipt holds (%d, DefaultMaxLine): %w", len(w.Entry), DefaultMaxLine, ErrInvalid)
 	}
+	proof, err := proofOfRead(w.Proof)
+	if err != nil {
+		return fmt.Errorf("journal: receipt: %w", err)
+	}
 	e, err := ParseLine([]byte(w.Entry))
 	if err != nil {
 		return fmt.Errorf("journal: receipt: %w", err)
 	}
-	*r = Receipt{Entry: e, Proof: w.Proof, Checkpoint: []byte(w.Checkpoint)}
+	*r = Receipt{Entry: e, Proof: proof, Checkpoint: []byte(w.Checkpoint)}
 	return nil
 }

@@ -171,7 +171,8 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // snapshot starts and the tail completes: a checkpoint of at least the
 // snapshot's entries. A checkpoint of fewer entries cannot be checked
 // without the lines before the snapshot, and is an error wrapping
-// [ErrInvalid]; so is a snapshot that fails a check, and then the state
+// [ErrInvalid], as is one of a size no journal has (negative, or over
+// 10^18-1); so is a snapshot that fails a check, and then the state
 // is nil. A tail that does not start with the snapshot's entry is an
 // error wrapping [ErrHeadMismatch].
 //
@@ -361,6 +362,9 @@ func (s *Rebuilt) place(evals []located, bad func(string, ...any) error) error {
 // check the published checkpoints as it reads on; a checkpoint of
 // front's size is checked at once, and one of fewer entries cannot be.
 func (r *Reader) expectFrom(front *frontier, cps []Checkpoint) error {
+	if err := checkSizes(cps); err != nil {
+		return err
+	}
 	r.front = front
 	r.marks = slices.SortedFunc(slices.Values(cps), func(a, b Checkpoint) int { return cmp.Compare(a.Size, b.Size) })
 	for len(r.marks) > 0 && r.marks[0].Size <= front.n {

@@ -21,7 +21,9 @@ import (
 // removed) or whose entries up to it have another root (naming the
 // checkpoint's last entry). A journal cut short at a line boundary is
 // sound to Verify without a checkpoint: only a published checkpoint or head
-// shows it.
+// shows it. A checkpoint of a size no journal has (negative, or over
+// 10^18-1, which [ParseCheckpoint] refuses too) is an error wrapping
+// ErrInvalid, not a journal said to stop short of it.
 //
 // Verify checks lines on Options.Workers goroutines. Its memory does not
 // grow with the journal, unless Options.Tree is set.
@@ -65,12 +67,14 @@ func Recover(r io.Reader, opts *Options, published ...Checkpoint) (head Head, si
 // line. A journal that ends before head.Seq, or whose entry there has
 // another hash, is a [*VerifyError] wrapping ErrHeadMismatch; a problem
 // before that entry is reported as [Verify] reports it. A head that names
-// no entry (a negative Seq, or Seq 0 with a non-zero Hash) is an error
-// wrapping ErrInvalid. The zero Head, an empty journal, is held by every
-// journal. A [Checkpoint] proves more for the same size (see [Verify]).
+// no entry (a negative Seq, a Seq over 10^18-1, the largest a line
+// carries, or Seq 0 with a non-zero Hash) is an error wrapping ErrInvalid,
+// not a journal that lost entries. The zero Head, an empty journal, is
+// held by every journal. A [Checkpoint] proves more for the same size (see
+// [Verify]).
 func VerifyHead(r io.Reader, head Head, opts *Options) error {
 	mustReader(r, "VerifyHead")
-	if head.Seq < 0 || (head.Seq == 0 && !head.Hash.IsZero()) {
+	if head.Seq < 0 || head.Seq > maxSeq || (head.Seq == 0 && !head.Hash.IsZero()) {
 		return fmt.Errorf("journal: head %v names no entry: %w", head, ErrInvalid)
 	}
 	jr, err := scan(r, opts, nil, head.Seq)
