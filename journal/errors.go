@@ -48,6 +48,8 @@ var (
 // VerifyError describes the first line of a journal that is not a sound
 // continuation of the entries before it. Everything before Offset is sound:
 // Head.Seq entries, the last of which is Head, and Line is Head.Seq+1.
+// ([Resume] counts Offset from the start of the tail it is given, not of
+// the journal.)
 //
 // For ErrHeadMismatch, Line is the entry of the published head or the last
 // entry of the checkpoint (or the line after the end of a journal that

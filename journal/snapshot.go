@@ -174,7 +174,10 @@ func (s *Rebuilt) Snapshot() ([]byte, error) {
 // [ErrInvalid], as is one of a size no journal has (negative, or over
 // 10^18-1); so is a snapshot that fails a check, and then the state
 // is nil. A tail that does not start with the snapshot's entry is an
-// error wrapping [ErrHeadMismatch].
+// error wrapping [ErrHeadMismatch]. A [VerifyError] of the tail counts
+// its Offset in bytes of tail, each line with its line feed, from its
+// first line (the snapshot's entry), not of the whole journal: a host that
+// cuts its journal at a bad line adds the offset at which tail starts.
 //
 // What it proves: with a signed checkpoint that the journal reached
 // after the snapshot was made, that the snapshot's head and tree, and
@@ -206,6 +209,7 @@ func Resume(snap []byte, tail iter.Seq2[[]byte, error], opts *Options, published
 	next, stop := iter.Pull2(tail)
 	defer stop()
 	var before [64]byte // the prev hash of the snapshot's entry
+	var first int64     // its bytes, with a line feed, where the lines after it start
 	if s.Head.Seq > 0 {
 		line, err, ok := next()
 		if !ok {
@@ -222,6 +226,7 @@ func Resume(snap []byte, tail iter.Seq2[[]byte, error], opts *Options, published
 			return s, fmt.Errorf("journal: the tail starts with entry %d (hash %v), not the snapshot's head %v: %w", p.seq, sum, s.Head, ErrHeadMismatch)
 		}
 		copy(before[:], p.prevHex)
+		first = int64(len(line)) + 1
 	}
 	var o Options
 	if opts != nil {
@@ -239,6 +244,7 @@ func Resume(snap []byte, tail iter.Seq2[[]byte, error], opts *Options, published
 	defer rest.Close()
 	jr := NewReader(rest, &o)
 	jr.head, jr.tree, jr.before = s.Head, tree, before
+	jr.off, jr.last = first, first // a VerifyError's Offset counts from the tail's start
 	encodeHex(&jr.headHex, &s.Head.Hash)
 	if len(published) > 0 {
 		front := frontier{n: s.front.n, hashes: slices.Clone(s.front.hashes)}

@@ -336,3 +336,25 @@ func snapshotAfter(tb testing.TB, ls [][]byte, k int) (*journal.Rebuilt, []byte)
 	}
 	return at, snap
 }
+
+// TestResumeOffsetInTail holds Resume's doc: a VerifyError of the tail
+// counts its Offset in bytes of the tail, from the snapshot's entry, and
+// its Line in the journal's entries.
+func TestResumeOffsetInTail(t *testing.T) {
+	ls, _, _ := rebuiltReamended(t)
+	const k = 10
+	_, snap := snapshotAfter(t, ls, k)
+	altered := bytes.Clone(ls[12])
+	altered[len(altered)-10] ^= 1
+	tail := append(append(append([][]byte{}, ls[k-1:12]...), altered), ls[13:]...)
+	_, err := journal.Resume(snap, rows(tail), nil)
+	var ve *journal.VerifyError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Resume of a tail with line 13 altered: %v; want a *VerifyError", err)
+	}
+	got := [2]int64{int64(ve.Line), ve.Offset}
+	want := [2]int64{13, int64(len(join(ls[k-1 : 12])))}
+	if got != want {
+		t.Errorf("Resume's VerifyError at line %d, byte %d of the tail; want line %d, byte %d", got[0], got[1], want[0], want[1])
+	}
+}
