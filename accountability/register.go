@@ -15,6 +15,10 @@ import (
 //
 // Entries are keyed: units by ID, powers by Code, responsibilities by Code,
 // flows by ID, risks by ID; [Register.Validate] reports a key used twice.
+// An empty reference names nothing: a risk, a separation or a power whose
+// Flow is empty names no flow, and an empty step, edge end or power code
+// no step or power, even where some entry has no key (which
+// [Register.Validate] reports).
 // The zero Register is an empty, valid register. Methods do not modify the
 // register; they are safe for concurrent use as long as nobody modifies it.
 type Register struct {

@@ -264,7 +264,7 @@ func powerRequired(ix *index, rep reporter) {
 }
 
 func powerDuplicate(ix *index, rep reporter) {
-	if len(ix.powers) == len(ix.r.Powers) {
+	if !ix.powersShared {
 		return // no two powers share a code
 	}
 	for i := range ix.r.Powers {

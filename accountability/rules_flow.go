@@ -38,7 +38,7 @@ func flowRequired(ix *index, rep reporter) {
 }
 
 func flowDuplicate(ix *index, rep reporter) {
-	shared := len(ix.flows) < len(ix.r.Flows) // some flows share an ID
+	shared := ix.flowsShared
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
 		if shared {

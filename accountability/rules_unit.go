@@ -24,7 +24,7 @@ func unitRequired(ix *index, rep reporter) {
 }
 
 func unitDuplicate(ix *index, rep reporter) {
-	if len(ix.units) == len(ix.r.Units) {
+	if !ix.unitsShared {
 		return // no two units share an ID
 	}
 	for i, u := range ix.r.Units {
