@@ -194,3 +194,32 @@ func chineseEverywhere(t *testing.T, err error) {
 	}
 	walk(err)
 }
+
+// TestCellErrorHeaderEscaped: a header from the file is named in a cell's
+// error as errtext.Cut names it, its invisible and control characters
+// escaped and a long one cut, while CellError.Header holds it as read.
+// Before, a bidi override in a header showed the rest of the line
+// reversed.
+func TestCellErrorHeaderEscaped(t *testing.T) {
+	long := strings.Repeat("备", 100)
+	for _, tt := range []struct {
+		name, header, want string
+	}{
+		{"a bidi override", "备\u202e注", "row 2, column 3 (备\\u202e注) \"\\xff\": not UTF-8 text"},
+		{"a control character", "备\x01注", "row 2, column 3 (备\\x01注) \"\\xff\": not UTF-8 text"},
+		{"a long header", long, "row 2, column 3 (" + strings.Repeat("备", 21) + "… (300 bytes)) \"\\xff\": not UTF-8 text"},
+	} {
+		_, err := ReadPowersCSV(strings.NewReader("项目名称,权力类型," + tt.header + "\n甲,行政许可,\xff\n"))
+		ce, ok := errors.AsType[*CSVError](err)
+		if !ok || len(ce.Cells) != 1 {
+			t.Errorf("%s: error %v, want one bad cell", tt.name, err)
+			continue
+		}
+		if got := ce.Cells[0].Header; got != tt.header {
+			t.Errorf("%s: Header = %q, want %q", tt.name, got, tt.header)
+		}
+		if got := ce.Cells[0].Error(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s: Error() = %q, want it to begin %q", tt.name, got, tt.want)
+		}
+	}
+}
