@@ -223,3 +223,37 @@ func TestCellErrorHeaderEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderZeroByte: a header holding a zero byte is refused wherever it
+// is in the header row, as decodeText refuses one on the row's first line
+// of the file, so that no list is read whose header its writer writes
+// into a file the reader refuses. Before, a zero byte after a line break
+// in a quoted header was read into an Extra key, "\x00", which
+// WriteResponsibilitiesCSV wrote on the header's first line, and the list
+// written was refused as UTF-16 (FuzzReadResponsibilitiesCSV).
+func TestHeaderZeroByte(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		read func() error
+	}{
+		{"ReadResponsibilitiesCSV", func() error {
+			_, err := ReadResponsibilitiesCSV(strings.NewReader(",职责,\"\n\x00\",\n,\"局\",\"。\""))
+			return err
+		}},
+		{"ReadPowersCSV", func() error {
+			_, err := ReadPowersCSV(strings.NewReader("项目名称,权力类型,\"备\n注\x00\"\n甲,行政许可,x\n"))
+			return err
+		}},
+		{"ReadPowerRows", func() error {
+			_, err := ReadPowerRows([][]string{{"项目名称", "权力类型", "备\x00注"}, {"甲", "行政许可", "x"}})
+			return err
+		}},
+	} {
+		err := tt.read()
+		ce, ok := errors.AsType[*CSVError](err)
+		if !ok || len(ce.Cells) != 1 || !errors.Is(err, ErrCell) || ce.Cells[0].Row != 1 || ce.Cells[0].Chinese == "" ||
+			!strings.Contains(err.Error(), "a header holding a zero byte") {
+			t.Errorf("%s: error %v, want the header refused", tt.name, err)
+		}
+	}
+}
