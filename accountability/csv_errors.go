@@ -114,8 +114,8 @@ type RecordError struct {
 }
 
 // Error reports the record, e.g. `accountability: power list: row 3:
-// invalid: parse error on line 3, column 15: …`; of the header row, it
-// names no row.
+// accountability: invalid: parse error on line 3, column 15: …`; of the
+// header row, it names no row.
 func (e *RecordError) Error() string {
 	return fmt.Sprintf("%s: %v: %v", recordAt(e.List, e.Row), ErrInvalid, e.Err)
 }

@@ -118,13 +118,13 @@ func TestRecordErrorChinese(t *testing.T) {
 	}{
 		{"a quote after a quoted cell", header + "甲,许可\n乙,\"许可\"x\n",
 			RecordError{List: powerList, Row: 3, Chinese: "文件第 3 行：带引号的单元格中引号多出或缺少（CSV 格式无法读取）"},
-			csv.ErrQuote, "accountability: power list: row 3: invalid: parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
+			csv.ErrQuote, "accountability: power list: row 3: accountability: invalid: parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
 		{"a quote never closed, from a cell of two lines", header + "甲,\"许可\n乙,处罚\n",
 			RecordError{List: powerList, Row: 2, Chinese: "文件第 3 行（这一行记录从第 2 行开始）：带引号的单元格中引号多出或缺少（CSV 格式无法读取）"},
-			csv.ErrQuote, "accountability: power list: row 2: invalid: record on line 2; parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
+			csv.ErrQuote, "accountability: power list: row 2: accountability: invalid: record on line 2; parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
 		{"a bare quote in the header", "项目\"名称,权力类型\n甲,许可\n",
 			RecordError{List: powerList, Row: 1, Chinese: "文件第 1 行：未加引号的单元格中有引号（\"）：应给整个单元格加上引号，并把其中的引号写作两个（\"\"）（CSV 格式无法读取）"},
-			csv.ErrBareQuote, "accountability: power list: invalid: parse error on line 1, column 7: bare \" in non-quoted-field"},
+			csv.ErrBareQuote, "accountability: power list: accountability: invalid: parse error on line 1, column 7: bare \" in non-quoted-field"},
 	} {
 		_, err := ReadPowersCSV(strings.NewReader(tt.in))
 		re, ok := errors.AsType[*RecordError](err)
@@ -144,7 +144,7 @@ func TestRecordErrorChinese(t *testing.T) {
 	}
 	_, err := ReadResponsibilitiesCSV(strings.NewReader("主要职责\n\"甲\"x\n"))
 	if re, ok := errors.AsType[*RecordError](err); !ok || re.List != responsibilityList || re.Row != 2 ||
-		!strings.HasPrefix(err.Error(), "accountability: responsibility list: row 2: invalid: parse error on line 2") {
+		!strings.HasPrefix(err.Error(), "accountability: responsibility list: row 2: accountability: invalid: parse error on line 2") {
 		t.Errorf("ReadResponsibilitiesCSV(a stray quote) error = %#v", err)
 	}
 }
