@@ -196,10 +196,11 @@ func unitCode(ix *index, rep reporter, field, what, whatZh string, get func(*Uni
 
 // namedZh names an item in a Chinese message: 城市管理部（O1）; the quoted
 // ID when it has no name, the name alone when it is its ID. An item with
-// no ID is named by its position i in its list, as its path locates it,
-// set off by spaces: " #3（城市管理部）", " #3 " without a name.
+// no ID, or one longer than MaxKeyBytes, is named by its position i in its
+// list, as its path locates it, set off by spaces: " #3（城市管理部）", " #3 "
+// without a name.
 func namedZh(id, name string, i int) string {
-	if id == "" {
+	if positional(id) {
 		if name == "" {
 			return " #" + strconv.Itoa(i) + " "
 		}

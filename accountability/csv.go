@@ -33,8 +33,9 @@ type PowerReader struct {
 // as published: in UTF-8 or in GB18030 (of which GBK and GB2312 are parts:
 // what Excel saves a Chinese "CSV" in), found from the file's beginning. A
 // file in neither, or in UTF-16, is refused with an error that names the
-// encodings; a later cell that is not text of the file's encoding is a
-// bad cell. It reads as the zero [PowerReader] does.
+// encodings, and so is a header holding a zero byte, which only UTF-16
+// text would have; a later cell that is not text of the file's encoding
+// is a bad cell. It reads as the zero [PowerReader] does.
 //
 // Columns are found by header, in any order; a byte-order mark and spaces
 // in headers are ignored. The layouts of a power list (项目名称, 权力类型,

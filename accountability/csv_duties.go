@@ -116,10 +116,14 @@ const responsibilityList = "responsibility list"
 // duty of no code (no such column, or a blank cell) is given one from its
 // 序号: "ZZ-" and the number, of two digits at least (序号 7 is ZZ-07, 12
 // is ZZ-12); where it has no 序号 either (or one that is no whole number),
-// from its place among the duties (the third is ZZ-03). So the list's own
-// numbers key its duties in [Register.Validate]'s findings and in the
-// catalog's cross-checks; two duties of one 序号 are reported there
-// (resp.duplicate).
+// from its place among the duties (the third is ZZ-03), unless the list
+// gives that code to a duty, as a 职责编码 or from a 序号: then it is the
+// first code after its place that no duty has, nor a duty coded so before
+// it (in "3,甲" / ",乙" / ",丙", 丙 is ZZ-04, not 甲's ZZ-03). So the
+// list's own numbers key its duties in [Register.Validate]'s findings and
+// in the catalog's cross-checks, and a code the list did not write repeats
+// none; two duties of one 序号, or a 序号 whose code is another duty's
+// 职责编码, are reported there (resp.duplicate).
 //
 // Rows. Every row with a filled cell is a duty or continues one; a row of
 // blank cells is skipped and ends the duty above it. A row continues the
@@ -159,6 +163,7 @@ func readResponsibilities(src source, gb bool) ([]Responsibility, error) {
 	var rs []Responsibility
 	last := -1               // the duty of the record just before, -1 after a blank one
 	var lastSerial string    // its 序号
+	var byPlace []int        // the duties of neither 职责编码 nor 序号, coded by their places at the end
 	var category string      // the category of the last duty, which a blank category cell takes
 	more := make(extraLines) // last's Extra, while records continue it
 	ended := func() {
@@ -193,11 +198,11 @@ func readResponsibilities(src source, gb bool) ([]Responsibility, error) {
 			category = x.Category
 			x.Code = d.code
 			if x.Code == "" {
-				n, err := strconv.Atoi(d.serial)
-				if err != nil || n < 0 {
-					n = len(rs) + 1
+				if n, err := strconv.Atoi(d.serial); err == nil && n >= 0 {
+					x.Code = dutyCode(n)
+				} else {
+					byPlace = append(byPlace, len(rs)) // coded once every code the list gives is known
 				}
-				x.Code = fmt.Sprintf("ZZ-%02d", n)
 			}
 			rs = append(rs, x)
 			last, lastSerial = len(rs)-1, d.serial
@@ -207,7 +212,49 @@ func readResponsibilities(src source, gb bool) ([]Responsibility, error) {
 	if whole {
 		return nil, err
 	}
+	codeByPlace(rs, byPlace)
 	return rs, err
+}
+
+// dutyCode is the code of duty number n: ZZ-07, ZZ-12.
+func dutyCode(n int) string { return fmt.Sprintf("ZZ-%02d", n) }
+
+// codeByPlace codes the duties of rs at positions at, which have neither a
+// 职责编码 nor a 序号, by their places, so that no such code is one the list
+// gives (a 职责编码, or the code of a 序号) or another duty's: first each
+// the code of its place (the third ZZ-03) if the list gives no duty that
+// code, then each of the others, in order, the first code after its place
+// that no duty has, and after the last so given (which keeps the search
+// linear).
+func codeByPlace(rs []Responsibility, at []int) {
+	if len(at) == 0 {
+		return
+	}
+	taken := make(map[string]bool, len(rs))
+	for i := range rs {
+		if rs[i].Code != "" {
+			taken[rs[i].Code] = true // given by the list
+		}
+	}
+	var moved []int
+	for _, i := range at {
+		if c := dutyCode(i + 1); !taken[c] {
+			rs[i].Code = c
+		} else {
+			moved = append(moved, i)
+		}
+	}
+	for _, i := range at {
+		taken[rs[i].Code] = true // "" for those moved, which nothing looks up
+	}
+	next := 0
+	for _, i := range moved {
+		n := max(i+2, next)
+		for taken[dutyCode(n)] {
+			n++
+		}
+		rs[i].Code, next = dutyCode(n), n+1
+	}
 }
 
 // dutyBasis keeps the basis column (依据, …) of a list of duties that has

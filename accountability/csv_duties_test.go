@@ -50,6 +50,32 @@ var dutyForms = []struct {
 		want: []Responsibility{{Code: "DJ-01", Duty: "甲"}, {Code: "ZZ-12", Duty: "乙"}, {Code: "ZZ-03", Duty: "丙"}},
 	},
 	{
+		// A code from a duty's place is never one the list gives, nor
+		// another's: 丙's place is 3, the code of 甲's 序号, so it takes
+		// the first code after that no duty has (ZZ-04 is 丁's 职责编码,
+		// ZZ-05 戊's place). Before, 丙 was ZZ-03 as 甲 was, a repeat
+		// (resp.duplicate) nobody wrote.
+		name: "codes from places taken",
+		in:   "序号,职责编码,主要职责\n3,,甲\n,,乙\n,,丙\n,ZZ-04,丁\n,,戊\n1,,己\n,,庚\n,,辛\n",
+		want: []Responsibility{{Code: "ZZ-03", Duty: "甲"}, {Code: "ZZ-02", Duty: "乙"}, {Code: "ZZ-06", Duty: "丙"},
+			{Code: "ZZ-04", Duty: "丁"}, {Code: "ZZ-05", Duty: "戊"}, {Code: "ZZ-01", Duty: "己"}, {Code: "ZZ-07", Duty: "庚"}, {Code: "ZZ-08", Duty: "辛"}},
+	},
+	{
+		// Two codes moved: each after its place, and the second after the
+		// first.
+		name: "codes from places taken, twice",
+		in:   "序号,主要职责\n2,甲\n3,乙\n,丙\n,丁\n4,戊\n",
+		want: []Responsibility{{Code: "ZZ-02", Duty: "甲"}, {Code: "ZZ-03", Duty: "乙"}, {Code: "ZZ-05", Duty: "丙"}, {Code: "ZZ-06", Duty: "丁"}, {Code: "ZZ-04", Duty: "戊"}},
+	},
+	{
+		// The list's own numbers stand: two duties of one 序号 share its
+		// code (resp.duplicate reports them), and a 序号 may be a 职责编码
+		// of another duty's.
+		name: "codes from one 序号",
+		in:   "序号,职责编码,主要职责\n2,,甲\n2,,乙\n,ZZ-07,丙\n7,,丁\n",
+		want: []Responsibility{{Code: "ZZ-02", Duty: "甲"}, {Code: "ZZ-02", Duty: "乙"}, {Code: "ZZ-07", Duty: "丙"}, {Code: "ZZ-07", Duty: "丁"}},
+	},
+	{
 		name: "a number the table put before the duty",
 		in:   "序号,主要职责\n1,1、负责党建\n2,（2）负责宣传\n3,1、丙\n",
 		want: []Responsibility{{Code: "ZZ-01", Duty: "负责党建"}, {Code: "ZZ-02", Duty: "负责宣传"}, {Code: "ZZ-03", Duty: "1、丙"}},

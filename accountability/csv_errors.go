@@ -32,6 +32,10 @@ type CellError struct {
 }
 
 // Error reports the cell, e.g. `row 3, column 2 (权力类型) "行政审批": …`.
+// The header and the value, text from the file, are each cut to their
+// first 64 bytes, with the length noted, and the value is quoted; a
+// control or invisible character of either (a bidi override) is escaped:
+// `(备\u202e注)`.
 func (e *CellError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "row %d", e.Row)
@@ -39,7 +43,7 @@ func (e *CellError) Error() string {
 		fmt.Fprintf(&b, ", column %d", e.Column)
 	}
 	if e.Header != "" {
-		fmt.Fprintf(&b, " (%s)", e.Header)
+		b.WriteString(" (" + errtext.Cut(e.Header) + ")") // a header from the file, escaped and cut as a name is
 	}
 	if e.Value != "" {
 		b.WriteString(" ")
@@ -110,8 +114,8 @@ type RecordError struct {
 }
 
 // Error reports the record, e.g. `accountability: power list: row 3:
-// invalid: parse error on line 3, column 15: …`; of the header row, it
-// names no row.
+// accountability: invalid: parse error on line 3, column 15: …`; of the
+// header row, it names no row.
 func (e *RecordError) Error() string {
 	return fmt.Sprintf("%s: %v: %v", recordAt(e.List, e.Row), ErrInvalid, e.Err)
 }

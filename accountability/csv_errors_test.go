@@ -118,13 +118,13 @@ func TestRecordErrorChinese(t *testing.T) {
 	}{
 		{"a quote after a quoted cell", header + "甲,许可\n乙,\"许可\"x\n",
 			RecordError{List: powerList, Row: 3, Chinese: "文件第 3 行：带引号的单元格中引号多出或缺少（CSV 格式无法读取）"},
-			csv.ErrQuote, "accountability: power list: row 3: invalid: parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
+			csv.ErrQuote, "accountability: power list: row 3: accountability: invalid: parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
 		{"a quote never closed, from a cell of two lines", header + "甲,\"许可\n乙,处罚\n",
 			RecordError{List: powerList, Row: 2, Chinese: "文件第 3 行（这一行记录从第 2 行开始）：带引号的单元格中引号多出或缺少（CSV 格式无法读取）"},
-			csv.ErrQuote, "accountability: power list: row 2: invalid: record on line 2; parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
+			csv.ErrQuote, "accountability: power list: row 2: accountability: invalid: record on line 2; parse error on line 3, column 12: extraneous or missing \" in quoted-field"},
 		{"a bare quote in the header", "项目\"名称,权力类型\n甲,许可\n",
 			RecordError{List: powerList, Row: 1, Chinese: "文件第 1 行：未加引号的单元格中有引号（\"）：应给整个单元格加上引号，并把其中的引号写作两个（\"\"）（CSV 格式无法读取）"},
-			csv.ErrBareQuote, "accountability: power list: invalid: parse error on line 1, column 7: bare \" in non-quoted-field"},
+			csv.ErrBareQuote, "accountability: power list: accountability: invalid: parse error on line 1, column 7: bare \" in non-quoted-field"},
 	} {
 		_, err := ReadPowersCSV(strings.NewReader(tt.in))
 		re, ok := errors.AsType[*RecordError](err)
@@ -144,7 +144,7 @@ func TestRecordErrorChinese(t *testing.T) {
 	}
 	_, err := ReadResponsibilitiesCSV(strings.NewReader("主要职责\n\"甲\"x\n"))
 	if re, ok := errors.AsType[*RecordError](err); !ok || re.List != responsibilityList || re.Row != 2 ||
-		!strings.HasPrefix(err.Error(), "accountability: responsibility list: row 2: invalid: parse error on line 2") {
+		!strings.HasPrefix(err.Error(), "accountability: responsibility list: row 2: accountability: invalid: parse error on line 2") {
 		t.Errorf("ReadResponsibilitiesCSV(a stray quote) error = %#v", err)
 	}
 }
@@ -193,4 +193,67 @@ func chineseEverywhere(t *testing.T, err error) {
 		}
 	}
 	walk(err)
+}
+
+// TestCellErrorHeaderEscaped: a header from the file is named in a cell's
+// error as errtext.Cut names it, its invisible and control characters
+// escaped and a long one cut, while CellError.Header holds it as read.
+// Before, a bidi override in a header showed the rest of the line
+// reversed.
+func TestCellErrorHeaderEscaped(t *testing.T) {
+	long := strings.Repeat("备", 100)
+	for _, tt := range []struct {
+		name, header, want string
+	}{
+		{"a bidi override", "备\u202e注", "row 2, column 3 (备\\u202e注) \"\\xff\": not UTF-8 text"},
+		{"a control character", "备\x01注", "row 2, column 3 (备\\x01注) \"\\xff\": not UTF-8 text"},
+		{"a long header", long, "row 2, column 3 (" + strings.Repeat("备", 21) + "… (300 bytes)) \"\\xff\": not UTF-8 text"},
+	} {
+		_, err := ReadPowersCSV(strings.NewReader("项目名称,权力类型," + tt.header + "\n甲,行政许可,\xff\n"))
+		ce, ok := errors.AsType[*CSVError](err)
+		if !ok || len(ce.Cells) != 1 {
+			t.Errorf("%s: error %v, want one bad cell", tt.name, err)
+			continue
+		}
+		if got := ce.Cells[0].Header; got != tt.header {
+			t.Errorf("%s: Header = %q, want %q", tt.name, got, tt.header)
+		}
+		if got := ce.Cells[0].Error(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s: Error() = %q, want it to begin %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestHeaderZeroByte: a header holding a zero byte is refused wherever it
+// is in the header row, as decodeText refuses one on the row's first line
+// of the file, so that no list is read whose header its writer writes
+// into a file the reader refuses. Before, a zero byte after a line break
+// in a quoted header was read into an Extra key, "\x00", which
+// WriteResponsibilitiesCSV wrote on the header's first line, and the list
+// written was refused as UTF-16 (FuzzReadResponsibilitiesCSV).
+func TestHeaderZeroByte(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		read func() error
+	}{
+		{"ReadResponsibilitiesCSV", func() error {
+			_, err := ReadResponsibilitiesCSV(strings.NewReader(",职责,\"\n\x00\",\n,\"局\",\"。\""))
+			return err
+		}},
+		{"ReadPowersCSV", func() error {
+			_, err := ReadPowersCSV(strings.NewReader("项目名称,权力类型,\"备\n注\x00\"\n甲,行政许可,x\n"))
+			return err
+		}},
+		{"ReadPowerRows", func() error {
+			_, err := ReadPowerRows([][]string{{"项目名称", "权力类型", "备\x00注"}, {"甲", "行政许可", "x"}})
+			return err
+		}},
+	} {
+		err := tt.read()
+		ce, ok := errors.AsType[*CSVError](err)
+		if !ok || len(ce.Cells) != 1 || !errors.Is(err, ErrCell) || ce.Cells[0].Row != 1 || ce.Cells[0].Chinese == "" ||
+			!strings.Contains(err.Error(), "a header holding a zero byte") {
+			t.Errorf("%s: error %v, want the header refused", tt.name, err)
+		}
+	}
 }

@@ -92,6 +92,16 @@ func (t *table) read(src source) (whole bool, err error) {
 				Err:     fmt.Errorf("a header longer than %d bytes (MaxCellBytes): %w: %w", MaxCellBytes, ErrCell, ErrInvalid),
 				Chinese: fmt.Sprintf("表头超过 %d 字节（MaxCellBytes）", MaxCellBytes)}}}
 		}
+		if strings.IndexByte(header[j], 0) >= 0 {
+			// decodeText refuses a zero byte on the header's first line of
+			// the file; one on a later line of a quoted header, or in
+			// rows, is refused here, for a writer would write it back on
+			// the first.
+			line, _ := src.FieldPos(j)
+			return true, &CSVError{List: t.list, Cells: []CellError{{Row: 1, Line: line, Column: j + 1, Value: h,
+				Err:     fmt.Errorf("a header holding a zero byte, which no list's header has (is the file UTF-16 text, Excel's \"Unicode text\"? save it as CSV in UTF-8 or GB18030): %w", ErrCell),
+				Chinese: "表头含有零字节，表格的表头不会有（文件是否为 UTF-16 文本，即 Excel 的“Unicode 文本”？" + saveAs + "）"}}}
+		}
 	}
 	l, cells := t.cols.mapHeaders(header, src)
 	if cells != nil {

@@ -13,8 +13,9 @@ import (
 // "flows", "risks", "separations"), Key the entry's key (a separation's is
 // "flow:step,step", its steps in byte order, for a separation is the same
 // whichever step it names first), Path the two together as in a [Finding]
-// (`powers[CF-001]`; an entry with no key by its position, counting from
-// 0, in the new revision, or in the old for one removed: `powers[#3]`),
+// (`powers[CF-001]`; an entry with no key, or a key longer than
+// [MaxKeyBytes], by its position, counting from 0, in the new revision, or
+// in the old for one removed: `powers[#3]`),
 // and Fields, for a changed entry, the JSON names of
 // the fields that differ, in declaration order. For a flow, a change in its
 // steps is spelt out per step: first "steps" if the steps both revisions

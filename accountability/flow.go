@@ -77,7 +77,8 @@ func mustFlow(f *Flow, method string) {
 // linear in the size of the flow.
 //
 // Two steps with one ID wrap [ErrDuplicateStep] and an edge naming no step
-// wraps [ErrUnknownStep], all such problems joined; only a flow without
+// (an empty end names none, not a step with no ID) wraps
+// [ErrUnknownStep], all such problems joined; only a flow without
 // them is searched for a cycle, which is a *[CycleError]. So a flow with
 // both an unknown step and a cycle reports the unknown step alone
 // ([Register.Validate] reports both, as rules flow.edge and flow.cycle).

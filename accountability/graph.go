@@ -127,8 +127,13 @@ func (g *graph) markDup(i int) {
 // isDup reports whether step v repeats the ID of an earlier step.
 func (g *graph) isDup(v int) bool { return g.dup != nil && g.dup[v] }
 
-// find returns the position of the first step with ID id.
+// find returns the position of the first step with ID id. The empty ID
+// names no step, not a step with no ID: an edge, a risk or a separation
+// that leaves a step out names none.
 func (g *graph) find(id string) (int32, bool) {
+	if id == "" {
+		return 0, false
+	}
 	if g.index != nil {
 		v, ok := g.index[id]
 		return v, ok

@@ -158,7 +158,8 @@ func TestGraphScratchReuse(t *testing.T) {
 // TestRiskDecisionByPosition checks that risk.decision, which finds a
 // register's risks by position when no two flows share an ID, reports
 // what matching them by ID reports: with repeated step IDs, risks naming
-// unknown flows and steps, and empty IDs.
+// unknown flows and steps, and empty IDs: a risk that leaves its Flow or
+// Step empty covers no step, even of a flow or at a step with no ID.
 func TestRiskDecisionByPosition(t *testing.T) {
 	rng := rand.New(rand.NewSource(18))
 	var covered, uncovered int
@@ -167,6 +168,9 @@ func TestRiskDecisionByPosition(t *testing.T) {
 		for i := range 1 + rng.Intn(4) {
 			f := randomFlow(rng, rng.Intn(2*smallFlow), i%2 == 0)
 			f.ID = "F" + strconv.Itoa(i)
+			if rng.Intn(8) == 0 {
+				f.ID = "" // a flow with no ID, which no risk names
+			}
 			for j := range f.Steps {
 				if rng.Intn(3) == 0 {
 					f.Steps[j].Stage = Decision
@@ -178,6 +182,9 @@ func TestRiskDecisionByPosition(t *testing.T) {
 			k := Risk{ID: "R" + strconv.Itoa(i), Flow: "F" + strconv.Itoa(rng.Intn(len(r.Flows)+1)), Step: string(rune('a' + rng.Intn(2*smallFlow)))}
 			if rng.Intn(10) == 0 {
 				k.Step = ""
+			}
+			if rng.Intn(10) == 0 {
+				k.Flow = ""
 			}
 			r.Risks = append(r.Risks, k)
 		}

@@ -4,6 +4,11 @@ package accountability
 // validation: keys to positions (first occurrence wins) and each flow's
 // graph, topological order and critical path, built when first needed. The
 // flows' graphs share one scratch for their temporaries.
+//
+// An entry with no key is not in the maps: an empty reference (a risk's
+// Flow, a responsibility's power code) names no entry, in every rule, even
+// where some entry has no key. The shared flags say whether two keyed
+// entries share a key.
 type index struct {
 	r      *Register
 	units  map[string]int
@@ -11,6 +16,8 @@ type index struct {
 	flows  map[string]int
 	fl     []flowIndex // made when a rule first asks for a flow
 	sc     scratch
+
+	unitsShared, powersShared, flowsShared bool // see keys
 
 	powerFlows []int32   // see flowOf
 	risks      []riskPos // see riskAt
@@ -35,18 +42,26 @@ func newIndex(r *Register) *index {
 		flows:  make(map[string]int, len(r.Flows)),
 		sc:     scratch{pooled: true},
 	}
-	// Assign from the last item to the first so that the first occurrence
-	// of a key wins, with one map operation an item.
-	for i := len(r.Units) - 1; i >= 0; i-- {
-		ix.units[r.Units[i].ID] = i
-	}
-	for i := len(r.Powers) - 1; i >= 0; i-- {
-		ix.powers[r.Powers[i].Code] = i
-	}
-	for i := len(r.Flows) - 1; i >= 0; i-- {
-		ix.flows[r.Flows[i].ID] = i
-	}
+	ix.unitsShared = keys(ix.units, len(r.Units), func(i int) string { return r.Units[i].ID })
+	ix.powersShared = keys(ix.powers, len(r.Powers), func(i int) string { return r.Powers[i].Code })
+	ix.flowsShared = keys(ix.flows, len(r.Flows), func(i int) string { return r.Flows[i].ID })
 	return ix
+}
+
+// keys maps the key of each of n entries, key(i), to the position of its
+// first entry, leaving out the empty key, and reports whether two entries
+// share a key.
+func keys(m map[string]int, n int, key func(i int) string) (shared bool) {
+	// Assign from the last entry to the first so that the first occurrence
+	// of a key wins, with one map operation an entry.
+	keyed := 0
+	for i := n - 1; i >= 0; i-- {
+		if k := key(i); k != "" {
+			m[k] = i
+			keyed++
+		}
+	}
+	return len(m) < keyed
 }
 
 // flowOf returns the position of the flow that power i names, looking
@@ -118,7 +133,7 @@ func (ix *index) riskAt(i int) riskPos {
 		for j := range ix.r.Risks {
 			k := &ix.r.Risks[j]
 			at := riskPos{-1, -1}
-			if fi, ok := ix.flows[k.Flow]; ok {
+			if fi, ok := ix.flows[k.Flow]; ok { // "" is in no map
 				at.flow = int32(fi)
 				if v, ok := ix.flow(fi).g.find(k.Step); ok {
 					at.step = v

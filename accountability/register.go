@@ -15,6 +15,10 @@ import (
 //
 // Entries are keyed: units by ID, powers by Code, responsibilities by Code,
 // flows by ID, risks by ID; [Register.Validate] reports a key used twice.
+// An empty reference names nothing: a risk, a separation or a power whose
+// Flow is empty names no flow, and an empty step, edge end or power code
+// no step or power, even where some entry has no key (which
+// [Register.Validate] reports).
 // The zero Register is an empty, valid register. Methods do not modify the
 // register; they are safe for concurrent use as long as nobody modifies it.
 type Register struct {
@@ -32,11 +36,11 @@ type Register struct {
 // Finding is one problem a [Rule] found: the rule's name, its severity, a
 // Path that locates the item (`units[O1]`, `powers[CF-001].basis`,
 // `flows[F1].steps[d]`, `risks[R1]`, `responsibilities[ZZ-01]`,
-// `separations[F1:c,i]` keyed as [Diff] keys it; an item with an empty key
-// is located by its position in its list, counting from 0, `units[#3]`)
-// and a Message that names the item (an item with an empty key by its
-// position, counting likewise: "unit #3 (文旅发展部)", "单位 #3（文旅发展部）",
-// "flow #0: step #2"); another entry that many findings may name (the
+// `separations[F1:c,i]` keyed as [Diff] keys it; an item with an empty key,
+// or one longer than [MaxKeyBytes], is located by its position in its
+// list, counting from 0, `units[#3]`) and a Message that names the item
+// (an item with such a key by its position, counting likewise: "unit #3
+// (文旅发展部)", "单位 #3（文旅发展部）", "flow #0: step #2"); another entry that many findings may name (the
 // entry whose key a repeat repeats, a parent item's own parent, the steps
 // of a separation) it names by at most the first 64 bytes of its name
 // and post, the length noted after them ("… (786432 bytes)"). Chinese is

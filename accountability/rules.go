@@ -15,12 +15,12 @@ import (
 // Each line below is a rule's Name and the rest of its Doc (a test keeps
 // them in step):
 //
-//	unit.required     a unit with no ID, an ID not written one way (white space at an end, a control or invisible character), or no Kind, or a Kind that is no named value
+//	unit.required     a unit with no ID, an ID longer than MaxKeyBytes, an ID not written one way (white space at an end, a control or invisible character), or no Kind, or a Kind that is no named value
 //	unit.duplicate    two units with one ID
 //	unit.parent       a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)
 //	unit.creditcode   a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)
 //	unit.division     a unit's Division that is no administrative-division code of 6 or 12 digits
-//	power.required    a power with no Code or no Category, a negative limit, or a Category, basis Kind or duty Stage that is no named value
+//	power.required    a power with no Code, a Code longer than MaxKeyBytes, no Category, a negative limit, or a Category, basis Kind or duty Stage that is no named value
 //	power.duplicate   two powers with one Code
 //	power.parent      a Parent that names no power, the power itself, or a sub-item
 //	power.subject     a Subject that names no unit
@@ -30,7 +30,7 @@ import (
 //	power.promised    a promised limit (承诺时限) longer than the statutory one (法定时限)
 //	power.grant       a grant (赋权) that names no granting body, or a partial grant whose Scope does not say which part
 //	power.limit       a flowchart whose critical path takes more working days than the power's promised (else statutory) limit
-//	flow.required     a flow or step with no ID, a step with no Kind, or a step Kind or Stage that is no named value
+//	flow.required     a flow or step with no ID or an ID longer than MaxKeyBytes, a step with no Kind, or a step Kind or Stage that is no named value
 //	flow.duplicate    two flows with one ID, or two steps of a flow with one ID
 //	flow.edge         an edge whose end names no step of its flow
 //	flow.cycle        a cycle in a flowchart (the message lists its steps)
@@ -39,7 +39,7 @@ import (
 //	flow.unreachable  a step that the Start step cannot reach
 //	flow.deadend      a step other than End from which no End step can be reached
 //	flow.gateway      a Gateway whose outgoing edges lead to fewer than two distinct steps (edges to one step are one way out)
-//	risk.duplicate    two risks with one ID
+//	risk.duplicate    two risks with one ID, a risk with no ID, or an ID longer than MaxKeyBytes
 //	risk.step         a risk whose Flow or Step names nothing
 //	risk.control      a Medium or High risk with no control (one with blank Text is none)
 //	risk.level        a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5
@@ -47,17 +47,30 @@ import (
 //	sod.duplicate     two separations of one flow's same two steps (named in either order)
 //	sod.step          a separation whose Flow or Steps name nothing, or one step twice
 //	sod.violation     both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)
-//	resp.duplicate    two responsibilities with one Code
+//	resp.duplicate    two responsibilities with one Code, one with no Code, or a Code longer than MaxKeyBytes
 //	resp.unit         a responsibility whose Unit names no unit
 //	resp.power        a responsibility that names an unknown power
 func Rules() []Rule {
 	return builtinRules(newIndex)
 }
 
+// MaxKeyBytes is the longest key (an ID or a code) that findings and
+// changes name an entry by. An entry with a longer key is named, like one
+// with none, by its position in its list (`flows[#3]`, "flow #3"), so that
+// the findings about its steps, bases or duties, each of which names it,
+// do not each repeat the key; the rule that reports an entry with no key
+// reports it once, its key cut.
+const MaxKeyBytes = 256
+
+// positional reports whether an entry of key id is named by its position:
+// its key is empty or longer than MaxKeyBytes.
+func positional(id string) bool { return id == "" || len(id) > MaxKeyBytes }
+
 // key locates an item of a list by its key, or by its position, counting
-// from 0, if the key is empty: units[O1], units[#3].
+// from 0, if the key is empty or longer than MaxKeyBytes: units[O1],
+// units[#3].
 func key(list, id string, i int) string {
-	if id == "" {
+	if positional(id) {
 		return list + "[#" + strconv.Itoa(i) + "]"
 	}
 	return list + "[" + id + "]"
@@ -71,9 +84,10 @@ func named(id, name string, i int) string {
 }
 
 // ref names an entry in a message by its quoted key, "F1", or, if the key
-// is empty, by its position i in its list, #3, as its path locates it.
+// is empty or longer than MaxKeyBytes, by its position i in its list, #3,
+// as its path locates it.
 func ref(id string, i int) string {
-	if id == "" {
+	if positional(id) {
 		return "#" + strconv.Itoa(i)
 	}
 	return strconv.Quote(id)
@@ -97,6 +111,14 @@ func (k entryKind) noKey(rep reporter, i int, name string) {
 	rep.at(key(k.list, "", i),
 		fmt.Sprintf("%s #%d %q has no %s", k.en, i, name, k.key),
 		fmt.Sprintf("%s #%d %q 未填写%s", k.zh, i, name, k.keyZh))
+}
+
+// longKey reports entry i, named name, whose key id is longer than
+// MaxKeyBytes, naming the key cut.
+func (k entryKind) longKey(rep reporter, i int, id, name string) {
+	rep.at(key(k.list, id, i),
+		fmt.Sprintf("%s %s has the %s %s, longer than %d bytes (MaxKeyBytes): findings name it by its position", k.en, named(id, name, i), k.key, errtext.Quote(id), MaxKeyBytes),
+		fmt.Sprintf("%s%s的%s %s 超过 %d 字节（MaxKeyBytes），检查结果按位置称呼它", k.zh, namedZh(id, name, i), k.keyZh, errtext.Quote(id), MaxKeyBytes))
 }
 
 // repeats reports entry i, id (name), whose key entry first (firstName)
@@ -152,12 +174,16 @@ func (k entryKind) uniqueKeys(rep reporter, n int, entry func(i int) (id, name s
 	first := make(map[string]int, n)
 	for i := range n {
 		id, name := entry(i)
-		switch j, seen := first[id]; {
-		case id == "":
+		if id == "" {
 			k.noKey(rep, i, name)
-		case seen:
+			continue
+		}
+		if len(id) > MaxKeyBytes {
+			k.longKey(rep, i, id, name)
+		}
+		if j, seen := first[id]; seen {
 			repeated(i, j)
-		default:
+		} else {
 			first[id] = i
 		}
 	}
@@ -202,12 +228,12 @@ func builtinRules(get func(*Register) *index) []Rule {
 		}}
 	}
 	return []Rule{
-		mk("unit.required", Error, "unit.required: a unit with no ID, an ID not written one way (white space at an end, a control or invisible character), or no Kind, or a Kind that is no named value", unitRequired),
+		mk("unit.required", Error, "unit.required: a unit with no ID, an ID longer than MaxKeyBytes, an ID not written one way (white space at an end, a control or invisible character), or no Kind, or a Kind that is no named value", unitRequired),
 		mk("unit.duplicate", Error, "unit.duplicate: two units with one ID", unitDuplicate),
 		mk("unit.parent", Error, "unit.parent: a Parent that names no unit, or a cycle of Parents (a unit its own parent; the message lists the cycle's units)", unitParent),
 		mk("unit.creditcode", Error, "unit.creditcode: a unit's CreditCode that is no sound unified social credit code (GB 32100-2015)", unitCreditCode),
 		mk("unit.division", Error, "unit.division: a unit's Division that is no administrative-division code of 6 or 12 digits", unitDivision),
-		mk("power.required", Error, "power.required: a power with no Code or no Category, a negative limit, or a Category, basis Kind or duty Stage that is no named value", powerRequired),
+		mk("power.required", Error, "power.required: a power with no Code, a Code longer than MaxKeyBytes, no Category, a negative limit, or a Category, basis Kind or duty Stage that is no named value", powerRequired),
 		mk("power.duplicate", Error, "power.duplicate: two powers with one Code", powerDuplicate),
 		mk("power.parent", Error, "power.parent: a Parent that names no power, the power itself, or a sub-item", powerParent),
 		mk("power.subject", Error, "power.subject: a Subject that names no unit", powerSubject),
@@ -217,7 +243,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("power.promised", Error, "power.promised: a promised limit (承诺时限) longer than the statutory one (法定时限)", powerPromised),
 		mk("power.grant", Error, "power.grant: a grant (赋权) that names no granting body, or a partial grant whose Scope does not say which part", powerGrant),
 		mk("power.limit", Error, "power.limit: a flowchart whose critical path takes more working days than the power's promised (else statutory) limit", powerLimit),
-		mk("flow.required", Error, "flow.required: a flow or step with no ID, a step with no Kind, or a step Kind or Stage that is no named value", flowRequired),
+		mk("flow.required", Error, "flow.required: a flow or step with no ID or an ID longer than MaxKeyBytes, a step with no Kind, or a step Kind or Stage that is no named value", flowRequired),
 		mk("flow.duplicate", Error, "flow.duplicate: two flows with one ID, or two steps of a flow with one ID", flowDuplicate),
 		mk("flow.edge", Error, "flow.edge: an edge whose end names no step of its flow", flowEdge),
 		mk("flow.cycle", Error, "flow.cycle: a cycle in a flowchart (the message lists its steps)", flowCycle),
@@ -226,7 +252,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("flow.unreachable", Error, "flow.unreachable: a step that the Start step cannot reach", flowUnreachable),
 		mk("flow.deadend", Error, "flow.deadend: a step other than End from which no End step can be reached", flowDeadend),
 		mk("flow.gateway", Error, "flow.gateway: a Gateway whose outgoing edges lead to fewer than two distinct steps (edges to one step are one way out)", flowGateway),
-		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID", riskDuplicate),
+		mk("risk.duplicate", Error, "risk.duplicate: two risks with one ID, a risk with no ID, or an ID longer than MaxKeyBytes", riskDuplicate),
 		mk("risk.step", Error, "risk.step: a risk whose Flow or Step names nothing", riskStep),
 		mk("risk.control", Error, "risk.control: a Medium or High risk with no control (one with blank Text is none)", riskControl),
 		mk("risk.level", Error, "risk.level: a Level that is no named value or disagrees with the default Matrix (only where Likelihood and Impact are both given), or a Likelihood or Impact outside 1–5", riskLevel),
@@ -234,7 +260,7 @@ func builtinRules(get func(*Register) *index) []Rule {
 		mk("sod.duplicate", Error, "sod.duplicate: two separations of one flow's same two steps (named in either order)", sodDuplicate),
 		mk("sod.step", Error, "sod.step: a separation whose Flow or Steps name nothing, or one step twice", sodStep),
 		mk("sod.violation", Error, "sod.violation: both steps of a Separation (不相容岗位) held by one Post (compared after trimming spaces)", sodViolation),
-		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code", respDuplicate),
+		mk("resp.duplicate", Error, "resp.duplicate: two responsibilities with one Code, one with no Code, or a Code longer than MaxKeyBytes", respDuplicate),
 		mk("resp.unit", Error, "resp.unit: a responsibility whose Unit names no unit", respUnit),
 		mk("resp.power", Error, "resp.power: a responsibility that names an unknown power", respPower),
 	}
@@ -245,6 +271,8 @@ func powerRequired(ix *index, rep reporter) {
 		p := &ix.r.Powers[i]
 		if p.Code == "" {
 			powerEntry.noKey(rep, i, p.Name)
+		} else if len(p.Code) > MaxKeyBytes {
+			powerEntry.longKey(rep, i, p.Code, p.Name)
 		}
 		if p.Category == 0 {
 			powerEntry.at(rep, i, p.Code, p.Name, "category", "has no category", "未填写权力类型")
@@ -264,7 +292,7 @@ func powerRequired(ix *index, rep reporter) {
 }
 
 func powerDuplicate(ix *index, rep reporter) {
-	if len(ix.powers) == len(ix.r.Powers) {
+	if !ix.powersShared {
 		return // no two powers share a code
 	}
 	for i := range ix.r.Powers {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/qingdan/qingdan/internal/errtext"
 )
 
 // The flow.* rules: the form of each flowchart.
@@ -19,6 +21,8 @@ func flowRequired(ix *index, rep reporter) {
 		f := &ix.r.Flows[i]
 		if f.ID == "" {
 			flowEntry.noKey(rep, i, f.Name)
+		} else if len(f.ID) > MaxKeyBytes {
+			flowEntry.longKey(rep, i, f.ID, f.Name)
 		}
 		for j := range f.Steps {
 			s := &f.Steps[j]
@@ -26,6 +30,10 @@ func flowRequired(ix *index, rep reporter) {
 				rep.at(stepKey(f, i, s, j),
 					fmt.Sprintf("flow %s: step #%d %q has no ID", ref(f.ID, i), j, s.Name),
 					fmt.Sprintf("流程图 %s 的环节 #%d %q 未填写编号", ref(f.ID, i), j, s.Name))
+			} else if len(s.ID) > MaxKeyBytes {
+				rep.at(stepKey(f, i, s, j),
+					fmt.Sprintf("flow %s: step %s has the ID %s, longer than %d bytes (MaxKeyBytes): findings name it by its position", ref(f.ID, i), named(s.ID, s.Name, j), errtext.Quote(s.ID), MaxKeyBytes),
+					fmt.Sprintf("流程图 %s 的环节%s的编号 %s 超过 %d 字节（MaxKeyBytes），检查结果按位置称呼它", ref(f.ID, i), namedZh(s.ID, s.Name, j), errtext.Quote(s.ID), MaxKeyBytes))
 			}
 			if s.Kind == 0 {
 				rep.at(stepKey(f, i, s, j)+".kind",
@@ -38,7 +46,7 @@ func flowRequired(ix *index, rep reporter) {
 }
 
 func flowDuplicate(ix *index, rep reporter) {
-	shared := len(ix.flows) < len(ix.r.Flows) // some flows share an ID
+	shared := ix.flowsShared
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
 		if shared {
@@ -166,7 +174,7 @@ func flowReach(ix *index, rep reporter, from StepKind, forward bool, en, zh stri
 			if !seen[j] && !g.isDup(j) {
 				s := &f.Steps[j]
 				msgZh := fmt.Sprintf(zh, ref(f.ID, i), namedZh(s.ID, s.Name, j))
-				if s.ID == "" && s.Name == "" {
+				if positional(s.ID) && s.Name == "" {
 					msgZh = strings.TrimSuffix(msgZh, " ") // named " #1 ", it may end the message
 				}
 				rep.at(stepKey(f, i, s, j), fmt.Sprintf(en, ref(f.ID, i), named(s.ID, s.Name, j)), msgZh)

@@ -132,13 +132,14 @@ func noDecisionRisk(rep reporter, f *Flow, i int, s *Step, j int) {
 }
 
 func riskDecision(ix *index, rep reporter) {
-	if len(ix.flows) < len(ix.r.Flows) {
+	if ix.flowsShared {
 		riskDecisionByID(ix, rep)
 		return
 	}
 	// No two flows share an ID, so the step a risk covers is the first
-	// with the ID it names in the one flow it names. A step repeating an
-	// earlier one's ID is passed over (flow.duplicate reports it).
+	// with the ID it names in the one flow it names (none if it leaves
+	// either empty). A step repeating an earlier one's ID is passed over
+	// (flow.duplicate reports it).
 	start := make([]int, len(ix.r.Flows)+1)
 	for i := range ix.r.Flows {
 		start[i+1] = start[i] + len(ix.r.Flows[i].Steps)
@@ -163,11 +164,15 @@ func riskDecision(ix *index, rep reporter) {
 // riskDecisionByID is riskDecision for a register in which two flows share
 // an ID: a risk covers the steps with its step ID in every flow with its
 // flow ID. A step repeating an earlier one's ID in its flow is passed over.
+// A risk that leaves its Flow or Step empty covers nothing, not a step with
+// no ID of a flow with none.
 func riskDecisionByID(ix *index, rep reporter) {
 	type at struct{ flow, step string }
 	covered := make(map[at]bool, len(ix.r.Risks))
 	for _, k := range ix.r.Risks {
-		covered[at{k.Flow, k.Step}] = true
+		if k.Flow != "" && k.Step != "" {
+			covered[at{k.Flow, k.Step}] = true
+		}
 	}
 	for i := range ix.r.Flows {
 		f := &ix.r.Flows[i]
@@ -217,6 +222,12 @@ func sodStep(ix *index, rep reporter) {
 			continue // a repeat: sod.duplicate
 		}
 		p, n := sepKey(s, i), sepNamed(s, i)
+		if s.Flow == "" {
+			rep.at(p,
+				fmt.Sprintf("separation %s names no flowchart", n),
+				fmt.Sprintf("不相容岗位 %s 未写明流程图", n))
+			continue
+		}
 		if _, ok := ix.flows[s.Flow]; !ok {
 			rep.at(p,
 				fmt.Sprintf("separation %s names flowchart %q, which is no flow", n, s.Flow),

@@ -368,8 +368,8 @@ func ruleCases() []ruleCase {
 		{"sod.step/nothing named", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{Reason: "空"})
 		}, Findings{
-			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
-				`不相容岗位 #2 所列流程图 "" 不存在`),
+			e("sod.step", "separations[#2]", `separation #2 names no flowchart`,
+				`不相容岗位 #2 未写明流程图`),
 		}},
 		// A separation repeated, its steps named the other way round: the
 		// repeat is reported once, as such, and the fault both share once.
@@ -398,10 +398,10 @@ func ruleCases() []ruleCase {
 		{"sod.duplicate/nothing named", func(r *Register) {
 			r.Separations = append(r.Separations, Separation{}, Separation{})
 		}, Findings{
-			e("sod.step", "separations[#2]", `separation #2 names flowchart "", which is no flow`,
-				`不相容岗位 #2 所列流程图 "" 不存在`),
-			e("sod.step", "separations[#3]", `separation #3 names flowchart "", which is no flow`,
-				`不相容岗位 #3 所列流程图 "" 不存在`),
+			e("sod.step", "separations[#2]", `separation #2 names no flowchart`,
+				`不相容岗位 #2 未写明流程图`),
+			e("sod.step", "separations[#3]", `separation #3 names no flowchart`,
+				`不相容岗位 #3 未写明流程图`),
 		}},
 		{"sod.violation", func(r *Register) { step(r, 0, "i").Post = "执法队员" },
 			Findings{e("sod.violation", "separations[F1:c,i]", `flow "F1": steps "c" (调查取证) and "i" (决定) are incompatible but post "执法队员" holds both: 调查与决定分离`,

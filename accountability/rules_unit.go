@@ -9,6 +9,8 @@ func unitRequired(ix *index, rep reporter) {
 		switch {
 		case u.ID == "":
 			unitEntry.noKey(rep, i, u.Name)
+		case len(u.ID) > MaxKeyBytes:
+			unitEntry.longKey(rep, i, u.ID, u.Name)
 		case !names.Clean(u.ID):
 			unitEntry.at(rep, i, u.ID, u.Name, "", "has the ID %q, with white space at an end or a control or invisible character: no matter can name it, so write it one way",
 				"的编号 %q 首尾有空白或含不可见字符，事项无法指派，请统一写法", u.ID)
@@ -24,7 +26,7 @@ func unitRequired(ix *index, rep reporter) {
 }
 
 func unitDuplicate(ix *index, rep reporter) {
-	if len(ix.units) == len(ix.r.Units) {
+	if !ix.unitsShared {
 		return // no two units share an ID
 	}
 	for i, u := range ix.r.Units {

@@ -9,7 +9,9 @@ package accountability
 // sod.step). A separation of the same two steps of a flow as an earlier
 // one, in either order, is reported as a repeat (rule sod.duplicate) and
 // checked no further, so that a fault of both is reported once. Findings
-// locate a separation by its key, as [Diff] keys it: `separations[F1:c,i]`.
+// locate a separation by its key, as [Diff] keys it: `separations[F1:c,i]`;
+// one whose key is longer than [MaxKeyBytes] (as where the ID of its flow
+// or of a step is) by its position, `separations[#2]`.
 type Separation struct {
 	Flow   string    `json:"flow"`
 	Steps  [2]string `json:"steps"`

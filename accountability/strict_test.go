@@ -217,7 +217,7 @@ func TestCSVBounds(t *testing.T) {
 		if !errors.As(err, &ce) || len(ce.Cells) != MaxBadCells+1 || len(powers) != 3000 {
 			t.Fatalf("ReadPowersCSV: %d powers, %v", len(powers), err)
 		}
-		if last := ce.Cells[MaxBadCells]; last.Row != 3001 || last.Err.Error() != "5000 more bad cells, not listed (the first 1000 are): bad cell" {
+		if last := ce.Cells[MaxBadCells]; last.Row != 3001 || last.Err.Error() != "5000 more bad cells, not listed (the first 1000 are): accountability: bad cell" {
 			t.Errorf("the last cell error is %+v", last)
 		}
 	})

@@ -186,7 +186,9 @@ func cellFindings(ce *accountability.CSVError) accountability.Findings {
 }
 
 // cellFinding is the finding of a bad cell: its path is the cell's row,
-// column and header (第3行第2列（权力类型）), its message and its Chinese
+// column and header (第3行第2列（权力类型）; a header's control and
+// invisible characters escaped and a long one cut, as
+// [accountability.CellError.Error] names it), its message and its Chinese
 // the cell's text, quoted, then what is wrong in English and in Chinese.
 func cellFinding(c *accountability.CellError) accountability.Finding {
 	path := "第" + strconv.Itoa(c.Row) + "行"
@@ -194,7 +196,7 @@ func cellFinding(c *accountability.CellError) accountability.Finding {
 		path += "第" + strconv.Itoa(c.Column) + "列"
 	}
 	if c.Header != "" {
-		path += "（" + c.Header + "）"
+		path += "（" + errtext.Cut(c.Header) + "）" // text from the file, escaped and cut as CellError.Error has it
 	}
 	var msg string
 	if c.Err != nil {
