@@ -27,10 +27,13 @@ func (f *renderOptions) Run(env *command.Env, args []string) int {
 	reg := d.register
 	// Each flow is drawn with the risks on it alone, grouped once: given
 	// every risk, drawing every flow would look at each risk once a flow,
-	// time the product of the two.
+	// time the product of the two. A risk that names no flow (Flow "") is
+	// on none, not on a flow without an ID, as the rules read it.
 	on := map[string][]accountability.Risk{}
 	for _, k := range reg.Risks {
-		on[k.Flow] = append(on[k.Flow], k)
+		if k.Flow != "" {
+			on[k.Flow] = append(on[k.Flow], k)
+		}
 	}
 	draw := func(fl *accountability.Flow) string {
 		if f.format == "mermaid" {
