@@ -23,28 +23,15 @@ func TestDocNames(t *testing.T) {
 	// "Name", "Type.Method" and "Type.Field".
 	pkgs := map[string]map[string]bool{}
 	all := map[string]bool{} // the names of every package
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			return nil
-		}
-		if path == "examples" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && path != "." {
-			return filepath.SkipDir
-		}
+	for _, path := range libraryDirs(t) {
 		names := declared(t, path)
 		if len(names) == 0 {
-			return nil
+			continue
 		}
 		pkgs[filepath.Base(path)] = names
 		for n := range names {
 			all[n] = true
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	span := regexp.MustCompile("`([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)+)")
 	checked := 0
