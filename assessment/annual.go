@@ -81,7 +81,7 @@ func Assess(scores []scoring.Score, w Weights, others map[string]map[string]deci
 			errs = append(errs, fmt.Errorf("%w: scores[%d] has no subject", ErrWeights, i))
 			continue
 		case !names.Clean(s.Subject):
-			errs = append(errs, fmt.Errorf("%w: subject %s has white space at an end, or a control or invisible character: write each subject's name one way", ErrWeights, subject))
+			errs = append(errs, fmt.Errorf("%w: subject %s %s", ErrWeights, subject, names.Unclean))
 			continue
 		}
 		if seen[s.Subject] {

@@ -46,7 +46,7 @@ func (m *Matter) check(e *Event) checked {
 			return fail(ErrInvalid, "%s is %s: JSON could not keep it", field, why)
 		}
 		if field, name := m.unclean(e); field != "" {
-			return fail(ErrInvalid, "%s %s has white space at an end, or a control or invisible character: write each name one way", field, errtext.Quote(name))
+			return fail(ErrInvalid, "%s %s %s", field, errtext.Quote(name), names.Unclean)
 		}
 	}
 	if e.Actor == "" {

@@ -88,9 +88,6 @@ func (a Appraised) MarshalJSON() ([]byte, error) {
 	return json.Marshal(appraisedJSON{(*appraisedFields)(&a), jsonx.Map(a.Scores), jsonx.Decimal(a.Total)})
 }
 
-// unclean says what is wrong with a name that is not written one way.
-const unclean = "has white space at an end, or a control or invisible character: write each name one way"
-
 // Appraise blends each person's scores with the weights of their category
 // and ranks people within each category. The result is ordered by category
 // as in a.Categories, then by rank, then by person. Every problem is
@@ -126,7 +123,7 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 			errs = append(errs, fmt.Errorf("%w: category %s appears twice", ErrInvalid, code))
 			continue
 		} else if !names.Clean(c.Code) {
-			errs = append(errs, fmt.Errorf("%w: category %s %s", ErrInvalid, code, unclean))
+			errs = append(errs, fmt.Errorf("%w: category %s %s", ErrInvalid, code, names.Unclean))
 		}
 		if err := c.Weights.Validate(); err != nil {
 			errs = append(errs, fmt.Errorf("category %s: %w", code, err))
@@ -153,7 +150,7 @@ func (a *Appraisal) Appraise(staff []Score) ([]Appraised, error) {
 			continue
 		}
 		if !names.Clean(s.Person) {
-			errs = append(errs, fmt.Errorf("%w: person %s in category %s %s", ErrInvalid, person, category, unclean))
+			errs = append(errs, fmt.Errorf("%w: person %s in category %s %s", ErrInvalid, person, category, names.Unclean))
 			continue
 		}
 		if k := [2]string{s.Category, s.Person}; seen[k] {

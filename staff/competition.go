@@ -126,7 +126,7 @@ func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]P
 			errs = append(errs, fmt.Errorf("%w: post %s has the negative quota %d", ErrInvalid, errtext.Quote(post), quotas[post]))
 		}
 		if !names.Clean(post) {
-			errs = append(errs, fmt.Errorf("%w: post %s %s", ErrInvalid, errtext.Quote(post), unclean))
+			errs = append(errs, fmt.Errorf("%w: post %s %s", ErrInvalid, errtext.Quote(post), names.Unclean))
 		}
 	}
 	byPost := map[string][]Placement{}
@@ -141,7 +141,7 @@ func Select(cands []Candidate, w assessment.Weights, quotas map[string]int) ([]P
 			errs = append(errs, fmt.Errorf("%w: candidate %s appears twice", ErrInvalid, id))
 			continue
 		case !names.Clean(c.ID):
-			errs = append(errs, fmt.Errorf("%w: candidate %s %s", ErrInvalid, id, unclean))
+			errs = append(errs, fmt.Errorf("%w: candidate %s %s", ErrInvalid, id, names.Unclean))
 			continue
 		}
 		ids[c.ID] = true

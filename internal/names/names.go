@@ -8,6 +8,11 @@ import (
 	"unicode/utf8"
 )
 
+// Unclean says, after a name, why Clean refuses it and what to do: the
+// words every package's error gives, so that a host meets one sentence
+// for one rule.
+const Unclean = "has white space at an end, or a control or invisible character: write each name one way"
+
 // Clean reports whether a name has no white space at either end and no
 // control or invisible formatting character (Unicode's Cc and Cf: a zero
 // width space, a byte-order mark), so that one body is written one way:
